@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Accuracy + speed benchmark: Quartermaster vs statsforecast on /work/shared/data/hospital.csv.
+# Callable from anywhere (works from the repo root). Arguments go to bench.py, e.g.
+#   Benchmarks/accuracy/run.sh                    # ours + default peers
+#   Benchmarks/accuracy/run.sh --arima            # also AutoARIMA (minutes) and the ensemble
+#   Benchmarks/accuracy/run.sh --skip-ours        # peers only
+#   Benchmarks/accuracy/run.sh --ours-models ets,theta
+# Writes Benchmarks/accuracy/results.md; scratch files go to Benchmarks/data/ (git-ignored).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+VENV="Benchmarks/.venv"
+if [ ! -x "$VENV/bin/python" ]; then
+    echo "creating $VENV from Benchmarks/requirements.txt" >&2
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --upgrade pip
+    "$VENV/bin/pip" install --quiet -r Benchmarks/requirements.txt
+fi
+
+skip_ours=0
+binary=".build/release/quartermaster"
+prev=""
+for a in "$@"; do
+    [ "$a" = "--skip-ours" ] && skip_ours=1
+    [ "$prev" = "--binary" ] && binary="$a"
+    case "$a" in --binary=*) binary="${a#--binary=}" ;; esac
+    prev="$a"
+done
+
+if [ "$skip_ours" = 0 ] && [ ! -x "$binary" ] && [ "$binary" = ".build/release/quartermaster" ]; then
+    echo "$binary missing: building it (swift build -c release --product quartermaster)" >&2
+    if ! swift build -c release --product quartermaster; then
+        echo "warning: build failed; our row will be reported as failed" >&2
+    fi
+fi
+
+mkdir -p Benchmarks/data
+exec "$VENV/bin/python" Benchmarks/accuracy/bench.py "$@"

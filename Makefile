@@ -1,0 +1,38 @@
+# Quartermaster: `make run` and `make test` are all a new user needs.
+# Both install the C libraries first when they are missing (Debian/Ubuntu).
+
+SWIFT    ?= swift
+OUT      ?= out
+APT_PKGS := libcsv-dev libgsl-dev pkg-config
+SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+BIN      := .build/release/quartermaster
+
+.PHONY: deps build run test bench-ingest bench-accuracy clean
+
+deps:
+	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || ! command -v pkg-config >/dev/null 2>&1; then \
+		echo "Installing $(APT_PKGS)"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_PKGS); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product quartermaster
+
+run: build
+	@mkdir -p $(OUT)
+	$(BIN) aggregate --input Datasets/demo/supply_issues.csv \
+		--columns 'date=Trans Date,item=Item #,quantity=Qty Issued' \
+		--frequency month --out $(OUT)/monthly_usage.csv
+	@echo "Wrote $(OUT)/monthly_usage.csv"
+
+test: deps
+	$(SWIFT) test
+
+bench-ingest: build
+	bash Benchmarks/ingest/run.sh
+
+bench-accuracy: build
+	bash Benchmarks/accuracy/run.sh
+
+clean:
+	rm -rf .build $(OUT)

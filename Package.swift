@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Quartermaster",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "quartermaster", targets: ["quartermaster"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCSV",
+            path: "Sources/CCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGSL",
+            path: "Sources/CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "Tabular", dependencies: ["CCSV"]),
+        .target(name: "Forecasting", dependencies: ["Tabular", "CGSL"]),
+        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting"]),
+        .executableTarget(
+            name: "quartermaster",
+            dependencies: [
+                "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .testTarget(name: "CLITests", dependencies: ["Pipeline"], resources: [.copy("Fixtures")]),
+    ]
+)

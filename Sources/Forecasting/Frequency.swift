@@ -1,0 +1,100 @@
+import Tabular
+
+/// How finely a series is bucketed in time, with DESIGN.md's period labels:
+/// day `2026-07-01`, week `2026-W27` (ISO, Monday start), month `2026-07`,
+/// quarter `2026-Q3`, year `2026`.
+///
+/// A period is an integer index so that arithmetic (next period, gaps, horizons) is exact.
+public enum Frequency: String, CaseIterable, Sendable {
+    case day, week, month, quarter, year
+
+    /// The usual seasonal cycle: a week of days, a year of weeks, months or quarters.
+    public var defaultSeasonLength: Int {
+        switch self {
+        case .day: return 7
+        case .week: return 52
+        case .month: return 12
+        case .quarter: return 4
+        case .year: return 1
+        }
+    }
+
+    /// Average days in one period, for converting demand rates between frequencies.
+    public var averageDays: Double {
+        switch self {
+        case .day: return 1
+        case .week: return 7
+        case .month: return 365.2425 / 12
+        case .quarter: return 365.2425 / 4
+        case .year: return 365.2425
+        }
+    }
+
+    /// Index of the period containing `day`.
+    @inlinable
+    public func period(of day: CalendarDay) -> Int {
+        switch self {
+        case .day:
+            return Int(day.daysSinceEpoch)
+        case .week:
+            // 1969-12-29 (day -3) was a Monday.
+            let shifted = Int(day.daysSinceEpoch) + 3
+            return shifted >= 0 ? shifted / 7 : (shifted - 6) / 7
+        case .month:
+            let c = day.components
+            return c.year * 12 + c.month - 1
+        case .quarter:
+            let c = day.components
+            return c.year * 4 + (c.month - 1) / 3
+        case .year:
+            return day.components.year
+        }
+    }
+
+    /// First day of a period.
+    public func firstDay(of period: Int) -> CalendarDay {
+        switch self {
+        case .day: return CalendarDay(daysSinceEpoch: Int32(period))
+        case .week: return CalendarDay(daysSinceEpoch: Int32(period * 7 - 3))
+        case .month: return CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: floorDiv(period, 12), month: floorMod(period, 12) + 1, day: 1)))
+        case .quarter: return CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: floorDiv(period, 4), month: floorMod(period, 4) * 3 + 1, day: 1)))
+        case .year: return CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: period, month: 1, day: 1)))
+        }
+    }
+
+    /// Number of days in a period (months and years vary).
+    public func days(in period: Int) -> Int {
+        Int(firstDay(of: period + 1).daysSinceEpoch - firstDay(of: period).daysSinceEpoch)
+    }
+
+    /// The label DESIGN.md fixes for a period.
+    public func label(_ period: Int) -> String {
+        switch self {
+        case .day:
+            return firstDay(of: period).description
+        case .week:
+            // The ISO week-year is the year of the week's Thursday.
+            let thursday = firstDay(of: period).adding(days: 3)
+            let year = thursday.components.year
+            let jan4 = CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: year, month: 1, day: 4)))
+            let week1 = self.period(of: jan4)
+            let week = period - week1 + 1
+            return "\(year)-W\(week < 10 ? "0" : "")\(week)"
+        case .month:
+            let month = floorMod(period, 12) + 1
+            return "\(floorDiv(period, 12))-\(month < 10 ? "0" : "")\(month)"
+        case .quarter:
+            return "\(floorDiv(period, 4))-Q\(floorMod(period, 4) + 1)"
+        case .year:
+            return String(period)
+        }
+    }
+
+    /// Reads a label this frequency writes (or any date inside the period).
+    public func period(ofLabel label: String) -> Int? {
+        DateParser().parse(label).map { period(of: $0) }
+    }
+}
+
+func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
+func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }

@@ -1,0 +1,195 @@
+import CCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the records of a CSV file through libcsv, one buffer at a time.
+///
+/// Memory stays flat in the number of rows: the file is read in fixed chunks and each
+/// chunk's records are handed out before the next chunk is read. Handles RFC 4180 quoting
+/// (embedded delimiters, doubled quotes, newlines inside quotes), a UTF-8 byte-order mark,
+/// CRLF / LF / CR line ends, and detects `,` `;` tab `|` when no delimiter is given.
+/// Line numbers are physical lines, so a rejects file points at the right line even after
+/// a quoted field that spans several.
+public final class CSVReader {
+    /// The name used in messages: the path as the user gave it, or `<stdin>`.
+    public let displayName: String
+    public private(set) var delimiter: UInt8
+    /// Header names as written in the file (a BOM removed, surrounding spaces kept off by libcsv).
+    public private(set) var header: [String] = []
+    /// Bytes consumed so far, for progress reporting.
+    public private(set) var bytesRead: Int = 0
+
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let limits: CSVLimits
+    private let context: ParseContext
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private var chunk: UnsafeMutableRawBufferPointer
+    private var atEnd = false
+    private var finished = false
+    private var firstChunk = true
+
+    static let chunkSize = 1 << 18
+
+    /// Opens `path` (`-` for standard input), reads the header and detects the delimiter.
+    public init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits()) throws {
+        displayName = path == "-" ? "<stdin>" : path
+        self.limits = limits
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+        } else {
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                let reason = errno == ENOENT ? "file not found; check the path" : errno == EACCES ? "permission denied; check the file's permissions" : String(cString: strerror(errno))
+                throw InputError(file: path, reason)
+            }
+            ownsDescriptor = true
+            var info = stat()
+            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                close(fd)
+                throw InputError(file: path, "is a directory, not a CSV file; give the path of the export itself")
+            }
+        }
+        chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: CSVReader.chunkSize, alignment: 16)
+        parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {
+            chunk.deallocate(); parser.deallocate()
+            if ownsDescriptor { close(fd) }
+            throw InputError(file: displayName, "could not initialise the CSV parser (out of memory)")
+        }
+        context = ParseContext(parser: parser, limits: limits)
+        self.delimiter = delimiter ?? UInt8(ascii: ",")
+        do {
+            try readHeader(explicitDelimiter: delimiter)
+        } catch {
+            release()
+            throw error
+        }
+    }
+
+    deinit { release() }
+
+    private var released = false
+    private func release() {
+        guard !released else { return }
+        released = true
+        csv_free(parser)
+        parser.deallocate()
+        chunk.deallocate()
+        if ownsDescriptor { close(fd) }
+    }
+
+    /// Calls `body` for every record after the header, blank lines included (as empty records).
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        while true {
+            try context.deliver(body)
+            if finished { return }
+            try parseNextChunk()
+        }
+    }
+
+    // MARK: - Reading
+
+    private func readHeader(explicitDelimiter: UInt8?) throws {
+        // Read until the header record is complete (or the file ends).
+        while context.recordCount == 0 && !finished {
+            if firstChunk {
+                let n = try fill()
+                if n == 0 {
+                    throw InputError(file: displayName, "file is empty; expected a header row naming the columns")
+                }
+                var start = 0
+                let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
+                if n >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+                    throw InputError(file: displayName, line: 1, "file is UTF-16 encoded; save or export it as UTF-8 CSV")
+                }
+                if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+                if bytes[start..<n].contains(0) {
+                    throw InputError(file: displayName, line: 1, "file contains NUL bytes: it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV")
+                }
+                if let explicitDelimiter {
+                    delimiter = explicitDelimiter
+                } else {
+                    delimiter = DelimiterSniffer.detect(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+                }
+                csv_set_delim(parser, delimiter)
+                firstChunk = false
+                try parse(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+            } else {
+                try parseNextChunk()
+            }
+            // Blank lines before the header carry nothing.
+            context.dropLeadingBlankRecords()
+        }
+        guard let headerRecord = context.takeFirstRecord() else {
+            throw InputError(file: displayName, "file has no header row (only blank lines); the first line must name the columns")
+        }
+        header = headerRecord
+    }
+
+    private func fill() throws -> Int {
+        while true {
+            let n = read(fd, chunk.baseAddress, chunk.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = errno == EISDIR ? "is a directory, not a CSV file" : String(cString: strerror(errno))
+                throw InputError(file: displayName, "could not be read: \(reason)")
+            }
+            bytesRead += n
+            return n
+        }
+    }
+
+    private func parseNextChunk() throws {
+        guard !finished else { return }
+        let n = try fill()
+        if n == 0 {
+            try finish()
+            return
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
+        try parse(bytes)
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer) throws {
+        let unmanaged = Unmanaged.passUnretained(context).toOpaque()
+        let consumed = csv_parse(parser, bytes.baseAddress, bytes.count, fieldCallback, recordCallback, unmanaged)
+        if consumed != bytes.count {
+            throw InputError(file: displayName, line: context.line, "could not be parsed: \(String(cString: csv_strerror(csv_error(parser))))")
+        }
+        if let fatal = context.fatal { throw fatal.error(file: displayName) }
+        if parser.pointee.entry_pos > limits.maxFieldBytes {
+            throw ParseContext.Fatal.fieldTooLong(line: context.line + context.embeddedNewlines, quoted: parser.pointee.quoted != 0, limit: limits.maxFieldBytes).error(file: displayName)
+        }
+    }
+
+    private func finish() throws {
+        // libcsv's FIELD_BEGUN state with `quoted` set means the file ended inside quotes.
+        if parser.pointee.pstate == 2 && parser.pointee.quoted != 0 {
+            let opened = context.line + context.embeddedNewlines
+            throw InputError(file: displayName, line: opened,
+                             "unterminated quote: a field opened with \" on line \(opened) never closes; close the quote or double any \" inside the field")
+        }
+        let unmanaged = Unmanaged.passUnretained(context).toOpaque()
+        _ = csv_fini(parser, fieldCallback, recordCallback, unmanaged)
+        if let fatal = context.fatal { throw fatal.error(file: displayName) }
+        finished = true
+    }
+}
+
+// MARK: - libcsv callbacks
+
+private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
+    guard let data else { return }
+    // The reader keeps the context alive; borrowing it avoids a retain/release per field.
+    Unmanaged<ParseContext>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.appendField(field, length) }
+}
+
+private func recordCallback(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
+    guard let data else { return }
+    Unmanaged<ParseContext>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
+}

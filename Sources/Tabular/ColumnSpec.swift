@@ -1,0 +1,92 @@
+/// A column an import needs, named by its role in DESIGN.md's input table (`date`, `item`, ...).
+///
+/// The file's own header name comes from the column map, so users point at their export
+/// (`quantity = "Qty Issued"`) instead of renaming its columns.
+public struct ColumnSpec: Sendable, Equatable {
+    public var role: String
+    public var required: Bool
+    /// Personal data (an employee id) that must never be copied anywhere, rejects files included.
+    public var isPrivate: Bool
+
+    public init(_ role: String, required: Bool = true, isPrivate: Bool = false) {
+        self.role = role
+        self.required = required
+        self.isPrivate = isPrivate
+    }
+}
+
+/// What to do when rows are rejected.
+public enum RejectPolicy: String, Sendable, CaseIterable {
+    /// Fail the import when more than the threshold share of rows is rejected.
+    case fail
+    /// Import what parses, whatever the share of rejects.
+    case skip
+}
+
+/// How to read one export.
+public struct ImportOptions: Sendable {
+    /// Role -> header name in the file. Roles left out are looked up under their own name.
+    public var columns: [String: String]
+    public var delimiter: UInt8?
+    public var dateFormat: DateFormat
+    public var decimalComma: Bool
+    /// Largest share of data rows that may be rejected before the import fails (0.01 = 1%).
+    public var rejectThreshold: Double
+    public var onError: RejectPolicy
+    public var limits: CSVLimits
+    /// Where rejected rows are written; nil keeps only the counts and the first reasons.
+    public var rejectsPath: String?
+
+    public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
+                decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,
+                limits: CSVLimits = CSVLimits(), rejectsPath: String? = nil) {
+        self.columns = columns
+        self.delimiter = delimiter
+        self.dateFormat = dateFormat
+        self.decimalComma = decimalComma
+        self.rejectThreshold = rejectThreshold
+        self.onError = onError
+        self.limits = limits
+        self.rejectsPath = rejectsPath
+    }
+
+    /// Parses `name=Header,name2="Header, with comma"` as given on the command line.
+    public static func parseColumnMap(_ text: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        var key = "", value = ""
+        var inValue = false, inQuotes = false
+        func flush() throws {
+            let k = key.trimmingCharacters(), v = value.trimmingCharacters()
+            if k.isEmpty && v.isEmpty { return }
+            guard !k.isEmpty, inValue, !v.isEmpty else {
+                throw UsageError("--columns expects name=Header pairs separated by commas, e.g. date=\"Trans Date\",item=\"Item #\"; got '\(text)'")
+            }
+            result[k] = v
+        }
+        for ch in text {
+            if ch == "\"" { inQuotes.toggle(); continue }
+            if !inQuotes && ch == "," {
+                try flush()
+                key = ""; value = ""; inValue = false
+            } else if !inQuotes && ch == "=" && !inValue {
+                inValue = true
+            } else if inValue {
+                value.append(ch)
+            } else {
+                key.append(ch)
+            }
+        }
+        guard !inQuotes else { throw UsageError("--columns has an unclosed quote: '\(text)'") }
+        try flush()
+        return result
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,96 @@
+/// Why a row was rejected: the column (index in the record) and a sentence for the rejects file.
+public struct RowRejection: Error, Sendable {
+    public var column: Int?
+    public var reason: String
+    public init(column: Int?, _ reason: String) {
+        self.column = column
+        self.reason = reason
+    }
+}
+
+/// One data row of an import, with typed readers that throw `RowRejection` on bad values.
+public struct ImportRow {
+    public let record: CSVRecord
+    @usableFromInline let importer: TableImport
+
+    init(record: CSVRecord, importer: TableImport) {
+        self.record = record
+        self.importer = importer
+    }
+
+    public var line: Int { record.line }
+
+    /// Non-empty, valid UTF-8 text of a column, as bytes.
+    @inlinable
+    public func text(_ column: Int) throws -> UnsafeBufferPointer<UInt8> {
+        let field = record[column]
+        guard !field.isEmpty else { throw RowRejection(column: column, "value is empty") }
+        guard UTF8Check.isValid(field) else {
+            throw RowRejection(column: column, "value is not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8")
+        }
+        return field
+    }
+
+    /// Text of a column that may be absent from the file or empty in this row.
+    public func optionalString(_ column: Int?) throws -> String? {
+        guard let column, !record[column].isEmpty else { return nil }
+        return String(decoding: try text(column), as: UTF8.self)
+    }
+
+    public func string(_ column: Int) throws -> String { String(decoding: try text(column), as: UTF8.self) }
+
+    @inlinable
+    public func date(_ column: Int) throws -> CalendarDay {
+        let field = record[column]
+        if let day = importer.dates.parse(field) { return day }
+        throw RowRejection(column: column, importer.dates.explainFailure(field))
+    }
+
+    @inlinable
+    public func number(_ column: Int) throws -> Double {
+        let field = record[column]
+        if let value = importer.numbers.parse(field) { return value }
+        throw RowRejection(column: column, importer.numbers.explainFailure(field))
+    }
+
+    /// A number from a column that may be absent from the file or empty in this row.
+    public func optionalNumber(_ column: Int?) throws -> Double? {
+        guard let column, !record[column].allSatisfy({ $0 == 0x20 }) else { return nil }
+        return try number(column)
+    }
+}
+
+/// UTF-8 validation straight on bytes, with an ASCII fast path.
+public enum UTF8Check {
+    @inlinable
+    public static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0 { return false }
+                i += 1
+                continue
+            }
+            let length: Int
+            if b & 0xE0 == 0xC0 { length = 2; if b < 0xC2 { return false } }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0 { length = 4; if b > 0xF4 { return false } }
+            else { return false }
+            guard i + length <= n else { return false }
+            for k in 1..<length where p[i + k] & 0xC0 != 0x80 { return false }
+            if length == 3 {
+                let b1 = p[i + 1]
+                if b == 0xE0 && b1 < 0xA0 { return false }      // overlong
+                if b == 0xED && b1 >= 0xA0 { return false }     // surrogates
+            } else if length == 4 {
+                let b1 = p[i + 1]
+                if b == 0xF0 && b1 < 0x90 { return false }
+                if b == 0xF4 && b1 >= 0x90 { return false }
+            }
+            i += length
+        }
+        return true
+    }
+}

@@ -1,0 +1,61 @@
+/// Fixed-notation number text that is stable across runs and platforms.
+public enum NumberFormat {
+    @usableFromInline static let powers: [Double] = (0...15).map { e in
+        var v = 1.0
+        for _ in 0..<e { v *= 10 }
+        return v
+    }
+
+    /// `value` rounded half away from zero to `decimals` places, trailing zeros dropped.
+    public static func fixed(_ value: Double, decimals: Int = 6) -> String {
+        withFixed(value, decimals: decimals) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Formats into a stack buffer and hands the bytes to `body`; empty for NaN and infinities.
+    public static func withFixed<R>(_ value: Double, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            guard value.isFinite else { return try body(UnsafeBufferPointer(start: buffer.baseAddress, count: 0)) }
+            let places = max(0, min(decimals, 15))
+            let scaled = (abs(value) * powers[places]).rounded(.toNearestOrAwayFromZero)
+            if scaled >= 9.0e18 {
+                // Beyond Int64: such magnitudes have no meaningful decimals anyway.
+                var text = String(format: value)
+                return try text.withUTF8 { try body($0) }
+            }
+            var digits = UInt64(scaled)
+            if digits == 0 {
+                buffer[0] = UInt8(ascii: "0")
+                return try body(UnsafeBufferPointer(start: buffer.baseAddress, count: 1))
+            }
+            // Drop trailing zeros of the fraction.
+            var fraction = places
+            while fraction > 0 && digits % 10 == 0 { digits /= 10; fraction -= 1 }
+            // Digits are written backwards from the end of the buffer.
+            var position = buffer.count
+            var written = 0
+            repeat {
+                if written == fraction && fraction > 0 { position -= 1; buffer[position] = UInt8(ascii: ".") }
+                position -= 1
+                buffer[position] = UInt8(48 + digits % 10)
+                digits /= 10
+                written += 1
+            } while digits > 0 || written <= fraction
+            if value < 0 { position -= 1; buffer[position] = UInt8(ascii: "-") }
+            return try body(UnsafeBufferPointer(start: buffer.baseAddress! + position, count: buffer.count - position))
+        }
+    }
+}
+
+extension String {
+    /// Integral text for huge magnitudes, without scientific notation.
+    init(format value: Double) {
+        var v = abs(value).rounded()
+        var digits: [Character] = []
+        while v >= 1 {
+            let d = Int(v.truncatingRemainder(dividingBy: 10))
+            digits.append(Character(String(d)))
+            v = (v / 10).rounded(.down)
+        }
+        self = (value < 0 ? "-" : "") + String(digits.reversed())
+    }
+}

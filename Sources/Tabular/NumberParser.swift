@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses quantities and money straight from field bytes.
+///
+/// Accepts what finance and materials systems export: `1234.5`, `1,234.50`, `$1,234.50`,
+/// `-$12`, `(1,234.50)` for negatives, and with `decimalComma` the European `1.234,50`.
+/// Rejects anything ambiguous rather than guessing: `1,2` with a decimal point is far more
+/// likely a decimal comma than a thousands separator, so it is an error with a hint.
+public struct NumberParser: Sendable {
+    public let decimalComma: Bool
+
+    public init(decimalComma: Bool = false) { self.decimalComma = decimalComma }
+
+    @usableFromInline static let exactPowers: [Double] = (0...22).map { e in
+        var v = 1.0
+        for _ in 0..<e { v *= 10 }
+        return v
+    }
+
+    /// The value of the field, or nil when it is not a finite number.
+    @inlinable
+    public func parse(_ p: UnsafeBufferPointer<UInt8>) -> Double? {
+        let decimalMark: UInt8 = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        let groupMark: UInt8 = decimalComma ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        var i = 0, end = p.count
+        while i < end, p[i] == 0x20 { i += 1 }
+        while end > i, p[end - 1] == 0x20 { end -= 1 }
+        guard i < end else { return nil }
+
+        var negative = false       // a parenthesised value may not also carry a sign: `(-5)` is rejected
+        var parenthesised = false
+        if p[i] == UInt8(ascii: "(") {
+            guard p[end - 1] == UInt8(ascii: ")") else { return nil }
+            parenthesised = true
+            i += 1; end -= 1
+        }
+        // Sign and currency symbol, in either order: -$5, $-5, +5.
+        var sawSign = false, sawCurrency = false
+        while i < end {
+            let c = p[i]
+            if (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) && !sawSign && !parenthesised {
+                negative = c == UInt8(ascii: "-"); sawSign = true; i += 1
+            } else if c == UInt8(ascii: "$") && !sawCurrency {
+                sawCurrency = true; i += 1
+            } else { break }
+        }
+        guard i < end else { return nil }
+
+        var mantissa: UInt64 = 0
+        var significant = 0          // digits kept in `mantissa`
+        var droppedIntegerDigits = 0  // integer digits beyond 19 significant ones
+        var fractionDigits = 0
+        var digitsSeen = 0
+        var groupRun = -1             // digits since the last thousands separator; -1 = none yet
+        var sawDecimal = false
+        var sawGroup = false
+        while i < end {
+            let c = p[i]
+            let d = c &- 48
+            if d <= 9 {
+                if significant < 19 {
+                    if mantissa != 0 || d != 0 { significant += 1 }
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    if sawDecimal { fractionDigits += 1 }
+                } else if !sawDecimal {
+                    droppedIntegerDigits += 1
+                }
+                digitsSeen += 1
+                if groupRun >= 0 && !sawDecimal { groupRun += 1 }
+                i += 1
+            } else if c == groupMark && !sawDecimal {
+                // Thousands separators must split the integer part into groups of three.
+                guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 : groupRun == 3 else { return nil }
+                sawGroup = true
+                groupRun = 0
+                i += 1
+            } else if c == decimalMark && !sawDecimal {
+                if sawGroup && groupRun != 3 { return nil }
+                sawDecimal = true
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard digitsSeen > 0 else { return nil }
+        if sawGroup && !sawDecimal && groupRun != 3 { return nil }
+        var exponent = droppedIntegerDigits - fractionDigits
+        if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
+            i += 1
+            var expNegative = false
+            if i < end, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { expNegative = p[i] == UInt8(ascii: "-"); i += 1 }
+            var e = 0, n = 0
+            while i < end, p[i] &- 48 <= 9 { e = min(e * 10 + Int(p[i] &- 48), 100_000); n += 1; i += 1 }
+            guard n > 0 else { return nil }
+            exponent += expNegative ? -e : e
+        }
+        guard i == end else { return nil }
+
+        var value: Double
+        if mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
+            // Exact: both operands are exactly representable, so one rounding happens.
+            let m = Double(mantissa)
+            value = exponent < 0 ? m / NumberParser.exactPowers[-exponent] : m * NumberParser.exactPowers[exponent]
+        } else {
+            value = NumberParser.slowPath(mantissa: mantissa, exponent: exponent)
+        }
+        guard value.isFinite else { return nil }
+        return negative || parenthesised ? -value : value
+    }
+
+    public func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// Correct rounding for the rare long or tiny values, through the C library.
+    @usableFromInline
+    static func slowPath(mantissa: UInt64, exponent: Int) -> Double {
+        if mantissa == 0 { return 0 }
+        let text = "\(mantissa)e\(exponent)"
+        return text.withCString { strtod($0, nil) }
+    }
+
+    /// A sentence for a rejects file saying why a value is not a number.
+    public func explainFailure(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: field, as: UTF8.self)
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { return "number is empty" }
+        let lower = trimmed.lowercased()
+        if lower == "nan" || lower.hasSuffix("inf") || lower.hasSuffix("infinity") {
+            return "'\(text.clipped)' is not a finite number"
+        }
+        if trimmed.allSatisfy({ $0.isNumber || $0 == "e" || $0 == "E" || $0 == "." || $0 == "-" || $0 == "+" }),
+           Double(String(trimmed)).map({ !$0.isFinite }) == true {
+            return "'\(text.clipped)' is out of range for a number"
+        }
+        if !decimalComma, trimmed.contains(","), !trimmed.contains(".") {
+            return "'\(text.clipped)' is not a number (if ',' is the decimal mark, set decimal: comma)"
+        }
+        return "'\(text.clipped)' is not a number"
+    }
+}

@@ -1,0 +1,196 @@
+import CCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What libcsv's callbacks write into: the fields of the records completed in the current
+/// chunk, in one byte arena, plus the physical line bookkeeping.
+final class ParseContext {
+    struct RecordSpan {
+        var firstField: Int
+        var fieldCount: Int
+        var line: Int
+    }
+
+    enum Fatal {
+        case tooManyColumns(line: Int, limit: Int)
+        case fieldTooLong(line: Int, quoted: Bool, limit: Int)
+
+        func error(file: String) -> InputError {
+            switch self {
+            case .tooManyColumns(let line, let limit):
+                return InputError(file: file, line: line, "record has more than \(limit) columns; check the delimiter, or raise the limit with max_columns")
+            case .fieldTooLong(let line, let quoted, let limit):
+                let hint = quoted
+                    ? "a quote opened on line \(line) probably never closes; close it or double any \" inside the field (or raise max_field_bytes)"
+                    : "raise max_field_bytes if the field is genuine"
+                return InputError(file: file, line: line, "a field is longer than \(limit) bytes; \(hint)")
+            }
+        }
+    }
+
+    let parser: UnsafeMutablePointer<csv_parser>
+    let limits: CSVLimits
+    var fatal: Fatal?
+
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCount = 0
+    private var byteCapacity: Int
+    private var starts: UnsafeMutablePointer<Int>
+    private var ends: UnsafeMutablePointer<Int>
+    private var fieldCount = 0
+    private var fieldCapacity: Int
+    private var records: [RecordSpan] = []
+    private var delivered = 0
+    private var currentFirstField = 0
+
+    /// Physical line on which the record being read starts.
+    private(set) var line = 1
+    /// Newlines inside the quoted fields completed so far in the current record.
+    private(set) var embeddedNewlines = 0
+    private var lastTerminator: Int32 = -1
+
+    init(parser: UnsafeMutablePointer<csv_parser>, limits: CSVLimits) {
+        self.parser = parser
+        self.limits = limits
+        byteCapacity = 1 << 19
+        bytes = .allocate(capacity: byteCapacity)
+        fieldCapacity = 1 << 16
+        starts = .allocate(capacity: fieldCapacity)
+        ends = .allocate(capacity: fieldCapacity)
+        records.reserveCapacity(1 << 14)
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+    }
+
+    var recordCount: Int { records.count - delivered }
+
+    @inline(__always)
+    func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
+        guard fatal == nil else { return }
+        if fieldCount - currentFirstField >= limits.maxColumns {
+            fatal = .tooManyColumns(line: line, limit: limits.maxColumns)
+            return
+        }
+        if length > limits.maxFieldBytes {
+            fatal = .fieldTooLong(line: line + embeddedNewlines, quoted: false, limit: limits.maxFieldBytes)
+            return
+        }
+        if byteCount + length > byteCapacity { growBytes(byteCount + length) }
+        if fieldCount == fieldCapacity { growFields() }
+        if length > 0, let field {
+            (bytes + byteCount).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
+            // Only a quoted field can hold a line break, but libcsv does not tell us which fields
+            // were quoted while it parses (its `quoted` flag lives in a local), so every field is scanned.
+            embeddedNewlines += ParseContext.countLineBreaks(bytes + byteCount, length)
+        }
+        starts[fieldCount] = byteCount
+        byteCount += length
+        ends[fieldCount] = byteCount
+        fieldCount += 1
+    }
+
+    @inline(__always)
+    func endRecord(_ terminator: Int32) {
+        guard fatal == nil else { return }
+        let n = fieldCount - currentFirstField
+        let cr = Int32(CSV_CR), lf = Int32(CSV_LF)
+        if n == 0 {
+            defer { lastTerminator = terminator }
+            // The LF of a CRLF pair arrives as an empty record of its own.
+            if terminator == lf && lastTerminator == cr { return }
+            if terminator == -1 { return }
+            records.append(RecordSpan(firstField: currentFirstField, fieldCount: 0, line: line))
+            line += 1
+            return
+        }
+        records.append(RecordSpan(firstField: currentFirstField, fieldCount: n, line: line))
+        line += embeddedNewlines + (terminator == cr || terminator == lf ? 1 : 0)
+        embeddedNewlines = 0
+        currentFirstField = fieldCount
+        lastTerminator = terminator
+    }
+
+    /// Hands every completed record to `body`, then keeps only the partial record's bytes.
+    func deliver(_ body: (CSVRecord) throws -> Void) throws {
+        while delivered < records.count {
+            let span = records[delivered]
+            delivered += 1
+            try body(CSVRecord(bytes: bytes, starts: starts + span.firstField, ends: ends + span.firstField,
+                               count: span.fieldCount, line: span.line))
+        }
+        compact()
+    }
+
+    func takeFirstRecord() -> [String]? {
+        guard delivered < records.count else { return nil }
+        let span = records[delivered]
+        delivered += 1
+        return (0..<span.fieldCount).map { k in
+            String(decoding: UnsafeBufferPointer(start: bytes + starts[span.firstField + k],
+                                                 count: ends[span.firstField + k] - starts[span.firstField + k]), as: UTF8.self)
+        }
+    }
+
+    func dropLeadingBlankRecords() {
+        while delivered < records.count && records[delivered].fieldCount == 0 { delivered += 1 }
+    }
+
+    private func compact() {
+        records.removeAll(keepingCapacity: true)
+        delivered = 0
+        let partialFields = fieldCount - currentFirstField
+        let keepFrom = partialFields > 0 ? starts[currentFirstField] : byteCount
+        let keepBytes = byteCount - keepFrom
+        if keepBytes > 0 { bytes.update(from: bytes + keepFrom, count: keepBytes) }
+        for k in 0..<partialFields {
+            starts[k] = starts[currentFirstField + k] - keepFrom
+            ends[k] = ends[currentFirstField + k] - keepFrom
+        }
+        byteCount = keepBytes
+        fieldCount = partialFields
+        currentFirstField = 0
+    }
+
+    private func growBytes(_ needed: Int) {
+        var capacity = byteCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        fresh.update(from: bytes, count: byteCount)
+        bytes.deallocate()
+        bytes = fresh
+        byteCapacity = capacity
+    }
+
+    private func growFields() {
+        let capacity = fieldCapacity * 2
+        let freshStarts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let freshEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        freshStarts.update(from: starts, count: fieldCount)
+        freshEnds.update(from: ends, count: fieldCount)
+        starts.deallocate(); ends.deallocate()
+        starts = freshStarts; ends = freshEnds
+        fieldCapacity = capacity
+    }
+
+    /// LF, CRLF and a lone CR each count as one line break.
+    @inline(__always)
+    static func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var count = 0
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c <= 0x0D {
+                if c == 0x0A { count += 1 } else if c == 0x0D && (i + 1 >= n || p[i + 1] != 0x0A) { count += 1 }
+            }
+            i += 1
+        }
+        return count
+    }
+}

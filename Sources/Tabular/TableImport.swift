@@ -1,0 +1,169 @@
+/// Reads one export row by row with typed access to its mapped columns, sending every row
+/// that does not parse to the rejects file with its line, column and reason.
+///
+/// Nothing is dropped silently: the summary counts rows read, accepted, rejected and blank,
+/// and when more than the threshold share is rejected the import fails as a whole.
+public final class TableImport {
+    public let reader: CSVReader
+    public let options: ImportOptions
+    /// Index in the record of each role that was found.
+    public let indices: [String: Int]
+    @usableFromInline let dates: DateParser
+    @usableFromInline let numbers: NumberParser
+    let privateIndices: Set<Int>
+
+    public var file: String { reader.displayName }
+    public var header: [String] { reader.header }
+
+    public init(path: String, columns: [ColumnSpec], options: ImportOptions = ImportOptions()) throws {
+        let known = Set(columns.map(\.role))
+        if let unknown = options.columns.keys.sorted().first(where: { !known.contains($0) }) {
+            throw UsageError("unknown column role '\(unknown)'; this import uses \(columns.map(\.role).joined(separator: ", "))")
+        }
+        reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
+        self.options = options
+        dates = DateParser(format: options.dateFormat)
+        numbers = NumberParser(decimalComma: options.decimalComma)
+        let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName)
+        indices = resolved
+        privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
+    }
+
+    /// Index of a role's column, if the file has it.
+    public func column(_ role: String) -> Int? { indices[role] }
+
+    static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        var missing: [String] = []
+        let normalised = header.map { $0.trimmingCharacters().lowercased() }
+        for spec in columns {
+            let wanted = options.columns[spec.role] ?? spec.role
+            var matches = header.indices.filter { header[$0] == wanted }
+            if matches.isEmpty {
+                let key = wanted.trimmingCharacters().lowercased()
+                matches = normalised.indices.filter { normalised[$0] == key }
+            }
+            if matches.count > 1 {
+                throw InputError(file: file, line: 1, column: wanted,
+                                 "the header names '\(wanted)' \(matches.count) times (columns \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename one of them in the export")
+            }
+            if let index = matches.first {
+                result[spec.role] = index
+            } else if spec.required {
+                missing.append(wanted == spec.role ? "'\(wanted)'" : "'\(wanted)' (for \(spec.role))")
+            }
+        }
+        if !missing.isEmpty {
+            let found = header.map { "'\($0)'" }.joined(separator: ", ")
+            throw InputError(file: file, line: 1,
+                             "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); the header has \(found). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)")
+        }
+        return result
+    }
+
+    /// Calls `body` for each data row; a `RowRejection` thrown by `body` sends the row to the rejects.
+    public func run(_ body: (ImportRow) throws -> Void) throws -> ImportSummary {
+        var summary = ImportSummary(file: file)
+        let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0, delimiter: reader.delimiter, privateIndices: privateIndices) }
+        let expectedFields = reader.header.count
+        let header = reader.header
+
+        func reject(_ record: CSVRecord, _ column: Int?, _ reason: String) throws {
+            summary.rejected += 1
+            let name = column.flatMap { $0 < header.count ? header[$0] : nil }
+            if summary.examples.count < 3 {
+                summary.examples.append(InputError(file: file, line: record.line, column: name, reason).description)
+            }
+            try rejects?.write(file: file, record: record, column: name, reason: reason)
+        }
+
+        do {
+            try reader.forEachRecord { record in
+                if record.isBlank {
+                    summary.blank += 1
+                    try rejects?.write(file: file, record: record, column: nil, reason: "blank line (skipped)")
+                    return
+                }
+                summary.read += 1
+                if record.count != expectedFields {
+                    if record.count < expectedFields {
+                        try reject(record, nil, "row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(expectedFields); check for a missing delimiter or a line break inside an unquoted value")
+                        return
+                    }
+                    // Trailing empty fields (a stray delimiter at the end of the line) carry nothing.
+                    for k in expectedFields..<record.count where record[k].count > 0 {
+                        try reject(record, nil, "row has \(record.count) fields but the header has \(expectedFields); a value probably contains an unquoted delimiter")
+                        return
+                    }
+                }
+                do {
+                    try body(ImportRow(record: record, importer: self))
+                    summary.accepted += 1
+                } catch let rejection as RowRejection {
+                    if TableImport.repeatsHeader(record, header) {
+                        try reject(record, nil, "repeated header row")
+                    } else {
+                        try reject(record, rejection.column, rejection.reason)
+                    }
+                }
+            }
+        } catch {
+            rejects?.abandon()
+            throw error
+        }
+
+        if summary.read == 0 {
+            rejects?.abandon()
+            throw InputError(file: file, "has a header but no data rows; export again with the data, or check the file is the right one")
+        }
+        if let rejects {
+            if summary.rejected > 0 || summary.blank > 0 {
+                try rejects.commit()
+                summary.rejectsPath = rejects.path
+            } else {
+                rejects.abandon()
+                rejects.removeStale()
+            }
+        }
+        if options.onError == .fail && summary.rejectedShare > options.rejectThreshold {
+            let limit = NumberFormat.fixed(options.rejectThreshold * 100, decimals: 2)
+            let share = NumberFormat.fixed(summary.rejectedShare * 100, decimals: 1)
+            var message = "\(summary.rejected) of \(summary.read) rows rejected (\(share)%), above the \(limit)% limit"
+            if let first = summary.examples.first { message += "; first: \(first)" }
+            if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" }
+            message += ". Fix the export, check the column map and date/number formats, or use on_error: skip (--on-error skip) to import the rest"
+            throw InputError(file: file, message)
+        }
+        return summary
+    }
+
+    static func repeatsHeader(_ record: CSVRecord, _ header: [String]) -> Bool {
+        guard record.count == header.count else { return false }
+        for k in 0..<record.count where record.string(k) != header[k] { return false }
+        return true
+    }
+}
+
+/// Counts from one import.
+public struct ImportSummary: Sendable, CustomStringConvertible {
+    public var file: String
+    /// Data rows read (blank lines not included).
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var blank = 0
+    public var rejectsPath: String?
+    /// The first few rejections, for messages.
+    public var examples: [String] = []
+
+    public init(file: String) { self.file = file }
+
+    public var rejectedShare: Double { read == 0 ? 0 : Double(rejected) / Double(read) }
+
+    public var description: String {
+        var text = "\(file): \(read) rows read, \(accepted) accepted, \(rejected) rejected"
+        if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
+        if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
+        return text
+    }
+}

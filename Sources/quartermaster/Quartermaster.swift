@@ -1,0 +1,54 @@
+import ArgumentParser
+import Forecasting
+import Pipeline
+import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Exit codes are part of DESIGN.md's contract: 0 ok, 1 data or validation error,
+/// 2 usage error, 3 internal error.
+@main
+struct Quartermaster: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quartermaster",
+        abstract: "Forecasts, reorder lists, staffing plans and budget variance from hospital CSV exports.",
+        version: QuartermasterVersion.current,
+        subcommands: [Aggregate.self]
+    )
+
+    static func main() {
+        GSL.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            fail("error: \(error)", code: 1)
+        } catch let error as UsageError {
+            fail("error: \(error)\n\(helpHint)", code: 2)
+        } catch let error as GSLError {
+            fail("internal error: \(error)", code: 3)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if code == .validationFailure {
+                fail(fullMessage(for: error), code: 2)
+            }
+            fail("internal error: \(error)", code: 3)
+        }
+    }
+
+    static let helpHint = "See 'quartermaster help' for usage."
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        Diagnostics.error(message)
+        Glibc.exit(code)
+    }
+}
+
+enum QuartermasterVersion {
+    static let current = "0.1.0"
+}

@@ -9,3 +9,9 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort_double.h>
+
+/* GSL exposes its minimiser types as global variables, which Swift 6 treats as shared
+   mutable state; an accessor makes the read explicit and safe. */
+static inline const gsl_multimin_fminimizer_type *qm_nmsimplex2(void) {
+    return gsl_multimin_fminimizer_nmsimplex2;
+}

@@ -59,3 +59,10 @@ extension String {
         self = (value < 0 ? "-" : "") + String(digits.reversed())
     }
 }
+
+extension NumberFormat {
+    /// A share as a whole percentage for people: 0.413 -> "41%".
+    public static func percent(_ share: Double) -> String {
+        fixed((share * 100).rounded(), decimals: 0) + "%"
+    }
+}

@@ -1,0 +1,59 @@
+/// Forecast accuracy against actuals, with the scale-free measures used in forecasting
+/// competitions so that items of very different volume can be averaged.
+public struct AccuracyMetrics: Sendable, Equatable {
+    /// Mean absolute error over the in-sample mean absolute seasonal difference.
+    public var mase: Double
+    /// Symmetric MAPE on the 0-200 scale; a period where forecast and actual are both 0 counts as 0.
+    public var smape: Double
+    /// Sum of absolute errors over sum of absolute actuals.
+    public var wape: Double
+    /// Sum of (forecast - actual) over sum of absolute actuals: positive means over-forecasting.
+    public var bias: Double
+    /// Root mean squared error over the in-sample root mean squared seasonal difference.
+    public var rmsse: Double
+
+    public init(mase: Double, smape: Double, wape: Double, bias: Double, rmsse: Double) {
+        self.mase = mase
+        self.smape = smape
+        self.wape = wape
+        self.bias = bias
+        self.rmsse = rmsse
+    }
+
+    /// Scores `forecast` against `actual`, scaled by the seasonal differences of `history`.
+    public init(actual: ArraySlice<Double>, forecast: ArraySlice<Double>, history: UnsafeBufferPointer<Double>, season: Int) {
+        let scale = AccuracyMetrics.scales(history, season: season)
+        var absSum = 0.0, sqSum = 0.0, smapeSum = 0.0, actualSum = 0.0, errorSum = 0.0
+        let count = min(actual.count, forecast.count)
+        for (a, f) in zip(actual, forecast) {
+            let e = f - a
+            absSum += abs(e)
+            sqSum += e * e
+            errorSum += e
+            actualSum += abs(a)
+            let denominator = abs(a) + abs(f)
+            smapeSum += denominator > 0 ? 200 * abs(e) / denominator : 0
+        }
+        let n = Double(max(count, 1))
+        mase = scale.mae > 0 ? absSum / n / scale.mae : (absSum == 0 ? 0 : .infinity)
+        rmsse = scale.mse > 0 ? (sqSum / n / scale.mse).squareRoot() : (sqSum == 0 ? 0 : .infinity)
+        smape = smapeSum / n
+        wape = actualSum > 0 ? absSum / actualSum : (absSum == 0 ? 0 : .infinity)
+        bias = actualSum > 0 ? errorSum / actualSum : (errorSum == 0 ? 0 : .infinity)
+    }
+
+    /// Mean absolute and mean squared lag-m differences of the history (lag 1 when the
+    /// history is shorter than a season plus one).
+    static func scales(_ y: UnsafeBufferPointer<Double>, season: Int) -> (mae: Double, mse: Double) {
+        let lag = season > 1 && y.count > season ? season : 1
+        guard y.count > lag else { return (0, 0) }
+        var a = 0.0, s = 0.0
+        for t in lag..<y.count {
+            let d = y[t] - y[t - lag]
+            a += abs(d)
+            s += d * d
+        }
+        let n = Double(y.count - lag)
+        return (a / n, s / n)
+    }
+}

@@ -1,0 +1,47 @@
+import CGSL
+
+/// Poisson or negative-binomial demand per period, for intervals and safety stock on slow
+/// items where a normal distribution would put mass on negative or fractional units.
+public struct CountDistribution: Sendable {
+    public let mean: Double
+    /// Variance-to-mean ratio; 1 (or less) means Poisson.
+    public let dispersion: Double
+
+    public init(mean: Double, dispersion: Double) {
+        self.mean = max(mean, 0)
+        self.dispersion = dispersion
+    }
+
+    /// Variance-to-mean ratio of a history.
+    public static func dispersion(of y: UnsafeBufferPointer<Double>) -> Double {
+        guard y.count > 1 else { return 1 }
+        let mean = y.reduce(0, +) / Double(y.count)
+        guard mean > 0 else { return 1 }
+        var v = 0.0
+        for x in y { v += (x - mean) * (x - mean) }
+        v /= Double(y.count - 1)
+        return max(1, v / mean)
+    }
+
+    /// Probability of at most k units.
+    public func cdf(_ k: Int) -> Double {
+        GSL.prepare()
+        if mean <= 0 { return 1 }
+        if dispersion <= 1.000_001 { return gsl_cdf_poisson_P(UInt32(clamping: k), mean) }
+        // Negative binomial with the same mean and variance mean x dispersion.
+        let size = mean / (dispersion - 1)
+        let p = size / (size + mean)
+        return gsl_cdf_negative_binomial_P(UInt32(clamping: k), p, size)
+    }
+
+    /// Smallest k with P(X <= k) >= probability.
+    public func quantile(_ probability: Double) -> Double {
+        guard mean > 0, probability > 0 else { return 0 }
+        var k = 0
+        // Step up from a point below the quantile; counts here are small.
+        let sd = (mean * max(dispersion, 1)).squareRoot()
+        k = max(0, Int(mean - 6 * sd))
+        while cdf(k) < probability && k < 10_000_000 { k += 1 }
+        return Double(k)
+    }
+}

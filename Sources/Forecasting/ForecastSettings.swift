@@ -1,0 +1,45 @@
+/// What a forecasting run is asked for.
+public struct ForecastSettings: Sendable {
+    public var horizon: Int
+    /// Season length in periods; 1 for none.
+    public var season: Int
+    /// Interval levels in percent, e.g. [80, 95].
+    public var levels: [Double]
+    /// Rolling-origin backtest origins used to choose among candidates (and reported).
+    public var backtestOrigins: Int
+    /// Fixed candidate models; nil routes each series to candidates by demand class.
+    public var models: [any ForecastModel]?
+    /// Demand cannot be negative: forecasts and interval bounds are clipped at zero.
+    public var nonNegative: Bool
+
+    public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
+                models: [any ForecastModel]? = nil, nonNegative: Bool = true) {
+        self.horizon = horizon
+        self.season = season
+        self.levels = levels
+        self.backtestOrigins = backtestOrigins
+        self.models = models
+        self.nonNegative = nonNegative
+    }
+}
+
+/// The forecast of one series with what explains it.
+public struct SeriesForecast: Sendable {
+    public var mean: [Double]
+    /// Per requested level, in the order of `ForecastSettings.levels`.
+    public var lower: [[Double]]
+    public var upper: [[Double]]
+    /// Label of the model or combination that produced `mean`.
+    public var model: String
+    public var demandClass: DemandClass
+    /// Backtest results of every candidate.
+    public var candidates: [CandidateAccuracy]
+}
+
+/// How one candidate did in the rolling-origin backtest.
+public struct CandidateAccuracy: Sendable {
+    public var model: String
+    public var metrics: AccuracyMetrics
+    public var origins: Int
+    public var chosen: Bool
+}

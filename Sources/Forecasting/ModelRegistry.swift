@@ -1,0 +1,50 @@
+/// Every model by its command-line name. Adding a model is one line here.
+public enum ModelRegistry {
+    public static let models: [String: any ForecastModel] = [
+        "naive": NaiveModel(),
+        "seasonal_naive": SeasonalNaiveModel(),
+        "moving_average": MovingAverageModel(),
+        "ets": ETSModel(),
+        "ses": ETSModel(specs: [ETSSpec(error: .additive, trend: .none, season: .none)]),
+        "holt": ETSModel(specs: [ETSSpec(error: .additive, trend: .additive, season: .none)]),
+        "damped": ETSModel(specs: [ETSSpec(error: .additive, trend: .damped, season: .none)]),
+        "holt_winters": ETSModel(specs: [ETSSpec(error: .additive, trend: .additive, season: .additive)]),
+        "theta": ThetaModel(),
+        "croston": CrostonModel(.classic),
+        "sba": CrostonModel(.sba),
+        "tsb": TSBModel(),
+        "regression": TrendSeasonRegression(),
+        "zero": ZeroModel(),
+    ]
+
+    /// Names accepted by `--models`, sorted.
+    public static var names: [String] { models.keys.sorted() }
+
+    /// Resolves a comma-separated list; `auto` (or empty) means automatic routing.
+    /// An ETS spec such as `ets(M,Ad,M)` or `MAdM` selects that one model.
+    public static func resolve(_ list: String) throws -> [any ForecastModel]? {
+        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: " ").lowercased() }
+        if names.isEmpty || names == ["auto"] { return nil }
+        return try names.map { name in
+            if let model = models[name] { return model }
+            if let spec = ETSSpec(name) { return ETSModel(specs: [spec]) }
+            throw ModelListError(name: name)
+        }
+    }
+}
+
+public struct ModelListError: Error, CustomStringConvertible {
+    public var name: String
+    public var description: String {
+        "unknown model '\(name)'; use auto or a comma-separated list of \(ModelRegistry.names.joined(separator: ", ")), or an ETS spec like ets(A,Ad,M)"
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = self
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

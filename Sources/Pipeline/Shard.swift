@@ -1,0 +1,30 @@
+import Tabular
+
+/// `--shard K/N`: keeps the series whose stable key hash falls in shard K (1-based), so
+/// N machines can split a run and the union of their outputs equals the unsharded output.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) throws {
+        guard count >= 1, index >= 1, index <= count else {
+            throw UsageError("--shard K/N needs 1 <= K <= N, got \(index)/\(count)")
+        }
+        self.index = index
+        self.count = count
+    }
+
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+            throw UsageError("--shard must look like K/N (e.g. 2/8), not '\(text)'")
+        }
+        try self.init(index: k, count: n)
+    }
+
+    public func contains(key: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == 1 || Int(StableHash.fnv1a(key) % UInt64(count)) == index - 1
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}

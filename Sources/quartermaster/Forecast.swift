@@ -1,0 +1,94 @@
+import ArgumentParser
+import Dispatch
+import Forecasting
+import Pipeline
+import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Forecast every series of a long CSV, with intervals and backtest accuracy."
+    )
+
+    @OptionGroup var seriesOptions: SeriesOptions
+
+    @Option(help: ArgumentHelp("Periods to forecast.", valueName: "periods"))
+    var horizon: Int
+
+    @Option(help: ArgumentHelp("Season length in periods (default: 7 days, 52 weeks, 12 months, 4 quarters).", valueName: "periods"))
+    var season: Int?
+
+    @Option(help: ArgumentHelp("auto, or a comma-separated list such as ets,theta,croston.", valueName: "list"))
+    var models = "auto"
+
+    @Option(help: ArgumentHelp("Prediction interval levels in percent.", valueName: "list"))
+    var levels = "80,95"
+
+    @Option(help: ArgumentHelp("Rolling-origin backtest origins used to choose models (0 to skip).", valueName: "count"))
+    var backtest = 3
+
+    @Option(help: ArgumentHelp("Output forecasts CSV (- for standard output).", valueName: "path"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Backtest accuracy CSV (default: accuracy.csv beside --out).", valueName: "path"))
+    var accuracy: String?
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "count"))
+    var threads: Int?
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func run() throws {
+        let started = Progress.now()
+        let source = try seriesOptions.seriesImport(output: out)
+        guard horizon >= 1, horizon <= 10_000 else { throw UsageError("--horizon must be between 1 and 10000") }
+        let seasonLength = season ?? source.frequency.defaultSeasonLength
+        guard seasonLength >= 1 else { throw UsageError("--season must be at least 1") }
+        guard backtest >= 0, backtest <= 50 else { throw UsageError("--backtest must be between 0 and 50") }
+        let parsedLevels = try levels.split(separator: ",").map { text -> Double in
+            guard let v = Double(text.trimmingCharacters(in: " ")), v > 0, v < 100 else {
+                throw UsageError("--levels must be percentages between 0 and 100, like 80,95")
+            }
+            return v
+        }
+        let modelList: [any ForecastModel]?
+        do { modelList = try ModelRegistry.resolve(models) } catch let e as ModelListError { throw UsageError(e.description) }
+        let settings = ForecastSettings(horizon: horizon, season: seasonLength, levels: parsedLevels,
+                                        backtestOrigins: backtest, models: modelList)
+        var job = ForecastJob(source: source, settings: settings, output: out,
+                              accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
+                              threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        job.quiet = quiet
+        let result = try job.run()
+        let seconds = Progress.now() - started
+        let classes = DemandClass.allCases.compactMap { c in result.classes[c].map { "\($0) \(c.rawValue)" } }.joined(separator: ", ")
+        var line = "forecast: \(result.summary); \(result.series) series (\(classes)), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s"
+        if !result.negativeSeries.isEmpty {
+            line += "\nnote: \(result.negativeSeries.count) series have negative period totals (returns above issues), e.g. \(result.negativeSeries.prefix(3).joined(separator: ", ")); their forecasts are clipped at 0"
+        }
+        Diagnostics.info(line)
+    }
+
+    /// `out/forecasts.csv` -> `out/accuracy.csv`; `out/x.csv` -> `out/x.accuracy.csv`.
+    static func defaultAccuracyPath(for output: String) -> String? {
+        guard output != "-" else { return nil }
+        let slash = output.lastIndex(of: "/")
+        let directory = slash.map { String(output[...$0]) } ?? ""
+        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        if name == "forecasts.csv" { return directory + "accuracy.csv" }
+        let base = name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
+        return directory + base + ".accuracy.csv"
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = self
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

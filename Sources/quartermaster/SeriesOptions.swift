@@ -1,0 +1,41 @@
+import ArgumentParser
+import Forecasting
+import Pipeline
+import Tabular
+
+/// Flags of the commands that read a long series export (`aggregate`, `forecast`).
+struct SeriesOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Long-format CSV (- for standard input).", valueName: "path"))
+    var input: String
+
+    @Option(help: ArgumentHelp("Header of the series key column.", valueName: "header"))
+    var series = "item"
+
+    @Option(help: ArgumentHelp("Header of the date or period column.", valueName: "header"))
+    var date = "date"
+
+    @Option(help: ArgumentHelp("Header of the value column.", valueName: "header"))
+    var value = "quantity"
+
+    @Option(help: ArgumentHelp("day, week, month, quarter or year.", valueName: "frequency"))
+    var frequency = "month"
+
+    @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the series key.", valueName: "K/N"))
+    var shard: String?
+
+    @OptionGroup var inputOptions: InputOptions
+
+    func seriesImport(output: String) throws -> SeriesImport {
+        guard let parsed = Frequency(rawValue: frequency) else {
+            throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency)'")
+        }
+        var source = SeriesImport(input: input)
+        source.seriesColumn = series
+        source.dateColumn = date
+        source.valueColumn = value
+        source.frequency = parsed
+        source.options = try inputOptions.importOptions(output: output)
+        source.shard = try shard.map(Shard.init(parsing:))
+        return source
+    }
+}

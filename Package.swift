@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
-        .testTarget(name: "CLITests", dependencies: ["Pipeline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "quartermaster"], resources: [.copy("Fixtures")]),
     ]
 )

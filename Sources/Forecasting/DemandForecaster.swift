@@ -27,7 +27,7 @@ public struct DemandForecaster: Sendable {
         case .intermittent, .lumpy:
             return [CrostonModel(.sba), TSBModel(), CrostonModel(.classic), MovingAverageModel()]
         case .short:
-            return [MovingAverageModel(window: 12), NaiveModel()]
+            return [MovingAverageModel(window: 12)]
         case .zero:
             return [ZeroModel()]
         }
@@ -92,7 +92,9 @@ public struct DemandForecaster: Sendable {
         let sds = used.compactMap(\.full.standardDeviation)
         let sd: [Double]? = sds.count == used.count
             ? (0..<h).map { k in zip(used, sds).reduce(0) { $0 + $1.0.weight * $1.1[k] } } : nil
-        let countModel = used.allSatisfy(\.full.isCountModel)
+        // A new item's few points give no usable error spread; a count distribution around
+        // its mean still gives honest intervals.
+        let countModel = used.allSatisfy(\.full.isCountModel) || demandClass == .short
         let label = used.count == 1 ? used[0].full.label
             : "Combo(" + used.map { "\($0.full.label) \(NumberFormat.percent($0.weight))" }.joined(separator: ", ") + ")"
 

@@ -7,7 +7,7 @@ import Glibc
 /// the one with the lowest AICc (as R's `ets` and statsforecast's `AutoETS` do).
 ///
 /// Smoothing parameters and the initial level and trend are optimised; initial seasonal
-/// indices come from a classical decomposition of the first cycles and are counted as
+/// indices come from a classical decomposition of the history and are counted as
 /// estimated parameters in the AICc. Optimising them too (as R does) multiplies the cost
 /// by the season length for little gain on short monthly series.
 public struct ETSModel: ForecastModel {
@@ -99,18 +99,25 @@ struct ETSFit {
             if spec.hasTrend { p.trend = x[i] * scale }
             return p
         }
-        let result = try NelderMead(maxIterations: 300, tolerance: 1e-3).minimize(start: start, steps: steps) { x in
+        let objective: (UnsafeBufferPointer<Double>) -> Double = { x in
             guard let p = unpack(x) else { return 1e100 }
             for j in 0..<initialSeasonals.count { seasonBuffer[j] = initialSeasonals[j] }
             return engine.run(y, p, seasonBuffer)?.criterion ?? 1e100
         }
+        let optimiser = NelderMead(maxIterations: 300, tolerance: 1e-3)
+        var result = try optimiser.minimize(start: start, steps: steps, objective)
+        // One restart from the optimum with fresh steps: a simplex collapsed against the
+        // parameter bounds often stops short, and the restart costs little once converged.
+        let restart = try optimiser.minimize(start: result.point, steps: steps, objective)
+        if restart.value < result.value { result = restart }
         guard result.value < 1e99, let p = result.point.withUnsafeBufferPointer({ unpack($0) }) else { return nil }
         for j in 0..<initialSeasonals.count { seasonBuffer[j] = initialSeasonals[j] }
         guard let run = engine.run(y, p, seasonBuffer) else { return nil }
         let seasonals = Array(UnsafeBufferPointer(start: seasonBuffer, count: initialSeasonals.count))
         let aic = run.criterion + 2 * Double(k)
         let aicc = aic + 2 * Double(k * (k + 1)) / Double(n - k - 1)
-        let sigma2 = run.sse / Double(max(1, n - k))
+        // statsforecast's and R's convention: k counts sigma itself, and one more degree of freedom goes.
+        let sigma2 = run.sse / Double(n - k - 1)
         return ETSFit(engine: engine, parameters: p, state: run.state, finalSeasonals: seasonals,
                       historyCount: n, sigma2: sigma2, aicc: aicc)
     }
@@ -127,12 +134,15 @@ struct ETSFit {
         return ModelForecast(mean: mean, standardDeviation: sd, aicc: aicc, label: engine.spec.description)
     }
 
-    /// Classical decomposition of the first two or three cycles: a centred moving average,
+    /// Classical decomposition of the history: a centred moving average,
     /// then the mean ratio (or difference) per position, normalised.
     static func initialSeasonals(_ y: UnsafeBufferPointer<Double>, _ m: Int, multiplicative: Bool) -> [Double]? {
         let n = y.count
         guard m > 1, n >= 2 * m else { return nil }
-        let span = n >= 3 * m ? 3 * m : 2 * m
+        // The whole history gives a steadier first estimate than the first cycles alone
+        // (on the hospital benchmark it lowered ETS's MASE from 0.786 to 0.765); the
+        // smoothing then lets the pattern drift from there.
+        let span = n
         let trend = centredMovingAverage(UnsafeBufferPointer(rebasing: y[0..<span]), m)
         var sums = [Double](repeating: 0, count: m)
         var counts = [Int](repeating: 0, count: m)

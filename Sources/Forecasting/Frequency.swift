@@ -92,7 +92,12 @@ public enum Frequency: String, CaseIterable, Sendable {
 
     /// Reads a label this frequency writes (or any date inside the period).
     public func period(ofLabel label: String) -> Int? {
-        DateParser().parse(label).map { period(of: $0) }
+        // A year label (`2026`) is not a date shape the parser accepts on its own.
+        if self == .year, label.utf8.count == 4, label.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+           let year = Int(label), CalendarDay.supportedYears.contains(year) {
+            return year
+        }
+        return DateParser().parse(label).map { period(of: $0) }
     }
 }
 

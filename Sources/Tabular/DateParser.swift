@@ -96,19 +96,19 @@ public struct DateParser: Sendable {
         for token in tokens {
             switch token {
             case .year4:
-                let (v, n) = readDigits(p, &i, end, max: 4)
+                let (v, n) = readDigits(p, &i, end, max: 4, strict: false)
                 guard n == 4 else { return nil }
                 year = v
             case .year2:
-                let (v, n) = readDigits(p, &i, end, max: 2)
+                let (v, n) = readDigits(p, &i, end, max: 2, strict: false)
                 guard n == 2 else { return nil }
                 year = expandTwoDigitYear(v)
             case .month:
-                let (v, n) = readDigits(p, &i, end, max: 2)
+                let (v, n) = readDigits(p, &i, end, max: 2, strict: false)
                 guard n > 0 else { return nil }
                 month = v
             case .day:
-                let (v, n) = readDigits(p, &i, end, max: 2)
+                let (v, n) = readDigits(p, &i, end, max: 2, strict: false)
                 guard n > 0 else { return nil }
                 day = v
             case .literal(let b):
@@ -123,7 +123,7 @@ public struct DateParser: Sendable {
     // MARK: - Pieces
 
     @usableFromInline @inline(__always)
-    static func readDigits(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, max: Int) -> (Int, Int) {
+    static func readDigits(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, max: Int, strict: Bool = true) -> (Int, Int) {
         var value = 0, count = 0
         while i < end, count < max {
             let d = Int(p[i]) &- 48
@@ -132,8 +132,9 @@ public struct DateParser: Sendable {
             count += 1
             i += 1
         }
-        // A longer digit run than the slot allows is not this shape at all.
-        if i < end, count == max, p[i] >= 48, p[i] <= 57 { return (0, 0) }
+        // A longer digit run than the slot allows is not this shape at all (automatic detection).
+        // An explicit pattern says where each slot ends, so `YYYYMMDD` reads 4 + 2 + 2 digits.
+        if strict, i < end, count == max, p[i] >= 48, p[i] <= 57 { return (0, 0) }
         return (value, count)
     }
 

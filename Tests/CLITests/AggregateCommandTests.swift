@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite struct AggregateCommandTests {
+    @Test func quirkyExportMatchesGoldenOutput() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
+        let result = try CLIRunner.run([
+            "aggregate", "--input", "usage_quirks.csv", "--columns", "date=Trans Date,item=Item #,quantity=Qty Issued",
+            "--decimal-comma", "--reject-threshold", "50", "--out", "series.csv",
+        ], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("series.csv")) == CLIRunner.read(CLIRunner.fixture("usage_quirks.expected.csv")))
+        #expect(try CLIRunner.read(dir.appendingPathComponent("series.rejects.csv")) == CLIRunner.read(CLIRunner.fixture("usage_quirks.rejects.expected.csv")))
+        #expect(result.stderr.contains("6 rows read, 5 accepted, 1 rejected"))
+    }
+
+    @Test func missingColumnIsADataErrorListingTheColumnsFound() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
+        let result = try CLIRunner.run(["aggregate", "--input", "usage_quirks.csv", "--out", "series.csv"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("usage_quirks.csv:1"))
+        #expect(result.stderr.contains("'Trans Date', 'Item #', 'Qty Issued', 'Note'"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("series.csv").path))
+    }
+
+    @Test func unknownFlagIsAUsageError() throws {
+        let dir = try CLIRunner.workspace()
+        let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--bogus"], in: dir)
+        #expect(result.status == 2)
+        let badFrequency = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--frequency", "fortnight"], in: dir)
+        #expect(badFrequency.status == 2)
+        #expect(badFrequency.stderr.contains("--frequency"))
+    }
+
+    @Test func unterminatedQuoteNamesTheLineWhereItOpened() throws {
+        let dir = try CLIRunner.workspace()
+        try "date,item,quantity\n2026-01-01,A,1\n2026-01-02,\"B,2\n2026-01-03,C,3\n".write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "s.csv"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("u.csv:3"))
+        #expect(result.stderr.contains("unterminated quote"))
+    }
+
+    @Test func aFailedRunLeavesThePreviousOutputUntouched() throws {
+        let dir = try CLIRunner.workspace()
+        let good = "date,item,quantity\n2026-01-01,A,1\n2026-02-01,A,2\n"
+        try good.write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["aggregate", "--input", "in.csv", "--out", "s.csv"], in: dir).status == 0)
+        let before = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
+        // Half the rows are bad: above the 1% threshold, so the run must fail.
+        try (good + "x,A,1\ny,A,2\n").write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        let failed = try CLIRunner.run(["aggregate", "--input", "in.csv", "--out", "s.csv"], in: dir)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("above the 1% limit"))
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func streamsFromStandardInputToStandardOutput() throws {
+        let dir = try CLIRunner.workspace()
+        let input = "date,item,quantity\n2026-01-05,A,1\n2026-03-01,A,2\n2026-02-10,B,4\n"
+        let result = try CLIRunner.run(["aggregate", "--input", "-", "--out", "-"], in: dir, stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == "series,period,value\nA,2026-01,1\nA,2026-02,0\nA,2026-03,2\nB,2026-02,4\nB,2026-03,0\n")
+    }
+
+    @Test func weeklyAndQuarterlyLabels() throws {
+        let dir = try CLIRunner.workspace()
+        let input = "date,item,quantity\n2021-01-03,A,1\n2021-01-04,A,2\n"
+        let weekly = try CLIRunner.run(["aggregate", "--input", "-", "--out", "-", "--frequency", "week"], in: dir, stdin: Data(input.utf8))
+        #expect(weekly.stdout == "series,period,value\nA,2020-W53,1\nA,2021-W01,2\n")
+        let quarterly = try CLIRunner.run(["aggregate", "--input", "-", "--out", "-", "--frequency", "quarter"], in: dir, stdin: Data(input.utf8))
+        #expect(quarterly.stdout == "series,period,value\nA,2021-Q1,3\n")
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import Forecasting
+
+@Suite struct DemandForecasterTests {
+    let settings = ForecastSettings(horizon: 6, season: 12)
+
+    @Test func classesFollowADIAndCV2Cutoffs() {
+        #expect(DemandClass(classifying: [Double](repeating: 0, count: 10)) == .zero)
+        #expect(DemandClass(classifying: [5, 6]) == .short)
+        // Every period has demand (ADI 1) of steady size: smooth.
+        #expect(DemandClass(classifying: [10, 11, 9, 10, 12, 10, 9, 11]) == .smooth)
+        // ADI 1, sizes 1 and 20: CV² = (9.5² / 10.5²) = 0.82 > 0.49: erratic.
+        #expect(DemandClass(classifying: [1, 20, 1, 20, 1, 20, 1, 20]) == .erratic)
+        // ADI 12 / 4 = 3, equal sizes: intermittent.
+        #expect(DemandClass(classifying: [0, 0, 5, 0, 0, 5, 0, 0, 5, 0, 0, 5]) == .intermittent)
+        // ADI 3, sizes 1 and 30: lumpy.
+        #expect(DemandClass(classifying: [0, 0, 1, 0, 0, 30, 0, 0, 1, 0, 0, 30]) == .lumpy)
+    }
+
+    @Test func metricsFollowTheirFormulas() {
+        // History 1,2,3,4 with season 1: scale = mean |diff| = 1, mean squared diff = 1.
+        let history: [Double] = [1, 2, 3, 4]
+        let m = history.withUnsafeBufferPointer {
+            AccuracyMetrics(actual: [5, 5][...], forecast: [4, 7][...], history: $0, season: 1)
+        }
+        #expect(close(m.mase, 1.5))                       // (1 + 2) / 2 / 1
+        #expect(close(m.rmsse, (5.0 / 2).squareRoot()))    // sqrt((1 + 4) / 2 / 1)
+        #expect(close(m.wape, 0.3))                        // 3 / 10
+        #expect(close(m.bias, 0.1))                        // (-1 + 2) / 10
+        #expect(close(m.smape, (200.0 / 9 + 400.0 / 12) / 2))
+    }
+
+    @Test func poissonQuantilesMatchTheTable() {
+        // Poisson(2): P(X<=3) = 0.857, P(X<=4) = 0.947, P(X<=5) = 0.983.
+        let d = CountDistribution(mean: 2, dispersion: 1)
+        #expect(d.quantile(0.9) == 4)
+        #expect(d.quantile(0.95) == 5)
+        #expect(d.quantile(0.5) == 2)
+        #expect(CountDistribution(mean: 0, dispersion: 1).quantile(0.95) == 0)
+    }
+
+    @Test func degenerateSeriesGiveFiniteNonNegativeForecasts() throws {
+        let forecaster = DemandForecaster(settings: settings)
+        let cases: [[Double]] = [
+            [0, 0, 0, 0, 0, 0, 0, 0],
+            [5],
+            [Double](repeating: 7, count: 40),
+            [5, -9, 4, 3, -1, 6, 2, 8, -3, 4],
+            (0..<40).map { Double($0 % 5 == 0 ? 3 : 0) },
+        ]
+        for y in cases {
+            let f = try forecaster.forecast(y)
+            #expect(f.mean.count == 6)
+            #expect(f.mean.allSatisfy { $0.isFinite && $0 >= 0 }, "\(y) -> \(f.mean)")
+            for band in f.lower + f.upper { #expect(band.allSatisfy { $0.isFinite && $0 >= 0 }) }
+            for (lo, hi) in zip(f.lower[0], f.upper[0]) { #expect(lo <= hi) }
+        }
+        #expect(try forecaster.forecast([0, 0, 0, 0, 0, 0, 0, 0]).mean == [0, 0, 0, 0, 0, 0])
+        #expect(try forecaster.forecast([Double](repeating: 7, count: 40)).mean.allSatisfy { close($0, 7, relative: 1e-6) })
+        #expect(try forecaster.forecast([5]).demandClass == .short)
+    }
+
+    @Test func combinationWeightsFollowBacktestErrorsAndAreReported() throws {
+        // A clean seasonal series: seasonal models should backtest well and be chosen.
+        let y = (0..<60).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double(t) }
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12)).forecast(y)
+        #expect(f.demandClass == .smooth)
+        #expect(f.candidates.contains { $0.model == "combination" && $0.chosen })
+        #expect(f.candidates.filter { $0.model != "combination" }.allSatisfy { $0.origins == 3 })
+        let errors = zip(f.mean, (60..<72).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double(t) }).map { abs($0 - $1) }
+        #expect(errors.max()! < 10)
+    }
+
+    @Test func resultsDoNotDependOnAnythingButTheSeries() throws {
+        let y = (0..<48).map { t in Double((t * 37) % 11 + 5) }
+        let a = try DemandForecaster(settings: settings).forecast(y)
+        let b = try DemandForecaster(settings: settings).forecast(y)
+        #expect(a.mean == b.mean)
+        #expect(a.lower == b.lower)
+        #expect(a.model == b.model)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

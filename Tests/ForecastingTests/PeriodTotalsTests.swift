@@ -1,0 +1,128 @@
+import Testing
+import Tabular
+@testable import Forecasting
+
+private func day(_ year: Int, _ month: Int, _ day: Int) -> CalendarDay {
+    guard let d = CalendarDay(year: year, month: month, day: day) else { fatalError("test bug: not a date") }
+    return d
+}
+
+private func month(_ year: Int, _ month: Int) -> Int { year * 12 + month - 1 }
+
+extension PeriodTotals {
+    mutating func add(_ key: String, _ d: CalendarDay, _ value: Double) {
+        var key = key
+        key.withUTF8 { add(key: $0, day: d, value: value) }
+    }
+
+    /// (key, first period, zero-filled values) in visiting order.
+    func collected() -> [(key: String, first: Int, values: [Double])] {
+        var out: [(key: String, first: Int, values: [Double])] = []
+        forEachSeries { id, first, values in out.append((keys.key(id), first, Array(values))) }
+        return out
+    }
+}
+
+@Suite("PeriodTotals")
+struct PeriodTotalsTests {
+    @Test func sumsZeroFillsAndStartsAtFirstUse() {
+        var totals = PeriodTotals(frequency: .month)
+        totals.add("A", day(2026, 1, 5), 2)
+        totals.add("A", day(2026, 1, 20), 3)
+        totals.add("B", day(2026, 3, 1), 1)
+        totals.add("A", day(2026, 4, 10), 4)
+        totals.add("C", day(2026, 2, 10), 5)
+        #expect(totals.seriesCount == 3)
+        #expect(totals.rowsAdded == 5)
+        #expect(totals.lastPeriod == month(2026, 4))
+        let series = totals.collected()
+        #expect(series.map(\.key) == ["A", "B", "C"])
+        #expect(series.map(\.first) == [month(2026, 1), month(2026, 3), month(2026, 2)])
+        #expect(series[0].values == [5, 0, 0, 4])   // January 2 + 3, nothing in February and March
+        #expect(series[1].values == [1, 0])         // from March only: nothing before first use
+        #expect(series[2].values == [5, 0, 0])      // zero-filled to April, the last period anywhere
+        #expect(totals.cellCount == 9)
+    }
+
+    @Test func unsortedInputMovesTheFirstPeriodBack() {
+        var totals = PeriodTotals(frequency: .month)
+        totals.add("B", day(2026, 5, 2), 7)
+        totals.add("A", day(2026, 3, 3), 1)
+        totals.add("B", day(2026, 2, 14), 2)     // earlier than B's first row
+        totals.add("A", day(2025, 11, 30), 0.5)  // earlier than anything so far
+        let series = totals.collected()
+        #expect(series.map(\.key) == ["A", "B"])
+        #expect(series[0].first == month(2025, 11))
+        #expect(series[0].values == [0.5, 0, 0, 0, 1, 0, 0])   // Nov ... May
+        #expect(series[1].first == month(2026, 2))
+        #expect(series[1].values == [2, 0, 0, 7])              // Feb ... May
+        let b = totals.values(of: 0)   // "B" was interned first
+        #expect(b.firstPeriod == month(2026, 2))
+        #expect(b.values == [2, 0, 0, 7])
+    }
+
+    @Test func seriesAreVisitedInKeyByteOrder() {
+        var totals = PeriodTotals(frequency: .day)
+        for key in ["zeta", "alpha", "Mid", "alpha2", "10", "9"] { totals.add(key, day(2026, 7, 1), 1) }
+        #expect(totals.collected().map(\.key) == ["10", "9", "Mid", "alpha", "alpha2", "zeta"])
+    }
+
+    @Test func negativeAndFractionalValues() {
+        var totals = PeriodTotals(frequency: .quarter)
+        totals.add("X", day(2026, 7, 1), 0.5)
+        totals.add("X", day(2026, 9, 30), 0.25)
+        totals.add("X", day(2026, 8, 15), -3)
+        totals.add("X", day(2026, 10, 1), 0)
+        let series = totals.collected()
+        #expect(series.first?.values == [-2.25, 0])
+        #expect(series.first?.first == 2026 * 4 + 2)
+    }
+
+    @Test func weeksSplitOnMonday() {
+        var totals = PeriodTotals(frequency: .week)
+        totals.add("K", day(2026, 6, 28), 1)     // Sunday, week 26
+        totals.add("K", day(2026, 6, 29), 10)    // Monday, week 27
+        totals.add("K", day(2026, 7, 5), 100)    // Sunday, week 27
+        let series = totals.collected()
+        #expect(series.first.map { Frequency.week.label($0.first) } == "2026-W26")
+        #expect(series.first?.values == [1, 110])
+    }
+
+    /// Rows in a scrambled order over a wide span of days, checked against a plain dictionary sum.
+    @Test func wideSpansInAnyOrderMatchASimpleModel() {
+        var totals = PeriodTotals(frequency: .day)
+        var model: [String: [Int: Double]] = [:]
+        var state: UInt64 = 12_345
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let start = Int(day(2020, 1, 1).daysSinceEpoch)
+        for _ in 0..<5_000 {
+            let key = "S\(next(7))"
+            let p = start + next(2_000)
+            let value = Double(next(9)) * 0.25
+            totals.add(key, CalendarDay(daysSinceEpoch: Int32(p)), value)
+            model[key, default: [:]][p, default: 0] += value
+        }
+        let last = model.values.flatMap(\.keys).max()!
+        #expect(totals.lastPeriod == last)
+        let series = totals.collected()
+        #expect(series.map(\.key) == model.keys.sorted())
+        for s in series {
+            let periods = model[s.key]!
+            let first = periods.keys.min()!
+            #expect(s.first == first, "\(s.key)")
+            let expected = (first...last).map { periods[$0] ?? 0 }
+            #expect(s.values == expected, "\(s.key)")
+        }
+        #expect(totals.cellCount == series.reduce(0) { $0 + $1.values.count })
+    }
+
+    @Test func emptyTotalsVisitNothing() {
+        let totals = PeriodTotals(frequency: .month)
+        #expect(totals.seriesCount == 0)
+        #expect(totals.collected().isEmpty)
+        #expect(totals.cellCount == 0)
+    }
+}

@@ -138,8 +138,14 @@ def run_ours(args, train_csv: Path, out_csv: Path, test_periods, levels) -> Row:
     out = pd.read_csv(out_csv, dtype={"series": str, "period": str})
     for col in ("model", "demand_class"):
         if col in out.columns:
-            counts = out.drop_duplicates("series")[col].value_counts()
-            row.extra[col] = ", ".join(f"{k} {v}" for k, v in counts.items())
+            vals = out.drop_duplicates("series")[col].astype(str)
+            # "Combo(ETS(A,N,N) 37%, Theta 37%, ...)" -> "Combo(ETS(A,N,N), Theta, ...)"
+            vals = vals.str.replace(r"\s*\d+(\.\d+)?%", "", regex=True)
+            counts = vals.value_counts()
+            top = [f"{k} {v}" for k, v in counts.head(8).items()]
+            if len(counts) > 8:
+                top.append(f"{len(counts) - 8} other kinds {int(counts.iloc[8:].sum())}")
+            row.extra[col] = "; ".join(top)
     return row
 
 

@@ -86,7 +86,7 @@ def main():
     ap.add_argument("--repeat", type=int, required=True)
     ap.add_argument("--tools", required=True)
     ap.add_argument("--outdir", required=True)
-    ap.add_argument("--load", default="n/a")
+    ap.add_argument("--idle", default="n/a", help="CPU idle %% just before the run")
     ap.add_argument("--command", default="")
     ap.add_argument("--bin", default="n/a")
     ap.add_argument("--md", required=True)
@@ -146,7 +146,7 @@ def main():
         "",
         f"- date: {now}",
         f"- machine: nproc {nproc}, {cpu_model()}, {mem_total_gb()} RAM; "
-        f"load average before the run: {args.load}",
+        f"CPU idle just before the run: {args.idle}%",
         f"- input: `{args.file}`, {size / 1e6:.1f} MB ({size} bytes), "
         f"{args.rows:,} rows, "
         f"{f'{int(args.items):,}' if args.items.isdigit() else args.items} items",

@@ -128,7 +128,16 @@ for ((r = 1; r <= warmup; r++)); do
     done
 done
 data_rows=$(($(wc -l <"$FILE") - 1))
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# Other work on a 2-core machine distorts the timings (DuckDB loses its second
+# core first), so record how idle the CPUs were just before we start; the
+# load average lags by minutes and would blame a build that just finished.
+cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6}' /proc/stat; }
+read -r total0 idle0 < <(cpu_ticks)
+sleep 2
+read -r total1 idle1 < <(cpu_ticks)
+idle_before=$((100 * (idle1 - idle0) / (total1 - total0 > 0 ? total1 - total0 : 1)))
+((idle_before >= 90)) ||
+    echo "warning: CPUs only ${idle_before}% idle before the run; timings will be noisy" >&2
 echo "== $FILE: $data_rows rows, $(stat -c %s "$FILE") bytes; tools: $tools; repeat: $repeat"
 
 for ((r = 1; r <= repeat; r++)); do
@@ -158,7 +167,7 @@ fi
 
 # --- Report -------------------------------------------------------------------
 "$PY" "$HERE/report.py" --file "$FILE" --rows "$data_rows" --items "$items" \
-    --repeat "$repeat" --tools "$tools" --outdir "$OUT" --load "$load_before" \
+    --repeat "$repeat" --tools "$tools" --outdir "$OUT" --idle "$idle_before" \
     --command "$invocation" \
     --bin "$BIN" \
     --md "$HERE/results.md"

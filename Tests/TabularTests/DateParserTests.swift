@@ -1,0 +1,233 @@
+import Testing
+@testable import Tabular
+
+/// Builds the expected day from "YYYY-MM-DD" by splitting digits, independently of the parser.
+private func expected(_ iso: String) -> CalendarDay {
+    let parts = iso.split(separator: "-").map { Int($0)! }
+    return day(parts[0], parts[1], parts[2])
+}
+
+@Suite("DateParser, automatic shapes")
+struct DateParserAutomaticTests {
+    let parser = DateParser()
+
+    @Test("accepted shapes", arguments: [
+        // ISO
+        ("2026-07-01", "2026-07-01"),
+        ("2026-7-1", "2026-07-01"),
+        ("2024-02-29", "2024-02-29"),
+        ("2000-02-29", "2000-02-29"),
+        ("1800-01-01", "1800-01-01"),
+        ("2200-12-31", "2200-12-31"),
+        ("  2026-07-01  ", "2026-07-01"),
+        // M/D/YYYY: slashes are month first
+        ("7/1/2026", "2026-07-01"),
+        ("07/01/2026", "2026-07-01"),
+        ("12/31/2025", "2025-12-31"),
+        // D.M.YYYY
+        ("1.7.2026", "2026-07-01"),
+        ("31.12.2025", "2025-12-31"),
+        // YYYYMMDD
+        ("20260701", "2026-07-01"),
+        ("19991231", "1999-12-31"),
+        // YYYY-MM is the first of the month
+        ("2026-07", "2026-07-01"),
+        ("2026-12", "2026-12-01"),
+        // ISO week: the Monday. 2026-01-01 is a Thursday, so week 1 starts 2025-12-29.
+        ("2026-W01", "2025-12-29"),
+        ("2026-W27", "2026-06-29"),
+        ("2026-W53", "2026-12-28"),
+        ("2020-W53", "2020-12-28"),
+        ("2025-W01", "2024-12-30"),
+        // Quarters
+        ("2026-Q1", "2026-01-01"),
+        ("2026-Q3", "2026-07-01"),
+        ("2026-Q4", "2026-10-01"),
+        // Two-digit years pivot at 70
+        ("7/1/26", "2026-07-01"),
+        ("7/1/69", "2069-07-01"),
+        ("7/1/70", "1970-07-01"),
+        ("12/31/99", "1999-12-31"),
+        ("1.7.00", "2000-07-01"),
+        ("1.7.85", "1985-07-01"),
+        // Time parts are accepted and ignored
+        ("2026-07-01 13:45", "2026-07-01"),
+        ("2026-07-01T13:45:00Z", "2026-07-01"),
+        ("2026-07-01T13:45:00.123+02:00", "2026-07-01"),
+        ("2026-07-01 23:59:59-05:00", "2026-07-01"),
+        ("7/1/2026 1:45 PM", "2026-07-01"),
+        ("7/1/2026 11:05 am", "2026-07-01"),
+        ("1.7.2026 08:00", "2026-07-01"),
+        ("20260701 0800", "2026-07-01"),
+    ] as [(String, String)])
+    func accepts(_ text: String, _ iso: String) {
+        #expect(parser.parse(text) == expected(iso), "\(text)")
+    }
+
+    @Test("rejected values", arguments: [
+        "2/30/2026",        // no 30 February
+        "2/29/2025",        // 2025 is not a leap year
+        "1900-02-29",       // century, not a leap year
+        "2026-13-01",       // month 13
+        "2026-00-10",       // month 0
+        "2026-07-32",       // day 32
+        "2026-07-00",       // day 0
+        "0000-01-01",       // year 0
+        "9999-12-31",       // beyond 2200
+        "1799-12-31",       // before 1800
+        "2201-01-01",
+        "",
+        "   ",
+        "garbage",
+        "2026-07-01x",
+        "2026-07-01T",      // a T with nothing after it
+        "2026-07-01 noon",
+        "2026-07-01 13:45 later",
+        "2026/07-01",       // mixed separators
+        "7/1.2026",
+        "7/1/202",          // three-digit year
+        "123/1/2026",
+        "26-07-01",         // two-digit year first is not a shape we guess
+        "2026070",          // seven digits
+        "202607011",        // nine digits
+        "2026-W00",
+        "2025-W53",         // 2025 has 52 ISO weeks
+        "2026-W54",
+        "2026-W27x",
+        "2026-W",
+        "2026-Q0",
+        "2026-Q5",
+        "2026-13",          // month period 13
+    ] as [String])
+    func rejects(_ text: String) {
+        #expect(parser.parse(text) == nil, "\(text)")
+    }
+
+    @Test func bytesAndStringAgree() {
+        var text = "12/31/2025"
+        let fromBytes = text.withUTF8 { parser.parse($0) }
+        #expect(fromBytes == day(2025, 12, 31))
+        #expect(parser.parse("12/31/2025") == fromBytes)
+    }
+}
+
+@Suite("DateParser, explicit patterns")
+struct DateParserPatternTests {
+    @Test func dayFirstSlashes() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "DD/MM/YYYY"))
+        #expect(parser.parse("01/02/2026") == day(2026, 2, 1))
+        #expect(parser.parse("13/02/2026") == day(2026, 2, 13))
+        #expect(parser.parse("1/2/2026") == day(2026, 2, 1))
+        #expect(parser.parse("31/12/2025 17:30") == day(2025, 12, 31))
+        #expect(parser.parse("02/13/2026") == nil)      // month 13
+        #expect(parser.parse("30/02/2026") == nil)
+        #expect(parser.parse("2026-07-01") == nil)      // not this shape
+        #expect(parser.parse("01/02/20261") == nil)     // five-digit year
+        #expect(parser.parse("01-02-2026") == nil)      // wrong separator
+        #expect(parser.parse("") == nil)
+    }
+
+    @Test func monthFirstIsTheOtherWayRound() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "MM/DD/YYYY"))
+        #expect(parser.parse("01/02/2026") == day(2026, 1, 2))
+    }
+
+    @Test func twoDigitYearPattern() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "DD-MM-YY"))
+        #expect(parser.parse("01-07-26") == day(2026, 7, 1))
+        #expect(parser.parse("01-07-85") == day(1985, 7, 1))
+        #expect(parser.parse("01-07-2026") == nil)
+    }
+
+    @Test func patternWithoutDayIsFirstOfMonth() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "MM/YYYY"))
+        #expect(parser.parse("07/2026") == day(2026, 7, 1))
+    }
+
+    @Test func compactPatternsWithoutSeparators() throws {
+        let ymd = DateParser(format: try DateFormat(parsing: "YYYYMMDD"))
+        #expect(ymd.parse("20260701") == day(2026, 7, 1))
+        #expect(ymd.parse("20261301") == nil)
+        let dmy = DateParser(format: try DateFormat(parsing: "DDMMYYYY"))
+        #expect(dmy.parse("01022026") == day(2026, 2, 1))
+        #expect(dmy.parse("010220261") == nil)
+    }
+
+    @Test func namedFormats() throws {
+        #expect(try DateFormat(parsing: "auto") == .automatic)
+        #expect(try DateFormat(parsing: "") == .automatic)
+        #expect(DateParser(format: try DateFormat(parsing: "dmy")).parse("01/02/2026") == day(2026, 2, 1))
+        #expect(DateParser(format: try DateFormat(parsing: "mdy")).parse("01/02/2026") == day(2026, 1, 2))
+        #expect(DateParser(format: try DateFormat(parsing: "iso")).parse("2026-02-01") == day(2026, 2, 1))
+        #expect(DateParser(format: try DateFormat(parsing: "iso")).parse("02/01/2026") == nil)
+    }
+
+    @Test func description() throws {
+        #expect(try DateFormat(parsing: "DD/MM/YYYY").description == "DD/MM/YYYY")
+        #expect(try DateFormat(parsing: "D.M.YY").description == "DD.MM.YY")
+        #expect(DateFormat.automatic.description == "auto")
+    }
+
+    @Test("invalid pattern strings are usage errors", arguments: [
+        "QQ/YYYY",      // unknown token
+        "DD/MM",        // no year
+        "YYYY",         // no month
+        "YYY-MM-DD",    // three Y
+        "DDD/MM/YYYY",  // three D
+        "MM/DD/Y",      // one Y
+        "YYYY-MMM-DD",
+        "week",
+    ])
+    func invalidPatterns(_ text: String) {
+        #expect(throws: UsageError.self) { try DateFormat(parsing: text) }
+    }
+
+    @Test func usageErrorNamesThePattern() throws {
+        let error = try #require(throws: UsageError.self) { try DateFormat(parsing: "QQ/YYYY") }
+        #expect(error.description.contains("QQ/YYYY"))
+    }
+}
+
+@Suite("DateParser.explainFailure")
+struct DateParserExplainTests {
+    @Test func empty() {
+        #expect(DateParser().explain("") == "date is empty")
+        #expect(DateParser().explain("   ") == "date is empty")
+    }
+
+    @Test func impossibleDayNamesTheValue() {
+        let message = DateParser().explain("2/30/2026")
+        #expect(message.contains("'2/30/2026'"))
+    }
+
+    @Test func outOfRangeYears() {
+        for text in ["0000-01-01", "9999-12-31", "1799-12-31"] {
+            let message = DateParser().explain(text)
+            #expect(message.contains("'\(text)'"))
+            #expect(message.contains("out of range"), "\(message)")
+            #expect(message.contains("1800-2200"), "\(message)")
+        }
+    }
+
+    @Test func garbageListsTheAcceptedShapes() {
+        let message = DateParser().explain("next tuesday")
+        #expect(message.contains("'next tuesday'"))
+        #expect(message.contains("YYYY-MM-DD"))
+        #expect(message.contains("M/D/YYYY"))
+    }
+
+    @Test func patternFailureNamesThePattern() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "DD/MM/YYYY"))
+        let message = parser.explain("2026-07-01")
+        #expect(message.contains("'2026-07-01'"))
+        #expect(message.contains("DD/MM/YYYY"))
+    }
+
+    @Test func longValuesAreClippedToOneLine() {
+        let text = String(repeating: "x", count: 100) + "\nmore"
+        let message = DateParser().explain(text)
+        #expect(message.contains(String(repeating: "x", count: 57) + "..."))
+        #expect(!message.contains(String(repeating: "x", count: 58)))
+        #expect(!message.contains("\n"))
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import Tabular
+
+@Suite("NumberFormat.fixed")
+struct NumberFormatTests {
+    @Test func floatingNoiseIsRoundedAway() {
+        #expect(NumberFormat.fixed(0.1 + 0.2) == "0.3")
+        #expect(NumberFormat.fixed(1.0 / 3.0) == "0.333333")
+        #expect(NumberFormat.fixed(2.0 / 3.0, decimals: 3) == "0.667")
+    }
+
+    @Test func noScientificNotation() {
+        #expect(NumberFormat.fixed(1e-5) == "0.00001")
+        #expect(NumberFormat.fixed(0.000001) == "0.000001")
+        #expect(NumberFormat.fixed(1e20) == "100000000000000000000")
+        #expect(NumberFormat.fixed(-1e20) == "-100000000000000000000")
+    }
+
+    @Test func tinyValuesBecomeZeroWithoutSign() {
+        #expect(NumberFormat.fixed(-0.0000001) == "0")
+        #expect(NumberFormat.fixed(0.0000004) == "0")
+        #expect(NumberFormat.fixed(-0.0) == "0")
+        #expect(NumberFormat.fixed(0) == "0")
+        #expect(NumberFormat.fixed(-0.004, decimals: 2) == "0")
+    }
+
+    @Test func roundsHalfAwayFromZero() {
+        // 1234567.125 and 0.125 are exact binary fractions, so these are true ties.
+        #expect(NumberFormat.fixed(1234567.125, decimals: 2) == "1234567.13")
+        #expect(NumberFormat.fixed(-1234567.125, decimals: 2) == "-1234567.13")
+        #expect(NumberFormat.fixed(0.125, decimals: 2) == "0.13")
+        #expect(NumberFormat.fixed(2.5, decimals: 0) == "3")
+        #expect(NumberFormat.fixed(-2.5, decimals: 0) == "-3")
+        #expect(NumberFormat.fixed(999.9999999) == "1000")
+    }
+
+    @Test func integersHaveNoFraction() {
+        #expect(NumberFormat.fixed(42) == "42")
+        #expect(NumberFormat.fixed(100) == "100")
+        #expect(NumberFormat.fixed(-7) == "-7")
+        #expect(NumberFormat.fixed(1_000_000, decimals: 2) == "1000000")
+        #expect(NumberFormat.fixed(10, decimals: 0) == "10")
+    }
+
+    @Test func negativeNumbers() {
+        #expect(NumberFormat.fixed(-2.5) == "-2.5")
+        #expect(NumberFormat.fixed(-1234.5678, decimals: 2) == "-1234.57")
+        #expect(NumberFormat.fixed(-0.05, decimals: 2) == "-0.05")
+    }
+
+    @Test func trailingZerosDropped() {
+        #expect(NumberFormat.fixed(1.5, decimals: 4) == "1.5")
+        #expect(NumberFormat.fixed(0.25) == "0.25")
+        #expect(NumberFormat.fixed(10.01, decimals: 2) == "10.01")
+    }
+
+    @Test func decimalsAreClamped() {
+        #expect(NumberFormat.fixed(0.1, decimals: 20) == "0.1")
+        #expect(NumberFormat.fixed(2.4, decimals: -1) == "2")
+    }
+
+    @Test func nonFiniteIsEmpty() {
+        #expect(NumberFormat.fixed(.nan) == "")
+        #expect(NumberFormat.fixed(.infinity) == "")
+        #expect(NumberFormat.fixed(-.infinity) == "")
+    }
+
+    @Test func withFixedHandsTheSameBytes() {
+        let text = NumberFormat.withFixed(-1234.5678, decimals: 2) { String(decoding: $0, as: UTF8.self) }
+        #expect(text == "-1234.57")
+        let count = NumberFormat.withFixed(.nan, decimals: 2) { $0.count }
+        #expect(count == 0)
+    }
+}

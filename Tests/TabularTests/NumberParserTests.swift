@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Tabular
+
+@Suite("NumberParser")
+struct NumberParserTests {
+    let parser = NumberParser()
+    let comma = NumberParser(decimalComma: true)
+
+    @Test("accepted values", arguments: [
+        ("1234.5", 1234.5),
+        ("1,234.50", 1234.5),
+        ("$1,234.50", 1234.5),
+        ("-$12", -12),
+        ("$-12", -12),
+        ("(1,234.50)", -1234.5),
+        ("($5)", -5),
+        ("+3", 3),
+        ("42", 42),
+        ("007", 7),
+        ("  42  ", 42),
+        ("-0.5", -0.5),
+        (".5", 0.5),
+        ("5.", 5),
+        ("1,234,567", 1_234_567),
+        ("1,234,567.891", 1_234_567.891),
+        ("999", 999),
+        ("1e3", 1000),
+        ("1E3", 1000),
+        ("2.5e+2", 250),
+        ("1e-5", 0.00001),
+        ("0.1", 0.1),
+        ("0.3", 0.3),
+        ("123.456", 123.456),
+    ])
+    func accepts(_ text: String, _ value: Double) {
+        #expect(parser.parse(text) == value, "\(text)")
+    }
+
+    @Test("rejected values", arguments: [
+        "1,2",          // a decimal comma, most likely: never guessed
+        "12,34,567",    // Indian grouping is not thousands grouping
+        "1234,567",     // first group longer than three
+        "1,234,",       // trailing separator
+        ",123",
+        "1,23.4",
+        "--5",
+        "(-5)",         // parentheses already mean negative
+        "(5",
+        "5)",
+        "()",
+        "NaN",
+        "nan",
+        "inf",
+        "-inf",
+        "Infinity",
+        "1e400",
+        "-1e400",
+        "",
+        "   ",
+        "abc",
+        "12abc",
+        "1.2.3",
+        "1 234",
+        "$",
+        "-",
+        "$$5",
+        "5-",
+        "1e",
+        "e5",
+        "0x10",
+    ])
+    func rejects(_ text: String) {
+        #expect(parser.parse(text) == nil, "\(text)")
+    }
+
+    @Test func decimalComma() {
+        #expect(comma.parse("1.234,50") == 1234.5)
+        #expect(comma.parse("1234,5") == 1234.5)
+        #expect(comma.parse("-1.234.567,89") == -1_234_567.89)
+        #expect(comma.parse("(1.234,50)") == -1234.5)
+        #expect(comma.parse("$1.234") == 1234)
+        #expect(comma.parse("0,1") == 0.1)
+        // With a decimal comma, "1.5" is as ambiguous as "1,2" is without one.
+        #expect(comma.parse("1.5") == nil)
+        #expect(comma.parse("1,234.50") == nil)
+    }
+
+    @Test func exactness() {
+        // Each of these is the double nearest to the decimal text, as the compiler reads the literal.
+        #expect(parser.parse("0.1") == 0.1)
+        #expect(parser.parse("0.2") == 0.2)
+        #expect(parser.parse("0.7") == 0.7)
+        #expect(parser.parse("1e-5") == 1e-5)
+        #expect(parser.parse("1e22") == 1e22)
+        #expect(parser.parse("1e23") == 1e23)
+        #expect(parser.parse("4.35") == 4.35)
+        #expect(parser.parse("1.7976931348623157e308") == Double.greatestFiniteMagnitude)
+        #expect(parser.parse("4.9e-324") == Double.leastNonzeroMagnitude)
+        // 2^53 + 1 lies halfway between two doubles and rounds to the even one, 2^53.
+        #expect(parser.parse("9007199254740993") == 9_007_199_254_740_992)
+        #expect(parser.parse("9007199254740995") == 9_007_199_254_740_996)
+    }
+
+    @Test func veryLongDigitStrings() {
+        let thirtyDigits = "123456789012345678901234567890"
+        // Swift's own decimal reader is an independent, correctly rounded oracle.
+        #expect(parser.parse(thirtyDigits) == Double(thirtyDigits))
+        #expect(parser.parse("-" + thirtyDigits) == -Double(thirtyDigits)!)
+
+        #expect(parser.parse("1" + String(repeating: "0", count: 300)) == 1e300)
+        #expect(parser.parse("1" + String(repeating: "0", count: 400)) == nil)   // overflows
+        #expect(parser.parse("0." + String(repeating: "0", count: 300) + "1") == 1e-301)
+        #expect(parser.parse("1.5" + String(repeating: "0", count: 200)) == 1.5)
+        #expect(parser.parse(String(repeating: "0", count: 200) + "7") == 7)
+
+        let ones = "0." + String(repeating: "1", count: 60)
+        #expect(parser.parse(ones) == Double(ones))
+
+        // 1 followed by seven groups of three zeros.
+        #expect(parser.parse("1,000,000,000,000,000,000,000") == 1e21)
+        #expect(parser.parse("-$1,000,000,000,000,000,000,000.00") == -1e21)
+    }
+
+    @Test func bytesAndStringAgree() {
+        var text = "$1,234.50"
+        #expect(text.withUTF8 { parser.parse($0) } == 1234.5)
+    }
+
+    @Test func explanations() {
+        #expect(parser.explain("") == "number is empty")
+        #expect(parser.explain("  ") == "number is empty")
+        #expect(parser.explain("abc") == "'abc' is not a number")
+        #expect(parser.explain("NaN").contains("not a finite number"))
+        #expect(parser.explain("-inf").contains("not a finite number"))
+        let big = parser.explain("1e400")
+        #expect(big.contains("'1e400'") && big.contains("out of range"))
+        let ambiguous = parser.explain("1,2")
+        #expect(ambiguous.contains("'1,2'"))
+        #expect(ambiguous.contains("decimal"), "the hint should point at the decimal-comma setting: \(ambiguous)")
+        // With a decimal comma set, the hint about it would be wrong.
+        #expect(!comma.explain("1.5").contains("decimal"))
+    }
+}

@@ -1,0 +1,430 @@
+import Testing
+@testable import Tabular
+
+/// The usage import of DESIGN.md, with a private column as timekeeping has.
+private let usageColumns = [
+    ColumnSpec("date"), ColumnSpec("item"), ColumnSpec("quantity"),
+    ColumnSpec("employee", required: false, isPrivate: true),
+]
+
+private struct Usage: Equatable {
+    var line: Int
+    var date: CalendarDay
+    var item: String
+    var quantity: Double
+}
+
+private struct Outcome {
+    var summary: ImportSummary
+    var rows: [Usage]
+    var indices: [String: Int]
+}
+
+private func importUsage(_ path: String, _ options: ImportOptions = ImportOptions()) throws -> Outcome {
+    let table = try TableImport(path: path, columns: usageColumns, options: options)
+    let d = try #require(table.column("date")), i = try #require(table.column("item")), q = try #require(table.column("quantity"))
+    var rows: [Usage] = []
+    let summary = try table.run { row in
+        rows.append(Usage(line: row.line, date: try row.date(d), item: try row.string(i), quantity: try row.number(q)))
+    }
+    return Outcome(summary: summary, rows: rows, indices: table.indices)
+}
+
+/// The rejects file read back: (file, line, column, reason, record) per rejected row.
+private func rejects(_ path: String) throws -> [[String]] {
+    let result = try readAll(path)
+    #expect(result.header == ["file", "line", "column", "reason", "record"])
+    return result.records.map(\.fields)
+}
+
+@Suite("TableImport, column map")
+struct TableImportColumnTests {
+    @Test func mapsRolesToTheExportsHeaders() throws {
+        let path = try fixture("supply_issues_us.csv")
+        let outcome = try importUsage(path, ImportOptions(columns: ["date": "Trans Date", "item": "Item #", "quantity": "Qty Issued"]))
+        #expect(outcome.indices == ["date": 0, "item": 1, "quantity": 2])
+        #expect(outcome.rows == [
+            Usage(line: 2, date: day(2026, 7, 1), item: "GLV-100", quantity: 1234),
+            Usage(line: 3, date: day(2026, 7, 2), item: "Gauze 4x4, sterile", quantity: 12),
+            Usage(line: 4, date: day(2026, 7, 15), item: "GLV-100", quantity: -3),
+        ])
+        #expect(outcome.summary.read == 3)
+        #expect(outcome.summary.accepted == 3)
+        #expect(outcome.summary.rejected == 0)
+        #expect(outcome.summary.blank == 0)
+    }
+
+    @Test func headerMatchIgnoresCaseAndSurroundingSpaces() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "\"  trans date \",ITEM #,qty issued\n2026-07-01,A,1\n")
+        let outcome = try importUsage(path, ImportOptions(columns: ["date": "Trans Date", "item": "Item #", "quantity": "Qty Issued"]))
+        #expect(outcome.indices == ["date": 0, "item": 1, "quantity": 2])
+        #expect(outcome.rows == [Usage(line: 2, date: day(2026, 7, 1), item: "A", quantity: 1)])
+    }
+
+    @Test func unmappedRolesAreLookedUpByTheirOwnName() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "Quantity,DATE,Item,Employee\n5,2026-07-01,A,E1\n")
+        let outcome = try importUsage(path)
+        #expect(outcome.indices == ["quantity": 0, "date": 1, "item": 2, "employee": 3])
+        #expect(outcome.rows == [Usage(line: 2, date: day(2026, 7, 1), item: "A", quantity: 5)])
+    }
+
+    @Test func missingRequiredColumnListsTheHeaderFound() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "Date,Item,Amount\n2026-07-01,A,1\n")
+        let error = try #require(throws: InputError.self) { try TableImport(path: path, columns: usageColumns) }
+        #expect(error.file == path)
+        #expect(error.line == 1)
+        #expect(error.description.contains("missing required column 'quantity'"))
+        #expect(error.description.contains("'Date', 'Item', 'Amount'"))
+
+        let mapped = try #require(throws: InputError.self) {
+            try TableImport(path: path, columns: usageColumns, options: ImportOptions(columns: ["quantity": "Qty Issued"]))
+        }
+        #expect(mapped.description.contains("'Qty Issued' (for quantity)"))
+
+        let two = try dir.write("two.csv", "Date,Amount\n2026-07-01,1\n")
+        let both = try #require(throws: InputError.self) { try TableImport(path: two, columns: usageColumns) }
+        #expect(both.description.contains("missing required columns 'item', 'quantity'"))
+    }
+
+    @Test func unknownRoleInTheMapIsAUsageError() throws {
+        let path = try fixture("supply_issues_us.csv")
+        let error = try #require(throws: UsageError.self) {
+            try TableImport(path: path, columns: usageColumns, options: ImportOptions(columns: ["qty": "Qty Issued"]))
+        }
+        #expect(error.description.contains("'qty'"))
+        #expect(error.description.contains("date, item, quantity"))
+    }
+
+    @Test func duplicateHeaderForARoleIsAnError() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity,quantity\n2026-07-01,A,1,2\n")
+        let error = try #require(throws: InputError.self) { try TableImport(path: path, columns: usageColumns) }
+        #expect(error.line == 1)
+        #expect(error.column == "quantity")
+        #expect(error.description.contains("2 times (columns 3, 4)"))
+
+        // Duplicates that differ only in case are just as ambiguous when the map matches neither exactly.
+        let cased = try dir.write("cased.csv", "date,item,QTY,qty\n2026-07-01,A,1,2\n")
+        #expect(throws: InputError.self) {
+            try TableImport(path: cased, columns: usageColumns, options: ImportOptions(columns: ["quantity": "Qty"]))
+        }
+    }
+
+    @Test func exactMatchWinsOverCaseInsensitiveOnes() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,Qty,qty\n2026-07-01,A,1,2\n")
+        let outcome = try importUsage(path, ImportOptions(columns: ["quantity": "qty"]))
+        #expect(outcome.indices["quantity"] == 3)
+        #expect(outcome.rows.map(\.quantity) == [2])
+    }
+
+    @Test func duplicateHeadersNoRoleUsesAreFine() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity,note,note\n2026-07-01,A,1,x,y\n")
+        #expect(try importUsage(path).summary.accepted == 1)
+    }
+
+    @Test func parseColumnMap() throws {
+        #expect(try ImportOptions.parseColumnMap("date=Trans Date,item=\"Item, #\", quantity = Qty Issued ")
+            == ["date": "Trans Date", "item": "Item, #", "quantity": "Qty Issued"])
+        #expect(try ImportOptions.parseColumnMap("") == [:])
+        #expect(throws: UsageError.self) { try ImportOptions.parseColumnMap("date") }
+        #expect(throws: UsageError.self) { try ImportOptions.parseColumnMap("date=") }
+        #expect(throws: UsageError.self) { try ImportOptions.parseColumnMap("=Trans Date") }
+        #expect(throws: UsageError.self) { try ImportOptions.parseColumnMap("item=\"Item #") }
+    }
+}
+
+@Suite("TableImport, rejected rows")
+struct TableImportRejectTests {
+    @Test func raggedRows() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", """
+            date,item,quantity
+            2026-07-01,A,1
+            2026-07-02,B
+            2026-07-03,C,3,extra
+            2026-07-04,D,4,,
+            2026-07-05,E,5,,x
+
+            """)
+        let out = dir.file("rejects.csv")
+        let outcome = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(outcome.rows.map(\.line) == [2, 5])
+        #expect(outcome.rows.map(\.item) == ["A", "D"])
+        #expect(outcome.summary.read == 5)
+        #expect(outcome.summary.accepted == 2)
+        #expect(outcome.summary.rejected == 3)
+        let rows = try rejects(out)
+        #expect(rows.map { $0[1] } == ["3", "4", "6"])
+        #expect(rows.map { $0[2] } == ["", "", ""])
+        #expect(rows[0][3].hasPrefix("row has 2 fields but the header has 3"))
+        #expect(rows[1][3].hasPrefix("row has 4 fields but the header has 3"))
+        #expect(rows[2][3].hasPrefix("row has 5 fields but the header has 3"))
+        #expect(rows.map { $0[4] } == ["2026-07-02,B", "2026-07-03,C,3,extra", "2026-07-05,E,5,,x"])
+    }
+
+    @Test func repeatedHeaderRowIsNamedAsSuch() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,1\ndate,item,quantity\n2026-07-02,B,2\n")
+        let out = dir.file("rejects.csv")
+        let outcome = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(outcome.rows.map(\.item) == ["A", "B"])
+        #expect(try rejects(out) == [[path, "3", "", "repeated header row", "date,item,quantity"]])
+    }
+
+    @Test func invalidUTF8InATextColumn() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let bytes = Array("date,item,quantity\n2026-07-01,".utf8) + [0xC3, 0x28] + Array(",1\n2026-07-02,B,2\n".utf8)
+        let path = try dir.write("in.csv", bytes: bytes)
+        let out = dir.file("rejects.csv")
+        let outcome = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(outcome.rows.map(\.item) == ["B"])
+        let rows = try rejects(out)
+        #expect(rows.count == 1)
+        #expect(rows.first?[1] == "2")
+        #expect(rows.first?[2] == "item")
+        #expect(rows.first?[3].contains("UTF-8") == true)
+    }
+
+    @Test func rejectsFileLocatesRowsAfterQuotedLineBreaks() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", """
+            date,item,quantity,note
+            2026-07-01,A,1,"two
+            lines"
+            2026-07-02,B,oops,x
+            2026-07-03,"C
+            C2",bad,y
+            02/30/2026,D,3,z
+            2026-07-04,E,4,w
+
+            """)
+        let out = dir.file("usage.rejects.csv")
+        let outcome = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(outcome.rows.map(\.line) == [2, 8])
+        #expect(outcome.summary.read == 5)
+        #expect(outcome.summary.accepted == 2)
+        #expect(outcome.summary.rejected == 3)
+        #expect(outcome.summary.rejectsPath == out)
+
+        let dateReason = "'02/30/2026' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD or YYYY-MM; set date_format for other layouts)"
+        #expect(try rejects(out) == [
+            [path, "4", "quantity", "'oops' is not a number", "2026-07-02,B,oops,x"],
+            [path, "5", "quantity", "'bad' is not a number", "2026-07-03,\"C\nC2\",bad,y"],
+            [path, "7", "date", dateReason, "02/30/2026,D,3,z"],
+        ])
+        let text = try dir.read("usage.rejects.csv")
+        #expect(text.hasPrefix("file,line,column,reason,record\n\(path),4,quantity,'oops' is not a number,\"2026-07-02,B,oops,x\"\n"))
+    }
+
+    @Test func privateColumnsAreBlankedInTheRejectsFile() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,employee,item,quantity\n2026-07-01,E123,A,bad\n2026-07-02,E456,B,2\n")
+        let out = dir.file("rejects.csv")
+        _ = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(try rejects(out).map { $0[4] } == ["2026-07-01,,A,bad"])
+        #expect(!(try dir.read("rejects.csv")).contains("E123"))
+    }
+
+    @Test func noStaleRejectsFileAfterACleanRerun() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,bad\n2026-07-02,B,2\n")
+        let out = dir.file("rejects.csv")
+        let first = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(first.summary.rejected == 1)
+        #expect(dir.exists("rejects.csv"))
+
+        try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,1\n2026-07-02,B,2\n")
+        let second = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        #expect(second.summary.rejected == 0)
+        #expect(second.summary.rejectsPath == nil)
+        #expect(try dir.listing() == ["in.csv"])
+    }
+}
+
+@Suite("TableImport, thresholds and counts")
+struct TableImportThresholdTests {
+    /// 100 data rows on lines 2...101; the rows numbered in `bad` (1-based) have an unreadable quantity.
+    private func hundredRows(bad: Set<Int>, in dir: TempDir) throws -> String {
+        var text = "date,item,quantity\n"
+        for k in 1...100 {
+            text += "2026-07-01,I\(k),\(bad.contains(k) ? "n/a" : String(k))\n"
+        }
+        return try dir.write("in.csv", text)
+    }
+
+    @Test func moreThanOnePercentFailsAndNamesTheRejectsFile() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try hundredRows(bad: [10, 60], in: dir)
+        let out = dir.file("rejects.csv")
+        let error = try #require(throws: InputError.self) { _ = try importUsage(path, ImportOptions(rejectsPath: out)) }
+        #expect(error.file == path)
+        #expect(error.description.contains("2 of 100 rows rejected (2%), above the 1% limit"))
+        #expect(error.description.contains("first: \(path):11: column 'quantity': 'n/a' is not a number"))
+        #expect(error.description.contains("all rejected rows are in \(out)"))
+        #expect(error.description.contains("--on-error skip"))
+        #expect(try rejects(out).map { $0[1] } == ["11", "61"])
+    }
+
+    @Test func exactlyOnePercentIsAllowed() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try hundredRows(bad: [50], in: dir)
+        let outcome = try importUsage(path)
+        #expect(outcome.summary.accepted == 99)
+        #expect(outcome.summary.rejected == 1)
+        #expect(outcome.summary.examples == ["\(path):51: column 'quantity': 'n/a' is not a number"])
+    }
+
+    @Test func skipImportsTheRest() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try hundredRows(bad: Set(1...40), in: dir)
+        let outcome = try importUsage(path, ImportOptions(onError: .skip))
+        #expect(outcome.summary.read == 100)
+        #expect(outcome.summary.accepted == 60)
+        #expect(outcome.summary.rejected == 40)
+        let expectedQuantities: [Double] = (41...100).map { Double($0) }
+        #expect(outcome.rows.map(\.quantity) == expectedQuantities)
+        #expect(outcome.summary.examples.count == 3)
+    }
+
+    @Test func customThreshold() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try hundredRows(bad: [1, 2, 3], in: dir)
+        #expect(try importUsage(path, ImportOptions(rejectThreshold: 0.03)).summary.rejected == 3)
+        #expect(throws: InputError.self) { _ = try importUsage(path, ImportOptions(rejectThreshold: 0.02)) }
+    }
+
+    @Test func blankLinesAreCountedSeparately() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,1\n\n2026-07-02,B,2\n\n\n2026-07-03,C,3\n")
+        let out = dir.file("rejects.csv")
+        // Three blank lines against three rows would be far above 1% if they counted as rejects.
+        let outcome = try importUsage(path, ImportOptions(rejectsPath: out))
+        #expect(outcome.summary.read == 3)
+        #expect(outcome.summary.accepted == 3)
+        #expect(outcome.summary.rejected == 0)
+        #expect(outcome.summary.blank == 3)
+        #expect(outcome.summary.rejectedShare == 0)
+        #expect(outcome.rows.map(\.line) == [2, 4, 7])
+        #expect(outcome.summary.rejectsPath == out)
+        #expect(try rejects(out) == [
+            [path, "3", "", "blank line (skipped)", ""],
+            [path, "5", "", "blank line (skipped)", ""],
+            [path, "6", "", "blank line (skipped)", ""],
+        ])
+        #expect(outcome.summary.description == "\(path): 3 rows read, 3 accepted, 0 rejected, 3 blank lines skipped (see \(out))")
+    }
+
+    @Test func headerOnlyFileIsAnError() throws {
+        let path = try fixture("header_only.csv")
+        let table = try TableImport(path: path, columns: usageColumns)
+        let error = try #require(throws: InputError.self) { _ = try table.run { _ in } }
+        #expect(error.file == path)
+        #expect(error.description.contains("has a header but no data rows"))
+    }
+
+    @Test func headerAndBlankLinesOnlyIsAnErrorAndLeavesNoRejectsFile() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n\n\n")
+        let error = try #require(throws: InputError.self) {
+            _ = try importUsage(path, ImportOptions(rejectsPath: dir.file("rejects.csv")))
+        }
+        #expect(error.description.contains("no data rows"))
+        #expect(try dir.listing() == ["in.csv"])
+    }
+
+    @Test func readErrorsPropagateAndLeaveNoRejectsFile() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,1\n2026-07-02,\"B,2\n")
+        let error = try #require(throws: InputError.self) {
+            _ = try importUsage(path, ImportOptions(rejectsPath: dir.file("rejects.csv")))
+        }
+        #expect(error.line == 3)
+        #expect(try dir.listing() == ["in.csv"])
+    }
+
+    @Test func dateFormatDecimalCommaAndSemicolons() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date;item;quantity\n01/02/2026;A;1.234,50\n13/02/2026;B;(2,5)\n")
+        let options = ImportOptions(dateFormat: try DateFormat(parsing: "DD/MM/YYYY"), decimalComma: true)
+        let outcome = try importUsage(path, options)
+        #expect(outcome.rows == [
+            Usage(line: 2, date: day(2026, 2, 1), item: "A", quantity: 1234.5),
+            Usage(line: 3, date: day(2026, 2, 13), item: "B", quantity: -2.5),
+        ])
+    }
+
+    @Test func optionalValues() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "item,unit_cost,uom\nA,2.5,EA\nB,,\nC,  ,BX\nD,x,\n")
+        let table = try TableImport(path: path, columns: [ColumnSpec("item"), ColumnSpec("unit_cost", required: false),
+                                                          ColumnSpec("uom", required: false), ColumnSpec("vendor", required: false)],
+                                    options: ImportOptions(onError: .skip))
+        #expect(table.column("vendor") == nil)
+        var seen: [String] = []
+        let summary = try table.run { row in
+            let cost = try row.optionalNumber(table.column("unit_cost"))
+            let uom = try row.optionalString(table.column("uom"))
+            let vendor = try row.optionalString(table.column("vendor"))
+            seen.append("\(try row.string(0)) \(cost.map { String($0) } ?? "-") \(uom ?? "-") \(vendor ?? "-")")
+        }
+        #expect(seen == ["A 2.5 EA -", "B - - -", "C - BX -"])
+        #expect(summary.rejected == 1)   // D: 'x' is not a number
+        #expect(summary.examples.first?.contains("column 'unit_cost': 'x' is not a number") == true)
+    }
+}
+
+@Suite("UTF8Check")
+struct UTF8CheckTests {
+    private func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) } }
+
+    @Test func acceptsWellFormedText() {
+        #expect(valid(Array("plain ASCII".utf8)))
+        #expect(valid(Array("Gaze stérile, 5 €, 😀".utf8)))
+        #expect(valid([]))
+        #expect(valid([0xF4, 0x8F, 0xBF, 0xBF]))   // U+10FFFF
+    }
+
+    @Test("rejects malformed sequences", arguments: [
+        [0x00],                      // NUL
+        [0x61, 0xC3, 0x28],          // bad continuation
+        [0xC0, 0x80],                // overlong NUL
+        [0xC1, 0xBF],                // overlong
+        [0xE0, 0x80, 0x80],          // overlong three-byte
+        [0xED, 0xA0, 0x80],          // UTF-16 surrogate
+        [0xF0, 0x80, 0x80, 0x80],    // overlong four-byte
+        [0xF4, 0x90, 0x80, 0x80],    // beyond U+10FFFF
+        [0xF5, 0x80, 0x80, 0x80],
+        [0xE2, 0x82],                // truncated
+        [0x80],                      // lone continuation
+        [0xFF],
+    ] as [[UInt8]])
+    func rejects(_ bytes: [UInt8]) {
+        #expect(!valid(bytes))
+    }
+}

@@ -6,20 +6,25 @@ import Tabular
 /// its first period with a row to the last period anywhere in the input, zero-filled, and
 /// has nothing before its first use — so an item unused for months shows as dead stock.
 ///
-/// Totals live in one grid, series x period, so adding a row touches one cell; the period
-/// span grows geometrically when a row falls outside it, which is rare after the first
-/// rows of an export.
+/// Totals live in one grid laid out period by period (all series of one period side by
+/// side), so an export sorted by date — as most are — keeps adding into a few kilobytes
+/// that stay in cache. Both dimensions grow geometrically when a row falls outside them,
+/// which is rare after the first rows.
 public struct PeriodTotals {
     public let frequency: Frequency
     public private(set) var keys = ByteKeyTable(capacity: 4096)
     private var firstPeriods: [Int] = []
     private var grid: [Double] = []
-    /// Period of grid column 0, and the number of columns per series.
+    /// Period of grid row 0, rows allocated, and series slots per row.
     private var base = 0
-    private var stride = 0
+    private var periods = 0
+    private var capacity = 0
     /// Last period with a row in any series.
     public private(set) var lastPeriod = Int.min
     public private(set) var rowsAdded = 0
+    /// Consecutive rows usually share a date; converting a day to a month costs divisions.
+    private var cachedDay = CalendarDay(daysSinceEpoch: .min)
+    private var cachedPeriod = 0
 
     public init(frequency: Frequency) { self.frequency = frequency }
 
@@ -27,43 +32,54 @@ public struct PeriodTotals {
 
     /// Adds `value` to the total of `key` in the period holding `day`.
     public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) {
-        add(series: keys.intern(key), period: frequency.period(of: day), value: value)
+        if day != cachedDay {
+            cachedDay = day
+            cachedPeriod = frequency.period(of: day)
+        }
+        add(series: keys.intern(key), period: cachedPeriod, value: value)
     }
 
     /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`.
     public mutating func add(series id: Int, period: Int, value: Double) {
         rowsAdded += 1
-        if stride == 0 {
+        if periods == 0 {
             base = period
-            stride = 1
+            periods = 1
+            capacity = 1024
+            grid = [Double](repeating: 0, count: capacity)
         }
-        if period < base || period >= base + stride { widen(toInclude: period) }
+        if period < base || period >= base + periods { reshape(including: period, capacity: capacity) }
+        if id >= capacity { reshape(including: period, capacity: max(capacity * 2, id + 1)) }
         if period > lastPeriod { lastPeriod = period }
         if id == firstPeriods.count {
             firstPeriods.append(period)
-            grid.append(contentsOf: repeatElement(0.0, count: stride))
         } else if period < firstPeriods[id] {
             firstPeriods[id] = period
         }
-        grid[id * stride + period - base] += value
+        grid[(period - base) * capacity + id] += value
     }
 
-    private mutating func widen(toInclude period: Int) {
+    @inline(__always)
+    private func cell(_ id: Int, _ period: Int) -> Double { grid[(period - base) * capacity + id] }
+
+    private mutating func reshape(including period: Int, capacity newCapacity: Int) {
         let low = min(base, period)
-        let high = max(base + stride - 1, period)
-        var newStride = max(stride, 1)
-        while newStride < high - low + 1 { newStride *= 2 }
+        let high = max(base + periods - 1, period)
+        var newPeriods = periods
+        while newPeriods < high - low + 1 { newPeriods *= 2 }
         // Leave the room on the side the span is growing towards.
-        let newBase = period < base ? high - newStride + 1 : low
-        var fresh = [Double](repeating: 0, count: firstPeriods.count * newStride)
-        for id in firstPeriods.indices {
-            for k in 0..<stride where grid[id * stride + k] != 0 {
-                fresh[id * newStride + base + k - newBase] = grid[id * stride + k]
+        let newBase = period < base ? high - newPeriods + 1 : low
+        var fresh = [Double](repeating: 0, count: newPeriods * newCapacity)
+        for row in 0..<periods {
+            let target = (base + row - newBase) * newCapacity
+            for id in 0..<min(capacity, firstPeriods.count) {
+                fresh[target + id] = grid[row * capacity + id]
             }
         }
         grid = fresh
         base = newBase
-        stride = newStride
+        periods = newPeriods
+        capacity = newCapacity
     }
 
     /// Number of (series, period) cells after zero-filling to the last period.
@@ -71,19 +87,19 @@ public struct PeriodTotals {
         firstPeriods.reduce(0) { $0 + lastPeriod - $1 + 1 }
     }
 
-    /// Visits each series in key order with its first period and its zero-filled totals.
-    public func forEachSeries(_ body: (_ id: Int, _ firstPeriod: Int, _ values: ArraySlice<Double>) throws -> Void) rethrows {
+    /// Visits each series in key order with its first period and its zero-filled totals
+    /// (values[0] is the first period).
+    public func forEachSeries(_ body: (_ id: Int, _ firstPeriod: Int, _ values: [Double]) throws -> Void) rethrows {
         for id in keys.idsSortedByKey() {
-            let first = firstPeriods[id]
-            let row = id * stride - base
-            try body(id, first, grid[(row + first)...(row + lastPeriod)])
+            let (first, values) = self.values(of: id)
+            try body(id, first, values)
         }
     }
 
     /// The values of one series, zero-filled to the last period.
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
         let first = firstPeriods[id]
-        let row = id * stride - base
-        return (first, Array(grid[(row + first)...(row + lastPeriod)]))
+        guard lastPeriod >= first else { return (first, []) }
+        return (first, (first...lastPeriod).map { cell(id, $0) })
     }
 }

@@ -1,4 +1,5 @@
 import CCSV
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,13 +20,12 @@ public final class CSVReader {
     public private(set) var delimiter: UInt8
     /// Header names as written in the file (a BOM removed, surrounding spaces kept off by libcsv).
     public private(set) var header: [String] = []
-    /// Bytes consumed so far, for progress reporting.
-    public private(set) var bytesRead: Int = 0
 
     private let fd: Int32
     private let ownsDescriptor: Bool
     private let limits: CSVLimits
-    private let context: ParseContext
+    /// The buffer libcsv's callbacks currently fill; owned by the reading thread while records stream.
+    private var context: ParseContext
     private let parser: UnsafeMutablePointer<csv_parser>
     private var chunk: UnsafeMutableRawBufferPointer
     private var atEnd = false
@@ -83,12 +83,51 @@ public final class CSVReader {
         if ownsDescriptor { close(fd) }
     }
 
-    /// Calls `body` for every record after the header, blank lines included (as empty records).
+    /// Calls `body` for every record after the header, blank lines included (as empty records),
+    /// in file order. A second thread reads and tokenises ahead while `body` runs.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        try context.deliver(body)
+        if finished { return }
+        let handoff = BatchHandoff(spare: [ParseContext(parser: parser, limits: limits), ParseContext(parser: parser, limits: limits)])
+        let done = DispatchSemaphore(value: 0)
+        let producer = UncheckedBox(self)
+        DispatchQueue.global().async {
+            producer.value.produce(into: handoff)
+            done.signal()
+        }
+        defer {
+            // Stop the reader (it may be waiting for a buffer) before anything is released.
+            handoff.cancel()
+            done.wait()
+        }
         while true {
-            try context.deliver(body)
-            if finished { return }
-            try parseNextChunk()
+            switch handoff.takeFilled() {
+            case .batch(let batch):
+                try batch.deliver(body)
+                handoff.returnSpare(batch)
+            case .failure(let error):
+                throw error
+            case .end:
+                return
+            }
+        }
+    }
+
+    /// The reading thread: parse chunk after chunk, handing each filled buffer over and moving
+    /// the record that straddles the chunk boundary into the next buffer.
+    private func produce(into handoff: BatchHandoff) {
+        do {
+            while !finished {
+                try parseNextChunk()
+                guard let next = handoff.takeSpare() else { break }
+                context.moveUnfinishedRecord(to: next)
+                handoff.push(.batch(context))
+                context = next
+            }
+            if finished { handoff.push(.batch(context)) }
+            handoff.push(.end)
+        } catch {
+            handoff.push(.failure(error))
         }
     }
 
@@ -139,7 +178,6 @@ public final class CSVReader {
                 let reason = errno == EISDIR ? "is a directory, not a CSV file" : String(cString: strerror(errno))
                 throw InputError(file: displayName, "could not be read: \(reason)")
             }
-            bytesRead += n
             return n
         }
     }
@@ -192,4 +230,11 @@ private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ d
 private func recordCallback(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
     Unmanaged<ParseContext>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
+}
+
+/// Lets the reader hand itself to its reading thread; the handoff protocol guarantees the
+/// two threads never touch the same buffer at once.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -142,6 +142,32 @@ final class ParseContext {
         while delivered < records.count && records[delivered].fieldCount == 0 { delivered += 1 }
     }
 
+    /// Moves the fields of the record still being parsed, and the line bookkeeping, into
+    /// `other` (an empty buffer) so parsing can continue there while this one is consumed.
+    func moveUnfinishedRecord(to other: ParseContext) {
+        let partialFields = fieldCount - currentFirstField
+        let keepFrom = partialFields > 0 ? starts[currentFirstField] : byteCount
+        let keepBytes = byteCount - keepFrom
+        if other.byteCapacity < keepBytes { other.growBytes(keepBytes) }
+        while other.fieldCapacity < partialFields { other.growFields() }
+        if keepBytes > 0 { other.bytes.update(from: bytes + keepFrom, count: keepBytes) }
+        for k in 0..<partialFields {
+            other.starts[k] = starts[currentFirstField + k] - keepFrom
+            other.ends[k] = ends[currentFirstField + k] - keepFrom
+        }
+        other.byteCount = keepBytes
+        other.fieldCount = partialFields
+        other.currentFirstField = 0
+        other.records.removeAll(keepingCapacity: true)
+        other.delivered = 0
+        other.line = line
+        other.embeddedNewlines = embeddedNewlines
+        other.lastTerminator = lastTerminator
+        other.fatal = fatal
+        byteCount = keepFrom
+        fieldCount = currentFirstField
+    }
+
     private func compact() {
         records.removeAll(keepingCapacity: true)
         delivered = 0

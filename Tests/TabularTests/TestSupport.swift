@@ -61,14 +61,13 @@ struct ReadResult {
     var header: [String]
     var delimiter: UInt8
     var records: [Rec]
-    var bytesRead: Int
 }
 
 func readAll(_ path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits()) throws -> ReadResult {
     let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits)
     var records: [Rec] = []
     try reader.forEachRecord { records.append(Rec($0.line, $0.strings)) }
-    return ReadResult(header: reader.header, delimiter: reader.delimiter, records: records, bytesRead: reader.bytesRead)
+    return ReadResult(header: reader.header, delimiter: reader.delimiter, records: records)
 }
 
 extension DateParser {

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +28,7 @@ let package = Package(
         ),
         .target(name: "Tabular", dependencies: ["CCSV"]),
         .target(name: "Forecasting", dependencies: ["Tabular", "CGSL"]),
-        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting"]),
+        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "quartermaster",
             dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline", "quartermaster"], resources: [.copy("Fixtures")]),
     ]
 )

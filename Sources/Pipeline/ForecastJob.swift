@@ -34,101 +34,105 @@ public struct ForecastJob: Sendable {
 
     public func run() throws -> Result {
         let (totals, summary) = try source.read()
-        let order = totals.keys.idsSortedByKey()
-        let forecaster = DemandForecaster(settings: settings)
         let h = settings.horizon
-        var header = ["series", "period", "forecast"]
-        for level in settings.levels {
-            let l = NumberFormat.fixed(level, decimals: 2)
-            header += ["lo\(l)", "hi\(l)"]
-        }
-        // DESIGN.md's column order: forecast, lo80, hi80, lo95, hi95, model, demand_class.
-        header += ["model", "demand_class"]
-        let writer = try CSVWriter(path: output, header: header)
+        let writer = try CSVWriter(path: output, header: ForecastJob.forecastHeader(levels: settings.levels))
         let accuracy = try accuracyOutput.map {
             try CSVWriter(path: $0, header: ["series", "model", "mase", "smape", "wape", "bias", "origins", "chosen"])
         }
         var classes: [DemandClass: Int] = [:]
         var negative: [String] = []
-        let progress = Progress(label: "forecast", total: order.count, quiet: quiet)
+        let progress = Progress(label: "forecast", total: totals.seriesCount, quiet: quiet)
         let labels = PeriodLabels(frequency: totals.frequency)
-        let blockSize = 1024
+        let levels = settings.levels
         do {
-            var start = 0
-            while start < order.count {
-                let block = Array(order[start..<min(start + blockSize, order.count)])
-                let histories = block.map { totals.values(of: $0) }
-                let results = ResultSlots<Result1>(count: block.count)
-                let workers = min(threads, block.count)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var i = worker
-                    while i < block.count {
-                        do {
-                            results[i] = .success(try forecaster.forecast(histories[i].values))
-                        } catch {
-                            results[i] = .failure(error)
+            try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
+                classes[f.demandClass, default: 0] += 1
+                if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
+                let firstForecast = totals.lastPeriod + 1
+                for step in 0..<h {
+                    try writer.text(key)
+                    try labels.write(firstForecast + step, to: writer)
+                    try writer.number(f.mean[step])
+                    for l in levels.indices {
+                        if l < f.lower.count {
+                            try writer.number(f.lower[l][step])
+                            try writer.number(f.upper[l][step])
+                        } else {
+                            try writer.empty(); try writer.empty()
                         }
-                        i += workers
+                    }
+                    try writer.text(f.model)
+                    try writer.text(f.demandClass.rawValue)
+                    try writer.endRow()
+                }
+                if let accuracy {
+                    for c in f.candidates {
+                        try accuracy.text(key)
+                        try accuracy.text(c.model)
+                        try accuracy.number(c.metrics.mase, decimals: 4)
+                        try accuracy.number(c.metrics.smape, decimals: 4)
+                        try accuracy.number(c.metrics.wape, decimals: 4)
+                        try accuracy.number(c.metrics.bias, decimals: 4)
+                        try accuracy.integer(c.origins)
+                        try accuracy.text(c.chosen ? "true" : "false")
+                        try accuracy.endRow()
                     }
                 }
-                for (k, id) in block.enumerated() {
-                    let key = totals.keys.key(id)
-                    guard let outcome = results[k] else { continue }
-                    let f: SeriesForecast
-                    switch outcome {
-                    case .success(let value): f = value
-                    case .failure(let error): throw error
-                    }
-                    classes[f.demandClass, default: 0] += 1
-                    if histories[k].values.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
-                    let firstForecast = totals.lastPeriod + 1
-                    for step in 0..<h {
-                        try writer.text(key)
-                        try labels.write(firstForecast + step, to: writer)
-                        try writer.number(f.mean[step])
-                        for l in settings.levels.indices {
-                            if l < f.lower.count {
-                                try writer.number(f.lower[l][step])
-                                try writer.number(f.upper[l][step])
-                            } else {
-                                try writer.empty(); try writer.empty()
-                            }
-                        }
-                        try writer.text(f.model)
-                        try writer.text(f.demandClass.rawValue)
-                        try writer.endRow()
-                    }
-                    if let accuracy {
-                        for c in f.candidates {
-                            try accuracy.text(key)
-                            try accuracy.text(c.model)
-                            try accuracy.number(c.metrics.mase, decimals: 4)
-                            try accuracy.number(c.metrics.smape, decimals: 4)
-                            try accuracy.number(c.metrics.wape, decimals: 4)
-                            try accuracy.number(c.metrics.bias, decimals: 4)
-                            try accuracy.integer(c.origins)
-                            try accuracy.text(c.chosen ? "true" : "false")
-                            try accuracy.endRow()
-                        }
-                    }
-                }
-                start += block.count
-                progress.update(done: start)
             }
-            progress.finish()
             try writer.commit()
             try accuracy?.commit()
         } catch {
-            progress.finish()
             writer.abandon()
             accuracy?.abandon()
             throw error
         }
-        return Result(summary: summary, series: order.count, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative)
+        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative)
     }
 
-    typealias Result1 = Swift.Result<SeriesForecast, any Error>
+    /// DESIGN.md's forecasts.csv header for the requested levels.
+    static func forecastHeader(levels: [Double]) -> [String] {
+        var header = ["series", "period", "forecast"]
+        for level in levels {
+            let l = NumberFormat.fixed(level, decimals: 2)
+            header += ["lo\(l)", "hi\(l)"]
+        }
+        return header + ["model", "demand_class"]
+    }
 }
+
+/// Forecasts every series of a totals grid in blocks: parallel within a block, handed to
+/// `body` in series-key order, so memory holds one block of results and output does not
+/// depend on the thread count.
+enum ParallelForecast {
+    static let blockSize = 1024
+
+    static func each(_ totals: PeriodTotals, forecaster: DemandForecaster, threads: Int, progress: Progress,
+                     _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
+        let order = totals.keys.idsSortedByKey()
+        var start = 0
+        defer { progress.finish() }
+        while start < order.count {
+            let block = Array(order[start..<min(start + blockSize, order.count)])
+            let histories = block.map { totals.values(of: $0).values }
+            let results = ResultSlots<Swift.Result<SeriesForecast, any Error>>(count: block.count)
+            let workers = min(max(threads, 1), block.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < block.count {
+                    results[i] = Swift.Result { try forecaster.forecast(histories[i]) }
+                    i += workers
+                }
+            }
+            for (k, id) in block.enumerated() {
+                guard let outcome = results[k] else { continue }
+                try body(totals.keys.key(id), histories[k], try outcome.get())
+            }
+            start += block.count
+            progress.update(done: start)
+        }
+    }
+}
+
 
 /// Slots that worker threads fill at distinct indices; read only after they finish.
 final class ResultSlots<Value>: @unchecked Sendable {

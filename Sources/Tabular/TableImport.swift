@@ -32,7 +32,9 @@ public final class TableImport {
     /// Index of a role's column, if the file has it.
     public func column(_ role: String) -> Int? { indices[role] }
 
-    static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
+    /// Maps roles to column indices of a header, or throws the error an import would give;
+    /// `validate` uses it to check headers without reading rows.
+    public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
         var result: [String: Int] = [:]
         var missing: [String] = []
         let normalised = header.map { $0.trimmingCharacters().lowercased() }

@@ -14,7 +14,7 @@ struct Quartermaster: ParsableCommand {
         commandName: "quartermaster",
         abstract: "Forecasts, reorder lists, staffing plans and budget variance from hospital CSV exports.",
         version: QuartermasterVersion.current,
-        subcommands: [Aggregate.self, Forecast.self]
+        subcommands: [Aggregate.self, Forecast.self, Run.self, Validate.self, Stages.self]
     )
 
     static func main() {
@@ -26,6 +26,10 @@ struct Quartermaster: ParsableCommand {
             fail("error: \(error)", code: 1)
         } catch let error as UsageError {
             fail("error: \(error)\n\(helpHint)", code: 2)
+        } catch let error as PipelineValidationError {
+            fail("error: \(error)", code: 1)
+        } catch let error as PipelineError {
+            fail("error: \(error)", code: 1)
         } catch let error as GSLError {
             fail("internal error: \(error)", code: 3)
         } catch {

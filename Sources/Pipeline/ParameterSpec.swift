@@ -1,0 +1,32 @@
+/// One parameter a stage kind accepts, as listed by `quartermaster stages` and checked by
+/// `validate` before anything runs.
+public struct ParameterSpec: Sendable {
+    public enum Kind: String, Sendable {
+        case string, integer, number, boolean
+        /// A `role: "Header"` map.
+        case map
+        /// A list of strings.
+        case list
+        /// Another stage's output: `stage` or `stage.table`.
+        case reference
+        /// A file, relative to the pipeline file.
+        case inputFile = "input file"
+        /// A file name inside the output folder.
+        case outputFile = "output file"
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var required: Bool
+    /// Shown in `stages` and used when the YAML leaves the parameter out.
+    public var defaultValue: String?
+    public var help: String
+
+    public init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: String? = nil, _ help: String) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.defaultValue = defaultValue
+        self.help = help
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Tabular
+
+/// Validates and runs pipelines: YAML files or stages built in Swift.
+///
+/// Stages run in dependency order. Everything a run writes goes to a temporary folder beside
+/// the output folder, which replaces the old one only when every stage succeeded: a failed
+/// run leaves the previous outputs exactly as they were.
+public struct PipelineRunner: Sendable {
+    public var registry: StageRegistry
+    public var threads: Int
+    public var quiet: Bool
+    public var version = "0.1.0"
+
+    public init(registry: StageRegistry = .standard, threads: Int = 2, quiet: Bool = false) {
+        self.registry = registry
+        self.threads = max(1, threads)
+        self.quiet = quiet
+    }
+
+    /// A stage ready to run, with its name and the references it reads.
+    public struct NamedStage: Sendable {
+        public var name: String
+        public var stage: any Stage
+        public var parameters: [String: String]
+
+        public init(_ name: String, _ stage: any Stage, parameters: [String: String] = [:]) {
+            self.name = name
+            self.stage = stage
+            self.parameters = parameters
+        }
+    }
+
+    // MARK: - Validation
+
+    /// Reads, checks and builds a pipeline file; every problem is reported at once.
+    public func validate(_ path: String, overrides: [String] = []) throws -> (spec: PipelineSpec, stages: [NamedStage]) {
+        var spec = try PipelineSpec.load(path)
+        try spec.apply(overrides: overrides)
+        var problems = spec.problems
+        var built: [NamedStage] = []
+        var names = Set<String>()
+        for s in spec.stages {
+            if !names.insert(s.name).inserted {
+                problems.append(PipelineError(location: s.location, "stage name '\(s.name)' is used twice"))
+            }
+            guard !s.kind.isEmpty else { continue }
+            guard let type = registry.type(of: s.kind) else {
+                problems.append(PipelineError(location: s.locations["kind"] ?? s.location,
+                                              "stage '\(s.name)': unknown kind '\(s.kind)'; known kinds: \(registry.names.joined(separator: ", "))"))
+                continue
+            }
+            let known = Set(type.parameters.map(\.name))
+            for key in s.values.keys.sorted() where !known.contains(key) {
+                problems.append(PipelineError(location: s.locations[key] ?? s.location,
+                                              "stage '\(s.name)': unknown parameter '\(key)' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
+            }
+            let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) }, specs: type.parameters,
+                                             location: s.location, locations: s.locations)
+            let typeProblems = parameters.typeProblems()
+            problems += typeProblems
+            guard typeProblems.isEmpty else { continue }
+            do {
+                let stage = try type.init(parameters: parameters)
+                var effective: [String: String] = [:]
+                for p in type.parameters {
+                    if let v = s.values[p.name] { effective[p.name] = v.description } else if let d = p.defaultValue { effective[p.name] = d }
+                }
+                built.append(NamedStage(s.name, stage, parameters: effective))
+                problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations))
+            } catch let error as PipelineError {
+                problems.append(error)
+            }
+        }
+        problems += referenceProblems(built, spec: spec)
+        if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
+        return (spec, built)
+    }
+
+    /// Inputs that name no stage (or no table of it), and cycles.
+    func referenceProblems(_ stages: [NamedStage], spec: PipelineSpec?) -> [PipelineError] {
+        var problems: [PipelineError] = []
+        let byName = Dictionary(stages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func location(_ stage: String, _ reference: String) -> SourceLocation? {
+            guard let s = spec?.stages.first(where: { $0.name == stage }) else { return nil }
+            let key = s.values.first { $0.value == .scalar(reference) || { if case .list(let l) = $0.value { return l.contains(reference) } else { return false } }($0) }?.key
+            return key.flatMap { s.locations[$0] } ?? s.location
+        }
+        for s in stages {
+            for reference in s.stage.inputs {
+                let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+                guard let target = byName[parts[0]] else {
+                    // A declared stage that failed to build has its own problem reported.
+                    if spec?.stages.contains(where: { $0.name == parts[0] }) == true { continue }
+                    problems.append(PipelineError(location: location(s.name, reference), "stage '\(s.name)': input '\(reference)' names no stage; stages are \(stages.map(\.name).joined(separator: ", "))"))
+                    continue
+                }
+                let outputs = type(of: target.stage).outputs
+                if parts.count == 2 && !outputs.contains(parts[1]) {
+                    problems.append(PipelineError(location: location(s.name, reference), "stage '\(s.name)': stage '\(parts[0])' has no table '\(parts[1])'; it produces \(outputs.joined(separator: ", "))"))
+                }
+            }
+        }
+        // Cycles, by depth-first search in declaration order.
+        var state: [String: Int] = [:]   // 1 visiting, 2 done
+        func visit(_ name: String, _ path: [String]) {
+            if state[name] == 2 { return }
+            if state[name] == 1 {
+                let cycle = path.drop { $0 != name } + [name]
+                problems.append(PipelineError(location: spec?.stages.first { $0.name == name }?.location,
+                                              "stages form a cycle: \(cycle.joined(separator: " -> "))"))
+                return
+            }
+            state[name] = 1
+            for reference in byName[name]?.stage.inputs ?? [] {
+                let target = String(reference.split(separator: ".", maxSplits: 1)[0])
+                if byName[target] != nil { visit(target, path + [name]) }
+            }
+            state[name] = 2
+        }
+        for s in stages { visit(s.name, []) }
+        return problems
+    }
+
+    // MARK: - Running
+
+    public struct RunResult: Sendable {
+        public var outputDirectory: String
+        public var manifest: Manifest
+        public var notes: [String]
+    }
+
+    /// Validates and runs a pipeline file into `output` (default: its `output:`, else `out`).
+    public func run(_ path: String, output: String? = nil, overrides: [String] = []) throws -> RunResult {
+        let (spec, stages) = try validate(path, overrides: overrides)
+        let folder = output ?? spec.output.map { PipelinePaths.resolve($0, relativeTo: spec.directory) } ?? "out"
+        let hash = (try? SHA256.hexDigest(ofFile: path)) ?? ""
+        return try execute(stages, calendar: spec.calendar, pipelineDirectory: spec.directory, output: folder,
+                           pipelineName: path, pipelineHash: hash, overrides: overrides)
+    }
+
+    /// Runs stages built in Swift, with the same ordering, atomic outputs and manifest as YAML.
+    public func run(_ stages: [NamedStage], calendar: PipelineCalendar = PipelineCalendar(), directory: String = ".",
+                    output: String) throws -> RunResult {
+        let problems = referenceProblems(stages, spec: nil)
+        if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
+        return try execute(stages, calendar: calendar, pipelineDirectory: directory, output: output,
+                           pipelineName: "(Swift)", pipelineHash: "", overrides: [])
+    }
+
+    func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output: String,
+                 pipelineName: String, pipelineHash: String, overrides: [String]) throws -> RunResult {
+        let order = try topologicalOrder(stages)
+        let fm = FileManager.default
+        let temporary = output + ".tmp-\(getpid())"
+        try? fm.removeItem(atPath: temporary)
+        do {
+            try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(file: output, "cannot create the output folder: \(error.localizedDescription)")
+        }
+        var tables: [String: Table] = [:]
+        var manifest = Manifest(version: version, pipeline: pipelineName, pipelineSHA256: pipelineHash,
+                                parameters: [:], overrides: overrides, inputs: [], stages: [], outputs: [])
+        var notes: [String] = []
+        do {
+            for named in order {
+                let started = Progress.now()
+                let context = StageContext(stage: named.name, pipelineDirectory: pipelineDirectory, outputDirectory: temporary,
+                                           calendar: calendar, threads: threads, quiet: quiet, tables: tables)
+                let produced = try named.stage.run(context)
+                let kind = type(of: named.stage)
+                var rows = 0
+                for (k, table) in produced {
+                    tables[named.name + "." + k] = table
+                    if k == kind.outputs.first { tables[named.name] = table; rows = table.rowCount }
+                }
+                manifest.parameters[named.name] = named.parameters
+                manifest.inputs += context.filesRead
+                manifest.outputs += context.filesWritten
+                manifest.stages.append(ManifestStage(name: named.name, kind: kind.kind, seconds: Progress.now() - started, rows: rows))
+                // Notes name files where they will be once the run succeeds.
+                notes += context.notes.map { "\(named.name): " + $0.replacingOccurrences(of: temporary, with: output) }
+            }
+            manifest.outputs.append("manifest.json")
+            try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
+            try replace(output, with: temporary)
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+        return RunResult(outputDirectory: output, manifest: manifest, notes: notes)
+    }
+
+    /// Moves the finished folder into place: the old one is set aside first and removed last.
+    func replace(_ output: String, with temporary: String) throws {
+        let fm = FileManager.default
+        var aside: String?
+        if fm.fileExists(atPath: output) {
+            aside = output + ".old-\(getpid())"
+            try? fm.removeItem(atPath: aside!)
+            try fm.moveItem(atPath: output, toPath: aside!)
+        }
+        do {
+            try fm.moveItem(atPath: temporary, toPath: output)
+        } catch {
+            if let aside { try? fm.moveItem(atPath: aside, toPath: output) }
+            throw InputError(file: output, "could not move the finished outputs into place: \(error.localizedDescription)")
+        }
+        if let aside { try? fm.removeItem(atPath: aside) }
+    }
+
+    /// Dependency order, ties broken by declaration order so runs are reproducible.
+    func topologicalOrder(_ stages: [NamedStage]) throws -> [NamedStage] {
+        var done = Set<String>()
+        var order: [NamedStage] = []
+        var remaining = stages
+        while !remaining.isEmpty {
+            guard let next = remaining.firstIndex(where: { s in
+                s.stage.inputs.allSatisfy { done.contains(String($0.split(separator: ".", maxSplits: 1)[0])) }
+            }) else {
+                throw PipelineValidationError(problems: [PipelineError(location: nil, "stages \(remaining.map(\.name).joined(separator: ", ")) form a cycle or read a missing stage")])
+            }
+            done.insert(remaining[next].name)
+            order.append(remaining.remove(at: next))
+        }
+        return order
+    }
+}

@@ -1,0 +1,155 @@
+import Forecasting
+import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A pipeline file as written: named stages with their kind and parameters, the calendar
+/// and the output folder, each with its place in the YAML for messages.
+public struct PipelineSpec: Sendable {
+    public struct StageSpec: Sendable {
+        public var name: String
+        public var kind: String
+        public var values: [String: ParameterValue]
+        public var locations: [String: SourceLocation]
+        public var location: SourceLocation
+    }
+
+    public var file: String
+    public var directory: String
+    public var calendar = PipelineCalendar()
+    public var output: String?
+    public var stages: [StageSpec] = []
+    /// Problems found while reading (they are reported with the rest by `validate`).
+    public var problems: [PipelineError] = []
+
+    static let topLevelKeys: Set<String> = ["description", "calendar", "output", "stages"]
+
+    /// Files above this size are not pipelines; the limit also bounds alias expansion.
+    static let maximumBytes = 1 << 20
+
+    public static func load(_ path: String) throws -> PipelineSpec {
+        let text = try readText(path)
+        var spec = PipelineSpec(file: path, directory: directoryOf(path))
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw PipelineValidationError(problems: [PipelineError(location: nil, "\(path): not valid YAML: \(error)")])
+        }
+        guard let root, let top = root.mapping else {
+            throw PipelineValidationError(problems: [PipelineError(location: SourceLocation(file: path, line: 1, column: 1),
+                                                                   "a pipeline is a YAML map with 'stages:' (and optionally calendar:, output:)")])
+        }
+        func at(_ node: Node) -> SourceLocation {
+            SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+        for (keyNode, value) in top {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "description": continue
+            case "output":
+                if let s = value.scalar?.string { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
+            case "calendar":
+                guard let calendar = value.mapping else {
+                    spec.problems.append(PipelineError(location: at(value), "'calendar' must be a map with frequency and fiscal_year_start"))
+                    continue
+                }
+                for (k, v) in calendar {
+                    switch k.string ?? "" {
+                    case "frequency":
+                        if let f = v.string.flatMap(Frequency.init(rawValue:)) { spec.calendar.frequency = f } else {
+                            spec.problems.append(PipelineError(location: at(v), "calendar frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        }
+                    case "fiscal_year_start":
+                        if let m = v.string.flatMap(Int.init), (1...12).contains(m) { spec.calendar.fiscalYearStart = m } else {
+                            spec.problems.append(PipelineError(location: at(v), "fiscal_year_start must be a month number 1-12"))
+                        }
+                    default:
+                        spec.problems.append(PipelineError(location: at(k), "unknown calendar key '\(k.string ?? "")'; use frequency or fiscal_year_start"))
+                    }
+                }
+            case "stages":
+                guard let stages = value.mapping else {
+                    spec.problems.append(PipelineError(location: at(value), "'stages' must be a map of stage names to stages"))
+                    continue
+                }
+                for (nameNode, body) in stages {
+                    let name = nameNode.string ?? ""
+                    guard let fields = body.mapping else {
+                        spec.problems.append(PipelineError(location: at(body), "stage '\(name)' must be a map with kind: and its parameters"))
+                        continue
+                    }
+                    var stage = StageSpec(name: name, kind: "", values: [:], locations: [:], location: at(nameNode))
+                    for (k, v) in fields {
+                        let field = k.string ?? ""
+                        if field == "kind" {
+                            stage.kind = v.string ?? ""
+                            stage.locations["kind"] = at(v)
+                            continue
+                        }
+                        stage.locations[field] = at(k)
+                        if let s = v.scalar?.string {
+                            stage.values[field] = .scalar(s)
+                        } else if let m = v.mapping, m.allSatisfy({ $0.key.scalar != nil && $0.value.scalar != nil }) {
+                            stage.values[field] = .map(Dictionary(m.map { ($0.key.string ?? "", $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
+                        } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
+                            stage.values[field] = .list(l.map { $0.string ?? "" })
+                        } else {
+                            spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field)' must be a value, a map of values or a list of values"))
+                        }
+                    }
+                    if stage.kind.isEmpty {
+                        spec.problems.append(PipelineError(location: stage.location, "stage '\(name)' has no kind:"))
+                    }
+                    spec.stages.append(stage)
+                }
+            default:
+                spec.problems.append(PipelineError(location: at(keyNode), "unknown key '\(key)'; a pipeline has \(topLevelKeys.sorted().joined(separator: ", "))"))
+            }
+        }
+        return spec
+    }
+
+    /// Applies `--set stage.param=value` overrides.
+    public mutating func apply(overrides: [String]) throws {
+        for item in overrides {
+            guard let eq = item.firstIndex(of: "="), let dot = item[..<eq].firstIndex(of: ".") else {
+                throw PipelineError(location: nil, "--set expects stage.param=value, got '\(item)'")
+            }
+            let stage = String(item[..<dot]), param = String(item[item.index(after: dot)..<eq]), value = String(item[item.index(after: eq)...])
+            guard let i = stages.firstIndex(where: { $0.name == stage }) else {
+                throw PipelineError(location: nil, "--set names stage '\(stage)', which the pipeline does not have (it has \(stages.map(\.name).joined(separator: ", ")))")
+            }
+            guard param != "kind" else { throw PipelineError(location: nil, "--set cannot change a stage's kind") }
+            stages[i].values[param] = .scalar(value)
+        }
+    }
+
+    static func readText(_ path: String) throws -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw PipelineError(location: nil, "\(path): cannot be opened: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw PipelineError(location: nil, "\(path): is a directory, not a pipeline file") }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { throw PipelineError(location: nil, "\(path): cannot be read: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > maximumBytes { throw PipelineError(location: nil, "\(path): larger than 1 MiB; this is not a pipeline file") }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw PipelineError(location: nil, "\(path): is not UTF-8 text")
+        }
+        return text
+    }
+
+    static func directoryOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+}

@@ -1,0 +1,117 @@
+import Forecasting
+import Tabular
+
+/// One kind of pipeline step (import, aggregate, forecast, ...): a small value built from
+/// its parameters, run on its input tables, producing named output tables.
+///
+/// The same type serves YAML pipelines (through `StageRegistry`) and Swift code, where an
+/// analyst builds stages as plain values; a custom stage is a new conforming type plus one
+/// `register` call.
+public protocol Stage: Sendable {
+    /// The `kind:` written in YAML.
+    static var kind: String { get }
+    /// One line for `quartermaster stages`.
+    static var summary: String { get }
+    static var parameters: [ParameterSpec] { get }
+    /// Tables this kind produces; the first is the stage's default output.
+    static var outputs: [String] { get }
+
+    init(parameters: StageParameters) throws
+
+    /// Other stages this one reads, as written: `stage` or `stage.table`.
+    var inputs: [String] { get }
+
+    /// Checks that need the file system (files exist, headers have the columns), run by
+    /// `validate` before anything executes. Reads headers only.
+    func check(_ context: ValidationContext) -> [PipelineError]
+
+    func run(_ context: StageContext) throws -> [String: Table]
+}
+
+extension Stage {
+    public var inputs: [String] { [] }
+    public func check(_ context: ValidationContext) -> [PipelineError] { [] }
+}
+
+/// What `validate` knows when checking a stage.
+public struct ValidationContext: Sendable {
+    public var pipelineDirectory: String
+    public var stage: String
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+
+    public func resolve(_ path: String) -> String { PipelinePaths.resolve(path, relativeTo: pipelineDirectory) }
+
+    public func error(_ parameter: String?, _ message: String) -> PipelineError {
+        PipelineError(location: parameter.flatMap { locations[$0] } ?? location, "stage '\(stage)': \(message)")
+    }
+}
+
+/// What a running stage gets: its inputs, where to write, the calendar, and a log of the
+/// files it read (for the manifest).
+public final class StageContext: @unchecked Sendable {
+    public let stage: String
+    public let pipelineDirectory: String
+    /// The temporary output folder; files move into place only when the whole run succeeds.
+    public let outputDirectory: String
+    public let calendar: PipelineCalendar
+    public let threads: Int
+    public let quiet: Bool
+    let tables: [String: Table]
+    let inputNames: [String: String]
+    private(set) var filesRead: [ManifestInput] = []
+    private(set) var filesWritten: [String] = []
+    private(set) var notes: [String] = []
+
+    init(stage: String, pipelineDirectory: String, outputDirectory: String, calendar: PipelineCalendar,
+         threads: Int, quiet: Bool, tables: [String: Table], inputNames: [String: String] = [:]) {
+        self.stage = stage
+        self.pipelineDirectory = pipelineDirectory
+        self.outputDirectory = outputDirectory
+        self.calendar = calendar
+        self.threads = threads
+        self.quiet = quiet
+        self.tables = tables
+        self.inputNames = inputNames
+    }
+
+    /// The table an input reference (`stage` or `stage.table`) names.
+    public func table(_ reference: String) throws -> Table {
+        guard let table = tables[reference] else {
+            throw PipelineError(location: nil, "stage '\(stage)': input '\(reference)' has not been produced")
+        }
+        return table
+    }
+
+    public func resolve(_ path: String) -> String { PipelinePaths.resolve(path, relativeTo: pipelineDirectory) }
+
+    /// A path in the output folder for a file this stage writes.
+    public func output(_ name: String) -> String {
+        filesWritten.append(name)
+        return outputDirectory + "/" + name
+    }
+
+    public func recordInput(path: String, rows: Int) {
+        filesRead.append(ManifestInput(path: path, sha256: (try? SHA256.hexDigest(ofFile: path)) ?? "", rows: rows))
+    }
+
+    public func note(_ text: String) { notes.append(text) }
+}
+
+/// The calendar every stage shares.
+public struct PipelineCalendar: Sendable, Equatable {
+    public var frequency: Frequency
+    /// First month of the fiscal year (1-12); July by default.
+    public var fiscalYearStart: Int
+    public init(frequency: Frequency = .month, fiscalYearStart: Int = 7) {
+        self.frequency = frequency
+        self.fiscalYearStart = fiscalYearStart
+    }
+}
+
+enum PipelinePaths {
+    static func resolve(_ path: String, relativeTo directory: String) -> String {
+        if path.hasPrefix("/") || path == "-" { return path }
+        return directory.isEmpty || directory == "." ? path : directory + "/" + path
+    }
+}

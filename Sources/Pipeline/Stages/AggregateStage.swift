@@ -1,0 +1,82 @@
+import Forecasting
+import Tabular
+
+/// `aggregate`: sums a table's values per series and period (the pipeline's calendar
+/// frequency unless set), zero-filling gaps from each series' first use, as the CLI command.
+public struct AggregateStage: Stage {
+    public static let kind = "aggregate"
+    public static let summary = "Sum values per series and period; gaps are zero demand."
+    public static let outputs = ["series"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("input", .reference, required: true, "the table to aggregate (an import's output)"),
+        ParameterSpec("series", .list, default: "item", "column(s) naming a series; several are joined with '|' (e.g. item, location)"),
+        ParameterSpec("date", .string, default: "date", "date or period column"),
+        ParameterSpec("value", .string, default: "quantity", "column to sum"),
+        ParameterSpec("frequency", .string, "day, week, month, quarter or year (default: the pipeline calendar)"),
+    ]
+
+    public var input: String
+    public var seriesColumns: [String]
+    public var dateColumn: String
+    public var valueColumn: String
+    public var frequency: Frequency?
+
+    public var inputs: [String] { [input] }
+
+    public init(input: String, series: [String] = ["item"], date: String = "date", value: String = "quantity", frequency: Frequency? = nil) {
+        self.input = input
+        self.seriesColumns = series
+        self.dateColumn = date
+        self.valueColumn = value
+        self.frequency = frequency
+    }
+
+    public init(parameters p: StageParameters) throws {
+        var frequency: Frequency?
+        if let f = try p.string("frequency") {
+            guard let parsed = Frequency(rawValue: f) else { throw p.error("frequency", "frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))") }
+            frequency = parsed
+        }
+        self.init(input: try p.requiredString("input"), series: try p.list("series"), date: try p.string("date") ?? "date",
+                  value: try p.string("value") ?? "quantity", frequency: frequency)
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        let totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
+                                              frequency: frequency ?? context.calendar.frequency, stage: context.stage)
+        var keys: [String] = [], periods: [String] = [], values: [Double] = []
+        try totals.forEachSeries { id, first, series in
+            let key = totals.keys.key(id)
+            for (offset, v) in series.enumerated() {
+                keys.append(key)
+                periods.append(totals.frequency.label(first + offset))
+                values.append(v)
+            }
+        }
+        return ["series": Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])]
+    }
+
+    /// Per-period totals of a table's rows.
+    static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String) throws -> PeriodTotals {
+        func missing(_ name: String) -> PipelineError {
+            PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
+        }
+        let keyColumns = try series.map { name -> [String] in
+            guard let c = table.texts(name) else { throw missing(name) }
+            return c
+        }
+        guard let dates = table.texts(date) else { throw missing(date) }
+        guard let amounts = table.numbers(value) else { throw missing(value) }
+        let parser = DateParser()
+        var totals = PeriodTotals(frequency: frequency)
+        for row in 0..<table.rowCount {
+            guard let day = parser.parse(dates[row]) else {
+                throw PipelineError(location: nil, "stage '\(stage)': row \(row + 1) has '\(dates[row])' in '\(date)', which is not a date")
+            }
+            guard amounts[row].isFinite else { continue }
+            var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
+            key.withUTF8 { totals.add(key: $0, day: day, value: amounts[row]) }
+        }
+        return totals
+    }
+}

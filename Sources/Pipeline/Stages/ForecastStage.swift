@@ -1,0 +1,100 @@
+import Forecasting
+import Tabular
+
+/// `forecast`: demand forecasts with intervals for every series of an aggregated table,
+/// plus the backtest scores behind them (tables `forecasts` and `accuracy`).
+public struct ForecastStage: Stage {
+    public static let kind = "forecast"
+    public static let summary = "Forecast each series (auto model choice by backtest), with intervals."
+    public static let outputs = ["forecasts", "accuracy"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("input", .reference, required: true, "series,period,value table (an aggregate's output)"),
+        ParameterSpec("horizon", .integer, default: "12", "periods to forecast"),
+        ParameterSpec("season", .integer, "season length (default from the frequency: 7, 52, 12, 4)"),
+        ParameterSpec("models", .string, default: "auto", "auto, or a list such as ets,theta"),
+        ParameterSpec("levels", .list, default: "80,95", "interval levels in percent"),
+        ParameterSpec("backtest", .integer, default: "3", "rolling-origin backtest origins"),
+        ParameterSpec("frequency", .string, "frequency of the input periods (default: the pipeline calendar)"),
+    ]
+
+    public var input: String
+    public var horizon: Int
+    public var season: Int?
+    public var models: [any ForecastModel]?
+    public var levels: [Double]
+    public var backtest: Int
+    public var frequency: Frequency?
+
+    public var inputs: [String] { [input] }
+
+    public init(input: String, horizon: Int = 12, season: Int? = nil, models: [any ForecastModel]? = nil,
+                levels: [Double] = [80, 95], backtest: Int = 3, frequency: Frequency? = nil) {
+        self.input = input
+        self.horizon = horizon
+        self.season = season
+        self.models = models
+        self.levels = levels
+        self.backtest = backtest
+        self.frequency = frequency
+    }
+
+    public init(parameters p: StageParameters) throws {
+        let horizon = try p.integer("horizon") ?? 12
+        guard (1...10_000).contains(horizon) else { throw p.error("horizon", "horizon must be between 1 and 10000") }
+        let season = try p.integer("season")
+        if let season, season < 1 { throw p.error("season", "season must be at least 1") }
+        let backtest = try p.integer("backtest") ?? 3
+        guard (0...50).contains(backtest) else { throw p.error("backtest", "backtest must be between 0 and 50") }
+        let levels = try p.list("levels").map { text -> Double in
+            guard let v = Double(text), v > 0, v < 100 else { throw p.error("levels", "levels are percentages between 0 and 100") }
+            return v
+        }
+        let models: [any ForecastModel]?
+        do { models = try ModelRegistry.resolve(try p.string("models") ?? "auto") } catch let e as ModelListError { throw p.error("models", e.description) }
+        var frequency: Frequency?
+        if let f = try p.string("frequency") {
+            guard let parsed = Frequency(rawValue: f) else { throw p.error("frequency", "unknown frequency '\(f)'") }
+            frequency = parsed
+        }
+        self.init(input: try p.requiredString("input"), horizon: horizon, season: season, models: models,
+                  levels: levels, backtest: backtest, frequency: frequency)
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        let frequency = self.frequency ?? context.calendar.frequency
+        let totals = try AggregateStage.totals(of: try context.table(input), series: ["series"], date: "period", value: "value",
+                                              frequency: frequency, stage: context.stage)
+        let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
+                                        backtestOrigins: backtest, models: models)
+        var keys: [String] = [], periods: [String] = [], means: [Double] = [], modelNames: [String] = [], classes: [String] = []
+        var bounds = [[Double]](repeating: [], count: 2 * levels.count)
+        var aSeries: [String] = [], aModel: [String] = [], aMase: [Double] = [], aSmape: [Double] = [], aWape: [Double] = []
+        var aBias: [Double] = [], aOrigins: [Double] = [], aChosen: [String] = []
+        let progress = Progress(label: "\(context.stage): forecast", total: totals.seriesCount, quiet: context.quiet)
+        try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, _, f in
+            for step in 0..<horizon {
+                keys.append(key)
+                periods.append(frequency.label(totals.lastPeriod + 1 + step))
+                means.append(f.mean[step])
+                for l in levels.indices {
+                    bounds[2 * l].append(l < f.lower.count ? f.lower[l][step] : .nan)
+                    bounds[2 * l + 1].append(l < f.upper.count ? f.upper[l][step] : .nan)
+                }
+                modelNames.append(f.model)
+                classes.append(f.demandClass.rawValue)
+            }
+            for c in f.candidates {
+                aSeries.append(key); aModel.append(c.model); aMase.append(c.metrics.mase); aSmape.append(c.metrics.smape)
+                aWape.append(c.metrics.wape); aBias.append(c.metrics.bias); aOrigins.append(Double(c.origins)); aChosen.append(c.chosen ? "true" : "false")
+            }
+        }
+        let header = ForecastJob.forecastHeader(levels: levels)
+        var forecasts = Table([("series", .text(keys)), ("period", .text(periods)), ("forecast", .number(means))])
+        for (k, column) in bounds.enumerated() { forecasts.append(header[3 + k], .number(column)) }
+        forecasts.append("model", .text(modelNames))
+        forecasts.append("demand_class", .text(classes))
+        let accuracy = Table([("series", .text(aSeries)), ("model", .text(aModel)), ("mase", .number(aMase)), ("smape", .number(aSmape)),
+                              ("wape", .number(aWape)), ("bias", .number(aBias)), ("origins", .number(aOrigins)), ("chosen", .text(aChosen))])
+        return ["forecasts": forecasts, "accuracy": accuracy]
+    }
+}

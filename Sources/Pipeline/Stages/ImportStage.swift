@@ -1,0 +1,179 @@
+import Forecasting
+import Tabular
+
+/// `import`: reads one export into a table with DESIGN.md's column names, typed, dates as
+/// ISO text; bad rows go to `<stage>.rejects.csv` in the output folder.
+public struct ImportStage: Stage {
+    public static let kind = "import"
+    public static let summary = "Read a CSV export (usage, items, inventory, timekeeping, census, staffing_targets, budget, actuals, volumes)."
+    public static let outputs = ["table"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("file", .inputFile, required: true, "the export, relative to the pipeline file"),
+        ParameterSpec("table", .string, required: true, "input kind from DESIGN.md: \(InputSchema.all.keys.sorted().joined(separator: ", "))"),
+        ParameterSpec("columns", .map, "role: \"Header in your file\" for columns not named like the roles"),
+        ParameterSpec("delimiter", .string, "',' ';' tab '|' (detected when omitted)"),
+        ParameterSpec("date_format", .string, default: "auto", "auto, iso, mdy, dmy or a pattern like DD/MM/YYYY"),
+        ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50"),
+        ParameterSpec("on_error", .string, default: "fail", "fail above reject_threshold, or skip"),
+        ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
+        ParameterSpec("layout", .string, default: "long", "long, or wide (one column per item)"),
+        ParameterSpec("id_columns", .list, "wide layout: the columns that are not items (e.g. the date)"),
+        ParameterSpec("where", .map, "keep rows whose role equals the value (alternatives separated by |)"),
+    ]
+
+    public var file: String
+    public var schema: InputSchema
+    public var options: ImportOptions
+    public var wide: Bool
+    public var idColumns: [String]
+    public var conditions: [String: Set<String>]
+
+    public init(parameters p: StageParameters) throws {
+        file = try p.requiredString("file")
+        let table = try p.requiredString("table")
+        guard let schema = InputSchema.all[table] else {
+            throw p.error("table", "unknown table kind '\(table)'; use \(InputSchema.all.keys.sorted().joined(separator: ", "))")
+        }
+        self.schema = schema
+        let columns = try p.map("columns")
+        let roles = Set(schema.roles.map(\.name))
+        if let unknown = columns.keys.sorted().first(where: { !roles.contains($0) }) {
+            throw p.error("columns", "'\(unknown)' is not a column of \(table); it has \(schema.roles.map(\.name).joined(separator: ", "))")
+        }
+        let decimal = try p.string("decimal") ?? "point"
+        guard decimal == "point" || decimal == "comma" else { throw p.error("decimal", "decimal must be point or comma") }
+        guard let policy = RejectPolicy(rawValue: try p.string("on_error") ?? "fail") else { throw p.error("on_error", "on_error must be fail or skip") }
+        let threshold = try p.number("reject_threshold") ?? 1
+        guard (0...100).contains(threshold) else { throw p.error("reject_threshold", "reject_threshold is a percentage 0-100") }
+        var delimiter: UInt8?
+        if let d = try p.string("delimiter") {
+            switch d {
+            case ",": delimiter = UInt8(ascii: ",")
+            case ";": delimiter = UInt8(ascii: ";")
+            case "tab", "\t": delimiter = 0x09
+            case "|": delimiter = UInt8(ascii: "|")
+            default: throw p.error("delimiter", "delimiter must be , ; tab or |")
+            }
+        }
+        let dateFormat: DateFormat
+        do { dateFormat = try DateFormat(parsing: try p.string("date_format") ?? "auto") } catch let e as UsageError { throw p.error("date_format", e.message) }
+        options = ImportOptions(columns: columns, delimiter: delimiter, dateFormat: dateFormat, decimalComma: decimal == "comma",
+                                rejectThreshold: threshold / 100, onError: policy)
+        let layout = try p.string("layout") ?? "long"
+        guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }
+        wide = layout == "wide"
+        idColumns = try p.list("id_columns")
+        if wide && (table != "usage" || idColumns.isEmpty) {
+            throw p.error("layout", "layout: wide is for usage exports and needs id_columns (e.g. [\"Date\"])")
+        }
+        conditions = try p.map("where").mapValues { Set($0.split(separator: "|").map(String.init)) }
+    }
+
+    public func check(_ context: ValidationContext) -> [PipelineError] {
+        let path = context.resolve(file)
+        do {
+            let reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
+            if wide {
+                let missing = idColumns.filter { !reader.header.contains($0) }
+                return missing.isEmpty ? [] : [context.error("id_columns", "\(path) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); it has \(reader.header.map { "'\($0)'" }.joined(separator: ", "))")]
+            }
+            _ = try TableImport.resolve(schema.columnSpecs, options: options, header: reader.header, file: path)
+            return []
+        } catch let error as InputError {
+            return [context.error(error.message.contains("column") ? "columns" : "file", error.description)]
+        } catch {
+            return [context.error("file", "\(path): \(error)")]
+        }
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        var options = self.options
+        let rejectsName = context.stage + ".rejects.csv"
+        options.rejectsPath = context.outputDirectory + "/" + rejectsName
+        let path = context.resolve(file)
+        let (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
+        if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
+        context.recordInput(path: path, rows: summary.read)
+        context.note(summary.description)
+        return ["table": table]
+    }
+
+    func readLong(_ path: String, _ options: ImportOptions) throws -> (Table, ImportSummary) {
+        let importer = try TableImport(path: path, columns: schema.columnSpecs, options: options)
+        let present = schema.roles.filter { importer.column($0.name) != nil }
+        var texts = [[String]](repeating: [], count: present.count)
+        var numbers = [[Double]](repeating: [], count: present.count)
+        let months = Frequency.month
+        let conditions = self.conditions
+        let summary = try importer.run { row in
+            var rowTexts = [String?](repeating: nil, count: present.count)
+            var rowNumbers = [Double?](repeating: nil, count: present.count)
+            for (k, role) in present.enumerated() {
+                let column = importer.column(role.name)!
+                switch role.type {
+                case .text:
+                    rowTexts[k] = role.required ? try row.string(column) : try row.optionalString(column) ?? ""
+                case .number:
+                    rowNumbers[k] = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                case .date:
+                    if !role.required && row.record[column].isEmpty { rowTexts[k] = ""; continue }
+                    rowTexts[k] = try row.date(column).description
+                case .period:
+                    rowTexts[k] = months.label(months.period(of: try row.date(column)))
+                }
+            }
+            for (role, allowed) in conditions {
+                guard let k = present.firstIndex(where: { $0.name == role }), let value = rowTexts[k] ?? rowNumbers[k].map({ NumberFormat.fixed($0) }) else { continue }
+                if !allowed.contains(value) { return }
+            }
+            for k in present.indices {
+                if let t = rowTexts[k] { texts[k].append(t) } else { numbers[k].append(rowNumbers[k] ?? .nan) }
+            }
+        }
+        var table = Table()
+        for (k, role) in present.enumerated() {
+            table.append(role.name, role.type == .number ? .number(numbers[k]) : .text(texts[k]))
+        }
+        return (table, summary)
+    }
+
+    /// One column per item (a pharmacy's daily sheet): each non-empty cell becomes a row.
+    func readWide(_ path: String, _ options: ImportOptions) throws -> (Table, ImportSummary) {
+        let reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
+        let header = reader.header
+        let dateHeader = options.columns["date"] ?? idColumns[0]
+        guard let dateIndex = header.firstIndex(of: dateHeader) else {
+            throw InputError(file: path, line: 1, "wide layout: no date column '\(dateHeader)'; map it with columns: {date: \"Header\"}")
+        }
+        let itemIndices = header.indices.filter { !idColumns.contains(header[$0]) && $0 != dateIndex }
+        let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
+        var summary = ImportSummary(file: path)
+        var dateColumn: [String] = [], items: [String] = [], quantities: [Double] = []
+        try reader.forEachRecord { record in
+            if record.isBlank { summary.blank += 1; return }
+            summary.read += 1
+            guard record.count == header.count, let day = dates.parse(record[dateIndex]) else {
+                summary.rejected += 1
+                if summary.examples.count < 3 { summary.examples.append("\(path):\(record.line): row has a bad date or the wrong number of fields") }
+                return
+            }
+            var bad = false
+            var cells: [(String, Double)] = []
+            for k in itemIndices where !record[k].isEmpty {
+                guard let q = numbers.parse(record[k]) else { bad = true; break }
+                cells.append((header[k], q))
+            }
+            if bad {
+                summary.rejected += 1
+                if summary.examples.count < 3 { summary.examples.append("\(path):\(record.line): a quantity is not a number") }
+                return
+            }
+            summary.accepted += 1
+            for (item, q) in cells { dateColumn.append(day.description); items.append(item); quantities.append(q) }
+        }
+        if options.onError == .fail && summary.rejectedShare > options.rejectThreshold {
+            throw InputError(file: path, "\(summary.rejected) of \(summary.read) rows rejected, above the limit; first: \(summary.examples.first ?? "")")
+        }
+        return (Table([("date", .text(dateColumn)), ("item", .text(items)), ("quantity", .number(quantities))]), summary)
+    }
+}

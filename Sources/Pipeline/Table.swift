@@ -1,0 +1,120 @@
+import Tabular
+
+/// A table passed between pipeline stages: named columns of text or numbers.
+///
+/// Dates travel as ISO text (`2026-07-01`) or period labels, so every stage reads them the
+/// same way whatever the source export used.
+public struct Table: Sendable {
+    public enum Column: Sendable {
+        case text([String])
+        case number([Double])
+
+        var count: Int {
+            switch self {
+            case .text(let v): return v.count
+            case .number(let v): return v.count
+            }
+        }
+    }
+
+    public private(set) var names: [String] = []
+    public private(set) var columns: [Column] = []
+
+    public init() {}
+
+    public init(_ columns: [(String, Column)]) {
+        for (name, column) in columns { append(name, column) }
+    }
+
+    public var rowCount: Int { columns.first?.count ?? 0 }
+
+    public mutating func append(_ name: String, _ column: Column) {
+        precondition(columns.isEmpty || column.count == rowCount, "column \(name) has \(column.count) rows, table has \(rowCount)")
+        names.append(name)
+        columns.append(column)
+    }
+
+    public func index(of name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// A column as text (numbers formatted as they would be written).
+    public func texts(_ name: String) -> [String]? {
+        guard let i = index(of: name) else { return nil }
+        switch columns[i] {
+        case .text(let v): return v
+        case .number(let v): return v.map { NumberFormat.fixed($0) }
+        }
+    }
+
+    /// A column as numbers; nil when absent or when a text value is not a number.
+    public func numbers(_ name: String) -> [Double]? {
+        guard let i = index(of: name) else { return nil }
+        switch columns[i] {
+        case .number(let v): return v
+        case .text(let v):
+            let parser = NumberParser()
+            var result: [Double] = []
+            result.reserveCapacity(v.count)
+            for s in v {
+                guard let x = parser.parse(s) else { return nil }
+                result.append(x)
+            }
+            return result
+        }
+    }
+
+    /// Keeps the rows where `keep` is true.
+    public func filtered(_ keep: [Bool]) -> Table {
+        var result = Table()
+        for (name, column) in zip(names, columns) {
+            switch column {
+            case .text(let v): result.append(name, .text(zip(v, keep).compactMap { $1 ? $0 : nil }))
+            case .number(let v): result.append(name, .number(zip(v, keep).compactMap { $1 ? $0 : nil }))
+            }
+        }
+        return result
+    }
+
+    /// Writes the table as CSV (atomically, formula-safe).
+    public func write(to path: String) throws {
+        let writer = try CSVWriter(path: path, header: names)
+        do {
+            for row in 0..<rowCount {
+                for column in columns {
+                    switch column {
+                    case .text(let v): try writer.text(v[row])
+                    case .number(let v): try writer.number(v[row])
+                    }
+                }
+                try writer.endRow()
+            }
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// Reads a CSV written by `write(to:)` (or any plain CSV), numbers where a whole column parses.
+    public static func read(_ path: String) throws -> Table {
+        let reader = try CSVReader(path: path)
+        var values = [[String]](repeating: [], count: reader.header.count)
+        try reader.forEachRecord { record in
+            guard !record.isBlank else { return }
+            guard record.count == values.count else {
+                throw InputError(file: path, line: record.line, "row has \(record.count) fields but the header has \(values.count)")
+            }
+            for k in 0..<record.count { values[k].append(record.string(k)) }
+        }
+        var table = Table()
+        let parser = NumberParser()
+        for (name, column) in zip(reader.header, values) {
+            let parsed = column.map { parser.parse($0) }
+            if !column.isEmpty, parsed.allSatisfy({ $0 != nil }) {
+                table.append(name, .number(parsed.map { $0! }))
+            } else {
+                table.append(name, .text(column))
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+@testable import Pipeline
+
+/// Each invalid-pipeline case is reported with the YAML line it is on.
+@Suite struct PipelineValidationTests {
+    func problems(_ yaml: String) throws -> [PipelineError] {
+        let ws = try Workspace()
+        try ws.write("p.yml", yaml)
+        do {
+            _ = try PipelineRunner().validate(ws.path + "/p.yml")
+            return []
+        } catch let error as PipelineValidationError {
+            return error.problems
+        }
+    }
+
+    func expectProblem(_ yaml: String, line: Int, containing text: String) throws {
+        let found = try problems(yaml)
+        #expect(found.contains { $0.location?.line == line && $0.message.contains(text) }, "got \(found)")
+    }
+
+    @Test func aGoodPipelineValidates() throws {
+        #expect(try problems(Workspace.goodPipeline).isEmpty)
+    }
+
+    @Test func unknownTopLevelKey() throws {
+        try expectProblem("stages: {}\noutptu: x\n", line: 2, containing: "unknown key 'outptu'")
+    }
+
+    @Test func unknownParameter() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "    horizon: 6", with: "    horizn: 6"), line: 16, containing: "unknown parameter 'horizn'")
+    }
+
+    @Test func wrongType() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "horizon: 6", with: "horizon: six"), line: 16, containing: "whole number")
+    }
+
+    @Test func unknownKindIsReportedOnceNotAsBrokenReferences() throws {
+        let found = try problems(Workspace.goodPipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: agregate"))
+        #expect(found.count == 1)
+    }
+
+    @Test func unknownKind() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: agregate"), line: 11, containing: "unknown kind 'agregate'")
+    }
+
+    @Test func missingStageReference() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "input: monthly\n    horizon", with: "input: montly\n    horizon"), line: 15, containing: "names no stage")
+    }
+
+    @Test func missingTableOfAStage() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "demand.forecasts", with: "demand.forecast"), line: 19, containing: "has no table 'forecast'")
+    }
+
+    @Test func cycle() throws {
+        let yaml = "stages:\n  a:\n    kind: filter\n    input: b\n    where: {x: 1}\n  b:\n    kind: filter\n    input: a\n    where: {x: 1}\n"
+        let found = try problems(yaml)
+        #expect(found.contains { $0.message.contains("cycle") && $0.location?.line != nil })
+    }
+
+    @Test func missingFile() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "file: usage.csv", with: "file: nowhere.csv"), line: 8, containing: "file not found")
+    }
+
+    @Test func missingRequiredColumnListsTheHeader() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "quantity: \"Qty Issued\"", with: "quantity: \"Qty\""), line: 9, containing: "'Trans Date', 'Item #', 'Qty Issued'")
+    }
+
+    @Test func missingRequiredParameter() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "    file: forecasts.csv\n", with: ""), line: 17, containing: "missing required parameter 'file'")
+    }
+
+    @Test func outputNamesCannotLeaveTheFolder() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "file: forecasts.csv", with: "file: ../forecasts.csv"), line: 20, containing: "plain file name")
+    }
+
+    @Test func allProblemsAreReportedAtOnce() throws {
+        let yaml = Workspace.goodPipeline
+            .replacingOccurrences(of: "horizon: 6", with: "horizon: six")
+            .replacingOccurrences(of: "kind: aggregate", with: "kind: agregate")
+        #expect(try problems(yaml).count >= 2)
+    }
+
+    @Test func notYAMLAtAll() throws {
+        #expect(try !problems("stages: [unclosed\n").isEmpty)
+        #expect(try !problems("- just\n- a list\n").isEmpty)
+    }
+}

@@ -19,11 +19,7 @@ build: deps
 	$(SWIFT) build -c release --product quartermaster
 
 run: build
-	@mkdir -p $(OUT)
-	$(BIN) aggregate --input Datasets/demo/supply_issues.csv \
-		--columns 'date=Trans Date,item=Item #,quantity=Qty Issued' \
-		--frequency month --out $(OUT)/monthly_usage.csv
-	@echo "Wrote $(OUT)/monthly_usage.csv"
+	$(BIN) run Pipelines/full.yml --out $(OUT)
 
 test: deps
 	$(SWIFT) test

@@ -152,6 +152,10 @@ public struct PipelineRunner: Sendable {
                  pipelineName: String, pipelineHash: String, overrides: [String]) throws -> RunResult {
         let order = try topologicalOrder(stages)
         let fm = FileManager.default
+        // A run replaces its output folder whole, so it only ever replaces one of its own.
+        if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty, !existing.contains("manifest.json") {
+            throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
+        }
         let temporary = output + ".tmp-\(getpid())"
         try? fm.removeItem(atPath: temporary)
         do {

@@ -67,3 +67,14 @@ import Testing
         #expect(SHA256.hexDigest(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite struct OutputFolderSafetyTests {
+    @Test func aFolderThatIsNotARunOutputIsNeverReplaced() throws {
+        let ws = try Workspace()
+        try ws.write("p.yml", Workspace.goodPipeline)
+        try FileManager.default.createDirectory(atPath: ws.path + "/mine", withIntermediateDirectories: true)
+        try ws.write("mine/thesis.docx", "precious")
+        #expect(throws: (any Error).self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/mine") }
+        #expect(try ws.read("mine/thesis.docx") == "precious")
+    }
+}

@@ -28,6 +28,17 @@ public struct ImportStage: Stage {
     public var idColumns: [String]
     public var conditions: [String: Set<String>]
 
+    /// An import built in Swift: the export, its DESIGN.md kind and its column map.
+    public init(file: String, table: String, columns: [String: String] = [:], options: ImportOptions = ImportOptions()) throws {
+        var values: [String: ParameterValue] = ["file": .scalar(file), "table": .scalar(table)]
+        if !columns.isEmpty { values["columns"] = .map(columns) }
+        try self.init(parameters: StageParameters(stage: "import", values: values, specs: ImportStage.parameters,
+                                                  location: SourceLocation(file: "(Swift)", line: 0, column: 0)))
+        let columns = self.options.columns
+        self.options = options
+        self.options.columns = columns
+    }
+
     public init(parameters p: StageParameters) throws {
         file = try p.requiredString("file")
         let table = try p.requiredString("table")

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct PipelineCommandTests {
+    static let pipeline = """
+    stages:
+      usage:
+        kind: import
+        table: usage
+        file: usage_quirks.csv
+        decimal: comma
+        reject_threshold: 50
+        columns: {date: "Trans Date", item: "Item #", quantity: "Qty Issued"}
+      monthly:
+        kind: aggregate
+        input: usage
+      save:
+        kind: export
+        input: monthly
+        file: series.csv
+    """
+
+    @Test func validateAndRunAPipeline() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
+        try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        let validate = try CLIRunner.run(["validate", "p.yml"], in: dir)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let run = try CLIRunner.run(["run", "p.yml", "--out", "result", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        // The pipeline's aggregate equals the aggregate command's golden output.
+        #expect(try CLIRunner.read(dir.appendingPathComponent("result/series.csv")) == CLIRunner.read(CLIRunner.fixture("usage_quirks.expected.csv")))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("result/manifest.json").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("result/usage.rejects.csv").path))
+    }
+
+    @Test func invalidPipelinesExitOneNamingTheLine() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
+        let broken = PipelineCommandTests.pipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: sum")
+        try broken.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        for command in [["validate", "p.yml"], ["run", "p.yml", "--quiet"]] {
+            let result = try CLIRunner.run(command, in: dir)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("p.yml:10:11: stage 'monthly': unknown kind 'sum'"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test func stagesListsKindsWithParameters() throws {
+        let result = try CLIRunner.run(["stages"], in: try CLIRunner.workspace())
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("forecast: "))
+        #expect(result.stdout.contains("horizon (integer) = 12"))
+        #expect(result.stdout.contains("file (input file, required)"))
+    }
+}

@@ -35,7 +35,7 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
             switch (c, run) {
             case (UInt8(ascii: "Y"), 4), (UInt8(ascii: "y"), 4): tokens.append(.year4); seen.insert("Y")
             case (UInt8(ascii: "Y"), 2), (UInt8(ascii: "y"), 2): tokens.append(.year2); seen.insert("Y")
-            case (UInt8(ascii: "M"), 1...2): tokens.append(.month); seen.insert("M")
+            case (UInt8(ascii: "M"), 1...2), (UInt8(ascii: "m"), 1...2): tokens.append(.month); seen.insert("M")
             case (UInt8(ascii: "D"), 1...2), (UInt8(ascii: "d"), 1...2): tokens.append(.day); seen.insert("D")
             case (let b, _) where !(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) && !(b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) && !(b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")):
                 for _ in 0..<run { tokens.append(.literal(b)) }

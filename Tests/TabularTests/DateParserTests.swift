@@ -165,6 +165,8 @@ struct DateParserPatternTests {
     @Test func description() throws {
         #expect(try DateFormat(parsing: "DD/MM/YYYY").description == "DD/MM/YYYY")
         #expect(try DateFormat(parsing: "D.M.YY").description == "DD.MM.YY")
+        // Lowercase is how many people write patterns; it means the same.
+        #expect(try DateFormat(parsing: "dd/mm/yyyy") == DateFormat(parsing: "DD/MM/YYYY"))
         #expect(DateFormat.automatic.description == "auto")
     }
 

@@ -1,3 +1,5 @@
+import Tabular
+
 /// Every model by its command-line name. Adding a model is one line here.
 public enum ModelRegistry {
     public static let models: [String: any ForecastModel] = [
@@ -23,7 +25,7 @@ public enum ModelRegistry {
     /// Resolves a comma-separated list; `auto` (or empty) means automatic routing.
     /// An ETS spec such as `ets(M,Ad,M)` or `MAdM` selects that one model.
     public static func resolve(_ list: String) throws -> [any ForecastModel]? {
-        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: " ").lowercased() }
+        let names = list.split(separator: ",").map { $0.trimmed().lowercased() }
         if names.isEmpty || names == ["auto"] { return nil }
         return try names.map { name in
             if let model = models[name] { return model }
@@ -37,14 +39,5 @@ public struct ModelListError: Error, CustomStringConvertible {
     public var name: String
     public var description: String {
         "unknown model '\(name)'; use auto or a comma-separated list of \(ModelRegistry.names.joined(separator: ", ")), or an ETS spec like ets(A,Ad,M)"
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = self
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

@@ -96,7 +96,7 @@ public struct StageParameters: Sendable {
     public func list(_ name: String) throws -> [String] {
         switch values[name] {
         case .list(let l): return l
-        case .scalar(let s): return s.split(separator: ",").map { String($0).trimmingCharacters() }
+        case .scalar(let s): return s.split(separator: ",").map { $0.trimmed() }
         case nil: return specs.first { $0.name == name }?.defaultValue.map { $0.split(separator: ",").map(String.init) } ?? []
         default: throw error(name, "'\(name)' must be a list")
         }
@@ -126,15 +126,6 @@ public struct StageParameters: Sendable {
             }
         }
         return problems
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }
 

@@ -56,7 +56,7 @@ public struct ImportOptions: Sendable {
         var key = "", value = ""
         var inValue = false, inQuotes = false
         func flush() throws {
-            let k = key.trimmingCharacters(), v = value.trimmingCharacters()
+            let k = key.trimmed(), v = value.trimmed()
             if k.isEmpty && v.isEmpty { return }
             guard !k.isEmpty, inValue, !v.isEmpty else {
                 throw UsageError("--columns expects name=Header pairs separated by commas, e.g. date=\"Trans Date\",item=\"Item #\"; got '\(text)'")
@@ -82,11 +82,25 @@ public struct ImportOptions: Sendable {
     }
 }
 
-extension String {
-    func trimmingCharacters() -> String {
+extension StringProtocol {
+    /// The text without leading and trailing white space.
+    public func trimmed() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+extension ImportOptions {
+    /// A delimiter as users write it: `,` `;` `|`, or `tab`.
+    public static func delimiter(named text: String) throws -> UInt8 {
+        switch text {
+        case ",", "comma": return UInt8(ascii: ",")
+        case ";", "semicolon": return UInt8(ascii: ";")
+        case "\t", "tab", "\\t": return 0x09
+        case "|", "pipe": return UInt8(ascii: "|")
+        default: throw UsageError("the delimiter must be one of , ; tab |, not '\(text)'")
+        }
     }
 }

@@ -37,12 +37,12 @@ public final class TableImport {
     public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
         var result: [String: Int] = [:]
         var missing: [String] = []
-        let normalised = header.map { $0.trimmingCharacters().lowercased() }
+        let normalised = header.map { $0.trimmed().lowercased() }
         for spec in columns {
             let wanted = options.columns[spec.role] ?? spec.role
             var matches = header.indices.filter { header[$0] == wanted }
             if matches.isEmpty {
-                let key = wanted.trimmingCharacters().lowercased()
+                let key = wanted.trimmed().lowercased()
                 matches = normalised.indices.filter { normalised[$0] == key }
             }
             if matches.count > 1 {

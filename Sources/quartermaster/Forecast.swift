@@ -49,7 +49,7 @@ struct Forecast: ParsableCommand {
         guard seasonLength >= 1 else { throw UsageError("--season must be at least 1") }
         guard backtest >= 0, backtest <= 50 else { throw UsageError("--backtest must be between 0 and 50") }
         let parsedLevels = try levels.split(separator: ",").map { text -> Double in
-            guard let v = Double(text.trimmingCharacters(in: " ")), v > 0, v < 100 else {
+            guard let v = Double(text.trimmed()), v > 0, v < 100 else {
                 throw UsageError("--levels must be percentages between 0 and 100, like 80,95")
             }
             return v
@@ -81,14 +81,5 @@ struct Forecast: ParsableCommand {
         if name == "forecasts.csv" { return directory + "accuracy.csv" }
         let base = name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
         return directory + base + ".accuracy.csv"
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = self
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

@@ -43,7 +43,7 @@ struct InputOptions: ParsableArguments {
         }
         return ImportOptions(
             columns: try columns.map(ImportOptions.parseColumnMap) ?? [:],
-            delimiter: try delimiter.map(InputOptions.parseDelimiter),
+            delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
             dateFormat: try DateFormat(parsing: dateFormat),
             decimalComma: decimalComma,
             rejectThreshold: rejectThreshold / 100,
@@ -51,16 +51,6 @@ struct InputOptions: ParsableArguments {
             limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns),
             rejectsPath: rejects ?? InputOptions.defaultRejectsPath(for: output)
         )
-    }
-
-    static func parseDelimiter(_ text: String) throws -> UInt8 {
-        switch text {
-        case ",", "comma": return UInt8(ascii: ",")
-        case ";", "semicolon": return UInt8(ascii: ";")
-        case "\t", "tab", "\\t": return 0x09
-        case "|", "pipe": return UInt8(ascii: "|")
-        default: throw UsageError("--delimiter must be one of , ; tab |, not '\(text)'")
-        }
     }
 
     /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output.

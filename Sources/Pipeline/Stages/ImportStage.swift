@@ -58,13 +58,7 @@ public struct ImportStage: Stage {
         guard (0...100).contains(threshold) else { throw p.error("reject_threshold", "reject_threshold is a percentage 0-100") }
         var delimiter: UInt8?
         if let d = try p.string("delimiter") {
-            switch d {
-            case ",": delimiter = UInt8(ascii: ",")
-            case ";": delimiter = UInt8(ascii: ";")
-            case "tab", "\t": delimiter = 0x09
-            case "|": delimiter = UInt8(ascii: "|")
-            default: throw p.error("delimiter", "delimiter must be , ; tab or |")
-            }
+            do { delimiter = try ImportOptions.delimiter(named: d) } catch let e as UsageError { throw p.error("delimiter", e.message) }
         }
         let dateFormat: DateFormat
         do { dateFormat = try DateFormat(parsing: try p.string("date_format") ?? "auto") } catch let e as UsageError { throw p.error("date_format", e.message) }

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "quartermaster", targets: ["quartermaster"]),
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -28,7 +29,8 @@ let package = Package(
         ),
         .target(name: "Tabular", dependencies: ["CCSV"]),
         .target(name: "Forecasting", dependencies: ["Tabular", "CGSL"]),
-        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Planning", dependencies: ["Tabular", "Forecasting", "CGSL"]),
+        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", "Planning", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "quartermaster",
             dependencies: [
@@ -38,6 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline", "quartermaster"], resources: [.copy("Fixtures")]),
     ]

@@ -1,0 +1,85 @@
+import Forecasting
+
+/// One item's stock position, as read from the item master and the inventory snapshot.
+public struct StockItem: Sendable {
+    public var item: String
+    public var description = ""
+    public var vendor = ""
+    public var location = ""
+    public var unitCost = 0.0
+    public var packSize = 1.0
+    public var minimumOrder = 0.0
+    public var leadTimeDays: Double?
+    public var leadTimeStandardDeviationDays = 0.0
+    public var reviewPeriodDays: Double?
+    public var shelfLifeDays: Double?
+    public var criticality: ServiceLevelMatrix.Criticality = .essential
+    public var serviceLevel: Double?
+    public var parLevel: Double?
+    public var discontinued = false
+    public var onHand = 0.0
+    public var onOrder = 0.0
+    public var backorders = 0.0
+
+    public init(item: String) { self.item = item }
+
+    public var inventoryPosition: Double { onHand + onOrder - backorders }
+}
+
+/// What the forecast says about an item's demand, per day.
+public struct DemandEstimate: Sendable {
+    public var dailyMean: Double
+    public var dailyStandardDeviation: Double
+    public var demandClass: DemandClass
+    /// Variance-to-mean ratio of daily use, for count distributions.
+    public var dispersion: Double
+    public var historyDays: Int
+    /// Days since the item was last used (nil: never).
+    public var daysSinceLastUse: Int?
+    /// Backtest MASE of the chosen forecast, when there was a backtest.
+    public var backtestMASE: Double?
+
+    public init(dailyMean: Double, dailyStandardDeviation: Double, demandClass: DemandClass, dispersion: Double = 1,
+                historyDays: Int, daysSinceLastUse: Int?, backtestMASE: Double? = nil) {
+        self.dailyMean = dailyMean
+        self.dailyStandardDeviation = dailyStandardDeviation
+        self.demandClass = demandClass
+        self.dispersion = dispersion
+        self.historyDays = historyDays
+        self.daysSinceLastUse = daysSinceLastUse
+        self.backtestMASE = backtestMASE
+    }
+}
+
+
+/// A line of reorder.csv: DESIGN.md's columns, plus the class used for the service level.
+public struct ReorderLine: Sendable {
+    public var item: String
+    public var description: String
+    public var vendor: String
+    public var location: String
+    public var onHand: Double
+    public var onOrder: Double
+    public var inventoryPosition: Double
+    /// Demand over lead time + review period.
+    public var demandForecast: Double
+    public var safetyStock: Double
+    public var reorderPoint: Double
+    public var orderUpTo: Double
+    public var orderQuantity: Double
+    public var packs: Double
+    public var unitCost: Double
+    public var orderCost: Double
+    /// On hand / daily demand; nil with no demand.
+    public var daysOfSupply: Double?
+    public var serviceLevel: Double
+    public var policy: String
+    public var flags: [String]
+    public var reason: String
+    public var abc: ServiceLevelMatrix.ABC
+    public var criticality: ServiceLevelMatrix.Criticality
+
+    public static let csvHeader = ["item", "description", "vendor", "location", "on_hand", "on_order", "inventory_position",
+                                   "demand_forecast", "safety_stock", "reorder_point", "order_up_to", "order_qty", "packs",
+                                   "unit_cost", "order_cost", "days_of_supply", "service_level", "policy", "flags", "reason"]
+}

@@ -1,0 +1,110 @@
+import Forecasting
+import Tabular
+
+/// Turns an item's stock position and demand forecast into a reorder line with a plain
+/// explanation: the protection interval, the safety stock for the item's service level,
+/// the policy's levels, the order rounded to packs and minimums and capped by shelf life.
+public struct ReorderPlanner: Sendable {
+    public var settings: ReorderSettings
+
+    public init(settings: ReorderSettings = ReorderSettings()) { self.settings = settings }
+
+    public func plan(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC) -> ReorderLine {
+        let serviceLevel = min(max(s.serviceLevel ?? settings.serviceLevel ?? settings.matrix.level(criticality: s.criticality, abc: abc), 0.5), 0.9999)
+        let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
+        let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
+        let d = max(0, demand.dailyMean)
+        let overP = ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: lead,
+                                     leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: review)
+        let overL = ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: lead,
+                                     leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: 0)
+        func safety(_ p: ProtectionDemand) -> Double {
+            SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean)
+                ? SafetyStock.count(serviceLevel: serviceLevel, mean: p.mean, dispersion: demand.dispersion)
+                : SafetyStock.normal(serviceLevel: serviceLevel, standardDeviation: p.standardDeviation)
+        }
+        var flags: [String] = []
+        var notes: [String] = []
+        let isNew = demand.historyDays < settings.newItemDays
+        var safetyStock = safety(overP)
+        var reorderPoint = overL.mean + safety(overL)
+        var orderUpTo = overP.mean + safetyStock
+        if isNew {
+            flags.append("new_item")
+            if let par = s.parLevel {
+                // Too little history to trust a forecast: keep the current par level.
+                orderUpTo = par
+                reorderPoint = min(reorderPoint, par)
+                safetyStock = max(0, par - overP.mean)
+                notes.append("new item with \(demand.historyDays) days of history: planned to its par level \(fmt(par))")
+            } else {
+                notes.append("new item with \(demand.historyDays) days of history: planned from that short history")
+            }
+        }
+        let position = s.inventoryPosition
+        var needed = 0.0
+        switch settings.policy {
+        case .periodicReview:
+            needed = position < orderUpTo ? orderUpTo - position : 0
+        case .minMax:
+            needed = position <= reorderPoint ? orderUpTo - position : 0
+        case .continuous:
+            if position <= reorderPoint {
+                let q = OrderQuantity.economic(annualDemand: d * 365, orderingCost: settings.orderingCost,
+                                               holdingRate: settings.holdingRate, unitCost: s.unitCost) ?? max(d * 7, 1)
+                // Enough lots of Q to lift the position above the reorder point.
+                needed = max(1, ((reorderPoint - position) / q).rounded(.down) + 1) * q
+            }
+        }
+        // Units usable before expiry, beyond the stock already held.
+        let usable = s.shelfLifeDays.map { d * $0 - max(position, 0) }
+        var rounded = OrderQuantity.round(needed, packSize: s.packSize, minimumOrder: s.minimumOrder, usableWithinShelfLife: usable)
+        if s.discontinued {
+            flags.append("discontinued")
+            rounded = OrderQuantity.Rounded(quantity: 0, packs: 0, cappedByShelfLife: false, raisedToMinimum: false)
+            notes.append("discontinued in the item master: not reordered")
+        }
+        if rounded.cappedByShelfLife { flags.append("shelf_life_cap") }
+        if rounded.raisedToMinimum { flags.append("minimum_order") }
+
+        let daysOfSupply = d > 0 ? s.onHand / d : nil
+        if d > 0 && s.onHand < d * lead { flags.append("stockout_risk") }
+        if position < safetyStock && d > 0 { flags.append("below_safety_stock") }
+        if let days = daysOfSupply, days > settings.excessDaysOfSupply { flags.append("excess") }
+        if let shelf = s.shelfLifeDays, s.onHand > 0, s.onHand > d * shelf { flags.append("expiry_risk") }
+        if s.onHand > 0, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }
+        if let mase = demand.backtestMASE, mase > settings.unreliableMASE { flags.append("unreliable_forecast") }
+
+        // The reason, in the order a buyer reads it.
+        var reason: [String] = []
+        if let days = daysOfSupply {
+            reason.append("on hand \(fmt(s.onHand)) covers \(fmt(days, 1)) days at \(fmt(d, 2))/day")
+        } else {
+            reason.append("on hand \(fmt(s.onHand)), no recent demand")
+        }
+        reason.append("lead time \(fmt(lead)) days" + (review > 0 ? " + review \(fmt(review)) days" : ""))
+        if s.onOrder > 0 { reason.append("\(fmt(s.onOrder)) on order") }
+        if rounded.quantity > 0 {
+            let packWord = rounded.packs == 1 ? "pack" : "packs"
+            reason.append(s.packSize > 1 ? "order \(fmt(rounded.packs)) \(packWord) of \(fmt(s.packSize))" : "order \(fmt(rounded.quantity))")
+            if rounded.raisedToMinimum { reason.append("raised to the minimum order \(fmt(s.minimumOrder))") }
+        } else if !s.discontinued {
+            reason.append("no order: position \(fmt(position)) is above \(settings.policy == .periodicReview ? "the order-up-to level" : "the reorder point") \(fmt(settings.policy == .periodicReview ? orderUpTo : reorderPoint))")
+        }
+        if rounded.cappedByShelfLife { reason.append("capped to what can be used within the \(fmt(s.shelfLifeDays ?? 0))-day shelf life") }
+        if flags.contains("expiry_risk") { reason.append("stock on hand exceeds use within its shelf life") }
+        reason += notes
+
+        return ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,
+                           onHand: s.onHand, onOrder: s.onOrder, inventoryPosition: position, demandForecast: overP.mean,
+                           safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo,
+                           orderQuantity: rounded.quantity, packs: rounded.packs, unitCost: s.unitCost,
+                           orderCost: rounded.quantity * s.unitCost, daysOfSupply: daysOfSupply, serviceLevel: serviceLevel,
+                           policy: settings.policy.rawValue, flags: flags, reason: reason.joined(separator: "; "),
+                           abc: abc, criticality: s.criticality)
+    }
+
+    func fmt(_ x: Double, _ decimals: Int = 0) -> String {
+        decimals == 0 && x == x.rounded() ? NumberFormat.fixed(x, decimals: 0) : NumberFormat.fixed(x, decimals: max(decimals, 1))
+    }
+}

@@ -1,0 +1,34 @@
+/// How an item is replenished.
+public enum ReorderPolicy: String, Sendable, CaseIterable {
+    /// Periodic review, order up to S = demand over lead time + review period + safety stock.
+    case periodicReview = "periodic"
+    /// Continuous review (s, Q): when the position falls to s, order the economic quantity Q.
+    case continuous
+    /// Min/max for upload to an ERP: min = lead-time demand + safety stock, max = order-up-to level.
+    case minMax = "minmax"
+}
+
+/// Settings shared by every item of a reorder run.
+public struct ReorderSettings: Sendable {
+    public var policy: ReorderPolicy = .periodicReview
+    /// Overrides the class matrix for every item without its own service level.
+    public var serviceLevel: Double?
+    public var matrix = ServiceLevelMatrix()
+    /// Cost of placing one order, for EOQ.
+    public var orderingCost = 25.0
+    /// Annual holding cost as a share of unit cost, for EOQ.
+    public var holdingRate = 0.25
+    /// Used when the item master has no lead time / review period.
+    public var defaultLeadTimeDays = 7.0
+    public var defaultReviewPeriodDays = 7.0
+    /// No use for this many days with stock on hand = dead stock.
+    public var deadStockDays = 90
+    /// More than this many days of supply on hand = excess.
+    public var excessDaysOfSupply = 180.0
+    /// Backtest MASE above this marks the forecast unreliable.
+    public var unreliableMASE = 1.5
+    /// Less history than this (days) = new item, planned from its par level.
+    public var newItemDays = 56
+
+    public init() {}
+}

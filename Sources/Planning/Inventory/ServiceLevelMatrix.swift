@@ -1,0 +1,35 @@
+/// Target cycle service level by criticality (vital / essential / non-essential) and ABC
+/// class by annual spend. Defaults follow common hospital practice: vital items 99%,
+/// essential 95%, non-essential 90%, whatever their spend.
+public struct ServiceLevelMatrix: Sendable, Equatable {
+    public enum Criticality: String, Sendable, CaseIterable { case vital = "V", essential = "E", nonEssential = "N" }
+    public enum ABC: String, Sendable, CaseIterable { case a = "A", b = "B", c = "C" }
+
+    public var levels: [Criticality: [ABC: Double]]
+
+    public init(levels: [Criticality: [ABC: Double]]? = nil) {
+        self.levels = levels ?? [
+            .vital: [.a: 0.99, .b: 0.99, .c: 0.99],
+            .essential: [.a: 0.95, .b: 0.95, .c: 0.95],
+            .nonEssential: [.a: 0.90, .b: 0.90, .c: 0.90],
+        ]
+    }
+
+    public func level(criticality: Criticality, abc: ABC) -> Double {
+        levels[criticality]?[abc] ?? 0.95
+    }
+
+    /// ABC classes by annual spend: A up to 80% of cumulative spend, B to 95%, C the rest.
+    /// Ties in spend are ordered by item key so the classes are reproducible.
+    public static func abcClasses(annualSpend: [String: Double]) -> [String: ABC] {
+        let total = annualSpend.values.reduce(0) { $0 + max($1, 0) }
+        var result: [String: ABC] = [:]
+        var cumulative = 0.0
+        for (item, spend) in annualSpend.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            let share = total > 0 ? cumulative / total : 1
+            result[item] = share < 0.80 ? .a : share < 0.95 ? .b : .c
+            cumulative += max(spend, 0)
+        }
+        return result
+    }
+}

@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["CCSV"]),
         .target(name: "Forecasting", dependencies: ["Tabular", "CGSL"]),
         .target(name: "Planning", dependencies: ["Tabular", "Forecasting", "CGSL"]),
-        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", "Planning", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reports", dependencies: ["Tabular"]),
+        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", "Planning", "Reports", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "quartermaster",
             dependencies: [

@@ -106,8 +106,10 @@ public struct DemandForecaster: Sendable {
                 })
             }
         }
-        let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y,
-                                       backtests: combinedRuns.isEmpty ? used.map(\.backtest) : [combinedRuns])
+        let backtestRuns = combinedRuns.isEmpty ? used.map(\.backtest) : [combinedRuns]
+        let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y, backtests: backtestRuns)
+        let dispersion = CountDistribution.dispersion(of: y)
+        let spread = countModel ? mean.map { ($0 * dispersion).squareRoot() } : (sd ?? empiricalSpread(backtestRuns, history: y))
         var accuracy = members.compactMap { member -> CandidateAccuracy? in
             guard let metrics = member.metrics else { return nil }
             return CandidateAccuracy(model: member.name, metrics: metrics, origins: member.backtest.count,
@@ -116,7 +118,7 @@ public struct DemandForecaster: Sendable {
         if let metrics = score(combinedRuns, y) {
             accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true))
         }
-        return SeriesForecast(mean: mean, lower: lower, upper: upper, model: label, demandClass: demandClass, candidates: accuracy)
+        return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
     }
 
     /// Training ends for the rolling origins: the last origin forecasts the final `horizon`

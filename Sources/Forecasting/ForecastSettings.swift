@@ -29,6 +29,9 @@ public struct SeriesForecast: Sendable {
     /// Per requested level, in the order of `ForecastSettings.levels`.
     public var lower: [[Double]]
     public var upper: [[Double]]
+    /// Standard deviation of each horizon's forecast error, as used for the intervals
+    /// (for count models, that of the count distribution); planning uses it for safety stock.
+    public var spread: [Double]
     /// Label of the model or combination that produced `mean`.
     public var model: String
     public var demandClass: DemandClass

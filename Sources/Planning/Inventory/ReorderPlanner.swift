@@ -68,8 +68,9 @@ public struct ReorderPlanner: Sendable {
         if rounded.raisedToMinimum { flags.append("minimum_order") }
 
         let daysOfSupply = d > 0 ? s.onHand / d : nil
-        if d > 0 && s.onHand < d * lead { flags.append("stockout_risk") }
-        if position < safetyStock && d > 0 { flags.append("below_safety_stock") }
+        // A discontinued item running out is the intended outcome, not a risk.
+        if d > 0 && s.onHand < d * lead && !s.discontinued { flags.append("stockout_risk") }
+        if position < safetyStock && d > 0 && !s.discontinued { flags.append("below_safety_stock") }
         if let days = daysOfSupply, days > settings.excessDaysOfSupply { flags.append("excess") }
         if let shelf = s.shelfLifeDays, s.onHand > 0, s.onHand > d * shelf { flags.append("expiry_risk") }
         if s.onHand > 0, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }

@@ -1,0 +1,68 @@
+import Planning
+import Tabular
+
+/// `reorder`: this week's order list from usage, the item master and an inventory snapshot;
+/// writes reorder.csv and reorder.md.
+public struct ReorderStage: Stage {
+    public static let kind = "reorder"
+    public static let summary = "Forecast-driven reorder list with safety stock, pack rounding and reasons (reorder.csv, reorder.md)."
+    public static let outputs = ["reorder"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("usage", .reference, required: true, "usage table (date, item, quantity)"),
+        ParameterSpec("items", .reference, required: true, "item master table"),
+        ParameterSpec("inventory", .reference, required: true, "inventory snapshot table"),
+        ParameterSpec("as_of", .string, "last usage day to learn from (default: the last day in the usage)"),
+        ParameterSpec("service_level", .number, "service level for items without their own (default: criticality matrix V .99, E .95, N .90)"),
+        ParameterSpec("policy", .string, default: "periodic", "periodic (order up to), continuous (s,Q with EOQ) or minmax"),
+        ParameterSpec("ordering_cost", .number, default: "25", "cost of placing one order, for EOQ"),
+        ParameterSpec("holding_rate", .number, default: "0.25", "annual holding cost as a share of unit cost"),
+        ParameterSpec("file", .outputFile, default: "reorder", "base name of the .csv and .md written"),
+    ]
+
+    public var usage: String, items: String, inventory: String
+    public var job: ReorderJob
+    public var file: String
+    public var inputs: [String] { [usage, items, inventory] }
+
+    public init(usage: String, items: String, inventory: String, job: ReorderJob = ReorderJob(), file: String = "reorder") {
+        self.usage = usage
+        self.items = items
+        self.inventory = inventory
+        self.job = job
+        self.file = file
+    }
+
+    public init(parameters p: StageParameters) throws {
+        var job = ReorderJob()
+        if let text = try p.string("as_of") {
+            guard let day = DateParser().parse(text) else { throw p.error("as_of", "as_of must be a date, not '\(text)'") }
+            job.asOf = day
+        }
+        if let level = try p.number("service_level") {
+            guard level > 0.5, level < 1 else { throw p.error("service_level", "service_level is a probability such as 0.95") }
+            job.settings.serviceLevel = level
+        }
+        let policy = try p.string("policy") ?? "periodic"
+        guard let parsed = ReorderPolicy(rawValue: policy) else { throw p.error("policy", "policy must be periodic, continuous or minmax") }
+        job.settings.policy = parsed
+        job.settings.orderingCost = try p.number("ordering_cost") ?? 25
+        job.settings.holdingRate = try p.number("holding_rate") ?? 0.25
+        let file = try p.string("file") ?? "reorder"
+        guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
+        self.init(usage: try p.requiredString("usage"), items: try p.requiredString("items"),
+                  inventory: try p.requiredString("inventory"), job: job, file: file)
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        var job = self.job
+        job.threads = context.threads
+        job.quiet = context.quiet
+        let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory))
+        let table = ReorderJob.table(plan.lines)
+        try table.write(to: context.output(file + ".csv"))
+        try ReorderJob.markdown(plan).write(to: context.output(file + ".md"))
+        let orders = plan.lines.filter { $0.orderQuantity > 0 }
+        context.note("\(plan.lines.count) items planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2))")
+        return ["reorder": table]
+    }
+}

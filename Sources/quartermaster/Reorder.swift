@@ -1,0 +1,54 @@
+import ArgumentParser
+import Pipeline
+import Planning
+import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A ready pipeline: import usage, items and inventory, then the reorder stage.
+struct Reorder: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "This week's reorder list by vendor, with reasons (reorder.csv and reorder.md).")
+
+    @Option(help: ArgumentHelp("Usage export (date, item, quantity).", valueName: "path")) var usage: String
+    @Option(help: ArgumentHelp("Item master (item, vendor, unit_cost, pack_size, lead_time_days, ...).", valueName: "path")) var items: String
+    @Option(help: ArgumentHelp("Inventory snapshot (item, on_hand, on_order, location).", valueName: "path")) var inventory: String
+    @Option(help: ArgumentHelp("Plan as of this day (default: the last day of usage).", valueName: "date")) var asOf: String?
+    @Option(help: ArgumentHelp("Service level for items without their own, e.g. 0.95.", valueName: "p")) var serviceLevel: Double?
+    @Option(help: ArgumentHelp("periodic, continuous or minmax.", valueName: "policy")) var policy = "periodic"
+    @Option(help: ArgumentHelp("Map roles to your headers, for all three files: item=\"Item #\",...", valueName: "map")) var columns: String?
+    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
+    @Flag(help: "No progress lines.") var quiet = false
+
+    func run() throws {
+        let started = Progress.now()
+        let map = try columns.map(ImportOptions.parseColumnMap) ?? [:]
+        var options = ImportOptions()
+        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
+        func importStage(_ file: String, _ kind: String) throws -> ImportStage {
+            let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
+            return try ImportStage(file: file, table: kind, columns: map.filter { roles.contains($0.key) }, options: options)
+        }
+        var job = ReorderJob()
+        if let asOf {
+            guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a date, not '\(asOf)'") }
+            job.asOf = day
+        }
+        if let serviceLevel {
+            guard serviceLevel > 0.5, serviceLevel < 1 else { throw UsageError("--service-level is a probability such as 0.95") }
+            job.settings.serviceLevel = serviceLevel
+        }
+        guard let parsedPolicy = ReorderPolicy(rawValue: policy) else { throw UsageError("--policy must be periodic, continuous or minmax") }
+        job.settings.policy = parsedPolicy
+        let runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
+        let result = try runner.run([
+            .init("usage", try importStage(usage, "usage")),
+            .init("items", try importStage(items, "items")),
+            .init("inventory", try importStage(inventory, "inventory")),
+            .init("reorder", ReorderStage(usage: "usage", items: "items", inventory: "inventory", job: job)),
+        ], output: out)
+        for note in result.notes { Diagnostics.info(note) }
+        Diagnostics.info("reorder: wrote \(out)/reorder.csv and \(out)/reorder.md in \(String(format2: Progress.now() - started)) s")
+    }
+}

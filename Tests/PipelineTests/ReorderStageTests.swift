@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The reorder stage end to end on a small hand-made system: an item about to stock out,
+/// a discontinued one, an overstocked one with short shelf life, and a slow vital implant.
+@Suite struct ReorderStageTests {
+    func workspace() throws -> Workspace {
+        let ws = try Workspace()
+        var usage = "date,item,quantity\n"
+        var day = 0
+        for week in 0..<60 {
+            for d in 0..<7 {
+                let date = ISO.day(2024, 1, 1, plus: day)
+                usage += "\(date),GLV,\(40 + (d * 7 + week) % 21)\n"          // ~50/day
+                usage += "\(date),OLD,\(5 + d % 3)\n"                          // ~6/day, discontinued
+                usage += "\(date),SAL,\(2 + d % 2)\n"                          // ~2.5/day, expires in 60 days
+                if (day % 17) == 0 { usage += "\(date),IMP,1\n" }            // slow implant
+                day += 1
+            }
+        }
+        try ws.write("usage.csv", usage)
+        try ws.write("items.csv", """
+        item,description,vendor,unit_cost,pack_size,min_order_qty,lead_time_days,lead_time_sd_days,review_period_days,shelf_life_days,criticality,status
+        GLV,Gloves nitrile M,Acme,$8.00,100,0,7,1,7,,E,active
+        OLD,Old dressing,Acme,$2.00,10,0,7,0,7,,N,discontinued
+        SAL,Saline 10 mL,Baxo,$0.50,24,0,5,0,7,60,E,active
+        IMP,Hip implant,Orto,"$1,250.00",1,0,14,2,7,,V,active
+
+        """)
+        try ws.write("inventory.csv", "item,on_hand,on_order,location\nGLV,120,0,Main\nOLD,0,0,Main\nSAL,2000,0,Main\nIMP,0,0,OR\n")
+        try ws.write("p.yml", """
+        stages:
+          usage: {kind: import, table: usage, file: usage.csv}
+          items: {kind: import, table: items, file: items.csv}
+          inventory: {kind: import, table: inventory, file: inventory.csv}
+          plan: {kind: reorder, usage: usage, items: items, inventory: inventory}
+        """)
+        return ws
+    }
+
+    func rows(_ csv: String) -> [String: [String: String]] {
+        let lines = csv.split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        var result: [String: [String: String]] = [:]
+        for line in lines.dropFirst() {
+            // The reason column is last and quoted when it has commas; the others have none.
+            let fields = line.split(separator: ",", maxSplits: header.count - 1, omittingEmptySubsequences: false).map(String.init)
+            result[fields[0]] = Dictionary(uniqueKeysWithValues: zip(header, fields))
+        }
+        return result
+    }
+
+    @Test func plantedSituationsAreFound() throws {
+        let ws = try workspace()
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let lines = rows(try ws.read("out/reorder.csv"))
+        let glv = try #require(lines["GLV"])
+        #expect(Double(glv["order_qty"]!)! > 0)
+        #expect(Double(glv["order_qty"]!)!.truncatingRemainder(dividingBy: 100) == 0)
+        #expect(glv["flags"]!.contains("stockout_risk"))
+        let old = try #require(lines["OLD"])
+        #expect(old["order_qty"] == "0")
+        #expect(old["flags"]!.contains("discontinued"))
+        let sal = try #require(lines["SAL"])
+        #expect(sal["order_qty"] == "0")
+        #expect(sal["flags"]!.contains("expiry_risk"))
+        let imp = try #require(lines["IMP"])
+        #expect(imp["service_level"] == "0.99")
+        #expect(Double(imp["order_qty"]!)! >= 1)
+        let md = try ws.read("out/reorder.md")
+        #expect(md.hasPrefix("# Reorder list as of "))
+        #expect(md.contains("## Summary"))
+        #expect(md.contains("## Acme: $"))
+        #expect(md.contains("Old dressing"))    // listed as not ordered, needs attention
+    }
+}
+
+enum ISO {
+    static func day(_ y: Int, _ m: Int, _ d: Int, plus: Int) -> String {
+        var year = y, month = m, day = d + plus
+        func length(_ month: Int, _ year: Int) -> Int {
+            [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        }
+        while day > length(month, year) {
+            day -= length(month, year)
+            month += 1
+            if month == 13 { month = 1; year += 1 }
+        }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

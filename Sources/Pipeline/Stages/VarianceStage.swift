@@ -1,0 +1,66 @@
+import Forecasting
+import Planning
+import Tabular
+
+/// `variance`: budget vs actual vs projected by department and account; writes
+/// budget_variance.csv and budget_variance.md.
+public struct VarianceStage: Stage {
+    public static let kind = "variance"
+    public static let summary = "Budget variance with flexed budgets, rate/volume split and projected fiscal year (budget_variance.csv, .md)."
+    public static let outputs = ["variance"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("budget", .reference, required: true, "budget table"),
+        ParameterSpec("actuals", .reference, required: true, "GL actuals table"),
+        ParameterSpec("volumes", .reference, "optional volumes table (budget_volume, actual_volume)"),
+        ParameterSpec("as_of", .string, "last month to report, e.g. 2026-03 (default: last month with actuals)"),
+        ParameterSpec("fiscal_start", .integer, "first month of the fiscal year (default: the pipeline calendar's)"),
+        ParameterSpec("flag_percent", .number, default: "5", "flag when |variance| is at least this percent of budget ..."),
+        ParameterSpec("flag_amount", .number, default: "5000", "... and at least this amount"),
+        ParameterSpec("file", .outputFile, default: "budget_variance", "base name of the .csv and .md written"),
+    ]
+
+    public var budget: String, actuals: String, volumes: String?
+    public var job: VarianceJob
+    public var fiscalStart: Int?
+    public var file: String
+    public var inputs: [String] { [budget, actuals] + (volumes.map { [$0] } ?? []) }
+
+    public init(budget: String, actuals: String, volumes: String? = nil, job: VarianceJob = VarianceJob(), fiscalStart: Int? = nil, file: String = "budget_variance") {
+        self.budget = budget
+        self.actuals = actuals
+        self.volumes = volumes
+        self.job = job
+        self.fiscalStart = fiscalStart
+        self.file = file
+    }
+
+    public init(parameters p: StageParameters) throws {
+        var job = VarianceJob()
+        if let text = try p.string("as_of") {
+            guard let day = DateParser().parse(text) else { throw p.error("as_of", "as_of must be a month like 2026-03, not '\(text)'") }
+            job.asOf = Frequency.month.period(of: day)
+        }
+        let start = try p.integer("fiscal_start")
+        if let start, !(1...12).contains(start) { throw p.error("fiscal_start", "fiscal_start is a month number 1-12") }
+        job.flagPercent = try p.number("flag_percent") ?? 5
+        job.flagAmount = try p.number("flag_amount") ?? 5_000
+        let file = try p.string("file") ?? "budget_variance"
+        guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
+        self.init(budget: try p.requiredString("budget"), actuals: try p.requiredString("actuals"), volumes: try p.string("volumes"),
+                  job: job, fiscalStart: start, file: file)
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        var job = self.job
+        job.calendar = FiscalCalendar(firstMonth: fiscalStart ?? context.calendar.fiscalYearStart)
+        job.threads = context.threads
+        job.quiet = context.quiet
+        let result = try job.run(budget: try context.table(budget), actuals: try context.table(actuals),
+                                 volumes: try volumes.map { try context.table($0) })
+        let table = VarianceJob.table(result)
+        try table.write(to: context.output(file + ".csv"))
+        try VarianceJob.markdown(result, calendar: job.calendar).write(to: context.output(file + ".md"))
+        context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" }.count) unfavorable flags")
+        return ["variance": table]
+    }
+}

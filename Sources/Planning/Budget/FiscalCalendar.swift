@@ -1,0 +1,52 @@
+import Forecasting
+
+/// Fiscal years, quarters and year-to-date over calendar months.
+///
+/// A fiscal year starting in July 2026 and ending in June 2027 is `FY2027` by default (named
+/// by the calendar year it ends in, as most US hospitals do); `namedByStartYear` gives `FY2026`.
+public struct FiscalCalendar: Sendable, Equatable {
+    /// First month of the fiscal year, 1-12.
+    public var firstMonth: Int
+    public var namedByStartYear: Bool
+
+    public init(firstMonth: Int = 7, namedByStartYear: Bool = false) {
+        self.firstMonth = min(max(firstMonth, 1), 12)
+        self.namedByStartYear = namedByStartYear
+    }
+
+    /// Months since the start of fiscal year numbering, for a month period (year * 12 + month - 1).
+    func shifted(_ month: Int) -> Int { month - (firstMonth - 1) }
+
+    /// The fiscal year's name (e.g. 2027) of a month period.
+    public func fiscalYear(ofMonth month: Int) -> Int {
+        let startYear = floorDivide(shifted(month), 12)
+        // A year starting in January both starts and ends in the same calendar year.
+        return namedByStartYear || firstMonth == 1 ? startYear : startYear + 1
+    }
+
+    /// 1...12: position of the month in its fiscal year.
+    public func fiscalMonth(ofMonth month: Int) -> Int { shifted(month) - floorDivide(shifted(month), 12) * 12 + 1 }
+
+    /// 1...4.
+    public func fiscalQuarter(ofMonth month: Int) -> Int { (fiscalMonth(ofMonth: month) - 1) / 3 + 1 }
+
+    /// The month periods of a fiscal year, in order.
+    public func months(ofFiscalYear year: Int) -> [Int] {
+        let startYear = namedByStartYear || firstMonth == 1 ? year : year - 1
+        let first = startYear * 12 + firstMonth - 1
+        return Array(first..<(first + 12))
+    }
+
+    public func yearLabel(_ year: Int) -> String { "FY\(year)" }
+    public func quarterLabel(ofMonth month: Int) -> String { "FY\(fiscalYear(ofMonth: month))-Q\(fiscalQuarter(ofMonth: month))" }
+    public func ytdLabel(ofMonth month: Int) -> String { "FY\(fiscalYear(ofMonth: month))-YTD" }
+
+    /// Reads `FY2027`.
+    public static func parseYear(_ text: String) -> Int? {
+        let t = text.uppercased()
+        guard t.hasPrefix("FY"), let y = Int(t.dropFirst(2)), (1900...2200).contains(y) else { return nil }
+        return y
+    }
+
+    private func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
+}

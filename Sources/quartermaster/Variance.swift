@@ -1,0 +1,45 @@
+import ArgumentParser
+import Forecasting
+import Pipeline
+import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A ready pipeline: import budget, actuals (and volumes), then the variance stage.
+struct Variance: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Budget vs actual vs projected by department and account (budget_variance.csv and .md).")
+
+    @Option(help: ArgumentHelp("Budget export (department, account, period, amount, ...).", valueName: "path")) var budget: String
+    @Option(help: ArgumentHelp("GL actuals export (department, account, period, amount, ...).", valueName: "path")) var actuals: String
+    @Option(help: ArgumentHelp("Volumes (department, period, budget_volume, actual_volume).", valueName: "path")) var volumes: String?
+    @Option(help: ArgumentHelp("First month of the fiscal year.", valueName: "month")) var fiscalStart = 7
+    @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: last month with actuals).", valueName: "month")) var asOf: String?
+    @Option(help: ArgumentHelp("Map roles to your headers: department=\"Cost Center\",...", valueName: "map")) var columns: String?
+    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
+    @Flag(help: "No progress lines.") var quiet = false
+
+    func run() throws {
+        let started = Progress.now()
+        guard (1...12).contains(fiscalStart) else { throw UsageError("--fiscal-start is a month number 1-12") }
+        let map = try columns.map(ImportOptions.parseColumnMap) ?? [:]
+        var options = ImportOptions()
+        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
+        func importStage(_ file: String, _ kind: String) throws -> ImportStage {
+            let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
+            return try ImportStage(file: file, table: kind, columns: map.filter { roles.contains($0.key) }, options: options)
+        }
+        var job = VarianceJob()
+        if let asOf {
+            guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a month like 2026-09, not '\(asOf)'") }
+            job.asOf = Frequency.month.period(of: day)
+        }
+        var stages: [PipelineRunner.NamedStage] = [.init("budget", try importStage(budget, "budget")), .init("actuals", try importStage(actuals, "actuals"))]
+        if let volumes { stages.append(.init("volumes", try importStage(volumes, "volumes"))) }
+        stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart)))
+        let result = try PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet).run(stages, output: out)
+        for note in result.notes { Diagnostics.info(note) }
+        Diagnostics.info("variance: wrote \(out)/budget_variance.csv and \(out)/budget_variance.md in \(String(format2: Progress.now() - started)) s")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The variance stage on a small two-department ledger: a price increase in one, volume
+/// growth in the other.
+@Suite struct VarianceStageTests {
+    func workspace() throws -> Workspace {
+        let ws = try Workspace()
+        var budget = "Cost Center,GL Account,Fiscal Period,Budget Amount,Budget Stat\n"
+        var actuals = "Cost Center,GL Account,Period,Actual Amount,Actual Stat\n"
+        // FY2026 (Jul 2025 - Jun 2026) budgets; actuals from Jul 2023 so the projection has history.
+        for monthIndex in 0..<36 {
+            let year = 2023 + (monthIndex + 6) / 12, month = (monthIndex + 6) % 12 + 1
+            let period = "\(year)-\(month < 10 ? "0" : "")\(month)"
+            let inFY2026 = monthIndex >= 24
+            // ICU: flat 1,000 patient days; supplies $50 per day, +20% price from 2026-01.
+            let icuPrice = (year == 2026) ? 60.0 : 50.0
+            // 4 West: patient days grow from 1,000 to 1,300 in FY2026; supplies stay $30 per day.
+            let westDays = inFY2026 ? 1_300.0 : 1_000.0
+            if inFY2026 {
+                budget += "ICU,Med Supplies,\(period),\"$50,000.00\",1000\n"
+                budget += "4 West,Med Supplies,\(period),\"$30,000.00\",1000\n"
+            }
+            actuals += "ICU,Med Supplies,\(period),\"$\(Int(icuPrice * 1_000))\",1000\n"
+            actuals += "4 West,Med Supplies,\(period),\(Int(30 * westDays)),\(Int(westDays))\n"
+        }
+        try ws.write("budget.csv", budget)
+        try ws.write("actuals.csv", actuals)
+        try ws.write("p.yml", """
+        calendar: {fiscal_year_start: 7}
+        stages:
+          budget:
+            kind: import
+            table: budget
+            file: budget.csv
+            columns: {department: "Cost Center", account: "GL Account", period: "Fiscal Period", amount: "Budget Amount", volume: "Budget Stat"}
+          actuals:
+            kind: import
+            table: actuals
+            file: actuals.csv
+            columns: {department: "Cost Center", account: "GL Account", period: "Period", amount: "Actual Amount", volume: "Actual Stat"}
+          variance: {kind: variance, budget: budget, actuals: actuals, as_of: "2026-03"}
+        """)
+        return ws
+    }
+
+    @Test func rateAndVolumeVariancesLandWhereTheyArePlanted() throws {
+        let ws = try workspace()
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let csv = try ws.read("out/budget_variance.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = csv[0]
+        #expect(header == VarianceJob.header)
+        func row(_ department: String, _ account: String, _ period: String) -> [String: String]? {
+            csv.first { $0[0] == department && $0[1] == account && $0[2] == period }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        }
+        // ICU year to date (Jul-Mar): budget 9 x 50,000; actual 6 x 50,000 + 3 x 60,000 = 480,000.
+        let icu = try #require(row("ICU", "Med Supplies", "FY2026-YTD"))
+        #expect(icu["budget"] == "450000")
+        #expect(icu["actual"] == "480000")
+        #expect(icu["volume_variance"] == "0")
+        #expect(icu["rate_variance"] == "30000")
+        #expect(icu["favorable"] == "false")
+        #expect(icu["flag"] == "unfavorable")
+        // 4 West: 30% more days; the flexed budget covers the whole overrun.
+        let west = try #require(row("4 West", "Med Supplies", "FY2026-YTD"))
+        #expect(west["actual"] == "351000")
+        #expect(west["flexed_budget"] == "351000")
+        #expect(west["volume_variance"] == "81000")
+        #expect(west["rate_variance"] == "0")
+        // Quarters and totals.
+        #expect(row("ICU", "Med Supplies", "FY2026-Q3")?["rate_variance"] == "30000")
+        #expect(row("ICU", "TOTAL", "FY2026-YTD")?["actual"] == "480000")
+        // The projection: 3 more months of ICU at the new price, about 180,000.
+        let projected = try #require(Double(icu["projected_fy"]!))
+        #expect(abs(projected - 660_000) < 15_000, "\(projected)")
+        let md = try ws.read("out/budget_variance.md")
+        #expect(md.contains("## Executive summary"))
+        #expect(md.contains("ICU / Med Supplies: $30,000"))
+        #expect(md.contains("mostly rate"))
+        #expect(md.contains("4 West / Med Supplies"))
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+@testable import Planning
+
+@Suite struct FiscalCalendarTests {
+    func month(_ y: Int, _ m: Int) -> Int { y * 12 + m - 1 }
+
+    @Test func julyStartNamesTheYearItEndsIn() {
+        let c = FiscalCalendar(firstMonth: 7)
+        #expect(c.fiscalYear(ofMonth: month(2026, 7)) == 2027)
+        #expect(c.fiscalYear(ofMonth: month(2027, 6)) == 2027)
+        #expect(c.fiscalYear(ofMonth: month(2026, 6)) == 2026)
+        #expect(c.quarterLabel(ofMonth: month(2026, 7)) == "FY2027-Q1")
+        #expect(c.quarterLabel(ofMonth: month(2026, 9)) == "FY2027-Q1")
+        #expect(c.quarterLabel(ofMonth: month(2026, 10)) == "FY2027-Q2")
+        #expect(c.quarterLabel(ofMonth: month(2027, 1)) == "FY2027-Q3")
+        #expect(c.quarterLabel(ofMonth: month(2027, 6)) == "FY2027-Q4")
+        #expect(c.ytdLabel(ofMonth: month(2026, 9)) == "FY2027-YTD")
+        #expect(c.months(ofFiscalYear: 2027).first == month(2026, 7))
+        #expect(c.months(ofFiscalYear: 2027).last == month(2027, 6))
+        #expect(FiscalCalendar(firstMonth: 7, namedByStartYear: true).fiscalYear(ofMonth: month(2026, 7)) == 2026)
+    }
+
+    @Test func octoberStartLikeTheUSGovernment() {
+        let c = FiscalCalendar(firstMonth: 10)
+        #expect(c.fiscalYear(ofMonth: month(2025, 10)) == 2026)
+        #expect(c.fiscalYear(ofMonth: month(2025, 9)) == 2025)
+        #expect(c.quarterLabel(ofMonth: month(2025, 12)) == "FY2026-Q1")
+        #expect(c.quarterLabel(ofMonth: month(2026, 1)) == "FY2026-Q2")
+        #expect(c.quarterLabel(ofMonth: month(2026, 9)) == "FY2026-Q4")
+        #expect(c.fiscalMonth(ofMonth: month(2026, 9)) == 12)
+    }
+
+    @Test func januaryStartIsTheCalendarYear() {
+        let c = FiscalCalendar(firstMonth: 1)
+        #expect(c.fiscalYear(ofMonth: month(2026, 1)) == 2026)
+        #expect(c.fiscalYear(ofMonth: month(2026, 12)) == 2026)
+        #expect(c.quarterLabel(ofMonth: month(2026, 3)) == "FY2026-Q1")
+        #expect(c.quarterLabel(ofMonth: month(2026, 4)) == "FY2026-Q2")
+        #expect(c.months(ofFiscalYear: 2026) == Array(month(2026, 1)...month(2026, 12)))
+        #expect(FiscalCalendar.parseYear("FY2028") == 2028)
+        #expect(FiscalCalendar.parseYear("2028") == nil)
+    }
+}
+
+@Suite struct VarianceLineTests {
+    @Test func flexibleBudgetSplitsVolumeFromRate() {
+        // Supplies budget $100,000 for 1,000 patient days; actual $126,000 on 1,200 days.
+        // Flexed = 100,000 x 1,200 / 1,000 = 120,000: volume variance 20,000, rate 6,000.
+        let l = VarianceLine(department: "ICU", account: "Supplies", period: "2026-07", budget: 100_000, actual: 126_000,
+                             budgetVolume: 1_000, actualVolume: 1_200)
+        #expect(l.variance == 26_000)
+        #expect(l.variancePercent == 26)
+        #expect(!l.favorable)
+        #expect(l.flexedBudget == 120_000)
+        #expect(l.volumeVariance == 20_000)
+        #expect(l.rateVariance == 6_000)
+        #expect(l.volumeVariance + l.rateVariance == l.variance)
+    }
+
+    @Test func fixedAccountsAreNotFlexed() {
+        let l = VarianceLine(department: "ICU", account: "Depreciation", period: "2026-07", budget: 50_000, actual: 49_000,
+                             budgetVolume: 1_000, actualVolume: 1_200, behavior: .fixed)
+        #expect(l.flexedBudget == 50_000)
+        #expect(l.volumeVariance == 0)
+        #expect(l.rateVariance == -1_000)
+        #expect(l.favorable)
+    }
+
+    @Test func revenueOverBudgetIsFavorable() {
+        let over = VarianceLine(department: "Clinic A", account: "Patient revenue", period: "2026-07", budget: 200_000, actual: 230_000, accountType: .revenue)
+        #expect(over.favorable)
+        #expect(over.variancePercent == 15)
+        let under = VarianceLine(department: "Clinic A", account: "Patient revenue", period: "2026-07", budget: 200_000, actual: 190_000, accountType: .revenue)
+        #expect(!under.favorable)
+        #expect(under.variancePercent == -5)
+        let expenseUnder = VarianceLine(department: "Clinic A", account: "Supplies", period: "2026-07", budget: 10_000, actual: 9_000)
+        #expect(expenseUnder.favorable)
+    }
+
+    @Test func yearToDateAddsMonthsAndTheirFlexedBudgets() {
+        // July: budget 100 on 10 days, actual 130 on 12 days (flexed 120).
+        // August: budget 100 on 10 days, actual 90 on 9 days (flexed 90).
+        let july = VarianceLine(department: "D", account: "A", period: "2026-07", budget: 100, actual: 130, budgetVolume: 10, actualVolume: 12)
+        let august = VarianceLine(department: "D", account: "A", period: "2026-08", budget: 100, actual: 90, budgetVolume: 10, actualVolume: 9)
+        let ytd = VarianceLine.total([july, august], department: "D", account: "A", period: "FY2027-YTD")
+        #expect(ytd.budget == 200)
+        #expect(ytd.actual == 220)
+        #expect(ytd.variance == 20)
+        #expect(ytd.variancePercent == 10)
+        #expect(ytd.flexedBudget == 210)
+        #expect(ytd.volumeVariance == 10)
+        #expect(ytd.rateVariance == 10)
+        #expect(ytd.budgetVolume == 20 && ytd.actualVolume == 21)
+    }
+
+    @Test func noBudgetMeansNoPercentage() {
+        #expect(VarianceLine(department: "D", account: "A", period: "p", budget: 0, actual: 10).variancePercent == nil)
+    }
+}

@@ -44,4 +44,10 @@ public struct CountDistribution: Sendable {
         while cdf(k) < probability && k < 10_000_000 { k += 1 }
         return Double(k)
     }
+
+    /// The standard normal quantile, for callers without GSL in scope.
+    public static func normalQuantile(_ p: Double) -> Double {
+        GSL.prepare()
+        return gsl_cdf_ugaussian_Pinv(p)
+    }
 }

@@ -129,7 +129,9 @@ public struct DemandForecaster: Sendable {
         guard k > 0 else { return [] }
         let h = settings.horizon
         let step = max(1, h / k)
-        let minimumTrain = max(2 * settings.season + 2, DemandClass.minimumHistory)
+        // One full season plus a little: seasonal models that need more fall back to their
+        // non-seasonal forms at early origins, so weekly series with two years still get a backtest.
+        let minimumTrain = max(settings.season + 2, DemandClass.minimumHistory)
         return (0..<k).reversed().map { n - h - $0 * step }.filter { $0 >= minimumTrain }
     }
 

@@ -105,7 +105,8 @@ public struct ImportStage: Stage {
 
     func readLong(_ path: String, _ options: ImportOptions) throws -> (Table, ImportSummary) {
         let importer = try TableImport(path: path, columns: schema.columnSpecs, options: options)
-        let present = schema.roles.filter { importer.column($0.name) != nil }
+        // Private columns (employee ids) are validated by the import but never kept.
+        let present = schema.roles.filter { importer.column($0.name) != nil && !$0.isPrivate }
         var texts = [[String]](repeating: [], count: present.count)
         var numbers = [[Double]](repeating: [], count: present.count)
         let months = Frequency.month

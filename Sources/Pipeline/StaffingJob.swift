@@ -1,0 +1,243 @@
+import Forecasting
+import Planning
+import Reports
+import Tabular
+
+/// Staffing plan: census forecast per unit, required hours and FTEs per job code, overtime
+/// and agency exposure, ratio checks, and the trend of overtime and agency in timekeeping.
+/// Shared by `quartermaster staffing` and the `staffing` stage. Employee identifiers are
+/// read by the import only to be dropped; nothing here sees them.
+public struct StaffingJob: Sendable {
+    public var planner = StaffingPlanner()
+    public var frequency: Frequency = .week
+    public var horizon = 13
+    /// Plan for this percentile of census (50 = the mean forecast).
+    public var percentile = 50.0
+    /// Pay types that are paid but not worked (matched case-insensitively).
+    public var nonProductive: Set<String> = ["pto", "vacation", "sick", "holiday", "education", "leave", "bereavement"]
+    public var threads = 2
+    public var quiet = true
+
+    public init() {}
+
+    public struct Row: Sendable {
+        public var unit: String
+        public var jobCode: String
+        public var period: String
+        public var censusForecast: Double
+        public var targetHPPD: Double
+        public var budgetedFTE: Double
+        public var plan: StaffingPlanner.Period
+        public var flags: [String]
+    }
+
+    public struct UnitSummary: Sendable {
+        public var unit: String
+        public var recentHPPD: Double?
+        public var targetHPPD: Double
+        public var recentPremiumShare: Double?
+        public var earlierPremiumShare: Double?
+        public var censusMASE: Double?
+        public var projectedOvertime: Double
+        public var projectedAgency: Double
+        public var flags: [String]
+    }
+
+    public struct Result: Sendable {
+        public var rows: [Row]
+        public var units: [UnitSummary]
+        public var firstPeriod: String
+    }
+
+    enum PayClass { case regular, overtime, agency, nonProductive }
+
+    func classify(_ payType: String) -> PayClass {
+        let p = payType.lowercased()
+        if nonProductive.contains(p) { return .nonProductive }
+        if p == "ot" || p.contains("overtime") { return .overtime }
+        if p.contains("agency") || p.contains("contract") || p.contains("travel") { return .agency }
+        return .regular
+    }
+
+    public func run(timekeeping: Table, census: Table, targets: Table) throws -> Result {
+        let parser = DateParser()
+        func days(_ table: Table, _ what: String) throws -> [CalendarDay] {
+            guard let texts = table.texts("date") else { throw PipelineError(location: nil, "staffing: the \(what) table has no date column") }
+            return try texts.map { t in
+                guard let d = parser.parse(t) else { throw PipelineError(location: nil, "staffing: '\(t)' in \(what) is not a date") }
+                return d
+            }
+        }
+        guard let cUnits = census.texts("unit"), let cDays = census.numbers("patient_days") else {
+            throw PipelineError(location: nil, "staffing: the census needs unit and patient_days")
+        }
+        let cDates = try days(census, "census")
+        guard let lastDay = cDates.max() else { throw PipelineError(location: nil, "staffing: the census is empty") }
+        // Only complete periods go into the history.
+        let lastComplete = frequency.period(of: lastDay.adding(days: 1)) > frequency.period(of: lastDay)
+            ? frequency.period(of: lastDay) : frequency.period(of: lastDay) - 1
+        var censusTotals = PeriodTotals(frequency: frequency)
+        for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
+            var unit = cUnits[r]
+            unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
+        }
+
+        // Timekeeping: productive and premium hours per unit and period.
+        guard let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours") else {
+            throw PipelineError(location: nil, "staffing: timekeeping needs unit and hours")
+        }
+        let tDates = try days(timekeeping, "timekeeping")
+        let payTypes = timekeeping.texts("pay_type")
+        var productive: [String: [Int: Double]] = [:], premium: [String: [Int: Double]] = [:]
+        var hoursByPay: [String: PeriodTotals] = ["overtime": PeriodTotals(frequency: frequency), "agency": PeriodTotals(frequency: frequency)]
+        for r in 0..<tUnits.count {
+            let period = frequency.period(of: tDates[r])
+            guard period <= lastComplete else { continue }
+            let kind = classify(payTypes?[r] ?? "regular")
+            guard kind != .nonProductive else { continue }
+            productive[tUnits[r], default: [:]][period, default: 0] += tHours[r]
+            if kind == .overtime || kind == .agency {
+                premium[tUnits[r], default: [:]][period, default: 0] += tHours[r]
+                var unit = tUnits[r]
+                unit.withUTF8 { hoursByPay[kind == .overtime ? "overtime" : "agency"]!.add(key: $0, day: tDates[r], value: tHours[r]) }
+            }
+        }
+
+        // Forecast census (and premium hours) per unit.
+        let season = frequency.defaultSeasonLength
+        let z = gaussianQuantile(percentile / 100)
+        var censusForecast: [String: (values: [Double], mase: Double?)] = [:]
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 3))
+        try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, _, f in
+            let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
+            censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
+        }
+        var premiumForecast: [String: Double] = [:]
+        for (kind, totals) in hoursByPay where totals.seriesCount > 0 {
+            let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 0))
+            try ParallelForecast.each(totals, forecaster: quick, threads: threads, progress: Progress(label: "staffing: \(kind)", total: totals.seriesCount, quiet: true)) { unit, _, f in
+                premiumForecast["\(unit)|\(kind)"] = f.mean.reduce(0, +)
+            }
+        }
+
+        // Targets.
+        guard let gUnits = targets.texts("unit"), let gJobs = targets.texts("job_code"), let gHPPD = targets.numbers("target_hppd") else {
+            throw PipelineError(location: nil, "staffing: targets need unit, job_code and target_hppd")
+        }
+        let gFTE = targets.numbers("budgeted_fte"), gRate = targets.numbers("hourly_rate"), gOT = targets.numbers("overtime_multiplier")
+        let gAgency = targets.numbers("agency_rate"), gRatio = targets.numbers("max_patients_per_staff")
+        func value(_ column: [Double]?, _ r: Int) -> Double? { column.flatMap { $0[r].isFinite ? $0[r] : nil } }
+
+        // Unit-level evidence from history: HPPD and the premium-hours trend.
+        var summaries: [String: UnitSummary] = [:]
+        let recentWindow = max(4, season / 4)
+        for unit in Set(gUnits).sorted() {
+            let target = zip(gUnits, gHPPD).filter { $0.0 == unit }.reduce(0) { $0 + $1.1 }
+            var s = UnitSummary(unit: unit, recentHPPD: nil, targetHPPD: target, recentPremiumShare: nil, earlierPremiumShare: nil,
+                                censusMASE: censusForecast[unit]?.mase, projectedOvertime: premiumForecast["\(unit)|overtime"] ?? 0,
+                                projectedAgency: premiumForecast["\(unit)|agency"] ?? 0, flags: [])
+            let recent = (lastComplete - recentWindow + 1)...lastComplete
+            let earlier = (lastComplete - 2 * recentWindow + 1)...(lastComplete - recentWindow)
+            func sum(_ d: [Int: Double]?, _ range: ClosedRange<Int>) -> Double { range.reduce(0) { $0 + (d?[$1] ?? 0) } }
+            var patientDays = 0.0
+            if let id = (0..<censusTotals.seriesCount).first(where: { censusTotals.keys.key($0) == unit }) {
+                let (first, values) = censusTotals.values(of: id)
+                for p in recent where p >= first && p - first < values.count { patientDays += values[p - first] }
+            }
+            let recentProductive = sum(productive[unit], recent), earlierProductive = sum(productive[unit], earlier)
+            if patientDays > 0 && recentProductive > 0 { s.recentHPPD = recentProductive / patientDays }
+            if recentProductive > 0 { s.recentPremiumShare = sum(premium[unit], recent) / recentProductive }
+            if earlierProductive > 0 { s.earlierPremiumShare = sum(premium[unit], earlier) / earlierProductive }
+            if let r = s.recentPremiumShare, let e = s.earlierPremiumShare, r > e + 0.02, r > e * 1.25 { s.flags.append("rising_overtime_agency") }
+            if let h = s.recentHPPD, h < 0.95 * target { s.flags.append("below_target_hppd") }
+            summaries[unit] = s
+        }
+
+        var rows: [Row] = []
+        let start = lastComplete + 1
+        for r in 0..<gUnits.count {
+            let unit = gUnits[r]
+            guard let forecast = censusForecast[unit] else { continue }
+            let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r) ?? 0, hourlyRate: value(gRate, r) ?? 0,
+                                                overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
+            for (step, patientDays) in forecast.values.enumerated() {
+                let period = start + step
+                let plan = planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), target: target)
+                var flags = summaries[unit]?.flags ?? []
+                if plan.fteGap > 0.5 { flags.append("fte_short") }
+                if plan.agencyHours > 0 { flags.append("agency_needed") }
+                if plan.belowRatio { flags.append("below_ratio_minimum") }
+                rows.append(Row(unit: unit, jobCode: gJobs[r], period: frequency.label(period), censusForecast: patientDays,
+                                targetHPPD: gHPPD[r], budgetedFTE: target.budgetedFTE, plan: plan, flags: flags))
+            }
+        }
+        for (unit, _) in summaries where censusForecast[unit] != nil {
+            if rows.contains(where: { $0.unit == unit && $0.flags.contains("fte_short") }) { summaries[unit]!.flags.append("understaffed") }
+        }
+        rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
+        return Result(rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start))
+    }
+
+    func gaussianQuantile(_ p: Double) -> Double {
+        guard p > 0.5 else { return 0 }
+        return CountDistribution.normalQuantile(p)
+    }
+
+    public static let header = ["unit", "job_code", "period", "census_forecast", "required_hours", "target_hppd", "fte_required",
+                                "budgeted_fte", "fte_gap", "overtime_hours", "agency_hours", "labor_cost", "flags"]
+
+    public static func table(_ result: Result) -> Table {
+        let rows = result.rows
+        func r2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+        return Table([
+            ("unit", .text(rows.map(\.unit))), ("job_code", .text(rows.map(\.jobCode))), ("period", .text(rows.map(\.period))),
+            ("census_forecast", .number(rows.map { r2($0.censusForecast) })), ("required_hours", .number(rows.map { r2($0.plan.requiredHours) })),
+            ("target_hppd", .number(rows.map(\.targetHPPD))), ("fte_required", .number(rows.map { r2($0.plan.fteRequired) })),
+            ("budgeted_fte", .number(rows.map(\.budgetedFTE))), ("fte_gap", .number(rows.map { r2($0.plan.fteGap) })),
+            ("overtime_hours", .number(rows.map { r2($0.plan.overtimeHours) })), ("agency_hours", .number(rows.map { r2($0.plan.agencyHours) })),
+            ("labor_cost", .number(rows.map { r2($0.plan.laborCost) })), ("flags", .text(rows.map { $0.flags.joined(separator: ";") })),
+        ])
+    }
+
+    public static func markdown(_ result: Result) -> MarkdownDocument {
+        var doc = MarkdownDocument(title: "Staffing plan from \(result.firstPeriod)")
+        doc.heading("Executive summary")
+        let short = result.units.filter { $0.flags.contains("understaffed") }
+        let rising = result.units.filter { $0.flags.contains("rising_overtime_agency") }
+        let cost = result.rows.reduce(0) { $0 + $1.plan.laborCost }
+        let premiumHours = result.rows.reduce(0) { $0 + $1.plan.overtimeHours + $1.plan.agencyHours }
+        var bullets = [
+            "Projected labor cost over the plan: \(HumanFormat.money(cost)); overtime and agency hours needed: \(HumanFormat.quantity(premiumHours, decimals: 0)).",
+            short.isEmpty ? "No unit is short of budgeted FTEs." : "Short of budgeted FTEs: " + short.map(\.unit).joined(separator: ", ") + ".",
+        ]
+        if !rising.isEmpty {
+            bullets.append("Overtime and agency rising: " + rising.map { u in
+                "\(u.unit) (\(HumanFormat.percent(100 * (u.earlierPremiumShare ?? 0))) → \(HumanFormat.percent(100 * (u.recentPremiumShare ?? 0))) of productive hours)"
+            }.joined(separator: ", ") + ".")
+        }
+        let mases = result.units.compactMap(\.censusMASE)
+        if !mases.isEmpty {
+            bullets.append("Census forecast accuracy (backtest MASE, mean over units): \(NumberFormat.fixed(mases.reduce(0, +) / Double(mases.count), decimals: 3)).")
+        }
+        doc.bullets(bullets)
+        doc.heading("Units")
+        doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "Census MASE", "Flags"],
+                  result.units.map { u in
+                      [u.unit, u.recentHPPD.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(u.targetHPPD, decimals: 2),
+                       u.recentPremiumShare.map { HumanFormat.percent(100 * $0) } ?? "", u.censusMASE.map { NumberFormat.fixed($0, decimals: 3) } ?? "",
+                       u.flags.joined(separator: ", ")]
+                  }, alignments: [.left, .right, .right, .right, .right, .left])
+        for unit in Set(result.rows.map(\.unit)).sorted() {
+            let rows = result.rows.filter { $0.unit == unit }
+            doc.heading(unit, level: 3)
+            doc.table(["Job", "Period", "Census", "Hours", "FTE req.", "Budgeted", "Gap", "OT h", "Agency h", "Cost"],
+                      rows.map { r in
+                          [r.jobCode, r.period, HumanFormat.quantity(r.censusForecast, decimals: 0), HumanFormat.quantity(r.plan.requiredHours, decimals: 0),
+                           NumberFormat.fixed(r.plan.fteRequired, decimals: 1), NumberFormat.fixed(r.budgetedFTE, decimals: 1),
+                           NumberFormat.fixed(r.plan.fteGap, decimals: 1), HumanFormat.quantity(r.plan.overtimeHours, decimals: 0),
+                           HumanFormat.quantity(r.plan.agencyHours, decimals: 0), HumanFormat.money(r.plan.laborCost)]
+                      }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
+        }
+        return doc
+    }
+}

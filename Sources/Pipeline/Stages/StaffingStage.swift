@@ -1,0 +1,66 @@
+import Forecasting
+import Planning
+import Tabular
+
+/// `staffing`: census forecast, required hours and FTEs by unit and job code, overtime and
+/// agency exposure; writes staffing_plan.csv and staffing_plan.md.
+public struct StaffingStage: Stage {
+    public static let kind = "staffing"
+    public static let summary = "Staffing plan from census forecasts and HPPD targets (staffing_plan.csv, .md)."
+    public static let outputs = ["plan"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("timekeeping", .reference, required: true, "timekeeping table"),
+        ParameterSpec("census", .reference, required: true, "daily census table"),
+        ParameterSpec("targets", .reference, required: true, "staffing targets table"),
+        ParameterSpec("horizon", .integer, default: "13", "periods to plan"),
+        ParameterSpec("frequency", .string, default: "week", "week or month"),
+        ParameterSpec("percentile", .number, default: "50", "plan for this percentile of census (50 = mean)"),
+        ParameterSpec("paid_hours_per_fte", .number, default: "2080", "paid hours per FTE per year"),
+        ParameterSpec("productive_share", .number, default: "0.9", "share of paid hours that are worked"),
+        ParameterSpec("overtime_share", .number, default: "0.1", "largest share of required hours covered by overtime before agency"),
+        ParameterSpec("file", .outputFile, default: "staffing_plan", "base name of the .csv and .md written"),
+    ]
+
+    public var timekeeping: String, census: String, targets: String
+    public var job: StaffingJob
+    public var file: String
+    public var inputs: [String] { [timekeeping, census, targets] }
+
+    public init(timekeeping: String, census: String, targets: String, job: StaffingJob = StaffingJob(), file: String = "staffing_plan") {
+        self.timekeeping = timekeeping
+        self.census = census
+        self.targets = targets
+        self.job = job
+        self.file = file
+    }
+
+    public init(parameters p: StageParameters) throws {
+        var job = StaffingJob()
+        job.horizon = try p.integer("horizon") ?? 13
+        guard (1...520).contains(job.horizon) else { throw p.error("horizon", "horizon must be between 1 and 520") }
+        let frequency = try p.string("frequency") ?? "week"
+        guard let f = Frequency(rawValue: frequency), f == .week || f == .month || f == .day else { throw p.error("frequency", "frequency must be day, week or month") }
+        job.frequency = f
+        job.percentile = try p.number("percentile") ?? 50
+        guard (1...99.9).contains(job.percentile) else { throw p.error("percentile", "percentile must be between 1 and 99.9") }
+        job.planner.paidHoursPerFTEYear = try p.number("paid_hours_per_fte") ?? 2_080
+        job.planner.productiveShare = try p.number("productive_share") ?? 0.9
+        job.planner.overtimeShare = try p.number("overtime_share") ?? 0.1
+        let file = try p.string("file") ?? "staffing_plan"
+        guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
+        self.init(timekeeping: try p.requiredString("timekeeping"), census: try p.requiredString("census"),
+                  targets: try p.requiredString("targets"), job: job, file: file)
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        var job = self.job
+        job.threads = context.threads
+        job.quiet = context.quiet
+        let result = try job.run(timekeeping: try context.table(timekeeping), census: try context.table(census), targets: try context.table(targets))
+        let table = StaffingJob.table(result)
+        try table.write(to: context.output(file + ".csv"))
+        try StaffingJob.markdown(result).write(to: context.output(file + ".md"))
+        context.note("\(result.units.count) units planned from \(result.firstPeriod); flagged: \(result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }.joined(separator: "; "))")
+        return ["plan": table]
+    }
+}

@@ -1,0 +1,80 @@
+/// Hours, FTEs and labor cost for one unit and job code in one period, from the census
+/// forecast and the unit's targets.
+///
+/// Required hours = patient days x target hours per patient day (HPPD). An FTE works
+/// 2,080 paid hours a year, 90% of them productive (both configurable), so FTE required =
+/// required hours / productive hours per FTE in the period. Hours beyond what budgeted
+/// FTEs cover go to overtime up to a share of worked hours, then to agency staff.
+public struct StaffingPlanner: Sendable {
+    public var paidHoursPerFTEYear = 2_080.0
+    public var productiveShare = 0.9
+    /// Largest share of required hours that overtime may cover before agency is used.
+    public var overtimeShare = 0.10
+    public var defaultOvertimeMultiplier = 1.5
+    /// Hours per shift for the ratio check (12-hour shifts: two a day).
+    public var shiftHours = 12.0
+
+    public init() {}
+
+    public struct Target: Sendable {
+        public var targetHPPD: Double
+        public var budgetedFTE: Double
+        public var hourlyRate: Double
+        public var overtimeMultiplier: Double?
+        public var agencyRate: Double?
+        /// Most patients one staff member may care for (e.g. RN 1:2 in ICU); nil = no ratio.
+        public var maxPatientsPerStaff: Double?
+
+        public init(targetHPPD: Double, budgetedFTE: Double = 0, hourlyRate: Double = 0, overtimeMultiplier: Double? = nil,
+                    agencyRate: Double? = nil, maxPatientsPerStaff: Double? = nil) {
+            self.targetHPPD = targetHPPD
+            self.budgetedFTE = budgetedFTE
+            self.hourlyRate = hourlyRate
+            self.overtimeMultiplier = overtimeMultiplier
+            self.agencyRate = agencyRate
+            self.maxPatientsPerStaff = maxPatientsPerStaff
+        }
+    }
+
+    public struct Period: Sendable, Equatable {
+        public var patientDays: Double
+        public var requiredHours: Double
+        public var fteRequired: Double
+        public var fteGap: Double
+        public var regularHours: Double
+        public var overtimeHours: Double
+        public var agencyHours: Double
+        public var laborCost: Double
+        /// Hours the staffing ratio demands at minimum (whole staff on every shift).
+        public var ratioMinimumHours: Double?
+        public var belowRatio: Bool
+    }
+
+    /// Productive hours one FTE gives in a period of `days` days.
+    public func productiveHoursPerFTE(days: Double) -> Double {
+        paidHoursPerFTEYear * productiveShare * days / 365.2425
+    }
+
+    public func plan(patientDays: Double, days: Double, target: Target) -> Period {
+        let required = max(0, patientDays) * target.targetHPPD
+        let perFTE = productiveHoursPerFTE(days: days)
+        let fte = perFTE > 0 ? required / perFTE : 0
+        let available = target.budgetedFTE * perFTE
+        let shortfall = max(0, required - available)
+        let overtime = min(shortfall, overtimeShare * required)
+        let agency = shortfall - overtime
+        let regular = required - shortfall
+        let multiplier = target.overtimeMultiplier ?? defaultOvertimeMultiplier
+        let agencyRate = target.agencyRate ?? target.hourlyRate * 2
+        let cost = regular * target.hourlyRate + overtime * target.hourlyRate * multiplier + agency * agencyRate
+        var ratioHours: Double?
+        if let maxPatients = target.maxPatientsPerStaff, maxPatients > 0, days > 0 {
+            let census = patientDays / days
+            let staffPerShift = (census / maxPatients - 1e-9).rounded(.up)
+            ratioHours = max(0, staffPerShift) * 24 * days
+        }
+        return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - target.budgetedFTE,
+                      regularHours: regular, overtimeHours: overtime, agencyHours: agency, laborCost: cost,
+                      ratioMinimumHours: ratioHours, belowRatio: ratioHours.map { required < $0 - 1e-9 } ?? false)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Forecasting
+import Pipeline
+import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A ready pipeline: import timekeeping, census and targets, then the staffing stage.
+struct Staffing: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Census forecast, required hours, FTEs, overtime and agency by unit (staffing_plan.csv and .md).")
+
+    @Option(help: ArgumentHelp("Timekeeping export (date, unit, hours, job_code, pay_type).", valueName: "path")) var timekeeping: String
+    @Option(help: ArgumentHelp("Daily census (date, unit, patient_days).", valueName: "path")) var census: String
+    @Option(help: ArgumentHelp("Staffing targets (unit, job_code, target_hppd, budgeted_fte, ...).", valueName: "path")) var targets: String
+    @Option(help: ArgumentHelp("Periods to plan.", valueName: "periods")) var horizon = 13
+    @Option(help: ArgumentHelp("week or month.", valueName: "frequency")) var frequency = "week"
+    @Option(help: ArgumentHelp("Plan for this census percentile (50 = mean).", valueName: "p")) var percentile = 50.0
+    @Option(help: ArgumentHelp("Map roles to your headers: unit=\"Dept\",...", valueName: "map")) var columns: String?
+    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
+    @Flag(help: "No progress lines.") var quiet = false
+
+    func run() throws {
+        let started = Progress.now()
+        let map = try columns.map(ImportOptions.parseColumnMap) ?? [:]
+        var options = ImportOptions()
+        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
+        func importStage(_ file: String, _ kind: String) throws -> ImportStage {
+            let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
+            return try ImportStage(file: file, table: kind, columns: map.filter { roles.contains($0.key) }, options: options)
+        }
+        var job = StaffingJob()
+        guard (1...520).contains(horizon) else { throw UsageError("--horizon must be between 1 and 520") }
+        guard let f = Frequency(rawValue: frequency), f == .week || f == .month || f == .day else { throw UsageError("--frequency must be day, week or month") }
+        guard (1...99.9).contains(percentile) else { throw UsageError("--percentile must be between 1 and 99.9") }
+        job.horizon = horizon
+        job.frequency = f
+        job.percentile = percentile
+        let result = try PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet).run([
+            .init("timekeeping", try importStage(timekeeping, "timekeeping")),
+            .init("census", try importStage(census, "census")),
+            .init("targets", try importStage(targets, "staffing_targets")),
+            .init("staffing", StaffingStage(timekeeping: "timekeeping", census: "census", targets: "targets", job: job)),
+        ], output: out)
+        for note in result.notes { Diagnostics.info(note) }
+        Diagnostics.info("staffing: wrote \(out)/staffing_plan.csv and \(out)/staffing_plan.md in \(String(format2: Progress.now() - started)) s")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The staffing stage on two units: one staffed to target, one short with overtime and
+/// agency rising over the last months.
+@Suite struct StaffingStageTests {
+    func workspace() throws -> Workspace {
+        let ws = try Workspace()
+        var census = "Date,Unit,Patient Days\n"
+        var hours = "Work Date,Dept,Emp ID,Job,Pay Code,Hours\n"
+        for day in 0..<(52 * 7 * 2) {
+            let date = ISO.day(2024, 7, 1, plus: day)
+            let weekday = day % 7
+            let icu = 10 + (weekday < 5 ? 1 : 0)
+            let west = 24 + (weekday < 5 ? 2 : 0)
+            census += "\(date),ICU,\(icu)\n\(date),4 West,\(west)\n"
+            // 4 West is staffed at its 8 HPPD target with regular hours only.
+            hours += "\(date),4 West,E\(1000 + day % 40),RN,Regular,\(west * 8)\n"
+            // ICU falls short of 16 HPPD and covers more and more with overtime and agency.
+            let late = Double(day) / Double(52 * 7 * 2)
+            let total = Double(icu) * 14.5
+            let premium = total * (0.05 + 0.25 * late * late)
+            hours += "\(date),ICU,E\(2000 + day % 30),RN,Regular,\(NumberFormatShim.two(total - premium))\n"
+            hours += "\(date),ICU,E\(2000 + day % 30),RN,Overtime,\(NumberFormatShim.two(premium * 0.6))\n"
+            hours += "\(date),ICU,A\(3000 + day % 5),RN,Agency,\(NumberFormatShim.two(premium * 0.4))\n"
+            hours += "\(date),ICU,E\(2000 + day % 30),RN,PTO,8\n"
+        }
+        try ws.write("census.csv", census)
+        try ws.write("hours.csv", hours)
+        try ws.write("targets.csv", """
+        unit,job_code,target_hppd,budgeted_fte,hourly_rate,overtime_multiplier,agency_rate,max_patients_per_staff
+        ICU,RN,16,18,62,1.5,140,2
+        4 West,RN,8,42,48,1.5,110,5
+
+        """)
+        try ws.write("p.yml", """
+        stages:
+          census:
+            kind: import
+            table: census
+            file: census.csv
+            columns: {date: Date, unit: Unit, patient_days: "Patient Days"}
+          hours:
+            kind: import
+            table: timekeeping
+            file: hours.csv
+            columns: {date: "Work Date", unit: Dept, employee: "Emp ID", job_code: Job, pay_type: "Pay Code", hours: Hours}
+          targets: {kind: import, table: staffing_targets, file: targets.csv}
+          plan: {kind: staffing, timekeeping: hours, census: census, targets: targets, horizon: 8}
+        """)
+        return ws
+    }
+
+    @Test func theShortUnitIsFlaggedWithRisingPremiumHoursAndNoEmployeeIdLeaks() throws {
+        let ws = try workspace()
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let csv = try ws.read("out/staffing_plan.csv")
+        let lines = csv.split(separator: "\n")
+        #expect(lines[0] == "unit,job_code,period,census_forecast,required_hours,target_hppd,fte_required,budgeted_fte,fte_gap,overtime_hours,agency_hours,labor_cost,flags")
+        #expect(lines.count == 1 + 2 * 8)
+        let icu = lines.filter { $0.hasPrefix("ICU,") }
+        #expect(icu.allSatisfy { $0.contains("rising_overtime_agency") && $0.contains("below_target_hppd") })
+        #expect(icu.allSatisfy { $0.contains("fte_short") })
+        let west = lines.filter { $0.hasPrefix("4 West,") }
+        #expect(west.allSatisfy { !$0.contains("rising_overtime_agency") && !$0.contains("fte_short") })
+        // ICU: about 10.7 patients a day x 7 = 75 patient days a week, x 16 HPPD = 1,200 hours.
+        let fields = icu[0].split(separator: ",")
+        #expect(abs(Double(fields[3])! - 75) < 4)
+        #expect(abs(Double(fields[4])! - 75 * 16) < 70)
+        let md = try ws.read("out/staffing_plan.md")
+        #expect(md.contains("Short of budgeted FTEs: ICU."))
+        #expect(md.contains("Overtime and agency rising: ICU"))
+        #expect(md.contains("Census forecast accuracy"))
+        // Employee ids appear in no output.
+        for file in try FileManager.default.contentsOfDirectory(atPath: ws.path + "/out") {
+            let text = try ws.read("out/\(file)")
+            #expect(!text.contains("E20") && !text.contains("A300") && !text.contains("E10"), "\(file) leaks an employee id")
+        }
+    }
+}
+
+enum NumberFormatShim {
+    static func two(_ x: Double) -> String { String(format: "%.2f", x) }
+}

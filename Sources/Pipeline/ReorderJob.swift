@@ -14,6 +14,8 @@ public struct ReorderJob: Sendable {
     public var asOf: CalendarDay?
     public var threads = 2
     public var quiet = true
+    /// Replay this many weeks of actual demand through the recommended levels and the par levels.
+    public var simulateWeeks: Int?
 
     public init() {}
 
@@ -21,6 +23,16 @@ public struct ReorderJob: Sendable {
         public var lines: [ReorderLine]
         public var asOf: CalendarDay
         public var itemsWithoutMaster: [String]
+        public var simulation: [SimulationRow] = []
+    }
+
+    /// One class's replay under one policy.
+    public struct SimulationRow: Sendable {
+        public var criticality: String
+        public var policy: String
+        public var items: Int
+        public var targetFillRate: Double
+        public var outcome: PolicySimulation.Outcome
     }
 
     public func plan(usage: Table, items: Table, inventory: Table) throws -> Plan {
@@ -104,7 +116,56 @@ public struct ReorderJob: Sendable {
             lines.append(planner.plan(s, demand: demand, abc: abc[key] ?? .c))
         }
         lines.sort { ($0.vendor, $0.item, $0.location) < ($1.vendor, $1.item, $1.location) }
-        return Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        if let weeks = simulateWeeks, weeks > 0 {
+            plan.simulation = simulate(lines, weeks: weeks, asOf: asOf, days: days, items: usageItems, quantities: quantities, master: master)
+        }
+        return plan
+    }
+
+    /// Replays the last `weeks` of daily demand per item (items with a par level, not
+    /// discontinued) through the recommended order-up-to level and through the par level.
+    func simulate(_ lines: [ReorderLine], weeks: Int, asOf: CalendarDay, days: [CalendarDay], items: [String], quantities: [Double],
+                  master: ItemMaster) -> [SimulationRow] {
+        let span = weeks * 7
+        let first = asOf.adding(days: -(span - 1))
+        var daily: [String: [Double]] = [:]
+        for r in 0..<days.count where days[r] >= first && days[r] <= asOf {
+            daily[items[r], default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])
+        }
+        var results: [String: (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)] = [:]
+        let simulation = PolicySimulation()
+        var seen = Set<String>()
+        for line in lines where !line.flags.contains("discontinued") && seen.insert(line.item).inserted {
+            let item = master.stockItem(line.item)
+            guard let par = item.parLevel else { continue }
+            let demand = daily[line.item] ?? [Double](repeating: 0, count: span)
+            let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
+            let lead = Int((item.leadTimeDays ?? settings.defaultLeadTimeDays).rounded())
+            let recommended = simulation.replay(demand: demand, orderUpTo: line.orderUpTo, reviewDays: review, leadTimeDays: lead,
+                                                packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: item.unitCost)
+            let current = simulation.replay(demand: demand, orderUpTo: par, reviewDays: review, leadTimeDays: lead,
+                                            packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: item.unitCost)
+            let key = line.criticality.rawValue
+            let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
+            results[key] = (previous.recommended + recommended, previous.par + current, previous.count + 1, previous.target + line.serviceLevel)
+        }
+        return results.keys.sorted().flatMap { key -> [SimulationRow] in
+            let r = results[key]!
+            let target = r.target / Double(r.count)
+            return [SimulationRow(criticality: key, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended),
+                    SimulationRow(criticality: key, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par)]
+        }
+    }
+
+    /// reorder_simulation.csv.
+    public static func simulationTable(_ rows: [SimulationRow]) -> Table {
+        Table([("criticality", .text(rows.map(\.criticality))), ("policy", .text(rows.map(\.policy))),
+               ("items", .number(rows.map { Double($0.items) })), ("target_service_level", .number(rows.map { ($0.targetFillRate * 1000).rounded() / 1000 })),
+               ("fill_rate", .number(rows.map { ($0.outcome.fillRate * 10000).rounded() / 10000 })),
+               ("stockout_days", .number(rows.map { Double($0.outcome.stockoutDays) })),
+               ("average_inventory_value", .number(rows.map { ($0.outcome.averageInventoryValue * 100).rounded() / 100 })),
+               ("orders", .number(rows.map { Double($0.outcome.orders) }))])
     }
 
     /// reorder.csv with DESIGN.md's columns.
@@ -143,6 +204,14 @@ public struct ReorderJob: Sendable {
                       lines.map { [$0.item, $0.description, HumanFormat.quantity($0.orderQuantity, decimals: 0), HumanFormat.quantity($0.packs, decimals: 0),
                                    HumanFormat.money($0.orderCost), $0.reason] },
                       alignments: [.left, .left, .right, .right, .right, .left])
+        }
+        if !plan.simulation.isEmpty {
+            doc.heading("Replay of recent demand: recommended levels vs par levels")
+            doc.table(["Criticality", "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
+                      plan.simulation.map { r in
+                          [r.criticality, r.policy, String(r.items), HumanFormat.percent(100 * r.targetFillRate), HumanFormat.percent(100 * r.outcome.fillRate, decimals: 2),
+                           String(r.outcome.stockoutDays), HumanFormat.money(r.outcome.averageInventoryValue), String(r.outcome.orders)]
+                      }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
         }
         let attention = plan.lines.filter { $0.orderQuantity == 0 && !$0.flags.filter { $0 != "new_item" }.isEmpty }
         if !attention.isEmpty {

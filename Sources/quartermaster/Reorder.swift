@@ -18,6 +18,7 @@ struct Reorder: ParsableCommand {
     @Option(help: ArgumentHelp("periodic, continuous or minmax.", valueName: "policy")) var policy = "periodic"
     @Option(help: ArgumentHelp("Map roles to your headers, for all three files: item=\"Item #\",...", valueName: "map")) var columns: String?
     @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
+    @Option(help: ArgumentHelp("Replay this many weeks of demand through the recommended and the par levels.", valueName: "weeks")) var simulate: Int?
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
     @Flag(help: "No progress lines.") var quiet = false
 
@@ -41,6 +42,8 @@ struct Reorder: ParsableCommand {
         }
         guard let parsedPolicy = ReorderPolicy(rawValue: policy) else { throw UsageError("--policy must be periodic, continuous or minmax") }
         job.settings.policy = parsedPolicy
+        if let simulate, !(1...520).contains(simulate) { throw UsageError("--simulate is a number of weeks, 1-520") }
+        job.simulateWeeks = simulate
         let runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         let result = try runner.run([
             .init("usage", try importStage(usage, "usage")),

@@ -136,3 +136,26 @@ import Testing
         #expect(line.orderQuantity == 5)
     }
 }
+
+@Suite struct PolicySimulationTests {
+    @Test func aReplayByHand() {
+        // Up to 10, review every 2 days, lead time 1 day, no packs; demand 4 a day.
+        // Day 0: 10 -> 6. Day 1: 6 -> 2, review: order 8 (arrives day 3).
+        // Day 2: 2 -> 0 (2 short, stockout). Day 3: +8 -> 4, review: position 4, order 6 (arrives day 5).
+        let o = PolicySimulation().replay(demand: [4, 4, 4, 4], orderUpTo: 10, reviewDays: 2, leadTimeDays: 1,
+                                          packSize: 1, minimumOrder: 0, unitCost: 2)
+        #expect(o.demanded == 16)
+        #expect(o.served == 14)
+        #expect(o.stockoutDays == 1)
+        #expect(o.orders == 2)
+        // Stock at the end of each day: 6, 2, 0, 4 -> mean 3 units, $6.
+        #expect(o.averageInventoryValue == 6)
+        #expect(o.fillRate == 14.0 / 16)
+    }
+
+    @Test func packsRoundOrdersUp() {
+        let o = PolicySimulation().replay(demand: [3, 0], orderUpTo: 10, reviewDays: 1, leadTimeDays: 5, packSize: 4, minimumOrder: 0, unitCost: 1)
+        // Day 0: 10 -> 7, order 1 pack of 4 (need 3). Day 1: position 11 >= 10, no order.
+        #expect(o.orders == 1)
+    }
+}

@@ -16,6 +16,7 @@ public struct ReorderStage: Stage {
         ParameterSpec("policy", .string, default: "periodic", "periodic (order up to), continuous (s,Q with EOQ) or minmax"),
         ParameterSpec("ordering_cost", .number, default: "25", "cost of placing one order, for EOQ"),
         ParameterSpec("holding_rate", .number, default: "0.25", "annual holding cost as a share of unit cost"),
+        ParameterSpec("simulate", .integer, "replay this many weeks of demand through the recommended and the par levels"),
         ParameterSpec("file", .outputFile, default: "reorder", "base name of the .csv and .md written"),
     ]
 
@@ -47,6 +48,8 @@ public struct ReorderStage: Stage {
         job.settings.policy = parsed
         job.settings.orderingCost = try p.number("ordering_cost") ?? 25
         job.settings.holdingRate = try p.number("holding_rate") ?? 0.25
+        job.simulateWeeks = try p.integer("simulate")
+        if let weeks = job.simulateWeeks, !(1...520).contains(weeks) { throw p.error("simulate", "simulate is a number of weeks, 1-520") }
         let file = try p.string("file") ?? "reorder"
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         self.init(usage: try p.requiredString("usage"), items: try p.requiredString("items"),
@@ -61,6 +64,7 @@ public struct ReorderStage: Stage {
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
         try ReorderJob.markdown(plan).write(to: context.output(file + ".md"))
+        if !plan.simulation.isEmpty { try ReorderJob.simulationTable(plan.simulation).write(to: context.output(file + "_simulation.csv")) }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         context.note("\(plan.lines.count) items planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2))")
         return ["reorder": table]

@@ -36,18 +36,11 @@ public struct ReorderJob: Sendable {
     }
 
     public func plan(usage: Table, items: Table, inventory: Table) throws -> Plan {
-        guard let usageDates = usage.texts("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
+        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }
         guard let stockItems = inventory.texts("item"), let onHand = inventory.numbers("on_hand") else {
             throw PipelineError(location: nil, "reorder: the inventory table needs item and on_hand columns")
-        }
-        let parser = DateParser()
-        var days: [CalendarDay] = []
-        days.reserveCapacity(usageDates.count)
-        for text in usageDates {
-            guard let day = parser.parse(text) else { throw PipelineError(location: nil, "reorder: '\(text)' in usage is not a date") }
-            days.append(day)
         }
         guard let lastDay = days.max() else { throw PipelineError(location: nil, "reorder: the usage table is empty") }
         let asOf = self.asOf ?? lastDay

@@ -60,13 +60,9 @@ public struct StaffingJob: Sendable {
     }
 
     public func run(timekeeping: Table, census: Table, targets: Table) throws -> Result {
-        let parser = DateParser()
         func days(_ table: Table, _ what: String) throws -> [CalendarDay] {
-            guard let texts = table.texts("date") else { throw PipelineError(location: nil, "staffing: the \(what) table has no date column") }
-            return try texts.map { t in
-                guard let d = parser.parse(t) else { throw PipelineError(location: nil, "staffing: '\(t)' in \(what) is not a date") }
-                return d
-            }
+            guard let days = table.days("date") else { throw PipelineError(location: nil, "staffing: the \(what) table needs a date column of dates") }
+            return days
         }
         guard let cUnits = census.texts("unit"), let cDays = census.numbers("patient_days") else {
             throw PipelineError(location: nil, "staffing: the census needs unit and patient_days")
@@ -90,10 +86,13 @@ public struct StaffingJob: Sendable {
         let payTypes = timekeeping.texts("pay_type")
         var productive: [String: [Int: Double]] = [:], premium: [String: [Int: Double]] = [:]
         var hoursByPay: [String: PeriodTotals] = ["overtime": PeriodTotals(frequency: frequency), "agency": PeriodTotals(frequency: frequency)]
+        var classes: [String: PayClass] = [:]
         for r in 0..<tUnits.count {
             let period = frequency.period(of: tDates[r])
             guard period <= lastComplete else { continue }
-            let kind = classify(payTypes?[r] ?? "regular")
+            let payType = payTypes?[r] ?? "regular"
+            let kind: PayClass
+            if let known = classes[payType] { kind = known } else { kind = classify(payType); classes[payType] = kind }
             guard kind != .nonProductive else { continue }
             productive[tUnits[r], default: [:]][period, default: 0] += tHours[r]
             if kind == .overtime || kind == .agency {

@@ -8,11 +8,14 @@ public struct Table: Sendable {
     public enum Column: Sendable {
         case text([String])
         case number([Double])
+        /// Days, kept typed so large imports neither format nor re-parse them.
+        case date([CalendarDay])
 
         var count: Int {
             switch self {
             case .text(let v): return v.count
             case .number(let v): return v.count
+            case .date(let v): return v.count
             }
         }
     }
@@ -42,6 +45,25 @@ public struct Table: Sendable {
         switch columns[i] {
         case .text(let v): return v
         case .number(let v): return v.map { NumberFormat.fixed($0) }
+        case .date(let v): return v.map(\.description)
+        }
+    }
+
+    /// A column as days; nil when absent or when a value is not a date.
+    public func days(_ name: String) -> [CalendarDay]? {
+        guard let i = index(of: name) else { return nil }
+        switch columns[i] {
+        case .date(let v): return v
+        case .number: return nil
+        case .text(let v):
+            let parser = DateParser()
+            var result: [CalendarDay] = []
+            result.reserveCapacity(v.count)
+            for s in v {
+                guard let d = parser.parse(s) else { return nil }
+                result.append(d)
+            }
+            return result
         }
     }
 
@@ -50,6 +72,7 @@ public struct Table: Sendable {
         guard let i = index(of: name) else { return nil }
         switch columns[i] {
         case .number(let v): return v
+        case .date: return nil
         case .text(let v):
             let parser = NumberParser()
             var result: [Double] = []
@@ -69,6 +92,7 @@ public struct Table: Sendable {
             switch column {
             case .text(let v): result.append(name, .text(zip(v, keep).compactMap { $1 ? $0 : nil }))
             case .number(let v): result.append(name, .number(zip(v, keep).compactMap { $1 ? $0 : nil }))
+            case .date(let v): result.append(name, .date(zip(v, keep).compactMap { $1 ? $0 : nil }))
             }
         }
         return result
@@ -83,6 +107,7 @@ public struct Table: Sendable {
                     switch column {
                     case .text(let v): try writer.text(v[row])
                     case .number(let v): try writer.number(v[row])
+                    case .date(let v): try writer.text(v[row].description)
                     }
                 }
                 try writer.endRow()

@@ -65,14 +65,14 @@ public struct AggregateStage: Stage {
             guard let c = table.texts(name) else { throw missing(name) }
             return c
         }
-        guard let dates = table.texts(date) else { throw missing(date) }
+        guard let dates = table.days(date) else {
+            throw table.index(of: date) == nil ? missing(date)
+                : PipelineError(location: nil, "stage '\(stage)': the column '\(date)' holds values that are not dates")
+        }
         guard let amounts = table.numbers(value) else { throw missing(value) }
-        let parser = DateParser()
         var totals = PeriodTotals(frequency: frequency)
         for row in 0..<table.rowCount {
-            guard let day = parser.parse(dates[row]) else {
-                throw PipelineError(location: nil, "stage '\(stage)': row \(row + 1) has '\(dates[row])' in '\(date)', which is not a date")
-            }
+            let day = dates[row]
             guard amounts[row].isFinite else { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
             key.withUTF8 { totals.add(key: $0, day: day, value: amounts[row]) }

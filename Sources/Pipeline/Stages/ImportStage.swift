@@ -107,38 +107,89 @@ public struct ImportStage: Stage {
         let importer = try TableImport(path: path, columns: schema.columnSpecs, options: options)
         // Private columns (employee ids) are validated by the import but never kept.
         let present = schema.roles.filter { importer.column($0.name) != nil && !$0.isPrivate }
-        var texts = [[String]](repeating: [], count: present.count)
-        var numbers = [[Double]](repeating: [], count: present.count)
+        let columns = present.map { importer.column($0.name)! }
+        let count = present.count
+        var texts = [[String]](repeating: [], count: count)
+        var numbers = [[Double]](repeating: [], count: count)
+        var days = [[CalendarDay]](repeating: [], count: count)
+        // Text values repeat (units, vendors, pay codes): each distinct value becomes a String once.
+        var interned = [ByteKeyTable](repeating: ByteKeyTable(capacity: 64), count: count)
+        var internedStrings = [[String]](repeating: [], count: count)
+        // Per-row scratch, reused so a row costs no allocation.
+        var rowText = [Int](repeating: -1, count: count)
+        var rowNumber = [Double](repeating: .nan, count: count)
+        var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
         let months = Frequency.month
-        let conditions = self.conditions
+        let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         let summary = try importer.run { row in
-            var rowTexts = [String?](repeating: nil, count: present.count)
-            var rowNumbers = [Double?](repeating: nil, count: present.count)
-            for (k, role) in present.enumerated() {
-                let column = importer.column(role.name)!
+            for k in 0..<count {
+                let role = present[k], column = columns[k]
                 switch role.type {
                 case .text:
-                    rowTexts[k] = role.required ? try row.string(column) : try row.optionalString(column) ?? ""
+                    let bytes: UnsafeBufferPointer<UInt8>
+                    if role.required {
+                        bytes = try row.text(column)
+                    } else if row.record[column].isEmpty {
+                        rowText[k] = -1
+                        continue
+                    } else {
+                        bytes = try row.text(column)
+                    }
+                    let id = interned[k].intern(bytes)
+                    if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }
+                    rowText[k] = id
                 case .number:
-                    rowNumbers[k] = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                    rowNumber[k] = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
                 case .date:
-                    if !role.required && row.record[column].isEmpty { rowTexts[k] = ""; continue }
-                    rowTexts[k] = try row.date(column).description
+                    if !role.required && row.record[column].isEmpty {
+                        rowDay[k] = CalendarDay(daysSinceEpoch: .min)
+                    } else {
+                        rowDay[k] = try row.date(column)
+                    }
                 case .period:
-                    rowTexts[k] = months.label(months.period(of: try row.date(column)))
+                    rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
                 }
             }
-            for (role, allowed) in conditions {
-                guard let k = present.firstIndex(where: { $0.name == role }), let value = rowTexts[k] ?? rowNumbers[k].map({ NumberFormat.fixed($0) }) else { continue }
+            for (k, allowed) in conditions {
+                let value: String
+                switch present[k].type {
+                case .text: value = rowText[k] >= 0 ? internedStrings[k][rowText[k]] : ""
+                case .number: value = NumberFormat.fixed(rowNumber[k])
+                case .date: value = rowDay[k].description
+                case .period: value = months.label(months.period(of: rowDay[k]))
+                }
                 if !allowed.contains(value) { return }
             }
-            for k in present.indices {
-                if let t = rowTexts[k] { texts[k].append(t) } else { numbers[k].append(rowNumbers[k] ?? .nan) }
+            for k in 0..<count {
+                switch present[k].type {
+                case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
+                case .number: numbers[k].append(rowNumber[k])
+                case .date, .period: days[k].append(rowDay[k])
+                }
             }
         }
         var table = Table()
         for (k, role) in present.enumerated() {
-            table.append(role.name, role.type == .number ? .number(numbers[k]) : .text(texts[k]))
+            switch role.type {
+            case .text: table.append(role.name, .text(texts[k]))
+            case .number: table.append(role.name, .number(numbers[k]))
+            case .date:
+                // An optional date column with gaps stays text, so the gaps stay empty.
+                if days[k].contains(where: { $0.daysSinceEpoch == .min }) {
+                    table.append(role.name, .text(days[k].map { $0.daysSinceEpoch == .min ? "" : $0.description }))
+                } else {
+                    table.append(role.name, .date(days[k]))
+                }
+            case .period:
+                var labels: [Int: String] = [:]
+                table.append(role.name, .text(days[k].map { day in
+                    let period = months.period(of: day)
+                    if let label = labels[period] { return label }
+                    let label = months.label(period)
+                    labels[period] = label
+                    return label
+                }))
+            }
         }
         return (table, summary)
     }

@@ -47,6 +47,7 @@ public struct JoinStage: Stage {
             switch column {
             case .text(let v): result.append(outName, .text(kept.map { $0.map { v[$0] } ?? "" }))
             case .number(let v): result.append(outName, .number(kept.map { $0.map { v[$0] } ?? .nan }))
+            case .date(let v): result.append(outName, .text(kept.map { $0.map { v[$0].description } ?? "" }))
             }
         }
         return ["table": result]

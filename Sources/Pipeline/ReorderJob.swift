@@ -24,6 +24,9 @@ public struct ReorderJob: Sendable {
         public var asOf: CalendarDay
         public var itemsWithoutMaster: [String]
         public var simulation: [SimulationRow] = []
+        /// Seconds spent forecasting demand, and planning the lines after it.
+        public var forecastSeconds = 0.0
+        public var planningSeconds = 0.0
     }
 
     /// One class's replay under one policy.
@@ -72,20 +75,31 @@ public struct ReorderJob: Sendable {
         let longest = stockItems.map { (master.number("lead_time_days", $0) ?? settings.defaultLeadTimeDays) + (master.number("review_period_days", $0) ?? settings.defaultReviewPeriodDays) }.max() ?? 14
         let horizon = min(26, max(2, Int((longest / 7).rounded(.up)) + 1))
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: [80], backtestOrigins: 3))
+        let forecastStarted = Progress.now()
         var estimates: [String: (forecast: SeriesForecast, history: [Double])] = [:]
         try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
             estimates[key] = (f, history)
         }
 
+        let planningStarted = Progress.now()
+        let forecastSeconds = planningStarted - forecastStarted
         let planner = ReorderPlanner(settings: settings)
         var lines: [ReorderLine] = []
+        lines.reserveCapacity(stockItems.count)
         var missing: [String] = []
+        var masterItems: [String: StockItem] = [:]
         let locations = inventory.texts("location")
         let onOrder = inventory.numbers("on_order")
         for row in 0..<stockItems.count {
             let key = stockItems[row]
-            var s = master.stockItem(key)
-            if !master.has(key) { missing.append(key) }
+            var s: StockItem
+            if let known = masterItems[key] {
+                s = known
+            } else {
+                s = master.stockItem(key)
+                masterItems[key] = s
+                if !master.has(key) { missing.append(key) }
+            }
             s.location = locations?[row] ?? ""
             s.onHand = onHand[row].isFinite ? onHand[row] : 0
             s.onOrder = onOrder.map { $0[row].isFinite ? $0[row] : 0 } ?? 0
@@ -108,8 +122,12 @@ public struct ReorderJob: Sendable {
             }
             lines.append(planner.plan(s, demand: demand, abc: abc[key] ?? .c))
         }
-        lines.sort { ($0.vendor, $0.item, $0.location) < ($1.vendor, $1.item, $1.location) }
+        // Byte order on the keys: Unicode-aware String comparison costs more than planning itself.
+        func precedes(_ a: String, _ b: String) -> Bool? { a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8) }
+        lines.sort { x, y in precedes(x.vendor, y.vendor) ?? precedes(x.item, y.item) ?? (precedes(x.location, y.location) ?? false) }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        plan.forecastSeconds = forecastSeconds
+        plan.planningSeconds = Progress.now() - planningStarted
         if let weeks = simulateWeeks, weeks > 0 {
             plan.simulation = simulate(lines, weeks: weeks, asOf: asOf, days: days, items: usageItems, quantities: quantities, master: master)
         }

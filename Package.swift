@@ -36,6 +36,7 @@ let package = Package(
             name: "quartermaster",
             dependencies: [
                 "Pipeline",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

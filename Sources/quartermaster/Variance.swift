@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Pipeline
+import Planning
 import Tabular
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,9 @@ struct Variance: ParsableCommand {
     @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: last month with actuals).", valueName: "month")) var asOf: String?
     @Option(help: ArgumentHelp("Map roles to your headers: department=\"Cost Center\",...", valueName: "map")) var columns: String?
     @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
+    @Option(help: ArgumentHelp("Also propose next year's budget, e.g. FY2028 (budget_proposal.csv).", valueName: "FY")) var propose: String?
+    @Option(help: ArgumentHelp("Inflation per account for the proposal, percent: \"Med Supplies=3,Drugs=6\".", valueName: "map")) var inflation: String?
+    @Option(help: ArgumentHelp("Inflation for other accounts, percent.", valueName: "percent")) var defaultInflation = 0.0
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
     @Flag(help: "No progress lines.") var quiet = false
 
@@ -35,9 +39,22 @@ struct Variance: ParsableCommand {
             guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a month like 2026-09, not '\(asOf)'") }
             job.asOf = Frequency.month.period(of: day)
         }
+        var proposal: BudgetProposal?
+        if let propose {
+            guard let year = FiscalCalendar.parseYear(propose) else { throw UsageError("--propose names a fiscal year like FY2028") }
+            var plan = BudgetProposal(fiscalYear: year)
+            plan.inflation = try (inflation.map(ImportOptions.parseColumnMap) ?? [:]).mapValues { text in
+                guard let v = Double(text) else { throw UsageError("--inflation values are percentages, not '\(text)'") }
+                return v
+            }
+            plan.defaultInflation = defaultInflation
+            let budgetRoles = Set(InputSchema.all["budget"]?.roles.map(\.name) ?? [])
+            plan.headers = map.filter { budgetRoles.contains($0.key) }
+            proposal = plan
+        }
         var stages: [PipelineRunner.NamedStage] = [.init("budget", try importStage(budget, "budget")), .init("actuals", try importStage(actuals, "actuals"))]
         if let volumes { stages.append(.init("volumes", try importStage(volumes, "volumes"))) }
-        stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart)))
+        stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))
         let result = try PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet).run(stages, output: out)
         for note in result.notes { Diagnostics.info(note) }
         Diagnostics.info("variance: wrote \(out)/budget_variance.csv and \(out)/budget_variance.md in \(String(format2: Progress.now() - started)) s")

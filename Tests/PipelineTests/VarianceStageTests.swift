@@ -81,3 +81,39 @@ import Testing
         #expect(md.contains("4 West / Med Supplies"))
     }
 }
+
+@Suite struct BudgetProposalTests {
+    @Test func theProposalLoadsBackAsTheBudgetUnchanged() throws {
+        let ws = try VarianceStageTests().workspace()
+        let columns = #"{department: "Cost Center", account: "GL Account", period: "Fiscal Period", amount: "Budget Amount", volume: "Budget Stat"}"#
+        var yaml = try ws.read("p.yml").replacingOccurrences(of: "variance: {kind: variance, budget: budget, actuals: actuals, as_of: \"2026-03\"}", with: """
+        variance:
+            kind: variance
+            budget: budget
+            actuals: actuals
+            propose: FY2027
+            inflation: {Med Supplies: 3}
+            proposal_columns: \(columns)
+        """)
+        try ws.write("p.yml", yaml)
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let proposal = try ws.read("out/budget_proposal.csv")
+        #expect(proposal.hasPrefix("Cost Center,GL Account,Fiscal Period,Budget Amount,Budget Stat\n"))
+        let rows = proposal.split(separator: "\n").dropFirst()
+        #expect(rows.count == 2 * 12)
+        #expect(rows.first!.hasPrefix("4 West,Med Supplies,2026-07,"))
+        // ICU: last year's cost per patient day (6 x $50 + 6 x $60 per day, 1,000 days a month) x 1.03.
+        let icu = rows.first { $0.hasPrefix("ICU,Med Supplies,2026-07,") }!.split(separator: ",")
+        #expect(abs(Double(icu[3])! - 55_000 * 1.03 * Double(icu[4])! / 1_000) < 1)
+        // Loaded back as the budget with the same column map: every row accepted, no rejects.
+        try ws.write("budget.csv", proposal)
+        yaml = yaml.replacingOccurrences(of: "    propose: FY2027\n", with: "").replacingOccurrences(of: "    inflation: {Med Supplies: 3}\n", with: "")
+        try ws.write("p.yml", yaml)
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/again")
+        #expect(result.manifest.stages.first { $0.name == "budget" }?.rows == 24)
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/again/budget.rejects.csv"))
+        let md = try ws.read("out/budget_variance.md")
+        #expect(md.contains("Proposed budget FY2027"))
+        #expect(md.contains("Inflation: Med Supplies 3%"))
+    }
+}

@@ -1,5 +1,6 @@
 import Forecasting
 import Planning
+import Reports
 import Tabular
 
 /// `variance`: budget vs actual vs projected by department and account; writes
@@ -16,6 +17,10 @@ public struct VarianceStage: Stage {
         ParameterSpec("fiscal_start", .integer, "first month of the fiscal year (default: the pipeline calendar's)"),
         ParameterSpec("flag_percent", .number, default: "5", "flag when |variance| is at least this percent of budget ..."),
         ParameterSpec("flag_amount", .number, default: "5000", "... and at least this amount"),
+        ParameterSpec("propose", .string, "write budget_proposal.csv for this fiscal year, e.g. FY2028"),
+        ParameterSpec("inflation", .map, "percent per account for the proposal, e.g. {Med Supplies: 3}"),
+        ParameterSpec("default_inflation", .number, default: "0", "percent for accounts not listed in inflation"),
+        ParameterSpec("proposal_columns", .map, "role: header for the proposal, to match the budget export's own headers"),
         ParameterSpec("file", .outputFile, default: "budget_variance", "base name of the .csv and .md written"),
     ]
 
@@ -23,9 +28,12 @@ public struct VarianceStage: Stage {
     public var job: VarianceJob
     public var fiscalStart: Int?
     public var file: String
+    public var proposal: BudgetProposal?
     public var inputs: [String] { [budget, actuals] + (volumes.map { [$0] } ?? []) }
 
-    public init(budget: String, actuals: String, volumes: String? = nil, job: VarianceJob = VarianceJob(), fiscalStart: Int? = nil, file: String = "budget_variance") {
+    public init(budget: String, actuals: String, volumes: String? = nil, job: VarianceJob = VarianceJob(), fiscalStart: Int? = nil,
+                file: String = "budget_variance", proposal: BudgetProposal? = nil) {
+        self.proposal = proposal
         self.budget = budget
         self.actuals = actuals
         self.volumes = volumes
@@ -46,8 +54,20 @@ public struct VarianceStage: Stage {
         job.flagAmount = try p.number("flag_amount") ?? 5_000
         let file = try p.string("file") ?? "budget_variance"
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
+        var proposal: BudgetProposal?
+        if let text = try p.string("propose") {
+            guard let year = FiscalCalendar.parseYear(text) else { throw p.error("propose", "propose names a fiscal year like FY2028, not '\(text)'") }
+            var plan = BudgetProposal(fiscalYear: year)
+            plan.inflation = try p.map("inflation").mapValues { text in
+                guard let v = Double(text) else { throw p.error("inflation", "inflation values are percentages, not '\(text)'") }
+                return v
+            }
+            plan.defaultInflation = try p.number("default_inflation") ?? 0
+            plan.headers = try p.map("proposal_columns")
+            proposal = plan
+        }
         self.init(budget: try p.requiredString("budget"), actuals: try p.requiredString("actuals"), volumes: try p.string("volumes"),
-                  job: job, fiscalStart: start, file: file)
+                  job: job, fiscalStart: start, file: file, proposal: proposal)
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
@@ -59,7 +79,18 @@ public struct VarianceStage: Stage {
                                  volumes: try volumes.map { try context.table($0) })
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
-        try VarianceJob.markdown(result, calendar: job.calendar).write(to: context.output(file + ".md"))
+        var document = VarianceJob.markdown(result, calendar: job.calendar)
+        if var proposal {
+            proposal.calendar = job.calendar
+            proposal.threads = context.threads
+            let proposed = try proposal.run(budget: try context.table(budget), actuals: try context.table(actuals),
+                                            volumes: try volumes.map { try context.table($0) })
+            try proposed.table.write(to: context.output("budget_proposal.csv"))
+            document.heading("Proposed budget FY\(proposal.fiscalYear): \(HumanFormat.money(proposed.total)) (expense)")
+            document.bullets(proposed.assumptions)
+            context.note("budget_proposal.csv for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")
+        }
+        try document.write(to: context.output(file + ".md"))
         context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" }.count) unfavorable flags")
         return ["variance": table]
     }

@@ -1,0 +1,131 @@
+import Forecasting
+import Planning
+import Reports
+import Tabular
+
+/// Next year's budget, proposed from this year's evidence: each department's volume is
+/// forecast for the proposed fiscal year, variable accounts get that volume times the
+/// current rate (actual amount per unit of volume over the last twelve months), fixed
+/// accounts (and lines without volumes) the last twelve months' actuals; every account is
+/// then raised by its inflation assumption.
+///
+/// The output uses the budget input's own columns (and, through `headers`, its own header
+/// names), so it can be edited and loaded back as the budget.
+public struct BudgetProposal: Sendable {
+    public var calendar = FiscalCalendar()
+    public var fiscalYear: Int
+    /// Percent per account name (e.g. "Med Supplies": 3); accounts not listed use `defaultInflation`.
+    public var inflation: [String: Double] = [:]
+    public var defaultInflation = 0.0
+    /// Role -> header to write (the user's column map); roles not listed keep their names.
+    public var headers: [String: String] = [:]
+    public var threads = 2
+
+    public init(fiscalYear: Int) { self.fiscalYear = fiscalYear }
+
+    public struct Result: Sendable {
+        public var table: Table
+        public var assumptions: [String]
+        public var total: Double
+    }
+
+    public func run(budget: Table, actuals: Table, volumes: Table?) throws -> Result {
+        let months = Frequency.month
+        guard let aDept = actuals.texts("department"), let aAcct = actuals.texts("account"), let aPeriod = actuals.texts("period"),
+              let aAmount = actuals.numbers("amount") else {
+            throw PipelineError(location: nil, "budget proposal: the actuals need department, account, period and amount")
+        }
+        let parser = DateParser()
+        let aMonth = try aPeriod.map { t -> Int in
+            guard let d = parser.parse(t) else { throw PipelineError(location: nil, "budget proposal: '\(t)' is not a month") }
+            return months.period(of: d)
+        }
+        guard let last = aMonth.max() else { throw PipelineError(location: nil, "budget proposal: the actuals are empty") }
+        let target = calendar.months(ofFiscalYear: fiscalYear)
+        guard let firstTarget = target.first, firstTarget > last else {
+            throw PipelineError(location: nil, "budget proposal: FY\(fiscalYear) must start after the last month of actuals (\(months.label(last)))")
+        }
+        let window = (last - 11)...last
+
+        // Last twelve months: amount per line, volume per department.
+        var amount: [String: [String: Double]] = [:]
+        var volume: [String: [Int: Double]] = [:]
+        let aVolume = actuals.numbers("volume")
+        for r in 0..<aDept.count {
+            if window.contains(aMonth[r]) { amount[aDept[r], default: [:]][aAcct[r], default: 0] += aAmount[r] }
+            if let v = aVolume?[r], v.isFinite { volume[aDept[r], default: [:]][aMonth[r]] = v }
+        }
+        if let volumes, let vDept = volumes.texts("department"), let vPeriod = volumes.texts("period"), let va = volumes.numbers("actual_volume") {
+            for r in 0..<vDept.count where va[r].isFinite {
+                if let d = parser.parse(vPeriod[r]) { volume[vDept[r], default: [:]][months.period(of: d)] = va[r] }
+            }
+        }
+        // Account behaviour and type, from the current budget.
+        var behavior: [String: String] = [:], type: [String: String] = [:]
+        if let bAcct = budget.texts("account") {
+            let b = budget.texts("behavior"), t = budget.texts("account_type")
+            for r in 0..<bAcct.count {
+                if let v = b?[r], !v.isEmpty { behavior[bAcct[r]] = v.lowercased() }
+                if let v = t?[r], !v.isEmpty { type[bAcct[r]] = v.lowercased() }
+            }
+        }
+
+        // Forecast each department's monthly volume through the proposed year.
+        var totals = PeriodTotals(frequency: .month)
+        for (department, byMonth) in volume {
+            for (month, v) in byMonth where month <= last {
+                var key = department
+                key.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: v) }
+            }
+        }
+        var volumeForecast: [String: [Int: Double]] = [:]
+        if totals.seriesCount > 0 {
+            let horizon = target.last! - totals.lastPeriod
+            let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 12, levels: [80], backtestOrigins: 3))
+            try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "proposal", total: totals.seriesCount, quiet: true)) { department, _, f in
+                for (k, v) in f.mean.enumerated() { volumeForecast[department, default: [:]][totals.lastPeriod + 1 + k] = v }
+            }
+        }
+
+        var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = [], volumesOut: [Double] = []
+        var years: [String] = [], types: [String] = [], behaviors: [String] = []
+        var total = 0.0
+        for department in amount.keys.sorted() {
+            let lastYearVolume = window.reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
+            for account in amount[department]!.keys.sorted() {
+                let spent = amount[department]![account]!
+                let raise = 1 + (inflation[account] ?? defaultInflation) / 100
+                let variable = (behavior[account] ?? "variable") == "variable"
+                for month in target {
+                    let forecastVolume = volumeForecast[department]?[month]
+                    let value: Double
+                    if variable, let v = forecastVolume, lastYearVolume > 0 {
+                        value = spent / lastYearVolume * v * raise
+                    } else {
+                        value = spent / 12 * raise
+                    }
+                    let rounded = (value * 100).rounded() / 100
+                    departments.append(department); accounts.append(account); periods.append(months.label(month))
+                    amounts.append(rounded); volumesOut.append(forecastVolume.map { $0.rounded() } ?? .nan)
+                    years.append("FY\(fiscalYear)"); types.append(type[account] ?? "expense"); behaviors.append(behavior[account] ?? "variable")
+                    if (type[account] ?? "expense") == "expense" { total += rounded }
+                }
+            }
+        }
+        func header(_ role: String) -> String { headers[role] ?? role }
+        var table = Table([(header("department"), .text(departments)), (header("account"), .text(accounts)),
+                           (header("period"), .text(periods)), (header("amount"), .number(amounts))])
+        if budget.index(of: "volume") != nil || !volumeForecast.isEmpty { table.append(header("volume"), .number(volumesOut)) }
+        if budget.index(of: "fiscal_year") != nil { table.append(header("fiscal_year"), .text(years)) }
+        if budget.index(of: "account_type") != nil { table.append(header("account_type"), .text(types)) }
+        if budget.index(of: "behavior") != nil { table.append(header("behavior"), .text(behaviors)) }
+        var assumptions = [
+            "Base: actuals of the twelve months \(months.label(window.lowerBound)) to \(months.label(last)).",
+            "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",
+            "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
+        ]
+        let listed = inflation.keys.sorted().map { "\($0) \(NumberFormat.fixed(inflation[$0]!, decimals: 2))%" }
+        assumptions.append("Inflation: " + (listed.isEmpty ? "" : listed.joined(separator: ", ") + "; ") + "all other accounts \(NumberFormat.fixed(defaultInflation, decimals: 2))%.")
+        return Result(table: table, assumptions: assumptions, total: total)
+    }
+}

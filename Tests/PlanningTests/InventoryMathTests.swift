@@ -34,6 +34,20 @@ import Testing
         #expect(SafetyStock.count(serviceLevel: 0.95, mean: 2, dispersion: 3) == 5)
     }
 
+    @Test func normalLossFunction() {
+        // Tabulated: G(0) = 0.3989, G(1) = 0.0833, G(2) = 0.0085.
+        #expect(abs(SafetyStock.normalLoss(0) - 0.3989422804014327) < 1e-12)
+        #expect(abs(SafetyStock.normalLoss(1) - 0.08331547058768011) < 1e-12)
+        #expect(abs(SafetyStock.normalLoss(2) - 0.008490702616829195) < 1e-12)
+        // Fill rate 98%, sigma 100, cycle demand 500: G(k) = 0.1 at k = 0.9021.
+        let ss = SafetyStock.normal(fillRate: 0.98, standardDeviation: 100, cycleDemand: 500)
+        #expect(abs(SafetyStock.normalLoss(ss / 100) - 0.1) < 1e-9)
+        #expect(abs(ss - 90.21) < 0.05)
+        // Expected shortage of Poisson(2): E[(X-4)+] = 0.0751, E[(X-3)+] = 0.2180; a 95% fill
+        // rate on a cycle of 2 allows 0.1, so S = 4 and SS = 2.
+        #expect(SafetyStock.count(fillRate: 0.95, mean: 2, dispersion: 1, cycleDemand: 2) == 2)
+    }
+
     @Test func economicOrderQuantity() {
         // D = 1200/yr, K = 25, h = 25%, c = 10: sqrt(2 * 1200 * 25 / 2.5) = sqrt(24000) = 154.92.
         #expect(close(OrderQuantity.economic(annualDemand: 1200, orderingCost: 25, holdingRate: 0.25, unitCost: 10)!, 24000.0.squareRoot()))
@@ -83,18 +97,23 @@ import Testing
 
     @Test func periodicReviewOrdersUpToSInWholePacks() {
         let line = ReorderPlanner().plan(item { $0.onHand = 300; $0.onOrder = 100 }, demand: steady, abc: .a)
-        // P = 14: demand 700; sigma_P = 10 sqrt(14); SS = 1.6449 x 37.417 = 61.55; S = 761.55.
-        let ss = 1.6448536269514722 * 10 * 14.0.squareRoot()
-        #expect(abs(line.safetyStock - ss) < 1e-9)
-        #expect(abs(line.orderUpTo - (700 + ss)) < 1e-9)
-        // Position 400: need 361.55 -> 4 packs of 100.
-        #expect(line.orderQuantity == 400)
-        #expect(line.packs == 4)
-        #expect(line.orderCost == 3200)
+        // P = 14: demand 700, sigma_P = 10 sqrt(14) = 37.42. A 95% fill rate allows 5% of a
+        // week's 350 units short: G(k) = 17.5 / 37.42 = 0.468 > G(0) = 0.399, so k < 0 and the
+        // safety stock is 0: S = 700.
+        #expect(line.safetyStock == 0)
+        #expect(line.orderUpTo == 700)
+        // Position 400: need 300 -> 3 packs of 100.
+        #expect(line.orderQuantity == 300)
+        #expect(line.packs == 3)
+        #expect(line.orderCost == 2400)
         #expect(line.serviceLevel == 0.95)
         #expect(line.flags.contains("stockout_risk"))   // 300 on hand < 7 days x 50
         #expect(line.reason.contains("on hand 300 covers 6 days at 50/day"))
-        #expect(line.reason.contains("order 4 packs of 100"))
+        #expect(line.reason.contains("order 3 packs of 100"))
+        // A 99.5% target allows 1.75 units short a week: G(k) = 0.0468, k = 1.28, SS = 47.8.
+        let strict = ReorderPlanner().plan(item { $0.onHand = 300; $0.serviceLevel = 0.995 }, demand: steady, abc: .a)
+        #expect(abs(SafetyStock.normalLoss(strict.safetyStock / (10 * 14.0.squareRoot())) - 1.75 / (10 * 14.0.squareRoot())) < 1e-9)
+        #expect(strict.safetyStock > 45 && strict.safetyStock < 50)
     }
 
     @Test func discontinuedItemsAreNeverOrdered() {
@@ -121,17 +140,21 @@ import Testing
     @Test func continuousReviewOrdersEconomicLots() {
         var settings = ReorderSettings()
         settings.policy = .continuous
-        let line = ReorderPlanner(settings: settings).plan(item { $0.onHand = 100; $0.packSize = 1 }, demand: steady, abc: .a)
-        // s = 350 + 1.6449 x 10 sqrt(7); EOQ = sqrt(2 x 18250 x 25 / (0.25 x 8)) = 675.46; one lot lifts 100 above s.
+        let line = ReorderPlanner(settings: settings).plan(item { $0.onHand = 100; $0.packSize = 1; $0.serviceLevel = 0.99 }, demand: steady, abc: .a)
+        // s = 350 + k sigma_L with sigma_L = 10 sqrt(7) and G(k) = 1% of a 7-day cycle (350) / sigma_L;
+        // EOQ = sqrt(2 x 18250 x 25 / (0.25 x 8)) = 675.46; one lot lifts 100 above s.
         let eoq = (2 * 18_250 * 25 / (0.25 * 8)).squareRoot()
-        #expect(abs(line.reorderPoint - (350 + 1.6448536269514722 * 10 * 7.0.squareRoot())) < 1e-9)
+        let sigmaL = 10 * 7.0.squareRoot()
+        let k = (line.reorderPoint - 350) / sigmaL
+        #expect(abs(SafetyStock.normalLoss(k) - 3.5 / sigmaL) < 1e-9)
         #expect(line.orderQuantity == eoq.rounded(.up))
     }
 
     @Test func slowItemsUseCounts() {
         let slow = DemandEstimate(dailyMean: 0.1, dailyStandardDeviation: 0.3, demandClass: .intermittent, historyDays: 700, daysSinceLastUse: 20)
         let line = ReorderPlanner().plan(item { $0.onHand = 0; $0.packSize = 1; $0.criticality = .vital }, demand: slow, abc: .c)
-        // P = 14 days: mean 1.4; Poisson(1.4) 99% quantile is 5 (P(X<=4) = 0.9857, P(X<=5) = 0.9968).
+        // P = 14 days: Poisson(1.4). A 99% fill rate allows 1% of a week's 0.7 units short:
+        // E[(X - 4)+] = 0.0182 > 0.007 >= E[(X - 5)+] = 0.0039, so S = 5 and SS = 3.6.
         #expect(abs(line.safetyStock - (5 - 1.4)) < 1e-9)
         #expect(line.orderQuantity == 5)
     }

@@ -18,10 +18,15 @@ public struct ReorderPlanner: Sendable {
                                      leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: review)
         let overL = ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: lead,
                                      leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: 0)
+        // The service level is a fill-rate target: the share of units served from stock.
+        // Shortages happen once per replenishment cycle, so what is allowed short is
+        // (1 - target) x the demand of one cycle (the review period, or one order).
+        let cycleDays = settings.policy == .periodicReview ? max(review, 1) : max(7, lead)
+        let cycleDemand = d * cycleDays
         func safety(_ p: ProtectionDemand) -> Double {
             SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean)
-                ? SafetyStock.count(serviceLevel: serviceLevel, mean: p.mean, dispersion: demand.dispersion)
-                : SafetyStock.normal(serviceLevel: serviceLevel, standardDeviation: p.standardDeviation)
+                ? SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: demand.dispersion, cycleDemand: cycleDemand)
+                : SafetyStock.normal(fillRate: serviceLevel, standardDeviation: p.standardDeviation, cycleDemand: cycleDemand)
         }
         var flags: [String] = []
         var notes: [String] = []

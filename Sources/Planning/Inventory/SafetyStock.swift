@@ -29,4 +29,49 @@ public enum SafetyStock {
         default: return intervalMean < 10
         }
     }
+
+    // MARK: - Fill-rate targets
+
+    /// Standard normal loss function G(k) = phi(k) - k (1 - Phi(k)): expected units short per
+    /// unit of standard deviation when k standard deviations are held.
+    public static func normalLoss(_ k: Double) -> Double {
+        GSL.prepare()
+        return gsl_ran_ugaussian_pdf(k) - k * gsl_cdf_ugaussian_Q(k)
+    }
+
+    /// Safety stock giving a fill rate (share of units served from stock): the k with
+    /// sigma G(k) = (1 - fill rate) x demand per replenishment cycle (Silver, Pyke and
+    /// Peterson's classic rule), found by bisection; never negative.
+    public static func normal(fillRate: Double, standardDeviation sigma: Double, cycleDemand: Double) -> Double {
+        guard sigma > 0, cycleDemand > 0 else { return 0 }
+        let allowed = (1 - fillRate) * cycleDemand / sigma
+        var low = -4.0, high = 8.0
+        if normalLoss(low) <= allowed { return 0 }
+        for _ in 0..<80 {
+            let mid = (low + high) / 2
+            if normalLoss(mid) > allowed { low = mid } else { high = mid }
+        }
+        return max(0, high * sigma)
+    }
+
+    /// The same for count demand: the smallest stock level S whose expected shortage
+    /// E[(X - S)+] is at most (1 - fill rate) x cycle demand, less the mean.
+    public static func count(fillRate: Double, mean: Double, dispersion: Double, cycleDemand: Double) -> Double {
+        guard mean > 0, cycleDemand > 0 else { return 0 }
+        let allowed = (1 - fillRate) * cycleDemand
+        let distribution = CountDistribution(mean: mean, dispersion: dispersion)
+        // E[(X - S)+] = mean - sum_{x <= S} x p(x) - S P(X > S), updated as S grows.
+        var s = 0
+        var cumulative = distribution.cdf(0)
+        var partialMean = 0.0
+        var shortage = mean
+        while shortage > allowed && s < 10_000_000 {
+            s += 1
+            let next = distribution.cdf(s)
+            partialMean += Double(s) * (next - cumulative)
+            cumulative = next
+            shortage = max(0, mean - partialMean - Double(s) * (1 - cumulative))
+        }
+        return max(0, Double(s) - mean)
+    }
 }

@@ -7,7 +7,7 @@ APT_PKGS := libcsv-dev libgsl-dev pkg-config
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN      := .build/release/quartermaster
 
-.PHONY: deps build run test bench-ingest bench-accuracy clean
+.PHONY: deps build run test bench-ingest bench-accuracy spark-check clean
 
 deps:
 	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -29,6 +29,10 @@ bench-ingest: build
 
 bench-accuracy: build
 	bash Benchmarks/accuracy/run.sh
+
+# The PySpark job (local[2], own venv, Java 17) gives the plain CLI's forecasts on the demo data.
+spark-check: build
+	bash Benchmarks/spark/run_local.sh
 
 clean:
 	rm -rf .build $(OUT)

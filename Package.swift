@@ -40,10 +40,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "DatasetGenerator", dependencies: ["Tabular"], path: "Datasets/Generator"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline", "quartermaster"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DatasetTests", dependencies: ["DatasetGenerator", "Tabular"]),
     ]
 )

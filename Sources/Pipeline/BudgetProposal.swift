@@ -61,12 +61,13 @@ public struct BudgetProposal: Sendable {
             }
         }
         // Account behaviour and type, from the current budget.
+        // Kept as written (e.g. "Variable", "Revenue") so the proposal reads like the export.
         var behavior: [String: String] = [:], type: [String: String] = [:]
         if let bAcct = budget.texts("account") {
             let b = budget.texts("behavior"), t = budget.texts("account_type")
             for r in 0..<bAcct.count {
-                if let v = b?[r], !v.isEmpty { behavior[bAcct[r]] = v.lowercased() }
-                if let v = t?[r], !v.isEmpty { type[bAcct[r]] = v.lowercased() }
+                if let v = b?[r], !v.isEmpty { behavior[bAcct[r]] = v }
+                if let v = t?[r], !v.isEmpty { type[bAcct[r]] = v }
             }
         }
 
@@ -95,7 +96,7 @@ public struct BudgetProposal: Sendable {
             for account in amount[department]!.keys.sorted() {
                 let spent = amount[department]![account]!
                 let raise = 1 + (inflation[account] ?? defaultInflation) / 100
-                let variable = (behavior[account] ?? "variable") == "variable"
+                let variable = (behavior[account] ?? "variable").lowercased() == "variable"
                 for month in target {
                     let forecastVolume = volumeForecast[department]?[month]
                     let value: Double
@@ -108,17 +109,23 @@ public struct BudgetProposal: Sendable {
                     departments.append(department); accounts.append(account); periods.append(months.label(month))
                     amounts.append(rounded); volumesOut.append(forecastVolume.map { $0.rounded() } ?? .nan)
                     years.append("FY\(fiscalYear)"); types.append(type[account] ?? "expense"); behaviors.append(behavior[account] ?? "variable")
-                    if (type[account] ?? "expense") == "expense" { total += rounded }
+                    if (type[account] ?? "expense").lowercased() == "expense" { total += rounded }
                 }
             }
         }
-        func header(_ role: String) -> String { headers[role] ?? role }
-        var table = Table([(header("department"), .text(departments)), (header("account"), .text(accounts)),
-                           (header("period"), .text(periods)), (header("amount"), .number(amounts))])
-        if budget.index(of: "volume") != nil || !volumeForecast.isEmpty { table.append(header("volume"), .number(volumesOut)) }
-        if budget.index(of: "fiscal_year") != nil { table.append(header("fiscal_year"), .text(years)) }
-        if budget.index(of: "account_type") != nil { table.append(header("account_type"), .text(types)) }
-        if budget.index(of: "behavior") != nil { table.append(header("behavior"), .text(behaviors)) }
+        // The budget export's own columns, in its order and with its header names.
+        let produced: [String: Table.Column] = ["department": .text(departments), "account": .text(accounts), "period": .text(periods),
+                                                "amount": .number(amounts), "volume": .number(volumesOut), "fiscal_year": .text(years),
+                                                "account_type": .text(types), "behavior": .text(behaviors)]
+        var layout = budget.sourceHeaders.filter { produced[$0.role] != nil }
+        if layout.isEmpty {
+            layout = ["department", "account", "period", "amount"].map { Table.SourceHeader(role: $0, header: $0) }
+            for role in ["volume", "fiscal_year", "account_type", "behavior"] where budget.index(of: role) != nil {
+                layout.append(Table.SourceHeader(role: role, header: role))
+            }
+        }
+        var table = Table()
+        for column in layout { table.append(headers[column.role] ?? column.header, produced[column.role]!) }
         var assumptions = [
             "Base: actuals of the twelve months \(months.label(window.lowerBound)) to \(months.label(last)).",
             "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",

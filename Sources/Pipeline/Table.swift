@@ -22,6 +22,14 @@ public struct Table: Sendable {
 
     public private(set) var names: [String] = []
     public private(set) var columns: [Column] = []
+    /// For an imported table: each role with the header it had in the file, in file order,
+    /// so an output meant to be loaded back can use the export's own layout.
+    public var sourceHeaders: [SourceHeader] = []
+
+    public struct SourceHeader: Sendable, Equatable {
+        public var role: String
+        public var header: String
+    }
 
     public init() {}
 

@@ -16,21 +16,10 @@ struct Reorder: ParsableCommand {
     @Option(help: ArgumentHelp("Plan as of this day (default: the last day of usage).", valueName: "date")) var asOf: String?
     @Option(help: ArgumentHelp("Service level for items without their own, e.g. 0.95.", valueName: "p")) var serviceLevel: Double?
     @Option(help: ArgumentHelp("periodic, continuous or minmax.", valueName: "policy")) var policy = "periodic"
-    @Option(help: ArgumentHelp("Map roles to your headers, for all three files: item=\"Item #\",...", valueName: "map")) var columns: String?
-    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
     @Option(help: ArgumentHelp("Replay this many weeks of demand through the recommended and the par levels.", valueName: "weeks")) var simulate: Int?
-    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
-    @Flag(help: "No progress lines.") var quiet = false
+    @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
-        let started = Progress.now()
-        let map = try columns.map(ImportOptions.parseColumnMap) ?? [:]
-        var options = ImportOptions()
-        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
-        func importStage(_ file: String, _ kind: String) throws -> ImportStage {
-            let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
-            return try ImportStage(file: file, table: kind, columns: map.filter { roles.contains($0.key) }, options: options)
-        }
         var job = ReorderJob()
         if let asOf {
             guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a date, not '\(asOf)'") }
@@ -44,14 +33,11 @@ struct Reorder: ParsableCommand {
         job.settings.policy = parsedPolicy
         if let simulate, !(1...520).contains(simulate) { throw UsageError("--simulate is a number of weeks, 1-520") }
         job.simulateWeeks = simulate
-        let runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
-        let result = try runner.run([
-            .init("usage", try importStage(usage, "usage")),
-            .init("items", try importStage(items, "items")),
-            .init("inventory", try importStage(inventory, "inventory")),
+        try pipeline.run("reorder", [
+            .init("usage", try pipeline.importStage(usage, "usage")),
+            .init("items", try pipeline.importStage(items, "items")),
+            .init("inventory", try pipeline.importStage(inventory, "inventory")),
             .init("reorder", ReorderStage(usage: "usage", items: "items", inventory: "inventory", job: job)),
-        ], output: out)
-        for note in result.notes { Diagnostics.info(note) }
-        Diagnostics.info("reorder: wrote \(out)/reorder.csv and \(out)/reorder.md in \(String(format2: Progress.now() - started)) s")
+        ], writes: ["reorder.csv", "reorder.md"] + (simulate == nil ? [] : ["reorder_simulation.csv"]))
     }
 }

@@ -16,20 +16,9 @@ struct Staffing: ParsableCommand {
     @Option(help: ArgumentHelp("Periods to plan.", valueName: "periods")) var horizon = 13
     @Option(help: ArgumentHelp("week or month.", valueName: "frequency")) var frequency = "week"
     @Option(help: ArgumentHelp("Plan for this census percentile (50 = mean).", valueName: "p")) var percentile = 50.0
-    @Option(help: ArgumentHelp("Map roles to your headers: unit=\"Dept\",...", valueName: "map")) var columns: String?
-    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
-    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
-    @Flag(help: "No progress lines.") var quiet = false
+    @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
-        let started = Progress.now()
-        let map = try columns.map(ImportOptions.parseColumnMap) ?? [:]
-        var options = ImportOptions()
-        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
-        func importStage(_ file: String, _ kind: String) throws -> ImportStage {
-            let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
-            return try ImportStage(file: file, table: kind, columns: map.filter { roles.contains($0.key) }, options: options)
-        }
         var job = StaffingJob()
         guard (1...520).contains(horizon) else { throw UsageError("--horizon must be between 1 and 520") }
         guard let f = Frequency(rawValue: frequency), f == .week || f == .month || f == .day else { throw UsageError("--frequency must be day, week or month") }
@@ -37,13 +26,11 @@ struct Staffing: ParsableCommand {
         job.horizon = horizon
         job.frequency = f
         job.percentile = percentile
-        let result = try PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet).run([
-            .init("timekeeping", try importStage(timekeeping, "timekeeping")),
-            .init("census", try importStage(census, "census")),
-            .init("targets", try importStage(targets, "staffing_targets")),
+        try pipeline.run("staffing", [
+            .init("timekeeping", try pipeline.importStage(timekeeping, "timekeeping")),
+            .init("census", try pipeline.importStage(census, "census")),
+            .init("targets", try pipeline.importStage(targets, "staffing_targets")),
             .init("staffing", StaffingStage(timekeeping: "timekeeping", census: "census", targets: "targets", job: job)),
-        ], output: out)
-        for note in result.notes { Diagnostics.info(note) }
-        Diagnostics.info("staffing: wrote \(out)/staffing_plan.csv and \(out)/staffing_plan.md in \(String(format2: Progress.now() - started)) s")
+        ], writes: ["staffing_plan.csv", "staffing_plan.md"])
     }
 }

@@ -16,24 +16,13 @@ struct Variance: ParsableCommand {
     @Option(help: ArgumentHelp("Volumes (department, period, budget_volume, actual_volume).", valueName: "path")) var volumes: String?
     @Option(help: ArgumentHelp("First month of the fiscal year.", valueName: "month")) var fiscalStart = 7
     @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: last month with actuals).", valueName: "month")) var asOf: String?
-    @Option(help: ArgumentHelp("Map roles to your headers: department=\"Cost Center\",...", valueName: "map")) var columns: String?
-    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char")) var delimiter: String?
     @Option(help: ArgumentHelp("Also propose next year's budget, e.g. FY2028 (budget_proposal.csv).", valueName: "FY")) var propose: String?
     @Option(help: ArgumentHelp("Inflation per account for the proposal, percent: \"Med Supplies=3,Drugs=6\".", valueName: "map")) var inflation: String?
     @Option(help: ArgumentHelp("Inflation for other accounts, percent.", valueName: "percent")) var defaultInflation = 0.0
-    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
-    @Flag(help: "No progress lines.") var quiet = false
+    @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
-        let started = Progress.now()
         guard (1...12).contains(fiscalStart) else { throw UsageError("--fiscal-start is a month number 1-12") }
-        let map = try columns.map(ImportOptions.parseColumnMap) ?? [:]
-        var options = ImportOptions()
-        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
-        func importStage(_ file: String, _ kind: String) throws -> ImportStage {
-            let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
-            return try ImportStage(file: file, table: kind, columns: map.filter { roles.contains($0.key) }, options: options)
-        }
         var job = VarianceJob()
         if let asOf {
             guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a month like 2026-09, not '\(asOf)'") }
@@ -49,14 +38,12 @@ struct Variance: ParsableCommand {
             }
             plan.defaultInflation = defaultInflation
             let budgetRoles = Set(InputSchema.all["budget"]?.roles.map(\.name) ?? [])
-            plan.headers = map.filter { budgetRoles.contains($0.key) }
+            plan.headers = try pipeline.columnMap().filter { budgetRoles.contains($0.key) }
             proposal = plan
         }
-        var stages: [PipelineRunner.NamedStage] = [.init("budget", try importStage(budget, "budget")), .init("actuals", try importStage(actuals, "actuals"))]
-        if let volumes { stages.append(.init("volumes", try importStage(volumes, "volumes"))) }
+        var stages: [PipelineRunner.NamedStage] = [.init("budget", try pipeline.importStage(budget, "budget")), .init("actuals", try pipeline.importStage(actuals, "actuals"))]
+        if let volumes { stages.append(.init("volumes", try pipeline.importStage(volumes, "volumes"))) }
         stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))
-        let result = try PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet).run(stages, output: out)
-        for note in result.notes { Diagnostics.info(note) }
-        Diagnostics.info("variance: wrote \(out)/budget_variance.csv and \(out)/budget_variance.md in \(String(format2: Progress.now() - started)) s")
+        try pipeline.run("variance", stages, writes: ["budget_variance.csv", "budget_variance.md"] + (propose == nil ? [] : ["budget_proposal.csv"]))
     }
 }

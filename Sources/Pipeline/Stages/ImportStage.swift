@@ -169,6 +169,7 @@ public struct ImportStage: Stage {
             }
         }
         var table = Table()
+        table.sourceHeaders = zip(present, columns).sorted { $0.1 < $1.1 }.map { Table.SourceHeader(role: $0.0.name, header: importer.header[$0.1]) }
         for (k, role) in present.enumerated() {
             switch role.type {
             case .text: table.append(role.name, .text(texts[k]))

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// The canned planning commands on the demo exports: each is a ready pipeline with flags.
+@Suite struct CannedCommandTests {
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Datasets/demo").path
+
+    @Test func varianceWritesItsReportsAndTheProposal() throws {
+        let dir = try CLIRunner.workspace()
+        let result = try CLIRunner.run([
+            "variance", "--budget", "\(CannedCommandTests.demo)/budget.csv", "--actuals", "\(CannedCommandTests.demo)/gl_actuals.csv",
+            "--columns", "fiscal_year=Fiscal Year,department=Cost Center,account=Account,account_type=Account Type,behavior=Behavior,amount=Amount,volume=Stat Volume",
+            "--fiscal-start", "7", "--as-of", "2026-03", "--propose", "FY2027", "--out", "out", "--quiet",
+        ], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in ["budget_variance.csv", "budget_variance.md", "budget_proposal.csv", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "\(file)")
+        }
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/budget_proposal.csv")).hasPrefix("Fiscal Year,Period,Cost Center,Account,Account Type,Behavior,Amount,Stat Volume\n"))
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/budget_variance.md")).contains("through 2026-03"))
+    }
+
+    @Test func badFlagsAreUsageErrorsAndMissingFilesDataErrors() throws {
+        let dir = try CLIRunner.workspace()
+        let badMonth = try CLIRunner.run(["variance", "--budget", "b.csv", "--actuals", "a.csv", "--fiscal-start", "13", "--out", "o"], in: dir)
+        #expect(badMonth.status == 2)
+        let badPolicy = try CLIRunner.run(["reorder", "--usage", "u", "--items", "i", "--inventory", "v", "--policy", "sometimes", "--out", "o"], in: dir)
+        #expect(badPolicy.status == 2)
+        let missing = try CLIRunner.run(["staffing", "--timekeeping", "t.csv", "--census", "c.csv", "--targets", "s.csv", "--out", "o"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("t.csv: file not found"))
+    }
+}

@@ -48,6 +48,25 @@ import Testing
         #expect(SafetyStock.count(fillRate: 0.95, mean: 2, dispersion: 1, cycleDemand: 2) == 2)
     }
 
+    /// Values recorded from stockpyl 1.0.2 (pip install stockpyl; newsvendor, eoq, loss_functions).
+    @Test func matchesStockpyl() {
+        // eoq.economic_order_quantity(fixed_cost=25, holding_cost=2.5, demand_rate=1200) -> 154.91933384829667
+        #expect(abs(OrderQuantity.economic(annualDemand: 1200, orderingCost: 25, holdingRate: 0.25, unitCost: 10)! - 154.91933384829667) < 1e-9)
+        // Base stock: newsvendor_normal(holding_cost=0.05, stockout_cost=0.95, demand_mean=140, demand_sd=sqrt(526)) -> 177.72420783600614
+        let p = ProtectionDemand(dailyDemand: 10, dailyStandardDeviation: 3, leadTimeDays: 7, leadTimeStandardDeviationDays: 2, reviewPeriodDays: 7)
+        #expect(abs(p.mean + SafetyStock.normal(serviceLevel: 0.95, standardDeviation: p.standardDeviation) - 177.72420783600614) < 1e-9)
+        // newsvendor_poisson(holding_cost=0.05, stockout_cost=0.95, demand_mean=2) -> S = 5
+        #expect(2 + SafetyStock.count(serviceLevel: 0.95, mean: 2, dispersion: 1) == 5)
+        // standard_normal_loss(1.0) -> 0.08331547058768629
+        #expect(abs(SafetyStock.normalLoss(1) - 0.08331547058768629) < 1e-12)
+        // poisson_loss(4, 1.4) -> 0.0182021651560164 and poisson_loss(5, 1.4) -> 0.003948868816194221:
+        // a 99% fill rate on a 0.7-unit cycle (0.007 allowed) stops at S = 5.
+        #expect(SafetyStock.count(fillRate: 0.99, mean: 1.4, dispersion: 1, cycleDemand: 0.7) == 5 - 1.4)
+        // negative_binomial_loss(7, r=1, p=1/3) -> 0.11705532693187076: mean 2, variance 6 (dispersion 3);
+        // allowing 0.12 short stops at S = 7.
+        #expect(SafetyStock.count(fillRate: 0.94, mean: 2, dispersion: 3, cycleDemand: 2) == 5)
+    }
+
     @Test func economicOrderQuantity() {
         // D = 1200/yr, K = 25, h = 25%, c = 10: sqrt(2 * 1200 * 25 / 2.5) = sqrt(24000) = 154.92.
         #expect(close(OrderQuantity.economic(annualDemand: 1200, orderingCost: 25, holdingRate: 0.25, unitCost: 10)!, 24000.0.squareRoot()))
@@ -141,12 +160,11 @@ import Testing
         var settings = ReorderSettings()
         settings.policy = .continuous
         let line = ReorderPlanner(settings: settings).plan(item { $0.onHand = 100; $0.packSize = 1; $0.serviceLevel = 0.99 }, demand: steady, abc: .a)
-        // s = 350 + k sigma_L with sigma_L = 10 sqrt(7) and G(k) = 1% of a 7-day cycle (350) / sigma_L;
-        // EOQ = sqrt(2 x 18250 x 25 / (0.25 x 8)) = 675.46; one lot lifts 100 above s.
+        // EOQ = sqrt(2 x 18250 x 25 / (0.25 x 8)) = 675.46. The reorder point s = 350 + k sigma_L,
+        // sigma_L = 10 sqrt(7), with expected shortage sigma_L G(k) = 1% of Q per cycle.
+        // stockpyl 1.0.2 (loss_functions.normal_loss solved with scipy's brentq) gives s = 358.7430.
         let eoq = (2 * 18_250 * 25 / (0.25 * 8)).squareRoot()
-        let sigmaL = 10 * 7.0.squareRoot()
-        let k = (line.reorderPoint - 350) / sigmaL
-        #expect(abs(SafetyStock.normalLoss(k) - 3.5 / sigmaL) < 1e-9)
+        #expect(abs(line.reorderPoint - 358.7430253872491) < 1e-6)
         #expect(line.orderQuantity == eoq.rounded(.up))
     }
 

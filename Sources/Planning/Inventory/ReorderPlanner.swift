@@ -20,9 +20,15 @@ public struct ReorderPlanner: Sendable {
                                      leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: 0)
         // The service level is a fill-rate target: the share of units served from stock.
         // Shortages happen once per replenishment cycle, so what is allowed short is
-        // (1 - target) x the demand of one cycle (the review period, or one order).
-        let cycleDays = settings.policy == .periodicReview ? max(review, 1) : max(7, lead)
-        let cycleDemand = d * cycleDays
+        // (1 - target) x the demand of one cycle: a review period's demand, or one order Q.
+        let economicLot = OrderQuantity.economic(annualDemand: d * 365, orderingCost: settings.orderingCost,
+                                                 holdingRate: settings.holdingRate, unitCost: s.unitCost) ?? max(d * 7, 1)
+        let cycleDemand: Double
+        switch settings.policy {
+        case .periodicReview: cycleDemand = d * max(review, 1)
+        case .continuous: cycleDemand = economicLot
+        case .minMax: cycleDemand = d * max(settings.defaultReviewPeriodDays, 1)
+        }
         func safety(_ p: ProtectionDemand) -> Double {
             SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean)
                 ? SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: demand.dispersion, cycleDemand: cycleDemand)
@@ -55,8 +61,7 @@ public struct ReorderPlanner: Sendable {
             needed = position <= reorderPoint ? orderUpTo - position : 0
         case .continuous:
             if position <= reorderPoint {
-                let q = OrderQuantity.economic(annualDemand: d * 365, orderingCost: settings.orderingCost,
-                                               holdingRate: settings.holdingRate, unitCost: s.unitCost) ?? max(d * 7, 1)
+                let q = economicLot
                 // Enough lots of Q to lift the position above the reorder point.
                 needed = max(1, ((reorderPoint - position) / q).rounded(.down) + 1) * q
             }

@@ -88,6 +88,7 @@ public struct ReorderJob: Sendable {
         lines.reserveCapacity(stockItems.count)
         var missing: [String] = []
         var masterItems: [String: StockItem] = [:]
+        var levelsByItem: [String: ReorderPlanner.Levels] = [:]
         let locations = inventory.texts("location")
         let onOrder = inventory.numbers("on_order")
         for row in 0..<stockItems.count {
@@ -120,7 +121,14 @@ public struct ReorderJob: Sendable {
                 demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
                                         daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) })
             }
-            lines.append(planner.plan(s, demand: demand, abc: abc[key] ?? .c))
+            let itemLevels: ReorderPlanner.Levels
+            if let known = levelsByItem[key] {
+                itemLevels = known
+            } else {
+                itemLevels = planner.levels(s, demand: demand, abc: abc[key] ?? .c)
+                levelsByItem[key] = itemLevels
+            }
+            lines.append(planner.plan(s, demand: demand, abc: abc[key] ?? .c, levels: itemLevels))
         }
         // Byte order on the keys: Unicode-aware String comparison costs more than planning itself.
         func precedes(_ a: String, _ b: String) -> Bool? { a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8) }

@@ -9,7 +9,23 @@ public struct ReorderPlanner: Sendable {
 
     public init(settings: ReorderSettings = ReorderSettings()) { self.settings = settings }
 
-    public func plan(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC) -> ReorderLine {
+    /// An item's replenishment levels: everything that depends on the item and its demand but
+    /// not on a location's stock, so several locations of one item compute them once.
+    public struct Levels: Sendable {
+        public var serviceLevel: Double
+        public var leadTime: Double
+        public var review: Double
+        public var dailyDemand: Double
+        public var protectionDemand: Double
+        public var safetyStock: Double
+        public var reorderPoint: Double
+        public var orderUpTo: Double
+        public var economicLot: Double
+        public var flags: [String]
+        public var notes: [String]
+    }
+
+    public func levels(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC) -> Levels {
         let serviceLevel = min(max(s.serviceLevel ?? settings.serviceLevel ?? settings.matrix.level(criticality: s.criticality, abc: abc), 0.5), 0.9999)
         let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
         let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
@@ -36,11 +52,10 @@ public struct ReorderPlanner: Sendable {
         }
         var flags: [String] = []
         var notes: [String] = []
-        let isNew = demand.historyDays < settings.newItemDays
         var safetyStock = safety(overP)
         var reorderPoint = overL.mean + safety(overL)
         var orderUpTo = overP.mean + safetyStock
-        if isNew {
+        if demand.historyDays < settings.newItemDays {
             flags.append("new_item")
             if let par = s.parLevel {
                 // Too little history to trust a forecast: keep the current par level.
@@ -52,6 +67,22 @@ public struct ReorderPlanner: Sendable {
                 notes.append("new item with \(demand.historyDays) days of history: planned from that short history")
             }
         }
+        return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,
+                      safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo, economicLot: economicLot,
+                      flags: flags, notes: notes)
+    }
+
+    public func plan(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC) -> ReorderLine {
+        plan(s, demand: demand, abc: abc, levels: levels(s, demand: demand, abc: abc))
+    }
+
+    /// The line for one location's stock, given the item's levels.
+    public func plan(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC, levels: Levels) -> ReorderLine {
+        let serviceLevel = levels.serviceLevel, lead = levels.leadTime, review = levels.review, d = levels.dailyDemand
+        let safetyStock = levels.safetyStock, reorderPoint = levels.reorderPoint, orderUpTo = levels.orderUpTo
+        let economicLot = levels.economicLot
+        var flags = levels.flags
+        var notes = levels.notes
         let position = s.inventoryPosition
         var needed = 0.0
         switch settings.policy {
@@ -107,7 +138,7 @@ public struct ReorderPlanner: Sendable {
         reason += notes
 
         return ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,
-                           onHand: s.onHand, onOrder: s.onOrder, inventoryPosition: position, demandForecast: overP.mean,
+                           onHand: s.onHand, onOrder: s.onOrder, inventoryPosition: position, demandForecast: levels.protectionDemand,
                            safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo,
                            orderQuantity: rounded.quantity, packs: rounded.packs, unitCost: s.unitCost,
                            orderCost: rounded.quantity * s.unitCost, daysOfSupply: daysOfSupply, serviceLevel: serviceLevel,

@@ -1,4 +1,7 @@
 import CGSL
+#if canImport(Glibc)
+import Glibc
+#endif
 import Forecasting
 
 /// Safety stock for a cycle service level: the stock held beyond expected demand over the
@@ -59,18 +62,23 @@ public enum SafetyStock {
     public static func count(fillRate: Double, mean: Double, dispersion: Double, cycleDemand: Double) -> Double {
         guard mean > 0, cycleDemand > 0 else { return 0 }
         let allowed = (1 - fillRate) * cycleDemand
-        let distribution = CountDistribution(mean: mean, dispersion: dispersion)
+        // Probabilities by recurrence (Poisson: p(k+1) = p(k) mu / (k+1); negative binomial with
+        // size r and success probability q: p(k+1) = p(k) (k + r) (1 - q) / (k+1)), and
         // E[(X - S)+] = mean - sum_{x <= S} x p(x) - S P(X > S), updated as S grows.
-        var s = 0
-        var cumulative = distribution.cdf(0)
+        let poisson = dispersion <= 1.000_001
+        let size = poisson ? 0 : mean / (dispersion - 1)
+        let q = poisson ? 0 : size / (size + mean)
+        var probability = poisson ? exp(-mean) : pow(q, size)
+        var cumulative = probability
         var partialMean = 0.0
         var shortage = mean
+        var s = 0
         while shortage > allowed && s < 10_000_000 {
+            probability *= poisson ? mean / Double(s + 1) : (Double(s) + size) * (1 - q) / Double(s + 1)
             s += 1
-            let next = distribution.cdf(s)
-            partialMean += Double(s) * (next - cumulative)
-            cumulative = next
-            shortage = max(0, mean - partialMean - Double(s) * (1 - cumulative))
+            cumulative += probability
+            partialMean += Double(s) * probability
+            shortage = max(0, mean - partialMean - Double(s) * max(0, 1 - cumulative))
         }
         return max(0, Double(s) - mean)
     }

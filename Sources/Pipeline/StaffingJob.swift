@@ -220,12 +220,14 @@ public struct StaffingJob: Sendable {
         }
         doc.bullets(bullets)
         doc.heading("Units")
-        doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "Census MASE", "Flags"],
+        doc.paragraph("Overtime and agency hours ahead are forecast from each unit's own timekeeping history, so a trend shows before it reaches the budget.")
+        doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "OT h ahead", "Agency h ahead", "Census MASE", "Flags"],
                   result.units.map { u in
                       [u.unit, u.recentHPPD.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(u.targetHPPD, decimals: 2),
-                       u.recentPremiumShare.map { HumanFormat.percent(100 * $0) } ?? "", u.censusMASE.map { NumberFormat.fixed($0, decimals: 3) } ?? "",
+                       u.recentPremiumShare.map { HumanFormat.percent(100 * $0) } ?? "", HumanFormat.quantity(u.projectedOvertime, decimals: 0),
+                       HumanFormat.quantity(u.projectedAgency, decimals: 0), u.censusMASE.map { NumberFormat.fixed($0, decimals: 3) } ?? "",
                        u.flags.joined(separator: ", ")]
-                  }, alignments: [.left, .right, .right, .right, .right, .left])
+                  }, alignments: [.left, .right, .right, .right, .right, .right, .right, .left])
         for unit in Set(result.rows.map(\.unit)).sorted() {
             let rows = result.rows.filter { $0.unit == unit }
             doc.heading(unit, level: 3)

@@ -1,3 +1,5 @@
+import Tabular
+
 /// `manifest.json`: what a run read, with which settings, what it wrote and how long each
 /// stage took, so a finance team can audit a quarter's numbers and re-run them exactly.
 public struct Manifest: Sendable {
@@ -32,26 +34,7 @@ public struct Manifest: Sendable {
         return s
     }
 
-    private func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    private func quote(_ text: String) -> String { JSONText.quoted(text) }
 
     private func formatSeconds(_ s: Double) -> String {
         let ms = Int((s * 1000).rounded())

@@ -45,7 +45,7 @@ public struct AggregateStage: Stage {
         let totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
                                               frequency: frequency ?? context.calendar.frequency, stage: context.stage)
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
-        try totals.forEachSeries { id, first, series in
+        totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)
             for (offset, v) in series.enumerated() {
                 keys.append(key)

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Tabular
 
 /// Validates and runs pipelines: YAML files or stages built in Swift.
@@ -186,7 +187,8 @@ public struct PipelineRunner: Sendable {
                 // Notes name files where they will be once the run succeeds.
                 notes += context.notes.map { "\(named.name): " + $0.replacingOccurrences(of: temporary, with: output) }
             }
-            manifest.outputs.append("manifest.json")
+            manifest.outputs += ["index.md", "manifest.json"]
+            try PipelineRunner.index(manifest, notes: notes).write(to: temporary + "/index.md")
             try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
             try replace(output, with: temporary)
         } catch {
@@ -229,5 +231,30 @@ public struct PipelineRunner: Sendable {
             order.append(remaining.remove(at: next))
         }
         return order
+    }
+
+    /// index.md: what ran, the key line of each stage, and a link to every output.
+    static func index(_ manifest: Manifest, notes: [String]) -> MarkdownDocument {
+        var doc = MarkdownDocument(title: "Run of \(manifest.pipeline)")
+        doc.heading("Summary")
+        var summary = notes
+        if summary.isEmpty { summary = ["\(manifest.stages.count) stages ran."] }
+        doc.bullets(summary)
+        let reports = manifest.outputs.filter { $0.hasSuffix(".md") && $0 != "index.md" }
+        if !reports.isEmpty {
+            doc.heading("Reports")
+            doc.bullets(reports.map { "[\($0)](\($0))" })
+        }
+        doc.heading("Files")
+        doc.bullets(manifest.outputs.filter { $0 != "index.md" }.map { "[\($0)](\($0))" })
+        doc.heading("Stages")
+        doc.table(["Stage", "Kind", "Rows", "Seconds"],
+                  manifest.stages.map { [$0.name, $0.kind, String($0.rows), NumberFormat.fixed($0.seconds, decimals: 3)] },
+                  alignments: [.left, .left, .right, .right])
+        if !manifest.overrides.isEmpty {
+            doc.paragraph("Overrides: " + manifest.overrides.joined(separator: ", "))
+        }
+        doc.paragraph("Inputs, parameters and checksums are in [manifest.json](manifest.json).")
+        return doc
     }
 }

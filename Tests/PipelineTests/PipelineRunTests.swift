@@ -15,6 +15,12 @@ import Testing
         #expect(manifest.contains("\"sha256\": \"\(try SHA256.hexDigest(ofFile: ws.path + "/usage.csv"))\""))
         #expect(manifest.contains("\"rows\": 66"))   // 30 + 30 + 6 rows read from usage.csv
         #expect(manifest.contains("\"name\": \"demand\", \"kind\": \"forecast\""))
+        // index.md links every output and lists the stages.
+        let index = try ws.read("out/index.md")
+        #expect(index.contains("[forecasts.csv](forecasts.csv)"))
+        #expect(index.contains("[series.csv](series.csv)"))
+        #expect(index.contains("[manifest.json](manifest.json)"))
+        #expect(index.contains("| demand | forecast | 18 |"))
         // Nothing temporary is left beside the output.
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).filter { $0.contains(".tmp-") || $0.contains(".old-") }.isEmpty)
     }

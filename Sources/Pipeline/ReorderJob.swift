@@ -89,6 +89,9 @@ public struct ReorderJob: Sendable {
         var missing: [String] = []
         var masterItems: [String: StockItem] = [:]
         var levelsByItem: [String: ReorderPlanner.Levels] = [:]
+        var demands: [String: DemandEstimate] = [:]
+        var rows: [(StockItem, String)] = []
+        rows.reserveCapacity(stockItems.count)
         let locations = inventory.texts("location")
         let onOrder = inventory.numbers("on_order")
         for row in 0..<stockItems.count {
@@ -121,14 +124,17 @@ public struct ReorderJob: Sendable {
                 demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
                                         daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) })
             }
-            let itemLevels: ReorderPlanner.Levels
-            if let known = levelsByItem[key] {
-                itemLevels = known
-            } else {
-                itemLevels = planner.levels(s, demand: demand, abc: abc[key] ?? .c)
-                levelsByItem[key] = itemLevels
+            if levelsByItem[key] == nil {
+                levelsByItem[key] = planner.levels(s, demand: demand, abc: abc[key] ?? .c)
+                demands[key] = demand
             }
-            lines.append(planner.plan(s, demand: demand, abc: abc[key] ?? .c, levels: itemLevels))
+            rows.append((s, key))
+        }
+        if settings.allocateByClass && settings.policy == .periodicReview {
+            allocateByClass(&levelsByItem, items: masterItems, demands: demands, abc: abc)
+        }
+        for (s, key) in rows {
+            lines.append(planner.plan(s, demand: demands[key]!, abc: abc[key] ?? .c, levels: levelsByItem[key]!))
         }
         // Byte order on the keys: Unicode-aware String comparison costs more than planning itself.
         func precedes(_ a: String, _ b: String) -> Bool? { a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8) }
@@ -140,6 +146,35 @@ public struct ReorderJob: Sendable {
             plan.simulation = simulate(lines, weeks: weeks, asOf: asOf, days: days, items: usageItems, quantities: quantities, master: master)
         }
         return plan
+    }
+
+    /// Replaces per-item safety stock with a class-level allocation for every (criticality, ABC)
+    /// class, over the items that follow the class target (no own service level, not new,
+    /// not discontinued, with demand).
+    func allocateByClass(_ levels: inout [String: ReorderPlanner.Levels], items: [String: StockItem],
+                         demands: [String: DemandEstimate], abc: [String: ServiceLevelMatrix.ABC]) {
+        var classes: [String: [String]] = [:]
+        for (key, l) in levels {
+            guard let s = items[key], s.serviceLevel == nil, !s.discontinued, l.dailyDemand > 0, !l.flags.contains("new_item") else { continue }
+            classes["\(s.criticality.rawValue)\((abc[key] ?? .c).rawValue)", default: []].append(key)
+        }
+        let allocation = FillRateAllocation()
+        for keys in classes.values {
+            let sorted = keys.sorted()
+            let target = levels[sorted[0]]!.serviceLevel
+            let inputs = sorted.map { key -> FillRateAllocation.Item in
+                let l = levels[key]!
+                return FillRateAllocation.Item(dailyDemand: l.dailyDemand, reviewDays: l.review, protectionMean: l.protectionDemand,
+                                               protectionStandardDeviation: l.protectionStandardDeviation, usesCounts: l.usesCounts,
+                                               dispersion: demands[key]?.dispersion ?? 1, unitCost: items[key]?.unitCost ?? 0)
+            }
+            let result = allocation.levels(inputs, fillRate: target)
+            for (key, level) in zip(sorted, result) {
+                levels[key]!.orderUpTo = level
+                levels[key]!.safetyStock = max(0, level - levels[key]!.protectionDemand)
+                levels[key]!.notes.append("safety stock set with its class (\(items[key]!.criticality.rawValue), \((abc[key] ?? .c).rawValue)) to meet a \(NumberFormat.fixed(target * 100, decimals: 1))% class fill rate at least cost")
+            }
+        }
     }
 
     /// Replays the last `weeks` of daily demand per item (items with a par level, not

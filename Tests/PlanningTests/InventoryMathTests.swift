@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Forecasting
 import Testing
 @testable import Planning
@@ -198,5 +201,31 @@ import Testing
         let o = PolicySimulation().replay(demand: [3, 0], orderUpTo: 10, reviewDays: 1, leadTimeDays: 5, packSize: 4, minimumOrder: 0, unitCost: 1)
         // Day 0: 10 -> 7, order 1 pack of 4 (need 3). Day 1: position 11 >= 10, no order.
         #expect(o.orders == 1)
+    }
+}
+
+@Suite struct FillRateAllocationTests {
+    func classFill(_ items: [FillRateAllocation.Item], _ levels: [Double]) -> Double {
+        let short = zip(items, levels).reduce(0) { $0 + $1.0.shortage(at: $1.1) * $1.0.cyclesPerYear }
+        return 1 - short / items.reduce(0) { $0 + $1.dailyDemand * 365 }
+    }
+
+    @Test func theClassMeetsItsTargetAndCheapStockCarriesIt() {
+        // Gloves: 50/day, sigma_P 40 over 14 days, $8. Implant: 0.2/day (Poisson, 2.8 over 14 days), $2,500.
+        let gloves = FillRateAllocation.Item(dailyDemand: 50, reviewDays: 7, protectionMean: 700, protectionStandardDeviation: 40,
+                                             usesCounts: false, dispersion: 1, unitCost: 8)
+        let implant = FillRateAllocation.Item(dailyDemand: 0.2, reviewDays: 7, protectionMean: 2.8, protectionStandardDeviation: 1.67,
+                                              usesCounts: true, dispersion: 1, unitCost: 2_500)
+        let levels = FillRateAllocation().levels([gloves, implant], fillRate: 0.99)
+        #expect(classFill([gloves, implant], levels) >= 0.99)
+        // Per item, a 99% fill rate would need the implant at S = 7 (E[(X-6)+] = 0.036 > 1% of a
+        // week's 1.4 units >= E[(X-7)+] = 0.011); the class keeps it lower and the gloves higher.
+        #expect(SafetyStock.count(fillRate: 0.99, mean: 2.8, dispersion: 1, cycleDemand: 1.4) == 7 - 2.8)
+        #expect(levels[1] < 7)
+        #expect(levels[0] > 700)
+        // The count shortage agrees with its definition: Poisson(2.8), E[(X - 2)+] by direct sum.
+        var direct = 0.0, p = exp(-2.8)
+        for x in 0..<60 { if x > 2 { direct += Double(x - 2) * p }; p *= 2.8 / Double(x + 1) }
+        #expect(abs(SafetyStock.expectedShortage(mean: 2.8, dispersion: 1, stock: 2) - direct) < 1e-12)
     }
 }

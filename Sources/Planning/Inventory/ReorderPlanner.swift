@@ -17,6 +17,8 @@ public struct ReorderPlanner: Sendable {
         public var review: Double
         public var dailyDemand: Double
         public var protectionDemand: Double
+        public var protectionStandardDeviation: Double
+        public var usesCounts: Bool
         public var safetyStock: Double
         public var reorderPoint: Double
         public var orderUpTo: Double
@@ -68,6 +70,8 @@ public struct ReorderPlanner: Sendable {
             }
         }
         return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,
+                      protectionStandardDeviation: overP.standardDeviation,
+                      usesCounts: SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: overP.mean),
                       safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo, economicLot: economicLot,
                       flags: flags, notes: notes)
     }

@@ -29,6 +29,10 @@ public struct ReorderSettings: Sendable {
     public var unreliableMASE = 1.5
     /// Less history than this (days) = new item, planned from its par level.
     public var newItemDays = 56
+    /// Periodic review: meet each class's fill rate as a class, spreading safety stock where
+    /// it buys the most service per dollar (`FillRateAllocation`), rather than item by item.
+    /// Items with their own service level keep it.
+    public var allocateByClass = true
 
     public init() {}
 }

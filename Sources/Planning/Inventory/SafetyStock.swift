@@ -82,4 +82,23 @@ public enum SafetyStock {
         }
         return max(0, Double(s) - mean)
     }
+
+    /// E[(X - S)+] for count demand with this mean and variance-to-mean ratio.
+    public static func expectedShortage(mean: Double, dispersion: Double, stock: Double) -> Double {
+        guard mean > 0 else { return 0 }
+        let limit = Int(max(0, stock.rounded(.down)))
+        let poisson = dispersion <= 1.000_001
+        let size = poisson ? 0 : mean / (dispersion - 1)
+        let q = poisson ? 0 : size / (size + mean)
+        var probability = poisson ? exp(-mean) : pow(q, size)
+        var cumulative = probability, partialMean = 0.0
+        var k = 0
+        while k < limit {
+            probability *= poisson ? mean / Double(k + 1) : (Double(k) + size) * (1 - q) / Double(k + 1)
+            k += 1
+            cumulative += probability
+            partialMean += Double(k) * probability
+        }
+        return max(0, mean - partialMean - stock * max(0, 1 - cumulative))
+    }
 }

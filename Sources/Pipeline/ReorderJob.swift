@@ -107,26 +107,27 @@ public struct ReorderJob: Sendable {
             s.location = locations?[row] ?? ""
             s.onHand = onHand[row].isFinite ? onHand[row] : 0
             s.onOrder = onOrder.map { $0[row].isFinite ? $0[row] : 0 } ?? 0
-            let demand: DemandEstimate
-            if let e = estimates[key] {
-                let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
-                let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
-                let weeks = max(1, min(e.forecast.mean.count, Int(((lead + review) / 7).rounded(.up))))
-                let weekly = e.forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks)
-                let spread = e.forecast.spread.first ?? 0
-                let mase = e.forecast.candidates.first { $0.chosen }?.metrics.mase
-                let history = e.history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
-                demand = DemandEstimate(dailyMean: weekly / 7, dailyStandardDeviation: spread / 7.0.squareRoot(),
-                                        demandClass: e.forecast.demandClass, dispersion: history,
-                                        historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
-                                        daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) }, backtestMASE: mase)
-            } else {
-                demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
-                                        daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) })
-            }
-            if levelsByItem[key] == nil {
-                levelsByItem[key] = planner.levels(s, demand: demand, abc: abc[key] ?? .c)
+            // Demand and levels depend on the item, not the location: computed once per item.
+            if demands[key] == nil {
+                let demand: DemandEstimate
+                if let e = estimates[key] {
+                    let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
+                    let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
+                    let weeks = max(1, min(e.forecast.mean.count, Int(((lead + review) / 7).rounded(.up))))
+                    let weekly = e.forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks)
+                    let spread = e.forecast.spread.first ?? 0
+                    let mase = e.forecast.candidates.first { $0.chosen }?.metrics.mase
+                    let history = e.history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+                    demand = DemandEstimate(dailyMean: weekly / 7, dailyStandardDeviation: spread / 7.0.squareRoot(),
+                                            demandClass: e.forecast.demandClass, dispersion: history,
+                                            historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
+                                            daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) }, backtestMASE: mase)
+                } else {
+                    demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
+                                            daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) })
+                }
                 demands[key] = demand
+                levelsByItem[key] = planner.levels(s, demand: demand, abc: abc[key] ?? .c)
             }
             rows.append((s, key))
         }

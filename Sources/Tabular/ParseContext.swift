@@ -145,43 +145,38 @@ final class ParseContext {
     /// Moves the fields of the record still being parsed, and the line bookkeeping, into
     /// `other` (an empty buffer) so parsing can continue there while this one is consumed.
     func moveUnfinishedRecord(to other: ParseContext) {
-        let partialFields = fieldCount - currentFirstField
-        let keepFrom = partialFields > 0 ? starts[currentFirstField] : byteCount
-        let keepBytes = byteCount - keepFrom
-        if other.byteCapacity < keepBytes { other.growBytes(keepBytes) }
-        while other.fieldCapacity < partialFields { other.growFields() }
-        if keepBytes > 0 { other.bytes.update(from: bytes + keepFrom, count: keepBytes) }
-        for k in 0..<partialFields {
-            other.starts[k] = starts[currentFirstField + k] - keepFrom
-            other.ends[k] = ends[currentFirstField + k] - keepFrom
-        }
-        other.byteCount = keepBytes
-        other.fieldCount = partialFields
-        other.currentFirstField = 0
-        other.records.removeAll(keepingCapacity: true)
-        other.delivered = 0
+        let partialStart = fieldCount > currentFirstField ? starts[currentFirstField] : byteCount
+        copyUnfinishedRecord(to: other)
         other.line = line
         other.embeddedNewlines = embeddedNewlines
         other.lastTerminator = lastTerminator
         other.fatal = fatal
-        byteCount = keepFrom
+        byteCount = partialStart
         fieldCount = currentFirstField
     }
 
-    private func compact() {
-        records.removeAll(keepingCapacity: true)
-        delivered = 0
+    /// After delivery: only the record still being parsed stays, at the front of the buffers.
+    private func compact() { copyUnfinishedRecord(to: self) }
+
+    /// Copies the fields of the record still being parsed to the front of `target`'s buffers
+    /// (this context's own, when compacting: `update(from:)` allows the overlap) and leaves
+    /// `target` with no completed records.
+    private func copyUnfinishedRecord(to target: ParseContext) {
         let partialFields = fieldCount - currentFirstField
         let keepFrom = partialFields > 0 ? starts[currentFirstField] : byteCount
         let keepBytes = byteCount - keepFrom
-        if keepBytes > 0 { bytes.update(from: bytes + keepFrom, count: keepBytes) }
+        if target.byteCapacity < keepBytes { target.growBytes(keepBytes) }
+        while target.fieldCapacity < partialFields { target.growFields() }
+        if keepBytes > 0 { target.bytes.update(from: bytes + keepFrom, count: keepBytes) }
         for k in 0..<partialFields {
-            starts[k] = starts[currentFirstField + k] - keepFrom
-            ends[k] = ends[currentFirstField + k] - keepFrom
+            target.starts[k] = starts[currentFirstField + k] - keepFrom
+            target.ends[k] = ends[currentFirstField + k] - keepFrom
         }
-        byteCount = keepBytes
-        fieldCount = partialFields
-        currentFirstField = 0
+        target.records.removeAll(keepingCapacity: true)
+        target.delivered = 0
+        target.byteCount = keepBytes
+        target.fieldCount = partialFields
+        target.currentFirstField = 0
     }
 
     private func growBytes(_ needed: Int) {

@@ -44,20 +44,15 @@ struct Forecast: ParsableCommand {
     func run() throws {
         let started = Progress.now()
         let source = try seriesOptions.seriesImport(output: out)
-        guard horizon >= 1, horizon <= 10_000 else { throw UsageError("--horizon must be between 1 and 10000") }
-        let seasonLength = season ?? source.frequency.defaultSeasonLength
-        guard seasonLength >= 1 else { throw UsageError("--season must be at least 1") }
-        guard backtest >= 0, backtest <= 50 else { throw UsageError("--backtest must be between 0 and 50") }
-        let parsedLevels = try levels.split(separator: ",").map { text -> Double in
-            guard let v = Double(text.trimmed()), v > 0, v < 100 else {
-                throw UsageError("--levels must be percentages between 0 and 100, like 80,95")
-            }
-            return v
+        let checked: ForecastOptions.Checked
+        do {
+            checked = try ForecastOptions.check(horizon: horizon, season: season, backtest: backtest,
+                                                levels: levels.split(separator: ",").map(String.init), models: models)
+        } catch let problem as ForecastOptions.Problem {
+            throw UsageError("--\(problem.option) \(problem.message)")
         }
-        let modelList: [any ForecastModel]?
-        do { modelList = try ModelRegistry.resolve(models) } catch let e as ModelListError { throw UsageError(e.description) }
-        let settings = ForecastSettings(horizon: horizon, season: seasonLength, levels: parsedLevels,
-                                        backtestOrigins: backtest, models: modelList)
+        let settings = ForecastSettings(horizon: horizon, season: season ?? source.frequency.defaultSeasonLength, levels: checked.levels,
+                                        backtestOrigins: backtest, models: checked.models)
         var job = ForecastJob(source: source, settings: settings, output: out,
                               accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
                               threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

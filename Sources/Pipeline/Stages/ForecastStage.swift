@@ -40,24 +40,22 @@ public struct ForecastStage: Stage {
 
     public init(parameters p: StageParameters) throws {
         let horizon = try p.integer("horizon") ?? 12
-        guard (1...10_000).contains(horizon) else { throw p.error("horizon", "horizon must be between 1 and 10000") }
         let season = try p.integer("season")
-        if let season, season < 1 { throw p.error("season", "season must be at least 1") }
         let backtest = try p.integer("backtest") ?? 3
-        guard (0...50).contains(backtest) else { throw p.error("backtest", "backtest must be between 0 and 50") }
-        let levels = try p.list("levels").map { text -> Double in
-            guard let v = Double(text), v > 0, v < 100 else { throw p.error("levels", "levels are percentages between 0 and 100") }
-            return v
+        let checked: ForecastOptions.Checked
+        do {
+            checked = try ForecastOptions.check(horizon: horizon, season: season, backtest: backtest,
+                                                levels: try p.list("levels"), models: try p.string("models") ?? "auto")
+        } catch let problem as ForecastOptions.Problem {
+            throw p.error(problem.option, "\(problem.option) \(problem.message)")
         }
-        let models: [any ForecastModel]?
-        do { models = try ModelRegistry.resolve(try p.string("models") ?? "auto") } catch let e as ModelListError { throw p.error("models", e.description) }
         var frequency: Frequency?
         if let f = try p.string("frequency") {
             guard let parsed = Frequency(rawValue: f) else { throw p.error("frequency", "unknown frequency '\(f)'") }
             frequency = parsed
         }
-        self.init(input: try p.requiredString("input"), horizon: horizon, season: season, models: models,
-                  levels: levels, backtest: backtest, frequency: frequency)
+        self.init(input: try p.requiredString("input"), horizon: horizon, season: season, models: checked.models,
+                  levels: checked.levels, backtest: backtest, frequency: frequency)
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {

@@ -1,0 +1,35 @@
+import Forecasting
+import Tabular
+
+/// The forecast options a user sets, checked once for both the `forecast` command and the
+/// `forecast` stage so their bounds and messages cannot drift apart.
+public enum ForecastOptions {
+    /// A bad option: its name (as in YAML; the command adds `--`) and what is wrong.
+    public struct Problem: Error, Sendable {
+        public var option: String
+        public var message: String
+    }
+
+    public struct Checked: Sendable {
+        public var levels: [Double]
+        /// nil = automatic routing by demand class.
+        public var models: [any ForecastModel]?
+    }
+
+    public static func check(horizon: Int, season: Int?, backtest: Int, levels: [String], models: String) throws -> Checked {
+        guard (1...10_000).contains(horizon) else { throw Problem(option: "horizon", message: "must be between 1 and 10000") }
+        if let season, season < 1 { throw Problem(option: "season", message: "must be at least 1") }
+        guard (0...50).contains(backtest) else { throw Problem(option: "backtest", message: "must be between 0 and 50") }
+        let parsedLevels = try levels.map { text -> Double in
+            guard let v = Double(text.trimmed()), v > 0, v < 100 else {
+                throw Problem(option: "levels", message: "must be percentages between 0 and 100, like 80,95")
+            }
+            return v
+        }
+        do {
+            return Checked(levels: parsedLevels, models: try ModelRegistry.resolve(models))
+        } catch let e as ModelListError {
+            throw Problem(option: "models", message: e.description)
+        }
+    }
+}

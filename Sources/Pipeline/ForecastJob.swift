@@ -145,6 +145,16 @@ final class ResultSlots<Value>: @unchecked Sendable {
         get { lock.withLock { storage[index] } }
         set { lock.withLock { storage[index] = newValue } }
     }
+
+    /// Fills consecutive slots from `start` with one lock, for a worker's whole share.
+    func store(_ values: [Value], from start: Int) {
+        lock.withLock {
+            for (offset, value) in values.enumerated() { storage[start + offset] = value }
+        }
+    }
+
+    /// Every slot, once the workers are done.
+    var all: [Value?] { lock.withLock { storage } }
 }
 
 /// A tiny mutex over pthread, to avoid pulling Foundation into the hot path.

@@ -48,98 +48,133 @@ public struct ReorderJob: Sendable {
         guard let lastDay = days.max() else { throw PipelineError(location: nil, "reorder: the usage table is empty") }
         let asOf = self.asOf ?? lastDay
 
-        // Weekly totals up to the last complete week, plus first and last use per item.
+        // Weekly totals up to the last complete week, plus first and last use and the last
+        // year's use per item. Items get dense ids from their bytes: hashing a String per row
+        // and per lookup cost more than all the rest of the planning.
         let week = Frequency.week
         let lastFullWeek = asOf.isoWeekday == 7 ? week.period(of: asOf) : week.period(of: asOf) - 1
         var totals = PeriodTotals(frequency: .week)
-        var firstUse: [String: CalendarDay] = [:], lastUse: [String: CalendarDay] = [:]
-        var yearUse: [String: Double] = [:]
+        var ids = ByteKeyTable(capacity: 4096)
+        let never = Int32.max
+        var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = []
+        let yearStart = asOf.daysSinceEpoch - 364
         for row in 0..<days.count where days[row] <= asOf {
-            let item = usageItems[row], day = days[row]
-            if quantities[row] != 0 {
-                if firstUse[item].map({ day < $0 }) ?? true { firstUse[item] = day }
-                if lastUse[item].map({ day > $0 }) ?? true { lastUse[item] = day }
+            let day = days[row], quantity = quantities[row]
+            var key = usageItems[row]
+            key.withUTF8 { bytes in
+                let id = ids.intern(bytes)
+                if id == firstUse.count { firstUse.append(never); lastUse.append(-never); yearUse.append(0) }
+                if quantity != 0 {
+                    firstUse[id] = min(firstUse[id], day.daysSinceEpoch)
+                    lastUse[id] = max(lastUse[id], day.daysSinceEpoch)
+                }
+                if day.daysSinceEpoch >= yearStart { yearUse[id] += quantity }
+                if week.period(of: day) <= lastFullWeek { totals.add(key: bytes, day: day, value: quantity) }
             }
-            if Int(asOf.daysSinceEpoch - day.daysSinceEpoch) < 365 { yearUse[item, default: 0] += quantities[row] }
-            guard week.period(of: day) <= lastFullWeek else { continue }
-            var key = item
-            key.withUTF8 { totals.add(key: $0, day: day, value: quantities[row]) }
         }
+        let usedItems = firstUse.count
+        // Inventory rows to item ids; items never used get ids after the used ones.
+        var rowItem = [Int](repeating: 0, count: stockItems.count)
+        for row in 0..<stockItems.count {
+            var key = stockItems[row]
+            rowItem[row] = key.withUTF8 { ids.intern($0) }
+        }
+        let itemCount = ids.count
+        firstUse += repeatElement(never, count: itemCount - usedItems)
+        lastUse += repeatElement(-never, count: itemCount - usedItems)
+        yearUse += repeatElement(0, count: itemCount - usedItems)
 
-        // Item master lookups.
+        // Stocked items, numbered in the order they first appear in the inventory, with
+        // their item master entries.
         let master = ItemMaster(items)
-        let unitCosts = Dictionary(stockItems.map { ($0, master.number("unit_cost", $0) ?? 0) }, uniquingKeysWith: { a, _ in a })
-        let abc = ServiceLevelMatrix.abcClasses(annualSpend: Dictionary(uniqueKeysWithValues: Set(stockItems).map { ($0, (yearUse[$0] ?? 0) * (unitCosts[$0] ?? 0)) }))
+        var stockIndex = [Int](repeating: -1, count: itemCount)
+        var stockID: [Int] = [], stock: [StockItem] = [], missing: [String] = []
+        var rowStock = [Int](repeating: 0, count: stockItems.count)
+        for row in 0..<stockItems.count {
+            let id = rowItem[row]
+            if stockIndex[id] < 0 {
+                let key = stockItems[row]
+                stockIndex[id] = stock.count
+                stockID.append(id)
+                stock.append(master.stockItem(key))
+                if !master.has(key) { missing.append(key) }
+            }
+            rowStock[row] = stockIndex[id]
+        }
+        var annualSpend: [String: Double] = [:]
+        annualSpend.reserveCapacity(stock.count)
+        for (k, s) in stock.enumerated() { annualSpend[s.item] = yearUse[stockID[k]] * s.unitCost }
+        let abcByKey = ServiceLevelMatrix.abcClasses(annualSpend: annualSpend)
+        let abc = stock.map { abcByKey[$0.item] ?? .c }
 
         // Forecast weekly demand far enough to cover the longest protection interval.
-        let longest = stockItems.map { (master.number("lead_time_days", $0) ?? settings.defaultLeadTimeDays) + (master.number("review_period_days", $0) ?? settings.defaultReviewPeriodDays) }.max() ?? 14
+        let longest = stock.map { ($0.leadTimeDays ?? settings.defaultLeadTimeDays) + ($0.reviewPeriodDays ?? settings.defaultReviewPeriodDays) }.max() ?? 14
         let horizon = min(26, max(2, Int((longest / 7).rounded(.up)) + 1))
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: [80], backtestOrigins: 3))
         let forecastStarted = Progress.now()
-        var estimates: [String: (forecast: SeriesForecast, history: [Double])] = [:]
+        var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: itemCount)
         try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
-            estimates[key] = (f, history)
+            var key = key
+            estimates[key.withUTF8 { ids.intern($0) }] = (f, history)
         }
 
         let planningStarted = Progress.now()
         let forecastSeconds = planningStarted - forecastStarted
         let planner = ReorderPlanner(settings: settings)
-        var lines: [ReorderLine] = []
-        lines.reserveCapacity(stockItems.count)
-        var missing: [String] = []
-        var masterItems: [String: StockItem] = [:]
-        var levelsByItem: [String: ReorderPlanner.Levels] = [:]
-        var demands: [String: DemandEstimate] = [:]
-        var rows: [(StockItem, String)] = []
-        rows.reserveCapacity(stockItems.count)
-        let locations = inventory.texts("location")
-        let onOrder = inventory.numbers("on_order")
-        for row in 0..<stockItems.count {
-            let key = stockItems[row]
-            var s: StockItem
-            if let known = masterItems[key] {
-                s = known
-            } else {
-                s = master.stockItem(key)
-                masterItems[key] = s
-                if !master.has(key) { missing.append(key) }
+        // Demand and levels depend on the item, not the location: computed once per item.
+        let demands = ParallelMap.map(stock.count, threads: threads) { k -> DemandEstimate in
+            let id = stockID[k], s = stock[k]
+            let historyDays = firstUse[id] == never ? 0 : Int(asOf.daysSinceEpoch) - Int(firstUse[id]) + 1
+            let sinceLastUse = lastUse[id] == -never ? nil : Int(asOf.daysSinceEpoch) - Int(lastUse[id])
+            var demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays,
+                                        daysSinceLastUse: sinceLastUse)
+            if let e = estimates[id] {
+                let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
+                let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
+                let weeks = max(1, min(e.forecast.mean.count, Int(((lead + review) / 7).rounded(.up))))
+                demand.dailyMean = e.forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks) / 7
+                demand.dailyStandardDeviation = (e.forecast.spread.first ?? 0) / 7.0.squareRoot()
+                demand.demandClass = e.forecast.demandClass
+                demand.dispersion = e.history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+                demand.backtestMASE = e.forecast.candidates.first { $0.chosen }?.metrics.mase
             }
+            return demand
+        }
+        var levels = ParallelMap.map(stock.count, threads: threads) { k in planner.levels(stock[k], demand: demands[k], abc: abc[k]) }
+        if settings.allocateByClass && settings.policy == .periodicReview {
+            allocateByClass(&levels, items: stock, demands: demands, abc: abc)
+        }
+
+        // Lines go out by vendor, item and location in byte order. Ranking once and sorting
+        // integers is far cheaper than comparing Strings (Unicode-aware) per pair.
+        let locations = inventory.texts("location")
+        var itemRank = [Int](repeating: 0, count: itemCount)
+        for (rank, id) in ids.idsSortedByKey().enumerated() { itemRank[id] = rank }
+        func ranks(_ values: some Sequence<String>) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Set(values).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { ($1, $0) })
+        }
+        let vendorRanks = ranks(stock.lazy.map(\.vendor))
+        let locationRanks = ranks(locations ?? [])
+        let itemOrder = stock.indices.map { k in (vendorRanks[stock[k].vendor] ?? 0, itemRank[stockID[k]], k) }.sorted { $0 < $1 }.map(\.2)
+        var rowsOfItem = [[Int]](repeating: [], count: stock.count)
+        for row in 0..<stockItems.count { rowsOfItem[rowStock[row]].append(row) }
+        var order: [Int] = []
+        order.reserveCapacity(stockItems.count)
+        for k in itemOrder {
+            let rows = rowsOfItem[k]
+            order += rows.count < 2 ? rows : rows.map { (locationRanks[locations?[$0] ?? ""] ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
+        }
+
+        // One line per inventory row, planned in parallel.
+        let onOrder = inventory.numbers("on_order")
+        let lines = ParallelMap.map(order.count, threads: threads) { position -> ReorderLine in
+            let row = order[position], k = rowStock[row]
+            var s = stock[k]
             s.location = locations?[row] ?? ""
             s.onHand = onHand[row].isFinite ? onHand[row] : 0
             s.onOrder = onOrder.map { $0[row].isFinite ? $0[row] : 0 } ?? 0
-            // Demand and levels depend on the item, not the location: computed once per item.
-            if demands[key] == nil {
-                let demand: DemandEstimate
-                if let e = estimates[key] {
-                    let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
-                    let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
-                    let weeks = max(1, min(e.forecast.mean.count, Int(((lead + review) / 7).rounded(.up))))
-                    let weekly = e.forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks)
-                    let spread = e.forecast.spread.first ?? 0
-                    let mase = e.forecast.candidates.first { $0.chosen }?.metrics.mase
-                    let history = e.history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
-                    demand = DemandEstimate(dailyMean: weekly / 7, dailyStandardDeviation: spread / 7.0.squareRoot(),
-                                            demandClass: e.forecast.demandClass, dispersion: history,
-                                            historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
-                                            daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) }, backtestMASE: mase)
-                } else {
-                    demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: firstUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) + 1 } ?? 0,
-                                            daysSinceLastUse: lastUse[key].map { Int(asOf.daysSinceEpoch - $0.daysSinceEpoch) })
-                }
-                demands[key] = demand
-                levelsByItem[key] = planner.levels(s, demand: demand, abc: abc[key] ?? .c)
-            }
-            rows.append((s, key))
+            return planner.plan(s, demand: demands[k], abc: abc[k], levels: levels[k])
         }
-        if settings.allocateByClass && settings.policy == .periodicReview {
-            allocateByClass(&levelsByItem, items: masterItems, demands: demands, abc: abc)
-        }
-        for (s, key) in rows {
-            lines.append(planner.plan(s, demand: demands[key]!, abc: abc[key] ?? .c, levels: levelsByItem[key]!))
-        }
-        // Byte order on the keys: Unicode-aware String comparison costs more than planning itself.
-        func precedes(_ a: String, _ b: String) -> Bool? { a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8) }
-        lines.sort { x, y in precedes(x.vendor, y.vendor) ?? precedes(x.item, y.item) ?? (precedes(x.location, y.location) ?? false) }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
@@ -152,28 +187,29 @@ public struct ReorderJob: Sendable {
     /// Replaces per-item safety stock with a class-level allocation for every (criticality, ABC)
     /// class, over the items that follow the class target (no own service level, not new,
     /// not discontinued, with demand).
-    func allocateByClass(_ levels: inout [String: ReorderPlanner.Levels], items: [String: StockItem],
-                         demands: [String: DemandEstimate], abc: [String: ServiceLevelMatrix.ABC]) {
-        var classes: [String: [String]] = [:]
-        for (key, l) in levels {
-            guard let s = items[key], s.serviceLevel == nil, !s.discontinued, l.dailyDemand > 0, !l.flags.contains("new_item") else { continue }
-            classes["\(s.criticality.rawValue)\((abc[key] ?? .c).rawValue)", default: []].append(key)
+    func allocateByClass(_ levels: inout [ReorderPlanner.Levels], items: [StockItem], demands: [DemandEstimate], abc: [ServiceLevelMatrix.ABC]) {
+        var classes: [String: [Int]] = [:]
+        for (k, l) in levels.enumerated() {
+            let s = items[k]
+            guard s.serviceLevel == nil, !s.discontinued, l.dailyDemand > 0, !l.flags.contains("new_item") else { continue }
+            classes["\(s.criticality.rawValue)\(abc[k].rawValue)", default: []].append(k)
         }
         let allocation = FillRateAllocation()
-        for keys in classes.values {
-            let sorted = keys.sorted()
-            let target = levels[sorted[0]]!.serviceLevel
-            let inputs = sorted.map { key -> FillRateAllocation.Item in
-                let l = levels[key]!
-                return FillRateAllocation.Item(dailyDemand: l.dailyDemand, reviewDays: l.review, protectionMean: l.protectionDemand,
-                                               protectionStandardDeviation: l.protectionStandardDeviation, usesCounts: l.usesCounts,
-                                               dispersion: demands[key]?.dispersion ?? 1, unitCost: items[key]?.unitCost ?? 0)
+        for members in classes.values {
+            // Item key order, so the allocation's tie-breaks do not depend on the input's order.
+            let sorted = members.sorted { items[$0].item < items[$1].item }
+            guard let first = sorted.first else { continue }
+            let target = levels[first].serviceLevel
+            let inputs = sorted.map { k in
+                FillRateAllocation.Item(dailyDemand: levels[k].dailyDemand, reviewDays: levels[k].review, protectionMean: levels[k].protectionDemand,
+                                        protectionStandardDeviation: levels[k].protectionStandardDeviation, usesCounts: levels[k].usesCounts,
+                                        dispersion: demands[k].dispersion, unitCost: items[k].unitCost)
             }
-            let result = allocation.levels(inputs, fillRate: target)
-            for (key, level) in zip(sorted, result) {
-                levels[key]!.orderUpTo = level
-                levels[key]!.safetyStock = max(0, level - levels[key]!.protectionDemand)
-                levels[key]!.notes.append("safety stock set with its class (\(items[key]!.criticality.rawValue), \((abc[key] ?? .c).rawValue)) to meet a \(NumberFormat.fixed(target * 100, decimals: 1))% class fill rate at least cost")
+            let note = "safety stock set with its class (\(items[first].criticality.rawValue), \(abc[first].rawValue)) to meet a \(NumberFormat.fixed(target * 100, decimals: 1))% class fill rate at least cost"
+            for (k, level) in zip(sorted, allocation.levels(inputs, fillRate: target)) {
+                levels[k].orderUpTo = level
+                levels[k].safetyStock = max(0, level - levels[k].protectionDemand)
+                levels[k].notes.append(note)
             }
         }
     }

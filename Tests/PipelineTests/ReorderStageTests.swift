@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Tabular
 
 /// The reorder stage end to end on a small hand-made system: an item about to stock out,
 /// a discontinued one, an overstocked one with short shelf life, and a slow vital implant.
@@ -88,5 +89,57 @@ enum ISO {
             if month == 13 { month = 1; year += 1 }
         }
         return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// Planning runs on several threads once a list is long enough; the lines and their order
+/// must be the same whatever the thread count.
+@Suite struct ReorderThreadingTests {
+    /// 2,400 items at two locations, listed in the inventory in scrambled order, with six
+    /// weeks of history each (short history: cheap to forecast).
+    static func tables() -> (usage: Table, items: Table, inventory: Table) {
+        let itemCount = 2_400
+        let start = CalendarDay(daysSinceEpoch: 20_000)
+        var days: [CalendarDay] = [], used: [String] = [], quantities: [Double] = []
+        for d in 0..<42 {
+            for i in 0..<itemCount where (i + d) % 3 != 0 {
+                days.append(start.adding(days: d))
+                used.append("IT\(i)")
+                quantities.append(Double(1 + (i * 7 + d * 3) % 11))
+            }
+        }
+        let ids = (0..<itemCount).map { "IT\($0)" }
+        let items = Table([("item", .text(ids)), ("vendor", .text((0..<itemCount).map { "V\($0 % 7)" })),
+                           ("unit_cost", .number((0..<itemCount).map { 1 + Double($0 % 50) })),
+                           ("pack_size", .number((0..<itemCount).map { [1, 10, 12][$0 % 3] })),
+                           ("lead_time_days", .number((0..<itemCount).map { Double(3 + $0 % 9) })),
+                           ("criticality", .text((0..<itemCount).map { ["V", "E", "N"][$0 % 3] }))])
+        let rows = (0..<(2 * itemCount)).map { ($0 * 7_919) % (2 * itemCount) }
+        let inventory = Table([("item", .text(rows.map { "IT\($0 / 2)" })), ("location", .text(rows.map { $0 % 2 == 0 ? "Main" : "OR" })),
+                               ("on_hand", .number(rows.map { Double($0 % 37) })), ("on_order", .number(rows.map { Double($0 % 5) }))])
+        return (Table([("date", .date(days)), ("item", .text(used)), ("quantity", .number(quantities))]), items, inventory)
+    }
+
+    @Test func linesDoNotDependOnTheThreadCount() throws {
+        let (usage, items, inventory) = Self.tables()
+        var job = ReorderJob()
+        job.threads = 1
+        let one = try job.plan(usage: usage, items: items, inventory: inventory)
+        job.threads = 3
+        let three = try job.plan(usage: usage, items: items, inventory: inventory)
+        #expect(one.lines.count == 4_800)
+        let render = { (plan: ReorderJob.Plan) in plan.lines.map { "\($0.vendor)|\($0.item)|\($0.location)|\($0.orderQuantity)|\($0.orderUpTo)|\($0.reason)" } }
+        #expect(render(one) == render(three))
+        // Sorted by vendor, then item, then location, in byte order.
+        let keys = one.lines.map { [$0.vendor, $0.item, $0.location] }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { a, b in a.lexicographicallyPrecedes(b) { $0.utf8.lexicographicallyPrecedes($1.utf8) } })
+    }
+
+    @Test func parallelMapKeepsIndexOrder() {
+        let expected = (0..<10_000).map { $0 * $0 % 977 }
+        for threads in [1, 2, 3, 8] {
+            #expect(ParallelMap.map(10_000, threads: threads) { $0 * $0 % 977 } == expected)
+        }
+        #expect(ParallelMap.map(0, threads: 4) { $0 }.isEmpty)
     }
 }

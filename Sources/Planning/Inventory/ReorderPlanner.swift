@@ -121,32 +121,45 @@ public struct ReorderPlanner: Sendable {
         if s.onHand > 0, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }
         if let mase = demand.backtestMASE, mase > settings.unreliableMASE { flags.append("unreliable_forecast") }
 
-        // The reason, in the order a buyer reads it.
-        var reason: [String] = []
+        // The reason, in the order a buyer reads it. Appended piece by piece into one String:
+        // a week's list can hold millions of lines.
+        var reason = ""
+        reason.reserveCapacity(192)
+        func part(_ pieces: String...) {
+            if !reason.isEmpty { reason += "; " }
+            for piece in pieces { reason += piece }
+        }
         if let days = daysOfSupply {
-            reason.append("on hand \(fmt(s.onHand)) covers \(fmt(days, 1)) days at \(fmt(d, 2))/day")
+            part("on hand ", fmt(s.onHand), " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {
-            reason.append("on hand \(fmt(s.onHand)), no recent demand")
+            part("on hand ", fmt(s.onHand), ", no recent demand")
         }
-        reason.append("lead time \(fmt(lead)) days" + (review > 0 ? " + review \(fmt(review)) days" : ""))
-        if s.onOrder > 0 { reason.append("\(fmt(s.onOrder)) on order") }
+        if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
+        if s.onOrder > 0 { part(fmt(s.onOrder), " on order") }
         if rounded.quantity > 0 {
-            let packWord = rounded.packs == 1 ? "pack" : "packs"
-            reason.append(s.packSize > 1 ? "order \(fmt(rounded.packs)) \(packWord) of \(fmt(s.packSize))" : "order \(fmt(rounded.quantity))")
-            if rounded.raisedToMinimum { reason.append("raised to the minimum order \(fmt(s.minimumOrder))") }
+            if s.packSize > 1 {
+                part("order ", fmt(rounded.packs), rounded.packs == 1 ? " pack of " : " packs of ", fmt(s.packSize))
+            } else {
+                part("order ", fmt(rounded.quantity))
+            }
+            if rounded.raisedToMinimum { part("raised to the minimum order ", fmt(s.minimumOrder)) }
         } else if !s.discontinued {
-            reason.append("no order: position \(fmt(position)) is above \(settings.policy == .periodicReview ? "the order-up-to level" : "the reorder point") \(fmt(settings.policy == .periodicReview ? orderUpTo : reorderPoint))")
+            if settings.policy == .periodicReview {
+                part("no order: position ", fmt(position), " is above the order-up-to level ", fmt(orderUpTo))
+            } else {
+                part("no order: position ", fmt(position), " is above the reorder point ", fmt(reorderPoint))
+            }
         }
-        if rounded.cappedByShelfLife { reason.append("capped to what can be used within the \(fmt(s.shelfLifeDays ?? 0))-day shelf life") }
-        if flags.contains("expiry_risk") { reason.append("stock on hand exceeds use within its shelf life") }
-        reason += notes
+        if rounded.cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
+        if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
+        for note in notes { part(note) }
 
         return ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,
                            onHand: s.onHand, onOrder: s.onOrder, inventoryPosition: position, demandForecast: levels.protectionDemand,
                            safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo,
                            orderQuantity: rounded.quantity, packs: rounded.packs, unitCost: s.unitCost,
                            orderCost: rounded.quantity * s.unitCost, daysOfSupply: daysOfSupply, serviceLevel: serviceLevel,
-                           policy: settings.policy.rawValue, flags: flags, reason: reason.joined(separator: "; "),
+                           policy: settings.policy.rawValue, flags: flags, reason: reason,
                            abc: abc, criticality: s.criticality)
     }
 

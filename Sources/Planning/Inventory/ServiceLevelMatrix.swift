@@ -22,10 +22,13 @@ public struct ServiceLevelMatrix: Sendable, Equatable {
     /// ABC classes by annual spend: A up to 80% of cumulative spend, B to 95%, C the rest.
     /// Ties in spend are ordered by item key so the classes are reproducible.
     public static func abcClasses(annualSpend: [String: Double]) -> [String: ABC] {
-        let total = annualSpend.values.reduce(0) { $0 + max($1, 0) }
+        // Summed in the sorted order: a dictionary's own order changes from run to run.
+        let ranked = annualSpend.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key })
+        let total = ranked.reduce(0) { $0 + max($1.value, 0) }
         var result: [String: ABC] = [:]
+        result.reserveCapacity(ranked.count)
         var cumulative = 0.0
-        for (item, spend) in annualSpend.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+        for (item, spend) in ranked {
             let share = total > 0 ? cumulative / total : 1
             result[item] = share < 0.80 ? .a : share < 0.95 ? .b : .c
             cumulative += max(spend, 0)

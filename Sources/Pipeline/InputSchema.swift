@@ -23,7 +23,7 @@ public struct InputSchema: Sendable {
         InputSchema(kind: "usage", roles: [r("date", .date, true), r("item", .text, true), r("quantity", .number, true),
                                            r("location", .text), r("department", .text), r("unit_cost", .number), r("uom", .text)]),
         InputSchema(kind: "items", roles: [r("item", .text, true), r("description", .text), r("category", .text), r("vendor", .text),
-                                           r("unit_cost", .number), r("uom", .text), r("pack_size", .number), r("min_order_qty", .number),
+                                           r("unit_cost", .number), r("prior_unit_cost", .number), r("uom", .text), r("pack_size", .number), r("min_order_qty", .number),
                                            r("lead_time_days", .number), r("lead_time_sd_days", .number), r("review_period_days", .number),
                                            r("shelf_life_days", .number), r("criticality", .text), r("service_level", .number),
                                            r("par_level", .number), r("status", .text)]),

@@ -11,6 +11,8 @@ public struct PipelineRunner: Sendable {
     public var registry: StageRegistry
     public var threads: Int
     public var quiet: Bool
+    /// Markdown or HTML reports, and how negative numbers are written in them.
+    public var reports = ReportOptions()
     public var version = "0.1.0"
 
     public init(registry: StageRegistry = .standard, threads: Int = 2, quiet: Bool = false) {
@@ -168,11 +170,13 @@ public struct PipelineRunner: Sendable {
         var manifest = Manifest(version: version, pipeline: pipelineName, pipelineSHA256: pipelineHash,
                                 parameters: [:], overrides: overrides, inputs: [], stages: [], outputs: [])
         var notes: [String] = []
+        var reportsWritten: [ReportSummary] = []
+        var costReductions: [CostReduction] = []
         do {
             for named in order {
                 let started = Progress.now()
                 let context = StageContext(stage: named.name, pipelineDirectory: pipelineDirectory, outputDirectory: temporary,
-                                           calendar: calendar, threads: threads, quiet: quiet, tables: tables)
+                                           calendar: calendar, threads: threads, quiet: quiet, reports: reports, tables: tables)
                 let produced = try named.stage.run(context)
                 let kind = type(of: named.stage)
                 var rows = 0
@@ -186,9 +190,12 @@ public struct PipelineRunner: Sendable {
                 manifest.stages.append(ManifestStage(name: named.name, kind: kind.kind, seconds: Progress.now() - started, rows: rows))
                 // Notes name files where they will be once the run succeeds.
                 notes += context.notes.map { "\(named.name): " + $0.replacingOccurrences(of: temporary, with: output) }
+                reportsWritten += context.reportsWritten
+                costReductions += context.costReductions
             }
-            manifest.outputs += ["index.md", "manifest.json"]
-            try PipelineRunner.index(manifest, notes: notes).write(to: temporary + "/index.md")
+            manifest.outputs += ["index." + reports.format.fileExtension, "manifest.json"]
+            let index = RunIndex(manifest: manifest, notes: notes, reports: reportsWritten, costReductions: costReductions, numbers: reports.numbers)
+            try ReportWriter.write(index.report(), name: "index", in: temporary, format: reports.format)
             try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
             try replace(output, with: temporary)
         } catch {
@@ -231,30 +238,5 @@ public struct PipelineRunner: Sendable {
             order.append(remaining.remove(at: next))
         }
         return order
-    }
-
-    /// index.md: what ran, the key line of each stage, and a link to every output.
-    static func index(_ manifest: Manifest, notes: [String]) -> MarkdownDocument {
-        var doc = MarkdownDocument(title: "Run of \(manifest.pipeline)")
-        doc.heading("Summary")
-        var summary = notes
-        if summary.isEmpty { summary = ["\(manifest.stages.count) stages ran."] }
-        doc.bullets(summary)
-        let reports = manifest.outputs.filter { $0.hasSuffix(".md") && $0 != "index.md" }
-        if !reports.isEmpty {
-            doc.heading("Reports")
-            doc.bullets(reports.map { "[\($0)](\($0))" })
-        }
-        doc.heading("Files")
-        doc.bullets(manifest.outputs.filter { $0 != "index.md" }.map { "[\($0)](\($0))" })
-        doc.heading("Stages")
-        doc.table(["Stage", "Kind", "Rows", "Seconds"],
-                  manifest.stages.map { [$0.name, $0.kind, String($0.rows), NumberFormat.fixed($0.seconds, decimals: 3)] },
-                  alignments: [.left, .left, .right, .right])
-        if !manifest.overrides.isEmpty {
-            doc.paragraph("Overrides: " + manifest.overrides.joined(separator: ", "))
-        }
-        doc.paragraph("Inputs, parameters and checksums are in [manifest.json](manifest.json).")
-        return doc
     }
 }

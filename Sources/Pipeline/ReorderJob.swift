@@ -27,7 +27,23 @@ public struct ReorderJob: Sendable {
         /// Seconds spent forecasting demand, and planning the lines after it.
         public var forecastSeconds = 0.0
         public var planningSeconds = 0.0
+        /// Weekly history and forecast of the items with the largest annual spend.
+        public var outlooks: [SeriesOutlook] = []
+        /// Price increases in the item master (unit cost above prior unit cost), by vendor.
+        public var priceIncreases: [VendorPriceIncrease] = []
     }
+
+    /// What a vendor's latest price changes cost a year at the items' last year of use.
+    public struct VendorPriceIncrease: Sendable {
+        public var vendor: String
+        public var items: Int
+        public var annualCost: Double
+        /// Weighted by use: annual cost / last year's spend at the prior prices, in percent.
+        public var percent: Double
+    }
+
+    /// Items shown with a fan chart in reorder.md.
+    public static let outlookCount = 5
 
     /// One class's replay under one policy.
     public struct SimulationRow: Sendable {
@@ -110,7 +126,8 @@ public struct ReorderJob: Sendable {
         // Forecast weekly demand far enough to cover the longest protection interval.
         let longest = stock.map { ($0.leadTimeDays ?? settings.defaultLeadTimeDays) + ($0.reviewPeriodDays ?? settings.defaultReviewPeriodDays) }.max() ?? 14
         let horizon = min(26, max(2, Int((longest / 7).rounded(.up)) + 1))
-        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: [80], backtestOrigins: 3))
+        let levelsShown = [80.0, 95.0]
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: levelsShown, backtestOrigins: 3))
         let forecastStarted = Progress.now()
         var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: itemCount)
         try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
@@ -178,6 +195,30 @@ public struct ReorderJob: Sendable {
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
+
+        // For the report: the top items by spend as fan charts, and the vendors' price increases.
+        let bySpend = stock.indices.filter { estimates[stockID[$0]] != nil && !stock[$0].discontinued }
+            .sorted { (yearUse[stockID[$0]] * stock[$0].unitCost, stockID[$1]) > (yearUse[stockID[$1]] * stock[$1].unitCost, stockID[$0]) }
+        plan.outlooks = bySpend.prefix(Self.outlookCount).compactMap { k in
+            estimates[stockID[k]].map { e in
+                SeriesOutlook(name: stock[k].description.isEmpty ? stock[k].item : "\(stock[k].item) \(stock[k].description)", frequency: week,
+                              history: e.history, last: totals.lastPeriod, forecast: e.forecast, levels: levelsShown, keep: 52)
+            }
+        }
+        var increases: [String: VendorPriceIncrease] = [:]
+        var priorSpend: [String: Double] = [:]
+        for (k, s) in stock.enumerated() {
+            guard let prior = master.number("prior_unit_cost", s.item), prior > 0, s.unitCost > prior else { continue }
+            let use = max(0, yearUse[stockID[k]])
+            increases[s.vendor, default: VendorPriceIncrease(vendor: s.vendor, items: 0, annualCost: 0, percent: 0)].items += 1
+            increases[s.vendor]?.annualCost += (s.unitCost - prior) * use
+            priorSpend[s.vendor, default: 0] += prior * use
+        }
+        plan.priceIncreases = increases.values.map { v in
+            var v = v
+            v.percent = (priorSpend[v.vendor] ?? 0) > 0 ? 100 * v.annualCost / (priorSpend[v.vendor] ?? 1) : 0
+            return v
+        }.sorted { ($0.annualCost, $1.vendor) > ($1.annualCost, $0.vendor) }
         if let weeks = simulateWeeks, weeks > 0 {
             plan.simulation = simulate(lines, weeks: weeks, asOf: asOf, days: days, items: usageItems, quantities: quantities, master: master)
         }
@@ -275,43 +316,100 @@ public struct ReorderJob: Sendable {
         ])
     }
 
-    /// reorder.md: the summary a buyer reads first, then one section per vendor.
-    public static func markdown(_ plan: Plan) -> MarkdownDocument {
+    /// Stock value held above the order-up-to level (all of it for discontinued items).
+    public static func valueAboveTarget(_ line: ReorderLine) -> Double {
+        let target = line.flags.contains("discontinued") ? 0 : max(0, line.orderUpTo)
+        return max(0, line.onHand - target) * line.unitCost
+    }
+
+    /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
+    /// one section per vendor.
+    public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle()) -> Report {
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         let total = orders.reduce(0) { $0 + $1.orderCost }
         let atRisk = plan.lines.filter { $0.flags.contains("stockout_risk") && !$0.flags.contains("discontinued") }
         let critical = atRisk.filter { $0.criticality == .vital }
-        var doc = MarkdownDocument(title: "Reorder list as of \(plan.asOf)")
-        doc.heading("Summary")
-        doc.bullets([
-            "\(orders.count) order lines from \(Set(orders.map(\.vendor)).count) vendors, total \(HumanFormat.money(total)).",
+        let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
+        var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: [
+            "\(orders.count) order lines from \(Set(orders.map(\.vendor)).count) vendors, total \(numbers.money(total)).",
             "\(atRisk.count) items may stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
-            "\(plan.lines.filter { $0.flags.contains("expiry_risk") }.count) items hold more than they can use before expiry; \(plan.lines.filter { $0.flags.contains("dead_stock") }.count) are dead stock; \(plan.lines.filter { $0.flags.contains("discontinued") }.count) discontinued items are not reordered.",
+            "\(numbers.money(above)) of stock is held above target levels; \(plan.lines.filter { $0.flags.contains("expiry_risk") }.count) items hold more than they can use before expiry; \(plan.lines.filter { $0.flags.contains("dead_stock") }.count) are dead stock; \(plan.lines.filter { $0.flags.contains("discontinued") }.count) discontinued items are not reordered.",
         ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."]))
-        for vendor in Set(orders.map(\.vendor)).sorted() {
-            let lines = orders.filter { $0.vendor == vendor }
-            doc.heading("\(vendor.isEmpty ? "(no vendor)" : vendor): \(HumanFormat.money(lines.reduce(0) { $0 + $1.orderCost }))")
+        if !plan.outlooks.isEmpty {
+            doc.heading("Demand outlook for the largest items by spend")
+            doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges.")
+            for (rank, outlook) in plan.outlooks.enumerated() {
+                doc.figure(outlook.figure(name: "outlook_\(rank + 1)", title: "Weekly use: \(outlook.name)",
+                                          caption: "Units used per week, forecast with 80% and 95% ranges.", format: .quantity))
+            }
+        }
+        let csv = "reorder.csv"
+        for (vendor, all) in Dictionary(grouping: orders, by: \.vendor).sorted(by: { $0.key < $1.key }) {
+            doc.heading("\(vendor.isEmpty ? "(no vendor)" : vendor): \(numbers.money(all.reduce(0) { $0 + $1.orderCost }))")
+            let lines = shown(all, by: \.orderCost, in: &doc, file: csv)
             doc.table(["Item", "Description", "Order", "Packs", "Cost", "Why"],
-                      lines.map { [$0.item, $0.description, HumanFormat.quantity($0.orderQuantity, decimals: 0), HumanFormat.quantity($0.packs, decimals: 0),
-                                   HumanFormat.money($0.orderCost), $0.reason] },
+                      lines.map { [$0.item, $0.description, numbers.quantity($0.orderQuantity, decimals: 0), numbers.quantity($0.packs, decimals: 0),
+                                   numbers.money($0.orderCost), $0.reason] },
                       alignments: [.left, .left, .right, .right, .right, .left])
         }
         if !plan.simulation.isEmpty {
             doc.heading("Replay of recent demand: recommended levels vs par levels")
             doc.table(["Criticality", "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
                       plan.simulation.map { r in
-                          [r.criticality, r.policy, String(r.items), HumanFormat.percent(100 * r.targetFillRate), HumanFormat.percent(100 * r.outcome.fillRate, decimals: 2),
-                           String(r.outcome.stockoutDays), HumanFormat.money(r.outcome.averageInventoryValue), String(r.outcome.orders)]
+                          [r.criticality, r.policy, String(r.items), numbers.percent(100 * r.targetFillRate), numbers.percent(100 * r.outcome.fillRate, decimals: 2),
+                           String(r.outcome.stockoutDays), numbers.money(r.outcome.averageInventoryValue), String(r.outcome.orders)]
                       }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+        }
+        if !plan.priceIncreases.isEmpty {
+            doc.heading("Vendor price increases")
+            doc.paragraph("Latest unit cost against the prior unit cost in the item master, at each item's use over the last year.")
+            doc.table(["Vendor", "Items", "Increase", "Cost a year"],
+                      plan.priceIncreases.map { [$0.vendor, String($0.items), numbers.percent($0.percent), numbers.money($0.annualCost)] },
+                      alignments: [.left, .right, .right, .right])
         }
         let attention = plan.lines.filter { $0.orderQuantity == 0 && !$0.flags.filter { $0 != "new_item" }.isEmpty }
         if !attention.isEmpty {
             doc.heading("Not ordered, needs attention")
             doc.table(["Item", "Description", "On hand", "Flags", "Why"],
-                      attention.map { [$0.item, $0.description, HumanFormat.quantity($0.onHand, decimals: 0), $0.flags.joined(separator: ", "), $0.reason] },
+                      shown(attention, by: { $0.onHand * $0.unitCost }, in: &doc, file: csv).map { [$0.item, $0.description, numbers.quantity($0.onHand, decimals: 0), $0.flags.joined(separator: ", "), $0.reason] },
                       alignments: [.left, .left, .right, .left, .left])
         }
         return doc
+    }
+
+    /// Lines a person reads in one table: all of them up to `reportTableLimit`, else the
+    /// largest by `weight` (in list order) with a note that the CSV has the rest.
+    static func shown(_ lines: [ReorderLine], by weight: (ReorderLine) -> Double, in doc: inout Report, file: String) -> [ReorderLine] {
+        guard lines.count > reportTableLimit else { return lines }
+        let kept = Set(lines.indices.sorted { (weight(lines[$0]), $1) > (weight(lines[$1]), $0) }.prefix(reportTableLimit))
+        doc.paragraph("The \(reportTableLimit) largest of \(lines.count) lines; all of them are in \(file).")
+        return lines.indices.filter { kept.contains($0) }.map { lines[$0] }
+    }
+
+    /// Rows per table in reorder.md; reorder.csv always has every line.
+    public static let reportTableLimit = 250
+
+    /// The savings the reorder plan shows, for the run's index.
+    public static func costReductions(_ plan: Plan, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
+        var items: [CostReduction] = []
+        let excess = plan.lines.filter { valueAboveTarget($0) > 0 }
+        if !excess.isEmpty {
+            let dead = excess.filter { $0.flags.contains("dead_stock") || $0.flags.contains("discontinued") }.reduce(0) { $0 + valueAboveTarget($1) }
+            items.append(CostReduction(area: "Inventory above target", detail: "\(excess.count) stock lines hold more than their order-up-to level; \(numbers.money(dead)) of it is dead or discontinued stock. Letting it run down frees that cash.",
+                                       amount: excess.reduce(0) { $0 + valueAboveTarget($1) }, report: report))
+        }
+        let recommended = plan.simulation.filter { $0.policy == "recommended" }.reduce(0) { $0 + $1.outcome.averageInventoryValue }
+        let par = plan.simulation.filter { $0.policy == "par levels" }.reduce(0) { $0 + $1.outcome.averageInventoryValue }
+        if !plan.simulation.isEmpty && par > recommended {
+            items.append(CostReduction(area: "Par levels replaced by recommended levels", detail: "Replaying recent demand, the recommended levels hold \(numbers.money(recommended)) of inventory on average against \(numbers.money(par)) at today's par levels, while meeting each class's fill-rate target.",
+                                       amount: par - recommended, report: report))
+        }
+        let increases = plan.priceIncreases.filter { $0.annualCost > 0 }
+        if let top = increases.first {
+            items.append(CostReduction(area: "Vendor price increases", detail: "\(increases.count) vendors raised prices; largest: \(top.vendor), \(numbers.percent(top.percent)) on \(top.items) items, \(numbers.money(top.annualCost)) a year. Worth renegotiating or substituting.",
+                                       amount: increases.reduce(0) { $0 + $1.annualCost }, report: report))
+        }
+        return items
     }
 }
 

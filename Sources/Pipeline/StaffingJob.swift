@@ -47,6 +47,8 @@ public struct StaffingJob: Sendable {
         public var rows: [Row]
         public var units: [UnitSummary]
         public var firstPeriod: String
+        /// Each unit's census history and forecast, for the report's fan charts.
+        public var censusOutlooks: [SeriesOutlook] = []
     }
 
     enum PayClass { case regular, overtime, agency, nonProductive }
@@ -106,10 +108,14 @@ public struct StaffingJob: Sendable {
         let season = frequency.defaultSeasonLength
         let z = gaussianQuantile(percentile / 100)
         var censusForecast: [String: (values: [Double], mase: Double?)] = [:]
-        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 3))
-        try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, _, f in
+        var outlooks: [SeriesOutlook] = []
+        let levelsShown = [80.0, 95.0]
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: levelsShown, backtestOrigins: 3))
+        try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, history, f in
             let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
+            outlooks.append(SeriesOutlook(name: unit, frequency: frequency, history: history, last: censusTotals.lastPeriod, forecast: f,
+                                          levels: levelsShown, keep: 2 * season))
         }
         var premiumForecast: [String: Double] = [:]
         for (kind, totals) in hoursByPay where totals.seriesCount > 0 {
@@ -174,7 +180,7 @@ public struct StaffingJob: Sendable {
             if rows.contains(where: { $0.unit == unit && $0.flags.contains("fte_short") }) { summaries[unit]!.flags.append("understaffed") }
         }
         rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
-        return Result(rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start))
+        return Result(rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks)
     }
 
     func gaussianQuantile(_ p: Double) -> Double {
@@ -198,47 +204,82 @@ public struct StaffingJob: Sendable {
         ])
     }
 
-    public static func markdown(_ result: Result) -> MarkdownDocument {
-        var doc = MarkdownDocument(title: "Staffing plan from \(result.firstPeriod)")
-        doc.heading("Executive summary")
+    /// staffing_plan.md: the summary a nurse manager reads first, FTE required against
+    /// budgeted, each unit's census outlook, then the plan by unit.
+    public static func report(_ result: Result, numbers: NumberStyle = NumberStyle()) -> Report {
         let short = result.units.filter { $0.flags.contains("understaffed") }
         let rising = result.units.filter { $0.flags.contains("rising_overtime_agency") }
         let cost = result.rows.reduce(0) { $0 + $1.plan.laborCost }
         let premiumHours = result.rows.reduce(0) { $0 + $1.plan.overtimeHours + $1.plan.agencyHours }
-        var bullets = [
-            "Projected labor cost over the plan: \(HumanFormat.money(cost)); overtime and agency hours needed: \(HumanFormat.quantity(premiumHours, decimals: 0)).",
+        let premiumCost = result.rows.reduce(0) { $0 + $1.plan.premiumCost }
+        var summary = [
+            "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay.",
             short.isEmpty ? "No unit is short of budgeted FTEs." : "Short of budgeted FTEs: " + short.map(\.unit).joined(separator: ", ") + ".",
         ]
         if !rising.isEmpty {
-            bullets.append("Overtime and agency rising: " + rising.map { u in
-                "\(u.unit) (\(HumanFormat.percent(100 * (u.earlierPremiumShare ?? 0))) → \(HumanFormat.percent(100 * (u.recentPremiumShare ?? 0))) of productive hours)"
+            summary.append("Overtime and agency rising: " + rising.map { u in
+                "\(u.unit) (\(numbers.percent(100 * (u.earlierPremiumShare ?? 0))) → \(numbers.percent(100 * (u.recentPremiumShare ?? 0))) of productive hours)"
             }.joined(separator: ", ") + ".")
         }
         let mases = result.units.compactMap(\.censusMASE)
         if !mases.isEmpty {
-            bullets.append("Census forecast accuracy (backtest MASE, mean over units): \(NumberFormat.fixed(mases.reduce(0, +) / Double(mases.count), decimals: 3)).")
+            summary.append("Census forecast accuracy (backtest MASE, mean over units): \(NumberFormat.fixed(mases.reduce(0, +) / Double(mases.count), decimals: 3)).")
         }
-        doc.bullets(bullets)
+        var doc = Report(title: "Staffing plan from \(result.firstPeriod)", summary: summary)
+        let units = Set(result.rows.map(\.unit)).sorted()
+        if !units.isEmpty {
+            // Average FTE over the plan's periods, summed over job codes.
+            func average(_ unit: String, _ value: (Row) -> Double) -> Double {
+                let rows = result.rows.filter { $0.unit == unit }
+                let periods = Set(rows.map(\.period)).count
+                return periods > 0 ? rows.reduce(0) { $0 + value($1) } / Double(periods) : 0
+            }
+            doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: GroupedBarChart(
+                title: "FTE required vs budgeted, from \(result.firstPeriod)",
+                caption: "Average FTE the census forecast requires over the plan, against budgeted FTE, all job codes.",
+                categories: units,
+                series: [GroupedBarChart.Series(name: "Required", values: units.map { average($0) { $0.plan.fteRequired } }),
+                         GroupedBarChart.Series(name: "Budgeted", values: units.map { average($0) { $0.budgetedFTE } })],
+                format: .quantity).svg()))
+        }
         doc.heading("Units")
         doc.paragraph("Overtime and agency hours ahead are forecast from each unit's own timekeeping history, so a trend shows before it reaches the budget.")
         doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "OT h ahead", "Agency h ahead", "Census MASE", "Flags"],
                   result.units.map { u in
                       [u.unit, u.recentHPPD.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(u.targetHPPD, decimals: 2),
-                       u.recentPremiumShare.map { HumanFormat.percent(100 * $0) } ?? "", HumanFormat.quantity(u.projectedOvertime, decimals: 0),
-                       HumanFormat.quantity(u.projectedAgency, decimals: 0), u.censusMASE.map { NumberFormat.fixed($0, decimals: 3) } ?? "",
+                       u.recentPremiumShare.map { numbers.percent(100 * $0) } ?? "", numbers.quantity(u.projectedOvertime, decimals: 0),
+                       numbers.quantity(u.projectedAgency, decimals: 0), u.censusMASE.map { NumberFormat.fixed($0, decimals: 3) } ?? "",
                        u.flags.joined(separator: ", ")]
                   }, alignments: [.left, .right, .right, .right, .right, .right, .right, .left])
-        for unit in Set(result.rows.map(\.unit)).sorted() {
+        if !result.censusOutlooks.isEmpty {
+            doc.heading("Census outlook")
+            for (k, outlook) in result.censusOutlooks.enumerated() {
+                doc.figure(outlook.figure(name: "census_\(k + 1)", title: "Patient days: \(outlook.name)",
+                                          caption: "Patient days per period, forecast with 80% and 95% ranges.", format: .quantity))
+            }
+        }
+        for unit in units {
             let rows = result.rows.filter { $0.unit == unit }
             doc.heading(unit, level: 3)
             doc.table(["Job", "Period", "Census", "Hours", "FTE req.", "Budgeted", "Gap", "OT h", "Agency h", "Cost"],
                       rows.map { r in
-                          [r.jobCode, r.period, HumanFormat.quantity(r.censusForecast, decimals: 0), HumanFormat.quantity(r.plan.requiredHours, decimals: 0),
+                          [r.jobCode, r.period, numbers.quantity(r.censusForecast, decimals: 0), numbers.quantity(r.plan.requiredHours, decimals: 0),
                            NumberFormat.fixed(r.plan.fteRequired, decimals: 1), NumberFormat.fixed(r.budgetedFTE, decimals: 1),
-                           NumberFormat.fixed(r.plan.fteGap, decimals: 1), HumanFormat.quantity(r.plan.overtimeHours, decimals: 0),
-                           HumanFormat.quantity(r.plan.agencyHours, decimals: 0), HumanFormat.money(r.plan.laborCost)]
+                           NumberFormat.fixed(r.plan.fteGap, decimals: 1), numbers.quantity(r.plan.overtimeHours, decimals: 0),
+                           numbers.quantity(r.plan.agencyHours, decimals: 0), numbers.money(r.plan.laborCost)]
                       }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
         }
         return doc
+    }
+
+    /// Overtime and agency premium over the plan, for the run's index.
+    public static func costReductions(_ result: Result, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
+        var byUnit: [String: Double] = [:]
+        for r in result.rows { byUnit[r.unit, default: 0] += r.plan.premiumCost }
+        let total = byUnit.values.reduce(0, +)
+        guard total > 0 else { return [] }
+        let largest = byUnit.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) \(numbers.money($0.value))" }.joined(separator: "; ")
+        return [CostReduction(area: "Overtime and agency premium", detail: "Over the plan from \(result.firstPeriod), the hours budgeted FTEs cannot cover cost this much above regular pay; largest: \(largest). Hiring to the gap or float-pool cover reduces it.",
+                              amount: total, report: report)]
     }
 }

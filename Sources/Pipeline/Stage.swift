@@ -1,4 +1,5 @@
 import Forecasting
+import Reports
 import Tabular
 
 /// One kind of pipeline step (import, aggregate, forecast, ...): a small value built from
@@ -57,20 +58,25 @@ public final class StageContext: @unchecked Sendable {
     public let calendar: PipelineCalendar
     public let threads: Int
     public let quiet: Bool
+    /// The run's report format and number style.
+    public let reports: ReportOptions
     let tables: [String: Table]
     let inputNames: [String: String]
     private(set) var filesRead: [ManifestInput] = []
     private(set) var filesWritten: [String] = []
     private(set) var notes: [String] = []
+    private(set) var reportsWritten: [ReportSummary] = []
+    private(set) var costReductions: [CostReduction] = []
 
     init(stage: String, pipelineDirectory: String, outputDirectory: String, calendar: PipelineCalendar,
-         threads: Int, quiet: Bool, tables: [String: Table], inputNames: [String: String] = [:]) {
+         threads: Int, quiet: Bool, reports: ReportOptions = ReportOptions(), tables: [String: Table], inputNames: [String: String] = [:]) {
         self.stage = stage
         self.pipelineDirectory = pipelineDirectory
         self.outputDirectory = outputDirectory
         self.calendar = calendar
         self.threads = threads
         self.quiet = quiet
+        self.reports = reports
         self.tables = tables
         self.inputNames = inputNames
     }
@@ -96,6 +102,42 @@ public final class StageContext: @unchecked Sendable {
     }
 
     public func note(_ text: String) { notes.append(text) }
+
+    /// Writes a report (and its charts) in the run's format; the run's index links it and
+    /// repeats its executive summary.
+    public func write(_ report: Report, name: String) throws {
+        let files = try ReportWriter.write(report, name: name, in: outputDirectory, format: reports.format)
+        filesWritten += files
+        reportsWritten.append(ReportSummary(file: files[0], title: report.title, summary: report.summary))
+    }
+
+    /// A saving the run found, for the index's cost-reduction section.
+    public func costReduction(_ item: CostReduction) { costReductions.append(item) }
+}
+
+/// A report as the index shows it: where it is and what it says first.
+public struct ReportSummary: Sendable {
+    public var file: String
+    public var title: String
+    public var summary: [String]
+}
+
+/// Money management could save or is losing, found by one stage: the first thing asked of a run.
+public struct CostReduction: Sendable {
+    /// What kind: "Inventory above target", "Overtime and agency premium", ...
+    public var area: String
+    public var detail: String
+    /// Dollars per year (or over the plan, as `detail` says); positive = could be saved.
+    public var amount: Double
+    /// The report with the evidence.
+    public var report: String
+
+    public init(area: String, detail: String, amount: Double, report: String) {
+        self.area = area
+        self.detail = detail
+        self.amount = amount
+        self.report = report
+    }
 }
 
 /// The calendar every stage shares.

@@ -190,40 +190,59 @@ public struct VarianceJob: Sendable {
         ])
     }
 
-    /// budget_variance.md: the executive summary, the lines that matter, then quarters by department.
-    public static func markdown(_ result: Result, calendar: FiscalCalendar) -> MarkdownDocument {
+    /// budget_variance.md: the executive summary, variance by department, the lines that
+    /// matter, then quarters by department.
+    public static func report(_ result: Result, calendar: FiscalCalendar, numbers: NumberStyle = NumberStyle()) -> Report {
         let fy = "FY\(result.fiscalYear)"
         let ytdTotals = result.rows.filter { $0.line.account == "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let ytdBudget = ytdTotals.reduce(0) { $0 + $1.line.budget }, ytdActual = ytdTotals.reduce(0) { $0 + $1.line.actual }
         let lineYTD = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let projected = lineYTD.filter { $0.line.accountType == .expense }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
-        var doc = MarkdownDocument(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))")
-        doc.heading("Executive summary")
-        doc.bullets([
-            "\(fy) expense budget \(HumanFormat.money(result.annualBudget)); year to date budget \(HumanFormat.money(ytdBudget)), actual \(HumanFormat.money(ytdActual)) (\(HumanFormat.money(ytdActual - ytdBudget)) \(ytdActual > ytdBudget ? "over" : "under")).",
-            "Projected \(fy) expense \(HumanFormat.money(projected)) (80% range \(HumanFormat.money(result.projectedLow)) to \(HumanFormat.money(result.projectedHigh))), \(HumanFormat.money(projected - result.annualBudget)) \(projected > result.annualBudget ? "over" : "under") budget.",
+        var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
+            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(numbers.money(ytdActual - ytdBudget)) \(ytdActual > ytdBudget ? "over" : "under")).",
+            "Projected \(fy) expense \(numbers.money(projected)) (80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh))), \(numbers.money(projected - result.annualBudget)) \(projected > result.annualBudget ? "over" : "under") budget.",
         ])
+        if !ytdTotals.isEmpty {
+            doc.figure(Report.Figure(name: "by_department", description: "Year-to-date variance by department", svg: VarianceBarChart(
+                title: "\(fy) year-to-date variance by department",
+                caption: "Actual minus budget through \(Frequency.month.label(result.asOf)); positive expense variance is unfavorable.",
+                bars: ytdTotals.sorted { $0.line.variance > $1.line.variance }.map {
+                    VarianceBarChart.Bar(label: $0.line.department, value: $0.line.variance, favorable: $0.line.favorable)
+                }, format: .money).svg()))
+        }
         let unfavorable = lineYTD.filter { $0.flag == "unfavorable" }.sorted { abs($0.line.variance) > abs($1.line.variance) }
         if !unfavorable.isEmpty {
             doc.heading("Largest unfavorable lines, year to date")
             doc.bullets(unfavorable.prefix(8).map { r in
                 let l = r.line
                 let cause = abs(l.rateVariance) >= abs(l.volumeVariance) ? "mostly rate (price or efficiency)" : "mostly volume"
-                return "\(l.department) / \(l.account): \(HumanFormat.money(l.variance)) (\(HumanFormat.percent(l.variancePercent ?? 0))) — volume \(HumanFormat.money(l.volumeVariance)), rate \(HumanFormat.money(l.rateVariance)); \(cause)."
+                return "\(l.department) / \(l.account): \(numbers.money(l.variance)) (\(numbers.percent(l.variancePercent ?? 0))) — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
             })
         }
         let covered = lineYTD.filter { $0.line.volumeVariance > 0 && $0.line.rateVariance <= 0.01 * abs($0.line.budget) && $0.line.variance > 0 && $0.line.accountType == .expense }
         if !covered.isEmpty {
             doc.heading("Over budget but covered by volume")
-            doc.bullets(covered.prefix(8).map { "\($0.line.department) / \($0.line.account): \(HumanFormat.money($0.line.variance)) over, flexed budget \(HumanFormat.money($0.line.flexedBudget)) covers it (volume variance \(HumanFormat.money($0.line.volumeVariance)))." })
+            doc.bullets(covered.prefix(8).map { "\($0.line.department) / \($0.line.account): \(numbers.money($0.line.variance)) over, flexed budget \(numbers.money($0.line.flexedBudget)) covers it (volume variance \(numbers.money($0.line.volumeVariance)))." })
         }
         doc.heading("Quarters by department (expense)")
         let quarters = result.rows.filter { $0.line.account == "TOTAL" && $0.line.period.contains("-Q") }
         doc.table(["Department", "Quarter", "Budget", "Actual", "Variance", "Variance %", "Volume", "Rate"],
                   quarters.map { r in
-                      [r.line.department, r.line.period, HumanFormat.money(r.line.budget), HumanFormat.money(r.line.actual), HumanFormat.money(r.line.variance),
-                       r.line.variancePercent.map { HumanFormat.percent($0) } ?? "", HumanFormat.money(r.line.volumeVariance), HumanFormat.money(r.line.rateVariance)]
+                      [r.line.department, r.line.period, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
+                       r.line.variancePercent.map { numbers.percent($0) } ?? "", numbers.money(r.line.volumeVariance), numbers.money(r.line.rateVariance)]
                   }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
         return doc
+    }
+
+    /// Unfavorable rate variances on expense lines this year: paying more per unit of
+    /// volume than budgeted (prices or efficiency), for the run's index.
+    public static func costReductions(_ result: Result, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
+        let fy = "FY\(result.fiscalYear)-YTD"
+        let lines = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == fy && $0.line.accountType == .expense && $0.line.rateVariance > 0 }
+            .sorted { $0.line.rateVariance > $1.line.rateVariance }
+        guard !lines.isEmpty else { return [] }
+        let largest = lines.prefix(3).map { "\($0.line.department) / \($0.line.account) \(numbers.money($0.line.rateVariance))" }.joined(separator: "; ")
+        return [CostReduction(area: "Rate variances (price or efficiency)", detail: "\(lines.count) expense lines cost more per unit of volume than budgeted this year; largest: \(largest).",
+                              amount: lines.reduce(0) { $0 + $1.line.rateVariance }, report: report)]
     }
 }

@@ -21,6 +21,8 @@ struct CannedPipelineOptions: ParsableArguments {
     @Flag(help: "No progress lines.")
     var quiet = false
 
+    @OptionGroup var style: ReportStyleOptions
+
     /// The column map as given.
     func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
 
@@ -35,9 +37,11 @@ struct CannedPipelineOptions: ParsableArguments {
     /// Runs the stages into the output folder and prints their notes and a closing line.
     func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String]) throws {
         let started = Progress.now()
-        let runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
+        var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
+        runner.reports = try style.options()
         let result = try runner.run(stages, output: out)
         for note in result.notes { Diagnostics.info(note) }
-        Diagnostics.info("\(command): wrote \(files.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
+        let written = files.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) + "." + runner.reports.format.fileExtension : $0 }
+        Diagnostics.info("\(command): wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
     }
 }

@@ -22,9 +22,12 @@ struct Run: ParsableCommand {
     @Flag(help: "No progress lines.")
     var quiet = false
 
+    @OptionGroup var style: ReportStyleOptions
+
     func run() throws {
         let started = Progress.now()
-        let runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
+        var runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
+        runner.reports = try style.options()
         let result = try runner.run(pipeline, output: out, overrides: overrides)
         for note in result.notes { Diagnostics.info(note) }
         let stages = result.manifest.stages.map { "\($0.name) \($0.rows) rows" }.joined(separator: ", ")

@@ -71,7 +71,7 @@ import Tabular
         #expect(Double(imp["order_qty"]!)! >= 1)
         let md = try ws.read("out/reorder.md")
         #expect(md.hasPrefix("# Reorder list as of "))
-        #expect(md.contains("## Summary"))
+        #expect(md.contains("\n\n## Executive summary\n\n- "))
         #expect(md.contains("## Acme: $"))
         #expect(md.contains("Old dressing"))    // listed as not ordered, needs attention
     }
@@ -133,6 +133,16 @@ enum ISO {
         // Sorted by vendor, then item, then location, in byte order.
         let keys = one.lines.map { [$0.vendor, $0.item, $0.location] }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { a, b in a.lexicographicallyPrecedes(b) { $0.utf8.lexicographicallyPrecedes($1.utf8) } })
+        // reorder.md keeps tables readable: the largest lines per vendor, the rest in the CSV.
+        let md = ReorderJob.report(one).markdown(figurePrefix: "reorder")
+        let perVendor = Dictionary(grouping: one.lines.filter { $0.orderQuantity > 0 }, by: \.vendor).mapValues(\.count)
+        #expect(perVendor.values.contains { $0 > ReorderJob.reportTableLimit })
+        for (vendor, count) in perVendor where count > ReorderJob.reportTableLimit {
+            #expect(md.contains("## \(vendor): $"))
+            #expect(md.contains("The \(ReorderJob.reportTableLimit) largest of \(count) lines; all of them are in reorder.csv."))
+        }
+        let rows = md.split(separator: "\n").filter { $0.hasPrefix("| IT") }
+        #expect(rows.count <= ReorderJob.reportTableLimit * (perVendor.count + 1))
     }
 
     @Test func parallelMapKeepsIndexOrder() {

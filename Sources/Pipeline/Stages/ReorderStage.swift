@@ -1,4 +1,5 @@
 import Planning
+import Reports
 import Tabular
 
 /// `reorder`: this week's order list from usage, the item master and an inventory snapshot;
@@ -63,7 +64,10 @@ public struct ReorderStage: Stage {
         let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory))
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
-        try ReorderJob.markdown(plan).write(to: context.output(file + ".md"))
+        try context.write(ReorderJob.report(plan, numbers: context.reports.numbers), name: file)
+        for item in ReorderJob.costReductions(plan, report: file + "." + context.reports.format.fileExtension, numbers: context.reports.numbers) {
+            context.costReduction(item)
+        }
         if !plan.simulation.isEmpty { try ReorderJob.simulationTable(plan.simulation).write(to: context.output(file + "_simulation.csv")) }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         context.note("\(plan.lines.count) items planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")

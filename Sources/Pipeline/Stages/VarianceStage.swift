@@ -79,18 +79,21 @@ public struct VarianceStage: Stage {
                                  volumes: try volumes.map { try context.table($0) })
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
-        var document = VarianceJob.markdown(result, calendar: job.calendar)
+        var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)
         if var proposal {
             proposal.calendar = job.calendar
             proposal.threads = context.threads
             let proposed = try proposal.run(budget: try context.table(budget), actuals: try context.table(actuals),
                                             volumes: try volumes.map { try context.table($0) })
             try proposed.table.write(to: context.output("budget_proposal.csv"))
-            document.heading("Proposed budget FY\(proposal.fiscalYear): \(HumanFormat.money(proposed.total)) (expense)")
+            document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")
             document.bullets(proposed.assumptions)
             context.note("budget_proposal.csv for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")
         }
-        try document.write(to: context.output(file + ".md"))
+        try context.write(document, name: file)
+        for item in VarianceJob.costReductions(result, report: file + "." + context.reports.format.fileExtension, numbers: context.reports.numbers) {
+            context.costReduction(item)
+        }
         context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" }.count) unfavorable flags")
         return ["variance": table]
     }

@@ -45,6 +45,8 @@ public struct StaffingPlanner: Sendable {
         public var overtimeHours: Double
         public var agencyHours: Double
         public var laborCost: Double
+        /// What overtime and agency cost above the same hours at the regular rate.
+        public var premiumCost: Double
         /// Hours the staffing ratio demands at minimum (whole staff on every shift).
         public var ratioMinimumHours: Double?
         public var belowRatio: Bool
@@ -75,6 +77,7 @@ public struct StaffingPlanner: Sendable {
         }
         return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - target.budgetedFTE,
                       regularHours: regular, overtimeHours: overtime, agencyHours: agency, laborCost: cost,
+                      premiumCost: cost - required * target.hourlyRate,
                       ratioMinimumHours: ratioHours, belowRatio: ratioHours.map { required < $0 - 1e-9 } ?? false)
     }
 }

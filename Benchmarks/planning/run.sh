@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The planning commands at scale, end to end (import, forecasts, planning, reports), with
+# peak memory. Usage (from the repo root): bash Benchmarks/planning/run.sh [reorder|gl|punches ...]
+#   reorder: 100,000 items x 5 locations, 9.7M usage rows; the stage note splits
+#            forecasting from planning ("forecasting X s, planning Y s").
+#   gl:      1,000,000 GL lines + 333,000 budget lines through `variance`.
+#   punches: 5,000,000 timekeeping punches through `staffing`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN=.build/release/quartermaster
+[ -x "$BIN" ] || swift build -c release --product quartermaster
+PY=python3
+[ -x Benchmarks/.venv/bin/python ] && PY=Benchmarks/.venv/bin/python
+DATA=Benchmarks/data/planning
+KINDS=("$@")
+[ ${#KINDS[@]} -eq 0 ] && KINDS=(reorder gl punches)
+for kind in "${KINDS[@]}"; do
+  mkdir -p "$DATA/$kind"
+  [ -n "$(ls -A "$DATA/$kind" 2>/dev/null)" ] || "$PY" Benchmarks/planning/generate.py "$kind" --out "$DATA/$kind"
+  out="$DATA/out-$kind"
+  case "$kind" in
+    reorder) args=(reorder --usage "$DATA/reorder/usage.csv" --items "$DATA/reorder/items.csv" --inventory "$DATA/reorder/inventory.csv") ;;
+    gl) args=(variance --budget "$DATA/gl/budget.csv" --actuals "$DATA/gl/gl_actuals.csv") ;;
+    punches) args=(staffing --timekeeping "$DATA/punches/timekeeping.csv" --census "$DATA/punches/census.csv" --targets "$DATA/punches/staffing_targets.csv") ;;
+  esac
+  /usr/bin/time -f '%e %M' -o "$DATA/time-$kind.txt" "$BIN" "${args[@]}" --out "$out" --quiet 2> "$DATA/log-$kind.txt" || { cat "$DATA/log-$kind.txt"; exit 1; }
+  read -r secs kb < "$DATA/time-$kind.txt"
+  printf '%-8s %8.1f s  %6.0f MB peak\n' "$kind" "$secs" "$((kb / 1024))"
+  grep -E "^(reorder|staffing|variance): [0-9]" "$DATA/log-$kind.txt" | head -2 | sed 's/^/    /'
+done

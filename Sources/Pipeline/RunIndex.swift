@@ -1,0 +1,53 @@
+import Reports
+import Tabular
+
+/// The page a run opens with (index.md or index.html): where money can be saved, each
+/// report's executive summary with a link to it, what every stage did, and every file.
+struct RunIndex {
+    var manifest: Manifest
+    var notes: [String]
+    var reports: [ReportSummary]
+    var costReductions: [CostReduction]
+    var numbers: NumberStyle
+
+    func report() -> Report {
+        let savings = costReductions.filter { $0.amount > 0 }.sorted { ($0.amount, $1.area) > ($1.amount, $0.area) }
+        let seconds = manifest.stages.reduce(0) { $0 + $1.seconds }
+        var summary = ["\(manifest.stages.count) stages of \(manifest.pipeline) ran in \(NumberFormat.fixed(seconds, decimals: 1)) s and wrote \(reports.count) reports and \(manifest.outputs.count) files."]
+        // Not summed: the areas overlap (stock above target and par levels measure the same shelves).
+        if let largest = savings.first {
+            summary.append("Cost reduction: \(savings.count) areas found, largest \(largest.area.lowercased()) at \(numbers.money(largest.amount)) (see below).")
+        }
+        var doc = Report(title: "Run of \(manifest.pipeline)", summary: summary)
+        if !savings.isEmpty {
+            doc.heading("Cost reduction")
+            doc.paragraph("Where money can be saved, largest first, each with the report that shows the evidence. The areas overlap, so they are not added up.")
+            doc.bullets(savings.map { item -> [Report.Segment] in
+                [.text("\(item.area): \(numbers.money(item.amount)). \(item.detail) ("), .link(item.report, to: item.report), .text(")")]
+            })
+        }
+        if !reports.isEmpty {
+            doc.heading("Reports")
+            for report in reports {
+                doc.paragraph([.link(report.title, to: report.file)])
+                doc.bullets(report.summary)
+            }
+        }
+        if !notes.isEmpty {
+            doc.heading("What each stage did")
+            doc.bullets(notes)
+        }
+        doc.heading("Files")
+        let indexFiles = ["index.md", "index.html"]
+        doc.links(manifest.outputs.filter { !indexFiles.contains($0) })
+        doc.heading("Stages")
+        doc.table(["Stage", "Kind", "Rows", "Seconds"],
+                  manifest.stages.map { [$0.name, $0.kind, String($0.rows), NumberFormat.fixed($0.seconds, decimals: 3)] },
+                  alignments: [.left, .left, .right, .right])
+        if !manifest.overrides.isEmpty {
+            doc.paragraph("Overrides: " + manifest.overrides.joined(separator: ", "))
+        }
+        doc.paragraph([.text("Inputs, parameters and checksums are in "), .link("manifest.json", to: "manifest.json"), .text(".")])
+        return doc
+    }
+}

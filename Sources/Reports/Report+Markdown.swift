@@ -1,0 +1,122 @@
+extension Report {
+    /// The report as Markdown; figures become image links to `prefix_NAME.svg`, which the
+    /// caller writes beside it.
+    public func markdown(figurePrefix prefix: String) -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        out += "# "
+        MarkdownEscaping.appendInline(title, to: &out)
+        out += "\n\n"
+        for block in blocks {
+            switch block {
+            case .heading(let text, let level):
+                out += String(repeating: "#", count: level) + " "
+                MarkdownEscaping.appendInline(text, to: &out)
+                out += "\n\n"
+            case .paragraph(let segments):
+                MarkdownEscaping.append(segments, to: &out)
+                out += "\n\n"
+            case .bullets(let items):
+                for item in items {
+                    out += "- "
+                    MarkdownEscaping.append(item, to: &out)
+                    out += "\n"
+                }
+                out += "\n"
+            case .table(let table):
+                out += "|"
+                for cell in table.header {
+                    out += " "
+                    MarkdownEscaping.appendCell(cell, to: &out)
+                    out += " |"
+                }
+                out += "\n|"
+                for (column, _) in table.header.enumerated() {
+                    let alignment = column < table.alignments.count ? table.alignments[column] : .left
+                    out += alignment == .right ? "---:|" : "---|"
+                }
+                out += "\n"
+                for row in table.rows {
+                    out += "|"
+                    for column in table.header.indices {
+                        out += " "
+                        if column < row.count { MarkdownEscaping.appendCell(row[column], to: &out) }
+                        out += " |"
+                    }
+                    out += "\n"
+                }
+                out += "\n"
+            case .figure(let figure):
+                out += "!["
+                MarkdownEscaping.appendLinkText(figure.description, to: &out)
+                out += "](" + Report.figureFile(figure, prefix: prefix) + ")\n\n"
+            }
+        }
+        return out
+    }
+}
+
+/// Keeps user data (item descriptions, department names) from breaking the Markdown around
+/// it: a `|` would split a table cell, a line break would end the row, and `<` could open
+/// raw HTML in viewers that render it.
+enum MarkdownEscaping {
+    static func append(_ segments: [Report.Segment], to out: inout String) {
+        for segment in segments {
+            switch segment {
+            case .text(let text): appendInline(text, to: &out)
+            case .link(let text, let target):
+                out += "["
+                appendLinkText(text, to: &out)
+                out += "](" + target.replacingSpaces() + ")"
+            }
+        }
+    }
+
+    static func appendInline(_ text: String, to out: inout String) { appendEscaped(text, to: &out, pipes: false) }
+
+    static func appendCell(_ text: String, to out: inout String) { appendEscaped(text, to: &out, pipes: true) }
+
+    static func appendLinkText(_ text: String, to out: inout String) { appendEscaped(text, to: &out, pipes: true) }
+
+    /// Brackets are escaped everywhere: `[x](y)` in an item description must not become a link.
+    private static func appendEscaped(_ text: String, to out: inout String, pipes: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            // Most cells need nothing: append them whole.
+            var clean = true
+            for b in bytes where b == 0x0A || b == 0x0D || b == 0x3C || (pipes && b == 0x7C) || b == 0x5B || b == 0x5D {
+                clean = false
+                break
+            }
+            if clean {
+                out += String(decoding: bytes, as: UTF8.self)
+                return
+            }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 8)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x0D:
+                    escaped.append(0x20)
+                    if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                case 0x0A: escaped.append(0x20)
+                case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
+                case 0x7C where pipes: escaped.append(contentsOf: "\\|".utf8)
+                case 0x5B, 0x5D: escaped.append(0x5C); escaped.append(b)
+                default: escaped.append(b)
+                }
+                i += 1
+            }
+            out += String(decoding: escaped, as: UTF8.self)
+        }
+    }
+}
+
+extension String {
+    /// Link targets are our own file names; a space would end the target in Markdown.
+    func replacingSpaces() -> String {
+        utf8.contains(0x20) ? split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20") : self
+    }
+}

@@ -1,0 +1,89 @@
+/// A report for people: a title, an executive summary, then headings, text, tables and charts.
+///
+/// Kept as blocks rather than text so one report renders as Markdown (with its charts as
+/// SVG files beside it) or as a standalone HTML page (charts inline), and so every report
+/// starts with its summary: the initialiser takes it.
+public struct Report: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    /// A run of text: plain (escaped when rendered), or a link to another output.
+    public enum Segment: Sendable, Equatable {
+        case text(String)
+        case link(String, to: String)
+    }
+
+    /// A chart: `name` becomes part of its file name next to a Markdown report.
+    public struct Figure: Sendable {
+        public var name: String
+        public var description: String
+        public var svg: String
+
+        public init(name: String, description: String, svg: String) {
+            self.name = name
+            self.description = description
+            self.svg = svg
+        }
+    }
+
+    public struct Table: Sendable {
+        public var header: [String]
+        public var rows: [[String]]
+        public var alignments: [Alignment]
+    }
+
+    public enum Block: Sendable {
+        case heading(String, level: Int)
+        case paragraph([Segment])
+        case bullets([[Segment]])
+        case table(Table)
+        case figure(Figure)
+    }
+
+    public let title: String
+    /// The few lines a reader needs if they read nothing else; the run's index repeats them.
+    public let summary: [String]
+    public private(set) var blocks: [Block] = []
+
+    public init(title: String, summary: [String]) {
+        self.title = title
+        self.summary = summary.isEmpty ? ["Nothing to report."] : summary
+        heading("Executive summary")
+        bullets(self.summary)
+    }
+
+    public mutating func heading(_ text: String, level: Int = 2) {
+        blocks.append(.heading(text, level: max(2, min(level, 6))))
+    }
+
+    public mutating func paragraph(_ text: String) { blocks.append(.paragraph([.text(text)])) }
+
+    public mutating func paragraph(_ segments: [Segment]) { blocks.append(.paragraph(segments)) }
+
+    public mutating func bullets(_ items: [String]) {
+        guard !items.isEmpty else { return }
+        blocks.append(.bullets(items.map { [.text($0)] }))
+    }
+
+    public mutating func bullets(_ items: [[Segment]]) {
+        guard !items.isEmpty else { return }
+        blocks.append(.bullets(items))
+    }
+
+    /// A bullet list of links to other outputs of the run.
+    public mutating func links(_ targets: [String]) {
+        bullets(targets.map { [.link($0, to: $0)] })
+    }
+
+    public mutating func table(_ header: [String], _ rows: [[String]], alignments: [Alignment]? = nil) {
+        blocks.append(.table(Table(header: header, rows: rows, alignments: alignments ?? header.map { _ in .left })))
+    }
+
+    public mutating func figure(_ figure: Figure) { blocks.append(.figure(figure)) }
+
+    public var figures: [Figure] {
+        blocks.compactMap { if case .figure(let f) = $0 { return f } else { return nil } }
+    }
+
+    /// The file a figure is written to next to a Markdown report whose files start with `prefix`.
+    public static func figureFile(_ figure: Figure, prefix: String) -> String { "\(prefix)_\(figure.name).svg" }
+}

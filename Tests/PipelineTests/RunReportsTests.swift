@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Pipeline
+import Reports
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// What `make run` hands people: index.md linking every report and file, each report opening
+/// with its executive summary, a cost-reduction section, and charts that real renderers draw.
+@Suite(.serialized) struct RunReportsTests {
+    static let root = DemoDatasetTests.root
+
+    static func runFull(format: ReportFormat) throws -> String {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("qm-full-\(UUID().uuidString)").path
+        var runner = PipelineRunner(quiet: true)
+        runner.reports = ReportOptions(format: format)
+        _ = try runner.run(root.appendingPathComponent("Pipelines/full.yml").path, output: out)
+        return out
+    }
+
+    @Test func demoRunIndexLinksEveryReportAndFileAndNamesTheSavings() throws {
+        let out = try Self.runFull(format: .markdown)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
+        #expect(index.hasPrefix("# Run of "))
+        #expect(index.contains("\n## Executive summary\n"))
+        for file in files where file != "index.md" {
+            #expect(index.contains("](\(file))"), "index.md does not link \(file)")
+        }
+        let reports = files.filter { $0.hasSuffix(".md") && $0 != "index.md" }
+        #expect(reports == ["budget_variance.md", "reorder.md", "staffing_plan.md"])
+        for report in reports {
+            let text = try String(contentsOfFile: out + "/" + report, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            #expect(lines.count > 3 && lines[0].hasPrefix("# ") && lines[1] == "## Executive summary" && lines[2].hasPrefix("- "),
+                    "\(report) must open with its executive summary")
+            // Every chart a report shows is a file of the run.
+            for match in text.split(separator: "![").dropFirst() {
+                guard let open = match.range(of: "]("), let close = match.range(of: ")", range: open.upperBound..<match.endIndex) else { continue }
+                #expect(files.contains(String(match[open.upperBound..<close.lowerBound])))
+            }
+        }
+        // The cost-reduction section: one line per area, each with its dollar figure and report.
+        let section = try #require(index.components(separatedBy: "## Cost reduction\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        for area in ["Inventory above target", "Overtime and agency premium", "Vendor price increases", "Rate variances (price or efficiency)"] {
+            #expect(section.contains("- \(area): $"), "cost reduction misses \(area)")
+        }
+        // The planted 12% increase of Pacific Crest Critical Care is the largest vendor increase.
+        #expect(section.contains("largest: Pacific Crest Critical Care, 12%"))
+
+        // Charts: fan charts for the top items and each unit's census, variance bars, FTE bars.
+        let charts = files.filter { $0.hasSuffix(".svg") }
+        #expect(charts.filter { $0.hasPrefix("reorder_outlook_") }.count == ReorderJob.outlookCount)
+        #expect(charts.contains("budget_variance_by_department.svg"))
+        #expect(charts.contains("staffing_plan_fte.svg"))
+        #expect(charts.filter { $0.hasPrefix("staffing_plan_census_") }.count == 8)
+        for chart in charts {
+            let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + chart))
+            let parser = XMLParser(data: data)
+            #expect(parser.parse(), "\(chart) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+        }
+        try SVGRendering.renderEach(charts.map { out + "/" + $0 })
+    }
+
+    @Test func htmlReportsAreStandalonePagesWithChartsInline() throws {
+        let out = try Self.runFull(format: .html)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files.filter { $0.hasSuffix(".html") } == ["budget_variance.html", "index.html", "reorder.html", "staffing_plan.html"])
+        #expect(files.filter { $0.hasSuffix(".md") || $0.hasSuffix(".svg") }.isEmpty)
+        let reorder = try String(contentsOfFile: out + "/reorder.html", encoding: .utf8)
+        #expect(reorder.components(separatedBy: "<svg ").count - 1 == ReorderJob.outlookCount)
+        #expect(!reorder.contains("src=") && !reorder.contains("<link"))
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"reorder.html\">"))
+        #expect(index.contains("<h2>Cost reduction</h2>"))
+    }
+}
+
+/// Draws SVG files with a real renderer (rsvg-convert, Debian's librsvg2-bin) and checks each
+/// gives a PNG with pixels. `make deps` installs it; without it the check is reported skipped.
+enum SVGRendering {
+    static var renderer: String? {
+        ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func renderEach(_ paths: [String]) throws {
+        guard let renderer else {
+            print("SVG rendering skipped: rsvg-convert not installed (apt-get install librsvg2-bin)")
+            return
+        }
+        for path in paths {
+            let png = path + ".png"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: renderer)
+            process.arguments = ["--format", "png", "--output", png, path]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "rsvg-convert failed on \(path)")
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: png))) ?? Data()
+            #expect(data.count > 1_000 && data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(path) rendered to an empty or invalid PNG")
+            try? FileManager.default.removeItem(atPath: png)
+        }
+    }
+}

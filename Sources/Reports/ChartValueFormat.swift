@@ -42,6 +42,10 @@ extension ChartValueFormat {
     /// reads better for variances. Empty for NaN and infinities.
     func valueLabel(_ value: Double, signed: Bool = false) -> String {
         guard value.isFinite else { return "" }
+        // Beyond what an axis shows, say so rather than print a hundred digits.
+        if abs(value) > ChartAxis.limit {
+            return (value < 0 ? "< " : "> ") + valueLabel(value < 0 ? -ChartAxis.limit : ChartAxis.limit, signed: signed)
+        }
         let text: String
         switch self {
         case .money:

@@ -43,6 +43,8 @@ struct ChartValueFormatTests {
         #expect(ChartValueFormat.money.valueLabel(12_345, signed: true) == "+$12.3k")
         #expect(ChartValueFormat.money.valueLabel(-0.001, signed: true) == "$0.00")
         #expect(ChartValueFormat.money.valueLabel(.nan) == "")
+        #expect(ChartValueFormat.money.valueLabel(1e300) == "> $1000T")
+        #expect(ChartValueFormat.money.valueLabel(-1e300, signed: true) == "< -$1000T")
     }
 
     @Test func quantityAndPercentValues() {

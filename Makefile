@@ -1,16 +1,17 @@
 # Quartermaster: `make run` and `make test` are all a new user needs.
-# Both install the C libraries first when they are missing (Debian/Ubuntu).
+# Both install the C libraries (and rsvg-convert, which the chart tests render with) first
+# when they are missing (Debian/Ubuntu).
 
 SWIFT    ?= swift
 OUT      ?= out
-APT_PKGS := libcsv-dev libgsl-dev pkg-config
+APT_PKGS := libcsv-dev libgsl-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN      := .build/release/quartermaster
 
 .PHONY: deps build run test bench-ingest bench-accuracy spark-check clean
 
 deps:
-	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || ! command -v pkg-config >/dev/null 2>&1; then \
+	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || ! command -v pkg-config >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1; then \
 		echo "Installing $(APT_PKGS)"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_PKGS); \
 	fi

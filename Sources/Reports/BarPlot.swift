@@ -29,21 +29,33 @@ struct BarPlot {
     /// category names and bar labels (`labels` pairs each value with what is written at its end).
     init(top: Double, rowCount: Int, rowHeight: Double, names: [String], labels: [(value: Double, text: String)], format: ChartValueFormat) {
         let finite = labels.map(\.value).filter(\.isFinite)
-        axis = ChartAxis(covering: finite.min() ?? 0, finite.max() ?? 0, includingZero: true, minimumStep: format.minimumStep)
-        tickLabels = format.tickLabels(for: axis)
-        self.format = format
         let size = ChartFrame.tickSize
         let widestName = names.map { SVGText.width($0, size: ChartFrame.labelSize) }.max() ?? 0
         // Labels of negative values sit left of their bar, all others (and "no data") right of it.
         let leftLabels = labels.filter { $0.value < 0 }.map { SVGText.width($0.text, size: size) }.max()
         let rightLabels = labels.filter { !($0.value < 0) }.map { SVGText.width($0.text, size: size) }.max()
-        let firstTick = SVGText.width(tickLabels.first ?? "", size: size)
-        let lastTick = SVGText.width(tickLabels.last ?? "", size: size)
-        namesRight = ChartFrame.margin + min(widestName, Self.maxCategoryWidth)
-        left = namesRight + 10 + max(leftLabels.map { $0 + Self.valueLabelGap + 4 } ?? 0, firstTick / 2)
-        let right = ChartFrame.width - ChartFrame.margin - max(rightLabels.map { $0 + Self.valueLabelGap + 2 } ?? 0, lastTick / 2)
-        // Labels are bounded, so this only guards against a future label that is not.
-        self.right = max(right, left + 120)
+        let namesRight = ChartFrame.margin + min(widestName, Self.maxCategoryWidth)
+        // Fewer ticks when their labels would crowd each other on a narrow axis.
+        func layout(ticks target: Int) -> (axis: ChartAxis, ticks: [String], left: Double, right: Double, fits: Bool) {
+            let axis = ChartAxis(covering: finite.min() ?? 0, finite.max() ?? 0, includingZero: true, targetTicks: target,
+                                 minimumStep: format.minimumStep)
+            let ticks = format.tickLabels(for: axis)
+            let tickWidths = ticks.map { SVGText.width($0, size: size) }
+            let left = namesRight + 10 + max(leftLabels.map { $0 + Self.valueLabelGap + 4 } ?? 0, (tickWidths.first ?? 0) / 2)
+            let right = ChartFrame.width - ChartFrame.margin
+                - max(rightLabels.map { $0 + Self.valueLabelGap + 2 } ?? 0, (tickWidths.last ?? 0) / 2)
+            // Labels are bounded, so the minimum width only guards against a future label that is not.
+            let span = max(right, left + 120) - left
+            let fits = span / Double(max(1, ticks.count - 1)) >= (tickWidths.max() ?? 0) + 8
+            return (axis, ticks, left, left + span, fits)
+        }
+        let layout = [5, 4, 3, 2].lazy.map(layout(ticks:)).first(where: \.fits) ?? layout(ticks: 1)
+        axis = layout.axis
+        tickLabels = layout.ticks
+        left = layout.left
+        right = layout.right
+        self.namesRight = namesRight
+        self.format = format
         self.top = top
         bottom = top + Double(max(rowCount, 1)) * rowHeight
     }

@@ -184,6 +184,17 @@ public struct FanChart: Sendable {
         var run: [(index: Int, lower: Double, upper: Double)] = []
         func closeRun() {
             guard !run.isEmpty else { return }
+            if run.count == 1 {
+                // A lone period has no width to fill, so it gets a narrow bar of its own.
+                let center = x(run[0].index)
+                path.move(to: center - 5, y(run[0].upper))
+                path.line(to: center + 5, y(run[0].upper))
+                path.line(to: center + 5, y(run[0].lower))
+                path.line(to: center - 5, y(run[0].lower))
+                path.close()
+                run.removeAll(keepingCapacity: true)
+                return
+            }
             path.move(to: x(run[0].index), y(run[0].upper))
             for point in run.dropFirst() { path.line(to: x(point.index), y(point.upper)) }
             for point in run.reversed() { path.line(to: x(point.index), y(point.lower)) }

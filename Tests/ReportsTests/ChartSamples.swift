@@ -59,6 +59,32 @@ enum ChartSamples {
             format: .money)
     }()
 
+    /// A year of daily census and a month ahead: long date labels on a crowded axis.
+    static let dailyFan: FanChart = {
+        let days = (0..<395).map { day -> String in
+            let month = day / 31 % 12 + 1, date = day % 31 + 1
+            return "2026-" + format2(month) + "-" + format2(date)
+        }
+        let history = (0..<365).map { 180 + 25 * sine($0 / 7) + Double($0 % 7) * 3 }
+        let forecast = (0..<30).map { 190 + 25 * sine(($0 + 365) / 7) }
+        return FanChart(
+            title: "ICU census, daily", caption: "Patient days per day.", periods: days, history: history, forecast: forecast,
+            bands: [.init(level: 80, lower: forecast.map { $0 - 15 }, upper: forecast.map { $0 + 15 })])
+    }()
+
+    /// Twelve departments with realistic long names and money variances either side of zero.
+    static let departmentVariance = VarianceBarChart(
+        title: "FY2027 year-to-date variance by department",
+        caption: "Actual minus budget through 2026-09; expense departments.",
+        bars: [
+            ("Perioperative Services - Main OR", 412_300.0, false), ("Emergency Department", -18_250, true),
+            ("Medical/Surgical Nursing 4 West", 96_400, false), ("Intensive Care Unit", -402_900, true),
+            ("Pharmacy & Therapeutics", 1_875_000, false), ("Laboratory Services", 3_100, false),
+            ("Diagnostic Imaging (CT, MRI, X-ray)", -7_950, true), ("Environmental Services", 0, true),
+            ("Food & Nutrition", -64_000, true), ("Materials Management / Central Supply", 245_600, false),
+            ("Respiratory Therapy", -1_050_000, true), ("Information Technology", 518_000, false),
+        ].map { VarianceBarChart.Bar(label: $0.0, value: $0.1, favorable: $0.2) })
+
     static let percentVariance = VarianceBarChart(
         title: "Variance % by account",
         caption: "",
@@ -142,7 +168,8 @@ enum ChartSamples {
     /// Every chart the structural and rendering tests check, by name.
     static var all: [(String, String)] {
         [("golden-fan", goldenFan.svg()), ("golden-variance", goldenVariance.svg()), ("staffing", staffing.svg()),
-         ("weekly-fan", weeklyFan.svg()), ("percent-variance", percentVariance.svg())] + hostile + degenerate
+         ("weekly-fan", weeklyFan.svg()), ("percent-variance", percentVariance.svg()),
+         ("daily-fan", dailyFan.svg()), ("department-variance", departmentVariance.svg())] + hostile + degenerate
     }
 
     private static func sine(_ index: Int) -> Double {

@@ -74,14 +74,14 @@ struct ChartFrame {
     }
 
     /// A whole chart that says there is nothing to show, for empty or unusable data; it
-    /// keeps the title and caption so the report still reads.
+    /// keeps the title and caption so the report still reads. Build the frame without a
+    /// legend for it: there is nothing for a legend to explain.
     func noDataChart(note: String = "No data to chart") -> String {
-        let frame = ChartFrame(title: title, caption: caption)
-        var document = frame.begin(bodyHeight: Self.noDataHeight)
-        let top = frame.bodyTop
+        var document = begin(bodyHeight: Self.noDataHeight)
+        let top = bodyTop
         document.rect(x: Self.margin, y: top, width: innerWidth, height: Self.noDataHeight - 10, fill: "#F7F7F7", stroke: ChartPalette.gridline)
         document.text(note, x: Self.width / 2, y: top + (Self.noDataHeight - 10) / 2 + 5, size: Self.labelSize,
                       anchor: .middle, fill: ChartPalette.muted, italic: true)
-        return frame.finish(document, bodyHeight: Self.noDataHeight)
+        return finish(document, bodyHeight: Self.noDataHeight)
     }
 }

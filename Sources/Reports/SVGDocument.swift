@@ -9,129 +9,129 @@ import Tabular
 struct SVGDocument {
     enum Anchor: String { case start, middle, end }
 
-    private var text = ""
+    private var markup = ""
 
     /// Opens the document: the `<svg>` element sized `width` x `height`, its accessible name
     /// (`<title>`) and description (`<desc>`), and a white background so a rendered PNG reads
     /// the same on a dark page.
     init(width: Double, height: Double, title: String, description: String) {
-        text.reserveCapacity(8192)
-        text += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\""
+        markup.reserveCapacity(8192)
+        markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\""
         number(width)
-        text += "\" height=\""
+        markup += "\" height=\""
         number(height)
-        text += "\" viewBox=\"0 0 "
+        markup += "\" viewBox=\"0 0 "
         number(width)
-        text += " "
+        markup += " "
         number(height)
-        text += "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"sans-serif\">\n"
-        text += "<title id=\"chart-title\">"
-        SVGText.appendEscaped(title, to: &text)
-        text += "</title>\n<desc id=\"chart-desc\">"
-        SVGText.appendEscaped(description, to: &text)
-        text += "</desc>\n"
+        markup += "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"sans-serif\">\n"
+        markup += "<title id=\"chart-title\">"
+        SVGText.appendEscaped(title, to: &markup)
+        markup += "</title>\n<desc id=\"chart-desc\">"
+        SVGText.appendEscaped(description, to: &markup)
+        markup += "</desc>\n"
         rect(x: 0, y: 0, width: width, height: height, fill: "#FFFFFF")
     }
 
     /// Closes the document and hands back its text.
     consuming func finish() -> String {
-        text += "</svg>\n"
-        return text
+        markup += "</svg>\n"
+        return markup
     }
 
     /// Appends markup written elsewhere in this module (pattern definitions); never user text.
-    mutating func appendMarkup(_ markup: String) { text += markup }
+    mutating func appendMarkup(_ fragment: String) { markup += fragment }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil) {
-        text += "<rect x=\""
+        markup += "<rect x=\""
         number(x)
-        text += "\" y=\""
+        markup += "\" y=\""
         number(y)
-        text += "\" width=\""
+        markup += "\" width=\""
         number(max(0, width))
-        text += "\" height=\""
+        markup += "\" height=\""
         number(max(0, height))
-        text += "\" fill=\""
-        text += fill
+        markup += "\" fill=\""
+        markup += fill
         if let stroke {
-            text += "\" stroke=\""
-            text += stroke
+            markup += "\" stroke=\""
+            markup += stroke
         }
-        text += "\"/>\n"
+        markup += "\"/>\n"
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) {
-        text += "<line x1=\""
+        markup += "<line x1=\""
         number(x1)
-        text += "\" y1=\""
+        markup += "\" y1=\""
         number(y1)
-        text += "\" x2=\""
+        markup += "\" x2=\""
         number(x2)
-        text += "\" y2=\""
+        markup += "\" y2=\""
         number(y2)
-        text += "\" stroke=\""
-        text += stroke
-        text += "\" stroke-width=\""
+        markup += "\" stroke=\""
+        markup += stroke
+        markup += "\" stroke-width=\""
         number(width)
-        if dashed { text += "\" stroke-dasharray=\"6 4" }
-        text += "\"/>\n"
+        if dashed { markup += "\" stroke-dasharray=\"6 4" }
+        markup += "\"/>\n"
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String) {
-        text += "<circle cx=\""
+        markup += "<circle cx=\""
         number(x)
-        text += "\" cy=\""
+        markup += "\" cy=\""
         number(y)
-        text += "\" r=\""
+        markup += "\" r=\""
         number(radius)
-        text += "\" fill=\""
-        text += fill
-        text += "\"/>\n"
+        markup += "\" fill=\""
+        markup += fill
+        markup += "\"/>\n"
     }
 
     /// A filled area (no outline) or an unfilled line, from path data built with `SVGPath`.
     mutating func path(_ path: SVGPath, fill: String? = nil, stroke: String? = nil, width: Double = 1, dashed: Bool = false) {
         guard !path.isEmpty else { return }
-        text += "<path d=\""
-        text += path.data
-        text += "\" fill=\""
-        text += fill ?? "none"
+        markup += "<path d=\""
+        markup += path.data
+        markup += "\" fill=\""
+        markup += fill ?? "none"
         if let stroke {
-            text += "\" stroke=\""
-            text += stroke
-            text += "\" stroke-width=\""
+            markup += "\" stroke=\""
+            markup += stroke
+            markup += "\" stroke-width=\""
             number(width)
-            text += "\" stroke-linejoin=\"round\" stroke-linecap=\"round"
-            if dashed { text += "\" stroke-dasharray=\"7 4" }
+            markup += "\" stroke-linejoin=\"round\" stroke-linecap=\"round"
+            if dashed { markup += "\" stroke-dasharray=\"7 4" }
         }
-        text += "\"/>\n"
+        markup += "\"/>\n"
     }
 
     /// One line of text with its baseline at `y`; `content` is escaped here.
     mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start,
                        fill: String = ChartPalette.ink, bold: Bool = false, italic: Bool = false) {
         guard !content.isEmpty else { return }
-        text += "<text x=\""
+        markup += "<text x=\""
         number(x)
-        text += "\" y=\""
+        markup += "\" y=\""
         number(y)
-        text += "\" font-size=\""
+        markup += "\" font-size=\""
         number(size)
         if anchor != .start {
-            text += "\" text-anchor=\""
-            text += anchor.rawValue
+            markup += "\" text-anchor=\""
+            markup += anchor.rawValue
         }
-        if bold { text += "\" font-weight=\"bold" }
-        if italic { text += "\" font-style=\"italic" }
-        text += "\" fill=\""
-        text += fill
-        text += "\">"
-        SVGText.appendEscaped(content, to: &text)
-        text += "</text>\n"
+        if bold { markup += "\" font-weight=\"bold" }
+        if italic { markup += "\" font-style=\"italic" }
+        markup += "\" fill=\""
+        markup += fill
+        markup += "\">"
+        SVGText.appendEscaped(content, to: &markup)
+        markup += "</text>\n"
     }
 
     private mutating func number(_ value: Double) {
-        text += SVGDocument.coordinate(value)
+        markup += SVGDocument.coordinate(value)
     }
 
     /// A coordinate with one decimal; anything non-finite is written as 0 so the markup stays valid.

@@ -1,5 +1,6 @@
 # Quartermaster: `make run` and `make test` are all a new user needs.
-# Both install the C libraries first when they are missing (Debian/Ubuntu).
+# Both install the C libraries (and rsvg-convert, which the chart tests render with) first
+# when they are missing (Debian/Ubuntu).
 
 SWIFT    ?= swift
 OUT      ?= out

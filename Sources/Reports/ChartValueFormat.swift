@@ -30,7 +30,7 @@ extension ChartValueFormat {
                 return Self.compact(tick, step: axis.step, prefix: "$")
             case .quantity:
                 if largest >= 1_000_000 { return Self.compact(tick, step: axis.step, prefix: "") }
-                return HumanFormat.quantity(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step))
+                return NumberStyle().quantity(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step))
             case .percent:
                 return NumberFormat.fixed(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step)) + "%"
             }
@@ -49,9 +49,9 @@ extension ChartValueFormat {
         let text: String
         switch self {
         case .money:
-            text = abs(value) < 999.5 ? HumanFormat.money(value) : Self.compact(value, decimals: 1, prefix: "$")
+            text = abs(value) < 999.5 ? NumberStyle().money(value) : Self.compact(value, decimals: 1, prefix: "$")
         case .quantity:
-            text = abs(value) < 999_950 ? HumanFormat.quantity(value, decimals: 1) : Self.compact(value, decimals: 1, prefix: "")
+            text = abs(value) < 999_950 ? NumberStyle().quantity(value, decimals: 1) : Self.compact(value, decimals: 1, prefix: "")
         case .percent:
             text = NumberFormat.fixed(value, decimals: 1) + "%"
         }

@@ -9,6 +9,7 @@ extension Report {
         out += "</title>\n<style>\n" + Report.stylesheet + "</style>\n</head>\n<body>\n<h1>"
         HTMLEscaping.append(title, to: &out)
         out += "</h1>\n"
+        var figureNumber = 0
         for block in blocks {
             switch block {
             case .heading(let text, let level):
@@ -47,7 +48,8 @@ extension Report {
                 }
                 out += "</tbody>\n</table>\n"
             case .figure(let figure):
-                out += "<figure>\n" + Report.inlineSVG(figure.svg) + "\n</figure>\n"
+                figureNumber += 1
+                out += "<figure>\n" + Report.inlineSVG(figure.svg, number: figureNumber) + "\n</figure>\n"
             }
         }
         out += "</body>\n</html>\n"
@@ -65,10 +67,18 @@ extension Report {
 
     """
 
-    /// An SVG document as an element inside HTML: without its XML declaration.
-    static func inlineSVG(_ svg: String) -> String {
-        guard svg.hasPrefix("<?xml"), let close = svg.firstIndex(of: ">") else { return svg }
-        return String(svg[svg.index(after: close)...]).trimmingLeadingNewlines()
+    /// An SVG document as an element inside HTML: without its XML declaration, and with the
+    /// ids its title and description are labelled by made unique on the page (`chart-title-2`).
+    static func inlineSVG(_ svg: String, number: Int) -> String {
+        var element = svg
+        if svg.hasPrefix("<?xml"), let close = svg.firstIndex(of: ">") {
+            element = String(svg[svg.index(after: close)...]).trimmingLeadingNewlines()
+        }
+        for id in ["chart-title", "chart-desc"] {
+            element = element.replacingAll("\"\(id)\"", with: "\"\(id)-\(number)\"")
+                .replacingAll("\"\(id) ", with: "\"\(id)-\(number) ").replacingAll(" \(id)\"", with: " \(id)-\(number)\"")
+        }
+        return element
     }
 }
 
@@ -112,6 +122,24 @@ enum HTMLEscaping {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced (Foundation-free).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        let parts = components(separatedByString: target)
+        return parts.joined(separator: replacement)
+    }
+
+    private func components(separatedByString separator: String) -> [String] {
+        var parts: [String] = []
+        var current = Substring(self)
+        while let range = current.firstRange(of: separator) {
+            parts.append(String(current[..<range.lowerBound]))
+            current = current[range.upperBound...]
+        }
+        parts.append(String(current))
+        return parts
+    }
+
     func trimmingLeadingNewlines() -> String {
         String(drop { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     }

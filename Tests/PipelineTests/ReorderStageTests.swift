@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Reports
 import Tabular
 
 /// The reorder stage end to end on a small hand-made system: an item about to stock out,
@@ -74,6 +75,22 @@ import Tabular
         #expect(md.contains("\n\n## Executive summary\n\n- "))
         #expect(md.contains("## Acme: $"))
         #expect(md.contains("Old dressing"))    // listed as not ordered, needs attention
+    }
+
+    @Test func htmlReportsAreStandalonePagesWithChartsInline() throws {
+        let ws = try workspace()
+        var runner = PipelineRunner(quiet: true)
+        runner.reports = ReportOptions(format: .html, numbers: NumberStyle(negatives: .parentheses))
+        _ = try runner.run(ws.path + "/p.yml", output: ws.path + "/out")
+        let files = try FileManager.default.contentsOfDirectory(atPath: ws.path + "/out").sorted()
+        #expect(files == ["index.html", "manifest.json", "reorder.csv", "reorder.html"])
+        let reorder = try ws.read("out/reorder.html")
+        // Fan charts inline for the active items with a forecast (the discontinued one has none).
+        #expect(reorder.components(separatedBy: "<svg ").count - 1 == 3)
+        #expect(!reorder.contains("src=") && !reorder.contains("<link"))
+        let index = try ws.read("out/index.html")
+        #expect(index.contains("<a href=\"reorder.html\">"))
+        #expect(index.contains("<h2>Cost reduction</h2>"))
     }
 }
 

@@ -80,6 +80,18 @@ import Testing
         #expect(html.contains("<a href=\"reorder.csv\">reorder.csv</a>"))
     }
 
+    @Test func inlineChartsGetIdsOfTheirOwn() {
+        var doc = Report(title: "Two charts", summary: ["Two."])
+        let svg = FanChart(title: "A", caption: "B", periods: ["1", "2"], history: [1], forecast: [2]).svg()
+        doc.figure(Report.Figure(name: "a", description: "A", svg: svg))
+        doc.figure(Report.Figure(name: "b", description: "B", svg: svg))
+        let html = doc.html()
+        #expect(html.contains("aria-labelledby=\"chart-title-1 chart-desc-1\""))
+        #expect(html.contains("<title id=\"chart-title-2\">"))
+        #expect(html.contains("<desc id=\"chart-desc-2\">"))
+        #expect(!html.contains("\"chart-title\""))
+    }
+
     @Test func numbersForPeople() {
         let minus = NumberStyle(), parens = NumberStyle(negatives: .parentheses)
         #expect(minus.money(1_234_567.891) == "$1,234,568")

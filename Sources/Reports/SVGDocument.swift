@@ -43,91 +43,81 @@ struct SVGDocument {
     mutating func appendMarkup(_ fragment: String) { markup += fragment }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil) {
-        markup += "<rect x=\""
-        number(x)
-        markup += "\" y=\""
-        number(y)
-        markup += "\" width=\""
-        number(max(0, width))
-        markup += "\" height=\""
-        number(max(0, height))
-        markup += "\" fill=\""
-        markup += fill
-        if let stroke {
-            markup += "\" stroke=\""
-            markup += stroke
-        }
-        markup += "\"/>\n"
+        markup += "<rect"
+        attribute("x", x)
+        attribute("y", y)
+        attribute("width", max(0, width))
+        attribute("height", max(0, height))
+        attribute("fill", fill)
+        if let stroke { attribute("stroke", stroke) }
+        markup += "/>\n"
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) {
-        markup += "<line x1=\""
-        number(x1)
-        markup += "\" y1=\""
-        number(y1)
-        markup += "\" x2=\""
-        number(x2)
-        markup += "\" y2=\""
-        number(y2)
-        markup += "\" stroke=\""
-        markup += stroke
-        markup += "\" stroke-width=\""
-        number(width)
-        if dashed { markup += "\" stroke-dasharray=\"6 4" }
-        markup += "\"/>\n"
+        markup += "<line"
+        attribute("x1", x1)
+        attribute("y1", y1)
+        attribute("x2", x2)
+        attribute("y2", y2)
+        attribute("stroke", stroke)
+        attribute("stroke-width", width)
+        if dashed { attribute("stroke-dasharray", "6 4") }
+        markup += "/>\n"
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String) {
-        markup += "<circle cx=\""
-        number(x)
-        markup += "\" cy=\""
-        number(y)
-        markup += "\" r=\""
-        number(radius)
-        markup += "\" fill=\""
-        markup += fill
-        markup += "\"/>\n"
+        markup += "<circle"
+        attribute("cx", x)
+        attribute("cy", y)
+        attribute("r", radius)
+        attribute("fill", fill)
+        markup += "/>\n"
     }
 
     /// A filled area (no outline) or an unfilled line, from path data built with `SVGPath`.
     mutating func path(_ path: SVGPath, fill: String? = nil, stroke: String? = nil, width: Double = 1, dashed: Bool = false) {
         guard !path.isEmpty else { return }
-        markup += "<path d=\""
-        markup += path.data
-        markup += "\" fill=\""
-        markup += fill ?? "none"
+        markup += "<path"
+        attribute("d", path.data)
+        attribute("fill", fill ?? "none")
         if let stroke {
-            markup += "\" stroke=\""
-            markup += stroke
-            markup += "\" stroke-width=\""
-            number(width)
-            markup += "\" stroke-linejoin=\"round\" stroke-linecap=\"round"
-            if dashed { markup += "\" stroke-dasharray=\"7 4" }
+            attribute("stroke", stroke)
+            attribute("stroke-width", width)
+            attribute("stroke-linejoin", "round")
+            attribute("stroke-linecap", "round")
+            if dashed { attribute("stroke-dasharray", "7 4") }
         }
-        markup += "\"/>\n"
+        markup += "/>\n"
     }
 
     /// One line of text with its baseline at `y`; `content` is escaped here.
     mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start,
                        fill: String = ChartPalette.ink, bold: Bool = false, italic: Bool = false) {
         guard !content.isEmpty else { return }
-        markup += "<text x=\""
-        number(x)
-        markup += "\" y=\""
-        number(y)
-        markup += "\" font-size=\""
-        number(size)
-        if anchor != .start {
-            markup += "\" text-anchor=\""
-            markup += anchor.rawValue
-        }
-        if bold { markup += "\" font-weight=\"bold" }
-        if italic { markup += "\" font-style=\"italic" }
-        markup += "\" fill=\""
-        markup += fill
-        markup += "\">"
+        markup += "<text"
+        attribute("x", x)
+        attribute("y", y)
+        attribute("font-size", size)
+        if anchor != .start { attribute("text-anchor", anchor.rawValue) }
+        if bold { attribute("font-weight", "bold") }
+        if italic { attribute("font-style", "italic") }
+        attribute("fill", fill)
+        markup += ">"
         SVGText.appendEscaped(content, to: &markup)
         markup += "</text>\n"
+    }
+
+    /// ` name="value"` for values this module writes (colours, keywords, path data), never user text.
+    private mutating func attribute(_ name: String, _ value: String) {
+        markup += " "
+        markup += name
+        markup += "=\""
+        markup += value
+        markup += "\""
+    }
+
+    private mutating func attribute(_ name: String, _ value: Double) {
+        attribute(name, SVGDocument.coordinate(value))
     }
 
     private mutating func number(_ value: Double) {

@@ -124,10 +124,11 @@ public struct ReorderPlanner: Sendable {
         // The reason, in the order a buyer reads it. Appended piece by piece into one String:
         // a week's list can hold millions of lines.
         var reason = ""
-        reason.reserveCapacity(192)
-        func part(_ pieces: String...) {
+        reason.reserveCapacity(256)
+        // Fixed arity rather than variadic: no array per clause.
+        func part(_ a: String, _ b: String = "", _ c: String = "", _ d: String = "", _ e: String = "", _ f: String = "", _ g: String = "") {
             if !reason.isEmpty { reason += "; " }
-            for piece in pieces { reason += piece }
+            reason += a; reason += b; reason += c; reason += d; reason += e; reason += f; reason += g
         }
         if let days = daysOfSupply {
             part("on hand ", fmt(s.onHand), " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")

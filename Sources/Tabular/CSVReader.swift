@@ -147,8 +147,9 @@ public final class CSVReader {
                     throw InputError(file: displayName, line: 1, "file is UTF-16 encoded; save or export it as UTF-8 CSV")
                 }
                 if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-                if bytes[start..<n].contains(0) {
-                    throw InputError(file: displayName, line: 1, "file contains NUL bytes: it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV")
+                if let nul = bytes[start..<n].firstIndex(of: 0) {
+                    let line = 1 + ParseContext.countLineBreaks(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, nul - start)
+                    throw InputError(file: displayName, line: line, "file contains NUL bytes (the first on line \(line)): it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV")
                 }
                 if let explicitDelimiter {
                     delimiter = explicitDelimiter

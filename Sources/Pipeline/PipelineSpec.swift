@@ -1,4 +1,5 @@
 import Forecasting
+import Tabular
 import Yams
 #if canImport(Glibc)
 import Glibc
@@ -31,6 +32,10 @@ public struct PipelineSpec: Sendable {
     public static func load(_ path: String) throws -> PipelineSpec {
         let text = try readText(path)
         var spec = PipelineSpec(file: path, directory: directoryOf(path))
+        // The YAML library composes recursively: bound the nesting before it sees the text.
+        if let problem = YAMLShape.problem(in: text) {
+            throw PipelineValidationError(problems: [PipelineError(location: SourceLocation(file: path, line: problem.line, column: problem.column), problem.message)])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -44,17 +49,32 @@ public struct PipelineSpec: Sendable {
         func at(_ node: Node) -> SourceLocation {
             SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         }
+        // YAML keeps every copy of a repeated key; silently using one of them would run
+        // something other than what the reader of the file sees.
+        func repeatedKeys(_ mapping: Node.Mapping, _ what: String) {
+            var seen: [String: Node] = [:]
+            for (keyNode, _) in mapping {
+                let key = keyNode.string ?? ""
+                if let first = seen[key] {
+                    spec.problems.append(PipelineError(location: at(keyNode), "\(what)'\(key)' is given twice (first on line \(first.mark?.line ?? 1)); keep one"))
+                } else {
+                    seen[key] = keyNode
+                }
+            }
+        }
+        repeatedKeys(top, "key ")
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
             case "description": continue
             case "output":
-                if let s = value.scalar?.string { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
+                if let s = value.scalar?.string, !s.isEmpty { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
             case "calendar":
                 guard let calendar = value.mapping else {
                     spec.problems.append(PipelineError(location: at(value), "'calendar' must be a map with frequency and fiscal_year_start"))
                     continue
                 }
+                repeatedKeys(calendar, "calendar key ")
                 for (k, v) in calendar {
                     switch k.string ?? "" {
                     case "frequency":
@@ -76,11 +96,16 @@ public struct PipelineSpec: Sendable {
                 }
                 for (nameNode, body) in stages {
                     let name = nameNode.string ?? ""
+                    // Names become file names (NAME.rejects.csv) and references (`stage.table`).
+                    if !PipelineSpec.isStageName(name) {
+                        spec.problems.append(PipelineError(location: at(nameNode), "stage name '\(name.count > 40 ? String(name.prefix(37)) + "..." : name)' may only hold letters, digits, '_' and '-' (at most 100)"))
+                    }
                     guard let fields = body.mapping else {
                         spec.problems.append(PipelineError(location: at(body), "stage '\(name)' must be a map with kind: and its parameters"))
                         continue
                     }
                     var stage = StageSpec(name: name, kind: "", values: [:], locations: [:], location: at(nameNode))
+                    repeatedKeys(fields, "stage '\(name)': parameter ")
                     for (k, v) in fields {
                         let field = k.string ?? ""
                         if field == "kind" {
@@ -92,6 +117,7 @@ public struct PipelineSpec: Sendable {
                         if let s = v.scalar?.string {
                             stage.values[field] = .scalar(s)
                         } else if let m = v.mapping, m.allSatisfy({ $0.key.scalar != nil && $0.value.scalar != nil }) {
+                            repeatedKeys(m, "stage '\(name)': '\(field)' key ")
                             stage.values[field] = .map(Dictionary(m.map { ($0.key.string ?? "", $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
                         } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
                             stage.values[field] = .list(l.map { $0.string ?? "" })
@@ -114,8 +140,9 @@ public struct PipelineSpec: Sendable {
     /// Applies `--set stage.param=value` overrides.
     public mutating func apply(overrides: [String]) throws {
         for item in overrides {
+            // A malformed --set is a mistake in the command line: a usage error (exit 2).
             guard let eq = item.firstIndex(of: "="), let dot = item[..<eq].firstIndex(of: ".") else {
-                throw PipelineError(location: nil, "--set expects stage.param=value, got '\(item)'")
+                throw UsageError("--set expects stage.param=value, got '\(item)'")
             }
             let stage = String(item[..<dot]), param = String(item[item.index(after: dot)..<eq]), value = String(item[item.index(after: eq)...])
             guard let i = stages.firstIndex(where: { $0.name == stage }) else {
@@ -145,6 +172,13 @@ public struct PipelineSpec: Sendable {
             throw PipelineError(location: nil, "\(path): is not UTF-8 text")
         }
         return text
+    }
+
+    /// Letters, digits, `_` and `-`: safe in file names and unambiguous in `stage.table`.
+    static func isStageName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 100 && name.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        }
     }
 
     static func directoryOf(_ path: String) -> String {

@@ -48,13 +48,13 @@ public struct PipelineRunner: Sendable {
             guard !s.kind.isEmpty else { continue }
             guard let type = registry.type(of: s.kind) else {
                 problems.append(PipelineError(location: s.locations["kind"] ?? s.location,
-                                              "stage '\(s.name)': unknown kind '\(s.kind)'; known kinds: \(registry.names.joined(separator: ", "))"))
+                                              "stage '\(s.name)': unknown kind '\(s.kind.clipped(60))'; known kinds: \(registry.names.joined(separator: ", "))"))
                 continue
             }
             let known = Set(type.parameters.map(\.name))
             for key in s.values.keys.sorted() where !known.contains(key) {
                 problems.append(PipelineError(location: s.locations[key] ?? s.location,
-                                              "stage '\(s.name)': unknown parameter '\(key)' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
+                                              "stage '\(s.name)': unknown parameter '\(key.clipped(60))' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
             }
             let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) }, specs: type.parameters,
                                              location: s.location, locations: s.locations)
@@ -207,7 +207,7 @@ public struct PipelineRunner: Sendable {
                 manifest.parameters[named.name] = named.parameters
                 manifest.inputs += context.filesRead
                 for file in context.filesWritten where manifest.outputs.contains(file) || PipelineRunner.reservedFiles.contains(file) {
-                    throw PipelineError(location: nil, "stage '\(named.name)' wrote \(file), which another stage or the run itself also writes; give one of them another file name")
+                    throw PipelineError(location: nil, "\(pipelineName): stage '\(named.name)' wrote \(file), which another stage or the run itself also writes; give one of them another file name")
                 }
                 manifest.outputs += context.filesWritten
                 manifest.stages.append(ManifestStage(name: named.name, kind: kind.kind, seconds: Progress.now() - started, rows: rows))

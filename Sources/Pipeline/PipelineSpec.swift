@@ -40,7 +40,7 @@ public struct PipelineSpec: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PipelineValidationError(problems: [PipelineError(location: nil, "\(path): not valid YAML: \(error)")])
+            throw PipelineValidationError(problems: [PipelineSpec.syntaxProblem(error, path)])
         }
         guard let root, let top = root.mapping else {
             throw PipelineValidationError(problems: [PipelineError(location: SourceLocation(file: path, line: 1, column: 1),
@@ -56,7 +56,7 @@ public struct PipelineSpec: Sendable {
             for (keyNode, _) in mapping {
                 let key = keyNode.string ?? ""
                 if let first = seen[key] {
-                    spec.problems.append(PipelineError(location: at(keyNode), "\(what)'\(key)' is given twice (first on line \(first.mark?.line ?? 1)); keep one"))
+                    spec.problems.append(PipelineError(location: at(keyNode), "\(what)'\(key.clipped(60))' is given twice (first on line \(first.mark?.line ?? 1)); keep one"))
                 } else {
                     seen[key] = keyNode
                 }
@@ -86,7 +86,7 @@ public struct PipelineSpec: Sendable {
                             spec.problems.append(PipelineError(location: at(v), "fiscal_year_start must be a month number 1-12"))
                         }
                     default:
-                        spec.problems.append(PipelineError(location: at(k), "unknown calendar key '\(k.string ?? "")'; use frequency or fiscal_year_start"))
+                        spec.problems.append(PipelineError(location: at(k), "unknown calendar key '\((k.string ?? "").clipped(60))'; use frequency or fiscal_year_start"))
                     }
                 }
             case "stages":
@@ -98,7 +98,8 @@ public struct PipelineSpec: Sendable {
                     let name = nameNode.string ?? ""
                     // Names become file names (NAME.rejects.csv) and references (`stage.table`).
                     if !PipelineSpec.isStageName(name) {
-                        spec.problems.append(PipelineError(location: at(nameNode), "stage name '\(name.count > 40 ? String(name.prefix(37)) + "..." : name)' may only hold letters, digits, '_' and '-' (at most 100)"))
+                        spec.problems.append(PipelineError(location: at(nameNode), "stage name '\(name.clipped(60))' may only hold letters, digits, '_' and '-' (at most 100)"))
+                        continue
                     }
                     guard let fields = body.mapping else {
                         spec.problems.append(PipelineError(location: at(body), "stage '\(name)' must be a map with kind: and its parameters"))
@@ -117,12 +118,12 @@ public struct PipelineSpec: Sendable {
                         if let s = v.scalar?.string {
                             stage.values[field] = .scalar(s)
                         } else if let m = v.mapping, m.allSatisfy({ $0.key.scalar != nil && $0.value.scalar != nil }) {
-                            repeatedKeys(m, "stage '\(name)': '\(field)' key ")
+                            repeatedKeys(m, "stage '\(name)': '\(field.clipped(60))' key ")
                             stage.values[field] = .map(Dictionary(m.map { ($0.key.string ?? "", $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
                         } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
                             stage.values[field] = .list(l.map { $0.string ?? "" })
                         } else {
-                            spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field)' must be a value, a map of values or a list of values"))
+                            spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field.clipped(60))' must be a value, a map of values or a list of values"))
                         }
                     }
                     if stage.kind.isEmpty {
@@ -131,7 +132,7 @@ public struct PipelineSpec: Sendable {
                     spec.stages.append(stage)
                 }
             default:
-                spec.problems.append(PipelineError(location: at(keyNode), "unknown key '\(key)'; a pipeline has \(topLevelKeys.sorted().joined(separator: ", "))"))
+                spec.problems.append(PipelineError(location: at(keyNode), "unknown key '\(key.clipped(60))'; a pipeline has \(topLevelKeys.sorted().joined(separator: ", "))"))
             }
         }
         return spec
@@ -146,9 +147,9 @@ public struct PipelineSpec: Sendable {
             }
             let stage = String(item[..<dot]), param = String(item[item.index(after: dot)..<eq]), value = String(item[item.index(after: eq)...])
             guard let i = stages.firstIndex(where: { $0.name == stage }) else {
-                throw PipelineError(location: nil, "--set names stage '\(stage)', which the pipeline does not have (it has \(stages.map(\.name).joined(separator: ", ")))")
+                throw PipelineError(location: nil, "\(file): --set names stage '\(stage)', which the pipeline does not have (it has \(stages.map(\.name).joined(separator: ", ")))")
             }
-            guard param != "kind" else { throw PipelineError(location: nil, "--set cannot change a stage's kind") }
+            guard param != "kind" else { throw PipelineError(location: nil, "\(file): --set cannot change a stage's kind") }
             stages[i].values[param] = .scalar(value)
         }
     }
@@ -174,6 +175,31 @@ public struct PipelineSpec: Sendable {
         return text
     }
 
+    /// A YAML syntax error at its line and column, in one line (the library's message quotes
+    /// the offending text on further lines).
+    static func syntaxProblem(_ error: YamlError, _ path: String) -> PipelineError {
+        func located(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> PipelineError {
+            var message = "not valid YAML: " + problem
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return PipelineError(location: SourceLocation(file: path, line: mark.line, column: mark.column), message)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            return located(context, problem, mark)
+        default:
+            // The reader's message starts with `line:column: error: reader: `.
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            let parts = first.split(separator: " ", maxSplits: 3).map(String.init)
+            let place = parts.first.map { $0.dropLast().split(separator: ":").compactMap { Int($0) } } ?? []
+            if place.count == 2, parts.count == 4, parts[1] == "error:" {
+                var problem = parts[3]
+                if problem.hasSuffix(":") { problem.removeLast() }
+                return PipelineError(location: SourceLocation(file: path, line: place[0], column: place[1]), "not valid YAML: \(problem.clipped(80))")
+            }
+            return PipelineError(location: nil, "\(path): not valid YAML: \(first.clipped(80))")
+        }
+    }
+
     /// Letters, digits, `_` and `-`: safe in file names and unambiguous in `stage.table`.
     static func isStageName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 100 && name.utf8.allSatisfy { b in
@@ -185,5 +211,13 @@ public struct PipelineSpec: Sendable {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
         return d.isEmpty ? "/" : d
+    }
+}
+
+extension String {
+    /// At most `limit` characters on one line, for echoing a user's text in a message.
+    func clipped(_ limit: Int) -> String {
+        let oneLine = String(map { $0.isNewline ? " " : $0 })
+        return oneLine.count > limit ? String(oneLine.prefix(limit - 3)) + "..." : oneLine
     }
 }

@@ -33,6 +33,9 @@ public struct DateParser: Sendable {
         if let (year, month, day) = writtenParts(text), let problem = DateParser.impossibility(year: year, month: month, day: day) {
             return "'\(text.clipped)' is not a valid date (\(problem))"
         }
+        if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
+            return "'\(text.clipped)' is not a valid period (\(problem))"
+        }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
@@ -113,6 +116,18 @@ public struct DateParser: Sendable {
             return sep == UInt8(ascii: "/") ? (year, groups[0].value, groups[1].value) : (year, groups[1].value, groups[0].value)
         }
         return nil
+    }
+
+    /// What is wrong with a week or quarter label (`2025-W54`, `2025-Q5`), or nil.
+    static func periodImpossibility(_ text: Substring) -> String? {
+        let parts = text.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let marker = parts[1].first,
+              marker == "W" || marker == "Q", let n = Int(parts[1].dropFirst()), parts[1].count <= 3 else { return nil }
+        let years = CalendarDay.supportedYears
+        if !years.contains(year) { return "year \(year) is out of range; years \(years.lowerBound)-\(years.upperBound) are accepted" }
+        if marker == "Q" { return (1...4).contains(n) ? nil : "there is no quarter \(n)" }
+        let weeks = isoWeeks(in: year)
+        return (1...weeks).contains(n) ? nil : "\(year) has \(weeks) ISO weeks, so week \(n) does not exist"
     }
 
     /// What is wrong with a year, month and day, or nil when they make a supported day.

@@ -467,10 +467,20 @@ enum BadInputCorpus {
 
     /// One bad value in a typed column on line 3, per kind.
     static func values(_ input: CSVInput) -> [CorpusCase] {
-        input.badValues.map { column, value, says in
+        var cases = input.badValues.map { column, value, says in
             rejecting(input, "'\(column)' = '\(value)' on line 3", replacingValue(input, 1, column, with: Array(value.utf8)),
                       [RejectedRow(line: 3, column: column, says: says)])
         }
+        if input.kind == .timekeeping {
+            // A shifted row puts the employee id where the hours belong: the reason would quote it.
+            var row = input.rows[1]
+            let id = row[input.column("employee")]
+            row[input.column("hours")] = id
+            let shifted = replacingRow(input, 1, with: Array(row.joined(separator: ",").utf8))
+            cases.append(rejecting(input, "employee id in the 'hours' column on line 3", shifted,
+                                   [RejectedRow(line: 3, column: "hours", says: "is not a number")], secrets: [id]))
+        }
+        return cases
     }
 
     /// Without --on-error skip, one bad row in a small file is above the 1% threshold: the run

@@ -176,6 +176,7 @@ import Testing
                 }
             }
             for record in listed where record.first != file { problems.append("\(rejectsFile) names the file '\(record.first ?? "")'") }
+            for secret in c.secrets where text.contains(secret) { problems.append("\(rejectsFile) shows '\(secret)'") }
         }
         return problems
     }

@@ -32,7 +32,17 @@ public final class CSVReader {
     private var finished = false
     private var firstChunk = true
 
-    static let chunkSize = 1 << 18
+    /// Bytes read per chunk; also the unit of work handed between the two threads.
+    nonisolated(unsafe) static var chunkSize = 1 << 18
+
+    /// Shrinks the chunk and buffer sizes so small inputs cross chunk boundaries and grow
+    /// buffers, the paths big files take. For the fuzz targets only; not thread-safe, call it
+    /// before any reader exists.
+    @_spi(Fuzzing) public static func useTinyBuffers(chunk: Int, bytes: Int, fields: Int) {
+        chunkSize = max(1, chunk)
+        ParseContext.initialByteCapacity = max(1, bytes)
+        ParseContext.initialFieldCapacity = max(1, fields)
+    }
 
     /// Opens `path` (`-` for standard input), reads the header and detects the delimiter.
     public init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits()) throws {

@@ -52,12 +52,15 @@ final class ParseContext {
     private(set) var embeddedNewlines = 0
     private var lastTerminator: Int32 = -1
 
+    nonisolated(unsafe) static var initialByteCapacity = 1 << 19
+    nonisolated(unsafe) static var initialFieldCapacity = 1 << 16
+
     init(parser: UnsafeMutablePointer<csv_parser>, limits: CSVLimits) {
         self.parser = parser
         self.limits = limits
-        byteCapacity = 1 << 19
+        byteCapacity = ParseContext.initialByteCapacity
         bytes = .allocate(capacity: byteCapacity)
-        fieldCapacity = 1 << 16
+        fieldCapacity = ParseContext.initialFieldCapacity
         starts = .allocate(capacity: fieldCapacity)
         ends = .allocate(capacity: fieldCapacity)
         records.reserveCapacity(1 << 14)

@@ -8,7 +8,7 @@ APT_PKGS := libcsv-dev libgsl-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN      := .build/release/quartermaster
 
-.PHONY: deps build run test render-check bench-ingest bench-accuracy spark-check clean
+.PHONY: deps build run test render-check test-asan test-tsan fuzz-build fuzz bench-ingest bench-accuracy spark-check clean
 
 deps:
 	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || ! command -v pkg-config >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1; then \
@@ -32,6 +32,30 @@ render-check: deps
 		rm -f "$$f.png"; n=$$((n + 1)); \
 	done; echo "rendered $$n charts from $(OUT)/ to PNG"
 
+# The test suite under AddressSanitizer and ThreadSanitizer, each in its own build folder.
+# Suppressions for reports outside our code, with the reason for each: Tests/Sanitizers/.
+test-asan: deps
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 $(SWIFT) test --scratch-path .build-asan --sanitize=address
+
+test-tsan: deps
+	TSAN_OPTIONS="suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp halt_on_error=0" $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+
+# libFuzzer targets (Fuzz/, see Fuzz/README.md): built only here, with the fuzzer and
+# AddressSanitizer, in their own build folder; `swift build` and `make test` never see them.
+# `make fuzz` runs each for FUZZ_SECONDS (default 60): make fuzz FUZZ_SECONDS=1800
+FUZZ_SECONDS ?= 60
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_BUILD = QUARTERMASTER_FUZZ=1 $(SWIFT) build --scratch-path $(FUZZ_SCRATCH) -c release \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xswiftc -g
+
+fuzz-build: deps
+	$(FUZZ_BUILD) --product FuzzCSV
+	$(FUZZ_BUILD) --product FuzzPipelineYAML
+
+fuzz: fuzz-build
+	FUZZ_SCRATCH=$(FUZZ_SCRATCH) bash Fuzz/run.sh csv $(FUZZ_SECONDS)
+	FUZZ_SCRATCH=$(FUZZ_SCRATCH) bash Fuzz/run.sh yaml $(FUZZ_SECONDS)
+
 bench-ingest: build
 	bash Benchmarks/ingest/run.sh
 
@@ -43,4 +67,4 @@ spark-check: build
 	bash Benchmarks/spark/run_local.sh
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-asan .build-tsan $(FUZZ_SCRATCH) $(OUT)

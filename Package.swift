@@ -51,3 +51,13 @@ let package = Package(
         .testTarget(name: "DatasetTests", dependencies: ["DatasetGenerator", "Tabular"]),
     ]
 )
+
+// Fuzz targets (Fuzz/, libFuzzer) exist only when `make fuzz` sets QUARTERMASTER_FUZZ=1 and
+// builds with -sanitize=fuzzer,address in its own scratch path; `swift build` and `swift test`
+// never see them.
+if Context.environment["QUARTERMASTER_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(name: "FuzzCSV", dependencies: ["Tabular"], path: "Fuzz/CSV"),
+        .executableTarget(name: "FuzzPipelineYAML", dependencies: ["Pipeline"], path: "Fuzz/PipelineYAML"),
+    ]
+}

@@ -10,39 +10,78 @@ public struct InputSchema: Sendable {
         public var type: ValueType
         public var required: Bool
         public var isPrivate = false
+        /// What values make sense; rows outside it are rejected with the reason.
+        public var rule: ValueRule? = nil
+    }
+
+    /// A sanity range for a column: values that parse but cannot be right (a negative pack
+    /// size, a lead time of a million years) are rejected at import, so the planning math
+    /// never sees them and the row shows up in the rejects file with what was expected.
+    public enum ValueRule: Sendable {
+        /// A number in one of the closed ranges; `what` says in words what the column holds.
+        case number([ClosedRange<Double>], whole: Bool, what: String)
+        /// Text from a fixed list, compared without case.
+        case oneOf([String])
+
+        /// Why `value` breaks the rule, or nil when it is fine.
+        func problem(_ value: Double) -> String? {
+            guard case .number(let ranges, let whole, let what) = self else { return nil }
+            if !ranges.contains(where: { $0.contains(value) }) || (whole && value != value.rounded()) {
+                return "\(NumberFormat.fixed(value)) is not \(what)"
+            }
+            return nil
+        }
+
+        func problem(_ text: String) -> String? {
+            guard case .oneOf(let allowed) = self else { return nil }
+            let lower = text.trimmed().lowercased()
+            if allowed.contains(where: { $0.lowercased() == lower }) { return nil }
+            return "'\(text.count > 40 ? String(text.prefix(37)) + "..." : text)' is not one of \(allowed.joined(separator: ", "))"
+        }
     }
 
     public var kind: String
     public var roles: [Role]
 
-    static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false) -> Role {
-        Role(name: name, type: type, required: required, isPrivate: isPrivate)
+    static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {
+        Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
     }
+
+    static let atLeastZero = ValueRule.number([0...ImportOptions.largestMagnitude], whole: false, what: "a number of at least 0")
+    static let count = ValueRule.number([0...ImportOptions.largestMagnitude], whole: true, what: "a whole number of at least 0")
+    static let days = ValueRule.number([0...3_650], whole: false, what: "a number of days from 0 to 3650")
 
     public static let all: [String: InputSchema] = Dictionary(uniqueKeysWithValues: [
         InputSchema(kind: "usage", roles: [r("date", .date, true), r("item", .text, true), r("quantity", .number, true),
-                                           r("location", .text), r("department", .text), r("unit_cost", .number), r("uom", .text)]),
+                                           r("location", .text), r("department", .text), r("unit_cost", .number, false, atLeastZero), r("uom", .text)]),
         InputSchema(kind: "items", roles: [r("item", .text, true), r("description", .text), r("category", .text), r("vendor", .text),
-                                           r("unit_cost", .number), r("prior_unit_cost", .number), r("uom", .text), r("pack_size", .number), r("min_order_qty", .number),
-                                           r("lead_time_days", .number), r("lead_time_sd_days", .number), r("review_period_days", .number),
-                                           r("shelf_life_days", .number), r("criticality", .text), r("service_level", .number),
-                                           r("par_level", .number), r("status", .text)]),
-        InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true), r("location", .text),
-                                               r("on_order", .number), r("as_of", .date)]),
-        InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true), r("hours", .number, true),
+                                           r("unit_cost", .number, false, atLeastZero), r("prior_unit_cost", .number, false, atLeastZero), r("uom", .text),
+                                           r("pack_size", .number, false, .number([1...ImportOptions.largestMagnitude], whole: true, what: "a whole number of units of at least 1")),
+                                           r("min_order_qty", .number, false, atLeastZero),
+                                           r("lead_time_days", .number, false, days), r("lead_time_sd_days", .number, false, days),
+                                           r("review_period_days", .number, false, days),
+                                           r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
+                                           r("criticality", .text, false, .oneOf(["V", "E", "N"])),
+                                           r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
+                                           r("par_level", .number, false, atLeastZero), r("status", .text)]),
+        InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),
+                                               r("on_order", .number, false, atLeastZero), r("as_of", .date)]),
+        InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true),
+                                                 r("hours", .number, true, .number([0...744], whole: false, what: "a number of hours from 0 to 744")),
                                                  r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true)]),
-        InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true), r("patient_days", .number, true),
-                                            r("admissions", .number), r("visits", .number)]),
-        InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true), r("job_code", .text, true), r("target_hppd", .number, true),
-                                                      r("budgeted_fte", .number), r("hourly_rate", .number), r("overtime_multiplier", .number),
-                                                      r("agency_rate", .number), r("max_patients_per_staff", .number)]),
+        InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true), r("patient_days", .number, true, atLeastZero),
+                                            r("admissions", .number, false, count), r("visits", .number, false, count)]),
+        InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true), r("job_code", .text, true), r("target_hppd", .number, true, atLeastZero),
+                                                      r("budgeted_fte", .number, false, atLeastZero), r("hourly_rate", .number, false, atLeastZero),
+                                                      r("overtime_multiplier", .number, false, atLeastZero), r("agency_rate", .number, false, atLeastZero),
+                                                      r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))]),
         InputSchema(kind: "budget", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
-                                            r("amount", .number, true), r("fiscal_year", .text), r("volume", .number),
+                                            r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),
                                             r("account_type", .text), r("behavior", .text)]),
         InputSchema(kind: "actuals", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
-                                             r("amount", .number, true), r("volume", .number)]),
+                                             r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
         InputSchema(kind: "volumes", roles: [r("department", .text, true), r("period", .period, true),
-                                             r("budget_volume", .number), r("actual_volume", .number)]),
+                                             r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),
     ].map { ($0.kind, $0) })
 
     public var columnSpecs: [ColumnSpec] { roles.map { ColumnSpec($0.name, required: $0.required, isPrivate: $0.isPrivate) } }

@@ -50,13 +50,13 @@ public struct PipelineRunner: Sendable {
             guard !s.kind.isEmpty else { continue }
             guard let type = registry.type(of: s.kind) else {
                 problems.append(PipelineError(location: s.locations["kind"] ?? s.location,
-                                              "stage '\(s.name)': unknown kind '\(s.kind)'; known kinds: \(registry.names.joined(separator: ", "))"))
+                                              "stage '\(s.name)': unknown kind '\(s.kind.clipped(60))'; known kinds: \(registry.names.joined(separator: ", "))"))
                 continue
             }
             let known = Set(type.parameters.map(\.name))
             for key in s.values.keys.sorted() where !known.contains(key) {
                 problems.append(PipelineError(location: s.locations[key] ?? s.location,
-                                              "stage '\(s.name)': unknown parameter '\(key)' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
+                                              "stage '\(s.name)': unknown parameter '\(key.clipped(60))' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
             }
             let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) }, specs: type.parameters,
                                              location: s.location, locations: s.locations)
@@ -76,6 +76,20 @@ public struct PipelineRunner: Sendable {
             }
         }
         problems += referenceProblems(built, spec: spec)
+        // Two exports of one name, or an export named like the run's own files, would
+        // silently replace each other.
+        var exported: [String: String] = [:]
+        for named in built {
+            guard let export = named.stage as? ExportStage else { continue }
+            let location = spec.stages.first { $0.name == named.name }.flatMap { $0.locations["file"] ?? $0.location }
+            if PipelineRunner.reservedFiles.contains(export.file) {
+                problems.append(PipelineError(location: location, "stage '\(named.name)': '\(export.file)' is written by every run; choose another file name"))
+            } else if let other = exported[export.file] {
+                problems.append(PipelineError(location: location, "stage '\(named.name)': stage '\(other)' already exports '\(export.file)'; choose another file name"))
+            } else {
+                exported[export.file] = named.name
+            }
+        }
         if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
         return (spec, built)
     }
@@ -151,10 +165,20 @@ public struct PipelineRunner: Sendable {
                            pipelineName: "(Swift)", pipelineHash: "", overrides: [])
     }
 
+    /// Files every run writes itself.
+    static let reservedFiles: Set<String> = ["index.md", "manifest.json"]
+
     func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output: String,
                  pipelineName: String, pipelineHash: String, overrides: [String]) throws -> RunResult {
         let order = try topologicalOrder(stages)
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if output.isEmpty {
+            throw UsageError("the output folder is an empty path; give a folder name")
+        }
+        if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+            throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
+        }
         // A run replaces its output folder whole, so it only ever replaces one of its own.
         if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty, !existing.contains("manifest.json") {
             throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
@@ -186,6 +210,9 @@ public struct PipelineRunner: Sendable {
                 }
                 manifest.parameters[named.name] = named.parameters
                 manifest.inputs += context.filesRead
+                for file in context.filesWritten where manifest.outputs.contains(file) || PipelineRunner.reservedFiles.contains(file) {
+                    throw PipelineError(location: nil, "\(pipelineName): stage '\(named.name)' wrote \(file), which another stage or the run itself also writes; give one of them another file name")
+                }
                 manifest.outputs += context.filesWritten
                 manifest.stages.append(ManifestStage(name: named.name, kind: kind.kind, seconds: Progress.now() - started, rows: rows))
                 // Notes name files where they will be once the run succeeds.
@@ -199,10 +226,42 @@ public struct PipelineRunner: Sendable {
             try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
             try replace(output, with: temporary)
         } catch {
+            let kept = keepRejects(of: temporary, beside: output)
             try? fm.removeItem(atPath: temporary)
+            // A message may name a file in the temporary folder, which is gone now.
+            if var failure = error as? InputError, (failure.message + failure.file).contains(temporary) {
+                failure.file = failure.file.replacing(temporary, with: kept ?? output)
+                failure.message = failure.message.replacing(temporary, with: kept ?? output)
+                throw failure
+            }
             throw error
         }
+        PipelineRunner.removeRejectsFolder(of: output)
         return RunResult(outputDirectory: output, manifest: manifest, notes: notes)
+    }
+
+    /// Where a failed run leaves the rejected rows of its imports, so the message pointing at
+    /// them stays true; a later successful run removes the folder.
+    static func rejectsFolder(_ output: String) -> String { output + ".rejects" }
+
+    /// Removes the rejects folder of an earlier failed run (only if it holds nothing else).
+    static func removeRejectsFolder(of output: String) {
+        let fm = FileManager.default
+        let folder = rejectsFolder(output)
+        guard let files = try? fm.contentsOfDirectory(atPath: folder), files.allSatisfy({ $0.hasSuffix(".rejects.csv") }) else { return }
+        try? fm.removeItem(atPath: folder)
+    }
+
+    /// Moves the rejects files of a failed run beside the output; returns their folder.
+    func keepRejects(of temporary: String, beside output: String) -> String? {
+        let fm = FileManager.default
+        let files = ((try? fm.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasSuffix(".rejects.csv") }
+        guard !files.isEmpty else { return nil }
+        let folder = PipelineRunner.rejectsFolder(output)
+        PipelineRunner.removeRejectsFolder(of: output)
+        guard (try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        for file in files { try? fm.moveItem(atPath: temporary + "/" + file, toPath: folder + "/" + file) }
+        return folder
     }
 
     /// Moves the finished folder into place: the old one is set aside first and removed last.

@@ -1,4 +1,5 @@
 import Forecasting
+import Tabular
 import Yams
 #if canImport(Glibc)
 import Glibc
@@ -31,11 +32,15 @@ public struct PipelineSpec: Sendable {
     public static func load(_ path: String) throws -> PipelineSpec {
         let text = try readText(path)
         var spec = PipelineSpec(file: path, directory: directoryOf(path))
+        // The YAML library composes recursively: bound the nesting before it sees the text.
+        if let problem = YAMLShape.problem(in: text) {
+            throw PipelineValidationError(problems: [PipelineError(location: SourceLocation(file: path, line: problem.line, column: problem.column), problem.message)])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PipelineValidationError(problems: [PipelineError(location: nil, "\(path): not valid YAML: \(error)")])
+            throw PipelineValidationError(problems: [PipelineSpec.syntaxProblem(error, path)])
         }
         guard let root, let top = root.mapping else {
             throw PipelineValidationError(problems: [PipelineError(location: SourceLocation(file: path, line: 1, column: 1),
@@ -44,17 +49,32 @@ public struct PipelineSpec: Sendable {
         func at(_ node: Node) -> SourceLocation {
             SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         }
+        // YAML keeps every copy of a repeated key; silently using one of them would run
+        // something other than what the reader of the file sees.
+        func repeatedKeys(_ mapping: Node.Mapping, _ what: String) {
+            var seen: [String: Node] = [:]
+            for (keyNode, _) in mapping {
+                let key = keyNode.string ?? ""
+                if let first = seen[key] {
+                    spec.problems.append(PipelineError(location: at(keyNode), "\(what)'\(key.clipped(60))' is given twice (first on line \(first.mark?.line ?? 1)); keep one"))
+                } else {
+                    seen[key] = keyNode
+                }
+            }
+        }
+        repeatedKeys(top, "key ")
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
             case "description": continue
             case "output":
-                if let s = value.scalar?.string { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
+                if let s = value.scalar?.string, !s.isEmpty { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
             case "calendar":
                 guard let calendar = value.mapping else {
                     spec.problems.append(PipelineError(location: at(value), "'calendar' must be a map with frequency and fiscal_year_start"))
                     continue
                 }
+                repeatedKeys(calendar, "calendar key ")
                 for (k, v) in calendar {
                     switch k.string ?? "" {
                     case "frequency":
@@ -66,7 +86,7 @@ public struct PipelineSpec: Sendable {
                             spec.problems.append(PipelineError(location: at(v), "fiscal_year_start must be a month number 1-12"))
                         }
                     default:
-                        spec.problems.append(PipelineError(location: at(k), "unknown calendar key '\(k.string ?? "")'; use frequency or fiscal_year_start"))
+                        spec.problems.append(PipelineError(location: at(k), "unknown calendar key '\((k.string ?? "").clipped(60))'; use frequency or fiscal_year_start"))
                     }
                 }
             case "stages":
@@ -76,11 +96,17 @@ public struct PipelineSpec: Sendable {
                 }
                 for (nameNode, body) in stages {
                     let name = nameNode.string ?? ""
+                    // Names become file names (NAME.rejects.csv) and references (`stage.table`).
+                    if !PipelineSpec.isStageName(name) {
+                        spec.problems.append(PipelineError(location: at(nameNode), "stage name '\(name.clipped(60))' may only hold letters, digits, '_' and '-' (at most 100)"))
+                        continue
+                    }
                     guard let fields = body.mapping else {
                         spec.problems.append(PipelineError(location: at(body), "stage '\(name)' must be a map with kind: and its parameters"))
                         continue
                     }
                     var stage = StageSpec(name: name, kind: "", values: [:], locations: [:], location: at(nameNode))
+                    repeatedKeys(fields, "stage '\(name)': parameter ")
                     for (k, v) in fields {
                         let field = k.string ?? ""
                         if field == "kind" {
@@ -92,11 +118,12 @@ public struct PipelineSpec: Sendable {
                         if let s = v.scalar?.string {
                             stage.values[field] = .scalar(s)
                         } else if let m = v.mapping, m.allSatisfy({ $0.key.scalar != nil && $0.value.scalar != nil }) {
+                            repeatedKeys(m, "stage '\(name)': '\(field.clipped(60))' key ")
                             stage.values[field] = .map(Dictionary(m.map { ($0.key.string ?? "", $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
                         } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
                             stage.values[field] = .list(l.map { $0.string ?? "" })
                         } else {
-                            spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field)' must be a value, a map of values or a list of values"))
+                            spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field.clipped(60))' must be a value, a map of values or a list of values"))
                         }
                     }
                     if stage.kind.isEmpty {
@@ -105,7 +132,7 @@ public struct PipelineSpec: Sendable {
                     spec.stages.append(stage)
                 }
             default:
-                spec.problems.append(PipelineError(location: at(keyNode), "unknown key '\(key)'; a pipeline has \(topLevelKeys.sorted().joined(separator: ", "))"))
+                spec.problems.append(PipelineError(location: at(keyNode), "unknown key '\(key.clipped(60))'; a pipeline has \(topLevelKeys.sorted().joined(separator: ", "))"))
             }
         }
         return spec
@@ -114,14 +141,15 @@ public struct PipelineSpec: Sendable {
     /// Applies `--set stage.param=value` overrides.
     public mutating func apply(overrides: [String]) throws {
         for item in overrides {
+            // A malformed --set is a mistake in the command line: a usage error (exit 2).
             guard let eq = item.firstIndex(of: "="), let dot = item[..<eq].firstIndex(of: ".") else {
-                throw PipelineError(location: nil, "--set expects stage.param=value, got '\(item)'")
+                throw UsageError("--set expects stage.param=value, got '\(item)'")
             }
             let stage = String(item[..<dot]), param = String(item[item.index(after: dot)..<eq]), value = String(item[item.index(after: eq)...])
             guard let i = stages.firstIndex(where: { $0.name == stage }) else {
-                throw PipelineError(location: nil, "--set names stage '\(stage)', which the pipeline does not have (it has \(stages.map(\.name).joined(separator: ", ")))")
+                throw PipelineError(location: nil, "\(file): --set names stage '\(stage)', which the pipeline does not have (it has \(stages.map(\.name).joined(separator: ", ")))")
             }
-            guard param != "kind" else { throw PipelineError(location: nil, "--set cannot change a stage's kind") }
+            guard param != "kind" else { throw PipelineError(location: nil, "\(file): --set cannot change a stage's kind") }
             stages[i].values[param] = .scalar(value)
         }
     }
@@ -147,9 +175,49 @@ public struct PipelineSpec: Sendable {
         return text
     }
 
+    /// A YAML syntax error at its line and column, in one line (the library's message quotes
+    /// the offending text on further lines).
+    static func syntaxProblem(_ error: YamlError, _ path: String) -> PipelineError {
+        func located(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> PipelineError {
+            var message = "not valid YAML: " + problem
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return PipelineError(location: SourceLocation(file: path, line: mark.line, column: mark.column), message)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            return located(context, problem, mark)
+        default:
+            // The reader's message starts with `line:column: error: reader: `.
+            let first = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            let parts = first.split(separator: " ", maxSplits: 3).map(String.init)
+            let place = parts.first.map { $0.dropLast().split(separator: ":").compactMap { Int($0) } } ?? []
+            if place.count == 2, parts.count == 4, parts[1] == "error:" {
+                var problem = parts[3]
+                if problem.hasSuffix(":") { problem.removeLast() }
+                return PipelineError(location: SourceLocation(file: path, line: place[0], column: place[1]), "not valid YAML: \(problem.clipped(80))")
+            }
+            return PipelineError(location: nil, "\(path): not valid YAML: \(first.clipped(80))")
+        }
+    }
+
+    /// Letters, digits, `_` and `-`: safe in file names and unambiguous in `stage.table`.
+    static func isStageName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 100 && name.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        }
+    }
+
     static func directoryOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
         return d.isEmpty ? "/" : d
+    }
+}
+
+extension String {
+    /// At most `limit` characters on one line, for echoing a user's text in a message.
+    func clipped(_ limit: Int) -> String {
+        let oneLine = String(map { $0.isNewline ? " " : $0 })
+        return oneLine.count > limit ? String(oneLine.prefix(limit - 3)) + "..." : oneLine
     }
 }

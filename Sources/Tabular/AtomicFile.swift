@@ -8,7 +8,9 @@ import Darwin
 ///
 /// Bytes go to a hidden temporary file beside the target; `commit()` flushes and renames
 /// it into place. A run that fails (or is killed) leaves whatever was there before.
-/// The path `-` writes straight to standard output.
+/// The path `-` writes straight to standard output; a device or pipe (`/dev/null`) is written
+/// in place, since renaming onto it would replace the device with a regular file; a symbolic
+/// link keeps pointing at the file it names.
 public final class AtomicFile {
     public let path: String
     private let temporaryPath: String?
@@ -18,17 +20,51 @@ public final class AtomicFile {
     private let capacity = 1 << 18
     private var closed = false
 
+    /// The file written in place: standard output, or a device or pipe such as /dev/null,
+    /// which a rename would replace with a regular file.
+    private let inPlace: Bool
+
     public init(path: String) throws {
         self.path = path
         buffer = .allocate(capacity: capacity)
         if path == "-" {
             temporaryPath = nil
             fd = 1
+            inPlace = true
             return
         }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            // Replace the file the link points to, not the link.
+            if let resolved = realpath(path, nil) {
+                target = String(cString: resolved)
+                free(resolved)
+            }
+        }
+        if stat(target, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                break
+            case S_IFDIR:
+                buffer.deallocate()
+                throw InputError(file: path, "is a folder; give the path of a file to write")
+            default:
+                let descriptor = open(target, O_WRONLY)
+                guard descriptor >= 0 else {
+                    buffer.deallocate()
+                    throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno)))")
+                }
+                temporaryPath = nil
+                fd = descriptor
+                inPlace = true
+                return
+            }
+        }
+        inPlace = false
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -38,7 +74,11 @@ public final class AtomicFile {
         fchmod(descriptor, 0o644)
         fd = descriptor
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        finalPath = target
     }
+
+    /// Where the temporary file is renamed to (the link's target for a symbolic link).
+    private var finalPath: String?
 
     deinit {
         if !closed { abandon() }
@@ -92,12 +132,15 @@ public final class AtomicFile {
         guard !closed else { return }
         try flush()
         closed = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if inPlace && fd != 1 { close(fd) }
+            return
+        }
         if fsync(fd) != 0 || close(fd) != 0 {
             unlink(temporaryPath)
             throw InputError(file: path, "could not be saved: \(String(cString: strerror(errno)))")
         }
-        if rename(temporaryPath, path) != 0 {
+        if rename(temporaryPath, finalPath ?? path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw InputError(file: path, "could not be moved into place: \(reason)")
@@ -108,7 +151,10 @@ public final class AtomicFile {
     public func abandon() {
         guard !closed else { return }
         closed = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if inPlace && fd != 1 { close(fd) }
+            return
+        }
         close(fd)
         unlink(temporaryPath)
     }

@@ -11,4 +11,9 @@ public struct CSVLimits: Sendable, Equatable {
         self.maxFieldBytes = maxFieldBytes
         self.maxColumns = maxColumns
     }
+
+    /// How a user raises each limit, named in the messages: a flag of every command, or a
+    /// parameter of a pipeline's import stage.
+    static let fieldBytesOption = "--max-field-bytes (max_field_bytes: in a pipeline import)"
+    static let columnsOption = "--max-columns (max_columns: in a pipeline import)"
 }

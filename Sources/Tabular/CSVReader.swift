@@ -32,7 +32,17 @@ public final class CSVReader {
     private var finished = false
     private var firstChunk = true
 
-    static let chunkSize = 1 << 18
+    /// Bytes read per chunk; also the unit of work handed between the two threads.
+    nonisolated(unsafe) static var chunkSize = 1 << 18
+
+    /// Shrinks the chunk and buffer sizes so small inputs cross chunk boundaries and grow
+    /// buffers, the paths big files take. For the fuzz targets only; not thread-safe, call it
+    /// before any reader exists.
+    @_spi(Fuzzing) public static func useTinyBuffers(chunk: Int, bytes: Int, fields: Int) {
+        chunkSize = max(1, chunk)
+        ParseContext.initialByteCapacity = max(1, bytes)
+        ParseContext.initialFieldCapacity = max(1, fields)
+    }
 
     /// Opens `path` (`-` for standard input), reads the header and detects the delimiter.
     public init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits()) throws {
@@ -147,8 +157,9 @@ public final class CSVReader {
                     throw InputError(file: displayName, line: 1, "file is UTF-16 encoded; save or export it as UTF-8 CSV")
                 }
                 if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-                if bytes[start..<n].contains(0) {
-                    throw InputError(file: displayName, line: 1, "file contains NUL bytes: it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV")
+                if let nul = bytes[start..<n].firstIndex(of: 0) {
+                    let line = 1 + ParseContext.countLineBreaks(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, nul - start)
+                    throw InputError(file: displayName, line: line, "file contains NUL bytes (the first on line \(line)): it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV")
                 }
                 if let explicitDelimiter {
                     delimiter = explicitDelimiter

@@ -82,6 +82,19 @@ public struct ImportOptions: Sendable {
     }
 }
 
+extension ImportOptions {
+    /// Largest magnitude an imported number may have. Hospital quantities and money (even in
+    /// cents) stay far below it; anything larger is a unit, format or column-map mistake, and
+    /// letting it through would overflow sums and integer day counts downstream. Doubles are
+    /// also exact for whole numbers only up to about 9e15.
+    public static let largestMagnitude = 1e15
+
+    /// The rejects-file sentence for a number above `largestMagnitude`.
+    public static func explainTooLarge(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        "'\(String(decoding: field, as: UTF8.self).clipped)' is out of range: numbers up to 1,000,000,000,000,000 in magnitude are accepted; check the column map, the unit and the decimal setting"
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing white space.
     public func trimmed() -> String {

@@ -30,6 +30,12 @@ public struct DateParser: Sendable {
         let text = String(decoding: field, as: UTF8.self)
         if text.trimmingSpaces.isEmpty { return "date is empty" }
         // A well-shaped value that names an impossible day deserves a sharper message.
+        if let (year, month, day) = writtenParts(text), let problem = DateParser.impossibility(year: year, month: month, day: day) {
+            return "'\(text.clipped)' is not a valid date (\(problem))"
+        }
+        if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
+            return "'\(text.clipped)' is not a valid period (\(problem))"
+        }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
@@ -40,6 +46,103 @@ public struct DateParser: Sendable {
         case .pattern:
             return "'\(text.clipped)' is not a date in the format \(format) (or names a day that does not exist)"
         }
+    }
+
+    /// Year, month and day as written in a value shaped like a date in this format (the
+    /// parts need not make a real day), for messages; nil when the value is not date-shaped.
+    func writtenParts(_ text: String) -> (Int, Int, Int)? {
+        var bytes = Array(text.trimmingSpaces.utf8)
+        // A time part after a space or `T` does not change which day is meant.
+        if let cut = bytes.indices.first(where: { k in (bytes[k] == 0x20 || bytes[k] == UInt8(ascii: "T")) && k > 0 }) {
+            bytes.removeSubrange(cut...)
+        }
+        if case .pattern(let tokens) = format {
+            // Follow the pattern: digits where it has a part, its literals exactly.
+            var year = -1, month = -1, day = 1
+            var i = 0
+            for token in tokens {
+                if case .literal(let b) = token {
+                    guard i < bytes.count, bytes[i] == b else { return nil }
+                    i += 1
+                    continue
+                }
+                var value = 0, count = 0
+                while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, count < 4 {
+                    value = value * 10 + Int(bytes[i] - 48)
+                    count += 1
+                    i += 1
+                }
+                guard count > 0 else { return nil }
+                switch token {
+                case .year4: year = value
+                case .year2: year = DateParser.expandTwoDigitYear(value)
+                case .month: month = value
+                case .day: day = value
+                case .literal: break
+                }
+            }
+            return i == bytes.count ? (year, month, day) : nil
+        }
+        var groups: [(value: Int, digits: Int)] = []
+        var separators: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            var value = 0, count = 0
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+                if count < 9 { value = value * 10 + Int(bytes[i] - 48) }
+                count += 1
+                i += 1
+            }
+            guard count > 0, count <= 8 else { return nil }
+            groups.append((value, count))
+            if i < bytes.count {
+                separators.append(bytes[i])
+                i += 1
+                guard i < bytes.count else { return nil }
+            }
+        }
+        if groups.count == 1 && groups[0].digits == 8 {
+            let v = groups[0].value
+            return (v / 10_000, (v / 100) % 100, v % 100)
+        }
+        guard Set(separators).count == 1, let sep = separators.first else { return nil }
+        if groups[0].digits == 4, sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/"), groups.count == 2 || groups.count == 3,
+           groups.dropFirst().allSatisfy({ $0.digits <= 2 }) {
+            return (groups[0].value, groups[1].value, groups.count == 3 ? groups[2].value : 1)
+        }
+        if groups.count == 3, groups[0].digits <= 2, groups[1].digits <= 2, groups[2].digits == 4 || groups[2].digits == 2,
+           sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") {
+            let year = groups[2].digits == 4 ? groups[2].value : DateParser.expandTwoDigitYear(groups[2].value)
+            return sep == UInt8(ascii: "/") ? (year, groups[0].value, groups[1].value) : (year, groups[1].value, groups[0].value)
+        }
+        return nil
+    }
+
+    /// What is wrong with a week or quarter label (`2025-W54`, `2025-Q5`), or nil.
+    static func periodImpossibility(_ text: Substring) -> String? {
+        let parts = text.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let marker = parts[1].first,
+              marker == "W" || marker == "Q", let n = Int(parts[1].dropFirst()), parts[1].count <= 3 else { return nil }
+        let years = CalendarDay.supportedYears
+        if !years.contains(year) { return "year \(year) is out of range; years \(years.lowerBound)-\(years.upperBound) are accepted" }
+        if marker == "Q" { return (1...4).contains(n) ? nil : "there is no quarter \(n)" }
+        let weeks = isoWeeks(in: year)
+        return (1...weeks).contains(n) ? nil : "\(year) has \(weeks) ISO weeks, so week \(n) does not exist"
+    }
+
+    /// What is wrong with a year, month and day, or nil when they make a supported day.
+    static func impossibility(year: Int, month: Int, day: Int) -> String? {
+        let years = CalendarDay.supportedYears
+        if !years.contains(year) {
+            return "year \(year) is out of range; years \(years.lowerBound)-\(years.upperBound) are accepted"
+        }
+        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        let length = CalendarDay.daysIn(month: month, year: year)
+        guard (1...length).contains(day) else {
+            let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            return day < 1 ? "there is no day \(day)" : "\(names[month - 1]) \(year) has \(length) days, so day \(day) does not exist"
+        }
+        return nil
     }
 
     // MARK: - Automatic detection

@@ -49,7 +49,10 @@ public struct ImportRow {
     @inlinable
     public func number(_ column: Int) throws -> Double {
         let field = record[column]
-        if let value = importer.numbers.parse(field) { return value }
+        if let value = importer.numbers.parse(field) {
+            if value.magnitude <= ImportOptions.largestMagnitude { return value }
+            throw RowRejection(column: column, ImportOptions.explainTooLarge(field))
+        }
         throw RowRejection(column: column, importer.numbers.explainFailure(field))
     }
 

@@ -47,16 +47,35 @@ public enum NumberFormat {
 }
 
 extension String {
-    /// Integral text for huge magnitudes, without scientific notation.
+    /// Integral text for huge magnitudes, without scientific notation: the shortest digits
+    /// that read back as the same Double (Swift's own `description`), padded with zeros.
+    /// Dividing by ten repeatedly instead would print digits that drift after the 16th.
     init(format value: Double) {
-        var v = abs(value).rounded()
-        var digits: [Character] = []
-        while v >= 1 {
-            let d = Int(v.truncatingRemainder(dividingBy: 10))
-            digits.append(Character(String(d)))
-            v = (v / 10).rounded(.down)
+        let rounded = value.rounded()
+        guard rounded.isFinite else { self = ""; return }
+        var text = Substring("\(abs(rounded))")
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = text[..<e]
         }
-        self = (value < 0 ? "-" : "") + String(digits.reversed())
+        var digits = ""
+        var fractionDigits = 0
+        var seenPoint = false
+        for ch in text {
+            if ch == "." { seenPoint = true; continue }
+            digits.append(ch)
+            if seenPoint { fractionDigits += 1 }
+        }
+        let zeros = exponent - fractionDigits
+        if zeros >= 0 {
+            digits += String(repeating: "0", count: zeros)
+        } else {
+            // Only reachable for values below 1e16, which have no fraction once rounded.
+            digits = String(digits.dropLast(Swift.min(-zeros, digits.count)))
+        }
+        while digits.count > 1 && digits.first == "0" { digits.removeFirst() }
+        self = (value < 0 && digits != "0" ? "-" : "") + (digits.isEmpty ? "0" : digits)
     }
 }
 

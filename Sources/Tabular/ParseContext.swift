@@ -21,11 +21,11 @@ final class ParseContext {
         func error(file: String) -> InputError {
             switch self {
             case .tooManyColumns(let line, let limit):
-                return InputError(file: file, line: line, "record has more than \(limit) columns; check the delimiter, or raise the limit with max_columns")
+                return InputError(file: file, line: line, "record has more than \(limit) columns; check the delimiter, or raise the limit with \(CSVLimits.columnsOption)")
             case .fieldTooLong(let line, let quoted, let limit):
                 let hint = quoted
-                    ? "a quote opened on line \(line) probably never closes; close it or double any \" inside the field (or raise max_field_bytes)"
-                    : "raise max_field_bytes if the field is genuine"
+                    ? "a quote opened on line \(line) probably never closes; close it or double any \" inside the field (or raise the limit with \(CSVLimits.fieldBytesOption))"
+                    : "if the field is genuine, raise the limit with \(CSVLimits.fieldBytesOption)"
                 return InputError(file: file, line: line, "a field is longer than \(limit) bytes; \(hint)")
             }
         }
@@ -52,12 +52,15 @@ final class ParseContext {
     private(set) var embeddedNewlines = 0
     private var lastTerminator: Int32 = -1
 
+    nonisolated(unsafe) static var initialByteCapacity = 1 << 19
+    nonisolated(unsafe) static var initialFieldCapacity = 1 << 16
+
     init(parser: UnsafeMutablePointer<csv_parser>, limits: CSVLimits) {
         self.parser = parser
         self.limits = limits
-        byteCapacity = 1 << 19
+        byteCapacity = ParseContext.initialByteCapacity
         bytes = .allocate(capacity: byteCapacity)
-        fieldCapacity = 1 << 16
+        fieldCapacity = ParseContext.initialFieldCapacity
         starts = .allocate(capacity: fieldCapacity)
         ends = .allocate(capacity: fieldCapacity)
         records.reserveCapacity(1 << 14)

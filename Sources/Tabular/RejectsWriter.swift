@@ -26,10 +26,13 @@ final class RejectsWriter {
         try writer.text(reason)
         var raw = ""
         let separator = String(UnicodeScalar(delimiter))
+        // A private value can also sit in another column when the row is shifted.
+        let secrets = privateIndices.filter { $0 < record.count && record[$0].count > 0 }.map { record.string($0) }
         for k in 0..<record.count {
             if k > 0 { raw += separator }
             if privateIndices.contains(k) { continue }
-            let value = String(decoding: record[k], as: UTF8.self)
+            var value = String(decoding: record[k], as: UTF8.self)
+            if secrets.contains(where: { value == $0 || ($0.count >= 4 && value.contains($0)) }) { value = "(private value)" }
             let quote = value.contains { $0 == "\"" || $0 == Character(separator) || $0.isNewline }
             raw += quote ? "\"" + value.replacingAll("\"", with: "\"\"") + "\"" : value
         }

@@ -56,11 +56,22 @@ public final class TableImport {
             }
         }
         if !missing.isEmpty {
-            let found = header.map { "'\($0)'" }.joined(separator: ", ")
             throw InputError(file: file, line: 1,
-                             "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); the header has \(found). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)")
+                             "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)")
         }
         return result
+    }
+
+    /// The header for a message. A first line holding dates or numbers is a data row of an
+    /// export saved without its header; it is not echoed, since it may hold personal data
+    /// (an employee id). Long headers are shortened so a message stays readable.
+    static func describe(_ header: [String]) -> String {
+        let dates = DateParser(), numbers = NumberParser()
+        if header.contains(where: { dates.parse($0) != nil || numbers.parse($0) != nil }) {
+            return "the first line holds values such as dates or numbers, so the export probably has no header row; add one naming the columns"
+        }
+        let shown = header.prefix(12).map { "'\($0.clipped)'" }.joined(separator: ", ")
+        return "the header has " + shown + (header.count > 12 ? " and \(header.count - 12) more columns" : "")
     }
 
     /// Calls `body` for each data row; a `RowRejection` thrown by `body` sends the row to the rejects.
@@ -70,9 +81,17 @@ public final class TableImport {
         let expectedFields = reader.header.count
         let header = reader.header
 
+        let hidden = privateIndices
         func reject(_ record: CSVRecord, _ column: Int?, _ reason: String) throws {
             summary.rejected += 1
             let name = column.flatMap { $0 < header.count ? header[$0] : nil }
+            // A reason quotes the bad value; when columns are shifted that value can be the
+            // private one (an employee id in the hours column), which must not reach any file.
+            var reason = reason
+            for k in hidden where k < record.count && !record[k].isEmpty {
+                let value = record.string(k)
+                if reason.contains(value) { reason = reason.replacing(value, with: "(private value)") }
+            }
             if summary.examples.count < 3 {
                 summary.examples.append(InputError(file: file, line: record.line, column: name, reason).description)
             }
@@ -133,7 +152,7 @@ public final class TableImport {
             var message = "\(summary.rejected) of \(summary.read) rows rejected (\(share)%), above the \(limit)% limit"
             if let first = summary.examples.first { message += "; first: \(first)" }
             if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" }
-            message += ". Fix the export, check the column map and date/number formats, or use on_error: skip (--on-error skip) to import the rest"
+            message += ". Fix the export, check the column map and date/number formats, or import the rest with --on-error skip (on_error: skip in a pipeline) or a higher --reject-threshold (reject_threshold:)"
             throw InputError(file: file, message)
         }
         return summary

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Flags every import-reading command shares (DESIGN.md: every command takes
 /// `--columns` and `--delimiter`).
@@ -53,10 +56,19 @@ struct InputOptions: ParsableArguments {
         )
     }
 
-    /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output.
+    /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output or a device
+    /// such as /dev/null (a file beside it would land in /dev).
     static func defaultRejectsPath(for output: String) -> String? {
-        guard output != "-" else { return nil }
+        guard output != "-", !isDevice(output) else { return nil }
         let base = output.hasSuffix(".csv") ? String(output.dropLast(4)) : output
         return base + ".rejects.csv"
+    }
+
+    /// True for an existing path that is neither a regular file nor a folder (a device, a pipe).
+    static func isDevice(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
     }
 }

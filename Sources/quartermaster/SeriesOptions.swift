@@ -2,6 +2,9 @@ import ArgumentParser
 import Forecasting
 import Pipeline
 import Tabular
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Flags of the commands that read a long series export (`aggregate`, `forecast`).
 struct SeriesOptions: ParsableArguments {
@@ -29,6 +32,9 @@ struct SeriesOptions: ParsableArguments {
         guard let parsed = Frequency(rawValue: frequency) else {
             throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency)'")
         }
+        if SeriesOptions.sameFile(input, output) {
+            throw UsageError("--out names the input file \(input); writing there would replace the export, so choose another output path")
+        }
         var source = SeriesImport(input: input)
         source.seriesColumn = series
         source.dateColumn = date
@@ -37,5 +43,13 @@ struct SeriesOptions: ParsableArguments {
         source.options = try inputOptions.importOptions(output: output)
         source.shard = try shard.map(Shard.init(parsing:))
         return source
+    }
+
+    /// True when both paths name one existing file (same device and inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        guard a != "-", b != "-" else { return false }
+        var x = stat(), y = stat()
+        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 }

@@ -202,6 +202,18 @@ struct DateParserExplainTests {
         #expect(message.contains("'2/30/2026'"))
     }
 
+    @Test func daysThatDoNotExistSayWhy() throws {
+        #expect(DateParser().explain("2025-02-30").contains("February 2025 has 28 days, so day 30 does not exist"))
+        #expect(DateParser().explain("2/29/2026 08:00").contains("February 2026 has 28 days"))
+        #expect(DateParser().explain("31.4.2026").contains("April 2026 has 30 days"))
+        #expect(DateParser().explain("2026-13-01").contains("there is no month 13"))
+        #expect(DateParser().explain("2026-13").contains("there is no month 13"))
+        #expect(DateParser().explain("20260230").contains("February 2026 has 28 days"))
+        #expect(DateParser().explain("2026-00-10").contains("there is no month 0"))
+        let pattern = DateParser(format: try DateFormat(parsing: "DD/MM/YYYY"))
+        #expect(pattern.explain("31/02/2026").contains("February 2026 has 28 days"))
+    }
+
     @Test func outOfRangeYears() {
         for text in ["0000-01-01", "9999-12-31", "1799-12-31"] {
             let message = DateParser().explain(text)

@@ -16,6 +16,18 @@ struct NumberFormatTests {
         #expect(NumberFormat.fixed(-1e20) == "-100000000000000000000")
     }
 
+    /// Beyond Int64 the digits used to drift (1e38 printed as 1000...0008244226848602628).
+    @Test func hugeValuesKeepTheirDigits() {
+        #expect(NumberFormat.fixed(1e38) == "1" + String(repeating: "0", count: 38))
+        #expect(NumberFormat.fixed(1.2345e20) == "123450000000000000000")
+        #expect(NumberFormat.fixed(-9.5e18) == "-9500000000000000000")
+        for value in [1e300, 7.50410864203e305, 123456789012345678901234.0, -2.5e19, 9.2e18] {
+            let text = NumberFormat.fixed(value)
+            #expect(!text.contains("e") && !text.contains("."), "\(text)")
+            #expect(Double(text) == value, "\(value) printed as \(text)")
+        }
+    }
+
     @Test func tinyValuesBecomeZeroWithoutSign() {
         #expect(NumberFormat.fixed(-0.0000001) == "0")
         #expect(NumberFormat.fixed(0.0000004) == "0")

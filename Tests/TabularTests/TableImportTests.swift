@@ -221,7 +221,7 @@ struct TableImportRejectTests {
         #expect(outcome.summary.rejected == 3)
         #expect(outcome.summary.rejectsPath == out)
 
-        let dateReason = "'02/30/2026' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD or YYYY-MM; set date_format for other layouts)"
+        let dateReason = "'02/30/2026' is not a valid date (February 2026 has 28 days, so day 30 does not exist)"
         #expect(try rejects(out) == [
             [path, "4", "quantity", "'oops' is not a number", "2026-07-02,B,oops,x"],
             [path, "5", "quantity", "'bad' is not a number", "2026-07-03,\"C\nC2\",bad,y"],

@@ -19,6 +19,8 @@ public struct ImportStage: Stage {
         ParameterSpec("layout", .string, default: "long", "long, or wide (one column per item)"),
         ParameterSpec("id_columns", .list, "wide layout: the columns that are not items (e.g. the date)"),
         ParameterSpec("where", .map, "keep rows whose role equals the value (alternatives separated by |)"),
+        ParameterSpec("max_field_bytes", .integer, default: String(CSVLimits().maxFieldBytes), "longest field accepted, in bytes (a guard against broken quoting)"),
+        ParameterSpec("max_columns", .integer, default: String(CSVLimits().maxColumns), "most columns accepted in a record"),
     ]
 
     public var file: String
@@ -62,8 +64,13 @@ public struct ImportStage: Stage {
         }
         let dateFormat: DateFormat
         do { dateFormat = try DateFormat(parsing: try p.string("date_format") ?? "auto") } catch let e as UsageError { throw p.error("date_format", e.message) }
+        let maxFieldBytes = try p.integer("max_field_bytes") ?? CSVLimits().maxFieldBytes
+        guard maxFieldBytes > 0 else { throw p.error("max_field_bytes", "max_field_bytes must be a positive number of bytes") }
+        let maxColumns = try p.integer("max_columns") ?? CSVLimits().maxColumns
+        guard maxColumns > 0 else { throw p.error("max_columns", "max_columns must be a positive number of columns") }
         options = ImportOptions(columns: columns, delimiter: delimiter, dateFormat: dateFormat, decimalComma: decimal == "comma",
-                                rejectThreshold: threshold / 100, onError: policy)
+                                rejectThreshold: threshold / 100, onError: policy,
+                                limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns))
         let layout = try p.string("layout") ?? "long"
         guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }
         wide = layout == "wide"
@@ -135,11 +142,18 @@ public struct ImportStage: Stage {
                     } else {
                         bytes = try row.text(column)
                     }
+                    if let rule = role.rule, let problem = rule.problem(String(decoding: bytes, as: UTF8.self)) {
+                        throw RowRejection(column: column, problem)
+                    }
                     let id = interned[k].intern(bytes)
                     if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }
                     rowText[k] = id
                 case .number:
-                    rowNumber[k] = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                    let value = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                    if let rule = role.rule, !value.isNaN, let problem = rule.problem(value) {
+                        throw RowRejection(column: column, problem)
+                    }
+                    rowNumber[k] = value
                 case .date:
                     if !role.required && row.record[column].isEmpty {
                         rowDay[k] = CalendarDay(daysSinceEpoch: .min)
@@ -196,41 +210,32 @@ public struct ImportStage: Stage {
     }
 
     /// One column per item (a pharmacy's daily sheet): each non-empty cell becomes a row.
+    /// Rows that do not parse go to the rejects file like those of a long import.
     func readWide(_ path: String, _ options: ImportOptions) throws -> (Table, ImportSummary) {
-        let reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
-        let header = reader.header
+        var wideOptions = options
         let dateHeader = options.columns["date"] ?? idColumns[0]
-        guard let dateIndex = header.firstIndex(of: dateHeader) else {
+        wideOptions.columns = ["date": dateHeader]
+        let importer: TableImport
+        do {
+            importer = try TableImport(path: path, columns: [ColumnSpec("date")], options: wideOptions)
+        } catch let error as InputError where error.message.hasPrefix("missing required column") {
             throw InputError(file: path, line: 1, "wide layout: no date column '\(dateHeader)'; map it with columns: {date: \"Header\"}")
         }
-        let itemIndices = header.indices.filter { !idColumns.contains(header[$0]) && $0 != dateIndex }
-        let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
-        var summary = ImportSummary(file: path)
-        var dateColumn: [String] = [], items: [String] = [], quantities: [Double] = []
-        try reader.forEachRecord { record in
-            if record.isBlank { summary.blank += 1; return }
-            summary.read += 1
-            guard record.count == header.count, let day = dates.parse(record[dateIndex]) else {
-                summary.rejected += 1
-                if summary.examples.count < 3 { summary.examples.append("\(path):\(record.line): row has a bad date or the wrong number of fields") }
-                return
-            }
-            var bad = false
-            var cells: [(String, Double)] = []
-            for k in itemIndices where !record[k].isEmpty {
-                guard let q = numbers.parse(record[k]) else { bad = true; break }
-                cells.append((header[k], q))
-            }
-            if bad {
-                summary.rejected += 1
-                if summary.examples.count < 3 { summary.examples.append("\(path):\(record.line): a quantity is not a number") }
-                return
-            }
-            summary.accepted += 1
-            for (item, q) in cells { dateColumn.append(day.description); items.append(item); quantities.append(q) }
+        guard let dateIndex = importer.column("date") else {
+            throw InputError(file: path, line: 1, "wide layout: no date column '\(dateHeader)'; map it with columns: {date: \"Header\"}")
         }
-        if options.onError == .fail && summary.rejectedShare > options.rejectThreshold {
-            throw InputError(file: path, "\(summary.rejected) of \(summary.read) rows rejected, above the limit; first: \(summary.examples.first ?? "")")
+        let header = importer.header
+        let itemIndices = header.indices.filter { !idColumns.contains(header[$0]) && $0 != dateIndex }
+        var dateColumn: [String] = [], items: [String] = [], quantities: [Double] = []
+        var cells: [(Int, Double)] = []
+        let summary = try importer.run { row in
+            let day = try row.date(dateIndex)
+            cells.removeAll(keepingCapacity: true)
+            for k in itemIndices where !row.record[k].isEmpty {
+                cells.append((k, try row.number(k)))
+            }
+            let label = day.description
+            for (k, q) in cells { dateColumn.append(label); items.append(header[k]); quantities.append(q) }
         }
         return (Table([("date", .text(dateColumn)), ("item", .text(items)), ("quantity", .number(quantities))]), summary)
     }

@@ -1,0 +1,211 @@
+import Foundation
+
+/// Hostile and broken pipeline files for BadInputCorpusTests: alias bombs, nesting deep
+/// enough to overflow a recursive parser, unknown and repeated keys, unsafe names, paths
+/// out of the output folder, and broken inputs behind an otherwise valid pipeline.
+enum PipelineCorpus {
+    static let usage = CSVInput.usage.contents
+
+    /// 12 lines; line numbers below refer to it.
+    static let base = """
+    stages:
+      usage:
+        kind: import
+        table: usage
+        file: usage.csv
+      monthly:
+        kind: aggregate
+        input: usage
+      save:
+        kind: export
+        input: monthly
+        file: series.csv
+
+    """
+
+    static func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    /// The base with line `number` (1-based) replaced, or lines inserted after it.
+    static func replacing(line number: Int, with text: String) -> String {
+        var l = lines(base)
+        l[number - 1] = text
+        return l.joined(separator: "\n")
+    }
+
+    static func inserting(after number: Int, _ text: String) -> String {
+        var l = lines(base)
+        l.insert(text, at: number)
+        return l.joined(separator: "\n")
+    }
+
+    static func yaml(_ name: String, _ text: String, line: Int?, _ says: String..., command: String = "validate", extra: [String] = [],
+                     file: String = "p.yml", files: [String: Data] = [:], prepare: (@Sendable (URL) throws -> Void)? = nil) -> CorpusCase {
+        yamlData(name, Data(text), line: line, says, command: command, extra: extra, file: file, files: files, prepare: prepare)
+    }
+
+    static func yamlData(_ name: String, _ data: Data?, line: Int?, _ says: [String], command: String = "validate", extra: [String] = [],
+                         file: String = "p.yml", files: [String: Data] = [:], prepare: (@Sendable (URL) throws -> Void)? = nil) -> CorpusCase {
+        var all = files
+        all["usage.csv"] = all["usage.csv"] ?? Data(usage)
+        if let data { all["p.yml"] = data }
+        let arguments = command == "run" ? ["run", "p.yml", "--out", "out", "--quiet"] + extra : ["validate", "p.yml"] + extra
+        return CorpusCase(kind: .pipeline, name: command == "run" ? name + " (run)" : name, files: all, prepare: prepare, arguments: arguments,
+                          expectation: .fails(file: file, line: line, says: says), absentAfterFailure: ["out"])
+    }
+
+    static func cases() -> [CorpusCase] {
+        var cases: [CorpusCase] = []
+        func add(_ c: CorpusCase) { cases.append(c) }
+
+        // Alias bombs ("billion laughs"): 30 levels of ten aliases each.
+        var bomb = "description:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for k in 1...30 { bomb += "  a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        add(yaml("alias bomb, 300 aliases", bomb + base, line: 23, "more than 200 aliases"))
+        add(yaml("alias bomb, 300 aliases", bomb + base, line: 23, "more than 200 aliases", command: "run"))
+        var small = "description:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for k in 1...8 { small += "  a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        add(yaml("alias bomb of 9^9 values used as a column map", small + inserting(after: 5, "    columns: *a8"), line: nil,
+                 "must be a value, a map of values or a list of values"))
+
+        // Nesting that overflowed the stack of the recursive YAML composer.
+        add(yaml("flow sequences nested 100,000 deep", "stages: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n",
+                 line: 1, "nests deeper than 64 levels"))
+        add(yaml("flow sequences nested 100,000 deep", "stages: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n",
+                 line: 1, "nests deeper than 64 levels", command: "run"))
+        add(yaml("flow maps nested 50,000 deep", "stages: " + String(repeating: "{a: ", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n",
+                 line: 1, "nests deeper than 64 levels"))
+        add(yaml("unclosed flow sequences, 200,000 deep", "stages:\n  usage:\n    columns: " + String(repeating: "[", count: 200_000) + "\n",
+                 line: 3, "nests deeper than 64 levels"))
+        var indented = "stages:\n"
+        for k in 1..<600 { indented += String(repeating: "  ", count: k) + "k\(k):\n" }
+        add(yaml("block maps indented 600 levels", indented + String(repeating: "  ", count: 600) + "x: 1\n", line: 64, "nests deeper than 64 levels"))
+        add(yaml("block sequences nested 200,000 deep", String(repeating: "- ", count: 200_000) + "x\n", line: 1, "nests deeper than 64 levels"))
+        add(yaml("a parameter nested 70 deep", inserting(after: 5, "    columns: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)),
+                 line: 6, "nests deeper than 64 levels"))
+
+        // Keys and names.
+        add(yaml("unknown top-level key", base + "stagez: {}\n", line: 13, "unknown key 'stagez'"))
+        add(yaml("unknown stage parameter", inserting(after: 5, "    horizon: 3"), line: 6, "unknown parameter 'horizon'"))
+        add(yaml("unknown calendar key", "calendar:\n  fiscal_start: 7\n" + base, line: 2, "unknown calendar key 'fiscal_start'"))
+        add(yaml("unknown kind", replacing(line: 7, with: "    kind: sum"), line: 7, "unknown kind 'sum'"))
+        add(yaml("unknown kind", replacing(line: 7, with: "    kind: sum"), line: 7, "unknown kind 'sum'", command: "run"))
+        add(yaml("stage without a kind", lines(base).enumerated().filter { $0.offset != 6 }.map(\.element).joined(separator: "\n"), line: 6, "has no kind"))
+        add(yaml("stage name given twice", base + "  usage:\n    kind: import\n    table: usage\n    file: usage.csv\n", line: 13, "stage name 'usage' is used twice"))
+        add(yaml("parameter given twice", inserting(after: 5, "    file: ../../etc/passwd"), line: 6, "'file' is given twice"))
+        add(yaml("top-level key given twice", base + "stages:\n  other:\n    kind: import\n", line: 13, "'stages' is given twice"))
+        add(yaml("column map key given twice", inserting(after: 5, "    columns: {date: Day, date: \"Trans Date\"}"), line: 6, "'date' is given twice"))
+        add(yaml("merge key (<<) from an anchor", "base: &b {kind: import, table: usage}\nstages:\n  usage:\n    <<: *b\n    file: usage.csv\n",
+                 line: 1, "unknown key 'base'"))
+        add(yaml("stage name with ../", replacing(line: 9, with: "  \"../save\":"), line: 9, "may only hold letters"))
+        add(yaml("stage name with a dot", replacing(line: 9, with: "  save.x:"), line: 9, "may only hold letters"))
+        add(yaml("empty stage name", replacing(line: 9, with: "  \"\":"), line: 9, "may only hold letters"))
+        add(yaml("200-character stage name", replacing(line: 9, with: "  " + String(repeating: "s", count: 200) + ":"), line: 9, "may only hold letters"))
+        add(yaml("100 KB key", String(repeating: "k", count: 100_000) + ": 1\n" + base, line: 1, "not valid YAML"))
+        add(yaml("1000-character key", String(repeating: "k", count: 1_000) + ": 1\n" + base, line: 1, "unknown key 'kkkk"))
+
+        // Output names.
+        for (name, says) in [("../x.csv", "plain file name"), ("/tmp/x.csv", "plain file name"), (".hidden.csv", "plain file name"),
+                             ("sub/x.csv", "plain file name"), ("manifest.json", "written by every run"), ("index.md", "written by every run")] {
+            add(yaml("export to '\(name)'", replacing(line: 12, with: "    file: \(name)"), line: 12, says))
+        }
+        add(yaml("export to '../x.csv'", replacing(line: 12, with: "    file: ../x.csv"), line: 12, "plain file name", command: "run"))
+        add(yaml("two exports of one file", base + "  save2:\n    kind: export\n    input: usage\n    file: series.csv\n", line: 16, "already exports 'series.csv'"))
+        add(yaml("reorder stage writing '../reorder'", base + "  items:\n    kind: import\n    table: items\n    file: usage.csv\n  reorder:\n    kind: reorder\n    usage: usage\n    items: items\n    inventory: items\n    file: ../reorder\n",
+                 line: 22, "plain file name"))
+        add(yaml("--set save.file=../x.csv", base, line: 12, "plain file name", extra: ["--set", "save.file=../x.csv"]))
+        add(yaml("--set for a stage the pipeline lacks", base, line: nil, "names stage 'nostage'", extra: ["--set", "nostage.x=1"]))
+        add(yaml("--set changing a kind", base, line: nil, "cannot change a stage's kind", extra: ["--set", "save.kind=import"]))
+        add(CorpusCase(kind: .pipeline, name: "--set without stage.param=", files: ["p.yml": Data(base), "usage.csv": Data(usage)],
+                       arguments: ["validate", "p.yml", "--set", "garbage"], expectation: .usageError(says: ["--set expects stage.param=value"])))
+
+        // Not YAML, or not a pipeline.
+        add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML"))
+        add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML", command: "run"))
+        add(yaml("unclosed quote", replacing(line: 3, with: "    kind: \"import"), line: nil, "not valid YAML", "line 3"))
+        add(yaml("two YAML documents", base + "---\nstages: {}\n", line: 13, "not valid YAML"))
+        add(yaml("root is a list", "- stages\n- usage\n", line: 1, "a pipeline is a YAML map"))
+        add(yaml("root is a scalar", "just text\n", line: 1, "a pipeline is a YAML map"))
+        add(yaml("empty file", "", line: 1, "a pipeline is a YAML map"))
+        add(yaml("comments only", "# nothing here\n", line: 1, "a pipeline is a YAML map"))
+        add(yaml("stages is a list", "stages:\n  - usage\n", line: 2, "'stages' must be a map"))
+        add(yaml("stage is a scalar", "stages:\n  usage: import\n", line: 2, "must be a map with kind:"))
+        add(yamlData("UTF-16 file", BadInputCorpus.utf16(base, bigEndian: false, bom: true), line: nil, ["is not UTF-8 text"]))
+        add(yamlData("invalid UTF-8", Data(Array(base.utf8.prefix(30)) + [0xFF, 0xFE] + Array(base.utf8.dropFirst(30))), line: nil, ["is not UTF-8 text"]))
+        add(yaml("NUL byte", replacing(line: 5, with: "    file: usage\u{0}.csv"), line: 5, "control characters"))
+        add(yaml("larger than 1 MiB", base + "# " + String(repeating: "x", count: 1_100_000) + "\n", line: nil, "larger than 1 MiB"))
+        add(yamlData("a directory as the pipeline", nil, line: nil, ["is a directory"],
+                     prepare: { try FileManager.default.createDirectory(at: $0.appendingPathComponent("p.yml"), withIntermediateDirectories: true) }))
+        add(yamlData("missing pipeline file", nil, line: nil, ["cannot be opened"]))
+        var unreadable = yaml("unreadable pipeline (mode 000)", base, line: nil, "cannot be opened", prepare: { dir in
+            try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: dir.appendingPathComponent("p.yml").path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir.path)
+        })
+        if BoundedRun.isRoot {
+            if FileManager.default.isExecutableFile(atPath: BoundedRun.setpriv) { unreadable.asNobody = true } else {
+                unreadable.skipReason = "running as root, where mode 000 does not stop reading, and \(BoundedRun.setpriv) is missing to drop privileges"
+            }
+        }
+        add(unreadable)
+
+        // References and parameter values.
+        add(yaml("stages in a cycle", replacing(line: 8, with: "    input: save"),
+                 line: nil, "cycle"))
+        add(yaml("input names no stage", replacing(line: 8, with: "    input: nothing"), line: 8, "names no stage"))
+        add(yaml("input names a missing table", replacing(line: 8, with: "    input: usage.nothing"), line: 8, "has no table 'nothing'"))
+        let forecast = "  demand:\n    kind: forecast\n    input: monthly\n"
+        for (value, says) in [("abc", "whole number"), ("1e400", "whole number"), ("99999999999999999999", "whole number"), ("-5", "horizon"), ("0", "horizon")] {
+            add(yaml("horizon: \(value)", base + forecast + "    horizon: \(value)\n", line: 16, says))
+        }
+        add(yaml("columns given as a list", inserting(after: 5, "    columns: [date, item]"), line: 6, "must be a map"))
+        add(yaml("reject_threshold: 1e400", inserting(after: 5, "    reject_threshold: 1e400"), line: 6, "reject_threshold"))
+        add(yaml("max_field_bytes: 0", inserting(after: 5, "    max_field_bytes: 0"), line: 6, "max_field_bytes must be a positive"))
+        add(yaml("output is an empty path", "output: \"\"\n" + base, line: 1, "'output' must be a folder path"))
+
+        // Broken inputs behind a valid pipeline.
+        add(yaml("import file is a directory", replacing(line: 5, with: "    file: sub"), line: nil, "is a directory",
+                 prepare: { try FileManager.default.createDirectory(at: $0.appendingPathComponent("sub"), withIntermediateDirectories: true) }))
+        add(yaml("import file missing", replacing(line: 5, with: "    file: nothere.csv"), line: nil, "file not found"))
+        add(yaml("import file missing", replacing(line: 5, with: "    file: nothere.csv"), line: nil, "file not found", command: "run"))
+        add(yaml("import file without the required columns", replacing(line: 5, with: "    file: other.csv"), line: nil, "missing required column",
+                 files: ["other.csv": Data("a,b\n1,2\n")]))
+        add(yaml("import file is UTF-16", base, line: 1, "UTF-16", command: "run", file: "usage.csv",
+                 files: ["usage.csv": BadInputCorpus.utf16(usage, bigEndian: false, bom: true)]))
+        var rejected = Array(usage.utf8)
+        if let comma = rejected.indices.filter({ rejected[$0] == UInt8(ascii: "\n") }).dropFirst().first {
+            // Line 3's date becomes 2025-02-30.
+            rejected.replaceSubrange((comma + 1)...(comma + 10), with: Array("2025-02-30".utf8))
+        }
+        var threshold = yaml("an import above its reject threshold", base, line: 3, "February 2025 has 28 days", "out.rejects/usage.rejects.csv",
+                             command: "run", file: "usage.csv", files: ["usage.csv": Data(rejected)])
+        threshold.presentAfterRun = ["out.rejects/usage.rejects.csv"]
+        add(threshold)
+        let wideRow = BadInputCorpus.replacingRow(CSVInput.usage, 1, with: BadInputCorpus.millionColumns(after: CSVInput.usage.rows[1]))
+        add(yaml("a million columns in an import", base, line: 3, "more than 4096 columns", "max_columns", command: "run", file: "usage.csv",
+                 files: ["usage.csv": wideRow]))
+        add(CorpusCase(kind: .pipeline, name: "a million columns with max_columns raised and on_error: skip (run)",
+                       files: ["p.yml": Data(inserting(after: 5, "    max_columns: 2000000\n    on_error: skip")), "usage.csv": wideRow],
+                       arguments: ["run", "p.yml", "--out", "out", "--quiet"],
+                       expectation: .rejects(file: "usage.csv", rejectsFile: "out/usage.rejects.csv",
+                                             rows: [RejectedRow(line: 3, column: "", says: "unquoted delimiter")], read: CSVInput.usage.rows.count)))
+        var collide = yaml("export named like the import's rejects file", inserting(after: 5, "    on_error: skip").replacingOccurrences(of: "file: series.csv", with: "file: usage.rejects.csv"),
+                           line: nil, "usage.rejects.csv, which another stage", command: "run", files: ["usage.csv": Data(rejected)])
+        collide.expectation = .fails(file: "p.yml", line: nil, says: ["stage 'save' wrote usage.rejects.csv, which another stage"])
+        collide.absentAfterFailure = ["out"]
+        add(collide)
+
+        // Where the run writes.
+        var overFile = yaml("--out names an existing file", base, line: nil, "exists and is not a folder", command: "run", file: "victim.csv",
+                            files: ["victim.csv": Data("keep me\n")])
+        overFile.arguments = ["run", "p.yml", "--out", "victim.csv", "--quiet"]
+        overFile.absentAfterFailure = []
+        overFile.unchangedFiles = ["victim.csv"]
+        add(overFile)
+        var foreign = yaml("--out names a folder a run did not write", base, line: nil, "was not written by a pipeline run", command: "run", file: "mine",
+                           files: ["mine/notes.txt": Data("mine\n")])
+        foreign.arguments = ["run", "p.yml", "--out", "mine", "--quiet"]
+        foreign.absentAfterFailure = []
+        foreign.unchangedFiles = ["mine/notes.txt"]
+        add(foreign)
+        return cases
+    }
+}

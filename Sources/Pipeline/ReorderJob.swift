@@ -330,10 +330,11 @@ public struct ReorderJob: Sendable {
         let atRisk = plan.lines.filter { $0.flags.contains("stockout_risk") && !$0.flags.contains("discontinued") }
         let critical = atRisk.filter { $0.criticality == .vital }
         let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
+        func items(_ n: Int, _ verb: String, _ plural: String) -> String { n == 1 ? "1 item \(verb)" : "\(n) items \(plural)" }
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: [
             "\(orders.count) order lines from \(Set(orders.map(\.vendor)).count) vendors, total \(numbers.money(total)).",
             "\(atRisk.count) items may stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
-            "\(numbers.money(above)) of stock is held above target levels; \(plan.lines.filter { $0.flags.contains("expiry_risk") }.count) items hold more than they can use before expiry; \(plan.lines.filter { $0.flags.contains("dead_stock") }.count) are dead stock; \(plan.lines.filter { $0.flags.contains("discontinued") }.count) discontinued items are not reordered.",
+            "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."]))
         if !plan.outlooks.isEmpty {
             doc.heading("Demand outlook for the largest items by spend")

@@ -176,6 +176,11 @@ public struct PipelineRunner: Sendable {
         if output.isEmpty {
             throw UsageError("the output folder is an empty path; give a folder name")
         }
+        // One run at a time per output folder: a second one fails here, naming the first.
+        let parent = (output as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        let lock = try OutputLock(for: output)
+        defer { lock?.release() }
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
         }

@@ -14,6 +14,9 @@ struct Aggregate: ParsableCommand {
 
     func run() throws {
         let started = Progress.now()
+        // One run at a time per output: a second one fails, naming the first.
+        let lock = try OutputLock(for: out)
+        defer { lock?.release() }
         let job = AggregateJob(source: try seriesOptions.seriesImport(output: out), output: out)
         let result = try job.run()
         let seconds = Progress.now() - started

@@ -57,6 +57,9 @@ struct Forecast: ParsableCommand {
                               accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
                               threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         job.quiet = quiet
+        // One run at a time per output: a second one fails, naming the first.
+        let lock = try OutputLock(for: out)
+        defer { lock?.release() }
         let result = try job.run()
         let seconds = Progress.now() - started
         let classes = DemandClass.allCases.compactMap { c in result.classes[c].map { "\($0) \(c.rawValue)" } }.joined(separator: ", ")

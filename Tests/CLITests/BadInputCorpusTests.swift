@@ -130,7 +130,7 @@ import Testing
         case .signalled(let signal): problems.append("was killed by signal \(signal)")
         case .exited: break
         }
-        for crash in ["Fatal error", "Program crashed", "Backtracing", "internal error"] where err.contains(crash) {
+        for crash in ["Fatal error", "Program crashed", "Backtracing", "internal error", "Sanitizer"] where err.contains(crash) {
             problems.append("standard error reports a crash ('\(crash)')")
         }
         if err.utf8.count > stderrLimit { problems.append("standard error has \(err.utf8.count) bytes; a message must not dump rows or fields") }

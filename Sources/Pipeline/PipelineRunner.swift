@@ -177,7 +177,8 @@ public struct PipelineRunner: Sendable {
             throw UsageError("the output folder is an empty path; give a folder name")
         }
         // One run at a time per output folder: a second one fails here, naming the first.
-        let parent = (output as NSString).deletingLastPathComponent
+        // Not NSString.deletingLastPathComponent: Foundation on Linux traps on one-character paths.
+        let parent = output.lastIndex(of: "/").map { String(output[..<$0]) } ?? ""
         if !parent.isEmpty { try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
         let lock = try OutputLock(for: output)
         defer { lock?.release() }

@@ -168,8 +168,12 @@ public struct PipelineRunner: Sendable {
     /// Files every run writes itself.
     static let reservedFiles: Set<String> = ["index.md", "manifest.json"]
 
-    func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output: String,
+    func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output given: String,
                  pipelineName: String, pipelineHash: String, overrides: [String]) throws -> RunResult {
+        // `out/` and `out` are one folder; with the slash, the temporary and set-aside folders
+        // (`out/.tmp-PID`) would land inside the folder they replace.
+        var output = given
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         let order = try topologicalOrder(stages)
         let fm = FileManager.default
         var isFolder: ObjCBool = false
@@ -177,9 +181,10 @@ public struct PipelineRunner: Sendable {
             throw UsageError("the output folder is an empty path; give a folder name")
         }
         // One run at a time per output folder: a second one fails here, naming the first.
-        // Not NSString.deletingLastPathComponent: Foundation on Linux traps on one-character paths.
-        let parent = output.lastIndex(of: "/").map { String(output[..<$0]) } ?? ""
-        if !parent.isEmpty { try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        // (Not NSString.deletingLastPathComponent: Foundation 6.3 traps on one-letter paths like "o".)
+        if let slash = output.lastIndex(of: "/"), slash != output.startIndex {
+            try? fm.createDirectory(atPath: String(output[..<slash]), withIntermediateDirectories: true)
+        }
         let lock = try OutputLock(for: output)
         defer { lock?.release() }
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
@@ -277,7 +282,11 @@ public struct PipelineRunner: Sendable {
         if fm.fileExists(atPath: output) {
             aside = output + ".old-\(getpid())"
             try? fm.removeItem(atPath: aside!)
-            try fm.moveItem(atPath: output, toPath: aside!)
+            do {
+                try fm.moveItem(atPath: output, toPath: aside!)
+            } catch {
+                throw InputError(file: output, "could not set the previous outputs aside: \(error.localizedDescription)")
+            }
         }
         do {
             try fm.moveItem(atPath: temporary, toPath: output)

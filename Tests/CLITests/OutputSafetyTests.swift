@@ -301,6 +301,21 @@ import Glibc
 
     // MARK: - Where --out points
 
+    /// One-letter and nested output folders (a one-letter path once hit a Foundation trap).
+    @Test func outputFolderNamesOfAnyShape() throws {
+        let dir = try CLIRunner.workspace()
+        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try PipelineCorpus.base.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        for out in ["o", "a/b/c", "o/", "./o2"] {
+            let result = try CLIRunner.run(["run", "p.yml", "--out", out, "--quiet"], in: dir)
+            #expect(result.status == 0, "--out \(out): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(out).appendingPathComponent("series.csv").path), "--out \(out)")
+        }
+        let missing = try CLIRunner.run(["staffing", "--timekeeping", "t.csv", "--census", "c.csv", "--targets", "s.csv", "--out", "o"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("t.csv: file not found"))
+    }
+
     @Test func outputThroughALinkKeepsTheLink() throws {
         let dir = try CLIRunner.workspace()
         try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)

@@ -31,7 +31,12 @@ public final class OutputLock {
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let busy = errno == EWOULDBLOCK
-                let holder = OutputLock.pid(in: descriptor)
+                // The holder writes its pid just after taking the lock: give it a moment.
+                var holder = OutputLock.pid(in: descriptor)
+                for _ in 0..<100 where busy && holder == nil {
+                    usleep(10_000)
+                    holder = OutputLock.pid(in: descriptor)
+                }
                 close(descriptor)
                 if busy {
                     throw InputError(file: output, "another quartermaster run is writing \(output)\(holder.map { " (pid \($0))" } ?? ""); wait for it or choose another --out")

@@ -33,10 +33,8 @@ public final class OutputLock {
                 let busy = errno == EWOULDBLOCK
                 // The holder writes its pid just after taking the lock: give it a moment.
                 var holder = OutputLock.pid(in: descriptor)
-                var waits = 0
-                while busy && holder == nil && waits < 40 {
-                    usleep(5_000)
-                    waits += 1
+                for _ in 0..<100 where busy && holder == nil {
+                    usleep(10_000)
                     holder = OutputLock.pid(in: descriptor)
                 }
                 close(descriptor)

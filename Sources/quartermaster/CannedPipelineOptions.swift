@@ -23,17 +23,7 @@ struct CannedPipelineOptions: ParsableArguments {
 
     @OptionGroup var style: ReportStyleOptions
 
-    @Option(help: ArgumentHelp("fail: stop when more than --reject-threshold of an input's rows are rejected; skip: import the rest.", valueName: "fail|skip"))
-    var onError: String = "fail"
-
-    @Option(help: ArgumentHelp("Largest share of rejected rows per input before failing, in percent.", valueName: "percent"))
-    var rejectThreshold: Double = 1
-
-    @Option(help: ArgumentHelp("Longest field accepted, in bytes.", valueName: "bytes"))
-    var maxFieldBytes: Int = CSVLimits().maxFieldBytes
-
-    @Option(help: ArgumentHelp("Most columns accepted in a record.", valueName: "count"))
-    var maxColumns: Int = CSVLimits().maxColumns
+    @OptionGroup var limits: RejectLimitOptions
 
     /// The column map as given.
     func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
@@ -42,18 +32,7 @@ struct CannedPipelineOptions: ParsableArguments {
     func importStage(_ file: String, _ kind: String) throws -> ImportStage {
         var options = ImportOptions()
         options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
-        guard let policy = RejectPolicy(rawValue: onError) else {
-            throw UsageError("--on-error must be fail or skip, not '\(onError)'")
-        }
-        guard rejectThreshold >= 0, rejectThreshold <= 100 else {
-            throw UsageError("--reject-threshold is a percentage between 0 and 100")
-        }
-        guard maxFieldBytes > 0, maxColumns > 0 else {
-            throw UsageError("--max-field-bytes and --max-columns must be positive")
-        }
-        options.onError = policy
-        options.rejectThreshold = rejectThreshold / 100
-        options.limits = CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns)
+        try limits.apply(to: &options)
         let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
         return try ImportStage(file: file, table: kind, columns: try columnMap().filter { roles.contains($0.key) }, options: options)
     }

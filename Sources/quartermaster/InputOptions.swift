@@ -19,41 +19,21 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Numbers use a decimal comma (1.234,50).")
     var decimalComma = false
 
-    @Option(help: ArgumentHelp("fail: stop when more than --reject-threshold of rows are rejected; skip: import the rest.", valueName: "fail|skip"))
-    var onError: String = "fail"
-
-    @Option(help: ArgumentHelp("Largest share of rejected rows before failing, in percent.", valueName: "percent"))
-    var rejectThreshold: Double = 1
+    @OptionGroup var limits: RejectLimitOptions
 
     @Option(help: ArgumentHelp("Where rejected rows go (default: beside the output as NAME.rejects.csv).", valueName: "path"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("Longest field accepted, in bytes.", valueName: "bytes"))
-    var maxFieldBytes: Int = CSVLimits().maxFieldBytes
-
-    @Option(help: ArgumentHelp("Most columns accepted in a record.", valueName: "count"))
-    var maxColumns: Int = CSVLimits().maxColumns
-
     func importOptions(output: String) throws -> ImportOptions {
-        guard let policy = RejectPolicy(rawValue: onError) else {
-            throw UsageError("--on-error must be fail or skip, not '\(onError)'")
-        }
-        guard rejectThreshold >= 0, rejectThreshold <= 100 else {
-            throw UsageError("--reject-threshold is a percentage between 0 and 100")
-        }
-        guard maxFieldBytes > 0, maxColumns > 0 else {
-            throw UsageError("--max-field-bytes and --max-columns must be positive")
-        }
-        return ImportOptions(
+        var options = ImportOptions(
             columns: try columns.map(ImportOptions.parseColumnMap) ?? [:],
             delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
             dateFormat: try DateFormat(parsing: dateFormat),
             decimalComma: decimalComma,
-            rejectThreshold: rejectThreshold / 100,
-            onError: policy,
-            limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns),
             rejectsPath: rejects ?? InputOptions.defaultRejectsPath(for: output)
         )
+        try limits.apply(to: &options)
+        return options
     }
 
     /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output or a device

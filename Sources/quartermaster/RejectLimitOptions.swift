@@ -1,0 +1,33 @@
+import ArgumentParser
+import Tabular
+
+/// How much bad input a command tolerates, shared by every command that imports files.
+struct RejectLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("fail: stop when more than --reject-threshold of an input's rows are rejected; skip: import the rest.", valueName: "fail|skip"))
+    var onError: String = "fail"
+
+    @Option(help: ArgumentHelp("Largest share of rejected rows per input before failing, in percent.", valueName: "percent"))
+    var rejectThreshold: Double = 1
+
+    @Option(help: ArgumentHelp("Longest field accepted, in bytes.", valueName: "bytes"))
+    var maxFieldBytes: Int = CSVLimits().maxFieldBytes
+
+    @Option(help: ArgumentHelp("Most columns accepted in a record.", valueName: "count"))
+    var maxColumns: Int = CSVLimits().maxColumns
+
+    /// Checks the flags and sets them on `options`.
+    func apply(to options: inout ImportOptions) throws {
+        guard let policy = RejectPolicy(rawValue: onError) else {
+            throw UsageError("--on-error must be fail or skip, not '\(onError)'")
+        }
+        guard rejectThreshold >= 0, rejectThreshold <= 100 else {
+            throw UsageError("--reject-threshold is a percentage between 0 and 100")
+        }
+        guard maxFieldBytes > 0, maxColumns > 0 else {
+            throw UsageError("--max-field-bytes and --max-columns must be positive")
+        }
+        options.onError = policy
+        options.rejectThreshold = rejectThreshold / 100
+        options.limits = CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns)
+    }
+}

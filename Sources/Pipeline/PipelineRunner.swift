@@ -165,8 +165,10 @@ public struct PipelineRunner: Sendable {
                            pipelineName: "(Swift)", pipelineHash: "", overrides: [])
     }
 
+    /// The run's index, in either report format.
+    static let indexFiles: Set<String> = ["index.md", "index.html"]
     /// Files every run writes itself.
-    static let reservedFiles: Set<String> = ["index.md", "manifest.json"]
+    static let reservedFiles: Set<String> = indexFiles.union(["manifest.json"])
 
     func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output given: String,
                  pipelineName: String, pipelineHash: String, overrides: [String]) throws -> RunResult {

@@ -38,8 +38,7 @@ struct RunIndex {
             doc.bullets(notes)
         }
         doc.heading("Files")
-        let indexFiles = ["index.md", "index.html"]
-        doc.links(manifest.outputs.filter { !indexFiles.contains($0) })
+        doc.links(manifest.outputs.filter { !PipelineRunner.indexFiles.contains($0) })
         doc.heading("Stages")
         doc.table(["Stage", "Kind", "Rows", "Seconds"],
                   manifest.stages.map { [$0.name, $0.kind, String($0.rows), NumberFormat.fixed($0.seconds, decimals: 3)] },

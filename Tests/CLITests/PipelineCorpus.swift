@@ -105,7 +105,7 @@ enum PipelineCorpus {
 
         // Output names.
         for (name, says) in [("../x.csv", "plain file name"), ("/tmp/x.csv", "plain file name"), (".hidden.csv", "plain file name"),
-                             ("sub/x.csv", "plain file name"), ("manifest.json", "written by every run"), ("index.md", "written by every run")] {
+                             ("sub/x.csv", "plain file name"), ("manifest.json", "written by every run"), ("index.md", "written by every run"), ("index.html", "written by every run")] {
             add(yaml("export to '\(name)'", replacing(line: 12, with: "    file: \(name)"), line: 12, says))
         }
         add(yaml("export to '../x.csv'", replacing(line: 12, with: "    file: ../x.csv"), line: 12, "plain file name", command: "run"))

@@ -8,8 +8,8 @@ public struct SeriesOutlook: Sendable {
     public var periods: [String]
     public var history: [Double]
     public var forecast: [Double]
-    /// (level, lower, upper) over the forecast periods, widest first.
-    public var bands: [(level: Double, lower: [Double], upper: [Double])]
+    /// Interval bands over the forecast periods, widest first.
+    public var bands: [FanChart.Band]
 
     /// The last `keep` periods of `history` (ending at period `last`) and `forecast` after it.
     public init(name: String, frequency: Frequency, history: [Double], last: Int, forecast: SeriesForecast, levels: [Double], keep: Int) {
@@ -19,7 +19,7 @@ public struct SeriesOutlook: Sendable {
         self.periods = (first..<(last + 1 + forecast.mean.count)).map { frequency.label($0) }
         self.history = shown
         self.forecast = forecast.mean
-        self.bands = zip(levels, zip(forecast.lower, forecast.upper)).map { ($0, $1.0, $1.1) }.sorted { $0.level > $1.level }
+        self.bands = zip(levels, zip(forecast.lower, forecast.upper)).map { FanChart.Band(level: $0, lower: $1.0, upper: $1.1) }.sorted { $0.level > $1.level }
     }
 }
 
@@ -27,7 +27,7 @@ extension SeriesOutlook {
     /// The fan chart of this outlook, as a report figure.
     public func figure(name: String, title: String, caption: String, format: ChartValueFormat) -> Report.Figure {
         let chart = FanChart(title: title, caption: caption, periods: periods, history: history, forecast: forecast,
-                             bands: bands.map { FanChart.Band(level: $0.level, lower: $0.lower, upper: $0.upper) }, format: format)
+                             bands: bands, format: format)
         return Report.Figure(name: name, description: title, svg: chart.svg())
     }
 }

@@ -104,11 +104,13 @@ public final class StageContext: @unchecked Sendable {
     public func note(_ text: String) { notes.append(text) }
 
     /// Writes a report (and its charts) in the run's format; the run's index links it and
-    /// repeats its executive summary.
-    public func write(_ report: Report, name: String) throws {
+    /// repeats its executive summary. Returns the report's file name (`reorder.md`).
+    @discardableResult
+    public func write(_ report: Report, name: String) throws -> String {
         let files = try ReportWriter.write(report, name: name, in: outputDirectory, format: reports.format)
         filesWritten += files
         reportsWritten.append(ReportSummary(file: files[0], title: report.title, summary: report.summary))
+        return files[0]
     }
 
     /// A saving the run found, for the index's cost-reduction section.

@@ -64,8 +64,8 @@ public struct ReorderStage: Stage {
         let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory))
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
-        try context.write(ReorderJob.report(plan, numbers: context.reports.numbers), name: file)
-        for item in ReorderJob.costReductions(plan, report: file + "." + context.reports.format.fileExtension, numbers: context.reports.numbers) {
+        let report = try context.write(ReorderJob.report(plan, numbers: context.reports.numbers), name: file)
+        for item in ReorderJob.costReductions(plan, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
         if !plan.simulation.isEmpty { try ReorderJob.simulationTable(plan.simulation).write(to: context.output(file + "_simulation.csv")) }

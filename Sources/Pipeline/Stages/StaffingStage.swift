@@ -60,8 +60,8 @@ public struct StaffingStage: Stage {
         let result = try job.run(timekeeping: try context.table(timekeeping), census: try context.table(census), targets: try context.table(targets))
         let table = StaffingJob.table(result)
         try table.write(to: context.output(file + ".csv"))
-        try context.write(StaffingJob.report(result, numbers: context.reports.numbers), name: file)
-        for item in StaffingJob.costReductions(result, report: file + "." + context.reports.format.fileExtension, numbers: context.reports.numbers) {
+        let report = try context.write(StaffingJob.report(result, numbers: context.reports.numbers), name: file)
+        for item in StaffingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
         context.note("\(result.units.count) units planned from \(result.firstPeriod); flagged: \(result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }.joined(separator: "; "))")

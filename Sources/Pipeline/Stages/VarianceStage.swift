@@ -90,8 +90,8 @@ public struct VarianceStage: Stage {
             document.bullets(proposed.assumptions)
             context.note("budget_proposal.csv for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")
         }
-        try context.write(document, name: file)
-        for item in VarianceJob.costReductions(result, report: file + "." + context.reports.format.fileExtension, numbers: context.reports.numbers) {
+        let report = try context.write(document, name: file)
+        for item in VarianceJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
         context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" }.count) unfavorable flags")

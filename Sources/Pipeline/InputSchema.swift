@@ -42,6 +42,10 @@ public struct InputSchema: Sendable {
 
     public var kind: String
     public var roles: [Role]
+    /// Text roles that identify a row: a second row with the same values is rejected naming
+    /// the first one's line, since keeping either silently would drop the other's vendor,
+    /// price or stock. Roles absent from a file are left out of the key.
+    public var uniqueKey: [String] = []
 
     static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {
         Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
@@ -63,9 +67,9 @@ public struct InputSchema: Sendable {
                                            r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
                                            r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
-                                           r("par_level", .number, false, atLeastZero), r("status", .text)]),
+                                           r("par_level", .number, false, atLeastZero), r("status", .text)], uniqueKey: ["item"]),
         InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),
-                                               r("on_order", .number, false, atLeastZero), r("as_of", .date)]),
+                                               r("on_order", .number, false, atLeastZero), r("as_of", .date)], uniqueKey: ["item", "location"]),
         InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true),
                                                  r("hours", .number, true, .number([0...744], whole: false, what: "a number of hours from 0 to 744")),
                                                  r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true)]),
@@ -74,7 +78,8 @@ public struct InputSchema: Sendable {
         InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true), r("job_code", .text, true), r("target_hppd", .number, true, atLeastZero),
                                                       r("budgeted_fte", .number, false, atLeastZero), r("hourly_rate", .number, false, atLeastZero),
                                                       r("overtime_multiplier", .number, false, atLeastZero), r("agency_rate", .number, false, atLeastZero),
-                                                      r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))]),
+                                                      r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))],
+                    uniqueKey: ["unit", "job_code"]),
         InputSchema(kind: "budget", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
                                             r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),
                                             r("account_type", .text), r("behavior", .text)]),

@@ -31,6 +31,8 @@ public struct ReorderJob: Sendable {
         public var outlooks: [SeriesOutlook] = []
         /// Price increases in the item master (unit cost above prior unit cost), by vendor.
         public var priceIncreases: [VendorPriceIncrease] = []
+        /// Each location planned on its own demand (the usage names locations).
+        public var byLocation = false
     }
 
     /// What a vendor's latest price changes cost a year at the items' last year of use.
@@ -52,6 +54,10 @@ public struct ReorderJob: Sendable {
         public var items: Int
         public var targetFillRate: Double
         public var outcome: PolicySimulation.Outcome
+        /// The replayed days, and the day whose data set the levels (`par_level` for par levels).
+        public var replayStart: CalendarDay
+        public var replayEnd: CalendarDay
+        public var levelsAsOf: String
     }
 
     public func plan(usage: Table, items: Table, inventory: Table) throws -> Plan {
@@ -64,64 +70,109 @@ public struct ReorderJob: Sendable {
         guard let lastDay = days.max() else { throw PipelineError(location: nil, "reorder: the usage table is empty") }
         let asOf = self.asOf ?? lastDay
 
-        // Weekly totals up to the last complete week, plus first and last use and the last
-        // year's use per item. Items get dense ids from their bytes: hashing a String per row
-        // and per lookup cost more than all the rest of the planning.
+        // DESIGN.md: one inventory row per item and location. When the usage names the
+        // location too, each location is planned on its own demand; otherwise an item is
+        // planned once, on the total position of all its locations.
+        let stockLocations = inventory.texts("location")
+        let usageLocations = usage.texts("location").flatMap { l in l.contains { !$0.isEmpty } ? l : nil }
+        let byLocation = usageLocations != nil && stockLocations != nil
+        // Demand series are keyed by item, or by item, 0x1F and location.
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(128)
+        func withKey<R>(_ item: String, _ location: String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            guard let location else {
+                var item = item
+                return item.withUTF8(body)
+            }
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: item.utf8)
+            scratch.append(0x1F)
+            scratch.append(contentsOf: location.utf8)
+            return scratch.withUnsafeBufferPointer(body)
+        }
+
+        // Weekly totals up to the last complete week, plus first and last use, the last year's
+        // use and the latest unit cost per series. Series get dense ids from their bytes:
+        // hashing a String per row and per lookup cost more than all the rest of the planning.
         let week = Frequency.week
         let lastFullWeek = asOf.isoWeekday == 7 ? week.period(of: asOf) : week.period(of: asOf) - 1
         var totals = PeriodTotals(frequency: .week)
         var ids = ByteKeyTable(capacity: 4096)
         let never = Int32.max
-        var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = []
+        var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = [], keyItem: [String] = []
+        var lastCost: [Double] = [], lastCostDay: [Int32] = []
+        let usageCosts = usage.numbers("unit_cost")
         let yearStart = asOf.daysSinceEpoch - 364
         for row in 0..<days.count where days[row] <= asOf {
             let day = days[row], quantity = quantities[row]
-            var key = usageItems[row]
-            key.withUTF8 { bytes in
+            withKey(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                 let id = ids.intern(bytes)
-                if id == firstUse.count { firstUse.append(never); lastUse.append(-never); yearUse.append(0) }
+                if id == firstUse.count {
+                    firstUse.append(never); lastUse.append(-never); yearUse.append(0); keyItem.append(usageItems[row])
+                    lastCost.append(.nan); lastCostDay.append(-never)
+                }
                 if quantity != 0 {
                     firstUse[id] = min(firstUse[id], day.daysSinceEpoch)
                     lastUse[id] = max(lastUse[id], day.daysSinceEpoch)
+                }
+                if let cost = usageCosts?[row], cost > 0, day.daysSinceEpoch >= lastCostDay[id] {
+                    lastCost[id] = cost
+                    lastCostDay[id] = day.daysSinceEpoch
                 }
                 if day.daysSinceEpoch >= yearStart { yearUse[id] += quantity }
                 if week.period(of: day) <= lastFullWeek { totals.add(key: bytes, day: day, value: quantity) }
             }
         }
-        let usedItems = firstUse.count
-        // Inventory rows to item ids; items never used get ids after the used ones.
-        var rowItem = [Int](repeating: 0, count: stockItems.count)
+        // Planning units: inventory rows grouped by their series key. Series never used get
+        // ids after the used ones.
+        var rowKey = [Int](repeating: 0, count: stockItems.count)
         for row in 0..<stockItems.count {
-            var key = stockItems[row]
-            rowItem[row] = key.withUTF8 { ids.intern($0) }
+            rowKey[row] = withKey(stockItems[row], byLocation ? stockLocations?[row] ?? "" : nil) { ids.intern($0) }
         }
-        let itemCount = ids.count
-        firstUse += repeatElement(never, count: itemCount - usedItems)
-        lastUse += repeatElement(-never, count: itemCount - usedItems)
-        yearUse += repeatElement(0, count: itemCount - usedItems)
+        let keyCount = ids.count
+        firstUse += repeatElement(never, count: keyCount - firstUse.count)
+        lastUse += repeatElement(-never, count: keyCount - lastUse.count)
+        yearUse += repeatElement(0, count: keyCount - yearUse.count)
 
-        // Stocked items, numbered in the order they first appear in the inventory, with
-        // their item master entries.
+        // Units numbered in the order they first appear in the inventory, with their item
+        // master entries and their total stock.
         let master = ItemMaster(items)
-        var stockIndex = [Int](repeating: -1, count: itemCount)
-        var stockID: [Int] = [], stock: [StockItem] = [], missing: [String] = []
-        var rowStock = [Int](repeating: 0, count: stockItems.count)
+        let onOrder = inventory.numbers("on_order")
+        var unitIndex = [Int](repeating: -1, count: keyCount)
+        var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
+        var missingSeen = Set<String>()
         for row in 0..<stockItems.count {
-            let id = rowItem[row]
-            if stockIndex[id] < 0 {
-                let key = stockItems[row]
-                stockIndex[id] = stock.count
-                stockID.append(id)
-                stock.append(master.stockItem(key))
-                if !master.has(key) { missing.append(key) }
+            let id = rowKey[row], item = stockItems[row]
+            if unitIndex[id] < 0 {
+                unitIndex[id] = stock.count
+                unitKey.append(id)
+                var s = master.stockItem(item)
+                if s.unitCost == 0 && !master.hasCost(item) {
+                    // The item master has no price: the latest price paid in the usage, if any.
+                    let cost = lastCost.indices.contains(id) ? lastCost[id] : .nan
+                    if cost.isFinite { s.unitCost = cost; s.costFromUsage = true } else { s.missingCost = true }
+                }
+                stock.append(s)
+                unitLocations.append([])
+                if !master.has(item) && missingSeen.insert(item).inserted { missing.append(item) }
             }
-            rowStock[row] = stockIndex[id]
+            let k = unitIndex[id]
+            stock[k].onHand += onHand[row].isFinite ? onHand[row] : 0
+            stock[k].onOrder += onOrder.map { $0[row].isFinite ? $0[row] : 0 } ?? 0
+            if let location = stockLocations?[row], !location.isEmpty, !unitLocations[k].contains(location) { unitLocations[k].append(location) }
         }
+        for k in stock.indices { stock[k].location = unitLocations[k].sorted().joined(separator: " + ") }
+
+        // ABC by each item's annual spend over all its locations; an item without a price
+        // cannot be ranked and is held to class A's service rather than dropped to C.
         var annualSpend: [String: Double] = [:]
         annualSpend.reserveCapacity(stock.count)
-        for (k, s) in stock.enumerated() { annualSpend[s.item] = yearUse[stockID[k]] * s.unitCost }
+        var unitCostOf: [String: Double] = [:]
+        for s in stock where !s.missingCost { unitCostOf[s.item] = s.unitCost }
+        for id in 0..<keyItem.count { if let cost = unitCostOf[keyItem[id]] { annualSpend[keyItem[id], default: 0] += yearUse[id] * cost } }
+        for s in stock where !s.missingCost && annualSpend[s.item] == nil { annualSpend[s.item] = 0 }
         let abcByKey = ServiceLevelMatrix.abcClasses(annualSpend: annualSpend)
-        let abc = stock.map { abcByKey[$0.item] ?? .c }
+        let abc = stock.map { $0.missingCost ? .a : abcByKey[$0.item] ?? .c }
 
         // Forecast weekly demand far enough to cover the longest protection interval.
         let longest = stock.map { ($0.leadTimeDays ?? settings.defaultLeadTimeDays) + ($0.reviewPeriodDays ?? settings.defaultReviewPeriodDays) }.max() ?? 14
@@ -129,7 +180,7 @@ public struct ReorderJob: Sendable {
         let levelsShown = [80.0, 95.0]
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: levelsShown, backtestOrigins: 3))
         let forecastStarted = Progress.now()
-        var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: itemCount)
+        var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
         try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
             var key = key
             estimates[key.withUTF8 { ids.intern($0) }] = (f, history)
@@ -138,78 +189,58 @@ public struct ReorderJob: Sendable {
         let planningStarted = Progress.now()
         let forecastSeconds = planningStarted - forecastStarted
         let planner = ReorderPlanner(settings: settings)
-        // Demand and levels depend on the item, not the location: computed once per item.
         let demands = ParallelMap.map(stock.count, threads: threads) { k -> DemandEstimate in
-            let id = stockID[k], s = stock[k]
+            let id = unitKey[k], s = stock[k]
             let historyDays = firstUse[id] == never ? 0 : Int(asOf.daysSinceEpoch) - Int(firstUse[id]) + 1
             let sinceLastUse = lastUse[id] == -never ? nil : Int(asOf.daysSinceEpoch) - Int(lastUse[id])
-            var demand = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays,
-                                        daysSinceLastUse: sinceLastUse)
-            if let e = estimates[id] {
-                let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
-                let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
-                let weeks = max(1, min(e.forecast.mean.count, Int(((lead + review) / 7).rounded(.up))))
-                demand.dailyMean = e.forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks) / 7
-                demand.dailyStandardDeviation = (e.forecast.spread.first ?? 0) / 7.0.squareRoot()
-                demand.demandClass = e.forecast.demandClass
-                demand.dispersion = e.history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
-                demand.backtestMASE = e.forecast.candidates.first { $0.chosen }?.metrics.mase
+            guard let e = estimates[id] else {
+                return DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
             }
-            return demand
+            return DemandEstimate(e.forecast, history: e.history, protectionDays: planner.protectionDays(s), historyDays: historyDays, daysSinceLastUse: sinceLastUse)
         }
         var levels = ParallelMap.map(stock.count, threads: threads) { k in planner.levels(stock[k], demand: demands[k], abc: abc[k]) }
         if settings.allocateByClass && settings.policy == .periodicReview {
             allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
+        for k in stock.indices where !byLocation && unitLocations[k].count > 1 {
+            levels[k].notes.append("stock of \(unitLocations[k].count) locations planned together on the item's total demand (the usage names no location)")
+        }
 
         // Lines go out by vendor, item and location in byte order. Ranking once and sorting
         // integers is far cheaper than comparing Strings (Unicode-aware) per pair.
-        let locations = inventory.texts("location")
-        var itemRank = [Int](repeating: 0, count: itemCount)
-        for (rank, id) in ids.idsSortedByKey().enumerated() { itemRank[id] = rank }
-        func ranks(_ values: some Sequence<String>) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: Set(values).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { ($1, $0) })
-        }
-        let vendorRanks = ranks(stock.lazy.map(\.vendor))
-        let locationRanks = ranks(locations ?? [])
-        let itemOrder = stock.indices.map { k in (vendorRanks[stock[k].vendor] ?? 0, itemRank[stockID[k]], k) }.sorted { $0 < $1 }.map(\.2)
-        var rowsOfItem = [[Int]](repeating: [], count: stock.count)
-        for row in 0..<stockItems.count { rowsOfItem[rowStock[row]].append(row) }
-        var order: [Int] = []
-        order.reserveCapacity(stockItems.count)
-        for k in itemOrder {
-            let rows = rowsOfItem[k]
-            order += rows.count < 2 ? rows : rows.map { (locationRanks[locations?[$0] ?? ""] ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
-        }
+        var keyRank = [Int](repeating: 0, count: keyCount)
+        for (rank, id) in ids.idsSortedByKey().enumerated() { keyRank[id] = rank }
+        let vendorRanks = Dictionary(uniqueKeysWithValues: Set(stock.lazy.map(\.vendor)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { ($1, $0) })
+        let order = stock.indices.map { k in (vendorRanks[stock[k].vendor] ?? 0, keyRank[unitKey[k]], k) }.sorted { $0 < $1 }.map(\.2)
 
-        // One line per inventory row, planned in parallel.
-        let onOrder = inventory.numbers("on_order")
+        // One line per unit, planned in parallel.
         let lines = ParallelMap.map(order.count, threads: threads) { position -> ReorderLine in
-            let row = order[position], k = rowStock[row]
-            var s = stock[k]
-            s.location = locations?[row] ?? ""
-            s.onHand = onHand[row].isFinite ? onHand[row] : 0
-            s.onOrder = onOrder.map { $0[row].isFinite ? $0[row] : 0 } ?? 0
-            return planner.plan(s, demand: demands[k], abc: abc[k], levels: levels[k])
+            let k = order[position]
+            return planner.plan(stock[k], demand: demands[k], abc: abc[k], levels: levels[k])
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
+        plan.byLocation = byLocation
 
-        // For the report: the top items by spend as fan charts, and the vendors' price increases.
-        let bySpend = stock.indices.filter { estimates[stockID[$0]] != nil && !stock[$0].discontinued }
-            .sorted { (yearUse[stockID[$0]] * stock[$0].unitCost, stockID[$1]) > (yearUse[stockID[$1]] * stock[$1].unitCost, stockID[$0]) }
+        // For the report: the top units by spend as fan charts, and the vendors' price increases.
+        let bySpend = stock.indices.filter { estimates[unitKey[$0]] != nil && !stock[$0].discontinued }
+            .sorted { (yearUse[unitKey[$0]] * stock[$0].unitCost, unitKey[$1]) > (yearUse[unitKey[$1]] * stock[$1].unitCost, unitKey[$0]) }
         plan.outlooks = bySpend.prefix(Self.outlookCount).compactMap { k in
-            estimates[stockID[k]].map { e in
-                SeriesOutlook(name: stock[k].description.isEmpty ? stock[k].item : "\(stock[k].item) \(stock[k].description)", frequency: week,
-                              history: e.history, last: totals.lastPeriod, forecast: e.forecast, levels: levelsShown, keep: 52)
+            estimates[unitKey[k]].map { e in
+                var name = stock[k].description.isEmpty ? stock[k].item : "\(stock[k].item) \(stock[k].description)"
+                if byLocation && !stock[k].location.isEmpty { name += " at \(stock[k].location)" }
+                return SeriesOutlook(name: name, frequency: week, history: e.history, last: totals.lastPeriod, forecast: e.forecast, levels: levelsShown, keep: 52)
             }
         }
+        var itemYearUse: [String: Double] = [:]
+        for id in 0..<keyItem.count { itemYearUse[keyItem[id], default: 0] += yearUse[id] }
         var increases: [String: VendorPriceIncrease] = [:]
         var priorSpend: [String: Double] = [:]
-        for (k, s) in stock.enumerated() {
+        var priced = Set<String>()
+        for s in stock where priced.insert(s.item).inserted {
             guard let prior = master.number("prior_unit_cost", s.item), prior > 0, s.unitCost > prior else { continue }
-            let use = max(0, yearUse[stockID[k]])
+            let use = max(0, itemYearUse[s.item] ?? 0)
             increases[s.vendor, default: VendorPriceIncrease(vendor: s.vendor, items: 0, annualCost: 0, percent: 0)].items += 1
             increases[s.vendor]?.annualCost += (s.unitCost - prior) * use
             priorSpend[s.vendor, default: 0] += prior * use
@@ -220,7 +251,7 @@ public struct ReorderJob: Sendable {
             return v
         }.sorted { ($0.annualCost, $1.vendor) > ($1.annualCost, $0.vendor) }
         if let weeks = simulateWeeks, weeks > 0 {
-            plan.simulation = simulate(lines, weeks: weeks, asOf: asOf, days: days, items: usageItems, quantities: quantities, master: master)
+            plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, items: items, inventory: inventory, master: master, byLocation: byLocation)
         }
         return plan
     }
@@ -255,38 +286,58 @@ public struct ReorderJob: Sendable {
         }
     }
 
-    /// Replays the last `weeks` of daily demand per item (items with a par level, not
+    /// Replays the last `weeks` of daily demand per planned line (items with a par level, not
     /// discontinued) through the recommended order-up-to level and through the par level.
-    func simulate(_ lines: [ReorderLine], weeks: Int, asOf: CalendarDay, days: [CalendarDay], items: [String], quantities: [Double],
-                  master: ItemMaster) -> [SimulationRow] {
+    ///
+    /// Out of sample: the recommended levels are planned again as of the day before the
+    /// replay window, from the usage before it, so the replay never judges levels on the
+    /// demand they were set from.
+    func simulate(weeks: Int, asOf: CalendarDay, usage: Table, items: Table, inventory: Table, master: ItemMaster,
+                  byLocation: Bool) throws -> [SimulationRow] {
         let span = weeks * 7
         let first = asOf.adding(days: -(span - 1))
+        let levelsAsOf = first.adding(days: -1)
+        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return [] }
+        let earliest = days.min() ?? first
+        guard earliest.daysSinceEpoch <= levelsAsOf.daysSinceEpoch - 55 else {
+            throw PipelineError(location: nil, "reorder: replaying \(weeks) weeks from \(first) needs at least 8 weeks of usage before \(first) to set the levels from, and the usage starts \(earliest); replay fewer weeks (--simulate, simulate:)")
+        }
+        var before = self
+        before.asOf = levelsAsOf
+        before.simulateWeeks = nil
+        before.quiet = true
+        let lines = try before.plan(usage: usage, items: items, inventory: inventory).lines
+
+        let locations = byLocation ? usage.texts("location") : nil
+        func key(_ item: String, _ location: String) -> String { byLocation ? item + "\u{1F}" + location : item }
         var daily: [String: [Double]] = [:]
         for r in 0..<days.count where days[r] >= first && days[r] <= asOf {
-            daily[items[r], default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])
+            daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])
         }
         var results: [String: (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)] = [:]
         let simulation = PolicySimulation()
-        var seen = Set<String>()
-        for line in lines where !line.flags.contains("discontinued") && seen.insert(line.item).inserted {
+        for line in lines where !line.flags.contains("discontinued") {
             let item = master.stockItem(line.item)
             guard let par = item.parLevel else { continue }
-            let demand = daily[line.item] ?? [Double](repeating: 0, count: span)
+            let demand = daily[key(line.item, line.location)] ?? [Double](repeating: 0, count: span)
             let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
             let lead = Int((item.leadTimeDays ?? settings.defaultLeadTimeDays).rounded())
             let recommended = simulation.replay(demand: demand, orderUpTo: line.orderUpTo, reviewDays: review, leadTimeDays: lead,
-                                                packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: item.unitCost)
+                                                packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
             let current = simulation.replay(demand: demand, orderUpTo: par, reviewDays: review, leadTimeDays: lead,
-                                            packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: item.unitCost)
+                                            packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
             let key = line.criticality.rawValue
             let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
             results[key] = (previous.recommended + recommended, previous.par + current, previous.count + 1, previous.target + line.serviceLevel)
         }
+        let window = (start: first, end: asOf, levelsAsOf: levelsAsOf.description)
         return results.keys.sorted().flatMap { key -> [SimulationRow] in
             let r = results[key]!
             let target = r.target / Double(r.count)
-            return [SimulationRow(criticality: key, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended),
-                    SimulationRow(criticality: key, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par)]
+            return [SimulationRow(criticality: key, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended,
+                                  replayStart: window.start, replayEnd: window.end, levelsAsOf: window.levelsAsOf),
+                    SimulationRow(criticality: key, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par,
+                                  replayStart: window.start, replayEnd: window.end, levelsAsOf: "")]
         }
     }
 
@@ -297,7 +348,9 @@ public struct ReorderJob: Sendable {
                ("fill_rate", .number(rows.map { ($0.outcome.fillRate * 10000).rounded() / 10000 })),
                ("stockout_days", .number(rows.map { Double($0.outcome.stockoutDays) })),
                ("average_inventory_value", .number(rows.map { ($0.outcome.averageInventoryValue * 100).rounded() / 100 })),
-               ("orders", .number(rows.map { Double($0.outcome.orders) }))])
+               ("orders", .number(rows.map { Double($0.outcome.orders) })),
+               ("replay_start", .text(rows.map(\.replayStart.description))), ("replay_end", .text(rows.map(\.replayEnd.description))),
+               ("levels_as_of", .text(rows.map(\.levelsAsOf)))])
     }
 
     /// reorder.csv with DESIGN.md's columns.
@@ -331,11 +384,13 @@ public struct ReorderJob: Sendable {
         let critical = atRisk.filter { $0.criticality == .vital }
         let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
         func items(_ n: Int, _ verb: String, _ plural: String) -> String { n == 1 ? "1 item \(verb)" : "\(n) items \(plural)" }
+        let noCost = plan.lines.filter { $0.flags.contains("missing_cost") }
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: [
             "\(orders.count) order lines from \(Set(orders.map(\.vendor)).count) vendors, total \(numbers.money(total)).",
             "\(atRisk.count) items may stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
-        ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."]))
+        ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
+          + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
         if !plan.outlooks.isEmpty {
             doc.heading("Demand outlook for the largest items by spend")
             doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges.")
@@ -399,10 +454,17 @@ public struct ReorderJob: Sendable {
             items.append(CostReduction(area: "Inventory above target", detail: "\(excess.count) stock lines hold more than their order-up-to level; \(numbers.money(dead)) of it is dead or discontinued stock. Letting it run down frees that cash.",
                                        amount: excess.reduce(0) { $0 + valueAboveTarget($1) }, report: report))
         }
-        let recommended = plan.simulation.filter { $0.policy == "recommended" }.reduce(0) { $0 + $1.outcome.averageInventoryValue }
-        let par = plan.simulation.filter { $0.policy == "par levels" }.reduce(0) { $0 + $1.outcome.averageInventoryValue }
-        if !plan.simulation.isEmpty && par > recommended {
-            items.append(CostReduction(area: "Par levels replaced by recommended levels", detail: "Replaying recent demand, the recommended levels hold \(numbers.money(recommended)) of inventory on average against \(numbers.money(par)) at today's par levels, while meeting each class's fill-rate target.",
+        let recommendedRows = plan.simulation.filter { $0.policy == "recommended" }
+        let parRows = plan.simulation.filter { $0.policy == "par levels" }
+        let recommended = recommendedRows.reduce(0) { $0 + $1.outcome.averageInventoryValue }
+        let par = parRows.reduce(0) { $0 + $1.outcome.averageInventoryValue }
+        // A saving only counts when the recommended levels serve each class at least as well
+        // as its target or as the par levels did (half a point of slack), out of sample.
+        let serviceKept = zip(recommendedRows, parRows).allSatisfy { r, p in
+            r.outcome.fillRate >= min(r.targetFillRate, p.outcome.fillRate) - 0.005
+        }
+        if let window = recommendedRows.first, par > recommended && serviceKept {
+            items.append(CostReduction(area: "Par levels replaced by recommended levels", detail: "Replaying \(window.replayStart) to \(window.replayEnd) with levels set from the usage up to \(window.levelsAsOf) (out of sample), the recommended levels hold \(numbers.money(recommended)) of inventory on average against \(numbers.money(par)) at today's par levels, with each class's fill rate at its target or at least the par levels' fill rate.",
                                        amount: par - recommended, report: report))
         }
         let increases = plan.priceIncreases.filter { $0.annualCost > 0 }
@@ -427,6 +489,9 @@ struct ItemMaster {
     }
 
     func has(_ item: String) -> Bool { index[item] != nil }
+
+    /// The item master gives the item a unit cost.
+    func hasCost(_ item: String) -> Bool { number("unit_cost", item) != nil }
 
     func number(_ column: String, _ item: String) -> Double? {
         guard let row = index[item], let value = table.numbers(column)?[row], value.isFinite else { return nil }

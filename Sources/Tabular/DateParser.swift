@@ -295,7 +295,7 @@ extension String {
     }
 
     /// Keeps error messages one line long whatever the field held.
-    var clipped: String {
+    public var clipped: String {
         let oneLine = self.map { $0.isNewline ? " " : $0 }
         return oneLine.count > 60 ? String(oneLine.prefix(57)) + "..." : String(oneLine)
     }

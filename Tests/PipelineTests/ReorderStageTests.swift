@@ -113,16 +113,17 @@ enum ISO {
 /// must be the same whatever the thread count.
 @Suite struct ReorderThreadingTests {
     /// 2,400 items at two locations, listed in the inventory in scrambled order, with six
-    /// weeks of history each (short history: cheap to forecast).
+    /// weeks of history each at both locations (short history: cheap to forecast).
     static func tables() -> (usage: Table, items: Table, inventory: Table) {
         let itemCount = 2_400
         let start = CalendarDay(daysSinceEpoch: 20_000)
-        var days: [CalendarDay] = [], used: [String] = [], quantities: [Double] = []
+        var days: [CalendarDay] = [], used: [String] = [], quantities: [Double] = [], places: [String] = []
         for d in 0..<42 {
             for i in 0..<itemCount where (i + d) % 3 != 0 {
                 days.append(start.adding(days: d))
                 used.append("IT\(i)")
                 quantities.append(Double(1 + (i * 7 + d * 3) % 11))
+                places.append((i + d) % 2 == 0 ? "Main" : "OR")
             }
         }
         let ids = (0..<itemCount).map { "IT\($0)" }
@@ -134,7 +135,7 @@ enum ISO {
         let rows = (0..<(2 * itemCount)).map { ($0 * 7_919) % (2 * itemCount) }
         let inventory = Table([("item", .text(rows.map { "IT\($0 / 2)" })), ("location", .text(rows.map { $0 % 2 == 0 ? "Main" : "OR" })),
                                ("on_hand", .number(rows.map { Double($0 % 37) })), ("on_order", .number(rows.map { Double($0 % 5) }))])
-        return (Table([("date", .date(days)), ("item", .text(used)), ("quantity", .number(quantities))]), items, inventory)
+        return (Table([("date", .date(days)), ("item", .text(used)), ("quantity", .number(quantities)), ("location", .text(places))]), items, inventory)
     }
 
     @Test func linesDoNotDependOnTheThreadCount() throws {

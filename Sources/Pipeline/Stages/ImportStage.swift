@@ -128,6 +128,9 @@ public struct ImportStage: Stage {
         var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
+        // The key roles this file has, and the line each key was first seen on.
+        let keyRoles = schema.uniqueKey.compactMap { name in present.firstIndex { $0.name == name } }
+        var firstLine: [[Int]: Int] = [:]
         let summary = try importer.run { row in
             for k in 0..<count {
                 let role = present[k], column = columns[k]
@@ -173,6 +176,15 @@ public struct ImportStage: Stage {
                 case .period: value = months.label(months.period(of: rowDay[k]))
                 }
                 if !allowed.contains(value) { return }
+            }
+            if !keyRoles.isEmpty {
+                let key = keyRoles.map { rowText[$0] }
+                if let first = firstLine[key] {
+                    let names = keyRoles.map { k in "\(present[k].name) '\(rowText[k] >= 0 ? internedStrings[k][rowText[k]].clipped : "")'" }
+                    throw RowRejection(column: columns[keyRoles[0]],
+                                       "duplicate of line \(first): \(names.joined(separator: " and ")) appear\(keyRoles.count == 1 ? "s" : "") twice; keep one row per \(keyRoles.map { present[$0].name }.joined(separator: " and ")) in the export")
+                }
+                firstLine[key] = row.line
             }
             for k in 0..<count {
                 switch present[k].type {

@@ -17,6 +17,11 @@ public struct StockItem: Sendable {
     public var serviceLevel: Double?
     public var parLevel: Double?
     public var discontinued = false
+    /// The item master has no unit cost and the usage none either: the order's cost is
+    /// unknown, flagged `missing_cost` rather than planned as free.
+    public var missingCost = false
+    /// The unit cost is the latest price in the usage, the item master having none.
+    public var costFromUsage = false
     public var onHand = 0.0
     public var onOrder = 0.0
     public var backorders = 0.0
@@ -48,6 +53,18 @@ public struct DemandEstimate: Sendable {
         self.historyDays = historyDays
         self.daysSinceLastUse = daysSinceLastUse
         self.backtestMASE = backtestMASE
+    }
+
+    /// Daily demand over the next `protectionDays` from a weekly forecast: the mean of the
+    /// weeks the interval covers, the one-week spread per day, the dispersion of the weekly
+    /// history, and the backtest MASE of the chosen model.
+    public init(_ forecast: SeriesForecast, history: [Double], protectionDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
+        let weeks = max(1, min(forecast.mean.count, Int((protectionDays / 7).rounded(.up))))
+        self.init(dailyMean: forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks) / 7,
+                  dailyStandardDeviation: (forecast.spread.first ?? 0) / 7.0.squareRoot(), demandClass: forecast.demandClass,
+                  dispersion: history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) },
+                  historyDays: historyDays, daysSinceLastUse: daysSinceLastUse,
+                  backtestMASE: forecast.candidates.first { $0.chosen }?.metrics.mase)
     }
 }
 

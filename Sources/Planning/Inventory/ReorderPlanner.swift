@@ -27,6 +27,12 @@ public struct ReorderPlanner: Sendable {
         public var notes: [String]
     }
 
+    /// Days the demand forecast must cover: lead time, plus the review period under periodic review.
+    public func protectionDays(_ s: StockItem) -> Double {
+        let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
+        return lead + (settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0)
+    }
+
     public func levels(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC) -> Levels {
         let serviceLevel = min(max(s.serviceLevel ?? settings.serviceLevel ?? settings.matrix.level(criticality: s.criticality, abc: abc), 0.5), 0.9999)
         let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
@@ -45,18 +51,27 @@ public struct ReorderPlanner: Sendable {
         switch settings.policy {
         case .periodicReview: cycleDemand = d * max(review, 1)
         case .continuous: cycleDemand = economicLot
-        case .minMax: cycleDemand = d * max(settings.defaultReviewPeriodDays, 1)
+        case .minMax: cycleDemand = d * max(s.reviewPeriodDays ?? settings.defaultReviewPeriodDays, 1)
         }
         func safety(_ p: ProtectionDemand) -> Double {
-            SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean)
-                ? SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: demand.dispersion, cycleDemand: cycleDemand)
-                : SafetyStock.normal(fillRate: serviceLevel, standardDeviation: p.standardDeviation, cycleDemand: cycleDemand)
+            guard SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean) else {
+                return SafetyStock.normal(fillRate: serviceLevel, standardDeviation: p.standardDeviation, cycleDemand: cycleDemand)
+            }
+            // The count model's variance is the interval's: demand's own spread plus what the
+            // lead time's spread adds (d^2 sigma_L^2), as a variance-to-mean ratio.
+            let variance = p.mean * max(demand.dispersion, 1) + d * d * s.leadTimeStandardDeviationDays * s.leadTimeStandardDeviationDays
+            return SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: p.mean > 0 ? variance / p.mean : 1, cycleDemand: cycleDemand)
         }
         var flags: [String] = []
         var notes: [String] = []
         var safetyStock = safety(overP)
         var reorderPoint = overL.mean + safety(overL)
         var orderUpTo = overP.mean + safetyStock
+        if settings.policy == .minMax {
+            // Max covers one review period's demand beyond min, so an order placed at min
+            // lasts until the next review instead of triggering again at once.
+            orderUpTo = reorderPoint + d * (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays)
+        }
         if demand.historyDays < settings.newItemDays {
             flags.append("new_item")
             if let par = s.parLevel {
@@ -110,6 +125,7 @@ public struct ReorderPlanner: Sendable {
             notes.append("discontinued in the item master: not reordered")
         }
         if rounded.cappedByShelfLife { flags.append("shelf_life_cap") }
+        if s.missingCost { flags.append("missing_cost") }
         if rounded.raisedToMinimum { flags.append("minimum_order") }
 
         let daysOfSupply = d > 0 ? s.onHand / d : nil
@@ -153,6 +169,8 @@ public struct ReorderPlanner: Sendable {
         }
         if rounded.cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
         if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
+        if s.missingCost { part("no unit cost in the item master or the usage: order cost unknown, held to class A service") }
+        if s.costFromUsage { part("unit cost ", fmt(s.unitCost, 2), " from the latest usage, the item master has none") }
         for note in notes { part(note) }
 
         return ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,

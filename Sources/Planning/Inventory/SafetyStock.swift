@@ -62,43 +62,66 @@ public enum SafetyStock {
     public static func count(fillRate: Double, mean: Double, dispersion: Double, cycleDemand: Double) -> Double {
         guard mean > 0, cycleDemand > 0 else { return 0 }
         let allowed = (1 - fillRate) * cycleDemand
-        // Probabilities by recurrence (Poisson: p(k+1) = p(k) mu / (k+1); negative binomial with
-        // size r and success probability q: p(k+1) = p(k) (k + r) (1 - q) / (k+1)), and
-        // E[(X - S)+] = mean - sum_{x <= S} x p(x) - S P(X > S), updated as S grows.
-        let poisson = dispersion <= 1.000_001
-        let size = poisson ? 0 : mean / (dispersion - 1)
-        let q = poisson ? 0 : size / (size + mean)
-        var probability = poisson ? exp(-mean) : pow(q, size)
-        var cumulative = probability
-        var partialMean = 0.0
-        var shortage = mean
-        var s = 0
-        while shortage > allowed && s < 10_000_000 {
-            probability *= poisson ? mean / Double(s + 1) : (Double(s) + size) * (1 - q) / Double(s + 1)
-            s += 1
-            cumulative += probability
-            partialMean += Double(s) * probability
-            shortage = max(0, mean - partialMean - Double(s) * max(0, 1 - cumulative))
-        }
-        return max(0, Double(s) - mean)
+        var tail = CountTail(mean: mean, dispersion: dispersion)
+        // Below the window's start the shortage is mean - S to within 1e-40 of a unit.
+        if mean - Double(tail.k) <= allowed { return max(0, Double(tail.k) - mean) }
+        while tail.shortage > allowed && tail.k < 100_000_000 { tail.step() }
+        return max(0, Double(tail.k) - mean)
     }
 
     /// E[(X - S)+] for count demand with this mean and variance-to-mean ratio.
     public static func expectedShortage(mean: Double, dispersion: Double, stock: Double) -> Double {
         guard mean > 0 else { return 0 }
         let limit = Int(max(0, stock.rounded(.down)))
-        let poisson = dispersion <= 1.000_001
-        let size = poisson ? 0 : mean / (dispersion - 1)
-        let q = poisson ? 0 : size / (size + mean)
-        var probability = poisson ? exp(-mean) : pow(q, size)
-        var cumulative = probability, partialMean = 0.0
-        var k = 0
-        while k < limit {
-            probability *= poisson ? mean / Double(k + 1) : (Double(k) + size) * (1 - q) / Double(k + 1)
-            k += 1
-            cumulative += probability
-            partialMean += Double(k) * probability
-        }
-        return max(0, mean - partialMean - stock * max(0, 1 - cumulative))
+        var tail = CountTail(mean: mean, dispersion: dispersion)
+        if limit < tail.k { return max(0, mean - stock) }
+        while tail.k < limit { tail.step() }
+        return max(0, mean - tail.partialMean - stock * max(0, 1 - tail.cumulative))
+    }
+}
+
+/// Walks a Poisson or negative-binomial distribution upward from a few standard deviations
+/// below its mean, keeping P(X <= k), sum_{x <= k} x p(x) and E[(X - k)+].
+///
+/// Starting at 0 with p(0) = exp(-mean) underflows to 0 above a mean of about 745 and the
+/// recurrence then stays 0 (a safety stock of 0 for a busy item); starting from the log
+/// probability at a point well below the mean keeps every term representable and costs
+/// steps in proportion to the spread, not the mean.
+struct CountTail {
+    let mean: Double
+    let poisson: Bool
+    let size: Double
+    let q: Double
+    private(set) var k: Int
+    private(set) var probability: Double
+    private(set) var cumulative: Double
+    private(set) var partialMean: Double
+
+    init(mean: Double, dispersion: Double) {
+        self.mean = mean
+        poisson = dispersion <= 1.000_001
+        size = poisson ? 0 : mean / (dispersion - 1)
+        q = poisson ? 0 : size / (size + mean)
+        let sd = (mean * max(dispersion, 1)).squareRoot()
+        // 12 standard deviations below the mean leaves out less than 1e-30 of the mass
+        // (Chernoff bounds for both families), so the sums start at zero there.
+        let start = max(0, Int((mean - 12 * sd).rounded(.down)))
+        k = start
+        let x = Double(start)
+        let logP = poisson ? x * log(mean) - mean - lgamma(x + 1)
+                           : lgamma(x + size) - lgamma(size) - lgamma(x + 1) + size * log(q) + x * log1p(-q)
+        probability = exp(logP)
+        cumulative = probability
+        partialMean = x * probability
+    }
+
+    /// E[(X - k)+].
+    var shortage: Double { max(0, mean - partialMean - Double(k) * max(0, 1 - cumulative)) }
+
+    mutating func step() {
+        probability *= poisson ? mean / Double(k + 1) : (Double(k) + size) * (1 - q) / Double(k + 1)
+        k += 1
+        cumulative += probability
+        partialMean += Double(k) * probability
     }
 }

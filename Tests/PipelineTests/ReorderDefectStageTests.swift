@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import Pipeline
+import Tabular
+
+/// Issue 23, reorder items 1, 2, 6 and 7 through the job and the import: each case failed
+/// before its fix.
+@Suite struct ReorderDefectStageTests {
+    /// 2025-01-06 is a Monday; `weeks` whole weeks of daily usage end on a Sunday.
+    static let start = CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: 2025, month: 1, day: 6)))
+
+    /// Daily usage rows: for each (item, location, quantity per day), every day of `weeks` weeks.
+    static func usage(_ flows: [(String, String?, Double)], weeks: Int, costs: [String: Double] = [:]) -> Table {
+        var days: [CalendarDay] = [], items: [String] = [], locations: [String] = [], quantities: [Double] = [], unitCosts: [Double] = []
+        for d in 0..<(weeks * 7) {
+            for (item, location, quantity) in flows {
+                days.append(start.adding(days: d))
+                items.append(item)
+                locations.append(location ?? "")
+                quantities.append(quantity)
+                unitCosts.append(costs[item] ?? .nan)
+            }
+        }
+        var columns: [(String, Table.Column)] = [("date", .date(days)), ("item", .text(items)), ("quantity", .number(quantities))]
+        if flows.contains(where: { $0.1 != nil }) { columns.append(("location", .text(locations))) }
+        if !costs.isEmpty { columns.append(("unit_cost", .number(unitCosts))) }
+        return Table(columns)
+    }
+
+    static func items(_ ids: [String], cost: Double? = 2) -> Table {
+        Table([("item", .text(ids)), ("vendor", .text(ids.map { _ in "Acme" })), ("unit_cost", .number(ids.map { _ in cost ?? .nan })),
+               ("lead_time_days", .number(ids.map { _ in 7 })), ("review_period_days", .number(ids.map { _ in 7 })),
+               ("service_level", .number(ids.map { _ in 0.95 })), ("par_level", .number(ids.map { _ in 200 }))])
+    }
+
+    static func inventory(_ rows: [(String, String, Double)]) -> Table {
+        Table([("item", .text(rows.map(\.0))), ("location", .text(rows.map(\.1))), ("on_hand", .number(rows.map(\.2)))])
+    }
+
+    /// Item 1: two locations of 50 each, usage without locations: one line on the total
+    /// position (100), not two lines each ordering against the whole demand.
+    @Test func locationsWithoutLocationUsageArePlannedOnTheTotal() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: Self.usage([("GLV", nil, 5)], weeks: 20), items: Self.items(["GLV"]),
+                                inventory: Self.inventory([("GLV", "Main", 50), ("GLV", "ICU", 50)]))
+        #expect(plan.lines.count == 1)
+        let line = try #require(plan.lines.first)
+        #expect(line.onHand == 100)
+        #expect(line.location == "ICU + Main")
+        #expect(abs(line.demandForecast - 70) < 1e-6)
+        #expect(line.orderQuantity == max(0, (line.orderUpTo - 100).rounded(.up)))
+        #expect(line.reason.contains("2 locations planned together"))
+    }
+
+    /// Item 1: with locations in the usage, each location's own demand: 7/day at Main and
+    /// 3/day at ICU give 98 and 42 over 14 days.
+    @Test func eachLocationPlansOnItsOwnDemand() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: Self.items(["GLV"]),
+                                inventory: Self.inventory([("GLV", "Main", 0), ("GLV", "ICU", 0)]))
+        let byLocation = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.location, $0) })
+        #expect(plan.lines.map(\.location) == ["ICU", "Main"])
+        #expect(abs(try #require(byLocation["Main"]).demandForecast - 98) < 1e-6)
+        #expect(abs(try #require(byLocation["ICU"]).demandForecast - 42) < 1e-6)
+        // Together they order about the item's need, not twice it.
+        let total = plan.lines.reduce(0) { $0 + $1.orderQuantity }
+        #expect(total >= 140 && total < 200)
+    }
+
+    /// Item 2: a duplicated item-master row (or inventory row of one item and location) is
+    /// rejected naming both lines, so the import fails above the reject threshold.
+    @Test func duplicateRowsAreRejectedNamingBothLines() throws {
+        let ws = try Workspace()
+        try ws.write("items.csv", "item,vendor,unit_cost,lead_time_days\nA,Acme,2,7\nB,Acme,3,7\nA,Baxo,1.5,3\n")
+        try ws.write("inventory.csv", "item,location,on_hand\nA,Main,5\nB,Main,1\nA,Main,7\nA,ICU,2\n")
+        try ws.write("p.yml", """
+        stages:
+          items: {kind: import, table: items, file: items.csv}
+        """)
+        #expect(throws: (any Error).self) { _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out") }
+        try ws.write("q.yml", """
+        stages:
+          items: {kind: import, table: items, file: items.csv, on_error: skip}
+          inventory: {kind: import, table: inventory, file: inventory.csv, on_error: skip}
+        """)
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/q.yml", output: ws.path + "/out2")
+        let items = try ws.read("out2/items.rejects.csv")
+        #expect(items.contains("4,item,"))
+        #expect(items.contains("duplicate of line 2: item 'A' appears twice"))
+        let inventory = try ws.read("out2/inventory.rejects.csv")
+        #expect(inventory.contains("duplicate of line 2: item 'A' and location 'Main' appear twice"))
+        #expect(!inventory.contains("ICU"))
+    }
+
+    /// Item 6: a blank unit cost is flagged `missing_cost` (and held to class A), or taken
+    /// from the usage's latest price when it has one.
+    @Test func blankUnitCostIsFlaggedOrTakenFromUsage() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", nil, 10), ("B", nil, 1), ("C", nil, 1)], weeks: 20, costs: ["C": 4.25])
+        let items = Table([("item", .text(["A", "B", "C"])), ("unit_cost", .number([.nan, 50, .nan])),
+                           ("lead_time_days", .number([7, 7, 7])), ("par_level", .number([1, 1, 1]))])
+        let plan = try job.plan(usage: usage, items: items, inventory: Self.inventory([("A", "Main", 0), ("B", "Main", 0), ("C", "Main", 0)]))
+        let lines = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.item, $0) })
+        let a = try #require(lines["A"]), c = try #require(lines["C"])
+        #expect(a.flags.contains("missing_cost"))
+        #expect(a.abc == .a)
+        #expect(a.orderQuantity > 0)
+        #expect(c.unitCost == 4.25 && !c.flags.contains("missing_cost"))
+        #expect(c.reason.contains("from the latest usage"))
+        let summary = ReorderJob.report(plan).markdown(figurePrefix: "reorder")
+        #expect(summary.contains("1 item has no unit cost"))
+    }
+
+    /// Item 7: the replay sets its levels from the data before the window. Demand jumps from
+    /// 2/day to 20/day for the replayed 8 weeks: levels learned in sample would cover it;
+    /// out of sample they cannot, and no saving is claimed for them.
+    @Test func replayIsOutOfSample() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        job.simulateWeeks = 8
+        var days: [CalendarDay] = [], quantities: [Double] = []
+        for d in 0..<(48 * 7) {
+            days.append(Self.start.adding(days: d))
+            quantities.append(d < 40 * 7 ? 2 : 20)
+        }
+        let usage = Table([("date", .date(days)), ("item", .text(days.map { _ in "A" })), ("quantity", .number(quantities))])
+        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "Main", 0)]))
+        let recommended = try #require(plan.simulation.first { $0.policy == "recommended" })
+        let last = Self.start.adding(days: 48 * 7 - 1)
+        #expect(recommended.replayEnd == last)
+        #expect(recommended.replayStart == last.adding(days: -55))
+        #expect(recommended.levelsAsOf == last.adding(days: -56).description)
+        #expect(recommended.outcome.fillRate < 0.5)
+        let table = ReorderJob.simulationTable(plan.simulation)
+        #expect(table.names.suffix(3) == ["replay_start", "replay_end", "levels_as_of"])
+        #expect(!ReorderJob.costReductions(plan, report: "reorder.md").contains { $0.area.hasPrefix("Par levels") })
+    }
+}

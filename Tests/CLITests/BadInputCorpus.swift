@@ -34,6 +34,10 @@ enum Expectation: Sendable {
     /// The run succeeds (exit 0) and the rejects file at `rejectsFile` lists exactly `rows`;
     /// standard error counts `read` rows read of `file` and `rows.count` rejected.
     case rejects(file: String, rejectsFile: String, rows: [RejectedRow], read: Int)
+    /// The run succeeds with no row rejected (standard error counts `read` rows of `file`, all
+    /// accepted), and the output file `output` says each phrase: unusual values that are not
+    /// errors, planned with a flag.
+    case accepted(file: String, read: Int, output: String, says: [String])
 }
 
 struct CorpusCase: Sendable {
@@ -280,7 +284,7 @@ extension Data {
 
 enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
-        CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + PipelineCorpus.cases()
+        CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Issue 23's reorder inputs: duplicated item-master rows and inventory rows of one item and
+/// location, which used to vanish silently (the first one won), rejected naming both lines;
+/// and blank unit costs, which are accepted and planned with the `missing_cost` flag.
+extension BadInputCorpus {
+    static func reorderDefects() -> [CorpusCase] {
+        let items = CSVInput.items, inventory = CSVInput.inventory
+        // A second A100 with another vendor and price, on line 5.
+        var itemRows = items.rows
+        var second = itemRows[0]
+        second[items.column("vendor")] = "Harbor Supply"
+        second[items.column("unit_cost")] = "6.90"
+        itemRows.append(second)
+        let duplicatedItems = Data(CSVInput.csv(items.header, itemRows))
+        // A100 at Central twice (line 5); A100 at another location is fine (line 6).
+        var stockRows = inventory.rows
+        stockRows.append(["A100", "7", "0", "Central", "2025-03-30"])
+        stockRows.append(["A100", "9", "0", "OR", "2025-03-30"])
+        let duplicatedStock = Data(CSVInput.csv(inventory.header, stockRows))
+        // Same item, location spelled the same but the item master's case differs: a distinct item.
+        var caseRows = items.rows
+        var lower = caseRows[0]
+        lower[items.column("item")] = "a100"
+        caseRows.append(lower)
+        // Blank costs on every item: accepted, no rejects.
+        var blankCostRows = items.rows
+        for k in blankCostRows.indices { blankCostRows[k][items.column("unit_cost")] = "" }
+        let mixedCase = Data(CSVInput.csv(items.header, caseRows)), blankCosts = Data(CSVInput.csv(items.header, blankCostRows))
+
+        var cases = [
+            rejecting(items, "item A100 twice (lines 2 and 5)", duplicatedItems,
+                      [RejectedRow(line: 5, column: "item", says: "duplicate of line 2: item 'A100' appears twice")], read: 4),
+            rejecting(inventory, "A100 at Central twice (lines 2 and 5), A100 at OR once", duplicatedStock,
+                      [RejectedRow(line: 5, column: "item", says: "duplicate of line 2: item 'A100' and location 'Central' appear twice")], read: 5),
+            accepting(items, "items A100 and a100 (case differs): both kept", mixedCase, read: 4,
+                      output: "out/reorder.csv", says: ["A100,"]),
+            accepting(items, "every unit cost blank: accepted, flagged missing_cost", blankCosts, read: 3,
+                      output: "out/reorder.md", says: ["3 items have no unit cost", "missing_cost"]),
+        ]
+        var failing = failing(items, "item A100 twice, default 1% threshold", duplicatedItems, line: 5,
+                              "duplicate of line 2", "1 of 4 rows rejected", items.failedRejectsFile)
+        failing.presentAfterRun = [items.failedRejectsFile]
+        cases.append(failing)
+        return cases
+    }
+
+    static func accepting(_ input: CSVInput, _ name: String, _ data: @escaping @autoclosure @Sendable () -> Data, read: Int,
+                          output: String, says: [String]) -> CorpusCase {
+        CorpusCase(kind: input.kind, name: name, files: files(input), generated: generator(input, data), arguments: input.arguments,
+                   expectation: .accepted(file: input.file, read: read, output: output, says: says))
+    }
+}

@@ -44,6 +44,9 @@ public struct ReorderJob: Sendable {
         public var percent: Double
     }
 
+    /// Complete weeks of daily use kept per item for weekday shares and within-week spread.
+    public static let recentWeeks = 12
+
     /// Items shown with a fan chart in reorder.md.
     public static let outlookCount = 5
 
@@ -96,6 +99,15 @@ public struct ReorderJob: Sendable {
         // hashing a String per row and per lookup cost more than all the rest of the planning.
         let week = Frequency.week
         let lastFullWeek = asOf.isoWeekday == 7 ? week.period(of: asOf) : week.period(of: asOf) - 1
+        // DESIGN.md's partial periods: a file that starts after a Monday covers its first week
+        // only in part, and that week would read as a drop in demand.
+        let firstDay = days.min() ?? asOf
+        let firstFullWeek = firstDay.isoWeekday == 1 ? week.period(of: firstDay) : week.period(of: firstDay) + 1
+        // The last `recentWeeks` complete weeks day by day, for weekday shares and the spread
+        // within a week (IntervalDemand).
+        let recentStart = week.firstDay(of: max(firstFullWeek, lastFullWeek - Self.recentWeeks + 1))
+        let recentDays = max(0, Int(week.firstDay(of: lastFullWeek + 1).daysSinceEpoch - recentStart.daysSinceEpoch))
+        var recent: [[Float]] = []
         var totals = PeriodTotals(frequency: .week)
         var ids = ByteKeyTable(capacity: 4096)
         let never = Int32.max
@@ -110,6 +122,7 @@ public struct ReorderJob: Sendable {
                 if id == firstUse.count {
                     firstUse.append(never); lastUse.append(-never); yearUse.append(0); keyItem.append(usageItems[row])
                     lastCost.append(.nan); lastCostDay.append(-never)
+                    recent.append([])
                 }
                 if quantity != 0 {
                     firstUse[id] = min(firstUse[id], day.daysSinceEpoch)
@@ -120,7 +133,13 @@ public struct ReorderJob: Sendable {
                     lastCostDay[id] = day.daysSinceEpoch
                 }
                 if day.daysSinceEpoch >= yearStart { yearUse[id] += quantity }
-                if week.period(of: day) <= lastFullWeek { totals.add(key: bytes, day: day, value: quantity) }
+                let period = week.period(of: day)
+                if period <= lastFullWeek && period >= firstFullWeek { totals.add(key: bytes, day: day, value: quantity) }
+                let offset = Int(day.daysSinceEpoch - recentStart.daysSinceEpoch)
+                if offset >= 0 && offset < recentDays {
+                    if recent[id].isEmpty { recent[id] = [Float](repeating: 0, count: recentDays) }
+                    recent[id][offset] += Float(quantity)
+                }
             }
         }
         // Planning units: inventory rows grouped by their series key. Series never used get
@@ -196,7 +215,14 @@ public struct ReorderJob: Sendable {
             guard let e = estimates[id] else {
                 return DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
             }
-            return DemandEstimate(e.forecast, history: e.history, protectionDays: planner.protectionDays(s), historyDays: historyDays, daysSinceLastUse: sinceLastUse)
+            // Recent weeks from the item's first use on: weeks before it would read as no use.
+            var days = id < recent.count ? recent[id] : []
+            let usedFrom = Int(firstUse[id]) - Int(recentStart.daysSinceEpoch)
+            if usedFrom > 0 { days = Array(days.dropFirst(min(days.count, (usedFrom + 6) / 7 * 7))) }
+            return DemandEstimate(e.forecast, history: e.history, recent: IntervalDemand.RecentWeeks(days: days),
+                                  firstWeekday: asOf.adding(days: 1).isoWeekday, firstWeek: week.period(of: asOf.adding(days: 1)) - lastFullWeek - 1,
+                                  protectionDays: planner.protectionDays(s), leadDays: s.leadTimeDays ?? settings.defaultLeadTimeDays,
+                                  historyDays: historyDays, daysSinceLastUse: sinceLastUse)
         }
         var levels = ParallelMap.map(stock.count, threads: threads) { k in planner.levels(stock[k], demand: demands[k], abc: abc[k]) }
         if settings.allocateByClass && settings.policy == .periodicReview {

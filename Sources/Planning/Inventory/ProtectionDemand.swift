@@ -17,4 +17,12 @@ public struct ProtectionDemand: Sendable, Equatable {
         mean = d * days
         standardDeviation = (days * sigmaD * sigmaD + d * d * sigmaL * sigmaL).squareRoot()
     }
+
+    /// From demand known day by day over the interval (`IntervalDemand`), plus the spread
+    /// the lead time's own spread adds, d^2 sigma_L^2.
+    public init(_ interval: IntervalDemand, days: Double, dailyDemand d: Double, leadTimeStandardDeviationDays sigmaL: Double) {
+        self.days = days
+        mean = interval.mean
+        standardDeviation = (max(0, interval.variance) + d * d * sigmaL * sigmaL).squareRoot()
+    }
 }

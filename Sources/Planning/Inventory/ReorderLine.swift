@@ -55,16 +55,28 @@ public struct DemandEstimate: Sendable {
         self.backtestMASE = backtestMASE
     }
 
-    /// Daily demand over the next `protectionDays` from a weekly forecast: the mean of the
-    /// weeks the interval covers, the one-week spread per day, the dispersion of the weekly
-    /// history, and the backtest MASE of the chosen model.
-    public init(_ forecast: SeriesForecast, history: [Double], protectionDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
-        let weeks = max(1, min(forecast.mean.count, Int((protectionDays / 7).rounded(.up))))
-        self.init(dailyMean: forecast.mean.prefix(weeks).reduce(0, +) / Double(weeks) / 7,
-                  dailyStandardDeviation: (forecast.spread.first ?? 0) / 7.0.squareRoot(), demandClass: forecast.demandClass,
+    /// Demand over the protection interval and over the lead time alone, when known day by
+    /// day (`IntervalDemand`); the planner falls back to the daily mean and spread without them.
+    public var overProtection: IntervalDemand?
+    public var overLead: IntervalDemand?
+
+    /// Demand over the days after `asOf` from a weekly forecast and the item's recent daily use.
+    /// - Parameters:
+    ///   - firstWeekday: ISO weekday of the day after as-of; `firstWeek`: its week's index in the forecast.
+    public init(_ forecast: SeriesForecast, history: [Double], recent: IntervalDemand.RecentWeeks, firstWeekday: Int, firstWeek: Int,
+                protectionDays: Double, leadDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
+        func interval(_ days: Double) -> IntervalDemand {
+            IntervalDemand(weekMeans: forecast.mean, weekSpreads: forecast.spread, firstWeekday: firstWeekday, firstWeek: firstWeek,
+                           days: days, recent: recent)
+        }
+        let overP = interval(protectionDays)
+        let days = max(protectionDays, 1e-9)
+        self.init(dailyMean: overP.mean / days, dailyStandardDeviation: (overP.variance / days).squareRoot(), demandClass: forecast.demandClass,
                   dispersion: history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) },
                   historyDays: historyDays, daysSinceLastUse: daysSinceLastUse,
                   backtestMASE: forecast.candidates.first { $0.chosen }?.metrics.mase)
+        overProtection = overP
+        overLead = leadDays == protectionDays ? overP : interval(leadDays)
     }
 }
 

@@ -38,10 +38,13 @@ public struct ReorderPlanner: Sendable {
         let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
         let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
         let d = max(0, demand.dailyMean)
-        let overP = ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: lead,
-                                     leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: review)
-        let overL = ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: lead,
-                                     leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: 0)
+        func over(_ days: Double, _ known: IntervalDemand?) -> ProtectionDemand {
+            if let known { return ProtectionDemand(known, days: days, dailyDemand: d, leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays) }
+            return ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: days,
+                                    leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: 0)
+        }
+        let overP = over(lead + review, demand.overProtection)
+        let overL = over(lead, demand.overLead)
         // The service level is a fill-rate target: the share of units served from stock.
         // Shortages happen once per replenishment cycle, so what is allowed short is
         // (1 - target) x the demand of one cycle: a review period's demand, or one order Q.
@@ -59,7 +62,8 @@ public struct ReorderPlanner: Sendable {
             }
             // The count model's variance is the interval's: demand's own spread plus what the
             // lead time's spread adds (d^2 sigma_L^2), as a variance-to-mean ratio.
-            let variance = p.mean * max(demand.dispersion, 1) + d * d * s.leadTimeStandardDeviationDays * s.leadTimeStandardDeviationDays
+            let variance = demand.overProtection != nil ? p.standardDeviation * p.standardDeviation
+                : p.mean * max(demand.dispersion, 1) + d * d * s.leadTimeStandardDeviationDays * s.leadTimeStandardDeviationDays
             return SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: p.mean > 0 ? variance / p.mean : 1, cycleDemand: cycleDemand)
         }
         var flags: [String] = []

@@ -1,0 +1,95 @@
+/// Demand over the days of a protection interval, from a weekly forecast and the item's
+/// recent daily use: its mean and the variance of its forecast error.
+///
+/// Why not the one-week spread per day grown by sqrt(P): a protection interval rarely holds
+/// whole weeks. Ten days from a Wednesday are five days of this week and five of the next,
+/// and many items are used on a few fixed days (a ward restocked on Tuesdays and Fridays), so
+/// whether those days fall inside the interval matters more than the week's total. Each
+/// day takes its weekday's share of its week's forecast; the variance is each forecast
+/// week's own error variance at its horizon, weighted by the share of it inside the
+/// interval, plus what a part of a week adds beyond its share of the week's total, measured
+/// on the item's own recent weeks.
+public struct IntervalDemand: Sendable, Equatable {
+    public var mean: Double
+    /// Variance of demand over the interval around `mean` (forecast error, not lead-time spread).
+    public var variance: Double
+
+    public init(mean: Double, variance: Double) {
+        self.mean = mean
+        self.variance = variance
+    }
+
+    /// Recent daily use of one item: whole ISO weeks, Monday first, oldest first.
+    public struct RecentWeeks: Sendable {
+        /// `weeks` x 7 daily quantities.
+        public var days: [Float]
+        public var weeks: Int { days.count / 7 }
+
+        public init(days: [Float]) { self.days = days }
+
+        /// Each weekday's share of the weekly total, shrunk towards 1/7 for items with little
+        /// use (a pseudo-count of `prior` units spread evenly), so a handful of issues does not
+        /// decide which weekdays an item is used on.
+        public func weekdayShares(prior: Double = 28) -> [Double] {
+            var sums = [Double](repeating: 0, count: 7)
+            for (k, x) in days.enumerated() { sums[k % 7] += Double(max(0, x)) }
+            let total = sums.reduce(0, +)
+            return sums.map { ($0 + prior / 7) / (total + prior) }
+        }
+
+        /// Mean squared difference between the use on `weekdays` and their share of the week's
+        /// total, over the recent weeks: the within-week spread a part of a week adds.
+        public func partialWeekVariance(weekdays: [Bool], share: Double) -> Double {
+            guard weeks > 0 else { return 0 }
+            var sum = 0.0
+            for w in 0..<weeks {
+                var part = 0.0, total = 0.0
+                for d in 0..<7 {
+                    let x = Double(max(0, days[w * 7 + d]))
+                    total += x
+                    if weekdays[d] { part += x }
+                }
+                sum += (part - share * total) * (part - share * total)
+            }
+            return sum / Double(weeks)
+        }
+    }
+
+    /// - Parameters:
+    ///   - weekMeans: forecast weekly totals; index 0 is the week after the last complete week.
+    ///   - weekSpreads: the standard deviation of each of those weeks' forecast error.
+    ///   - firstWeekday: ISO weekday (1 = Monday) of the interval's first day.
+    ///   - firstWeek: index into the forecasts of the interval's first day's week.
+    ///   - days: length of the interval in days; a fraction counts part of the last day.
+    public init(weekMeans: [Double], weekSpreads: [Double], firstWeekday: Int, firstWeek: Int, days: Double, recent: RecentWeeks) {
+        let shares = recent.weekdayShares()
+        let whole = max(0, Int(days.rounded(.up)))
+        // Per week the interval touches, in order (a dictionary's order would change the sums' last bits).
+        let span = (firstWeekday - 1 + whole + 6) / 7
+        var share = [Double](repeating: 0, count: span), weekShare = [Double](repeating: 0, count: span)
+        var weekdays = [[Bool]](repeating: [Bool](repeating: false, count: 7), count: span)
+        for k in 0..<whole {
+            let offset = firstWeekday - 1 + k
+            let week = offset / 7, weekday = offset % 7
+            let weight = k == whole - 1 && days < Double(whole) ? days - Double(whole - 1) : 1
+            share[week] += weight * shares[weekday]
+            weekShare[week] += shares[weekday]
+            weekdays[week][weekday] = true
+        }
+        let level = recent.weeks > 0 ? recent.days.reduce(0) { $0 + Double(max(0, $1)) } / Double(recent.weeks) : 0
+        var mean = 0.0, variance = 0.0
+        for w in 0..<span where !weekMeans.isEmpty {
+            let h = firstWeek + w
+            let m = max(0, weekMeans[min(h, weekMeans.count - 1)])
+            let s = weekSpreads.isEmpty ? 0 : weekSpreads[min(h, weekSpreads.count - 1)]
+            mean += share[w] * m
+            variance += share[w] * share[w] * s * s
+            if weekdays[w].contains(false) {
+                // Measured at the recent weeks' level, scaled to the forecast's.
+                let scale = level > 0 ? m / level : 1
+                variance += recent.partialWeekVariance(weekdays: weekdays[w], share: weekShare[w]) * scale * scale
+            }
+        }
+        self.init(mean: mean, variance: variance)
+    }
+}

@@ -1,3 +1,4 @@
+import Planning
 import Tabular
 
 /// The columns of each input kind in DESIGN.md's table, with their types, so every import
@@ -40,8 +41,19 @@ public struct InputSchema: Sendable {
         }
     }
 
+    /// Roles whose values together name one row, compared ignoring case and spaces: a second
+    /// row with the same values is rejected, naming the line of the first. Without it two
+    /// target rows for one unit and job code doubled every plan row and summed their HPPD.
+    public struct UniqueKey: Sendable {
+        public var roles: [String]
+        /// What one row is ("a target") and why only one may exist, for the rejects file.
+        public var noun: String
+        public var why: String
+    }
+
     public var kind: String
     public var roles: [Role]
+    public var unique: UniqueKey? = nil
 
     static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {
         Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
@@ -74,10 +86,12 @@ public struct InputSchema: Sendable {
         InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true), r("job_code", .text, true), r("target_hppd", .number, true, atLeastZero),
                                                       r("budgeted_fte", .number, false, atLeastZero), r("hourly_rate", .number, false, atLeastZero),
                                                       r("overtime_multiplier", .number, false, atLeastZero), r("agency_rate", .number, false, atLeastZero),
-                                                      r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))]),
+                                                      r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))],
+                    unique: UniqueKey(roles: ["unit", "job_code"], noun: "a target", why: "one per unit and job code; a second would double the plan")),
         InputSchema(kind: "budget", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
                                             r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),
-                                            r("account_type", .text), r("behavior", .text)]),
+                                            r("account_type", .text, false, .oneOf(VarianceLine.AccountType.spellings.map(\.0))),
+                                            r("behavior", .text, false, .oneOf(VarianceLine.Behavior.spellings.map(\.0)))]),
         InputSchema(kind: "actuals", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
                                              r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
         InputSchema(kind: "volumes", roles: [r("department", .text, true), r("period", .period, true),

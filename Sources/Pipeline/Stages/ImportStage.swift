@@ -128,6 +128,7 @@ public struct ImportStage: Stage {
         var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
+        var unique = UniqueRows(schema.unique, present: present.map(\.name))
         let summary = try importer.run { row in
             for k in 0..<count {
                 let role = present[k], column = columns[k]
@@ -174,6 +175,10 @@ public struct ImportStage: Stage {
                 }
                 if !allowed.contains(value) { return }
             }
+            if unique.isActive {
+                let values = unique.indices.map { rowText[$0] >= 0 ? internedStrings[$0][rowText[$0]] : "" }
+                if let problem = unique.problem(values, line: row.line) { throw RowRejection(column: columns[unique.indices.last!], problem) }
+            }
             for k in 0..<count {
                 switch present[k].type {
                 case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
@@ -183,6 +188,7 @@ public struct ImportStage: Stage {
             }
         }
         var table = Table()
+        table.sourceFile = path
         table.sourceHeaders = zip(present, columns).sorted { $0.1 < $1.1 }.map { Table.SourceHeader(role: $0.0.name, header: importer.header[$0.1]) }
         for (k, role) in present.enumerated() {
             switch role.type {

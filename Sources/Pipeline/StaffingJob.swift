@@ -255,7 +255,7 @@ public struct StaffingJob: Sendable {
         if !mases.isEmpty {
             summary.append("Census forecast accuracy (backtest MASE, mean over units): \(NumberFormat.fixed(mases.reduce(0, +) / Double(mases.count), decimals: 3)).")
         }
-        summary += caveats(result, numbers: numbers)
+        summary += caveats(result, numbers: numbers).map { $0 + "." }
         var doc = Report(title: "Staffing plan from \(result.firstPeriod)", summary: summary)
         let units = Set(result.rows.map(\.unit)).sorted()
         if !units.isEmpty {
@@ -303,22 +303,22 @@ public struct StaffingJob: Sendable {
         return doc
     }
 
-    /// What the plan left out or read leniently, one sentence each: target units without
-    /// census, names matched ignoring case, pay codes nobody mapped. Said in the report and
-    /// the run's note, because each once changed the plan without a word.
+    /// What the plan left out or read leniently: target units without census, names matched
+    /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
+    /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
         var lines: [String] = []
         if !result.unmatchedUnits.isEmpty {
-            lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", ")).")
+            lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
         }
         if !result.looseMatches.isEmpty {
             lines.append("Units matched to the census ignoring case and spaces: "
-                         + result.looseMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", ") + ".")
+                         + result.looseMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", "))
         }
         if !result.unrecognisedPayCodes.isEmpty {
             lines.append("Pay codes not recognised, left out of worked hours: "
-                         + result.unrecognisedPayCodes.map { "\($0.code.isEmpty ? "(empty)" : $0.code) (\(numbers.quantity($0.hours, decimals: 0)) h)" }.joined(separator: ", ")
-                         + "; map them with --pay-codes or pay_codes:.")
+                         + result.unrecognisedPayCodes.map { "\($0.code) (\(numbers.quantity($0.hours, decimals: 0)) h)" }.joined(separator: ", ")
+                         + "; map them with --pay-codes or pay_codes:")
         }
         return lines
     }
@@ -326,17 +326,9 @@ public struct StaffingJob: Sendable {
     /// The run's one-line note: units planned, flags, and the caveats.
     public static func note(_ result: Result) -> String {
         let count = result.units.count
-        var parts = ["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)",
-                     "flagged: " + result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }.joined(separator: "; ")]
-        if !result.unmatchedUnits.isEmpty { parts.append("targets with no census for: \(result.unmatchedUnits.joined(separator: ", ")) (not planned)") }
-        if !result.looseMatches.isEmpty {
-            parts.append("matched ignoring case and spaces: " + result.looseMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", "))
-        }
-        if !result.unrecognisedPayCodes.isEmpty {
-            parts.append("pay codes not recognised, left out of worked hours: "
-                         + result.unrecognisedPayCodes.map { "\($0.code.isEmpty ? "(empty)" : $0.code) (\(NumberFormat.fixed($0.hours.rounded(), decimals: 0)) h)" }.joined(separator: ", "))
-        }
-        return parts.joined(separator: "; ")
+        let flagged = result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }
+        return (["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)", "flagged: " + flagged.joined(separator: "; ")]
+                + caveats(result)).joined(separator: "; ")
     }
 
     /// Overtime and agency premium over the plan, for the run's index.

@@ -26,7 +26,7 @@ import Testing
         let run = try CLIRunner.run(CSVInput.staffingArguments, in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         // 84 days, every tenth RN row (12 h): 9 rows, 108 h.
-        #expect(run.stderr.contains("pay codes not recognised, left out of worked hours: BONUSHRS (108 h)"), "\(run.stderr)")
+        #expect(run.stderr.contains("Pay codes not recognised, left out of worked hours: BONUSHRS (108 h)"), "\(run.stderr)")
         #expect(try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md")).contains("BONUSHRS (108 h)"))
     }
 
@@ -44,7 +44,7 @@ import Testing
         let some = try workspace(targets: CSVInput.targetsRows + [["5 East", "RN", "8", "10", "50", "1.5", "95", "4"]])
         let partly = try CLIRunner.run(CSVInput.staffingArguments, in: some)
         #expect(partly.status == 0, "\(partly.stderr)")
-        #expect(partly.stderr.contains("1 unit planned") && partly.stderr.contains("no census for: 5 East"), "\(partly.stderr)")
+        #expect(partly.stderr.contains("1 unit planned") && partly.stderr.contains("no census for the unit: 5 East"), "\(partly.stderr)")
         #expect(try CLIRunner.read(some.appendingPathComponent("out/staffing_plan.md")).contains("5 East"))
 
         let none = try workspace(targets: CSVInput.targetsRows.map { ["5 East"] + $0.dropFirst() })

@@ -1,3 +1,4 @@
+import Planning
 import Tabular
 
 /// The columns of each input kind in DESIGN.md's table, with their types, so every import
@@ -40,12 +41,24 @@ public struct InputSchema: Sendable {
         }
     }
 
+    /// Roles whose values together name one row: a second row with the same values is
+    /// rejected, naming the line of the first. Keeping either silently lost the other: two
+    /// target rows for one unit and job code doubled every plan row and summed their HPPD, a
+    /// second item-master row's vendor and price vanished, two stock rows of one item and
+    /// location each ordered for the whole item. Roles absent from a file are left out.
+    public struct UniqueKey: Sendable {
+        public var roles: [String]
+        /// What one row is ("a target") and why only one may exist, for the rejects file.
+        public var noun: String
+        public var why: String
+        /// Compared ignoring case and spaces (names people type, such as units), or byte for
+        /// byte (codes, such as item numbers, where `a100` and `A100` may be two items).
+        public var ignoringCase = true
+    }
+
     public var kind: String
     public var roles: [Role]
-    /// Text roles that identify a row: a second row with the same values is rejected naming
-    /// the first one's line, since keeping either silently would drop the other's vendor,
-    /// price or stock. Roles absent from a file are left out of the key.
-    public var uniqueKey: [String] = []
+    public var unique: UniqueKey? = nil
 
     static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {
         Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
@@ -67,9 +80,11 @@ public struct InputSchema: Sendable {
                                            r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
                                            r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
-                                           r("par_level", .number, false, atLeastZero), r("status", .text)], uniqueKey: ["item"]),
+                                           r("par_level", .number, false, atLeastZero), r("status", .text)],
+                    unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
         InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),
-                                               r("on_order", .number, false, atLeastZero), r("as_of", .date)], uniqueKey: ["item", "location"]),
+                                               r("on_order", .number, false, atLeastZero), r("as_of", .date)],
+                    unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", ignoringCase: false)),
         InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true),
                                                  r("hours", .number, true, .number([0...744], whole: false, what: "a number of hours from 0 to 744")),
                                                  r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true)]),
@@ -79,10 +94,11 @@ public struct InputSchema: Sendable {
                                                       r("budgeted_fte", .number, false, atLeastZero), r("hourly_rate", .number, false, atLeastZero),
                                                       r("overtime_multiplier", .number, false, atLeastZero), r("agency_rate", .number, false, atLeastZero),
                                                       r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))],
-                    uniqueKey: ["unit", "job_code"]),
+                    unique: UniqueKey(roles: ["unit", "job_code"], noun: "a target", why: "one per unit and job code; a second would double the plan")),
         InputSchema(kind: "budget", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
                                             r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),
-                                            r("account_type", .text), r("behavior", .text)]),
+                                            r("account_type", .text, false, .oneOf(VarianceLine.AccountType.spellings.map(\.0))),
+                                            r("behavior", .text, false, .oneOf(VarianceLine.Behavior.spellings.map(\.0)))]),
         InputSchema(kind: "actuals", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
                                              r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
         InputSchema(kind: "volumes", roles: [r("department", .text, true), r("period", .period, true),

@@ -13,8 +13,8 @@ public struct StaffingJob: Sendable {
     public var horizon = 13
     /// Plan for this percentile of census (50 = the mean forecast).
     public var percentile = 50.0
-    /// Pay types that are paid but not worked (matched case-insensitively).
-    public var nonProductive: Set<String> = ["pto", "vacation", "sick", "holiday", "education", "leave", "bereavement"]
+    /// Pay code -> regular, overtime, agency or non-productive (`pay_codes:`, `--pay-codes`).
+    public var payCodes = PayCodeMap()
     public var threads = 2
     public var quiet = true
 
@@ -49,16 +49,13 @@ public struct StaffingJob: Sendable {
         public var firstPeriod: String
         /// Each unit's census history and forecast, for the report's fan charts.
         public var censusOutlooks: [SeriesOutlook] = []
-    }
-
-    enum PayClass { case regular, overtime, agency, nonProductive }
-
-    func classify(_ payType: String) -> PayClass {
-        let p = payType.lowercased()
-        if nonProductive.contains(p) { return .nonProductive }
-        if p == "ot" || p.contains("overtime") { return .overtime }
-        if p.contains("agency") || p.contains("contract") || p.contains("travel") { return .agency }
-        return .regular
+        /// Target units the census does not have, as the targets spell them: not planned.
+        public var unmatchedUnits: [String] = []
+        /// Target and timekeeping spellings matched to a census unit only by ignoring case
+        /// and spaces (`4 WEST` -> `4 West`).
+        public var looseMatches: [String: String] = [:]
+        /// Pay codes the map does not know, with their hours: left out of worked hours.
+        public var unrecognisedPayCodes: [(code: String, hours: Double)] = []
     }
 
     public func run(timekeeping: Table, census: Table, targets: Table) throws -> Result {
@@ -74,9 +71,21 @@ public struct StaffingJob: Sendable {
         // Only complete periods go into the history.
         let lastComplete = frequency.period(of: lastDay.adding(days: 1)) > frequency.period(of: lastDay)
             ? frequency.period(of: lastDay) : frequency.period(of: lastDay) - 1
+        let names = UnitNames(census: cUnits)
+        var looseMatches: [String: String] = [:]
+        /// A unit as the census spells it (a unit it lacks keeps its own name).
+        var resolved: [String: String] = [:]
+        let censusSpellings = Set(cUnits)
+        func censusName(_ name: String) -> String {
+            if let known = resolved[name] { return known }
+            let found = names.censusName(for: name) ?? name
+            if found != name && !censusSpellings.contains(name) { looseMatches[name] = found }
+            resolved[name] = found
+            return found
+        }
         var censusTotals = PeriodTotals(frequency: frequency)
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
-            var unit = cUnits[r]
+            var unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
         }
 
@@ -88,25 +97,28 @@ public struct StaffingJob: Sendable {
         let payTypes = timekeeping.texts("pay_type")
         var productive: [String: [Int: Double]] = [:], premium: [String: [Int: Double]] = [:]
         var hoursByPay: [String: PeriodTotals] = ["overtime": PeriodTotals(frequency: frequency), "agency": PeriodTotals(frequency: frequency)]
-        var classes: [String: PayClass] = [:]
+        var classes: [String: PayCategory?] = [:]
+        var unrecognised: [String: Double] = [:]
         for r in 0..<tUnits.count {
+            let payType = payTypes?[r] ?? ""
+            let kind: PayCategory?
+            if let known = classes[payType] { kind = known } else { kind = payCodes.category(of: payType); classes[payType] = kind }
+            // Unknown codes are counted (every row, for the report) and left out of worked hours.
+            guard let kind else { unrecognised[payType.trimmed(), default: 0] += tHours[r]; continue }
             let period = frequency.period(of: tDates[r])
-            guard period <= lastComplete else { continue }
-            let payType = payTypes?[r] ?? "regular"
-            let kind: PayClass
-            if let known = classes[payType] { kind = known } else { kind = classify(payType); classes[payType] = kind }
-            guard kind != .nonProductive else { continue }
-            productive[tUnits[r], default: [:]][period, default: 0] += tHours[r]
+            guard period <= lastComplete, kind != .nonProductive else { continue }
+            let unitName = censusName(tUnits[r])
+            productive[unitName, default: [:]][period, default: 0] += tHours[r]
             if kind == .overtime || kind == .agency {
-                premium[tUnits[r], default: [:]][period, default: 0] += tHours[r]
-                var unit = tUnits[r]
+                premium[unitName, default: [:]][period, default: 0] += tHours[r]
+                var unit = unitName
                 unit.withUTF8 { hoursByPay[kind == .overtime ? "overtime" : "agency"]!.add(key: $0, day: tDates[r], value: tHours[r]) }
             }
         }
 
         // Forecast census (and premium hours) per unit.
         let season = frequency.defaultSeasonLength
-        let z = gaussianQuantile(percentile / 100)
+        let z = CountDistribution.normalQuantile(percentile / 100)
         var censusForecast: [String: (values: [Double], mase: Double?)] = [:]
         var outlooks: [SeriesOutlook] = []
         let levelsShown = [80.0, 95.0]
@@ -132,12 +144,27 @@ public struct StaffingJob: Sendable {
         let gFTE = targets.numbers("budgeted_fte"), gRate = targets.numbers("hourly_rate"), gOT = targets.numbers("overtime_multiplier")
         let gAgency = targets.numbers("agency_rate"), gRatio = targets.numbers("max_patients_per_staff")
         func value(_ column: [Double]?, _ r: Int) -> Double? { column.flatMap { $0[r].isFinite ? $0[r] : nil } }
+        let targetUnits = gUnits.map(censusName)
+        let planned = targetUnits.filter { censusForecast[$0] != nil }
+        let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
+        if planned.isEmpty {
+            let file = targets.sourceFile.map { " (\($0))" } ?? ""
+            throw PipelineError(location: nil, "staffing: no unit of the staffing targets\(file) has census: the targets name \(unique(unmatched).joined(separator: ", ")); the census has \(names.names.joined(separator: ", ")). Units match ignoring case and spaces; fix the unit names in one of the files")
+        }
+        var seenTargets: [String: Int] = [:]
+        for r in 0..<gUnits.count {
+            let key = targetUnits[r] + "\u{1F}" + gJobs[r].matchKey()
+            if let first = seenTargets[key] {
+                throw PipelineError(location: nil, "staffing: the targets have unit \(targetUnits[r]) and job code \(gJobs[r]) twice (rows \(first + 1) and \(r + 1)); keep one")
+            }
+            seenTargets[key] = r
+        }
 
         // Unit-level evidence from history: HPPD and the premium-hours trend.
         var summaries: [String: UnitSummary] = [:]
         let recentWindow = max(4, season / 4)
-        for unit in Set(gUnits).sorted() {
-            let target = zip(gUnits, gHPPD).filter { $0.0 == unit }.reduce(0) { $0 + $1.1 }
+        for unit in Set(planned).sorted() {
+            let target = zip(targetUnits, gHPPD).filter { $0.0 == unit }.reduce(0) { $0 + $1.1 }
             var s = UnitSummary(unit: unit, recentHPPD: nil, targetHPPD: target, recentPremiumShare: nil, earlierPremiumShare: nil,
                                 censusMASE: censusForecast[unit]?.mase, projectedOvertime: premiumForecast["\(unit)|overtime"] ?? 0,
                                 projectedAgency: premiumForecast["\(unit)|agency"] ?? 0, flags: [])
@@ -161,7 +188,7 @@ public struct StaffingJob: Sendable {
         var rows: [Row] = []
         let start = lastComplete + 1
         for r in 0..<gUnits.count {
-            let unit = gUnits[r]
+            let unit = targetUnits[r]
             guard let forecast = censusForecast[unit] else { continue }
             let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r) ?? 0, hourlyRate: value(gRate, r) ?? 0,
                                                 overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
@@ -180,12 +207,15 @@ public struct StaffingJob: Sendable {
             if rows.contains(where: { $0.unit == unit && $0.flags.contains("fte_short") }) { summaries[unit]!.flags.append("understaffed") }
         }
         rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
-        return Result(rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks)
+        return Result(rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks,
+                      unmatchedUnits: unique(unmatched), looseMatches: looseMatches,
+                      unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
     }
 
-    func gaussianQuantile(_ p: Double) -> Double {
-        guard p > 0.5 else { return 0 }
-        return CountDistribution.normalQuantile(p)
+    /// Each value once, in first-seen order.
+    func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
     }
 
     public static let header = ["unit", "job_code", "period", "census_forecast", "required_hours", "target_hppd", "fte_required",
@@ -225,6 +255,7 @@ public struct StaffingJob: Sendable {
         if !mases.isEmpty {
             summary.append("Census forecast accuracy (backtest MASE, mean over units): \(NumberFormat.fixed(mases.reduce(0, +) / Double(mases.count), decimals: 3)).")
         }
+        summary += caveats(result, numbers: numbers).map { $0 + "." }
         var doc = Report(title: "Staffing plan from \(result.firstPeriod)", summary: summary)
         let units = Set(result.rows.map(\.unit)).sorted()
         if !units.isEmpty {
@@ -270,6 +301,34 @@ public struct StaffingJob: Sendable {
                       }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
         }
         return doc
+    }
+
+    /// What the plan left out or read leniently: target units without census, names matched
+    /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
+    /// each once changed the plan without a word.
+    static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
+        var lines: [String] = []
+        if !result.unmatchedUnits.isEmpty {
+            lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
+        }
+        if !result.looseMatches.isEmpty {
+            lines.append("Units matched to the census ignoring case and spaces: "
+                         + result.looseMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", "))
+        }
+        if !result.unrecognisedPayCodes.isEmpty {
+            lines.append("Pay codes not recognised, left out of worked hours: "
+                         + result.unrecognisedPayCodes.map { "\($0.code) (\(numbers.quantity($0.hours, decimals: 0)) h)" }.joined(separator: ", ")
+                         + "; map them with --pay-codes or pay_codes:")
+        }
+        return lines
+    }
+
+    /// The run's one-line note: units planned, flags, and the caveats.
+    public static func note(_ result: Result) -> String {
+        let count = result.units.count
+        let flagged = result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }
+        return (["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)", "flagged: " + flagged.joined(separator: "; ")]
+                + caveats(result)).joined(separator: "; ")
     }
 
     /// Overtime and agency premium over the plan, for the run's index.

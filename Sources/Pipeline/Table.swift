@@ -25,6 +25,9 @@ public struct Table: Sendable {
     /// For an imported table: each role with the header it had in the file, in file order,
     /// so an output meant to be loaded back can use the export's own layout.
     public var sourceHeaders: [SourceHeader] = []
+    /// For an imported table: the file it was read from, so a later stage's message about
+    /// its content can name the file the user has to fix.
+    public var sourceFile: String?
 
     public struct SourceHeader: Sendable, Equatable {
         public var role: String

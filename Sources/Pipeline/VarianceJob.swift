@@ -77,8 +77,19 @@ public struct VarianceJob: Sendable {
         for r in 0..<bDept.count {
             let key = Key(department: bDept[r], account: bAcct[r])
             budgetBy[key, default: [:]][bMonth[r], default: 0] += bAmount[r]
-            if let t = bType?[r], let parsed = VarianceLine.AccountType(rawValue: t.lowercased()) { types[key] = parsed }
-            if let b = bBehavior?[r], let parsed = VarianceLine.Behavior(rawValue: b.lowercased()) { behaviors[key] = parsed }
+            // The import refuses other spellings; a table built in Swift gets the same answer.
+            if let t = bType?[r], !t.trimmed().isEmpty {
+                guard let parsed = VarianceLine.AccountType(spelling: t) else {
+                    throw PipelineError(location: nil, "variance: account_type '\(t)' of \(key.department) / \(key.account) is not one of \(VarianceLine.AccountType.spellings.map(\.0).joined(separator: ", "))")
+                }
+                types[key] = parsed
+            }
+            if let b = bBehavior?[r], !b.trimmed().isEmpty {
+                guard let parsed = VarianceLine.Behavior(spelling: b) else {
+                    throw PipelineError(location: nil, "variance: behavior '\(b)' of \(key.department) / \(key.account) is not one of \(VarianceLine.Behavior.spellings.map(\.0).joined(separator: ", "))")
+                }
+                behaviors[key] = parsed
+            }
             if let v = bVolume?[r], v.isFinite { budgetVolume[bDept[r], default: [:]][bMonth[r]] = v }
         }
         let aVolume = actuals.numbers("volume")
@@ -163,8 +174,7 @@ public struct VarianceJob: Sendable {
     }
 
     func flag(_ l: VarianceLine) -> String {
-        guard let pct = l.variancePercent, abs(pct) >= flagPercent, abs(l.variance) >= flagAmount else { return "" }
-        return l.favorable ? "favorable" : "unfavorable"
+        l.flag(percent: flagPercent, amount: flagAmount)
     }
 
     public static let header = ["department", "account", "period", "budget", "actual", "variance", "variance_pct", "favorable",
@@ -216,7 +226,7 @@ public struct VarianceJob: Sendable {
             doc.bullets(unfavorable.prefix(8).map { r in
                 let l = r.line
                 let cause = abs(l.rateVariance) >= abs(l.volumeVariance) ? "mostly rate (price or efficiency)" : "mostly volume"
-                return "\(l.department) / \(l.account): \(numbers.money(l.variance)) (\(numbers.percent(l.variancePercent ?? 0))) — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
+                return "\(l.department) / \(l.account): \(numbers.money(l.variance)) (\(l.variancePercent.map { numbers.percent($0) } ?? "no budget")) — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
             })
         }
         let covered = lineYTD.filter { $0.line.volumeVariance > 0 && $0.line.rateVariance <= 0.01 * abs($0.line.budget) && $0.line.variance > 0 && $0.line.accountType == .expense }

@@ -52,6 +52,11 @@ public struct ImportOptions: Sendable {
 
     /// Parses `name=Header,name2="Header, with comma"` as given on the command line.
     public static func parseColumnMap(_ text: String) throws -> [String: String] {
+        try parseMap(text, flag: "--columns", example: "date=\"Trans Date\",item=\"Item #\"")
+    }
+
+    /// Parses a `key=value,...` flag (`--columns`, `--pay-codes`); messages name the flag.
+    public static func parseMap(_ text: String, flag: String, example: String) throws -> [String: String] {
         var result: [String: String] = [:]
         var key = "", value = ""
         var inValue = false, inQuotes = false
@@ -59,7 +64,7 @@ public struct ImportOptions: Sendable {
             let k = key.trimmed(), v = value.trimmed()
             if k.isEmpty && v.isEmpty { return }
             guard !k.isEmpty, inValue, !v.isEmpty else {
-                throw UsageError("--columns expects name=Header pairs separated by commas, e.g. date=\"Trans Date\",item=\"Item #\"; got '\(text)'")
+                throw UsageError("\(flag) expects name=value pairs separated by commas, e.g. \(example); got '\(text)'")
             }
             result[k] = v
         }
@@ -76,7 +81,7 @@ public struct ImportOptions: Sendable {
                 key.append(ch)
             }
         }
-        guard !inQuotes else { throw UsageError("--columns has an unclosed quote: '\(text)'") }
+        guard !inQuotes else { throw UsageError("\(flag) has an unclosed quote: '\(text)'") }
         try flush()
         return result
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Pipeline
+import Planning
 import Tabular
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,7 @@ struct Staffing: ParsableCommand {
     @Option(help: ArgumentHelp("Periods to plan.", valueName: "periods")) var horizon = 13
     @Option(help: ArgumentHelp("week or month.", valueName: "frequency")) var frequency = "week"
     @Option(help: ArgumentHelp("Plan for this census percentile (50 = mean).", valueName: "p")) var percentile = 50.0
+    @Option(help: ArgumentHelp("Pay codes beyond the usual ones, or read otherwise: \"XTRA=overtime,CALL=regular\" (regular, overtime, agency, non_productive).", valueName: "map")) var payCodes: String?
     @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
@@ -26,6 +28,9 @@ struct Staffing: ParsableCommand {
         job.horizon = horizon
         job.frequency = f
         job.percentile = percentile
+        if let payCodes {
+            do { job.payCodes = try PayCodeMap().overriding(try ImportOptions.parseMap(payCodes, flag: "--pay-codes", example: "XTRA=overtime,CALL=regular")) } catch let e as PayCodeError { throw UsageError("--pay-codes: \(e.message)") }
+        }
         try pipeline.run("staffing", [
             .init("timekeeping", try pipeline.importStage(timekeeping, "timekeeping")),
             .init("census", try pipeline.importStage(census, "census")),

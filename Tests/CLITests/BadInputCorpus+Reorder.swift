@@ -30,16 +30,16 @@ extension BadInputCorpus {
 
         var cases = [
             rejecting(items, "item A100 twice (lines 2 and 5)", duplicatedItems,
-                      [RejectedRow(line: 5, column: "item", says: "duplicate of line 2: item 'A100' appears twice")], read: 4),
+                      [RejectedRow(line: 5, column: "item", says: "item 'A100' already has an item-master row on line 2")], read: 4),
             rejecting(inventory, "A100 at Central twice (lines 2 and 5), A100 at OR once", duplicatedStock,
-                      [RejectedRow(line: 5, column: "item", says: "duplicate of line 2: item 'A100' and location 'Central' appear twice")], read: 5),
+                      [RejectedRow(line: 5, column: "location", says: "item 'A100' and location 'Central' already has a stock row on line 2")], read: 5),
             accepting(items, "items A100 and a100 (case differs): both kept", mixedCase, read: 4,
                       output: "out/reorder.csv", says: ["A100,"]),
             accepting(items, "every unit cost blank: accepted, flagged missing_cost", blankCosts, read: 3,
                       output: "out/reorder.md", says: ["3 items have no unit cost", "missing_cost"]),
         ]
         var failing = failing(items, "item A100 twice, default 1% threshold", duplicatedItems, line: 5,
-                              "duplicate of line 2", "1 of 4 rows rejected", items.failedRejectsFile)
+                              "already has an item-master row on line 2", "1 of 4 rows rejected", items.failedRejectsFile)
         failing.presentAfterRun = [items.failedRejectsFile]
         cases.append(failing)
         return cases

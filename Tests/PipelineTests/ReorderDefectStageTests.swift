@@ -88,9 +88,10 @@ import Tabular
         _ = try PipelineRunner(quiet: true).run(ws.path + "/q.yml", output: ws.path + "/out2")
         let items = try ws.read("out2/items.rejects.csv")
         #expect(items.contains("4,item,"))
-        #expect(items.contains("duplicate of line 2: item 'A' appears twice"))
+        #expect(items.contains("item 'A' already has an item-master row on line 2"))
         let inventory = try ws.read("out2/inventory.rejects.csv")
-        #expect(inventory.contains("duplicate of line 2: item 'A' and location 'Main' appear twice"))
+        #expect(inventory.contains("4,location,"))
+        #expect(inventory.contains("item 'A' and location 'Main' already has a stock row on line 2"))
         #expect(!inventory.contains("ICU"))
     }
 

@@ -128,9 +128,7 @@ public struct ImportStage: Stage {
         var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
-        // The key roles this file has, and the line each key was first seen on.
-        let keyRoles = schema.uniqueKey.compactMap { name in present.firstIndex { $0.name == name } }
-        var firstLine: [[Int]: Int] = [:]
+        var unique = UniqueRows(schema.unique, present: present.map(\.name))
         let summary = try importer.run { row in
             for k in 0..<count {
                 let role = present[k], column = columns[k]
@@ -177,14 +175,8 @@ public struct ImportStage: Stage {
                 }
                 if !allowed.contains(value) { return }
             }
-            if !keyRoles.isEmpty {
-                let key = keyRoles.map { rowText[$0] }
-                if let first = firstLine[key] {
-                    let names = keyRoles.map { k in "\(present[k].name) '\(rowText[k] >= 0 ? internedStrings[k][rowText[k]].clipped : "")'" }
-                    throw RowRejection(column: columns[keyRoles[0]],
-                                       "duplicate of line \(first): \(names.joined(separator: " and ")) appear\(keyRoles.count == 1 ? "s" : "") twice; keep one row per \(keyRoles.map { present[$0].name }.joined(separator: " and ")) in the export")
-                }
-                firstLine[key] = row.line
+            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
+                throw RowRejection(column: columns[unique.indices.last!], problem)
             }
             for k in 0..<count {
                 switch present[k].type {
@@ -195,6 +187,7 @@ public struct ImportStage: Stage {
             }
         }
         var table = Table()
+        table.sourceFile = path
         table.sourceHeaders = zip(present, columns).sorted { $0.1 < $1.1 }.map { Table.SourceHeader(role: $0.0.name, header: importer.header[$0.1]) }
         for (k, role) in present.enumerated() {
             switch role.type {

@@ -19,6 +19,7 @@ public struct StaffingStage: Stage {
         ParameterSpec("paid_hours_per_fte", .number, default: "2080", "paid hours per FTE per year"),
         ParameterSpec("productive_share", .number, default: "0.9", "share of paid hours that are worked"),
         ParameterSpec("overtime_share", .number, default: "0.1", "largest share of required hours covered by overtime before agency"),
+        ParameterSpec("pay_codes", .map, "pay code: category (\(PayCategory.names)), added to or replacing the usual codes, e.g. {XTRA: overtime}"),
         ParameterSpec("file", .outputFile, default: "staffing_plan", "base name of the .csv and .md written"),
     ]
 
@@ -47,6 +48,7 @@ public struct StaffingStage: Stage {
         job.planner.paidHoursPerFTEYear = try p.number("paid_hours_per_fte") ?? 2_080
         job.planner.productiveShare = try p.number("productive_share") ?? 0.9
         job.planner.overtimeShare = try p.number("overtime_share") ?? 0.1
+        do { job.payCodes = try PayCodeMap().overriding(try p.map("pay_codes")) } catch let e as PayCodeError { throw p.error("pay_codes", e.message) }
         let file = try p.string("file") ?? "staffing_plan"
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         self.init(timekeeping: try p.requiredString("timekeeping"), census: try p.requiredString("census"),
@@ -64,7 +66,7 @@ public struct StaffingStage: Stage {
         for item in StaffingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
-        context.note("\(result.units.count) units planned from \(result.firstPeriod); flagged: \(result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }.joined(separator: "; "))")
+        context.note(StaffingJob.note(result))
         return ["plan": table]
     }
 }

@@ -1,8 +1,42 @@
+import Tabular
+
 /// One department x account over one period (a month, a fiscal quarter or year to date),
 /// with the flexible-budget split of its variance.
 public struct VarianceLine: Sendable, Equatable {
-    public enum AccountType: String, Sendable { case expense, revenue }
-    public enum Behavior: String, Sendable { case variable, fixed }
+    public enum AccountType: String, Sendable {
+        case expense, revenue
+
+        /// How ledgers spell the two, in the order messages list them. Anything else is
+        /// refused rather than read as expense: revenue typed `Income` was once reported as
+        /// unfavorable spending and added to the expense budget.
+        public static let spellings: [(String, AccountType)] = [
+            ("expense", .expense), ("expenses", .expense), ("expenditure", .expense), ("expenditures", .expense), ("cost", .expense), ("costs", .expense),
+            ("revenue", .revenue), ("revenues", .revenue), ("income", .revenue),
+        ]
+
+        /// The type a ledger's text names, in any case and with spaces around; nil when unknown.
+        public init?(spelling: String) {
+            guard let found = VarianceLine.find(spelling, in: AccountType.spellings) else { return nil }
+            self = found
+        }
+    }
+
+    public enum Behavior: String, Sendable {
+        case variable, fixed
+
+        /// Accepted spellings; a semi-variable or step account is refused, not guessed.
+        public static let spellings: [(String, Behavior)] = [("variable", .variable), ("var", .variable), ("fixed", .fixed)]
+
+        public init?(spelling: String) {
+            guard let found = VarianceLine.find(spelling, in: Behavior.spellings) else { return nil }
+            self = found
+        }
+    }
+
+    static func find<T>(_ text: String, in spellings: [(String, T)]) -> T? {
+        let key = text.matchKey()
+        return spellings.first { $0.0 == key }?.1
+    }
 
     public var department: String
     public var account: String
@@ -54,6 +88,15 @@ public struct VarianceLine: Sendable, Equatable {
 
     /// 100 x variance / budget (21.0 means 21%); nil with no budget.
     public var variancePercent: Double? { budget != 0 ? 100 * variance / abs(budget) : nil }
+
+    /// "favorable" or "unfavorable" when |variance| is at least `amount` and `percent` of
+    /// budget, else "". A line with no budget has no percentage, so the amount alone decides:
+    /// spending nobody budgeted (agency labor) is the variance that most needs the flag.
+    public func flag(percent: Double, amount: Double) -> String {
+        guard abs(variance) >= amount else { return "" }
+        if let pct = variancePercent, abs(pct) < percent { return "" }
+        return favorable ? "favorable" : "unfavorable"
+    }
 
     /// Expense under budget, or revenue over budget.
     public var favorable: Bool { accountType == .expense ? actual <= budget : actual >= budget }

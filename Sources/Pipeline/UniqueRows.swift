@@ -1,0 +1,43 @@
+import Tabular
+
+/// The import's check of an input kind's unique key: remembers the line of each key seen and
+/// names it when the key comes again, so the rejects file shows both rows of a duplicate.
+struct UniqueRows {
+    let key: InputSchema.UniqueKey?
+    /// Positions of the key's roles among the imported columns (roles the file lacks left out).
+    let indices: [Int]
+    let names: [String]
+    /// Exact keys as the import's interned text ids (no String per row); others as match keys.
+    private var seenIDs: [[Int]: Int] = [:]
+    private var seenText: [String: Int] = [:]
+
+    init(_ key: InputSchema.UniqueKey?, present: [String]) {
+        self.key = key
+        let found = (key?.roles ?? []).compactMap { role in present.firstIndex(of: role).map { (role, $0) } }
+        indices = found.map(\.1)
+        names = found.map(\.0)
+    }
+
+    var isActive: Bool { !indices.isEmpty }
+
+    /// Why the row on `line` is a duplicate, or nil (and its key remembered).
+    /// - Parameters:
+    ///   - ids: the row's interned text id per imported column (-1 for empty).
+    ///   - values: the text of an imported column, for match keys and the message.
+    mutating func problem(ids: [Int], values: (Int) -> String, line: Int) -> String? {
+        guard let key else { return nil }
+        let first: Int?
+        if key.ignoringCase {
+            let normalized = indices.map { values($0).matchKey() }.joined(separator: "\u{1F}")
+            first = seenText[normalized]
+            if first == nil { seenText[normalized] = line }
+        } else {
+            let exact = indices.map { ids[$0] }
+            first = seenIDs[exact]
+            if first == nil { seenIDs[exact] = line }
+        }
+        guard let first else { return nil }
+        let named = zip(names, indices).map { "\($0) '\(values($1).clipped)'" }
+        return "\(named.joined(separator: " and ")) already has \(key.noun) on line \(first) (\(key.why))"
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+extension BadInputCorpus {
+    /// Issue 23: values that variance and staffing used to misread without a word. An
+    /// account type or behaviour outside the accepted spellings became expense / variable,
+    /// and a second target row for one unit and job code doubled the plan; each is now a
+    /// rejected row that says what was expected (unknown pay codes are a note instead, see
+    /// StaffingCommandTests).
+    static func varianceStaffingDefects() -> [CorpusCase] {
+        let budget = CSVInput.budget, targets = CSVInput.targets
+        var cases: [CorpusCase] = []
+        for value in ["Sales", "Asset", "exp", "expense/revenue"] {
+            cases.append(rejecting(budget, "'account_type' = '\(value)' on line 3", replacingValue(budget, 1, "account_type", with: Array(value.utf8)),
+                                   [RejectedRow(line: 3, column: "account_type", says: "is not one of expense, expenses, expenditure")]))
+        }
+        for value in ["semi-variable", "step"] {
+            cases.append(rejecting(budget, "'behavior' = '\(value)' on line 3", replacingValue(budget, 1, "behavior", with: Array(value.utf8)),
+                                   [RejectedRow(line: 3, column: "behavior", says: "is not one of variable, var, fixed")]))
+        }
+        // Duplicates: the first target row again at the end (line 5), once as written and once
+        // spelled with other case and spaces, which names the same unit and job.
+        let first = targets.rows[0]
+        let respelled = [" " + first[0].lowercased(), first[1].lowercased()] + first.dropFirst(2)
+        for (name, row) in [("as written", first), ("in other case and spacing", respelled)] {
+            let data = Data(CSVInput.csv(targets.header, targets.rows + [row]))
+            cases.append(rejecting(targets, "duplicate unit + job code on line 5, \(name)", data,
+                                   [RejectedRow(line: 5, column: "job_code", says: "already has a target on line 2")], read: targets.rows.count + 1))
+        }
+        var failed = failing(targets, "duplicate unit + job code on line 5, default 1% threshold",
+                             Data(CSVInput.csv(targets.header, targets.rows + [first])), line: 5,
+                             "column 'job_code'", "already has a target on line 2", targets.failedRejectsFile)
+        failed.presentAfterRun = [targets.failedRejectsFile]
+        cases.append(failed)
+        return cases
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Planning
+import Tabular
+
+/// Issue 23's staffing defects, on tables built in memory: 26 weeks of daily census and
+/// timekeeping for 4 West (and ICU), with targets that name units the census lacks or spells
+/// otherwise, pay codes beyond the short list, and percentiles below 50.
+@Suite struct StaffingJobTests {
+    static let days = (0..<(26 * 7)).map { ISO.day(2025, 1, 6, plus: $0) }
+
+    func census(_ units: [String] = ["4 West", "ICU"]) -> Table {
+        var date: [String] = [], unit: [String] = [], patientDays: [Double] = []
+        for (d, day) in StaffingJobTests.days.enumerated() {
+            for u in units { date.append(day); unit.append(u); patientDays.append(10 + Double((d * 7) % 5)) }
+        }
+        return Table([("date", .text(date)), ("unit", .text(unit)), ("patient_days", .number(patientDays))])
+    }
+
+    /// Every day on 4 West: `hours` per pay code.
+    func timekeeping(_ hours: [(String, Double)] = [("REG", 100)], unit: String = "4 West") -> Table {
+        var date: [String] = [], units: [String] = [], h: [Double] = [], pay: [String] = []
+        for day in StaffingJobTests.days {
+            for (code, value) in hours { date.append(day); units.append(unit); h.append(value); pay.append(code) }
+        }
+        return Table([("date", .text(date)), ("unit", .text(units)), ("hours", .number(h)), ("pay_type", .text(pay))])
+    }
+
+    func targets(_ rows: [(String, String)], file: String? = "targets.csv") -> Table {
+        var table = Table([("unit", .text(rows.map(\.0))), ("job_code", .text(rows.map(\.1))), ("target_hppd", .number(rows.map { _ in 8 })),
+                           ("budgeted_fte", .number(rows.map { _ in 5 }))])
+        table.sourceFile = file
+        return table
+    }
+
+    func job(horizon: Int = 4) -> StaffingJob {
+        var job = StaffingJob()
+        job.horizon = horizon
+        return job
+    }
+
+    // MARK: 10. Targets for units without census
+
+    @Test func targetsForUnitsWithoutCensusAreReportedNotSilentlyDropped() throws {
+        let result = try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("4 West", "RN"), ("ICU", "RN"), ("5 East", "RN")]))
+        #expect(result.unmatchedUnits == ["5 East"])
+        #expect(result.units.map(\.unit) == ["4 West", "ICU"])
+        #expect(Set(result.rows.map(\.unit)) == ["4 West", "ICU"])
+        let note = StaffingJob.note(result)
+        #expect(note.hasPrefix("2 units planned"), "\(note)")
+        #expect(note.contains("5 East"), "\(note)")
+        let md = StaffingJob.report(result).markdown(figurePrefix: "staffing_plan")
+        #expect(md.contains("Not planned, no census for the unit: 5 East."), "\(md.prefix(800))")
+    }
+
+    @Test func unitsMatchTheCensusIgnoringCaseAndSpacesAndSaySo() throws {
+        let result = try job().run(timekeeping: timekeeping(unit: "4 west"), census: census(),
+                                   targets: targets([("4 WEST", "RN"), (" ICU", "RN")]))
+        #expect(result.unmatchedUnits.isEmpty)
+        #expect(Set(result.rows.map(\.unit)) == ["4 West", "ICU"])
+        #expect(result.looseMatches == ["4 WEST": "4 West", " ICU": "ICU", "4 west": "4 West"])
+        // Timekeeping spelled "4 west" still counts for 4 West: 100 h a day over about 12 patient days.
+        let west = try #require(result.units.first { $0.unit == "4 West" })
+        #expect(west.recentHPPD != nil)
+        #expect(StaffingJob.note(result).contains("'4 WEST' as '4 West'"))
+        #expect(StaffingJob.report(result).markdown(figurePrefix: "s").contains("'4 WEST' as '4 West'"))
+    }
+
+    @Test func noTargetUnitWithCensusFailsNamingTheTargetsFileAndTheCensusUnits() throws {
+        let error = try #require(throws: PipelineError.self) {
+            try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("5 East", "RN"), ("6 North", "CNA")]))
+        }
+        #expect(error.message.contains("targets.csv"), "\(error.message)")
+        #expect(error.message.contains("5 East, 6 North"), "\(error.message)")
+        #expect(error.message.contains("4 West, ICU"), "\(error.message)")
+    }
+
+    // MARK: 11. Duplicate unit + job code
+
+    @Test func duplicateTargetsAreRejectedAtImportNamingBothLines() throws {
+        let ws = try Workspace()
+        var census = "date,unit,patient_days\n", hours = "date,unit,hours,pay_type\n"
+        for day in StaffingJobTests.days { census += "\(day),4 West,12\n"; hours += "\(day),4 West,96,REG\n" }
+        try ws.write("census.csv", census)
+        try ws.write("hours.csv", hours)
+        try ws.write("targets.csv", "unit,job_code,target_hppd,budgeted_fte\n4 West,RN,8,10\n4 West,CNA,2,3\n4 west,RN,6,10\n")
+        func pipeline(_ onError: String) -> String {
+            """
+            stages:
+              census: {kind: import, table: census, file: census.csv}
+              hours: {kind: import, table: timekeeping, file: hours.csv}
+              targets: {kind: import, table: staffing_targets, file: targets.csv, on_error: \(onError)}
+              plan: {kind: staffing, timekeeping: hours, census: census, targets: targets, horizon: 2}
+            """
+        }
+        try ws.write("p.yml", pipeline("skip"))
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let rejects = try ws.read("out/targets.rejects.csv").split(separator: "\n")
+        #expect(rejects.count == 2)
+        #expect(rejects[1].contains(",4,job_code,") && rejects[1].contains("line 2"), "\(rejects[1])")
+        // The plan keeps the first row only: 2 job codes x 2 weeks, RN at 8 HPPD.
+        let plan = try ws.read("out/staffing_plan.csv").split(separator: "\n")
+        #expect(plan.count == 1 + 2 * 2)
+        #expect(plan.filter { $0.contains(",RN,") }.allSatisfy { $0.contains(",8,") })
+        // Without skip the import fails, naming both lines.
+        try ws.write("p.yml", pipeline("fail"))
+        let error = #expect(throws: (any Error).self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out2") }
+        let text = "\(error.map { "\($0)" } ?? "")"
+        #expect(text.contains("targets.csv:4") && text.contains("line 2"), "\(text)")
+    }
+
+    @Test func duplicateTargetsThatBypassedTheImportFail() throws {
+        #expect(throws: PipelineError.self) {
+            try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("4 West", "RN"), ("4 West", "RN")]))
+        }
+    }
+
+    // MARK: 12. Pay codes
+
+    @Test func usualPayCodesAreClassifiedAndUnknownOnesListedWithTheirHours() throws {
+        // A day on 4 West: 80 regular, 10 double time, 10 time and a half, 50 vacation, 5 of a code nobody knows.
+        let hours: [(String, Double)] = [("REG", 80), ("DT", 10), ("ot1.5", 10), ("VAC", 50), ("XYZ", 5)]
+        let result = try job().run(timekeeping: timekeeping(hours), census: census(["4 West"]), targets: targets([("4 West", "RN")]))
+        let west = try #require(result.units.first)
+        // Worked hours are 100 a day; vacation and the unknown code are not among them.
+        let share = try #require(west.recentPremiumShare)
+        #expect(abs(share - 0.2) < 1e-9, "\(share)")
+        #expect(result.unrecognisedPayCodes.map(\.code) == ["XYZ"])
+        #expect(result.unrecognisedPayCodes.first?.hours == 5 * Double(StaffingJobTests.days.count))
+        #expect(StaffingJob.note(result).contains("XYZ (910 h)"), "\(StaffingJob.note(result))")
+        #expect(StaffingJob.report(result).markdown(figurePrefix: "s").contains("XYZ (910 h)"))
+    }
+
+    @Test func thePayCodeMapIsAParameter() throws {
+        let hours: [(String, Double)] = [("REG", 80), ("XYZ", 20)]
+        var job = self.job()
+        job.payCodes = try PayCodeMap().overriding(["xyz": "agency"])
+        let result = try job.run(timekeeping: timekeeping(hours), census: census(["4 West"]), targets: targets([("4 West", "RN")]))
+        #expect(result.unrecognisedPayCodes.isEmpty)
+        #expect(abs((result.units.first?.recentPremiumShare ?? 0) - 0.2) < 1e-9)
+
+        let p = StageParameters(stage: "plan", values: ["timekeeping": .scalar("t"), "census": .scalar("c"), "targets": .scalar("g"),
+                                                        "pay_codes": .map(["XYZ": "agency", "Vac": "regular"])],
+                                specs: StaffingStage.parameters, location: SourceLocation(file: "p.yml", line: 1, column: 1))
+        let stage = try StaffingStage(parameters: p)
+        #expect(stage.job.payCodes.category(of: "xyz") == .agency)
+        #expect(stage.job.payCodes.category(of: "VAC") == .regular)
+        #expect(stage.job.payCodes.category(of: "PTO") == .nonProductive)
+        var bad = p
+        bad.values["pay_codes"] = .map(["XYZ": "bonus"])
+        let error = try #require(throws: PipelineError.self) { try StaffingStage(parameters: bad) }
+        #expect(error.message.contains("regular, overtime, agency, non_productive"), "\(error.message)")
+    }
+
+    // MARK: 13. Percentiles below 50
+
+    @Test func aPercentileBelowFiftyPlansBelowTheMean() throws {
+        func planned(at percentile: Double) throws -> Double {
+            var job = self.job()
+            job.percentile = percentile
+            let result = try job.run(timekeeping: timekeeping(), census: census(["4 West"]), targets: targets([("4 West", "RN")]))
+            return result.rows.reduce(0) { $0 + $1.censusForecast }
+        }
+        let low = try planned(at: 25), mean = try planned(at: 50), high = try planned(at: 75)
+        #expect(low < mean, "p25 \(low) vs mean \(mean)")
+        #expect(abs((mean - low) - (high - mean)) < 1e-6 * mean)
+    }
+}

@@ -139,4 +139,20 @@ import Tabular
         #expect(table.names.suffix(3) == ["replay_start", "replay_end", "levels_as_of"])
         #expect(!ReorderJob.costReductions(plan, report: "reorder.md").contains { $0.area.hasPrefix("Par levels") })
     }
+
+    /// Item 16 / DESIGN.md's partial periods: exactly 10 a day from a Tuesday to a Tuesday plans
+    /// 140 over 14 days (the partial first week used to come back as a drop, giving 136.7).
+    @Test func constantUseFromTuesdayToTuesdayPlansTheConstant() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        var days: [CalendarDay] = []
+        let tuesday = Self.start.adding(days: 1)
+        for d in 0...(20 * 7) { days.append(tuesday.adding(days: d)) }
+        #expect(days.last?.isoWeekday == 2)
+        let usage = Table([("date", .date(days)), ("item", .text(days.map { _ in "A" })), ("quantity", .number(days.map { _ in 10 }))])
+        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "Main", 0)]))
+        let line = try #require(plan.lines.first)
+        #expect(abs(line.demandForecast - 140) < 1e-6)
+        #expect(line.safetyStock < 1)
+    }
 }

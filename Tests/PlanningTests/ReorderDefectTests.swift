@@ -83,3 +83,57 @@ import Testing
         #expect(!priced.flags.contains("missing_cost"))
     }
 }
+
+/// Issue 23, item 16: demand over the protection interval from the weekly forecast and the
+/// item's own weekdays, with the error variance of each forecast week at its horizon.
+@Suite struct IntervalDemandTests {
+    static func grid(_ perWeekday: [Float], weeks: Int = 12) -> IntervalDemand.RecentWeeks {
+        IntervalDemand.RecentWeeks(days: (0..<weeks).flatMap { _ in perWeekday })
+    }
+
+    @Test func constantUseGivesTheConstantWithNoSpread() {
+        let recent = Self.grid([Float](repeating: 10, count: 7))
+        // Ten days from a Wednesday: five in the forecast's first week, five in the second.
+        let d = IntervalDemand(weekMeans: [70, 70, 70], weekSpreads: [0, 0, 0], firstWeekday: 3, firstWeek: 0, days: 10, recent: recent)
+        #expect(abs(d.mean - 100) < 1e-9)
+        #expect(abs(d.variance) < 1e-9)
+        // A fractional interval counts part of its last day.
+        let e = IntervalDemand(weekMeans: [70, 70], weekSpreads: [0, 0], firstWeekday: 1, firstWeek: 0, days: 2.5, recent: recent)
+        #expect(abs(e.mean - 25) < 1e-9)
+    }
+
+    @Test func weekdaysOfUseDecideThePartialWeeks() {
+        // 70 a week, all of it on Tuesdays.
+        let recent = Self.grid([0, 70, 0, 0, 0, 0, 0])
+        let withoutTuesday = IntervalDemand(weekMeans: [70, 70], weekSpreads: [10, 10], firstWeekday: 3, firstWeek: 0, days: 5, recent: recent)
+        // Only the shrinkage prior's share is left: 5 x 70 x 4 / 868 = 1.6.
+        #expect(withoutTuesday.mean < 2)
+        let withTuesday = IntervalDemand(weekMeans: [70, 70], weekSpreads: [10, 10], firstWeekday: 3, firstWeek: 0, days: 7, recent: recent)
+        #expect(abs(withTuesday.mean - 70) < 1)
+        // The one-week spread per day grown by sqrt(P) would say 10 sqrt(5/7) = 8.5 for the
+        // first; the forecast's weeks at their horizons and the weekday pattern give much less.
+        #expect(withoutTuesday.variance.squareRoot() < 2)
+    }
+
+    @Test func eachWeekUsesItsOwnHorizonsSpread() {
+        let recent = Self.grid([Float](repeating: 10, count: 7))
+        // Two whole weeks from a Monday: the variance is the sum of the two weeks' variances.
+        let d = IntervalDemand(weekMeans: [70, 80], weekSpreads: [10, 20], firstWeekday: 1, firstWeek: 0, days: 14, recent: recent)
+        #expect(abs(d.mean - 150) < 1e-9)
+        #expect(abs(d.variance - 500) < 1e-9)
+        // Starting in the second forecast week (as-of on a Sunday before it).
+        let later = IntervalDemand(weekMeans: [70, 80, 90], weekSpreads: [10, 20, 30], firstWeekday: 1, firstWeek: 1, days: 7, recent: recent)
+        #expect(abs(later.mean - 80) < 1e-9 && abs(later.variance - 400) < 1e-9)
+    }
+
+    @Test func withinWeekSpreadIsAddedForPartialWeeks() {
+        // Alternating weekdays: a partial week's use varies around its share of the week.
+        var days: [Float] = []
+        for w in 0..<12 { days += w % 2 == 0 ? [20, 0, 20, 0, 20, 0, 10] : [0, 20, 0, 20, 0, 20, 10] }
+        let recent = IntervalDemand.RecentWeeks(days: days)
+        let d = IntervalDemand(weekMeans: [70], weekSpreads: [0], firstWeekday: 1, firstWeek: 0, days: 3, recent: recent)
+        // Shares are 1/7 each, so Monday-Wednesday is 30 a week on average, 40 or 20 in turn.
+        #expect(abs(d.mean - 30) < 0.5)
+        #expect(abs(d.variance - 100) < 5)
+    }
+}

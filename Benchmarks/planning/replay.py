@@ -200,7 +200,7 @@ def demo_daily(binary: Path, demo: Path, work: Path) -> Path:
     out = work / "demo_daily.csv"
     cmd = [str(binary), "aggregate", "--input", str(demo / "supply_issues.csv"),
            "--columns", "date=Trans Date,item=Item #,quantity=Qty Issued",
-           "--frequency", "day", "--out", str(out), "--quiet"]
+           "--frequency", "day", "--out", str(out)]
     run(cmd)
     return out
 
@@ -306,6 +306,7 @@ def summary(res: dict, target: float) -> dict:
     return {
         "pooled": served / demanded if demanded else float("nan"),
         "within": sum(1 for f in fills.values() if f >= target - 0.01),
+        "calibrated": sum(1 for f in fills.values() if abs(f - target) <= 0.01),
         "scored": len(fills),
         "worst": worst,
         "min": fills[worst] if worst else float("nan"),
@@ -315,13 +316,15 @@ def summary(res: dict, target: float) -> dict:
 
 
 def table(ds: Dataset, results: dict, levels: dict, a, per_series: bool) -> list:
-    lines = ["| method | pooled fill rate | within 1 pt of target (fill >= "
-             f"{100 * (a.target - 0.01):.0f}%) | min fill rate (series) | pooled days of supply | mean S |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lo, hi = 100 * (a.target - 0.01), 100 * (a.target + 0.01)
+    lines = [f"| method | pooled fill rate | within 1 pt of target (fill >= {lo:.0f}%) | "
+             f"calibrated ({lo:.0f}-{hi:.0f}%) | min fill rate (series) | pooled days of supply | mean S |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for method, res in results.items():
         s = summary(res, a.target)
         mean_s = np.mean([np.mean(v) for v in levels[method].values()])
         lines.append(f"| {method} | {pct(s['pooled'])} | {s['within']} / {s['scored']} | "
+                     f"{s['calibrated']} / {s['scored']} | "
                      f"{pct(s['min'])} ({s['worst']}) | {s['dos']:.2f} | {mean_s:,.1f} |")
     lines.append("")
     if per_series:
@@ -433,6 +436,12 @@ def main() -> None:
             if getattr(ds, "note", None):
                 md += [ds.note, ""]
             md += table(ds, results, levels, a, per_series=len(ds.series) <= 10)
+            ratio = [np.mean(levels["Quartermaster"][k]) / np.mean(levels["AutoETS"][k])
+                     for k in ds.series if np.mean(levels["AutoETS"][k]) > 0]
+            if ratio:
+                q = np.percentile(ratio, [25, 50, 75])
+                md += [f"Mean order-up-to level, Quartermaster / AutoETS, per series: median {q[1]:.2f} "
+                       f"(quartiles {q[0]:.2f}-{q[2]:.2f}, {len(ratio)} series with a baseline level above 0).", ""]
             md += [f"Planning time for {reviews} reviews: Quartermaster {secs['Quartermaster']:.1f} s "
                    f"({reviews} `reorder` runs), AutoETS {secs['AutoETS']:.1f} s.", ""]
             timings.append((ds.name, secs))

@@ -343,6 +343,22 @@ def table(ds: Dataset, results: dict, levels: dict, a, per_series: bool) -> list
             q = summary(res, a.target)["q"]
             below = sum(1 for o in res.values() if o.demanded > 0 and o.fill_rate < 0.90)
             lines.append(f"| {method} | " + " | ".join(pct(x) for x in q) + f" | {below} |")
+        lines += ["", "By mean daily demand in the replay (fill rate and days of supply pooled within the band):", "",
+                  "| demand/day | items | method | pooled fill rate | items below 90% | pooled days of supply |",
+                  "|---|---:|---|---:|---:|---:|"]
+        bands = [("0", 0, 0), ("under 1", 0, 1), ("1-10", 1, 10), ("over 10", 10, math.inf)]
+        for label, lo, hi in bands:
+            for method, res in results.items():
+                group = {k: o for k, o in res.items()
+                         if (o.mean_demand == 0 if hi == 0 else lo < o.mean_demand <= hi)}
+                if not group:
+                    continue
+                demanded = sum(o.demanded for o in group.values())
+                fill = sum(o.served for o in group.values()) / demanded if demanded else float("nan")
+                below = sum(1 for o in group.values() if o.demanded > 0 and o.fill_rate < 0.90)
+                held, rate = sum(o.mean_on_hand for o in group.values()), sum(o.mean_demand for o in group.values())
+                dos = f"{held / rate:.2f}" if rate else f"n/a (mean on hand {held:,.0f} units)"
+                lines.append(f"| {label} | {len(group)} | {method} | {pct(fill)} | {below} | {dos} |")
     lines.append("")
     return lines
 
@@ -401,12 +417,13 @@ def main() -> None:
             replay0 = len(next(iter(demo.series.values()))) - days
             # Items need 8 weeks of history before the replay to be planned by either method.
             keep = [k for k, y in demo.series.items() if np.sum(~np.isnan(y[:replay0])) >= 56]
+            eligible = len(keep)
             if a.max_items and a.max_items < len(keep):
                 step = len(keep) / a.max_items
                 keep = [keep[int(i * step)] for i in range(a.max_items)]
             demo.series = {k: demo.series[k] for k in keep}
-            demo.note = (f"{len(keep)} of {total} demo items (items with at least 56 days of history "
-                         f"before the replay{'; every k-th item by id for --max-items' if a.max_items else ''}).")
+            demo.note = (f"{len(keep)} of {total} demo items: {eligible} have at least 56 days of history "
+                         f"before the replay{', of which every k-th by item id (--max-items)' if a.max_items else ''}.")
             sets.append(demo)
         for ds in sets:
             n = len(next(iter(ds.series.values())))

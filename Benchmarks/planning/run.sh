@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # The planning commands at scale, end to end (import, forecasts, planning, reports), with
 # peak memory. Usage (from the repo root): bash Benchmarks/planning/run.sh [reorder|gl|punches ...]
+#   or: bash Benchmarks/planning/run.sh replay DATA_DIR [replay.py flags, e.g. --max-items 100]
 #   reorder: 100,000 items x 5 locations, 9.7M usage rows; the stage note splits
 #            forecasting from planning ("forecasting X s, planning Y s").
 #   gl:      1,000,000 GL lines + 333,000 budget lines through `variance`.
 #   punches: 5,000,000 timekeeping punches through `staffing`.
+#   replay:  rolling replay of reorder decisions vs an AutoETS baseline on DATA_DIR's
+#            bike_daily.csv and Datasets/demo (replay.py; results in replay_results.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BIN=.build/release/quartermaster
+BIN=${BIN:-.build/release/quartermaster}
 [ -x "$BIN" ] || swift build -c release --product quartermaster
 PY=python3
 [ -x Benchmarks/.venv/bin/python ] && PY=Benchmarks/.venv/bin/python
+if [ "${1:-}" = replay ]; then
+  [ $# -ge 2 ] || { echo "usage: run.sh replay DATA_DIR [replay.py flags]" >&2; exit 2; }
+  data=$2; shift 2
+  exec "$PY" Benchmarks/planning/replay.py --data "$data" --demo Datasets/demo --bin "$BIN" \
+    --out Benchmarks/planning/replay_results.md "$@"
+fi
 DATA=Benchmarks/data/planning
 KINDS=("$@")
 [ ${#KINDS[@]} -eq 0 ] && KINDS=(reorder gl punches)

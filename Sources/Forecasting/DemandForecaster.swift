@@ -61,11 +61,12 @@ public struct DemandForecaster: Sendable {
         var members: [Member] = []
         for model in pool {
             guard let full = try model.forecast(y, horizon: h, season: m) else { continue }
-            let variant = model.backtestVariant(after: full)
+            // Each origin refits from scratch, selection included: reusing the ETS form chosen
+            // on the whole history let the backtest see the future and flattered ETS's weight.
             var runs: [BacktestRun] = []
             for end in origins {
                 let steps = min(h, y.count - end)
-                guard let f = try variant.forecast(UnsafeBufferPointer(rebasing: y[0..<end]), horizon: steps, season: m) else { break }
+                guard let f = try model.forecast(UnsafeBufferPointer(rebasing: y[0..<end]), horizon: steps, season: m) else { break }
                 runs.append(BacktestRun(end: end, forecast: clip(f.mean)))
             }
             // A candidate that could not be backtested at every origin is not comparable.
@@ -113,10 +114,10 @@ public struct DemandForecaster: Sendable {
         var accuracy = members.compactMap { member -> CandidateAccuracy? in
             guard let metrics = member.metrics else { return nil }
             return CandidateAccuracy(model: member.name, metrics: metrics, origins: member.backtest.count,
-                                     chosen: used.count == 1 && member.weight > 0)
+                                     chosen: used.count == 1 && member.weight > 0, weight: member.weight)
         }
         if let metrics = score(combinedRuns, y) {
-            accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true))
+            accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true, weight: 1))
         }
         return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
     }

@@ -61,12 +61,13 @@ public struct DemandForecaster: Sendable {
         var members: [Member] = []
         for model in pool {
             guard let full = try model.forecast(y, horizon: h, season: m) else { continue }
-            // Each origin refits from scratch, selection included: reusing the ETS form chosen
-            // on the whole history let the backtest see the future and flattered ETS's weight.
+            // The backtest's model is chosen before the earliest origin: reusing the ETS form
+            // chosen on the whole history let the backtest see the future and flattered ETS.
+            let variant = try origins.first.map { try model.backtestVariant(selectingOn: UnsafeBufferPointer(rebasing: y[0..<$0]), season: m) } ?? model
             var runs: [BacktestRun] = []
             for end in origins {
                 let steps = min(h, y.count - end)
-                guard let f = try model.forecast(UnsafeBufferPointer(rebasing: y[0..<end]), horizon: steps, season: m) else { break }
+                guard let f = try variant.forecast(UnsafeBufferPointer(rebasing: y[0..<end]), horizon: steps, season: m) else { break }
                 runs.append(BacktestRun(end: end, forecast: clip(f.mean)))
             }
             // A candidate that could not be backtested at every origin is not comparable.

@@ -22,6 +22,11 @@ public struct ETSModel: ForecastModel {
 
     public func minimumLength(season: Int) -> Int { 4 }
 
+    public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel {
+        guard specs?.count != 1, let chosen = try forecast(history, horizon: 1, season: season), let spec = ETSSpec(chosen.label) else { return self }
+        return ETSModel(specs: [spec])
+    }
+
     public func forecast(_ history: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         let n = history.count
         guard n >= minimumLength(season: season) else { return nil }

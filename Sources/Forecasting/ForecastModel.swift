@@ -35,6 +35,15 @@ public protocol ForecastModel: Sendable {
     func minimumLength(season: Int) -> Int
     /// Fits on `history` and forecasts `horizon` periods; nil when the model cannot fit it.
     func forecast(_ history: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast?
+    /// The model to refit at every backtest origin, chosen from `history`: the data before the
+    /// earliest origin, which every origin has seen. A model that searches among variants (ETS
+    /// by AICc) searches once there and fixes the variant, so a backtest costs one search and a
+    /// fit per origin, and no origin's model was chosen with data from after it.
+    func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel
+}
+
+extension ForecastModel {
+    public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel { self }
 }
 
 extension ForecastModel {

@@ -36,12 +36,8 @@ struct CannedPipelineOptions: ParsableArguments {
     }
 
     /// Runs the stages into the output folder and prints their notes and a closing line.
-    /// `--out -` is refused before anything is written: a folder of reports cannot go to
-    /// standard output, and taking `-` as a folder name surprised people.
     func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String]) throws {
-        guard out != "-" else {
-            throw UsageError("--out -: \(command) writes a folder (\(files.joined(separator: ", ")) and more), not one CSV to standard output; give a folder path, e.g. --out out")
-        }
+        try FolderOutput.check(out, command: command, writes: files)
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         runner.reports = try style.options()

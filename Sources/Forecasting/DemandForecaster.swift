@@ -61,7 +61,9 @@ public struct DemandForecaster: Sendable {
         var members: [Member] = []
         for model in pool {
             guard let full = try model.forecast(y, horizon: h, season: m) else { continue }
-            let variant = model.backtestVariant(after: full)
+            // The backtest's model is chosen before the earliest origin: reusing the ETS form
+            // chosen on the whole history let the backtest see the future and flattered ETS.
+            let variant = try origins.first.map { try model.backtestVariant(selectingOn: UnsafeBufferPointer(rebasing: y[0..<$0]), season: m) } ?? model
             var runs: [BacktestRun] = []
             for end in origins {
                 let steps = min(h, y.count - end)
@@ -113,10 +115,10 @@ public struct DemandForecaster: Sendable {
         var accuracy = members.compactMap { member -> CandidateAccuracy? in
             guard let metrics = member.metrics else { return nil }
             return CandidateAccuracy(model: member.name, metrics: metrics, origins: member.backtest.count,
-                                     chosen: used.count == 1 && member.weight > 0)
+                                     chosen: used.count == 1 && member.weight > 0, weight: member.weight)
         }
         if let metrics = score(combinedRuns, y) {
-            accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true))
+            accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true, weight: 1))
         }
         return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
     }

@@ -22,8 +22,8 @@ public struct ETSModel: ForecastModel {
 
     public func minimumLength(season: Int) -> Int { 4 }
 
-    public func backtestVariant(after chosen: ModelForecast) -> any ForecastModel {
-        guard specs?.count != 1, let spec = ETSSpec(chosen.label) else { return self }
+    public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel {
+        guard specs?.count != 1, let chosen = try forecast(history, horizon: 1, season: season), let spec = ETSSpec(chosen.label) else { return self }
         return ETSModel(specs: [spec])
     }
 

@@ -25,7 +25,9 @@ public struct ModelForecast: Sendable {
 ///
 /// Models are small value types; adding one touches its own file and one line of
 /// `ModelRegistry`. Fitting and forecasting happen in one call because every use here
-/// (selection, backtests, production forecasts) fits on a history and forecasts once.
+/// (selection, backtests, production forecasts) fits on a history and forecasts once. A
+/// backtest calls the same `forecast` on the data before its origin, so a model that chooses
+/// among variants (ETS by AICc) chooses again there, from that data alone.
 public protocol ForecastModel: Sendable {
     /// Name used on the command line and in outputs (`ets`, `theta`, `croston`, ...).
     var name: String { get }
@@ -33,14 +35,15 @@ public protocol ForecastModel: Sendable {
     func minimumLength(season: Int) -> Int
     /// Fits on `history` and forecasts `horizon` periods; nil when the model cannot fit it.
     func forecast(_ history: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast?
-    /// The model to refit at each backtest origin once `chosen` was fitted on the whole
-    /// history. A model that searches among variants (ETS by AICc) fixes the variant it
-    /// chose, so a backtest costs one fit per origin rather than a whole search.
-    func backtestVariant(after chosen: ModelForecast) -> any ForecastModel
+    /// The model to refit at every backtest origin, chosen from `history`: the data before the
+    /// earliest origin, which every origin has seen. A model that searches among variants (ETS
+    /// by AICc) searches once there and fixes the variant, so a backtest costs one search and a
+    /// fit per origin, and no origin's model was chosen with data from after it.
+    func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel
 }
 
 extension ForecastModel {
-    public func backtestVariant(after chosen: ModelForecast) -> any ForecastModel { self }
+    public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel { self }
 }
 
 extension ForecastModel {

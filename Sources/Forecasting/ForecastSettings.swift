@@ -45,4 +45,7 @@ public struct CandidateAccuracy: Sendable {
     public var metrics: AccuracyMetrics
     public var origins: Int
     public var chosen: Bool
+    /// Share of this candidate in the forecast (1 for the combination itself), so callers and
+    /// tests can check the weights against the backtest errors without parsing the label.
+    public var weight: Double
 }

@@ -96,9 +96,10 @@ public struct Table: Sendable {
         }
     }
 
-    /// Keeps the rows where `keep` is true.
+    /// Keeps the rows where `keep` is true. The columns, and so their source headers, stay.
     public func filtered(_ keep: [Bool]) -> Table {
         var result = Table()
+        result.sourceHeaders = sourceHeaders
         for (name, column) in zip(names, columns) {
             switch column {
             case .text(let v): result.append(name, .text(zip(v, keep).compactMap { $1 ? $0 : nil }))

@@ -5,17 +5,13 @@ import Tabular
 import Glibc
 #endif
 
-/// What every canned planning command (reorder, variance, staffing) shares: one column map
-/// and delimiter for all of its input files, the output folder, and quiet mode. Each command
-/// is a ready pipeline: these options build its import stages and its runner.
+/// What every canned planning command (reorder, variance, staffing) shares: how to read all of
+/// its input files (the same flags as aggregate and forecast), the output folder, and quiet
+/// mode. Each command is a ready pipeline: these options build its import stages and its runner.
 struct CannedPipelineOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Map roles to your headers, for all input files: item=\"Item #\",...", valueName: "map"))
-    var columns: String?
+    @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Field delimiter (detected when omitted).", valueName: "char"))
-    var delimiter: String?
-
-    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder (not -: these commands write several files).", valueName: "dir"))
     var out: String
 
     @Flag(help: "No progress lines.")
@@ -23,22 +19,25 @@ struct CannedPipelineOptions: ParsableArguments {
 
     @OptionGroup var style: ReportStyleOptions
 
-    @OptionGroup var limits: RejectLimitOptions
-
     /// The column map as given.
-    func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
+    func columnMap() throws -> [String: String] { try input.columnMap() }
 
     /// An import of `file` as DESIGN.md's input `kind`, with the roles of the map that kind has.
-    func importStage(_ file: String, _ kind: String) throws -> ImportStage {
-        var options = ImportOptions()
-        options.delimiter = try delimiter.map(ImportOptions.delimiter(named:))
-        try limits.apply(to: &options)
+    /// With `--shard`, the import keeps the rows whose `shardKey` columns hash into the shard;
+    /// an empty key keeps every row (a lookup table that the sharded rows join to).
+    func importStage(_ file: String, _ kind: String, shardKey: [String] = []) throws -> ImportStage {
+        let options = try input.importOptions()
         let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
-        return try ImportStage(file: file, table: kind, columns: try columnMap().filter { roles.contains($0.key) }, options: options)
+        var stage = try ImportStage(file: file, table: kind, columns: options.columns.filter { roles.contains($0.key) }, options: options)
+        if let shard = try input.parsedShard(), !shardKey.isEmpty {
+            stage.shard = ShardKey(shard: shard, columns: shardKey)
+        }
+        return stage
     }
 
     /// Runs the stages into the output folder and prints their notes and a closing line.
     func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String]) throws {
+        try FolderOutput.check(out, command: command, writes: files)
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         runner.reports = try style.options()

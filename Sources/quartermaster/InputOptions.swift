@@ -1,13 +1,16 @@
 import ArgumentParser
+import Pipeline
 import Tabular
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Flags every import-reading command shares (DESIGN.md: every command takes
-/// `--columns` and `--delimiter`).
+/// How to read the exports, shared by every command that imports (DESIGN.md: every command
+/// takes `--columns`, `--delimiter` and `--shard`; README promises the date and number flags
+/// on every command too). One definition, so a flag cannot exist on one command and be
+/// refused by another.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Map roles to your file's headers: name=Header,...", valueName: "map"))
+    @Option(help: ArgumentHelp("Map roles to your files' headers: item=\"Item #\",...", valueName: "map"))
     var columns: String?
 
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
@@ -19,22 +22,28 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Numbers use a decimal comma (1.234,50).")
     var decimalComma = false
 
+    @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department and account (variance), unit (staffing).", valueName: "K/N"))
+    var shard: String?
+
     @OptionGroup var limits: RejectLimitOptions
 
-    @Option(help: ArgumentHelp("Where rejected rows go (default: beside the output as NAME.rejects.csv).", valueName: "path"))
-    var rejects: String?
+    /// The column map as given.
+    func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
 
-    func importOptions(output: String) throws -> ImportOptions {
+    /// The import settings of every input file; where rejected rows go is the command's choice.
+    func importOptions() throws -> ImportOptions {
         var options = ImportOptions(
-            columns: try columns.map(ImportOptions.parseColumnMap) ?? [:],
+            columns: try columnMap(),
             delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
             dateFormat: try DateFormat(parsing: dateFormat),
-            decimalComma: decimalComma,
-            rejectsPath: rejects ?? InputOptions.defaultRejectsPath(for: output)
+            decimalComma: decimalComma
         )
         try limits.apply(to: &options)
         return options
     }
+
+    /// `--shard` checked (1 <= K <= N), nil when not given.
+    func parsedShard() throws -> Shard? { try shard.map(Shard.init(parsing:)) }
 
     /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output or a device
     /// such as /dev/null (a file beside it would land in /dev).

@@ -25,6 +25,7 @@ struct Run: ParsableCommand {
     @OptionGroup var style: ReportStyleOptions
 
     func run() throws {
+        try FolderOutput.check(out, command: "run", writes: ["the pipeline's exports"])
         let started = Progress.now()
         var runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         runner.reports = try style.options()

@@ -23,10 +23,10 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("day, week, month, quarter or year.", valueName: "frequency"))
     var frequency = "month"
 
-    @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the series key.", valueName: "K/N"))
-    var shard: String?
-
     @OptionGroup var inputOptions: InputOptions
+
+    @Option(help: ArgumentHelp("Where rejected rows go (default: beside the output as NAME.rejects.csv).", valueName: "path"))
+    var rejects: String?
 
     func seriesImport(output: String) throws -> SeriesImport {
         guard let parsed = Frequency(rawValue: frequency) else {
@@ -40,8 +40,9 @@ struct SeriesOptions: ParsableArguments {
         source.dateColumn = date
         source.valueColumn = value
         source.frequency = parsed
-        source.options = try inputOptions.importOptions(output: output)
-        source.shard = try shard.map(Shard.init(parsing:))
+        source.options = try inputOptions.importOptions()
+        source.options.rejectsPath = rejects ?? InputOptions.defaultRejectsPath(for: output)
+        source.shard = try inputOptions.parsedShard()
         return source
     }
 

@@ -41,7 +41,11 @@ struct Variance: ParsableCommand {
             plan.headers = try pipeline.columnMap().filter { budgetRoles.contains($0.key) }
             proposal = plan
         }
-        var stages: [PipelineRunner.NamedStage] = [.init("budget", try pipeline.importStage(budget, "budget")), .init("actuals", try pipeline.importStage(actuals, "actuals"))]
+        // A shard is a set of department and account lines; volumes are per department and
+        // stay whole, since every line of a department joins to them.
+        let line = ["department", "account"]
+        var stages: [PipelineRunner.NamedStage] = [.init("budget", try pipeline.importStage(budget, "budget", shardKey: line)),
+                                                   .init("actuals", try pipeline.importStage(actuals, "actuals", shardKey: line))]
         if let volumes { stages.append(.init("volumes", try pipeline.importStage(volumes, "volumes"))) }
         stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))
         try pipeline.run("variance", stages, writes: ["budget_variance.csv", "budget_variance.md"] + (propose == nil ? [] : ["budget_proposal.csv"]))

@@ -157,6 +157,7 @@ import Testing
         case .usageError(let says):
             if result.end != .exited(2) { problems.append("ended with \(result.end), expected exit 2") }
             for phrase in says where !err.contains(phrase) { problems.append("standard error does not say '\(phrase)'") }
+            for path in c.absentAfterFailure where exists(path) { problems.append("a refused run left \(path) behind") }
         case .rejects(let file, let rejectsFile, let rows, let read):
             if result.end != .exited(0) { problems.append("ended with \(result.end), expected exit 0 with rows rejected"); break }
             let summary = "\(file): \(read) rows read, \(read - rows.count) accepted, \(rows.count) rejected"

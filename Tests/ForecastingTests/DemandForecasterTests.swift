@@ -60,7 +60,7 @@ import Testing
         #expect(try forecaster.forecast([5]).demandClass == .short)
     }
 
-    @Test func combinationWeightsFollowBacktestErrorsAndAreReported() throws {
+    @Test func seasonalSeriesIsCombinedAndForecastClosely() throws {
         // A clean seasonal series: seasonal models should backtest well and be chosen.
         let y = (0..<60).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double(t) }
         let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12)).forecast(y)
@@ -69,6 +69,62 @@ import Testing
         #expect(f.candidates.filter { $0.model != "combination" }.allSatisfy { $0.origins == 3 })
         let errors = zip(f.mean, (60..<72).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double(t) }).map { abs($0 - $1) }
         #expect(errors.max()! < 10)
+    }
+
+    @Test func combinationWeightsFollowBacktestErrors() throws {
+        // A seasonal series without trend, with a little noise: repeating last year's pattern
+        // (seasonal naive) backtests far better than the last value or a moving average, which
+        // both miss the season, so it must carry the most weight.
+        let y = (0..<60).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double((t * 7) % 5) - 2 }
+        let models: [any ForecastModel] = [NaiveModel(), SeasonalNaiveModel(), MovingAverageModel()]
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12, models: models)).forecast(y)
+        let members = f.candidates.filter { $0.model != "combination" }
+        #expect(members.map(\.model).sorted() == ["moving_average", "naive", "seasonal_naive"])
+        #expect(Set(members.map(\.metrics.mase)).count == 3, "distinct errors, so the order is strict")
+        #expect(abs(members.reduce(0) { $0 + $1.weight } - 1) < 1e-12)
+        for a in members {
+            for b in members where a.metrics.mase < b.metrics.mase {
+                #expect(a.weight > b.weight, "\(a.model) (MASE \(a.metrics.mase)) vs \(b.model) (MASE \(b.metrics.mase))")
+            }
+        }
+        // Inversely proportional, not only ordered: weight x MASE is one constant.
+        let products = members.map { $0.weight * $0.metrics.mase }
+        #expect(products.max()! - products.min()! < 1e-9 * products.max()!)
+        #expect(members.max { $0.weight < $1.weight }?.model == "seasonal_naive")
+        #expect(f.candidates.first { $0.model == "combination" }?.weight == 1)
+    }
+
+    /// A series whose best ETS form changes late: level and noise for four years, then a steep
+    /// climb over the last months. Chosen on the whole history, ETS would be handed the climb's
+    /// trend at origins that have not seen it yet.
+    static let lateTrend: [Double] = (0..<60).map { (t: Int) -> Double in
+        let noise = Double((t * 37) % 11) - 5
+        let climb: Double = t >= 50 ? 6 * Double(t - 49) : 0
+        return 50 + noise + climb
+    }
+
+    @Test func etsBacktestsChooseTheirModelBeforeTheFirstOrigin() throws {
+        let y = Self.lateTrend
+        let settings = ForecastSettings(horizon: 6, season: 12, models: [ETSModel()])
+        let forecaster = DemandForecaster(settings: settings)
+        let ets = try #require(try forecaster.forecast(y).candidates.first { $0.model == "ets" })
+        // The backtest by hand: the ETS form chosen on the data before the earliest origin
+        // (which every origin has seen), refitted at each origin.
+        let origins = forecaster.backtestOrigins(count: y.count)
+        let early = try #require(try ETSModel().forecast(Array(y[0..<origins[0]]), horizon: 1, season: 12))
+        let spec = try #require(ETSSpec(early.label))
+        var runs: [DemandForecaster.BacktestRun] = []
+        for end in origins {
+            let fit = try #require(try ETSModel(specs: [spec]).forecast(Array(y[0..<end]), horizon: min(6, y.count - end), season: 12))
+            runs.append(.init(end: end, forecast: forecaster.clip(fit.mean)))
+        }
+        // The series must make that choice differ from the whole history's, or this could not
+        // tell an honest backtest from one that reuses the final model.
+        let whole = try #require(try ETSModel().forecast(y, horizon: 6, season: 12))
+        #expect(early.label != whole.label, "chosen before the origins: \(early.label), on the whole history: \(whole.label)")
+        let expected = try #require(y.withUnsafeBufferPointer { forecaster.score(runs, $0) })
+        #expect(abs(ets.metrics.mase - expected.mase) < 1e-12, "reported \(ets.metrics.mase), chosen before the origins \(expected.mase)")
+        #expect(ets.origins == runs.count)
     }
 
     @Test func resultsDoNotDependOnAnythingButTheSeries() throws {

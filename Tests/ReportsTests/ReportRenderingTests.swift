@@ -4,10 +4,9 @@ import Testing
 
 /// The Markdown and HTML a report renders to are a contract with people's viewers: golden
 /// files pin them byte for byte. Regenerate after an intended change with
-/// `QM_UPDATE_GOLDEN=1 swift test --filter ReportRenderingTests` and review the diff.
+/// `QM_UPDATE_GOLDEN=1 swift test --filter ReportRenderingTests` and review the diff (see
+/// `GoldenFile`: only 1, true or yes update).
 @Suite struct ReportRenderingTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
     /// A small report that exercises every block and the escaping rules.
     static func sample(_ numbers: NumberStyle) -> Report {
         var doc = Report(title: "Reorder list\nas of 2026-06-30", summary: [
@@ -26,17 +25,8 @@ import Testing
         return doc
     }
 
-    func matchesGolden(_ text: String, _ name: String) throws {
-        let url = Self.fixtures.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["QM_UPDATE_GOLDEN"] != nil {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        if text != golden {
-            let a = text.split(separator: "\n", omittingEmptySubsequences: false), b = golden.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("\(name) differs from the golden file at line \(line + 1): got '\(line < a.count ? a[line] : "<end>")', expected '\(line < b.count ? b[line] : "<end>")'")
-        }
+    func matchesGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try GoldenFile(name).check(text, sourceLocation: sourceLocation)
     }
 
     @Test func markdownMatchesGolden() throws {

@@ -29,6 +29,8 @@ public struct ImportStage: Stage {
     public var wide: Bool
     public var idColumns: [String]
     public var conditions: [String: Set<String>]
+    /// Set by the planning commands' `--shard`: only the rows of this shard are kept.
+    public var shard: ShardKey?
 
     /// An import built in Swift: the export, its DESIGN.md kind and its column map.
     public init(file: String, table: String, columns: [String: String] = [:], options: ImportOptions = ImportOptions()) throws {
@@ -103,10 +105,15 @@ public struct ImportStage: Stage {
         let rejectsName = context.stage + ".rejects.csv"
         options.rejectsPath = context.outputDirectory + "/" + rejectsName
         let path = context.resolve(file)
-        let (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
+        var (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
         if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read)
         context.note(summary.description)
+        if let shard {
+            let keep = try shard.rows(of: table)
+            table = table.filtered(keep)
+            context.note("\(context.stage): shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
+        }
         return ["table": table]
     }
 

@@ -1,0 +1,30 @@
+import Tabular
+
+/// `--shard K/N` on a planning command: the rows of an imported table whose key hashes into
+/// shard K. The key is the row's values of `columns` joined by the unit separator (0x1F), so a
+/// one-column key hashes exactly as `forecast --shard` hashes a series name: reorder's shard K
+/// holds the same items as the forecast's shard K, and two-part keys (department and account)
+/// cannot collide by concatenation.
+public struct ShardKey: Sendable, Equatable {
+    public var shard: Shard
+    public var columns: [String]
+
+    public init(shard: Shard, columns: [String]) {
+        self.shard = shard
+        self.columns = columns
+    }
+
+    /// Which rows of `table` the shard keeps.
+    public func rows(of table: Table) throws -> [Bool] {
+        let keys = try columns.map { name in
+            guard let values = table.texts(name) else {
+                throw PipelineError(location: nil, "--shard needs the column '\(name)'; the table has \(table.names.joined(separator: ", "))")
+            }
+            return values
+        }
+        return (0..<table.rowCount).map { row in
+            var key = keys.map { $0[row] }.joined(separator: "\u{1F}")
+            return key.withUTF8 { shard.contains(key: $0) }
+        }
+    }
+}

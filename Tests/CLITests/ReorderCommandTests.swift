@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `quartermaster reorder` end to end on inputs whose plan can be worked out by hand: every
+/// item used exactly 10 a day for 12 full weeks, one inventory row per item, its own cost and
+/// service level. (Safety stock is not pinned: the reorder math is being recalibrated; only
+/// its relation to the other columns is.)
+@Suite struct ReorderCommandTests {
+    struct Item {
+        var id: String, cost: String, pack: Double, lead: Double, review: Double, serviceLevel: String, onHand: Double, onOrder: Double
+    }
+
+    static let items = [
+        Item(id: "A100", cost: "2.50", pack: 10, lead: 5, review: 7, serviceLevel: "0.95", onHand: 40, onOrder: 0),
+        Item(id: "B200", cost: "10.00", pack: 6, lead: 3, review: 7, serviceLevel: "0.99", onHand: 25, onOrder: 12),
+        Item(id: "C300", cost: "0.40", pack: 1, lead: 2, review: 7, serviceLevel: "0.9", onHand: 500, onOrder: 0),
+    ]
+
+    static func workspace() throws -> URL {
+        let dir = try CLIRunner.workspace()
+        // 2025-01-06 is a Monday: 84 days end on Sunday 2025-03-30, twelve whole ISO weeks.
+        let usage = CSVInput.days(84).flatMap { day in items.map { "\(day),\($0.id),10" } }
+        try (["date,item,quantity"] + usage).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        let master = items.map { "\($0.id),Item \($0.id),Acme,\($0.cost),\(Int($0.pack)),\(Int($0.lead)),\(Int($0.review)),\($0.serviceLevel)" }
+        try (["item,description,vendor,unit_cost,pack_size,lead_time_days,review_period_days,service_level"] + master).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+        let stock = items.map { "\($0.id),\(Int($0.onHand)),\(Int($0.onOrder)),Central" }
+        try (["item,on_hand,on_order,location"] + stock).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func constantUsagePlansByHand() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out", "--quiet"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("reorder: wrote out/reorder.csv, out/reorder.md in "), "\(result.stderr)")
+        for file in ["reorder.csv", "reorder.md", "manifest.json", "index.md"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "\(file)")
+        }
+        let csv = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv"))
+        // DESIGN.md's reorder.csv columns, in order.
+        #expect(csv.hasPrefix("item,description,vendor,location,on_hand,on_order,inventory_position,demand_forecast,safety_stock,reorder_point,order_up_to,order_qty,packs,unit_cost,order_cost,days_of_supply,service_level,policy,flags,reason\n"))
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/reorder.csv"))
+        #expect(rows.map { $0["item"] ?? "" }.sorted() == Self.items.map(\.id))
+        for item in Self.items {
+            let row = try #require(rows.first { $0["item"] == item.id })
+            func number(_ column: String) -> Double { Double(row[column] ?? "") ?? .nan }
+            #expect(row["location"] == "Central")
+            #expect(number("inventory_position") == item.onHand + item.onOrder, "\(item.id)")
+            #expect(abs(number("demand_forecast") - 10 * (item.lead + item.review)) < 0.01, "\(item.id): \(row)")
+            #expect(number("safety_stock") >= 0, "\(item.id)")
+            #expect(abs(number("order_up_to") - (number("demand_forecast") + number("safety_stock"))) < 0.01, "\(item.id): \(row)")
+            let needed = max(0, number("order_up_to") - number("inventory_position"))
+            let packs = (needed / item.pack - 1e-9).rounded(.up)
+            #expect(number("packs") == packs, "\(item.id): \(row)")
+            #expect(number("order_qty") == packs * item.pack, "\(item.id): \(row)")
+            #expect(abs(number("order_cost") - number("order_qty") * Double(item.cost)!) < 0.01, "\(item.id)")
+            #expect(abs(number("days_of_supply") - item.onHand / 10) < 0.01, "\(item.id)")
+            #expect(number("service_level") == Double(item.serviceLevel)!, "\(item.id)")
+            #expect(row["policy"] == "periodic", "\(item.id)")
+        }
+        // By hand: A100 needs 120 + safety stock over 40 on hand, so at least 8 packs of 10;
+        // C300 holds 500, far above 90 + safety stock, and orders nothing.
+        #expect((Double(rows.first { $0["item"] == "A100" }?["order_qty"] ?? "") ?? 0) >= 80)
+        #expect(rows.first { $0["item"] == "C300" }?["order_qty"] == "0")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `quartermaster staffing` end to end on a constant census, where the plan can be worked out
+/// by hand: 20 patient days a day is 140 a week, and required hours are census x target HPPD.
+@Suite struct StaffingRunTests {
+    static func workspace() throws -> URL {
+        let dir = try CLIRunner.workspace()
+        // Twelve whole ISO weeks, 2025-W02 to 2025-W13.
+        let days = CSVInput.days(84)
+        try (["date,unit,patient_days"] + days.map { "\($0),4E,20" }).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("census.csv"), atomically: true, encoding: .utf8)
+        let punches = days.flatMap { ["\($0),4E,160,RN,regular,E1", "\($0),4E,80,CNA,regular,E2"] }
+        try (["date,unit,hours,job_code,pay_type,employee"] + punches).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: true, encoding: .utf8)
+        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate\n4E,RN,8,30,50\n4E,CNA,4,15,20\n"
+            .write(to: dir.appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func constantCensusPlansByHand() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                        "--horizon", "4", "--out", "out", "--quiet"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("staffing: wrote out/staffing_plan.csv, out/staffing_plan.md in "), "\(result.stderr)")
+        for file in ["staffing_plan.csv", "staffing_plan.md", "manifest.json", "index.md"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "\(file)")
+        }
+        // DESIGN.md's staffing_plan.csv columns, in order.
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.csv")).hasPrefix(
+            "unit,job_code,period,census_forecast,required_hours,target_hppd,fte_required,budgeted_fte,fte_gap,overtime_hours,agency_hours,labor_cost,flags\n"))
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_plan.csv"))
+        // Four weeks after the last complete one, for each job code.
+        #expect(rows.count == 8)
+        #expect(Set(rows.map { $0["period"] ?? "" }) == ["2025-W14", "2025-W15", "2025-W16", "2025-W17"])
+        let hppd = ["RN": 8.0, "CNA": 4.0], budgeted = ["RN": 30.0, "CNA": 15.0]
+        for row in rows {
+            func number(_ column: String) -> Double { Double(row[column] ?? "") ?? .nan }
+            let job = try #require(row["job_code"])
+            #expect(row["unit"] == "4E")
+            #expect(abs(number("census_forecast") - 140) < 0.01, "\(row)")
+            #expect(number("target_hppd") == hppd[job])
+            #expect(abs(number("required_hours") - 140 * (hppd[job] ?? .nan)) < 0.05, "\(row)")
+            #expect(number("budgeted_fte") == budgeted[job])
+            #expect(abs(number("fte_gap") - (number("fte_required") - number("budgeted_fte"))) < 0.011, "\(row)")
+        }
+    }
+}

@@ -92,7 +92,7 @@ public struct DemandForecaster: Sendable {
 
         let mean = clip((0..<h).map { k in used.reduce(0) { $0 + $1.weight * $1.full.mean[k] } })
         let sds = used.compactMap(\.full.standardDeviation)
-        let sd: [Double]? = sds.count == used.count
+        let averageSD: [Double]? = sds.count == used.count
             ? (0..<h).map { k in zip(used, sds).reduce(0) { $0 + $1.0.weight * $1.1[k] } } : nil
         // A new item's few points give no usable error spread; a count distribution around
         // its mean still gives honest intervals.
@@ -109,6 +109,7 @@ public struct DemandForecaster: Sendable {
             }
         }
         let backtestRuns = combinedRuns.isEmpty ? used.map(\.backtest) : [combinedRuns]
+        let sd = calibrated(averageSD, by: combinedRuns, history: y)
         let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y, backtests: backtestRuns)
         let dispersion = CountDistribution.dispersion(of: y)
         let spread = countModel ? mean.map { ($0 * dispersion).squareRoot() } : (sd ?? empiricalSpread(backtestRuns, history: y))
@@ -121,6 +122,28 @@ public struct DemandForecaster: Sendable {
             accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true, weight: 1))
         }
         return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
+    }
+
+    /// A combination's spread, scaled by how its own backtest errors compared with it.
+    ///
+    /// The members' standard deviations are averaged with the weights, which is the spread of
+    /// the combination only if their errors were perfectly correlated; they are not, so the
+    /// average is too wide (on the 767 hospital series the 80% intervals held 85.6% of the
+    /// actuals), and safety stock built on it overshoots its fill rate. The ratio of the
+    /// combination's backtest squared errors to the spread's variance at the same horizons
+    /// measures it; with a handful of origins it is shrunk halfway (in variance) towards 1.
+    func calibrated(_ sd: [Double]?, by runs: [BacktestRun], history y: UnsafeBufferPointer<Double>) -> [Double]? {
+        guard let sd, !runs.isEmpty else { return sd }
+        var errors = 0.0, expected = 0.0
+        for run in runs {
+            for (k, f) in run.forecast.enumerated() where k < sd.count && run.end + k < y.count {
+                errors += (y[run.end + k] - f) * (y[run.end + k] - f)
+                expected += sd[k] * sd[k]
+            }
+        }
+        guard expected > 0, errors.isFinite else { return sd }
+        let scale = ((errors / expected + 1) / 2).squareRoot()
+        return sd.map { $0 * scale }
     }
 
     /// Training ends for the rolling origins: the last origin forecasts the final `horizon`

@@ -1,3 +1,5 @@
+import Forecasting
+
 /// Demand over the days of a protection interval, from a weekly forecast and the item's
 /// recent daily use: its mean and the variance of its forecast error.
 ///
@@ -35,6 +37,16 @@ public struct IntervalDemand: Sendable, Equatable {
             for (k, x) in days.enumerated() { sums[k % 7] += Double(max(0, x)) }
             let total = sums.reduce(0, +)
             return sums.map { ($0 + prior / 7) / (total + prior) }
+        }
+
+        /// Variance-to-mean ratio of the recent weekly totals (at least 1, Poisson), or nil
+        /// with fewer than 4 weeks. Count models take it rather than the whole history's:
+        /// an item whose use peaked two years ago and stopped kept a dispersion of hundreds,
+        /// and a safety stock of hundreds of units for a forecast of 0.08 a week.
+        public func weeklyDispersion() -> Double? {
+            guard weeks >= 4 else { return nil }
+            let totals = (0..<weeks).map { w in (0..<7).reduce(0.0) { $0 + Double(max(0, days[w * 7 + $1])) } }
+            return totals.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         }
 
         /// Mean squared difference between the use on `weekdays` and their share of the week's

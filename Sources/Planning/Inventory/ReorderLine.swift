@@ -65,14 +65,19 @@ public struct DemandEstimate: Sendable {
     ///   - firstWeekday: ISO weekday of the day after as-of; `firstWeek`: its week's index in the forecast.
     public init(_ forecast: SeriesForecast, history: [Double], recent: IntervalDemand.RecentWeeks, firstWeekday: Int, firstWeek: Int,
                 protectionDays: Double, leadDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
+        // Slow and intermittent items are planned on a count distribution whose dispersion
+        // describes their recent use, not the whole history.
+        let counts = SafetyStock.usesCounts(demandClass: forecast.demandClass, intervalMean: .infinity)
+        let dispersion = (counts ? recent.weeklyDispersion() : nil) ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+        let spreads = counts ? forecast.mean.map { (max(0, $0) * dispersion).squareRoot() } : forecast.spread
         func interval(_ days: Double) -> IntervalDemand {
-            IntervalDemand(weekMeans: forecast.mean, weekSpreads: forecast.spread, firstWeekday: firstWeekday, firstWeek: firstWeek,
+            IntervalDemand(weekMeans: forecast.mean, weekSpreads: spreads, firstWeekday: firstWeekday, firstWeek: firstWeek,
                            days: days, recent: recent)
         }
         let overP = interval(protectionDays)
         let days = max(protectionDays, 1e-9)
         self.init(dailyMean: overP.mean / days, dailyStandardDeviation: (overP.variance / days).squareRoot(), demandClass: forecast.demandClass,
-                  dispersion: history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) },
+                  dispersion: dispersion,
                   historyDays: historyDays, daysSinceLastUse: daysSinceLastUse,
                   backtestMASE: forecast.candidates.first { $0.chosen }?.metrics.mase)
         overProtection = overP

@@ -64,8 +64,10 @@ fuzz: fuzz-build
 bench-ingest: build
 	bash Benchmarks/ingest/run.sh
 
+# DATA is the folder of the reference data sets (hospital.csv): make bench-accuracy DATA=/path/to/data
 bench-accuracy: build
-	bash Benchmarks/accuracy/run.sh
+	@[ -n "$(DATA)" ] || { echo "give the reference data folder: make bench-accuracy DATA=/path/to/data"; exit 2; }
+	bash Benchmarks/accuracy/run.sh --data $(DATA)/hospital.csv
 
 # The PySpark job (local[2], own venv, Java 17) gives the plain CLI's forecasts on the demo data.
 spark-check: build

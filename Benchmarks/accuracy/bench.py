@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Accuracy + speed benchmark: Quartermaster CLI vs statsforecast peers on hospital.csv.
 
-Protocol (see /work/shared/data/README.md): hold out the last `h` months of every series,
+Protocol (the data folder's README.md): hold out the last `h` months of every series,
 fit on the rest, forecast h steps, score with metrics.py (MASE, sMAPE, WAPE, coverage).
 
 Usage (from the repo root; run.sh wraps this):
@@ -40,7 +40,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 from metrics import Scores, evaluate  # noqa: E402
 
-# Figures published in /work/shared/data/README.md (statsforecast 2.1.1, one core).
+# Figures published in the data folder's README.md (statsforecast 2.1.1, one core).
 REFERENCE = {
     "Naive": (0.968, 21.60, 0.087),
     "SeasonalNaive": (0.921, 21.03, 0.073),
@@ -305,7 +305,7 @@ def cpu_model():
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default="/work/shared/data/hospital.csv")
+    ap.add_argument("--data", required=True, help="hospital.csv (long series,period,value), from the reference data folder")
     ap.add_argument("--h", type=int, default=12)
     ap.add_argument("--season", type=int, default=12)
     ap.add_argument("--levels", default="80,95")
@@ -425,7 +425,7 @@ def main(argv=None):
         "at a time, after an untimed warm-up on 5 series: `s (points)` = point forecasts only (the "
         "README's protocol), `s (with PI)` = with `level=[80,95]` (the scored run). Compare speed "
         "only as a ratio measured in the same run.",
-        "- `ref. MASE` = figure published in /work/shared/data/README.md.",
+        "- `ref. MASE` = figure published in the data folder's README.md.",
         f"- Command: `{' '.join(['Benchmarks/accuracy/run.sh'] + (argv if argv is not None else sys.argv[1:]))}`",
         "",
         tbl,

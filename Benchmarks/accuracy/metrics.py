@@ -1,6 +1,6 @@
 """Accuracy metrics shared by every tool in the benchmark, so all are scored identically.
 
-Protocol (see /work/shared/data/README.md):
+Protocol (the data folder's README.md):
   * MASE: mean absolute forecast error divided by the in-sample mean absolute seasonal
     (lag-m) difference of the training part; averaged over series.
   * sMAPE: 0-200 scale, mean over horizons of 200*|a-f|/(|a|+|f|) (0/0 counts as 0);

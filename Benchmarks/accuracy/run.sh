@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Accuracy + speed benchmark: Quartermaster vs statsforecast on /work/shared/data/hospital.csv.
-# Callable from anywhere (works from the repo root). Arguments go to bench.py, e.g.
-#   Benchmarks/accuracy/run.sh                    # ours + default peers
-#   Benchmarks/accuracy/run.sh --arima            # also AutoARIMA (minutes) and the ensemble
-#   Benchmarks/accuracy/run.sh --skip-ours        # peers only
-#   Benchmarks/accuracy/run.sh --ours-models ets,theta
+# Accuracy + speed benchmark: Quartermaster vs statsforecast on hospital.csv (767 monthly series).
+# Callable from anywhere (works from the repo root). Arguments go to bench.py; --data is required:
+#   Benchmarks/accuracy/run.sh --data DATA/hospital.csv                # ours + default peers
+#   Benchmarks/accuracy/run.sh --data DATA/hospital.csv --arima        # also AutoARIMA (minutes) and the ensemble
+#   Benchmarks/accuracy/run.sh --data DATA/hospital.csv --skip-ours    # peers only
+#   Benchmarks/accuracy/run.sh --data DATA/hospital.csv --ours-models ets,theta
 # Writes Benchmarks/accuracy/results.md; scratch files go to Benchmarks/data/ (git-ignored).
 set -euo pipefail
 

@@ -436,6 +436,9 @@ public struct ReorderJob: Sendable {
         }
         if !plan.simulation.isEmpty {
             doc.heading("Replay of recent demand: recommended levels vs par levels")
+            if let first = plan.simulation.first(where: { !$0.levelsAsOf.isEmpty }) {
+                doc.paragraph("Actual daily demand from \(first.replayStart) to \(first.replayEnd), replayed through levels planned from the usage up to \(first.levelsAsOf) only (out of sample), and through today's par levels; reviews every review period, receipts after the lead time, whole packs, unmet demand lost.")
+            }
             doc.table(["Criticality", "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
                       plan.simulation.map { r in
                           [r.criticality, r.policy, String(r.items), numbers.percent(100 * r.targetFillRate), numbers.percent(100 * r.outcome.fillRate, decimals: 2),

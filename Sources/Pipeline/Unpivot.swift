@@ -90,7 +90,7 @@ public struct Unpivot: Sendable, Equatable {
 
     /// Picks the columns of `header` (leaving out `mapped` ones) and splits their header texts.
     /// Runs once per file, so the pattern is applied once per column, not per row.
-    public func plan(header: [String], mapped: Set<Int>, file: String) throws -> Plan {
+    public func plan(header: [String], mapped: Set<Int>) throws -> Plan {
         var chosen: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
@@ -98,9 +98,10 @@ public struct Unpivot: Sendable, Equatable {
             if !matching.isEmpty { chosen.append(k); used.formUnion(matching) }
         }
         if let unused = columns.first(where: { !used.contains($0) }) {
-            let free = header.indices.filter { !mapped.contains($0) }.map { "'\(header[$0].clipped)'" }
-            throw Problem("columns", "\(file): unpivot columns '\(unused)' match no column; \(TableImport.describe(header))"
-                          + (free.count < header.count ? " (columns mapped to roles are not unpivoted; the others are \(free.isEmpty ? "none" : free.joined(separator: ", ")))" : ""))
+            // Wide headers are often dates, so the header is listed as it is (not taken for a data row).
+            let free = header.indices.filter { !mapped.contains($0) }
+            let shown = free.prefix(20).map { "'\(header[$0].clipped)'" }.joined(separator: ", ") + (free.count > 20 ? " and \(free.count - 20) more" : "")
+            throw Problem("columns", "unpivot columns '\(unused)' match no column; the columns not mapped to a role are \(free.isEmpty ? "none" : shown)")
         }
         let regex = try namesPattern.map(Unpivot.regex)
         var names: [[String]] = []
@@ -110,7 +111,7 @@ public struct Unpivot: Sendable, Equatable {
             if let regex, let namesPattern {
                 let range = NSRange(text.startIndex..., in: text)
                 guard let match = regex.firstMatch(in: text, range: range) else {
-                    throw Problem("names_pattern", "\(file): header '\(text.clipped)' does not match unpivot names_pattern '\(namesPattern)'; narrow columns: to the headers it fits")
+                    throw Problem("names_pattern", "header '\(text.clipped)' does not match unpivot names_pattern '\(namesPattern)'; narrow columns: to the headers it fits")
                 }
                 parts = (1..<match.numberOfRanges).map { g in
                     Range(match.range(at: g), in: text).map { String(text[$0]) } ?? ""
@@ -168,16 +169,16 @@ struct UnpivotReader {
     /// names[c][r]: the value of `namesTo[r]` on the rows of `plan.columns[c]`.
     let names: [[Name]]
 
-    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: Set<Int>, file: String) throws {
+    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: Set<Int>) throws {
         self.unpivot = unpivot
-        plan = try unpivot.plan(header: header, mapped: mapped, file: file)
+        plan = try unpivot.plan(header: header, mapped: mapped)
         let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
         names = try zip(plan.columns, plan.names).map { column, texts in
             try zip(roles, texts).map { role, text in
                 func problem(_ what: String) -> Unpivot.Problem {
                     Unpivot.Problem(unpivot.valuesMap[role.name] == nil ? "names_to" : "values_map",
-                                    "\(file): header '\(header[column].clipped)' gives \(role.name) '\(text.clipped)', which \(what); narrow columns: to the headers that hold \(role.name)s, or recode it with values_map")
+                                    "header '\(header[column].clipped)' gives \(role.name) '\(text.clipped)', which \(what); narrow columns: to the headers that hold \(role.name)s, or recode it with values_map")
                 }
                 switch role.type {
                 case .text:

@@ -126,11 +126,11 @@ public struct ImportStage: Stage {
             }
             let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path)
             if let unpivot {
-                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: Set(resolved.values), file: path)
+                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: Set(resolved.values))
             }
             return []
         } catch let problem as Unpivot.Problem {
-            return [context.error("unpivot." + problem.setting, problem.message)]
+            return [context.error("unpivot." + problem.setting, "\(path): " + problem.message)]
         } catch let error as InputError {
             return [context.error(error.message.contains("column") ? "columns" : "file", error.description)]
         } catch {
@@ -167,9 +167,9 @@ public struct ImportStage: Stage {
         if let unpivot {
             do {
                 unpivoted = try UnpivotReader(unpivot, schema: schema, options: options, header: importer.header,
-                                              mapped: Set(importer.indices.values), file: importer.file)
+                                              mapped: Set(importer.indices.values))
             } catch let problem as Unpivot.Problem {
-                throw InputError(file: importer.file, line: 1, "unpivot " + problem.setting + ": " + problem.message)
+                throw InputError(file: importer.file, line: 1, problem.message)
             }
         }
         let fromUnpivot = Set(unpivot?.roles ?? [])

@@ -54,6 +54,17 @@ public struct PipelineRunner: Sendable {
                 continue
             }
             let known = Set(type.parameters.map(\.name))
+            var s = s
+            // A block of plain values (unpivot: {columns: "*", ...}) reads as a map: its keys
+            // are the block's dotted parameters.
+            for (key, value) in s.values where !known.contains(key) {
+                guard case .map(let block) = value, known.contains(where: { $0.hasPrefix(key + ".") }) else { continue }
+                s.values[key] = nil
+                for (inner, v) in block {
+                    s.values[key + "." + inner] = .scalar(v)
+                    s.locations[key + "." + inner] = s.locations[key + "." + inner] ?? s.locations[key]
+                }
+            }
             for key in s.values.keys.sorted() where !known.contains(key) {
                 problems.append(PipelineError(location: s.locations[key] ?? s.location,
                                               "stage '\(s.name)': unknown parameter '\(key.clipped(60))' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))

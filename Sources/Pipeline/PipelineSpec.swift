@@ -120,8 +120,17 @@ public struct PipelineSpec: Sendable {
                         } else if let m = v.mapping, m.allSatisfy({ $0.key.scalar != nil && $0.value.scalar != nil }) {
                             repeatedKeys(m, "stage '\(name)': '\(field.clipped(60))' key ")
                             stage.values[field] = .map(Dictionary(m.map { ($0.key.string ?? "", $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
+                            // Each key's own line, for a block of settings read as dotted parameters.
+                            for (key, _) in m { stage.locations[field + "." + (key.string ?? "")] = at(key) }
                         } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
                             stage.values[field] = .list(l.map { $0.string ?? "" })
+                        } else if let m = v.mapping, let block = PipelineSpec.flatten(block: m) {
+                            // A block of settings (unpivot:) becomes dotted parameters: unpivot.columns, ...
+                            repeatedKeys(m, "stage '\(name)': '\(field.clipped(60))' key ")
+                            for (key, (value, node)) in block {
+                                stage.values[field + "." + key] = value
+                                stage.locations[field + "." + key] = at(node)
+                            }
                         } else {
                             spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field.clipped(60))' must be a value, a map of values or a list of values"))
                         }
@@ -136,6 +145,37 @@ public struct PipelineSpec: Sendable {
             }
         }
         return spec
+    }
+
+    /// A block whose values are values, lists of values, or maps of values or of maps of
+    /// values (`values_map: {pay_type: {emp: regular}}`, kept as `pay_type.emp: regular`);
+    /// nil for anything deeper.
+    static func flatten(block: Node.Mapping) -> [String: (ParameterValue, Node)]? {
+        var result: [String: (ParameterValue, Node)] = [:]
+        for (k, v) in block {
+            guard let key = k.string else { return nil }
+            if let s = v.scalar?.string {
+                result[key] = (.scalar(s), k)
+            } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
+                result[key] = (.list(l.map { $0.string ?? "" }), k)
+            } else if let m = v.mapping {
+                var map: [String: String] = [:]
+                for (k2, v2) in m {
+                    guard let key2 = k2.string else { return nil }
+                    if let s = v2.scalar?.string {
+                        map[key2] = s
+                    } else if let inner = v2.mapping, inner.allSatisfy({ $0.key.scalar != nil && $0.value.scalar != nil }) {
+                        for (k3, v3) in inner { map[key2 + "." + (k3.string ?? "")] = v3.string ?? "" }
+                    } else {
+                        return nil
+                    }
+                }
+                result[key] = (.map(map), k)
+            } else {
+                return nil
+            }
+        }
+        return result
     }
 
     /// Applies `--set stage.param=value` overrides.

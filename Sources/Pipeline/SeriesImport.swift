@@ -12,6 +12,8 @@ public struct SeriesImport: Sendable {
     public var frequency: Frequency = .month
     public var options = ImportOptions()
     public var shard: Shard?
+    /// A wide export (`--unpivot`): names_to among item (series) and date, values_to quantity (value).
+    public var unpivot: Unpivot?
 
     public init(input: String) { self.input = input }
 
@@ -25,6 +27,7 @@ public struct SeriesImport: Sendable {
             default: columns[role] = header
             }
         }
+        if let unpivot { return try readWide(unpivot, columns, options) }
         options.columns = columns
         let table = try TableImport(path: input, columns: [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")], options: options)
         guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
@@ -39,6 +42,71 @@ public struct SeriesImport: Sendable {
             if let shard, !shard.contains(key: key) { return }
             totals.add(key: key, day: day, value: value)
         }
+        return (totals, summary)
+    }
+
+    /// The roles of a series file under the names of a usage export.
+    static func role(_ name: String) -> String {
+        switch name {
+        case "item": return "series"
+        case "quantity": return "value"
+        default: return name
+        }
+    }
+
+    /// `--unpivot`: each non-empty cell of the chosen columns is one value, its series and/or
+    /// date coming from the header when they are not columns of their own.
+    func readWide(_ unpivot: Unpivot, _ headers: [String: String], _ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary) {
+        do {
+            try unpivot.check(kind: "usage", roles: ["item", "series", "date", "quantity", "value"], mapped: [])
+        } catch let problem as Unpivot.Problem {
+            throw UsageError(problem.message)
+        }
+        let names = unpivot.namesTo.map(SeriesImport.role)
+        guard SeriesImport.role(unpivot.valuesTo) == "value", names.allSatisfy({ $0 == "series" || $0 == "date" }), Set(names).count == names.count else {
+            throw UsageError("--names-to takes item and/or date and --values-to quantity for aggregate and forecast (got --names-to \(unpivot.namesTo.joined(separator: ",")) --values-to \(unpivot.valuesTo))")
+        }
+        var options = base
+        let specs = ["series", "date"].filter { !names.contains($0) }.map { ColumnSpec($0) }
+        options.columns = headers.filter { key, _ in specs.contains { $0.role == key } }
+        let table = try TableImport(path: input, columns: specs, options: options)
+        let plan: Unpivot.Plan
+        do {
+            plan = try unpivot.plan(header: table.header, mapped: Set(table.indices.values))
+        } catch let problem as Unpivot.Problem {
+            throw InputError(file: table.file, line: 1, problem.message)
+        }
+        // Per column, typed once: the series key's bytes and the day.
+        let dates = DateParser(format: options.dateFormat)
+        var keys = [[UInt8]](repeating: [], count: table.header.count)
+        var days = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: table.header.count)
+        for (column, texts) in zip(plan.columns, plan.names) {
+            for (role, text) in zip(names, texts) {
+                if role == "series" { keys[column] = Array(text.utf8) }
+                guard role == "date" else { continue }
+                guard let day = dates.parse(text) else {
+                    throw InputError(file: table.file, line: 1, column: table.header[column], "header '\(table.header[column].clipped)' gives date '\(text.clipped)', which is not a date or period; narrow --unpivot to the headers that hold dates")
+                }
+                days[column] = day
+            }
+        }
+        let s = table.column("series"), d = table.column("date")
+        var totals = PeriodTotals(frequency: frequency)
+        let shard = self.shard
+        var rowKey: UnsafeBufferPointer<UInt8>?
+        var rowDay = CalendarDay(daysSinceEpoch: 0)
+        let summary = try table.run(cells: plan.columns, record: { row in
+            if let s { rowKey = try row.text(s) }
+            if let d { rowDay = try row.date(d) }
+        }, cell: { row, cell in
+            let value = try row.number(cell)
+            let day = d == nil ? days[cell] : rowDay
+            func add(_ key: UnsafeBufferPointer<UInt8>) {
+                if let shard, !shard.contains(key: key) { return }
+                totals.add(key: key, day: day, value: value)
+            }
+            if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }
+        })
         return (totals, summary)
     }
 }

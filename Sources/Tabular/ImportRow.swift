@@ -20,6 +20,13 @@ public struct ImportRow {
 
     public var line: Int { record.line }
 
+    /// True for an empty or all-space field (a cell with nothing to unpivot).
+    @inlinable
+    public static func isEmpty(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in field where b != 0x20 { return false }
+        return true
+    }
+
     /// Non-empty, valid UTF-8 text of a column, as bytes.
     @inlinable
     public func text(_ column: Int) throws -> UnsafeBufferPointer<UInt8> {

@@ -65,7 +65,7 @@ public final class TableImport {
     /// The header for a message. A first line holding dates or numbers is a data row of an
     /// export saved without its header; it is not echoed, since it may hold personal data
     /// (an employee id). Long headers are shortened so a message stays readable.
-    static func describe(_ header: [String]) -> String {
+    public static func describe(_ header: [String]) -> String {
         let dates = DateParser(), numbers = NumberParser()
         if header.contains(where: { dates.parse($0) != nil || numbers.parse($0) != nil }) {
             return "the first line holds values such as dates or numbers, so the export probably has no header row; add one naming the columns"
@@ -76,13 +76,27 @@ public final class TableImport {
 
     /// Calls `body` for each data row; a `RowRejection` thrown by `body` sends the row to the rejects.
     public func run(_ body: (ImportRow) throws -> Void) throws -> ImportSummary {
+        try process(cells: nil, record: body, cell: { _, _ in })
+    }
+
+    /// Unpivots a wide export: `record` reads the columns every produced row repeats (a
+    /// `RowRejection` rejects the whole line), then `cell` is called for each non-empty cell of
+    /// `cells`, which becomes one row (a `RowRejection` rejects that cell alone, naming its
+    /// header). The summary then counts cells: read and accepted are produced rows, a rejected
+    /// line counts each of its non-empty cells, and empty cells are counted and skipped.
+    public func run(cells: [Int], record: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
+        try process(cells: cells, record: record, cell: cell)
+    }
+
+    private func process(cells: [Int]?, record body: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
+        summary.unpivoted = cells != nil
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0, delimiter: reader.delimiter, privateIndices: privateIndices) }
         let expectedFields = reader.header.count
         let header = reader.header
 
         let hidden = privateIndices
-        func reject(_ record: CSVRecord, _ column: Int?, _ reason: String) throws {
+        func rejectOne(_ record: CSVRecord, _ column: Int?, _ reason: String) throws {
             summary.rejected += 1
             let name = column.flatMap { $0 < header.count ? header[$0] : nil }
             // A reason quotes the bad value; when columns are shifted that value can be the
@@ -105,7 +119,21 @@ public final class TableImport {
                     try rejects?.write(file: file, record: record, column: nil, reason: "blank line (skipped)")
                     return
                 }
-                summary.read += 1
+                summary.records += 1
+                // In cell mode a line stands for its non-empty cells (at least one, so a line
+                // with none still counts when it is rejected).
+                var weight = 1
+                if let cells {
+                    weight = 0
+                    for k in cells where k < record.count && !ImportRow.isEmpty(record[k]) { weight += 1 }
+                    summary.emptyCells += cells.count - weight
+                }
+                summary.read += weight
+                func reject(_ record: CSVRecord, _ column: Int?, _ reason: String) throws {
+                    if weight == 0 { summary.read += 1; summary.emptyCells -= cells?.count ?? 0 }
+                    summary.rejected += max(weight, 1) - 1
+                    try rejectOne(record, column, reason)
+                }
                 if record.count != expectedFields {
                     if record.count < expectedFields {
                         try reject(record, nil, "row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(expectedFields); check for a missing delimiter or a line break inside an unquoted value")
@@ -118,8 +146,20 @@ public final class TableImport {
                     }
                 }
                 do {
-                    try body(ImportRow(record: record, importer: self))
-                    summary.accepted += 1
+                    let row = ImportRow(record: record, importer: self)
+                    try body(row)
+                    if let cells {
+                        for k in cells where !ImportRow.isEmpty(record[k]) {
+                            do {
+                                try cell(row, k)
+                                summary.accepted += 1
+                            } catch let rejection as RowRejection {
+                                try rejectOne(record, rejection.column ?? k, rejection.reason)
+                            }
+                        }
+                    } else {
+                        summary.accepted += 1
+                    }
                 } catch let rejection as RowRejection {
                     if TableImport.repeatsHeader(record, header) {
                         try reject(record, nil, "repeated header row")
@@ -133,7 +173,7 @@ public final class TableImport {
             throw error
         }
 
-        if summary.read == 0 {
+        if summary.records == 0 {
             rejects?.abandon()
             throw InputError(file: file, "has a header but no data rows; export again with the data, or check the file is the right one")
         }
@@ -173,6 +213,12 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var accepted = 0
     public var rejected = 0
     public var blank = 0
+    /// Data lines read; equal to `read` except when unpivoting, where `read` counts cells.
+    public var records = 0
+    /// Unpivoting: `read`, `accepted` and `rejected` count the non-empty cells turned into rows.
+    public var unpivoted = false
+    /// Unpivoting: empty cells, skipped.
+    public var emptyCells = 0
     public var rejectsPath: String?
     /// The first few rejections, for messages.
     public var examples: [String] = []
@@ -183,6 +229,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
 
     public var description: String {
         var text = "\(file): \(read) rows read, \(accepted) accepted, \(rejected) rejected"
+        if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
         if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
         return text

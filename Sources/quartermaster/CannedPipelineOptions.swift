@@ -25,10 +25,19 @@ struct CannedPipelineOptions: ParsableArguments {
     /// An import of `file` as DESIGN.md's input `kind`, with the roles of the map that kind has.
     /// With `--shard`, the import keeps the rows whose `shardKey` columns hash into the shard;
     /// an empty key keeps every row (a lookup table that the sharded rows join to).
-    func importStage(_ file: String, _ kind: String, shardKey: [String] = []) throws -> ImportStage {
+    /// `main` marks the command's main input, the one `--unpivot` applies to.
+    func importStage(_ file: String, _ kind: String, shardKey: [String] = [], main: Bool = false) throws -> ImportStage {
         let options = try input.importOptions()
         let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
         var stage = try ImportStage(file: file, table: kind, columns: options.columns.filter { roles.contains($0.key) }, options: options)
+        if main, let unpivot = try input.unpivotSettings() {
+            do {
+                try unpivot.check(kind: kind, roles: InputSchema.all[kind]?.roles.map(\.name) ?? [], mapped: Set(stage.options.columns.keys))
+            } catch let problem as Unpivot.Problem {
+                throw UsageError(problem.message)
+            }
+            stage.unpivot = unpivot
+        }
         if let shard = try input.parsedShard(), !shardKey.isEmpty {
             stage.shard = ShardKey(shard: shard, columns: shardKey)
         }

@@ -27,6 +27,33 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var limits: RejectLimitOptions
 
+    @Option(help: ArgumentHelp("Wide export: headers to turn into rows, globs separated by commas (* ? [A-Z]; \"*\" = every column not mapped to a role). Applies to the main input: --input (aggregate, forecast), --usage (reorder), --actuals (variance), --timekeeping (staffing).", valueName: "globs"))
+    var unpivot: String?
+
+    @Option(help: ArgumentHelp("With --unpivot: the role(s) the header text becomes, e.g. date or job_code,pay_type.", valueName: "roles"))
+    var namesTo: String?
+
+    @Option(help: ArgumentHelp("With --unpivot: regular expression matching the whole header, one (...) group per --names-to role.", valueName: "regex"))
+    var namesPattern: String?
+
+    @Option(help: ArgumentHelp("With --unpivot: the role the cell values become, e.g. quantity or hours.", valueName: "role"))
+    var valuesTo: String?
+
+    /// `--unpivot` and its companions, nil when not given.
+    func unpivotSettings() throws -> Unpivot? {
+        guard let unpivot else {
+            if namesTo != nil || namesPattern != nil || valuesTo != nil {
+                throw UsageError("--names-to, --names-pattern and --values-to go with --unpivot COLUMNS")
+            }
+            return nil
+        }
+        guard let namesTo, let valuesTo else {
+            throw UsageError("--unpivot needs --names-to ROLE[,ROLE] and --values-to ROLE, e.g. --unpivot '2026-*' --names-to date --values-to quantity")
+        }
+        func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmed() } }
+        return Unpivot(columns: list(unpivot), namesTo: list(namesTo), namesPattern: namesPattern, valuesTo: valuesTo.trimmed())
+    }
+
     /// The column map as given.
     func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
 

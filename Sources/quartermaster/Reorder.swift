@@ -34,7 +34,7 @@ struct Reorder: ParsableCommand {
         if let simulate, !(1...520).contains(simulate) { throw UsageError("--simulate is a number of weeks, 1-520") }
         job.simulateWeeks = simulate
         try pipeline.run("reorder", [
-            .init("usage", try pipeline.importStage(usage, "usage", shardKey: ["item"])),
+            .init("usage", try pipeline.importStage(usage, "usage", shardKey: ["item"], main: true)),
             .init("items", try pipeline.importStage(items, "items", shardKey: ["item"])),
             .init("inventory", try pipeline.importStage(inventory, "inventory", shardKey: ["item"])),
             .init("reorder", ReorderStage(usage: "usage", items: "items", inventory: "inventory", job: job)),

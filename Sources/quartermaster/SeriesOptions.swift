@@ -43,6 +43,7 @@ struct SeriesOptions: ParsableArguments {
         source.options = try inputOptions.importOptions()
         source.options.rejectsPath = rejects ?? InputOptions.defaultRejectsPath(for: output)
         source.shard = try inputOptions.parsedShard()
+        source.unpivot = try inputOptions.unpivotSettings()
         return source
     }
 

@@ -32,7 +32,7 @@ struct Staffing: ParsableCommand {
             do { job.payCodes = try PayCodeMap().overriding(try ImportOptions.parseMap(payCodes, flag: "--pay-codes", example: "XTRA=overtime,CALL=regular")) } catch let e as PayCodeError { throw UsageError("--pay-codes: \(e.message)") }
         }
         try pipeline.run("staffing", [
-            .init("timekeeping", try pipeline.importStage(timekeeping, "timekeeping", shardKey: ["unit"])),
+            .init("timekeeping", try pipeline.importStage(timekeeping, "timekeeping", shardKey: ["unit"], main: true)),
             .init("census", try pipeline.importStage(census, "census", shardKey: ["unit"])),
             .init("targets", try pipeline.importStage(targets, "staffing_targets", shardKey: ["unit"])),
             .init("staffing", StaffingStage(timekeeping: "timekeeping", census: "census", targets: "targets", job: job)),

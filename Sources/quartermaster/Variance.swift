@@ -45,7 +45,7 @@ struct Variance: ParsableCommand {
         // stay whole, since every line of a department joins to them.
         let line = ["department", "account"]
         var stages: [PipelineRunner.NamedStage] = [.init("budget", try pipeline.importStage(budget, "budget", shardKey: line)),
-                                                   .init("actuals", try pipeline.importStage(actuals, "actuals", shardKey: line))]
+                                                   .init("actuals", try pipeline.importStage(actuals, "actuals", shardKey: line, main: true))]
         if let volumes { stages.append(.init("volumes", try pipeline.importStage(volumes, "volumes"))) }
         stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))
         try pipeline.run("variance", stages, writes: ["budget_variance.csv", "budget_variance.md"] + (propose == nil ? [] : ["budget_proposal.csv"]))

@@ -18,6 +18,11 @@ public struct ImportStage: Stage {
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
         ParameterSpec("layout", .string, default: "long", "long, or wide (one column per item)"),
         ParameterSpec("id_columns", .list, "wide layout: the columns that are not items (e.g. the date)"),
+        ParameterSpec("unpivot.columns", .list, "wide export: headers to turn into rows, a glob (* ? [A-Z]) or a list of globs; \"*\" = every column not mapped to a role"),
+        ParameterSpec("unpivot.names_to", .list, "wide export: role(s) the header text becomes"),
+        ParameterSpec("unpivot.names_pattern", .string, "wide export: regular expression matching the whole header, one (...) group per names_to role"),
+        ParameterSpec("unpivot.values_to", .string, "wide export: role the cell values become"),
+        ParameterSpec("unpivot.values_map", .map, "wide export: recoding of the names, {role: {name: value}}"),
         ParameterSpec("where", .map, "keep rows whose role equals the value (alternatives separated by |)"),
         ParameterSpec("max_field_bytes", .integer, default: String(CSVLimits().maxFieldBytes), "longest field accepted, in bytes (a guard against broken quoting)"),
         ParameterSpec("max_columns", .integer, default: String(CSVLimits().maxColumns), "most columns accepted in a record"),
@@ -28,6 +33,8 @@ public struct ImportStage: Stage {
     public var options: ImportOptions
     public var wide: Bool
     public var idColumns: [String]
+    /// A wide export turned into long rows (`unpivot:`); nil for a long export.
+    public var unpivot: Unpivot?
     public var conditions: [String: Set<String>]
     /// Set by the planning commands' `--shard`: only the rows of this shard are kept.
     public var shard: ShardKey?
@@ -80,7 +87,33 @@ public struct ImportStage: Stage {
         if wide && (table != "usage" || idColumns.isEmpty) {
             throw p.error("layout", "layout: wide is for usage exports and needs id_columns (e.g. [\"Date\"])")
         }
+        unpivot = try ImportStage.unpivot(p, kind: table, schema: schema, mapped: Set(columns.keys))
+        if wide && unpivot != nil { throw p.error("layout", "layout: wide and unpivot: are two ways to read one wide export; keep unpivot:") }
         conditions = try p.map("where").mapValues { Set($0.split(separator: "|").map(String.init)) }
+    }
+
+    /// The `unpivot:` block, checked against the input kind; nil when the stage has none.
+    static func unpivot(_ p: StageParameters, kind: String, schema: InputSchema, mapped: Set<String>) throws -> Unpivot? {
+        guard p.values.keys.contains(where: { $0.hasPrefix("unpivot.") }) else { return nil }
+        let columns = try p.list("unpivot.columns"), namesTo = try p.list("unpivot.names_to")
+        guard let valuesTo = try p.string("unpivot.values_to"), !valuesTo.isEmpty else {
+            throw p.error("unpivot.values_to", "unpivot needs values_to: the role the cell values become (e.g. quantity)")
+        }
+        var valuesMap: [String: [String: String]] = [:]
+        for (key, value) in try p.map("unpivot.values_map") {
+            guard let dot = key.firstIndex(of: ".") else {
+                throw p.error("unpivot.values_map", "unpivot values_map is {role: {name: value}}, e.g. {pay_type: {emp: regular}}; got '\(key)'")
+            }
+            valuesMap[String(key[..<dot]), default: [:]][String(key[key.index(after: dot)...])] = value
+        }
+        let unpivot = Unpivot(columns: columns, namesTo: namesTo, namesPattern: try p.string("unpivot.names_pattern"),
+                              valuesTo: valuesTo, valuesMap: valuesMap)
+        do {
+            try unpivot.check(kind: kind, roles: schema.roles.map(\.name), mapped: mapped)
+        } catch let problem as Unpivot.Problem {
+            throw p.error("unpivot." + problem.setting, problem.message)
+        }
+        return unpivot
     }
 
     public func check(_ context: ValidationContext) -> [PipelineError] {
@@ -91,8 +124,13 @@ public struct ImportStage: Stage {
                 let missing = idColumns.filter { !reader.header.contains($0) }
                 return missing.isEmpty ? [] : [context.error("id_columns", "\(path) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); it has \(reader.header.map { "'\($0)'" }.joined(separator: ", "))")]
             }
-            _ = try TableImport.resolve(schema.columnSpecs, options: options, header: reader.header, file: path)
+            let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path)
+            if let unpivot {
+                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: Set(resolved.values))
+            }
             return []
+        } catch let problem as Unpivot.Problem {
+            return [context.error("unpivot." + problem.setting, "\(path): " + problem.message)]
         } catch let error as InputError {
             return [context.error(error.message.contains("column") ? "columns" : "file", error.description)]
         } catch {
@@ -117,11 +155,28 @@ public struct ImportStage: Stage {
         return ["table": table]
     }
 
+    /// The roles read from the file's own columns: all of them, less those an unpivot fills.
+    var fileColumns: [ColumnSpec] {
+        let filled = Set(unpivot?.roles ?? [])
+        return schema.columnSpecs.filter { !filled.contains($0.role) }
+    }
+
     func readLong(_ path: String, _ options: ImportOptions) throws -> (Table, ImportSummary) {
-        let importer = try TableImport(path: path, columns: schema.columnSpecs, options: options)
+        let importer = try TableImport(path: path, columns: fileColumns, options: options)
+        var unpivoted: UnpivotReader?
+        if let unpivot {
+            do {
+                unpivoted = try UnpivotReader(unpivot, schema: schema, options: options, header: importer.header,
+                                              mapped: Set(importer.indices.values))
+            } catch let problem as Unpivot.Problem {
+                throw InputError(file: importer.file, line: 1, problem.message)
+            }
+        }
+        let fromUnpivot = Set(unpivot?.roles ?? [])
         // Private columns (employee ids) are validated by the import but never kept.
-        let present = schema.roles.filter { importer.column($0.name) != nil && !$0.isPrivate }
-        let columns = present.map { importer.column($0.name)! }
+        let present = schema.roles.filter { (importer.column($0.name) != nil || fromUnpivot.contains($0.name)) && !$0.isPrivate }
+        // The record column of each role; -1 for the roles the unpivot fills.
+        let columns = present.map { importer.column($0.name) ?? -1 }
         let count = present.count
         var texts = [[String]](repeating: [], count: count)
         var numbers = [[Double]](repeating: [], count: count)
@@ -136,42 +191,44 @@ public struct ImportStage: Stage {
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
-        let summary = try importer.run { row in
-            for k in 0..<count {
-                let role = present[k], column = columns[k]
-                switch role.type {
-                case .text:
-                    let bytes: UnsafeBufferPointer<UInt8>
-                    if role.required {
-                        bytes = try row.text(column)
-                    } else if row.record[column].isEmpty {
-                        rowText[k] = -1
-                        continue
-                    } else {
-                        bytes = try row.text(column)
-                    }
-                    if let rule = role.rule, let problem = rule.problem(String(decoding: bytes, as: UTF8.self)) {
-                        throw RowRejection(column: column, problem)
-                    }
-                    let id = interned[k].intern(bytes)
-                    if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }
-                    rowText[k] = id
-                case .number:
-                    let value = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
-                    if let rule = role.rule, !value.isNaN, let problem = rule.problem(value) {
-                        throw RowRejection(column: column, problem)
-                    }
-                    rowNumber[k] = value
-                case .date:
-                    if !role.required && row.record[column].isEmpty {
-                        rowDay[k] = CalendarDay(daysSinceEpoch: .min)
-                    } else {
-                        rowDay[k] = try row.date(column)
-                    }
-                case .period:
-                    rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
+        /// Reads role `k` of the row from record column `column` into the row scratch.
+        func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
+            let role = present[k]
+            switch role.type {
+            case .text:
+                let bytes: UnsafeBufferPointer<UInt8>
+                if role.required {
+                    bytes = try row.text(column)
+                } else if row.record[column].isEmpty {
+                    rowText[k] = -1
+                    return
+                } else {
+                    bytes = try row.text(column)
                 }
+                if let rule = role.rule, let problem = rule.problem(String(decoding: bytes, as: UTF8.self)) {
+                    throw RowRejection(column: column, problem)
+                }
+                let id = interned[k].intern(bytes)
+                if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }
+                rowText[k] = id
+            case .number:
+                let value = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                if let rule = role.rule, !value.isNaN, let problem = rule.problem(value) {
+                    throw RowRejection(column: column, problem)
+                }
+                rowNumber[k] = value
+            case .date:
+                if !role.required && row.record[column].isEmpty {
+                    rowDay[k] = CalendarDay(daysSinceEpoch: .min)
+                } else {
+                    rowDay[k] = try row.date(column)
+                }
+            case .period:
+                rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
             }
+        }
+        /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
+        func emit(_ row: ImportRow, cell: Int) throws {
             for (k, allowed) in conditions {
                 let value: String
                 switch present[k].type {
@@ -183,7 +240,8 @@ public struct ImportStage: Stage {
                 if !allowed.contains(value) { return }
             }
             if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
-                throw RowRejection(column: columns[unique.indices.last!], problem)
+                let column = columns[unique.indices.last!]
+                throw RowRejection(column: column >= 0 ? column : cell, problem)
             }
             for k in 0..<count {
                 switch present[k].type {
@@ -193,9 +251,49 @@ public struct ImportStage: Stage {
                 }
             }
         }
+        let summary: ImportSummary
+        if let unpivoted {
+            // The names are the same on every row of a column: typed (and text interned) once.
+            let nameSlots = unpivoted.unpivot.namesTo.map { name in present.firstIndex { $0.name == name } }
+            let valueSlot = present.firstIndex { $0.name == unpivoted.unpivot.valuesTo }
+            var presets: [[(Int, UnpivotReader.Name, Int)]] = unpivoted.names.map { names in
+                zip(nameSlots, names).compactMap { k, name in k.map { ($0, name, -1) } }
+            }
+            for c in presets.indices {
+                for p in presets[c].indices {
+                    guard case .text(let text) = presets[c][p].1 else { continue }
+                    let k = presets[c][p].0
+                    let id = Array(text.utf8).withUnsafeBufferPointer { interned[k].intern($0) }
+                    if id == internedStrings[k].count { internedStrings[k].append(text) }
+                    presets[c][p].2 = id
+                }
+            }
+            var slotOfColumn = [Int](repeating: -1, count: importer.header.count)
+            for (c, column) in unpivoted.plan.columns.enumerated() { slotOfColumn[column] = c }
+            summary = try importer.run(cells: unpivoted.plan.columns, record: { row in
+                for k in 0..<count where columns[k] >= 0 { try read(row, k, columns[k]) }
+            }, cell: { row, cell in
+                for (k, name, id) in presets[slotOfColumn[cell]] {
+                    switch name {
+                    case .text: rowText[k] = id
+                    case .number(let value): rowNumber[k] = value
+                    case .day(let day): rowDay[k] = day
+                    }
+                }
+                if let valueSlot { try read(row, valueSlot, cell) }
+                try emit(row, cell: cell)
+            })
+        } else {
+            summary = try importer.run { row in
+                for k in 0..<count { try read(row, k, columns[k]) }
+                try emit(row, cell: -1)
+            }
+        }
         var table = Table()
         table.sourceFile = path
-        table.sourceHeaders = zip(present, columns).sorted { $0.1 < $1.1 }.map { Table.SourceHeader(role: $0.0.name, header: importer.header[$0.1]) }
+        // Unpivoted roles have no header of their own: they follow the file's columns, named as roles.
+        table.sourceHeaders = zip(present, columns).sorted { ($0.1 < 0 ? Int.max : $0.1) < ($1.1 < 0 ? Int.max : $1.1) }
+            .map { Table.SourceHeader(role: $0.0.name, header: $0.1 >= 0 ? importer.header[$0.1] : $0.0.name) }
         for (k, role) in present.enumerated() {
             switch role.type {
             case .text: table.append(role.name, .text(texts[k]))

@@ -1,0 +1,201 @@
+import Foundation
+import Forecasting
+import Tabular
+
+/// DESIGN.md "Input formats": a wide export (one column per month, per job code and pay type,
+/// ...) turned into the long rows of an input kind at import. The chosen columns' header texts
+/// become the `namesTo` roles (split by `namesPattern`, recoded by `valuesMap`) and each
+/// non-empty cell becomes one row whose `valuesTo` role is the cell.
+public struct Unpivot: Sendable, Equatable {
+    /// Globs (`*`, `?`, `[A-Z]`, `[!x]`) of the headers to turn into rows; `*` alone is every
+    /// column not mapped to a role.
+    public var columns: [String]
+    public var namesTo: [String]
+    /// A regular expression that must match the whole header, one group per `namesTo` role.
+    public var namesPattern: String?
+    public var valuesTo: String
+    /// Role -> (name as in the header -> value in the rows).
+    public var valuesMap: [String: [String: String]]
+
+    public init(columns: [String], namesTo: [String], namesPattern: String? = nil, valuesTo: String,
+                valuesMap: [String: [String: String]] = [:]) {
+        self.columns = columns
+        self.namesTo = namesTo
+        self.namesPattern = namesPattern
+        self.valuesTo = valuesTo
+        self.valuesMap = valuesMap
+    }
+
+    /// The roles the unpivot fills: the names, then the value.
+    public var roles: [String] { namesTo + [valuesTo] }
+
+    /// A problem with the unpivot, naming the setting (`columns`, `names_to`, `names_pattern`,
+    /// `values_to`, `values_map`) it is about.
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var setting: String
+        public var message: String
+        public init(_ setting: String, _ message: String) {
+            self.setting = setting
+            self.message = message
+        }
+        public var description: String { message }
+    }
+
+    /// Checks what needs no file: the roles exist in the input kind, are not also mapped to a
+    /// column, and the pattern has one group per name role.
+    public func check(kind: String, roles known: [String], mapped: Set<String>) throws {
+        guard !columns.isEmpty, !columns.contains(where: \.isEmpty) else {
+            throw Problem("columns", "unpivot columns must name headers to turn into rows: a glob such as \"Hrs_*\" or a list of globs")
+        }
+        guard !namesTo.isEmpty else { throw Problem("names_to", "unpivot names_to must name the role(s) the header text becomes") }
+        for (setting, role) in namesTo.map({ ("names_to", $0) }) + [("values_to", valuesTo)] {
+            guard known.contains(role) else {
+                throw Problem(setting, "unpivot \(setting): '\(role)' is not a column of \(kind); it has \(known.joined(separator: ", "))")
+            }
+            guard !mapped.contains(role) else {
+                throw Problem(setting, "unpivot \(setting): '\(role)' is also mapped to a column in columns:; a role comes from one place")
+            }
+        }
+        guard Set(roles).count == roles.count else {
+            throw Problem("names_to", "unpivot names_to and values_to name a role twice (\(roles.joined(separator: ", ")))")
+        }
+        if let role = valuesMap.keys.sorted().first(where: { !namesTo.contains($0) }) {
+            throw Problem("values_map", "unpivot values_map recodes '\(role)', which is not in names_to (\(namesTo.joined(separator: ", ")))")
+        }
+        if let namesPattern {
+            let groups = try Unpivot.regex(namesPattern).numberOfCaptureGroups
+            guard groups == namesTo.count else {
+                throw Problem("names_pattern", "unpivot names_pattern '\(namesPattern)' has \(groups) group\(groups == 1 ? "" : "s") but names_to has \(namesTo.count) role\(namesTo.count == 1 ? "" : "s") (\(namesTo.joined(separator: ", "))); use one (...) group per role")
+            }
+        } else if namesTo.count > 1 {
+            throw Problem("names_pattern", "unpivot names_to has \(namesTo.count) roles, so names_pattern must split the header with one (...) group per role")
+        }
+    }
+
+    static func regex(_ pattern: String) throws -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+        } catch {
+            throw Problem("names_pattern", "unpivot names_pattern '\(pattern)' is not a valid regular expression")
+        }
+    }
+
+    /// The unpivoted columns of one file and the name texts of each (after `valuesMap`).
+    public struct Plan: Sendable {
+        /// Indices of the columns turned into rows, in file order.
+        public var columns: [Int]
+        /// For each of those columns, the text of each `namesTo` role.
+        public var names: [[String]]
+    }
+
+    /// Picks the columns of `header` (leaving out `mapped` ones) and splits their header texts.
+    /// Runs once per file, so the pattern is applied once per column, not per row.
+    public func plan(header: [String], mapped: Set<Int>) throws -> Plan {
+        var chosen: [Int] = []
+        var used = Set<String>()
+        for k in header.indices where !mapped.contains(k) {
+            let matching = columns.filter { Unpivot.glob($0, matches: header[k]) }
+            if !matching.isEmpty { chosen.append(k); used.formUnion(matching) }
+        }
+        if let unused = columns.first(where: { !used.contains($0) }) {
+            // Wide headers are often dates, so the header is listed as it is (not taken for a data row).
+            let free = header.indices.filter { !mapped.contains($0) }
+            let shown = free.prefix(20).map { "'\(header[$0].clipped)'" }.joined(separator: ", ") + (free.count > 20 ? " and \(free.count - 20) more" : "")
+            throw Problem("columns", "unpivot columns '\(unused)' match no column; the columns not mapped to a role are \(free.isEmpty ? "none" : shown)")
+        }
+        let regex = try namesPattern.map(Unpivot.regex)
+        var names: [[String]] = []
+        for k in chosen {
+            let text = header[k]
+            var parts = [text]
+            if let regex, let namesPattern {
+                let range = NSRange(text.startIndex..., in: text)
+                guard let match = regex.firstMatch(in: text, range: range) else {
+                    throw Problem("names_pattern", "header '\(text.clipped)' does not match unpivot names_pattern '\(namesPattern)'; narrow columns: to the headers it fits")
+                }
+                parts = (1..<match.numberOfRanges).map { g in
+                    Range(match.range(at: g), in: text).map { String(text[$0]) } ?? ""
+                }
+            }
+            names.append(zip(namesTo, parts).map { role, part in valuesMap[role]?[part] ?? part })
+        }
+        return Plan(columns: chosen, names: names)
+    }
+
+    /// Shell-style match of a whole header: `*` any run, `?` one character, `[A-Z]`, `[abc]`
+    /// and `[!x]` one character from (or not from) a set.
+    public static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        func match(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == t.count }
+            switch p[i] {
+            case "*":
+                for k in j...t.count where match(i + 1, k) { return true }
+                return false
+            case "?":
+                return j < t.count && match(i + 1, j + 1)
+            case "[":
+                guard let close = p[(i + 1)...].firstIndex(of: "]"), close > i + 1 else { fallthrough }
+                guard j < t.count else { return false }
+                var set = Array(p[(i + 1)..<close])
+                let negated = set.first == "!" || set.first == "^"
+                if negated { set.removeFirst() }
+                var found = false, k = 0
+                while k < set.count {
+                    if k + 2 < set.count, set[k + 1] == "-" {
+                        if set[k] <= t[j] && t[j] <= set[k + 2] { found = true }
+                        k += 3
+                    } else {
+                        if set[k] == t[j] { found = true }
+                        k += 1
+                    }
+                }
+                return found != negated && match(close + 1, j + 1)
+            default:
+                return j < t.count && p[i] == t[j] && match(i + 1, j + 1)
+            }
+        }
+        return match(0, 0)
+    }
+}
+
+/// An unpivot planned for one file: its columns and each column's names, typed for their
+/// roles once per file (a month header parsed as a date, a job code checked against its rule).
+struct UnpivotReader {
+    enum Name { case text(String), number(Double), day(CalendarDay) }
+
+    let unpivot: Unpivot
+    let plan: Unpivot.Plan
+    /// names[c][r]: the value of `namesTo[r]` on the rows of `plan.columns[c]`.
+    let names: [[Name]]
+
+    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: Set<Int>) throws {
+        self.unpivot = unpivot
+        plan = try unpivot.plan(header: header, mapped: mapped)
+        let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
+        let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
+        names = try zip(plan.columns, plan.names).map { column, texts in
+            try zip(roles, texts).map { role, text in
+                func problem(_ what: String) -> Unpivot.Problem {
+                    Unpivot.Problem(unpivot.valuesMap[role.name] == nil ? "names_to" : "values_map",
+                                    "header '\(header[column].clipped)' gives \(role.name) '\(text.clipped)', which \(what); narrow columns: to the headers that hold \(role.name)s, or recode it with values_map")
+                }
+                switch role.type {
+                case .text:
+                    if text.trimmed().isEmpty { throw problem("is empty") }
+                    if let rule = role.rule, let why = rule.problem(text) { throw problem("does not fit: \(why)") }
+                    return .text(text)
+                case .number:
+                    guard let value = numbers.parse(text) else { throw problem("is not a number") }
+                    if let rule = role.rule, let why = rule.problem(value) { throw problem("does not fit: \(why)") }
+                    return .number(value)
+                case .date, .period:
+                    guard let day = dates.parse(text) else { throw problem("is not a date or period") }
+                    if role.type == .date { return .day(day) }
+                    let months = Frequency.month
+                    return .day(months.firstDay(of: months.period(of: day)))
+                }
+            }
+        }
+    }
+}

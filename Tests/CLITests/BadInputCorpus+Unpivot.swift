@@ -1,0 +1,49 @@
+import Foundation
+
+extension BadInputCorpus {
+    /// Issue 17: wide exports unpivoted at import (`--unpivot`, `unpivot:`). A glob that
+    /// matches no column and a pattern whose groups do not fit names_to stop the run before
+    /// anything is read; a cell that is not a number is one rejected row naming its header.
+    static func unpivotCases() -> [CorpusCase] {
+        let usage = CSVInput.usage, timekeeping = CSVInput.timekeeping
+        let months = "Item,Description,2026-01,2026-02,2026-03\nA100,Gauze,5,,7\nB200,Tape,1,lots,3\nC300,Gown,2,2,2\n"
+        let wideFlags = ["--columns", "item=Item", "--unpivot", "2026-*", "--names-to", "date", "--values-to", "quantity"]
+        var cases: [CorpusCase] = []
+
+        var noMatch = failing(usage, "unpivot glob matching no column", Data(months), line: 1,
+                              "unpivot columns 'FY*' match no column", "'Description', '2026-01', '2026-02', '2026-03'",
+                              arguments: usage.arguments + ["--columns", "item=Item", "--unpivot", "FY*", "--names-to", "date", "--values-to", "quantity"])
+        noMatch.files = [:]
+        cases.append(noMatch)
+
+        // 5 non-empty month cells plus 'lots': 6 read, the 'lots' cell rejected on line 3.
+        cases.append(rejecting(usage, "unpivoted cell that is not a number", Data(months),
+                               [RejectedRow(line: 3, column: "2026-02", says: "'lots' is not a number")], read: 8, extraArguments: wideFlags))
+
+        let staffing = Data("date,unit,Hrs_RN_emp,Hrs_CNA_emp\n" + CSVInput.days(28).map { "\($0),ICU,24,16" }.joined(separator: "\n") + "\n")
+        cases.append(CorpusCase(kind: .timekeeping, name: "unpivot names_pattern with 1 group for 2 names_to roles",
+                                files: files(timekeeping).merging([timekeeping.file: staffing]) { $1 },
+                                arguments: timekeeping.arguments + ["--unpivot", "Hrs_*", "--names-to", "job_code,pay_type", "--names-pattern", "Hrs_(.+)", "--values-to", "hours"],
+                                expectation: .usageError(says: ["names_pattern 'Hrs_(.+)' has 1 group but names_to has 2 roles (job_code, pay_type)"])))
+        let badHours = staffing + Data("\(CSVInput.days(1, from: 28)[0]),ICU,12h,16\n")
+        cases.append(rejecting(timekeeping, "unpivoted hours cell that is not a number", badHours,
+                               [RejectedRow(line: 30, column: "Hrs_RN_emp", says: "'12h' is not a number")], read: 58,
+                               extraArguments: ["--unpivot", "Hrs_*", "--names-to", "job_code,pay_type", "--names-pattern", "Hrs_(.+)_(emp|ctr)",
+                                                "--values-to", "hours", "--pay-codes", "emp=regular"]))
+
+        // The same mistakes in a pipeline, at their lines.
+        let wide = Data(months)
+        func pipeline(_ block: String) -> String {
+            PipelineCorpus.inserting(after: 5, "    columns: {item: Item}\n    unpivot:\n" + block)
+        }
+        cases.append(PipelineCorpus.yaml("unpivot glob matching no column", pipeline("      columns: \"FY*\"\n      names_to: date\n      values_to: quantity"),
+                                         line: 8, "unpivot columns 'FY*' match no column", "'2026-01'", files: ["usage.csv": wide]))
+        cases.append(PipelineCorpus.yaml("unpivot names_pattern with 2 groups for 1 names_to role",
+                                         pipeline("      columns: \"2026-*\"\n      names_to: date\n      names_pattern: \"(2026)-(.*)\"\n      values_to: quantity"),
+                                         line: 10, "has 2 groups but names_to has 1 role (date)", files: ["usage.csv": wide]))
+        cases.append(PipelineCorpus.yaml("unpivot names_to naming a role usage does not have",
+                                         pipeline("      columns: \"2026-*\"\n      names_to: period\n      values_to: quantity"),
+                                         line: 9, "unpivot names_to: 'period' is not a column of usage", files: ["usage.csv": wide]))
+        return cases
+    }
+}

@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY.", valueName: "format"))
+    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name).", valueName: "format"))
     var dateFormat: String = "auto"
 
     @Flag(help: "Numbers use a decimal comma (1.234,50).")

@@ -20,7 +20,7 @@ public final class TableImport {
         if let unknown = options.columns.keys.sorted().first(where: { !known.contains($0) }) {
             throw UsageError("unknown column role '\(unknown)'; this import uses \(columns.map(\.role).joined(separator: ", "))")
         }
-        reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
+        reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
         self.options = options
         dates = DateParser(format: options.dateFormat)
         numbers = NumberParser(decimalComma: options.decimalComma)
@@ -77,6 +77,7 @@ public final class TableImport {
     /// Calls `body` for each data row; a `RowRejection` thrown by `body` sends the row to the rejects.
     public func run(_ body: (ImportRow) throws -> Void) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
+        summary.encodingNote = reader.encodingNote
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0, delimiter: reader.delimiter, privateIndices: privateIndices) }
         let expectedFields = reader.header.count
         let header = reader.header
@@ -174,6 +175,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var rejected = 0
     public var blank = 0
     public var rejectsPath: String?
+    /// How the file was read when `auto` found it was not UTF-8 ("read as Windows-1252: not valid UTF-8").
+    public var encodingNote: String?
     /// The first few rejections, for messages.
     public var examples: [String] = []
 
@@ -185,6 +188,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         var text = "\(file): \(read) rows read, \(accepted) accepted, \(rejected) rejected"
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
         if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
+        if let encodingNote { text += "; \(encodingNote)" }
         return text
     }
 }

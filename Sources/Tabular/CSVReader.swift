@@ -206,7 +206,7 @@ public final class CSVReader {
             transcoder = Transcoder(.latin1)
         case .auto, .utf8:
             if utf16Mark {
-                throw InputError(file: displayName, line: 1, "file is UTF-16 encoded, but --encoding utf-8 was given; use --encoding utf-16 or auto, or export it as UTF-8 CSV")
+                throw InputError(file: displayName, line: 1, "file is UTF-16 encoded but is read as UTF-8; use --encoding utf-16 or auto (encoding: utf-16 in a pipeline), or export it as UTF-8 CSV")
             }
             if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
             if encoding == .auto {

@@ -78,6 +78,11 @@ public struct DateParser: Sendable {
                     i += 1
                     continue
                 }
+                if case .monthName = token {
+                    month = bytes.withUnsafeBufferPointer { DateParser.readMonthName($0, &i, $0.count) }
+                    guard month > 0 else { return nil }
+                    continue
+                }
                 var value = 0, count = 0
                 while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, count < 4 {
                     value = value * 10 + Int(bytes[i] - 48)
@@ -86,8 +91,8 @@ public struct DateParser: Sendable {
                 }
                 guard count > 0 else { return nil }
                 switch token {
-                case .year4: year = value
-                case .year2: year = DateParser.expandTwoDigitYear(value)
+                case .year4: guard count == 4 else { return nil }; year = value
+                case .year2: guard count == 2 else { return nil }; year = DateParser.expandTwoDigitYear(value)
                 case .month: month = value
                 case .day: day = value
                 case .literal, .monthName: break

@@ -285,7 +285,7 @@ extension Data {
 enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
         CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
-            + varianceStaffingDefects() + flagCases()
+            + varianceStaffingDefects() + flagCases() + encodingCases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).
@@ -373,8 +373,9 @@ enum BadInputCorpus {
         add(failing(input, "empty file", Data(), line: nil, "file is empty"))
         add(failing(input, "header only", Data(input.header.joined(separator: ",") + "\n"), line: nil, "no data rows"))
         add(failing(input, "blank lines only", Data("\n\n\r\n\n"), line: nil, "no header row"))
-        add(failing(input, "UTF-16LE with BOM", utf16(text, bigEndian: false, bom: true), line: 1, "UTF-16"))
-        add(failing(input, "UTF-16BE with BOM", utf16(text, bigEndian: true, bom: true), line: 1, "UTF-16"))
+        // A byte-order mark says UTF-16, so `--encoding auto` reads the file.
+        add(accepting(input, "UTF-16LE with BOM", utf16(text, bigEndian: false, bom: true), read: input.rows.count, output: input.output, says: []))
+        add(accepting(input, "UTF-16BE with BOM", utf16(text, bigEndian: true, bom: true), read: input.rows.count, output: input.output, says: []))
         add(failing(input, "UTF-16LE without BOM", utf16(text, bigEndian: false, bom: false), line: 1, "NUL bytes"))
         add(failing(input, "NUL byte on line 3", replacingValue(input, 1, input.text, with: Array("A\u{0}1".utf8)), line: 3, "NUL bytes"))
         var random = SeededBytes(seed: UInt64(input.kind.rawValue.utf8.count))

@@ -345,3 +345,13 @@ struct DateParserMonthNameTests {
         #expect(short.explain("02-Jun-2006").contains("looks like DD-MMM-YYYY: add --date-format DD-MMM-YYYY"))
     }
 }
+
+@Suite("DateParser.explainFailure, month-name patterns")
+struct DateParserMonthNamePatternExplainTests {
+    @Test func isoDatesUnderAMonthNamePattern() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "DD-MMM-YY"))
+        #expect(parser.explain("2025-01-06") == "'2025-01-06' is not a date in the format DD-MMM-YY (or names a day that does not exist)")
+        #expect(parser.explain("31-Jun-06").contains("June 2006 has 30 days"))
+        #expect(parser.explain("02-Jum-06").contains("'Jum' is not a month name"))
+    }
+}

@@ -452,8 +452,10 @@ enum BadInputCorpus {
                                [RejectedRow(line: 4, column: "", says: "repeated header row")]))
         for (name, bytes) in [("invalid UTF-8", [0x41, 0xFF, 0xFE]), ("overlong UTF-8", [0xC0, 0xAF]), ("UTF-8-encoded surrogate", [0xED, 0xA0, 0x80]),
                               ("truncated UTF-8 sequence", [0x41, 0xE2, 0x82])] as [(String, [UInt8])] {
-            cases.append(rejecting(input, "\(name) in '\(t)' on line 3", replacingValue(input, 1, t, with: bytes),
-                                   [RejectedRow(line: 3, column: t, says: "not valid UTF-8")]))
+            // Read as UTF-8 (`auto` would read the file as Windows-1252 and accept the row).
+            cases.append(rejecting(input, "\(name) in '\(t)' on line 3, --encoding utf-8", replacingValue(input, 1, t, with: bytes),
+                                   [RejectedRow(line: 3, column: t, says: "not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252")],
+                                   extraArguments: ["--encoding", "utf-8"]))
         }
         cases.append(rejecting(input, "empty '\(t)' on line 3", replacingValue(input, 1, t, with: []), [RejectedRow(line: 3, column: t, says: "value is empty")]))
         cases.append(rejecting(input, "stray quote inside '\(n)' on line 3", replacingValue(input, 1, n, with: Array("1\"2".utf8)),

@@ -12,6 +12,8 @@ import Darwin
 /// chunk's records are handed out before the next chunk is read. Handles RFC 4180 quoting
 /// (embedded delimiters, doubled quotes, newlines inside quotes), a UTF-8 byte-order mark,
 /// CRLF / LF / CR line ends, and detects `,` `;` tab `|` when no delimiter is given.
+/// Windows-1252, Latin-1 and UTF-16 input is transcoded to UTF-8 chunk by chunk before
+/// libcsv sees it (see `TextEncoding`); UTF-8 input is parsed in place.
 /// Line numbers are physical lines, so a rejects file points at the right line even after
 /// a quoted field that spans several.
 public final class CSVReader {
@@ -20,6 +22,10 @@ public final class CSVReader {
     public private(set) var delimiter: UInt8
     /// Header names as written in the file (a BOM removed, surrounding spaces kept off by libcsv).
     public private(set) var header: [String] = []
+    /// The encoding the file is read as: the one asked for, or what `auto` decided.
+    public private(set) var encoding: TextEncoding
+    /// Set when `auto` read the file as something other than UTF-8, for the summary line.
+    public private(set) var encodingNote: String?
 
     private let fd: Int32
     private let ownsDescriptor: Bool
@@ -31,6 +37,9 @@ public final class CSVReader {
     private var atEnd = false
     private var finished = false
     private var firstChunk = true
+    /// Non-nil when the file is not UTF-8: its chunks become UTF-8 in `transcoded` first.
+    private var transcoder: Transcoder?
+    private var transcoded: UnsafeMutableRawBufferPointer?
 
     /// Bytes read per chunk; also the unit of work handed between the two threads.
     nonisolated(unsafe) static var chunkSize = 1 << 18
@@ -45,9 +54,10 @@ public final class CSVReader {
     }
 
     /// Opens `path` (`-` for standard input), reads the header and detects the delimiter.
-    public init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits()) throws {
+    public init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits(), encoding: TextEncoding = .auto) throws {
         displayName = path == "-" ? "<stdin>" : path
         self.limits = limits
+        self.encoding = encoding
         if path == "-" {
             fd = 0
             ownsDescriptor = false
@@ -90,6 +100,7 @@ public final class CSVReader {
         csv_free(parser)
         parser.deallocate()
         chunk.deallocate()
+        transcoded?.deallocate()
         if ownsDescriptor { close(fd) }
     }
 
@@ -151,24 +162,20 @@ public final class CSVReader {
                 if n == 0 {
                     throw InputError(file: displayName, "file is empty; expected a header row naming the columns")
                 }
-                var start = 0
-                let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
-                if n >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-                    throw InputError(file: displayName, line: 1, "file is UTF-16 encoded; save or export it as UTF-8 CSV")
-                }
-                if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-                if let nul = bytes[start..<n].firstIndex(of: 0) {
-                    let line = 1 + ParseContext.countLineBreaks(chunk.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, nul - start)
-                    throw InputError(file: displayName, line: line, "file contains NUL bytes (the first on line \(line)): it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV")
+                let raw = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
+                let text = try decodeFirstChunk(raw)
+                if let nul = text.firstIndex(of: 0) {
+                    let line = 1 + ParseContext.countLineBreaks(text.baseAddress!.assumingMemoryBound(to: UInt8.self), nul)
+                    throw InputError(file: displayName, line: line, "file contains NUL bytes (the first on line \(line)): it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV, or read it with --encoding utf-16")
                 }
                 if let explicitDelimiter {
                     delimiter = explicitDelimiter
                 } else {
-                    delimiter = DelimiterSniffer.detect(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+                    delimiter = DelimiterSniffer.detect(text)
                 }
                 csv_set_delim(parser, delimiter)
                 firstChunk = false
-                try parse(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+                try parse(text)
             } else {
                 try parseNextChunk()
             }
@@ -179,6 +186,52 @@ public final class CSVReader {
             throw InputError(file: displayName, "file has no header row (only blank lines); the first line must name the columns")
         }
         header = headerRecord
+    }
+
+    /// Settles the encoding from the first chunk (byte-order marks; for `auto`, whether it is
+    /// valid UTF-8) and returns the chunk's text as UTF-8, byte-order mark removed.
+    private func decodeFirstChunk(_ bytes: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer {
+        let n = bytes.count
+        let utf16Mark = n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        var start = 0
+        switch encoding {
+        case .auto where utf16Mark, .utf16:
+            // Without a byte-order mark, UTF-16 is little-endian (what Windows writes).
+            transcoder = Transcoder(.utf16(bigEndian: utf16Mark && bytes[0] == 0xFE))
+            if utf16Mark { start = 2 }
+            encoding = .utf16
+        case .windows1252:
+            transcoder = Transcoder(.windows1252)
+        case .latin1:
+            transcoder = Transcoder(.latin1)
+        case .auto, .utf8:
+            if utf16Mark {
+                throw InputError(file: displayName, line: 1, "file is UTF-16 encoded but is read as UTF-8; use --encoding utf-16 or auto (encoding: utf-16 in a pipeline), or export it as UTF-8 CSV")
+            }
+            if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            if encoding == .auto {
+                if TextEncoding.isValidUTF8(UnsafeRawBufferPointer(rebasing: bytes[start..<n])) {
+                    encoding = .utf8
+                } else {
+                    transcoder = Transcoder(.windows1252)
+                    encoding = .windows1252
+                    encodingNote = "read as Windows-1252: not valid UTF-8"
+                }
+            }
+        }
+        return transcode(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+    }
+
+    /// The bytes as UTF-8: themselves when the file is UTF-8, else transcoded.
+    private func transcode(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard transcoder != nil else { return bytes }
+        let needed = Transcoder.capacity(for: bytes.count)
+        if transcoded == nil || transcoded!.count < needed {
+            transcoded?.deallocate()
+            transcoded = UnsafeMutableRawBufferPointer.allocate(byteCount: needed, alignment: 16)
+        }
+        let count = transcoder!.transcode(bytes, into: transcoded!)
+        return UnsafeRawBufferPointer(rebasing: transcoded![0..<count])
     }
 
     private func fill() throws -> Int {
@@ -197,11 +250,14 @@ public final class CSVReader {
         guard !finished else { return }
         let n = try fill()
         if n == 0 {
+            if transcoder != nil, let out = transcoded {
+                let rest = transcoder!.finish(into: out)
+                if rest > 0 { try parse(UnsafeRawBufferPointer(rebasing: out[0..<rest])) }
+            }
             try finish()
             return
         }
-        let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
-        try parse(bytes)
+        try parse(transcode(UnsafeRawBufferPointer(rebasing: chunk[0..<n])))
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer) throws {

@@ -30,6 +30,8 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     public var dateFormat: DateFormat
     public var decimalComma: Bool
+    /// The file's character encoding; `auto` decides from its first chunk.
+    public var encoding: TextEncoding
     /// Largest share of data rows that may be rejected before the import fails (0.01 = 1%).
     public var rejectThreshold: Double
     public var onError: RejectPolicy
@@ -39,7 +41,8 @@ public struct ImportOptions: Sendable {
 
     public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
                 decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,
-                limits: CSVLimits = CSVLimits(), rejectsPath: String? = nil) {
+                limits: CSVLimits = CSVLimits(), rejectsPath: String? = nil, encoding: TextEncoding = .auto) {
+        self.encoding = encoding
         self.columns = columns
         self.delimiter = delimiter
         self.dateFormat = dateFormat

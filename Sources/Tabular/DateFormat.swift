@@ -11,11 +11,15 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
 
     public enum DatePatternToken: Sendable, Equatable {
         case year4, year2, month, day
+        /// `MMM` / `MMMM`: an English month name, abbreviated (`Jun`) or in full (`June`), any
+        /// case; both read either form, `full` only says how the pattern was written.
+        case monthName(full: Bool)
         case literal(UInt8)
     }
 
     /// Reads a user's format: `auto`, `iso`, `mdy`, `dmy`, `ymd`, or a pattern made of
-    /// `YYYY`, `YY`, `MM`/`M`, `DD`/`D` and separators, e.g. `DD/MM/YYYY`.
+    /// `YYYY`, `YY`, `MM`/`M`, `MMM`/`MMMM` (month name), `DD`/`D` and separators, e.g.
+    /// `DD/MM/YYYY` or `DD-MMM-YY`.
     public init(parsing text: String) throws {
         switch text.lowercased() {
         case "", "auto", "automatic": self = .automatic; return
@@ -36,11 +40,12 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
             case (UInt8(ascii: "Y"), 4), (UInt8(ascii: "y"), 4): tokens.append(.year4); seen.insert("Y")
             case (UInt8(ascii: "Y"), 2), (UInt8(ascii: "y"), 2): tokens.append(.year2); seen.insert("Y")
             case (UInt8(ascii: "M"), 1...2), (UInt8(ascii: "m"), 1...2): tokens.append(.month); seen.insert("M")
+            case (UInt8(ascii: "M"), 3...4), (UInt8(ascii: "m"), 3...4): tokens.append(.monthName(full: run == 4)); seen.insert("M")
             case (UInt8(ascii: "D"), 1...2), (UInt8(ascii: "d"), 1...2): tokens.append(.day); seen.insert("D")
             case (let b, _) where !(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) && !(b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) && !(b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")):
                 for _ in 0..<run { tokens.append(.literal(b)) }
             default:
-                throw UsageError("date format '\(text)' is not understood; use auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY (tokens YYYY, YY, MM, DD)")
+                throw UsageError("date format '\(text)' is not understood; use auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY (tokens YYYY, YY, MM, MMM, MMMM, DD)")
             }
             i += run
         }
@@ -59,6 +64,7 @@ public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
                 case .year4: return "YYYY"
                 case .year2: return "YY"
                 case .month: return "MM"
+                case .monthName(let full): return full ? "MMMM" : "MMM"
                 case .day: return "DD"
                 case .literal(let b): return String(UnicodeScalar(b))
                 }

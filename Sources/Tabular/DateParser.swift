@@ -36,13 +36,25 @@ public struct DateParser: Sendable {
         if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
             return "'\(text.clipped)' is not a valid period (\(problem))"
         }
+        if let shape = DateParser.monthNameShape(text.trimmingSpaces) {
+            if let bad = shape.badName {
+                return "'\(text.clipped)' is not a valid date ('\(bad.clipped)' is not a month name; expected Jan-Dec or January-December, in any case)"
+            }
+            if let (year, month, day) = shape.parts, let problem = DateParser.impossibility(year: year, month: month, day: day) {
+                return "'\(text.clipped)' is not a valid date (\(problem))"
+            }
+            if let suggested = try? DateFormat(parsing: shape.pattern), suggested != format, DateParser(format: suggested).parse(text) != nil {
+                let layout = format == .automatic ? "a date" : "a date in the format \(format)"
+                return "'\(text.clipped)' is not \(layout); it looks like \(shape.pattern): add --date-format \(shape.pattern) (date_format: in a pipeline)"
+            }
+        }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
         }
         switch format {
         case .automatic:
-            return "'\(text.clipped)' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD or YYYY-MM; set date_format for other layouts)"
+            return "'\(text.clipped)' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD, YYYY-MM or a month name such as 02-Jun-06 or Jun 2006; set date_format for other layouts)"
         case .pattern:
             return "'\(text.clipped)' is not a date in the format \(format) (or names a day that does not exist)"
         }
@@ -66,6 +78,11 @@ public struct DateParser: Sendable {
                     i += 1
                     continue
                 }
+                if case .monthName = token {
+                    month = bytes.withUnsafeBufferPointer { DateParser.readMonthName($0, &i, $0.count) }
+                    guard month > 0 else { return nil }
+                    continue
+                }
                 var value = 0, count = 0
                 while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, count < 4 {
                     value = value * 10 + Int(bytes[i] - 48)
@@ -74,11 +91,11 @@ public struct DateParser: Sendable {
                 }
                 guard count > 0 else { return nil }
                 switch token {
-                case .year4: year = value
-                case .year2: year = DateParser.expandTwoDigitYear(value)
+                case .year4: guard count == 4 else { return nil }; year = value
+                case .year2: guard count == 2 else { return nil }; year = DateParser.expandTwoDigitYear(value)
                 case .month: month = value
                 case .day: day = value
-                case .literal: break
+                case .literal, .monthName: break
                 }
             }
             return i == bytes.count ? (year, month, day) : nil
@@ -151,7 +168,7 @@ public struct DateParser: Sendable {
     static func parseAutomatic(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
         var i = start
         let (first, firstLen) = readDigits(p, &i, end, max: 8)
-        guard firstLen > 0 else { return nil }
+        guard firstLen > 0 else { return parseMonthFirst(p, start, end) }
         if firstLen == 8 {
             // YYYYMMDD
             guard timeTailIsValid(p, i, end) else { return nil }
@@ -178,7 +195,11 @@ public struct DateParser: Sendable {
             guard dayLen > 0, timeTailIsValid(p, i, end) else { return nil }
             return CalendarDay(year: first, month: month, day: day)
         }
-        guard firstLen <= 2, sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") else { return nil }
+        guard firstLen <= 2 else { return nil }
+        if sep != UInt8(ascii: "/") && sep != UInt8(ascii: ".") || (i < end && isLetter(p[i])) {
+            // `02-Jun-06`, `2 June 2006`, `02JUN2006`: only reached when the numeric shapes fail.
+            return parseDayMonthName(p, first, i - 1, end)
+        }
         let (second, secondLen) = readDigits(p, &i, end, max: 2)
         guard secondLen > 0, i < end, p[i] == sep else { return nil }
         i += 1
@@ -188,6 +209,150 @@ public struct DateParser: Sendable {
         return sep == UInt8(ascii: "/")
             ? CalendarDay(year: year, month: first, day: second)
             : CalendarDay(year: year, month: second, day: first)
+    }
+
+    // MARK: - Month names
+
+    /// `02-Jun-06`, `2-JUN-2006`, `2 June 2006`, `02Jun2006`: `day` has been read and `i`
+    /// is the byte after it.
+    @usableFromInline
+    static func parseDayMonthName(_ p: UnsafeBufferPointer<UInt8>, _ day: Int, _ i: Int, _ end: Int) -> CalendarDay? {
+        var i = i
+        var sep: UInt8 = 0
+        if i < end, isNameSeparator(p[i]) { sep = p[i]; i += 1 }
+        let month = readMonthName(p, &i, end)
+        guard month > 0 else { return nil }
+        if sep != 0 {
+            guard i < end, p[i] == sep else { return nil }
+            i += 1
+        }
+        let (year, yearLen) = readDigits(p, &i, end, max: 4)
+        guard yearLen == 4 || yearLen == 2, timeTailIsValid(p, i, end) else { return nil }
+        return CalendarDay(year: yearLen == 4 ? year : expandTwoDigitYear(year), month: month, day: day)
+    }
+
+    /// `Jun 2, 2006` (a day), or the periods `Jun-06`, `JUN96`, `Jun 2006`, `June 2006`
+    /// (the first of the month).
+    @usableFromInline
+    static func parseMonthFirst(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+        var i = start
+        let month = readMonthName(p, &i, end)
+        guard month > 0, i < end else { return nil }
+        var sep: UInt8 = 0
+        if isNameSeparator(p[i]) { sep = p[i]; i += 1 }
+        let (first, firstLen) = readDigits(p, &i, end, max: 4)
+        guard firstLen > 0 else { return nil }
+        if i == end {
+            guard firstLen == 4 || firstLen == 2 else { return nil }
+            return CalendarDay(year: firstLen == 4 ? first : expandTwoDigitYear(first), month: month, day: 1)
+        }
+        guard firstLen <= 2 else { return nil }
+        if p[i] == UInt8(ascii: ",") {
+            i += 1
+            if i < end, p[i] == 0x20 { i += 1 }
+        } else if sep != 0, p[i] == sep {
+            i += 1
+        } else {
+            return nil
+        }
+        let (year, yearLen) = readDigits(p, &i, end, max: 4)
+        guard yearLen == 4 || yearLen == 2, timeTailIsValid(p, i, end) else { return nil }
+        return CalendarDay(year: yearLen == 4 ? year : expandTwoDigitYear(year), month: month, day: first)
+    }
+
+    /// English month names in lower case; `sep` and `sept` also name September.
+    @usableFromInline
+    static let monthNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december"].map { Array($0.utf8) }
+
+    /// The month (1-12) a run of letters names, in any case: the three-letter abbreviation or
+    /// the full name (and `Sept`); moves `i` past it. 0, with `i` unmoved, for anything else.
+    @usableFromInline
+    static func readMonthName(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> Int {
+        var j = i
+        while j < end, isLetter(p[j]) { j += 1 }
+        let n = j - i
+        guard n >= 3, n <= 9 else { return 0 }
+        for (k, name) in monthNames.enumerated() where n == 3 || n == name.count || (k == 8 && n == 4) {
+            var same = true
+            for t in 0..<n where p[i + t] | 0x20 != name[t] { same = false; break }
+            if same { i = j; return k + 1 }
+        }
+        return 0
+    }
+
+    @usableFromInline @inline(__always)
+    static func isLetter(_ b: UInt8) -> Bool { let c = b | 0x20; return c >= 97 && c <= 122 }
+
+    /// What may stand between a month name and the numbers around it.
+    @usableFromInline @inline(__always)
+    static func isNameSeparator(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "-") || b == 0x20 || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")
+    }
+
+    /// A value written with a month name, read by the shape of its parts for messages: the
+    /// pattern that would read it (`DD-MMM-YY`), the parts as written, or the letters that
+    /// are in a month name's place but name no month (`Jum`). Nil when the value has no
+    /// such shape (one run of 3-9 letters, a day of 1-2 digits, a year of 2 or 4 digits last).
+    struct MonthNameShape {
+        var pattern: String
+        var parts: (year: Int, month: Int, day: Int)?
+        var badName: String?
+    }
+
+    static func monthNameShape(_ text: Substring) -> MonthNameShape? {
+        var bytes = Array(text.utf8)
+        // A time part (`13:45`) after the last space before its colon does not change the day.
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let cut = bytes[..<colon].lastIndex(of: 0x20) {
+            bytes.removeSubrange(cut...)
+        }
+        enum Run { case digits(Int, Int), letters(ArraySlice<UInt8>), other(UInt8) }
+        var runs: [Run] = []
+        var i = 0
+        while i < bytes.count {
+            var j = i
+            if bytes[i] >= 48 && bytes[i] <= 57 {
+                var value = 0
+                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57, j - i < 5 { value = value * 10 + Int(bytes[j] - 48); j += 1 }
+                runs.append(.digits(value, j - i))
+            } else if isLetter(bytes[i]) {
+                while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+                runs.append(.letters(bytes[i..<j]))
+            } else {
+                guard isNameSeparator(bytes[i]) || bytes[i] == UInt8(ascii: ",") else { return nil }
+                runs.append(.other(bytes[i]))
+                j += 1
+            }
+            i = j
+        }
+        let numbers = runs.compactMap { if case .digits(let v, let n) = $0 { return (v, n) } else { return nil } }
+        let names = runs.compactMap { if case .letters(let l) = $0 { return l } else { return nil } }
+        guard names.count == 1, (3...9).contains(names[0].count), (1...2).contains(numbers.count),
+              let last = numbers.last, last.1 == 2 || last.1 == 4, numbers.count == 1 || numbers[0].1 <= 2 else { return nil }
+        var shape = MonthNameShape(pattern: "")
+        var month = 0
+        var seenNumbers = 0
+        for run in runs {
+            switch run {
+            case .letters(let letters):
+                month = letters.withUnsafeBufferPointer { p in
+                    var at = 0
+                    return readMonthName(p, &at, p.count)
+                }
+                shape.pattern += letters.count == 3 || month == 9 && letters.count == 4 ? "MMM" : "MMMM"
+                if month == 0 { shape.badName = String(decoding: letters, as: UTF8.self) }
+            case .digits(_, let n):
+                seenNumbers += 1
+                shape.pattern += seenNumbers == numbers.count ? (n == 4 ? "YYYY" : "YY") : (n == 1 ? "D" : "DD")
+            case .other(let b):
+                shape.pattern.append(Character(UnicodeScalar(b)))
+            }
+        }
+        if month > 0 {
+            let year = last.1 == 4 ? last.0 : expandTwoDigitYear(last.0)
+            shape.parts = (year, month, numbers.count == 2 ? numbers[0].0 : 1)
+        }
+        return shape
     }
 
     // MARK: - Explicit patterns
@@ -214,6 +379,9 @@ public struct DateParser: Sendable {
                 let (v, n) = readDigits(p, &i, end, max: 2, strict: false)
                 guard n > 0 else { return nil }
                 day = v
+            case .monthName:
+                month = readMonthName(p, &i, end)
+                guard month > 0 else { return nil }
             case .literal(let b):
                 guard i < end, p[i] == b else { return nil }
                 i += 1

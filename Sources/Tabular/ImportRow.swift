@@ -33,7 +33,7 @@ public struct ImportRow {
         let field = record[column]
         guard !field.isEmpty else { throw RowRejection(column: column, "value is empty") }
         guard UTF8Check.isValid(field) else {
-            throw RowRejection(column: column, "value is not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8")
+            throw RowRejection(column: column, "value is not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252 (encoding: in a pipeline)")
         }
         return field
     }

@@ -20,7 +20,7 @@ public final class TableImport {
         if let unknown = options.columns.keys.sorted().first(where: { !known.contains($0) }) {
             throw UsageError("unknown column role '\(unknown)'; this import uses \(columns.map(\.role).joined(separator: ", "))")
         }
-        reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
+        reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
         self.options = options
         dates = DateParser(format: options.dateFormat)
         numbers = NumberParser(decimalComma: options.decimalComma)
@@ -91,6 +91,7 @@ public final class TableImport {
     private func process(cells: [Int]?, record body: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
         summary.unpivoted = cells != nil
+        summary.encodingNote = reader.encodingNote
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0, delimiter: reader.delimiter, privateIndices: privateIndices) }
         let expectedFields = reader.header.count
         let header = reader.header
@@ -220,6 +221,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     /// Unpivoting: empty cells, skipped.
     public var emptyCells = 0
     public var rejectsPath: String?
+    /// How the file was read when `auto` found it was not UTF-8 ("read as Windows-1252: not valid UTF-8").
+    public var encodingNote: String?
     /// The first few rejections, for messages.
     public var examples: [String] = []
 
@@ -232,6 +235,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
         if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
+        if let encodingNote { text += "; \(encodingNote)" }
         return text
     }
 }

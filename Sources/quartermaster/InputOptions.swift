@@ -16,8 +16,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY.", valueName: "format"))
+    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name).", valueName: "format"))
     var dateFormat: String = "auto"
+
+    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1, utf-16 (auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252).", valueName: "name"))
+    var encoding: String = "auto"
 
     @Flag(help: "Numbers use a decimal comma (1.234,50).")
     var decimalComma = false
@@ -63,7 +66,8 @@ struct InputOptions: ParsableArguments {
             columns: try columnMap(),
             delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
             dateFormat: try DateFormat(parsing: dateFormat),
-            decimalComma: decimalComma
+            decimalComma: decimalComma,
+            encoding: try TextEncoding(parsing: encoding)
         )
         try limits.apply(to: &options)
         return options

@@ -285,7 +285,7 @@ extension Data {
 enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
         CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
-            + varianceStaffingDefects() + flagCases() + unpivotCases()
+            + varianceStaffingDefects() + flagCases() + unpivotCases() + encodingCases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).
@@ -373,8 +373,9 @@ enum BadInputCorpus {
         add(failing(input, "empty file", Data(), line: nil, "file is empty"))
         add(failing(input, "header only", Data(input.header.joined(separator: ",") + "\n"), line: nil, "no data rows"))
         add(failing(input, "blank lines only", Data("\n\n\r\n\n"), line: nil, "no header row"))
-        add(failing(input, "UTF-16LE with BOM", utf16(text, bigEndian: false, bom: true), line: 1, "UTF-16"))
-        add(failing(input, "UTF-16BE with BOM", utf16(text, bigEndian: true, bom: true), line: 1, "UTF-16"))
+        // A byte-order mark says UTF-16, so `--encoding auto` reads the file.
+        add(accepting(input, "UTF-16LE with BOM", utf16(text, bigEndian: false, bom: true), read: input.rows.count, output: input.output, says: []))
+        add(accepting(input, "UTF-16BE with BOM", utf16(text, bigEndian: true, bom: true), read: input.rows.count, output: input.output, says: []))
         add(failing(input, "UTF-16LE without BOM", utf16(text, bigEndian: false, bom: false), line: 1, "NUL bytes"))
         add(failing(input, "NUL byte on line 3", replacingValue(input, 1, input.text, with: Array("A\u{0}1".utf8)), line: 3, "NUL bytes"))
         var random = SeededBytes(seed: UInt64(input.kind.rawValue.utf8.count))
@@ -451,8 +452,10 @@ enum BadInputCorpus {
                                [RejectedRow(line: 4, column: "", says: "repeated header row")]))
         for (name, bytes) in [("invalid UTF-8", [0x41, 0xFF, 0xFE]), ("overlong UTF-8", [0xC0, 0xAF]), ("UTF-8-encoded surrogate", [0xED, 0xA0, 0x80]),
                               ("truncated UTF-8 sequence", [0x41, 0xE2, 0x82])] as [(String, [UInt8])] {
-            cases.append(rejecting(input, "\(name) in '\(t)' on line 3", replacingValue(input, 1, t, with: bytes),
-                                   [RejectedRow(line: 3, column: t, says: "not valid UTF-8")]))
+            // Read as UTF-8 (`auto` would read the file as Windows-1252 and accept the row).
+            cases.append(rejecting(input, "\(name) in '\(t)' on line 3, --encoding utf-8", replacingValue(input, 1, t, with: bytes),
+                                   [RejectedRow(line: 3, column: t, says: "not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252")],
+                                   extraArguments: ["--encoding", "utf-8"]))
         }
         cases.append(rejecting(input, "empty '\(t)' on line 3", replacingValue(input, 1, t, with: []), [RejectedRow(line: 3, column: t, says: "value is empty")]))
         cases.append(rejecting(input, "stray quote inside '\(n)' on line 3", replacingValue(input, 1, n, with: Array("1\"2".utf8)),

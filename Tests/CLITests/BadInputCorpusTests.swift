@@ -186,6 +186,11 @@ import Testing
             if result.end != .exited(0) { problems.append("ended with \(result.end), expected exit 0"); break }
             let summary = "\(file): \(read) rows read, \(read) accepted, 0 rejected"
             if !err.contains(summary) { problems.append("standard error does not say '\(summary)'") }
+            if says.isEmpty {
+                // Only that the run wrote its output (a file or a folder).
+                if !exists(output) { problems.append("no output \(output)") }
+                break
+            }
             guard let text = try? String(contentsOf: dir.appendingPathComponent(output), encoding: .utf8) else {
                 problems.append("no output \(output)")
                 break

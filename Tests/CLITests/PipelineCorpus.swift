@@ -168,7 +168,8 @@ enum PipelineCorpus {
         add(yaml("import file missing", replacing(line: 5, with: "    file: nothere.csv"), line: nil, "file not found", command: "run"))
         add(yaml("import file without the required columns", replacing(line: 5, with: "    file: other.csv"), line: nil, "missing required column",
                  files: ["other.csv": Data("a,b\n1,2\n")]))
-        add(yaml("import file is UTF-16", base, line: 1, "UTF-16", command: "run", file: "usage.csv",
+        add(yaml("import file is UTF-16, read as encoding: utf-8", inserting(after: 5, "    encoding: utf-8"), line: 1, "UTF-16", "encoding: utf-16",
+                 command: "run", file: "usage.csv",
                  files: ["usage.csv": BadInputCorpus.utf16(usage, bigEndian: false, bom: true)]))
         var rejected = Array(usage.utf8)
         if let comma = rejected.indices.filter({ rejected[$0] == UInt8(ascii: "\n") }).dropFirst().first {

@@ -70,14 +70,12 @@ import Testing
     }
 
     @Test func monthNameHeadersParseAsPeriods() throws {
-        // JAN96-style headers need the month-name periods being added to DateParser.
-        try withKnownIssue("month-name periods (JAN96) are not parsed yet", isIntermittent: true) {
-            let (ws, _) = try UnpivotTests.run("Item,JAN96,FEB96\nA100,5,6\n", "usage", """
-                columns: {item: Item}
-                unpivot: {columns: "[A-Z][A-Z][A-Z][0-9][0-9]", names_to: date, values_to: quantity}
-            """)
-            #expect(try ws.read("out/long.csv") == "date,item,quantity\n1996-01-01,A100,5\n1996-02-01,A100,6\n")
-        }
+        // A spare-parts sheet with one column per month, JAN96 .. (month-name periods).
+        let (ws, _) = try UnpivotTests.run("Item,Description,JAN96,FEB96,dec02\nA100,Bolt,5,6,7\n", "usage", """
+            columns: {item: Item}
+            unpivot: {columns: ["[A-Z][A-Z][A-Z][0-9][0-9]", "[a-z][a-z][a-z][0-9][0-9]"], names_to: date, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n1996-01-01,A100,5\n1996-02-01,A100,6\n2002-12-01,A100,7\n")
     }
 
     @Test func nursingHomeStaffingSplitsHeadersIntoJobCodeAndPayType() throws {

@@ -303,21 +303,26 @@ struct CSVReaderErrorTests {
         #expect(error.description.contains("no header row"))
     }
 
-    @Test func utf16File() throws {
-        let path = try fixture("utf16le.csv")
-        let error = try #require(throws: InputError.self) { _ = try readAll(path) }
-        #expect(error.file == path)
-        #expect(error.line == 1)
-        #expect(error.description.contains("UTF-16"))
-        #expect(error.description.contains("UTF-8"))
+    @Test func utf16FileIsReadByItsByteOrderMark() throws {
+        let result = try readAll(try fixture("utf16le.csv"))
+        #expect(result.header == ["date"])
+        #expect(result.records.isEmpty)
     }
 
     @Test func bigEndianUTF16File() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        let path = try dir.write("be.csv", bytes: [0xFE, 0xFF, 0x00, 0x61, 0x00, 0x0A])
-        let error = try #require(throws: InputError.self) { _ = try readAll(path) }
+        let path = try dir.write("be.csv", bytes: [0xFE, 0xFF, 0x00, 0x61, 0x00, 0x0A, 0x00, 0xE9, 0x00, 0x0A])
+        let result = try readAll(path)
+        #expect(result.header == ["a"])
+        #expect(result.records == [Rec(2, ["é"])])
+    }
+
+    @Test func utf16FileWithUTF8ForcedIsRefused() throws {
+        let error = try #require(throws: InputError.self) { _ = try readAll(try fixture("utf16le.csv"), encoding: .utf8) }
+        #expect(error.line == 1)
         #expect(error.description.contains("UTF-16"))
+        #expect(error.description.contains("--encoding utf-16"))
     }
 
     @Test func nulBytes() throws {

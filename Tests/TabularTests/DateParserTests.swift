@@ -177,7 +177,7 @@ struct DateParserPatternTests {
         "YYY-MM-DD",    // three Y
         "DDD/MM/YYYY",  // three D
         "MM/DD/Y",      // one Y
-        "YYYY-MMM-DD",
+        "YYYY-MMMMM-DD",
         "week",
     ])
     func invalidPatterns(_ text: String) {
@@ -243,5 +243,115 @@ struct DateParserExplainTests {
         #expect(message.contains(String(repeating: "x", count: 57) + "..."))
         #expect(!message.contains(String(repeating: "x", count: 58)))
         #expect(!message.contains("\n"))
+    }
+}
+
+@Suite("DateParser, month names")
+struct DateParserMonthNameTests {
+    let parser = DateParser()
+
+    @Test("days and periods with English month names", arguments: [
+        ("02-Jun-06", "2006-06-02"),
+        ("2-JUN-2006", "2006-06-02"),
+        ("2-jun-2006", "2006-06-02"),
+        ("02-jUn-06", "2006-06-02"),
+        ("02/Jun/2006", "2006-06-02"),
+        ("02JUN2006", "2006-06-02"),
+        ("Jun 2, 2006", "2006-06-02"),
+        ("JUN 2, 2006", "2006-06-02"),
+        ("june 2,2006", "2006-06-02"),
+        ("Jun 2 2006", "2006-06-02"),
+        ("2 June 2006", "2006-06-02"),
+        ("2 JUNE 2006", "2006-06-02"),
+        ("30 September 2026", "2026-09-30"),
+        ("30 Sept 2026", "2026-09-30"),
+        ("02-Jun-06 13:45", "2006-06-02"),
+        ("  2-Jun-2006  ", "2006-06-02"),
+        ("29-Feb-2024", "2024-02-29"),
+        ("31-Dec-85", "1985-12-31"),    // two-digit years pivot at 70
+        ("01-Jan-69", "2069-01-01"),
+        // Periods are their first day, like 2026-07.
+        ("Jun-06", "2006-06-01"),
+        ("JUN96", "1996-06-01"),
+        ("jun96", "1996-06-01"),
+        ("Jun 2006", "2006-06-01"),
+        ("June 2006", "2006-06-01"),
+        ("JUNE 2006", "2006-06-01"),
+        ("Dec-2025", "2025-12-01"),
+        ("May 2026", "2026-05-01"),
+    ] as [(String, String)])
+    func accepts(_ text: String, _ iso: String) {
+        #expect(parser.parse(text) == expected(iso), "\(text)")
+    }
+
+    @Test("rejected month-name values", arguments: [
+        "02-Jum-06",        // no such month
+        "Jum 2006",
+        "JUM96",
+        "2-Junee-2006",
+        "Ju 2006",          // two letters are no abbreviation
+        "31-Jun-2006",      // June has 30 days
+        "29-Feb-2025",
+        "02-Jun/06",        // mixed separators
+        "02-Jun-",
+        "Jun",
+        "Jun 2",            // a day without a year
+        "Jun 2006x",
+        "Jun 20061",
+        "Jun 206",
+        "02-Jun-1799",
+        "26-07-01",         // still not a shape we guess
+    ] as [String])
+    func rejects(_ text: String) {
+        #expect(parser.parse(text) == nil, "\(text)")
+    }
+
+    @Test func patternTokens() throws {
+        let abbreviated = try DateFormat(parsing: "DD-MMM-YY")
+        #expect(abbreviated == .pattern([.day, .literal(UInt8(ascii: "-")), .monthName(full: false), .literal(UInt8(ascii: "-")), .year2]))
+        #expect(abbreviated.description == "DD-MMM-YY")
+        let dmy = DateParser(format: abbreviated)
+        #expect(dmy.parse("02-Jun-06") == day(2006, 6, 2))
+        #expect(dmy.parse("02-JUNE-06") == day(2006, 6, 2))
+        #expect(dmy.parse("02-Jum-06") == nil)
+        #expect(dmy.parse("02-06-06") == nil)
+        let full = try DateFormat(parsing: "MMMM D, YYYY")
+        #expect(full.description == "MMMM DD, YYYY")   // D and DD read the same
+        #expect(DateParser(format: full).parse("june 2, 2006") == day(2006, 6, 2))
+        let period = DateParser(format: try DateFormat(parsing: "MMMYY"))
+        #expect(period.parse("JUN96") == day(1996, 6, 1))
+        #expect(DateParser(format: try DateFormat(parsing: "DDMMMYYYY")).parse("02jun2006") == day(2006, 6, 2))
+        #expect(throws: UsageError.self) { try DateFormat(parsing: "DD-MMMMM-YY") }
+    }
+
+    @Test func badMonthNamesSayWhy() throws {
+        let message = parser.explain("02-Jum-06")
+        #expect(message.contains("'02-Jum-06'"))
+        #expect(message.contains("'Jum' is not a month name"), "\(message)")
+        #expect(parser.explain("JUM96").contains("'JUM96' is not a valid date ('JUM' is not a month name"))
+        #expect(parser.explain("31-Jun-2006").contains("June 2006 has 30 days"))
+        let iso = DateParser(format: try DateFormat(parsing: "iso"))
+        #expect(iso.explain("02-Jum-06").contains("'Jum' is not a month name"))
+        #expect(parser.explain("next tuesday").contains("is not a date"))
+    }
+
+    @Test func aPatternThatDoesNotFitNamesTheOneThatWould() throws {
+        let iso = DateParser(format: try DateFormat(parsing: "iso"))
+        #expect(iso.explain("02-Jun-06") == "'02-Jun-06' is not a date in the format YYYY-MM-DD; it looks like DD-MMM-YY: add --date-format DD-MMM-YY (date_format: in a pipeline)")
+        #expect(iso.explain("Jun 2, 2006").contains("looks like MMM D, YYYY: add --date-format MMM D, YYYY"))
+        #expect(iso.explain("June 2006").contains("looks like MMMM YYYY"))
+        #expect(iso.explain("JUN96").contains("looks like MMMYY"))
+        let short = DateParser(format: try DateFormat(parsing: "DD-MMM-YY"))
+        #expect(short.explain("02-Jun-2006").contains("looks like DD-MMM-YYYY: add --date-format DD-MMM-YYYY"))
+    }
+}
+
+@Suite("DateParser.explainFailure, month-name patterns")
+struct DateParserMonthNamePatternExplainTests {
+    @Test func isoDatesUnderAMonthNamePattern() throws {
+        let parser = DateParser(format: try DateFormat(parsing: "DD-MMM-YY"))
+        #expect(parser.explain("2025-01-06") == "'2025-01-06' is not a date in the format DD-MMM-YY (or names a day that does not exist)")
+        #expect(parser.explain("31-Jun-06").contains("June 2006 has 30 days"))
+        #expect(parser.explain("02-Jum-06").contains("'Jum' is not a month name"))
     }
 }

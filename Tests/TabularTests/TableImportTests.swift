@@ -190,8 +190,10 @@ struct TableImportRejectTests {
         let bytes = Array("date,item,quantity\n2026-07-01,".utf8) + [0xC3, 0x28] + Array(",1\n2026-07-02,B,2\n".utf8)
         let path = try dir.write("in.csv", bytes: bytes)
         let out = dir.file("rejects.csv")
-        let outcome = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out))
+        // Read as UTF-8, the row is rejected; `auto` reads the file as Windows-1252 instead.
+        let outcome = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out, encoding: .utf8))
         #expect(outcome.rows.map(\.item) == ["B"])
+        #expect(try importUsage(path, ImportOptions(onError: .skip)).rows.map(\.item) == ["\u{C3}(", "B"])
         let rows = try rejects(out)
         #expect(rows.count == 1)
         #expect(rows.first?[1] == "2")

@@ -63,8 +63,8 @@ struct ReadResult {
     var records: [Rec]
 }
 
-func readAll(_ path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits()) throws -> ReadResult {
-    let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits)
+func readAll(_ path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits(), encoding: TextEncoding = .auto) throws -> ReadResult {
+    let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits, encoding: encoding)
     var records: [Rec] = []
     try reader.forEachRecord { records.append(Rec($0.line, $0.strings)) }
     return ReadResult(header: reader.header, delimiter: reader.delimiter, records: records)

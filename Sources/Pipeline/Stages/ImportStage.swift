@@ -13,6 +13,7 @@ public struct ImportStage: Stage {
         ParameterSpec("columns", .map, "role: \"Header in your file\" for columns not named like the roles"),
         ParameterSpec("delimiter", .string, "',' ';' tab '|' (detected when omitted)"),
         ParameterSpec("date_format", .string, default: "auto", "auto, iso, mdy, dmy or a pattern like DD/MM/YYYY"),
+        ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 or utf-16 (auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252)"),
         ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50"),
         ParameterSpec("on_error", .string, default: "fail", "fail above reject_threshold, or skip"),
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
@@ -73,13 +74,15 @@ public struct ImportStage: Stage {
         }
         let dateFormat: DateFormat
         do { dateFormat = try DateFormat(parsing: try p.string("date_format") ?? "auto") } catch let e as UsageError { throw p.error("date_format", e.message) }
+        let encoding: TextEncoding
+        do { encoding = try TextEncoding(parsing: try p.string("encoding") ?? "auto") } catch let e as UsageError { throw p.error("encoding", e.message) }
         let maxFieldBytes = try p.integer("max_field_bytes") ?? CSVLimits().maxFieldBytes
         guard maxFieldBytes > 0 else { throw p.error("max_field_bytes", "max_field_bytes must be a positive number of bytes") }
         let maxColumns = try p.integer("max_columns") ?? CSVLimits().maxColumns
         guard maxColumns > 0 else { throw p.error("max_columns", "max_columns must be a positive number of columns") }
         options = ImportOptions(columns: columns, delimiter: delimiter, dateFormat: dateFormat, decimalComma: decimal == "comma",
                                 rejectThreshold: threshold / 100, onError: policy,
-                                limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns))
+                                limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns), encoding: encoding)
         let layout = try p.string("layout") ?? "long"
         guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }
         wide = layout == "wide"
@@ -119,7 +122,7 @@ public struct ImportStage: Stage {
     public func check(_ context: ValidationContext) -> [PipelineError] {
         let path = context.resolve(file)
         do {
-            let reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits)
+            let reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
             if wide {
                 let missing = idColumns.filter { !reader.header.contains($0) }
                 return missing.isEmpty ? [] : [context.error("id_columns", "\(path) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); it has \(reader.header.map { "'\($0)'" }.joined(separator: ", "))")]

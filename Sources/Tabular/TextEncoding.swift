@@ -1,0 +1,142 @@
+/// The character encoding of an export. Whatever it is, the reader hands UTF-8 to libcsv
+/// and every output is UTF-8.
+///
+/// `auto` reads UTF-8 (with or without a byte-order mark), UTF-16 by its byte-order mark,
+/// and a file whose first chunk (256 KiB) is not valid UTF-8 as Windows-1252, saying so in
+/// the import's summary line. The decision is made once, on the first chunk: a file whose
+/// invalid bytes come later is read as UTF-8, and those rows are rejected by the per-field
+/// UTF-8 check naming `--encoding windows-1252`. UTF-8 input is parsed in place, untouched;
+/// only other encodings are transcoded, chunk by chunk, before parsing.
+public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
+    case auto
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+    case latin1 = "latin-1"
+    case utf16 = "utf-16"
+
+    /// Reads a user's name for an encoding, in any case (`utf8`, `cp1252`, `iso-8859-1` too).
+    public init(parsing text: String) throws {
+        switch text.trimmed().lowercased() {
+        case "", "auto", "automatic": self = .auto
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "windows1252": self = .windows1252
+        case "latin-1", "latin1", "iso-8859-1", "iso8859-1": self = .latin1
+        case "utf-16", "utf16": self = .utf16
+        default:
+            throw UsageError("unknown encoding '\(text)'; use one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// How messages name it: `Windows-1252`, `UTF-8`.
+    public var description: String {
+        switch self {
+        case .auto: return "auto"
+        case .utf8: return "UTF-8"
+        case .windows1252: return "Windows-1252"
+        case .latin1: return "Latin-1"
+        case .utf16: return "UTF-16"
+        }
+    }
+
+    /// True when `bytes` are UTF-8 (`UTF8Check`), allowing a sequence cut off by the end of
+    /// the buffer: the next chunk completes it.
+    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = bytes.count
+        if end > 0 {
+            for back in 1...min(3, end) where bytes[end - back] >= 0xC0 {
+                let lead = bytes[end - back]
+                if (lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2) > back { end -= back }
+                break
+            }
+        }
+        return UTF8Check.isValid(UnsafeRawBufferPointer(rebasing: bytes[0..<end]).bindMemory(to: UInt8.self))
+    }
+}
+
+/// Turns Windows-1252, Latin-1 or UTF-16 bytes into UTF-8, one chunk at a time; a UTF-16
+/// code unit or surrogate pair split between chunks is carried over.
+struct Transcoder {
+    enum Source { case windows1252, latin1, utf16(bigEndian: Bool) }
+    let source: Source
+    private var pendingByte: UInt8?
+    private var pendingHigh: UInt32?
+
+    init(_ source: Source) { self.source = source }
+
+    /// Most UTF-8 bytes `count` input bytes can become (3 per byte, plus what was carried over).
+    static func capacity(for count: Int) -> Int { count * 3 + 8 }
+
+    /// Windows-1252 0x80-0x9F; the five unassigned bytes keep their C1 code points, as browsers do.
+    private static let cp1252High: [UInt16] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    /// Writes the UTF-8 form of `input` to `output` (at least `capacity(for: input.count)`
+    /// bytes) and returns how many bytes it wrote.
+    mutating func transcode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int {
+        var o = 0
+        @inline(__always) func emit(_ scalar: UInt32) {
+            if scalar < 0x80 {
+                output[o] = UInt8(scalar); o += 1
+            } else if scalar < 0x800 {
+                output[o] = UInt8(0xC0 | (scalar >> 6)); output[o + 1] = UInt8(0x80 | (scalar & 0x3F)); o += 2
+            } else if scalar < 0x10000 {
+                output[o] = UInt8(0xE0 | (scalar >> 12)); output[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                output[o + 2] = UInt8(0x80 | (scalar & 0x3F)); o += 3
+            } else {
+                output[o] = UInt8(0xF0 | (scalar >> 18)); output[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                output[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); output[o + 3] = UInt8(0x80 | (scalar & 0x3F)); o += 4
+            }
+        }
+        switch source {
+        case .windows1252, .latin1:
+            let table = if case .windows1252 = source { true } else { false }
+            for b in input {
+                if b < 0x80 {
+                    output[o] = b; o += 1
+                } else if table && b < 0xA0 {
+                    emit(UInt32(Transcoder.cp1252High[Int(b) - 0x80]))
+                } else {
+                    emit(UInt32(b))
+                }
+            }
+        case .utf16(let bigEndian):
+            var i = 0
+            func unit(_ a: UInt8, _ b: UInt8) -> UInt32 { bigEndian ? UInt32(a) << 8 | UInt32(b) : UInt32(b) << 8 | UInt32(a) }
+            while true {
+                let u: UInt32
+                if let first = pendingByte {
+                    guard i < input.count else { break }
+                    u = unit(first, input[i]); pendingByte = nil; i += 1
+                } else {
+                    guard i + 1 < input.count else {
+                        if i < input.count { pendingByte = input[i] }
+                        break
+                    }
+                    u = unit(input[i], input[i + 1]); i += 2
+                }
+                if let high = pendingHigh {
+                    pendingHigh = nil
+                    if (0xDC00...0xDFFF).contains(u) {
+                        emit(0x10000 + ((high - 0xD800) << 10) + (u - 0xDC00))
+                        continue
+                    }
+                    emit(0xFFFD)   // a lone high surrogate
+                }
+                if (0xD800...0xDBFF).contains(u) { pendingHigh = u; continue }
+                emit((0xDC00...0xDFFF).contains(u) ? 0xFFFD : u)
+            }
+        }
+        return o
+    }
+
+    /// What is left over at the end of the file (half a code unit, a lone high surrogate) as UTF-8.
+    mutating func finish(into output: UnsafeMutableRawBufferPointer) -> Int {
+        guard pendingByte != nil || pendingHigh != nil else { return 0 }
+        pendingByte = nil
+        pendingHigh = nil
+        for (k, b) in [UInt8(0xEF), 0xBF, 0xBD].enumerated() { output[k] = b }
+        return 3
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+extension BadInputCorpus {
+    /// Encodings and month-name dates (issue 17): an unknown `--encoding` on every command,
+    /// a date format that reads no row, and month-name dates with a month that does not exist.
+    static func encodingCases() -> [CorpusCase] {
+        var cases: [CorpusCase] = []
+        for input in CSVInput.all {
+            cases.append(CorpusCase(kind: input.kind, name: "--encoding ebcdic (unknown)",
+                                    files: files(input).merging([input.file: Data(input.contents)]) { _, own in own },
+                                    arguments: input.arguments + ["--encoding", "ebcdic"],
+                                    expectation: .usageError(says: ["unknown encoding 'ebcdic'", "auto, utf-8, windows-1252, latin-1, utf-16"]),
+                                    absentAfterFailure: [input.output]))
+        }
+        cases.append(PipelineCorpus.yaml("encoding: ebcdic", PipelineCorpus.inserting(after: 5, "    encoding: ebcdic"), line: 6, "unknown encoding 'ebcdic'"))
+
+        // Windows-1252 text is read and written as UTF-8, the summary line saying so.
+        let usage = CSVInput.usage
+        let item = usage.column("item")
+        var cp1252 = Data(usage.header.joined(separator: ",") + "\n")
+        for row in usage.rows {
+            for (k, cell) in row.enumerated() {
+                if k > 0 { cp1252.append(UInt8(ascii: ",")) }
+                cp1252.append(Data(cell))
+                if k == item { cp1252.append(contentsOf: [0x96, 0xA3, 0xF4]) }   // en dash, pound, o circumflex
+            }
+            cp1252.append(0x0A)
+        }
+        let windows1252 = cp1252
+        cases.append(accepting(usage, "Windows-1252 item names", windows1252, read: usage.rows.count, output: usage.output,
+                               says: ["A100\u{2013}\u{A3}\u{F4}", "B200\u{2013}\u{A3}\u{F4}"]))
+
+        // A date format that reads none of the dates: every row rejected, the pattern named.
+        cases.append(failing(usage, "--date-format DD-MMM-YY on ISO dates", Data(usage.contents), line: 2,
+                             "'2025-01-06' is not a date in the format DD-MMM-YY", "40 of 40 rows rejected",
+                             arguments: usage.arguments + ["--date-format", "DD-MMM-YY"]))
+
+        // Month-name dates read automatically, one with a month that does not exist.
+        for input in [CSVInput.usage, CSVInput.census, CSVInput.timekeeping] where input.header.contains("date") {
+            let date = input.column("date")
+            var rows = input.rows.map { row in row.enumerated().map { k, cell in k == date ? monthNameDate(cell) : cell } }
+            var parts = rows[1][date].split(separator: "-").map(String.init)
+            parts[1] = "Jum"
+            rows[1][date] = parts.joined(separator: "-")
+            let dated = Data(CSVInput.csv(input.header, rows))
+            cases.append(rejecting(input, "month-name dates, one month 'Jum'", dated,
+                                   [RejectedRow(line: 3, column: "date", says: "'Jum' is not a month name")]))
+        }
+        return cases
+    }
+
+    /// `2025-01-06` as `06-Jan-25`.
+    static func monthNameDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month) else { return iso }
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(parts[2])-\(names[month - 1])-\(parts[0].suffix(2))"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Suite struct EncodingCommandTests {
+    /// usage_windows1252.csv: item names with 0x96 (en dash), 0xA3 (pound) and 0xF4 (o circumflex).
+    @Test func aWindows1252ExportIsReadAndWrittenAsUTF8() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_windows1252.csv"])
+        let result = try CLIRunner.run(["aggregate", "--input", "usage_windows1252.csv", "--out", "series.csv"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("usage_windows1252.csv: 3 rows read, 3 accepted, 0 rejected; read as Windows-1252: not valid UTF-8"), "\(result.stderr)")
+        let output = try CLIRunner.read(dir.appendingPathComponent("series.csv"))
+        #expect(output.contains("Gauze 4\u{2013}4 \u{A3}2"))
+        #expect(output.contains("Cr\u{F4}me"))
+        #expect(!output.contains("\u{FFFD}"))
+    }
+
+    @Test func forcedEncodings() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_windows1252.csv"])
+        let latin = try CLIRunner.run(["aggregate", "--input", "usage_windows1252.csv", "--encoding", "latin-1", "--out", "latin.csv"], in: dir)
+        #expect(latin.status == 0, "stderr: \(latin.stderr)")
+        #expect(!latin.stderr.contains("read as"))
+        let text = try CLIRunner.read(dir.appendingPathComponent("latin.csv"))
+        #expect(text.contains("Gauze 4\u{96}4 \u{A3}2"))
+        #expect(text.contains("Cr\u{F4}me"))
+        // Read as UTF-8, every row's item is rejected, as before --encoding existed.
+        let utf8 = try CLIRunner.run(["aggregate", "--input", "usage_windows1252.csv", "--encoding", "utf-8", "--on-error", "skip", "--out", "u.csv"], in: dir)
+        #expect(utf8.stderr.contains("3 rows read, 0 accepted, 3 rejected"), "\(utf8.stderr)")
+        let rejects = try CLIRunner.read(dir.appendingPathComponent("u.rejects.csv"))
+        #expect(rejects.contains("not valid UTF-8"))
+        #expect(rejects.contains("--encoding windows-1252"))
+    }
+
+    @Test func unknownEncodingIsAUsageError() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_windows1252.csv"])
+        let result = try CLIRunner.run(["aggregate", "--input", "usage_windows1252.csv", "--encoding", "utf-32", "--out", "s.csv"], in: dir)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown encoding 'utf-32'; use one of auto, utf-8, windows-1252, latin-1, utf-16"))
+    }
+
+    @Test func aPipelineImportTakesEncoding() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_windows1252.csv"])
+        let pipeline = """
+        stages:
+          usage:
+            kind: import
+            table: usage
+            file: usage_windows1252.csv
+            encoding: windows-1252
+          series:
+            kind: aggregate
+            input: usage
+          out:
+            kind: export
+            input: series
+            file: series.csv
+        """
+        try pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["run", "p.yml", "--out", "out", "--quiet"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/series.csv")).contains("Gauze 4\u{2013}4 \u{A3}2"))
+    }
+
+    @Test func monthNameDatesOnTheCommandLine() throws {
+        let dir = try CLIRunner.workspace()
+        try "date,item,quantity\n02-Jun-06,A,1\n\"Jun 9, 2006\",A,2\n16 June 2006,A,3\n".write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "m.csv", "--frequency", "week", "--out", "s.csv"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("3 rows read, 3 accepted, 0 rejected"))
+        let iso = try CLIRunner.run(["aggregate", "--input", "m.csv", "--date-format", "iso", "--out", "i.csv"], in: dir)
+        #expect(iso.status == 1)
+        #expect(iso.stderr.contains("looks like DD-MMM-YY: add --date-format DD-MMM-YY"), "\(iso.stderr)")
+    }
+}

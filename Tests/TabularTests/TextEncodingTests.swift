@@ -1,0 +1,127 @@
+import Testing
+@testable import Tabular
+
+@Suite("Text encodings")
+struct TextEncodingTests {
+    /// windows1252.csv: 0x96 (en dash), 0xA3 (pound), 0xF4 (o circumflex), 0xE8, 0x80 (euro).
+    @Test func autoReadsAFileThatIsNotUTF8AsWindows1252() throws {
+        let path = try fixture("windows1252.csv")
+        let reader = try CSVReader(path: path)
+        var records: [[String]] = []
+        try reader.forEachRecord { records.append($0.strings) }
+        #expect(reader.encoding == .windows1252)
+        #expect(reader.encodingNote == "read as Windows-1252: not valid UTF-8")
+        #expect(reader.header == ["date", "item", "description", "quantity"])
+        #expect(records == [["02-Jun-06", "G44", "Gauze 4\u{2013}4 \u{A3}2 pack", "3"],
+                            ["03-Jun-06", "CR1", "Cr\u{F4}me barri\u{E8}re \u{20AC}", "5"]])
+    }
+
+    @Test func windows1252ForcedGivesTheSameTextWithoutANote() throws {
+        let reader = try CSVReader(path: try fixture("windows1252.csv"), encoding: .windows1252)
+        var descriptions: [String] = []
+        try reader.forEachRecord { descriptions.append($0.strings[2]) }
+        #expect(descriptions == ["Gauze 4\u{2013}4 \u{A3}2 pack", "Cr\u{F4}me barri\u{E8}re \u{20AC}"])
+        #expect(reader.encodingNote == nil)
+    }
+
+    @Test func latin1MapsEveryByteToItsCodePoint() throws {
+        let result = try readAll(try fixture("windows1252.csv"), encoding: .latin1)
+        // 0x96 and 0x80 are C1 controls in Latin-1, not the dash and the euro.
+        #expect(result.records.map { $0.fields[2] } == ["Gauze 4\u{96}4 \u{A3}2 pack", "Cr\u{F4}me barri\u{E8}re \u{80}"])
+    }
+
+    @Test func utf8ForcedOnAWindows1252FileRejectsTheRowsAsBefore() throws {
+        let importer = try TableImport(path: try fixture("windows1252.csv"), columns: [ColumnSpec("description")],
+                                       options: ImportOptions(onError: .skip, encoding: .utf8))
+        let description = try #require(importer.column("description"))
+        var accepted = 0
+        let summary = try importer.run { row in _ = try row.text(description); accepted += 1 }
+        #expect(summary.rejected == 2)
+        #expect(accepted == 0)
+        #expect(summary.encodingNote == nil)
+        #expect(summary.examples.first?.contains("not valid UTF-8") == true)
+        #expect(summary.examples.first?.contains("--encoding windows-1252") == true)
+    }
+
+    @Test func theSummaryLineSaysHowTheFileWasRead() throws {
+        let importer = try TableImport(path: try fixture("windows1252.csv"), columns: [ColumnSpec("date"), ColumnSpec("description")])
+        let date = try #require(importer.column("date"))
+        let summary = try importer.run { row in _ = try row.date(date) }
+        #expect(summary.accepted == 2)
+        #expect(summary.description.hasSuffix("2 rows read, 2 accepted, 0 rejected; read as Windows-1252: not valid UTF-8"))
+    }
+
+    @Test func validUTF8WithAndWithoutAByteOrderMarkIsReadInPlace() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        for bom in [[], [UInt8(0xEF), 0xBB, 0xBF]] {
+            let path = try dir.write("u.csv", bytes: bom + Array("item,name\nA,Cr\u{F4}me \u{2013} \u{1F489}\n".utf8))
+            let reader = try CSVReader(path: path)
+            var names: [String] = []
+            try reader.forEachRecord { names.append($0.strings[1]) }
+            #expect(reader.header == ["item", "name"])
+            #expect(names == ["Cr\u{F4}me \u{2013} \u{1F489}"])
+            #expect(reader.encoding == .utf8)
+            #expect(reader.encodingNote == nil)
+        }
+    }
+
+    @Test func utf16WithAByteOrderMarkInBothByteOrders() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let text = "item;name\r\nA;Cr\u{F4}me \u{2013} \u{1F489}\r\n"
+        for bigEndian in [false, true] {
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in text.utf16 {
+                bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+            let path = try dir.write("u16.csv", bytes: bytes)
+            let result = try readAll(path)
+            #expect(result.header == ["item", "name"])
+            #expect(result.delimiter == UInt8(ascii: ";"))
+            #expect(result.records == [Rec(2, ["A", "Cr\u{F4}me \u{2013} \u{1F489}"])])
+            // Forced utf-16 reads the same file.
+            #expect(try readAll(path, encoding: .utf16).records == result.records)
+        }
+    }
+
+    @Test func utf16SplitAnywhereBetweenChunksIsCarriedOver() {
+        let text = "a\u{F4}\u{1F489}b"
+        let bytes = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for cut in 0...bytes.count {
+            var transcoder = Transcoder(.utf16(bigEndian: false))
+            var out: [UInt8] = []
+            for part in [Array(bytes[..<cut]), Array(bytes[cut...])] {
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Transcoder.capacity(for: part.count), alignment: 1)
+                defer { buffer.deallocate() }
+                let n = part.withUnsafeBytes { transcoder.transcode($0, into: buffer) }
+                out += buffer[0..<n]
+            }
+            #expect(String(decoding: out, as: UTF8.self) == text, "cut at \(cut)")
+        }
+    }
+
+    @Test func encodingNames() throws {
+        #expect(try TextEncoding(parsing: "auto") == .auto)
+        #expect(try TextEncoding(parsing: "UTF-8") == .utf8)
+        #expect(try TextEncoding(parsing: "utf8") == .utf8)
+        #expect(try TextEncoding(parsing: "Windows-1252") == .windows1252)
+        #expect(try TextEncoding(parsing: "cp1252") == .windows1252)
+        #expect(try TextEncoding(parsing: "latin-1") == .latin1)
+        #expect(try TextEncoding(parsing: "ISO-8859-1") == .latin1)
+        #expect(try TextEncoding(parsing: "utf-16") == .utf16)
+        let error = try #require(throws: UsageError.self) { try TextEncoding(parsing: "ebcdic") }
+        #expect(error.message == "unknown encoding 'ebcdic'; use one of auto, utf-8, windows-1252, latin-1, utf-16")
+    }
+
+    @Test func utf8Validation() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { TextEncoding.isValidUTF8($0) } }
+        #expect(valid(Array("plain, Cr\u{F4}me \u{2013} \u{1F489}".utf8)))
+        #expect(valid([0x61, 0xE2, 0x80]))          // an en dash cut off by the end of the chunk
+        #expect(!valid([0x61, 0x96, 0x62]))          // a Windows-1252 en dash
+        #expect(!valid([0xC0, 0xAF]))                // overlong
+        #expect(!valid([0xED, 0xA0, 0x80]))          // surrogate
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))    // above U+10FFFF
+        #expect(!valid([0xE2, 0x28, 0xA1]))
+    }
+}

@@ -14,7 +14,7 @@ struct Quartermaster: ParsableCommand {
         commandName: "quartermaster",
         abstract: "Forecasts, reorder lists, staffing plans and budget variance from hospital CSV exports.",
         version: QuartermasterVersion.current,
-        subcommands: [Aggregate.self, Forecast.self, Reorder.self, Variance.self, Staffing.self, Run.self, Validate.self, Stages.self]
+        subcommands: [Aggregate.self, Forecast.self, Reorder.self, Variance.self, Staffing.self, Run.self, Validate.self, Stages.self, Inspect.self]
     )
 
     static func main() {

@@ -31,8 +31,6 @@ public struct ReorderJob: Sendable {
         public var outlooks: [SeriesOutlook] = []
         /// Price increases in the item master (unit cost above prior unit cost), by vendor.
         public var priceIncreases: [VendorPriceIncrease] = []
-        /// Each location planned on its own demand (the usage names locations).
-        public var byLocation = false
     }
 
     /// What a vendor's latest price changes cost a year at the items' last year of use.
@@ -57,7 +55,8 @@ public struct ReorderJob: Sendable {
         public var items: Int
         public var targetFillRate: Double
         public var outcome: PolicySimulation.Outcome
-        /// The replayed days, and the day whose data set the levels (`par_level` for par levels).
+        /// The replayed days, and the day whose data set the levels (empty for par levels,
+        /// which come from the item master).
         public var replayStart: CalendarDay
         public var replayEnd: CalendarDay
         public var levelsAsOf: String
@@ -247,7 +246,6 @@ public struct ReorderJob: Sendable {
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
-        plan.byLocation = byLocation
 
         // For the report: the top units by spend as fan charts, and the vendors' price increases.
         let bySpend = stock.indices.filter { estimates[unitKey[$0]] != nil && !stock[$0].discontinued }

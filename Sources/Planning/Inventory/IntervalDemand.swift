@@ -45,9 +45,11 @@ public struct IntervalDemand: Sendable, Equatable {
         /// and a safety stock of hundreds of units for a forecast of 0.08 a week.
         public func weeklyDispersion() -> Double? {
             guard weeks >= 4 else { return nil }
-            let totals = (0..<weeks).map { w in (0..<7).reduce(0.0) { $0 + Double(max(0, days[w * 7 + $1])) } }
-            return totals.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+            return weekTotals.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         }
+
+        /// Each week's use (returns, negative days, count as no use).
+        var weekTotals: [Double] { (0..<weeks).map { w in (0..<7).reduce(0.0) { $0 + Double(max(0, days[w * 7 + $1])) } } }
 
         /// Mean squared difference between the use on `weekdays` and their share of the week's
         /// total, over the recent weeks: the within-week spread a part of a week adds.
@@ -88,7 +90,7 @@ public struct IntervalDemand: Sendable, Equatable {
             weekShare[week] += shares[weekday]
             weekdays[week][weekday] = true
         }
-        let level = recent.weeks > 0 ? recent.days.reduce(0) { $0 + Double(max(0, $1)) } / Double(recent.weeks) : 0
+        let level = recent.weeks > 0 ? recent.weekTotals.reduce(0, +) / Double(recent.weeks) : 0
         var mean = 0.0, variance = 0.0
         for w in 0..<span where !weekMeans.isEmpty {
             let h = firstWeek + w

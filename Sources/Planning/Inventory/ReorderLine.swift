@@ -67,7 +67,7 @@ public struct DemandEstimate: Sendable {
                 protectionDays: Double, leadDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
         // Slow and intermittent items are planned on a count distribution whose dispersion
         // describes their recent use, not the whole history.
-        let counts = SafetyStock.usesCounts(demandClass: forecast.demandClass, intervalMean: .infinity)
+        let counts = SafetyStock.isCountClass(forecast.demandClass)
         let dispersion = (counts ? recent.weeklyDispersion() : nil) ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         let spreads = counts ? forecast.mean.map { (max(0, $0) * dispersion).squareRoot() } : forecast.spread
         func interval(_ days: Double) -> IntervalDemand {

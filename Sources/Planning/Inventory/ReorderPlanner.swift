@@ -29,14 +29,16 @@ public struct ReorderPlanner: Sendable {
 
     /// Days the demand forecast must cover: lead time, plus the review period under periodic review.
     public func protectionDays(_ s: StockItem) -> Double {
-        let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
-        return lead + (settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0)
+        leadDays(s) + (settings.policy == .periodicReview ? reviewDays(s) : 0)
     }
+
+    func leadDays(_ s: StockItem) -> Double { s.leadTimeDays ?? settings.defaultLeadTimeDays }
+    func reviewDays(_ s: StockItem) -> Double { s.reviewPeriodDays ?? settings.defaultReviewPeriodDays }
 
     public func levels(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC) -> Levels {
         let serviceLevel = min(max(s.serviceLevel ?? settings.serviceLevel ?? settings.matrix.level(criticality: s.criticality, abc: abc), 0.5), 0.9999)
-        let lead = s.leadTimeDays ?? settings.defaultLeadTimeDays
-        let review = settings.policy == .periodicReview ? (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays) : 0
+        let lead = leadDays(s)
+        let review = settings.policy == .periodicReview ? reviewDays(s) : 0
         let d = max(0, demand.dailyMean)
         func over(_ days: Double, _ known: IntervalDemand?) -> ProtectionDemand {
             if let known { return ProtectionDemand(known, days: days, dailyDemand: d, leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays) }
@@ -54,7 +56,7 @@ public struct ReorderPlanner: Sendable {
         switch settings.policy {
         case .periodicReview: cycleDemand = d * max(review, 1)
         case .continuous: cycleDemand = economicLot
-        case .minMax: cycleDemand = d * max(s.reviewPeriodDays ?? settings.defaultReviewPeriodDays, 1)
+        case .minMax: cycleDemand = d * max(reviewDays(s), 1)
         }
         func safety(_ p: ProtectionDemand) -> Double {
             guard SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean) else {
@@ -74,7 +76,7 @@ public struct ReorderPlanner: Sendable {
         if settings.policy == .minMax {
             // Max covers one review period's demand beyond min, so an order placed at min
             // lasts until the next review instead of triggering again at once.
-            orderUpTo = reorderPoint + d * (s.reviewPeriodDays ?? settings.defaultReviewPeriodDays)
+            orderUpTo = reorderPoint + d * reviewDays(s)
         }
         if demand.historyDays < settings.newItemDays {
             flags.append("new_item")

@@ -27,9 +27,14 @@ public enum SafetyStock {
     /// Which of the two fits the demand: counts for low volume (under ~10 units per interval)
     /// or intermittent classes.
     public static func usesCounts(demandClass: DemandClass, intervalMean: Double) -> Bool {
+        isCountClass(demandClass) || intervalMean < 10
+    }
+
+    /// The classes planned on counts whatever their volume.
+    public static func isCountClass(_ demandClass: DemandClass) -> Bool {
         switch demandClass {
         case .intermittent, .lumpy, .short: return true
-        default: return intervalMean < 10
+        default: return false
         }
     }
 
@@ -63,8 +68,6 @@ public enum SafetyStock {
         guard mean > 0, cycleDemand > 0 else { return 0 }
         let allowed = (1 - fillRate) * cycleDemand
         var tail = CountTail(mean: mean, dispersion: dispersion)
-        // Below the window's start the shortage is mean - S to within 1e-40 of a unit.
-        if mean - Double(tail.k) <= allowed { return max(0, Double(tail.k) - mean) }
         while tail.shortage > allowed && tail.k < 100_000_000 { tail.step() }
         return max(0, Double(tail.k) - mean)
     }

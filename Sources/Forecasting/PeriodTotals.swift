@@ -39,6 +39,13 @@ public struct PeriodTotals {
         add(series: keys.intern(key), period: cachedPeriod, value: value)
     }
 
+    /// Adds a batch of rows whose keys are short (see `PeriodTotalsLoader`): the same totals
+    /// as adding them one by one, in order, with the key lookups done back to back.
+    mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, ids: UnsafeMutablePointer<Int>) {
+        self.keys.intern(keys, ids: ids)
+        for i in 0..<keys.count { add(series: ids[i], period: periods[i], value: values[i]) }
+    }
+
     /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`.
     public mutating func add(series id: Int, period: Int, value: Double) {
         rowsAdded += 1

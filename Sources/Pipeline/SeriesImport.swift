@@ -33,16 +33,17 @@ public struct SeriesImport: Sendable {
         guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
             throw InputError(file: input, "required columns could not be resolved")
         }
-        var totals = PeriodTotals(frequency: frequency)
+        var loader = PeriodTotalsLoader(frequency: frequency)
         let shard = self.shard
+        var dates = DateFieldCache()
         let summary = try table.run { row in
             let key = try row.text(s)
-            let day = try row.date(d)
+            let day = try row.date(d, cache: &dates)
             let value = try row.number(v)
             if let shard, !shard.contains(key: key) { return }
-            totals.add(key: key, day: day, value: value)
+            loader.add(key: key, day: day, value: value)
         }
-        return (totals, summary)
+        return (loader.finish(), summary)
     }
 
     /// The roles of a series file under the names of a usage export.

@@ -7,79 +7,145 @@ import Darwin
 /// Interns byte strings (series keys such as item numbers) to dense integer ids.
 ///
 /// Creating a Swift `String` per row just to look it up costs more than the rest of the
-/// row's parsing; hashing the field bytes in place does not allocate at all.
+/// row's parsing; hashing the field bytes in place does not allocate at all. Lookups are
+/// bound by memory latency (a 20,000-item table is bigger than L2), so each slot holds the
+/// key's first 16 bytes, its length and its id side by side: a hit on a short key such as
+/// an item number costs one cache line, not three (slot, key offsets, key bytes).
 public struct ByteKeyTable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Open addressing; each slot packs the upper 32 bits of the hash with id + 1 (0 = empty),
-    /// so most mismatches are decided without touching the key bytes.
+    /// Open addressing, `slotWords` words a slot: tag (upper 32 bits of the hash) | id + 1
+    /// (0 = empty), the key's length, and its first 16 bytes zero-padded.
     private var slots: [UInt64]
     private var mask: Int
     public private(set) var count = 0
+    private static let slotWords = 4
 
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size * ByteKeyTable.slotWords)
         mask = size - 1
+    }
+
+    /// A key's first 16 bytes as two words (see `ShortBytes`) and its hash.
+    ///
+    /// The hash only places keys in this table (ids are dense in insertion order), so it
+    /// may differ from `StableHash`, which shards rely on; a few multiplies on whole words
+    /// are much cheaper than FNV's one multiply per byte.
+    @inline(__always)
+    static func words(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
+        let n = key.count
+        let (w0, w1) = ShortBytes.words(key)
+        var h = (w0 ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        h ^= (w1 ^ UInt64(n)) &* 0x94D0_49BB_1331_11EB
+        if n > 16 { h ^= StableHash.fnv1a(UnsafeBufferPointer(rebasing: key[16...])) }
+        h ^= h >> 31
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
+        return (w0, w1, h)
+    }
+
+    /// A key of at most 16 bytes held in two words with its hash: enough to intern it after
+    /// the row it came from is gone, so rows can be interned a batch at a time.
+    public struct InlineKey: Sendable {
+        let w0: UInt64, w1: UInt64, hash: UInt64, length: UInt64
+
+        /// Nil for keys longer than 16 bytes, which `intern(_:)` takes directly.
+        @inline(__always)
+        public init?(_ key: UnsafeBufferPointer<UInt8>) {
+            guard key.count <= 16 else { return nil }
+            (w0, w1, hash) = ByteKeyTable.words(key)
+            length = UInt64(key.count)
+        }
     }
 
     /// The id of `key`, adding it when new.
     public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = StableHash.fnv1a(key)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                starts.withUnsafeBufferPointer { starts in
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return nil }
-                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                            let id = Int(entry & 0xFFFF_FFFF) - 1
-                            let start = starts[id], length = starts[id + 1] - start
-                            if length == key.count && (length == 0 || ByteKeyTable.same(arena.baseAddress! + start, key)) { return id }
-                        }
-                        slot = (slot + 1) & mask
-                    }
+        let (w0, w1, hash) = ByteKeyTable.words(key)
+        let (id, slot) = find(w0, w1, hash, UInt64(key.count), tail: key)
+        if let id { return id }
+        return add(key, w0, w1, hash, at: slot)
+    }
+
+    /// The ids of a batch of short keys, in order (new keys get ids in batch order).
+    ///
+    /// One tight loop over independent lookups lets the processor overlap their cache
+    /// misses, which a lookup between a row's parsing and the next row's cannot.
+    public mutating func intern(_ batch: UnsafeBufferPointer<InlineKey>, ids: UnsafeMutablePointer<Int>) {
+        for (i, key) in batch.enumerated() {
+            let (id, slot) = find(key.w0, key.w1, key.hash, key.length, tail: nil)
+            if let id {
+                ids[i] = id
+            } else {
+                var words = (key.w0, key.w1)
+                ids[i] = withUnsafeBytes(of: &words) { bytes in
+                    add(UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[0..<Int(key.length)]), key.w0, key.w1, key.hash, at: slot)
                 }
             }
         }
-        if let found { return found }
+    }
+
+    /// The id of a key, or nil and the empty slot where it belongs. `tail` is the whole key
+    /// when it is longer than 16 bytes (its first 16 are compared in the slot).
+    @inline(__always)
+    private func find(_ w0: UInt64, _ w1: UInt64, _ hash: UInt64, _ length: UInt64, tail: UnsafeBufferPointer<UInt8>?) -> (Int?, Int) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let at = slot * ByteKeyTable.slotWords
+                let entry = slots[at]
+                if entry == 0 { return (nil, slot) }
+                if entry & 0xFFFF_FFFF_0000_0000 == tag && slots[at + 1] == length && slots[at + 2] == w0 && slots[at + 3] == w1 {
+                    let id = Int(entry & 0xFFFF_FFFF) - 1
+                    if length <= 16 || sameTail(id, tail!) { return (id, slot) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ w0: UInt64, _ w1: UInt64, _ hash: UInt64, at slot: Int) -> Int {
         let id = count
         count += 1
         arena.append(contentsOf: key)
         starts.append(arena.count)
-        slots[slot] = tag | UInt64(id + 1)
-        if count * 2 > slots.count { grow() }
+        place(id: id, tag: hash & 0xFFFF_FFFF_0000_0000, length: UInt64(key.count), w0: w0, w1: w1, at: slot)
+        if count * 2 > slots.count / ByteKeyTable.slotWords { grow() }
         return id
     }
 
-    @inline(__always)
-    private static func same(_ a: UnsafePointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < key.count {
-            if a[i] != key[i] { return false }
-            i += 1
+    /// Bytes 16... of a long key against the stored ones (the first 16 matched in the slot).
+    private func sameTail(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            let start = starts[id]
+            return memcmp(arena.baseAddress! + start + 16, key.baseAddress! + 16, key.count - 16) == 0
         }
-        return true
+    }
+
+    private mutating func place(id: Int, tag: UInt64, length: UInt64, w0: UInt64, w1: UInt64, at slot: Int) {
+        let at = slot * ByteKeyTable.slotWords
+        slots[at] = tag | UInt64(id + 1)
+        slots[at + 1] = length
+        slots[at + 2] = w0
+        slots[at + 3] = w1
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        var fresh = [UInt64](repeating: 0, count: size)
-        let newMask = size - 1
+        let size = (mask + 1) * 2
+        slots = [UInt64](repeating: 0, count: size * ByteKeyTable.slotWords)
+        mask = size - 1
+        let arena = self.arena, starts = self.starts
         arena.withUnsafeBufferPointer { arena in
             for id in 0..<count {
                 let key = UnsafeBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])
-                let hash = StableHash.fnv1a(key)
-                var slot = Int(truncatingIfNeeded: hash) & newMask
-                while fresh[slot] != 0 { slot = (slot + 1) & newMask }
-                fresh[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+                let (w0, w1, hash) = ByteKeyTable.words(key)
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot * ByteKeyTable.slotWords] != 0 { slot = (slot + 1) & mask }
+                place(id: id, tag: hash & 0xFFFF_FFFF_0000_0000, length: UInt64(key.count), w0: w0, w1: w1, at: slot)
             }
         }
-        slots = fresh
-        mask = newMask
     }
 
     /// The key bytes of `id`, handed to `body`.

@@ -53,6 +53,15 @@ public struct ImportRow {
         throw RowRejection(column: column, importer.dates.explainFailure(field))
     }
 
+    /// The date of a column, parsed only when its bytes differ from the previous row's.
+    public func date(_ column: Int, cache: inout DateFieldCache) throws -> CalendarDay {
+        let field = record[column]
+        if let day = cache.day(of: field) { return day }
+        let day = try date(column)
+        cache.remember(field, day)
+        return day
+    }
+
     @inlinable
     public func number(_ column: Int) throws -> Double {
         let field = record[column]
@@ -76,6 +85,15 @@ public enum UTF8Check {
     public static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = p.count
+        // Eight ASCII bytes at a time while there is no high bit and no NUL byte.
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w | ((w &- 0x0101_0101_0101_0101) & ~w)) & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+        }
         while i < n {
             let b = p[i]
             if b < 0x80 {

@@ -128,3 +128,33 @@ struct PeriodTotalsTests {
         #expect(totals.cellCount == 0)
     }
 }
+
+@Suite("PeriodTotalsLoader")
+struct PeriodTotalsLoaderTests {
+    /// Batching the lookups must not change ids or sums: keys of every length (long ones
+    /// flush the batch), more rows than one batch, dates out of order, each compared with
+    /// adding the same rows one at a time.
+    @Test func givesTheTotalsOfAddingRowByRow() {
+        var direct = PeriodTotals(frequency: .week)
+        var loader = PeriodTotalsLoader(frequency: .week)
+        var state: UInt64 = 42
+        for row in 0..<3_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 59)                 // 0...31 bytes
+            let key = "K" + String(repeating: "x", count: length) + String(Int(state >> 40) % 37)
+            let d = CalendarDay(daysSinceEpoch: Int32(20_000 + Int(state >> 33) % 400 - (row % 7 == 0 ? 300 : 0)))
+            let value = Double(Int(state >> 20) % 9) / 4
+            direct.add(key, d, value)
+            var bytes = key
+            bytes.withUTF8 { loader.add(key: $0, day: d, value: value) }
+        }
+        let loaded = loader.finish()
+        #expect(loaded.seriesCount == direct.seriesCount)
+        #expect((0..<direct.seriesCount).map { loaded.keys.key($0) } == (0..<direct.seriesCount).map { direct.keys.key($0) })
+        let a = loaded.collected(), b = direct.collected()
+        #expect(a.map(\.key) == b.map(\.key))
+        #expect(a.map(\.first) == b.map(\.first))
+        #expect(a.map(\.values) == b.map(\.values))
+        #expect(loaded.rowsAdded == 3_000)
+    }
+}

@@ -48,6 +48,25 @@ struct ByteKeyTableTests {
         #expect(table.idsSortedByKey().map { table.key($0) } == ["item-1", "item-10", "item-100", "item-2"])
     }
 
+    /// Slots hold a key's first 16 bytes in two words: keys of every length around the 8- and
+    /// 16-byte edges, and long keys differing only after byte 16, must stay distinct.
+    @Test func keysAroundTheInlineWordEdgesAreDistinct() {
+        var table = ByteKeyTable(capacity: 1)
+        var keys: [String] = []
+        for length in 0...40 {
+            let base = String(repeating: "x", count: length)
+            keys.append(base)
+            if length > 0 { keys.append(String(base.dropLast()) + "y") }
+            if length > 1 { keys.append("y" + base.dropFirst()) }
+        }
+        keys.append("\u{0}")
+        keys.append("\u{0}\u{0}")
+        let ids = keys.map { table.intern($0) }
+        #expect(Set(ids).count == keys.count)
+        #expect(keys.map { table.intern($0) } == ids)
+        #expect(ids.map { table.key($0) } == keys)
+    }
+
     @Test func emptyTable() {
         let table = ByteKeyTable()
         #expect(table.count == 0)

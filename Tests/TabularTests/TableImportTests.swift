@@ -429,4 +429,38 @@ struct UTF8CheckTests {
     func rejects(_ bytes: [UInt8]) {
         #expect(!valid(bytes))
     }
+
+    /// ASCII is checked eight bytes at a time: a NUL or a bad byte at any position of a word,
+    /// or in the bytes after the last whole word, must still be found.
+    @Test func findsBadBytesAtEveryPositionOfALongField() {
+        for length in 1...20 {
+            for position in 0..<length {
+                for bad: UInt8 in [0x00, 0xFF, 0x80] {
+                    var bytes = [UInt8](repeating: 0x41, count: length)
+                    bytes[position] = bad
+                    #expect(!valid(bytes), "byte \(bad) at \(position) of \(length)")
+                }
+            }
+            #expect(valid([UInt8](repeating: 0x7F, count: length)))
+            #expect(valid([UInt8](repeating: 0x01, count: length)))
+        }
+        #expect(valid(Array("ITM-017128 Gaze stérile".utf8)))
+    }
+}
+
+@Suite("DateFieldCache")
+struct DateFieldCacheTests {
+    /// A repeated date field is served from the cache; any other field, including one that
+    /// differs only in its last byte or its length, is parsed afresh.
+    @Test func reusesOnlyAByteForByteRepeat() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("usage.csv", "date,item,quantity\n2026-07-01,A,1\n2026-07-01,A,1\n2026-07-02,A,1\n2026-07-2,A,1\n01-Jul-2026 ,A,1\n2026-07-01,A,1\n")
+        let table = try TableImport(path: path, columns: [ColumnSpec("date"), ColumnSpec("item"), ColumnSpec("quantity")])
+        var cache = DateFieldCache()
+        var days: [CalendarDay] = []
+        _ = try table.run { row in days.append(try row.date(table.column("date")!, cache: &cache)) }
+        let expected = ["2026-07-01", "2026-07-01", "2026-07-02", "2026-07-02", "2026-07-01", "2026-07-01"].map { DateParser().parse($0)! }
+        #expect(days == expected)
+    }
 }

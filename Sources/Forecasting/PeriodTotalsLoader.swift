@@ -1,0 +1,66 @@
+import Tabular
+
+/// Fills `PeriodTotals` from an import's rows, holding up to `batchSize` rows back so their
+/// key lookups run together.
+///
+/// On a large export the lookups are bound by memory latency (the key table and the totals
+/// grid are bigger than the cache); made one per row, between parsing a date and a number,
+/// each waits for its own miss. Rows are still added in file order, so ids and every sum are
+/// the same as adding them one at a time. Keys longer than 16 bytes flush the batch and are
+/// added directly.
+public struct PeriodTotalsLoader {
+    private var totals: PeriodTotals
+    private let batch = Batch()
+    private var pending = 0
+    private var cachedDay = CalendarDay(daysSinceEpoch: .min)
+    private var cachedPeriod = 0
+    static let batchSize = 256
+
+    public init(frequency: Frequency) {
+        totals = PeriodTotals(frequency: frequency)
+    }
+
+    /// The held rows' columns; a class so that they are freed however the import ends.
+    private final class Batch {
+        let keys = UnsafeMutablePointer<ByteKeyTable.InlineKey>.allocate(capacity: batchSize)
+        let periods = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
+        let values = UnsafeMutablePointer<Double>.allocate(capacity: batchSize)
+        let ids = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
+
+        deinit {
+            keys.deallocate(); periods.deallocate(); values.deallocate(); ids.deallocate()
+        }
+    }
+
+    /// Adds `value` to the total of `key` in the period holding `day`.
+    @inline(__always)
+    public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) {
+        guard let inline = ByteKeyTable.InlineKey(key) else {
+            flush()
+            totals.add(key: key, day: day, value: value)
+            return
+        }
+        if day != cachedDay {
+            cachedDay = day
+            cachedPeriod = totals.frequency.period(of: day)
+        }
+        (batch.keys + pending).initialize(to: inline)
+        batch.periods[pending] = cachedPeriod
+        batch.values[pending] = value
+        pending += 1
+        if pending == Self.batchSize { flush() }
+    }
+
+    private mutating func flush() {
+        guard pending > 0 else { return }
+        totals.add(batch: UnsafeBufferPointer(start: batch.keys, count: pending), periods: UnsafeBufferPointer(start: batch.periods, count: pending),
+                   values: UnsafeBufferPointer(start: batch.values, count: pending), ids: batch.ids)
+        pending = 0
+    }
+
+    /// The totals of every row added so far.
+    public mutating func finish() -> PeriodTotals {
+        flush()
+        return totals
+    }
+}

@@ -28,7 +28,7 @@ public struct DemoDataset {
     public static let fileNames = [
         "supply_issues.csv", "pharmacy_dispensing_wide.csv", "timekeeping.csv", "census.csv", "staffing_targets.csv",
         "budget.csv", "gl_actuals.csv", "items.csv", "formulary.csv", "inventory.csv", "pharmacy_inventory.csv",
-        "planted_truths.json",
+        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "planted_truths.json",
     ]
 
     @discardableResult
@@ -68,9 +68,16 @@ public struct DemoDataset {
             .write(inventoryPath: path("inventory.csv"), pharmacyPath: path("pharmacy_inventory.csv"))
         files.append(("inventory.csv", inventory.inventoryRows, inventory.inventoryBytes))
         files.append(("pharmacy_inventory.csv", inventory.pharmacyRows, inventory.pharmacyBytes))
+        let monthlySheet = try PharmacyMonthlySheetExport(calendar: calendar, pharmacy: pharmacy).write(path: path("pharmacy_monthly_sheet.csv"))
+        files.append(("pharmacy_monthly_sheet.csv", monthlySheet.rows, monthlySheet.bytes))
+        let homes = NursingHome.all(scale: scale)
+        let nursing = try NursingHomeGenerator(calendar: calendar, homes: homes, seed: seed).generate(path: path("nursing_home_pbj.csv"))
+        files.append(("nursing_home_pbj.csv", nursing.rows, nursing.bytes))
+        let homeTargets = try NursingHomeTargetsExport(homes: homes).write(path: path("nursing_home_targets.csv"))
+        files.append(("nursing_home_targets.csv", homeTargets.rows, homeTargets.bytes))
 
         let truths = PlantedTruths(seed: seed, system: system, calendar: calendar, census: census, items: items, supply: supply,
-                                   pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, files: files)
+                                   pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, nursing: nursing, files: files)
         let json = truths.build().rendered() + "\n"
         let file = try AtomicFile(path: path("planted_truths.json"))
         try file.write(json)

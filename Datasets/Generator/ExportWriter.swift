@@ -1,7 +1,7 @@
 import Tabular
 
 /// Writes one export the way the fictional source system would: its own line ending,
-/// optionally a UTF-8 byte-order mark, RFC 4180 quoting, and the number shapes of that
+/// optionally a UTF-8 byte-order mark or Windows-1252 text, RFC 4180 quoting, and the number shapes of that
 /// system (`$1,234.50`, `1,234`, plain decimals).
 ///
 /// Bytes go through Tabular's `AtomicFile`, so a file appears only when complete. Fields
@@ -12,6 +12,8 @@ final class ExportWriter {
 
     private let file: AtomicFile
     private let lineEnding: LineEnding
+    /// Text fields in Windows-1252 instead of UTF-8 (a sheet saved by an older Windows program).
+    private let windows1252: Bool
     private let capacity = 1 << 16
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
@@ -26,9 +28,10 @@ final class ExportWriter {
     /// Data rows (not the header, blank lines included).
     private(set) var rowsWritten = 0
 
-    init(path: String, header: [String], lineEnding: LineEnding = .lf, byteOrderMark: Bool = false) throws {
+    init(path: String, header: [String], lineEnding: LineEnding = .lf, byteOrderMark: Bool = false, windows1252: Bool = false) throws {
         file = try AtomicFile(path: path)
         self.lineEnding = lineEnding
+        self.windows1252 = windows1252
         buffer = .allocate(capacity: capacity)
         if byteOrderMark { append(0xEF); append(0xBB); append(0xBF) }
         for name in header { text(name) }
@@ -86,8 +89,9 @@ final class ExportWriter {
 
     /// Text, quoted when it holds a comma, quote or line break.
     func text(_ value: String) {
-        let encoded = ExportWriter.encode(value)
-        field(encoded)
+        guard windows1252 else { return field(ExportWriter.encode(value)) }
+        guard let bytes = TextEncoding.windows1252Bytes(value) else { preconditionFailure("'\(value)' has no Windows-1252 form") }
+        field(ExportWriter.quoted(bytes))
     }
 
     /// A field already encoded by `encode(_:)`.
@@ -207,9 +211,11 @@ final class ExportWriter {
         append(UInt8(48 + m % 10))
     }
 
-    /// CSV field bytes for `value`: quoted (quotes doubled) when it needs to be.
-    static func encode(_ value: String) -> [UInt8] {
-        let bytes = Array(value.utf8)
+    /// CSV field bytes for `value` in UTF-8, quoted when it needs to be.
+    static func encode(_ value: String) -> [UInt8] { quoted(Array(value.utf8)) }
+
+    /// `bytes` as a CSV field: quoted (quotes doubled) when it needs to be.
+    static func quoted(_ bytes: [UInt8]) -> [UInt8] {
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return bytes }
         var out: [UInt8] = [UInt8(ascii: "\"")]

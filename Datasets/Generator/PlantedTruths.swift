@@ -12,6 +12,7 @@ struct PlantedTruths {
     let labor: LaborResult
     let ledger: LedgerGenerator.Output
     let inventory: InventoryExport.Output
+    let nursing: NursingHomeResult
     let files: [(name: String, rows: Int, bytes: Int)]
 
     private func period(_ m: Int) -> JSONValue { .string(DemoCalendar.periodLabel(m)) }
@@ -221,8 +222,65 @@ struct PlantedTruths {
                 ("overtime_share_of_productive_hours", .fixed(ledger.overtimeShare, 4)),
                 ("pto_hours_per_productive_hour", .fixed(ledger.ptoRatio, 4)),
             ])),
-            ("truths", .array([priceIncrease, volumeGrowth, understaffed, stockout, overstock, discontinued])),
+            ("truths", .array([priceIncrease, volumeGrowth, understaffed, stockout, overstock, discontinued,
+                               pharmacyMonthlySheet(), nursingHomeAgency()])),
             ("dirty_rows", dirty),
+        ])
+    }
+
+    /// 7. The monthly item sheet agrees with the daily dispensing sheet, cell by cell.
+    func pharmacyMonthlySheet() -> JSONValue {
+        let sheet = PharmacyMonthlySheetExport(calendar: calendar, pharmacy: pharmacy)
+        let months = sheet.monthlyDoses()
+        let shortage = pharmacy.medications.firstIndex { $0.medication.window?.factor ?? 1 < 1 && $0.facility == 0 }!
+        let stocked = months.reduce(0) { $0 + $1.stocked.filter { $0 }.count }
+        return .object([
+            ("id", .string("pharmacy_monthly_sheet")), ("kind", .string("consistency")),
+            ("summary", .string("pharmacy_monthly_sheet.csv (Windows-1252, one column per month JUL23..JUN26) holds each medication's doses per month: every cell is the sum of that medication's column of pharmacy_dispensing_wide.csv over the month; months it was not stocked are empty. Unpivoted and summed by month, the sheet gives the daily sheet's monthly totals exactly.")),
+            ("files", .array([.string("pharmacy_monthly_sheet.csv"), .string("pharmacy_dispensing_wide.csv")])),
+            ("encoding", .string("windows-1252")),
+            ("months", .int(calendar.monthCount)),
+            ("stocked_cells", .int(stocked)),
+            ("total_doses", .int(months.reduce(0) { $0 + $1.doses.reduce(0, +) })),
+            ("shortage_item", .object([
+                ("code", .string(PharmacyMonthlySheetExport.code(shortage))),
+                ("medication", .string(pharmacy.medications[shortage].column)),
+                ("2023-11", .int(months[shortage].doses[DemoCalendar.monthIndex(2023, 11)])),
+                ("2024-11", .int(months[shortage].doses[DemoCalendar.monthIndex(2024, 11)])),
+            ])),
+            ("codes", .object(pharmacy.medications.indices.map { (PharmacyMonthlySheetExport.code($0), .string(pharmacy.medications[$0].column)) })),
+        ])
+    }
+
+    /// 8. A nursing home whose RN shifts go to agency from April 2026.
+    func nursingHomeAgency() -> JSONValue {
+        let rn = NursingHome.jobs.firstIndex { $0.code == "RN" }!
+        let windows: [(String, [Int])] = [("FY2025", Array(12..<24)), ("FY2026-Q3", Array(30..<33)), ("FY2026-Q4", Array(33..<36))]
+        func shares(_ h: Int) -> JSONValue {
+            .object(windows.map { label, months in
+                let rnHours = nursing.hours(h, job: rn, months: months), all = nursing.hours(h, job: nil, months: months)
+                return (label, .object([
+                    ("periods", .array(months.map(period))),
+                    ("resident_days", .int(months.reduce(0) { $0 + nursing.residentDays[h][$1] })),
+                    ("rn_hours", .fixed(rnHours.employee + rnHours.contract, 2)),
+                    ("rn_agency_hours", .fixed(rnHours.contract, 2)),
+                    ("rn_agency_share_pct", .fixed(100 * rnHours.contract / max(1, rnHours.employee + rnHours.contract), 2)),
+                    ("agency_share_of_all_hours_pct", .fixed(100 * all.contract / max(1, all.employee + all.contract), 2)),
+                ]))
+            })
+        }
+        let all = nursing.hours(0, job: nil, months: Array(0..<calendar.monthCount))
+        let other = nursing.hours(1, job: nil, months: Array(0..<calendar.monthCount))
+        return .object([
+            ("id", .string("nursing_home_agency")), ("kind", .string("staffing")),
+            ("summary", .string("\(nursing.homes[0].name) lost most of its staff RNs at the end of March 2026: from 2026-04-01 40% of its whole 8-hour RN shifts go to agency (contract) staff instead of 6% (over a third of RN hours, see expected), so its agency share of nursing hours rises and the staffing plan flags rising overtime/agency; \(nursing.homes[1].name) stays steady. Hours are the Hrs_*_emp and Hrs_*_ctr columns of the PBJ export (the Hrs_RN, Hrs_LPN, Hrs_CNA totals repeat them).")),
+            ("files", .array([.string("nursing_home_pbj.csv"), .string("nursing_home_targets.csv")])),
+            ("unit", .string(nursing.homes[0].name)),
+            ("steady_unit", .string(nursing.homes[1].name)),
+            ("from", .string("2026-04-01")),
+            ("total_hours", .object([(nursing.homes[0].name, .fixed(all.employee + all.contract, 2)),
+                                     (nursing.homes[1].name, .fixed(other.employee + other.contract, 2))])),
+            ("expected", .object([(nursing.homes[0].name, shares(0)), (nursing.homes[1].name, shares(1))])),
         ])
     }
 }

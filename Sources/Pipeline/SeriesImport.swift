@@ -72,13 +72,15 @@ public struct SeriesImport: Sendable {
         options.columns = headers.filter { key, _ in specs.contains { $0.role == key } }
         let table = try TableImport(path: input, columns: specs, options: options)
         let plan: Unpivot.Plan
+        let dates = DateParser(format: options.dateFormat)
         do {
-            plan = try unpivot.plan(header: table.header, mapped: Set(table.indices.values))
+            plan = try unpivot.plan(header: table.header, mapped: Set(table.indices.values), fits: { texts in
+                zip(names, texts).allSatisfy { role, text in role != "date" || dates.parse(text) != nil }
+            })
         } catch let problem as Unpivot.Problem {
             throw InputError(file: table.file, line: 1, problem.message)
         }
         // Per column, typed once: the series key's bytes and the day.
-        let dates = DateParser(format: options.dateFormat)
         var keys = [[UInt8]](repeating: [], count: table.header.count)
         var days = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: table.header.count)
         for (column, texts) in zip(plan.columns, plan.names) {
@@ -96,7 +98,7 @@ public struct SeriesImport: Sendable {
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
-        let summary = try table.run(cells: plan.columns, record: { row in
+        var summary = try table.run(cells: plan.columns, record: { row in
             if let s { rowKey = try row.text(s) }
             if let d { rowDay = try row.date(d) }
         }, cell: { row, cell in
@@ -108,6 +110,7 @@ public struct SeriesImport: Sendable {
             }
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }
         })
+        summary.leftOutHeaders = plan.leftOut.map { table.header[$0] }
         return (totals, summary)
     }
 }

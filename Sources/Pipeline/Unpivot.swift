@@ -8,7 +8,7 @@ import Tabular
 /// non-empty cell becomes one row whose `valuesTo` role is the cell.
 public struct Unpivot: Sendable, Equatable {
     /// Globs (`*`, `?`, `[A-Z]`, `[!x]`) of the headers to turn into rows; `*` alone is every
-    /// column not mapped to a role.
+    /// column not mapped to a role whose header fits `namesTo` (see `plan`).
     public var columns: [String]
     public var namesTo: [String]
     /// A regular expression that must match the whole header, one group per `namesTo` role.
@@ -86,40 +86,61 @@ public struct Unpivot: Sendable, Equatable {
         public var columns: [Int]
         /// For each of those columns, the text of each `namesTo` role.
         public var names: [[String]]
+        /// `*` alone: the unmapped columns whose headers do not fit, left out (for the import's note).
+        public var leftOut: [Int] = []
     }
+
+    /// `columns: "*"`: every column not mapped to a role whose header fits.
+    public var isEveryColumn: Bool { columns == ["*"] }
 
     /// Picks the columns of `header` (leaving out `mapped` ones) and splits their header texts.
     /// Runs once per file, so the pattern is applied once per column, not per row.
-    public func plan(header: [String], mapped: Set<Int>) throws -> Plan {
+    ///
+    /// A header a named glob picks must fit: match `namesPattern`, and give names `fits`
+    /// accepts (a date for a date role, ...), else the plan fails naming it. `*` alone takes
+    /// the headers that fit and leaves the others out (an item sheet's description, price
+    /// and total columns; a PBJ file's `Hrs_RN` totals beside `Hrs_RN_emp`), listing them in
+    /// `leftOut`; it fails only when no header fits.
+    public func plan(header: [String], mapped: Set<Int>, fits: ([String]) -> Bool = { _ in true }) throws -> Plan {
         var chosen: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
             let matching = columns.filter { Unpivot.glob($0, matches: header[k]) }
             if !matching.isEmpty { chosen.append(k); used.formUnion(matching) }
         }
-        if let unused = columns.first(where: { !used.contains($0) }) {
-            // Wide headers are often dates, so the header is listed as it is (not taken for a data row).
+        /// Wide headers are often dates, so the header is listed as it is (not taken for a data row).
+        func unmapped() -> String {
             let free = header.indices.filter { !mapped.contains($0) }
             let shown = free.prefix(20).map { "'\(header[$0].clipped)'" }.joined(separator: ", ") + (free.count > 20 ? " and \(free.count - 20) more" : "")
-            throw Problem("columns", "unpivot columns '\(unused)' match no column; the columns not mapped to a role are \(free.isEmpty ? "none" : shown)")
+            return "the columns not mapped to a role are \(free.isEmpty ? "none" : shown)"
+        }
+        if let unused = columns.first(where: { !used.contains($0) }) {
+            throw Problem("columns", "unpivot columns '\(unused)' match no column; " + unmapped())
         }
         let regex = try namesPattern.map(Unpivot.regex)
-        var names: [[String]] = []
+        var names: [[String]] = [], kept: [Int] = [], leftOut: [Int] = []
         for k in chosen {
             let text = header[k]
             var parts = [text]
             if let regex, let namesPattern {
                 let range = NSRange(text.startIndex..., in: text)
                 guard let match = regex.firstMatch(in: text, range: range) else {
+                    if isEveryColumn { leftOut.append(k); continue }
                     throw Problem("names_pattern", "header '\(text.clipped)' does not match unpivot names_pattern '\(namesPattern)'; narrow columns: to the headers it fits")
                 }
                 parts = (1..<match.numberOfRanges).map { g in
                     Range(match.range(at: g), in: text).map { String(text[$0]) } ?? ""
                 }
             }
-            names.append(zip(namesTo, parts).map { role, part in valuesMap[role]?[part] ?? part })
+            let recoded = zip(namesTo, parts).map { role, part in valuesMap[role]?[part] ?? part }
+            if isEveryColumn && !fits(recoded) { leftOut.append(k); continue }
+            names.append(recoded)
+            kept.append(k)
         }
-        return Plan(columns: chosen, names: names)
+        if isEveryColumn && kept.isEmpty {
+            throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped())
+        }
+        return Plan(columns: kept, names: names, leftOut: leftOut)
     }
 
     /// Shell-style match of a whole header: `*` any run, `?` one character, `[A-Z]`, `[abc]`
@@ -171,14 +192,14 @@ struct UnpivotReader {
 
     init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: Set<Int>) throws {
         self.unpivot = unpivot
-        plan = try unpivot.plan(header: header, mapped: mapped)
         let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
-        names = try zip(plan.columns, plan.names).map { column, texts in
+        /// The names of one header, typed for their roles; `header` is for the message.
+        func typed(_ texts: [String], header: String) throws -> [Name] {
             try zip(roles, texts).map { role, text in
                 func problem(_ what: String) -> Unpivot.Problem {
                     Unpivot.Problem(unpivot.valuesMap[role.name] == nil ? "names_to" : "values_map",
-                                    "header '\(header[column].clipped)' gives \(role.name) '\(text.clipped)', which \(what); narrow columns: to the headers that hold \(role.name)s, or recode it with values_map")
+                                    "header '\(header.clipped)' gives \(role.name) '\(text.clipped)', which \(what); narrow columns: to the headers that hold \(role.name)s, or recode it with values_map")
                 }
                 switch role.type {
                 case .text:
@@ -197,5 +218,7 @@ struct UnpivotReader {
                 }
             }
         }
+        plan = try unpivot.plan(header: header, mapped: mapped, fits: { (try? typed($0, header: "")) != nil })
+        names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
     }
 }

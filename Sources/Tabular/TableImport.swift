@@ -223,6 +223,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var unpivoted = false
     /// Unpivoting: empty cells, skipped.
     public var emptyCells = 0
+    /// Unpivoting with `columns: "*"`: the unmapped headers that did not fit, left out.
+    public var leftOutHeaders: [String] = []
     public var rejectsPath: String?
     /// How the file was read when `auto` found it was not UTF-8 ("read as Windows-1252: not valid UTF-8").
     public var encodingNote: String?
@@ -237,6 +239,10 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         var text = "\(file): \(read) rows read, \(accepted) accepted, \(rejected) rejected"
         if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
+        if !leftOutHeaders.isEmpty {
+            let shown = leftOutHeaders.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
+            text += "; not unpivoted (header does not fit): \(shown)\(leftOutHeaders.count > 10 ? " and \(leftOutHeaders.count - 10) more" : "")"
+        }
         if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
         if let encodingNote { text += "; \(encodingNote)" }
         return text

@@ -67,7 +67,7 @@ struct Transcoder {
     static func capacity(for count: Int) -> Int { count * 3 + 8 }
 
     /// Windows-1252 0x80-0x9F; the five unassigned bytes keep their C1 code points, as browsers do.
-    private static let cp1252High: [UInt16] = [
+    static let cp1252High: [UInt16] = [
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
@@ -138,5 +138,26 @@ struct Transcoder {
         pendingHigh = nil
         for (k, b) in [UInt8(0xEF), 0xBF, 0xBD].enumerated() { output[k] = b }
         return 3
+    }
+}
+
+extension TextEncoding {
+    /// The Windows-1252 bytes of `text`, or nil when a character has none (the demo
+    /// generator writes a spreadsheet saved by an older Windows program this way).
+    public static func windows1252Bytes(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 || (0xA0...0xFF).contains(v) {
+                bytes.append(UInt8(v))
+            } else if let k = Transcoder.cp1252High.firstIndex(of: UInt16(truncatingIfNeeded: v)), v <= 0xFFFF,
+                      !(0x80...0x9F).contains(v) {
+                bytes.append(UInt8(0x80 + k))
+            } else {
+                return nil
+            }
+        }
+        return bytes
     }
 }

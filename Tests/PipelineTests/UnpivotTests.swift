@@ -69,6 +69,41 @@ import Testing
         #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-01-01,A100,5\n2026-02-01,A100,6\n")
     }
 
+    /// `*` is "the rest": an item sheet's description, lead time and total columns, and a PBJ
+    /// file's totals beside the _emp and _ctr columns, are left out and named in the note.
+    @Test func starLeavesOutTheHeadersThatDoNotFitAndSaysSo() throws {
+        let (ws, result) = try UnpivotTests.run("Item,Description,Lead Time,JAN24,FEB24,Total\nA100,Gauze 4x4,2,5,6,11\n", "usage", """
+            columns: {item: Item}
+            unpivot: {columns: "*", names_to: date, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2024-01-01,A100,5\n2024-02-01,A100,6\n")
+        #expect(result.notes.contains { (note: String) in note.contains("2 rows read, 2 accepted, 0 rejected") && note.contains("not unpivoted (header does not fit): 'Description', 'Lead Time', 'Total'") }, "\(result.notes)")
+
+        let pbj = "WorkDate,PROVNAME,MDScensus,Hrs_RN,Hrs_RN_emp,Hrs_RN_ctr\n20260105,North,30,32,24,8\n"
+        let (ws2, _) = try UnpivotTests.run(pbj, "timekeeping", """
+            columns: {date: WorkDate, unit: PROVNAME}
+            unpivot: {columns: "*", names_to: [job_code, pay_type], names_pattern: "Hrs_(.*)_(emp|ctr)", values_to: hours,
+                      values_map: {pay_type: {emp: regular, ctr: agency}}}
+        """)
+        #expect(try ws2.read("out/long.csv") == "date,unit,hours,job_code,pay_type\n2026-01-05,North,24,RN,regular\n2026-01-05,North,8,RN,agency\n")
+
+        let none = UnpivotTests.qtyJanFailure("*")
+        #expect(none.contains("unpivot columns \"*\" found no header that gives date; the columns not mapped to a role are 'Qty Jan'"), "\(none)")
+    }
+
+    /// The run's error for a one-month sheet headed `Qty Jan`, unpivoted by `glob` into dates.
+    static func qtyJanFailure(_ glob: String) -> String {
+        do {
+            _ = try UnpivotTests.run("Item,Qty Jan\nA100,5\n", "usage", """
+                columns: {item: Item}
+                unpivot: {columns: "\(glob)", names_to: date, values_to: quantity}
+            """)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
     @Test func monthNameHeadersParseAsPeriods() throws {
         // A spare-parts sheet with one column per month, JAN96 .. (month-name periods).
         let (ws, _) = try UnpivotTests.run("Item,Description,JAN96,FEB96,dec02\nA100,Bolt,5,6,7\n", "usage", """
@@ -181,22 +216,16 @@ import Testing
             """, "p.yml:10:", "unpivot values_to: 'quantity' is not a column of timekeeping")
         try check("""
                 unpivot:
-                  columns: "*"
+                  columns: ["Hrs_*", "Notes"]
                   names_to: [job_code, pay_type]
                   names_pattern: "Hrs_(.+)_(emp|ctr)"
                   values_to: hours
             """, "p.yml:10:", "header 'Notes' does not match unpivot names_pattern")
     }
 
-    @Test func aMismatchAtRunTimeFailsNamingTheFile() throws {
-        #expect {
-            _ = try UnpivotTests.run("Item,Qty Jan\nA100,5\n", "usage", """
-                columns: {item: Item}
-                unpivot: {columns: "*", names_to: date, values_to: quantity}
-            """)
-        } throws: { error in
-            "\(error)".contains("header 'Qty Jan' gives date 'Qty Jan', which is not a date or period")
-        }
+    @Test func aMismatchAtRunTimeFailsNamingTheFile() {
+        let error = UnpivotTests.qtyJanFailure("Qty*")
+        #expect(error.contains("header 'Qty Jan' gives date 'Qty Jan', which is not a date or period"), "\(error)")
     }
 
     @Test func globs() {

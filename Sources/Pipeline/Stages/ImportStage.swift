@@ -19,7 +19,7 @@ public struct ImportStage: Stage {
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
         ParameterSpec("layout", .string, default: "long", "long, or wide (one column per item)"),
         ParameterSpec("id_columns", .list, "wide layout: the columns that are not items (e.g. the date)"),
-        ParameterSpec("unpivot.columns", .list, "wide export: headers to turn into rows, a glob (* ? [A-Z]) or a list of globs; \"*\" = every column not mapped to a role"),
+        ParameterSpec("unpivot.columns", .list, "wide export: headers to turn into rows, a glob (* ? [A-Z]) or a list of globs; \"*\" = every column not mapped to a role whose header fits names_to"),
         ParameterSpec("unpivot.names_to", .list, "wide export: role(s) the header text becomes"),
         ParameterSpec("unpivot.names_pattern", .string, "wide export: regular expression matching the whole header, one (...) group per names_to role"),
         ParameterSpec("unpivot.values_to", .string, "wide export: role the cell values become"),
@@ -254,7 +254,7 @@ public struct ImportStage: Stage {
                 }
             }
         }
-        let summary: ImportSummary
+        var summary: ImportSummary
         if let unpivoted {
             // The names are the same on every row of a column: typed (and text interned) once.
             let nameSlots = unpivoted.unpivot.namesTo.map { name in present.firstIndex { $0.name == name } }
@@ -286,6 +286,7 @@ public struct ImportStage: Stage {
                 if let valueSlot { try read(row, valueSlot, cell) }
                 try emit(row, cell: cell)
             })
+            summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
         } else {
             summary = try importer.run { row in
                 for k in 0..<count { try read(row, k, columns[k]) }

@@ -14,10 +14,12 @@ public struct PeriodTotalsLoader {
     private var pending = 0
     private var cachedDay = CalendarDay(daysSinceEpoch: .min)
     private var cachedPeriod = 0
+    private var firstDay = CalendarDay(daysSinceEpoch: .max)
+    private var lastDay = CalendarDay(daysSinceEpoch: .min)
     static let batchSize = 256
 
-    public init(frequency: Frequency) {
-        totals = PeriodTotals(frequency: frequency)
+    public init(frequency: Frequency, gaps: GapPolicy = .zero) {
+        totals = PeriodTotals(frequency: frequency, gaps: gaps)
     }
 
     /// The held rows' columns; a class so that they are freed however the import ends.
@@ -43,6 +45,8 @@ public struct PeriodTotalsLoader {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = totals.frequency.period(of: day)
+            if day < firstDay { firstDay = day }
+            if day > lastDay { lastDay = day }
         }
         (batch.keys + pending).initialize(to: inline)
         batch.periods[pending] = cachedPeriod
@@ -51,8 +55,16 @@ public struct PeriodTotalsLoader {
         if pending == Self.batchSize { flush() }
     }
 
+    /// A row of the file that is not added (another shard's): its day still counts for the
+    /// calendar (see `PeriodTotals.cover`).
+    public mutating func see(day: CalendarDay) {
+        if day < firstDay { firstDay = day }
+        if day > lastDay { lastDay = day }
+    }
+
     private mutating func flush() {
         guard pending > 0 else { return }
+        totals.cover(firstDay, lastDay)
         totals.add(batch: UnsafeBufferPointer(start: batch.keys, count: pending), periods: UnsafeBufferPointer(start: batch.periods, count: pending),
                    values: UnsafeBufferPointer(start: batch.values, count: pending), ids: batch.ids)
         pending = 0
@@ -61,6 +73,7 @@ public struct PeriodTotalsLoader {
     /// The totals of every row added so far.
     public mutating func finish() -> PeriodTotals {
         flush()
+        if firstDay <= lastDay { totals.cover(firstDay, lastDay) }
         return totals
     }
 }

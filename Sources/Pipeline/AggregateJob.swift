@@ -16,15 +16,18 @@ public struct AggregateJob: Sendable {
         public var summary: ImportSummary
         public var series: Int
         public var rowsWritten: Int
+        /// What was left out, for the user (partial periods).
+        public var notes: [String]
     }
 
     public func run() throws -> Result {
-        let (totals, summary) = try source.read()
+        let (totals, summary, notes) = try source.read()
         let writer = try CSVWriter(path: output, header: ["series", "period", "value"])
         do {
             let labels = PeriodLabels(frequency: totals.frequency)
             try totals.forEachSeries { id, first, values in
-                for (offset, value) in values.enumerated() {
+                // A missing period (gaps: missing) is not written at all, rather than as zero.
+                for (offset, value) in values.enumerated() where !value.isNaN {
                     try totals.keys.withKey(id) { try writer.text(bytes: $0) }
                     try labels.write(first + offset, to: writer)
                     try writer.number(value)
@@ -36,7 +39,7 @@ public struct AggregateJob: Sendable {
             writer.abandon()
             throw error
         }
-        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten)
+        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, notes: notes)
     }
 }
 

@@ -30,10 +30,12 @@ public struct ForecastJob: Sendable {
         public var rowsWritten: Int
         public var classes: [DemandClass: Int]
         public var negativeSeries: [String]
+        /// What was left out, for the user (partial periods).
+        public var notes: [String]
     }
 
     public func run() throws -> Result {
-        let (totals, summary) = try source.read()
+        let (totals, summary, notes) = try source.read()
         let h = settings.horizon
         let writer = try CSVWriter(path: output, header: ForecastJob.forecastHeader(levels: settings.levels))
         let accuracy = try accuracyOutput.map {
@@ -86,7 +88,7 @@ public struct ForecastJob: Sendable {
             accuracy?.abandon()
             throw error
         }
-        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative)
+        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes)
     }
 
     /// DESIGN.md's forecasts.csv header for the requested levels.
@@ -114,18 +116,23 @@ enum ParallelForecast {
         while start < order.count {
             let block = Array(order[start..<min(start + blockSize, order.count)])
             let histories = block.map { totals.values(of: $0).values }
-            let results = ResultSlots<Swift.Result<SeriesForecast, any Error>>(count: block.count)
+            let results = ResultSlots<Swift.Result<(forecast: SeriesForecast, fitted: [Double]), any Error>>(count: block.count)
             let workers = min(max(threads, 1), block.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var i = worker
                 while i < block.count {
-                    results[i] = Swift.Result { try forecaster.forecast(histories[i]) }
+                    // A series with no recorded period left (its rows were all in periods left
+                    // out as partial) has nothing to learn from: it gets no forecast.
+                    if histories[i].contains(where: { !$0.isNaN }) {
+                        results[i] = Swift.Result { try forecaster.forecast(allowingGaps: histories[i]) }
+                    }
                     i += workers
                 }
             }
             for (k, id) in block.enumerated() {
                 guard let outcome = results[k] else { continue }
-                try body(totals.keys.key(id), histories[k], try outcome.get())
+                let (forecast, fitted) = try outcome.get()
+                try body(totals.keys.key(id), fitted, forecast)
             }
             start += block.count
             progress.update(done: start)

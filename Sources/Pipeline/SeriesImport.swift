@@ -14,10 +14,29 @@ public struct SeriesImport: Sendable {
     public var shard: Shard?
     /// A wide export (`--unpivot`): names_to among item (series) and date, values_to quantity (value).
     public var unpivot: Unpivot?
+    /// Periods without rows: zero demand (usage) or missing (levels such as census).
+    public var gaps: GapPolicy = .zero
+    /// A first or last period the file covers only in part: left out (default) or kept.
+    public var partial: PartialPolicy = .drop
 
     public init(input: String) { self.input = input }
 
-    public func read() throws -> (totals: PeriodTotals, summary: ImportSummary) {
+    /// The totals, the import's counts and notes on what was left out (partial periods).
+    public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
+        var (totals, summary) = try readRows()
+        var notes: [String] = []
+        if partial == .drop {
+            let before = totals.seriesCount
+            notes = totals.leaveOutPartialPeriods().map(\.description)
+            var emptied = 0
+            for id in 0..<before where totals.values(of: id).values.isEmpty { emptied += 1 }
+            if emptied > 0 { notes.append("\(emptied) series had rows only in the periods left out: no output for them") }
+        }
+        if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
+        return (totals, summary, notes)
+    }
+
+    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary) {
         var options = self.options
         var columns = ["series": seriesColumn, "date": dateColumn, "value": valueColumn]
         for (role, header) in options.columns {
@@ -33,14 +52,14 @@ public struct SeriesImport: Sendable {
         guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
             throw InputError(file: input, "required columns could not be resolved")
         }
-        var loader = PeriodTotalsLoader(frequency: frequency)
+        var loader = PeriodTotalsLoader(frequency: frequency, gaps: gaps)
         let shard = self.shard
         var dates = DateFieldCache()
         let summary = try table.run { row in
             let key = try row.text(s)
             let day = try row.date(d, cache: &dates)
             let value = try row.number(v)
-            if let shard, !shard.contains(key: key) { return }
+            if let shard, !shard.contains(key: key) { loader.see(day: day); return }
             loader.add(key: key, day: day, value: value)
         }
         return (loader.finish(), summary)
@@ -94,7 +113,7 @@ public struct SeriesImport: Sendable {
             }
         }
         let s = table.column("series"), d = table.column("date")
-        var totals = PeriodTotals(frequency: frequency)
+        var totals = PeriodTotals(frequency: frequency, gaps: gaps)
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
@@ -105,7 +124,7 @@ public struct SeriesImport: Sendable {
             let value = try row.number(cell)
             let day = d == nil ? days[cell] : rowDay
             func add(_ key: UnsafeBufferPointer<UInt8>) {
-                if let shard, !shard.contains(key: key) { return }
+                if let shard, !shard.contains(key: key) { totals.cover(day, day); return }
                 totals.add(key: key, day: day, value: value)
             }
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }

@@ -83,11 +83,14 @@ public struct StaffingJob: Sendable {
             resolved[name] = found
             return found
         }
-        var censusTotals = PeriodTotals(frequency: frequency)
+        // A census is a level: a period nobody recorded is missing, not an empty ward, and a
+        // first period the file covers only in part is left out like the last.
+        var censusTotals = PeriodTotals(frequency: frequency, gaps: .missing)
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
         }
+        _ = censusTotals.leaveOutPartialPeriods()
 
         // Timekeeping: productive and premium hours per unit and period.
         guard let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours") else {
@@ -171,13 +174,17 @@ public struct StaffingJob: Sendable {
             let recent = (lastComplete - recentWindow + 1)...lastComplete
             let earlier = (lastComplete - 2 * recentWindow + 1)...(lastComplete - recentWindow)
             func sum(_ d: [Int: Double]?, _ range: ClosedRange<Int>) -> Double { range.reduce(0) { $0 + (d?[$1] ?? 0) } }
-            var patientDays = 0.0
+            // Hours per patient day over the recent periods whose census was recorded.
+            var patientDays = 0.0, hoursOnRecordedDays = 0.0
             if let id = (0..<censusTotals.seriesCount).first(where: { censusTotals.keys.key($0) == unit }) {
                 let (first, values) = censusTotals.values(of: id)
-                for p in recent where p >= first && p - first < values.count { patientDays += values[p - first] }
+                for p in recent where p >= first && p - first < values.count && !values[p - first].isNaN {
+                    patientDays += values[p - first]
+                    hoursOnRecordedDays += productive[unit]?[p] ?? 0
+                }
             }
             let recentProductive = sum(productive[unit], recent), earlierProductive = sum(productive[unit], earlier)
-            if patientDays > 0 && recentProductive > 0 { s.recentHPPD = recentProductive / patientDays }
+            if patientDays > 0 && hoursOnRecordedDays > 0 { s.recentHPPD = hoursOnRecordedDays / patientDays }
             if recentProductive > 0 { s.recentPremiumShare = sum(premium[unit], recent) / recentProductive }
             if earlierProductive > 0 { s.earlierPremiumShare = sum(premium[unit], earlier) / earlierProductive }
             if let r = s.recentPremiumShare, let e = s.earlierPremiumShare, r > e + 0.02, r > e * 1.25 { s.flags.append("rising_overtime_agency") }

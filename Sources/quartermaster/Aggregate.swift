@@ -4,7 +4,7 @@ import Tabular
 
 struct Aggregate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sum long usage rows into series,period,value with gaps filled by zero."
+        abstract: "Sum long usage rows into series,period,value with gaps filled by zero (or left missing)."
     )
 
     @OptionGroup var seriesOptions: SeriesOptions
@@ -20,6 +20,6 @@ struct Aggregate: ParsableCommand {
         let job = AggregateJob(source: try seriesOptions.seriesImport(output: out), output: out)
         let result = try job.run()
         let seconds = Progress.now() - started
-        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s")
+        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined())
     }
 }

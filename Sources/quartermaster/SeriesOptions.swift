@@ -23,6 +23,12 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("day, week, month, quarter or year.", valueName: "frequency"))
     var frequency = "month"
 
+    @Option(help: ArgumentHelp("A period without rows is zero (usage) or missing (census and other levels: neither fitted nor written as zero).", valueName: "zero|missing"))
+    var gaps = "zero"
+
+    @Option(help: ArgumentHelp("A first or last period the file's dates cover only in part: drop (left out, with a note) or keep.", valueName: "drop|keep"))
+    var partial = "drop"
+
     @OptionGroup var inputOptions: InputOptions
 
     @Option(help: ArgumentHelp("Where rejected rows go (default: beside the output as NAME.rejects.csv).", valueName: "path"))
@@ -32,6 +38,12 @@ struct SeriesOptions: ParsableArguments {
         guard let parsed = Frequency(rawValue: frequency) else {
             throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency)'")
         }
+        guard let gapPolicy = GapPolicy(rawValue: gaps) else {
+            throw UsageError("--gaps must be zero or missing, not '\(gaps)'")
+        }
+        guard let partialPolicy = PartialPolicy(rawValue: partial) else {
+            throw UsageError("--partial must be drop or keep, not '\(partial)'")
+        }
         if SeriesOptions.sameFile(input, output) {
             throw UsageError("--out names the input file \(input); writing there would replace the export, so choose another output path")
         }
@@ -40,6 +52,8 @@ struct SeriesOptions: ParsableArguments {
         source.dateColumn = date
         source.valueColumn = value
         source.frequency = parsed
+        source.gaps = gapPolicy
+        source.partial = partialPolicy
         source.options = try inputOptions.importOptions()
         source.options.rejectsPath = rejects ?? InputOptions.defaultRejectsPath(for: output)
         source.shard = try inputOptions.parsedShard()

@@ -6,7 +6,7 @@ import Testing
         let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
         let result = try CLIRunner.run([
             "aggregate", "--input", "usage_quirks.csv", "--columns", "date=Trans Date,item=Item #,quantity=Qty Issued",
-            "--decimal-comma", "--reject-threshold", "50", "--out", "series.csv",
+            "--decimal-comma", "--reject-threshold", "50", "--partial", "keep", "--out", "series.csv",
         ], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(try CLIRunner.read(dir.appendingPathComponent("series.csv")) == CLIRunner.read(CLIRunner.fixture("usage_quirks.expected.csv")))
@@ -60,7 +60,8 @@ import Testing
     @Test func streamsFromStandardInputToStandardOutput() throws {
         let dir = try CLIRunner.workspace()
         let input = "date,item,quantity\n2026-01-05,A,1\n2026-03-01,A,2\n2026-02-10,B,4\n"
-        let result = try CLIRunner.run(["aggregate", "--input", "-", "--out", "-"], in: dir, stdin: Data(input.utf8))
+        // --partial keep: three sparse rows are not a monthly export cut off mid-month.
+        let result = try CLIRunner.run(["aggregate", "--input", "-", "--out", "-", "--partial", "keep"], in: dir, stdin: Data(input.utf8))
         #expect(result.status == 0)
         #expect(result.stdout == "series,period,value\nA,2026-01,1\nA,2026-02,0\nA,2026-03,2\nB,2026-02,4\nB,2026-03,0\n")
     }

@@ -14,6 +14,7 @@ import Testing
       monthly:
         kind: aggregate
         input: usage
+        partial: keep
       save:
         kind: export
         input: monthly

@@ -158,3 +158,93 @@ struct PeriodTotalsLoaderTests {
         #expect(loaded.rowsAdded == 3_000)
     }
 }
+
+@Suite("Partial periods and gaps")
+struct PartialPeriodTests {
+    private func totals(_ frequency: Frequency, gaps: GapPolicy = .zero, _ days: [(Int, Int, Int)]) -> PeriodTotals {
+        var t = PeriodTotals(frequency: frequency, gaps: gaps)
+        for (y, m, d) in days { t.add("A", day(y, m, d), 1) }
+        return t
+    }
+
+    @Test func firstAndLastPartialPeriodsAreLeftOut() {
+        // 2026-01-13 (a Tuesday in January) .. 2026-04-15: January and April are partial.
+        var t = totals(.month, [(2026, 1, 13), (2026, 2, 1), (2026, 3, 31), (2026, 4, 15)])
+        let left = t.leaveOutPartialPeriods()
+        #expect(left.map(\.description) == ["2026-01 covers 19 of 31 days: left out", "2026-04 covers 15 of 30 days: left out"])
+        #expect(t.values(of: 0).firstPeriod == month(2026, 2))
+        #expect(t.values(of: 0).values == [1, 1])
+        #expect(t.cellCount == 2)
+    }
+
+    @Test func wholePeriodsAndDaysAreNeverPartial() {
+        var whole = totals(.month, [(2026, 1, 1), (2026, 2, 28)])
+        #expect(whole.leaveOutPartialPeriods().isEmpty)
+        var daily = totals(.day, [(2026, 1, 13), (2026, 1, 15)])
+        #expect(daily.leaveOutPartialPeriods().isEmpty)
+        // Nothing but two partial months: both kept rather than leaving nothing.
+        var short = totals(.month, [(2026, 1, 20), (2026, 2, 10)])
+        #expect(short.leaveOutPartialPeriods().isEmpty)
+        #expect(short.values(of: 0).values == [1, 1])
+    }
+
+    /// A series first seen in the left-out last period has nothing left and is skipped; one
+    /// seen only in the left-out first period has zero demand since (it stopped).
+    @Test func aSeriesWithRowsOnlyInALeftOutPeriodIsSkipped() {
+        var t = PeriodTotals(frequency: .month)
+        t.add("early", day(2026, 1, 20), 5)
+        t.add("main", day(2026, 2, 1), 1)
+        t.add("main", day(2026, 3, 31), 1)
+        t.add("new", day(2026, 4, 10), 3)
+        _ = t.leaveOutPartialPeriods()
+        var visited: [String: [Double]] = [:]
+        t.forEachSeries { id, _, values in visited[t.keys.key(id)] = values }
+        #expect(visited == ["early": [0, 0], "main": [1, 1]])
+    }
+
+    @Test func missingGapsAreNaNAndZeroGapsAreZero() {
+        let days = [(2026, 1, 5), (2026, 3, 5)]
+        #expect(totals(.month, gaps: .zero, days).values(of: 0).values == [1, 0, 1])
+        let missing = totals(.month, gaps: .missing, days).values(of: 0).values
+        #expect(missing[0] == 1 && missing[1].isNaN && missing[2] == 1)
+    }
+
+    /// A shard sees the calendar of the whole file: another shard's later rows move its last
+    /// period and its partial periods exactly as in the unsharded run.
+    @Test func rowsOfOtherShardsStillSetTheCalendar() {
+        var loader = PeriodTotalsLoader(frequency: .month)
+        var key = "A"
+        key.withUTF8 { loader.add(key: $0, day: day(2026, 1, 1), value: 1) }
+        key.withUTF8 { loader.add(key: $0, day: day(2026, 2, 1), value: 1) }
+        loader.see(day: day(2026, 4, 10))
+        var t = loader.finish()
+        #expect(t.lastPeriod == month(2026, 4))
+        #expect(t.leaveOutPartialPeriods().map(\.label) == ["2026-04"])
+        #expect(t.values(of: 0).values == [1, 1, 0])
+    }
+}
+
+@Suite("MissingPeriods")
+struct MissingPeriodsTests {
+    @Test func interiorGapsAreInterpolatedAndEndsDropped() {
+        let gaps = MissingPeriods([.nan, 10, .nan, .nan, 40, 50, .nan, .nan])
+        #expect(gaps.filled == [10, 20, 30, 40, 50])
+        #expect(gaps.trailing == 2)
+        #expect(gaps.interpolated == 2)
+        let none = MissingPeriods([.nan, .nan])
+        #expect(none.filled.isEmpty)
+        #expect(MissingPeriods([3]).filled == [3])
+    }
+
+    /// Trailing missing periods push the forecast further ahead: a flat series at 7 with its
+    /// last two periods missing still forecasts 7 for the periods asked for.
+    @Test func trailingGapsForecastThePeriodsAskedFor() throws {
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: 3, season: 1, levels: [80], backtestOrigins: 2))
+        let history = [Double](repeating: 7, count: 30) + [.nan, .nan]
+        let (f, fitted) = try forecaster.forecast(allowingGaps: history)
+        #expect(fitted.count == 30)
+        #expect(f.mean.count == 3)
+        for v in f.mean { #expect(abs(v - 7) < 1e-6) }
+        #expect(f.lower[0].count == 3)
+    }
+}

@@ -13,6 +13,8 @@ public struct AggregateStage: Stage {
         ParameterSpec("date", .string, default: "date", "date or period column"),
         ParameterSpec("value", .string, default: "quantity", "column to sum"),
         ParameterSpec("frequency", .string, "day, week, month, quarter or year (default: the pipeline calendar)"),
+        ParameterSpec("gaps", .string, default: "zero", "a period without rows is zero (usage) or missing (census, levels: not written, not fitted)"),
+        ParameterSpec("partial", .string, default: "drop", "a first or last period the dates cover only in part: drop (with a note) or keep"),
     ]
 
     public var input: String
@@ -20,15 +22,20 @@ public struct AggregateStage: Stage {
     public var dateColumn: String
     public var valueColumn: String
     public var frequency: Frequency?
+    public var gaps: GapPolicy
+    public var partial: PartialPolicy
 
     public var inputs: [String] { [input] }
 
-    public init(input: String, series: [String] = ["item"], date: String = "date", value: String = "quantity", frequency: Frequency? = nil) {
+    public init(input: String, series: [String] = ["item"], date: String = "date", value: String = "quantity", frequency: Frequency? = nil,
+                gaps: GapPolicy = .zero, partial: PartialPolicy = .drop) {
         self.input = input
         self.seriesColumns = series
         self.dateColumn = date
         self.valueColumn = value
         self.frequency = frequency
+        self.gaps = gaps
+        self.partial = partial
     }
 
     public init(parameters p: StageParameters) throws {
@@ -38,16 +45,30 @@ public struct AggregateStage: Stage {
             frequency = parsed
         }
         self.init(input: try p.requiredString("input"), series: try p.list("series"), date: try p.string("date") ?? "date",
-                  value: try p.string("value") ?? "quantity", frequency: frequency)
+                  value: try p.string("value") ?? "quantity", frequency: frequency,
+                  gaps: try AggregateStage.choice(p, "gaps", default: .zero), partial: try AggregateStage.choice(p, "partial", default: .drop))
+    }
+
+    /// A parameter naming one case of `T` (gaps, partial), or an error listing them.
+    static func choice<T: RawRepresentable & CaseIterable>(_ p: StageParameters, _ name: String, default fallback: T) throws -> T where T.RawValue == String {
+        guard let text = try p.string(name) else { return fallback }
+        guard let value = T(rawValue: text) else {
+            throw p.error(name, "\(name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+        }
+        return value
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
-        let totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
-                                              frequency: frequency ?? context.calendar.frequency, stage: context.stage)
+        var totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
+                                              frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps)
+        if partial == .drop {
+            for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
+        }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)
-            for (offset, v) in series.enumerated() {
+            // A missing period (gaps: missing) gets no row rather than a zero.
+            for (offset, v) in series.enumerated() where !v.isNaN {
                 keys.append(key)
                 periods.append(totals.frequency.label(first + offset))
                 values.append(v)
@@ -57,7 +78,8 @@ public struct AggregateStage: Stage {
     }
 
     /// Per-period totals of a table's rows.
-    static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String) throws -> PeriodTotals {
+    static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
+                       gaps: GapPolicy = .zero) throws -> PeriodTotals {
         func missing(_ name: String) -> PipelineError {
             PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
         }
@@ -70,7 +92,7 @@ public struct AggregateStage: Stage {
                 : PipelineError(location: nil, "stage '\(stage)': the column '\(date)' holds values that are not dates")
         }
         guard let amounts = table.numbers(value) else { throw missing(value) }
-        var totals = PeriodTotals(frequency: frequency)
+        var totals = PeriodTotals(frequency: frequency, gaps: gaps)
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite else { continue }

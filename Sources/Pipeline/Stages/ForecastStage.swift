@@ -15,6 +15,7 @@ public struct ForecastStage: Stage {
         ParameterSpec("levels", .list, default: "80,95", "interval levels in percent"),
         ParameterSpec("backtest", .integer, default: "3", "rolling-origin backtest origins"),
         ParameterSpec("frequency", .string, "frequency of the input periods (default: the pipeline calendar)"),
+        ParameterSpec("gaps", .string, default: "zero", "a period without a row is zero (usage) or missing (census, levels: not fitted as zero)"),
     ]
 
     public var input: String
@@ -24,6 +25,7 @@ public struct ForecastStage: Stage {
     public var levels: [Double]
     public var backtest: Int
     public var frequency: Frequency?
+    public var gaps: GapPolicy = .zero
 
     public var inputs: [String] { [input] }
 
@@ -56,12 +58,13 @@ public struct ForecastStage: Stage {
         }
         self.init(input: try p.requiredString("input"), horizon: horizon, season: season, models: checked.models,
                   levels: checked.levels, backtest: backtest, frequency: frequency)
+        gaps = try AggregateStage.choice(p, "gaps", default: .zero)
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         let frequency = self.frequency ?? context.calendar.frequency
         let totals = try AggregateStage.totals(of: try context.table(input), series: ["series"], date: "period", value: "value",
-                                              frequency: frequency, stage: context.stage)
+                                              frequency: frequency, stage: context.stage, gaps: gaps)
         let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
                                         backtestOrigins: backtest, models: models)
         var keys: [String] = [], periods: [String] = [], means: [Double] = [], modelNames: [String] = [], classes: [String] = []

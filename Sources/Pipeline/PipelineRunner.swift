@@ -11,10 +11,11 @@ public struct PipelineRunner: Sendable {
     public var registry: StageRegistry
     public var threads: Int
     public var quiet: Bool
-    /// Report formats (Markdown, HTML, workbooks), and how negative numbers are written in them.
-    public var reports = ReportOptions()
-    /// The formats were chosen on the command line (`--format`), so a pipeline's own
-    /// `formats:` does not replace them.
+    /// Report formats (Markdown, HTML, workbooks), and how negative numbers are written in
+    /// them. Setting it chooses the formats: a pipeline's own `formats:` then no longer applies.
+    public var reports = ReportOptions() { didSet { formatsGiven = true } }
+    /// Whether `reports.formats` was chosen (in Swift, or with `--format`) rather than left
+    /// to the pipeline's `formats:`. The CLI sets it back to false when `--format` is absent.
     public var formatsGiven = false
     public var version = "0.1.0"
 

@@ -276,8 +276,9 @@ public struct StaffingJob: Sendable {
                 series: [GroupedBarChart.Series(name: "Required", values: units.map { average($0) { $0.plan.fteRequired } }),
                          GroupedBarChart.Series(name: "Budgeted", values: units.map { average($0) { $0.budgetedFTE } })],
                 format: .quantity)
-            doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: chart.svg(),
-                                     chart: chart.workbookChart(categoryHeader: "Unit")))
+            var native = chart.workbookChart(categoryHeader: "Unit")
+            native.sheet = "FTE by unit"
+            doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: chart.svg(), chart: native))
         }
         doc.heading("Units")
         doc.paragraph("Overtime and agency hours ahead are forecast from each unit's own timekeeping history, so a trend shows before it reaches the budget.")

@@ -21,7 +21,7 @@ extension Report {
         }
         for figure in figures {
             guard let chart = figure.chart else { continue }
-            try writeChart(chart, into: try book.addSheet(names.claim(Report.sheetName(figure: figure.name))), book: book, formats)
+            try writeChart(chart, into: try book.addSheet(names.claim(chart.sheet ?? Report.sheetName(figure: figure.name))), book: book, formats)
         }
         try writeAbout(provenance, into: try book.addSheet(names.claim("About")), formats)
         try book.close()

@@ -17,7 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     /// One format by name (`markdown` is accepted for `md`).
     public init?(name: String) {
-        let trimmed = name.trimmingSpaces().lowercased()
+        let trimmed = name.split(separator: " ").joined().lowercased()
         self.init(rawValue: trimmed == "markdown" ? "md" : trimmed)
     }
 

@@ -5,10 +5,11 @@ struct SheetNames {
     private var taken: Set<String> = []
 
     mutating func claim(_ wanted: String) -> String {
-        var base = String(wanted.map { "[]:*?/\\".contains($0) ? " " : $0 })
+        // Forbidden characters become spaces, runs of spaces one.
+        var base = String(wanted.map { "[]:*?/\\".contains($0) ? " " : $0 }).split(separator: " ").joined(separator: " ")
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
-        if base.trimmingSpaces().isEmpty { base = "Sheet" }
+        if base.isEmpty { base = "Sheet" }
         var name = String(base.prefix(Workbook.maximumSheetName))
         var n = 2
         // "History" is reserved by Excel for change tracking.
@@ -20,8 +21,4 @@ struct SheetNames {
         taken.insert(name.lowercased())
         return name
     }
-}
-
-extension String {
-    func trimmingSpaces() -> String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 }

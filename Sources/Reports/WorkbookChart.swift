@@ -31,8 +31,11 @@ public struct WorkbookChart: Sendable {
     public var categories: [String]
     public var series: [Series]
     public var format: ChartValueFormat
+    /// The sheet's name; by default the figure's name (`by_department` is `By department`).
+    public var sheet: String?
 
-    public init(kind: Kind, title: String, categoryHeader: String, categories: [String], series: [Series], format: ChartValueFormat) {
+    public init(kind: Kind, title: String, categoryHeader: String, categories: [String], series: [Series], format: ChartValueFormat, sheet: String? = nil) {
+        self.sheet = sheet
         self.kind = kind
         self.title = title
         self.categoryHeader = categoryHeader

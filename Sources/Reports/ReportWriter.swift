@@ -40,8 +40,13 @@ public enum ReportWriter {
         do {
             try report.writeWorkbook(to: temporary, numbers: numbers, provenance: provenance)
             guard rename(temporary, path) == 0 else {
-                throw Workbook.Failure(path: path, message: String(cString: strerror(errno)))
+                throw Workbook.failure(path, String(cString: strerror(errno)))
             }
+        } catch var failure as InputError {
+            // Name the workbook the user asked for, not its hidden temporary name.
+            unlink(temporary)
+            failure.file = path
+            throw failure
         } catch {
             unlink(temporary)
             throw error

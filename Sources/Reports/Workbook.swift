@@ -1,7 +1,9 @@
 import CXLSX
+import Tabular
 
 /// libxlsxwriter behind the few calls the report renderer needs, with its status codes
-/// turned into Swift errors.
+/// turned into `InputError`s naming the file (exit 1 with a message, like any file the run
+/// cannot write).
 ///
 /// Every workbook is written in constant-memory mode: each row goes to a temporary file as
 /// soon as the next row starts, so a 100,000-line reorder sheet costs one row of memory.
@@ -9,10 +11,8 @@ import CXLSX
 /// with `worksheet_write_string`: there is deliberately no formula writer here, so a
 /// description such as `=1+1` or `@SUM(A1)` can only become a text cell.
 final class Workbook {
-    struct Failure: Error, CustomStringConvertible {
-        var path: String
-        var message: String
-        var description: String { "\(path): cannot write the workbook: \(message)" }
+    static func failure(_ path: String, _ message: String) -> InputError {
+        InputError(file: path, "cannot write the workbook: \(message); check the folder's free space and permissions")
     }
 
     /// A cell format: a number format and the few looks the renderer uses.
@@ -38,7 +38,7 @@ final class Workbook {
         self.path = path
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
-            throw Failure(path: path, message: "libxlsxwriter could not start it (out of memory or no temporary folder)")
+            throw Workbook.failure(path, "libxlsxwriter could not start it (out of memory or no temporary folder)")
         }
         self.handle = handle
     }
@@ -51,7 +51,7 @@ final class Workbook {
 
     func addSheet(_ name: String) throws -> Worksheet {
         guard let handle, let sheet = workbook_add_worksheet(handle, name) else {
-            throw Failure(path: path, message: "cannot add a sheet named '\(name)'")
+            throw Workbook.failure(path, "cannot add a sheet named '\(name)'")
         }
         return Worksheet(handle: sheet, name: name, workbook: self)
     }
@@ -75,7 +75,7 @@ final class Workbook {
     func chart(_ kind: WorkbookChart.Kind) throws -> UnsafeMutablePointer<lxw_chart> {
         let type: lxw_chart_type = kind == .bar ? LXW_CHART_BAR : LXW_CHART_LINE
         guard let handle, let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
-            throw Failure(path: path, message: "cannot add a chart")
+            throw Workbook.failure(path, "cannot add a chart")
         }
         return chart
     }
@@ -98,7 +98,7 @@ final class Workbook {
 
     func check(_ status: lxw_error) throws {
         guard status != LXW_NO_ERROR else { return }
-        throw Failure(path: path, message: String(cString: lxw_strerror(status)))
+        throw Workbook.failure(path, String(cString: lxw_strerror(status)))
     }
 }
 

@@ -140,10 +140,13 @@ extension Report {
         if chart.series.count < 2 { chart_legend_set_position(native, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
         let numberFormat = formats.numberFormat(style)
         if chart.kind == .bar {
-            // Excel draws a bar chart's first category at the bottom; reversed, the sheet and
-            // the chart read top to bottom in the same order, as the SVG does.
-            chart_axis_set_reverse(native.pointee.x_axis)
-            if let numberFormat { chart_axis_set_num_format(native.pointee.y_axis, numberFormat) }
+            // In a bar chart libxlsxwriter's y axis is the vertical category axis. Excel draws
+            // the first category at the bottom; reversed, the sheet and the chart read top to
+            // bottom in the same order, as the SVG does. Names sit at the low end, clear of
+            // bars that run left of zero.
+            chart_axis_set_reverse(native.pointee.y_axis)
+            chart_axis_set_label_position(native.pointee.y_axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+            if let numberFormat { chart_axis_set_num_format(native.pointee.x_axis, numberFormat) }
         } else if let numberFormat {
             chart_axis_set_num_format(native.pointee.y_axis, numberFormat)
         }

@@ -99,6 +99,11 @@ import Testing
         #expect(chart.contains("<c:barChart>"))
         #expect(chart.contains("'By department'!$B$2:$B$3"))
         #expect(chart.contains("D55E00") && chart.contains("009E73"), "unfavorable and favorable bars coloured")
+        // Categories top to bottom as in the sheet, money on the value axis.
+        let categoryAxis = try #require(chart.firstMatch(of: /<c:catAx>.*?<\/c:catAx>/)).output
+        let valueAxis = try #require(chart.firstMatch(of: /<c:valAx>.*?<\/c:valAx>/)).output
+        #expect(categoryAxis.contains(#"<c:orientation val="maxMin"/>"#) && categoryAxis.contains(#"<c:tickLblPos val="low"/>"#))
+        #expect(valueAxis.contains(#"formatCode="$#,##0""#) && !valueAxis.contains("maxMin"))
         let about = XLSXArchive.cells(try book.sheet("About"))
         for text in ["p.yml", "abc", "0.1.0 (commit 1234)", "budget.csv", "f00d", "variance / as_of", "2026-03"] {
             #expect(about.values.contains(.text(text)), "About lacks \(text)")

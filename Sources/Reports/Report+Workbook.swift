@@ -45,16 +45,19 @@ extension Report {
             try sheet.text(row, 0, line)
             row += 1
         }
-        if !keyFigures.isEmpty {
+        // A heading and label / number rows, numbers typed in column B.
+        func figures(_ heading: String, _ items: [KeyFigure]) throws {
+            guard !items.isEmpty else { return }
             row += 1
-            try sheet.text(row, 0, "Key figures", formats.heading)
+            try sheet.text(row, 0, heading, formats.heading)
             row += 1
-            for figure in keyFigures {
+            for figure in items {
                 try sheet.text(row, 0, figure.label)
                 try sheet.number(row, 1, figure.value, formats.cell(figure.style))
                 row += 1
             }
         }
+        try figures("Key figures", keyFigures)
         // The report's other text: headings, paragraphs and bullets, in order. Its tables and
         // charts are sheets of their own.
         for block in blocks.dropFirst(Report.summaryBlocks) {
@@ -75,17 +78,7 @@ extension Report {
                 continue
             }
         }
-        if !sheets.isEmpty {
-            row += 1
-            try sheet.text(row, 0, "Sheets", formats.heading)
-            row += 1
-            for data in sheets {
-                try sheet.text(row, 0, data.name)
-                try sheet.number(row, 1, Double(data.rowCount), formats.cell(.number(decimals: 0)))
-                try sheet.text(row, 2, data.rowCount == 1 ? "row" : "rows")
-                row += 1
-            }
-        }
+        try figures("Sheets (rows)", sheets.map { KeyFigure($0.name, Double($0.rowCount)) })
     }
 
     static func plainText(_ segments: [Segment]) -> String {

@@ -33,14 +33,24 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSX",
+            path: "Sources/CXLSX",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // The git commit `quartermaster --version` prints; a C target so a missing stamp (a
+        // tarball, a bare `swift build`) falls back to "unknown" instead of failing the build.
+        .target(name: "CBuildInfo", path: "Sources/CBuildInfo"),
         .target(name: "Tabular", dependencies: ["CCSV"], swiftSettings: importPath),
         .target(name: "Forecasting", dependencies: ["Tabular", "CGSL"], swiftSettings: importPath),
         .target(name: "Planning", dependencies: ["Tabular", "Forecasting", "CGSL"]),
-        .target(name: "Reports", dependencies: ["Tabular"]),
+        .target(name: "Reports", dependencies: ["Tabular", "CXLSX"]),
         .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", "Planning", "Reports", .product(name: "Yams", package: "Yams")], swiftSettings: importPath),
         .executableTarget(
             name: "quartermaster",
             dependencies: [
+                "CBuildInfo",
                 "Pipeline",
                 "Planning",
                 "Reports",

@@ -11,8 +11,12 @@ public struct PipelineRunner: Sendable {
     public var registry: StageRegistry
     public var threads: Int
     public var quiet: Bool
-    /// Markdown or HTML reports, and how negative numbers are written in them.
-    public var reports = ReportOptions()
+    /// Report formats (Markdown, HTML, workbooks), and how negative numbers are written in
+    /// them. Setting it chooses the formats: a pipeline's own `formats:` then no longer applies.
+    public var reports = ReportOptions() { didSet { formatsGiven = true } }
+    /// Whether `reports.formats` was chosen (in Swift, or with `--format`) rather than left
+    /// to the pipeline's `formats:`. The CLI sets it back to false when `--format` is absent.
+    public var formatsGiven = false
     public var version = "0.1.0"
 
     public init(registry: StageRegistry = .standard, threads: Int = 2, quiet: Bool = false) {
@@ -163,8 +167,10 @@ public struct PipelineRunner: Sendable {
         let (spec, stages) = try validate(path, overrides: overrides)
         let folder = output ?? spec.output.map { PipelinePaths.resolve($0, relativeTo: spec.directory) } ?? "out"
         let hash = (try? SHA256.hexDigest(ofFile: path)) ?? ""
-        return try execute(stages, calendar: spec.calendar, pipelineDirectory: spec.directory, output: folder,
-                           pipelineName: path, pipelineHash: hash, overrides: overrides)
+        var runner = self
+        if !formatsGiven, let formats = spec.formats { runner.reports.formats = formats }
+        return try runner.execute(stages, calendar: spec.calendar, pipelineDirectory: spec.directory, output: folder,
+                                  pipelineName: path, pipelineHash: hash, overrides: overrides)
     }
 
     /// Runs stages built in Swift, with the same ordering, atomic outputs and manifest as YAML.
@@ -220,6 +226,8 @@ public struct PipelineRunner: Sendable {
         var notes: [String] = []
         var reportsWritten: [ReportSummary] = []
         var costReductions: [CostReduction] = []
+        var workbooks: [(stage: String, report: Report, name: String)] = []
+        var inputsByStage: [String: [ManifestInput]] = [:]
         do {
             for named in order {
                 let started = Progress.now()
@@ -234,6 +242,8 @@ public struct PipelineRunner: Sendable {
                 }
                 manifest.parameters[named.name] = named.parameters
                 manifest.inputs += context.filesRead
+                inputsByStage[named.name] = context.filesRead
+                workbooks += context.workbooks.map { (named.name, $0.report, $0.name) }
                 for file in context.filesWritten where manifest.outputs.contains(file) || PipelineRunner.reservedFiles.contains(file) {
                     throw PipelineError(location: nil, "\(pipelineName): stage '\(named.name)' wrote \(file), which another stage or the run itself also writes; give one of them another file name")
                 }
@@ -244,9 +254,19 @@ public struct PipelineRunner: Sendable {
                 reportsWritten += context.reportsWritten
                 costReductions += context.costReductions
             }
-            manifest.outputs += ["index." + reports.format.fileExtension, "manifest.json"]
-            let index = RunIndex(manifest: manifest, notes: notes, reports: reportsWritten, costReductions: costReductions, numbers: reports.numbers)
-            try ReportWriter.write(index.report(), name: "index", in: temporary, format: reports.format)
+            if !workbooks.isEmpty {
+                let started = Progress.now()
+                for workbook in workbooks {
+                    let provenance = self.provenance(of: workbook.stage, stages: order, manifest: manifest, inputs: inputsByStage)
+                    try ReportWriter.write(workbook.report, name: workbook.name, in: temporary, format: .xlsx, numbers: reports.numbers, provenance: provenance)
+                }
+                let rows = workbooks.reduce(0) { $0 + $1.report.sheets.reduce(0) { $0 + $1.rowCount } }
+                notes.append("workbooks: \(workbooks.map { $0.name + ".xlsx" }.joined(separator: ", ")) (\(rows) data rows) written in \(NumberFormat.fixed(Progress.now() - started, decimals: 2)) s")
+            }
+            manifest.outputs += ["index." + reports.pageFormat.fileExtension, "manifest.json"]
+            let index = RunIndex(manifest: manifest, notes: notes, reports: reportsWritten, costReductions: costReductions, numbers: reports.numbers,
+                                 outputFolder: output)
+            try ReportWriter.write(index.report(), name: "index", in: temporary, format: reports.pageFormat)
             try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
             try replace(output, with: temporary)
         } catch {
@@ -262,6 +282,27 @@ public struct PipelineRunner: Sendable {
         }
         PipelineRunner.removeRejectsFolder(of: output)
         return RunResult(outputDirectory: output, manifest: manifest, notes: notes)
+    }
+
+    /// What a workbook's About sheet lists: the files and parameters of the stage that wrote
+    /// it and of every stage it read from, directly or not.
+    func provenance(of stage: String, stages: [NamedStage], manifest: Manifest, inputs: [String: [ManifestInput]]) -> RunProvenance {
+        let byName = Dictionary(stages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var upstream: [String] = []
+        var pending = [stage]
+        while let name = pending.popLast() {
+            guard !upstream.contains(name), let named = byName[name] else { continue }
+            upstream.append(name)
+            pending += named.stage.inputs.map { String($0.split(separator: ".", maxSplits: 1)[0]) }
+        }
+        let ordered = stages.map(\.name).filter(upstream.contains)
+        return RunProvenance(
+            pipeline: manifest.pipeline, pipelineSHA256: manifest.pipelineSHA256, version: manifest.version,
+            inputs: ordered.flatMap { inputs[$0] ?? [] }.map { RunProvenance.Input(path: $0.path, sha256: $0.sha256, rows: $0.rows) },
+            parameters: ordered.flatMap { name in
+                (manifest.parameters[name] ?? [:]).sorted { $0.key < $1.key }.map { RunProvenance.Parameter(stage: name, name: $0.key, value: $0.value) }
+            },
+            overrides: manifest.overrides)
     }
 
     /// Where a failed run leaves the rejected rows of its imports, so the message pointing at

@@ -1,4 +1,5 @@
 import Forecasting
+import Reports
 import Tabular
 import Yams
 #if canImport(Glibc)
@@ -20,14 +21,38 @@ public struct PipelineSpec: Sendable {
     public var directory: String
     public var calendar = PipelineCalendar()
     public var output: String?
+    /// `formats: [md, xlsx]` (or `format: md`): the reports a run writes unless `--format` says.
+    public var formats: [ReportFormat]?
     public var stages: [StageSpec] = []
     /// Problems found while reading (they are reported with the rest by `validate`).
     public var problems: [PipelineError] = []
 
-    static let topLevelKeys: Set<String> = ["description", "calendar", "output", "stages"]
+    static let topLevelKeys: Set<String> = ["description", "calendar", "output", "formats", "format", "stages"]
 
     /// Files above this size are not pipelines; the limit also bounds alias expansion.
     static let maximumBytes = 1 << 20
+
+    /// `formats: [md, xlsx]`, `formats: md,xlsx` or `format: md`; the problem, if any.
+    mutating func readFormats(_ value: Node) -> String? {
+        guard formats == nil else { return "the report formats are given twice (format: and formats: are one setting); keep one" }
+        var names: [String] = []
+        if let list = value.sequence {
+            for item in list {
+                guard let name = item.string else { return "list report formats by name, e.g. [md, xlsx]" }
+                names.append(name)
+            }
+        } else if let text = value.scalar?.string {
+            names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            return "list report formats by name, e.g. [md, xlsx]"
+        }
+        do {
+            formats = try ReportFormat.list(names)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
 
     public static func load(_ path: String) throws -> PipelineSpec {
         let text = try readText(path)
@@ -69,6 +94,10 @@ public struct PipelineSpec: Sendable {
             case "description": continue
             case "output":
                 if let s = value.scalar?.string, !s.isEmpty { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
+            case "formats", "format":
+                if let problem = spec.readFormats(value) {
+                    spec.problems.append(PipelineError(location: at(value), "'\(key)': " + problem))
+                }
             case "calendar":
                 guard let calendar = value.mapping else {
                     spec.problems.append(PipelineError(location: at(value), "'calendar' must be a map with frequency and fiscal_year_start"))

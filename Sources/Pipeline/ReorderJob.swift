@@ -415,6 +415,13 @@ public struct ReorderJob: Sendable {
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
+        doc.keyFigure("Order lines", Double(orders.count))
+        doc.keyFigure("Vendors", Double(Set(orders.map(\.vendor)).count))
+        doc.keyFigure("Order total", total, style: .money)
+        doc.keyFigure("Items at risk of stockout", Double(atRisk.count))
+        doc.keyFigure("Vital items at risk", Double(critical.count))
+        doc.keyFigure("Stock held above target", above, style: .money)
+        doc.keyFigure("Items without a unit cost", Double(noCost.count))
         if !plan.outlooks.isEmpty {
             doc.heading("Demand outlook for the largest items by spend")
             doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges.")

@@ -3,12 +3,36 @@ import Tabular
 
 /// The page a run opens with (index.md or index.html): where money can be saved, each
 /// report's executive summary with a link to it, what every stage did, and every file.
+///
+/// The page lives inside the output folder and is copied, mailed and archived with it, so
+/// it links the files relatively and never names the folder itself: a note that says
+/// `/home/ana/runs/q3/usage.rejects.csv` says `usage.rejects.csv` here.
 struct RunIndex {
     var manifest: Manifest
     var notes: [String]
     var reports: [ReportSummary]
     var costReductions: [CostReduction]
     var numbers: NumberStyle
+    /// The output folder as the run was given it, taken out of the notes.
+    var outputFolder: String = ""
+
+    /// A note with the output folder's path taken out where it starts a path (at the start,
+    /// or after a space, quote or parenthesis): files inside it by their own name. A folder
+    /// called `out` leaves the word "without" alone.
+    func relative(_ note: String) -> String {
+        guard !outputFolder.isEmpty else { return note }
+        let prefix = outputFolder + "/"
+        var result = ""
+        var rest = Substring(note)
+        while let found = rest.firstRange(of: prefix) {
+            let before = found.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: found.lowerBound)]
+            let startsPath = (found.lowerBound == note.startIndex) || before.map { " '\"(".contains($0) } ?? true
+            result += rest[..<found.lowerBound]
+            if !startsPath { result += prefix }
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
+    }
 
     func report() -> Report {
         let savings = costReductions.filter { $0.amount > 0 }.sorted { ($0.amount, $1.area) > ($1.amount, $0.area) }
@@ -35,7 +59,7 @@ struct RunIndex {
         }
         if !notes.isEmpty {
             doc.heading("What each stage did")
-            doc.bullets(notes)
+            doc.bullets(notes.map(relative))
         }
         doc.heading("Files")
         doc.links(manifest.outputs.filter { !PipelineRunner.indexFiles.contains($0) })

@@ -28,6 +28,6 @@ extension SeriesOutlook {
     public func figure(name: String, title: String, caption: String, format: ChartValueFormat) -> Report.Figure {
         let chart = FanChart(title: title, caption: caption, periods: periods, history: history, forecast: forecast,
                              bands: bands, format: format)
-        return Report.Figure(name: name, description: title, svg: chart.svg())
+        return Report.Figure(name: name, description: title, svg: chart.svg(), chart: chart.workbookChart())
     }
 }

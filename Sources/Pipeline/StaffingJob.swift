@@ -264,6 +264,10 @@ public struct StaffingJob: Sendable {
         }
         summary += caveats(result, numbers: numbers).map { $0 + "." }
         var doc = Report(title: "Staffing plan from \(result.firstPeriod)", summary: summary)
+        doc.keyFigure("Projected labor cost", cost, style: .money)
+        doc.keyFigure("Overtime and agency hours", premiumHours, style: .number(decimals: 0))
+        doc.keyFigure("Overtime and agency premium", premiumCost, style: .money)
+        doc.keyFigure("Units short of budgeted FTEs", Double(short.count))
         let units = Set(result.rows.map(\.unit)).sorted()
         if !units.isEmpty {
             // Average FTE over the plan's periods, summed over job codes.
@@ -272,13 +276,16 @@ public struct StaffingJob: Sendable {
                 let periods = Set(rows.map(\.period)).count
                 return periods > 0 ? rows.reduce(0) { $0 + value($1) } / Double(periods) : 0
             }
-            doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: GroupedBarChart(
+            let chart = GroupedBarChart(
                 title: "FTE required vs budgeted, from \(result.firstPeriod)",
                 caption: "Average FTE the census forecast requires over the plan, against budgeted FTE, all job codes.",
                 categories: units,
                 series: [GroupedBarChart.Series(name: "Required", values: units.map { average($0) { $0.plan.fteRequired } }),
                          GroupedBarChart.Series(name: "Budgeted", values: units.map { average($0) { $0.budgetedFTE } })],
-                format: .quantity).svg()))
+                format: .quantity)
+            var native = chart.workbookChart(categoryHeader: "Unit")
+            native.sheet = "FTE by unit"
+            doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: chart.svg(), chart: native))
         }
         doc.heading("Units")
         doc.paragraph("Overtime and agency hours ahead are forecast from each unit's own timekeeping history, so a trend shows before it reaches the budget.")

@@ -66,6 +66,9 @@ public final class StageContext: @unchecked Sendable {
     private(set) var filesWritten: [String] = []
     private(set) var notes: [String] = []
     private(set) var reportsWritten: [ReportSummary] = []
+    /// Workbooks asked for; the runner writes them after the last stage, when it knows every
+    /// input and parameter their About sheet lists.
+    private(set) var workbooks: [(report: Report, name: String)] = []
     private(set) var costReductions: [CostReduction] = []
 
     init(stage: String, pipelineDirectory: String, outputDirectory: String, calendar: PipelineCalendar,
@@ -103,14 +106,22 @@ public final class StageContext: @unchecked Sendable {
 
     public func note(_ text: String) { notes.append(text) }
 
-    /// Writes a report (and its charts) in the run's format; the run's index links it and
-    /// repeats its executive summary. Returns the report's file name (`reorder.md`).
+    /// Writes a report (and its charts) in each of the run's formats; the run's index links it
+    /// and repeats its executive summary. Returns the file the index links (`reorder.md`, or
+    /// `reorder.xlsx` when workbooks are the only format).
     @discardableResult
     public func write(_ report: Report, name: String) throws -> String {
-        let files = try ReportWriter.write(report, name: name, in: outputDirectory, format: reports.format)
-        filesWritten += files
-        reportsWritten.append(ReportSummary(file: files[0], title: report.title, summary: report.summary))
-        return files[0]
+        for format in reports.formats {
+            if format == .xlsx {
+                workbooks.append((report, name))
+                filesWritten.append(name + ".xlsx")
+            } else {
+                filesWritten += try ReportWriter.write(report, name: name, in: outputDirectory, format: format)
+            }
+        }
+        let linked = name + "." + (reports.formats.contains(reports.pageFormat) ? reports.pageFormat : .xlsx).fileExtension
+        reportsWritten.append(ReportSummary(file: linked, title: report.title, summary: report.summary))
+        return linked
     }
 
     /// A saving the run found, for the index's cost-reduction section.

@@ -212,13 +212,22 @@ public struct VarianceJob: Sendable {
             "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(numbers.money(ytdActual - ytdBudget)) \(ytdActual > ytdBudget ? "over" : "under")).",
             "Projected \(fy) expense \(numbers.money(projected)) (80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh))), \(numbers.money(projected - result.annualBudget)) \(projected > result.annualBudget ? "over" : "under") budget.",
         ])
+        doc.keyFigure("\(fy) expense budget", result.annualBudget, style: .money)
+        doc.keyFigure("Year-to-date budget", ytdBudget, style: .money)
+        doc.keyFigure("Year-to-date actual", ytdActual, style: .money)
+        doc.keyFigure("Year-to-date variance", ytdActual - ytdBudget, style: .money)
+        doc.keyFigure("Projected \(fy) expense", projected, style: .money)
+        doc.keyFigure("Projected variance", projected - result.annualBudget, style: .money)
+        doc.keyFigure("Unfavorable flags", Double(result.rows.filter { $0.flag == "unfavorable" }.count))
         if !ytdTotals.isEmpty {
-            doc.figure(Report.Figure(name: "by_department", description: "Year-to-date variance by department", svg: VarianceBarChart(
+            let chart = VarianceBarChart(
                 title: "\(fy) year-to-date variance by department",
                 caption: "Actual minus budget through \(Frequency.month.label(result.asOf)); positive expense variance is unfavorable.",
                 bars: ytdTotals.sorted { $0.line.variance > $1.line.variance }.map {
                     VarianceBarChart.Bar(label: $0.line.department, value: $0.line.variance, favorable: $0.line.favorable)
-                }, format: .money).svg()))
+                }, format: .money)
+            doc.figure(Report.Figure(name: "by_department", description: "Year-to-date variance by department", svg: chart.svg(),
+                                     chart: chart.workbookChart(categoryHeader: "Department", seriesName: "Variance")))
         }
         let unfavorable = lineYTD.filter { $0.flag == "unfavorable" }.sorted { abs($0.line.variance) > abs($1.line.variance) }
         if !unfavorable.isEmpty {

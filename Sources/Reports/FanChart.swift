@@ -44,6 +44,20 @@ public struct FanChart: Sendable {
         self.format = format
     }
 
+    /// The same history, forecast and interval bounds as lines over periods for a native
+    /// workbook chart; each series is empty where it does not apply.
+    public func workbookChart() -> WorkbookChart {
+        let gap = [Double](repeating: .nan, count: history.count)
+        let ahead = [Double](repeating: .nan, count: forecast.count)
+        var series: [WorkbookChart.Series] = [.init(name: "History", values: history + ahead), .init(name: "Forecast", values: gap + forecast)]
+        for band in bands {
+            let level = NumberFormat.fixed(band.level < 1 ? band.level * 100 : band.level, decimals: 0)
+            series.append(.init(name: "Low \(level)%", values: gap + band.lower.prefix(forecast.count)))
+            series.append(.init(name: "High \(level)%", values: gap + band.upper.prefix(forecast.count)))
+        }
+        return WorkbookChart(kind: .line, title: title, categoryHeader: "Period", categories: periods, series: series, format: format)
+    }
+
     static let plotHeight = 260.0
     static let maxPeriodLabelWidth = 90.0
     /// Room above the plot for the top tick label and below it for the period labels.

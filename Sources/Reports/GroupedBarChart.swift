@@ -30,6 +30,12 @@ public struct GroupedBarChart: Sendable {
         self.format = format
     }
 
+    /// The same groups for a native workbook chart, a series per column.
+    public func workbookChart(categoryHeader: String) -> WorkbookChart {
+        WorkbookChart(kind: .bar, title: title, categoryHeader: categoryHeader, categories: categories,
+                      series: series.map { .init(name: $0.name, values: $0.values) }, format: format)
+    }
+
     static let barThickness = 14.0
     static let barGap = 2.0
     static let groupGap = 14.0

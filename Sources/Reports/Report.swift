@@ -1,8 +1,9 @@
 /// A report for people: a title, an executive summary, then headings, text, tables and charts.
 ///
 /// Kept as blocks rather than text so one report renders as Markdown (with its charts as
-/// SVG files beside it) or as a standalone HTML page (charts inline), and so every report
-/// starts with its summary: the initialiser takes it.
+/// SVG files beside it), as a standalone HTML page (charts inline) or as an Excel workbook
+/// (key figures, typed sheets, native charts), and so every report starts with its summary:
+/// the initialiser takes it.
 public struct Report: Sendable {
     public enum Alignment: Sendable { case left, right }
 
@@ -12,16 +13,32 @@ public struct Report: Sendable {
         case link(String, to: String)
     }
 
-    /// A chart: `name` becomes part of its file name next to a Markdown report.
+    /// A chart: `name` becomes part of its file name next to a Markdown report. `chart`, when
+    /// given, is the same chart's data for a native chart in a workbook.
     public struct Figure: Sendable {
         public var name: String
         public var description: String
         public var svg: String
+        public var chart: WorkbookChart?
 
-        public init(name: String, description: String, svg: String) {
+        public init(name: String, description: String, svg: String, chart: WorkbookChart? = nil) {
             self.name = name
             self.description = description
             self.svg = svg
+            self.chart = chart
+        }
+    }
+
+    /// A number the summary states, kept as a number for the workbook's Summary sheet.
+    public struct KeyFigure: Sendable {
+        public var label: String
+        public var value: Double
+        public var style: ReportSheet.Style
+
+        public init(_ label: String, _ value: Double, style: ReportSheet.Style = .number(decimals: 0)) {
+            self.label = label
+            self.value = value
+            self.style = style
         }
     }
 
@@ -43,6 +60,11 @@ public struct Report: Sendable {
     /// The few lines a reader needs if they read nothing else; the run's index repeats them.
     public let summary: [String]
     public private(set) var blocks: [Block] = []
+    /// The summary's figures as numbers (workbooks only; the summary's text already says them).
+    public private(set) var keyFigures: [KeyFigure] = []
+    /// The report's data in full and typed, one workbook sheet each (workbooks only: the
+    /// Markdown and HTML point at the CSV that holds the same rows).
+    public private(set) var sheets: [ReportSheet] = []
 
     public init(title: String, summary: [String]) {
         self.title = title
@@ -79,6 +101,12 @@ public struct Report: Sendable {
     }
 
     public mutating func figure(_ figure: Figure) { blocks.append(.figure(figure)) }
+
+    public mutating func keyFigure(_ label: String, _ value: Double, style: ReportSheet.Style = .number(decimals: 0)) {
+        keyFigures.append(KeyFigure(label, value, style: style))
+    }
+
+    public mutating func sheet(_ sheet: ReportSheet) { sheets.append(sheet) }
 
     public var figures: [Figure] {
         blocks.compactMap { if case .figure(let f) = $0 { return f } else { return nil } }

@@ -30,6 +30,13 @@ public struct VarianceBarChart: Sendable {
         self.format = format
     }
 
+    /// The same bars for a native workbook chart: one series, each bar coloured favorable
+    /// or unfavorable.
+    public func workbookChart(categoryHeader: String, seriesName: String) -> WorkbookChart {
+        WorkbookChart(kind: .bar, title: title, categoryHeader: categoryHeader, categories: bars.map(\.label),
+                      series: [.init(name: seriesName, values: bars.map(\.value), favorable: bars.map(\.favorable))], format: format)
+    }
+
     static let rowHeight = 26.0
     static let barThickness = 16.0
 

@@ -49,10 +49,12 @@ struct CannedPipelineOptions: ParsableArguments {
         try FolderOutput.check(out, command: command, writes: files)
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
-        runner.reports = try style.options()
+        try style.configure(&runner)
         let result = try runner.run(stages, output: out)
         for note in result.notes { Diagnostics.info(note) }
-        let written = files.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) + "." + runner.reports.format.fileExtension : $0 }
+        let written = files.flatMap { file in
+            file.hasSuffix(".md") ? runner.reports.formats.map { String(file.dropLast(3)) + "." + $0.fileExtension } : [file]
+        }
         Diagnostics.info("\(command): wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
     }
 }

@@ -28,7 +28,7 @@ struct Run: ParsableCommand {
         try FolderOutput.check(out, command: "run", writes: ["the pipeline's exports"])
         let started = Progress.now()
         var runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
-        runner.reports = try style.options()
+        try style.configure(&runner)
         let result = try runner.run(pipeline, output: out, overrides: overrides)
         for note in result.notes { Diagnostics.info(note) }
         let stages = result.manifest.stages.map { "\($0.name) \($0.rows) rows" }.joined(separator: ", ")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CBuildInfo
 import Forecasting
 import Pipeline
 import Tabular
@@ -13,7 +14,7 @@ struct Quartermaster: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quartermaster",
         abstract: "Forecasts, reorder lists, staffing plans and budget variance from hospital CSV exports.",
-        version: QuartermasterVersion.current,
+        version: QuartermasterVersion.full,
         subcommands: [Aggregate.self, Forecast.self, Reorder.self, Variance.self, Staffing.self, Run.self, Validate.self, Stages.self, Inspect.self]
     )
 
@@ -53,6 +54,10 @@ struct Quartermaster: ParsableCommand {
     }
 }
 
+/// The release and the git commit it was built from; `--version`, manifest.json and every
+/// workbook's About sheet say both, so a report can be traced to the code that made it.
 enum QuartermasterVersion {
     static let current = "0.1.0"
+    static let commit = String(cString: qm_build_commit())
+    static let full = "\(current) (commit \(commit))"
 }

@@ -15,6 +15,27 @@ extension BadInputCorpus {
                                 arguments: ["run", "p.yml", "--out", "-", "--quiet"],
                                 expectation: .usageError(says: ["--out -", "run writes a folder"])))
         for k in cases.indices { cases[k].absentAfterFailure = ["-", "-.rejects", "-.lock"] }
+        return cases + formatCases()
+    }
+
+    /// Issue 19: report formats are a list; a name that is not one (`xls`), or one given
+    /// twice, is a usage error naming the accepted formats, and nothing is written.
+    static func formatCases() -> [CorpusCase] {
+        let items = CSVInput.items
+        let inputs = files(items).merging([items.file: Data(items.contents)]) { _, own in own }
+        var cases = [
+            CorpusCase(kind: items.kind, name: "--format md,xls (a format that does not exist)", files: inputs,
+                       arguments: items.arguments + ["--format", "md,xls"],
+                       expectation: .usageError(says: ["--format", "'xls' is not a report format", "md, html, xlsx"])),
+            CorpusCase(kind: items.kind, name: "--format xlsx,xlsx (a format given twice)", files: inputs,
+                       arguments: items.arguments + ["--format", "xlsx,xlsx"],
+                       expectation: .usageError(says: ["--format", "'xlsx' is given twice"])),
+            PipelineCorpus.yaml("formats: [md, xls] in a pipeline", "formats: [md, xls]\n" + PipelineCorpus.base, line: 1,
+                                "'xls' is not a report format", "md, html, xlsx"),
+            PipelineCorpus.yaml("formats: [md, xls] in a pipeline", "formats: [md, xls]\n" + PipelineCorpus.base, line: 1,
+                                "'xls' is not a report format", command: "run"),
+        ]
+        for k in cases.indices where cases[k].kind != .pipeline { cases[k].absentAfterFailure = ["out"] }
         return cases
     }
 }

@@ -21,6 +21,19 @@ import Testing
         file: series.csv
     """
 
+    /// `--version` names the release and the commit (or "unknown" when the build had no stamp),
+    /// and a run's manifest records the same.
+    @Test func versionNamesTheReleaseAndCommit() throws {
+        let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
+        let version = try CLIRunner.run(["--version"], in: dir)
+        #expect(version.status == 0)
+        let line = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(line.wholeMatch(of: /0\.1\.0 \(commit ([0-9a-f]{7,40}(-dirty)?|unknown)\)/) != nil, "\(line)")
+        try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["run", "p.yml", "--out", "out", "--quiet"], in: dir).status == 0)
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/manifest.json")).contains("\"version\": \"\(line)\""))
+    }
+
     @Test func validateAndRunAPipeline() throws {
         let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
         try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)

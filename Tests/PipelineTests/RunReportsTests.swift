@@ -11,16 +11,18 @@ import FoundationXML
 @Suite(.serialized) struct RunReportsTests {
     static let root = DemoDatasetTests.root
 
-    static func run(_ pipeline: String, format: ReportFormat) throws -> String {
+    /// Runs a ready pipeline; without `format`, in the formats its `formats:` names.
+    static func run(_ pipeline: String, format: ReportFormat? = nil) throws -> String {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("qm-\(pipeline)-\(UUID().uuidString)").path
         var runner = PipelineRunner(quiet: true)
-        runner.reports = ReportOptions(format: format)
+        if let format { runner.reports = ReportOptions(format: format) }
         _ = try runner.run(root.appendingPathComponent("Pipelines/\(pipeline).yml").path, output: out)
         return out
     }
 
     @Test func demoRunIndexLinksEveryReportAndFileAndNamesTheSavings() throws {
-        let out = try Self.run("full", format: .markdown)
+        // As `make run` does: full.yml's own formats, Markdown and workbooks.
+        let out = try Self.run("full")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
@@ -62,6 +64,18 @@ import FoundationXML
             #expect(parser.parse(), "\(chart) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
         }
         try SVGRendering.renderEach(charts.map { out + "/" + $0 })
+
+        // One workbook per report, each with its summary, data, native charts and About sheet.
+        #expect(files.filter { $0.hasSuffix(".xlsx") } == ["budget_variance.xlsx", "reorder.xlsx", "staffing_plan.xlsx"])
+        let variance = XLSXArchive(path: out + "/budget_variance.xlsx")
+        #expect(try variance.sheetNames() == ["Summary", "Variance", "By department", "About"])
+        #expect(try variance.part("xl/charts/chart1.xml").contains("<c:barChart>"))
+        let reorder = XLSXArchive(path: out + "/reorder.xlsx")
+        #expect(try reorder.sheetNames().prefix(3) == ["Summary", "Reorder", "Replay"])
+        #expect(try reorder.entries().filter { $0.hasPrefix("xl/charts/") }.count == ReorderJob.outlookCount, "a native line chart per fan chart")
+        let staffing = XLSXArchive(path: out + "/staffing_plan.xlsx")
+        #expect(try staffing.sheetNames().prefix(3) == ["Summary", "Plan", "FTE by unit"])
+        #expect(try staffing.sheetNames().last == "About")
     }
 }
 

@@ -64,7 +64,10 @@ public struct ReorderStage: Stage {
         let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory))
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
-        let report = try context.write(ReorderJob.report(plan, numbers: context.reports.numbers), name: file)
+        var document = ReorderJob.report(plan, numbers: context.reports.numbers)
+        document.sheet(WorkbookSheets.reorder(table))
+        if !plan.simulation.isEmpty { document.sheet(WorkbookSheets.simulation(ReorderJob.simulationTable(plan.simulation))) }
+        let report = try context.write(document, name: file)
         for item in ReorderJob.costReductions(plan, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }

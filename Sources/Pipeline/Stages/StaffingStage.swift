@@ -62,7 +62,9 @@ public struct StaffingStage: Stage {
         let result = try job.run(timekeeping: try context.table(timekeeping), census: try context.table(census), targets: try context.table(targets))
         let table = StaffingJob.table(result)
         try table.write(to: context.output(file + ".csv"))
-        let report = try context.write(StaffingJob.report(result, numbers: context.reports.numbers), name: file)
+        var document = StaffingJob.report(result, numbers: context.reports.numbers)
+        document.sheet(WorkbookSheets.staffing(table))
+        let report = try context.write(document, name: file)
         for item in StaffingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }

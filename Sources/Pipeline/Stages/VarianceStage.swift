@@ -80,6 +80,7 @@ public struct VarianceStage: Stage {
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
         var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)
+        document.sheet(WorkbookSheets.variance(table))
         if var proposal {
             proposal.calendar = job.calendar
             proposal.threads = context.threads

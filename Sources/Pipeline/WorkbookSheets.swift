@@ -1,0 +1,59 @@
+import Reports
+
+/// How each planning CSV looks as a workbook sheet: which columns are money, prices,
+/// percentages or days, and which flags are coloured. One place, so reorder.xlsx,
+/// budget_variance.xlsx and staffing_plan.xlsx format the same kind of column alike.
+enum WorkbookSheets {
+    static let quantity = ReportSheet.Style.number(decimals: 0)
+    static let tenths = ReportSheet.Style.number(decimals: 1)
+    static let hundredths = ReportSheet.Style.number(decimals: 2)
+
+    /// reorder.csv: stockout risk in red; stock below safety level, expiring or in excess in amber.
+    static func reorder(_ table: Table) -> ReportSheet {
+        table.reportSheet("Reorder", styles: [
+            "on_hand": quantity, "on_order": quantity, "inventory_position": quantity, "order_qty": quantity, "packs": quantity,
+            "demand_forecast": tenths, "safety_stock": tenths, "reorder_point": tenths, "order_up_to": tenths, "days_of_supply": tenths,
+            "unit_cost": .price, "order_cost": .money, "service_level": .percent,
+        ], highlights: [
+            .init("flags", .contains("stockout_risk")),
+            .init("flags", .contains("below_safety_stock"), tone: .caution),
+            .init("flags", .contains("expiry_risk"), tone: .caution),
+            .init("flags", .contains("dead_stock"), tone: .caution),
+        ])
+    }
+
+    /// reorder_simulation.csv: the replay window as dates (levels_as_of may say `rolling`, so it stays text).
+    static func simulation(_ table: Table) -> ReportSheet {
+        table.reportSheet("Replay", styles: [
+            "items": quantity, "target_service_level": .percent, "fill_rate": .percent, "stockout_days": quantity,
+            "average_inventory_value": .money, "orders": quantity, "replay_start": .date, "replay_end": .date,
+        ])
+    }
+
+    /// budget_variance.csv: amounts as money, variance_pct as the percentage it already is,
+    /// unfavorable flags in red.
+    static func variance(_ table: Table) -> ReportSheet {
+        var styles: [String: ReportSheet.Style] = ["variance_pct": .percentagePoints]
+        for column in ["budget", "actual", "variance", "flexed_budget", "volume_variance", "rate_variance", "ytd_budget", "ytd_actual",
+                       "forecast_remaining", "projected_fy", "projected_variance", "forecast", "forecast_lo80", "forecast_hi80"] {
+            styles[column] = .money
+        }
+        return table.reportSheet("Variance", styles: styles, highlights: [
+            .init("flag", .equals("unfavorable")),
+            .init("favorable", .equals("false"), tone: .caution),
+        ])
+    }
+
+    /// staffing_plan.csv: a staffing ratio below its minimum (non-compliance) in red, FTE
+    /// shortfalls and agency need in amber.
+    static func staffing(_ table: Table) -> ReportSheet {
+        table.reportSheet("Plan", styles: [
+            "census_forecast": tenths, "required_hours": tenths, "target_hppd": hundredths, "fte_required": hundredths,
+            "budgeted_fte": hundredths, "fte_gap": hundredths, "overtime_hours": tenths, "agency_hours": tenths, "labor_cost": .money,
+        ], highlights: [
+            .init("flags", .contains("below_ratio_minimum")),
+            .init("fte_gap", .above(0.5), tone: .caution),
+            .init("flags", .contains("agency_needed"), tone: .caution),
+        ])
+    }
+}

@@ -1,0 +1,194 @@
+import CXLSX
+import Tabular
+
+extension Report {
+    /// Blocks the initialiser adds for the executive summary (its heading and bullets);
+    /// a workbook writes the summary on its own rows.
+    static let summaryBlocks = 2
+
+    /// The report as an Excel workbook at `path`: a Summary sheet (title, executive summary,
+    /// key figures as numbers, the report's other text), one sheet per `sheets` entry with
+    /// typed cells, one sheet per chart with its data and a native chart, and an About sheet
+    /// with the run's provenance.
+    public func writeWorkbook(to path: String, numbers: NumberStyle = NumberStyle(), provenance: RunProvenance? = nil) throws {
+        let book = try Workbook(path: path)
+        book.setTitle(title)
+        var names = SheetNames()
+        let formats = WorkbookFormats(book: book, numbers: numbers)
+        try writeSummary(try book.addSheet(names.claim("Summary")), formats)
+        for sheet in sheets {
+            try WorkbookTableWriter(sheet: sheet, formats: formats).write(into: try book.addSheet(names.claim(sheet.name)))
+        }
+        for figure in figures {
+            guard let chart = figure.chart else { continue }
+            try writeChart(chart, into: try book.addSheet(names.claim(chart.sheet ?? Report.sheetName(figure: figure.name))), book: book, formats)
+        }
+        try writeAbout(provenance, into: try book.addSheet(names.claim("About")), formats)
+        try book.close()
+    }
+
+    /// `by_department` -> `By department`.
+    static func sheetName(figure name: String) -> String {
+        let words = name.split(separator: "_").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    private func writeSummary(_ sheet: Worksheet, _ formats: WorkbookFormats) throws {
+        try sheet.columnWidth(0, 44)
+        try sheet.columnWidth(1, 18)
+        var row = 0
+        try sheet.text(row, 0, title, formats.title)
+        row += 2
+        try sheet.text(row, 0, "Executive summary", formats.heading)
+        row += 1
+        for line in summary {
+            try sheet.text(row, 0, line)
+            row += 1
+        }
+        // A heading and label / number rows, numbers typed in column B.
+        func figures(_ heading: String, _ items: [KeyFigure]) throws {
+            guard !items.isEmpty else { return }
+            row += 1
+            try sheet.text(row, 0, heading, formats.heading)
+            row += 1
+            for figure in items {
+                try sheet.text(row, 0, figure.label)
+                try sheet.number(row, 1, figure.value, formats.cell(figure.style))
+                row += 1
+            }
+        }
+        try figures("Key figures", keyFigures)
+        // The report's other text: headings, paragraphs and bullets, in order. Its tables and
+        // charts are sheets of their own.
+        for block in blocks.dropFirst(Report.summaryBlocks) {
+            switch block {
+            case .heading(let text, _):
+                row += 1
+                try sheet.text(row, 0, text, formats.heading)
+                row += 1
+            case .paragraph(let segments):
+                try sheet.text(row, 0, Report.plainText(segments))
+                row += 1
+            case .bullets(let items):
+                for item in items {
+                    try sheet.text(row, 0, "• " + Report.plainText(item))
+                    row += 1
+                }
+            case .table, .figure:
+                continue
+            }
+        }
+        try figures("Sheets (rows)", sheets.map { KeyFigure($0.name, Double($0.rowCount)) })
+    }
+
+    static func plainText(_ segments: [Segment]) -> String {
+        segments.map { segment in
+            switch segment {
+            case .text(let text): text
+            case .link(let text, _): text
+            }
+        }.joined()
+    }
+
+    /// The chart's data as a small table at the top left, the chart beside it.
+    private func writeChart(_ chart: WorkbookChart, into sheet: Worksheet, book: Workbook, _ formats: WorkbookFormats) throws {
+        let style: ReportSheet.Style = switch chart.format {
+        case .money: .money
+        case .quantity: .number(decimals: 1)
+        case .percent: .percentagePoints
+        }
+        let columns = [ReportSheet.Column(chart.categoryHeader, .text(chart.categories))]
+            + chart.series.map { ReportSheet.Column($0.name, .number($0.values), style: style) }
+        try WorkbookTableWriter(sheet: ReportSheet(name: sheet.name, columns: columns), formats: formats).write(into: sheet)
+        guard !chart.categories.isEmpty else { return }
+        let native = try book.chart(chart.kind)
+        chart_title_set_name(native, chart.title)
+        let last = lxw_row_t(chart.categories.count)
+        var fills: [lxw_chart_fill] = []
+        for (index, series) in chart.series.enumerated() {
+            guard let added = chart_add_series(native, nil, nil) else { continue }
+            chart_series_set_categories(added, sheet.name, 1, 0, last, 0)
+            chart_series_set_values(added, sheet.name, 1, lxw_col_t(index + 1), last, lxw_col_t(index + 1))
+            chart_series_set_name_range(added, sheet.name, 0, lxw_col_t(index + 1))
+            var fill = lxw_chart_fill(color: WorkbookFormats.seriesColors[index % WorkbookFormats.seriesColors.count], none: 0, transparency: 0)
+            if chart.kind == .bar {
+                chart_series_set_fill(added, &fill)
+            } else {
+                var line = lxw_chart_line(color: fill.color, none: 0, width: 2.25, dash_type: 0, transparency: 0)
+                chart_series_set_line(added, &line)
+            }
+            if let favorable = series.favorable {
+                // Each bar in its own colour: favorable bluish green, unfavorable vermillion.
+                fills = favorable.map { lxw_chart_fill(color: $0 ? 0x009E73 : 0xD55E00, none: 0, transparency: 0) }
+                try fills.withUnsafeMutableBufferPointer { buffer in
+                    var points = (0..<buffer.count).map { i in lxw_chart_point(line: nil, fill: buffer.baseAddress! + i, pattern: nil) }
+                    try points.withUnsafeMutableBufferPointer { pointBuffer in
+                        var pointers: [UnsafeMutablePointer<lxw_chart_point>?] = (0..<pointBuffer.count).map { pointBuffer.baseAddress! + $0 }
+                        pointers.append(nil)
+                        try book.check(chart_series_set_points(added, &pointers))
+                    }
+                }
+            }
+        }
+        if chart.series.count < 2 { chart_legend_set_position(native, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        let numberFormat = formats.numberFormat(style)
+        if chart.kind == .bar {
+            // In a bar chart libxlsxwriter's y axis is the vertical category axis. Excel draws
+            // the first category at the bottom; reversed, the sheet and the chart read top to
+            // bottom in the same order, as the SVG does. Names sit at the low end, clear of
+            // bars that run left of zero.
+            chart_axis_set_reverse(native.pointee.y_axis)
+            chart_axis_set_label_position(native.pointee.y_axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+            if let numberFormat { chart_axis_set_num_format(native.pointee.x_axis, numberFormat) }
+        } else if let numberFormat {
+            chart_axis_set_num_format(native.pointee.y_axis, numberFormat)
+        }
+        // Default size is 480 x 288 pixels; a bar chart grows about 24 pixels per bar.
+        let tall = chart.kind == .bar ? max(1.0, Double(chart.categories.count * chart.series.count) * 24 / 288) : 1.25
+        try sheet.insert(native, row: 1, column: chart.series.count + 2, xScale: 1.6, yScale: tall)
+    }
+
+    private func writeAbout(_ provenance: RunProvenance?, into sheet: Worksheet, _ formats: WorkbookFormats) throws {
+        try sheet.columnWidth(0, 40)
+        try sheet.columnWidth(1, 66)
+        try sheet.columnWidth(2, 12)
+        var row = 0
+        try sheet.text(row, 0, "About this workbook", formats.title)
+        row += 2
+        guard let provenance else {
+            try sheet.text(row, 0, "Written by quartermaster outside a pipeline run: no inputs recorded.")
+            return
+        }
+        for (label, value) in [("Report", title), ("Pipeline", provenance.pipeline), ("Pipeline sha256", provenance.pipelineSHA256),
+                               ("quartermaster version", provenance.version)] where !value.isEmpty {
+            try sheet.text(row, 0, label, formats.heading)
+            try sheet.text(row, 1, value)
+            row += 1
+        }
+        if !provenance.overrides.isEmpty {
+            try sheet.text(row, 0, "Overrides", formats.heading)
+            try sheet.text(row, 1, provenance.overrides.joined(separator: ", "))
+            row += 1
+        }
+        row += 1
+        try sheet.text(row, 0, "Input", formats.header)
+        try sheet.text(row, 1, "sha256", formats.header)
+        try sheet.text(row, 2, "rows", formats.header)
+        row += 1
+        for input in provenance.inputs {
+            try sheet.text(row, 0, input.path)
+            try sheet.text(row, 1, input.sha256)
+            try sheet.number(row, 2, Double(input.rows), formats.cell(.number(decimals: 0)))
+            row += 1
+        }
+        row += 1
+        try sheet.text(row, 0, "Stage / parameter", formats.header)
+        try sheet.text(row, 1, "value", formats.header)
+        row += 1
+        for parameter in provenance.parameters {
+            try sheet.text(row, 0, parameter.stage + " / " + parameter.name)
+            try sheet.text(row, 1, parameter.value)
+            row += 1
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import CXLSX
+import Tabular
+
+/// libxlsxwriter behind the few calls the report renderer needs, with its status codes
+/// turned into `InputError`s naming the file (exit 1 with a message, like any file the run
+/// cannot write).
+///
+/// Every workbook is written in constant-memory mode: each row goes to a temporary file as
+/// soon as the next row starts, so a 100,000-line reorder sheet costs one row of memory.
+/// That mode needs rows written in order, which the renderer does. Text is only ever written
+/// with `worksheet_write_string`: there is deliberately no formula writer here, so a
+/// description such as `=1+1` or `@SUM(A1)` can only become a text cell.
+final class Workbook {
+    static func failure(_ path: String, _ message: String) -> InputError {
+        InputError(file: path, "cannot write the workbook: \(message); check the folder's free space and permissions")
+    }
+
+    /// A cell format: a number format and the few looks the renderer uses.
+    struct Look: Hashable {
+        var numberFormat: String?
+        var bold = false
+        var wrap = false
+        var size: Double?
+        var fill: UInt32?
+        var font: UInt32?
+    }
+
+    /// Excel's limits: rows per sheet, characters per cell, characters per sheet name.
+    static let maximumRows = 1_048_576
+    static let maximumCellCharacters = 32_767
+    static let maximumSheetName = 31
+
+    let path: String
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var looks: [Look: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(path: String) throws {
+        self.path = path
+        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+        guard let handle = workbook_new_opt(path, &options) else {
+            throw Workbook.failure(path, "libxlsxwriter could not start it (out of memory or no temporary folder)")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        // A workbook abandoned after an error still has to free libxlsxwriter's state; closing
+        // writes a file, which the caller removes.
+        if let handle { _ = workbook_close(handle) }
+    }
+
+    func addSheet(_ name: String) throws -> Worksheet {
+        guard let handle, let sheet = workbook_add_worksheet(handle, name) else {
+            throw Workbook.failure(path, "cannot add a sheet named '\(name)'")
+        }
+        return Worksheet(handle: sheet, name: name, workbook: self)
+    }
+
+    func format(_ look: Look) -> UnsafeMutablePointer<lxw_format>? {
+        if let made = looks[look] { return made }
+        guard let handle, let format = workbook_add_format(handle) else { return nil }
+        if let numberFormat = look.numberFormat { format_set_num_format(format, numberFormat) }
+        if look.bold { format_set_bold(format) }
+        if look.wrap {
+            format_set_text_wrap(format)
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
+        if let size = look.size { format_set_font_size(format, size) }
+        if let fill = look.fill { format_set_bg_color(format, fill) }
+        if let font = look.font { format_set_font_color(format, font) }
+        looks[look] = format
+        return format
+    }
+
+    func chart(_ kind: WorkbookChart.Kind) throws -> UnsafeMutablePointer<lxw_chart> {
+        let type: lxw_chart_type = kind == .bar ? LXW_CHART_BAR : LXW_CHART_LINE
+        guard let handle, let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
+            throw Workbook.failure(path, "cannot add a chart")
+        }
+        return chart
+    }
+
+    func setTitle(_ title: String) {
+        guard let handle else { return }
+        title.withCString { text in
+            var properties = lxw_doc_properties()
+            properties.title = UnsafeMutablePointer(mutating: text)
+            _ = workbook_set_properties(handle, &properties)
+        }
+    }
+
+    /// Writes the file; after this the workbook takes no more calls.
+    func close() throws {
+        guard let handle else { return }
+        self.handle = nil
+        try check(workbook_close(handle))
+    }
+
+    func check(_ status: lxw_error) throws {
+        guard status != LXW_NO_ERROR else { return }
+        throw Workbook.failure(path, String(cString: lxw_strerror(status)))
+    }
+}
+
+/// One sheet of a `Workbook`, rows written top to bottom.
+struct Worksheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    let name: String
+    unowned let workbook: Workbook
+
+    /// A text cell, clipped to Excel's 32,767 characters. Never a formula.
+    func text(_ row: Int, _ column: Int, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+        guard !value.isEmpty else { return }
+        var status = LXW_NO_ERROR
+        if value.utf8.count > Workbook.maximumCellCharacters {
+            // Bytes are at least characters, so this many bytes is within the limit; cut on a
+            // character boundary.
+            let clipped = String(value.prefix(Workbook.maximumCellCharacters))
+            status = clipped.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
+        } else {
+            status = value.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
+        }
+        try workbook.check(status)
+    }
+
+    /// A number cell; NaN and infinities (empty in the CSV) leave the cell empty.
+    func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+        guard value.isFinite else { return }
+        try workbook.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, format))
+    }
+
+    func columnWidth(_ column: Int, _ width: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+        try workbook.check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, format))
+    }
+
+    /// Keeps the first row in view while scrolling.
+    func freezeHeader() { worksheet_freeze_panes(handle, 1, 0) }
+
+    func autofilter(lastRow: Int, lastColumn: Int) throws {
+        try workbook.check(worksheet_autofilter(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
+    }
+
+    /// Colours the cells of one column, rows `first...last`, that match `highlight`'s rule.
+    func highlight(_ highlight: ReportSheet.Highlight, column: Int, first: Int, last: Int) throws {
+        let look: Workbook.Look = switch highlight.tone {
+        case .alarm: Workbook.Look(fill: 0xFFC7CE, font: 0x9C0006)
+        case .caution: Workbook.Look(fill: 0xFFEB9C, font: 0x9C5700)
+        }
+        var rule = lxw_conditional_format()
+        rule.format = workbook.format(look)
+        let criterion: String
+        switch highlight.rule {
+        case .contains(let word):
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_TEXT.rawValue)
+            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING.rawValue)
+            criterion = word
+        case .equals(let text):
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+            // A rule's value is an Excel expression: a string compares as a quoted literal.
+            criterion = "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        case .above(let value):
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN.rawValue)
+            rule.value = value
+            criterion = ""
+        }
+        let status = criterion.withCString { text -> lxw_error in
+            if !criterion.isEmpty { rule.value_string = UnsafeMutablePointer(mutating: text) }
+            return worksheet_conditional_format_range(handle, lxw_row_t(first), lxw_col_t(column), lxw_row_t(last), lxw_col_t(column), &rule)
+        }
+        try workbook.check(status)
+    }
+
+    func insert(_ chart: UnsafeMutablePointer<lxw_chart>, row: Int, column: Int, xScale: Double, yScale: Double) throws {
+        var options = lxw_chart_options()
+        options.x_scale = xScale
+        options.y_scale = yScale
+        try workbook.check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart, &options))
+    }
+}

@@ -33,6 +33,10 @@ public struct PeriodTotals {
     /// The first and last day of any row added by date: what the file covers.
     public private(set) var firstDay = CalendarDay(daysSinceEpoch: .max)
     public private(set) var lastDay = CalendarDay(daysSinceEpoch: .min)
+    /// False once a row's day is not the first day of its period: the rows are finer than
+    /// the periods (days summed into months), so a period can be covered in part. Rows that
+    /// are periods already (`2026-06`, `JUN26`, read as first days) never make one partial.
+    public private(set) var finerThanPeriods = false
     /// Periods before this one were left out as partial.
     private var firstKept = Int.min
     /// A cell no row has touched: zero, or NaN when gaps are missing.
@@ -51,7 +55,7 @@ public struct PeriodTotals {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)
-            cover(day, day)
+            cover(day, day, finer: day != frequency.firstDay(of: cachedPeriod))
         }
         add(series: keys.intern(key), period: cachedPeriod, value: value)
     }
@@ -61,7 +65,8 @@ public struct PeriodTotals {
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
     /// other shards too: partial periods and the last period are the file's, so every
     /// shard sees the same calendar as the whole run.
-    public mutating func cover(_ first: CalendarDay, _ last: CalendarDay) {
+    public mutating func cover(_ first: CalendarDay, _ last: CalendarDay, finer: Bool) {
+        if finer { finerThanPeriods = true }
         if first < firstDay { firstDay = first }
         if last > lastDay {
             lastDay = last
@@ -96,7 +101,10 @@ public struct PeriodTotals {
     }
 
     @inline(__always)
-    private func cell(_ id: Int, _ period: Int) -> Double { grid[(period - base) * capacity + id] }
+    private func cell(_ id: Int, _ period: Int) -> Double {
+        // The calendar can run past the grid (another shard's rows set the last period).
+        period >= base && period < base + periods ? grid[(period - base) * capacity + id] : emptyCell
+    }
 
     private mutating func reshape(including period: Int, capacity newCapacity: Int) {
         let low = min(base, period)
@@ -153,10 +161,10 @@ public struct PeriodTotals {
 
     /// Leaves out the first and the last period when the rows' dates cover them only in part
     /// (DESIGN.md, Calendar: `partial: drop`), and returns them for the notes. Days are never
-    /// partial; a file whose rows all fall in one partial period keeps it (there would be
+    /// partial, nor are rows that are whole periods already; a file whose rows all fall in one partial period keeps it (there would be
     /// nothing left to learn from).
     public mutating func leaveOutPartialPeriods() -> [PartialPeriod] {
-        guard frequency != .day, rowsAdded > 0, firstDay <= lastDay else { return [] }
+        guard frequency != .day, finerThanPeriods, firstDay <= lastDay else { return [] }
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
         guard last > first else { return [] }
         var left: [PartialPeriod] = []

@@ -16,6 +16,7 @@ public struct PeriodTotalsLoader {
     private var cachedPeriod = 0
     private var firstDay = CalendarDay(daysSinceEpoch: .max)
     private var lastDay = CalendarDay(daysSinceEpoch: .min)
+    private var finer = false
     static let batchSize = 256
 
     public init(frequency: Frequency, gaps: GapPolicy = .zero) {
@@ -45,8 +46,7 @@ public struct PeriodTotalsLoader {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = totals.frequency.period(of: day)
-            if day < firstDay { firstDay = day }
-            if day > lastDay { lastDay = day }
+            see(day: day, period: cachedPeriod)
         }
         (batch.keys + pending).initialize(to: inline)
         batch.periods[pending] = cachedPeriod
@@ -58,13 +58,18 @@ public struct PeriodTotalsLoader {
     /// A row of the file that is not added (another shard's): its day still counts for the
     /// calendar (see `PeriodTotals.cover`).
     public mutating func see(day: CalendarDay) {
+        see(day: day, period: totals.frequency.period(of: day))
+    }
+
+    private mutating func see(day: CalendarDay, period: Int) {
         if day < firstDay { firstDay = day }
         if day > lastDay { lastDay = day }
+        if !finer && day != totals.frequency.firstDay(of: period) { finer = true }
     }
 
     private mutating func flush() {
         guard pending > 0 else { return }
-        totals.cover(firstDay, lastDay)
+        totals.cover(firstDay, lastDay, finer: finer)
         totals.add(batch: UnsafeBufferPointer(start: batch.keys, count: pending), periods: UnsafeBufferPointer(start: batch.periods, count: pending),
                    values: UnsafeBufferPointer(start: batch.values, count: pending), ids: batch.ids)
         pending = 0
@@ -73,7 +78,7 @@ public struct PeriodTotalsLoader {
     /// The totals of every row added so far.
     public mutating func finish() -> PeriodTotals {
         flush()
-        if firstDay <= lastDay { totals.cover(firstDay, lastDay) }
+        if firstDay <= lastDay { totals.cover(firstDay, lastDay, finer: finer) }
         return totals
     }
 }

@@ -124,7 +124,7 @@ public struct SeriesImport: Sendable {
             let value = try row.number(cell)
             let day = d == nil ? days[cell] : rowDay
             func add(_ key: UnsafeBufferPointer<UInt8>) {
-                if let shard, !shard.contains(key: key) { totals.cover(day, day); return }
+                if let shard, !shard.contains(key: key) { totals.cover(day, day, finer: day != frequency.firstDay(of: frequency.period(of: day))); return }
                 totals.add(key: key, day: day, value: value)
             }
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }

@@ -182,6 +182,10 @@ struct PartialPeriodTests {
         #expect(whole.leaveOutPartialPeriods().isEmpty)
         var daily = totals(.day, [(2026, 1, 13), (2026, 1, 15)])
         #expect(daily.leaveOutPartialPeriods().isEmpty)
+        // Rows that are months already (2026-01, JUN26: first days) cover their months.
+        var monthly = totals(.month, [(2026, 1, 1), (2026, 2, 1), (2026, 6, 1)])
+        #expect(monthly.leaveOutPartialPeriods().isEmpty)
+        #expect(monthly.values(of: 0).values.count == 6)
         // Nothing but two partial months: both kept rather than leaving nothing.
         var short = totals(.month, [(2026, 1, 20), (2026, 2, 10)])
         #expect(short.leaveOutPartialPeriods().isEmpty)

@@ -166,9 +166,12 @@ if has_tool ours && has_tool duckdb; then
 fi
 
 # --- Report -------------------------------------------------------------------
+# The default 5M-row run is results.md; other inputs get their own page beside it.
+results=$HERE/results.md
+[[ $name == usage-5m ]] || results=$HERE/results-$name.md
 "$PY" "$HERE/report.py" --file "$FILE" --rows "$data_rows" --items "$items" \
     --repeat "$repeat" --tools "$tools" --outdir "$OUT" --idle "$idle_before" \
     --command "$invocation" \
     --bin "$BIN" \
-    --md "$HERE/results.md"
+    --md "$results"
 exit "$check_status"

@@ -33,8 +33,13 @@ public struct DemandForecaster: Sendable {
         }
     }
 
+    /// Forecasts a history from the start of its current regime (see `RegimeStart`): after a
+    /// change of scale, fits and intervals follow the recent behaviour.
     public func forecast(_ history: [Double]) throws -> SeriesForecast {
-        try history.withUnsafeBufferPointer { try forecast($0) }
+        try history.withUnsafeBufferPointer { y in
+            let start = RegimeStart.index(in: y, season: settings.season)
+            return try forecast(UnsafeBufferPointer(rebasing: y[start...]))
+        }
     }
 
     struct Member {

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// Deterministic noise in [-1, 1) (a linear congruential generator), so the series are the
+/// same on every run and machine.
+private struct Noise {
+    var state: UInt64
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53) * 2 - 1
+    }
+}
+
+@Suite("RegimeStart")
+struct RegimeStartTests {
+    /// Issue 16's case: 900 days around 2,000 with large swings, then 600 days at 50 +- 3.
+    private func census() -> [Double] {
+        var noise = Noise(state: 11)
+        return (0..<1_500).map { i in
+            i < 900 ? max(0, 2_000 + 600 * noise.next() + 800 * Double((i / 30) % 2)) : 50 + 3 * noise.next()
+        }
+    }
+
+    @Test func findsTheCalmRegimeAfterAWildOne() {
+        let y = census()
+        let start = y.withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 7) }
+        #expect(abs(start - 900) <= 2, "break found at \(start)")
+    }
+
+    @Test func intervalsFollowTheRecentRegime() throws {
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: 28, season: 7, levels: [95], backtestOrigins: 3))
+        let f = try forecaster.forecast(census())
+        #expect(abs(f.mean[27] - 50) < 3)
+        #expect(f.upper[0][27] - f.mean[27] < 25, "95% upper bound \(f.upper[0][27]) around \(f.mean[27])")
+        #expect(f.mean[27] - f.lower[0][27] < 25, "95% lower bound \(f.lower[0][27]) around \(f.mean[27])")
+    }
+
+    /// Growth, seasons and a wilder present are not a calmer regime: the whole history is kept.
+    @Test func ordinaryHistoriesKeepTheirWholeLength() {
+        var noise = Noise(state: 5)
+        let seasonal = (0..<730).map { i in 500 + 300 * sin(Double(i) * 2 * .pi / 365) + 40 * noise.next() + Double(i % 7) * 20 }
+        let growing = (0..<400).map { i in 100 + Double(i) * 2 + 10 * noise.next() }
+        let wilder = (0..<400).map { i in i < 200 ? 100 + noise.next() : 100 + 50 * noise.next() }
+        let short = [Double](repeating: 5, count: 40) + [Double](repeating: 500, count: 20)
+        for y in [seasonal, growing, wilder, short] {
+            #expect(y.withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 7) } == 0)
+        }
+        #expect([Double](repeating: 3, count: 200).withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 7) } == 0)
+    }
+}

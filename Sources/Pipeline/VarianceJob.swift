@@ -112,34 +112,58 @@ public struct VarianceJob: Sendable {
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))
         rolling.flagPercent = flagPercent
         rolling.flagAmount = flagAmount
-        let horizon = rolling.horizon
-        // Forecast the horizon from each line's actual history, in parallel.
+        let ahead = rolling.forecastMonths
+        // Variable lines whose department has an actual volume for every booked month are
+        // projected driver-based (forecast volume x forecast rate); the others from their
+        // amounts. Every series is forecast from its history through as-of, in parallel.
+        let departments = Array(Set(keys.map(\.department))).sorted()
+        var driven = Set<Int>()
         var totals = PeriodTotals(frequency: .month)
+        func add(_ id: String, _ month: Int, _ value: Double) {
+            var id = id
+            id.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: value) }
+        }
         for (i, key) in keys.enumerated() {
-            for (month, amount) in actualBy[key] ?? [:] where month <= asOf {
-                var id = String(i)
-                id.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: amount) }
+            let booked = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
+            let volume = actualVolume[key.department] ?? [:]
+            if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
+                driven.insert(i)
+                for (month, amount) in booked { add("r\(i)", month, amount / (volume[month] ?? 1)) }
+            } else {
+                for (month, amount) in booked { add("a\(i)", month, amount) }
             }
         }
-        var projections: [Int: [Int: Projection]] = [:]
-        if !horizon.isEmpty && totals.seriesCount > 0 {
-            // Lines whose last actual is before as-of still forecast from as-of: pad with zeros.
-            let steps = horizon.count + max(0, asOf - totals.lastPeriod)
+        for (d, department) in departments.enumerated() where keys.enumerated().contains(where: { driven.contains($0.offset) && $0.element.department == department }) {
+            for (month, volume) in actualVolume[department] ?? [:] where month <= asOf { add("v\(d)", month, volume) }
+        }
+        var series: [String: [Int: Projection]] = [:]
+        if !ahead.isEmpty && totals.seriesCount > 0 {
+            // Series whose last value is before as-of still forecast from as-of: pad with zeros.
+            let steps = ahead.count + max(0, asOf - totals.lastPeriod)
             let forecaster = DemandForecaster(settings: ForecastSettings(horizon: steps, season: 12, levels: [80], backtestOrigins: 0, nonNegative: false))
             try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "variance: forecast", total: totals.seriesCount, quiet: quiet)) { id, _, f in
-                let mean = Array(f.mean.suffix(horizon.count)), spread = Array(f.spread.suffix(horizon.count))
-                projections[Int(id) ?? -1] = Dictionary(uniqueKeysWithValues: horizon.indices.map { (horizon[$0], Projection(amount: mean[$0], errorVariance: spread[$0] * spread[$0])) })
+                let mean = Array(f.mean.suffix(ahead.count)), spread = Array(f.spread.suffix(ahead.count))
+                series[id] = Dictionary(uniqueKeysWithValues: ahead.indices.map { (ahead[$0], Projection(amount: mean[$0], errorVariance: spread[$0] * spread[$0])) })
             }
+        }
+        func projection(_ i: Int, _ key: Key) -> (amount: [Int: Projection], volume: [Int: Double]) {
+            guard driven.contains(i), let d = departments.firstIndex(of: key.department), let volume = series["v\(d)"], let rate = series["r\(i)"] else {
+                return (series["a\(i)"] ?? [:], [:])
+            }
+            var amount: [Int: Projection] = [:]
+            for month in ahead { amount[month] = Projection.product(volume[month] ?? .zero, rate[month] ?? .zero) }
+            return (amount, volume.mapValues(\.amount))
         }
 
         var rows: [Row] = [], scenarioLines: [ScenarioProjection.Line] = []
         var annualBudget = 0.0, projected = Projection.zero
         let fyMonths = calendar.months(ofFiscalYear: fy)
         for (i, key) in keys.enumerated() {
-            let line = RollingForecast.Line(department: key.department, account: key.account, accountType: types[key] ?? .expense,
+            var line = RollingForecast.Line(department: key.department, account: key.account, accountType: types[key] ?? .expense,
                                             behavior: behaviors[key] ?? .variable, budget: budgetBy[key] ?? [:], actual: actualBy[key] ?? [:],
                                             budgetVolume: budgetVolume[key.department] ?? [:], actualVolume: actualVolume[key.department] ?? [:],
-                                            forecast: projections[i] ?? [:])
+                                            forecast: [:])
+            (line.forecast, line.forecastVolume) = projection(i, key)
             rows += rolling.rows(line)
             let fyProjection = rolling.projectedFY(line)
             if line.accountType == .expense {
@@ -166,21 +190,21 @@ public struct VarianceJob: Sendable {
                                 "projected_fy", "projected_variance", "flag", "basis", "forecast", "forecast_lo80", "forecast_hi80"]
 
     /// budget_variance.csv: each line's rows (months, quarters, year to date), then the
-    /// department totals. A forecast row leaves actual and the flexed split empty: there is
-    /// no actual volume to flex by.
+    /// department totals. A forecast row leaves actual empty, and the flexed split too unless
+    /// its volume is forecast (driver-based).
     public static func table(_ result: Result) -> Table {
         let rows = result.rows
         func money(_ x: Double?) -> Double { x.map { ($0 * 100).rounded() / 100 } ?? .nan }
-        func booked(_ row: Row, _ value: Double) -> Double { row.basis == .actual ? money(value) : .nan }
+        func flexed(_ row: Row, _ value: Double) -> Double { row.basis == .actual || row.volumeForecast ? money(value) : .nan }
         return Table([
             ("department", .text(rows.map(\.line.department))), ("account", .text(rows.map(\.line.account))),
             ("period", .text(rows.map(\.line.period))), ("budget", .number(rows.map { money($0.line.budget) })),
-            ("actual", .number(rows.map { booked($0, $0.line.actual) })), ("variance", .number(rows.map { money($0.line.variance) })),
+            ("actual", .number(rows.map { $0.basis == .actual ? money($0.line.actual) : .nan })), ("variance", .number(rows.map { money($0.line.variance) })),
             ("variance_pct", .number(rows.map { $0.line.variancePercent.map { ($0 * 10).rounded() / 10 } ?? .nan })),
             ("favorable", .text(rows.map { $0.line.favorable ? "true" : "false" })),
-            ("flexed_budget", .number(rows.map { booked($0, $0.line.flexedBudget) })),
-            ("volume_variance", .number(rows.map { booked($0, $0.line.volumeVariance) })),
-            ("rate_variance", .number(rows.map { booked($0, $0.line.rateVariance) })),
+            ("flexed_budget", .number(rows.map { flexed($0, $0.line.flexedBudget) })),
+            ("volume_variance", .number(rows.map { flexed($0, $0.line.volumeVariance) })),
+            ("rate_variance", .number(rows.map { flexed($0, $0.line.rateVariance) })),
             ("ytd_budget", .number(rows.map { money($0.ytdBudget) })), ("ytd_actual", .number(rows.map { money($0.ytdActual) })),
             ("forecast_remaining", .number(rows.map { money($0.forecastRemaining) })), ("projected_fy", .number(rows.map { money($0.projectedFY) })),
             ("projected_variance", .number(rows.map { money($0.projectedVariance) })), ("flag", .text(rows.map(\.flag))),
@@ -254,6 +278,16 @@ public struct VarianceJob: Sendable {
                               r.line.variancePercent.map { numbers.percent($0) } ?? "", booked ? numbers.money(r.line.volumeVariance) : "",
                               booked ? numbers.money(r.line.rateVariance) : ""]
                   }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right])
+        let split = ytdTotals.filter { $0.projectedVariance != nil && $0.projectedVolumeVariance != nil }
+        if !split.isEmpty {
+            doc.heading("Projected \(fy) variance by department: volume and rate (expense)")
+            doc.paragraph("Booked months flexed by actual volume, forecast months by forecast volume (variable accounts with volumes are projected as forecast volume x forecast rate); fixed accounts and lines without volumes are all rate.")
+            doc.table(["Department", "Budget", "Projected", "Projected variance", "From volume", "From rate"], split.map { r in
+                let variance = r.projectedVariance ?? 0, projected = r.projectedFY ?? 0
+                return [r.line.department, numbers.money(projected - variance), numbers.money(projected), numbers.money(variance),
+                        numbers.money(r.projectedVolumeVariance ?? 0), numbers.money(r.projectedRateVariance ?? 0)]
+            }, alignments: [.left, .right, .right, .right, .right, .right])
+        }
         if let scenarios = result.scenarios { scenarioSection(&doc, scenarios, fy: fy, numbers: numbers) }
         return doc
     }

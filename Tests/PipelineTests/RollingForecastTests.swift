@@ -19,13 +19,25 @@ import Tabular
 
     static func label(_ month: Int) -> String { "\(month / 12)-\(month % 12 < 9 ? "0" : "")\(month % 12 + 1)" }
 
-    static func tables() -> (budget: Table, actuals: Table) {
+    /// With `volumes`, Med-Surg budgets 900 patient days a month and has 1,000: its supplies
+    /// (budget $10 a day, actual $10 a day) are all volume variance.
+    static func tables(volumes: Bool = false) -> (budget: Table, actuals: Table) {
         var b: [[String]] = [], a: [[String]] = []
-        var bAmount: [Double] = [], aAmount: [Double] = []
+        var bAmount: [Double] = [], aAmount: [Double] = [], bVolume: [Double] = [], aVolume: [Double] = []
         let fy2027 = (2026 * 12 + 6)...(2027 * 12 + 5), history = (2024 * 12 + 6)...(2026 * 12 + 11)
         for (department, account, budget, actual, behavior) in lines {
-            for month in fy2027 { b.append([department, account, label(month), behavior]); bAmount.append(budget) }
-            for month in history { a.append([department, account, label(month)]); aAmount.append(actual) }
+            let withVolume = volumes && department == medSurg
+            for month in fy2027 {
+                b.append([department, account, label(month), behavior]); bAmount.append(budget); bVolume.append(withVolume ? 900 : .nan)
+            }
+            for month in history { a.append([department, account, label(month)]); aAmount.append(actual); aVolume.append(withVolume ? 1_000 : .nan) }
+        }
+        if volumes {
+            let budget = Table([("department", .text(b.map { $0[0] })), ("account", .text(b.map { $0[1] })), ("period", .text(b.map { $0[2] })),
+                                ("amount", .number(bAmount)), ("behavior", .text(b.map { $0[3] })), ("volume", .number(bVolume))])
+            let actuals = Table([("department", .text(a.map { $0[0] })), ("account", .text(a.map { $0[1] })), ("period", .text(a.map { $0[2] })),
+                                 ("amount", .number(aAmount)), ("volume", .number(aVolume))])
+            return (budget, actuals)
         }
         let budget = Table([("department", .text(b.map { $0[0] })), ("account", .text(b.map { $0[1] })), ("period", .text(b.map { $0[2] })),
                             ("amount", .number(bAmount)), ("behavior", .text(b.map { $0[3] }))])
@@ -34,12 +46,12 @@ import Tabular
         return (budget, actuals)
     }
 
-    func run(asOf: String = "2026-12", quarters: Int? = nil, scenarios: ScenarioSet? = nil) throws -> [[String: String]] {
+    func run(asOf: String = "2026-12", quarters: Int? = nil, scenarios: ScenarioSet? = nil, volumes: Bool = false) throws -> [[String: String]] {
         var job = VarianceJob()
         job.asOf = Frequency.month.period(of: try #require(DateParser().parse(asOf)))
         job.horizonQuarters = quarters
         job.scenarios = scenarios
-        let (budget, actuals) = RollingForecastTests.tables()
+        let (budget, actuals) = RollingForecastTests.tables(volumes: volumes)
         return RollingForecastTests.records(VarianceJob.table(try job.run(budget: budget, actuals: actuals, volumes: nil)))
     }
 
@@ -103,6 +115,9 @@ import Tabular
         #expect(row(rows, s.emergency, s.supplies, "FY2028-Q1")?["variance"] == "60000")
         // The projected fiscal year is still FY2027's.
         #expect(row(rows, s.emergency, s.supplies, "FY2027-YTD")?["projected_fy"] == "240000")
+        // A horizon ending before the fiscal year does still project the whole year.
+        let short = try run(quarters: 1)
+        #expect(row(short, s.emergency, s.supplies, "2027-04") == nil && row(short, s.emergency, s.supplies, "FY2027-YTD")?["projected_fy"] == "240000")
         // As of 2026-11 (mid Q2), one quarter: the rest of Q2 and Q3; Q2 is a forecast row of the
         // whole quarter, October and November booked plus December forecast.
         let mid = try run(asOf: "2026-11", quarters: 1)
@@ -167,6 +182,30 @@ import Tabular
         let md = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "budget_variance")
         #expect(md.contains("## Scenarios: projected FY2027 by department (expense)"))
         #expect(md.contains("| \(s.medSurg) | $708,000 | $720,000 | $726,000 | $721,800 | $818,000 | $726,000 |"), "\(md)")
+    }
+
+    @Test func variableAccountsWithVolumesAreProjectedDriverBasedAndSplitIntoVolumeAndRate() throws {
+        let s = RollingForecastTests.self
+        let rows = try run(volumes: true)
+        // Forecast volume 1,000 x forecast rate $10 = $10,000; the budget flexed by 1,000 / 900
+        // days is $10,000, so the month's $1,000 variance is all volume.
+        let january = try #require(row(rows, s.medSurg, s.supplies, "2027-01"))
+        #expect(january["forecast"] == "10000" && january["flexed_budget"] == "10000" && january["actual"] == "")
+        #expect(january["volume_variance"] == "1000" && january["rate_variance"] == "0")
+        #expect(row(rows, s.medSurg, s.supplies, "FY2027-Q4")?["volume_variance"] == "3000")
+        // Fixed salaries are not driver-based; lines without volumes keep an empty split.
+        #expect(row(rows, s.medSurg, s.salaries, "2027-01")?["flexed_budget"] == "")
+        #expect(row(rows, s.emergency, s.supplies, "2027-01")?["flexed_budget"] == "")
+        #expect(row(rows, s.medSurg, s.supplies, "FY2027-YTD")?["projected_fy"] == "120000")
+        // The report splits the department's projected $12,000 over budget: all volume.
+        var job = VarianceJob()
+        job.asOf = 2026 * 12 + 11
+        let (budget, actuals) = RollingForecastTests.tables(volumes: true)
+        let result = try job.run(budget: budget, actuals: actuals, volumes: nil)
+        let total = try #require(result.rows.first { $0.line.department == s.medSurg && $0.line.account == "TOTAL" && $0.line.period == "FY2027-YTD" })
+        #expect(abs((total.projectedVolumeVariance ?? 0) - 12_000) < 0.005 && abs(total.projectedRateVariance ?? 1) < 0.005)
+        let md = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "budget_variance")
+        #expect(md.contains("| \(s.medSurg) | $708,000 | $720,000 | $12,000 | $12,000 | $0 |"), "\(md)")
     }
 
     @Test func aScenarioNamingAnUnknownDepartmentOrAccountFailsAtItsLine() throws {

@@ -24,6 +24,13 @@ public struct Projection: Sendable, Equatable {
 
     public static func sum(_ parts: [Projection]) -> Projection { parts.reduce(.zero, +) }
 
+    /// Volume x rate (driver-based), with the error variance of a product of independent
+    /// forecasts to first order: rate^2 var(volume) + volume^2 var(rate).
+    public static func product(_ volume: Projection, _ rate: Projection) -> Projection {
+        Projection(amount: volume.amount * rate.amount,
+                   errorVariance: rate.amount * rate.amount * volume.errorVariance + volume.amount * volume.amount * rate.errorVariance)
+    }
+
     public var lo80: Double { amount - Projection.z80 * errorVariance.squareRoot() }
     public var hi80: Double { amount + Projection.z80 * errorVariance.squareRoot() }
 }

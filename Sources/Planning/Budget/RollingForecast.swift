@@ -8,6 +8,10 @@ import Forecasting
 /// months plus its forecast months, against the whole quarter's budget), so a quarter never
 /// appears twice. The year-to-date row carries the projected fiscal year, and its forecast
 /// columns that projection's 80% range.
+///
+/// A line given a forecast volume (driver-based: forecast volume x forecast rate) flexes
+/// its forecast months' budgets by that volume, so the projected variance splits into
+/// volume and rate as a booked variance does.
 public struct RollingForecast: Sendable {
     public var calendar: FiscalCalendar
     public var asOf: Int
@@ -34,6 +38,8 @@ public struct RollingForecast: Sendable {
         public var budgetVolume: [Int: Double]
         public var actualVolume: [Int: Double]
         public var forecast: [Int: Projection]
+        /// The department's forecast volume by month, when the line is projected driver-based.
+        public var forecastVolume: [Int: Double] = [:]
 
         public init(department: String, account: String, accountType: VarianceLine.AccountType = .expense, behavior: VarianceLine.Behavior = .variable,
                     budget: [Int: Double] = [:], actual: [Int: Double] = [:], budgetVolume: [Int: Double] = [:], actualVolume: [Int: Double] = [:],
@@ -55,8 +61,11 @@ public struct RollingForecast: Sendable {
 
     public var fiscalYear: Int { calendar.fiscalYear(ofMonth: asOf) }
     var toDate: [Int] { calendar.months(ofFiscalYear: fiscalYear).filter { $0 <= asOf } }
-    /// The horizon months inside the fiscal year: what the projected fiscal year adds.
-    public var remaining: [Int] { horizon.filter { calendar.fiscalYear(ofMonth: $0) == fiscalYear } }
+    /// The fiscal year's months after as-of: what the projected fiscal year adds (forecast
+    /// even when the horizon ends sooner).
+    public var remaining: [Int] { calendar.months(ofFiscalYear: fiscalYear).filter { $0 > asOf } }
+    /// Every month a line's forecast must cover: the horizon and the rest of the fiscal year.
+    public var forecastMonths: [Int] { Array(Set(horizon).union(remaining)).sorted() }
 
     /// The projected fiscal year of a line: booked year to date plus the forecast rest.
     public func projectedFY(_ line: Line) -> Projection {
@@ -73,15 +82,21 @@ public struct RollingForecast: Sendable {
                          actual: l.actual[month] ?? 0, budgetVolume: l.budgetVolume[month], actualVolume: l.actualVolume[month],
                          accountType: l.accountType, behavior: l.behavior)
         }
+        // Driver-based months flex the budget by forecast volume, as booked months do by actual.
         func projected(_ month: Int) -> VarianceLine {
-            VarianceLine(department: l.department, account: l.account, period: months.label(month), budget: l.budget[month] ?? 0,
-                         actual: l.forecast[month]?.amount ?? 0, accountType: l.accountType, behavior: l.behavior)
+            let volume = l.forecastVolume[month]
+            return VarianceLine(department: l.department, account: l.account, period: months.label(month), budget: l.budget[month] ?? 0,
+                                actual: l.forecast[month]?.amount ?? 0, budgetVolume: volume == nil ? nil : l.budgetVolume[month],
+                                actualVolume: volume, accountType: l.accountType, behavior: l.behavior)
         }
+        let driven = !l.forecastVolume.isEmpty
         let actualLines = toDate.map(booked)
         var rows = actualLines.map { VarianceRow(line: $0, flag: flagged($0)) }
         for month in horizon {
             let line = projected(month)
-            rows.append(VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: flagged(line)))
+            var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: flagged(line))
+            row.volumeForecast = driven
+            rows.append(row)
         }
         // Quarters in order, each once: booked, or forecast when any of its months is ahead.
         var quarters: [String] = [], members: [String: [Int]] = [:]
@@ -97,19 +112,23 @@ public struct RollingForecast: Sendable {
                 let line = VarianceLine.total(past.map(booked), department: l.department, account: l.account, period: label)
                 rows.append(VarianceRow(line: line, flag: flagged(line)))
             } else {
-                var line = VarianceLine.total(past.map(booked) + ahead.map(projected), department: l.department, account: l.account, period: label)
-                line.budgetVolume = nil
-                line.actualVolume = nil
-                line.flexedBudget = line.budget
+                let line = VarianceLine.total(past.map(booked) + ahead.map(projected), department: l.department, account: l.account, period: label)
                 let forecast = Projection(amount: past.reduce(0) { $0 + (l.actual[$1] ?? 0) }) + Projection.sum(ahead.map { l.forecast[$0] ?? .zero })
-                rows.append(VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: flagged(line)))
+                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: flagged(line))
+                row.volumeForecast = driven
+                rows.append(row)
             }
         }
         let ytd = VarianceLine.total(actualLines, department: l.department, account: l.account, period: calendar.ytdLabel(ofMonth: asOf))
         let fy = projectedFY(l)
         let annual = l.budget(of: calendar.months(ofFiscalYear: fiscalYear))
-        rows.append(VarianceRow(line: ytd, forecast: fy, ytdBudget: ytd.budget, ytdActual: ytd.actual, forecastRemaining: fy.amount - ytd.actual,
-                                projectedFY: fy.amount, projectedVariance: fy.amount - annual, flag: flagged(ytd)))
+        var ytdRow = VarianceRow(line: ytd, forecast: fy, ytdBudget: ytd.budget, ytdActual: ytd.actual, forecastRemaining: fy.amount - ytd.actual,
+                                 projectedFY: fy.amount, projectedVariance: fy.amount - annual, flag: flagged(ytd))
+        // The whole year's split: booked and forecast months, plus the budget of months neither covers.
+        let year = VarianceLine.total(actualLines + remaining.map(projected), department: l.department, account: l.account, period: "")
+        ytdRow.projectedVolumeVariance = year.volumeVariance
+        ytdRow.projectedRateVariance = (fy.amount - annual) - year.volumeVariance
+        rows.append(ytdRow)
         return rows
     }
 
@@ -131,11 +150,15 @@ public struct RollingForecast: Sendable {
                 line.budgetVolume = nil
                 line.actualVolume = nil
                 let forecasts = members.compactMap(\.forecast)
-                totals.append(VarianceRow(line: line, basis: members.first?.basis ?? .actual,
-                                          forecast: forecasts.isEmpty ? nil : Projection.sum(forecasts),
-                                          ytdBudget: sum(members.map(\.ytdBudget)), ytdActual: sum(members.map(\.ytdActual)),
-                                          forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
-                                          projectedVariance: sum(members.map(\.projectedVariance)), flag: flagged(line)))
+                var total = VarianceRow(line: line, basis: members.first?.basis ?? .actual,
+                                        forecast: forecasts.isEmpty ? nil : Projection.sum(forecasts),
+                                        ytdBudget: sum(members.map(\.ytdBudget)), ytdActual: sum(members.map(\.ytdActual)),
+                                        forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
+                                        projectedVariance: sum(members.map(\.projectedVariance)), flag: flagged(line))
+                total.volumeForecast = members.allSatisfy(\.volumeForecast)
+                total.projectedVolumeVariance = sum(members.map(\.projectedVolumeVariance))
+                total.projectedRateVariance = sum(members.map(\.projectedRateVariance))
+                totals.append(total)
             }
         }
         return totals

@@ -19,6 +19,13 @@ public struct VarianceRow: Sendable {
     public var projectedFY: Double?
     public var projectedVariance: Double?
     public var flag: String
+    /// The period's volume is forecast too (driver-based), so a forecast row's flexed budget
+    /// and volume / rate split mean what they mean on a booked row.
+    public var volumeForecast = false
+    /// On year-to-date rows: the projected variance split into volume and rate, over the
+    /// booked months and the forecast rest of the fiscal year.
+    public var projectedVolumeVariance: Double?
+    public var projectedRateVariance: Double?
 
     public init(line: VarianceLine, basis: Basis = .actual, forecast: Projection? = nil, ytdBudget: Double? = nil, ytdActual: Double? = nil,
                 forecastRemaining: Double? = nil, projectedFY: Double? = nil, projectedVariance: Double? = nil, flag: String) {

@@ -32,17 +32,14 @@ import Tabular
             }
             for month in history { a.append([department, account, label(month)]); aAmount.append(actual); aVolume.append(withVolume ? 1_000 : .nan) }
         }
-        if volumes {
-            let budget = Table([("department", .text(b.map { $0[0] })), ("account", .text(b.map { $0[1] })), ("period", .text(b.map { $0[2] })),
-                                ("amount", .number(bAmount)), ("behavior", .text(b.map { $0[3] })), ("volume", .number(bVolume))])
-            let actuals = Table([("department", .text(a.map { $0[0] })), ("account", .text(a.map { $0[1] })), ("period", .text(a.map { $0[2] })),
-                                 ("amount", .number(aAmount)), ("volume", .number(aVolume))])
-            return (budget, actuals)
-        }
-        let budget = Table([("department", .text(b.map { $0[0] })), ("account", .text(b.map { $0[1] })), ("period", .text(b.map { $0[2] })),
+        var budget = Table([("department", .text(b.map { $0[0] })), ("account", .text(b.map { $0[1] })), ("period", .text(b.map { $0[2] })),
                             ("amount", .number(bAmount)), ("behavior", .text(b.map { $0[3] }))])
-        let actuals = Table([("department", .text(a.map { $0[0] })), ("account", .text(a.map { $0[1] })), ("period", .text(a.map { $0[2] })),
+        var actuals = Table([("department", .text(a.map { $0[0] })), ("account", .text(a.map { $0[1] })), ("period", .text(a.map { $0[2] })),
                              ("amount", .number(aAmount))])
+        if volumes {
+            budget.append("volume", .number(bVolume))
+            actuals.append("volume", .number(aVolume))
+        }
         return (budget, actuals)
     }
 

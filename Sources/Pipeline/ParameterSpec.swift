@@ -7,6 +7,9 @@ public struct ParameterSpec: Sendable {
         case map
         /// A list of strings.
         case list
+        /// A list of records written inline (numbered dotted parameters `name.1.key`, ...) or
+        /// the path of a YAML file holding them.
+        case records = "records or file"
         /// Another stage's output: `stage` or `stage.table`.
         case reference
         /// A file, relative to the pipeline file.

@@ -69,11 +69,14 @@ public struct PipelineRunner: Sendable {
                     s.locations[key + "." + inner] = s.locations[key + "." + inner] ?? s.locations[key]
                 }
             }
-            for key in s.values.keys.sorted() where !known.contains(key) {
+            // Inline records (scenarios: - name: ...) are numbered dotted parameters.
+            let records = type.parameters.filter { $0.kind == .records }.map { $0.name + "." }
+            for key in s.values.keys.sorted() where !known.contains(key) && !records.contains(where: { key.hasPrefix($0) }) {
                 problems.append(PipelineError(location: s.locations[key] ?? s.location,
                                               "stage '\(s.name)': unknown parameter '\(key.clipped(60))' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
             }
-            let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) }, specs: type.parameters,
+            let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) || records.contains(where: $0.key.hasPrefix) },
+                                             specs: type.parameters,
                                              location: s.location, locations: s.locations)
             let typeProblems = parameters.typeProblems()
             problems += typeProblems

@@ -153,6 +153,11 @@ public struct PipelineSpec: Sendable {
                             for (key, _) in m { stage.locations[field + "." + (key.string ?? "")] = at(key) }
                         } else if let l = v.sequence, l.allSatisfy({ $0.scalar != nil }) {
                             stage.values[field] = .list(l.map { $0.string ?? "" })
+                        } else if let l = v.sequence, !l.isEmpty, l.allSatisfy({ $0.mapping != nil }) {
+                            // A list of records (inline scenarios:) becomes numbered dotted parameters.
+                            let (values, locations) = PipelineSpec.records(l, field: field, path: path)
+                            stage.values.merge(values) { a, _ in a }
+                            stage.locations.merge(locations) { a, _ in a }
                         } else if let m = v.mapping, let block = PipelineSpec.flatten(block: m) {
                             // A block of settings (unpivot:) becomes dotted parameters: unpivot.columns, ...
                             repeatedKeys(m, "stage '\(name)': '\(field.clipped(60))' key ")
@@ -205,6 +210,46 @@ public struct PipelineSpec: Sendable {
             }
         }
         return result
+    }
+
+    /// A list of records as numbered dotted parameters with their places: item N's key `k`
+    /// is `field.N.k` (a value, a list of values or a map of values, whose keys are placed as
+    /// `field.N.k.key`), and a list of maps under `k` is `field.N.k.M`. Anything deeper is
+    /// kept as its text, for the reader to refuse at its line.
+    static func records(_ items: Node.Sequence, field: String, path: String) -> (values: [String: ParameterValue], locations: [String: SourceLocation]) {
+        var values: [String: ParameterValue] = [:], locations: [String: SourceLocation] = [:]
+        func at(_ node: Node) -> SourceLocation { SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
+        func map(_ node: Node, _ name: String) {
+            var m: [String: String] = [:]
+            for (k, v) in node.mapping ?? [:] {
+                let key = k.string ?? ""
+                m[key] = v.scalar?.string ?? (v.sequence.map { "[" + $0.map { $0.string ?? "" }.joined(separator: ", ") + "]" } ?? "{...}")
+                locations[name + "." + key] = at(k)
+            }
+            values[name] = .map(m)
+        }
+        for (n, item) in items.enumerated() {
+            let prefix = "\(field).\(n + 1)"
+            locations[prefix] = at(item)
+            for (k, v) in item.mapping ?? [:] {
+                let name = prefix + "." + (k.string ?? "")
+                locations[name] = at(k)
+                if let s = v.scalar?.string {
+                    values[name] = .scalar(s)
+                } else if v.mapping != nil {
+                    map(v, name)
+                } else if let l = v.sequence, l.allSatisfy({ $0.mapping != nil }) {
+                    values[name] = .list(l.indices.map { String($0 + 1) })
+                    for (m, inner) in l.enumerated() {
+                        locations[name + ".\(m + 1)"] = at(inner)
+                        map(inner, name + ".\(m + 1)")
+                    }
+                } else if let l = v.sequence {
+                    values[name] = .list(l.map { $0.string ?? "" })
+                }
+            }
+        }
+        return (values, locations)
     }
 
     /// Applies `--set stage.param=value` overrides.

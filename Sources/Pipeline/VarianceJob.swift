@@ -18,6 +18,12 @@ public struct VarianceJob: Sendable {
 
     public init() {}
 
+    /// Forecast this many fiscal quarters ahead (see `FiscalCalendar.forecastMonths`); nil =
+    /// to the end of the fiscal year.
+    public var horizonQuarters: Int?
+    /// What-ifs for budget_scenarios.csv; nil = no scenarios.
+    public var scenarios: ScenarioSet?
+
     public struct Result: Sendable {
         public var rows: [Row]
         public var asOf: Int
@@ -25,17 +31,11 @@ public struct VarianceJob: Sendable {
         public var annualBudget: Double
         public var projectedLow: Double
         public var projectedHigh: Double
+        /// budget_scenarios.csv's rows when scenarios were given.
+        public var scenarios: [ScenarioProjection.Row]?
     }
 
-    public struct Row: Sendable {
-        public var line: VarianceLine
-        public var ytdBudget: Double?
-        public var ytdActual: Double?
-        public var forecastRemaining: Double?
-        public var projectedFY: Double?
-        public var projectedVariance: Double?
-        public var flag: String
-    }
+    public typealias Row = VarianceRow
 
     struct Key: Hashable, Comparable {
         var department: String
@@ -66,8 +66,6 @@ public struct VarianceJob: Sendable {
         guard let lastActual = aMonth.max() else { throw PipelineError(location: nil, "variance: the actuals are empty") }
         let asOf = self.asOf ?? lastActual
         let fy = calendar.fiscalYear(ofMonth: asOf)
-        let fyMonths = calendar.months(ofFiscalYear: fy)
-        let toDate = fyMonths.filter { $0 <= asOf }
 
         // Amounts by line and month; volumes by department and month.
         var budgetBy: [Key: [Int: Double]] = [:], actualBy: [Key: [Int: Double]] = [:]
@@ -108,69 +106,79 @@ public struct VarianceJob: Sendable {
         }
 
         let keys = Set(budgetBy.keys).union(actualBy.keys).sorted()
-        // Forecast the rest of the fiscal year from each line's actual history, in parallel.
-        let remaining = fyMonths.filter { $0 > asOf }
+        if let scenarios {
+            try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)))
+        }
+        var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))
+        rolling.flagPercent = flagPercent
+        rolling.flagAmount = flagAmount
+        let ahead = rolling.forecastMonths
+        // Variable lines whose department has an actual volume for every booked month are
+        // projected driver-based (forecast volume x forecast rate); the others from their
+        // amounts. Every series is forecast from its history through as-of, in parallel.
+        let departments = Array(Set(keys.map(\.department))).sorted()
+        var driven = Set<Int>()
         var totals = PeriodTotals(frequency: .month)
+        func add(_ id: String, _ month: Int, _ value: Double) {
+            var id = id
+            id.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: value) }
+        }
         for (i, key) in keys.enumerated() {
-            for (month, amount) in actualBy[key] ?? [:] where month <= asOf {
-                var id = String(i)
-                id.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: amount) }
+            let booked = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
+            let volume = actualVolume[key.department] ?? [:]
+            if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
+                driven.insert(i)
+                for (month, amount) in booked { add("r\(i)", month, amount / (volume[month] ?? 1)) }
+            } else {
+                for (month, amount) in booked { add("a\(i)", month, amount) }
             }
         }
-        var projections: [Int: (sum: Double, variance: Double)] = [:]
-        if !remaining.isEmpty && totals.seriesCount > 0 {
-            // Lines whose last actual is before as-of still forecast from as-of: pad with zeros.
-            let steps = remaining.count + max(0, asOf - totals.lastPeriod)
+        for (d, department) in departments.enumerated() where keys.enumerated().contains(where: { driven.contains($0.offset) && $0.element.department == department }) {
+            for (month, volume) in actualVolume[department] ?? [:] where month <= asOf { add("v\(d)", month, volume) }
+        }
+        var series: [String: [Int: Projection]] = [:]
+        if !ahead.isEmpty && totals.seriesCount > 0 {
+            // Series whose last value is before as-of still forecast from as-of: pad with zeros.
+            let steps = ahead.count + max(0, asOf - totals.lastPeriod)
             let forecaster = DemandForecaster(settings: ForecastSettings(horizon: steps, season: 12, levels: [80], backtestOrigins: 0, nonNegative: false))
             try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "variance: forecast", total: totals.seriesCount, quiet: quiet)) { id, _, f in
-                let tail = Array(f.mean.suffix(remaining.count)), spread = Array(f.spread.suffix(remaining.count))
-                projections[Int(id) ?? -1] = (tail.reduce(0, +), spread.reduce(0) { $0 + $1 * $1 })
+                let mean = Array(f.mean.suffix(ahead.count)), spread = Array(f.spread.suffix(ahead.count))
+                series[id] = Dictionary(uniqueKeysWithValues: ahead.indices.map { (ahead[$0], Projection(amount: mean[$0], errorVariance: spread[$0] * spread[$0])) })
             }
+        }
+        func projection(_ i: Int, _ key: Key) -> (amount: [Int: Projection], volume: [Int: Double]) {
+            guard driven.contains(i), let d = departments.firstIndex(of: key.department), let volume = series["v\(d)"], let rate = series["r\(i)"] else {
+                return (series["a\(i)"] ?? [:], [:])
+            }
+            var amount: [Int: Projection] = [:]
+            for month in ahead { amount[month] = Projection.product(volume[month] ?? .zero, rate[month] ?? .zero) }
+            return (amount, volume.mapValues(\.amount))
         }
 
-        var rows: [Row] = []
-        var departmentLines: [String: [String: [VarianceLine]]] = [:]   // department -> period -> lines
-        var annualBudget = 0.0, projectedSum = 0.0, projectedVariance = 0.0
+        var rows: [Row] = [], scenarioLines: [ScenarioProjection.Line] = []
+        var annualBudget = 0.0, projected = Projection.zero
+        let fyMonths = calendar.months(ofFiscalYear: fy)
         for (i, key) in keys.enumerated() {
-            let type = types[key] ?? .expense, behavior = behaviors[key] ?? .variable
-            func line(_ month: Int) -> VarianceLine {
-                VarianceLine(department: key.department, account: key.account, period: months.label(month),
-                             budget: budgetBy[key]?[month] ?? 0, actual: actualBy[key]?[month] ?? 0,
-                             budgetVolume: budgetVolume[key.department]?[month], actualVolume: actualVolume[key.department]?[month],
-                             accountType: type, behavior: behavior)
+            var line = RollingForecast.Line(department: key.department, account: key.account, accountType: types[key] ?? .expense,
+                                            behavior: behaviors[key] ?? .variable, budget: budgetBy[key] ?? [:], actual: actualBy[key] ?? [:],
+                                            budgetVolume: budgetVolume[key.department] ?? [:], actualVolume: actualVolume[key.department] ?? [:],
+                                            forecast: [:])
+            (line.forecast, line.forecastVolume) = projection(i, key)
+            rows += rolling.rows(line)
+            let fyProjection = rolling.projectedFY(line)
+            if line.accountType == .expense {
+                annualBudget += line.budget(of: fyMonths)
+                projected = projected + fyProjection
             }
-            let monthly = toDate.map(line)
-            var periodLines = monthly
-            for quarter in 1...4 {
-                let inQuarter = zip(toDate, monthly).filter { calendar.fiscalQuarter(ofMonth: $0.0) == quarter }.map(\.1)
-                guard !inQuarter.isEmpty else { continue }
-                periodLines.append(VarianceLine.total(inQuarter, department: key.department, account: key.account, period: "FY\(fy)-Q\(quarter)"))
-            }
-            let ytd = VarianceLine.total(monthly, department: key.department, account: key.account, period: "FY\(fy)-YTD")
-            let annual = fyMonths.reduce(0) { $0 + (budgetBy[key]?[$1] ?? 0) }
-            let projection = projections[i] ?? (0, 0)
-            let projected = ytd.actual + projection.sum
-            annualBudget += type == .expense ? annual : 0
-            if type == .expense { projectedSum += projected; projectedVariance += projection.variance }
-            for l in periodLines { rows.append(Row(line: l, flag: flag(l))) }
-            rows.append(Row(line: ytd, ytdBudget: ytd.budget, ytdActual: ytd.actual, forecastRemaining: projection.sum,
-                            projectedFY: projected, projectedVariance: projected - annual, flag: flag(ytd)))
-            for l in periodLines + [ytd] where type == .expense {
-                departmentLines[key.department, default: [:]][l.period, default: []].append(l)
-            }
+            scenarioLines.append(ScenarioProjection.Line(department: key.department, account: key.account, accountType: line.accountType,
+                                                         behavior: line.behavior, budgetFY: line.budget(of: fyMonths),
+                                                         bookedToDate: fyProjection.amount - rolling.remaining.reduce(0) { $0 + (line.forecast[$1]?.amount ?? 0) },
+                                                         remaining: rolling.remaining.map { line.forecast[$0]?.amount ?? 0 }))
         }
-        // Department totals over expense accounts.
-        for (department, byPeriod) in departmentLines.sorted(by: { $0.key < $1.key }) {
-            for (period, lines) in byPeriod.sorted(by: { $0.key < $1.key }) {
-                var total = VarianceLine.total(lines, department: department, account: "TOTAL", period: period)
-                total.budgetVolume = nil
-                total.actualVolume = nil
-                rows.append(Row(line: total, flag: flag(total)))
-            }
-        }
-        let z = 1.2815515655446004 * projectedVariance.squareRoot()
+        rows += rolling.departmentTotals(rows)
+        let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
         return Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
-                      projectedLow: projectedSum - z, projectedHigh: projectedSum + z)
+                      projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
     }
 
     func flag(_ l: VarianceLine) -> String {
@@ -179,24 +187,42 @@ public struct VarianceJob: Sendable {
 
     public static let header = ["department", "account", "period", "budget", "actual", "variance", "variance_pct", "favorable",
                                 "flexed_budget", "volume_variance", "rate_variance", "ytd_budget", "ytd_actual", "forecast_remaining",
-                                "projected_fy", "projected_variance", "flag"]
+                                "projected_fy", "projected_variance", "flag", "basis", "forecast", "forecast_lo80", "forecast_hi80"]
 
-    /// budget_variance.csv, unfavorable flags first within each department, then by account and period.
+    /// budget_variance.csv: each line's rows (months, quarters, year to date), then the
+    /// department totals. A forecast row leaves actual empty, and the flexed split too unless
+    /// its volume is forecast (driver-based).
     public static func table(_ result: Result) -> Table {
         let rows = result.rows
         func money(_ x: Double?) -> Double { x.map { ($0 * 100).rounded() / 100 } ?? .nan }
+        func flexed(_ row: Row, _ value: Double) -> Double { row.basis == .actual || row.volumeForecast ? money(value) : .nan }
         return Table([
             ("department", .text(rows.map(\.line.department))), ("account", .text(rows.map(\.line.account))),
             ("period", .text(rows.map(\.line.period))), ("budget", .number(rows.map { money($0.line.budget) })),
-            ("actual", .number(rows.map { money($0.line.actual) })), ("variance", .number(rows.map { money($0.line.variance) })),
+            ("actual", .number(rows.map { $0.basis == .actual ? money($0.line.actual) : .nan })), ("variance", .number(rows.map { money($0.line.variance) })),
             ("variance_pct", .number(rows.map { $0.line.variancePercent.map { ($0 * 10).rounded() / 10 } ?? .nan })),
             ("favorable", .text(rows.map { $0.line.favorable ? "true" : "false" })),
-            ("flexed_budget", .number(rows.map { money($0.line.flexedBudget) })),
-            ("volume_variance", .number(rows.map { money($0.line.volumeVariance) })),
-            ("rate_variance", .number(rows.map { money($0.line.rateVariance) })),
+            ("flexed_budget", .number(rows.map { flexed($0, $0.line.flexedBudget) })),
+            ("volume_variance", .number(rows.map { flexed($0, $0.line.volumeVariance) })),
+            ("rate_variance", .number(rows.map { flexed($0, $0.line.rateVariance) })),
             ("ytd_budget", .number(rows.map { money($0.ytdBudget) })), ("ytd_actual", .number(rows.map { money($0.ytdActual) })),
             ("forecast_remaining", .number(rows.map { money($0.forecastRemaining) })), ("projected_fy", .number(rows.map { money($0.projectedFY) })),
             ("projected_variance", .number(rows.map { money($0.projectedVariance) })), ("flag", .text(rows.map(\.flag))),
+            ("basis", .text(rows.map(\.basis.rawValue))), ("forecast", .number(rows.map { money($0.forecast?.amount) })),
+            ("forecast_lo80", .number(rows.map { money($0.forecast?.lo80) })), ("forecast_hi80", .number(rows.map { money($0.forecast?.hi80) })),
+        ])
+    }
+
+    public static let scenarioHeader = ["scenario", "department", "account", "fiscal_year", "budget_fy", "projected_fy", "projected_variance", "change_vs_base"]
+
+    /// budget_scenarios.csv: the base projection, then each scenario.
+    public static func scenarioTable(_ rows: [ScenarioProjection.Row], fiscalYear: Int) -> Table {
+        func money(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+        return Table([
+            ("scenario", .text(rows.map(\.scenario))), ("department", .text(rows.map(\.department))), ("account", .text(rows.map(\.account))),
+            ("fiscal_year", .text(rows.map { _ in "FY\(fiscalYear)" })), ("budget_fy", .number(rows.map { money($0.budgetFY) })),
+            ("projected_fy", .number(rows.map { money($0.projectedFY) })), ("projected_variance", .number(rows.map { money($0.projectedVariance) })),
+            ("change_vs_base", .number(rows.map { money($0.changeVsBase) })),
         ])
     }
 
@@ -218,7 +244,7 @@ public struct VarianceJob: Sendable {
         doc.keyFigure("Year-to-date variance", ytdActual - ytdBudget, style: .money)
         doc.keyFigure("Projected \(fy) expense", projected, style: .money)
         doc.keyFigure("Projected variance", projected - result.annualBudget, style: .money)
-        doc.keyFigure("Unfavorable flags", Double(result.rows.filter { $0.flag == "unfavorable" }.count))
+        doc.keyFigure("Unfavorable flags", Double(result.rows.filter { $0.flag == "unfavorable" && $0.basis == .actual }.count))
         if !ytdTotals.isEmpty {
             let chart = VarianceBarChart(
                 title: "\(fy) year-to-date variance by department",
@@ -245,12 +271,54 @@ public struct VarianceJob: Sendable {
         }
         doc.heading("Quarters by department (expense)")
         let quarters = result.rows.filter { $0.line.account == "TOTAL" && $0.line.period.contains("-Q") }
-        doc.table(["Department", "Quarter", "Budget", "Actual", "Variance", "Variance %", "Volume", "Rate"],
+        doc.table(["Department", "Quarter", "Basis", "Budget", "Actual or forecast", "Variance", "Variance %", "Volume", "Rate"],
                   quarters.map { r in
-                      [r.line.department, r.line.period, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
-                       r.line.variancePercent.map { numbers.percent($0) } ?? "", numbers.money(r.line.volumeVariance), numbers.money(r.line.rateVariance)]
-                  }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+                      let booked = r.basis == .actual
+                      return [r.line.department, r.line.period, r.basis.rawValue, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
+                              r.line.variancePercent.map { numbers.percent($0) } ?? "", booked ? numbers.money(r.line.volumeVariance) : "",
+                              booked ? numbers.money(r.line.rateVariance) : ""]
+                  }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right])
+        let split = ytdTotals.filter { $0.projectedVariance != nil && $0.projectedVolumeVariance != nil }
+        if !split.isEmpty {
+            doc.heading("Projected \(fy) variance by department: volume and rate (expense)")
+            doc.paragraph("Booked months flexed by actual volume, forecast months by forecast volume (variable accounts with volumes are projected as forecast volume x forecast rate); fixed accounts and lines without volumes are all rate.")
+            doc.table(["Department", "Budget", "Projected", "Projected variance", "From volume", "From rate"], split.map { r in
+                let variance = r.projectedVariance ?? 0, projected = r.projectedFY ?? 0
+                return [r.line.department, numbers.money(projected - variance), numbers.money(projected), numbers.money(variance),
+                        numbers.money(r.projectedVolumeVariance ?? 0), numbers.money(r.projectedRateVariance ?? 0)]
+            }, alignments: [.left, .right, .right, .right, .right, .right])
+        }
+        if let scenarios = result.scenarios { scenarioSection(&doc, scenarios, fy: fy, numbers: numbers) }
         return doc
+    }
+
+    /// The scenarios' projected fiscal year beside the budget, by department (expense), and
+    /// as a chart of each scenario's projected variance.
+    static func scenarioSection(_ doc: inout Report, _ rows: [ScenarioProjection.Row], fy: String, numbers: NumberStyle) {
+        var names: [String] = []
+        for row in rows where !names.contains(row.scenario) { names.append(row.scenario) }
+        let totals = rows.filter { $0.account == "TOTAL" }
+        var departments: [String] = []
+        for row in totals where !departments.contains(row.department) { departments.append(row.department) }
+        func total(_ scenario: String, _ department: String) -> ScenarioProjection.Row? {
+            totals.first { $0.scenario == scenario && $0.department == department }
+        }
+        doc.heading("Scenarios: projected \(fy) by department (expense)")
+        let all = names.map { total($0, "ALL") }
+        doc.bullets(zip(names, all).dropFirst().compactMap { name, row in
+            row.map { "\(name): projected \(numbers.money($0.projectedFY)), \(numbers.money($0.changeVsBase)) against the base, \(numbers.money($0.projectedVariance)) \($0.projectedVariance > 0 ? "over" : "under") budget." }
+        })
+        doc.table(["Department", "Budget"] + names, departments.map { department in
+            [department, numbers.money(total(names[0], department)?.budgetFY ?? 0)] + names.map { numbers.money(total($0, department)?.projectedFY ?? 0) }
+        }, alignments: [.left] + Array(repeating: .right, count: names.count + 1))
+        let shown = departments.filter { $0 != "ALL" }
+        guard !shown.isEmpty else { return }
+        let chart = GroupedBarChart(title: "Projected \(fy) variance by department and scenario",
+                                    caption: "Projected fiscal year minus budget; positive is over budget.", categories: shown,
+                                    series: names.map { name in .init(name: name, values: shown.map { total(name, $0)?.projectedVariance ?? 0 }) },
+                                    format: .money)
+        doc.figure(Report.Figure(name: "scenarios", description: "Projected variance by department and scenario", svg: chart.svg(),
+                                 chart: chart.workbookChart(categoryHeader: "Department")))
     }
 
     /// Unfavorable rate variances on expense lines this year: paying more per unit of

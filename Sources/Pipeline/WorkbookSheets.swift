@@ -44,6 +44,13 @@ enum WorkbookSheets {
         ])
     }
 
+    /// budget_scenarios.csv: amounts as money, scenarios over budget in amber.
+    static func scenarios(_ table: Table) -> ReportSheet {
+        var styles: [String: ReportSheet.Style] = [:]
+        for column in ["budget_fy", "projected_fy", "projected_variance", "change_vs_base"] { styles[column] = .money }
+        return table.reportSheet("Scenarios", styles: styles, highlights: [.init("projected_variance", .above(0), tone: .caution)])
+    }
+
     /// staffing_plan.csv: a staffing ratio below its minimum (non-compliance) in red, FTE
     /// shortfalls and agency need in amber.
     static func staffing(_ table: Table) -> ReportSheet {

@@ -19,6 +19,8 @@ struct Variance: ParsableCommand {
     @Option(help: ArgumentHelp("Also propose next year's budget, e.g. FY2028 (budget_proposal.csv).", valueName: "FY")) var propose: String?
     @Option(help: ArgumentHelp("Inflation per account for the proposal, percent: \"Med Supplies=3,Drugs=6\".", valueName: "map")) var inflation: String?
     @Option(help: ArgumentHelp("Inflation for other accounts, percent.", valueName: "percent")) var defaultInflation = 0.0
+    @Option(help: ArgumentHelp("Forecast this many fiscal quarters past the as-of quarter, 1-12 (default: to the fiscal year end).", valueName: "N")) var horizonQuarters: Int?
+    @Option(help: ArgumentHelp("What-if scenarios (volume, rate, fte) for budget_scenarios.csv.", valueName: "FILE.yml")) var scenarios: String?
     @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
@@ -28,6 +30,14 @@ struct Variance: ParsableCommand {
             guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a month like 2026-09, not '\(asOf)'") }
             job.asOf = Frequency.month.period(of: day)
         }
+        if let horizonQuarters {
+            guard FiscalCalendar.horizonQuarters.contains(horizonQuarters) else {
+                throw UsageError("--horizon-quarters is a number of fiscal quarters from 1 to 12, not \(horizonQuarters)")
+            }
+            job.horizonQuarters = horizonQuarters
+        }
+        // Read before anything runs: a mistake in the file is reported at its line, with no output.
+        if let scenarios { job.scenarios = try ScenarioSet.load(scenarios) }
         var proposal: BudgetProposal?
         if let propose {
             guard let year = FiscalCalendar.parseYear(propose) else { throw UsageError("--propose names a fiscal year like FY2028") }
@@ -48,6 +58,7 @@ struct Variance: ParsableCommand {
                                                    .init("actuals", try pipeline.importStage(actuals, "actuals", shardKey: line, main: true))]
         if let volumes { stages.append(.init("volumes", try pipeline.importStage(volumes, "volumes"))) }
         stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))
-        try pipeline.run("variance", stages, writes: ["budget_variance.csv", "budget_variance.md"] + (propose == nil ? [] : ["budget_proposal.csv"]))
+        try pipeline.run("variance", stages, writes: ["budget_variance.csv", "budget_variance.md"] + (propose == nil ? [] : ["budget_proposal.csv"])
+                         + (scenarios == nil ? [] : ["budget_scenarios.csv"]))
     }
 }

@@ -80,6 +80,46 @@ import Testing
         #expect(md.contains("mostly rate"))
         #expect(md.contains("4 West / Med Supplies"))
     }
+
+    /// Issue 18 in a pipeline: scenarios written inline, and a horizon of two quarters.
+    @Test func inlineScenariosAndAHorizonOfTwoQuarters() throws {
+        let ws = try workspace()
+        let yaml = try ws.read("p.yml").replacingOccurrences(of: "variance: {kind: variance, budget: budget, actuals: actuals, as_of: \"2026-03\"}", with: """
+        variance:
+            kind: variance
+            budget: budget
+            actuals: actuals
+            as_of: "2026-03"
+            horizon_quarters: 2
+            scenarios:
+              - name: west_up_10
+                volume: {"4 West": 10}
+              - name: one_more
+                fte: {department: ICU, account: Med Supplies, count: 1, annual_cost: 12000}
+        """)
+        try ws.write("p.yml", yaml)
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let variance = try ws.read("out/budget_variance.csv")
+        // As of 2026-03 (end of FY2026-Q3), two quarters run to September 2026, past the year end.
+        #expect(variance.contains("ICU,Med Supplies,FY2026-Q4,") && variance.contains("ICU,Med Supplies,FY2027-Q1,"))
+        #expect(variance.contains("ICU,TOTAL,2026-09,") && !variance.contains("ICU,Med Supplies,2026-10,"))
+        let rows = try ws.read("out/budget_scenarios.csv").split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(rows[0] == VarianceJob.scenarioHeader)
+        func find(_ scenario: String, _ department: String, _ account: String) -> [String]? {
+            rows.first { $0[0] == scenario && $0[1] == department && $0[2] == account }
+        }
+        // One position at $12,000 a year for April to June: $3,000.
+        #expect(find("one_more", "ICU", "Med Supplies")?[7] == "3000")
+        #expect(find("one_more", "4 West", "Med Supplies")?[7] == "0")
+        // 4 West +10% on the three forecast months; the booked $351,000 stays.
+        let base = try #require(Double(find("base", "4 West", "Med Supplies")?[5] ?? ""))
+        let change = try #require(Double(find("west_up_10", "4 West", "Med Supplies")?[7] ?? ""))
+        #expect(abs(change - 0.1 * (base - 351_000)) < 0.011, "\(change) \(base)")
+        #expect(find("west_up_10", "ALL", "TOTAL") != nil && find("base", "ICU", "TOTAL") != nil)
+        let md = try ws.read("out/budget_variance.md")
+        #expect(md.contains("## Scenarios: projected FY2026 by department (expense)") && md.contains("| Department | Budget | base | west_up_10 | one_more |"))
+        #expect(ws.exists("out/budget_variance_scenarios.svg"))
+    }
 }
 
 @Suite struct BudgetProposalTests {

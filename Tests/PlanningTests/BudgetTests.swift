@@ -97,3 +97,42 @@ import Testing
         #expect(VarianceLine(department: "D", account: "A", period: "p", budget: 0, actual: 10).variancePercent == nil)
     }
 }
+
+@Suite struct ForecastHorizonTests {
+    func month(_ y: Int, _ m: Int) -> Int { y * 12 + m - 1 }
+
+    @Test func toTheFiscalYearEndOrWholeQuartersAhead() {
+        let c = FiscalCalendar(firstMonth: 7)
+        // As of August 2026 (FY2027 month 2): September to June.
+        #expect(c.forecastMonths(after: month(2026, 8), quarters: nil) == Array(month(2026, 9)...month(2027, 6)))
+        // One quarter: the rest of Q1 (September) and Q2 (October-December).
+        #expect(c.forecastMonths(after: month(2026, 8), quarters: 1) == Array(month(2026, 9)...month(2026, 12)))
+        // As of June, the year's last month: nothing left of FY2027, but 12 quarters run to June 2030.
+        #expect(c.forecastMonths(after: month(2027, 6), quarters: nil).isEmpty)
+        #expect(c.forecastMonths(after: month(2027, 6), quarters: 12) == Array(month(2027, 7)...month(2030, 6)))
+        #expect(FiscalCalendar.horizonQuarters == 1...12)
+    }
+}
+
+@Suite struct ScenarioProjectionTests {
+    @Test func volumeMovesVariableLinesRateMovesAnyAndPositionsCostTheirMonths() {
+        // Three months booked at 100 and 1,000; three forecast at 100 and 1,000.
+        let projection = ScenarioProjection(lines: [
+            .init(department: "ICU", account: "Supplies", behavior: .variable, budgetFY: 500, bookedToDate: 300, remaining: [100, 100, 100]),
+            .init(department: "ICU", account: "Rent", behavior: .fixed, budgetFY: 6_000, bookedToDate: 3_000, remaining: [1_000, 1_000, 1_000]),
+        ], remainingMonths: 3)
+        let rows = projection.rows([
+            BudgetScenario(name: "both", volume: ["ICU": 10], rate: ["*": 50]),
+            BudgetScenario(name: "nurse", staff: [.init(department: "ICU", account: "Salaries", count: 1, annualCost: 120_000)]),
+        ])
+        func find(_ s: String, _ a: String) -> ScenarioProjection.Row? { rows.first { $0.scenario == s && $0.account == a && $0.department == "ICU" } }
+        // Supplies: 300 + 3 x 100 x 1.1 x 1.5 = 795; rent is fixed, so only the rate: 3,000 + 3 x 1,500 = 7,500.
+        #expect(abs((find("both", "Supplies")?.projectedFY ?? 0) - 795) < 1e-9)
+        #expect(find("both", "Rent")?.projectedFY == 7_500)
+        // A position on a line the ledger lacks: 3 months of 10,000, and 0 in the base.
+        #expect(find("nurse", "Salaries")?.projectedFY == 30_000)
+        #expect(find("base", "Salaries")?.projectedFY == 0)
+        #expect(rows.first { $0.scenario == "nurse" && $0.department == "ALL" }?.changeVsBase == 30_000)
+        #expect(rows.filter { $0.scenario == "base" }.map(\.account) == ["Rent", "Salaries", "Supplies", "TOTAL", "TOTAL"])
+    }
+}

@@ -21,6 +21,8 @@ public struct VarianceStage: Stage {
         ParameterSpec("inflation", .map, "percent per account for the proposal, e.g. {Med Supplies: 3}"),
         ParameterSpec("default_inflation", .number, default: "0", "percent for accounts not listed in inflation"),
         ParameterSpec("proposal_columns", .map, "role: header for the proposal, to match the budget export's own headers"),
+        ParameterSpec("horizon_quarters", .integer, "forecast this many fiscal quarters past the as-of quarter, 1-12, across the fiscal year end (default: to the fiscal year end)"),
+        ParameterSpec("scenarios", .records, "what-ifs for budget_scenarios.csv: a list of {name, volume, rate, fte} or a scenario file's path"),
         ParameterSpec("file", .outputFile, default: "budget_variance", "base name of the .csv and .md written"),
     ]
 
@@ -29,6 +31,8 @@ public struct VarianceStage: Stage {
     public var fiscalStart: Int?
     public var file: String
     public var proposal: BudgetProposal?
+    /// A scenario file to read when the stage runs (relative to the pipeline).
+    public var scenarioFile: String?
     public var inputs: [String] { [budget, actuals] + (volumes.map { [$0] } ?? []) }
 
     public init(budget: String, actuals: String, volumes: String? = nil, job: VarianceJob = VarianceJob(), fiscalStart: Int? = nil,
@@ -50,6 +54,18 @@ public struct VarianceStage: Stage {
         }
         let start = try p.integer("fiscal_start")
         if let start, !(1...12).contains(start) { throw p.error("fiscal_start", "fiscal_start is a month number 1-12") }
+        if let quarters = try p.integer("horizon_quarters") {
+            guard FiscalCalendar.horizonQuarters.contains(quarters) else {
+                throw p.error("horizon_quarters", "horizon_quarters is a number of fiscal quarters from 1 to 12, not \(quarters)")
+            }
+            job.horizonQuarters = quarters
+        }
+        var scenarioFile: String?
+        switch p.values["scenarios"] {
+        case .scalar(let path)?: scenarioFile = path
+        case nil: if p.locations["scenarios.1"] != nil { job.scenarios = try ScenarioSet.read(p.values, p.locations, field: "scenarios", at: p.location) }
+        default: throw p.error("scenarios", "scenarios is a list of scenarios ({name, volume, rate, fte}) or the path of a scenario file")
+        }
         job.flagPercent = try p.number("flag_percent") ?? 5
         job.flagAmount = try p.number("flag_amount") ?? 5_000
         let file = try p.string("file") ?? "budget_variance"
@@ -68,6 +84,19 @@ public struct VarianceStage: Stage {
         }
         self.init(budget: try p.requiredString("budget"), actuals: try p.requiredString("actuals"), volumes: try p.string("volumes"),
                   job: job, fiscalStart: start, file: file, proposal: proposal)
+        self.scenarioFile = scenarioFile
+    }
+
+    public func check(_ context: ValidationContext) -> [PipelineError] {
+        guard let scenarioFile else { return [] }
+        do {
+            _ = try ScenarioSet.load(context.resolve(scenarioFile))
+            return []
+        } catch let error as PipelineError {
+            return [error]
+        } catch {
+            return [context.error("scenarios", "\(error)")]
+        }
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
@@ -75,12 +104,19 @@ public struct VarianceStage: Stage {
         job.calendar = FiscalCalendar(firstMonth: fiscalStart ?? context.calendar.fiscalYearStart)
         job.threads = context.threads
         job.quiet = context.quiet
+        if let scenarioFile { job.scenarios = try ScenarioSet.load(context.resolve(scenarioFile)) }
         let result = try job.run(budget: try context.table(budget), actuals: try context.table(actuals),
                                  volumes: try volumes.map { try context.table($0) })
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
         var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)
         document.sheet(WorkbookSheets.variance(table))
+        if let scenarios = result.scenarios {
+            let table = VarianceJob.scenarioTable(scenarios, fiscalYear: result.fiscalYear)
+            try table.write(to: context.output("budget_scenarios.csv"))
+            document.sheet(WorkbookSheets.scenarios(table))
+            context.note("budget_scenarios.csv for FY\(result.fiscalYear): base and \(job.scenarios?.scenarios.count ?? 0) scenarios, \(table.rowCount) rows")
+        }
         if var proposal {
             proposal.calendar = job.calendar
             proposal.threads = context.threads
@@ -95,7 +131,7 @@ public struct VarianceStage: Stage {
         for item in VarianceJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
-        context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" }.count) unfavorable flags")
+        context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" && $0.basis == .actual }.count) unfavorable flags")
         return ["variance": table]
     }
 }

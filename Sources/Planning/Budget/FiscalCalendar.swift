@@ -37,6 +37,23 @@ public struct FiscalCalendar: Sendable, Equatable {
         return Array(first..<(first + 12))
     }
 
+    /// The most quarters a rolling forecast may run ahead (`--horizon-quarters`): three years.
+    public static let horizonQuarters = 1...12
+
+    /// The months a rolling forecast covers after `asOf`: the rest of its fiscal year, or with
+    /// `quarters`, the rest of the as-of month's fiscal quarter and that many whole quarters
+    /// more, across the fiscal year's end. A quarter is never cut, so quarter rows add up.
+    public func forecastMonths(after asOf: Int, quarters: Int?) -> [Int] {
+        let last: Int
+        if let quarters {
+            let quarterEnd = asOf + 2 - (fiscalMonth(ofMonth: asOf) - 1) % 3
+            last = quarterEnd + 3 * quarters
+        } else {
+            last = months(ofFiscalYear: fiscalYear(ofMonth: asOf)).last ?? asOf
+        }
+        return last > asOf ? Array((asOf + 1)...last) : []
+    }
+
     public func yearLabel(_ year: Int) -> String { "FY\(year)" }
     public func quarterLabel(ofMonth month: Int) -> String { "FY\(fiscalYear(ofMonth: month))-Q\(fiscalQuarter(ofMonth: month))" }
     public func ytdLabel(ofMonth month: Int) -> String { "FY\(fiscalYear(ofMonth: month))-YTD" }

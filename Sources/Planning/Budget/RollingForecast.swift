@@ -1,0 +1,166 @@
+import Forecasting
+
+/// The rows of budget_variance.csv for one fiscal year as of a month: booked months, fiscal
+/// quarters and year to date as before, then every month and quarter of the forecast
+/// horizon with basis `forecast`, and department `TOTAL` rows carrying every column.
+///
+/// A quarter with any month after as-of is a forecast row for the whole quarter (its booked
+/// months plus its forecast months, against the whole quarter's budget), so a quarter never
+/// appears twice. The year-to-date row carries the projected fiscal year, and its forecast
+/// columns that projection's 80% range.
+///
+/// A line given a forecast volume (driver-based: forecast volume x forecast rate) flexes
+/// its forecast months' budgets by that volume, so the projected variance splits into
+/// volume and rate as a booked variance does.
+public struct RollingForecast: Sendable {
+    public var calendar: FiscalCalendar
+    public var asOf: Int
+    /// The months after as-of to forecast (see `FiscalCalendar.forecastMonths`).
+    public var horizon: [Int]
+    public var flagPercent = 5.0
+    public var flagAmount = 5_000.0
+
+    public init(calendar: FiscalCalendar, asOf: Int, horizon: [Int]) {
+        self.calendar = calendar
+        self.asOf = asOf
+        self.horizon = horizon
+    }
+
+    /// One department x account: amounts by month period, volumes by month, and the
+    /// forecast of every horizon month.
+    public struct Line: Sendable {
+        public var department: String
+        public var account: String
+        public var accountType: VarianceLine.AccountType
+        public var behavior: VarianceLine.Behavior
+        public var budget: [Int: Double]
+        public var actual: [Int: Double]
+        public var budgetVolume: [Int: Double]
+        public var actualVolume: [Int: Double]
+        public var forecast: [Int: Projection]
+        /// The department's forecast volume by month, when the line is projected driver-based.
+        public var forecastVolume: [Int: Double] = [:]
+
+        public init(department: String, account: String, accountType: VarianceLine.AccountType = .expense, behavior: VarianceLine.Behavior = .variable,
+                    budget: [Int: Double] = [:], actual: [Int: Double] = [:], budgetVolume: [Int: Double] = [:], actualVolume: [Int: Double] = [:],
+                    forecast: [Int: Projection] = [:]) {
+            self.department = department
+            self.account = account
+            self.accountType = accountType
+            self.behavior = behavior
+            self.budget = budget
+            self.actual = actual
+            self.budgetVolume = budgetVolume
+            self.actualVolume = actualVolume
+            self.forecast = forecast
+        }
+
+        /// The line's fiscal-year budget.
+        public func budget(of months: [Int]) -> Double { months.reduce(0) { $0 + (budget[$1] ?? 0) } }
+    }
+
+    public var fiscalYear: Int { calendar.fiscalYear(ofMonth: asOf) }
+    var toDate: [Int] { calendar.months(ofFiscalYear: fiscalYear).filter { $0 <= asOf } }
+    /// The fiscal year's months after as-of: what the projected fiscal year adds (forecast
+    /// even when the horizon ends sooner).
+    public var remaining: [Int] { calendar.months(ofFiscalYear: fiscalYear).filter { $0 > asOf } }
+    /// Every month a line's forecast must cover: the horizon and the rest of the fiscal year.
+    public var forecastMonths: [Int] { Array(Set(horizon).union(remaining)).sorted() }
+
+    /// The projected fiscal year of a line: booked year to date plus the forecast rest.
+    public func projectedFY(_ line: Line) -> Projection {
+        Projection(amount: toDate.reduce(0) { $0 + (line.actual[$1] ?? 0) }) + Projection.sum(remaining.map { line.forecast[$0] ?? .zero })
+    }
+
+    func flagged(_ line: VarianceLine) -> String { line.flag(percent: flagPercent, amount: flagAmount) }
+
+    /// A line's rows: booked months, forecast months, quarters, then year to date.
+    public func rows(_ l: Line) -> [VarianceRow] {
+        let months = Frequency.month
+        func booked(_ month: Int) -> VarianceLine {
+            VarianceLine(department: l.department, account: l.account, period: months.label(month), budget: l.budget[month] ?? 0,
+                         actual: l.actual[month] ?? 0, budgetVolume: l.budgetVolume[month], actualVolume: l.actualVolume[month],
+                         accountType: l.accountType, behavior: l.behavior)
+        }
+        // Driver-based months flex the budget by forecast volume, as booked months do by actual.
+        func projected(_ month: Int) -> VarianceLine {
+            let volume = l.forecastVolume[month]
+            return VarianceLine(department: l.department, account: l.account, period: months.label(month), budget: l.budget[month] ?? 0,
+                                actual: l.forecast[month]?.amount ?? 0, budgetVolume: volume == nil ? nil : l.budgetVolume[month],
+                                actualVolume: volume, accountType: l.accountType, behavior: l.behavior)
+        }
+        let driven = !l.forecastVolume.isEmpty
+        let actualLines = toDate.map(booked)
+        var rows = actualLines.map { VarianceRow(line: $0, flag: flagged($0)) }
+        for month in horizon {
+            let line = projected(month)
+            var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: flagged(line))
+            row.volumeForecast = driven
+            rows.append(row)
+        }
+        // Quarters in order, each once: booked, or forecast when any of its months is ahead.
+        var quarters: [String] = [], members: [String: [Int]] = [:]
+        for month in toDate + horizon {
+            let label = calendar.quarterLabel(ofMonth: month)
+            if members[label] == nil { quarters.append(label) }
+            members[label, default: []].append(month)
+        }
+        for label in quarters {
+            let inQuarter = members[label] ?? []
+            let ahead = inQuarter.filter { $0 > asOf }, past = inQuarter.filter { $0 <= asOf }
+            if ahead.isEmpty {
+                let line = VarianceLine.total(past.map(booked), department: l.department, account: l.account, period: label)
+                rows.append(VarianceRow(line: line, flag: flagged(line)))
+            } else {
+                let line = VarianceLine.total(past.map(booked) + ahead.map(projected), department: l.department, account: l.account, period: label)
+                let forecast = Projection(amount: past.reduce(0) { $0 + (l.actual[$1] ?? 0) }) + Projection.sum(ahead.map { l.forecast[$0] ?? .zero })
+                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: flagged(line))
+                row.volumeForecast = driven
+                rows.append(row)
+            }
+        }
+        let ytd = VarianceLine.total(actualLines, department: l.department, account: l.account, period: calendar.ytdLabel(ofMonth: asOf))
+        let fy = projectedFY(l)
+        let annual = l.budget(of: calendar.months(ofFiscalYear: fiscalYear))
+        var ytdRow = VarianceRow(line: ytd, forecast: fy, ytdBudget: ytd.budget, ytdActual: ytd.actual, forecastRemaining: fy.amount - ytd.actual,
+                                 projectedFY: fy.amount, projectedVariance: fy.amount - annual, flag: flagged(ytd))
+        // The whole year's split: booked and forecast months, plus the budget of months neither covers.
+        let year = VarianceLine.total(actualLines + remaining.map(projected), department: l.department, account: l.account, period: "")
+        ytdRow.projectedVolumeVariance = year.volumeVariance
+        ytdRow.projectedRateVariance = (fy.amount - annual) - year.volumeVariance
+        rows.append(ytdRow)
+        return rows
+    }
+
+    /// Department `TOTAL` rows over the expense lines among `rows`, period by period in the
+    /// order the lines list them, with every column summed (year to date and projection too).
+    public func departmentTotals(_ rows: [VarianceRow]) -> [VarianceRow] {
+        var periods: [String: [String]] = [:], byPeriod: [String: [String: [VarianceRow]]] = [:]
+        for row in rows where row.line.accountType == .expense && row.line.account != "TOTAL" {
+            let d = row.line.department, p = row.line.period
+            if byPeriod[d]?[p] == nil { periods[d, default: []].append(p) }
+            byPeriod[d, default: [:]][p, default: []].append(row)
+        }
+        func sum(_ parts: [Double?]) -> Double? { parts.contains { $0 != nil } ? parts.reduce(0) { $0 + ($1 ?? 0) } : nil }
+        var totals: [VarianceRow] = []
+        for department in byPeriod.keys.sorted() {
+            for period in periods[department] ?? [] {
+                let members = byPeriod[department]?[period] ?? []
+                var line = VarianceLine.total(members.map(\.line), department: department, account: "TOTAL", period: period)
+                line.budgetVolume = nil
+                line.actualVolume = nil
+                let forecasts = members.compactMap(\.forecast)
+                var total = VarianceRow(line: line, basis: members.first?.basis ?? .actual,
+                                        forecast: forecasts.isEmpty ? nil : Projection.sum(forecasts),
+                                        ytdBudget: sum(members.map(\.ytdBudget)), ytdActual: sum(members.map(\.ytdActual)),
+                                        forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
+                                        projectedVariance: sum(members.map(\.projectedVariance)), flag: flagged(line))
+                total.volumeForecast = members.allSatisfy(\.volumeForecast)
+                total.projectedVolumeVariance = sum(members.map(\.projectedVolumeVariance))
+                total.projectedRateVariance = sum(members.map(\.projectedRateVariance))
+                totals.append(total)
+            }
+        }
+        return totals
+    }
+}

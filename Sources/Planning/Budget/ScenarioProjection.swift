@@ -1,0 +1,93 @@
+/// budget_scenarios.csv: the projected fiscal year of every line under the base projection
+/// and each scenario, with department `TOTAL` rows (expense accounts, as in the variance)
+/// and one `ALL` / `TOTAL` row per scenario.
+///
+/// Booked months stay as booked; a scenario changes only the forecast months of the fiscal
+/// year after as-of, so two positions added for the last six months cost half a year.
+public struct ScenarioProjection: Sendable {
+    /// One line's fiscal year: its budget, what is booked to date and the base forecast of
+    /// each remaining month.
+    public struct Line: Sendable {
+        public var department: String
+        public var account: String
+        public var accountType: VarianceLine.AccountType
+        public var behavior: VarianceLine.Behavior
+        public var budgetFY: Double
+        public var bookedToDate: Double
+        public var remaining: [Double]
+
+        public init(department: String, account: String, accountType: VarianceLine.AccountType = .expense, behavior: VarianceLine.Behavior = .variable,
+                    budgetFY: Double, bookedToDate: Double, remaining: [Double]) {
+            self.department = department
+            self.account = account
+            self.accountType = accountType
+            self.behavior = behavior
+            self.budgetFY = budgetFY
+            self.bookedToDate = bookedToDate
+            self.remaining = remaining
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var scenario: String
+        public var department: String
+        public var account: String
+        public var budgetFY: Double
+        public var projectedFY: Double
+        public var changeVsBase: Double
+        public var projectedVariance: Double { projectedFY - budgetFY }
+    }
+
+    public var lines: [Line]
+    /// Months of the fiscal year after as-of (what a position added from as-of on is paid for).
+    public var remainingMonths: Int
+
+    public init(lines: [Line], remainingMonths: Int) {
+        self.lines = lines
+        self.remainingMonths = remainingMonths
+    }
+
+    /// The projected fiscal year of each line (in `lines` order, then lines only a staff
+    /// change names) under a scenario.
+    func projected(_ scenario: BudgetScenario, over all: [Line]) -> [Double] {
+        all.map { line in
+            let factor = scenario.factor(department: line.department, account: line.account, behavior: line.behavior)
+            let staff = scenario.staff.filter { $0.department == line.department && $0.account == line.account }
+                .reduce(0) { $0 + $1.monthly * Double(remainingMonths) }
+            return line.bookedToDate + line.remaining.reduce(0) { $0 + $1 * factor } + staff
+        }
+    }
+
+    /// The rows for the base projection and every scenario, base first.
+    public func rows(_ scenarios: [BudgetScenario]) -> [Row] {
+        // A position on a line the ledger lacks starts a line of its own, empty in the base.
+        var all = lines
+        for change in scenarios.flatMap(\.staff) where !all.contains(where: { $0.department == change.department && $0.account == change.account }) {
+            all.append(Line(department: change.department, account: change.account, behavior: .fixed, budgetFY: 0, bookedToDate: 0,
+                            remaining: Array(repeating: 0, count: remainingMonths)))
+        }
+        let order = all.indices.sorted { (all[$0].department, all[$0].account) < (all[$1].department, all[$1].account) }
+        let base = projected(BudgetScenario(name: BudgetScenario.baseName), over: all)
+        var rows: [Row] = []
+        for scenario in [BudgetScenario(name: BudgetScenario.baseName)] + scenarios {
+            let mine = projected(scenario, over: all)
+            var departments: [String: (budget: Double, projected: Double, base: Double)] = [:]
+            for i in order {
+                let line = all[i]
+                rows.append(Row(scenario: scenario.name, department: line.department, account: line.account, budgetFY: line.budgetFY,
+                                projectedFY: mine[i], changeVsBase: mine[i] - base[i]))
+                guard line.accountType == .expense else { continue }
+                let sum = departments[line.department] ?? (0, 0, 0)
+                departments[line.department] = (sum.budget + line.budgetFY, sum.projected + mine[i], sum.base + base[i])
+            }
+            for (department, sum) in departments.sorted(by: { $0.key < $1.key }) {
+                rows.append(Row(scenario: scenario.name, department: department, account: "TOTAL", budgetFY: sum.budget,
+                                projectedFY: sum.projected, changeVsBase: sum.projected - sum.base))
+            }
+            let budget = departments.values.reduce(0) { $0 + $1.budget }, projected = departments.values.reduce(0) { $0 + $1.projected }
+            rows.append(Row(scenario: scenario.name, department: "ALL", account: "TOTAL", budgetFY: budget, projectedFY: projected,
+                            changeVsBase: projected - departments.values.reduce(0) { $0 + $1.base }))
+        }
+        return rows
+    }
+}

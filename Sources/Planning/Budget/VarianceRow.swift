@@ -1,0 +1,42 @@
+/// One row of budget_variance.csv: a line (or a department `TOTAL`) over a month, a fiscal
+/// quarter or year to date, booked or forecast.
+///
+/// A forecast row keeps its projected amount in `line.actual`, so variance, percentage,
+/// favorable and flag read the same as on a booked row (variance = forecast - budget); the
+/// CSV leaves its actual empty and writes the amount as `forecast`.
+public struct VarianceRow: Sendable {
+    /// `actual` for periods booked through as-of, `forecast` for periods with any month after it.
+    public enum Basis: String, Sendable { case actual, forecast }
+
+    public var line: VarianceLine
+    public var basis: Basis
+    /// The period's projection with its error: forecast rows, and on year-to-date rows the
+    /// projected fiscal year.
+    public var forecast: Projection?
+    public var ytdBudget: Double?
+    public var ytdActual: Double?
+    public var forecastRemaining: Double?
+    public var projectedFY: Double?
+    public var projectedVariance: Double?
+    public var flag: String
+    /// The period's volume is forecast too (driver-based), so a forecast row's flexed budget
+    /// and volume / rate split mean what they mean on a booked row.
+    public var volumeForecast = false
+    /// On year-to-date rows: the projected variance split into volume and rate, over the
+    /// booked months and the forecast rest of the fiscal year.
+    public var projectedVolumeVariance: Double?
+    public var projectedRateVariance: Double?
+
+    public init(line: VarianceLine, basis: Basis = .actual, forecast: Projection? = nil, ytdBudget: Double? = nil, ytdActual: Double? = nil,
+                forecastRemaining: Double? = nil, projectedFY: Double? = nil, projectedVariance: Double? = nil, flag: String) {
+        self.line = line
+        self.basis = basis
+        self.forecast = forecast
+        self.ytdBudget = ytdBudget
+        self.ytdActual = ytdActual
+        self.forecastRemaining = forecastRemaining
+        self.projectedFY = projectedFY
+        self.projectedVariance = projectedVariance
+        self.flag = flag
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Planning
+import Forecasting
+import Tabular
+
+/// Issue 18 on a flat ledger whose every figure can be worked by hand: Med-Surg 4E spends
+/// $10,000 a month on supplies (variable, budget $9,000) and $50,000 on salaries (fixed,
+/// budget $50,000); the Emergency department $20,000 on supplies (budget $20,000). Actuals
+/// run flat from July 2024 to December 2026, so as of 2026-12 (mid FY2027) the projection of
+/// every remaining month is the monthly amount itself.
+@Suite struct RollingForecastTests {
+    static let medSurg = "6030 Med-Surg 4E", emergency = "7010 Emergency"
+    static let supplies = "6100 Medical Supplies", salaries = "5010 Salaries - Regular"
+    /// (department, account, monthly budget, monthly actual, behavior)
+    static let lines = [(medSurg, supplies, 9_000.0, 10_000.0, "variable"), (medSurg, salaries, 50_000.0, 50_000.0, "fixed"),
+                        (emergency, supplies, 20_000.0, 20_000.0, "variable")]
+
+    static func label(_ month: Int) -> String { "\(month / 12)-\(month % 12 < 9 ? "0" : "")\(month % 12 + 1)" }
+
+    /// With `volumes`, Med-Surg budgets 900 patient days a month and has 1,000: its supplies
+    /// (budget $10 a day, actual $10 a day) are all volume variance.
+    static func tables(volumes: Bool = false) -> (budget: Table, actuals: Table) {
+        var b: [[String]] = [], a: [[String]] = []
+        var bAmount: [Double] = [], aAmount: [Double] = [], bVolume: [Double] = [], aVolume: [Double] = []
+        let fy2027 = (2026 * 12 + 6)...(2027 * 12 + 5), history = (2024 * 12 + 6)...(2026 * 12 + 11)
+        for (department, account, budget, actual, behavior) in lines {
+            let withVolume = volumes && department == medSurg
+            for month in fy2027 {
+                b.append([department, account, label(month), behavior]); bAmount.append(budget); bVolume.append(withVolume ? 900 : .nan)
+            }
+            for month in history { a.append([department, account, label(month)]); aAmount.append(actual); aVolume.append(withVolume ? 1_000 : .nan) }
+        }
+        var budget = Table([("department", .text(b.map { $0[0] })), ("account", .text(b.map { $0[1] })), ("period", .text(b.map { $0[2] })),
+                            ("amount", .number(bAmount)), ("behavior", .text(b.map { $0[3] }))])
+        var actuals = Table([("department", .text(a.map { $0[0] })), ("account", .text(a.map { $0[1] })), ("period", .text(a.map { $0[2] })),
+                             ("amount", .number(aAmount))])
+        if volumes {
+            budget.append("volume", .number(bVolume))
+            actuals.append("volume", .number(aVolume))
+        }
+        return (budget, actuals)
+    }
+
+    func run(asOf: String = "2026-12", quarters: Int? = nil, scenarios: ScenarioSet? = nil, volumes: Bool = false) throws -> [[String: String]] {
+        var job = VarianceJob()
+        job.asOf = Frequency.month.period(of: try #require(DateParser().parse(asOf)))
+        job.horizonQuarters = quarters
+        job.scenarios = scenarios
+        let (budget, actuals) = RollingForecastTests.tables(volumes: volumes)
+        return RollingForecastTests.records(VarianceJob.table(try job.run(budget: budget, actuals: actuals, volumes: nil)))
+    }
+
+    static func records(_ table: Table) -> [[String: String]] {
+        let rows = CSVTextRows.parse(table)
+        return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(rows[0], $0)) }
+    }
+
+    func row(_ rows: [[String: String]], _ department: String, _ account: String, _ period: String) -> [String: String]? {
+        rows.first { $0["department"] == department && $0["account"] == account && $0["period"] == period }
+    }
+
+    @Test func monthsAndQuartersAfterAsOfAreForecastRowsToTheFiscalYearEnd() throws {
+        let rows = try run()
+        #expect(Array(rows.first.map { Set($0.keys) } ?? []).count == VarianceJob.header.count)
+        let s = RollingForecastTests.self
+        let forecastPeriods = rows.filter { $0["department"] == s.medSurg && $0["account"] == s.supplies && $0["basis"] == "forecast" }.map { $0["period"] ?? "" }
+        #expect(forecastPeriods == ["2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "FY2027-Q3", "FY2027-Q4"])
+        // A forecast month: actual empty, forecast = the flat $10,000, variance = forecast - budget.
+        let january = try #require(row(rows, s.medSurg, s.supplies, "2027-01"))
+        #expect(january["actual"] == "")
+        #expect(january["forecast"] == "10000")
+        #expect(january["variance"] == "1000")
+        #expect(january["flexed_budget"] == "" && january["rate_variance"] == "")
+        let q3 = try #require(row(rows, s.medSurg, s.supplies, "FY2027-Q3"))
+        #expect(q3["budget"] == "27000" && q3["forecast"] == "30000" && q3["variance"] == "3000" && q3["actual"] == "")
+        // Booked periods stay actual, with empty forecast columns.
+        let december = try #require(row(rows, s.medSurg, s.supplies, "2026-12"))
+        #expect(december["basis"] == "actual" && december["actual"] == "10000" && december["forecast"] == "")
+        #expect(row(rows, s.medSurg, s.supplies, "FY2027-Q2")?["basis"] == "actual")
+        #expect(row(rows, s.medSurg, s.supplies, "2027-07") == nil)
+    }
+
+    @Test func theBaseProjectionOfAFlatHistoryIsExactAndTotalsCarryIt() throws {
+        let rows = try run()
+        let s = RollingForecastTests.self
+        // Supplies: 6 booked months + 6 forecast at $10,000 = $120,000 against 12 x $9,000.
+        let ytd = try #require(row(rows, s.medSurg, s.supplies, "FY2027-YTD"))
+        #expect(ytd["projected_fy"] == "120000" && ytd["projected_variance"] == "12000" && ytd["forecast_remaining"] == "60000")
+        #expect(ytd["forecast"] == "120000")
+        // The department TOTAL carries every column: year to date and projection included.
+        let total = try #require(row(rows, s.medSurg, "TOTAL", "FY2027-YTD"))
+        #expect(total["ytd_budget"] == "354000" && total["ytd_actual"] == "360000")
+        #expect(total["forecast_remaining"] == "360000" && total["projected_fy"] == "720000" && total["projected_variance"] == "12000")
+        let totalJanuary = try #require(row(rows, s.medSurg, "TOTAL", "2027-01"))
+        #expect(totalJanuary["basis"] == "forecast" && totalJanuary["forecast"] == "60000" && totalJanuary["budget"] == "59000" && totalJanuary["actual"] == "")
+        let totalQ4 = try #require(row(rows, s.medSurg, "TOTAL", "FY2027-Q4"))
+        #expect(totalQ4["forecast"] == "180000" && totalQ4["variance"] == "3000")
+        // A flat history has no forecast error: the 80% range is the forecast itself.
+        #expect(totalQ4["forecast_lo80"] == "180000" && totalQ4["forecast_hi80"] == "180000")
+    }
+
+    @Test func horizonQuartersRunPastTheFiscalYearEnd() throws {
+        let s = RollingForecastTests.self
+        // As of 2026-12 (end of Q2), four quarters: January to December 2027, FY2027-Q3 to FY2028-Q2.
+        let rows = try run(quarters: 4)
+        let periods = rows.filter { $0["department"] == s.emergency && $0["account"] == s.supplies && $0["basis"] == "forecast" }.map { $0["period"] ?? "" }
+        #expect(periods.filter { $0.hasPrefix("20") }.count == 12)
+        #expect(periods.filter { $0.contains("-Q") } == ["FY2027-Q3", "FY2027-Q4", "FY2028-Q1", "FY2028-Q2"])
+        // No FY2028 budget in the file: budget 0, variance = the forecast.
+        #expect(row(rows, s.emergency, s.supplies, "FY2028-Q1")?["variance"] == "60000")
+        // The projected fiscal year is still FY2027's.
+        #expect(row(rows, s.emergency, s.supplies, "FY2027-YTD")?["projected_fy"] == "240000")
+        // A horizon ending before the fiscal year does still project the whole year.
+        let short = try run(quarters: 1)
+        #expect(row(short, s.emergency, s.supplies, "2027-04") == nil && row(short, s.emergency, s.supplies, "FY2027-YTD")?["projected_fy"] == "240000")
+        // As of 2026-11 (mid Q2), one quarter: the rest of Q2 and Q3; Q2 is a forecast row of the
+        // whole quarter, October and November booked plus December forecast.
+        let mid = try run(asOf: "2026-11", quarters: 1)
+        let q2 = try #require(row(mid, s.emergency, s.supplies, "FY2027-Q2"))
+        #expect(q2["basis"] == "forecast" && q2["forecast"] == "60000" && q2["budget"] == "60000" && q2["actual"] == "")
+        #expect(row(mid, s.emergency, s.supplies, "FY2027-Q3")?["basis"] == "forecast")
+        #expect(row(mid, s.emergency, s.supplies, "2027-03") != nil && row(mid, s.emergency, s.supplies, "2027-04") == nil)
+    }
+
+    @Test func scenariosProjectEachFiscalYearToTheDollar() throws {
+        let ws = try Workspace()
+        let s = RollingForecastTests.self
+        try ws.write("scenarios.yml", """
+        scenarios:
+          - name: census_up_10
+            volume: {"*": 10}
+          - name: supply_prices_up_3
+            rate: {"\(s.supplies)": 3}
+          - name: add_two_rn
+            fte: {department: "\(s.medSurg)", account: "\(s.salaries)", count: 2, annual_cost: 98000}
+          - name: med_surg_up_10
+            volume: {"\(s.medSurg)": 10}
+
+        """)
+        var job = VarianceJob()
+        job.asOf = 2026 * 12 + 11
+        job.scenarios = try ScenarioSet.load(ws.path + "/scenarios.yml")
+        let (budget, actuals) = RollingForecastTests.tables()
+        let result = try job.run(budget: budget, actuals: actuals, volumes: nil)
+        let rows = RollingForecastTests.records(VarianceJob.scenarioTable(try #require(result.scenarios), fiscalYear: result.fiscalYear))
+        func projected(_ scenario: String, _ department: String, _ account: String) -> [String: String]? {
+            rows.first { $0["scenario"] == scenario && $0["department"] == department && $0["account"] == account }
+        }
+        #expect(Array(rows[0].keys).sorted() == VarianceJob.scenarioHeader.sorted())
+        // Base: 12 x 10,000; 12 x 50,000; 12 x 20,000.
+        #expect(projected("base", s.medSurg, s.supplies)?["projected_fy"] == "120000")
+        #expect(projected("base", s.medSurg, s.supplies)?["budget_fy"] == "108000")
+        #expect(projected("base", s.medSurg, s.supplies)?["fiscal_year"] == "FY2027")
+        #expect(projected("base", "ALL", "TOTAL")?["projected_fy"] == "960000")
+        // Volume +10% from January: 60,000 booked + 6 x 11,000; salaries are fixed and stay.
+        #expect(projected("census_up_10", s.medSurg, s.supplies)?["projected_fy"] == "126000")
+        #expect(projected("census_up_10", s.medSurg, s.supplies)?["change_vs_base"] == "6000")
+        #expect(projected("census_up_10", s.medSurg, s.salaries)?["projected_fy"] == "600000")
+        #expect(projected("census_up_10", s.emergency, s.supplies)?["projected_fy"] == "252000")
+        #expect(projected("census_up_10", s.medSurg, "TOTAL")?["projected_fy"] == "726000")
+        #expect(projected("census_up_10", "ALL", "TOTAL")?["change_vs_base"] == "18000")
+        // Only Med-Surg's volume: the Emergency department stays at base.
+        #expect(projected("med_surg_up_10", s.emergency, s.supplies)?["change_vs_base"] == "0")
+        #expect(projected("med_surg_up_10", s.medSurg, s.supplies)?["projected_fy"] == "126000")
+        // Rate +3% on supplies: 60,000 + 6 x 10,300 = 121,800; Emergency 120,000 + 6 x 20,600 = 243,600.
+        #expect(projected("supply_prices_up_3", s.medSurg, s.supplies)?["projected_fy"] == "121800")
+        #expect(projected("supply_prices_up_3", s.emergency, s.supplies)?["projected_fy"] == "243600")
+        // Two RNs at $98,000 a year for six months: 98,000 exactly, on top of 600,000.
+        let rn = try #require(projected("add_two_rn", s.medSurg, s.salaries))
+        #expect(rn["projected_fy"] == "698000" && rn["change_vs_base"] == "98000" && rn["projected_variance"] == "98000")
+        #expect(projected("add_two_rn", s.medSurg, "TOTAL")?["projected_variance"] == "110000")
+        // Every scenario has its department totals and one ALL row.
+        for name in ["base", "census_up_10", "supply_prices_up_3", "add_two_rn", "med_surg_up_10"] {
+            #expect(rows.filter { $0["scenario"] == name && $0["account"] == "TOTAL" }.map { $0["department"] ?? "" } == [s.medSurg, s.emergency, "ALL"])
+        }
+        // The report compares the scenarios by department.
+        let md = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "budget_variance")
+        #expect(md.contains("## Scenarios: projected FY2027 by department (expense)"))
+        #expect(md.contains("| \(s.medSurg) | $708,000 | $720,000 | $726,000 | $721,800 | $818,000 | $726,000 |"), "\(md)")
+    }
+
+    @Test func variableAccountsWithVolumesAreProjectedDriverBasedAndSplitIntoVolumeAndRate() throws {
+        let s = RollingForecastTests.self
+        let rows = try run(volumes: true)
+        // Forecast volume 1,000 x forecast rate $10 = $10,000; the budget flexed by 1,000 / 900
+        // days is $10,000, so the month's $1,000 variance is all volume.
+        let january = try #require(row(rows, s.medSurg, s.supplies, "2027-01"))
+        #expect(january["forecast"] == "10000" && january["flexed_budget"] == "10000" && january["actual"] == "")
+        #expect(january["volume_variance"] == "1000" && january["rate_variance"] == "0")
+        #expect(row(rows, s.medSurg, s.supplies, "FY2027-Q4")?["volume_variance"] == "3000")
+        // Fixed salaries are not driver-based; lines without volumes keep an empty split.
+        #expect(row(rows, s.medSurg, s.salaries, "2027-01")?["flexed_budget"] == "")
+        #expect(row(rows, s.emergency, s.supplies, "2027-01")?["flexed_budget"] == "")
+        #expect(row(rows, s.medSurg, s.supplies, "FY2027-YTD")?["projected_fy"] == "120000")
+        // The report splits the department's projected $12,000 over budget: all volume.
+        var job = VarianceJob()
+        job.asOf = 2026 * 12 + 11
+        let (budget, actuals) = RollingForecastTests.tables(volumes: true)
+        let result = try job.run(budget: budget, actuals: actuals, volumes: nil)
+        let total = try #require(result.rows.first { $0.line.department == s.medSurg && $0.line.account == "TOTAL" && $0.line.period == "FY2027-YTD" })
+        #expect(abs((total.projectedVolumeVariance ?? 0) - 12_000) < 0.005 && abs(total.projectedRateVariance ?? 1) < 0.005)
+        let md = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "budget_variance")
+        #expect(md.contains("| \(s.medSurg) | $708,000 | $720,000 | $12,000 | $12,000 | $0 |"), "\(md)")
+    }
+
+    @Test func aScenarioNamingAnUnknownDepartmentOrAccountFailsAtItsLine() throws {
+        let ws = try Workspace()
+        try ws.write("s.yml", "scenarios:\n  - name: typo\n    volume:\n      \"6030 Med-Surg 4F\": 10\n")
+        let scenarios = try ScenarioSet.load(ws.path + "/s.yml")
+        let error = try #require(throws: PipelineError.self) { try run(scenarios: scenarios) }
+        #expect(error.location?.line == 4)
+        #expect(error.message.contains("no department '6030 Med-Surg 4F'") && error.message.contains(RollingForecastTests.medSurg), "\(error)")
+        try ws.write("s.yml", "scenarios:\n  - name: typo\n    rate: {Supplies: 3}\n")
+        let account = try #require(throws: PipelineError.self) { try run(scenarios: try ScenarioSet.load(ws.path + "/s.yml")) }
+        #expect(account.location?.line == 3 && account.message.contains("no account 'Supplies'"), "\(account)")
+    }
+}
+
+/// The cells of a Table as the CSV writer writes them.
+enum CSVTextRows {
+    static func parse(_ table: Table) -> [[String]] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qm-rows-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard (try? table.write(to: url.path)) != nil, let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+}

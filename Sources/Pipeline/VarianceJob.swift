@@ -23,6 +23,9 @@ public struct VarianceJob: Sendable {
     public var horizonQuarters: Int?
     /// What-ifs for budget_scenarios.csv; nil = no scenarios.
     public var scenarios: ScenarioSet?
+    /// A shard holds only some department and account lines: a scenario naming a line of
+    /// another shard is not a mistake there, so names are not checked against the ledger.
+    public var sharded = false
 
     public struct Result: Sendable {
         public var rows: [Row]
@@ -106,7 +109,7 @@ public struct VarianceJob: Sendable {
         }
 
         let keys = Set(budgetBy.keys).union(actualBy.keys).sorted()
-        if let scenarios {
+        if let scenarios, !sharded {
             try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)))
         }
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))

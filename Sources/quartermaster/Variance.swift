@@ -38,6 +38,7 @@ struct Variance: ParsableCommand {
         }
         // Read before anything runs: a mistake in the file is reported at its line, with no output.
         if let scenarios { job.scenarios = try ScenarioSet.load(scenarios) }
+        job.sharded = try pipeline.input.parsedShard() != nil
         var proposal: BudgetProposal?
         if let propose {
             guard let year = FiscalCalendar.parseYear(propose) else { throw UsageError("--propose names a fiscal year like FY2028") }

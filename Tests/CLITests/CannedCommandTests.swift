@@ -21,6 +21,35 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("out/budget_variance.md")).contains("through 2026-03"))
     }
 
+    /// A shard holds some ledger lines only: a scenario naming a department of the other
+    /// shard must not fail it, and the union of the shards' scenario rows names both.
+    @Test func scenariosRunOnEveryShard() throws {
+        let dir = try CLIRunner.workspace()
+        try """
+        scenarios:
+          - name: census_up_10
+            volume: {"6030 Med-Surg 4E": 10, "6020 Med-Surg 3W": 10}
+        """.write(to: dir.appendingPathComponent("s.yml"), atomically: true, encoding: .utf8)
+        var departments = Set<String>()
+        var shardsWithoutBoth = 0
+        for shard in (1...8).map({ "\($0)/8" }) {
+            let out = "out\(shard.split(separator: "/")[0])"
+            let result = try CLIRunner.run([
+                "variance", "--budget", "\(CannedCommandTests.demo)/budget.csv", "--actuals", "\(CannedCommandTests.demo)/gl_actuals.csv",
+                "--columns", "fiscal_year=Fiscal Year,department=Cost Center,account=Account,account_type=Account Type,behavior=Behavior,amount=Amount,volume=Stat Volume",
+                "--as-of", "2026-03", "--scenarios", "s.yml", "--shard", shard, "--out", out, "--quiet",
+            ], in: dir)
+            #expect(result.status == 0, "shard \(shard): \(result.stderr)")
+            let rows = try CLIRunner.read(dir.appendingPathComponent("\(out)/budget_scenarios.csv")).split(separator: "\n").dropFirst()
+            let here = Set(rows.map { String($0.split(separator: ",")[1]) })
+            if !here.isSuperset(of: ["6030 Med-Surg 4E", "6020 Med-Surg 3W"]) { shardsWithoutBoth += 1 }
+            departments.formUnion(here)
+        }
+        // The case that failed: a shard without one of the named departments' lines.
+        #expect(shardsWithoutBoth > 0)
+        #expect(departments.isSuperset(of: ["6030 Med-Surg 4E", "6020 Med-Surg 3W"]))
+    }
+
     @Test func badFlagsAreUsageErrorsAndMissingFilesDataErrors() throws {
         let dir = try CLIRunner.workspace()
         let badMonth = try CLIRunner.run(["variance", "--budget", "b.csv", "--actuals", "a.csv", "--fiscal-start", "13", "--out", "o"], in: dir)

@@ -28,6 +28,15 @@ import Testing
         #expect(close(m.wape, 0.3))                        // 3 / 10
         #expect(close(m.bias, 0.1))                        // (-1 + 2) / 10
         #expect(close(m.smape, (200.0 / 9 + 400.0 / 12) / 2))
+        // With a season, MASE scales by the seasonal differences and RMSSE by the lag-1 ones
+        // (DESIGN.md's accuracy.csv): history 0,4,1,5,2,6 has lag-2 differences 1 and lag-1
+        // squared differences (16 + 9 + 16 + 9 + 16) / 5 = 13.2.
+        let seasonal: [Double] = [0, 4, 1, 5, 2, 6]
+        let s = seasonal.withUnsafeBufferPointer {
+            AccuracyMetrics(actual: [3, 7][...], forecast: [4, 7][...], history: $0, season: 2)
+        }
+        #expect(close(s.mase, 0.5))                        // (1 + 0) / 2 / 1
+        #expect(close(s.rmsse, (0.5 / 13.2).squareRoot()))  // sqrt((1 + 0) / 2 / 13.2)
     }
 
     @Test func poissonQuantilesMatchTheTable() {

@@ -63,7 +63,7 @@ public struct ForecastStage: Stage {
         let totals = try AggregateStage.totals(of: try context.table(input), series: ["series"], date: "period", value: "value",
                                               frequency: frequency, stage: context.stage)
         let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
-                                        backtestOrigins: backtest, models: models)
+                                        backtestOrigins: backtest, models: models, longCycle: frequency.longCycle)
         var keys: [String] = [], periods: [String] = [], means: [Double] = [], modelNames: [String] = [], classes: [String] = []
         var bounds = [[Double]](repeating: [], count: 2 * levels.count)
         var aSeries: [String] = [], aModel: [String] = [], aMase: [Double] = [], aSmape: [Double] = [], aWape: [Double] = []

@@ -18,15 +18,18 @@ public struct DemandForecaster: Sendable {
     public init(settings: ForecastSettings) { self.settings = settings }
 
     /// Candidate models for a class when the user did not name any.
-    public static func candidates(for demandClass: DemandClass, season: Int, longCycle: Double? = nil) -> [any ForecastModel] {
+    public static func candidates(for demandClass: DemandClass, season: Int, longCycle: Double? = nil,
+                                  count: Int = .max) -> [any ForecastModel] {
         switch demandClass {
         case .smooth, .erratic:
-            // The moving average over a season is the heavily smoothed level that short, noisy
-            // histories need; SBA is Syntetos, Boylan and Croston's (2005) choice for erratic sizes.
-            var models: [any ForecastModel] = [ETSModel(), ThetaModel()]
-            if season > 1 { models.append(SeasonalNaiveModel()) }
+            // Beside the fitted forms, heavily smoothed levels that short, noisy histories need:
+            // the moving average over a season and Croston with alpha <= 0.3 (SBA for erratic
+            // sizes, as Syntetos, Boylan and Croston 2005 advise). Seasonal naive only once two
+            // seasons are seen: from one, its backtest is a single origin repeating one year.
+            var models: [any ForecastModel] = [ETSModel(undampedTrends: false), ThetaModel()]
+            if season > 1 && count >= 2 * season { models.append(SeasonalNaiveModel()) }
             models.append(MovingAverageModel())
-            if demandClass == .erratic { models.append(CrostonModel(.sba, alpha: nil)) }
+            models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
             if let longCycle { models.append(MSTLModel(cycle: longCycle)) }
             return models
         case .intermittent, .lumpy:
@@ -59,7 +62,7 @@ public struct DemandForecaster: Sendable {
     public func forecast(_ y: UnsafeBufferPointer<Double>) throws -> SeriesForecast {
         let h = settings.horizon, m = settings.season
         let demandClass = DemandClass(classifying: y)
-        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle))
+        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count))
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
 

@@ -39,6 +39,32 @@ import Testing
         #expect(close(s.rmsse, (0.5 / 13.2).squareRoot()))  // sqrt((1 + 0) / 2 / 13.2)
     }
 
+    @Test func autoCandidatesFollowTheHistory() throws {
+        let names = { (c: DemandClass, count: Int, cycle: Double?) in
+            DemandForecaster.candidates(for: c, season: 12, longCycle: cycle, count: count).map(\.name)
+        }
+        // Seasonal naive once two seasons are seen; Croston-type heavy smoothing beside ETS and Theta.
+        #expect(names(.smooth, 18, nil) == ["ets", "theta", "moving_average", "croston_optimized"])
+        #expect(names(.smooth, 24, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "croston_optimized"])
+        #expect(names(.erratic, 24, 365.2425) == ["ets", "theta", "seasonal_naive", "moving_average", "sba_optimized", "mstl"])
+        #expect(names(.lumpy, 18, nil) == ["sba_optimized", "tsb_optimized", "croston_optimized", "adida", "imapa", "moving_average"])
+        // The automatic ETS search damps every trend: a straight climb is fitted with a damped one.
+        let climb: [Double] = (0..<40).map { (t: Int) -> Double in
+            let wobble = Double((t * 7) % 3)
+            return 10 + 2 * Double(t) + wobble
+        }
+        let auto = try #require(try ETSModel(undampedTrends: false).forecast(climb, horizon: 1, season: 1))
+        func trendOf(_ label: String) -> String {
+            let parts: [Substring] = label.split(separator: ",")
+            return parts.count == 3 ? String(parts[1]) : ""
+        }
+        let autoTrend: String = trendOf(auto.label)
+        #expect(autoTrend == "Ad")
+        let unrestricted = try #require(try ETSModel().forecast(climb, horizon: 1, season: 1))
+        let unrestrictedTrend: String = trendOf(unrestricted.label)
+        #expect(unrestrictedTrend == "A")   // the unrestricted search prefers the straight trend here
+    }
+
     @Test func intermittentAndLumpySeriesAreJudgedOnRMSSE() {
         #expect(DemandClass.allCases.filter(\.judgedOnRMSSE) == [.intermittent, .lumpy])
     }

@@ -94,12 +94,7 @@ public struct ADIDAModel: ForecastModel {
 
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard !y.isEmpty else { return nil }
-        let level = TemporalAggregation.meanIntervalLevel(y)
-        var rate = 0.0
-        if level > 0 {
-            var scratch = [Double](repeating: 0, count: y.count)
-            rate = TemporalAggregation.forecast(y, level: level, scratch: &scratch) / Double(level)
-        }
+        let rate = TemporalAggregation.rate(y) { top in top...top }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: "ADIDA", isCountModel: true)
     }
 }
@@ -113,21 +108,25 @@ public struct IMAPAModel: ForecastModel {
 
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard !y.isEmpty else { return nil }
-        let top = TemporalAggregation.meanIntervalLevel(y)
-        var rate = 0.0
-        if top > 0 {
-            var scratch = [Double](repeating: 0, count: y.count)
-            for level in 1...top {
-                rate += TemporalAggregation.forecast(y, level: level, scratch: &scratch) / Double(level)
-            }
-            rate /= Double(top)
-        }
+        let rate = TemporalAggregation.rate(y) { top in 1...top }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: "IMAPA", isCountModel: true)
     }
 }
 
 /// Temporal aggregation shared by ADIDA and IMAPA.
 enum TemporalAggregation {
+    /// The per-period forecast averaged over the aggregation levels `levels(top)`, where top is
+    /// the mean inter-demand interval; 0 for a series without demand.
+    static func rate(_ y: UnsafeBufferPointer<Double>, levels: (Int) -> ClosedRange<Int>) -> Double {
+        let top = meanIntervalLevel(y)
+        guard top > 0 else { return 0 }
+        var scratch = [Double](repeating: 0, count: y.count)
+        let range = levels(top)
+        var sum = 0.0
+        for level in range { sum += forecast(y, level: level, scratch: &scratch) / Double(level) }
+        return sum / Double(range.count)
+    }
+
     /// The mean interval between demands (the first counted from the start), rounded half to
     /// even as Python's round() in statsforecast; 0 when there is no demand.
     static func meanIntervalLevel(_ y: UnsafeBufferPointer<Double>) -> Int {

@@ -15,7 +15,8 @@ public struct MSTLModel: ForecastModel {
     public var cycle: Double
     /// Fourier pairs for the long cycle.
     public var harmonics: Int
-    /// ETS forms for the deseasonalised series; nil chooses by AICc among the non-seasonal ones.
+    /// ETS forms for the deseasonalised series; nil chooses by AICc among the non-seasonal ones
+    /// with no trend or a damped one (as the automatic ETS search does).
     public var trendSpecs: [ETSSpec]?
 
     public init(cycle: Double = 365.2425, harmonics: Int = 4, trendSpecs: [ETSSpec]? = nil) {
@@ -28,7 +29,7 @@ public struct MSTLModel: ForecastModel {
 
     public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel {
         guard trendSpecs?.count != 1, let (adjusted, _) = try decompose(history, horizon: 0, season: season),
-              let chosen = try ETSModel(specs: trendSpecs).forecast(adjusted, horizon: 1, season: 1),
+              let chosen = try trendModel.forecast(adjusted, horizon: 1, season: 1),
               let spec = ETSSpec(chosen.label) else { return self }
         return MSTLModel(cycle: cycle, harmonics: harmonics, trendSpecs: [spec])
     }
@@ -36,11 +37,13 @@ public struct MSTLModel: ForecastModel {
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard y.count >= minimumLength(season: season),
               let (adjusted, future) = try decompose(y, horizon: horizon, season: season),
-              let trend = try ETSModel(specs: trendSpecs).forecast(adjusted, horizon: horizon, season: 1) else { return nil }
+              let trend = try trendModel.forecast(adjusted, horizon: horizon, season: 1) else { return nil }
         var mean = trend.mean
         for h in 0..<horizon { mean[h] += future[h] }
         return ModelForecast(mean: mean, standardDeviation: trend.standardDeviation, label: "MSTL(\(trend.label))")
     }
+
+    var trendModel: ETSModel { ETSModel(specs: trendSpecs, undampedTrends: false) }
 
     /// The series less its fitted seasonal parts, and those parts for the next `horizon` periods.
     func decompose(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ([Double], [Double])? {

@@ -6,6 +6,9 @@ Protocol (the data folder's README.md):
   * sMAPE: 0-200 scale, mean over horizons of 200*|a-f|/(|a|+|f|) (0/0 counts as 0);
     averaged over series.
   * WAPE: sum|error| / sum|actual|, pooled over all series and horizons.
+  * RMSSE: root mean squared forecast error divided by the root mean squared lag-1 in-sample
+    difference of the training part (DESIGN.md's accuracy.csv rmsse); averaged over series.
+    Intermittent series are judged on it: MASE rewards forecasts near zero.
   * Coverage: share of actuals inside [lo, hi], pooled over all series and horizons.
 """
 
@@ -34,6 +37,18 @@ def mase(insample: np.ndarray, actual: np.ndarray, forecast: np.ndarray, m: int)
     return mae / scale
 
 
+def rmsse(insample: np.ndarray, actual: np.ndarray, forecast: np.ndarray) -> float:
+    """RMSE over the root mean squared lag-1 difference of the training data."""
+    y = np.asarray(insample, dtype=np.float64)
+    a = np.asarray(actual, dtype=np.float64)
+    f = np.asarray(forecast, dtype=np.float64)
+    scale = float(np.mean((y[1:] - y[:-1]) ** 2)) if y.size > 1 else 0.0
+    mse = float(np.mean((a - f) ** 2))
+    if scale == 0.0:
+        return 0.0 if mse == 0.0 else float("inf")
+    return (mse / scale) ** 0.5
+
+
 def smape(actual: np.ndarray, forecast: np.ndarray) -> float:
     a = np.asarray(actual, dtype=np.float64)
     f = np.asarray(forecast, dtype=np.float64)
@@ -46,6 +61,7 @@ def smape(actual: np.ndarray, forecast: np.ndarray) -> float:
 @dataclass
 class Scores:
     mase: float
+    rmsse: float
     smape: float
     wape: float
     coverage: dict[int, float] = field(default_factory=dict)  # level -> pooled coverage
@@ -69,7 +85,7 @@ def evaluate(
     dropping series silently: always report n_missing next to the figures).
     Coverage for a level is reported only if every scored series supplies that interval.
     """
-    mases, smapes = [], []
+    mases, rmsses, smapes = [], [], []
     abs_err_sum = 0.0
     abs_act_sum = 0.0
     hits = {lv: 0 for lv in levels}
@@ -87,6 +103,7 @@ def evaluate(
             missing += 1
             continue
         mases.append(mase(train[sid], a, f, m))
+        rmsses.append(rmsse(train[sid], a, f))
         smapes.append(smape(a, f))
         abs_err_sum += float(np.sum(np.abs(a - f)))
         abs_act_sum += float(np.sum(np.abs(a)))
@@ -108,6 +125,7 @@ def evaluate(
     cov = {lv: hits[lv] / counts[lv] for lv in levels if have_level[lv] and counts[lv] > 0 and n > 0}
     return Scores(
         mase=float(np.mean(mases)) if n else float("nan"),
+        rmsse=float(np.mean(rmsses)) if n else float("nan"),
         smape=float(np.mean(smapes)) if n else float("nan"),
         wape=abs_err_sum / abs_act_sum if abs_act_sum > 0 else float("nan"),
         coverage=cov,

@@ -9,7 +9,8 @@ public struct AccuracyMetrics: Sendable, Equatable {
     public var wape: Double
     /// Sum of (forecast - actual) over sum of absolute actuals: positive means over-forecasting.
     public var bias: Double
-    /// Root mean squared error over the in-sample root mean squared seasonal difference.
+    /// Root mean squared error over the in-sample root mean squared lag-1 difference (DESIGN.md's
+    /// accuracy.csv rmsse). Intermittent series are judged on it: MASE rewards near-zero forecasts.
     public var rmsse: Double
 
     public init(mase: Double, smape: Double, wape: Double, bias: Double, rmsse: Double) {
@@ -20,7 +21,8 @@ public struct AccuracyMetrics: Sendable, Equatable {
         self.rmsse = rmsse
     }
 
-    /// Scores `forecast` against `actual`, scaled by the seasonal differences of `history`.
+    /// Scores `forecast` against `actual`: MASE scaled by the seasonal differences of `history`,
+    /// RMSSE by its lag-1 differences.
     public init(actual: ArraySlice<Double>, forecast: ArraySlice<Double>, history: UnsafeBufferPointer<Double>, season: Int) {
         let scale = AccuracyMetrics.scales(history, season: season)
         var absSum = 0.0, sqSum = 0.0, smapeSum = 0.0, actualSum = 0.0, errorSum = 0.0
@@ -42,18 +44,14 @@ public struct AccuracyMetrics: Sendable, Equatable {
         bias = actualSum > 0 ? errorSum / actualSum : (errorSum == 0 ? 0 : .infinity)
     }
 
-    /// Mean absolute and mean squared lag-m differences of the history (lag 1 when the
-    /// history is shorter than a season plus one).
+    /// Mean absolute lag-m differences of the history (lag 1 when the history is shorter than a
+    /// season plus one) and mean squared lag-1 differences.
     static func scales(_ y: UnsafeBufferPointer<Double>, season: Int) -> (mae: Double, mse: Double) {
         let lag = season > 1 && y.count > season ? season : 1
         guard y.count > lag else { return (0, 0) }
         var a = 0.0, s = 0.0
-        for t in lag..<y.count {
-            let d = y[t] - y[t - lag]
-            a += abs(d)
-            s += d * d
-        }
-        let n = Double(y.count - lag)
-        return (a / n, s / n)
+        for t in lag..<y.count { a += abs(y[t] - y[t - lag]) }
+        for t in 1..<y.count { s += (y[t] - y[t - 1]) * (y[t] - y[t - 1]) }
+        return (a / Double(y.count - lag), s / Double(y.count - 1))
     }
 }

@@ -32,7 +32,13 @@ public enum DemandClass: String, Sendable, CaseIterable {
         }
     }
 
+    /// Intermittent and lumpy series are judged on RMSSE: MASE rewards forecasts near zero.
+    public var judgedOnRMSSE: Bool {
+        self == .intermittent || self == .lumpy
+    }
+
     public init(classifying y: [Double]) {
         self = y.withUnsafeBufferPointer { DemandClass(classifying: $0) }
     }
 }
+

@@ -18,14 +18,23 @@ public struct DemandForecaster: Sendable {
     public init(settings: ForecastSettings) { self.settings = settings }
 
     /// Candidate models for a class when the user did not name any.
-    public static func candidates(for demandClass: DemandClass, season: Int) -> [any ForecastModel] {
+    public static func candidates(for demandClass: DemandClass, season: Int, longCycle: Double? = nil,
+                                  count: Int = .max) -> [any ForecastModel] {
         switch demandClass {
         case .smooth, .erratic:
-            var models: [any ForecastModel] = [ETSModel(), ThetaModel()]
-            if season > 1 { models.append(SeasonalNaiveModel()) }
+            // Beside the fitted forms, heavily smoothed levels that short, noisy histories need:
+            // the moving average over a season and Croston with alpha <= 0.3 (SBA for erratic
+            // sizes, as Syntetos, Boylan and Croston 2005 advise). Seasonal naive only once two
+            // seasons are seen: from one, its backtest is a single origin repeating one year.
+            var models: [any ForecastModel] = [ETSModel(undampedTrends: false), ThetaModel()]
+            if season > 1 && count >= 2 * season { models.append(SeasonalNaiveModel()) }
+            models.append(MovingAverageModel())
+            models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
+            if let longCycle { models.append(MSTLModel(cycle: longCycle)) }
             return models
         case .intermittent, .lumpy:
-            return [CrostonModel(.sba), TSBModel(), CrostonModel(.classic), MovingAverageModel()]
+            return [CrostonModel(.sba, alpha: nil), TSBModel.optimized, CrostonModel(.classic, alpha: nil),
+                    ADIDAModel(), IMAPAModel(), MovingAverageModel()]
         case .short:
             return [MovingAverageModel(window: 12)]
         case .zero:
@@ -58,11 +67,11 @@ public struct DemandForecaster: Sendable {
     public func forecast(_ y: UnsafeBufferPointer<Double>) throws -> SeriesForecast {
         let h = settings.horizon, m = settings.season
         let demandClass = DemandClass(classifying: y)
-        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m))
+        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count))
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
 
-        let origins = backtestOrigins(count: y.count)
+        let origins = backtestOrigins(count: y.count, minimumTrain: pool.map { $0.minimumLength(season: m) }.max() ?? 1)
         var members: [Member] = []
         for model in pool {
             guard let full = try model.forecast(y, horizon: h, season: m) else { continue }
@@ -84,15 +93,7 @@ public struct DemandForecaster: Sendable {
             members.append(Member(name: "moving_average", full: fallback, backtest: [], metrics: nil))
         }
 
-        // Weights: 1 / backtest MASE; equal when there is no backtest to go by.
-        let scored = members.indices.filter { members[$0].metrics.map { $0.mase.isFinite } ?? false }
-        if scored.isEmpty || scored.count < members.count && !scored.isEmpty && origins.isEmpty {
-            for i in members.indices { members[i].weight = 1 }
-        } else {
-            for i in scored { members[i].weight = 1 / max(members[i].metrics!.mase, 1e-3) }
-        }
-        let total = members.reduce(0) { $0 + $1.weight }
-        for i in members.indices { members[i].weight /= total }
+        DemandForecaster.weigh(&members, history: y, judgedOnRMSSE: demandClass.judgedOnRMSSE)
         let used = members.filter { $0.weight > 0 }
 
         let mean = clip((0..<h).map { k in used.reduce(0) { $0 + $1.weight * $1.full.mean[k] } })
@@ -129,6 +130,57 @@ public struct DemandForecaster: Sendable {
         return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
     }
 
+    /// How clearly a candidate must lose to the best to be left out: the t statistic of the
+    /// mean of their paired backtest loss differences. Errors of one backtest's steps are
+    /// correlated, so the statistic is generous and the bar high.
+    static let exclusionT = 5.0
+
+    /// Combination weights from the backtest. The candidate with the lowest error (`metric`) is
+    /// the reference; a candidate whose losses at the same origins and steps (squared errors
+    /// when judged on RMSSE, absolute ones on MASE) exceed the reference's by more than
+    /// `exclusionT` standard errors of the mean difference gets no weight: it is measurably
+    /// worse, and a share for it only adds error. The others get weights inversely proportional
+    /// to their errors. So a long backtest (daily data: many steps) separates the candidates,
+    /// while a short, noisy one (18 months of spare parts) keeps them all, near equal.
+    /// Equal weights when there is no backtest to go by.
+    static func weigh(_ members: inout [Member], history y: UnsafeBufferPointer<Double>, judgedOnRMSSE: Bool) {
+        let errors = members.map { m in m.metrics.map { judgedOnRMSSE ? $0.rmsse : $0.mase } ?? .nan }
+        let scored = members.indices.filter { errors[$0].isFinite }
+        guard let best = scored.min(by: { errors[$0] < errors[$1] }) else {
+            for i in members.indices { members[i].weight = 1 / Double(members.count) }
+            return
+        }
+        let floor = max(errors[best], 1e-3)
+        for i in scored {
+            guard i == best || !measurablyWorse(members[i].backtest, than: members[best].backtest, history: y, squared: judgedOnRMSSE) else { continue }
+            members[i].weight = floor / max(errors[i], 1e-3)
+        }
+        let total = members.reduce(0) { $0 + $1.weight }
+        for i in members.indices { members[i].weight /= total }
+    }
+
+    /// Whether `runs` lose to `reference` by more than `exclusionT` standard errors of the mean
+    /// paired loss difference.
+    static func measurablyWorse(_ runs: [BacktestRun], than reference: [BacktestRun], history y: UnsafeBufferPointer<Double>, squared: Bool) -> Bool {
+        var sum = 0.0, sumSquares = 0.0, count = 0
+        for (run, base) in zip(runs, reference) {
+            for k in 0..<min(run.forecast.count, base.forecast.count) where run.end + k < y.count {
+                let a = y[run.end + k]
+                let e = run.forecast[k] - a, r = base.forecast[k] - a
+                let d = squared ? e * e - r * r : abs(e) - abs(r)
+                sum += d
+                sumSquares += d * d
+                count += 1
+            }
+        }
+        guard count > 1 else { return false }
+        let n = Double(count)
+        let mean = sum / n
+        let variance = max(0, (sumSquares - n * mean * mean) / (n - 1))
+        guard variance > 0 else { return mean > 0 }
+        return mean / (variance / n).squareRoot() > exclusionT
+    }
+
     /// A combination's spread, scaled by how its own backtest errors compared with it.
     ///
     /// The members' standard deviations are averaged with the weights, which is the spread of
@@ -154,14 +206,16 @@ public struct DemandForecaster: Sendable {
     /// Training ends for the rolling origins: the last origin forecasts the final `horizon`
     /// periods, earlier ones step back by a fraction of the horizon. Origins that would leave
     /// too little history are dropped.
-    func backtestOrigins(count n: Int) -> [Int] {
+    func backtestOrigins(count n: Int, minimumTrain needed: Int = 1) -> [Int] {
         let k = settings.backtestOrigins
         guard k > 0 else { return [] }
         let h = settings.horizon
         let step = max(1, h / k)
-        // One full season plus a little: seasonal models that need more fall back to their
-        // non-seasonal forms at early origins, so weekly series with two years still get a backtest.
-        let minimumTrain = max(settings.season + 2, DemandClass.minimumHistory)
+        // What the candidates need (seasonal models that need more fall back to their
+        // non-seasonal forms at early origins, so weekly series with two years still get a
+        // backtest), and never less than a new item's history: a short monthly history of
+        // non-seasonal intermittent candidates is backtested although it holds no two seasons.
+        let minimumTrain = max(needed, DemandClass.minimumHistory)
         return (0..<k).reversed().map { n - h - $0 * step }.filter { $0 >= minimumTrain }
     }
 

@@ -14,9 +14,14 @@ public struct ETSModel: ForecastModel {
     public var name: String
     /// Models to consider; nil searches `ETSSpec.candidates`.
     public var specs: [ETSSpec]?
+    /// Whether the search (specs nil) includes undamped trends. Automatic forecasting leaves
+    /// them out: a straight-line trend carried over a long horizon (28 days of daily data) is
+    /// the classic way exponential smoothing over-forecasts, and the damped forms cover trends.
+    public var undampedTrends: Bool
 
-    public init(specs: [ETSSpec]? = nil) {
+    public init(specs: [ETSSpec]? = nil, undampedTrends: Bool = true) {
         self.specs = specs
+        self.undampedTrends = undampedTrends
         self.name = specs.map { $0.count == 1 ? $0[0].description : "ets" } ?? "ets"
     }
 
@@ -32,7 +37,7 @@ public struct ETSModel: ForecastModel {
         guard n >= minimumLength(season: season) else { return nil }
         let seasonal = season > 1 && n >= 2 * season + 2
         let positive = history.allSatisfy { $0 > 0 }
-        let candidates = specs ?? ETSSpec.candidates(seasonal: seasonal, strictlyPositive: positive)
+        let candidates = specs ?? ETSSpec.candidates(seasonal: seasonal, strictlyPositive: positive).filter { undampedTrends || $0.trend != .additive }
         var best: ETSFit?
         for spec in candidates {
             if spec.hasSeason && !seasonal { continue }

@@ -11,9 +11,13 @@ public struct ForecastSettings: Sendable {
     public var models: [any ForecastModel]?
     /// Demand cannot be negative: forecasts and interval bounds are clipped at zero.
     public var nonNegative: Bool
+    /// A second, longer seasonal cycle in periods (the year of daily data, `Frequency.longCycle`);
+    /// nil for none.
+    public var longCycle: Double?
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
-                models: [any ForecastModel]? = nil, nonNegative: Bool = true) {
+                models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil) {
+        self.longCycle = longCycle
         self.horizon = horizon
         self.season = season
         self.levels = levels

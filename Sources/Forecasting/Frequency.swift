@@ -103,3 +103,9 @@ public enum Frequency: String, CaseIterable, Sendable {
 
 func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
 func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
+
+extension Frequency {
+    /// A year in periods when it is a second cycle longer than the default season (days: the
+    /// week is the season, the year the long cycle); nil when the season already is the year.
+    public var longCycle: Double? { self == .day ? 365.2425 : nil }
+}

@@ -15,6 +15,12 @@ public enum ModelRegistry {
         "croston": CrostonModel(.classic),
         "sba": CrostonModel(.sba),
         "tsb": TSBModel(),
+        "croston_optimized": CrostonModel(.classic, alpha: nil),
+        "sba_optimized": CrostonModel(.sba, alpha: nil),
+        "tsb_optimized": TSBModel.optimized,
+        "adida": ADIDAModel(),
+        "imapa": IMAPAModel(),
+        "mstl": MSTLModel(),
         "regression": TrendSeasonRegression(),
         "zero": ZeroModel(),
     ]

@@ -39,7 +39,7 @@ public struct ForecastJob: Sendable {
         let h = settings.horizon
         let writer = try CSVWriter(path: output, header: ForecastJob.forecastHeader(levels: settings.levels))
         let accuracy = try accuracyOutput.map {
-            try CSVWriter(path: $0, header: ["series", "model", "mase", "smape", "wape", "bias", "origins", "chosen"])
+            try CSVWriter(path: $0, header: ["series", "model", "mase", "smape", "wape", "bias", "origins", "chosen", "rmsse"])
         }
         var classes: [DemandClass: Int] = [:]
         var negative: [String] = []
@@ -77,6 +77,7 @@ public struct ForecastJob: Sendable {
                         try accuracy.number(c.metrics.bias, decimals: 4)
                         try accuracy.integer(c.origins)
                         try accuracy.text(c.chosen ? "true" : "false")
+                        try accuracy.number(c.metrics.rmsse, decimals: 4)
                         try accuracy.endRow()
                     }
                 }

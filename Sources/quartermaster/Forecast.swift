@@ -52,7 +52,7 @@ struct Forecast: ParsableCommand {
             throw UsageError("--\(problem.option) \(problem.message)")
         }
         let settings = ForecastSettings(horizon: horizon, season: season ?? source.frequency.defaultSeasonLength, levels: checked.levels,
-                                        backtestOrigins: backtest, models: checked.models)
+                                        backtestOrigins: backtest, models: checked.models, longCycle: source.frequency.longCycle)
         var job = ForecastJob(source: source, settings: settings, output: out,
                               accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
                               threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

@@ -41,6 +41,25 @@ import Testing
         }
     }
 
+    @Test func accuracyHasRMSSEBesideMASEAndNeitherFileDependsOnTheThreadCount() throws {
+        let dir = try CLIRunner.workspace()
+        try ShardTests.input().write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        var outputs: [(String, String)] = []
+        for threads in [1, 3] {
+            let result = try CLIRunner.run(["forecast", "--input", "in.csv", "--frequency", "month", "--horizon", "3", "--quiet",
+                                            "--threads", "\(threads)", "--out", "f\(threads).csv"], in: dir)
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append((try CLIRunner.read(dir.appendingPathComponent("f\(threads).csv")),
+                            try CLIRunner.read(dir.appendingPathComponent("f\(threads).accuracy.csv"))))
+        }
+        #expect(outputs[0].0 == outputs[1].0)
+        #expect(outputs[0].1 == outputs[1].1)
+        let lines = outputs[0].1.split(separator: "\n")
+        #expect(lines.first == "series,model,mase,smape,wape,bias,origins,chosen,rmsse")
+        #expect(lines.count > 40)
+        #expect(lines.dropFirst().allSatisfy { Double($0.split(separator: ",").last ?? "") != nil })
+    }
+
     @Test func badShardIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "-", "--shard", "3/2"], in: dir)

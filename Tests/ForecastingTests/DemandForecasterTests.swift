@@ -28,6 +28,57 @@ import Testing
         #expect(close(m.wape, 0.3))                        // 3 / 10
         #expect(close(m.bias, 0.1))                        // (-1 + 2) / 10
         #expect(close(m.smape, (200.0 / 9 + 400.0 / 12) / 2))
+        // With a season, MASE scales by the seasonal differences and RMSSE by the lag-1 ones
+        // (DESIGN.md's accuracy.csv): history 0,4,1,5,2,6 has lag-2 differences 1 and lag-1
+        // squared differences (16 + 9 + 16 + 9 + 16) / 5 = 13.2.
+        let seasonal: [Double] = [0, 4, 1, 5, 2, 6]
+        let s = seasonal.withUnsafeBufferPointer {
+            AccuracyMetrics(actual: [3, 7][...], forecast: [4, 7][...], history: $0, season: 2)
+        }
+        #expect(close(s.mase, 0.5))                        // (1 + 0) / 2 / 1
+        #expect(close(s.rmsse, (0.5 / 13.2).squareRoot()))  // sqrt((1 + 0) / 2 / 13.2)
+    }
+
+    @Test func autoCandidatesFollowTheHistory() throws {
+        let names = { (c: DemandClass, count: Int, cycle: Double?) in
+            DemandForecaster.candidates(for: c, season: 12, longCycle: cycle, count: count).map(\.name)
+        }
+        // Seasonal naive once two seasons are seen; Croston-type heavy smoothing beside ETS and Theta.
+        #expect(names(.smooth, 18, nil) == ["ets", "theta", "moving_average", "croston_optimized"])
+        #expect(names(.smooth, 24, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "croston_optimized"])
+        #expect(names(.erratic, 24, 365.2425) == ["ets", "theta", "seasonal_naive", "moving_average", "sba_optimized", "mstl"])
+        #expect(names(.lumpy, 18, nil) == ["sba_optimized", "tsb_optimized", "croston_optimized", "adida", "imapa", "moving_average"])
+        // The automatic ETS search damps every trend: a straight climb is fitted with a damped one.
+        let climb: [Double] = (0..<40).map { (t: Int) -> Double in
+            let wobble = Double((t * 7) % 3)
+            return 10 + 2 * Double(t) + wobble
+        }
+        let auto = try #require(try ETSModel(undampedTrends: false).forecast(climb, horizon: 1, season: 1))
+        func trendOf(_ label: String) -> String {
+            let parts: [Substring] = label.split(separator: ",")
+            return parts.count == 3 ? String(parts[1]) : ""
+        }
+        let autoTrend: String = trendOf(auto.label)
+        #expect(autoTrend == "Ad")
+        let unrestricted = try #require(try ETSModel().forecast(climb, horizon: 1, season: 1))
+        let unrestrictedTrend: String = trendOf(unrestricted.label)
+        #expect(unrestrictedTrend == "A")   // the unrestricted search prefers the straight trend here
+    }
+
+    @Test func intermittentAndLumpySeriesAreJudgedOnRMSSE() {
+        #expect(DemandClass.allCases.filter(\.judgedOnRMSSE) == [.intermittent, .lumpy])
+    }
+
+    @Test func shortIntermittentHistoriesAreBacktested() throws {
+        // 18 months of spare-part demand with season 12: the intermittent candidates need no
+        // season, so all three origins (12, 10, 8) are used and the weights differ.
+        let y: [Double] = [5, 0, 7, 9, 0, 0, 6, 8, 0, 4, 10, 0, 0, 0, 5, 0, 6, 7]
+        let f = try DemandForecaster(settings: settings).forecast(y)
+        #expect(f.demandClass == .lumpy || f.demandClass == .intermittent)
+        let members = f.candidates.filter { $0.model != "combination" }
+        #expect(members.count == 6)
+        #expect(members.allSatisfy { $0.origins == 3 })
+        #expect(Set(members.map(\.weight)).count > 1)
     }
 
     @Test func poissonQuantilesMatchTheTable() {
@@ -60,12 +111,14 @@ import Testing
         #expect(try forecaster.forecast([5]).demandClass == .short)
     }
 
-    @Test func seasonalSeriesIsCombinedAndForecastClosely() throws {
-        // A clean seasonal series: seasonal models should backtest well and be chosen.
+    @Test func seasonalSeriesIsForecastClosely() throws {
+        // A clean seasonal series with a trend: seasonal models backtest well and are chosen;
+        // the moving average, which misses both, is measurably worse and gets no share.
         let y = (0..<60).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double(t) }
         let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12)).forecast(y)
         #expect(f.demandClass == .smooth)
-        #expect(f.candidates.contains { $0.model == "combination" && $0.chosen })
+        #expect(f.candidates.contains { $0.chosen })
+        #expect(f.candidates.first { $0.model == "moving_average" }?.weight == 0)
         #expect(f.candidates.filter { $0.model != "combination" }.allSatisfy { $0.origins == 3 })
         let errors = zip(f.mean, (60..<72).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double(t) }).map { abs($0 - $1) }
         #expect(errors.max()! < 10)
@@ -74,24 +127,34 @@ import Testing
     @Test func combinationWeightsFollowBacktestErrors() throws {
         // A seasonal series without trend, with a little noise: repeating last year's pattern
         // (seasonal naive) backtests far better than the last value or a moving average, which
-        // both miss the season, so it must carry the most weight.
+        // both miss the season: they are measurably worse, so they get no weight at all.
         let y = (0..<60).map { t in 100 + 30 * sin(Double(t) * .pi / 6) + Double((t * 7) % 5) - 2 }
         let models: [any ForecastModel] = [NaiveModel(), SeasonalNaiveModel(), MovingAverageModel()]
         let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12, models: models)).forecast(y)
         let members = f.candidates.filter { $0.model != "combination" }
         #expect(members.map(\.model).sorted() == ["moving_average", "naive", "seasonal_naive"])
-        #expect(Set(members.map(\.metrics.mase)).count == 3, "distinct errors, so the order is strict")
-        #expect(abs(members.reduce(0) { $0 + $1.weight } - 1) < 1e-12)
-        for a in members {
-            for b in members where a.metrics.mase < b.metrics.mase {
-                #expect(a.weight > b.weight, "\(a.model) (MASE \(a.metrics.mase)) vs \(b.model) (MASE \(b.metrics.mase))")
-            }
+        #expect(members.first { $0.model == "seasonal_naive" }?.weight == 1)
+        #expect(members.filter { $0.model != "seasonal_naive" }.allSatisfy { $0.weight == 0 })
+        #expect(f.model == "SeasonalNaive")
+    }
+
+    @Test func candidatesCloseToTheBestShareInverselyToTheirErrors() throws {
+        // Three candidates over one 12-step origin: A misses by 1 every step, B by 2 or 0.8 (1.2 on
+        // average: no measurable difference), C by 10 every step (measurably worse: left out).
+        let y = (0..<40).map { Double(50 + ($0 * 7) % 5) }
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: 12, season: 1))
+        func member(_ name: String, _ miss: (Int) -> Double) -> DemandForecaster.Member {
+            let run = DemandForecaster.BacktestRun(end: 28, forecast: (0..<12).map { y[28 + $0] + miss($0) })
+            let metrics = y.withUnsafeBufferPointer { forecaster.score([run], $0) }
+            return .init(name: name, full: ModelForecast(mean: [50], label: name), backtest: [run], metrics: metrics)
         }
-        // Inversely proportional, not only ordered: weight x MASE is one constant.
-        let products = members.map { $0.weight * $0.metrics.mase }
-        #expect(products.max()! - products.min()! < 1e-9 * products.max()!)
-        #expect(members.max { $0.weight < $1.weight }?.model == "seasonal_naive")
-        #expect(f.candidates.first { $0.model == "combination" }?.weight == 1)
+        var members = [member("a") { $0 % 2 == 0 ? 1 : -1 }, member("b") { $0 % 3 == 0 ? -2 : 0.8 }, member("c") { _ in 10 }]
+        y.withUnsafeBufferPointer { DemandForecaster.weigh(&members, history: $0, judgedOnRMSSE: false) }
+        #expect(members[2].weight == 0)
+        #expect(abs(members[0].weight + members[1].weight - 1) < 1e-12)
+        // Inversely proportional to the backtest MASE: weight x MASE is one constant.
+        #expect(abs(members[0].weight * members[0].metrics!.mase - members[1].weight * members[1].metrics!.mase) < 1e-12)
+        #expect(members[0].weight > members[1].weight)
     }
 
     /// A series whose best ETS form changes late: level and noise for four years, then a steep

@@ -38,6 +38,65 @@ import Testing
         #expect(allClose(try #require(try TSBModel().forecast(y, horizon: 12, season: 1)).mean, tsb.values("forecast")))
     }
 
+    /// statsforecast 2.1.1, computed with Benchmarks/.venv for these two fixed series:
+    /// `CrostonOptimized().forecast(y=y, h=1)["mean"][0]`, likewise `ADIDA()` and `IMAPA()`, and
+    /// `statsforecast.models._optimized_ses_forecast(y[y > 0])[2]` for the fitted alpha of the sizes.
+    /// The first series is the intermittent reference series of croston_classic.json.
+    @Test func fittedCrostonADIDAAndIMAPAMatchStatsforecast() throws {
+        let y = try Reference("croston_classic").y
+        let z: [Double] = [5, 0, 7, 9, 0, 0, 6, 8, 0, 4, 10, 0, 0, 0, 5, 0, 6, 7]
+        let expected: [(series: [Double], croston: Double, adida: Double, imapa: Double)] = [
+            (y, 0.8118461360087101, 0.8272773606395152, 0.7527016540279664),
+            (z, 3.70336131923985, 3.2428685450015315, 3.574477724139385),
+        ]
+        for e in expected {
+            let croston = try #require(try CrostonModel(.classic, alpha: nil).forecast(e.series, horizon: 3, season: 12))
+            #expect(allClose(croston.mean, [Double](repeating: e.croston, count: 3), relative: 1e-9), "\(croston.mean[0]) vs \(e.croston)")
+            let adida = try #require(try ADIDAModel().forecast(e.series, horizon: 2, season: 12))
+            #expect(allClose(adida.mean, [e.adida, e.adida], relative: 1e-9), "\(adida.mean[0]) vs \(e.adida)")
+            let imapa = try #require(try IMAPAModel().forecast(e.series, horizon: 2, season: 12))
+            #expect(allClose(imapa.mean, [e.imapa, e.imapa], relative: 1e-9), "\(imapa.mean[0]) vs \(e.imapa)")
+        }
+        let sizes = y.filter { $0 != 0 }
+        #expect(abs(sizes.withUnsafeBufferPointer { SES.fittedAlpha($0) } - 0.16480571421760387) < 1e-9)
+    }
+
+    @Test func fittedSBAAndTSBUseTheirFittedAlphas() throws {
+        // SBA with fitted alphas is the fitted Croston times 1 - alpha(intervals) / 2; TSB with
+        // fitted alphas is the fitted SES of the occurrence indicator times that of the sizes.
+        let y = try Reference("croston_classic").y
+        let sizes = y.filter { $0 != 0 }
+        var intervals: [Double] = [], since = 0.0
+        for v in y { since += 1; if v != 0 { intervals.append(since); since = 0 } }
+        let occurrence = y.map { $0 != 0 ? 1.0 : 0.0 }
+        func ses(_ x: [Double]) -> (Double, Double) { x.withUnsafeBufferPointer { let r = SES.forecast($0, alpha: nil); return (r.forecast, r.alpha) } }
+        let (size, _) = ses(sizes), (interval, intervalAlpha) = ses(intervals), (probability, _) = ses(occurrence)
+        let sba = try #require(try CrostonModel(.sba, alpha: nil).forecast(y, horizon: 1, season: 1))
+        #expect(close(sba.mean[0], size / interval * (1 - intervalAlpha / 2)))
+        let tsb = try #require(try TSBModel.optimized.forecast(y, horizon: 1, season: 1))
+        #expect(close(tsb.mean[0], probability * size))
+        #expect(Set([CrostonModel(.sba, alpha: nil).name, TSBModel.optimized.name, CrostonModel(.classic, alpha: nil).name])
+                == ["sba_optimized", "tsb_optimized", "croston_optimized"])
+    }
+
+    @Test func mstlRecoversAWeeklyAndAYearlyCycle() throws {
+        // A linear trend, a weekly pattern and a yearly sine over 800 days: the regression
+        // removes both cycles exactly, Holt's ETS(A,A,N) continues the straight line, so the
+        // forecast is the pattern itself (the automatic search would damp the trend).
+        let week: [Double] = [0, 8, 10, 9, 7, 3, -37]
+        func truth(_ t: Int) -> Double {
+            let year: Double = 40 * sin(2 * Double.pi * Double(t) / 365.2425)
+            return 500 + 0.2 * Double(t) + week[t % 7] + year
+        }
+        let y = (0..<800).map(truth)
+        let holt = ETSSpec(error: .additive, trend: .additive, season: .none)
+        let f = try #require(try MSTLModel(trendSpecs: [holt]).forecast(y, horizon: 28, season: 7))
+        let errors = (0..<28).map { abs(f.mean[$0] - truth(800 + $0)) }
+        #expect(errors.max()! < 0.5, "\(errors)")
+        // Without a year of history the yearly terms are left out, and the model still fits.
+        #expect(try MSTLModel().forecast(Array(y[0..<200]), horizon: 7, season: 7) != nil)
+    }
+
     @Test func crostonByHand() throws {
         // Demands 4 (after 2 periods) and 2 (after 3 more): size 4 + 0.1 (2 - 4) = 3.8,
         // interval 2 + 0.1 (3 - 2) = 2.1, forecast 3.8 / 2.1.
@@ -64,3 +123,7 @@ import Testing
         #expect(allClose(f.mean, expected, relative: 1e-8))
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -66,11 +66,11 @@ public struct ForecastStage: Stage {
         let totals = try AggregateStage.totals(of: try context.table(input), series: ["series"], date: "period", value: "value",
                                               frequency: frequency, stage: context.stage, gaps: gaps)
         let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
-                                        backtestOrigins: backtest, models: models)
+                                        backtestOrigins: backtest, models: models, longCycle: frequency.longCycle)
         var keys: [String] = [], periods: [String] = [], means: [Double] = [], modelNames: [String] = [], classes: [String] = []
         var bounds = [[Double]](repeating: [], count: 2 * levels.count)
         var aSeries: [String] = [], aModel: [String] = [], aMase: [Double] = [], aSmape: [Double] = [], aWape: [Double] = []
-        var aBias: [Double] = [], aOrigins: [Double] = [], aChosen: [String] = []
+        var aBias: [Double] = [], aOrigins: [Double] = [], aChosen: [String] = [], aRmsse: [Double] = []
         let progress = Progress(label: "\(context.stage): forecast", total: totals.seriesCount, quiet: context.quiet)
         try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, _, f in
             for step in 0..<horizon {
@@ -87,6 +87,7 @@ public struct ForecastStage: Stage {
             for c in f.candidates {
                 aSeries.append(key); aModel.append(c.model); aMase.append(c.metrics.mase); aSmape.append(c.metrics.smape)
                 aWape.append(c.metrics.wape); aBias.append(c.metrics.bias); aOrigins.append(Double(c.origins)); aChosen.append(c.chosen ? "true" : "false")
+                aRmsse.append(c.metrics.rmsse)
             }
         }
         let header = ForecastJob.forecastHeader(levels: levels)
@@ -95,7 +96,8 @@ public struct ForecastStage: Stage {
         forecasts.append("model", .text(modelNames))
         forecasts.append("demand_class", .text(classes))
         let accuracy = Table([("series", .text(aSeries)), ("model", .text(aModel)), ("mase", .number(aMase)), ("smape", .number(aSmape)),
-                              ("wape", .number(aWape)), ("bias", .number(aBias)), ("origins", .number(aOrigins)), ("chosen", .text(aChosen))])
+                              ("wape", .number(aWape)), ("bias", .number(aBias)), ("origins", .number(aOrigins)), ("chosen", .text(aChosen)),
+                              ("rmsse", .number(aRmsse))])
         return ["forecasts": forecasts, "accuracy": accuracy]
     }
 }

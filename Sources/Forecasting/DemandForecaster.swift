@@ -97,9 +97,14 @@ public struct DemandForecaster: Sendable {
         let used = members.filter { $0.weight > 0 }
 
         let mean = clip((0..<h).map { k in used.reduce(0) { $0 + $1.weight * $1.full.mean[k] } })
-        let sds = used.compactMap(\.full.standardDeviation)
-        let averageSD: [Double]? = sds.count == used.count
-            ? (0..<h).map { k in zip(used, sds).reduce(0) { $0 + $1.0.weight * $1.1[k] } } : nil
+        // The spread of the members that have one (Croston-type models have none), averaged
+        // over their weights; `calibrated` then scales it by the combination's own backtest
+        // errors. Skipping it whenever one member lacked a spread fell back to the raw
+        // backtest spread, which left intervals and safety stock too wide.
+        let withSD = used.compactMap { m in m.full.standardDeviation.map { (m.weight, $0) } }
+        let sdWeight = withSD.reduce(0) { $0 + $1.0 }
+        let averageSD: [Double]? = !withSD.isEmpty && sdWeight >= 0.5
+            ? (0..<h).map { k in withSD.reduce(0) { $0 + $1.0 * $1.1[k] } / sdWeight } : nil
         // A new item's few points give no usable error spread; a count distribution around
         // its mean still gives honest intervals.
         let countModel = used.allSatisfy(\.full.isCountModel) || demandClass == .short

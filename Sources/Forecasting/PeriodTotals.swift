@@ -55,13 +55,18 @@ public struct PeriodTotals {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)
-            cover(day, day, finer: day != frequency.firstDay(of: cachedPeriod))
+            cover(day)
         }
         add(series: keys.intern(key), period: cachedPeriod, value: value)
     }
 
     /// Adds a batch of rows whose keys are short (see `PeriodTotalsLoader`): the same totals
     /// as adding them one by one, in order, with the key lookups done back to back.
+    /// Widens the days the rows cover by one row's day.
+    public mutating func cover(_ day: CalendarDay) {
+        cover(day, day, finer: day != frequency.firstDay(of: frequency.period(of: day)))
+    }
+
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
     /// other shards too: partial periods and the last period are the file's, so every
     /// shard sees the same calendar as the whole run.
@@ -142,11 +147,14 @@ public struct PeriodTotals {
         }
     }
 
+    /// True when a series has no kept period (its rows were all in a left-out one).
+    public func isEmpty(_ id: Int) -> Bool { max(firstPeriods[id], firstKept) > lastPeriod }
+
     /// The values of one series, zero-filled (or NaN-filled when gaps are missing) to the
     /// last period; empty when none of its periods is kept.
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
         let first = max(firstPeriods[id], firstKept)
-        guard lastPeriod >= first else { return (first, []) }
+        guard !isEmpty(id) else { return (first, []) }
         return (first, (first...lastPeriod).map { cell(id, $0) })
     }
 

@@ -26,10 +26,8 @@ public struct SeriesImport: Sendable {
         var (totals, summary) = try readRows()
         var notes: [String] = []
         if partial == .drop {
-            let before = totals.seriesCount
             notes = totals.leaveOutPartialPeriods().map(\.description)
-            var emptied = 0
-            for id in 0..<before where totals.values(of: id).values.isEmpty { emptied += 1 }
+            let emptied = (0..<totals.seriesCount).filter(totals.isEmpty).count
             if emptied > 0 { notes.append("\(emptied) series had rows only in the periods left out: no output for them") }
         }
         if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
@@ -124,7 +122,7 @@ public struct SeriesImport: Sendable {
             let value = try row.number(cell)
             let day = d == nil ? days[cell] : rowDay
             func add(_ key: UnsafeBufferPointer<UInt8>) {
-                if let shard, !shard.contains(key: key) { totals.cover(day, day, finer: day != frequency.firstDay(of: frequency.period(of: day))); return }
+                if let shard, !shard.contains(key: key) { totals.cover(day); return }
                 totals.add(key: key, day: day, value: value)
             }
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }

@@ -59,6 +59,15 @@ public struct StageParameters: Sendable {
         }
     }
 
+    /// A parameter naming one case of `T` (gaps, partial), or an error listing them.
+    public func choice<T: RawRepresentable & CaseIterable>(_ name: String, default fallback: T) throws -> T where T.RawValue == String {
+        guard let text = try string(name) else { return fallback }
+        guard let value = T(rawValue: text) else {
+            throw error(name, "\(name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+        }
+        return value
+    }
+
     public func requiredString(_ name: String) throws -> String {
         guard let s = try string(name), !s.isEmpty else { throw error(name, "'\(name)' is required") }
         return s

@@ -46,16 +46,7 @@ public struct AggregateStage: Stage {
         }
         self.init(input: try p.requiredString("input"), series: try p.list("series"), date: try p.string("date") ?? "date",
                   value: try p.string("value") ?? "quantity", frequency: frequency,
-                  gaps: try AggregateStage.choice(p, "gaps", default: .zero), partial: try AggregateStage.choice(p, "partial", default: .drop))
-    }
-
-    /// A parameter naming one case of `T` (gaps, partial), or an error listing them.
-    static func choice<T: RawRepresentable & CaseIterable>(_ p: StageParameters, _ name: String, default fallback: T) throws -> T where T.RawValue == String {
-        guard let text = try p.string(name) else { return fallback }
-        guard let value = T(rawValue: text) else {
-            throw p.error(name, "\(name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
-        }
-        return value
+                  gaps: try p.choice("gaps", default: .zero), partial: try p.choice("partial", default: .drop))
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {

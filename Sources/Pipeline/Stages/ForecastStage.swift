@@ -58,7 +58,7 @@ public struct ForecastStage: Stage {
         }
         self.init(input: try p.requiredString("input"), horizon: horizon, season: season, models: checked.models,
                   levels: checked.levels, backtest: backtest, frequency: frequency)
-        gaps = try AggregateStage.choice(p, "gaps", default: .zero)
+        gaps = try p.choice("gaps", default: .zero)
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {

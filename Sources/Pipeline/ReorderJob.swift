@@ -304,7 +304,7 @@ public struct ReorderJob: Sendable {
             let note = "safety stock set with its class (\(items[first].criticality.rawValue), \(abc[first].rawValue)) to meet a \(NumberFormat.fixed(target * 100, decimals: 1))% class fill rate at least cost"
             for (k, level) in zip(sorted, allocation.levels(inputs, fillRate: target)) {
                 levels[k].orderUpTo = level
-                levels[k].safetyStock = max(0, level - levels[k].protectionDemand)
+                levels[k].safetyStock = level - levels[k].protectionDemand
                 levels[k].notes.append(note)
             }
         }

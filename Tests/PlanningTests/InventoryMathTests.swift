@@ -120,11 +120,13 @@ import Testing
     @Test func periodicReviewOrdersUpToSInWholePacks() {
         let line = ReorderPlanner().plan(item { $0.onHand = 300; $0.onOrder = 100 }, demand: steady, abc: .a)
         // P = 14: demand 700, sigma_P = 10 sqrt(14) = 37.42. A 95% fill rate allows 5% of a
-        // week's 350 units short: G(k) = 17.5 / 37.42 = 0.468 > G(0) = 0.399, so k < 0 and the
-        // safety stock is 0: S = 700.
-        #expect(line.safetyStock == 0)
-        #expect(line.orderUpTo == 700)
-        // Position 400: need 300 -> 3 packs of 100.
+        // week's 350 units short: G(k) = 17.5 / 37.42 = 0.4677 > G(0) = 0.3989, so k < 0:
+        // G(-0.1307) = phi(0.1307) + 0.1307 x Phi(0.1307) = 0.3955 + 0.1307 x 0.5520 = 0.4677,
+        // safety stock -0.1307 x 37.42 = -4.89, S = 695.11.
+        #expect(abs(line.safetyStock - -4.89) < 0.01, "\(line.safetyStock)")
+        #expect(abs(line.orderUpTo - 695.11) < 0.01, "\(line.orderUpTo)")
+        #expect(line.reason.contains("safety stock below zero: the 95% fill-rate target allows more units short per cycle"), "\(line.reason)")
+        // Position 400: need 295.11 -> 3 packs of 100.
         #expect(line.orderQuantity == 300)
         #expect(line.packs == 3)
         #expect(line.orderCost == 2400)
@@ -227,5 +229,22 @@ import Testing
         var direct = 0.0, p = exp(-2.8)
         for x in 0..<60 { if x > 2 { direct += Double(x - 2) * p }; p *= 2.8 / Double(x + 1) }
         #expect(abs(SafetyStock.expectedShortage(mean: 2.8, dispersion: 1, stock: 2) - direct) < 1e-12)
+    }
+
+    /// Issue 23's decision quality: a busy item with a tight forecast meets a 95% fill rate
+    /// below its expected demand, in a class as alone. 100/day over 14 days, sigma_P 20: a
+    /// cycle may run 5% x 700 = 35 short, G(k) = 35 / 20 = 1.75, k = -1.733 (G(-1.73) =
+    /// phi(1.73) + 1.73 x Phi(1.73) = 0.0893 + 1.73 x 0.9582 = 1.747; G(-1.74) = 1.757), so
+    /// safety stock -1.733 x 20 = -34.7 and S = 1,365.3; starting the class at the expected
+    /// demand kept it at 1,400.
+    @Test func aTightForecastMeetsTheTargetBelowItsMean() {
+        let busy = FillRateAllocation.Item(dailyDemand: 100, reviewDays: 7, protectionMean: 1_400, protectionStandardDeviation: 20,
+                                           usesCounts: false, dispersion: 1, unitCost: 1)
+        let own = SafetyStock.normal(fillRate: 0.95, standardDeviation: 20, cycleDemand: 700)
+        #expect(own > -35 && own < -34, "\(own)")
+        let levels = FillRateAllocation().levels([busy], fillRate: 0.95)
+        #expect(levels[0] < 1_370, "\(levels)")
+        let fill = classFill([busy], levels)
+        #expect(fill >= 0.95 && fill < 0.96, "\(fill)")
     }
 }

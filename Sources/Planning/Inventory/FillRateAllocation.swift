@@ -5,9 +5,9 @@ import Forecasting
 ///
 /// A per-item fill rate treats a $2,500 implant used twice a month like a box of gloves used
 /// fifty times a day; buyers are held to the class's fill rate, so the cheap, fast items can
-/// carry most of it. Greedy marginal analysis: start every item at its expected demand over
-/// the protection interval and repeatedly add a step of stock where it removes the most
-/// expected units short per year per dollar, until the class meets its target.
+/// carry most of it. Greedy marginal analysis: start every item at the lowest level it could
+/// need and repeatedly add a step of stock where it removes the most expected units short per
+/// year per dollar, until the class meets its target.
 public struct FillRateAllocation: Sendable {
     public struct Item: Sendable {
         public var dailyDemand: Double
@@ -45,7 +45,14 @@ public struct FillRateAllocation: Sendable {
 
     /// Order-up-to levels giving the class at least `fillRate` of its units from stock.
     public func levels(_ items: [Item], fillRate: Double) -> [Double] {
-        var level = items.map { $0.usesCounts ? $0.protectionMean.rounded(.down) : $0.protectionMean }
+        // Each item starts where it could be short its whole share of the target even with
+        // no spread at all (its expected demand less the allowed shortfall of one cycle): the
+        // class's least-cost levels are never below that, and may be below the expected
+        // demand (SafetyStock.normal(fillRate:)).
+        var level = items.map { item in
+            let start = max(0, item.protectionMean - (1 - fillRate) * item.dailyDemand * max(item.reviewDays, 1))
+            return item.usesCounts ? start.rounded(.down) : start
+        }
         var short = items.indices.map { items[$0].shortage(at: level[$0]) * items[$0].cyclesPerYear }
         let demand = items.reduce(0) { $0 + $1.dailyDemand * 365 }
         guard demand > 0 else { return level }

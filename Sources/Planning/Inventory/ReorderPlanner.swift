@@ -70,9 +70,10 @@ public struct ReorderPlanner: Sendable {
         }
         var flags: [String] = []
         var notes: [String] = []
-        var safetyStock = safety(overP)
-        var reorderPoint = overL.mean + safety(overL)
-        var orderUpTo = overP.mean + safetyStock
+        // Levels are never below zero; safety stock may be (SafetyStock.normal(fillRate:)).
+        var reorderPoint = max(0, overL.mean + safety(overL))
+        var orderUpTo = max(0, overP.mean + safety(overP))
+        var safetyStock = orderUpTo - overP.mean
         if settings.policy == .minMax {
             // Max covers one review period's demand beyond min, so an order placed at min
             // lasts until the next review instead of triggering again at once.
@@ -177,6 +178,10 @@ public struct ReorderPlanner: Sendable {
         if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
         if s.missingCost { part("no unit cost in the item master or the usage: order cost unknown, held to class A service") }
         if s.costFromUsage { part("unit cost ", fmt(s.unitCost, 2), " from the latest usage, the item master has none") }
+        if safetyStock < 0 {
+            part("safety stock below zero: the ", fmt(serviceLevel * 100, 1),
+                 "% fill-rate target allows more units short per cycle than the forecast's error makes likely")
+        }
         for note in notes { part(note) }
 
         return ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,

@@ -5,6 +5,8 @@
 #   reorder: 100,000 items x 5 locations, 9.7M usage rows; the stage note splits
 #            forecasting from planning ("forecasting X s, planning Y s").
 #   gl:      1,000,000 GL lines + 333,000 budget lines through `variance`.
+#   scenarios: the same ledger as of 2026-03 (rolling forecast of the fiscal year's last
+#            quarter, driver-based where volumes exist) with 5 what-if scenarios.
 #   punches: 5,000,000 timekeeping punches through `staffing`.
 #   replay:  rolling replay of reorder decisions vs an AutoETS baseline on DATA_DIR's
 #            bike_daily.csv and Datasets/demo (replay.py; results in replay_results.md).
@@ -24,12 +26,30 @@ DATA=Benchmarks/data/planning
 KINDS=("$@")
 [ ${#KINDS[@]} -eq 0 ] && KINDS=(reorder gl punches)
 for kind in "${KINDS[@]}"; do
-  mkdir -p "$DATA/$kind"
-  [ -n "$(ls -A "$DATA/$kind" 2>/dev/null)" ] || "$PY" Benchmarks/planning/generate.py "$kind" --out "$DATA/$kind"
+  source=$kind
+  [ "$kind" = scenarios ] && source=gl
+  mkdir -p "$DATA/$source"
+  [ -n "$(ls -A "$DATA/$source" 2>/dev/null)" ] || "$PY" Benchmarks/planning/generate.py "$source" --out "$DATA/$source"
   out="$DATA/out-$kind"
   case "$kind" in
     reorder) args=(reorder --usage "$DATA/reorder/usage.csv" --items "$DATA/reorder/items.csv" --inventory "$DATA/reorder/inventory.csv") ;;
     gl) args=(variance --budget "$DATA/gl/budget.csv" --actuals "$DATA/gl/gl_actuals.csv") ;;
+    scenarios)
+      cat > "$DATA/scenarios.yml" <<'YAML'
+scenarios:
+  - name: census_up_10
+    volume: {"*": 10}
+  - name: census_down_5
+    volume: {"*": -5}
+  - name: prices_up_3
+    rate: {"A001": 3, "A002": 3}
+  - name: add_two_rn
+    fte: {department: D0001, account: A000, count: 2, annual_cost: 98000}
+  - name: census_up_prices_up
+    volume: {"*": 10}
+    rate: {"A001": 3}
+YAML
+      args=(variance --budget "$DATA/gl/budget.csv" --actuals "$DATA/gl/gl_actuals.csv" --as-of 2026-03 --scenarios "$DATA/scenarios.yml") ;;
     punches) args=(staffing --timekeeping "$DATA/punches/timekeeping.csv" --census "$DATA/punches/census.csv" --targets "$DATA/punches/staffing_targets.csv") ;;
   esac
   /usr/bin/time -f '%e %M' -o "$DATA/time-$kind.txt" "$BIN" "${args[@]}" --out "$out" --quiet 2> "$DATA/log-$kind.txt" || { cat "$DATA/log-$kind.txt"; exit 1; }

@@ -77,6 +77,59 @@ import Testing
         #expect(abs(rate) < 0.05 * volume, "the flexed budget covers the growth")
     }
 
+    /// Issue 18, must show 2: run as of 2026-03, the rolling forecast projects the fiscal
+    /// year's last quarter driver-based and finds both planted effects in it: 4E's census
+    /// growth as volume (patient days 15% over budget) and the ICU vendor's price increase as
+    /// rate (6.3% of the flexed budget in Q4, the vendor's 12% on its 57% share of the
+    /// department's supplies), each within 2 points; the scenarios differ from the base.
+    @Test func theRollingForecastFindsTheGrowthAsVolumeAndThePriceIncreaseAsRate() throws {
+        let truths = try Truths()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("qm-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try PipelineRunner(quiet: true).run(DemoDatasetTests.root.appendingPathComponent("Pipelines/quarterly-budget.yml").path,
+                                                output: out, overrides: ["variance.as_of=2026-03"])
+        let table = try Table.read(out + "/budget_variance.csv")
+        let texts = table.names.map { table.texts($0)! }
+        let rows = (0..<table.rowCount).map { r in Dictionary(uniqueKeysWithValues: table.names.indices.map { (table.names[$0], texts[$0][r]) }) }
+        func row(_ department: String, _ account: String, _ period: String) throws -> [String: String] {
+            try #require(rows.first { $0["department"] == department && $0["account"] == account && $0["period"] == period },
+                         "\(department) / \(account) / \(period)")
+        }
+        func number(_ r: [String: String], _ column: String) -> Double { Double(r[column] ?? "") ?? .nan }
+
+        let growth = truths.truth("volume_growth")
+        let unit = growth["department"] as! String
+        let supplies = "6100 Medical Supplies"
+        for period in ["2026-04", "2026-05", "2026-06", "FY2026-Q4"] {
+            let r = try row(unit, supplies, period)
+            #expect(r["basis"] == "forecast" && r["actual"] == "", "\(period): \(r)")
+        }
+        let q4 = try row(unit, supplies, "FY2026-Q4")
+        // The flexed budget is the budget at the forecast volume: flexed / budget - 1 is the
+        // projected volume's growth over the budgeted patient days.
+        let volumeGrowth = 100 * (number(q4, "flexed_budget") / number(q4, "budget") - 1)
+        #expect(abs(volumeGrowth - (growth["growth_pct"] as! Double)) < 2, "4E projected volume growth \(volumeGrowth)%")
+        let total = try row(unit, "TOTAL", "FY2026-Q4")
+        #expect(total["basis"] == "forecast" && number(total, "forecast") > 0, "\(total)")
+
+        let price = truths.truth("vendor_price_increase")
+        let expected = ((price["expected"] as! [String: Any])["FY2026-Q4"] as! [String: Any])["rate_variance_pct_of_flexed"] as! Double
+        let icu = try row(price["department"] as! String, price["account"] as! String, "FY2026-Q4")
+        let rateShare = 100 * number(icu, "rate_variance") / number(icu, "flexed_budget")
+        #expect(abs(rateShare - expected) < 2, "ICU projected rate variance \(rateShare)% of flexed, generator \(expected)%")
+
+        let scenarios = try Table.read(out + "/budget_scenarios.csv")
+        let names = scenarios.texts("scenario")!, departments = scenarios.texts("department")!, accounts = scenarios.texts("account")!
+        let change = scenarios.numbers("change_vs_base")!
+        var moved = Set<String>()
+        for i in 0..<scenarios.rowCount where departments[i] == "ALL" && accounts[i] == "TOTAL" && names[i] != "base" && abs(change[i]) > 1 {
+            moved.insert(names[i])
+        }
+        #expect(moved.count >= 2, "scenarios that change the projected year: \(moved)")
+        let md = try String(contentsOfFile: out + "/budget_variance.md", encoding: .utf8)
+        #expect(md.contains("## Scenarios: projected FY2026 by department"))
+    }
+
     @Test func staffingFlagsTheUnderstaffedUnitWithRisingPremiumHours() throws {
         let truths = try Truths()
         let unit = truths.truth("understaffed_unit")["unit"] as! String

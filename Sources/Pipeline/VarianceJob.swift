@@ -26,6 +26,9 @@ public struct VarianceJob: Sendable {
     /// A shard holds only some department and account lines: a scenario naming a line of
     /// another shard is not a mistake there, so names are not checked against the ledger.
     public var sharded = false
+    /// Item category -> GL account (`supply_accounts:`): with usage and an item master, the
+    /// remaining months of those accounts are also projected bottom-up from the items.
+    public var supplyAccounts: [String: String]?
 
     public struct Result: Sendable {
         public var rows: [Row]
@@ -36,6 +39,12 @@ public struct VarianceJob: Sendable {
         public var projectedHigh: Double
         /// budget_scenarios.csv's rows when scenarios were given.
         public var scenarios: [ScenarioProjection.Row]?
+        /// Bottom-up supply spend beside the ledger trend over `supplyMonths`, with
+        /// `supply_accounts:`.
+        public var supply: [SupplySpend.Line]?
+        public var supplyMonths: [Int] = []
+        /// Items left out of the bottom-up figure: no unit cost, or a category the map lacks.
+        public var supplyUnpriced = 0, supplyUncategorized = 0
     }
 
     public typealias Row = VarianceRow
@@ -46,7 +55,7 @@ public struct VarianceJob: Sendable {
         static func < (a: Key, b: Key) -> Bool { (a.department, a.account) < (b.department, b.account) }
     }
 
-    public func run(budget: Table, actuals: Table, volumes: Table?) throws -> Result {
+    public func run(budget: Table, actuals: Table, volumes: Table?, usage: Table? = nil, items: Table? = nil) throws -> Result {
         let months = Frequency.month
         func monthColumn(_ table: Table, _ name: String, _ what: String) throws -> [Int] {
             guard let texts = table.texts(name) else { throw PipelineError(location: nil, "variance: the \(what) table has no '\(name)' column") }
@@ -189,8 +198,25 @@ public struct VarianceJob: Sendable {
         }
         rows += rolling.departmentTotals(rows)
         let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
-        return Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
-                      projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
+        var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
+                            projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
+        if let supplyAccounts, !sharded {
+            let accounts = Set(keys.map(\.account))
+            for account in Set(supplyAccounts.values).sorted() where !accounts.contains(account) {
+                throw PipelineError(location: nil, "variance: supply_accounts names account '\(account)', which is in neither the budget nor the actuals; their accounts: \(accounts.sorted().prefix(12).joined(separator: ", "))")
+            }
+        }
+        if let supplyAccounts, let usage, let items, !rolling.remaining.isEmpty {
+            let outcome = try SupplySpendJob(accounts: supplyAccounts).run(usage: usage, items: items, asOf: asOf, months: rolling.remaining,
+                                                                         threads: threads, quiet: quiet)
+            var trend: [Key: Double] = [:]
+            for line in scenarioLines { trend[Key(department: line.department, account: line.account)] = line.remaining.reduce(0, +) }
+            result.supply = outcome.spend.lines { trend[Key(department: $0, account: $1)] }
+            result.supplyMonths = rolling.remaining
+            result.supplyUnpriced = outcome.unpriced
+            result.supplyUncategorized = outcome.uncategorized
+        }
+        return result
     }
 
     /// The candidates for ledger lines' own series (amount per unit of volume, or amounts):
@@ -308,6 +334,7 @@ public struct VarianceJob: Sendable {
             }, alignments: [.left, .right, .right, .right, .right, .right])
         }
         if let scenarios = result.scenarios { scenarioSection(&doc, scenarios, fy: fy, numbers: numbers) }
+        supplySection(&doc, result, numbers: numbers)
         return doc
     }
 

@@ -45,6 +45,12 @@ enum WorkbookSheets {
     }
 
     /// budget_scenarios.csv: amounts as money, scenarios over budget in amber.
+    static func supply(_ table: Table) -> ReportSheet {
+        var styles: [String: ReportSheet.Style] = ["difference_pct": .percentagePoints]
+        for column in ["bottom_up", "ledger_trend", "difference"] { styles[column] = .money }
+        return table.reportSheet("Supply spend", styles: styles, highlights: [])
+    }
+
     static func scenarios(_ table: Table) -> ReportSheet {
         var styles: [String: ReportSheet.Style] = [:]
         for column in ["budget_fy", "projected_fy", "projected_variance", "change_vs_base"] { styles[column] = .money }

@@ -23,6 +23,9 @@ public struct VarianceStage: Stage {
         ParameterSpec("proposal_columns", .map, "role: header for the proposal, to match the budget export's own headers"),
         ParameterSpec("horizon_quarters", .integer, "forecast this many fiscal quarters past the as-of quarter, 1-12, across the fiscal year end (default: to the fiscal year end)"),
         ParameterSpec("scenarios", .records, "what-ifs for budget_scenarios.csv: a list of {name, volume, rate, fte} or a scenario file's path"),
+        ParameterSpec("usage", .reference, "with items and supply_accounts: usage table (date, item, quantity, department) for the bottom-up supply spend"),
+        ParameterSpec("items", .reference, "with usage and supply_accounts: item master (category, unit_cost)"),
+        ParameterSpec("supply_accounts", .map, "item category: GL account, e.g. {Supply: \"6100 Medical Supplies\"}; writes budget_supply.csv"),
         ParameterSpec("file", .outputFile, default: "budget_variance", "base name of the .csv and .md written"),
     ]
 
@@ -33,7 +36,9 @@ public struct VarianceStage: Stage {
     public var proposal: BudgetProposal?
     /// A scenario file to read when the stage runs (relative to the pipeline).
     public var scenarioFile: String?
-    public var inputs: [String] { [budget, actuals] + (volumes.map { [$0] } ?? []) }
+    /// Usage and item master for the bottom-up supply spend (`supply_accounts:`).
+    public var usage: String?, items: String?
+    public var inputs: [String] { [budget, actuals] + (volumes.map { [$0] } ?? []) + [usage, items].compactMap { $0 } }
 
     public init(budget: String, actuals: String, volumes: String? = nil, job: VarianceJob = VarianceJob(), fiscalStart: Int? = nil,
                 file: String = "budget_variance", proposal: BudgetProposal? = nil) {
@@ -82,9 +87,21 @@ public struct VarianceStage: Stage {
             plan.headers = try p.map("proposal_columns")
             proposal = plan
         }
+        let supplyAccounts = try p.map("supply_accounts")
+        let usage = try p.string("usage"), items = try p.string("items")
+        if !supplyAccounts.isEmpty {
+            guard usage != nil, items != nil else {
+                throw p.error("supply_accounts", "supply_accounts needs the usage and the item master: add usage: and items: (tables of this pipeline) to the stage")
+            }
+            job.supplyAccounts = supplyAccounts
+        } else if usage != nil || items != nil {
+            throw p.error(usage != nil ? "usage" : "items", "usage and items are read for the bottom-up supply spend only: add supply_accounts: {category: account}")
+        }
         self.init(budget: try p.requiredString("budget"), actuals: try p.requiredString("actuals"), volumes: try p.string("volumes"),
                   job: job, fiscalStart: start, file: file, proposal: proposal)
         self.scenarioFile = scenarioFile
+        self.usage = usage
+        self.items = items
     }
 
     public func check(_ context: ValidationContext) -> [PipelineError] {
@@ -106,7 +123,8 @@ public struct VarianceStage: Stage {
         job.quiet = context.quiet
         if let scenarioFile { job.scenarios = try ScenarioSet.load(context.resolve(scenarioFile)) }
         let result = try job.run(budget: try context.table(budget), actuals: try context.table(actuals),
-                                 volumes: try volumes.map { try context.table($0) })
+                                 volumes: try volumes.map { try context.table($0) },
+                                 usage: try usage.map { try context.table($0) }, items: try items.map { try context.table($0) })
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
         var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)
@@ -116,6 +134,14 @@ public struct VarianceStage: Stage {
             try table.write(to: context.output("budget_scenarios.csv"))
             document.sheet(WorkbookSheets.scenarios(table))
             context.note("budget_scenarios.csv for FY\(result.fiscalYear): base and \(job.scenarios?.scenarios.count ?? 0) scenarios, \(table.rowCount) rows")
+        }
+        if result.supply != nil {
+            let table = VarianceJob.supplyTable(result)
+            try table.write(to: context.output("budget_supply.csv"))
+            document.sheet(WorkbookSheets.supply(table))
+            context.note("budget_supply.csv: \(table.rowCount) department and account lines, items bottom-up beside the ledger trend")
+        } else if job.supplyAccounts != nil {
+            context.note("supply_accounts: no months after as-of \(Frequency.month.label(result.asOf)) in FY\(result.fiscalYear) to project bottom-up")
         }
         if var proposal {
             proposal.calendar = job.calendar

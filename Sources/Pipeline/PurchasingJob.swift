@@ -158,15 +158,14 @@ extension Table {
             let parser = DateParser()
             var result: [Int32] = []
             result.reserveCapacity(v.count)
-            var previous = "", previousDay = PurchaseOrderLines.noDay
+            // Dates repeat: each distinct text is parsed once.
+            var known: [String: Int32] = [:]
             for s in v {
                 if s.isEmpty { result.append(PurchaseOrderLines.noDay); continue }
-                if s != previous {
-                    guard let d = parser.parse(s) else { return nil }
-                    previous = s
-                    previousDay = d.daysSinceEpoch
-                }
-                result.append(previousDay)
+                if let day = known[s] { result.append(day); continue }
+                guard let d = parser.parse(s) else { return nil }
+                known[s] = d.daysSinceEpoch
+                result.append(d.daysSinceEpoch)
             }
             return result
         }

@@ -310,9 +310,17 @@ public struct ImportStage: Stage {
             case .text: table.append(role.name, .text(texts[k]))
             case .number: table.append(role.name, .number(numbers[k]))
             case .date:
-                // An optional date column with gaps stays text, so the gaps stay empty.
+                // An optional date column with gaps stays text, so the gaps stay empty. Each
+                // day's text is made once (a million receipt dates hold a few hundred days).
                 if days[k].contains(where: { $0.daysSinceEpoch == .min }) {
-                    table.append(role.name, .text(days[k].map { $0.daysSinceEpoch == .min ? "" : $0.description }))
+                    var labels: [Int32: String] = [:]
+                    table.append(role.name, .text(days[k].map { day in
+                        if day.daysSinceEpoch == .min { return "" }
+                        if let label = labels[day.daysSinceEpoch] { return label }
+                        let label = day.description
+                        labels[day.daysSinceEpoch] = label
+                        return label
+                    }))
                 } else {
                     table.append(role.name, .date(days[k]))
                 }

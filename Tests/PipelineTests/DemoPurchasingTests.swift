@@ -38,7 +38,8 @@ import Testing
         let expected = lot["expected_waste_at_generated_use"] as! Double
         #expect(expected > 10)
         #expect(abs(waste[k] - expected) <= 2)
-        #expect(abs(value[k] - waste[k] * (lot["unit_price"] as! Double)) < 0.01)
+        // waste_value is from the unrounded waste; expected_waste is written to 2 decimals.
+        #expect(abs(value[k] - waste[k] * (lot["unit_price"] as! Double)) < 0.05)
         let later = try #require(lots.firstIndex(of: lot["later_lot"] as! String))
         #expect(waste[later] == 0)
 

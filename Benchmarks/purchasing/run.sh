@@ -16,10 +16,11 @@ BIN=${BIN:-$SCRATCH/release/quartermaster}
 run() {
   local name=$1; shift
   rm -rf "$DATA/out-$name"
-  /usr/bin/time -f '%e %M' -o "$DATA/time-$name.txt" "$BIN" purchasing "$@" --out "$DATA/out-$name" --quiet 2> "$DATA/log-$name.txt" \
+  /usr/bin/time -f '%e %M %U %S' -o "$DATA/time-$name.txt" "$BIN" purchasing "$@" --out "$DATA/out-$name" --quiet 2> "$DATA/log-$name.txt" \
     || { cat "$DATA/log-$name.txt"; exit 1; }
-  read -r secs kb < "$DATA/time-$name.txt"
-  printf '%-28s %6.2f s  %6.0f MB peak\n' "$name" "$secs" "$((kb / 1024))"
+  read -r secs kb user sys < "$DATA/time-$name.txt"
+  # CPU time beside the wall clock: on a shared machine the wall clock also counts waiting for a core.
+  printf '%-28s %6.2f s wall  %6.2f s CPU  %6.0f MB peak\n' "$name" "$secs" "$(awk "BEGIN { print $user + $sys }")" "$((kb / 1024))"
   grep -E "^(orders|purchasing): " "$DATA/log-$name.txt" | grep -v " wrote " | sed 's/^/    /' || true
 }
 run "orders only" --orders "$DATA/orders.csv"

@@ -28,7 +28,7 @@ public struct DemoDataset {
     public static let fileNames = [
         "supply_issues.csv", "pharmacy_dispensing_wide.csv", "timekeeping.csv", "census.csv", "staffing_targets.csv",
         "budget.csv", "gl_actuals.csv", "items.csv", "formulary.csv", "inventory.csv", "pharmacy_inventory.csv",
-        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "planted_truths.json",
+        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "purchase_orders.csv", "contracts.csv", "lots.csv", "planted_truths.json",
     ]
 
     @discardableResult
@@ -75,9 +75,15 @@ public struct DemoDataset {
         files.append(("nursing_home_pbj.csv", nursing.rows, nursing.bytes))
         let homeTargets = try NursingHomeTargetsExport(homes: homes).write(path: path("nursing_home_targets.csv"))
         files.append(("nursing_home_targets.csv", homeTargets.rows, homeTargets.bytes))
+        let purchasing = try PurchasingDemo(calendar: calendar, items: items, supply: supply, inventory: inventory, seed: seed)
+            .write(ordersPath: path("purchase_orders.csv"), contractsPath: path("contracts.csv"), lotsPath: path("lots.csv"))
+        files.append(("purchase_orders.csv", purchasing.orderRows, purchasing.orderBytes))
+        files.append(("contracts.csv", purchasing.contractRows, purchasing.contractBytes))
+        files.append(("lots.csv", purchasing.lotRows, purchasing.lotBytes))
 
-        let truths = PlantedTruths(seed: seed, system: system, calendar: calendar, census: census, items: items, supply: supply,
+        var truths = PlantedTruths(seed: seed, system: system, calendar: calendar, census: census, items: items, supply: supply,
                                    pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, nursing: nursing, files: files)
+        truths.purchasing = PurchasingDemo.truth(purchasing)
         let json = truths.build().rendered() + "\n"
         let file = try AtomicFile(path: path("planted_truths.json"))
         try file.write(json)

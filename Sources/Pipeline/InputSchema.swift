@@ -59,6 +59,8 @@ public struct InputSchema: Sendable {
     public var kind: String
     public var roles: [Role]
     public var unique: UniqueKey? = nil
+    /// Date roles that must not run backwards in a row (a receipt before its order).
+    public var dateOrder: [DateOrder] = []
 
     static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {
         Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
@@ -68,7 +70,7 @@ public struct InputSchema: Sendable {
     static let count = ValueRule.number([0...ImportOptions.largestMagnitude], whole: true, what: "a whole number of at least 0")
     static let days = ValueRule.number([0...3_650], whole: false, what: "a number of days from 0 to 3650")
 
-    public static let all: [String: InputSchema] = Dictionary(uniqueKeysWithValues: [
+    public static let all: [String: InputSchema] = Dictionary(uniqueKeysWithValues: ([
         InputSchema(kind: "usage", roles: [r("date", .date, true), r("item", .text, true), r("quantity", .number, true),
                                            r("location", .text), r("department", .text), r("unit_cost", .number, false, atLeastZero), r("uom", .text)]),
         InputSchema(kind: "items", roles: [r("item", .text, true), r("description", .text), r("category", .text), r("vendor", .text),
@@ -80,7 +82,8 @@ public struct InputSchema: Sendable {
                                            r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
                                            r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
-                                           r("par_level", .number, false, atLeastZero), r("status", .text)],
+                                           r("par_level", .number, false, atLeastZero), r("status", .text),
+                                           r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"]))],
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
         InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),
                                                r("on_order", .number, false, atLeastZero), r("as_of", .date)],
@@ -103,7 +106,7 @@ public struct InputSchema: Sendable {
                                              r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
         InputSchema(kind: "volumes", roles: [r("department", .text, true), r("period", .period, true),
                                              r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),
-    ].map { ($0.kind, $0) })
+    ] + purchasing).map { ($0.kind, $0) })
 
     public var columnSpecs: [ColumnSpec] { roles.map { ColumnSpec($0.name, required: $0.required, isPrivate: $0.isPrivate) } }
 }

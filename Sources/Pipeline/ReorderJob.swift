@@ -62,7 +62,7 @@ public struct ReorderJob: Sendable {
         public var levelsAsOf: String
     }
 
-    public func plan(usage: Table, items: Table, inventory: Table) throws -> Plan {
+    public func plan(usage: Table, items: Table, inventory: Table, orders: Table? = nil, lots: Table? = nil) throws -> Plan {
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }
@@ -155,6 +155,8 @@ public struct ReorderJob: Sendable {
         // Units numbered in the order they first appear in the inventory, with their item
         // master entries and their total stock.
         let master = ItemMaster(items)
+        let purchasing = try orders.map { PurchasingAnalysis(lines: try PurchasingJob.orderLines($0), promisedLeadDays: { master.number("lead_time_days", $0) }) }
+        var purchasingNotes: [[String]] = []
         let onOrder = inventory.numbers("on_order")
         var unitIndex = [Int](repeating: -1, count: keyCount)
         var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
@@ -165,6 +167,7 @@ public struct ReorderJob: Sendable {
                 unitIndex[id] = stock.count
                 unitKey.append(id)
                 var s = master.stockItem(item)
+                purchasingNotes.append(purchasing.map { Self.applyOrders($0, to: &s) } ?? [])
                 if s.unitCost == 0 && !master.hasCost(item) {
                     // The item master has no price: the latest price paid in the usage, if any.
                     let cost = lastCost.indices.contains(id) ? lastCost[id] : .nan
@@ -224,9 +227,11 @@ public struct ReorderJob: Sendable {
                                   historyDays: historyDays, daysSinceLastUse: sinceLastUse)
         }
         var levels = ParallelMap.map(stock.count, threads: threads) { k in planner.levels(stock[k], demand: demands[k], abc: abc[k]) }
-        if settings.allocateByClass && settings.policy == .periodicReview {
+        if settings.allocateByClass && settings.policy == .periodicReview && settings.serviceMeasure == .fillRate {
             allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
+        for k in stock.indices { levels[k].notes += purchasingNotes[k] }
+        if let lots { try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
         for k in stock.indices where !byLocation && unitLocations[k].count > 1 {
             levels[k].notes.append("stock of \(unitLocations[k].count) locations planned together on the item's total demand (the usage names no location)")
         }
@@ -552,6 +557,7 @@ struct ItemMaster {
         s.serviceLevel = number("service_level", item).map { $0 > 1 ? $0 / 100 : $0 }
         s.parLevel = number("par_level", item)
         s.discontinued = text("status", item).map { $0.lowercased().hasPrefix("discontinued") || $0.lowercased() == "inactive" } ?? false
+            || text("discontinued", item).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
         return s
     }
 }

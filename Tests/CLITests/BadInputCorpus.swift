@@ -15,6 +15,9 @@ enum InputKind: String, CaseIterable, Sendable {
     case timekeeping = "punches / timekeeping (staffing)"
     case targets = "staffing targets (staffing)"
     case pipeline = "pipeline YAML (validate / run)"
+    case orders = "orders (purchasing)"
+    case contracts = "contracts (purchasing)"
+    case lots = "lots (purchasing)"
 }
 
 /// One row a case expects in the rejects file: its physical line, the column named (empty
@@ -286,6 +289,7 @@ enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
         CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
             + varianceStaffingDefects() + flagCases() + unpivotCases() + encodingCases() + inspectCases() + calendarCases() + scenarioCases()
+            + purchasingCases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).

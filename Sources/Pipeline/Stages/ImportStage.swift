@@ -5,7 +5,7 @@ import Tabular
 /// ISO text; bad rows go to `<stage>.rejects.csv` in the output folder.
 public struct ImportStage: Stage {
     public static let kind = "import"
-    public static let summary = "Read a CSV export (usage, items, inventory, timekeeping, census, staffing_targets, budget, actuals, volumes)."
+    public static let summary = "Read a CSV export (usage, items, inventory, timekeeping, census, staffing_targets, budget, actuals, volumes, orders, contracts, lots)."
     public static let outputs = ["table"]
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("file", .inputFile, required: true, "the export, relative to the pipeline file"),
@@ -230,8 +230,15 @@ public struct ImportStage: Stage {
                 rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
             }
         }
+        let dateOrder = schema.dateOrder.compactMap { rule in
+            present.firstIndex { $0.name == rule.earlier }.flatMap { e in present.firstIndex { $0.name == rule.later }.map { (e, $0, rule) } }
+        }
         /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
         func emit(_ row: ImportRow, cell: Int) throws {
+            for (e, l, rule) in dateOrder where rowDay[e].daysSinceEpoch != .min && rowDay[l].daysSinceEpoch != .min && rowDay[l] < rowDay[e] {
+                throw RowRejection(column: columns[l] >= 0 ? columns[l] : cell,
+                                   "\(rule.later) \(rowDay[l]) is before \(rule.earlier) \(rowDay[e]): \(rule.why)")
+            }
             for (k, allowed) in conditions {
                 let value: String
                 switch present[k].type {
@@ -303,9 +310,17 @@ public struct ImportStage: Stage {
             case .text: table.append(role.name, .text(texts[k]))
             case .number: table.append(role.name, .number(numbers[k]))
             case .date:
-                // An optional date column with gaps stays text, so the gaps stay empty.
+                // An optional date column with gaps stays text, so the gaps stay empty. Each
+                // day's text is made once (a million receipt dates hold a few hundred days).
                 if days[k].contains(where: { $0.daysSinceEpoch == .min }) {
-                    table.append(role.name, .text(days[k].map { $0.daysSinceEpoch == .min ? "" : $0.description }))
+                    var labels: [Int32: String] = [:]
+                    table.append(role.name, .text(days[k].map { day in
+                        if day.daysSinceEpoch == .min { return "" }
+                        if let label = labels[day.daysSinceEpoch] { return label }
+                        let label = day.description
+                        labels[day.daysSinceEpoch] = label
+                        return label
+                    }))
                 } else {
                     table.append(role.name, .date(days[k]))
                 }

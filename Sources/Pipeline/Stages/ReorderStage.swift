@@ -17,6 +17,9 @@ public struct ReorderStage: Stage {
         ParameterSpec("policy", .string, default: "periodic", "periodic (order up to), continuous (s,Q with EOQ) or minmax"),
         ParameterSpec("ordering_cost", .number, default: "25", "cost of placing one order, for EOQ"),
         ParameterSpec("holding_rate", .number, default: "0.25", "annual holding cost as a share of unit cost"),
+        ParameterSpec("orders", .reference, "purchase order lines: observed lead times (items with at least 5 receipts) and latest paid prices"),
+        ParameterSpec("lots", .reference, "stock by lot: units expiring before use are not counted as stock (flag expiry_waste)"),
+        ParameterSpec("service_measure", .string, default: "fill-rate", "fill-rate (share of units served) or cycle (no stockout in a cycle: z x sigma_P)"),
         ParameterSpec("simulate", .integer, "replay this many weeks of demand through the recommended and the par levels"),
         ParameterSpec("file", .outputFile, default: "reorder", "base name of the .csv and .md written"),
     ]
@@ -24,7 +27,10 @@ public struct ReorderStage: Stage {
     public var usage: String, items: String, inventory: String
     public var job: ReorderJob
     public var file: String
-    public var inputs: [String] { [usage, items, inventory] }
+    /// Optional purchase orders and lots (`reorder --orders`, `--lots`).
+    public var orders: String?
+    public var lots: String?
+    public var inputs: [String] { [usage, items, inventory] + [orders, lots].compactMap { $0 } }
 
     public init(usage: String, items: String, inventory: String, job: ReorderJob = ReorderJob(), file: String = "reorder") {
         self.usage = usage
@@ -49,19 +55,26 @@ public struct ReorderStage: Stage {
         job.settings.policy = parsed
         job.settings.orderingCost = try p.number("ordering_cost") ?? 25
         job.settings.holdingRate = try p.number("holding_rate") ?? 0.25
+        guard let measure = ServiceMeasure(rawValue: try p.string("service_measure") ?? "fill-rate") else {
+            throw p.error("service_measure", "service_measure must be fill-rate or cycle")
+        }
+        job.settings.serviceMeasure = measure
         job.simulateWeeks = try p.integer("simulate")
         if let weeks = job.simulateWeeks, !(1...520).contains(weeks) { throw p.error("simulate", "simulate is a number of weeks, 1-520") }
         let file = try p.string("file") ?? "reorder"
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         self.init(usage: try p.requiredString("usage"), items: try p.requiredString("items"),
                   inventory: try p.requiredString("inventory"), job: job, file: file)
+        orders = try p.string("orders")
+        lots = try p.string("lots")
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
         job.threads = context.threads
         job.quiet = context.quiet
-        let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory))
+        let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory),
+                                orders: try orders.map { try context.table($0) }, lots: try lots.map { try context.table($0) })
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
         var document = ReorderJob.report(plan, numbers: context.reports.numbers)

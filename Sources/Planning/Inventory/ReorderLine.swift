@@ -28,7 +28,11 @@ public struct StockItem: Sendable {
 
     public init(item: String) { self.item = item }
 
-    public var inventoryPosition: Double { onHand + onOrder - backorders }
+    /// Units of the stock's lots expected to expire before use (`reorder --lots`): not counted
+    /// in the position, since they will never serve demand.
+    public var expectedExpiryWaste = 0.0
+
+    public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste }
 }
 
 /// What the forecast says about an item's demand, per day.

@@ -60,12 +60,14 @@ public struct ReorderPlanner: Sendable {
         }
         func safety(_ p: ProtectionDemand) -> Double {
             guard SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean) else {
+                if settings.serviceMeasure == .cycle { return SafetyStock.normal(serviceLevel: serviceLevel, standardDeviation: p.standardDeviation) }
                 return SafetyStock.normal(fillRate: serviceLevel, standardDeviation: p.standardDeviation, cycleDemand: cycleDemand)
             }
             // The count model's variance is the interval's: demand's own spread plus what the
             // lead time's spread adds (d^2 sigma_L^2), as a variance-to-mean ratio.
             let variance = demand.overProtection != nil ? p.standardDeviation * p.standardDeviation
                 : p.mean * max(demand.dispersion, 1) + d * d * s.leadTimeStandardDeviationDays * s.leadTimeStandardDeviationDays
+            if settings.serviceMeasure == .cycle { return SafetyStock.count(serviceLevel: serviceLevel, mean: p.mean, dispersion: p.mean > 0 ? variance / p.mean : 1) }
             return SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: p.mean > 0 ? variance / p.mean : 1, cycleDemand: cycleDemand)
         }
         var flags: [String] = []
@@ -133,6 +135,7 @@ public struct ReorderPlanner: Sendable {
         }
         if rounded.cappedByShelfLife { flags.append("shelf_life_cap") }
         if s.missingCost { flags.append("missing_cost") }
+        if s.expectedExpiryWaste > 0 { flags.append("expiry_waste") }
         if rounded.raisedToMinimum { flags.append("minimum_order") }
 
         let daysOfSupply = d > 0 ? s.onHand / d : nil

@@ -20,6 +20,8 @@ public struct ReorderSettings: Sendable {
     public var holdingRate = 0.25
     /// Used when the item master has no lead time / review period.
     public var defaultLeadTimeDays = 7.0
+    /// What the service level targets: the share of units served (default) or no stockout in a cycle.
+    public var serviceMeasure: ServiceMeasure = .fillRate
     public var defaultReviewPeriodDays = 7.0
     /// No use for this many days with stock on hand = dead stock.
     public var deadStockDays = 90

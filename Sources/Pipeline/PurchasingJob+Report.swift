@@ -1,0 +1,159 @@
+import Planning
+import Reports
+import Tabular
+
+extension PurchasingJob {
+    /// Rows per table in purchasing.md; the CSVs always have every row.
+    public static let reportRows = 25
+
+    /// purchasing.md: the summary first, then vendors (table and charts), price variance,
+    /// off-contract spend, price trends and the lots at risk.
+    public static func report(_ r: Result, numbers: NumberStyle = NumberStyle()) -> Report {
+        let a = r.analysis
+        let spend = a.spend
+        func lines(_ n: Int) -> String { n == 1 ? "1 line was" : "\(n) lines were" }
+        var summary = ["\(a.lines) order lines from \(a.vendors.count) vendors, spend \(numbers.money(spend))"
+            + (spend > 0 ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
+        if let top = a.priceVariances.first, top.priceVariance > 0 {
+            summary.append("Paid \(numbers.money(a.priceVariance)) above contract prices in all; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)) (\(numbers.money(top.paidUnitPrice)) against \(numbers.money(top.contractUnitPrice)) a unit).")
+        } else if r.hasContracts {
+            summary.append("No item was bought above its contract price.")
+        }
+        let timed = a.vendors.filter { $0.onTimeRate.isFinite && $0.leadTime.count >= 2 }
+        if let late = timed.min(by: { ($0.onTimeRate, $1.spend) < ($1.onTimeRate, $0.spend) }) {
+            summary.append("On time means received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day; least on time: \(late.vendor), \(numbers.percent(100 * late.onTimeRate)) on time, lead time \(NumberFormat.fixed(late.leadTime.mean, decimals: 1)) days (sd \(NumberFormat.fixed(late.leadTime.standardDeviation, decimals: 1))).")
+        }
+        if r.hasLots {
+            let atRisk = r.expiry.filter { $0.expectedWaste > 0 }
+            summary.append("\(atRisk.count) of \(r.expiry.count) lot\(r.expiry.count == 1 ? " is" : "s are") expected to expire before use as of \(r.asOf?.description ?? ""): \(numbers.quantity(r.expectedWaste, decimals: 0)) units worth \(numbers.money(r.wasteValue)).")
+        }
+        if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted, flag over_receipt): check the invoices.") }
+        if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet, left out of fill rates and lead times.") }
+        if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price, left out of spend and price variance.") }
+
+        var doc = Report(title: "Purchasing: vendors, contract prices, lead times" + (r.hasLots ? " and expiry" : ""), summary: summary)
+        doc.keyFigure("Order lines", Double(a.lines))
+        doc.keyFigure("Vendors", Double(a.vendors.count))
+        doc.keyFigure("Spend", spend, style: .money)
+        doc.keyFigure("Paid above contract", a.priceVariance, style: .money)
+        doc.keyFigure("Off-contract spend", a.offContractSpend, style: .money)
+        if r.hasLots { doc.keyFigure("Expected expiry waste", r.wasteValue, style: .money) }
+
+        let vendors = a.vendors.sorted { ($0.spend, $1.vendor) > ($1.spend, $0.vendor) }
+        doc.heading("Vendors")
+        doc.paragraph("Fill rate = units received / units ordered over received lines. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation.")
+        let charted = Array(vendors.prefix(20))
+        if !charted.isEmpty {
+            let names = charted.map { $0.vendor.isEmpty ? "(no vendor)" : $0.vendor }
+            let spendChart = GroupedBarChart(title: "Spend by vendor", caption: "Ordered quantity at the paid price" + (vendors.count > 20 ? "; the 20 largest vendors." : "."),
+                                             categories: names, series: [.init(name: "Spend", values: charted.map(\.spend))], format: .money)
+            var native = spendChart.workbookChart(categoryHeader: "Vendor")
+            native.sheet = "Spend by vendor"
+            doc.figure(Report.Figure(name: "vendor_spend", description: "Spend by vendor", svg: spendChart.svg(), chart: native))
+            let rates = GroupedBarChart(title: "On-time and fill rate by vendor, largest spend first",
+                                        caption: "On time: within the item's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day. Fill: units received / ordered.",
+                                        categories: names, series: [.init(name: "On time", values: charted.map { 100 * $0.onTimeRate }),
+                                                                    .init(name: "Fill rate", values: charted.map { 100 * $0.fillRate })], format: .percent)
+            var nativeRates = rates.workbookChart(categoryHeader: "Vendor")
+            nativeRates.sheet = "Vendor service"
+            doc.figure(Report.Figure(name: "vendor_service", description: "On-time and fill rate by vendor", svg: rates.svg(), chart: nativeRates))
+        }
+        func percent(_ x: Double) -> String { x.isFinite ? numbers.percent(100 * x) : "" }
+        func days(_ m: RunningMoments) -> String { m.count > 0 ? NumberFormat.fixed(m.mean, decimals: 1) + (m.count > 1 ? " ± " + NumberFormat.fixed(m.standardDeviation, decimals: 1) : "") : "" }
+        if vendors.count > reportRows { doc.paragraph("The \(reportRows) largest of \(vendors.count) vendors by spend; all of them are in vendor_scorecard.csv.") }
+        doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Above contract", "Off contract"],
+                  vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend), percent($0.fillRate), percent($0.onTimeRate),
+                                                    days($0.leadTime), numbers.money($0.priceVariance), numbers.money($0.offContractSpend)] },
+                  alignments: [.left, .right, .right, .right, .right, .right, .right, .right])
+
+        let above = a.priceVariances.filter { $0.priceVariance > 0 }
+        doc.heading("Largest price variances")
+        if above.isEmpty {
+            doc.paragraph(r.hasContracts || !a.priceVariances.isEmpty ? "No item and vendor was paid above contract." : "No contract prices: give a contracts file (--contracts) or a contract_price column in the orders.")
+        } else {
+            doc.paragraph("Price variance = (paid - contract) x quantity, with the contract price valid on the order date (the contracts file first, else the order line's contract_price). \(above.count) item-vendor pairs were paid above contract; all are in price_variance.csv.")
+            doc.table(["Item", "Vendor", "Quantity", "Paid", "Contract", "Variance"],
+                      above.prefix(reportRows).map { [$0.item, $0.vendor, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.paidUnitPrice),
+                                                      numbers.money($0.contractUnitPrice), numbers.money($0.priceVariance)] },
+                      alignments: [.left, .left, .right, .right, .right, .right])
+        }
+        let off = vendors.filter { $0.offContractSpend > 0 }.sorted { ($0.offContractSpend, $1.vendor) > ($1.offContractSpend, $0.vendor) }
+        doc.heading("Off-contract spend")
+        if off.isEmpty {
+            doc.paragraph("Every priced line had a contract price on its order date.")
+        } else {
+            doc.paragraph("Spend on lines with no contract price for their item and vendor on the order date.")
+            doc.table(["Vendor", "Off contract", "Share of vendor spend"],
+                      off.prefix(reportRows).map { [$0.vendor, numbers.money($0.offContractSpend), $0.spend > 0 ? numbers.percent(100 * $0.offContractSpend / $0.spend) : ""] },
+                      alignments: [.left, .right, .right])
+        }
+        let rising = a.priceTrends.filter { $0.lines > 1 && $0.changePercent > 0 }.sorted { ($0.changePercent, $1.item) > ($1.changePercent, $0.item) }
+        if !rising.isEmpty {
+            doc.heading("Price trends")
+            doc.paragraph("Paid unit price from the first to the latest order of each item and vendor; the latest paid price replaces the item master's unit cost in expiry values (and in reorder --orders).")
+            doc.table(["Item", "Vendor", "First", "Latest", "Change"],
+                      rising.prefix(reportRows).map { [$0.item, $0.vendor, "\(numbers.money($0.firstPrice)) (\(CalendarDay(daysSinceEpoch: $0.firstDay)))",
+                                                       "\(numbers.money($0.latestPrice)) (\(CalendarDay(daysSinceEpoch: $0.latestDay)))", numbers.percent($0.changePercent)] },
+                      alignments: [.left, .left, .right, .right, .right])
+        }
+        if r.hasLots {
+            let atRisk = r.expiry.filter { $0.expectedWaste > 0 }.sorted { (($0.wasteValue.isFinite ? $0.wasteValue : 0), $1.lot.item) > (($1.wasteValue.isFinite ? $1.wasteValue : 0), $0.lot.item) }
+            doc.heading("Lots at risk of expiry")
+            doc.paragraph("Lots used first-expiry-first-out at each item's average daily use over the last weeks of usage, from \(r.asOf?.description ?? "the last usage day"); what is left at a lot's expiry date is waste, valued at the latest paid price (else the item master's unit cost).")
+            if atRisk.isEmpty {
+                doc.paragraph("No lot is expected to expire before use.")
+            } else {
+                doc.table(["Item", "Lot", "Expires", "Quantity", "Used before expiry", "Waste", "Value"],
+                          atRisk.prefix(reportRows).map { [$0.lot.item, $0.lot.lot, CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description,
+                                                           numbers.quantity($0.lot.quantity, decimals: 0), numbers.quantity($0.expectedUseBeforeExpiry, decimals: 0),
+                                                           numbers.quantity($0.expectedWaste, decimals: 0), $0.wasteValue.isFinite ? numbers.money($0.wasteValue) : ""] },
+                          alignments: [.left, .left, .left, .right, .right, .right, .right])
+            }
+        }
+        return doc
+    }
+
+    static func settingsGrace(_ r: Result) -> Double { r.analysis.graceDays }
+
+    /// What the run's index lists under cost reduction.
+    public static func costReductions(_ r: Result, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
+        let a = r.analysis
+        var items: [CostReduction] = []
+        let above = a.priceVariances.filter { $0.priceVariance > 0 }
+        if let top = above.first {
+            items.append(CostReduction(area: "Paid above contract price", detail: "\(above.count) items were bought above their contract price; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)). Claim the difference back and fix the price file.",
+                                       amount: above.reduce(0) { $0 + $1.priceVariance }, report: report))
+        }
+        if a.offContractSpend > 0 {
+            items.append(CostReduction(area: "Off-contract spend", detail: "\(numbers.money(a.offContractSpend)) was spent on lines without a contract price; moving it onto contracts is where negotiated prices save.",
+                                       amount: a.offContractSpend, report: report))
+        }
+        if r.wasteValue > 0 {
+            items.append(CostReduction(area: "Expected expiry waste", detail: "\(r.expiry.filter { $0.expectedWaste > 0 }.count) lots will expire before use at today's rate of use; move them to where they are used or return them.",
+                                       amount: r.wasteValue, report: report))
+        }
+        return items
+    }
+
+    /// The four CSVs as workbook sheets.
+    static func sheets(_ r: Result) -> [ReportSheet] {
+        var sheets = [
+            scorecardTable(r).reportSheet("Vendors", styles: ["lines": WorkbookSheets.quantity, "spend": .money, "fill_rate": .percent, "on_time_rate": .percent,
+                                                              "lead_time_mean_days": WorkbookSheets.tenths, "lead_time_sd_days": WorkbookSheets.tenths,
+                                                              "price_variance": .money, "off_contract_spend": .money],
+                                          highlights: [.init("price_variance", .above(0), tone: .caution)]),
+            priceVarianceTable(r).reportSheet("Price variance", styles: ["quantity": WorkbookSheets.quantity, "paid_unit_price": .price,
+                                                                         "contract_unit_price": .price, "price_variance": .money],
+                                              highlights: [.init("price_variance", .above(0))]),
+            leadTimeTable(r).reportSheet("Lead times", styles: ["receipts": WorkbookSheets.quantity, "lead_time_mean_days": WorkbookSheets.tenths,
+                                                                "lead_time_sd_days": WorkbookSheets.tenths]),
+        ]
+        if r.hasLots {
+            sheets.append(expiryTable(r).reportSheet("Expiry risk", styles: ["expiry_date": .date, "quantity": WorkbookSheets.quantity,
+                                                                             "expected_use_before_expiry": WorkbookSheets.quantity,
+                                                                             "expected_waste": WorkbookSheets.quantity, "waste_value": .money],
+                                                     highlights: [.init("expected_waste", .above(0))]))
+        }
+        return sheets
+    }
+}

@@ -1,0 +1,178 @@
+import Planning
+import Reports
+import Tabular
+
+/// Purchasing analytics: the vendor scorecard, contract price variance, observed lead times
+/// and price trends from purchase order lines, and the expiry risk of stock held by lot.
+///
+/// Shared by `quartermaster purchasing` and the `purchasing` pipeline stage; the math lives
+/// in Planning's Purchasing folder, this wires tables to it and writes the outputs.
+public struct PurchasingJob: Sendable {
+    public var settings = PurchasingAnalysis.Settings()
+    /// The day lots are planned from; nil = the last day of the usage.
+    public var asOf: CalendarDay?
+    /// Days of usage, back from as-of, whose average is an item's daily use.
+    public var useWindowDays = 91
+
+    public init() {}
+
+    public struct Result: Sendable {
+        public var analysis: PurchasingAnalysis
+        /// Empty without lots.
+        public var expiry: [LotExpiry.Risk] = []
+        public var asOf: CalendarDay?
+        public var hasContracts = false
+        public var hasLots = false
+        public var expectedWaste: Double { expiry.reduce(0) { $0 + $1.expectedWaste } }
+        public var wasteValue: Double { expiry.reduce(0) { $0 + ($1.wasteValue.isFinite ? $1.wasteValue : 0) } }
+    }
+
+    public func run(orders: Table, contracts: Table? = nil, items: Table? = nil, lots: Table? = nil, usage: Table? = nil) throws -> Result {
+        let lines = try Self.orderLines(orders)
+        var book = ContractBook()
+        if let contracts {
+            guard let item = contracts.texts("item"), let vendor = contracts.texts("vendor"), let price = contracts.numbers("contract_price") else {
+                throw PipelineError(location: nil, "purchasing: the contracts table needs item, vendor and contract_price columns")
+            }
+            let start = contracts.dayNumbers("start"), end = contracts.dayNumbers("end")
+            for row in item.indices {
+                book.add(item: item[row], vendor: vendor[row], ContractBook.Contract(price: price[row], start: start?[row].known, end: end?[row].known))
+            }
+        }
+        let master = items.map(ItemMaster.init)
+        let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.number("lead_time_days", $0) }, settings: settings)
+        var result = Result(analysis: analysis, hasContracts: contracts != nil)
+        if let lots {
+            guard let usage else { throw PipelineError(location: nil, "purchasing: lots need the usage, to know how fast each item is used") }
+            result.hasLots = true
+            let (asOf, dailyUse) = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
+            result.asOf = asOf
+            result.expiry = LotExpiry.plan(try Self.lots(lots), asOf: asOf.daysSinceEpoch, dailyUse: { dailyUse[$0] ?? 0 },
+                                           unitCost: { analysis.latestPrice[$0] ?? master?.number("unit_cost", $0) })
+        }
+        return result
+    }
+
+    /// The order lines of an imported orders table.
+    static func orderLines(_ orders: Table) throws -> PurchaseOrderLines {
+        guard let item = orders.texts("item"), let vendor = orders.texts("vendor"), let ordered = orders.dayNumbers("order_date"),
+              let quantity = orders.numbers("quantity") else {
+            throw PipelineError(location: nil, "purchasing: the orders table needs item, vendor, order_date and quantity columns")
+        }
+        return PurchaseOrderLines(item: item, vendor: vendor, orderDay: ordered, quantity: quantity,
+                                  unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
+                                  receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"))
+    }
+
+    static func lots(_ table: Table) throws -> [LotExpiry.Lot] {
+        guard let item = table.texts("item"), let lot = table.texts("lot"), let expiry = table.dayNumbers("expiry_date"),
+              let quantity = table.numbers("quantity") else {
+            throw PipelineError(location: nil, "purchasing: the lots table needs item, lot, expiry_date and quantity columns")
+        }
+        let location = table.texts("location")
+        return item.indices.map { LotExpiry.Lot(item: item[$0], lot: lot[$0], expiryDay: expiry[$0], quantity: quantity[$0], location: location?[$0] ?? "") }
+    }
+
+    /// Each item's average daily use over the last `windowDays` days to as-of (or since its
+    /// first use, when that is later), and the as-of day (the last day of the usage by default).
+    public static func dailyUse(_ usage: Table, asOf: CalendarDay?, windowDays: Int) throws -> (CalendarDay, [String: Double]) {
+        guard let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else {
+            throw PipelineError(location: nil, "purchasing: the usage table needs date, item and quantity columns")
+        }
+        guard let last = asOf ?? days.max() else { throw PipelineError(location: nil, "purchasing: the usage table is empty") }
+        let start = last.daysSinceEpoch - Int32(windowDays) + 1
+        var total: [String: Double] = [:], first: [String: Int32] = [:]
+        for row in days.indices where days[row] <= last {
+            let day = days[row].daysSinceEpoch
+            if quantity[row] != 0 { first[items[row]] = min(first[items[row]] ?? day, day) }
+            if day >= start { total[items[row], default: 0] += quantity[row] }
+        }
+        var use: [String: Double] = [:]
+        for (item, sum) in total {
+            let from = max(start, first[item] ?? start)
+            use[item] = sum / Double(max(1, last.daysSinceEpoch - from + 1))
+        }
+        return (last, use)
+    }
+
+    // MARK: - Tables (DESIGN.md's columns)
+
+    static func rounded(_ x: Double, _ decimals: Double) -> Double { x.isFinite ? (x * decimals).rounded() / decimals : .nan }
+
+    public static func scorecardTable(_ r: Result) -> Table {
+        let v = r.analysis.vendors
+        return Table([("vendor", .text(v.map(\.vendor))), ("lines", .number(v.map { Double($0.lines) })),
+                      ("spend", .number(v.map { rounded($0.spend, 100) })), ("fill_rate", .number(v.map { rounded($0.fillRate, 10_000) })),
+                      ("on_time_rate", .number(v.map { rounded($0.onTimeRate, 10_000) })),
+                      ("lead_time_mean_days", .number(v.map { $0.leadTime.count > 0 ? rounded($0.leadTime.mean, 100) : .nan })),
+                      ("lead_time_sd_days", .number(v.map { $0.leadTime.count > 1 ? rounded($0.leadTime.standardDeviation, 100) : .nan })),
+                      ("price_variance", .number(v.map { rounded($0.priceVariance, 100) })),
+                      ("off_contract_spend", .number(v.map { rounded($0.offContractSpend, 100) }))])
+    }
+
+    public static func priceVarianceTable(_ r: Result) -> Table {
+        let p = r.analysis.priceVariances
+        return Table([("item", .text(p.map(\.item))), ("vendor", .text(p.map(\.vendor))), ("quantity", .number(p.map(\.quantity))),
+                      ("paid_unit_price", .number(p.map { rounded($0.paidUnitPrice, 10_000) })),
+                      ("contract_unit_price", .number(p.map { rounded($0.contractUnitPrice, 10_000) })),
+                      ("price_variance", .number(p.map { rounded($0.priceVariance, 100) }))])
+    }
+
+    public static func leadTimeTable(_ r: Result) -> Table {
+        let l = r.analysis.leadTimes
+        return Table([("item", .text(l.map(\.item))), ("vendor", .text(l.map(\.vendor))), ("receipts", .number(l.map { Double($0.receipts) })),
+                      ("lead_time_mean_days", .number(l.map { rounded($0.meanDays, 100) })),
+                      ("lead_time_sd_days", .number(l.map { $0.receipts > 1 ? rounded($0.standardDeviationDays, 100) : .nan }))])
+    }
+
+    public static func expiryTable(_ r: Result) -> Table {
+        let e = r.expiry
+        return Table([("item", .text(e.map(\.lot.item))), ("lot", .text(e.map(\.lot.lot))),
+                      ("expiry_date", .text(e.map { CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description })),
+                      ("quantity", .number(e.map(\.lot.quantity))),
+                      ("expected_use_before_expiry", .number(e.map { rounded($0.expectedUseBeforeExpiry, 100) })),
+                      ("expected_waste", .number(e.map { rounded($0.expectedWaste, 100) })),
+                      ("waste_value", .number(e.map { rounded($0.wasteValue, 100) }))])
+    }
+
+    /// The one-line note for the run's summary.
+    public static func note(_ r: Result) -> String {
+        let a = r.analysis
+        var text = "\(a.lines) order lines from \(a.vendors.count) vendors, spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
+        if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted, flagged over_receipt)" }
+        if r.hasLots { text += "; \(r.expiry.filter { $0.expectedWaste > 0 }.count) of \(r.expiry.count) lots expected to expire before use, value \(NumberFormat.fixed(r.wasteValue, decimals: 2))" }
+        return text
+    }
+}
+
+extension Table {
+    /// A date column as days since the epoch, blanks as `PurchaseOrderLines.noDay`; nil when
+    /// the column is absent or holds text that is not a date. (An optional date column with
+    /// blanks travels as text; days(_:) refuses it for its blanks.)
+    func dayNumbers(_ name: String) -> [Int32]? {
+        guard let i = index(of: name) else { return nil }
+        switch columns[i] {
+        case .date(let v): return v.map(\.daysSinceEpoch)
+        case .number: return nil
+        case .text(let v):
+            let parser = DateParser()
+            var result: [Int32] = []
+            result.reserveCapacity(v.count)
+            // Dates repeat: each distinct text is parsed once.
+            var known: [String: Int32] = [:]
+            for s in v {
+                if s.isEmpty { result.append(PurchaseOrderLines.noDay); continue }
+                if let day = known[s] { result.append(day); continue }
+                guard let d = parser.parse(s) else { return nil }
+                known[s] = d.daysSinceEpoch
+                result.append(d.daysSinceEpoch)
+            }
+            return result
+        }
+    }
+}
+
+extension Int32 {
+    /// Nil for `PurchaseOrderLines.noDay`.
+    var known: Int32? { self == PurchaseOrderLines.noDay ? nil : self }
+}

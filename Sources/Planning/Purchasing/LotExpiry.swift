@@ -1,0 +1,65 @@
+/// Which stock will expire before it is used: an item's lots consumed first-expiry-first-out
+/// at its expected daily use, from the as-of day on.
+///
+/// Using lots in expiry order at d units a day, the units used from all lots expiring by
+/// day T can never exceed d x T; so lot k (in expiry order, T_k days away) gives
+/// min(quantity, d x T_k - units already taken from the earlier lots), and the rest of it
+/// is waste. A lot of 100 expiring in 30 days at 2 a day: 60 used, 40 wasted.
+public enum LotExpiry {
+    public struct Lot: Sendable, Equatable {
+        public var item: String
+        public var lot: String
+        public var expiryDay: Int32
+        public var quantity: Double
+        public var location: String
+
+        public init(item: String, lot: String, expiryDay: Int32, quantity: Double, location: String = "") {
+            self.item = item
+            self.lot = lot
+            self.expiryDay = expiryDay
+            self.quantity = quantity
+            self.location = location
+        }
+    }
+
+    /// One row of expiry_risk.csv.
+    public struct Risk: Sendable, Equatable {
+        public var lot: Lot
+        public var expectedUseBeforeExpiry: Double
+        public var expectedWaste: Double
+        /// expected waste x unit cost; NaN when the item has no known cost.
+        public var wasteValue: Double
+        public var dailyUse: Double
+    }
+
+    /// The lots of every item planned FEFO. `dailyUse` and `unitCost` are per item; a lot
+    /// expiring on or before `asOf` is wasted whole, an item without use wastes every lot
+    /// that expires. Results are in item order, then expiry.
+    public static func plan(_ lots: [Lot], asOf: Int32, dailyUse: (String) -> Double, unitCost: (String) -> Double?) -> [Risk] {
+        let ordered = lots.indices.sorted { a, b in
+            let x = lots[a], y = lots[b]
+            if x.item != y.item { return x.item.utf8.lexicographicallyPrecedes(y.item.utf8) }
+            return (x.expiryDay, a) < (y.expiryDay, b)
+        }
+        var risks: [Risk] = []
+        risks.reserveCapacity(lots.count)
+        var current: String?
+        var taken = 0.0, use = 0.0, cost: Double?
+        for k in ordered {
+            let lot = lots[k]
+            if lot.item != current {
+                current = lot.item
+                taken = 0
+                use = max(0, dailyUse(lot.item))
+                cost = unitCost(lot.item)
+            }
+            let days = Double(max(0, lot.expiryDay - asOf))
+            let used = min(max(0, lot.quantity), max(0, use * days - taken))
+            taken += used
+            let waste = max(0, lot.quantity - used)
+            risks.append(Risk(lot: lot, expectedUseBeforeExpiry: used, expectedWaste: waste,
+                              wasteValue: cost.map { waste * $0 } ?? .nan, dailyUse: use))
+        }
+        return risks
+    }
+}

@@ -1,0 +1,166 @@
+/// Vendor scorecard, contract price variance, observed lead times and price trends from
+/// purchase order lines, in one pass over the lines grouped by item and vendor.
+///
+/// Definitions (README, purchasing.md): spend and price variance use the ordered quantity at
+/// the paid unit price; fill rate is received / ordered over the lines received so far (open
+/// lines are left out, they may still arrive); a receipt is on time when it arrives within
+/// the item master's lead time plus `graceDays` (the default lead time without one).
+public struct PurchasingAnalysis: Sendable {
+    public struct Settings: Sendable {
+        /// Days late a receipt may be and still count as on time.
+        public var graceDays = 1.0
+        /// Promised lead time for items the item master gives none.
+        public var defaultLeadTimeDays = 7.0
+        public init() {}
+    }
+
+    public var vendors: [VendorScore] = []
+    /// Largest variance first.
+    public var priceVariances: [PriceVarianceLine] = []
+    /// By item and vendor, in item then vendor order.
+    public var leadTimes: [ObservedLeadTime] = []
+    /// An item's receipts from all vendors, by item; what the reorder plan uses.
+    public var itemLeadTimes: [String: ObservedLeadTime] = [:]
+    public var priceTrends: [PriceTrend] = []
+    /// The latest paid unit price of each item over all vendors.
+    public var latestPrice: [String: Double] = [:]
+    public var lines = 0
+    /// The settings' grace and default lead time, for the report's definitions.
+    public var graceDays = 1.0
+    public var defaultLeadTimeDays = 7.0
+    public var openLines = 0
+    public var linesWithoutPrice = 0
+    public var overReceipts = 0
+
+    public var spend: Double { vendors.reduce(0) { $0 + $1.spend } }
+    public var priceVariance: Double { vendors.reduce(0) { $0 + $1.priceVariance } }
+    public var offContractSpend: Double { vendors.reduce(0) { $0 + $1.offContractSpend } }
+
+    /// What one item and vendor accumulate.
+    struct Pair {
+        var item: Int32, vendor: Int32
+        var contracts: [ContractBook.Contract]?
+        var lines = 0, overReceipts = 0
+        var spend = 0.0, offContract = 0.0
+        var contractQuantity = 0.0, paidOnContract = 0.0, contractValue = 0.0
+        var ordered = 0.0, received = 0.0
+        var timed = 0, onTime = 0
+        var lead = RunningMoments()
+        var priced = 0
+        var firstDay = Int32.max, firstPrice = Double.nan, latestDay = Int32.min, latestPrice = Double.nan
+    }
+
+    public init(lines o: PurchaseOrderLines, contracts: ContractBook = ContractBook(),
+                promisedLeadDays: (String) -> Double? = { _ in nil }, settings: Settings = Settings()) {
+        let vendorCount = Int64(o.vendorNames.count)
+        var pairIndex: [Int64: Int] = [:]
+        var pairs: [Pair] = []
+        let promised = o.itemNames.map { promisedLeadDays($0) ?? settings.defaultLeadTimeDays }
+        lines = o.count
+        graceDays = settings.graceDays
+        defaultLeadTimeDays = settings.defaultLeadTimeDays
+        for row in 0..<o.count {
+            let i = o.item[row], v = o.vendor[row]
+            let key = Int64(i) * vendorCount + Int64(v)
+            let p: Int
+            if let known = pairIndex[key] { p = known } else {
+                p = pairs.count
+                pairIndex[key] = p
+                pairs.append(Pair(item: i, vendor: v, contracts: contracts.isEmpty ? nil : contracts.contracts(item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)])))
+            }
+            let q = o.quantity[row], price = o.unitPrice[row], day = o.orderDay[row]
+            pairs[p].lines += 1
+            if price.isNaN {
+                linesWithoutPrice += 1
+            } else {
+                pairs[p].priced += 1
+                let value = price * q
+                pairs[p].spend += value
+                let contract = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) } ?? (o.contractPrice[row].isNaN ? nil : o.contractPrice[row])
+                if let contract {
+                    pairs[p].contractQuantity += q
+                    pairs[p].paidOnContract += value
+                    pairs[p].contractValue += contract * q
+                } else {
+                    pairs[p].offContract += value
+                }
+                if day < pairs[p].firstDay { pairs[p].firstDay = day; pairs[p].firstPrice = price }
+                if day >= pairs[p].latestDay { pairs[p].latestDay = day; pairs[p].latestPrice = price }
+            }
+            if o.isReceived(row) {
+                let got = o.received(row)
+                pairs[p].ordered += q
+                pairs[p].received += got
+                if got > q { pairs[p].overReceipts += 1 }
+                if let lead = o.leadDays(row) {
+                    pairs[p].lead.add(lead)
+                    pairs[p].timed += 1
+                    if lead <= promised[Int(i)] + settings.graceDays { pairs[p].onTime += 1 }
+                }
+            } else {
+                openLines += 1
+            }
+        }
+
+        // Pairs in item then vendor order (names compared as bytes, so the order is the same on every machine).
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        let itemRank = Self.ranks(o.itemNames), vendorRank = Self.ranks(o.vendorNames)
+        pairs.sort { (itemRank[Int($0.item)], vendorRank[Int($0.vendor)]) < (itemRank[Int($1.item)], vendorRank[Int($1.vendor)]) }
+
+        var byVendor = [VendorScore?](repeating: nil, count: o.vendorNames.count)
+        var vendorOrdered = [Double](repeating: 0, count: o.vendorNames.count), vendorReceived = vendorOrdered
+        var vendorTimed = [Int](repeating: 0, count: o.vendorNames.count), vendorOnTime = vendorTimed
+        for pair in pairs {
+            let item = o.itemNames[Int(pair.item)], vendor = o.vendorNames[Int(pair.vendor)], v = Int(pair.vendor)
+            var score = byVendor[v] ?? VendorScore(vendor: vendor)
+            score.lines += pair.lines
+            score.spend += pair.spend
+            score.priceVariance += pair.paidOnContract - pair.contractValue
+            score.offContractSpend += pair.offContract
+            score.overReceipts += pair.overReceipts
+            score.leadTime.merge(pair.lead)
+            byVendor[v] = score
+            vendorOrdered[v] += pair.ordered
+            vendorReceived[v] += pair.received
+            vendorTimed[v] += pair.timed
+            vendorOnTime[v] += pair.onTime
+            overReceipts += pair.overReceipts
+            if pair.contractQuantity > 0 {
+                priceVariances.append(PriceVarianceLine(item: item, vendor: vendor, quantity: pair.contractQuantity,
+                                                        paidUnitPrice: pair.paidOnContract / pair.contractQuantity,
+                                                        contractUnitPrice: pair.contractValue / pair.contractQuantity,
+                                                        priceVariance: pair.paidOnContract - pair.contractValue))
+            }
+            if pair.lead.count > 0 {
+                leadTimes.append(ObservedLeadTime(item: item, vendor: vendor, moments: pair.lead))
+                var all = itemLeadTimes[item] ?? ObservedLeadTime(item: item, vendor: "", moments: RunningMoments())
+                all.moments.merge(pair.lead)
+                itemLeadTimes[item] = all
+            }
+            if pair.priced > 0 {
+                priceTrends.append(PriceTrend(item: item, vendor: vendor, lines: pair.priced, firstDay: pair.firstDay, firstPrice: pair.firstPrice,
+                                              latestDay: pair.latestDay, latestPrice: pair.latestPrice))
+            }
+        }
+        for v in byVendor.indices {
+            guard var score = byVendor[v] else { continue }
+            if vendorOrdered[v] > 0 { score.fillRate = vendorReceived[v] / vendorOrdered[v] }
+            if vendorTimed[v] > 0 { score.onTimeRate = Double(vendorOnTime[v]) / Double(vendorTimed[v]) }
+            byVendor[v] = score
+        }
+        vendors = byVendor.compactMap { $0 }.sorted { precedes($0.vendor, $1.vendor) }
+        priceVariances.sort { ($0.priceVariance, $1.item, $1.vendor) > ($1.priceVariance, $0.item, $0.vendor) }
+        var latestDay: [String: Int32] = [:]
+        for trend in priceTrends where trend.latestDay >= latestDay[trend.item] ?? .min {
+            latestDay[trend.item] = trend.latestDay
+            latestPrice[trend.item] = trend.latestPrice
+        }
+    }
+
+    /// Each name's position in byte order.
+    static func ranks(_ names: [String]) -> [Int] {
+        var rank = [Int](repeating: 0, count: names.count)
+        for (position, id) in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }).enumerated() { rank[id] = position }
+        return rank
+    }
+}

@@ -1,0 +1,30 @@
+/// One row of vendor_scorecard.csv: how a vendor delivers and prices.
+public struct VendorScore: Sendable, Equatable {
+    public var vendor: String
+    public var lines: Int
+    /// Paid unit price x ordered quantity over the lines that carry a price.
+    public var spend: Double
+    /// Units received / units ordered over the received lines; NaN when none was received.
+    public var fillRate: Double
+    /// Share of receipts that arrived within the item's lead time plus the grace day; NaN without receipts.
+    public var onTimeRate: Double
+    public var leadTime: RunningMoments
+    /// Sum of (paid - contract) x quantity over the lines with a contract price.
+    public var priceVariance: Double
+    /// Spend on lines with no contract price for their item and vendor on the order date.
+    public var offContractSpend: Double
+    /// Lines received in larger quantity than ordered (accepted, flagged `over_receipt`).
+    public var overReceipts: Int
+
+    public init(vendor: String) {
+        self.vendor = vendor
+        lines = 0
+        spend = 0
+        fillRate = .nan
+        onTimeRate = .nan
+        leadTime = RunningMoments()
+        priceVariance = 0
+        offContractSpend = 0
+        overReceipts = 0
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Issue 21's inputs: purchase orders, contracts and lots through `quartermaster purchasing`,
+/// with the whole structural, row-level and threshold set every input kind gets, the bad
+/// values of each typed column, and the purchasing rules: a receipt before its order, an
+/// order of nothing, a contract ending before it starts, a lot expiring before it was made
+/// or in year 9999 are rejected with the reason; receiving more than ordered is accepted and
+/// flagged. Every case's name starts with `purchasing/` (QM_CORPUS_ONLY=purchasing/).
+extension BadInputCorpus {
+    static func purchasingCases() -> [CorpusCase] {
+        let inputs = [CSVInput.orders, CSVInput.contracts, CSVInput.lots]
+        var cases = inputs.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) }
+        let orders = CSVInput.orders, lots = CSVInput.lots
+        var over = orders.rows
+        over[1][orders.column("received_quantity")] = "120"
+        let overReceived = Data(CSVInput.csv(orders.header, over))
+        cases.append(accepting(orders, "120 received of 100 ordered on line 3: accepted, flagged over_receipt", overReceived,
+                               read: orders.rows.count, output: "out/purchasing.md", says: ["1 line was received in larger quantity than ordered", "over_receipt"]))
+        var twice = lots.rows
+        twice.append(twice[0])
+        let duplicated = Data(CSVInput.csv(lots.header, twice)), rows = twice.count
+        cases.append(rejecting(lots, "lot L1 of A100 at Central twice (lines 2 and 6)", duplicated,
+                               [RejectedRow(line: 6, column: "location", says: "already has a lot row on line 2")], read: rows))
+        let purchasing = orders.arguments
+        cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
+                                arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))
+        var reorder = CSVInput.items.arguments
+        reorder.insert(contentsOf: ["--service-measure", "median"], at: 1)
+        cases.append(CorpusCase(kind: .orders, name: "reorder --service-measure median", files: files(CSVInput.items).merging([CSVInput.items.file: Data(CSVInput.items.contents)]) { _, own in own },
+                                arguments: reorder, expectation: .usageError(says: ["--service-measure must be fill-rate or cycle"])))
+        for k in cases.indices { cases[k].name = "purchasing/" + cases[k].kind.rawValue.prefix { $0 != " " } + ": " + cases[k].name }
+        return cases
+    }
+}
+
+extension CSVInput {
+    static let purchasingUsage: String = csv(["date", "item", "quantity"], days(60).flatMap { [[$0, "A100", "2"], [$0, "B200", "1"]] })
+    static let ordersHeader = ["po", "item", "vendor", "order_date", "quantity", "unit_price", "receipt_date", "received_quantity", "contract_price"]
+    static let ordersRows: [[String]] = (0..<6).map { k in
+        ["P\(k + 1)", k % 2 == 0 ? "A100" : "B200", k % 3 == 0 ? "Acme" : "Beta", "2025-01-\(10 + k)", "100", "5.50",
+         "2025-01-\(17 + k)", "100", k % 2 == 0 ? "5" : ""]
+    }
+    static let contractsHeader = ["item", "vendor", "contract_price", "start", "end"]
+    static let contractsRows = [["A100", "Acme", "5", "2025-01-01", "2025-12-31"], ["B200", "Beta", "4.75", "2025-01-01", "2025-12-31"],
+                                ["A100", "Beta", "5.10", "2025-01-01", ""], ["B200", "Acme", "4.80", "", "2025-12-31"]]
+    static let lotsHeader = ["item", "lot", "expiry_date", "quantity", "location", "manufacture_date"]
+    static let lotsRows = [["A100", "L1", "2025-04-30", "100", "Central", "2024-05-01"], ["A100", "L2", "2025-09-30", "50", "Central", "2024-10-01"],
+                           ["B200", "L3", "2025-03-31", "40", "Central", ""], ["B200", "L4", "2026-03-31", "40", "OR", "2025-01-01"]]
+    static let purchasingItems = csv(["item", "vendor", "unit_cost", "lead_time_days"], [["A100", "Acme", "5", "7"], ["B200", "Beta", "4.75", "7"]])
+    static let purchasingArguments = ["purchasing", "--orders", "orders.csv", "--contracts", "contracts.csv", "--items", "items.csv",
+                                      "--lots", "lots.csv", "--usage", "usage.csv", "--out", "out", "--quiet"]
+
+    static func purchasingOthers(except file: String) -> [String: String] {
+        ["orders.csv": csv(ordersHeader, ordersRows), "contracts.csv": csv(contractsHeader, contractsRows), "lots.csv": csv(lotsHeader, lotsRows),
+         "items.csv": purchasingItems, "usage.csv": purchasingUsage].filter { $0.key != file }
+    }
+
+    static let orders = CSVInput(
+        kind: .orders, file: "orders.csv", header: ordersHeader, rows: ordersRows, others: purchasingOthers(except: "orders.csv"),
+        arguments: purchasingArguments, rejectsFile: "out/orders.rejects.csv", failedRejectsFile: "out.rejects/orders.rejects.csv", output: "out",
+        text: "item", number: "quantity",
+        badValues: [("quantity", "0", "not a quantity above 0"), ("quantity", "-5", "not a quantity above 0"), ("quantity", "NaN", "not a finite number"),
+                    ("quantity", "1e400", "out of range"), ("order_date", "2025-02-30", "February 2025 has 28 days"),
+                    ("order_date", "9999-01-11", "year 9999 is out of range"), ("receipt_date", "2025-01-02", "receipt_date 2025-01-02 is before order_date 2025-01-11"),
+                    ("receipt_date", "2025-13-01", "there is no month 13"), ("unit_price", "-11", "not a number of at least 0"),
+                    ("received_quantity", "-1", "not a number of at least 0"), ("contract_price", "(5)", "not a number of at least 0")])
+
+    static let contracts = CSVInput(
+        kind: .contracts, file: "contracts.csv", header: contractsHeader, rows: contractsRows, others: purchasingOthers(except: "contracts.csv"),
+        arguments: purchasingArguments, rejectsFile: "out/contracts.rejects.csv", failedRejectsFile: "out.rejects/contracts.rejects.csv", output: "out",
+        text: "item", number: "contract_price",
+        badValues: [("end", "2024-12-31", "end 2024-12-31 is before start 2025-01-01: a contract cannot end before it starts"),
+                    ("start", "9999-01-01", "year 9999 is out of range"), ("end", "2025-02-30", "February 2025 has 28 days"),
+                    ("contract_price", "-10", "not a number of at least 0"), ("contract_price", "NaN", "not a finite number")])
+
+    static let lots = CSVInput(
+        kind: .lots, file: "lots.csv", header: lotsHeader, rows: lotsRows, others: purchasingOthers(except: "lots.csv"),
+        arguments: purchasingArguments, rejectsFile: "out/lots.rejects.csv", failedRejectsFile: "out.rejects/lots.rejects.csv", output: "out",
+        text: "lot", number: "quantity",
+        badValues: [("expiry_date", "9999-12-31", "year 9999 is out of range"),
+                    ("expiry_date", "2024-09-30", "expiry_date 2024-09-30 is before manufacture_date 2024-10-01: a lot cannot expire before it was made"),
+                    ("expiry_date", "2025-02-30", "February 2025 has 28 days"), ("manufacture_date", "0000-01-01", "year 0 is out of range"),
+                    ("quantity", "-3", "not a number of at least 0"), ("quantity", "1e300", "out of range")])
+}

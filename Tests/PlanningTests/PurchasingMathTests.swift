@@ -1,0 +1,144 @@
+import Forecasting
+import Testing
+@testable import Planning
+
+/// Issue 21, must show 1: the purchasing arithmetic worked by hand.
+@Suite struct PurchasingMathTests {
+    func close(_ a: Double, _ b: Double, _ tolerance: Double = 0.005) -> Bool { abs(a - b) <= tolerance }
+
+    /// Six receipts of A100 from Acme, ordered on day 0, 10, ... and received 7,7,7,14,7,7 days later.
+    static func sixReceipts() -> PurchaseOrderLines {
+        let leads: [Int32] = [7, 7, 7, 14, 7, 7]
+        let ordered = (0..<6).map { Int32(20_000 + 10 * $0) }
+        return PurchaseOrderLines(item: Array(repeating: "A100", count: 6), vendor: Array(repeating: "Acme", count: 6), orderDay: ordered,
+                                  quantity: Array(repeating: 100, count: 6), unitPrice: Array(repeating: 5, count: 6),
+                                  receiptDay: zip(ordered, leads).map { $0 + $1 }, receivedQuantity: [100, 100, 100, 100, 80, 100])
+    }
+
+    @Test func observedLeadTimeMeanAndSampleSpread() {
+        // Mean 49 / 6 = 8.1667. Deviations: five of -1.1667 (squares 1.3611 each, 6.8056 in all)
+        // and one of 5.8333 (34.0278): 40.8333 / (6 - 1) = 8.1667, sd sqrt(8.1667) = 2.8577.
+        let a = PurchasingAnalysis(lines: Self.sixReceipts(), promisedLeadDays: { _ in 7 })
+        let lead = a.leadTimes.first
+        #expect(lead?.receipts == 6)
+        #expect(close(lead?.meanDays ?? 0, 8.17))
+        #expect(close(lead?.standardDeviationDays ?? 0, 2.86))
+        #expect(a.itemLeadTimes["A100"]?.receipts == 6)
+        // Scorecard: on time = within 7 + 1 days: 5 of 6. Fill = 580 / 600.
+        let acme = a.vendors.first
+        #expect(acme?.lines == 6)
+        #expect(close(acme?.onTimeRate ?? 0, 5.0 / 6, 1e-9))
+        #expect(close(acme?.fillRate ?? 0, 580.0 / 600, 1e-9))
+        #expect(acme?.spend == 3_000)
+        // No contract anywhere: all of it off contract, no variance.
+        #expect(acme?.offContractSpend == 3_000)
+        #expect(acme?.priceVariance == 0)
+        #expect(a.priceVariances.isEmpty)
+    }
+
+    @Test func priceVarianceAgainstTheContractValidOnTheOrderDate() {
+        // 600 ordered at $11 against a $10 contract: (11 - 10) x 600 = $600. A second line of
+        // 50 at $11 ordered after the contract ended is off contract: 550 of spend.
+        var book = ContractBook()
+        book.add(item: "B200", vendor: "Beta", ContractBook.Contract(price: 10, start: 20_000, end: 20_100))
+        let lines = PurchaseOrderLines(item: ["B200", "B200"], vendor: ["Beta", "Beta"], orderDay: [20_050, 20_200], quantity: [600, 50],
+                                       unitPrice: [11, 11])
+        let a = PurchasingAnalysis(lines: lines, contracts: book)
+        #expect(a.priceVariances.count == 1)
+        #expect(a.priceVariances.first?.priceVariance == 600)
+        #expect(a.priceVariances.first?.quantity == 600)
+        #expect(a.priceVariances.first?.contractUnitPrice == 10)
+        #expect(a.vendors.first?.priceVariance == 600)
+        #expect(a.vendors.first?.offContractSpend == 550)
+        #expect(a.vendors.first?.spend == 7_150)
+        // Open lines: no receipt, so no fill rate.
+        #expect(a.vendors.first?.fillRate.isNaN == true)
+        #expect(a.openLines == 2)
+    }
+
+    @Test func orderLineContractPriceWhenTheContractsFileHasNone() {
+        // The line's own contract_price ($10) when no contract covers it: (11 - 10) x 600 = 600;
+        // a contracts-file price ($10.50) wins over the line's: (11 - 10.5) x 600 = 300.
+        let lines = PurchaseOrderLines(item: ["B200"], vendor: ["Beta"], orderDay: [20_050], quantity: [600], unitPrice: [11], contractPrice: [10])
+        #expect(PurchasingAnalysis(lines: lines).priceVariance == 600)
+        var book = ContractBook()
+        book.add(item: "B200", vendor: "Beta", ContractBook.Contract(price: 10.5))
+        #expect(PurchasingAnalysis(lines: lines, contracts: book).priceVariance == 300)
+    }
+
+    @Test func overlappingContractsTakeTheLatestStart() {
+        var book = ContractBook()
+        book.add(item: "X", vendor: "V", ContractBook.Contract(price: 10, start: 100, end: 400))
+        book.add(item: "X", vendor: "V", ContractBook.Contract(price: 9, start: 200, end: nil))
+        #expect(book.price(item: "X", vendor: "V", on: 150) == 10)
+        #expect(book.price(item: "X", vendor: "V", on: 250) == 9)
+        #expect(book.price(item: "X", vendor: "V", on: 99) == nil)
+        #expect(book.price(item: "X", vendor: "W", on: 250) == nil)
+    }
+
+    @Test func overReceiptsAreCountedAndPriceTrendKeepsTheLatest() {
+        // 110 received of 100 ordered: accepted, counted. Prices 5 then 6 (day order, not row order).
+        let lines = PurchaseOrderLines(item: ["A", "A"], vendor: ["V", "V"], orderDay: [200, 100], quantity: [100, 100], unitPrice: [6, 5],
+                                       receiptDay: [207, 107], receivedQuantity: [110, 100])
+        let a = PurchasingAnalysis(lines: lines)
+        #expect(a.overReceipts == 1)
+        #expect(a.vendors.first?.overReceipts == 1)
+        #expect(a.latestPrice["A"] == 6)
+        #expect(a.priceTrends.first?.firstPrice == 5)
+        #expect(close(a.priceTrends.first?.changePercent ?? 0, 20, 1e-9))
+    }
+
+    @Test func lotsUsedFirstExpiryFirstOut() {
+        // 2 a day. Lot L1: 100 expiring in 30 days: 2 x 30 = 60 used, 40 wasted, $200 at $5.
+        // Lot L2: 50 expiring in 90 days: 2 x 90 - 60 = 120 could be used, so all 50 are.
+        // Lot L0 expired yesterday: all 10 wasted. Listed in expiry order whatever the input order.
+        let lots = [LotExpiry.Lot(item: "A", lot: "L2", expiryDay: 1_090, quantity: 50),
+                    LotExpiry.Lot(item: "A", lot: "L1", expiryDay: 1_030, quantity: 100),
+                    LotExpiry.Lot(item: "A", lot: "L0", expiryDay: 999, quantity: 10)]
+        let risks = LotExpiry.plan(lots, asOf: 1_000, dailyUse: { _ in 2 }, unitCost: { _ in 5 })
+        #expect(risks.map(\.lot.lot) == ["L0", "L1", "L2"])
+        #expect(risks[0].expectedWaste == 10)
+        #expect(risks[1].expectedUseBeforeExpiry == 60)
+        #expect(risks[1].expectedWaste == 40)
+        #expect(risks[1].wasteValue == 200)
+        #expect(risks[2].expectedUseBeforeExpiry == 50)
+        #expect(risks[2].expectedWaste == 0)
+        // No use: every lot is waste; no cost: value unknown (NaN), waste still counted.
+        let idle = LotExpiry.plan(lots, asOf: 1_000, dailyUse: { _ in 0 }, unitCost: { _ in nil })
+        #expect(idle.map(\.expectedWaste) == [10, 100, 50])
+        #expect(idle.allSatisfy { $0.wasteValue.isNaN })
+    }
+
+    @Test func cycleServiceSafetyStock() {
+        // Cycle service: SS = z x sigma_P with sigma_P^2 = P sigma_d^2 + d^2 sigma_L^2.
+        // d = 10/day constant (sigma_d = 0), L = 7 (sd 2), R = 7, 95%:
+        // sigma_P = sqrt(14 x 0 + 100 x 4) = 20, SS = 1.6449 x 20 = 32.9.
+        var settings = ReorderSettings()
+        settings.serviceMeasure = .cycle
+        var s = StockItem(item: "A")
+        s.leadTimeDays = 7
+        s.leadTimeStandardDeviationDays = 2
+        s.reviewPeriodDays = 7
+        s.serviceLevel = 0.95
+        let demand = DemandEstimate(dailyMean: 10, dailyStandardDeviation: 0, demandClass: .smooth, historyDays: 365, daysSinceLastUse: 0)
+        let levels = ReorderPlanner(settings: settings).levels(s, demand: demand, abc: .a)
+        #expect(close(levels.safetyStock, 32.9, 0.01))
+        #expect(close(levels.orderUpTo, 140 + 32.9, 0.01))
+        // The same item under the default fill-rate measure holds less: a fill rate of 95%
+        // allows 5% of a review period's 70 units short per cycle.
+        let fill = ReorderPlanner(settings: ReorderSettings()).levels(s, demand: demand, abc: .a)
+        #expect(fill.safetyStock < levels.safetyStock)
+    }
+
+    @Test func runningMomentsMergeLikeOnePass() {
+        var all = RunningMoments(), a = RunningMoments(), b = RunningMoments()
+        for (k, x) in [7.0, 7, 7, 14, 7, 7, 3, 21].enumerated() {
+            all.add(x)
+            if k < 3 { a.add(x) } else { b.add(x) }
+        }
+        a.merge(b)
+        #expect(a.count == all.count)
+        #expect(close(a.mean, all.mean, 1e-12))
+        #expect(close(a.standardDeviation, all.standardDeviation, 1e-12))
+    }
+}

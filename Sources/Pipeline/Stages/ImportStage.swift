@@ -258,7 +258,7 @@ public struct ImportStage: Stage {
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, ids: rowText, text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
-            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
+            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in present[k].type == .date ? rowDay[k].description : rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
             }

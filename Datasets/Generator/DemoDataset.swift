@@ -28,7 +28,7 @@ public struct DemoDataset {
     public static let fileNames = [
         "supply_issues.csv", "pharmacy_dispensing_wide.csv", "timekeeping.csv", "census.csv", "staffing_targets.csv",
         "budget.csv", "gl_actuals.csv", "items.csv", "formulary.csv", "inventory.csv", "pharmacy_inventory.csv",
-        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "planted_truths.json",
+        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "shifts.csv", "timekeeping_spans.csv", "planted_truths.json",
     ]
 
     @discardableResult
@@ -75,9 +75,14 @@ public struct DemoDataset {
         files.append(("nursing_home_pbj.csv", nursing.rows, nursing.bytes))
         let homeTargets = try NursingHomeTargetsExport(homes: homes).write(path: path("nursing_home_targets.csv"))
         files.append(("nursing_home_targets.csv", homeTargets.rows, homeTargets.bytes))
+        let shifts = try ShiftGenerator(system: system, calendar: calendar, census: census, seed: seed)
+            .generate(shiftsPath: path("shifts.csv"), spansPath: path("timekeeping_spans.csv"))
+        files.append(("shifts.csv", shifts.shiftRows, shifts.shiftBytes))
+        files.append(("timekeeping_spans.csv", shifts.spanRows, shifts.spanBytes))
 
         let truths = PlantedTruths(seed: seed, system: system, calendar: calendar, census: census, items: items, supply: supply,
-                                   pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, nursing: nursing, files: files)
+                                   pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, nursing: nursing, files: files,
+                                   moreTruths: [ShiftGenerator.truth(shifts)])
         let json = truths.build().rendered() + "\n"
         let file = try AtomicFile(path: path("planted_truths.json"))
         try file.write(json)

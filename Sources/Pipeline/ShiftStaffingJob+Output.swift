@@ -105,7 +105,7 @@ extension ShiftStaffingJob {
             if bad.count > listed { doc.paragraph("\(bad.count - listed) more in staffing_shifts.csv (compliant = no).") }
         }
         if !result.uncheckedUnits.isEmpty {
-            doc.paragraph("Not checked, no target with max_patients_per_staff: \(result.uncheckedUnits.joined(separator: ", ")).")
+            doc.paragraph("Not checked (no target with max_patients_per_staff, or no timekeeping spans for the job code): \(result.uncheckedUnits.joined(separator: ", ")).")
         }
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !result.outlook.isEmpty {

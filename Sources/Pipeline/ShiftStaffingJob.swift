@@ -51,23 +51,25 @@ public struct ShiftStaffingJob: Sendable {
         /// Timekeeping rows with a span, and those flagged as overlapping one of the same employee.
         public var spans = 0
         public var overlappingSpans = 0
-        /// Shift units no target with max_patients_per_staff names: not checked.
+        /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
         public var uncheckedUnits: [String] = []
         public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
     }
 
-    public func run(shifts: Table, timekeeping: Table, targets: Table, census: Table, plan: StaffingJob.Result,
+    /// - Parameters:
+    ///   - spans: timekeeping rows with start and end (often `timekeeping` itself), for staff on duty.
+    ///   - timekeeping: the hours, for productivity.
+    public func run(shifts: Table, spans: Table, timekeeping: Table, targets: Table, census: Table, plan: StaffingJob.Result,
                     frequency: Frequency) throws -> Result {
         guard let sDays = shifts.days("date"), let sNames = shifts.texts("shift"), let sUnits = shifts.texts("unit"),
               let sPatients = shifts.numbers("patients") else {
             throw PipelineError(location: nil, "staffing: the shifts table needs date, shift, unit and patients")
         }
         let sStart = shifts.numbers("start"), sEnd = shifts.numbers("end")
-        guard let tStart = timekeeping.numbers("start"), let tEnd = timekeeping.numbers("end"),
-              let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours") else {
+        guard let tStart = spans.numbers("start"), let tEnd = spans.numbers("end"), let tUnits = spans.texts("unit") else {
             throw PipelineError(location: nil, "staffing --shifts: timekeeping needs start and end (the date-times of each worked span, e.g. 2026-03-02 06:55) to count staff on duty per shift; add them to the export or map them with --columns start=...,end=...")
         }
-        let tJobs = timekeeping.texts("job_code"), tPay = timekeeping.texts("pay_type")
+        let tJobs = spans.texts("job_code"), tPay = spans.texts("pay_type")
         guard let gUnits = targets.texts("unit"), let gJobs = targets.texts("job_code"), let gHPPD = targets.numbers("target_hppd") else {
             throw PipelineError(location: nil, "staffing: targets need unit, job_code and target_hppd")
         }
@@ -99,25 +101,49 @@ public struct ShiftStaffingJob: Sendable {
         // Spans per group, productive pay only: vacation is paid but nobody is on the floor.
         var starts = [[Int]](repeating: [], count: ratioTargets.count), ends = starts
         var categories: [String: PayCategory?] = [:]
-        var unitKeys = RowKeys(), jobKeys = RowKeys()
-        let overlapping = timekeeping.numbers("overlap")
+        var lastPay: String?, lastOnDuty = false
+        // The group of the previous row's unit and job code: exports come sorted by one or the other.
+        var lastUnit: String?, lastJob: String?, lastGroup: Int?
+        struct NamePair: Hashable { var unit: String; var job: String }
+        var groupOfPair: [NamePair: Int?] = [:]
+        let overlapping = spans.numbers("overlap")
         for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
             result.spans += 1
             if let overlapping, overlapping[r] > 0 { result.overlappingSpans += 1 }
             let pay = tPay?[r] ?? ""
-            let category: PayCategory?
-            if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
-            guard let category, category != .nonProductive, tEnd[r] > tStart[r] else { continue }
-            let unit = unitKeys.key(tUnits[r], &keys), job = jobKeys.key(tJobs?[r] ?? "", &keys)
-            guard let g = groups[unit + "\u{1F}" + job] else { continue }
+            if pay != lastPay {
+                let category: PayCategory?
+                if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
+                lastPay = pay
+                lastOnDuty = category != nil && category != .nonProductive
+            }
+            guard lastOnDuty, tEnd[r] > tStart[r] else { continue }
+            let unitName = tUnits[r], jobName = tJobs?[r] ?? ""
+            if unitName != lastUnit || jobName != lastJob {
+                lastUnit = unitName
+                lastJob = jobName
+                let pair = NamePair(unit: unitName, job: jobName)
+                if let known = groupOfPair[pair] {
+                    lastGroup = known
+                } else {
+                    lastGroup = groups[keys.key(unitName) + "\u{1F}" + keys.key(jobName)]
+                    groupOfPair[pair] = lastGroup
+                }
+            }
+            guard let g = lastGroup else { continue }
             starts[g].append(Int(tStart[r]))
             ends[g].append(Int(tEnd[r]))
         }
         let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
         starts = []; ends = []
 
-        // Each shift, each job code with a limit on its unit.
+        // Each shift, each job code with a limit on its unit whose staff punch spans: a job
+        // code nobody punches spans for is not timekept by span, not a unit with nobody on duty.
         var unchecked = Set<String>()
+        for (g, target) in ratioTargets.enumerated() where onDuty[g].times.isEmpty {
+            unchecked.insert("\(display[target.unit] ?? target.unit) \(target.jobCode)")
+        }
+        targetsOfUnit = targetsOfUnit.mapValues { $0.filter { !onDuty[$0].times.isEmpty } }
         var grid = StaffingGrid()
         for r in 0..<sUnits.count {
             let unit = keys.key(sUnits[r])
@@ -129,7 +155,7 @@ public struct ShiftStaffingJob: Sendable {
             } else {
                 throw PipelineError(location: nil, "staffing: shift '\(sNames[r])' on \(sDays[r]) has no start and end and is not a standard shift (day, night)")
             }
-            guard let targets = targetsOfUnit[unit] else { unchecked.insert(display[unit] ?? sUnits[r]); continue }
+            guard let targets = targetsOfUnit[unit], !targets.isEmpty else { unchecked.insert(display[unit] ?? sUnits[r]); continue }
             let interval = window.interval(on: sDays[r])
             for g in targets {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)

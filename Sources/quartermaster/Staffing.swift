@@ -15,6 +15,7 @@ struct Staffing: ParsableCommand {
     @Option(help: ArgumentHelp("Daily census (date, unit, patient_days).", valueName: "path")) var census: String
     @Option(help: ArgumentHelp("Staffing targets (unit, job_code, target_hppd, budgeted_fte, ...).", valueName: "path")) var targets: String
     @Option(help: ArgumentHelp("Census by shift (date, shift, unit, patients, start, end): checks each shift's patient-to-staff ratio against the timekeeping spans (start, end).", valueName: "path")) var shifts: String?
+    @Option(help: ArgumentHelp("Timekeeping with the start and end of each worked span, when --timekeeping has none (default: --timekeeping).", valueName: "path")) var spans: String?
     @Option(help: ArgumentHelp("First day of any two-week pay period, for productivity with --shifts.", valueName: "date")) var payPeriodStart = "2023-01-01"
     @Option(help: ArgumentHelp("Periods to plan.", valueName: "periods")) var horizon = 13
     @Option(help: ArgumentHelp("week or month.", valueName: "frequency")) var frequency = "week"
@@ -40,12 +41,17 @@ struct Staffing: ParsableCommand {
             .init("targets", try pipeline.importStage(targets, "staffing_targets", shardKey: ["unit"])),
         ]
         var writes = ["staffing_plan.csv", "staffing_plan.md"]
+        if spans != nil && shifts == nil { throw UsageError("--spans counts staff on duty per shift: give --shifts too") }
         if let shifts {
             guard let anchor = DateParser().parse(payPeriodStart) else { throw UsageError("--pay-period-start must be a date such as 2023-01-01, not '\(payPeriodStart)'") }
             stage.shifts = "shifts"
             stage.shiftJob.payPeriods = PayPeriod(anchor: anchor)
             stage.shiftJob.payCodes = job.payCodes
             stages.append(.init("shifts", try pipeline.importStage(shifts, "shifts", shardKey: ["unit"])))
+            if let spans {
+                stage.spans = "spans"
+                stages.append(.init("spans", try pipeline.importStage(spans, "timekeeping", shardKey: ["unit"])))
+            }
             writes += ["staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"]
         }
         stages.append(.init("staffing", stage))

@@ -11,7 +11,7 @@ extension CSVInput {
     static let spansRows: [[String]] = timekeepingRows.map { row in
         row + ["\(row[0]) 07:00", row[3] == "RN" ? "\(row[0]) 19:00" : "\(row[0]) 15:00"]
     }
-    static let shiftsArguments = staffingArguments.dropLast(2) + ["--shifts", "shifts.csv", "--out", "out", "--quiet"]
+    static let shiftsArguments = staffingArguments.filter { !["--out", "out", "--quiet"].contains($0) } + ["--shifts", "shifts.csv", "--out", "out", "--quiet"]
 
     static let shifts = CSVInput(
         kind: .shifts, file: "shifts.csv", header: shiftsHeader, rows: shiftsRows,

@@ -21,6 +21,7 @@ public struct StaffingStage: Stage {
         ParameterSpec("overtime_share", .number, default: "0.1", "largest share of required hours covered by overtime before agency"),
         ParameterSpec("pay_codes", .map, "pay code: category (\(PayCategory.names)), added to or replacing the usual codes, e.g. {XTRA: overtime}"),
         ParameterSpec("shifts", .reference, "census by shift (date, shift, unit, patients): checks each shift's ratio against timekeeping spans (staffing_shifts.csv, staffing_grid.csv, staffing_productivity.csv, staffing_shift_outlook.csv)"),
+        ParameterSpec("spans", .reference, "timekeeping with start and end of each worked span, for staff on duty per shift (default: the timekeeping table)"),
         ParameterSpec("pay_period_start", .string, default: "2023-01-01", "first day of any two-week pay period, for productivity (with shifts)"),
         ParameterSpec("file", .outputFile, default: "staffing_plan", "base name of the .csv and .md written"),
     ]
@@ -30,8 +31,10 @@ public struct StaffingStage: Stage {
     public var file: String
     /// The shifts table, when the plan checks ratios per shift.
     public var shifts: String?
+    /// Timekeeping with spans, when not `timekeeping` itself.
+    public var spans: String?
     public var shiftJob = ShiftStaffingJob()
-    public var inputs: [String] { [timekeeping, census, targets] + (shifts.map { [$0] } ?? []) }
+    public var inputs: [String] { [timekeeping, census, targets] + [shifts, spans].compactMap { $0 } }
 
     public init(timekeeping: String, census: String, targets: String, job: StaffingJob = StaffingJob(), file: String = "staffing_plan") {
         self.timekeeping = timekeeping
@@ -59,6 +62,8 @@ public struct StaffingStage: Stage {
         self.init(timekeeping: try p.requiredString("timekeeping"), census: try p.requiredString("census"),
                   targets: try p.requiredString("targets"), job: job, file: file)
         shifts = try p.string("shifts")
+        spans = try p.string("spans")
+        if spans != nil && shifts == nil { throw p.error("spans", "spans count staff on duty per shift: give shifts too") }
         let anchor = try p.string("pay_period_start") ?? "2023-01-01"
         guard let day = DateParser().parse(anchor) else { throw p.error("pay_period_start", "pay_period_start must be a date such as 2023-01-01, not '\(anchor)'") }
         shiftJob.payPeriods = PayPeriod(anchor: day)
@@ -75,7 +80,8 @@ public struct StaffingStage: Stage {
         try table.write(to: context.output(file + ".csv"))
         var byShift: ShiftStaffingJob.Result?
         if let shifts {
-            let shiftResult = try shiftJob.run(shifts: try context.table(shifts), timekeeping: timekeepingTable, targets: targetsTable,
+            let shiftResult = try shiftJob.run(shifts: try context.table(shifts), spans: try spans.map { try context.table($0) } ?? timekeepingTable,
+                                               timekeeping: timekeepingTable, targets: targetsTable,
                                                census: censusTable, plan: result, frequency: job.frequency)
             try ShiftStaffingJob.shiftsTable(shiftResult).write(to: context.output("staffing_shifts.csv"))
             try ShiftStaffingJob.gridTable(shiftResult).write(to: context.output("staffing_grid.csv"))

@@ -186,34 +186,56 @@ public struct ShiftStaffingJob: Sendable {
         let firstPeriod = payPeriods.index(of: first) + (payPeriods.firstDay(of: payPeriods.index(of: first)) == first ? 0 : 1)
         let lastPeriod = payPeriods.index(of: last) - (payPeriods.lastDay(of: payPeriods.index(of: last)) == last ? 0 : 1)
         guard firstPeriod <= lastPeriod else { return [] }
-        var totals: [String: [Int: Productivity]] = [:]
+        // Per unit (in first-seen order) a contiguous array of its pay periods: no dictionary per row.
+        let periods = lastPeriod - firstPeriod + 1
+        var unitIndex: [String: Int] = [:]
+        var unitNames: [String] = []
+        var sums: [[Productivity]] = []
+        func slot(_ unit: String) -> Int? {
+            if let k = unitIndex[unit] { return k }
+            guard hppdOfUnit[unit] != nil else { return nil }
+            unitIndex[unit] = sums.count
+            unitNames.append(unit)
+            sums.append([Productivity](repeating: Productivity(), count: periods))
+            return sums.count - 1
+        }
         var categories: [String: PayCategory?] = [:]
-        var unitKeys = RowKeys()
+        var lastName: String?, lastSlot: Int?
+        var lastPay: String?, lastCategory: PayCategory?
         for r in 0..<tUnits.count {
             let p = payPeriods.index(of: tDays[r])
             guard p >= firstPeriod, p <= lastPeriod else { continue }
-            let unit = unitKeys.key(tUnits[r], &keys)
-            guard hppdOfUnit[unit] != nil else { continue }
+            if tUnits[r] != lastName {
+                lastName = tUnits[r]
+                lastSlot = slot(keys.key(tUnits[r]))
+            }
+            guard let u = lastSlot else { continue }
             let pay = tPay?[r] ?? ""
-            let category: PayCategory?
-            if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
-            guard let category else { continue }
-            totals[unit, default: [:]][p, default: Productivity()].add(hours: tHours[r], as: category)
+            if pay != lastPay {
+                if let known = categories[pay] { lastCategory = known } else { lastCategory = payCodes.category(of: pay); categories[pay] = lastCategory }
+                lastPay = pay
+            }
+            guard let category = lastCategory else { continue }
+            sums[u][p - firstPeriod].add(hours: tHours[r], as: category)
         }
+        var touched = [[Bool]](repeating: [Bool](repeating: false, count: periods), count: sums.count)
+        for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
             for r in 0..<cUnits.count {
                 let p = payPeriods.index(of: cDays[r])
                 guard p >= firstPeriod, p <= lastPeriod, !cValues[r].isNaN else { continue }
                 let unit = censusKeys.key(cUnits[r], &keys)
-                guard let hppd = hppdOfUnit[unit], totals[unit] != nil else { continue }
-                totals[unit]![p, default: Productivity()].targetHours += cValues[r] * hppd
+                guard let hppd = hppdOfUnit[unit], let u = unitIndex[unit] else { continue }
+                sums[u][p - firstPeriod].targetHours += cValues[r] * hppd
+                touched[u][p - firstPeriod] = true
             }
         }
         var rows: [ProductivityRow] = []
-        for (unit, periods) in totals {
-            for (p, value) in periods {
-                rows.append(ProductivityRow(unit: display[unit] ?? unit, firstDay: payPeriods.firstDay(of: p), lastDay: payPeriods.lastDay(of: p), productivity: value))
+        for (u, unit) in unitNames.enumerated() {
+            for k in 0..<periods where touched[u][k] {
+                let p = firstPeriod + k
+                rows.append(ProductivityRow(unit: display[unit] ?? unit, firstDay: payPeriods.firstDay(of: p), lastDay: payPeriods.lastDay(of: p), productivity: sums[u][k]))
             }
         }
         return rows.sorted { ($0.unit, $0.firstDay) < ($1.unit, $1.firstDay) }

@@ -27,8 +27,15 @@ struct SpanOverlaps {
     /// The on-duty starts (a later span of one person starting where the earlier ones end,
     /// or at its own end when wholly inside them), a 0/1 flag per row, and how many overlap.
     func resolve(starts: [Double], ends: [Double]) -> (starts: [Double], flags: [Double], count: Int) {
-        var order = starts.indices.filter { employees[$0] >= 0 && !starts[$0].isNaN }
-        order.sort { (employees[$0], starts[$0], $0) < (employees[$1], starts[$1], $1) }
+        // Sorted by one packed key (employee, then start minute offset to stay positive), then row.
+        var keyed: [(key: UInt64, row: Int32)] = []
+        keyed.reserveCapacity(starts.count)
+        for r in starts.indices where employees[r] >= 0 && !starts[r].isNaN {
+            keyed.append((UInt64(employees[r]) << 32 | UInt64(Int(starts[r]) + (1 << 30)), Int32(r)))
+        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
+        let order = keyed.map { Int($0.row) }
+        keyed = []
         var duty = starts
         var flags = [Double](repeating: 0, count: starts.count)
         var count = 0

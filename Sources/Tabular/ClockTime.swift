@@ -109,6 +109,11 @@ extension ImportRow {
         if let minutes = ClockTime.minutesSinceEpoch(field, dates: importer.dates) { return minutes }
         let text = String(decoding: field, as: UTF8.self)
         if text.trimmed().isEmpty { throw RowRejection(column: column, "date-time is empty") }
+        if let split = ClockTime.timeStart(field, 0, field.count), let base = field.baseAddress,
+           importer.dates.parse(UnsafeBufferPointer(start: base, count: split)) != nil {
+            let time = String(decoding: UnsafeBufferPointer(start: base + split + 1, count: field.count - split - 1), as: UTF8.self)
+            throw RowRejection(column: column, "'\(text.clipped)' is not a date-time: '\(time.clipped)' is not a time of day (expected HH:MM such as 07:00 or 19:30, or 7:00 PM)")
+        }
         if importer.dates.parse(field) != nil {
             throw RowRejection(column: column, "'\(text.clipped)' has no time of day; a span needs both, e.g. 2026-03-02 07:00")
         }

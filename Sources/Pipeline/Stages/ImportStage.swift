@@ -233,6 +233,8 @@ public struct ImportStage: Stage {
                 } else {
                     rowDay[k] = try row.date(column)
                 }
+                // The day as the row's id in this column, for a unique key that holds a date.
+                rowText[k] = Int(rowDay[k].daysSinceEpoch) &- Int(Int32.min)
             case .period:
                 rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
             case .time, .dateTime:

@@ -11,14 +11,14 @@ public struct StaffingGrid: Sendable {
     }
 
     public private(set) var lines: [Line] = []
-    private var seen = Set<String>()
+    private struct Level: Hashable { var unit: String; var jobCode: String; var shift: String; var patients: Double }
+    private var seen = Set<Level>()
 
     public init() {}
 
     /// Adds a census level seen on a shift (each level once per unit, job code and shift).
     public mutating func add(unit: String, jobCode: String, shift: String, patients: Double, maxPatientsPerStaff: Double) {
-        let key = "\(unit)\u{1F}\(jobCode)\u{1F}\(shift)\u{1F}\(patients)"
-        guard seen.insert(key).inserted else { return }
+        guard seen.insert(Level(unit: unit, jobCode: jobCode, shift: shift, patients: patients)).inserted else { return }
         lines.append(Line(unit: unit, jobCode: jobCode, shift: shift, patients: patients,
                           staffRequired: ShiftRatio.staffRequired(patients: patients, maxPatientsPerStaff: maxPatientsPerStaff)))
     }

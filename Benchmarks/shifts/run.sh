@@ -37,13 +37,13 @@ echo "timekeeping: $rows punches, $(du -m "$data/timekeeping.csv" | cut -f1) MB;
 times=()
 for ((k = 1; k <= repeat; k++)); do
     out=$(mktemp -d)
-    start=$(date +%s.%N)
-    "$BIN" staffing --timekeeping "$data/timekeeping.csv" --census "$data/census.csv" --targets "$data/targets.csv" \
-        --shifts "$data/shifts.csv" --horizon 4 --out "$out/run" --quiet
-    end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc)
+    /usr/bin/time -f "%e %U %S" -o "$out/time" "$BIN" staffing --timekeeping "$data/timekeeping.csv" --census "$data/census.csv" \
+        --targets "$data/targets.csv" --shifts "$data/shifts.csv" --horizon 4 --out "$out/run" --quiet >/dev/null 2>&1
+    read -r t user sys <"$out/time"
     times+=("$t")
-    echo "run $k: ${t} s ($(($(wc -l <"$out/run/staffing_shifts.csv") - 1)) shift checks, $(grep -c ',no$' "$out/run/staffing_shifts.csv" || true) not compliant)"
+    stages=$(grep -E '^\| (timekeeping|shifts|staffing) ' "$out/run/index.md" | awk -F'|' '{gsub(/ /, "", $2); gsub(/ /, "", $5); printf "%s %s s, ", $2, $5}')
+    echo "run $k: ${t} s wall, $(echo "$user + $sys" | bc) s CPU (${stages%, }); load before: $(cut -d' ' -f1 /proc/loadavg)"
+    echo "  $(($(wc -l <"$out/run/staffing_shifts.csv") - 1)) shift checks, $(grep -c ',no$' "$out/run/staffing_shifts.csv" || true) not compliant"
     rm -rf "$out"
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median of %d: %.2f s\n", NR, a[int((NR+1)/2)]}'

@@ -28,7 +28,7 @@ public struct DemoDataset {
     public static let fileNames = [
         "supply_issues.csv", "pharmacy_dispensing_wide.csv", "timekeeping.csv", "census.csv", "staffing_targets.csv",
         "budget.csv", "gl_actuals.csv", "items.csv", "formulary.csv", "inventory.csv", "pharmacy_inventory.csv",
-        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "purchase_orders.csv", "contracts.csv", "lots.csv", "planted_truths.json",
+        "pharmacy_monthly_sheet.csv", "nursing_home_pbj.csv", "nursing_home_targets.csv", "purchase_orders.csv", "contracts.csv", "lots.csv", "shifts.csv", "timekeeping_spans.csv", "planted_truths.json",
     ]
 
     @discardableResult
@@ -81,9 +81,16 @@ public struct DemoDataset {
         files.append(("contracts.csv", purchasing.contractRows, purchasing.contractBytes))
         files.append(("lots.csv", purchasing.lotRows, purchasing.lotBytes))
 
-        var truths = PlantedTruths(seed: seed, system: system, calendar: calendar, census: census, items: items, supply: supply,
-                                   pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, nursing: nursing, files: files)
-        truths.purchasing = PurchasingDemo.truth(purchasing)
+
+        let shifts = try ShiftGenerator(system: system, calendar: calendar, census: census, seed: seed)
+            .generate(shiftsPath: path("shifts.csv"), spansPath: path("timekeeping_spans.csv"))
+        files.append(("shifts.csv", shifts.shiftRows, shifts.shiftBytes))
+        files.append(("timekeeping_spans.csv", shifts.spanRows, shifts.spanBytes))
+
+
+        let truths = PlantedTruths(seed: seed, system: system, calendar: calendar, census: census, items: items, supply: supply,
+                                   pharmacy: pharmacy, labor: labor, ledger: ledger, inventory: inventory, nursing: nursing, files: files,
+                                   moreTruths: [PurchasingDemo.truth(purchasing), ShiftGenerator.truth(shifts)])
         let json = truths.build().rendered() + "\n"
         let file = try AtomicFile(path: path("planted_truths.json"))
         try file.write(json)

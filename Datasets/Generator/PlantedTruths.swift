@@ -14,8 +14,8 @@ struct PlantedTruths {
     let inventory: InventoryExport.Output
     let nursing: NursingHomeResult
     let files: [(name: String, rows: Int, bytes: Int)]
-    /// Issue 21's purchasing truth, when the purchasing exports were written.
-    var purchasing: JSONValue? = nil
+    /// Truths built by generators of their own (the short night shifts).
+    var moreTruths: [JSONValue] = []
 
     private func period(_ m: Int) -> JSONValue { .string(DemoCalendar.periodLabel(m)) }
 
@@ -225,7 +225,7 @@ struct PlantedTruths {
                 ("pto_hours_per_productive_hour", .fixed(ledger.ptoRatio, 4)),
             ])),
             ("truths", .array([priceIncrease, volumeGrowth, understaffed, stockout, overstock, discontinued,
-                               pharmacyMonthlySheet(), nursingHomeAgency()] + (purchasing.map { [$0] } ?? []))),
+                               pharmacyMonthlySheet(), nursingHomeAgency()] + moreTruths)),
             ("dirty_rows", dirty),
         ])
     }

@@ -4,7 +4,9 @@ import Tabular
 /// The columns of each input kind in DESIGN.md's table, with their types, so every import
 /// reads (and `validate` checks) the same roles.
 public struct InputSchema: Sendable {
-    public enum ValueType: Sendable { case text, number, date, period }
+    /// `time`: a time of day, kept as minutes after midnight; `dateTime`: a date and time,
+    /// kept as minutes since 1970-01-01 00:00 (both as numbers, NaN when empty).
+    public enum ValueType: Sendable { case text, number, date, period, time, dateTime }
 
     public struct Role: Sendable {
         public var name: String
@@ -61,6 +63,8 @@ public struct InputSchema: Sendable {
     public var unique: UniqueKey? = nil
     /// Date roles that must not run backwards in a row (a receipt before its order).
     public var dateOrder: [DateOrder] = []
+    /// Checks across the columns of one row (a span's end after its start).
+    public var rowRules: [RowRule] = []
 
     static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {
         Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
@@ -90,7 +94,9 @@ public struct InputSchema: Sendable {
                     unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", ignoringCase: false)),
         InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true),
                                                  r("hours", .number, true, .number([0...744], whole: false, what: "a number of hours from 0 to 744")),
-                                                 r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true)]),
+                                                 r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true),
+                                                 r("start", .dateTime), r("end", .dateTime)],
+                    rowRules: [.span(start: "start", end: "end", maxHours: 24)]),
         InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true), r("patient_days", .number, true, atLeastZero),
                                             r("admissions", .number, false, count), r("visits", .number, false, count)]),
         InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true), r("job_code", .text, true), r("target_hppd", .number, true, atLeastZero),
@@ -98,6 +104,10 @@ public struct InputSchema: Sendable {
                                                       r("overtime_multiplier", .number, false, atLeastZero), r("agency_rate", .number, false, atLeastZero),
                                                       r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))],
                     unique: UniqueKey(roles: ["unit", "job_code"], noun: "a target", why: "one per unit and job code; a second would double the plan")),
+        InputSchema(kind: "shifts", roles: [r("date", .date, true), r("shift", .text, true), r("unit", .text, true),
+                                            r("patients", .number, true, count), r("start", .time), r("end", .time)],
+                    unique: UniqueKey(roles: ["date", "unit", "shift"], noun: "a shift census row", why: "one per date, unit and shift; a second would check the shift twice"),
+                    rowRules: [.shift(name: "shift", start: "start", end: "end")]),
         InputSchema(kind: "budget", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
                                             r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),
                                             r("account_type", .text, false, .oneOf(VarianceLine.AccountType.spellings.map(\.0))),

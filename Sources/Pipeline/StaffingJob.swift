@@ -243,7 +243,7 @@ public struct StaffingJob: Sendable {
 
     /// staffing_plan.md: the summary a nurse manager reads first, FTE required against
     /// budgeted, each unit's census outlook, then the plan by unit.
-    public static func report(_ result: Result, numbers: NumberStyle = NumberStyle()) -> Report {
+    public static func report(_ result: Result, numbers: NumberStyle = NumberStyle(), moreSummary: [String] = []) -> Report {
         let short = result.units.filter { $0.flags.contains("understaffed") }
         let rising = result.units.filter { $0.flags.contains("rising_overtime_agency") }
         let cost = result.rows.reduce(0) { $0 + $1.plan.laborCost }
@@ -262,6 +262,7 @@ public struct StaffingJob: Sendable {
         if !mases.isEmpty {
             summary.append("Census forecast accuracy (backtest MASE, mean over units): \(NumberFormat.fixed(mases.reduce(0, +) / Double(mases.count), decimals: 3)).")
         }
+        summary += moreSummary
         summary += caveats(result, numbers: numbers).map { $0 + "." }
         var doc = Report(title: "Staffing plan from \(result.firstPeriod)", summary: summary)
         doc.keyFigure("Projected labor cost", cost, style: .money)

@@ -10,12 +10,15 @@ struct UniqueRows {
     /// Exact keys as the import's interned text ids (no String per row); others as match keys.
     private var seenIDs: [[Int]: Int] = [:]
     private var seenText: [String: Int] = [:]
+    /// Match keys per key role and interned id: a unit's name is folded once, not on every row.
+    private var matchKeys: [[Int: String]]
 
     init(_ key: InputSchema.UniqueKey?, present: [String]) {
         self.key = key
         let found = (key?.roles ?? []).compactMap { role in present.firstIndex(of: role).map { (role, $0) } }
         indices = found.map(\.1)
         names = found.map(\.0)
+        matchKeys = Array(repeating: [:], count: found.count)
     }
 
     var isActive: Bool { !indices.isEmpty }
@@ -28,7 +31,18 @@ struct UniqueRows {
         guard let key else { return nil }
         let first: Int?
         if key.ignoringCase {
-            let normalized = indices.map { values($0).matchKey() }.joined(separator: "\u{1F}")
+            var normalized = ""
+            for (n, index) in indices.enumerated() {
+                if n > 0 { normalized += "\u{1F}" }
+                let id = ids[index]
+                if id >= 0, let known = matchKeys[n][id] {
+                    normalized += known
+                } else {
+                    let folded = values(index).matchKey()
+                    if id >= 0 { matchKeys[n][id] = folded }
+                    normalized += folded
+                }
+            }
             first = seenText[normalized]
             if first == nil { seenText[normalized] = line }
         } else {

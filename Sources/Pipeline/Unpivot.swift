@@ -215,6 +215,13 @@ struct UnpivotReader {
                     if role.type == .date { return .day(day) }
                     let months = Frequency.month
                     return .day(months.firstDay(of: months.period(of: day)))
+                case .time, .dateTime:
+                    var bytes = Array(text.utf8)
+                    let value = bytes.withUnsafeMutableBufferPointer { p in
+                        role.type == .time ? ClockTime.minuteOfDay(UnsafeBufferPointer(p)) : ClockTime.minutesSinceEpoch(UnsafeBufferPointer(p), dates: dates)
+                    }
+                    guard let value else { throw problem(role.type == .time ? "is not a time of day" : "is not a date-time") }
+                    return .number(Double(value))
                 }
             }
         }

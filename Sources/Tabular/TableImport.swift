@@ -225,6 +225,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var emptyCells = 0
     /// Unpivoting with `columns: "*"`: the unmapped headers that did not fit, left out.
     public var leftOutHeaders: [String] = []
+    /// Timekeeping spans that overlap an earlier span of the same employee (flagged, counted once).
+    public var overlappingSpans = 0
     public var rejectsPath: String?
     /// How the file was read when `auto` found it was not UTF-8 ("read as Windows-1252: not valid UTF-8").
     public var encodingNote: String?

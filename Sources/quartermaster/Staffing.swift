@@ -14,6 +14,9 @@ struct Staffing: ParsableCommand {
     @Option(help: ArgumentHelp("Timekeeping export (date, unit, hours, job_code, pay_type).", valueName: "path")) var timekeeping: String
     @Option(help: ArgumentHelp("Daily census (date, unit, patient_days).", valueName: "path")) var census: String
     @Option(help: ArgumentHelp("Staffing targets (unit, job_code, target_hppd, budgeted_fte, ...).", valueName: "path")) var targets: String
+    @Option(help: ArgumentHelp("Census by shift (date, shift, unit, patients, start, end): checks each shift's patient-to-staff ratio against the timekeeping spans (start, end).", valueName: "path")) var shifts: String?
+    @Option(help: ArgumentHelp("Timekeeping with the start and end of each worked span, when --timekeeping has none (default: --timekeeping).", valueName: "path")) var spans: String?
+    @Option(help: ArgumentHelp("First day of any two-week pay period, for productivity with --shifts.", valueName: "date")) var payPeriodStart = "2023-01-01"
     @Option(help: ArgumentHelp("Periods to plan.", valueName: "periods")) var horizon = 13
     @Option(help: ArgumentHelp("week or month.", valueName: "frequency")) var frequency = "week"
     @Option(help: ArgumentHelp("Plan for this census percentile (50 = mean).", valueName: "p")) var percentile = 50.0
@@ -31,11 +34,27 @@ struct Staffing: ParsableCommand {
         if let payCodes {
             do { job.payCodes = try PayCodeMap().overriding(try ImportOptions.parseMap(payCodes, flag: "--pay-codes", example: "XTRA=overtime,CALL=regular")) } catch let e as PayCodeError { throw UsageError("--pay-codes: \(e.message)") }
         }
-        try pipeline.run("staffing", [
+        var stage = StaffingStage(timekeeping: "timekeeping", census: "census", targets: "targets", job: job)
+        var stages: [PipelineRunner.NamedStage] = [
             .init("timekeeping", try pipeline.importStage(timekeeping, "timekeeping", shardKey: ["unit"], main: true)),
             .init("census", try pipeline.importStage(census, "census", shardKey: ["unit"])),
             .init("targets", try pipeline.importStage(targets, "staffing_targets", shardKey: ["unit"])),
-            .init("staffing", StaffingStage(timekeeping: "timekeeping", census: "census", targets: "targets", job: job)),
-        ], writes: ["staffing_plan.csv", "staffing_plan.md"])
+        ]
+        var writes = ["staffing_plan.csv", "staffing_plan.md"]
+        if spans != nil && shifts == nil { throw UsageError("--spans counts staff on duty per shift: give --shifts too") }
+        if let shifts {
+            guard let anchor = DateParser().parse(payPeriodStart) else { throw UsageError("--pay-period-start must be a date such as 2023-01-01, not '\(payPeriodStart)'") }
+            stage.shifts = "shifts"
+            stage.shiftJob.payPeriods = PayPeriod(anchor: anchor)
+            stage.shiftJob.payCodes = job.payCodes
+            stages.append(.init("shifts", try pipeline.importStage(shifts, "shifts", shardKey: ["unit"])))
+            if let spans {
+                stage.spans = "spans"
+                stages.append(.init("spans", try pipeline.importStage(spans, "timekeeping", shardKey: ["unit"])))
+            }
+            writes += ["staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"]
+        }
+        stages.append(.init("staffing", stage))
+        try pipeline.run("staffing", stages, writes: writes)
     }
 }

@@ -14,6 +14,7 @@ enum InputKind: String, CaseIterable, Sendable {
     case census = "census (staffing)"
     case timekeeping = "punches / timekeeping (staffing)"
     case targets = "staffing targets (staffing)"
+    case shifts = "census by shift (staffing --shifts)"
     case pipeline = "pipeline YAML (validate / run)"
     case orders = "orders (purchasing)"
     case contracts = "contracts (purchasing)"
@@ -289,7 +290,7 @@ enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
         CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
             + varianceStaffingDefects() + flagCases() + unpivotCases() + encodingCases() + inspectCases() + calendarCases() + scenarioCases()
-            + purchasingCases()
+            + purchasingCases() + shiftCases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).

@@ -150,6 +150,9 @@ public struct ImportStage: Stage {
         if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read)
         context.note(summary.description)
+        if summary.overlappingSpans > 0 {
+            context.note("\(context.stage): \(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? "" : "s") overlap an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
+        }
         if let shard {
             let keep = try shard.rows(of: table)
             table = table.filtered(keep)
@@ -194,6 +197,10 @@ public struct ImportStage: Stage {
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
+        var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name))
+        // Spans of one employee that overlap are found from the (private) employee column.
+        let employeeColumn = rowRules.isActive && present.contains { $0.type == .dateTime } ? importer.column("employee") : nil
+        var overlaps = SpanOverlaps()
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
             let role = present[k]
@@ -226,8 +233,16 @@ public struct ImportStage: Stage {
                 } else {
                     rowDay[k] = try row.date(column)
                 }
+                // The day as the row's id in this column, for a unique key that holds a date.
+                rowText[k] = Int(rowDay[k].daysSinceEpoch) &- Int(Int32.min)
             case .period:
                 rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
+            case .time, .dateTime:
+                if !role.required && ImportRow.isEmpty(row.record[column]) {
+                    rowNumber[k] = .nan
+                } else {
+                    rowNumber[k] = Double(role.type == .time ? try row.minuteOfDay(column) : try row.dateTime(column))
+                }
             }
         }
         let dateOrder = schema.dateOrder.compactMap { rule in
@@ -243,23 +258,27 @@ public struct ImportStage: Stage {
                 let value: String
                 switch present[k].type {
                 case .text: value = rowText[k] >= 0 ? internedStrings[k][rowText[k]] : ""
-                case .number: value = NumberFormat.fixed(rowNumber[k])
+                case .number, .time, .dateTime: value = NumberFormat.fixed(rowNumber[k])
                 case .date: value = rowDay[k].description
                 case .period: value = months.label(months.period(of: rowDay[k]))
                 }
                 if !allowed.contains(value) { return }
             }
-            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
+            if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, ids: rowText, text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
+                throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
+            }
+            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in present[k].type == .date ? rowDay[k].description : rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
             }
             for k in 0..<count {
                 switch present[k].type {
                 case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
-                case .number: numbers[k].append(rowNumber[k])
+                case .number, .time, .dateTime: numbers[k].append(rowNumber[k])
                 case .date, .period: days[k].append(rowDay[k])
                 }
             }
+            if employeeColumn != nil { overlaps.accept() }
         }
         var summary: ImportSummary
         if let unpivoted {
@@ -282,6 +301,7 @@ public struct ImportStage: Stage {
             for (c, column) in unpivoted.plan.columns.enumerated() { slotOfColumn[column] = c }
             summary = try importer.run(cells: unpivoted.plan.columns, record: { row in
                 for k in 0..<count where columns[k] >= 0 { try read(row, k, columns[k]) }
+                if let employeeColumn { overlaps.read(row, column: employeeColumn) }
             }, cell: { row, cell in
                 for (k, name, id) in presets[slotOfColumn[cell]] {
                     switch name {
@@ -297,6 +317,7 @@ public struct ImportStage: Stage {
         } else {
             summary = try importer.run { row in
                 for k in 0..<count { try read(row, k, columns[k]) }
+                if let employeeColumn { overlaps.read(row, column: employeeColumn) }
                 try emit(row, cell: -1)
             }
         }
@@ -308,7 +329,7 @@ public struct ImportStage: Stage {
         for (k, role) in present.enumerated() {
             switch role.type {
             case .text: table.append(role.name, .text(texts[k]))
-            case .number: table.append(role.name, .number(numbers[k]))
+            case .number, .time, .dateTime: table.append(role.name, .number(numbers[k]))
             case .date:
                 // An optional date column with gaps stays text, so the gaps stay empty. Each
                 // day's text is made once (a million receipt dates hold a few hundred days).
@@ -334,6 +355,17 @@ public struct ImportStage: Stage {
                     return label
                 }))
             }
+        }
+        if employeeColumn != nil, let s = present.firstIndex(where: { $0.name == "start" && $0.type == .dateTime }),
+           let e = present.firstIndex(where: { $0.name == "end" && $0.type == .dateTime }) {
+            let resolved = overlaps.resolve(starts: numbers[s], ends: numbers[e])
+            var rebuilt = Table()
+            for (name, column) in zip(table.names, table.columns) { rebuilt.append(name, name == "start" ? .number(resolved.starts) : column) }
+            rebuilt.append("overlap", .number(resolved.flags))
+            rebuilt.sourceFile = table.sourceFile
+            rebuilt.sourceHeaders = table.sourceHeaders
+            table = rebuilt
+            summary.overlappingSpans = resolved.count
         }
         return (table, summary)
     }

@@ -20,13 +20,21 @@ public struct StaffingStage: Stage {
         ParameterSpec("productive_share", .number, default: "0.9", "share of paid hours that are worked"),
         ParameterSpec("overtime_share", .number, default: "0.1", "largest share of required hours covered by overtime before agency"),
         ParameterSpec("pay_codes", .map, "pay code: category (\(PayCategory.names)), added to or replacing the usual codes, e.g. {XTRA: overtime}"),
+        ParameterSpec("shifts", .reference, "census by shift (date, shift, unit, patients): checks each shift's ratio against timekeeping spans (staffing_shifts.csv, staffing_grid.csv, staffing_productivity.csv, staffing_shift_outlook.csv)"),
+        ParameterSpec("spans", .reference, "timekeeping with start and end of each worked span, for staff on duty per shift (default: the timekeeping table)"),
+        ParameterSpec("pay_period_start", .string, default: "2023-01-01", "first day of any two-week pay period, for productivity (with shifts)"),
         ParameterSpec("file", .outputFile, default: "staffing_plan", "base name of the .csv and .md written"),
     ]
 
     public var timekeeping: String, census: String, targets: String
     public var job: StaffingJob
     public var file: String
-    public var inputs: [String] { [timekeeping, census, targets] }
+    /// The shifts table, when the plan checks ratios per shift.
+    public var shifts: String?
+    /// Timekeeping with spans, when not `timekeeping` itself.
+    public var spans: String?
+    public var shiftJob = ShiftStaffingJob()
+    public var inputs: [String] { [timekeeping, census, targets] + [shifts, spans].compactMap { $0 } }
 
     public init(timekeeping: String, census: String, targets: String, job: StaffingJob = StaffingJob(), file: String = "staffing_plan") {
         self.timekeeping = timekeeping
@@ -53,22 +61,43 @@ public struct StaffingStage: Stage {
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         self.init(timekeeping: try p.requiredString("timekeeping"), census: try p.requiredString("census"),
                   targets: try p.requiredString("targets"), job: job, file: file)
+        shifts = try p.string("shifts")
+        spans = try p.string("spans")
+        if spans != nil && shifts == nil { throw p.error("spans", "spans count staff on duty per shift: give shifts too") }
+        let anchor = try p.string("pay_period_start") ?? "2023-01-01"
+        guard let day = DateParser().parse(anchor) else { throw p.error("pay_period_start", "pay_period_start must be a date such as 2023-01-01, not '\(anchor)'") }
+        shiftJob.payPeriods = PayPeriod(anchor: day)
+        shiftJob.payCodes = job.payCodes
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
         job.threads = context.threads
         job.quiet = context.quiet
-        let result = try job.run(timekeeping: try context.table(timekeeping), census: try context.table(census), targets: try context.table(targets))
+        let timekeepingTable = try context.table(timekeeping), censusTable = try context.table(census), targetsTable = try context.table(targets)
+        let result = try job.run(timekeeping: timekeepingTable, census: censusTable, targets: targetsTable)
         let table = StaffingJob.table(result)
         try table.write(to: context.output(file + ".csv"))
-        var document = StaffingJob.report(result, numbers: context.reports.numbers)
+        var byShift: ShiftStaffingJob.Result?
+        if let shifts {
+            let shiftResult = try shiftJob.run(shifts: try context.table(shifts), spans: try spans.map { try context.table($0) } ?? timekeepingTable,
+                                               timekeeping: timekeepingTable, targets: targetsTable,
+                                               census: censusTable, plan: result, frequency: job.frequency)
+            try ShiftStaffingJob.shiftsTable(shiftResult).write(to: context.output("staffing_shifts.csv"))
+            try ShiftStaffingJob.gridTable(shiftResult).write(to: context.output("staffing_grid.csv"))
+            try ShiftStaffingJob.productivityTable(shiftResult).write(to: context.output("staffing_productivity.csv"))
+            try ShiftStaffingJob.outlookTable(shiftResult).write(to: context.output("staffing_shift_outlook.csv"))
+            byShift = shiftResult
+        }
+        var document = StaffingJob.report(result, numbers: context.reports.numbers, moreSummary: byShift.map(ShiftStaffingJob.summary) ?? [])
+        if let byShift { ShiftStaffingJob.addSections(byShift, to: &document, numbers: context.reports.numbers) }
         document.sheet(WorkbookSheets.staffing(table))
         let report = try context.write(document, name: file)
         for item in StaffingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
         context.note(StaffingJob.note(result))
+        if let byShift { context.note(ShiftStaffingJob.note(byShift)) }
         return ["plan": table]
     }
 }

@@ -1,0 +1,81 @@
+import Planning
+import Tabular
+
+extension InputSchema {
+    /// A check across the columns of one row, made at import so the planning math never sees
+    /// a span that ends before it starts or a shift it cannot place on the clock.
+    public enum RowRule: Sendable {
+        /// A worked span (`start`, `end` date-times): the end after the start, at most
+        /// `maxHours` later. Rows without both are not spans and pass.
+        case span(start: String, end: String, maxHours: Double)
+        /// A shift named `name`: with `start` and `end` times on the row any name goes (and the
+        /// two must differ); without them the name must be a standard one (day, night).
+        case shift(name: String, start: String, end: String)
+    }
+}
+
+/// The row rules of an import, bound to the positions of their roles among the imported
+/// columns. Per row it only compares numbers; a shift name is judged once per distinct text.
+struct RowRuleCheck {
+    private enum Bound {
+        case span(start: Int, end: Int, maxMinutes: Double)
+        case shift(name: Int, start: Int?, end: Int?)
+    }
+    private let bound: [Bound]
+    /// Per interned shift-name id: whether it is a standard name.
+    private var standardName: [Int: Bool] = [:]
+
+    init(_ rules: [InputSchema.RowRule], present: [String]) {
+        bound = rules.compactMap { rule in
+            switch rule {
+            case .span(let start, let end, let maxHours):
+                guard let s = present.firstIndex(of: start), let e = present.firstIndex(of: end) else { return nil }
+                return .span(start: s, end: e, maxMinutes: maxHours * 60)
+            case .shift(let name, let start, let end):
+                guard let n = present.firstIndex(of: name) else { return nil }
+                return .shift(name: n, start: present.firstIndex(of: start), end: present.firstIndex(of: end))
+            }
+        }
+    }
+
+    var isActive: Bool { !bound.isEmpty }
+
+    /// The imported column at fault and why, or nil when the row passes.
+    /// - Parameters:
+    ///   - numbers: the row's number per imported column (times as minutes, NaN when empty).
+    ///   - ids: the row's interned text id per imported column.
+    ///   - text: the text of an imported column, for the names and the message.
+    mutating func problem(numbers: [Double], ids: [Int], text: (Int) -> String) -> (slot: Int, reason: String)? {
+        for rule in bound {
+            switch rule {
+            case .span(let s, let e, let maxMinutes):
+                let start = numbers[s], end = numbers[e]
+                if start.isNaN && end.isNaN { continue }
+                if start.isNaN { return (s, "the span has an end but no start; give both, or neither for hours without a span") }
+                if end.isNaN { return (e, "the span has a start but no end; give both, or neither for hours without a span") }
+                if end <= start {
+                    return (e, "the span ends (\(ClockTime.label(minutesSinceEpoch: Int(end)))) at or before it starts (\(ClockTime.label(minutesSinceEpoch: Int(start)))); check the dates of a shift past midnight")
+                }
+                if end - start > maxMinutes {
+                    return (e, "the span lasts \(NumberFormat.fixed((end - start) / 60, decimals: 1)) hours, longer than \(NumberFormat.fixed(maxMinutes / 60)); split it, or check the end date")
+                }
+            case .shift(let n, let s, let e):
+                let start = s.map { numbers[$0] } ?? .nan, end = e.map { numbers[$0] } ?? .nan
+                if start.isNaN != end.isNaN {
+                    return (start.isNaN ? (s ?? n) : (e ?? n), "the shift has \(start.isNaN ? "an end but no start" : "a start but no end"); give both times, or neither for a standard shift (day, night)")
+                }
+                if !start.isNaN {
+                    if start == end { return (e ?? n, "the shift starts and ends at \(ClockTime.label(minuteOfDay: Int(start))); a shift needs a length") }
+                    continue
+                }
+                let id = ids[n]
+                let known: Bool
+                if let cached = standardName[id] { known = cached } else { known = ShiftWindow.standard(named: text(n)) != nil; standardName[id] = known }
+                if !known {
+                    return (n, "'\(text(n).clipped)' is not a known shift name (day, night); give the shift's start and end times (e.g. 07:00, 19:00) on the row")
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,158 @@
+import Planning
+import Reports
+import Tabular
+
+extension ShiftStaffingJob {
+    static func r2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+    /// staffing_shifts.csv: one row per shift and job code with a ratio limit.
+    public static func shiftsTable(_ result: Result) -> Table {
+        let rows = result.shifts
+        return Table([
+            ("unit", .text(rows.map(\.unit))), ("date", .date(rows.map(\.date))), ("shift", .text(rows.map(\.shift))),
+            ("job_code", .text(rows.map(\.jobCode))), ("patients", .number(rows.map(\.ratio.patients))),
+            ("staff_on_duty", .number(rows.map { Double($0.ratio.staffOnDuty) })),
+            ("patients_per_staff", .number(rows.map { $0.ratio.patientsPerStaff.map(r2) ?? .nan })),
+            ("max_patients_per_staff", .number(rows.map(\.ratio.maxPatientsPerStaff))),
+            ("compliant", .text(rows.map { $0.ratio.isCompliant ? "yes" : "no" })),
+        ])
+    }
+
+    /// staffing_grid.csv: staff required at every census level seen.
+    public static func gridTable(_ result: Result) -> Table {
+        let rows = result.grid
+        return Table([
+            ("unit", .text(rows.map(\.unit))), ("job_code", .text(rows.map(\.jobCode))), ("shift", .text(rows.map(\.shift))),
+            ("patients", .number(rows.map(\.patients))), ("staff_required", .number(rows.map { Double($0.staffRequired) })),
+        ])
+    }
+
+    /// staffing_productivity.csv: one row per unit and complete pay period.
+    public static func productivityTable(_ result: Result) -> Table {
+        let rows = result.productivity
+        func share(_ x: Double?) -> Double { x.map { r2(100 * $0) } ?? .nan }
+        return Table([
+            ("unit", .text(rows.map(\.unit))), ("pay_period_start", .date(rows.map(\.firstDay))), ("pay_period_end", .date(rows.map(\.lastDay))),
+            ("worked_hours", .number(rows.map { r2($0.productivity.workedHours) })), ("target_hours", .number(rows.map { r2($0.productivity.targetHours) })),
+            ("productivity_index", .number(rows.map { $0.productivity.index.map(r2) ?? .nan })),
+            ("overtime_pct", .number(rows.map { share($0.productivity.overtimeShare) })),
+            ("agency_pct", .number(rows.map { share($0.productivity.agencyShare) })),
+            ("non_productive_pct", .number(rows.map { share($0.productivity.nonProductiveShare) })),
+        ])
+    }
+
+    /// staffing_shift_outlook.csv: each future period's patients per shift, the staff the grid
+    /// requires and the staff today's schedule gives.
+    public static func outlookTable(_ result: Result) -> Table {
+        let rows = result.outlook
+        return Table([
+            ("unit", .text(rows.map(\.unit))), ("job_code", .text(rows.map(\.jobCode))), ("shift", .text(rows.map(\.shift))),
+            ("period", .text(rows.map(\.period))), ("patients_forecast", .number(rows.map { r2($0.patients) })),
+            ("staff_required", .number(rows.map { Double($0.staffRequired) })), ("staff_scheduled", .number(rows.map { Double($0.staffScheduled) })),
+            ("short_by", .number(rows.map { Double($0.shortBy) })),
+        ])
+    }
+
+    /// Lines for the plan's executive summary.
+    public static func summary(_ result: Result) -> [String] {
+        let bad = result.nonCompliant
+        var lines = [bad.isEmpty
+            ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
+            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."]
+        let short = result.outlook.filter { $0.shortBy > 0 }
+        if !short.isEmpty {
+            lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio: "
+                         + unitCounts(short.map { ($0.unit, $0.shift) }).joined(separator: ", ") + ".")
+        }
+        if result.overlappingSpans > 0 {
+            lines.append("\(result.overlappingSpans) timekeeping span\(result.overlappingSpans == 1 ? "" : "s") overlap another of the same employee; each person counted once on duty.")
+        }
+        return lines
+    }
+
+    static func unitCounts(_ rows: [ShiftRow]) -> [String] {
+        var count: [String: Int] = [:]
+        for r in rows { count[r.unit, default: 0] += 1 }
+        return count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+    }
+
+    static func unitCounts(_ pairs: [(String, String)]) -> [String] {
+        var count: [String: Int] = [:]
+        for (unit, shift) in pairs { count["\(unit) \(shift)", default: 0] += 1 }
+        return count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+    }
+
+    /// The shift sections of staffing_plan.md: non-compliant shifts and their count per unit,
+    /// the shifts ahead, and productivity per pay period with its chart.
+    public static func addSections(_ result: Result, to doc: inout Report, numbers: NumberStyle = NumberStyle(), listed: Int = 50) {
+        doc.heading("Shifts against ratio limits")
+        doc.paragraph("Each shift is checked at its thinnest moment: staff on duty is the fewest on duty at any time in the shift, from the timekeeping spans, never an average over the day. Every check is in staffing_shifts.csv; the staff each census level requires is in staffing_grid.csv.")
+        let bad = result.nonCompliant
+        var perUnit: [String: (shifts: Int, bad: Int)] = [:]
+        for r in result.shifts {
+            perUnit[r.unit, default: (0, 0)].shifts += 1
+            if !r.ratio.isCompliant { perUnit[r.unit]!.bad += 1 }
+        }
+        doc.table(["Unit", "Shift checks", "Not compliant"], perUnit.sorted { $0.key < $1.key }.map { [$0.key, String($0.value.shifts), String($0.value.bad)] },
+                  alignments: [.left, .right, .right])
+        if !bad.isEmpty {
+            doc.heading("Non-compliant shifts", level: 3)
+            doc.table(["Date", "Unit", "Shift", "Job", "Patients", "Staff", "Patients per staff", "Limit"],
+                      bad.prefix(listed).map { r in
+                          [r.date.description, r.unit, r.shift, r.jobCode, numbers.quantity(r.ratio.patients, decimals: 0), String(r.ratio.staffOnDuty),
+                           r.ratio.patientsPerStaff.map { NumberFormat.fixed($0, decimals: 2) } ?? "no staff", NumberFormat.fixed(r.ratio.maxPatientsPerStaff, decimals: 2)]
+                      }, alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+            if bad.count > listed { doc.paragraph("\(bad.count - listed) more in staffing_shifts.csv (compliant = no).") }
+        }
+        if !result.uncheckedUnits.isEmpty {
+            doc.paragraph("Not checked (no target with max_patients_per_staff, or no timekeeping spans for the job code): \(result.uncheckedUnits.joined(separator: ", ")).")
+        }
+        let short = result.outlook.filter { $0.shortBy > 0 }
+        if !result.outlook.isEmpty {
+            doc.heading("Shifts ahead")
+            doc.paragraph("The census forecast per shift (the unit's recent shift census over daily census) against today's schedule: the median staff on duty on the unit, job code and shift over the latest shifts. All periods are in staffing_shift_outlook.csv.")
+            if short.isEmpty {
+                doc.paragraph("Today's schedule covers every shift of the plan.")
+            } else {
+                doc.table(["Period", "Unit", "Shift", "Job", "Patients", "Staff needed", "Scheduled", "Short"],
+                          short.prefix(listed).map { r in
+                              [r.period, r.unit, r.shift, r.jobCode, NumberFormat.fixed(r.patients, decimals: 1), String(r.staffRequired), String(r.staffScheduled), String(r.shortBy)]
+                          }, alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+            }
+        }
+        doc.heading("Productivity by pay period")
+        doc.paragraph("Two-week pay periods: worked hours (regular, overtime, agency) against target hours (census x target HPPD); productivity index = 100 x target / worked. Overtime and agency are shares of worked hours, non-productive of paid hours. Also in staffing_productivity.csv.")
+        guard !result.productivity.isEmpty else {
+            doc.paragraph("The timekeeping covers no complete pay period.")
+            return
+        }
+        func pct(_ x: Double?) -> String { x.map { numbers.percent(100 * $0) } ?? "" }
+        doc.table(["Unit", "Pay period", "Worked h", "Target h", "Index", "Overtime", "Agency", "Non-productive"],
+                  result.productivity.map { r in
+                      let p = r.productivity
+                      return [r.unit, "\(r.firstDay) – \(r.lastDay)", numbers.quantity(p.workedHours, decimals: 0), numbers.quantity(p.targetHours, decimals: 0),
+                              p.index.map { NumberFormat.fixed($0, decimals: 1) } ?? "", pct(p.overtimeShare), pct(p.agencyShare), pct(p.nonProductiveShare)]
+                  }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+        var worked: [CalendarDay: Double] = [:], target: [CalendarDay: Double] = [:]
+        for r in result.productivity {
+            worked[r.firstDay, default: 0] += r.productivity.workedHours
+            target[r.firstDay, default: 0] += r.productivity.targetHours
+        }
+        let periods = worked.keys.sorted()
+        let chart = GroupedBarChart(
+            title: "Worked vs target hours by pay period",
+            caption: "All units; target hours = census x target HPPD. Worked above target is a productivity index below 100.",
+            categories: periods.map(\.description),
+            series: [GroupedBarChart.Series(name: "Worked", values: periods.map { worked[$0] ?? 0 }),
+                     GroupedBarChart.Series(name: "Target", values: periods.map { target[$0] ?? 0 })],
+            format: .quantity)
+        var native = chart.workbookChart(categoryHeader: "Pay period")
+        native.sheet = "Productivity"
+        doc.figure(Report.Figure(name: "productivity", description: "Worked vs target hours by pay period", svg: chart.svg(), chart: native))
+    }
+
+    /// The run's note.
+    public static func note(_ result: Result) -> String {
+        "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant; \(result.productivity.count) unit pay periods; \(result.outlook.filter { $0.shortBy > 0 }.count) future period-shifts short"
+    }
+}

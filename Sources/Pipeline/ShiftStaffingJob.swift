@@ -1,0 +1,320 @@
+import Forecasting
+import Planning
+import Tabular
+
+/// Staffing by shift (`staffing --shifts`): each shift's census against the fewest staff on
+/// duty from the timekeeping spans, per job code with a ratio limit; the staffing grid; labor
+/// productivity per pay period; and the shifts ahead that today's schedule leaves short.
+/// The math lives in Planning (StaffOnDuty, ShiftRatio, StaffingGrid, Productivity); this
+/// wires the tables to it. Units and job codes match ignoring case and spaces.
+public struct ShiftStaffingJob: Sendable {
+    public var payPeriods = PayPeriod()
+    public var payCodes = PayCodeMap()
+    /// Days of the latest shifts whose typical staff on duty stand for today's schedule.
+    public var scheduleDays = 28
+
+    public init() {}
+
+    public struct ShiftRow: Sendable {
+        public var unit: String
+        public var date: CalendarDay
+        public var shift: String
+        public var window: ShiftWindow
+        public var jobCode: String
+        public var ratio: ShiftRatio
+    }
+
+    public struct ProductivityRow: Sendable {
+        public var unit: String
+        public var firstDay: CalendarDay
+        public var lastDay: CalendarDay
+        public var productivity: Productivity
+    }
+
+    /// A future period's census on one shift against the staff today's schedule puts on it.
+    public struct OutlookRow: Sendable {
+        public var unit: String
+        public var jobCode: String
+        public var shift: String
+        public var period: String
+        public var patients: Double
+        public var staffRequired: Int
+        public var staffScheduled: Int
+        public var shortBy: Int { max(0, staffRequired - staffScheduled) }
+    }
+
+    public struct Result: Sendable {
+        public var shifts: [ShiftRow] = []
+        public var grid: [StaffingGrid.Line] = []
+        public var productivity: [ProductivityRow] = []
+        public var outlook: [OutlookRow] = []
+        /// Timekeeping rows with a span, and those flagged as overlapping one of the same employee.
+        public var spans = 0
+        public var overlappingSpans = 0
+        /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
+        public var uncheckedUnits: [String] = []
+        public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
+    }
+
+    /// - Parameters:
+    ///   - spans: timekeeping rows with start and end (often `timekeeping` itself), for staff on duty.
+    ///   - timekeeping: the hours, for productivity.
+    public func run(shifts: Table, spans: Table, timekeeping: Table, targets: Table, census: Table, plan: StaffingJob.Result,
+                    frequency: Frequency) throws -> Result {
+        guard let sDays = shifts.days("date"), let sNames = shifts.texts("shift"), let sUnits = shifts.texts("unit"),
+              let sPatients = shifts.numbers("patients") else {
+            throw PipelineError(location: nil, "staffing: the shifts table needs date, shift, unit and patients")
+        }
+        let sStart = shifts.numbers("start"), sEnd = shifts.numbers("end")
+        guard let tStart = spans.numbers("start"), let tEnd = spans.numbers("end"), let tUnits = spans.texts("unit") else {
+            throw PipelineError(location: nil, "staffing --shifts: timekeeping needs start and end (the date-times of each worked span, e.g. 2026-03-02 06:55) to count staff on duty per shift; add them to the export or map them with --columns start=...,end=...")
+        }
+        let tJobs = spans.texts("job_code"), tPay = spans.texts("pay_type")
+        guard let gUnits = targets.texts("unit"), let gJobs = targets.texts("job_code"), let gHPPD = targets.numbers("target_hppd") else {
+            throw PipelineError(location: nil, "staffing: targets need unit, job_code and target_hppd")
+        }
+        let gMax = targets.numbers("max_patients_per_staff")
+        var result = Result()
+
+        // Names: the shifts file's spelling first, then the targets'.
+        var keys = KeyCache()
+        var display: [String: String] = [:]
+        for name in sUnits + gUnits { display[keys.key(name)] = display[keys.key(name)] ?? name }
+
+        // Targets with a ratio limit: (unit key, job key) -> group.
+        struct RatioTarget { var unit: String; var jobCode: String; var max: Double }
+        var groups: [String: Int] = [:]
+        var ratioTargets: [RatioTarget] = []
+        var targetsOfUnit: [String: [Int]] = [:]
+        var hppdOfUnit: [String: Double] = [:]
+        for r in 0..<gUnits.count {
+            let unit = keys.key(gUnits[r])
+            hppdOfUnit[unit, default: 0] += gHPPD[r]
+            guard let max = gMax?[r], max.isFinite, max > 0 else { continue }
+            let key = unit + "\u{1F}" + keys.key(gJobs[r])
+            guard groups[key] == nil else { continue }
+            groups[key] = ratioTargets.count
+            targetsOfUnit[unit, default: []].append(ratioTargets.count)
+            ratioTargets.append(RatioTarget(unit: unit, jobCode: gJobs[r], max: max))
+        }
+
+        // Spans per group, productive pay only: vacation is paid but nobody is on the floor.
+        var starts = [[Int]](repeating: [], count: ratioTargets.count), ends = starts
+        var categories: [String: PayCategory?] = [:]
+        var lastPay: String?, lastOnDuty = false
+        // The group of the previous row's unit and job code: exports come sorted by one or the other.
+        var lastUnit: String?, lastJob: String?, lastGroup: Int?
+        struct NamePair: Hashable { var unit: String; var job: String }
+        var groupOfPair: [NamePair: Int?] = [:]
+        let overlapping = spans.numbers("overlap")
+        for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
+            result.spans += 1
+            if let overlapping, overlapping[r] > 0 { result.overlappingSpans += 1 }
+            let pay = tPay?[r] ?? ""
+            if pay != lastPay {
+                let category: PayCategory?
+                if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
+                lastPay = pay
+                lastOnDuty = category != nil && category != .nonProductive
+            }
+            guard lastOnDuty, tEnd[r] > tStart[r] else { continue }
+            let unitName = tUnits[r], jobName = tJobs?[r] ?? ""
+            if unitName != lastUnit || jobName != lastJob {
+                lastUnit = unitName
+                lastJob = jobName
+                let pair = NamePair(unit: unitName, job: jobName)
+                if let known = groupOfPair[pair] {
+                    lastGroup = known
+                } else {
+                    lastGroup = groups[keys.key(unitName) + "\u{1F}" + keys.key(jobName)]
+                    groupOfPair[pair] = lastGroup
+                }
+            }
+            guard let g = lastGroup else { continue }
+            starts[g].append(Int(tStart[r]))
+            ends[g].append(Int(tEnd[r]))
+        }
+        let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
+        starts = []; ends = []
+
+        // Each shift, each job code with a limit on its unit whose staff punch spans: a job
+        // code nobody punches spans for is not timekept by span, not a unit with nobody on duty.
+        var unchecked = Set<String>()
+        for (g, target) in ratioTargets.enumerated() where onDuty[g].times.isEmpty {
+            unchecked.insert("\(display[target.unit] ?? target.unit) \(target.jobCode)")
+        }
+        targetsOfUnit = targetsOfUnit.mapValues { $0.filter { !onDuty[$0].times.isEmpty } }
+        var grid = StaffingGrid()
+        for r in 0..<sUnits.count {
+            let unit = keys.key(sUnits[r])
+            let window: ShiftWindow
+            if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {
+                window = ShiftWindow(start: Int(s), end: Int(e))
+            } else if let standard = ShiftWindow.standard(named: sNames[r]) {
+                window = standard
+            } else {
+                throw PipelineError(location: nil, "staffing: shift '\(sNames[r])' on \(sDays[r]) has no start and end and is not a standard shift (day, night)")
+            }
+            guard let targets = targetsOfUnit[unit], !targets.isEmpty else { unchecked.insert(display[unit] ?? sUnits[r]); continue }
+            let interval = window.interval(on: sDays[r])
+            for g in targets {
+                let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
+                let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)
+                result.shifts.append(ShiftRow(unit: display[unit] ?? sUnits[r], date: sDays[r], shift: sNames[r], window: window,
+                                              jobCode: ratioTargets[g].jobCode, ratio: ratio))
+                grid.add(unit: display[unit] ?? sUnits[r], jobCode: ratioTargets[g].jobCode, shift: sNames[r], patients: sPatients[r],
+                         maxPatientsPerStaff: ratioTargets[g].max)
+            }
+        }
+        result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }
+        result.grid = grid.sorted
+        result.uncheckedUnits = unchecked.sorted()
+        result.productivity = try productivity(timekeeping: timekeeping, census: census, hppdOfUnit: hppdOfUnit, display: display, keys: &keys)
+        result.outlook = outlook(result.shifts, census: census, plan: plan, frequency: frequency, ratioTargets: ratioTargets.map { ($0.unit, $0.jobCode, $0.max) },
+                                 display: display, keys: &keys)
+        return result
+    }
+
+    /// Worked, non-productive and target hours per unit and complete pay period (the periods
+    /// the timekeeping covers from first day to last; a period cut by the export's ends would
+    /// compare part of its hours with part of its census).
+    func productivity(timekeeping: Table, census: Table, hppdOfUnit: [String: Double], display: [String: String],
+                      keys: inout KeyCache) throws -> [ProductivityRow] {
+        guard let tDays = timekeeping.days("date"), let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours"),
+              let first = tDays.min(), let last = tDays.max() else { return [] }
+        let tPay = timekeeping.texts("pay_type")
+        let firstPeriod = payPeriods.index(of: first) + (payPeriods.firstDay(of: payPeriods.index(of: first)) == first ? 0 : 1)
+        let lastPeriod = payPeriods.index(of: last) - (payPeriods.lastDay(of: payPeriods.index(of: last)) == last ? 0 : 1)
+        guard firstPeriod <= lastPeriod else { return [] }
+        // Per unit (in first-seen order) a contiguous array of its pay periods: no dictionary per row.
+        let periods = lastPeriod - firstPeriod + 1
+        var unitIndex: [String: Int] = [:]
+        var unitNames: [String] = []
+        var sums: [[Productivity]] = []
+        func slot(_ unit: String) -> Int? {
+            if let k = unitIndex[unit] { return k }
+            guard hppdOfUnit[unit] != nil else { return nil }
+            unitIndex[unit] = sums.count
+            unitNames.append(unit)
+            sums.append([Productivity](repeating: Productivity(), count: periods))
+            return sums.count - 1
+        }
+        var categories: [String: PayCategory?] = [:]
+        var lastName: String?, lastSlot: Int?
+        var lastPay: String?, lastCategory: PayCategory?
+        for r in 0..<tUnits.count {
+            let p = payPeriods.index(of: tDays[r])
+            guard p >= firstPeriod, p <= lastPeriod else { continue }
+            if tUnits[r] != lastName {
+                lastName = tUnits[r]
+                lastSlot = slot(keys.key(tUnits[r]))
+            }
+            guard let u = lastSlot else { continue }
+            let pay = tPay?[r] ?? ""
+            if pay != lastPay {
+                if let known = categories[pay] { lastCategory = known } else { lastCategory = payCodes.category(of: pay); categories[pay] = lastCategory }
+                lastPay = pay
+            }
+            guard let category = lastCategory else { continue }
+            sums[u][p - firstPeriod].add(hours: tHours[r], as: category)
+        }
+        var touched = [[Bool]](repeating: [Bool](repeating: false, count: periods), count: sums.count)
+        for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
+        if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
+            var censusKeys = RowKeys()
+            for r in 0..<cUnits.count {
+                let p = payPeriods.index(of: cDays[r])
+                guard p >= firstPeriod, p <= lastPeriod, !cValues[r].isNaN else { continue }
+                let unit = censusKeys.key(cUnits[r], &keys)
+                guard let hppd = hppdOfUnit[unit], let u = unitIndex[unit] else { continue }
+                sums[u][p - firstPeriod].targetHours += cValues[r] * hppd
+                touched[u][p - firstPeriod] = true
+            }
+        }
+        var rows: [ProductivityRow] = []
+        for (u, unit) in unitNames.enumerated() {
+            for k in 0..<periods where touched[u][k] {
+                let p = firstPeriod + k
+                rows.append(ProductivityRow(unit: display[unit] ?? unit, firstDay: payPeriods.firstDay(of: p), lastDay: payPeriods.lastDay(of: p), productivity: sums[u][k]))
+            }
+        }
+        return rows.sorted { ($0.unit, $0.firstDay) < ($1.unit, $1.firstDay) }
+    }
+
+    /// The plan's census forecast turned into patients per shift (the unit's recent ratio of
+    /// shift census to daily census), the staff the grid requires for them, and today's
+    /// schedule: the median staff on duty on that unit, job code and shift over the latest
+    /// `scheduleDays` days of shifts.
+    func outlook(_ shifts: [ShiftRow], census: Table, plan: StaffingJob.Result, frequency: Frequency,
+                 ratioTargets: [(unit: String, jobCode: String, max: Double)], display: [String: String], keys: inout KeyCache) -> [OutlookRow] {
+        guard let lastDay = shifts.map(\.date).max(), let cDays = census.days("date"), let cUnits = census.texts("unit"),
+              let cValues = census.numbers("patient_days") else { return [] }
+        let since = lastDay.adding(days: -(scheduleDays - 1))
+        var dailyCensus: [String: [CalendarDay: Double]] = [:]
+        var censusKeys = RowKeys()
+        for r in 0..<cUnits.count where cDays[r] >= since && cDays[r] <= lastDay && !cValues[r].isNaN {
+            dailyCensus[censusKeys.key(cUnits[r], &keys), default: [:]][cDays[r], default: 0] += cValues[r]
+        }
+        struct Recent { var patients = 0.0; var census = 0.0; var days = 0; var staff: [Int] = [] }
+        var recent: [String: Recent] = [:]
+        for row in shifts where row.date >= since {
+            let unit = keys.key(row.unit)
+            let key = unit + "\u{1F}" + keys.key(row.jobCode) + "\u{1F}" + row.shift
+            guard let day = dailyCensus[unit]?[row.date] else { continue }
+            recent[key, default: Recent()].patients += row.ratio.patients
+            recent[key]!.census += day
+            recent[key]!.days += 1
+            recent[key]!.staff.append(row.ratio.staffOnDuty)
+        }
+        // The census forecast per unit and period (the same for every job code of a unit).
+        var forecast: [String: [(String, Double)]] = [:]
+        var seen = Set<String>()
+        for row in plan.rows where seen.insert(row.unit + "\u{1F}" + row.period).inserted {
+            guard let p = frequency.period(ofLabel: row.period) else { continue }
+            forecast[keys.key(row.unit), default: []].append((row.period, row.censusForecast / Double(frequency.days(in: p))))
+        }
+        var rows: [OutlookRow] = []
+        let shiftNames = Dictionary(shifts.map { (keys.key($0.unit) + "\u{1F}" + keys.key($0.jobCode) + "\u{1F}" + $0.shift, ($0.unit, $0.jobCode, $0.shift)) },
+                                    uniquingKeysWith: { a, _ in a })
+        for (key, names) in shiftNames.sorted(by: { $0.key < $1.key }) {
+            guard let r = recent[key], r.census > 0, r.days > 0 else { continue }
+            let unit = keys.key(names.0)
+            guard let target = ratioTargets.first(where: { $0.unit == unit && keys.key($0.jobCode) == keys.key(names.1) }),
+                  let periods = forecast[unit] else { continue }
+            let share = r.patients / r.census
+            let staff = r.staff.sorted()
+            let scheduled = staff[staff.count / 2]
+            for (period, daily) in periods {
+                let patients = share * daily
+                rows.append(OutlookRow(unit: names.0, jobCode: names.1, shift: names.2, period: period, patients: patients,
+                                       staffRequired: ShiftRatio.staffRequired(patients: patients, maxPatientsPerStaff: target.max),
+                                       staffScheduled: scheduled))
+            }
+        }
+        return rows.sorted { ($0.unit, $0.jobCode, $0.period, $0.shift) < ($1.unit, $1.jobCode, $1.period, $1.shift) }
+    }
+}
+
+/// Match keys (case and spacing ignored) computed once per distinct spelling.
+struct KeyCache {
+    private var known: [String: String] = [:]
+    mutating func key(_ name: String) -> String {
+        if let k = known[name] { return k }
+        let k = name.matchKey()
+        known[name] = k
+        return k
+    }
+}
+
+/// The match key of a column's value, reusing the previous row's when the text repeats (an
+/// export sorted by unit asks the dictionary once per run of rows).
+struct RowKeys {
+    private var last: String?
+    private var lastKey = ""
+    mutating func key(_ name: String, _ cache: inout KeyCache) -> String {
+        if name == last { return lastKey }
+        last = name
+        lastKey = cache.key(name)
+        return lastKey
+    }
+}

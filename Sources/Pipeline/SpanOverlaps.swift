@@ -1,0 +1,59 @@
+import Tabular
+
+/// Overlapping worked spans of one employee in a timekeeping import (a double punch, a shift
+/// keyed twice). The employee id is read only here, as an interned number that never leaves
+/// the import; each span is flagged when it overlaps an earlier-starting span of the same
+/// person and counted on duty only from where the earlier ones end, so one person never
+/// counts twice in staff on duty. Hours (pay) are left as written.
+struct SpanOverlaps {
+    private var names = ByteKeyTable(capacity: 1024)
+    private var nameCount = 0
+    /// Employee of each accepted row (-1 = no employee, never matched).
+    private(set) var employees: [Int32] = []
+    /// The current row's employee, until the row is accepted.
+    var pending: Int32 = -1
+
+    /// Remembers the employee of the row being read (nothing kept until `accept`).
+    mutating func read(_ row: ImportRow, column: Int) {
+        let field = row.record[column]
+        if ImportRow.isEmpty(field) { pending = -1; return }
+        let id = names.intern(field)
+        if id == nameCount { nameCount += 1 }
+        pending = Int32(id)
+    }
+
+    mutating func accept() { employees.append(pending) }
+
+    /// The on-duty starts (a later span of one person starting where the earlier ones end,
+    /// or at its own end when wholly inside them), a 0/1 flag per row, and how many overlap.
+    func resolve(starts: [Double], ends: [Double]) -> (starts: [Double], flags: [Double], count: Int) {
+        // Sorted by one packed key (employee, then start minute offset to stay positive), then row.
+        var keyed: [(key: UInt64, row: Int32)] = []
+        keyed.reserveCapacity(starts.count)
+        for r in starts.indices where employees[r] >= 0 && !starts[r].isNaN {
+            keyed.append((UInt64(employees[r]) << 32 | UInt64(Int(starts[r]) + (1 << 30)), Int32(r)))
+        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
+        let order = keyed.map { Int($0.row) }
+        keyed = []
+        var duty = starts
+        var flags = [Double](repeating: 0, count: starts.count)
+        var count = 0
+        var k = 0
+        while k < order.count {
+            let person = employees[order[k]]
+            var reach = -Double.infinity
+            while k < order.count, employees[order[k]] == person {
+                let r = order[k]
+                if starts[r] < reach {
+                    flags[r] = 1
+                    count += 1
+                    duty[r] = min(reach, ends[r])
+                }
+                reach = max(reach, ends[r])
+                k += 1
+            }
+        }
+        return (duty, flags, count)
+    }
+}

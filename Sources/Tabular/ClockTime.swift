@@ -1,0 +1,122 @@
+/// Times of day and date-times read straight from field bytes: a shift's `07:00`, a punch's
+/// `2026-03-02 19:04` or `3/2/2026 7:04 PM`.
+///
+/// The date part goes through the import's `DateParser` (so `date_format` applies to spans
+/// too); the time part is `H:MM`, `HH:MM:SS(.fff)`, optionally followed by `AM`/`PM`. Seconds
+/// are dropped: spans and shifts are counted in whole minutes. A trailing `Z` or UTC offset
+/// is accepted and ignored, because a unit's shifts and punches are both on its wall clock.
+public enum ClockTime {
+    public static let minutesPerDay = 1_440
+
+    /// Minutes after midnight (0..<1440) of a time such as `7:00`, `19:30`, `07:00:00`,
+    /// `7:00 PM`; nil when the bytes are not a time.
+    public static func minuteOfDay(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0, end = p.count
+        while start < end, p[start] == 0x20 { start += 1 }
+        while end > start, p[end - 1] == 0x20 { end -= 1 }
+        return minuteOfDay(p, start, end)
+    }
+
+    static func minuteOfDay(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        var i = start
+        var hour = 0, hourDigits = 0
+        while i < end, hourDigits < 2, p[i] >= 48, p[i] <= 57 { hour = hour * 10 + Int(p[i] - 48); hourDigits += 1; i += 1 }
+        guard hourDigits > 0, i < end, p[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        var minute = 0, minuteDigits = 0
+        while i < end, minuteDigits < 2, p[i] >= 48, p[i] <= 57 { minute = minute * 10 + Int(p[i] - 48); minuteDigits += 1; i += 1 }
+        guard minuteDigits == 2, minute < 60 else { return nil }
+        if i < end, p[i] == UInt8(ascii: ":") {
+            i += 1
+            var secondDigits = 0, second = 0
+            while i < end, secondDigits < 2, p[i] >= 48, p[i] <= 57 { second = second * 10 + Int(p[i] - 48); secondDigits += 1; i += 1 }
+            guard secondDigits == 2, second < 60 else { return nil }
+            if i < end, p[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < end, p[i] >= 48, p[i] <= 57 { i += 1 }
+            }
+        }
+        while i < end, p[i] == 0x20 { i += 1 }
+        if i + 1 < end, (p[i] | 0x20) == UInt8(ascii: "a") || (p[i] | 0x20) == UInt8(ascii: "p"), (p[i + 1] | 0x20) == UInt8(ascii: "m") {
+            guard (1...12).contains(hour) else { return nil }
+            let pm = (p[i] | 0x20) == UInt8(ascii: "p")
+            hour = hour % 12 + (pm ? 12 : 0)
+            i += 2
+        } else if i < end, p[i] == UInt8(ascii: "Z") || p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
+            // A zone: read as the wall clock it was written in.
+            i += 1
+            while i < end, (p[i] >= 48 && p[i] <= 57) || p[i] == UInt8(ascii: ":") { i += 1 }
+        }
+        guard i == end, hour < 24 else { return nil }
+        return hour * 60 + minute
+    }
+
+    /// Minutes since 1970-01-01 00:00 of a date-time: a date the parser reads, then a space or
+    /// `T`, then a time. Nil when either part is missing or invalid.
+    public static func minutesSinceEpoch(_ p: UnsafeBufferPointer<UInt8>, dates: DateParser) -> Int? {
+        var start = 0, end = p.count
+        while start < end, p[start] == 0x20 { start += 1 }
+        while end > start, p[end - 1] == 0x20 { end -= 1 }
+        guard let split = timeStart(p, start, end), let base = p.baseAddress else { return nil }
+        guard let minute = minuteOfDay(p, split + 1, end),
+              let day = dates.parse(UnsafeBufferPointer(start: base + start, count: split - start)) else { return nil }
+        return Int(day.daysSinceEpoch) * minutesPerDay + minute
+    }
+
+    /// Where the time part begins: the last space or `T` followed by digits and a colon.
+    static func timeStart(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        var i = end - 1
+        var found: Int?
+        while i > start {
+            let b = p[i]
+            if (b == 0x20 || b == UInt8(ascii: "T")) && i + 1 < end && p[i + 1] >= 48 && p[i + 1] <= 57 {
+                var j = i + 1
+                while j < end, p[j] >= 48, p[j] <= 57 { j += 1 }
+                if j < end, p[j] == UInt8(ascii: ":") { found = i }
+            }
+            i -= 1
+        }
+        return found
+    }
+
+    /// `07:00`, for outputs and messages.
+    public static func label(minuteOfDay m: Int) -> String {
+        let m = ((m % minutesPerDay) + minutesPerDay) % minutesPerDay
+        let h = m / 60, mm = m % 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
+    }
+
+    /// `2026-03-02 07:00`, for messages.
+    public static func label(minutesSinceEpoch m: Int) -> String {
+        let day = CalendarDay(daysSinceEpoch: Int32((m - ((m % minutesPerDay) + minutesPerDay) % minutesPerDay) / minutesPerDay))
+        return day.description + " " + label(minuteOfDay: m)
+    }
+}
+
+extension ImportRow {
+    /// A time of day (minutes after midnight) from a column, or a rejection saying what was expected.
+    public func minuteOfDay(_ column: Int) throws -> Int {
+        let field = record[column]
+        if let minute = ClockTime.minuteOfDay(field) { return minute }
+        let text = String(decoding: field, as: UTF8.self)
+        throw RowRejection(column: column, text.trimmed().isEmpty ? "time is empty"
+                           : "'\(text.clipped)' is not a time of day (expected HH:MM such as 07:00 or 19:30, or 7:00 PM)")
+    }
+
+    /// A date-time (minutes since 1970-01-01) from a column, or a rejection saying what was expected.
+    public func dateTime(_ column: Int) throws -> Int {
+        let field = record[column]
+        if let minutes = ClockTime.minutesSinceEpoch(field, dates: importer.dates) { return minutes }
+        let text = String(decoding: field, as: UTF8.self)
+        if text.trimmed().isEmpty { throw RowRejection(column: column, "date-time is empty") }
+        if let split = ClockTime.timeStart(field, 0, field.count), let base = field.baseAddress,
+           importer.dates.parse(UnsafeBufferPointer(start: base, count: split)) != nil {
+            let time = String(decoding: UnsafeBufferPointer(start: base + split + 1, count: field.count - split - 1), as: UTF8.self)
+            throw RowRejection(column: column, "'\(text.clipped)' is not a date-time: '\(time.clipped)' is not a time of day (expected HH:MM such as 07:00 or 19:30, or 7:00 PM)")
+        }
+        if importer.dates.parse(field) != nil {
+            throw RowRejection(column: column, "'\(text.clipped)' has no time of day; a span needs both, e.g. 2026-03-02 07:00")
+        }
+        throw RowRejection(column: column, "'\(text.clipped)' is not a date-time (expected a date and a time such as 2026-03-02 07:00 or 3/2/2026 7:00 PM)")
+    }
+}

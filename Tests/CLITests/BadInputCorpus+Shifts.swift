@@ -1,0 +1,72 @@
+import Foundation
+
+extension CSVInput {
+    static let shiftsHeader = ["date", "shift", "unit", "patients", "start", "end"]
+    /// A day and a night shift per day of the census, 5 ICU patients each.
+    static let shiftsRows: [[String]] = days(84).flatMap { day in
+        [[day, "day", "ICU", "5", "07:00", "19:00"], [day, "night", "ICU", "5", "19:00", "07:00"]]
+    }
+    static let spansHeader = timekeepingHeader + ["start", "end"]
+    /// The corpus's timekeeping with the worked span of each row: RNs 07:00-19:00, CNAs 07:00-15:00.
+    static let spansRows: [[String]] = timekeepingRows.map { row in
+        row + ["\(row[0]) 07:00", row[3] == "RN" ? "\(row[0]) 19:00" : "\(row[0]) 15:00"]
+    }
+    static let shiftsArguments = staffingArguments.filter { !["--out", "out", "--quiet"].contains($0) } + ["--shifts", "shifts.csv", "--out", "out", "--quiet"]
+
+    static let shifts = CSVInput(
+        kind: .shifts, file: "shifts.csv", header: shiftsHeader, rows: shiftsRows,
+        others: ["census.csv": csv(censusHeader, censusRows), "timekeeping.csv": csv(spansHeader, spansRows), "targets.csv": csv(targetsHeader, targetsRows)],
+        arguments: Array(shiftsArguments),
+        rejectsFile: "out/shifts.rejects.csv", failedRejectsFile: "out.rejects/shifts.rejects.csv", output: "out",
+        text: "unit", number: "patients",
+        badValues: [("date", "2025-02-30", "February 2025 has 28 days"), ("patients", "-1", "not a whole number of at least 0"),
+                    ("patients", "2.5", "not a whole number of at least 0"), ("patients", "1e400", "out of range"),
+                    ("start", "25:00", "is not a time of day"), ("end", "7pm", "is not a time of day"), ("start", "0700", "is not a time of day")])
+
+    static let spans = CSVInput(
+        kind: .timekeeping, file: "timekeeping.csv", header: spansHeader, rows: spansRows,
+        others: ["census.csv": csv(censusHeader, censusRows), "shifts.csv": csv(shiftsHeader, shiftsRows), "targets.csv": csv(targetsHeader, targetsRows)],
+        arguments: Array(shiftsArguments),
+        rejectsFile: "out/timekeeping.rejects.csv", failedRejectsFile: "out.rejects/timekeeping.rejects.csv", output: "out",
+        text: "unit", number: "hours",
+        // Line 3 is the CNA's span of 2025-01-06, 07:00-15:00.
+        badValues: [("end", "2025-01-06 06:00", "at or before it starts (2025-01-06 07:00)"), ("end", "2025-01-06 07:00", "at or before it starts"),
+                    ("end", "2025-01-07 08:00", "hours, longer than 24"), ("start", "2025-01-06", "has no time of day"),
+                    ("end", "2025-01-06 25:00", "is not a date-time"), ("start", "07:00", "is not a date-time"), ("end", "", "has a start but no end")])
+}
+
+extension BadInputCorpus {
+    /// Issue 22: the shifts input and timekeeping spans of `staffing --shifts`. A shift census
+    /// row that cannot be placed on the clock (an unknown name without times, a start without an
+    /// end, a zero-length shift), negative patients, bad times, a duplicate shift; a span ending
+    /// before it starts, lasting over 24 hours or missing half: rejected rows with reasons. The
+    /// shifts file also gets the structural and row-level damage of every input kind.
+    static func shiftCases() -> [CorpusCase] {
+        let shifts = CSVInput.shifts, spans = CSVInput.spans
+        var cases = structural(shifts) + rowLevel(shifts) + values(shifts) + threshold(shifts) + values(spans) + threshold(spans)
+        for (name, row, column, says) in [
+            ("an unknown shift name without times", "2025-01-06,evening,ICU,5,,", "shift", "'evening' is not a known shift name (day, night)"),
+            ("a shift starting and ending at 07:00", "2025-01-06,night,ICU,5,07:00,07:00", "end", "a shift needs a length"),
+            ("a shift with a start but no end", "2025-01-06,night,ICU,5,19:00,", "end", "has a start but no end"),
+            ("a duplicate shift (day again)", "2025-01-06,Day,icu,5,07:00,19:00", "shift", "already has a shift census row on line 2"),
+        ] {
+            cases.append(rejecting(shifts, "\(name) on line 3", replacingRow(shifts, 1, with: Array(row.utf8)), [RejectedRow(line: 3, column: column, says: says)]))
+        }
+        cases.append(rejecting(shifts, "negative patients on line 3", replacingValue(shifts, 1, "patients", with: Array("-4".utf8)),
+                               [RejectedRow(line: 3, column: "patients", says: "-4 is not a whole number of at least 0")]))
+        cases.append(failing(shifts, "the patients column missing", Data(CSVInput.csv(Array(shifts.header.filter { $0 != "patients" }),
+                                                                                   shifts.rows.map { $0.enumerated().filter { $0.offset != 3 }.map(\.element) })),
+                             line: 1, "missing required column"))
+        // A standard shift name needs no times: accepted.
+        let standard = Data(CSVInput.csv(Array(shifts.header.prefix(4)), shifts.rows.map { Array($0.prefix(4)) }))
+        cases.append(accepting(shifts, "standard shift names without start and end", standard, read: shifts.rows.count, output: "out/staffing_shifts.csv", says: ["ICU,"]))
+        // An employee id where the span's start belongs: the reason must not quote it.
+        var row = spans.rows[1]
+        let id = row[spans.column("employee")]
+        row[spans.column("start")] = id
+        let shifted = replacingRow(spans, 1, with: Array(row.joined(separator: ",").utf8))
+        cases.append(rejecting(spans, "employee id in the 'start' column on line 3", shifted,
+                               [RejectedRow(line: 3, column: "start", says: "is not a date-time")], secrets: [id]))
+        return cases
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// `quartermaster staffing --shifts` on a hand-made Med-Surg unit (issue 22, must show 1):
+/// 84 days from 2025-01-06, 20 patients on every 12-hour shift (day 07:00-19:00, night
+/// 19:00-07:00), 4 RNs on every shift except the night of 2025-03-20 with 3; RN limit 1:5.
+@Suite struct ShiftStaffingCommandTests {
+    static let shortNight = "2025-03-20"
+
+    /// The four files; `nightRNs` gives the RNs on a night, `extra` adds timekeeping rows.
+    static func workspace(extra: [[String]] = []) throws -> URL {
+        let dir = try CLIRunner.workspace()
+        let days = CSVInput.days(85)
+        var census = [["date", "unit", "patient_days"]]
+        var shifts = [["date", "shift", "unit", "patients", "start", "end"]]
+        var punches = [["date", "unit", "hours", "job_code", "pay_type", "employee", "start", "end"]]
+        for k in 0..<84 {
+            let day = days[k], next = days[k + 1]
+            census.append([day, "Med-Surg", "20"])
+            shifts.append([day, "day", "Med-Surg", "20", "07:00", "19:00"])
+            shifts.append([day, "night", "Med-Surg", "20", "19:00", "07:00"])
+            for n in 0..<4 { punches.append([day, "Med-Surg", "12", "RN", "REG", "D\(n)", "\(day) 07:00", "\(day) 19:00"]) }
+            for n in 0..<(day == shortNight ? 3 : 4) { punches.append([day, "Med-Surg", "12", "RN", "REG", "N\(n)", "\(day) 19:00", "\(next) 07:00"]) }
+        }
+        punches += extra
+        // target HPPD 4.8 = 8 RN shifts x 12 h / 20 patient days.
+        let targets = [["unit", "job_code", "target_hppd", "budgeted_fte", "hourly_rate", "max_patients_per_staff"], ["Med-Surg", "RN", "4.8", "20", "50", "5"]]
+        for (name, rows) in ["census.csv": census, "shifts.csv": shifts, "timekeeping.csv": punches, "targets.csv": targets] {
+            try (rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    static let arguments = ["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                            "--shifts", "shifts.csv", "--pay-period-start", "2025-01-06", "--horizon", "4", "--out", "out", "--quiet"]
+
+    static func rows(_ dir: URL, _ file: String) throws -> [[String]] {
+        try CLIRunner.read(dir.appendingPathComponent("out/" + file)).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func theShortNightAloneIsNotCompliantThoughTheDayAveragesWithin() throws {
+        let dir = try Self.workspace()
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let shifts = try Self.rows(dir, "staffing_shifts.csv")
+        #expect(shifts[0] == ["unit", "date", "shift", "job_code", "patients", "staff_on_duty", "patients_per_staff", "max_patients_per_staff", "compliant"])
+        #expect(shifts.count == 1 + 168)
+        // 20 patients / 3 RNs = 6.67 > 5: the only shift out of 168 not compliant.
+        #expect(shifts.filter { $0.last == "no" } == [["Med-Surg", Self.shortNight, "night", "RN", "20", "3", "6.67", "5", "no"]])
+        // The same day's day shift: 20 / 4 = 5, within the limit; averaged over the day the unit
+        // had 40 patient-shifts / 7 nurse-shifts = 5.7 per nurse, which hides which shift was short.
+        #expect(shifts.contains(["Med-Surg", Self.shortNight, "day", "RN", "20", "4", "5", "5", "yes"]))
+        // The grid: ceil(20 / 5) = 4 RNs on either shift.
+        #expect(try Self.rows(dir, "staffing_grid.csv") == [["unit", "job_code", "shift", "patients", "staff_required"],
+                                                            ["Med-Surg", "RN", "day", "20", "4"], ["Med-Surg", "RN", "night", "20", "4"]])
+        // Productivity: six pay periods from 2025-01-06. A full one: 14 days x 8 shifts x 12 h = 1,344
+        // worked and 14 x 20 x 4.8 = 1,344 target (index 100); the last lost one night's 12 h:
+        // 100 x 1,344 / 1,332 = 100.9.
+        let productivity = try Self.rows(dir, "staffing_productivity.csv")
+        #expect(productivity.count == 7)
+        #expect(productivity[1].prefix(6) == ["Med-Surg", "2025-01-06", "2025-01-19", "1344", "1344", "100"])
+        #expect(productivity[6].prefix(6) == ["Med-Surg", "2025-03-17", "2025-03-30", "1332", "1344", "100.9"])
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("1 of 168 shift checks exceed the patient-to-staff limit"), "\(report)")
+        #expect(report.contains("| 2025-03-20 | Med-Surg | night | RN | 20 | 3 | 6.67 | 5 |"), "\(report)")
+        #expect(report.contains("| Med-Surg | 168 | 1 |"))
+        #expect(report.contains("## Productivity by pay period") && report.contains("| Med-Surg | 2025-03-17 – 2025-03-30 | 1,332 | 1,344 | 100.9 |"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/staffing_plan_productivity.svg").path))
+    }
+
+    @Test func aSpanCoveringPartOfAShiftLowersStaffOnDutyToTheFewest() throws {
+        // A fifth RN on the 2025-03-20 night, only 23:00-03:00: the night still has 3 at 19:00-23:00 and 03:00-07:00.
+        let dir = try Self.workspace(extra: [[Self.shortNight, "Med-Surg", "4", "RN", "OT", "X1", "2025-03-20 23:00", "2025-03-21 03:00"]])
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Self.rows(dir, "staffing_shifts.csv").filter { $0.last == "no" }.map { $0[5] } == ["3"])
+    }
+
+    @Test func aPunchKeyedTwiceCountsItsNurseOnce() throws {
+        // Night nurse N0 keyed again on the short night, overlapping herself: still 3 on duty,
+        // flagged and counted in the note; the employee id never reaches an output.
+        let dir = try Self.workspace(extra: [[Self.shortNight, "Med-Surg", "12", "RN", "REG", "N0", "2025-03-20 19:00", "2025-03-21 07:00"]])
+        let run = try CLIRunner.run(Self.arguments.filter { $0 != "--quiet" }, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 span overlap an earlier span of the same employee"), "\(run.stderr)")
+        #expect(try Self.rows(dir, "staffing_shifts.csv").filter { $0.last == "no" }.map { $0[5] } == ["3"])
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) where !file.hasSuffix(".svg") {
+            let text = try CLIRunner.read(dir.appendingPathComponent("out/" + file))
+            #expect(!text.contains("N0") && !text.contains(",D1"), "\(file)")
+        }
+    }
+
+    @Test func aBadPayPeriodStartIsAUsageError() throws {
+        let dir = try Self.workspace()
+        let run = try CLIRunner.run(Self.arguments.map { $0 == "2025-01-06" ? "fortnightly" : $0 }, in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--pay-period-start"), "\(run.stderr)")
+    }
+}

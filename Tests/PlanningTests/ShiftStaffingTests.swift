@@ -1,0 +1,89 @@
+import Testing
+import Tabular
+@testable import Planning
+
+/// Staff on duty per shift, ratio checks, the grid, pay periods and productivity, by hand.
+@Suite struct ShiftStaffingTests {
+    static let day = CalendarDay(year: 2026, month: 3, day: 2)!
+    /// Minutes since the epoch of `hour:minute` on `day` plus `days`.
+    static func at(_ hour: Int, _ minute: Int = 0, plus days: Int = 0) -> Int {
+        (Int(day.daysSinceEpoch) + days) * 1_440 + hour * 60 + minute
+    }
+
+    @Test func aNightShiftCrossesMidnight() {
+        let night = ShiftWindow(start: 19 * 60, end: 7 * 60)
+        #expect(night.crossesMidnight && night.minutes == 720)
+        let interval = night.interval(on: Self.day)
+        #expect(interval.start == Self.at(19) && interval.end == Self.at(7, plus: 1))
+        #expect(ShiftWindow.standard(named: " Night ") == night)
+        #expect(ShiftWindow.standard(named: "evening") == nil)
+    }
+
+    @Test func staffOnDutyIsTheFewestAtAnyMomentOfTheShift() {
+        // Night 19:00-07:00: three nurses the whole night, a fourth 19:00-03:00 only.
+        let starts = [Self.at(19), Self.at(19), Self.at(19), Self.at(19)]
+        let ends = [Self.at(7, plus: 1), Self.at(7, plus: 1), Self.at(7, plus: 1), Self.at(3, plus: 1)]
+        let duty = StaffOnDuty(starts: starts, ends: ends)
+        let night = ShiftWindow(start: 19 * 60, end: 7 * 60).interval(on: Self.day)
+        #expect(duty.count(at: Self.at(23)) == 4)
+        #expect(duty.count(at: Self.at(3, plus: 1)) == 3)
+        #expect(duty.fewest(from: night.start, to: night.end) == 3)
+        // 19:00-03:00 alone: 4 throughout.
+        #expect(duty.fewest(from: night.start, to: Self.at(3, plus: 1)) == 4)
+        // The next day shift (07:00-19:00 on day + 1): nobody.
+        #expect(duty.fewest(from: Self.at(7, plus: 1), to: Self.at(19, plus: 1)) == 0)
+    }
+
+    @Test func aHandoverAtTheSameMinuteIsNoGapButALateArrivalIs() {
+        // Day nurse leaves at 19:00 as the night nurse arrives: one on duty at every minute.
+        let handover = StaffOnDuty(starts: [Self.at(7), Self.at(19)], ends: [Self.at(19), Self.at(7, plus: 1)])
+        #expect(handover.fewest(from: Self.at(7), to: Self.at(7, plus: 1)) == 1)
+        // Arriving at 19:30 leaves the first half hour of the night with nobody.
+        let late = StaffOnDuty(starts: [Self.at(7), Self.at(19, 30)], ends: [Self.at(19), Self.at(7, plus: 1)])
+        #expect(late.fewest(from: Self.at(19), to: Self.at(7, plus: 1)) == 0)
+        #expect(late.fewest(from: Self.at(19, 30), to: Self.at(7, plus: 1)) == 1)
+    }
+
+    @Test func ratioAndGridByHand() {
+        // 20 patients, 3 RNs: 6.67 per RN against a limit of 5.
+        let short = ShiftRatio(patients: 20, staffOnDuty: 3, maxPatientsPerStaff: 5)
+        #expect(abs(short.patientsPerStaff! - 20.0 / 3) < 1e-12 && !short.isCompliant)
+        #expect(ShiftRatio(patients: 20, staffOnDuty: 4, maxPatientsPerStaff: 5).isCompliant)
+        #expect(ShiftRatio(patients: 3, staffOnDuty: 0, maxPatientsPerStaff: 5).patientsPerStaff == nil)
+        #expect(ShiftRatio(patients: 0, staffOnDuty: 0, maxPatientsPerStaff: 5).isCompliant)
+        // ceil(20 / 5) = 4, ceil(21 / 5) = 5, ceil(7 / 2) = 4 (ICU 1:2).
+        #expect(ShiftRatio.staffRequired(patients: 20, maxPatientsPerStaff: 5) == 4)
+        #expect(ShiftRatio.staffRequired(patients: 21, maxPatientsPerStaff: 5) == 5)
+        #expect(ShiftRatio.staffRequired(patients: 7, maxPatientsPerStaff: 2) == 4)
+        var grid = StaffingGrid()
+        for patients in [20.0, 21, 20] { grid.add(unit: "4W", jobCode: "RN", shift: "night", patients: patients, maxPatientsPerStaff: 5) }
+        #expect(grid.sorted.map(\.staffRequired) == [4, 5])
+    }
+
+    @Test func payPeriodsCountFourteenDaysBothWaysFromTheAnchor() {
+        let periods = PayPeriod(anchor: CalendarDay(year: 2026, month: 1, day: 4)!)
+        #expect(periods.index(of: CalendarDay(year: 2026, month: 1, day: 4)!) == 0)
+        #expect(periods.index(of: CalendarDay(year: 2026, month: 1, day: 17)!) == 0)
+        #expect(periods.index(of: CalendarDay(year: 2026, month: 1, day: 18)!) == 1)
+        #expect(periods.index(of: CalendarDay(year: 2026, month: 1, day: 3)!) == -1)
+        #expect(periods.index(of: CalendarDay(year: 2025, month: 12, day: 21)!) == -1)
+        #expect(periods.index(of: CalendarDay(year: 2025, month: 12, day: 20)!) == -2)
+        #expect(periods.lastDay(of: -1) == CalendarDay(year: 2026, month: 1, day: 3)!)
+    }
+
+    @Test func productivityByHand() {
+        // 1,000 regular + 100 overtime + 50 agency worked, 60 vacation; target 1,092.5 hours.
+        var p = Productivity()
+        p.add(hours: 1_000, as: .regular)
+        p.add(hours: 100, as: .overtime)
+        p.add(hours: 50, as: .agency)
+        p.add(hours: 60, as: .nonProductive)
+        p.targetHours = 1_092.5
+        #expect(p.workedHours == 1_150)
+        // 100 x 1,092.5 / 1,150 = 95; overtime 100 / 1,150; non-productive 60 / 1,210 paid.
+        #expect(abs(p.index! - 95) < 1e-9)
+        #expect(abs(p.overtimeShare! - 100.0 / 1_150) < 1e-12 && abs(p.agencyShare! - 50.0 / 1_150) < 1e-12)
+        #expect(abs(p.nonProductiveShare! - 60.0 / 1_210) < 1e-12)
+        #expect(Productivity().index == nil)
+    }
+}

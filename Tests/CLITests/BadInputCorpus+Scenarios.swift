@@ -67,6 +67,11 @@ extension BadInputCorpus {
                           more: ["s.yml": Data("scenarios:\n  - name: onc\n    volume: {Oncology: 5}\n")]))
         cases.append(yaml("scenario file with a percentage of -101", "    scenarios: s.yml\n", file: "s.yml", line: 3, "is -101%",
                           more: ["s.yml": Data("scenarios:\n  - name: down\n    volume: {ICU: -101}\n")]))
+        // The bottom-up supply spend (supply_accounts:) needs the usage and the item master.
+        cases.append(yaml("variance supply_accounts without usage and items", "    supply_accounts: {Supply: Supplies}\n", line: 8,
+                          "supply_accounts needs the usage and the item master"))
+        cases.append(yaml("variance usage without supply_accounts", "    usage: budget\n", line: 8,
+                          "usage and items are read for the bottom-up supply spend only", command: "run"))
         return cases
     }
 }

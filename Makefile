@@ -9,7 +9,7 @@ OUT      ?= out
 SCRATCH  ?= .build
 PREFIX   ?= /usr/local
 DESTDIR  ?=
-APT_PKGS := libcsv-dev libgsl-dev libxlsxwriter-dev pkg-config librsvg2-bin unzip
+APT_PKGS := libcsv-dev libgsl-dev libxlsxwriter-dev libsqlite3-dev pkg-config librsvg2-bin unzip
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN      := $(SCRATCH)/release/quartermaster
 STAMP    := Sources/CBuildInfo/build_commit.h
@@ -17,7 +17,7 @@ STAMP    := Sources/CBuildInfo/build_commit.h
 .PHONY: deps stamp build run install test render-check test-asan test-tsan fuzz-build fuzz bench-ingest bench-accuracy spark-check clean
 
 deps:
-	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || [ ! -f /usr/include/xlsxwriter.h ] \
+	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || [ ! -f /usr/include/xlsxwriter.h ] || [ ! -f /usr/include/sqlite3.h ] \
 		|| ! command -v pkg-config >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then \
 		echo "Installing $(APT_PKGS)"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_PKGS); \

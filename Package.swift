@@ -58,6 +58,7 @@ let package = Package(
             name: "quartermaster",
             dependencies: [
                 "CBuildInfo",
+                "History",
                 "Pipeline",
                 "Planning",
                 "Reports",

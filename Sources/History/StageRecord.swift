@@ -33,6 +33,9 @@ public struct StageRecord: Sendable {
     private(set) var forecasts: [Forecasts] = []
     private(set) var actuals: [Actuals] = []
 
+    /// Forecast rows (series x horizon) recorded.
+    public var forecastCount: Int { forecasts.reduce(0) { $0 + $1.mean.count } }
+
     public init(stage: String, frequency: Frequency, lastPeriod: Int) {
         self.stage = stage
         self.frequency = frequency

@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "CLITests", dependencies: ["Pipeline", "quartermaster"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "History", "quartermaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetTests", dependencies: ["DatasetGenerator", "Tabular"]),
     ]
 )

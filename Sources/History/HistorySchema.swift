@@ -11,8 +11,8 @@ enum HistorySchema {
     static var version: Int { migrations.count }
 
     static let migrations: [String] = [
-        // 1: runs, the forecasts each run made (with the seasonal naive beside them), and
-        // the actuals each run saw. Forecasts and actuals are keyed (stage, series, period,
+        // 1: runs, the forecasts each run made (with the seasonal naive beside them), the
+        // actuals each run saw, and the last period each stage of a run saw. Forecasts and actuals are keyed (stage, series, period,
         // run) without a rowid, so tracking reads both in one ordered pass and merges them.
         """
         CREATE TABLE runs(
@@ -44,6 +44,13 @@ enum HistorySchema {
             period TEXT NOT NULL,
             value REAL,
             PRIMARY KEY(stage, series, period, run_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE stage_runs(
+            run_id INTEGER NOT NULL REFERENCES runs(run_id),
+            stage TEXT NOT NULL,
+            frequency TEXT NOT NULL,
+            last_period TEXT NOT NULL,
+            PRIMARY KEY(stage, run_id)
         ) WITHOUT ROWID;
         """,
     ]

@@ -157,16 +157,31 @@ public final class RunHistory {
         }
     }
 
+    /// Late postings revise recent periods: this many periods before the last one the stage's
+    /// previous run saw are checked again.
+    public static let revisionWindow = 3
+
     /// Records the actuals an archived forecast of this stage can be scored against: the
-    /// periods from the stage's earliest archived forecast on, when the history has no value
-    /// for them yet or a different one (a late posting revised it). A history without
-    /// forecasts of the stage needs none, and re-running over the same data adds none.
+    /// periods from the stage's earliest archived forecast on that are new since its previous
+    /// run (or within `revisionWindow` periods before its last one), when the history has no
+    /// value for them yet or a different one. A history without forecasts of the stage needs
+    /// none, and re-running over the same data adds none.
     private func appendActuals(of stage: StageRecord, run: Int) throws {
+        let previous = try connection.prepare("SELECT last_period, frequency FROM stage_runs WHERE stage = ?1 ORDER BY run_id DESC LIMIT 1")
+        try previous.bind(1, stage.stage)
+        let previousLast = try previous.step() && previous.text(1) == stage.frequency.rawValue ? stage.frequency.period(ofLabel: previous.text(0)) : nil
+        let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period) VALUES (?1, ?2, ?3, ?4)")
+        try mark.bind(1, run)
+        try mark.bind(2, stage.stage)
+        try mark.bind(3, stage.frequency.rawValue)
+        try mark.bind(4, stage.frequency.label(stage.lastPeriod))
+        try mark.step()
         let earliest = try connection.prepare("SELECT min(period) FROM forecasts WHERE stage = ?1")
         try earliest.bind(1, stage.stage)
         guard try earliest.step(), !earliest.isNull(0) else { return }
         // A label of another frequency (the stage was changed) cannot be placed: keep all.
-        let from = stage.frequency.period(ofLabel: earliest.text(0)) ?? Int.min
+        var from = stage.frequency.period(ofLabel: earliest.text(0)) ?? Int.min
+        if let previousLast { from = max(from, previousLast - RunHistory.revisionWindow + 1) }
         let latest = try connection.prepare("SELECT value FROM actuals WHERE stage = ?1 AND series = ?2 AND period = ?3 ORDER BY run_id DESC LIMIT 1")
         let insert = try connection.prepare("INSERT INTO actuals(run_id, stage, series, period, value) VALUES (?1, ?2, ?3, ?4, ?5)")
         for series in stage.actuals {

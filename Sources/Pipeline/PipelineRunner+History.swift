@@ -10,6 +10,7 @@ extension PipelineRunner {
         var record = RunRecord(command: command, startedAt: started, pipelineSHA256: pipelineHash, output: output)
         record.stages = records
         let id: Int
+        let started = Progress.now()
         do {
             id = try history.append(record)
         } catch var error as InputError {
@@ -17,6 +18,6 @@ extension PipelineRunner {
             throw error
         }
         let forecasts = records.reduce(0) { $0 + $1.forecastCount }
-        return "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(records.count) stage\(records.count == 1 ? "" : "s"))"
+        return "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(records.count) stage\(records.count == 1 ? "" : "s")) in \(NumberFormat.fixed(Progress.now() - started, decimals: 3)) s"
     }
 }

@@ -49,14 +49,15 @@ track=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 bytes=$(stat -c %s "$out/history.sqlite")
 wal=$(stat -c %s "$out/history.sqlite-wal" 2>/dev/null || echo 0)
 scored=$(($(wc -l < "$out/tracking/forecast_tracking.csv") - 1))
-summary=$(awk -F'\t' '{ n++; s += $2; if ($2 > max) max = $2; w[n] = $2; t += $3 }
-    END { asort(w); printf "append mean %.3f s, median %.3f s, max %.3f s; whole forecast run mean %.2f s", s / n, w[int((n + 1) / 2)], max, t / n }' "$out/runs.tsv")
+median=$(cut -f2 "$out/runs.tsv" | sort -g | awk '{ w[NR] = $1 } END { printf "%.3f", w[int((NR + 1) / 2)] }')
+summary=$(awk -F'\t' -v m="$median" '{ n++; s += $2; if ($2 > max) max = $2; t += $3 }
+    END { printf "append mean %.3f s, median %.3f s, max %.3f s; whole forecast run mean %.2f s", s / n, m, max, t / n }' "$out/runs.tsv")
 first10=$(awk -F'\t' 'NR <= 10 { s += $2; n++ } END { printf "%.3f", s / n }' "$out/runs.tsv")
 last10=$(awk -F'\t' -v r="$runs" 'NR > r - 10 { s += $2; n++ } END { printf "%.3f", s / n }' "$out/runs.tsv")
 {
     echo "# Run-history benchmark"
     echo
-    echo "\`bash Benchmarks/history/run.sh OUT --runs $runs --series $series --horizon $horizon\` with $BIN"
+    echo "\`bash Benchmarks/history/run.sh OUT --runs $runs --series $series --horizon $horizon\` with $(realpath --relative-to="$ROOT" "$BIN")"
     echo
     echo "- $runs runs of $series series, $horizon months ahead each: $((runs * series * horizon)) forecasts archived"
     echo "- history size: $bytes bytes ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB), WAL $wal bytes"

@@ -9,15 +9,15 @@ OUT      ?= out
 SCRATCH  ?= .build
 PREFIX   ?= /usr/local
 DESTDIR  ?=
-APT_PKGS := libcsv-dev libgsl-dev libxlsxwriter-dev pkg-config librsvg2-bin unzip
+APT_PKGS := libcsv-dev libgsl-dev libxlsxwriter-dev libsqlite3-dev pkg-config librsvg2-bin unzip
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN      := $(SCRATCH)/release/quartermaster
 STAMP    := Sources/CBuildInfo/build_commit.h
 
-.PHONY: deps stamp build run install test render-check test-asan test-tsan fuzz-build fuzz bench-ingest bench-accuracy spark-check clean
+.PHONY: deps stamp build run tracking install test render-check test-asan test-tsan fuzz-build fuzz bench-ingest bench-accuracy spark-check clean
 
 deps:
-	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || [ ! -f /usr/include/xlsxwriter.h ] \
+	@if [ ! -f /usr/include/csv.h ] || [ ! -f /usr/include/gsl/gsl_errno.h ] || [ ! -f /usr/include/xlsxwriter.h ] || [ ! -f /usr/include/sqlite3.h ] \
 		|| ! command -v pkg-config >/dev/null 2>&1 || ! command -v rsvg-convert >/dev/null 2>&1 || ! command -v unzip >/dev/null 2>&1; then \
 		echo "Installing $(APT_PKGS)"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $(APT_PKGS); \
@@ -49,6 +49,15 @@ install: build
 
 run: build
 	$(BIN) run Pipelines/full.yml --out $(OUT)
+	$(MAKE) --no-print-directory tracking
+
+# Forecast tracking on the demo: the same forecast as the data stood at two dates, into one
+# fresh run history, then scored (out/tracking/report/forecast_tracking.md).
+tracking: build
+	rm -f $(OUT)/tracking/history.sqlite $(OUT)/tracking/history.sqlite-wal $(OUT)/tracking/history.sqlite-shm
+	$(BIN) run Pipelines/forecast-tracking.yml --set monthly.as_of=2025-12-31 --out $(OUT)/tracking/2025-12 --history $(OUT)/tracking/history.sqlite
+	$(BIN) run Pipelines/forecast-tracking.yml --set monthly.as_of=2026-06-30 --out $(OUT)/tracking/2026-06 --history $(OUT)/tracking/history.sqlite
+	$(BIN) track --history $(OUT)/tracking/history.sqlite --out $(OUT)/tracking/report
 
 test: deps
 	$(SWIFT) test

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Planning", targets: ["Planning"]),
+        .library(name: "History", targets: ["History"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -39,6 +40,11 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // The git commit `quartermaster --version` prints; a C target so a missing stamp (a
         // tarball, a bare `swift build`) falls back to "unknown" instead of failing the build.
         .target(name: "CBuildInfo", path: "Sources/CBuildInfo"),
@@ -46,11 +52,13 @@ let package = Package(
         .target(name: "Forecasting", dependencies: ["Tabular", "CGSL"], swiftSettings: importPath),
         .target(name: "Planning", dependencies: ["Tabular", "Forecasting", "CGSL"]),
         .target(name: "Reports", dependencies: ["Tabular", "CXLSX"]),
-        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", "Planning", "Reports", .product(name: "Yams", package: "Yams")], swiftSettings: importPath),
+        .target(name: "History", dependencies: ["CSQLite", "Tabular", "Forecasting", "Reports"]),
+        .target(name: "Pipeline", dependencies: ["Tabular", "Forecasting", "Planning", "Reports", "History", .product(name: "Yams", package: "Yams")], swiftSettings: importPath),
         .executableTarget(
             name: "quartermaster",
             dependencies: [
                 "CBuildInfo",
+                "History",
                 "Pipeline",
                 "Planning",
                 "Reports",
@@ -63,7 +71,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "CLITests", dependencies: ["Pipeline", "quartermaster"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HistoryTests", dependencies: ["History"]),
+        .testTarget(name: "CLITests", dependencies: ["Pipeline", "History", "quartermaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetTests", dependencies: ["DatasetGenerator", "Tabular"]),
     ]
 )

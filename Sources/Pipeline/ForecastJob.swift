@@ -1,5 +1,6 @@
 import Dispatch
 import Forecasting
+import History
 import Tabular
 
 /// `quartermaster forecast`: per-series demand forecasts with intervals (forecasts.csv)
@@ -15,6 +16,8 @@ public struct ForecastJob: Sendable {
     public var accuracyOutput: String?
     public var threads: Int
     public var quiet = false
+    /// Keep the forecasts and actuals for a run history (`--history`): `Result.history`.
+    public var recordsHistory = false
 
     public init(source: SeriesImport, settings: ForecastSettings, output: String, accuracyOutput: String?, threads: Int) {
         self.source = source
@@ -32,6 +35,8 @@ public struct ForecastJob: Sendable {
         public var negativeSeries: [String]
         /// What was left out, for the user (partial periods).
         public var notes: [String]
+        /// The forecasts and actuals for the run history, when `recordsHistory`.
+        public var history: StageRecord?
     }
 
     public func run() throws -> Result {
@@ -46,8 +51,10 @@ public struct ForecastJob: Sendable {
         let progress = Progress(label: "forecast", total: totals.seriesCount, quiet: quiet)
         let labels = PeriodLabels(frequency: totals.frequency)
         let levels = settings.levels
+        var record = recordsHistory ? StageRecord(stage: "forecast", frequency: totals.frequency, lastPeriod: totals.lastPeriod) : nil
         do {
             try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
+                record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
                 classes[f.demandClass, default: 0] += 1
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
                 let firstForecast = totals.lastPeriod + 1
@@ -89,7 +96,9 @@ public struct ForecastJob: Sendable {
             accuracy?.abandon()
             throw error
         }
-        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes)
+        record?.addActuals(totals)
+        return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
+                      history: record)
     }
 
     /// DESIGN.md's forecasts.csv header for the requested levels.

@@ -1,4 +1,5 @@
 import Foundation
+import History
 import Reports
 import Tabular
 
@@ -18,6 +19,11 @@ public struct PipelineRunner: Sendable {
     /// to the pipeline's `formats:`. The CLI sets it back to false when `--format` is absent.
     public var formatsGiven = false
     public var version = "0.1.0"
+    /// The run history database to append this run to (`--history`); nil uses the
+    /// pipeline's `history:`, if any.
+    public var history: String?
+    /// How the run is named in the history: `run`, or the canned command that built it.
+    public var command = "run"
 
     public init(registry: StageRegistry = .standard, threads: Int = 2, quiet: Bool = false) {
         self.registry = registry
@@ -172,6 +178,7 @@ public struct PipelineRunner: Sendable {
         let hash = (try? SHA256.hexDigest(ofFile: path)) ?? ""
         var runner = self
         if !formatsGiven, let formats = spec.formats { runner.reports.formats = formats }
+        if runner.history == nil { runner.history = spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) } }
         return try runner.execute(stages, calendar: spec.calendar, pipelineDirectory: spec.directory, output: folder,
                                   pipelineName: path, pipelineHash: hash, overrides: overrides)
     }
@@ -209,6 +216,10 @@ public struct PipelineRunner: Sendable {
         }
         let lock = try OutputLock(for: output)
         defer { lock?.release() }
+        // A history that is not ours (or is newer) is refused before anything runs.
+        let started = Date()
+        let runHistory = try history.map { try RunHistory.open($0) }
+        var historyRecords: [StageRecord] = []
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
         }
@@ -235,7 +246,8 @@ public struct PipelineRunner: Sendable {
             for named in order {
                 let started = Progress.now()
                 let context = StageContext(stage: named.name, pipelineDirectory: pipelineDirectory, outputDirectory: temporary,
-                                           calendar: calendar, threads: threads, quiet: quiet, reports: reports, tables: tables)
+                                           calendar: calendar, threads: threads, quiet: quiet, reports: reports, tables: tables,
+                                           history: history)
                 let produced = try named.stage.run(context)
                 let kind = type(of: named.stage)
                 var rows = 0
@@ -256,6 +268,7 @@ public struct PipelineRunner: Sendable {
                 notes += context.notes.map { "\(named.name): " + $0.replacingOccurrences(of: temporary, with: output) }
                 reportsWritten += context.reportsWritten
                 costReductions += context.costReductions
+                historyRecords += context.historyRecords
             }
             if !workbooks.isEmpty {
                 let started = Progress.now()
@@ -284,6 +297,10 @@ public struct PipelineRunner: Sendable {
             throw error
         }
         PipelineRunner.removeRejectsFolder(of: output)
+        if let runHistory {
+            notes.append(try PipelineRunner.append(to: runHistory, command: command, started: started, pipelineHash: pipelineHash,
+                                                   output: output, records: historyRecords))
+        }
         return RunResult(outputDirectory: output, manifest: manifest, notes: notes)
     }
 

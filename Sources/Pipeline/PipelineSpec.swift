@@ -21,13 +21,15 @@ public struct PipelineSpec: Sendable {
     public var directory: String
     public var calendar = PipelineCalendar()
     public var output: String?
+    /// `history: history.sqlite`: the run history every run of this pipeline appends to.
+    public var history: String?
     /// `formats: [md, xlsx]` (or `format: md`): the reports a run writes unless `--format` says.
     public var formats: [ReportFormat]?
     public var stages: [StageSpec] = []
     /// Problems found while reading (they are reported with the rest by `validate`).
     public var problems: [PipelineError] = []
 
-    static let topLevelKeys: Set<String> = ["description", "calendar", "output", "formats", "format", "stages"]
+    static let topLevelKeys: Set<String> = ["description", "calendar", "output", "formats", "format", "stages", "history"]
 
     /// Files above this size are not pipelines; the limit also bounds alias expansion.
     static let maximumBytes = 1 << 20
@@ -94,6 +96,8 @@ public struct PipelineSpec: Sendable {
             case "description": continue
             case "output":
                 if let s = value.scalar?.string, !s.isEmpty { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
+            case "history":
+                if let s = value.scalar?.string, !s.isEmpty { spec.history = s } else { spec.problems.append(PipelineError(location: at(value), "'history' must be the path of a history database file, e.g. history.sqlite")) }
             case "formats", "format":
                 if let problem = spec.readFormats(value) {
                     spec.problems.append(PipelineError(location: at(value), "'\(key)': " + problem))

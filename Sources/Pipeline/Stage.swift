@@ -1,4 +1,5 @@
 import Forecasting
+import History
 import Reports
 import Tabular
 
@@ -70,9 +71,15 @@ public final class StageContext: @unchecked Sendable {
     /// input and parameter their About sheet lists.
     private(set) var workbooks: [(report: Report, name: String)] = []
     private(set) var costReductions: [CostReduction] = []
+    /// The run's history database (`--history`, `history:`), nil when the run keeps none.
+    public let history: String?
+    /// What forecasting stages give the history; appended after the run's outputs are in place.
+    private(set) var historyRecords: [StageRecord] = []
 
     init(stage: String, pipelineDirectory: String, outputDirectory: String, calendar: PipelineCalendar,
-         threads: Int, quiet: Bool, reports: ReportOptions = ReportOptions(), tables: [String: Table], inputNames: [String: String] = [:]) {
+         threads: Int, quiet: Bool, reports: ReportOptions = ReportOptions(), tables: [String: Table], inputNames: [String: String] = [:],
+         history: String? = nil) {
+        self.history = history
         self.stage = stage
         self.pipelineDirectory = pipelineDirectory
         self.outputDirectory = outputDirectory
@@ -123,6 +130,9 @@ public final class StageContext: @unchecked Sendable {
         reportsWritten.append(ReportSummary(file: linked, title: report.title, summary: report.summary))
         return linked
     }
+
+    /// Forecasts and actuals for the run's history (only kept when the run has one).
+    public func record(_ forecasts: StageRecord) { historyRecords.append(forecasts) }
 
     /// A saving the run found, for the index's cost-reduction section.
     public func costReduction(_ item: CostReduction) { costReductions.append(item) }

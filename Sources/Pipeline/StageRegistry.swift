@@ -9,7 +9,7 @@ public struct StageRegistry: Sendable {
     /// The built-in kinds. Planning stages join as they land.
     public static let standard = StageRegistry([
         ImportStage.self, AggregateStage.self, ForecastStage.self, FilterStage.self, JoinStage.self, ExportStage.self,
-        ReorderStage.self, VarianceStage.self, StaffingStage.self, PurchasingStage.self,
+        ReorderStage.self, VarianceStage.self, StaffingStage.self, PurchasingStage.self, TrackStage.self,
     ])
 
     /// Adds (or replaces) a kind, e.g. an analyst's own stage.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import Forecasting
+import History
 import Pipeline
 import Tabular
 #if canImport(Glibc)
@@ -38,11 +40,17 @@ struct Forecast: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "count"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Run history database to append this run to (created when absent).", valueName: "file.sqlite"))
+    var history: String?
+
     @Flag(help: "No progress line.")
     var quiet = false
 
     func run() throws {
         let started = Progress.now()
+        let startedAt = Date()
+        // A history that is not ours is refused before anything is read or written.
+        let runHistory = try history.map { try RunHistory.open($0) }
         let source = try seriesOptions.seriesImport(output: out)
         let checked: ForecastOptions.Checked
         do {
@@ -57,6 +65,7 @@ struct Forecast: ParsableCommand {
                               accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
                               threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         job.quiet = quiet
+        job.recordsHistory = runHistory != nil
         // One run at a time per output: a second one fails, naming the first.
         let lock = try OutputLock(for: out)
         defer { lock?.release() }
@@ -67,6 +76,9 @@ struct Forecast: ParsableCommand {
         line += result.notes.map { "\nnote: " + $0 }.joined()
         if !result.negativeSeries.isEmpty {
             line += "\nnote: \(result.negativeSeries.count) series have negative period totals (returns above issues), e.g. \(result.negativeSeries.prefix(3).joined(separator: ", ")); their forecasts are clipped at 0"
+        }
+        if let runHistory, let forecasts = result.history {
+            line += "\n" + (try PipelineRunner.append(to: runHistory, command: "forecast", started: startedAt, pipelineHash: "", output: out, records: [forecasts]))
         }
         Diagnostics.info(line)
     }

@@ -19,6 +19,9 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "count"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Run history database to append this run to (default: the pipeline's history:).", valueName: "file.sqlite"))
+    var history: String?
+
     @Flag(help: "No progress lines.")
     var quiet = false
 
@@ -28,6 +31,7 @@ struct Run: ParsableCommand {
         try FolderOutput.check(out, command: "run", writes: ["the pipeline's exports"])
         let started = Progress.now()
         var runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
+        runner.history = history
         try style.configure(&runner)
         let result = try runner.run(pipeline, output: out, overrides: overrides)
         for note in result.notes { Diagnostics.info(note) }

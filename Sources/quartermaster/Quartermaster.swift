@@ -15,7 +15,7 @@ struct Quartermaster: ParsableCommand {
         commandName: "quartermaster",
         abstract: "Forecasts, reorder lists, staffing plans and budget variance from hospital CSV exports.",
         version: QuartermasterVersion.full,
-        subcommands: [Aggregate.self, Forecast.self, Reorder.self, Variance.self, Staffing.self, Purchasing.self, Run.self, Validate.self, Stages.self, Inspect.self]
+        subcommands: [Aggregate.self, Forecast.self, Reorder.self, Variance.self, Staffing.self, Purchasing.self, Track.self, Run.self, Validate.self, Stages.self, Inspect.self]
     )
 
     static func main() {

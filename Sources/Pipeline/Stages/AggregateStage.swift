@@ -15,6 +15,7 @@ public struct AggregateStage: Stage {
         ParameterSpec("frequency", .string, "day, week, month, quarter or year (default: the pipeline calendar)"),
         ParameterSpec("gaps", .string, default: "zero", "a period without rows is zero (usage) or missing (census, levels: not written, not fitted)"),
         ParameterSpec("partial", .string, default: "drop", "a first or last period the dates cover only in part: drop (with a note) or keep"),
+        ParameterSpec("as_of", .string, "keep rows dated on or before this day (YYYY-MM-DD): the data as it stood then, e.g. to replay an earlier run"),
     ]
 
     public var input: String
@@ -24,6 +25,8 @@ public struct AggregateStage: Stage {
     public var frequency: Frequency?
     public var gaps: GapPolicy
     public var partial: PartialPolicy
+    /// Rows dated after this day are left out (nil keeps every row).
+    public var asOf: CalendarDay?
 
     public var inputs: [String] { [input] }
 
@@ -47,11 +50,23 @@ public struct AggregateStage: Stage {
         self.init(input: try p.requiredString("input"), series: try p.list("series"), date: try p.string("date") ?? "date",
                   value: try p.string("value") ?? "quantity", frequency: frequency,
                   gaps: try p.choice("gaps", default: .zero), partial: try p.choice("partial", default: .drop))
+        if let text = try p.string("as_of") {
+            guard let day = AggregateStage.isoDay(text) else { throw p.error("as_of", "as_of '\(text.clipped(40))' is not a date written YYYY-MM-DD, e.g. 2025-12-31") }
+            asOf = day
+        }
+    }
+
+    /// `YYYY-MM-DD`, a real calendar day.
+    static func isoDay(_ text: String) -> CalendarDay? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return CalendarDay(year: y, month: m, day: d)
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
-                                              frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps)
+                                              frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps, through: asOf)
         if partial == .drop {
             for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
         }
@@ -70,7 +85,7 @@ public struct AggregateStage: Stage {
 
     /// Per-period totals of a table's rows.
     static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
-                       gaps: GapPolicy = .zero) throws -> PeriodTotals {
+                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil) throws -> PeriodTotals {
         func missing(_ name: String) -> PipelineError {
             PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
         }
@@ -87,6 +102,7 @@ public struct AggregateStage: Stage {
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite else { continue }
+            if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
             key.withUTF8 { totals.add(key: $0, day: day, value: amounts[row]) }
         }

@@ -1,4 +1,5 @@
 import Forecasting
+import History
 import Tabular
 
 /// `forecast`: demand forecasts with intervals for every series of an aggregated table,
@@ -72,7 +73,9 @@ public struct ForecastStage: Stage {
         var aSeries: [String] = [], aModel: [String] = [], aMase: [Double] = [], aSmape: [Double] = [], aWape: [Double] = []
         var aBias: [Double] = [], aOrigins: [Double] = [], aChosen: [String] = [], aRmsse: [Double] = []
         let progress = Progress(label: "\(context.stage): forecast", total: totals.seriesCount, quiet: context.quiet)
-        try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, _, f in
+        var record = context.history.map { _ in StageRecord(stage: context.stage, frequency: frequency, lastPeriod: totals.lastPeriod) }
+        try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, history, f in
+            record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
             for step in 0..<horizon {
                 keys.append(key)
                 periods.append(frequency.label(totals.lastPeriod + 1 + step))
@@ -89,6 +92,10 @@ public struct ForecastStage: Stage {
                 aWape.append(c.metrics.wape); aBias.append(c.metrics.bias); aOrigins.append(Double(c.origins)); aChosen.append(c.chosen ? "true" : "false")
                 aRmsse.append(c.metrics.rmsse)
             }
+        }
+        if var record {
+            record.addActuals(totals)
+            context.record(record)
         }
         let header = ForecastJob.forecastHeader(levels: levels)
         var forecasts = Table([("series", .text(keys)), ("period", .text(periods)), ("forecast", .number(means))])

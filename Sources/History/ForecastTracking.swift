@@ -1,0 +1,202 @@
+import Tabular
+
+/// Scores every archived forecast of a history whose period has a recorded actual (the
+/// latest one recorded for that series and period), writing one CSV row per scored forecast
+/// and summing accuracy by lag, demand class and run.
+///
+/// Forecasts and actuals are both stored in (stage, series, period, run) order, so one
+/// ordered pass over each, merged, pairs them: no join, no sort, memory for one series.
+public struct ForecastTracking: Sendable {
+    public struct RunLag: Hashable, Sendable {
+        public var run: Int
+        public var lag: Int
+    }
+
+    /// A series whose errors lean one way: |sum of errors / mean absolute error| above the
+    /// threshold.
+    public struct Drifting: Sendable {
+        public var stage: String
+        public var series: String
+        public var trackingSignal: Double
+        /// Its scored forecasts, in period then run order.
+        public var errors: [(period: String, lag: Int, run: Int, error: Double)]
+    }
+
+    public struct Run: Sendable {
+        public var id: Int
+        public var startedAt: String
+        public var command: String
+        public var asOf: String
+    }
+
+    public var runs: [Run] = []
+    public var archivedForecasts = 0
+    public var scored = 0
+    public var byLag: [Int: TrackingAccuracy] = [:]
+    public var byClass: [String: TrackingAccuracy] = [:]
+    public var byRunLag: [RunLag: TrackingAccuracy] = [:]
+    public var overall = TrackingAccuracy()
+    /// Series whose tracking signal exceeds `signalThreshold`, most drifting first.
+    public var drifting: [Drifting] = []
+
+    public static let signalThreshold = 4.0
+    public static let csvHeader = ["series", "period", "lag", "run_id", "forecast", "actual", "error", "inside80", "inside95", "seasonal_naive", "stage"]
+
+    /// Scores `history` into the CSV at `csv` (written atomically).
+    public static func score(_ history: RunHistory, csv: String) throws -> ForecastTracking {
+        let writer = try CSVWriter(path: csv, header: csvHeader)
+        do {
+            let tracking = try score(history) { row in
+                try writer.text(row.series)
+                try writer.text(row.period)
+                try writer.integer(row.lag)
+                try writer.integer(row.runID)
+                try writer.number(row.forecast)
+                try writer.number(row.actual)
+                try writer.number(row.error)
+                for inside in [row.inside80, row.inside95] {
+                    if let inside { try writer.text(inside ? "true" : "false") } else { try writer.empty() }
+                }
+                try writer.number(row.seasonalNaive)
+                try writer.text(row.stage)
+                try writer.endRow()
+            }
+            try writer.commit()
+            return tracking
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// Scores `history`, handing each scored forecast to `body` in (stage, series, period, run) order.
+    public static func score(_ history: RunHistory, _ body: (TrackedForecast) throws -> Void) throws -> ForecastTracking {
+        var tracking = ForecastTracking()
+        let connection = history.connection
+        let runs = try connection.prepare("SELECT run_id, started_at, command, coalesce(as_of, '') FROM runs ORDER BY run_id")
+        while try runs.step() {
+            tracking.runs.append(Run(id: runs.integer(0), startedAt: runs.text(1), command: runs.text(2), asOf: runs.text(3)))
+        }
+        let forecasts = try connection.prepare("""
+            SELECT stage, series, period, run_id, lag, forecast, lo80, hi80, lo95, hi95, coalesce(demand_class, ''), snaive
+            FROM forecasts ORDER BY stage, series, period, run_id
+            """)
+        let actuals = ActualCursor(try connection.prepare("SELECT stage, series, period, value FROM actuals ORDER BY stage, series, period, run_id"))
+        try actuals.advance()
+        var current = SeriesErrors()
+        while try forecasts.step() {
+            tracking.archivedForecasts += 1
+            let key = (forecasts.bytes(0), forecasts.bytes(1), forecasts.bytes(2))
+            while actuals.valid && actuals.compare(key) < 0 { try actuals.advance() }
+            guard actuals.valid && actuals.compare(key) == 0 else { continue }
+            let row = TrackedForecast(stage: forecasts.text(0), series: forecasts.text(1), period: forecasts.text(2), lag: forecasts.integer(4),
+                                      runID: forecasts.integer(3), forecast: forecasts.double(5), actual: actuals.value,
+                                      lo80: forecasts.double(6), hi80: forecasts.double(7), lo95: forecasts.double(8), hi95: forecasts.double(9),
+                                      seasonalNaive: forecasts.double(11), demandClass: forecasts.text(10))
+            guard row.forecast.isFinite else { continue }
+            if current.stage != row.stage || current.series != row.series {
+                tracking.close(current)
+                current = SeriesErrors(stage: row.stage, series: row.series)
+            }
+            current.errors.append((row.period, row.lag, row.runID, row.error))
+            tracking.scored += 1
+            tracking.overall.add(row)
+            tracking.byLag[row.lag, default: TrackingAccuracy()].add(row)
+            tracking.byClass[row.demandClass.isEmpty ? "unknown" : row.demandClass, default: TrackingAccuracy()].add(row)
+            tracking.byRunLag[RunLag(run: row.runID, lag: row.lag), default: TrackingAccuracy()].add(row)
+            try body(row)
+        }
+        tracking.close(current)
+        tracking.drifting.sort { abs($0.trackingSignal) > abs($1.trackingSignal) || (abs($0.trackingSignal) == abs($1.trackingSignal) && $0.series < $1.series) }
+        return tracking
+    }
+
+    /// The errors of the series being read.
+    struct SeriesErrors {
+        var stage = ""
+        var series = ""
+        var errors: [(period: String, lag: Int, run: Int, error: Double)] = []
+    }
+
+    /// Keeps a finished series if its tracking signal exceeds the threshold.
+    mutating func close(_ s: SeriesErrors) {
+        guard let signal = ForecastTracking.trackingSignal(s.errors.map(\.error)), abs(signal) > ForecastTracking.signalThreshold else { return }
+        drifting.append(Drifting(stage: s.stage, series: s.series, trackingSignal: signal, errors: s.errors))
+    }
+
+    /// Sum of errors over their mean absolute error; nil when every error is zero.
+    public static func trackingSignal(_ errors: [Double]) -> Double? {
+        let mad = errors.reduce(0) { $0 + abs($1) } / Double(max(errors.count, 1))
+        guard mad > 0 else { return nil }
+        return errors.reduce(0, +) / mad
+    }
+}
+
+/// Walks the actuals in key order, one (stage, series, period) group at a time, keeping the
+/// latest value recorded (the last row of the group, runs being in ascending order).
+final class ActualCursor {
+    private let statement: SQLiteStatement
+    /// The statement holds the first row of the next group.
+    private var pending = false
+    /// The statement has returned its last row (stepping again would start it over).
+    private var exhausted = false
+    private(set) var valid = false
+    private var stage: [UInt8] = [], series: [UInt8] = [], period: [UInt8] = []
+    private(set) var value = 0.0
+
+    init(_ statement: SQLiteStatement) {
+        self.statement = statement
+    }
+
+    /// Moves to the next group.
+    func advance() throws {
+        if !pending {
+            guard !exhausted, try statement.step() else { valid = false; exhausted = true; return }
+        }
+        stage.replace(with: statement.bytes(0))
+        series.replace(with: statement.bytes(1))
+        period.replace(with: statement.bytes(2))
+        value = statement.double(3)
+        valid = true
+        pending = false
+        while try statement.step() {
+            if ActualCursor.compare(statement.bytes(0), statement.bytes(1), statement.bytes(2), stage, series, period) != 0 {
+                pending = true
+                return
+            }
+            value = statement.double(3)
+        }
+        exhausted = true
+    }
+
+    /// The current group's key against `key`: negative when it sorts first.
+    func compare(_ key: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)) -> Int {
+        -ActualCursor.compare(key.0, key.1, key.2, stage, series, period)
+    }
+
+    static func compare(_ a0: UnsafeBufferPointer<UInt8>, _ a1: UnsafeBufferPointer<UInt8>, _ a2: UnsafeBufferPointer<UInt8>,
+                        _ b0: [UInt8], _ b1: [UInt8], _ b2: [UInt8]) -> Int {
+        let c0 = bytesCompare(a0, b0)
+        if c0 != 0 { return c0 }
+        let c1 = bytesCompare(a1, b1)
+        if c1 != 0 { return c1 }
+        return bytesCompare(a2, b2)
+    }
+
+    /// SQLite's BINARY collation: bytes compared in order, a prefix first.
+    static func bytesCompare(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Int {
+        b.withUnsafeBufferPointer { b in
+            let n = min(a.count, b.count)
+            for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+            return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Replaces the contents, keeping the storage.
+    mutating func replace(with bytes: UnsafeBufferPointer<UInt8>) {
+        removeAll(keepingCapacity: true)
+        append(contentsOf: bytes)
+    }
+}

@@ -1,0 +1,206 @@
+import CSQLite
+import Foundation
+import Tabular
+
+/// A run history: the SQLite database that every run given `--history` appends to.
+///
+/// Opening checks the file before anything is written to it: a file that is not SQLite, an
+/// SQLite database of another application, or a history from a newer Quartermaster is
+/// refused with a message and left byte for byte as it was. A new or empty file becomes a
+/// history. Many runs may write one history at once: each appends in one transaction, the
+/// database is in WAL mode and a writer waits up to `busyTimeout` for another to finish.
+public final class RunHistory {
+    public let path: String
+    let connection: SQLiteConnection
+
+    /// How long a writer waits for another run's transaction before giving up.
+    public static let busyTimeoutMilliseconds: Int32 = 120_000
+
+    /// Opens (creating it when absent) the history at `path` for appending runs.
+    public static func open(_ path: String) throws -> RunHistory {
+        try refuseForeign(path, mustExist: false)
+        let connection = try SQLiteConnection(path: path, create: true)
+        sqlite3_busy_timeout(connection.handle, busyTimeoutMilliseconds)
+        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
+        try connection.transaction {
+            // Read again under the write lock: another run may have created it meanwhile.
+            try migrate(connection)
+        }
+        return RunHistory(path: path, connection: connection)
+    }
+
+    /// Opens an existing history to read (tracking); never creates or alters the file.
+    public static func openForReading(_ path: String) throws -> RunHistory {
+        try refuseForeign(path, mustExist: true)
+        let connection = try SQLiteConnection(path: path, create: false, readOnly: true)
+        sqlite3_busy_timeout(connection.handle, busyTimeoutMilliseconds)
+        if try connection.integer("PRAGMA application_id") != Int(HistorySchema.applicationID) {
+            throw InputError(file: path, "is an empty SQLite database, not a run history yet; run forecast or run with --history \(path) first")
+        }
+        return RunHistory(path: path, connection: connection)
+    }
+
+    private init(path: String, connection: SQLiteConnection) {
+        self.path = path
+        self.connection = connection
+    }
+
+    /// The schema version of this history.
+    public var schemaVersion: Int { (try? connection.integer("PRAGMA user_version")) ?? 0 }
+
+    // MARK: - Refusing what is not ours
+
+    static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
+    /// Looks at the file without letting SQLite touch it: a folder, a file that is not SQLite,
+    /// another application's database and a newer history are all refused here.
+    static func refuseForeign(_ path: String, mustExist: Bool) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if mustExist {
+                throw InputError(file: path, "no run history here; runs given --history \(path) create it")
+            }
+            return
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError(file: path, "is a folder; --history takes a database file, e.g. \(path)/history.sqlite")
+        }
+        guard info.st_size > 0 else {
+            if mustExist { throw InputError(file: path, "is empty, not a run history yet; run forecast or run with --history \(path) first") }
+            return
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, "cannot be read; check its permissions")
+        }
+        let head = (try? handle.read(upToCount: 16)).map { Array($0) } ?? []
+        try? handle.close()
+        guard head == sqliteHeader else {
+            throw InputError(file: path, "is not a Quartermaster run history (not an SQLite database); it was left untouched. Give --history a new file name")
+        }
+        let reader = try SQLiteConnection(path: path, create: false, readOnly: true)
+        defer { reader.close() }
+        let application = try reader.integer("PRAGMA application_id")
+        let version = try reader.integer("PRAGMA user_version")
+        let objects = try reader.integer("SELECT count(*) FROM sqlite_master")
+        if application == Int(HistorySchema.applicationID) {
+            if version > HistorySchema.version {
+                throw InputError(file: path, "is a run history of a newer Quartermaster (schema version \(version); this one reads up to \(HistorySchema.version)); it was left untouched. Use the newer Quartermaster, or give --history a new file name")
+            }
+        } else if application != 0 || objects > 0 {
+            throw InputError(file: path, "is an SQLite database of another application (application_id \(application), \(objects) tables and indexes), not a Quartermaster run history; it was left untouched. Give --history a new file name")
+        }
+    }
+
+    /// Brings the schema up to date (inside the caller's write transaction).
+    static func migrate(_ connection: SQLiteConnection) throws {
+        let application = try connection.integer("PRAGMA application_id")
+        let objects = try connection.integer("SELECT count(*) FROM sqlite_master")
+        if application != Int(HistorySchema.applicationID) && (application != 0 || objects > 0) {
+            throw InputError(file: connection.path, "is an SQLite database of another application, not a Quartermaster run history; it was left untouched. Give --history a new file name")
+        }
+        let version = try connection.integer("PRAGMA user_version")
+        guard version <= HistorySchema.version else {
+            throw InputError(file: connection.path, "is a run history of a newer Quartermaster (schema version \(version)); it was left untouched")
+        }
+        for step in version..<HistorySchema.version {
+            try connection.execute(HistorySchema.migrations[step])
+        }
+        if version < HistorySchema.version {
+            try connection.execute("PRAGMA application_id = \(HistorySchema.applicationID); PRAGMA user_version = \(HistorySchema.version)")
+        }
+    }
+
+    // MARK: - Appending
+
+    /// Appends a run whole, in one transaction; returns its run_id.
+    @discardableResult
+    public func append(_ run: RunRecord) throws -> Int {
+        try connection.transaction {
+            let insertRun = try connection.prepare("INSERT INTO runs(started_at, finished_at, command, pipeline_sha256, as_of, output) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            try insertRun.bind(1, RunRecord.timestamp(run.startedAt))
+            try insertRun.bind(2, RunRecord.timestamp(Date()))
+            try insertRun.bind(3, run.command)
+            try insertRun.bind(4, run.pipelineSHA256.isEmpty ? nil : run.pipelineSHA256)
+            try insertRun.bind(5, run.asOf)
+            try insertRun.bind(6, run.output)
+            try insertRun.step()
+            let runID = Int(sqlite3_last_insert_rowid(connection.handle))
+            for stage in run.stages {
+                try appendActuals(of: stage, run: runID)
+                try appendForecasts(of: stage, run: runID)
+            }
+            return runID
+        }
+    }
+
+    private func appendForecasts(of stage: StageRecord, run: Int) throws {
+        let insert = try connection.prepare("""
+            INSERT INTO forecasts(run_id, stage, series, period, lag, forecast, lo80, hi80, lo95, hi95, model, demand_class, snaive)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            """)
+        for f in stage.forecasts {
+            for step in f.mean.indices {
+                try insert.bind(1, run)
+                try insert.bind(2, stage.stage)
+                try insert.bind(3, f.series)
+                try insert.bind(4, stage.frequency.label(stage.lastPeriod + 1 + step))
+                try insert.bind(5, step + 1)
+                try insert.bind(6, f.mean[step])
+                try insert.bind(7, f.lo80[step]); try insert.bind(8, f.hi80[step])
+                try insert.bind(9, f.lo95[step]); try insert.bind(10, f.hi95[step])
+                try insert.bind(11, f.model)
+                try insert.bind(12, f.demandClass)
+                try insert.bind(13, f.snaive[step])
+                try insert.step()
+                insert.reset()
+            }
+        }
+    }
+
+    /// Late postings revise recent periods: this many periods before the last one the stage's
+    /// previous run saw are checked again.
+    public static let revisionWindow = 3
+
+    /// Records the actuals an archived forecast of this stage can be scored against: the
+    /// periods from the stage's earliest archived forecast on that are new since its previous
+    /// run (or within `revisionWindow` periods before its last one), when the history has no
+    /// value for them yet or a different one. A history without forecasts of the stage needs
+    /// none, and re-running over the same data adds none.
+    private func appendActuals(of stage: StageRecord, run: Int) throws {
+        let previous = try connection.prepare("SELECT last_period, frequency FROM stage_runs WHERE stage = ?1 ORDER BY run_id DESC LIMIT 1")
+        try previous.bind(1, stage.stage)
+        let previousLast = try previous.step() && previous.text(1) == stage.frequency.rawValue ? stage.frequency.period(ofLabel: previous.text(0)) : nil
+        let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period) VALUES (?1, ?2, ?3, ?4)")
+        try mark.bind(1, run)
+        try mark.bind(2, stage.stage)
+        try mark.bind(3, stage.frequency.rawValue)
+        try mark.bind(4, stage.frequency.label(stage.lastPeriod))
+        try mark.step()
+        let earliest = try connection.prepare("SELECT min(period) FROM forecasts WHERE stage = ?1")
+        try earliest.bind(1, stage.stage)
+        guard try earliest.step(), !earliest.isNull(0) else { return }
+        // A label of another frequency (the stage was changed) cannot be placed: keep all.
+        var from = stage.frequency.period(ofLabel: earliest.text(0)) ?? Int.min
+        if let previousLast { from = max(from, previousLast - RunHistory.revisionWindow + 1) }
+        let latest = try connection.prepare("SELECT value FROM actuals WHERE stage = ?1 AND series = ?2 AND period = ?3 ORDER BY run_id DESC LIMIT 1")
+        let insert = try connection.prepare("INSERT INTO actuals(run_id, stage, series, period, value) VALUES (?1, ?2, ?3, ?4, ?5)")
+        for series in stage.actuals {
+            for (offset, value) in series.values.enumerated() where !value.isNaN && series.firstPeriod + offset >= from {
+                let period = stage.frequency.label(series.firstPeriod + offset)
+                try latest.bind(1, stage.stage)
+                try latest.bind(2, series.series)
+                try latest.bind(3, period)
+                let known = try latest.step() ? latest.double(0) : nil
+                latest.reset()
+                if known == value { continue }
+                try insert.bind(1, run)
+                try insert.bind(2, stage.stage)
+                try insert.bind(3, series.series)
+                try insert.bind(4, period)
+                try insert.bind(5, value)
+                try insert.step()
+                insert.reset()
+            }
+        }
+    }
+}

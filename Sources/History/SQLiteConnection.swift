@@ -1,0 +1,93 @@
+import CSQLite
+import Tabular
+
+/// One open SQLite database file: statements, transactions, and every failure turned into an
+/// `InputError` naming the file, so a user sees which history is at fault and why.
+///
+/// Not shared between threads: each writer (a run, a test thread) opens its own connection,
+/// and SQLite's locks (WAL with a busy timeout) order them.
+final class SQLiteConnection {
+    let path: String
+    private(set) var handle: OpaquePointer?
+
+    /// Opens `path` read-write (or read-only); `create` makes the file when it is absent.
+    init(path: String, create: Bool, readOnly: Bool = false) throws {
+        self.path = path
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &db, flags, nil)
+        guard status == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+            sqlite3_close(db)
+            throw InputError(file: path, "cannot open the history database: \(message); check the path and its permissions")
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { close() }
+
+    func close() {
+        guard let handle else { return }
+        sqlite3_close_v2(handle)
+        self.handle = nil
+    }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        if status != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(status))
+            sqlite3_free(message)
+            throw failure(status, text)
+        }
+    }
+
+    func prepare(_ sql: String) throws -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw failure(status) }
+        return SQLiteStatement(statement, connection: self)
+    }
+
+    /// The first column of the first row of `sql`, as an integer (0 when there is no row).
+    func integer(_ sql: String) throws -> Int {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.integer(0) : 0
+    }
+
+    /// Runs `body` in one write transaction: all of it lands, or none of it does.
+    /// `BEGIN IMMEDIATE` takes the write lock up front, so a second writer waits (busy
+    /// timeout) at the start instead of failing halfway with its work done.
+    func transaction<R>(_ body: () throws -> R) throws -> R {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The error for a failed call, with SQLite's own words and what to do.
+    func failure(_ status: Int32, _ text: String? = nil) -> InputError {
+        let message = text ?? handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+        let advice: String
+        switch status & 0xff {
+        case SQLITE_BUSY, SQLITE_LOCKED:
+            advice = "another run held the history for longer than the wait allows; run again when it has finished"
+        case SQLITE_NOTADB, SQLITE_CORRUPT:
+            advice = "the file is not a readable SQLite database; give --history a new file name"
+        case SQLITE_FULL, SQLITE_IOERR:
+            advice = "the disk is full or failing; free space and run again"
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN:
+            advice = "check that the file and its folder are writable"
+        default:
+            advice = "the history was left as it was"
+        }
+        return InputError(file: path, "history database: \(message); \(advice)")
+    }
+}

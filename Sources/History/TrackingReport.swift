@@ -1,0 +1,75 @@
+import Reports
+import Tabular
+
+extension ForecastTracking {
+    /// Series listed in the report's drifting table (all of them are counted).
+    static let driftingShown = 25
+    /// Lags drawn in the chart of accuracy over runs.
+    static let lagsCharted = 6
+
+    /// forecast_tracking.md: how good the archived forecasts were once their actuals came in.
+    public func report(history: String) -> Report {
+        var summary = ["\(archivedForecasts) forecasts archived by \(runs.count) run\(runs.count == 1 ? "" : "s") in \(history); \(scored) have an actual recorded by a later run."]
+        if scored > 0 {
+            summary.append("Overall WAPE \(ForecastTracking.percent(overall.wape)), bias \(ForecastTracking.number(overall.bias)) a period (forecast - actual), value added over the seasonal naive forecast \(ForecastTracking.percent(overall.valueAdded)).")
+            summary.append("Interval coverage: \(ForecastTracking.percent(overall.coverage80)) inside the 80% intervals, \(ForecastTracking.percent(overall.coverage95)) inside the 95% ones.")
+            summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))).")
+        } else {
+            summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")
+        }
+        var doc = Report(title: "Forecast tracking", summary: summary)
+        doc.keyFigure("Forecasts scored", Double(scored))
+        if scored > 0 {
+            doc.keyFigure("WAPE", overall.wape, style: .percent)
+            doc.keyFigure("Value added over seasonal naive", overall.valueAdded, style: .percent)
+        }
+        doc.paragraph("Each archived forecast is scored against the latest actual recorded for its series and period. Error = forecast - actual. WAPE = sum of absolute errors / sum of actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
+        let header = ["", "forecasts", "MAE", "WAPE", "bias", "value added", "inside 80%", "inside 95%"]
+        doc.heading("Accuracy by lag")
+        doc.table(["lag"] + header.dropFirst(), byLag.keys.sorted().map { [String($0)] + ForecastTracking.cells(byLag[$0]!) },
+                  alignments: Array(repeating: .right, count: header.count))
+        doc.heading("Accuracy by demand class")
+        doc.table(["demand class"] + header.dropFirst(), byClass.keys.sorted().map { [$0] + ForecastTracking.cells(byClass[$0]!) },
+                  alignments: [.left] + Array(repeating: .right, count: header.count - 1))
+        lagsOverRuns(&doc)
+        doc.heading("Drifting series")
+        if drifting.isEmpty {
+            doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)).")
+        } else {
+            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over all its scored forecasts; beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
+            doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
+                [d.series, d.stage, NumberFormat.fixed(d.trackingSignal, decimals: 1),
+                 d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(ForecastTracking.number($0.error))" }.joined(separator: ", ") + (d.errors.count > 12 ? ", ..." : "")]
+            }, alignments: [.left, .left, .right, .left])
+        }
+        doc.heading("Runs")
+        doc.table(["run", "started (UTC)", "command", "as of"], runs.map { [String($0.id), $0.startedAt, $0.command, $0.asOf] },
+                  alignments: [.right, .left, .left, .left])
+        return doc
+    }
+
+    /// WAPE by lag for each run that has scored forecasts: does accuracy hold up run to run?
+    private func lagsOverRuns(_ doc: inout Report) {
+        let scoredRuns = Set(byRunLag.keys.map(\.run)).sorted()
+        let lags = Array(Set(byRunLag.keys.map(\.lag)).sorted().prefix(ForecastTracking.lagsCharted))
+        guard !scoredRuns.isEmpty else { return }
+        doc.heading("Accuracy by lag over runs")
+        let asOf = Dictionary(runs.map { ($0.id, $0.asOf) }, uniquingKeysWith: { a, _ in a })
+        let categories = scoredRuns.map { "run \($0)" + (asOf[$0].map { $0.isEmpty ? "" : " (\($0))" } ?? "") }
+        let chart = GroupedBarChart(title: "WAPE by lag, per run", caption: "Each run's forecasts scored against the actuals later runs recorded; lower is better.",
+                                    categories: categories,
+                                    series: lags.map { lag in .init(name: "lag \(lag)", values: scoredRuns.map { (byRunLag[RunLag(run: $0, lag: lag)]?.wape ?? .nan) * 100 }) },
+                                    format: .percent)
+        doc.figure(Report.Figure(name: "wape_by_lag", description: "WAPE by lag, per run", svg: chart.svg(), chart: chart.workbookChart(categoryHeader: "Run")))
+        doc.table(["run"] + lags.map { "lag \($0) WAPE" }, zip(scoredRuns, categories).map { run, label in
+            [label] + lags.map { lag in byRunLag[RunLag(run: run, lag: lag)].map { ForecastTracking.percent($0.wape) } ?? "" }
+        }, alignments: [.left] + lags.map { _ in .right })
+    }
+
+    static func cells(_ a: TrackingAccuracy) -> [String] {
+        [String(a.count), number(a.mae), percent(a.wape), number(a.bias), percent(a.valueAdded), percent(a.coverage80), percent(a.coverage95)]
+    }
+
+    static func percent(_ share: Double) -> String { share.isFinite ? NumberFormat.fixed(share * 100, decimals: 1) + "%" : "n/a" }
+    static func number(_ value: Double) -> String { value.isFinite ? NumberFormat.fixed(value, decimals: 2) : "n/a" }
+}

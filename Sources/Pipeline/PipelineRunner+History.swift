@@ -1,0 +1,23 @@
+import Foundation
+import History
+import Tabular
+
+extension PipelineRunner {
+    /// Appends a finished run to its history, after its outputs are in place (a run that
+    /// failed never gets here, so it appends nothing); returns the note saying so.
+    public static func append(to history: RunHistory, command: String, started: Date, pipelineHash: String, output: String,
+                       records: [StageRecord]) throws -> String {
+        var record = RunRecord(command: command, startedAt: started, pipelineSHA256: pipelineHash, output: output)
+        record.stages = records
+        let id: Int
+        let started = Progress.now()
+        do {
+            id = try history.append(record)
+        } catch var error as InputError {
+            error.message += " (the run's outputs are in place in \(output); only the history misses this run)"
+            throw error
+        }
+        let forecasts = records.reduce(0) { $0 + $1.forecastCount }
+        return "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(records.count) stage\(records.count == 1 ? "" : "s")) in \(NumberFormat.fixed(Progress.now() - started, decimals: 3)) s"
+    }
+}

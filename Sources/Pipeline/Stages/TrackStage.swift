@@ -1,0 +1,41 @@
+import History
+import Tabular
+
+/// `track`: scores every forecast a run history archived against the actuals later runs
+/// recorded (forecast_tracking.csv, forecast_tracking.md); its table is the accuracy by lag.
+///
+/// It reads the history as it was when the stage started: the run it belongs to is appended
+/// only after all its outputs are in place, so it scores earlier runs.
+public struct TrackStage: Stage {
+    public static let kind = "track"
+    public static let summary = "Score archived forecasts of a run history against the actuals later runs recorded."
+    public static let outputs = ["accuracy"]
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("history", .inputFile, "the history database (default: the run's --history or history:)"),
+    ]
+
+    /// Nil reads the run's own history.
+    public var history: String?
+
+    public init(history: String? = nil) { self.history = history }
+
+    public init(parameters p: StageParameters) throws {
+        self.init(history: try p.string("history"))
+    }
+
+    public func run(_ context: StageContext) throws -> [String: Table] {
+        guard let path = history.map(context.resolve) ?? context.history else {
+            throw PipelineError(location: nil, "stage '\(context.stage)': no history to track; give the stage history: FILE, or the run --history FILE")
+        }
+        let database = try RunHistory.openForReading(path)
+        let tracking = try ForecastTracking.score(database, csv: context.output("forecast_tracking.csv"))
+        try context.write(tracking.report(history: path), name: "forecast_tracking")
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path); \(tracking.drifting.count) drifting series")
+        let lags = tracking.byLag.keys.sorted()
+        let rows = lags.map { tracking.byLag[$0]! }
+        return ["accuracy": Table([("lag", .number(lags.map(Double.init))), ("forecasts", .number(rows.map { Double($0.count) })),
+                                   ("mae", .number(rows.map(\.mae))), ("wape", .number(rows.map(\.wape))), ("bias", .number(rows.map(\.bias))),
+                                   ("value_added", .number(rows.map(\.valueAdded))), ("coverage80", .number(rows.map(\.coverage80))),
+                                   ("coverage95", .number(rows.map(\.coverage95)))])]
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+@testable import History
+
+extension BadInputCorpus {
+    /// Issue 20: `--history` given a folder, a text file, another application's SQLite
+    /// database or a history of a newer schema fails before anything is written, naming the
+    /// file and leaving it byte for byte as it was; `track` of an absent or empty history fails
+    /// without creating it.
+    static func historyCases() -> [CorpusCase] {
+        let series = CSVInput.series
+        let inputs = files(series).merging([series.file: Data(series.contents)]) { _, own in own }
+        var cases: [CorpusCase] = []
+        func forecast(_ name: String, history: String, says: [String], files more: [String: Data] = [:],
+                      prepare: (@Sendable (URL) throws -> Void)? = nil, unchanged: [String] = []) {
+            var c = CorpusCase(kind: series.kind, name: name, files: inputs.merging(more) { _, new in new }, prepare: prepare,
+                               arguments: series.arguments + ["--history", history],
+                               expectation: .fails(file: history, line: nil, says: says), absentAfterFailure: [series.output])
+            c.unchangedFiles = unchanged
+            cases.append(c)
+        }
+        forecast("forecast --history naming a folder", history: "histories", says: ["is a folder", "takes a database file"],
+                 prepare: { try FileManager.default.createDirectory(at: $0.appendingPathComponent("histories"), withIntermediateDirectories: true) })
+        forecast("forecast --history naming a text file", history: "notes.sqlite", says: ["not an SQLite database", "left untouched"],
+                 files: ["notes.sqlite": Data("series,period\nA,2026-01\n".utf8)], unchanged: ["notes.sqlite"])
+        forecast("forecast --history naming another application's SQLite database", history: "other.db",
+                 says: ["another application", "left untouched"],
+                 files: ["other.db": sqliteFile { try $0.execute("CREATE TABLE patients(id INTEGER PRIMARY KEY, name TEXT)") }], unchanged: ["other.db"])
+        forecast("forecast --history naming a history of a newer schema", history: "future.sqlite",
+                 says: ["newer Quartermaster", "schema version \(HistorySchema.version + 1)"],
+                 files: ["future.sqlite": sqliteFile {
+                     try RunHistory.migrate($0)
+                     try $0.execute("PRAGMA user_version = \(HistorySchema.version + 1)")
+                 }], unchanged: ["future.sqlite"])
+        // A pipeline's history: refused the same way, before any stage runs.
+        let usage = CSVInput.usage
+        let pipeline = "history: notes.sqlite\nstages:\n  s: {kind: import, table: usage, file: usage.csv}\n"
+        var run = CorpusCase(kind: .pipeline, name: "pipeline history: naming a text file",
+                             files: ["usage.csv": Data(usage.contents.utf8), "p.yml": Data(pipeline.utf8), "notes.sqlite": Data("not a database\n".utf8)],
+                             arguments: ["run", "p.yml", "--out", "out", "--quiet"],
+                             expectation: .fails(file: "notes.sqlite", line: nil, says: ["not an SQLite database"]), absentAfterFailure: ["out"])
+        run.unchangedFiles = ["notes.sqlite"]
+        cases.append(run)
+        cases.append(CorpusCase(kind: .pipeline, name: "track of an absent history", files: [:],
+                                arguments: ["track", "--history", "absent.sqlite", "--out", "out", "--quiet"],
+                                expectation: .fails(file: "absent.sqlite", line: nil, says: ["no run history here"]),
+                                absentAfterFailure: ["out", "absent.sqlite"]))
+        var empty = CorpusCase(kind: .pipeline, name: "track of an empty history file", files: ["empty.sqlite": Data()],
+                               arguments: ["track", "--history", "empty.sqlite", "--out", "out", "--quiet"],
+                               expectation: .fails(file: "empty.sqlite", line: nil, says: ["is empty, not a run history yet"]),
+                               absentAfterFailure: ["out"])
+        empty.unchangedFiles = ["empty.sqlite"]
+        cases.append(empty)
+        return cases
+    }
+
+    /// The bytes of an SQLite database that `build` made (in rollback-journal mode, so the
+    /// one file holds it all).
+    static func sqliteFile(_ build: (SQLiteConnection) throws -> Void) -> Data {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qm-corpus-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let connection = try SQLiteConnection(path: path, create: true)
+            try build(connection)
+            connection.close()
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return Data("could not make the SQLite file: \(error)".utf8)
+        }
+    }
+}

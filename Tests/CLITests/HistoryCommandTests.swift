@@ -1,0 +1,134 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import History
+
+/// Issue 20 end to end: `forecast --history`, `run` with a pipeline's `history:`, and `track`.
+@Suite struct HistoryCommandTests {
+    /// Series A at 100 a month from January 2024 to `last` months, then 110 a month after that.
+    static func series(months: Int, flatMonths: Int = 24) -> String {
+        var rows = ["series,period,value"]
+        for k in 0..<months {
+            let label = "\(2024 + k / 12)-\(k % 12 + 1 < 10 ? "0" : "")\(k % 12 + 1)"
+            rows.append("A,\(label),\(k < flatMonths ? 100 : 110)")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    static func forecast(_ input: String, in dir: URL, out: String, extra: [String] = []) throws -> CLIRunner.Outcome {
+        try CLIRunner.run(["forecast", "--input", input, "--series", "series", "--date", "period", "--value", "value",
+                           "--horizon", "3", "--threads", "1", "--quiet", "--out", out] + extra, in: dir)
+    }
+
+    static func rows(_ url: URL) throws -> [[String: String]] {
+        let lines = try CLIRunner.read(url).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
+    /// Must show 1 through the CLI: 24 months at 100 forecast 3 months ahead; the next run saw
+    /// 110 for those 3 months. Track scores lags 1, 2, 3 of run 1 with actual 110, error =
+    /// forecast - 110, and inside80/inside95 exactly as run 1's intervals in forecasts.csv say.
+    @Test func forecastTwiceThenTrackScoresTheFirstRunsThreeLags() throws {
+        let dir = try CLIRunner.workspace()
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("cut1.csv"), atomically: true, encoding: .utf8)
+        try HistoryCommandTests.series(months: 27).write(to: dir.appendingPathComponent("cut2.csv"), atomically: true, encoding: .utf8)
+        let first = try HistoryCommandTests.forecast("cut1.csv", in: dir, out: "f1.csv", extra: ["--history", "h.sqlite"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("history: run 1 appended to h.sqlite (3 forecasts"))
+        let second = try HistoryCommandTests.forecast("cut2.csv", in: dir, out: "f2.csv", extra: ["--history", "h.sqlite"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "tracking", "--quiet"], in: dir)
+        #expect(track.status == 0, "\(track.stderr)")
+
+        let forecasts = try HistoryCommandTests.rows(dir.appendingPathComponent("f1.csv"))
+        let tracked = try HistoryCommandTests.rows(dir.appendingPathComponent("tracking/forecast_tracking.csv"))
+        #expect(tracked.map { $0["lag"] } == ["1", "2", "3"])
+        #expect(tracked.map { $0["period"] } == ["2026-01", "2026-02", "2026-03"])
+        for (t, f) in zip(tracked, forecasts) {
+            let forecast = try #require(Double(f["forecast"] ?? ""))
+            #expect(abs(forecast - 100) < 1e-6)   // a flat series forecasts its level
+            #expect(t["run_id"] == "1" && t["actual"] == "110")
+            #expect(abs(Double(t["error"]!)! - (forecast - 110)) < 1e-5)
+            func inside(_ level: String) -> String {
+                (Double(f["lo\(level)"]!)!...Double(f["hi\(level)"]!)!).contains(110) ? "true" : "false"
+            }
+            #expect(t["inside80"] == inside("80") && t["inside95"] == inside("95"))
+            #expect(t["seasonal_naive"] == "100")
+        }
+        let report = try CLIRunner.read(dir.appendingPathComponent("tracking/forecast_tracking.md"))
+        #expect(report.contains("| 1 | 1 | 10 |"))   // lag 1: one forecast, MAE 10
+        #expect(report.contains("3 have an actual recorded by a later run"))
+    }
+
+    /// Two `forecast --history` processes on one history at the same time: both runs land.
+    @Test func twoConcurrentProcessesBothLand() throws {
+        let dir = try CLIRunner.workspace()
+        var rows = ["series,period,value"]
+        for s in 0..<300 { for k in 0..<24 { rows.append("S\(s),\(2024 + k / 12)-\(k % 12 + 1 < 10 ? "0" : "")\(k % 12 + 1),\(50 + (s * 7 + k * 3) % 20)") } }
+        try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            outcomes.add(Result { try HistoryCommandTests.forecast("s.csv", in: dir, out: "f\(k).csv", extra: ["--history", "h.sqlite"]) })
+        }
+        for outcome in outcomes.all {
+            let o = try outcome.get()
+            #expect(o.status == 0, "\(o.stderr)")
+        }
+        let history = try RunHistory.openForReading(dir.appendingPathComponent("h.sqlite").path)
+        #expect(try history.connection.integer("SELECT count(*) FROM runs") == 2)
+        #expect(try history.connection.integer("SELECT count(*) FROM forecasts") == 2 * 300 * 3)
+    }
+
+    /// A pipeline that fails in its last stage appends nothing to its history (and writes no
+    /// outputs); the same pipeline fixed appends one run.
+    @Test func aFailedRunAppendsNothing() throws {
+        let dir = try CLIRunner.workspace()
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        func pipeline(filter column: String) -> String {
+            """
+            history: h.sqlite
+            stages:
+              usage: {kind: import, table: usage, file: s.csv, columns: {item: series, date: period, quantity: value}}
+              monthly: {kind: aggregate, input: usage}
+              demand: {kind: forecast, input: monthly, horizon: 3, backtest: 0}
+              pick: {kind: filter, input: demand.forecasts, where: {\(column): A}}
+              save: {kind: export, input: pick, file: picked.csv}
+
+            """
+        }
+        try pipeline(filter: "no_such_column").write(to: dir.appendingPathComponent("bad.yml"), atomically: true, encoding: .utf8)
+        try pipeline(filter: "series").write(to: dir.appendingPathComponent("good.yml"), atomically: true, encoding: .utf8)
+        let good = try CLIRunner.run(["run", "good.yml", "--out", "out", "--quiet"], in: dir)
+        #expect(good.status == 0, "\(good.stderr)")
+        let path = dir.appendingPathComponent("h.sqlite").path
+        func runs() throws -> Int { try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM runs") }
+        func forecasts() throws -> Int { try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM forecasts") }
+        #expect(try runs() == 1 && forecasts() == 3)
+        let bad = try CLIRunner.run(["run", "bad.yml", "--out", "out2", "--quiet"], in: dir)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("no_such_column"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out2").path))
+        #expect(try runs() == 1 && forecasts() == 3)
+    }
+
+    /// `run --history` overrides the pipeline's; `track` of a history with runs but no actual
+    /// yet writes the header alone and says why.
+    @Test func trackOfAHistoryWithoutActualsSaysSo() throws {
+        let dir = try CLIRunner.workspace()
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        let first = try HistoryCommandTests.forecast("s.csv", in: dir, out: "f.csv", extra: ["--history", "h.sqlite"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "t", "--quiet"], in: dir)
+        #expect(track.status == 0, "\(track.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("t/forecast_tracking.csv")) == "series,period,lag,run_id,forecast,actual,error,inside80,inside95,seasonal_naive,stage\n")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("t/forecast_tracking.md")).contains("No archived forecast has its actual yet"))
+    }
+}
+
+/// Results gathered from worker threads.
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Result<CLIRunner.Outcome, any Error>] = []
+    func add(_ r: Result<CLIRunner.Outcome, any Error>) { lock.withLock { list.append(r) } }
+    var all: [Result<CLIRunner.Outcome, any Error>] { lock.withLock { list } }
+}

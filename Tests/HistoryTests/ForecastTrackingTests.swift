@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import Forecasting
+@testable import History
+
+/// A history in a fresh temporary folder.
+func temporaryHistoryPath(_ name: String = "history.sqlite") -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qm-history-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder + "/" + name
+}
+
+/// A forecast of `mean` every period with the given 80% and 95% bounds.
+func flatForecast(_ mean: Double, horizon: Int, lo80: Double, hi80: Double, lo95: Double, hi95: Double) -> SeriesForecast {
+    SeriesForecast(mean: Array(repeating: mean, count: horizon),
+                   lower: [Array(repeating: lo80, count: horizon), Array(repeating: lo95, count: horizon)],
+                   upper: [Array(repeating: hi80, count: horizon), Array(repeating: hi95, count: horizon)],
+                   spread: Array(repeating: 1, count: horizon), model: "Test", demandClass: .smooth, candidates: [])
+}
+
+/// Totals of one series over consecutive months from `first`.
+func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTotals {
+    var totals = PeriodTotals(frequency: .month)
+    var key = series
+    for (k, v) in values.enumerated() {
+        key.withUTF8 { totals.add(key: $0, day: Frequency.month.firstDay(of: first + k), value: v) }
+    }
+    return totals
+}
+
+@Suite struct ForecastTrackingTests {
+    static let march2026 = Frequency.month.period(ofLabel: "2026-03")!
+
+    /// Must show 1. A series at 100 a month for two years (to March 2026) is forecast 3 months
+    /// ahead at 100 with 80% interval [95, 105] and 95% interval [88, 112]; the next run, three
+    /// months later, saw 110 in April, May and June. Each month is one lag: lags 1, 2, 3 with
+    /// forecast 100, actual 110, error = 100 - 110 = -10; 110 is above 105 (outside the 80%
+    /// interval) and below 112 (inside the 95% one). The seasonal naive forecast (the value
+    /// 12 months before) is also 100, so its error is -10 too and the value added is
+    /// 1 - 10/10 = 0. WAPE = 30 / 330 = 0.0909.
+    @Test func aFlatSeriesForecastThreeMonthsAheadIsScoredAtLagsOneToThree() throws {
+        let path = temporaryHistoryPath()
+        let history = try RunHistory.open(path)
+        let start = ForecastTrackingTests.march2026 - 23
+        var first = RunRecord(command: "forecast", output: "out")
+        var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: ForecastTrackingTests.march2026)
+        stage.add(series: "A", forecast: flatForecast(100, horizon: 3, lo80: 95, hi80: 105, lo95: 88, hi95: 112),
+                  levels: [80, 95], history: Array(repeating: 100, count: 24), season: 12)
+        stage.addActuals(monthlyTotals("A", first: start, Array(repeating: 100, count: 24)))
+        first.stages = [stage]
+        let firstID = try history.append(first)
+
+        var second = RunRecord(command: "forecast", output: "out")
+        var later = StageRecord(stage: "forecast", frequency: .month, lastPeriod: ForecastTrackingTests.march2026 + 3)
+        let seen = Array(repeating: 100.0, count: 24) + [110, 110, 110]
+        later.add(series: "A", forecast: flatForecast(110, horizon: 3, lo80: 100, hi80: 120, lo95: 90, hi95: 130),
+                  levels: [80, 95], history: seen, season: 12)
+        later.addActuals(monthlyTotals("A", first: start, seen))
+        second.stages = [later]
+        try history.append(second)
+
+        var rows: [TrackedForecast] = []
+        let tracking = try ForecastTracking.score(history) { rows.append($0) }
+        #expect(rows.map(\.lag) == [1, 2, 3])
+        #expect(rows.map(\.period) == ["2026-04", "2026-05", "2026-06"])
+        #expect(rows.allSatisfy { $0.runID == firstID && $0.forecast == 100 && $0.actual == 110 && $0.error == -10 })
+        #expect(rows.allSatisfy { $0.inside80 == false && $0.inside95 == true })
+        #expect(rows.allSatisfy { $0.seasonalNaive == 100 })
+        #expect(tracking.archivedForecasts == 6)   // the second run's 3 have no actual yet
+        #expect(tracking.scored == 3)
+        for lag in 1...3 {
+            let a = try #require(tracking.byLag[lag])
+            #expect(a.mae == 10 && a.bias == -10 && a.coverage80 == 0 && a.coverage95 == 1 && a.valueAdded == 0)
+        }
+        #expect(abs(tracking.overall.wape - 30.0 / 330.0) < 1e-12)
+        // Three errors of -10: sum -30 over MAD 10 = -3, inside the threshold of 4.
+        #expect(ForecastTracking.trackingSignal([-10, -10, -10]) == -3)
+        #expect(tracking.drifting.isEmpty)
+    }
+
+    /// Only new or revised actuals are stored: a third run over the same data adds none,
+    /// and a revised June replaces the actual tracking uses (the latest recorded).
+    @Test func actualsAreStoredOnceAndTheLatestRevisionScores() throws {
+        let path = temporaryHistoryPath()
+        let history = try RunHistory.open(path)
+        let start = ForecastTrackingTests.march2026 - 23
+        func run(last: Int, seen: [Double]) throws {
+            var record = RunRecord(command: "forecast", output: "out")
+            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
+            stage.add(series: "A", forecast: flatForecast(100, horizon: 3, lo80: 95, hi80: 105, lo95: 88, hi95: 112),
+                      levels: [80, 95], history: seen, season: 12)
+            stage.addActuals(monthlyTotals("A", first: start, seen))
+            record.stages = [stage]
+            try history.append(record)
+        }
+        let base = Array(repeating: 100.0, count: 24)
+        try run(last: ForecastTrackingTests.march2026, seen: base)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 0)   // nothing to score yet
+        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 3)   // April-June
+        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 3)
+        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 130])
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 4)
+        var june: [Double] = []
+        _ = try ForecastTracking.score(history) { if $0.period == "2026-06" && $0.runID == 1 { june.append($0.actual) } }
+        #expect(june == [130])
+    }
+
+    /// Five errors of +10 and one of -2: sum 48 over MAD 52/6 = 5.54 > 4, flagged; a series
+    /// with errors +10, -10 (sum 0) is not.
+    @Test func trackingSignalFlagsSeriesThatLeanOneWay() throws {
+        let signal = try #require(ForecastTracking.trackingSignal([10, 10, 10, 10, 10, -2]))
+        #expect(abs(signal - 48 / (52.0 / 6)) < 1e-12)
+        #expect(ForecastTracking.trackingSignal([10, -10]) == 0)
+        #expect(ForecastTracking.trackingSignal([0, 0]) == nil)
+    }
+}

@@ -146,9 +146,10 @@ public struct ImportStage: Stage {
         let rejectsName = context.stage + ".rejects.csv"
         options.rejectsPath = context.outputDirectory + "/" + rejectsName
         let path = context.resolve(file)
+        let checksum = FileChecksum(path: path, concurrent: context.threads > 1)
         var (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
         if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
-        context.recordInput(path: path, rows: summary.read)
+        context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
         context.note(summary.description)
         if summary.overlappingSpans > 0 {
             context.note("\(context.stage): \(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? "" : "s") overlap an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
@@ -194,6 +195,8 @@ public struct ImportStage: Stage {
         var rowText = [Int](repeating: -1, count: count)
         var rowNumber = [Double](repeating: .nan, count: count)
         var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
+        // Dates (and the date part of date-times) repeat row after row: parsed once per run.
+        var dateCaches = [DateFieldCache](repeating: DateFieldCache(), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
@@ -231,17 +234,17 @@ public struct ImportStage: Stage {
                 if !role.required && row.record[column].isEmpty {
                     rowDay[k] = CalendarDay(daysSinceEpoch: .min)
                 } else {
-                    rowDay[k] = try row.date(column)
+                    rowDay[k] = try row.date(column, cache: &dateCaches[k])
                 }
                 // The day as the row's id in this column, for a unique key that holds a date.
                 rowText[k] = Int(rowDay[k].daysSinceEpoch) &- Int(Int32.min)
             case .period:
-                rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
+                rowDay[k] = months.firstDay(of: months.period(of: try row.date(column, cache: &dateCaches[k])))
             case .time, .dateTime:
                 if !role.required && ImportRow.isEmpty(row.record[column]) {
                     rowNumber[k] = .nan
                 } else {
-                    rowNumber[k] = Double(role.type == .time ? try row.minuteOfDay(column) : try row.dateTime(column))
+                    rowNumber[k] = Double(role.type == .time ? try row.minuteOfDay(column) : try row.dateTime(column, cache: &dateCaches[k]))
                 }
             }
         }

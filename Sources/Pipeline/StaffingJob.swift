@@ -86,8 +86,16 @@ public struct StaffingJob: Sendable {
         // A census is a level: a period nobody recorded is missing, not an empty ward, and a
         // first period the file covers only in part is left out like the last.
         var censusTotals = PeriodTotals(frequency: frequency, gaps: .missing)
+        // Each distinct name is case folded once (a census has a row per unit and day).
+        var spellings: [String: String] = [:]
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
-            var unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
+            var unit: String
+            if let known = spellings[cUnits[r]] {
+                unit = known
+            } else {
+                unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
+                spellings[cUnits[r]] = unit
+            }
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
         }
         _ = censusTotals.leaveOutPartialPeriods()

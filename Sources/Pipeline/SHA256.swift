@@ -4,8 +4,16 @@ import Glibc
 
 /// SHA-256 (FIPS 180-4) for the manifest's input fingerprints, so a re-run can prove it
 /// read the same files. Small enough not to justify a cryptography dependency.
+///
+/// Every input file is hashed in full (a 5M-row timekeeping export is ~400 MB), so the
+/// compression loop is written for speed: the eight working words live in local variables
+/// for a whole run of blocks, the message schedule is one 64-word scratch buffer reused for
+/// every block (no per-block arrays), and the round constants are read through a pointer,
+/// so there are no bounds checks or retains inside the rounds.
 public struct SHA256 {
-    private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+    /// Bytes of an unfinished block between `update` calls (always fewer than 64).
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -23,22 +31,26 @@ public struct SHA256 {
     public init() {}
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         length &+= UInt64(bytes.count)
         var offset = 0
         if !pending.isEmpty {
             let take = min(64 - pending.count, bytes.count)
-            pending.append(contentsOf: bytes[0..<take])
+            pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
             offset = take
             if pending.count == 64 {
-                pending.withUnsafeBytes { block($0.baseAddress!) }
+                pending.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while bytes.count - offset >= 64 {
-            block(bytes.baseAddress! + offset)
-            offset += 64
+        let whole = (bytes.count - offset) / 64
+        if whole > 0 {
+            compress(base + offset, blocks: whole)
+            offset += whole * 64
         }
-        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+        if offset < bytes.count {
+            pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
+        }
     }
 
     public mutating func finish() -> String {
@@ -47,40 +59,67 @@ public struct SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         let bits = length &* 8
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        tail.withUnsafeBytes { raw in
-            var o = 0
-            while o < raw.count { block(raw.baseAddress! + o); o += 64 }
+        tail.withUnsafeBytes { compress($0.baseAddress!, blocks: $0.count / 64) }
+        let hex = Array("0123456789abcdef".utf8)
+        let words: [UInt32] = [h0, h1, h2, h3, h4, h5, h6, h7]
+        var digits: [UInt8] = []
+        digits.reserveCapacity(64)
+        for word in words {
+            for shift in stride(from: 28, through: 0, by: -4) { digits.append(hex[Int((word >> UInt32(shift)) & 0xF)]) }
         }
-        let hex = Array("0123456789abcdef")
-        return String(state.flatMap { word in (0..<8).map { hex[Int((word >> (28 - 4 * UInt32($0))) & 0xF)] } })
+        return String(decoding: digits, as: UTF8.self)
     }
 
-    private mutating func block(_ p: UnsafeRawPointer) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(p.load(fromByteOffset: 4 * i, as: UInt8.self)) << 24
-                | UInt32(p.load(fromByteOffset: 4 * i + 1, as: UInt8.self)) << 16
-                | UInt32(p.load(fromByteOffset: 4 * i + 2, as: UInt8.self)) << 8
-                | UInt32(p.load(fromByteOffset: 4 * i + 3, as: UInt8.self))
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
+
+    /// One round: `d` takes the new `e`, `h` the new `a` (FIPS 180-4, 6.2.2 step 3).
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+        d &+= t1
+        h = t1 &+ t2
+    }
+
+    /// Compresses `blocks` consecutive 64-byte blocks starting at `p` into the state.
+    private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { scratch in
+            SHA256.k.withUnsafeBufferPointer { kBuffer in
+                let w = scratch.baseAddress!, k = kBuffer.baseAddress!
+                var s0 = h0, s1 = h1, s2 = h2, s3 = h3, s4 = h4, s5 = h5, s6 = h6, s7 = h7
+                var block = p
+                for _ in 0..<blocks {
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let sigma0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
+                        let sigma1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
+                        w[i] = w[i - 16] &+ sigma0 &+ w[i - 7] &+ sigma1
+                    }
+                    var a = s0, b = s1, c = s2, d = s3, e = s4, f = s5, g = s6, h = s7
+                    var i = 0
+                    while i < 64 {
+                        // Eight rounds with the roles of the words rotated instead of the words
+                        // moved, so the state stays in registers.
+                        SHA256.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                        SHA256.round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                        SHA256.round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                        SHA256.round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                        SHA256.round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                        SHA256.round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+                        SHA256.round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+                        SHA256.round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+                        i += 8
+                    }
+                    s0 &+= a; s1 &+= b; s2 &+= c; s3 &+= d; s4 &+= e; s5 &+= f; s6 &+= g; s7 &+= h
+                    block += 64
+                }
+                h0 = s0; h1 = s1; h2 = s2; h3 = s3; h4 = s4; h5 = s5; h6 = s6; h7 = s7
+            }
         }
-        func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
     public static func hexDigest(of bytes: [UInt8]) -> String {
@@ -94,7 +133,7 @@ public struct SHA256 {
         guard fd >= 0 else { throw PipelineError(location: nil, "\(path): cannot be read for its checksum") }
         defer { close(fd) }
         var h = SHA256()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
         defer { buffer.deallocate() }
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)

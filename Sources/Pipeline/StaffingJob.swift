@@ -86,8 +86,16 @@ public struct StaffingJob: Sendable {
         // A census is a level: a period nobody recorded is missing, not an empty ward, and a
         // first period the file covers only in part is left out like the last.
         var censusTotals = PeriodTotals(frequency: frequency, gaps: .missing)
+        // Each distinct name is case folded once (a census has a row per unit and day).
+        var spellings: [String: String] = [:]
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
-            var unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
+            var unit: String
+            if let known = spellings[cUnits[r]] {
+                unit = known
+            } else {
+                unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
+                spellings[cUnits[r]] = unit
+            }
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
         }
         _ = censusTotals.leaveOutPartialPeriods()
@@ -98,25 +106,64 @@ public struct StaffingJob: Sendable {
         }
         let tDates = try days(timekeeping, "timekeeping")
         let payTypes = timekeeping.texts("pay_type")
-        var productive: [String: [Int: Double]] = [:], premium: [String: [Int: Double]] = [:]
         var hoursByPay: [String: PeriodTotals] = ["overtime": PeriodTotals(frequency: frequency), "agency": PeriodTotals(frequency: frequency)]
         var classes: [String: PayCategory?] = [:]
         var unrecognised: [String: Double] = [:]
+        // Millions of rows name a few hundred units and pay codes, and an export lists a unit's
+        // rows together: the row's unit and pay code are looked up only when they differ from
+        // the previous row's (comparing interned Strings is cheap, hashing them is not), and
+        // hours add up in one array per unit indexed by period, in the same order as before.
+        let firstPeriod = tDates.min().map { frequency.period(of: $0) } ?? 0
+        let periodCount = max(0, lastComplete - firstPeriod + 1)
+        var unitIndex: [String: Int] = [:], unitOrder: [String] = []
+        var productiveHours: [[Double]] = [], premiumHours: [[Double]] = []
+        var previousUnit: String?, unitSlot = -1
+        var previousPayType: String?, previousKind: PayCategory?
         for r in 0..<tUnits.count {
             let payType = payTypes?[r] ?? ""
             let kind: PayCategory?
-            if let known = classes[payType] { kind = known } else { kind = payCodes.category(of: payType); classes[payType] = kind }
+            if let previousPayType, payType == previousPayType {
+                kind = previousKind
+            } else {
+                if let known = classes[payType] { kind = known } else { kind = payCodes.category(of: payType); classes[payType] = kind }
+                previousPayType = payType
+                previousKind = kind
+            }
             // Unknown codes are counted (every row, for the report) and left out of worked hours.
             guard let kind else { unrecognised[payType.trimmed(), default: 0] += tHours[r]; continue }
             let period = frequency.period(of: tDates[r])
             guard period <= lastComplete, kind != .nonProductive else { continue }
-            let unitName = censusName(tUnits[r])
-            productive[unitName, default: [:]][period, default: 0] += tHours[r]
+            if previousUnit == nil || tUnits[r] != previousUnit! {
+                let unitName = censusName(tUnits[r])
+                if let slot = unitIndex[unitName] {
+                    unitSlot = slot
+                } else {
+                    unitSlot = unitOrder.count
+                    unitIndex[unitName] = unitSlot
+                    unitOrder.append(unitName)
+                    productiveHours.append([Double](repeating: 0, count: periodCount))
+                    premiumHours.append([])
+                }
+                previousUnit = tUnits[r]
+            }
+            productiveHours[unitSlot][period - firstPeriod] += tHours[r]
             if kind == .overtime || kind == .agency {
-                premium[unitName, default: [:]][period, default: 0] += tHours[r]
-                var unit = unitName
+                if premiumHours[unitSlot].isEmpty { premiumHours[unitSlot] = [Double](repeating: 0, count: periodCount) }
+                premiumHours[unitSlot][period - firstPeriod] += tHours[r]
+                var unit = unitOrder[unitSlot]
                 unit.withUTF8 { hoursByPay[kind == .overtime ? "overtime" : "agency"]!.add(key: $0, day: tDates[r], value: tHours[r]) }
             }
+        }
+        /// Per-period hours as looked up below (a period without rows reads as 0 either way).
+        func byPeriod(_ hours: [Double]) -> [Int: Double] {
+            var d: [Int: Double] = [:]
+            for (i, h) in hours.enumerated() { d[firstPeriod + i] = h }
+            return d
+        }
+        var productive: [String: [Int: Double]] = [:], premium: [String: [Int: Double]] = [:]
+        for (slot, unit) in unitOrder.enumerated() {
+            productive[unit] = byPeriod(productiveHours[slot])
+            if !premiumHours[slot].isEmpty { premium[unit] = byPeriod(premiumHours[slot]) }
         }
 
         // Forecast census (and premium hours) per unit.

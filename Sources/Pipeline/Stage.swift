@@ -108,7 +108,12 @@ public final class StageContext: @unchecked Sendable {
     }
 
     public func recordInput(path: String, rows: Int) {
-        filesRead.append(ManifestInput(path: path, sha256: (try? SHA256.hexDigest(ofFile: path)) ?? "", rows: rows))
+        recordInput(path: path, rows: rows, sha256: (try? SHA256.hexDigest(ofFile: path)) ?? "")
+    }
+
+    /// Records an input whose checksum the stage already has (computed while it read the file).
+    public func recordInput(path: String, rows: Int, sha256: String) {
+        filesRead.append(ManifestInput(path: path, sha256: sha256, rows: rows))
     }
 
     public func note(_ text: String) { notes.append(text) }

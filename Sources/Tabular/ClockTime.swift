@@ -54,12 +54,27 @@ public enum ClockTime {
     /// Minutes since 1970-01-01 00:00 of a date-time: a date the parser reads, then a space or
     /// `T`, then a time. Nil when either part is missing or invalid.
     public static func minutesSinceEpoch(_ p: UnsafeBufferPointer<UInt8>, dates: DateParser) -> Int? {
+        var cache = DateFieldCache()
+        return minutesSinceEpoch(p, dates: dates, cache: &cache)
+    }
+
+    /// The same, with the date part parsed only when its bytes differ from the one `cache`
+    /// remembers: a timekeeping export has millions of spans on a few hundred days.
+    public static func minutesSinceEpoch(_ p: UnsafeBufferPointer<UInt8>, dates: DateParser, cache: inout DateFieldCache) -> Int? {
         var start = 0, end = p.count
         while start < end, p[start] == 0x20 { start += 1 }
         while end > start, p[end - 1] == 0x20 { end -= 1 }
         guard let split = timeStart(p, start, end), let base = p.baseAddress else { return nil }
-        guard let minute = minuteOfDay(p, split + 1, end),
-              let day = dates.parse(UnsafeBufferPointer(start: base + start, count: split - start)) else { return nil }
+        guard let minute = minuteOfDay(p, split + 1, end) else { return nil }
+        let datePart = UnsafeBufferPointer(start: base + start, count: split - start)
+        let day: CalendarDay
+        if let known = cache.day(of: datePart) {
+            day = known
+        } else {
+            guard let parsed = dates.parse(datePart) else { return nil }
+            cache.remember(datePart, parsed)
+            day = parsed
+        }
         return Int(day.daysSinceEpoch) * minutesPerDay + minute
     }
 
@@ -105,8 +120,14 @@ extension ImportRow {
 
     /// A date-time (minutes since 1970-01-01) from a column, or a rejection saying what was expected.
     public func dateTime(_ column: Int) throws -> Int {
+        var cache = DateFieldCache()
+        return try dateTime(column, cache: &cache)
+    }
+
+    /// A date-time whose date part is parsed only when it differs from the previous row's.
+    public func dateTime(_ column: Int, cache: inout DateFieldCache) throws -> Int {
         let field = record[column]
-        if let minutes = ClockTime.minutesSinceEpoch(field, dates: importer.dates) { return minutes }
+        if let minutes = ClockTime.minutesSinceEpoch(field, dates: importer.dates, cache: &cache) { return minutes }
         let text = String(decoding: field, as: UTF8.self)
         if text.trimmed().isEmpty { throw RowRejection(column: column, "date-time is empty") }
         if let split = ClockTime.timeStart(field, 0, field.count), let base = field.baseAddress,

@@ -3,8 +3,9 @@
 ///
 /// Little-endian machines only (every platform we build for): the overlapping load of the
 /// last 8 bytes keeps them in the high end of the word, where the shift below expects them.
+@usableFromInline
 enum ShortBytes {
-    @inline(__always)
+    @inline(__always) @usableFromInline
     static func words(_ field: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let n = field.count
         guard let base = field.baseAddress, n > 0 else { return (0, 0) }

@@ -146,9 +146,10 @@ public struct ImportStage: Stage {
         let rejectsName = context.stage + ".rejects.csv"
         options.rejectsPath = context.outputDirectory + "/" + rejectsName
         let path = context.resolve(file)
+        let checksum = FileChecksum(path: path, concurrent: context.threads > 1)
         var (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
         if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
-        context.recordInput(path: path, rows: summary.read)
+        context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
         context.note(summary.description)
         if summary.overlappingSpans > 0 {
             context.note("\(context.stage): \(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? "" : "s") overlap an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
@@ -194,6 +195,10 @@ public struct ImportStage: Stage {
         var rowText = [Int](repeating: -1, count: count)
         var rowNumber = [Double](repeating: .nan, count: count)
         var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
+        // Dates (and the date part of date-times) repeat row after row: parsed once per run.
+        var dateCaches = [DateFieldCache](repeating: DateFieldCache(), count: count)
+        // So do units and codes: the previous row's id is reused without hashing.
+        var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
@@ -201,13 +206,16 @@ public struct ImportStage: Stage {
         // Spans of one employee that overlap are found from the (private) employee column.
         let employeeColumn = rowRules.isActive && present.contains { $0.type == .dateTime } ? importer.column("employee") : nil
         var overlaps = SpanOverlaps()
+        // The roles' fields as plain arrays: copying a Role (names, rules) for every field of
+        // every row cost a retain and a release each.
+        let types = present.map(\.type), required = present.map(\.required)
+        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
-            let role = present[k]
-            switch role.type {
+            switch types[k] {
             case .text:
                 let bytes: UnsafeBufferPointer<UInt8>
-                if role.required {
+                if required[k] {
                     bytes = try row.text(column)
                 } else if row.record[column].isEmpty {
                     rowText[k] = -1
@@ -215,33 +223,38 @@ public struct ImportStage: Stage {
                 } else {
                     bytes = try row.text(column)
                 }
-                if let rule = role.rule, let problem = rule.problem(String(decoding: bytes, as: UTF8.self)) {
+                if hasRule[k], let problem = rules[k]!.problem(String(decoding: bytes, as: UTF8.self)) {
                     throw RowRejection(column: column, problem)
+                }
+                if let known = textCaches[k].id(of: bytes) {
+                    rowText[k] = known
+                    return
                 }
                 let id = interned[k].intern(bytes)
                 if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }
+                textCaches[k].remember(bytes, id: id)
                 rowText[k] = id
             case .number:
-                let value = role.required ? try row.number(column) : try row.optionalNumber(column) ?? .nan
-                if let rule = role.rule, !value.isNaN, let problem = rule.problem(value) {
+                let value = required[k] ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                if hasRule[k], !value.isNaN, let problem = rules[k]!.problem(value) {
                     throw RowRejection(column: column, problem)
                 }
                 rowNumber[k] = value
             case .date:
-                if !role.required && row.record[column].isEmpty {
+                if !required[k] && row.record[column].isEmpty {
                     rowDay[k] = CalendarDay(daysSinceEpoch: .min)
                 } else {
-                    rowDay[k] = try row.date(column)
+                    rowDay[k] = try row.date(column, cache: &dateCaches[k])
                 }
                 // The day as the row's id in this column, for a unique key that holds a date.
                 rowText[k] = Int(rowDay[k].daysSinceEpoch) &- Int(Int32.min)
             case .period:
-                rowDay[k] = months.firstDay(of: months.period(of: try row.date(column)))
+                rowDay[k] = months.firstDay(of: months.period(of: try row.date(column, cache: &dateCaches[k])))
             case .time, .dateTime:
-                if !role.required && ImportRow.isEmpty(row.record[column]) {
+                if !required[k] && ImportRow.isEmpty(row.record[column]) {
                     rowNumber[k] = .nan
                 } else {
-                    rowNumber[k] = Double(role.type == .time ? try row.minuteOfDay(column) : try row.dateTime(column))
+                    rowNumber[k] = Double(types[k] == .time ? try row.minuteOfDay(column) : try row.dateTime(column, cache: &dateCaches[k]))
                 }
             }
         }
@@ -256,7 +269,7 @@ public struct ImportStage: Stage {
             }
             for (k, allowed) in conditions {
                 let value: String
-                switch present[k].type {
+                switch types[k] {
                 case .text: value = rowText[k] >= 0 ? internedStrings[k][rowText[k]] : ""
                 case .number, .time, .dateTime: value = NumberFormat.fixed(rowNumber[k])
                 case .date: value = rowDay[k].description
@@ -267,12 +280,12 @@ public struct ImportStage: Stage {
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, ids: rowText, text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
-            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in present[k].type == .date ? rowDay[k].description : rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
+            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in types[k] == .date ? rowDay[k].description : rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
             }
             for k in 0..<count {
-                switch present[k].type {
+                switch types[k] {
                 case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
                 case .number, .time, .dateTime: numbers[k].append(rowNumber[k])
                 case .date, .period: days[k].append(rowDay[k])

@@ -11,7 +11,13 @@ public struct UnitNames: Sendable {
 
     public init(census: some Sequence<String>) {
         var byKey: [String: String] = [:]
-        for name in census where byKey[name.matchKey()] == nil { byKey[name.matchKey()] = name }
+        // A census repeats each name on every day: each distinct spelling is folded once, in
+        // the order first seen (the first spelling of a key wins).
+        var seen = Set<String>()
+        for name in census where seen.insert(name).inserted {
+            let key = name.matchKey()
+            if byKey[key] == nil { byKey[key] = name }
+        }
         self.byKey = byKey
         names = Set(byKey.values).sorted()
     }

@@ -1,15 +1,6 @@
 import Tabular
 
 extension InputSchema {
-    /// Two date roles of one row that must come in order; a row where `later` is before
-    /// `earlier` is rejected with `why`. Rows missing either date pass.
-    public struct DateOrder: Sendable {
-        public var earlier: String
-        public var later: String
-        /// Why the order matters, for the rejects file.
-        public var why: String
-    }
-
     static let aboveZero = ValueRule.number([Double.leastNonzeroMagnitude...ImportOptions.largestMagnitude], whole: false,
                                             what: "a quantity above 0 (an order line must order something; cancelled lines belong out of the export)")
 
@@ -20,13 +11,13 @@ extension InputSchema {
         InputSchema(kind: "orders", roles: [r("item", .text, true), r("vendor", .text, true), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero)],
-                    dateOrder: [DateOrder(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
+                    rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
         InputSchema(kind: "contracts", roles: [r("item", .text, true), r("vendor", .text, true), r("contract_price", .number, true, atLeastZero),
                                                r("start", .date), r("end", .date)],
-                    dateOrder: [DateOrder(earlier: "start", later: "end", why: "a contract cannot end before it starts; check the dates and the date format")]),
+                    rowRules: [.order(earlier: "start", later: "end", why: "a contract cannot end before it starts; check the dates and the date format")]),
         InputSchema(kind: "lots", roles: [r("item", .text, true), r("lot", .text, true), r("expiry_date", .date, true), r("quantity", .number, true, atLeastZero),
                                           r("location", .text), r("manufacture_date", .date)],
                     unique: UniqueKey(roles: ["item", "lot", "location"], noun: "a lot row", why: "one per item, lot and location; add up a lot's stock into one row", ignoringCase: false),
-                    dateOrder: [DateOrder(earlier: "manufacture_date", later: "expiry_date", why: "a lot cannot expire before it was made; check the dates and the date format")]),
+                    rowRules: [.order(earlier: "manufacture_date", later: "expiry_date", why: "a lot cannot expire before it was made; check the dates and the date format")]),
     ]
 }

@@ -11,6 +11,10 @@ extension InputSchema {
         /// A shift named `name`: with `start` and `end` times on the row any name goes (and the
         /// two must differ); without them the name must be a standard one (day, night).
         case shift(name: String, start: String, end: String)
+        /// Two date roles that must come in order (a receipt after its order, a contract's
+        /// end after its start): a row where `later` is before `earlier` is rejected with
+        /// `why`. Rows missing either date pass.
+        case order(earlier: String, later: String, why: String)
     }
 }
 
@@ -20,6 +24,7 @@ struct RowRuleCheck {
     private enum Bound {
         case span(start: Int, end: Int, maxMinutes: Double)
         case shift(name: Int, start: Int?, end: Int?)
+        case order(earlier: Int, later: Int, rule: (earlier: String, later: String, why: String))
     }
     private let bound: [Bound]
     /// Per interned shift-name id: whether it is a standard name.
@@ -34,6 +39,9 @@ struct RowRuleCheck {
             case .shift(let name, let start, let end):
                 guard let n = present.firstIndex(of: name) else { return nil }
                 return .shift(name: n, start: present.firstIndex(of: start), end: present.firstIndex(of: end))
+            case .order(let earlier, let later, let why):
+                guard let e = present.firstIndex(of: earlier), let l = present.firstIndex(of: later) else { return nil }
+                return .order(earlier: e, later: l, rule: (earlier, later, why))
             }
         }
     }
@@ -43,11 +51,17 @@ struct RowRuleCheck {
     /// The imported column at fault and why, or nil when the row passes.
     /// - Parameters:
     ///   - numbers: the row's number per imported column (times as minutes, NaN when empty).
+    ///   - days: the row's day per imported date column (`daysSinceEpoch == .min` when empty).
     ///   - ids: the row's interned text id per imported column.
     ///   - text: the text of an imported column, for the names and the message.
-    mutating func problem(numbers: [Double], ids: [Int], text: (Int) -> String) -> (slot: Int, reason: String)? {
+    mutating func problem(numbers: [Double], days: [CalendarDay], ids: [Int], text: (Int) -> String) -> (slot: Int, reason: String)? {
         for rule in bound {
             switch rule {
+            case .order(let e, let l, let order):
+                let earlier = days[e], later = days[l]
+                if earlier.daysSinceEpoch != .min && later.daysSinceEpoch != .min && later < earlier {
+                    return (l, "\(order.later) \(later) is before \(order.earlier) \(earlier): \(order.why)")
+                }
             case .span(let s, let e, let maxMinutes):
                 let start = numbers[s], end = numbers[e]
                 if start.isNaN && end.isNaN { continue }

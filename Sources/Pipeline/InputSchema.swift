@@ -61,9 +61,8 @@ public struct InputSchema: Sendable {
     public var kind: String
     public var roles: [Role]
     public var unique: UniqueKey? = nil
-    /// Date roles that must not run backwards in a row (a receipt before its order).
-    public var dateOrder: [DateOrder] = []
-    /// Checks across the columns of one row (a span's end after its start).
+    /// Checks across the columns of one row (a span's end after its start, a receipt after
+    /// its order).
     public var rowRules: [RowRule] = []
 
     static func r(_ name: String, _ type: ValueType, _ required: Bool = false, isPrivate: Bool = false, _ rule: ValueRule? = nil) -> Role {

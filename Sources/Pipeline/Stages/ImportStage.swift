@@ -258,14 +258,12 @@ public struct ImportStage: Stage {
                 }
             }
         }
-        let dateOrder = schema.dateOrder.compactMap { rule in
-            present.firstIndex { $0.name == rule.earlier }.flatMap { e in present.firstIndex { $0.name == rule.later }.map { (e, $0, rule) } }
-        }
         /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
         func emit(_ row: ImportRow, cell: Int) throws {
-            for (e, l, rule) in dateOrder where rowDay[e].daysSinceEpoch != .min && rowDay[l].daysSinceEpoch != .min && rowDay[l] < rowDay[e] {
-                throw RowRejection(column: columns[l] >= 0 ? columns[l] : cell,
-                                   "\(rule.later) \(rowDay[l]) is before \(rule.earlier) \(rowDay[e]): \(rule.why)")
+            // Checks across columns, like the per-field rules in `read`, before any filter.
+            if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,
+                                                                         text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
+                throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
             for (k, allowed) in conditions {
                 let value: String
@@ -276,9 +274,6 @@ public struct ImportStage: Stage {
                 case .period: value = months.label(months.period(of: rowDay[k]))
                 }
                 if !allowed.contains(value) { return }
-            }
-            if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, ids: rowText, text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
-                throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
             if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in types[k] == .date ? rowDay[k].description : rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
                 let column = columns[unique.indices.last!]

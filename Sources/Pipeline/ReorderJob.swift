@@ -45,6 +45,10 @@ public struct ReorderJob: Sendable {
     /// Complete weeks of daily use kept per item for weekday shares and within-week spread.
     public static let recentWeeks = 12
 
+    /// Days of daily use an item used every day is forecast from (three years: the daily
+    /// forecasts' yearly cycle needs two, and longer histories only cost time).
+    public static let dailyHistoryDays = 1_095
+
     /// Items shown with a fan chart in reorder.md.
     public static let outlookCount = 5
 
@@ -207,6 +211,29 @@ public struct ReorderJob: Sendable {
             estimates[key.withUTF8 { ids.intern($0) }] = (f, history)
         }
 
+        // Items used nearly every day are forecast day by day from the day after as-of
+        // (IntervalDemand.RecentWeeks.isUsedDaily), from their last `dailyHistoryDays` of use.
+        var daily = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
+        var isDaily = [Bool](repeating: false, count: keyCount)
+        for id in recent.indices where IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
+        if isDaily.contains(true) {
+            var dailyTotals = PeriodTotals(frequency: .day)
+            let from = asOf.adding(days: 1 - Self.dailyHistoryDays)
+            for row in 0..<days.count where days[row] <= asOf && days[row] >= from {
+                withKey(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
+                    if isDaily[ids.intern(bytes)] { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]) }
+                }
+            }
+            dailyTotals.cover(asOf)
+            let dailyForecaster = DemandForecaster(settings: ForecastSettings(horizon: max(1, Int(longest.rounded(.up))), season: 7, levels: levelsShown,
+                                                                              backtestOrigins: 3, longCycle: Frequency.day.longCycle))
+            try ParallelForecast.each(dailyTotals, forecaster: dailyForecaster, threads: threads,
+                                      progress: Progress(label: "reorder: daily forecast", total: dailyTotals.seriesCount, quiet: quiet)) { key, history, f in
+                var key = key
+                daily[key.withUTF8 { ids.intern($0) }] = (f, history)
+            }
+        }
+
         let planningStarted = Progress.now()
         let forecastSeconds = planningStarted - forecastStarted
         let planner = ReorderPlanner(settings: settings)
@@ -216,6 +243,10 @@ public struct ReorderJob: Sendable {
             let sinceLastUse = lastUse[id] == -never ? nil : Int(asOf.daysSinceEpoch) - Int(lastUse[id])
             guard let e = estimates[id] else {
                 return DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
+            }
+            if let d = daily[id] {
+                return DemandEstimate(daily: d.forecast, history: d.history, protectionDays: planner.protectionDays(s),
+                                      leadDays: s.leadTimeDays ?? settings.defaultLeadTimeDays, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
             }
             // Recent weeks from the item's first use on: weeks before it would read as no use.
             var days = id < recent.count ? recent[id] : []
@@ -231,6 +262,9 @@ public struct ReorderJob: Sendable {
             allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
         for k in stock.indices { levels[k].notes += purchasingNotes[k] }
+        for k in stock.indices where daily[unitKey[k]] != nil {
+            levels[k].notes.append("used nearly every day: demand forecast day by day")
+        }
         if let lots { try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
         for k in stock.indices where !byLocation && unitLocations[k].count > 1 {
             levels[k].notes.append("stock of \(unitLocations[k].count) locations planned together on the item's total demand (the usage names no location)")

@@ -69,6 +69,33 @@ import Tabular
         #expect(total >= 140 && total < 200)
     }
 
+    /// Item 16: an item used every day is forecast day by day, from the day after as-of, so
+    /// days after the last complete week count and a weekly level's lag does not. Use runs
+    /// 40 a day for 20 weeks, then 20 a day from the last Monday to Thursday (as-of): the
+    /// weekly path would not see the fall at all (its last complete week is at 40), the daily
+    /// one plans well below 40 a day. An item issued once a week keeps the weekly forecast.
+    @Test func anItemUsedEveryDayIsForecastDayByDay() throws {
+        var usage = Self.usage([("SAL", nil, 40), ("GLV", nil, 0)], weeks: 20)
+        var dates = try #require(usage.days("date")), items = try #require(usage.texts("item")), quantities = try #require(usage.numbers("quantity"))
+        for row in dates.indices where items[row] == "GLV" { quantities[row] = dates[row].isoWeekday == 2 ? 70 : 0 }
+        for d in 0..<4 {
+            dates.append(Self.start.adding(days: 140 + d)); items.append("SAL"); quantities.append(20)
+        }
+        usage = Table([("date", .date(dates)), ("item", .text(items)), ("quantity", .number(quantities))])
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: usage, items: Self.items(["GLV", "SAL"]), inventory: Self.inventory([("GLV", "Main", 0), ("SAL", "Main", 0)]))
+        let byItem = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.item, $0) })
+        let saline = try #require(byItem["SAL"]), gloves = try #require(byItem["GLV"])
+        #expect(plan.asOf == Self.start.adding(days: 143))
+        #expect(saline.reason.contains("used nearly every day: demand forecast day by day"))
+        // 14 days at 40 would be 560; the last four days at 20 pull the daily forecast down.
+        #expect(saline.demandForecast < 14 * 35)
+        #expect(saline.demandForecast > 14 * 19)
+        #expect(!gloves.reason.contains("day by day"))
+        #expect(abs(gloves.demandForecast - 140) < 2)
+    }
+
     /// Item 2: a duplicated item-master row (or inventory row of one item and location) is
     /// rejected naming both lines, so the import fails above the reject threshold.
     @Test func duplicateRowsAreRejectedNamingBothLines() throws {

@@ -126,6 +126,33 @@ import Testing
         #expect(abs(later.mean - 80) < 1e-9 && abs(later.variance - 400) < 1e-9)
     }
 
+    @Test func aDailyForecastSumsItsDaysWithTheirOwnSpreads() {
+        // Ten days, each with its own forecast and error spread, summed as independent.
+        let means = (1...12).map(Double.init), spreads = (1...12).map { Double($0) / 2 }
+        let d = IntervalDemand(dayMeans: means, daySpreads: spreads, days: 10)
+        #expect(abs(d.mean - 55) < 1e-9)                      // 1 + ... + 10
+        #expect(abs(d.variance - 385.0 / 4) < 1e-9)           // (1^2 + ... + 10^2) / 4
+        // Half of the third day: 1 + 2 + 1.5, and 0.25 + 1 + 0.25 x 2.25.
+        let e = IntervalDemand(dayMeans: means, daySpreads: spreads, days: 2.5)
+        #expect(abs(e.mean - 4.5) < 1e-9 && abs(e.variance - 1.8125) < 1e-9)
+    }
+
+    @Test func onlyItemsUsedNearlyEveryDayInQuantityAreForecastDaily() {
+        #expect(Self.grid([Float](repeating: 10, count: 7)).isUsedDaily)
+        // Closed on Sundays: 6 of 7 days (86%) is not nearly every day.
+        #expect(!Self.grid([12, 12, 12, 12, 12, 12, 0]).isUsedDaily)
+        // Every day but a few units at a time.
+        #expect(!Self.grid([Float](repeating: 9, count: 7)).isUsedDaily)
+        // Issued in batches on fixed weekdays.
+        #expect(!Self.grid([0, 70, 0, 0, 70, 0, 0]).isUsedDaily)
+        // Fewer than eight weeks of recent use.
+        #expect(!Self.grid([Float](repeating: 10, count: 7), weeks: 7).isUsedDaily)
+        // One missed day in the last eight weeks is still nearly every day.
+        var days = [Float](repeating: 20, count: 84)
+        days[80] = 0
+        #expect(IntervalDemand.RecentWeeks(days: days).isUsedDaily)
+    }
+
     @Test func withinWeekSpreadIsAddedForPartialWeeks() {
         // Alternating weekdays: a partial week's use varies around its share of the week.
         var days: [Float] = []

@@ -87,6 +87,20 @@ public struct DemandEstimate: Sendable {
         overProtection = overP
         overLead = leadDays == protectionDays ? overP : interval(leadDays)
     }
+
+    /// Demand over the days after `asOf` from a daily forecast whose first day is the day
+    /// after as-of (items used every day: `IntervalDemand.RecentWeeks.isUsedDaily`).
+    public init(daily forecast: SeriesForecast, history: [Double], protectionDays: Double, leadDays: Double,
+                historyDays: Int, daysSinceLastUse: Int?) {
+        let overP = IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: protectionDays)
+        let days = max(protectionDays, 1e-9)
+        self.init(dailyMean: overP.mean / days, dailyStandardDeviation: (overP.variance / days).squareRoot(), demandClass: forecast.demandClass,
+                  dispersion: history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) },
+                  historyDays: historyDays, daysSinceLastUse: daysSinceLastUse,
+                  backtestMASE: forecast.candidates.first { $0.chosen }?.metrics.mase)
+        overProtection = overP
+        overLead = leadDays == protectionDays ? overP : IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: leadDays)
+    }
 }
 
 

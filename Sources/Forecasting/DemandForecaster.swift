@@ -23,9 +23,10 @@ public struct DemandForecaster: Sendable {
         switch demandClass {
         case .smooth, .erratic:
             // Beside the fitted forms, heavily smoothed levels that short, noisy histories need:
-            // the moving average over a season and Croston with alpha <= 0.3 (SBA for erratic
-            // sizes, as Syntetos, Boylan and Croston 2005 advise; on smooth demand SBA's factor
-            // 1 - alpha/2 is a bias: a flat 1,000 a month would be forecast at 950 or less).
+            // the moving average over a season, the whole history's mean and Croston with
+            // alpha <= 0.3 (SBA for erratic sizes, as Syntetos, Boylan and Croston 2005 advise;
+            // on smooth demand SBA's factor 1 - alpha/2 is a bias: a flat 1,000 a month would be
+            // forecast at 950 or less).
             // Seasonal naive and Theta only once two seasons are seen: from one, seasonal
             // naive's backtest is a single origin repeating one year, and Theta's drift cannot
             // be told from the season (on 3,000 spare parts with 18 months, Theta alone scored
@@ -35,6 +36,7 @@ public struct DemandForecaster: Sendable {
             if twoSeasons { models.append(ThetaModel()) }
             if season > 1 && twoSeasons { models.append(SeasonalNaiveModel()) }
             models.append(MovingAverageModel())
+            models.append(HistoricAverageModel())
             models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
             // With three seasons seen (each seasonal index then rests on three points or more),
             // the regression forms: a linear trend with seasonal dummies, and the seasonal
@@ -46,7 +48,7 @@ public struct DemandForecaster: Sendable {
             return models
         case .intermittent, .lumpy:
             return [CrostonModel(.sba, alpha: nil), TSBModel.optimized, CrostonModel(.classic, alpha: nil),
-                    ADIDAModel(), IMAPAModel(), MovingAverageModel()]
+                    ADIDAModel(), IMAPAModel(), MovingAverageModel(), HistoricAverageModel()]
         case .short:
             return [MovingAverageModel(window: 12)]
         case .zero:

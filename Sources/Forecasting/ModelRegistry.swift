@@ -6,6 +6,7 @@ public enum ModelRegistry {
         "naive": NaiveModel(),
         "seasonal_naive": SeasonalNaiveModel(),
         "moving_average": MovingAverageModel(),
+        "historic_average": HistoricAverageModel(),
         "ets": ETSModel(),
         "ses": ETSModel(specs: [ETSSpec(error: .additive, trend: .none, season: .none)]),
         "holt": ETSModel(specs: [ETSSpec(error: .additive, trend: .additive, season: .none)]),

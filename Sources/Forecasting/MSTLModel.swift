@@ -8,8 +8,7 @@ import CGSL
 /// squares regression: intercept, linear trend (so growth does not leak into the seasonal
 /// estimates), m - 1 dummies for the short season and `harmonics` sine/cosine pairs for the
 /// long cycle (Fourier terms, which need no whole number of periods per cycle: 365.2425 days).
-/// The long cycle is left out until the history covers one of it; with `cycle: .infinity`
-/// (monthly and weekly data) only the short season is removed.
+/// The long cycle is left out until the history covers one of it.
 public struct MSTLModel: ForecastModel {
     public let name = "mstl"
     /// The long cycle in periods.

@@ -87,6 +87,13 @@ public struct IntervalDemand: Sendable, Equatable {
         }
     }
 
+    /// How much of day `k` (0 first) an interval of `days` covers: all of each day but a
+    /// fractional last one.
+    static func dayWeight(_ k: Int, of days: Double) -> Double {
+        let whole = Int(days.rounded(.up))
+        return k == whole - 1 && days < Double(whole) ? days - Double(whole - 1) : 1
+    }
+
     /// From a daily forecast whose first day is the interval's first day: each day's forecast
     /// and the variance of its error at its own horizon, the days' errors summed as
     /// independent (as the weeks' are from a weekly forecast). A fraction in `days` counts
@@ -95,7 +102,7 @@ public struct IntervalDemand: Sendable, Equatable {
         let whole = max(0, Int(days.rounded(.up)))
         var mean = 0.0, variance = 0.0
         for k in 0..<min(whole, dayMeans.count) {
-            let weight = k == whole - 1 && days < Double(whole) ? days - Double(whole - 1) : 1
+            let weight = Self.dayWeight(k, of: days)
             let s = daySpreads.isEmpty ? 0 : daySpreads[min(k, daySpreads.count - 1)]
             mean += weight * max(0, dayMeans[k])
             variance += weight * weight * s * s
@@ -119,7 +126,7 @@ public struct IntervalDemand: Sendable, Equatable {
         for k in 0..<whole {
             let offset = firstWeekday - 1 + k
             let week = offset / 7, weekday = offset % 7
-            let weight = k == whole - 1 && days < Double(whole) ? days - Double(whole - 1) : 1
+            let weight = Self.dayWeight(k, of: days)
             share[week] += weight * shares[weekday]
             weekShare[week] += shares[weekday]
             weekdays[week][weekday] = true

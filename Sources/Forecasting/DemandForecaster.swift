@@ -27,13 +27,15 @@ public struct DemandForecaster: Sendable {
             // alpha <= 0.3 (SBA for erratic sizes, as Syntetos, Boylan and Croston 2005 advise;
             // on smooth demand SBA's factor 1 - alpha/2 is a bias: a flat 1,000 a month would be
             // forecast at 950 or less).
-            // Seasonal naive and Theta only once two seasons are seen: from one, seasonal
-            // naive's backtest is a single origin repeating one year, and Theta's drift cannot
-            // be told from the season (on 3,000 spare parts with 18 months, Theta alone scored
-            // RMSSE 0.875, the moving average 0.823).
-            var models: [any ForecastModel] = [ETSModel(undampedTrends: false)]
+            // ETS, Theta and seasonal naive only once two seasons are seen: from one, seasonal
+            // naive's backtest is a single origin repeating one year, and ETS's level and trend
+            // and Theta's drift chase a swing that cannot be told from the season (on 3,000
+            // spare parts with 18 months, alone: Theta RMSSE 0.875, ETS 0.833, the moving
+            // average 0.823, the history's mean 0.819; leaving ETS out took the combination
+            // from 0.824 to 0.823 and its time by two thirds).
+            var models: [any ForecastModel] = []
             let twoSeasons = season <= 1 || count >= 2 * season
-            if twoSeasons { models.append(ThetaModel()) }
+            if twoSeasons { models += [ETSModel(undampedTrends: false), ThetaModel()] }
             if season > 1 && twoSeasons { models.append(SeasonalNaiveModel()) }
             models.append(MovingAverageModel())
             models.append(HistoricAverageModel())

@@ -37,14 +37,21 @@ public struct DemandForecaster: Sendable {
             let twoSeasons = season <= 1 || count >= 2 * season
             if twoSeasons { models += [ETSModel(undampedTrends: false), ThetaModel()] }
             if season > 1 && twoSeasons { models.append(SeasonalNaiveModel()) }
+            // The history's mean and the trend-and-season line are fitted to the whole history
+            // at once, with no long cycle: once the history spans one (a year of daily data),
+            // the year moves the level under them and they miss it (on two years of bike
+            // rentals, alone: MASE 2.20 and 2.04 against MSTL's 1.20). There MSTL, which
+            // carries the year, takes their place: without them the bike set's combination went
+            // from 1.193 to 1.190 and Italy's daily census from 0.162 to 0.145.
+            let spansLongCycle = longCycle.map { Double(count) >= $0 } ?? false
             models.append(MovingAverageModel())
-            models.append(HistoricAverageModel())
+            if !spansLongCycle { models.append(HistoricAverageModel()) }
             models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
             // With three seasons seen (each seasonal index then rests on three points or more),
             // a linear trend with seasonal dummies: on the hospital set MASE 0.748 -> 0.743.
             // (The dummies removed with ETS on the rest, MSTL's shape without the year, gave
             // 0.740 with it but cost a quarter more time: its ETS search runs twice more.)
-            if season > 1 && count >= 3 * season { models.append(TrendSeasonRegression()) }
+            if season > 1 && count >= 3 * season && !spansLongCycle { models.append(TrendSeasonRegression()) }
             if let longCycle { models.append(MSTLModel(cycle: longCycle)) }
             return models
         case .intermittent, .lumpy:

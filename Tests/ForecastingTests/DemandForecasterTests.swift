@@ -97,6 +97,19 @@ import Testing
         #expect(CountDistribution(mean: 0, dispersion: 1).quantile(0.95) == 0)
     }
 
+    @Test func countQuantilesAreTheSmallestCountReachingTheProbability() {
+        // The bisection against the definition, from small Poisson counts to a weekly count in
+        // the tens of thousands with a variance 10,000 times its mean.
+        for (mean, dispersion) in [(0.3, 1.0), (2.0, 1.0), (7.5, 3.0), (40.0, 25.0), (75_000.0, 10_000.0)] {
+            let d = CountDistribution(mean: mean, dispersion: dispersion)
+            for p in [0.025, 0.1, 0.5, 0.9, 0.975] {
+                let k = Int(d.quantile(p))
+                #expect(d.cdf(k) >= p, "mean \(mean), p \(p): cdf(\(k)) = \(d.cdf(k))")
+                #expect(k == 0 || d.cdf(k - 1) < p, "mean \(mean), p \(p): \(k - 1) already reaches it")
+            }
+        }
+    }
+
     @Test func degenerateSeriesGiveFiniteNonNegativeForecasts() throws {
         let forecaster = DemandForecaster(settings: settings)
         let cases: [[Double]] = [

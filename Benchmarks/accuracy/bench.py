@@ -3,8 +3,10 @@
 
 Data sets and protocols (the data folder's README.md; PROTOCOLS below): hospital.csv (hold out
 the last 12 months, MASE lag 12), intermittent_automotive.csv (last 6 months, judged on RMSSE),
-bike_daily.csv (h=28, season 7, 4 rolling origins, MASE lag 7). Every tool is scored by
-metrics.py (MASE, RMSSE, sMAPE, WAPE, coverage).
+bike_daily.csv (h=28, season 7, 4 rolling origins, MASE lag 7), and italy/'s national daily
+hospital census (ward and ICU occupancy, whose first two years ran 10-100 times today's level: a
+change of regime; the same daily protocol, read for how wide the intervals are). Every tool is
+scored by metrics.py (MASE, RMSSE, sMAPE, WAPE, coverage, interval width).
 
 Usage (from the repo root; run.sh wraps this):
     Benchmarks/.venv/bin/python Benchmarks/accuracy/bench.py --data DATA_FOLDER [--only hospital]
@@ -59,6 +61,7 @@ class Protocol:
     peers: list
     reference: dict
     period_chars: int    # characters of a period label compared with ours
+    wide: tuple = ()     # a wide file's value columns, each one series (empty: long `series,DATE,value`)
 
 
 PROTOCOLS = {
@@ -90,6 +93,11 @@ PROTOCOLS = {
         reference={"SeasonalNaive": (1.548, None), "AutoETS": (1.211, None), "AutoTheta": (1.222, None),
                    "MSTL": (1.270, None)},
         period_chars=10),
+    "census": Protocol(
+        "census", "italy/dpc-covid19-ita-andamento-nazionale.csv", "data", "day", h=28, season=7,
+        scale_lag=7, origins=4, judge="MASE",
+        peers=["SeasonalNaive", "AutoETS", "AutoTheta", "MSTL"], reference={}, period_chars=10,
+        wide=("ricoverati_con_sintomi", "terapia_intensiva")),
 }
 
 
@@ -111,7 +119,11 @@ def load(path: Path, proto: Protocol):
     """Rolling origins: origin k (1..origins) trains on all but the last h*k points and is scored
     on the h points after that. Keys are `series` for one origin, `series@k` for several."""
     h = proto.h
-    df = pd.read_csv(path, dtype={"series": str, proto.date: str})
+    if proto.wide:
+        raw = pd.read_csv(path, dtype={proto.date: str})
+        df = raw.melt(id_vars=[proto.date], value_vars=list(proto.wide), var_name="series", value_name="value")
+    else:
+        df = pd.read_csv(path, dtype={"series": str, proto.date: str})
     df = df.rename(columns={proto.date: "period"})
     df = df.sort_values(["series", "period"], kind="stable")
     order = list(dict.fromkeys(df["series"]))
@@ -322,17 +334,18 @@ def fmt_secs(x):
 
 def table(rows, levels, reference):
     head = ["model", "MASE", "RMSSE", "sMAPE", "WAPE"] + [f"{lv}% cov." for lv in levels] + [
-        "s (points)", "s (with PI)", "series", "ref. MASE", "ref. RMSSE", "note"]
+        f"{max(levels)}% width", "s (points)", "s (with PI)", "series", "ref. MASE", "ref. RMSSE", "note"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         s = r.scores
         ref = reference.get(r.name)
         cells = [r.name]
         if s is None:
-            cells += [""] * (4 + len(levels))
+            cells += [""] * (5 + len(levels))
         else:
             cells += [fmt(s.mase, ".3f"), fmt(s.rmsse, ".3f"), fmt(s.smape, ".2f"), fmt(s.wape, ".3f")]
             cells += [fmt(s.coverage.get(lv), ".3f") for lv in levels]
+            cells.append(fmt(s.width.get(max(levels)), ".3f"))
         cells.append(fmt_secs(r.extra.get("seconds_points")))
         cells.append(fmt_secs(r.seconds))
         cells.append("" if s is None else (f"{s.n_series}" + (f" ({s.n_missing} missing)" if s.n_missing else "")))
@@ -523,7 +536,8 @@ def main(argv=None):
         "- Metrics (`Benchmarks/accuracy/metrics.py`, same code for every tool): MASE scaled by the "
         "in-sample mean absolute lag-m difference (m per data set below), RMSSE by the root mean "
         "squared lag-1 difference, both averaged over series; sMAPE 0-200 averaged over series; WAPE "
-        "pooled; coverage pooled over series and horizons.",
+        "pooled; coverage pooled over series and horizons; width = the interval's mean width over the "
+        "mean actual, averaged over series (narrower is better only where coverage holds).",
         "- Seconds: ours = the whole `quartermaster forecast` process under `taskset` (start-up, CSV "
         "read, model selection, backtest, intervals, CSV write; summed over origins), in the "
         "`s (with PI)` column. statsforecast = a loop of `model.forecast(y, h)` over in-memory float64 "

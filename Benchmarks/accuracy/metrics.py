@@ -65,6 +65,7 @@ class Scores:
     smape: float
     wape: float
     coverage: dict[int, float] = field(default_factory=dict)  # level -> pooled coverage
+    width: dict[int, float] = field(default_factory=dict)     # level -> mean interval width / mean actual
     n_series: int = 0          # series scored
     n_missing: int = 0         # series with no (or incomplete / non-finite) forecast
 
@@ -91,6 +92,7 @@ def evaluate(
     hits = {lv: 0 for lv in levels}
     counts = {lv: 0 for lv in levels}
     have_level = {lv: True for lv in levels}
+    widths = {lv: [] for lv in levels}
     missing = 0
     for sid, actual in test.items():
         fc = forecasts.get(sid)
@@ -121,6 +123,9 @@ def evaluate(
                 continue
             hits[lv] += int(np.sum((a >= lo) & (a <= hi)))
             counts[lv] += a.size
+            level = float(np.mean(np.abs(a)))
+            if level > 0:
+                widths[lv].append(float(np.mean(hi - lo)) / level)
     n = len(mases)
     cov = {lv: hits[lv] / counts[lv] for lv in levels if have_level[lv] and counts[lv] > 0 and n > 0}
     return Scores(
@@ -129,6 +134,7 @@ def evaluate(
         smape=float(np.mean(smapes)) if n else float("nan"),
         wape=abs_err_sum / abs_act_sum if abs_act_sum > 0 else float("nan"),
         coverage=cov,
+        width={lv: float(np.mean(widths[lv])) for lv in cov if widths[lv]},
         n_series=n,
         n_missing=missing,
     )

@@ -2,7 +2,8 @@
 # Accuracy + speed benchmark: Quartermaster vs statsforecast, in the same run, on the reference
 # data folder's sets, each with its README's protocol: hospital.csv (767 monthly series, h=12,
 # MASE), intermittent_automotive.csv (3,000 spare parts, h=6, judged on RMSSE) and bike_daily.csv
-# (h=28, season 7, 4 rolling origins, MASE). Callable from anywhere (works from the repo root).
+# (h=28, season 7, 4 rolling origins, MASE), and italy/'s daily ward and ICU census (a change of
+# regime; the daily protocol, with interval widths). Callable from anywhere (works from the repo root).
 # Arguments go to bench.py; --data (the folder, or one of its files) is required:
 #   Benchmarks/accuracy/run.sh --data DATA                          # every set: ours + its peers
 #   Benchmarks/accuracy/run.sh --data DATA --only hospital --arima  # also AutoARIMA (minutes) and the ensemble

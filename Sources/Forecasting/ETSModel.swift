@@ -27,12 +27,23 @@ public struct ETSModel: ForecastModel {
 
     public func minimumLength(season: Int) -> Int { 4 }
 
+    /// The form is chosen without the optimiser's restart (see `ETSFit.fit`): the restart
+    /// polishes a fit's parameters, which the forecast needs, but seldom changes which form has
+    /// the lowest AICc, and the choice fits every form while the rest fit one. On the hospital
+    /// set 22 of 767 series' forecasts moved (MASE 0.74455 -> 0.74453), and 100,000 monthly
+    /// series took a quarter less time (79.2 s -> 59.4 s on 2 cores).
     public func backtestVariant(selectingOn history: UnsafeBufferPointer<Double>, season: Int) throws -> any ForecastModel {
-        guard specs?.count != 1, let chosen = try forecast(history, horizon: 1, season: season), let spec = ETSSpec(chosen.label) else { return self }
+        guard specs?.count != 1, let chosen = try search(history, horizon: 1, season: season, restarting: false),
+              let spec = ETSSpec(chosen.label) else { return self }
         return ETSModel(specs: [spec])
     }
 
     public func forecast(_ history: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
+        try search(history, horizon: horizon, season: season, restarting: true)
+    }
+
+    /// Fits every candidate form and forecasts from the one with the lowest AICc.
+    func search(_ history: UnsafeBufferPointer<Double>, horizon: Int, season: Int, restarting: Bool) throws -> ModelForecast? {
         let n = history.count
         guard n >= minimumLength(season: season) else { return nil }
         let seasonal = season > 1 && n >= 2 * season + 2
@@ -42,7 +53,7 @@ public struct ETSModel: ForecastModel {
         for spec in candidates {
             if spec.hasSeason && !seasonal { continue }
             if (spec.error == .multiplicative || spec.season == .multiplicative) && !positive { continue }
-            guard let fit = try ETSFit.fit(spec, history, season: spec.hasSeason ? season : 1) else { continue }
+            guard let fit = try ETSFit.fit(spec, history, season: spec.hasSeason ? season : 1, restarting: restarting) else { continue }
             if best == nil || fit.aicc < best!.aicc { best = fit }
         }
         guard let best else { return nil }
@@ -60,7 +71,7 @@ struct ETSFit {
     let sigma2: Double
     let aicc: Double
 
-    static func fit(_ spec: ETSSpec, _ y: UnsafeBufferPointer<Double>, season m: Int) throws -> ETSFit? {
+    static func fit(_ spec: ETSSpec, _ y: UnsafeBufferPointer<Double>, season m: Int, restarting: Bool = true) throws -> ETSFit? {
         let n = y.count
         let engine = ETSEngine(spec: spec, season: m)
         let initialSeasonals = spec.hasSeason ? ETSFit.initialSeasonals(y, m, multiplicative: spec.season == .multiplicative) : [0.0]
@@ -112,9 +123,11 @@ struct ETSFit {
         let optimiser = NelderMead(maxIterations: 300, tolerance: 1e-3)
         var result = try optimiser.minimize(start: start, steps: steps, objective)
         // One restart from the optimum with fresh steps: a simplex collapsed against the
-        // parameter bounds often stops short, and the restart costs little once converged.
-        let restart = try optimiser.minimize(start: result.point, steps: steps, objective)
-        if restart.value < result.value { result = restart }
+        // parameter bounds often stops short.
+        if restarting {
+            let restart = try optimiser.minimize(start: result.point, steps: steps, objective)
+            if restart.value < result.value { result = restart }
+        }
         guard result.value < 1e99, let p = result.point.withUnsafeBufferPointer({ unpack($0) }) else { return nil }
         for j in 0..<initialSeasonals.count { seasonBuffer[j] = initialSeasonals[j] }
         guard let run = engine.run(y, p, seasonBuffer) else { return nil }

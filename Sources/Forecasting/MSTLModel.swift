@@ -30,8 +30,9 @@ public struct MSTLModel: ForecastModel {
     /// with no trend or a damped one (as the automatic ETS search does), additive errors only
     /// on the log scale.
     public var trendSpecs: [ETSSpec]?
-    /// Whether the cycles multiply the level (decomposing the log); nil decides by the data:
-    /// multiplicative when every value is positive.
+    /// Whether the cycles may multiply the level (decomposing the log): nil or true decide by
+    /// each history fitted, multiplicative when every value is positive (a log needs them);
+    /// false keeps the additive form.
     public var multiplicative: Bool?
 
     public init(cycle: Double = 365.2425, harmonics: Int = 6, trendSpecs: [ETSSpec]? = nil, multiplicative: Bool? = nil) {
@@ -50,7 +51,9 @@ public struct MSTLModel: ForecastModel {
             guard let (adjusted, _) = try decompose(y, horizon: 0, season: season),
                   let chosen = try trendModel(logScale: logScale).forecast(adjusted, horizon: 1, season: 1),
                   let spec = ETSSpec(chosen.label) else { return self }
-            return MSTLModel(cycle: cycle, harmonics: harmonics, trendSpecs: [spec], multiplicative: logScale)
+            // The scale is not pinned: a later, longer history with a zero is fitted additively
+            // (the additive-error form chosen on the log scale fits there too).
+            return MSTLModel(cycle: cycle, harmonics: harmonics, trendSpecs: [spec], multiplicative: multiplicative)
         }
     }
 
@@ -78,13 +81,13 @@ public struct MSTLModel: ForecastModel {
     }
 
     func usesLogScale(_ y: UnsafeBufferPointer<Double>) -> Bool {
-        multiplicative ?? y.allSatisfy { $0 > 0 }
+        multiplicative != false && y.allSatisfy { $0 > 0 }
     }
 
-    /// Runs `body` on the history, or on its log when `logScale`.
+    /// Runs `body` on the history, or on its log when `logScale` (every value then positive).
     func scaled<T>(_ y: UnsafeBufferPointer<Double>, logScale: Bool, _ body: (UnsafeBufferPointer<Double>) throws -> T) rethrows -> T {
         guard logScale else { return try body(y) }
-        let logs = y.map { log(max($0, .leastNormalMagnitude)) }
+        let logs = y.map { log($0) }
         return try logs.withUnsafeBufferPointer(body)
     }
 

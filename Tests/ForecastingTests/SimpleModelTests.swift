@@ -121,6 +121,13 @@ import Testing
         var withZero = y
         withZero[100] = 0
         #expect(!withZero.withUnsafeBufferPointer { MSTLModel().usesLogScale($0) })
+        // The form chosen on an all-positive start still forecasts a later history with a zero
+        // (additively, not from the log of zero).
+        var laterZero = y
+        laterZero[700] = 0
+        let variant = try y.withUnsafeBufferPointer { try MSTLModel().backtestVariant(selectingOn: UnsafeBufferPointer(rebasing: $0[0..<600]), season: 7) }
+        let late = try #require(try laterZero.withUnsafeBufferPointer { try variant.forecast($0, horizon: horizon, season: 7) })
+        #expect(late.mean.allSatisfy { $0.isFinite && $0 < 2 * y.max()! }, "\(late.mean)")
     }
 
     @Test func crostonByHand() throws {

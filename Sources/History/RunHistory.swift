@@ -8,20 +8,17 @@ import Tabular
 /// SQLite database of another application, or a history from a newer Quartermaster is
 /// refused with a message and left byte for byte as it was. A new or empty file becomes a
 /// history. Many runs may write one history at once: each appends in one transaction, the
-/// database is in WAL mode and a writer waits up to `busyTimeout` for another to finish.
+/// database is in WAL mode and every connection waits up to two minutes for another's lock.
 public final class RunHistory {
     public let path: String
     let connection: SQLiteConnection
-
-    /// How long a writer waits for another run's transaction before giving up.
-    public static let busyTimeoutMilliseconds: Int32 = 120_000
 
     /// Opens (creating it when absent) the history at `path` for appending runs.
     public static func open(_ path: String) throws -> RunHistory {
         try refuseForeign(path, mustExist: false)
         let connection = try SQLiteConnection(path: path, create: true)
-        sqlite3_busy_timeout(connection.handle, busyTimeoutMilliseconds)
-        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
+        try connection.executeWaitingWhileBusy("PRAGMA journal_mode=WAL")
+        try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
         try connection.transaction {
             // Read again under the write lock: another run may have created it meanwhile.
             try migrate(connection)
@@ -33,7 +30,6 @@ public final class RunHistory {
     public static func openForReading(_ path: String) throws -> RunHistory {
         try refuseForeign(path, mustExist: true)
         let connection = try SQLiteConnection(path: path, create: false, readOnly: true)
-        sqlite3_busy_timeout(connection.handle, busyTimeoutMilliseconds)
         if try connection.integer("PRAGMA application_id") != Int(HistorySchema.applicationID) {
             throw InputError(file: path, "is an empty SQLite database, not a run history yet; run forecast or run with --history \(path) first")
         }

@@ -1,4 +1,6 @@
 import CSQLite
+import Dispatch
+import Glibc
 import Tabular
 
 /// One open SQLite database file: statements, transactions, and every failure turned into an
@@ -9,6 +11,9 @@ import Tabular
 final class SQLiteConnection {
     let path: String
     private(set) var handle: OpaquePointer?
+
+    /// How long a statement waits for another run's lock before giving up.
+    static let busyTimeoutMilliseconds: Int32 = 120_000
 
     /// Opens `path` read-write (or read-only); `create` makes the file when it is absent.
     init(path: String, create: Bool, readOnly: Bool = false) throws {
@@ -23,6 +28,9 @@ final class SQLiteConnection {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
+        // Every connection waits, the read-only ones too: a reader that looks at a history
+        // while another run is writing it otherwise fails at once.
+        sqlite3_busy_timeout(db, SQLiteConnection.busyTimeoutMilliseconds)
     }
 
     deinit { close() }
@@ -41,6 +49,24 @@ final class SQLiteConnection {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_free(message)
             throw failure(status, text)
+        }
+    }
+
+    /// Runs `sql`, trying again while SQLite answers busy without having waited itself.
+    /// Switching a new file to WAL mode is such a case: it needs the file to itself, and
+    /// SQLite does not call the busy handler for it, so two runs creating one history at
+    /// the same moment would see the loser fail at once.
+    func executeWaitingWhileBusy(_ sql: String) throws {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(SQLiteConnection.busyTimeoutMilliseconds) * 1_000_000
+        var pause: UInt32 = 1_000
+        while true {
+            let status = sqlite3_exec(handle, sql, nil, nil, nil)
+            if status & 0xff != SQLITE_BUSY || DispatchTime.now().uptimeNanoseconds > deadline {
+                if status != SQLITE_OK { throw failure(status) }
+                return
+            }
+            usleep(pause)
+            pause = min(pause * 2, 100_000)
         }
     }
 

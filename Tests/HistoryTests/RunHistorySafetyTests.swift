@@ -49,6 +49,23 @@ import Tabular
         #expect(try mode.step() && mode.text(0) == "wal")
     }
 
+    /// Two runs that create the same new history at the same moment: the one that arrives
+    /// while the other is turning the new file into WAL mode must wait for it, not fail.
+    /// Raced many times, since the window is a few microseconds wide.
+    @Test func twoRunsCreatingOneHistoryBothLand() throws {
+        let record = RunHistorySafetyTests.record(series: 2, prefix: "c")
+        for _ in 0..<40 {
+            let path = temporaryHistoryPath()
+            let failures = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do { try RunHistory.open(path).append(record) } catch { failures.add("\(error)") }
+            }
+            #expect(failures.messages.isEmpty)
+            let history = try RunHistory.openForReading(path)
+            #expect(try history.connection.integer("SELECT count(*) FROM runs") == 2)
+        }
+    }
+
     /// A run whose append fails halfway (here a series recorded twice breaks the key) leaves
     /// no trace: not its run row, not the forecasts written before the failure.
     @Test func aFailedAppendAppendsNothing() throws {

@@ -1,0 +1,137 @@
+import Planning
+import Reports
+import Tabular
+
+extension ReorderJob {
+    /// reorder.csv with DESIGN.md's columns.
+    public static func table(_ lines: [ReorderLine]) -> Table {
+        func text(_ f: (ReorderLine) -> String) -> Table.Column { .text(lines.map(f)) }
+        func number(_ f: (ReorderLine) -> Double) -> Table.Column { .number(lines.map(f)) }
+        return Table([
+            ("item", text(\.item)), ("description", text(\.description)), ("vendor", text(\.vendor)), ("location", text(\.location)),
+            ("on_hand", number(\.onHand)), ("on_order", number(\.onOrder)), ("inventory_position", number(\.inventoryPosition)),
+            ("demand_forecast", number { ($0.demandForecast * 100).rounded() / 100 }), ("safety_stock", number { ($0.safetyStock * 100).rounded() / 100 }),
+            ("reorder_point", number { ($0.reorderPoint * 100).rounded() / 100 }), ("order_up_to", number { ($0.orderUpTo * 100).rounded() / 100 }),
+            ("order_qty", number(\.orderQuantity)), ("packs", number(\.packs)), ("unit_cost", number(\.unitCost)),
+            ("order_cost", number { ($0.orderCost * 100).rounded() / 100 }), ("days_of_supply", number { $0.daysOfSupply.map { ($0 * 10).rounded() / 10 } ?? .nan }),
+            ("service_level", number(\.serviceLevel)), ("policy", text(\.policy)), ("flags", text { $0.flags.joined(separator: ";") }),
+            ("reason", text(\.reason)),
+        ])
+    }
+
+    /// Stock value held above the order-up-to level (all of it for discontinued items).
+    public static func valueAboveTarget(_ line: ReorderLine) -> Double {
+        let target = line.flags.contains("discontinued") ? 0 : max(0, line.orderUpTo)
+        return max(0, line.onHand - target) * line.unitCost
+    }
+
+    /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
+    /// one section per vendor.
+    public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle()) -> Report {
+        let orders = plan.lines.filter { $0.orderQuantity > 0 }
+        let total = orders.reduce(0) { $0 + $1.orderCost }
+        let atRisk = plan.lines.filter { $0.flags.contains("stockout_risk") && !$0.flags.contains("discontinued") }
+        let critical = atRisk.filter { $0.criticality == .vital }
+        let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
+        func items(_ n: Int, _ verb: String, _ plural: String) -> String { n == 1 ? "1 item \(verb)" : "\(n) items \(plural)" }
+        let noCost = plan.lines.filter { $0.flags.contains("missing_cost") }
+        var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: [
+            "\(orders.count) order lines from \(Set(orders.map(\.vendor)).count) vendors, total \(numbers.money(total)).",
+            "\(atRisk.count) items may stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
+            "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
+        ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
+          + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
+        doc.keyFigure("Order lines", Double(orders.count))
+        doc.keyFigure("Vendors", Double(Set(orders.map(\.vendor)).count))
+        doc.keyFigure("Order total", total, style: .money)
+        doc.keyFigure("Items at risk of stockout", Double(atRisk.count))
+        doc.keyFigure("Vital items at risk", Double(critical.count))
+        doc.keyFigure("Stock held above target", above, style: .money)
+        doc.keyFigure("Items without a unit cost", Double(noCost.count))
+        if !plan.outlooks.isEmpty {
+            doc.heading("Demand outlook for the largest items by spend")
+            doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges.")
+            for (rank, outlook) in plan.outlooks.enumerated() {
+                doc.figure(outlook.figure(name: "outlook_\(rank + 1)", title: "Weekly use: \(outlook.name)",
+                                          caption: "Units used per week, forecast with 80% and 95% ranges.", format: .quantity))
+            }
+        }
+        let csv = "reorder.csv"
+        for (vendor, all) in Dictionary(grouping: orders, by: \.vendor).sorted(by: { $0.key < $1.key }) {
+            doc.heading("\(vendor.isEmpty ? "(no vendor)" : vendor): \(numbers.money(all.reduce(0) { $0 + $1.orderCost }))")
+            let lines = shown(all, by: \.orderCost, in: &doc, file: csv)
+            doc.table(["Item", "Description", "Order", "Packs", "Cost", "Why"],
+                      lines.map { [$0.item, $0.description, numbers.quantity($0.orderQuantity, decimals: 0), numbers.quantity($0.packs, decimals: 0),
+                                   numbers.money($0.orderCost), $0.reason] },
+                      alignments: [.left, .left, .right, .right, .right, .left])
+        }
+        if !plan.simulation.isEmpty {
+            doc.heading("Replay of recent demand: recommended levels vs par levels")
+            if let first = plan.simulation.first(where: { !$0.levelsAsOf.isEmpty }) {
+                doc.paragraph("Actual daily demand from \(first.replayStart) to \(first.replayEnd), replayed through levels planned from the usage up to \(first.levelsAsOf) only (out of sample), and through today's par levels; reviews every review period, receipts after the lead time, whole packs, unmet demand lost.")
+            }
+            doc.table(["Criticality", "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
+                      plan.simulation.map { r in
+                          [r.criticality, r.policy, String(r.items), numbers.percent(100 * r.targetFillRate), numbers.percent(100 * r.outcome.fillRate, decimals: 2),
+                           String(r.outcome.stockoutDays), numbers.money(r.outcome.averageInventoryValue), String(r.outcome.orders)]
+                      }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+        }
+        if !plan.priceIncreases.isEmpty {
+            doc.heading("Vendor price increases")
+            doc.paragraph("Latest unit cost against the prior unit cost in the item master, at each item's use over the last year.")
+            doc.table(["Vendor", "Items", "Increase", "Cost a year"],
+                      plan.priceIncreases.map { [$0.vendor, String($0.items), numbers.percent($0.percent), numbers.money($0.annualCost)] },
+                      alignments: [.left, .right, .right, .right])
+        }
+        let attention = plan.lines.filter { $0.orderQuantity == 0 && !$0.flags.filter { $0 != "new_item" }.isEmpty }
+        if !attention.isEmpty {
+            doc.heading("Not ordered, needs attention")
+            doc.table(["Item", "Description", "On hand", "Flags", "Why"],
+                      shown(attention, by: { $0.onHand * $0.unitCost }, in: &doc, file: csv).map { [$0.item, $0.description, numbers.quantity($0.onHand, decimals: 0), $0.flags.joined(separator: ", "), $0.reason] },
+                      alignments: [.left, .left, .right, .left, .left])
+        }
+        return doc
+    }
+
+    /// Lines a person reads in one table: all of them up to `reportTableLimit`, else the
+    /// largest by `weight` (in list order) with a note that the CSV has the rest.
+    static func shown(_ lines: [ReorderLine], by weight: (ReorderLine) -> Double, in doc: inout Report, file: String) -> [ReorderLine] {
+        guard lines.count > reportTableLimit else { return lines }
+        let kept = Set(lines.indices.sorted { (weight(lines[$0]), $1) > (weight(lines[$1]), $0) }.prefix(reportTableLimit))
+        doc.paragraph("The \(reportTableLimit) largest of \(lines.count) lines; all of them are in \(file).")
+        return lines.indices.filter { kept.contains($0) }.map { lines[$0] }
+    }
+
+    /// Rows per table in reorder.md; reorder.csv always has every line.
+    public static let reportTableLimit = 250
+
+    /// The savings the reorder plan shows, for the run's index.
+    public static func costReductions(_ plan: Plan, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
+        var items: [CostReduction] = []
+        let excess = plan.lines.filter { valueAboveTarget($0) > 0 }
+        if !excess.isEmpty {
+            let dead = excess.filter { $0.flags.contains("dead_stock") || $0.flags.contains("discontinued") }.reduce(0) { $0 + valueAboveTarget($1) }
+            items.append(CostReduction(area: "Inventory above target", detail: "\(excess.count) stock lines hold more than their order-up-to level; \(numbers.money(dead)) of it is dead or discontinued stock. Letting it run down frees that cash.",
+                                       amount: excess.reduce(0) { $0 + valueAboveTarget($1) }, report: report))
+        }
+        let recommendedRows = plan.simulation.filter { $0.policy == "recommended" }
+        let parRows = plan.simulation.filter { $0.policy == "par levels" }
+        let recommended = recommendedRows.reduce(0) { $0 + $1.outcome.averageInventoryValue }
+        let par = parRows.reduce(0) { $0 + $1.outcome.averageInventoryValue }
+        // A saving only counts when the recommended levels serve each class at least as well
+        // as its target or as the par levels did (half a point of slack), out of sample.
+        let serviceKept = zip(recommendedRows, parRows).allSatisfy { r, p in
+            r.outcome.fillRate >= min(r.targetFillRate, p.outcome.fillRate) - 0.005
+        }
+        if let window = recommendedRows.first, par > recommended && serviceKept {
+            items.append(CostReduction(area: "Par levels replaced by recommended levels", detail: "Replaying \(window.replayStart) to \(window.replayEnd) with levels set from the usage up to \(window.levelsAsOf) (out of sample), the recommended levels hold \(numbers.money(recommended)) of inventory on average against \(numbers.money(par)) at today's par levels, with each class's fill rate at its target or at least the par levels' fill rate.",
+                                       amount: par - recommended, report: report))
+        }
+        let increases = plan.priceIncreases.filter { $0.annualCost > 0 }
+        if let top = increases.first {
+            items.append(CostReduction(area: "Vendor price increases", detail: "\(increases.count) vendors raised prices; largest: \(top.vendor), \(numbers.percent(top.percent)) on \(top.items) items, \(numbers.money(top.annualCost)) a year. Worth renegotiating or substituting.",
+                                       amount: increases.reduce(0) { $0 + $1.annualCost }, report: report))
+        }
+        return items
+    }
+}

@@ -1,0 +1,71 @@
+import Planning
+import Tabular
+
+extension ReorderJob {
+    /// Replays the last `weeks` of daily demand per planned line (items with a par level, not
+    /// discontinued) through the recommended order-up-to level and through the par level.
+    ///
+    /// Out of sample: the recommended levels are planned again as of the day before the
+    /// replay window, from the usage before it, so the replay never judges levels on the
+    /// demand they were set from.
+    func simulate(weeks: Int, asOf: CalendarDay, usage: Table, items: Table, inventory: Table, master: ItemMaster,
+                  byLocation: Bool) throws -> [SimulationRow] {
+        let span = weeks * 7
+        let first = asOf.adding(days: -(span - 1))
+        let levelsAsOf = first.adding(days: -1)
+        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return [] }
+        let earliest = days.min() ?? first
+        guard earliest.daysSinceEpoch <= levelsAsOf.daysSinceEpoch - 55 else {
+            throw PipelineError(location: nil, "reorder: replaying \(weeks) weeks from \(first) needs at least 8 weeks of usage before \(first) to set the levels from, and the usage starts \(earliest); replay fewer weeks (--simulate, simulate:)")
+        }
+        var before = self
+        before.asOf = levelsAsOf
+        before.simulateWeeks = nil
+        before.quiet = true
+        let lines = try before.plan(usage: usage, items: items, inventory: inventory).lines
+
+        let locations = byLocation ? usage.texts("location") : nil
+        func key(_ item: String, _ location: String) -> String { byLocation ? item + "\u{1F}" + location : item }
+        var daily: [String: [Double]] = [:]
+        for r in 0..<days.count where days[r] >= first && days[r] <= asOf {
+            daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])
+        }
+        var results: [String: (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)] = [:]
+        let simulation = PolicySimulation()
+        for line in lines where !line.flags.contains("discontinued") {
+            let item = master.stockItem(line.item)
+            guard let par = item.parLevel else { continue }
+            let demand = daily[key(line.item, line.location)] ?? [Double](repeating: 0, count: span)
+            let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
+            let lead = Int((item.leadTimeDays ?? settings.defaultLeadTimeDays).rounded())
+            let recommended = simulation.replay(demand: demand, orderUpTo: line.orderUpTo, reviewDays: review, leadTimeDays: lead,
+                                                packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
+            let current = simulation.replay(demand: demand, orderUpTo: par, reviewDays: review, leadTimeDays: lead,
+                                            packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
+            let key = line.criticality.rawValue
+            let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
+            results[key] = (previous.recommended + recommended, previous.par + current, previous.count + 1, previous.target + line.serviceLevel)
+        }
+        let window = (start: first, end: asOf, levelsAsOf: levelsAsOf.description)
+        return results.keys.sorted().flatMap { key -> [SimulationRow] in
+            let r = results[key]!
+            let target = r.target / Double(r.count)
+            return [SimulationRow(criticality: key, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended,
+                                  replayStart: window.start, replayEnd: window.end, levelsAsOf: window.levelsAsOf),
+                    SimulationRow(criticality: key, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par,
+                                  replayStart: window.start, replayEnd: window.end, levelsAsOf: "")]
+        }
+    }
+
+    /// reorder_simulation.csv.
+    public static func simulationTable(_ rows: [SimulationRow]) -> Table {
+        Table([("criticality", .text(rows.map(\.criticality))), ("policy", .text(rows.map(\.policy))),
+               ("items", .number(rows.map { Double($0.items) })), ("target_service_level", .number(rows.map { ($0.targetFillRate * 1000).rounded() / 1000 })),
+               ("fill_rate", .number(rows.map { ($0.outcome.fillRate * 10000).rounded() / 10000 })),
+               ("stockout_days", .number(rows.map { Double($0.outcome.stockoutDays) })),
+               ("average_inventory_value", .number(rows.map { ($0.outcome.averageInventoryValue * 100).rounded() / 100 })),
+               ("orders", .number(rows.map { Double($0.outcome.orders) })),
+               ("replay_start", .text(rows.map(\.replayStart.description))), ("replay_end", .text(rows.map(\.replayEnd.description))),
+               ("levels_as_of", .text(rows.map(\.levelsAsOf)))])
+    }
+}

@@ -43,13 +43,17 @@ final class SQLiteConnection {
 
     /// Runs one or more statements that return no rows.
     func execute(_ sql: String) throws {
+        let (status, message) = run(sql)
+        if status != SQLITE_OK { throw failure(status, message ?? String(cString: sqlite3_errstr(status))) }
+    }
+
+    /// `sqlite3_exec` itself: the status and SQLite's message, for callers that decide on the
+    /// status before failing.
+    private func run(_ sql: String) -> (status: Int32, message: String?) {
         var message: UnsafeMutablePointer<CChar>?
         let status = sqlite3_exec(handle, sql, nil, nil, &message)
-        if status != SQLITE_OK {
-            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(status))
-            sqlite3_free(message)
-            throw failure(status, text)
-        }
+        defer { sqlite3_free(message) }
+        return (status, message.map { String(cString: $0) })
     }
 
     /// Runs `sql`, trying again while SQLite answers busy without having waited itself.
@@ -60,9 +64,9 @@ final class SQLiteConnection {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(SQLiteConnection.busyTimeoutMilliseconds) * 1_000_000
         var pause: UInt32 = 1_000
         while true {
-            let status = sqlite3_exec(handle, sql, nil, nil, nil)
+            let (status, message) = run(sql)
             if status & 0xff != SQLITE_BUSY || DispatchTime.now().uptimeNanoseconds > deadline {
-                if status != SQLITE_OK { throw failure(status) }
+                if status != SQLITE_OK { throw failure(status, message) }
                 return
             }
             usleep(pause)

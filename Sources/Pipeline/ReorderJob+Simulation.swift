@@ -25,7 +25,7 @@ extension ReorderJob {
         let lines = try before.plan(usage: usage, items: items, inventory: inventory).lines
 
         let locations = byLocation ? usage.texts("location") : nil
-        func key(_ item: String, _ location: String) -> String { byLocation ? item + "\u{1F}" + location : item }
+        func key(_ item: String, _ location: String) -> String { byLocation ? CompositeKey.joined(item, location) : item }
         var daily: [String: [Double]] = [:]
         for r in 0..<days.count where days[r] >= first && days[r] <= asOf {
             daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])

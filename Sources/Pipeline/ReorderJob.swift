@@ -82,20 +82,8 @@ public struct ReorderJob: Sendable {
         let stockLocations = inventory.texts("location")
         let usageLocations = usage.texts("location").flatMap { l in l.contains { !$0.isEmpty } ? l : nil }
         let byLocation = usageLocations != nil && stockLocations != nil
-        // Demand series are keyed by item, or by item, 0x1F and location.
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(128)
-        func withKey<R>(_ item: String, _ location: String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            guard let location else {
-                var item = item
-                return item.withUTF8(body)
-            }
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: item.utf8)
-            scratch.append(0x1F)
-            scratch.append(contentsOf: location.utf8)
-            return scratch.withUnsafeBufferPointer(body)
-        }
+        // Demand series are keyed by item, or by item and location.
+        var keys = CompositeKey()
 
         // Weekly totals up to the last complete week, plus first and last use, the last year's
         // use and the latest unit cost per series. Series get dense ids from their bytes:
@@ -120,7 +108,7 @@ public struct ReorderJob: Sendable {
         let yearStart = asOf.daysSinceEpoch - 364
         for row in 0..<days.count where days[row] <= asOf {
             let day = days[row], quantity = quantities[row]
-            withKey(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
+            keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                 let id = ids.intern(bytes)
                 if id == firstUse.count {
                     firstUse.append(never); lastUse.append(-never); yearUse.append(0); keyItem.append(usageItems[row])
@@ -149,7 +137,7 @@ public struct ReorderJob: Sendable {
         // ids after the used ones.
         var rowKey = [Int](repeating: 0, count: stockItems.count)
         for row in 0..<stockItems.count {
-            rowKey[row] = withKey(stockItems[row], byLocation ? stockLocations?[row] ?? "" : nil) { ids.intern($0) }
+            rowKey[row] = keys.withBytes(stockItems[row], byLocation ? stockLocations?[row] ?? "" : nil) { ids.intern($0) }
         }
         let keyCount = ids.count
         firstUse += repeatElement(never, count: keyCount - firstUse.count)
@@ -220,7 +208,7 @@ public struct ReorderJob: Sendable {
             var dailyTotals = PeriodTotals(frequency: .day)
             let from = asOf.adding(days: 1 - Self.dailyHistoryDays)
             for row in 0..<days.count where days[row] <= asOf && days[row] >= from {
-                withKey(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
+                keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                     if isDaily[ids.intern(bytes)] { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]) }
                 }
             }

@@ -23,7 +23,7 @@ public struct ShardKey: Sendable, Equatable {
             return values
         }
         return (0..<table.rowCount).map { row in
-            var key = keys.map { $0[row] }.joined(separator: "\u{1F}")
+            var key = CompositeKey.joined(keys.map { $0[row] })
             return key.withUTF8 { shard.contains(key: $0) }
         }
     }

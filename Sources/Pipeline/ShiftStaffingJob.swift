@@ -91,7 +91,7 @@ public struct ShiftStaffingJob: Sendable {
             let unit = keys.key(gUnits[r])
             hppdOfUnit[unit, default: 0] += gHPPD[r]
             guard let max = gMax?[r], max.isFinite, max > 0 else { continue }
-            let key = unit + "\u{1F}" + keys.key(gJobs[r])
+            let key = CompositeKey.joined(unit, keys.key(gJobs[r]))
             guard groups[key] == nil else { continue }
             groups[key] = ratioTargets.count
             targetsOfUnit[unit, default: []].append(ratioTargets.count)
@@ -126,7 +126,7 @@ public struct ShiftStaffingJob: Sendable {
                 if let known = groupOfPair[pair] {
                     lastGroup = known
                 } else {
-                    lastGroup = groups[keys.key(unitName) + "\u{1F}" + keys.key(jobName)]
+                    lastGroup = groups[CompositeKey.joined(keys.key(unitName), keys.key(jobName))]
                     groupOfPair[pair] = lastGroup
                 }
             }
@@ -259,7 +259,7 @@ public struct ShiftStaffingJob: Sendable {
         var recent: [String: Recent] = [:]
         for row in shifts where row.date >= since {
             let unit = keys.key(row.unit)
-            let key = unit + "\u{1F}" + keys.key(row.jobCode) + "\u{1F}" + row.shift
+            let key = CompositeKey.joined(unit, keys.key(row.jobCode), row.shift)
             guard let day = dailyCensus[unit]?[row.date] else { continue }
             recent[key, default: Recent()].patients += row.ratio.patients
             recent[key]!.census += day
@@ -269,12 +269,12 @@ public struct ShiftStaffingJob: Sendable {
         // The census forecast per unit and period (the same for every job code of a unit).
         var forecast: [String: [(String, Double)]] = [:]
         var seen = Set<String>()
-        for row in plan.rows where seen.insert(row.unit + "\u{1F}" + row.period).inserted {
+        for row in plan.rows where seen.insert(CompositeKey.joined(row.unit, row.period)).inserted {
             guard let p = frequency.period(ofLabel: row.period) else { continue }
             forecast[keys.key(row.unit), default: []].append((row.period, row.censusForecast / Double(frequency.days(in: p))))
         }
         var rows: [OutlookRow] = []
-        let shiftNames = Dictionary(shifts.map { (keys.key($0.unit) + "\u{1F}" + keys.key($0.jobCode) + "\u{1F}" + $0.shift, ($0.unit, $0.jobCode, $0.shift)) },
+        let shiftNames = Dictionary(shifts.map { (CompositeKey.joined(keys.key($0.unit), keys.key($0.jobCode), $0.shift), ($0.unit, $0.jobCode, $0.shift)) },
                                     uniquingKeysWith: { a, _ in a })
         for (key, names) in shiftNames.sorted(by: { $0.key < $1.key }) {
             guard let r = recent[key], r.census > 0, r.days > 0 else { continue }

@@ -203,7 +203,7 @@ public struct StaffingJob: Sendable {
         }
         var seenTargets: [String: Int] = [:]
         for r in 0..<gUnits.count {
-            let key = targetUnits[r] + "\u{1F}" + gJobs[r].matchKey()
+            let key = CompositeKey.joined(targetUnits[r], gJobs[r].matchKey())
             if let first = seenTargets[key] {
                 throw PipelineError(location: nil, "staffing: the targets have unit \(targetUnits[r]) and job code \(gJobs[r]) twice (rows \(first + 1) and \(r + 1)); keep one")
             }

@@ -35,16 +35,12 @@ struct SupplySpendJob: Sendable {
         let month = Frequency.month
         let end = month.firstDay(of: asOf + 1)
         var totals = PeriodTotals(frequency: .month)
-        var scratch: [UInt8] = []
+        var keys = CompositeKey()
         for row in 0..<days.count where days[row] < end {
             if let cost = usageCosts?[row], cost > 0, cost.isFinite, days[row].daysSinceEpoch >= paid[usageItems[row]]?.day ?? .min {
                 paid[usageItems[row]] = (days[row].daysSinceEpoch, cost)
             }
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: departments[row].utf8)
-            scratch.append(0x1F)
-            scratch.append(contentsOf: usageItems[row].utf8)
-            scratch.withUnsafeBufferPointer { totals.add(key: $0, day: days[row], value: quantities[row]) }
+            keys.withBytes(departments[row], usageItems[row]) { totals.add(key: $0, day: days[row], value: quantities[row]) }
         }
         _ = totals.leaveOutPartialPeriods()
         guard totals.seriesCount > 0, totals.lastPeriod < last else { return Outcome(spend: spend, unpriced: 0, uncategorized: 0) }
@@ -55,7 +51,7 @@ struct SupplySpendJob: Sendable {
         let firstAhead = totals.lastPeriod + 1
         try ParallelForecast.each(totals, forecaster: forecaster, threads: threads,
                                   progress: Progress(label: "variance: forecast items", total: totals.seriesCount, quiet: quiet)) { key, _, f in
-            let parts = key.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            let parts = CompositeKey.parts(of: key, maxSplits: 1)
             guard parts.count == 2 else { return }
             let department = String(parts[0]), item = String(parts[1])
             guard let category = master.text("category", item), let account = spend.account(forCategory: category) else {

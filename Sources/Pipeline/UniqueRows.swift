@@ -33,7 +33,7 @@ struct UniqueRows {
         if key.ignoringCase {
             var normalized = ""
             for (n, index) in indices.enumerated() {
-                if n > 0 { normalized += "\u{1F}" }
+                if n > 0 { normalized += CompositeKey.separatorText }
                 let id = ids[index]
                 if id >= 0, let known = matchKeys[n][id] {
                     normalized += known

@@ -49,10 +49,18 @@ public struct DemandForecaster: Sendable {
             models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
             // With three seasons seen (each seasonal index then rests on three points or more),
             // a linear trend with seasonal dummies: on the hospital set MASE 0.748 -> 0.743.
-            // (The dummies removed with ETS on the rest, MSTL's shape without the year, gave
-            // 0.740 with it but cost a quarter more time: its ETS search runs twice more.)
             if season > 1 && count >= 3 * season && !spansLongCycle { models.append(TrendSeasonRegression()) }
-            if let longCycle { models.append(MSTLModel(cycle: longCycle)) }
+            // MSTL's shape: the seasons removed, ETS on the rest (a trend the regression's
+            // straight line cannot follow), the seasons put back. Daily data carry the year in
+            // it. Monthly and weekly data have no long cycle, so from three seasons on it is
+            // the dummies alone: on the hospital set the combination's MASE went from 0.7445
+            // to 0.7395 (paired over the 767 series -0.0051, bootstrap 95% interval -0.0068 to
+            // -0.0034, better on 57% of them) for a fifth more time.
+            if let longCycle {
+                models.append(MSTLModel(cycle: longCycle))
+            } else if season > 1 && count >= 3 * season {
+                models.append(MSTLModel(cycle: .infinity))
+            }
             return models
         case .intermittent, .lumpy:
             return [CrostonModel(.sba, alpha: nil), TSBModel.optimized, CrostonModel(.classic, alpha: nil),

@@ -11,7 +11,8 @@ import CGSL
 /// squares regression: intercept, linear trend (so growth does not leak into the seasonal
 /// estimates), m - 1 dummies for the short season and `harmonics` sine/cosine pairs for the
 /// long cycle (Fourier terms, which need no whole number of periods per cycle: 365.2425 days).
-/// The long cycle is left out until the history covers one of it.
+/// The long cycle is left out until the history covers one of it, and always when there is
+/// none (`cycle: .infinity`): monthly data then have the months' dummies removed alone.
 ///
 /// A series with no zero or negative value is decomposed on the log scale, so the weekly and
 /// yearly patterns are proportions of the level rather than fixed amounts: a weekend that
@@ -22,7 +23,8 @@ import CGSL
 /// 0.194 to 0.178.
 public struct MSTLModel: ForecastModel {
     public let name = "mstl"
-    /// The long cycle in periods.
+    /// The long cycle in periods; `.infinity` for none (monthly and weekly data: the short
+    /// season alone is removed).
     public var cycle: Double
     /// Fourier pairs for the long cycle: six resolve the year to about two months.
     public var harmonics: Int

@@ -46,9 +46,10 @@ import Testing
         // ETS, Theta and seasonal naive once two seasons are seen; heavy smoothing before.
         #expect(names(.smooth, 18, nil) == ["moving_average", "historic_average", "croston_optimized"])
         #expect(names(.smooth, 18, nil) == names(.smooth, 23, nil))
-        // The trend-and-season regression once three seasons are seen.
+        // The trend-and-season regression and MSTL's shape without a long cycle (the season
+        // removed, ETS on the rest) once three seasons are seen.
         #expect(names(.smooth, 35, nil) == names(.smooth, 24, nil))
-        #expect(names(.smooth, 36, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "croston_optimized", "regression"])
+        #expect(names(.smooth, 36, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "croston_optimized", "regression", "mstl"])
         #expect(names(.smooth, 24, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "croston_optimized"])
         #expect(names(.erratic, 24, 365.2425) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "sba_optimized", "mstl"])
         // Once the history spans the long cycle, MSTL carries it in place of the global fits.

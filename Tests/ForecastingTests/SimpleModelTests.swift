@@ -97,6 +97,20 @@ import Testing
         #expect(try MSTLModel().forecast(Array(y[0..<200]), horizon: 7, season: 7) != nil)
     }
 
+    @Test func mstlWithoutALongCycleRemovesTheSeasonAlone() throws {
+        // Four years of a monthly pattern on a straight climb: with no long cycle the
+        // regression takes out the months (and its own line), Holt's ETS continues the rest.
+        let months: [Double] = [-30, -25, -5, 0, 10, 20, 35, 30, 10, 0, -15, -30]
+        func truth(_ t: Int) -> Double { 400 + 3 * Double(t) + months[t % 12] }
+        let y = (0..<48).map(truth)
+        let holt = ETSSpec(error: .additive, trend: .additive, season: .none)
+        let f = try #require(try MSTLModel(cycle: .infinity, trendSpecs: [holt], multiplicative: false).forecast(y, horizon: 12, season: 12))
+        let errors = (0..<12).map { abs(f.mean[$0] - truth(48 + $0)) }
+        #expect(errors.max()! < 0.5, "\(errors)")
+        // Under two seasons and two points it declines: each dummy would rest on one month.
+        #expect(try MSTLModel(cycle: .infinity).forecast(Array(y[0..<25]), horizon: 12, season: 12) == nil)
+    }
+
     @Test func mstlOnTheLogScaleKeepsProportionalCycles() throws {
         // A weekly pattern of proportions and a yearly swing of +-50% around a flat 200: the
         // automatic MSTL decomposes the log (every value is positive) and returns the pattern,

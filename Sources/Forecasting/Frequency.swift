@@ -8,6 +8,17 @@ import Tabular
 public enum Frequency: String, CaseIterable, Sendable {
     case day, week, month, quarter, year
 
+    /// Shorter periods first: a day ranks below a week, a month below a quarter.
+    public var rank: Int {
+        switch self {
+        case .day: return 0
+        case .week: return 1
+        case .month: return 2
+        case .quarter: return 3
+        case .year: return 4
+        }
+    }
+
     /// The usual seasonal cycle: a week of days, a year of weeks, months or quarters.
     public var defaultSeasonLength: Int {
         switch self {

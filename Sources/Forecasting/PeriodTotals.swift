@@ -30,9 +30,9 @@ public struct PeriodTotals {
     /// Consecutive rows usually share a date; converting a day to a month costs divisions.
     private var cachedDay = CalendarDay(daysSinceEpoch: .min)
     private var cachedPeriod = 0
-    /// The first and last day of any row added by date: what the file covers.
-    public private(set) var firstDay = CalendarDay(daysSinceEpoch: .max)
-    public private(set) var lastDay = CalendarDay(daysSinceEpoch: .min)
+    /// The days of every row added by date: what the file covers, and what each row stands
+    /// for (a day, or a whole month of a monthly export).
+    public private(set) var rowDays = RowDays()
     /// False once a row's day is not the first day of its period: the rows are finer than
     /// the periods (days summed into months), so a period can be covered in part. Rows that
     /// are periods already (`2026-06`, `JUN26`, read as first days) never make one partial.
@@ -64,19 +64,54 @@ public struct PeriodTotals {
     /// as adding them one by one, in order, with the key lookups done back to back.
     /// Widens the days the rows cover by one row's day.
     public mutating func cover(_ day: CalendarDay) {
-        cover(day, day, finer: day != frequency.firstDay(of: frequency.period(of: day)))
+        var days = RowDays()
+        days.see(day)
+        cover(days, finer: day != frequency.firstDay(of: frequency.period(of: day)))
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
     /// other shards too: partial periods and the last period are the file's, so every
     /// shard sees the same calendar as the whole run.
-    public mutating func cover(_ first: CalendarDay, _ last: CalendarDay, finer: Bool) {
+    public mutating func cover(_ days: RowDays, finer: Bool) {
+        guard !days.isEmpty else { return }
         if finer { finerThanPeriods = true }
-        if first < firstDay { firstDay = first }
-        if last > lastDay {
-            lastDay = last
-            lastPeriod = max(lastPeriod, frequency.period(of: last))
+        if rowDays.isEmpty || days.last > rowDays.last { lastPeriod = max(lastPeriod, frequency.period(of: days.last)) }
+        rowDays.merge(days)
+    }
+
+    /// Why the rows cannot be summed into this run's periods, or nil: they are whole months,
+    /// quarters or years (every date the 1st, or a month's last day), longer than the periods,
+    /// and a month's total is not four weeks of it. Rows on one weekday are left to pass: a
+    /// clinic open on Mondays alone has daily rows like that. `option` names the setting to
+    /// change (`--frequency`).
+    public func periodsShorterThanRows(option: String) -> String? {
+        let span = rowDays.span
+        guard span.rank > frequency.rank, span != .week else { return nil }
+        let shape: String
+        switch span {
+        case .year: shape = "is the 1st of January"
+        case .quarter: shape = "is the first day of a quarter"
+        default: shape = "is the first or the last day of a month"
         }
+        let longer = Frequency.allCases.filter { $0.rank >= span.rank }.map(\.rawValue)
+        let choices = longer.dropLast().joined(separator: ", ") + (longer.count > 1 ? " or " : "") + (longer.last ?? "")
+        let adjective = span == .day ? "daily" : span.rawValue + "ly"
+        return "the rows are \(adjective) totals (every date \(shape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
+    }
+
+    /// Every period the rows reach is covered only in part: a note saying they were kept (a
+    /// sum of what the file holds), or nil when some period is complete.
+    public var partialPeriodsKeptNote: String? {
+        guard !partialPeriodsKept.isEmpty else { return nil }
+        return "every \(frequency.rawValue) the dates reach is covered only in part (\(partialPeriodsKept.map(\.coverage).joined(separator: ", "))): kept, as leaving them out would leave nothing; a shorter frequency gives whole periods"
+    }
+
+    /// The same as a reason not to fit a model to them: a forecast learnt from parts of periods
+    /// understates whole ones. `keep` names the way to fit them anyway (`--partial keep`).
+    public func nothingCompleteToLearnFrom(keep: String) -> String? {
+        guard !partialPeriodsKept.isEmpty else { return nil }
+        let periods = partialPeriodsKept.map(\.coverage).joined(separator: ", ")
+        return "every \(frequency.rawValue) the dates reach is covered only in part (\(periods)), so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are"
     }
 
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, ids: UnsafeMutablePointer<Int>) {
@@ -158,23 +193,39 @@ public struct PeriodTotals {
         return (first, (first...lastPeriod).map { cell(id, $0) })
     }
 
-    /// A period left out because the rows' dates cover it only in part.
+    /// A period the rows' dates cover only in part.
     public struct PartialPeriod: Sendable, Equatable, CustomStringConvertible {
         public var period: Int
         public var label: String
         public var daysCovered: Int
         public var days: Int
         public var description: String { "\(label) covers \(daysCovered) of \(days) days: left out" }
+        /// "2026-01 covers 20 of 31 days", for messages about periods that were not left out.
+        public var coverage: String { "\(label) covers \(daysCovered) of \(days) days" }
     }
+
+    /// Partial periods kept by `leaveOutPartialPeriods()` because no complete period lies
+    /// between them: callers that must not learn from them say so.
+    public private(set) var partialPeriodsKept: [PartialPeriod] = []
 
     /// Leaves out the first and the last period when the rows' dates cover them only in part
     /// (DESIGN.md, Calendar: `partial: drop`), and returns them for the notes. Days are never
-    /// partial, nor are rows that are whole periods already; a file whose rows all fall in one partial period keeps it (there would be
-    /// nothing left to learn from).
+    /// partial, nor are rows that are whole periods already (a monthly export's months, whether
+    /// dated on the 1st or the last day, cover their quarters whole). When every period the
+    /// rows reach is partial, they are all kept (there would be nothing left to learn from)
+    /// and listed in `partialPeriodsKept`.
     public mutating func leaveOutPartialPeriods() -> [PartialPeriod] {
-        guard frequency != .day, finerThanPeriods, firstDay <= lastDay else { return [] }
+        guard frequency != .day, finerThanPeriods, !rowDays.isEmpty else { return [] }
+        let (firstDay, lastDay) = rowDays.covered
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
-        guard last > first else { return [] }
+        guard last > first else {
+            let startOfFirst = frequency.firstDay(of: first), days = frequency.days(in: first)
+            let covered = Int(lastDay.daysSinceEpoch - firstDay.daysSinceEpoch) + 1
+            if firstDay != startOfFirst || covered < days {
+                partialPeriodsKept = [PartialPeriod(period: first, label: frequency.label(first), daysCovered: covered, days: days)]
+            }
+            return []
+        }
         var left: [PartialPeriod] = []
         let startOfFirst = frequency.firstDay(of: first)
         if firstDay != startOfFirst {
@@ -194,6 +245,7 @@ public struct PeriodTotals {
             // Two partial periods and nothing between: keep both rather than nothing.
             firstKept = .min
             lastPeriod = last
+            partialPeriodsKept = left
             return []
         }
         return left

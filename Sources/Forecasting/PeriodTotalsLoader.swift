@@ -14,8 +14,7 @@ public struct PeriodTotalsLoader {
     private var pending = 0
     private var cachedDay = CalendarDay(daysSinceEpoch: .min)
     private var cachedPeriod = 0
-    private var firstDay = CalendarDay(daysSinceEpoch: .max)
-    private var lastDay = CalendarDay(daysSinceEpoch: .min)
+    private var days = RowDays()
     private var finer = false
     static let batchSize = 256
 
@@ -62,14 +61,13 @@ public struct PeriodTotalsLoader {
     }
 
     private mutating func see(day: CalendarDay, period: Int) {
-        if day < firstDay { firstDay = day }
-        if day > lastDay { lastDay = day }
+        days.see(day)
         if !finer && day != totals.frequency.firstDay(of: period) { finer = true }
     }
 
     private mutating func flush() {
         guard pending > 0 else { return }
-        totals.cover(firstDay, lastDay, finer: finer)
+        totals.cover(days, finer: finer)
         totals.add(batch: UnsafeBufferPointer(start: batch.keys, count: pending), periods: UnsafeBufferPointer(start: batch.periods, count: pending),
                    values: UnsafeBufferPointer(start: batch.values, count: pending), ids: batch.ids)
         pending = 0
@@ -78,7 +76,7 @@ public struct PeriodTotalsLoader {
     /// The totals of every row added so far.
     public mutating func finish() -> PeriodTotals {
         flush()
-        if firstDay <= lastDay { totals.cover(firstDay, lastDay, finer: finer) }
+        totals.cover(days, finer: finer)
         return totals
     }
 }

@@ -41,6 +41,9 @@ public struct ForecastJob: Sendable {
 
     public func run() throws -> Result {
         let (totals, summary, notes) = try source.read()
+        if source.partial == .drop, let problem = totals.nothingCompleteToLearnFrom(keep: "--partial keep") {
+            throw InputError(file: source.input, problem)
+        }
         let h = settings.horizon
         let writer = try CSVWriter(path: output, header: ForecastJob.forecastHeader(levels: settings.levels))
         let accuracy = try accuracyOutput.map {

@@ -24,9 +24,11 @@ public struct SeriesImport: Sendable {
     /// The totals, the import's counts and notes on what was left out (partial periods).
     public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
         var (totals, summary) = try readRows()
+        if let problem = totals.periodsShorterThanRows(option: "--frequency") { throw InputError(file: input, problem) }
         var notes: [String] = []
         if partial == .drop {
             notes = totals.leaveOutPartialPeriods().map(\.description)
+            if let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
             let emptied = (0..<totals.seriesCount).filter(totals.isEmpty).count
             if emptied > 0 { notes.append("\(emptied) series had rows only in the periods left out: no output for them") }
         }

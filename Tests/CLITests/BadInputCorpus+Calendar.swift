@@ -18,6 +18,16 @@ extension BadInputCorpus {
                                     arguments: input.arguments + [flag, value],
                                     expectation: .usageError(says: [says])))
         }
+        // Rows that are whole months cannot be split into weeks; a file without one whole month
+        // is not forecast by the month (its partial months would understate whole ones).
+        cases.append(CorpusCase(kind: series.kind, name: "monthly periods forecast by the week", files: [series.file: Data(series.contents)],
+                                arguments: series.arguments + ["--frequency", "week"],
+                                expectation: .fails(file: series.file, line: nil, says: ["the rows are monthly totals", "use --frequency month, quarter or year"]),
+                                absentAfterFailure: ["fc.csv"]))
+        cases.append(CorpusCase(kind: usage.kind, name: "forty days forecast by the month", files: [usage.file: Data(usage.contents)],
+                                arguments: ["forecast", "--input", usage.file, "--horizon", "2", "--out", "fc.csv"],
+                                expectation: .fails(file: usage.file, line: nil, says: ["every month the dates reach is covered only in part (2025-01 covers 26 of 31 days, 2025-02 covers 14 of 28 days)", "--partial keep"]),
+                                absentAfterFailure: ["fc.csv"]))
         // Line 8 of the base pipeline is the aggregate stage's `input: usage`.
         cases.append(PipelineCorpus.yaml("aggregate gaps: sometimes", PipelineCorpus.inserting(after: 8, "    gaps: sometimes"), line: 9,
                                          "gaps must be one of zero, missing, not 'sometimes'"))

@@ -92,6 +92,54 @@ import Testing
         #expect(abs(demand - 140) <= 0.7, "demand over 7 + 7 days: \(demand)")
     }
 
+    @Test func monthlyRowsCoverTheirQuartersWhetherDatedOnTheFirstOrTheLastDay() throws {
+        let dir = try CLIRunner.workspace()
+        // A monthly export through 2025-12 covers the fourth quarter to its last day; the same
+        // months dated on their last days (an ERP's period ends) cover January from its first.
+        let starts = (1...12).map { String(format: "2025-%02d,A,100", $0) }
+        let ends = ["01-31", "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"].map { "2025-\($0),A,100" }
+        try (["date,item,quantity"] + starts).joined(separator: "\n").write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        try (["date,item,quantity"] + ends).joined(separator: "\n").write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
+        for input in ["m.csv", "e.csv"] {
+            let quarters = try CLIRunner.run(["aggregate", "--input", input, "--frequency", "quarter", "--out", "q.csv"], in: dir)
+            #expect(quarters.status == 0, "stderr: \(quarters.stderr)")
+            #expect(!quarters.stderr.contains("left out"), "\(input): \(quarters.stderr)")
+            #expect(try rows(dir.appendingPathComponent("q.csv")).map { $0[1] + " " + $0[2] } == ["2025-Q1 300", "2025-Q2 300", "2025-Q3 300", "2025-Q4 300"])
+            let months = try CLIRunner.run(["aggregate", "--input", input, "--frequency", "month", "--out", "s.csv"], in: dir)
+            #expect(months.status == 0)
+            #expect(try rows(dir.appendingPathComponent("s.csv")).count == 12, "\(input): \(months.stderr)")
+            // A month's total is not four weeks of it: refused, naming the file and the way out.
+            let weeks = try CLIRunner.run(["forecast", "--input", input, "--frequency", "week", "--horizon", "2", "--out", "w.csv"], in: dir)
+            #expect(weeks.status == 1)
+            #expect(weeks.stderr.contains("\(input): the rows are monthly totals"), "\(weeks.stderr)")
+            #expect(weeks.stderr.contains("use --frequency month, quarter or year"))
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("w.csv").path))
+        }
+    }
+
+    @Test func aFileWithoutOneCompletePeriodIsNotForecastFromAndIsNamed() throws {
+        let dir = try CLIRunner.workspace()
+        // 2025-12-10 .. 2026-01-20: both months partial, nothing complete between them.
+        try daily("2025-12-10", "2026-01-20", 1).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let coverage = "every month the dates reach is covered only in part (2025-12 covers 22 of 31 days, 2026-01 covers 20 of 31 days)"
+        // A forecast learnt from 22 and 20 would understate whole months: refused, with the ways out.
+        let forecast = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "2", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 1)
+        #expect(forecast.stderr.contains("u.csv: " + coverage), "\(forecast.stderr)")
+        #expect(forecast.stderr.contains("use a shorter --frequency, or --partial keep"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f.csv").path))
+        let kept = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "2", "--partial", "keep", "--out", "f.csv"], in: dir)
+        #expect(kept.status == 0, "stderr: \(kept.stderr)")
+        // The sums themselves are what the file holds: written, and the note says they are partial.
+        let sums = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "month", "--out", "s.csv"], in: dir)
+        #expect(sums.status == 0, "stderr: \(sums.stderr)")
+        #expect(sums.stderr.contains(coverage + ": kept"), "\(sums.stderr)")
+        #expect(try rows(dir.appendingPathComponent("s.csv")).map { $0[2] } == ["22", "20"])
+        // Weeks are complete in the same file: the weekly forecast goes ahead.
+        let weekly = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "week", "--horizon", "2", "--quiet", "--out", "w.csv"], in: dir)
+        #expect(weekly.status == 0, "stderr: \(weekly.stderr)")
+    }
+
     @Test func unknownPoliciesAreUsageErrors() throws {
         let dir = try CLIRunner.workspace()
         let gaps = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--gaps", "blank"], in: dir)

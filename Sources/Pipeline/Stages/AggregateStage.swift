@@ -67,8 +67,10 @@ public struct AggregateStage: Stage {
     public func run(_ context: StageContext) throws -> [String: Table] {
         var totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
                                               frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps, through: asOf)
+        if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if partial == .drop {
             for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
+            if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
         }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in

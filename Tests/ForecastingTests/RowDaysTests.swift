@@ -1,0 +1,73 @@
+import Testing
+import Tabular
+@testable import Forecasting
+
+/// What a file's days say each row stands for, and the days the rows cover.
+@Suite("RowDays")
+struct RowDaysTests {
+    private func day(_ year: Int, _ month: Int, _ day: Int) -> CalendarDay {
+        guard let d = CalendarDay(year: year, month: month, day: day) else { fatalError("test bug: not a date") }
+        return d
+    }
+
+    private func days(_ list: [CalendarDay]) -> RowDays {
+        var rows = RowDays()
+        for d in list { rows.see(d) }
+        return rows
+    }
+
+    @Test func monthsDatedOnTheFirstOrTheLastDayCoverTheirWholeMonths() {
+        let starts = days([day(2025, 1, 1), day(2025, 6, 1), day(2025, 12, 1)])
+        #expect(starts.span == .month)
+        #expect(starts.covered.first == day(2025, 1, 1) && starts.covered.last == day(2025, 12, 31))
+        let ends = days([day(2024, 1, 31), day(2024, 2, 29), day(2024, 11, 30)])
+        #expect(ends.span == .month)
+        #expect(ends.covered.first == day(2024, 1, 1) && ends.covered.last == day(2024, 11, 30))
+        // February 28 is not the end of a leap year's February.
+        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 30)]).span == .day)
+    }
+
+    @Test func quartersYearsAndWeeksAreRecognised() {
+        #expect(days([day(2025, 1, 1), day(2025, 4, 1), day(2025, 10, 1)]).span == .quarter)
+        #expect(days([day(2023, 1, 1), day(2025, 1, 1)]).span == .year)
+        // Sundays: weekly totals dated on the week's last day cover the ISO week to it.
+        let sundays = days([day(2025, 3, 2), day(2025, 3, 9), day(2025, 3, 30)])
+        #expect(sundays.span == .week)
+        #expect(sundays.covered.first == day(2025, 2, 24) && sundays.covered.last == day(2025, 3, 30))
+        // Daily rows, and a single day, stand for days.
+        #expect(days([day(2025, 3, 3), day(2025, 3, 4)]).span == .day)
+        #expect(days([day(2025, 3, 1)]).span == .day)
+        #expect(RowDays().isEmpty)
+    }
+
+    @Test func mergingShardsGivesTheWholeFilesDays() {
+        var a = days([day(2025, 1, 1), day(2025, 2, 1)])
+        a.merge(days([day(2025, 3, 1)]))
+        #expect(a == days([day(2025, 1, 1), day(2025, 2, 1), day(2025, 3, 1)]))
+        a.merge(days([day(2025, 3, 15)]))
+        #expect(a.span == .day && a.last == day(2025, 3, 15))
+        var empty = RowDays()
+        empty.merge(a)
+        #expect(empty == a)
+    }
+
+    @Test func totalsRefuseToSplitLongerRowsAndNameTheAllPartialFile() {
+        var monthly = PeriodTotals(frequency: .week)
+        monthly.add("A", day(2025, 1, 1), 100)
+        monthly.add("A", day(2025, 2, 1), 100)
+        #expect(monthly.periodsShorterThanRows(option: "--frequency")?.contains("monthly totals") == true)
+        var quarterly = PeriodTotals(frequency: .quarter)
+        quarterly.add("A", day(2025, 1, 1), 100)
+        quarterly.add("A", day(2025, 12, 1), 100)
+        #expect(quarterly.periodsShorterThanRows(option: "--frequency") == nil)
+        #expect(quarterly.leaveOutPartialPeriods().isEmpty)
+
+        var short = PeriodTotals(frequency: .month)
+        short.add("A", day(2025, 12, 10), 1)
+        short.add("A", day(2026, 1, 20), 1)
+        #expect(short.leaveOutPartialPeriods().isEmpty)
+        #expect(short.partialPeriodsKept.map(\.coverage) == ["2025-12 covers 22 of 31 days", "2026-01 covers 20 of 31 days"])
+        #expect(short.partialPeriodsKeptNote?.hasSuffix(": kept, as leaving them out would leave nothing; a shorter frequency gives whole periods") == true)
+        #expect(short.nothingCompleteToLearnFrom(keep: "--partial keep")?.contains("understate whole months") == true)
+    }
+}

@@ -37,6 +37,9 @@ public struct PeriodTotals {
     /// the periods (days summed into months), so a period can be covered in part. Rows that
     /// are periods already (`2026-06`, `JUN26`, read as first days) never make one partial.
     public private(set) var finerThanPeriods = false
+    /// Whether the totals are sums of daily rows (not rows that are periods already), so each
+    /// period's total grows with its number of days.
+    public var sumsOfDays: Bool { finerThanPeriods && rowDays.span == .day }
     /// Periods before this one were left out as partial.
     private var firstKept = Int.min
     /// A cell no row has touched: zero, or NaN when gaps are missing.

@@ -124,11 +124,14 @@ enum ParallelForecast {
     static func each(_ totals: PeriodTotals, forecaster: DemandForecaster, threads: Int, progress: Progress,
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
         let order = totals.keys.idsSortedByKey()
+        // Months, quarters and years summed from days are fitted per average-length period.
+        let adjustment = totals.sumsOfDays ? PeriodLengthAdjustment(frequency: totals.frequency) : nil
+        let firstAhead = totals.lastPeriod + 1
         var start = 0
         defer { progress.finish() }
         while start < order.count {
             let block = Array(order[start..<min(start + blockSize, order.count)])
-            let histories = block.map { totals.values(of: $0).values }
+            let histories = block.map { totals.values(of: $0) }
             let results = ResultSlots<Swift.Result<(forecast: SeriesForecast, fitted: [Double]), any Error>>(count: block.count)
             let workers = min(max(threads, 1), block.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -136,8 +139,13 @@ enum ParallelForecast {
                 while i < block.count {
                     // A series with no recorded period left (its rows were all in periods left
                     // out as partial) has nothing to learn from: it gets no forecast.
-                    if histories[i].contains(where: { !$0.isNaN }) {
-                        results[i] = Swift.Result { try forecaster.forecast(allowingGaps: histories[i]) }
+                    let (first, history) = histories[i]
+                    if history.contains(where: { !$0.isNaN }) {
+                        results[i] = Swift.Result {
+                            guard let adjustment, adjustment.applies(to: history) else { return try forecaster.forecast(allowingGaps: history) }
+                            let (forecast, fitted) = try forecaster.forecast(allowingGaps: adjustment.perAverageLength(history, first: first))
+                            return (adjustment.perOwnLength(forecast, first: firstAhead), adjustment.perOwnLength(fitted, first: first))
+                        }
                     }
                     i += workers
                 }

@@ -140,6 +140,29 @@ import Testing
         #expect(weekly.status == 0, "stderr: \(weekly.stderr)")
     }
 
+    @Test func constantDailyUseForecastsEachMonthByItsDays() throws {
+        let dir = try CLIRunner.workspace()
+        // 10 a day for a year (2025-01-07 .. 2026-01-06, both Tuesdays): no season can be fitted
+        // yet, and the months must still come out as 10 times their days, not their mean of 304.
+        try daily("2025-01-07", "2026-01-06", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let months = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "4", "--quiet", "--out", "m.csv"], in: dir)
+        #expect(months.status == 0, "stderr: \(months.stderr)")
+        let forecasts = try rows(dir.appendingPathComponent("m.csv"))
+        #expect(forecasts.map { $0[1] } == ["2026-01", "2026-02", "2026-03", "2026-04"])
+        for (row, days) in zip(forecasts, [31.0, 28, 31, 30]) {
+            #expect(abs(Double(row[2])! - 10 * days) < 1e-6, "\(row)")
+            #expect(abs(Double(row[3])! - 10 * days) < 1e-6, "a constant has no spread: \(row)")
+        }
+        // A month's rows given as months carry no day count: they are fitted as they are.
+        let labels = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "month", "--out", "s.csv"], in: dir)
+        #expect(labels.status == 0)
+        let fromLabels = try CLIRunner.run(["forecast", "--input", "s.csv", "--series", "series", "--date", "period", "--value", "value",
+                                            "--frequency", "month", "--horizon", "2", "--quiet", "--out", "l.csv"], in: dir)
+        #expect(fromLabels.status == 0, "stderr: \(fromLabels.stderr)")
+        let flat = try rows(dir.appendingPathComponent("l.csv")).map { Double($0[2])! }
+        #expect(flat.count == 2 && flat[0] == flat[1])
+    }
+
     @Test func unknownPoliciesAreUsageErrors() throws {
         let dir = try CLIRunner.workspace()
         let gaps = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--gaps", "blank"], in: dir)

@@ -1,0 +1,53 @@
+/// Months, quarters and years of daily rows are forecast per average-length period, then
+/// given back their own lengths.
+///
+/// A month's total of daily use is its days times the daily rate: 10 a day is 280 in
+/// February and 310 in March. Fitted as they are, the totals swing with the calendar, and a
+/// model without a season (any history under two years) forecasts their mean, 304 in every
+/// month. Scaled to the average month (30.44 days) first, a constant rate is a constant
+/// series; the forecast is then scaled to each future month's days (Hyndman and
+/// Athanasopoulos, Forecasting: Principles and Practice, section 3.1, calendar adjustments).
+///
+/// Only for sums of daily rows (rows that are months already carry no day count) and only for
+/// histories without an empty period: the scaling makes counts fractional, and intermittent
+/// demand keeps its count-distribution intervals, whose whole-number quantiles need them whole.
+public struct PeriodLengthAdjustment: Sendable {
+    public let frequency: Frequency
+
+    /// Nil where periods all have one length (days, weeks).
+    public init?(frequency: Frequency) {
+        guard frequency == .month || frequency == .quarter || frequency == .year else { return nil }
+        self.frequency = frequency
+    }
+
+    /// Whether a history gets the adjustment: every period has some demand (missing ones may
+    /// be NaN).
+    public func applies(to history: [Double]) -> Bool {
+        !history.isEmpty && history.allSatisfy { $0 != 0 }
+    }
+
+    /// Each period's factor to the average length: average days / its days.
+    @inline(__always)
+    func toAverage(_ period: Int) -> Double { frequency.averageDays / Double(frequency.days(in: period)) }
+
+    /// The history per average-length period; `first` is its first period.
+    public func perAverageLength(_ history: [Double], first: Int) -> [Double] {
+        history.enumerated().map { $1 * toAverage(first + $0) }
+    }
+
+    /// The reverse of `perAverageLength`.
+    public func perOwnLength(_ values: [Double], first: Int) -> [Double] {
+        values.enumerated().map { $1 / toAverage(first + $0) }
+    }
+
+    /// A forecast made per average-length period, given each future period's own length;
+    /// `first` is the first period forecast.
+    public func perOwnLength(_ forecast: SeriesForecast, first: Int) -> SeriesForecast {
+        var f = forecast
+        f.mean = perOwnLength(f.mean, first: first)
+        f.lower = f.lower.map { perOwnLength($0, first: first) }
+        f.upper = f.upper.map { perOwnLength($0, first: first) }
+        f.spread = perOwnLength(f.spread, first: first)
+        return f
+    }
+}

@@ -55,7 +55,8 @@ public struct DemandForecaster: Sendable {
             // it. Monthly and weekly data have no long cycle, so from three seasons on it is
             // the dummies alone: on the hospital set the combination's MASE went from 0.7445
             // to 0.7395 (paired over the 767 series -0.0051, bootstrap 95% interval -0.0068 to
-            // -0.0034, better on 57% of them) for a fifth more time.
+            // -0.0034, better on 57% of them) for a third more time (+32% there, +42% on the
+            // scale benchmark's 72-month series).
             if let longCycle {
                 models.append(MSTLModel(cycle: longCycle))
             } else if season > 1 && count >= 3 * season {

@@ -29,8 +29,11 @@ public struct SeriesImport: Sendable {
         if partial == .drop {
             notes = totals.leaveOutPartialPeriods().map(\.description)
             if let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
-            let emptied = (0..<totals.seriesCount).filter(totals.isEmpty).count
-            if emptied > 0 { notes.append("\(emptied) series had rows only in the periods left out: no output for them") }
+            let emptied = (0..<totals.seriesCount).filter(totals.isEmpty)
+            if !emptied.isEmpty {
+                let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (emptied.count > 5 ? ", ..." : "")
+                notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(named))")
+            }
         }
         if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
         return (totals, summary, notes)

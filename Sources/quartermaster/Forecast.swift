@@ -34,7 +34,7 @@ struct Forecast: ParsableCommand {
     @Option(help: ArgumentHelp("Output forecasts CSV (- for standard output).", valueName: "path"))
     var out: String
 
-    @Option(help: ArgumentHelp("Backtest accuracy CSV (default: accuracy.csv beside --out).", valueName: "path"))
+    @Option(help: ArgumentHelp("Backtest accuracy CSV (default beside --out: accuracy.csv for forecasts.csv, NAME.accuracy.csv for NAME.csv; none for standard output).", valueName: "path"))
     var accuracy: String?
 
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "count"))

@@ -47,6 +47,14 @@ import Testing
         #expect(try rows(dir.appendingPathComponent("k.csv")).last == ["A", "2025-12", "75"])
     }
 
+    @Test func anItemUsedOnlyInALeftOutMonthIsNamed() throws {
+        let dir = try CLIRunner.workspace()
+        try (daily("2025-01-01", "2025-12-15", 5) + "2025-12-10,B,3\n").write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "month", "--out", "s.csv"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("1 series had rows only in the periods left out: no output for them (B)"), "\(result.stderr)")
+    }
+
     @Test func aWeekEndingOnTuesdayDoesNotHalveTheForecast() throws {
         let dir = try CLIRunner.workspace()
         // 2025-12-02 is a Tuesday: the last ISO week has 2 of its 7 days.

@@ -58,7 +58,7 @@ public struct PeriodTotals {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)
-            cover(day)
+            cover(day, period: cachedPeriod)
         }
         add(series: keys.intern(key), period: cachedPeriod, value: value)
     }
@@ -67,9 +67,13 @@ public struct PeriodTotals {
     /// as adding them one by one, in order, with the key lookups done back to back.
     /// Widens the days the rows cover by one row's day.
     public mutating func cover(_ day: CalendarDay) {
-        var days = RowDays()
-        days.see(day)
-        cover(days, finer: day != frequency.firstDay(of: frequency.period(of: day)))
+        cover(day, period: frequency.period(of: day))
+    }
+
+    private mutating func cover(_ day: CalendarDay, period: Int) {
+        if day != frequency.firstDay(of: period) { finerThanPeriods = true }
+        if rowDays.isEmpty || day > rowDays.last { lastPeriod = max(lastPeriod, period) }
+        rowDays.see(day)
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
@@ -92,14 +96,13 @@ public struct PeriodTotals {
         guard span.rank > frequency.rank, span != .week else { return nil }
         let shape: String
         switch span {
-        case .year: shape = "is the 1st of January"
-        case .quarter: shape = "is the first day of a quarter"
+        case .year: shape = "is the first or the last day of a year"
+        case .quarter: shape = "is the first or the last day of a quarter"
         default: shape = "is the first or the last day of a month"
         }
         let longer = Frequency.allCases.filter { $0.rank >= span.rank }.map(\.rawValue)
         let choices = longer.dropLast().joined(separator: ", ") + (longer.count > 1 ? " or " : "") + (longer.last ?? "")
-        let adjective = span == .day ? "daily" : span.rawValue + "ly"
-        return "the rows are \(adjective) totals (every date \(shape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
+        return "the rows are \(span.rawValue)ly totals (every date \(shape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
     }
 
     /// Every period the rows reach is covered only in part: a note saying they were kept (a

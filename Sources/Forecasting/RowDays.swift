@@ -4,7 +4,8 @@ import Tabular
 ///
 /// An export of totals dates each row by its period: `2026-06` and `JUN26` read as the 1st,
 /// an ERP's period-end export puts a month on its last day, a weekly one every week on one
-/// weekday, a quarterly or yearly one on the first day of the quarter or year. Such a row
+/// weekday, a quarterly or yearly one on the first or the last day of the quarter or year.
+/// Such a row
 /// covers its whole period: the file's first and last periods are complete (a monthly file
 /// through `2025-12` covers the fourth quarter to its last day), and the rows cannot be
 /// split into shorter periods (a month is not four weeks of its total).
@@ -12,7 +13,8 @@ public struct RowDays: Sendable, Equatable {
     /// The earliest and the latest day of any row.
     public private(set) var first = CalendarDay(daysSinceEpoch: .max)
     public private(set) var last = CalendarDay(daysSinceEpoch: .min)
-    private var allYearStarts = true, allQuarterStarts = true, allMonthStarts = true, allMonthEnds = true
+    private var allYearStarts = true, allQuarterStarts = true, allMonthStarts = true
+    private var allYearEnds = true, allQuarterEnds = true, allMonthEnds = true
     /// The one ISO weekday of every row so far, 0 before any row, -1 once two differ.
     private var weekday = 0
 
@@ -29,7 +31,10 @@ public struct RowDays: Sendable, Equatable {
         if weekday == 0 { weekday = w } else if weekday != w { weekday = -1 }
         guard allMonthStarts || allMonthEnds else { return }
         let (year, month, d) = day.components
-        allMonthEnds = allMonthEnds && d == CalendarDay.daysIn(month: month, year: year)
+        let monthEnd = d == CalendarDay.daysIn(month: month, year: year)
+        allMonthEnds = allMonthEnds && monthEnd
+        allQuarterEnds = allQuarterEnds && monthEnd && month % 3 == 0
+        allYearEnds = allYearEnds && monthEnd && month == 12
         allMonthStarts = allMonthStarts && d == 1
         allQuarterStarts = allQuarterStarts && d == 1 && month % 3 == 1
         allYearStarts = allYearStarts && d == 1 && month == 1
@@ -45,17 +50,19 @@ public struct RowDays: Sendable, Equatable {
         allYearStarts = allYearStarts && other.allYearStarts
         allQuarterStarts = allQuarterStarts && other.allQuarterStarts
         allMonthStarts = allMonthStarts && other.allMonthStarts
+        allYearEnds = allYearEnds && other.allYearEnds
+        allQuarterEnds = allQuarterEnds && other.allQuarterEnds
         allMonthEnds = allMonthEnds && other.allMonthEnds
         weekday = weekday == other.weekday ? weekday : -1
     }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
-    /// every row names one the same way, else the day itself. One day alone says nothing of
-    /// the sort: it is a day.
+    /// every row names one the same way (its first or its last day; for a week, one weekday),
+    /// else the day itself. One day alone says nothing of the sort: it is a day.
     public var span: Frequency {
         guard first < last else { return .day }
-        if allYearStarts { return .year }
-        if allQuarterStarts { return .quarter }
+        if allYearStarts || allYearEnds { return .year }
+        if allQuarterStarts || allQuarterEnds { return .quarter }
         if allMonthStarts || allMonthEnds { return .month }
         if weekday > 0 { return .week }
         return .day

@@ -3,8 +3,9 @@
 ///
 /// Exports do not use that control byte inside a field, so two different tuples never make
 /// the same key ("a" + "bc" is not "ab" + "c") and a key can be split back into its parts.
-/// Every job that keys by more than one field builds its keys here, so they agree with one
-/// another and with `ShardKey`.
+/// The planning jobs build their internal keys here, so they agree with one another and
+/// with `ShardKey`. (`aggregate`'s multi-column series names are output, joined by `|` for
+/// people to read.)
 struct CompositeKey {
     static let separator: UInt8 = 0x1F
     static let separatorText = "\u{1F}"

@@ -144,7 +144,9 @@ enum ParallelForecast {
                         results[i] = Swift.Result {
                             guard let adjustment, adjustment.applies(to: history) else { return try forecaster.forecast(allowingGaps: history) }
                             let (forecast, fitted) = try forecaster.forecast(allowingGaps: adjustment.perAverageLength(history, first: first))
-                            return (adjustment.perOwnLength(forecast, first: firstAhead), adjustment.perOwnLength(fitted, first: first))
+                            // The fitted history starts after any leading missing periods.
+                            let leading = history.prefix(while: \.isNaN).count
+                            return (adjustment.perOwnLength(forecast, first: firstAhead), adjustment.perOwnLength(fitted, first: first + leading))
                         }
                     }
                     i += workers

@@ -28,7 +28,6 @@ public struct SeriesImport: Sendable {
         var notes: [String] = []
         if partial == .drop {
             notes = totals.leaveOutPartialPeriods().map(\.description)
-            if let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
             let emptied = (0..<totals.seriesCount).filter(totals.isEmpty)
             if !emptied.isEmpty {
                 let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (emptied.count > 5 ? ", ..." : "")
@@ -36,6 +35,7 @@ public struct SeriesImport: Sendable {
             }
         }
         if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
+        if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
         return (totals, summary, notes)
     }
 

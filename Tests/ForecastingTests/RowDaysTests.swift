@@ -24,12 +24,17 @@ struct RowDaysTests {
         #expect(ends.span == .month)
         #expect(ends.covered.first == day(2024, 1, 1) && ends.covered.last == day(2024, 11, 30))
         // February 28 is not the end of a leap year's February.
-        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 30)]).span == .day)
+        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 31)]).span == .day)
     }
 
     @Test func quartersYearsAndWeeksAreRecognised() {
         #expect(days([day(2025, 1, 1), day(2025, 4, 1), day(2025, 10, 1)]).span == .quarter)
         #expect(days([day(2023, 1, 1), day(2025, 1, 1)]).span == .year)
+        // Quarters and years dated on their last days, as period-end exports date them.
+        let quarterEnds = days([day(2024, 3, 31), day(2024, 6, 30), day(2024, 12, 31)])
+        #expect(quarterEnds.span == .quarter)
+        #expect(quarterEnds.covered.first == day(2024, 1, 1) && quarterEnds.covered.last == day(2024, 12, 31))
+        #expect(days([day(2023, 12, 31), day(2024, 12, 31)]).span == .year)
         // Sundays: weekly totals dated on the week's last day cover the ISO week to it.
         let sundays = days([day(2025, 3, 2), day(2025, 3, 9), day(2025, 3, 30)])
         #expect(sundays.span == .week)

@@ -40,7 +40,7 @@ public struct ForecastJob: Sendable {
     }
 
     public func run() throws -> Result {
-        let (totals, summary, notes) = try source.read()
+        let (totals, summary, importNotes) = try source.read()
         if source.partial == .drop, let problem = totals.nothingCompleteToLearnFrom(keep: "--partial keep") {
             throw InputError(file: source.input, problem)
         }
@@ -100,6 +100,13 @@ public struct ForecastJob: Sendable {
             throw error
         }
         record?.addActuals(totals)
+        var notes = importNotes
+        if let accuracy, accuracy.rowsWritten == 0, writer.rowsWritten > 0 {
+            // The shortest backtest: one origin with the horizon after it and a new item's
+            // history before it.
+            let needed = settings.horizon + DemandClass.minimumHistory
+            notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: no series is long enough to backtest (that takes at least the horizon plus \(DemandClass.minimumHistory) periods, \(needed) here); a shorter --horizon gives one")
+        }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)
     }

@@ -171,6 +171,20 @@ import Testing
         #expect(flat.count == 2 && flat[0] == flat[1])
     }
 
+    @Test func aHistoryTooShortToBacktestSaysSo() throws {
+        let dir = try CLIRunner.workspace()
+        // Eleven whole months cannot hold a 13-month backtest: accuracy.csv has only its header,
+        // and the run says why instead of leaving it empty without a word.
+        try daily("2025-01-01", "2025-11-30", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let long = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "13", "--out", "forecasts.csv"], in: dir)
+        #expect(long.status == 0, "stderr: \(long.stderr)")
+        #expect(long.stderr.contains("accuracy.csv has no rows: no series is long enough to backtest (that takes at least the horizon plus 6 periods, 19 here)"), "\(long.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("accuracy.csv")).split(separator: "\n").count == 1)
+        let short = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "3", "--out", "forecasts.csv"], in: dir)
+        #expect(short.status == 0)
+        #expect(!short.stderr.contains("has no rows"))
+    }
+
     @Test func unknownPoliciesAreUsageErrors() throws {
         let dir = try CLIRunner.workspace()
         let gaps = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--gaps", "blank"], in: dir)

@@ -31,18 +31,27 @@ public struct PeriodLengthAdjustment: Sendable {
     func toAverage(_ period: Int) -> Double { frequency.averageDays / Double(frequency.days(in: period)) }
 
     /// The history per average-length period; `first` is its first period.
-    public func perAverageLength(_ history: [Double], first: Int) -> [Double] {
+    func perAverageLength(_ history: [Double], first: Int) -> [Double] {
         history.enumerated().map { $1 * toAverage(first + $0) }
     }
 
     /// The reverse of `perAverageLength`.
-    public func perOwnLength(_ values: [Double], first: Int) -> [Double] {
+    func perOwnLength(_ values: [Double], first: Int) -> [Double] {
         values.enumerated().map { $1 / toAverage(first + $0) }
+    }
+
+    /// Forecasts a history whose first period is `first` per average-length period, and
+    /// gives back the forecast and the fitted history (after any leading missing periods, as
+    /// `forecast(allowingGaps:)` fits it) in their periods' own lengths.
+    public func forecast(_ history: [Double], first: Int, with forecaster: DemandForecaster) throws -> (forecast: SeriesForecast, fitted: [Double]) {
+        let (forecast, fitted) = try forecaster.forecast(allowingGaps: perAverageLength(history, first: first))
+        let leading = history.prefix(while: \.isNaN).count
+        return (perOwnLength(forecast, first: first + history.count), perOwnLength(fitted, first: first + leading))
     }
 
     /// A forecast made per average-length period, given each future period's own length;
     /// `first` is the first period forecast.
-    public func perOwnLength(_ forecast: SeriesForecast, first: Int) -> SeriesForecast {
+    func perOwnLength(_ forecast: SeriesForecast, first: Int) -> SeriesForecast {
         var f = forecast
         f.mean = perOwnLength(f.mean, first: first)
         f.lower = f.lower.map { perOwnLength($0, first: first) }

@@ -105,19 +105,23 @@ public struct PeriodTotals {
         return "the rows are \(span.rawValue)ly totals (every date \(shape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
     }
 
+    /// "every month the dates reach is covered only in part (2025-12 covers 22 of 31 days, ...)",
+    /// or nil when some period is complete.
+    private var everyPeriodPartial: String? {
+        guard !partialPeriodsKept.isEmpty else { return nil }
+        return "every \(frequency.rawValue) the dates reach is covered only in part (\(partialPeriodsKept.map(\.coverage).joined(separator: ", ")))"
+    }
+
     /// Every period the rows reach is covered only in part: a note saying they were kept (a
     /// sum of what the file holds), or nil when some period is complete.
     public var partialPeriodsKeptNote: String? {
-        guard !partialPeriodsKept.isEmpty else { return nil }
-        return "every \(frequency.rawValue) the dates reach is covered only in part (\(partialPeriodsKept.map(\.coverage).joined(separator: ", "))): kept, as leaving them out would leave nothing; a shorter frequency gives whole periods"
+        everyPeriodPartial.map { $0 + ": kept, as leaving them out would leave nothing; a shorter frequency gives whole periods" }
     }
 
     /// The same as a reason not to fit a model to them: a forecast learnt from parts of periods
     /// understates whole ones. `keep` names the way to fit them anyway (`--partial keep`).
     public func nothingCompleteToLearnFrom(keep: String) -> String? {
-        guard !partialPeriodsKept.isEmpty else { return nil }
-        let periods = partialPeriodsKept.map(\.coverage).joined(separator: ", ")
-        return "every \(frequency.rawValue) the dates reach is covered only in part (\(periods)), so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are"
+        everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are" }
     }
 
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, ids: UnsafeMutablePointer<Int>) {

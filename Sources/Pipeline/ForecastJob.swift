@@ -133,7 +133,6 @@ enum ParallelForecast {
         let order = totals.keys.idsSortedByKey()
         // Months, quarters and years summed from days are fitted per average-length period.
         let adjustment = totals.sumsOfDays ? PeriodLengthAdjustment(frequency: totals.frequency) : nil
-        let firstAhead = totals.lastPeriod + 1
         var start = 0
         defer { progress.finish() }
         while start < order.count {
@@ -150,10 +149,7 @@ enum ParallelForecast {
                     if history.contains(where: { !$0.isNaN }) {
                         results[i] = Swift.Result {
                             guard let adjustment, adjustment.applies(to: history) else { return try forecaster.forecast(allowingGaps: history) }
-                            let (forecast, fitted) = try forecaster.forecast(allowingGaps: adjustment.perAverageLength(history, first: first))
-                            // The fitted history starts after any leading missing periods.
-                            let leading = history.prefix(while: \.isNaN).count
-                            return (adjustment.perOwnLength(forecast, first: firstAhead), adjustment.perOwnLength(fitted, first: first + leading))
+                            return try adjustment.forecast(history, first: first, with: forecaster)
                         }
                     }
                     i += workers

@@ -14,6 +14,13 @@ import Tabular
 /// With `GapPolicy.missing` (census and other levels) a period without rows is NaN instead
 /// of zero. `leaveOutPartialPeriods()` drops a first or last period the rows' dates cover
 /// only in part.
+///
+/// Weekly rows (every date one weekday) summed into months, quarters or years are spread over
+/// their seven days: a week from Monday 29 September goes 2/7 to September and 5/7 to
+/// October. Counted whole in the month of its date, a steady 70 a week made months of 280
+/// and 350 by how many of their Mondays fell in them. Whether the rows are weekly is known
+/// only once all are read, so the part of each week past its period's end is kept aside
+/// (`carry`) and moved when the totals are read.
 public struct PeriodTotals {
     public let frequency: Frequency
     public let gaps: GapPolicy
@@ -24,8 +31,19 @@ public struct PeriodTotals {
     private var base = 0
     private var periods = 0
     private var capacity = 0
-    /// Last period with a row in any series.
-    public private(set) var lastPeriod = Int.min
+    /// Last period with a row in any series (or reached by a weekly row's days), and the last
+    /// one kept after a partial one is left out.
+    public var lastPeriod: Int { min(lastKept, spreadsWeeks ? max(rowsLastPeriod, weeksLastPeriod) : rowsLastPeriod) }
+    private var rowsLastPeriod = Int.min
+    private var lastKept = Int.max
+    /// The part of each cell's weekly rows that falls in the next period, laid out as `grid`;
+    /// empty until a row's week crosses its period's end, and again once the rows' dates show
+    /// they are not weekly.
+    private var carry: [Double] = []
+    /// The last period a row's seven days reach, while the rows may be weekly.
+    private var weeksLastPeriod = Int.min
+    /// Days of the cached day's week that fall after its period.
+    private var cachedSpill = 0
     public private(set) var rowsAdded = 0
     /// Consecutive rows usually share a date; converting a day to a month costs divisions.
     private var cachedDay = CalendarDay(daysSinceEpoch: .min)
@@ -39,7 +57,10 @@ public struct PeriodTotals {
     public private(set) var finerThanPeriods = false
     /// Whether the totals are sums of daily rows (not rows that are periods already), so each
     /// period's total grows with its number of days.
-    public var sumsOfDays: Bool { finerThanPeriods && rowDays.span == .day }
+    public var sumsOfDays: Bool { finerThanPeriods && (rowDays.span == .day || spreadsWeeks) }
+    /// Whether the rows are weekly and the periods longer: each row's value is spread over its
+    /// seven days.
+    public var spreadsWeeks: Bool { frequency.rank > Frequency.week.rank && rowDays.span == .week }
     /// Periods before this one were left out as partial.
     private var firstKept = Int.min
     /// A cell no row has touched: zero, or NaN when gaps are missing.
@@ -58,9 +79,20 @@ public struct PeriodTotals {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)
+            cachedSpill = spill(of: day, period: cachedPeriod)
             cover(day, period: cachedPeriod)
         }
-        add(series: keys.intern(key), period: cachedPeriod, value: value)
+        add(series: keys.intern(key), period: cachedPeriod, value: value, spill: cachedSpill)
+    }
+
+    /// How many of the seven days from `day` on fall after the end of `period` (its period):
+    /// the part of a weekly row that belongs to the next one. Zero at a week's frequency or
+    /// shorter.
+    @inline(__always)
+    public func spill(of day: CalendarDay, period: Int) -> Int {
+        guard frequency.rank > Frequency.week.rank else { return 0 }
+        let next = frequency.firstDay(of: period + 1).daysSinceEpoch
+        return max(0, Int(day.daysSinceEpoch + 7 - next))
     }
 
     /// Adds a batch of rows whose keys are short (see `PeriodTotalsLoader`): the same totals
@@ -72,8 +104,17 @@ public struct PeriodTotals {
 
     private mutating func cover(_ day: CalendarDay, period: Int) {
         if day != frequency.firstDay(of: period) { finerThanPeriods = true }
-        if rowDays.isEmpty || day > rowDays.last { lastPeriod = max(lastPeriod, period) }
+        if rowDays.isEmpty || day > rowDays.last { rowsLastPeriod = max(rowsLastPeriod, period) }
         rowDays.see(day)
+        if spill(of: day, period: period) > 0 { weeksLastPeriod = max(weeksLastPeriod, period + 1) }
+        forgetWeeksUnlessWeekly()
+    }
+
+    /// Drops what was kept aside for weekly rows once two rows fall on different weekdays.
+    private mutating func forgetWeeksUnlessWeekly() {
+        guard !rowDays.mayBeWeekly, !carry.isEmpty || weeksLastPeriod != .min else { return }
+        carry = []
+        weeksLastPeriod = .min
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
@@ -82,8 +123,13 @@ public struct PeriodTotals {
     public mutating func cover(_ days: RowDays, finer: Bool) {
         guard !days.isEmpty else { return }
         if finer { finerThanPeriods = true }
-        if rowDays.isEmpty || days.last > rowDays.last { lastPeriod = max(lastPeriod, frequency.period(of: days.last)) }
+        if rowDays.isEmpty || days.last > rowDays.last {
+            let period = frequency.period(of: days.last)
+            rowsLastPeriod = max(rowsLastPeriod, period)
+            if spill(of: days.last, period: period) > 0 { weeksLastPeriod = max(weeksLastPeriod, period + 1) }
+        }
         rowDays.merge(days)
+        forgetWeeksUnlessWeekly()
     }
 
     /// Why the rows cannot be summed into this run's periods, or nil: they are whole months,
@@ -124,13 +170,15 @@ public struct PeriodTotals {
         everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are" }
     }
 
-    mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>, ids: UnsafeMutablePointer<Int>) {
+    mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>,
+                      spills: UnsafeBufferPointer<Int8>, ids: UnsafeMutablePointer<Int>) {
         self.keys.intern(keys, ids: ids)
-        for i in 0..<keys.count { add(series: ids[i], period: periods[i], value: values[i]) }
+        for i in 0..<keys.count { add(series: ids[i], period: periods[i], value: values[i], spill: Int(spills[i])) }
     }
 
-    /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`.
-    public mutating func add(series id: Int, period: Int, value: Double) {
+    /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`;
+    /// `spill` days of its week (see `spill(of:period:)`) fall in the next period.
+    public mutating func add(series id: Int, period: Int, value: Double, spill: Int = 0) {
         rowsAdded += 1
         if periods == 0 {
             base = period
@@ -140,7 +188,7 @@ public struct PeriodTotals {
         }
         if period < base || period >= base + periods { reshape(including: period, capacity: capacity) }
         if id >= capacity { reshape(including: period, capacity: max(capacity * 2, id + 1)) }
-        if period > lastPeriod { lastPeriod = period }
+        if period > rowsLastPeriod { rowsLastPeriod = period }
         if id == firstPeriods.count {
             firstPeriods.append(period)
         } else if period < firstPeriods[id] {
@@ -148,12 +196,22 @@ public struct PeriodTotals {
         }
         let cell = (period - base) * capacity + id
         if gaps == .missing && grid[cell].isNaN { grid[cell] = value } else { grid[cell] += value }
+        if spill > 0 && rowDays.mayBeWeekly {
+            if carry.isEmpty { carry = [Double](repeating: 0, count: grid.count) }
+            carry[cell] += value * Double(spill) / 7
+        }
     }
 
     @inline(__always)
     private func cell(_ id: Int, _ period: Int) -> Double {
         // The calendar can run past the grid (another shard's rows set the last period).
         period >= base && period < base + periods ? grid[(period - base) * capacity + id] : emptyCell
+    }
+
+    /// The part of a cell's weekly rows that falls in the next period.
+    @inline(__always)
+    private func carried(_ id: Int, _ period: Int) -> Double {
+        period >= base && period < base + periods ? carry[(period - base) * capacity + id] : 0
     }
 
     private mutating func reshape(including period: Int, capacity newCapacity: Int) {
@@ -163,14 +221,18 @@ public struct PeriodTotals {
         while newPeriods < high - low + 1 { newPeriods *= 2 }
         // Leave the room on the side the span is growing towards.
         let newBase = period < base ? high - newPeriods + 1 : low
-        var fresh = [Double](repeating: emptyCell, count: newPeriods * newCapacity)
-        for row in 0..<periods {
-            let target = (base + row - newBase) * newCapacity
-            for id in 0..<min(capacity, firstPeriods.count) {
-                fresh[target + id] = grid[row * capacity + id]
+        func moved(_ old: [Double], empty: Double) -> [Double] {
+            var fresh = [Double](repeating: empty, count: newPeriods * newCapacity)
+            for row in 0..<periods {
+                let target = (base + row - newBase) * newCapacity
+                for id in 0..<min(capacity, firstPeriods.count) {
+                    fresh[target + id] = old[row * capacity + id]
+                }
             }
+            return fresh
         }
-        grid = fresh
+        grid = moved(grid, empty: emptyCell)
+        if !carry.isEmpty { carry = moved(carry, empty: 0) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -200,7 +262,10 @@ public struct PeriodTotals {
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
         let first = max(firstPeriods[id], firstKept)
         guard !isEmpty(id) else { return (first, []) }
-        return (first, (first...lastPeriod).map { cell(id, $0) })
+        guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
+        // Each period gives the next the days of its weeks that fall there (a missing period
+        // stays missing).
+        return (first, (first...lastPeriod).map { p in cell(id, p) - carried(id, p) + carried(id, p - 1) })
     }
 
     /// A period the rows' dates cover only in part.
@@ -249,12 +314,12 @@ public struct PeriodTotals {
             let days = frequency.days(in: last)
             left.append(PartialPeriod(period: last, label: frequency.label(last),
                                       daysCovered: days - Int(endOfLast.daysSinceEpoch - lastDay.daysSinceEpoch), days: days))
-            lastPeriod = last - 1
+            lastKept = last - 1
         }
         if firstKept > lastPeriod {
             // Two partial periods and nothing between: keep both rather than nothing.
             firstKept = .min
-            lastPeriod = last
+            lastKept = .max
             partialPeriodsKept = left
             return []
         }

@@ -14,6 +14,7 @@ public struct PeriodTotalsLoader {
     private var pending = 0
     private var cachedDay = CalendarDay(daysSinceEpoch: .min)
     private var cachedPeriod = 0
+    private var cachedSpill: Int8 = 0
     private var days = RowDays()
     private var finer = false
     static let batchSize = 256
@@ -27,10 +28,11 @@ public struct PeriodTotalsLoader {
         let keys = UnsafeMutablePointer<ByteKeyTable.InlineKey>.allocate(capacity: batchSize)
         let periods = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
         let values = UnsafeMutablePointer<Double>.allocate(capacity: batchSize)
+        let spills = UnsafeMutablePointer<Int8>.allocate(capacity: batchSize)
         let ids = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
 
         deinit {
-            keys.deallocate(); periods.deallocate(); values.deallocate(); ids.deallocate()
+            keys.deallocate(); periods.deallocate(); values.deallocate(); spills.deallocate(); ids.deallocate()
         }
     }
 
@@ -45,11 +47,13 @@ public struct PeriodTotalsLoader {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = totals.frequency.period(of: day)
+            cachedSpill = Int8(totals.spill(of: day, period: cachedPeriod))
             see(day: day, period: cachedPeriod)
         }
         (batch.keys + pending).initialize(to: inline)
         batch.periods[pending] = cachedPeriod
         batch.values[pending] = value
+        batch.spills[pending] = cachedSpill
         pending += 1
         if pending == Self.batchSize { flush() }
     }
@@ -69,7 +73,8 @@ public struct PeriodTotalsLoader {
         guard pending > 0 else { return }
         totals.cover(days, finer: finer)
         totals.add(batch: UnsafeBufferPointer(start: batch.keys, count: pending), periods: UnsafeBufferPointer(start: batch.periods, count: pending),
-                   values: UnsafeBufferPointer(start: batch.values, count: pending), ids: batch.ids)
+                   values: UnsafeBufferPointer(start: batch.values, count: pending),
+                   spills: UnsafeBufferPointer(start: batch.spills, count: pending), ids: batch.ids)
         pending = 0
     }
 

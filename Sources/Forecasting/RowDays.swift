@@ -22,6 +22,9 @@ public struct RowDays: Sendable, Equatable {
 
     public var isEmpty: Bool { first > last }
 
+    /// False once two rows fall on different weekdays: the rows cannot be weekly.
+    public var mayBeWeekly: Bool { weekday >= 0 }
+
     /// Counts one row's day.
     public mutating func see(_ day: CalendarDay) {
         if day < first { first = day }

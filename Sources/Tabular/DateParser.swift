@@ -54,7 +54,7 @@ public struct DateParser: Sendable {
         }
         switch format {
         case .automatic:
-            return "'\(text.clipped)' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD, YYYY-MM or a month name such as 02-Jun-06 or Jun 2006; set date_format for other layouts)"
+            return "'\(text.clipped)' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD, a period (YYYY-MM, YYYY-W27, YYYY-Q3, YYYY) or a month name such as 02-Jun-06 or Jun 2006; set date_format for other layouts)"
         case .pattern:
             return "'\(text.clipped)' is not a date in the format \(format) (or names a day that does not exist)"
         }
@@ -174,7 +174,8 @@ public struct DateParser: Sendable {
             guard timeTailIsValid(p, i, end) else { return nil }
             return CalendarDay(year: first / 10_000, month: (first / 100) % 100, day: first % 100)
         }
-        guard i < end else { return nil }
+        // A year alone (`2026`, aggregate's label for a year) stands for its first day.
+        guard i < end else { return firstLen == 4 ? CalendarDay(year: first, month: 1, day: 1) : nil }
         let sep = p[i]
         i += 1
         if firstLen == 4 {

@@ -24,6 +24,12 @@ extension BadInputCorpus {
                                 arguments: series.arguments + ["--frequency", "week"],
                                 expectation: .fails(file: series.file, line: nil, says: ["the rows are monthly totals", "use --frequency month, quarter or year"]),
                                 absentAfterFailure: ["fc.csv"]))
+        // Years as `aggregate --frequency year` writes them (`2025`) are read, but not split.
+        let years = "series,period,value\n" + (2021...2025).map { "A100,\($0),\(3_650 + $0 % 3)\n" }.joined()
+        cases.append(CorpusCase(kind: series.kind, name: "yearly periods forecast by the month", files: [series.file: Data(years.utf8)],
+                                arguments: series.arguments,
+                                expectation: .fails(file: series.file, line: nil, says: ["the rows are yearly totals", "use --frequency year"]),
+                                absentAfterFailure: ["fc.csv"]))
         cases.append(CorpusCase(kind: usage.kind, name: "forty days forecast by the month", files: [usage.file: Data(usage.contents)],
                                 arguments: ["forecast", "--input", usage.file, "--horizon", "2", "--out", "fc.csv"],
                                 expectation: .fails(file: usage.file, line: nil, says: ["every month the dates reach is covered only in part (2025-01 covers 26 of 31 days, 2025-02 covers 14 of 28 days)", "--partial keep"]),

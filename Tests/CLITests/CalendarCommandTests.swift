@@ -5,8 +5,9 @@ import Testing
 /// `--gaps missing` keeps unrecorded periods out of fits and outputs. Each case is one that
 /// a real export got wrong before (a Tuesday cut-off halved a weekly census forecast).
 @Suite struct CalendarCommandTests {
-    /// Daily rows of `value` for one item from `first` to `last`, leaving out `skip`.
-    private func daily(_ first: String, _ last: String, _ value: Double, skip: ClosedRange<String>? = nil) -> String {
+    /// Daily rows of `value` for one item from `first` to `last`, leaving out `skip`; with
+    /// `every: 7`, weekly rows.
+    private func daily(_ first: String, _ last: String, _ value: Double, skip: ClosedRange<String>? = nil, every days: Int = 1) -> String {
         var text = "date,item,quantity\n"
         var day = Self.day(first)
         let end = Self.day(last)
@@ -16,7 +17,7 @@ import Testing
         while day <= end {
             let label = format.string(from: day)
             if skip?.contains(label) != true { text += "\(label),A,\(value)\n" }
-            day = day.addingTimeInterval(86_400)
+            day = day.addingTimeInterval(86_400 * Double(days))
         }
         return text
     }
@@ -169,6 +170,45 @@ import Testing
         #expect(fromLabels.status == 0, "stderr: \(fromLabels.stderr)")
         let flat = try rows(dir.appendingPathComponent("l.csv")).map { Double($0[2])! }
         #expect(flat.count == 2 && flat[0] == flat[1])
+    }
+
+    @Test func weeklyRowsForecastEachMonthByItsDays() throws {
+        let dir = try CLIRunner.workspace()
+        // 70 a week on Mondays (10 a day) from 2024-01-01 to the week of 2025-12-22, which ends on
+        // the 28th: December is partial. Counted whole in the month of their Monday, the weeks
+        // made months of 280 and 350; spread over their days they are 10 times the month's days.
+        try daily("2024-01-01", "2025-12-22", 70, every: 7).write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        let months = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "month", "--out", "m.csv"], in: dir)
+        #expect(months.status == 0, "stderr: \(months.stderr)")
+        #expect(months.stderr.contains("2025-12 covers 28 of 31 days: left out"), "stderr: \(months.stderr)")
+        let totals = try rows(dir.appendingPathComponent("m.csv"))
+        #expect(totals.count == 23 && totals.first?[1] == "2024-01" && totals.last?[1] == "2025-11")
+        for row in totals {
+            let parts = row[1].split(separator: "-").map { Int($0)! }
+            let days = [31, parts[0] % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
+            #expect(abs(Double(row[2])! - 10 * Double(days)) < 1e-6, "\(row)")
+        }
+        let forecast = try CLIRunner.run(["forecast", "--input", "w.csv", "--frequency", "month", "--horizon", "3", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        let ahead = try rows(dir.appendingPathComponent("f.csv"))
+        #expect(ahead.map { $0[1] } == ["2025-12", "2026-01", "2026-02"])
+        for (row, days) in zip(ahead, [31.0, 31, 28]) { #expect(abs(Double(row[2])! / (10 * days) - 1) < 0.005, "\(row)") }
+    }
+
+    @Test func yearsWrittenByAggregateAreReadBack() throws {
+        let dir = try CLIRunner.workspace()
+        try daily("2021-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let years = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "year", "--out", "y.csv"], in: dir)
+        #expect(years.status == 0, "stderr: \(years.stderr)")
+        #expect(try rows(dir.appendingPathComponent("y.csv")).map { $0[1] } == ["2021", "2022", "2023", "2024", "2025"])
+        let forecast = try CLIRunner.run(["forecast", "--input", "y.csv", "--series", "series", "--date", "period", "--value", "value",
+                                          "--frequency", "year", "--horizon", "1", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        #expect(try rows(dir.appendingPathComponent("f.csv")).map { $0[1] } == ["2026"])
+        // Years cannot be split into months.
+        let months = try CLIRunner.run(["forecast", "--input", "y.csv", "--series", "series", "--date", "period", "--value", "value",
+                                        "--frequency", "month", "--horizon", "1", "--out", "g.csv"], in: dir)
+        #expect(months.status != 0 && months.stderr.contains("yearly totals"), "stderr: \(months.stderr)")
     }
 
     @Test func aHistoryTooShortToBacktestSaysSo() throws {

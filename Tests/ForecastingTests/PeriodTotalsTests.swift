@@ -121,6 +121,63 @@ struct PeriodTotalsTests {
         #expect(totals.cellCount == series.reduce(0) { $0 + $1.values.count })
     }
 
+    /// Mondays of 70 from 1 September to 22 December 2025 (a steady 10 a day): September has
+    /// four whole weeks and 2 days of the week from the 29th, October the other 5 days and
+    /// four weeks less the 2 days of the week from the 27th in November; the week from 22
+    /// December ends on the 28th, so December is partial.
+    static let mondays = stride(from: 0, to: 17 * 7, by: 7).map { day(2025, 9, 1).adding(days: $0) }
+
+    @Test func weeklyRowsAreSpreadOverTheirSevenDaysIntoMonths() {
+        var totals = PeriodTotals(frequency: .month)
+        for monday in PeriodTotalsTests.mondays { totals.add("A", monday, 70) }
+        #expect(totals.spreadsWeeks && totals.sumsOfDays)
+        #expect(totals.collected()[0].values == [300, 310, 300, 280])
+        #expect(totals.leaveOutPartialPeriods().map(\.description) == ["2025-12 covers 28 of 31 days: left out"])
+        #expect(totals.collected()[0].values == [300, 310, 300])
+        // Read by quarter, the week from 29 September splits between the third and the fourth.
+        var quarters = PeriodTotals(frequency: .quarter)
+        for monday in PeriodTotalsTests.mondays { quarters.add("A", monday, 70) }
+        #expect(quarters.collected()[0].values == [300, 890])
+    }
+
+    @Test func weeksAreSpreadAlikeWhetherRowsComeInBatchesOrFromAnotherShard() {
+        var loader = PeriodTotalsLoader(frequency: .month), shard = PeriodTotalsLoader(frequency: .month)
+        for monday in PeriodTotalsTests.mondays {
+            for key in ["A", "B"] {
+                var key = key
+                key.withUTF8 { loader.add(key: $0, day: monday, value: 70) }
+                // The second shard holds B; A's days still count for its calendar.
+                if key == "B" { key.withUTF8 { shard.add(key: $0, day: monday, value: 70) } } else { shard.see(day: monday) }
+            }
+        }
+        let whole = loader.finish().collected(), part = shard.finish().collected()
+        #expect(whole.map(\.values) == [[300, 310, 300, 280], [300, 310, 300, 280]])
+        #expect(part.map(\.key) == ["B"] && part[0].values == whole[1].values)
+    }
+
+    @Test func dailyRowsAreNotSpreadEvenWhenTheFirstDayEndsAMonthsWeek() {
+        var totals = PeriodTotals(frequency: .month)
+        totals.add("A", day(2025, 9, 29), 10)   // a Monday: its week would reach into October
+        totals.add("A", day(2025, 9, 30), 10)   // a Tuesday: the rows are daily
+        totals.add("A", day(2025, 10, 1), 10)
+        #expect(!totals.spreadsWeeks)
+        #expect(totals.collected()[0].values == [20, 10])
+        // One date alone is a day, not a week: nothing moves.
+        var single = PeriodTotals(frequency: .month)
+        single.add("A", day(2025, 9, 29), 70)
+        #expect(single.collected()[0].values == [70])
+        #expect(single.lastPeriod == month(2025, 9))
+    }
+
+    @Test func aMissingMonthStaysMissingWhenWeeksAreSpread() {
+        var totals = PeriodTotals(frequency: .month, gaps: .missing)
+        for monday in PeriodTotalsTests.mondays where monday < day(2025, 10, 27) || monday > day(2025, 11, 30) {
+            totals.add("A", monday, 70)
+        }
+        let values = totals.collected()[0].values
+        #expect(values[0] == 300 && values[1] == 310 - 50 && values[2].isNaN && values[3] == 280)
+    }
+
     @Test func emptyTotalsVisitNothing() {
         let totals = PeriodTotals(frequency: .month)
         #expect(totals.seriesCount == 0)

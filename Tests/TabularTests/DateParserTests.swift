@@ -43,6 +43,9 @@ struct DateParserAutomaticTests {
         ("2026-Q1", "2026-01-01"),
         ("2026-Q3", "2026-07-01"),
         ("2026-Q4", "2026-10-01"),
+        // A year alone, as `aggregate --frequency year` labels it, is its first day
+        ("2026", "2026-01-01"),
+        ("1999", "1999-01-01"),
         // Two-digit years pivot at 70
         ("7/1/26", "2026-07-01"),
         ("7/1/69", "2069-07-01"),
@@ -98,6 +101,8 @@ struct DateParserAutomaticTests {
         "2026-Q0",
         "2026-Q5",
         "2026-13",          // month period 13
+        "1200",             // a year before 1800 (more likely a quantity)
+        "202",              // three digits are not a year
     ] as [String])
     func rejects(_ text: String) {
         #expect(parser.parse(text) == nil, "\(text)")

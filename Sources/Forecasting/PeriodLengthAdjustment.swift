@@ -11,13 +11,20 @@
 /// Only for sums of daily rows (rows that are months already carry no day count) and only for
 /// histories without an empty period: the scaling makes counts fractional, and intermittent
 /// demand keeps its count-distribution intervals, whose whole-number quantiles need them whole.
+///
+/// A period's length is its open days (`OpenWeekdays`): a clinic closed at weekends has
+/// months of 20 to 23 days, and steady use on each of them is a constant per open day.
 public struct PeriodLengthAdjustment: Sendable {
     public let frequency: Frequency
+    public let open: OpenWeekdays
+    private let averageDays: Double
 
     /// Nil where periods all have one length (days, weeks).
-    public init?(frequency: Frequency) {
+    public init?(frequency: Frequency, open: OpenWeekdays = .all) {
         guard frequency == .month || frequency == .quarter || frequency == .year else { return nil }
         self.frequency = frequency
+        self.open = open
+        averageDays = open.averageDays(of: frequency)
     }
 
     /// Whether a history gets the adjustment: every period has some demand (missing ones may
@@ -28,7 +35,7 @@ public struct PeriodLengthAdjustment: Sendable {
 
     /// Each period's factor to the average length: average days / its days.
     @inline(__always)
-    func toAverage(_ period: Int) -> Double { frequency.averageDays / Double(frequency.days(in: period)) }
+    func toAverage(_ period: Int) -> Double { averageDays / Double(open.days(in: period, of: frequency)) }
 
     /// The history per average-length period; `first` is its first period.
     func perAverageLength(_ history: [Double], first: Int) -> [Double] {

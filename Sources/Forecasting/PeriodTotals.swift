@@ -284,7 +284,9 @@ public struct PeriodTotals {
     public private(set) var partialPeriodsKept: [PartialPeriod] = []
 
     /// Leaves out the first and the last period when the rows' dates cover them only in part
-    /// (DESIGN.md, Calendar: `partial: drop`), and returns them for the notes. Days are never
+    /// (DESIGN.md, Calendar: `partial: drop`), and returns them for the notes. Only the days
+    /// the file records count (`RowDays.openWeekdays`): an export of a clinic closed at weekends
+    /// through a Friday covers a month that ends on the Sunday. Days are never
     /// partial, nor are rows that are whole periods already (a monthly export's months, whether
     /// dated on the 1st or the last day, cover their quarters whole). When every period the
     /// rows reach is partial, they are all kept (there would be nothing left to learn from)
@@ -293,24 +295,27 @@ public struct PeriodTotals {
         guard frequency != .day, finerThanPeriods, !rowDays.isEmpty else { return [] }
         let (firstDay, lastDay) = rowDays.covered
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
+        let open = rowDays.openWeekdays
+        /// Whether the rows miss a day the file records between `from` and `through`.
+        func misses(from: CalendarDay, through: CalendarDay) -> Bool { open.count(from: from, through: through) > 0 }
         guard last > first else {
             let startOfFirst = frequency.firstDay(of: first), days = frequency.days(in: first)
             let covered = Int(lastDay.daysSinceEpoch - firstDay.daysSinceEpoch) + 1
-            if firstDay != startOfFirst || covered < days {
+            if misses(from: startOfFirst, through: firstDay.adding(days: -1)) || misses(from: lastDay.adding(days: 1), through: frequency.firstDay(of: first + 1).adding(days: -1)) {
                 partialPeriodsKept = [PartialPeriod(period: first, label: frequency.label(first), daysCovered: covered, days: days)]
             }
             return []
         }
         var left: [PartialPeriod] = []
         let startOfFirst = frequency.firstDay(of: first)
-        if firstDay != startOfFirst {
+        if misses(from: startOfFirst, through: firstDay.adding(days: -1)) {
             let days = frequency.days(in: first)
             left.append(PartialPeriod(period: first, label: frequency.label(first),
                                       daysCovered: days - Int(firstDay.daysSinceEpoch - startOfFirst.daysSinceEpoch), days: days))
             firstKept = first + 1
         }
         let endOfLast = frequency.firstDay(of: last + 1).adding(days: -1)
-        if lastDay != endOfLast, lastPeriod == last {
+        if misses(from: lastDay.adding(days: 1), through: endOfLast), lastPeriod == last {
             let days = frequency.days(in: last)
             left.append(PartialPeriod(period: last, label: frequency.label(last),
                                       daysCovered: days - Int(endOfLast.daysSinceEpoch - lastDay.daysSinceEpoch), days: days))

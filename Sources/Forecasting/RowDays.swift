@@ -17,6 +17,8 @@ public struct RowDays: Sendable, Equatable {
     private var allYearEnds = true, allQuarterEnds = true, allMonthEnds = true
     /// The one ISO weekday of every row so far, 0 before any row, -1 once two differ.
     private var weekday = 0
+    /// Bit `w - 1` set once a row falls on ISO weekday `w`.
+    private var weekdaysSeen: UInt8 = 0
 
     public init() {}
 
@@ -29,8 +31,9 @@ public struct RowDays: Sendable, Equatable {
     public mutating func see(_ day: CalendarDay) {
         if day < first { first = day }
         if day > last { last = day }
-        guard weekday >= 0 || allMonthStarts || allMonthEnds else { return }
         let w = day.isoWeekday
+        weekdaysSeen |= 1 << (w - 1)
+        guard weekday >= 0 || allMonthStarts || allMonthEnds else { return }
         if weekday == 0 { weekday = w } else if weekday != w { weekday = -1 }
         guard allMonthStarts || allMonthEnds else { return }
         let (year, month, d) = day.components
@@ -57,6 +60,15 @@ public struct RowDays: Sendable, Equatable {
         allQuarterEnds = allQuarterEnds && other.allQuarterEnds
         allMonthEnds = allMonthEnds && other.allMonthEnds
         weekday = weekday == other.weekday ? weekday : -1
+        weekdaysSeen |= other.weekdaysSeen
+    }
+
+    /// The weekdays daily rows fall on, once they span four weeks (a weekday without a row in
+    /// four is one the file does not record, such as a clinic's weekend); every weekday
+    /// otherwise, and for rows that are whole periods.
+    public var openWeekdays: OpenWeekdays {
+        guard span == .day, last.daysSinceEpoch - first.daysSinceEpoch >= 27 else { return .all }
+        return OpenWeekdays(mask: weekdaysSeen)
     }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when

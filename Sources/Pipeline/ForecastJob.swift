@@ -132,7 +132,7 @@ enum ParallelForecast {
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
         let order = totals.keys.idsSortedByKey()
         // Months, quarters and years summed from days are fitted per average-length period.
-        let adjustment = totals.sumsOfDays ? PeriodLengthAdjustment(frequency: totals.frequency) : nil
+        let adjustment = totals.sumsOfDays ? PeriodLengthAdjustment(frequency: totals.frequency, open: totals.rowDays.openWeekdays) : nil
         var start = 0
         defer { progress.finish() }
         while start < order.count {

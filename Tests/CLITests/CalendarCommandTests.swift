@@ -195,6 +195,29 @@ import Testing
         for (row, days) in zip(ahead, [31.0, 31, 28]) { #expect(abs(Double(row[2])! / (10 * days) - 1) < 0.005, "\(row)") }
     }
 
+    @Test func aClinicClosedAtWeekendsCoversItsMonthThroughFriday() throws {
+        let dir = try CLIRunner.workspace()
+        // 10 on each weekday from Monday 2024-01-01 to Friday 2025-11-28: November's 29th and
+        // 30th are a weekend the file never records, so November is complete, and each month
+        // forecasts 10 times its weekdays (December 2025: 23, January: 22, February: 20).
+        var text = "date,item,quantity\n"
+        for line in daily("2024-01-01", "2025-11-28", 10).split(separator: "\n").dropFirst() {
+            let date = Self.day(String(line.prefix(10)))
+            if Calendar(identifier: .iso8601).dateComponents(in: TimeZone(identifier: "UTC")!, from: date).weekday! % 7 > 1 { text += line + "\n" }
+        }
+        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        let forecast = try CLIRunner.run(["forecast", "--input", "c.csv", "--frequency", "month", "--horizon", "3", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        #expect(!forecast.stderr.contains("left out"), "stderr: \(forecast.stderr)")
+        let ahead = try rows(dir.appendingPathComponent("f.csv"))
+        #expect(ahead.map { $0[1] } == ["2025-12", "2026-01", "2026-02"])
+        for (row, weekdays) in zip(ahead, [23.0, 22, 20]) { #expect(abs(Double(row[2])! / (10 * weekdays) - 1) < 0.005, "\(row)") }
+        // A seven-day file through the same Friday misses two days it records: November is partial.
+        try daily("2024-01-01", "2025-11-28", 10).write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        let ward = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "month", "--out", "m.csv"], in: dir)
+        #expect(ward.status == 0 && ward.stderr.contains("2025-11 covers 28 of 30 days: left out"), "stderr: \(ward.stderr)")
+    }
+
     @Test func yearsWrittenByAggregateAreReadBack() throws {
         let dir = try CLIRunner.workspace()
         try daily("2021-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)

@@ -27,6 +27,22 @@ struct RowDaysTests {
         #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 31)]).span == .day)
     }
 
+    @Test func weekdaysWithoutARowInFourWeeksAreNotRecorded() {
+        // Monday to Friday from 2025-09-01 to Friday 3 October: once the rows span four weeks,
+        // the weekend is known to be closed.
+        let weekdays = (0..<33).map { day(2025, 9, 1).adding(days: $0) }.filter { $0.isoWeekday <= 5 }
+        #expect(days(Array(weekdays.prefix(19))).openWeekdays == .all)   // through 25 September
+        let open = days(weekdays).openWeekdays
+        #expect(open.count == 5 && open.mask == 0b0011111)
+        // October 2025 has 23 weekdays; 1 to 5 October (Wednesday to Sunday) holds 3 of them.
+        #expect(open.days(in: Frequency.month.period(of: day(2025, 10, 1)), of: .month) == 23)
+        #expect(open.count(from: day(2025, 10, 1), through: day(2025, 10, 5)) == 3)
+        #expect(open.count(from: day(2025, 10, 4), through: day(2025, 10, 5)) == 0)
+        #expect(abs(open.averageDays(of: .month) - 365.2425 / 12 * 5 / 7) < 1e-12)
+        // Rows that are whole periods record every day of them.
+        #expect(days([day(2025, 1, 1), day(2025, 6, 1), day(2025, 12, 1)]).openWeekdays == .all)
+    }
+
     @Test func quartersYearsAndWeeksAreRecognised() {
         #expect(days([day(2025, 1, 1), day(2025, 4, 1), day(2025, 10, 1)]).span == .quarter)
         #expect(days([day(2023, 1, 1), day(2025, 1, 1)]).span == .year)

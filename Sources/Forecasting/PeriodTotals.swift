@@ -26,6 +26,11 @@ public struct PeriodTotals {
     public let gaps: GapPolicy
     public private(set) var keys = ByteKeyTable(capacity: 4096)
     private var firstPeriods: [Int] = []
+    /// With missing gaps, the days each cell has rows on (laid out as `grid`), and each
+    /// series' last day counted: a census unit that did not report for three days of a week
+    /// has a partial week, not a low one.
+    private var daysRecorded: [UInt16] = []
+    private var lastDayCounted: [Int32] = []
     private var grid: [Double] = []
     /// Period of grid row 0, rows allocated, and series slots per row.
     private var base = 0
@@ -82,7 +87,7 @@ public struct PeriodTotals {
             cachedSpill = spill(of: day, period: cachedPeriod)
             cover(day, period: cachedPeriod)
         }
-        add(series: keys.intern(key), period: cachedPeriod, value: value, spill: cachedSpill)
+        add(series: keys.intern(key), period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
     }
 
     /// How many of the seven days from `day` on fall after the end of `period` (its period):
@@ -170,15 +175,16 @@ public struct PeriodTotals {
         everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are" }
     }
 
-    mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Double>,
-                      spills: UnsafeBufferPointer<Int8>, ids: UnsafeMutablePointer<Int>) {
+    mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, days: UnsafeBufferPointer<Int32>,
+                      values: UnsafeBufferPointer<Double>, spills: UnsafeBufferPointer<Int8>, ids: UnsafeMutablePointer<Int>) {
         self.keys.intern(keys, ids: ids)
-        for i in 0..<keys.count { add(series: ids[i], period: periods[i], value: values[i], spill: Int(spills[i])) }
+        for i in 0..<keys.count { add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: Int(spills[i])) }
     }
 
-    /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`;
-    /// `spill` days of its week (see `spill(of:period:)`) fall in the next period.
-    public mutating func add(series id: Int, period: Int, value: Double, spill: Int = 0) {
+    /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`,
+    /// from a row of `day`; `spill` days of its week (see `spill(of:period:)`) fall in the next
+    /// period.
+    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int) {
         rowsAdded += 1
         if periods == 0 {
             base = period
@@ -191,11 +197,23 @@ public struct PeriodTotals {
         if period > rowsLastPeriod { rowsLastPeriod = period }
         if id == firstPeriods.count {
             firstPeriods.append(period)
+            if gaps == .missing { lastDayCounted.append(.min) }
         } else if period < firstPeriods[id] {
             firstPeriods[id] = period
         }
         let cell = (period - base) * capacity + id
-        if gaps == .missing && grid[cell].isNaN { grid[cell] = value } else { grid[cell] += value }
+        if gaps == .missing {
+            if grid[cell].isNaN { grid[cell] = value } else { grid[cell] += value }
+            // Rows of one series and day usually follow each other (or the file is sorted by
+            // date); where they do not, a day counts twice and a partial period can pass as whole.
+            if lastDayCounted[id] != day {
+                lastDayCounted[id] = day
+                if daysRecorded.isEmpty { daysRecorded = [UInt16](repeating: 0, count: grid.count) }
+                if daysRecorded[cell] < .max { daysRecorded[cell] += 1 }
+            }
+        } else {
+            grid[cell] += value
+        }
         if spill > 0 && rowDays.mayBeWeekly {
             if carry.isEmpty { carry = [Double](repeating: 0, count: grid.count) }
             carry[cell] += value * Double(spill) / 7
@@ -221,8 +239,8 @@ public struct PeriodTotals {
         while newPeriods < high - low + 1 { newPeriods *= 2 }
         // Leave the room on the side the span is growing towards.
         let newBase = period < base ? high - newPeriods + 1 : low
-        func moved(_ old: [Double], empty: Double) -> [Double] {
-            var fresh = [Double](repeating: empty, count: newPeriods * newCapacity)
+        func moved<Cell>(_ old: [Cell], empty: Cell) -> [Cell] {
+            var fresh = [Cell](repeating: empty, count: newPeriods * newCapacity)
             for row in 0..<periods {
                 let target = (base + row - newBase) * newCapacity
                 for id in 0..<min(capacity, firstPeriods.count) {
@@ -233,6 +251,7 @@ public struct PeriodTotals {
         }
         grid = moved(grid, empty: emptyCell)
         if !carry.isEmpty { carry = moved(carry, empty: 0) }
+        if !daysRecorded.isEmpty { daysRecorded = moved(daysRecorded, empty: 0) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -328,6 +347,46 @@ public struct PeriodTotals {
             partialPeriodsKept = left
             return []
         }
+        leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay)
         return left
+    }
+
+    /// How many periods of single series were left out as recorded only in part, and the
+    /// first few (`A 2025-W10: 2 of 7 days`).
+    public private(set) var periodsSeriesCoverInPart = 0
+    private var periodsSeriesCoverInPartExamples: [String] = []
+
+    /// A note on the periods of single series left out as recorded in part, or nil.
+    public var periodsSeriesCoverInPartNote: String? {
+        guard periodsSeriesCoverInPart > 0 else { return nil }
+        let count = periodsSeriesCoverInPart
+        let which = count == 1 ? "\(frequency.rawValue) of one series is" : "\(frequency.rawValue)s of single series are"
+        return "\(count) \(which) left out as missing, with rows on only some of the days the file records ("
+            + periodsSeriesCoverInPartExamples.joined(separator: ", ") + (count > periodsSeriesCoverInPartExamples.count ? ", ..." : "") + ")"
+    }
+
+    /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows
+    /// on fewer days than the file records there (a ward that did not report for three days of
+    /// a week) is partial for that series and becomes missing, as a sum of four days would
+    /// read as a fall in census. Usage needs no such rule: a day without a row is no use.
+    private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
+        guard gaps == .missing, rowDays.span == .day, !daysRecorded.isEmpty else { return }
+        let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)
+        guard from <= through else { return }
+        let expected = (from...through).map { p in
+            open.count(from: max(frequency.firstDay(of: p), firstDay), through: min(frequency.firstDay(of: p + 1).adding(days: -1), lastDay))
+        }
+        for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
+            for p in max(from, firstPeriods[id])...through {
+                let cell = (p - base) * capacity + id
+                let recorded = Int(daysRecorded[cell])
+                guard !grid[cell].isNaN, recorded < expected[p - from] else { continue }
+                grid[cell] = .nan
+                periodsSeriesCoverInPart += 1
+                if periodsSeriesCoverInPartExamples.count < 5 {
+                    periodsSeriesCoverInPartExamples.append("\(keys.key(id)) \(frequency.label(p)): \(recorded) of \(expected[p - from]) days")
+                }
+            }
+        }
     }
 }

@@ -27,12 +27,13 @@ public struct PeriodTotalsLoader {
     private final class Batch {
         let keys = UnsafeMutablePointer<ByteKeyTable.InlineKey>.allocate(capacity: batchSize)
         let periods = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
+        let days = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize)
         let values = UnsafeMutablePointer<Double>.allocate(capacity: batchSize)
         let spills = UnsafeMutablePointer<Int8>.allocate(capacity: batchSize)
         let ids = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
 
         deinit {
-            keys.deallocate(); periods.deallocate(); values.deallocate(); spills.deallocate(); ids.deallocate()
+            keys.deallocate(); periods.deallocate(); days.deallocate(); values.deallocate(); spills.deallocate(); ids.deallocate()
         }
     }
 
@@ -52,6 +53,7 @@ public struct PeriodTotalsLoader {
         }
         (batch.keys + pending).initialize(to: inline)
         batch.periods[pending] = cachedPeriod
+        batch.days[pending] = day.daysSinceEpoch
         batch.values[pending] = value
         batch.spills[pending] = cachedSpill
         pending += 1
@@ -73,6 +75,7 @@ public struct PeriodTotalsLoader {
         guard pending > 0 else { return }
         totals.cover(days, finer: finer)
         totals.add(batch: UnsafeBufferPointer(start: batch.keys, count: pending), periods: UnsafeBufferPointer(start: batch.periods, count: pending),
+                   days: UnsafeBufferPointer(start: batch.days, count: pending),
                    values: UnsafeBufferPointer(start: batch.values, count: pending),
                    spills: UnsafeBufferPointer(start: batch.spills, count: pending), ids: batch.ids)
         pending = 0

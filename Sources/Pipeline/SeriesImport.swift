@@ -33,6 +33,7 @@ public struct SeriesImport: Sendable {
                 let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (emptied.count > 5 ? ", ..." : "")
                 notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(named))")
             }
+            if let inPart = totals.periodsSeriesCoverInPartNote { notes.append(inPart) }
         }
         if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }

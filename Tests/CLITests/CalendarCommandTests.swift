@@ -195,6 +195,32 @@ import Testing
         for (row, days) in zip(ahead, [31.0, 31, 28]) { #expect(abs(Double(row[2])! / (10 * days) - 1) < 0.005, "\(row)") }
     }
 
+    @Test func aWardsWeekWithUnrecordedDaysIsLeftOutNotReadAsAFall() throws {
+        let dir = try CLIRunner.workspace()
+        // Ward A did not report from Wednesday 2025-03-05 to 2025-03-30: 2025-W10 holds Monday
+        // and Tuesday only, and summed it read as a census of 200 against 700.
+        let a = daily("2024-01-01", "2025-11-30", 100, skip: "2025-03-05"..."2025-03-30")
+        let b = daily("2024-01-01", "2025-11-30", 50).replacingOccurrences(of: ",A,", with: ",B,")
+        try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        let weeks = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--gaps", "missing", "--out", "w.csv"], in: dir)
+        #expect(weeks.status == 0, "stderr: \(weeks.stderr)")
+        #expect(weeks.stderr.contains("1 week of one series is left out as missing, with rows on only some of the days the file records (A 2025-W10: 2 of 7 days)"),
+                "stderr: \(weeks.stderr)")
+        let written = try rows(dir.appendingPathComponent("w.csv"))
+        #expect(!written.contains { $0[0] == "A" && $0[1] == "2025-W10" })
+        #expect(written.filter { $0[0] == "A" }.allSatisfy { $0[2] == "700" } && written.filter { $0[0] == "B" }.allSatisfy { $0[2] == "350" })
+        let forecast = try CLIRunner.run(["forecast", "--input", "c.csv", "--frequency", "week", "--gaps", "missing", "--horizon", "2", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        for row in try rows(dir.appendingPathComponent("f.csv")) { #expect(abs(Double(row[2])! - (row[0] == "A" ? 700 : 350)) < 1e-6, "\(row)") }
+        // Kept, the week is the sum of its two days; as usage, days without rows are no use.
+        let kept = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--gaps", "missing", "--partial", "keep", "--out", "k.csv"], in: dir)
+        #expect(kept.status == 0)
+        #expect(try rows(dir.appendingPathComponent("k.csv")).contains { $0[0] == "A" && $0[1] == "2025-W10" && $0[2] == "200" })
+        let usage = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--out", "u.csv"], in: dir)
+        #expect(usage.status == 0 && !usage.stderr.contains("left out as missing"), "stderr: \(usage.stderr)")
+    }
+
     @Test func aClinicClosedAtWeekendsCoversItsMonthThroughFriday() throws {
         let dir = try CLIRunner.workspace()
         // 10 on each weekday from Monday 2024-01-01 to Friday 2025-11-28: November's 29th and

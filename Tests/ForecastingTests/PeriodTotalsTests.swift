@@ -178,6 +178,29 @@ struct PeriodTotalsTests {
         #expect(values[0] == 300 && values[1] == 310 - 50 && values[2].isNaN && values[3] == 280)
     }
 
+    @Test func aLevelsWeekIsPartialForTheSeriesThatMissedSomeOfItsDays() {
+        var totals = PeriodTotals(frequency: .week, gaps: .missing)
+        // Two wards, day by day over three ISO weeks from Monday 2025-09-01, two rows a day for
+        // A (a day and a night shift). B opens on Wednesday the 3rd and skips the 17th.
+        for k in 0..<21 {
+            let d = day(2025, 9, 1).adding(days: k)
+            totals.add("A", d, 10)
+            totals.add("A", d, 5)
+            if k >= 2 && k != 16 { totals.add("B", d, 7) }
+        }
+        #expect(totals.leaveOutPartialPeriods().isEmpty)
+        let series = totals.collected()
+        #expect(series[0].values == [105, 105, 105])
+        #expect(series[1].values[0].isNaN && series[1].values[1] == 49 && series[1].values[2].isNaN)
+        #expect(totals.periodsSeriesCoverInPart == 2)
+        #expect(totals.periodsSeriesCoverInPartNote?.contains("(B 2025-W36: 5 of 7 days, B 2025-W38: 6 of 7 days)") == true)
+        // Usage has no such rule: a day without a row is a day without use.
+        var usage = PeriodTotals(frequency: .week)
+        for k in 2..<21 where k != 16 { usage.add("B", day(2025, 9, 1).adding(days: k), 7) }
+        _ = usage.leaveOutPartialPeriods()
+        #expect(usage.collected()[0].values == [49, 42])   // its file starts on a Wednesday: the first week is partial for all
+    }
+
     @Test func emptyTotalsVisitNothing() {
         let totals = PeriodTotals(frequency: .month)
         #expect(totals.seriesCount == 0)

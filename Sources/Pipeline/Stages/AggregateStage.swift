@@ -70,6 +70,7 @@ public struct AggregateStage: Stage {
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if partial == .drop {
             for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
+            if let inPart = totals.periodsSeriesCoverInPartNote { context.note(inPart) }
             if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
         }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []

@@ -31,6 +31,12 @@ public struct PeriodTotals {
     /// has a partial week, not a low one.
     private var daysRecorded: [UInt16] = []
     private var lastDayCounted: [Int32] = []
+    /// With missing gaps, each series' own days: the weekdays it has rows on (bit `w - 1` for
+    /// ISO weekday `w`) and its first and last day. A clinic closed at weekends in a file of
+    /// seven-day wards records its own weekdays, not the wards'.
+    private var seriesWeekdays: [UInt8] = []
+    private var seriesFirstDay: [Int32] = []
+    private var seriesLastDay: [Int32] = []
     private var grid: [Double] = []
     /// Period of grid row 0, rows allocated, and series slots per row.
     private var base = 0
@@ -197,7 +203,12 @@ public struct PeriodTotals {
         if period > rowsLastPeriod { rowsLastPeriod = period }
         if id == firstPeriods.count {
             firstPeriods.append(period)
-            if gaps == .missing { lastDayCounted.append(.min) }
+            if gaps == .missing {
+                lastDayCounted.append(.min)
+                seriesWeekdays.append(0)
+                seriesFirstDay.append(.max)
+                seriesLastDay.append(.min)
+            }
         } else if period < firstPeriods[id] {
             firstPeriods[id] = period
         }
@@ -208,6 +219,9 @@ public struct PeriodTotals {
             // date); where they do not, a day counts twice and a partial period can pass as whole.
             if lastDayCounted[id] != day {
                 lastDayCounted[id] = day
+                seriesWeekdays[id] |= 1 << (CalendarDay(daysSinceEpoch: day).isoWeekday - 1)
+                seriesFirstDay[id] = min(seriesFirstDay[id], day)
+                seriesLastDay[id] = max(seriesLastDay[id], day)
                 if daysRecorded.isEmpty { daysRecorded = [UInt16](repeating: 0, count: grid.count) }
                 if daysRecorded[cell] < .max { daysRecorded[cell] += 1 }
             }
@@ -366,25 +380,31 @@ public struct PeriodTotals {
     }
 
     /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows
-    /// on fewer days than the file records there (a ward that did not report for three days of
-    /// a week) is partial for that series and becomes missing, as a sum of four days would
-    /// read as a fall in census. Usage needs no such rule: a day without a row is no use.
+    /// on fewer days than it records there (a ward that did not report for three days of a
+    /// week) is partial for that series and becomes missing, as a sum of four days would read
+    /// as a fall in census. The days a series records are its own open weekdays once its rows
+    /// span four weeks (a weekday clinic among seven-day wards), else the file's. Usage needs
+    /// no such rule: a day without a row is no use.
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
         guard gaps == .missing, rowDays.span == .day, !daysRecorded.isEmpty else { return }
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)
         guard from <= through else { return }
-        let expected = (from...through).map { p in
-            open.count(from: max(frequency.firstDay(of: p), firstDay), through: min(frequency.firstDay(of: p + 1).adding(days: -1), lastDay))
+        func expected(_ p: Int, _ days: OpenWeekdays) -> Int {
+            days.count(from: max(frequency.firstDay(of: p), firstDay), through: min(frequency.firstDay(of: p + 1).adding(days: -1), lastDay))
         }
+        let fileExpected = (from...through).map { expected($0, open) }
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
+            let own = seriesLastDay[id] - seriesFirstDay[id] >= 27 ? OpenWeekdays(mask: seriesWeekdays[id] & open.mask) : open
             for p in max(from, firstPeriods[id])...through {
                 let cell = (p - base) * capacity + id
                 let recorded = Int(daysRecorded[cell])
-                guard !grid[cell].isNaN, recorded < expected[p - from] else { continue }
+                guard !grid[cell].isNaN else { continue }
+                let days = own == open ? fileExpected[p - from] : expected(p, own)
+                guard recorded < days else { continue }
                 grid[cell] = .nan
                 periodsSeriesCoverInPart += 1
                 if periodsSeriesCoverInPartExamples.count < 5 {
-                    periodsSeriesCoverInPartExamples.append("\(keys.key(id)) \(frequency.label(p)): \(recorded) of \(expected[p - from]) days")
+                    periodsSeriesCoverInPartExamples.append("\(keys.key(id)) \(frequency.label(p)): \(recorded) of \(days) days")
                 }
             }
         }

@@ -194,6 +194,20 @@ struct PeriodTotalsTests {
         #expect(series[1].values[0].isNaN && series[1].values[1] == 49 && series[1].values[2].isNaN)
         #expect(totals.periodsSeriesCoverInPart == 2)
         #expect(totals.periodsSeriesCoverInPartNote?.contains("(B 2025-W36: 5 of 7 days, B 2025-W38: 6 of 7 days)") == true)
+        // A clinic closed at weekends among seven-day wards records its own weekdays: its weeks
+        // are whole, while a ward's week without a Saturday is not.
+        var mixed = PeriodTotals(frequency: .week, gaps: .missing)
+        for k in 0..<35 {
+            let d = day(2025, 9, 1).adding(days: k)
+            mixed.add("ward", d, 20)
+            if d.isoWeekday <= 5 { mixed.add("clinic", d, 3) }
+            if k != 12 { mixed.add("short", d, 1) }   // Saturday the 13th unrecorded
+        }
+        _ = mixed.leaveOutPartialPeriods()
+        let byKey = Dictionary(uniqueKeysWithValues: mixed.collected().map { ($0.key, $0.values) })
+        #expect(byKey["clinic"] == [15, 15, 15, 15, 15] && byKey["ward"] == [140, 140, 140, 140, 140])
+        #expect(byKey["short"]?[1].isNaN == true && byKey["short"]?[0] == 7)
+        #expect(mixed.periodsSeriesCoverInPart == 1)
         // Usage has no such rule: a day without a row is a day without use.
         var usage = PeriodTotals(frequency: .week)
         for k in 2..<21 where k != 16 { usage.add("B", day(2025, 9, 1).adding(days: k), 7) }

@@ -26,17 +26,9 @@ public struct PeriodTotals {
     public let gaps: GapPolicy
     public private(set) var keys = ByteKeyTable(capacity: 4096)
     private var firstPeriods: [Int] = []
-    /// With missing gaps, the days each cell has rows on (laid out as `grid`), and each
-    /// series' last day counted: a census unit that did not report for three days of a week
-    /// has a partial week, not a low one.
-    private var daysRecorded: [UInt16] = []
-    private var lastDayCounted: [Int32] = []
-    /// With missing gaps, each series' own days: the weekdays it has rows on (bit `w - 1` for
-    /// ISO weekday `w`) and its first and last day. A clinic closed at weekends in a file of
-    /// seven-day wards records its own weekdays, not the wards'.
-    private var seriesWeekdays: [UInt8] = []
-    private var seriesFirstDay: [Int32] = []
-    private var seriesLastDay: [Int32] = []
+    /// With missing gaps, the days each series has rows on: a census unit that did not report
+    /// for three days of a week has a partial week, not a low one.
+    private var seriesDays: [DaySet] = []
     private var grid: [Double] = []
     /// Period of grid row 0, rows allocated, and series slots per row.
     private var base = 0
@@ -74,6 +66,8 @@ public struct PeriodTotals {
     public var spreadsWeeks: Bool { frequency.rank > Frequency.week.rank && rowDays.span == .week }
     /// Periods before this one were left out as partial.
     private var firstKept = Int.min
+    /// Set by `leaveOutPartialPeriods()`: partial periods are left out (`partial: drop`).
+    private var leavesOutPartialPeriods = false
     /// A cell no row has touched: zero, or NaN when gaps are missing.
     private let emptyCell: Double
 
@@ -203,28 +197,14 @@ public struct PeriodTotals {
         if period > rowsLastPeriod { rowsLastPeriod = period }
         if id == firstPeriods.count {
             firstPeriods.append(period)
-            if gaps == .missing {
-                lastDayCounted.append(.min)
-                seriesWeekdays.append(0)
-                seriesFirstDay.append(.max)
-                seriesLastDay.append(.min)
-            }
+            if gaps == .missing { seriesDays.append(DaySet()) }
         } else if period < firstPeriods[id] {
             firstPeriods[id] = period
         }
         let cell = (period - base) * capacity + id
         if gaps == .missing {
             if grid[cell].isNaN { grid[cell] = value } else { grid[cell] += value }
-            // Rows of one series and day usually follow each other (or the file is sorted by
-            // date); where they do not, a day counts twice and a partial period can pass as whole.
-            if lastDayCounted[id] != day {
-                lastDayCounted[id] = day
-                seriesWeekdays[id] |= 1 << (CalendarDay(daysSinceEpoch: day).isoWeekday - 1)
-                seriesFirstDay[id] = min(seriesFirstDay[id], day)
-                seriesLastDay[id] = max(seriesLastDay[id], day)
-                if daysRecorded.isEmpty { daysRecorded = [UInt16](repeating: 0, count: grid.count) }
-                if daysRecorded[cell] < .max { daysRecorded[cell] += 1 }
-            }
+            seriesDays[id].insert(day)
         } else {
             grid[cell] += value
         }
@@ -265,7 +245,6 @@ public struct PeriodTotals {
         }
         grid = moved(grid, empty: emptyCell)
         if !carry.isEmpty { carry = moved(carry, empty: 0) }
-        if !daysRecorded.isEmpty { daysRecorded = moved(daysRecorded, empty: 0) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -296,9 +275,14 @@ public struct PeriodTotals {
         let first = max(firstPeriods[id], firstKept)
         guard !isEmpty(id) else { return (first, []) }
         guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
-        // Each period gives the next the days of its weeks that fall there (a missing period
-        // stays missing).
-        return (first, (first...lastPeriod).map { p in cell(id, p) - carried(id, p) + carried(id, p - 1) })
+        // Each period gives the next the days of its weeks that fall there. A missing period
+        // (no row of its own) that gets only such days is partial: kept as their sum unless
+        // partial periods are left out.
+        return (first, (first...lastPeriod).map { p in
+            let own = cell(id, p), carriedIn = carried(id, p - 1)
+            if own.isNaN { return leavesOutPartialPeriods || carriedIn == 0 ? .nan : carriedIn }
+            return own - carried(id, p) + carriedIn
+        })
     }
 
     /// A period the rows' dates cover only in part.
@@ -326,7 +310,11 @@ public struct PeriodTotals {
     /// and listed in `partialPeriodsKept`.
     public mutating func leaveOutPartialPeriods() -> [PartialPeriod] {
         guard frequency != .day, finerThanPeriods, !rowDays.isEmpty else { return [] }
-        let (firstDay, lastDay) = rowDays.covered
+        // Weekly rows spread forward from their dates cover the seven days from each (a file of
+        // Sundays from 1 June covers June from its first day and 6 days of the month after
+        // its last row).
+        let (firstDay, lastDay) = spreadsWeeks ? (rowDays.first, rowDays.last.adding(days: 6)) : rowDays.covered
+        leavesOutPartialPeriods = true
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
         let open = rowDays.openWeekdays
         /// Whether the rows miss a day the file records between `from` and `through`.
@@ -380,31 +368,39 @@ public struct PeriodTotals {
     }
 
     /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows
-    /// on fewer days than it records there (a ward that did not report for three days of a
-    /// week) is partial for that series and becomes missing, as a sum of four days would read
-    /// as a fall in census. The days a series records are its own open weekdays once its rows
-    /// span four weeks (a weekday clinic among seven-day wards), else the file's. Usage needs
-    /// no such rule: a day without a row is no use.
+    /// on fewer of the days the file has rows on than the file (a ward that did not report for
+    /// three days of a week) is partial for that series and becomes missing, as a sum of four
+    /// days would read as a fall in census. A day without a row anywhere (a holiday the export
+    /// skipped) is no one's gap. A series counts its own open weekdays once its rows span four
+    /// weeks (a weekday clinic among seven-day wards), else the file's. Usage needs no such
+    /// rule: a day without a row is no use.
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
-        guard gaps == .missing, rowDays.span == .day, !daysRecorded.isEmpty else { return }
+        guard gaps == .missing, rowDays.span == .day, !seriesDays.isEmpty else { return }
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)
         guard from <= through else { return }
-        func expected(_ p: Int, _ days: OpenWeekdays) -> Int {
-            days.count(from: max(frequency.firstDay(of: p), firstDay), through: min(frequency.firstDay(of: p + 1).adding(days: -1), lastDay))
-        }
-        let fileExpected = (from...through).map { expected($0, open) }
+        let starts = (from...through + 1).map { frequency.firstDay(of: $0).daysSinceEpoch }
+        let fileFirst = firstDay.daysSinceEpoch, fileLast = lastDay.daysSinceEpoch
+        // The file's days per period, worked out once for each set of weekdays.
+        var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
-            let own = seriesLastDay[id] - seriesFirstDay[id] >= 27 ? OpenWeekdays(mask: seriesWeekdays[id] & open.mask) : open
+            let own = seriesDays[id].openWeekdays
+            let weekdays = own == .all ? open : own
+            if fileDays[weekdays.mask] == nil {
+                let bits = DaySet.WeekdayBits(weekdays)
+                fileDays[weekdays.mask] = (bits, (from...through).map { p in
+                    rowDays.dates.count(from: max(starts[p - from], fileFirst), through: min(starts[p - from + 1] - 1, fileLast), on: bits)
+                })
+            }
+            let (bits, expected) = fileDays[weekdays.mask]!
             for p in max(from, firstPeriods[id])...through {
                 let cell = (p - base) * capacity + id
-                let recorded = Int(daysRecorded[cell])
                 guard !grid[cell].isNaN else { continue }
-                let days = own == open ? fileExpected[p - from] : expected(p, own)
-                guard recorded < days else { continue }
+                let recorded = seriesDays[id].count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
+                guard recorded < expected[p - from] else { continue }
                 grid[cell] = .nan
                 periodsSeriesCoverInPart += 1
                 if periodsSeriesCoverInPartExamples.count < 5 {
-                    periodsSeriesCoverInPartExamples.append("\(keys.key(id)) \(frequency.label(p)): \(recorded) of \(days) days")
+                    periodsSeriesCoverInPartExamples.append("\(keys.key(id)) \(frequency.label(p)): \(recorded) of \(expected[p - from]) days")
                 }
             }
         }

@@ -17,8 +17,8 @@ public struct RowDays: Sendable, Equatable {
     private var allYearEnds = true, allQuarterEnds = true, allMonthEnds = true
     /// The one ISO weekday of every row so far, 0 before any row, -1 once two differ.
     private var weekday = 0
-    /// Bit `w - 1` set once a row falls on ISO weekday `w`.
-    private var weekdaysSeen: UInt8 = 0
+    /// Every day with a row.
+    public private(set) var dates = DaySet()
 
     public init() {}
 
@@ -31,9 +31,9 @@ public struct RowDays: Sendable, Equatable {
     public mutating func see(_ day: CalendarDay) {
         if day < first { first = day }
         if day > last { last = day }
-        let w = day.isoWeekday
-        weekdaysSeen |= 1 << (w - 1)
+        dates.insert(day.daysSinceEpoch)
         guard weekday >= 0 || allMonthStarts || allMonthEnds else { return }
+        let w = day.isoWeekday
         if weekday == 0 { weekday = w } else if weekday != w { weekday = -1 }
         guard allMonthStarts || allMonthEnds else { return }
         let (year, month, d) = day.components
@@ -60,16 +60,13 @@ public struct RowDays: Sendable, Equatable {
         allQuarterEnds = allQuarterEnds && other.allQuarterEnds
         allMonthEnds = allMonthEnds && other.allMonthEnds
         weekday = weekday == other.weekday ? weekday : -1
-        weekdaysSeen |= other.weekdaysSeen
+        dates.formUnion(other.dates)
     }
 
-    /// The weekdays daily rows fall on, once they span four weeks (a weekday without a row in
-    /// four is one the file does not record, such as a clinic's weekend); every weekday
-    /// otherwise, and for rows that are whole periods.
-    public var openWeekdays: OpenWeekdays {
-        guard span == .day, last.daysSinceEpoch - first.daysSinceEpoch >= 27 else { return .all }
-        return OpenWeekdays(mask: weekdaysSeen)
-    }
+    /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a
+    /// weekday with rows in under half as many weeks as the busiest is one the file does not
+    /// record, such as a clinic's weekend); every weekday for rows that are whole periods.
+    public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays : .all }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
     /// every row names one the same way (its first or its last day; for a week, one weekday),

@@ -215,6 +215,69 @@ struct PeriodTotalsTests {
         #expect(usage.collected()[0].values == [49, 42])   // its file starts on a Wednesday: the first week is partial for all
     }
 
+    @Test func aDayNoSeriesRecordsAndAStrayWeekendRowLeaveEveryPeriodWhole() {
+        // Wards A and B every day of September and October 2025, and a weekday clinic C with one
+        // stray Saturday row; the export skipped 15 October for all three.
+        var totals = PeriodTotals(frequency: .month, gaps: .missing)
+        for k in 0..<61 {
+            let d = day(2025, 9, 1).adding(days: k)
+            guard d != day(2025, 10, 15) else { continue }
+            totals.add("A", d, 10)
+            totals.add("B", d, 20)
+            if d.isoWeekday <= 5 || d == day(2025, 9, 13) { totals.add("C", d, 1) }
+        }
+        #expect(totals.leaveOutPartialPeriods().isEmpty)
+        let byKey = Dictionary(uniqueKeysWithValues: totals.collected().map { ($0.key, $0.values) })
+        #expect(byKey["A"] == [300, 300] && byKey["B"] == [600, 600], "\(byKey) \(totals.periodsSeriesCoverInPartNote ?? "")")
+        #expect(byKey["C"] == [23, 22])   // 22 September weekdays and the Saturday; 23 in October less the 15th
+        #expect(totals.periodsSeriesCoverInPart == 0)
+    }
+
+    @Test func shiftsListedApartCountTheirDayOnce() {
+        // Every day shift of October first, then the night shifts; C has no rows from the 1st
+        // to the 12th. Counted by rows, its days would double and October would pass as whole.
+        var rows: [(String, CalendarDay, Double)] = []
+        for shift in 0..<2 {
+            for k in 0..<61 {
+                let d = day(2025, 9, 1).adding(days: k)
+                rows.append(("A", d, 5))
+                if !(d >= day(2025, 10, 1) && d <= day(2025, 10, 12)) { rows.append(("C", d, Double(shift + 1))) }
+            }
+        }
+        for order in [rows, rows.sorted { ($0.1, $0.0) < ($1.1, $1.0) }] {
+            var totals = PeriodTotals(frequency: .month, gaps: .missing)
+            for (key, d, v) in order { totals.add(key, d, v) }
+            _ = totals.leaveOutPartialPeriods()
+            let byKey = Dictionary(uniqueKeysWithValues: totals.collected().map { ($0.key, $0.values) })
+            #expect(byKey["A"] == [300, 310])
+            #expect(byKey["C"]?[0] == 90 && byKey["C"]?[1].isNaN == true)
+        }
+    }
+
+    @Test func weeksDatedOnSundaysCoverTheSevenDaysFromTheirDate() {
+        // Sundays of 70 from 1 June to 31 August 2025: June is whole from its first day, and the
+        // last week runs to 6 September, which is partial.
+        var totals = PeriodTotals(frequency: .month)
+        for k in 0..<14 { totals.add("A", day(2025, 6, 1).adding(days: 7 * k), 70) }
+        #expect(totals.leaveOutPartialPeriods().map(\.description) == ["2025-09 covers 6 of 30 days: left out"])
+        #expect(totals.collected()[0].values == [300, 310, 310])
+    }
+
+    @Test func aMonthOnlyAWeekReachesIsKeptAsItsDaysUnderKeepAndMissingUnderDrop() {
+        // Mondays from 29 September to 29 December 2025 as levels: the last week's 4 days in
+        // January 2026 have no row of their own there.
+        func totals() -> PeriodTotals {
+            var t = PeriodTotals(frequency: .month, gaps: .missing)
+            for k in 0..<14 { t.add("A", day(2025, 9, 29).adding(days: 7 * k), 70) }
+            return t
+        }
+        let kept = totals().collected()[0].values
+        #expect(kept == [20, 310, 300, 310, 40])   // all 980
+        var dropped = totals()
+        #expect(dropped.leaveOutPartialPeriods().map(\.label) == ["2025-09", "2026-01"])
+        #expect(dropped.collected()[0].values == [310, 300, 310])
+    }
+
     @Test func emptyTotalsVisitNothing() {
         let totals = PeriodTotals(frequency: .month)
         #expect(totals.seriesCount == 0)

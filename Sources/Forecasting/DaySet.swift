@@ -1,0 +1,117 @@
+import Tabular
+
+/// The days on which something has a row, one bit a day.
+///
+/// Counting rows would count a day twice when its rows are apart (a day shift listed before
+/// the night shift of every day); a set of days does not depend on the rows' order. Words
+/// cover 64 days from `base`, which is a multiple of 64, and grow on either side.
+public struct DaySet: Sendable, Equatable {
+    private var base: Int32 = 0
+    private var words: [UInt64] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { words.isEmpty }
+
+    public mutating func insert(_ day: Int32) {
+        reserve(day)
+        let offset = Int(day - base)
+        words[offset >> 6] |= 1 << UInt64(offset & 63)
+    }
+
+    /// Grows the words to hold `day`, without adding it.
+    private mutating func reserve(_ day: Int32) {
+        let start = day & ~63
+        if words.isEmpty {
+            base = start
+            words = [0]
+        } else if start < base {
+            let grow = max(Int((base - start) / 64), words.count)
+            words.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+            base -= Int32(grow * 64)
+        } else if Int((start - base) / 64) >= words.count {
+            let needed = Int((start - base) / 64) + 1
+            words.append(contentsOf: repeatElement(0, count: max(needed, 2 * words.count) - words.count))
+        }
+    }
+
+    public func contains(_ day: Int32) -> Bool {
+        guard !words.isEmpty, day >= base else { return false }
+        let offset = Int(day - base)
+        return offset >> 6 < words.count && words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
+    public mutating func formUnion(_ other: DaySet) {
+        guard !other.words.isEmpty else { return }
+        if words.isEmpty { self = other; return }
+        // Widen to both ends first, then OR word by word.
+        reserve(other.base)
+        reserve(other.base + Int32(other.words.count * 64 - 1))
+        let shift = Int((other.base - base) / 64)
+        for (k, word) in other.words.enumerated() { words[shift + k] |= word }
+    }
+
+    /// Days in the set from `first` through `last` that fall on `weekdays` (all when nil).
+    public func count(from first: Int32, through last: Int32, on weekdays: WeekdayBits? = nil) -> Int {
+        guard !words.isEmpty, last >= first else { return 0 }
+        let low = max(Int(first - base), 0), high = min(Int(last - base), words.count * 64 - 1)
+        guard low <= high else { return 0 }
+        var total = 0
+        for w in (low >> 6)...(high >> 6) {
+            var word = words[w]
+            if w == low >> 6 { word &= ~UInt64(0) << UInt64(low & 63) }
+            if w == high >> 6 && high & 63 < 63 { word &= (1 << UInt64((high & 63) + 1)) - 1 }
+            if word == 0 { continue }
+            if let weekdays { word &= weekdays.mask(forWordStarting: base + Int32(w * 64)) }
+            total += word.nonzeroBitCount
+        }
+        return total
+    }
+
+    /// Days in the set on each ISO weekday (index 0 is Monday).
+    public var countByWeekday: [Int] {
+        (1...7).map { count(from: base, through: base + Int32(words.count * 64 - 1), on: WeekdayBits(OpenWeekdays(mask: 1 << UInt8($0 - 1)))) }
+    }
+
+    /// The bits of any 64-day word that fall on some weekdays, worked out once: a word's days
+    /// repeat the weekdays with the word's first day as the only difference.
+    public struct WeekdayBits: Sendable {
+        private let masks: [UInt64]
+
+        public init(_ weekdays: OpenWeekdays) {
+            masks = (1...7).map { first in
+                var mask: UInt64 = 0
+                for k in 0..<7 where weekdays.mask & (1 << UInt8((first - 1 + k) % 7)) != 0 {
+                    var bit = k
+                    while bit < 64 { mask |= 1 << UInt64(bit); bit += 7 }
+                }
+                return mask
+            }
+        }
+
+        @inline(__always)
+        func mask(forWordStarting day: Int32) -> UInt64 { masks[CalendarDay(daysSinceEpoch: day).isoWeekday - 1] }
+    }
+
+    /// The weekdays on which the set has days in at least half as many weeks as on its most
+    /// frequent weekday, once its days span four weeks; every weekday before that. One row
+    /// posted on a Saturday does not open a clinic's weekends.
+    public var openWeekdays: OpenWeekdays {
+        guard let first = firstDay, let last = lastDay, last - first >= 27 else { return .all }
+        let counts = countByWeekday
+        let most = counts.max() ?? 0
+        var mask: UInt8 = 0
+        for (k, n) in counts.enumerated() where n > 0 && 2 * n >= most { mask |= 1 << UInt8(k) }
+        return OpenWeekdays(mask: mask)
+    }
+
+    public var firstDay: Int32? {
+        guard let w = words.firstIndex(where: { $0 != 0 }) else { return nil }
+        return base + Int32(w * 64 + words[w].trailingZeroBitCount)
+    }
+
+    public var lastDay: Int32? {
+        guard let w = words.lastIndex(where: { $0 != 0 }) else { return nil }
+        return base + Int32(w * 64 + 63 - words[w].leadingZeroBitCount)
+    }
+}

@@ -41,14 +41,38 @@ public struct DaySet: Sendable, Equatable {
         return offset >> 6 < words.count && words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
-    public mutating func formUnion(_ other: DaySet) {
-        guard !other.words.isEmpty else { return }
-        if words.isEmpty { self = other; return }
+    /// Adds the other set's days; returns whether any was new.
+    @discardableResult
+    public mutating func formUnion(_ other: DaySet) -> Bool {
+        guard !other.words.isEmpty else { return false }
+        if words.isEmpty { self = other; return true }
         // Widen to both ends first, then OR word by word.
         reserve(other.base)
         reserve(other.base + Int32(other.words.count * 64 - 1))
         let shift = Int((other.base - base) / 64)
-        for (k, word) in other.words.enumerated() { words[shift + k] |= word }
+        var added = false
+        for (k, word) in other.words.enumerated() where word & ~words[shift + k] != 0 {
+            words[shift + k] |= word
+            added = true
+        }
+        return added
+    }
+
+    /// Whether some ISO week (Monday to Sunday) holds two days of the set.
+    public var hasTwoDaysInAWeek: Bool {
+        var previousWeek = Int32.min
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                let day = base + Int32(w * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+                // 1969-12-29 (day -3) was a Monday.
+                let week = (day + 3 >= 0 ? day + 3 : day - 3) / 7
+                if week == previousWeek { return true }
+                previousWeek = week
+            }
+        }
+        return false
     }
 
     /// Days in the set from `first` through `last` that fall on `weekdays` (all when nil).

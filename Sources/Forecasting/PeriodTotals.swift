@@ -15,7 +15,7 @@ import Tabular
 /// of zero. `leaveOutPartialPeriods()` drops a first or last period the rows' dates cover
 /// only in part.
 ///
-/// Weekly rows (every date one weekday) summed into months, quarters or years are spread over
+/// Weekly rows (one date a week, nearly all on one weekday) summed into months, quarters or years are spread over
 /// their seven days: a week from Monday 29 September goes 2/7 to September and 5/7 to
 /// October. Counted whole in the month of its date, a steady 70 a week made months of 280
 /// and 350 by how many of their Mondays fell in them. Whether the rows are weekly is known

@@ -5,7 +5,8 @@ import Tabular
 /// An export of totals dates each row by its period: `2026-06` and `JUN26` read as the 1st,
 /// an ERP's period-end export puts a month on its last day, a weekly one every week on one
 /// weekday, a quarterly or yearly one on the first or the last day of the quarter or year.
-/// Such a row
+/// A weekly export may date a week after a holiday on the Tuesday: weeks are one date per
+/// ISO week, nine in ten of them on one weekday. Such a row
 /// covers its whole period: the file's first and last periods are complete (a monthly file
 /// through `2025-12` covers the fourth quarter to its last day), and the rows cannot be
 /// split into shorter periods (a month is not four weeks of its total).
@@ -15,26 +16,32 @@ public struct RowDays: Sendable, Equatable {
     public private(set) var last = CalendarDay(daysSinceEpoch: .min)
     private var allYearStarts = true, allQuarterStarts = true, allMonthStarts = true
     private var allYearEnds = true, allQuarterEnds = true, allMonthEnds = true
-    /// The one ISO weekday of every row so far, 0 before any row, -1 once two differ.
-    private var weekday = 0
-    /// Every day with a row.
+    /// Every day with a row, how many fall on each ISO weekday (index 0 is Monday), and
+    /// whether two fall in one ISO week (then the rows are not weeks).
     public private(set) var dates = DaySet()
+    private var datesByWeekday = [Int](repeating: 0, count: 7)
+    private var twoInAWeek = false
 
     public init() {}
 
     public var isEmpty: Bool { first > last }
 
-    /// False once two rows fall on different weekdays: the rows cannot be weekly.
-    public var mayBeWeekly: Bool { weekday >= 0 }
+    /// False once two rows fall in one ISO week: the rows cannot be weekly.
+    public var mayBeWeekly: Bool { !twoInAWeek }
 
     /// Counts one row's day.
     public mutating func see(_ day: CalendarDay) {
         if day < first { first = day }
         if day > last { last = day }
-        dates.insert(day.daysSinceEpoch)
-        guard weekday >= 0 || allMonthStarts || allMonthEnds else { return }
+        let number = day.daysSinceEpoch
+        guard !dates.contains(number) else { return }
         let w = day.isoWeekday
-        if weekday == 0 { weekday = w } else if weekday != w { weekday = -1 }
+        if !twoInAWeek {
+            let monday = number - Int32(w - 1)
+            twoInAWeek = dates.count(from: monday, through: monday + 6) > 0
+        }
+        dates.insert(number)
+        datesByWeekday[w - 1] += 1
         guard allMonthStarts || allMonthEnds else { return }
         let (year, month, d) = day.components
         let monthEnd = d == CalendarDay.daysIn(month: month, year: year)
@@ -59,8 +66,10 @@ public struct RowDays: Sendable, Equatable {
         allYearEnds = allYearEnds && other.allYearEnds
         allQuarterEnds = allQuarterEnds && other.allQuarterEnds
         allMonthEnds = allMonthEnds && other.allMonthEnds
-        weekday = weekday == other.weekday ? weekday : -1
-        dates.formUnion(other.dates)
+        if dates.formUnion(other.dates) {
+            datesByWeekday = dates.countByWeekday
+            twoInAWeek = twoInAWeek || other.twoInAWeek || dates.hasTwoDaysInAWeek
+        }
     }
 
     /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a
@@ -69,14 +78,16 @@ public struct RowDays: Sendable, Equatable {
     public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays : .all }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
-    /// every row names one the same way (its first or its last day; for a week, one weekday),
+    /// every row names one the same way (its first or its last day; for a week, one date a
+    /// week, nine in ten on one weekday),
     /// else the day itself. One day alone says nothing of the sort: it is a day.
     public var span: Frequency {
         guard first < last else { return .day }
         if allYearStarts || allYearEnds { return .year }
         if allQuarterStarts || allQuarterEnds { return .quarter }
         if allMonthStarts || allMonthEnds { return .month }
-        if weekday > 0 { return .week }
+        let dated = datesByWeekday.reduce(0, +)
+        if !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return .week }
         return .day
     }
 

@@ -254,6 +254,19 @@ struct PeriodTotalsTests {
         }
     }
 
+    @Test func aWeekDatedOnTheTuesdayAfterAHolidayIsStillAWeek() {
+        // Mondays of 70 from 1 September 2025, but the week of 6 October is dated Tuesday the 7th.
+        var totals = PeriodTotals(frequency: .month)
+        for monday in PeriodTotalsTests.mondays { totals.add("A", monday == day(2025, 10, 6) ? day(2025, 10, 7) : monday, 70) }
+        #expect(totals.spreadsWeeks)
+        #expect(totals.collected()[0].values == [300, 310, 300, 280])
+        // Two dates in one week are days, not weeks.
+        var days = PeriodTotals(frequency: .month)
+        for monday in PeriodTotalsTests.mondays { days.add("A", monday, 70) }
+        days.add("A", day(2025, 10, 7), 1)
+        #expect(!days.spreadsWeeks)
+    }
+
     @Test func weeksDatedOnSundaysCoverTheSevenDaysFromTheirDate() {
         // Sundays of 70 from 1 June to 31 August 2025: June is whole from its first day, and the
         // last week runs to 6 September, which is partial.

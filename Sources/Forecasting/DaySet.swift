@@ -58,6 +58,21 @@ public struct DaySet: Sendable, Equatable {
         return added
     }
 
+    /// Each day and the `days - 1` after it: the days weekly rows cover (`days` at most 64).
+    public func spread(over days: Int) -> DaySet {
+        guard !words.isEmpty, days > 1 else { return self }
+        var out = DaySet()
+        out.base = base
+        out.words = [UInt64](repeating: 0, count: words.count + 1)
+        for (w, word) in words.enumerated() where word != 0 {
+            for shift in 0..<days {
+                out.words[w] |= word << UInt64(shift)
+                if shift > 0 { out.words[w + 1] |= word >> UInt64(64 - shift) }
+            }
+        }
+        return out
+    }
+
     /// Whether some ISO week (Monday to Sunday) holds two days of the set.
     public var hasTwoDaysInAWeek: Bool {
         var previousWeek = Int32.min

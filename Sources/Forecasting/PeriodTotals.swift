@@ -374,8 +374,12 @@ public struct PeriodTotals {
     /// skipped) is no one's gap. A series counts its own open weekdays once its rows span four
     /// weeks (a weekday clinic among seven-day wards), else the file's. Usage needs no such
     /// rule: a day without a row is no use.
+    /// Weekly rows count the seven days from their dates (a weekly census series that starts
+    /// on 6 October misses the first five days of the month).
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
-        guard gaps == .missing, rowDays.span == .day, !seriesDays.isEmpty else { return }
+        guard gaps == .missing, rowDays.span == .day || spreadsWeeks, !seriesDays.isEmpty else { return }
+        let week = spreadsWeeks ? 7 : 1
+        let fileDates = rowDays.dates.spread(over: week)
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)
         guard from <= through else { return }
         let starts = (from...through + 1).map { frequency.firstDay(of: $0).daysSinceEpoch }
@@ -383,19 +387,20 @@ public struct PeriodTotals {
         // The file's days per period, worked out once for each set of weekdays.
         var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
-            let own = seriesDays[id].openWeekdays
+            let days = seriesDays[id].spread(over: week)
+            let own = days.openWeekdays
             let weekdays = own == .all ? open : own
             if fileDays[weekdays.mask] == nil {
                 let bits = DaySet.WeekdayBits(weekdays)
                 fileDays[weekdays.mask] = (bits, (from...through).map { p in
-                    rowDays.dates.count(from: max(starts[p - from], fileFirst), through: min(starts[p - from + 1] - 1, fileLast), on: bits)
+                    fileDates.count(from: max(starts[p - from], fileFirst), through: min(starts[p - from + 1] - 1, fileLast), on: bits)
                 })
             }
             let (bits, expected) = fileDays[weekdays.mask]!
             for p in max(from, firstPeriods[id])...through {
                 let cell = (p - base) * capacity + id
                 guard !grid[cell].isNaN else { continue }
-                let recorded = seriesDays[id].count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
+                let recorded = days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 guard recorded < expected[p - from] else { continue }
                 grid[cell] = .nan
                 periodsSeriesCoverInPart += 1

@@ -38,6 +38,17 @@ struct DaySetTests {
         #expect(a.firstDay == both.firstDay && a.lastDay == both.lastDay)
     }
 
+    @Test func spreadingCoversTheDaysAfterEachAcrossWords() {
+        var set = DaySet()
+        let start = day(2025, 1, 6)
+        for k in Int32(0)..<20 { set.insert(start + 7 * k) }   // 20 Mondays: 140 days over 3 words
+        set.insert(start + 300)
+        let spread = set.spread(over: 7)
+        #expect(spread.count(from: start - 10, through: start + 400) == 147)
+        #expect(spread.contains(start + 139) && !spread.contains(start + 140) && spread.contains(start + 306) && !spread.contains(start + 307))
+        #expect(set.spread(over: 1) == set)
+    }
+
     @Test func aWeekdayWithRowsInUnderHalfTheWeeksIsNotOpen() {
         var clinic = DaySet()
         for k in Int32(0)..<35 {

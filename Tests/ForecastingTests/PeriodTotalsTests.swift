@@ -267,6 +267,21 @@ struct PeriodTotalsTests {
         #expect(!days.spreadsWeeks)
     }
 
+    @Test func aWeeklyCensusSeriesThatStartsAfterItsMonthBeganHasAPartialMonth() {
+        // Ward A weekly from 1 September 2025; ward B from 6 October, so its first week covers
+        // 6 to 12 October and the 1st to the 5th of October are not in its rows.
+        var totals = PeriodTotals(frequency: .month, gaps: .missing)
+        for monday in PeriodTotalsTests.mondays {
+            totals.add("A", monday, 70)
+            if monday >= day(2025, 10, 6) { totals.add("B", monday, 35) }
+        }
+        _ = totals.leaveOutPartialPeriods()
+        let byKey = Dictionary(uniqueKeysWithValues: totals.collected().map { ($0.key, $0.values) })
+        #expect(byKey["A"] == [300, 310, 300])
+        #expect(byKey["B"]?[0].isNaN == true && byKey["B"]?[1] == 150)   // from October, its first period
+        #expect(totals.periodsSeriesCoverInPartNote?.contains("B 2025-10: 26 of 31 days") == true, "\(totals.periodsSeriesCoverInPartNote ?? "")")
+    }
+
     @Test func weeksDatedOnSundaysCoverTheSevenDaysFromTheirDate() {
         // Sundays of 70 from 1 June to 31 August 2025: June is whole from its first day, and the
         // last week runs to 6 September, which is partial.

@@ -6,6 +6,17 @@ import Tabular
 /// the night shift of every day); a set of days does not depend on the rows' order. Words
 /// cover 64 days from `base`, which is a multiple of 64, and grow on either side.
 public struct DaySet: Sendable, Equatable {
+    /// The same days, however the words were laid out.
+    public static func == (a: DaySet, b: DaySet) -> Bool {
+        guard !a.words.isEmpty, !b.words.isEmpty else { return a.firstDay == nil && b.firstDay == nil }
+        let low = min(a.base, b.base), high = max(a.base + Int32(a.words.count * 64), b.base + Int32(b.words.count * 64))
+        func word(_ set: DaySet, _ start: Int32) -> UInt64 {
+            let k = Int((start - set.base) / 64)
+            return start >= set.base && k < set.words.count ? set.words[k] : 0
+        }
+        return stride(from: low, to: high, by: 64).allSatisfy { word(a, $0) == word(b, $0) }
+    }
+
     private var base: Int32 = 0
     private var words: [UInt64] = []
 
@@ -133,10 +144,10 @@ public struct DaySet: Sendable, Equatable {
     }
 
     /// The weekdays on which the set has days in at least half as many weeks as on its most
-    /// frequent weekday, once its days span four weeks; every weekday before that. One row
-    /// posted on a Saturday does not open a clinic's weekends.
-    public var openWeekdays: OpenWeekdays {
-        guard let first = firstDay, let last = lastDay, last - first >= 27 else { return .all }
+    /// frequent weekday, once its days span four weeks; nil before that (too few weeks to
+    /// tell). One row posted on a Saturday does not open a clinic's weekends.
+    public var openWeekdays: OpenWeekdays? {
+        guard let first = firstDay, let last = lastDay, last - first >= 27 else { return nil }
         let counts = countByWeekday
         let most = counts.max() ?? 0
         var mask: UInt8 = 0

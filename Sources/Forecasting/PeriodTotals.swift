@@ -209,8 +209,9 @@ public struct PeriodTotals {
             grid[cell] += value
         }
         if spill > 0 && rowDays.mayBeWeekly {
-            if carry.isEmpty { carry = [Double](repeating: 0, count: grid.count) }
-            carry[cell] += value * Double(spill) / 7
+            if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
+            let part = value * Double(spill) / 7
+            carry[cell] = carry[cell].isNaN ? part : carry[cell] + part
         }
     }
 
@@ -222,8 +223,11 @@ public struct PeriodTotals {
 
     /// The part of a cell's weekly rows that falls in the next period.
     @inline(__always)
-    private func carried(_ id: Int, _ period: Int) -> Double {
-        period >= base && period < base + periods ? carry[(period - base) * capacity + id] : 0
+    /// Nil when no row's week reaches past the period (a zero a week carries is a zero).
+    private func carried(_ id: Int, _ period: Int) -> Double? {
+        guard period >= base && period < base + periods, !carry.isEmpty else { return nil }
+        let amount = carry[(period - base) * capacity + id]
+        return amount.isNaN ? nil : amount
     }
 
     private mutating func reshape(including period: Int, capacity newCapacity: Int) {
@@ -244,7 +248,7 @@ public struct PeriodTotals {
             return fresh
         }
         grid = moved(grid, empty: emptyCell)
-        if !carry.isEmpty { carry = moved(carry, empty: 0) }
+        if !carry.isEmpty { carry = moved(carry, empty: .nan) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -280,8 +284,8 @@ public struct PeriodTotals {
         // partial periods are left out.
         return (first, (first...lastPeriod).map { p in
             let own = cell(id, p), carriedIn = carried(id, p - 1)
-            if own.isNaN { return leavesOutPartialPeriods || carriedIn == 0 ? .nan : carriedIn }
-            return own - carried(id, p) + carriedIn
+            if own.isNaN { return leavesOutPartialPeriods ? .nan : carriedIn ?? .nan }
+            return own - (carried(id, p) ?? 0) + (carriedIn ?? 0)
         })
     }
 
@@ -322,6 +326,7 @@ public struct PeriodTotals {
         guard last > first else {
             let startOfFirst = frequency.firstDay(of: first), days = frequency.days(in: first)
             let covered = Int(lastDay.daysSinceEpoch - firstDay.daysSinceEpoch) + 1
+            defer { leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay) }
             if misses(from: startOfFirst, through: firstDay.adding(days: -1)) || misses(from: lastDay.adding(days: 1), through: frequency.firstDay(of: first + 1).adding(days: -1)) {
                 partialPeriodsKept = [PartialPeriod(period: first, label: frequency.label(first), daysCovered: covered, days: days)]
             }
@@ -347,6 +352,7 @@ public struct PeriodTotals {
             firstKept = .min
             lastKept = .max
             partialPeriodsKept = left
+            leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay)
             return []
         }
         leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay)
@@ -388,8 +394,7 @@ public struct PeriodTotals {
         var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
             let days = seriesDays[id].spread(over: week)
-            let own = days.openWeekdays
-            let weekdays = own == .all ? open : own
+            let weekdays = days.openWeekdays ?? open
             if fileDays[weekdays.mask] == nil {
                 let bits = DaySet.WeekdayBits(weekdays)
                 fileDays[weekdays.mask] = (bits, (from...through).map { p in
@@ -399,7 +404,9 @@ public struct PeriodTotals {
             let (bits, expected) = fileDays[weekdays.mask]!
             for p in max(from, firstPeriods[id])...through {
                 let cell = (p - base) * capacity + id
-                guard !grid[cell].isNaN else { continue }
+                // A period with no row of its own that a week from the one before reaches is
+                // partial too (its days are named; it stays missing).
+                guard !grid[cell].isNaN || carried(id, p - 1) != nil else { continue }
                 let recorded = days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 guard recorded < expected[p - from] else { continue }
                 grid[cell] = .nan

@@ -75,7 +75,7 @@ public struct RowDays: Sendable, Equatable {
     /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a
     /// weekday with rows in under half as many weeks as the busiest is one the file does not
     /// record, such as a clinic's weekend); every weekday for rows that are whole periods.
-    public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays : .all }
+    public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays ?? .all : .all }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
     /// every row names one the same way (its first or its last day; for a week, one date a

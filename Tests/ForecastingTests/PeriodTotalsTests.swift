@@ -282,6 +282,53 @@ struct PeriodTotalsTests {
         #expect(totals.periodsSeriesCoverInPartNote?.contains("B 2025-10: 26 of 31 days") == true, "\(totals.periodsSeriesCoverInPartNote ?? "")")
     }
 
+    @Test func seriesAreCheckedInAOnePeriodFileAndOnTheirOwnSevenDays() {
+        // One month: ward B has no rows from the 11th to the 20th while A has.
+        var one = PeriodTotals(frequency: .month, gaps: .missing)
+        for k in 0..<31 {
+            let d = day(2025, 1, 1).adding(days: k)
+            one.add("A", d, 10)
+            if !(11...20).contains(k + 1) { one.add("B", d, 10) }
+        }
+        _ = one.leaveOutPartialPeriods()
+        #expect(one.collected().map(\.values.description) == ["[310.0]", "[nan]"])
+        #expect(one.periodsSeriesCoverInPartNote?.contains("B 2025-01: 21 of 31 days") == true)
+        // A weekday clinic all year makes the file's weekends closed; a ward open every day from
+        // October that misses November's weekends is judged on its own seven days.
+        var mix = PeriodTotals(frequency: .month, gaps: .missing)
+        for k in 0..<365 {
+            let d = day(2025, 1, 1).adding(days: k)
+            if d.isoWeekday <= 5 { mix.add("clinic", d, 1) }
+            guard d >= day(2025, 10, 1) else { continue }
+            mix.add("ward2", d, 10)
+            if !(d.components.month == 11 && d.isoWeekday >= 6) { mix.add("ward", d, 10) }
+        }
+        _ = mix.leaveOutPartialPeriods()
+        let byKey = Dictionary(uniqueKeysWithValues: mix.collected().map { ($0.key, $0.values) })
+        #expect(byKey["ward"]?[1].isNaN == true && byKey["ward2"]?[1] == 300)
+        #expect(mix.periodsSeriesCoverInPartNote?.contains("ward 2025-11: 20 of 30 days") == true, "\(mix.periodsSeriesCoverInPartNote ?? "")")
+    }
+
+    @Test func aMonthOnlyAWeeksLastDaysReachIsNamedAndAZeroWeekCarriesAZero() {
+        // Levels on Mondays: A from 1 September to 17 November, C and Z (at zero) to 29 September.
+        func totals() -> PeriodTotals {
+            var t = PeriodTotals(frequency: .month, gaps: .missing)
+            for k in 0..<12 {
+                let monday = day(2025, 9, 1).adding(days: 7 * k)
+                t.add("A", monday, 70)
+                if k < 5 { t.add("C", monday, 70); t.add("Z", monday, 0) }
+            }
+            return t
+        }
+        let kept = Dictionary(uniqueKeysWithValues: totals().collected().map { ($0.key, $0.values) })
+        #expect(kept["C"]?[1] == 50 && kept["Z"]?[1] == 0)
+        var dropped = totals()
+        _ = dropped.leaveOutPartialPeriods()
+        let left = Dictionary(uniqueKeysWithValues: dropped.collected().map { ($0.key, $0.values) })
+        #expect(left["C"]?[1].isNaN == true && left["Z"]?[1].isNaN == true)
+        #expect(dropped.periodsSeriesCoverInPartNote?.contains("C 2025-10: 5 of 31 days") == true, "\(dropped.periodsSeriesCoverInPartNote ?? "")")
+    }
+
     @Test func weeksDatedOnSundaysCoverTheSevenDaysFromTheirDate() {
         // Sundays of 70 from 1 June to 31 August 2025: June is whole from its first day, and the
         // last week runs to 6 September, which is partial.

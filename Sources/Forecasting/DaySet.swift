@@ -84,6 +84,17 @@ public struct DaySet: Sendable, Equatable {
         return out
     }
 
+    /// Calls `body` with each day, in order.
+    public func forEachDay(_ body: (Int32) -> Void) {
+        for (w, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                body(base + Int32(w * 64 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+    }
+
     /// Whether some ISO week (Monday to Sunday) holds two days of the set.
     public var hasTwoDaysInAWeek: Bool {
         var previousWeek = Int32.min

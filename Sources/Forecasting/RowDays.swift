@@ -5,8 +5,9 @@ import Tabular
 /// An export of totals dates each row by its period: `2026-06` and `JUN26` read as the 1st,
 /// an ERP's period-end export puts a month on its last day, a weekly one every week on one
 /// weekday, a quarterly or yearly one on the first or the last day of the quarter or year.
-/// A weekly export may date a week after a holiday on the Tuesday: weeks are one date per
-/// ISO week, nine in ten of them on one weekday. Such a row
+/// Nine in ten dates of one shape are enough: a monthly export may hold a correction dated
+/// mid-month, and a weekly one date a week after a holiday on the Tuesday (weeks are also one
+/// date per ISO week). Such a row
 /// covers its whole period: the file's first and last periods are complete (a monthly file
 /// through `2025-12` covers the fourth quarter to its last day), and the rows cannot be
 /// split into shorter periods (a month is not four weeks of its total).
@@ -14,8 +15,9 @@ public struct RowDays: Sendable, Equatable {
     /// The earliest and the latest day of any row.
     public private(set) var first = CalendarDay(daysSinceEpoch: .max)
     public private(set) var last = CalendarDay(daysSinceEpoch: .min)
-    private var allYearStarts = true, allQuarterStarts = true, allMonthStarts = true
-    private var allYearEnds = true, allQuarterEnds = true, allMonthEnds = true
+    /// Dates that are the first or the last day of a year, a quarter or a month.
+    private var yearStarts = 0, quarterStarts = 0, monthStarts = 0
+    private var yearEnds = 0, quarterEnds = 0, monthEnds = 0
     /// Every day with a row, how many fall on each ISO weekday (index 0 is Monday), and
     /// whether two fall in one ISO week (then the rows are not weeks).
     public private(set) var dates = DaySet()
@@ -42,15 +44,20 @@ public struct RowDays: Sendable, Equatable {
         }
         dates.insert(number)
         datesByWeekday[w - 1] += 1
-        guard allMonthStarts || allMonthEnds else { return }
+        countEdges(of: day)
+    }
+
+    private mutating func countEdges(of day: CalendarDay) {
         let (year, month, d) = day.components
-        let monthEnd = d == CalendarDay.daysIn(month: month, year: year)
-        allMonthEnds = allMonthEnds && monthEnd
-        allQuarterEnds = allQuarterEnds && monthEnd && month % 3 == 0
-        allYearEnds = allYearEnds && monthEnd && month == 12
-        allMonthStarts = allMonthStarts && d == 1
-        allQuarterStarts = allQuarterStarts && d == 1 && month % 3 == 1
-        allYearStarts = allYearStarts && d == 1 && month == 1
+        if d == 1 {
+            monthStarts += 1
+            if month % 3 == 1 { quarterStarts += 1 }
+            if month == 1 { yearStarts += 1 }
+        } else if d == CalendarDay.daysIn(month: month, year: year) {
+            monthEnds += 1
+            if month % 3 == 0 { quarterEnds += 1 }
+            if month == 12 { yearEnds += 1 }
+        }
     }
 
     /// The days of both files' rows (a shard passes the days of the rows it leaves to others,
@@ -60,15 +67,11 @@ public struct RowDays: Sendable, Equatable {
         if isEmpty { self = other; return }
         first = min(first, other.first)
         last = max(last, other.last)
-        allYearStarts = allYearStarts && other.allYearStarts
-        allQuarterStarts = allQuarterStarts && other.allQuarterStarts
-        allMonthStarts = allMonthStarts && other.allMonthStarts
-        allYearEnds = allYearEnds && other.allYearEnds
-        allQuarterEnds = allQuarterEnds && other.allQuarterEnds
-        allMonthEnds = allMonthEnds && other.allMonthEnds
         if dates.formUnion(other.dates) {
             datesByWeekday = dates.countByWeekday
             twoInAWeek = twoInAWeek || other.twoInAWeek || dates.hasTwoDaysInAWeek
+            (yearStarts, quarterStarts, monthStarts, yearEnds, quarterEnds, monthEnds) = (0, 0, 0, 0, 0, 0)
+            dates.forEachDay { countEdges(of: CalendarDay(daysSinceEpoch: $0)) }
         }
     }
 
@@ -78,15 +81,17 @@ public struct RowDays: Sendable, Equatable {
     public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays ?? .all : .all }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
-    /// every row names one the same way (its first or its last day; for a week, one date a
-    /// week, nine in ten on one weekday),
-    /// else the day itself. One day alone says nothing of the sort: it is a day.
+    /// nine in ten of the dates name one the same way (its first or its last day; for a week,
+    /// one weekday, with one date a week), else the day itself. One day alone says nothing of the sort: it is a day.
     public var span: Frequency {
         guard first < last else { return .day }
-        if allYearStarts || allYearEnds { return .year }
-        if allQuarterStarts || allQuarterEnds { return .quarter }
-        if allMonthStarts || allMonthEnds { return .month }
+        // Nine in ten dates of one shape: a monthly export with one correction dated mid-month
+        // is still months.
         let dated = datesByWeekday.reduce(0, +)
+        func most(_ count: Int) -> Bool { 10 * count >= 9 * dated }
+        if most(yearStarts) || most(yearEnds) { return .year }
+        if most(quarterStarts) || most(quarterEnds) { return .quarter }
+        if most(monthStarts) || most(monthEnds) { return .month }
         if !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return .week }
         return .day
     }

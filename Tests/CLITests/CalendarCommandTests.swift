@@ -244,6 +244,24 @@ import Testing
         #expect(ward.status == 0 && ward.stderr.contains("2025-11 covers 28 of 30 days: left out"), "stderr: \(ward.stderr)")
     }
 
+    @Test func aMonthlyExportWithOneMidMonthCorrectionKeepsItsMonths() throws {
+        let dir = try CLIRunner.workspace()
+        // An ERP's monthly rows for 2024-2025, dated on the 1st, and one correction of -5 dated
+        // 2025-06-17. The file still covers December 2025 whole.
+        var text = "date,item,quantity\n"
+        for year in [2024, 2025] { for month in 1...12 { text += "\(year)-\(month < 10 ? "0" : "")\(month)-01,A,300\n" } }
+        text += "2025-06-17,A,-5\n"
+        try text.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        let quarters = try CLIRunner.run(["aggregate", "--input", "m.csv", "--frequency", "quarter", "--out", "q.csv"], in: dir)
+        #expect(quarters.status == 0 && !quarters.stderr.contains("left out"), "stderr: \(quarters.stderr)")
+        let totals = try rows(dir.appendingPathComponent("q.csv"))
+        #expect(totals.map { $0[1] } == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"])
+        #expect(totals[5][2] == "895" && totals[7][2] == "900")
+        let forecast = try CLIRunner.run(["forecast", "--input", "m.csv", "--frequency", "month", "--horizon", "1", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        #expect(try rows(dir.appendingPathComponent("f.csv")).map { $0[1] } == ["2026-01"])
+    }
+
     @Test func yearsWrittenByAggregateAreReadBack() throws {
         let dir = try CLIRunner.workspace()
         try daily("2021-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)

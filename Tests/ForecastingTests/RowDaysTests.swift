@@ -43,6 +43,20 @@ struct RowDaysTests {
         #expect(days([day(2025, 1, 1), day(2025, 6, 1), day(2025, 12, 1)]).openWeekdays == .all)
     }
 
+    @Test func oneCorrectionDatedMidMonthLeavesMonthlyRowsMonths() {
+        var dates = (1...12).map { day(2025, $0, 1) }
+        dates.append(day(2025, 6, 17))   // 1 date in 13 off the 1st
+        let rows = days(dates)
+        #expect(rows.span == .month)
+        #expect(rows.covered.first == day(2025, 1, 1) && rows.covered.last == day(2025, 12, 31))
+        // Two in nine are too many: those are days.
+        #expect(days((1...7).map { day(2025, $0, 1) } + [day(2025, 3, 9), day(2025, 5, 20)]).span == .day)
+        // Shards merged see the same.
+        var a = days(Array(dates.prefix(7))), b = days(Array(dates.suffix(6)))
+        a.merge(b)
+        #expect(a.span == .month && a == rows)
+    }
+
     @Test func quartersYearsAndWeeksAreRecognised() {
         #expect(days([day(2025, 1, 1), day(2025, 4, 1), day(2025, 10, 1)]).span == .quarter)
         #expect(days([day(2023, 1, 1), day(2025, 1, 1)]).span == .year)

@@ -22,8 +22,6 @@ public struct DaySet: Sendable, Equatable {
 
     public init() {}
 
-    public var isEmpty: Bool { words.isEmpty }
-
     public mutating func insert(_ day: Int32) {
         reserve(day)
         let offset = Int(day - base)
@@ -97,14 +95,13 @@ public struct DaySet: Sendable, Equatable {
 
     /// Whether some ISO week (Monday to Sunday) holds two days of the set.
     public var hasTwoDaysInAWeek: Bool {
-        var previousWeek = Int32.min
+        var previousWeek = Int.min
         for (w, word) in words.enumerated() {
             var bits = word
             while bits != 0 {
                 let day = base + Int32(w * 64 + bits.trailingZeroBitCount)
                 bits &= bits - 1
-                // 1969-12-29 (day -3) was a Monday.
-                let week = (day + 3 >= 0 ? day + 3 : day - 3) / 7
+                let week = Frequency.week.period(of: CalendarDay(daysSinceEpoch: day))
                 if week == previousWeek { return true }
                 previousWeek = week
             }

@@ -15,9 +15,9 @@ import Tabular
 /// of zero. `leaveOutPartialPeriods()` drops a first or last period the rows' dates cover
 /// only in part.
 ///
-/// Weekly rows (one date a week, nearly all on one weekday) summed into months, quarters or years are spread over
-/// their seven days: a week from Monday 29 September goes 2/7 to September and 5/7 to
-/// October. Counted whole in the month of its date, a steady 70 a week made months of 280
+/// Weekly rows (one date a week, nearly all on one weekday) summed into months, quarters or
+/// years are spread over their seven days: a week from Monday 29 September goes 2/7 to
+/// September and 5/7 to October. Counted whole in the month of its date, a steady 70 a week made months of 280
 /// and 350 by how many of their Mondays fell in them. Whether the rows are weekly is known
 /// only once all are read, so the part of each week past its period's end is kept aside
 /// (`carry`) and moved when the totals are read.
@@ -34,17 +34,18 @@ public struct PeriodTotals {
     private var base = 0
     private var periods = 0
     private var capacity = 0
-    /// Last period with a row in any series (or reached by a weekly row's days), and the last
-    /// one kept after a partial one is left out.
-    public var lastPeriod: Int { min(lastKept, spreadsWeeks ? max(rowsLastPeriod, weeksLastPeriod) : rowsLastPeriod) }
+    /// Last period with a row in any series (or reached by the last weekly row's seven days),
+    /// and the last one kept after a partial one is left out.
+    public var lastPeriod: Int {
+        guard spreadsWeeks else { return min(lastKept, rowsLastPeriod) }
+        return min(lastKept, max(rowsLastPeriod, frequency.period(of: rowDays.last.adding(days: 6))))
+    }
     private var rowsLastPeriod = Int.min
     private var lastKept = Int.max
     /// The part of each cell's weekly rows that falls in the next period, laid out as `grid`;
     /// empty until a row's week crosses its period's end, and again once the rows' dates show
     /// they are not weekly.
     private var carry: [Double] = []
-    /// The last period a row's seven days reach, while the rows may be weekly.
-    private var weeksLastPeriod = Int.min
     /// Days of the cached day's week that fall after its period.
     private var cachedSpill = 0
     public private(set) var rowsAdded = 0
@@ -111,15 +112,12 @@ public struct PeriodTotals {
         if day != frequency.firstDay(of: period) { finerThanPeriods = true }
         if rowDays.isEmpty || day > rowDays.last { rowsLastPeriod = max(rowsLastPeriod, period) }
         rowDays.see(day)
-        if spill(of: day, period: period) > 0 { weeksLastPeriod = max(weeksLastPeriod, period + 1) }
         forgetWeeksUnlessWeekly()
     }
 
-    /// Drops what was kept aside for weekly rows once two rows fall on different weekdays.
+    /// Drops what was kept aside for weekly rows once two rows fall in one ISO week.
     private mutating func forgetWeeksUnlessWeekly() {
-        guard !rowDays.mayBeWeekly, !carry.isEmpty || weeksLastPeriod != .min else { return }
-        carry = []
-        weeksLastPeriod = .min
+        if !carry.isEmpty && !rowDays.mayBeWeekly { carry = [] }
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
@@ -128,11 +126,7 @@ public struct PeriodTotals {
     public mutating func cover(_ days: RowDays, finer: Bool) {
         guard !days.isEmpty else { return }
         if finer { finerThanPeriods = true }
-        if rowDays.isEmpty || days.last > rowDays.last {
-            let period = frequency.period(of: days.last)
-            rowsLastPeriod = max(rowsLastPeriod, period)
-            if spill(of: days.last, period: period) > 0 { weeksLastPeriod = max(weeksLastPeriod, period + 1) }
-        }
+        if rowDays.isEmpty || days.last > rowDays.last { rowsLastPeriod = max(rowsLastPeriod, frequency.period(of: days.last)) }
         rowDays.merge(days)
         forgetWeeksUnlessWeekly()
     }
@@ -221,9 +215,9 @@ public struct PeriodTotals {
         period >= base && period < base + periods ? grid[(period - base) * capacity + id] : emptyCell
     }
 
-    /// The part of a cell's weekly rows that falls in the next period.
+    /// The part of a cell's weekly rows that falls in the next period; nil when no row's week
+    /// reaches past the period (a zero a week carries is a zero).
     @inline(__always)
-    /// Nil when no row's week reaches past the period (a zero a week carries is a zero).
     private func carried(_ id: Int, _ period: Int) -> Double? {
         guard period >= base && period < base + periods, !carry.isEmpty else { return nil }
         let amount = carry[(period - base) * capacity + id]
@@ -323,10 +317,11 @@ public struct PeriodTotals {
         let open = rowDays.openWeekdays
         /// Whether the rows miss a day the file records between `from` and `through`.
         func misses(from: CalendarDay, through: CalendarDay) -> Bool { open.count(from: from, through: through) > 0 }
+        // Whatever is left out of the file, then its series' own partial periods.
+        defer { leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay) }
         guard last > first else {
             let startOfFirst = frequency.firstDay(of: first), days = frequency.days(in: first)
             let covered = Int(lastDay.daysSinceEpoch - firstDay.daysSinceEpoch) + 1
-            defer { leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay) }
             if misses(from: startOfFirst, through: firstDay.adding(days: -1)) || misses(from: lastDay.adding(days: 1), through: frequency.firstDay(of: first + 1).adding(days: -1)) {
                 partialPeriodsKept = [PartialPeriod(period: first, label: frequency.label(first), daysCovered: covered, days: days)]
             }
@@ -352,10 +347,8 @@ public struct PeriodTotals {
             firstKept = .min
             lastKept = .max
             partialPeriodsKept = left
-            leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay)
             return []
         }
-        leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay)
         return left
     }
 

@@ -82,7 +82,8 @@ public struct RowDays: Sendable, Equatable {
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
     /// nine in ten of the dates name one the same way (its first or its last day; for a week,
-    /// one weekday, with one date a week), else the day itself. One day alone says nothing of the sort: it is a day.
+    /// one weekday, with one date a week), else the day itself. One day alone says nothing of
+    /// the sort: it is a day.
     public var span: Frequency {
         guard first < last else { return .day }
         // Nine in ten dates of one shape: a monthly export with one correction dated mid-month

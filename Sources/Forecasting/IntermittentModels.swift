@@ -5,16 +5,19 @@
 /// With a fixed `alpha` both smoothings use it (statsforecast's CrostonClassic / CrostonSBA,
 /// alpha 0.1); with `alpha: nil` each is fitted to the series, sizes and intervals apart, by
 /// the in-sample squared error on [0.1, 0.3] (statsforecast's CrostonOptimized), and SBA's
-/// correction uses the intervals' alpha.
+/// correction uses the intervals' alpha. Both smoothings start at their mean (`SmoothingStart`)
+/// unless told to start at the first value as statsforecast does.
 public struct CrostonModel: ForecastModel {
     public enum Variant: Sendable { case classic, sba }
     public var variant: Variant
     /// Smoothing parameter; nil fits it per series.
     public var alpha: Double?
+    public var start: SmoothingStart
 
-    public init(_ variant: Variant = .classic, alpha: Double? = 0.1) {
+    public init(_ variant: Variant = .classic, alpha: Double? = 0.1, start: SmoothingStart = .mean) {
         self.variant = variant
         self.alpha = alpha
+        self.start = start
     }
 
     public var name: String { (variant == .classic ? "croston" : "sba") + (alpha == nil ? "_optimized" : "") }
@@ -35,8 +38,8 @@ public struct CrostonModel: ForecastModel {
         }
         var rate = 0.0
         if !sizes.isEmpty {
-            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha) }
-            let (interval, intervalAlpha) = intervals.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha) }
+            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha, start: start) }
+            let (interval, intervalAlpha) = intervals.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha, start: start) }
             rate = size / interval * (variant == .sba ? 1 - intervalAlpha / 2 : 1)
         }
         let label = (variant == .classic ? "Croston" : "SBA") + (alpha == nil ? "Optimized" : "")
@@ -48,13 +51,17 @@ public struct CrostonModel: ForecastModel {
 /// while an item goes unused) and the size of non-zero demands; forecast = probability x size.
 /// Better than Croston for items being phased out. With nil parameters each smoothing is
 /// fitted to the series by its in-sample squared error on [0.1, 0.3], as CrostonOptimized does.
+/// The probability starts at the share of periods with demand and the size at the mean size
+/// (`SmoothingStart`).
 public struct TSBModel: ForecastModel {
     public var alphaDemand: Double?
     public var alphaProbability: Double?
+    public var start: SmoothingStart
 
-    public init(alphaDemand: Double? = 0.1, alphaProbability: Double? = 0.1) {
+    public init(alphaDemand: Double? = 0.1, alphaProbability: Double? = 0.1, start: SmoothingStart = .mean) {
         self.alphaDemand = alphaDemand
         self.alphaProbability = alphaProbability
+        self.start = start
     }
 
     /// Both smoothing parameters fitted per series.
@@ -74,8 +81,8 @@ public struct TSBModel: ForecastModel {
         }
         var rate = 0.0
         if !sizes.isEmpty {
-            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaDemand) }
-            let (probability, _) = occurrence.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaProbability) }
+            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaDemand, start: start) }
+            let (probability, _) = occurrence.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaProbability, start: start) }
             rate = probability * size
         }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: isOptimized ? "TSBOptimized" : "TSB",
@@ -86,15 +93,17 @@ public struct TSBModel: ForecastModel {
 /// ADIDA (Nikolopoulos et al. 2011), as statsforecast's: sums the series over non-overlapping
 /// buckets of the mean inter-demand interval (dropping the oldest remainder), so most buckets
 /// hold demand, forecasts the bucket sums with fitted simple exponential smoothing and spreads
-/// the forecast evenly over the bucket's periods.
+/// the forecast evenly over the bucket's periods. The smoothing starts at the buckets' mean
+/// (`SmoothingStart`).
 public struct ADIDAModel: ForecastModel {
     public let name = "adida"
-    public init() {}
+    public var start: SmoothingStart
+    public init(start: SmoothingStart = .mean) { self.start = start }
     public func minimumLength(season: Int) -> Int { 1 }
 
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard !y.isEmpty else { return nil }
-        let rate = TemporalAggregation.rate(y) { top in top...top }
+        let rate = TemporalAggregation.rate(y, start: start) { top in top...top }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: "ADIDA", isCountModel: true)
     }
 }
@@ -103,12 +112,13 @@ public struct ADIDAModel: ForecastModel {
 /// level from 1 to the mean inter-demand interval, the per-period forecasts averaged.
 public struct IMAPAModel: ForecastModel {
     public let name = "imapa"
-    public init() {}
+    public var start: SmoothingStart
+    public init(start: SmoothingStart = .mean) { self.start = start }
     public func minimumLength(season: Int) -> Int { 1 }
 
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard !y.isEmpty else { return nil }
-        let rate = TemporalAggregation.rate(y) { top in 1...top }
+        let rate = TemporalAggregation.rate(y, start: start) { top in 1...top }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: "IMAPA", isCountModel: true)
     }
 }
@@ -117,13 +127,13 @@ public struct IMAPAModel: ForecastModel {
 enum TemporalAggregation {
     /// The per-period forecast averaged over the aggregation levels `levels(top)`, where top is
     /// the mean inter-demand interval; 0 for a series without demand.
-    static func rate(_ y: UnsafeBufferPointer<Double>, levels: (Int) -> ClosedRange<Int>) -> Double {
+    static func rate(_ y: UnsafeBufferPointer<Double>, start: SmoothingStart, levels: (Int) -> ClosedRange<Int>) -> Double {
         let top = meanIntervalLevel(y)
         guard top > 0 else { return 0 }
         var scratch = [Double](repeating: 0, count: y.count)
         let range = levels(top)
         var sum = 0.0
-        for level in range { sum += forecast(y, level: level, scratch: &scratch) / Double(level) }
+        for level in range { sum += forecast(y, level: level, start: start, scratch: &scratch) / Double(level) }
         return sum / Double(range.count)
     }
 
@@ -143,7 +153,7 @@ enum TemporalAggregation {
 
     /// The fitted-SES forecast of the next bucket's sum at `level` periods per bucket, buckets
     /// aligned to the end of the history; `scratch` (at least y.count long) holds the sums.
-    static func forecast(_ y: UnsafeBufferPointer<Double>, level: Int, scratch: inout [Double]) -> Double {
+    static func forecast(_ y: UnsafeBufferPointer<Double>, level: Int, start: SmoothingStart, scratch: inout [Double]) -> Double {
         let n = y.count
         let lost = n % level
         let buckets = (n - lost) / level
@@ -155,55 +165,70 @@ enum TemporalAggregation {
                 for j in 0..<level { s += y[base + j] }
                 sums[i] = s
             }
-            return SES.forecast(UnsafeBufferPointer(rebasing: sums[0..<buckets]), alpha: nil).forecast
+            return SES.forecast(UnsafeBufferPointer(rebasing: sums[0..<buckets]), alpha: nil, start: start).forecast
         }
     }
 }
 
-/// Simple exponential smoothing with the level started at the first value, as statsforecast's
-/// intermittent-demand models use it.
+/// Simple exponential smoothing as the intermittent-demand models use it, with the level
+/// started where `SmoothingStart` says.
 enum SES {
     /// The one-step forecast after the whole of `x`, and the alpha used: `alpha`, or when nil the
     /// one fitted by `fittedAlpha`.
-    static func forecast(_ x: UnsafeBufferPointer<Double>, alpha: Double?) -> (forecast: Double, alpha: Double) {
-        let a = alpha ?? fittedAlpha(x)
-        guard var level = x.first else { return (0, a) }
+    static func forecast(_ x: UnsafeBufferPointer<Double>, alpha: Double?, start: SmoothingStart) -> (forecast: Double, alpha: Double) {
+        let a = alpha ?? fittedAlpha(x, start: start)
+        guard !x.isEmpty else { return (0, a) }
         // Written as statsforecast's C++ writes it (a x + (1 - a) level), so a fitted alpha
         // found on a flat error curve agrees to the last bits.
         let complement = 1 - a
-        for i in 1..<max(x.count, 1) where i < x.count { level = a * x[i] + complement * level }
+        var level = initialLevel(x, start)
+        for i in firstSmoothed(start)..<x.count { level = a * x[i] + complement * level }
         return (level, a)
     }
 
+    /// The level before the first smoothed value.
+    static func initialLevel(_ x: UnsafeBufferPointer<Double>, _ start: SmoothingStart) -> Double {
+        switch start {
+        case .firstValue: return x[0]
+        case .mean: return x.reduce(0, +) / Double(x.count)
+        }
+    }
+
+    /// The index of the first value smoothed in: the first value is the start itself.
+    static func firstSmoothed(_ start: SmoothingStart) -> Int { start == .firstValue ? 1 : 0 }
+
     /// In-sample sum of squared one-step errors.
-    static func sse(_ x: UnsafeBufferPointer<Double>, alpha: Double) -> Double {
+    static func sse(_ x: UnsafeBufferPointer<Double>, alpha: Double, start: SmoothingStart) -> Double {
         guard x.count > 1 else { return 0 }
         let complement = 1 - alpha
-        var forecast = x[0], sum = 0.0
-        for i in 1..<x.count {
-            forecast = alpha * x[i - 1] + complement * forecast
+        var forecast = initialLevel(x, start), sum = 0.0
+        // statsforecast smooths the first value into itself before the first error; kept so
+        // that its fitted alphas agree to the last bits.
+        if start == .firstValue { forecast = alpha * x[0] + complement * forecast }
+        for i in firstSmoothed(start)..<x.count {
             let e = x[i] - forecast
             sum += e * e
+            forecast = alpha * x[i] + complement * forecast
         }
         return sum
     }
 
     /// The alpha in [lower, upper] with the least in-sample squared error, by golden-section
     /// search to 1e-12 (statsforecast's golden_section_ses, including its stop on a tie).
-    static func fittedAlpha(_ x: UnsafeBufferPointer<Double>, lower: Double = 0.1, upper: Double = 0.3) -> Double {
+    static func fittedAlpha(_ x: UnsafeBufferPointer<Double>, start: SmoothingStart, lower: Double = 0.1, upper: Double = 0.3) -> Double {
         let ratio = (5.0.squareRoot() + 1) / 2
         var a = lower, b = upper
         var c = b - (b - a) / ratio, d = a + (b - a) / ratio
-        var fc = sse(x, alpha: c), fd = sse(x, alpha: d)
+        var fc = sse(x, alpha: c, start: start), fd = sse(x, alpha: d, start: start)
         while abs(b - a) >= 1e-12 {
             if fc < fd {
                 b = d; d = c; fd = fc
                 c = b - (b - a) / ratio
-                fc = sse(x, alpha: c)
+                fc = sse(x, alpha: c, start: start)
             } else if fd < fc {
                 a = c; c = d; fc = fd
                 d = a + (b - a) / ratio
-                fd = sse(x, alpha: d)
+                fd = sse(x, alpha: d, start: start)
             } else {
                 break
             }

@@ -31,11 +31,11 @@ import Testing
     @Test func crostonSBAAndTSBMatchStatsforecast() throws {
         let croston = try Reference("croston_classic")
         let y = croston.y
-        #expect(allClose(try #require(try CrostonModel(.classic).forecast(y, horizon: 12, season: 1)).mean, croston.values("forecast")))
+        #expect(allClose(try #require(try CrostonModel(.classic, start: .firstValue).forecast(y, horizon: 12, season: 1)).mean, croston.values("forecast")))
         let sba = try Reference("croston_sba")
-        #expect(allClose(try #require(try CrostonModel(.sba).forecast(y, horizon: 12, season: 1)).mean, sba.values("forecast")))
+        #expect(allClose(try #require(try CrostonModel(.sba, start: .firstValue).forecast(y, horizon: 12, season: 1)).mean, sba.values("forecast")))
         let tsb = try Reference("tsb")
-        #expect(allClose(try #require(try TSBModel().forecast(y, horizon: 12, season: 1)).mean, tsb.values("forecast")))
+        #expect(allClose(try #require(try TSBModel(start: .firstValue).forecast(y, horizon: 12, season: 1)).mean, tsb.values("forecast")))
     }
 
     /// statsforecast 2.1.1, computed with Benchmarks/.venv for these two fixed series:
@@ -50,15 +50,15 @@ import Testing
             (z, 3.70336131923985, 3.2428685450015315, 3.574477724139385),
         ]
         for e in expected {
-            let croston = try #require(try CrostonModel(.classic, alpha: nil).forecast(e.series, horizon: 3, season: 12))
+            let croston = try #require(try CrostonModel(.classic, alpha: nil, start: .firstValue).forecast(e.series, horizon: 3, season: 12))
             #expect(allClose(croston.mean, [Double](repeating: e.croston, count: 3), relative: 1e-9), "\(croston.mean[0]) vs \(e.croston)")
-            let adida = try #require(try ADIDAModel().forecast(e.series, horizon: 2, season: 12))
+            let adida = try #require(try ADIDAModel(start: .firstValue).forecast(e.series, horizon: 2, season: 12))
             #expect(allClose(adida.mean, [e.adida, e.adida], relative: 1e-9), "\(adida.mean[0]) vs \(e.adida)")
-            let imapa = try #require(try IMAPAModel().forecast(e.series, horizon: 2, season: 12))
+            let imapa = try #require(try IMAPAModel(start: .firstValue).forecast(e.series, horizon: 2, season: 12))
             #expect(allClose(imapa.mean, [e.imapa, e.imapa], relative: 1e-9), "\(imapa.mean[0]) vs \(e.imapa)")
         }
         let sizes = y.filter { $0 != 0 }
-        #expect(abs(sizes.withUnsafeBufferPointer { SES.fittedAlpha($0) } - 0.16480571421760387) < 1e-9)
+        #expect(abs(sizes.withUnsafeBufferPointer { SES.fittedAlpha($0, start: .firstValue) } - 0.16480571421760387) < 1e-9)
     }
 
     @Test func fittedSBAAndTSBUseTheirFittedAlphas() throws {
@@ -69,7 +69,7 @@ import Testing
         var intervals: [Double] = [], since = 0.0
         for v in y { since += 1; if v != 0 { intervals.append(since); since = 0 } }
         let occurrence = y.map { $0 != 0 ? 1.0 : 0.0 }
-        func ses(_ x: [Double]) -> (Double, Double) { x.withUnsafeBufferPointer { let r = SES.forecast($0, alpha: nil); return (r.forecast, r.alpha) } }
+        func ses(_ x: [Double]) -> (Double, Double) { x.withUnsafeBufferPointer { let r = SES.forecast($0, alpha: nil, start: .mean); return (r.forecast, r.alpha) } }
         let (size, _) = ses(sizes), (interval, intervalAlpha) = ses(intervals), (probability, _) = ses(occurrence)
         let sba = try #require(try CrostonModel(.sba, alpha: nil).forecast(y, horizon: 1, season: 1))
         #expect(close(sba.mean[0], size / interval * (1 - intervalAlpha / 2)))
@@ -145,12 +145,37 @@ import Testing
     }
 
     @Test func crostonByHand() throws {
-        // Demands 4 (after 2 periods) and 2 (after 3 more): size 4 + 0.1 (2 - 4) = 3.8,
-        // interval 2 + 0.1 (3 - 2) = 2.1, forecast 3.8 / 2.1.
-        let f = try #require(try CrostonModel(.classic).forecast([0, 4, 0, 0, 2], horizon: 2, season: 1))
+        // Demands 4 (after 2 periods) and 2 (after 3 more). Started at the first values (as
+        // statsforecast): size 4 + 0.1 (2 - 4) = 3.8, interval 2 + 0.1 (3 - 2) = 2.1.
+        let y: [Double] = [0, 4, 0, 0, 2]
+        let f = try #require(try CrostonModel(.classic, start: .firstValue).forecast(y, horizon: 2, season: 1))
         #expect(close(f.mean[0], 3.8 / 2.1))
-        let sba = try #require(try CrostonModel(.sba).forecast([0, 4, 0, 0, 2], horizon: 1, season: 1))
+        let sba = try #require(try CrostonModel(.sba, start: .firstValue).forecast(y, horizon: 1, season: 1))
         #expect(close(sba.mean[0], 3.8 / 2.1 * 0.95))
+        // Started at their means (the default): size 3 -> 3 + 0.1 (4 - 3) = 3.1 -> 3.1 + 0.1 (2 - 3.1)
+        // = 2.99; interval 2.5 -> 2.5 + 0.1 (2 - 2.5) = 2.45 -> 2.45 + 0.1 (3 - 2.45) = 2.505.
+        let byMean = try #require(try CrostonModel(.classic).forecast(y, horizon: 1, season: 1))
+        #expect(close(byMean.mean[0], 2.99 / 2.505))
+    }
+
+    @Test func aLargeFirstOrderDoesNotHoldAShortHistoryUp() throws {
+        // One order of 100 and then 10 every other month for a year and a half. Started at the
+        // first size, Croston's size after eight more demands is 10 + 90 x 0.9^8 = 48.7 (alpha
+        // 0.1): nearly five times what the part now sells. Started at the mean size (20), the 100
+        // takes it to 28 and the eight 10s to 10 + 18 x 0.9^8 = 17.7.
+        var y = [Double](repeating: 0, count: 18)
+        y[1] = 100
+        for t in stride(from: 3, to: 18, by: 2) { y[t] = 10 }
+        let first = try #require(try CrostonModel(.classic, start: .firstValue).forecast(y, horizon: 1, season: 1))
+        let mean = try #require(try CrostonModel(.classic).forecast(y, horizon: 1, season: 1))
+        // Intervals are all 2 either way.
+        #expect(close(first.mean[0], (10 + 90 * pow(0.9, 8)) / 2))
+        #expect(close(mean.mean[0], (10 + 18 * pow(0.9, 8)) / 2))
+        // TSB: the share of months with demand starts at 9 / 18 = 0.5 instead of the first month's 0.
+        let tsb = try #require(try TSBModel().forecast(y, horizon: 1, season: 1))
+        var probability = 0.5
+        for v in y { probability = 0.1 * (v != 0 ? 1 : 0) + 0.9 * probability }
+        #expect(close(tsb.mean[0], probability * (10 + 18 * pow(0.9, 8))))
     }
 
     @Test func thetaIsCloseToStatsforecastOnAirPassengers() throws {

@@ -75,9 +75,11 @@ public final class RunHistory {
         }
         let reader = try SQLiteConnection(path: path, create: false, readOnly: true)
         defer { reader.close() }
-        let application = try reader.integer("PRAGMA application_id")
-        let version = try reader.integer("PRAGMA user_version")
-        let objects = try reader.integer("SELECT count(*) FROM sqlite_master")
+        // One statement, so one snapshot: read one by one, a run creating the history between
+        // two reads showed its committed tables beside the application_id read before them.
+        let facts = try reader.prepare("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)")
+        guard try facts.step() else { return }
+        let application = facts.integer(0), version = facts.integer(1), objects = facts.integer(2)
         if application == Int(HistorySchema.applicationID) {
             if version > HistorySchema.version {
                 throw InputError(file: path, "is a run history of a newer Quartermaster (schema version \(version); this one reads up to \(HistorySchema.version)); it was left untouched. Use the newer Quartermaster, or give --history a new file name")

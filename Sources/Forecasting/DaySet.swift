@@ -93,17 +93,17 @@ public struct DaySet: Sendable, Equatable {
         }
     }
 
-    /// Whether some ISO week (Monday to Sunday) holds two days of the set.
-    public var hasTwoDaysInAWeek: Bool {
-        var previousWeek = Int.min
+    /// Whether some period of `frequency` (an ISO week, a month, ...) holds two days of the set.
+    public func hasTwoDays(inOne frequency: Frequency) -> Bool {
+        var previous = Int.min
         for (w, word) in words.enumerated() {
             var bits = word
             while bits != 0 {
                 let day = base + Int32(w * 64 + bits.trailingZeroBitCount)
                 bits &= bits - 1
-                let week = Frequency.week.period(of: CalendarDay(daysSinceEpoch: day))
-                if week == previousWeek { return true }
-                previousWeek = week
+                let period = frequency.period(of: CalendarDay(daysSinceEpoch: day))
+                if period == previous { return true }
+                previous = period
             }
         }
         return false

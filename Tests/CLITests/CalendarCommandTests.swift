@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tabular
 
 /// DESIGN.md, Calendar: partial first and last periods are left out by default and named;
 /// `--gaps missing` keeps unrecorded periods out of fits and outputs. Each case is one that
@@ -260,6 +261,33 @@ import Testing
         let forecast = try CLIRunner.run(["forecast", "--input", "m.csv", "--frequency", "month", "--horizon", "1", "--quiet", "--out", "f.csv"], in: dir)
         #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
         #expect(try rows(dir.appendingPathComponent("f.csv")).map { $0[1] } == ["2026-01"])
+    }
+
+    @Test func aLedgerDatedOnThe15thOrTheLastBusinessDayIsReadAsMonths() throws {
+        let dir = try CLIRunner.workspace()
+        // 2023-2025, 110, 120, 100, 110, ... a month. Dated on the 15th, the first and the last
+        // month were left out as covering 17 and 15 of 31 days, and the forecast began with
+        // December 2025, which the file holds. Dated on the last business day, the file's weekends
+        // looked closed, and each month was scaled by its weekdays.
+        func value(_ month: Int) -> Int { 100 + 10 * (month % 3) }
+        var fifteenth = "date,item,quantity\n", business = fifteenth
+        for year in 2023...2025 {
+            for month in 1...12 {
+                let m = "\(year)-\(month < 10 ? "0" : "")\(month)"
+                fifteenth += "\(m)-15,A,\(value(month))\n"
+                var last = CalendarDay.daysIn(month: month, year: year)
+                while let d = CalendarDay(year: year, month: month, day: last), d.isoWeekday > 5 { last -= 1 }
+                business += "\(m)-\(last),A,\(value(month))\n"
+            }
+        }
+        for (name, text) in [("mid.csv", fifteenth), ("end.csv", business)] {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let forecast = try CLIRunner.run(["forecast", "--input", name, "--frequency", "month", "--horizon", "3", "--models", "seasonal_naive", "--out", "f.csv"], in: dir)
+            #expect(forecast.status == 0 && !forecast.stderr.contains("covers"), "\(name): \(forecast.stderr)")
+            let out = try rows(dir.appendingPathComponent("f.csv"))
+            #expect(out.map { $0[1] } == ["2026-01", "2026-02", "2026-03"], "\(name)")
+            #expect(out.map { Double($0[2]) ?? 0 } == [110, 120, 100], "\(name): \(out)")
+        }
     }
 
     @Test func yearsWrittenByAggregateAreReadBack() throws {

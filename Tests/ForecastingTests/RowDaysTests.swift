@@ -23,8 +23,10 @@ struct RowDaysTests {
         let ends = days([day(2024, 1, 31), day(2024, 2, 29), day(2024, 11, 30)])
         #expect(ends.span == .month)
         #expect(ends.covered.first == day(2024, 1, 1) && ends.covered.last == day(2024, 11, 30))
-        // February 28 is not the end of a leap year's February.
-        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 31)]).span == .day)
+        // February 28 is not the end of a leap year's February, but one date a month within
+        // four days of its end is still a month.
+        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 31)]).span == .month)
+        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 2, 29), day(2024, 3, 31)]).span == .day)
     }
 
     @Test func weekdaysWithoutARowInFourWeeksAreNotRecorded() {
@@ -55,6 +57,32 @@ struct RowDaysTests {
         var a = days(Array(dates.prefix(7))), b = days(Array(dates.suffix(6)))
         a.merge(b)
         #expect(a.span == .month && a == rows)
+    }
+
+    @Test func rowsOneToAPeriodDatedOnOneDayOrABusinessDayArePeriods() {
+        // A ledger dated on the 15th of each month.
+        let fifteenths = days((1...12).map { day(2025, $0, 15) })
+        #expect(fifteenths.span == .month)
+        #expect(fifteenths.covered.first == day(2025, 1, 1) && fifteenths.covered.last == day(2025, 12, 31))
+        // The last business day: Friday 28 February, Friday 30 May 2025 and the like.
+        let lastBusinessDays = days([day(2025, 1, 31), day(2025, 2, 28), day(2025, 3, 31), day(2025, 4, 30), day(2025, 5, 30),
+                                     day(2025, 6, 30), day(2025, 7, 31), day(2025, 8, 29), day(2025, 9, 30)])
+        #expect(lastBusinessDays.span == .month)
+        #expect(lastBusinessDays.covered.first == day(2025, 1, 1))
+        // The first business day of each quarter, and the last of each year.
+        #expect(days([day(2024, 1, 2), day(2024, 4, 1), day(2024, 7, 1), day(2024, 10, 1), day(2025, 1, 2)]).span == .quarter)
+        #expect(days([day(2022, 12, 30), day(2023, 12, 29), day(2024, 12, 31)]).span == .year)
+        // Two dates in one month are days, and so are two dates a month apart (too few to tell),
+        // and dates one a month on days that follow no rule.
+        #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20)]).span == .day)
+        #expect(days([day(2025, 12, 10), day(2026, 1, 20)]).span == .day)
+        #expect(days([day(2025, 1, 9), day(2025, 2, 17), day(2025, 3, 3), day(2025, 4, 22), day(2025, 5, 14)]).span == .day)
+        // Shards merged see the same.
+        var a = days((1...6).map { day(2025, $0, 15) }), b = days((7...12).map { day(2025, $0, 15) })
+        a.merge(b)
+        #expect(a == fifteenths)
+        a.merge(days([day(2025, 6, 20)]))
+        #expect(a.span == .day)
     }
 
     @Test func quartersYearsAndWeeksAreRecognised() {

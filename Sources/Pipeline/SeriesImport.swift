@@ -5,10 +5,13 @@ import Tabular
 /// the shared first step of `aggregate` and `forecast`.
 public struct SeriesImport: Sendable {
     public var input: String
-    /// Header names in the file; `--columns` entries for series/item, date, value/quantity override them.
-    public var seriesColumn = "item"
-    public var dateColumn = "date"
-    public var valueColumn = "quantity"
+    /// Header names in the file; `--columns` entries for series/item, date, value/quantity
+    /// override them. Left nil (with no `--columns` for them), the file is read under a usage
+    /// export's names (`item`, `date`, `quantity`) or, lacking those, under `aggregate`'s own
+    /// (`series`, `period`, `value`), so its output reads back as it is.
+    public var seriesColumn: String?
+    public var dateColumn: String?
+    public var valueColumn: String?
     public var frequency: Frequency = .month
     public var options = ImportOptions()
     public var shard: Shard?
@@ -42,7 +45,9 @@ public struct SeriesImport: Sendable {
 
     private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary) {
         var options = self.options
-        var columns = ["series": seriesColumn, "date": dateColumn, "value": valueColumn]
+        var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
+        let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
+            || options.columns.keys.contains { ["series", "item", "date", "value", "quantity"].contains($0) }
         for (role, header) in options.columns {
             switch role {
             case "series", "item": columns["series"] = header
@@ -52,7 +57,15 @@ public struct SeriesImport: Sendable {
         }
         if let unpivot { return try readWide(unpivot, columns, options) }
         options.columns = columns
-        let table = try TableImport(path: input, columns: [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")], options: options)
+        let specs = [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")]
+        let table: TableImport
+        do {
+            table = try TableImport(path: input, columns: specs, options: options)
+        } catch let error as InputError where !named && input != "-" && error.message.hasPrefix("missing required column") {
+            options.columns = SeriesImport.aggregateOutput
+            guard let own = try? TableImport(path: input, columns: specs, options: options) else { throw error }
+            table = own
+        }
         guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
             throw InputError(file: input, "required columns could not be resolved")
         }
@@ -68,6 +81,9 @@ public struct SeriesImport: Sendable {
         }
         return (loader.finish(), summary)
     }
+
+    /// The headers `aggregate` writes, by role.
+    static let aggregateOutput = ["series": "series", "date": "period", "value": "value"]
 
     /// The roles of a series file under the names of a usage export.
     static func role(_ name: String) -> String {

@@ -11,14 +11,16 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Long-format CSV (- for standard input).", valueName: "path"))
     var input: String
 
-    @Option(help: ArgumentHelp("Header of the series key column.", valueName: "header"))
-    var series = "item"
+    // Without these three a file headed item,date,quantity is read, or else aggregate's own
+    // series,period,value.
+    @Option(help: ArgumentHelp("Header of the series key column (default: item, or series in aggregate's output).", valueName: "header"))
+    var series: String?
 
-    @Option(help: ArgumentHelp("Header of the date or period column.", valueName: "header"))
-    var date = "date"
+    @Option(help: ArgumentHelp("Header of the date or period column (default: date, or period in aggregate's output).", valueName: "header"))
+    var date: String?
 
-    @Option(help: ArgumentHelp("Header of the value column.", valueName: "header"))
-    var value = "quantity"
+    @Option(help: ArgumentHelp("Header of the value column (default: quantity, or value in aggregate's output).", valueName: "header"))
+    var value: String?
 
     @Option(help: ArgumentHelp("day, week, month, quarter or year.", valueName: "frequency"))
     var frequency = "month"

@@ -23,6 +23,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("series.csv").path))
     }
 
+    @Test func aggregatesOwnOutputReadsBackWithoutNamingItsColumns() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "date,item,quantity\n"
+        for month in 1...12 { text += "2025-\(month < 10 ? "0" : "")\(month)-01,A,\(10 * month)\n" }
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "s.csv"], in: dir).status == 0)
+        let quarters = try CLIRunner.run(["aggregate", "--input", "s.csv", "--frequency", "quarter", "--out", "q.csv"], in: dir)
+        #expect(quarters.status == 0, "stderr: \(quarters.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("q.csv")) == "series,period,value\nA,2025-Q1,60\nA,2025-Q2,150\nA,2025-Q3,240\nA,2025-Q4,330\n")
+        let forecast = try CLIRunner.run(["forecast", "--input", "s.csv", "--horizon", "1", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        // A column named on the command line is the user's: no falling back to other names.
+        let named = try CLIRunner.run(["aggregate", "--input", "s.csv", "--series", "series", "--out", "n.csv"], in: dir)
+        #expect(named.status == 1 && named.stderr.contains("missing required columns 'date', 'quantity' (for value)"), "stderr: \(named.stderr)")
+    }
+
     @Test func unknownFlagIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--bogus"], in: dir)

@@ -30,6 +30,21 @@ extension BadInputCorpus {
                                 arguments: series.arguments,
                                 expectation: .fails(file: series.file, line: nil, says: ["the rows are yearly totals", "use --frequency year"]),
                                 absentAfterFailure: ["fc.csv"]))
+        // aggregate's own output is read back without naming its columns; a header that is
+        // neither a usage export's nor aggregate's still names what is missing, and a bad
+        // period in aggregate's layout is rejected with its line like any other.
+        let forecastUnnamed = ["forecast", "--input", series.file, "--horizon", "1", "--backtest", "0", "--quiet", "--out", "fc.csv"]
+        cases.append(CorpusCase(kind: series.kind, name: "series,period,amount without column flags",
+                                files: [series.file: Data("series,period,amount\nA100,2025-01,1\nA100,2025-02,2\n".utf8)],
+                                arguments: forecastUnnamed,
+                                expectation: .fails(file: series.file, line: 1, says: ["missing required columns 'item' (for series), 'date', 'quantity' (for value)", "'series', 'period', 'amount'"]),
+                                absentAfterFailure: ["fc.csv"]))
+        let thirteenth = "series,period,value\n" + (1...12).map { "A100,2025-\($0 < 10 ? "0" : "")\($0),5\n" }.joined() + "A100,2025-13,5\n"
+        cases.append(CorpusCase(kind: series.kind, name: "aggregate's layout without column flags, month 13",
+                                files: [series.file: Data(thirteenth.utf8)],
+                                arguments: forecastUnnamed,
+                                expectation: .fails(file: series.file, line: nil, says: ["series.csv:14: column 'period': '2025-13'", "there is no month 13", "above the 1% limit"]),
+                                absentAfterFailure: ["fc.csv"]))
         cases.append(CorpusCase(kind: usage.kind, name: "forty days forecast by the month", files: [usage.file: Data(usage.contents)],
                                 arguments: ["forecast", "--input", usage.file, "--horizon", "2", "--out", "fc.csv"],
                                 expectation: .fails(file: usage.file, line: nil, says: ["every month the dates reach is covered only in part (2025-01 covers 26 of 31 days, 2025-02 covers 14 of 28 days)", "--partial keep"]),

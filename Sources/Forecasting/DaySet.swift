@@ -152,12 +152,15 @@ public struct DaySet: Sendable, Equatable {
     }
 
     /// The weekdays on which the set has days in at least half as many weeks as on its most
-    /// frequent weekday, once its days span four weeks; nil before that (too few weeks to
-    /// tell). One row posted on a Saturday does not open a clinic's weekends.
+    /// frequent weekday, once its days span four weeks and that weekday has days in half the
+    /// weeks at least; nil otherwise (too few weeks, or days too sparse, to tell: an item used
+    /// once a month would close the weekdays it happened to miss). One row posted on a
+    /// Saturday does not open a clinic's weekends.
     public var openWeekdays: OpenWeekdays? {
         guard let first = firstDay, let last = lastDay, last - first >= 27 else { return nil }
         let counts = countByWeekday
         let most = counts.max() ?? 0
+        guard 2 * most >= Int(last - first) / 7 + 1 else { return nil }
         var mask: UInt8 = 0
         for (k, n) in counts.enumerated() where n > 0 && 2 * n >= most { mask |= 1 << UInt8(k) }
         return OpenWeekdays(mask: mask)

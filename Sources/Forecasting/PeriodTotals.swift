@@ -132,22 +132,16 @@ public struct PeriodTotals {
     }
 
     /// Why the rows cannot be summed into this run's periods, or nil: they are whole months,
-    /// quarters or years (every date the 1st, or a month's last day), longer than the periods,
+    /// quarters or years (`RowDays.span`), longer than the periods,
     /// and a month's total is not four weeks of it. Rows on one weekday are left to pass: a
     /// clinic open on Mondays alone has daily rows like that. `option` names the setting to
     /// change (`--frequency`).
     public func periodsShorterThanRows(option: String) -> String? {
         let span = rowDays.span
         guard span.rank > frequency.rank, span != .week else { return nil }
-        let shape: String
-        switch span {
-        case .year: shape = "is the first or the last day of a year"
-        case .quarter: shape = "is the first or the last day of a quarter"
-        default: shape = "is the first or the last day of a month"
-        }
         let longer = Frequency.allCases.filter { $0.rank >= span.rank }.map(\.rawValue)
         let choices = longer.dropLast().joined(separator: ", ") + (longer.count > 1 ? " or " : "") + (longer.last ?? "")
-        return "the rows are \(span.rawValue)ly totals (every date \(shape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
+        return "the rows are \(span.rawValue)ly totals (\(rowDays.spanShape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
     }
 
     /// "every month the dates reach is covered only in part (2025-12 covers 22 of 31 days, ...)",

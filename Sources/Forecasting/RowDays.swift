@@ -7,9 +7,11 @@ import Tabular
 /// weekday, a quarterly or yearly one on the first or the last day of the quarter or year.
 /// Nine in ten dates of one shape are enough: a monthly export may hold a correction dated
 /// mid-month, and a weekly one date a week after a holiday on the Tuesday (weeks are also one
-/// date per ISO week). Rows one to a month, quarter or year are also periods when nine in ten
-/// fall within four days of the period's start or end (the first or the last business day) or,
-/// for months, on one day of the month (a ledger dated on the 15th). Such a row
+/// date per ISO week). Rows one to a year, quarter or month are also periods when nine in ten
+/// fall within a week of the period's start or end (the first or the last business day, the
+/// last Friday) or within three days of one day of it (a ledger dated on the 15th, or on the
+/// business day before when the 15th is a Saturday; quarterly totals dated in mid-February,
+/// May, August and November; fiscal years dated 30 June). Such a row
 /// covers its whole period: the file's first and last periods are complete (a monthly file
 /// through `2025-12` covers the fourth quarter to its last day), and the rows cannot be
 /// split into shorter periods (a month is not four weeks of its total).
@@ -17,17 +19,8 @@ public struct RowDays: Sendable, Equatable {
     /// The earliest and the latest day of any row.
     public private(set) var first = CalendarDay(daysSinceEpoch: .max)
     public private(set) var last = CalendarDay(daysSinceEpoch: .min)
-    /// Dates that are the first or the last day of a year, a quarter or a month.
-    private var yearStarts = 0, quarterStarts = 0, monthStarts = 0
-    private var yearEnds = 0, quarterEnds = 0, monthEnds = 0
-    /// Dates within four days of the start or the end of a year, a quarter or a month (the
-    /// first or the last business day), and dates by day of the month (index 0 is the 1st).
-    private var nearYearStarts = 0, nearQuarterStarts = 0, nearMonthStarts = 0
-    private var nearYearEnds = 0, nearQuarterEnds = 0, nearMonthEnds = 0
-    private var datesByDayOfMonth = [Int](repeating: 0, count: 31)
-    /// Whether two dates fall in one year, quarter or month (then rows are not those periods
-    /// unless dated on their first or last day).
-    private var twoInAYear = false, twoInAQuarter = false, twoInAMonth = false
+    /// Where the dates sit in their years, quarters and months.
+    private var years = DatesInPeriods(.year), quarters = DatesInPeriods(.quarter), months = DatesInPeriods(.month)
     /// Every day with a row, how many fall on each ISO weekday (index 0 is Monday), and
     /// whether two fall in one ISO week (then the rows are not weeks).
     public private(set) var dates = DaySet()
@@ -52,41 +45,14 @@ public struct RowDays: Sendable, Equatable {
             let monday = number - Int32(w - 1)
             twoInAWeek = dates.count(from: monday, through: monday + 6) > 0
         }
-        func anotherIn(_ frequency: Frequency) -> Bool {
-            let period = frequency.period(of: day)
-            return dates.count(from: frequency.firstDay(of: period).daysSinceEpoch,
-                               through: frequency.firstDay(of: period + 1).daysSinceEpoch - 1) > 0
-        }
-        if !twoInAMonth { twoInAMonth = anotherIn(.month) }
-        if !twoInAQuarter { twoInAQuarter = anotherIn(.quarter) }
-        if !twoInAYear { twoInAYear = anotherIn(.year) }
+        years.noteAnother(day, in: dates)
+        quarters.noteAnother(day, in: dates)
+        months.noteAnother(day, in: dates)
         dates.insert(number)
         datesByWeekday[w - 1] += 1
-        countEdges(of: day)
-    }
-
-    private mutating func countEdges(of day: CalendarDay) {
-        let (year, month, d) = day.components
-        let length = CalendarDay.daysIn(month: month, year: year)
-        datesByDayOfMonth[d - 1] += 1
-        if d <= 4 {
-            nearMonthStarts += 1
-            if month % 3 == 1 { nearQuarterStarts += 1 }
-            if month == 1 { nearYearStarts += 1 }
-        } else if d > length - 4 {
-            nearMonthEnds += 1
-            if month % 3 == 0 { nearQuarterEnds += 1 }
-            if month == 12 { nearYearEnds += 1 }
-        }
-        if d == 1 {
-            monthStarts += 1
-            if month % 3 == 1 { quarterStarts += 1 }
-            if month == 1 { yearStarts += 1 }
-        } else if d == length {
-            monthEnds += 1
-            if month % 3 == 0 { quarterEnds += 1 }
-            if month == 12 { yearEnds += 1 }
-        }
+        years.count(day)
+        quarters.count(day)
+        months.count(day)
     }
 
     /// The days of both files' rows (a shard passes the days of the rows it leaves to others,
@@ -99,13 +65,9 @@ public struct RowDays: Sendable, Equatable {
         if dates.formUnion(other.dates) {
             datesByWeekday = dates.countByWeekday
             twoInAWeek = twoInAWeek || other.twoInAWeek || dates.hasTwoDays(inOne: .week)
-            twoInAMonth = twoInAMonth || other.twoInAMonth || dates.hasTwoDays(inOne: .month)
-            twoInAQuarter = twoInAQuarter || other.twoInAQuarter || dates.hasTwoDays(inOne: .quarter)
-            twoInAYear = twoInAYear || other.twoInAYear || dates.hasTwoDays(inOne: .year)
-            (yearStarts, quarterStarts, monthStarts, yearEnds, quarterEnds, monthEnds) = (0, 0, 0, 0, 0, 0)
-            (nearYearStarts, nearQuarterStarts, nearMonthStarts, nearYearEnds, nearQuarterEnds, nearMonthEnds) = (0, 0, 0, 0, 0, 0)
-            datesByDayOfMonth = [Int](repeating: 0, count: 31)
-            dates.forEachDay { countEdges(of: CalendarDay(daysSinceEpoch: $0)) }
+            years.recount(dates)
+            quarters.recount(dates)
+            months.recount(dates)
         }
     }
 
@@ -115,28 +77,33 @@ public struct RowDays: Sendable, Equatable {
     public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays ?? .all : .all }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when
-    /// nine in ten of the dates name one the same way (its first or its last day; with one date
-    /// a period, a day within four of them or, for months, one day of the month; for a week,
-    /// one weekday, with one date a week), else the day itself. One day alone says nothing of
-    /// the sort: it is a day.
-    public var span: Frequency {
-        guard first < last else { return .day }
+    /// nine in ten of the dates name one the same way, else the day itself (see the type's
+    /// comment). One day alone says nothing of the sort: it is a day.
+    public var span: Frequency { classified.span }
+
+    /// How the dates name the periods of `span`, for messages ("every date is the first or the
+    /// last day of a month").
+    public var spanShape: String { classified.shape }
+
+    private var classified: (span: Frequency, shape: String) {
+        guard first < last else { return (.day, "one day") }
+        let dated = datesByWeekday.reduce(0, +)
         // Nine in ten dates of one shape: a monthly export with one correction dated mid-month
         // is still months.
-        let dated = datesByWeekday.reduce(0, +)
         func most(_ count: Int) -> Bool { 10 * count >= 9 * dated }
-        if most(yearStarts) || most(yearEnds) { return .year }
-        if most(quarterStarts) || most(quarterEnds) { return .quarter }
-        if most(monthStarts) || most(monthEnds) { return .month }
-        // One row to a period, dated near its start or end, or a month on one day of it. Three
-        // dates at least: two days a month apart say nothing of the sort.
-        if dated >= 3 {
-            if !twoInAYear && (most(nearYearStarts) || most(nearYearEnds)) { return .year }
-            if !twoInAQuarter && (most(nearQuarterStarts) || most(nearQuarterEnds)) { return .quarter }
-            if !twoInAMonth && (most(nearMonthStarts) || most(nearMonthEnds) || most(datesByDayOfMonth.max() ?? 0)) { return .month }
+        for periods in [years, quarters, months] {
+            let name = periods.frequency.rawValue
+            if most(periods.starts) || most(periods.ends) { return (periods.frequency, "every date is the first or the last day of a \(name)") }
+            // One row to a period, dated near its start or end or on about one day of it. Three
+            // dates at least: two days a month apart say nothing of the sort.
+            guard dated >= 3, !periods.twoInOne else { continue }
+            if most(periods.nearStarts) || most(periods.nearEnds) {
+                return (periods.frequency, "one date a \(name), within a week of its start or end")
+            }
+            if most(periods.mostWithinThreeDaysOfOneDay) { return (periods.frequency, "one date a \(name), on about the same day of it") }
         }
-        if !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return .week }
-        return .day
+        if !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return (.week, "one date a week, on one weekday") }
+        return (.day, "dates of days")
     }
 
     /// The first and the last day the rows cover: from the start of the first row's span to
@@ -145,5 +112,57 @@ public struct RowDays: Sendable, Equatable {
         let span = self.span
         guard span != .day else { return (first, last) }
         return (span.firstDay(of: span.period(of: first)), span.firstDay(of: span.period(of: last) + 1).adding(days: -1))
+    }
+}
+
+/// Where a file's distinct dates sit in their years, quarters or months: on the first or the
+/// last day, within a week of them, by days since the period began, and whether two share a
+/// period.
+struct DatesInPeriods: Sendable, Equatable {
+    let frequency: Frequency
+    private(set) var starts = 0, ends = 0
+    private(set) var nearStarts = 0, nearEnds = 0
+    private(set) var twoInOne = false
+    /// Dates by days since their period's first day.
+    private var byOffset: [Int]
+
+    init(_ frequency: Frequency) {
+        self.frequency = frequency
+        byOffset = [Int](repeating: 0, count: frequency == .year ? 366 : frequency == .quarter ? 92 : 31)
+    }
+
+    /// Before `day` joins `dates`: whether its period already holds one of them.
+    mutating func noteAnother(_ day: CalendarDay, in dates: DaySet) {
+        guard !twoInOne else { return }
+        let period = frequency.period(of: day)
+        twoInOne = dates.count(from: frequency.firstDay(of: period).daysSinceEpoch,
+                               through: frequency.firstDay(of: period + 1).daysSinceEpoch - 1) > 0
+    }
+
+    mutating func count(_ day: CalendarDay) {
+        let period = frequency.period(of: day)
+        let offset = Int(day.daysSinceEpoch - frequency.firstDay(of: period).daysSinceEpoch)
+        let toEnd = frequency.days(in: period) - 1 - offset
+        byOffset[offset] += 1
+        if offset == 0 { starts += 1 } else if toEnd == 0 { ends += 1 }
+        if offset < 7 { nearStarts += 1 } else if toEnd < 7 { nearEnds += 1 }
+    }
+
+    /// Counts `dates` afresh (after shards' days were merged).
+    mutating func recount(_ dates: DaySet) {
+        self = DatesInPeriods(frequency)
+        twoInOne = dates.hasTwoDays(inOne: frequency)
+        dates.forEachDay { count(CalendarDay(daysSinceEpoch: $0)) }
+    }
+
+    /// The most dates within three days either side of one day of the period (the 15th, or
+    /// the business day before it).
+    var mostWithinThreeDaysOfOneDay: Int {
+        var window = byOffset.prefix(7).reduce(0, +), best = window
+        for k in 7..<byOffset.count {
+            window += byOffset[k] - byOffset[k - 7]
+            best = max(best, window)
+        }
+        return best
     }
 }

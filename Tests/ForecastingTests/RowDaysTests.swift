@@ -72,11 +72,30 @@ struct RowDaysTests {
         // The first business day of each quarter, and the last of each year.
         #expect(days([day(2024, 1, 2), day(2024, 4, 1), day(2024, 7, 1), day(2024, 10, 1), day(2025, 1, 2)]).span == .quarter)
         #expect(days([day(2022, 12, 30), day(2023, 12, 29), day(2024, 12, 31)]).span == .year)
+        // The 15th, or the Friday before when it is a Saturday (15 April 2023).
+        #expect(days([day(2023, 2, 15), day(2023, 3, 15), day(2023, 4, 14)]).span == .month)
+        // The last Friday and the first Monday of each month: one weekday, but months, not weeks.
+        let lastFridays = days([day(2024, 1, 26), day(2024, 2, 23), day(2024, 3, 29), day(2024, 4, 26)])
+        #expect(lastFridays.span == .month)
+        #expect(lastFridays.covered.first == day(2024, 1, 1) && lastFridays.covered.last == day(2024, 4, 30))
+        #expect(days([day(2024, 1, 1), day(2024, 2, 5), day(2024, 3, 4), day(2024, 4, 1), day(2024, 5, 6)]).span == .month)
+        // Quarterly totals dated mid-quarter, and fiscal years dated 30 June.
+        let midQuarters = days([day(2023, 2, 15), day(2023, 5, 15), day(2023, 8, 15), day(2023, 11, 15)])
+        #expect(midQuarters.span == .quarter)
+        #expect(midQuarters.covered.first == day(2023, 1, 1) && midQuarters.covered.last == day(2023, 12, 31))
+        #expect(days([day(2022, 6, 30), day(2023, 6, 30), day(2024, 6, 30)]).span == .year)
+        #expect(midQuarters.spanShape == "one date a quarter, on about the same day of it")
+        #expect(lastFridays.spanShape == "one date a month, within a week of its start or end")
         // Two dates in one month are days, and so are two dates a month apart (too few to tell),
         // and dates one a month on days that follow no rule.
         #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20)]).span == .day)
         #expect(days([day(2025, 12, 10), day(2026, 1, 20)]).span == .day)
         #expect(days([day(2025, 1, 9), day(2025, 2, 17), day(2025, 3, 3), day(2025, 4, 22), day(2025, 5, 14)]).span == .day)
+        // Daily rows spread thinly (an item used about once a month, on any day) are days, and
+        // too sparse to tell which weekdays the file records.
+        let sparse = days([day(2025, 1, 9), day(2025, 2, 17), day(2025, 3, 3), day(2025, 4, 22), day(2025, 5, 14),
+                           day(2025, 6, 2), day(2025, 7, 24), day(2025, 8, 12), day(2025, 9, 30), day(2025, 10, 6)])
+        #expect(sparse.span == .day && sparse.openWeekdays == .all)
         // Shards merged see the same.
         var a = days((1...6).map { day(2025, $0, 15) }), b = days((7...12).map { day(2025, $0, 15) })
         a.merge(b)

@@ -96,7 +96,7 @@ public struct RowDays: Sendable, Equatable {
             if most(periods.starts) || most(periods.ends) { return (periods.frequency, "every date is the first or the last day of a \(name)") }
             // One row to a period, dated near its start or end or on about one day of it. Three
             // dates at least: two days a month apart say nothing of the sort.
-            guard dated >= 3, !periods.twoInOne else { continue }
+            guard dated >= 3, periods.mostlyOneToAPeriod else { continue }
             if most(periods.nearStarts) || most(periods.nearEnds) {
                 return (periods.frequency, "one date a \(name), within a week of its start or end")
             }
@@ -116,13 +116,14 @@ public struct RowDays: Sendable, Equatable {
 }
 
 /// Where a file's distinct dates sit in their years, quarters or months: on the first or the
-/// last day, within a week of them, by days since the period began, and whether two share a
-/// period.
+/// last day, within a week of them, by days since the period began, and how many periods hold
+/// more than one.
 struct DatesInPeriods: Sendable, Equatable {
     let frequency: Frequency
     private(set) var starts = 0, ends = 0
     private(set) var nearStarts = 0, nearEnds = 0
-    private(set) var twoInOne = false
+    /// Periods with a date, and those with two or more.
+    private(set) var periods = 0, crowded = 0
     /// Dates by days since their period's first day.
     private var byOffset: [Int]
 
@@ -131,12 +132,16 @@ struct DatesInPeriods: Sendable, Equatable {
         byOffset = [Int](repeating: 0, count: frequency == .year ? 366 : frequency == .quarter ? 92 : 31)
     }
 
-    /// Before `day` joins `dates`: whether its period already holds one of them.
+    /// Nine in ten periods with a date hold one alone: a ledger with one row posted a day late
+    /// in one month of twelve is still one row a month.
+    var mostlyOneToAPeriod: Bool { 10 * crowded <= periods }
+
+    /// Before `day` joins `dates`: counts its period as new or as crowded.
     mutating func noteAnother(_ day: CalendarDay, in dates: DaySet) {
-        guard !twoInOne else { return }
         let period = frequency.period(of: day)
-        twoInOne = dates.count(from: frequency.firstDay(of: period).daysSinceEpoch,
-                               through: frequency.firstDay(of: period + 1).daysSinceEpoch - 1) > 0
+        let already = dates.count(from: frequency.firstDay(of: period).daysSinceEpoch,
+                                  through: frequency.firstDay(of: period + 1).daysSinceEpoch - 1)
+        if already == 0 { periods += 1 } else if already == 1 { crowded += 1 }
     }
 
     mutating func count(_ day: CalendarDay) {
@@ -151,8 +156,15 @@ struct DatesInPeriods: Sendable, Equatable {
     /// Counts `dates` afresh (after shards' days were merged).
     mutating func recount(_ dates: DaySet) {
         self = DatesInPeriods(frequency)
-        twoInOne = dates.hasTwoDays(inOne: frequency)
-        dates.forEachDay { count(CalendarDay(daysSinceEpoch: $0)) }
+        var previous = Int.min, inPeriod = 0
+        dates.forEachDay { number in
+            let day = CalendarDay(daysSinceEpoch: number)
+            let period = frequency.period(of: day)
+            if period != previous { (previous, inPeriod) = (period, 0) }
+            inPeriod += 1
+            if inPeriod == 1 { periods += 1 } else if inPeriod == 2 { crowded += 1 }
+            count(day)
+        }
     }
 
     /// The most dates within three days either side of one day of the period (the 15th, or

@@ -86,9 +86,11 @@ struct RowDaysTests {
         #expect(days([day(2022, 6, 30), day(2023, 6, 30), day(2024, 6, 30)]).span == .year)
         #expect(midQuarters.spanShape == "one date a quarter, on about the same day of it")
         #expect(lastFridays.spanShape == "one date a month, within a week of its start or end")
-        // Two dates in one month are days, and so are two dates a month apart (too few to tell),
-        // and dates one a month on days that follow no rule.
-        #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20)]).span == .day)
+        // One month in twelve with a second date (a correction) is still months; two are days,
+        // and so are two dates a month apart (too few to tell), and dates one a month on days
+        // that follow no rule.
+        #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20)]).span == .month)
+        #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20), day(2025, 9, 3)]).span == .day)
         #expect(days([day(2025, 12, 10), day(2026, 1, 20)]).span == .day)
         #expect(days([day(2025, 1, 9), day(2025, 2, 17), day(2025, 3, 3), day(2025, 4, 22), day(2025, 5, 14)]).span == .day)
         // Daily rows spread thinly (an item used about once a month, on any day) are days, and
@@ -101,7 +103,9 @@ struct RowDaysTests {
         a.merge(b)
         #expect(a == fifteenths)
         a.merge(days([day(2025, 6, 20)]))
-        #expect(a.span == .day)
+        #expect(a.span == .month)
+        a.merge(days([day(2025, 9, 3)]))
+        #expect(a.span == .day && a == days((1...12).map { day(2025, $0, 15) } + [day(2025, 9, 3), day(2025, 6, 20)]))
     }
 
     @Test func quartersYearsAndWeeksAreRecognised() {

@@ -7,7 +7,8 @@ import Tabular
 /// weekday, a quarterly or yearly one on the first or the last day of the quarter or year.
 /// Nine in ten dates of one shape are enough: a monthly export may hold a correction dated
 /// mid-month, and a weekly one date a week after a holiday on the Tuesday (weeks are also one
-/// date per ISO week). Rows one to a year, quarter or month are also periods when nine in ten
+/// date per ISO week, and three dates at least: two Wednesdays four weeks apart are days). Rows
+/// one to a year, quarter or month (in nine periods in ten) are also periods when nine in ten
 /// fall within a week of the period's start or end (the first or the last business day, the
 /// last Friday) or within three days of one day of it (a ledger dated on the 15th, or on the
 /// business day before when the 15th is a Saturday; quarterly totals dated in mid-February,
@@ -102,7 +103,7 @@ public struct RowDays: Sendable, Equatable {
             }
             if most(periods.mostWithinThreeDaysOfOneDay) { return (periods.frequency, "one date a \(name), on about the same day of it") }
         }
-        if !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return (.week, "one date a week, on one weekday") }
+        if dated >= 3, !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return (.week, "one date a week, on one weekday") }
         return (.day, "dates of days")
     }
 

@@ -120,6 +120,8 @@ struct RowDaysTests {
         let sundays = days([day(2025, 3, 2), day(2025, 3, 9), day(2025, 3, 30)])
         #expect(sundays.span == .week)
         #expect(sundays.covered.first == day(2025, 2, 24) && sundays.covered.last == day(2025, 3, 30))
+        // Two Wednesdays four weeks apart are two days, not two weeks.
+        #expect(days([day(2024, 1, 31), day(2024, 2, 28)]).span == .day)
         // Daily rows, and a single day, stand for days.
         #expect(days([day(2025, 3, 3), day(2025, 3, 4)]).span == .day)
         #expect(days([day(2025, 3, 1)]).span == .day)

@@ -50,23 +50,6 @@ public struct DaySet: Sendable, Equatable {
         return offset >> 6 < words.count && words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
-    /// Adds the other set's days; returns whether any was new.
-    @discardableResult
-    public mutating func formUnion(_ other: DaySet) -> Bool {
-        guard !other.words.isEmpty else { return false }
-        if words.isEmpty { self = other; return true }
-        // Widen to both ends first, then OR word by word.
-        reserve(other.base)
-        reserve(other.base + Int32(other.words.count * 64 - 1))
-        let shift = Int((other.base - base) / 64)
-        var added = false
-        for (k, word) in other.words.enumerated() where word & ~words[shift + k] != 0 {
-            words[shift + k] |= word
-            added = true
-        }
-        return added
-    }
-
     /// Each day and the `days - 1` after it: the days weekly rows cover (`days` at most 64).
     public func spread(over days: Int) -> DaySet {
         guard !words.isEmpty, days > 1 else { return self }
@@ -91,22 +74,6 @@ public struct DaySet: Sendable, Equatable {
                 bits &= bits - 1
             }
         }
-    }
-
-    /// Whether some period of `frequency` (an ISO week, a month, ...) holds two days of the set.
-    public func hasTwoDays(inOne frequency: Frequency) -> Bool {
-        var previous = Int.min
-        for (w, word) in words.enumerated() {
-            var bits = word
-            while bits != 0 {
-                let day = base + Int32(w * 64 + bits.trailingZeroBitCount)
-                bits &= bits - 1
-                let period = frequency.period(of: CalendarDay(daysSinceEpoch: day))
-                if period == previous { return true }
-                previous = period
-            }
-        }
-        return false
     }
 
     /// Days in the set from `first` through `last` that fall on `weekdays` (all when nil).
@@ -153,17 +120,28 @@ public struct DaySet: Sendable, Equatable {
 
     /// The weekdays on which the set has days in at least half as many weeks as on its most
     /// frequent weekday, once its days span four weeks and that weekday has days in half the
-    /// weeks at least; nil otherwise (too few weeks, or days too sparse, to tell: an item used
-    /// once a month would close the weekdays it happened to miss). One row posted on a
+    /// weeks with days at least; nil otherwise (too few weeks, or days too sparse, to tell: an
+    /// item used once a month would close the weekdays it happened to miss; a clinic's export
+    /// with a few months missing still shows its weekends closed). One row posted on a
     /// Saturday does not open a clinic's weekends.
     public var openWeekdays: OpenWeekdays? {
         guard let first = firstDay, let last = lastDay, last - first >= 27 else { return nil }
         let counts = countByWeekday
         let most = counts.max() ?? 0
-        guard 2 * most >= Int(last - first) / 7 + 1 else { return nil }
+        guard 2 * most >= weeksWithDays else { return nil }
         var mask: UInt8 = 0
         for (k, n) in counts.enumerated() where n > 0 && 2 * n >= most { mask |= 1 << UInt8(k) }
         return OpenWeekdays(mask: mask)
+    }
+
+    /// The ISO weeks holding a day of the set.
+    var weeksWithDays: Int {
+        var weeks = 0, previous = Int.min
+        forEachDay { day in
+            let week = Frequency.week.period(of: CalendarDay(daysSinceEpoch: day))
+            if week != previous { weeks += 1; previous = week }
+        }
+        return weeks
     }
 
     public var firstDay: Int32? {

@@ -90,11 +90,11 @@ public struct TSBModel: ForecastModel {
     }
 }
 
-/// ADIDA (Nikolopoulos et al. 2011), as statsforecast's: sums the series over non-overlapping
-/// buckets of the mean inter-demand interval (dropping the oldest remainder), so most buckets
-/// hold demand, forecasts the bucket sums with fitted simple exponential smoothing and spreads
-/// the forecast evenly over the bucket's periods. The smoothing starts at the buckets' mean
-/// (`SmoothingStart`).
+/// ADIDA (Nikolopoulos et al. 2011), built as statsforecast's: sums the series over
+/// non-overlapping buckets of the mean inter-demand interval (dropping the oldest remainder), so
+/// most buckets hold demand, forecasts the bucket sums with fitted simple exponential smoothing
+/// and spreads the forecast evenly over the bucket's periods. The smoothing starts at the
+/// buckets' mean (`SmoothingStart`); `.firstValue` gives statsforecast's figures.
 public struct ADIDAModel: ForecastModel {
     public let name = "adida"
     public var start: SmoothingStart
@@ -108,8 +108,9 @@ public struct ADIDAModel: ForecastModel {
     }
 }
 
-/// IMAPA (Petropoulos and Kourentzes 2015), as statsforecast's: ADIDA at every aggregation
-/// level from 1 to the mean inter-demand interval, the per-period forecasts averaged.
+/// IMAPA (Petropoulos and Kourentzes 2015), built as statsforecast's: ADIDA at every
+/// aggregation level from 1 to the mean inter-demand interval, the per-period forecasts
+/// averaged, each smoothing started as `start` says (`.firstValue` gives statsforecast's).
 public struct IMAPAModel: ForecastModel {
     public let name = "imapa"
     public var start: SmoothingStart
@@ -194,7 +195,8 @@ enum SES {
         }
     }
 
-    /// The index of the first value smoothed in: the first value is the start itself.
+    /// The index of the first value smoothed in: started at the first value, smoothing begins
+    /// with the second; started at the mean, with the first.
     static func firstSmoothed(_ start: SmoothingStart) -> Int { start == .firstValue ? 1 : 0 }
 
     /// In-sample sum of squared one-step errors.

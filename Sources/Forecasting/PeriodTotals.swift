@@ -364,8 +364,9 @@ public struct PeriodTotals {
     /// on fewer of the days the file has rows on than the file (a ward that did not report for
     /// three days of a week) is partial for that series and becomes missing, as a sum of four
     /// days would read as a fall in census. A day without a row anywhere (a holiday the export
-    /// skipped) is no one's gap. A series counts its own open weekdays once its rows span four
-    /// weeks (a weekday clinic among seven-day wards), else the file's. Usage needs no such
+    /// skipped) is no one's gap. A series counts its own open weekdays once they can be told
+    /// (`DaySet.openWeekdays`: four weeks of rows, not too sparse; a weekday clinic among
+    /// seven-day wards), else the file's. Usage needs no such
     /// rule: a day without a row is no use.
     /// Weekly rows count the seven days from their dates (a weekly census series that starts
     /// on 6 October misses the first five days of the month).

@@ -8,7 +8,8 @@ public struct SeriesImport: Sendable {
     /// Header names in the file; `--columns` entries for series/item, date, value/quantity
     /// override them. Left nil (with no `--columns` for them), the file is read under a usage
     /// export's names (`item`, `date`, `quantity`) or, lacking those, under `aggregate`'s own
-    /// (`series`, `period`, `value`), so its output reads back as it is.
+    /// (`series`, `period`, `value`), so its output reads back as it is (from a file; standard
+    /// input cannot be read twice).
     public var seriesColumn: String?
     public var dateColumn: String?
     public var valueColumn: String?
@@ -61,10 +62,18 @@ public struct SeriesImport: Sendable {
         let table: TableImport
         do {
             table = try TableImport(path: input, columns: specs, options: options)
-        } catch let error as InputError where !named && input != "-" && error.message.hasPrefix("missing required column") {
+        } catch let error as InputError where !named && error.message.hasPrefix("missing required column") {
+            // Standard input cannot be read twice: there the columns must be named.
+            guard input != "-" else {
+                guard error.message.contains("'series', 'period', 'value'") else { throw error }
+                throw InputError(file: input, line: 1, error.message + "; from standard input, aggregate's own output needs --series series --date period --value value")
+            }
             options.columns = SeriesImport.aggregateOutput
-            guard let own = try? TableImport(path: input, columns: specs, options: options) else { throw error }
-            table = own
+            do {
+                table = try TableImport(path: input, columns: specs, options: options)
+            } catch let second as InputError where second.message.hasPrefix("missing required column") {
+                throw error
+            }
         }
         guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
             throw InputError(file: input, "required columns could not be resolved")

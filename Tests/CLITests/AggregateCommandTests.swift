@@ -34,6 +34,10 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("q.csv")) == "series,period,value\nA,2025-Q1,60\nA,2025-Q2,150\nA,2025-Q3,240\nA,2025-Q4,330\n")
         let forecast = try CLIRunner.run(["forecast", "--input", "s.csv", "--horizon", "1", "--quiet", "--out", "f.csv"], in: dir)
         #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        // Standard input is read once: there the columns must be named, and the error says so.
+        let piped = try CLIRunner.run(["aggregate", "--input", "-", "--frequency", "quarter", "--out", "-"], in: dir,
+                                      stdin: Data(try CLIRunner.read(dir.appendingPathComponent("s.csv")).utf8))
+        #expect(piped.status == 1 && piped.stderr.contains("needs --series series --date period --value value"), "stderr: \(piped.stderr)")
         // A column named on the command line is the user's: no falling back to other names.
         let named = try CLIRunner.run(["aggregate", "--input", "s.csv", "--series", "series", "--out", "n.csv"], in: dir)
         #expect(named.status == 1 && named.stderr.contains("missing required columns 'date', 'quantity' (for value)"), "stderr: \(named.stderr)")

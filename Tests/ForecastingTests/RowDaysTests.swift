@@ -23,9 +23,9 @@ struct RowDaysTests {
         let ends = days([day(2024, 1, 31), day(2024, 2, 29), day(2024, 11, 30)])
         #expect(ends.span == .month)
         #expect(ends.covered.first == day(2024, 1, 1) && ends.covered.last == day(2024, 11, 30))
-        // February 28 is not the end of a leap year's February, but one date a month within
-        // four days of its end is still a month.
-        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 31)]).span == .month)
+        // February 28 is not the end of a leap year's February: two last days in three are not
+        // nine in ten, and three dates are too few for the one-date-a-month rules.
+        #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 3, 31)]).span == .day)
         #expect(days([day(2024, 1, 31), day(2024, 2, 28), day(2024, 2, 29), day(2024, 3, 31)]).span == .day)
     }
 
@@ -72,13 +72,16 @@ struct RowDaysTests {
         // The first business day of each quarter, and the last of each year.
         #expect(days([day(2024, 1, 2), day(2024, 4, 1), day(2024, 7, 1), day(2024, 10, 1), day(2025, 1, 2)]).span == .quarter)
         #expect(days([day(2022, 12, 30), day(2023, 12, 29), day(2024, 12, 31)]).span == .year)
-        // The 15th, or the Friday before when it is a Saturday (15 April 2023).
-        #expect(days([day(2023, 2, 15), day(2023, 3, 15), day(2023, 4, 14)]).span == .month)
+        // The 15th, or the Friday before when it is a Saturday (15 April and 15 July 2023).
+        let fifteenthsOrFridays = [day(2023, 2, 15), day(2023, 3, 15), day(2023, 4, 14), day(2023, 5, 15), day(2023, 6, 15), day(2023, 7, 14)]
+        #expect(days(fifteenthsOrFridays).span == .month)
+        // Five such dates are too few: days one a month fall so by chance too often.
+        #expect(days(Array(fifteenthsOrFridays.prefix(5))).span == .day)
         // The last Friday and the first Monday of each month: one weekday, but months, not weeks.
-        let lastFridays = days([day(2024, 1, 26), day(2024, 2, 23), day(2024, 3, 29), day(2024, 4, 26)])
+        let lastFridays = days([day(2024, 1, 26), day(2024, 2, 23), day(2024, 3, 29), day(2024, 4, 26), day(2024, 5, 31), day(2024, 6, 28)])
         #expect(lastFridays.span == .month)
-        #expect(lastFridays.covered.first == day(2024, 1, 1) && lastFridays.covered.last == day(2024, 4, 30))
-        #expect(days([day(2024, 1, 1), day(2024, 2, 5), day(2024, 3, 4), day(2024, 4, 1), day(2024, 5, 6)]).span == .month)
+        #expect(lastFridays.covered.first == day(2024, 1, 1) && lastFridays.covered.last == day(2024, 6, 30))
+        #expect(days([day(2024, 1, 1), day(2024, 2, 5), day(2024, 3, 4), day(2024, 4, 1), day(2024, 5, 6), day(2024, 6, 3)]).span == .month)
         // Quarterly totals dated mid-quarter, and fiscal years dated 30 June.
         let midQuarters = days([day(2023, 2, 15), day(2023, 5, 15), day(2023, 8, 15), day(2023, 11, 15)])
         #expect(midQuarters.span == .quarter)

@@ -158,6 +158,35 @@ import Testing
         #expect(close(byMean.mean[0], 2.99 / 2.505))
     }
 
+    /// The mean start checked against a reference written apart from `SES`: the level starts at
+    /// the mean, every value is smoothed in, one-step squared errors are summed, and alpha is
+    /// the best of 20,001 points in [0.1, 0.3].
+    @Test func meanStartedFitsAgreeWithABruteForceReference() throws {
+        func start(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
+        func sse(_ x: [Double], _ a: Double) -> Double {
+            var f = start(x), total = 0.0
+            for v in x { total += (v - f) * (v - f); f = a * v + (1 - a) * f }
+            return total
+        }
+        func fitted(_ x: [Double]) -> (alpha: Double, level: Double) {
+            let grid = (0...20_000).map { 0.1 + 0.2 * Double($0) / 20_000 }
+            let a = grid.min { sse(x, $0) < sse(x, $1) }!
+            return (a, x.reduce(start(x)) { a * $1 + (1 - a) * $0 })
+        }
+        let sizes: [Double] = [5, 7, 9, 6, 8, 4, 10, 5, 6, 7]
+        let ours = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: nil, start: .mean) }
+        let reference = fitted(sizes)
+        #expect(abs(sse(sizes, ours.alpha) - sse(sizes, reference.alpha)) <= 1e-9 * sse(sizes, reference.alpha), "\(ours.alpha) vs \(reference.alpha)")
+        #expect(abs(ours.forecast - reference.level) < 1e-4)
+        // Demands every second period: mean interval 2. ADIDA smooths the bucket sums 3, 5, 4, 6
+        // and spreads the level over 2 periods; IMAPA averages that with level 1 (the series).
+        let y: [Double] = [0, 3, 0, 5, 0, 4, 0, 6]
+        let adida = try #require(try ADIDAModel().forecast(y, horizon: 1, season: 1)).mean[0]
+        #expect(abs(adida - fitted([3, 5, 4, 6]).level / 2) < 1e-4)
+        let imapa = try #require(try IMAPAModel().forecast(y, horizon: 1, season: 1)).mean[0]
+        #expect(abs(imapa - (fitted(y).level + fitted([3, 5, 4, 6]).level / 2) / 2) < 1e-4)
+    }
+
     @Test func aLargeFirstOrderDoesNotHoldAShortHistoryUp() throws {
         // One order of 100 and then 10 every other month for a year and a half. Started at the
         // first size, Croston's size after eight more demands is 10 + 90 x 0.9^8 = 48.7 (alpha

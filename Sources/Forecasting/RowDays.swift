@@ -7,7 +7,8 @@ import Tabular
 /// weekday, a quarterly or yearly one on the first or the last day of the quarter or year.
 /// Nine in ten dates of one shape are enough: a monthly export may hold a correction dated
 /// mid-month, and a weekly one date a week after a holiday on the Tuesday (weeks are also one
-/// date per ISO week, and three dates at least: two Wednesdays four weeks apart are days). Rows
+/// date per ISO week, three dates at least and in half the weeks they span: two Wednesdays
+/// four weeks apart are days, and so are a short ledger's last Fridays). Rows
 /// one to a year, quarter or month (in nine periods in ten) are also periods when nine in ten
 /// fall within a week of the period's start or end (the first or the last business day, the
 /// last Friday) or within three days of one day of it (a ledger dated on the 15th, or on the
@@ -107,7 +108,11 @@ public struct RowDays: Sendable, Equatable {
         if let s = shape(years) { return (.year, s) }
         if let s = shape(quarters) { return (.quarter, s) }
         if let s = shape(months) { return (.month, s) }
-        if dated >= 3, !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated { return (.week, "one date a week, on one weekday") }
+        // Weeks fill most of their span: four last Fridays of four months are not weekly rows.
+        let weeks = Frequency.week.period(of: last) - Frequency.week.period(of: first) + 1
+        if dated >= 3, 2 * dated >= weeks, !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated {
+            return (.week, "one date a week, on one weekday")
+        }
         return (.day, "dates of days")
     }
 

@@ -123,8 +123,12 @@ struct RowDaysTests {
         let sundays = days([day(2025, 3, 2), day(2025, 3, 9), day(2025, 3, 30)])
         #expect(sundays.span == .week)
         #expect(sundays.covered.first == day(2025, 2, 24) && sundays.covered.last == day(2025, 3, 30))
-        // Two Wednesdays four weeks apart are two days, not two weeks.
+        // Two Wednesdays four weeks apart are two days, not two weeks, and four last Fridays of
+        // four months (too few to be months) are days, not weeks.
         #expect(days([day(2024, 1, 31), day(2024, 2, 28)]).span == .day)
+        #expect(days([day(2024, 1, 26), day(2024, 2, 23), day(2024, 3, 29), day(2024, 4, 26)]).span == .day)
+        // A weekly export with a few weeks missing is still weekly.
+        #expect(days((0..<20).filter { $0 % 5 != 3 }.map { day(2025, 1, 6).adding(days: 7 * $0) }).span == .week)
         // Daily rows, and a single day, stand for days.
         #expect(days([day(2025, 3, 3), day(2025, 3, 4)]).span == .day)
         #expect(days([day(2025, 3, 1)]).span == .day)

@@ -52,14 +52,11 @@ public struct RowDays: Sendable, Equatable {
             let monday = number - Int32(w - 1)
             twoInAWeek = dates.count(from: monday, through: monday + 6) > 0
         }
-        years.noteAnother(day, in: dates)
-        quarters.noteAnother(day, in: dates)
-        months.noteAnother(day, in: dates)
+        years.count(day, joining: dates)
+        quarters.count(day, joining: dates)
+        months.count(day, joining: dates)
         dates.insert(number)
         datesByWeekday[w - 1] += 1
-        years.count(day)
-        quarters.count(day)
-        months.count(day)
     }
 
     /// The days of both files' rows (a shard passes the days of the rows it leaves to others,
@@ -158,18 +155,15 @@ struct DatesInPeriods: Sendable, Equatable {
         }
     }
 
-    /// Before `day` joins `dates`: counts its period as new or as crowded.
-    mutating func noteAnother(_ day: CalendarDay, in dates: DaySet) {
+    /// Counts a new day, before it joins `dates` (the file's days so far): its place in its
+    /// period, and its period as new or crowded.
+    mutating func count(_ day: CalendarDay, joining dates: DaySet) {
         let period = frequency.period(of: day)
-        let already = dates.count(from: frequency.firstDay(of: period).daysSinceEpoch,
-                                  through: frequency.firstDay(of: period + 1).daysSinceEpoch - 1)
+        let start = frequency.firstDay(of: period).daysSinceEpoch, length = frequency.days(in: period)
+        let already = dates.count(from: start, through: start + Int32(length) - 1)
         if already == 0 { periods += 1 } else if already == 1 { crowded += 1 }
-    }
-
-    mutating func count(_ day: CalendarDay) {
-        let period = frequency.period(of: day)
-        let offset = Int(day.daysSinceEpoch - frequency.firstDay(of: period).daysSinceEpoch)
-        let toEnd = frequency.days(in: period) - 1 - offset
+        let offset = Int(day.daysSinceEpoch - start)
+        let toEnd = length - 1 - offset
         byOffset[offset] += 1
         if offset == 0 { starts += 1 } else if toEnd == 0 { ends += 1 }
         if offset < 7 { nearStarts += 1 } else if toEnd < 7 { nearEnds += 1 }

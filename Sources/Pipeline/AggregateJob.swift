@@ -20,9 +20,12 @@ public struct AggregateJob: Sendable {
         public var notes: [String]
     }
 
+    /// The output's header; `SeriesImport` reads a file headed so without column flags.
+    static let header = ["series", "period", "value"]
+
     public func run() throws -> Result {
         let (totals, summary, notes) = try source.read()
-        let writer = try CSVWriter(path: output, header: ["series", "period", "value"])
+        let writer = try CSVWriter(path: output, header: AggregateJob.header)
         do {
             let labels = PeriodLabels(frequency: totals.frequency)
             try totals.forEachSeries { id, first, values in

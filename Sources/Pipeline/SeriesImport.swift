@@ -48,14 +48,8 @@ public struct SeriesImport: Sendable {
         var options = self.options
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
-            || options.columns.keys.contains { ["series", "item", "date", "value", "quantity"].contains($0) }
-        for (role, header) in options.columns {
-            switch role {
-            case "series", "item": columns["series"] = header
-            case "value", "quantity": columns["value"] = header
-            default: columns[role] = header
-            }
-        }
+            || options.columns.keys.contains { ["series", "date", "value"].contains(SeriesImport.role($0)) }
+        for (role, header) in options.columns { columns[SeriesImport.role(role)] = header }
         if let unpivot { return try readWide(unpivot, columns, options) }
         options.columns = columns
         let specs = [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")]
@@ -65,7 +59,7 @@ public struct SeriesImport: Sendable {
         } catch let error as InputError where !named && error.message.hasPrefix("missing required column") {
             // Standard input cannot be read twice: there the columns must be named.
             guard input != "-" else {
-                guard error.message.contains("'series', 'period', 'value'") else { throw error }
+                guard error.message.contains(AggregateJob.header.map { "'\($0)'" }.joined(separator: ", ")) else { throw error }
                 throw InputError(file: input, line: 1, error.message + "; from standard input, aggregate's own output needs --series series --date period --value value")
             }
             options.columns = SeriesImport.aggregateOutput
@@ -92,7 +86,7 @@ public struct SeriesImport: Sendable {
     }
 
     /// The headers `aggregate` writes, by role.
-    static let aggregateOutput = ["series": "series", "date": "period", "value": "value"]
+    static let aggregateOutput = Dictionary(uniqueKeysWithValues: zip(["series", "date", "value"], AggregateJob.header))
 
     /// The roles of a series file under the names of a usage export.
     static func role(_ name: String) -> String {

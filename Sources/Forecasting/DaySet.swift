@@ -120,15 +120,16 @@ public struct DaySet: Sendable, Equatable {
 
     /// The weekdays on which the set has days in at least half as many weeks as on its most
     /// frequent weekday, once its days span four weeks and that weekday has days in half the
-    /// weeks with days at least; nil otherwise (too few weeks, or days too sparse, to tell: an
-    /// item used once a month would close the weekdays it happened to miss; a clinic's export
+    /// weeks with days, and four at least; nil otherwise (too few weeks, or days too sparse, to
+    /// tell: an item used once a month would close the weekdays it happened to miss, and four
+    /// rows on a Wednesday, two Saturdays and a Tuesday would close the rest; a clinic's export
     /// with a few months missing still shows its weekends closed). One row posted on a
     /// Saturday does not open a clinic's weekends.
     public var openWeekdays: OpenWeekdays? {
         guard let first = firstDay, let last = lastDay, last - first >= 27 else { return nil }
         let counts = countByWeekday
         let most = counts.max() ?? 0
-        guard 2 * most >= weeksWithDays else { return nil }
+        guard most >= 4, 2 * most >= weeksWithDays else { return nil }
         var mask: UInt8 = 0
         for (k, n) in counts.enumerated() where n > 0 && 2 * n >= most { mask |= 1 << UInt8(k) }
         return OpenWeekdays(mask: mask)

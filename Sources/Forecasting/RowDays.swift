@@ -11,7 +11,8 @@ import Tabular
 /// four weeks apart are days, and so are a short ledger's last Fridays). Rows
 /// one to a year, quarter or month (in nine periods in ten) are also periods when nine in ten
 /// fall within a week of the period's start or end (the first or the last business day, the
-/// last Friday) or within three days of one day of it (a ledger dated on the 15th, or on the
+/// last Friday), on one day of it (three dates are enough then: a short ledger dated on the
+/// 10th), or within three days of one day of it (a ledger dated on the 15th, or on the
 /// business day before when the 15th is a Saturday; quarterly totals dated in mid-February,
 /// May, August and November; fiscal years dated 30 June). Such a row
 /// covers its whole period: the file's first and last periods are complete (a monthly file
@@ -97,7 +98,14 @@ public struct RowDays: Sendable, Equatable {
         func shape(_ periods: DatesInPeriods) -> String? {
             let name = periods.frequency.rawValue
             if most(periods.starts) || most(periods.ends) { return "every date is the first or the last day of a \(name)" }
-            guard dated >= periods.fewestDatesOneToAPeriod, periods.mostlyOneToAPeriod else { return nil }
+            guard periods.mostlyOneToAPeriod else { return nil }
+            // Three dates on one day of periods that follow each other (a short ledger dated on
+            // the 10th): random days one a month share their day of it in about one three-date
+            // file in a thousand. In half the periods spanned at least, so that three
+            // mid-quarter dates stay apart from months.
+            let spanned = periods.frequency.period(of: last) - periods.frequency.period(of: first) + 1
+            if dated >= 3, most(periods.mostOnOneDay), 2 * periods.periods >= spanned { return "one date a \(name), on the same day of it" }
+            guard dated >= periods.fewestDatesOneToAPeriod else { return nil }
             if most(periods.nearStarts) || most(periods.nearEnds) { return "one date a \(name), within a week of its start or end" }
             if most(periods.mostWithinThreeDaysOfOneDay) { return "one date a \(name), on about the same day of it" }
             return nil
@@ -168,6 +176,9 @@ struct DatesInPeriods: Sendable, Equatable {
         if offset == 0 { starts += 1 } else if toEnd == 0 { ends += 1 }
         if offset < 7 { nearStarts += 1 } else if toEnd < 7 { nearEnds += 1 }
     }
+
+    /// The most dates on one day of the period (the 10th).
+    var mostOnOneDay: Int { byOffset.max() ?? 0 }
 
     /// The most dates within three days either side of one day of the period (the 15th, or
     /// the business day before it).

@@ -290,6 +290,20 @@ import Tabular
         }
     }
 
+    @Test func aShortLedgerDatedOnOneDayOfTheMonthKeepsEveryMonth() throws {
+        let dir = try CLIRunner.workspace()
+        // Four months dated on the 15th were read as four days: January and April were left out
+        // as partial, and a Wednesday, two Saturdays and a Tuesday closed the other weekdays, so
+        // the months were scaled by how many of those days they hold.
+        try "item,date,quantity\nA,2025-01-15,100\nA,2025-02-15,110\nA,2025-03-15,120\nA,2025-04-15,120\n"
+            .write(to: dir.appendingPathComponent("new.csv"), atomically: true, encoding: .utf8)
+        let forecast = try CLIRunner.run(["forecast", "--input", "new.csv", "--horizon", "2", "--models", "historic_average", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0 && !forecast.stderr.contains("covers"), "\(forecast.stderr)")
+        let out = try rows(dir.appendingPathComponent("f.csv"))
+        #expect(out.map { $0[1] } == ["2025-05", "2025-06"])
+        #expect(out.map { Double($0[2]) ?? 0 } == [112.5, 112.5], "\(out)")
+    }
+
     @Test func yearsWrittenByAggregateAreReadBack() throws {
         let dir = try CLIRunner.workspace()
         try daily("2021-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)

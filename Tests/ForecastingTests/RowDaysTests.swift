@@ -41,6 +41,9 @@ struct RowDaysTests {
         #expect(open.count(from: day(2025, 10, 1), through: day(2025, 10, 5)) == 3)
         #expect(open.count(from: day(2025, 10, 4), through: day(2025, 10, 5)) == 0)
         #expect(abs(open.averageDays(of: .month) - 365.2425 / 12 * 5 / 7) < 1e-12)
+        // Four rows on a Wednesday, two Saturdays and a Tuesday over four weeks are too few to
+        // close the other weekdays.
+        #expect(days([day(2025, 1, 8), day(2025, 1, 18), day(2025, 2, 1), day(2025, 2, 11)]).openWeekdays == .all)
         // Rows that are whole periods record every day of them.
         #expect(days([day(2025, 1, 1), day(2025, 6, 1), day(2025, 12, 1)]).openWeekdays == .all)
     }
@@ -95,6 +98,13 @@ struct RowDaysTests {
         #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20)]).span == .month)
         #expect(days((1...12).map { day(2025, $0, 15) } + [day(2025, 6, 20), day(2025, 9, 3)]).span == .day)
         #expect(days([day(2025, 12, 10), day(2026, 1, 20)]).span == .day)
+        // Three dates on one day of three months (a new ledger dated on the 10th) are months;
+        // two are too few, and three mid-quarter dates fill too few of the months they span.
+        let tenths = days([day(2025, 1, 10), day(2025, 2, 10), day(2025, 3, 10)])
+        #expect(tenths.span == .month && tenths.spanShape == "one date a month, on the same day of it")
+        #expect(tenths.covered.first == day(2025, 1, 1) && tenths.covered.last == day(2025, 3, 31))
+        #expect(days([day(2025, 1, 10), day(2025, 2, 10)]).span == .day)
+        #expect(days([day(2025, 2, 15), day(2025, 5, 15), day(2025, 8, 15)]).span == .day)
         #expect(days([day(2025, 1, 9), day(2025, 2, 17), day(2025, 3, 3), day(2025, 4, 22), day(2025, 5, 14)]).span == .day)
         // Daily rows spread thinly (an item used about once a month, on any day) are days, and
         // too sparse to tell which weekdays the file records.

@@ -35,7 +35,16 @@ public struct DemandForecaster: Sendable {
             // from 0.824 to 0.823 and its time by two thirds).
             var models: [any ForecastModel] = []
             let twoSeasons = season <= 1 || count >= 2 * season
-            if twoSeasons { models += [ETSModel(undampedTrends: false), ThetaModel()] }
+            if twoSeasons {
+                models += [ETSModel(undampedTrends: false), ThetaModel()]
+            } else if count >= 24 {
+                // Short of two seasons, ETS without its season once two dozen points show how
+                // the level moves: a year of weekly census that climbs or falls is otherwise
+                // forecast by means (weekly windows of 24 to 78 weeks of Italy's ward and ICU
+                // census, 8 weeks ahead: MASE 4.11 -> 3.45; bike rentals 1.62 -> 1.69; every
+                // shorter history kept out, as the spare parts above show).
+                models.append(ETSModel(undampedTrends: false))
+            }
             if season > 1 && twoSeasons { models.append(SeasonalNaiveModel()) }
             // The history's mean and the trend-and-season line are fitted to the whole history
             // at once, with no long cycle: once the history spans one (a year of daily data),

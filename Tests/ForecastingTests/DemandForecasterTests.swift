@@ -39,6 +39,17 @@ import Testing
         #expect(close(s.rmsse, (0.5 / 13.2).squareRoot()))  // sqrt((1 + 0) / 2 / 13.2)
     }
 
+    @Test func weeklyCensusClimbingInItsFirstYearIsFollowed() throws {
+        // 30 weeks at 100 (+-2), then 10 a week more for 10 weeks, to 200. With means and
+        // Croston's alpha <= 0.3 alone, the next week was forecast at 177.
+        let y: [Double] = (0..<40).map { t in
+            let level = t < 30 ? 100.0 : 100.0 + 10.0 * Double(t - 29)
+            return level + (t % 2 == 0 ? 2.0 : -2.0)
+        }
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 2, season: 52)).forecast(y)
+        #expect(f.mean[0] > 195 && f.mean[0] < 220, "\(f.mean) \(f.model)")
+    }
+
     @Test func autoCandidatesFollowTheHistory() throws {
         let names = { (c: DemandClass, count: Int, cycle: Double?) in
             DemandForecaster.candidates(for: c, season: 12, longCycle: cycle, count: count).map(\.name)
@@ -52,6 +63,10 @@ import Testing
         #expect(names(.smooth, 36, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "croston_optimized", "regression", "mstl"])
         #expect(names(.smooth, 24, nil) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "croston_optimized"])
         #expect(names(.erratic, 24, 365.2425) == ["ets", "theta", "seasonal_naive", "moving_average", "historic_average", "sba_optimized", "mstl"])
+        // Weekly histories short of two years get ETS without its season from two dozen weeks on.
+        let weekly = { (count: Int) in DemandForecaster.candidates(for: .smooth, season: 52, count: count).map(\.name) }
+        #expect(weekly(23) == ["moving_average", "historic_average", "croston_optimized"])
+        #expect(weekly(24) == ["ets", "moving_average", "historic_average", "croston_optimized"])
         // Once the history spans the long cycle, MSTL carries it in place of the global fits.
         #expect(names(.smooth, 365, 365.2425) == names(.smooth, 364, 365.2425))
         #expect(names(.smooth, 366, 365.2425) == ["ets", "theta", "seasonal_naive", "moving_average", "croston_optimized", "mstl"])

@@ -58,6 +58,15 @@ public struct TrackedForecast: Sendable, Equatable {
     /// forecast - actual, as DESIGN defines it: positive means the forecast was too high.
     public var error: Double { forecast - actual }
     /// Whether the actual fell in the 80% interval (nil: the run kept no such interval).
-    public var inside80: Bool? { lo80.isNaN || hi80.isNaN ? nil : (lo80...hi80).contains(actual) }
-    public var inside95: Bool? { lo95.isNaN || hi95.isNaN ? nil : (lo95...hi95).contains(actual) }
+    public var inside80: Bool? { Self.holds(actual, from: lo80, to: hi80) }
+    public var inside95: Bool? { Self.holds(actual, from: lo95, to: hi95) }
+
+    /// Bounds included, to the last few bits: a steady 100 is forecast as a combination of
+    /// weights that sum to 1 within rounding, 99.99999999999998 with no spread, and the actual
+    /// 100 is inside that interval, not outside it.
+    static func holds(_ value: Double, from lower: Double, to upper: Double) -> Bool? {
+        guard !lower.isNaN, !upper.isNaN else { return nil }
+        let slack = 1e-9 * max(1, abs(lower), abs(upper))
+        return value >= lower - slack && value <= upper + slack
+    }
 }

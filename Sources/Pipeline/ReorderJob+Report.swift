@@ -25,6 +25,14 @@ extension ReorderJob {
         return max(0, line.onHand - target) * line.unitCost
     }
 
+    /// Items used in the last year with no inventory row, named (the first ten) so that the
+    /// buyer can add their stock or confirm they are not stocked.
+    public static func usedWithoutStockNote(_ names: [String]) -> String {
+        let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", ..." : "")
+        let count = names.count == 1 ? "1 item used in the last year has" : "\(names.count) items used in the last year have"
+        return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held."
+    }
+
     /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
     /// one section per vendor.
     public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle()) -> Report {
@@ -40,6 +48,7 @@ extension ReorderJob {
             "\(atRisk.count) items may stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
+          + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(Set(orders.map(\.vendor)).count))

@@ -23,6 +23,10 @@ public struct ReorderJob: Sendable {
         public var lines: [ReorderLine]
         public var asOf: CalendarDay
         public var itemsWithoutMaster: [String]
+        /// Items (or item and location) used in the year to as-of that have no inventory row:
+        /// they are not planned, as the snapshot does not say they are stocked, and are named
+        /// so they do not vanish silently (`B1`, `A1 at ICU`).
+        public var usedWithoutStock: [String] = []
         public var simulation: [SimulationRow] = []
         /// Seconds spent forecasting demand, and planning the lines after it.
         public var forecastSeconds = 0.0
@@ -271,6 +275,9 @@ public struct ReorderJob: Sendable {
             return planner.plan(stock[k], demand: demands[k], abc: abc[k], levels: levels[k])
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 }
+            .sorted { keyRank[$0] < keyRank[$1] }
+            .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).joined(separator: " at ") }
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
 

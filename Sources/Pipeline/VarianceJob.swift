@@ -309,7 +309,7 @@ public struct VarianceJob: Sendable {
                 return "\(l.department) / \(l.account): \(numbers.money(l.variance)) (\(l.variancePercent.map { numbers.percent($0) } ?? "no budget")) — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
             })
         }
-        let covered = lineYTD.filter { $0.line.volumeVariance > 0 && $0.line.rateVariance <= 0.01 * abs($0.line.budget) && $0.line.variance > 0 && $0.line.accountType == .expense }
+        let covered = lineYTD.filter { $0.line.overBudgetButCoveredByVolume }
         if !covered.isEmpty {
             doc.heading("Over budget but covered by volume")
             doc.bullets(covered.prefix(8).map { "\($0.line.department) / \($0.line.account): \(numbers.money($0.line.variance)) over, flexed budget \(numbers.money($0.line.flexedBudget)) covers it (volume variance \(numbers.money($0.line.volumeVariance)))." })

@@ -80,6 +80,19 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
 
     /// Only new or revised actuals are stored: a third run over the same data adds none,
     /// and a revised June replaces the actual tracking uses (the latest recorded).
+    @Test func anActualOnAnIntervalWithNoSpreadIsInsideIt() {
+        // A steady 100 forecast as a combination whose weights sum to 1 within rounding.
+        let bound = 99.99999999999998
+        let row = TrackedForecast(stage: "forecast", series: "S1", period: "2024-09", lag: 3, runID: 1, forecast: bound, actual: 100,
+                                  lo80: bound, hi80: bound, lo95: bound, hi95: bound, seasonalNaive: 100, demandClass: "smooth")
+        #expect(row.inside80 == true && row.inside95 == true)
+        var off = row
+        off.actual = 100.001
+        #expect(off.inside80 == false)
+        off.lo80 = .nan
+        #expect(off.inside80 == nil)
+    }
+
     @Test func actualsAreStoredOnceAndTheLatestRevisionScores() throws {
         let path = temporaryHistoryPath()
         let history = try RunHistory.open(path)

@@ -69,6 +69,27 @@ import Tabular
         #expect(total >= 140 && total < 200)
     }
 
+    /// An item, or one location of it, used with no inventory row is named, not dropped
+    /// silently: B1 used 4 a day with no stock row, and GLV's ICU with no row of its own.
+    @Test func usageWithoutAnInventoryRowIsNamed() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3), ("B1", "Main", 4)], weeks: 20),
+                                items: Self.items(["GLV", "B1"]), inventory: Self.inventory([("GLV", "Main", 0)]))
+        #expect(plan.lines.map(\.location) == ["Main"])
+        #expect(plan.usedWithoutStock == ["B1 at Main", "GLV at ICU"])
+        let summary = ReorderJob.report(plan).summary.joined(separator: "\n")
+        #expect(summary.contains("2 items used in the last year have no inventory row and are not planned (B1 at Main, GLV at ICU)"))
+        // Without locations in the usage, the item alone; used only before the last year, not named.
+        let old = try job.plan(usage: Self.usage([("GLV", nil, 7), ("B1", nil, 4)], weeks: 20), items: Self.items(["GLV", "B1"]),
+                               inventory: Self.inventory([("GLV", "", 0)]))
+        #expect(old.usedWithoutStock == ["B1"])
+        var late = job
+        late.asOf = Self.start.adding(days: 20 * 7 + 400)
+        #expect(try late.plan(usage: Self.usage([("GLV", nil, 7), ("B1", nil, 4)], weeks: 20), items: Self.items(["GLV", "B1"]),
+                              inventory: Self.inventory([("GLV", "", 0)])).usedWithoutStock.isEmpty)
+    }
+
     /// Item 16: an item used every day is forecast day by day, from the day after as-of, so
     /// days after the last complete week count and a weekly level's lag does not. Use runs
     /// 40 a day for 20 weeks, then 20 a day from the last Monday to Thursday (as-of): the

@@ -55,6 +55,14 @@ import Testing
         #expect(l.volumeVariance == 20_000)
         #expect(l.rateVariance == 6_000)
         #expect(l.volumeVariance + l.rateVariance == l.variance)
+        // Over the flexed budget too, so volume does not cover it; at the flexed budget it does.
+        #expect(!l.overBudgetButCoveredByVolume)
+        let covered = VarianceLine(department: "ICU", account: "Supplies", period: "2026-07", budget: 100_000, actual: 120_000,
+                                   budgetVolume: 1_000, actualVolume: 1_200)
+        #expect(covered.overBudgetButCoveredByVolume)
+        let slightlyOver = VarianceLine(department: "ICU", account: "Salaries", period: "FY2026-YTD", budget: 300_000, actual: 330_000,
+                                        budgetVolume: 300, actualVolume: 327)
+        #expect(slightlyOver.rateVariance == 3_000 && !slightlyOver.overBudgetButCoveredByVolume)
     }
 
     @Test func fixedAccountsAreNotFlexed() {

@@ -37,8 +37,12 @@ public struct AccuracyMetrics: Sendable, Equatable {
             smapeSum += denominator > 0 ? 200 * abs(e) / denominator : 0
         }
         let n = Double(max(count, 1))
-        mase = scale.mae > 0 ? absSum / n / scale.mae : (absSum == 0 ? 0 : .infinity)
-        rmsse = scale.mse > 0 ? (sqSum / n / scale.mse).squareRoot() : (sqSum == 0 ? 0 : .infinity)
+        // A constant history has no scale: errors within rounding of 0 (a steady 10 forecast as
+        // 9.999999999999998 by weights that sum to 1 within rounding) score 0, not infinity,
+        // which would flag a perfect forecast as unreliable.
+        let rounding = 1e-9 * max(1, actualSum / n)
+        mase = scale.mae > 0 ? absSum / n / scale.mae : (absSum / n <= rounding ? 0 : .infinity)
+        rmsse = scale.mse > 0 ? (sqSum / n / scale.mse).squareRoot() : ((sqSum / n).squareRoot() <= rounding ? 0 : .infinity)
         smape = smapeSum / n
         wape = actualSum > 0 ? absSum / actualSum : (absSum == 0 ? 0 : .infinity)
         bias = actualSum > 0 ? errorSum / actualSum : (errorSum == 0 ? 0 : .infinity)

@@ -203,4 +203,22 @@ import Tabular
         #expect(abs(line.demandForecast - 140) < 1e-6)
         #expect(line.safetyStock < 1)
     }
+
+    /// README: a forecast with no spread at all is planned to its expected demand, also when
+    /// the class shares its safety stock (no service level of the item's own). 10 and 4 a day,
+    /// lead 7 + review 7 days: 140 and 56 with safety stock 0, where the class allocation
+    /// planned each 5% of a review period short (-3.5 and -1.4) and the perfect backtest
+    /// (MASE 0 / 0) flagged both forecasts unreliable.
+    @Test func steadyUseSharingItsClassTargetIsPlannedToItsExpectedDemand() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let ids = ["A1", "B1"]
+        let items = Table([("item", .text(ids)), ("vendor", .text(["Acme", "Acme"])), ("unit_cost", .number([2, 1])),
+                           ("lead_time_days", .number([7, 7])), ("review_period_days", .number([7, 7]))])
+        let plan = try job.plan(usage: Self.usage([("A1", nil, 10), ("B1", nil, 4)], weeks: 16), items: items,
+                                inventory: Self.inventory([("A1", "", 0), ("B1", "", 0)]))
+        #expect(plan.lines.map(\.demandForecast).map { ($0 * 1e6).rounded() / 1e6 } == [140, 56])
+        #expect(plan.lines.allSatisfy { abs($0.safetyStock) < 1e-6 && !$0.flags.contains("unreliable_forecast") }, "\(plan.lines.map(\.flags))")
+        #expect(plan.lines.map(\.orderQuantity) == [140, 56])
+    }
 }

@@ -49,7 +49,11 @@ public struct FillRateAllocation: Sendable {
         // no spread at all (its expected demand less the allowed shortfall of one cycle): the
         // class's least-cost levels are never below that, and may be below the expected
         // demand (SafetyStock.normal(fillRate:)).
+        // An item whose forecast has no spread at all starts (and stays) at its expected demand,
+        // as `SafetyStock.normal` plans it alone: its shortfall would be certain, not a risk
+        // (10 a day planned 3.5 short each cycle stocked out every cycle).
         var level = items.map { item in
+            if !item.usesCounts && item.protectionStandardDeviation <= 1e-9 * item.protectionMean { return item.protectionMean }
             let start = max(0, item.protectionMean - (1 - fillRate) * item.dailyDemand * max(item.reviewDays, 1))
             return item.usesCounts ? start.rounded(.down) : start
         }

@@ -7,7 +7,8 @@ import Tabular
 /// forecast for the proposed fiscal year, variable accounts get that volume times the
 /// current rate (actual amount per unit of volume over the last twelve months), fixed
 /// accounts (and lines without volumes) the last twelve months' actuals; every account is
-/// then raised by its inflation assumption.
+/// then raised by its inflation assumption. A line whose actuals begin within the twelve
+/// months is taken over the months since it began.
 ///
 /// The output uses the budget input's own columns (and, through `headers`, its own header
 /// names), so it can be edited and loaded back as the budget.
@@ -48,11 +49,15 @@ public struct BudgetProposal: Sendable {
         let window = (last - 11)...last
 
         // Last twelve months: amount per line, volume per department.
-        var amount: [String: [String: Double]] = [:]
+        // A line's first month with actuals: a line that began within the twelve months (a new
+        // lease, a unit opened in the spring) is taken at its rate since then, not as if the
+        // months before had cost nothing.
+        var amount: [String: [String: Double]] = [:], firstMonth: [String: [String: Int]] = [:]
         var volume: [String: [Int: Double]] = [:]
         let aVolume = actuals.numbers("volume")
         for r in 0..<aDept.count {
             if window.contains(aMonth[r]) { amount[aDept[r], default: [:]][aAcct[r], default: 0] += aAmount[r] }
+            firstMonth[aDept[r], default: [:]][aAcct[r]] = min(firstMonth[aDept[r]]?[aAcct[r]] ?? .max, aMonth[r])
             if let v = aVolume?[r], v.isFinite { volume[aDept[r], default: [:]][aMonth[r]] = v }
         }
         if let volumes, let vDept = volumes.texts("department"), let vPeriod = volumes.texts("period"), let va = volumes.numbers("actual_volume") {
@@ -91,10 +96,14 @@ public struct BudgetProposal: Sendable {
         var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = [], volumesOut: [Double] = []
         var years: [String] = [], types: [String] = [], behaviors: [String] = []
         var total = 0.0
+        var newLines = 0
         for department in amount.keys.sorted() {
-            let lastYearVolume = window.reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
             for account in amount[department]!.keys.sorted() {
                 let spent = amount[department]![account]!
+                let from = max(window.lowerBound, firstMonth[department]?[account] ?? window.lowerBound)
+                if from > window.lowerBound { newLines += 1 }
+                let monthsCovered = Double(last - from + 1)
+                let lastYearVolume = (from...last).reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
                 let raise = 1 + (inflation[account] ?? defaultInflation) / 100
                 let variable = (behavior[account] ?? "variable").lowercased() == "variable"
                 for month in target {
@@ -103,7 +112,7 @@ public struct BudgetProposal: Sendable {
                     if variable, let v = forecastVolume, lastYearVolume > 0 {
                         value = spent / lastYearVolume * v * raise
                     } else {
-                        value = spent / 12 * raise
+                        value = spent / monthsCovered * raise
                     }
                     let rounded = (value * 100).rounded() / 100
                     departments.append(department); accounts.append(account); periods.append(months.label(month))
@@ -127,7 +136,8 @@ public struct BudgetProposal: Sendable {
         var table = Table()
         for column in layout { table.append(headers[column.role] ?? column.header, produced[column.role]!) }
         var assumptions = [
-            "Base: actuals of the twelve months \(months.label(window.lowerBound)) to \(months.label(last)).",
+            "Base: actuals of the twelve months \(months.label(window.lowerBound)) to \(months.label(last))"
+                + (newLines == 0 ? "." : "; \(newLines == 1 ? "1 line" : "\(newLines) lines") that began within them at \(newLines == 1 ? "its" : "their") rate since \(newLines == 1 ? "it" : "they") began."),
             "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]

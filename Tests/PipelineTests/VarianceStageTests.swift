@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Planning
+import Tabular
 
 /// The variance stage on a small two-department ledger: a price increase in one, volume
 /// growth in the other.
@@ -126,6 +128,30 @@ import Testing
 }
 
 @Suite struct BudgetProposalTests {
+    /// A line that began within the twelve months is proposed at its rate since it began:
+    /// rent of 450 a month booked for one quarter only was proposed at 3 x 450 / 12 = 112.50 a
+    /// month, and a lease of 3,000 a month that began 9 months before the end at 2,250.
+    @Test func aLineThatBeganWithinTheYearIsProposedAtItsRunRate() throws {
+        var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = []
+        for month in 1...12 {
+            let label = "2025-\(month < 10 ? "0" : "")\(month)"
+            departments.append("D1"); accounts.append("Supplies"); periods.append(label); amounts.append(1_000)
+            if month >= 4 { departments.append("D1"); accounts.append("Lease"); periods.append(label); amounts.append(3_000) }
+            if month >= 10 { departments.append("D1"); accounts.append("Rent"); periods.append(label); amounts.append(450) }
+        }
+        let actuals = Table([("department", .text(departments)), ("account", .text(accounts)), ("period", .text(periods)), ("amount", .number(amounts))])
+        let budget = Table([("department", .text(["D1"])), ("account", .text(["Rent"])), ("period", .text(["2025-07"])), ("amount", .number([450])),
+                            ("behavior", .text(["fixed"]))])
+        var proposal = BudgetProposal(fiscalYear: 2026)
+        proposal.calendar = FiscalCalendar(firstMonth: 1)
+        proposal.defaultInflation = 2
+        let result = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
+        let rows = zip(try #require(result.table.texts("account")), try #require(result.table.numbers("amount")))
+        let first = Dictionary(rows.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        #expect(first == ["Supplies": 1_020, "Lease": 3_060, "Rent": 459])
+        #expect(result.assumptions[0].hasSuffix("; 2 lines that began within them at their rate since they began."), "\(result.assumptions[0])")
+    }
+
     @Test func theProposalLoadsBackAsTheBudgetUnchanged() throws {
         let ws = try VarianceStageTests().workspace()
         let columns = #"{department: "Cost Center", account: "GL Account", period: "Fiscal Period", amount: "Budget Amount", volume: "Budget Stat"}"#

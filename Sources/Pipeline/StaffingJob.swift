@@ -199,6 +199,12 @@ public struct StaffingJob: Sendable {
         let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
         if planned.isEmpty {
             let file = targets.sourceFile.map { " (\($0))" } ?? ""
+            if let first = cDates.min(), targetUnits.contains(where: censusSpellings.contains) {
+                // The names match: the census is too short to hold a whole period.
+                let source = census.sourceFile.map { "\($0), " } ?? ""
+                let whole = frequency == .week ? "a whole week, Monday to Sunday" : "a whole \(frequency.rawValue)"
+                throw PipelineError(location: nil, "staffing: the census (\(source)\(first) to \(lastDay)) holds no complete \(frequency.rawValue) of the units the targets name, and only complete \(frequency.rawValue)s are learned from; export \(whole) at least" + (frequency == .week ? "" : ", or plan by --frequency week"))
+            }
             throw PipelineError(location: nil, "staffing: no unit of the staffing targets\(file) has census: the targets name \(unique(unmatched).joined(separator: ", ")); the census has \(names.names.joined(separator: ", ")). Units match ignoring case and spaces; fix the unit names in one of the files")
         }
         var seenTargets: [String: Int] = [:]

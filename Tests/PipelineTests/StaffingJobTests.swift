@@ -76,6 +76,18 @@ import Tabular
         #expect(error.message.contains("4 West, ICU"), "\(error.message)")
     }
 
+    /// A census of Monday to Wednesday holds no whole week: said so, not that the units differ.
+    @Test func aCensusShorterThanAWeekSaysSoInsteadOfBlamingTheUnitNames() throws {
+        var short = Table([("date", .text(["2025-01-06", "2025-01-07", "2025-01-08"])), ("unit", .text(["4 West", "4 West", "4 West"])),
+                           ("patient_days", .number([20, 20, 20]))])
+        short.sourceFile = "census.csv"
+        let error = try #require(throws: PipelineError.self) {
+            try job().run(timekeeping: timekeeping(), census: short, targets: targets([("4 WEST", "RN")]))
+        }
+        #expect(error.message.contains("the census (census.csv, 2025-01-06 to 2025-01-08) holds no complete week"), "\(error.message)")
+        #expect(!error.message.contains("fix the unit names"), "\(error.message)")
+    }
+
     // MARK: 11. Duplicate unit + job code
 
     @Test func duplicateTargetsAreRejectedAtImportNamingBothLines() throws {

@@ -138,8 +138,9 @@ public struct NumberParser: Sendable {
            Double(String(trimmed)).map({ !$0.isFinite }) == true {
             return "'\(text.clipped)' is out of range for a number"
         }
-        if !decimalComma, trimmed.contains(","), !trimmed.contains(".") {
-            return "'\(text.clipped)' is not a number (if ',' is the decimal mark, set decimal: comma)"
+        // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
+        if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {
+            return "'\(text.clipped)' is not a number (if ',' is the decimal mark, use --decimal-comma, or decimal: comma in a pipeline)"
         }
         return "'\(text.clipped)' is not a number"
     }

@@ -199,6 +199,15 @@ public final class TableImport {
             message += ". Fix the export, check the column map and date/number formats, or import the rest with --on-error skip (on_error: skip in a pipeline) or a higher --reject-threshold (reject_threshold:)"
             throw InputError(file: file, message)
         }
+        if summary.accepted == 0 && summary.rejected > 0 {
+            // Skipping bad rows keeps the good ones; with none, every figure built on the file
+            // would read as zero (a budget of 0 everywhere, all spend unfavorable).
+            var message = "all \(summary.rejected) rows were rejected, so nothing could be imported"
+            if let first = summary.examples.first { message += "; first: \(first)" }
+            if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" }
+            message += ". Fix the export, or check the column map and date/number formats"
+            throw InputError(file: file, message)
+        }
         return summary
     }
 

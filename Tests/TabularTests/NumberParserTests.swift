@@ -138,6 +138,9 @@ struct NumberParserTests {
         let ambiguous = parser.explain("1,2")
         #expect(ambiguous.contains("'1,2'"))
         #expect(ambiguous.contains("decimal"), "the hint should point at the decimal-comma setting: \(ambiguous)")
+        // The flag and the pipeline key, and for European thousands too; not for US ones.
+        #expect(parser.explain("1.000,50") == "'1.000,50' is not a number (if ',' is the decimal mark, use --decimal-comma, or decimal: comma in a pipeline)")
+        #expect(!parser.explain("1,000.5x").contains("decimal"))
         // With a decimal comma set, the hint about it would be wrong.
         #expect(!comma.explain("1.5").contains("decimal"))
     }

@@ -174,6 +174,16 @@ struct TableImportRejectTests {
         #expect(rows.map { $0[4] } == ["2026-07-02,B", "2026-07-03,C,3,extra", "2026-07-05,E,5,,x"])
     }
 
+    @Test func everyRowRejectedIsAnErrorEvenWhenSkipping() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,\"1,2\"\n2026-07-02,B,\"12,50\"\n")
+        let out = dir.file("rejects.csv")
+        let error = try #require(throws: InputError.self) { try importUsage(path, ImportOptions(onError: .skip, rejectsPath: out)) }
+        #expect(error.description.contains("all 2 rows were rejected, so nothing could be imported"), "\(error)")
+        #expect(try rejects(out).count == 2)
+    }
+
     @Test func repeatedHeaderRowIsNamedAsSuch() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -26,6 +26,14 @@ public final class RunHistory {
         return RunHistory(path: path, connection: connection)
     }
 
+    /// Refuses a file that is not a run history (a folder, another application's database, a
+    /// newer history) without creating or touching anything. A run checks before it starts and
+    /// opens the history, creating it, only once it has a run to append: a run that fails
+    /// leaves no new file behind.
+    public static func check(_ path: String) throws {
+        try refuseForeign(path, mustExist: false)
+    }
+
     /// Opens an existing history to read (tracking); never creates or alters the file.
     public static func openForReading(_ path: String) throws -> RunHistory {
         try refuseForeign(path, mustExist: true)

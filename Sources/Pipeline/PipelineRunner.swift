@@ -218,7 +218,7 @@ public struct PipelineRunner: Sendable {
         defer { lock?.release() }
         // A history that is not ours (or is newer) is refused before anything runs.
         let started = Date()
-        let runHistory = try history.map { try RunHistory.open($0) }
+        if let history { try RunHistory.check(history) }
         var historyRecords: [StageRecord] = []
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
@@ -297,8 +297,8 @@ public struct PipelineRunner: Sendable {
             throw error
         }
         PipelineRunner.removeRejectsFolder(of: output)
-        if let runHistory {
-            notes.append(try PipelineRunner.append(to: runHistory, command: command, started: started, pipelineHash: pipelineHash,
+        if let history {
+            notes.append(try PipelineRunner.append(to: try RunHistory.open(history), command: command, started: started, pipelineHash: pipelineHash,
                                                    output: output, records: historyRecords))
         }
         return RunResult(outputDirectory: output, manifest: manifest, notes: notes)

@@ -109,6 +109,15 @@ import Testing
         #expect(bad.stderr.contains("no_such_column"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out2").path))
         #expect(try runs() == 1 && forecasts() == 3)
+        // A failed run leaves no new history behind either: neither a forecast whose output
+        // folder is missing nor a failing pipeline creates the file.
+        let failed = try HistoryCommandTests.forecast("s.csv", in: dir, out: "nodir/x.csv", extra: ["--history", "new.sqlite"])
+        #expect(failed.status != 0)
+        let badNew = try CLIRunner.run(["run", "bad.yml", "--out", "out3", "--history", "new2.sqlite", "--quiet"], in: dir)
+        #expect(badNew.status == 1)
+        for name in ["new.sqlite", "new2.sqlite"] {
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
+        }
     }
 
     /// `run --history` overrides the pipeline's; `track` of a history with runs but no actual

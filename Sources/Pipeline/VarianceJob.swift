@@ -45,6 +45,17 @@ public struct VarianceJob: Sendable {
         public var supplyMonths: [Int] = []
         /// Items left out of the bottom-up figure: no unit cost, or a category the map lacks.
         public var supplyUnpriced = 0, supplyUncategorized = 0
+        /// Budgeted departments without a single actual: a cost center the ledger export left
+        /// out reads as its whole budget saved, so the summary names them.
+        public var departmentsWithoutActuals: [String] = []
+    }
+
+    /// A sentence naming the budgeted departments without actuals, or nil.
+    public static func departmentsWithoutActualsNote(_ result: Result) -> String? {
+        let names = result.departmentsWithoutActuals
+        guard !names.isEmpty else { return nil }
+        let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", ..." : "")
+        return "No actuals at all for \(names.count == 1 ? "department" : "\(names.count) departments") \(shown): \(names.count == 1 ? "its" : "their") variances are \(names.count == 1 ? "its" : "their") whole budget; check that the ledger export covers \(names.count == 1 ? "it" : "them")."
     }
 
     public typealias Row = VarianceRow
@@ -200,6 +211,7 @@ public struct VarianceJob: Sendable {
         let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
         var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
+        result.departmentsWithoutActuals = Set(bDept).subtracting(aDept).sorted()
         if let supplyAccounts, !sharded {
             let accounts = Set(keys.map(\.account))
             for account in Set(supplyAccounts.values).sorted() where !accounts.contains(account) {
@@ -282,7 +294,7 @@ public struct VarianceJob: Sendable {
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
             "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(numbers.money(ytdActual - ytdBudget)) \(ytdActual > ytdBudget ? "over" : "under")).",
             "Projected \(fy) expense \(numbers.money(projected)) (80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh))), \(numbers.money(projected - result.annualBudget)) \(projected > result.annualBudget ? "over" : "under") budget.",
-        ])
+        ] + (departmentsWithoutActualsNote(result).map { [$0] } ?? []))
         doc.keyFigure("\(fy) expense budget", result.annualBudget, style: .money)
         doc.keyFigure("Year-to-date budget", ytdBudget, style: .money)
         doc.keyFigure("Year-to-date actual", ytdActual, style: .money)

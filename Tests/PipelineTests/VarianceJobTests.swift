@@ -30,6 +30,22 @@ import Testing
         result.rows.first { $0.line.account == account && $0.line.period == "FY2026-YTD" }
     }
 
+    /// A budgeted department the ledger export left out reads as its whole budget saved: the
+    /// summary says so instead.
+    @Test func aBudgetedDepartmentWithoutActualsIsNamed() throws {
+        let budget = Table([("department", .text(["ICU", "ICU", "4 West", "4 West"])), ("account", .text(["Supplies", "Supplies", "Supplies", "Supplies"])),
+                            ("period", .text(["2025-07", "2025-08", "2025-07", "2025-08"])), ("amount", .number([100, 100, 2_000, 2_000]))])
+        let actuals = Table([("department", .text(["ICU", "ICU"])), ("account", .text(["Supplies", "Supplies"])),
+                             ("period", .text(["2025-07", "2025-08"])), ("amount", .number([110, 90]))])
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        #expect(result.departmentsWithoutActuals == ["4 West"])
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains("No actuals at all for department 4 West: its variances are its whole budget; check that the ledger export covers it."), "\(summary)")
+        let complete = try VarianceJob().run(budget: budget, actuals: Table([("department", .text(["ICU", "4 West"])), ("account", .text(["Supplies", "Supplies"])),
+                                                                             ("period", .text(["2025-07", "2025-07"])), ("amount", .number([110, 1_900]))]), volumes: nil)
+        #expect(complete.departmentsWithoutActuals.isEmpty && VarianceJob.departmentsWithoutActualsNote(complete) == nil)
+    }
+
     @Test func unbudgetedSpendingIsFlaggedByAmountAndListedAmongTheLargestUnfavorableLines() throws {
         let result = try run(accountType: "revenue")
         let agency = try #require(ytd(result, "Agency Labor"))

@@ -157,6 +157,7 @@ public struct VarianceStage: Stage {
         for item in VarianceJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
+        if let note = VarianceJob.departmentsWithoutActualsNote(result) { context.note(note) }
         context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" && $0.basis == .actual }.count) unfavorable flags")
         return ["variance": table]
     }

@@ -184,12 +184,14 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Runs stages built in Swift, with the same ordering, atomic outputs and manifest as YAML.
+    /// `name` stands for the pipeline file in the manifest and the reports (a canned command
+    /// gives its own, `quartermaster reorder`).
     public func run(_ stages: [NamedStage], calendar: PipelineCalendar = PipelineCalendar(), directory: String = ".",
-                    output: String) throws -> RunResult {
+                    output: String, name: String = "(Swift)") throws -> RunResult {
         let problems = referenceProblems(stages, spec: nil)
         if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
         return try execute(stages, calendar: calendar, pipelineDirectory: directory, output: output,
-                           pipelineName: "(Swift)", pipelineHash: "", overrides: [])
+                           pipelineName: name, pipelineHash: "", overrides: [])
     }
 
     /// The run's index, in either report format.

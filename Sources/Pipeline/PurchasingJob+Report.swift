@@ -12,7 +12,7 @@ extension PurchasingJob {
         let a = r.analysis
         let spend = a.spend
         func lines(_ n: Int) -> String { n == 1 ? "1 line was" : "\(n) lines were" }
-        var summary = ["\(a.lines) order lines from \(a.vendors.count) vendors, spend \(numbers.money(spend))"
+        var summary = ["\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(numbers.money(spend))"
             + (spend > 0 ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
         if let top = a.priceVariances.first, top.priceVariance > 0 {
             summary.append("Paid \(numbers.money(a.priceVariance)) above contract prices in all; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)) (\(numbers.money(top.paidUnitPrice)) against \(numbers.money(top.contractUnitPrice)) a unit).")

@@ -138,7 +138,7 @@ public struct PurchasingJob: Sendable {
     /// The one-line note for the run's summary.
     public static func note(_ r: Result) -> String {
         let a = r.analysis
-        var text = "\(a.lines) order lines from \(a.vendors.count) vendors, spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
+        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
         if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted, flagged over_receipt)" }
         if r.hasLots { text += "; \(r.expiry.filter { $0.expectedWaste > 0 }.count) of \(r.expiry.count) lots expected to expire before use, value \(NumberFormat.fixed(r.wasteValue, decimals: 2))" }
         return text

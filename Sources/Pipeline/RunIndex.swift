@@ -37,7 +37,7 @@ struct RunIndex {
     func report() -> Report {
         let savings = costReductions.filter { $0.amount > 0 }.sorted { ($0.amount, $1.area) > ($1.amount, $0.area) }
         let seconds = manifest.stages.reduce(0) { $0 + $1.seconds }
-        var summary = ["\(manifest.stages.count) stages of \(manifest.pipeline) ran in \(NumberFormat.fixed(seconds, decimals: 1)) s and wrote \(reports.count) reports and \(manifest.outputs.count) files."]
+        var summary = ["\(NumberFormat.count(manifest.stages.count, "stage")) of \(manifest.pipeline) ran in \(NumberFormat.fixed(seconds, decimals: 1)) s and wrote \(NumberFormat.count(reports.count, "report")) and \(NumberFormat.count(manifest.outputs.count, "file"))."]
         // Not summed: the areas overlap (stock above target and par levels measure the same shelves).
         if let largest = savings.first {
             summary.append("Cost reduction: \(savings.count) areas found, largest \(largest.area.lowercased()) at \(numbers.money(largest.amount)) (see below).")

@@ -45,6 +45,12 @@ public final class TableImport {
                 let key = wanted.trimmed().lowercased()
                 matches = normalised.indices.filter { normalised[$0] == key }
             }
+            if matches.isEmpty && options.columns[spec.role] == nil {
+                // A role's own name written as words: `On Hand` or `Lead-Time Days` for on_hand
+                // and lead_time_days.
+                let spaced = header.indices.filter { Self.roleSpelling(normalised[$0]) == spec.role }
+                if spaced.count == 1 { matches = spaced }
+            }
             if matches.count > 1 {
                 throw InputError(file: file, line: 1, column: wanted,
                                  "the header names '\(wanted)' \(matches.count) times (columns \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename one of them in the export")
@@ -60,6 +66,18 @@ public final class TableImport {
                              "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)")
         }
         return result
+    }
+
+    /// A lower-cased header with its spaces and hyphens (runs of them) as underscores.
+    static func roleSpelling(_ header: String) -> String {
+        var out = "", gap = false
+        for c in header {
+            if c == " " || c == "-" || c == "_" { gap = true; continue }
+            if gap && !out.isEmpty { out.append("_") }
+            gap = false
+            out.append(c)
+        }
+        return out
     }
 
     /// The header for a message. A first line holding dates or numbers is a data row of an

@@ -19,6 +19,28 @@ struct CannedPipelineOptions: ParsableArguments {
 
     @OptionGroup var style: ReportStyleOptions
 
+    /// `--service-level 0.9 --quiet --as-of=2025-04-20` as `service_level: 0.9`, `quiet: true`,
+    /// `as_of: 2025-04-20`: each option once, by its name as a pipeline would spell it.
+    static func options(_ arguments: [String]) -> [String: String] {
+        var options: [String: String] = [:]
+        var k = 0
+        while k < arguments.count {
+            let argument = arguments[k]
+            k += 1
+            guard argument.hasPrefix("--"), argument.count > 2 else { continue }
+            var name = String(argument.dropFirst(2)), value = "true"
+            if let equals = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            } else if k < arguments.count, !arguments[k].hasPrefix("--") {
+                value = arguments[k]
+                k += 1
+            }
+            options[name.replacingOccurrences(of: "-", with: "_")] = value
+        }
+        return options
+    }
+
     /// The column map as given.
     func columnMap() throws -> [String: String] { try input.columnMap() }
 
@@ -44,13 +66,20 @@ struct CannedPipelineOptions: ParsableArguments {
         return stage
     }
 
-    /// Runs the stages into the output folder and prints their notes and a closing line.
-    func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String]) throws {
+    /// Runs the stages into the output folder and prints their notes and a closing line. The
+    /// command's own stage (named after it) records the options as given, so the manifest and
+    /// a workbook's About sheet say how the run was made (`service_level: 0.9`).
+    func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String],
+             arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
         try FolderOutput.check(out, command: command, writes: files)
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         try style.configure(&runner)
-        let result = try runner.run(stages, output: out)
+        var stages = stages
+        if let main = stages.firstIndex(where: { $0.name == command }) {
+            stages[main].parameters.merge(Self.options(arguments)) { given, _ in given }
+        }
+        let result = try runner.run(stages, output: out, name: "quartermaster \(command)")
         for note in result.notes { Diagnostics.info(note) }
         let written = files.flatMap { file in
             file.hasSuffix(".md") ? runner.reports.formats.map { String(file.dropLast(3)) + "." + $0.fileExtension } : [file]

@@ -23,6 +23,22 @@ import Testing
                 without, try? CLIRunner.read(otherDir.appendingPathComponent("plain/\(inputs.output)")))
     }
 
+    /// The manifest says how a canned command's run was made: its name in place of a pipeline
+    /// file, and the options as given on the command's own stage.
+    @Test(arguments: PlanningInputs.all)
+    func theManifestRecordsTheCommandAndItsOptions(_ inputs: PlanningInputs) throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try inputs.write(to: dir)
+        let run = try CLIRunner.run(inputs.arguments + ["--reject-threshold", "0.5", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try CLIRunner.read(dir.appendingPathComponent("out/manifest.json"))
+        #expect(manifest.contains("\"pipeline\": {\"file\": \"quartermaster \(inputs.command)\""), "\(manifest.prefix(300))")
+        let stage = try #require(manifest.split(separator: "\n").first { $0.hasPrefix("    \"\(inputs.command)\": {") })
+        #expect(stage.contains("\"reject_threshold\": \"0.5\"") && stage.contains("\"quiet\": \"true\""), "\(stage)")
+        #expect(!manifest.contains("(Swift)"))
+    }
+
     @Test(arguments: PlanningInputs.all)
     func dateFormatReadsDayFirstDates(_ inputs: PlanningInputs) throws {
         let run = try compare(inputs, delimiter: ",", cell: PlanningInputs.dayFirst, flags: ["--date-format", "DD/MM/YYYY"])

@@ -174,6 +174,17 @@ struct TableImportRejectTests {
         #expect(rows.map { $0[4] } == ["2026-07-02,B", "2026-07-03,C,3,extra", "2026-07-05,E,5,,x"])
     }
 
+    @Test func headersWrittenAsWordsFindTheirRoles() throws {
+        let specs = [ColumnSpec("item"), ColumnSpec("on_hand"), ColumnSpec("lead_time_days", required: false)]
+        let header = ["Item", "On Hand", "Lead-Time  Days"]
+        let found = try TableImport.resolve(specs, options: ImportOptions(), header: header, file: "inv.csv")
+        #expect(found == ["item": 0, "on_hand": 1, "lead_time_days": 2])
+        // A column map wins, and two headers that both read as the role match neither.
+        let mapped = try TableImport.resolve(specs, options: ImportOptions(columns: ["on_hand": "Item"]), header: header, file: "inv.csv")
+        #expect(mapped["on_hand"] == 0)
+        #expect(throws: InputError.self) { try TableImport.resolve(specs, options: ImportOptions(), header: ["Item", "On Hand", "on-hand"], file: "inv.csv") }
+    }
+
     @Test func everyRowRejectedIsAnErrorEvenWhenSkipping() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -35,12 +35,11 @@ struct TextEncodingTests {
                                        options: ImportOptions(onError: .skip, encoding: .utf8))
         let description = try #require(importer.column("description"))
         var accepted = 0
-        let summary = try importer.run { row in _ = try row.text(description); accepted += 1 }
-        #expect(summary.rejected == 2)
+        // Every row rejected: an error even when skipping, naming the first reason.
+        let error = try #require(throws: InputError.self) { try importer.run { row in _ = try row.text(description); accepted += 1 } }
         #expect(accepted == 0)
-        #expect(summary.encodingNote == nil)
-        #expect(summary.examples.first?.contains("not valid UTF-8") == true)
-        #expect(summary.examples.first?.contains("--encoding windows-1252") == true)
+        #expect(error.description.contains("all 2 rows were rejected"), "\(error)")
+        #expect(error.description.contains("not valid UTF-8") && error.description.contains("--encoding windows-1252"), "\(error)")
     }
 
     @Test func theSummaryLineSaysHowTheFileWasRead() throws {

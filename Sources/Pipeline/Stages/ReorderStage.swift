@@ -87,7 +87,7 @@ public struct ReorderStage: Stage {
         if !plan.simulation.isEmpty { try ReorderJob.simulationTable(plan.simulation).write(to: context.output(file + "_simulation.csv")) }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         if !plan.usedWithoutStock.isEmpty { context.note(ReorderJob.usedWithoutStockNote(plan.usedWithoutStock)) }
-        context.note("\(plan.lines.count) items planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")
+        context.note("\(NumberFormat.count(plan.lines.count, "item")) planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")
         return ["reorder": table]
     }
 }

@@ -26,12 +26,23 @@ public final class RunHistory {
         return RunHistory(path: path, connection: connection)
     }
 
-    /// Refuses a file that is not a run history (a folder, another application's database, a
-    /// newer history) without creating or touching anything. A run checks before it starts and
-    /// opens the history, creating it, only once it has a run to append: a run that fails
-    /// leaves no new file behind.
-    public static func check(_ path: String) throws {
-        try refuseForeign(path, mustExist: false)
+    /// Opens the history at `path` for appending runs, and returns whether this call created
+    /// the file, so that a run that fails can `discard` it: a failed run leaves no new file
+    /// behind. The history is opened before the run starts (a path that cannot be created
+    /// fails before any output is replaced, and a `track` stage can read the run's own new
+    /// history).
+    public static func openNoting(_ path: String) throws -> (history: RunHistory, created: Bool) {
+        var info = stat()
+        let existed = stat(path, &info) == 0
+        return (try open(path), !existed)
+    }
+
+    /// Removes a history that `openNoting` created, once the run that created it failed, if no
+    /// run has been appended to it meanwhile (another run may share a new history).
+    public func discard() {
+        guard (try? connection.integer("SELECT count(*) FROM runs")) == 0 else { return }
+        connection.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
     /// Opens an existing history to read (tracking); never creates or alters the file.

@@ -220,7 +220,7 @@ public struct PipelineRunner: Sendable {
         defer { lock?.release() }
         // A history that is not ours (or is newer) is refused before anything runs.
         let started = Date()
-        if let history { try RunHistory.check(history) }
+        let opened = try history.map { try RunHistory.openNoting($0) }
         var historyRecords: [StageRecord] = []
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
@@ -288,6 +288,7 @@ public struct PipelineRunner: Sendable {
             try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
             try replace(output, with: temporary)
         } catch {
+            if let opened, opened.created { opened.history.discard() }
             let kept = keepRejects(of: temporary, beside: output)
             try? fm.removeItem(atPath: temporary)
             // A message may name a file in the temporary folder, which is gone now.
@@ -299,8 +300,8 @@ public struct PipelineRunner: Sendable {
             throw error
         }
         PipelineRunner.removeRejectsFolder(of: output)
-        if let history {
-            notes.append(try PipelineRunner.append(to: try RunHistory.open(history), command: command, started: started, pipelineHash: pipelineHash,
+        if let opened {
+            notes.append(try PipelineRunner.append(to: opened.history, command: command, started: started, pipelineHash: pipelineHash,
                                                    output: output, records: historyRecords))
         }
         return RunResult(outputDirectory: output, manifest: manifest, notes: notes)

@@ -49,8 +49,18 @@ struct Forecast: ParsableCommand {
     func run() throws {
         let started = Progress.now()
         let startedAt = Date()
-        // A history that is not ours is refused before anything is read or written.
-        if let history { try RunHistory.check(history) }
+        // A history that is not ours is refused before anything is read or written; one this
+        // run creates is removed again if the run fails.
+        let opened = try history.map { try RunHistory.openNoting($0) }
+        do {
+            try forecast(appendingTo: opened?.history, started: started, startedAt: startedAt)
+        } catch {
+            if let opened, opened.created { opened.history.discard() }
+            throw error
+        }
+    }
+
+    private func forecast(appendingTo runHistory: RunHistory?, started: Double, startedAt: Date) throws {
         let source = try seriesOptions.seriesImport(output: out)
         let checked: ForecastOptions.Checked
         do {
@@ -65,7 +75,7 @@ struct Forecast: ParsableCommand {
                               accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
                               threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         job.quiet = quiet
-        job.recordsHistory = history != nil
+        job.recordsHistory = runHistory != nil
         // One run at a time per output: a second one fails, naming the first.
         let lock = try OutputLock(for: out)
         defer { lock?.release() }
@@ -77,8 +87,8 @@ struct Forecast: ParsableCommand {
         if !result.negativeSeries.isEmpty {
             line += "\nnote: \(result.negativeSeries.count) series have negative period totals (returns above issues), e.g. \(result.negativeSeries.prefix(3).joined(separator: ", ")); their forecasts are clipped at 0"
         }
-        if let history, let forecasts = result.history {
-            line += "\n" + (try PipelineRunner.append(to: try RunHistory.open(history), command: "forecast", started: startedAt, pipelineHash: "", output: out, records: [forecasts]))
+        if let runHistory, let forecasts = result.history {
+            line += "\n" + (try PipelineRunner.append(to: runHistory, command: "forecast", started: startedAt, pipelineHash: "", output: out, records: [forecasts]))
         }
         Diagnostics.info(line)
     }

@@ -118,6 +118,18 @@ import Testing
         for name in ["new.sqlite", "new2.sqlite"] {
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
         }
+        // A pipeline whose track stage reads the run's own new history runs the first time.
+        try """
+            history: own.sqlite
+            stages:
+              usage: {kind: import, table: usage, file: s.csv, columns: {item: series, date: period, quantity: value}}
+              monthly: {kind: aggregate, input: usage}
+              demand: {kind: forecast, input: monthly, horizon: 3, backtest: 0}
+              scores: {kind: track}
+
+            """.write(to: dir.appendingPathComponent("own.yml"), atomically: true, encoding: .utf8)
+        let own = try CLIRunner.run(["run", "own.yml", "--out", "own", "--quiet"], in: dir)
+        #expect(own.status == 0, "\(own.stderr)")
     }
 
     /// `run --history` overrides the pipeline's; `track` of a history with runs but no actual

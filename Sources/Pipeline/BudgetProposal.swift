@@ -46,17 +46,24 @@ public struct BudgetProposal: Sendable {
         guard let firstTarget = target.first, firstTarget > last else {
             throw PipelineError(location: nil, "budget proposal: FY\(fiscalYear) must start after the last month of actuals (\(months.label(last)))")
         }
-        let window = (last - 11)...last
+        // The twelve months to the last, or fewer when the actuals begin within them.
+        let window = max(last - 11, aMonth.min() ?? last)...last
 
         // Last twelve months: amount per line, volume per department.
-        // A line's first month with actuals: a line that began within the twelve months (a new
-        // lease, a unit opened in the spring) is taken at its rate since then, not as if the
-        // months before had cost nothing.
+        // A line's first month with actuals, and its months with actuals in the window: a line
+        // that began within the window (a new lease, a unit opened in the spring) and has been
+        // booked in three months since is taken at its rate since then, not as if the months
+        // before had cost nothing. One or two bookings may be one-off charges: spread over the
+        // window, as before.
         var amount: [String: [String: Double]] = [:], firstMonth: [String: [String: Int]] = [:]
+        var bookedMonths: [String: [String: Set<Int>]] = [:]
         var volume: [String: [Int: Double]] = [:]
         let aVolume = actuals.numbers("volume")
         for r in 0..<aDept.count {
-            if window.contains(aMonth[r]) { amount[aDept[r], default: [:]][aAcct[r], default: 0] += aAmount[r] }
+            if window.contains(aMonth[r]) {
+                amount[aDept[r], default: [:]][aAcct[r], default: 0] += aAmount[r]
+                bookedMonths[aDept[r], default: [:]][aAcct[r], default: []].insert(aMonth[r])
+            }
             firstMonth[aDept[r], default: [:]][aAcct[r]] = min(firstMonth[aDept[r]]?[aAcct[r]] ?? .max, aMonth[r])
             if let v = aVolume?[r], v.isFinite { volume[aDept[r], default: [:]][aMonth[r]] = v }
         }
@@ -100,7 +107,9 @@ public struct BudgetProposal: Sendable {
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
                 let spent = amount[department]![account]!
-                let from = max(window.lowerBound, firstMonth[department]?[account] ?? window.lowerBound)
+                let began = firstMonth[department]?[account] ?? window.lowerBound
+                let recurring = (bookedMonths[department]?[account]?.count ?? 0) >= 3
+                let from = began > window.lowerBound && recurring ? began : window.lowerBound
                 if from > window.lowerBound { newLines += 1 }
                 let monthsCovered = Double(last - from + 1)
                 let lastYearVolume = (from...last).reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
@@ -136,8 +145,9 @@ public struct BudgetProposal: Sendable {
         var table = Table()
         for column in layout { table.append(headers[column.role] ?? column.header, produced[column.role]!) }
         var assumptions = [
-            "Base: actuals of the twelve months \(months.label(window.lowerBound)) to \(months.label(last))"
-                + (newLines == 0 ? "." : "; \(newLines == 1 ? "1 line" : "\(newLines) lines") that began within them at \(newLines == 1 ? "its" : "their") rate since \(newLines == 1 ? "it" : "they") began."),
+            "Base: actuals of the \(window.count == 12 ? "twelve months" : window.count == 1 ? "month" : "\(window.count) months") \(months.label(window.lowerBound)) to \(months.label(last))"
+                + (window.count < 12 ? " (the actuals begin \(months.label(window.lowerBound)))" : "")
+                + (newLines == 0 ? "." : "; \(newLines == 1 ? "1 line" : "\(newLines) lines") that began within them, booked in three months or more, at \(newLines == 1 ? "its" : "their") rate since \(newLines == 1 ? "it" : "they") began."),
             "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]

@@ -277,7 +277,7 @@ public struct ReorderJob: Sendable {
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 }
             .sorted { keyRank[$0] < keyRank[$1] }
-            .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).joined(separator: " at ") }
+            .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
 

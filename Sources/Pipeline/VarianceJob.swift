@@ -211,7 +211,14 @@ public struct VarianceJob: Sendable {
         let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
         var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
-        result.departmentsWithoutActuals = Set(bDept).subtracting(aDept).sorted()
+        if !sharded {
+            // Departments with budget in this fiscal year to as-of (a shard may hold a
+            // department's budget-only lines while its booked lines are in another).
+            let months = Set(calendar.months(ofFiscalYear: fy).filter { $0 <= asOf })
+            var budgeted = Set<String>()
+            for r in 0..<bDept.count where bAmount[r] != 0 && months.contains(bMonth[r]) { budgeted.insert(bDept[r]) }
+            result.departmentsWithoutActuals = budgeted.subtracting(aDept).sorted()
+        }
         if let supplyAccounts, !sharded {
             let accounts = Set(keys.map(\.account))
             for account in Set(supplyAccounts.values).sorted() where !accounts.contains(account) {

@@ -48,8 +48,7 @@ public final class TableImport {
             if matches.isEmpty && options.columns[spec.role] == nil {
                 // A role's own name written as words: `On Hand` or `Lead-Time Days` for on_hand
                 // and lead_time_days.
-                let spaced = header.indices.filter { Self.roleSpelling(normalised[$0]) == spec.role }
-                if spaced.count == 1 { matches = spaced }
+                matches = header.indices.filter { Self.roleSpelling(normalised[$0]) == spec.role }
             }
             if matches.count > 1 {
                 throw InputError(file: file, line: 1, column: wanted,

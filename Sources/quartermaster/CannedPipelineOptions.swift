@@ -77,7 +77,7 @@ struct CannedPipelineOptions: ParsableArguments {
         try style.configure(&runner)
         var stages = stages
         if let main = stages.firstIndex(where: { $0.name == command }) {
-            stages[main].parameters.merge(Self.options(arguments)) { given, _ in given }
+            stages[main].parameters.merge(Self.options(arguments).filter { $0.key != "out" }) { _, given in given }
         }
         let result = try runner.run(stages, output: out, name: "quartermaster \(command)")
         for note in result.notes { Diagnostics.info(note) }

@@ -3,7 +3,7 @@ import Tabular
 
 /// How much bad input a command tolerates, shared by every command that imports files.
 struct RejectLimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("fail: stop when more than --reject-threshold of an input's rows are rejected; skip: import the rest.", valueName: "fail|skip"))
+    @Option(help: ArgumentHelp("fail: stop when more than --reject-threshold of an input's rows are rejected; skip: import the rest (an input with no row left still fails).", valueName: "fail|skip"))
     var onError: String = "fail"
 
     @Option(help: ArgumentHelp("Largest share of rejected rows per input before failing, in percent.", valueName: "percent"))

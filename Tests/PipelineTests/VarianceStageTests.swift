@@ -138,6 +138,7 @@ import Tabular
             departments.append("D1"); accounts.append("Supplies"); periods.append(label); amounts.append(1_000)
             if month >= 4 { departments.append("D1"); accounts.append("Lease"); periods.append(label); amounts.append(3_000) }
             if month >= 10 { departments.append("D1"); accounts.append("Rent"); periods.append(label); amounts.append(450) }
+            if month == 12 { departments.append("D1"); accounts.append("Consulting"); periods.append(label); amounts.append(60_000) }
         }
         let actuals = Table([("department", .text(departments)), ("account", .text(accounts)), ("period", .text(periods)), ("amount", .number(amounts))])
         let budget = Table([("department", .text(["D1"])), ("account", .text(["Rent"])), ("period", .text(["2025-07"])), ("amount", .number([450])),
@@ -148,8 +149,16 @@ import Tabular
         let result = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
         let rows = zip(try #require(result.table.texts("account")), try #require(result.table.numbers("amount")))
         let first = Dictionary(rows.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        #expect(first == ["Supplies": 1_020, "Lease": 3_060, "Rent": 459])
-        #expect(result.assumptions[0].hasSuffix("; 2 lines that began within them at their rate since they began."), "\(result.assumptions[0])")
+        // A charge booked once is spread over the year, not taken as a monthly rate.
+        #expect(first == ["Supplies": 1_020, "Lease": 3_060, "Rent": 459, "Consulting": 5_100])
+        #expect(result.assumptions[0] == "Base: actuals of the twelve months 2025-01 to 2025-12; 2 lines that began within them, booked in three months or more, at their rate since they began.",
+                "\(result.assumptions[0])")
+        // Actuals of one quarter only: the base is that quarter.
+        let quarter = Table([("department", .text(["D1", "D1", "D1"])), ("account", .text(["Rent", "Rent", "Rent"])),
+                             ("period", .text(["2025-10", "2025-11", "2025-12"])), ("amount", .number([450, 450, 450]))])
+        let short = try proposal.run(budget: budget, actuals: quarter, volumes: nil)
+        #expect(short.table.numbers("amount")?.first == 459)
+        #expect(short.assumptions[0] == "Base: actuals of the 3 months 2025-10 to 2025-12 (the actuals begin 2025-10).", "\(short.assumptions[0])")
     }
 
     @Test func theProposalLoadsBackAsTheBudgetUnchanged() throws {

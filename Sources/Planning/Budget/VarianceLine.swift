@@ -108,9 +108,10 @@ public struct VarianceLine: Sendable, Equatable {
     public var rateVariance: Double { actual - flexedBudget }
 
     /// An expense over its budget that the volume accounts for whole: the actual is at or under
-    /// the flexed budget. A line whose actual also exceeds the flexed budget is not covered,
-    /// however small the excess: the report would otherwise say a flexed $327,000 covers $330,000.
+    /// the flexed budget (to half a cent, as sums of months round). A line whose actual also
+    /// exceeds the flexed budget is not covered: the report said a flexed $327,000 covered
+    /// $330,000.
     public var overBudgetButCoveredByVolume: Bool {
-        accountType == .expense && variance > 0 && volumeVariance > 0 && rateVariance <= 0
+        accountType == .expense && variance > 0 && volumeVariance > 0 && rateVariance < 0.005
     }
 }

@@ -41,6 +41,17 @@ public struct SeriesForecast: Sendable {
     public var demandClass: DemandClass
     /// Backtest results of every candidate.
     public var candidates: [CandidateAccuracy]
+
+    public init(mean: [Double], lower: [[Double]], upper: [[Double]], spread: [Double], model: String,
+                demandClass: DemandClass, candidates: [CandidateAccuracy] = []) {
+        self.mean = mean
+        self.lower = lower
+        self.upper = upper
+        self.spread = spread
+        self.model = model
+        self.demandClass = demandClass
+        self.candidates = candidates
+    }
 }
 
 /// How one candidate did in the rolling-origin backtest.

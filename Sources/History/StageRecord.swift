@@ -57,10 +57,11 @@ public struct StageRecord: Sendable {
                                    model: forecast.model, demandClass: forecast.demandClass.rawValue))
     }
 
-    /// Every series' period totals (missing periods, NaN, are not actuals and are skipped).
-    public mutating func addActuals(_ totals: PeriodTotals) {
+    /// Every series' period totals (missing periods, NaN, are not actuals and are skipped),
+    /// under the name `name` gives its key (the same as its forecasts were given).
+    public mutating func addActuals(_ totals: PeriodTotals, name: (String) -> String = { $0 }) {
         totals.forEachSeries { id, first, values in
-            actuals.append(Actuals(series: totals.keys.key(id), firstPeriod: first, values: values))
+            actuals.append(Actuals(series: name(totals.keys.key(id)), firstPeriod: first, values: values))
         }
     }
 

@@ -1,4 +1,5 @@
 import Forecasting
+import History
 import Planning
 import Reports
 import Tabular
@@ -14,6 +15,9 @@ public struct ReorderJob: Sendable {
     public var asOf: CalendarDay?
     public var threads = 2
     public var quiet = true
+    /// The stage name under which the weekly demand forecasts and the weeks of use seen are
+    /// kept for a run history (`--history`), or nil to keep none.
+    public var historyStage: String?
     /// Replay this many weeks of actual demand through the recommended levels and the par levels.
     public var simulateWeeks: Int?
 
@@ -27,6 +31,8 @@ public struct ReorderJob: Sendable {
         /// they are not planned, as the snapshot does not say they are stocked, and are named
         /// so they do not vanish silently (`B1`, `A1 at ICU`).
         public var usedWithoutStock: [String] = []
+        /// The weekly forecasts and weeks of use, for the run history (with `historyStage`).
+        public var history: StageRecord?
         public var simulation: [SimulationRow] = []
         /// Seconds spent forecasting demand, and planning the lines after it.
         public var forecastSeconds = 0.0
@@ -68,6 +74,11 @@ public struct ReorderJob: Sendable {
         public var replayStart: CalendarDay
         public var replayEnd: CalendarDay
         public var levelsAsOf: String
+    }
+
+    /// A demand series in the run history: the item, or `item|location`, as people read it.
+    static func historyName(_ key: String) -> String {
+        CompositeKey.parts(of: key, maxSplits: 1).joined(separator: "|")
     }
 
     public func plan(usage: Table, items: Table, inventory: Table, orders: Table? = nil, lots: Table? = nil) throws -> Plan {
@@ -198,7 +209,9 @@ public struct ReorderJob: Sendable {
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: levelsShown, backtestOrigins: 3))
         let forecastStarted = Progress.now()
         var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
+        var record = historyStage.map { StageRecord(stage: $0, frequency: week, lastPeriod: totals.lastPeriod) }
         try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
+            record?.add(series: Self.historyName(key), forecast: f, levels: levelsShown, history: history, season: 52)
             var key = key
             estimates[key.withUTF8 { ids.intern($0) }] = (f, history)
         }
@@ -275,6 +288,8 @@ public struct ReorderJob: Sendable {
             return planner.plan(stock[k], demand: demands[k], abc: abc[k], levels: levels[k])
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        record?.addActuals(totals, name: Self.historyName)
+        plan.history = record
         plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 }
             .sorted { keyRank[$0] < keyRank[$1] }
             .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }

@@ -1,4 +1,5 @@
 import Forecasting
+import History
 import Planning
 import Reports
 import Tabular
@@ -17,6 +18,9 @@ public struct StaffingJob: Sendable {
     public var payCodes = PayCodeMap()
     public var threads = 2
     public var quiet = true
+    /// The stage name under which the census forecasts and the census seen are kept for a run
+    /// history (`--history`), or nil to keep none.
+    public var historyStage: String?
 
     public init() {}
 
@@ -44,6 +48,8 @@ public struct StaffingJob: Sendable {
     }
 
     public struct Result: Sendable {
+        /// The census forecasts and census seen, for the run history (with `historyStage`).
+        public var history: StageRecord?
         public var rows: [Row]
         public var units: [UnitSummary]
         public var firstPeriod: String
@@ -173,7 +179,9 @@ public struct StaffingJob: Sendable {
         var outlooks: [SeriesOutlook] = []
         let levelsShown = [80.0, 95.0]
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: levelsShown, backtestOrigins: 3))
+        var record = historyStage.map { StageRecord(stage: $0, frequency: frequency, lastPeriod: censusTotals.lastPeriod) }
         try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, history, f in
+            record?.add(series: unit, forecast: f, levels: levelsShown, history: history, season: season)
             let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
             outlooks.append(SeriesOutlook(name: unit, frequency: frequency, history: history, last: censusTotals.lastPeriod, forecast: f,
@@ -267,7 +275,8 @@ public struct StaffingJob: Sendable {
             if rows.contains(where: { $0.unit == unit && $0.flags.contains("fte_short") }) { summaries[unit]!.flags.append("understaffed") }
         }
         rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
-        return Result(rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks,
+        record?.addActuals(censusTotals)
+        return Result(history: record, rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks,
                       unmatchedUnits: unique(unmatched), looseMatches: looseMatches,
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
     }

@@ -1,4 +1,5 @@
 import Forecasting
+import History
 import Planning
 import Reports
 import Tabular
@@ -15,6 +16,9 @@ public struct VarianceJob: Sendable {
     public var flagAmount = 5_000.0
     public var threads = 2
     public var quiet = true
+    /// The stage name under which each line's projected months and booked months are kept for
+    /// a run history (`--history`), or nil to keep none.
+    public var historyStage: String?
 
     public init() {}
 
@@ -48,6 +52,9 @@ public struct VarianceJob: Sendable {
         /// Budgeted departments without a single actual: a cost center the ledger export left
         /// out reads as its whole budget saved, so the summary names them.
         public var departmentsWithoutActuals: [String] = []
+        /// Each line's projected months and its booked months, for the run history (with
+        /// `historyStage`).
+        public var history: StageRecord?
     }
 
     /// A sentence naming the budgeted departments without actuals, or nil.
@@ -190,12 +197,32 @@ public struct VarianceJob: Sendable {
         var rows: [Row] = [], scenarioLines: [ScenarioProjection.Line] = []
         var annualBudget = 0.0, projected = Projection.zero
         let fyMonths = calendar.months(ofFiscalYear: fy)
+        // The run history keeps each line (`department|account`) as a monthly series: the
+        // amounts booked through as-of, and the projected months after it with their 80% and
+        // 95% ranges, so later runs' bookings score them.
+        var record = historyStage.map { StageRecord(stage: $0, frequency: .month, lastPeriod: asOf) }
+        var booked = PeriodTotals(frequency: .month)
         for (i, key) in keys.enumerated() {
             var line = RollingForecast.Line(department: key.department, account: key.account, accountType: types[key] ?? .expense,
                                             behavior: behaviors[key] ?? .variable, budget: budgetBy[key] ?? [:], actual: actualBy[key] ?? [:],
                                             budgetVolume: budgetVolume[key.department] ?? [:], actualVolume: actualVolume[key.department] ?? [:],
                                             forecast: [:])
             (line.forecast, line.forecastVolume) = projection(i, key)
+            if record != nil {
+                let name = "\(key.department)|\(key.account)"
+                let months = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
+                for (month, amount) in months { add(&booked, name, month, amount) }
+                if let first = months.keys.min(), !ahead.isEmpty, ahead.first == asOf + 1 {
+                    let history = (first...asOf).map { months[$0] ?? 0 }
+                    let mean = ahead.map { line.forecast[$0]?.amount ?? 0 }
+                    let sd = ahead.map { (line.forecast[$0]?.errorVariance ?? 0).squareRoot() }
+                    func bound(_ z: Double) -> [Double] { zip(mean, sd).map { $0 + z * $1 } }
+                    let f = SeriesForecast(mean: mean, lower: [bound(-1.2815515655446004), bound(-1.959963984540054)],
+                                           upper: [bound(1.2815515655446004), bound(1.959963984540054)], spread: sd,
+                                           model: driven.contains(i) ? "volume x rate" : "amount", demandClass: .smooth)
+                    record?.add(series: name, forecast: f, levels: [80, 95], history: history, season: 12)
+                }
+            }
             rows += rolling.rows(line)
             let fyProjection = rolling.projectedFY(line)
             if line.accountType == .expense {
@@ -211,6 +238,8 @@ public struct VarianceJob: Sendable {
         let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
         var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
+        record?.addActuals(booked)
+        result.history = record
         if !sharded {
             // Departments with budget in this fiscal year to as-of (a shard may hold a
             // department's budget-only lines while its booked lines are in another).

@@ -17,6 +17,9 @@ struct CannedPipelineOptions: ParsableArguments {
     @Flag(help: "No progress lines.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Run history database to append this run to (created when absent): its forecasts, and the actuals they are scored against later.", valueName: "file.sqlite"))
+    var history: String?
+
     @OptionGroup var style: ReportStyleOptions
 
     /// `--service-level 0.9 --quiet --as-of=2025-04-20` as `service_level: 0.9`, `quiet: true`,
@@ -75,6 +78,7 @@ struct CannedPipelineOptions: ParsableArguments {
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         try style.configure(&runner)
+        runner.history = history
         var stages = stages
         if let main = stages.firstIndex(where: { $0.name == command }) {
             stages[main].parameters.merge(Self.options(arguments).filter { $0.key != "out" }) { _, given in given }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Testing
 @testable import History
+import Tabular
 
 /// Issue 20 end to end: `forecast --history`, `run` with a pipeline's `history:`, and `track`.
 @Suite struct HistoryCommandTests {
@@ -130,6 +131,51 @@ import Testing
             """.write(to: dir.appendingPathComponent("own.yml"), atomically: true, encoding: .utf8)
         let own = try CLIRunner.run(["run", "own.yml", "--out", "own", "--quiet"], in: dir)
         #expect(own.status == 0, "\(own.stderr)")
+    }
+
+    /// DESIGN.md: `--history` on reorder, variance and staffing too. Each run keeps its
+    /// forecasts (weekly demand per item, each ledger line's projected months, weekly census
+    /// per unit) and what it saw; track scores the first run by the second's actuals.
+    @Test func planningCommandsAppendTheirForecastsAndTrackScoresThem() throws {
+        let dir = try CLIRunner.workspace()
+        func write(_ name: String, _ rows: [String]) throws {
+            try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let monday = CalendarDay(year: 2025, month: 1, day: 6)!
+        let days = (0..<(12 * 7)).map { monday.adding(days: $0).description }
+        try write("usage1.csv", ["date,item,quantity"] + days.prefix(8 * 7).map { "\($0),A,10" })
+        try write("usage2.csv", ["date,item,quantity"] + days.map { "\($0),A,10" })
+        try write("items.csv", ["item,vendor,unit_cost,lead_time_days,review_period_days", "A,Acme,2,7,7"])
+        try write("inventory.csv", ["item,on_hand", "A,50"])
+        try write("census1.csv", ["date,unit,patient_days"] + days.prefix(8 * 7).map { "\($0),U1,20" })
+        try write("census2.csv", ["date,unit,patient_days"] + days.map { "\($0),U1,20" })
+        try write("time.csv", ["date,unit,hours,pay_type"] + days.map { "\($0),U1,160,REG" })
+        try write("targets.csv", ["unit,job_code,target_hppd,budgeted_fte", "U1,RN,8,20"])
+        let months = (1...12).map { "2025-\($0 < 10 ? "0" : "")\($0)" }
+        try write("budget.csv", ["department,account,period,amount"] + months.map { "D1,Supplies,\($0),1000" })
+        try write("actuals1.csv", ["department,account,period,amount"] + months.prefix(6).map { "D1,Supplies,\($0),1000" })
+        try write("actuals2.csv", ["department,account,period,amount"] + months.prefix(9).map { "D1,Supplies,\($0),1000" })
+        for k in 1...2 {
+            let runs = [
+                ["reorder", "--usage", "usage\(k).csv", "--items", "items.csv", "--inventory", "inventory.csv"],
+                ["staffing", "--timekeeping", "time.csv", "--census", "census\(k).csv", "--targets", "targets.csv", "--horizon", "4"],
+                ["variance", "--budget", "budget.csv", "--actuals", "actuals\(k).csv", "--fiscal-start", "1"],
+            ]
+            for arguments in runs {
+                let run = try CLIRunner.run(arguments + ["--history", "h.sqlite", "--quiet", "--out", "\(arguments[0])\(k)"], in: dir)
+                #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+                #expect(run.stderr.contains("appended to h.sqlite"), "\(run.stderr)")
+            }
+        }
+        let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "tracking", "--quiet"], in: dir)
+        #expect(track.status == 0, "\(track.stderr)")
+        let rows = try HistoryCommandTests.rows(dir.appendingPathComponent("tracking/forecast_tracking.csv"))
+        for stage in ["reorder", "staffing", "variance"] {
+            let scored = rows.filter { $0["stage"] == stage }
+            #expect(!scored.isEmpty, "\(stage)")
+            #expect(scored.allSatisfy { abs((Double($0["error"] ?? "") ?? .nan)) < 1e-6 }, "\(stage): \(scored)")
+        }
+        #expect(rows.filter { $0["stage"] == "variance" }.map { $0["series"] ?? "" }.allSatisfy { $0 == "D1|Supplies" })
     }
 
     /// `run --history` overrides the pipeline's; `track` of a history with runs but no actual

@@ -73,8 +73,10 @@ public struct ReorderStage: Stage {
         var job = self.job
         job.threads = context.threads
         job.quiet = context.quiet
+        job.historyStage = context.history.map { _ in context.stage }
         let plan = try job.plan(usage: try context.table(usage), items: try context.table(items), inventory: try context.table(inventory),
                                 orders: try orders.map { try context.table($0) }, lots: try lots.map { try context.table($0) })
+        if let record = plan.history { context.record(record) }
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
         var document = ReorderJob.report(plan, numbers: context.reports.numbers)

@@ -74,8 +74,10 @@ public struct StaffingStage: Stage {
         var job = self.job
         job.threads = context.threads
         job.quiet = context.quiet
+        job.historyStage = context.history.map { _ in context.stage }
         let timekeepingTable = try context.table(timekeeping), censusTable = try context.table(census), targetsTable = try context.table(targets)
         let result = try job.run(timekeeping: timekeepingTable, census: censusTable, targets: targetsTable)
+        if let record = result.history { context.record(record) }
         let table = StaffingJob.table(result)
         try table.write(to: context.output(file + ".csv"))
         var byShift: ShiftStaffingJob.Result?

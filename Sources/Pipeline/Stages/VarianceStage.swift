@@ -121,10 +121,12 @@ public struct VarianceStage: Stage {
         job.calendar = FiscalCalendar(firstMonth: fiscalStart ?? context.calendar.fiscalYearStart)
         job.threads = context.threads
         job.quiet = context.quiet
+        job.historyStage = context.history.map { _ in context.stage }
         if let scenarioFile { job.scenarios = try ScenarioSet.load(context.resolve(scenarioFile)) }
         let result = try job.run(budget: try context.table(budget), actuals: try context.table(actuals),
                                  volumes: try volumes.map { try context.table($0) },
                                  usage: try usage.map { try context.table($0) }, items: try items.map { try context.table($0) })
+        if let record = result.history { context.record(record) }
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
         var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)

@@ -31,6 +31,19 @@ extension BadInputCorpus {
                      try RunHistory.migrate($0)
                      try $0.execute("PRAGMA user_version = \(HistorySchema.version + 1)")
                  }], unchanged: ["future.sqlite"])
+        // The planning commands' --history: refused the same way, their output folder never
+        // made, the file untouched.
+        for input in [CSVInput.items, CSVInput.budget, CSVInput.census] {
+            let command = input.arguments.first ?? ""
+            var planning = CorpusCase(kind: input.kind, name: "\(command) --history naming a text file",
+                                      files: input.others.mapValues { Data($0.utf8) }.merging([input.file: Data(input.contents.utf8),
+                                                                                                "notes.sqlite": Data("not a database\n".utf8)]) { _, new in new },
+                                      arguments: input.arguments + ["--history", "notes.sqlite"],
+                                      expectation: .fails(file: "notes.sqlite", line: nil, says: ["not an SQLite database", "left untouched"]),
+                                      absentAfterFailure: [input.output])
+            planning.unchangedFiles = ["notes.sqlite"]
+            cases.append(planning)
+        }
         // A pipeline's history: refused the same way, before any stage runs.
         let usage = CSVInput.usage
         let pipeline = "history: notes.sqlite\nstages:\n  s: {kind: import, table: usage, file: usage.csv}\n"

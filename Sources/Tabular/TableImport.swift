@@ -38,14 +38,21 @@ public final class TableImport {
         var result: [String: Int] = [:]
         var missing: [String] = []
         let normalised = header.map { $0.trimmed().lowercased() }
+        /// The columns named `name`, exactly or else in another case.
+        func named(_ name: String) -> [Int] {
+            let exact = header.indices.filter { header[$0] == name }
+            if !exact.isEmpty { return exact }
+            let key = name.trimmed().lowercased()
+            return normalised.indices.filter { normalised[$0] == key }
+        }
         for spec in columns {
             let wanted = options.columns[spec.role] ?? spec.role
-            var matches = header.indices.filter { header[$0] == wanted }
+            var matches = named(wanted)
+            // A map is given for all of a command's files: one whose header lacks the mapped
+            // name but has the role's own (the item master's `item` beside the usage's
+            // `Artikel`) reads that.
+            if matches.isEmpty && wanted != spec.role { matches = named(spec.role) }
             if matches.isEmpty {
-                let key = wanted.trimmed().lowercased()
-                matches = normalised.indices.filter { normalised[$0] == key }
-            }
-            if matches.isEmpty && options.columns[spec.role] == nil {
                 // A role's own name written as words: `On Hand` or `Lead-Time Days` for on_hand
                 // and lead_time_days.
                 matches = header.indices.filter { Self.roleSpelling(normalised[$0]) == spec.role }

@@ -47,14 +47,37 @@ struct CannedPipelineOptions: ParsableArguments {
     /// The column map as given.
     func columnMap() throws -> [String: String] { try input.columnMap() }
 
+    /// The column map for one input kind: the map's roles that the kind has, then its own
+    /// `kind.role` entries (`items.item=Code` when the item master names the item otherwise
+    /// than the usage does).
+    static func columns(_ map: [String: String], for kind: String) -> [String: String] {
+        let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
+        var columns = map.filter { !$0.key.contains(".") && roles.contains($0.key) }
+        for (key, header) in map where key.hasPrefix(kind + ".") && roles.contains(String(key.dropFirst(kind.count + 1))) {
+            columns[String(key.dropFirst(kind.count + 1))] = header
+        }
+        return columns
+    }
+
+    /// `--columns` keys that no input of the command reads: a role none of its kinds has, or a
+    /// `kind.role` whose kind or role is not among them (a typo would otherwise be ignored).
+    static func unusedColumnKeys(_ map: [String: String], kinds: [String]) -> [String] {
+        let roles = Dictionary(uniqueKeysWithValues: kinds.map { ($0, Set(InputSchema.all[$0]?.roles.map(\.name) ?? [])) })
+        return map.keys.sorted().filter { key in
+            if let dot = key.firstIndex(of: ".") {
+                return !(roles[String(key[..<dot])]?.contains(String(key[key.index(after: dot)...])) ?? false)
+            }
+            return !roles.values.contains { $0.contains(key) }
+        }
+    }
+
     /// An import of `file` as DESIGN.md's input `kind`, with the roles of the map that kind has.
     /// With `--shard`, the import keeps the rows whose `shardKey` columns hash into the shard;
     /// an empty key keeps every row (a lookup table that the sharded rows join to).
     /// `main` marks the command's main input, the one `--unpivot` applies to.
     func importStage(_ file: String, _ kind: String, shardKey: [String] = [], main: Bool = false) throws -> ImportStage {
         let options = try input.importOptions()
-        let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
-        var stage = try ImportStage(file: file, table: kind, columns: options.columns.filter { roles.contains($0.key) }, options: options)
+        var stage = try ImportStage(file: file, table: kind, columns: Self.columns(options.columns, for: kind), options: options)
         if main, let unpivot = try input.unpivotSettings() {
             do {
                 try unpivot.check(kind: kind, roles: InputSchema.all[kind]?.roles.map(\.name) ?? [], mapped: Set(stage.options.columns.keys))
@@ -75,6 +98,11 @@ struct CannedPipelineOptions: ParsableArguments {
     func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String],
              arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
         try FolderOutput.check(out, command: command, writes: files)
+        let kinds = stages.compactMap { ($0.stage as? ImportStage)?.schema.kind }
+        let unused = Self.unusedColumnKeys(try columnMap(), kinds: kinds)
+        if !unused.isEmpty {
+            throw UsageError("--columns names \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no input of \(command) reads; its inputs are \(kinds.joined(separator: ", ")), and a role for one of them only is written kind.role (items.item=Code)")
+        }
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         try style.configure(&runner)

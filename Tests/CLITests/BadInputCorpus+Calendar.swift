@@ -37,7 +37,7 @@ extension BadInputCorpus {
         cases.append(CorpusCase(kind: series.kind, name: "series,period,amount without column flags",
                                 files: [series.file: Data("series,period,amount\nA100,2025-01,1\nA100,2025-02,2\n".utf8)],
                                 arguments: forecastUnnamed,
-                                expectation: .fails(file: series.file, line: 1, says: ["missing required columns 'item' (for series), 'date', 'quantity' (for value)", "'series', 'period', 'amount'"]),
+                                expectation: .fails(file: series.file, line: 1, says: ["missing required columns 'date', 'quantity' (for value)", "'series', 'period', 'amount'"]),
                                 absentAfterFailure: ["fc.csv"]))
         let thirteenth = "series,period,value\n" + (1...12).map { "A100,2025-\($0 < 10 ? "0" : "")\($0),5\n" }.joined() + "A100,2025-13,5\n"
         cases.append(CorpusCase(kind: series.kind, name: "aggregate's layout without column flags, month 13",

@@ -15,7 +15,22 @@ extension BadInputCorpus {
                                 arguments: ["run", "p.yml", "--out", "-", "--quiet"],
                                 expectation: .usageError(says: ["--out -", "run writes a folder"])))
         for k in cases.indices { cases[k].absentAfterFailure = ["-", "-.rejects", "-.lock"] }
-        return cases + formatCases()
+        return cases + formatCases() + columnMapCases()
+    }
+
+    /// A `--columns` key that no input of the command reads (a misspelt role, a kind the
+    /// command has not) is a usage error naming it, where it used to be ignored; nothing is
+    /// written.
+    static func columnMapCases() -> [CorpusCase] {
+        [(CSVInput.items, "reorder", "quantitiy=Qty", "'quantitiy'"), (CSVInput.budget, "variance", "budgets.amount=Amt", "'budgets.amount'"),
+         (CSVInput.census, "staffing", "census.hours=Hrs", "'census.hours'")].map { input, command, map, named in
+            var c = CorpusCase(kind: input.kind, name: "--columns \(map) on \(command), which no input reads",
+                               files: files(input).merging([input.file: Data(input.contents)]) { _, own in own },
+                               arguments: input.arguments + ["--columns", map],
+                               expectation: .usageError(says: ["--columns names \(named), which no input of \(command) reads"]))
+            c.absentAfterFailure = ["out"]
+            return c
+        }
     }
 
     /// Issue 19: report formats are a list; a name that is not one (`xls`), or one given

@@ -21,6 +21,33 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("out/budget_variance.md")).contains("through 2026-03"))
     }
 
+    /// One `--columns` for all of a command's files: a file without the mapped header reads
+    /// the role's own name, `kind.role` maps one input only, and a key no input reads is a
+    /// usage error instead of being ignored.
+    @Test func oneColumnMapServesFilesThatNameARoleDifferently() throws {
+        let dir = try CLIRunner.workspace()
+        let days = CSVInput.days(56)
+        try ("Datum,Artikel,Menge,Kostenstelle\n" + days.map { "\($0),A1,10,ICU" }.joined(separator: "\n") + "\n")
+            .write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try "item,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+        try "Code,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("codes.csv"), atomically: true, encoding: .utf8)
+        try "item,location,on_hand\nA1,ICU,30\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+        let map = "date=Datum,item=Artikel,quantity=Menge,location=Kostenstelle"
+        func reorder(_ items: String, _ columns: String, _ out: String) throws -> CLIRunner.Outcome {
+            try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", items, "--inventory", "inventory.csv", "--columns", columns,
+                               "--out", out, "--quiet"], in: dir)
+        }
+        let fallback = try reorder("items.csv", map, "a")
+        #expect(fallback.status == 0, "\(fallback.stderr)")
+        // The inventory's own location column still counts: one line, at ICU.
+        let lines = try CLIRunner.read(dir.appendingPathComponent("a/reorder.csv")).split(separator: "\n")
+        #expect(lines.count == 2 && lines[1].hasPrefix("A1,,Acme,ICU,30,"), "\(lines)")
+        let perFile = try reorder("codes.csv", map + ",items.item=Code", "b")
+        #expect(perFile.status == 0, "\(perFile.stderr)")
+        let typo = try reorder("items.csv", map + ",quantitiy=Qty,itemz.item=Code", "c")
+        #expect(typo.status == 2 && typo.stderr.contains("--columns names 'itemz.item', 'quantitiy', which no input of reorder reads"), "\(typo.stderr)")
+    }
+
     /// A shard holds some ledger lines only: a scenario naming a department of the other
     /// shard must not fail it, and the union of the shards' scenario rows names both.
     @Test func scenariosRunOnEveryShard() throws {

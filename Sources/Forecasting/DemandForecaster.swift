@@ -56,7 +56,7 @@ public struct DemandForecaster: Sendable {
             // The moving average over a season is the history's mean until the history is longer
             // than a season: both would be the same forecast with twice its weight (weekly
             // windows of Italy's census and bike rentals, 26-78 weeks: MASE 2.925 -> 2.783).
-            if count > (season > 1 ? season : 3) || spansLongCycle { models.append(MovingAverageModel()) }
+            if count > MovingAverageModel().window(season: season) || spansLongCycle { models.append(MovingAverageModel()) }
             if !spansLongCycle { models.append(HistoricAverageModel()) }
             models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
             // With three seasons seen (each seasonal index then rests on three points or more),
@@ -77,7 +77,7 @@ public struct DemandForecaster: Sendable {
             return models
         case .intermittent, .lumpy:
             // As above, the moving average only once it differs from the mean.
-            let movingAverage: [any ForecastModel] = count > (season > 1 ? season : 3) ? [MovingAverageModel()] : []
+            let movingAverage: [any ForecastModel] = count > MovingAverageModel().window(season: season) ? [MovingAverageModel()] : []
             return [CrostonModel(.sba, alpha: nil), TSBModel.optimized, CrostonModel(.classic, alpha: nil),
                     ADIDAModel(), IMAPAModel()] + movingAverage + [HistoricAverageModel()]
         case .short:

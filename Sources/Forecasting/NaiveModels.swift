@@ -42,10 +42,13 @@ public struct MovingAverageModel: ForecastModel {
     public init(window: Int? = nil) { self.window = window }
     public func minimumLength(season: Int) -> Int { 1 }
 
+    /// The values averaged for a history long enough.
+    public func window(season: Int) -> Int { window ?? (season > 1 ? season : 3) }
+
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         let n = y.count
         guard n > 0 else { return nil }
-        let k = min(n, window ?? (season > 1 ? season : 3))
+        let k = min(n, window(season: season))
         var sum = 0.0
         for t in (n - k)..<n { sum += y[t] }
         let mean = sum / Double(k)

@@ -202,6 +202,7 @@ public struct VarianceJob: Sendable {
         // 95% ranges, so later runs' bookings score them.
         var record = historyStage.map { StageRecord(stage: $0, frequency: .month, lastPeriod: asOf) }
         var booked = PeriodTotals(frequency: .month)
+        let z80 = CountDistribution.normalQuantile(0.9), z95 = CountDistribution.normalQuantile(0.975)
         for (i, key) in keys.enumerated() {
             var line = RollingForecast.Line(department: key.department, account: key.account, accountType: types[key] ?? .expense,
                                             behavior: behaviors[key] ?? .variable, budget: budgetBy[key] ?? [:], actual: actualBy[key] ?? [:],
@@ -217,8 +218,7 @@ public struct VarianceJob: Sendable {
                     let mean = ahead.map { line.forecast[$0]?.amount ?? 0 }
                     let sd = ahead.map { (line.forecast[$0]?.errorVariance ?? 0).squareRoot() }
                     func bound(_ z: Double) -> [Double] { zip(mean, sd).map { $0 + z * $1 } }
-                    let f = SeriesForecast(mean: mean, lower: [bound(-1.2815515655446004), bound(-1.959963984540054)],
-                                           upper: [bound(1.2815515655446004), bound(1.959963984540054)], spread: sd,
+                    let f = SeriesForecast(mean: mean, lower: [bound(-z80), bound(-z95)], upper: [bound(z80), bound(z95)], spread: sd,
                                            model: driven.contains(i) ? "volume x rate" : "amount", demandClass: .smooth)
                     record?.add(series: name, forecast: f, levels: [80, 95], history: history, season: 12)
                 }

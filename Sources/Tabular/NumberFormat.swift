@@ -80,12 +80,12 @@ extension String {
 }
 
 extension NumberFormat {
-    /// A share as a whole percentage for people: 0.413 -> "41%".
     /// A count and its noun: "1 order line", "2 order lines", "1 entry" with `plural` "entries".
     public static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
         "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 
+    /// A share as a whole percentage for people: 0.413 -> "41%".
     public static func percent(_ share: Double) -> String {
         fixed((share * 100).rounded(), decimals: 0) + "%"
     }

@@ -47,11 +47,14 @@ struct CannedPipelineOptions: ParsableArguments {
     /// The column map as given.
     func columnMap() throws -> [String: String] { try input.columnMap() }
 
+    /// The roles of an input kind (DESIGN.md's columns).
+    static func roles(of kind: String) -> Set<String> { Set(InputSchema.all[kind]?.roles.map(\.name) ?? []) }
+
     /// The column map for one input kind: the map's roles that the kind has, then its own
     /// `kind.role` entries (`items.item=Code` when the item master names the item otherwise
     /// than the usage does).
     static func columns(_ map: [String: String], for kind: String) -> [String: String] {
-        let roles = Set(InputSchema.all[kind]?.roles.map(\.name) ?? [])
+        let roles = Self.roles(of: kind)
         var columns = map.filter { !$0.key.contains(".") && roles.contains($0.key) }
         for (key, header) in map where key.hasPrefix(kind + ".") && roles.contains(String(key.dropFirst(kind.count + 1))) {
             columns[String(key.dropFirst(kind.count + 1))] = header
@@ -62,7 +65,7 @@ struct CannedPipelineOptions: ParsableArguments {
     /// `--columns` keys that no input of the command reads: a role none of its kinds has, or a
     /// `kind.role` whose kind or role is not among them (a typo would otherwise be ignored).
     static func unusedColumnKeys(_ map: [String: String], kinds: [String]) -> [String] {
-        let roles = Dictionary(uniqueKeysWithValues: kinds.map { ($0, Set(InputSchema.all[$0]?.roles.map(\.name) ?? [])) })
+        let roles = Dictionary(uniqueKeysWithValues: kinds.map { ($0, Self.roles(of: $0)) })
         return map.keys.sorted().filter { key in
             if let dot = key.firstIndex(of: ".") {
                 return !(roles[String(key[..<dot])]?.contains(String(key[key.index(after: dot)...])) ?? false)

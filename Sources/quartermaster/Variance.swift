@@ -48,8 +48,7 @@ struct Variance: ParsableCommand {
                 return v
             }
             plan.defaultInflation = defaultInflation
-            let budgetRoles = Set(InputSchema.all["budget"]?.roles.map(\.name) ?? [])
-            plan.headers = try pipeline.columnMap().filter { budgetRoles.contains($0.key) }
+            plan.headers = CannedPipelineOptions.columns(try pipeline.columnMap(), for: "budget")
             proposal = plan
         }
         // A shard is a set of department and account lines; volumes are per department and

@@ -19,6 +19,25 @@ public enum Frequency: String, CaseIterable, Sendable {
         }
     }
 
+    /// The year or quarter a label names as a whole (`2026`, `2026-Q3`, as `aggregate` writes
+    /// them), or nil for dates, months and other text. Such a label parses as its first day,
+    /// so a year's total among monthly rows would otherwise be added to January.
+    public static func longPeriodNamed(by field: UnsafeBufferPointer<UInt8>) -> Frequency? {
+        var start = 0, end = field.count
+        while start < end && field[start] == 0x20 { start += 1 }
+        while end > start && field[end - 1] == 0x20 { end -= 1 }
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { field[$0] >= 48 && field[$0] <= 57 } }
+        switch end - start {
+        case 4 where digits(start..<end):
+            return .year
+        case 7 where digits(start..<start + 4) && (field[start + 4] == UInt8(ascii: "-") || field[start + 4] == UInt8(ascii: "/"))
+            && field[start + 5] == UInt8(ascii: "Q") && digits(start + 6..<end):
+            return .quarter
+        default:
+            return nil
+        }
+    }
+
     /// The usual seasonal cycle: a week of days, a year of weeks, months or quarters.
     public var defaultSeasonLength: Int {
         switch self {

@@ -351,33 +351,53 @@ public struct PeriodTotals {
     public private(set) var periodsSeriesCoverInPart = 0
     private var periodsSeriesCoverInPartExamples: [String] = []
 
+    /// Open days inside the file's span on which no series has a row (`GapPolicy.missing`), and
+    /// the first few.
+    public private(set) var daysWithoutAnyRow = 0
+    private var daysWithoutAnyRowExamples: [String] = []
+
     /// A note on the periods of single series left out as recorded in part, or nil.
     public var periodsSeriesCoverInPartNote: String? {
         guard periodsSeriesCoverInPart > 0 else { return nil }
         let count = periodsSeriesCoverInPart
         let which = count == 1 ? "\(frequency.rawValue) of one series is" : "\(frequency.rawValue)s of single series are"
-        return "\(count) \(which) left out as missing, with rows on only some of the days the file records ("
+        var note = "\(count) \(which) left out as missing, with rows on only some of the days the file records ("
             + periodsSeriesCoverInPartExamples.joined(separator: ", ") + (count > periodsSeriesCoverInPartExamples.count ? ", ..." : "") + ")"
+        if daysWithoutAnyRow > 0 {
+            note += "; no series has a row on " + NumberFormat.count(daysWithoutAnyRow, "day") + " ("
+                + daysWithoutAnyRowExamples.joined(separator: ", ") + (daysWithoutAnyRow > daysWithoutAnyRowExamples.count ? ", ..." : "")
+                + "): if nothing happened on them (a clinic's holidays), --gaps zero counts them as none"
+        }
+        return note
     }
 
     /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows
-    /// on fewer of the days the file has rows on than the file (a ward that did not report for
-    /// three days of a week) is partial for that series and becomes missing, as a sum of four
-    /// days would read as a fall in census. A day without a row anywhere (a holiday the export
-    /// skipped) is no one's gap. A series counts its own open weekdays once they can be told
-    /// (`DaySet.openWeekdays`: four weeks of rows, not too sparse; a weekday clinic among
-    /// seven-day wards), else the file's. Usage needs no such
+    /// on fewer of its open days than the period holds (a ward that did not report for three
+    /// days of a week) is partial for that series and becomes missing, as a sum of four days
+    /// would read as a fall in census (a week of 30 a day summed to 120). That holds when no
+    /// series has a row on those days either: a census that skipped days hospital-wide is
+    /// short all the same, and the note names the days, so a clinic whose rows count visits
+    /// and that closed on a holiday can say `--gaps zero`. A series counts its own open
+    /// weekdays once they can be told (`DaySet.openWeekdays`: four weeks of rows, not too
+    /// sparse; a weekday clinic among seven-day wards), else the file's. Usage needs no such
     /// rule: a day without a row is no use.
     /// Weekly rows count the seven days from their dates (a weekly census series that starts
     /// on 6 October misses the first five days of the month).
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
         guard gaps == .missing, rowDays.span == .day || spreadsWeeks, !seriesDays.isEmpty else { return }
         let week = spreadsWeeks ? 7 : 1
-        let fileDates = rowDays.dates.spread(over: week)
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)
         guard from <= through else { return }
         let starts = (from...through + 1).map { frequency.firstDay(of: $0).daysSinceEpoch }
         let fileFirst = firstDay.daysSinceEpoch, fileLast = lastDay.daysSinceEpoch
+        // Every day of the file's span is a day a level should have been recorded on.
+        var fileDates = DaySet()
+        for day in fileFirst...max(fileFirst, fileLast) { fileDates.insert(day) }
+        let rowDates = rowDays.dates.spread(over: week)
+        for day in fileFirst...max(fileFirst, fileLast) where open.contains(CalendarDay(daysSinceEpoch: day)) && !rowDates.contains(day) {
+            daysWithoutAnyRow += 1
+            if daysWithoutAnyRowExamples.count < 5 { daysWithoutAnyRowExamples.append(CalendarDay(daysSinceEpoch: day).description) }
+        }
         // The file's days per period, worked out once for each set of weekdays.
         var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {

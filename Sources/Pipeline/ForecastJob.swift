@@ -133,6 +133,8 @@ enum ParallelForecast {
         let order = totals.keys.idsSortedByKey()
         // Months, quarters and years summed from days are fitted per average-length period.
         let adjustment = totals.sumsOfDays ? PeriodLengthAdjustment(frequency: totals.frequency, open: totals.rowDays.openWeekdays) : nil
+        // Days of a file that skips some weekdays are fitted on its open days.
+        let openDays = OpenDaySeries(frequency: totals.frequency, open: totals.rowDays.openWeekdays)
         var start = 0
         defer { progress.finish() }
         while start < order.count {
@@ -148,6 +150,7 @@ enum ParallelForecast {
                     let (first, history) = histories[i]
                     if history.contains(where: { !$0.isNaN }) {
                         results[i] = Swift.Result {
+                            if let openDays, openDays.applies(to: history, first: first) { return try openDays.forecast(history, first: first, with: forecaster) }
                             guard let adjustment, adjustment.applies(to: history) else { return try forecaster.forecast(allowingGaps: history) }
                             return try adjustment.forecast(history, first: first, with: forecaster)
                         }

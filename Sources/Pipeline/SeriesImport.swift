@@ -41,6 +41,11 @@ public struct SeriesImport: Sendable {
         }
         if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
+        // Weekly totals read by the day would be one spike a week; a clinic open one day a week
+        // has rows just like them, so they are read, with a word.
+        if frequency == .day && totals.rowDays.span == .week {
+            notes.append("the rows fall one a week on one weekday (\(totals.rowDays.spanShape)): if they are weekly totals, --frequency week reads them as weeks; read by the day, each is one day's value and the other six days are \(gaps == .zero ? "zero" : "missing")")
+        }
         return (totals, summary, notes)
     }
 
@@ -75,12 +80,31 @@ public struct SeriesImport: Sendable {
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gaps)
         let shard = self.shard
         var dates = DateFieldCache()
+        // The first row labelled with a whole year or quarter, and the first dated otherwise.
+        var longLabel: (line: Int, text: String, period: Frequency)?, otherLabel: (line: Int, text: String)?
         let summary = try table.run { row in
             let key = try row.text(s)
             let day = try row.date(d, cache: &dates)
+            let field = row.record[d]
+            if longLabel == nil || otherLabel == nil {
+                if let named = Frequency.longPeriodNamed(by: field) {
+                    if longLabel == nil { longLabel = (row.line, String(decoding: field, as: UTF8.self), named) }
+                } else if otherLabel == nil {
+                    otherLabel = (row.line, String(decoding: field, as: UTF8.self))
+                }
+            }
             let value = try row.number(v)
             if let shard, !shard.contains(key: key) { loader.see(day: day); return }
             loader.add(key: key, day: day, value: value)
+        }
+        // A row labelled with a whole year or quarter (`2025`, `2025-Q1`) among rows dated
+        // otherwise is a total of them (or of months the file does not hold): summed with them
+        // it counts them twice, and at a shorter frequency it all falls on the period's first
+        // month (January at 13 times a month beside a year's total). A file of such labels
+        // alone is periods (`RowDays`).
+        if let longLabel, let otherLabel {
+            throw InputError(file: input, line: longLabel.line, column: table.header[d],
+                             "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
         return (loader.finish(), summary)
     }
@@ -116,8 +140,17 @@ public struct SeriesImport: Sendable {
         let plan: Unpivot.Plan
         let dates = DateParser(format: options.dateFormat)
         do {
+            // A year's or a quarter's column beside months or days is a total, not a period: it
+            // would be counted twice, or all on January (a sheet of years alone is years).
+            func longPeriod(_ text: String) -> Frequency? {
+                var text = text
+                return text.withUTF8 { Frequency.longPeriodNamed(by: $0) }
+            }
+            let shorterPeriodsBeside = names == ["date"] && table.header.contains { dates.parse($0) != nil && longPeriod($0) == nil }
             plan = try unpivot.plan(header: table.header, mapped: Set(table.indices.values), fits: { texts in
-                zip(names, texts).allSatisfy { role, text in role != "date" || dates.parse(text) != nil }
+                zip(names, texts).allSatisfy { role, text in
+                    role != "date" || dates.parse(text) != nil && (longPeriod(text) == nil || !shorterPeriodsBeside)
+                }
             })
         } catch let problem as Unpivot.Problem {
             throw InputError(file: table.file, line: 1, problem.message)

@@ -44,6 +44,51 @@ import Testing
         #expect(named.status == 1 && named.stderr.contains("missing required column 'date';"), "stderr: \(named.stderr)")
     }
 
+    @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
+        let dir = try CLIRunner.workspace()
+        // A year label parses as its first day: beside monthly rows it was summed into January
+        // (2025-01 at 400), and at --frequency year it counted the months twice.
+        try "item,date,quantity\nA,2025-01,100\nA,2025-02,100\nA,2025-03,100\nA,2025,300\n"
+            .write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        for frequency in ["month", "year"] {
+            let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", frequency, "--out", "s.csv"], in: dir)
+            #expect(run.status == 1 && run.stderr.contains("u.csv:5: column 'date': '2025' names a whole year among rows dated like '2025-01' (line 2)"),
+                    "stderr: \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.csv").path))
+        }
+        // A wide sheet's year columns beside its months are totals: not unpivoted, and named.
+        let months = (1...12).map { "\(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][$0 - 1])-24" }
+        try ("Item," + months.joined(separator: ",") + ",2024\nA100," + Array(repeating: "100", count: 12).joined(separator: ",") + ",1200\n")
+            .write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        for (frequency, expected) in [("month", "A,2024-01,100"), ("year", "A100,2024,1200")] {
+            let run = try CLIRunner.run(["aggregate", "--input", "w.csv", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity",
+                                         "--frequency", frequency, "--out", "o.csv"], in: dir)
+            #expect(run.status == 0 && run.stderr.contains("not unpivoted (header does not fit): '2024'"), "stderr: \(run.stderr)")
+            let text = try CLIRunner.read(dir.appendingPathComponent("o.csv"))
+            #expect(text.contains(expected.replacingOccurrences(of: "A,", with: "A100,")), "\(text)")
+        }
+        // Years alone are years.
+        try "item,date,quantity\nA,2024,1200\nA,2025,1300\n".write(to: dir.appendingPathComponent("y.csv"), atomically: true, encoding: .utf8)
+        let years = try CLIRunner.run(["aggregate", "--input", "y.csv", "--frequency", "year", "--out", "-"], in: dir)
+        #expect(years.status == 0 && years.stdout.contains("A,2025,1300"), "stderr: \(years.stderr)")
+    }
+
+    @Test func weeklyRowsReadByTheDaySaySoAndNameTheWeek() throws {
+        let dir = try CLIRunner.workspace()
+        // 70 every Monday: weekly totals, or a clinic open on Mondays. Read by the day they were
+        // spikes with no word; the note names the frequency that reads them as weeks.
+        let mondays = (0..<12).map { k in Date(timeIntervalSince1970: 1_735_516_800 + Double(k) * 7 * 86_400) }   // from Monday 2024-12-30
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd"
+        format.timeZone = TimeZone(identifier: "UTC")
+        try ("item,date,quantity\n" + mondays.map { "A,\(format.string(from: $0)),70\n" }.joined())
+            .write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        let days = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "day", "--out", "d.csv"], in: dir)
+        #expect(days.status == 0 && days.stderr.contains("if they are weekly totals, --frequency week reads them as weeks"), "stderr: \(days.stderr)")
+        let weeks = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "week", "--out", "k.csv"], in: dir)
+        #expect(weeks.status == 0 && !weeks.stderr.contains("weekly totals"), "stderr: \(weeks.stderr)")
+    }
+
     @Test func unknownFlagIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--bogus"], in: dir)

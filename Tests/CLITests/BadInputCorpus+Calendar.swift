@@ -30,6 +30,15 @@ extension BadInputCorpus {
                                 arguments: series.arguments,
                                 expectation: .fails(file: series.file, line: nil, says: ["the rows are yearly totals", "use --frequency year"]),
                                 absentAfterFailure: ["fc.csv"]))
+        // A year's or a quarter's total among months or days: it would fall on January, or count
+        // the months twice.
+        for (label, period, frequency) in [("2025", "year", "month"), ("2025-Q1", "quarter", "year")] {
+            let text = "series,period,value\nA100,2025-01,5\nA100,2025-02,6\nA100,2025-03,7\nA100,\(label),18\nA100,2025-04,8\n"
+            cases.append(CorpusCase(kind: series.kind, name: "a \(period)'s total among months, by the \(frequency)", files: [series.file: Data(text.utf8)],
+                                    arguments: series.arguments + ["--frequency", frequency],
+                                    expectation: .fails(file: series.file, line: 5, says: ["'\(label)' names a whole \(period) among rows dated like '2025-01' (line 2)", "remove the total rows"]),
+                                    absentAfterFailure: ["fc.csv"]))
+        }
         // aggregate's own output is read back without naming its columns; a header that is
         // neither a usage export's nor aggregate's still names what is missing, and a bad
         // period in aggregate's layout is rejected with its line like any other.

@@ -222,6 +222,52 @@ import Tabular
         #expect(usage.status == 0 && !usage.stderr.contains("left out as missing"), "stderr: \(usage.stderr)")
     }
 
+    @Test func aCensusThatSkippedDaysEverywhereLeavesTheirWeekOut() throws {
+        let dir = try CLIRunner.workspace()
+        // One ward, 30 a day, with no row at all from Tuesday 2025-02-04 to Thursday the 6th: no
+        // other series shows the days were recorded elsewhere, and 2025-W06 was written as 120.
+        try daily("2025-01-06", "2025-04-27", 30, skip: "2025-02-04"..."2025-02-06")
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        let weeks = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--gaps", "missing", "--out", "w.csv"], in: dir)
+        #expect(weeks.status == 0, "stderr: \(weeks.stderr)")
+        #expect(weeks.stderr.contains("(A 2025-W06: 4 of 7 days); no series has a row on 3 days (2025-02-04, 2025-02-05, 2025-02-06)"), "stderr: \(weeks.stderr)")
+        let written = try rows(dir.appendingPathComponent("w.csv"))
+        #expect(written.count == 15 && written.allSatisfy { $0[2] == "210" } && !written.contains { $0[1] == "2025-W06" }, "\(written)")
+        // As usage, days without rows are days without use.
+        let usage = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--out", "u.csv"], in: dir)
+        #expect(try rows(dir.appendingPathComponent("u.csv")).contains { $0[1] == "2025-W06" && $0[2] == "120" }, "stderr: \(usage.stderr)")
+    }
+
+    @Test func aClinicClosedAtWeekendsIsForecastDayByDayOnItsOpenDays() throws {
+        let dir = try CLIRunner.workspace()
+        // 20 on each weekday from Monday 2025-01-06 to Friday 2025-06-27, no weekend rows. Filled
+        // with weekend zeros the series read as intermittent, and every day, Saturdays and
+        // Sundays too, was forecast at 15.05 (105 a week).
+        var text = "item,date,quantity\n"
+        var d = Self.day("2025-01-06")
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd"
+        format.timeZone = TimeZone(identifier: "UTC")
+        for k in 0..<(25 * 7) {
+            if k % 7 < 5 { text += "GLOVE,\(format.string(from: d)),20\n" }
+            d = d.addingTimeInterval(86_400)
+        }
+        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["forecast", "--input", "c.csv", "--frequency", "day", "--horizon", "9", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let ahead = try rows(dir.appendingPathComponent("f.csv"))
+        #expect(ahead.map { $0[1] }.first == "2025-06-28" && ahead.count == 9)
+        // Saturday, Sunday, five weekdays, Saturday, Sunday.
+        #expect(ahead.map { Double($0[2])! } == [0, 0, 20, 20, 20, 20, 20, 0, 0], "\(ahead)")
+        #expect(ahead.allSatisfy { $0.last == "smooth" })
+        #expect(ahead.filter { $0[2] == "0" }.allSatisfy { $0[3] == "0" && $0[6] == "0" })
+        // A stray Saturday row is not dropped: that series is forecast as it was.
+        try (text + "GLOVE,2025-06-21,3\n").write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        let stray = try CLIRunner.run(["forecast", "--input", "s.csv", "--frequency", "day", "--horizon", "2", "--quiet", "--out", "g.csv"], in: dir)
+        #expect(stray.status == 0, "stderr: \(stray.stderr)")
+        #expect(try rows(dir.appendingPathComponent("g.csv")).allSatisfy { Double($0[2])! > 0 })
+    }
+
     @Test func aClinicClosedAtWeekendsCoversItsMonthThroughFriday() throws {
         let dir = try CLIRunner.workspace()
         // 10 on each weekday from Monday 2024-01-01 to Friday 2025-11-28: November's 29th and

@@ -1,0 +1,81 @@
+/// Daily series of a file that records some weekdays only (a clinic closed at weekends) are
+/// forecast on their open days, and their closed days forecast nothing.
+///
+/// Filled in with zeros, a clinic's 20 a day from Monday to Friday reads as demand on five
+/// days in seven: intermittent by its intervals (ADI 1.4), so only Croston-type models and
+/// means were tried and every day, weekends too, was forecast at about 15 (105 a week against
+/// 100). On its open days alone the same history is a steady 20, and a week of them is five
+/// days long. With `GapPolicy.missing` the closed days would otherwise be drawn as lines
+/// between Friday and Monday.
+public struct OpenDaySeries: Sendable {
+    public let open: OpenWeekdays
+
+    /// Nil unless daily rows are known to skip some weekdays.
+    public init?(frequency: Frequency, open: OpenWeekdays) {
+        guard frequency == .day, open != .all, open.count > 0 else { return nil }
+        self.open = open
+    }
+
+    /// Whether a history whose first day is `first` gets it: nothing on its closed days (a
+    /// stray Saturday row would be lost, so such a series is forecast as it is) and enough
+    /// open days to learn from.
+    public func applies(to history: [Double], first: Int) -> Bool {
+        var openDays = 0
+        for (k, value) in history.enumerated() {
+            if isOpen(first + k) { openDays += 1 } else if !(value == 0 || value.isNaN) { return false }
+        }
+        return openDays > 0
+    }
+
+    @inline(__always)
+    func isOpen(_ day: Int) -> Bool { open.contains(Frequency.day.firstDay(of: day)) }
+
+    /// Forecasts a history whose first day is `first` on its open days, with a season of one
+    /// week of them (`open.count`) where it was a week; closed days ahead get zero with no
+    /// spread. Also returns the history the models saw, put back on its days (closed days 0).
+    public func forecast(_ history: [Double], first: Int, with forecaster: DemandForecaster) throws -> (forecast: SeriesForecast, fitted: [Double]) {
+        let openIndices = history.indices.filter { isOpen(first + $0) }
+        let compressed = openIndices.map { history[$0] }
+        var settings = forecaster.settings
+        let horizon = settings.horizon
+        let ahead = (0..<horizon).map { isOpen(first + history.count + $0) }
+        settings.horizon = max(1, ahead.filter { $0 }.count)
+        if settings.season == 7 { settings.season = open.count }
+        settings.longCycle = settings.longCycle.map { $0 * Double(open.count) / 7 }
+        let (forecast, filled) = try DemandForecaster(settings: settings).forecast(allowingGaps: compressed)
+
+        // The fitted history (missing open days at either end dropped, as `MissingPeriods`
+        // does) back on its days.
+        let leading = compressed.prefix(while: \.isNaN).count
+        var fitted: [Double] = []
+        if !filled.isEmpty {
+            let from = openIndices[leading], through = openIndices[leading + filled.count - 1]
+            var j = 0
+            for k in from...through {
+                if isOpen(first + k) { fitted.append(filled[j]); j += 1 } else { fitted.append(0) }
+            }
+        }
+        return (forecast.spread(onto: ahead), fitted)
+    }
+}
+
+extension SeriesForecast {
+    /// A forecast of the open days, laid on the days ahead: `open[k]` says whether day `k` is
+    /// one; the others get zero.
+    func spread(onto open: [Bool]) -> SeriesForecast {
+        func lay(_ values: [Double]) -> [Double] {
+            var j = 0
+            return open.map { isOpen in
+                guard isOpen else { return 0 }
+                defer { j += 1 }
+                return j < values.count ? values[j] : 0
+            }
+        }
+        var f = self
+        f.mean = lay(mean)
+        f.lower = lower.map(lay)
+        f.upper = upper.map(lay)
+        f.spread = lay(spread)
+        return f
+    }
+}

@@ -50,17 +50,13 @@ public struct DaySet: Sendable, Equatable {
         return offset >> 6 < words.count && words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
-    /// Each day and the `days - 1` after it: the days weekly rows cover (`days` at most 64).
-    public func spread(over days: Int) -> DaySet {
-        guard !words.isEmpty, days > 1 else { return self }
+    /// Every day of the ISO weeks (Monday to Sunday) that hold a day of the set: the days
+    /// weekly rows cover.
+    public var isoWeeks: DaySet {
         var out = DaySet()
-        out.base = base
-        out.words = [UInt64](repeating: 0, count: words.count + 1)
-        for (w, word) in words.enumerated() where word != 0 {
-            for shift in 0..<days {
-                out.words[w] |= word << UInt64(shift)
-                if shift > 0 { out.words[w + 1] |= word >> UInt64(64 - shift) }
-            }
+        forEachDay { day in
+            let monday = day - Int32(CalendarDay(daysSinceEpoch: day).isoWeekday - 1)
+            for k in 0..<7 { out.insert(monday + Int32(k)) }
         }
         return out
     }

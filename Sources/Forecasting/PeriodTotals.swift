@@ -16,11 +16,13 @@ import Tabular
 /// only in part.
 ///
 /// Weekly rows (one date a week, nearly all on one weekday) summed into months, quarters or
-/// years are spread over their seven days: a week from Monday 29 September goes 2/7 to
-/// September and 5/7 to October. Counted whole in the month of its date, a steady 70 a week made months of 280
-/// and 350 by how many of their Mondays fell in them. Whether the rows are weekly is known
-/// only once all are read, so the part of each week past its period's end is kept aside
-/// (`carry`) and moved when the totals are read.
+/// years are spread over the seven days of their ISO week, the week `--frequency week` puts
+/// them in: a week from Monday 29 September goes 2/7 to September and 5/7 to October, and so
+/// does one dated Sunday 5 October (a "week ending" export). Counted whole in the month of its
+/// date, a steady 70 a week made months of 280 and 350 by how many of their Mondays fell in
+/// them; spread from its date, a week ending on a Sunday fell six days late. Whether the rows
+/// are weekly is known only once all are read, so the part of each week past either end of
+/// its period is kept aside (`carry`, `carryBack`) and moved when the totals are read.
 public struct PeriodTotals {
     public let frequency: Frequency
     public let gaps: GapPolicy
@@ -38,7 +40,7 @@ public struct PeriodTotals {
     /// and the last one kept after a partial one is left out.
     public var lastPeriod: Int {
         guard spreadsWeeks else { return min(lastKept, rowsLastPeriod) }
-        return min(lastKept, max(rowsLastPeriod, frequency.period(of: rowDays.last.adding(days: 6))))
+        return min(lastKept, max(rowsLastPeriod, frequency.period(of: rowDays.last.endOfISOWeek)))
     }
     private var rowsLastPeriod = Int.min
     private var lastKept = Int.max
@@ -46,6 +48,8 @@ public struct PeriodTotals {
     /// empty until a row's week crosses its period's end, and again once the rows' dates show
     /// they are not weekly.
     private var carry: [Double] = []
+    /// The same for the part of each cell's weekly rows that falls in the period before.
+    private var carryBack: [Double] = []
     /// Days of the cached day's week that fall after its period.
     private var cachedSpill = 0
     public private(set) var rowsAdded = 0
@@ -91,14 +95,18 @@ public struct PeriodTotals {
         add(series: keys.intern(key), period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
     }
 
-    /// How many of the seven days from `day` on fall after the end of `period` (its period):
-    /// the part of a weekly row that belongs to the next one. Zero at a week's frequency or
-    /// shorter.
+    /// How many days of the ISO week of `day` fall after the end of `period` (its period), the
+    /// part of a weekly row that belongs to the next one; or, negative, how many fall before
+    /// the period's start (a week ending on Sunday 2 March began in February). Zero at a week's
+    /// frequency or shorter.
     @inline(__always)
     public func spill(of day: CalendarDay, period: Int) -> Int {
         guard frequency.rank > Frequency.week.rank else { return 0 }
+        let monday = day.daysSinceEpoch - Int32(day.isoWeekday - 1)
+        let start = frequency.firstDay(of: period).daysSinceEpoch
+        if monday < start { return -Int(start - monday) }
         let next = frequency.firstDay(of: period + 1).daysSinceEpoch
-        return max(0, Int(day.daysSinceEpoch + 7 - next))
+        return max(0, Int(monday + 7 - next))
     }
 
     /// Adds a batch of rows whose keys are short (see `PeriodTotalsLoader`): the same totals
@@ -117,7 +125,7 @@ public struct PeriodTotals {
 
     /// Drops what was kept aside for weekly rows once two rows fall in one ISO week.
     private mutating func forgetWeeksUnlessWeekly() {
-        if !carry.isEmpty && !rowDays.mayBeWeekly { carry = [] }
+        if (!carry.isEmpty || !carryBack.isEmpty) && !rowDays.mayBeWeekly { carry = []; carryBack = [] }
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
@@ -196,10 +204,15 @@ public struct PeriodTotals {
         } else {
             grid[cell] += value
         }
-        if spill > 0 && rowDays.mayBeWeekly {
-            if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
-            let part = value * Double(spill) / 7
-            carry[cell] = carry[cell].isNaN ? part : carry[cell] + part
+        if spill != 0 && rowDays.mayBeWeekly {
+            let part = value * Double(abs(spill)) / 7
+            if spill > 0 {
+                if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
+                carry[cell] = carry[cell].isNaN ? part : carry[cell] + part
+            } else {
+                if carryBack.isEmpty { carryBack = [Double](repeating: .nan, count: grid.count) }
+                carryBack[cell] = carryBack[cell].isNaN ? part : carryBack[cell] + part
+            }
         }
     }
 
@@ -216,6 +229,24 @@ public struct PeriodTotals {
         guard period >= base && period < base + periods, !carry.isEmpty else { return nil }
         let amount = carry[(period - base) * capacity + id]
         return amount.isNaN ? nil : amount
+    }
+
+    /// The part of a cell's weekly rows that falls in the period before; nil when none does.
+    @inline(__always)
+    private func carriedBack(_ id: Int, _ period: Int) -> Double? {
+        guard period >= base && period < base + periods, !carryBack.isEmpty else { return nil }
+        let amount = carryBack[(period - base) * capacity + id]
+        return amount.isNaN ? nil : amount
+    }
+
+    /// What weeks on either side bring into a period: the days of the weeks before that run
+    /// into it and of the weeks after that began in it; nil when none does.
+    @inline(__always)
+    private func carriedInto(_ id: Int, _ period: Int) -> Double? {
+        switch (carried(id, period - 1), carriedBack(id, period + 1)) {
+        case (nil, nil): return nil
+        case let (before, after): return (before ?? 0) + (after ?? 0)
+        }
     }
 
     private mutating func reshape(including period: Int, capacity newCapacity: Int) {
@@ -237,6 +268,7 @@ public struct PeriodTotals {
         }
         grid = moved(grid, empty: emptyCell)
         if !carry.isEmpty { carry = moved(carry, empty: .nan) }
+        if !carryBack.isEmpty { carryBack = moved(carryBack, empty: .nan) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -264,16 +296,18 @@ public struct PeriodTotals {
     /// The values of one series, zero-filled (or NaN-filled when gaps are missing) to the
     /// last period; empty when none of its periods is kept.
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
-        let first = max(firstPeriods[id], firstKept)
+        var first = max(firstPeriods[id], firstKept)
         guard !isEmpty(id) else { return (first, []) }
-        guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
-        // Each period gives the next the days of its weeks that fall there. A missing period
-        // (no row of its own) that gets only such days is partial: kept as their sum unless
-        // partial periods are left out.
+        guard spreadsWeeks, !carry.isEmpty || !carryBack.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
+        // A series' first week may have begun in the period before its first row's.
+        if first > firstKept && carriedBack(id, first) != nil { first -= 1 }
+        // Each period gives its neighbours the days of its weeks that fall there. A period with
+        // no row of its own (missing, or before the series' first) that gets only such days is
+        // partial: kept as their sum unless partial periods are left out.
         return (first, (first...lastPeriod).map { p in
-            let own = cell(id, p), carriedIn = carried(id, p - 1)
-            if own.isNaN { return leavesOutPartialPeriods ? .nan : carriedIn ?? .nan }
-            return own - (carried(id, p) ?? 0) + (carriedIn ?? 0)
+            let own = cell(id, p), carriedIn = carriedInto(id, p)
+            if own.isNaN || p < firstPeriods[id] { return leavesOutPartialPeriods && own.isNaN ? .nan : carriedIn ?? own }
+            return own - (carried(id, p) ?? 0) - (carriedBack(id, p) ?? 0) + (carriedIn ?? 0)
         })
     }
 
@@ -302,10 +336,9 @@ public struct PeriodTotals {
     /// and listed in `partialPeriodsKept`.
     public mutating func leaveOutPartialPeriods() -> [PartialPeriod] {
         guard frequency != .day, finerThanPeriods, !rowDays.isEmpty else { return [] }
-        // Weekly rows spread forward from their dates cover the seven days from each (a file of
-        // Sundays from 1 June covers June from its first day and 6 days of the month after
-        // its last row).
-        let (firstDay, lastDay) = spreadsWeeks ? (rowDays.first, rowDays.last.adding(days: 6)) : rowDays.covered
+        // Weekly rows cover their ISO weeks (a file of Sundays from 1 June 2025 covers the 6 days
+        // of May before it, and a file of Mondays 6 days of the month after its last row).
+        let (firstDay, lastDay) = spreadsWeeks ? (rowDays.first.startOfISOWeek, rowDays.last.endOfISOWeek) : rowDays.covered
         leavesOutPartialPeriods = true
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
         let open = rowDays.openWeekdays
@@ -381,11 +414,10 @@ public struct PeriodTotals {
     /// weekdays once they can be told (`DaySet.openWeekdays`: four weeks of rows, not too
     /// sparse; a weekday clinic among seven-day wards), else the file's. Usage needs no such
     /// rule: a day without a row is no use.
-    /// Weekly rows count the seven days from their dates (a weekly census series that starts
-    /// on 6 October misses the first five days of the month).
+    /// Weekly rows count the seven days of their ISO weeks (a weekly census series whose first
+    /// week begins on Monday 6 October misses the first five days of the month).
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
         guard gaps == .missing, rowDays.span == .day || spreadsWeeks, !seriesDays.isEmpty else { return }
-        let week = spreadsWeeks ? 7 : 1
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)
         guard from <= through else { return }
         let starts = (from...through + 1).map { frequency.firstDay(of: $0).daysSinceEpoch }
@@ -393,7 +425,7 @@ public struct PeriodTotals {
         // Every day of the file's span is a day a level should have been recorded on.
         var fileDates = DaySet()
         for day in fileFirst...max(fileFirst, fileLast) { fileDates.insert(day) }
-        let rowDates = rowDays.dates.spread(over: week)
+        let rowDates = spreadsWeeks ? rowDays.dates.isoWeeks : rowDays.dates
         for day in fileFirst...max(fileFirst, fileLast) where open.contains(CalendarDay(daysSinceEpoch: day)) && !rowDates.contains(day) {
             daysWithoutAnyRow += 1
             if daysWithoutAnyRowExamples.count < 5 { daysWithoutAnyRowExamples.append(CalendarDay(daysSinceEpoch: day).description) }
@@ -401,7 +433,7 @@ public struct PeriodTotals {
         // The file's days per period, worked out once for each set of weekdays.
         var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
-            let days = seriesDays[id].spread(over: week)
+            let days = spreadsWeeks ? seriesDays[id].isoWeeks : seriesDays[id]
             let weekdays = days.openWeekdays ?? open
             if fileDays[weekdays.mask] == nil {
                 let bits = DaySet.WeekdayBits(weekdays)
@@ -414,7 +446,7 @@ public struct PeriodTotals {
                 let cell = (p - base) * capacity + id
                 // A period with no row of its own that a week from the one before reaches is
                 // partial too (its days are named; it stays missing).
-                guard !grid[cell].isNaN || carried(id, p - 1) != nil else { continue }
+                guard !grid[cell].isNaN || carriedInto(id, p) != nil else { continue }
                 let recorded = days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 guard recorded < expected[p - from] else { continue }
                 grid[cell] = .nan

@@ -70,6 +70,10 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     @inlinable
     public func adding(days: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
 
+    /// The Monday and the Sunday of the ISO week holding this day.
+    public var startOfISOWeek: CalendarDay { adding(days: 1 - isoWeekday) }
+    public var endOfISOWeek: CalendarDay { adding(days: 7 - isoWeekday) }
+
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {
         let c = components

@@ -12,8 +12,22 @@ import Darwin
 /// likely a decimal comma than a thousands separator, so it is an error with a hint.
 public struct NumberParser: Sendable {
     public let decimalComma: Bool
+    /// A point followed by exactly three digits (`1.200`) could group thousands as much as it
+    /// marks decimals: in a semicolon-separated file, Europe's layout, where the export that
+    /// writes `800` and `1.200` means 1,200, such a value is an error with a hint rather than
+    /// 1.2 (a month of 30,800 read as 12,818).
+    public let pointMayGroupThousands: Bool
 
-    public init(decimalComma: Bool = false) { self.decimalComma = decimalComma }
+    public init(decimalComma: Bool = false, pointMayGroupThousands: Bool = false) {
+        self.decimalComma = decimalComma
+        self.pointMayGroupThousands = pointMayGroupThousands && !decimalComma
+    }
+
+    /// The parser for a file's numbers: `decimalComma` as asked, and a point before three
+    /// digits taken as ambiguous in a file separated by semicolons.
+    public init(decimalComma: Bool, delimiter: UInt8) {
+        self.init(decimalComma: decimalComma, pointMayGroupThousands: delimiter == UInt8(ascii: ";"))
+    }
 
     @usableFromInline static let exactPowers: [Double] = (0...22).map { e in
         var v = 1.0
@@ -58,6 +72,7 @@ public struct NumberParser: Sendable {
         var groupRun = -1             // digits since the last thousands separator; -1 = none yet
         var sawDecimal = false
         var sawGroup = false
+        var integerDigits = 0, integerIsZero = true
         while i < end {
             let c = p[i]
             let d = c &- 48
@@ -81,6 +96,8 @@ public struct NumberParser: Sendable {
             } else if c == decimalMark && !sawDecimal {
                 if sawGroup && groupRun != 3 { return nil }
                 sawDecimal = true
+                integerDigits = digitsSeen
+                integerIsZero = mantissa == 0
                 i += 1
             } else {
                 break
@@ -88,6 +105,7 @@ public struct NumberParser: Sendable {
         }
         guard digitsSeen > 0 else { return nil }
         if sawGroup && !sawDecimal && groupRun != 3 { return nil }
+        if pointMayGroupThousands && sawDecimal && !sawGroup && i == end && !integerIsZero && integerDigits <= 3 && digitsSeen - integerDigits == 3 { return nil }
         var exponent = droppedIntegerDigits - fractionDigits
         if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             i += 1
@@ -137,6 +155,9 @@ public struct NumberParser: Sendable {
         if trimmed.allSatisfy({ $0.isNumber || $0 == "e" || $0 == "E" || $0 == "." || $0 == "-" || $0 == "+" }),
            Double(String(trimmed)).map({ !$0.isFinite }) == true {
             return "'\(text.clipped)' is out of range for a number"
+        }
+        if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
+            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, write the value without the ambiguity (1.2 or 1.20, not 1.200)"
         }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
         if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {

@@ -14,6 +14,14 @@ extension BadInputCorpus {
         }
         cases.append(PipelineCorpus.yaml("encoding: ebcdic", PipelineCorpus.inserting(after: 5, "    encoding: ebcdic"), line: 6, "unknown encoding 'ebcdic'"))
 
+        // Europe's layout: in a file separated by semicolons, 1.200 may be 1,200 or 1.2.
+        let series = CSVInput.series
+        let european = "series;period;value\n" + (1...12).map { "A100;2025-\($0 < 10 ? "0" : "")\($0);\($0 % 2 == 0 ? "1.200" : "800")\n" }.joined()
+        cases.append(CorpusCase(kind: series.kind, name: "1.200 beside 800 in a semicolon file", files: [series.file: Data(european.utf8)],
+                                arguments: series.arguments,
+                                expectation: .fails(file: series.file, line: 3, says: ["'1.200' could be a decimal or thousands", "use --decimal-comma"]),
+                                absentAfterFailure: [series.output]))
+
         // Windows-1252 text is read and written as UTF-8, the summary line saying so.
         let usage = CSVInput.usage
         let item = usage.column("item")

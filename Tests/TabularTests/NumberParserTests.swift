@@ -86,6 +86,20 @@ struct NumberParserTests {
         #expect(comma.parse("1,234.50") == nil)
     }
 
+    @Test func aPointBeforeThreeDigitsInASemicolonFileIsAskedAbout() {
+        // An export of 800 and 1.200 separated by semicolons means 1,200: read as 1.2, a month of
+        // 30,800 came out 12,818.
+        let semicolons = NumberParser(decimalComma: false, delimiter: UInt8(ascii: ";"))
+        #expect(semicolons.parse("1.200") == nil && semicolons.parse("12.500") == nil && semicolons.parse("-999.000") == nil)
+        #expect(Array("1.200".utf8).withUnsafeBufferPointer { semicolons.explainFailure($0) }.contains("use --decimal-comma"))
+        // Not thousands: other than three decimals, a zero integer part, four integer digits.
+        #expect(semicolons.parse("1.25") == 1.25 && semicolons.parse("0.125") == 0.125 && semicolons.parse("1234.500") == 1234.5)
+        #expect(semicolons.parse("800") == 800 && semicolons.parse("1.2") == 1.2)
+        // Commas and a decimal comma are as before; so is a comma-separated file.
+        #expect(NumberParser(decimalComma: true, delimiter: UInt8(ascii: ";")).parse("1.200") == 1200)
+        #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ",")).parse("1.200") == 1.2)
+    }
+
     @Test func exactness() {
         // Each of these is the double nearest to the decimal text, as the compiler reads the literal.
         #expect(parser.parse("0.1") == 0.1)

@@ -22,6 +22,7 @@ struct Aggregate: ParsableCommand {
         let job = AggregateJob(source: source, output: out)
         let result = try job.run()
         let seconds = Progress.now() - started
-        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined())
+        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined()
+                        + result.summary.unfiledRejections.map { "\n" + $0 }.joined())
     }
 }

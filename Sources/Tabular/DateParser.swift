@@ -31,7 +31,7 @@ public struct DateParser: Sendable {
         if text.trimmingSpaces.isEmpty { return "date is empty" }
         // A well-shaped value that names an impossible day deserves a sharper message.
         if let (year, month, day) = writtenParts(text), let problem = DateParser.impossibility(year: year, month: month, day: day) {
-            return "'\(text.clipped)' is not a valid date (\(problem))"
+            return "'\(text.clipped)' is not a valid date (\(problem))" + (otherOrder(text).map { "; " + $0 } ?? "")
         }
         if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
             return "'\(text.clipped)' is not a valid period (\(problem))"
@@ -48,6 +48,7 @@ public struct DateParser: Sendable {
                 return "'\(text.clipped)' is not \(layout); it looks like \(shape.pattern): add --date-format \(shape.pattern) (date_format: in a pipeline)"
             }
         }
+        if let hint = otherOrder(text) { return "'\(text.clipped)' is not a date; \(hint)" }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
@@ -58,6 +59,56 @@ public struct DateParser: Sendable {
         case .pattern:
             return "'\(text.clipped)' is not a date in the format \(format) (or names a day that does not exist)"
         }
+    }
+
+    /// The fix for a date of three numbers (`13/01/2025`, `01.13.2025`, `13-01-2025`) that this
+    /// format reads in one order, or not at all, when only the other order makes a real day:
+    /// read month-first, `13/01/2025` names month 13; read day-first it is 13 January 2025.
+    /// Nil when both orders or neither make a day, the format is another pattern, or the
+    /// value could be YY-MM-DD.
+    func otherOrder(_ text: String) -> String? {
+        var bytes = Array(text.trimmingSpaces.utf8)
+        if let cut = bytes.indices.first(where: { k in bytes[k] == 0x20 && k > 0 }) { bytes.removeSubrange(cut...) }
+        let groups = bytes.split(omittingEmptySubsequences: false, whereSeparator: { $0 < 48 || $0 > 57 })
+        let separators = bytes.filter { $0 < 48 || $0 > 57 }
+        guard groups.count == 3, Set(separators).count == 1, let sep = separators.first,
+              sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") || sep == UInt8(ascii: "-"),
+              (1...2).contains(groups[0].count), (1...2).contains(groups[1].count), groups[2].count == 4 || groups[2].count == 2 else { return nil }
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 48) } }
+        let a = number(groups[0]), b = number(groups[1]), written = number(groups[2])
+        let year = groups[2].count == 4 ? written : DateParser.expandTwoDigitYear(written)
+        let dayFirst = CalendarDay(year: year, month: b, day: a), monthFirst = CalendarDay(year: year, month: a, day: b)
+        // Which order this format reads: slashes month-first, dots day-first (automatic), or the pattern's.
+        var readsDayFirst: Bool?
+        switch format {
+        case .automatic:
+            readsDayFirst = sep == UInt8(ascii: "/") ? false : sep == UInt8(ascii: ".") ? true : nil
+        case .pattern(let tokens):
+            guard tokens.count == 5, tokens[1] == .literal(sep), tokens[3] == .literal(sep) else { return nil }
+            switch (tokens[0], tokens[2]) {
+            case (.month, .day): readsDayFirst = false
+            case (.day, .month): readsDayFirst = true
+            default: return nil
+            }
+        }
+        let twoDigitYear = groups[2].count == 2
+        // `26-07-01` is as likely YY-MM-DD as a day and a month first: no guess.
+        if twoDigitYear && sep == UInt8(ascii: "-") { return nil }
+        let s = String(UnicodeScalar(sep))
+        let yearToken = twoDigitYear ? "YY" : "YYYY"
+        let choice: (order: String, day: CalendarDay, format: String)
+        if readsDayFirst != true, monthFirst == nil, let dayFirst {
+            choice = ("day-first", dayFirst, s == "/" && !twoDigitYear ? "dmy" : "DD\(s)MM\(s)\(yearToken)")
+        } else if readsDayFirst != false, dayFirst == nil, let monthFirst {
+            choice = ("month-first", monthFirst, s == "/" && !twoDigitYear ? "mdy" : "MM\(s)DD\(s)\(yearToken)")
+        } else {
+            return nil
+        }
+        let (order, day, named) = choice
+        guard let suggested = try? DateFormat(parsing: named), DateParser(format: suggested).parse(text) != nil else { return nil }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let (y, m, d) = day.components
+        return "read \(order) it is \(d) \(names[m - 1]) \(y): \(format == .automatic ? "add" : "use") --date-format \(named) (date_format: \(named) in a pipeline)"
     }
 
     /// Year, month and day as written in a value shaped like a date in this format (the

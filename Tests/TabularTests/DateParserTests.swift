@@ -360,3 +360,36 @@ struct DateParserMonthNamePatternExplainTests {
         #expect(parser.explain("02-Jum-06").contains("'Jum' is not a month name"))
     }
 }
+
+/// A review's day-first export: the message says how the value reads and names the flag
+/// that reads it, instead of only "there is no month 13".
+@Suite("DateParser.explainFailure, the other reading")
+struct DateParserOtherReadingTests {
+    @Test func dayFirstSlashesNameDmy() throws {
+        #expect(DateParser().explain("13/01/2025") == "'13/01/2025' is not a valid date (there is no month 13); read day-first it is 13 January 2025: add --date-format dmy (date_format: dmy in a pipeline)")
+        #expect(DateParser().explain("31/12/2025 08:00").contains("read day-first it is 31 December 2025: add --date-format dmy"))
+        #expect(DateParser().explain("13/01/25").contains("add --date-format DD/MM/YY"))
+        let mdy = DateParser(format: try DateFormat(parsing: "mdy"))
+        #expect(mdy.explain("13/01/2025").contains("read day-first it is 13 January 2025: use --date-format dmy"))
+    }
+
+    @Test func monthFirstUnderADayFirstReadingNamesMdy() throws {
+        let dmy = DateParser(format: try DateFormat(parsing: "dmy"))
+        #expect(dmy.explain("1/13/2025").contains("read month-first it is 13 January 2025: use --date-format mdy"))
+        // Dots are read day-first.
+        #expect(DateParser().explain("01.13.2025").contains("read month-first it is 13 January 2025: add --date-format MM.DD.YYYY"))
+    }
+
+    @Test func dashesNameThePatternOnlyWhenOneOrderFits() {
+        #expect(DateParser().explain("13-01-2025").contains("read day-first it is 13 January 2025: add --date-format DD-MM-YYYY"))
+        #expect(DateParser().explain("01-13-2025").contains("add --date-format MM-DD-YYYY"))
+        #expect(!DateParser().explain("01-02-2025").contains("--date-format"))
+        #expect(!DateParser().explain("26-07-01").contains("--date-format"))
+    }
+
+    @Test func noHintWhenNeitherOrderIsADay() {
+        #expect(DateParser().explain("31/04/2025") == "'31/04/2025' is not a valid date (there is no month 31)")
+        #expect(!DateParser().explain("2/30/2026").contains("--date-format"))
+        #expect(!DateParser().explain("13/13/2025").contains("--date-format"))
+    }
+}

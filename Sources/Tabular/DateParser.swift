@@ -36,6 +36,10 @@ public struct DateParser: Sendable {
         if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
             return "'\(text.clipped)' is not a valid period (\(problem))"
         }
+        // `10-Jan` (Excel's d-mmm): a day and a month, not the year 2010.
+        if let example = DateParser.yearlessExample(text.trimmingSpaces) {
+            return "'\(text.clipped)' has a day and a month but no year; export the dates again with the year (for example as \(example))"
+        }
         if let shape = DateParser.monthNameShape(text.trimmingSpaces) {
             if let bad = shape.badName {
                 return "'\(text.clipped)' is not a valid date ('\(bad.clipped)' is not a month name; expected Jan-Dec or January-December, in any case)"
@@ -109,6 +113,25 @@ public struct DateParser: Sendable {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let (y, m, d) = day.components
         return "read \(order) it is \(d) \(names[m - 1]) \(y): \(format == .automatic ? "add" : "use") --date-format \(named) (date_format: \(named) in a pipeline)"
+    }
+
+    /// An example of `10-Jan` with a year (`10-Jan-2025 or 2025-01-10`) when a value is a day
+    /// of 1-31 and a month name with no year, as Excel's d-mmm writes it; nil otherwise.
+    static func yearlessExample(_ text: Substring) -> String? {
+        let bytes = Array(text.utf8)
+        var i = 0, day = 0
+        while i < bytes.count, i < 3, bytes[i] >= 48, bytes[i] <= 57 { day = day * 10 + Int(bytes[i] - 48); i += 1 }
+        guard (1...2).contains(i), (1...31).contains(day) else { return nil }
+        let dayText = String(decoding: bytes[..<i], as: UTF8.self)
+        var sep = "-"
+        if i < bytes.count, isNameSeparator(bytes[i]) { sep = String(UnicodeScalar(bytes[i])); i += 1 }
+        let nameStart = i
+        let month = bytes.withUnsafeBufferPointer { readMonthName($0, &i, $0.count) }
+        guard month > 0, i == bytes.count else { return nil }
+        let name = String(decoding: bytes[nameStart...], as: UTF8.self)
+        // A year in which the day exists, so the example is a real date.
+        let year = month == 2 && day == 29 ? 2024 : 2025
+        return "\(dayText)\(sep)\(name)\(sep)\(year) or \(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
     /// Year, month and day as written in a value shaped like a date in this format (the

@@ -361,8 +361,8 @@ struct DateParserMonthNamePatternExplainTests {
     }
 }
 
-/// A review's day-first export: the message says how the value reads and names the flag
-/// that reads it, instead of only "there is no month 13".
+/// A review's day-first and year-less exports: the message says what the value is and how
+/// to read or fix it, instead of only "there is no month 13" or a wrong guess.
 @Suite("DateParser.explainFailure, the other reading")
 struct DateParserOtherReadingTests {
     @Test func dayFirstSlashesNameDmy() throws {
@@ -391,5 +391,17 @@ struct DateParserOtherReadingTests {
         #expect(DateParser().explain("31/04/2025") == "'31/04/2025' is not a valid date (there is no month 31)")
         #expect(!DateParser().explain("2/30/2026").contains("--date-format"))
         #expect(!DateParser().explain("13/13/2025").contains("--date-format"))
+    }
+
+    @Test func aDayAndAMonthNameWithoutAYearSaySo() throws {
+        #expect(DateParser().explain("10-Jan") == "'10-Jan' has a day and a month but no year; export the dates again with the year (for example as 10-Jan-2025 or 2025-01-10)")
+        #expect(DateParser().explain("1-Jan").contains("no year"))
+        #expect(DateParser().explain("31 December").contains("for example as 31 December 2025 or 2025-12-31"))
+        #expect(DateParser().explain("29-Feb").contains("29-Feb-2024 or 2024-02-29"))
+        let iso = DateParser(format: try DateFormat(parsing: "iso"))
+        #expect(iso.explain("11-Jan").contains("no year"))
+        for text in ["10-Jan", "1-Jan", "31-Dec"] { #expect(!DateParser().explain(text).contains("YY-MMM"), "\(text)") }
+        // A leading number that cannot be a day is a two-digit year.
+        #expect(DateParser().explain("99-Jan").contains("it looks like YY-MMM: add --date-format YY-MMM"))
     }
 }

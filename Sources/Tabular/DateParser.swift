@@ -53,6 +53,7 @@ public struct DateParser: Sendable {
             }
         }
         if let hint = otherOrder(text) { return "'\(text.clipped)' is not a date; \(hint)" }
+        if let hint = yearMonthHint(text) { return "'\(text.clipped)' is not a date; \(hint)" }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
@@ -113,6 +114,17 @@ public struct DateParser: Sendable {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let (y, m, d) = day.components
         return "read \(order) it is \(d) \(names[m - 1]) \(y): \(format == .automatic ? "add" : "use") --date-format \(named) (date_format: \(named) in a pipeline)"
+    }
+
+    /// `202401` is January 2024 written YYYYMM, which `--date-format YYYYMM` reads; nil for
+    /// any other value, or when this format is that already.
+    func yearMonthHint(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces
+        guard trimmed.utf8.count == 6, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(trimmed),
+              let suggested = try? DateFormat(parsing: "YYYYMM"), suggested != format, let day = CalendarDay(year: value / 100, month: value % 100, day: 1) else { return nil }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let (y, m, _) = day.components
+        return "it looks like a month written YYYYMM (\(names[m - 1]) \(y)): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)"
     }
 
     /// An example of `10-Jan` with a year (`10-Jan-2025 or 2025-01-10`) when a value is a day

@@ -176,8 +176,9 @@ struct CSVInput {
         ("2025-02-30", "February 2025 has 28 days"), ("2/30/2025", "February 2025 has 28 days"), ("2026-02-29", "February 2026 has 28 days"),
         ("2025-13-01", "there is no month 13"), ("31/12/2025", "there is no month 31"), ("20250431", "April 2025 has 30 days"),
         ("99999999999999999999", "is not a date"), ("yesterday", "is not a date"), ("2025-W54", "2025 has 52 ISO weeks, so week 54 does not exist"), ("", "date is empty"),
-        // A review's exports: day-first, and Excel's d-mmm without a year.
+        // A review's exports: day-first, Excel's d-mmm without a year, and YYYYMM months.
         ("13/01/2025", "read day-first it is 13 January 2025: add --date-format dmy"), ("10-Jan", "has a day and a month but no year"),
+        ("202401", "add --date-format YYYYMM"),
     ]
     static let badNumbers: [(String, String)] = [
         ("1e400", "out of range"), ("-1e400", "out of range"), ("NaN", "not a finite number"), ("inf", "not a finite number"),

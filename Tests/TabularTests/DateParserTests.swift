@@ -361,8 +361,8 @@ struct DateParserMonthNamePatternExplainTests {
     }
 }
 
-/// A review's day-first and year-less exports: the message says what the value is and how
-/// to read or fix it, instead of only "there is no month 13" or a wrong guess.
+/// A review's day-first, year-less and YYYYMM exports: the message says what the value is and
+/// names the flag that reads it, instead of a generic list of shapes or a wrong guess.
 @Suite("DateParser.explainFailure, the other reading")
 struct DateParserOtherReadingTests {
     @Test func dayFirstSlashesNameDmy() throws {
@@ -403,5 +403,13 @@ struct DateParserOtherReadingTests {
         for text in ["10-Jan", "1-Jan", "31-Dec"] { #expect(!DateParser().explain(text).contains("YY-MMM"), "\(text)") }
         // A leading number that cannot be a day is a two-digit year.
         #expect(DateParser().explain("99-Jan").contains("it looks like YY-MMM: add --date-format YY-MMM"))
+    }
+
+    @Test func sixDigitsNameYYYYMM() throws {
+        #expect(DateParser().explain("202401") == "'202401' is not a date; it looks like a month written YYYYMM (January 2024): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)")
+        #expect(!DateParser().explain("202413").contains("YYYYMM"))
+        #expect(!DateParser().explain("120001").contains("YYYYMM"))
+        // The pattern the hint names reads it, as the first of the month.
+        #expect(DateParser(format: try DateFormat(parsing: "YYYYMM")).parse("202401") == day(2024, 1, 1))
     }
 }

@@ -180,7 +180,7 @@ public struct PipelineRunner: Sendable {
         if !formatsGiven, let formats = spec.formats { runner.reports.formats = formats }
         if runner.history == nil { runner.history = spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) } }
         return try runner.execute(stages, calendar: spec.calendar, pipelineDirectory: spec.directory, output: folder,
-                                  pipelineName: path, pipelineHash: hash, overrides: overrides)
+                                  pipelineName: path, pipelineHash: hash, overrides: overrides, pipelineFile: path)
     }
 
     /// Runs stages built in Swift, with the same ordering, atomic outputs and manifest as YAML.
@@ -199,8 +199,28 @@ public struct PipelineRunner: Sendable {
     /// Files every run writes itself.
     static let reservedFiles: Set<String> = indexFiles.union(["manifest.json"])
 
+    /// What a run into `output` writes, against the files it reads: the output folder and a
+    /// failed run's rejects folder beside it (each replaced whole), the lock file beside it
+    /// and the run history. `flags` names them as the canned commands' flags (`--out`,
+    /// `--history`), else as a pipeline's output folder and history.
+    public static func outputGuard(output: String, history: String?, inputs: [OutputGuard.Named], flags: Bool) -> OutputGuard {
+        let out = flags ? "--out" : "the output folder"
+        let another = flags ? "choose another --out" : "choose another output folder (--out, or output: in the pipeline)"
+        var files = [OutputGuard.Named(OutputLock.path(for: output), "the lock file beside \(out)", remedy: another)]
+        if let history {
+            files.append(.init(history, flags ? "--history" : "the run history",
+                               remedy: flags ? "choose another path for --history" : "choose another path for --history (history: in the pipeline)"))
+        }
+        var trimmed = output
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return OutputGuard(inputs: inputs, files: files, folders: [
+            .init(trimmed, out, remedy: "move the input out of it, or " + another),
+            .init(rejectsFolder(trimmed), "the failed-run rejects folder", remedy: "move the input out of it, or " + another),
+        ])
+    }
+
     func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output given: String,
-                 pipelineName: String, pipelineHash: String, overrides: [String]) throws -> RunResult {
+                 pipelineName: String, pipelineHash: String, overrides: [String], pipelineFile: String? = nil) throws -> RunResult {
         // `out/` and `out` are one folder; with the slash, the temporary and set-aside folders
         // (`out/.tmp-PID`) would land inside the folder they replace.
         var output = given
@@ -211,6 +231,13 @@ public struct PipelineRunner: Sendable {
         if output.isEmpty {
             throw UsageError("the output folder is an empty path; give a folder name")
         }
+        // Before the lock file or the history is touched: nothing the run writes or replaces
+        // may be a file it reads.
+        let inputs = (pipelineFile.map { [OutputGuard.Named($0, "the pipeline", remedy: "")] } ?? [])
+            + stages.flatMap { named in
+                named.stage.inputFiles.map { OutputGuard.Named(PipelinePaths.resolve($0, relativeTo: pipelineDirectory), "stage '\(named.name)'", remedy: "") }
+            }
+        try PipelineRunner.outputGuard(output: output, history: history, inputs: inputs, flags: false).check()
         // One run at a time per output folder: a second one fails here, naming the first.
         // (Not NSString.deletingLastPathComponent: Foundation 6.3 traps on one-letter paths like "o".)
         if let slash = output.lastIndex(of: "/"), slash != output.startIndex {

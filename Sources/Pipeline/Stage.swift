@@ -23,6 +23,10 @@ public protocol Stage: Sendable {
     /// Other stages this one reads, as written: `stage` or `stage.table`.
     var inputs: [String] { get }
 
+    /// Files this stage reads, as written (relative to the pipeline): the runner refuses an
+    /// output folder that holds one, since a run replaces that folder whole.
+    var inputFiles: [String] { get }
+
     /// Checks that need the file system (files exist, headers have the columns), run by
     /// `validate` before anything executes. Reads headers only.
     func check(_ context: ValidationContext) -> [PipelineError]
@@ -32,6 +36,7 @@ public protocol Stage: Sendable {
 
 extension Stage {
     public var inputs: [String] { [] }
+    public var inputFiles: [String] { [] }
     public func check(_ context: ValidationContext) -> [PipelineError] { [] }
 }
 

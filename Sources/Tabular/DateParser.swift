@@ -31,10 +31,14 @@ public struct DateParser: Sendable {
         if text.trimmingSpaces.isEmpty { return "date is empty" }
         // A well-shaped value that names an impossible day deserves a sharper message.
         if let (year, month, day) = writtenParts(text), let problem = DateParser.impossibility(year: year, month: month, day: day) {
-            return "'\(text.clipped)' is not a valid date (\(problem))"
+            return "'\(text.clipped)' is not a valid date (\(problem))" + (otherOrder(text).map { "; " + $0 } ?? "")
         }
         if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
             return "'\(text.clipped)' is not a valid period (\(problem))"
+        }
+        // `10-Jan` (Excel's d-mmm): a day and a month, not the year 2010.
+        if let example = DateParser.yearlessExample(text.trimmingSpaces) {
+            return "'\(text.clipped)' has a day and a month but no year; export the dates again with the year (for example as \(example))"
         }
         if let shape = DateParser.monthNameShape(text.trimmingSpaces) {
             if let bad = shape.badName {
@@ -48,6 +52,8 @@ public struct DateParser: Sendable {
                 return "'\(text.clipped)' is not \(layout); it looks like \(shape.pattern): add --date-format \(shape.pattern) (date_format: in a pipeline)"
             }
         }
+        if let hint = otherOrder(text) { return "'\(text.clipped)' is not a date; \(hint)" }
+        if let hint = yearMonthHint(text) { return "'\(text.clipped)' is not a date; \(hint)" }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
@@ -58,6 +64,86 @@ public struct DateParser: Sendable {
         case .pattern:
             return "'\(text.clipped)' is not a date in the format \(format) (or names a day that does not exist)"
         }
+    }
+
+    /// The fix for a date of three numbers (`13/01/2025`, `01.13.2025`, `13-01-2025`) that this
+    /// format reads in one order, or not at all, when only the other order makes a real day:
+    /// read month-first, `13/01/2025` names month 13; read day-first it is 13 January 2025.
+    /// Nil when both orders or neither make a day, the format is another pattern, or the
+    /// value could be YY-MM-DD.
+    func otherOrder(_ text: String) -> String? {
+        var bytes = Array(text.trimmingSpaces.utf8)
+        if let cut = bytes.indices.first(where: { k in bytes[k] == 0x20 && k > 0 }) { bytes.removeSubrange(cut...) }
+        let groups = bytes.split(omittingEmptySubsequences: false, whereSeparator: { $0 < 48 || $0 > 57 })
+        let separators = bytes.filter { $0 < 48 || $0 > 57 }
+        guard groups.count == 3, Set(separators).count == 1, let sep = separators.first,
+              sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") || sep == UInt8(ascii: "-"),
+              (1...2).contains(groups[0].count), (1...2).contains(groups[1].count), groups[2].count == 4 || groups[2].count == 2 else { return nil }
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 48) } }
+        let a = number(groups[0]), b = number(groups[1]), written = number(groups[2])
+        let year = groups[2].count == 4 ? written : DateParser.expandTwoDigitYear(written)
+        let dayFirst = CalendarDay(year: year, month: b, day: a), monthFirst = CalendarDay(year: year, month: a, day: b)
+        // Which order this format reads: slashes month-first, dots day-first (automatic), or the pattern's.
+        var readsDayFirst: Bool?
+        switch format {
+        case .automatic:
+            readsDayFirst = sep == UInt8(ascii: "/") ? false : sep == UInt8(ascii: ".") ? true : nil
+        case .pattern(let tokens):
+            guard tokens.count == 5, tokens[1] == .literal(sep), tokens[3] == .literal(sep) else { return nil }
+            switch (tokens[0], tokens[2]) {
+            case (.month, .day): readsDayFirst = false
+            case (.day, .month): readsDayFirst = true
+            default: return nil
+            }
+        }
+        let twoDigitYear = groups[2].count == 2
+        // `26-07-01` is as likely YY-MM-DD as a day and a month first: no guess.
+        if twoDigitYear && sep == UInt8(ascii: "-") { return nil }
+        let s = String(UnicodeScalar(sep))
+        let yearToken = twoDigitYear ? "YY" : "YYYY"
+        let choice: (order: String, day: CalendarDay, format: String)
+        if readsDayFirst != true, monthFirst == nil, let dayFirst {
+            choice = ("day-first", dayFirst, s == "/" && !twoDigitYear ? "dmy" : "DD\(s)MM\(s)\(yearToken)")
+        } else if readsDayFirst != false, dayFirst == nil, let monthFirst {
+            choice = ("month-first", monthFirst, s == "/" && !twoDigitYear ? "mdy" : "MM\(s)DD\(s)\(yearToken)")
+        } else {
+            return nil
+        }
+        let (order, day, named) = choice
+        guard let suggested = try? DateFormat(parsing: named), DateParser(format: suggested).parse(text) != nil else { return nil }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let (y, m, d) = day.components
+        return "read \(order) it is \(d) \(names[m - 1]) \(y): \(format == .automatic ? "add" : "use") --date-format \(named) (date_format: \(named) in a pipeline)"
+    }
+
+    /// `202401` is January 2024 written YYYYMM, which `--date-format YYYYMM` reads; nil for
+    /// any other value, or when this format is that already.
+    func yearMonthHint(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces
+        guard trimmed.utf8.count == 6, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(trimmed),
+              let suggested = try? DateFormat(parsing: "YYYYMM"), suggested != format, let day = CalendarDay(year: value / 100, month: value % 100, day: 1) else { return nil }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let (y, m, _) = day.components
+        return "it looks like a month written YYYYMM (\(names[m - 1]) \(y)): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)"
+    }
+
+    /// An example of `10-Jan` with a year (`10-Jan-2025 or 2025-01-10`) when a value is a day
+    /// of 1-31 and a month name with no year, as Excel's d-mmm writes it; nil otherwise.
+    static func yearlessExample(_ text: Substring) -> String? {
+        let bytes = Array(text.utf8)
+        var i = 0, day = 0
+        while i < bytes.count, i < 3, bytes[i] >= 48, bytes[i] <= 57 { day = day * 10 + Int(bytes[i] - 48); i += 1 }
+        guard (1...2).contains(i), (1...31).contains(day) else { return nil }
+        let dayText = String(decoding: bytes[..<i], as: UTF8.self)
+        var sep = "-"
+        if i < bytes.count, isNameSeparator(bytes[i]) { sep = String(UnicodeScalar(bytes[i])); i += 1 }
+        let nameStart = i
+        let month = bytes.withUnsafeBufferPointer { readMonthName($0, &i, $0.count) }
+        guard month > 0, i == bytes.count else { return nil }
+        let name = String(decoding: bytes[nameStart...], as: UTF8.self)
+        // A year in which the day exists, so the example is a real date.
+        let year = month == 2 && day == 29 ? 2024 : 2025
+        return "\(dayText)\(sep)\(name)\(sep)\(year) or \(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
     /// Year, month and day as written in a value shaped like a date in this format (the

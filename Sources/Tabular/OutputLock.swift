@@ -21,9 +21,7 @@ public final class OutputLock {
         // A device such as /dev/null is not an output anyone else's run can spoil.
         var info = stat()
         if stat(output, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR { return nil }
-        var target = output
-        while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
-        path = target + ".lock"
+        path = OutputLock.path(for: output)
         while true {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
@@ -58,6 +56,14 @@ public final class OutputLock {
     }
 
     deinit { release() }
+
+    /// `OUTPUT.lock`, beside the output folder or file (a trailing slash does not move it
+    /// inside); the output guard keeps it off the run's inputs.
+    public static func path(for output: String) -> String {
+        var target = output
+        while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
+        return target + ".lock"
+    }
 
     /// Removes the lock file and lets the next run in.
     public func release() {

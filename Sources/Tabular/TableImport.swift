@@ -131,7 +131,7 @@ public final class TableImport {
                 let value = record.string(k)
                 if reason.contains(value) { reason = reason.replacing(value, with: "(private value)") }
             }
-            if summary.examples.count < 3 {
+            if summary.examples.count < (rejects == nil ? ImportSummary.listedWithoutFile : 3) {
                 summary.examples.append(InputError(file: file, line: record.line, column: name, reason).description)
             }
             try rejects?.write(file: file, record: record, column: name, reason: reason)
@@ -219,7 +219,7 @@ public final class TableImport {
             let share = NumberFormat.fixed(summary.rejectedShare * 100, decimals: 1)
             var message = "\(summary.rejected) of \(summary.read) rows rejected (\(share)%), above the \(limit)% limit"
             if let first = summary.examples.first { message += "; first: \(first)" }
-            if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" }
+            if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" } else { message += "; there is no rejects file (--rejects FILE keeps them)" }
             message += ". Fix the export, check the column map and date/number formats, or import the rest with --on-error skip (on_error: skip in a pipeline) or a higher --reject-threshold (reject_threshold:)"
             throw InputError(file: file, message)
         }
@@ -228,7 +228,7 @@ public final class TableImport {
             // would read as zero (a budget of 0 everywhere, all spend unfavorable).
             var message = "all \(summary.rejected) rows were rejected, so nothing could be imported"
             if let first = summary.examples.first { message += "; first: \(first)" }
-            if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" }
+            if let path = summary.rejectsPath { message += "; all rejected rows are in \(path)" } else { message += "; there is no rejects file (--rejects FILE keeps them)" }
             message += ". Fix the export, or check the column map and date/number formats"
             throw InputError(file: file, message)
         }
@@ -263,8 +263,23 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var rejectsPath: String?
     /// How the file was read when `auto` found it was not UTF-8 ("read as Windows-1252: not valid UTF-8").
     public var encodingNote: String?
-    /// The first few rejections, for messages.
+    /// The first rejections as `file:line: column 'c': reason`, for messages: 3, or with no
+    /// rejects file (standard output, a device) `listedWithoutFile`, which are then the only
+    /// record of them.
     public var examples: [String] = []
+
+    /// How many rejected rows an import without a rejects file lists on standard error.
+    public static let listedWithoutFile = 20
+
+    /// Rejected rows that no rejects file holds (`--out -` without `--rejects`), one line
+    /// each with line, column and reason, then how many more there were: printed on standard
+    /// error so that they do not vanish. Empty when a rejects file has them or none was rejected.
+    public var unfiledRejections: [String] {
+        guard rejectsPath == nil, rejected > 0 else { return [] }
+        var lines = examples.prefix(ImportSummary.listedWithoutFile).map { "rejected: " + $0 }
+        if rejected > lines.count { lines.append("and \(rejected - lines.count) more; use --rejects FILE to keep them all") }
+        return lines
+    }
 
     public init(file: String) { self.file = file }
 
@@ -279,6 +294,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
             text += "; not unpivoted (header does not fit): \(shown)\(leftOutHeaders.count > 10 ? " and \(leftOutHeaders.count - 10) more" : "")"
         }
         if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
+        // The caller prints `unfiledRejections` after this line.
+        if rejectsPath == nil, rejected > 0 { text += " (no rejects file: listed below)" }
         if let encodingNote { text += "; \(encodingNote)" }
         return text
     }

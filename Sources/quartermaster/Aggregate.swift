@@ -14,12 +14,15 @@ struct Aggregate: ParsableCommand {
 
     func run() throws {
         let started = Progress.now()
+        // Checked before the lock: its file beside --out could be the input.
+        let source = try seriesOptions.seriesImport(output: out)
         // One run at a time per output: a second one fails, naming the first.
         let lock = try OutputLock(for: out)
         defer { lock?.release() }
-        let job = AggregateJob(source: try seriesOptions.seriesImport(output: out), output: out)
+        let job = AggregateJob(source: source, output: out)
         let result = try job.run()
         let seconds = Progress.now() - started
-        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined())
+        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined()
+                        + result.summary.unfiledRejections.map { "\n" + $0 }.joined())
     }
 }

@@ -97,10 +97,14 @@ struct CannedPipelineOptions: ParsableArguments {
 
     /// Runs the stages into the output folder and prints their notes and a closing line. The
     /// command's own stage (named after it) records the options as given, so the manifest and
-    /// a workbook's About sheet say how the run was made (`service_level: 0.9`).
-    func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String],
+    /// a workbook's About sheet say how the run was made (`service_level: 0.9`). `reads` are
+    /// input files its stages do not import (variance's `--scenarios`).
+    func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String], reads: [OutputGuard.Named] = [],
              arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
         try FolderOutput.check(out, command: command, writes: files)
+        // Each import stage is named after its flag (`usage` is --usage).
+        let inputs = stages.flatMap { named in named.stage.inputFiles.map { OutputGuard.Named($0, "--\(named.name)", remedy: "") } } + reads
+        try PipelineRunner.outputGuard(output: out, history: history, inputs: inputs, flags: true).check()
         let kinds = stages.compactMap { ($0.stage as? ImportStage)?.schema.kind }
         let unused = Self.unusedColumnKeys(try columnMap(), kinds: kinds)
         if !unused.isEmpty {

@@ -49,19 +49,27 @@ struct Forecast: ParsableCommand {
     func run() throws {
         let started = Progress.now()
         let startedAt = Date()
+        // Before the history is opened (or created): no file this run writes may be its input.
+        var writing: [OutputGuard.Named] = []
+        if let accuracy {
+            writing.append(.init(accuracy, "--accuracy", remedy: "choose another path for --accuracy"))
+        } else if backtest > 0, let path = Forecast.defaultAccuracyPath(for: out) {
+            writing.append(.init(path, "the accuracy file beside --out", remedy: "give --accuracy another path, or choose another --out"))
+        }
+        if let history { writing.append(.init(history, "--history", remedy: "choose another path for --history")) }
+        let source = try seriesOptions.seriesImport(output: out, writing: writing)
         // A history that is not ours is refused before anything is read or written; one this
         // run creates is removed again if the run fails.
         let opened = try history.map { try RunHistory.openNoting($0) }
         do {
-            try forecast(appendingTo: opened?.history, started: started, startedAt: startedAt)
+            try forecast(source, appendingTo: opened?.history, started: started, startedAt: startedAt)
         } catch {
             if let opened, opened.created { opened.history.discard() }
             throw error
         }
     }
 
-    private func forecast(appendingTo runHistory: RunHistory?, started: Double, startedAt: Date) throws {
-        let source = try seriesOptions.seriesImport(output: out)
+    private func forecast(_ source: SeriesImport, appendingTo runHistory: RunHistory?, started: Double, startedAt: Date) throws {
         let checked: ForecastOptions.Checked
         do {
             checked = try ForecastOptions.check(horizon: horizon, season: season, backtest: backtest,
@@ -84,6 +92,7 @@ struct Forecast: ParsableCommand {
         let classes = DemandClass.allCases.compactMap { c in result.classes[c].map { "\($0) \(c.rawValue)" } }.joined(separator: ", ")
         var line = "forecast: \(result.summary); \(result.series) series (\(classes)), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s"
         line += result.notes.map { "\nnote: " + $0 }.joined()
+        line += result.summary.unfiledRejections.map { "\n" + $0 }.joined()
         if !result.negativeSeries.isEmpty {
             line += "\nnote: \(result.negativeSeries.count) series have negative period totals (returns above issues), e.g. \(result.negativeSeries.prefix(3).joined(separator: ", ")); their forecasts are clipped at 0"
         }

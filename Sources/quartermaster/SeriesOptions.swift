@@ -2,9 +2,6 @@ import ArgumentParser
 import Forecasting
 import Pipeline
 import Tabular
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Flags of the commands that read a long series export (`aggregate`, `forecast`).
 struct SeriesOptions: ParsableArguments {
@@ -36,7 +33,11 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where rejected rows go (default: beside the output as NAME.rejects.csv).", valueName: "path"))
     var rejects: String?
 
-    func seriesImport(output: String) throws -> SeriesImport {
+    /// The import, once the flags are checked and no file the command writes is its input:
+    /// `--out`, the rejects file, the lock beside `--out` and `writing` (forecast's accuracy
+    /// file and history), each against `--input` and against each other, before anything is
+    /// written.
+    func seriesImport(output: String, writing others: [OutputGuard.Named] = []) throws -> SeriesImport {
         guard let parsed = Frequency(rawValue: frequency) else {
             throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency)'")
         }
@@ -46,9 +47,18 @@ struct SeriesOptions: ParsableArguments {
         guard let partialPolicy = PartialPolicy(rawValue: partial) else {
             throw UsageError("--partial must be drop or keep, not '\(partial)'")
         }
-        if SeriesOptions.sameFile(input, output) {
-            throw UsageError("--out names the input file \(input); writing there would replace the export, so choose another output path")
+        let rejectsPath = rejects ?? InputOptions.defaultRejectsPath(for: output)
+        var written = [OutputGuard.Named(output, "--out", remedy: "choose another output path")]
+        if let rejects {
+            written.append(.init(rejects, "--rejects", remedy: "choose another path for --rejects"))
+        } else if let rejectsPath {
+            written.append(.init(rejectsPath, "the rejects file beside --out", remedy: "give --rejects another path, or choose another --out"))
         }
+        written += others
+        if output != "-", !InputOptions.isDevice(output) {
+            written.append(.init(OutputLock.path(for: output), "the lock file beside --out", remedy: "choose another --out"))
+        }
+        try OutputGuard(inputs: [.init(input, "--input", remedy: "")], files: written).check()
         var source = SeriesImport(input: input)
         source.seriesColumn = series
         source.dateColumn = date
@@ -57,17 +67,9 @@ struct SeriesOptions: ParsableArguments {
         source.gaps = gapPolicy
         source.partial = partialPolicy
         source.options = try inputOptions.importOptions()
-        source.options.rejectsPath = rejects ?? InputOptions.defaultRejectsPath(for: output)
+        source.options.rejectsPath = rejectsPath
         source.shard = try inputOptions.parsedShard()
         source.unpivot = try inputOptions.unpivotSettings()
         return source
-    }
-
-    /// True when both paths name one existing file (same device and inode).
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        guard a != "-", b != "-" else { return false }
-        var x = stat(), y = stat()
-        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
-        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 }

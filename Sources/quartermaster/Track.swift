@@ -25,6 +25,7 @@ struct Track: ParsableCommand {
     func run() throws {
         let files = ["forecast_tracking.csv", "forecast_tracking.md"]
         try FolderOutput.check(out, command: "track", writes: files)
+        try PipelineRunner.outputGuard(output: out, history: nil, inputs: [.init(history, "--history", remedy: "")], flags: true).check()
         let started = Progress.now()
         var runner = PipelineRunner(threads: 1, quiet: quiet)
         try style.configure(&runner)

@@ -132,6 +132,43 @@ import Testing
         #expect(result.stdout == "series,period,value\nA,2026-01,1\nA,2026-02,0\nA,2026-03,2\nB,2026-02,4\nB,2026-03,0\n")
     }
 
+    /// A review's census with three blank cells: `--out -` said "3 rejected" and kept them
+    /// nowhere. Without a rejects file they are listed on standard error (20 at most, then a
+    /// count), the summary line says so, and no file is made in a folder nobody named.
+    @Test func rejectedRowsWithStandardOutputAreListedOnStandardError() throws {
+        let dir = try CLIRunner.workspace()
+        var census = "unit,date,patient_days\n"
+        for (k, day) in CSVInput.days(28).enumerated() { census += "4 West,\(day),\([10, 11, 12].contains(k) ? "" : "30")\n" }
+        try census.write(to: dir.appendingPathComponent("cen_blank.csv"), atomically: true, encoding: .utf8)
+        let arguments = ["aggregate", "--input", "cen_blank.csv", "--series", "unit", "--value", "patient_days", "--frequency", "week", "--on-error", "skip", "--out", "-"]
+        let result = try CLIRunner.run(arguments, in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("28 rows read, 25 accepted, 3 rejected (no rejects file: listed below)"), "\(result.stderr)")
+        for line in 12...14 { #expect(result.stderr.contains("rejected: cen_blank.csv:\(line): column 'patient_days': number is empty"), "\(result.stderr)") }
+        #expect(!result.stderr.contains("more; use --rejects FILE"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["cen_blank.csv"])
+        #expect(result.stdout.hasPrefix("series,period,value\n"))
+
+        // --rejects FILE still keeps them with --out -, and then nothing is listed.
+        let kept = try CLIRunner.run(arguments + ["--rejects", "r.csv"], in: dir)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stderr.contains("3 rejected (see r.csv)") && !kept.stderr.contains("rejected: "), "\(kept.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("r.csv")).contains("cen_blank.csv,13,patient_days,number is empty"))
+
+        // Many: the first 20, then how many more and how to keep them all (forecast alike).
+        var bad = "date,item,quantity\n"
+        for (k, day) in CSVInput.days(56).enumerated() { bad += "\(day),A,\(k < 25 ? "n/a" : "5")\n" }
+        try bad.write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let many = try CLIRunner.run(["forecast", "--input", "bad.csv", "--frequency", "week", "--horizon", "1", "--quiet", "--on-error", "skip", "--out", "-"], in: dir)
+        #expect(many.status == 0, "\(many.stderr)")
+        #expect(many.stderr.contains("rejected: bad.csv:21: column 'quantity': 'n/a' is not a number"), "\(many.stderr)")
+        #expect(!many.stderr.contains("rejected: bad.csv:22:"), "\(many.stderr)")
+        #expect(many.stderr.contains("and 5 more; use --rejects FILE to keep them all"), "\(many.stderr)")
+        // A failed import says where they are not, and how to keep them.
+        let failed = try CLIRunner.run(["aggregate", "--input", "bad.csv", "--out", "-"], in: dir)
+        #expect(failed.status == 1 && failed.stderr.contains("there is no rejects file (--rejects FILE keeps them)"), "\(failed.stderr)")
+    }
+
     @Test func weeklyAndQuarterlyLabels() throws {
         let dir = try CLIRunner.workspace()
         let input = "date,item,quantity\n2021-01-03,A,1\n2021-01-04,A,2\n"

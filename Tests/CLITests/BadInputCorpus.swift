@@ -176,6 +176,9 @@ struct CSVInput {
         ("2025-02-30", "February 2025 has 28 days"), ("2/30/2025", "February 2025 has 28 days"), ("2026-02-29", "February 2026 has 28 days"),
         ("2025-13-01", "there is no month 13"), ("31/12/2025", "there is no month 31"), ("20250431", "April 2025 has 30 days"),
         ("99999999999999999999", "is not a date"), ("yesterday", "is not a date"), ("2025-W54", "2025 has 52 ISO weeks, so week 54 does not exist"), ("", "date is empty"),
+        // A review's exports: day-first, Excel's d-mmm without a year, and YYYYMM months.
+        ("13/01/2025", "read day-first it is 13 January 2025: add --date-format dmy"), ("10-Jan", "has a day and a month but no year"),
+        ("202401", "add --date-format YYYYMM"),
     ]
     static let badNumbers: [(String, String)] = [
         ("1e400", "out of range"), ("-1e400", "out of range"), ("NaN", "not a finite number"), ("inf", "not a finite number"),
@@ -543,9 +546,70 @@ extension BadInputCorpus {
         overFile.unchangedFiles = ["victim.csv"]
         var sameFile = CorpusCase(kind: .usage, name: "--out names the input file", files: ["usage.csv": Data(CSVInput.usage.contents)],
                                   arguments: ["aggregate", "--input", "usage.csv", "--out", "usage.csv"],
-                                  expectation: .usageError(says: ["--out names the input file usage.csv"]))
+                                  expectation: .usageError(says: ["--out names usage.csv, which is the input file usage.csv (--input)"]))
         sameFile.unchangedFiles = ["usage.csv"]
-        return [overFile, sameFile]
+        return [overFile, sameFile] + outputsOverInputs()
+    }
+
+    /// A review's data loss: every file a command writes (accuracy, rejects, the lock beside
+    /// --out, a history, defaults derived from --out, a folder replaced whole) checked against
+    /// every input and against the others, as a usage error before anything is written.
+    static func outputsOverInputs() -> [CorpusCase] {
+        let usage = Data(CSVInput.usage.contents)
+        let forecast = ["forecast", "--frequency", "week", "--horizon", "2", "--quiet"]
+        var cases = [
+            CorpusCase(kind: .usage, name: "--accuracy names the input file", files: ["t3.csv": usage],
+                       arguments: forecast + ["--input", "t3.csv", "--out", "t3f.csv", "--accuracy", "t3.csv"],
+                       expectation: .usageError(says: ["--accuracy names t3.csv, which is the input file t3.csv (--input)"]),
+                       absentAfterFailure: ["t3f.csv"], unchangedFiles: ["t3.csv"]),
+            CorpusCase(kind: .usage, name: "--rejects names the input file", files: ["in2.csv": usage],
+                       arguments: ["aggregate", "--input", "in2.csv", "--out", "s.csv", "--rejects", "in2.csv"],
+                       expectation: .usageError(says: ["--rejects names in2.csv, which is the input file in2.csv (--input)"]),
+                       absentAfterFailure: ["s.csv"], unchangedFiles: ["in2.csv"]),
+            CorpusCase(kind: .usage, name: "input accuracy.csv beside --out forecasts.csv", files: ["accuracy.csv": usage],
+                       arguments: forecast + ["--input", "accuracy.csv", "--out", "forecasts.csv"],
+                       expectation: .usageError(says: ["the accuracy file beside --out names accuracy.csv, which is the input file"]),
+                       absentAfterFailure: ["forecasts.csv"], unchangedFiles: ["accuracy.csv"]),
+            CorpusCase(kind: .usage, name: "input NAME.rejects.csv beside --out NAME.csv", files: ["s.rejects.csv": usage],
+                       arguments: ["aggregate", "--input", "s.rejects.csv", "--out", "s.csv"],
+                       expectation: .usageError(says: ["the rejects file beside --out names s.rejects.csv"]),
+                       absentAfterFailure: ["s.csv"], unchangedFiles: ["s.rejects.csv"]),
+            CorpusCase(kind: .usage, name: "input named like the lock beside --out", files: ["s.csv.lock": usage],
+                       arguments: ["aggregate", "--input", "s.csv.lock", "--out", "s.csv"],
+                       expectation: .usageError(says: ["the lock file beside --out names s.csv.lock"]),
+                       absentAfterFailure: ["s.csv"], unchangedFiles: ["s.csv.lock"]),
+            CorpusCase(kind: .usage, name: "--history names the input file", files: ["u.csv": usage],
+                       arguments: forecast + ["--input", "u.csv", "--out", "f.csv", "--history", "u.csv"],
+                       expectation: .usageError(says: ["--history names u.csv, which is the input file u.csv (--input)"]),
+                       absentAfterFailure: ["f.csv"], unchangedFiles: ["u.csv"]),
+            CorpusCase(kind: .usage, name: "--accuracy equal to --out", files: ["u.csv": usage],
+                       arguments: forecast + ["--input", "u.csv", "--out", "f.csv", "--accuracy", "./f.csv"],
+                       expectation: .usageError(says: ["--out and --accuracy name one file (f.csv and ./f.csv)"]),
+                       absentAfterFailure: ["f.csv"], unchangedFiles: ["u.csv"]),
+        ]
+        let items = CSVInput.items
+        var inFolder = CorpusCase(kind: items.kind, name: "reorder --usage inside the --out folder it replaces",
+                                  files: ["out/manifest.json": Data("{}\n".utf8), "out/usage.csv": Data(CSVInput.reorderUsage.utf8),
+                                          "items.csv": Data(items.contents), "inventory.csv": Data(CSVInput.csv(CSVInput.inventoryHeader, CSVInput.inventoryRows).utf8)],
+                                  arguments: CSVInput.reorderArguments.map { $0 == "usage.csv" ? "out/usage.csv" : $0 },
+                                  expectation: .usageError(says: ["--out out holds the input file out/usage.csv (--usage)", "move the input out of it, or choose another --out"]))
+        inFolder.unchangedFiles = ["out/usage.csv", "out/manifest.json"]
+        inFolder.absentAfterFailure = ["out.lock", "out/reorder.csv"]
+        var history = CorpusCase(kind: items.kind, name: "reorder --history names --items",
+                                 files: files(items).merging([items.file: Data(items.contents)]) { _, own in own },
+                                 arguments: items.arguments + ["--history", "items.csv"],
+                                 expectation: .usageError(says: ["--history names items.csv, which is the input file items.csv (--items)"]))
+        history.unchangedFiles = ["items.csv"]
+        history.absentAfterFailure = ["out"]
+        var pipeline = CorpusCase(kind: .pipeline, name: "pipeline import inside its output folder",
+                                  files: ["out/manifest.json": Data("{}\n".utf8), "out/usage.csv": Data(PipelineCorpus.usage.utf8),
+                                          "p.yml": Data(PipelineCorpus.base.replacingOccurrences(of: "file: usage.csv", with: "file: out/usage.csv").utf8)],
+                                  arguments: ["run", "p.yml", "--out", "out", "--quiet"],
+                                  expectation: .usageError(says: ["the output folder out holds the input file out/usage.csv (stage 'usage')"]))
+        pipeline.unchangedFiles = ["out/usage.csv"]
+        pipeline.absentAfterFailure = ["out.lock", "out/series.csv"]
+        cases += [inFolder, history, pipeline]
+        return cases
     }
 }
 

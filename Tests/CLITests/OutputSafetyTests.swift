@@ -299,6 +299,102 @@ import Glibc
         #expect(try CLIRunner.read(dir.appendingPathComponent("series.rejects.csv")).contains("Ward-\(filler)-999"))
     }
 
+    // MARK: - Outputs that are inputs
+
+    /// A refused run: exit 2, a message that says each phrase, and every file of the folder
+    /// byte for byte as it was (nothing written, truncated or removed).
+    static func expectRefused(_ arguments: [String], in dir: URL, says phrases: [String],
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = files(under: dir)
+        let result = try CLIRunner.run(arguments, in: dir)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        for phrase in phrases { #expect(result.stderr.contains(phrase), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation) }
+        #expect(files(under: dir) == before, "\(arguments) changed the folder", sourceLocation: sourceLocation)
+    }
+
+    /// A review's data loss: `--accuracy` or `--rejects` naming the export, or an export called
+    /// accuracy.csv beside `--out forecasts.csv`, replaced it with a header and exited 0.
+    @Test func noOutputOfAggregateOrForecastReplacesTheInput() throws {
+        let dir = try CLIRunner.workspace()
+        try OutputSafetyTests.write(["t3.csv": CSVInput.usage.contents, "accuracy.csv": CSVInput.usage.contents,
+                                     "in2.csv": CSVInput.usage.contents, "in2.rejects.csv": CSVInput.usage.contents], in: dir)
+        let forecast = ["forecast", "--frequency", "week", "--horizon", "2", "--quiet"]
+        try OutputSafetyTests.expectRefused(forecast + ["--input", "t3.csv", "--out", "t3f.csv", "--accuracy", "t3.csv"], in: dir,
+                                            says: ["--accuracy names t3.csv, which is the input file t3.csv (--input)", "choose another path for --accuracy"])
+        try OutputSafetyTests.expectRefused(["aggregate", "--input", "in2.csv", "--out", "a.csv", "--rejects", "./in2.csv"], in: dir,
+                                            says: ["--rejects names ./in2.csv, which is the input file in2.csv (--input)"])
+        try OutputSafetyTests.expectRefused(forecast + ["--input", "accuracy.csv", "--out", "forecasts.csv"], in: dir,
+                                            says: ["the accuracy file beside --out names accuracy.csv", "give --accuracy another path, or choose another --out"])
+        try OutputSafetyTests.expectRefused(["aggregate", "--input", "in2.rejects.csv", "--out", "in2.csv", "--frequency", "week"], in: dir,
+                                            says: ["the rejects file beside --out names in2.rejects.csv, which is the input file in2.rejects.csv (--input)"])
+        try OutputSafetyTests.expectRefused(forecast + ["--input", "t3.csv", "--out", "f.csv", "--history", "t3.csv"], in: dir,
+                                            says: ["--history names t3.csv, which is the input file t3.csv (--input)"])
+        // A hard link, or a symbolic link, to the export is the export.
+        try FileManager.default.linkItem(at: dir.appendingPathComponent("t3.csv"), to: dir.appendingPathComponent("hard.csv"))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("soft.csv").path, withDestinationPath: "t3.csv")
+        try OutputSafetyTests.expectRefused(["aggregate", "--input", "t3.csv", "--out", "hard.csv"], in: dir,
+                                            says: ["--out names hard.csv, which is the input file t3.csv (--input)"])
+        try OutputSafetyTests.expectRefused(forecast + ["--input", "soft.csv", "--out", "f.csv", "--accuracy", "t3.csv"], in: dir,
+                                            says: ["--accuracy names t3.csv, which is the input file soft.csv (--input)"])
+        // The lock file beside --out is truncated while the run holds it, then removed.
+        try OutputSafetyTests.write(["s.csv.lock": CSVInput.usage.contents], in: dir)
+        try OutputSafetyTests.expectRefused(["aggregate", "--input", "s.csv.lock", "--out", "s.csv"], in: dir,
+                                            says: ["the lock file beside --out names s.csv.lock, which is the input file s.csv.lock (--input)"])
+        // The same outputs away from the input still run.
+        let fine = try CLIRunner.run(forecast + ["--input", "t3.csv", "--out", "t3f.csv", "--accuracy", "t3a.csv"], in: dir)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
+    @Test func twoOutputsOfOneRunMayNotNameOneFile() throws {
+        let dir = try CLIRunner.workspace()
+        try OutputSafetyTests.write(["u.csv": CSVInput.usage.contents], in: dir)
+        let forecast = ["forecast", "--input", "u.csv", "--frequency", "week", "--horizon", "2", "--quiet"]
+        try OutputSafetyTests.expectRefused(forecast + ["--out", "f.csv", "--accuracy", "f.csv"], in: dir,
+                                            says: ["--out and --accuracy name one file (f.csv)", "choose another path for --accuracy"])
+        try OutputSafetyTests.expectRefused(forecast + ["--out", "f.csv", "--rejects", "f.accuracy.csv"], in: dir,
+                                            says: ["--rejects and the accuracy file beside --out name one file (f.accuracy.csv)"])
+        try OutputSafetyTests.expectRefused(forecast + ["--out", "f.csv", "--history", "sub/../f.rejects.csv"], in: dir,
+                                            says: ["the rejects file beside --out and --history name one file (f.rejects.csv and sub/../f.rejects.csv)"])
+        try OutputSafetyTests.expectRefused(["aggregate", "--input", "u.csv", "--out", "a.csv", "--rejects", "a.csv"], in: dir,
+                                            says: ["--out and --rejects name one file (a.csv)"])
+    }
+
+    /// Folder commands replace their --out whole: an input inside it (or inside the rejects
+    /// folder a failed run leaves beside it), or a history there, would be deleted.
+    @Test func noInputLivesInAFolderTheRunReplaces() throws {
+        let dir = try CLIRunner.workspace()
+        // An earlier run's folder, into which the user put the exports.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out.rejects"), withIntermediateDirectories: true)
+        try OutputSafetyTests.write(["out/manifest.json": "{}\n", "out/usage.csv": CSVInput.reorderUsage, "items.csv": CSVInput.csv(CSVInput.itemsHeader, CSVInput.itemsRows),
+                                     "inventory.csv": CSVInput.csv(CSVInput.inventoryHeader, CSVInput.inventoryRows),
+                                     "out.rejects/items.rejects.csv": CSVInput.csv(CSVInput.itemsHeader, CSVInput.itemsRows),
+                                     "usage.csv": CSVInput.reorderUsage, "p.yml": PipelineCorpus.base], in: dir)
+        let reorder = ["reorder", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out", "--quiet"]
+        try OutputSafetyTests.expectRefused(reorder + ["--usage", "out/usage.csv"], in: dir,
+                                            says: ["--out out holds the input file out/usage.csv (--usage), and the run replaces that folder whole", "choose another --out"])
+        try OutputSafetyTests.expectRefused(["reorder", "--usage", "usage.csv", "--items", "out.rejects/items.rejects.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir,
+                                            says: ["the failed-run rejects folder out.rejects holds the input file out.rejects/items.rejects.csv (--items)"])
+        try OutputSafetyTests.expectRefused(reorder + ["--usage", "usage.csv", "--history", "out/h.sqlite"], in: dir,
+                                            says: ["--history names out/h.sqlite, inside --out out, which the run replaces whole"])
+        try OutputSafetyTests.expectRefused(reorder + ["--usage", "usage.csv", "--history", "items.csv"], in: dir,
+                                            says: ["--history names items.csv, which is the input file items.csv (--items)"])
+        // A pipeline: its imports and the pipeline file itself.
+        try OutputSafetyTests.write(["out/p.yml": PipelineCorpus.base.replacingOccurrences(of: "file: usage.csv", with: "file: ../usage.csv")], in: dir)
+        try OutputSafetyTests.expectRefused(["run", "out/p.yml", "--out", "out", "--quiet"], in: dir,
+                                            says: ["the output folder out holds the input file out/p.yml (the pipeline)"])
+        try OutputSafetyTests.write(["q.yml": PipelineCorpus.base.replacingOccurrences(of: "file: usage.csv", with: "file: out/usage.csv")], in: dir)
+        try OutputSafetyTests.expectRefused(["run", "q.yml", "--out", "out/", "--quiet"], in: dir,
+                                            says: ["the output folder out holds the input file out/usage.csv (stage 'usage')", "(--out, or output: in the pipeline)"])
+        // track reads its history: a history inside the folder it writes is refused.
+        try OutputSafetyTests.write(["out/h.sqlite": "not yet\n"], in: dir)
+        try OutputSafetyTests.expectRefused(["track", "--history", "out/h.sqlite", "--out", "out", "--quiet"], in: dir,
+                                            says: ["--out out holds the input file out/h.sqlite (--history)"])
+        // Outside the folder, the same run goes ahead.
+        let fine = try CLIRunner.run(reorder + ["--usage", "usage.csv"], in: dir)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     // MARK: - Where --out points
 
     /// One-letter and nested output folders (a one-letter path once hit a Foundation trap).

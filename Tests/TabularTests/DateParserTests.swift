@@ -360,3 +360,56 @@ struct DateParserMonthNamePatternExplainTests {
         #expect(parser.explain("02-Jum-06").contains("'Jum' is not a month name"))
     }
 }
+
+/// A review's day-first, year-less and YYYYMM exports: the message says what the value is and
+/// names the flag that reads it, instead of a generic list of shapes or a wrong guess.
+@Suite("DateParser.explainFailure, the other reading")
+struct DateParserOtherReadingTests {
+    @Test func dayFirstSlashesNameDmy() throws {
+        #expect(DateParser().explain("13/01/2025") == "'13/01/2025' is not a valid date (there is no month 13); read day-first it is 13 January 2025: add --date-format dmy (date_format: dmy in a pipeline)")
+        #expect(DateParser().explain("31/12/2025 08:00").contains("read day-first it is 31 December 2025: add --date-format dmy"))
+        #expect(DateParser().explain("13/01/25").contains("add --date-format DD/MM/YY"))
+        let mdy = DateParser(format: try DateFormat(parsing: "mdy"))
+        #expect(mdy.explain("13/01/2025").contains("read day-first it is 13 January 2025: use --date-format dmy"))
+    }
+
+    @Test func monthFirstUnderADayFirstReadingNamesMdy() throws {
+        let dmy = DateParser(format: try DateFormat(parsing: "dmy"))
+        #expect(dmy.explain("1/13/2025").contains("read month-first it is 13 January 2025: use --date-format mdy"))
+        // Dots are read day-first.
+        #expect(DateParser().explain("01.13.2025").contains("read month-first it is 13 January 2025: add --date-format MM.DD.YYYY"))
+    }
+
+    @Test func dashesNameThePatternOnlyWhenOneOrderFits() {
+        #expect(DateParser().explain("13-01-2025").contains("read day-first it is 13 January 2025: add --date-format DD-MM-YYYY"))
+        #expect(DateParser().explain("01-13-2025").contains("add --date-format MM-DD-YYYY"))
+        #expect(!DateParser().explain("01-02-2025").contains("--date-format"))
+        #expect(!DateParser().explain("26-07-01").contains("--date-format"))
+    }
+
+    @Test func noHintWhenNeitherOrderIsADay() {
+        #expect(DateParser().explain("31/04/2025") == "'31/04/2025' is not a valid date (there is no month 31)")
+        #expect(!DateParser().explain("2/30/2026").contains("--date-format"))
+        #expect(!DateParser().explain("13/13/2025").contains("--date-format"))
+    }
+
+    @Test func aDayAndAMonthNameWithoutAYearSaySo() throws {
+        #expect(DateParser().explain("10-Jan") == "'10-Jan' has a day and a month but no year; export the dates again with the year (for example as 10-Jan-2025 or 2025-01-10)")
+        #expect(DateParser().explain("1-Jan").contains("no year"))
+        #expect(DateParser().explain("31 December").contains("for example as 31 December 2025 or 2025-12-31"))
+        #expect(DateParser().explain("29-Feb").contains("29-Feb-2024 or 2024-02-29"))
+        let iso = DateParser(format: try DateFormat(parsing: "iso"))
+        #expect(iso.explain("11-Jan").contains("no year"))
+        for text in ["10-Jan", "1-Jan", "31-Dec"] { #expect(!DateParser().explain(text).contains("YY-MMM"), "\(text)") }
+        // A leading number that cannot be a day is a two-digit year.
+        #expect(DateParser().explain("99-Jan").contains("it looks like YY-MMM: add --date-format YY-MMM"))
+    }
+
+    @Test func sixDigitsNameYYYYMM() throws {
+        #expect(DateParser().explain("202401") == "'202401' is not a date; it looks like a month written YYYYMM (January 2024): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)")
+        #expect(!DateParser().explain("202413").contains("YYYYMM"))
+        #expect(!DateParser().explain("120001").contains("YYYYMM"))
+        // The pattern the hint names reads it, as the first of the month.
+        #expect(DateParser(format: try DateFormat(parsing: "YYYYMM")).parse("202401") == day(2024, 1, 1))
+    }
+}

@@ -326,7 +326,14 @@ struct TableImportThresholdTests {
         #expect(outcome.summary.rejected == 40)
         let expectedQuantities: [Double] = (41...100).map { Double($0) }
         #expect(outcome.rows.map(\.quantity) == expectedQuantities)
-        #expect(outcome.summary.examples.count == 3)
+        // With no rejects file the examples are the only record of the rows: 20 are kept, for
+        // standard error, then a count. With a file, the first 3 serve the messages.
+        #expect(outcome.summary.examples.count == ImportSummary.listedWithoutFile)
+        #expect(outcome.summary.unfiledRejections.count == ImportSummary.listedWithoutFile + 1)
+        #expect(outcome.summary.unfiledRejections.last == "and 20 more; use --rejects FILE to keep them all")
+        let filed = try importUsage(path, ImportOptions(onError: .skip, rejectsPath: dir.path + "/r.csv"))
+        #expect(filed.summary.examples.count == 3)
+        #expect(filed.summary.unfiledRejections.isEmpty)
     }
 
     @Test func customThreshold() throws {

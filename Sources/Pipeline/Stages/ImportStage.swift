@@ -40,6 +40,8 @@ public struct ImportStage: Stage {
     /// Set by the planning commands' `--shard`: only the rows of this shard are kept.
     public var shard: ShardKey?
 
+    public var inputFiles: [String] { [file] }
+
     /// An import built in Swift: the export, its DESIGN.md kind and its column map.
     public init(file: String, table: String, columns: [String: String] = [:], options: ImportOptions = ImportOptions()) throws {
         var values: [String: ParameterValue] = ["file": .scalar(file), "table": .scalar(table)]

@@ -16,6 +16,7 @@ public struct TrackStage: Stage {
 
     /// Nil reads the run's own history.
     public var history: String?
+    public var inputFiles: [String] { history.map { [$0] } ?? [] }
 
     public init(history: String? = nil) { self.history = history }
 

@@ -39,6 +39,7 @@ public struct VarianceStage: Stage {
     /// Usage and item master for the bottom-up supply spend (`supply_accounts:`).
     public var usage: String?, items: String?
     public var inputs: [String] { [budget, actuals] + (volumes.map { [$0] } ?? []) + [usage, items].compactMap { $0 } }
+    public var inputFiles: [String] { scenarioFile.map { [$0] } ?? [] }
 
     public init(budget: String, actuals: String, volumes: String? = nil, job: VarianceJob = VarianceJob(), fiscalStart: Int? = nil,
                 file: String = "budget_variance", proposal: BudgetProposal? = nil) {

@@ -42,15 +42,16 @@ struct DaySetTests {
         #expect(a != other && DaySet() == DaySet())
     }
 
-    @Test func spreadingCoversTheDaysAfterEachAcrossWords() {
+    @Test func isoWeeksCoverTheWeekOfEachDayAcrossWords() {
         var set = DaySet()
         let start = day(2025, 1, 6)
         for k in Int32(0)..<20 { set.insert(start + 7 * k) }   // 20 Mondays: 140 days over 3 words
-        set.insert(start + 300)
-        let spread = set.spread(over: 7)
-        #expect(spread.count(from: start - 10, through: start + 400) == 147)
-        #expect(spread.contains(start + 139) && !spread.contains(start + 140) && spread.contains(start + 306) && !spread.contains(start + 307))
-        #expect(set.spread(over: 1) == set)
+        set.insert(start + 300)                                 // a Sunday: its week began 6 days before
+        let weeks = set.isoWeeks
+        #expect(weeks.count(from: start - 10, through: start + 400) == 147)
+        #expect(weeks.contains(start + 139) && !weeks.contains(start + 140))
+        #expect(!weeks.contains(start + 293) && weeks.contains(start + 294) && weeks.contains(start + 300) && !weeks.contains(start + 301))
+        #expect(weeks.isoWeeks == weeks)
     }
 
     @Test func aWeekdayWithRowsInUnderHalfTheWeeksIsNotOpen() {

@@ -140,6 +140,31 @@ struct PeriodTotalsTests {
         #expect(quarters.collected()[0].values == [300, 890])
     }
 
+    @Test func weeksDatedOnTheirSundayOrFridayAreSpreadOverTheirISOWeek() {
+        // The same 17 weeks from Monday 1 September 2025, dated on their Sundays ("week ending")
+        // or their Fridays: the month view puts them where the week view does. Spread from
+        // their dates, the week ending Sunday 5 October gave September 1/7 and October 6/7.
+        for offset in [6, 4] {
+            var totals = PeriodTotals(frequency: .month)
+            for monday in PeriodTotalsTests.mondays { totals.add("A", monday.adding(days: offset), 70) }
+            #expect(totals.spreadsWeeks)
+            #expect(totals.collected()[0].values == [300, 310, 300, 280], "offset \(offset)")
+            #expect(totals.leaveOutPartialPeriods().map(\.description) == ["2025-12 covers 28 of 31 days: left out"])
+            var weeks = PeriodTotals(frequency: .week)
+            for monday in PeriodTotalsTests.mondays { weeks.add("A", monday.adding(days: offset), 70) }
+            #expect(weeks.collected()[0].first == Frequency.week.period(of: day(2025, 9, 1)))
+        }
+        // A first week dated Sunday 7 September began on the 1st: September is whole, and a
+        // new series' first week reaches back into the month before its first row's.
+        var late = PeriodTotals(frequency: .month)
+        for monday in PeriodTotalsTests.mondays { late.add("A", monday.adding(days: 6), 70) }
+        late.add("B", day(2025, 10, 5), 70)
+        late.add("B", day(2025, 10, 12), 70)
+        #expect(late.leaveOutPartialPeriods().map(\.description) == ["2025-12 covers 28 of 31 days: left out"])
+        let b = late.collected().first { $0.key == "B" }
+        #expect(b?.first == Frequency.month.period(of: day(2025, 9, 1)) && b?.values == [20, 120, 0], "\(String(describing: b))")
+    }
+
     @Test func weeksAreSpreadAlikeWhetherRowsComeInBatchesOrFromAnotherShard() {
         var loader = PeriodTotalsLoader(frequency: .month), shard = PeriodTotalsLoader(frequency: .month)
         for monday in PeriodTotalsTests.mondays {
@@ -334,12 +359,12 @@ struct PeriodTotalsTests {
         #expect(dropped.periodsSeriesCoverInPartNote?.contains("C 2025-10: 5 of 31 days") == true, "\(dropped.periodsSeriesCoverInPartNote ?? "")")
     }
 
-    @Test func weeksDatedOnSundaysCoverTheSevenDaysFromTheirDate() {
-        // Sundays of 70 from 1 June to 31 August 2025: June is whole from its first day, and the
-        // last week runs to 6 September, which is partial.
+    @Test func weeksDatedOnSundaysCoverTheirISOWeek() {
+        // Sundays of 70 from 1 June to 31 August 2025 end the weeks from Monday 26 May: May is
+        // partial, and August ends with the last of them.
         var totals = PeriodTotals(frequency: .month)
         for k in 0..<14 { totals.add("A", day(2025, 6, 1).adding(days: 7 * k), 70) }
-        #expect(totals.leaveOutPartialPeriods().map(\.description) == ["2025-09 covers 6 of 30 days: left out"])
+        #expect(totals.leaveOutPartialPeriods().map(\.description) == ["2025-05 covers 6 of 31 days: left out"])
         #expect(totals.collected()[0].values == [300, 310, 310])
     }
 

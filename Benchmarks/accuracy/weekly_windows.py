@@ -9,8 +9,9 @@ week` (season 52) on each window; statsforecast's models see the same values.
 
 Usage: weekly_windows.py --data DATA --binary .build/release/quartermaster [--out results.md]
 """
-import argparse, io, subprocess, sys, tempfile, warnings
-import numpy as np, pandas as pd
+import argparse, sys, warnings
+import pandas as pd
+from windows import score_windows, write_table
 
 warnings.filterwarnings("ignore")
 from statsforecast.models import AutoETS, Theta, SimpleExponentialSmoothingOptimized, HistoricAverage, Naive
@@ -42,39 +43,10 @@ def main():
     args = parser.parse_args()
     peers = [("AutoETS", lambda: AutoETS(season_length=52)), ("Theta", lambda: Theta(season_length=52)),
              ("SES (optimized)", SimpleExponentialSmoothingOptimized), ("HistoricAverage", HistoricAverage), ("Naive", Naive)]
-    scores = {}
-    with tempfile.TemporaryDirectory() as work:
-        for (group, name), weeks in weekly_series(args.data).items():
-            y, labels = weeks.value.to_numpy(float), weeks.week.dt.strftime("%Y-%m-%d").to_numpy()
-            for T in LENGTHS:
-                for start in range(0, len(y) - T - H + 1, 26):
-                    train, test = y[start:start + T], y[start + T:start + T + H]
-                    scale = np.mean(np.abs(np.diff(train)))
-                    if scale == 0:
-                        continue
-                    path = f"{work}/window.csv"
-                    pd.DataFrame({"series": name, "date": labels[start:start + T], "value": train}).to_csv(path, index=False)
-                    run = subprocess.run([args.binary, "forecast", "--input", path, "--series", "series", "--date", "date", "--value", "value",
-                                          "--frequency", "week", "--horizon", str(H), "--quiet", "--out", "-"],
-                                         capture_output=True, text=True, check=True)
-                    forecasts = {"Quartermaster (auto)": pd.read_csv(io.StringIO(run.stdout)).forecast.to_numpy()}
-                    for label, make in peers:
-                        forecasts[label] = make().forecast(y=train, h=H)["mean"]
-                    for label, f in forecasts.items():
-                        mase = np.mean(np.abs(f - test)) / scale
-                        for key in [(group, label), (f"T={T}", label), ("all", label)]:
-                            scores.setdefault(key, []).append(mase)
-    models = ["Quartermaster (auto)"] + [label for label, _ in peers]
-    rows = ["all", "bike", "italy"] + [f"T={T}" for T in LENGTHS]
-    lines = ["| windows | n | " + " | ".join(models) + " |", "|---|---|" + "---|" * len(models)]
-    for r in rows:
-        n = len(scores[(r, models[0])])
-        lines.append(f"| {r} | {n} | " + " | ".join(f"{np.mean(scores[(r, m)]):.3f}" for m in models) + " |")
-    text = "\n".join(lines)
-    print(text)
-    if args.out:
-        with open(args.out, "w") as f:
-            f.write("# Short weekly histories: MASE, 8 weeks ahead\n\n" + (__doc__ or "").split("Usage:")[0].strip() + "\n\n" + text + "\n")
+    series = {key: pd.DataFrame({"label": g.week.dt.strftime("%Y-%m-%d").to_numpy(), "value": g.value.to_numpy(float)})
+              for key, g in weekly_series(args.data).items()}
+    scores = score_windows(series, args.binary, "week", LENGTHS, 26, H, 1, peers)
+    write_table(scores, ["bike", "italy"], LENGTHS, peers, "Short weekly histories: MASE, 8 weeks ahead", __doc__, args.out)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ import Tabular
 /// date, a steady 70 a week made months of 280 and 350 by how many of their Mondays fell in
 /// them; spread from its date, a week ending on a Sunday fell six days late. Whether the rows
 /// are weekly is known only once all are read, so the part of each week past either end of
-/// its period is kept aside (`carry`, `carryBack`) and moved when the totals are read.
+/// its period is kept aside (`carry`, one signed amount between each period and the next)
+/// and moved when the totals are read.
 public struct PeriodTotals {
     public let frequency: Frequency
     public let gaps: GapPolicy
@@ -44,12 +45,13 @@ public struct PeriodTotals {
     }
     private var rowsLastPeriod = Int.min
     private var lastKept = Int.max
-    /// The part of each cell's weekly rows that falls in the next period, laid out as `grid`;
-    /// empty until a row's week crosses its period's end, and again once the rows' dates show
-    /// they are not weekly.
+    /// What moves from each cell to the same series' next period, laid out as `grid`: the part
+    /// of its weekly rows that falls in the next period, less the part of the next period's
+    /// weekly rows whose week began in this one. One signed amount, so a file of monthly rows
+    /// dated on the 1st (each ISO week of which began in the month before) costs one array as a
+    /// file dated on the last day always did; empty until a row's week crosses a period's
+    /// bound, and again once the rows' dates show they are not weekly.
     private var carry: [Double] = []
-    /// The same for the part of each cell's weekly rows that falls in the period before.
-    private var carryBack: [Double] = []
     /// Days of the cached day's week that fall after its period.
     private var cachedSpill = 0
     public private(set) var rowsAdded = 0
@@ -125,7 +127,7 @@ public struct PeriodTotals {
 
     /// Drops what was kept aside for weekly rows once two rows fall in one ISO week.
     private mutating func forgetWeeksUnlessWeekly() {
-        if (!carry.isEmpty || !carryBack.isEmpty) && !rowDays.mayBeWeekly { carry = []; carryBack = [] }
+        if !carry.isEmpty && !rowDays.mayBeWeekly { carry = [] }
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
@@ -205,14 +207,12 @@ public struct PeriodTotals {
             grid[cell] += value
         }
         if spill != 0 && rowDays.mayBeWeekly {
-            let part = value * Double(abs(spill)) / 7
-            if spill > 0 {
-                if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
-                carry[cell] = carry[cell].isNaN ? part : carry[cell] + part
-            } else {
-                if carryBack.isEmpty { carryBack = [Double](repeating: .nan, count: grid.count) }
-                carryBack[cell] = carryBack[cell].isNaN ? part : carryBack[cell] + part
-            }
+            // A week that began in the period before moves back through that period's amount.
+            if spill < 0 && period - 1 < base { reshape(including: period - 1, capacity: capacity) }
+            let target = spill > 0 ? (period - base) * capacity + id : (period - 1 - base) * capacity + id
+            if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
+            let part = value * Double(spill) / 7
+            carry[target] = carry[target].isNaN ? part : carry[target] + part
         }
     }
 
@@ -222,8 +222,8 @@ public struct PeriodTotals {
         period >= base && period < base + periods ? grid[(period - base) * capacity + id] : emptyCell
     }
 
-    /// The part of a cell's weekly rows that falls in the next period; nil when no row's week
-    /// reaches past the period (a zero a week carries is a zero).
+    /// What moves from a cell to the same series' next period (`carry`), nil when no row's
+    /// week crosses the bound between them (a zero a week carries is a zero).
     @inline(__always)
     private func carried(_ id: Int, _ period: Int) -> Double? {
         guard period >= base && period < base + periods, !carry.isEmpty else { return nil }
@@ -231,21 +231,13 @@ public struct PeriodTotals {
         return amount.isNaN ? nil : amount
     }
 
-    /// The part of a cell's weekly rows that falls in the period before; nil when none does.
-    @inline(__always)
-    private func carriedBack(_ id: Int, _ period: Int) -> Double? {
-        guard period >= base && period < base + periods, !carryBack.isEmpty else { return nil }
-        let amount = carryBack[(period - base) * capacity + id]
-        return amount.isNaN ? nil : amount
-    }
-
-    /// What weeks on either side bring into a period: the days of the weeks before that run
-    /// into it and of the weeks after that began in it; nil when none does.
-    @inline(__always)
-    private func carriedInto(_ id: Int, _ period: Int) -> Double? {
-        switch (carried(id, period - 1), carriedBack(id, period + 1)) {
+    /// What the weeks on either side bring into a period with no row of its own: the days of
+    /// the weeks before that run into it and of the weeks after that began in it; nil when no
+    /// week reaches it.
+    private func weeksReaching(_ id: Int, _ period: Int) -> Double? {
+        switch (carried(id, period - 1), carried(id, period)) {
         case (nil, nil): return nil
-        case let (before, after): return (before ?? 0) + (after ?? 0)
+        case let (before, after): return (before ?? 0) - (after ?? 0)
         }
     }
 
@@ -268,7 +260,6 @@ public struct PeriodTotals {
         }
         grid = moved(grid, empty: emptyCell)
         if !carry.isEmpty { carry = moved(carry, empty: .nan) }
-        if !carryBack.isEmpty { carryBack = moved(carryBack, empty: .nan) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -298,16 +289,19 @@ public struct PeriodTotals {
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
         var first = max(firstPeriods[id], firstKept)
         guard !isEmpty(id) else { return (first, []) }
-        guard spreadsWeeks, !carry.isEmpty || !carryBack.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
+        guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
         // A series' first week may have begun in the period before its first row's.
-        if first > firstKept && carriedBack(id, first) != nil { first -= 1 }
+        if first > firstKept && carried(id, first - 1) != nil { first -= 1 }
         // Each period gives its neighbours the days of its weeks that fall there. A period with
         // no row of its own (missing, or before the series' first) that gets only such days is
         // partial: kept as their sum unless partial periods are left out.
         return (first, (first...lastPeriod).map { p in
-            let own = cell(id, p), carriedIn = carriedInto(id, p)
-            if own.isNaN || p < firstPeriods[id] { return leavesOutPartialPeriods && own.isNaN ? .nan : carriedIn ?? own }
-            return own - (carried(id, p) ?? 0) - (carriedBack(id, p) ?? 0) + (carriedIn ?? 0)
+            let own = cell(id, p)
+            if own.isNaN || p < firstPeriods[id] {
+                guard let weeks = weeksReaching(id, p) else { return own }
+                return leavesOutPartialPeriods && own.isNaN ? .nan : weeks
+            }
+            return own - (carried(id, p) ?? 0) + (carried(id, p - 1) ?? 0)
         })
     }
 
@@ -446,7 +440,7 @@ public struct PeriodTotals {
                 let cell = (p - base) * capacity + id
                 // A period with no row of its own that a week from the one before reaches is
                 // partial too (its days are named; it stays missing).
-                guard !grid[cell].isNaN || carriedInto(id, p) != nil else { continue }
+                guard !grid[cell].isNaN || weeksReaching(id, p) != nil else { continue }
                 let recorded = days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 guard recorded < expected[p - from] else { continue }
                 grid[cell] = .nan

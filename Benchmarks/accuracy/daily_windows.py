@@ -9,9 +9,9 @@ day` (season 7) on each window; statsforecast's models see the same values.
 
 Usage: daily_windows.py --data DATA --binary .build/release/quartermaster [--out results.md]
 """
-import argparse, sys, warnings
+import sys, warnings
 import pandas as pd
-from windows import score_windows, write_table
+from windows import arguments, score_windows, write_table
 
 warnings.filterwarnings("ignore")
 from statsforecast.models import AutoETS, AutoTheta, SimpleExponentialSmoothingOptimized, HistoricAverage, Naive, SeasonalNaive
@@ -33,11 +33,7 @@ def daily_series(data):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--out")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     peers = [("AutoETS", lambda: AutoETS(season_length=7)), ("AutoTheta", lambda: AutoTheta(season_length=7)),
              ("SES (optimized)", SimpleExponentialSmoothingOptimized), ("HistoricAverage", HistoricAverage),
              ("Naive", Naive), ("SeasonalNaive", lambda: SeasonalNaive(season_length=7))]

@@ -9,9 +9,9 @@ week` (season 52) on each window; statsforecast's models see the same values.
 
 Usage: weekly_windows.py --data DATA --binary .build/release/quartermaster [--out results.md]
 """
-import argparse, sys, warnings
+import sys, warnings
 import pandas as pd
-from windows import score_windows, write_table
+from windows import arguments, score_windows, write_table
 
 warnings.filterwarnings("ignore")
 from statsforecast.models import AutoETS, Theta, SimpleExponentialSmoothingOptimized, HistoricAverage, Naive
@@ -36,11 +36,7 @@ def weekly_series(data):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--out")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     peers = [("AutoETS", lambda: AutoETS(season_length=52)), ("Theta", lambda: Theta(season_length=52)),
              ("SES (optimized)", SimpleExponentialSmoothingOptimized), ("HistoricAverage", HistoricAverage), ("Naive", Naive)]
     series = {key: pd.DataFrame({"label": g.week.dt.strftime("%Y-%m-%d").to_numpy(), "value": g.value.to_numpy(float)})

@@ -2,8 +2,17 @@
 each series, forecast the periods after each with Quartermaster and with statsforecast's
 models on the same values, and average MASE over the windows by set, by window length and
 over all of them."""
-import io, subprocess, tempfile
+import argparse, io, subprocess, tempfile
 import numpy as np, pandas as pd
+
+
+def arguments(doc):
+    """--data, --binary and --out, described by the script's docstring."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--out")
+    return parser.parse_args()
 
 
 def score_windows(series, binary, frequency, lengths, step, h, lag, peers):

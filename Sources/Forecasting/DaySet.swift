@@ -55,7 +55,7 @@ public struct DaySet: Sendable, Equatable {
     public var isoWeeks: DaySet {
         var out = DaySet()
         forEachDay { day in
-            let monday = day - Int32(CalendarDay(daysSinceEpoch: day).isoWeekday - 1)
+            let monday = CalendarDay(daysSinceEpoch: day).startOfISOWeek.daysSinceEpoch
             for k in 0..<7 { out.insert(monday + Int32(k)) }
         }
         return out

@@ -104,7 +104,7 @@ public struct PeriodTotals {
     @inline(__always)
     public func spill(of day: CalendarDay, period: Int) -> Int {
         guard frequency.rank > Frequency.week.rank else { return 0 }
-        let monday = day.daysSinceEpoch - Int32(day.isoWeekday - 1)
+        let monday = day.startOfISOWeek.daysSinceEpoch
         let start = frequency.firstDay(of: period).daysSinceEpoch
         if monday < start { return -Int(start - monday) }
         let next = frequency.firstDay(of: period + 1).daysSinceEpoch
@@ -416,15 +416,13 @@ public struct PeriodTotals {
         guard from <= through else { return }
         let starts = (from...through + 1).map { frequency.firstDay(of: $0).daysSinceEpoch }
         let fileFirst = firstDay.daysSinceEpoch, fileLast = lastDay.daysSinceEpoch
-        // Every day of the file's span is a day a level should have been recorded on.
-        var fileDates = DaySet()
-        for day in fileFirst...max(fileFirst, fileLast) { fileDates.insert(day) }
+        // Every open day of the file's span is a day a level should have been recorded on.
         let rowDates = spreadsWeeks ? rowDays.dates.isoWeeks : rowDays.dates
         for day in fileFirst...max(fileFirst, fileLast) where open.contains(CalendarDay(daysSinceEpoch: day)) && !rowDates.contains(day) {
             daysWithoutAnyRow += 1
             if daysWithoutAnyRowExamples.count < 5 { daysWithoutAnyRowExamples.append(CalendarDay(daysSinceEpoch: day).description) }
         }
-        // The file's days per period, worked out once for each set of weekdays.
+        // The open days of the file's span per period, worked out once for each set of weekdays.
         var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
             let days = spreadsWeeks ? seriesDays[id].isoWeeks : seriesDays[id]
@@ -432,7 +430,8 @@ public struct PeriodTotals {
             if fileDays[weekdays.mask] == nil {
                 let bits = DaySet.WeekdayBits(weekdays)
                 fileDays[weekdays.mask] = (bits, (from...through).map { p in
-                    fileDates.count(from: max(starts[p - from], fileFirst), through: min(starts[p - from + 1] - 1, fileLast), on: bits)
+                    weekdays.count(from: CalendarDay(daysSinceEpoch: max(starts[p - from], fileFirst)),
+                                   through: CalendarDay(daysSinceEpoch: min(starts[p - from + 1] - 1, fileLast)))
                 })
             }
             let (bits, expected) = fileDays[weekdays.mask]!

@@ -66,6 +66,12 @@ public struct DateParser: Sendable {
         }
     }
 
+    /// A month's name for messages (`13 January 2025`), from `monthNames`.
+    static func monthName(_ month: Int) -> String {
+        let name = String(decoding: monthNames[month - 1], as: UTF8.self)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     /// The fix for a date of three numbers (`13/01/2025`, `01.13.2025`, `13-01-2025`) that this
     /// format reads in one order, or not at all, when only the other order makes a real day:
     /// read month-first, `13/01/2025` names month 13; read day-first it is 13 January 2025.
@@ -111,9 +117,8 @@ public struct DateParser: Sendable {
         }
         let (order, day, named) = choice
         guard let suggested = try? DateFormat(parsing: named), DateParser(format: suggested).parse(text) != nil else { return nil }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let (y, m, d) = day.components
-        return "read \(order) it is \(d) \(names[m - 1]) \(y): \(format == .automatic ? "add" : "use") --date-format \(named) (date_format: \(named) in a pipeline)"
+        return "read \(order) it is \(d) \(DateParser.monthName(m)) \(y): \(format == .automatic ? "add" : "use") --date-format \(named) (date_format: \(named) in a pipeline)"
     }
 
     /// `202401` is January 2024 written YYYYMM, which `--date-format YYYYMM` reads; nil for
@@ -122,9 +127,8 @@ public struct DateParser: Sendable {
         let trimmed = text.trimmingSpaces
         guard trimmed.utf8.count == 6, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(trimmed),
               let suggested = try? DateFormat(parsing: "YYYYMM"), suggested != format, let day = CalendarDay(year: value / 100, month: value % 100, day: 1) else { return nil }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let (y, m, _) = day.components
-        return "it looks like a month written YYYYMM (\(names[m - 1]) \(y)): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)"
+        return "it looks like a month written YYYYMM (\(DateParser.monthName(m)) \(y)): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)"
     }
 
     /// An example of `10-Jan` with a year (`10-Jan-2025 or 2025-01-10`) when a value is a day
@@ -242,8 +246,7 @@ public struct DateParser: Sendable {
         guard (1...12).contains(month) else { return "there is no month \(month)" }
         let length = CalendarDay.daysIn(month: month, year: year)
         guard (1...length).contains(day) else {
-            let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-            return day < 1 ? "there is no day \(day)" : "\(names[month - 1]) \(year) has \(length) days, so day \(day) does not exist"
+            return day < 1 ? "there is no day \(day)" : "\(DateParser.monthName(month)) \(year) has \(length) days, so day \(day) does not exist"
         }
         return nil
     }

@@ -7,4 +7,26 @@
 public enum GapPolicy: String, CaseIterable, Sendable {
     case zero
     case missing
+
+    /// The default for a value column when none is given: missing for a column whose header
+    /// names a level (`patient_days`, `MDScensus`, `Occupied Beds`), zero for any other.
+    ///
+    /// DESIGN.md sets the default by input kind (zero for usage, missing for census), and a
+    /// long export read by `aggregate` or `forecast` says its kind only through its headers. A
+    /// facility's daily census export (headed like CMS's staffing files: `MDScensus`) that
+    /// lacked a quarter had it read as zero census, three months of 0 among months of 3,000,
+    /// and next week's 95% interval was 340 wide around 700 where the recorded weeks warrant 23.
+    public init(impliedByValueColumn header: String) {
+        self = GapPolicy.namesALevel(header) ? .missing : .zero
+    }
+
+    /// Whether a header names a level recorded each day rather than an amount used: it holds
+    /// one of the words below once case and everything but letters and digits are dropped.
+    public static func namesALevel(_ header: String) -> Bool {
+        let letters = String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        return letters == "adc" || levelWords.contains { letters.contains($0) }
+    }
+
+    /// Census, patient or resident or bed days, occupancy and occupied beds.
+    static let levelWords = ["census", "patientday", "residentday", "bedday", "occupancy", "occupied"]
 }

@@ -378,6 +378,42 @@ public struct PeriodTotals {
     public private(set) var periodsSeriesCoverInPart = 0
     private var periodsSeriesCoverInPartExamples: [String] = []
 
+    /// Periods between the first and the last kept in which no series has a row: a quarter a
+    /// census export skipped, or a month a supply export lost. At day frequency only the days
+    /// the file records count (a clinic's weekends are not gaps).
+    public var periodsWithoutAnyRow: [Int] {
+        guard !rowDays.isEmpty else { return [] }
+        let dates = spreadsWeeks ? rowDays.dates.isoWeeks : rowDays.dates
+        let from = max(firstKept, frequency.period(of: spreadsWeeks ? rowDays.first.startOfISOWeek : rowDays.first))
+        guard from < lastPeriod else { return [] }
+        let open = frequency == .day ? rowDays.openWeekdays : .all
+        return (from...lastPeriod).filter { p in
+            let start = frequency.firstDay(of: p)
+            guard frequency != .day || open.contains(start) else { return false }
+            return dates.count(from: start.daysSinceEpoch, through: frequency.firstDay(of: p + 1).daysSinceEpoch - 1) == 0
+        }
+    }
+
+    /// A note naming `periodsWithoutAnyRow` and what they were read as, or nil. With zero gaps
+    /// only for five series or more: a single item's month without use is no sign of a lost
+    /// export, while every item of a store without a row in one month is. `option` is how the
+    /// caller spells the gap setting (`--gaps`, `gaps:`).
+    public func periodsWithoutAnyRowNote(option: String) -> String? {
+        let holes = periodsWithoutAnyRow
+        guard let firstHole = holes.first, gaps == .missing || seriesCount >= 5 else { return nil }
+        var runs: [ClosedRange<Int>] = [firstHole...firstHole]
+        for p in holes.dropFirst() {
+            if p == runs[runs.count - 1].upperBound + 1 { runs[runs.count - 1] = runs[runs.count - 1].lowerBound...p } else { runs.append(p...p) }
+        }
+        let named = runs.prefix(5).map { $0.count == 1 ? frequency.label($0.lowerBound) : "\(frequency.label($0.lowerBound)) to \(frequency.label($0.upperBound))" }
+            .joined(separator: ", ") + (runs.count > 5 ? ", ..." : "")
+        let what = "no series has a row in " + NumberFormat.count(holes.count, frequency.rawValue) + " inside the file's span (\(named))"
+        switch gaps {
+        case .zero: return what + ": counted as zero; if they were not recorded (an export that skipped them, a census), \(option) missing leaves them out"
+        case .missing: return what + ": missing, neither fitted nor written as zero"
+        }
+    }
+
     /// Open days inside the file's span on which no series has a row (`GapPolicy.missing`), and
     /// the first few.
     public private(set) var daysWithoutAnyRow = 0

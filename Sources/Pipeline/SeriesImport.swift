@@ -18,20 +18,35 @@ public struct SeriesImport: Sendable {
     public var shard: Shard?
     /// A wide export (`--unpivot`): names_to among item (series) and date, values_to quantity (value).
     public var unpivot: Unpivot?
-    /// Periods without rows: zero demand (usage) or missing (levels such as census).
-    public var gaps: GapPolicy = .zero
+    /// Periods without rows: zero demand (usage) or missing (levels such as census); nil
+    /// takes the value column's (`GapPolicy(impliedByValueColumn:)`).
+    public var gaps: GapPolicy?
     /// A first or last period the file covers only in part: left out (default) or kept.
     public var partial: PartialPolicy = .drop
 
     public init(input: String) { self.input = input }
+
+    /// The header the values are read from: `--columns` for value or quantity, else the value
+    /// column's name, else a usage export's `quantity`.
+    var valueHeader: String {
+        options.columns.first { SeriesImport.role($0.key) == "value" }?.value ?? valueColumn ?? "quantity"
+    }
+
+    /// The gap policy the import reads with: as set, else the value column's (a wide export's
+    /// values come from many columns and are usage unless said otherwise).
+    public var gapPolicy: GapPolicy { gaps ?? (unpivot == nil ? GapPolicy(impliedByValueColumn: valueHeader) : .zero) }
 
     /// The totals, the import's counts and notes on what was left out (partial periods).
     public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
         var (totals, summary) = try readRows()
         if let problem = totals.periodsShorterThanRows(option: "--frequency") { throw InputError(file: input, problem) }
         var notes: [String] = []
+        if gaps == nil, gapPolicy == .missing {
+            notes.append("'\(valueHeader)' reads as a level (census, patient days, occupancy): periods without rows are missing, neither fitted nor written as zero (--gaps zero counts them as zero)")
+        }
+        let gapNotes = notes.count
         if partial == .drop {
-            notes = totals.leaveOutPartialPeriods().map(\.description)
+            notes += totals.leaveOutPartialPeriods().map(\.description)
             let emptied = (0..<totals.seriesCount).filter(totals.isEmpty)
             if !emptied.isEmpty {
                 let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (emptied.count > 5 ? ", ..." : "")
@@ -39,12 +54,13 @@ public struct SeriesImport: Sendable {
             }
             if let inPart = totals.periodsSeriesCoverInPartNote { notes.append(inPart) }
         }
-        if !notes.isEmpty { notes[0] = "partial periods (--partial drop; keep them with --partial keep): " + notes[0] }
+        if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
+        if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
         // Weekly totals read by the day would be one spike a week; a clinic open one day a week
         // has rows just like them, so they are read, with a word.
         if frequency == .day && totals.rowDays.span == .week {
-            notes.append("the rows fall one a week on one weekday (\(totals.rowDays.spanShape)): if they are weekly totals, --frequency week reads them as weeks; read by the day, each is one day's value and the other six days are \(gaps == .zero ? "zero" : "missing")")
+            notes.append("the rows fall one a week on one weekday (\(totals.rowDays.spanShape)): if they are weekly totals, --frequency week reads them as weeks; read by the day, each is one day's value and the other six days are \(gapPolicy == .zero ? "zero" : "missing")")
         }
         return (totals, summary, notes)
     }
@@ -77,7 +93,7 @@ public struct SeriesImport: Sendable {
         guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
             throw InputError(file: input, "required columns could not be resolved")
         }
-        var loader = PeriodTotalsLoader(frequency: frequency, gaps: gaps)
+        var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
         // The first row labelled with a whole year or quarter, and the first dated otherwise.
@@ -169,7 +185,7 @@ public struct SeriesImport: Sendable {
             }
         }
         let s = table.column("series"), d = table.column("date")
-        var totals = PeriodTotals(frequency: frequency, gaps: gaps)
+        var totals = PeriodTotals(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)

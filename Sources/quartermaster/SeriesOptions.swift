@@ -22,8 +22,8 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("day, week, month, quarter or year.", valueName: "frequency"))
     var frequency = "month"
 
-    @Option(help: ArgumentHelp("A period without rows is zero (usage) or missing (census and other levels: neither fitted nor written as zero).", valueName: "zero|missing"))
-    var gaps = "zero"
+    @Option(help: ArgumentHelp("A period without rows is zero (usage) or missing (census and other levels: neither fitted nor written as zero). Default: missing when the value column's header names a level (patient_days, census, occupancy), else zero.", valueName: "zero|missing"))
+    var gaps: String?
 
     @Option(help: ArgumentHelp("A first or last period the file's dates cover only in part: drop (left out, with a note) or keep.", valueName: "drop|keep"))
     var partial = "drop"
@@ -41,8 +41,9 @@ struct SeriesOptions: ParsableArguments {
         guard let parsed = Frequency(rawValue: frequency) else {
             throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency)'")
         }
-        guard let gapPolicy = GapPolicy(rawValue: gaps) else {
-            throw UsageError("--gaps must be zero or missing, not '\(gaps)'")
+        let gapPolicy = try gaps.map { text in
+            guard let policy = GapPolicy(rawValue: text) else { throw UsageError("--gaps must be zero or missing, not '\(text)'") }
+            return policy
         }
         guard let partialPolicy = PartialPolicy(rawValue: partial) else {
             throw UsageError("--partial must be drop or keep, not '\(partial)'")

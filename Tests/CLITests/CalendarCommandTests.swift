@@ -89,6 +89,54 @@ import Tabular
         #expect(try rows(dir.appendingPathComponent("z.csv")).filter { $0[2] == "0" }.count == 4)
     }
 
+    /// A facility's daily census export (headed as CMS's staffing files are) that lacks a
+    /// quarter: read as usage, April to June were three months of 0 among months of 3,000 and
+    /// the next week's 95% interval 340 wide around 700. The header says it is a census, so
+    /// its gaps are missing unless `--gaps` says otherwise, and the run says why.
+    @Test func aCensusExportLackingAQuarterIsNotReadAsZeroCensus() throws {
+        let dir = try CLIRunner.workspace()
+        let census = daily("2023-01-01", "2024-12-31", 100, skip: "2024-04-01"..."2024-06-30")
+            .replacingOccurrences(of: "date,item,quantity", with: "WorkDate,PROVNUM,MDScensus")
+        try census.write(to: dir.appendingPathComponent("pbj.csv"), atomically: true, encoding: .utf8)
+        let flags = ["--input", "pbj.csv", "--series", "PROVNUM", "--date", "WorkDate", "--value", "MDScensus"]
+        let months = try CLIRunner.run(["aggregate"] + flags + ["--frequency", "month", "--out", "m.csv"], in: dir)
+        #expect(months.status == 0, "stderr: \(months.stderr)")
+        #expect(months.stderr.contains("'MDScensus' reads as a level"), "stderr: \(months.stderr)")
+        #expect(months.stderr.contains("no series has a row in 3 months inside the file's span (2024-04 to 2024-06): missing"), "stderr: \(months.stderr)")
+        let written = try rows(dir.appendingPathComponent("m.csv"))
+        #expect(written.count == 21 && !written.contains { $0[2] == "0" }, "\(written)")
+
+        let weeks = try CLIRunner.run(["forecast"] + flags + ["--frequency", "week", "--horizon", "2", "--quiet", "--out", "f.csv"], in: dir)
+        #expect(weeks.status == 0, "stderr: \(weeks.stderr)")
+        for row in try rows(dir.appendingPathComponent("f.csv")) {
+            #expect(abs(Double(row[2])! - 700) <= 7 && Double(row[6])! - Double(row[5])! < 70, "\(row)")
+        }
+        // Said explicitly, the quarter is zero census.
+        let zero = try CLIRunner.run(["aggregate"] + flags + ["--frequency", "month", "--gaps", "zero", "--out", "z.csv"], in: dir)
+        #expect(!zero.stderr.contains("reads as a level"), "stderr: \(zero.stderr)")
+        #expect(try rows(dir.appendingPathComponent("z.csv")).filter { $0[2] == "0" }.count == 3)
+    }
+
+    /// A supply export that lost a month for every item: the month is zero use, as DESIGN.md
+    /// says usage gaps are, but the run names it (one item's month without use is no sign of
+    /// a lost export, so a file of fewer than five series gets no word).
+    @Test func aMonthNoItemHasARowInIsNamed() throws {
+        let dir = try CLIRunner.workspace()
+        var usage = "date,item,quantity\n"
+        for month in 1...12 where month != 5 {
+            for item in 1...6 { usage += String(format: "2025-%02d-10,I%d,%d\n", month, item, 10 * item) }
+        }
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "a.csv"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("no series has a row in 1 month inside the file's span (2025-05): counted as zero; if they were not recorded"), "stderr: \(result.stderr)")
+        #expect(try rows(dir.appendingPathComponent("a.csv")).filter { $0[1] == "2025-05" && $0[2] == "0" }.count == 6)
+        let few = usage.split(separator: "\n").filter { !$0.contains(",I3,") && !$0.contains(",I4,") && !$0.contains(",I5,") && !$0.contains(",I6,") }
+        try (few.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        let two = try CLIRunner.run(["aggregate", "--input", "two.csv", "--out", "b.csv"], in: dir)
+        #expect(two.status == 0 && !two.stderr.contains("no series has a row"), "stderr: \(two.stderr)")
+    }
+
     @Test func tenADayFromTuesdayToTuesdayReordersFourteenDaysOfIt() throws {
         let dir = try CLIRunner.workspace()
         // 2025-09-02 and 2025-12-02 are Tuesdays: both the first and the last week are partial.

@@ -475,6 +475,33 @@ struct PartialPeriodTests {
         #expect(missing[0] == 1 && missing[1].isNaN && missing[2] == 1)
     }
 
+    /// DESIGN.md's default gaps by input kind, read from the value column's header.
+    @Test func levelHeadersImplyMissingGapsAndOthersZero() {
+        for header in ["patient_days", "MDScensus", "Census", "Occupied Beds", "occupancy_pct", "ADC", "resident days", "BedDays"] {
+            #expect(GapPolicy(impliedByValueColumn: header) == .missing, "\(header)")
+        }
+        for header in ["quantity", "qty_issued", "value", "hours", "visits", "admissions", "Amount", "cadence"] {
+            #expect(GapPolicy(impliedByValueColumn: header) == .zero, "\(header)")
+        }
+    }
+
+    /// Periods no series has a row in are named; at day frequency only the days the file
+    /// records count, so a weekday clinic's weekends are not gaps.
+    @Test func periodsWithoutAnyRowAreTheFilesHoles() {
+        let months = totals(.month, gaps: .missing, [(2026, 1, 5), (2026, 4, 5), (2026, 5, 5)])
+        #expect(months.periodsWithoutAnyRow == [month(2026, 2), month(2026, 3)])
+        #expect(months.periodsWithoutAnyRowNote(option: "--gaps") == "no series has a row in 2 months inside the file's span (2026-02 to 2026-03): missing, neither fitted nor written as zero")
+        // Zero gaps of a single series: no word.
+        #expect(totals(.month, gaps: .zero, [(2026, 1, 5), (2026, 4, 5)]).periodsWithoutAnyRowNote(option: "--gaps") == nil)
+        // Weekdays of five weeks (Monday 5 January to Friday 6 February) but Wednesday the 14th:
+        // one hole, and no weekend among them.
+        var weekdays: [(Int, Int, Int)] = []
+        for d in 5...31 where ![10, 11, 14, 17, 18, 24, 25, 31].contains(d) { weekdays.append((2026, 1, d)) }
+        for d in 2...6 { weekdays.append((2026, 2, d)) }
+        let days = totals(.day, gaps: .missing, weekdays)
+        #expect(days.periodsWithoutAnyRow.map { Frequency.day.label($0) } == ["2026-01-14"])
+    }
+
     /// A shard sees the calendar of the whole file: another shard's later rows move its last
     /// period and its partial periods exactly as in the unsharded run.
     @Test func rowsOfOtherShardsStillSetTheCalendar() {

@@ -5,7 +5,7 @@ import Tabular
 /// frequency unless set), zero-filling gaps from each series' first use, as the CLI command.
 public struct AggregateStage: Stage {
     public static let kind = "aggregate"
-    public static let summary = "Sum values per series and period; gaps are zero demand."
+    public static let summary = "Sum values per series and period; gaps are zero demand, or missing for levels such as census."
     public static let outputs = ["series"]
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("input", .reference, required: true, "the table to aggregate (an import's output)"),
@@ -13,7 +13,7 @@ public struct AggregateStage: Stage {
         ParameterSpec("date", .string, default: "date", "date or period column"),
         ParameterSpec("value", .string, default: "quantity", "column to sum"),
         ParameterSpec("frequency", .string, "day, week, month, quarter or year (default: the pipeline calendar)"),
-        ParameterSpec("gaps", .string, default: "zero", "a period without rows is zero (usage) or missing (census, levels: not written, not fitted)"),
+        ParameterSpec("gaps", .string, "a period without rows is zero (usage) or missing (census, levels: not written, not fitted); default missing when the value column names a level (patient_days, census, occupancy), else zero"),
         ParameterSpec("partial", .string, default: "drop", "a first or last period the dates cover only in part: drop (with a note) or keep"),
         ParameterSpec("as_of", .string, "keep rows dated on or before this day (YYYY-MM-DD): the data as it stood then, e.g. to replay an earlier run"),
     ]
@@ -25,6 +25,9 @@ public struct AggregateStage: Stage {
     public var frequency: Frequency?
     public var gaps: GapPolicy
     public var partial: PartialPolicy
+    /// Set when `gaps` was not given and the value column's header made them missing: the
+    /// run says so.
+    public var gapsReadAsLevel = false
     /// Rows dated after this day are left out (nil keeps every row).
     public var asOf: CalendarDay?
 
@@ -47,9 +50,11 @@ public struct AggregateStage: Stage {
             guard let parsed = Frequency(rawValue: f) else { throw p.error("frequency", "frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", "))") }
             frequency = parsed
         }
+        let value = try p.string("value") ?? "quantity"
         self.init(input: try p.requiredString("input"), series: try p.list("series"), date: try p.string("date") ?? "date",
-                  value: try p.string("value") ?? "quantity", frequency: frequency,
-                  gaps: try p.choice("gaps", default: .zero), partial: try p.choice("partial", default: .drop))
+                  value: value, frequency: frequency,
+                  gaps: try p.choice("gaps", default: GapPolicy(impliedByValueColumn: value)), partial: try p.choice("partial", default: .drop))
+        gapsReadAsLevel = try p.string("gaps") == nil && gaps == .missing
         if let text = try p.string("as_of") {
             guard let day = AggregateStage.isoDay(text) else { throw p.error("as_of", "as_of '\(text.clipped(40))' is not a date written YYYY-MM-DD, e.g. 2025-12-31") }
             asOf = day
@@ -68,11 +73,15 @@ public struct AggregateStage: Stage {
         var totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
                                               frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps, through: asOf)
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
+        if gapsReadAsLevel {
+            context.note("'\(valueColumn)' reads as a level (census, patient days, occupancy): periods without rows are missing, not zero (gaps: zero counts them as zero)")
+        }
         if partial == .drop {
             for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
             if let inPart = totals.periodsSeriesCoverInPartNote { context.note(inPart) }
             if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
         }
+        if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)

@@ -28,6 +28,8 @@ public struct ExportInspection: Sendable {
         public var columns: String
         public var namesTo: String
         public var valuesTo: String
+        /// The date format the headers need (`YYYYMM` for `202401`), nil when the default reads them.
+        public var dateFormat: String? = nil
         /// `columns:` in YAML: one glob quoted, several as a list.
         public var yamlColumns: String {
             let globs = columns.split(separator: ",").map { ExportInspection.quoted(String($0)) }
@@ -187,7 +189,13 @@ public struct ExportInspection: Sendable {
         }
         let mapped = Set(suggestedMap.map(\.role))
         // A month-per-column sheet: several headers that read as dates or periods.
-        let dated = header.indices.filter { !used.contains($0) && DateParser().parse(header[$0].trimmed()) != nil }
+        var dated = header.indices.filter { !used.contains($0) && DateParser().parse(header[$0].trimmed()) != nil }
+        // Months written YYYYMM (`202401`) read only under that format, which the suggestion names.
+        var headerFormat: String?
+        if dated.count < 2, let yearMonth = try? DateFormat(parsing: "YYYYMM") {
+            let months = header.indices.filter { !used.contains($0) && DateParser().yearMonthHint(header[$0]) != nil && DateParser(format: yearMonth).parse(header[$0].trimmed()) != nil }
+            if months.count >= 2 { (dated, headerFormat) = (months, "YYYYMM") }
+        }
         var names: [String] = [], glob = ""
         if dated.count >= 2 {
             glob = ExportInspection.glob(dated.map { header[$0] })
@@ -206,7 +214,7 @@ public struct ExportInspection: Sendable {
             let value = schema.roles.first(where: { $0.type == .number && $0.required && !mapped.contains($0.name) })?.name
                 ?? schema.roles.first(where: { $0.type == .number && !mapped.contains($0.name) })?.name
             if let value, let name = names.first {
-                unpivot = UnpivotSuggestion(columns: glob, namesTo: name, valuesTo: value)
+                unpivot = UnpivotSuggestion(columns: glob, namesTo: name, valuesTo: value, dateFormat: headerFormat)
             }
         }
         let filled = mapped.union(unpivot.map { [$0.namesTo, $0.valuesTo] } ?? [])
@@ -270,7 +278,8 @@ public struct ExportInspection: Sendable {
         if let unpivot {
             out += "  wide sheet: unpivot the columns \(unpivot.columns)\n"
             out += "    unpivot:\n      columns: \(unpivot.yamlColumns)\n      names_to: \(unpivot.namesTo)\n      values_to: \(unpivot.valuesTo)\n"
-            out += "  flags: --unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo) --values-to \(unpivot.valuesTo)\n"
+            out += "  flags: --unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo) --values-to \(unpivot.valuesTo)"
+                + (unpivot.dateFormat.map { " --date-format \($0)" } ?? "") + "\n"
         }
         out += "\nimport stage:\n  \(kind):\n    kind: import\n    table: \(kind)\n    file: \(ExportInspection.quoted(file))\n"
         if !suggestedMap.isEmpty {
@@ -278,7 +287,7 @@ public struct ExportInspection: Sendable {
         }
         if delimiter != UInt8(ascii: ",") { out += "    delimiter: \(delimiter == 0x09 ? "tab" : "'" + String(UnicodeScalar(delimiter)) + "'")\n" }
         if encoding != "UTF-8" { out += "    encoding: \(encoding.lowercased())\n" }
-        if let dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
+        if let dateFormat = dateFormat ?? unpivot?.dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
         if let unpivot {
             out += "    unpivot:\n      columns: \(unpivot.yamlColumns)\n      names_to: \(unpivot.namesTo)\n      values_to: \(unpivot.valuesTo)\n"
         }

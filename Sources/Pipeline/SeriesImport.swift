@@ -179,7 +179,8 @@ public struct SeriesImport: Sendable {
                 if role == "series" { keys[column] = Array(text.utf8) }
                 guard role == "date" else { continue }
                 guard let day = dates.parse(text) else {
-                    throw InputError(file: table.file, line: 1, column: table.header[column], "header '\(table.header[column].clipped)' gives date '\(text.clipped)', which is not a date or period; narrow --unpivot to the headers that hold dates")
+                    throw InputError(file: table.file, line: 1, column: table.header[column], "header '\(table.header[column].clipped)' gives date '\(text.clipped)', which is not a date or period; "
+                                     + (dates.yearMonthHint(text) ?? "narrow --unpivot to the headers that hold dates"))
                 }
                 days[column] = day
             }

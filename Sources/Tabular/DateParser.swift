@@ -123,7 +123,7 @@ public struct DateParser: Sendable {
 
     /// `202401` is January 2024 written YYYYMM, which `--date-format YYYYMM` reads; nil for
     /// any other value, or when this format is that already.
-    func yearMonthHint(_ text: String) -> String? {
+    public func yearMonthHint(_ text: String) -> String? {
         let trimmed = text.trimmingSpaces
         guard trimmed.utf8.count == 6, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(trimmed),
               let suggested = try? DateFormat(parsing: "YYYYMM"), suggested != format, let day = CalendarDay(year: value / 100, month: value % 100, day: 1) else { return nil }

@@ -31,6 +31,18 @@ extension BadInputCorpus {
                                extraArguments: ["--unpivot", "Hrs_*", "--names-to", "job_code,pay_type", "--names-pattern", "Hrs_(.+)_(emp|ctr)",
                                                 "--values-to", "hours", "--pay-codes", "emp=regular"]))
 
+        // Months written YYYYMM as headers: read only with --date-format YYYYMM, which the
+        // error names, for usage (reorder) as for a series file (forecast).
+        let yearMonths = "Item,Description,202601,202602,202603\nA100,Gauze,5,6,7\nB200,Tape,1,2,3\n"
+        let yearMonthFlags = ["--unpivot", "2026*", "--names-to", "date", "--values-to", "quantity"]
+        cases.append(failing(usage, "unpivoted headers written YYYYMM", Data(yearMonths.utf8), line: 1,
+                             "header '202601' gives date '202601', which is not a date or period", "add --date-format YYYYMM",
+                             arguments: usage.arguments + ["--columns", "item=Item"] + yearMonthFlags))
+        let series = CSVInput.series
+        cases.append(failing(series, "series headers written YYYYMM", Data(yearMonths.utf8), line: 1,
+                             "header '202601' gives date '202601', which is not a date or period", "add --date-format YYYYMM",
+                             arguments: ["forecast", "--input", series.file, "--series", "Item", "--horizon", "2", "--quiet", "--out", "fc.csv"] + yearMonthFlags))
+
         // The same mistakes in a pipeline, at their lines.
         let wide = Data(months)
         func pipeline(_ block: String) -> String {

@@ -47,6 +47,19 @@ import Tabular
         #expect(report.contains("--unpivot 'JAN96,FEB96,MAR96' --names-to date --values-to quantity"))
     }
 
+    /// Months written YYYYMM read only under that format; the suggestion names it, so the
+    /// flags it prints read the sheet (without it the run stops at the first header).
+    @Test func yearMonthHeadersGetTheirDateFormat() throws {
+        let workspace = try Workspace()
+        try workspace.write("wide.csv", "Item,Description,202401,202402,202403\nA1,Gloves,10,12,11\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("wide.csv").path, kind: "usage")
+        #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "202401,202402,202403", namesTo: "date", valuesTo: "quantity", dateFormat: "YYYYMM"))
+        #expect(inspection.missingRequired.isEmpty)
+        let report = inspection.report
+        #expect(report.contains("--unpivot '202401,202402,202403' --names-to date --values-to quantity --date-format YYYYMM"), "\(report)")
+        #expect(report.contains("    date_format: YYYYMM\n"), "\(report)")
+    }
+
     @Test func monthHeadersWithACommonPrefixGetAGlob() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,2026-01,2026-02,2026-03\nA100,5,,7\n")

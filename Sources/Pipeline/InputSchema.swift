@@ -85,7 +85,7 @@ public struct InputSchema: Sendable {
                                            r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
                                            r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
-                                           r("par_level", .number, false, atLeastZero), r("status", .text),
+                                           r("par_level", .number, false, atLeastZero), r("status", .text, false, .oneOf(ItemStatus.words)),
                                            r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"]))],
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
         InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),

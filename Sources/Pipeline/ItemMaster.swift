@@ -42,7 +42,7 @@ struct ItemMaster {
         s.criticality = text("criticality", item).flatMap { ServiceLevelMatrix.Criticality(rawValue: $0.uppercased()) } ?? .essential
         s.serviceLevel = number("service_level", item).map { $0 > 1 ? $0 / 100 : $0 }
         s.parLevel = number("par_level", item)
-        s.discontinued = text("status", item).map { $0.lowercased().hasPrefix("discontinued") || $0.lowercased() == "inactive" } ?? false
+        s.discontinued = text("status", item).flatMap(ItemStatus.init) == .discontinued
             || text("discontinued", item).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
         return s
     }

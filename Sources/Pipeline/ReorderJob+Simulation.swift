@@ -24,7 +24,10 @@ extension ReorderJob {
         before.quiet = true
         let lines = try before.plan(usage: usage, items: items, inventory: inventory).lines
 
-        let locations = byLocation ? usage.texts("location") : nil
+        // The usage's locations as the plan spelled them (`matchingLocations`).
+        let locations = byLocation ? usage.texts("location").map {
+            Self.matchingLocations($0, items: usageItems, to: inventory.texts("location") ?? [], items: inventory.texts("item") ?? []).locations
+        } : nil
         func key(_ item: String, _ location: String) -> String { byLocation ? CompositeKey.joined(item, location) : item }
         var daily: [String: [Double]] = [:]
         for r in 0..<days.count where days[r] >= first && days[r] <= asOf {

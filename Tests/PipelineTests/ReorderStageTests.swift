@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Planning
 import Reports
 import Tabular
 
@@ -176,6 +177,51 @@ enum ISO {
         }
         let rows = md.split(separator: "\n").filter { $0.hasPrefix("| IT") }
         #expect(rows.count <= ReorderJob.reportTableLimit * (perVendor.count + 1))
+    }
+
+    /// 10 a day at `ICU` and 5 a day at `Main` in the usage, 50 at `icu` and 20 at `main` in
+    /// the snapshot (another item is stocked at `ICU`): each location is planned on its own use
+    /// (lead 7 + review 7 days: about 140 and 70 over the protection interval), the renaming is
+    /// reported, and nothing is left unplanned. Matched byte for byte both were dead stock.
+    @Test func usageAndStockLocationsMatchIgnoringCase() throws {
+        var days: [CalendarDay] = [], items: [String] = [], places: [String] = [], quantities: [Double] = []
+        for k in 0..<175 {
+            let day = CalendarDay(year: 2025, month: 1, day: 6)!.adding(days: k)
+            for (place, quantity) in [("ICU", 10.0), ("Main", 5.0)] { days.append(day); items.append("0123"); places.append(place); quantities.append(quantity) }
+        }
+        let usage = Table([("date", .date(days)), ("item", .text(items)), ("quantity", .number(quantities)), ("location", .text(places))])
+        let master = Table([("item", .text(["0123", "QQ"])), ("unit_cost", .number([1, 1])), ("lead_time_days", .number([7, 7])), ("review_period_days", .number([7, 7]))])
+        let inventory = Table([("item", .text(["0123", "0123", "QQ"])), ("location", .text(["icu", "main", "ICU"])),
+                               ("on_hand", .number([50, 20, 5])), ("on_order", .number([0, 0, 0]))])
+        let plan = try ReorderJob().plan(usage: usage, items: master, inventory: inventory)
+        #expect(plan.locationsMatched == ["ICU -> icu", "Main -> main"])
+        #expect(plan.usedWithoutStock.isEmpty)
+        let icu = try #require(plan.lines.first { $0.item == "0123" && $0.location == "icu" })
+        let main = try #require(plan.lines.first { $0.item == "0123" && $0.location == "main" })
+        #expect(abs(icu.demandForecast - 140) < 1 && abs(main.demandForecast - 70) < 1, "\(icu.demandForecast) \(main.demandForecast)")
+        #expect(icu.orderQuantity >= 90 && main.orderQuantity >= 50 && !icu.flags.contains("dead_stock"), "\(icu.reason)")
+        // The snapshot's date, 106 days before the usage's last day, is flagged on every line.
+        var dated = inventory
+        dated.append("as_of", .text(["2025-03-15", "2025-03-15", "2025-06-29"]))
+        let stale = try ReorderJob().plan(usage: usage, items: master, inventory: dated)
+        #expect(stale.lines.filter { $0.flags.contains("stale_count") }.map(\.location).sorted() == ["icu", "main"])
+    }
+
+    /// DESIGN.md's status is active or discontinued: the common ERP spellings of both are read,
+    /// and any other word is a rejected row naming them, never an order for an obsolete item.
+    @Test func itemStatusesAreReadOrRejected() throws {
+        #expect(["Discontinued", "INACTIVE", " disc ", "Obsolete", "Replaced", "D"].allSatisfy { ItemStatus($0) == .discontinued })
+        #expect(["Active", "a", "Current"].allSatisfy { ItemStatus($0) == .active })
+        #expect(ItemStatus("Hold") == nil)
+        let ws = try Workspace()
+        try ws.write("items.csv", "item,vendor,unit_cost,status\nS1,V,1,Obsolete\nS2,V,1,Hold\nS3,V,1,\n")
+        var options = ImportOptions(onError: .skip)
+        options.rejectsPath = ws.path + "/items.rejects.csv"
+        let stage = try ImportStage(file: ws.path + "/items.csv", table: "items", options: options)
+        let (table, summary) = try stage.readLong(ws.path + "/items.csv", stage.options)
+        #expect(table.texts("item") == ["S1", "S3"] && summary.rejected == 1)
+        #expect(try ws.read("items.rejects.csv").contains("'Hold' is not one of active, a, current"))
+        #expect(ItemMaster(table).stockItem("S1").discontinued && !ItemMaster(table).stockItem("S3").discontinued)
     }
 
     @Test func parallelMapKeepsIndexOrder() {

@@ -153,6 +153,42 @@ import Testing
         #expect(line.flags.contains("excess"))
     }
 
+    /// 50 a day, lead time 7 + review 7, shelf life 10 days, 100 on hand: by the time an order
+    /// arrives the 100 are gone (350 used in the lead time), so 10 days x 50 = 500 of it can be
+    /// used before it expires. The cap used to subtract the 100 on hand (400), ordering less
+    /// than the shelf life allows and running out before the next delivery.
+    @Test func theShelfLifeCapCountsUseDuringTheLeadTime() {
+        let line = ReorderPlanner().plan(item { $0.onHand = 100; $0.packSize = 1; $0.shelfLifeDays = 10 }, demand: steady, abc: .b)
+        #expect(line.orderQuantity == 500, "\(line.orderQuantity) \(line.reason)")
+        #expect(line.flags.contains("shelf_life_cap"))
+        // Stock that outlasts the lead time goes first: 400 on hand leaves 50 at arrival, so of
+        // a 5-day shelf life's 250, 200 of the order can be used in time (the old cap, 250 - 400,
+        // ordered nothing).
+        let held = ReorderPlanner().plan(item { $0.onHand = 400; $0.packSize = 1; $0.shelfLifeDays = 5 }, demand: steady, abc: .b)
+        #expect(held.orderQuantity == 200 && held.flags.contains("shelf_life_cap"), "\(held.orderQuantity) \(held.reason)")
+    }
+
+    /// A minimum order of 600 against the 500 the shelf life allows: the order stays at 500,
+    /// flagged, with the choice spelled out (not silently below the vendor's minimum).
+    @Test func aShelfLifeCapBelowTheMinimumOrderIsFlagged() {
+        let line = ReorderPlanner().plan(item { $0.onHand = 100; $0.packSize = 1; $0.minimumOrder = 600; $0.shelfLifeDays = 10 }, demand: steady, abc: .b)
+        #expect(line.orderQuantity == 500)
+        #expect(line.flags.contains("below_minimum_order") && !line.flags.contains("minimum_order"), "\(line.flags)")
+        #expect(line.reason.contains("below the vendor's minimum order 600: more than that would expire unused; ask the vendor, or order 600 and expect 100 to expire"), "\(line.reason)")
+        #expect(OrderQuantity.round(60, packSize: 1, minimumOrder: 100, usableWithinShelfLife: 50).belowMinimum)
+        #expect(!OrderQuantity.round(60, packSize: 1, minimumOrder: 100, usableWithinShelfLife: 150).belowMinimum)
+    }
+
+    /// A count taken more than a week before the plan's as-of day is flagged with how much has
+    /// been used since; one taken within the week is not.
+    @Test func aStaleCountIsFlagged() {
+        let stale = ReorderPlanner().plan(item { $0.onHand = 1_000; $0.countAgeDays = 106 }, demand: steady, abc: .b)
+        #expect(stale.flags.contains("stale_count"))
+        #expect(stale.reason.contains("on hand counted 106 days before the plan's as-of day: about 5300 used since at the forecast rate"), "\(stale.reason)")
+        #expect(!ReorderPlanner().plan(item { $0.onHand = 1_000; $0.countAgeDays = 7 }, demand: steady, abc: .b).flags.contains("stale_count"))
+        #expect(!ReorderPlanner().plan(item { $0.onHand = 1_000 }, demand: steady, abc: .b).flags.contains("stale_count"))
+    }
+
     @Test func itemServiceLevelOverridesTheMatrix() {
         var settings = ReorderSettings()
         settings.serviceLevel = 0.9

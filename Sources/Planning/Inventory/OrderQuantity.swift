@@ -14,6 +14,10 @@ public enum OrderQuantity {
         public var cappedByShelfLife: Bool
         /// The minimum order forced a larger order than needed.
         public var raisedToMinimum: Bool
+        /// The shelf-life cap left the order below the vendor's minimum: the two cannot both
+        /// hold, and the buyer has to choose (the order as sent would be refused or filled to
+        /// the minimum with the surplus expiring).
+        public var belowMinimum = false
     }
 
     /// Rounds a needed quantity up to whole packs and at least the minimum order, then caps
@@ -37,6 +41,7 @@ public enum OrderQuantity {
                 capped = true
             }
         }
-        return Rounded(quantity: packs * pack, packs: packs, cappedByShelfLife: capped, raisedToMinimum: raised && !capped)
+        return Rounded(quantity: packs * pack, packs: packs, cappedByShelfLife: capped, raisedToMinimum: raised && !capped,
+                       belowMinimum: capped && minimumOrder > 0 && packs * pack < minimumOrder)
     }
 }

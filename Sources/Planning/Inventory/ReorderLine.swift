@@ -25,6 +25,9 @@ public struct StockItem: Sendable {
     public var onHand = 0.0
     public var onOrder = 0.0
     public var backorders = 0.0
+    /// Days between the inventory snapshot's `as_of` and the plan's as-of day (the oldest of
+    /// the rows planned together), nil when the snapshot has no date.
+    public var countAgeDays: Int?
 
     public init(item: String) { self.item = item }
 

@@ -104,6 +104,12 @@ public struct ReorderPlanner: Sendable {
         plan(s, demand: demand, abc: abc, levels: levels(s, demand: demand, abc: abc))
     }
 
+    /// An inventory count older than this many days before the plan's as-of day is flagged
+    /// `stale_count`: a week's use has moved the stock since. The plan still uses it (receipts
+    /// since the count are unknown, so rolling it forward would guess), but says so: a snapshot
+    /// 106 days old ordered nothing for an item used 10 a day, silently.
+    public static let staleCountDays = 7
+
     /// The line for one location's stock, given the item's levels.
     public func plan(_ s: StockItem, demand: DemandEstimate, abc: ServiceLevelMatrix.ABC, levels: Levels) -> ReorderLine {
         let serviceLevel = levels.serviceLevel, lead = levels.leadTime, review = levels.review, d = levels.dailyDemand
@@ -125,8 +131,12 @@ public struct ReorderPlanner: Sendable {
                 needed = max(1, ((reorderPoint - position) / q).rounded(.down) + 1) * q
             }
         }
-        // Units usable before expiry, beyond the stock already held.
-        let usable = s.shelfLifeDays.map { d * $0 - max(position, 0) }
+        // Units of the order usable before they expire: it arrives after the lead time, when
+        // what is left of the position (if any) goes first; from then on the shelf life's days of
+        // use are its to serve. Subtracting the whole position, as if none of it were used during
+        // the lead time, cut 10 a day with a 10-day shelf life, 7-day lead time and 50 on hand
+        // to an order of 50, gone four days after it arrived and a week before the next.
+        let usable = s.shelfLifeDays.map { d * $0 - max(position - d * lead, 0) }
         var rounded = OrderQuantity.round(needed, packSize: s.packSize, minimumOrder: s.minimumOrder, usableWithinShelfLife: usable)
         if s.discontinued {
             flags.append("discontinued")
@@ -137,6 +147,9 @@ public struct ReorderPlanner: Sendable {
         if s.missingCost { flags.append("missing_cost") }
         if s.expectedExpiryWaste > 0 { flags.append("expiry_waste") }
         if rounded.raisedToMinimum { flags.append("minimum_order") }
+        if rounded.belowMinimum { flags.append("below_minimum_order") }
+        let staleCount = s.countAgeDays.map { $0 > ReorderPlanner.staleCountDays } ?? false
+        if staleCount { flags.append("stale_count") }
 
         let daysOfSupply = d > 0 ? s.onHand / d : nil
         // A discontinued item running out is the intended outcome, not a risk.
@@ -178,6 +191,14 @@ public struct ReorderPlanner: Sendable {
             }
         }
         if rounded.cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
+        if rounded.belowMinimum {
+            part("below the vendor's minimum order ", fmt(s.minimumOrder), ": more than that would expire unused; ask the vendor, or order ",
+                 fmt(s.minimumOrder), " and expect ", fmt(s.minimumOrder - rounded.quantity), " to expire")
+        }
+        if staleCount, let age = s.countAgeDays {
+            part("on hand counted ", fmt(Double(age)), " days before the plan's as-of day: about ", fmt(d * Double(age)),
+                 " used since at the forecast rate; plan from a current count")
+        }
         if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
         if s.missingCost { part("no unit cost in the item master or the usage: order cost unknown, held to class A service") }
         if s.costFromUsage { part("unit cost ", fmt(s.unitCost, 2), " from the latest usage, the item master has none") }

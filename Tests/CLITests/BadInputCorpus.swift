@@ -223,6 +223,7 @@ struct CSVInput {
             ("service_level", "-0.95", "not a service level"), ("criticality", "X", "is not one of V, E, N"), ("criticality", "Vital", "is not one of V, E, N"),
             ("unit_cost", "-7.5", "not a number of at least 0"), ("unit_cost", "(-5)", "is not a number"), ("unit_cost", "--5", "is not a number"),
             ("min_order_qty", "-1", "not a number of at least 0"), ("par_level", "-5", "not a number of at least 0"),
+            ("status", "Hold", "'Hold' is not one of active, a, current"), ("status", "Discontinued - use B300", "is not one of active"),
         ])
 
     static let inventory = CSVInput(

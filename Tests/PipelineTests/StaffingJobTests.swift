@@ -67,6 +67,38 @@ import Tabular
         #expect(StaffingJob.report(result).markdown(figurePrefix: "s").contains("'4 WEST' as '4 West'"))
     }
 
+    /// RNs at 7 hours per patient day against a target of 8 (census 12 a day on average, 84 RN
+    /// hours a day), beside 16 hours a day of a `Tech` job code the targets do not name. Counted
+    /// in, the Tech hours lifted the unit to 8.3 and hid the RN shortfall; they are left out of
+    /// hours per patient day and named.
+    @Test func hoursOfAJobCodeWithoutATargetDoNotHideAShortfall() throws {
+        var date: [String] = [], units: [String] = [], hours: [Double] = [], pay: [String] = [], jobs: [String] = []
+        for day in StaffingJobTests.days {
+            for (job, value) in [("RN", 84.0), ("Tech", 16.0)] { date.append(day); units.append("4 West"); hours.append(value); pay.append("REG"); jobs.append(job) }
+        }
+        let timekeeping = Table([("date", .text(date)), ("unit", .text(units)), ("hours", .number(hours)), ("pay_type", .text(pay)), ("job_code", .text(jobs))])
+        let result = try job().run(timekeeping: timekeeping, census: census(["4 West"]), targets: targets([("4 West", "rn")]))
+        let west = try #require(result.units.first)
+        let hppd = try #require(west.recentHPPD)
+        #expect(abs(hppd - 7) < 0.1, "\(hppd)")
+        #expect(west.flags.contains("below_target_hppd"))
+        #expect(result.untargetedHours.count == 1 && result.untargetedHours[0].unit == "4 West" && result.untargetedHours[0].jobCode == "Tech")
+        #expect(StaffingJob.note(result).contains("Hours of job codes the targets do not name, left out of hours per patient day: 4 West Tech ("), "\(StaffingJob.note(result))")
+    }
+
+    /// A census export with its last week pasted under it again: the repeats are summed (a
+    /// unit's sub-units may be exported apart) but counted and named, so a doubled census does
+    /// not pass unsaid.
+    @Test func repeatedCensusRowsAreNamed() throws {
+        let base = census(["4 West"])
+        let dates = try #require(base.texts("date")), units = try #require(base.texts("unit")), values = try #require(base.numbers("patient_days"))
+        let repeated = Table([("date", .text(dates + dates.suffix(7))), ("unit", .text(units + units.suffix(7))), ("patient_days", .number(values + values.suffix(7)))])
+        let result = try job().run(timekeeping: timekeeping(), census: repeated, targets: targets([("4 West", "RN")]))
+        #expect(result.repeatedCensusDays.count == 7)
+        #expect(StaffingJob.note(result).contains("Census rows repeating a unit and day, summed with the first: 7 (4 West 2025-06-30, 4 West 2025-07-01, 4 West 2025-07-02, ...)"), "\(StaffingJob.note(result))")
+        #expect(try job().run(timekeeping: timekeeping(), census: base, targets: targets([("4 West", "RN")])).repeatedCensusDays.count == 0)
+    }
+
     @Test func noTargetUnitWithCensusFailsNamingTheTargetsFileAndTheCensusUnits() throws {
         let error = try #require(throws: PipelineError.self) {
             try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("5 East", "RN"), ("6 North", "CNA")]))

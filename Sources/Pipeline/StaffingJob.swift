@@ -295,7 +295,7 @@ public struct StaffingJob: Sendable {
         for r in 0..<gUnits.count {
             let unit = targetUnits[r]
             guard let forecast = censusForecast[unit] else { continue }
-            let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r) ?? 0, hourlyRate: value(gRate, r) ?? 0,
+            let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r), hourlyRate: value(gRate, r),
                                                 overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
@@ -304,8 +304,10 @@ public struct StaffingJob: Sendable {
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }
                 if plan.belowRatio { flags.append("below_ratio_minimum") }
+                if target.budgetedFTE == nil { flags.append("missing_budgeted_fte") }
+                if target.hourlyRate == nil { flags.append("missing_rate") }
                 rows.append(Row(unit: unit, jobCode: gJobs[r], period: frequency.label(period), censusForecast: patientDays,
-                                targetHPPD: gHPPD[r], budgetedFTE: target.budgetedFTE, plan: plan, flags: flags))
+                                targetHPPD: gHPPD[r], budgetedFTE: target.budgetedFTE ?? .nan, plan: plan, flags: flags))
             }
         }
         for (unit, _) in summaries where censusForecast[unit] != nil {
@@ -349,11 +351,15 @@ public struct StaffingJob: Sendable {
     public static func report(_ result: Result, numbers: NumberStyle = NumberStyle(), moreSummary: [String] = []) -> Report {
         let short = result.units.filter { $0.flags.contains("understaffed") }
         let rising = result.units.filter { $0.flags.contains("rising_overtime_agency") }
-        let cost = result.rows.reduce(0) { $0 + $1.plan.laborCost }
-        let premiumHours = result.rows.reduce(0) { $0 + $1.plan.overtimeHours + $1.plan.agencyHours }
-        let premiumCost = result.rows.reduce(0) { $0 + $1.plan.premiumCost }
+        // Rows whose budget or rate is blank have no cost or premium hours: the totals say so.
+        func known(_ value: (Row) -> Double) -> Double { result.rows.reduce(0) { $0 + (value($1).isNaN ? 0 : value($1)) } }
+        let cost = known(\.plan.laborCost)
+        let premiumHours = known { $0.plan.overtimeHours + $0.plan.agencyHours }
+        let premiumCost = known(\.plan.premiumCost)
+        let unknown = Set(result.rows.filter { $0.plan.laborCost.isNaN }.map { "\($0.unit) \($0.jobCode)" }).sorted()
         var summary = [
-            "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay.",
+            "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
+                + (unknown.isEmpty ? "." : "; not counted, their budgeted FTE or hourly rate blank in the targets: " + unknown.joined(separator: ", ") + "."),
             short.isEmpty ? "No unit is short of budgeted FTEs." : "Short of budgeted FTEs: " + short.map(\.unit).joined(separator: ", ") + ".",
         ]
         if !rising.isEmpty {
@@ -385,7 +391,7 @@ public struct StaffingJob: Sendable {
                 caption: "Average FTE the census forecast requires over the plan, against budgeted FTE, all job codes.",
                 categories: units,
                 series: [GroupedBarChart.Series(name: "Required", values: units.map { average($0) { $0.plan.fteRequired } }),
-                         GroupedBarChart.Series(name: "Budgeted", values: units.map { average($0) { $0.budgetedFTE } })],
+                         GroupedBarChart.Series(name: "Budgeted", values: units.map { average($0) { $0.budgetedFTE.isNaN ? 0 : $0.budgetedFTE } })],
                 format: .quantity)
             var native = chart.workbookChart(categoryHeader: "Unit")
             native.sheet = "FTE by unit"
@@ -462,7 +468,7 @@ public struct StaffingJob: Sendable {
     /// Overtime and agency premium over the plan, for the run's index.
     public static func costReductions(_ result: Result, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
         var byUnit: [String: Double] = [:]
-        for r in result.rows { byUnit[r.unit, default: 0] += r.plan.premiumCost }
+        for r in result.rows where !r.plan.premiumCost.isNaN { byUnit[r.unit, default: 0] += r.plan.premiumCost }
         let total = byUnit.values.reduce(0, +)
         guard total > 0 else { return [] }
         let largest = byUnit.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) \(numbers.money($0.value))" }.joined(separator: "; ")

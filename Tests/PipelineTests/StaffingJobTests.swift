@@ -99,6 +99,22 @@ import Tabular
         #expect(try job().run(timekeeping: timekeeping(), census: base, targets: targets([("4 West", "RN")])).repeatedCensusDays.count == 0)
     }
 
+    /// A target row with a blank budgeted FTE and one with a blank hourly rate: flagged, with
+    /// blank cells where the value depends on them, and left out of the cost totals by name.
+    @Test func blankTargetCellsAreFlaggedAndLeftOutOfTotals() throws {
+        let targets = Table([("unit", .text(["4 West", "4 West"])), ("job_code", .text(["RN", "CNA"])), ("target_hppd", .number([8, 4])),
+                             ("budgeted_fte", .number([.nan, 5])), ("hourly_rate", .number([50, .nan]))])
+        let result = try job().run(timekeeping: timekeeping(), census: census(["4 West"]), targets: targets)
+        let rn = try #require(result.rows.first { $0.jobCode == "RN" }), cna = try #require(result.rows.first { $0.jobCode == "CNA" })
+        #expect(rn.flags.contains("missing_budgeted_fte") && !rn.flags.contains("agency_needed") && rn.plan.agencyHours.isNaN)
+        #expect(cna.flags.contains("missing_rate") && cna.plan.laborCost.isNaN && !cna.plan.overtimeHours.isNaN)
+        let csv = StaffingJob.table(result)
+        let cells = zip(csv.texts("job_code") ?? [], csv.texts("agency_hours") ?? [])
+        #expect(cells.filter { $0.0 == "RN" }.allSatisfy { $0.1 == "" } && cells.filter { $0.0 == "CNA" }.allSatisfy { $0.1 != "" })
+        let md = StaffingJob.report(result).markdown(figurePrefix: "s")
+        #expect(md.contains("not counted, their budgeted FTE or hourly rate blank in the targets: 4 West CNA, 4 West RN."), "\(md.prefix(600))")
+    }
+
     @Test func noTargetUnitWithCensusFailsNamingTheTargetsFileAndTheCensusUnits() throws {
         let error = try #require(throws: PipelineError.self) {
             try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("5 East", "RN"), ("6 North", "CNA")]))

@@ -4,21 +4,43 @@ import Testing
 @Suite struct StaffingPlannerTests {
     @Test func hoursFTEAndCostByHand() {
         let planner = StaffingPlanner()
-        // A 28-day period: one FTE gives 2,080 x 0.9 x 28 / 365.2425 = 143.52 productive hours.
-        let perFTE = 2_080 * 0.9 * 28 / 365.2425
+        // A 28-day period, four weeks of 40 paid hours: one FTE gives 2,080 x 0.9 x 4 / 52 = 144
+        // productive hours.
+        let perFTE = 144.0
         #expect(abs(planner.productiveHoursPerFTE(days: 28) - perFTE) < 1e-9)
-        // 560 patient days at 8 HPPD = 4,480 hours = 31.22 FTE; 28 budgeted FTE cover 4,018.5 hours.
+        // 560 patient days at 8 HPPD = 4,480 hours = 31.11 FTE; 28 budgeted FTE cover 4,032 hours.
         let target = StaffingPlanner.Target(targetHPPD: 8, budgetedFTE: 28, hourlyRate: 50, overtimeMultiplier: 1.5, agencyRate: 110)
         let p = planner.plan(patientDays: 560, days: 28, target: target)
         #expect(p.requiredHours == 4_480)
         #expect(abs(p.fteRequired - 4_480 / perFTE) < 1e-9)
         #expect(abs(p.fteGap - (4_480 / perFTE - 28)) < 1e-9)
-        // Shortfall 461.5 h: overtime up to 10% of 4,480 = 448 h, agency the remaining 13.5 h.
+        // Shortfall 448 h: overtime up to 10% of 4,480 = 448 h covers it, agency 0.
         let shortfall = 4_480 - 28 * perFTE
         #expect(abs(p.overtimeHours - 448) < 1e-9)
         #expect(abs(p.agencyHours - (shortfall - 448)) < 1e-9)
         #expect(abs(p.regularHours - 28 * perFTE) < 1e-9)
         #expect(abs(p.laborCost - (28 * perFTE * 50 + 448 * 75 + (shortfall - 448) * 110)) < 1e-6)
+    }
+
+    /// A week is 40 paid hours, 36 productive (README: FTE = hours / (2,080 x 0.9 per year),
+    /// 2,080 = 52 x 40): 1,120 hours are 31.11 FTE. A month takes its share of the calendar year.
+    @Test func aWeekOfFortyHoursMakesAnFTE() {
+        let planner = StaffingPlanner()
+        #expect(abs(planner.productiveHoursPerFTE(days: 7) - 36) < 1e-9)
+        #expect(abs(planner.productiveHoursPerFTE(days: 14) - 72) < 1e-9)
+        #expect(abs(planner.plan(patientDays: 140, days: 7, target: .init(targetHPPD: 8)).fteRequired - 1_120 / 36.0) < 1e-9)
+        #expect(abs(planner.productiveHoursPerFTE(days: 31) - 2_080 * 0.9 * 31 / 365.2425) < 1e-9)
+    }
+
+    /// Blank budgeted FTE or hourly rate: unknown, not zero. No budget leaves the gap and the
+    /// overtime and agency split unknown (read as 0 FTE, every hour went to overtime and agency);
+    /// no rate leaves the cost unknown (it was 0).
+    @Test func blankBudgetsAndRatesAreUnknownNotZero() {
+        let noBudget = StaffingPlanner().plan(patientDays: 140, days: 7, target: .init(targetHPPD: 8, hourlyRate: 50))
+        #expect(noBudget.requiredHours == 1_120 && noBudget.fteGap.isNaN && noBudget.overtimeHours.isNaN && noBudget.agencyHours.isNaN)
+        #expect(noBudget.laborCost.isNaN)
+        let noRate = StaffingPlanner().plan(patientDays: 140, days: 7, target: .init(targetHPPD: 8, budgetedFTE: 40))
+        #expect(noRate.overtimeHours == 0 && noRate.agencyHours == 0 && noRate.laborCost.isNaN && noRate.premiumCost.isNaN)
     }
 
     @Test func noOvertimeWhenBudgetedStaffCover() {

@@ -5,6 +5,11 @@
 /// 2,080 paid hours a year, 90% of them productive (both configurable), so FTE required =
 /// required hours / productive hours per FTE in the period. Hours beyond what budgeted
 /// FTEs cover go to overtime up to a share of worked hours, then to agency staff.
+///
+/// A target's blank budgeted FTE or hourly rate is unknown, not zero: without the budget the
+/// split into regular, overtime and agency hours (and the FTE gap) is unknown, and without
+/// the rate the cost. Read as zero, a blank budget sent every required hour to overtime and
+/// agency (1,008 agency hours a week for one unit) and a blank rate costed a job code at 0.
 public struct StaffingPlanner: Sendable {
     public var paidHoursPerFTEYear = 2_080.0
     public var productiveShare = 0.9
@@ -18,14 +23,16 @@ public struct StaffingPlanner: Sendable {
 
     public struct Target: Sendable {
         public var targetHPPD: Double
-        public var budgetedFTE: Double
-        public var hourlyRate: Double
+        /// Nil when the targets leave it blank: the period's FTE gap and premium hours are unknown.
+        public var budgetedFTE: Double?
+        /// Nil when the targets leave it blank: the period's cost is unknown.
+        public var hourlyRate: Double?
         public var overtimeMultiplier: Double?
         public var agencyRate: Double?
         /// Most patients one staff member may care for (e.g. RN 1:2 in ICU); nil = no ratio.
         public var maxPatientsPerStaff: Double?
 
-        public init(targetHPPD: Double, budgetedFTE: Double = 0, hourlyRate: Double = 0, overtimeMultiplier: Double? = nil,
+        public init(targetHPPD: Double, budgetedFTE: Double? = nil, hourlyRate: Double? = nil, overtimeMultiplier: Double? = nil,
                     agencyRate: Double? = nil, maxPatientsPerStaff: Double? = nil) {
             self.targetHPPD = targetHPPD
             self.budgetedFTE = budgetedFTE
@@ -52,32 +59,39 @@ public struct StaffingPlanner: Sendable {
         public var belowRatio: Bool
     }
 
-    /// Productive hours one FTE gives in a period of `days` days.
+    /// Productive hours one FTE gives in a period of `days` days. The 2,080 hours are 52 weeks
+    /// of 40, as pay periods and every hand calculation count them: a period of whole weeks (a
+    /// week, a two-week pay period) takes 52 weeks to the year, so 1,120 hours a week are
+    /// 1,120 / 36 = 31.11 FTE (by the 365.2425-day year it was 31.22). Other periods (months,
+    /// quarters) take their share of the calendar year, which averages 2,080 / 12 a month.
     public func productiveHoursPerFTE(days: Double) -> Double {
-        paidHoursPerFTEYear * productiveShare * days / 365.2425
+        let yearDays = days > 0 && days.truncatingRemainder(dividingBy: 7) == 0 ? 364.0 : 365.2425
+        return paidHoursPerFTEYear * productiveShare * days / yearDays
     }
 
     public func plan(patientDays: Double, days: Double, target: Target) -> Period {
         let required = max(0, patientDays) * target.targetHPPD
         let perFTE = productiveHoursPerFTE(days: days)
         let fte = perFTE > 0 ? required / perFTE : 0
-        let available = target.budgetedFTE * perFTE
-        let shortfall = max(0, required - available)
-        let overtime = min(shortfall, overtimeShare * required)
+        // NaN carries "unknown" through the arithmetic to blank cells and skipped totals.
+        let available = (target.budgetedFTE ?? .nan) * perFTE
+        let shortfall = available.isNaN ? .nan : max(0, required - available)
+        let overtime = shortfall.isNaN ? .nan : min(shortfall, overtimeShare * required)
         let agency = shortfall - overtime
         let regular = required - shortfall
         let multiplier = target.overtimeMultiplier ?? defaultOvertimeMultiplier
-        let agencyRate = target.agencyRate ?? target.hourlyRate * 2
-        let cost = regular * target.hourlyRate + overtime * target.hourlyRate * multiplier + agency * agencyRate
+        let rate = target.hourlyRate ?? .nan
+        let agencyRate = target.agencyRate ?? rate * 2
+        let cost = regular * rate + overtime * rate * multiplier + agency * agencyRate
         var ratioHours: Double?
         if let maxPatients = target.maxPatientsPerStaff, maxPatients > 0, days > 0 {
             let census = patientDays / days
             let staffPerShift = (census / maxPatients - 1e-9).rounded(.up)
             ratioHours = max(0, staffPerShift) * 24 * days
         }
-        return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - target.budgetedFTE,
+        return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - (target.budgetedFTE ?? .nan),
                       regularHours: regular, overtimeHours: overtime, agencyHours: agency, laborCost: cost,
-                      premiumCost: cost - required * target.hourlyRate,
+                      premiumCost: cost - required * rate,
                       ratioMinimumHours: ratioHours, belowRatio: ratioHours.map { required < $0 - 1e-9 } ?? false)
     }
 }

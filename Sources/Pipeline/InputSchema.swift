@@ -30,7 +30,9 @@ public struct InputSchema: Sendable {
         func problem(_ value: Double) -> String? {
             guard case .number(let ranges, let whole, let what) = self else { return nil }
             if !ranges.contains(where: { $0.contains(value) }) || (whole && value != value.rounded()) {
-                return "\(NumberFormat.fixed(value)) is not \(what)"
+                // Quoted like other rejected values: a bare `-5 ...` would start the rejects file's
+                // reason cell with a minus, which the formula guard prefixes with a stray `'`.
+                return "'\(NumberFormat.fixed(value))' is not \(what)"
             }
             return nil
         }

@@ -14,7 +14,7 @@ struct Reorder: ParsableCommand {
     @Option(help: ArgumentHelp("Item master (item, vendor, unit_cost, pack_size, lead_time_days, ...).", valueName: "path")) var items: String
     @Option(help: ArgumentHelp("Inventory snapshot (item, on_hand, on_order, location).", valueName: "path")) var inventory: String
     @Option(help: ArgumentHelp("Plan as of this day (default: the last day of usage).", valueName: "date")) var asOf: String?
-    @Option(help: ArgumentHelp("Service level for items without their own, e.g. 0.95.", valueName: "p")) var serviceLevel: Double?
+    @Option(help: ArgumentHelp("Service level for items without their own, e.g. 0.95 (or 95).", valueName: "p")) var serviceLevel: Double?
     @Option(help: ArgumentHelp("periodic, continuous or minmax.", valueName: "policy")) var policy = "periodic"
     @Option(help: ArgumentHelp("Purchase order lines with receipts: observed lead times for items with at least 5 receipts, latest paid prices.", valueName: "path")) var orders: String?
     @Option(help: ArgumentHelp("Stock by lot (item, lot, expiry_date, quantity): units expiring before use are not counted as stock.", valueName: "path")) var lots: String?
@@ -29,8 +29,10 @@ struct Reorder: ParsableCommand {
             job.asOf = day
         }
         if let serviceLevel {
-            guard serviceLevel > 0.5, serviceLevel < 1 else { throw UsageError("--service-level is a probability such as 0.95") }
-            job.settings.serviceLevel = serviceLevel
+            guard let level = ServiceLevelMatrix.probability(serviceLevel) else {
+                throw UsageError("--service-level is a probability such as 0.95 or a percentage such as 95, above 50 and below 100")
+            }
+            job.settings.serviceLevel = level
         }
         guard let parsedPolicy = ReorderPolicy(rawValue: policy) else { throw UsageError("--policy must be periodic, continuous or minmax") }
         job.settings.policy = parsedPolicy

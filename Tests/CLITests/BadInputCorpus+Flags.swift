@@ -14,6 +14,15 @@ extension BadInputCorpus {
                                 files: ["usage.csv": Data(PipelineCorpus.usage), "p.yml": Data(PipelineCorpus.base)],
                                 arguments: ["run", "p.yml", "--out", "-", "--quiet"],
                                 expectation: .usageError(says: ["--out -", "run writes a folder"])))
+        // --service-level takes 0.95 or 95, as the item master does; anything outside 50-100% is
+        // refused with both forms named.
+        for level in ["150", "0.3", "100"] {
+            let input = CSVInput.items
+            cases.append(CorpusCase(kind: input.kind, name: "--service-level \(level) on reorder",
+                                    files: files(input).merging([input.file: Data(input.contents)]) { _, own in own },
+                                    arguments: input.arguments + ["--service-level", level],
+                                    expectation: .usageError(says: ["--service-level is a probability such as 0.95 or a percentage such as 95"])))
+        }
         for k in cases.indices { cases[k].absentAfterFailure = ["-", "-.rejects", "-.lock"] }
         return cases + formatCases() + columnMapCases()
     }

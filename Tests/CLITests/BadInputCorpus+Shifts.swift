@@ -53,7 +53,7 @@ extension BadInputCorpus {
             cases.append(rejecting(shifts, "\(name) on line 3", replacingRow(shifts, 1, with: Array(row.utf8)), [RejectedRow(line: 3, column: column, says: says)]))
         }
         cases.append(rejecting(shifts, "negative patients on line 3", replacingValue(shifts, 1, "patients", with: Array("-4".utf8)),
-                               [RejectedRow(line: 3, column: "patients", says: "-4 is not a whole number of at least 0")]))
+                               [RejectedRow(line: 3, column: "patients", says: "'-4' is not a whole number of at least 0")]))
         cases.append(failing(shifts, "the patients column missing", Data(CSVInput.csv(Array(shifts.header.filter { $0 != "patients" }),
                                                                                    shifts.rows.map { $0.enumerated().filter { $0.offset != 3 }.map(\.element) })),
                              line: 1, "missing required column"))

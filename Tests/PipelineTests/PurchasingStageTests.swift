@@ -90,7 +90,7 @@ import Tabular
 
             """)
         let orderRejects = try ws.read("out/orders.rejects.csv")
-        #expect(orderRejects.contains("orders.csv,10,quantity,0 is not a quantity above 0"))
+        #expect(orderRejects.contains("orders.csv,10,quantity,'0' is not a quantity above 0"))
         #expect(orderRejects.contains("orders.csv,11,receipt_date,receipt_date 2026-03-10 is before order_date 2026-03-20"))
         #expect(try ws.read("out/contracts.rejects.csv").contains("contracts.csv,3,end,end 2025-12-31 is before start 2026-01-01"))
         #expect(try ws.read("out/lots.rejects.csv").contains("lots.csv,4,expiry_date,expiry_date 2026-07-29 is before manufacture_date 2026-08-01"))

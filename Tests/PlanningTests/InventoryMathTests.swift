@@ -94,6 +94,14 @@ import Testing
                 .init(quantity: 36, packs: 3, cappedByShelfLife: true, raisedToMinimum: false))
     }
 
+    /// `--service-level 95` as the item master's `95`: a percentage; 0.95 as it is; 50 and 100
+    /// (and 0.5, 1) are out of range.
+    @Test func serviceLevelsAsProbabilitiesOrPercentages() {
+        #expect(ServiceLevelMatrix.probability(95) == 0.95 && ServiceLevelMatrix.probability(0.95) == 0.95)
+        #expect(ServiceLevelMatrix.probability(99.5) == 0.995)
+        #expect([0.5, 1, 50, 100, 0.2, 150, -0.95].allSatisfy { ServiceLevelMatrix.probability($0) == nil })
+    }
+
     @Test func abcByCumulativeSpend() {
         let classes = ServiceLevelMatrix.abcClasses(annualSpend: ["a": 700, "b": 150, "c": 100, "d": 30, "e": 20])
         // Cumulative share before each item: a 0 -> A, b 0.70 -> A, c 0.85 -> B, d 0.95 -> C, e 0.98 -> C.

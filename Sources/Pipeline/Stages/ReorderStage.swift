@@ -47,8 +47,10 @@ public struct ReorderStage: Stage {
             job.asOf = day
         }
         if let level = try p.number("service_level") {
-            guard level > 0.5, level < 1 else { throw p.error("service_level", "service_level is a probability such as 0.95") }
-            job.settings.serviceLevel = level
+            guard let probability = ServiceLevelMatrix.probability(level) else {
+                throw p.error("service_level", "service_level is a probability such as 0.95 or a percentage such as 95, above 50 and below 100")
+            }
+            job.settings.serviceLevel = probability
         }
         let policy = try p.string("policy") ?? "periodic"
         guard let parsed = ReorderPolicy(rawValue: policy) else { throw p.error("policy", "policy must be periodic, continuous or minmax") }

@@ -36,3 +36,12 @@ public struct ServiceLevelMatrix: Sendable, Equatable {
         return result
     }
 }
+
+extension ServiceLevelMatrix {
+    /// A service level written as a probability (0.95) or, as the item master also takes it, a
+    /// percentage (95); nil outside 50% to 100% (both excluded).
+    public static func probability(_ level: Double) -> Double? {
+        let p = level > 1 ? level / 100 : level
+        return p > 0.5 && p < 1 ? p : nil
+    }
+}

@@ -215,6 +215,8 @@ import Testing
         let eoq = (2 * 18_250 * 25 / (0.25 * 8)).squareRoot()
         #expect(abs(line.reorderPoint - 358.7430253872491) < 1e-6)
         #expect(line.orderQuantity == eoq.rounded(.up))
+        // The order-up-to column is s + Q, the most an order lifts the position to.
+        #expect(abs(line.orderUpTo - (358.7430253872491 + eoq)) < 1e-6)
     }
 
     @Test func slowItemsUseCounts() {

@@ -81,6 +81,11 @@ public struct ReorderPlanner: Sendable {
             // lasts until the next review instead of triggering again at once.
             orderUpTo = reorderPoint + d * reviewDays(s)
         }
+        if settings.policy == .continuous {
+            // (s, Q): an order of Q placed at s lifts the position to s + Q at most, the level the
+            // report reads as the target (it showed s itself, with Q only in the order).
+            orderUpTo = reorderPoint + economicLot
+        }
         if demand.historyDays < settings.newItemDays {
             flags.append("new_item")
             if let par = s.parLevel {

@@ -30,6 +30,7 @@ extension PurchasingJob {
         if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted, flag over_receipt): check the invoices.") }
         if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet, left out of fill rates and lead times.") }
         if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price, left out of spend and price variance.") }
+        summary += caveats(r).map { $0 + "." }
 
         var doc = Report(title: "Purchasing: vendors, contract prices, lead times" + (r.hasLots ? " and expiry" : ""), summary: summary)
         doc.keyFigure("Order lines", Double(a.lines))

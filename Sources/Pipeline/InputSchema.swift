@@ -59,7 +59,7 @@ public struct InputSchema: Sendable {
         /// Compared ignoring case and spaces (names people type, such as units), or byte for
         /// byte (codes, such as item numbers, where `a100` and `A100` may be two items).
         public var ignoringCase = true
-        /// A role of the key that must hold a value for the key to apply; rows without it,
+        /// A text role of the key that must hold a value for the key to apply; rows without it,
         /// and files without the column, are not checked. Two order lines alike in every
         /// column may be two orders, unless they also share a PO number.
         public var onlyWith: String? = nil

@@ -42,7 +42,7 @@ extension PurchasingJob {
 
         let vendors = a.vendors.sorted { ($0.spend, $1.vendor) > ($1.spend, $0.vendor) }
         doc.heading("Vendors")
-        doc.paragraph("Fill rate = units received / units ordered over received lines. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation.")
+        doc.paragraph("Fill rate = units received / units ordered over received lines. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation. A line exported once per receipt counts once, judged on its last receipt; a receipt of 0 has no lead time and is not on time.")
         let charted = Array(vendors.prefix(20))
         if !charted.isEmpty {
             let names = charted.map { $0.vendor.isEmpty ? "(no vendor)" : $0.vendor }

@@ -24,7 +24,7 @@ public struct PurchasingJob: Sendable {
         public var hasContracts = false
         public var hasLots = false
         /// Lines the export gave once per receipt (merged into one line each), and the first
-        /// few as `PO1: A from V1 (2 receipts)`.
+        /// few as `PO1: A from V1`.
         public var splitLines = 0
         public var splitLineExamples: [String] = []
         public var expectedWaste: Double { expiry.reduce(0) { $0 + $1.expectedWaste } }

@@ -4,6 +4,16 @@ extension InputSchema {
     static let aboveZero = ValueRule.number([Double.leastNonzeroMagnitude...ImportOptions.largestMagnitude], whole: false,
                                             what: "a quantity above 0 (an order line must order something; cancelled lines belong out of the export)")
 
+    /// One receipt of one PO line. A line received in parts may come once per receipt (the
+    /// purchasing analysis counts it once), but the same receipt twice is a re-export pasted
+    /// under the first: summed, it would double what was received, so the row is rejected
+    /// like a second stock row. Only rows with a PO number: without one, two identical lines
+    /// may be two orders.
+    static let orderReceipt = UniqueKey(roles: ["po", "item", "vendor", "order_date", "quantity", "receipt_date", "received_quantity"],
+                                        noun: "a row",
+                                        why: "one row per receipt of a PO line; a repeated row would count the receipt twice",
+                                        ignoringCase: false, onlyWith: "po")
+
     /// DESIGN.md's purchasing inputs: order lines with receipts, contract prices, stock by lot.
     /// `manufacture_date` on lots is an addition to DESIGN's table: with it, a lot that
     /// expires before it was made is rejected.
@@ -11,11 +21,12 @@ extension InputSchema {
         InputSchema(kind: "orders", roles: [r("item", .text, true), r("vendor", .text, true), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero)],
+                    unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
         InputSchema(kind: "contracts", roles: [r("item", .text, true), r("vendor", .text, true), r("contract_price", .number, true, atLeastZero),
                                                r("start", .date), r("end", .date)],
                     rowRules: [.order(earlier: "start", later: "end", why: "a contract cannot end before it starts; check the dates and the date format")]),
-        InputSchema(kind: "lots", roles: [r("item", .text, true), r("lot", .text, true), r("expiry_date", .date, true), r("quantity", .number, true, atLeastZero),
+        InputSchema(kind: "lots", roles: [r("item", .text, true), r("lot", .text, true), Role(name: "expiry_date", type: .date, required: true, periodMeansLastDay: true), r("quantity", .number, true, atLeastZero),
                                           r("location", .text), r("manufacture_date", .date)],
                     unique: UniqueKey(roles: ["item", "lot", "location"], noun: "a lot row", why: "one per item, lot and location; add up a lot's stock into one row", ignoringCase: false),
                     rowRules: [.order(earlier: "manufacture_date", later: "expiry_date", why: "a lot cannot expire before it was made; check the dates and the date format")]),

@@ -15,6 +15,9 @@ public struct InputSchema: Sendable {
         public var isPrivate = false
         /// What values make sense; rows outside it are rejected with the reason.
         public var rule: ValueRule? = nil
+        /// A date given as a period (`Jul-25`, `2025-07`) is its last day, not its first:
+        /// an expiry date printed as a month means good through the end of it.
+        public var periodMeansLastDay = false
     }
 
     /// A sanity range for a column: values that parse but cannot be right (a negative pack
@@ -58,6 +61,10 @@ public struct InputSchema: Sendable {
         /// Compared ignoring case and spaces (names people type, such as units), or byte for
         /// byte (codes, such as item numbers, where `a100` and `A100` may be two items).
         public var ignoringCase = true
+        /// A text role of the key that must hold a value for the key to apply; rows without it,
+        /// and files without the column, are not checked. Two order lines alike in every
+        /// column may be two orders, unless they also share a PO number.
+        public var onlyWith: String? = nil
     }
 
     public var kind: String

@@ -30,6 +30,7 @@ extension PurchasingJob {
         if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted, flag over_receipt): check the invoices.") }
         if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet, left out of fill rates and lead times.") }
         if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price, left out of spend and price variance.") }
+        summary += caveats(r).map { $0 + "." }
 
         var doc = Report(title: "Purchasing: vendors, contract prices, lead times" + (r.hasLots ? " and expiry" : ""), summary: summary)
         doc.keyFigure("Order lines", Double(a.lines))
@@ -41,7 +42,7 @@ extension PurchasingJob {
 
         let vendors = a.vendors.sorted { ($0.spend, $1.vendor) > ($1.spend, $0.vendor) }
         doc.heading("Vendors")
-        doc.paragraph("Fill rate = units received / units ordered over received lines. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation.")
+        doc.paragraph("Fill rate = units received / units ordered over received lines. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation. A line exported once per receipt counts once, judged on its last receipt; a receipt of 0 has no lead time and is not on time.")
         let charted = Array(vendors.prefix(20))
         if !charted.isEmpty {
             let names = charted.map { $0.vendor.isEmpty ? "(no vendor)" : $0.vendor }

@@ -23,6 +23,10 @@ public struct PurchasingJob: Sendable {
         public var asOf: CalendarDay?
         public var hasContracts = false
         public var hasLots = false
+        /// Lines the export gave once per receipt (merged into one line each), and the first
+        /// few as `PO1: A from V1`.
+        public var splitLines = 0
+        public var splitLineExamples: [String] = []
         public var expectedWaste: Double { expiry.reduce(0) { $0 + $1.expectedWaste } }
         public var wasteValue: Double { expiry.reduce(0) { $0 + ($1.wasteValue.isFinite ? $1.wasteValue : 0) } }
     }
@@ -42,6 +46,10 @@ public struct PurchasingJob: Sendable {
         let master = items.map(ItemMaster.init)
         let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.number("lead_time_days", $0) }, settings: settings)
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
+        result.splitLines = lines.splitLines.count
+        result.splitLineExamples = lines.splitLines.prefix(Self.namedInNotes).map { k in
+            "\(lines.poNames[Int(lines.po[k])]): \(lines.itemNames[Int(lines.item[k])]) from \(lines.vendorNames[Int(lines.vendor[k])])"
+        }
         if let lots {
             guard let usage else { throw PipelineError(location: nil, "purchasing: lots need the usage, to know how fast each item is used") }
             result.hasLots = true
@@ -61,7 +69,8 @@ public struct PurchasingJob: Sendable {
         }
         return PurchaseOrderLines(item: item, vendor: vendor, orderDay: ordered, quantity: quantity,
                                   unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
-                                  receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"))
+                                  receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"),
+                                  po: orders.texts("po"))
     }
 
     static func lots(_ table: Table) throws -> [LotExpiry.Lot] {
@@ -135,11 +144,42 @@ public struct PurchasingJob: Sendable {
                       ("waste_value", .number(e.map { rounded($0.wasteValue, 100) }))])
     }
 
+    /// How many names a note lists before "and N more".
+    static let namedInNotes = 3
+
+    /// The first few of `names`, and how many more there are.
+    static func firstFew(_ names: [String]) -> String {
+        names.prefix(namedInNotes).joined(separator: ", ") + (names.count > namedInNotes ? " and \(names.count - namedInNotes) more" : "")
+    }
+
+    /// What the analysis read leniently or could not use, in sentences for the note and the
+    /// report: lines given once per receipt, vendors matched to contracts ignoring case, and
+    /// contract lines that matched no order. Each once changed the figures without a word.
+    public static func caveats(_ r: Result) -> [String] {
+        let a = r.analysis
+        var lines: [String] = []
+        if r.splitLines > 0 {
+            let more = r.splitLines > r.splitLineExamples.count ? " and \(r.splitLines - r.splitLineExamples.count) more" : ""
+            lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)")
+        }
+        if !a.looseVendorMatches.isEmpty {
+            lines.append("Vendors matched to the contracts ignoring case and spaces: "
+                         + a.looseVendorMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", "))
+        }
+        if !a.unmatchedContracts.isEmpty {
+            let n = a.unmatchedContracts.count
+            lines.append("\(n == 1 ? "1 contract line matches" : "\(n) contract lines match") no order's item and vendor, so \(n == 1 ? "its price checked" : "their prices checked") nothing: "
+                         + firstFew(a.unmatchedContracts.map { "\($0.item) from \($0.vendor)" }) + "; check the item codes and vendor names")
+        }
+        return lines
+    }
+
     /// The one-line note for the run's summary.
     public static func note(_ r: Result) -> String {
         let a = r.analysis
         var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
         if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted, flagged over_receipt)" }
+        for caveat in caveats(r) { text += "; " + caveat.prefix(1).lowercased() + caveat.dropFirst() }
         if r.hasLots { text += "; \(r.expiry.filter { $0.expectedWaste > 0 }.count) of \(r.expiry.count) lots expected to expire before use, value \(NumberFormat.fixed(r.wasteValue, decimals: 2))" }
         return text
     }

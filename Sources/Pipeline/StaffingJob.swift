@@ -82,15 +82,14 @@ public struct StaffingJob: Sendable {
         // Only complete periods go into the history.
         let lastComplete = frequency.period(of: lastDay.adding(days: 1)) > frequency.period(of: lastDay)
             ? frequency.period(of: lastDay) : frequency.period(of: lastDay) - 1
-        let names = UnitNames(census: cUnits)
+        let names = NameSpellings(cUnits)
         var looseMatches: [String: String] = [:]
         /// A unit as the census spells it (a unit it lacks keeps its own name).
         var resolved: [String: String] = [:]
-        let censusSpellings = Set(cUnits)
         func censusName(_ name: String) -> String {
             if let known = resolved[name] { return known }
-            let found = names.censusName(for: name) ?? name
-            if found != name && !censusSpellings.contains(name) { looseMatches[name] = found }
+            let found = names.spelling(of: name) ?? name
+            if found != name && !names.isExact(name) { looseMatches[name] = found }
             resolved[name] = found
             return found
         }
@@ -108,7 +107,7 @@ public struct StaffingJob: Sendable {
             if let known = spellings[cUnits[r]] {
                 (unit, id) = known
             } else {
-                unit = names.censusName(for: cUnits[r]) ?? cUnits[r]
+                unit = names.spelling(of: cUnits[r]) ?? cUnits[r]
                 id = spellings.values.first { $0.name == unit }?.id ?? Int64(spellings.count)
                 spellings[cUnits[r]] = (unit, id)
             }
@@ -244,7 +243,7 @@ public struct StaffingJob: Sendable {
         let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
         if planned.isEmpty {
             let file = targets.sourceFile.map { " (\($0))" } ?? ""
-            if let first = cDates.min(), targetUnits.contains(where: censusSpellings.contains) {
+            if let first = cDates.min(), targetUnits.contains(where: names.isExact) {
                 // The names match: the census is too short to hold a whole period.
                 let source = census.sourceFile.map { "\($0), " } ?? ""
                 let whole = frequency == .week ? "a whole week, Monday to Sunday" : "a whole \(frequency.rawValue)"

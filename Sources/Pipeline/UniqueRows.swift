@@ -13,9 +13,15 @@ struct UniqueRows {
     /// Match keys per key role and interned id: a unit's name is folded once, not on every row.
     private var matchKeys: [[Int: String]]
 
+    /// The position of the key's `onlyWith` role, whose empty value exempts a row.
+    let requiredIndex: Int?
+
     init(_ key: InputSchema.UniqueKey?, present: [String]) {
+        var found = (key?.roles ?? []).compactMap { role in present.firstIndex(of: role).map { (role, $0) } }
+        requiredIndex = key?.onlyWith.flatMap { present.firstIndex(of: $0) }
+        // A file without the role the key needs has no key to check.
+        if key?.onlyWith != nil && requiredIndex == nil { found = [] }
         self.key = key
-        let found = (key?.roles ?? []).compactMap { role in present.firstIndex(of: role).map { (role, $0) } }
         indices = found.map(\.1)
         names = found.map(\.0)
         matchKeys = Array(repeating: [:], count: found.count)
@@ -25,16 +31,18 @@ struct UniqueRows {
 
     /// Why the row on `line` is a duplicate, or nil (and its key remembered).
     /// - Parameters:
-    ///   - ids: the row's interned text id per imported column (-1 for empty).
+    ///   - ids: the row's value as an id per imported column (-1 for empty): interned text
+    ///     ids, days, or numbers' bit patterns.
     ///   - values: the text of an imported column, for match keys and the message.
-    mutating func problem(ids: [Int], values: (Int) -> String, line: Int) -> String? {
-        guard let key else { return nil }
+    mutating func problem(ids: (Int) -> Int, values: (Int) -> String, line: Int) -> String? {
+        guard let key, isActive else { return nil }
+        if let requiredIndex, ids(requiredIndex) < 0 { return nil }
         let first: Int?
         if key.ignoringCase {
             var normalized = ""
             for (n, index) in indices.enumerated() {
                 if n > 0 { normalized += CompositeKey.separatorText }
-                let id = ids[index]
+                let id = ids(index)
                 if id >= 0, let known = matchKeys[n][id] {
                     normalized += known
                 } else {
@@ -46,7 +54,7 @@ struct UniqueRows {
             first = seenText[normalized]
             if first == nil { seenText[normalized] = line }
         } else {
-            let exact = indices.map { ids[$0] }
+            let exact = indices.map { ids($0) }
             first = seenIDs[exact]
             if first == nil { seenIDs[exact] = line }
         }

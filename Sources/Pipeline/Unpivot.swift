@@ -211,7 +211,7 @@ struct UnpivotReader {
                     if let rule = role.rule, let why = rule.problem(value) { throw problem("does not fit: \(why)") }
                     return .number(value)
                 case .date, .period:
-                    guard let day = dates.parse(text) else { throw problem("is not a date or period" + (dates.yearMonthHint(text).map { " (\($0))" } ?? "")) }
+                    guard let day = role.periodMeansLastDay ? dates.parseLastDay(text) : dates.parse(text) else { throw problem("is not a date or period" + (dates.yearMonthHint(text).map { " (\($0))" } ?? "")) }
                     if role.type == .date { return .day(day) }
                     let months = Frequency.month
                     return .day(months.firstDay(of: months.period(of: day)))

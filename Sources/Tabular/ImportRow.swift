@@ -62,6 +62,17 @@ public struct ImportRow {
         return day
     }
 
+    /// The last day a column's value names, parsed only when its bytes differ from the
+    /// previous row's: a day, or a period's last day (`Jul-25` is 2025-07-31; see
+    /// `DateParser.parseLastDay`).
+    public func lastDate(_ column: Int, cache: inout DateFieldCache) throws -> CalendarDay {
+        let field = record[column]
+        if let day = cache.day(of: field) { return day }
+        guard let day = importer.dates.parseLastDay(field) else { throw RowRejection(column: column, importer.dates.explainFailure(field)) }
+        cache.remember(field, day)
+        return day
+    }
+
     @inlinable
     public func number(_ column: Int) throws -> Double {
         let field = record[column]

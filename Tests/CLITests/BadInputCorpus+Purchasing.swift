@@ -5,7 +5,8 @@ import Foundation
 /// values of each typed column, and the purchasing rules: a receipt before its order, an
 /// order of nothing, a contract ending before it starts, a lot expiring before it was made
 /// or in year 9999 are rejected with the reason; receiving more than ordered is accepted and
-/// flagged. Every case's name starts with `purchasing/` (QM_CORPUS_ONLY=purchasing/).
+/// flagged. A PO line given once per receipt is one line; the same receipt twice is
+/// rejected. Every case's name starts with `purchasing/` (QM_CORPUS_ONLY=purchasing/).
 extension BadInputCorpus {
     static func purchasingCases() -> [CorpusCase] {
         let inputs = [CSVInput.orders, CSVInput.contracts, CSVInput.lots]
@@ -21,6 +22,22 @@ extension BadInputCorpus {
         let duplicated = Data(CSVInput.csv(lots.header, twice)), rows = twice.count
         cases.append(rejecting(lots, "lot L1 of A100 at Central twice (lines 2 and 6)", duplicated,
                                [RejectedRow(line: 6, column: "location", says: "already has a lot row on line 2")], read: rows))
+        // Review 3: a PO line exported once per receipt is one line; the same receipt twice is a re-export.
+        var split = orders.rows
+        split[0][orders.column("received_quantity")] = "60"
+        var rest = orders.rows[0]
+        rest[orders.column("receipt_date")] = "2025-01-25"
+        rest[orders.column("received_quantity")] = "40"
+        split.append(rest)
+        let splitData = Data(CSVInput.csv(orders.header, split))
+        cases.append(accepting(orders, "P1 received as 60 and then 40 of 100, one row per receipt (lines 2 and 8): one line", splitData,
+                               read: split.count, output: "out/purchasing.md", says: ["1 order line was exported once per receipt", "P1: A100 from Acme"]))
+        var repeated = orders.rows
+        repeated.append(repeated[0])
+        let repeatedData = Data(CSVInput.csv(orders.header, repeated)), repeatedRows = repeated.count
+        cases.append(rejecting(orders, "P1's receipt twice (lines 2 and 8)", repeatedData,
+                               [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and item 'A100' and vendor 'Acme' and order_date '2025-01-10' and quantity '100' and receipt_date '2025-01-17' and received_quantity '100' already has a row on line 2")],
+                               read: repeatedRows))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

@@ -211,7 +211,7 @@ public struct ImportStage: Stage {
         // The roles' fields as plain arrays: copying a Role (names, rules) for every field of
         // every row cost a retain and a release each.
         let types = present.map(\.type), required = present.map(\.required)
-        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }
+        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }, lastDay = present.map(\.periodMeansLastDay)
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
             switch types[k] {
@@ -245,11 +245,11 @@ public struct ImportStage: Stage {
             case .date:
                 if !required[k] && row.record[column].isEmpty {
                     rowDay[k] = CalendarDay(daysSinceEpoch: .min)
+                } else if lastDay[k] {
+                    rowDay[k] = try row.lastDate(column, cache: &dateCaches[k])
                 } else {
                     rowDay[k] = try row.date(column, cache: &dateCaches[k])
                 }
-                // The day as the row's id in this column, for a unique key that holds a date.
-                rowText[k] = Int(rowDay[k].daysSinceEpoch) &- Int(Int32.min)
             case .period:
                 rowDay[k] = months.firstDay(of: months.period(of: try row.date(column, cache: &dateCaches[k])))
             case .time, .dateTime:
@@ -258,6 +258,23 @@ public struct ImportStage: Stage {
                 } else {
                     rowNumber[k] = Double(types[k] == .time ? try row.minuteOfDay(column) : try row.dateTime(column, cache: &dateCaches[k]))
                 }
+            }
+        }
+        /// Role `k`'s value in the scratch as an id for a unique key: the interned text, the
+        /// day or the number's bits; -1 when empty. (Unpivoted names set only the value.)
+        func keyID(_ k: Int) -> Int {
+            switch types[k] {
+            case .text: return rowText[k]
+            case .date, .period: return rowDay[k].daysSinceEpoch == .min ? -1 : Int(rowDay[k].daysSinceEpoch) &- Int(Int32.min)
+            case .number, .time, .dateTime: return rowNumber[k].isNaN ? -1 : Int(bitPattern: UInt(rowNumber[k].bitPattern))
+            }
+        }
+        /// Role `k`'s value in the scratch as text, for a unique key's match key and message.
+        func keyText(_ k: Int) -> String {
+            switch types[k] {
+            case .text: return rowText[k] >= 0 ? internedStrings[k][rowText[k]] : ""
+            case .date, .period: return rowDay[k].daysSinceEpoch == .min ? "" : rowDay[k].description
+            case .number, .time, .dateTime: return rowNumber[k].isNaN ? "" : NumberFormat.fixed(rowNumber[k])
             }
         }
         /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
@@ -277,7 +294,7 @@ public struct ImportStage: Stage {
                 }
                 if !allowed.contains(value) { return }
             }
-            if unique.isActive, let problem = unique.problem(ids: rowText, values: { k in types[k] == .date ? rowDay[k].description : rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }, line: row.line) {
+            if unique.isActive, let problem = unique.problem(ids: keyID, values: keyText, line: row.line) {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
             }

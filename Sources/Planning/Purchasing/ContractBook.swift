@@ -1,5 +1,13 @@
+import Tabular
+
 /// Contract prices by item and vendor, each valid from `start` to `end` (inclusive, open
 /// when absent), looked up on an order's date.
+///
+/// Vendors match ignoring case and runs of spaces (`NameSpellings`): the contracts'
+/// "HARBORLINE MEDICAL" is the orders' "Harborline Medical". Matched exactly, such a contract
+/// applied to no order, and the report said nothing was bought above contract while every
+/// line was. Item codes match exactly, as everywhere else (`a100` and `A100` may be two
+/// items); a contract that matched no order is named by `unmatched(matched:)` instead.
 public struct ContractBook: Sendable {
     public struct Contract: Sendable, Equatable {
         public var price: Double
@@ -16,19 +24,40 @@ public struct ContractBook: Sendable {
         public func covers(_ day: Int32) -> Bool { (start.map { day >= $0 } ?? true) && (end.map { day <= $0 } ?? true) }
     }
 
-    private var contracts: [Key: [Contract]] = [:]
+    /// An item and vendor as the contracts spell them.
+    public struct Line: Sendable, Hashable {
+        public var item: String
+        public var vendor: String
 
-    struct Key: Hashable, Sendable {
-        var item: String
-        var vendor: String
+        public init(item: String, vendor: String) {
+            self.item = item
+            self.vendor = vendor
+        }
     }
+
+    /// The contracts that apply to an order's item and vendor, and how the contracts spell the vendor.
+    public struct Match: Sendable {
+        public var line: Line
+        public var contracts: [Contract]
+        /// The contracts spell the vendor as the order does; false for a match that needed
+        /// the leniency, which the report names.
+        public var isExact: Bool
+    }
+
+    private var contracts: [Line: [Contract]] = [:]
+    private var vendors = NameSpellings()
+    /// Item and vendor pairs in the order first added, for messages.
+    public private(set) var lines: [Line] = []
 
     public init() {}
 
     public var isEmpty: Bool { contracts.isEmpty }
 
+    /// Adds a contract; a vendor spelled two ways in the contracts is one vendor, under its first spelling.
     public mutating func add(item: String, vendor: String, _ contract: Contract) {
-        contracts[Key(item: item, vendor: vendor), default: []].append(contract)
+        let line = Line(item: item, vendor: vendors.insert(vendor))
+        if contracts[line] == nil { lines.append(line) }
+        contracts[line, default: []].append(contract)
     }
 
     /// The contract price on `day`: when contracts overlap, the one that started last
@@ -38,7 +67,18 @@ public struct ContractBook: Sendable {
     }
 
     /// The contracts of one item and vendor, for repeated lookups.
-    public func contracts(item: String, vendor: String) -> [Contract]? { contracts[Key(item: item, vendor: vendor)] }
+    public func contracts(item: String, vendor: String) -> [Contract]? { match(item: item, vendor: vendor)?.contracts }
+
+    /// The contracts of an order's item and vendor, the vendor matched ignoring case and spaces.
+    public func match(item: String, vendor: String) -> Match? {
+        guard let spelled = vendors.spelling(of: vendor) else { return nil }
+        let line = Line(item: item, vendor: spelled)
+        return contracts[line].map { Match(line: line, contracts: $0, isExact: vendors.isExact(vendor)) }
+    }
+
+    /// The contract lines that no order's item and vendor matched, in the contracts' order:
+    /// an item code or vendor spelled another way, or a contract nothing was bought on.
+    public func unmatched(matched: Set<Line>) -> [Line] { lines.filter { !matched.contains($0) } }
 
     public static func price(in list: [Contract], on day: Int32) -> Double? {
         var best: Contract?

@@ -4,7 +4,9 @@
 /// Definitions (README, purchasing.md): spend and price variance use the ordered quantity at
 /// the paid unit price; fill rate is received / ordered over the lines received so far (open
 /// lines are left out, they may still arrive); a receipt is on time when it arrives within
-/// the item master's lead time plus `graceDays` (the default lead time without one).
+/// the item master's lead time plus `graceDays` (the default lead time without one). A line
+/// exported once per receipt is one line, judged on its last delivery, and a receipt of 0
+/// units has no lead time (`PurchaseOrderLines`).
 public struct PurchasingAnalysis: Sendable {
     public struct Settings: Sendable {
         /// Days late a receipt may be and still count as on time.
@@ -31,6 +33,12 @@ public struct PurchasingAnalysis: Sendable {
     public var openLines = 0
     public var linesWithoutPrice = 0
     public var overReceipts = 0
+    /// Order vendors matched to a contract only by ignoring case and spaces: the orders'
+    /// spelling and the contracts'.
+    public var looseVendorMatches: [String: String] = [:]
+    /// Contract lines no order's item and vendor matched, in the contracts' order: a price
+    /// that checked nothing, which the report names rather than leave unseen.
+    public var unmatchedContracts: [ContractBook.Line] = []
 
     public var spend: Double { vendors.reduce(0) { $0 + $1.spend } }
     public var priceVariance: Double { vendors.reduce(0) { $0 + $1.priceVariance } }
@@ -57,6 +65,7 @@ public struct PurchasingAnalysis: Sendable {
         var pairs: [Pair] = []
         let promised = o.itemNames.map { promisedLeadDays($0) ?? settings.defaultLeadTimeDays }
         lines = o.count
+        var matched = Set<ContractBook.Line>()
         graceDays = settings.graceDays
         defaultLeadTimeDays = settings.defaultLeadTimeDays
         for row in 0..<o.count {
@@ -66,7 +75,13 @@ public struct PurchasingAnalysis: Sendable {
             if let known = pairIndex[key] { p = known } else {
                 p = pairs.count
                 pairIndex[key] = p
-                pairs.append(Pair(item: i, vendor: v, contracts: contracts.isEmpty ? nil : contracts.contracts(item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)])))
+                let vendor = o.vendorNames[Int(v)]
+                let match = contracts.isEmpty ? nil : contracts.match(item: o.itemNames[Int(i)], vendor: vendor)
+                if let match {
+                    matched.insert(match.line)
+                    if !match.isExact { looseVendorMatches[vendor] = match.line.vendor }
+                }
+                pairs.append(Pair(item: i, vendor: v, contracts: match?.contracts))
             }
             let q = o.quantity[row], price = o.unitPrice[row], day = o.orderDay[row]
             pairs[p].lines += 1
@@ -101,6 +116,8 @@ public struct PurchasingAnalysis: Sendable {
                 openLines += 1
             }
         }
+
+        unmatchedContracts = contracts.unmatched(matched: matched)
 
         // Pairs in item then vendor order (names compared as bytes, so the order is the same on every machine).
         func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }

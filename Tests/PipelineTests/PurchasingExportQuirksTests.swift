@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Planning
+import Tabular
+
+/// Review 3's purchasing defects through the imports and the job, on the reviewer's hand-made
+/// exports (/tmp/qm-rev3/p3, p4, p5): each known answer is worked out in the test's comment.
+@Suite struct PurchasingExportQuirksTests {
+    /// Imports `text` as `kind` the way every command does, skipping bad rows.
+    func imported(_ text: String, _ kind: String) throws -> (Table, ImportSummary) {
+        let ws = try Workspace()
+        try ws.write("in.csv", text)
+        let stage = try ImportStage(file: ws.path + "/in.csv", table: kind, options: ImportOptions(onError: .skip))
+        return try stage.readLong(ws.path + "/in.csv", stage.options)
+    }
+
+    /// A table as the CSV the command writes.
+    func csv(_ table: Table) throws -> String {
+        let ws = try Workspace()
+        try table.write(to: ws.path + "/out.csv")
+        return try ws.read("out.csv")
+    }
+
+    /// Defect 6 (p5): the orders say `Harborline Medical` paid 11.00 x 200, the contracts
+    /// `HARBORLINE MEDICAL` 10.00 for all of 2025. Known answer: price variance (11 - 10) x 200
+    /// = $200, off contract 0, and the report names the vendor matched ignoring case. Before,
+    /// the contract matched nothing: variance 0, $2,200 (100%) off contract, and "No item was
+    /// bought above its contract price." The contract line for B matches no order: named.
+    @Test func aContractSpelledInCapitalsStillPricesTheOrders() throws {
+        let orders = try imported("""
+            item,vendor,order_date,quantity,unit_price,receipt_date
+            A,Harborline Medical,2025-03-01,100,11.00,2025-03-05
+            A,Harborline Medical,2025-03-08,100,11.00,2025-03-12
+
+            """, "orders").0
+        let contracts = try imported("""
+            item,vendor,contract_price,start,end
+            A,HARBORLINE MEDICAL,10.00,2025-01-01,2025-12-31
+            B,HARBORLINE MEDICAL,4.00,2025-01-01,2025-12-31
+
+            """, "contracts").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+        let scorecard = PurchasingJob.scorecardTable(r)
+        #expect(scorecard.numbers("price_variance") == [200])
+        #expect(scorecard.numbers("off_contract_spend") == [0])
+        let report = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
+        #expect(report.contains("Paid $200 above contract prices in all; largest: A from Harborline Medical"))
+        #expect(!report.contains("No item was bought above its contract price"))
+        #expect(report.contains("Vendors matched to the contracts ignoring case and spaces: 'Harborline Medical' as 'HARBORLINE MEDICAL'"))
+        #expect(report.contains("1 contract line matches no order's item and vendor, so its price checked nothing: B from HARBORLINE MEDICAL"))
+        let note = PurchasingJob.note(r)
+        #expect(note.contains("price variance 200, off contract 0"))
+        #expect(note.contains("'Harborline Medical' as 'HARBORLINE MEDICAL'"))
+    }
+
+    /// The p4 orders: PO1 (100 of A at $10 from V1) received as 60 on 01-05 and 40 on 01-20,
+    /// one row per receipt; PO2 and PO3 of B from V2; PO4 10 of C from V3 "received" as 0.
+    static let splitOrders = """
+        po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity
+        PO1,A,V1,2025-01-01,100,10.00,2025-01-05,60
+        PO1,A,V1,2025-01-01,100,10.00,2025-01-20,40
+        PO2,B,V2,2025-01-01,100,1.00,2025-01-03,50
+        PO3,B,V2,2025-01-10,100,1.00,2025-01-12,150
+        PO4,C,V3,2025-01-01,10,1.00,2025-01-01,0
+
+        """
+
+    /// Defects 7 and 13 (p4). Known answers: V1 has 1 line, spend 100 x 10 = $1,000 (once),
+    /// fill rate (60 + 40) / 100 = 1.0, lead time 19 days to the last receipt, late against
+    /// the default 7 + 1, so on time 0. Before: 2 lines, $2,000, fill rate 0.5, lead 11.5.
+    /// V3's receipt of 0 is no receipt: fill rate 0, no on-time rate, no lead time (before:
+    /// on time 1 with a 0-day lead time, and a row in lead_times.csv).
+    @Test func aLineReceivedInPartsCountsOnceAndANothingReceiptIsNoReceipt() throws {
+        let (orders, summary) = try imported(Self.splitOrders, "orders")
+        #expect(summary.rejected == 0)
+        let r = try PurchasingJob().run(orders: orders)
+        #expect(try csv(PurchasingJob.scorecardTable(r)) == """
+            vendor,lines,spend,fill_rate,on_time_rate,lead_time_mean_days,lead_time_sd_days,price_variance,off_contract_spend
+            V1,1,1000,1,0,19,,0,1000
+            V2,2,200,1,1,2,0,0,200
+            V3,1,10,0,,,,0,10
+
+            """)
+        #expect(try csv(PurchasingJob.leadTimeTable(r)) == "item,vendor,receipts,lead_time_mean_days,lead_time_sd_days\nA,V1,1,19,\nB,V2,2,2,0\n")
+        #expect(PurchasingJob.note(r).contains("1 order line was exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: PO1: A from V1"))
+        #expect(PurchasingJob.report(r).markdown(figurePrefix: "purchasing").contains("1 order line was exported once per receipt"))
+    }
+
+    /// The same receipt of PO1 twice (a re-export pasted under the first) is rejected like a
+    /// second stock row, naming the first line: summed, it would say 120 of 100 arrived.
+    /// Without a po column the two rows may be two orders and both are kept.
+    @Test func theSameReceiptTwiceIsRejectedButOnlyWithAPONumber() throws {
+        let twice = """
+            po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity
+            PO1,A,V1,2025-01-01,100,10.00,2025-01-05,60
+            PO1,A,V1,2025-01-01,100,10.00,2025-01-20,40
+            PO1,A,V1,2025-01-01,100,10.00,2025-01-05,60
+            ,A,V1,2025-01-01,100,10.00,2025-01-05,60
+            ,A,V1,2025-01-01,100,10.00,2025-01-05,60
+
+            """
+        let (orders, summary) = try imported(twice, "orders")
+        #expect(summary.rejected == 1)
+        #expect(summary.examples.first?.contains(":4: column 'received_quantity': po 'PO1' and item 'A' and vendor 'V1' and order_date '2025-01-01' and quantity '100' and receipt_date '2025-01-05' and received_quantity '60' already has a row on line 2") == true)
+        let r = try PurchasingJob().run(orders: orders)
+        // PO1 once ($1,000) and the two lines without a PO number, $1,000 each.
+        #expect(r.analysis.lines == 3)
+        #expect(r.analysis.spend == 3_000)
+        let noPO = twice.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().joined(separator: ",") }
+        let (plain, plainSummary) = try imported(noPO.joined(separator: "\n") + "\n", "orders")
+        #expect(plainSummary.rejected == 0)
+        #expect(plain.rowCount == 5)
+    }
+
+    /// Defect 11 (p3): as of 2026-03-31 at 2 a day, lot L1 (100, expiring 2026-04-30) gives
+    /// 60 used and 40 wasted. Lot L9 (20) expires in May 2026, written as a month: good
+    /// through 2026-05-31, 61 days away, so 2 x 61 - 60 = 62 can be used: all 20, waste 0.
+    /// Read as 2026-05-01 (the old reading) only 2 x 31 - 60 = 2 were used and 18 wasted.
+    @Test(arguments: ["May-26", "2026-05", "MAY26", "May 2026"])
+    func anExpiryMonthIsItsLastDay(_ written: String) throws {
+        let lots = try imported("item,lot,expiry_date,quantity\nA100,L1,2026-04-30,100\nA100,L9,\(written),20\n", "lots").0
+        let usage = try imported(PurchasingStageTests.usage(), "usage").0
+        let orders = try imported(Self.splitOrders, "orders").0
+        let r = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
+        let l9 = r.expiry.first { $0.lot.lot == "L9" }
+        #expect(l9.map { CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description } == "2026-05-31")
+        #expect(l9?.expectedUseBeforeExpiry == 20)
+        #expect(l9?.expectedWaste == 0)
+        #expect(r.expectedWaste == 40)
+    }
+
+    /// Defect 11 in `reorder --lots`: 150 on hand in L1 (100, `Apr-26`, good through
+    /// 2026-04-30) and L2 (50, 2026-07-29) at 2 a day from 2026-03-31: 40 of L1 expire, so the
+    /// position is 110. Read as 2026-04-01, 98 of L1 "expired" and the position was 52.
+    @Test func reorderReadsAnExpiryMonthAsItsLastDay() throws {
+        let lots = try imported("item,lot,expiry_date,quantity\nA100,L1,Apr-26,100\nA100,L2,2026-07-29,50\n", "lots").0
+        let usage = try imported(PurchasingStageTests.usage(), "usage").0
+        let items = try imported(PurchasingStageTests.items, "items").0
+        let inventory = try imported("item,on_hand\nA100,150\n", "inventory").0
+        var job = ReorderJob()
+        job.threads = 1
+        let line = try job.plan(usage: usage, items: items, inventory: inventory, lots: lots).lines[0]
+        #expect(abs(line.inventoryPosition - 110) < 1e-6)
+        #expect(line.reason.contains("40 units expected to expire before use"))
+        #expect(line.reason.contains("lot L1 40 of 100 by 2026-04-30"))
+    }
+}

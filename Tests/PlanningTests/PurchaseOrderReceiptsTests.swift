@@ -1,0 +1,91 @@
+import Testing
+@testable import Planning
+
+/// Review 3, defects 6, 7 and 13: contracts matched to orders whatever the vendor's case, a
+/// PO line exported once per receipt counted once, and a receipt of 0 that is no receipt.
+@Suite struct PurchaseOrderReceiptsTests {
+    /// Defect 6: the orders say `Harborline Medical` paid $11 x 200, the contracts say
+    /// `HARBORLINE MEDICAL` $10 for all of 2025. Known answer: price variance (11 - 10) x 200
+    /// = $200 and nothing off contract. Matched by exact name, the contract applied to no
+    /// order: variance 0, all $2,200 off contract, and "no item was bought above contract".
+    @Test func contractsMatchTheVendorIgnoringCaseAndSpacesAndSaySo() {
+        var book = ContractBook()
+        book.add(item: "A", vendor: "HARBORLINE  MEDICAL ", ContractBook.Contract(price: 10, start: 20_089, end: 20_453))
+        book.add(item: "B", vendor: "harborline medical", ContractBook.Contract(price: 3))
+        book.add(item: "A", vendor: "Other Vendor", ContractBook.Contract(price: 9))
+        let lines = PurchaseOrderLines(item: ["A", "A"], vendor: ["Harborline Medical", "Harborline Medical"], orderDay: [20_148, 20_155],
+                                       quantity: [100, 100], unitPrice: [11, 11], receiptDay: [20_152, 20_159])
+        let a = PurchasingAnalysis(lines: lines, contracts: book)
+        #expect(a.priceVariance == 200)
+        #expect(a.offContractSpend == 0)
+        #expect(a.priceVariances.first?.vendor == "Harborline Medical")
+        #expect(a.priceVariances.first?.contractUnitPrice == 10)
+        #expect(a.looseVendorMatches == ["Harborline Medical": "HARBORLINE  MEDICAL "])
+        // The second spelling in the contracts is the same vendor; B and Other Vendor's A
+        // matched no order, and are named rather than left unseen.
+        #expect(a.unmatchedContracts == [ContractBook.Line(item: "B", vendor: "HARBORLINE  MEDICAL "), ContractBook.Line(item: "A", vendor: "Other Vendor")])
+        // Item codes stay exact: `a` is not `A` (two items may differ only by case).
+        #expect(book.price(item: "a", vendor: "harborline medical", on: 20_148) == nil)
+        #expect(book.price(item: "A", vendor: "harborline medical", on: 20_148) == 10)
+    }
+
+    /// Defect 7: PO1 orders 100 of A from V1 at $10 on day 0; it arrives as 60 on day 4 and
+    /// 40 on day 19, exported as two rows. Known answer: one line, spend 100 x 10 = $1,000,
+    /// fill rate 100 / 100 = 1.0, lead time 19 days (the last receipt, when the line was
+    /// complete), late against 7 + 1 days. Counted per row it was 2 lines, $2,000 and 0.5.
+    @Test func aLineExportedOncePerReceiptIsOneLine() {
+        let lines = PurchaseOrderLines(item: ["A", "A"], vendor: ["V1", "V1"], orderDay: [20_089, 20_089], quantity: [100, 100],
+                                       unitPrice: [10, 10], receiptDay: [20_093, 20_108], receivedQuantity: [60, 40], po: ["PO1", "PO1"])
+        #expect(lines.count == 1)
+        #expect(lines.rows == 2)
+        #expect(lines.splitLines == [0])
+        let a = PurchasingAnalysis(lines: lines, promisedLeadDays: { _ in 7 })
+        let v1 = a.vendors.first
+        #expect(a.lines == 1)
+        #expect(v1?.lines == 1)
+        #expect(v1?.spend == 1_000)
+        #expect(v1?.fillRate == 1)
+        #expect(v1?.onTimeRate == 0)
+        #expect(v1?.leadTime.count == 1)
+        #expect(v1?.leadTime.mean == 19)
+        #expect(a.leadTimes.first?.receipts == 1)
+    }
+
+    /// Without a PO number two identical lines may be two orders: both count ($2,000, two
+    /// lead times). With different PO numbers, or another ordered quantity, they are two lines.
+    @Test func rowsWithoutAPONumberOrWithAnotherQuantityStayApart() {
+        let noPO = PurchaseOrderLines(item: ["A", "A"], vendor: ["V1", "V1"], orderDay: [20_089, 20_089], quantity: [100, 100],
+                                      unitPrice: [10, 10], receiptDay: [20_093, 20_108], receivedQuantity: [60, 40], po: ["", ""])
+        #expect(noPO.count == 2)
+        #expect(PurchasingAnalysis(lines: noPO).spend == 2_000)
+        let twoPOs = PurchaseOrderLines(item: ["A", "A"], vendor: ["V1", "V1"], orderDay: [20_089, 20_089], quantity: [100, 100],
+                                        receiptDay: [20_093, 20_108], receivedQuantity: [60, 40], po: ["PO1", "PO2"])
+        #expect(twoPOs.count == 2)
+        let twoQuantities = PurchaseOrderLines(item: ["A", "A"], vendor: ["V1", "V1"], orderDay: [20_089, 20_089], quantity: [100, 50],
+                                               receiptDay: [20_093, 20_108], receivedQuantity: [100, 50], po: ["PO1", "PO1"])
+        #expect(twoQuantities.count == 2)
+        #expect(twoQuantities.splitLines.isEmpty)
+    }
+
+    /// Defect 13: PO4 orders 10 of C from V3 and "receives" 0 on the order date. Known answer:
+    /// fill rate 0 (0 of 10), no on-time rate and no lead time, since nothing arrived. It was
+    /// counted an on-time receipt with a lead time of 0 days, which `reorder --orders` then used.
+    @Test func aReceiptOfNothingHasNoLeadTimeAndIsNotOnTime() {
+        let lines = PurchaseOrderLines(item: ["C"], vendor: ["V3"], orderDay: [20_089], quantity: [10], unitPrice: [1],
+                                       receiptDay: [20_089], receivedQuantity: [0], po: ["PO4"])
+        let a = PurchasingAnalysis(lines: lines)
+        let v3 = a.vendors.first
+        #expect(v3?.fillRate == 0)
+        #expect(v3?.onTimeRate.isNaN == true)
+        #expect(v3?.leadTime.count == 0)
+        #expect(a.leadTimes.isEmpty)
+        #expect(a.itemLeadTimes["C"] == nil)
+        #expect(a.openLines == 0)
+        // A part received as 0 beside a real delivery: the lead time is the delivery's.
+        let parts = PurchaseOrderLines(item: ["C", "C"], vendor: ["V3", "V3"], orderDay: [20_089, 20_089], quantity: [10, 10],
+                                       receiptDay: [20_092, 20_099], receivedQuantity: [10, 0], po: ["PO5", "PO5"])
+        let b = PurchasingAnalysis(lines: parts)
+        #expect(b.vendors.first?.leadTime.mean == 3)
+        #expect(b.vendors.first?.fillRate == 1)
+    }
+}

@@ -197,6 +197,17 @@ import Testing
         #expect(!ReorderPlanner().plan(item { $0.onHand = 1_000 }, demand: steady, abc: .b).flags.contains("stale_count"))
     }
 
+    /// Stock of an item the usage never shows is dead stock, not also a new item; an item
+    /// first used ten days ago is new and not dead.
+    @Test func neverUsedStockIsDeadStockNotANewItem() {
+        let never = DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: 0, daysSinceLastUse: nil)
+        let idle = ReorderPlanner().plan(item { $0.onHand = 30 }, demand: never, abc: .c)
+        #expect(idle.flags.contains("dead_stock") && !idle.flags.contains("new_item"), "\(idle.flags)")
+        let fresh = DemandEstimate(dailyMean: 5, dailyStandardDeviation: 1, demandClass: .smooth, historyDays: 10, daysSinceLastUse: 0)
+        let new = ReorderPlanner().plan(item { $0.onHand = 30 }, demand: fresh, abc: .c)
+        #expect(new.flags.contains("new_item") && !new.flags.contains("dead_stock"), "\(new.flags)")
+    }
+
     @Test func itemServiceLevelOverridesTheMatrix() {
         var settings = ReorderSettings()
         settings.serviceLevel = 0.9

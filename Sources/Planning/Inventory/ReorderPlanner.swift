@@ -87,15 +87,19 @@ public struct ReorderPlanner: Sendable {
             orderUpTo = reorderPoint + economicLot
         }
         if demand.historyDays < settings.newItemDays {
-            flags.append("new_item")
+            // An item the usage never shows is not a new item in use (it was flagged both new and
+            // dead stock); stock held of it is dead stock, and a par level still sets its levels.
+            let neverUsed = demand.daysSinceLastUse == nil
+            if !neverUsed { flags.append("new_item") }
+            let what = neverUsed ? "never used in the usage" : "new item with \(demand.historyDays) days of history"
             if let par = s.parLevel {
                 // Too little history to trust a forecast: keep the current par level.
                 orderUpTo = par
                 reorderPoint = min(reorderPoint, par)
                 safetyStock = max(0, par - overP.mean)
-                notes.append("new item with \(demand.historyDays) days of history: planned to its par level \(fmt(par))")
-            } else {
-                notes.append("new item with \(demand.historyDays) days of history: planned from that short history")
+                notes.append("\(what): planned to its par level \(fmt(par))")
+            } else if !neverUsed {
+                notes.append("\(what): planned from that short history")
             }
         }
         return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,

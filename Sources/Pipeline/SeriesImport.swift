@@ -73,6 +73,10 @@ public struct SeriesImport: Sendable {
         for (role, header) in options.columns { columns[SeriesImport.role(role)] = header }
         if let unpivot { return try readWide(unpivot, columns, options) }
         options.columns = columns
+        // The three roles stand in for a usage export's item, date and quantity and for
+        // aggregate's own series, period and value: a header lacking the mapped name is looked
+        // up under the role's (and then as aggregate's output, below).
+        options.sharedColumnRoles = ["series", "date", "value"]
         let specs = [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")]
         let table: TableImport
         do {
@@ -152,6 +156,7 @@ public struct SeriesImport: Sendable {
         var options = base
         let specs = ["series", "date"].filter { !names.contains($0) }.map { ColumnSpec($0) }
         options.columns = headers.filter { key, _ in specs.contains { $0.role == key } }
+        options.sharedColumnRoles = ["series", "date", "value"]
         let table = try TableImport(path: input, columns: specs, options: options)
         let plan: Unpivot.Plan
         let dates = DateParser(format: options.dateFormat)

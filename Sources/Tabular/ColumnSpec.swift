@@ -38,6 +38,12 @@ public struct ImportOptions: Sendable {
     public var limits: CSVLimits
     /// Where rejected rows are written; nil keeps only the counts and the first reasons.
     public var rejectsPath: String?
+    /// Roles whose `columns` entry is one map given for all of a command's files (a canned
+    /// command's `--columns item=Artikel`): a file whose header lacks the mapped name reads the
+    /// role under its own name (the item master's `item`). Any other mapped name must be in the
+    /// header: a pipeline import's `columns: {quantity: "Qty Nett"}` (a typo for `Qty Net`)
+    /// silently read the gross `quantity` column beside it.
+    public var sharedColumnRoles: Set<String> = []
 
     public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
                 decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,

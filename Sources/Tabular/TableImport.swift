@@ -36,7 +36,7 @@ public final class TableImport {
     /// `validate` uses it to check headers without reading rows.
     public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        var missing: [String] = []
+        var missing: [String] = [], unmapped: [String] = []
         let normalised = header.map { $0.trimmed().lowercased() }
         /// The columns named `name`, exactly or else in another case.
         func named(_ name: String) -> [Int] {
@@ -48,10 +48,13 @@ public final class TableImport {
         for spec in columns {
             let wanted = options.columns[spec.role] ?? spec.role
             var matches = named(wanted)
-            // A map is given for all of a command's files: one whose header lacks the mapped
-            // name but has the role's own (the item master's `item` beside the usage's
-            // `Artikel`) reads that.
-            if matches.isEmpty && wanted != spec.role { matches = named(spec.role) }
+            // A map given for all of a command's files: one whose header lacks the mapped name
+            // but has the role's own (the item master's `item` beside the usage's `Artikel`)
+            // reads that. A map for this file alone names a header it must have.
+            if matches.isEmpty && wanted != spec.role {
+                guard options.sharedColumnRoles.contains(spec.role) else { unmapped.append("\(spec.role) to '\(wanted)'"); continue }
+                matches = named(spec.role)
+            }
             if matches.isEmpty {
                 // A role's own name written as words: `On Hand` or `Lead-Time Days` for on_hand
                 // and lead_time_days.
@@ -66,6 +69,10 @@ public final class TableImport {
             } else if spec.required {
                 missing.append(wanted == spec.role ? "'\(wanted)'" : "'\(wanted)' (for \(spec.role))")
             }
+        }
+        if !unmapped.isEmpty {
+            throw InputError(file: file, line: 1,
+                             "the column map sends \(unmapped.joined(separator: ", ")), which the header lacks; \(describe(header)). Fix the name in --columns (or columns: in the pipeline)")
         }
         if !missing.isEmpty {
             throw InputError(file: file, line: 1,

@@ -81,6 +81,9 @@ struct CannedPipelineOptions: ParsableArguments {
     func importStage(_ file: String, _ kind: String, shardKey: [String] = [], main: Bool = false) throws -> ImportStage {
         let options = try input.importOptions()
         var stage = try ImportStage(file: file, table: kind, columns: Self.columns(options.columns, for: kind), options: options)
+        // `--columns` is one map for all the command's files, but for its `kind.role` entries.
+        stage.options.sharedColumnRoles = Set(options.columns.keys.filter { !$0.contains(".") })
+            .subtracting(options.columns.keys.filter { $0.hasPrefix(kind + ".") }.map { String($0.dropFirst(kind.count + 1)) })
         if main, let unpivot = try input.unpivotSettings() {
             do {
                 try unpivot.check(kind: kind, roles: InputSchema.all[kind]?.roles.map(\.name) ?? [], mapped: Set(stage.options.columns.keys))

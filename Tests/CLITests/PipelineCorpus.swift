@@ -168,6 +168,14 @@ enum PipelineCorpus {
         add(yaml("import file missing", replacing(line: 5, with: "    file: nothere.csv"), line: nil, "file not found", command: "run"))
         add(yaml("import file without the required columns", replacing(line: 5, with: "    file: other.csv"), line: nil, "missing required column",
                  files: ["other.csv": Data("a,b\n1,2\n")]))
+        // A columns map naming a header the file lacks is an error, even when the role's own
+        // name is there: `Qty Nett` for `Qty Net` read the gross quantity beside it.
+        let net = Data("date,item,quantity,Qty Net\n2025-01-06,A100,100,90\n".utf8)
+        for command in ["validate", "run"] {
+            add(yaml("import columns map naming a header the file lacks", inserting(after: 5, "    columns: {quantity: \"Qty Nett\"}"), line: 1,
+                     "the column map sends quantity to 'Qty Nett', which the header lacks", "'Qty Net'",
+                     command: command, file: "usage.csv", files: ["usage.csv": net]))
+        }
         add(yaml("import file is UTF-16, read as encoding: utf-8", inserting(after: 5, "    encoding: utf-8"), line: 1, "UTF-16", "encoding: utf-16",
                  command: "run", file: "usage.csv",
                  files: ["usage.csv": BadInputCorpus.utf16(usage, bigEndian: false, bom: true)]))

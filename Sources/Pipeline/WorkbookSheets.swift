@@ -51,6 +51,16 @@ enum WorkbookSheets {
         return table.reportSheet("Supply spend", styles: styles, highlights: [])
     }
 
+    /// budget_proposal.csv (`variance --propose`): next year's lines in the budget file's own
+    /// columns, its amounts as money.
+    static func proposal(_ table: Table) -> ReportSheet {
+        var styles: [String: ReportSheet.Style] = [:]
+        for name in table.names where name.lowercased().contains("amount") {
+            styles[name] = .money
+        }
+        return table.reportSheet("Proposal", styles: styles, highlights: [])
+    }
+
     static func scenarios(_ table: Table) -> ReportSheet {
         var styles: [String: ReportSheet.Style] = [:]
         for column in ["budget_fy", "projected_fy", "projected_variance", "change_vs_base"] { styles[column] = .money }
@@ -68,5 +78,29 @@ enum WorkbookSheets {
             .init("fte_gap", .above(0.5), tone: .caution),
             .init("flags", .contains("agency_needed"), tone: .caution),
         ])
+    }
+
+    /// The by-shift tables beside the plan (`staffing --shifts`): a non-compliant shift in red,
+    /// a shift short of staff ahead in amber. Left out, the workbook's Summary named
+    /// non-compliant shifts that no sheet listed.
+    static func shifts(_ table: Table) -> ReportSheet {
+        table.reportSheet("Shift checks", styles: ["patients": tenths, "staff_on_duty": quantity, "patients_per_staff": hundredths,
+                                                   "max_patients_per_staff": hundredths, "date": .date],
+                          highlights: [.init("compliant", .equals("no"))])
+    }
+
+    static func grid(_ table: Table) -> ReportSheet {
+        table.reportSheet("Staffing grid", styles: ["patients": quantity, "staff_required": quantity], highlights: [])
+    }
+
+    static func productivity(_ table: Table) -> ReportSheet {
+        table.reportSheet("Pay periods", styles: ["pay_period_start": .date, "pay_period_end": .date, "worked_hours": tenths, "target_hours": tenths,
+                                                  "productivity_index": tenths, "overtime_pct": .percentagePoints, "agency_pct": .percentagePoints],
+                          highlights: [])
+    }
+
+    static func shiftOutlook(_ table: Table) -> ReportSheet {
+        table.reportSheet("Shifts ahead", styles: ["patients_forecast": tenths, "staff_required": quantity, "staff_scheduled": quantity, "short_by": quantity],
+                          highlights: [.init("short_by", .above(0), tone: .caution)])
     }
 }

@@ -58,8 +58,10 @@ extension Report {
             }
         }
         try figures("Key figures", keyFigures)
-        // The report's other text: headings, paragraphs and bullets, in order. Its tables and
-        // charts are sheets of their own.
+        // The report's other text: headings, paragraphs, bullets and its tables (the few rows
+        // each section shows, such as vendors' price increases), in order. Charts are sheets of
+        // their own, as are the data tables (`sheets`). Left out, a table's heading stood over
+        // nothing: "Non-compliant shifts" named no shift.
         for block in blocks.dropFirst(Report.summaryBlocks) {
             switch block {
             case .heading(let text, _):
@@ -74,7 +76,14 @@ extension Report {
                     try sheet.text(row, 0, "• " + Report.plainText(item))
                     row += 1
                 }
-            case .table, .figure:
+            case .table(let table):
+                for (column, name) in table.header.enumerated() { try sheet.text(row, column, name, formats.header) }
+                row += 1
+                for cells in table.rows {
+                    for (column, cell) in cells.enumerated() { try sheet.text(row, column, cell) }
+                    row += 1
+                }
+            case .figure:
                 continue
             }
         }

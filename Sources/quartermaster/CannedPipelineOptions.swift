@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 import Tabular
 #if canImport(Glibc)
@@ -123,9 +124,14 @@ struct CannedPipelineOptions: ParsableArguments {
         }
         let result = try runner.run(stages, output: out, name: "quartermaster \(command)")
         for note in result.notes { Diagnostics.info(note) }
-        let written = files.flatMap { file in
-            file.hasSuffix(".md") ? runner.reports.formats.map { String(file.dropLast(3)) + "." + $0.fileExtension } : [file]
+        // What is there, not what might be: a file the run had no data for (a replay with no
+        // item to replay) was listed as written.
+        let formats = runner.reports.formats
+        let claimed: [String] = files.flatMap { (file: String) -> [String] in
+            guard file.hasSuffix(".md") else { return [file] }
+            return formats.map { String(file.dropLast(3)) + "." + $0.fileExtension }
         }
+        let written = claimed.filter { FileManager.default.fileExists(atPath: out + "/" + $0) }
         Diagnostics.info("\(command): wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
     }
 }

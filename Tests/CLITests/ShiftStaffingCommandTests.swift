@@ -68,6 +68,30 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/staffing_plan_productivity.svg").path))
     }
 
+    /// The workbook holds the by-shift tables as sheets and the Summary's tables under their
+    /// headings: it had the plan alone, and "Non-compliant shifts" over an empty row.
+    @Test func theWorkbookListsTheNonCompliantShift() throws {
+        let dir = try Self.workspace()
+        let run = try CLIRunner.run(Self.arguments + ["--format", "xlsx"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        func part(_ name: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            process.arguments = ["-p", dir.appendingPathComponent("out/staffing_plan.xlsx").path, name]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let book = try part("xl/workbook.xml")
+        for sheet in ["Plan", "Shift checks", "Staffing grid", "Pay periods", "Shifts ahead"] { #expect(book.contains("name=\"\(sheet)\""), "\(sheet)") }
+        // The Summary (sheet 1) holds the non-compliant shift's row, its ratio as written in the report.
+        let strings = try part("xl/sharedStrings.xml") + (try part("xl/worksheets/sheet1.xml"))
+        #expect(strings.contains("6.67") && strings.contains(Self.shortNight), "\(strings.prefix(2000))")
+    }
+
     @Test func aSpanCoveringPartOfAShiftLowersStaffOnDutyToTheFewest() throws {
         // A fifth RN on the 2025-03-20 night, only 23:00-03:00: the night still has 3 at 19:00-23:00 and 03:00-07:00.
         let dir = try Self.workspace(extra: [[Self.shortNight, "Med-Surg", "4", "RN", "OT", "X1", "2025-03-20 23:00", "2025-03-21 03:00"]])

@@ -89,6 +89,9 @@ public struct ReorderStage: Stage {
             context.costReduction(item)
         }
         if !plan.simulation.isEmpty { try ReorderJob.simulationTable(plan.simulation).write(to: context.output(file + "_simulation.csv")) }
+        if let weeks = job.simulateWeeks, plan.simulation.isEmpty {
+            context.note("no replay of \(weeks) weeks: it compares the recommended levels with each item's par level, and no item planned has a par_level in the item master, so \(file)_simulation.csv is not written")
+        }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         if !plan.locationsMatched.isEmpty {
             context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.prefix(10).joined(separator: ", ") + (plan.locationsMatched.count > 10 ? ", ..." : ""))

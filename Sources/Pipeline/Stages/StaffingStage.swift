@@ -81,19 +81,23 @@ public struct StaffingStage: Stage {
         let table = StaffingJob.table(result)
         try table.write(to: context.output(file + ".csv"))
         var byShift: ShiftStaffingJob.Result?
+        var shiftSheets: [ReportSheet] = []
         if let shifts {
             let shiftResult = try shiftJob.run(shifts: try context.table(shifts), spans: try spans.map { try context.table($0) } ?? timekeepingTable,
                                                timekeeping: timekeepingTable, targets: targetsTable,
                                                census: censusTable, plan: result, frequency: job.frequency)
-            try ShiftStaffingJob.shiftsTable(shiftResult).write(to: context.output("staffing_shifts.csv"))
-            try ShiftStaffingJob.gridTable(shiftResult).write(to: context.output("staffing_grid.csv"))
-            try ShiftStaffingJob.productivityTable(shiftResult).write(to: context.output("staffing_productivity.csv"))
-            try ShiftStaffingJob.outlookTable(shiftResult).write(to: context.output("staffing_shift_outlook.csv"))
+            let shiftTables = [ShiftStaffingJob.shiftsTable(shiftResult), ShiftStaffingJob.gridTable(shiftResult),
+                               ShiftStaffingJob.productivityTable(shiftResult), ShiftStaffingJob.outlookTable(shiftResult)]
+            for (table, name) in zip(shiftTables, ["staffing_shifts", "staffing_grid", "staffing_productivity", "staffing_shift_outlook"]) {
+                try table.write(to: context.output(name + ".csv"))
+            }
+            shiftSheets = zip(shiftTables, [WorkbookSheets.shifts, WorkbookSheets.grid, WorkbookSheets.productivity, WorkbookSheets.shiftOutlook]).map { $1($0) }
             byShift = shiftResult
         }
         var document = StaffingJob.report(result, numbers: context.reports.numbers, moreSummary: byShift.map(ShiftStaffingJob.summary) ?? [])
         if let byShift { ShiftStaffingJob.addSections(byShift, to: &document, numbers: context.reports.numbers) }
         document.sheet(WorkbookSheets.staffing(table))
+        for sheet in shiftSheets { document.sheet(sheet) }
         let report = try context.write(document, name: file)
         for item in StaffingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)

@@ -29,8 +29,17 @@ public struct TrackStage: Stage {
             throw PipelineError(location: nil, "stage '\(context.stage)': no history to track; give the stage history: FILE, or the run --history FILE")
         }
         let database = try RunHistory.openForReading(path)
-        let tracking = try ForecastTracking.score(database, csv: context.output("forecast_tracking.csv"))
-        try context.write(tracking.report(history: path), name: "forecast_tracking")
+        let csv = context.output("forecast_tracking.csv")
+        let tracking = try ForecastTracking.score(database, csv: csv)
+        var document = tracking.report(history: path)
+        // The scored forecasts as a sheet: the workbook held the summary's headings alone.
+        if context.reports.formats.contains(.xlsx) {
+            document.sheet(try Table.read(csv).reportSheet("Tracked forecasts", styles: [
+                "lag": WorkbookSheets.quantity, "forecast": WorkbookSheets.tenths, "actual": WorkbookSheets.tenths,
+                "error": WorkbookSheets.tenths, "seasonal_naive": WorkbookSheets.tenths,
+            ], highlights: []))
+        }
+        try context.write(document, name: "forecast_tracking")
         context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path); \(tracking.drifting.count) drifting series")
         let lags = tracking.byLag.keys.sorted()
         let rows = lags.map { tracking.byLag[$0]! }

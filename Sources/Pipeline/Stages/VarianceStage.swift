@@ -152,6 +152,7 @@ public struct VarianceStage: Stage {
             let proposed = try proposal.run(budget: try context.table(budget), actuals: try context.table(actuals),
                                             volumes: try volumes.map { try context.table($0) })
             try proposed.table.write(to: context.output("budget_proposal.csv"))
+            document.sheet(WorkbookSheets.proposal(proposed.table))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")
             document.bullets(proposed.assumptions)
             context.note("budget_proposal.csv for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")

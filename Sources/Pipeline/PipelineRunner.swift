@@ -371,7 +371,9 @@ public struct PipelineRunner: Sendable {
     func keepRejects(of temporary: String, beside output: String) -> String? {
         let fm = FileManager.default
         let files = ((try? fm.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasSuffix(".rejects.csv") }
-        guard !files.isEmpty else { return nil }
+        // An earlier failure's rejects describe a run that is no longer the latest: left beside
+        // this failure, they read as its own.
+        guard !files.isEmpty else { PipelineRunner.removeRejectsFolder(of: output); return nil }
         let folder = PipelineRunner.rejectsFolder(output)
         PipelineRunner.removeRejectsFolder(of: output)
         guard (try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }

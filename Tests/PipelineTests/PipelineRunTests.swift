@@ -39,6 +39,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path + "/out").sorted() == before)
         #expect(try ws.read("out/forecasts.csv") == forecasts)
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).filter { $0.contains(".tmp-") }.isEmpty)
+        // The failure's rejected rows are kept beside the output; a later failure with none
+        // removes them, as they describe a run that is no longer the latest.
+        #expect(ws.exists("out.rejects/usage.rejects.csv"))
+        try ws.write("usage.csv", "Trans Date,Item #,Qty Issued\n")
+        #expect(throws: (any Error).self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
+        #expect(!ws.exists("out.rejects"))
+        #expect(try ws.read("out/forecasts.csv") == forecasts)
     }
 
     @Test func reRunsAreByteIdenticalOnOneAndTwoThreads() throws {

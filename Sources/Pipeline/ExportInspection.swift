@@ -6,7 +6,8 @@ import Tabular
 /// find, an `unpivot:` block for a month-per-column sheet, and the import stage to copy.
 ///
 /// The whole file is streamed once through `CSVReader`; per column at most `sampleLimit`
-/// non-empty values are kept for the type guess, so memory stays flat in the number of rows.
+/// non-empty values (and the last row's) are kept for the type guess, so memory stays flat
+/// in the number of rows.
 public struct ExportInspection: Sendable {
     /// Non-empty values per column that the type guess looks at.
     public static let sampleLimit = 1_000
@@ -22,6 +23,12 @@ public struct ExportInspection: Sendable {
         public var examined: Int
         public var samples: [String]
         public var emptyCells: Int
+        /// Examined values that read as the type.
+        public var read = 0
+        /// The first values that do not read as the type, with their lines.
+        public var notRead: [Sample] = []
+        /// A number column read with a decimal comma (`3,5`, `1.234,50`).
+        public var decimalComma = false
     }
 
     public struct UnpivotSuggestion: Sendable, Equatable {
@@ -42,8 +49,17 @@ public struct ExportInspection: Sendable {
     public var encodingNote: String?
     public var delimiter: UInt8
     public var header: [String]
+    /// The header's line when lines above it look like a title; nil when it is the first line.
+    public var headerLine: Int?
     public var rows: Int
     public var columns: [Column]
+    /// The file's numbers are written with a decimal comma (`--decimal-comma`, `decimal: comma`).
+    public var decimalComma: Bool
+    /// What to fix before importing: a title above the header, rows wider or narrower than
+    /// the header, a totals row.
+    public var warnings: [String]
+    /// The line of a last row that looks like a totals row.
+    public var totalsLine: Int?
     public var kind: String?
     /// Role -> header, in the order of the kind's roles.
     public var suggestedMap: [(role: String, header: String)] = []
@@ -52,33 +68,51 @@ public struct ExportInspection: Sendable {
 
     /// Reads `path` (`-` for standard input). Throws `UsageError` for an unknown kind (before
     /// the file is opened) and `InputError` for a missing, unreadable or empty file.
+    ///
+    /// The first `headerWindow` records are held back until the header is settled (the first
+    /// line, or a line below a title), then counted; the rest stream straight into the tally,
+    /// so standard input works and the file is read once.
     public init(path: String, kind: String? = nil, delimiter: UInt8? = nil, encoding: TextEncoding = .auto) throws {
         if let kind, InputSchema.all[kind] == nil {
             throw UsageError("unknown kind '\(kind)'; use one of \(ExportInspection.kinds.joined(separator: ", "))")
         }
         let reader = try CSVReader(path: path, delimiter: delimiter, encoding: encoding)
-        file = reader.displayName
-        header = reader.header
-        let width = header.count
-        var values = [[String]](repeating: [], count: width)
-        var empty = [Int](repeating: 0, count: width)
-        var rows = 0
+        var early: [EarlyRow] = []
+        var settled: (header: [String], line: Int?, tally: Tally)?
+        /// The header among the early rows, and a tally that has counted the rows below it.
+        func settle() -> (header: [String], line: Int?, tally: Tally) {
+            let found = ExportInspection.headerBelowTitle(first: reader.header, rows: early)
+            let header = found.map { early[$0].fields } ?? reader.header
+            var tally = Tally(width: header.count)
+            for row in early[(found.map { $0 + 1 } ?? 0)...] {
+                let bytes = row.fields.map { Array($0.utf8) }
+                tally.add(line: row.line, count: bytes.count) { bytes[$0] }
+            }
+            return (header, found.map { early[$0].line }, tally)
+        }
         try reader.forEachRecord { record in
             if record.isBlank { return }
-            rows += 1
-            for k in 0..<width {
-                guard k < record.count else { empty[k] += 1; continue }
-                let field = record[k]
-                if ExportInspection.isBlank(field) { empty[k] += 1; continue }
-                if values[k].count < ExportInspection.sampleLimit { values[k].append(record.string(k)) }
+            guard settled != nil else {
+                early.append(EarlyRow(line: record.line, fields: record.strings))
+                if early.count == ExportInspection.headerWindow { settled = settle() }
+                return
             }
+            settled!.tally.add(line: record.line, count: record.count) { record[$0] }
         }
-        self.rows = rows
+        let (header, headerLine, tally) = settled ?? settle()
+        file = reader.displayName
+        self.header = header
+        self.headerLine = headerLine
+        rows = tally.rows
         self.encoding = reader.encoding.description
         encodingNote = reader.encodingNote
         self.delimiter = reader.delimiter
-        let names = reader.header
-        columns = (0..<width).map { ExportInspection.guess(header: names[$0], values: values[$0], empty: empty[$0]) }
+        let samples = tally.samplesWithLastRow
+        decimalComma = ExportInspection.readsWithDecimalComma(samples, delimiter: reader.delimiter)
+        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter)
+        columns = header.indices.map { ExportInspection.guess(header: header[$0], samples: samples[$0], empty: tally.empty[$0], numbers: numbers) }
+        totalsLine = ExportInspection.totalsRowLine(tally)
+        warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
         self.kind = kind
         if let kind, let schema = InputSchema.all[kind] { suggest(schema) }
     }
@@ -86,66 +120,6 @@ public struct ExportInspection: Sendable {
     public static var kinds: [String] {
         ["usage", "items", "inventory", "timekeeping", "census", "staffing_targets", "budget", "actuals", "volumes"].filter { InputSchema.all[$0] != nil }
             + InputSchema.all.keys.sorted().filter { !["usage", "items", "inventory", "timekeeping", "census", "staffing_targets", "budget", "actuals", "volumes"].contains($0) }
-    }
-
-    // MARK: - Column types
-
-    static func isBlank(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        field.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
-    /// Date formats tried on a column, in order of preference on a tie.
-    static let dateFormats = ["iso", "mdy", "dmy", "DD-MMM-YY", "DD-MMM-YYYY", "MMM D, YYYY", "auto"]
-
-    static func guess(header: String, values: [String], empty: Int) -> Column {
-        var column = Column(header: header, type: "empty", examined: values.count, samples: samples(values), emptyCells: empty)
-        guard !values.isEmpty else { return column }
-        let n = Double(values.count)
-        let numbers = NumberParser()
-        let numberShare = Double(values.filter { numbers.parse($0) != nil }.count) / n
-        let periodShare = Double(values.filter(isPeriod).count) / n
-        var best: (format: String, share: Double)?
-        for name in dateFormats {
-            guard let format = try? DateFormat(parsing: name) else { continue }
-            let parser = DateParser(format: format)
-            let share = Double(values.filter { parser.parse($0) != nil }.count) / n
-            if share > (best?.share ?? 0) { best = (name, share) }
-        }
-        if numberShare >= 0.9 {
-            column.type = "number"; column.share = numberShare
-        } else if periodShare >= 0.8 {
-            column.type = "period"; column.share = periodShare
-        } else if let best, best.share >= 0.8 {
-            column.type = "date"; column.dateFormat = best.format; column.share = best.share
-        } else {
-            column.type = "text"
-        }
-        return column
-    }
-
-    /// The first 3 distinct values, clipped to 40 characters.
-    static func samples(_ values: [String]) -> [String] {
-        var seen: [String] = []
-        for value in values where !seen.contains(value) {
-            seen.append(value)
-            if seen.count == 3 { break }
-        }
-        return seen.map { $0.count > 40 ? String($0.prefix(37)) + "..." : $0 }
-    }
-
-    /// A month, week or quarter without a day: `2026-07`, `2026-W27`, `2026-Q3`, `JAN96`,
-    /// `Jun-06`, `June 2026`.
-    static func isPeriod(_ text: String) -> Bool {
-        let t = text.trimmed()
-        guard DateParser().parse(t) != nil else { return false }
-        let bytes = Array(t.utf8)
-        let digits = bytes.filter { $0 >= 48 && $0 <= 57 }.count
-        let letters = bytes.filter { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }.count
-        if letters == 0 { return bytes.count == 7 && bytes[4] == UInt8(ascii: "-") && digits == 6 }
-        if t.count == 8, bytes[4] == UInt8(ascii: "-"), letters == 1 { return true }  // 2026-W27
-        if t.count == 7, bytes[4] == UInt8(ascii: "-"), letters == 1 { return true }  // 2026-Q3
-        // A month name and a year only (2 or 4 digits): no day.
-        return letters >= 3 && (digits == 2 || digits == 4) && bytes.first.map { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 } == true
     }
 
     // MARK: - Roles
@@ -261,37 +235,78 @@ public struct ExportInspection: Sendable {
         var out = "file: \(file)\n"
         out += "encoding: \(encoding)\(encodingNote.map { " (\($0))" } ?? "")\n"
         out += "delimiter: \(delimiterName)\n"
-        out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\n"
-        out += "rows: \(rows) data rows\n\ncolumns:\n"
+        out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\(headerLine.map { " (line \($0))" } ?? "")\n"
+        out += "rows: \(rows) data rows\n"
+        for warning in warnings { out += "warning: \(warning)\n" }
+        out += "\ncolumns:\n"
         for (k, c) in columns.enumerated() {
-            var type = c.type
-            if let format = c.dateFormat { type += " (\(format))" }
-            if let share = c.share { type += ", \(NumberFormat.percent(share)) of \(c.examined) \(c.examined == 1 ? "value" : "values") read" }
-            out += "  \(k + 1). \(c.header): \(type); \(c.emptyCells) empty\n"
+            out += "  \(k + 1). \(c.header): \(ExportInspection.typeText(c)); \(c.emptyCells) empty\n"
             if !c.samples.isEmpty { out += "     samples: \(c.samples.map { "'\($0)'" }.joined(separator: ", "))\n" }
+            if !c.notRead.isEmpty { out += "     not read: \(notReadText(c))\n" }
         }
-        guard let kind else { return out }
+        guard let kind, let schema = InputSchema.all[kind] else { return out }
         out += "\nas \(kind):\n"
         out += suggestedMap.isEmpty ? "  no column matches a role of \(kind)\n" : "  --columns '\(columnsFlag)'\n"
         out += missingRequired.isEmpty ? "  every required role is found\n" : "  required roles not found: \(missingRequired.joined(separator: ", "))\n"
+        for note in roleTypeNotes(schema) { out += "  \(note)\n" }
         let dateFormat = dateRoleFormat
+        var flags: [String] = []
         if let unpivot {
             out += "  wide sheet: unpivot the columns \(unpivot.columns)\n"
             out += "    unpivot:\n      columns: \(unpivot.yamlColumns)\n      names_to: \(unpivot.namesTo)\n      values_to: \(unpivot.valuesTo)\n"
-            out += "  flags: --unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo) --values-to \(unpivot.valuesTo)"
-                + (unpivot.dateFormat.map { " --date-format \($0)" } ?? "") + "\n"
+            flags.append("--unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo) --values-to \(unpivot.valuesTo)"
+                + (unpivot.dateFormat.map { " --date-format \($0)" } ?? ""))
         }
+        if decimalComma { flags.append("--decimal-comma") }
+        if !flags.isEmpty { out += "  flags: \(flags.joined(separator: " "))\n" }
         out += "\nimport stage:\n  \(kind):\n    kind: import\n    table: \(kind)\n    file: \(ExportInspection.quoted(file))\n"
+        if let headerLine { out += "    # delete the \(headerLine == 2 ? "line" : "\(headerLine - 1) lines") above the header (line \(headerLine)) first\n" }
         if !suggestedMap.isEmpty {
             out += "    columns: {\(suggestedMap.map { "\($0.role): \(ExportInspection.quoted($0.header))" }.joined(separator: ", "))}\n"
         }
         if delimiter != UInt8(ascii: ",") { out += "    delimiter: \(delimiter == 0x09 ? "tab" : "'" + String(UnicodeScalar(delimiter)) + "'")\n" }
         if encoding != "UTF-8" { out += "    encoding: \(encoding.lowercased())\n" }
         if let dateFormat = dateFormat ?? unpivot?.dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
+        if decimalComma { out += "    decimal: comma\n" }
         if let unpivot {
             out += "    unpivot:\n      columns: \(unpivot.yamlColumns)\n      names_to: \(unpivot.namesTo)\n      values_to: \(unpivot.valuesTo)\n"
         }
         return out
+    }
+
+    /// `date (iso), 3 of 4 values read`: the share as a percentage only when every value reads,
+    /// since 150 of 151 would round to a 99% or 100% that hides the one that does not.
+    static func typeText(_ c: Column) -> String {
+        var type = c.type
+        if let format = c.dateFormat { type += " (\(format))" }
+        if c.decimalComma { type += " (decimal comma)" }
+        guard c.share != nil else { return type }
+        let values = c.examined == 1 ? "value" : "values"
+        return type + (c.read == c.examined ? ", 100% of \(c.examined) \(values) read" : ", \(c.read) of \(c.examined) \(values) read")
+    }
+
+    /// `'Total' (line 5, the totals row)`, then how many more do not read.
+    func notReadText(_ c: Column) -> String {
+        let named = c.notRead.map { "'\($0.text.clipped)' (line \($0.line)\($0.line == totalsLine ? ", the totals row" : ""))" }
+        let more = c.examined - c.read - c.notRead.count
+        return named.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+    }
+
+    /// A role mapped to a column that does not read as the role's type: the import would
+    /// reject its rows, so say so before the stage is copied.
+    func roleTypeNotes(_ schema: InputSchema) -> [String] {
+        suggestedMap.compactMap { pair in
+            guard let role = schema.roles.first(where: { $0.name == pair.role }),
+                  let column = columns.first(where: { $0.header == pair.header }) else { return nil }
+            switch role.type {
+            case .number where column.type != "number":
+                return "\(role.name): \(ExportInspection.quoted(pair.header)) does not read as numbers (\(column.type)); the import would reject its rows"
+            case .date where column.type != "date" && column.type != "period":
+                return "\(role.name): \(ExportInspection.quoted(pair.header)) does not read as dates in the formats tried (\(ExportInspection.dateFormats.joined(separator: ", "))); give its pattern with date_format:"
+            default:
+                return nil
+            }
+        }
     }
 
     /// The format of the column mapped to the date role, when it reads as a date.

@@ -2,7 +2,9 @@ import Foundation
 
 extension BadInputCorpus {
     /// Issue 17: `quartermaster inspect`. A missing file fails naming it; an unknown kind is a
-    /// usage error listing the kinds.
+    /// usage error listing the kinds. Exports the import would refuse are read and the report
+    /// warns: title lines above the header, rows wider than the header, a totals row; and a
+    /// decimal comma gets the setting that reads it.
     static func inspectCases() -> [CorpusCase] {
         let usage = CSVInput.usage
         return [
@@ -13,6 +15,25 @@ extension BadInputCorpus {
                        generated: generator(usage) { Data(usage.contents) },
                        arguments: ["inspect", usage.file, "--kind", "stock"],
                        expectation: .usageError(says: ["unknown kind 'stock'", "usage, items, inventory"])),
+            CorpusCase(kind: usage.kind, name: "inspect of an export with a title above the header",
+                       files: ["titled.csv": Data(("Supply Issues Report\nGenerated 2025-08-01\n\n" + usage.contents).utf8)],
+                       arguments: ["inspect", "titled.csv", "--kind", "usage"],
+                       expectation: .inspected(says: ["header: \(usage.header.joined(separator: ",")) (line 4)",
+                                                      "lines 1-3 look like a title", "Delete lines 1-3 before importing",
+                                                      "# delete the 3 lines above the header (line 4) first"])),
+            CorpusCase(kind: usage.kind, name: "inspect of rows wider than the header",
+                       files: ["wider.csv": Data((usage.contents + usage.rows[0].joined(separator: ",") + ",extra\n").utf8)],
+                       arguments: ["inspect", "wider.csv"],
+                       expectation: .inspected(says: ["1 of \(usage.rows.count + 1) rows has more fields than the header's \(usage.header.count) fields (the first on line \(usage.rows.count + 2))"])),
+            CorpusCase(kind: usage.kind, name: "inspect of a totals row under a date column",
+                       files: ["totals.csv": Data("date,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\nTotal,,60\n".utf8)],
+                       arguments: ["inspect", "totals.csv", "--kind", "usage"],
+                       expectation: .inspected(says: ["date: date (iso), 3 of 4 values read", "not read: 'Total' (line 5, the totals row)",
+                                                      "warning: line 5, the last row, looks like a totals row"])),
+            CorpusCase(kind: usage.kind, name: "inspect of decimal commas in a semicolon export",
+                       files: ["semi.csv": Data("Datum;Artikel;Menge\n01.07.2025;A;1.234,50\n02.07.2025;A;12,25\n".utf8)],
+                       arguments: ["inspect", "semi.csv", "--kind", "usage"],
+                       expectation: .inspected(says: ["Menge: number (decimal comma)", "flags: --decimal-comma", "    decimal: comma\n"])),
         ]
     }
 }

@@ -42,6 +42,9 @@ enum Expectation: Sendable {
     /// accepted), and the output file `output` says each phrase: unusual values that are not
     /// errors, planned with a flag.
     case accepted(file: String, read: Int, output: String, says: [String])
+    /// `inspect` reads the file (exit 0) and its report on standard output says each phrase:
+    /// a warning about the export, which is not an error since inspect imports nothing.
+    case inspected(says: [String])
 }
 
 struct CorpusCase: Sendable {

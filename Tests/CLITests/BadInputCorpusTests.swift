@@ -138,7 +138,11 @@ import Testing
             problems.append("standard error reports a crash ('\(crash)')")
         }
         if err.utf8.count > stderrLimit { problems.append("standard error has \(err.utf8.count) bytes; a message must not dump rows or fields") }
-        if err.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("nothing on standard error") }
+        if case .inspected = c.expectation {
+            // inspect's warnings are part of its report, on standard output.
+        } else if err.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append("nothing on standard error")
+        }
         for secret in c.secrets where err.contains(secret) { problems.append("standard error shows '\(secret)' from the file") }
         func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path) }
         for path in c.presentAfterRun where !exists(path) { problems.append("\(path) is missing after the run") }
@@ -196,6 +200,9 @@ import Testing
                 break
             }
             for phrase in says where !text.contains(phrase) { problems.append("\(output) does not say '\(phrase)'") }
+        case .inspected(let says):
+            if result.end != .exited(0) { problems.append("ended with \(result.end), expected exit 0"); break }
+            for phrase in says where !result.stdout.contains(phrase) { problems.append("the report does not say '\(phrase)'") }
         }
         return problems
     }

@@ -14,6 +14,39 @@ import Testing
         #expect(result.stdout.contains("--columns 'date=\"Trans Date\",item=\"Item #\",quantity=Qty'"), "\(result.stdout)")
     }
 
+    /// The reviewer's three exports: a semicolon file with decimal commas gets the flag and
+    /// `decimal: comma`; a title above the header is named with the header's line; a totals
+    /// row is named under the date column it kept from reading.
+    @Test func decimalCommasTitlesAndTotalsRowsAreShown() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        var semi = Data([0xEF, 0xBB, 0xBF])
+        semi.append(Data("Date;Item;Qty\r\n01.07.2025;Caf\u{E9};3,5\r\n02.07.2025;B;4,25\r\n".utf8))
+        try semi.write(to: dir.appendingPathComponent("bom_semi.csv"))
+        try "Supply Issues Report\nGenerated 2025-08-01 by MMIS\n\ndate,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\n"
+            .write(to: dir.appendingPathComponent("title.csv"), atomically: true, encoding: .utf8)
+        try "date,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\nTotal,,60\n"
+            .write(to: dir.appendingPathComponent("totals.csv"), atomically: true, encoding: .utf8)
+
+        let decimal = try CLIRunner.run(["inspect", "bom_semi.csv", "--kind", "usage"], in: dir)
+        #expect(decimal.status == 0, "stderr: \(decimal.stderr)")
+        #expect(decimal.stdout.contains("Qty: number (decimal comma), 100% of 2 values read"), "\(decimal.stdout)")
+        #expect(decimal.stdout.contains("flags: --decimal-comma"), "\(decimal.stdout)")
+        #expect(decimal.stdout.contains("    delimiter: ';'\n    decimal: comma\n"), "\(decimal.stdout)")
+
+        let title = try CLIRunner.run(["inspect", "title.csv", "--kind", "usage"], in: dir)
+        #expect(title.status == 0, "stderr: \(title.stderr)")
+        #expect(title.stdout.contains("header: date,item,quantity (line 4)"), "\(title.stdout)")
+        #expect(title.stdout.contains("rows: 3 data rows"), "\(title.stdout)")
+        #expect(title.stdout.contains("warning: lines 1-3 look like a title, not the header: the header seems to be on line 4"), "\(title.stdout)")
+        #expect(title.stdout.contains("--columns 'date=date,item=item,quantity=quantity'"), "\(title.stdout)")
+
+        let totals = try CLIRunner.run(["inspect", "totals.csv", "--kind", "usage"], in: dir)
+        #expect(totals.status == 0, "stderr: \(totals.stderr)")
+        #expect(totals.stdout.contains("date: date (iso), 3 of 4 values read"), "\(totals.stdout)")
+        #expect(totals.stdout.contains("not read: 'Total' (line 5, the totals row)"), "\(totals.stdout)")
+        #expect(totals.stdout.contains("warning: line 5, the last row, looks like a totals row"), "\(totals.stdout)")
+    }
+
     @Test func aMissingFileExits1NamingIt() throws {
         let dir = try CLIRunner.workspace(with: [])
         let result = try CLIRunner.run(["inspect", "missing.csv"], in: dir)

@@ -89,6 +89,179 @@ import Tabular
         #expect(inspection.columns[1].samples == ["Gauze 4\u{2013}4 \u{A3}2"])
     }
 
+    // MARK: - Decimal commas
+
+    /// A semicolon export with `3,5` read as text sent quantity to a column the suggested
+    /// stage rejected on every row; the column is a number read with a decimal comma, and the
+    /// flags and the stage say so.
+    @Test func decimalCommasInASemicolonExportAreNumbers() throws {
+        let workspace = try Workspace()
+        var bytes = Data([0xEF, 0xBB, 0xBF])
+        bytes.append(Data("Date;Item;Qty\r\n01.07.2025;Caf\u{E9};3,5\r\n02.07.2025;B;4,25\r\n".utf8))
+        try bytes.write(to: workspace.url.appendingPathComponent("bom_semi.csv"))
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("bom_semi.csv").path, kind: "usage")
+        #expect(inspection.decimalComma)
+        #expect(inspection.columns[2].type == "number")
+        #expect(inspection.columns[2].decimalComma)
+        #expect(inspection.columns[2].read == 2)
+        let report = inspection.report
+        #expect(report.contains("3. Qty: number (decimal comma), 100% of 2 values read; 0 empty"), "\(report)")
+        #expect(report.contains("  flags: --decimal-comma\n"), "\(report)")
+        #expect(report.contains("    delimiter: ';'\n    decimal: comma\n"), "\(report)")
+    }
+
+    /// Grouping points with a decimal comma (`1.234,50`), and `1.000`, which a semicolon file
+    /// would otherwise leave ambiguous, all read once the file is read with a decimal comma.
+    @Test func groupingPointsWithADecimalCommaRead() throws {
+        let workspace = try Workspace()
+        try workspace.write("semi.csv", "Datum;Artikel;Menge\n01.07.2025;A;1.234,50\n02.07.2025;A;12,25\n03.07.2025;B;7,0\n04.07.2025;B;1.000\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("semi.csv").path, kind: "usage")
+        #expect(inspection.decimalComma)
+        #expect(inspection.columns[2].type == "number")
+        #expect(inspection.columns[2].read == 4)
+        #expect(inspection.report.contains("Menge: number (decimal comma), 100% of 4 values read"), "\(inspection.report)")
+        #expect(inspection.report.contains("    decimal: comma\n"))
+    }
+
+    /// A quoted `"1,234"` in a comma-separated file reads both ways, so it stays a thousands
+    /// separator; and a semicolon file whose other column has decimal points (`2.50`) is not
+    /// switched to a decimal comma by one column of `3,5`: the mark is one setting for the
+    /// file, so the column reads as text and the map says so.
+    @Test func thousandsSeparatorsAndDecimalPointsKeepThePoint() throws {
+        let workspace = try Workspace()
+        try workspace.write("comma.csv", "date,item,quantity\n2026-01-05,A,\"1,234\"\n2026-01-06,A,\"2,500\"\n")
+        let comma = try ExportInspection(path: workspace.url.appendingPathComponent("comma.csv").path, kind: "usage")
+        #expect(!comma.decimalComma)
+        #expect(comma.columns[2].type == "number")
+        #expect(!comma.columns[2].decimalComma)
+        #expect(!comma.report.contains("decimal"), "\(comma.report)")
+
+        try workspace.write("mixed.csv", "date;item;quantity;unit_cost\n2026-01-05;A;3,5;2.50\n2026-01-06;A;4,25;1.75\n")
+        let mixed = try ExportInspection(path: workspace.url.appendingPathComponent("mixed.csv").path, kind: "usage")
+        #expect(!mixed.decimalComma)
+        #expect(mixed.columns[2].type == "text")
+        #expect(mixed.columns[3].type == "number")
+        #expect(mixed.report.contains("  quantity: quantity does not read as numbers (text); the import would reject its rows"), "\(mixed.report)")
+        #expect(!mixed.report.contains("decimal: comma"))
+    }
+
+    // MARK: - The header
+
+    /// A report title above the header was taken for the header: one column of 5 rows, no
+    /// warning. The header is the first line whose fields fit the rows below and are names.
+    @Test func titleLinesAboveTheHeaderAreNamed() throws {
+        let workspace = try Workspace()
+        try workspace.write("title.csv", "Supply Issues Report\nGenerated 2025-08-01 by MMIS\n\ndate,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("title.csv").path, kind: "usage")
+        #expect(inspection.header == ["date", "item", "quantity"])
+        #expect(inspection.headerLine == 4)
+        #expect(inspection.rows == 3)
+        #expect(inspection.columns.map(\.type) == ["date", "text", "number"])
+        #expect(inspection.missingRequired.isEmpty)
+        #expect(inspection.warnings.count == 1)
+        let warning = try #require(inspection.warnings.first)
+        #expect(warning.contains("lines 1-3 look like a title, not the header: the header seems to be on line 4 (date,item,quantity)"), "\(warning)")
+        #expect(warning.contains("Delete lines 1-3 before importing"), "\(warning)")
+        #expect(warning.contains("no option to skip lines"), "\(warning)")
+        let report = inspection.report
+        #expect(report.contains("header: date,item,quantity (line 4)\n"), "\(report)")
+        #expect(report.contains("    # delete the 3 lines above the header (line 4) first\n"), "\(report)")
+    }
+
+    /// Rows wider than the header are named (the import rejects them), and an export that
+    /// drops trailing empty fields is not taken for a title: its rows are narrower.
+    @Test func rowsWiderOrNarrowerThanTheHeaderAreCounted() throws {
+        let workspace = try Workspace()
+        try workspace.write("wide.csv", "date,item,description,quantity\n2026-01-05,A,Gauze,2\n2026-01-06,B,Gauze, 4x4,3\n2026-01-07,A,Tape,1\n")
+        let wide = try ExportInspection(path: workspace.url.appendingPathComponent("wide.csv").path)
+        #expect(wide.headerLine == nil)
+        #expect(wide.warnings == ["1 of 3 rows has more fields than the header's 4 fields (the first on line 3): a value may hold an unquoted delimiter, or the header is not on the first line; the import rejects such rows"])
+
+        try workspace.write("short.csv", "item,description,uom,unit_cost\nA100,Gauze,Box\nB200,Tape,Roll\nC300,Gloves,Box,2.5\n")
+        let short = try ExportInspection(path: workspace.url.appendingPathComponent("short.csv").path)
+        #expect(short.headerLine == nil)
+        #expect(short.header == ["item", "description", "uom", "unit_cost"])
+        #expect(short.warnings.count == 1)
+        #expect(short.warnings.first?.hasPrefix("2 of 3 rows have fewer fields than the header's 4 fields (the first on line 2)") == true, "\(short.warnings)")
+    }
+
+    /// An all-text export whose header is one field short: no row is more of a header than
+    /// the first line, so it stays the header and the wider rows are counted.
+    @Test func aHeaderOneFieldShortOfAllTextRowsStaysTheHeader() throws {
+        let workspace = try Workspace()
+        try workspace.write("items.csv", "item,description,uom\nA100,Gauze,Box,Central\nB200,Tape,Roll,Central\nC300,Gloves,Box,ICU\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("items.csv").path)
+        #expect(inspection.headerLine == nil)
+        #expect(inspection.header == ["item", "description", "uom"])
+        #expect(inspection.rows == 3)
+        #expect(inspection.warnings.first?.hasPrefix("3 of 3 rows have more fields than the header's 3 fields (the first on line 2)") == true, "\(inspection.warnings)")
+    }
+
+    // MARK: - Values not read
+
+    /// A totals row made the date column text without naming the value (3 of 4 dates); the
+    /// column is a date column with the share read and the value named with its line.
+    @Test func aTotalsRowIsNamedUnderTheDateColumn() throws {
+        let workspace = try Workspace()
+        try workspace.write("totals.csv", "date,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\nTotal,,60\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("totals.csv").path, kind: "usage")
+        let date = inspection.columns[0]
+        #expect(date.type == "date")
+        #expect(date.dateFormat == "iso")
+        #expect(date.read == 3 && date.examined == 4)
+        #expect(date.notRead == [ExportInspection.Sample(text: "Total", line: 5)])
+        #expect(inspection.totalsLine == 5)
+        let report = inspection.report
+        #expect(report.contains("1. date: date (iso), 3 of 4 values read; 0 empty"), "\(report)")
+        #expect(report.contains("     not read: 'Total' (line 5, the totals row)\n"), "\(report)")
+        #expect(report.contains("warning: line 5, the last row, looks like a totals row (Total,,60): delete it before importing"), "\(report)")
+    }
+
+    /// A last row that says Gesamt is a totals row too; a bad date on the last row of a row
+    /// that names its item is named under the column but not called a totals row.
+    @Test func aTotalWordMakesATotalsRowAndABadDateDoesNot() throws {
+        let workspace = try Workspace()
+        try workspace.write("gesamt.csv", "date,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\nGesamt,,60\n")
+        let gesamt = try ExportInspection(path: workspace.url.appendingPathComponent("gesamt.csv").path)
+        #expect(gesamt.totalsLine == 5)
+        try workspace.write("typo.csv", "date,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\nbad date,B,5\n")
+        let typo = try ExportInspection(path: workspace.url.appendingPathComponent("typo.csv").path)
+        #expect(typo.totalsLine == nil)
+        #expect(typo.warnings.isEmpty)
+        #expect(typo.report.contains("     not read: 'bad date' (line 5)\n"), "\(typo.report)")
+    }
+
+    /// With more rows than the sample, the last row is still looked at (a totals row sits
+    /// there), and a share short of all is given as counts: 1,200 of 1,201 is no "100%".
+    @Test func aTotalsRowBeyondTheSampleIsNamed() throws {
+        let workspace = try Workspace()
+        var text = "date,item,quantity\n"
+        for day in 0..<1_200 { text += "2025-01-01,A,\(day)\n" }
+        text += "Grand Total,,1500\n"
+        try workspace.write("long.csv", text)
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("long.csv").path)
+        let date = inspection.columns[0]
+        #expect(date.examined == ExportInspection.sampleLimit + 1)
+        #expect(date.notRead == [ExportInspection.Sample(text: "Grand Total", line: 1_202)])
+        #expect(inspection.totalsLine == 1_202)
+        #expect(inspection.report.contains("date: date (iso), 1000 of 1001 values read"), "\(inspection.report)")
+    }
+
+    /// Numbers the same way: a column most of whose values read as numbers is a number
+    /// column, with the values that do not read named (the first 3, then how many more).
+    @Test func numbersNotReadAreNamedToo() throws {
+        let workspace = try Workspace()
+        try workspace.write("n.csv", "date,item,quantity\n2026-01-05,A,2\n2026-01-06,A,n/a\n2026-01-07,A,3\n2026-01-08,A,?\n2026-01-09,A,4\n2026-01-10,A,5\n2026-01-11,A,-\n2026-01-12,A,x\n2026-01-13,A,6\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("n.csv").path, kind: "usage")
+        let quantity = inspection.columns[2]
+        #expect(quantity.type == "number")
+        #expect(quantity.read == 5 && quantity.examined == 9)
+        #expect(inspection.totalsLine == nil)
+        #expect(inspection.warnings.isEmpty)
+        #expect(inspection.report.contains("quantity: number, 5 of 9 values read; 0 empty"), "\(inspection.report)")
+        #expect(inspection.report.contains("     not read: 'n/a' (line 3), '?' (line 5), '-' (line 8) and 1 more\n"), "\(inspection.report)")
+    }
+
     @Test func anUnknownKindIsAUsageErrorAndAMissingFileAnInputError() throws {
         #expect(throws: UsageError.self) { try ExportInspection(path: "nowhere.csv", kind: "stock") }
         let error = #expect(throws: InputError.self) { try ExportInspection(path: "nowhere.csv") }

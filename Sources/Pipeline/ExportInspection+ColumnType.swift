@@ -1,0 +1,108 @@
+import Tabular
+
+extension ExportInspection {
+    /// Date formats tried on a column, in order of preference on a tie.
+    static let dateFormats = ["iso", "mdy", "dmy", "DD-MMM-YY", "DD-MMM-YYYY", "MMM D, YYYY", "auto"]
+
+    /// Values named as not read under a column; the count says how many more there are.
+    static let notReadShown = 3
+
+    // MARK: - The decimal mark
+
+    /// How a column's values read as numbers with a decimal point and with a decimal comma.
+    struct NumberReading {
+        var values = 0
+        var withPoint = 0
+        var withComma = 0
+        /// Some value holds a comma and reads only as a decimal comma (`3,5`, `1.234,50`).
+        var commaDecides = false
+
+        init(_ samples: [Sample], point: NumberParser, comma: NumberParser) {
+            values = samples.count
+            for sample in samples {
+                let byPoint = point.parse(sample.text) != nil, byComma = comma.parse(sample.text) != nil
+                if byPoint { withPoint += 1 }
+                if byComma { withComma += 1 }
+                if byComma && !byPoint && sample.text.contains(",") { commaDecides = true }
+            }
+        }
+
+        var prefersComma: Bool { commaDecides && withComma > withPoint && withComma * 2 > values }
+        var prefersPoint: Bool { withPoint > withComma && withPoint * 2 > values }
+    }
+
+    /// Whether the file's numbers are written with a decimal comma. The mark is one setting
+    /// for the whole import, so it is the file that decides: some column reads as numbers for
+    /// most of its values only with a decimal comma (a comma before the decimals, `3,5`), and
+    /// no column reads better with a point (`2.50`). The delimiter does not enter into it:
+    /// `3,5` cannot group thousands, while a quoted `"1,234"` in a comma-separated file reads
+    /// both ways and so stays a thousands separator.
+    static func readsWithDecimalComma(_ samples: [[Sample]], delimiter: UInt8) -> Bool {
+        let point = NumberParser(decimalComma: false, delimiter: delimiter), comma = NumberParser(decimalComma: true)
+        let readings = samples.map { NumberReading($0, point: point, comma: comma) }
+        return readings.contains(where: \.prefersComma) && !readings.contains(where: \.prefersPoint)
+    }
+
+    // MARK: - Column types
+
+    /// The type most of a column's values read as (more than half), with the values that do
+    /// not: a totals row or a stray note makes a date column 3 of 4 read, not text, and the
+    /// report names the value. On a tie, number before period before date (a period is also
+    /// a date; `202401` is also a number).
+    static func guess(header: String, samples values: [Sample], empty: Int, numbers: NumberParser) -> Column {
+        var column = Column(header: header, type: "empty", examined: values.count, samples: samples(values.map(\.text)), emptyCells: empty)
+        guard !values.isEmpty else { return column }
+        var candidates: [(type: String, format: String?, reads: (String) -> Bool)] = [
+            ("number", nil, { numbers.parse($0) != nil }),
+            ("period", nil, isPeriod),
+        ]
+        for name in dateFormats {
+            guard let format = try? DateFormat(parsing: name) else { continue }
+            let parser = DateParser(format: format)
+            candidates.append(("date", name, { parser.parse($0) != nil }))
+        }
+        var best: (index: Int, read: Int)?
+        for (i, candidate) in candidates.enumerated() {
+            let read = values.filter { candidate.reads($0.text) }.count
+            if read > (best?.read ?? 0) { best = (i, read) }
+        }
+        guard let best, best.read * 2 > values.count else {
+            column.type = "text"
+            return column
+        }
+        let chosen = candidates[best.index]
+        column.type = chosen.type
+        column.dateFormat = chosen.format
+        column.read = best.read
+        column.share = Double(best.read) / Double(values.count)
+        column.notRead = Array(values.lazy.filter { !chosen.reads($0.text) }.prefix(notReadShown))
+        column.decimalComma = chosen.type == "number" && numbers.decimalComma
+            && values.contains { $0.text.contains(",") || $0.text.contains(".") }
+        return column
+    }
+
+    /// The first 3 distinct values, clipped to 40 characters.
+    static func samples(_ values: [String]) -> [String] {
+        var seen: [String] = []
+        for value in values where !seen.contains(value) {
+            seen.append(value)
+            if seen.count == 3 { break }
+        }
+        return seen.map { $0.count > 40 ? String($0.prefix(37)) + "..." : $0 }
+    }
+
+    /// A month, week or quarter without a day: `2026-07`, `2026-W27`, `2026-Q3`, `JAN96`,
+    /// `Jun-06`, `June 2026`.
+    static func isPeriod(_ text: String) -> Bool {
+        let t = text.trimmed()
+        guard DateParser().parse(t) != nil else { return false }
+        let bytes = Array(t.utf8)
+        let digits = bytes.filter { $0 >= 48 && $0 <= 57 }.count
+        let letters = bytes.filter { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }.count
+        if letters == 0 { return bytes.count == 7 && bytes[4] == UInt8(ascii: "-") && digits == 6 }
+        if t.count == 8, bytes[4] == UInt8(ascii: "-"), letters == 1 { return true }  // 2026-W27
+        if t.count == 7, bytes[4] == UInt8(ascii: "-"), letters == 1 { return true }  // 2026-Q3
+        // A month name and a year only (2 or 4 digits): no day.
+        return letters >= 3 && (digits == 2 || digits == 4) && bytes.first.map { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 } == true
+    }
+}

@@ -1,8 +1,21 @@
 import Tabular
 
-/// Scores every archived forecast of a history whose period has a recorded actual (the
-/// latest one recorded for that series and period), writing one CSV row per scored forecast
-/// and summing accuracy by lag, demand class and run.
+/// Scores every archived forecast of a history whose period has a recorded actual, writing
+/// one CSV row per scored forecast and summing accuracy by lag, demand class and run.
+///
+/// The actual of a series and period is the one recorded by the run whose data is the most
+/// recent (the latest last period its stage saw; the later run on a tie), not the run
+/// appended last: replaying an older vintage (an `as_of` backfill) after a newer run must not
+/// take back a revision the newer data made.
+///
+/// A forecast archived again with the same lag (so made from data ending at the same period)
+/// and the same value as one already scored for its series and period is a re-run over the
+/// same data (a cron retry, a lost report made again): it is counted once, under the first
+/// run that made it, and `repeats` says how many were left out. Counted again, three
+/// identical runs tripled the errors and raised a drift flag no forecast deserved. This is
+/// done here rather than by not archiving the re-run: histories already written hold such
+/// repeats, and the re-run's own forecasts stay in the history like every run's. A re-run
+/// after the data changed forecasts another value, and is scored as the new forecast it is.
 ///
 /// Forecasts and actuals are both stored in (stage, series, period, run) order, so one
 /// ordered pass over each, merged, pairs them: no join, no sort, memory for one series.
@@ -32,6 +45,9 @@ public struct ForecastTracking: Sendable {
     public var runs: [Run] = []
     public var archivedForecasts = 0
     public var scored = 0
+    /// Forecasts with an actual left out as repeats of one already scored (same stage, series,
+    /// period, lag and value).
+    public var repeats = 0
     public var byLag: [Int: TrackingAccuracy] = [:]
     public var byClass: [String: TrackingAccuracy] = [:]
     public var byRunLag: [RunLag: TrackingAccuracy] = [:]
@@ -81,14 +97,32 @@ public struct ForecastTracking: Sendable {
             SELECT stage, series, period, run_id, lag, forecast, lo80, hi80, lo95, hi95, coalesce(demand_class, ''), snaive
             FROM forecasts ORDER BY stage, series, period, run_id
             """)
-        let actuals = ActualCursor(try connection.prepare("SELECT stage, series, period, value FROM actuals ORDER BY stage, series, period, run_id"))
+        // Each actual with the last period its run's stage saw (its vintage), still in key order.
+        let actuals = ActualCursor(try connection.prepare("""
+            SELECT a.stage, a.series, a.period, a.value, coalesce(s.last_period, '')
+            FROM actuals a LEFT JOIN stage_runs s ON s.stage = a.stage AND s.run_id = a.run_id
+            ORDER BY a.stage, a.series, a.period, a.run_id
+            """))
         try actuals.advance()
         var current = SeriesErrors()
+        // The (lag, forecast) pairs scored for the actual's (stage, series, period) group.
+        var group = -1
+        var scoredInGroup: [(lag: Int, forecast: Double)] = []
         while try forecasts.step() {
             tracking.archivedForecasts += 1
             let key = (forecasts.bytes(0), forecasts.bytes(1), forecasts.bytes(2))
             while actuals.valid && actuals.compare(key) < 0 { try actuals.advance() }
             guard actuals.valid && actuals.compare(key) == 0 else { continue }
+            if group != actuals.group {
+                group = actuals.group
+                scoredInGroup.removeAll(keepingCapacity: true)
+            }
+            let lag = forecasts.integer(4), value = forecasts.double(5)
+            if scoredInGroup.contains(where: { $0.lag == lag && $0.forecast == value }) {
+                tracking.repeats += 1
+                continue
+            }
+            scoredInGroup.append((lag, value))
             let row = TrackedForecast(stage: forecasts.text(0), series: forecasts.text(1), period: forecasts.text(2), lag: forecasts.integer(4),
                                       runID: forecasts.integer(3), forecast: forecasts.double(5), actual: actuals.value,
                                       lo80: forecasts.double(6), hi80: forecasts.double(7), lo95: forecasts.double(8), hi95: forecasts.double(9),
@@ -133,7 +167,8 @@ public struct ForecastTracking: Sendable {
 }
 
 /// Walks the actuals in key order, one (stage, series, period) group at a time, keeping the
-/// latest value recorded (the last row of the group, runs being in ascending order).
+/// value of the latest vintage (the fifth column: the last period the recording run saw),
+/// the later run on a tie (runs come in ascending order within a group).
 final class ActualCursor {
     private let statement: SQLiteStatement
     /// The statement holds the first row of the next group.
@@ -142,7 +177,10 @@ final class ActualCursor {
     private var exhausted = false
     private(set) var valid = false
     private var stage: [UInt8] = [], series: [UInt8] = [], period: [UInt8] = []
+    private var vintage: [UInt8] = []
     private(set) var value = 0.0
+    /// Counts the groups moved to: tells one group from the next without comparing keys.
+    private(set) var group = 0
 
     init(_ statement: SQLiteStatement) {
         self.statement = statement
@@ -157,14 +195,20 @@ final class ActualCursor {
         series.replace(with: statement.bytes(1))
         period.replace(with: statement.bytes(2))
         value = statement.double(3)
+        vintage.replace(with: statement.bytes(4))
         valid = true
         pending = false
+        group += 1
         while try statement.step() {
             if ActualCursor.compare(statement.bytes(0), statement.bytes(1), statement.bytes(2), stage, series, period) != 0 {
                 pending = true
                 return
             }
-            value = statement.double(3)
+            // Labels of one group's vintages share a frequency, so bytes sort them in time.
+            if ActualCursor.bytesCompare(statement.bytes(4), vintage) >= 0 {
+                value = statement.double(3)
+                vintage.replace(with: statement.bytes(4))
+            }
         }
         exhausted = true
     }

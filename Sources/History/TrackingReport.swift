@@ -9,7 +9,7 @@ extension ForecastTracking {
 
     /// forecast_tracking.md: how good the archived forecasts were once their actuals came in.
     public func report(history: String) -> Report {
-        var summary = ["\(archivedForecasts) forecasts archived by \(runs.count) run\(runs.count == 1 ? "" : "s") in \(history); \(scored) have an actual recorded by a later run."]
+        var summary = ["\(archivedForecasts) forecasts archived by \(runs.count) run\(runs.count == 1 ? "" : "s") in \(history); \(scored) have an actual recorded by a later run\(repeatsNote)."]
         if scored > 0 {
             summary.append("Overall WAPE \(ForecastTracking.percent(overall.wape)), bias \(ForecastTracking.number(overall.bias)) a period (forecast - actual), value added over the seasonal naive forecast \(ForecastTracking.percent(overall.valueAdded)).")
             summary.append("Interval coverage: \(ForecastTracking.percent(overall.coverage80)) inside the 80% intervals, \(ForecastTracking.percent(overall.coverage95)) inside the 95% ones.")
@@ -23,7 +23,7 @@ extension ForecastTracking {
             doc.keyFigure("WAPE", overall.wape, style: .percent)
             doc.keyFigure("Value added over seasonal naive", overall.valueAdded, style: .percent)
         }
-        doc.paragraph("Each archived forecast is scored against the latest actual recorded for its series and period. Error = forecast - actual. WAPE = sum of absolute errors / sum of actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
+        doc.paragraph("Each archived forecast is scored against the actual recorded for its series and period by the run with the most recent data (the later run when two saw the same last period); a forecast repeated by a re-run over the same data (same lag and value) is scored once. Error = forecast - actual. WAPE = sum of absolute errors / sum of actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
         let header = ["", "forecasts", "MAE", "WAPE", "bias", "value added", "inside 80%", "inside 95%"]
         doc.heading("Accuracy by lag")
         doc.table(["lag"] + header.dropFirst(), byLag.keys.sorted().map { [String($0)] + ForecastTracking.cells(byLag[$0]!) },
@@ -64,6 +64,11 @@ extension ForecastTracking {
         doc.table(["run"] + lags.map { "lag \($0) WAPE" }, zip(scoredRuns, categories).map { run, label in
             [label] + lags.map { lag in byRunLag[RunLag(run: run, lag: lag)].map { ForecastTracking.percent($0.wape) } ?? "" }
         }, alignments: [.left] + lags.map { _ in .right })
+    }
+
+    /// Says how many repeats of a scored forecast were left out, if any.
+    public var repeatsNote: String {
+        repeats == 0 ? "" : " (\(repeats) more repeat\(repeats == 1 ? "s" : "") a forecast already scored: the same series, period, data and value from a re-run, counted once)"
     }
 
     static func cells(_ a: TrackingAccuracy) -> [String] {

@@ -118,6 +118,7 @@ struct CannedPipelineOptions: ParsableArguments {
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         try style.configure(&runner)
         runner.history = history
+        runner.command = command   // the history names the run `staffing`, not `run`
         var stages = stages
         if let main = stages.firstIndex(where: { $0.name == command }) {
             stages[main].parameters.merge(Self.options(arguments).filter { $0.key != "out" }) { _, given in given }

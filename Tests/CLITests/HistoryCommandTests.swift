@@ -179,8 +179,15 @@ import Tabular
                 #expect(run.stderr.contains("appended to h.sqlite"), "\(run.stderr)")
             }
         }
+        // Report section 11: each run under its command's name; they all read `run` before.
+        let history = try RunHistory.openForReading(dir.appendingPathComponent("h.sqlite").path)
+        let commands = try history.connection.prepare("SELECT command FROM runs ORDER BY run_id")
+        var recorded: [String] = []
+        while try commands.step() { recorded.append(commands.text(0)) }
+        #expect(recorded == ["reorder", "staffing", "variance", "reorder", "staffing", "variance"])
         let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "tracking", "--quiet"], in: dir)
         #expect(track.status == 0, "\(track.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("tracking/forecast_tracking.md")).contains("| staffing |"))
         let rows = try HistoryCommandTests.rows(dir.appendingPathComponent("tracking/forecast_tracking.csv"))
         for stage in ["reorder", "staffing", "variance"] {
             let scored = rows.filter { $0["stage"] == stage }
@@ -188,6 +195,37 @@ import Tabular
             #expect(scored.allSatisfy { abs((Double($0["error"] ?? "") ?? .nan)) < 1e-6 }, "\(stage): \(scored)")
         }
         #expect(rows.filter { $0["stage"] == "variance" }.map { $0["series"] ?? "" }.allSatisfy { $0 == "D1|Supplies" })
+    }
+
+    /// Report section 2, the reviewer's h9: S1..S6 at 100 a month through 2025-12 (run 1
+    /// forecasts all 6, 6 months ahead), then 110 a month; run 2 is `--shard 1/2` of the data
+    /// through 2026-06, run 3 `--shard 2/2` of the data through 2026-07. Every series' 2026-01..06
+    /// was read by run 2 or run 3, so all 36 of run 1's forecasts are scored, each 100 - 110 =
+    /// -10. Before, run 3 recorded its series only from 2026-04 (3 before run 2's last period):
+    /// 27 of run 1's forecasts scored.
+    @Test func shardsOfALaterRunScoreEveryForecastOfTheWholeRun() throws {
+        let dir = try CLIRunner.workspace()
+        func data(through months: Int) -> String {
+            var rows = ["series,period,value"]
+            for s in 1...6 {
+                for k in 0..<months { rows.append("S\(s),\(2025 + k / 12)-\(k % 12 + 1 < 10 ? "0" : "")\(k % 12 + 1),\(k < 12 ? 100 : 110)") }
+            }
+            return rows.joined(separator: "\n") + "\n"
+        }
+        for (name, months) in [("a.csv", 12), ("b.csv", 18), ("c.csv", 19)] {
+            try data(through: months).write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        for (input, shard, out) in [("a.csv", nil, "fa.csv"), ("b.csv", "1/2", "fb1.csv"), ("c.csv", "2/2", "fc2.csv")] {
+            let run = try CLIRunner.run(["forecast", "--input", input, "--horizon", "6", "--threads", "1", "--quiet", "--out", out, "--history", "h.sqlite"]
+                                        + (shard.map { ["--shard", $0] } ?? []), in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "tracking"], in: dir)
+        #expect(track.status == 0, "\(track.stderr)")
+        let first = try HistoryCommandTests.rows(dir.appendingPathComponent("tracking/forecast_tracking.csv")).filter { $0["run_id"] == "1" }
+        #expect(first.count == 36, "\(track.stderr)")
+        #expect(Set(first.map { $0["series"] ?? "" }) == Set((1...6).map { "S\($0)" }))
+        #expect(first.allSatisfy { abs((Double($0["error"] ?? "") ?? .nan) + 10) < 1e-6 })
     }
 
     /// `run --history` overrides the pipeline's; `track` of a history with runs but no actual

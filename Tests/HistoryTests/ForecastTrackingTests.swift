@@ -120,6 +120,47 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         #expect(june == [130])
     }
 
+    /// Report section 6: A at 100 a month through 2025-12, forecast 2 months ahead at 100 by
+    /// three identical runs, then a run that saw 120 in 2026-01 and 2026-02. Scored once: two
+    /// forecasts, errors -20 and -20, tracking signal -40 / 20 = -2, not drifting; the other 4
+    /// are repeats. Before, all 6 were scored: -120 / 20 = -6, flagged as drifting.
+    /// A run over revised data that ends at the same period but forecasts 105 is a new
+    /// forecast: scored too, errors -15 and -15 (signal -70 / 17.5 = -4, still not beyond 4).
+    @Test func aReRunOverTheSameDataIsScoredOnce() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let december = Frequency.month.period(ofLabel: "2025-12")!, january2025 = december - 11
+        func run(last: Int, seen: [Double], forecast: Double) throws {
+            var record = RunRecord(command: "forecast", output: "out")
+            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
+            stage.add(series: "A", forecast: flatForecast(forecast, horizon: 2, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
+                      levels: [80, 95], history: seen, season: 12)
+            stage.addActuals(monthlyTotals("A", first: january2025, seen))
+            record.stages = [stage]
+            try history.append(record)
+        }
+        let year = Array(repeating: 100.0, count: 12)
+        for _ in 1...3 { try run(last: december, seen: year, forecast: 100) }
+        try run(last: december + 2, seen: year + [120, 120], forecast: 120)
+        var rows: [TrackedForecast] = []
+        var tracking = try ForecastTracking.score(history) { rows.append($0) }
+        #expect(tracking.archivedForecasts == 8)
+        #expect(tracking.scored == 2 && tracking.repeats == 4)
+        #expect(rows.map(\.runID) == [1, 1] && rows.map(\.lag) == [1, 2] && rows.map(\.error) == [-20, -20])
+        #expect(tracking.byLag[1]?.count == 1 && tracking.byLag[2]?.count == 1)
+        #expect(tracking.drifting.isEmpty)
+        #expect(tracking.report(history: "h.sqlite").summary[0].contains("4 more repeat a forecast already scored"))
+
+        var revised = year
+        revised[0] = 110
+        try run(last: december, seen: revised, forecast: 105)
+        rows = []
+        tracking = try ForecastTracking.score(history) { rows.append($0) }
+        #expect(tracking.scored == 4 && tracking.repeats == 4)
+        #expect(rows.map(\.runID) == [1, 5, 1, 5] && rows.map(\.error) == [-20, -15, -20, -15])
+        #expect(ForecastTracking.trackingSignal(rows.map(\.error)) == -4)
+        #expect(tracking.drifting.isEmpty)
+    }
+
     /// Five errors of +10 and one of -2: sum 48 over MAD 52/6 = 5.54 > 4, flagged; a series
     /// with errors +10, -10 (sum 0) is not.
     @Test func trackingSignalFlagsSeriesThatLeanOneWay() throws {

@@ -1,0 +1,111 @@
+import Forecasting
+
+extension RunHistory {
+    /// Late postings revise recent periods: this many periods up to the last one the history
+    /// holds for a series are checked again.
+    public static let revisionWindow = 3
+
+    /// Records the actuals an archived forecast of this stage can be scored against, series by
+    /// series: from the series' earliest archived forecast on, the periods after the last one
+    /// the history already holds for that series (and the `revisionWindow` up to it), plus any
+    /// before the first one it holds (a replay archived older forecasts), each when the history
+    /// has no value for it yet or the one tracking would use differs. Re-running over the same
+    /// data adds none.
+    ///
+    /// Per series, not per stage: a run that covered only some series (a `--shard`, a filtered
+    /// run) moved the stage's last period on for the others too, and the next run of those
+    /// then skipped the periods between, whose forecasts were never scored. Each series costs
+    /// two statements, three index seeks and a walk back over its revision window, and periods
+    /// past the last one held need no look-up: recording stays proportional to the new data,
+    /// not to the history's length (100,000 series: no slower than the stage-wide rule, which
+    /// looked each checked period up and scanned the stage's forecasts for the earliest).
+    func appendActuals(of stage: StageRecord, run: Int) throws {
+        // The vintage of everything this run records: which of two values for one period
+        // tracking uses (`ForecastTracking`).
+        let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period) VALUES (?1, ?2, ?3, ?4)")
+        try mark.bind(1, run)
+        try mark.bind(2, stage.stage)
+        try mark.bind(3, stage.frequency.rawValue)
+        try mark.bind(4, stage.frequency.label(stage.lastPeriod))
+        try mark.step()
+        // One stage may have run at two frequencies (a weekly then a monthly staffing run):
+        // only labels of this run's frequency are its periods. The pattern is written into the
+        // SQL, not bound: SQLite compiles a statement again each time a GLOB's bound pattern is
+        // bound anew (it may change the plan), which made recording twice as slow.
+        let shape = "'\(stage.frequency.labelPattern)'"
+        // The series' earliest archived forecast and the first period the history holds for it.
+        let bounds = try connection.prepare("""
+            SELECT (SELECT period FROM forecasts WHERE stage = ?1 AND series = ?2 AND period GLOB \(shape) ORDER BY period LIMIT 1),
+                   (SELECT period FROM actuals WHERE stage = ?1 AND series = ?2 AND period GLOB \(shape) ORDER BY period LIMIT 1)
+            """)
+        // The series' actuals from the last period held back, each with its vintage: the first
+        // row gives the last period held, and the rows down to the revision window give the
+        // values tracking uses now (the latest vintage, the later run on a tie).
+        let recent = try connection.prepare("""
+            SELECT a.period, a.value, coalesce(s.last_period, '') FROM actuals a LEFT JOIN stage_runs s ON s.stage = a.stage AND s.run_id = a.run_id
+            WHERE a.stage = ?1 AND a.series = ?2 AND a.period GLOB \(shape) ORDER BY a.period DESC, a.run_id DESC
+            """)
+        let insert = try connection.prepare("INSERT INTO actuals(run_id, stage, series, period, value) VALUES (?1, ?2, ?3, ?4, ?5)")
+        var held: [String: (value: Double, vintage: String)] = [:]
+        for series in stage.actuals {
+            try bounds.bind(1, stage.stage)
+            try bounds.bind(2, series.series)
+            _ = try bounds.step()
+            let first = bounds.isNull(0) ? nil : stage.frequency.period(ofLabel: bounds.text(0))
+            let low = bounds.isNull(1) ? nil : stage.frequency.period(ofLabel: bounds.text(1))
+            bounds.reset()
+            // No archived forecast of the series: nothing to score, nothing to record.
+            guard let first else { continue }
+            held.removeAll(keepingCapacity: true)
+            var high: Int?
+            if low != nil {
+                try recent.bind(1, stage.stage)
+                try recent.bind(2, series.series)
+                var stop = ""
+                while try recent.step() {
+                    let label = recent.text(0)
+                    if high == nil {
+                        high = stage.frequency.period(ofLabel: label)
+                        stop = high.map { stage.frequency.label($0 - RunHistory.revisionWindow + 1) } ?? label
+                    }
+                    if label < stop { break }
+                    let vintage = recent.text(2)
+                    if let known = held[label], known.vintage >= vintage { continue }
+                    held[label] = (recent.double(1), vintage)
+                }
+                recent.reset()
+            }
+            for (offset, value) in series.values.enumerated() where !value.isNaN {
+                let period = series.firstPeriod + offset
+                guard period >= first else { continue }
+                // Held already, before the revision window.
+                if let low, let high, period >= low, period <= high - RunHistory.revisionWindow { continue }
+                let label = stage.frequency.label(period)
+                // Outside the window nothing is held: before the first period held or after the last.
+                if held[label]?.value == value { continue }
+                try insert.bind(1, run)
+                try insert.bind(2, stage.stage)
+                try insert.bind(3, series.series)
+                try insert.bind(4, label)
+                try insert.bind(5, value)
+                try insert.step()
+                insert.reset()
+            }
+        }
+    }
+}
+
+extension Frequency {
+    /// An SQLite GLOB matching this frequency's period labels and no other's (`2026-07`
+    /// against `2026-W27`, `2026-Q3`, `2026-07-01`, `2026`).
+    var labelPattern: String {
+        let year = "[0-9][0-9][0-9][0-9]"
+        switch self {
+        case .day: return year + "-[0-9][0-9]-[0-9][0-9]"
+        case .week: return year + "-W[0-9][0-9]"
+        case .month: return year + "-[0-9][0-9]"
+        case .quarter: return year + "-Q[1-4]"
+        case .year: return year
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import Forecasting
+@testable import History
+
+/// Which actuals a run records and which one tracking scores against: per series (runs that
+/// covered only some series) and by vintage (replays of older data).
+@Suite struct RunHistoryActualsTests {
+    static let january2025 = Frequency.month.period(ofLabel: "2025-01")!
+    static let december2025 = Frequency.month.period(ofLabel: "2025-12")!
+
+    /// Appends a run of stage `forecast` whose data ends at `last`: each series' values from
+    /// January 2025, and a flat forecast of `forecast` for `horizon` months after `last`.
+    static func append(_ history: RunHistory, last: Int, series: [(String, [Double])], forecast: Double, horizon: Int) throws {
+        var record = RunRecord(command: "forecast", output: "out")
+        var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
+        for (name, values) in series {
+            #expect(january2025 + values.count - 1 == last)
+            stage.add(series: name, forecast: flatForecast(forecast, horizon: horizon, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
+                      levels: [80, 95], history: values, season: 12)
+            stage.addActuals(monthlyTotals(name, first: january2025, values))
+        }
+        record.stages = [stage]
+        try history.append(record)
+    }
+
+    static let year = Array(repeating: 100.0, count: 12)
+
+    /// Report section 2 (`--shard`): A and B at 100 a month through 2025-12, forecast 6 months
+    /// ahead at 100 (run 1); then run 2 sees A alone through 2026-06 and run 3 B alone through
+    /// 2026-07, both at 110 a month from 2026-01. Every one of run 1's 12 forecasts (2 series x
+    /// 2026-01..06) has its actual read by a later run: 12 scored, error 100 - 110 = -10 each,
+    /// whichever shard ran last. Runs 2 and 3 forecast past every actual: nothing more.
+    /// Before, the last run recorded only from 3 periods before the stage's previous run's last
+    /// period, that of the other shard: B from 2026-04 (9 scored), or, shards swapped, A from
+    /// 2026-05 (8 scored).
+    @Test(arguments: [false, true])
+    func aRunOfSomeSeriesRecordsEachSeriesFromItsOwnLastActual(swapped: Bool) throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryActualsTests.year, december = RunHistoryActualsTests.december2025
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", y), ("B", y)], forecast: 100, horizon: 6)
+        let shardA = (last: december + 6, series: [("A", y + Array(repeating: 110, count: 6))])
+        let shardB = (last: december + 7, series: [("B", y + Array(repeating: 110, count: 7))])
+        for shard in swapped ? [shardB, shardA] : [shardA, shardB] {
+            try RunHistoryActualsTests.append(history, last: shard.last, series: shard.series, forecast: 110, horizon: 6)
+        }
+        var rows: [TrackedForecast] = []
+        let tracking = try ForecastTracking.score(history) { rows.append($0) }
+        #expect(tracking.scored == 12)
+        #expect(rows.allSatisfy { $0.runID == 1 && $0.actual == 110 && $0.error == -10 })
+        for series in ["A", "B"] {
+            #expect(rows.filter { $0.series == series }.map(\.period) == (1...6).map { "2026-0\($0)" })
+        }
+        // Each series' actuals once: A 2026-01..06, B 2026-01..07.
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 13)
+    }
+
+    /// Report section 9: A at 100 through 2025-12, forecast 3 months ahead at 100 (run 1).
+    /// Run 2 (data through 2026-03) has 2026-01 revised to 130, 2026-02 = 80, 2026-03 = 100;
+    /// run 3 then replays older data (through 2026-02) with the 2026-01 of before the revision,
+    /// 120. The actual of 2026-01 is the one of the most recent data, run 2's 130: run 1's
+    /// errors are 100 - 130 = -30, 100 - 80 = +20, 100 - 100 = 0. Before, the run appended
+    /// last won: 120, error -20.
+    @Test func anOlderReplayDoesNotOverrideTheActualOfNewerData() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryActualsTests.year, december = RunHistoryActualsTests.december2025
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", y)], forecast: 100, horizon: 3)
+        try RunHistoryActualsTests.append(history, last: december + 3, series: [("A", y + [130, 80, 100])], forecast: 100, horizon: 3)
+        try RunHistoryActualsTests.append(history, last: december + 2, series: [("A", y + [120, 80])], forecast: 100, horizon: 3)
+        var errors: [String: Double] = [:]
+        _ = try ForecastTracking.score(history) { if $0.runID == 1 { errors[$0.period] = $0.error } }
+        #expect(errors == ["2026-01": -30, "2026-02": 20, "2026-03": 0])
+        // A later run of the newest data that revises 2026-01 again (to 125) wins: -25.
+        try RunHistoryActualsTests.append(history, last: december + 4, series: [("A", y + [125, 80, 100, 100])], forecast: 100, horizon: 3)
+        errors = [:]
+        _ = try ForecastTracking.score(history) { if $0.runID == 1 { errors[$0.period] = $0.error } }
+        #expect(errors["2026-01"] == -25)
+    }
+
+    /// A history written by the previous version, run in the order a, c, b (the reviewer's
+    /// h_order.sqlite, row for row): run 3, the older data, stored 2026-01 = 120 after run 2
+    /// stored 130. It reads as it is, and run 1's 2026-01 forecast of 100 scores against 130
+    /// (error -30), not 120.
+    @Test func aHistoryOfThePreviousVersionScoresTheNewestVintage() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        try history.connection.execute("""
+            INSERT INTO runs VALUES (1, '2026-12-04T00:53:18Z', '2026-12-04T00:53:18Z', 'forecast', NULL, '2025-12', 'ra/f.csv'),
+                                    (2, '2026-12-04T00:53:18Z', '2026-12-04T00:53:18Z', 'forecast', NULL, '2026-03', 'rc/f.csv'),
+                                    (3, '2026-12-04T00:53:18Z', '2026-12-04T00:53:18Z', 'forecast', NULL, '2026-02', 'rb/f.csv');
+            INSERT INTO stage_runs VALUES (1, 'forecast', 'month', '2025-12'), (2, 'forecast', 'month', '2026-03'), (3, 'forecast', 'month', '2026-02');
+            INSERT INTO forecasts(run_id, stage, series, period, lag, forecast, lo80, hi80, lo95, hi95, model, demand_class, snaive)
+                VALUES (1, 'forecast', 'A', '2026-01', 1, 100, 100, 100, 100, 100, 'Combo', 'smooth', 100);
+            INSERT INTO actuals VALUES (2, 'forecast', 'A', '2026-01', 130), (3, 'forecast', 'A', '2026-01', 120);
+            """)
+        var rows: [TrackedForecast] = []
+        _ = try ForecastTracking.score(history) { rows.append($0) }
+        #expect(rows.map(\.actual) == [130])
+        #expect(rows.map(\.error) == [-30])
+    }
+
+    /// One stage run weekly, then monthly (a staffing run changed frequency): each run records
+    /// its own frequency's actuals, looking only at its own labels. Guards the per-series
+    /// lookup: a week label ("2026-W07") sorts after every month of 2026 and, read as the
+    /// series' last actual, would have put 2026-01..03 inside the periods already held.
+    /// Known answer: A at 100 through 2025-12 forecast 3 months ahead (run 1); a weekly run of
+    /// the same stage and series (forecasts and actuals in weeks); then a monthly run through
+    /// 2026-03 at 110: run 1's 3 monthly forecasts score -10 each.
+    @Test func weeklyLabelsInTheStageDoNotHideMonthlyPeriods() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryActualsTests.year, december = RunHistoryActualsTests.december2025
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", y)], forecast: 100, horizon: 3)
+        let week = Frequency.week.period(ofLabel: "2026-W05")!
+        for last in [week, week + 2] {
+            var record = RunRecord(command: "staffing", output: "out")
+            var stage = StageRecord(stage: "forecast", frequency: .week, lastPeriod: last)
+            stage.add(series: "A", forecast: flatForecast(25, horizon: 4, lo80: 20, hi80: 30, lo95: 15, hi95: 35), levels: [80, 95],
+                      history: Array(repeating: 25, count: 10), season: 52)
+            var totals = PeriodTotals(frequency: .week)
+            var key = "A"
+            for k in 0..<10 { key.withUTF8 { totals.add(key: $0, day: Frequency.week.firstDay(of: last - 9 + k), value: 25) } }
+            stage.addActuals(totals)
+            record.stages = [stage]
+            try history.append(record)
+        }
+        try RunHistoryActualsTests.append(history, last: december + 3, series: [("A", y + [110, 110, 110])], forecast: 110, horizon: 3)
+        var monthly: [TrackedForecast] = []
+        _ = try ForecastTracking.score(history) { if $0.runID == 1 { monthly.append($0) } }
+        #expect(monthly.map(\.period) == ["2026-01", "2026-02", "2026-03"])
+        #expect(monthly.allSatisfy { $0.error == -10 })
+    }
+}

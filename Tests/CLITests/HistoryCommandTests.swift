@@ -61,14 +61,7 @@ import Tabular
         // The workbook has the scored forecasts as a sheet (it held the summary's headings alone).
         let book = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "trackbook", "--format", "xlsx", "--quiet"], in: dir)
         #expect(book.status == 0, "\(book.stderr)")
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-p", dir.appendingPathComponent("trackbook/forecast_tracking.xlsx").path, "xl/workbook.xml"]
-        let pipe = Pipe()
-        unzip.standardOutput = pipe
-        try unzip.run()
-        let workbook = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        unzip.waitUntilExit()
+        let workbook = try CLIRunner.workbookPart(dir.appendingPathComponent("trackbook/forecast_tracking.xlsx"), "xl/workbook.xml")
         #expect(workbook.contains("name=\"Tracked forecasts\""), "\(workbook)")
         #expect(report.contains("3 have an actual recorded by a later run"))
     }

@@ -74,17 +74,7 @@ import Testing
         let dir = try Self.workspace()
         let run = try CLIRunner.run(Self.arguments + ["--format", "xlsx"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
-        func part(_ name: String) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-            process.arguments = ["-p", dir.appendingPathComponent("out/staffing_plan.xlsx").path, name]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
+        func part(_ name: String) throws -> String { try CLIRunner.workbookPart(dir.appendingPathComponent("out/staffing_plan.xlsx"), name) }
         let book = try part("xl/workbook.xml")
         for sheet in ["Plan", "Shift checks", "Staffing grid", "Pay periods", "Shifts ahead"] { #expect(book.contains("name=\"\(sheet)\""), "\(sheet)") }
         // The Summary (sheet 1) holds the non-compliant shift's row, its ratio as written in the report.

@@ -136,6 +136,9 @@ import Tabular
             """.write(to: dir.appendingPathComponent("own.yml"), atomically: true, encoding: .utf8)
         let own = try CLIRunner.run(["run", "own.yml", "--out", "own", "--quiet"], in: dir)
         #expect(own.status == 0, "\(own.stderr)")
+        // Its report says it scores the history as it stood before the run: the run's own
+        // actuals arrive after the stage (it had said none were in when the data held them).
+        #expect(try CLIRunner.read(dir.appendingPathComponent("own/forecast_tracking.md")).contains("Scored from the history as it stood before this run"))
     }
 
     /// DESIGN.md: `--history` on reorder, variance and staffing too. Each run keeps its

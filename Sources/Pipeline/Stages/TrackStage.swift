@@ -32,6 +32,12 @@ public struct TrackStage: Stage {
         let csv = context.output("forecast_tracking.csv")
         let tracking = try ForecastTracking.score(database, csv: csv)
         var document = tracking.report(history: path)
+        // The run's own forecasts and actuals reach its history only when the whole run has
+        // succeeded, after this stage: its report is the history as it stood before the run
+        // (it had said no actual was in yet when this run's data held them).
+        let ownRun = context.history == path
+        let ownRunNote = "this run's own forecasts and actuals are appended to the history when the run succeeds, after this stage; the next run or `quartermaster track --history \(path)` scores them"
+        if ownRun { document.paragraph("Scored from the history as it stood before this run: " + ownRunNote + ".") }
         // The scored forecasts as a sheet: the workbook held the summary's headings alone.
         if context.reports.formats.contains(.xlsx) {
             document.sheet(try Table.read(csv).reportSheet("Tracked forecasts", styles: [
@@ -40,7 +46,7 @@ public struct TrackStage: Stage {
             ], highlights: []))
         }
         try context.write(document, name: "forecast_tracking")
-        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series")
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (ownRun ? "; " + ownRunNote : ""))
         let lags = tracking.byLag.keys.sorted()
         let rows = lags.map { tracking.byLag[$0]! }
         return ["accuracy": Table([("lag", .number(lags.map(Double.init))), ("forecasts", .number(rows.map { Double($0.count) })),

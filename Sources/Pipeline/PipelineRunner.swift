@@ -103,11 +103,17 @@ public struct PipelineRunner: Sendable {
         // Two exports of one name, or an export named like the run's own files, would
         // silently replace each other.
         var exported: [String: String] = [:]
+        var written: [String: String] = [:]
+        for named in built where !(named.stage is ExportStage) {
+            for file in named.stage.outputFiles where written[file] == nil { written[file] = named.name }
+        }
         for named in built {
             guard let export = named.stage as? ExportStage else { continue }
             let location = spec.stages.first { $0.name == named.name }.flatMap { $0.locations["file"] ?? $0.location }
             if PipelineRunner.reservedFiles.contains(export.file) {
                 problems.append(PipelineError(location: location, "stage '\(named.name)': '\(export.file)' is written by every run; choose another file name"))
+            } else if let other = written[export.file] {
+                problems.append(PipelineError(location: location, "stage '\(named.name)': stage '\(other)' writes '\(export.file)'; choose another file name"))
             } else if let other = exported[export.file] {
                 problems.append(PipelineError(location: location, "stage '\(named.name)': stage '\(other)' already exports '\(export.file)'; choose another file name"))
             } else {

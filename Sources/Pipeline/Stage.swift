@@ -27,6 +27,11 @@ public protocol Stage: Sendable {
     /// output folder that holds one, since a run replaces that folder whole.
     var inputFiles: [String] { get }
 
+    /// Files this stage may write into the output folder (its CSVs and reports in every
+    /// format): `validate` refuses an export of the same name, which the run found only after
+    /// all the work was done.
+    var outputFiles: [String] { get }
+
     /// Checks that need the file system (files exist, headers have the columns), run by
     /// `validate` before anything executes. Reads headers only.
     func check(_ context: ValidationContext) -> [PipelineError]
@@ -37,6 +42,10 @@ public protocol Stage: Sendable {
 extension Stage {
     public var inputs: [String] { [] }
     public var inputFiles: [String] { [] }
+    public var outputFiles: [String] { [] }
+
+    /// A report's files under `name`, in every format a run may write.
+    static func reportFiles(_ name: String) -> [String] { ReportFormat.allCases.map { name + "." + $0.fileExtension } }
     public func check(_ context: ValidationContext) -> [PipelineError] { [] }
 }
 

@@ -168,6 +168,11 @@ enum PipelineCorpus {
         add(yaml("import file missing", replacing(line: 5, with: "    file: nothere.csv"), line: nil, "file not found", command: "run"))
         add(yaml("import file without the required columns", replacing(line: 5, with: "    file: other.csv"), line: nil, "missing required column",
                  files: ["other.csv": Data("a,b\n1,2\n")]))
+        // An export named like a file another stage writes (a report's CSV) is refused by
+        // validate at the export's line; the run found it only after all the work was done.
+        add(yaml("export named like a track stage's forecast_tracking.csv",
+                 replacing(line: 12, with: "    file: forecast_tracking.csv") + "  scores: {kind: track, history: h.sqlite}\n", line: 12,
+                 "stage 'save': stage 'scores' writes 'forecast_tracking.csv'; choose another file name"))
         // A columns map naming a header the file lacks is an error, even when the role's own
         // name is there: `Qty Nett` for `Qty Net` read the gross quantity beside it.
         let net = Data("date,item,quantity,Qty Net\n2025-01-06,A100,100,90\n".utf8)

@@ -54,6 +54,10 @@ public struct PurchasingStage: Stage {
                   lots: lots, usage: usage, job: job, file: file)
     }
 
+    public var outputFiles: [String] {
+        ["vendor_scorecard.csv", "price_variance.csv", "lead_times.csv", "expiry_risk.csv"] + Self.reportFiles(file)
+    }
+
     public func run(_ context: StageContext) throws -> [String: Table] {
         func optional(_ name: String?) throws -> Table? { try name.map { try context.table($0) } }
         let result = try job.run(orders: try context.table(orders), contracts: try optional(contracts), items: try optional(items),

@@ -71,6 +71,8 @@ public struct ReorderStage: Stage {
         lots = try p.string("lots")
     }
 
+    public var outputFiles: [String] { [file + ".csv", file + "_simulation.csv"] + Self.reportFiles(file) }
+
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
         job.threads = context.threads

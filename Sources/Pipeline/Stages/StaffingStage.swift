@@ -70,6 +70,10 @@ public struct StaffingStage: Stage {
         shiftJob.payCodes = job.payCodes
     }
 
+    public var outputFiles: [String] {
+        [file + ".csv", "staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"] + Self.reportFiles(file)
+    }
+
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
         job.threads = context.threads

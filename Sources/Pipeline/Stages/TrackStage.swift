@@ -24,6 +24,8 @@ public struct TrackStage: Stage {
         self.init(history: try p.string("history"))
     }
 
+    public var outputFiles: [String] { ["forecast_tracking.csv"] + Self.reportFiles("forecast_tracking") }
+
     public func run(_ context: StageContext) throws -> [String: Table] {
         guard let path = history.map(context.resolve) ?? context.history else {
             throw PipelineError(location: nil, "stage '\(context.stage)': no history to track; give the stage history: FILE, or the run --history FILE")

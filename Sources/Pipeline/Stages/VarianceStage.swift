@@ -117,6 +117,10 @@ public struct VarianceStage: Stage {
         }
     }
 
+    public var outputFiles: [String] {
+        [file + ".csv", "budget_scenarios.csv", "budget_supply.csv", "budget_proposal.csv"] + Self.reportFiles(file)
+    }
+
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
         job.calendar = FiscalCalendar(firstMonth: fiscalStart ?? context.calendar.fiscalYearStart)

@@ -100,6 +100,7 @@ public struct PipelineRunner: Sendable {
             }
         }
         problems += referenceProblems(built, spec: spec)
+        problems += historyProblems(built, spec: spec)
         // Two exports of one name, or an export named like the run's own files, would
         // silently replace each other.
         var exported: [String: String] = [:]
@@ -122,6 +123,30 @@ public struct PipelineRunner: Sendable {
         }
         if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
         return (spec, built)
+    }
+
+    /// A history the run could not create (its folder is missing) and a track stage's history
+    /// that does not exist (other than the run's own, which the first run creates): the run
+    /// failed on them after validate had passed.
+    func historyProblems(_ stages: [NamedStage], spec: PipelineSpec) -> [PipelineError] {
+        let fm = FileManager.default
+        var problems: [PipelineError] = []
+        let own = spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) }
+        if let own, let written = spec.history {
+            let folder = (own as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !(fm.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+                problems.append(PipelineError(location: spec.historyLocation, "history '\(written)': the folder '\(folder)' does not exist; create it or give another path"))
+            }
+        }
+        for named in stages {
+            guard let track = named.stage as? TrackStage, let given = track.history else { continue }
+            let path = PipelinePaths.resolve(given, relativeTo: spec.directory)
+            guard path != own, !fm.fileExists(atPath: path) else { continue }
+            let location = spec.stages.first { $0.name == named.name }.flatMap { $0.locations["history"] ?? $0.location }
+            problems.append(PipelineError(location: location, "stage '\(named.name)': no run history at '\(given)'; give the path of a history a run with --history wrote"))
+        }
+        return problems
     }
 
     /// Inputs that name no stage (or no table of it), and cycles.

@@ -125,28 +125,17 @@ public struct PipelineRunner: Sendable {
         return (spec, built)
     }
 
-    /// A history the run could not create (its folder is missing) and a track stage's history
-    /// that does not exist (other than the run's own, which the first run creates): the run
-    /// failed on them after validate had passed.
+    /// A track stage's history that does not exist, other than the run's own (`history:` or
+    /// `--history`, which the first run creates): the run failed on it after validate passed.
     func historyProblems(_ stages: [NamedStage], spec: PipelineSpec) -> [PipelineError] {
-        let fm = FileManager.default
-        var problems: [PipelineError] = []
-        let own = spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) }
-        if let own, let written = spec.history {
-            let folder = (own as NSString).deletingLastPathComponent
-            var isFolder: ObjCBool = false
-            if !folder.isEmpty, !(fm.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-                problems.append(PipelineError(location: spec.historyLocation, "history '\(written)': the folder '\(folder)' does not exist; create it or give another path"))
-            }
-        }
-        for named in stages {
-            guard let track = named.stage as? TrackStage, let given = track.history else { continue }
+        let own = Set([spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) }, history].compactMap { $0 })
+        return stages.compactMap { named -> PipelineError? in
+            guard let track = named.stage as? TrackStage, let given = track.history else { return nil }
             let path = PipelinePaths.resolve(given, relativeTo: spec.directory)
-            guard path != own, !fm.fileExists(atPath: path) else { continue }
+            guard !own.contains(path), !FileManager.default.fileExists(atPath: path) else { return nil }
             let location = spec.stages.first { $0.name == named.name }.flatMap { $0.locations["history"] ?? $0.location }
-            problems.append(PipelineError(location: location, "stage '\(named.name)': no run history at '\(given)'; give the path of a history a run with --history wrote"))
+            return PipelineError(location: location, "stage '\(named.name)': no run history at '\(given)'; give the path of a history a run with --history wrote")
         }
-        return problems
     }
 
     /// Inputs that name no stage (or no table of it), and cycles.

@@ -23,8 +23,6 @@ public struct PipelineSpec: Sendable {
     public var output: String?
     /// `history: history.sqlite`: the run history every run of this pipeline appends to.
     public var history: String?
-    /// Where `history:` is written, for messages about it.
-    public var historyLocation: SourceLocation?
     /// `formats: [md, xlsx]` (or `format: md`): the reports a run writes unless `--format` says.
     public var formats: [ReportFormat]?
     public var stages: [StageSpec] = []
@@ -99,7 +97,7 @@ public struct PipelineSpec: Sendable {
             case "output":
                 if let s = value.scalar?.string, !s.isEmpty { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
             case "history":
-                if let s = value.scalar?.string, !s.isEmpty { spec.history = s; spec.historyLocation = at(value) } else { spec.problems.append(PipelineError(location: at(value), "'history' must be the path of a history database file, e.g. history.sqlite")) }
+                if let s = value.scalar?.string, !s.isEmpty { spec.history = s } else { spec.problems.append(PipelineError(location: at(value), "'history' must be the path of a history database file, e.g. history.sqlite")) }
             case "formats", "format":
                 if let problem = spec.readFormats(value) {
                     spec.problems.append(PipelineError(location: at(value), "'\(key)': " + problem))

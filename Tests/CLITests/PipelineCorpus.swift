@@ -173,10 +173,8 @@ enum PipelineCorpus {
         add(yaml("export named like a track stage's forecast_tracking.csv",
                  replacing(line: 12, with: "    file: forecast_tracking.csv") + "  scores: {kind: track, history: h.sqlite}\n", line: 12,
                  "stage 'save': stage 'scores' writes 'forecast_tracking.csv'; choose another file name"))
-        // A history whose folder is missing, and a track stage reading a history that does not
-        // exist: validate names them at their lines (the run failed on them after it passed).
-        add(yaml("history in a missing folder", "history: nodir/h.sqlite\n" + base, line: 1,
-                 "history 'nodir/h.sqlite': the folder", "does not exist; create it or give another path"))
+        // A track stage reading a history that does not exist: validate names it at its line
+        // (the run failed on it after validate passed).
         add(yaml("track stage reading a history that does not exist", base + "  scores: {kind: track, history: nothere.sqlite}\n", line: 13,
                  "stage 'scores': no run history at 'nothere.sqlite'"))
         // A columns map naming a header the file lacks is an error, even when the role's own

@@ -8,8 +8,10 @@ extension ReorderJob {
     /// Out of sample: the recommended levels are planned again as of the day before the
     /// replay window, from the usage before it, so the replay never judges levels on the
     /// demand they were set from.
+    /// `locations`: the usage's locations as the plan spelled them (`matchingLocations`), when
+    /// it plans by location.
     func simulate(weeks: Int, asOf: CalendarDay, usage: Table, items: Table, inventory: Table, master: ItemMaster,
-                  byLocation: Bool) throws -> [SimulationRow] {
+                  locations: [String]?) throws -> [SimulationRow] {
         let span = weeks * 7
         let first = asOf.adding(days: -(span - 1))
         let levelsAsOf = first.adding(days: -1)
@@ -24,11 +26,7 @@ extension ReorderJob {
         before.quiet = true
         let lines = try before.plan(usage: usage, items: items, inventory: inventory).lines
 
-        // The usage's locations as the plan spelled them (`matchingLocations`).
-        let locations = byLocation ? usage.texts("location").map {
-            Self.matchingLocations($0, items: usageItems, to: inventory.texts("location") ?? [], items: inventory.texts("item") ?? []).locations
-        } : nil
-        func key(_ item: String, _ location: String) -> String { byLocation ? CompositeKey.joined(item, location) : item }
+        func key(_ item: String, _ location: String) -> String { locations != nil ? CompositeKey.joined(item, location) : item }
         var daily: [String: [Double]] = [:]
         for r in 0..<days.count where days[r] >= first && days[r] <= asOf {
             daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])

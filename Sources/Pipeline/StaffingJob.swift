@@ -102,13 +102,16 @@ public struct StaffingJob: Sendable {
         // sub-units exported apart), but said, since a re-export pasted under the first one
         // doubled the census and asked for 904 agency hours a week.
         var unitDays = Set<Int64>(), repeatedDays = 0, repeatedExamples: [String] = []
+        // One id per unit as the census spells it, for its (unit, day) pairs.
+        var unitIDs: [String: Int64] = [:]
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
                 (unit, id) = known
             } else {
                 unit = names.spelling(of: cUnits[r]) ?? cUnits[r]
-                id = spellings.values.first { $0.name == unit }?.id ?? Int64(spellings.count)
+                id = unitIDs[unit] ?? Int64(unitIDs.count)
+                unitIDs[unit] = id
                 spellings[cUnits[r]] = (unit, id)
             }
             if !unitDays.insert(id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF).inserted {

@@ -27,6 +27,12 @@ public enum GapPolicy: String, CaseIterable, Sendable {
         return letters == "adc" || levelWords.contains { letters.contains($0) }
     }
 
+    /// What a run says when `header` made the gaps missing; `zero` is how the caller spells the
+    /// setting that counts them as zero (`--gaps zero`, `gaps: zero`).
+    public static func impliedMissingNote(header: String, zero: String) -> String {
+        "'\(header)' reads as a level (census, patient days, occupancy): periods without rows are missing, neither fitted nor written as zero (\(zero) counts them as zero)"
+    }
+
     /// Census, patient or resident or bed days, occupancy and occupied beds.
     static let levelWords = ["census", "patientday", "residentday", "bedday", "occupancy", "occupied"]
 }

@@ -42,7 +42,7 @@ public struct SeriesImport: Sendable {
         if let problem = totals.periodsShorterThanRows(option: "--frequency") { throw InputError(file: input, problem) }
         var notes: [String] = []
         if gaps == nil, gapPolicy == .missing {
-            notes.append("'\(valueHeader)' reads as a level (census, patient days, occupancy): periods without rows are missing, neither fitted nor written as zero (--gaps zero counts them as zero)")
+            notes.append(GapPolicy.impliedMissingNote(header: valueHeader, zero: "--gaps zero"))
         }
         let gapNotes = notes.count
         if partial == .drop {

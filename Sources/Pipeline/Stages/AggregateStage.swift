@@ -74,7 +74,7 @@ public struct AggregateStage: Stage {
                                               frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps, through: asOf)
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if gapsReadAsLevel {
-            context.note("'\(valueColumn)' reads as a level (census, patient days, occupancy): periods without rows are missing, not zero (gaps: zero counts them as zero)")
+            context.note(GapPolicy.impliedMissingNote(header: valueColumn, zero: "gaps: zero"))
         }
         if partial == .drop {
             for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }

@@ -201,10 +201,15 @@ public struct PeriodTotals {
         }
         let cell = (period - base) * capacity + id
         if gaps == .missing {
-            if grid[cell].isNaN { grid[cell] = value } else { grid[cell] += value }
+            if grid[cell].isNaN { grid[cell] = value } else if !value.isNaN { grid[cell] += value }
             seriesDays[id].insert(day)
+        } else if value.isNaN {
+            // A period recorded as missing (an empty value in aggregate's output): missing
+            // unless a row of the same period records a value.
+            if grid[cell] == 0 { grid[cell] = .nan }
         } else {
-            grid[cell] += value
+            let old = grid[cell]
+            grid[cell] = old.isNaN ? value : old + value
         }
         if spill != 0 && rowDays.mayBeWeekly {
             // A week that began in the period before moves back through that period's amount.

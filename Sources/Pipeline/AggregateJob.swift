@@ -2,7 +2,7 @@ import Forecasting
 import Tabular
 
 /// `quartermaster aggregate`: long usage rows summed into `series,period,value`,
-/// gaps filled with zero, sorted by series then period.
+/// gaps filled with zero (or, for levels, left empty), sorted by series then period.
 public struct AggregateJob: Sendable {
     public var source: SeriesImport
     public var output: String
@@ -29,11 +29,16 @@ public struct AggregateJob: Sendable {
         do {
             let labels = PeriodLabels(frequency: totals.frequency)
             try totals.forEachSeries { id, first, values in
-                // A missing period (gaps: missing) is not written at all, rather than as zero.
-                for (offset, value) in values.enumerated() where !value.isNaN {
+                // A missing period (gaps: missing) from a series' first recorded one to the
+                // file's last is written with an empty value, never as zero: read back (by
+                // forecast, or a spreadsheet), the file itself says the period was not recorded.
+                // Left out, a census quarter's hole read back as zero census under usage's
+                // default gaps, and a unit that stopped reporting as a unit at zero.
+                guard values.contains(where: { !$0.isNaN }) else { return }
+                for (offset, value) in values.enumerated() {
                     try totals.keys.withKey(id) { try writer.text(bytes: $0) }
                     try labels.write(first + offset, to: writer)
-                    try writer.number(value)
+                    if value.isNaN { try writer.empty() } else { try writer.number(value) }
                     try writer.endRow()
                 }
             }

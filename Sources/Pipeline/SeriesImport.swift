@@ -38,7 +38,10 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts and notes on what was left out (partial periods).
     public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
-        var (totals, summary) = try readRows()
+        var (totals, summary, emptyValues) = try readRows()
+        if emptyValues > 0 && emptyValues == summary.accepted {
+            throw InputError(file: input, "every value is empty (\(emptyValues) rows): nothing was recorded to learn from; check that the file holds the values")
+        }
         if let problem = totals.periodsShorterThanRows(option: "--frequency") { throw InputError(file: input, problem) }
         var notes: [String] = []
         if gaps == nil, gapPolicy == .missing {
@@ -57,6 +60,14 @@ public struct SeriesImport: Sendable {
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
+        if let empty = SeriesImport.emptyValuesNote(emptyValues) {
+            notes.append(empty)
+            let unrecorded = (0..<totals.seriesCount).filter { id in !totals.isEmpty(id) && totals.values(of: id).values.allSatisfy(\.isNaN) }
+            if !unrecorded.isEmpty {
+                let named = unrecorded.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (unrecorded.count > 5 ? ", ..." : "")
+                notes.append("\(unrecorded.count) series \(unrecorded.count == 1 ? "has" : "have") only empty values: no output for them (\(named))")
+            }
+        }
         // Weekly totals read by the day would be one spike a week; a clinic open one day a week
         // has rows just like them, so they are read, with a word.
         if frequency == .day && totals.rowDays.span == .week {
@@ -65,13 +76,26 @@ public struct SeriesImport: Sendable {
         return (totals, summary, notes)
     }
 
-    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary) {
+    /// The period and value headers `aggregate` writes: in a file headed so, an empty value is a
+    /// period recorded as missing (how `aggregate` writes one under missing gaps), not a
+    /// rejected row.
+    static func marksMissingByEmptyValue(dateHeader: String, valueHeader: String) -> Bool {
+        dateHeader == AggregateJob.header[1] && valueHeader == AggregateJob.header[2]
+    }
+
+    /// A note on the periods read as missing from empty values, or nil.
+    static func emptyValuesNote(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return "\(count) \(count == 1 ? "period has" : "periods have") an empty value (aggregate writes a period not recorded so): missing, neither fitted nor written as zero"
+    }
+
+    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int) {
         var options = self.options
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
             || options.columns.keys.contains { ["series", "date", "value"].contains(SeriesImport.role($0)) }
         for (role, header) in options.columns { columns[SeriesImport.role(role)] = header }
-        if let unpivot { return try readWide(unpivot, columns, options) }
+        if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options); return (totals, summary, 0) }
         options.columns = columns
         // The three roles stand in for a usage export's item, date and quantity and for
         // aggregate's own series, period and value: a header lacking the mapped name is looked
@@ -100,6 +124,8 @@ public struct SeriesImport: Sendable {
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
+        let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: table.header[d], valueHeader: table.header[v])
+        var emptyValues = 0
         // The first row labelled with a whole year or quarter, and the first dated otherwise.
         var longLabel: (line: Int, text: String, period: Frequency)?, otherLabel: (line: Int, text: String)?
         let summary = try table.run { row in
@@ -113,7 +139,13 @@ public struct SeriesImport: Sendable {
                     otherLabel = (row.line, String(decoding: field, as: UTF8.self))
                 }
             }
-            let value = try row.number(v)
+            let value: Double
+            if emptyMarksMissing && ImportRow.isEmpty(row.record[v]) {
+                value = .nan
+                emptyValues += 1
+            } else {
+                value = try row.number(v)
+            }
             if let shard, !shard.contains(key: key) { loader.see(day: day); return }
             loader.add(key: key, day: day, value: value)
         }
@@ -126,7 +158,7 @@ public struct SeriesImport: Sendable {
             throw InputError(file: input, line: longLabel.line, column: table.header[d],
                              "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
-        return (loader.finish(), summary)
+        return (loader.finish(), summary, emptyValues)
     }
 
     /// The headers `aggregate` writes, by role.

@@ -58,6 +58,25 @@ extension BadInputCorpus {
                                 arguments: ["forecast", "--input", usage.file, "--horizon", "2", "--out", "fc.csv"],
                                 expectation: .fails(file: usage.file, line: nil, says: ["every month the dates reach is covered only in part (2025-01 covers 26 of 31 days, 2025-02 covers 14 of 28 days)", "--partial keep"]),
                                 absentAfterFailure: ["fc.csv"]))
+        // An empty value is a period recorded as missing only in aggregate's own layout (how it
+        // writes one under missing gaps); a file of nothing but empty values has nothing to learn
+        // from, and a usage export's empty quantity or a layout with a differently named value
+        // column stays a rejected row.
+        let allEmpty = "series,period,value\n" + (1...12).map { "A100,2025-\($0 < 10 ? "0" : "")\($0),\n" }.joined()
+        cases.append(CorpusCase(kind: series.kind, name: "aggregate's layout with every value empty", files: [series.file: Data(allEmpty.utf8)],
+                                arguments: forecastUnnamed,
+                                expectation: .fails(file: series.file, line: nil, says: ["every value is empty (12 rows)", "nothing was recorded to learn from"]),
+                                absentAfterFailure: ["fc.csv"]))
+        let emptyQuantity = "item,date,quantity\n" + (1...12).map { "A100,2025-\($0 < 10 ? "0" : "")\($0)-01,\($0 == 5 ? "" : "7")\n" }.joined()
+        cases.append(CorpusCase(kind: usage.kind, name: "a usage export's empty quantity", files: [usage.file: Data(emptyQuantity.utf8)],
+                                arguments: ["aggregate", "--input", usage.file, "--out", "agg.csv"],
+                                expectation: .fails(file: usage.file, line: nil, says: ["usage.csv:6: column 'quantity': number is empty", "above the 1% limit"]),
+                                absentAfterFailure: ["agg.csv"]))
+        let emptyAmount = "series,period,amount\n" + (1...12).map { "A100,2025-\($0 < 10 ? "0" : "")\($0),\($0 == 5 ? "" : "7")\n" }.joined()
+        cases.append(CorpusCase(kind: series.kind, name: "an empty value in a column not named value", files: [series.file: Data(emptyAmount.utf8)],
+                                arguments: ["forecast", "--input", series.file, "--series", "series", "--date", "period", "--value", "amount", "--horizon", "1", "--quiet", "--out", "fc.csv"],
+                                expectation: .fails(file: series.file, line: nil, says: ["series.csv:6: column 'amount': number is empty", "above the 1% limit"]),
+                                absentAfterFailure: ["fc.csv"]))
         // Line 8 of the base pipeline is the aggregate stage's `input: usage`.
         cases.append(PipelineCorpus.yaml("aggregate gaps: sometimes", PipelineCorpus.inserting(after: 8, "    gaps: sometimes"), line: 9,
                                          "gaps must be one of zero, missing, not 'sometimes'"))

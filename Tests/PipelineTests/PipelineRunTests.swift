@@ -25,6 +25,55 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).filter { $0.contains(".tmp-") || $0.contains(".old-") }.isEmpty)
     }
 
+    /// A census aggregated with missing gaps and forecast in the next stage: the stage's table
+    /// had no row for the unrecorded quarter, and the forecast stage (usage's zero gaps by
+    /// default) read it as three months of zero census. The aggregate stage now gives those
+    /// months an empty value, which every reader of aggregate's shape takes as missing.
+    @Test func aCensusQuarterMissingInTheAggregateStageIsNotZeroInTheForecastStage() throws {
+        let ws = try Workspace()
+        var census = "date,unit,patient_days\n"
+        for month in 1...24 where !(16...18).contains(month) {
+            let year = 2024 + (month - 1) / 12, m = (month - 1) % 12 + 1
+            census += String(format: "%04d-%02d-01,ICU,%d\n", year, m, 2_000 + month % 3 * 10)
+        }
+        try ws.write("census.csv", census)
+        try ws.write("p.yml", """
+        calendar:
+          frequency: month
+        output: out
+        stages:
+          census:
+            kind: import
+            table: census
+            file: census.csv
+          monthly:
+            kind: aggregate
+            input: census
+            series: unit
+            value: patient_days
+          outlook:
+            kind: forecast
+            input: monthly
+            horizon: 3
+          save:
+            kind: export
+            input: outlook.forecasts
+            file: forecasts.csv
+          save_series:
+            kind: export
+            input: monthly
+            file: series.csv
+        """)
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        let series = try ws.read("out/series.csv")
+        #expect(series.contains("ICU,2025-04,\nICU,2025-05,\nICU,2025-06,\n"), "\(series)")
+        #expect(result.notes.contains { $0.hasPrefix("outlook: 3 periods have an empty value") }, "\(result.notes)")
+        for line in try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",")
+            #expect(abs(Double(fields[2])! - 2_010) < 20 && Double(fields[5])! > 1_500, "\(line)")
+        }
+    }
+
     @Test func aStageFailingMidwayLeavesThePreviousOutputsExactly() throws {
         let ws = try Workspace()
         try ws.write("p.yml", Workspace.goodPipeline)

@@ -13,7 +13,7 @@ public struct AggregateStage: Stage {
         ParameterSpec("date", .string, default: "date", "date or period column"),
         ParameterSpec("value", .string, default: "quantity", "column to sum"),
         ParameterSpec("frequency", .string, "day, week, month, quarter or year (default: the pipeline calendar)"),
-        ParameterSpec("gaps", .string, "a period without rows is zero (usage) or missing (census, levels: not written, not fitted); default missing when the value column names a level (patient_days, census, occupancy), else zero"),
+        ParameterSpec("gaps", .string, "a period without rows is zero (usage) or missing (census, levels: written with an empty value, not fitted); default missing when the value column names a level (patient_days, census, occupancy), else zero"),
         ParameterSpec("partial", .string, default: "drop", "a first or last period the dates cover only in part: drop (with a note) or keep"),
         ParameterSpec("as_of", .string, "keep rows dated on or before this day (YYYY-MM-DD): the data as it stood then, e.g. to replay an earlier run"),
     ]
@@ -85,8 +85,10 @@ public struct AggregateStage: Stage {
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)
-            // A missing period (gaps: missing) gets no row rather than a zero.
-            for (offset, v) in series.enumerated() where !v.isNaN {
+            // A missing period (gaps: missing) gets an empty value, never a zero, as `aggregate`
+            // writes it; a forecast stage reads it back as missing.
+            guard series.contains(where: { !$0.isNaN }) else { return }
+            for (offset, v) in series.enumerated() {
                 keys.append(key)
                 periods.append(totals.frequency.label(first + offset))
                 values.append(v)
@@ -111,9 +113,11 @@ public struct AggregateStage: Stage {
         }
         guard let amounts = table.numbers(value) else { throw missing(value) }
         var totals = PeriodTotals(frequency: frequency, gaps: gaps)
+        // An empty value in aggregate's shape is a period recorded as missing (see `SeriesImport`).
+        let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: date, valueHeader: value)
         for row in 0..<table.rowCount {
             let day = dates[row]
-            guard amounts[row].isFinite else { continue }
+            guard amounts[row].isFinite || emptyMarksMissing && amounts[row].isNaN else { continue }
             if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
             key.withUTF8 { totals.add(key: $0, day: day, value: amounts[row]) }

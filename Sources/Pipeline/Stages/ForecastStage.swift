@@ -64,8 +64,10 @@ public struct ForecastStage: Stage {
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         let frequency = self.frequency ?? context.calendar.frequency
-        let totals = try AggregateStage.totals(of: try context.table(input), series: ["series"], date: "period", value: "value",
+        let table = try context.table(input)
+        let totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
                                               frequency: frequency, stage: context.stage, gaps: gaps)
+        if let empty = SeriesImport.emptyValuesNote(table.numbers("value")?.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } ?? 0) { context.note(empty) }
         let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
                                         backtestOrigins: backtest, models: models, longCycle: frequency.longCycle)
         var keys: [String] = [], periods: [String] = [], means: [Double] = [], modelNames: [String] = [], classes: [String] = []

@@ -341,8 +341,22 @@ public struct PeriodTotals {
         leavesOutPartialPeriods = true
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
         let open = rowDays.openWeekdays
-        /// Whether the rows miss a day the file records between `from` and `through`.
-        func misses(from: CalendarDay, through: CalendarDay) -> Bool { open.count(from: from, through: through) > 0 }
+        /// Whether the rows miss a day the file records between `from` and `through`, beyond the
+        /// quiet days it shows elsewhere. A usage export pulled for a year whose first row is on
+        /// 2 January (nothing is issued on New Year's Day) lost January as covering 30 of 31
+        /// days, and December with it when the 31st was quiet too: where the file holds two
+        /// spells at least as long without a row (the Christmas and New Year's Days inside
+        /// it), the missing days at its edge are no sign that the export was cut, and the
+        /// period counts as the whole ones beside it do. Under missing gaps (a census, with a
+        /// row every day) any missing day is one; and a period missing half its days is always
+        /// partial.
+        func misses(from: CalendarDay, through: CalendarDay) -> Bool {
+            let missing = open.count(from: from, through: through)
+            guard missing > 0 else { return false }
+            guard gaps == .zero, rowDays.span == .day else { return true }
+            let period = frequency.period(of: from)
+            return 2 * missing >= open.days(in: period, of: frequency) || rowDays.quietSpells(ofAtLeast: missing, open: open) < 2
+        }
         // Whatever is left out of the file, then its series' own partial periods.
         defer { leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay) }
         guard last > first else {

@@ -60,6 +60,22 @@ public struct RowDays: Sendable, Equatable {
         datesByWeekday[w - 1] += 1
     }
 
+    /// How many spells of at least `length` open days without a row lie between the first and
+    /// the last day with one: the quiet days the file shows it has (holidays, a slow item's
+    /// weeks), against which a first or last period's missing days are weighed.
+    public func quietSpells(ofAtLeast length: Int, open: OpenWeekdays) -> Int {
+        guard length > 0 else { return 0 }
+        var spells = 0, previous: Int32?
+        dates.forEachDay { day in
+            if let previous, day - previous > Int32(length),
+               open.count(from: CalendarDay(daysSinceEpoch: previous + 1), through: CalendarDay(daysSinceEpoch: day - 1)) >= length {
+                spells += 1
+            }
+            previous = day
+        }
+        return spells
+    }
+
     /// The days of both files' rows (a shard passes the days of the rows it leaves to others,
     /// so every shard sees the calendar of the whole file).
     public mutating func merge(_ other: RowDays) {

@@ -429,14 +429,56 @@ struct PartialPeriodTests {
         return t
     }
 
+    /// One row a day from `first` through `last`, except on `skipping`.
+    private func everyDay(_ frequency: Frequency, from first: CalendarDay, through last: CalendarDay, skipping: Set<CalendarDay> = []) -> PeriodTotals {
+        var t = PeriodTotals(frequency: frequency)
+        var d = first
+        while d <= last {
+            if !skipping.contains(d) { t.add("A", d, 1) }
+            d = d.adding(days: 1)
+        }
+        return t
+    }
+
     @Test func firstAndLastPartialPeriodsAreLeftOut() {
-        // 2026-01-13 (a Tuesday in January) .. 2026-04-15: January and April are partial.
-        var t = totals(.month, [(2026, 1, 13), (2026, 2, 1), (2026, 3, 31), (2026, 4, 15)])
+        // Every day from 2026-01-13 (a Tuesday in January) to 2026-04-15: January and April are partial.
+        var t = everyDay(.month, from: day(2026, 1, 13), through: day(2026, 4, 15))
         let left = t.leaveOutPartialPeriods()
         #expect(left.map(\.description) == ["2026-01 covers 19 of 31 days: left out", "2026-04 covers 15 of 30 days: left out"])
         #expect(t.values(of: 0).firstPeriod == month(2026, 2))
-        #expect(t.values(of: 0).values == [1, 1])
+        #expect(t.values(of: 0).values == [28, 31])
         #expect(t.cellCount == 2)
+    }
+
+    /// A year's export whose first row is on 2 January and last on 30 December, with nothing on
+    /// the Christmas and New Year's Days inside it: the day missing at each edge is as quiet
+    /// as those, so January and December are whole, not left out as 30 of 31 days. Without
+    /// quiet days inside, the same edges are cuts; and a census (missing gaps) has a row every
+    /// day, so a day missing at its edge always is one.
+    @Test func anEdgeAsQuietAsTheHolidaysInsideIsNotACut() {
+        let holidays: Set = [day(2024, 12, 25), day(2025, 1, 1), day(2025, 12, 25)]
+        var quiet = everyDay(.month, from: day(2024, 1, 2), through: day(2025, 12, 30), skipping: holidays)
+        #expect(quiet.leaveOutPartialPeriods().isEmpty)
+        #expect(quiet.values(of: 0).values.count == 24)
+
+        var busy = everyDay(.month, from: day(2024, 1, 2), through: day(2025, 12, 30))
+        #expect(busy.leaveOutPartialPeriods().map(\.description) == ["2024-01 covers 30 of 31 days: left out", "2025-12 covers 30 of 31 days: left out"])
+
+        // One quiet day inside is not yet a habit of the file.
+        var once = everyDay(.month, from: day(2024, 1, 2), through: day(2024, 12, 30), skipping: [day(2024, 12, 25)])
+        #expect(once.leaveOutPartialPeriods().count == 2)
+
+        // Missing more than half of the period is a cut however quiet the file is.
+        var half = everyDay(.month, from: day(2024, 1, 20), through: day(2025, 12, 30), skipping: holidays)
+        #expect(half.leaveOutPartialPeriods().map(\.description) == ["2024-01 covers 12 of 31 days: left out"])
+
+        var census = PeriodTotals(frequency: .month, gaps: .missing)
+        var d = day(2024, 1, 2)
+        while d <= day(2025, 12, 30) {
+            if !holidays.contains(d) { census.add("A", d, 1) }
+            d = d.adding(days: 1)
+        }
+        #expect(census.leaveOutPartialPeriods().count == 2)
     }
 
     @Test func wholePeriodsAndDaysAreNeverPartial() {

@@ -80,6 +80,11 @@ extension BadInputCorpus {
         // Line 8 of the base pipeline is the aggregate stage's `input: usage`.
         cases.append(PipelineCorpus.yaml("aggregate gaps: sometimes", PipelineCorpus.inserting(after: 8, "    gaps: sometimes"), line: 9,
                                          "gaps must be one of zero, missing, not 'sometimes'"))
+        // A column the import does not make is named by validate, before any export is read.
+        cases.append(PipelineCorpus.yaml("aggregate value: a column the usage import lacks", PipelineCorpus.inserting(after: 8, "    value: patient_days"), line: 9,
+                                         "value 'patient_days' is not a column of stage 'usage' (a usage import); its columns are date, item, quantity"))
+        cases.append(PipelineCorpus.yaml("aggregate series: [item, ward]", PipelineCorpus.inserting(after: 8, "    series: [item, ward]"), line: 9,
+                                         "series 'ward' is not a column of stage 'usage'"))
         cases.append(PipelineCorpus.yaml("aggregate partial: [drop]", PipelineCorpus.inserting(after: 8, "    partial: [drop]"), line: 9, "partial"))
         cases.append(PipelineCorpus.yaml("aggregate partial: maybe", PipelineCorpus.inserting(after: 8, "    partial: maybe"), line: 9,
                                          "partial must be one of drop, keep, not 'maybe'"))

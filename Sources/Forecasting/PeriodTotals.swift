@@ -424,8 +424,8 @@ public struct PeriodTotals {
         for p in holes.dropFirst() {
             if p == runs[runs.count - 1].upperBound + 1 { runs[runs.count - 1] = runs[runs.count - 1].lowerBound...p } else { runs.append(p...p) }
         }
-        let named = runs.prefix(5).map { $0.count == 1 ? frequency.label($0.lowerBound) : "\(frequency.label($0.lowerBound)) to \(frequency.label($0.upperBound))" }
-            .joined(separator: ", ") + (runs.count > 5 ? ", ..." : "")
+        let named = runs.map { $0.count == 1 ? frequency.label($0.lowerBound) : "\(frequency.label($0.lowerBound)) to \(frequency.label($0.upperBound))" }
+            .listed(upTo: 5)
         let what = "no series has a row in " + NumberFormat.count(holes.count, frequency.rawValue) + " inside the file's span (\(named))"
         switch gaps {
         case .zero: return what + ": counted as zero; if they were not recorded (an export that skipped them, a census), \(option) missing leaves them out"
@@ -444,10 +444,10 @@ public struct PeriodTotals {
         let count = periodsSeriesCoverInPart
         let which = count == 1 ? "\(frequency.rawValue) of one series is" : "\(frequency.rawValue)s of single series are"
         var note = "\(count) \(which) left out as missing, with rows on only some of the days the file records ("
-            + periodsSeriesCoverInPartExamples.joined(separator: ", ") + (count > periodsSeriesCoverInPartExamples.count ? ", ..." : "") + ")"
+            + periodsSeriesCoverInPartExamples.listed(of: count) + ")"
         if daysWithoutAnyRow > 0 {
             note += "; no series has a row on " + NumberFormat.count(daysWithoutAnyRow, "day") + " ("
-                + daysWithoutAnyRowExamples.joined(separator: ", ") + (daysWithoutAnyRow > daysWithoutAnyRowExamples.count ? ", ..." : "")
+                + daysWithoutAnyRowExamples.listed(of: daysWithoutAnyRow)
                 + "): if nothing happened on them (a clinic's holidays), --gaps zero counts them as none"
         }
         return note

@@ -39,7 +39,7 @@ extension ForecastTracking {
             doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over all its scored forecasts; beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
             doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
                 [d.series, d.stage, NumberFormat.fixed(d.trackingSignal, decimals: 1),
-                 d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(ForecastTracking.number($0.error))" }.joined(separator: ", ") + (d.errors.count > 12 ? ", ..." : "")]
+                 d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(ForecastTracking.number($0.error))" }.listed(of: d.errors.count)]
             }, alignments: [.left, .left, .right, .left])
         }
         doc.heading("Runs")

@@ -28,7 +28,7 @@ extension ReorderJob {
     /// Items used in the last year with no inventory row, named (the first ten) so that the
     /// buyer can add their stock or confirm they are not stocked.
     public static func usedWithoutStockNote(_ names: [String]) -> String {
-        let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", ..." : "")
+        let shown = names.listed(upTo: 10)
         let count = names.count == 1 ? "1 item used in the last year has" : "\(names.count) items used in the last year have"
         return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held."
     }

@@ -129,7 +129,7 @@ public struct ScenarioSet: Sendable {
             let department = place.what == "volume" || place.what == "fte.department"
             guard !(department ? departments : accounts).contains(place.name) else { continue }
             let known = (department ? departments : accounts).sorted()
-            let listed = known.prefix(8).joined(separator: ", ") + (known.count > 8 ? ", ..." : "")
+            let listed = known.listed(upTo: 8)
             throw PipelineError(location: place.location,
                                 "scenario '\(scenarios[place.scenario].name.clipped(60))': no \(department ? "department" : "account") '\(place.name.clipped(60))' in the budget or actuals; use one of \(listed)\(department && place.what == "volume" ? " or \"*\" for all" : "")")
         }

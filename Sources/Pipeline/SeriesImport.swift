@@ -52,7 +52,7 @@ public struct SeriesImport: Sendable {
             notes += totals.leaveOutPartialPeriods().map(\.description)
             let emptied = (0..<totals.seriesCount).filter(totals.isEmpty)
             if !emptied.isEmpty {
-                let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (emptied.count > 5 ? ", ..." : "")
+                let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().listed(of: emptied.count)
                 notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(named))")
             }
             if let inPart = totals.periodsSeriesCoverInPartNote { notes.append(inPart) }
@@ -64,7 +64,7 @@ public struct SeriesImport: Sendable {
             notes.append(empty)
             let unrecorded = (0..<totals.seriesCount).filter { id in !totals.isEmpty(id) && totals.values(of: id).values.allSatisfy(\.isNaN) }
             if !unrecorded.isEmpty {
-                let named = unrecorded.prefix(5).map { totals.keys.key($0) }.sorted().joined(separator: ", ") + (unrecorded.count > 5 ? ", ..." : "")
+                let named = unrecorded.prefix(5).map { totals.keys.key($0) }.sorted().listed(of: unrecorded.count)
                 notes.append("\(unrecorded.count) series \(unrecorded.count == 1 ? "has" : "have") only empty values: no output for them (\(named))")
             }
         }

@@ -443,13 +443,13 @@ public struct StaffingJob: Sendable {
         }
         if result.repeatedCensusDays.count > 0 {
             lines.append("Census rows repeating a unit and day, summed with the first: \(result.repeatedCensusDays.count) ("
-                         + result.repeatedCensusDays.examples.joined(separator: ", ") + (result.repeatedCensusDays.count > result.repeatedCensusDays.examples.count ? ", ..." : "")
+                         + result.repeatedCensusDays.examples.listed(of: result.repeatedCensusDays.count)
                          + "); if the export repeats rows, remove the repeats")
         }
         if !result.untargetedHours.isEmpty {
             lines.append("Hours of job codes the targets do not name, left out of hours per patient day: "
-                         + result.untargetedHours.prefix(10).map { "\($0.unit) \($0.jobCode) (\(numbers.quantity($0.hours, decimals: 0)) h)" }.joined(separator: ", ")
-                         + (result.untargetedHours.count > 10 ? ", ..." : "") + "; add targets for them to plan them")
+                         + result.untargetedHours.prefix(10).map { "\($0.unit) \($0.jobCode) (\(numbers.quantity($0.hours, decimals: 0)) h)" }.listed(of: result.untargetedHours.count)
+                         + "; add targets for them to plan them")
         }
         if !result.unrecognisedPayCodes.isEmpty {
             lines.append("Pay codes not recognised, left out of worked hours: "

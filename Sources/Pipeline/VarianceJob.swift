@@ -61,7 +61,7 @@ public struct VarianceJob: Sendable {
     public static func departmentsWithoutActualsNote(_ result: Result) -> String? {
         let names = result.departmentsWithoutActuals
         guard !names.isEmpty else { return nil }
-        let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", ..." : "")
+        let shown = names.listed(upTo: 10)
         return "No actuals at all for \(names.count == 1 ? "department" : "\(names.count) departments") \(shown): \(names.count == 1 ? "its" : "their") variances are \(names.count == 1 ? "its" : "their") whole budget; check that the ledger export covers \(names.count == 1 ? "it" : "them")."
     }
 

@@ -96,7 +96,7 @@ public struct ReorderStage: Stage {
         }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         if !plan.locationsMatched.isEmpty {
-            context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.prefix(10).joined(separator: ", ") + (plan.locationsMatched.count > 10 ? ", ..." : ""))
+            context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.listed(upTo: 10))
         }
         if !plan.usedWithoutStock.isEmpty { context.note(ReorderJob.usedWithoutStockNote(plan.usedWithoutStock)) }
         context.note("\(NumberFormat.count(plan.lines.count, "item")) planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")

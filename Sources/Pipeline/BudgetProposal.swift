@@ -21,6 +21,9 @@ public struct BudgetProposal: Sendable {
     /// Role -> header to write (the user's column map); roles not listed keep their names.
     public var headers: [String: String] = [:]
     public var threads = 2
+    /// The last month of actuals to learn from (the variance report's as-of); nil = the last
+    /// month in the actuals. Months after it are what the report calls the future.
+    public var asOf: Int?
 
     public init(fiscalYear: Int) { self.fiscalYear = fiscalYear }
 
@@ -41,7 +44,8 @@ public struct BudgetProposal: Sendable {
             guard let d = parser.parse(t) else { throw PipelineError(location: nil, "budget proposal: '\(t)' is not a month") }
             return months.period(of: d)
         }
-        guard let last = aMonth.max() else { throw PipelineError(location: nil, "budget proposal: the actuals are empty") }
+        guard let latest = aMonth.max() else { throw PipelineError(location: nil, "budget proposal: the actuals are empty") }
+        let last = min(asOf ?? latest, latest)
         let target = calendar.months(ofFiscalYear: fiscalYear)
         guard let firstTarget = target.first, firstTarget > last else {
             throw PipelineError(location: nil, "budget proposal: FY\(fiscalYear) must start after the last month of actuals (\(months.label(last)))")
@@ -59,7 +63,7 @@ public struct BudgetProposal: Sendable {
         var bookedMonths: [String: [String: Set<Int>]] = [:]
         var volume: [String: [Int: Double]] = [:]
         let aVolume = actuals.numbers("volume")
-        for r in 0..<aDept.count {
+        for r in 0..<aDept.count where aMonth[r] <= last {
             if window.contains(aMonth[r]) {
                 amount[aDept[r], default: [:]][aAcct[r], default: 0] += aAmount[r]
                 bookedMonths[aDept[r], default: [:]][aAcct[r], default: []].insert(aMonth[r])

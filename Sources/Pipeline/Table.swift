@@ -50,6 +50,13 @@ public struct Table: Sendable {
 
     public func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
+    /// Replaces the column `name` (of the same length), or does nothing when there is none.
+    public mutating func replace(_ name: String, with column: Column) {
+        guard let i = index(of: name) else { return }
+        precondition(column.count == rowCount, "column \(name) has \(column.count) rows, table has \(rowCount)")
+        columns[i] = column
+    }
+
     /// A column as text (numbers formatted as they would be written).
     public func texts(_ name: String) -> [String]? {
         guard let i = index(of: name) else { return nil }

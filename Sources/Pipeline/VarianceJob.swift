@@ -55,6 +55,8 @@ public struct VarianceJob: Sendable {
         /// Each line's projected months and its booked months, for the run history (with
         /// `historyStage`).
         public var history: StageRecord?
+        /// What the reader should know about how the run read the ledger (a month left out).
+        public var notes: [String] = []
     }
 
     /// A sentence naming the budgeted departments without actuals, or nil.
@@ -66,6 +68,48 @@ public struct VarianceJob: Sendable {
     }
 
     public typealias Row = VarianceRow
+
+    /// The month to report through when none is given: the last with actuals, unless it holds
+    /// postings for under half the lines the month before it did (an early accrual, a few
+    /// lines posted before the month closed). Reported through such a month, every line not
+    /// yet posted read as spending nothing in it and its forecast fell with it.
+    static func lastClosedMonth(department: [String], account: [String], month: [Int], notes: inout [String]) -> Int {
+        guard let last = month.max() else { return 0 }
+        var lines: [Int: Set<Key>] = [:]
+        for r in month.indices where month[r] >= last - 1 { lines[month[r], default: []].insert(Key(department: department[r], account: account[r])) }
+        let posted = lines[last]?.count ?? 0, before = lines[last - 1]?.count ?? 0
+        guard 2 * posted < before else { return last }
+        let label = Frequency.month.label(last), previous = Frequency.month.label(last - 1)
+        notes.append("\(label) has postings for \(posted) of the \(before) lines posted in \(previous), as if it had not closed: reported through \(previous) (--as-of \(label), as_of: in a pipeline, reports it)")
+        return last - 1
+    }
+
+    /// The tables with each department and account as first spelled (the budget's first),
+    /// case and runs of spaces aside, and a note naming the names read so, or nil. A ledger's
+    /// "MEDICAL SUPPLIES" against the budget's "Medical Supplies" made two lines, the budget's
+    /// all saved (-100%) and the ledger's all unbudgeted, without a word; the proposal keyed
+    /// its lines the same way.
+    public static func matchingNames(budget: inout Table, actuals: inout Table, volumes: inout Table?) -> String? {
+        var spellings = ["department": NameSpellings(), "account": NameSpellings()]
+        var respelled: [String: String] = [:]
+        func fold(_ table: inout Table, _ roles: [String]) {
+            for role in roles {
+                guard let given = table.texts(role) else { continue }
+                let kept = given.map { spellings[role]!.insert($0) }
+                for (g, k) in zip(given, kept) where g != k && respelled[g] == nil { respelled[g] = k }
+                table.replace(role, with: .text(kept))
+            }
+        }
+        fold(&budget, ["department", "account"])
+        fold(&actuals, ["department", "account"])
+        if var table = volumes {
+            fold(&table, ["department"])
+            volumes = table
+        }
+        guard !respelled.isEmpty else { return nil }
+        let pairs = respelled.keys.sorted().map { "'\($0)' as '\(respelled[$0]!)'" }
+        return "\(pairs.count) department or account \(pairs.count == 1 ? "name" : "names") read as first spelled (case and spaces aside): \(pairs.listed(upTo: 5))"
+    }
 
     struct Key: Hashable, Comparable {
         var department: String
@@ -93,8 +137,23 @@ public struct VarianceJob: Sendable {
         let aDept = try required(actuals, "department", "actuals"), aAcct = try required(actuals, "account", "actuals")
         let aMonth = try monthColumn(actuals, "period", "actuals")
         guard let aAmount = actuals.numbers("amount") else { throw PipelineError(location: nil, "variance: the actuals need a numeric amount column") }
-        guard let lastActual = aMonth.max() else { throw PipelineError(location: nil, "variance: the actuals are empty") }
-        let asOf = self.asOf ?? lastActual
+        guard let lastActual = aMonth.max(), let firstActual = aMonth.min() else { throw PipelineError(location: nil, "variance: the actuals are empty") }
+        var notes: [String] = []
+        let asOf: Int
+        let ledger = "the actuals" + (actuals.sourceFile.map { " (\($0))" } ?? "")
+        if let chosen = self.asOf {
+            // Months after the actuals would read as no spending at all (every line under
+            // budget by its whole budget), months before them as nothing booked yet.
+            guard chosen <= lastActual else {
+                throw PipelineError(location: nil, "variance: as-of \(months.label(chosen)) is after the last month of \(ledger), \(months.label(lastActual)): the months between would read as no spending; report through \(months.label(lastActual)), or export the ledger through \(months.label(chosen))")
+            }
+            guard chosen >= firstActual else {
+                throw PipelineError(location: nil, "variance: as-of \(months.label(chosen)) is before the first month of \(ledger), \(months.label(firstActual)); report through a month the actuals cover")
+            }
+            asOf = chosen
+        } else {
+            asOf = VarianceJob.lastClosedMonth(department: aDept, account: aAcct, month: aMonth, notes: &notes)
+        }
         let fy = calendar.fiscalYear(ofMonth: asOf)
 
         // Amounts by line and month; volumes by department and month.
@@ -135,7 +194,15 @@ public struct VarianceJob: Sendable {
             }
         }
 
+        // An account's type follows it into departments the budget gives no line for: revenue
+        // booked by a department without a budget line is revenue, not unbudgeted expense
+        // (when the budget's lines of the account agree on it).
+        var typeOfAccount: [String: VarianceLine.AccountType] = [:], mixedTypes = Set<String>()
+        for (key, type) in types where typeOfAccount.updateValue(type, forKey: key.account) ?? type != type { mixedTypes.insert(key.account) }
         let keys = Set(budgetBy.keys).union(actualBy.keys).sorted()
+        for key in keys where types[key] == nil && budgetBy[key] == nil && !mixedTypes.contains(key.account) {
+            types[key] = typeOfAccount[key.account]
+        }
         if let scenarios, !sharded {
             try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)))
         }
@@ -240,6 +307,7 @@ public struct VarianceJob: Sendable {
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
         record?.addActuals(booked)
         result.history = record
+        result.notes = notes
         if !sharded {
             // Departments with budget in this fiscal year to as-of (a shard may hold a
             // department's budget-only lines while its booked lines are in another).
@@ -327,9 +395,13 @@ public struct VarianceJob: Sendable {
         let ytdBudget = ytdTotals.reduce(0) { $0 + $1.line.budget }, ytdActual = ytdTotals.reduce(0) { $0 + $1.line.actual }
         let lineYTD = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let projected = lineYTD.filter { $0.line.accountType == .expense }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
+        /// "$5,550 under", "$1,200 over" or "on": the amount's size, its sign in words.
+        func overOrUnder(_ difference: Double) -> String {
+            abs(difference) < 0.5 ? "on" : "\(numbers.money(abs(difference))) \(difference > 0 ? "over" : "under")"
+        }
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
-            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(numbers.money(ytdActual - ytdBudget)) \(ytdActual > ytdBudget ? "over" : "under")).",
-            "Projected \(fy) expense \(numbers.money(projected)) (80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh))), \(numbers.money(projected - result.annualBudget)) \(projected > result.annualBudget ? "over" : "under") budget.",
+            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(overOrUnder(ytdActual - ytdBudget)) budget).",
+            "Projected \(fy) expense \(numbers.money(projected)) (80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh))), \(overOrUnder(projected - result.annualBudget)) budget.",
         ] + (departmentsWithoutActualsNote(result).map { [$0] } ?? []))
         doc.keyFigure("\(fy) expense budget", result.annualBudget, style: .money)
         doc.keyFigure("Year-to-date budget", ytdBudget, style: .money)

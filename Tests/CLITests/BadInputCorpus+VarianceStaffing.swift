@@ -31,6 +31,14 @@ extension BadInputCorpus {
                              "column 'job_code'", "already has a target on line 2", targets.failedRejectsFile)
         failed.presentAfterRun = [targets.failedRejectsFile]
         cases.append(failed)
+        // An as-of past the ledger read its months as no spending at all, and one before it
+        // wrote a report of zeros; both are refused (the actuals run from 2025-07 to 2025-09).
+        let actuals = CSVInput.actuals
+        for (month, says) in [("2025-12", "as-of 2025-12 is after the last month of the actuals (actuals.csv), 2025-09"), ("2024-03", "as-of 2024-03 is before the first month of the actuals (actuals.csv), 2025-07")] {
+            cases.append(CorpusCase(kind: actuals.kind, name: "--as-of \(month) outside the actuals", files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
+                                    arguments: actuals.arguments + ["--as-of", month],
+                                    expectation: .fails(file: actuals.file, line: nil, says: [says]), absentAfterFailure: ["out"]))
+        }
         return cases
     }
 }

@@ -13,7 +13,7 @@ public struct VarianceStage: Stage {
         ParameterSpec("budget", .reference, required: true, "budget table"),
         ParameterSpec("actuals", .reference, required: true, "GL actuals table"),
         ParameterSpec("volumes", .reference, "optional volumes table (budget_volume, actual_volume)"),
-        ParameterSpec("as_of", .string, "last month to report, e.g. 2026-03 (default: last month with actuals)"),
+        ParameterSpec("as_of", .string, "last month to report, e.g. 2026-03 (default: the last month with actuals, or the one before it when it holds postings for under half as many lines)"),
         ParameterSpec("fiscal_start", .integer, "first month of the fiscal year (default: the pipeline calendar's)"),
         ParameterSpec("flag_percent", .number, default: "5", "flag when |variance| is at least this percent of budget ..."),
         ParameterSpec("flag_amount", .number, default: "5000", "... and at least this amount"),
@@ -128,8 +128,10 @@ public struct VarianceStage: Stage {
         job.quiet = context.quiet
         job.historyStage = context.history.map { _ in context.stage }
         if let scenarioFile { job.scenarios = try ScenarioSet.load(context.resolve(scenarioFile)) }
-        let result = try job.run(budget: try context.table(budget), actuals: try context.table(actuals),
-                                 volumes: try volumes.map { try context.table($0) },
+        var budgetTable = try context.table(budget), actualsTable = try context.table(actuals)
+        var volumesTable = try volumes.map { try context.table($0) }
+        if let note = VarianceJob.matchingNames(budget: &budgetTable, actuals: &actualsTable, volumes: &volumesTable) { context.note(note) }
+        let result = try job.run(budget: budgetTable, actuals: actualsTable, volumes: volumesTable,
                                  usage: try usage.map { try context.table($0) }, items: try items.map { try context.table($0) })
         if let record = result.history { context.record(record) }
         let table = VarianceJob.table(result)
@@ -153,8 +155,8 @@ public struct VarianceStage: Stage {
         if var proposal {
             proposal.calendar = job.calendar
             proposal.threads = context.threads
-            let proposed = try proposal.run(budget: try context.table(budget), actuals: try context.table(actuals),
-                                            volumes: try volumes.map { try context.table($0) })
+            proposal.asOf = result.asOf
+            let proposed = try proposal.run(budget: budgetTable, actuals: actualsTable, volumes: volumesTable)
             try proposed.table.write(to: context.output("budget_proposal.csv"))
             document.sheet(WorkbookSheets.proposal(proposed.table))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")
@@ -166,6 +168,7 @@ public struct VarianceStage: Stage {
             context.costReduction(item)
         }
         if let note = VarianceJob.departmentsWithoutActualsNote(result) { context.note(note) }
+        for note in result.notes { context.note(note) }
         context.note("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows, \(result.rows.filter { $0.flag == "unfavorable" && $0.basis == .actual }.count) unfavorable flags")
         return ["variance": table]
     }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Planning
+import Forecasting
+import Tabular
+
+/// A finance review's silent misstatements on small ledgers whose right answers are worked by
+/// hand: revenue booked by a department without a budget line, names the ledger spells in
+/// other case, an early posting that moved the report's month, and a proposal that learnt
+/// from months after the report's.
+@Suite struct VarianceReviewTests {
+    static func table(_ rows: [(String, String, String, Double)], types: [String]? = nil) -> Table {
+        var table = Table([("department", .text(rows.map(\.0))), ("account", .text(rows.map(\.1))),
+                           ("period", .text(rows.map(\.2))), ("amount", .number(rows.map(\.3)))])
+        if let types { table.append("account_type", .text(types)) }
+        return table
+    }
+
+    /// `count` month labels from July of `start`.
+    static func monthLabels(_ count: Int, from start: Int = 2025) -> [String] {
+        var labels: [String] = []
+        for k in 0..<count {
+            let year = start + (k + 6) / 12, month = (k + 6) % 12 + 1
+            labels.append("\(year)-" + (month < 10 ? "0" : "") + "\(month)")
+        }
+        return labels
+    }
+
+    static let fiscalMonths = monthLabels(12)
+
+    static func month(_ year: Int, _ month: Int) -> Int { Frequency.month.period(of: CalendarDay(year: year, month: month, day: 1)!) }
+
+    /// The budget names Revenue as revenue in D1; D2 books $40,000 of it without a line. It
+    /// was added to expense ($60,000 actual, "$35,000 over"); expense is D1's salaries alone.
+    @Test func revenueWithoutABudgetLineIsStillRevenue() throws {
+        var rows: [(String, String, String, Double)] = [], types: [String] = []
+        for m in Self.fiscalMonths {
+            rows += [("D1", "Revenue", m, 50_000), ("D1", "Salaries", m, 25_000)]
+            types += ["Revenue", "Expense"]
+        }
+        let result = try VarianceJob().run(budget: Self.table(rows, types: types),
+                                           actuals: Self.table([("D2", "Revenue", "2025-07", 40_000), ("D1", "Salaries", "2025-07", 20_000)]), volumes: nil)
+        let d2 = try #require(result.rows.first { $0.line.department == "D2" && $0.line.account == "Revenue" && $0.line.period == "FY2026-YTD" })
+        #expect(d2.line.accountType == .revenue && d2.line.favorable && d2.flag != "unfavorable")
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains { $0.contains("year to date budget $25,000, actual $20,000 ($5,000 under budget).") }, "\(summary)")
+        // An account the budget types both ways keeps the expense default where unbudgeted.
+        let mixed = try VarianceJob().run(budget: Self.table([("D1", "Other", "2025-07", 10), ("D2", "Other", "2025-07", 10)], types: ["Revenue", "Expense"]),
+                                          actuals: Self.table([("D3", "Other", "2025-07", 5)]), volumes: nil)
+        #expect(mixed.rows.first { $0.line.department == "D3" }?.line.accountType == .expense)
+    }
+
+    /// "MEDICAL SUPPLIES" in the ledger is the budget's "Medical Supplies": one line on budget,
+    /// not a budget saved whole beside $10,000 of unbudgeted spending. The note names it.
+    @Test func namesSpelledInOtherCaseAreOneLine() throws {
+        var budget = Self.table([("D1", "Medical Supplies", "2025-07", 10_000)])
+        var actuals = Self.table([("d1", "MEDICAL  SUPPLIES", "2025-07", 10_000)])
+        var volumes: Table? = nil
+        let note = VarianceJob.matchingNames(budget: &budget, actuals: &actuals, volumes: &volumes)
+        #expect(note == "2 department or account names read as first spelled (case and spaces aside): 'MEDICAL  SUPPLIES' as 'Medical Supplies', 'd1' as 'D1'")
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        let july = result.rows.filter { $0.line.period == "2025-07" && $0.line.account != "TOTAL" }
+        #expect(july.count == 1 && july[0].line.variance == 0, "\(july.map(\.line))")
+        var same = Self.table([("D1", "Supplies", "2025-07", 1)]), sameActuals = same
+        #expect(VarianceJob.matchingNames(budget: &same, actuals: &sameActuals, volumes: &volumes) == nil)
+    }
+
+    /// Six lines posted July to December and one early January line: the report ran through
+    /// January with five lines at $0 and their forecasts pulled down ($59,105 projected
+    /// against $72,000). Through December it is on budget, and the note says why.
+    @Test func oneEarlyPostingDoesNotMoveTheReportsMonth() throws {
+        var budget: [(String, String, String, Double)] = [], actuals: [(String, String, String, Double)] = []
+        for d in ["D1", "D2", "D3"] {
+            for a in ["Supplies", "Salaries"] {
+                budget += Self.fiscalMonths.map { (d, a, $0, 1_000) }
+                actuals += Self.fiscalMonths.prefix(6).map { (d, a, $0, 1_000) }
+            }
+        }
+        actuals.append(("D1", "Supplies", "2026-01", 300))
+        let result = try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil)
+        #expect(result.asOf == Self.month(2025, 12))
+        #expect(result.notes == ["2026-01 has postings for 1 of the 6 lines posted in 2025-12, as if it had not closed: reported through 2025-12 (--as-of 2026-01, as_of: in a pipeline, reports it)"])
+        let projected = result.rows.filter { $0.line.period == "FY2026-YTD" && $0.line.account != "TOTAL" }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
+        #expect(abs(projected - 72_000) < 1, "\(projected)")
+
+        // Asked for, January is reported; a month past the ledger or before it is refused.
+        var job = VarianceJob()
+        job.asOf = Self.month(2026, 1)
+        #expect(try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil).notes.isEmpty)
+        for (year, month, says) in [(2026, 3, "is after the last month of the actuals, 2026-01"), (2024, 3, "is before the first month of the actuals, 2025-07")] {
+            job.asOf = Self.month(year, month)
+            let error = #expect(throws: PipelineError.self) { try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil) }
+            #expect(error.map { "\($0)".contains(says) } == true, "\(String(describing: error))")
+        }
+    }
+
+    /// Fourteen months of actuals reported through 2025-07: the proposal took the twelve
+    /// months to 2025-08, one after the report's month.
+    @Test func theProposalLearnsOnlyFromMonthsThroughTheReportsMonth() throws {
+        let months = Self.monthLabels(14, from: 2024)
+        var rows: [(String, String, String, Double)] = []
+        for (k, m) in months.enumerated() { rows.append(("D1", "Rent", m, k == 13 ? 13_000 : 1_000)) }
+        let actuals = Self.table(rows)
+        let budget = Self.table(Self.fiscalMonths.map { ("D1", "Rent", $0, 1_000) })
+        var proposal = BudgetProposal(fiscalYear: 2027)
+        proposal.asOf = Self.month(2025, 7)
+        let proposed = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
+        #expect(proposed.assumptions.contains { $0.contains("2024-08 to 2025-07") }, "\(proposed.assumptions)")
+        #expect(abs(proposed.total - 12_000) < 1, "\(proposed.total)")
+    }
+}

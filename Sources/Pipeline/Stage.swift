@@ -185,9 +185,10 @@ public struct CostReduction: Sendable {
 /// The calendar every stage shares.
 public struct PipelineCalendar: Sendable, Equatable {
     public var frequency: Frequency
-    /// First month of the fiscal year (1-12); July by default.
-    public var fiscalYearStart: Int
-    public init(frequency: Frequency = .month, fiscalYearStart: Int = 7) {
+    /// First month of the fiscal year (1-12); nil when the pipeline does not say (July, unless a
+    /// budget's `fiscal_year` labels say otherwise).
+    public var fiscalYearStart: Int?
+    public init(frequency: Frequency = .month, fiscalYearStart: Int? = nil) {
         self.frequency = frequency
         self.fiscalYearStart = fiscalYearStart
     }

@@ -69,6 +69,52 @@ public struct VarianceJob: Sendable {
 
     public typealias Row = VarianceRow
 
+    /// The fiscal calendar: `given` (the first month a flag or the pipeline's calendar names),
+    /// checked against the budget's `fiscal_year` labels, or when none is given the one those
+    /// labels fit (July when they fit it, or there are none), with a note when it is not July.
+    /// A January budget labelled FY2025 was reported as a July-start "FY2026" it never names,
+    /// $7,200 over where it was $1,200 over.
+    public static func fiscalCalendar(given: Int?, budget: Table) throws -> (FiscalCalendar, String?) {
+        let setting = "the fiscal start (--fiscal-start, or fiscal_year_start: in a pipeline's calendar)"
+        let preferred = FiscalCalendar(firstMonth: given ?? 7)
+        guard let labels = budget.texts("fiscal_year"), let periods = budget.texts("period") else { return (preferred, nil) }
+        var labelled: [(month: Int, fiscalYear: Int)] = [], seen = Set<Int>(), unread: [String] = []
+        let parser = DateParser()
+        for (label, period) in zip(labels, periods) where !label.trimmed().isEmpty {
+            guard let year = FiscalCalendar.parseLabel(label) else {
+                if unread.count < 3 && !unread.contains(label) { unread.append(label) }
+                continue
+            }
+            guard let day = parser.parse(period) else { continue }
+            let month = Frequency.month.period(of: day)
+            if seen.insert(month * 10_000 + year).inserted { labelled.append((month, year)) }
+        }
+        let file = budget.sourceFile.map { " (\($0))" } ?? ""
+        var notes: [String] = []
+        if !unread.isEmpty { notes.append("the budget's fiscal_year\(file) holds \(unread.map { "'\($0.clipped(20))'" }.joined(separator: ", ")), not a year like FY2026: those labels are not read") }
+        guard !labelled.isEmpty else { return (preferred, notes.isEmpty ? nil : notes.joined(separator: "; ")) }
+        let fitting = FiscalCalendar.calendars(fitting: labelled)
+        func example(_ calendar: FiscalCalendar) -> String {
+            let year = labelled[0].fiscalYear, months = calendar.months(ofFiscalYear: year)
+            return "FY\(year) = \(Frequency.month.label(months[0])) to \(Frequency.month.label(months[11]))"
+        }
+        if let given {
+            guard fitting.contains(preferred) else {
+                let misfit = labelled.first { preferred.fiscalYear(ofMonth: $0.month) != $0.fiscalYear }!
+                let fit = fitting.first.map { "; the labels fit \($0) (\(example($0)))" } ?? ""
+                throw PipelineError(location: nil, "variance: the budget\(file) labels \(Frequency.month.label(misfit.month)) FY\(misfit.fiscalYear), but fiscal years from month \(given) put it in FY\(preferred.fiscalYear(ofMonth: misfit.month))\(fit); correct \(setting) or the labels")
+            }
+            return (preferred, notes.isEmpty ? nil : notes.joined(separator: "; "))
+        }
+        if fitting.contains(preferred) { return (preferred, notes.isEmpty ? nil : notes.joined(separator: "; ")) }
+        guard let chosen = fitting.first else {
+            notes.append("the budget's fiscal_year labels\(file) fit no fiscal calendar (one label on months of two years, or two labels on one month): read with fiscal years from July; \(setting) sets the first month")
+            return (preferred, notes.joined(separator: "; "))
+        }
+        notes.append("\(chosen), as the budget's fiscal_year labels say (\(example(chosen)))")
+        return (chosen, notes.joined(separator: "; "))
+    }
+
     /// The month to report through when none is given: the last with actuals, unless it holds
     /// postings for under half the lines the month before it did (an early accrual, a few
     /// lines posted before the month closed). Reported through such a month, every line not

@@ -14,7 +14,7 @@ struct Variance: ParsableCommand {
     @Option(help: ArgumentHelp("Budget export (department, account, period, amount, ...).", valueName: "path")) var budget: String
     @Option(help: ArgumentHelp("GL actuals export (department, account, period, amount, ...).", valueName: "path")) var actuals: String
     @Option(help: ArgumentHelp("Volumes (department, period, budget_volume, actual_volume).", valueName: "path")) var volumes: String?
-    @Option(help: ArgumentHelp("First month of the fiscal year.", valueName: "month")) var fiscalStart = 7
+    @Option(help: ArgumentHelp("First month of the fiscal year (default: as the budget's fiscal_year labels say, else 7, July).", valueName: "month")) var fiscalStart: Int?
     @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: the last month with actuals, or the one before it when it holds postings for under half as many lines).", valueName: "month")) var asOf: String?
     @Option(help: ArgumentHelp("Also propose next year's budget, e.g. FY2028 (budget_proposal.csv).", valueName: "FY")) var propose: String?
     @Option(help: ArgumentHelp("Inflation per account for the proposal, percent: \"Med Supplies=3,Drugs=6\".", valueName: "map")) var inflation: String?
@@ -24,7 +24,7 @@ struct Variance: ParsableCommand {
     @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
-        guard (1...12).contains(fiscalStart) else { throw UsageError("--fiscal-start is a month number 1-12") }
+        if let fiscalStart, !(1...12).contains(fiscalStart) { throw UsageError("--fiscal-start is a month number 1-12") }
         var job = VarianceJob()
         if let asOf {
             guard let day = DateParser().parse(asOf) else { throw UsageError("--as-of must be a month like 2026-09, not '\(asOf)'") }

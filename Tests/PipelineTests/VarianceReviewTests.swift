@@ -95,6 +95,31 @@ import Tabular
         }
     }
 
+    /// A budget for FY2025 running January to December: read with the default July start it
+    /// was reported as "FY2026", a year it never names ($7,200 over; it is $1,200 over). Its
+    /// labels set the calendar, with a note; a start that contradicts them is an error.
+    @Test func theBudgetsFiscalYearLabelsSetTheCalendar() throws {
+        let months = (1...12).map { "2025-" + ($0 < 10 ? "0" : "") + "\($0)" }
+        var budget = Self.table(months.map { ("D1", "Supplies", $0, 1_000) })
+        budget.append("fiscal_year", .text(months.map { _ in "FY2025" }))
+        let (calendar, note) = try VarianceJob.fiscalCalendar(given: nil, budget: budget)
+        #expect(calendar == FiscalCalendar(firstMonth: 1))
+        #expect(note == "fiscal years from January, as the budget's fiscal_year labels say (FY2025 = 2025-01 to 2025-12)")
+        var job = VarianceJob()
+        job.calendar = calendar
+        let result = try job.run(budget: budget, actuals: Self.table(months.prefix(9).map { ("D1", "Supplies", $0, 1_100) }), volumes: nil)
+        let summary = VarianceJob.report(result, calendar: calendar).summary.joined(separator: " ")
+        #expect(result.fiscalYear == 2025 && summary.contains("($900 over budget)") && summary.contains("$1,200 over budget"), "\(summary)")
+
+        #expect(throws: PipelineError.self) { try VarianceJob.fiscalCalendar(given: 7, budget: budget) }
+        #expect(try VarianceJob.fiscalCalendar(given: 1, budget: budget).1 == nil)
+        // A July budget labelled as the default reads it is read without a word.
+        var july = Self.table(Self.fiscalMonths.map { ("D1", "Supplies", $0, 1_000) })
+        july.append("fiscal_year", .text(Self.fiscalMonths.map { _ in "FY26" }))
+        let (default_, quiet) = try VarianceJob.fiscalCalendar(given: nil, budget: july)
+        #expect(default_ == FiscalCalendar() && quiet == nil)
+    }
+
     /// Fourteen months of actuals reported through 2025-07: the proposal took the twelve
     /// months to 2025-08, one after the report's month.
     @Test func theProposalLearnsOnlyFromMonthsThroughTheReportsMonth() throws {

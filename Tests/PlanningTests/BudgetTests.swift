@@ -40,6 +40,25 @@ import Testing
         #expect(FiscalCalendar.parseYear("FY2028") == 2028)
         #expect(FiscalCalendar.parseYear("2028") == nil)
     }
+
+    @Test func budgetLabelsAreReadInTheirCommonSpellings() {
+        for text in ["FY2025", "fy2025", "FY25", "FY 2025", "FY-2025", " 2025 "] { #expect(FiscalCalendar.parseLabel(text) == 2025, "\(text)") }
+        for text in ["banana", "FY", "FY202", "2025-26", "FY2025-Q1", "\u{0662}\u{0660}\u{0662}\u{0665}"] { #expect(FiscalCalendar.parseLabel(text) == nil, "\(text)") }
+    }
+
+    /// Which calendars a budget's labels allow: twelve months of one label pin the first month;
+    /// a single month allows several, and labels on months of two years under one name none.
+    @Test func theCalendarsABudgetsLabelsFit() {
+        let january = (1...12).map { (month: month(2025, $0), fiscalYear: 2025) }
+        #expect(FiscalCalendar.calendars(fitting: january) == [FiscalCalendar(firstMonth: 1)])
+        let october = (0..<12).map { (month: month(2024, 10) + $0, fiscalYear: 2025) }
+        #expect(FiscalCalendar.calendars(fitting: october) == [FiscalCalendar(firstMonth: 10)])
+        let byStart = (0..<12).map { (month: month(2025, 7) + $0, fiscalYear: 2025) }
+        #expect(FiscalCalendar.calendars(fitting: byStart) == [FiscalCalendar(firstMonth: 7, namedByStartYear: true)])
+        #expect(FiscalCalendar.calendars(fitting: [(month(2025, 3), 2025)]).count > 1)
+        #expect(FiscalCalendar.calendars(fitting: [(month(2024, 3), 2025), (month(2025, 6), 2025), (month(2025, 9), 2025)]).isEmpty)
+        #expect(FiscalCalendar(firstMonth: 7).description == "fiscal years from July, named by the year they end in")
+    }
 }
 
 @Suite struct VarianceLineTests {

@@ -123,7 +123,7 @@ public struct VarianceStage: Stage {
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
-        job.calendar = FiscalCalendar(firstMonth: fiscalStart ?? context.calendar.fiscalYearStart)
+        let given = fiscalStart ?? context.calendar.fiscalYearStart
         job.threads = context.threads
         job.quiet = context.quiet
         job.historyStage = context.history.map { _ in context.stage }
@@ -131,6 +131,9 @@ public struct VarianceStage: Stage {
         var budgetTable = try context.table(budget), actualsTable = try context.table(actuals)
         var volumesTable = try volumes.map { try context.table($0) }
         if let note = VarianceJob.matchingNames(budget: &budgetTable, actuals: &actualsTable, volumes: &volumesTable) { context.note(note) }
+        let (calendar, calendarNote) = try VarianceJob.fiscalCalendar(given: given, budget: budgetTable)
+        job.calendar = calendar
+        if let calendarNote { context.note(calendarNote) }
         let result = try job.run(budget: budgetTable, actuals: actualsTable, volumes: volumesTable,
                                  usage: try usage.map { try context.table($0) }, items: try items.map { try context.table($0) })
         if let record = result.history { context.record(record) }

@@ -1,10 +1,11 @@
+import Foundation
 import Forecasting
 
 /// Fiscal years, quarters and year-to-date over calendar months.
 ///
 /// A fiscal year starting in July 2026 and ending in June 2027 is `FY2027` by default (named
 /// by the calendar year it ends in, as most US hospitals do); `namedByStartYear` gives `FY2026`.
-public struct FiscalCalendar: Sendable, Equatable {
+public struct FiscalCalendar: Sendable, Equatable, CustomStringConvertible {
     /// First month of the fiscal year, 1-12.
     public var firstMonth: Int
     public var namedByStartYear: Bool
@@ -63,6 +64,36 @@ public struct FiscalCalendar: Sendable, Equatable {
         let t = text.uppercased()
         guard t.hasPrefix("FY"), let y = Int(t.dropFirst(2)), (1900...2200).contains(y) else { return nil }
         return y
+    }
+
+    /// Reads a budget's `fiscal_year` label: `FY2025`, `FY25`, `FY 2025`, `fy-2025` or `2025`.
+    public static func parseLabel(_ text: String) -> Int? {
+        var t = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+        if t.hasPrefix("FY") { t = t.dropFirst(2).drop { $0 == " " || $0 == "-" } }
+        guard t.count == 4 || t.count == 2, t.allSatisfy(\.isASCII), let y = Int(t) else { return nil }
+        let year = t.count == 2 ? 2000 + y : y
+        return (1900...2200).contains(year) ? year : nil
+    }
+
+    /// The calendars (first month, and naming by the year the fiscal year ends or starts in)
+    /// under which every `(month, fiscal year)` pair a budget labels holds: a budget whose
+    /// FY2025 runs from 2025-01 to 2025-12 has fiscal years starting in January whatever the
+    /// default says. Ending-year naming first.
+    public static func calendars(fitting labelled: [(month: Int, fiscalYear: Int)]) -> [FiscalCalendar] {
+        var fitting: [FiscalCalendar] = []
+        for byStartYear in [false, true] {
+            for first in 1...12 where !(byStartYear && first == 1) {
+                let calendar = FiscalCalendar(firstMonth: first, namedByStartYear: byStartYear)
+                if labelled.allSatisfy({ calendar.fiscalYear(ofMonth: $0.month) == $0.fiscalYear }) { fitting.append(calendar) }
+            }
+        }
+        return fitting
+    }
+
+    /// "fiscal years from July, named by the year they end in".
+    public var description: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "fiscal years from \(names[firstMonth - 1])" + (firstMonth == 1 ? "" : namedByStartYear ? ", named by the year they start in" : ", named by the year they end in")
     }
 
     private func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }

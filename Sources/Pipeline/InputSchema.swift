@@ -28,6 +28,10 @@ public struct InputSchema: Sendable {
         case number([ClosedRange<Double>], whole: Bool, what: String)
         /// Text from a fixed list, compared without case.
         case oneOf([String])
+        /// A name that is not a spreadsheet's total line (`Subtotal`, `Grand Total`, `Nursing
+        /// Total`): a ledger export with its subtotal rows left in counted each department's
+        /// lines twice, the subtotal as one more unbudgeted account.
+        case notATotal
 
         /// Why `value` breaks the rule, or nil when it is fine.
         func problem(_ value: Double) -> String? {
@@ -41,6 +45,11 @@ public struct InputSchema: Sendable {
         }
 
         func problem(_ text: String) -> String? {
+            if case .notATotal = self {
+                let key = text.matchKey()
+                guard ["total", "totals", "subtotal", "sub total", "sub-total", "grand total"].contains(key) || key.hasSuffix(" total") else { return nil }
+                return "'\(text.count > 40 ? String(text.prefix(37)) + "..." : text)' is a total line: summed with the lines it totals, they would count twice; leave total rows out of the export"
+            }
             guard case .oneOf(let allowed) = self else { return nil }
             let lower = text.trimmed().lowercased()
             if allowed.contains(where: { $0.lowercased() == lower }) { return nil }
@@ -116,11 +125,11 @@ public struct InputSchema: Sendable {
                                             r("patients", .number, true, count), r("start", .time), r("end", .time)],
                     unique: UniqueKey(roles: ["date", "unit", "shift"], noun: "a shift census row", why: "one per date, unit and shift; a second would check the shift twice"),
                     rowRules: [.shift(name: "shift", start: "start", end: "end")]),
-        InputSchema(kind: "budget", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
+        InputSchema(kind: "budget", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),
                                             r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),
                                             r("account_type", .text, false, .oneOf(VarianceLine.AccountType.spellings.map(\.0))),
                                             r("behavior", .text, false, .oneOf(VarianceLine.Behavior.spellings.map(\.0)))]),
-        InputSchema(kind: "actuals", roles: [r("department", .text, true), r("account", .text, true), r("period", .period, true),
+        InputSchema(kind: "actuals", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),
                                              r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
         InputSchema(kind: "volumes", roles: [r("department", .text, true), r("period", .period, true),
                                              r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),

@@ -31,6 +31,13 @@ extension BadInputCorpus {
                              "column 'job_code'", "already has a target on line 2", targets.failedRejectsFile)
         failed.presentAfterRun = [targets.failedRejectsFile]
         cases.append(failed)
+        // A ledger's or a budget's subtotal line was summed as one more account (or department),
+        // counting the lines it totals twice.
+        let actualsInput = CSVInput.actuals
+        for (input, role, value) in [(actualsInput, "account", "Subtotal"), (actualsInput, "department", "ICU Total"), (budget, "account", "GRAND  TOTAL")] {
+            cases.append(rejecting(input, "'\(role)' = '\(value)' on line 3", replacingValue(input, 1, role, with: Array(value.utf8)),
+                                   [RejectedRow(line: 3, column: role, says: "is a total line: summed with the lines it totals, they would count twice")]))
+        }
         // An as-of past the ledger read its months as no spending at all, and one before it
         // wrote a report of zeros; both are refused (the actuals run from 2025-07 to 2025-09).
         let actuals = CSVInput.actuals

@@ -225,12 +225,13 @@ public struct ImportStage: Stage {
                 } else {
                     bytes = try row.text(column)
                 }
-                if hasRule[k], let problem = rules[k]!.problem(String(decoding: bytes, as: UTF8.self)) {
-                    throw RowRejection(column: column, problem)
-                }
+                // A value seen before passed its rule then (a rejected one is never kept).
                 if let known = textCaches[k].id(of: bytes) {
                     rowText[k] = known
                     return
+                }
+                if hasRule[k], let problem = rules[k]!.problem(String(decoding: bytes, as: UTF8.self)) {
+                    throw RowRejection(column: column, problem)
                 }
                 let id = interned[k].intern(bytes)
                 if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }

@@ -7,7 +7,9 @@ import Darwin
 /// Parses quantities and money straight from field bytes.
 ///
 /// Accepts what finance and materials systems export: `1234.5`, `1,234.50`, `$1,234.50`,
-/// `-$12`, `(1,234.50)` for negatives, and with `decimalComma` the European `1.234,50`.
+/// `$ 1,234.50`, `€1,234.50`, `-$12`, `(1,234.50)` and `$(1,234.50)` for negatives, a ledger's
+/// `1,234.50-` and `1,234.50 CR` (a credit, negative; `DR` a debit, positive), and with
+/// `decimalComma` the European `1.234,50` and `1.234,50 €`.
 /// Rejects anything ambiguous rather than guessing: `1,2` with a decimal point is far more
 /// likely a decimal comma than a thousands separator, so it is an error with a hint.
 public struct NumberParser: Sendable {
@@ -47,19 +49,44 @@ public struct NumberParser: Sendable {
 
         var negative = false       // a parenthesised value may not also carry a sign: `(-5)` is rejected
         var parenthesised = false
+        var sawSign = false, sawCurrency = false
+        // What ledgers put after the number: a currency symbol (`1.234,50 €`), a credit or debit
+        // mark (`1,234.50 CR` is -1,234.50), a trailing minus (`1,234.50-`, as SAP writes it).
+        if p[end - 1] >= 0x80 || p[end - 1] == UInt8(ascii: "$") || p[end - 1] | 0x20 == UInt8(ascii: "r") || p[end - 1] == UInt8(ascii: "-") {
+            if let symbol = NumberParser.currencySymbol(endingAt: end, in: p, from: i) {
+                end -= symbol; sawCurrency = true
+                while end > i, p[end - 1] == 0x20 { end -= 1 }
+            }
+            if end - i >= 3, p[end - 1] | 0x20 == UInt8(ascii: "r"), p[end - 2] | 0x20 == UInt8(ascii: "c") || p[end - 2] | 0x20 == UInt8(ascii: "d") {
+                negative = p[end - 2] | 0x20 == UInt8(ascii: "c"); sawSign = true
+                end -= 2
+                while end > i, p[end - 1] == 0x20 { end -= 1 }
+            } else if end - i >= 2, p[end - 1] == UInt8(ascii: "-") {
+                negative = true; sawSign = true
+                end -= 1
+            }
+            guard i < end else { return nil }
+        }
+        // A currency symbol before a parenthesised amount: `$(1,234.50)`.
+        if !sawCurrency, let symbol = NumberParser.currencySymbol(at: i, in: p, before: end) {
+            var j = i + symbol
+            while j < end, p[j] == 0x20 { j += 1 }
+            if j < end, p[j] == UInt8(ascii: "(") { i = j; sawCurrency = true }
+        }
         if p[i] == UInt8(ascii: "(") {
+            guard !sawSign else { return nil }
             guard p[end - 1] == UInt8(ascii: ")") else { return nil }
             parenthesised = true
             i += 1; end -= 1
         }
-        // Sign and currency symbol, in either order: -$5, $-5, +5.
-        var sawSign = false, sawCurrency = false
+        // Sign and currency symbol, in either order: -$5, $-5, +5, $ 5, €5.
         while i < end {
             let c = p[i]
             if (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) && !sawSign && !parenthesised {
                 negative = c == UInt8(ascii: "-"); sawSign = true; i += 1
-            } else if c == UInt8(ascii: "$") && !sawCurrency {
-                sawCurrency = true; i += 1
+            } else if !sawCurrency, let symbol = NumberParser.currencySymbol(at: i, in: p, before: end) {
+                sawCurrency = true; i += symbol
+                while i < end, p[i] == 0x20 { i += 1 }
             } else { break }
         }
         guard i < end else { return nil }
@@ -128,6 +155,25 @@ public struct NumberParser: Sendable {
         }
         guard value.isFinite else { return nil }
         return negative || parenthesised ? -value : value
+    }
+
+    /// The length in bytes of a currency symbol ($, €, £, ¥) starting at `i`, or nil.
+    @inlinable
+    static func currencySymbol(at i: Int, in p: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+        let c = p[i]
+        if c == UInt8(ascii: "$") { return 1 }
+        if c == 0xC2, i + 1 < end, p[i + 1] == 0xA3 || p[i + 1] == 0xA5 { return 2 }                  // £ ¥
+        if c == 0xE2, i + 2 < end, p[i + 1] == 0x82, p[i + 2] == 0xAC { return 3 }                     // €
+        return nil
+    }
+
+    /// The length in bytes of a currency symbol ending just before `end`, or nil.
+    @inlinable
+    static func currencySymbol(endingAt end: Int, in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        if p[end - 1] == UInt8(ascii: "$") { return 1 }
+        if end - start >= 2, p[end - 2] == 0xC2, p[end - 1] == 0xA3 || p[end - 1] == 0xA5 { return 2 }
+        if end - start >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x82, p[end - 1] == 0xAC { return 3 }
+        return nil
     }
 
     public func parse(_ text: String) -> Double? {

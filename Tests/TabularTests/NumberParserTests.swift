@@ -32,6 +32,21 @@ struct NumberParserTests {
         ("0.1", 0.1),
         ("0.3", 0.3),
         ("123.456", 123.456),
+        // Ledger layouts: a space after the symbol, other currencies, the symbol before a
+        // parenthesised amount or after the number, a trailing minus, credit and debit marks.
+        ("$ 1,000.00", 1000),
+        ("$(1,234.50)", -1234.5),
+        ("$ (1,234.50)", -1234.5),
+        ("1,234.50-", -1234.5),
+        ("5-", -5),
+        ("1,234.50 CR", -1234.5),
+        ("1,234.50cr", -1234.5),
+        ("1,234.50 DR", 1234.5),
+        ("(1,234.50) €", -1234.5),
+        ("\u{20AC}1,234.50", 1234.5),
+        ("\u{00A3}12", 12),
+        ("12 $", 12),
+        ("1,234.50 \u{20AC}", 1234.5),
     ])
     func accepts(_ text: String, _ value: Double) {
         #expect(parser.parse(text) == value, "\(text)")
@@ -65,7 +80,15 @@ struct NumberParserTests {
         "$",
         "-",
         "$$5",
-        "5-",
+        "-5-",          // two signs
+        "(5)-",
+        "(5) CR",
+        "-5 CR",
+        "CR",
+        "5 CRR",
+        "$5$",
+        "\u{20AC}\u{20AC}5",
+        "$(-5)",
         "1e",
         "e5",
         "0x10",
@@ -81,6 +104,8 @@ struct NumberParserTests {
         #expect(comma.parse("(1.234,50)") == -1234.5)
         #expect(comma.parse("$1.234") == 1234)
         #expect(comma.parse("0,1") == 0.1)
+        #expect(comma.parse("1.234,50 \u{20AC}") == 1234.5)
+        #expect(comma.parse("1.234,50-") == -1234.5)
         // With a decimal comma, "1.5" is as ambiguous as "1,2" is without one.
         #expect(comma.parse("1.5") == nil)
         #expect(comma.parse("1,234.50") == nil)

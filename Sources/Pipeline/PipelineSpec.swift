@@ -220,6 +220,23 @@ public struct PipelineSpec: Sendable {
     /// is `field.N.k` (a value, a list of values or a map of values, whose keys are placed as
     /// `field.N.k.key`), and a list of maps under `k` is `field.N.k.M`. Anything deeper is
     /// kept as its text, for the reader to refuse at its line.
+    /// The first key given twice in any mapping of `node`, with the first copy: YAML keeps both,
+    /// and reading one of them silently runs something other than what the file shows.
+    static func firstRepeatedKey(in node: Node) -> (repeated: Node, first: Node)? {
+        if let mapping = node.mapping {
+            var seen: [String: Node] = [:]
+            for (key, value) in mapping {
+                let name = key.string ?? ""
+                if let first = seen[name] { return (key, first) }
+                seen[name] = key
+                if let inner = firstRepeatedKey(in: value) { return inner }
+            }
+        } else if let sequence = node.sequence {
+            for item in sequence { if let inner = firstRepeatedKey(in: item) { return inner } }
+        }
+        return nil
+    }
+
     static func records(_ items: Node.Sequence, field: String, path: String) -> (values: [String: ParameterValue], locations: [String: SourceLocation]) {
         var values: [String: ParameterValue] = [:], locations: [String: SourceLocation] = [:]
         func at(_ node: Node) -> SourceLocation { SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }

@@ -28,6 +28,10 @@ public struct ScenarioSet: Sendable {
         } catch let error as YamlError {
             throw PipelineSpec.syntaxProblem(error, path)
         }
+        if let root, let (repeated, first) = PipelineSpec.firstRepeatedKey(in: root) {
+            throw PipelineError(location: SourceLocation(file: path, line: repeated.mark?.line ?? 1, column: repeated.mark?.column ?? 1),
+                                "'\((repeated.string ?? "").clipped(60))' is given twice (first on line \(first.mark?.line ?? 1)); keep one")
+        }
         let usage = "a scenario file is a YAML map with 'scenarios:', a list of scenarios like - {name: census_up_10, volume: {\"*\": 10}}"
         guard let top = root?.mapping else { throw PipelineError(location: start, usage) }
         var list: Node.Sequence?

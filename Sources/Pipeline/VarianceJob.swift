@@ -207,6 +207,15 @@ public struct VarianceJob: Sendable {
         var types: [Key: VarianceLine.AccountType] = [:], behaviors: [Key: VarianceLine.Behavior] = [:]
         var budgetVolume: [String: [Int: Double]] = [:], actualVolume: [String: [Int: Double]] = [:]
         let bType = budget.texts("account_type"), bBehavior = budget.texts("behavior"), bVolume = budget.numbers("volume")
+        // A department's volume is one figure a month (patient days, visits), repeated on its
+        // lines; two different figures made the flexed budget depend on the rows' order.
+        func setVolume(_ volumes: inout [String: [Int: Double]], _ department: String, _ month: Int, _ value: Double, in table: Table, _ what: String) throws {
+            if let earlier = volumes[department]?[month], abs(earlier - value) > 1e-9 * max(1, abs(value)) {
+                let file = table.sourceFile.map { " (\($0))" } ?? ""
+                throw PipelineError(location: nil, "variance: the \(what)\(file) gives \(department) two volumes for \(months.label(month)), \(NumberFormat.fixed(earlier)) and \(NumberFormat.fixed(value)); a department's volume is one figure a month: give the same on each of its lines")
+            }
+            volumes[department, default: [:]][month] = value
+        }
         for r in 0..<bDept.count {
             let key = Key(department: bDept[r], account: bAcct[r])
             budgetBy[key, default: [:]][bMonth[r], default: 0] += bAmount[r]
@@ -223,21 +232,25 @@ public struct VarianceJob: Sendable {
                 }
                 behaviors[key] = parsed
             }
-            if let v = bVolume?[r], v.isFinite { budgetVolume[bDept[r], default: [:]][bMonth[r]] = v }
+            if let v = bVolume?[r], v.isFinite { try setVolume(&budgetVolume, bDept[r], bMonth[r], v, in: budget, "budget") }
         }
         let aVolume = actuals.numbers("volume")
         for r in 0..<aDept.count {
             let key = Key(department: aDept[r], account: aAcct[r])
             actualBy[key, default: [:]][aMonth[r], default: 0] += aAmount[r]
-            if let v = aVolume?[r], v.isFinite { actualVolume[aDept[r], default: [:]][aMonth[r]] = v }
+            if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
         }
         if let volumes, let vDept = volumes.texts("department") {
             let vMonth = try monthColumn(volumes, "period", "volumes")
             let vb = volumes.numbers("budget_volume"), va = volumes.numbers("actual_volume")
+            var givenBudget: [String: [Int: Double]] = [:], givenActual: [String: [Int: Double]] = [:]
             for r in 0..<vDept.count {
-                if let v = vb?[r], v.isFinite { budgetVolume[vDept[r], default: [:]][vMonth[r]] = v }
-                if let v = va?[r], v.isFinite { actualVolume[vDept[r], default: [:]][vMonth[r]] = v }
+                if let v = vb?[r], v.isFinite { try setVolume(&givenBudget, vDept[r], vMonth[r], v, in: volumes, "volumes") }
+                if let v = va?[r], v.isFinite { try setVolume(&givenActual, vDept[r], vMonth[r], v, in: volumes, "volumes") }
             }
+            // The volumes file's figures stand over the budget's and the ledger's.
+            for (department, byMonth) in givenBudget { budgetVolume[department, default: [:]].merge(byMonth) { _, given in given } }
+            for (department, byMonth) in givenActual { actualVolume[department, default: [:]].merge(byMonth) { _, given in given } }
         }
 
         // An account's type follows it into departments the budget gives no line for: revenue

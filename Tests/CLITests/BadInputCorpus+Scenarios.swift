@@ -22,6 +22,8 @@ extension BadInputCorpus {
             ("a rate change that is not a number", "    rate: {Supplies: lots}\n", 5, ["must be a percent", "'lots'"]),
             ("an FTE change without annual_cost", "    fte: {department: ICU, account: Salaries, count: 2}\n", 5, ["has no annual_cost", "annual_cost: 98000"]),
             ("an unknown scenario key", "    price: {Supplies: 3}\n", 5, ["unknown key 'price'", "name, volume, rate, fte"]),
+            ("a key given twice", "    volume: {ICU: 10}\n    volume: {ICU: 20}\n", 6, ["'volume' is given twice (first on line 5); keep one"]),
+            ("a department given twice", "    volume:\n      ICU: 10\n      ICU: 20\n", 7, ["'ICU' is given twice (first on line 6)"]),
         ] {
             var files = inputs
             files["s.yml"] = Data(good + body)

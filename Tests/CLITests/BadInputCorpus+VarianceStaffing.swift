@@ -38,6 +38,9 @@ extension BadInputCorpus {
             cases.append(rejecting(input, "'\(role)' = '\(value)' on line 3", replacingValue(input, 1, role, with: Array(value.utf8)),
                                    [RejectedRow(line: 3, column: role, says: "is a total line: summed with the lines it totals, they would count twice")]))
         }
+        // Two volumes for one department and month made the flexed budget depend on row order.
+        cases.append(failing(budget, "two volumes for ICU in 2025-07", replacingValue(budget, 1, "volume", with: Array("120".utf8)), line: nil,
+                             "the budget (budget.csv) gives ICU two volumes for 2025-07, 100 and 120", "give the same on each of its lines"))
         // An as-of past the ledger read its months as no spending at all, and one before it
         // wrote a report of zeros; both are refused (the actuals run from 2025-07 to 2025-09).
         let actuals = CSVInput.actuals

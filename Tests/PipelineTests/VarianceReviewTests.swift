@@ -120,6 +120,19 @@ import Tabular
         #expect(default_ == FiscalCalendar() && quiet == nil)
     }
 
+    /// Supplies at volume 100 and Salaries at 200 in one month: the flexed budget was 1,500 or
+    /// 1,100 by the rows' order. Two figures for one department's month are an error.
+    @Test func twoVolumesForOneDepartmentsMonthAreRefused() throws {
+        var budget = Self.table([("D1", "Supplies", "2025-07", 1_000), ("D1", "Salaries", "2025-07", 1_000)])
+        budget.append("volume", .number([100, 200]))
+        let actuals = Self.table([("D1", "Supplies", "2025-07", 1_000)])
+        let error = #expect(throws: PipelineError.self) { try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil) }
+        #expect(error.map { "\($0)".contains("gives D1 two volumes for 2025-07, 100 and 200") } == true, "\(String(describing: error))")
+        var same = Self.table([("D1", "Supplies", "2025-07", 1_000), ("D1", "Salaries", "2025-07", 1_000)])
+        same.append("volume", .number([100, 100]))
+        #expect(throws: Never.self) { try VarianceJob().run(budget: same, actuals: actuals, volumes: nil) }
+    }
+
     /// Fourteen months of actuals reported through 2025-07: the proposal took the twelve
     /// months to 2025-08, one after the report's month.
     @Test func theProposalLearnsOnlyFromMonthsThroughTheReportsMonth() throws {

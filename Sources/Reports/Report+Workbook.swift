@@ -1,3 +1,4 @@
+import Foundation
 import CXLSX
 import Tabular
 
@@ -80,7 +81,14 @@ extension Report {
                 for (column, name) in table.header.enumerated() { try sheet.text(row, column, name, formats.header) }
                 row += 1
                 for cells in table.rows {
-                    for (column, cell) in cells.enumerated() { try sheet.text(row, column, cell) }
+                    for (column, cell) in cells.enumerated() {
+                        // A right-aligned cell is a figure: typed, so the sheet can sum it.
+                        if column < table.alignments.count, table.alignments[column] == .right, let (value, style) = Report.figure(cell) {
+                            try sheet.number(row, column, value, formats.cell(style))
+                        } else {
+                            try sheet.text(row, column, cell)
+                        }
+                    }
                     row += 1
                 }
             case .figure:
@@ -88,6 +96,20 @@ extension Report {
             }
         }
         try figures("Sheets (rows)", sheets.map { KeyFigure($0.name, Double($0.rowCount)) })
+    }
+
+    /// A table cell's figure as the report wrote it, with the style that shows it the same
+    /// way: `$1,537,871` and `($154)` money, `12.5%` percentage points, `1,234.5` a number with
+    /// its decimals; nil for text.
+    static func figure(_ cell: String) -> (Double, ReportSheet.Style)? {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last, last.isNumber || last == ")" || last == "%" else { return nil }
+        let percent = last == "%"
+        guard let value = NumberParser().parse(percent ? String(trimmed.dropLast()) : trimmed) else { return nil }
+        if percent { return (value, .percentagePoints) }
+        if trimmed.contains("$") { return (value, .money) }
+        let decimals = trimmed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0
+        return (value, .number(decimals: decimals))
     }
 
     static func plainText(_ segments: [Segment]) -> String {

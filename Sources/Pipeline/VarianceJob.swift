@@ -366,6 +366,13 @@ public struct VarianceJob: Sendable {
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
         record?.addActuals(booked)
         result.history = record
+        // A budget for part of the fiscal year set against a whole year's projection reads as
+        // overspending by the unbudgeted months: say which months it covers.
+        let budgetedMonths = Set(bMonth.indices.filter { bAmount[$0] != 0 }.map { bMonth[$0] }).intersection(fyMonths)
+        if !budgetedMonths.isEmpty && budgetedMonths.count < fyMonths.count && !sharded {
+            let covered = budgetedMonths.sorted()
+            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is compared with those months' budget alone")
+        }
         result.notes = notes
         if !sharded {
             // Departments with budget in this fiscal year to as-of (a shard may hold a
@@ -460,7 +467,11 @@ public struct VarianceJob: Sendable {
         }
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
             "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(overOrUnder(ytdActual - ytdBudget)) budget).",
-            "Projected \(fy) expense \(numbers.money(projected)) (80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh))), \(overOrUnder(projected - result.annualBudget)) budget.",
+            "Projected \(fy) expense \(numbers.money(projected)) "
+                + (result.projectedLow.isFinite && result.projectedHigh.isFinite
+                    ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"
+                    : "(no 80% range: some line's history is too short to measure how far its months stray)")
+                + ", \(overOrUnder(projected - result.annualBudget)) budget.",
         ] + (departmentsWithoutActualsNote(result).map { [$0] } ?? []))
         doc.keyFigure("\(fy) expense budget", result.annualBudget, style: .money)
         doc.keyFigure("Year-to-date budget", ytdBudget, style: .money)

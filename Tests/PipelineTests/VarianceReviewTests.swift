@@ -133,6 +133,17 @@ import Tabular
         #expect(throws: Never.self) { try VarianceJob().run(budget: same, actuals: actuals, volumes: nil) }
     }
 
+    /// A budget for July alone against a whole year's projection, and a credit line with one
+    /// month of history: the notes say what the budget covers, and the summary that there is
+    /// no range rather than "80% range  to ".
+    @Test func aPartialBudgetAndAnUnmeasuredRangeAreSaid() throws {
+        let result = try VarianceJob().run(budget: Self.table([("D1", "Supplies", "2025-07", 1_000), ("D1", "Refunds", "2025-07", -500)]),
+                                           actuals: Self.table([("D1", "Supplies", "2025-07", 1_000), ("D1", "Refunds", "2025-07", -400)]), volumes: nil)
+        #expect(result.notes == ["the budget covers 1 of FY2026's 12 months (2025-07 to 2025-07): the projected year is compared with those months' budget alone"])
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary.joined(separator: " ")
+        #expect(summary.contains("(no 80% range: some line's history is too short") && !summary.contains("range  to"), "\(summary)")
+    }
+
     /// Fourteen months of actuals reported through 2025-07: the proposal took the twelve
     /// months to 2025-08, one after the report's month.
     @Test func theProposalLearnsOnlyFromMonthsThroughTheReportsMonth() throws {

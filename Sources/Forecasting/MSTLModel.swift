@@ -106,6 +106,11 @@ public struct MSTLModel: ForecastModel {
         let pairs = Double(n) >= cycle ? harmonics : 0
         let p = 2 + (m - 1) + 2 * pairs
         guard n > p + 1, m > 1 || pairs > 0 else { return nil }
+        // The season's dummies alone (no year): its levels less the first season's.
+        if pairs == 0, let line = SeasonalTrendLine(y, seasons: m) {
+            func seasonal(_ t: Int) -> Double { line.levels[t % m] - line.levels[0] }
+            return ((0..<n).map { y[$0] - seasonal($0) }, (0..<horizon).map { seasonal(n + $0) })
+        }
         GSL.prepare()
         guard let X = gsl_matrix_alloc(n, p), let Y = gsl_vector_alloc(n), let c = gsl_vector_alloc(p),
               let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p) else {

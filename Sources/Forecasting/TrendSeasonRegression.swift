@@ -1,7 +1,8 @@
 import CGSL
 
 /// Linear regression on a time trend and seasonal dummies, optionally with external
-/// drivers (e.g. census for staffing hours), fitted by GSL's `gsl_multifit_linear`.
+/// drivers (e.g. census for staffing hours): trend and season alone in closed form
+/// (`SeasonalTrendLine`), with drivers by GSL's `gsl_multifit_linear`.
 /// Drivers need their future values to forecast; without them the model is trend + season.
 public struct TrendSeasonRegression: ForecastModel {
     public let name = "regression"
@@ -18,6 +19,11 @@ public struct TrendSeasonRegression: ForecastModel {
         let usable = drivers.filter { $0.count >= n + horizon }
         let p = 2 + (m - 1) + usable.count
         guard n > p + 1 else { return nil }
+        if usable.isEmpty, let line = SeasonalTrendLine(y, seasons: m) {
+            let future = (0..<horizon).map { n + $0 }
+            return ModelForecast(mean: future.map(line.value), standardDeviation: future.map { (line.predictionVariance(at: $0) ?? 0).squareRoot() },
+                                 label: "Regression")
+        }
         GSL.prepare()
         func row(_ t: Int) -> [Double] {
             var r = [1.0, Double(t)]

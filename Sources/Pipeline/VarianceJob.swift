@@ -115,20 +115,6 @@ public struct VarianceJob: Sendable {
         return (chosen, notes.joined(separator: "; "))
     }
 
-    /// The month to report through when none is given: the last with actuals, unless it holds
-    /// postings for under half the lines the month before it did (an early accrual, a few
-    /// lines posted before the month closed). Reported through such a month, every line not
-    /// yet posted read as spending nothing in it and its forecast fell with it.
-    static func lastClosedMonth(department: [String], account: [String], month: [Int], notes: inout [String]) -> Int {
-        guard let last = month.max() else { return 0 }
-        var lines: [Int: Set<Key>] = [:]
-        for r in month.indices where month[r] >= last - 1 { lines[month[r], default: []].insert(Key(department: department[r], account: account[r])) }
-        let posted = lines[last]?.count ?? 0, before = lines[last - 1]?.count ?? 0
-        guard 2 * posted < before else { return last }
-        let label = Frequency.month.label(last), previous = Frequency.month.label(last - 1)
-        notes.append("\(label) has postings for \(posted) of the \(before) lines posted in \(previous), as if it had not closed: reported through \(previous) (--as-of \(label), as_of: in a pipeline, reports it)")
-        return last - 1
-    }
 
     /// The tables with each department and account as first spelled (the budget's first),
     /// case and runs of spaces aside, and a note naming the names read so, or nil. A ledger's
@@ -198,7 +184,9 @@ public struct VarianceJob: Sendable {
             }
             asOf = chosen
         } else {
-            asOf = VarianceJob.lastClosedMonth(department: aDept, account: aAcct, month: aMonth, notes: &notes)
+            let closed = LedgerMonths.lastClosed(department: aDept, account: aAcct, month: aMonth)
+            asOf = closed.month
+            if let note = closed.note { notes.append(note) }
         }
         let fy = calendar.fiscalYear(ofMonth: asOf)
 
@@ -216,8 +204,16 @@ public struct VarianceJob: Sendable {
             }
             volumes[department, default: [:]][month] = value
         }
+        // A budget row repeating an earlier one exactly is summed as a line of its own, as the
+        // file says, but a copy pasted twice doubles the month: the note counts them.
+        var budgetRowsSeen = Set<String>(), repeatedBudgetRows = 0, firstRepeat: String?
         for r in 0..<bDept.count {
             let key = Key(department: bDept[r], account: bAcct[r])
+            let whole = "\(bDept[r])\u{1F}\(bAcct[r])\u{1F}\(bMonth[r])\u{1F}\(bAmount[r])"
+            if !budgetRowsSeen.insert(whole).inserted {
+                repeatedBudgetRows += 1
+                if firstRepeat == nil { firstRepeat = "\(bDept[r]) / \(bAcct[r]) \(months.label(bMonth[r])) \(NumberFormat.fixed(bAmount[r]))" }
+            }
             budgetBy[key, default: [:]][bMonth[r], default: 0] += bAmount[r]
             // The import refuses other spellings; a table built in Swift gets the same answer.
             if let t = bType?[r], !t.trimmed().isEmpty {
@@ -372,6 +368,9 @@ public struct VarianceJob: Sendable {
         if !budgetedMonths.isEmpty && budgetedMonths.count < fyMonths.count && !sharded {
             let covered = budgetedMonths.sorted()
             notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is compared with those months' budget alone")
+        }
+        if repeatedBudgetRows > 0, let firstRepeat {
+            notes.append("\(repeatedBudgetRows) budget \(repeatedBudgetRows == 1 ? "row repeats" : "rows repeat") an earlier row exactly (department, account, month and amount; first \(firstRepeat)): summed; if \(repeatedBudgetRows == 1 ? "it is a copy" : "they are copies"), remove \(repeatedBudgetRows == 1 ? "it" : "them") from the budget")
         }
         result.notes = notes
         if !sharded {

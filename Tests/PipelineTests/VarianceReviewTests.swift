@@ -144,6 +144,15 @@ import Tabular
         #expect(summary.contains("(no 80% range: some line's history is too short") && !summary.contains("range  to"), "\(summary)")
     }
 
+    /// An identical budget row twice doubled its month without a word; it is still summed (two
+    /// lines may be alike), and a note counts the repeats.
+    @Test func budgetRowsRepeatedExactlyAreCounted() throws {
+        let budget = Self.table(Self.fiscalMonths.map { ("D1", "Supplies", $0, 1_000) } + [("D1", "Supplies", "2025-08", 1_000)])
+        let result = try VarianceJob().run(budget: budget, actuals: Self.table([("D1", "Supplies", "2025-07", 1_000)]), volumes: nil)
+        #expect(result.notes == ["1 budget row repeats an earlier row exactly (department, account, month and amount; first D1 / Supplies 2025-08 1000): summed; if it is a copy, remove it from the budget"])
+        #expect(result.rows.first { $0.line.period == "2025-08" && $0.line.account == "Supplies" }?.line.budget == 2_000)
+    }
+
     /// Fourteen months of actuals reported through 2025-07: the proposal took the twelve
     /// months to 2025-08, one after the report's month.
     @Test func theProposalLearnsOnlyFromMonthsThroughTheReportsMonth() throws {

@@ -216,10 +216,6 @@ public struct PipelineSpec: Sendable {
         return result
     }
 
-    /// A list of records as numbered dotted parameters with their places: item N's key `k`
-    /// is `field.N.k` (a value, a list of values or a map of values, whose keys are placed as
-    /// `field.N.k.key`), and a list of maps under `k` is `field.N.k.M`. Anything deeper is
-    /// kept as its text, for the reader to refuse at its line.
     /// The first key given twice in any mapping of `node`, with the first copy: YAML keeps both,
     /// and reading one of them silently runs something other than what the file shows.
     static func firstRepeatedKey(in node: Node) -> (repeated: Node, first: Node)? {
@@ -237,6 +233,10 @@ public struct PipelineSpec: Sendable {
         return nil
     }
 
+    /// A list of records as numbered dotted parameters with their places: item N's key `k`
+    /// is `field.N.k` (a value, a list of values or a map of values, whose keys are placed as
+    /// `field.N.k.key`), and a list of maps under `k` is `field.N.k.M`. Anything deeper is
+    /// kept as its text, for the reader to refuse at its line.
     static func records(_ items: Node.Sequence, field: String, path: String) -> (values: [String: ParameterValue], locations: [String: SourceLocation]) {
         var values: [String: ParameterValue] = [:], locations: [String: SourceLocation] = [:]
         func at(_ node: Node) -> SourceLocation { SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }

@@ -52,8 +52,7 @@ public struct SeriesImport: Sendable {
             notes += totals.leaveOutPartialPeriods().map(\.description)
             let emptied = (0..<totals.seriesCount).filter(totals.isEmpty)
             if !emptied.isEmpty {
-                let named = emptied.prefix(5).map { totals.keys.key($0) }.sorted().listed(of: emptied.count)
-                notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(named))")
+                notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(SeriesImport.named(emptied, in: totals)))")
             }
             if let inPart = totals.periodsSeriesCoverInPartNote { notes.append(inPart) }
         }
@@ -64,8 +63,7 @@ public struct SeriesImport: Sendable {
             notes.append(empty)
             let unrecorded = (0..<totals.seriesCount).filter { id in !totals.isEmpty(id) && totals.values(of: id).values.allSatisfy(\.isNaN) }
             if !unrecorded.isEmpty {
-                let named = unrecorded.prefix(5).map { totals.keys.key($0) }.sorted().listed(of: unrecorded.count)
-                notes.append("\(unrecorded.count) series \(unrecorded.count == 1 ? "has" : "have") only empty values: no output for them (\(named))")
+                notes.append("\(unrecorded.count) series \(unrecorded.count == 1 ? "has" : "have") only empty values: no output for them (\(SeriesImport.named(unrecorded, in: totals)))")
             }
         }
         // Weekly totals read by the day would be one spike a week; a clinic open one day a week
@@ -81,6 +79,11 @@ public struct SeriesImport: Sendable {
     /// rejected row.
     static func marksMissingByEmptyValue(dateHeader: String, valueHeader: String) -> Bool {
         dateHeader == AggregateJob.header[1] && valueHeader == AggregateJob.header[2]
+    }
+
+    /// The keys of the first five of `ids`, sorted, then ", ..." when there are more.
+    static func named(_ ids: [Int], in totals: PeriodTotals) -> String {
+        ids.prefix(5).map { totals.keys.key($0) }.sorted().listed(of: ids.count)
     }
 
     /// A note on the periods read as missing from empty values, or nil.

@@ -245,7 +245,7 @@ public struct StaffingJob: Sendable {
         let planned = targetUnits.filter { censusForecast[$0] != nil }
         let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
         if planned.isEmpty {
-            let file = targets.sourceFile.map { " (\($0))" } ?? ""
+            let file = targets.fromFile
             if let first = cDates.min(), targetUnits.contains(where: names.isExact) {
                 // The names match: the census is too short to hold a whole period.
                 let source = census.sourceFile.map { "\($0), " } ?? ""

@@ -29,6 +29,10 @@ public struct Table: Sendable {
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
 
+    /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
+    /// a table built otherwise.
+    public var fromFile: String { sourceFile.map { " (\($0))" } ?? "" }
+
     public struct SourceHeader: Sendable, Equatable {
         public var role: String
         public var header: String

@@ -89,10 +89,12 @@ public struct VarianceJob: Sendable {
             let month = Frequency.month.period(of: day)
             if seen.insert(month * 10_000 + year).inserted { labelled.append((month, year)) }
         }
-        let file = budget.sourceFile.map { " (\($0))" } ?? ""
+        let file = budget.fromFile
         var notes: [String] = []
+        /// The calendar with what the reader should know of it, in one note or none.
+        func chosen(_ calendar: FiscalCalendar) -> (FiscalCalendar, String?) { (calendar, notes.isEmpty ? nil : notes.joined(separator: "; ")) }
         if !unread.isEmpty { notes.append("the budget's fiscal_year\(file) holds \(unread.map { "'\($0.clipped(20))'" }.joined(separator: ", ")), not a year like FY2026: those labels are not read") }
-        guard !labelled.isEmpty else { return (preferred, notes.isEmpty ? nil : notes.joined(separator: "; ")) }
+        guard !labelled.isEmpty else { return chosen(preferred) }
         let fitting = FiscalCalendar.calendars(fitting: labelled)
         func example(_ calendar: FiscalCalendar) -> String {
             let year = labelled[0].fiscalYear, months = calendar.months(ofFiscalYear: year)
@@ -104,17 +106,16 @@ public struct VarianceJob: Sendable {
                 let fit = fitting.first.map { "; the labels fit \($0) (\(example($0)))" } ?? ""
                 throw PipelineError(location: nil, "variance: the budget\(file) labels \(Frequency.month.label(misfit.month)) FY\(misfit.fiscalYear), but fiscal years from month \(given) put it in FY\(preferred.fiscalYear(ofMonth: misfit.month))\(fit); correct \(setting) or the labels")
             }
-            return (preferred, notes.isEmpty ? nil : notes.joined(separator: "; "))
+            return chosen(preferred)
         }
-        if fitting.contains(preferred) { return (preferred, notes.isEmpty ? nil : notes.joined(separator: "; ")) }
-        guard let chosen = fitting.first else {
+        if fitting.contains(preferred) { return chosen(preferred) }
+        guard let fit = fitting.first else {
             notes.append("the budget's fiscal_year labels\(file) fit no fiscal calendar (one label on months of two years, or two labels on one month): read with fiscal years from July; \(setting) sets the first month")
-            return (preferred, notes.joined(separator: "; "))
+            return chosen(preferred)
         }
-        notes.append("\(chosen), as the budget's fiscal_year labels say (\(example(chosen)))")
-        return (chosen, notes.joined(separator: "; "))
+        notes.append("\(fit), as the budget's fiscal_year labels say (\(example(fit)))")
+        return chosen(fit)
     }
-
 
     /// The tables with each department and account as first spelled (the budget's first),
     /// case and runs of spaces aside, and a note naming the names read so, or nil. A ledger's
@@ -172,7 +173,7 @@ public struct VarianceJob: Sendable {
         guard let lastActual = aMonth.max(), let firstActual = aMonth.min() else { throw PipelineError(location: nil, "variance: the actuals are empty") }
         var notes: [String] = []
         let asOf: Int
-        let ledger = "the actuals" + (actuals.sourceFile.map { " (\($0))" } ?? "")
+        let ledger = "the actuals" + actuals.fromFile
         if let chosen = self.asOf {
             // Months after the actuals would read as no spending at all (every line under
             // budget by its whole budget), months before them as nothing booked yet.
@@ -199,8 +200,7 @@ public struct VarianceJob: Sendable {
         // lines; two different figures made the flexed budget depend on the rows' order.
         func setVolume(_ volumes: inout [String: [Int: Double]], _ department: String, _ month: Int, _ value: Double, in table: Table, _ what: String) throws {
             if let earlier = volumes[department]?[month], abs(earlier - value) > 1e-9 * max(1, abs(value)) {
-                let file = table.sourceFile.map { " (\($0))" } ?? ""
-                throw PipelineError(location: nil, "variance: the \(what)\(file) gives \(department) two volumes for \(months.label(month)), \(NumberFormat.fixed(earlier)) and \(NumberFormat.fixed(value)); a department's volume is one figure a month: give the same on each of its lines")
+                throw PipelineError(location: nil, "variance: the \(what)\(table.fromFile) gives \(department) two volumes for \(months.label(month)), \(NumberFormat.fixed(earlier)) and \(NumberFormat.fixed(value)); a department's volume is one figure a month: give the same on each of its lines")
             }
             volumes[department, default: [:]][month] = value
         }

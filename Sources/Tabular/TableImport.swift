@@ -36,7 +36,7 @@ public final class TableImport {
     /// `validate` uses it to check headers without reading rows.
     public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        var missing: [String] = [], unmapped: [String] = []
+        var missing: [String] = [], missingRoles: [String] = [], unmapped: [String] = []
         let normalised = header.map { $0.trimmed().lowercased() }
         /// The columns named `name`, exactly or else in another case.
         func named(_ name: String) -> [Int] {
@@ -68,6 +68,7 @@ public final class TableImport {
                 result[spec.role] = index
             } else if spec.required {
                 missing.append(wanted == spec.role ? "'\(wanted)'" : "'\(wanted)' (for \(spec.role))")
+                missingRoles.append(spec.role)
             }
         }
         if !unmapped.isEmpty {
@@ -75,8 +76,9 @@ public final class TableImport {
                              "the column map sends \(unmapped.joined(separator: ", ")), which the header lacks; \(describe(header)). Fix the name in --columns (or columns: in the pipeline)")
         }
         if !missing.isEmpty {
-            throw InputError(file: file, line: 1,
-                             "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)")
+            let remedy = wideHint(header, missing: missingRoles)
+                ?? "\(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)"
+            throw InputError(file: file, line: 1, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(remedy)")
         }
         return result
     }
@@ -91,6 +93,20 @@ public final class TableImport {
             out.append(c)
         }
         return out
+    }
+
+    /// How to read a header with dates or periods across its columns (`Jul-25, Aug-25, ...`
+    /// beside `Department, Account`): a wide export, which needs turning into rows rather than
+    /// a column map. Nil for other headers. Three such columns at least, without a time of day,
+    /// so that a headerless row of a timekeeping span (a date, a start, an end) is not one.
+    static func wideHint(_ header: [String], missing: [String]) -> String? {
+        let dates = DateParser()
+        let periods = header.filter { !$0.contains(":") && dates.parse($0) != nil }
+        guard periods.count >= 3, periods.count < header.count, let first = periods.first, let last = periods.last else { return nil }
+        let dateRoles = missing.filter { $0 == "date" || $0 == "period" || $0.hasSuffix("_date") }
+        let valueRoles = missing.filter { !dateRoles.contains($0) }
+        let roles = dateRoles.count == 1 && valueRoles.count == 1 ? (dateRoles[0], valueRoles[0]) : ("DATE_ROLE", "VALUE_ROLE")
+        return "the header has \(periods.count) dates or periods across its columns ('\(first.clipped)' to '\(last.clipped)'): a wide export, one column per period. Turn them into rows with --unpivot '*' --names-to \(roles.0) --values-to \(roles.1) (unpivot: in a pipeline)"
     }
 
     /// The header for a message. A first line holding dates or numbers is a data row of an

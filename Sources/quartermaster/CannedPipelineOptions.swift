@@ -78,25 +78,37 @@ struct CannedPipelineOptions: ParsableArguments {
     /// An import of `file` as DESIGN.md's input `kind`, with the roles of the map that kind has.
     /// With `--shard`, the import keeps the rows whose `shardKey` columns hash into the shard;
     /// an empty key keeps every row (a lookup table that the sharded rows join to).
-    /// `main` marks the command's main input, the one `--unpivot` applies to.
+    /// `main` marks the command's main input: `--unpivot` must fit its kind. It applies to every
+    /// input whose kind has its roles and whose header has no column for its value: a budget
+    /// with months across beside long actuals is read with the same `--unpivot` as the reverse.
     func importStage(_ file: String, _ kind: String, shardKey: [String] = [], main: Bool = false) throws -> ImportStage {
         let options = try input.importOptions()
         var stage = try ImportStage(file: file, table: kind, columns: Self.columns(options.columns, for: kind), options: options)
         // `--columns` is one map for all the command's files, but for its `kind.role` entries.
         stage.options.sharedColumnRoles = Set(options.columns.keys.filter { !$0.contains(".") })
             .subtracting(options.columns.keys.filter { $0.hasPrefix(kind + ".") }.map { String($0.dropFirst(kind.count + 1)) })
-        if main, let unpivot = try input.unpivotSettings() {
+        if let unpivot = try input.unpivotSettings() {
             do {
                 try unpivot.check(kind: kind, roles: InputSchema.all[kind]?.roles.map(\.name) ?? [], mapped: Set(stage.options.columns.keys))
+                if !Self.holdsValues(file, of: unpivot, options: stage.options) { stage.unpivot = unpivot }
             } catch let problem as Unpivot.Problem {
-                throw UsageError(problem.message)
+                if main { throw UsageError(problem.message) }
             }
-            stage.unpivot = unpivot
         }
         if let shard = try input.parsedShard(), !shardKey.isEmpty {
             stage.shard = ShardKey(shard: shard, columns: shardKey)
         }
         return stage
+    }
+
+    /// Whether `file`'s header has a column for `unpivot`'s value role (`amount` in a long
+    /// ledger): such a file is long already. A file that cannot be read is not: its import
+    /// then names the problem.
+    static func holdsValues(_ file: String, of unpivot: Unpivot, options: ImportOptions) -> Bool {
+        guard let reader = try? CSVReader(path: file, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding),
+              let found = try? TableImport.resolve([ColumnSpec(unpivot.valuesTo, required: false)], options: options, header: reader.header, file: file)
+        else { return false }
+        return !found.isEmpty
     }
 
     /// Runs the stages into the output folder and prints their notes and a closing line. The
@@ -110,6 +122,10 @@ struct CannedPipelineOptions: ParsableArguments {
         let inputs = stages.flatMap { named in named.stage.inputFiles.map { OutputGuard.Named($0, "--\(named.name)", remedy: "") } } + reads
         try PipelineRunner.outputGuard(output: out, history: history, inputs: inputs, flags: true).check()
         let kinds = stages.compactMap { ($0.stage as? ImportStage)?.schema.kind }
+        if let unpivot = try input.unpivotSettings(), !stages.contains(where: { ($0.stage as? ImportStage)?.unpivot != nil }) {
+            let long = stages.compactMap { $0.stage as? ImportStage }.filter { Set(Self.roles(of: $0.schema.kind)).isSuperset(of: unpivot.roles) }.map(\.file)
+            throw UsageError("--unpivot has nothing to turn into rows: \(long.listed()) already \(long.count == 1 ? "has a column" : "have columns") for '\(unpivot.valuesTo)', so \(long.count == 1 ? "it is" : "they are") long; leave --unpivot out, or check --values-to")
+        }
         let unused = Self.unusedColumnKeys(try columnMap(), kinds: kinds)
         if !unused.isEmpty {
             throw UsageError("--columns names \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no input of \(command) reads; its inputs are \(kinds.joined(separator: ", ")), and a role for one of them only is written kind.role (items.item=Code)")

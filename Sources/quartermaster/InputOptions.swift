@@ -30,7 +30,7 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var limits: RejectLimitOptions
 
-    @Option(help: ArgumentHelp("Wide export: headers to turn into rows, globs separated by commas (* ? [A-Z]; \"*\" = every column not mapped to a role whose header fits --names-to). Applies to the main input: --input (aggregate, forecast), --usage (reorder), --actuals (variance), --timekeeping (staffing).", valueName: "globs"))
+    @Option(help: ArgumentHelp("Wide export: headers to turn into rows, globs separated by commas (* ? [A-Z]; \"*\" = every column not mapped to a role whose header fits --names-to). Fits the main input: --input (aggregate, forecast), --usage (reorder), --actuals (variance), --timekeeping (staffing); read into every input whose header lacks the --values-to column (a wide budget beside long actuals).", valueName: "globs"))
     var unpivot: String?
 
     @Option(help: ArgumentHelp("With --unpivot: the role(s) the header text becomes, e.g. date or job_code,pay_type.", valueName: "roles"))

@@ -43,6 +43,19 @@ extension BadInputCorpus {
                              "header '202601' gives date '202601', which is not a date or period", "add --date-format YYYYMM",
                              arguments: ["forecast", "--input", series.file, "--series", "Item", "--horizon", "2", "--quiet", "--out", "fc.csv"] + yearMonthFlags))
 
+        // A budget with its months across (the usual finance layout) beside long actuals:
+        // without --unpivot the error says how to read it; with --unpivot given for inputs
+        // that are all long already, it says there is nothing to turn into rows.
+        let budget = CSVInput.budget
+        let wideBudget = "Department,Account,Jul-25,Aug-25,Sep-25,Oct-25\nICU,Supplies,1000,1000,1000,1000\nICU,Salaries,5000,5000,5000,5000\n"
+        cases.append(failing(budget, "budget with months across columns", Data(wideBudget.utf8), line: 1,
+                             "missing required columns 'period', 'amount'", "4 dates or periods across its columns ('Jul-25' to 'Oct-25')",
+                             "--unpivot '*' --names-to period --values-to amount"))
+        cases.append(CorpusCase(kind: .budget, name: "unpivot given for inputs that are all long",
+                                files: files(budget).merging([budget.file: Data(CSVInput.csv(CSVInput.budgetHeader, CSVInput.budgetRows).utf8)]) { $1 },
+                                arguments: budget.arguments + ["--unpivot", "*", "--names-to", "period", "--values-to", "amount"],
+                                expectation: .usageError(says: ["--unpivot has nothing to turn into rows: budget.csv, actuals.csv already have columns for 'amount'"])))
+
         // The same mistakes in a pipeline, at their lines.
         let wide = Data(months)
         func pipeline(_ block: String) -> String {

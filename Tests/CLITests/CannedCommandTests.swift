@@ -77,6 +77,33 @@ import Testing
         #expect(departments.isSuperset(of: ["6030 Med-Surg 4E", "6020 Med-Surg 3W"]))
     }
 
+    /// A budget with its months across, beside long actuals: one `--unpivot` reads the file
+    /// that is wide and leaves the one that holds its `amount` column as it is, either way round.
+    @Test func unpivotReadsWhicheverInputIsWide() throws {
+        let dir = try CLIRunner.workspace()
+        let months = ["Jul-25", "Aug-25", "Sep-25"]
+        try ("Department,Account," + months.joined(separator: ",") + "\nICU,Supplies,\"1,000\",\"1,000\",\"1,200\"\n")
+            .write(to: dir.appendingPathComponent("budget_wide.csv"), atomically: true, encoding: .utf8)
+        try "department,account,period,amount\nICU,Supplies,2025-07,1100\nICU,Supplies,2025-08,950\nICU,Supplies,2025-09,1200\n"
+            .write(to: dir.appendingPathComponent("actuals.csv"), atomically: true, encoding: .utf8)
+        try "department,account,period,amount\nICU,Supplies,2025-07,1000\nICU,Supplies,2025-08,1000\nICU,Supplies,2025-09,1200\n"
+            .write(to: dir.appendingPathComponent("budget_long.csv"), atomically: true, encoding: .utf8)
+        try ("Department,Account," + months.joined(separator: ",") + "\nICU,Supplies,1100,950,1200\n")
+            .write(to: dir.appendingPathComponent("actuals_wide.csv"), atomically: true, encoding: .utf8)
+        let unpivot = ["--unpivot", "*", "--names-to", "period", "--values-to", "amount", "--as-of", "2025-09", "--quiet"]
+        for (budget, actuals, out) in [("budget_wide.csv", "actuals.csv", "wide_budget"), ("budget_long.csv", "actuals_wide.csv", "wide_actuals")] {
+            let result = try CLIRunner.run(["variance", "--budget", budget, "--actuals", actuals, "--out", out] + unpivot, in: dir)
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = try CLIRunner.read(dir.appendingPathComponent("\(out)/budget_variance.csv")).split(separator: "\n")
+            let byMonth = rows.filter { $0.hasPrefix("ICU,Supplies,2025-0") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") }
+            #expect(byMonth == ["ICU,Supplies,2025-07,1000,1100,100", "ICU,Supplies,2025-08,1000,950,-50", "ICU,Supplies,2025-09,1200,1200,0"], "\(out)")
+        }
+        // Without --unpivot the wide budget's error says how to read it.
+        let plain = try CLIRunner.run(["variance", "--budget", "budget_wide.csv", "--actuals", "actuals.csv", "--out", "plain", "--quiet"], in: dir)
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("--unpivot '*' --names-to period --values-to amount"), "\(plain.stderr)")
+    }
+
     @Test func badFlagsAreUsageErrorsAndMissingFilesDataErrors() throws {
         let dir = try CLIRunner.workspace()
         let badMonth = try CLIRunner.run(["variance", "--budget", "b.csv", "--actuals", "a.csv", "--fiscal-start", "13", "--out", "o"], in: dir)

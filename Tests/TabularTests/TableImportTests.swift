@@ -100,6 +100,24 @@ struct TableImportColumnTests {
         #expect(both.description.contains("missing required columns 'item', 'quantity'"))
     }
 
+    /// Months across the columns are a wide export: the error says how to unpivot it, naming
+    /// the missing date role and value role. A headerless timekeeping row (a date, a start and
+    /// an end with times of day) and two date columns are not taken for one.
+    @Test func wideHeaderErrorSaysHowToUnpivot() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let wide = try dir.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA,Gauze,1,2,3\n")
+        let error = try #require(throws: InputError.self) { try TableImport(path: wide, columns: [ColumnSpec("item"), ColumnSpec("date"), ColumnSpec("quantity")]) }
+        #expect(error.description.contains("missing required columns 'date', 'quantity'; the header has 3 dates or periods across its columns ('JAN96' to 'MAR96')"))
+        #expect(error.description.contains("--unpivot '*' --names-to date --values-to quantity"))
+        let spans = try dir.write("spans.csv", "2026-07-01,ICU,8,2026-07-01 07:00,2026-07-01 15:00\n")
+        let headerless = try #require(throws: InputError.self) { try TableImport(path: spans, columns: [ColumnSpec("date"), ColumnSpec("unit"), ColumnSpec("hours")]) }
+        #expect(headerless.description.contains("probably has no header row"))
+        let orders = try dir.write("orders.csv", "item,2026-07-01,2026-07-09\nA,1,2\n")
+        let twoDates = try #require(throws: InputError.self) { try TableImport(path: orders, columns: [ColumnSpec("item"), ColumnSpec("order_date")]) }
+        #expect(!twoDates.description.contains("--unpivot"))
+    }
+
     @Test func unknownRoleInTheMapIsAUsageError() throws {
         let path = try fixture("supply_issues_us.csv")
         let error = try #require(throws: UsageError.self) {

@@ -14,8 +14,11 @@ extension PurchasingJob {
         func lines(_ n: Int) -> String { n == 1 ? "1 line was" : "\(n) lines were" }
         var summary = ["\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(numbers.money(spend))"
             + (spend > 0 ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
-        if let top = a.priceVariances.first, top.priceVariance > 0 {
-            summary.append("Paid \(numbers.money(a.priceVariance)) above contract prices in all; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)) (\(numbers.money(top.paidUnitPrice)) against \(numbers.money(top.contractUnitPrice)) a unit).")
+        if a.paidAboveContract > 0 {
+            let below = a.paidBelowContract > 0 ? " (\(numbers.money(a.paidBelowContract)) below it on other lines, net \(numbers.money(a.priceVariance)))" : ""
+            let largest = a.priceVariances.first.map { top in top.priceVariance > 0
+                ? "; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)) (\(numbers.money(top.paidUnitPrice)) against \(numbers.money(top.contractUnitPrice)) a unit)" : "" } ?? ""
+            summary.append("Paid \(numbers.money(a.paidAboveContract)) above contract prices on \(NumberFormat.count(a.linesAboveContract, "line"))\(below)\(largest).")
         } else if r.hasContracts {
             summary.append("No item was bought above its contract price.")
         }
@@ -36,13 +39,13 @@ extension PurchasingJob {
         doc.keyFigure("Order lines", Double(a.lines))
         doc.keyFigure("Vendors", Double(a.vendors.count))
         doc.keyFigure("Spend", spend, style: .money)
-        doc.keyFigure("Paid above contract", a.priceVariance, style: .money)
+        doc.keyFigure("Paid above contract", a.paidAboveContract, style: .money)
         doc.keyFigure("Off-contract spend", a.offContractSpend, style: .money)
         if r.hasLots { doc.keyFigure("Expected expiry waste", r.wasteValue, style: .money) }
 
         let vendors = a.vendors.sorted { ($0.spend, $1.vendor) > ($1.spend, $0.vendor) }
         doc.heading("Vendors")
-        doc.paragraph("Fill rate = units received / units ordered over received lines. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation. A line exported once per receipt counts once, judged on its last receipt; a receipt of 0 has no lead time and is not on time.")
+        doc.paragraph("Fill rate = units received (at most the ordered quantity of each line) / units ordered over received lines. Price variance = (paid - contract) x quantity, net of lines paid below contract. On time = received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day (\(NumberFormat.fixed(r.analysis.defaultLeadTimeDays, decimals: 0)) days for items without one). Lead times are days from order to receipt, mean and sample standard deviation. A line exported once per receipt counts once, judged on its last receipt; a receipt of 0 has no lead time and is not on time.")
         let charted = Array(vendors.prefix(20))
         if !charted.isEmpty {
             let names = charted.map { $0.vendor.isEmpty ? "(no vendor)" : $0.vendor }
@@ -62,7 +65,7 @@ extension PurchasingJob {
         func percent(_ x: Double) -> String { x.isFinite ? numbers.percent(100 * x) : "" }
         func days(_ m: RunningMoments) -> String { m.count > 0 ? NumberFormat.fixed(m.mean, decimals: 1) + (m.count > 1 ? " ± " + NumberFormat.fixed(m.standardDeviation, decimals: 1) : "") : "" }
         if vendors.count > reportRows { doc.paragraph("The \(reportRows) largest of \(vendors.count) vendors by spend; all of them are in vendor_scorecard.csv.") }
-        doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Above contract", "Off contract"],
+        doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Price variance", "Off contract"],
                   vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend), percent($0.fillRate), percent($0.onTimeRate),
                                                     days($0.leadTime), numbers.money($0.priceVariance), numbers.money($0.offContractSpend)] },
                   alignments: [.left, .right, .right, .right, .right, .right, .right, .right])

@@ -64,6 +64,17 @@ extension ShiftStaffingJob {
             lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio: "
                          + unitCounts(short.map { ($0.unit, $0.shift) }).joined(separator: ", ") + ".")
         }
+        if !result.uncheckedUnits.isEmpty {
+            lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")
+        }
+        if result.shiftsOutsideSpans > 0, let cover = result.spansCover {
+            lines.append("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) outside the timekeeping spans (\(ClockTime.label(minutesSinceEpoch: cover.lowerBound)) to \(ClockTime.label(minutesSinceEpoch: cover.upperBound))) not checked: no punches there to count.")
+        }
+        if !result.unrecognisedPayCodes.isEmpty {
+            lines.append("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): "
+                         + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 0)) h)" }.listed(upTo: 10)
+                         + "; map them with --pay-codes or pay_codes:")
+        }
         if result.overlappingSpans > 0 {
             lines.append("\(result.overlappingSpans) timekeeping span\(result.overlappingSpans == 1 ? "" : "s") overlap another of the same employee; each person counted once on duty.")
         }
@@ -106,6 +117,9 @@ extension ShiftStaffingJob {
         }
         if !result.uncheckedUnits.isEmpty {
             doc.paragraph("Not checked (no target with max_patients_per_staff, or no timekeeping spans for the job code): \(result.uncheckedUnits.joined(separator: ", ")).")
+        }
+        if result.shiftsOutsideSpans > 0 {
+            doc.paragraph("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) fall outside the time the timekeeping spans cover and are not checked.")
         }
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !result.outlook.isEmpty {

@@ -53,6 +53,14 @@ public struct ShiftStaffingJob: Sendable {
         public var overlappingSpans = 0
         /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
         public var uncheckedUnits: [String] = []
+        /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
+        /// nobody's punches are there to count, which is no sign that nobody was on duty.
+        public var shiftsOutsideSpans = 0
+        /// The first start and the last end of the spans, as minutes; nil without spans.
+        public var spansCover: ClosedRange<Int>?
+        /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
+        /// duty, since their punches show someone on the floor.
+        public var unrecognisedPayCodes: [String: Double] = [:]
         public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
     }
 
@@ -101,23 +109,30 @@ public struct ShiftStaffingJob: Sendable {
         // Spans per group, productive pay only: vacation is paid but nobody is on the floor.
         var starts = [[Int]](repeating: [], count: ratioTargets.count), ends = starts
         var categories: [String: PayCategory?] = [:]
-        var lastPay: String?, lastOnDuty = false
+        var lastPay: String?, lastOnDuty = false, lastUnknown = false
         // The group of the previous row's unit and job code: exports come sorted by one or the other.
         var lastUnit: String?, lastJob: String?, lastGroup: Int?
         struct NamePair: Hashable { var unit: String; var job: String }
         var groupOfPair: [NamePair: Int?] = [:]
         let overlapping = spans.numbers("overlap")
+        var firstStart = Int.max, lastEnd = Int.min
         for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
             result.spans += 1
+            firstStart = min(firstStart, Int(tStart[r]))
+            lastEnd = max(lastEnd, Int(tEnd[r]))
             if let overlapping, overlapping[r] > 0 { result.overlappingSpans += 1 }
             let pay = tPay?[r] ?? ""
             if pay != lastPay {
                 let category: PayCategory?
                 if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
                 lastPay = pay
-                lastOnDuty = category != nil && category != .nonProductive
+                // A pay code the map does not know still comes with punches: counted on duty
+                // (a charge nurse's CHG left out made a compliant night one nurse short) and named.
+                lastOnDuty = category != .nonProductive
+                lastUnknown = category == nil
             }
             guard lastOnDuty, tEnd[r] > tStart[r] else { continue }
+            if lastUnknown { result.unrecognisedPayCodes[pay, default: 0] += (tEnd[r] - tStart[r]) / 60 }
             let unitName = tUnits[r], jobName = tJobs?[r] ?? ""
             if unitName != lastUnit || jobName != lastJob {
                 lastUnit = unitName
@@ -134,6 +149,7 @@ public struct ShiftStaffingJob: Sendable {
             starts[g].append(Int(tStart[r]))
             ends[g].append(Int(tEnd[r]))
         }
+        if firstStart <= lastEnd { result.spansCover = firstStart...lastEnd }
         let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
         starts = []; ends = []
 
@@ -157,6 +173,10 @@ public struct ShiftStaffingJob: Sendable {
             }
             guard let targets = targetsOfUnit[unit], !targets.isEmpty else { unchecked.insert(display[unit] ?? sUnits[r]); continue }
             let interval = window.interval(on: sDays[r])
+            guard let cover = result.spansCover, interval.start >= cover.lowerBound, interval.end <= cover.upperBound else {
+                result.shiftsOutsideSpans += 1
+                continue
+            }
             for g in targets {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
                 let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)

@@ -66,7 +66,8 @@ struct CannedPipelineOptions: ParsableArguments {
     /// `--columns` keys that no input of the command reads: a role none of its kinds has, or a
     /// `kind.role` whose kind or role is not among them (a typo would otherwise be ignored).
     static func unusedColumnKeys(_ map: [String: String], kinds: [String]) -> [String] {
-        let roles = Dictionary(uniqueKeysWithValues: kinds.map { ($0, Self.roles(of: $0)) })
+        // A kind may be read twice (staffing's --timekeeping and --spans are both timekeeping).
+        let roles = Dictionary(kinds.map { ($0, Self.roles(of: $0)) }) { first, _ in first }
         return map.keys.sorted().filter { key in
             if let dot = key.firstIndex(of: ".") {
                 return !(roles[String(key[..<dot])]?.contains(String(key[key.index(after: dot)...])) ?? false)

@@ -8,7 +8,7 @@ import Testing
     static let shortNight = "2025-03-20"
 
     /// The four files; `nightRNs` gives the RNs on a night, `extra` adds timekeeping rows.
-    static func workspace(extra: [[String]] = []) throws -> URL {
+    static func workspace(extra: [[String]] = [], extraShifts: [[String]] = []) throws -> URL {
         let dir = try CLIRunner.workspace()
         let days = CSVInput.days(85)
         var census = [["date", "unit", "patient_days"]]
@@ -23,6 +23,7 @@ import Testing
             for n in 0..<(day == shortNight ? 3 : 4) { punches.append([day, "Med-Surg", "12", "RN", "REG", "N\(n)", "\(day) 19:00", "\(next) 07:00"]) }
         }
         punches += extra
+        shifts += extraShifts
         // target HPPD 4.8 = 8 RN shifts x 12 h / 20 patient days.
         let targets = [["unit", "job_code", "target_hppd", "budgeted_fte", "hourly_rate", "max_patients_per_staff"], ["Med-Surg", "RN", "4.8", "20", "50", "5"]]
         for (name, rows) in ["census.csv": census, "shifts.csv": shifts, "timekeeping.csv": punches, "targets.csv": targets] {
@@ -102,6 +103,43 @@ import Testing
             let text = try CLIRunner.read(dir.appendingPathComponent("out/" + file))
             #expect(!text.contains("N0") && !text.contains(",D1"), "\(file)")
         }
+    }
+
+    /// `--spans` names a second timekeeping file (the punches apart from the hours): the
+    /// command crashed on it, reading the kind `timekeeping` twice.
+    @Test func spansInTheirOwnFileRunFromTheCommandLine() throws {
+        let dir = try Self.workspace()
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("timekeeping.csv"), to: dir.appendingPathComponent("spans.csv"))
+        let run = try CLIRunner.run(Self.arguments + ["--spans", "spans.csv"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Self.rows(dir, "staffing_shifts.csv").filter { $0.last == "no" }.map { $0[1] } == [Self.shortNight])
+    }
+
+    /// A census exported a day past the punches: its two shifts have nobody's spans to count,
+    /// which is no breach. They are left unchecked and counted in the summary, not reported
+    /// with 0 staff as not compliant.
+    @Test func shiftsPastTheSpansAreNotChecked() throws {
+        let after = CSVInput.days(85)[84]
+        let dir = try Self.workspace(extraShifts: [[after, "day", "Med-Surg", "20", "07:00", "19:00"], [after, "night", "Med-Surg", "20", "19:00", "07:00"]])
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let shifts = try Self.rows(dir, "staffing_shifts.csv")
+        #expect(shifts.count == 1 + 168)
+        #expect(shifts.filter { $0.last == "no" }.map { $0[1] } == [Self.shortNight])
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("2 shift rows outside the timekeeping spans"), "\(report.prefix(3000))")
+    }
+
+    /// A charge nurse's span under a pay code the map does not know (CHG) on the short night:
+    /// her punches put her on the floor, so the night has 4 RNs and is compliant; the code is named.
+    @Test func aPayCodeTheMapDoesNotKnowCountsOnDutyAndIsNamed() throws {
+        let next = CSVInput.days(85)[CSVInput.days(85).firstIndex(of: Self.shortNight)! + 1]
+        let dir = try Self.workspace(extra: [[Self.shortNight, "Med-Surg", "12", "RN", "CHG", "C1", "\(Self.shortNight) 19:00", "\(next) 07:00"]])
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Self.rows(dir, "staffing_shifts.csv").filter { $0.last == "no" }.isEmpty)
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): CHG (12 h)"), "\(report.prefix(3000))")
     }
 
     @Test func aBadPayPeriodStartIsAUsageError() throws {

@@ -22,6 +22,40 @@ import Tabular
         return try ws.read("out.csv")
     }
 
+    /// A buyer's review: the summary's "paid above contract" netted lines paid below contract
+    /// against those paid above ($0 for A at 20 and B at 10 against 10 and 20, and for C's two
+    /// lines at 12 and 8 against 10); a receipt of 0 units was left out of the on-time rate
+    /// (1.0 for a vendor that delivered two lines of four); and an over-delivery made up for a
+    /// line that never came. Known answers by hand: $1,000 + $200 above contract on 2 lines,
+    /// $1,200 below, net 0; on time 2 of 4; fill (100 + 0 + 100 + 0) / 400 (A's 200 capped at 100).
+    @Test func overchargesAreNotNettedAndFailedDeliveriesCount() throws {
+        let orders = try imported("""
+            item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity
+            A,Acme,2025-03-01,100,20,2025-03-03,200
+            B,Acme,2025-03-01,100,10,2025-03-03,0
+            C,Acme,2025-03-01,100,12,2025-03-03,100
+            C,Acme,2025-03-02,100,8,2025-03-03,0
+
+            """, "orders").0
+        let contracts = try imported("""
+            item,vendor,contract_price
+            A,Acme,10
+            B,Acme,20
+            C,Acme,10
+
+            """, "contracts").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+        #expect(r.analysis.paidAboveContract == 1200)
+        #expect(r.analysis.paidBelowContract == 1200)
+        #expect(r.analysis.linesAboveContract == 2)
+        let scorecard = PurchasingJob.scorecardTable(r)
+        #expect(scorecard.numbers("price_variance") == [0])
+        #expect(scorecard.numbers("on_time_rate") == [0.5])
+        #expect(scorecard.numbers("fill_rate") == [0.5])
+        let report = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
+        #expect(report.contains("Paid $1,200 above contract prices on 2 lines ($1,200 below it on other lines, net $0)"), "\(report)")
+    }
+
     /// Defect 6 (p5): the orders say `Harborline Medical` paid 11.00 x 200, the contracts
     /// `HARBORLINE MEDICAL` 10.00 for all of 2025. Known answer: price variance (11 - 10) x 200
     /// = $200, off contract 0, and the report names the vendor matched ignoring case. Before,
@@ -45,7 +79,7 @@ import Tabular
         #expect(scorecard.numbers("price_variance") == [200])
         #expect(scorecard.numbers("off_contract_spend") == [0])
         let report = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
-        #expect(report.contains("Paid $200 above contract prices in all; largest: A from Harborline Medical"))
+        #expect(report.contains("Paid $200 above contract prices on 2 lines; largest: A from Harborline Medical"))
         #expect(!report.contains("No item was bought above its contract price"))
         #expect(report.contains("Vendors matched to the contracts ignoring case and spaces: 'Harborline Medical' as 'HARBORLINE MEDICAL'"))
         #expect(report.contains("1 contract line matches no order's item and vendor, so its price checked nothing: B from HARBORLINE MEDICAL"))
@@ -69,8 +103,9 @@ import Tabular
     /// Defects 7 and 13 (p4). Known answers: V1 has 1 line, spend 100 x 10 = $1,000 (once),
     /// fill rate (60 + 40) / 100 = 1.0, lead time 19 days to the last receipt, late against
     /// the default 7 + 1, so on time 0. Before: 2 lines, $2,000, fill rate 0.5, lead 11.5.
-    /// V3's receipt of 0 is no receipt: fill rate 0, no on-time rate, no lead time (before:
-    /// on time 1 with a 0-day lead time, and a row in lead_times.csv).
+    /// V3's receipt of 0 is no delivery: fill rate 0, on time 0 and no lead time (before:
+    /// on time 1 with a 0-day lead time, and a row in lead_times.csv). V2's 150 of 100 on PO3
+    /// counts as 100, so it cannot make up PO2's missing 50: fill (50 + 100) / 200.
     @Test func aLineReceivedInPartsCountsOnceAndANothingReceiptIsNoReceipt() throws {
         let (orders, summary) = try imported(Self.splitOrders, "orders")
         #expect(summary.rejected == 0)
@@ -78,8 +113,8 @@ import Tabular
         #expect(try csv(PurchasingJob.scorecardTable(r)) == """
             vendor,lines,spend,fill_rate,on_time_rate,lead_time_mean_days,lead_time_sd_days,price_variance,off_contract_spend
             V1,1,1000,1,0,19,,0,1000
-            V2,2,200,1,1,2,0,0,200
-            V3,1,10,0,,,,0,10
+            V2,2,200,0.75,1,2,0,0,200
+            V3,1,10,0,0,,,0,10
 
             """)
         #expect(try csv(PurchasingJob.leadTimeTable(r)) == "item,vendor,receipts,lead_time_mean_days,lead_time_sd_days\nA,V1,1,19,\nB,V2,2,2,0\n")

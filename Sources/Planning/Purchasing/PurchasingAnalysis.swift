@@ -41,7 +41,13 @@ public struct PurchasingAnalysis: Sendable {
     public var unmatchedContracts: [ContractBook.Line] = []
 
     public var spend: Double { vendors.reduce(0) { $0 + $1.spend } }
+    /// Net of lines paid below contract.
     public var priceVariance: Double { vendors.reduce(0) { $0 + $1.priceVariance } }
+    /// Sum of (paid - contract) x quantity over the lines paid above contract only: what could
+    /// be claimed back, which the net hides when other lines were paid below.
+    public var paidAboveContract = 0.0
+    public var paidBelowContract = 0.0
+    public var linesAboveContract = 0
     public var offContractSpend: Double { vendors.reduce(0) { $0 + $1.offContractSpend } }
 
     /// What one item and vendor accumulate.
@@ -51,6 +57,9 @@ public struct PurchasingAnalysis: Sendable {
         var lines = 0, overReceipts = 0
         var spend = 0.0, offContract = 0.0
         var contractQuantity = 0.0, paidOnContract = 0.0, contractValue = 0.0
+        /// Overpaid and underpaid value, line by line: two lines at 12 and 8 against a contract
+        /// of 10 net to nothing, but the first is $2 a unit to claim back.
+        var above = 0.0, below = 0.0, linesAbove = 0
         var ordered = 0.0, received = 0.0
         var timed = 0, onTime = 0
         var lead = RunningMoments()
@@ -96,6 +105,13 @@ public struct PurchasingAnalysis: Sendable {
                     pairs[p].contractQuantity += q
                     pairs[p].paidOnContract += value
                     pairs[p].contractValue += contract * q
+                    let difference = value - contract * q
+                    if difference > 0 {
+                        pairs[p].above += difference
+                        pairs[p].linesAbove += 1
+                    } else {
+                        pairs[p].below -= difference
+                    }
                 } else {
                     pairs[p].offContract += value
                 }
@@ -105,12 +121,17 @@ public struct PurchasingAnalysis: Sendable {
             if o.isReceived(row) {
                 let got = o.received(row)
                 pairs[p].ordered += q
-                pairs[p].received += got
+                // At most the ordered quantity: an over-delivery on one line does not make up
+                // for a line that never came (it is flagged over_receipt instead).
+                pairs[p].received += min(got, q)
                 if got > q { pairs[p].overReceipts += 1 }
                 if let lead = o.leadDays(row) {
                     pairs[p].lead.add(lead)
                     pairs[p].timed += 1
                     if lead <= promised[Int(i)] + settings.graceDays { pairs[p].onTime += 1 }
+                } else if got == 0 {
+                    // A receipt of 0 units: no delivery, so not on time (and no lead time).
+                    pairs[p].timed += 1
                 }
             } else {
                 openLines += 1
@@ -133,6 +154,9 @@ public struct PurchasingAnalysis: Sendable {
             score.lines += pair.lines
             score.spend += pair.spend
             score.priceVariance += pair.paidOnContract - pair.contractValue
+            paidAboveContract += pair.above
+            paidBelowContract += pair.below
+            linesAboveContract += pair.linesAbove
             score.offContractSpend += pair.offContract
             score.overReceipts += pair.overReceipts
             score.leadTime.merge(pair.lead)

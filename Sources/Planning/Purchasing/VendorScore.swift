@@ -4,9 +4,11 @@ public struct VendorScore: Sendable, Equatable {
     public var lines: Int
     /// Paid unit price x ordered quantity over the lines that carry a price.
     public var spend: Double
-    /// Units received / units ordered over the received lines; NaN when none was received.
+    /// Units received (at most the ordered quantity of each line) / units ordered over the
+    /// received lines; NaN when none was received.
     public var fillRate: Double
-    /// Share of receipts that arrived within the item's lead time plus the grace day; NaN without receipts.
+    /// Share of received lines that arrived within the item's lead time plus the grace day (a
+    /// receipt of 0 units is not on time); NaN without receipts.
     public var onTimeRate: Double
     public var leadTime: RunningMoments
     /// Sum of (paid - contract) x quantity over the lines with a contract price.

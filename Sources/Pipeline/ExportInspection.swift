@@ -127,7 +127,17 @@ public struct ExportInspection: Sendable {
     /// Other names exports use for a role, compared without case, spaces or punctuation
     /// (`Item #` is `item`, `On Hand` is `on_hand`). Kept small on purpose.
     static let synonyms: [String: [String]] = [
-        "quantity": ["Qty", "Quantity", "Qty Issued", "Quantity Issued", "Issued Qty"],
+        "quantity": ["Qty", "Quantity", "Qty Issued", "Quantity Issued", "Issued Qty", "Qty Ordered", "Quantity Ordered", "Order Qty", "Ordered Qty"],
+        // Purchase order lines: an ERP's PO export names the PO and the received quantity so;
+        // left unmapped, a line exported once per receipt counts twice and every receipt as full.
+        "po": ["PO", "PO Number", "PO #", "PO No", "PO Num", "Purchase Order", "PO ID"],
+        "received_quantity": ["Qty Received", "Received Qty", "Quantity Received", "Rcvd Qty", "Qty Rcvd"],
+        "receipt_date": ["Received Date", "Date Received", "Rcpt Date", "Receive Date"],
+        "order_date": ["PO Date", "Ordered Date"],
+        "unit_price": ["Price", "PO Price", "Unit Cost"],
+        "expiry_date": ["Expiration Date", "Exp Date", "Expiry", "Expiration", "Expires"],
+        "lot": ["Lot Number", "Lot #", "Lot No", "Batch"],
+        "status": ["Line Status", "PO Status", "Order Status"],
         "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID"],
         "date": ["Date", "Trans Date", "Transaction Date", "Work Date", "Issue Date"],
         "on_hand": ["On Hand", "QOH", "Qty On Hand"],

@@ -16,11 +16,13 @@ extension InputSchema {
 
     /// DESIGN.md's purchasing inputs: order lines with receipts, contract prices, stock by lot.
     /// `manufacture_date` on lots is an addition to DESIGN's table: with it, a lot that
-    /// expires before it was made is rejected.
+    /// expires before it was made is rejected. So is `status` on orders (an ERP's line status):
+    /// lines it calls cancelled, void or deleted are left out of the analysis.
     static let purchasing: [InputSchema] = [
         InputSchema(kind: "orders", roles: [r("item", .text, true), r("vendor", .text, true), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
-                                            r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero)],
+                                            r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero),
+                                            r("status", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
         InputSchema(kind: "contracts", roles: [r("item", .text, true), r("vendor", .text, true), r("contract_price", .number, true, atLeastZero),

@@ -27,6 +27,11 @@ public struct PurchasingJob: Sendable {
         /// few as `PO1: A from V1`.
         public var splitLines = 0
         public var splitLineExamples: [String] = []
+        /// Vendor spellings the orders merged (`PurchaseOrderLines.mergedVendorSpellings`).
+        public var mergedVendorSpellings: [String: String] = [:]
+        /// Order rows left out as cancelled, and their statuses.
+        public var cancelledRows = 0
+        public var cancelledStatuses: Set<String> = []
         public var expectedWaste: Double { expiry.reduce(0) { $0 + $1.expectedWaste } }
         public var wasteValue: Double { expiry.reduce(0) { $0 + ($1.wasteValue.isFinite ? $1.wasteValue : 0) } }
     }
@@ -47,6 +52,9 @@ public struct PurchasingJob: Sendable {
         let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.number("lead_time_days", $0) }, settings: settings)
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
         result.splitLines = lines.splitLines.count
+        result.mergedVendorSpellings = lines.mergedVendorSpellings
+        result.cancelledRows = lines.cancelledRows
+        result.cancelledStatuses = lines.cancelledStatuses
         result.splitLineExamples = lines.splitLines.prefix(Self.namedInNotes).map { k in
             "\(lines.poNames[Int(lines.po[k])]): \(lines.itemNames[Int(lines.item[k])]) from \(lines.vendorNames[Int(lines.vendor[k])])"
         }
@@ -70,7 +78,7 @@ public struct PurchasingJob: Sendable {
         return PurchaseOrderLines(item: item, vendor: vendor, orderDay: ordered, quantity: quantity,
                                   unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
                                   receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"),
-                                  po: orders.texts("po"))
+                                  po: orders.texts("po"), status: orders.texts("status"))
     }
 
     static func lots(_ table: Table) throws -> [LotExpiry.Lot] {
@@ -82,26 +90,16 @@ public struct PurchasingJob: Sendable {
         return item.indices.map { LotExpiry.Lot(item: item[$0], lot: lot[$0], expiryDay: expiry[$0], quantity: quantity[$0], location: location?[$0] ?? "") }
     }
 
-    /// Each item's average daily use over the last `windowDays` days to as-of (or since its
-    /// first use, when that is later), and the as-of day (the last day of the usage by default).
+    /// Each item's average daily use over the last `windowDays` days to as-of (`DailyUse`),
+    /// and the as-of day (the last day the usage covers by default).
     public static func dailyUse(_ usage: Table, asOf: CalendarDay?, windowDays: Int) throws -> (CalendarDay, [String: Double]) {
         guard let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "purchasing: the usage table needs date, item and quantity columns")
         }
-        guard let last = asOf ?? days.max() else { throw PipelineError(location: nil, "purchasing: the usage table is empty") }
-        let start = last.daysSinceEpoch - Int32(windowDays) + 1
-        var total: [String: Double] = [:], first: [String: Int32] = [:]
-        for row in days.indices where days[row] <= last {
-            let day = days[row].daysSinceEpoch
-            if quantity[row] != 0 { first[items[row]] = min(first[items[row]] ?? day, day) }
-            if day >= start { total[items[row], default: 0] += quantity[row] }
+        guard let use = DailyUse(days: days, items: items, quantity: quantity, asOf: asOf, windowDays: windowDays) else {
+            throw PipelineError(location: nil, "purchasing: the usage table is empty")
         }
-        var use: [String: Double] = [:]
-        for (item, sum) in total {
-            let from = max(start, first[item] ?? start)
-            use[item] = sum / Double(max(1, last.daysSinceEpoch - from + 1))
-        }
-        return (last, use)
+        return (use.asOf, use.perItem)
     }
 
     // MARK: - Tables (DESIGN.md's columns)
@@ -161,6 +159,13 @@ public struct PurchasingJob: Sendable {
         if r.splitLines > 0 {
             let more = r.splitLines > r.splitLineExamples.count ? " and \(r.splitLines - r.splitLineExamples.count) more" : ""
             lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)")
+        }
+        if r.cancelledRows > 0 {
+            lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(r.cancelledStatuses.sorted().map { "'\($0)'" }.listed(upTo: 3)) left out of spend, price variance, fill rates and lead times")
+        }
+        if !r.mergedVendorSpellings.isEmpty {
+            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case and spaces: "
+                         + firstFew(r.mergedVendorSpellings.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }))
         }
         if !a.looseVendorMatches.isEmpty {
             lines.append("Vendors matched to the contracts ignoring case and spaces: "

@@ -38,6 +38,16 @@ extension BadInputCorpus {
         cases.append(rejecting(orders, "P1's receipt twice (lines 2 and 8)", repeatedData,
                                [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and item 'A100' and vendor 'Acme' and order_date '2025-01-10' and quantity '100' and receipt_date '2025-01-17' and received_quantity '100' already has a row on line 2")],
                                read: repeatedRows))
+        // An ERP's line status: a cancelled line is left out and counted, not analysed as spend.
+        let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
+        cases.append(accepting(orders, "P3 with status Cancelled (line 4): left out and named", withStatus,
+                               read: orders.rows.count, output: "out/purchasing.md", says: ["1 order row with status 'Cancelled' left out of spend"]))
+        // One vendor written two ways is one vendor.
+        var spelled = orders.rows
+        spelled[3][orders.column("vendor")] = "ACME"
+        let spelledData = Data(CSVInput.csv(orders.header, spelled))
+        cases.append(accepting(orders, "Acme written ACME on line 5: one vendor, named", spelledData,
+                               read: orders.rows.count, output: "out/purchasing.md", says: ["read as one ignoring case and spaces: 'ACME' as 'Acme'"]))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

@@ -35,6 +35,21 @@ import Tabular
         #expect(report.contains("    kind: import\n    table: usage\n"))
     }
 
+    /// An ERP's PO export (a buyer's review): `PO Number` and `Qty Received` were left out of
+    /// the suggested map, so a line exported once per receipt counted twice and every receipt
+    /// as full. Every column is now mapped.
+    @Test func aPurchaseOrderExportMapsItsPOAndReceivedQuantity() throws {
+        let workspace = try Workspace()
+        try workspace.write("po.csv", """
+        PO Number,Item #,Vendor,Order Date,Qty Ordered,Unit Price,Receipt Date,Qty Received
+        PO1,A100,Acme,01/05/2026,100,$10.00,01/08/2026,40
+
+        """)
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("po.csv").path, kind: "orders")
+        #expect(inspection.columnsFlag == "item=\"Item #\",vendor=Vendor,order_date=\"Order Date\",quantity=\"Qty Ordered\",po=\"PO Number\",unit_price=\"Unit Price\",receipt_date=\"Receipt Date\",received_quantity=\"Qty Received\"")
+        #expect(inspection.missingRequired.isEmpty)
+    }
+
     @Test func aMonthPerColumnSheetGetsAnUnpivotSuggestion() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA100,Gauze,5,,7\nB200,Tape,1,2,3\n")

@@ -56,6 +56,44 @@ import Tabular
         #expect(report.contains("Paid $1,200 above contract prices on 2 lines ($1,200 below it on other lines, net $0)"), "\(report)")
     }
 
+    /// One vendor spelled two ways in the orders (`Acme Medical`, `ACME MEDICAL `) got two
+    /// scorecard rows, one on time and one not. Known answer: one row, 2 lines, on time 1 of 2,
+    /// and the note names the spelling read as the first.
+    @Test func aVendorSpelledTwoWaysIsOneVendor() throws {
+        let orders = try imported("""
+            item,vendor,order_date,quantity,unit_price,receipt_date
+            A,Acme Medical,2025-03-01,100,1.00,2025-03-03
+            B,ACME MEDICAL ,2025-03-01,100,1.00,2025-03-30
+
+            """, "orders").0
+        let r = try PurchasingJob().run(orders: orders)
+        let scorecard = PurchasingJob.scorecardTable(r)
+        #expect(scorecard.texts("vendor") == ["Acme Medical"])
+        #expect(scorecard.numbers("lines") == [2])
+        #expect(scorecard.numbers("on_time_rate") == [0.5])
+        #expect(PurchasingJob.note(r).contains("vendors spelled more than one way in the orders, read as one ignoring case and spaces: 'ACME MEDICAL"), "\(PurchasingJob.note(r))")
+    }
+
+    /// An ERP's line status: a cancelled line of 5,000 at 12 against a contract of 10 was
+    /// $60,000 of spend and $10,000 of price variance that never happened. Known answer: it is
+    /// left out (spend 100 x 12 = $1,200, variance $200) and counted in the note; `Open` is kept.
+    @Test func cancelledLinesAreLeftOut() throws {
+        let orders = try imported("""
+            item,vendor,order_date,quantity,unit_price,receipt_date,Status
+            A,Acme,2025-03-01,100,12,2025-03-03,Closed
+            A,Acme,2025-03-02,5000,12,,CANCELLED
+            A,Acme,2025-03-04,10,12,,Open
+
+            """, "orders").0
+        let contracts = try imported("item,vendor,contract_price\nA,Acme,10\n", "contracts").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+        let scorecard = PurchasingJob.scorecardTable(r)
+        #expect(scorecard.numbers("lines") == [2])
+        #expect(scorecard.numbers("spend") == [1320])
+        #expect(scorecard.numbers("price_variance") == [220])
+        #expect(PurchasingJob.note(r).contains("1 order row with status 'CANCELLED' left out of spend"), "\(PurchasingJob.note(r))")
+    }
+
     /// Defect 6 (p5): the orders say `Harborline Medical` paid 11.00 x 200, the contracts
     /// `HARBORLINE MEDICAL` 10.00 for all of 2025. Known answer: price variance (11 - 10) x 200
     /// = $200, off contract 0, and the report names the vendor matched ignoring case. Before,

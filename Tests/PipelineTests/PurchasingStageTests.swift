@@ -74,9 +74,10 @@ import Tabular
         _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         let scorecard = try ws.read("out/vendor_scorecard.csv").split(separator: "\n").map(String.init)
         #expect(scorecard[0] == "vendor,lines,spend,fill_rate,on_time_rate,lead_time_mean_days,lead_time_sd_days,price_variance,off_contract_spend")
-        // Acme: 6 lines, 3,000 spend, 610 / 600 received, 5 of 6 within 7 + 1 days, no valid contract
-        // (line 3 of the contracts was rejected), so all 3,000 off contract.
-        #expect(scorecard[1] == "Acme,6,3000,1.0167,0.8333,8.17,2.86,0,3000")
+        // Acme: 6 lines, 3,000 spend, 610 received of 600 but each line counts at most what it
+        // ordered (the 10 over on one line fill nothing else): fill 1; 5 of 6 within 7 + 1 days;
+        // no valid contract (line 3 of the contracts was rejected), so all 3,000 off contract.
+        #expect(scorecard[1] == "Acme,6,3000,1,0.8333,8.17,2.86,0,3000")
         // Beta: 600 x 11 + 50 x 12 = 7,200; (11 - 10) x 600 + (12 - 10) x 50 = 700 above contract.
         #expect(scorecard[2] == "Beta,2,7200,1,1,4,,700,0")
         let variance = try ws.read("out/price_variance.csv")

@@ -1,4 +1,5 @@
 import Forecasting
+import Tabular
 import Testing
 @testable import Planning
 
@@ -107,6 +108,47 @@ import Testing
         let idle = LotExpiry.plan(lots, asOf: 1_000, dailyUse: { _ in 0 }, unitCost: { _ in nil })
         #expect(idle.map(\.expectedWaste) == [10, 100, 50])
         #expect(idle.allSatisfy { $0.wasteValue.isNaN })
+    }
+
+    /// Daily use from a monthly usage file (a buyer's review): 300 a month from 2025-01 to
+    /// 2026-03, each dated the 1st. Known answer: the usage runs to 2026-03-31; the 91 days back
+    /// from it are 31 December and January to March (90 days), so 300 / 31 + 900 = 909.68
+    /// over 91 days, 9.997 a day. Read as days, as-of was 1 March and the window held four
+    /// months: 13.2 a day.
+    @Test func monthlyUsageCoversItsMonths() {
+        let months = (0..<15).map { Frequency.month.firstDay(of: Frequency.month.period(of: CalendarDay(year: 2025, month: 1, day: 1)!) + $0) }
+        let use = DailyUse(days: months, items: Array(repeating: "A100", count: 15), quantity: Array(repeating: 300, count: 15), asOf: nil, windowDays: 91)!
+        #expect(use.rowSpan == .month)
+        #expect(use.asOf == CalendarDay(year: 2026, month: 3, day: 31)!)
+        #expect(close(use.perItem["A100"]!, (300.0 / 31 + 900) / 91, 1e-9))
+        // By the day: 10 a day on 100 days, as-of the last day, 91 days averaged.
+        let start = CalendarDay(year: 2026, month: 1, day: 1)!
+        let daily = DailyUse(days: (0..<100).map { start.adding(days: $0) }, items: Array(repeating: "B", count: 100),
+                             quantity: Array(repeating: 10, count: 100), asOf: nil, windowDays: 91)!
+        #expect(daily.rowSpan == .day)
+        #expect(daily.asOf == start.adding(days: 99))
+        #expect(close(daily.perItem["B"]!, 10, 1e-12))
+        // An item first used 10 days before as-of averages over those 10 days only.
+        let late = DailyUse(days: [start, start.adding(days: 90), start.adding(days: 99)], items: ["B", "C", "C"], quantity: [5, 20, 30],
+                            asOf: start.adding(days: 99), windowDays: 91)!
+        #expect(close(late.perItem["C"]!, 50.0 / 10, 1e-12))
+    }
+
+    /// Lots listing 320 units (100 expiring day 1,010, 200 day 1,020, 20 day 1,500) against 20 on
+    /// hand: the 300 expiring first were used, leaving 20 of the last lot; at 2 a day they
+    /// are used by day 1,010, no waste. Lots within on hand are left as they are.
+    @Test func lotsAboveOnHandLoseTheirEarliestUnits() {
+        let lots = [LotExpiry.Lot(item: "A", lot: "L3", expiryDay: 1_500, quantity: 20),
+                    LotExpiry.Lot(item: "A", lot: "L1", expiryDay: 1_010, quantity: 100),
+                    LotExpiry.Lot(item: "A", lot: "L2", expiryDay: 1_020, quantity: 200)]
+        let (current, used) = LotExpiry.reconciled(lots, onHand: 20)
+        #expect(used == 300)
+        #expect(current == [LotExpiry.Lot(item: "A", lot: "L3", expiryDay: 1_500, quantity: 20)])
+        #expect(LotExpiry.plan(current, asOf: 1_000, dailyUse: { _ in 2 }, unitCost: { _ in 1 }).allSatisfy { $0.expectedWaste == 0 })
+        let partly = LotExpiry.reconciled(lots, onHand: 250)
+        #expect(partly.usedUnits == 70)
+        #expect(partly.lots.map(\.quantity) == [30, 200, 20])
+        #expect(LotExpiry.reconciled(lots, onHand: 400).usedUnits == 0)
     }
 
     @Test func cycleServiceSafetyStock() {

@@ -42,19 +42,37 @@ public struct PurchaseOrderLines: Sendable {
     public private(set) var rows = 0
     /// The lines exported as more than one row (one per receipt), in export order.
     public private(set) var splitLines: [Int] = []
+    /// Vendor spellings merged into the first one seen, ignoring case and runs of spaces
+    /// (`ACME MEDICAL ` as `Acme Medical`): spelling -> the name kept. Apart, one vendor got
+    /// two scorecard rows, each with part of its lines.
+    public private(set) var mergedVendorSpellings: [String: String] = [:]
+    /// Rows left out because their status says the line was cancelled (`Cancelled`, `Void`,
+    /// `Deleted`), and the statuses as written. Counted, a cancelled line of 5,000 at a price
+    /// above contract was spend and price variance that never happened.
+    public private(set) var cancelledRows = 0
+    public private(set) var cancelledStatuses: Set<String> = []
+
+    /// Whether an ERP line status means the line was called off.
+    public static func isCancelled(_ status: String) -> Bool {
+        let key = status.matchKey()
+        return key.hasPrefix("cancel") || key.hasPrefix("void") || key.hasPrefix("delete")
+    }
 
     public var count: Int { item.count }
 
     /// Lines from parallel columns of export rows; `receiptDay` uses `noDay` and numbers NaN
     /// where blank. Rows with the same `po` (not empty), item, vendor, order day and quantity
-    /// are the receipts of one line.
+    /// are the receipts of one line. Rows whose `status` says cancelled are left out.
     public init(item items: [String], vendor vendors: [String], orderDay: [Int32], quantity: [Double],
                 unitPrice prices: [Double]? = nil, receiptDay receiptDays: [Int32]? = nil, receivedQuantity receivedQuantities: [Double]? = nil,
                 contractPrice contractPrices: [Double]? = nil,
-                po poNumbers: [String]? = nil) {
+                po poNumbers: [String]? = nil, status: [String]? = nil) {
         let n = items.count
         rows = n
-        var itemIDs = ByteKeyTable(capacity: 1024), vendorIDs = ByteKeyTable(capacity: 64), poIDs = ByteKeyTable(capacity: 1024)
+        var itemIDs = ByteKeyTable(capacity: 1024), spellingIDs = ByteKeyTable(capacity: 64), poIDs = ByteKeyTable(capacity: 1024)
+        // Vendor id of each exact spelling; the match key is worked out once per spelling.
+        var vendorOfSpelling: [Int32] = []
+        var vendorOfKey: [String: Int32] = [:]
         var empty = ""
         _ = empty.withUTF8 { poIDs.intern($0) }
         /// A line's identity in the export, for the rows that repeat it once per receipt.
@@ -65,13 +83,36 @@ public struct PurchaseOrderLines: Sendable {
         var lineOf: [LineKey: Int] = [:]
         var rowsOfLine: [Int32] = []
         reserve(n)
+        var lastStatus: String?, lastCancelled = false
         for row in 0..<n {
+            if let status {
+                if status[row] != lastStatus {
+                    lastStatus = status[row]
+                    lastCancelled = Self.isCancelled(status[row])
+                }
+                if lastCancelled {
+                    cancelledRows += 1
+                    cancelledStatuses.insert(status[row])
+                    continue
+                }
+            }
             var name = items[row]
             let i = name.withUTF8 { itemIDs.intern($0) }
             if i == itemNames.count { itemNames.append(name) }
             var vendorName = vendors[row]
-            let v = vendorName.withUTF8 { vendorIDs.intern($0) }
-            if v == vendorNames.count { vendorNames.append(vendorName) }
+            let spelling = vendorName.withUTF8 { spellingIDs.intern($0) }
+            if spelling == vendorOfSpelling.count {
+                let key = vendorName.matchKey()
+                if let known = vendorOfKey[key] {
+                    mergedVendorSpellings[vendorName] = vendorNames[Int(known)]
+                    vendorOfSpelling.append(known)
+                } else {
+                    vendorOfKey[key] = Int32(vendorNames.count)
+                    vendorOfSpelling.append(Int32(vendorNames.count))
+                    vendorNames.append(vendorName)
+                }
+            }
+            let v = Int(vendorOfSpelling[spelling])
             var p = 0
             if var number = poNumbers?[row], !number.isEmpty {
                 p = number.withUTF8 { poIDs.intern($0) }

@@ -73,7 +73,13 @@ public struct DemandForecaster: Sendable {
             // 1.666 -> 1.553, Italy 3.254 -> 2.928, and better at every window length. With two
             // seasons it stays: there the backtest spans enough to weigh it.
             if !hasLongCycle && !levelShownToMove { models.append(HistoricAverageModel()) }
-            models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil))
+            // Croston's smoothed size, with alpha <= 0.3, is a heavily smoothed level too: short of
+            // a whole long cycle (under a year of daily data) the year moves the level under it as
+            // under the mean. On the daily windows (8 to 39 weeks) MASE went 1.675 -> 1.632 (bike
+            // 1.114 -> 1.109, Italy's census 1.974 -> 1.912); with a year or more it stays (Italy's
+            // five years of census 0.156 either way; left out there it was 0.172).
+            let shortOfTheLongCycle = longCycle.map { Double(count) < $0 } ?? false
+            if !shortOfTheLongCycle { models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil)) }
             // With three seasons seen (each seasonal index then rests on three points or more),
             // a linear trend with seasonal dummies: on the hospital set MASE 0.748 -> 0.743.
             if season > 1 && count >= 3 * season && !hasLongCycle { models.append(TrendSeasonRegression()) }

@@ -52,6 +52,13 @@ public struct SeriesForecast: Sendable {
         self.demandClass = demandClass
         self.candidates = candidates
     }
+    /// The forecast from step `n` on: for a plan that starts `n` periods after the history
+    /// ends (a count taken days after the usage export's last day).
+    public func dropping(first n: Int) -> SeriesForecast {
+        guard n > 0 else { return self }
+        return SeriesForecast(mean: Array(mean.dropFirst(n)), lower: lower.map { Array($0.dropFirst(n)) }, upper: upper.map { Array($0.dropFirst(n)) },
+                              spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates)
+    }
 }
 
 /// How one candidate did in the rolling-origin backtest.

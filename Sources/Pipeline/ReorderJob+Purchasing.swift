@@ -36,12 +36,15 @@ extension ReorderJob {
             guard var held = byItem[stock[k].item] else { continue }
             if byLocation { held = held.filter { $0.location.isEmpty || $0.location == stock[k].location } }
             let use = demands[k].dailyMean, cost = stock[k].unitCost
+            // Lots holding more than the count is a stale lot file or a wrong count: which one,
+            // the data cannot tell. Expiry is planned on the lots as listed and capped at what is
+            // on hand (the larger order of the two readings), and the reason says so.
             let listed = held.reduce(0) { $0 + $1.quantity }
-            let (current, used) = LotExpiry.reconciled(held, onHand: stock[k].onHand)
-            if used > 0 {
-                levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(stock[k].onHand, decimals: 0)) on hand: the \(NumberFormat.fixed(used, decimals: 0)) expiring first taken as used")
+            if listed > stock[k].onHand + 0.5 {
+                levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(stock[k].onHand, decimals: 0)) on hand: check the count or the lot file (expiry planned on the lots as listed)")
+                stock[k].lotsExceedOnHand = true
             }
-            let risks = LotExpiry.plan(current, asOf: asOf.daysSinceEpoch, dailyUse: { _ in use }, unitCost: { _ in cost > 0 ? cost : nil })
+            let risks = LotExpiry.plan(held, asOf: asOf.daysSinceEpoch, dailyUse: { _ in use }, unitCost: { _ in cost > 0 ? cost : nil })
             let wasted = risks.filter { $0.expectedWaste > 0 }
             let waste = wasted.reduce(0) { $0 + $1.expectedWaste }
             guard waste > 0 else { continue }

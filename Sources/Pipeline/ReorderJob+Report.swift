@@ -27,6 +27,12 @@ extension ReorderJob {
 
     /// Items used in the last year with no inventory row, named (the first ten) so that the
     /// buyer can add their stock or confirm they are not stocked.
+    /// The usage ending before as-of: what the days between are read as.
+    public static func usageEndNote(_ end: CalendarDay, asOf: CalendarDay) -> String {
+        let days = Int(asOf.daysSinceEpoch - end.daysSinceEpoch)
+        return "the usage ends \(end), \(NumberFormat.count(days, "day")) before as-of \(asOf): demand is forecast from the day after it, and the days up to as-of are taken as used from the stock counted, not as days without use"
+    }
+
     public static func usedWithoutStockNote(_ names: [String]) -> String {
         let shown = names.listed(upTo: 10)
         let count = names.count == 1 ? "1 item used in the last year has" : "\(names.count) items used in the last year have"
@@ -43,7 +49,11 @@ extension ReorderJob {
         let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
         func items(_ n: Int, _ verb: String, _ plural: String) -> String { n == 1 ? "1 item \(verb)" : "\(n) items \(plural)" }
         let noCost = plan.lines.filter { $0.flags.contains("missing_cost") }
-        var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: [
+        let usageEnd: [String] = plan.usageEnd.map { end in
+            let note = usageEndNote(end, asOf: plan.asOf)
+            return [note.prefix(1).uppercased() + note.dropFirst() + "."]
+        } ?? []
+        var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: usageEnd + [
             "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(Set(orders.map(\.vendor)).count, "vendor")), total \(numbers.money(total)).",
             "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",

@@ -34,6 +34,8 @@ public struct ReorderJob: Sendable {
         /// Usage locations read as the inventory's spelling of them (`ICU -> icu`): see
         /// `matchingLocations(_:to:)`.
         public var locationsMatched: [String] = []
+        /// The usage's last day when it ends before as-of (forecasts start after it); else nil.
+        public var usageEnd: CalendarDay?
         /// The weekly forecasts and weeks of use, for the run history (with `historyStage`).
         public var history: StageRecord?
         public var simulation: [SimulationRow] = []
@@ -122,6 +124,14 @@ public struct ReorderJob: Sendable {
         }
         guard let lastDay = days.max() else { throw PipelineError(location: nil, "reorder: the usage table is empty") }
         let asOf = self.asOf ?? lastDay
+        // The usage runs to its file's last day (DESIGN.md: a series runs to the last period in
+        // the file): days from there to a later as-of are not in the export, not days without
+        // use. The history ends at `usageEnd` and forecasts reach past as-of by the days
+        // between, which the count on hand already reflects. Read as zeros, two days between
+        // an export ending Sunday and a Tuesday count took a drug used 10 a day from an order
+        // of 90 to none.
+        let usageEnd = min(asOf, lastDay)
+        let unrecordedDays = Int(asOf.daysSinceEpoch - usageEnd.daysSinceEpoch)
 
         // DESIGN.md: one inventory row per item and location. When the usage names the
         // location too, each location is planned on its own demand; otherwise an item is
@@ -140,7 +150,7 @@ public struct ReorderJob: Sendable {
         // use and the latest unit cost per series. Series get dense ids from their bytes:
         // hashing a String per row and per lookup cost more than all the rest of the planning.
         let week = Frequency.week
-        let lastFullWeek = asOf.isoWeekday == 7 ? week.period(of: asOf) : week.period(of: asOf) - 1
+        let lastFullWeek = usageEnd.isoWeekday == 7 ? week.period(of: usageEnd) : week.period(of: usageEnd) - 1
         // DESIGN.md's partial periods: a file that starts after a Monday covers its first week
         // only in part, and that week would read as a drop in demand.
         let firstDay = days.min() ?? asOf
@@ -156,7 +166,7 @@ public struct ReorderJob: Sendable {
         var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = [], keyItem: [String] = []
         var lastCost: [Double] = [], lastCostDay: [Int32] = []
         let usageCosts = usage.numbers("unit_cost")
-        let yearStart = asOf.daysSinceEpoch - 364
+        let yearStart = usageEnd.daysSinceEpoch - 364
         for row in 0..<days.count where days[row] <= asOf {
             let day = days[row], quantity = quantities[row]
             keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
@@ -245,7 +255,7 @@ public struct ReorderJob: Sendable {
 
         // Forecast weekly demand far enough to cover the longest protection interval.
         let longest = stock.map { ($0.leadTimeDays ?? settings.defaultLeadTimeDays) + ($0.reviewPeriodDays ?? settings.defaultReviewPeriodDays) }.max() ?? 14
-        let horizon = min(26, max(2, Int((longest / 7).rounded(.up)) + 1))
+        let horizon = min(26, max(2, Int(((longest + Double(unrecordedDays)) / 7).rounded(.up)) + 1))
         let levelsShown = [80.0, 95.0]
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: levelsShown, backtestOrigins: 3))
         let forecastStarted = Progress.now()
@@ -264,14 +274,14 @@ public struct ReorderJob: Sendable {
         for id in recent.indices where IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
         if isDaily.contains(true) {
             var dailyTotals = PeriodTotals(frequency: .day)
-            let from = asOf.adding(days: 1 - Self.dailyHistoryDays)
-            for row in 0..<days.count where days[row] <= asOf && days[row] >= from {
+            let from = usageEnd.adding(days: 1 - Self.dailyHistoryDays)
+            for row in 0..<days.count where days[row] <= usageEnd && days[row] >= from {
                 keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                     if isDaily[ids.intern(bytes)] { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]) }
                 }
             }
-            dailyTotals.cover(asOf)
-            let dailyForecaster = DemandForecaster(settings: ForecastSettings(horizon: max(1, Int(longest.rounded(.up))), season: 7, levels: levelsShown,
+            dailyTotals.cover(usageEnd)
+            let dailyForecaster = DemandForecaster(settings: ForecastSettings(horizon: max(1, Int(longest.rounded(.up)) + unrecordedDays), season: 7, levels: levelsShown,
                                                                               backtestOrigins: 3, longCycle: Frequency.day.longCycle))
             try ParallelForecast.each(dailyTotals, forecaster: dailyForecaster, threads: threads,
                                       progress: Progress(label: "reorder: daily forecast", total: dailyTotals.seriesCount, quiet: quiet)) { key, history, f in
@@ -285,13 +295,13 @@ public struct ReorderJob: Sendable {
         let planner = ReorderPlanner(settings: settings)
         let demands = ParallelMap.map(stock.count, threads: threads) { k -> DemandEstimate in
             let id = unitKey[k], s = stock[k]
-            let historyDays = firstUse[id] == never ? 0 : Int(asOf.daysSinceEpoch) - Int(firstUse[id]) + 1
-            let sinceLastUse = lastUse[id] == -never ? nil : Int(asOf.daysSinceEpoch) - Int(lastUse[id])
+            let historyDays = firstUse[id] == never ? 0 : Int(usageEnd.daysSinceEpoch) - Int(firstUse[id]) + 1
+            let sinceLastUse = lastUse[id] == -never ? nil : Int(usageEnd.daysSinceEpoch) - Int(lastUse[id])
             guard let e = estimates[id] else {
                 return DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
             }
             if let d = daily[id] {
-                return DemandEstimate(daily: d.forecast, history: d.history, protectionDays: planner.protectionDays(s),
+                return DemandEstimate(daily: d.forecast.dropping(first: unrecordedDays), history: d.history, protectionDays: planner.protectionDays(s),
                                       leadDays: s.leadTimeDays ?? settings.defaultLeadTimeDays, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
             }
             // Recent weeks from the item's first use on: weeks before it would read as no use.
@@ -329,6 +339,7 @@ public struct ReorderJob: Sendable {
             return planner.plan(stock[k], demand: demands[k], abc: abc[k], levels: levels[k])
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        if unrecordedDays > 0 { plan.usageEnd = usageEnd }
         record?.addActuals(totals, name: Self.historyName)
         plan.history = record
         plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 }

@@ -162,6 +162,30 @@ import Tabular
         #expect(abs(demand - 140) <= 0.7, "demand over 7 + 7 days: \(demand)")
     }
 
+    /// A count taken days after the usage export ends (a pharmacy buyer's review): the days
+    /// between were read as days without use, and a drug used 10 a day went from an order of
+    /// 90 to none two days later. A (10 a day, forecast day by day) and B (4 a day, by the
+    /// week) keep 140 and 56 over 7 + 7 days whatever the as-of, and the note names the gap.
+    @Test func asOfAfterTheUsageEndsDoesNotReadTheDaysBetweenAsNoUse() throws {
+        let dir = try CLIRunner.workspace()
+        // 2025-09-01 is a Monday and 2025-12-28 a Sunday: whole weeks.
+        let a = daily("2025-09-01", "2025-12-28", 10), b = daily("2025-09-01", "2025-12-28", 4).replacingOccurrences(of: ",A,", with: ",B,")
+        try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,Gauze,V1,2.5,7,7\nB,Tape,V1,1,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+        try "item,on_hand,on_order\nA,50,0\nB,20,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+        for asOf in ["2025-12-28", "2025-12-30", "2026-01-04", "2026-01-09"] {
+            let out = "out-" + asOf
+            let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--as-of", asOf, "--out", out], in: dir)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("the usage ends 2025-12-28") == (asOf != "2025-12-28"), "\(asOf): \(result.stderr)")
+            let table = try CLIRunner.read(dir.appendingPathComponent(out + "/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let demand = table[0].firstIndex(of: "demand_forecast")!
+            let byItem = Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], Double($0[demand])!) })
+            #expect(abs(byItem["A"]! - 140) <= 0.7, "\(asOf): A \(byItem["A"]!)")
+            #expect(abs(byItem["B"]! - 56) <= 0.3, "\(asOf): B \(byItem["B"]!)")
+        }
+    }
+
     @Test func monthlyRowsCoverTheirQuartersWhetherDatedOnTheFirstOrTheLastDay() throws {
         let dir = try CLIRunner.workspace()
         // A monthly export through 2025-12 covers the fourth quarter to its last day; the same

@@ -217,5 +217,13 @@ import Tabular
         #expect(abs(line.inventoryPosition - 110) < 1e-6)
         #expect(line.reason.contains("40 units expected to expire before use"))
         #expect(line.reason.contains("lot L1 40 of 100 by 2026-04-30"))
+        #expect(!line.flags.contains("lot_count_mismatch"))
+        // A count of 20 against the 150 the lots list (a buyer's review): flagged and named;
+        // expiry is planned on the lots as listed, capped at the 20 on hand.
+        let short = try imported("item,on_hand\nA100,20\n", "inventory").0
+        let mismatch = try job.plan(usage: usage, items: items, inventory: short, lots: lots).lines[0]
+        #expect(mismatch.flags.contains("lot_count_mismatch"))
+        #expect(mismatch.reason.contains("the lots hold 150 units against 20 on hand: check the count or the lot file"))
+        #expect(abs(mismatch.inventoryPosition - 0) < 1e-6)
     }
 }

@@ -84,10 +84,12 @@ import Tabular
         let old = try job.plan(usage: Self.usage([("GLV", nil, 7), ("B1", nil, 4)], weeks: 20), items: Self.items(["GLV", "B1"]),
                                inventory: Self.inventory([("GLV", "", 0)]))
         #expect(old.usedWithoutStock == ["B1"])
-        var late = job
-        late.asOf = Self.start.adding(days: 20 * 7 + 400)
-        #expect(try late.plan(usage: Self.usage([("GLV", nil, 7), ("B1", nil, 4)], weeks: 20), items: Self.items(["GLV", "B1"]),
-                              inventory: Self.inventory([("GLV", "", 0)])).usedWithoutStock.isEmpty)
+        // B1 used only in the first 20 of 80 weeks: over a year before the usage ends.
+        let days = (0..<(80 * 7)).map { Self.start.adding(days: $0) }
+        let early = days.prefix(20 * 7)
+        let longer = Table([("date", .date(days + early)), ("item", .text(days.map { _ in "GLV" } + early.map { _ in "B1" })),
+                            ("quantity", .number(days.map { _ in 7 } + early.map { _ in 4 }))])
+        #expect(try job.plan(usage: longer, items: Self.items(["GLV", "B1"]), inventory: Self.inventory([("GLV", "", 0)])).usedWithoutStock.isEmpty)
     }
 
     /// Item 16: an item used every day is forecast day by day, from the day after as-of, so

@@ -134,23 +134,6 @@ import Testing
         #expect(close(late.perItem["C"]!, 50.0 / 10, 1e-12))
     }
 
-    /// Lots listing 320 units (100 expiring day 1,010, 200 day 1,020, 20 day 1,500) against 20 on
-    /// hand: the 300 expiring first were used, leaving 20 of the last lot; at 2 a day they
-    /// are used by day 1,010, no waste. Lots within on hand are left as they are.
-    @Test func lotsAboveOnHandLoseTheirEarliestUnits() {
-        let lots = [LotExpiry.Lot(item: "A", lot: "L3", expiryDay: 1_500, quantity: 20),
-                    LotExpiry.Lot(item: "A", lot: "L1", expiryDay: 1_010, quantity: 100),
-                    LotExpiry.Lot(item: "A", lot: "L2", expiryDay: 1_020, quantity: 200)]
-        let (current, used) = LotExpiry.reconciled(lots, onHand: 20)
-        #expect(used == 300)
-        #expect(current == [LotExpiry.Lot(item: "A", lot: "L3", expiryDay: 1_500, quantity: 20)])
-        #expect(LotExpiry.plan(current, asOf: 1_000, dailyUse: { _ in 2 }, unitCost: { _ in 1 }).allSatisfy { $0.expectedWaste == 0 })
-        let partly = LotExpiry.reconciled(lots, onHand: 250)
-        #expect(partly.usedUnits == 70)
-        #expect(partly.lots.map(\.quantity) == [30, 200, 20])
-        #expect(LotExpiry.reconciled(lots, onHand: 400).usedUnits == 0)
-    }
-
     @Test func cycleServiceSafetyStock() {
         // Cycle service: SS = z x sigma_P with sigma_P^2 = P sigma_d^2 + d^2 sigma_L^2.
         // d = 10/day constant (sigma_d = 0), L = 7 (sd 2), R = 7, 95%:

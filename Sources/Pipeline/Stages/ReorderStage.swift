@@ -99,6 +99,7 @@ public struct ReorderStage: Stage {
             context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.listed(upTo: 10))
         }
         if !plan.usedWithoutStock.isEmpty { context.note(ReorderJob.usedWithoutStockNote(plan.usedWithoutStock)) }
+        if let end = plan.usageEnd { context.note(ReorderJob.usageEndNote(end, asOf: plan.asOf)) }
         context.note("\(NumberFormat.count(plan.lines.count, "item")) planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")
         return ["reorder": table]
     }

@@ -34,6 +34,9 @@ public struct StockItem: Sendable {
     /// Units of the stock's lots expected to expire before use (`reorder --lots`): not counted
     /// in the position, since they will never serve demand.
     public var expectedExpiryWaste = 0.0
+    /// The lots list more units than are on hand (`reorder --lots`): a stale lot file or a
+    /// wrong count, flagged `lot_count_mismatch`.
+    public var lotsExceedOnHand = false
 
     public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste }
 }

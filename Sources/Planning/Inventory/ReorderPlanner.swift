@@ -155,6 +155,7 @@ public struct ReorderPlanner: Sendable {
         if rounded.cappedByShelfLife { flags.append("shelf_life_cap") }
         if s.missingCost { flags.append("missing_cost") }
         if s.expectedExpiryWaste > 0 { flags.append("expiry_waste") }
+        if s.lotsExceedOnHand { flags.append("lot_count_mismatch") }
         if rounded.raisedToMinimum { flags.append("minimum_order") }
         if rounded.belowMinimum { flags.append("below_minimum_order") }
         let staleCount = s.countAgeDays.map { $0 > ReorderPlanner.staleCountDays } ?? false

@@ -22,24 +22,6 @@ public enum LotExpiry {
         }
     }
 
-    /// The lots as they stand when they hold more than `onHand` (a lot listing older than the
-    /// stock count): the excess was used, first expiry first, so it comes off the earliest
-    /// lots. Planned as listed, 320 units in lots against 20 on hand gave 300 units of waste,
-    /// all of the 20, and an order 20 too large. Returns the lots in expiry order and the
-    /// units taken off (0 when they hold no more than on hand).
-    public static func reconciled(_ lots: [Lot], onHand: Double) -> (lots: [Lot], usedUnits: Double) {
-        var sorted = lots.sorted { ($0.expiryDay, $0.lot) < ($1.expiryDay, $1.lot) }
-        let excess = sorted.reduce(0) { $0 + $1.quantity } - max(0, onHand)
-        guard excess > 1e-9 else { return (sorted, 0) }
-        var left = excess
-        for k in sorted.indices where left > 0 {
-            let taken = min(left, sorted[k].quantity)
-            sorted[k].quantity -= taken
-            left -= taken
-        }
-        return (sorted.filter { $0.quantity > 0 }, excess)
-    }
-
     /// One row of expiry_risk.csv.
     public struct Risk: Sendable, Equatable {
         public var lot: Lot

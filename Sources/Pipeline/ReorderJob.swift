@@ -163,7 +163,7 @@ public struct ReorderJob: Sendable {
         var totals = PeriodTotals(frequency: .week)
         var ids = ByteKeyTable(capacity: 4096)
         let never = Int32.max
-        var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = [], keyItem: [String] = []
+        var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = [], keyItem: [String] = [], keyLocation: [String?] = []
         var lastCost: [Double] = [], lastCostDay: [Int32] = []
         let usageCosts = usage.numbers("unit_cost")
         let yearStart = usageEnd.daysSinceEpoch - 364
@@ -173,6 +173,7 @@ public struct ReorderJob: Sendable {
                 let id = ids.intern(bytes)
                 if id == firstUse.count {
                     firstUse.append(never); lastUse.append(-never); yearUse.append(0); keyItem.append(usageItems[row])
+                    keyLocation.append(byLocation ? usageLocations?[row] : nil)
                     lastCost.append(.nan); lastCostDay.append(-never)
                     recent.append([])
                 }
@@ -194,6 +195,19 @@ public struct ReorderJob: Sendable {
                 }
             }
         }
+        // A new item's first week, begun after its Monday, counted as the whole week its daily
+        // use implies (`PartialFirstWeek`).
+        var partialFirstWeek = [Int](repeating: 0, count: firstUse.count)
+        for id in firstUse.indices where firstUse[id] != never && firstUse[id] >= recentStart.daysSinceEpoch && !recent[id].isEmpty {
+            let first = CalendarDay(daysSinceEpoch: firstUse[id]), period = week.period(of: first)
+            guard period >= firstFullWeek, period <= lastFullWeek else { continue }
+            let from = Int(firstUse[id] - recentStart.daysSinceEpoch), weekEnd = from + 7 - first.isoWeekday
+            guard weekEnd < recent[id].count,
+                  let scale = PartialFirstWeek.scale(firstDayOffset: first.isoWeekday - 1, daysSinceFirstUse: Array(recent[id][from...])) else { continue }
+            let firstWeek = recent[id][from...weekEnd].reduce(0) { $0 + Double($1) }
+            keys.withBytes(keyItem[id], keyLocation[id]) { totals.add(key: $0, day: first, value: firstWeek * (scale - 1)) }
+            partialFirstWeek[id] = 8 - first.isoWeekday
+        }
         // Planning units: inventory rows grouped by their series key. Series never used get
         // ids after the used ones.
         var rowKey = [Int](repeating: 0, count: stockItems.count)
@@ -201,6 +215,7 @@ public struct ReorderJob: Sendable {
             rowKey[row] = keys.withBytes(stockItems[row], byLocation ? stockLocations?[row] ?? "" : nil) { ids.intern($0) }
         }
         let keyCount = ids.count
+        partialFirstWeek += repeatElement(0, count: keyCount - partialFirstWeek.count)
         firstUse += repeatElement(never, count: keyCount - firstUse.count)
         lastUse += repeatElement(-never, count: keyCount - lastUse.count)
         yearUse += repeatElement(0, count: keyCount - yearUse.count)
@@ -318,6 +333,10 @@ public struct ReorderJob: Sendable {
             FillRateAllocation().allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
         for k in stock.indices { levels[k].notes += purchasingNotes[k] }
+        for k in stock.indices where partialFirstWeek[unitKey[k]] > 0 && daily[unitKey[k]] == nil {
+            let covered = partialFirstWeek[unitKey[k]]
+            levels[k].notes.append("first used \(CalendarDay(daysSinceEpoch: firstUse[unitKey[k]])), \(covered) day\(covered == 1 ? "" : "s") before its week ended: that week counted as a whole week at the same daily use")
+        }
         for k in stock.indices where daily[unitKey[k]] != nil {
             levels[k].notes.append("used nearly every day: demand forecast day by day")
         }

@@ -186,6 +186,33 @@ import Tabular
         }
     }
 
+    /// A new item first used on a Sunday, 8 a day since (a pharmacy buyer's review): its first
+    /// week held one day and read as a whole week, 5.7 a day. It now plans as OLD does (8 a
+    /// day all along): 128 over 9 + 7 days, with the stock-out warning. SPORADIC, used every
+    /// tenth day from a Thursday, keeps its first week as it is (a quiet Monday to Wednesday).
+    @Test func aNewItemsPartFirstWeekCountsAsAWholeWeek() throws {
+        let dir = try CLIRunner.workspace()
+        // 2025-09-01 is a Monday; 2025-12-14 and 2025-12-28 Sundays; 2025-11-06 a Thursday.
+        let old = daily("2025-09-01", "2025-12-28", 8)
+        let new = daily("2025-12-14", "2025-12-28", 8).replacingOccurrences(of: ",A,", with: ",NEW,")
+        let sporadic = daily("2025-11-06", "2025-12-28", 30, every: 10).replacingOccurrences(of: ",A,", with: ",SPORADIC,")
+        let body = [new, sporadic].map { $0.split(separator: "\n").dropFirst().joined(separator: "\n") }.joined(separator: "\n")
+        try (old + body + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,x,V,1,9,7\nNEW,x,V,1,9,7\nSPORADIC,x,V,1,9,7\n"
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+        try "item,on_hand,on_order\nA,70,0\nNEW,70,0\nSPORADIC,70,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let demand = table[0].firstIndex(of: "demand_forecast")!, flags = table[0].firstIndex(of: "flags")!
+        let rows = Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], $0) })
+        #expect(abs(Double(rows["NEW"]![demand])! - 128) <= 1.3, "NEW \(rows["NEW"]![demand])")
+        #expect(abs(Double(rows["A"]![demand])! - 128) <= 1.3, "A \(rows["A"]![demand])")
+        #expect(rows["NEW"]![flags].contains("stockout_risk"))
+        #expect(rows["NEW"]!.joined(separator: ",").contains("first used 2025-12-14, 1 day before its week ended"))
+        #expect(!rows["SPORADIC"]!.joined(separator: ",").contains("first used"))
+    }
+
     @Test func monthlyRowsCoverTheirQuartersWhetherDatedOnTheFirstOrTheLastDay() throws {
         let dir = try CLIRunner.workspace()
         // A monthly export through 2025-12 covers the fourth quarter to its last day; the same

@@ -304,4 +304,17 @@ import Testing
         let fill = classFill([busy], levels)
         #expect(fill >= 0.95 && fill < 0.96, "\(fill)")
     }
+
+    /// A first week begun on a Sunday by an item used every day since: 7 / 1. A Thursday: 7 / 4.
+    /// Begun on the Monday, or by an item used on under half its days, or seen for under a
+    /// week: as it is (nil).
+    @Test func partialFirstWeekScale() {
+        let everyDay = [Float](repeating: 8, count: 15)
+        #expect(PartialFirstWeek.scale(firstDayOffset: 6, daysSinceFirstUse: everyDay) == 7)
+        #expect(PartialFirstWeek.scale(firstDayOffset: 3, daysSinceFirstUse: everyDay) == 7.0 / 4)
+        #expect(PartialFirstWeek.scale(firstDayOffset: 0, daysSinceFirstUse: everyDay) == nil)
+        let everyTenth = (0..<40).map { $0 % 10 == 0 ? Float(30) : 0 }
+        #expect(PartialFirstWeek.scale(firstDayOffset: 3, daysSinceFirstUse: everyTenth) == nil)
+        #expect(PartialFirstWeek.scale(firstDayOffset: 6, daysSinceFirstUse: [8, 8, 8]) == nil)
+    }
 }

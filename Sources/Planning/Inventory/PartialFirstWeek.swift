@@ -1,0 +1,21 @@
+/// A new item's first week, when its use began after the Monday: the week holds only the
+/// days since the first use, and read as a whole week it lowers the item's weekly rate. An
+/// item used 8 a day from a Sunday had a first week of 8 and was planned at 5.7 a day from
+/// three weeks of history, without the stock-out warning its 8.75 days of cover deserved.
+///
+/// Only for items used on most days since they began: their days before the first use were
+/// days without the item, not quiet days. An item used once a fortnight that happens to
+/// start on a Thursday has a whole first week; its first use says nothing about the days
+/// before it.
+public enum PartialFirstWeek {
+    /// The factor that turns the first week's total into a whole week's: 7 / days covered, or
+    /// nil when the week is whole (use began on its Monday) or the item is not used on most
+    /// days. `firstDayOffset` is the first use's day in its ISO week (0 = Monday);
+    /// `daysSinceFirstUse` the item's daily use from its first use to the usage's end.
+    public static func scale(firstDayOffset: Int, daysSinceFirstUse: [Float]) -> Double? {
+        guard firstDayOffset > 0, firstDayOffset < 7, daysSinceFirstUse.count >= 7 else { return nil }
+        let used = daysSinceFirstUse.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+        guard 2 * used > daysSinceFirstUse.count else { return nil }
+        return 7 / Double(7 - firstDayOffset)
+    }
+}

@@ -166,6 +166,10 @@ public struct ReorderJob: Sendable {
         var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = [], keyItem: [String] = [], keyLocation: [String?] = []
         var lastCost: [Double] = [], lastCostDay: [Int32] = []
         let usageCosts = usage.numbers("unit_cost")
+        // Units of measure per series: quantities in two units (doses and boxes) cannot be
+        // summed, and the tool has no conversion; such lines are flagged, not planned silently.
+        let usageUnits = usage.texts("uom")
+        var unitOf: [String?] = [], unitsSeen: [[String]] = []
         let yearStart = usageEnd.daysSinceEpoch - 364
         for row in 0..<days.count where days[row] <= asOf {
             let day = days[row], quantity = quantities[row]
@@ -174,6 +178,7 @@ public struct ReorderJob: Sendable {
                 if id == firstUse.count {
                     firstUse.append(never); lastUse.append(-never); yearUse.append(0); keyItem.append(usageItems[row])
                     keyLocation.append(byLocation ? usageLocations?[row] : nil)
+                    unitOf.append(nil); unitsSeen.append([])
                     lastCost.append(.nan); lastCostDay.append(-never)
                     recent.append([])
                 }
@@ -186,6 +191,10 @@ public struct ReorderJob: Sendable {
                     lastCostDay[id] = day.daysSinceEpoch
                 }
                 if day.daysSinceEpoch >= yearStart { yearUse[id] += quantity }
+                if let unit = usageUnits?[row], !unit.isEmpty, unit != unitOf[id] {
+                    if unitOf[id] == nil { unitOf[id] = unit }
+                    if !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) { unitsSeen[id].append(unit) }
+                }
                 let period = week.period(of: day)
                 if period <= lastFullWeek && period >= firstFullWeek { totals.add(key: bytes, day: day, value: quantity) }
                 let offset = Int(day.daysSinceEpoch - recentStart.daysSinceEpoch)
@@ -333,6 +342,13 @@ public struct ReorderJob: Sendable {
             FillRateAllocation().allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
         for k in stock.indices { levels[k].notes += purchasingNotes[k] }
+        for k in stock.indices where unitKey[k] < unitsSeen.count {
+            let seen = unitsSeen[unitKey[k]], masterUnit = master.text("uom", stock[k].item).flatMap { $0.isEmpty ? nil : $0 }
+            let differs = masterUnit.map { unit in seen.contains { $0.matchKey() != unit.matchKey() } } ?? false
+            guard seen.count > 1 || differs else { continue }
+            levels[k].flags.append("uom_mismatch")
+            levels[k].notes.append("usage in \(seen.joined(separator: " and "))\(masterUnit.map { ", item master in \($0)" } ?? ""): quantities summed as written, without conversion; convert the usage to one unit")
+        }
         for k in stock.indices where partialFirstWeek[unitKey[k]] > 0 && daily[unitKey[k]] == nil {
             let covered = partialFirstWeek[unitKey[k]]
             levels[k].notes.append("first used \(CalendarDay(daysSinceEpoch: firstUse[unitKey[k]])), \(covered) day\(covered == 1 ? "" : "s") before its week ended: that week counted as a whole week at the same daily use")

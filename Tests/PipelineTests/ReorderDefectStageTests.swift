@@ -69,6 +69,24 @@ import Tabular
         #expect(total >= 140 && total < 200)
     }
 
+    /// Usage in two units of measure (a pharmacy buyer's review: vials as EA and boxes as BX
+    /// summed as one number) is flagged uom_mismatch and named; so is usage in a unit the item
+    /// master does not use. One unit throughout, the master's, is not.
+    @Test func usageInTwoUnitsIsFlagged() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let days = (0..<(10 * 7)).map { Self.start.adding(days: $0) }
+        let usage = Table([("date", .date(days + days + days)), ("item", .text(days.map { _ in "U1" } + days.map { _ in "U1" } + days.map { _ in "OK" })),
+                           ("quantity", .number(days.map { _ in 10 } + days.map { _ in 1 } + days.map { _ in 4 })),
+                           ("uom", .text(days.map { _ in "EA" } + days.map { _ in "BX" } + days.map { _ in "ea" }))])
+        let items = Table([("item", .text(["U1", "OK"])), ("vendor", .text(["Acme", "Acme"])), ("unit_cost", .number([1, 1])), ("uom", .text(["EA", "EA"]))])
+        let plan = try job.plan(usage: usage, items: items, inventory: Self.inventory([("U1", "", 0), ("OK", "", 0)]))
+        let byItem = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.item, $0) })
+        #expect(byItem["U1"]!.flags.contains("uom_mismatch"))
+        #expect(byItem["U1"]!.reason.contains("usage in EA and BX, item master in EA: quantities summed as written"))
+        #expect(!byItem["OK"]!.flags.contains("uom_mismatch"))
+    }
+
     /// An item, or one location of it, used with no inventory row is named, not dropped
     /// silently: B1 used 4 a day with no stock row, and GLV's ICU with no row of its own.
     @Test func usageWithoutAnInventoryRowIsNamed() throws {

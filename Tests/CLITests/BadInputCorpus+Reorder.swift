@@ -38,6 +38,15 @@ extension BadInputCorpus {
             accepting(items, "every unit cost blank: accepted, flagged missing_cost", blankCosts, read: 3,
                       output: "out/reorder.md", says: ["3 items have no unit cost", "missing_cost"]),
         ]
+        // Usage in two units of measure for one item (a pharmacy export: vials and boxes): accepted,
+        // flagged uom_mismatch, since the quantities cannot be summed as one number.
+        if let usage = items.others["usage.csv"] {
+            let lines = usage.split(separator: "\n").map(String.init)
+            let withUnits = ([lines[0] + ",uom"] + lines.dropFirst().enumerated().map { k, line in line + (k == 1 ? ",BX" : ",EA") }).joined(separator: "\n") + "\n"
+            cases.append(CorpusCase(kind: items.kind, name: "usage of one item in EA and BX: accepted, flagged uom_mismatch",
+                                    files: files(items).merging(["usage.csv": Data(withUnits.utf8), items.file: Data(items.contents)]) { _, own in own },
+                                    arguments: items.arguments, expectation: .accepted(file: items.file, read: items.rows.count, output: "out/reorder.csv", says: ["uom_mismatch"])))
+        }
         var failing = failing(items, "item A100 twice, default 1% threshold", duplicatedItems, line: 5,
                               "already has an item-master row on line 2", "1 of 4 rows rejected", items.failedRejectsFile)
         failing.presentAfterRun = [items.failedRejectsFile]

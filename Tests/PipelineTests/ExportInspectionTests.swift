@@ -50,6 +50,25 @@ import Tabular
         #expect(inspection.missingRequired.isEmpty)
     }
 
+    /// A pharmacy formulary (the demo's header; a pharmacy buyer's review): `Medication`,
+    /// `Package Size` and `Cost per Dose` went unmapped, and the two `Cost ...` columns drew a
+    /// meaningless unpivot; followed, the map read packs of 25 as packs of 1.
+    @Test func aPharmacyFormularyMapsItsDrugPackAndCostColumns() throws {
+        let workspace = try Workspace()
+        try workspace.write("formulary.csv", """
+        Medication,Therapeutic Class,Supplier,Package Size,Min Order Qty,Cost per Dose,Prior Cost per Dose,Cost Effective,Lead Time Days,Lead Time SD,Shelf Life Days,Criticality,Par Level,Status
+        Acetaminophen 1000 mg/100 mL inj,Analgesic,Northstar,24,24,$12.42,$11.99,2025-07-01,1,0.3,730,E,24,Active
+
+        """)
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("formulary.csv").path, kind: "items")
+        for pair in ["item=Medication", "pack_size=\"Package Size\"", "unit_cost=\"Cost per Dose\"", "prior_unit_cost=\"Prior Cost per Dose\"",
+                     "lead_time_sd_days=\"Lead Time SD\"", "category=\"Therapeutic Class\"", "vendor=Supplier"] {
+            #expect(inspection.columnsFlag.contains(pair), "\(pair) in \(inspection.columnsFlag)")
+        }
+        #expect(inspection.unpivot == nil)
+        #expect(inspection.missingRequired.isEmpty)
+    }
+
     @Test func aMonthPerColumnSheetGetsAnUnpivotSuggestion() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA100,Gauze,5,,7\nB200,Tape,1,2,3\n")

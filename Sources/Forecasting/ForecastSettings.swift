@@ -52,6 +52,7 @@ public struct SeriesForecast: Sendable {
         self.demandClass = demandClass
         self.candidates = candidates
     }
+
     /// The forecast from step `n` on: for a plan that starts `n` periods after the history
     /// ends (a count taken days after the usage export's last day).
     public func dropping(first n: Int) -> SeriesForecast {

@@ -161,7 +161,7 @@ public struct PurchasingJob: Sendable {
             lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)")
         }
         if r.cancelledRows > 0 {
-            lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(r.cancelledStatuses.sorted().map { "'\($0)'" }.listed(upTo: 3)) left out of spend, price variance, fill rates and lead times")
+            lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
         }
         if !r.mergedVendorSpellings.isEmpty {
             lines.append("Vendors spelled more than one way in the orders, read as one ignoring case and spaces: "

@@ -25,14 +25,14 @@ extension ReorderJob {
         return max(0, line.onHand - target) * line.unitCost
     }
 
-    /// Items used in the last year with no inventory row, named (the first ten) so that the
-    /// buyer can add their stock or confirm they are not stocked.
     /// The usage ending before as-of: what the days between are read as.
     public static func usageEndNote(_ end: CalendarDay, asOf: CalendarDay) -> String {
         let days = Int(asOf.daysSinceEpoch - end.daysSinceEpoch)
         return "the usage ends \(end), \(NumberFormat.count(days, "day")) before as-of \(asOf): demand is forecast from the day after it, and the days up to as-of are taken as used from the stock counted, not as days without use"
     }
 
+    /// Items used in the last year with no inventory row, named (the first ten) so that the
+    /// buyer can add their stock or confirm they are not stocked.
     public static func usedWithoutStockNote(_ names: [String]) -> String {
         let shown = names.listed(upTo: 10)
         let count = names.count == 1 ? "1 item used in the last year has" : "\(names.count) items used in the last year have"

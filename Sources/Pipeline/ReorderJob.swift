@@ -169,7 +169,7 @@ public struct ReorderJob: Sendable {
         // Units of measure per series: quantities in two units (doses and boxes) cannot be
         // summed, and the tool has no conversion; such lines are flagged, not planned silently.
         let usageUnits = usage.texts("uom")
-        var unitOf: [String?] = [], unitsSeen: [[String]] = []
+        var unitsSeen: [[String]] = []
         let yearStart = usageEnd.daysSinceEpoch - 364
         for row in 0..<days.count where days[row] <= asOf {
             let day = days[row], quantity = quantities[row]
@@ -178,7 +178,7 @@ public struct ReorderJob: Sendable {
                 if id == firstUse.count {
                     firstUse.append(never); lastUse.append(-never); yearUse.append(0); keyItem.append(usageItems[row])
                     keyLocation.append(byLocation ? usageLocations?[row] : nil)
-                    unitOf.append(nil); unitsSeen.append([])
+                    unitsSeen.append([])
                     lastCost.append(.nan); lastCostDay.append(-never)
                     recent.append([])
                 }
@@ -191,9 +191,9 @@ public struct ReorderJob: Sendable {
                     lastCostDay[id] = day.daysSinceEpoch
                 }
                 if day.daysSinceEpoch >= yearStart { yearUse[id] += quantity }
-                if let unit = usageUnits?[row], !unit.isEmpty, unit != unitOf[id] {
-                    if unitOf[id] == nil { unitOf[id] = unit }
-                    if !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) { unitsSeen[id].append(unit) }
+                if let unit = usageUnits?[row], !unit.isEmpty, !unitsSeen[id].contains(unit),
+                   !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) {
+                    unitsSeen[id].append(unit)
                 }
                 let period = week.period(of: day)
                 if period <= lastFullWeek && period >= firstFullWeek { totals.add(key: bytes, day: day, value: quantity) }

@@ -124,7 +124,7 @@ struct CannedPipelineOptions: ParsableArguments {
         try PipelineRunner.outputGuard(output: out, history: history, inputs: inputs, flags: true).check()
         let kinds = stages.compactMap { ($0.stage as? ImportStage)?.schema.kind }
         if let unpivot = try input.unpivotSettings(), !stages.contains(where: { ($0.stage as? ImportStage)?.unpivot != nil }) {
-            let long = stages.compactMap { $0.stage as? ImportStage }.filter { Set(Self.roles(of: $0.schema.kind)).isSuperset(of: unpivot.roles) }.map(\.file)
+            let long = stages.compactMap { $0.stage as? ImportStage }.filter { Self.roles(of: $0.schema.kind).isSuperset(of: unpivot.roles) }.map(\.file)
             throw UsageError("--unpivot has nothing to turn into rows: \(long.listed()) already \(long.count == 1 ? "has a column" : "have columns") for '\(unpivot.valuesTo)', so \(long.count == 1 ? "it is" : "they are") long; leave --unpivot out, or check --values-to")
         }
         let unused = Self.unusedColumnKeys(try columnMap(), kinds: kinds)

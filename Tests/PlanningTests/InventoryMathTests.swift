@@ -288,6 +288,37 @@ import Testing
         #expect(abs(SafetyStock.expectedShortage(mean: 2.8, dispersion: 1, stock: 2) - direct) < 1e-12)
     }
 
+    /// A vital class is not pooled: each vital item keeps its own 99% fill rate, where an
+    /// essential class of the same two items lets the gloves carry the implant (whose level
+    /// falls below the 7 it needs alone, see above). Before, the vital implant was pooled too.
+    @Test func vitalItemsKeepTheirOwnFillRate() {
+        func plan(_ criticality: ServiceLevelMatrix.Criticality) -> (own: [Double], pooled: [ReorderPlanner.Levels]) {
+            var gloves = StockItem(item: "GLV"), implant = StockItem(item: "IMP")
+            gloves.unitCost = 8
+            implant.unitCost = 2_500
+            for k in [0, 1] {
+                var s = k == 0 ? gloves : implant
+                s.leadTimeDays = 7
+                s.reviewPeriodDays = 7
+                s.criticality = criticality
+                if k == 0 { gloves = s } else { implant = s }
+            }
+            let demands = [DemandEstimate(dailyMean: 50, dailyStandardDeviation: 10, demandClass: .smooth, historyDays: 700, daysSinceLastUse: 0),
+                           DemandEstimate(dailyMean: 0.2, dailyStandardDeviation: 0.45, demandClass: .intermittent, historyDays: 700, daysSinceLastUse: 3)]
+            let planner = ReorderPlanner()
+            var levels = zip([gloves, implant], demands).map { planner.levels($0, demand: $1, abc: .a) }
+            let own = levels.map(\.orderUpTo)
+            FillRateAllocation().allocateByClass(&levels, items: [gloves, implant], demands: demands, abc: [.a, .a])
+            return (own, levels)
+        }
+        let vital = plan(.vital), essential = plan(.essential)
+        #expect(vital.pooled.map(\.orderUpTo) == vital.own)
+        #expect(vital.pooled.allSatisfy { !$0.notes.joined().contains("with its class") })
+        #expect(vital.own[1] >= 7, "\(vital.own)")
+        #expect(essential.pooled[1].orderUpTo < essential.own[1], "\(essential.pooled.map(\.orderUpTo)) vs \(essential.own)")
+        #expect(essential.pooled.allSatisfy { $0.notes.joined().contains("with its class") })
+    }
+
     /// Issue 23's decision quality: a busy item with a tight forecast meets a 95% fill rate
     /// below its expected demand, in a class as alone. 100/day over 14 days, sigma_P 20: a
     /// cycle may run 5% x 700 = 35 short, G(k) = 35 / 20 = 1.75, k = -1.733 (G(-1.73) =

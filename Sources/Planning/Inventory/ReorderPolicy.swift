@@ -33,7 +33,7 @@ public struct ReorderSettings: Sendable {
     public var newItemDays = 56
     /// Periodic review: meet each class's fill rate as a class, spreading safety stock where
     /// it buys the most service per dollar (`FillRateAllocation`), rather than item by item.
-    /// Items with their own service level keep it.
+    /// Items with their own service level keep it, and vital items their own fill rate.
     public var allocateByClass = true
 
     public init() {}

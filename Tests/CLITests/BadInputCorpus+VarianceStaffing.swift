@@ -49,6 +49,14 @@ extension BadInputCorpus {
                                     arguments: actuals.arguments + ["--as-of", month],
                                     expectation: .fails(file: actuals.file, line: nil, says: [says]), absentAfterFailure: ["out"]))
         }
+        // Fiscal period labels name a month only through the fiscal calendar: rejected with what
+        // to export, never read as a guessed month.
+        for (input, value, says) in [(budget, "FY2026 P01", "is a fiscal period, which names a month only through the fiscal calendar"),
+                                     (actualsInput, "007/2025", "is an SAP fiscal period (period 7 of fiscal year 2025)"),
+                                     (budget, "FY2026-Q1", "is a fiscal quarter")] {
+            cases.append(rejecting(input, "'period' = '\(value)' on line 3", replacingValue(input, 1, "period", with: Array(value.utf8)),
+                                   [RejectedRow(line: 3, column: "period", says: says)]))
+        }
         return cases
     }
 }

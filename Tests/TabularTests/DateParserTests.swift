@@ -228,6 +228,28 @@ struct DateParserExplainTests {
         }
     }
 
+    /// Fiscal period labels name a month only through the fiscal calendar (first month, and
+    /// the year a fiscal year is named by): rejected with what to export, and the month under
+    /// DESIGN's default calendar (July, named by the year it ends in) as an example.
+    @Test func fiscalPeriodsSayWhatToExport() {
+        for (text, example) in [("FY2024 P01", "2023-07"), ("fy24-p06", "2023-12"), ("P07 FY2024", "2024-01"), ("2024-P12", "2024-06"),
+                                ("FY2024 Period 3", "2023-09"), ("007/2024", "2024-01")] {
+            let message = DateParser().explain(text)
+            #expect(message.contains("'\(text)' is ") && message.contains("fiscal period"), "\(message)")
+            #expect(message.contains("export each row's calendar month"), "\(message)")
+            #expect(message.contains("it is \(example))"), "\(text): \(message)")
+        }
+        #expect(DateParser().explain("007/2024").contains("SAP fiscal period (period 7 of fiscal year 2024)"))
+        // A 13-period calendar's period 13 is no month: no example.
+        let thirteen = DateParser().explain("FY2024 P13")
+        #expect(thirteen.contains("fiscal period") && !thirteen.contains("it is "), "\(thirteen)")
+        #expect(DateParser().explain("FY2027-Q1").contains("is a fiscal quarter"))
+        // Not fiscal labels: the general messages.
+        for text in ["P01", "FY2024", "2024 X01", "FY2024 P99"] {
+            #expect(!DateParser().explain(text).contains("fiscal"), "\(text)")
+        }
+    }
+
     @Test func garbageListsTheAcceptedShapes() {
         let message = DateParser().explain("next tuesday")
         #expect(message.contains("'next tuesday'"))

@@ -303,7 +303,7 @@ public struct VarianceJob: Sendable {
                                                                              models: models, nonNegative: false))
                 try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: progress) { id, _, f in
                     let mean = Array(f.mean.suffix(ahead.count)), spread = Array(f.spread.suffix(ahead.count))
-                    series[id] = Dictionary(uniqueKeysWithValues: ahead.indices.map { (ahead[$0], Projection(amount: mean[$0], errorVariance: spread[$0] * spread[$0])) })
+                    series[id] = Dictionary(uniqueKeysWithValues: ahead.indices.map { (ahead[$0], Projection(amount: mean[$0], spread: spread[$0])) })
                 }
             }
         }
@@ -317,7 +317,7 @@ public struct VarianceJob: Sendable {
         }
 
         var rows: [Row] = [], scenarioLines: [ScenarioProjection.Line] = []
-        var annualBudget = 0.0, projected = Projection.zero
+        var annualBudget = 0.0, projectedLines: [Projection] = []
         let fyMonths = calendar.months(ofFiscalYear: fy)
         // The run history keeps each line (`department|account`) as a monthly series: the
         // amounts booked through as-of, and the projected months after it with their 80% and
@@ -338,7 +338,7 @@ public struct VarianceJob: Sendable {
                 if let first = months.keys.min(), !ahead.isEmpty, ahead.first == asOf + 1 {
                     let history = (first...asOf).map { months[$0] ?? 0 }
                     let mean = ahead.map { line.forecast[$0]?.amount ?? 0 }
-                    let sd = ahead.map { (line.forecast[$0]?.errorVariance ?? 0).squareRoot() }
+                    let sd = ahead.map { (line.forecast[$0]?.variance ?? 0).squareRoot() }
                     func bound(_ z: Double) -> [Double] { zip(mean, sd).map { $0 + z * $1 } }
                     let f = SeriesForecast(mean: mean, lower: [bound(-z80), bound(-z95)], upper: [bound(z80), bound(z95)], spread: sd,
                                            model: driven.contains(i) ? "volume x rate" : "amount", demandClass: .smooth)
@@ -349,7 +349,7 @@ public struct VarianceJob: Sendable {
             let fyProjection = rolling.projectedFY(line)
             if line.accountType == .expense {
                 annualBudget += line.budget(of: fyMonths)
-                projected = projected + fyProjection
+                projectedLines.append(fyProjection)
             }
             scenarioLines.append(ScenarioProjection.Line(department: key.department, account: key.account, accountType: line.accountType,
                                                          behavior: line.behavior, budgetFY: line.budget(of: fyMonths),
@@ -357,6 +357,7 @@ public struct VarianceJob: Sendable {
                                                          remaining: rolling.remaining.map { line.forecast[$0]?.amount ?? 0 }))
         }
         rows += rolling.departmentTotals(rows)
+        let projected = Projection.acrossLines(projectedLines)
         let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
         var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)

@@ -163,3 +163,36 @@ import Testing
         #expect(rows.filter { $0.scenario == "base" }.map(\.account) == ["Rent", "Salaries", "Supplies", "TOTAL", "TOTAL"])
     }
 }
+
+/// A line's months err together: any two with correlation `Projection.monthCorrelation`
+/// (0.25); different lines independently.
+@Suite struct ProjectionTests {
+    @Test func monthsOfOneLineAreCorrelatedAndLinesAreNot() {
+        let month = Projection(amount: 100, spread: 10)
+        #expect(abs(month.variance - 100) < 1e-9)
+        #expect(abs(month.hi80 - (100 + 1.2815515655446004 * 10)) < 1e-9)
+        // Three months of one line: 3 x 100 + 6 pairs x 0.25 x 100 = 450
+        // (independent: 300; moving together: 900).
+        let quarter = Projection.sum([month, month, month])
+        #expect(quarter.amount == 300)
+        #expect(abs(quarter.variance - 450) < 1e-9, "\(quarter.variance)")
+        // Booked months add no error.
+        #expect(abs((Projection(amount: 50) + quarter).variance - 450) < 1e-9)
+        // Two lines' quarters: their variances add.
+        let department = Projection.acrossLines([quarter, quarter])
+        #expect(department.amount == 600 && abs(department.variance - 900) < 1e-9)
+        // Summing that again as a line's months would count it as shared: nothing left to share.
+        #expect(department.sharedError == 0)
+    }
+
+    /// Volume x rate to first order: rate^2 var(volume) + volume^2 var(rate) for one month,
+    /// and a correlation of 0.25 between two months of the product.
+    @Test func aProductKeepsItsMonthsCorrelated() {
+        let volume = Projection(amount: 200, spread: 20), rate = Projection(amount: 5, spread: 0.5)
+        let month = Projection.product(volume, rate)
+        #expect(month.amount == 1_000)
+        #expect(abs(month.variance - (25 * 400 + 40_000 * 0.25)) < 1e-6, "\(month.variance)")
+        let two = month + month
+        #expect(abs(two.variance - 2 * month.variance * 1.25) < 1e-6, "\(two.variance)")
+    }
+}

@@ -151,7 +151,7 @@ public struct RollingForecast: Sendable {
                 line.actualVolume = nil
                 let forecasts = members.compactMap(\.forecast)
                 var total = VarianceRow(line: line, basis: members.first?.basis ?? .actual,
-                                        forecast: forecasts.isEmpty ? nil : Projection.sum(forecasts),
+                                        forecast: forecasts.isEmpty ? nil : Projection.acrossLines(forecasts),
                                         ytdBudget: sum(members.map(\.ytdBudget)), ytdActual: sum(members.map(\.ytdActual)),
                                         forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
                                         projectedVariance: sum(members.map(\.projectedVariance)), flag: flagged(line))

@@ -18,6 +18,9 @@ public struct InputSchema: Sendable {
         /// A date given as a period (`Jul-25`, `2025-07`) is its last day, not its first:
         /// an expiry date printed as a month means good through the end of it.
         public var periodMeansLastDay = false
+        /// A `period` role that keeps the day a row gives (a daily census as volumes) instead of
+        /// its month, so that days can be summed into the month rather than read as repeats.
+        public var keepsDay = false
     }
 
     /// A sanity range for a column: values that parse but cannot be right (a negative pack
@@ -131,7 +134,7 @@ public struct InputSchema: Sendable {
                                             r("behavior", .text, false, .oneOf(VarianceLine.Behavior.spellings.map(\.0)))]),
         InputSchema(kind: "actuals", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),
                                              r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
-        InputSchema(kind: "volumes", roles: [r("department", .text, true), r("period", .period, true),
+        InputSchema(kind: "volumes", roles: [r("department", .text, true), Role(name: "period", type: .period, required: true, keepsDay: true),
                                              r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),
     ] + purchasing).map { ($0.kind, $0) })
 

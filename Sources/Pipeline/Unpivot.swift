@@ -213,6 +213,10 @@ struct UnpivotReader {
                 case .date, .period:
                     guard let day = role.periodMeansLastDay ? dates.parseLastDay(text) : dates.parse(text) else { throw problem("is not a date or period" + (dates.yearMonthHint(text).map { " (\($0))" } ?? "")) }
                     if role.type == .date { return .day(day) }
+                    if let why = dates.notOneMonth(text) {
+                        throw problem("is not a month: \(why)")
+                    }
+                    if role.keepsDay { return .day(day) }
                     let months = Frequency.month
                     return .day(months.firstDay(of: months.period(of: day)))
                 case .time, .dateTime:

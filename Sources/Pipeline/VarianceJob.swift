@@ -240,9 +240,14 @@ public struct VarianceJob: Sendable {
             let vMonth = try monthColumn(volumes, "period", "volumes")
             let vb = volumes.numbers("budget_volume"), va = volumes.numbers("actual_volume")
             var givenBudget: [String: [Int: Double]] = [:], givenActual: [String: [Int: Double]] = [:]
-            for r in 0..<vDept.count {
-                if let v = vb?[r], v.isFinite { try setVolume(&givenBudget, vDept[r], vMonth[r], v, in: volumes, "volumes") }
-                if let v = va?[r], v.isFinite { try setVolume(&givenActual, vDept[r], vMonth[r], v, in: volumes, "volumes") }
+            if let vDay = volumes.days("period"), let daily = DailyVolumes(departments: vDept, days: vDay, budget: vb, actual: va) {
+                (givenBudget, givenActual) = (daily.budget, daily.actual)
+                notes.append(daily.note(file: volumes.fromFile))
+            } else {
+                for r in 0..<vDept.count {
+                    if let v = vb?[r], v.isFinite { try setVolume(&givenBudget, vDept[r], vMonth[r], v, in: volumes, "volumes") }
+                    if let v = va?[r], v.isFinite { try setVolume(&givenActual, vDept[r], vMonth[r], v, in: volumes, "volumes") }
+                }
             }
             // The volumes file's figures stand over the budget's and the ledger's.
             for (department, byMonth) in givenBudget { budgetVolume[department, default: [:]].merge(byMonth) { _, given in given } }

@@ -1,6 +1,6 @@
 extension DateParser {
     /// The message for a fiscal period label (`FY2024 P01`, `P07 FY24`, `2024-P01`, SAP's
-    /// `007/2024`, a fiscal quarter `FY2027-Q1`); nil for anything else.
+    /// `007/2024`, a fiscal quarter `FY2027-Q1`, a fiscal year `FY2024`); nil for anything else.
     ///
     /// Such a label names a month only through the organisation's fiscal calendar: its first
     /// month and whether `FY2024` is the year the fiscal year ends or starts in. Neither can be
@@ -30,6 +30,9 @@ extension DateParser {
         }
         let periodWords: Set<String> = ["P", "PER", "PERIOD", "M"]
         var fiscalYear: Int?, period: Int?, quarter: Int?, sap = false
+        if tokens.count == 2 && tokens[0] == "FY", let y = year(tokens[1]), (1900...2200).contains(y) {
+            return "'\(String(text).clipped)' is not a date: it is a fiscal year; export amounts by calendar month (spread over its months as you phase them) or by day"
+        }
         switch tokens.count {
         case 4 where tokens[0] == "FY" && periodWords.contains(tokens[2]):
             fiscalYear = year(tokens[1]); period = Int(tokens[3])

@@ -27,6 +27,26 @@ extension DateParser {
         return text.withUTF8 { parseLastDay($0) }
     }
 
+    /// Why a value cannot stand for one month (a budget's or a ledger's period), or nil when
+    /// it can: a day or a month can; a week may straddle two months, and a quarter or a year
+    /// holds several, which read as their first month put a quarter's budget in its first
+    /// month and none in the other two.
+    public func notOneMonth(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: field, as: UTF8.self).trimmingSpaces
+        switch span(of: field) {
+        case .day, .month: return nil
+        case .week: return "'\(String(text).clipped)' is a week, which may straddle two months; amounts are read by month: export them by month or by day"
+        case .quarter, .year:
+            let what = span(of: field) == .quarter ? "a quarter" : "a year"
+            return "'\(String(text).clipped)' is \(what), and amounts are read by month: export them by month (spread over its months as you phase them), or by day"
+        }
+    }
+
+    public func notOneMonth(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { notOneMonth($0) }
+    }
+
     /// What a value that `parse` reads names, from its shape alone: with a day of the month
     /// it is a day; without one a period (a pattern without `DD` names months, or years).
     @usableFromInline

@@ -62,6 +62,17 @@ public struct ImportRow {
         return day
     }
 
+    /// The date of a column that stands for a month (a budget's or a ledger's period): a day or
+    /// a month; a week, quarter or year is rejected (`DateParser.notOneMonth`).
+    public func monthDate(_ column: Int, cache: inout DateFieldCache) throws -> CalendarDay {
+        let field = record[column]
+        if let day = cache.day(of: field) { return day }
+        let day = try date(column)
+        if let problem = importer.dates.notOneMonth(field) { throw RowRejection(column: column, problem) }
+        cache.remember(field, day)
+        return day
+    }
+
     /// The last day a column's value names, parsed only when its bytes differ from the
     /// previous row's: a day, or a period's last day (`Jul-25` is 2025-07-31; see
     /// `DateParser.parseLastDay`).

@@ -53,7 +53,11 @@ extension BadInputCorpus {
         // to export, never read as a guessed month.
         for (input, value, says) in [(budget, "FY2026 P01", "is a fiscal period, which names a month only through the fiscal calendar"),
                                      (actualsInput, "007/2025", "is an SAP fiscal period (period 7 of fiscal year 2025)"),
-                                     (budget, "FY2026-Q1", "is a fiscal quarter")] {
+                                     (budget, "FY2026-Q1", "is a fiscal quarter"),
+                                     // A quarter or a year read as its first month put the whole amount there.
+                                     (budget, "2025-Q3", "is a quarter, and amounts are read by month"),
+                                     (actualsInput, "2025", "is a year, and amounts are read by month"),
+                                     (actualsInput, "2025-W27", "is a week, which may straddle two months")] {
             cases.append(rejecting(input, "'period' = '\(value)' on line 3", replacingValue(input, 1, "period", with: Array(value.utf8)),
                                    [RejectedRow(line: 3, column: "period", says: says)]))
         }

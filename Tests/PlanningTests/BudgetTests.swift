@@ -1,5 +1,7 @@
 import Testing
 @testable import Planning
+import Tabular
+import Forecasting
 
 @Suite struct FiscalCalendarTests {
     func month(_ y: Int, _ m: Int) -> Int { y * 12 + m - 1 }
@@ -194,5 +196,24 @@ import Testing
         #expect(abs(month.variance - (25 * 400 + 40_000 * 0.25)) < 1e-6, "\(month.variance)")
         let two = month + month
         #expect(abs(two.variance - 2 * month.variance * 1.25) < 1e-6, "\(two.variance)")
+    }
+}
+
+/// A daily census as volumes: days summed into months, months with days missing left out.
+@Suite struct DailyVolumesTests {
+    @Test func daysAreSummedAndPartMonthsLeftOut() throws {
+        let july1 = try #require(CalendarDay(year: 2025, month: 7, day: 1))
+        // ICU: 10 a day from July 1 to August 15 (46 days); budget volume 9 a day.
+        let days = (0..<46).map { july1.adding(days: $0) }
+        let daily = try #require(DailyVolumes(departments: days.map { _ in "ICU" }, days: days,
+                                              budget: days.map { _ in 9 }, actual: days.map { _ in 10 }))
+        let july = Frequency.month.period(of: july1)
+        #expect(daily.actual["ICU"] == [july: 310])
+        #expect(daily.budget["ICU"] == [july: 279])
+        #expect(daily.partial.count == 1 && daily.partial[0].days == 15 && daily.partial[0].of == 31)
+        #expect(daily.note(file: " (census.csv)").contains("left out (ICU 2025-08 has 15 of 31 days)"))
+        // One figure a month (dated its last day): not daily.
+        let monthly = try [(7, 31), (8, 31), (9, 30)].map { try #require(CalendarDay(year: 2025, month: $0.0, day: $0.1)) }
+        #expect(DailyVolumes(departments: ["ICU", "ICU", "ICU"], days: monthly, budget: nil, actual: [310, 300, 310]) == nil)
     }
 }

@@ -245,7 +245,8 @@ struct DateParserExplainTests {
         #expect(thirteen.contains("fiscal period") && !thirteen.contains("it is "), "\(thirteen)")
         #expect(DateParser().explain("FY2027-Q1").contains("is a fiscal quarter"))
         // Not fiscal labels: the general messages.
-        for text in ["P01", "FY2024", "2024 X01", "FY2024 P99"] {
+        #expect(DateParser().explain("FY2024").contains("'FY2024' is not a date: it is a fiscal year"))
+        for text in ["P01", "FY1024", "2024 X01", "FY2024 P99"] {
             #expect(!DateParser().explain(text).contains("fiscal"), "\(text)")
         }
     }
@@ -433,5 +434,18 @@ struct DateParserOtherReadingTests {
         #expect(!DateParser().explain("120001").contains("YYYYMM"))
         // The pattern the hint names reads it, as the first of the month.
         #expect(DateParser(format: try DateFormat(parsing: "YYYYMM")).parse("202401") == day(2024, 1, 1))
+    }
+}
+
+/// A budget's or a ledger's period stands for one month: a week may straddle two, and a
+/// quarter or a year read as its first month put the whole amount there.
+@Suite struct NotOneMonthTests {
+    @Test func onlyDaysAndMonthsStandForAMonth() {
+        for text in ["2025-07-15", "2025-07", "Jul-25", "July 2025", "7/31/2025"] {
+            #expect(DateParser().notOneMonth(text) == nil, "\(text)")
+        }
+        #expect(DateParser().notOneMonth("2025-Q3")?.contains("'2025-Q3' is a quarter, and amounts are read by month") == true)
+        #expect(DateParser().notOneMonth("2026")?.contains("is a year") == true)
+        #expect(DateParser().notOneMonth("2025-W27")?.contains("may straddle two months") == true)
     }
 }

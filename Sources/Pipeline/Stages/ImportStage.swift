@@ -211,7 +211,7 @@ public struct ImportStage: Stage {
         // The roles' fields as plain arrays: copying a Role (names, rules) for every field of
         // every row cost a retain and a release each.
         let types = present.map(\.type), required = present.map(\.required)
-        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }, lastDay = present.map(\.periodMeansLastDay)
+        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }, lastDay = present.map(\.periodMeansLastDay), keepsDay = present.map(\.keepsDay)
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
             switch types[k] {
@@ -252,7 +252,8 @@ public struct ImportStage: Stage {
                     rowDay[k] = try row.date(column, cache: &dateCaches[k])
                 }
             case .period:
-                rowDay[k] = months.firstDay(of: months.period(of: try row.date(column, cache: &dateCaches[k])))
+                let day = try row.monthDate(column, cache: &dateCaches[k])
+                rowDay[k] = keepsDay[k] ? day : months.firstDay(of: months.period(of: day))
             case .time, .dateTime:
                 if !required[k] && ImportRow.isEmpty(row.record[column]) {
                     rowNumber[k] = .nan
@@ -373,6 +374,8 @@ public struct ImportStage: Stage {
                 } else {
                     table.append(role.name, .date(days[k]))
                 }
+            case .period where role.keepsDay:
+                table.append(role.name, .date(days[k]))
             case .period:
                 var labels: [Int: String] = [:]
                 table.append(role.name, .text(days[k].map { day in

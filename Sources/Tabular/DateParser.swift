@@ -37,6 +37,7 @@ public struct DateParser: Sendable {
         if let problem = DateParser.periodImpossibility(text.trimmingSpaces) {
             return "'\(text.clipped)' is not a valid period (\(problem))"
         }
+        if let message = DateParser.ambiguousMonthDay(text.trimmingSpaces) { return message }
         // `10-Jan` (Excel's d-mmm): a day and a month, not the year 2010.
         if let example = DateParser.yearlessExample(text.trimmingSpaces) {
             return "'\(text.clipped)' has a day and a month but no year; export the dates again with the year (for example as \(example))"
@@ -130,6 +131,24 @@ public struct DateParser: Sendable {
               let suggested = try? DateFormat(parsing: "YYYYMM"), suggested != format, let day = CalendarDay(year: value / 100, month: value % 100, day: 1) else { return nil }
         let (y, m, _) = day.components
         return "it looks like a month written YYYYMM (\(DateParser.monthName(m)) \(y)): add --date-format YYYYMM (date_format: YYYYMM in a pipeline)"
+    }
+
+    /// The message for a month name, a space and a number that could be a day (`Jan 13`, `Mar 1`),
+    /// under the automatic format; nil otherwise.
+    static func ambiguousMonthDay(_ text: Substring) -> String? {
+        let bytes = Array(text.utf8)
+        var i = 0
+        let month = bytes.withUnsafeBufferPointer { readMonthName($0, &i, $0.count) }
+        guard month > 0, i < bytes.count, bytes[i] == 0x20 else { return nil }
+        let digits = bytes[(i + 1)...]
+        guard (1...2).contains(digits.count), digits.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(String(decoding: digits, as: UTF8.self)),
+              (1...31).contains(n) else { return nil }
+        let name = String(decoding: bytes[..<i], as: UTF8.self)
+        let example = "\(name) \(n), 2025 or 2025-\(month < 10 ? "0" : "")\(month)-\(n < 10 ? "0" : "")\(n)"
+        if digits.count == 1 {
+            return "'\(String(text).clipped)' has a month and a day but no year; export the dates again with the year (for example as \(example))"
+        }
+        return "'\(String(text).clipped)' could be a day (\(DateParser.monthName(month)) \(n)) or a month (\(DateParser.monthName(month)) \(2000 + n)); export the dates with the year (\(example)), or months with four digits (\(name) \(2000 + n)); if they are months, --date-format \"MMM YY\" reads them so"
     }
 
     /// An example of `10-Jan` with a year (`10-Jan-2025 or 2025-01-10`) when a value is a day
@@ -323,7 +342,7 @@ public struct DateParser: Sendable {
     }
 
     /// `Jun 2, 2006` (a day), or the periods `Jun-06`, `JUN96`, `Jun 2006`, `June 2006`
-    /// (the first of the month).
+    /// (the first of the month); not `Jun 06`, which could be a day.
     @usableFromInline
     static func parseMonthFirst(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
         var i = start
@@ -335,6 +354,10 @@ public struct DateParser: Sendable {
         guard firstLen > 0 else { return nil }
         if i == end {
             guard firstLen == 4 || firstLen == 2 else { return nil }
+            // `Jan 13` is as likely 13 January (a month and day, as "mmm d" prints it) as January
+            // 2013: a space and two digits that could be a day are neither (`Jan-13`, `JAN13`
+            // and `Jun 96` stay months; `ambiguousMonthDay` words the message).
+            if firstLen == 2 && sep == 0x20 && (1...31).contains(first) { return nil }
             return CalendarDay(year: firstLen == 4 ? first : expandTwoDigitYear(first), month: month, day: 1)
         }
         guard firstLen <= 2 else { return nil }

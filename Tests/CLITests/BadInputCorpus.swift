@@ -182,6 +182,8 @@ struct CSVInput {
         // A review's exports: day-first, Excel's d-mmm without a year, and YYYYMM months.
         ("13/01/2025", "read day-first it is 13 January 2025: add --date-format dmy"), ("10-Jan", "has a day and a month but no year"),
         ("202401", "add --date-format YYYYMM"),
+        // Excel's "mmm d": a month and a day, read as January 2013 before.
+        ("Jan 13", "could be a day (January 13) or a month (January 2013)"), ("Mar 1", "has a month and a day but no year"),
     ]
     static let badNumbers: [(String, String)] = [
         ("1e400", "out of range"), ("-1e400", "out of range"), ("NaN", "not a finite number"), ("inf", "not a finite number"),

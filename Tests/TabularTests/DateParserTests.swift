@@ -228,6 +228,20 @@ struct DateParserExplainTests {
         }
     }
 
+    /// `Jan 13` (Excel's "mmm d") was read as January 2013, so three weeks of January became
+    /// 19 years of months. A month name, a space and a number that could be a day is now
+    /// neither, with the export to make; `Jan-13`, `JAN13`, `Jun 96` and `Jan 2013` stay months.
+    @Test func aMonthAndADayAreNotAMonthAndAYear() throws {
+        #expect(DateParser().parse("Jan 13") == nil)
+        #expect(DateParser().explain("Jan 13").contains("could be a day (January 13) or a month (January 2013)"))
+        #expect(DateParser().explain("Mar 1").contains("has a month and a day but no year"))
+        for (text, month) in [("Jan-13", day(2013, 1, 1)), ("JAN13", day(2013, 1, 1)), ("Jun 96", day(1996, 6, 1)), ("Jan 2013", day(2013, 1, 1)),
+                              ("Jan 13, 2025", day(2025, 1, 13))] {
+            #expect(DateParser().parse(text) == month, "\(text)")
+        }
+        #expect(DateParser(format: try DateFormat(parsing: "MMM YY")).parse("Jan 13") == day(2013, 1, 1))
+    }
+
     /// Fiscal period labels name a month only through the fiscal calendar (first month, and
     /// the year a fiscal year is named by): rejected with what to export, and the month under
     /// DESIGN's default calendar (July, named by the year it ends in) as an example.

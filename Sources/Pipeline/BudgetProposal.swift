@@ -33,6 +33,25 @@ public struct BudgetProposal: Sendable {
         public var total: Double
     }
 
+    /// `inflation` by the accounts of the actuals it names, matched ignoring case and runs of
+    /// spaces, as the variance matches names. A name that is no account is an error: it was
+    /// ignored while the proposal's assumptions listed it as applied.
+    func inflationByAccount(_ accounts: Set<String>, file: String) throws -> [String: Double] {
+        var byKey: [String: String] = [:]
+        for account in accounts.sorted() where byKey[account.matchKey()] == nil { byKey[account.matchKey()] = account }
+        var resolved: [String: Double] = [:]
+        for (name, percent) in inflation.sorted(by: { $0.key < $1.key }) {
+            let key = name.matchKey()
+            guard let account = byKey[key] else {
+                let near = byKey.keys.sorted().filter { $0.contains(key) || key.contains($0) }.compactMap { byKey[$0] }
+                throw PipelineError(location: nil, "budget proposal: the inflation (--inflation, inflation: in a pipeline) names '\(name.clipped(60))', which is no account of the actuals\(file)"
+                                    + (near.isEmpty ? "; accounts are named as the ledger writes them, e.g. '\((accounts.sorted().first ?? "").clipped(60))'" : "; did you mean " + near.prefix(3).map { "'\($0.clipped(60))'" }.joined(separator: " or ") + "?"))
+            }
+            resolved[account] = percent
+        }
+        return resolved
+    }
+
     public func run(budget: Table, actuals: Table, volumes: Table?) throws -> Result {
         let months = Frequency.month
         guard let aDept = actuals.texts("department"), let aAcct = actuals.texts("account"), let aPeriod = actuals.texts("period"),
@@ -72,10 +91,16 @@ public struct BudgetProposal: Sendable {
             if let v = aVolume?[r], v.isFinite { volume[aDept[r], default: [:]][aMonth[r]] = v }
         }
         if let volumes, let vDept = volumes.texts("department"), let vPeriod = volumes.texts("period"), let va = volumes.numbers("actual_volume") {
-            for r in 0..<vDept.count where va[r].isFinite {
-                if let d = parser.parse(vPeriod[r]) { volume[vDept[r], default: [:]][months.period(of: d)] = va[r] }
+            // A daily census is summed into its months (see `DailyVolumes`), as the variance reads it.
+            if let vDays = volumes.days("period"), let daily = DailyVolumes(departments: vDept, days: vDays, budget: nil, actual: va) {
+                for (department, byMonth) in daily.actual { volume[department, default: [:]].merge(byMonth) { _, given in given } }
+            } else {
+                for r in 0..<vDept.count where va[r].isFinite {
+                    if let d = parser.parse(vPeriod[r]) { volume[vDept[r], default: [:]][months.period(of: d)] = va[r] }
+                }
             }
         }
+        let raiseOf = try inflationByAccount(Set(aAcct), file: actuals.fromFile)
         // Account behaviour and type, from the current budget.
         // Kept as written (e.g. "Variable", "Revenue") so the proposal reads like the export.
         var behavior: [String: String] = [:], type: [String: String] = [:]
@@ -117,7 +142,7 @@ public struct BudgetProposal: Sendable {
                 if from > window.lowerBound { newLines += 1 }
                 let monthsCovered = Double(last - from + 1)
                 let lastYearVolume = (from...last).reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
-                let raise = 1 + (inflation[account] ?? defaultInflation) / 100
+                let raise = 1 + (raiseOf[account] ?? defaultInflation) / 100
                 let variable = (behavior[account] ?? "variable").lowercased() == "variable"
                 for month in target {
                     let forecastVolume = volumeForecast[department]?[month]
@@ -155,7 +180,7 @@ public struct BudgetProposal: Sendable {
             "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]
-        let listed = inflation.keys.sorted().map { "\($0) \(NumberFormat.fixed(inflation[$0]!, decimals: 2))%" }
+        let listed = raiseOf.keys.sorted().map { "\($0) \(NumberFormat.fixed(raiseOf[$0]!, decimals: 2))%" }
         assumptions.append("Inflation: " + (listed.isEmpty ? "" : listed.joined(separator: ", ") + "; ") + "all other accounts \(NumberFormat.fixed(defaultInflation, decimals: 2))%.")
         return Result(table: table, assumptions: assumptions, total: total)
     }

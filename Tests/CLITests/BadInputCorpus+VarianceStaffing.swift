@@ -49,6 +49,10 @@ extension BadInputCorpus {
                                     arguments: actuals.arguments + ["--as-of", month],
                                     expectation: .fails(file: actuals.file, line: nil, says: [says]), absentAfterFailure: ["out"]))
         }
+        // An inflation naming no account was ignored while the proposal listed it as applied.
+        cases.append(CorpusCase(kind: actuals.kind, name: "--inflation naming no account", files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
+                                arguments: actuals.arguments + ["--propose", "FY2027", "--inflation", "No Such Account=3"],
+                                expectation: .fails(file: actuals.file, line: nil, says: ["names 'No Such Account', which is no account of the actuals (actuals.csv)"]), absentAfterFailure: ["out"]))
         // Fiscal period labels name a month only through the fiscal calendar: rejected with what
         // to export, never read as a guessed month.
         for (input, value, says) in [(budget, "FY2026 P01", "is a fiscal period, which names a month only through the fiscal calendar"),

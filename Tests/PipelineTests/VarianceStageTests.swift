@@ -161,6 +161,22 @@ import Tabular
         #expect(short.assumptions[0] == "Base: actuals of the 3 months 2025-10 to 2025-12 (the actuals begin 2025-10).", "\(short.assumptions[0])")
     }
 
+    /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that
+    /// is no account is an error naming the accounts that contain it (it was ignored while the
+    /// assumptions listed it as applied).
+    @Test func inflationNamesAccountsOfTheLedger() throws {
+        var proposal = BudgetProposal(fiscalYear: 2027)
+        proposal.inflation = ["6100  MEDICAL supplies": 3]
+        #expect(try proposal.inflationByAccount(["6100 Medical Supplies", "6200 Drugs"], file: " (gl.csv)") == ["6100 Medical Supplies": 3])
+        proposal.inflation = ["Medical Supplies": 3]
+        #expect(throws: PipelineError.self) { try proposal.inflationByAccount(["6100 Medical Supplies", "6200 Drugs"], file: " (gl.csv)") }
+        do {
+            _ = try proposal.inflationByAccount(["6100 Medical Supplies", "6200 Drugs"], file: " (gl.csv)")
+        } catch {
+            #expect("\(error)".contains("names 'Medical Supplies', which is no account of the actuals (gl.csv); did you mean '6100 Medical Supplies'?"), "\(error)")
+        }
+    }
+
     @Test func theProposalLoadsBackAsTheBudgetUnchanged() throws {
         let ws = try VarianceStageTests().workspace()
         let columns = #"{department: "Cost Center", account: "GL Account", period: "Fiscal Period", amount: "Budget Amount", volume: "Budget Stat"}"#

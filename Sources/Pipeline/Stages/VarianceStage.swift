@@ -18,7 +18,7 @@ public struct VarianceStage: Stage {
         ParameterSpec("flag_percent", .number, default: "5", "flag when |variance| is at least this percent of budget ..."),
         ParameterSpec("flag_amount", .number, default: "5000", "... and at least this amount"),
         ParameterSpec("propose", .string, "write budget_proposal.csv for this fiscal year, e.g. FY2028"),
-        ParameterSpec("inflation", .map, "percent per account for the proposal, e.g. {Med Supplies: 3}"),
+        ParameterSpec("inflation", .map, "percent per account for the proposal, accounts as the ledger names them, e.g. {6100 Medical Supplies: 3}"),
         ParameterSpec("default_inflation", .number, default: "0", "percent for accounts not listed in inflation"),
         ParameterSpec("proposal_columns", .map, "role: header for the proposal, to match the budget export's own headers"),
         ParameterSpec("horizon_quarters", .integer, "forecast this many fiscal quarters past the as-of quarter, 1-12, across the fiscal year end (default: to the fiscal year end)"),

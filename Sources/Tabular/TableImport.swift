@@ -170,9 +170,11 @@ public final class TableImport {
 
         do {
             try reader.forEachRecord { record in
-                if record.isBlank {
+                // A line of delimiters alone (`,,,`, as spreadsheets save an emptied row) carries
+                // nothing either: skipped like a blank line, not rejected as a row missing its values.
+                if record.isBlank || (ImportRow.isEmpty(record[0]) && (1..<record.count).allSatisfy { ImportRow.isEmpty(record[$0]) }) {
                     summary.blank += 1
-                    try rejects?.write(file: file, record: record, column: nil, reason: "blank line (skipped)")
+                    try rejects?.write(file: file, record: record, column: nil, reason: record.isBlank ? "blank line (skipped)" : "empty row (skipped)")
                     return
                 }
                 summary.records += 1

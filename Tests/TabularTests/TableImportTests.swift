@@ -392,6 +392,19 @@ struct TableImportThresholdTests {
         #expect(outcome.summary.description == "\(path): 3 rows read, 3 accepted, 0 rejected, 3 blank lines skipped (see \(out))")
     }
 
+    /// A spreadsheet's emptied row is saved as delimiters alone: skipped like a blank line
+    /// (one such line among a few rows failed the default 1% threshold as a rejected row).
+    @Test func aRowOfDelimitersAloneIsSkippedLikeABlankLine() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,A,1\n,,\n2026-07-02,B,2\n , ,\n")
+        let out = dir.file("rejects.csv")
+        let outcome = try importUsage(path, ImportOptions(rejectsPath: out))
+        #expect(outcome.summary.rejected == 0 && outcome.summary.accepted == 2 && outcome.summary.blank == 2)
+        let written = try rejects(out)
+        #expect(written.map { Array($0.prefix(4)) } == [[path, "3", "", "empty row (skipped)"], [path, "5", "", "empty row (skipped)"]], "\(written)")
+    }
+
     @Test func headerOnlyFileIsAnError() throws {
         let path = try fixture("header_only.csv")
         let table = try TableImport(path: path, columns: usageColumns)

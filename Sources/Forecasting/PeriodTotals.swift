@@ -68,6 +68,11 @@ public struct PeriodTotals {
     /// Whether the totals are sums of daily rows (not rows that are periods already), so each
     /// period's total grows with its number of days.
     public var sumsOfDays: Bool { finerThanPeriods && (rowDays.span == .day || spreadsWeeks) }
+    /// Rows that are periods already, summed from daily rows on these weekdays upstream (a
+    /// pipeline's aggregate stage): their periods' totals grow with their days all the same.
+    public var summedFromDays: OpenWeekdays?
+    /// The weekdays the periods' totals sum, when they are sums of days here or upstream.
+    public var daysSummed: OpenWeekdays? { sumsOfDays ? rowDays.openWeekdays : summedFromDays }
     /// Whether the rows are weekly and the periods longer: each row's value is spread over its
     /// seven days.
     public var spreadsWeeks: Bool { frequency.rank > Frequency.week.rank && rowDays.span == .week }
@@ -161,16 +166,22 @@ public struct PeriodTotals {
         return "every \(frequency.rawValue) the dates reach is covered only in part (\(partialPeriodsKept.map(\.coverage).joined(separator: ", ")))"
     }
 
+    /// The dates are January 1-12 of one year: what the 1st of every month written day-first
+    /// looks like read month-first, which a partial-period message then blames on the periods.
+    private var dayFirstHint: String {
+        rowDays.looksDayFirst ? ". The dates are January 1-12 of one year, as the 1st of every month written day-first (01/MM/YYYY) reads month-first: if so, add --date-format dmy" : ""
+    }
+
     /// Every period the rows reach is covered only in part: a note saying they were kept (a
     /// sum of what the file holds), or nil when some period is complete.
     public var partialPeriodsKeptNote: String? {
-        everyPeriodPartial.map { $0 + ": kept, as leaving them out would leave nothing; a shorter frequency gives whole periods" }
+        everyPeriodPartial.map { $0 + ": kept, as leaving them out would leave nothing; a shorter frequency gives whole periods" + dayFirstHint }
     }
 
     /// The same as a reason not to fit a model to them: a forecast learnt from parts of periods
     /// understates whole ones. `keep` names the way to fit them anyway (`--partial keep`).
     public func nothingCompleteToLearnFrom(keep: String) -> String? {
-        everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are" }
+        everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are" + dayFirstHint }
     }
 
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, days: UnsafeBufferPointer<Int32>,
@@ -438,8 +449,9 @@ public struct PeriodTotals {
     public private(set) var daysWithoutAnyRow = 0
     private var daysWithoutAnyRowExamples: [String] = []
 
-    /// A note on the periods of single series left out as recorded in part, or nil.
-    public var periodsSeriesCoverInPartNote: String? {
+    /// A note on the periods of single series left out as recorded in part, or nil; `option`
+    /// is how the gap policy is set (`--gaps`, or `gaps:` in a pipeline).
+    public func periodsSeriesCoverInPartNote(option: String) -> String? {
         guard periodsSeriesCoverInPart > 0 else { return nil }
         let count = periodsSeriesCoverInPart
         let which = count == 1 ? "\(frequency.rawValue) of one series is" : "\(frequency.rawValue)s of single series are"
@@ -448,7 +460,7 @@ public struct PeriodTotals {
         if daysWithoutAnyRow > 0 {
             note += "; no series has a row on " + NumberFormat.count(daysWithoutAnyRow, "day") + " ("
                 + daysWithoutAnyRowExamples.listed(of: daysWithoutAnyRow)
-                + "): if nothing happened on them (a clinic's holidays), --gaps zero counts them as none"
+                + "): if nothing happened on them (a clinic's holidays), \(option) zero reads them as days of zero"
         }
         return note
     }

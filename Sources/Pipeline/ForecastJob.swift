@@ -132,7 +132,7 @@ enum ParallelForecast {
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
         let order = totals.keys.idsSortedByKey()
         // Months, quarters and years summed from days are fitted per average-length period.
-        let adjustment = totals.sumsOfDays ? PeriodLengthAdjustment(frequency: totals.frequency, open: totals.rowDays.openWeekdays) : nil
+        let adjustment = totals.daysSummed.flatMap { PeriodLengthAdjustment(frequency: totals.frequency, open: $0) }
         // Days of a file that skips some weekdays are fitted on its open days.
         let openDays = OpenDaySeries(frequency: totals.frequency, open: totals.rowDays.openWeekdays)
         var start = 0

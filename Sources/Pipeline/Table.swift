@@ -1,3 +1,4 @@
+import Forecasting
 import Tabular
 
 /// A table passed between pipeline stages: named columns of text or numbers.
@@ -28,6 +29,12 @@ public struct Table: Sendable {
     /// For an imported table: the file it was read from, so a later stage's message about
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
+    /// For an aggregate stage's output: the periods its totals are, and the weekdays they sum
+    /// when summed from daily rows. A forecast stage reading it at the same frequency then
+    /// fits months per average length, as `forecast` does on the daily rows themselves (a
+    /// drug used 10 a day was forecast at 305 for every month, February's 280 outside the 95%
+    /// interval).
+    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?)?
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.

@@ -170,7 +170,11 @@ public struct VarianceJob: Sendable {
         let aDept = try required(actuals, "department", "actuals"), aAcct = try required(actuals, "account", "actuals")
         let aMonth = try monthColumn(actuals, "period", "actuals")
         guard let aAmount = actuals.numbers("amount") else { throw PipelineError(location: nil, "variance: the actuals need a numeric amount column") }
-        guard let lastActual = aMonth.max(), let firstActual = aMonth.min() else { throw PipelineError(location: nil, "variance: the actuals are empty") }
+        guard let lastActual = aMonth.max(), let firstActual = aMonth.min() else {
+            throw PipelineError(location: nil, sharded
+                ? "variance: this shard holds none of the actuals' lines (--shard splits lines by department and account, and a small ledger can leave a shard empty); run fewer shards"
+                : "variance: the actuals are empty")
+        }
         var notes: [String] = []
         let asOf: Int
         let ledger = "the actuals" + actuals.fromFile
@@ -266,6 +270,7 @@ public struct VarianceJob: Sendable {
         if let scenarios, !sharded {
             try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)))
         }
+        if let note = VarianceJob.oppositeSignsNote(keys: keys, budget: budgetBy, actual: actualBy, through: asOf, ledger: actuals.fromFile) { notes.append(note) }
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))
         rolling.flagPercent = flagPercent
         rolling.flagAmount = flagAmount
@@ -458,6 +463,48 @@ public struct VarianceJob: Sendable {
         ])
     }
 
+    /// The lines whose every booked month has the opposite sign of their budget: a ledger
+    /// exporting revenue as credits (`(310,000.00)` against a budget of 300,000) read as a
+    /// shortfall of twice the revenue, without a word.
+    static func oppositeSignsNote(keys: [Key], budget: [Key: [Int: Double]], actual: [Key: [Int: Double]], through asOf: Int, ledger: String) -> String? {
+        var opposite: [String] = []
+        for key in keys {
+            let planned = (budget[key] ?? [:]).values.reduce(0, +)
+            let booked = (actual[key] ?? [:]).filter { $0.key <= asOf && $0.value != 0 }.map(\.value)
+            guard planned != 0, !booked.isEmpty, booked.allSatisfy({ ($0 > 0) != (planned > 0) }) else { continue }
+            opposite.append("\(key.department) / \(key.account)")
+        }
+        guard let first = opposite.first else { return nil }
+        let count = opposite.count == 1 ? "1 line is" : "\(opposite.count) lines are"
+        return "\(count) booked in every month with the opposite sign of the budget (\(first)\(opposite.count > 1 ? " and \(opposite.count - 1) more" : "")): the ledger\(ledger) likely exports revenue or credits as negative amounts, so each variance counts the amount twice; give the ledger and the budget the same sign"
+    }
+
+    /// The summary's revenue sentence, when the ledger has revenue lines: the expense figures
+    /// leave revenue out, and a revenue shortfall read "on budget" everywhere in the report.
+    static func revenueSummary(_ lineYTD: [VarianceRow], fy: String, numbers: NumberStyle) -> [String] {
+        let revenue = lineYTD.filter { $0.line.accountType == .revenue }
+        guard !revenue.isEmpty else { return [] }
+        func aboveOrBelow(_ difference: Double) -> String {
+            abs(difference) < 0.5 ? "on" : "\(numbers.money(abs(difference))) \(difference > 0 ? "above" : "below")"
+        }
+        let budget = revenue.reduce(0) { $0 + $1.line.budget }, actual = revenue.reduce(0) { $0 + $1.line.actual }
+        let projected = revenue.reduce(0) { $0 + ($1.projectedFY ?? 0) }, projectedVariance = revenue.reduce(0) { $0 + ($1.projectedVariance ?? 0) }
+        let toDate = "Revenue year to date: budget \(numbers.money(budget)), actual \(numbers.money(actual)) (\(aboveOrBelow(actual - budget)) budget)"
+        let year = "; projected \(fy) revenue \(numbers.money(projected)), \(aboveOrBelow(projectedVariance)) budget."
+        return [toDate + year]
+    }
+
+    /// How many booked months of the lines are flagged unfavorable, which budget_variance.csv's
+    /// `flag` lists (with their quarters and years to date).
+    static func unfavorableFlagsSentence(_ result: Result) -> String {
+        let flagged = result.rows.filter {
+            $0.flag == "unfavorable" && $0.basis == .actual && $0.line.account != "TOTAL" && !$0.line.period.contains("Q") && !$0.line.period.hasSuffix("YTD")
+        }
+        let lines = Set(flagged.map { "\($0.line.department)\u{1F}\($0.line.account)" }).count
+        guard !flagged.isEmpty else { return "No booked month is flagged unfavorable." }
+        return "\(flagged.count) booked month\(flagged.count == 1 ? " is" : "s are") flagged unfavorable, on \(lines) line\(lines == 1 ? "" : "s") (budget_variance.csv, column flag)."
+    }
+
     /// budget_variance.md: the executive summary, variance by department, the lines that
     /// matter, then quarters by department.
     public static func report(_ result: Result, calendar: FiscalCalendar, numbers: NumberStyle = NumberStyle()) -> Report {
@@ -477,7 +524,8 @@ public struct VarianceJob: Sendable {
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
                 + ", \(overOrUnder(projected - result.annualBudget)) budget.",
-        ] + (departmentsWithoutActualsNote(result).map { [$0] } ?? []))
+        ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result)]
+          + (departmentsWithoutActualsNote(result).map { [$0] } ?? []))
         doc.keyFigure("\(fy) expense budget", result.annualBudget, style: .money)
         doc.keyFigure("Year-to-date budget", ytdBudget, style: .money)
         doc.keyFigure("Year-to-date actual", ytdActual, style: .money)
@@ -501,7 +549,9 @@ public struct VarianceJob: Sendable {
             doc.bullets(unfavorable.prefix(8).map { r in
                 let l = r.line
                 let cause = abs(l.rateVariance) >= abs(l.volumeVariance) ? "mostly rate (price or efficiency)" : "mostly volume"
-                return "\(l.department) / \(l.account): \(numbers.money(l.variance)) (\(l.variancePercent.map { numbers.percent($0) } ?? "no budget")) — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
+                // A comma, not parentheses: with --negatives parentheses a negative percentage in
+                // them read "($60,000) ((20%))".
+                return "\(l.department) / \(l.account): \(numbers.money(l.variance)), \(l.variancePercent.map { numbers.percent($0) } ?? "no budget") — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
             })
         }
         let covered = lineYTD.filter { $0.line.overBudgetButCoveredByVolume }

@@ -39,6 +39,20 @@ import Testing
         #expect(close(s.rmsse, (0.5 / 13.2).squareRoot()))  // sqrt((1 + 0) / 2 / 13.2)
     }
 
+    /// A scale within rounding of 0 (a constant rate per average-length month, 1e-14 apart) is
+    /// no scale: a perfect forecast, off by rounding, scores 0, not noise over noise (0.6).
+    @Test func roundingOverRoundingIsNoError() {
+        let history: [Double] = [305.25, 305.25000000000006, 305.24999999999994, 305.25, 305.25000000000006]
+        let m = history.withUnsafeBufferPointer {
+            AccuracyMetrics(actual: [305.25, 305.25][...], forecast: [305.25000000000006, 305.24999999999994][...], history: $0, season: 1)
+        }
+        #expect(m.mase == 0 && m.rmsse == 0, "\(m)")
+        let off = history.withUnsafeBufferPointer {
+            AccuracyMetrics(actual: [305.25, 305.25][...], forecast: [300, 300][...], history: $0, season: 1)
+        }
+        #expect(off.mase == .infinity && off.rmsse == .infinity)
+    }
+
     @Test func weeklyCensusClimbingInItsFirstYearIsFollowed() throws {
         // 30 weeks at 100 (+-2), then 10 a week more for 10 weeks, to 200. With means and
         // Croston's alpha <= 0.3 alone, the next week was forecast at 177.

@@ -218,7 +218,7 @@ struct PeriodTotalsTests {
         #expect(series[0].values == [105, 105, 105])
         #expect(series[1].values[0].isNaN && series[1].values[1] == 49 && series[1].values[2].isNaN)
         #expect(totals.periodsSeriesCoverInPart == 2)
-        #expect(totals.periodsSeriesCoverInPartNote?.contains("(B 2025-W36: 5 of 7 days, B 2025-W38: 6 of 7 days)") == true)
+        #expect(totals.periodsSeriesCoverInPartNote(option: "--gaps")?.contains("(B 2025-W36: 5 of 7 days, B 2025-W38: 6 of 7 days)") == true)
         // A clinic closed at weekends among seven-day wards records its own weekdays: its weeks
         // are whole, while a ward's week without a Saturday is not.
         var mixed = PeriodTotals(frequency: .week, gaps: .missing)
@@ -255,12 +255,12 @@ struct PeriodTotalsTests {
         }
         #expect(totals.leaveOutPartialPeriods().isEmpty)
         let byKey = Dictionary(uniqueKeysWithValues: totals.collected().map { ($0.key, $0.values) })
-        #expect(byKey["A"]?[0] == 300 && byKey["B"]?[0] == 600, "\(byKey) \(totals.periodsSeriesCoverInPartNote ?? "")")
+        #expect(byKey["A"]?[0] == 300 && byKey["B"]?[0] == 600, "\(byKey) \(totals.periodsSeriesCoverInPartNote(option: "--gaps") ?? "")")
         #expect(byKey["C"]?[0] == 23)   // 22 September weekdays and the Saturday: the weekends stay closed
         #expect(["A", "B", "C"].allSatisfy { byKey[$0]?[1].isNaN == true })
         #expect(totals.periodsSeriesCoverInPart == 3 && totals.daysWithoutAnyRow == 1)
-        #expect(totals.periodsSeriesCoverInPartNote?.contains("no series has a row on 1 day (2025-10-15): if nothing happened on them") == true,
-                "\(totals.periodsSeriesCoverInPartNote ?? "")")
+        #expect(totals.periodsSeriesCoverInPartNote(option: "--gaps")?.contains("no series has a row on 1 day (2025-10-15): if nothing happened on them") == true,
+                "\(totals.periodsSeriesCoverInPartNote(option: "--gaps") ?? "")")
     }
 
     @Test func shiftsListedApartCountTheirDayOnce() {
@@ -309,7 +309,7 @@ struct PeriodTotalsTests {
         let byKey = Dictionary(uniqueKeysWithValues: totals.collected().map { ($0.key, $0.values) })
         #expect(byKey["A"] == [300, 310, 300])
         #expect(byKey["B"]?[0].isNaN == true && byKey["B"]?[1] == 150)   // from October, its first period
-        #expect(totals.periodsSeriesCoverInPartNote?.contains("B 2025-10: 26 of 31 days") == true, "\(totals.periodsSeriesCoverInPartNote ?? "")")
+        #expect(totals.periodsSeriesCoverInPartNote(option: "--gaps")?.contains("B 2025-10: 26 of 31 days") == true, "\(totals.periodsSeriesCoverInPartNote(option: "--gaps") ?? "")")
     }
 
     @Test func seriesAreCheckedInAOnePeriodFileAndOnTheirOwnSevenDays() {
@@ -322,7 +322,7 @@ struct PeriodTotalsTests {
         }
         _ = one.leaveOutPartialPeriods()
         #expect(one.collected().map(\.values.description) == ["[310.0]", "[nan]"])
-        #expect(one.periodsSeriesCoverInPartNote?.contains("B 2025-01: 21 of 31 days") == true)
+        #expect(one.periodsSeriesCoverInPartNote(option: "--gaps")?.contains("B 2025-01: 21 of 31 days") == true)
         // A weekday clinic all year makes the file's weekends closed; a ward open every day from
         // October that misses November's weekends is judged on its own seven days.
         var mix = PeriodTotals(frequency: .month, gaps: .missing)
@@ -336,7 +336,7 @@ struct PeriodTotalsTests {
         _ = mix.leaveOutPartialPeriods()
         let byKey = Dictionary(uniqueKeysWithValues: mix.collected().map { ($0.key, $0.values) })
         #expect(byKey["ward"]?[1].isNaN == true && byKey["ward2"]?[1] == 300)
-        #expect(mix.periodsSeriesCoverInPartNote?.contains("ward 2025-11: 20 of 30 days") == true, "\(mix.periodsSeriesCoverInPartNote ?? "")")
+        #expect(mix.periodsSeriesCoverInPartNote(option: "--gaps")?.contains("ward 2025-11: 20 of 30 days") == true, "\(mix.periodsSeriesCoverInPartNote(option: "--gaps") ?? "")")
     }
 
     @Test func aMonthOnlyAWeeksLastDaysReachIsNamedAndAZeroWeekCarriesAZero() {
@@ -356,7 +356,7 @@ struct PeriodTotalsTests {
         _ = dropped.leaveOutPartialPeriods()
         let left = Dictionary(uniqueKeysWithValues: dropped.collected().map { ($0.key, $0.values) })
         #expect(left["C"]?[1].isNaN == true && left["Z"]?[1].isNaN == true)
-        #expect(dropped.periodsSeriesCoverInPartNote?.contains("C 2025-10: 5 of 31 days") == true, "\(dropped.periodsSeriesCoverInPartNote ?? "")")
+        #expect(dropped.periodsSeriesCoverInPartNote(option: "--gaps")?.contains("C 2025-10: 5 of 31 days") == true, "\(dropped.periodsSeriesCoverInPartNote(option: "--gaps") ?? "")")
     }
 
     @Test func weeksDatedOnSundaysCoverTheirISOWeek() {
@@ -581,5 +581,26 @@ struct MissingPeriodsTests {
         #expect(f.mean.count == 3)
         for v in f.mean { #expect(abs(v - 7) < 1e-6) }
         #expect(f.lower[0].count == 3)
+    }
+}
+
+/// The 1st of each month written day-first (01/07/2025) and read month-first lands on January
+/// 1-12: the message about partial months says so and names --date-format dmy.
+@Suite struct DayFirstHintTests {
+    @Test func januaryFirstToTwelfthSuggestsDayFirst() throws {
+        var totals = PeriodTotals(frequency: .month)
+        for d in 1...12 {
+            var key = "A"
+            key.withUTF8 { totals.add(key: $0, day: CalendarDay(year: 2024, month: 1, day: d)!, value: 100) }
+        }
+        _ = totals.leaveOutPartialPeriods()
+        #expect(totals.partialPeriodsKeptNote?.hasSuffix("if so, add --date-format dmy") == true, "\(totals.partialPeriodsKeptNote ?? "")")
+        var daily = PeriodTotals(frequency: .month)
+        for d in 1...20 {
+            var key = "A"
+            key.withUTF8 { daily.add(key: $0, day: CalendarDay(year: 2024, month: 1, day: d)!, value: 100) }
+        }
+        _ = daily.leaveOutPartialPeriods()
+        #expect(daily.partialPeriodsKeptNote?.contains("dmy") == false, "\(daily.partialPeriodsKeptNote ?? "")")
     }
 }

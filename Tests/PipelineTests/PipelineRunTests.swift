@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Tabular
 
 @Suite struct PipelineRunTests {
     @Test func runsWritesOutputsAndAManifest() throws {
@@ -72,6 +73,52 @@ import Testing
             let fields = line.split(separator: ",")
             #expect(abs(Double(fields[2])! - 2_010) < 20 && Double(fields[5])! > 1_500, "\(line)")
         }
+    }
+
+    /// 10 a day through 2024, aggregated by month and forecast in a pipeline, is 310, 280 and
+    /// 310, as `forecast` gives on the daily rows: the forecast stage knew only the monthly
+    /// totals and gave 305.15 for every month. A forecast by month of weekly or daily totals
+    /// leaves partial months out as the aggregate stage does.
+    @Test func monthsOfDailyUseAreForecastPerDayInAPipeline() throws {
+        let ws = try Workspace()
+        var usage = "date,item,quantity\n"
+        var day = try #require(CalendarDay(year: 2024, month: 1, day: 1))
+        while day.components.year == 2024 { usage += "\(day),A,10\n"; day = day.adding(days: 1) }
+        try ws.write("daily.csv", usage)
+        func pipeline(_ aggregate: String) -> String {
+            """
+            calendar:
+              frequency: month
+            output: out
+            stages:
+              usage: {kind: import, table: usage, file: daily.csv}
+              monthly: {kind: aggregate, input: usage\(aggregate)}
+              outlook: {kind: forecast, input: monthly, horizon: 3}
+              save: {kind: export, input: outlook.forecasts, file: forecasts.csv}
+            """
+        }
+        try ws.write("p.yml", pipeline(""))
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        let forecasts = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(forecasts.map { String($0[1]) } == ["2025-01", "2025-02", "2025-03"])
+        #expect(zip(forecasts.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(forecasts)")
+
+        // Weekly totals forecast by month, as `forecast` reads them: spread over their days; the
+        // last whole week ends on 2024-12-29 (2025-W01 is partial), so December is covered in
+        // part and left out, and forecast with the months after it.
+        try ws.write("p.yml", pipeline(", frequency: week"))
+        let byWeek = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(byWeek.notes.contains { $0.contains("2024-12 covers 29 of 31 days: left out") }, "\(byWeek.notes)")
+        let weekly = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(weekly.map { String($0[1]) } == ["2024-12", "2025-01", "2025-02"])
+        #expect(zip(weekly.map { Double($0[2])! }, [310.0, 310, 280]).allSatisfy { abs($0 - $1) < 0.01 }, "\(weekly)")
+        // Daily totals forecast by month: two days of January 2025 are a partial month, left out.
+        try ws.write("daily.csv", usage + "2025-01-01,A,10\n2025-01-02,A,10\n")
+        try ws.write("p.yml", pipeline(", frequency: day"))
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(result.notes.contains { $0.contains("2025-01") && $0.contains("left out") }, "\(result.notes)")
+        let again = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(zip(again.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(again)")
     }
 
     @Test func aStageFailingMidwayLeavesThePreviousOutputsExactly() throws {

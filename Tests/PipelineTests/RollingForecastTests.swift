@@ -227,3 +227,37 @@ enum CSVTextRows {
         return text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 }
+
+/// The variance's words on revenue and signs: the summary names revenue (it spoke of expense
+/// alone, so a revenue shortfall read "on budget"), and a line booked with the opposite sign
+/// of its budget in every month (revenue exported as credits) is named.
+@Suite struct VarianceRevenueTests {
+    static func tables(revenueSign: Double) -> (Table, Table) {
+        var bDept: [String] = [], bAcct: [String] = [], bPeriod: [String] = [], bAmount: [Double] = [], bType: [String] = []
+        var aDept: [String] = [], aAcct: [String] = [], aPeriod: [String] = [], aAmount: [Double] = []
+        for k in 0..<12 {
+            let m = (6 + k) % 12 + 1, period = "\(k < 6 ? 2025 : 2026)-\(m < 10 ? "0" : "")\(m)"
+            for (account, type, budget, actual) in [("5010 Salaries", "expense", 100_000.0, 100_000.0), ("4010 Revenue", "revenue", 500_000, 450_000 * revenueSign)] {
+                bDept.append("ICU"); bAcct.append(account); bPeriod.append(period); bAmount.append(budget); bType.append(type)
+                if k < 3 { aDept.append("ICU"); aAcct.append(account); aPeriod.append(period); aAmount.append(actual) }
+            }
+        }
+        return (Table([("department", .text(bDept)), ("account", .text(bAcct)), ("period", .text(bPeriod)), ("amount", .number(bAmount)), ("account_type", .text(bType))]),
+                Table([("department", .text(aDept)), ("account", .text(aAcct)), ("period", .text(aPeriod)), ("amount", .number(aAmount))]))
+    }
+
+    @Test func theSummaryNamesRevenueAndFlags() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains { $0.hasPrefix("Revenue year to date: budget $1,500,000, actual $1,350,000 ($150,000 below budget); projected FY2026 revenue") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("3 booked months are flagged unfavorable, on 1 line") }, "\(summary)")
+        #expect(!result.notes.contains { $0.contains("opposite sign") })
+    }
+
+    @Test func revenueBookedAsCreditsIsNamed() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1)
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        #expect(result.notes.contains { $0.hasPrefix("1 line is booked in every month with the opposite sign of the budget (ICU / 4010 Revenue)") }, "\(result.notes)")
+    }
+}

@@ -76,11 +76,7 @@ public struct AggregateStage: Stage {
         if gapsReadAsLevel {
             context.note(GapPolicy.impliedMissingNote(header: valueColumn, zero: "gaps: zero"))
         }
-        if partial == .drop {
-            for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
-            if let inPart = totals.periodsSeriesCoverInPartNote { context.note(inPart) }
-            if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
-        }
+        if partial == .drop { AggregateStage.leaveOutPartialPeriods(&totals, context) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in
@@ -94,7 +90,16 @@ public struct AggregateStage: Stage {
                 values.append(v)
             }
         }
-        return ["series": Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])]
+        var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
+        table.periodTotals = (totals.frequency, totals.daysSummed)
+        return ["series": table]
+    }
+
+    /// `partial: drop`: the periods the rows cover in part are left out, with the notes.
+    static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext) {
+        for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
+        if let inPart = totals.periodsSeriesCoverInPartNote(option: "gaps:") { context.note(inPart) }
+        if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
     }
 
     /// Per-period totals of a table's rows.

@@ -65,8 +65,14 @@ public struct ForecastStage: Stage {
     public func run(_ context: StageContext) throws -> [String: Table] {
         let frequency = self.frequency ?? context.calendar.frequency
         let table = try context.table(input)
-        let totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
+        var totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
                                               frequency: frequency, stage: context.stage, gaps: gaps)
+        if let given = table.periodTotals, given.frequency == frequency { totals.summedFromDays = given.daysSummed }
+        if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
+        // Rows finer than the periods (weekly totals forecast by month): partial periods are left
+        // out of the fit, as the aggregate stage and `forecast` leave them out; before, a
+        // December covered 29 of 31 days was fitted as a whole month without a word.
+        if totals.finerThanPeriods { AggregateStage.leaveOutPartialPeriods(&totals, context) }
         if let empty = SeriesImport.emptyValuesNote(table.numbers("value")?.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } ?? 0) { context.note(empty) }
         let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
                                         backtestOrigins: backtest, models: models, longCycle: frequency.longCycle)

@@ -29,6 +29,12 @@ public struct PeriodTotals {
     public let gaps: GapPolicy
     public private(set) var keys = ByteKeyTable(capacity: 4096)
     private var firstPeriods: [Int] = []
+    /// Each series' first day and its rows in its first period: a series begun within a period
+    /// and used on most days since has that period in part (`leaveOutNewSeriesFirstPeriods`).
+    private var firstDays: [Int32] = []
+    private var firstPeriodRows: [Int32] = []
+    /// Series whose first period is left out as begun within it.
+    private var startsInPart: [Bool] = []
     /// With missing gaps, the days each series has rows on: a census unit that did not report
     /// for three days of a week has a partial week, not a low one.
     private var seriesDays: [DaySet] = []
@@ -206,9 +212,16 @@ public struct PeriodTotals {
         if period > rowsLastPeriod { rowsLastPeriod = period }
         if id == firstPeriods.count {
             firstPeriods.append(period)
+            firstDays.append(day)
+            firstPeriodRows.append(1)
             if gaps == .missing { seriesDays.append(DaySet()) }
         } else if period < firstPeriods[id] {
             firstPeriods[id] = period
+            firstDays[id] = day
+            firstPeriodRows[id] = 1
+        } else if period == firstPeriods[id] {
+            firstDays[id] = min(firstDays[id], day)
+            firstPeriodRows[id] &+= 1
         }
         let cell = (period - base) * capacity + id
         if gaps == .missing {
@@ -283,7 +296,7 @@ public struct PeriodTotals {
 
     /// Number of (series, period) cells after zero-filling to the last period.
     public var cellCount: Int {
-        firstPeriods.reduce(0) { $0 + max(0, lastPeriod - max($1, firstKept) + 1) }
+        firstPeriods.indices.reduce(0) { $0 + max(0, lastPeriod - firstKeptPeriod($1) + 1) }
     }
 
     /// Visits each series in key order with its first period and its zero-filled totals
@@ -298,12 +311,18 @@ public struct PeriodTotals {
     }
 
     /// True when a series has no kept period (its rows were all in a left-out one).
-    public func isEmpty(_ id: Int) -> Bool { max(firstPeriods[id], firstKept) > lastPeriod }
+    public func isEmpty(_ id: Int) -> Bool { firstKeptPeriod(id) > lastPeriod }
+
+    /// The first period of a series that is kept.
+    @inline(__always)
+    private func firstKeptPeriod(_ id: Int) -> Int {
+        max(id < startsInPart.count && startsInPart[id] ? firstPeriods[id] + 1 : firstPeriods[id], firstKept)
+    }
 
     /// The values of one series, zero-filled (or NaN-filled when gaps are missing) to the
     /// last period; empty when none of its periods is kept.
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
-        var first = max(firstPeriods[id], firstKept)
+        var first = firstKeptPeriod(id)
         guard !isEmpty(id) else { return (first, []) }
         guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
         // A series' first week may have begun in the period before its first row's.
@@ -369,7 +388,10 @@ public struct PeriodTotals {
             return 2 * missing >= open.days(in: period, of: frequency) || rowDays.quietSpells(ofAtLeast: missing, open: open) < 2
         }
         // Whatever is left out of the file, then its series' own partial periods.
-        defer { leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay) }
+        defer {
+            leaveOutPeriodsSeriesCoverInPart(open: open, from: firstDay, through: lastDay)
+            leaveOutNewSeriesFirstPeriods(open: open, fileFirst: firstDay)
+        }
         guard last > first else {
             let startOfFirst = frequency.firstDay(of: first), days = frequency.days(in: first)
             let covered = Int(lastDay.daysSinceEpoch - firstDay.daysSinceEpoch) + 1
@@ -477,6 +499,43 @@ public struct PeriodTotals {
     /// rule: a day without a row is no use.
     /// Weekly rows count the seven days of their ISO weeks (a weekly census series whose first
     /// week begins on Monday 6 October misses the first five days of the month).
+    /// Series begun within their first period after the file's first day (a drug added to the
+    /// formulary on the 16th) and used on most of its open days since: that period holds only
+    /// part of their use, and fitted whole it pulled their forecast down (4 a day from 16
+    /// September forecast 108.5 for January, not 124). It is left out of their fit when two
+    /// periods or more follow it. A series used now and then keeps it: its first use falling
+    /// late in a period says nothing about the days before. Daily usage rows only (a census,
+    /// with missing gaps, has its own per-series check).
+    private mutating func leaveOutNewSeriesFirstPeriods(open: OpenWeekdays, fileFirst: CalendarDay) {
+        guard gaps == .zero, rowDays.span == .day, !spreadsWeeks else { return }
+        startsInPart = [Bool](repeating: false, count: firstPeriods.count)
+        for id in firstPeriods.indices {
+            let period = firstPeriods[id], first = CalendarDay(daysSinceEpoch: firstDays[id])
+            guard first > fileFirst, period >= firstKept, lastPeriod - period >= 2 else { continue }
+            let start = frequency.firstDay(of: period), end = frequency.firstDay(of: period + 1).adding(days: -1)
+            guard first > start, open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
+            let since = open.count(from: first, through: min(end, rowDays.last))
+            guard since > 0, Double(firstPeriodRows[id]) >= 0.8 * Double(since) else { continue }
+            startsInPart[id] = true
+            seriesStartingInPart += 1
+            if seriesStartingInPartExamples.count < 3 {
+                seriesStartingInPartExamples.append("\(keys.key(id)) \(frequency.label(period)) from \(first)")
+            }
+        }
+    }
+
+    /// How many series had their first period left out as begun within it, and the first few.
+    public private(set) var seriesStartingInPart = 0
+    private var seriesStartingInPartExamples: [String] = []
+
+    /// A note on the series whose first period was left out as begun within it, or nil.
+    public var seriesStartingInPartNote: String? {
+        guard seriesStartingInPart > 0 else { return nil }
+        let which = seriesStartingInPart == 1 ? "1 series begins" : "\(seriesStartingInPart) series begin"
+        return "\(which) within its first \(frequency.rawValue) and is used on most days since: that \(frequency.rawValue) holds part of its use and is left out of its fit ("
+            + seriesStartingInPartExamples.listed(of: seriesStartingInPart) + ")"
+    }
+
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
         guard gaps == .missing, rowDays.span == .day || spreadsWeeks, !seriesDays.isEmpty else { return }
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)

@@ -55,6 +55,7 @@ public struct SeriesImport: Sendable {
                 notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(SeriesImport.named(emptied, in: totals)))")
             }
             if let inPart = totals.periodsSeriesCoverInPartNote(option: "--gaps") { notes.append(inPart) }
+            if let starting = totals.seriesStartingInPartNote { notes.append(starting) }
         }
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }

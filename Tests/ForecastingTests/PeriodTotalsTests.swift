@@ -604,3 +604,35 @@ struct MissingPeriodsTests {
         #expect(daily.partialPeriodsKeptNote?.contains("dmy") == false, "\(daily.partialPeriodsKeptNote ?? "")")
     }
 }
+
+/// A drug added on 16 September and used every day since has September in part: left out of
+/// its fit (it pulled January's forecast to 108.5 for 4 a day); an item used now and then
+/// keeps its first month, and so does a series that began with the file.
+@Suite struct NewSeriesFirstPeriodTests {
+    @Test func aNewDailyItemLeavesOutItsFirstMonth() throws {
+        var totals = PeriodTotals(frequency: .month)
+        func add(_ key: String, _ day: CalendarDay, _ value: Double) {
+            var key = key
+            key.withUTF8 { totals.add(key: $0, day: day, value: value) }
+        }
+        let start = try #require(CalendarDay(year: 2024, month: 1, day: 1))
+        for d in 0..<366 {
+            let day = start.adding(days: d)
+            add("OLD", day, 10)
+            if day >= CalendarDay(year: 2024, month: 9, day: 16)! { add("NEW", day, 4) }
+        }
+        for (m, d) in [(3, 20), (5, 2), (8, 10), (11, 5)] { add("RARE", CalendarDay(year: 2024, month: m, day: d)!, 1) }
+        #expect(totals.leaveOutPartialPeriods().isEmpty)
+        let months = Frequency.month
+        func series(_ key: String) -> (String, [Double]) {
+            let id = (0..<totals.seriesCount).first { totals.keys.key($0) == key }!
+            let (first, values) = totals.values(of: id)
+            return (months.label(first), values)
+        }
+        #expect(series("NEW").0 == "2024-10" && series("NEW").1 == [124, 120, 124])
+        #expect(series("OLD").0 == "2024-01")
+        #expect(series("RARE").0 == "2024-03" && series("RARE").1.first == 1)
+        #expect(totals.seriesStartingInPartNote == "1 series begins within its first month and is used on most days since: that month holds part of its use and is left out of its fit (NEW 2024-09 from 2024-09-16)",
+                "\(totals.seriesStartingInPartNote ?? "")")
+    }
+}

@@ -99,6 +99,7 @@ public struct AggregateStage: Stage {
     static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext) {
         for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
         if let inPart = totals.periodsSeriesCoverInPartNote(option: "gaps:") { context.note(inPart) }
+        if let starting = totals.seriesStartingInPartNote { context.note(starting) }
         if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
     }
 

@@ -255,6 +255,17 @@ public struct ExportInspection: Sendable {
         out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\(headerLine.map { " (line \($0))" } ?? "")\n"
         out += "rows: \(rows) data rows\n"
         for warning in warnings { out += "warning: \(warning)\n" }
+        // A header named twice is refused by every import that maps it (which column would it
+        // be?): said here, before a map that names it is suggested.
+        var positions: [String: [Int]] = [:]
+        for (k, name) in header.enumerated() where !name.trimmed().isEmpty { positions[name.matchKey(), default: []].append(k + 1) }
+        let repeated = header.enumerated().compactMap { k, name -> String? in
+            guard let at = positions[name.matchKey()], at.count > 1, at[0] == k + 1 else { return nil }
+            return "'\(name)' (columns \(at.map(String.init).joined(separator: ", ")))"
+        }
+        if !repeated.isEmpty {
+            out += "warning: the header names \(repeated.joined(separator: ", ")) more than once: an import mapping \(repeated.count == 1 ? "it" : "one of them") fails until one is renamed in the export\n"
+        }
         out += "\ncolumns:\n"
         for (k, c) in columns.enumerated() {
             out += "  \(k + 1). \(c.header): \(ExportInspection.typeText(c)); \(c.emptyCells) empty\n"
@@ -264,7 +275,15 @@ public struct ExportInspection: Sendable {
         guard let kind, let schema = InputSchema.all[kind] else { return out }
         out += "\nas \(kind):\n"
         out += suggestedMap.isEmpty ? "  no column matches a role of \(kind)\n" : "  --columns '\(columnsFlag)'\n"
-        out += missingRequired.isEmpty ? "  every required role is found\n" : "  required roles not found: \(missingRequired.joined(separator: ", "))\n"
+        let mappedTwice = suggestedMap.filter { (positions[$0.header.matchKey()]?.count ?? 0) > 1 }.map { "'\($0.header)'" }
+        if !mappedTwice.isEmpty {
+            out += "  the map names \(mappedTwice.joined(separator: ", ")), which the header has more than once: rename one in the export first\n"
+        }
+        if !missingRequired.isEmpty {
+            out += "  required roles not found: \(missingRequired.joined(separator: ", "))\n"
+        } else if mappedTwice.isEmpty {
+            out += "  every required role is found\n"
+        }
         for note in roleTypeNotes(schema) { out += "  \(note)\n" }
         let dateFormat = dateRoleFormat
         var flags: [String] = []

@@ -210,13 +210,20 @@ public struct VarianceJob: Sendable {
         }
         // A budget row repeating an earlier one exactly is summed as a line of its own, as the
         // file says, but a copy pasted twice doubles the month: the note counts them.
+        // Rows of one line and month with different amounts are summed too (a budget split by
+        // sub-account); two versions of the budget in one export (original and revised) are
+        // summed the same way and double it, so the note names them as well.
         var budgetRowsSeen = Set<String>(), repeatedBudgetRows = 0, firstRepeat: String?
+        var lineMonthsSeen = Set<String>(), lineMonthsTwice = Set<String>(), firstTwice: String?
         for r in 0..<bDept.count {
             let key = Key(department: bDept[r], account: bAcct[r])
-            let whole = "\(bDept[r])\u{1F}\(bAcct[r])\u{1F}\(bMonth[r])\u{1F}\(bAmount[r])"
+            let lineMonth = "\(bDept[r])\u{1F}\(bAcct[r])\u{1F}\(bMonth[r])"
+            let whole = lineMonth + "\u{1F}\(bAmount[r])"
             if !budgetRowsSeen.insert(whole).inserted {
                 repeatedBudgetRows += 1
                 if firstRepeat == nil { firstRepeat = "\(bDept[r]) / \(bAcct[r]) \(months.label(bMonth[r])) \(NumberFormat.fixed(bAmount[r]))" }
+            } else if !lineMonthsSeen.insert(lineMonth).inserted, lineMonthsTwice.insert(lineMonth).inserted, firstTwice == nil {
+                firstTwice = "\(bDept[r]) / \(bAcct[r]) \(months.label(bMonth[r]))"
             }
             budgetBy[key, default: [:]][bMonth[r], default: 0] += bAmount[r]
             // The import refuses other spellings; a table built in Swift gets the same answer.
@@ -295,6 +302,11 @@ public struct VarianceJob: Sendable {
                 driven.insert(i)
                 drivenDepartments.insert(departmentIndex[key.department]!)
                 for (month, amount) in booked { add(&lineTotals, "r\(i)", month, amount / (volume[month] ?? 1)) }
+            } else if booked.values.allSatisfy({ $0 <= 0 }) && booked.values.contains(where: { $0 < 0 }) {
+                // A line booked below zero (contractual allowances, revenue as credits) is forecast
+                // as its mirror image and turned back: the engine's count-model spread has no
+                // meaning below zero, and its range came out empty.
+                for (month, amount) in booked { add(&lineTotals, "n\(i)", month, -amount) }
             } else {
                 for (month, amount) in booked { add(&lineTotals, "a\(i)", month, amount) }
             }
@@ -312,8 +324,11 @@ public struct VarianceJob: Sendable {
                 let forecaster = DemandForecaster(settings: ForecastSettings(horizon: steps, season: 12, levels: [80], backtestOrigins: 0,
                                                                              models: models, nonNegative: false))
                 try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: progress) { id, _, f in
+                    let mirrored = id.hasPrefix("n"), sign = mirrored ? -1.0 : 1
                     let mean = Array(f.mean.suffix(ahead.count)), spread = Array(f.spread.suffix(ahead.count))
-                    series[id] = Dictionary(uniqueKeysWithValues: ahead.indices.map { (ahead[$0], Projection(amount: mean[$0], spread: spread[$0])) })
+                    series[mirrored ? "a" + id.dropFirst() : id] = Dictionary(uniqueKeysWithValues: ahead.indices.map {
+                        (ahead[$0], Projection(amount: sign * mean[$0], spread: spread[$0]))
+                    })
                 }
             }
         }
@@ -379,6 +394,10 @@ public struct VarianceJob: Sendable {
         if !budgetedMonths.isEmpty && budgetedMonths.count < fyMonths.count && !sharded {
             let covered = budgetedMonths.sorted()
             notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is compared with those months' budget alone")
+        }
+        if let firstTwice {
+            let count = lineMonthsTwice.count
+            notes.append("\(count) department, account and month\(count == 1 ? " has" : "s have") budget rows with different amounts (first \(firstTwice)): summed; if the export holds two versions of the budget (original and revised), keep one")
         }
         if repeatedBudgetRows > 0, let firstRepeat {
             notes.append("\(repeatedBudgetRows) budget \(repeatedBudgetRows == 1 ? "row repeats" : "rows repeat") an earlier row exactly (department, account, month and amount; first \(firstRepeat)): summed; if \(repeatedBudgetRows == 1 ? "it is a copy" : "they are copies"), remove \(repeatedBudgetRows == 1 ? "it" : "them") from the budget")

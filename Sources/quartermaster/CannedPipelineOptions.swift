@@ -83,7 +83,7 @@ struct CannedPipelineOptions: ParsableArguments {
     /// input whose kind has its roles and whose header has no column for its value: a budget
     /// with months across beside long actuals is read with the same `--unpivot` as the reverse.
     func importStage(_ file: String, _ kind: String, shardKey: [String] = [], main: Bool = false) throws -> ImportStage {
-        let options = try input.importOptions()
+        let options = try input.importOptions(kind: kind)
         var stage = try ImportStage(file: file, table: kind, columns: Self.columns(options.columns, for: kind), options: options)
         // `--columns` is one map for all the command's files, but for its `kind.role` entries.
         stage.options.sharedColumnRoles = Set(options.columns.keys.filter { !$0.contains(".") })

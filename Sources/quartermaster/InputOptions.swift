@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name).", valueName: "format"))
+    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name); for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto).", valueName: "format"))
     var dateFormat: String = "auto"
 
     @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1, utf-16 (auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252).", valueName: "name"))
@@ -60,12 +60,32 @@ struct InputOptions: ParsableArguments {
     /// The column map as given.
     func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
 
-    /// The import settings of every input file; where rejected rows go is the command's choice.
-    func importOptions() throws -> ImportOptions {
+    /// `--date-format` for an input of `kind` (nil: the command's one input): one format for
+    /// every input, or `kind=format` pairs for some (a ledger dated 202507 beside a budget dated
+    /// 2025-07, where one format for both rejected the budget), the others automatic.
+    func dateFormat(for kind: String?) throws -> DateFormat {
+        guard dateFormat.contains("=") else { return try DateFormat(parsing: dateFormat) }
+        var byKind: [String: String] = [:]
+        for pair in dateFormat.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmed() }
+            guard parts.count == 2, InputSchema.all[parts[0]] != nil else {
+                throw UsageError("--date-format '\(String(pair).clipped)' is not kind=format with an input kind (\(InputSchema.all.keys.sorted().joined(separator: ", "))), e.g. actuals=YYYYMM")
+            }
+            _ = try DateFormat(parsing: parts[1])
+            byKind[parts[0]] = parts[1]
+        }
+        // The command's one input takes the one format given.
+        guard let kind else { return try DateFormat(parsing: Set(byKind.values).count == 1 ? byKind.values.first! : "auto") }
+        return try DateFormat(parsing: byKind[kind] ?? "auto")
+    }
+
+    /// The import settings of an input file of `kind` (nil: the command's one input); where
+    /// rejected rows go is the command's choice.
+    func importOptions(kind: String? = nil) throws -> ImportOptions {
         var options = ImportOptions(
             columns: try columnMap(),
             delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
-            dateFormat: try DateFormat(parsing: dateFormat),
+            dateFormat: try dateFormat(for: kind),
             decimalComma: decimalComma,
             encoding: try TextEncoding(parsing: encoding)
         )

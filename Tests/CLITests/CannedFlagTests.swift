@@ -97,4 +97,24 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("--shard"))
     }
+
+    /// `--date-format kind=format` reads one input's dates so: a ledger dated 202507 beside a
+    /// budget dated 2025-07, where one format for both rejected the budget.
+    @Test func dateFormatForOneInputOfSeveral() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var budget = "department,account,period,amount\n", actuals = "department,account,period,amount\n"
+        for m in 7...12 { budget += "ICU,Supplies,2025-\(m < 10 ? "0" : "")\(m),1000\n" }
+        for m in 7...9 { actuals += "ICU,Supplies,2025\(m < 10 ? "0" : "")\(m),1100\n" }
+        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: true, encoding: .utf8)
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: true, encoding: .utf8)
+        let both = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--date-format", "YYYYMM", "--out", "both"], in: dir)
+        #expect(both.status == 1 && both.stderr.contains("budget.csv"), "\(both.stderr)")
+        let one = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--date-format", "actuals=YYYYMM", "--out", "out"], in: dir)
+        #expect(one.status == 0, "\(one.stderr)")
+        let csv = try String(contentsOf: dir.appendingPathComponent("out/budget_variance.csv"), encoding: .utf8)
+        #expect(csv.contains("ICU,Supplies,2025-08,1000,1100,100,10,"), "\(csv)")
+        let wrong = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--date-format", "ledger=YYYYMM", "--out", "x"], in: dir)
+        #expect(wrong.status == 2 && wrong.stderr.contains("is not kind=format with an input kind"), "\(wrong.stderr)")
+    }
 }

@@ -14,6 +14,17 @@ import Testing
         #expect(result.stdout.contains("--columns 'date=\"Trans Date\",item=\"Item #\",quantity=Qty'"), "\(result.stdout)")
     }
 
+    /// Two columns named `Qty` (vials and doses): the map inspect suggested failed on every
+    /// command while it said "every required role is found".
+    @Test func aHeaderNamedTwiceIsSaid() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        try "Date,Drug,Qty,Unit,Qty\n2025-07-01,A,1,vial,10\n2025-07-02,A,2,vial,20\n".write(to: dir.appendingPathComponent("dup.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["inspect", "dup.csv", "--kind", "usage"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("warning: the header names 'Qty' (columns 3, 5) more than once"), "\(result.stdout)")
+        #expect(!result.stdout.contains("every required role is found"), "\(result.stdout)")
+    }
+
     /// The reviewer's three exports: a semicolon file with decimal commas gets the flag and
     /// `decimal: comma`; a title above the header is named with the header's line; a totals
     /// row is named under the date column it kept from reading.

@@ -255,6 +255,17 @@ enum CSVTextRows {
         #expect(!result.notes.contains { $0.contains("opposite sign") })
     }
 
+    /// A line booked below zero every month (revenue as credits here) gets its forecast and a
+    /// range, mirrored: the range came out empty.
+    @Test func aLineBelowZeroHasARange() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1)
+        let rows = RollingForecastTests.records(VarianceJob.table(try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)))
+        let october = try #require(rows.first { $0["account"] == "4010 Revenue" && $0["period"] == "2025-10" })
+        let forecast = try #require(Double(october["forecast"] ?? "")), low = try #require(Double(october["forecast_lo80"] ?? "")),
+            high = try #require(Double(october["forecast_hi80"] ?? ""))
+        #expect(abs(forecast + 450_000) < 1 && low <= forecast && forecast <= high, "\(october)")
+    }
+
     @Test func revenueBookedAsCreditsIsNamed() throws {
         let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1)
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)

@@ -134,14 +134,23 @@ import Tabular
     }
 
     /// A budget for July alone against a whole year's projection, and a credit line with one
-    /// month of history: the notes say what the budget covers, and the summary that there is
-    /// no range rather than "80% range  to ".
+    /// month of history: the notes say what the budget covers, and the summary never reads
+    /// "80% range  to " (the credit line had no range and left it blank; forecast as its mirror
+    /// image, it has one now).
     @Test func aPartialBudgetAndAnUnmeasuredRangeAreSaid() throws {
         let result = try VarianceJob().run(budget: Self.table([("D1", "Supplies", "2025-07", 1_000), ("D1", "Refunds", "2025-07", -500)]),
                                            actuals: Self.table([("D1", "Supplies", "2025-07", 1_000), ("D1", "Refunds", "2025-07", -400)]), volumes: nil)
         #expect(result.notes == ["the budget covers 1 of FY2026's 12 months (2025-07 to 2025-07): the projected year is compared with those months' budget alone"])
         let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary.joined(separator: " ")
-        #expect(summary.contains("(no 80% range: some line's history is too short") && !summary.contains("range  to"), "\(summary)")
+        #expect(summary.contains("(80% range $") && !summary.contains("range  to"), "\(summary)")
+    }
+
+    /// An original and a revised budget in one export (100,000 and 105,000 for one month)
+    /// were summed to 205,000 without a word: still summed, and named.
+    @Test func budgetVersionsInOneExportAreNamed() throws {
+        let budget = Self.table([("D1", "Salaries", "2025-07", 100_000), ("D1", "Salaries", "2025-07", 105_000), ("D1", "Supplies", "2025-07", 1_000)])
+        let result = try VarianceJob().run(budget: budget, actuals: Self.table([("D1", "Salaries", "2025-07", 100_000)]), volumes: nil)
+        #expect(result.notes.contains("1 department, account and month has budget rows with different amounts (first D1 / Salaries 2025-07): summed; if the export holds two versions of the budget (original and revised), keep one"), "\(result.notes)")
     }
 
     /// An identical budget row twice doubled its month without a word; it is still summed (two

@@ -301,7 +301,7 @@ public struct VarianceJob: Sendable {
             if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
                 driven.insert(i)
                 drivenDepartments.insert(departmentIndex[key.department]!)
-                for (month, amount) in booked { add(&lineTotals, "r\(i)", month, amount / (volume[month] ?? 1)) }
+                for (month, rate) in VarianceJob.rates(booked, volume: volume) { add(&lineTotals, "r\(i)", month, rate) }
             } else if booked.values.allSatisfy({ $0 <= 0 }) && booked.values.contains(where: { $0 < 0 }) {
                 // A line booked below zero (contractual allowances, revenue as credits) is forecast
                 // as its mirror image and turned back: the engine's count-model spread has no
@@ -480,6 +480,23 @@ public struct VarianceJob: Sendable {
             ("projected_fy", .number(rows.map { money($0.projectedFY) })), ("projected_variance", .number(rows.map { money($0.projectedVariance) })),
             ("change_vs_base", .number(rows.map { money($0.changeVsBase) })),
         ])
+    }
+
+    /// A driven line's amount per unit of volume by month. A month whose volume is under half
+    /// the line's median (a unit closed for renovation, 30 patient days instead of 300) says
+    /// little about the cost per unit: its fixed costs spread over few units made it $1,333 a
+    /// day against $333, and that one month lifted the forecast rate and the projection above
+    /// every month booked. It takes the line's rate over all its months (total amount over
+    /// total volume) instead.
+    static func rates(_ booked: [Int: Double], volume: [Int: Double]) -> [Int: Double] {
+        let volumes = booked.keys.map { volume[$0] ?? 0 }.sorted()
+        let median = volumes.isEmpty ? 0 : volumes.count % 2 == 1 ? volumes[volumes.count / 2] : (volumes[volumes.count / 2 - 1] + volumes[volumes.count / 2]) / 2
+        let totalVolume = booked.keys.reduce(0) { $0 + (volume[$1] ?? 0) }
+        let overall = totalVolume > 0 ? booked.values.reduce(0, +) / totalVolume : 0
+        return booked.reduce(into: [:]) { rates, entry in
+            let v = volume[entry.key] ?? 0
+            rates[entry.key] = v > 0 && v >= median / 2 ? entry.value / v : overall
+        }
     }
 
     /// The lines whose every booked month has the opposite sign of their budget: a ledger

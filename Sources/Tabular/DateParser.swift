@@ -258,7 +258,7 @@ public struct DateParser: Sendable {
     }
 
     /// What is wrong with a year, month and day, or nil when they make a supported day.
-    static func impossibility(year: Int, month: Int, day: Int) -> String? {
+    public static func impossibility(year: Int, month: Int, day: Int) -> String? {
         let years = CalendarDay.supportedYears
         if !years.contains(year) {
             return "year \(year) is out of range; years \(years.lowerBound)-\(years.upperBound) are accepted"

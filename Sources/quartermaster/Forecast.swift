@@ -90,7 +90,7 @@ struct Forecast: ParsableCommand {
         let result = try job.run()
         let seconds = Progress.now() - started
         let classes = DemandClass.allCases.compactMap { c in result.classes[c].map { "\($0) \(c.rawValue)" } }.joined(separator: ", ")
-        var line = "forecast: \(result.summary); \(result.series) series (\(classes)), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s"
+        var line = "forecast: \(result.summary); \(result.series) series\(classes.isEmpty ? "" : " (\(classes))"), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s"
         line += result.notes.map { "\nnote: " + $0 }.joined()
         line += result.summary.unfiledRejections.map { "\n" + $0 }.joined()
         if !result.negativeSeries.isEmpty {

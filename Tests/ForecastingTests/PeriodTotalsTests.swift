@@ -587,21 +587,21 @@ struct MissingPeriodsTests {
 /// The 1st of each month written day-first (01/07/2025) and read month-first lands on January
 /// 1-12: the message about partial months says so and names --date-format dmy.
 @Suite struct DayFirstHintTests {
-    @Test func januaryFirstToTwelfthSuggestsDayFirst() throws {
+    /// January 1 to `lastDay`, 100 a day, by month with partial periods left out.
+    static func january(through lastDay: Int) -> PeriodTotals {
         var totals = PeriodTotals(frequency: .month)
-        for d in 1...12 {
+        for d in 1...lastDay {
             var key = "A"
             key.withUTF8 { totals.add(key: $0, day: CalendarDay(year: 2024, month: 1, day: d)!, value: 100) }
         }
         _ = totals.leaveOutPartialPeriods()
-        #expect(totals.partialPeriodsKeptNote?.hasSuffix("if so, add --date-format dmy") == true, "\(totals.partialPeriodsKeptNote ?? "")")
-        var daily = PeriodTotals(frequency: .month)
-        for d in 1...20 {
-            var key = "A"
-            key.withUTF8 { daily.add(key: $0, day: CalendarDay(year: 2024, month: 1, day: d)!, value: 100) }
-        }
-        _ = daily.leaveOutPartialPeriods()
-        #expect(daily.partialPeriodsKeptNote?.contains("dmy") == false, "\(daily.partialPeriodsKeptNote ?? "")")
+        return totals
+    }
+
+    @Test func januaryFirstToTwelfthSuggestsDayFirst() throws {
+        let twelve = Self.january(through: 12), twenty = Self.january(through: 20)
+        #expect(twelve.partialPeriodsKeptNote?.hasSuffix("if so, add --date-format dmy") == true, "\(twelve.partialPeriodsKeptNote ?? "")")
+        #expect(twenty.partialPeriodsKeptNote?.contains("dmy") == false, "\(twenty.partialPeriodsKeptNote ?? "")")
     }
 }
 

@@ -121,6 +121,17 @@ import Tabular
         #expect(zip(again.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(again)")
     }
 
+    /// An as_of written right that names no day says why, not how to write a date.
+    @Test func anAsOfThatIsNoDaySaysWhy() throws {
+        let ws = try Workspace()
+        let yaml = Workspace.goodPipeline.replacingOccurrences(of: "    kind: aggregate\n    input: usage\n", with: "    kind: aggregate\n    input: usage\n    as_of: \"2024-02-30\"\n")
+        #expect(yaml.contains("as_of"))
+        try ws.write("p.yml", yaml)
+        #expect { _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml") } throws: { error in
+            "\(error)".contains("as_of '2024-02-30' is not a real day: February 2024 has 29 days")
+        }
+    }
+
     @Test func aStageFailingMidwayLeavesThePreviousOutputsExactly() throws {
         let ws = try Workspace()
         try ws.write("p.yml", Workspace.goodPipeline)

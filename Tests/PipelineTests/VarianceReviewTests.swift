@@ -145,6 +145,16 @@ import Tabular
         #expect(summary.contains("(80% range $") && !summary.contains("range  to"), "\(summary)")
     }
 
+    /// Salaries $100,000 at 300 patient days a month, but $40,000 at 30 in a month the unit was
+    /// closed: that month's $1,333 a day lifted the forecast rate above every month booked. It
+    /// takes the line's overall rate, $540,000 / 1,530 days.
+    @Test func aMonthOfLittleVolumeTakesTheOverallRate() {
+        let booked = [0: 100_000.0, 1: 100_000, 2: 40_000, 3: 100_000, 4: 100_000, 5: 100_000]
+        let volume = [0: 300.0, 1: 300, 2: 30, 3: 300, 4: 300, 5: 300]
+        let rates = VarianceJob.rates(booked, volume: volume)
+        #expect(abs(rates[2]! - 540_000.0 / 1_530) < 1e-9 && abs(rates[0]! - 1_000.0 / 3) < 1e-9, "\(rates)")
+    }
+
     /// An original and a revised budget in one export (100,000 and 105,000 for one month)
     /// were summed to 205,000 without a word: still summed, and named.
     @Test func budgetVersionsInOneExportAreNamed() throws {

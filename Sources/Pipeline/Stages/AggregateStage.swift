@@ -56,17 +56,30 @@ public struct AggregateStage: Stage {
                   gaps: try p.choice("gaps", default: GapPolicy(impliedByValueColumn: value)), partial: try p.choice("partial", default: .drop))
         gapsReadAsLevel = try p.string("gaps") == nil && gaps == .missing
         if let text = try p.string("as_of") {
-            guard let day = AggregateStage.isoDay(text) else { throw p.error("as_of", "as_of '\(text.clipped(40))' is not a date written YYYY-MM-DD, e.g. 2025-12-31") }
+            guard let day = AggregateStage.isoDay(text) else {
+                // A well-written day that does not exist (2024-02-30) says why, not how to write it.
+                let parts = text.split(separator: "-").compactMap { Int($0) }
+                if parts.count == 3, AggregateStage.isoShaped(text), let why = DateParser.impossibility(year: parts[0], month: parts[1], day: parts[2]) {
+                    throw p.error("as_of", "as_of '\(text.clipped(40))' is not a real day: \(why)")
+                }
+                throw p.error("as_of", "as_of '\(text.clipped(40))' is not a date written YYYY-MM-DD, e.g. 2025-12-31")
+            }
             asOf = day
         }
     }
 
     /// `YYYY-MM-DD`, a real calendar day.
     static func isoDay(_ text: String) -> CalendarDay? {
+        guard isoShaped(text) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0)! }
+        return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Written `YYYY-MM-DD` (four, two and two digits), whether or not the day exists.
+    static func isoShaped(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return CalendarDay(year: y, month: m, day: d)
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {

@@ -296,7 +296,7 @@ public struct PeriodTotals {
 
     /// Number of (series, period) cells after zero-filling to the last period.
     public var cellCount: Int {
-        firstPeriods.indices.reduce(0) { $0 + max(0, lastPeriod - firstKeptPeriod($1) + 1) }
+        firstPeriods.reduce(0) { $0 + max(0, lastPeriod - max($1, firstKept) + 1) }
     }
 
     /// Visits each series in key order with its first period and its zero-filled totals
@@ -311,18 +311,33 @@ public struct PeriodTotals {
     }
 
     /// True when a series has no kept period (its rows were all in a left-out one).
-    public func isEmpty(_ id: Int) -> Bool { firstKeptPeriod(id) > lastPeriod }
+    public func isEmpty(_ id: Int) -> Bool { max(firstPeriods[id], firstKept) > lastPeriod }
 
-    /// The first period of a series that is kept.
-    @inline(__always)
-    private func firstKeptPeriod(_ id: Int) -> Int {
-        max(id < startsInPart.count && startsInPart[id] ? firstPeriods[id] + 1 : firstPeriods[id], firstKept)
+    /// The values a model fits: `values(of:)` without a first period the series began within
+    /// (`leaveOutNewSeriesFirstPeriods`). The totals themselves keep it, as DESIGN.md has a
+    /// series run from its first use.
+    public func fitValues(of id: Int) -> (firstPeriod: Int, values: [Double]) {
+        let (first, values) = self.values(of: id)
+        guard id < startsInPart.count, startsInPart[id], first == firstPeriods[id], values.count > 2 else { return (first, values) }
+        return (first + 1, Array(values.dropFirst()))
+    }
+
+    /// Marks the series of `keys` as begun within their first period (a forecast stage reading
+    /// an aggregate stage's totals, which said so).
+    public mutating func markStartingInPart(_ keys: Set<String>) {
+        guard !keys.isEmpty else { return }
+        startsInPart = (0..<firstPeriods.count).map { keys.contains(self.keys.key($0)) }
+    }
+
+    /// The keys of the series begun within their first period.
+    public var keysStartingInPart: Set<String> {
+        Set(startsInPart.indices.filter { startsInPart[$0] }.map { keys.key($0) })
     }
 
     /// The values of one series, zero-filled (or NaN-filled when gaps are missing) to the
     /// last period; empty when none of its periods is kept.
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
-        var first = firstKeptPeriod(id)
+        var first = max(firstPeriods[id], firstKept)
         guard !isEmpty(id) else { return (first, []) }
         guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
         // A series' first week may have begun in the period before its first row's.
@@ -502,8 +517,8 @@ public struct PeriodTotals {
     /// Series begun within their first period after the file's first day (a drug added to the
     /// formulary on the 16th) and used on most of its open days since: that period holds only
     /// part of their use, and fitted whole it pulled their forecast down (4 a day from 16
-    /// September forecast 108.5 for January, not 124). It is left out of their fit when two
-    /// periods or more follow it. A series used now and then keeps it: its first use falling
+    /// September forecast 108.5 for January, not 124). It is left out of their fit
+    /// (`fitValues`) when two periods or more follow it; the totals keep it. A series used now and then keeps it: its first use falling
     /// late in a period says nothing about the days before. Daily usage rows only (a census,
     /// with missing gaps, has its own per-series check).
     private mutating func leaveOutNewSeriesFirstPeriods(open: OpenWeekdays, fileFirst: CalendarDay) {
@@ -532,7 +547,7 @@ public struct PeriodTotals {
     public var seriesStartingInPartNote: String? {
         guard seriesStartingInPart > 0 else { return nil }
         let which = seriesStartingInPart == 1 ? "1 series begins" : "\(seriesStartingInPart) series begin"
-        return "\(which) within its first \(frequency.rawValue) and is used on most days since: that \(frequency.rawValue) holds part of its use and is left out of its fit ("
+        return "\(which) within its first \(frequency.rawValue) and is used on most days since: that \(frequency.rawValue) holds part of its use, so forecasts leave it out of the fit ("
             + seriesStartingInPartExamples.listed(of: seriesStartingInPart) + ")"
     }
 

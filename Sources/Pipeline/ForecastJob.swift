@@ -139,7 +139,7 @@ enum ParallelForecast {
         defer { progress.finish() }
         while start < order.count {
             let block = Array(order[start..<min(start + blockSize, order.count)])
-            let histories = block.map { totals.values(of: $0) }
+            let histories = block.map { totals.fitValues(of: $0) }
             let results = ResultSlots<Swift.Result<(forecast: SeriesForecast, fitted: [Double]), any Error>>(count: block.count)
             let workers = min(max(threads, 1), block.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in

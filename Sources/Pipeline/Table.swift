@@ -34,7 +34,8 @@ public struct Table: Sendable {
     /// fits months per average length, as `forecast` does on the daily rows themselves (a
     /// drug used 10 a day was forecast at 305 for every month, February's 280 outside the 95%
     /// interval).
-    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?)?
+    /// The series it names began within their first period (`PeriodTotals.fitValues`).
+    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>)?
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.

@@ -626,13 +626,16 @@ struct MissingPeriodsTests {
         let months = Frequency.month
         func series(_ key: String) -> (String, [Double]) {
             let id = (0..<totals.seriesCount).first { totals.keys.key($0) == key }!
-            let (first, values) = totals.values(of: id)
+            let (first, values) = totals.fitValues(of: id)
             return (months.label(first), values)
         }
         #expect(series("NEW").0 == "2024-10" && series("NEW").1 == [124, 120, 124])
+        // The totals keep the month: a series runs from its first use (DESIGN.md).
+        let new = (0..<totals.seriesCount).first { totals.keys.key($0) == "NEW" }!
+        #expect(totals.values(of: new).values == [60, 124, 120, 124])
         #expect(series("OLD").0 == "2024-01")
         #expect(series("RARE").0 == "2024-03" && series("RARE").1.first == 1)
-        #expect(totals.seriesStartingInPartNote == "1 series begins within its first month and is used on most days since: that month holds part of its use and is left out of its fit (NEW 2024-09 from 2024-09-16)",
+        #expect(totals.seriesStartingInPartNote == "1 series begins within its first month and is used on most days since: that month holds part of its use, so forecasts leave it out of the fit (NEW 2024-09 from 2024-09-16)",
                 "\(totals.seriesStartingInPartNote ?? "")")
     }
 }

@@ -83,7 +83,13 @@ import Tabular
         let ws = try Workspace()
         var usage = "date,item,quantity\n"
         var day = try #require(CalendarDay(year: 2024, month: 1, day: 1))
-        while day.components.year == 2024 { usage += "\(day),A,10\n"; day = day.adding(days: 1) }
+        let september16 = try #require(CalendarDay(year: 2024, month: 9, day: 16))
+        while day.components.year == 2024 {
+            usage += "\(day),A,10\n"
+            // B: a drug added on 16 September, 4 a day: September is left out of its fit.
+            if day >= september16 { usage += "\(day),B,4\n" }
+            day = day.adding(days: 1)
+        }
         try ws.write("daily.csv", usage)
         func pipeline(_ aggregate: String) -> String {
             """
@@ -99,9 +105,11 @@ import Tabular
         }
         try ws.write("p.yml", pipeline(""))
         _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
-        let forecasts = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let rows = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let forecasts = rows.filter { $0[0] == "A" }, added = rows.filter { $0[0] == "B" }
         #expect(forecasts.map { String($0[1]) } == ["2025-01", "2025-02", "2025-03"])
         #expect(zip(forecasts.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(forecasts)")
+        #expect(zip(added.map { Double($0[2])! }, [124.0, 112, 124]).allSatisfy { abs($0 - $1) < 0.01 }, "\(added)")
 
         // Weekly totals forecast by month, as `forecast` reads them: spread over their days; the
         // last whole week ends on 2024-12-29 (2025-W01 is partial), so December is covered in
@@ -109,7 +117,7 @@ import Tabular
         try ws.write("p.yml", pipeline(", frequency: week"))
         let byWeek = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         #expect(byWeek.notes.contains { $0.contains("2024-12 covers 29 of 31 days: left out") }, "\(byWeek.notes)")
-        let weekly = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let weekly = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[0] == "A" }
         #expect(weekly.map { String($0[1]) } == ["2024-12", "2025-01", "2025-02"])
         #expect(zip(weekly.map { Double($0[2])! }, [310.0, 310, 280]).allSatisfy { abs($0 - $1) < 0.01 }, "\(weekly)")
         // Daily totals forecast by month: two days of January 2025 are a partial month, left out.
@@ -117,7 +125,7 @@ import Tabular
         try ws.write("p.yml", pipeline(", frequency: day"))
         let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         #expect(result.notes.contains { $0.contains("2025-01") && $0.contains("left out") }, "\(result.notes)")
-        let again = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let again = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[0] == "A" }
         #expect(zip(again.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(again)")
     }
 

@@ -104,7 +104,7 @@ public struct AggregateStage: Stage {
             }
         }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
-        table.periodTotals = (totals.frequency, totals.daysSummed)
+        table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart)
         return ["series": table]
     }
 

@@ -67,7 +67,10 @@ public struct ForecastStage: Stage {
         let table = try context.table(input)
         var totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
                                               frequency: frequency, stage: context.stage, gaps: gaps)
-        if let given = table.periodTotals, given.frequency == frequency { totals.summedFromDays = given.daysSummed }
+        if let given = table.periodTotals, given.frequency == frequency {
+            totals.summedFromDays = given.daysSummed
+            totals.markStartingInPart(given.startingInPart)
+        }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         // Rows finer than the periods (weekly totals forecast by month): partial periods are left
         // out of the fit, as the aggregate stage and `forecast` leave them out; before, a

@@ -153,11 +153,23 @@ public struct ExportInspection: Sendable {
         "department": ["Dept", "Department", "Cost Center"],
         "description": ["Description", "Desc", "Item Description"],
         "location": ["Location", "Loc", "Par Location"],
-        "unit": ["Unit", "Nursing Unit"],
+        "unit": ["Unit", "Nursing Unit", "Cost Center", "Department"],
         "hours": ["Hours", "Hrs", "Worked Hours"],
         "uom": ["UOM", "Unit of Measure"],
         "vendor": ["Vendor", "Supplier"],
         "job_code": ["Job Code", "Job"],
+        // Timekeeping and staffing targets (the demo's own headers): left unmapped, PTO counted
+        // as worked hours with no overtime or agency, and overtime was costed at 1.5x whatever
+        // the targets said.
+        "pay_type": ["Pay Code", "PayCode", "Pay Type", "Earnings Code", "Earning Code", "Earn Code", "Hours Type"],
+        "employee": ["Emp ID", "Employee ID", "Employee", "Emp No", "Employee Number", "Badge"],
+        "overtime_multiplier": ["OT Multiplier", "Overtime Multiplier", "OT Factor", "OT Rate Multiplier"],
+        "agency_rate": ["Agency Rate", "Agency Hourly Rate", "Contract Labor Rate"],
+        "hourly_rate": ["Hourly Rate", "Base Rate", "Avg Hourly Rate"],
+        "budgeted_fte": ["Budgeted FTE", "Budget FTE", "FTE Budget"],
+        "target_hppd": ["Target HPPD", "HPPD", "HPPD Target", "Hours per Patient Day"],
+        "max_patients_per_staff": ["Max Patients per Staff", "Ratio", "Patients per Staff"],
+        "patient_days": ["Patient Days", "Census", "Midnight Census", "ADC"],
         "amount": ["Amount", "Amt"],
     ]
 

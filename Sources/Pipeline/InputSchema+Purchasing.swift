@@ -30,7 +30,7 @@ extension InputSchema {
                     rowRules: [.order(earlier: "start", later: "end", why: "a contract cannot end before it starts; check the dates and the date format")]),
         InputSchema(kind: "lots", roles: [r("item", .text, true), r("lot", .text, true), Role(name: "expiry_date", type: .date, required: true, periodMeansLastDay: true), r("quantity", .number, true, atLeastZero),
                                           r("location", .text), r("manufacture_date", .date)],
-                    unique: UniqueKey(roles: ["item", "lot", "location"], noun: "a lot row", why: "one per item, lot and location; add up a lot's stock into one row", ignoringCase: false),
+                    unique: UniqueKey(roles: ["item", "lot", "location"], noun: "a lot row", why: "one per item, lot and location; add up a lot's stock into one row", exactRoles: ["item", "lot"]),
                     rowRules: [.order(earlier: "manufacture_date", later: "expiry_date", why: "a lot cannot expire before it was made; check the dates and the date format")]),
     ]
 }

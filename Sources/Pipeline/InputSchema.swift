@@ -73,6 +73,9 @@ public struct InputSchema: Sendable {
         /// Compared ignoring case and spaces (names people type, such as units), or byte for
         /// byte (codes, such as item numbers, where `a100` and `A100` may be two items).
         public var ignoringCase = true
+        /// With `ignoringCase`, the roles still compared byte for byte (an item code beside a
+        /// location's name: `ICU` and `icu` are one place, `a100` and `A100` may be two items).
+        public var exactRoles: Set<String> = []
         /// A text role of the key that must hold a value for the key to apply; rows without it,
         /// and files without the column, are not checked. Two order lines alike in every
         /// column may be two orders, unless they also share a PO number.
@@ -111,7 +114,7 @@ public struct InputSchema: Sendable {
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
         InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),
                                                r("on_order", .number, false, atLeastZero), r("as_of", .date)],
-                    unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", ignoringCase: false)),
+                    unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", exactRoles: ["item"])),
         InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true),
                                                  r("hours", .number, true, .number([0...744], whole: false, what: "a number of hours from 0 to 744")),
                                                  r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true),

@@ -12,6 +12,8 @@ struct UniqueRows {
     private var seenText: [String: Int] = [:]
     /// Match keys per key role and interned id: a unit's name is folded once, not on every row.
     private var matchKeys: [[Int: String]]
+    /// Per key role: compared byte for byte (its interned id) even when the key ignores case.
+    private let exact: [Bool]
 
     /// The position of the key's `onlyWith` role, whose empty value exempts a row.
     let requiredIndex: Int?
@@ -25,6 +27,7 @@ struct UniqueRows {
         indices = found.map(\.1)
         names = found.map(\.0)
         matchKeys = Array(repeating: [:], count: found.count)
+        exact = found.map { key?.exactRoles.contains($0.0) ?? false }
     }
 
     var isActive: Bool { !indices.isEmpty }
@@ -43,7 +46,9 @@ struct UniqueRows {
             for (n, index) in indices.enumerated() {
                 if n > 0 { normalized += CompositeKey.separatorText }
                 let id = ids(index)
-                if id >= 0, let known = matchKeys[n][id] {
+                if exact[n] {
+                    normalized += String(id)
+                } else if id >= 0, let known = matchKeys[n][id] {
                     normalized += known
                 } else {
                     let folded = values(index).matchKey()

@@ -18,6 +18,11 @@ extension BadInputCorpus {
         stockRows.append(["A100", "7", "0", "Central", "2025-03-30"])
         stockRows.append(["A100", "9", "0", "OR", "2025-03-30"])
         let duplicatedStock = Data(CSVInput.csv(inventory.header, stockRows))
+        // A100 at Central and at 'central ' (one place spelled two ways): was two locations, the
+        // second one dead stock, and the position of the first too low.
+        var respelledRows = inventory.rows
+        respelledRows.append(["A100", "7", "0", "central ", "2025-03-30"])
+        let respelledStock = Data(CSVInput.csv(inventory.header, respelledRows))
         // Same item, location spelled the same but the item master's case differs: a distinct item.
         var caseRows = items.rows
         var lower = caseRows[0]
@@ -33,6 +38,8 @@ extension BadInputCorpus {
                       [RejectedRow(line: 5, column: "item", says: "item 'A100' already has an item-master row on line 2")], read: 4),
             rejecting(inventory, "A100 at Central twice (lines 2 and 5), A100 at OR once", duplicatedStock,
                       [RejectedRow(line: 5, column: "location", says: "item 'A100' and location 'Central' already has a stock row on line 2")], read: 5),
+            rejecting(inventory, "A100 at Central and at 'central ' (line 5)", respelledStock,
+                      [RejectedRow(line: 5, column: "location", says: "item 'A100' and location 'central' already has a stock row on line 2")], read: 4),
             accepting(items, "items A100 and a100 (case differs): both kept", mixedCase, read: 4,
                       output: "out/reorder.csv", says: ["A100,"]),
             accepting(items, "every unit cost blank: accepted, flagged missing_cost", blankCosts, read: 3,

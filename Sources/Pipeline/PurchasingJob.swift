@@ -27,6 +27,10 @@ public struct PurchasingJob: Sendable {
         /// few as `PO1: A from V1`.
         public var splitLines = 0
         public var splitLineExamples: [String] = []
+        /// Item codes read as the item master's (`orders 123 -> 000123`), and ordered items the
+        /// master lacks, judged on time against the default lead time.
+        public var itemCodesMatched: [String] = []
+        public var itemsWithoutMaster: [String] = []
         /// Vendor spellings the orders merged (`PurchaseOrderLines.mergedVendorSpellings`).
         public var mergedVendorSpellings: [String: String] = [:]
         /// Order rows left out as cancelled, and their statuses.
@@ -37,6 +41,15 @@ public struct PurchasingJob: Sendable {
     }
 
     public func run(orders: Table, contracts: Table? = nil, items: Table? = nil, lots: Table? = nil, usage: Table? = nil) throws -> Result {
+        // Item codes that differ from the item master's only in leading zeros are the master's
+        // (`ItemCodeMatch`); before, an order for 123 was judged on time against the 7-day
+        // default while the master promised 000123 in 2.
+        var (orders, contracts, lots, usage) = (orders, contracts, lots, usage)
+        var codes = ItemCodeMatch(master: items?.texts("item") ?? [])
+        codes.apply(to: &orders, "orders")
+        if var table = contracts { codes.apply(to: &table, "contracts"); contracts = table }
+        if var table = lots { codes.apply(to: &table, "lots"); lots = table }
+        if var table = usage { codes.apply(to: &table, "usage"); usage = table }
         let lines = try Self.orderLines(orders)
         var book = ContractBook()
         if let contracts {
@@ -51,6 +64,10 @@ public struct PurchasingJob: Sendable {
         let master = items.map(ItemMaster.init)
         let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.number("lead_time_days", $0) }, settings: settings)
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
+        result.itemCodesMatched = codes.renamed
+        if let master {
+            result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
+        }
         result.splitLines = lines.splitLines.count
         result.mergedVendorSpellings = lines.mergedVendorSpellings
         result.cancelledRows = lines.cancelledRows
@@ -170,6 +187,13 @@ public struct PurchasingJob: Sendable {
         if !a.looseVendorMatches.isEmpty {
             lines.append("Vendors matched to the contracts ignoring case and spaces: "
                          + a.looseVendorMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", "))
+        }
+        if !r.itemCodesMatched.isEmpty {
+            lines.append("Item codes read as the item master writes them (they differ only in leading zeros): " + firstFew(r.itemCodesMatched))
+        }
+        if !r.itemsWithoutMaster.isEmpty {
+            let n = r.itemsWithoutMaster.count
+            lines.append("\(n == 1 ? "1 ordered item has" : "\(n) ordered items have") no row in the item master, so \(n == 1 ? "its" : "their") receipts are judged on time against the default lead time: " + firstFew(r.itemsWithoutMaster))
         }
         if !a.unmatchedContracts.isEmpty {
             let n = a.unmatchedContracts.count

@@ -34,6 +34,9 @@ public struct ReorderJob: Sendable {
         /// Usage locations read as the inventory's spelling of them (`ICU -> icu`): see
         /// `matchingLocations(_:to:)`.
         public var locationsMatched: [String] = []
+        /// Item codes read as the item master's, which they match but for leading zeros
+        /// (`usage 900 -> 000900`): see `ItemCodeMatch`.
+        public var itemCodesMatched: [String] = []
         /// The usage's last day when it ends before as-of (forecasts start after it); else nil.
         public var usageEnd: CalendarDay?
         /// The weekly forecasts and weeks of use, for the run history (with `historyStage`).
@@ -116,6 +119,12 @@ public struct ReorderJob: Sendable {
     }
 
     public func plan(usage: Table, items: Table, inventory: Table, orders: Table? = nil, lots: Table? = nil) throws -> Plan {
+        var (usage, inventory, orders, lots) = (usage, inventory, orders, lots)
+        var codes = ItemCodeMatch(master: items.texts("item") ?? [])
+        codes.apply(to: &usage, "usage")
+        codes.apply(to: &inventory, "inventory")
+        if var table = orders { codes.apply(to: &table, "orders"); orders = table }
+        if var table = lots { codes.apply(to: &table, "lots"); lots = table }
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }
@@ -381,6 +390,7 @@ public struct ReorderJob: Sendable {
             .sorted { keyRank[$0] < keyRank[$1] }
             .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }
         plan.locationsMatched = locationsMatched
+        plan.itemCodesMatched = codes.renamed
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
 

@@ -72,6 +72,20 @@ import Tabular
     /// Usage in two units of measure (a pharmacy buyer's review: vials as EA and boxes as BX
     /// summed as one number) is flagged uom_mismatch and named; so is usage in a unit the item
     /// master does not use. One unit throughout, the master's, is not.
+    /// Codes that differ only in leading zeros (a spreadsheet stripped them, another system
+    /// padded them) are one item: before, both items below were "no recent demand", flagged
+    /// dead stock and never ordered.
+    @Test func itemCodesDifferingInLeadingZerosAreOneItem() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: Self.usage([("900", nil, 20), ("0950", nil, 20)], weeks: 16), items: Self.items(["000900", "950"]),
+                                inventory: Self.inventory([("00900", "", 50), ("950", "", 50)]))
+        #expect(plan.lines.map(\.item).sorted() == ["000900", "950"])
+        #expect(plan.lines.allSatisfy { $0.orderQuantity > 0 && !$0.flags.contains("dead_stock") }, "\(plan.lines.map { ($0.item, $0.orderQuantity, $0.flags) })")
+        #expect(plan.itemsWithoutMaster.isEmpty && plan.usedWithoutStock.isEmpty)
+        #expect(plan.itemCodesMatched == ["usage 900 -> 000900", "usage 0950 -> 950", "inventory 00900 -> 000900"], "\(plan.itemCodesMatched)")
+    }
+
     @Test func usageInTwoUnitsIsFlagged() throws {
         var job = ReorderJob()
         job.threads = 1

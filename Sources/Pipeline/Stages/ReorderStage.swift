@@ -95,6 +95,9 @@ public struct ReorderStage: Stage {
             context.note("no replay of \(weeks) weeks: it compares the recommended levels with each item's par level, and no item planned has a par_level in the item master, so \(file)_simulation.csv is not written")
         }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
+        if !plan.itemCodesMatched.isEmpty {
+            context.note("item codes read as the item master writes them (they differ only in leading zeros): " + plan.itemCodesMatched.listed(upTo: 10))
+        }
         if !plan.locationsMatched.isEmpty {
             context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.listed(upTo: 10))
         }

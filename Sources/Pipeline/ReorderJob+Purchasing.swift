@@ -34,7 +34,13 @@ extension ReorderJob {
         for lot in lots { byItem[lot.item, default: []].append(lot) }
         for k in stock.indices {
             guard var held = byItem[stock[k].item] else { continue }
-            if byLocation { held = held.filter { $0.location.isEmpty || $0.location == stock[k].location } }
+            // A location spelled otherwise only in case and spaces (`icu` for `ICU`) is the same
+            // place, as the usage's locations are: its lots were ignored, and expiring stock
+            // counted as usable.
+            if byLocation {
+                let place = stock[k].location.matchKey()
+                held = held.filter { $0.location.isEmpty || $0.location == stock[k].location || $0.location.matchKey() == place }
+            }
             let use = demands[k].dailyMean, cost = stock[k].unitCost
             // Lots holding more than the count is a stale lot file or a wrong count: which one,
             // the data cannot tell. Expiry is planned on the lots as listed and capped at what is

@@ -86,6 +86,22 @@ import Tabular
         #expect(plan.itemCodesMatched == ["usage 900 -> 000900", "usage 0950 -> 950", "inventory 00900 -> 000900"], "\(plan.itemCodesMatched)")
     }
 
+    /// A lot at 'icu' is stock of 'ICU' (one place, as the usage's locations are read): 300 on
+    /// hand used 20 a day, one lot of 300 expiring in 5 days, so 200 are wasted; the lot was
+    /// ignored and all 300 counted as usable.
+    @Test func lotsAtALocationSpelledInOtherCaseCount() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
+                          ("quantity", .number([300])), ("location", .text(["icu"]))])
+        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
+        let line = try #require(plan.lines.first)
+        #expect(line.flags.contains("expiry_waste"), "\(line.flags) \(line.reason)")
+        #expect(abs(line.inventoryPosition - 100) < 1e-9, "\(line.inventoryPosition)")
+    }
+
     @Test func usageInTwoUnitsIsFlagged() throws {
         var job = ReorderJob()
         job.threads = 1

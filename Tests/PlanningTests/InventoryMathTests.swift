@@ -317,6 +317,25 @@ import Testing
         #expect(vital.own[1] >= 7, "\(vital.own)")
         #expect(essential.pooled[1].orderUpTo < essential.own[1], "\(essential.pooled.map(\.orderUpTo)) vs \(essential.own)")
         #expect(essential.pooled.allSatisfy { $0.notes.joined().contains("with its class") })
+        // The reorder point moves with the class's level, never above it (it kept the item's own).
+        #expect(essential.pooled.allSatisfy { $0.reorderPoint <= $0.orderUpTo + 1e-9 }, "\(essential.pooled.map { ($0.reorderPoint, $0.orderUpTo) })")
+    }
+
+    /// A vital kit used twice a year, one on the shelf and held at an order-up-to level of one:
+    /// neither excess nor dead stock (it was both), while the same kit with five on the shelf is.
+    @Test func stockHeldAtItsTargetIsNotExcessNorDead() {
+        var kit = StockItem(item: "MH-KIT")
+        kit.unitCost = 300
+        kit.leadTimeDays = 6
+        kit.reviewPeriodDays = 7
+        kit.criticality = .vital
+        kit.onHand = 1
+        let rare = DemandEstimate(dailyMean: 2.0 / 365, dailyStandardDeviation: 0.07, demandClass: .intermittent, historyDays: 700, daysSinceLastUse: 120)
+        let line = ReorderPlanner().plan(kit, demand: rare, abc: .c)
+        #expect(line.orderUpTo >= 1 && !line.flags.contains("excess") && !line.flags.contains("dead_stock"), "\(line.orderUpTo) \(line.flags)")
+        kit.onHand = 5
+        let heavy = ReorderPlanner().plan(kit, demand: rare, abc: .c)
+        #expect(heavy.flags.contains("excess") && heavy.flags.contains("dead_stock"), "\(heavy.orderUpTo) \(heavy.flags)")
     }
 
     /// Issue 23's decision quality: a busy item with a tight forecast meets a 95% fill rate

@@ -31,6 +31,9 @@ extension FillRateAllocation {
             }
             let note = "safety stock set with its class (\(items[first].criticality.rawValue), \(abc[first].rawValue)) to meet a \(NumberFormat.fixed(target * 100, decimals: 1))% class fill rate at least cost"
             for (k, level) in zip(sorted, levels(inputs, fillRate: target)) {
+                // The reorder point moves with the safety stock (it carried the item's own and
+                // could sit above the class's order-up-to level: 4 against 2).
+                planned[k].reorderPoint = min(level, max(0, planned[k].reorderPoint + level - planned[k].orderUpTo))
                 planned[k].orderUpTo = level
                 planned[k].safetyStock = level - planned[k].protectionDemand
                 planned[k].notes.append(note)

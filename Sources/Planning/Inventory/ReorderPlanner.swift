@@ -165,9 +165,12 @@ public struct ReorderPlanner: Sendable {
         // A discontinued item running out is the intended outcome, not a risk.
         if d > 0 && s.onHand < d * lead && !s.discontinued { flags.append("stockout_risk") }
         if position < safetyStock && d > 0 && !s.discontinued { flags.append("below_safety_stock") }
-        if let days = daysOfSupply, days > settings.excessDaysOfSupply { flags.append("excess") }
+        // Stock held at or under the level the plan keeps is not excess, nor dead: a vital kit
+        // used twice a year, one on the shelf against an order-up-to level of one, was both.
+        let aboveTarget = s.onHand > orderUpTo + 1e-9
+        if let days = daysOfSupply, days > settings.excessDaysOfSupply, aboveTarget { flags.append("excess") }
         if let shelf = s.shelfLifeDays, s.onHand > 0, s.onHand > d * shelf { flags.append("expiry_risk") }
-        if s.onHand > 0, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }
+        if s.onHand > 0, aboveTarget, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }
         if let mase = demand.backtestMASE, mase > settings.unreliableMASE { flags.append("unreliable_forecast") }
 
         // The reason, in the order a buyer reads it. Appended piece by piece into one String:

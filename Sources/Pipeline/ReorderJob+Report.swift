@@ -76,13 +76,19 @@ extension ReorderJob {
             }
         }
         let csv = "reorder.csv"
+        // With locations, each line says where it goes: two rows of one item ordering 300 and
+        // 100 read the same otherwise.
+        let located = plan.lines.contains { !$0.location.isEmpty }
+        func placed(_ header: [String]) -> [String] { located ? Array(header.prefix(2)) + ["Location"] + header.dropFirst(2) : header }
+        func placed(_ row: [String], _ line: ReorderLine) -> [String] { located ? Array(row.prefix(2)) + [line.location] + row.dropFirst(2) : row }
+        func placed(_ alignments: [Report.Alignment]) -> [Report.Alignment] { located ? Array(alignments.prefix(2)) + [.left] + alignments.dropFirst(2) : alignments }
         for (vendor, all) in Dictionary(grouping: orders, by: \.vendor).sorted(by: { $0.key < $1.key }) {
             doc.heading("\(vendor.isEmpty ? "(no vendor)" : vendor): \(numbers.money(all.reduce(0) { $0 + $1.orderCost }))")
             let lines = shown(all, by: \.orderCost, in: &doc, file: csv)
-            doc.table(["Item", "Description", "Order", "Packs", "Cost", "Why"],
-                      lines.map { [$0.item, $0.description, numbers.quantity($0.orderQuantity, decimals: 0), numbers.quantity($0.packs, decimals: 0),
-                                   numbers.money($0.orderCost), $0.reason] },
-                      alignments: [.left, .left, .right, .right, .right, .left])
+            doc.table(placed(["Item", "Description", "Order", "Packs", "Cost", "Why"]),
+                      lines.map { placed([$0.item, $0.description, numbers.quantity($0.orderQuantity, decimals: 0), numbers.quantity($0.packs, decimals: 0),
+                                          numbers.money($0.orderCost), $0.reason], $0) },
+                      alignments: placed([.left, .left, .right, .right, .right, .left]))
         }
         if !plan.simulation.isEmpty {
             doc.heading("Replay of recent demand: recommended levels vs par levels")
@@ -105,9 +111,11 @@ extension ReorderJob {
         let attention = plan.lines.filter { $0.orderQuantity == 0 && !$0.flags.filter { $0 != "new_item" }.isEmpty }
         if !attention.isEmpty {
             doc.heading("Not ordered, needs attention")
-            doc.table(["Item", "Description", "On hand", "Flags", "Why"],
-                      shown(attention, by: { $0.onHand * $0.unitCost }, in: &doc, file: csv).map { [$0.item, $0.description, numbers.quantity($0.onHand, decimals: 0), $0.flags.joined(separator: ", "), $0.reason] },
-                      alignments: [.left, .left, .right, .left, .left])
+            doc.table(placed(["Item", "Description", "On hand", "Flags", "Why"]),
+                      shown(attention, by: { $0.onHand * $0.unitCost }, in: &doc, file: csv).map {
+                          placed([$0.item, $0.description, numbers.quantity($0.onHand, decimals: 0), $0.flags.joined(separator: ", "), $0.reason], $0)
+                      },
+                      alignments: placed([.left, .left, .right, .left, .left]))
         }
         return doc
     }

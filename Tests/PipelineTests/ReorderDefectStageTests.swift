@@ -67,6 +67,9 @@ import Tabular
         // Together they order about the item's need, not twice it.
         let total = plan.lines.reduce(0) { $0 + $1.orderQuantity }
         #expect(total >= 140 && total < 200)
+        // The report's order table says where each line goes.
+        let markdown = ReorderJob.report(plan).markdown(figurePrefix: "")
+        #expect(markdown.contains("| Item | Description | Location | Order |") && markdown.contains("| GLV |  | ICU |"), "\(markdown)")
     }
 
     /// Usage in two units of measure (a pharmacy buyer's review: vials as EA and boxes as BX

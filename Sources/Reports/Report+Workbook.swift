@@ -99,7 +99,7 @@ extension Report {
     }
 
     /// A table cell's figure as the report wrote it, with the style that shows it the same
-    /// way: `$1,537,871` and `($154)` money, `12.5%` percentage points, `1,234.5` a number with
+    /// way: `$1,537,871` and `($154)` money, `$0.10` a price, `12.5%` percentage points, `1,234.5` a number with
     /// its decimals; nil for text.
     static func figure(_ cell: String) -> (Double, ReportSheet.Style)? {
         let trimmed = cell.trimmingCharacters(in: .whitespaces)
@@ -107,7 +107,9 @@ extension Report {
         let percent = last == "%"
         guard let value = NumberParser().parse(percent ? String(trimmed.dropLast()) : trimmed) else { return nil }
         if percent { return (value, .percentagePoints) }
-        if trimmed.contains("$") { return (value, .money) }
+        // Written with cents (a unit price, $0.10 against $0.08), shown with them: `$#,##0`
+        // showed both as $0 beside a $200 variance.
+        if trimmed.contains("$") { return (value, trimmed.contains(".") ? .price : .money) }
         let decimals = trimmed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0
         return (value, .number(decimals: decimals))
     }

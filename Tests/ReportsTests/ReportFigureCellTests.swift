@@ -7,7 +7,9 @@ import Testing
     @Test func figuresAreReadBackWithTheStyleThatShowsThemAsWritten() {
         #expect(Report.figure("$1,537,871")! == (1_537_871, .money))
         #expect(Report.figure("($154)")! == (-154, .money))
-        #expect(Report.figure("-$64.12")! == (-64.12, .money))
+        // Cents written are cents shown: a unit price of $0.10 was shown as $0.
+        #expect(Report.figure("-$64.12")! == (-64.12, .price))
+        #expect(Report.figure("$0.10")! == (0.1, .price))
         #expect(Report.figure("12.5%")! == (12.5, .percentagePoints))
         #expect(Report.figure("1,234.5")! == (1_234.5, .number(decimals: 1)))
         #expect(Report.figure("42")! == (42, .number(decimals: 0)))

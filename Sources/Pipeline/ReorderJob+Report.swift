@@ -57,7 +57,7 @@ extension ReorderJob {
             "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(Set(orders.map(\.vendor)).count, "vendor")), total \(numbers.money(total)).",
             "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
-        ] + (plan.itemsWithoutMaster.isEmpty ? [] : ["\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
+        ] + (plan.itemsWithoutMaster.isEmpty ? [] : [plan.itemsWithoutMaster.count == 1 ? "1 inventory item is missing from the item master and was planned with default lead times." : "\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
           + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
@@ -138,7 +138,7 @@ extension ReorderJob {
         let excess = plan.lines.filter { valueAboveTarget($0) > 0 }
         if !excess.isEmpty {
             let dead = excess.filter { $0.flags.contains("dead_stock") || $0.flags.contains("discontinued") }.reduce(0) { $0 + valueAboveTarget($1) }
-            items.append(CostReduction(area: "Inventory above target", detail: "\(excess.count) stock lines hold more than their order-up-to level; \(numbers.money(dead)) of it is dead or discontinued stock. Letting it run down frees that cash.",
+            items.append(CostReduction(area: "Inventory above target", detail: "\(excess.count == 1 ? "1 stock line holds more than its" : "\(excess.count) stock lines hold more than their") order-up-to level; \(numbers.money(dead)) of it is dead or discontinued stock. Letting it run down frees that cash.",
                                        amount: excess.reduce(0) { $0 + valueAboveTarget($1) }, report: report))
         }
         let recommendedRows = plan.simulation.filter { $0.policy == "recommended" }

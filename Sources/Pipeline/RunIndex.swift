@@ -40,7 +40,7 @@ struct RunIndex {
         var summary = ["\(NumberFormat.count(manifest.stages.count, "stage")) of \(manifest.pipeline) ran in \(NumberFormat.fixed(seconds, decimals: 1)) s and wrote \(NumberFormat.count(reports.count, "report")) and \(NumberFormat.count(manifest.outputs.count, "file"))."]
         // Not summed: the areas overlap (stock above target and par levels measure the same shelves).
         if let largest = savings.first {
-            summary.append("Cost reduction: \(savings.count) areas found, largest \(largest.area.lowercased()) at \(numbers.money(largest.amount)) (see below).")
+            summary.append("Cost reduction: \(NumberFormat.count(savings.count, "area")) found, largest \(largest.area.lowercased()) at \(numbers.money(largest.amount)) (see below).")
         }
         var doc = Report(title: "Run of \(manifest.pipeline)", summary: summary)
         if !savings.isEmpty {

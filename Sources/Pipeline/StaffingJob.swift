@@ -67,6 +67,8 @@ public struct StaffingJob: Sendable {
         public var untargetedHours: [(unit: String, jobCode: String, hours: Double)] = []
         /// Pay codes the map does not know, with their hours: left out of worked hours.
         public var unrecognisedPayCodes: [(code: String, hours: Double)] = []
+        /// Set when the timekeeping and the census share no day, saying so.
+        public var disjointSpans: String?
     }
 
     public func run(timekeeping: Table, census: Table, targets: Table) throws -> Result {
@@ -317,13 +319,19 @@ public struct StaffingJob: Sendable {
         }
         rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
         record?.addActuals(censusTotals)
-        return Result(history: record, rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks,
+        var result = Result(history: record, rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks,
                       unmatchedUnits: unique(unmatched), looseMatches: looseMatches,
                       repeatedCensusDays: (repeatedDays, repeatedExamples),
                       untargetedHours: untargeted.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
                           (unit: String(CompositeKey.parts(of: $0.key, maxSplits: 1)[0]), jobCode: untargetedSpelling[$0.key] ?? "", hours: $0.value)
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
+        // Timekeeping for another span than the census (last year's export beside this year's
+        // census) left hours per patient day and the premium shares blank without a word.
+        if let tFirst = tDates.min(), let tLast = tDates.max(), let cFirst = cDates.min(), tLast < cFirst || tFirst > lastDay {
+            result.disjointSpans = "the timekeeping (\(tFirst) to \(tLast)) and the census (\(cFirst) to \(lastDay)) share no day: worked hours per patient day and the overtime and agency shares cannot be measured; export both for the same dates"
+        }
+        return result
     }
 
     /// Each value once, in first-seen order.
@@ -362,7 +370,7 @@ public struct StaffingJob: Sendable {
         var summary = [
             "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
                 + (unknown.isEmpty ? "." : "; not counted, their budgeted FTE or hourly rate blank in the targets: " + unknown.joined(separator: ", ") + "."),
-            short.isEmpty ? "No unit is short of budgeted FTEs." : "Short of budgeted FTEs: " + short.map(\.unit).joined(separator: ", ") + ".",
+            short.isEmpty ? noUnitShortSentence(result, numbers: numbers) : "Short of budgeted FTEs by more than half an FTE: " + short.map(\.unit).joined(separator: ", ") + ".",
         ]
         if !rising.isEmpty {
             summary.append("Overtime and agency rising: " + rising.map { u in
@@ -433,7 +441,7 @@ public struct StaffingJob: Sendable {
     /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
-        var lines: [String] = []
+        var lines: [String] = result.disjointSpans.map { [$0.prefix(1).uppercased() + $0.dropFirst()] } ?? []
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
         }
@@ -459,11 +467,22 @@ public struct StaffingJob: Sendable {
         return lines
     }
 
+    /// "No unit is short": said so only when none is short at all. A unit short by half an FTE
+    /// or less is not flagged `fte_short`, but it is short: it read "No unit is short of
+    /// budgeted FTEs" while needing overtime every week.
+    static func noUnitShortSentence(_ result: Result, numbers: NumberStyle) -> String {
+        var largest: [String: Double] = [:]
+        for row in result.rows where row.plan.fteGap > 0.005 { largest[row.unit] = max(largest[row.unit] ?? 0, row.plan.fteGap) }
+        guard !largest.isEmpty else { return "No unit is short of budgeted FTEs." }
+        return "No unit is short of budgeted FTEs by more than half an FTE; short by less: "
+            + largest.sorted { $0.key < $1.key }.map { "\($0.key) (\(numbers.quantity($0.value, decimals: 2)) FTE)" }.joined(separator: ", ") + "."
+    }
+
     /// The run's one-line note: units planned, flags, and the caveats.
     public static func note(_ result: Result) -> String {
         let count = result.units.count
         let flagged = result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }
-        return (["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)", "flagged: " + flagged.joined(separator: "; ")]
+        return (["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)", flagged.isEmpty ? "none flagged" : "flagged: " + flagged.joined(separator: "; ")]
                 + caveats(result)).joined(separator: "; ")
     }
 

@@ -40,6 +40,18 @@ import Tabular
         return job
     }
 
+    /// A nurse manager's review: timekeeping of last year beside this year's census left hours
+    /// per patient day blank without a word; now the note says the two share no day.
+    @Test func timekeepingAndCensusSharingNoDayIsSaid() throws {
+        var earlier = timekeeping()
+        let shifted = try #require(earlier.texts("date")).map { ISO.day(2024, 1, 1, plus: StaffingJobTests.days.firstIndex(of: $0) ?? 0) }
+        earlier.replace("date", with: .text(shifted))
+        let result = try job().run(timekeeping: earlier, census: census(), targets: targets([("4 West", "RN"), ("ICU", "RN")]))
+        #expect(StaffingJob.note(result).contains("share no day: worked hours per patient day"), "\(StaffingJob.note(result))")
+        let same = try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("4 West", "RN"), ("ICU", "RN")]))
+        #expect(!StaffingJob.note(same).contains("share no day"))
+    }
+
     // MARK: 10. Targets for units without census
 
     @Test func targetsForUnitsWithoutCensusAreReportedNotSilentlyDropped() throws {

@@ -69,7 +69,7 @@ import Testing
         #expect(abs(Double(fields[3])! - 75) < 4)
         #expect(abs(Double(fields[4])! - 75 * 16) < 70)
         let md = try ws.read("out/staffing_plan.md")
-        #expect(md.contains("Short of budgeted FTEs: ICU."))
+        #expect(md.contains("Short of budgeted FTEs by more than half an FTE: ICU."))
         #expect(md.contains("Overtime and agency rising: ICU"))
         #expect(md.contains("Census forecast accuracy"))
         // Employee ids appear in no output.

@@ -75,6 +75,9 @@ extension ShiftStaffingJob {
                          + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 0)) h)" }.listed(upTo: 10)
                          + "; map them with --pay-codes or pay_codes:")
         }
+        if !result.productivityCensusGaps.isEmpty {
+            lines.append("Pay periods left out of productivity, the census missing days of them (read as no patients they made a unit look overstaffed): \(result.productivityCensusGaps.listed(upTo: 10)).")
+        }
         if result.overlappingSpans > 0 {
             lines.append("\(result.overlappingSpans) timekeeping span\(result.overlappingSpans == 1 ? "" : "s") overlap another of the same employee; each person counted once on duty.")
         }

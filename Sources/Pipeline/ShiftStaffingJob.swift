@@ -61,6 +61,8 @@ public struct ShiftStaffingJob: Sendable {
         /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
         /// duty, since their punches show someone on the floor.
         public var unrecognisedPayCodes: [String: Double] = [:]
+        /// Pay periods of a unit left out of productivity as the census misses days of them.
+        public var productivityCensusGaps: [String] = []
         public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
     }
 
@@ -95,9 +97,11 @@ public struct ShiftStaffingJob: Sendable {
         var ratioTargets: [RatioTarget] = []
         var targetsOfUnit: [String: [Int]] = [:]
         var hppdOfUnit: [String: Double] = [:]
+        var targetedJobs = Set<String>()
         for r in 0..<gUnits.count {
             let unit = keys.key(gUnits[r])
             hppdOfUnit[unit, default: 0] += gHPPD[r]
+            targetedJobs.insert(CompositeKey.joined(unit, keys.key(gJobs[r])))
             guard let max = gMax?[r], max.isFinite, max > 0 else { continue }
             let key = CompositeKey.joined(unit, keys.key(gJobs[r]))
             guard groups[key] == nil else { continue }
@@ -189,7 +193,8 @@ public struct ShiftStaffingJob: Sendable {
         result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }
         result.grid = grid.sorted
         result.uncheckedUnits = unchecked.sorted()
-        result.productivity = try productivity(timekeeping: timekeeping, census: census, hppdOfUnit: hppdOfUnit, display: display, keys: &keys)
+        result.productivity = try productivity(timekeeping: timekeeping, census: census, hppdOfUnit: hppdOfUnit, targetedJobs: targetedJobs,
+                                               display: display, keys: &keys, censusGaps: &result.productivityCensusGaps)
         result.outlook = outlook(result.shifts, census: census, plan: plan, frequency: frequency, ratioTargets: ratioTargets.map { ($0.unit, $0.jobCode, $0.max) },
                                  display: display, keys: &keys)
         return result
@@ -198,11 +203,15 @@ public struct ShiftStaffingJob: Sendable {
     /// Worked, non-productive and target hours per unit and complete pay period (the periods
     /// the timekeeping covers from first day to last; a period cut by the export's ends would
     /// compare part of its hours with part of its census).
-    func productivity(timekeeping: Table, census: Table, hppdOfUnit: [String: Double], display: [String: String],
-                      keys: inout KeyCache) throws -> [ProductivityRow] {
+    ///
+    /// Only the job codes the unit's targets name count (the plan's hours per patient day leave
+    /// the others out, and a clerk's hours put a unit on target at 91), and only pay periods
+    /// the census records on every day (a census missing three days read as no patients, 79).
+    func productivity(timekeeping: Table, census: Table, hppdOfUnit: [String: Double], targetedJobs: Set<String>, display: [String: String],
+                      keys: inout KeyCache, censusGaps: inout [String]) throws -> [ProductivityRow] {
         guard let tDays = timekeeping.days("date"), let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours"),
               let first = tDays.min(), let last = tDays.max() else { return [] }
-        let tPay = timekeeping.texts("pay_type")
+        let tPay = timekeeping.texts("pay_type"), tJobs = timekeeping.texts("job_code")
         let firstPeriod = payPeriods.index(of: first) + (payPeriods.firstDay(of: payPeriods.index(of: first)) == first ? 0 : 1)
         let lastPeriod = payPeriods.index(of: last) - (payPeriods.lastDay(of: payPeriods.index(of: last)) == last ? 0 : 1)
         guard firstPeriod <= lastPeriod else { return [] }
@@ -230,6 +239,7 @@ public struct ShiftStaffingJob: Sendable {
                 lastSlot = slot(keys.key(tUnits[r]))
             }
             guard let u = lastSlot else { continue }
+            if let tJobs, let name = lastName, !targetedJobs.contains(CompositeKey.joined(keys.key(name), keys.key(tJobs[r]))) { continue }
             let pay = tPay?[r] ?? ""
             if pay != lastPay {
                 if let known = categories[pay] { lastCategory = known } else { lastCategory = payCodes.category(of: pay); categories[pay] = lastCategory }
@@ -242,6 +252,7 @@ public struct ShiftStaffingJob: Sendable {
         for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
+            var recorded = [Set<Int32>](repeating: [], count: sums.count * periods)
             for r in 0..<cUnits.count {
                 let p = payPeriods.index(of: cDays[r])
                 guard p >= firstPeriod, p <= lastPeriod, !cValues[r].isNaN else { continue }
@@ -249,6 +260,17 @@ public struct ShiftStaffingJob: Sendable {
                 guard let hppd = hppdOfUnit[unit], let u = unitIndex[unit] else { continue }
                 sums[u][p - firstPeriod].targetHours += cValues[r] * hppd
                 touched[u][p - firstPeriod] = true
+                recorded[u * periods + p - firstPeriod].insert(cDays[r].daysSinceEpoch)
+            }
+            for u in sums.indices {
+                for k in 0..<periods where touched[u][k] {
+                    let p = firstPeriod + k
+                    let days = Int(payPeriods.lastDay(of: p).daysSinceEpoch - payPeriods.firstDay(of: p).daysSinceEpoch) + 1
+                    if recorded[u * periods + k].count < days {
+                        touched[u][k] = false
+                        censusGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(recorded[u * periods + k].count) of \(days) days)")
+                    }
+                }
             }
         }
         var rows: [ProductivityRow] = []

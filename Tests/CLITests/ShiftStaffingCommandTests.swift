@@ -142,6 +142,24 @@ import Testing
         #expect(report.contains("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): CHG (12 h)"), "\(report.prefix(3000))")
     }
 
+    /// A nurse manager's review: a clerk's hours (no target) put the unit at index 90.9 in the
+    /// pay-period table while its hours per patient day were on target, and three days missing
+    /// from the census read as no patients (index 78.6). The clerk is left out, and so is the
+    /// pay period the census misses days of, named in the summary.
+    @Test func productivityCountsTargetedJobsAndWholeCensusPeriods() throws {
+        let clerk = CSVInput.days(84).map { [$0, "Med-Surg", "12", "CLERK", "REG", "C1", "\($0) 08:00", "\($0) 20:00"] }
+        let dir = try Self.workspace(extra: clerk)
+        let censusFile = dir.appendingPathComponent("census.csv")
+        let census = try CLIRunner.read(censusFile).split(separator: "\n").filter { !$0.hasPrefix("2025-01-08,") && !$0.hasPrefix("2025-01-09,") }
+        try (census.joined(separator: "\n") + "\n").write(to: censusFile, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(Self.arguments.filter { $0 != "--quiet" }, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let productivity = try Self.rows(dir, "staffing_productivity.csv")
+        #expect(productivity[1].prefix(6) == ["Med-Surg", "2025-01-20", "2025-02-02", "1344", "1344", "100"], "\(productivity)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("Pay periods left out of productivity, the census missing days of them") && report.contains("Med-Surg 2025-01-06 (12 of 14 days)"), "\(report)")
+    }
+
     @Test func aBadPayPeriodStartIsAUsageError() throws {
         let dir = try Self.workspace()
         let run = try CLIRunner.run(Self.arguments.map { $0 == "2025-01-06" ? "fortnightly" : $0 }, in: dir)

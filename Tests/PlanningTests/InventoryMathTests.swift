@@ -261,6 +261,14 @@ import Testing
         // Day 0: 10 -> 7, order 1 pack of 4 (need 3). Day 1: position 11 >= 10, no order.
         #expect(o.orders == 1)
     }
+
+    /// A level of 274.93 is 275 units on the shelf: 25 a day for 11 days is served whole (it
+    /// started 0.07 short and counted a stockout day at a 100% fill rate).
+    @Test func aFractionalLevelStartsAsWholeUnits() {
+        let o = PolicySimulation().replay(demand: Array(repeating: 25, count: 11), orderUpTo: 274.93, reviewDays: 30, leadTimeDays: 4,
+                                          packSize: 50, minimumOrder: 0, unitCost: 1)
+        #expect(o.stockoutDays == 0 && o.fillRate == 1, "\(o)")
+    }
 }
 
 @Suite struct FillRateAllocationTests {

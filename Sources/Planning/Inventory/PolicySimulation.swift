@@ -41,7 +41,9 @@ public struct PolicySimulation: Sendable {
     public func replay(demand: [Double], orderUpTo: Double, reviewDays: Int, leadTimeDays: Int,
                        packSize: Double, minimumOrder: Double, unitCost: Double) -> Outcome {
         var outcome = Outcome()
-        var stock = orderUpTo
+        // Stock is whole units: a level of 274.93 started the replay 0.07 of a unit short of
+        // 275 and counted a stockout day at a 100% fill rate.
+        var stock = (orderUpTo - 1e-9).rounded(.up)
         var pipeline: [(arrives: Int, quantity: Double)] = []
         let review = max(1, reviewDays), lead = max(0, leadTimeDays)
         let pack = packSize > 0 ? packSize : 1

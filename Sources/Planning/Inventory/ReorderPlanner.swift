@@ -198,7 +198,7 @@ public struct ReorderPlanner: Sendable {
             if rounded.raisedToMinimum { part("raised to the minimum order ", fmt(s.minimumOrder)) }
         } else if !s.discontinued {
             if settings.policy == .periodicReview {
-                part("no order: position ", fmt(position), " is above the order-up-to level ", fmt(orderUpTo))
+                part("no order: position ", fmt(position), fmt(position) == fmt(orderUpTo) ? " is at the order-up-to level " : " is above the order-up-to level ", fmt(orderUpTo))
             } else {
                 part("no order: position ", fmt(position), " is above the reorder point ", fmt(reorderPoint))
             }

@@ -28,7 +28,18 @@ extension PurchasingJob {
         }
         if r.hasLots {
             let atRisk = r.expiry.filter { $0.expectedWaste > 0 }
-            summary.append("\(atRisk.count) of \(r.expiry.count) lot\(r.expiry.count == 1 ? " is" : "s are") expected to expire before use as of \(r.asOf?.description ?? ""): \(numbers.quantity(r.expectedWaste, decimals: 0)) units worth \(numbers.money(r.wasteValue)).")
+            // A lot without a known cost has no value: said, not counted as $0 worth.
+            let unpriced = atRisk.filter { !$0.wasteValue.isFinite }.reduce(0) { $0 + $1.expectedWaste }
+            let worth = unpriced > 0
+                ? (unpriced >= r.expectedWaste - 1e-9 ? " of unknown value (no unit cost)" : " worth \(numbers.money(r.wasteValue)) and \(numbers.quantity(unpriced, decimals: 0)) more of unknown value (no unit cost)")
+                : " worth \(numbers.money(r.wasteValue))"
+            summary.append("\(atRisk.count) of \(r.expiry.count) lot\(r.expiry.count == 1 ? " is" : "s are") expected to expire before use as of \(r.asOf?.description ?? ""): \(numbers.quantity(r.expectedWaste, decimals: 0)) units\(worth).")
+            // An item whose lots are all wasted because the usage never names it: likely a code
+            // the usage writes otherwise, rather than stock nobody uses.
+            let unused = Set(atRisk.filter { $0.dailyUse == 0 }.map(\.lot.item)).sorted()
+            if !unused.isEmpty {
+                summary.append("\(unused.count == 1 ? "1 item's lots count" : "\(unused.count) items' lots count") as waste because the usage shows no use of \(unused.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(unused)); check that the usage names \(unused.count == 1 ? "the item" : "them") as the lots do.")
+            }
         }
         if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted, flag over_receipt): check the invoices.") }
         if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet, left out of fill rates and lead times.") }

@@ -209,7 +209,11 @@ public struct PurchasingJob: Sendable {
         var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
         if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted, flagged over_receipt)" }
         for caveat in caveats(r) { text += "; " + caveat.prefix(1).lowercased() + caveat.dropFirst() }
-        if r.hasLots { text += "; \(r.expiry.filter { $0.expectedWaste > 0 }.count) of \(r.expiry.count) lots expected to expire before use, value \(NumberFormat.fixed(r.wasteValue, decimals: 2))" }
+        if r.hasLots {
+            let wasted = r.expiry.filter { $0.expectedWaste > 0 }
+            let value = wasted.contains { !$0.wasteValue.isFinite } ? "value \(NumberFormat.fixed(r.wasteValue, decimals: 2)) and more of unknown cost" : "value \(NumberFormat.fixed(r.wasteValue, decimals: 2))"
+            text += "; \(wasted.count) of \(r.expiry.count) lots expected to expire before use, \(value)"
+        }
         return text
     }
 }

@@ -22,6 +22,19 @@ import Tabular
         return try ws.read("out.csv")
     }
 
+    /// A lot of an item no order prices and the usage never names: 500 units to waste, of
+    /// unknown value (the summary said "worth $0"), and the item named as unused.
+    @Test func wasteOfUnknownValueIsSaidAndUnusedLotsAreNamed() throws {
+        let orders = Table([("item", .text(["A"])), ("vendor", .text(["Acme"])), ("order_date", .text(["2025-03-01"])), ("quantity", .number([10])),
+                            ("unit_price", .number([5]))])
+        let lots = Table([("item", .text(["X9"])), ("lot", .text(["L1"])), ("expiry_date", .text(["2025-04-15"])), ("quantity", .number([500]))])
+        let usage = Table([("date", .text(["2025-03-30", "2025-03-31"])), ("item", .text(["A", "A"])), ("quantity", .number([1, 1]))])
+        let r = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
+        let summary = PurchasingJob.report(r).summary
+        #expect(summary.contains { $0.contains("500 units of unknown value (no unit cost)") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("1 item's lots count as waste because the usage shows no use of it: X9") }, "\(summary)")
+    }
+
     /// The item master promises 000123 in 2 days; the orders say 123, received after 5, 6 and
     /// 2 days. Judged against the 7-day default the vendor was on time 3 of 3; read as the
     /// master's item, 1 of 3 (2 days + 1 of grace). An item the master lacks is named.

@@ -30,22 +30,19 @@ struct ItemCodeMatch {
         return stripped.isEmpty ? "0" : String(stripped)
     }
 
-    /// `table`'s item column with codes read as the master's; `what` names the input for the note.
+    /// `table`'s item column with codes read as the master's; `what` names the input for the
+    /// note. The column is rebuilt only when some code is read otherwise (a usage export holds
+    /// millions of rows and few distinct codes).
     mutating func apply(to table: inout Table, _ what: String) {
         guard !byValue.isEmpty, let items = table.texts("item") else { return }
-        var mapped: [String: String?] = [:]
-        var changed = false
-        let read = items.map { code -> String in
-            if let known = mapped[code] { return known ?? code }
-            var target: String?
-            if !master.contains(code), let value = ItemCodeMatch.value(code), let found = byValue[value] { target = found }
-            mapped[code] = target
-            if let target {
-                changed = true
-                renamed.append("\(what) \(code) -> \(target)")
+        var seen = Set<String>(), targets: [String: String] = [:]
+        for code in items where seen.insert(code).inserted {
+            if !master.contains(code), let value = ItemCodeMatch.value(code), let found = byValue[value] {
+                targets[code] = found
+                renamed.append("\(what) \(code) -> \(found)")
             }
-            return target ?? code
         }
-        if changed { table.replace("item", with: .text(read)) }
+        guard !targets.isEmpty else { return }
+        table.replace("item", with: .text(items.map { targets[$0] ?? $0 }))
     }
 }

@@ -502,25 +502,14 @@ public struct PeriodTotals {
         return note
     }
 
-    /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows
-    /// on fewer of its open days than the period holds (a ward that did not report for three
-    /// days of a week) is partial for that series and becomes missing, as a sum of four days
-    /// would read as a fall in census (a week of 30 a day summed to 120). That holds when no
-    /// series has a row on those days either: a census that skipped days hospital-wide is
-    /// short all the same, and the note names the days, so a clinic whose rows count visits
-    /// and that closed on a holiday can say `--gaps zero`. A series counts its own open
-    /// weekdays once they can be told (`DaySet.openWeekdays`: four weeks of rows, not too
-    /// sparse; a weekday clinic among seven-day wards), else the file's. Usage needs no such
-    /// rule: a day without a row is no use.
-    /// Weekly rows count the seven days of their ISO weeks (a weekly census series whose first
-    /// week begins on Monday 6 October misses the first five days of the month).
     /// Series begun within their first period after the file's first day (a drug added to the
     /// formulary on the 16th) and used on most of its open days since: that period holds only
     /// part of their use, and fitted whole it pulled their forecast down (4 a day from 16
     /// September forecast 108.5 for January, not 124). It is left out of their fit
-    /// (`fitValues`) when two periods or more follow it; the totals keep it. A series used now and then keeps it: its first use falling
-    /// late in a period says nothing about the days before. Daily usage rows only (a census,
-    /// with missing gaps, has its own per-series check).
+    /// (`fitValues`) when two periods or more follow it; the totals keep it. A series used
+    /// now and then keeps it: its first use falling late in a period says nothing about the
+    /// days before. Daily usage rows only (a census, with missing gaps, has its own per-series
+    /// check).
     private mutating func leaveOutNewSeriesFirstPeriods(open: OpenWeekdays, fileFirst: CalendarDay) {
         guard gaps == .zero, rowDays.span == .day, !spreadsWeeks else { return }
         startsInPart = [Bool](repeating: false, count: firstPeriods.count)
@@ -551,6 +540,18 @@ public struct PeriodTotals {
             + seriesStartingInPartExamples.listed(of: seriesStartingInPart) + ")"
     }
 
+    /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows
+    /// on fewer of its open days than the period holds (a ward that did not report for three
+    /// days of a week) is partial for that series and becomes missing, as a sum of four days
+    /// would read as a fall in census (a week of 30 a day summed to 120). That holds when no
+    /// series has a row on those days either: a census that skipped days hospital-wide is
+    /// short all the same, and the note names the days, so a clinic whose rows count visits
+    /// and that closed on a holiday can say `--gaps zero`. A series counts its own open
+    /// weekdays once they can be told (`DaySet.openWeekdays`: four weeks of rows, not too
+    /// sparse; a weekday clinic among seven-day wards), else the file's. Usage needs no such
+    /// rule: a day without a row is no use.
+    /// Weekly rows count the seven days of their ISO weeks (a weekly census series whose first
+    /// week begins on Monday 6 October misses the first five days of the month).
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
         guard gaps == .missing, rowDays.span == .day || spreadsWeeks, !seriesDays.isEmpty else { return }
         let from = max(firstKept, base), through = min(lastPeriod, base + periods - 1)

@@ -91,20 +91,18 @@ public struct RowDays: Sendable, Equatable {
         }
     }
 
-    /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a
-    /// weekday with rows in under half as many weeks as the busiest is one the file does not
-    /// record, such as a clinic's weekend); every weekday for rows that are whole periods.
     /// Every row falls on January 1-12 of one year, on three days or more: what the 1st of
     /// each month looks like written day-first (`01/07/2025`) and read month-first.
     public var looksDayFirst: Bool {
-        guard !isEmpty, last.daysSinceEpoch - first.daysSinceEpoch <= 11 else { return false }
-        let (y1, m1, d1) = first.components, (y2, m2, d2) = last.components
-        guard y1 == y2, m1 == 1, m2 == 1, d2 <= 12, d1 >= 1 else { return false }
-        var days = 0
-        dates.forEachDay { _ in days += 1 }
-        return days >= 3
+        guard !isEmpty else { return false }
+        let (y1, m1, _) = first.components, (y2, m2, d2) = last.components
+        guard y1 == y2, m1 == 1, m2 == 1, d2 <= 12 else { return false }
+        return dates.count(from: first.daysSinceEpoch, through: last.daysSinceEpoch) >= 3
     }
 
+    /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a
+    /// weekday with rows in under half as many weeks as the busiest is one the file does not
+    /// record, such as a clinic's weekend); every weekday for rows that are whole periods.
     public var openWeekdays: OpenWeekdays { span == .day ? dates.openWeekdays ?? .all : .all }
 
     /// The period each row covers whole: the year, quarter, month or week its day names when

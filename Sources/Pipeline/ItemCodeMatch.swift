@@ -45,4 +45,11 @@ struct ItemCodeMatch {
         guard !targets.isEmpty else { return }
         table.replace("item", with: .text(items.map { targets[$0] ?? $0 }))
     }
+
+    /// The same for an input that may be absent.
+    mutating func apply(to table: inout Table?, _ what: String) {
+        guard var given = table else { return }
+        apply(to: &given, what)
+        table = given
+    }
 }

@@ -47,9 +47,9 @@ public struct PurchasingJob: Sendable {
         var (orders, contracts, lots, usage) = (orders, contracts, lots, usage)
         var codes = ItemCodeMatch(master: items?.texts("item") ?? [])
         codes.apply(to: &orders, "orders")
-        if var table = contracts { codes.apply(to: &table, "contracts"); contracts = table }
-        if var table = lots { codes.apply(to: &table, "lots"); lots = table }
-        if var table = usage { codes.apply(to: &table, "usage"); usage = table }
+        codes.apply(to: &contracts, "contracts")
+        codes.apply(to: &lots, "lots")
+        codes.apply(to: &usage, "usage")
         let lines = try Self.orderLines(orders)
         var book = ContractBook()
         if let contracts {

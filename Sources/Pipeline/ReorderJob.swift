@@ -123,8 +123,8 @@ public struct ReorderJob: Sendable {
         var codes = ItemCodeMatch(master: items.texts("item") ?? [])
         codes.apply(to: &usage, "usage")
         codes.apply(to: &inventory, "inventory")
-        if var table = orders { codes.apply(to: &table, "orders"); orders = table }
-        if var table = lots { codes.apply(to: &table, "lots"); lots = table }
+        codes.apply(to: &orders, "orders")
+        codes.apply(to: &lots, "lots")
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }

@@ -99,11 +99,10 @@ public struct ShiftStaffingJob: Sendable {
         var hppdOfUnit: [String: Double] = [:]
         var targetedJobs = Set<String>()
         for r in 0..<gUnits.count {
-            let unit = keys.key(gUnits[r])
+            let unit = keys.key(gUnits[r]), key = CompositeKey.joined(unit, keys.key(gJobs[r]))
             hppdOfUnit[unit, default: 0] += gHPPD[r]
-            targetedJobs.insert(CompositeKey.joined(unit, keys.key(gJobs[r])))
+            targetedJobs.insert(key)
             guard let max = gMax?[r], max.isFinite, max > 0 else { continue }
-            let key = CompositeKey.joined(unit, keys.key(gJobs[r]))
             guard groups[key] == nil else { continue }
             groups[key] = ratioTargets.count
             targetsOfUnit[unit, default: []].append(ratioTargets.count)
@@ -229,17 +228,19 @@ public struct ShiftStaffingJob: Sendable {
             return sums.count - 1
         }
         var categories: [String: PayCategory?] = [:]
-        var lastName: String?, lastSlot: Int?
+        var lastName: String?, lastSlot: Int?, lastJob: String?, lastTargeted = true
         var lastPay: String?, lastCategory: PayCategory?
         for r in 0..<tUnits.count {
             let p = payPeriods.index(of: tDays[r])
             guard p >= firstPeriod, p <= lastPeriod else { continue }
-            if tUnits[r] != lastName {
+            // The unit and job code of the previous row, looked up again only when they change.
+            if tUnits[r] != lastName || tJobs?[r] != lastJob {
+                if tUnits[r] != lastName { lastSlot = slot(keys.key(tUnits[r])) }
                 lastName = tUnits[r]
-                lastSlot = slot(keys.key(tUnits[r]))
+                lastJob = tJobs?[r]
+                lastTargeted = lastJob.map { targetedJobs.contains(CompositeKey.joined(keys.key(tUnits[r]), keys.key($0))) } ?? true
             }
-            guard let u = lastSlot else { continue }
-            if let tJobs, let name = lastName, !targetedJobs.contains(CompositeKey.joined(keys.key(name), keys.key(tJobs[r]))) { continue }
+            guard let u = lastSlot, lastTargeted else { continue }
             let pay = tPay?[r] ?? ""
             if pay != lastPay {
                 if let known = categories[pay] { lastCategory = known } else { lastCategory = payCodes.category(of: pay); categories[pay] = lastCategory }

@@ -29,12 +29,11 @@ public struct Table: Sendable {
     /// For an imported table: the file it was read from, so a later stage's message about
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
-    /// For an aggregate stage's output: the periods its totals are, and the weekdays they sum
-    /// when summed from daily rows. A forecast stage reading it at the same frequency then
-    /// fits months per average length, as `forecast` does on the daily rows themselves (a
-    /// drug used 10 a day was forecast at 305 for every month, February's 280 outside the 95%
-    /// interval).
-    /// The series it names began within their first period (`PeriodTotals.fitValues`).
+    /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
+    /// summed from daily rows, and the series that began within their first period. A forecast
+    /// stage reading it at the same frequency then fits months per average length and leaves
+    /// those first periods out, as `forecast` does on the daily rows themselves (a drug used
+    /// 10 a day was forecast at 305 for every month, February's 280 outside the 95% interval).
     public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>)?
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for

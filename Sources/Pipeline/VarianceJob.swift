@@ -515,14 +515,17 @@ public struct VarianceJob: Sendable {
         return "\(count) booked in every month with the opposite sign of the budget (\(first)\(opposite.count > 1 ? " and \(opposite.count - 1) more" : "")): the ledger\(ledger) likely exports revenue or credits as negative amounts, so each variance counts the amount twice; give the ledger and the budget the same sign"
     }
 
+    /// "$5,550 under", "$1,200 over" or "on": the amount's size, its sign in the words given.
+    static func signed(_ difference: Double, _ positive: String, _ negative: String, numbers: NumberStyle) -> String {
+        abs(difference) < 0.5 ? "on" : "\(numbers.money(abs(difference))) \(difference > 0 ? positive : negative)"
+    }
+
     /// The summary's revenue sentence, when the ledger has revenue lines: the expense figures
     /// leave revenue out, and a revenue shortfall read "on budget" everywhere in the report.
     static func revenueSummary(_ lineYTD: [VarianceRow], fy: String, numbers: NumberStyle) -> [String] {
         let revenue = lineYTD.filter { $0.line.accountType == .revenue }
         guard !revenue.isEmpty else { return [] }
-        func aboveOrBelow(_ difference: Double) -> String {
-            abs(difference) < 0.5 ? "on" : "\(numbers.money(abs(difference))) \(difference > 0 ? "above" : "below")"
-        }
+        func aboveOrBelow(_ difference: Double) -> String { signed(difference, "above", "below", numbers: numbers) }
         let budget = revenue.reduce(0) { $0 + $1.line.budget }, actual = revenue.reduce(0) { $0 + $1.line.actual }
         let projected = revenue.reduce(0) { $0 + ($1.projectedFY ?? 0) }, projectedVariance = revenue.reduce(0) { $0 + ($1.projectedVariance ?? 0) }
         let toDate = "Revenue year to date: budget \(numbers.money(budget)), actual \(numbers.money(actual)) (\(aboveOrBelow(actual - budget)) budget)"
@@ -549,10 +552,7 @@ public struct VarianceJob: Sendable {
         let ytdBudget = ytdTotals.reduce(0) { $0 + $1.line.budget }, ytdActual = ytdTotals.reduce(0) { $0 + $1.line.actual }
         let lineYTD = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let projected = lineYTD.filter { $0.line.accountType == .expense }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
-        /// "$5,550 under", "$1,200 over" or "on": the amount's size, its sign in words.
-        func overOrUnder(_ difference: Double) -> String {
-            abs(difference) < 0.5 ? "on" : "\(numbers.money(abs(difference))) \(difference > 0 ? "over" : "under")"
-        }
+        func overOrUnder(_ difference: Double) -> String { signed(difference, "over", "under", numbers: numbers) }
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
             "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(overOrUnder(ytdActual - ytdBudget)) budget).",
             "Projected \(fy) expense \(numbers.money(projected)) "

@@ -33,12 +33,12 @@ extension DateParser {
     /// month and none in the other two.
     public func notOneMonth(_ field: UnsafeBufferPointer<UInt8>) -> String? {
         let text = String(decoding: field, as: UTF8.self).trimmingSpaces
-        switch span(of: field) {
+        let span = span(of: field)
+        switch span {
         case .day, .month: return nil
         case .week: return "'\(String(text).clipped)' is a week, which may straddle two months; amounts are read by month: export them by month or by day"
         case .quarter, .year:
-            let what = span(of: field) == .quarter ? "a quarter" : "a year"
-            return "'\(String(text).clipped)' is \(what), and amounts are read by month: export them by month (spread over its months as you phase them), or by day"
+            return "'\(String(text).clipped)' is \(span == .quarter ? "a quarter" : "a year"), and amounts are read by month: export them by month (spread over its months as you phase them), or by day"
         }
     }
 

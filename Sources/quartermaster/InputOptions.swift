@@ -65,18 +65,21 @@ struct InputOptions: ParsableArguments {
     /// 2025-07, where one format for both rejected the budget), the others automatic.
     func dateFormat(for kind: String?) throws -> DateFormat {
         guard dateFormat.contains("=") else { return try DateFormat(parsing: dateFormat) }
-        var byKind: [String: String] = [:]
+        var byKind: [String: DateFormat] = [:]
         for pair in dateFormat.split(separator: ",") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmed() }
             guard parts.count == 2, InputSchema.all[parts[0]] != nil else {
                 throw UsageError("--date-format '\(String(pair).clipped)' is not kind=format with an input kind (\(InputSchema.all.keys.sorted().joined(separator: ", "))), e.g. actuals=YYYYMM")
             }
-            _ = try DateFormat(parsing: parts[1])
-            byKind[parts[0]] = parts[1]
+            byKind[parts[0]] = try DateFormat(parsing: parts[1])
         }
-        // The command's one input takes the one format given.
-        guard let kind else { return try DateFormat(parsing: Set(byKind.values).count == 1 ? byKind.values.first! : "auto") }
-        return try DateFormat(parsing: byKind[kind] ?? "auto")
+        guard let kind else {
+            // The command's one input takes the one format given.
+            let given = Array(byKind.values)
+            guard let one = given.first, given.allSatisfy({ $0 == one }) else { return .automatic }
+            return one
+        }
+        return byKind[kind] ?? .automatic
     }
 
     /// The import settings of an input file of `kind` (nil: the command's one input); where

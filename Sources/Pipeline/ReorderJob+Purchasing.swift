@@ -23,6 +23,95 @@ extension ReorderJob {
         return notes
     }
 
+    /// What the open lines of `--orders` did to the plan's on-order quantities, counted in items
+    /// for the summary.
+    public struct OpenOrderUse: Sendable, Equatable {
+        /// Items whose on order is their open lines, as the inventory gives none; with the
+        /// lines and units counted.
+        public var itemsCounted = 0, linesCounted = 0
+        public var unitsCounted = 0.0
+        /// Items whose open lines hold more than the inventory's on order, which is kept.
+        public var itemsAboveInventory = 0
+        /// Items stocked at several locations whose open lines could not be placed at one.
+        public var itemsUnplaced = 0
+        /// Items with a line open past its lead time (flag `overdue_order`).
+        public var itemsOverdue = 0
+
+        public init() {}
+    }
+
+    /// `reorder --orders`: the lines open at as-of (`OpenOrders`) are the on order of the
+    /// items whose inventory rows give none. Where the inventory gives one, it is kept (the
+    /// ERP's own figure), and open lines holding more are named in the reason so the buyer
+    /// checks them before ordering the same units twice. An item stocked at several locations
+    /// has its open lines named, not counted, as the orders do not say where they go.
+    ///
+    /// Lines open longer than the item's lead time plus the scorecard's grace are flagged
+    /// `overdue_order`, to expedite or to close. Those open more than twice the lead time
+    /// (plus the grace) are not counted: a line that late is more likely never closed in the
+    /// ERP than on its way, and counting it would hold back the order of an item about to run
+    /// out (an item 6 days from empty, with a 7-day lead time and a line 89 days open, was
+    /// not ordered).
+    static func applyOpenOrders(_ open: OpenOrders, to stock: inout [StockItem], givenOnOrder: [Bool], notes: inout [[String]],
+                                overdue: inout [Bool], asOf: CalendarDay, defaultLeadDays: Double) -> OpenOrderUse {
+        var use = OpenOrderUse()
+        var unitsOf: [String: [Int]] = [:]
+        for k in stock.indices { unitsOf[stock[k].item, default: []].append(k) }
+        let today = asOf.daysSinceEpoch, grace = PurchasingAnalysis.Settings().graceDays
+        func whole(_ quantity: Double) -> String { NumberFormat.fixed(quantity, decimals: 0) }
+        func listed(_ lines: [OpenOrders.Line]) -> String {
+            let shown = lines.prefix(3).map { line in
+                (line.po.isEmpty ? "" : "\(line.po): ") + "\(whole(line.quantity)) ordered \(CalendarDay(daysSinceEpoch: line.orderDay))"
+            }
+            return shown.joined(separator: ", ") + (lines.count > 3 ? " and \(lines.count - 3) more" : "")
+        }
+        for (item, places) in unitsOf {
+            guard let lines = open.byItem[item] else { continue }
+            let lead = stock[places[0]].leadTimeDays ?? defaultLeadDays
+            let counted = lines.filter { Double($0.daysOpen(on: today)) <= 2 * lead + grace }
+            let late = lines.filter { Double($0.daysOpen(on: today)) > lead + grace }
+            let total = counted.reduce(0) { $0 + $1.quantity }
+            if !late.isEmpty {
+                use.itemsOverdue += 1
+                let stale = late.filter { Double($0.daysOpen(on: today)) > 2 * lead + grace }
+                let oldest = late.map { $0.daysOpen(on: today) }.max() ?? 0
+                let one = late.count == 1
+                var note = "\(one ? "a PO line is" : "\(late.count) PO lines are") open past the \(whole(lead))-day lead time (\(listed(late)); "
+                    + "\(one ? "" : "oldest ")\(NumberFormat.count(oldest, "day")) open): expedite \(one ? "it" : "them"), or close \(one ? "it" : "them") in the ERP if \(one ? "it" : "they") will not come"
+                if !stale.isEmpty {
+                    note += "; \(whole(stale.reduce(0) { $0 + $1.quantity })) units open more than twice the lead time are not counted as on order"
+                }
+                for k in places {
+                    overdue[k] = true
+                    notes[k].append(note)
+                }
+            }
+            guard total > 0 else { continue }
+            if places.contains(where: { givenOnOrder[$0] }) {
+                let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
+                if total > inInventory + 0.5 {
+                    use.itemsAboveInventory += 1
+                    for k in places {
+                        notes[k].append("open PO lines hold \(whole(total)) (\(listed(counted))) against \(whole(inInventory)) on order in the inventory: on order kept as the inventory gives it; check these lines before ordering")
+                    }
+                }
+            } else if places.count == 1 {
+                let k = places[0]
+                stock[k].onOrder += total
+                use.itemsCounted += 1
+                use.linesCounted += counted.count
+                use.unitsCounted += total
+                notes[k].append("\(whole(total)) on order from open PO lines (\(listed(counted))), as the inventory gives no on order")
+            } else {
+                use.itemsUnplaced += 1
+                for k in places {
+                    notes[k].append("open PO lines hold \(whole(total)) of this item (\(listed(counted))), not counted at any of its \(places.count) locations as the orders name none: give them as on_order in the inventory")
+                }
+            }
+        }
+        return use
+    }
+
     /// `reorder --lots`: each unit's lots used first-expiry-first-out at its forecast daily
     /// use; units that will expire before use are taken out of the inventory position (so
     /// the order replaces them, and the shelf-life cap counts only usable stock) and named

@@ -39,6 +39,25 @@ extension ReorderJob {
         return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held."
     }
 
+    /// The summary's sentences on `--orders`' open lines (`applyOpenOrders`).
+    static func openOrderNotes(_ use: OpenOrderUse) -> [String] {
+        func items(_ n: Int) -> String { NumberFormat.count(n, "item") }
+        var notes: [String] = []
+        if use.itemsCounted > 0 {
+            notes.append("On order for \(items(use.itemsCounted)) is \(NumberFormat.fixed(use.unitsCounted, decimals: 0)) units on \(NumberFormat.count(use.linesCounted, "open PO line")), as the inventory gives no on order.")
+        }
+        if use.itemsAboveInventory > 0 {
+            notes.append("\(items(use.itemsAboveInventory)) \(use.itemsAboveInventory == 1 ? "has" : "have") open PO lines for more than the inventory's on order, which is kept: check them before ordering (the reasons name the lines).")
+        }
+        if use.itemsUnplaced > 0 {
+            notes.append("\(items(use.itemsUnplaced)) stocked at several locations \(use.itemsUnplaced == 1 ? "has" : "have") open PO lines that are not counted, as the orders name no location: give them as on_order in the inventory.")
+        }
+        if use.itemsOverdue > 0 {
+            notes.append("\(items(use.itemsOverdue)) \(use.itemsOverdue == 1 ? "has" : "have") PO lines open past \(use.itemsOverdue == 1 ? "its" : "their") lead time (flag overdue_order): expedite them, or close them in the ERP if they will not come.")
+        }
+        return notes
+    }
+
     /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
     /// one section per vendor.
     public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle()) -> Report {
@@ -59,6 +78,7 @@ extension ReorderJob {
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + (plan.itemsWithoutMaster.isEmpty ? [] : [plan.itemsWithoutMaster.count == 1 ? "1 inventory item is missing from the item master and was planned with default lead times." : "\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
           + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])
+          + openOrderNotes(plan.openOrders)
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(Set(orders.map(\.vendor)).count))

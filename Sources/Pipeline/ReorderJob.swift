@@ -49,6 +49,8 @@ public struct ReorderJob: Sendable {
         public var outlooks: [SeriesOutlook] = []
         /// Price increases in the item master (unit cost above prior unit cost), by vendor.
         public var priceIncreases: [VendorPriceIncrease] = []
+        /// What `--orders`' open lines did to the on-order quantities (`applyOpenOrders`).
+        public var openOrders = OpenOrderUse()
     }
 
     /// What a vendor's latest price changes cost a year at the items' last year of use.
@@ -241,9 +243,11 @@ public struct ReorderJob: Sendable {
         // Units numbered in the order they first appear in the inventory, with their item
         // master entries and their total stock.
         let master = ItemMaster(items)
-        let purchasing = try orders.map { PurchasingAnalysis(lines: try PurchasingJob.orderLines($0), promisedLeadDays: { master.number("lead_time_days", $0) }) }
+        let orderLines = try orders.map(PurchasingJob.orderLines)
+        let purchasing = orderLines.map { PurchasingAnalysis(lines: $0, promisedLeadDays: { master.number("lead_time_days", $0) }) }
         var purchasingNotes: [[String]] = []
         let onOrder = inventory.numbers("on_order")
+        var onOrderGiven: [Bool] = []
         let countedOn = inventory.dayNumbers("as_of")
         var unitIndex = [Int](repeating: -1, count: keyCount)
         var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
@@ -261,12 +265,16 @@ public struct ReorderJob: Sendable {
                     if cost.isFinite { s.unitCost = cost; s.costFromUsage = true } else { s.missingCost = true }
                 }
                 stock.append(s)
+                onOrderGiven.append(false)
                 unitLocations.append([])
                 if !master.has(item) && missingSeen.insert(item).inserted { missing.append(item) }
             }
             let k = unitIndex[id]
             stock[k].onHand += onHand[row].isFinite ? onHand[row] : 0
-            stock[k].onOrder += onOrder.map { $0[row].isFinite ? $0[row] : 0 } ?? 0
+            if let given = onOrder?[row], given.isFinite {
+                stock[k].onOrder += given
+                onOrderGiven[k] = true
+            }
             if let counted = countedOn?[row].known {
                 let age = Int(asOf.daysSinceEpoch) - Int(counted)
                 stock[k].countAgeDays = max(stock[k].countAgeDays ?? age, age)
@@ -274,6 +282,12 @@ public struct ReorderJob: Sendable {
             if let location = stockLocations?[row], !location.isEmpty, !unitLocations[k].contains(location) { unitLocations[k].append(location) }
         }
         for k in stock.indices { stock[k].location = unitLocations[k].sorted().joined(separator: " + ") }
+        var overdueOrders = [Bool](repeating: false, count: stock.count)
+        var openOrderUse = OpenOrderUse()
+        if let orderLines {
+            openOrderUse = Self.applyOpenOrders(OpenOrders(orderLines, on: asOf.daysSinceEpoch), to: &stock, givenOnOrder: onOrderGiven,
+                                                notes: &purchasingNotes, overdue: &overdueOrders, asOf: asOf, defaultLeadDays: settings.defaultLeadTimeDays)
+        }
 
         // ABC by each item's annual spend over all its locations; an item without a price
         // cannot be ranked and is held to class A's service rather than dropped to C.
@@ -350,7 +364,10 @@ public struct ReorderJob: Sendable {
         if settings.allocateByClass && settings.policy == .periodicReview && settings.serviceMeasure == .fillRate {
             FillRateAllocation().allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
-        for k in stock.indices { levels[k].notes += purchasingNotes[k] }
+        for k in stock.indices {
+            levels[k].notes += purchasingNotes[k]
+            if overdueOrders[k] { levels[k].flags.append("overdue_order") }
+        }
         for k in stock.indices where unitKey[k] < unitsSeen.count {
             let seen = unitsSeen[unitKey[k]], masterUnit = master.text("uom", stock[k].item).flatMap { $0.isEmpty ? nil : $0 }
             let differs = masterUnit.map { unit in seen.contains { $0.matchKey() != unit.matchKey() } } ?? false
@@ -391,6 +408,7 @@ public struct ReorderJob: Sendable {
             .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }
         plan.locationsMatched = locationsMatched
         plan.itemCodesMatched = codes.renamed
+        plan.openOrders = openOrderUse
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted
 

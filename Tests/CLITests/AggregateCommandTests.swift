@@ -27,7 +27,7 @@ import Testing
         let dir = try CLIRunner.workspace()
         var text = "date,item,quantity\n"
         for month in 1...12 { text += "2025-\(month < 10 ? "0" : "")\(month)-01,A,\(10 * month)\n" }
-        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         #expect(try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "s.csv"], in: dir).status == 0)
         let quarters = try CLIRunner.run(["aggregate", "--input", "s.csv", "--frequency", "quarter", "--out", "q.csv"], in: dir)
         #expect(quarters.status == 0, "stderr: \(quarters.stderr)")
@@ -49,7 +49,7 @@ import Testing
         // A year label parses as its first day: beside monthly rows it was summed into January
         // (2025-01 at 400), and at --frequency year it counted the months twice.
         try "item,date,quantity\nA,2025-01,100\nA,2025-02,100\nA,2025-03,100\nA,2025,300\n"
-            .write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         for frequency in ["month", "year"] {
             let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", frequency, "--out", "s.csv"], in: dir)
             #expect(run.status == 1 && run.stderr.contains("u.csv:5: column 'date': '2025' names a whole year among rows dated like '2025-01' (line 2)"),
@@ -59,7 +59,7 @@ import Testing
         // A wide sheet's year columns beside its months are totals: not unpivoted, and named.
         let months = (1...12).map { "\(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][$0 - 1])-24" }
         try ("Item," + months.joined(separator: ",") + ",2024\nA100," + Array(repeating: "100", count: 12).joined(separator: ",") + ",1200\n")
-            .write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
         for (frequency, expected) in [("month", "A,2024-01,100"), ("year", "A100,2024,1200")] {
             let run = try CLIRunner.run(["aggregate", "--input", "w.csv", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity",
                                          "--frequency", frequency, "--out", "o.csv"], in: dir)
@@ -68,7 +68,7 @@ import Testing
             #expect(text.contains(expected.replacingOccurrences(of: "A,", with: "A100,")), "\(text)")
         }
         // Years alone are years.
-        try "item,date,quantity\nA,2024,1200\nA,2025,1300\n".write(to: dir.appendingPathComponent("y.csv"), atomically: true, encoding: .utf8)
+        try "item,date,quantity\nA,2024,1200\nA,2025,1300\n".write(to: dir.appendingPathComponent("y.csv"), atomically: false, encoding: .utf8)
         let years = try CLIRunner.run(["aggregate", "--input", "y.csv", "--frequency", "year", "--out", "-"], in: dir)
         #expect(years.status == 0 && years.stdout.contains("A,2025,1300"), "stderr: \(years.stderr)")
     }
@@ -82,7 +82,7 @@ import Testing
         format.dateFormat = "yyyy-MM-dd"
         format.timeZone = TimeZone(identifier: "UTC")
         try ("item,date,quantity\n" + mondays.map { "A,\(format.string(from: $0)),70\n" }.joined())
-            .write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
         let days = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "day", "--out", "d.csv"], in: dir)
         #expect(days.status == 0 && days.stderr.contains("if they are weekly totals, --frequency week reads them as weeks"), "stderr: \(days.stderr)")
         let weeks = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "week", "--out", "k.csv"], in: dir)
@@ -100,7 +100,7 @@ import Testing
 
     @Test func unterminatedQuoteNamesTheLineWhereItOpened() throws {
         let dir = try CLIRunner.workspace()
-        try "date,item,quantity\n2026-01-01,A,1\n2026-01-02,\"B,2\n2026-01-03,C,3\n".write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try "date,item,quantity\n2026-01-01,A,1\n2026-01-02,\"B,2\n2026-01-03,C,3\n".write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "s.csv"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("u.csv:3"))
@@ -110,11 +110,11 @@ import Testing
     @Test func aFailedRunLeavesThePreviousOutputUntouched() throws {
         let dir = try CLIRunner.workspace()
         let good = "date,item,quantity\n2026-01-01,A,1\n2026-02-01,A,2\n"
-        try good.write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        try good.write(to: dir.appendingPathComponent("in.csv"), atomically: false, encoding: .utf8)
         #expect(try CLIRunner.run(["aggregate", "--input", "in.csv", "--out", "s.csv"], in: dir).status == 0)
         let before = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
         // Half the rows are bad: above the 1% threshold, so the run must fail.
-        try (good + "x,A,1\ny,A,2\n").write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        try (good + "x,A,1\ny,A,2\n").write(to: dir.appendingPathComponent("in.csv"), atomically: false, encoding: .utf8)
         let failed = try CLIRunner.run(["aggregate", "--input", "in.csv", "--out", "s.csv"], in: dir)
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("above the 1% limit"))
@@ -139,7 +139,7 @@ import Testing
         let dir = try CLIRunner.workspace()
         var census = "unit,date,patient_days\n"
         for (k, day) in CSVInput.days(28).enumerated() { census += "4 West,\(day),\([10, 11, 12].contains(k) ? "" : "30")\n" }
-        try census.write(to: dir.appendingPathComponent("cen_blank.csv"), atomically: true, encoding: .utf8)
+        try census.write(to: dir.appendingPathComponent("cen_blank.csv"), atomically: false, encoding: .utf8)
         let arguments = ["aggregate", "--input", "cen_blank.csv", "--series", "unit", "--value", "patient_days", "--frequency", "week", "--on-error", "skip", "--out", "-"]
         let result = try CLIRunner.run(arguments, in: dir)
         #expect(result.status == 0, "\(result.stderr)")
@@ -158,7 +158,7 @@ import Testing
         // Many: the first 20, then how many more and how to keep them all (forecast alike).
         var bad = "date,item,quantity\n"
         for (k, day) in CSVInput.days(56).enumerated() { bad += "\(day),A,\(k < 25 ? "n/a" : "5")\n" }
-        try bad.write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        try bad.write(to: dir.appendingPathComponent("bad.csv"), atomically: false, encoding: .utf8)
         let many = try CLIRunner.run(["forecast", "--input", "bad.csv", "--frequency", "week", "--horizon", "1", "--quiet", "--on-error", "skip", "--out", "-"], in: dir)
         #expect(many.status == 0, "\(many.stderr)")
         #expect(many.stderr.contains("rejected: bad.csv:21: column 'quantity': 'n/a' is not a number"), "\(many.stderr)")

@@ -36,7 +36,7 @@ import Tabular
 
     @Test func aMonthCoveredThroughThe15thIsLeftOutAndNamed() throws {
         let dir = try CLIRunner.workspace()
-        try daily("2025-01-01", "2025-12-15", 5).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try daily("2025-01-01", "2025-12-15", 5).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "month", "--out", "s.csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("2025-12 covers 15 of 31 days: left out"))
@@ -51,7 +51,7 @@ import Tabular
 
     @Test func anItemUsedOnlyInALeftOutMonthIsNamed() throws {
         let dir = try CLIRunner.workspace()
-        try (daily("2025-01-01", "2025-12-15", 5) + "2025-12-10,B,3\n").write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try (daily("2025-01-01", "2025-12-15", 5) + "2025-12-10,B,3\n").write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "month", "--out", "s.csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("1 series had rows only in the periods left out: no output for them (B)"), "\(result.stderr)")
@@ -60,7 +60,7 @@ import Tabular
     @Test func aWeekEndingOnTuesdayDoesNotHalveTheForecast() throws {
         let dir = try CLIRunner.workspace()
         // 2025-12-02 is a Tuesday: the last ISO week has 2 of its 7 days.
-        try daily("2024-01-01", "2025-12-02", 340).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try daily("2024-01-01", "2025-12-02", 340).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "week", "--horizon", "4", "--quiet", "--out", "f.csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("2025-W49 covers 2 of 7 days: left out"))
@@ -73,7 +73,7 @@ import Tabular
         let dir = try CLIRunner.workspace()
         // 2025-03-03 .. 2025-03-30 is four whole ISO weeks without a row.
         try daily("2024-01-01", "2025-11-30", 100, skip: "2025-03-03"..."2025-03-30")
-            .write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["forecast", "--input", "c.csv", "--frequency", "week", "--horizon", "3", "--gaps", "missing", "--quiet", "--out", "f.csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         for row in try rows(dir.appendingPathComponent("f.csv")) { #expect(abs(Double(row[2])! - 700) <= 7, "\(row)") }
@@ -98,7 +98,7 @@ import Tabular
         let dir = try CLIRunner.workspace()
         let census = daily("2023-01-01", "2024-12-31", 100, skip: "2024-04-01"..."2024-06-30")
             .replacingOccurrences(of: "date,item,quantity", with: "WorkDate,PROVNUM,MDScensus")
-        try census.write(to: dir.appendingPathComponent("pbj.csv"), atomically: true, encoding: .utf8)
+        try census.write(to: dir.appendingPathComponent("pbj.csv"), atomically: false, encoding: .utf8)
         let flags = ["--input", "pbj.csv", "--series", "PROVNUM", "--date", "WorkDate", "--value", "MDScensus"]
         let months = try CLIRunner.run(["aggregate"] + flags + ["--frequency", "month", "--out", "m.csv"], in: dir)
         #expect(months.status == 0, "stderr: \(months.stderr)")
@@ -138,13 +138,13 @@ import Tabular
         for month in 1...12 where month != 5 {
             for item in 1...6 { usage += String(format: "2025-%02d-10,I%d,%d\n", month, item, 10 * item) }
         }
-        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "a.csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("no series has a row in 1 month inside the file's span (2025-05): counted as zero; if they were not recorded"), "stderr: \(result.stderr)")
         #expect(try rows(dir.appendingPathComponent("a.csv")).filter { $0[1] == "2025-05" && $0[2] == "0" }.count == 6)
         let few = usage.split(separator: "\n").filter { !$0.contains(",I3,") && !$0.contains(",I4,") && !$0.contains(",I5,") && !$0.contains(",I6,") }
-        try (few.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        try (few.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("two.csv"), atomically: false, encoding: .utf8)
         let two = try CLIRunner.run(["aggregate", "--input", "two.csv", "--out", "b.csv"], in: dir)
         #expect(two.status == 0 && !two.stderr.contains("no series has a row"), "stderr: \(two.stderr)")
     }
@@ -152,9 +152,9 @@ import Tabular
     @Test func tenADayFromTuesdayToTuesdayReordersFourteenDaysOfIt() throws {
         let dir = try CLIRunner.workspace()
         // 2025-09-02 and 2025-12-02 are Tuesdays: both the first and the last week are partial.
-        try daily("2025-09-02", "2025-12-02", 10).write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
-        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,Gauze,V1,2.5,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
-        try "item,on_hand,on_order\nA,0,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+        try daily("2025-09-02", "2025-12-02", 10).write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,Gauze,V1,2.5,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try "item,on_hand,on_order\nA,0,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -170,9 +170,9 @@ import Tabular
         let dir = try CLIRunner.workspace()
         // 2025-09-01 is a Monday and 2025-12-28 a Sunday: whole weeks.
         let a = daily("2025-09-01", "2025-12-28", 10), b = daily("2025-09-01", "2025-12-28", 4).replacingOccurrences(of: ",A,", with: ",B,")
-        try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
-        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,Gauze,V1,2.5,7,7\nB,Tape,V1,1,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
-        try "item,on_hand,on_order\nA,50,0\nB,20,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+        try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,Gauze,V1,2.5,7,7\nB,Tape,V1,1,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try "item,on_hand,on_order\nA,50,0\nB,20,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
         for asOf in ["2025-12-28", "2025-12-30", "2026-01-04", "2026-01-09"] {
             let out = "out-" + asOf
             let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--as-of", asOf, "--out", out], in: dir)
@@ -197,10 +197,10 @@ import Tabular
         let new = daily("2025-12-14", "2025-12-28", 8).replacingOccurrences(of: ",A,", with: ",NEW,")
         let sporadic = daily("2025-11-06", "2025-12-28", 30, every: 10).replacingOccurrences(of: ",A,", with: ",SPORADIC,")
         let body = [new, sporadic].map { $0.split(separator: "\n").dropFirst().joined(separator: "\n") }.joined(separator: "\n")
-        try (old + body + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try (old + body + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
         try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,x,V,1,9,7\nNEW,x,V,1,9,7\nSPORADIC,x,V,1,9,7\n"
-            .write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
-        try "item,on_hand,on_order\nA,70,0\nNEW,70,0\nSPORADIC,70,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try "item,on_hand,on_order\nA,70,0\nNEW,70,0\nSPORADIC,70,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -219,8 +219,8 @@ import Tabular
         // months dated on their last days (an ERP's period ends) cover January from its first.
         let starts = (1...12).map { String(format: "2025-%02d,A,100", $0) }
         let ends = ["01-31", "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"].map { "2025-\($0),A,100" }
-        try (["date,item,quantity"] + starts).joined(separator: "\n").write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
-        try (["date,item,quantity"] + ends).joined(separator: "\n").write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
+        try (["date,item,quantity"] + starts).joined(separator: "\n").write(to: dir.appendingPathComponent("m.csv"), atomically: false, encoding: .utf8)
+        try (["date,item,quantity"] + ends).joined(separator: "\n").write(to: dir.appendingPathComponent("e.csv"), atomically: false, encoding: .utf8)
         for input in ["m.csv", "e.csv"] {
             let quarters = try CLIRunner.run(["aggregate", "--input", input, "--frequency", "quarter", "--out", "q.csv"], in: dir)
             #expect(quarters.status == 0, "stderr: \(quarters.stderr)")
@@ -241,7 +241,7 @@ import Tabular
     @Test func aFileWithoutOneCompletePeriodIsNotForecastFromAndIsNamed() throws {
         let dir = try CLIRunner.workspace()
         // 2025-12-10 .. 2026-01-20: both months partial, nothing complete between them.
-        try daily("2025-12-10", "2026-01-20", 1).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try daily("2025-12-10", "2026-01-20", 1).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let coverage = "every month the dates reach is covered only in part (2025-12 covers 22 of 31 days, 2026-01 covers 20 of 31 days)"
         // A forecast learnt from 22 and 20 would understate whole months: refused, with the ways out.
         let forecast = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "2", "--out", "f.csv"], in: dir)
@@ -265,7 +265,7 @@ import Tabular
         let dir = try CLIRunner.workspace()
         // 10 a day for a year (2025-01-07 .. 2026-01-06, both Tuesdays): no season can be fitted
         // yet, and the months must still come out as 10 times their days, not their mean of 304.
-        try daily("2025-01-07", "2026-01-06", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try daily("2025-01-07", "2026-01-06", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let months = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "4", "--quiet", "--out", "m.csv"], in: dir)
         #expect(months.status == 0, "stderr: \(months.stderr)")
         let forecasts = try rows(dir.appendingPathComponent("m.csv"))
@@ -289,7 +289,7 @@ import Tabular
         // 70 a week on Mondays (10 a day) from 2024-01-01 to the week of 2025-12-22, which ends on
         // the 28th: December is partial. Counted whole in the month of their Monday, the weeks
         // made months of 280 and 350; spread over their days they are 10 times the month's days.
-        try daily("2024-01-01", "2025-12-22", 70, every: 7).write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        try daily("2024-01-01", "2025-12-22", 70, every: 7).write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
         let months = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "month", "--out", "m.csv"], in: dir)
         #expect(months.status == 0, "stderr: \(months.stderr)")
         #expect(months.stderr.contains("2025-12 covers 28 of 31 days: left out"), "stderr: \(months.stderr)")
@@ -314,7 +314,7 @@ import Tabular
         let a = daily("2024-01-01", "2025-11-30", 100, skip: "2025-03-05"..."2025-03-30")
         let b = daily("2024-01-01", "2025-11-30", 50).replacingOccurrences(of: ",A,", with: ",B,")
         try (a + b.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
-            .write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
         let weeks = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--gaps", "missing", "--out", "w.csv"], in: dir)
         #expect(weeks.status == 0, "stderr: \(weeks.stderr)")
         #expect(weeks.stderr.contains("1 week of one series is left out as missing, with rows on only some of the days the file records (A 2025-W10: 2 of 7 days)"),
@@ -338,7 +338,7 @@ import Tabular
         // One ward, 30 a day, with no row at all from Tuesday 2025-02-04 to Thursday the 6th: no
         // other series shows the days were recorded elsewhere, and 2025-W06 was written as 120.
         try daily("2025-01-06", "2025-04-27", 30, skip: "2025-02-04"..."2025-02-06")
-            .write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
         let weeks = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "week", "--gaps", "missing", "--out", "w.csv"], in: dir)
         #expect(weeks.status == 0, "stderr: \(weeks.stderr)")
         #expect(weeks.stderr.contains("(A 2025-W06: 4 of 7 days); no series has a row on 3 days (2025-02-04, 2025-02-05, 2025-02-06)"), "stderr: \(weeks.stderr)")
@@ -363,7 +363,7 @@ import Tabular
             if k % 7 < 5 { text += "GLOVE,\(format.string(from: d)),20\n" }
             d = d.addingTimeInterval(86_400)
         }
-        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
         let run = try CLIRunner.run(["forecast", "--input", "c.csv", "--frequency", "day", "--horizon", "9", "--quiet", "--out", "f.csv"], in: dir)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let ahead = try rows(dir.appendingPathComponent("f.csv"))
@@ -373,7 +373,7 @@ import Tabular
         #expect(ahead.allSatisfy { $0.last == "smooth" })
         #expect(ahead.filter { $0[2] == "0" }.allSatisfy { $0[3] == "0" && $0[6] == "0" })
         // A stray Saturday row is not dropped: that series is forecast as it was.
-        try (text + "GLOVE,2025-06-21,3\n").write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        try (text + "GLOVE,2025-06-21,3\n").write(to: dir.appendingPathComponent("s.csv"), atomically: false, encoding: .utf8)
         let stray = try CLIRunner.run(["forecast", "--input", "s.csv", "--frequency", "day", "--horizon", "2", "--quiet", "--out", "g.csv"], in: dir)
         #expect(stray.status == 0, "stderr: \(stray.stderr)")
         #expect(try rows(dir.appendingPathComponent("g.csv")).allSatisfy { Double($0[2])! > 0 })
@@ -389,7 +389,7 @@ import Tabular
             let date = Self.day(String(line.prefix(10)))
             if Calendar(identifier: .iso8601).dateComponents(in: TimeZone(identifier: "UTC")!, from: date).weekday! % 7 > 1 { text += line + "\n" }
         }
-        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
         let forecast = try CLIRunner.run(["forecast", "--input", "c.csv", "--frequency", "month", "--horizon", "3", "--out", "f.csv"], in: dir)
         #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
         #expect(!forecast.stderr.contains("left out"), "stderr: \(forecast.stderr)")
@@ -397,7 +397,7 @@ import Tabular
         #expect(ahead.map { $0[1] } == ["2025-12", "2026-01", "2026-02"])
         for (row, weekdays) in zip(ahead, [23.0, 22, 20]) { #expect(abs(Double(row[2])! / (10 * weekdays) - 1) < 0.005, "\(row)") }
         // A seven-day file through the same Friday misses two days it records: November is partial.
-        try daily("2024-01-01", "2025-11-28", 10).write(to: dir.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        try daily("2024-01-01", "2025-11-28", 10).write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
         let ward = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "month", "--out", "m.csv"], in: dir)
         #expect(ward.status == 0 && ward.stderr.contains("2025-11 covers 28 of 30 days: left out"), "stderr: \(ward.stderr)")
     }
@@ -409,7 +409,7 @@ import Tabular
         var text = "date,item,quantity\n"
         for year in [2024, 2025] { for month in 1...12 { text += "\(year)-\(month < 10 ? "0" : "")\(month)-01,A,300\n" } }
         text += "2025-06-17,A,-5\n"
-        try text.write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        try text.write(to: dir.appendingPathComponent("m.csv"), atomically: false, encoding: .utf8)
         let quarters = try CLIRunner.run(["aggregate", "--input", "m.csv", "--frequency", "quarter", "--out", "q.csv"], in: dir)
         #expect(quarters.status == 0 && !quarters.stderr.contains("left out"), "stderr: \(quarters.stderr)")
         let totals = try rows(dir.appendingPathComponent("q.csv"))
@@ -438,7 +438,7 @@ import Tabular
             }
         }
         for (name, text) in [("mid.csv", fifteenth), ("end.csv", business)] {
-            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
             let forecast = try CLIRunner.run(["forecast", "--input", name, "--frequency", "month", "--horizon", "3", "--models", "seasonal_naive", "--out", "f.csv"], in: dir)
             #expect(forecast.status == 0 && !forecast.stderr.contains("covers"), "\(name): \(forecast.stderr)")
             let out = try rows(dir.appendingPathComponent("f.csv"))
@@ -453,7 +453,7 @@ import Tabular
         // as partial, and a Wednesday, two Saturdays and a Tuesday closed the other weekdays, so
         // the months were scaled by how many of those days they hold.
         try "item,date,quantity\nA,2025-01-15,100\nA,2025-02-15,110\nA,2025-03-15,120\nA,2025-04-15,120\n"
-            .write(to: dir.appendingPathComponent("new.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("new.csv"), atomically: false, encoding: .utf8)
         let forecast = try CLIRunner.run(["forecast", "--input", "new.csv", "--horizon", "2", "--models", "historic_average", "--out", "f.csv"], in: dir)
         #expect(forecast.status == 0 && !forecast.stderr.contains("covers"), "\(forecast.stderr)")
         let out = try rows(dir.appendingPathComponent("f.csv"))
@@ -463,7 +463,7 @@ import Tabular
 
     @Test func yearsWrittenByAggregateAreReadBack() throws {
         let dir = try CLIRunner.workspace()
-        try daily("2021-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try daily("2021-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let years = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "year", "--out", "y.csv"], in: dir)
         #expect(years.status == 0, "stderr: \(years.stderr)")
         #expect(try rows(dir.appendingPathComponent("y.csv")).map { $0[1] } == ["2021", "2022", "2023", "2024", "2025"])
@@ -481,7 +481,7 @@ import Tabular
         let dir = try CLIRunner.workspace()
         // Eleven whole months cannot hold a 13-month backtest: accuracy.csv has only its header,
         // and the run says why instead of leaving it empty without a word.
-        try daily("2025-01-01", "2025-11-30", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+        try daily("2025-01-01", "2025-11-30", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let long = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "13", "--out", "forecasts.csv"], in: dir)
         #expect(long.status == 0, "stderr: \(long.stderr)")
         #expect(long.stderr.contains("accuracy.csv has no rows: no series is long enough to backtest (that takes at least the horizon plus 6 periods, 19 here)"), "\(long.stderr)")

@@ -28,10 +28,10 @@ import Testing
         let dir = try CLIRunner.workspace()
         let days = CSVInput.days(56)
         try ("Datum,Artikel,Menge,Kostenstelle\n" + days.map { "\($0),A1,10,ICU" }.joined(separator: "\n") + "\n")
-            .write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
-        try "item,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
-        try "Code,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("codes.csv"), atomically: true, encoding: .utf8)
-        try "item,location,on_hand\nA1,ICU,30\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try "item,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try "Code,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("codes.csv"), atomically: false, encoding: .utf8)
+        try "item,location,on_hand\nA1,ICU,30\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
         let map = "date=Datum,item=Artikel,quantity=Menge,location=Kostenstelle"
         func reorder(_ items: String, _ columns: String, _ out: String) throws -> CLIRunner.Outcome {
             try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", items, "--inventory", "inventory.csv", "--columns", columns,
@@ -56,7 +56,7 @@ import Testing
         scenarios:
           - name: census_up_10
             volume: {"6030 Med-Surg 4E": 10, "6020 Med-Surg 3W": 10}
-        """.write(to: dir.appendingPathComponent("s.yml"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("s.yml"), atomically: false, encoding: .utf8)
         var departments = Set<String>()
         var shardsWithoutBoth = 0
         for shard in (1...8).map({ "\($0)/8" }) {
@@ -83,13 +83,13 @@ import Testing
         let dir = try CLIRunner.workspace()
         let months = ["Jul-25", "Aug-25", "Sep-25"]
         try ("Department,Account," + months.joined(separator: ",") + "\nICU,Supplies,\"1,000\",\"1,000\",\"1,200\"\n")
-            .write(to: dir.appendingPathComponent("budget_wide.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("budget_wide.csv"), atomically: false, encoding: .utf8)
         try "department,account,period,amount\nICU,Supplies,2025-07,1100\nICU,Supplies,2025-08,950\nICU,Supplies,2025-09,1200\n"
-            .write(to: dir.appendingPathComponent("actuals.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
         try "department,account,period,amount\nICU,Supplies,2025-07,1000\nICU,Supplies,2025-08,1000\nICU,Supplies,2025-09,1200\n"
-            .write(to: dir.appendingPathComponent("budget_long.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("budget_long.csv"), atomically: false, encoding: .utf8)
         try ("Department,Account," + months.joined(separator: ",") + "\nICU,Supplies,1100,950,1200\n")
-            .write(to: dir.appendingPathComponent("actuals_wide.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("actuals_wide.csv"), atomically: false, encoding: .utf8)
         let unpivot = ["--unpivot", "*", "--names-to", "period", "--values-to", "amount", "--as-of", "2025-09", "--quiet"]
         for (budget, actuals, out) in [("budget_wide.csv", "actuals.csv", "wide_budget"), ("budget_long.csv", "actuals_wide.csv", "wide_actuals")] {
             let result = try CLIRunner.run(["variance", "--budget", budget, "--actuals", actuals, "--out", out] + unpivot, in: dir)

@@ -106,8 +106,8 @@ import Testing
         var budget = "department,account,period,amount\n", actuals = "department,account,period,amount\n"
         for m in 7...12 { budget += "ICU,Supplies,2025-\(m < 10 ? "0" : "")\(m),1000\n" }
         for m in 7...9 { actuals += "ICU,Supplies,2025\(m < 10 ? "0" : "")\(m),1100\n" }
-        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: true, encoding: .utf8)
-        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: true, encoding: .utf8)
+        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
         let both = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--date-format", "YYYYMM", "--out", "both"], in: dir)
         #expect(both.status == 1 && both.stderr.contains("budget.csv"), "\(both.stderr)")
         let one = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--date-format", "actuals=YYYYMM", "--out", "out"], in: dir)

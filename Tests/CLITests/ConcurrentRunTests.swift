@@ -31,8 +31,8 @@ import Glibc
     /// Holding the lock ourselves: the run must refuse, name our pid, and leave nothing.
     @Test func aRunRefusesAnOutputFolderThatIsLocked() throws {
         let dir = try CLIRunner.workspace()
-        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
-        try PipelineCorpus.base.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try PipelineCorpus.base.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
         let lockPath = dir.appendingPathComponent("out.lock").path
         let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
         #expect(fd >= 0)
@@ -81,7 +81,7 @@ import Glibc
     @Test(arguments: ["run", "forecast"])
     func twoRunsAtOnceLeaveOneCompleteOutput(_ command: String) throws {
         let dir = try CLIRunner.workspace()
-        try ConcurrentRunTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        try ConcurrentRunTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
         let arguments = command == "run"
             ? ["run", "p.yml", "--out", "out", "--quiet"]
             : ["forecast", "--input", "\(ConcurrentRunTests.demo)/supply_issues.csv", "--series", "Item #", "--date", "Trans Date", "--value", "Qty Issued",

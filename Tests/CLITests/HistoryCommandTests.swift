@@ -31,8 +31,8 @@ import Tabular
     /// forecast - 110, and inside80/inside95 exactly as run 1's intervals in forecasts.csv say.
     @Test func forecastTwiceThenTrackScoresTheFirstRunsThreeLags() throws {
         let dir = try CLIRunner.workspace()
-        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("cut1.csv"), atomically: true, encoding: .utf8)
-        try HistoryCommandTests.series(months: 27).write(to: dir.appendingPathComponent("cut2.csv"), atomically: true, encoding: .utf8)
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("cut1.csv"), atomically: false, encoding: .utf8)
+        try HistoryCommandTests.series(months: 27).write(to: dir.appendingPathComponent("cut2.csv"), atomically: false, encoding: .utf8)
         let first = try HistoryCommandTests.forecast("cut1.csv", in: dir, out: "f1.csv", extra: ["--history", "h.sqlite"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("history: run 1 appended to h.sqlite (3 forecasts"))
@@ -71,7 +71,7 @@ import Tabular
         let dir = try CLIRunner.workspace()
         var rows = ["series,period,value"]
         for s in 0..<300 { for k in 0..<24 { rows.append("S\(s),\(2024 + k / 12)-\(k % 12 + 1 < 10 ? "0" : "")\(k % 12 + 1),\(50 + (s * 7 + k * 3) % 20)") } }
-        try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("s.csv"), atomically: false, encoding: .utf8)
         let outcomes = Outcomes()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             outcomes.add(Result { try HistoryCommandTests.forecast("s.csv", in: dir, out: "f\(k).csv", extra: ["--history", "h.sqlite"]) })
@@ -89,7 +89,7 @@ import Tabular
     /// outputs); the same pipeline fixed appends one run.
     @Test func aFailedRunAppendsNothing() throws {
         let dir = try CLIRunner.workspace()
-        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: false, encoding: .utf8)
         func pipeline(filter column: String) -> String {
             """
             history: h.sqlite
@@ -102,8 +102,8 @@ import Tabular
 
             """
         }
-        try pipeline(filter: "no_such_column").write(to: dir.appendingPathComponent("bad.yml"), atomically: true, encoding: .utf8)
-        try pipeline(filter: "series").write(to: dir.appendingPathComponent("good.yml"), atomically: true, encoding: .utf8)
+        try pipeline(filter: "no_such_column").write(to: dir.appendingPathComponent("bad.yml"), atomically: false, encoding: .utf8)
+        try pipeline(filter: "series").write(to: dir.appendingPathComponent("good.yml"), atomically: false, encoding: .utf8)
         let good = try CLIRunner.run(["run", "good.yml", "--out", "out", "--quiet"], in: dir)
         #expect(good.status == 0, "\(good.stderr)")
         let path = dir.appendingPathComponent("h.sqlite").path
@@ -133,7 +133,7 @@ import Tabular
               demand: {kind: forecast, input: monthly, horizon: 3, backtest: 0}
               scores: {kind: track}
 
-            """.write(to: dir.appendingPathComponent("own.yml"), atomically: true, encoding: .utf8)
+            """.write(to: dir.appendingPathComponent("own.yml"), atomically: false, encoding: .utf8)
         let own = try CLIRunner.run(["run", "own.yml", "--out", "own", "--quiet"], in: dir)
         #expect(own.status == 0, "\(own.stderr)")
         // Its report says it scores the history as it stood before the run: the run's own
@@ -147,7 +147,7 @@ import Tabular
     @Test func planningCommandsAppendTheirForecastsAndTrackScoresThem() throws {
         let dir = try CLIRunner.workspace()
         func write(_ name: String, _ rows: [String]) throws {
-            try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
         let monday = CalendarDay(year: 2025, month: 1, day: 6)!
         let days = (0..<(12 * 7)).map { monday.adding(days: $0).description }
@@ -209,7 +209,7 @@ import Tabular
             return rows.joined(separator: "\n") + "\n"
         }
         for (name, months) in [("a.csv", 12), ("b.csv", 18), ("c.csv", 19)] {
-            try data(through: months).write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try data(through: months).write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
         for (input, shard, out) in [("a.csv", nil, "fa.csv"), ("b.csv", "1/2", "fb1.csv"), ("c.csv", "2/2", "fc2.csv")] {
             let run = try CLIRunner.run(["forecast", "--input", input, "--horizon", "6", "--threads", "1", "--quiet", "--out", out, "--history", "h.sqlite"]
@@ -228,7 +228,7 @@ import Tabular
     /// yet writes the header alone and says why.
     @Test func trackOfAHistoryWithoutActualsSaysSo() throws {
         let dir = try CLIRunner.workspace()
-        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: false, encoding: .utf8)
         let first = try HistoryCommandTests.forecast("s.csv", in: dir, out: "f.csv", extra: ["--history", "h.sqlite"])
         #expect(first.status == 0, "\(first.stderr)")
         let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "t", "--quiet"], in: dir)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct InspectCommandTests {
     @Test func inspectPrintsColumnsAndASuggestedMap() throws {
         let dir = try CLIRunner.workspace(with: [])
-        try "Trans Date,Item #,Qty\n1/5/2026,A100,\"1,234\"\n1/6/2026,B200,2\n".write(to: dir.appendingPathComponent("export.csv"), atomically: true, encoding: .utf8)
+        try "Trans Date,Item #,Qty\n1/5/2026,A100,\"1,234\"\n1/6/2026,B200,2\n".write(to: dir.appendingPathComponent("export.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["inspect", "export.csv", "--kind", "usage"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("file: export.csv"))
@@ -18,7 +18,7 @@ import Testing
     /// command while it said "every required role is found".
     @Test func aHeaderNamedTwiceIsSaid() throws {
         let dir = try CLIRunner.workspace(with: [])
-        try "Date,Drug,Qty,Unit,Qty\n2025-07-01,A,1,vial,10\n2025-07-02,A,2,vial,20\n".write(to: dir.appendingPathComponent("dup.csv"), atomically: true, encoding: .utf8)
+        try "Date,Drug,Qty,Unit,Qty\n2025-07-01,A,1,vial,10\n2025-07-02,A,2,vial,20\n".write(to: dir.appendingPathComponent("dup.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["inspect", "dup.csv", "--kind", "usage"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("warning: the header names 'Qty' (columns 3, 5) more than once"), "\(result.stdout)")
@@ -34,9 +34,9 @@ import Testing
         semi.append(Data("Date;Item;Qty\r\n01.07.2025;Caf\u{E9};3,5\r\n02.07.2025;B;4,25\r\n".utf8))
         try semi.write(to: dir.appendingPathComponent("bom_semi.csv"))
         try "Supply Issues Report\nGenerated 2025-08-01 by MMIS\n\ndate,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\n"
-            .write(to: dir.appendingPathComponent("title.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("title.csv"), atomically: false, encoding: .utf8)
         try "date,item,quantity\n2025-07-01,A,10\n2025-07-02,A,20\n2025-07-03,B,30\nTotal,,60\n"
-            .write(to: dir.appendingPathComponent("totals.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("totals.csv"), atomically: false, encoding: .utf8)
 
         let decimal = try CLIRunner.run(["inspect", "bom_semi.csv", "--kind", "usage"], in: dir)
         #expect(decimal.status == 0, "stderr: \(decimal.stderr)")

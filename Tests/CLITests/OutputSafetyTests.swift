@@ -14,7 +14,7 @@ import Glibc
     // MARK: - Helpers
 
     static func write(_ files: [String: String], in dir: URL) throws {
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8) }
     }
 
     /// Every regular file under `folder`, by path relative to it.
@@ -268,7 +268,7 @@ import Glibc
             targets: targets
             horizon: 4
 
-        """.write(to: dir.appendingPathComponent("staffing.yml"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("staffing.yml"), atomically: false, encoding: .utf8)
         let run = try CLIRunner.run(["run", "staffing.yml", "--out", "piped"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("piped/manifest.json").path))
@@ -287,7 +287,7 @@ import Glibc
         // A thousand bad rows, each with a long distinctive location.
         let filler = String(repeating: "L", count: 300)
         for k in 0..<1000 { usage += "2025-03-0\(1 + k % 9),WIDGET-X,n/a\(k),Ward-\(filler)-\(k)\n" }
-        try usage.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try usage.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "usage.csv", "--out", "series.csv"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("usage.csv: 1000 of 1060 rows rejected"))
@@ -400,8 +400,8 @@ import Glibc
     /// One-letter and nested output folders (a one-letter path once hit a Foundation trap).
     @Test func outputFolderNamesOfAnyShape() throws {
         let dir = try CLIRunner.workspace()
-        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
-        try PipelineCorpus.base.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try PipelineCorpus.base.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
         for out in ["o", "a/b/c", "o/", "./o2"] {
             let result = try CLIRunner.run(["run", "p.yml", "--out", out, "--quiet"], in: dir)
             #expect(result.status == 0, "--out \(out): \(result.stderr)")
@@ -414,8 +414,8 @@ import Glibc
 
     @Test func outputThroughALinkKeepsTheLink() throws {
         let dir = try CLIRunner.workspace()
-        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
-        try "old\n".write(to: dir.appendingPathComponent("real.csv"), atomically: true, encoding: .utf8)
+        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try "old\n".write(to: dir.appendingPathComponent("real.csv"), atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.csv").path, withDestinationPath: "real.csv")
         let result = try CLIRunner.run(["aggregate", "--input", "usage.csv", "--out", "link.csv"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
@@ -434,7 +434,7 @@ import Glibc
             print("skipped: cannot make a device node here (\(String(cString: strerror(errno)))); needs root")
             return
         }
-        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+        try CSVInput.usage.contents.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "usage.csv", "--out", "null"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         var info = stat()

@@ -29,14 +29,14 @@ import Testing
         #expect(version.status == 0)
         let line = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(line.wholeMatch(of: /0\.1\.0 \(commit ([0-9a-f]{7,40}(-dirty)?|unknown)\)/) != nil, "\(line)")
-        try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
         #expect(try CLIRunner.run(["run", "p.yml", "--out", "out", "--quiet"], in: dir).status == 0)
         #expect(try CLIRunner.read(dir.appendingPathComponent("out/manifest.json")).contains("\"version\": \"\(line)\""))
     }
 
     @Test func validateAndRunAPipeline() throws {
         let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
-        try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
         let validate = try CLIRunner.run(["validate", "p.yml"], in: dir)
         #expect(validate.status == 0, "\(validate.stderr)")
         let run = try CLIRunner.run(["run", "p.yml", "--out", "result", "--quiet"], in: dir)
@@ -50,7 +50,7 @@ import Testing
     @Test func invalidPipelinesExitOneNamingTheLine() throws {
         let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
         let broken = PipelineCommandTests.pipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: sum")
-        try broken.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+        try broken.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
         for command in [["validate", "p.yml"], ["run", "p.yml", "--quiet"]] {
             let result = try CLIRunner.run(command, in: dir)
             #expect(result.status == 1)

@@ -75,7 +75,7 @@ struct PlanningInputs: Sendable, CustomTestStringConvertible {
     func write(to directory: URL, delimiter: String = ",", cell: (String) -> String = { $0 }) throws {
         for (name, rows) in files {
             let text = rows.enumerated().map { k, row in (k == 0 ? row : row.map(cell)).joined(separator: delimiter) }.joined(separator: "\n") + "\n"
-            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.write(to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
     }
 

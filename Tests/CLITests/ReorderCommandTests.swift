@@ -21,13 +21,13 @@ import Testing
         // 2025-01-06 is a Monday: 84 days end on Sunday 2025-03-30, twelve whole ISO weeks.
         let usage = CSVInput.days(84).flatMap { day in items.map { "\(day),\($0.id),10" } }
         try (["date,item,quantity"] + usage).joined(separator: "\n").appending("\n")
-            .write(to: dir.appendingPathComponent("usage.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
         let master = items.map { "\($0.id),Item \($0.id),Acme,\($0.cost),\(Int($0.pack)),\(Int($0.lead)),\(Int($0.review)),\($0.serviceLevel)" }
         try (["item,description,vendor,unit_cost,pack_size,lead_time_days,review_period_days,service_level"] + master).joined(separator: "\n").appending("\n")
-            .write(to: dir.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
         let stock = items.map { "\($0.id),\(Int($0.onHand)),\(Int($0.onOrder)),Central" }
         try (["item,on_hand,on_order,location"] + stock).joined(separator: "\n").appending("\n")
-            .write(to: dir.appendingPathComponent("inventory.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
         return dir
     }
 

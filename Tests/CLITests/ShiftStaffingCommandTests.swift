@@ -27,7 +27,7 @@ import Testing
         // target HPPD 4.8 = 8 RN shifts x 12 h / 20 patient days.
         let targets = [["unit", "job_code", "target_hppd", "budgeted_fte", "hourly_rate", "max_patients_per_staff"], ["Med-Surg", "RN", "4.8", "20", "50", "5"]]
         for (name, rows) in ["census.csv": census, "shifts.csv": shifts, "timekeeping.csv": punches, "targets.csv": targets] {
-            try (rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try (rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
         return dir
     }
@@ -151,7 +151,7 @@ import Testing
         let dir = try Self.workspace(extra: clerk)
         let censusFile = dir.appendingPathComponent("census.csv")
         let census = try CLIRunner.read(censusFile).split(separator: "\n").filter { !$0.hasPrefix("2025-01-08,") && !$0.hasPrefix("2025-01-09,") }
-        try (census.joined(separator: "\n") + "\n").write(to: censusFile, atomically: true, encoding: .utf8)
+        try (census.joined(separator: "\n") + "\n").write(to: censusFile, atomically: false, encoding: .utf8)
         let run = try CLIRunner.run(Self.arguments.filter { $0 != "--quiet" }, in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let productivity = try Self.rows(dir, "staffing_productivity.csv")

@@ -10,7 +10,7 @@ import Testing
         let files = ["census.csv": CSVInput.csv(CSVInput.censusHeader, CSVInput.censusRows),
                      "timekeeping.csv": CSVInput.csv(CSVInput.timekeepingHeader, timekeeping),
                      "targets.csv": CSVInput.csv(CSVInput.targetsHeader, targets)]
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8) }
         return dir
     }
 

@@ -9,12 +9,12 @@ import Testing
         // Twelve whole ISO weeks, 2025-W02 to 2025-W13.
         let days = CSVInput.days(84)
         try (["date,unit,patient_days"] + days.map { "\($0),4E,20" }).joined(separator: "\n").appending("\n")
-            .write(to: dir.appendingPathComponent("census.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
         let punches = days.flatMap { ["\($0),4E,160,RN,regular,E1", "\($0),4E,80,CNA,regular,E2"] }
         try (["date,unit,hours,job_code,pay_type,employee"] + punches).joined(separator: "\n").appending("\n")
-            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: false, encoding: .utf8)
         try "unit,job_code,target_hppd,budgeted_fte,hourly_rate\n4E,RN,8,30,50\n4E,CNA,4,15,20\n"
-            .write(to: dir.appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
         return dir
     }
 

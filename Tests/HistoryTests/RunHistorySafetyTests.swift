@@ -83,7 +83,7 @@ import Tabular
 
     @Test func aTextFileIsRefusedAndLeftUntouched() throws {
         let path = temporaryHistoryPath("notes.sqlite")
-        try "series,period\nA,2026-01\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "series,period\nA,2026-01\n".write(toFile: path, atomically: false, encoding: .utf8)
         let before = RunHistorySafetyTests.bytes(path)
         let error = try #require(throws: InputError.self) { try RunHistory.open(path) }
         #expect(error.message.contains("not an SQLite database"))

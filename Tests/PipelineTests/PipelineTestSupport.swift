@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+import Tabular
 
 /// A scratch folder with a small usage export, for pipelines to read.
 struct Workspace {
@@ -20,11 +21,21 @@ struct Workspace {
     }
 
     func write(_ name: String, _ text: String) throws {
-        try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try text.write(to: url.appendingPathComponent(name), atomically: false, encoding: .utf8)
     }
 
     func read(_ name: String) throws -> String {
         try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// Tables as the imports make them, by file name to table kind (rejects skipped).
+    func tables(_ names: [String: String]) throws -> [String: Table] {
+        var result: [String: Table] = [:]
+        for (file, kind) in names {
+            let stage = try ImportStage(file: path + "/" + file, table: kind, options: ImportOptions(onError: .skip))
+            result[kind] = try stage.readLong(path + "/" + file, stage.options).0
+        }
+        return result
     }
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) }

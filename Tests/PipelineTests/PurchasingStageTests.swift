@@ -107,23 +107,13 @@ import Tabular
         #expect(index.contains("Expected expiry waste: $200"))
     }
 
-    /// Tables as the imports make them.
-    func tables(_ ws: Workspace, _ names: [String: String]) throws -> [String: Table] {
-        var result: [String: Table] = [:]
-        for (file, kind) in names {
-            let stage = try ImportStage(file: ws.path + "/" + file, table: kind, options: ImportOptions(onError: .skip))
-            result[kind] = try stage.readLong(ws.path + "/" + file, stage.options).0
-        }
-        return result
-    }
-
     @Test func reorderUsesTheObservedLeadTimeWithFiveReceipts() throws {
         // 10 a day; the item master says 7 days + 7 review. Six receipts average 8.17 days:
         // demand over the protection interval 10 x (8.17 + 7) = 151.7 instead of 140.
         let ws = try workspace()
         try ws.write("usage.csv", Self.usage(perDay: 10))
         try ws.write("inventory.csv", "item,on_hand\nA100,100\n")
-        let t = try tables(ws, ["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
+        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
         var job = ReorderJob()
         job.threads = 1
         let plain = try job.plan(usage: t["usage"]!, items: t["items"]!, inventory: t["inventory"]!)
@@ -134,7 +124,7 @@ import Tabular
         // Four receipts are too few: the item master's lead time stays.
         let four = Self.orders.split(separator: "\n").enumerated().filter { ![5, 6].contains($0.offset) }.map(\.element).joined(separator: "\n") + "\n"
         try ws.write("orders.csv", four)
-        let few = try tables(ws, ["orders.csv": "orders"])
+        let few = try ws.tables(["orders.csv": "orders"])
         let kept = try job.plan(usage: t["usage"]!, items: t["items"]!, inventory: t["inventory"]!, orders: few["orders"]!)
         #expect(abs(kept.lines[0].demandForecast - 140) < 0.5)
         #expect(!kept.lines[0].reason.contains("observed over"))
@@ -145,7 +135,7 @@ import Tabular
         // position is 150 - 40 = 110 and the line says so with the flag expiry_waste.
         let ws = try workspace()
         try ws.write("inventory.csv", "item,on_hand\nA100,150\n")
-        let t = try tables(ws, ["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "lots.csv": "lots"])
+        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "lots.csv": "lots"])
         var job = ReorderJob()
         job.threads = 1
         let plan = try job.plan(usage: t["usage"]!, items: t["items"]!, inventory: t["inventory"]!, lots: t["lots"]!)
@@ -163,7 +153,7 @@ import Tabular
         let ws = try workspace()
         try ws.write("items.csv", "item,vendor,unit_cost,lead_time_days,discontinued\nA100,Acme,5,7,TRUE\n")
         try ws.write("inventory.csv", "item,on_hand\nA100,0\n")
-        let t = try tables(ws, ["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory"])
+        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory"])
         let plan = try ReorderJob().plan(usage: t["usage"]!, items: t["items"]!, inventory: t["inventory"]!)
         #expect(plan.lines[0].flags.contains("discontinued"))
         #expect(plan.lines[0].orderQuantity == 0)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct GoldenFileTests {
     func scratch(_ text: String?) throws -> GoldenFile {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("qm-golden-\(UUID().uuidString).txt")
-        if let text { try text.write(to: url, atomically: true, encoding: .utf8) }
+        if let text { try text.write(to: url, atomically: false, encoding: .utf8) }
         return GoldenFile(url: url)
     }
 

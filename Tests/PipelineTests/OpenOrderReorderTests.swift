@@ -1,0 +1,106 @@
+import Testing
+@testable import Pipeline
+import Planning
+import Tabular
+
+/// `reorder --orders` counts the purchase order lines still open as on order, so that a
+/// snapshot without an on-order column does not order the same units twice.
+@Suite struct OpenOrderReorderTests {
+    /// 10 a day of A1, B2 and C3 from 2026-01-01 to 2026-06-29 (as-of); lead time 7 days,
+    /// review 7, packs of 10; 40 on hand each.
+    func workspace(inventory: String, orders: String) throws -> (Workspace, [String: Table]) {
+        let ws = try Workspace()
+        var usage = "date,item,quantity\n"
+        var day = CalendarDay(year: 2026, month: 1, day: 1)!
+        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
+            for item in ["A1", "B2", "C3"] { usage += "\(day),\(item),10\n" }
+            day = day.adding(days: 1)
+        }
+        try ws.write("usage.csv", usage)
+        try ws.write("items.csv", "item,vendor,unit_cost,lead_time_days,pack_size\nA1,Acme,2,7,10\nB2,Acme,3,7,10\nC3,Acme,1,7,10\n")
+        try ws.write("inventory.csv", inventory)
+        try ws.write("orders.csv", "po,item,vendor,order_date,quantity,receipt_date,received_quantity\n" + orders)
+        return (ws, try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"]))
+    }
+
+    func plan(_ t: [String: Table], orders: Bool = true) throws -> ReorderJob.Plan {
+        var job = ReorderJob()
+        job.threads = 1
+        return try job.plan(usage: t["usage"]!, items: t["items"]!, inventory: t["inventory"]!, orders: orders ? t["orders"]! : nil)
+    }
+
+    /// Known answer: A1's open P1 of 200 (3 days old) is its on order, so its position is
+    /// 240, above the order-up-to of about 140 plus safety stock, and nothing is ordered;
+    /// without the orders the same line orders about 100 more. B2's P2 of 100 has been open
+    /// 89 days against a 7-day lead time: flagged overdue_order and, past twice the lead time,
+    /// not counted. C3's P3 was received before the count: nothing on order.
+    @Test func openLinesAreTheOnOrderWhenTheInventoryGivesNone() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,40\nB2,40\nC3,40\n",
+                                   orders: "P1,A1,Acme,2026-06-26,200,,\nP2,B2,Acme,2026-04-01,100,,\nP3,C3,Acme,2026-06-01,50,2026-06-06,50\n")
+        let without = try plan(t, orders: false), with = try plan(t)
+        func line(_ p: ReorderJob.Plan, _ item: String) -> ReorderLine { p.lines.first { $0.item == item }! }
+        #expect(line(without, "A1").onOrder == 0)
+        #expect(line(without, "A1").orderQuantity > 0)
+        #expect(line(with, "A1").onOrder == 200)
+        #expect(line(with, "A1").inventoryPosition == 240)
+        #expect(line(with, "A1").orderQuantity == 0)
+        #expect(line(with, "A1").reason.contains("200 on order from open PO lines (P1: 200 ordered 2026-06-26), as the inventory gives no on order"))
+        #expect(line(with, "B2").onOrder == 0)
+        #expect(line(with, "B2").flags.contains("overdue_order"))
+        #expect(line(with, "B2").orderQuantity == line(without, "B2").orderQuantity)
+        #expect(line(with, "B2").reason.contains("a PO line is open past the 7-day lead time (P2: 100 ordered 2026-04-01; 89 days open)"))
+        #expect(line(with, "B2").reason.contains("100 units open more than twice the lead time are not counted as on order"))
+        #expect(line(with, "C3").onOrder == 0)
+        #expect(line(with, "C3").flags.isEmpty == line(without, "C3").flags.isEmpty)
+        #expect(with.openOrders.itemsCounted == 1 && with.openOrders.unitsCounted == 200 && with.openOrders.itemsOverdue == 1)
+        let summary = ReorderJob.report(with).summary
+        #expect(summary.contains("On order for 1 item is 200 units on 1 open PO line, as the inventory gives no on order."))
+        #expect(summary.contains("1 item has PO lines open past its lead time (flag overdue_order): expedite them, or close them in the ERP if they will not come."))
+    }
+
+    /// A line open 9 days against a 7-day lead time is late but within twice it: counted, and
+    /// flagged to expedite.
+    @Test func aLateLineIsCountedAndFlagged() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,40\nB2,40\nC3,40\n", orders: "P1,A1,Acme,2026-06-20,200,,\n")
+        let a1 = try plan(t).lines.first { $0.item == "A1" }!
+        #expect(a1.onOrder == 200)
+        #expect(a1.flags.contains("overdue_order"))
+        #expect(!a1.reason.contains("not counted"))
+    }
+
+    /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold
+    /// more are named so the buyer checks them before ordering the same units twice.
+    @Test func theInventorysOnOrderIsKeptAndADifferenceNamed() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand,on_order\nA1,40,0\nB2,40,200\nC3,40,0\n",
+                                   orders: "P1,A1,Acme,2026-06-26,200,,\nP2,B2,Acme,2026-06-26,200,,\n")
+        let p = try plan(t)
+        let a1 = p.lines.first { $0.item == "A1" }!, b2 = p.lines.first { $0.item == "B2" }!
+        #expect(a1.onOrder == 0)
+        #expect(a1.reason.contains("open PO lines hold 200 (P1: 200 ordered 2026-06-26) against 0 on order in the inventory: on order kept as the inventory gives it; check these lines before ordering"))
+        #expect(b2.onOrder == 200)
+        #expect(!b2.reason.contains("open PO lines"))
+        #expect(p.openOrders.itemsAboveInventory == 1 && p.openOrders.itemsCounted == 0)
+    }
+
+    /// Stock at two locations planned apart: the orders name no location, so an item's open
+    /// lines cannot be put at either; they are named, not counted at both (which would count
+    /// them twice) or at one chosen blindly.
+    @Test func openLinesOfAnItemAtSeveralLocationsAreNamedNotCounted() throws {
+        let (ws, _) = try workspace(inventory: "item,location,on_hand\nA1,ICU,40\nA1,ER,40\n", orders: "P1,A1,Acme,2026-06-26,200,,\n")
+        var usage = "date,item,location,quantity\n"
+        var day = CalendarDay(year: 2026, month: 1, day: 1)!
+        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
+            usage += "\(day),A1,ICU,10\n\(day),A1,ER,5\n"
+            day = day.adding(days: 1)
+        }
+        try ws.write("usage.csv", usage)
+        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
+        let p = try plan(t)
+        #expect(p.lines.count == 2)
+        for line in p.lines {
+            #expect(line.onOrder == 0)
+            #expect(line.reason.contains("open PO lines hold 200 of this item (P1: 200 ordered 2026-06-26), not counted at any of its 2 locations as the orders name none: give them as on_order in the inventory"))
+        }
+        #expect(p.openOrders.itemsUnplaced == 1)
+    }
+}

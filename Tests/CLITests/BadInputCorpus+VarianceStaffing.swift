@@ -65,6 +65,16 @@ extension BadInputCorpus {
             cases.append(rejecting(input, "'period' = '\(value)' on line 3", replacingValue(input, 1, "period", with: Array(value.utf8)),
                                    [RejectedRow(line: 3, column: "period", says: says)]))
         }
+        // One employee's 12-hour shift exported again as overtime and as agency: 36 hours in a
+        // day, each row valid. Counted as written, and said, by unit and day only (the
+        // employee id never reaches an output or the terminal).
+        let timekeeping = CSVInput.timekeeping
+        let shift = timekeeping.rows[0]
+        let repeated = CSVInput.csv(timekeeping.header, timekeeping.rows + [[shift[0], shift[1], shift[2], shift[3], "OT", shift[5]], [shift[0], shift[1], shift[2], shift[3], "AGENCY", shift[5]]])
+        var overlong = accepting(timekeeping, "one employee's 12-hour shift on 3 rows of one day", Data(repeated), read: timekeeping.rows.count + 2, output: "out/index.md",
+                                 says: ["1 employee-day with more than 24 hours (ICU on \(shift[0]): 36 h), counted as written"])
+        overlong.secrets = [shift[5]]
+        cases.append(overlong)
         return cases
     }
 }

@@ -97,7 +97,7 @@ import Testing
         let dir = try Self.workspace(extra: [[Self.shortNight, "Med-Surg", "12", "RN", "REG", "N0", "2025-03-20 19:00", "2025-03-21 07:00"]])
         let run = try CLIRunner.run(Self.arguments.filter { $0 != "--quiet" }, in: dir)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("1 span overlap an earlier span of the same employee"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 span overlaps an earlier span of the same employee"), "\(run.stderr)")
         #expect(try Self.rows(dir, "staffing_shifts.csv").filter { $0.last == "no" }.map { $0[5] } == ["3"])
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) where !file.hasSuffix(".svg") {
             let text = try CLIRunner.read(dir.appendingPathComponent("out/" + file))

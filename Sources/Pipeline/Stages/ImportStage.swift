@@ -1,4 +1,5 @@
 import Forecasting
+import Planning
 import Tabular
 
 /// `import`: reads one export into a table with DESIGN.md's column names, typed, dates as
@@ -153,13 +154,14 @@ public struct ImportStage: Stage {
         if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
         context.note(summary.description)
+        if let overlong = summary.overlongDays { context.note(overlong) }
         if summary.overlappingSpans > 0 {
-            context.note("\(context.stage): \(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? "" : "s") overlap an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
+            context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
         }
         if let shard {
             let keep = try shard.rows(of: table)
             table = table.filtered(keep)
-            context.note("\(context.stage): shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
+            context.note("shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
         }
         return ["table": table]
     }
@@ -206,7 +208,8 @@ public struct ImportStage: Stage {
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
         var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name))
         // Spans of one employee that overlap are found from the (private) employee column.
-        let employeeColumn = rowRules.isActive && present.contains { $0.type == .dateTime } ? importer.column("employee") : nil
+        // So are days of one employee with more hours than a day holds (`OverlongDays`).
+        let employeeColumn = importer.column("employee")
         var overlaps = SpanOverlaps()
         // The roles' fields as plain arrays: copying a Role (names, rules) for every field of
         // every row cost a retain and a release each.
@@ -387,7 +390,15 @@ public struct ImportStage: Stage {
                 }))
             }
         }
-        if employeeColumn != nil, let s = present.firstIndex(where: { $0.name == "start" && $0.type == .dateTime }),
+        if employeeColumn != nil, let days = table.days("date"), let units = table.texts("unit"), let hours = table.numbers("hours") {
+            let overlong = OverlongDays(employees: overlaps.employees, days: days, units: units, hours: hours)
+            if overlong.count > 0 {
+                let shown = overlong.largest.map { "\($0.unit) on \($0.day): \(NumberFormat.fixed($0.hours, decimals: 1)) h" }
+                summary.overlongDays = "\(NumberFormat.count(overlong.count, "employee-day")) with more than \(NumberFormat.fixed(OverlongDays.limit, decimals: 0)) hours ("
+                    + shown.listed(of: overlong.count) + "), counted as written: a shift exported twice under two pay codes, or a pay period's total on one day, reads this way; check those rows"
+            }
+        }
+        if employeeColumn != nil, rowRules.isActive, let s = present.firstIndex(where: { $0.name == "start" && $0.type == .dateTime }),
            let e = present.firstIndex(where: { $0.name == "end" && $0.type == .dateTime }) {
             let resolved = overlaps.resolve(starts: numbers[s], ends: numbers[e])
             var rebuilt = Table()

@@ -16,6 +16,12 @@ import Tabular
                                 hours: [12, 12, 12, 12, 12, 8, 8, 10, 30])
         #expect(days.count == 2)
         #expect(days.largest == [OverlongDays.Day(unit: "4W", day: d101, hours: 36), OverlongDays.Day(unit: "ICU", day: d100, hours: 26)])
+        // The same when the days are too many for one array and the rows are sorted instead.
+        let sorted = OverlongDays(employees: [0, 0, 0, 0, 0, 1, 1, 1, -1],
+                                  days: [d100, d100, d101, d101, d101, d100, d100, d100, d100],
+                                  units: ["4W", "4W", "4W", "4W", "4W", "ICU", "ICU", "ICU", "ICU"],
+                                  hours: [12, 12, 12, 12, 12, 8, 8, 10, 30], denseSlots: 0)
+        #expect(sorted.count == 2 && sorted.largest == days.largest)
         #expect(OverlongDays(employees: [0, 0], days: [d100, d100], units: ["4W", "4W"], hours: [12, 12]).count == 0)
     }
 }

@@ -48,7 +48,7 @@ install: build
 	$(BIN) --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/quartermaster.fish"
 
 run: build
-	$(BIN) run Pipelines/full.yml --out $(OUT)
+	$(BIN) run Pipelines/full.yml --out $(OUT)/full
 	$(MAKE) --no-print-directory tracking
 
 # Forecast tracking on the demo: the same forecast as the data stood at two dates, into one
@@ -64,10 +64,10 @@ test: deps
 
 # Every chart of the last `make run` drawn by a real renderer into a PNG with pixels.
 render-check: deps
-	@n=0; for f in $(OUT)/*.svg; do \
+	@n=0; for f in $(OUT)/full/*.svg; do \
 		rsvg-convert --format png --output "$$f.png" "$$f" && [ $$(stat -c %s "$$f.png") -gt 1000 ] || { echo "render failed: $$f"; exit 1; }; \
 		rm -f "$$f.png"; n=$$((n + 1)); \
-	done; echo "rendered $$n charts from $(OUT)/ to PNG"
+	done; echo "rendered $$n charts from $(OUT)/full/ to PNG"
 
 # The test suite under AddressSanitizer and ThreadSanitizer, each in its own build folder.
 # Suppressions for reports outside our code, with the reason for each: Tests/Sanitizers/.

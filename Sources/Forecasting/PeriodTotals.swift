@@ -535,8 +535,9 @@ public struct PeriodTotals {
     /// A note on the series whose first period was left out as begun within it, or nil.
     public var seriesStartingInPartNote: String? {
         guard seriesStartingInPart > 0 else { return nil }
-        let which = seriesStartingInPart == 1 ? "1 series begins" : "\(seriesStartingInPart) series begin"
-        return "\(which) within its first \(frequency.rawValue) and is used on most days since: that \(frequency.rawValue) holds part of its use, so forecasts leave it out of the fit ("
+        let one = seriesStartingInPart == 1
+        let which = one ? "1 series begins within its first \(frequency.rawValue) and is" : "\(seriesStartingInPart) series begin within their first \(frequency.rawValue) and are"
+        return "\(which) used on most days since: that \(frequency.rawValue) holds part of \(one ? "its" : "their") use, so forecasts leave it out of the fit ("
             + seriesStartingInPartExamples.listed(of: seriesStartingInPart) + ")"
     }
 

@@ -243,6 +243,27 @@ public struct PipelineRunner: Sendable {
     /// Files every run writes itself.
     static let reservedFiles: Set<String> = indexFiles.union(["manifest.json"])
 
+    /// Entries of an earlier run's output folder that its manifest does not list (nor a
+    /// rejects file, which failed imports leave): another pipeline's output folder nested
+    /// inside it, with its run history, or a file the user put there. Replacing the folder
+    /// deleted them (a pipeline writing `out` after one writing `out/monthly` with its
+    /// history there). Without a readable manifest, folders and databases count as foreign.
+    static func foreignEntries(in output: String, existing: [String]) -> [String] {
+        var listed: Set<String>?
+        if let data = FileManager.default.contents(atPath: output + "/manifest.json"),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let outputs = object["outputs"] as? [String] {
+            listed = Set(outputs.map { String($0.split(separator: "/").first ?? "") })
+        }
+        return existing.sorted().filter { name in
+            if reservedFiles.contains(name) || name.hasSuffix(".rejects.csv") { return false }
+            if let listed { return !listed.contains(name) }
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: output + "/" + name, isDirectory: &isFolder)
+            return isFolder.boolValue || name.contains(".sqlite")
+        }
+    }
+
     /// What a run into `output` writes, against the files it reads: the output folder and a
     /// failed run's rejects folder beside it (each replaced whole), the lock file beside it
     /// and the run history. `flags` names them as the canned commands' flags (`--out`,
@@ -299,6 +320,9 @@ public struct PipelineRunner: Sendable {
         // A run replaces its output folder whole, so it only ever replaces one of its own.
         if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty, !existing.contains("manifest.json") {
             throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
+        }
+        if let existing = try? fm.contentsOfDirectory(atPath: output), let stranger = Self.foreignEntries(in: output, existing: existing).first {
+            throw InputError(file: output, "the output folder holds '\(stranger)', which its last run did not write (another run's output, a run history or a file of yours); a run replaces its folder whole, so move it out of the folder or choose another output folder")
         }
         let temporary = output + ".tmp-\(getpid())"
         try? fm.removeItem(atPath: temporary)

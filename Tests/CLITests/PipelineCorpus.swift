@@ -224,6 +224,15 @@ enum PipelineCorpus {
         foreign.absentAfterFailure = []
         foreign.unchangedFiles = ["mine/notes.txt"]
         add(foreign)
+        // An earlier run's folder holding another run's output and history (a pipeline writing
+        // `out` after one writing `out/monthly`): replacing it deleted them.
+        var nested = yaml("--out holds another run's folder and history", base, line: nil, "holds 'monthly', which its last run did not write", command: "run", file: "nest",
+                          files: ["nest/manifest.json": Data("{\"outputs\": [\"series.csv\", \"index.md\", \"manifest.json\"]}\n"), "nest/series.csv": Data("series\n"),
+                                  "nest/monthly/manifest.json": Data("{\"outputs\": []}\n"), "nest/monthly/history.sqlite": Data("not really\n")])
+        nested.arguments = ["run", "p.yml", "--out", "nest", "--quiet"]
+        nested.absentAfterFailure = []
+        nested.unchangedFiles = ["nest/monthly/history.sqlite", "nest/series.csv"]
+        add(nested)
         return cases
     }
 }

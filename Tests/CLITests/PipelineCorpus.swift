@@ -211,6 +211,13 @@ enum PipelineCorpus {
         collide.absentAfterFailure = ["out"]
         add(collide)
 
+        // A `where:` that filters on nothing kept every row (an ICU report of the whole hospital).
+        add(yaml("where: on a misspelt role", inserting(after: 5, "    where: {departmnt: ICU}"), line: 6, "'departmnt' is not a column of usage"))
+        for command in ["validate", "run"] {
+            add(yaml("where: on a role the file does not have", inserting(after: 5, "    where: {department: ICU}"), line: 6,
+                     "usage.csv has no 'department' column to filter on (where:)", command: command))
+        }
+
         // Where the run writes.
         var overFile = yaml("--out names an existing file", base, line: nil, "exists and is not a folder", command: "run", file: "victim.csv",
                             files: ["victim.csv": Data("keep me\n")])

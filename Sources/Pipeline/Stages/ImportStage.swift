@@ -96,6 +96,21 @@ public struct ImportStage: Stage {
         unpivot = try ImportStage.unpivot(p, kind: table, schema: schema, mapped: Set(columns.keys))
         if wide && unpivot != nil { throw p.error("layout", "layout: wide and unpivot: are two ways to read one wide export; keep unpivot:") }
         conditions = try p.map("where").mapValues { Set($0.split(separator: "|").map(String.init)) }
+        // A `where:` on a role the table does not have kept every row: an ICU-only report
+        // that covered the whole hospital.
+        if let unknown = conditions.keys.sorted().first(where: { !roles.contains($0) }) {
+            throw p.error("where", "'\(unknown)' is not a column of \(table); it has \(schema.roles.filter { !$0.isPrivate }.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    /// The `where:` roles the file does not have (neither mapped nor found by name): filtering
+    /// on them would keep every row.
+    func conditionsMissing(from resolved: Set<String>) -> [String] {
+        conditions.keys.sorted().filter { !resolved.contains($0) }
+    }
+
+    func conditionsMissingMessage(_ missing: [String], path: String) -> String {
+        "\(path) has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column to filter on (where:); map it with columns: {\(missing[0]): \"Its Header\"}"
     }
 
     /// The `unpivot:` block, checked against the input kind; nil when the stage has none.
@@ -131,10 +146,13 @@ public struct ImportStage: Stage {
                 return missing.isEmpty ? [] : [context.error("id_columns", "\(path) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); it has \(reader.header.map { "'\($0)'" }.joined(separator: ", "))")]
             }
             let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path)
+            var fromUnpivot = Set<String>()
             if let unpivot {
                 _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: Set(resolved.values))
+                fromUnpivot = Set(unpivot.roles)
             }
-            return []
+            let missing = conditionsMissing(from: Set(resolved.keys).union(fromUnpivot))
+            return missing.isEmpty ? [] : [context.error("where", conditionsMissingMessage(missing, path: path))]
         } catch let problem as Unpivot.Problem {
             return [context.error("unpivot." + problem.setting, "\(path): " + problem.message)]
         } catch let error as InputError {
@@ -186,6 +204,8 @@ public struct ImportStage: Stage {
         let fromUnpivot = Set(unpivot?.roles ?? [])
         // Private columns (employee ids) are validated by the import but never kept.
         let present = schema.roles.filter { (importer.column($0.name) != nil || fromUnpivot.contains($0.name)) && !$0.isPrivate }
+        let unfiltered = conditionsMissing(from: Set(present.map(\.name)))
+        if !unfiltered.isEmpty { throw InputError(file: importer.file, line: 1, conditionsMissingMessage(unfiltered, path: importer.file)) }
         // The record column of each role; -1 for the roles the unpivot fills.
         let columns = present.map { importer.column($0.name) ?? -1 }
         let count = present.count

@@ -274,6 +274,7 @@ public struct VarianceJob: Sendable {
         for key in keys where types[key] == nil && budgetBy[key] == nil && !mixedTypes.contains(key.account) {
             types[key] = typeOfAccount[key.account]
         }
+        if let note = VarianceJob.turnCreditRevenue(keys: keys, types: types, budget: &budgetBy, actual: &actualBy) { notes.append(note) }
         if let scenarios, !sharded {
             try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)))
         }
@@ -499,6 +500,28 @@ public struct VarianceJob: Sendable {
         }
     }
 
+    /// Revenue booked as credits: when every revenue line is at or below zero in both the
+    /// budget and the ledger (a trial balance's sign convention), their amounts are read with
+    /// the signs turned and a note says so. Read as written, revenue 10% above a budget of
+    /// -600,000 a month (-660,000) was a shortfall, every month flagged unfavorable, and the
+    /// summary put it first among the largest unfavorable lines. When some revenue lines are
+    /// positive, the negative ones are deductions (contractual allowances) and stay as they
+    /// are: for them, more negative is rightly unfavorable.
+    static func turnCreditRevenue(keys: [Key], types: [Key: VarianceLine.AccountType], budget: inout [Key: [Int: Double]], actual: inout [Key: [Int: Double]]) -> String? {
+        let revenue = keys.filter { types[$0] == .revenue }
+        let credits = revenue.allSatisfy { key in
+            let planned = (budget[key] ?? [:]).values.reduce(0, +), booked = (actual[key] ?? [:]).values.reduce(0, +)
+            return planned <= 0 && booked <= 0 && (planned < 0 || booked < 0)
+        }
+        guard !revenue.isEmpty, credits else { return nil }
+        for key in revenue {
+            budget[key] = budget[key]?.mapValues { -$0 }
+            actual[key] = actual[key]?.mapValues { -$0 }
+        }
+        let lines = revenue.count == 1 ? "the revenue line (\(revenue[0].department) / \(revenue[0].account)) is" : "all \(revenue.count) revenue lines are"
+        return "\(lines) booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned, so revenue shows as positive and more of it is favorable"
+    }
+
     /// The lines whose every booked month has the opposite sign of their budget: a ledger
     /// exporting revenue as credits (`(310,000.00)` against a budget of 300,000) read as a
     /// shortfall of twice the revenue, without a word.
@@ -533,12 +556,18 @@ public struct VarianceJob: Sendable {
         return [toDate + year]
     }
 
+    /// The booked months of the lines flagged unfavorable: not their quarters, years to date
+    /// and department totals, which count the same overspend again.
+    static func unfavorableMonths(_ result: Result) -> [VarianceRow] {
+        result.rows.filter {
+            $0.flag == "unfavorable" && $0.basis == .actual && $0.line.account != "TOTAL" && !$0.line.period.contains("Q") && !$0.line.period.hasSuffix("YTD")
+        }
+    }
+
     /// How many booked months of the lines are flagged unfavorable, which budget_variance.csv's
     /// `flag` lists (with their quarters and years to date).
     static func unfavorableFlagsSentence(_ result: Result) -> String {
-        let flagged = result.rows.filter {
-            $0.flag == "unfavorable" && $0.basis == .actual && $0.line.account != "TOTAL" && !$0.line.period.contains("Q") && !$0.line.period.hasSuffix("YTD")
-        }
+        let flagged = unfavorableMonths(result)
         let lines = Set(flagged.map { "\($0.line.department)\u{1F}\($0.line.account)" }).count
         guard !flagged.isEmpty else { return "No booked month is flagged unfavorable." }
         return "\(flagged.count) booked month\(flagged.count == 1 ? " is" : "s are") flagged unfavorable, on \(lines) line\(lines == 1 ? "" : "s") (budget_variance.csv, column flag)."
@@ -561,14 +590,20 @@ public struct VarianceJob: Sendable {
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
                 + ", \(overOrUnder(projected - result.annualBudget)) budget.",
         ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result)]
-          + (departmentsWithoutActualsNote(result).map { [$0] } ?? []))
+          + (departmentsWithoutActualsNote(result).map { [$0] } ?? [])
+          // How the exports were read (two budget versions summed, revenue as credits, a thin
+          // last month): said where the figures are read, not only on the terminal and in
+          // the run's index, since each can change the headline.
+          + result.notes.map { $0.prefix(1).uppercased() + $0.dropFirst() + ($0.hasSuffix(".") ? "" : ".") })
         doc.keyFigure("\(fy) expense budget", result.annualBudget, style: .money)
         doc.keyFigure("Year-to-date budget", ytdBudget, style: .money)
         doc.keyFigure("Year-to-date actual", ytdActual, style: .money)
         doc.keyFigure("Year-to-date variance", ytdActual - ytdBudget, style: .money)
         doc.keyFigure("Projected \(fy) expense", projected, style: .money)
         doc.keyFigure("Projected variance", projected - result.annualBudget, style: .money)
-        doc.keyFigure("Unfavorable flags", Double(result.rows.filter { $0.flag == "unfavorable" && $0.basis == .actual }.count))
+        // The months the summary's sentence counts: counting quarters, years to date and
+        // totals too gave 50 beside a sentence saying 21.
+        doc.keyFigure("Booked months flagged unfavorable", Double(unfavorableMonths(result).count))
         if !ytdTotals.isEmpty {
             let chart = VarianceBarChart(
                 title: "\(fy) year-to-date variance by department",

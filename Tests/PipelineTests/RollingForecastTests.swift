@@ -232,12 +232,14 @@ enum CSVTextRows {
 /// alone, so a revenue shortfall read "on budget"), and a line booked with the opposite sign
 /// of its budget in every month (revenue exported as credits) is named.
 @Suite struct VarianceRevenueTests {
-    static func tables(revenueSign: Double) -> (Table, Table) {
+    static func tables(revenueSign: Double, budgetSign: Double = 1, allowances: Bool = false) -> (Table, Table) {
         var bDept: [String] = [], bAcct: [String] = [], bPeriod: [String] = [], bAmount: [Double] = [], bType: [String] = []
         var aDept: [String] = [], aAcct: [String] = [], aPeriod: [String] = [], aAmount: [Double] = []
         for k in 0..<12 {
             let m = (6 + k) % 12 + 1, period = "\(k < 6 ? 2025 : 2026)-\(m < 10 ? "0" : "")\(m)"
-            for (account, type, budget, actual) in [("5010 Salaries", "expense", 100_000.0, 100_000.0), ("4010 Revenue", "revenue", 500_000, 450_000 * revenueSign)] {
+            let lines = [("5010 Salaries", "expense", 100_000.0, 100_000.0), ("4010 Revenue", "revenue", 500_000 * budgetSign, 450_000 * revenueSign)]
+                + (allowances ? [("4090 Allowances", "revenue", -50_000, -60_000)] : [])
+            for (account, type, budget, actual) in lines {
                 bDept.append("ICU"); bAcct.append(account); bPeriod.append(period); bAmount.append(budget); bType.append(type)
                 if k < 3 { aDept.append("ICU"); aAcct.append(account); aPeriod.append(period); aAmount.append(actual) }
             }
@@ -264,6 +266,28 @@ enum CSVTextRows {
         let forecast = try #require(Double(october["forecast"] ?? "")), low = try #require(Double(october["forecast_lo80"] ?? "")),
             high = try #require(Double(october["forecast_hi80"] ?? ""))
         #expect(abs(forecast + 450_000) < 1 && low <= forecast && forecast <= high, "\(october)")
+    }
+
+    /// Revenue booked below zero in both files (a trial balance's credits): read with the
+    /// signs turned, so 450,000 booked against 500,000 budgeted a month is $150,000 below
+    /// budget over three months, not above it, and the summary says how it was read. Read as
+    /// written, -660,000 against -600,000 (10% more revenue) was a shortfall flagged every month.
+    @Test func revenueBookedAsCreditsInBothFilesIsTurned() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1, budgetSign: -1)
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains { $0.hasPrefix("Revenue year to date: budget $1,500,000, actual $1,350,000 ($150,000 below budget)") }, "\(summary)")
+        #expect(summary.contains("The revenue line (ICU / 4010 Revenue) is booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned, so revenue shows as positive and more of it is favorable."), "\(summary)")
+        let rows = RollingForecastTests.records(VarianceJob.table(result))
+        let july = try #require(rows.first { $0["account"] == "4010 Revenue" && $0["period"] == "2025-07" })
+        #expect(july["budget"] == "500000" && july["actual"] == "450000" && july["favorable"] == "false", "\(july)")
+        // Beside positive revenue, a line below zero is a deduction and stays as written:
+        // 60,000 of allowances against 50,000 budgeted is unfavorable.
+        let (mixedBudget, mixedActuals) = VarianceRevenueTests.tables(revenueSign: 1, allowances: true)
+        let mixed = try VarianceJob().run(budget: mixedBudget, actuals: mixedActuals, volumes: nil)
+        #expect(!mixed.notes.contains { $0.contains("revenue as credits") })
+        let allowance = try #require(RollingForecastTests.records(VarianceJob.table(mixed)).first { $0["account"] == "4090 Allowances" && $0["period"] == "2025-07" })
+        #expect(allowance["actual"] == "-60000" && allowance["favorable"] == "false", "\(allowance)")
     }
 
     @Test func revenueBookedAsCreditsIsNamed() throws {

@@ -194,6 +194,16 @@ public struct VarianceJob: Sendable {
             if let note = closed.note { notes.append(note) }
         }
         let fy = calendar.fiscalYear(ofMonth: asOf)
+        // A month with no ledger row at all between booked ones is a month missing from the
+        // export, not a month of no spending: read as zeros, it turned $433,000 over budget
+        // into $169,500 under, with the month itself favorable at -100%.
+        let bookedMonths = Set(aMonth)
+        // (A shard holds some lines only, which may skip a month between them.)
+        let missingMonths = sharded ? [] : (firstActual...asOf).filter { !bookedMonths.contains($0) }
+        if let first = missingMonths.first {
+            let listed = missingMonths.prefix(6).map { months.label($0) }.listed(of: missingMonths.count)
+            notes.append("\(ledger) \(missingMonths.count == 1 ? "have no row for \(months.label(first)), a month" : "have no rows for \(missingMonths.count) months (\(listed))") between months booked: read as nothing spent or earned, which lowers the year to date and the projection; export \(missingMonths.count == 1 ? "that month" : "those months") if missing")
+        }
 
         // Amounts by line and month; volumes by department and month.
         var budgetBy: [Key: [Int: Double]] = [:], actualBy: [Key: [Int: Double]] = [:]

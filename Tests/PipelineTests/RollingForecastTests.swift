@@ -296,3 +296,17 @@ enum CSVTextRows {
         #expect(result.notes.contains { $0.hasPrefix("1 line is booked in every month with the opposite sign of the budget (ICU / 4010 Revenue)") }, "\(result.notes)")
     }
 }
+
+/// A month missing from the ledger export between booked months is named, in the notes and
+/// the report's summary: read silently as zeros, it turned spending over budget into under.
+@Suite struct LedgerGapTests {
+    @Test func aMonthWithoutLedgerRowsIsNamed() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
+        let september = actuals.filtered(actuals.texts("period")!.map { $0 != "2025-08" })
+        let result = try VarianceJob().run(budget: budget, actuals: september, volumes: nil)
+        let note = "the actuals have no row for 2025-08, a month between months booked: read as nothing spent or earned"
+        #expect(result.notes.contains { $0.hasPrefix(note) }, "\(result.notes)")
+        #expect(VarianceJob.report(result, calendar: FiscalCalendar()).summary.contains { $0.hasPrefix("T" + note.dropFirst()) })
+        #expect(!(try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)).notes.contains { $0.contains("no row") })
+    }
+}

@@ -194,6 +194,12 @@ public struct VarianceJob: Sendable {
             if let note = closed.note { notes.append(note) }
         }
         let fy = calendar.fiscalYear(ofMonth: asOf)
+        // A year the budget does not cover reads every dollar booked as over budget (an as-of
+        // a year early: "$0 budget, $6,690,000 over", 72 months unfavorable, exit 0).
+        let monthsOfFY = Set(calendar.months(ofFiscalYear: fy))
+        if !sharded, !bMonth.isEmpty, !bMonth.contains(where: monthsOfFY.contains), let first = bMonth.min(), let last = bMonth.max() {
+            throw PipelineError(location: nil, "variance: the budget\(budget.fromFile) has no month of FY\(fy), the fiscal year of as-of \(months.label(asOf)); it runs from \(months.label(first)) to \(months.label(last)): report as of a month it covers, or give FY\(fy)'s budget")
+        }
         // A month with no ledger row at all between booked ones is a month missing from the
         // export, not a month of no spending: read as zeros, it turned $433,000 over budget
         // into $169,500 under, with the month itself favorable at -100%.

@@ -310,3 +310,19 @@ enum CSVTextRows {
         #expect(!(try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)).notes.contains { $0.contains("no row") })
     }
 }
+
+/// An as-of in a fiscal year the budget has no month of is refused: every dollar booked read
+/// as over budget ("$0 budget, $6,690,000 over", every month unfavorable).
+@Suite struct BudgetYearTests {
+    @Test func anAsOfInAYearTheBudgetDoesNotCoverIsRefused() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
+        let june = Table([("department", .text(["ICU"] + actuals.texts("department")!)), ("account", .text(["5010 Salaries"] + actuals.texts("account")!)),
+                          ("period", .text(["2025-06"] + actuals.texts("period")!)), ("amount", .number([90_000] + actuals.numbers("amount")!))])
+        var job = VarianceJob()
+        job.asOf = Frequency.month.period(of: CalendarDay(year: 2025, month: 6, day: 1)!)
+        let error = try #require(throws: PipelineError.self) { try job.run(budget: budget, actuals: june, volumes: nil) }
+        #expect(error.message == "variance: the budget has no month of FY2025, the fiscal year of as-of 2025-06; it runs from 2025-07 to 2026-06: report as of a month it covers, or give FY2025's budget", "\(error.message)")
+        job.asOf = nil
+        #expect(try job.run(budget: budget, actuals: june, volumes: nil).fiscalYear == 2026)
+    }
+}

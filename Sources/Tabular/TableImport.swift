@@ -285,9 +285,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var leftOutHeaders: [String] = []
     /// Timekeeping spans that overlap an earlier span of the same employee (flagged, counted once).
     public var overlappingSpans = 0
-    /// Timekeeping: the days of one employee with more than 24 hours, said in a sentence
-    /// (`OverlongDays`), or nil.
-    public var overlongDays: String?
+    /// What the import noticed about the file beyond its rows, a sentence each: columns left
+    /// unread that look like a role, days of one employee with more than 24 hours.
+    public var notes: [String] = []
     public var rejectsPath: String?
     /// How the file was read when `auto` found it was not UTF-8 ("read as Windows-1252: not valid UTF-8").
     public var encodingNote: String?

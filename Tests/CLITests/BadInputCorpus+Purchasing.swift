@@ -42,6 +42,11 @@ extension BadInputCorpus {
         let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
         cases.append(accepting(orders, "P3 with status Cancelled (line 4): left out and named", withStatus,
                                read: orders.rows.count, output: "out/purchasing.md", says: ["1 order row with status 'Cancelled' left out of spend"]))
+        // The same status under a header the import does not read as `status`: the cancelled
+        // line stays in (as the file is read), and the run names the column to map.
+        let lineStatus = Data(CSVInput.csv(orders.header + ["Line Status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
+        cases.append(accepting(orders, "status under the header 'Line Status': named as a column to map", lineStatus,
+                               read: orders.rows.count, output: "out/index.md", says: ["a column left unread that looks like a role of orders: 'Line Status' (status)"]))
         // One vendor written two ways is one vendor.
         var spelled = orders.rows
         spelled[3][orders.column("vendor")] = "ACME"

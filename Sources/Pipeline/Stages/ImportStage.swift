@@ -172,7 +172,7 @@ public struct ImportStage: Stage {
         if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
         context.note(summary.description)
-        if let overlong = summary.overlongDays { context.note(overlong) }
+        for note in summary.notes { context.note(note) }
         if summary.overlappingSpans > 0 {
             context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
         }
@@ -204,6 +204,7 @@ public struct ImportStage: Stage {
         let fromUnpivot = Set(unpivot?.roles ?? [])
         // Private columns (employee ids) are validated by the import but never kept.
         let present = schema.roles.filter { (importer.column($0.name) != nil || fromUnpivot.contains($0.name)) && !$0.isPrivate }
+        let lookalikes = ImportStage.unreadLookalikes(schema: schema, header: importer.header, used: Set(importer.indices.values), present: Set(present.map(\.name)).union(fromUnpivot))
         let unfiltered = conditionsMissing(from: Set(present.map(\.name)))
         if !unfiltered.isEmpty { throw InputError(file: importer.file, line: 1, conditionsMissingMessage(unfiltered, path: importer.file)) }
         // The record column of each role; -1 for the roles the unpivot fills.
@@ -414,8 +415,8 @@ public struct ImportStage: Stage {
             let overlong = OverlongDays(employees: overlaps.employees, days: days, units: units, hours: hours)
             if overlong.count > 0 {
                 let shown = overlong.largest.map { "\($0.unit) on \($0.day): \(NumberFormat.fixed($0.hours, decimals: 1)) h" }
-                summary.overlongDays = "\(NumberFormat.count(overlong.count, "employee-day")) with more than \(NumberFormat.fixed(OverlongDays.limit, decimals: 0)) hours ("
-                    + shown.listed(of: overlong.count) + "), counted as written: a shift exported twice under two pay codes, or a pay period's total on one day, reads this way; check those rows"
+                summary.notes.append("\(NumberFormat.count(overlong.count, "employee-day")) with more than \(NumberFormat.fixed(OverlongDays.limit, decimals: 0)) hours ("
+                    + shown.listed(of: overlong.count) + "), counted as written: a shift exported twice under two pay codes, or a pay period's total on one day, reads this way; check those rows")
             }
         }
         if employeeColumn != nil, rowRules.isActive, let s = present.firstIndex(where: { $0.name == "start" && $0.type == .dateTime }),
@@ -429,7 +430,30 @@ public struct ImportStage: Stage {
             table = rebuilt
             summary.overlappingSpans = resolved.count
         }
+        if unpivot == nil, !lookalikes.isEmpty {
+            let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")
+            let map = lookalikes.map { "\($0.role): \"\($0.header)\"" }.joined(separator: ", ")
+            summary.notes.append("\(lookalikes.count == 1 ? "a column" : "columns") left unread that \(lookalikes.count == 1 ? "looks" : "look") like \(lookalikes.count == 1 ? "a role" : "roles") of \(schema.kind): \(shown); if \(lookalikes.count == 1 ? "it is" : "they are"), map \(lookalikes.count == 1 ? "it" : "them") with columns: {\(map)} (--columns in a canned command)")
+        }
         return (table, summary)
+    }
+
+    /// Optional roles the file's header does not name, but one of its unused columns names as
+    /// `inspect` would suggest (`Line Status` for status, `Qty Received` for
+    /// received_quantity). Left unread without a word, cancelled PO lines counted as on order
+    /// and every receipt as complete.
+    static func unreadLookalikes(schema: InputSchema, header: [String], used: Set<Int>, present: Set<String>) -> [(role: String, header: String)] {
+        let keys = header.map(ExportInspection.key)
+        var taken = used, found: [(role: String, header: String)] = []
+        for role in schema.roles where !present.contains(role.name) && !role.required {
+            for name in (ExportInspection.synonyms[role.name] ?? []).map(ExportInspection.key) {
+                guard let k = keys.indices.first(where: { !taken.contains($0) && keys[$0] == name }) else { continue }
+                taken.insert(k)
+                found.append((role.name, header[k]))
+                break
+            }
+        }
+        return found
     }
 
     /// One column per item (a pharmacy's daily sheet): each non-empty cell becomes a row.

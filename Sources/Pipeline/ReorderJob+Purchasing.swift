@@ -26,38 +26,47 @@ extension ReorderJob {
     /// What the open lines of `--orders` did to the plan's on-order quantities, counted in items
     /// for the summary.
     public struct OpenOrderUse: Sendable, Equatable {
-        /// Items whose on order is their open lines, as the inventory gives none; with the
-        /// lines and units counted.
+        /// Items whose on order is their open lines, as the inventory gives none, and the
+        /// lines counted.
         public var itemsCounted = 0, linesCounted = 0
-        public var unitsCounted = 0.0
         /// Items whose open lines hold more than the inventory's on order, which is kept.
         public var itemsAboveInventory = 0
         /// Items stocked at several locations whose open lines could not be placed at one.
         public var itemsUnplaced = 0
         /// Items with a line open past its lead time (flag `overdue_order`).
         public var itemsOverdue = 0
+        /// Items on open lines that the inventory does not list (a code spelled otherwise?).
+        public var itemsNotStocked: [String] = []
 
         public init() {}
     }
 
-    /// `reorder --orders`: the lines open at as-of (`OpenOrders`) are the on order of the
-    /// items whose inventory rows give none. Where the inventory gives one, it is kept (the
-    /// ERP's own figure), and open lines holding more are named in the reason so the buyer
-    /// checks them before ordering the same units twice. An item stocked at several locations
-    /// has its open lines named, not counted, as the orders do not say where they go.
+    /// `reorder --orders`: the lines open when the stock was counted (`OpenOrders`; the
+    /// inventory's as_of, else as-of) are the on order of the items whose inventory rows give
+    /// none. Where the inventory gives one, it is kept (the ERP's own figure), and open lines
+    /// holding more are named in the reason so the buyer checks them before ordering the same
+    /// units twice. An item stocked at several locations has its open lines named, not
+    /// counted, as the orders do not say where they go.
     ///
-    /// Lines open longer than the item's lead time plus the scorecard's grace are flagged
-    /// `overdue_order`, to expedite or to close. Those open more than twice the lead time
-    /// (plus the grace) are not counted: a line that late is more likely never closed in the
-    /// ERP than on its way, and counting it would hold back the order of an item about to run
-    /// out (an item 6 days from empty, with a 7-day lead time and a line 89 days open, was
-    /// not ordered).
-    static func applyOpenOrders(_ open: OpenOrders, to stock: inout [StockItem], givenOnOrder: [Bool], notes: inout [[String]],
+    /// Lines still open at as-of longer than the item's lead time plus the scorecard's grace
+    /// are flagged `overdue_order`, to expedite or to close. Those open more than twice the
+    /// lead time (plus the grace) are not counted: a line that late is more likely never
+    /// closed in the ERP than on its way, and counting it would hold back the order of an item
+    /// about to run out (an item 6 days from empty, with a 7-day lead time and a line 89 days
+    /// open, was not ordered).
+    static func applyOpenOrders(_ orders: PurchaseOrderLines, to stock: inout [StockItem], countedOn: [Int32], givenOnOrder: [Bool], notes: inout [[String]],
                                 overdue: inout [Bool], asOf: CalendarDay, defaultLeadDays: Double) -> OpenOrderUse {
         var use = OpenOrderUse()
         var unitsOf: [String: [Int]] = [:]
         for k in stock.indices { unitsOf[stock[k].item, default: []].append(k) }
         let today = asOf.daysSinceEpoch, grace = PurchasingAnalysis.Settings().graceDays
+        var openOn: [Int32: OpenOrders] = [today: OpenOrders(orders, on: today)]
+        func open(on day: Int32) -> OpenOrders {
+            if let known = openOn[day] { return known }
+            let made = OpenOrders(orders, on: day)
+            openOn[day] = made
+            return made
+        }
         func whole(_ quantity: Double) -> String { NumberFormat.fixed(quantity, decimals: 0) }
         func listed(_ lines: [OpenOrders.Line]) -> String {
             let shown = lines.prefix(3).map { line in
@@ -65,20 +74,25 @@ extension ReorderJob {
             }
             return shown.joined(separator: ", ") + (lines.count > 3 ? " and \(lines.count - 3) more" : "")
         }
+        use.itemsNotStocked = open(on: today).byItem.keys.filter { unitsOf[$0] == nil }.sorted()
         for (item, places) in unitsOf {
-            guard let lines = open.byItem[item] else { continue }
+            let counted = places.map { countedOn[$0] }.min() ?? today
+            let lines = open(on: counted).byItem[item] ?? [], stillOpen = open(on: today).byItem[item] ?? []
+            guard !lines.isEmpty || !stillOpen.isEmpty else { continue }
             let lead = stock[places[0]].leadTimeDays ?? defaultLeadDays
-            let counted = lines.filter { Double($0.daysOpen(on: today)) <= 2 * lead + grace }
-            let late = lines.filter { Double($0.daysOpen(on: today)) > lead + grace }
-            let total = counted.reduce(0) { $0 + $1.quantity }
+            func fresh(_ line: OpenOrders.Line) -> Bool { Double(line.daysOpen(on: today)) <= 2 * lead + grace }
+            let countable = lines.filter(fresh)
+            let total = countable.reduce(0) { $0 + $1.quantity }
+            let given = places.contains { givenOnOrder[$0] }
+            let late = stillOpen.filter { Double($0.daysOpen(on: today)) > lead + grace }
             if !late.isEmpty {
                 use.itemsOverdue += 1
-                let stale = late.filter { Double($0.daysOpen(on: today)) > 2 * lead + grace }
+                let stale = late.filter { !fresh($0) }
                 let oldest = late.map { $0.daysOpen(on: today) }.max() ?? 0
                 let one = late.count == 1
                 var note = "\(one ? "a PO line is" : "\(late.count) PO lines are") open past the \(whole(lead))-day lead time (\(listed(late)); "
                     + "\(one ? "" : "oldest ")\(NumberFormat.count(oldest, "day")) open): expedite \(one ? "it" : "them"), or close \(one ? "it" : "them") in the ERP if \(one ? "it" : "they") will not come"
-                if !stale.isEmpty {
+                if !stale.isEmpty && !given {
                     note += "; \(whole(stale.reduce(0) { $0 + $1.quantity })) units open more than twice the lead time are not counted as on order"
                 }
                 for k in places {
@@ -87,25 +101,25 @@ extension ReorderJob {
                 }
             }
             guard total > 0 else { continue }
-            if places.contains(where: { givenOnOrder[$0] }) {
+            if given {
                 let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
                 if total > inInventory + 0.5 {
                     use.itemsAboveInventory += 1
                     for k in places {
-                        notes[k].append("open PO lines hold \(whole(total)) (\(listed(counted))) against \(whole(inInventory)) on order in the inventory: on order kept as the inventory gives it; check these lines before ordering")
+                        notes[k].append("open PO lines hold \(whole(total)) (\(listed(countable))) against \(whole(inInventory)) on order in the inventory: on order kept as the inventory gives it; check these lines before ordering")
                     }
                 }
             } else if places.count == 1 {
                 let k = places[0]
                 stock[k].onOrder += total
                 use.itemsCounted += 1
-                use.linesCounted += counted.count
-                use.unitsCounted += total
-                notes[k].append("\(whole(total)) on order from open PO lines (\(listed(counted))), as the inventory gives no on order")
+                use.linesCounted += countable.count
+                let when = counted == today ? "" : " when the stock was counted (\(CalendarDay(daysSinceEpoch: counted)))"
+                notes[k].append("\(whole(total)) on order from open PO lines\(when) (\(listed(countable))), as the inventory gives no on order")
             } else {
                 use.itemsUnplaced += 1
                 for k in places {
-                    notes[k].append("open PO lines hold \(whole(total)) of this item (\(listed(counted))), not counted at any of its \(places.count) locations as the orders name none: give them as on_order in the inventory")
+                    notes[k].append("open PO lines hold \(whole(total)) of this item (\(listed(countable))), not counted at any of its \(places.count) locations as the orders name none: give them as on_order in the inventory")
                 }
             }
         }

@@ -44,13 +44,17 @@ extension ReorderJob {
         func items(_ n: Int) -> String { NumberFormat.count(n, "item") }
         var notes: [String] = []
         if use.itemsCounted > 0 {
-            notes.append("On order for \(items(use.itemsCounted)) is \(NumberFormat.fixed(use.unitsCounted, decimals: 0)) units on \(NumberFormat.count(use.linesCounted, "open PO line")), as the inventory gives no on order.")
+            notes.append("On order for \(items(use.itemsCounted)) comes from \(NumberFormat.count(use.linesCounted, "open PO line")), as the inventory gives no on order.")
         }
         if use.itemsAboveInventory > 0 {
             notes.append("\(items(use.itemsAboveInventory)) \(use.itemsAboveInventory == 1 ? "has" : "have") open PO lines for more than the inventory's on order, which is kept: check them before ordering (the reasons name the lines).")
         }
         if use.itemsUnplaced > 0 {
             notes.append("\(items(use.itemsUnplaced)) stocked at several locations \(use.itemsUnplaced == 1 ? "has" : "have") open PO lines that are not counted, as the orders name no location: give them as on_order in the inventory.")
+        }
+        if !use.itemsNotStocked.isEmpty {
+            let n = use.itemsNotStocked.count
+            notes.append("\(n == 1 ? "1 item" : "\(n) items") on open PO lines \(n == 1 ? "is" : "are") not in the inventory (\(use.itemsNotStocked.listed(upTo: 10))): \(n == 1 ? "its lines are" : "their lines are") not counted anywhere; check the item codes against the item master's.")
         }
         if use.itemsOverdue > 0 {
             notes.append("\(items(use.itemsOverdue)) \(use.itemsOverdue == 1 ? "has" : "have") PO lines open past \(use.itemsOverdue == 1 ? "its" : "their") lead time (flag overdue_order): expedite them, or close them in the ERP if they will not come.")

@@ -244,7 +244,9 @@ public struct ReorderJob: Sendable {
         // master entries and their total stock.
         let master = ItemMaster(items)
         let orderLines = try orders.map(PurchasingJob.orderLines)
-        let purchasing = orderLines.map { PurchasingAnalysis(lines: $0, promisedLeadDays: { master.number("lead_time_days", $0) }) }
+        // Lead times and prices from what was known at as-of: a PO dated after it set the unit
+        // cost, and receipts after it the lead time, when an earlier week was replanned.
+        let purchasing = orderLines.map { PurchasingAnalysis(lines: $0.known(on: asOf.daysSinceEpoch), promisedLeadDays: { master.number("lead_time_days", $0) }) }
         var purchasingNotes: [[String]] = []
         let onOrder = inventory.numbers("on_order")
         var onOrderGiven: [Bool] = []
@@ -285,7 +287,8 @@ public struct ReorderJob: Sendable {
         var overdueOrders = [Bool](repeating: false, count: stock.count)
         var openOrderUse = OpenOrderUse()
         if let orderLines {
-            openOrderUse = Self.applyOpenOrders(OpenOrders(orderLines, on: asOf.daysSinceEpoch), to: &stock, givenOnOrder: onOrderGiven,
+            let countedOn = stock.map { asOf.daysSinceEpoch - Int32($0.countAgeDays ?? 0) }
+            openOrderUse = Self.applyOpenOrders(orderLines, to: &stock, countedOn: countedOn, givenOnOrder: onOrderGiven,
                                                 notes: &purchasingNotes, overdue: &overdueOrders, asOf: asOf, defaultLeadDays: settings.defaultLeadTimeDays)
         }
 

@@ -21,4 +21,27 @@ import Testing
         // A day later P4 is open too; after P3's receipt it is not.
         #expect(OpenOrders(lines, on: 103).byItem["A"]?.map(\.po) == ["P1", "P4"])
     }
+
+    /// The lines as they stood on day 100: P2 (ordered 101) is not yet ordered; P1's 60 of
+    /// 100 came on day 95 and 40 on day 105, so by day 100 it holds one receipt of 60 and its
+    /// lead time is 5 days, not 15; P3's receipt on day 110 has not happened.
+    @Test func linesAsTheyStoodOnADay() {
+        let noDay = PurchaseOrderLines.noDay
+        let lines = PurchaseOrderLines(item: ["A", "A", "B", "A"], vendor: ["V", "V", "V", "V"], orderDay: [90, 90, 101, 95],
+                                       quantity: [100, 100, 10, 20], unitPrice: [1, 1, 9, 1], receiptDay: [95, 105, noDay, 110],
+                                       receivedQuantity: [60, 40, .nan, 20], po: ["P1", "P1", "P2", "P3"])
+        #expect(lines.count == 3)
+        #expect(lines.leadDays(0) == 15)
+        let known = lines.known(on: 100)
+        #expect(known.count == 2)
+        #expect(known.received(0) == 60 && known.leadDays(0) == 5)
+        #expect(!known.isReceived(1) && known.leadDays(1) == nil)
+        #expect(known.receipts(0) == [PurchaseOrderLines.Receipt(day: 95, units: 60)])
+        // On day 100, P1 has 40 to come (a receipt followed) and P3 all 20.
+        #expect(OpenOrders(lines, on: 100).byItem["A"]?.map(\.quantity) == [40, 20])
+        // A status saying more is to come keeps a short line open; one saying closed closes it.
+        let partial = PurchaseOrderLines(item: ["A", "A"], vendor: ["V", "V"], orderDay: [90, 90], quantity: [100, 50],
+                                         receiptDay: [95, noDay], receivedQuantity: [30, .nan], po: ["P1", "P2"], status: ["Partially Received", "Closed"])
+        #expect(OpenOrders(partial, on: 100).byItem["A"] == [OpenOrders.Line(po: "P1", orderDay: 90, quantity: 70)])
+    }
 }

@@ -6,17 +6,19 @@ import Tabular
 /// Why: without it, a reorder list built from a snapshot with no on-order column orders
 /// again what was ordered yesterday, and a buyer who sends it pays for the item twice.
 ///
-/// A line is open on `day` when it was ordered on or before that day and had not arrived by
-/// it: no receipt yet, or a last receipt after it (the stock was counted before the
-/// delivery; such a line counts whole, although a part may have come earlier). A line
-/// received short is closed, as the vendor scorecard's fill rate takes it; an ERP that keeps
-/// the rest on back order exports the rest as an open line of its own. Cancelled lines were
-/// left out when the lines were read (`PurchaseOrderLines`).
+/// A line ordered on or before `day` is open then, for what it had not yet brought:
+/// - when units of it arrived after the day (the stock was counted before the delivery; 10
+///   of 40 before and 30 after are 30 on order);
+/// - else when its status says more is to come (open, partially received, back order), or
+///   it has no receipt by the day and its status does not say it is closed.
+/// A line received short with no such status is closed, as the vendor scorecard's fill rate
+/// takes it. Cancelled lines were left out when the lines were read (`PurchaseOrderLines`).
 public struct OpenOrders: Sendable {
     public struct Line: Sendable, Equatable {
         /// The PO number, empty when the export has none.
         public var po: String
         public var orderDay: Int32
+        /// Units still to come: ordered less received by the day.
         public var quantity: Double
 
         /// Days the line has been open on `day`.
@@ -28,11 +30,13 @@ public struct OpenOrders: Sendable {
 
     public init(_ o: PurchaseOrderLines, on day: Int32) {
         for line in 0..<o.count where o.orderDay[line] <= day && o.quantity[line] > 0 {
-            let arrivedLater = o.receiptDay[line] != PurchaseOrderLines.noDay && o.receiptDay[line] > day
-            guard !o.isReceived(line) || arrivedLater else { continue }
+            let (receipts, units, later) = o.receipts(line, by: day)
+            let kind = o.statusKind[line]
+            let open = later || kind == .open || (kind == .unknown && receipts == 0)
+            let remaining = o.quantity[line] - units
+            guard open, remaining > 0 else { continue }
             byItem[o.itemNames[Int(o.item[line])], default: []]
-                .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], quantity: o.quantity[line]))
+                .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], quantity: remaining))
         }
     }
-
 }

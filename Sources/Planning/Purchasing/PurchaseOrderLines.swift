@@ -51,6 +51,36 @@ public struct PurchaseOrderLines: Sendable {
     /// above contract was spend and price variance that never happened.
     public private(set) var cancelledRows = 0
     public private(set) var cancelledStatuses: Set<String> = []
+    /// Each receipt (day, units) of the lines exported once per receipt, by line; the other
+    /// lines' one receipt is `receiptDay` and `receivedQuantity`. What arrived by a given day
+    /// needs them: 10 of 40 received before a count and 30 after it are 30 on order then.
+    public private(set) var partReceipts: [Int: [Receipt]] = [:]
+    /// What the line's status (when the export has one) says of it beyond cancellation.
+    public private(set) var statusKind: [StatusKind] = []
+
+    public struct Receipt: Sendable, Equatable {
+        public var day: Int32
+        public var units: Double
+    }
+
+    /// An ERP line status read for whether more is to come: `open` (open, partially received,
+    /// back order), `closed` (closed, complete, fully received, short closed), or `unknown`
+    /// (no status, or another word).
+    public enum StatusKind: Sendable, Equatable {
+        case unknown, open, closed
+
+        public init(_ status: String) {
+            let key = status.matchKey()
+            if key.hasPrefix("open") || key.hasPrefix("partial") || key.hasPrefix("back") {
+                self = .open
+            } else if key.hasPrefix("closed") || key.hasPrefix("complete") || key.hasPrefix("fully") || key.hasPrefix("received")
+                        || key.hasPrefix("short") || key.hasPrefix("finally") {
+                self = .closed
+            } else {
+                self = .unknown
+            }
+        }
+    }
 
     /// Whether an ERP line status means the line was called off.
     public static func isCancelled(_ status: String) -> Bool {
@@ -127,7 +157,12 @@ public struct PurchaseOrderLines: Sendable {
                 let key = LineKey(po: Int32(p), item: Int32(i), vendor: Int32(v), day: orderDay[row], quantity: quantity[row].bitPattern)
                 if let line = lineOf[key] {
                     // A further receipt of a line already read.
-                    if rowsOfLine[line] == 1 { splitLines.append(line) }
+                    if rowsOfLine[line] == 1 {
+                        splitLines.append(line)
+                        partReceipts[line] = isReceived(line) ? [Receipt(day: receiptDay[line], units: self.received(line))] : []
+                    }
+                    if received { partReceipts[line, default: []].append(Receipt(day: units > 0 ? day : Self.noDay, units: units)) }
+                    if let status, case let kind = StatusKind(status[row]), kind != .unknown { statusKind[line] = kind }
                     rowsOfLine[line] += 1
                     if unitPrice[line].isNaN { unitPrice[line] = price }
                     if contractPrice[line].isNaN { contractPrice[line] = contract }
@@ -148,6 +183,7 @@ public struct PurchaseOrderLines: Sendable {
             contractPrice.append(contract)
             receivedQuantity.append(received ? units : .nan)
             receiptDay.append(units > 0 ? day : Self.noDay)
+            statusKind.append(status.map { StatusKind($0[row]) } ?? .unknown)
             rowsOfLine.append(1)
         }
     }
@@ -162,6 +198,51 @@ public struct PurchaseOrderLines: Sendable {
         receiptDay.reserveCapacity(n)
         receivedQuantity.reserveCapacity(n)
         contractPrice.reserveCapacity(n)
+    }
+
+    /// The line's receipts: its parts when exported once per receipt, else its one receipt.
+    public func receipts(_ line: Int) -> [Receipt] {
+        if let parts = partReceipts[line] { return parts }
+        return isReceived(line) ? [Receipt(day: receiptDay[line], units: received(line))] : []
+    }
+
+    /// The line's receipts on or before `day` (one without a date counts as before) and the
+    /// units they brought, and whether a receipt with units came after it.
+    public func receipts(_ line: Int, by day: Int32) -> (count: Int, units: Double, later: Bool) {
+        var count = 0, units = 0.0, later = false
+        for receipt in receipts(line) {
+            if receipt.day != Self.noDay && receipt.day > day {
+                if receipt.units > 0 { later = true }
+            } else {
+                count += 1
+                units += receipt.units
+            }
+        }
+        return (count, units, later)
+    }
+
+    /// The lines as they stood at the end of `day`: lines ordered later left out, receipts
+    /// after it not yet made. Lead times and the latest price paid then use only what was
+    /// known that day: replanning an earlier week from a later export had a PO dated after
+    /// it set the unit cost, and receipts after it the lead time.
+    public func known(on day: Int32) -> PurchaseOrderLines {
+        var lines = self
+        lines.item = []; lines.vendor = []; lines.po = []; lines.orderDay = []; lines.quantity = []; lines.unitPrice = []
+        lines.receiptDay = []; lines.receivedQuantity = []; lines.contractPrice = []; lines.statusKind = []
+        lines.partReceipts = [:]
+        var newIndex = [Int](repeating: -1, count: count)
+        for line in 0..<count where orderDay[line] <= day {
+            newIndex[line] = lines.item.count
+            lines.item.append(item[line]); lines.vendor.append(vendor[line]); lines.po.append(po[line]); lines.orderDay.append(orderDay[line])
+            lines.quantity.append(quantity[line]); lines.unitPrice.append(unitPrice[line]); lines.contractPrice.append(contractPrice[line])
+            lines.statusKind.append(statusKind[line])
+            let all = receipts(line), kept = all.filter { $0.day == Self.noDay || $0.day <= day }
+            if kept.count > 1 || (partReceipts[line] != nil && !kept.isEmpty) { lines.partReceipts[lines.item.count - 1] = kept }
+            lines.receivedQuantity.append(kept.isEmpty ? .nan : kept.reduce(0) { $0 + $1.units })
+            lines.receiptDay.append(kept.filter { $0.units > 0 && $0.day != Self.noDay }.map(\.day).max() ?? Self.noDay)
+        }
+        lines.splitLines = splitLines.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
+        return lines
     }
 
     /// Whether the line was received: a receipt gave a date or a quantity (0 included).

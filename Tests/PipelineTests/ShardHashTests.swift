@@ -1,0 +1,24 @@
+import Testing
+@testable import Pipeline
+
+/// Shards of item codes that differ only in leading zeros: one item, one shard.
+@Suite struct ShardHashTests {
+    func shardOf(_ key: String, count: Int = 7) throws -> Int {
+        var key = key
+        for k in 1...count where try key.withUTF8({ try Shard(parsing: "\(k)/\(count)").contains(key: $0) }) { return k }
+        return 0
+    }
+
+    /// `37`, `037` and `00037` land in one shard (the item master's `00037` and a usage export's
+    /// `37` are one item, read so by `ItemCodeMatch`); `0` and `000` too. Other keys are
+    /// hashed as written, so `A037` and `A37` may part.
+    @Test func allDigitKeysShardWithoutLeadingZeros() throws {
+        for n in [37, 120, 9_001, 41_000] {
+            let shard = try shardOf(String(n))
+            #expect(shard > 0)
+            #expect(try shardOf("0" + String(n)) == shard && shardOf("000" + String(n)) == shard)
+        }
+        #expect(try shardOf("0") == shardOf("000"))
+        #expect(try (1...40).contains { try shardOf("A0\($0)") != shardOf("A\($0)") })
+    }
+}

@@ -390,9 +390,12 @@ import Glibc
         try OutputSafetyTests.write(["out/h.sqlite": "not yet\n"], in: dir)
         try OutputSafetyTests.expectRefused(["track", "--history", "out/h.sqlite", "--out", "out", "--quiet"], in: dir,
                                             says: ["--out out holds the input file out/h.sqlite (--history)"])
-        // Outside the folder, the same run goes ahead.
-        let fine = try CLIRunner.run(reorder + ["--usage", "usage.csv"], in: dir)
+        // Outside the folder, the same run goes ahead, into a folder holding none of the files
+        // put into `out` above (which the run would refuse to replace: no run wrote them).
+        let fine = try CLIRunner.run(Array(reorder.dropLast(3)) + ["--out", "elsewhere", "--quiet", "--usage", "usage.csv"], in: dir)
         #expect(fine.status == 0, "\(fine.stderr)")
+        let replaced = try CLIRunner.run(reorder + ["--usage", "usage.csv"], in: dir)
+        #expect(replaced.status == 1 && replaced.stderr.contains("which its last run did not write"), "\(replaced.stderr)")
     }
 
     // MARK: - Where --out points

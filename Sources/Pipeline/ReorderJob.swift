@@ -135,6 +135,11 @@ public struct ReorderJob: Sendable {
         }
         guard let lastDay = days.max() else { throw PipelineError(location: nil, "reorder: the usage table is empty") }
         let asOf = self.asOf ?? lastDay
+        // Before the usage begins, every item reads as never used: a typo in the year planned
+        // 311 items as dead stock from a count two years later, exit 0.
+        if let firstUse = days.min(), asOf < firstUse {
+            throw PipelineError(location: nil, "reorder: as-of \(asOf) is before the usage's first day, \(firstUse)\(usage.fromFile): there is no use to learn from; give a day the usage covers (it runs to \(lastDay))")
+        }
         // The usage runs to its file's last day (DESIGN.md: a series runs to the last period in
         // the file): days from there to a later as-of are not in the export, not days without
         // use. The history ends at `usageEnd` and forecasts reach past as-of by the days

@@ -58,6 +58,12 @@ extension BadInputCorpus {
                               "already has an item-master row on line 2", "1 of 4 rows rejected", items.failedRejectsFile)
         failing.presentAfterRun = [items.failedRejectsFile]
         cases.append(failing)
+        // An as-of before the usage begins read every item as never used (dead stock, exit 0).
+        let itemsInput = CSVInput.items
+        cases.append(CorpusCase(kind: itemsInput.kind, name: "--as-of before the usage begins", files: files(itemsInput).merging([itemsInput.file: Data(itemsInput.contents)]) { a, _ in a },
+                                arguments: itemsInput.arguments + ["--as-of", "2023-01-06"],
+                                expectation: .fails(file: "usage.csv", line: nil, says: ["reorder: as-of 2023-01-06 is before the usage's first day, 2025-01-06", "give a day the usage covers"]),
+                                absentAfterFailure: ["out"]))
         return cases
     }
 

@@ -25,6 +25,16 @@ public struct ParameterSpec: Sendable {
     public var defaultValue: String?
     public var help: String
 
+    /// For a reference named after an input kind (`budget`, `actuals`, `usage`, ..., `targets`
+    /// for staffing targets, `spans` for timekeeping): the import table it must be when it
+    /// names an import. Two imports swapped (budget for actuals) ran with exit 0 and a
+    /// report of nonsense.
+    public var expectedTable: String? {
+        guard kind == .reference else { return nil }
+        if let special = ["targets": "staffing_targets", "spans": "timekeeping"][name] { return special }
+        return InputSchema.all[name] != nil ? name : nil
+    }
+
     public init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: String? = nil, _ help: String) {
         self.name = name
         self.kind = kind

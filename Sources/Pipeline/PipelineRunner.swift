@@ -185,6 +185,15 @@ public struct PipelineRunner: Sendable {
                     problems.append(PipelineError(location: location(s.name, reference), "stage '\(s.name)': stage '\(parts[0])' has no table '\(parts[1])'; it produces \(outputs.joined(separator: ", "))"))
                 }
             }
+            // An input named after a table kind that names an import of another kind.
+            guard let declared = spec?.stages.first(where: { $0.name == s.name }) else { continue }
+            for parameter in type(of: s.stage).parameters {
+                guard let expected = parameter.expectedTable, case .scalar(let reference)? = declared.values[parameter.name],
+                      let imported = byName[String(reference.split(separator: ".", maxSplits: 1)[0])]?.stage as? ImportStage,
+                      imported.schema.kind != expected else { continue }
+                problems.append(PipelineError(location: declared.locations[parameter.name] ?? declared.location,
+                                              "stage '\(s.name)': \(parameter.name) '\(reference)' is an import of table \(imported.schema.kind); \(parameter.name) needs an import of table \(expected)"))
+            }
         }
         // Cycles, by depth-first search in declaration order.
         var state: [String: Int] = [:]   // 1 visiting, 2 done

@@ -218,6 +218,18 @@ enum PipelineCorpus {
                      "usage.csv has no 'department' column to filter on (where:)", command: command))
         }
 
+        // Two imports swapped: the variance ran, exit 0, on the budget as its own actuals.
+        let swapped = """
+        stages:
+          budget: {kind: import, table: budget, file: usage.csv}
+          actuals: {kind: import, table: actuals, file: usage.csv}
+          variance:
+            kind: variance
+            budget: budget
+            actuals: budget
+        """
+        add(yaml("variance actuals naming the budget import", swapped, line: 7, "stage 'variance': actuals 'budget' is an import of table budget; actuals needs an import of table actuals"))
+
         // Where the run writes.
         var overFile = yaml("--out names an existing file", base, line: nil, "exists and is not a folder", command: "run", file: "victim.csv",
                             files: ["victim.csv": Data("keep me\n")])

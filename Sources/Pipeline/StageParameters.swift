@@ -85,6 +85,17 @@ public struct StageParameters: Sendable {
         return v
     }
 
+    /// A number that must lie in `range`, which the error names with what the number is
+    /// (`a share of paid hours`): out of it, a plan came out with 0 FTEs required beside 161
+    /// agency hours, or negative overtime, and exit 0.
+    public func number(_ name: String, in range: ClosedRange<Double>, _ what: String) throws -> Double? {
+        guard let v = try number(name) else { return nil }
+        guard range.contains(v) else {
+            throw error(name, "'\(name)' is \(what), from \(NumberFormat.fixed(range.lowerBound)) to \(NumberFormat.fixed(range.upperBound)); got \(NumberFormat.fixed(v))")
+        }
+        return v
+    }
+
     public func boolean(_ name: String) throws -> Bool? {
         guard let s = try string(name) else { return nil }
         switch s.lowercased() {

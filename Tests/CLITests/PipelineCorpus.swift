@@ -230,6 +230,16 @@ enum PipelineCorpus {
         """
         add(yaml("variance actuals naming the budget import", swapped, line: 7, "stage 'variance': actuals 'budget' is an import of table budget; actuals needs an import of table actuals"))
 
+        // A share out of range planned 0 FTEs beside 161 agency hours, exit 0.
+        let shares = """
+        stages:
+          census: {kind: import, table: census, file: usage.csv}
+          hours: {kind: import, table: timekeeping, file: usage.csv}
+          targets: {kind: import, table: staffing_targets, file: usage.csv}
+          staffing: {kind: staffing, timekeeping: hours, census: census, targets: targets, productive_share: 0}
+        """
+        add(yaml("staffing productive_share 0", shares, line: 5, "'productive_share' is the share of paid hours worked, from 0.1 to 1; got 0"))
+
         // Where the run writes.
         var overFile = yaml("--out names an existing file", base, line: nil, "exists and is not a folder", command: "run", file: "victim.csv",
                             files: ["victim.csv": Data("keep me\n")])

@@ -55,8 +55,8 @@ public struct ReorderStage: Stage {
         let policy = try p.string("policy") ?? "periodic"
         guard let parsed = ReorderPolicy(rawValue: policy) else { throw p.error("policy", "policy must be periodic, continuous or minmax") }
         job.settings.policy = parsed
-        job.settings.orderingCost = try p.number("ordering_cost") ?? 25
-        job.settings.holdingRate = try p.number("holding_rate") ?? 0.25
+        job.settings.orderingCost = try p.number("ordering_cost", in: 0...1_000_000, "the cost of placing one order") ?? 25
+        job.settings.holdingRate = try p.number("holding_rate", in: 0.001...5, "the yearly holding cost as a share of the unit cost (0.25 = 25%)") ?? 0.25
         guard let measure = ServiceMeasure(rawValue: try p.string("service_measure") ?? "fill-rate") else {
             throw p.error("service_measure", "service_measure must be fill-rate or cycle")
         }

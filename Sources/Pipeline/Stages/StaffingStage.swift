@@ -53,9 +53,9 @@ public struct StaffingStage: Stage {
         job.frequency = f
         job.percentile = try p.number("percentile") ?? 50
         guard (1...99.9).contains(job.percentile) else { throw p.error("percentile", "percentile must be between 1 and 99.9") }
-        job.planner.paidHoursPerFTEYear = try p.number("paid_hours_per_fte") ?? 2_080
-        job.planner.productiveShare = try p.number("productive_share") ?? 0.9
-        job.planner.overtimeShare = try p.number("overtime_share") ?? 0.1
+        job.planner.paidHoursPerFTEYear = try p.number("paid_hours_per_fte", in: 500...4_000, "paid hours per FTE a year") ?? 2_080
+        job.planner.productiveShare = try p.number("productive_share", in: 0.1...1, "the share of paid hours worked") ?? 0.9
+        job.planner.overtimeShare = try p.number("overtime_share", in: 0...1, "the largest share of required hours covered by overtime before agency") ?? 0.1
         do { job.payCodes = try PayCodeMap().overriding(try p.map("pay_codes")) } catch let e as PayCodeError { throw p.error("pay_codes", e.message) }
         let file = try p.string("file") ?? "staffing_plan"
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }

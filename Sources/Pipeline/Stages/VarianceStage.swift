@@ -72,8 +72,8 @@ public struct VarianceStage: Stage {
         case nil: if p.locations["scenarios.1"] != nil { job.scenarios = try ScenarioSet.read(p.values, p.locations, field: "scenarios", at: p.location) }
         default: throw p.error("scenarios", "scenarios is a list of scenarios ({name, volume, rate, fte}) or the path of a scenario file")
         }
-        job.flagPercent = try p.number("flag_percent") ?? 5
-        job.flagAmount = try p.number("flag_amount") ?? 5_000
+        job.flagPercent = try p.number("flag_percent", in: 0...1_000, "the variance in percent of budget that flags a line") ?? 5
+        job.flagAmount = try p.number("flag_amount", in: 0...1e12, "the variance in money that flags a line") ?? 5_000
         let file = try p.string("file") ?? "budget_variance"
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         var proposal: BudgetProposal?

@@ -635,10 +635,17 @@ public struct VarianceJob: Sendable {
             doc.heading("Largest unfavorable lines, year to date")
             doc.bullets(unfavorable.prefix(8).map { r in
                 let l = r.line
-                let cause = abs(l.rateVariance) >= abs(l.volumeVariance) ? "mostly rate (price or efficiency)" : "mostly volume"
                 // A comma, not parentheses: with --negatives parentheses a negative percentage in
                 // them read "($60,000) ((20%))".
-                return "\(l.department) / \(l.account): \(numbers.money(l.variance)), \(l.variancePercent.map { numbers.percent($0) } ?? "no budget") — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
+                let head = "\(l.department) / \(l.account): \(numbers.money(l.variance)), \(l.variancePercent.map { numbers.percent($0) } ?? "no budget")"
+                // Spending with no budget, or a fixed line's, is no price or efficiency: it read
+                // "mostly rate (price or efficiency)" for a new department's whole payroll.
+                guard l.splitsByVolume else {
+                    let why = l.budget == 0 ? "all of it unbudgeted" : l.behavior == .fixed ? "a fixed line, not split by volume" : "no volume to split it by"
+                    return head + " — \(why)."
+                }
+                let cause = abs(l.rateVariance) >= abs(l.volumeVariance) ? "mostly rate (price or efficiency)" : "mostly volume"
+                return head + " — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
             })
         }
         let covered = lineYTD.filter { $0.line.overBudgetButCoveredByVolume }
@@ -703,11 +710,13 @@ public struct VarianceJob: Sendable {
     /// volume than budgeted (prices or efficiency), for the run's index.
     public static func costReductions(_ result: Result, report: String, numbers: NumberStyle = NumberStyle()) -> [CostReduction] {
         let fy = "FY\(result.fiscalYear)-YTD"
-        let lines = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == fy && $0.line.accountType == .expense && $0.line.rateVariance > 0 }
+        // Only lines whose variance splits by volume: a line with no budget or a fixed one
+        // has no rate to speak of (\$108,000 of unbudgeted spend was counted as rate variance).
+        let lines = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == fy && $0.line.accountType == .expense && $0.line.splitsByVolume && $0.line.rateVariance > 0 }
             .sorted { $0.line.rateVariance > $1.line.rateVariance }
         guard !lines.isEmpty else { return [] }
         let largest = lines.prefix(3).map { "\($0.line.department) / \($0.line.account) \(numbers.money($0.line.rateVariance))" }.joined(separator: "; ")
-        return [CostReduction(area: "Rate variances (price or efficiency)", detail: "\(lines.count) expense lines cost more per unit of volume than budgeted this year; largest: \(largest).",
+        return [CostReduction(area: "Rate variances (price or efficiency)", detail: "\(NumberFormat.count(lines.count, "expense line")) \(lines.count == 1 ? "costs" : "cost") more per unit of volume than budgeted this year; largest: \(largest).",
                               amount: lines.reduce(0) { $0 + $1.line.rateVariance }, report: report)]
     }
 }

@@ -217,3 +217,18 @@ import Forecasting
         #expect(DailyVolumes(departments: ["ICU", "ICU", "ICU"], days: monthly, budget: nil, actual: [310, 300, 310]) == nil)
     }
 }
+
+/// Which variances split into volume and rate (`VarianceLine.splitsByVolume`).
+@Suite struct VarianceSplitTests {
+    /// A variable line with a budget and both volumes splits; spending with no budget, a fixed
+    /// line and a line without volumes do not: their "rate variance" is the whole variance
+    /// ($60,000 of a new department's payroll read "mostly rate (price or efficiency)").
+    @Test func onlyBudgetedVariableLinesWithVolumesSplit() {
+        let split = VarianceLine(department: "ICU", account: "Salaries", period: "2025-07", budget: 300, actual: 346.5, budgetVolume: 300, actualVolume: 330)
+        #expect(split.splitsByVolume && abs(split.volumeVariance - 30) < 1e-9 && abs(split.rateVariance - 16.5) < 1e-9)
+        let unbudgeted = VarianceLine(department: "New", account: "Salaries", period: "2025-07", budget: 0, actual: 60, budgetVolume: 0, actualVolume: 10)
+        #expect(!unbudgeted.splitsByVolume && unbudgeted.rateVariance == 60)
+        #expect(!VarianceLine(department: "Lab", account: "Consulting", period: "2025-07", budget: 10, actual: 11, budgetVolume: 5, actualVolume: 6, behavior: .fixed).splitsByVolume)
+        #expect(!VarianceLine(department: "Lab", account: "Supplies", period: "2025-07", budget: 10, actual: 11).splitsByVolume)
+    }
+}

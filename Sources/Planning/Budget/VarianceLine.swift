@@ -99,6 +99,13 @@ public struct VarianceLine: Sendable, Equatable {
     }
 
     /// Expense under budget, or revenue over budget.
+    /// Whether the variance splits into volume and rate: a budget, a variable account and
+    /// both volumes. Otherwise the "rate variance" is the whole variance: spending with no
+    /// budget, or a fixed line's overspend, which no volume explains and no price caused.
+    public var splitsByVolume: Bool {
+        budget != 0 && behavior == .variable && budgetVolume != nil && actualVolume != nil
+    }
+
     public var favorable: Bool { accountType == .expense ? actual <= budget : actual >= budget }
 
     /// flexed - budget: the part of the variance explained by volume.

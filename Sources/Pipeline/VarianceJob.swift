@@ -690,8 +690,18 @@ public struct VarianceJob: Sendable {
         }
         doc.heading("Scenarios: projected \(fy) by department (expense)")
         let all = names.map { total($0, "ALL") }
+        func allRow(_ scenario: String, _ account: String) -> ScenarioProjection.Row? {
+            rows.first { $0.scenario == scenario && $0.department == "ALL" && $0.account == account }
+        }
+        func change(_ value: Double) -> String { (value > 0.5 ? "+" : "") + numbers.money(value) }
         doc.bullets(zip(names, all).dropFirst().compactMap { name, row in
-            row.map { "\(name): projected \(numbers.money($0.projectedFY)), \(numbers.money($0.changeVsBase)) against the base, \(numbers.money($0.projectedVariance)) \($0.projectedVariance > 0 ? "over" : "under") budget." }
+            row.map { expense in
+                var text = "\(name): projected expense \(numbers.money(expense.projectedFY)), \(change(expense.changeVsBase)) against the base, \(numbers.money(abs(expense.projectedVariance))) \(expense.projectedVariance > 0 ? "over" : "under") budget"
+                if let revenue = allRow(name, ScenarioProjection.revenueAccount), let net = allRow(name, ScenarioProjection.netAccount) {
+                    text += "; revenue \(numbers.money(revenue.projectedFY)) (\(change(revenue.changeVsBase)) against the base); net \(numbers.money(net.projectedFY)) (\(change(net.changeVsBase)) against the base)"
+                }
+                return text + "."
+            }
         })
         doc.table(["Department", "Budget"] + names, departments.map { department in
             [department, numbers.money(total(names[0], department)?.budgetFY ?? 0)] + names.map { numbers.money(total($0, department)?.projectedFY ?? 0) }

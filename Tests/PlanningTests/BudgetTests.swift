@@ -164,6 +164,22 @@ import Forecasting
         #expect(rows.first { $0.scenario == "nurse" && $0.department == "ALL" }?.changeVsBase == 30_000)
         #expect(rows.filter { $0.scenario == "base" }.map(\.account) == ["Rent", "Salaries", "Supplies", "TOTAL", "TOTAL"])
     }
+
+    /// With revenue: `ALL` / `REVENUE` and `ALL` / `NET` rows. Census down 20% cuts variable
+    /// expense 3 x 100 x 0.2 = 60 and variable revenue 3 x 1,000 x 0.2 = 600: expense reads as
+    /// a saving of 60, the net is 540 worse.
+    @Test func revenueAndTheNetBesideExpense() {
+        let projection = ScenarioProjection(lines: [
+            .init(department: "ICU", account: "Supplies", behavior: .variable, budgetFY: 500, bookedToDate: 300, remaining: [100, 100, 100]),
+            .init(department: "ICU", account: "Revenue", accountType: .revenue, behavior: .variable, budgetFY: 6_000, bookedToDate: 3_000, remaining: [1_000, 1_000, 1_000]),
+        ], remainingMonths: 3)
+        let rows = projection.rows([BudgetScenario(name: "down", volume: ["ICU": -20])])
+        func all(_ s: String, _ a: String) -> ScenarioProjection.Row? { rows.first { $0.scenario == s && $0.department == "ALL" && $0.account == a } }
+        #expect(all("down", "TOTAL")?.changeVsBase.rounded() == -60)
+        #expect(all("down", "REVENUE")?.changeVsBase.rounded() == -600)
+        #expect(all("down", "NET")?.changeVsBase.rounded() == -540)
+        #expect(all("base", "NET")?.projectedFY == 6_000 - 600 && all("base", "NET")?.budgetFY == 6_000 - 500)
+    }
 }
 
 /// A line's months err together: any two with correlation `Projection.monthCorrelation`

@@ -1,6 +1,7 @@
 /// budget_scenarios.csv: the projected fiscal year of every line under the base projection
-/// and each scenario, with department `TOTAL` rows (expense accounts, as in the variance)
-/// and one `ALL` / `TOTAL` row per scenario.
+/// and each scenario, with department `TOTAL` rows (expense accounts, as in the variance),
+/// one `ALL` / `TOTAL` row per scenario, and with revenue lines `ALL` / `REVENUE` and
+/// `ALL` / `NET` (revenue less expense) rows.
 ///
 /// Booked months stay as booked; a scenario changes only the forecast months of the fiscal
 /// year after as-of, so two positions added for the last six months cost half a year.
@@ -37,6 +38,10 @@ public struct ScenarioProjection: Sendable {
         public var changeVsBase: Double
         public var projectedVariance: Double { projectedFY - budgetFY }
     }
+
+    /// The `ALL` rows' accounts for revenue and for the net (revenue less expense), written
+    /// when the ledger has revenue lines.
+    public static let revenueAccount = "REVENUE", netAccount = "NET"
 
     public var lines: [Line]
     /// Months of the fiscal year after as-of (what a position added from as-of on is paid for).
@@ -85,8 +90,19 @@ public struct ScenarioProjection: Sendable {
                                 projectedFY: sum.projected, changeVsBase: sum.projected - sum.base))
             }
             let budget = departments.values.reduce(0) { $0 + $1.budget }, projected = departments.values.reduce(0) { $0 + $1.projected }
+            let baseExpense = departments.values.reduce(0) { $0 + $1.base }
             rows.append(Row(scenario: scenario.name, department: "ALL", account: "TOTAL", budgetFY: budget, projectedFY: projected,
-                            changeVsBase: projected - departments.values.reduce(0) { $0 + $1.base }))
+                            changeVsBase: projected - baseExpense))
+            // Revenue and the net beside the expense: a census 20% down read "-$355,278 against
+            // the base", a saving, while revenue fell $633,600.
+            let revenue = order.filter { all[$0].accountType == .revenue }
+            guard !revenue.isEmpty else { continue }
+            let revenueBudget = revenue.reduce(0) { $0 + all[$1].budgetFY }, revenueProjected = revenue.reduce(0) { $0 + mine[$1] }
+            let revenueBase = revenue.reduce(0) { $0 + base[$1] }
+            rows.append(Row(scenario: scenario.name, department: "ALL", account: Self.revenueAccount, budgetFY: revenueBudget, projectedFY: revenueProjected,
+                            changeVsBase: revenueProjected - revenueBase))
+            rows.append(Row(scenario: scenario.name, department: "ALL", account: Self.netAccount, budgetFY: revenueBudget - budget,
+                            projectedFY: revenueProjected - projected, changeVsBase: (revenueProjected - projected) - (revenueBase - baseExpense)))
         }
         return rows
     }

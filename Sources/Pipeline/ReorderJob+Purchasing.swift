@@ -61,9 +61,10 @@ extension ReorderJob {
         for k in stock.indices { unitsOf[stock[k].item, default: []].append(k) }
         let today = asOf.daysSinceEpoch, grace = PurchasingAnalysis.Settings().graceDays
         var openOn: [Int32: OpenOrders] = [today: OpenOrders(orders, on: today)]
+        /// The lines ordered by as-of that had not delivered by the count on `day`.
         func open(on day: Int32) -> OpenOrders {
             if let known = openOn[day] { return known }
-            let made = OpenOrders(orders, on: day)
+            let made = OpenOrders(orders, countedOn: day, orderedBy: today)
             openOn[day] = made
             return made
         }
@@ -114,8 +115,8 @@ extension ReorderJob {
                 stock[k].onOrder += total
                 use.itemsCounted += 1
                 use.linesCounted += countable.count
-                let when = counted == today ? "" : " when the stock was counted (\(CalendarDay(daysSinceEpoch: counted)))"
-                notes[k].append("\(whole(total)) on order from open PO lines\(when) (\(listed(countable))), as the inventory gives no on order")
+                let lines = counted == today ? "open PO lines" : "PO lines not delivered by the count on \(CalendarDay(daysSinceEpoch: counted))"
+                notes[k].append("\(whole(total)) on order from \(lines) (\(listed(countable))), as the inventory gives no on order")
             } else {
                 use.itemsUnplaced += 1
                 for k in places {

@@ -295,6 +295,25 @@ public struct ReorderJob: Sendable {
             let countedOn = stock.map { asOf.daysSinceEpoch - Int32($0.countAgeDays ?? 0) }
             openOrderUse = Self.applyOpenOrders(orderLines, to: &stock, countedOn: countedOn, givenOnOrder: onOrderGiven,
                                                 notes: &purchasingNotes, overdue: &overdueOrders, asOf: asOf, defaultLeadDays: settings.defaultLeadTimeDays)
+            // A count before as-of, rolled forward: with the receipts since known from the orders,
+            // the use the usage records since is taken off too. Left as counted, 100 on hand a
+            // week ago read as 10 days of cover after 70 of them had been used.
+            if countedOn.contains(where: { $0 < asOf.daysSinceEpoch }) {
+                var used = [Double](repeating: 0, count: stock.count)
+                let earliest = countedOn.min() ?? asOf.daysSinceEpoch
+                for row in 0..<days.count where days[row].daysSinceEpoch > earliest && days[row] <= asOf {
+                    keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
+                        let id = ids.intern(bytes)
+                        guard id < unitIndex.count, case let k = unitIndex[id], k >= 0, days[row].daysSinceEpoch > countedOn[k] else { return }
+                        used[k] += quantities[row]
+                    }
+                }
+                for k in stock.indices where countedOn[k] < asOf.daysSinceEpoch {
+                    stock[k].usedSinceCount = used[k]
+                    stock[k].countAgeDays = nil
+                    purchasingNotes[k].append("counted \(CalendarDay(daysSinceEpoch: countedOn[k])): the \(NumberFormat.fixed(used[k], decimals: 0)) used since, as the usage records, are taken off and the orders since counted as on order")
+                }
+            }
         }
 
         // ABC by each item's annual spend over all its locations; an item without a price

@@ -92,7 +92,17 @@ import Tabular
         let counted = try job.plan(usage: tables["usage"]!, items: tables["items"]!, inventory: try ws.tables(["inventory.csv": "inventory"])["inventory"]!, orders: tables["orders"]!)
         let a1 = counted.lines.first { $0.item == "A1" }!
         #expect(a1.onOrder == 40)
-        #expect(a1.reason.contains("40 on order from open PO lines when the stock was counted (2026-06-24) (P1: 40 ordered 2026-06-22)"), "\(a1.reason)")
+        #expect(a1.reason.contains("40 on order from PO lines not delivered by the count on 2026-06-24 (P1: 40 ordered 2026-06-22)"), "\(a1.reason)")
+        // Rolled forward to as-of: the 5 days x 10 used since the count come off the position,
+        // 40 + 40 - 50 = 30, and the count is not stale.
+        #expect(a1.inventoryPosition == 30 && !a1.flags.contains("stale_count"), "\(a1.inventoryPosition) \(a1.flags)")
+        #expect(a1.reason.contains("counted 2026-06-24: the 50 used since, as the usage records, are taken off and the orders since counted as on order"))
+        // A line ordered after the count (P5, 2026-06-26) brought nothing the count saw: on order
+        // whole, received or not by as-of.
+        try ws.write("orders.csv", orders + "P5,C3,Acme,2026-06-26,25,2026-06-28,25,\n")
+        let later = try job.plan(usage: tables["usage"]!, items: tables["items"]!, inventory: try ws.tables(["inventory.csv": "inventory"])["inventory"]!,
+                                 orders: try ws.tables(["orders.csv": "orders"])["orders"]!)
+        #expect(later.lines.first { $0.item == "C3" }!.onOrder == 25)
     }
 
     /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold

@@ -38,7 +38,11 @@ public struct StockItem: Sendable {
     /// wrong count, flagged `lot_count_mismatch`.
     public var lotsExceedOnHand = false
 
-    public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste }
+    /// Units the usage records as used between the count and the plan's as-of day, taken off
+    /// the position when the receipts of those days are known too (`reorder --orders`).
+    public var usedSinceCount = 0.0
+
+    public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste - usedSinceCount }
 }
 
 /// What the forecast says about an item's demand, per day.

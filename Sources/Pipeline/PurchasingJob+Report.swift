@@ -42,7 +42,8 @@ extension PurchasingJob {
             }
         }
         if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted, flag over_receipt): check the invoices.") }
-        if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet, left out of fill rates and lead times.") }
+        if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet (or, by their status, still coming), left out of fill rates and lead times.") }
+        if a.closedUnfilled > 0 { summary.append("\(lines(a.closedUnfilled)) closed with nothing received, counted in fill rates as unfilled and not on time.") }
         if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price, left out of spend and price variance.") }
         summary += caveats(r).map { $0 + "." }
 

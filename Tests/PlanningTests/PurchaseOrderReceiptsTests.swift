@@ -88,4 +88,20 @@ import Testing
         #expect(b.vendors.first?.leadTime.mean == 3)
         #expect(b.vendors.first?.fillRate == 1)
     }
+
+    /// A status beside the receipts. V1: P1 100 received in full in 3 days; P2 closed with
+    /// nothing received; P3 on back order, 10 of 100 received in 2 days. Known answer: P3 is
+    /// still coming, so left out: fill rate (100 + 0) / (100 + 100) = 0.5, on time 1 of 2 (a
+    /// line closed unfilled is not on time), lead time 3 days (not 2.5 with P3's first part).
+    @Test func aStatusSaysWhatTheReceiptsCannot() {
+        let noDay = PurchaseOrderLines.noDay
+        let lines = PurchaseOrderLines(item: ["A", "A", "A"], vendor: ["V1", "V1", "V1"], orderDay: [100, 100, 100], quantity: [100, 100, 100],
+                                       unitPrice: [1, 1, 1], receiptDay: [103, noDay, 102], receivedQuantity: [100, .nan, 10],
+                                       po: ["P1", "P2", "P3"], status: ["Received", "Closed", "Back Order"])
+        let a = PurchasingAnalysis(lines: lines)
+        #expect(a.vendors.first?.fillRate == 0.5)
+        #expect(a.vendors.first?.onTimeRate == 0.5)
+        #expect(a.itemLeadTimes["A"]?.meanDays == 3)
+        #expect(a.openLines == 1 && a.closedUnfilled == 1)
+    }
 }

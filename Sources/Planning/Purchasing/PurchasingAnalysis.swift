@@ -30,7 +30,12 @@ public struct PurchasingAnalysis: Sendable {
     /// The settings' grace and default lead time, for the report's definitions.
     public var graceDays = 1.0
     public var defaultLeadTimeDays = 7.0
+    /// Lines not received (or, by their status, partly received and still coming): left out
+    /// of fill rates and lead times.
     public var openLines = 0
+    /// Lines whose status says closed with nothing received: counted as ordered and unfilled,
+    /// and not on time.
+    public var closedUnfilled = 0
     public var linesWithoutPrice = 0
     public var overReceipts = 0
     /// Order vendors matched to a contract only by ignoring case and spaces: the orders'
@@ -118,7 +123,16 @@ public struct PurchasingAnalysis: Sendable {
                 if day < pairs[p].firstDay { pairs[p].firstDay = day; pairs[p].firstPrice = price }
                 if day >= pairs[p].latestDay { pairs[p].latestDay = day; pairs[p].latestPrice = price }
             }
-            if o.isReceived(row) {
+            // A status can say more than the receipts: a line partly received and still on back
+            // order is open (its first part delivered in 2 days was its lead time, and a 10% fill
+            // on time); one closed with nothing received was never filled.
+            let kind = o.statusKind[row]
+            let stillComing = kind == .open && o.received(row) < q
+            if !o.isReceived(row) && kind == .closed {
+                closedUnfilled += 1
+                pairs[p].ordered += q
+                pairs[p].timed += 1
+            } else if o.isReceived(row) && !stillComing {
                 let got = o.received(row)
                 pairs[p].ordered += q
                 // At most the ordered quantity: an over-delivery on one line does not make up

@@ -130,6 +130,15 @@ enum ParallelForecast {
 
     static func each(_ totals: PeriodTotals, forecaster: DemandForecaster, threads: Int, progress: Progress,
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
+        try each(totals, forecasters: { _ in forecaster }, threads: threads, progress: progress, body)
+    }
+
+    /// As above, with each series' forecaster chosen by its key (the reorder plan's horizon is
+    /// each item's own protection interval: one horizon for all, set by the longest lead time
+    /// in the run, made an item's forecast depend on the other items, and a shard's on its
+    /// share of them).
+    static func each(_ totals: PeriodTotals, forecasters: @Sendable (String) -> DemandForecaster, threads: Int, progress: Progress,
+                     _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
         let order = totals.keys.idsSortedByKey()
         // Months, quarters and years summed from days are fitted per average-length period.
         let adjustment = totals.daysSummed.flatMap { PeriodLengthAdjustment(frequency: totals.frequency, open: $0) }
@@ -140,6 +149,7 @@ enum ParallelForecast {
         while start < order.count {
             let block = Array(order[start..<min(start + blockSize, order.count)])
             let histories = block.map { totals.fitValues(of: $0) }
+            let chosen = block.map { forecasters(totals.keys.key($0)) }
             let results = ResultSlots<Swift.Result<(forecast: SeriesForecast, fitted: [Double]), any Error>>(count: block.count)
             let workers = min(max(threads, 1), block.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -148,6 +158,7 @@ enum ParallelForecast {
                     // A series with no recorded period left (its rows were all in periods left
                     // out as partial) has nothing to learn from: it gets no forecast.
                     let (first, history) = histories[i]
+                    let forecaster = chosen[i]
                     if history.contains(where: { !$0.isNaN }) {
                         results[i] = Swift.Result {
                             if let openDays, openDays.applies(to: history, first: first) { return try openDays.forecast(history, first: first, with: forecaster) }

@@ -327,15 +327,30 @@ public struct ReorderJob: Sendable {
         let abcByKey = ServiceLevelMatrix.abcClasses(annualSpend: annualSpend)
         let abc = stock.map { $0.missingCost ? .a : abcByKey[$0.item] ?? .c }
 
-        // Forecast weekly demand far enough to cover the longest protection interval.
-        let longest = stock.map { ($0.leadTimeDays ?? settings.defaultLeadTimeDays) + ($0.reviewPeriodDays ?? settings.defaultReviewPeriodDays) }.max() ?? 14
-        let horizon = min(26, max(2, Int(((longest + Double(unrecordedDays)) / 7).rounded(.up)) + 1))
+        // Each series' demand is forecast far enough to cover its own protection interval (lead
+        // time + review, and the days between the usage's end and as-of), weekly and, for
+        // items used every day, daily. The horizon shapes the backtest and so the forecast:
+        // one horizon for the run's longest interval made an item's forecast change with
+        // another item's lead time, and a shard's with the items it held.
+        let defaultProtection = settings.defaultLeadTimeDays + settings.defaultReviewPeriodDays
+        var protectionByKey: [String: Double] = [:]
+        for k in stock.indices {
+            protectionByKey[ids.key(unitKey[k])] = (stock[k].leadTimeDays ?? settings.defaultLeadTimeDays) + (stock[k].reviewPeriodDays ?? settings.defaultReviewPeriodDays)
+        }
+        let protection = protectionByKey
+        @Sendable func weeksAhead(_ days: Double) -> Int { min(26, max(2, Int(((days + Double(unrecordedDays)) / 7).rounded(.up)) + 1)) }
+        @Sendable func daysAhead(_ days: Double) -> Int { max(1, Int(days.rounded(.up)) + unrecordedDays) }
         let levelsShown = [80.0, 95.0]
-        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 52, levels: levelsShown, backtestOrigins: 3))
+        var weeklyForecasters: [Int: DemandForecaster] = [:]
+        for days in Set(protection.values).union([defaultProtection]) where weeklyForecasters[weeksAhead(days)] == nil {
+            weeklyForecasters[weeksAhead(days)] = DemandForecaster(settings: ForecastSettings(horizon: weeksAhead(days), season: 52, levels: levelsShown, backtestOrigins: 3))
+        }
+        let weekly = weeklyForecasters, fallbackWeeks = weeksAhead(defaultProtection)
         let forecastStarted = Progress.now()
         var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
         var record = historyStage.map { StageRecord(stage: $0, frequency: week, lastPeriod: totals.lastPeriod) }
-        try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
+        try ParallelForecast.each(totals, forecasters: { weekly[weeksAhead(protection[$0] ?? defaultProtection)] ?? weekly[fallbackWeeks]! }, threads: threads,
+                                  progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
             record?.add(series: Self.historyName(key), forecast: f, levels: levelsShown, history: history, season: 52)
             var key = key
             estimates[key.withUTF8 { ids.intern($0) }] = (f, history)
@@ -355,9 +370,13 @@ public struct ReorderJob: Sendable {
                 }
             }
             dailyTotals.cover(usageEnd)
-            let dailyForecaster = DemandForecaster(settings: ForecastSettings(horizon: max(1, Int(longest.rounded(.up)) + unrecordedDays), season: 7, levels: levelsShown,
-                                                                              backtestOrigins: 3, longCycle: Frequency.day.longCycle))
-            try ParallelForecast.each(dailyTotals, forecaster: dailyForecaster, threads: threads,
+            var dailyForecasters: [Int: DemandForecaster] = [:]
+            for days in Set(protection.values).union([defaultProtection]) where dailyForecasters[daysAhead(days)] == nil {
+                dailyForecasters[daysAhead(days)] = DemandForecaster(settings: ForecastSettings(horizon: daysAhead(days), season: 7, levels: levelsShown,
+                                                                                                backtestOrigins: 3, longCycle: Frequency.day.longCycle))
+            }
+            let byDays = dailyForecasters, fallbackDays = daysAhead(defaultProtection)
+            try ParallelForecast.each(dailyTotals, forecasters: { byDays[daysAhead(protection[$0] ?? defaultProtection)] ?? byDays[fallbackDays]! }, threads: threads,
                                       progress: Progress(label: "reorder: daily forecast", total: dailyTotals.seriesCount, quiet: quiet)) { key, history, f in
                 var key = key
                 daily[key.withUTF8 { ids.intern($0) }] = (f, history)

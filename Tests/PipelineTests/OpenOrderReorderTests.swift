@@ -140,4 +140,28 @@ import Tabular
         }
         #expect(p.openOrders.itemsUnplaced == 1)
     }
+
+    /// An item's forecast is its own: with B2's lead time 60 days instead of 7, A1's demand
+    /// over its 14-day protection interval is the same (one horizon for the run, set by the
+    /// longest lead time, changed every other item's backtest and forecast).
+    @Test func anItemsForecastDoesNotDependOnAnotherItemsLeadTime() throws {
+        var usage = "date,item,quantity\n"
+        var day = CalendarDay(year: 2025, month: 1, day: 1)!
+        var k = 0
+        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
+            usage += "\(day),A1,\(8 + (k * 7) % 5)\n\(day),B2,\(3 + (k * 3) % 4)\n"
+            day = day.adding(days: 1)
+            k += 1
+        }
+        let ws = try Workspace()
+        try ws.write("usage.csv", usage)
+        try ws.write("inventory.csv", "item,on_hand\nA1,40\nB2,40\n")
+        var forecasts: [Double] = []
+        for lead in [7, 60] {
+            try ws.write("items.csv", "item,vendor,unit_cost,lead_time_days\nA1,Acme,2,7\nB2,Acme,3,\(lead)\n")
+            let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory"])
+            forecasts.append(try plan(t, orders: false).lines.first { $0.item == "A1" }!.demandForecast)
+        }
+        #expect(forecasts[0] == forecasts[1], "\(forecasts)")
+    }
 }

@@ -109,10 +109,13 @@ public struct DemandForecaster: Sendable {
     }
 
     /// Forecasts a history from the start of its current regime (see `RegimeStart`): after a
-    /// change of scale, fits and intervals follow the recent behaviour.
+    /// change of scale, fits and intervals follow the recent behaviour. Intermittent and
+    /// lumpy demand has no such regimes: its changes come from when it is used, and a quiet
+    /// month after use every ten days read as a calmer regime of nothing (forecast 0 with an
+    /// interval of [0, 0] by day, while its months forecast 74.5).
     public func forecast(_ history: [Double]) throws -> SeriesForecast {
         try history.withUnsafeBufferPointer { y in
-            let start = RegimeStart.index(in: y, season: settings.season)
+            let start = DemandClass(classifying: y).judgedOnRMSSE ? 0 : RegimeStart.index(in: y, season: settings.season)
             return try forecast(UnsafeBufferPointer(rebasing: y[start...]))
         }
     }

@@ -48,4 +48,16 @@ struct RegimeStartTests {
         }
         #expect([Double](repeating: 3, count: 200).withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 7) } == 0)
     }
+
+    /// Use every 10 days for 490 days, then 41 quiet days: intermittent demand has no regimes
+    /// to cut (`DemandForecaster.forecast`). Cut at the silence, the fit saw one use or none
+    /// (class short or zero, a [0, 0] interval); it sees the whole history, intermittent,
+    /// with a 95% upper bound above zero.
+    @Test func aQuietMonthOfIntermittentUseIsNoNewRegime() throws {
+        let y = (0..<531).map { i in i < 490 && i % 10 == 0 ? 50.0 : 0 }
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: 7, season: 7, levels: [95], backtestOrigins: 3))
+        let f = try forecaster.forecast(y)
+        #expect(f.demandClass == .intermittent)
+        #expect(f.upper[0][0] > 0)
+    }
 }

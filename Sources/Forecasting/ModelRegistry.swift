@@ -26,13 +26,29 @@ public enum ModelRegistry {
         "zero": ZeroModel(),
     ]
 
+    /// The list's names, split at commas outside parentheses: `ets(A,Ad,M)`, the form the
+    /// error message offers, is one name (split at every comma it was `ets(a`, unknown).
+    static func splitOutsideParentheses(_ list: String) -> [String] {
+        var parts: [String] = [], current = "", depth = 0
+        for c in list {
+            switch c {
+            case "(": depth += 1; current.append(c)
+            case ")": depth = max(0, depth - 1); current.append(c)
+            case "," where depth == 0: parts.append(current); current = ""
+            default: current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts
+    }
+
     /// Names accepted by `--models`, sorted.
     public static var names: [String] { models.keys.sorted() }
 
     /// Resolves a comma-separated list; `auto` (or empty) means automatic routing.
     /// An ETS spec such as `ets(M,Ad,M)` or `MAdM` selects that one model.
     public static func resolve(_ list: String) throws -> [any ForecastModel]? {
-        let names = list.split(separator: ",").map { $0.trimmed().lowercased() }
+        let names = splitOutsideParentheses(list).map { $0.trimmed().lowercased() }.filter { !$0.isEmpty }
         if names.isEmpty || names == ["auto"] { return nil }
         return try names.map { name in
             if let model = models[name] { return model }

@@ -158,10 +158,16 @@ public struct ForecastTracking: Sendable {
         drifting.append(Drifting(stage: s.stage, series: s.series, trackingSignal: signal, errors: s.errors))
     }
 
-    /// Sum of errors over their mean absolute error; nil when every error is zero.
+    /// Sum of errors over their mean absolute error; nil when every error is zero (within
+    /// `negligibleError`).
+    /// A mean absolute error at or below this is a perfect forecast, with no signal.
+    public static let negligibleError = 1e-6
+
     public static func trackingSignal(_ errors: [Double]) -> Double? {
         let mad = errors.reduce(0) { $0 + abs($1) } / Double(max(errors.count, 1))
-        guard mad > 0 else { return nil }
+        // Errors within rounding are no errors: a flat 50 forecast as 49.999999999999986 read
+        // as a signal of -6 (float noise over float noise) and was listed as drifting.
+        guard mad > ForecastTracking.negligibleError else { return nil }
         return errors.reduce(0, +) / mad
     }
 }

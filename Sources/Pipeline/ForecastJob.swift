@@ -101,7 +101,9 @@ public struct ForecastJob: Sendable {
         }
         record?.addActuals(totals)
         var notes = importNotes
-        if let accuracy, accuracy.rowsWritten == 0, writer.rowsWritten > 0 {
+        if accuracy != nil, settings.backtestOrigins == 0 {
+            notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: --backtest 0 turns the backtest off")
+        } else if let accuracy, accuracy.rowsWritten == 0, writer.rowsWritten > 0 {
             // The shortest backtest: one origin with the horizon after it and a new item's
             // history before it.
             let needed = settings.horizon + DemandClass.minimumHistory

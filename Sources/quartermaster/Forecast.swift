@@ -80,7 +80,9 @@ struct Forecast: ParsableCommand {
         let settings = ForecastSettings(horizon: horizon, season: season ?? source.frequency.defaultSeasonLength, levels: checked.levels,
                                         backtestOrigins: backtest, models: checked.models, longCycle: source.frequency.longCycle)
         var job = ForecastJob(source: source, settings: settings, output: out,
-                              accuracyOutput: backtest > 0 ? (accuracy ?? Forecast.defaultAccuracyPath(for: out)) : accuracy,
+                              // Written with --backtest 0 too, empty: left alone, the last run's
+                              // accuracy sat beside this run's forecasts of other series.
+                              accuracyOutput: accuracy ?? Forecast.defaultAccuracyPath(for: out),
                               threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         job.quiet = quiet
         job.recordsHistory = runHistory != nil

@@ -114,7 +114,7 @@ import Glibc
             #expect(series.split(separator: "\n").count > 1_000)
         } else {
             // The export has rows that do not parse; their rejects file belongs to the output.
-            #expect(left == ["p.yml", "out.csv", "out.rejects.csv"], "\(left)")
+            #expect(left == ["p.yml", "out.csv", "out.rejects.csv", "out.accuracy.csv"], "\(left)")
             let forecasts = try CLIRunner.read(dir.appendingPathComponent("out.csv"))
             #expect(forecasts.hasPrefix("series,period,forecast,") && forecasts.hasSuffix("\n"))
         }

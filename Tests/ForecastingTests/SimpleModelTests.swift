@@ -228,3 +228,17 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// `--models`: names split at commas outside parentheses.
+@Suite struct ModelListTests {
+    /// `ets(A,Ad,M)`, the form the unknown-model message offers, is one model (split at every
+    /// comma it was `ets(a`, unknown); `theta, ETS(A,N,N)` two.
+    @Test func etsSpecsWithCommasAreOneName() throws {
+        let one = try #require(try ModelRegistry.resolve("ets(A,Ad,M)"))
+        #expect(one.count == 1 && one[0].name == "ETS(A,Ad,M)")
+        let two = try #require(try ModelRegistry.resolve("theta, ETS(A,N,N)"))
+        #expect(two.count == 2)
+        #expect(try ModelRegistry.resolve("auto") == nil)
+        #expect(throws: ModelListError.self) { try ModelRegistry.resolve("ets(a") }
+    }
+}

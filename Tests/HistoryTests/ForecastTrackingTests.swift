@@ -168,5 +168,7 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         #expect(abs(signal - 48 / (52.0 / 6)) < 1e-12)
         #expect(ForecastTracking.trackingSignal([10, -10]) == 0)
         #expect(ForecastTracking.trackingSignal([0, 0]) == nil)
+        // A flat 50 stored as 49.999999999999986: errors of float noise are no signal (it read -6).
+        #expect(ForecastTracking.trackingSignal(Array(repeating: 49.999999999999986 - 50, count: 6)) == nil)
     }
 }

@@ -172,10 +172,19 @@ public struct PeriodTotals {
         return "every \(frequency.rawValue) the dates reach is covered only in part (\(partialPeriodsKept.map(\.coverage).joined(separator: ", ")))"
     }
 
-    /// The dates are January 1-12 of one year: what the 1st of every month written day-first
-    /// looks like read month-first, which a partial-period message then blames on the periods.
+    /// The dates are January 1-12: what the 1st of every month written day-first looks like
+    /// read month-first, which a partial-period message then blames on the periods.
     private var dayFirstHint: String {
-        rowDays.looksDayFirst ? ". The dates are January 1-12 of one year, as the 1st of every month written day-first (01/MM/YYYY) reads month-first: if so, add --date-format dmy" : ""
+        rowDays.looksDayFirst ? ". " + Self.dayFirstSentence : ""
+    }
+
+    static let dayFirstSentence = "Every date falls on January 1-12, as the 1st of every month written day-first (01/MM/YYYY) reads month-first: if so, add --date-format dmy"
+
+    /// The rows look like the 1st of each month written day-first (`RowDays.looksDayFirst`),
+    /// when no partial-period note says so already: read month-first, a two-year monthly
+    /// export put each year in its January and left the last one out as partial.
+    public var dayFirstNote: String? {
+        rowDays.looksDayFirst && partialPeriodsKept.isEmpty ? Self.dayFirstSentence.prefix(1).lowercased() + Self.dayFirstSentence.dropFirst() : nil
     }
 
     /// Every period the rows reach is covered only in part: a note saying they were kept (a

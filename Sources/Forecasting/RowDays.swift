@@ -91,13 +91,20 @@ public struct RowDays: Sendable, Equatable {
         }
     }
 
-    /// Every row falls on January 1-12 of one year, on three days or more: what the 1st of
-    /// each month looks like written day-first (`01/07/2025`) and read month-first.
+    /// Every row falls on January 1-12 (of one year or several), on three days or more: what
+    /// the 1st of each month looks like written day-first (`01/07/2025`) and read
+    /// month-first. Two years of a monthly export read so put each year in its January.
     public var looksDayFirst: Bool {
         guard !isEmpty else { return false }
-        let (y1, m1, _) = first.components, (y2, m2, d2) = last.components
-        guard y1 == y2, m1 == 1, m2 == 1, d2 <= 12 else { return false }
-        return dates.count(from: first.daysSinceEpoch, through: last.daysSinceEpoch) >= 3
+        let (_, m1, _) = first.components, (_, m2, d2) = last.components
+        guard m1 == 1, m2 == 1, d2 <= 12 else { return false }
+        var days = 0, januaryFirstTwelve = true
+        dates.forEachDay { number in
+            days += 1
+            let (_, month, day) = CalendarDay(daysSinceEpoch: number).components
+            if month != 1 || day > 12 { januaryFirstTwelve = false }
+        }
+        return januaryFirstTwelve && days >= 3
     }
 
     /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a

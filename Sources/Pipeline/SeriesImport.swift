@@ -59,6 +59,7 @@ public struct SeriesImport: Sendable {
         }
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
+        if let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
         if let empty = SeriesImport.emptyValuesNote(emptyValues) {
             notes.append(empty)

@@ -16,6 +16,16 @@ struct RowDaysTests {
         return rows
     }
 
+    /// The 1st of every month written day-first and read month-first: January 1-12 of one
+    /// year or of two. A 13th, or a February, is no such reading.
+    @Test func januaryFirstToTwelfthLooksDayFirst() {
+        #expect(days((1...12).map { day(2024, 1, $0) }).looksDayFirst)
+        #expect(days((1...12).map { day(2024, 1, $0) } + (1...12).map { day(2025, 1, $0) }).looksDayFirst)
+        #expect(!days((1...12).map { day(2024, 1, $0) } + [day(2024, 1, 13)]).looksDayFirst)
+        #expect(!days((1...12).map { day(2024, 1, $0) } + [day(2024, 2, 1), day(2025, 1, 2)]).looksDayFirst)
+        #expect(!days([day(2024, 1, 1), day(2024, 1, 2)]).looksDayFirst)
+    }
+
     @Test func monthsDatedOnTheFirstOrTheLastDayCoverTheirWholeMonths() {
         let starts = days([day(2025, 1, 1), day(2025, 6, 1), day(2025, 12, 1)])
         #expect(starts.span == .month)

@@ -335,6 +335,9 @@ public struct PipelineRunner: Sendable {
         }
         let temporary = output + ".tmp-\(getpid())"
         try? fm.removeItem(atPath: temporary)
+        // A run stopped by Ctrl-C or a kill leaves its temporary folder beside the output; with
+        // the lock held no other run is writing one, so those left are removed here.
+        PipelineRunner.removeAbandonedTemporaries(of: output)
         do {
             try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         } catch {
@@ -435,6 +438,20 @@ public struct PipelineRunner: Sendable {
     /// Where a failed run leaves the rejected rows of its imports, so the message pointing at
     /// them stays true; a later successful run removes the folder.
     static func rejectsFolder(_ output: String) -> String { output + ".rejects" }
+
+    /// Removes `OUT.tmp-PID` folders that interrupted runs into `output` left behind. Called
+    /// with the output's lock held, so none of them is being written.
+    static func removeAbandonedTemporaries(of output: String) {
+        let fm = FileManager.default
+        let slash = output.lastIndex(of: "/")
+        let directory = slash.map { String(output[..<$0]) } ?? "."
+        let prefix = (slash.map { String(output[output.index(after: $0)...]) } ?? output) + ".tmp-"
+        guard let entries = try? fm.contentsOfDirectory(atPath: directory.isEmpty ? "/" : directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid() else { continue }
+            try? fm.removeItem(atPath: (directory.isEmpty ? "" : directory) + "/" + entry)
+        }
+    }
 
     /// Removes the rejects folder of an earlier failed run (only if it holds nothing else).
     static func removeRejectsFolder(of output: String) {

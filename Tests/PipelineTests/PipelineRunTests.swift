@@ -4,6 +4,18 @@ import Testing
 import Tabular
 
 @Suite struct PipelineRunTests {
+    /// A run stopped by Ctrl-C left `out.tmp-PID` beside the output for good; the next run
+    /// into `out` removes it (and leaves other folders alone).
+    @Test func aRunRemovesTheTemporaryFolderAnInterruptedRunLeft() throws {
+        let ws = try Workspace()
+        try ws.write("p.yml", Workspace.goodPipeline)
+        try FileManager.default.createDirectory(atPath: ws.path + "/out.tmp-99999999/x", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: ws.path + "/outside.tmp-1", withIntermediateDirectories: true)
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(!ws.exists("out.tmp-99999999"))
+        #expect(ws.exists("outside.tmp-1") && ws.exists("out/forecasts.csv"))
+    }
+
     @Test func runsWritesOutputsAndAManifest() throws {
         let ws = try Workspace()
         try ws.write("p.yml", Workspace.goodPipeline)

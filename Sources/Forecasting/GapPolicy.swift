@@ -24,7 +24,7 @@ public enum GapPolicy: String, CaseIterable, Sendable {
     /// one of the words below once case and everything but letters and digits are dropped.
     public static func namesALevel(_ header: String) -> Bool {
         let letters = String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
-        return letters == "adc" || levelWords.contains { letters.contains($0) }
+        return ["adc", "pd"].contains(letters) || levelWords.contains { letters.contains($0) }
     }
 
     /// What a run says when `header` made the gaps missing; `zero` is how the caller spells the
@@ -33,6 +33,8 @@ public enum GapPolicy: String, CaseIterable, Sendable {
         "'\(header)' reads as a level (census, patient days, occupancy): periods without rows are missing, neither fitted nor written as zero (\(zero) counts them as zero)"
     }
 
-    /// Census, patient or resident or bed days, occupancy and occupied beds.
-    static let levelWords = ["census", "patientday", "residentday", "bedday", "occupancy", "occupied"]
+    /// Census, patient or resident or bed days (and `Pt Days`, `Pat Days`; `PD` and `ADC`
+    /// alone), occupancy and occupied beds. Unrecognised, `Pt Days` read as usage: a week with
+    /// no rows was written as census 0.
+    static let levelWords = ["census", "patientday", "residentday", "bedday", "ptday", "patday", "occupancy", "occupied"]
 }

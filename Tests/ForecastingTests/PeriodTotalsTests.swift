@@ -519,10 +519,10 @@ struct PartialPeriodTests {
 
     /// DESIGN.md's default gaps by input kind, read from the value column's header.
     @Test func levelHeadersImplyMissingGapsAndOthersZero() {
-        for header in ["patient_days", "MDScensus", "Census", "Occupied Beds", "occupancy_pct", "ADC", "resident days", "BedDays"] {
+        for header in ["patient_days", "MDScensus", "Census", "Occupied Beds", "occupancy_pct", "ADC", "resident days", "BedDays", "Pt Days", "Pat Days", "PD", "Pt_Days"] {
             #expect(GapPolicy(impliedByValueColumn: header) == .missing, "\(header)")
         }
-        for header in ["quantity", "qty_issued", "value", "hours", "visits", "admissions", "Amount", "cadence"] {
+        for header in ["quantity", "qty_issued", "value", "hours", "visits", "admissions", "Amount", "cadence", "PDF pages", "Pads"] {
             #expect(GapPolicy(impliedByValueColumn: header) == .zero, "\(header)")
         }
     }

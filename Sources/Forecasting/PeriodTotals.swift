@@ -338,6 +338,17 @@ public struct PeriodTotals {
         startsInPart = (0..<firstPeriods.count).map { keys.contains(self.keys.key($0)) }
     }
 
+    /// Series (gaps missing) with no recorded value in their last `periods` periods or more,
+    /// and their last recorded period: a unit that closed, or stopped reporting, is otherwise
+    /// forecast from what it last recorded as if still open.
+    public func seriesSilentAtTheEnd(periods: Int) -> [(id: Int, lastRecorded: Int)] {
+        (0..<seriesCount).compactMap { id in
+            let (first, values) = self.values(of: id)
+            guard let last = values.lastIndex(where: { !$0.isNaN }), values.count - 1 - last >= periods else { return nil }
+            return (id, first + last)
+        }
+    }
+
     /// The keys of the series begun within their first period.
     public var keysStartingInPart: Set<String> {
         Set(startsInPart.indices.filter { startsInPart[$0] }.map { keys.key($0) })

@@ -60,6 +60,7 @@ public struct SeriesImport: Sendable {
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
         if let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
+        if gapPolicy == .missing, let silent = SeriesImport.silentAtTheEndNote(totals) { notes.append(silent) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
         if let empty = SeriesImport.emptyValuesNote(emptyValues) {
             notes.append(empty)
@@ -81,6 +82,23 @@ public struct SeriesImport: Sendable {
     /// rejected row.
     static func marksMissingByEmptyValue(dateHeader: String, valueHeader: String) -> Bool {
         dateHeader == AggregateJob.header[1] && valueHeader == AggregateJob.header[2]
+    }
+
+    /// A level series (a unit's census) without rows for its last weeks: a unit that closed
+    /// was forecast at its last level, 105 a week, with no word.
+    static func silentAtTheEndNote(_ totals: PeriodTotals) -> String? {
+        let periods: Int
+        switch totals.frequency {
+        case .day: periods = 28
+        case .week: periods = 4
+        case .month: periods = 3
+        case .quarter, .year: periods = 2
+        }
+        let silent = totals.seriesSilentAtTheEnd(periods: periods)
+        guard !silent.isEmpty else { return nil }
+        let named = silent.prefix(5).map { "\(totals.keys.key($0.id)) to \(totals.frequency.label($0.lastRecorded))" }.sorted().listed(of: silent.count)
+        let one = silent.count == 1
+        return "\(one ? "1 series has" : "\(silent.count) series have") no value in \(one ? "its" : "their") last \(periods) \(totals.frequency.rawValue)s or more (\(named)): forecast from what \(one ? "it" : "they") last recorded, as if still open; leave \(one ? "it" : "them") out if closed"
     }
 
     /// The keys of the first five of `ids`, sorted, then ", ..." when there are more.

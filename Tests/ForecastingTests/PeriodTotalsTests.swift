@@ -203,6 +203,21 @@ struct PeriodTotalsTests {
         #expect(values[0] == 300 && values[1] == 310 - 50 && values[2].isNaN && values[3] == 280)
     }
 
+    /// A ward with no rows for the last 5 of 12 weeks (closed, or no longer reporting) is named
+    /// with its last recorded week; one missing the last 3 weeks is not yet.
+    @Test func levelSeriesSilentAtTheEndAreFound() {
+        var totals = PeriodTotals(frequency: .week, gaps: .missing)
+        for k in 0..<84 {
+            let d = day(2025, 9, 1).adding(days: k)
+            totals.add("A", d, 10)
+            if k < 49 { totals.add("B", d, 7) }
+            if k < 63 { totals.add("C", d, 5) }
+        }
+        let silent = totals.seriesSilentAtTheEnd(periods: 4)
+        #expect(silent.map { totals.keys.key($0.id) } == ["B"])
+        #expect(silent.map { Frequency.week.label($0.lastRecorded) } == ["2025-W42"])
+    }
+
     @Test func aLevelsWeekIsPartialForTheSeriesThatMissedSomeOfItsDays() {
         var totals = PeriodTotals(frequency: .week, gaps: .missing)
         // Two wards, day by day over three ISO weeks from Monday 2025-09-01, two rows a day for

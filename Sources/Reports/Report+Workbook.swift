@@ -104,6 +104,10 @@ extension Report {
     static func figure(_ cell: String) -> (Double, ReportSheet.Style)? {
         let trimmed = cell.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last, last.isNumber || last == ")" || last == "%" else { return nil }
+        // A negative percentage in parentheses (`--negatives parentheses`: `(1.4%)`) was text.
+        if trimmed.hasPrefix("("), trimmed.hasSuffix("%)"), let inner = NumberParser().parse(String(trimmed.dropFirst().dropLast(2))) {
+            return (-inner, .percentagePoints)
+        }
         let percent = last == "%"
         guard let value = NumberParser().parse(percent ? String(trimmed.dropLast()) : trimmed) else { return nil }
         if percent { return (value, .percentagePoints) }

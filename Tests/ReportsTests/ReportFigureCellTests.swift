@@ -11,6 +11,8 @@ import Testing
         #expect(Report.figure("-$64.12")! == (-64.12, .price))
         #expect(Report.figure("$0.10")! == (0.1, .price))
         #expect(Report.figure("12.5%")! == (12.5, .percentagePoints))
+        // `--negatives parentheses` writes a negative percentage so; it was a text cell.
+        #expect(Report.figure("(1.4%)")! == (-1.4, .percentagePoints))
         #expect(Report.figure("1,234.5")! == (1_234.5, .number(decimals: 1)))
         #expect(Report.figure("42")! == (42, .number(decimals: 0)))
         for text in ["FY2026-Q1", "2025-07", "n/a", "", "D1", "12 units", "$"] { #expect(Report.figure(text) == nil, "\(text)") }

@@ -10,7 +10,10 @@ extension ReorderJob {
     /// demand they were set from.
     /// `locations`: the usage's locations as the plan spelled them (`matchingLocations`), when
     /// it plans by location.
-    func simulate(weeks: Int, asOf: CalendarDay, usage: Table, items: Table, inventory: Table, master: ItemMaster,
+    /// With `orders`, the levels are planned with the lead times observed by then, and both
+    /// policies are replayed with deliveries taking that long: replayed with the item master's
+    /// 3 days, levels set for an observed 14 were judged on deliveries that never happen.
+    func simulate(weeks: Int, asOf: CalendarDay, usage: Table, items: Table, inventory: Table, orders: Table?, master: ItemMaster,
                   locations: [String]?) throws -> [SimulationRow] {
         let span = weeks * 7
         let first = asOf.adding(days: -(span - 1))
@@ -24,7 +27,7 @@ extension ReorderJob {
         before.asOf = levelsAsOf
         before.simulateWeeks = nil
         before.quiet = true
-        let lines = try before.plan(usage: usage, items: items, inventory: inventory).lines
+        let lines = try before.plan(usage: usage, items: items, inventory: inventory, orders: orders).lines
 
         func key(_ item: String, _ location: String) -> String { locations != nil ? CompositeKey.joined(item, location) : item }
         var daily: [String: [Double]] = [:]
@@ -38,7 +41,7 @@ extension ReorderJob {
             guard let par = item.parLevel else { continue }
             let demand = daily[key(line.item, line.location)] ?? [Double](repeating: 0, count: span)
             let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
-            let lead = Int((item.leadTimeDays ?? settings.defaultLeadTimeDays).rounded())
+            let lead = Int(line.leadTimeDays.rounded())
             let recommended = simulation.replay(demand: demand, orderUpTo: line.orderUpTo, reviewDays: review, leadTimeDays: lead,
                                                 packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
             let current = simulation.replay(demand: demand, orderUpTo: par, reviewDays: review, leadTimeDays: lead,

@@ -486,7 +486,7 @@ public struct ReorderJob: Sendable {
             return v
         }.sorted { ($0.annualCost, $1.vendor) > ($1.annualCost, $0.vendor) }
         if let weeks = simulateWeeks, weeks > 0 {
-            plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, items: items, inventory: inventory, master: master,
+            plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, items: items, inventory: inventory, orders: orders, master: master,
                                            locations: byLocation ? usageLocations : nil)
         }
         return plan

@@ -164,4 +164,27 @@ import Tabular
         }
         #expect(forecasts[0] == forecasts[1], "\(forecasts)")
     }
+
+    /// `--simulate` with `--orders`: the replayed levels are planned with the lead time
+    /// observed by then (14 days over six receipts, against the item master's 7), and both
+    /// policies are replayed with deliveries taking 14 days. The replay had ignored the orders.
+    @Test func theReplayUsesTheObservedLeadTime() throws {
+        var orders = ""
+        for k in 0..<6 {
+            let ordered = CalendarDay(year: 2026, month: 1, day: 5)!.adding(days: 14 * k)
+            orders += "R\(k),A1,Acme,\(ordered),100,\(ordered.adding(days: 14)),100\n"
+        }
+        let (ws, t) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: orders)
+        try ws.write("items.csv", "item,vendor,unit_cost,lead_time_days,pack_size,par_level\nA1,Acme,2,7,10,150\nB2,Acme,3,7,10,150\nC3,Acme,1,7,10,150\n")
+        let items = try ws.tables(["items.csv": "items"])["items"]!
+        var job = ReorderJob()
+        job.threads = 1
+        job.simulateWeeks = 4
+        let without = try job.plan(usage: t["usage"]!, items: items, inventory: t["inventory"]!)
+        let with = try job.plan(usage: t["usage"]!, items: items, inventory: t["inventory"]!, orders: t["orders"]!)
+        #expect(without.lines.first { $0.item == "A1" }!.leadTimeDays == 7)
+        #expect(with.lines.first { $0.item == "A1" }!.leadTimeDays == 14)
+        let replayed = { (p: ReorderJob.Plan) in p.simulation.map { "\($0.policy) \($0.outcome.fillRate) \($0.outcome.averageInventoryValue)" } }
+        #expect(replayed(without) != replayed(with))
+    }
 }

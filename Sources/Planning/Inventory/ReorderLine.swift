@@ -143,6 +143,9 @@ public struct ReorderLine: Sendable {
     public var reason: String
     public var abc: ServiceLevelMatrix.ABC
     public var criticality: ServiceLevelMatrix.Criticality
+    /// The lead time the line was planned with, in days (observed over `--orders`' receipts
+    /// where an item has enough, else the item master's or the default).
+    public var leadTimeDays = 0.0
 
     public static let csvHeader = ["item", "description", "vendor", "location", "on_hand", "on_order", "inventory_position",
                                    "demand_forecast", "safety_stock", "reorder_point", "order_up_to", "order_qty", "packs",

@@ -221,13 +221,15 @@ public struct ReorderPlanner: Sendable {
         }
         for note in notes { part(note) }
 
-        return ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,
+        var line = ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,
                            onHand: s.onHand, onOrder: s.onOrder, inventoryPosition: position, demandForecast: levels.protectionDemand,
                            safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo,
                            orderQuantity: rounded.quantity, packs: rounded.packs, unitCost: s.unitCost,
                            orderCost: rounded.quantity * s.unitCost, daysOfSupply: daysOfSupply, serviceLevel: serviceLevel,
                            policy: settings.policy.rawValue, flags: flags, reason: reason,
                            abc: abc, criticality: s.criticality)
+        line.leadTimeDays = lead
+        return line
     }
 
     func fmt(_ x: Double, _ decimals: Int = 0) -> String {

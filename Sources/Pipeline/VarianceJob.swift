@@ -298,6 +298,13 @@ public struct VarianceJob: Sendable {
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))
         rolling.flagPercent = flagPercent
         rolling.flagAmount = flagAmount
+        rolling.budgetedMonths = Set(bMonth)
+        // (Months of this fiscal year without a budget have a note of their own, below.)
+        let unbudgetedAhead = rolling.horizon.filter { !Set(bMonth).contains($0) && calendar.fiscalYear(ofMonth: $0) > fy }
+        if let first = unbudgetedAhead.first, let last = unbudgetedAhead.last {
+            let span = first == last ? months.label(first) : "\(months.label(first)) to \(months.label(last))"
+            notes.append("the forecast months \(span) have no budget: their rows show the variance against $0 and are not flagged")
+        }
         let ahead = rolling.forecastMonths
         // Variable lines whose department has an actual volume for every booked month are
         // projected driver-based (forecast volume x forecast rate); the others from their

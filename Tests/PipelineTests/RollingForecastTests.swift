@@ -326,3 +326,18 @@ enum CSVTextRows {
         #expect(try job.run(budget: budget, actuals: june, volumes: nil).fiscalYear == 2026)
     }
 }
+
+/// Forecast rows of months the budget does not cover (next fiscal year, four quarters ahead)
+/// are not flagged: their whole forecast read as an unfavorable variance against $0.
+@Suite struct UnbudgetedHorizonTests {
+    @Test func forecastRowsOfUnbudgetedMonthsAreNotFlagged() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
+        var job = VarianceJob()
+        job.horizonQuarters = 4
+        let result = try job.run(budget: budget, actuals: actuals, volumes: nil)
+        let next = result.rows.filter { $0.line.period.hasPrefix("FY2027") || $0.line.period.hasPrefix("2026-07") }
+        #expect(!next.isEmpty)
+        #expect(next.allSatisfy { $0.flag.isEmpty }, "\(next.map { "\($0.line.account) \($0.line.period) \($0.flag)" })")
+        #expect(result.notes.contains { $0.hasPrefix("the forecast months 2026-07 to 2026-09 have no budget") }, "\(result.notes)")
+    }
+}

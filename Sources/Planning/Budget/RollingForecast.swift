@@ -19,6 +19,15 @@ public struct RollingForecast: Sendable {
     public var horizon: [Int]
     public var flagPercent = 5.0
     public var flagAmount = 5_000.0
+    /// The months the budget has any line for; nil counts every month as budgeted. A forecast
+    /// row whose months are all outside them (next fiscal year, not budgeted yet) is not
+    /// flagged: its whole forecast read as an unfavorable variance against $0.
+    public var budgetedMonths: Set<Int>?
+
+    /// Whether none of `months` is budgeted (`budgetedMonths`).
+    func unbudgeted(_ months: [Int]) -> Bool {
+        budgetedMonths.map { budgeted in !months.contains(where: budgeted.contains) } ?? false
+    }
 
     public init(calendar: FiscalCalendar, asOf: Int, horizon: [Int]) {
         self.calendar = calendar
@@ -94,7 +103,7 @@ public struct RollingForecast: Sendable {
         var rows = actualLines.map { VarianceRow(line: $0, flag: flagged($0)) }
         for month in horizon {
             let line = projected(month)
-            var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: flagged(line))
+            var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: unbudgeted([month]) ? "" : flagged(line))
             row.volumeForecast = driven
             rows.append(row)
         }
@@ -114,7 +123,7 @@ public struct RollingForecast: Sendable {
             } else {
                 let line = VarianceLine.total(past.map(booked) + ahead.map(projected), department: l.department, account: l.account, period: label)
                 let forecast = Projection(amount: past.reduce(0) { $0 + (l.actual[$1] ?? 0) }) + Projection.sum(ahead.map { l.forecast[$0] ?? .zero })
-                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: flagged(line))
+                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: unbudgeted(inQuarter) ? "" : flagged(line))
                 row.volumeForecast = driven
                 rows.append(row)
             }
@@ -154,7 +163,9 @@ public struct RollingForecast: Sendable {
                                         forecast: forecasts.isEmpty ? nil : Projection.acrossLines(forecasts),
                                         ytdBudget: sum(members.map(\.ytdBudget)), ytdActual: sum(members.map(\.ytdActual)),
                                         forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
-                                        projectedVariance: sum(members.map(\.projectedVariance)), flag: flagged(line))
+                                        projectedVariance: sum(members.map(\.projectedVariance)),
+                                        // Forecast rows of months nobody budgeted are not flagged, nor is their total.
+                                        flag: members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? "" : flagged(line))
                 total.volumeForecast = members.allSatisfy(\.volumeForecast)
                 total.projectedVolumeVariance = sum(members.map(\.projectedVolumeVariance))
                 total.projectedRateVariance = sum(members.map(\.projectedRateVariance))

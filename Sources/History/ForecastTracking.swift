@@ -158,11 +158,11 @@ public struct ForecastTracking: Sendable {
         drifting.append(Drifting(stage: s.stage, series: s.series, trackingSignal: signal, errors: s.errors))
     }
 
-    /// Sum of errors over their mean absolute error; nil when every error is zero (within
-    /// `negligibleError`).
     /// A mean absolute error at or below this is a perfect forecast, with no signal.
     public static let negligibleError = 1e-6
 
+    /// Sum of errors over their mean absolute error; nil when every error is zero (within
+    /// `negligibleError`).
     public static func trackingSignal(_ errors: [Double]) -> Double? {
         let mad = errors.reduce(0) { $0 + abs($1) } / Double(max(errors.count, 1))
         // Errors within rounding are no errors: a flat 50 forecast as 49.999999999999986 read

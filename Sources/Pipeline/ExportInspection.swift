@@ -182,19 +182,27 @@ public struct ExportInspection: Sendable {
         String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
     }
 
-    mutating func suggest(_ schema: InputSchema) {
-        var used = Set<Int>()
+    /// The header a role would be read from, for each of `roles` in turn: the first column
+    /// not in `used` whose header spells the role's name or one of its `synonyms` (compared by
+    /// `key`); the columns taken are added to `used`. `inspect` suggests the map from it, and
+    /// an import names the columns it left unread.
+    static func headersNaming(_ roles: [InputSchema.Role], in header: [String], used: inout Set<Int>) -> [(role: String, header: String)] {
         let keys = header.map(ExportInspection.key)
-        for role in schema.roles {
-            let names = [role.name] + (ExportInspection.synonyms[role.name] ?? [])
-            for name in names.map(ExportInspection.key) {
-                if let k = keys.indices.first(where: { !used.contains($0) && keys[$0] == name }) {
-                    used.insert(k)
-                    suggestedMap.append((role.name, header[k]))
-                    break
-                }
+        var found: [(role: String, header: String)] = []
+        for role in roles {
+            for name in ([role.name] + (ExportInspection.synonyms[role.name] ?? [])).map(ExportInspection.key) {
+                guard let k = keys.indices.first(where: { !used.contains($0) && keys[$0] == name }) else { continue }
+                used.insert(k)
+                found.append((role.name, header[k]))
+                break
             }
         }
+        return found
+    }
+
+    mutating func suggest(_ schema: InputSchema) {
+        var used = Set<Int>()
+        suggestedMap += ExportInspection.headersNaming(schema.roles, in: header, used: &used)
         let mapped = Set(suggestedMap.map(\.role))
         // A month-per-column sheet: several headers that read as dates or periods.
         var dated = header.indices.filter { !used.contains($0) && DateParser().parse(header[$0].trimmed()) != nil }

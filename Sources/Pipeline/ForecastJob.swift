@@ -135,11 +135,11 @@ enum ParallelForecast {
         try each(totals, forecasters: { _ in forecaster }, threads: threads, progress: progress, body)
     }
 
-    /// As above, with each series' forecaster chosen by its key (the reorder plan's horizon is
-    /// each item's own protection interval: one horizon for all, set by the longest lead time
-    /// in the run, made an item's forecast depend on the other items, and a shard's on its
-    /// share of them).
-    static func each(_ totals: PeriodTotals, forecasters: @Sendable (String) -> DemandForecaster, threads: Int, progress: Progress,
+    /// As above, with each series' forecaster chosen by its id in `totals` (the reorder plan's
+    /// horizon is each item's own protection interval: one horizon for all, set by the longest
+    /// lead time in the run, made an item's forecast depend on the other items, and a shard's
+    /// on its share of them).
+    static func each(_ totals: PeriodTotals, forecasters: (Int) -> DemandForecaster, threads: Int, progress: Progress,
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
         let order = totals.keys.idsSortedByKey()
         // Months, quarters and years summed from days are fitted per average-length period.
@@ -151,7 +151,7 @@ enum ParallelForecast {
         while start < order.count {
             let block = Array(order[start..<min(start + blockSize, order.count)])
             let histories = block.map { totals.fitValues(of: $0) }
-            let chosen = block.map { forecasters(totals.keys.key($0)) }
+            let chosen = block.map(forecasters)
             let results = ResultSlots<Swift.Result<(forecast: SeriesForecast, fitted: [Double]), any Error>>(count: block.count)
             let workers = min(max(threads, 1), block.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -327,11 +327,13 @@ public struct PipelineRunner: Sendable {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
         }
         // A run replaces its output folder whole, so it only ever replaces one of its own.
-        if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty, !existing.contains("manifest.json") {
-            throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
-        }
-        if let existing = try? fm.contentsOfDirectory(atPath: output), let stranger = Self.foreignEntries(in: output, existing: existing).first {
-            throw InputError(file: output, "the output folder holds '\(stranger)', which its last run did not write (another run's output, a run history or a file of yours); a run replaces its folder whole, so move it out of the folder or choose another output folder")
+        if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty {
+            guard existing.contains("manifest.json") else {
+                throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
+            }
+            if let stranger = Self.foreignEntries(in: output, existing: existing).first {
+                throw InputError(file: output, "the output folder holds '\(stranger)', which its last run did not write (another run's output, a run history or a file of yours); a run replaces its folder whole, so move it out of the folder or choose another output folder")
+            }
         }
         let temporary = output + ".tmp-\(getpid())"
         try? fm.removeItem(atPath: temporary)

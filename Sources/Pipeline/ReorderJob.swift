@@ -292,26 +292,26 @@ public struct ReorderJob: Sendable {
         var overdueOrders = [Bool](repeating: false, count: stock.count)
         var openOrderUse = OpenOrderUse()
         if let orderLines {
-            let countedOn = stock.map { asOf.daysSinceEpoch - Int32($0.countAgeDays ?? 0) }
-            openOrderUse = Self.applyOpenOrders(orderLines, to: &stock, countedOn: countedOn, givenOnOrder: onOrderGiven,
+            let countDays = stock.map { asOf.daysSinceEpoch - Int32($0.countAgeDays ?? 0) }
+            openOrderUse = Self.applyOpenOrders(orderLines, to: &stock, countedOn: countDays, givenOnOrder: onOrderGiven,
                                                 notes: &purchasingNotes, overdue: &overdueOrders, asOf: asOf, defaultLeadDays: settings.defaultLeadTimeDays)
             // A count before as-of, rolled forward: with the receipts since known from the orders,
             // the use the usage records since is taken off too. Left as counted, 100 on hand a
             // week ago read as 10 days of cover after 70 of them had been used.
-            if countedOn.contains(where: { $0 < asOf.daysSinceEpoch }) {
+            if countDays.contains(where: { $0 < asOf.daysSinceEpoch }) {
                 var used = [Double](repeating: 0, count: stock.count)
-                let earliest = countedOn.min() ?? asOf.daysSinceEpoch
+                let earliest = countDays.min() ?? asOf.daysSinceEpoch
                 for row in 0..<days.count where days[row].daysSinceEpoch > earliest && days[row] <= asOf {
                     keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                         let id = ids.intern(bytes)
-                        guard id < unitIndex.count, case let k = unitIndex[id], k >= 0, days[row].daysSinceEpoch > countedOn[k] else { return }
+                        guard id < unitIndex.count, case let k = unitIndex[id], k >= 0, days[row].daysSinceEpoch > countDays[k] else { return }
                         used[k] += quantities[row]
                     }
                 }
-                for k in stock.indices where countedOn[k] < asOf.daysSinceEpoch {
+                for k in stock.indices where countDays[k] < asOf.daysSinceEpoch {
                     stock[k].usedSinceCount = used[k]
                     stock[k].countAgeDays = nil
-                    purchasingNotes[k].append("counted \(CalendarDay(daysSinceEpoch: countedOn[k])): the \(NumberFormat.fixed(used[k], decimals: 0)) used since, as the usage records, are taken off and the orders since counted as on order")
+                    purchasingNotes[k].append("counted \(CalendarDay(daysSinceEpoch: countDays[k])): the \(NumberFormat.fixed(used[k], decimals: 0)) used since, as the usage records, are taken off and the orders since counted as on order")
                 }
             }
         }
@@ -338,18 +338,24 @@ public struct ReorderJob: Sendable {
             protectionByKey[ids.key(unitKey[k])] = (stock[k].leadTimeDays ?? settings.defaultLeadTimeDays) + (stock[k].reviewPeriodDays ?? settings.defaultReviewPeriodDays)
         }
         let protection = protectionByKey
-        @Sendable func weeksAhead(_ days: Double) -> Int { min(26, max(2, Int(((days + Double(unrecordedDays)) / 7).rounded(.up)) + 1)) }
-        @Sendable func daysAhead(_ days: Double) -> Int { max(1, Int(days.rounded(.up)) + unrecordedDays) }
-        let levelsShown = [80.0, 95.0]
-        var weeklyForecasters: [Int: DemandForecaster] = [:]
-        for days in Set(protection.values).union([defaultProtection]) where weeklyForecasters[weeksAhead(days)] == nil {
-            weeklyForecasters[weeksAhead(days)] = DemandForecaster(settings: ForecastSettings(horizon: weeksAhead(days), season: 52, levels: levelsShown, backtestOrigins: 3))
+        /// A forecaster for each series of `totals`, by the horizon (`ahead`) its protection
+        /// interval needs: one per distinct horizon, made here.
+        func forecasters(for totals: PeriodTotals, ahead: @escaping (Double) -> Int,
+                         settings: (Int) -> ForecastSettings) -> (Int) -> DemandForecaster {
+            var made: [Int: DemandForecaster] = [:]
+            for days in Set(protection.values).union([defaultProtection]) where made[ahead(days)] == nil {
+                made[ahead(days)] = DemandForecaster(settings: settings(ahead(days)))
+            }
+            let byHorizon = made
+            return { id in byHorizon[ahead(protection[totals.keys.key(id)] ?? defaultProtection)]! }
         }
-        let weekly = weeklyForecasters, fallbackWeeks = weeksAhead(defaultProtection)
+        let levelsShown = [80.0, 95.0]
+        let weekly = forecasters(for: totals, ahead: { days in min(26, max(2, Int(((days + Double(unrecordedDays)) / 7).rounded(.up)) + 1)) },
+                                 settings: { ForecastSettings(horizon: $0, season: 52, levels: levelsShown, backtestOrigins: 3) })
         let forecastStarted = Progress.now()
         var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
         var record = historyStage.map { StageRecord(stage: $0, frequency: week, lastPeriod: totals.lastPeriod) }
-        try ParallelForecast.each(totals, forecasters: { weekly[weeksAhead(protection[$0] ?? defaultProtection)] ?? weekly[fallbackWeeks]! }, threads: threads,
+        try ParallelForecast.each(totals, forecasters: weekly, threads: threads,
                                   progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
             record?.add(series: Self.historyName(key), forecast: f, levels: levelsShown, history: history, season: 52)
             var key = key
@@ -370,13 +376,9 @@ public struct ReorderJob: Sendable {
                 }
             }
             dailyTotals.cover(usageEnd)
-            var dailyForecasters: [Int: DemandForecaster] = [:]
-            for days in Set(protection.values).union([defaultProtection]) where dailyForecasters[daysAhead(days)] == nil {
-                dailyForecasters[daysAhead(days)] = DemandForecaster(settings: ForecastSettings(horizon: daysAhead(days), season: 7, levels: levelsShown,
-                                                                                                backtestOrigins: 3, longCycle: Frequency.day.longCycle))
-            }
-            let byDays = dailyForecasters, fallbackDays = daysAhead(defaultProtection)
-            try ParallelForecast.each(dailyTotals, forecasters: { byDays[daysAhead(protection[$0] ?? defaultProtection)] ?? byDays[fallbackDays]! }, threads: threads,
+            let byDay = forecasters(for: dailyTotals, ahead: { days in max(1, Int(days.rounded(.up)) + unrecordedDays) },
+                                    settings: { ForecastSettings(horizon: $0, season: 7, levels: levelsShown, backtestOrigins: 3, longCycle: Frequency.day.longCycle) })
+            try ParallelForecast.each(dailyTotals, forecasters: byDay, threads: threads,
                                       progress: Progress(label: "reorder: daily forecast", total: dailyTotals.seriesCount, quiet: quiet)) { key, history, f in
                 var key = key
                 daily[key.withUTF8 { ids.intern($0) }] = (f, history)

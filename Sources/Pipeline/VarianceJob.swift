@@ -196,8 +196,8 @@ public struct VarianceJob: Sendable {
         let fy = calendar.fiscalYear(ofMonth: asOf)
         // A year the budget does not cover reads every dollar booked as over budget (an as-of
         // a year early: "$0 budget, $6,690,000 over", 72 months unfavorable, exit 0).
-        let monthsOfFY = Set(calendar.months(ofFiscalYear: fy))
-        if !sharded, !bMonth.isEmpty, !bMonth.contains(where: monthsOfFY.contains), let first = bMonth.min(), let last = bMonth.max() {
+        let budgetMonths = Set(bMonth)
+        if !sharded, !budgetMonths.isEmpty, budgetMonths.isDisjoint(with: calendar.months(ofFiscalYear: fy)), let first = bMonth.min(), let last = bMonth.max() {
             throw PipelineError(location: nil, "variance: the budget\(budget.fromFile) has no month of FY\(fy), the fiscal year of as-of \(months.label(asOf)); it runs from \(months.label(first)) to \(months.label(last)): report as of a month it covers, or give FY\(fy)'s budget")
         }
         // A month with no ledger row at all between booked ones is a month missing from the
@@ -298,9 +298,9 @@ public struct VarianceJob: Sendable {
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))
         rolling.flagPercent = flagPercent
         rolling.flagAmount = flagAmount
-        rolling.budgetedMonths = Set(bMonth)
+        rolling.budgetedMonths = budgetMonths
         // (Months of this fiscal year without a budget have a note of their own, below.)
-        let unbudgetedAhead = rolling.horizon.filter { !Set(bMonth).contains($0) && calendar.fiscalYear(ofMonth: $0) > fy }
+        let unbudgetedAhead = rolling.horizon.filter { !budgetMonths.contains($0) && calendar.fiscalYear(ofMonth: $0) > fy }
         if let first = unbudgetedAhead.first, let last = unbudgetedAhead.last {
             let span = first == last ? months.label(first) : "\(months.label(first)) to \(months.label(last))"
             notes.append("the forecast months \(span) have no budget: their rows show the variance against $0 and are not flagged")

@@ -204,7 +204,6 @@ public struct ImportStage: Stage {
         let fromUnpivot = Set(unpivot?.roles ?? [])
         // Private columns (employee ids) are validated by the import but never kept.
         let present = schema.roles.filter { (importer.column($0.name) != nil || fromUnpivot.contains($0.name)) && !$0.isPrivate }
-        let lookalikes = ImportStage.unreadLookalikes(schema: schema, header: importer.header, used: Set(importer.indices.values), present: Set(present.map(\.name)).union(fromUnpivot))
         let unfiltered = conditionsMissing(from: Set(present.map(\.name)))
         if !unfiltered.isEmpty { throw InputError(file: importer.file, line: 1, conditionsMissingMessage(unfiltered, path: importer.file)) }
         // The record column of each role; -1 for the roles the unpivot fills.
@@ -430,30 +429,19 @@ public struct ImportStage: Stage {
             table = rebuilt
             summary.overlappingSpans = resolved.count
         }
-        if unpivot == nil, !lookalikes.isEmpty {
+        // Optional roles the header does not name but one of its unused columns names as
+        // `inspect` would suggest (`Line Status` for status, `Qty Received` for
+        // received_quantity): left unread without a word, cancelled PO lines counted as on
+        // order and every receipt as complete.
+        var used = Set(importer.indices.values)
+        let unread = schema.roles.filter { importer.column($0.name) == nil && !$0.required }
+        let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, in: importer.header, used: &used) : []
+        if !lookalikes.isEmpty {
             let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")
             let map = lookalikes.map { "\($0.role): \"\($0.header)\"" }.joined(separator: ", ")
             summary.notes.append("\(lookalikes.count == 1 ? "a column" : "columns") left unread that \(lookalikes.count == 1 ? "looks" : "look") like \(lookalikes.count == 1 ? "a role" : "roles") of \(schema.kind): \(shown); if \(lookalikes.count == 1 ? "it is" : "they are"), map \(lookalikes.count == 1 ? "it" : "them") with columns: {\(map)} (--columns in a canned command)")
         }
         return (table, summary)
-    }
-
-    /// Optional roles the file's header does not name, but one of its unused columns names as
-    /// `inspect` would suggest (`Line Status` for status, `Qty Received` for
-    /// received_quantity). Left unread without a word, cancelled PO lines counted as on order
-    /// and every receipt as complete.
-    static func unreadLookalikes(schema: InputSchema, header: [String], used: Set<Int>, present: Set<String>) -> [(role: String, header: String)] {
-        let keys = header.map(ExportInspection.key)
-        var taken = used, found: [(role: String, header: String)] = []
-        for role in schema.roles where !present.contains(role.name) && !role.required {
-            for name in (ExportInspection.synonyms[role.name] ?? []).map(ExportInspection.key) {
-                guard let k = keys.indices.first(where: { !taken.contains($0) && keys[$0] == name }) else { continue }
-                taken.insert(k)
-                found.append((role.name, header[k]))
-                break
-            }
-        }
-        return found
     }
 
     /// One column per item (a pharmacy's daily sheet): each non-empty cell becomes a row.

@@ -237,7 +237,7 @@ public struct PurchaseOrderLines: Sendable {
             lines.quantity.append(quantity[line]); lines.unitPrice.append(unitPrice[line]); lines.contractPrice.append(contractPrice[line])
             lines.statusKind.append(statusKind[line])
             let all = receipts(line), kept = all.filter { $0.day == Self.noDay || $0.day <= day }
-            if kept.count > 1 || (partReceipts[line] != nil && !kept.isEmpty) { lines.partReceipts[lines.item.count - 1] = kept }
+            if kept.count > 1 { lines.partReceipts[lines.item.count - 1] = kept }
             lines.receivedQuantity.append(kept.isEmpty ? .nan : kept.reduce(0) { $0 + $1.units })
             lines.receiptDay.append(kept.filter { $0.units > 0 && $0.day != Self.noDay }.map(\.day).max() ?? Self.noDay)
         }

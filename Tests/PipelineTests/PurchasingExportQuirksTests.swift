@@ -4,8 +4,8 @@ import Testing
 @testable import Planning
 import Tabular
 
-/// Review 3's purchasing defects through the imports and the job, on the reviewer's hand-made
-/// exports (/tmp/qm-rev3/p3, p4, p5): each known answer is worked out in the test's comment.
+/// Review 3's purchasing defects through the imports and the job, on small exports modelled on
+/// the reviewer's hand-made ones: each known answer is worked out in the test's comment.
 @Suite struct PurchasingExportQuirksTests {
     /// Imports `text` as `kind` the way every command does, skipping bad rows.
     func imported(_ text: String, _ kind: String) throws -> (Table, ImportSummary) {

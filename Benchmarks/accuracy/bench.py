@@ -5,7 +5,9 @@ Data sets and protocols (the data folder's README.md; PROTOCOLS below): hospital
 the last 12 months, MASE lag 12), intermittent_automotive.csv (last 6 months, judged on RMSSE),
 bike_daily.csv (h=28, season 7, 4 rolling origins, MASE lag 7), and italy/'s national daily
 hospital census (ward and ICU occupancy, whose first two years ran 10-100 times today's level: a
-change of regime; the same daily protocol, read for how wide the intervals are). Every tool is
+change of regime; the same daily protocol, read for how wide the intervals are); salesdaily.csv
+(Kaggle's "Pharma sales data", 8 daily drug classes, when the folder holds it: h=28, season 7, 6
+rolling origins, MASE lag 7). Every tool is
 scored by metrics.py (MASE, RMSSE, sMAPE, WAPE, coverage, interval width).
 
 Usage (from the repo root; run.sh wraps this):
@@ -62,6 +64,7 @@ class Protocol:
     reference: dict
     period_chars: int    # characters of a period label compared with ours
     wide: tuple = ()     # a wide file's value columns, each one series (empty: long `series,DATE,value`)
+    date_format: str = ""  # strptime layout of a date column that is not ISO (read and rewritten as ISO)
 
 
 PROTOCOLS = {
@@ -100,6 +103,14 @@ PROTOCOLS = {
         scale_lag=7, origins=4, judge="MASE",
         peers=["SeasonalNaive", "AutoETS", "AutoTheta", "MSTL"], reference={}, period_chars=10,
         wide=("ricoverati_con_sintomi", "terapia_intensiva")),
+    # Kaggle's "Pharma sales data" (Zdravkovic): daily sales of 8 ATC drug classes from one
+    # pharmacy, 2014-01-02..2019-10-08, wide, dates M/D/YYYY. Not in the reference folder: pass
+    # a folder holding salesdaily.csv (or the file). The protocol of the issue's daily pharmacy
+    # check: h = 28, season 7, 6 rolling origins, MASE lag 7.
+    "pharma": Protocol(
+        "pharma", "salesdaily.csv", "datum", "day", h=28, season=7, scale_lag=7, origins=6, judge="MASE",
+        peers=["SeasonalNaive", "AutoETS", "AutoTheta", "MSTL", "AutoARIMA"], reference={}, period_chars=10,
+        wide=("M01AB", "M01AE", "N02BA", "N02BE", "N05B", "N05C", "R03", "R06"), date_format="%m/%d/%Y"),
 }
 
 
@@ -123,6 +134,8 @@ def load(path: Path, proto: Protocol):
     h = proto.h
     if proto.wide:
         raw = pd.read_csv(path, dtype={proto.date: str})
+        if proto.date_format:
+            raw[proto.date] = pd.to_datetime(raw[proto.date], format=proto.date_format).dt.strftime("%Y-%m-%d")
         df = raw.melt(id_vars=[proto.date], value_vars=list(proto.wide), var_name="series", value_name="value")
     else:
         df = pd.read_csv(path, dtype={"series": str, proto.date: str})

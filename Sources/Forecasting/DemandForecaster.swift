@@ -207,16 +207,25 @@ public struct DemandForecaster: Sendable {
         return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
     }
 
-    /// How clearly a candidate must lose to the best to be left out: the t statistic of the
-    /// mean of their paired backtest loss differences. Errors of one backtest's steps are
-    /// correlated, so the statistic is generous and the bar high.
+    /// How clearly a candidate must lose to the best to be left out when the backtest is short:
+    /// the t statistic of the mean of their paired loss differences. Errors of one backtest's
+    /// steps are correlated, so the statistic is generous and the bar high.
     static let exclusionT = 5.0
 
+    /// Backtests that forecast at least this many distinct periods are long enough for a
+    /// Diebold-Mariano test (the asymptotic normal test of equal accuracy, with a long-run
+    /// variance), which then decides who is left out. Thirty is the usual floor for a normal
+    /// approximation; daily data (28 days ahead from 3 origins: 46 periods) reach it, monthly and
+    /// weekly backtests (20 and 12 periods) do not.
+    static let minimumTestedPeriods = 30
+
+    /// The one-sided 5% point of the standard normal: a candidate whose Diebold-Mariano statistic
+    /// exceeds it loses to the best at the 5% level.
+    static let exclusionZ = 1.645
+
     /// Combination weights from the backtest. The candidate with the lowest error (`metric`) is
-    /// the reference; a candidate whose losses at the same origins and steps (squared errors
-    /// when judged on RMSSE, absolute ones on MASE) exceed the reference's by more than
-    /// `exclusionT` standard errors of the mean difference gets no weight: it is measurably
-    /// worse, and a share for it only adds error. The others get weights inversely proportional
+    /// the reference; a candidate measurably worse than the reference (`measurablyWorse`) gets no
+    /// weight: a share for it only adds error. The others get weights inversely proportional
     /// to their squared errors (Bates and Granger 1969's inverse mean squared error when judged
     /// on RMSSE); inverse errors kept a share near the best's for clearly worse candidates
     /// (alone, this change took the hospital set's MASE from 0.749 to 0.748 and the bike set's
@@ -240,19 +249,46 @@ public struct DemandForecaster: Sendable {
         for i in members.indices { members[i].weight /= total }
     }
 
-    /// Whether `runs` lose to `reference` by more than `exclusionT` standard errors of the mean
-    /// paired loss difference.
+    /// Whether `runs` lose to `reference` measurably: their losses (squared errors when judged on
+    /// RMSSE, absolute ones on MASE) are compared period by period.
+    ///
+    /// A long backtest is judged by the Diebold-Mariano test (Diebold and Mariano 1995): the loss
+    /// differences are averaged per forecast period (overlapping origins forecast the same periods
+    /// more than once), and their mean is divided by its Newey-West standard error (Bartlett
+    /// weights, lag 4(T/100)^(2/9)), which allows for the correlation of neighbouring periods'
+    /// errors; the candidate is left out when that exceeds `exclusionZ`. On daily data the t
+    /// statistic below, bar 5, had kept the weekly seasonal naive (alone MASE 1.08 against 0.77)
+    /// in every combination of a pharmacy's 8 daily drug classes (Kaggle's "Pharma sales data",
+    /// 6 origins, 28 days ahead): the combination's MASE went from 0.772 to 0.766 (AutoETS 0.767),
+    /// two years of bike rentals from 1.179 to 1.149 and the short daily windows from 1.632 to
+    /// 1.620; Italy's five years of census went from 0.156 to 0.163 (8 forecasts).
+    ///
+    /// A short backtest is too short for the test's variance: on the hospital set it left out
+    /// candidates that helped (MASE 0.740 -> 0.746). There the mean difference's t statistic over
+    /// every step must exceed `exclusionT`.
     static func measurablyWorse(_ runs: [BacktestRun], than reference: [BacktestRun], history y: UnsafeBufferPointer<Double>, squared: Bool) -> Bool {
+        guard let first = runs.map(\.end).min(), first < y.count else { return false }
+        // Periods are only tallied when there can be enough of them for the test.
+        let span = y.count - first >= minimumTestedPeriods ? y.count - first : 0
+        var perPeriod = [Double](repeating: 0, count: span), counts = [Int](repeating: 0, count: span)
         var sum = 0.0, sumSquares = 0.0, count = 0
         for (run, base) in zip(runs, reference) {
             for k in 0..<min(run.forecast.count, base.forecast.count) where run.end + k < y.count {
                 let a = y[run.end + k]
                 let e = run.forecast[k] - a, r = base.forecast[k] - a
                 let d = squared ? e * e - r * r : abs(e) - abs(r)
+                if span > 0 {
+                    perPeriod[run.end + k - first] += d
+                    counts[run.end + k - first] += 1
+                }
                 sum += d
                 sumSquares += d * d
                 count += 1
             }
+        }
+        let differences = zip(perPeriod, counts).compactMap { $0.1 > 0 ? $0.0 / Double($0.1) : nil }
+        if differences.count >= minimumTestedPeriods {
+            return dieboldMariano(differences) > exclusionZ
         }
         guard count > 1 else { return false }
         let n = Double(count)
@@ -260,6 +296,27 @@ public struct DemandForecaster: Sendable {
         let variance = max(0, (sumSquares - n * mean * mean) / (n - 1))
         guard variance > 0 else { return mean > 0 }
         return mean / (variance / n).squareRoot() > exclusionT
+    }
+
+    /// The Diebold-Mariano statistic of a series of loss differences: their mean over its
+    /// Newey-West standard error (Bartlett kernel, lag 4(T/100)^(2/9), Newey and West 1994).
+    /// Positive when the first forecast loses.
+    static func dieboldMariano(_ d: [Double]) -> Double {
+        let t = d.count
+        let n = Double(t)
+        let mean = d.reduce(0, +) / n
+        let lags = min(t - 1, Int(4 * pow(n / 100, 2.0 / 9)))
+        var variance = d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+        if lags > 0 {
+            for lag in 1...lags {
+                var covariance = 0.0
+                for i in lag..<t { covariance += (d[i] - mean) * (d[i - lag] - mean) }
+                variance += 2 * (1 - Double(lag) / Double(lags + 1)) * covariance / n
+            }
+        }
+        // Differences that are one constant leave only rounding in the variance.
+        guard variance > 1e-12 * mean * mean else { return mean > 0 ? .infinity : 0 }
+        return mean / (variance / n).squareRoot()
     }
 
     /// A combination's spread, scaled by how its own backtest errors compared with it.

@@ -230,6 +230,41 @@ import Testing
         #expect(members[0].weight > members[1].weight)
     }
 
+    @Test func dieboldMarianoStatisticMatchesAnIndependentHACComputation() {
+        // Ten loss differences, lag 4(10/100)^(2/9) = 2. Expected: statsmodels 0.14
+        // OLS(d, constant).fit(cov_type="HAC", cov_kwds={"maxlags": 2, "use_correction": False})
+        // t value of the constant, 5.0822981 (Bartlett weights, no small-sample correction).
+        let d = [0.5, -0.2, 0.3, 0.1, 0.4, -0.1, 0.2, 0.6, 0.0, 0.3]
+        #expect(abs(DemandForecaster.dieboldMariano(d) - 5.0822981) < 1e-6)
+        #expect(DemandForecaster.dieboldMariano(d.map { -$0 }) < 0)
+        #expect(DemandForecaster.dieboldMariano([0.2, 0.2, 0.2]) == .infinity)
+    }
+
+    @Test func aLongBacktestLeavesOutACandidateThatLosesAtTheFivePercentLevel() throws {
+        // Daily-like: 28 steps from three origins 9 apart, 46 periods in all. A misses by 1, B by
+        // 0.4 to 2.2 (1.28 on average): the t statistic over every step is 4.45, short of the
+        // short-backtest bar of 5, while the Diebold-Mariano statistic is 4.68, past 1.645 (both
+        // computed independently with numpy). At 12 steps (20 periods, t 3.35) B keeps a share.
+        func weights(horizon: Int) -> [Double] {
+            let y = (0..<200).map { Double(50 + ($0 * 7) % 5) }
+            let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 1))
+            let origins = forecaster.backtestOrigins(count: y.count)
+            func member(_ name: String, _ miss: (Int) -> Double) -> DemandForecaster.Member {
+                let runs = origins.map { end in
+                    DemandForecaster.BacktestRun(end: end, forecast: (0..<horizon).map { y[end + $0] + miss(end + $0) })
+                }
+                let metrics = y.withUnsafeBufferPointer { forecaster.score(runs, $0) }
+                return .init(name: name, full: ModelForecast(mean: [50], label: name), backtest: runs, metrics: metrics)
+            }
+            var members = [member("a") { $0 % 2 == 0 ? 1 : -1 }, member("b") { 1.3 + 0.9 * Double(($0 * 37) % 11 - 5) / 5 }]
+            y.withUnsafeBufferPointer { DemandForecaster.weigh(&members, history: $0, judgedOnRMSSE: false) }
+            return members.map(\.weight)
+        }
+        #expect(weights(horizon: 28) == [1, 0])
+        let short = weights(horizon: 12)
+        #expect(short[1] > 0.3 && short[1] < 0.5)
+    }
+
     /// A series whose best ETS form changes late: level and noise for four years, then a steep
     /// climb over the last months. Chosen on the whole history, ETS would be handed the climb's
     /// trend at origins that have not seen it yet.

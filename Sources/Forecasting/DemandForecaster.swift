@@ -37,7 +37,14 @@ public struct DemandForecaster: Sendable {
             let twoSeasons = season <= 1 || count >= 2 * season
             let levelShownToMove = !twoSeasons && count >= 24
             if twoSeasons {
-                models += [ETSModel(undampedTrends: false), ThetaModel()]
+                models.append(ETSModel(undampedTrends: false))
+                // Theta's drift is half the straight line through the whole history: short of a
+                // whole long cycle (under a year of daily data) that line is a piece of the year's
+                // swing, and the drift carries it on. Alone, on the short daily windows (8 to 39
+                // weeks, 28 days ahead), Theta scored MASE 1.846 against ETS's 1.499; left out, the
+                // combination went 1.620 -> 1.553 (AutoETS 1.595), better at every window length
+                // (bike 1.148 -> 1.132, Italy's census 1.873 -> 1.777). A year or more keeps it.
+                if !(longCycle.map { Double(count) < $0 } ?? false) { models.append(ThetaModel()) }
             } else if levelShownToMove {
                 // Short of two seasons, ETS without its season once two dozen points show how
                 // the level moves: a year of weekly census that climbs or falls is otherwise

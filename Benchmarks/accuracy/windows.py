@@ -6,12 +6,15 @@ import argparse, io, subprocess, tempfile
 import numpy as np, pandas as pd
 
 
-def arguments(doc):
-    """--data, --binary and --out, described by the script's docstring."""
+def arguments(doc, *folders):
+    """--data, --binary and --out, described by the script's docstring, and an optional
+    `--NAME FOLDER` for each name in `folders` (data sets kept outside the reference folder)."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--out")
+    for name in folders:
+        parser.add_argument(f"--{name}")
     return parser.parse_args()
 
 

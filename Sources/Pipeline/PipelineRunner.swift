@@ -94,7 +94,7 @@ public struct PipelineRunner: Sendable {
                     if let v = s.values[p.name] { effective[p.name] = v.description } else if let d = p.defaultValue { effective[p.name] = d }
                 }
                 built.append(NamedStage(s.name, stage, parameters: effective))
-                problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations))
+                problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations, calendar: spec.calendar))
             } catch let error as PipelineError {
                 problems.append(error)
             }

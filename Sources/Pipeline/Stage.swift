@@ -55,6 +55,7 @@ public struct ValidationContext: Sendable {
     public var stage: String
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
+    public var calendar = PipelineCalendar()
 
     public func resolve(_ path: String) -> String { PipelinePaths.resolve(path, relativeTo: pipelineDirectory) }
 
@@ -184,11 +185,13 @@ public struct CostReduction: Sendable {
 
 /// The calendar every stage shares.
 public struct PipelineCalendar: Sendable, Equatable {
-    public var frequency: Frequency
+    /// The periods stages work in when they do not say; nil when the pipeline does not say
+    /// either (aggregate and forecast then work by month, staffing by week).
+    public var frequency: Frequency?
     /// First month of the fiscal year (1-12); nil when the pipeline does not say (July, unless a
     /// budget's `fiscal_year` labels say otherwise).
     public var fiscalYearStart: Int?
-    public init(frequency: Frequency = .month, fiscalYearStart: Int? = nil) {
+    public init(frequency: Frequency? = nil, fiscalYearStart: Int? = nil) {
         self.frequency = frequency
         self.fiscalYearStart = fiscalYearStart
     }

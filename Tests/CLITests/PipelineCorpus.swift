@@ -240,6 +240,17 @@ enum PipelineCorpus {
         """
         add(yaml("staffing productive_share 0", shares, line: 5, "'productive_share' is the share of paid hours worked, from 0.1 to 1; got 0"))
 
+        // A calendar by quarter, which no staffing plan is by, named by the stage that would follow it.
+        let quarterly = """
+        calendar: {frequency: quarter}
+        stages:
+          census: {kind: import, table: census, file: usage.csv}
+          hours: {kind: import, table: timekeeping, file: usage.csv}
+          targets: {kind: import, table: staffing_targets, file: usage.csv}
+          staffing: {kind: staffing, timekeeping: hours, census: census, targets: targets}
+        """
+        add(yaml("staffing under a quarterly calendar", quarterly, line: 6, "stage 'staffing': the pipeline's calendar is by quarter", "give this stage frequency: week"))
+
         // Where the run writes.
         var overFile = yaml("--out names an existing file", base, line: nil, "exists and is not a folder", command: "run", file: "victim.csv",
                             files: ["victim.csv": Data("keep me\n")])

@@ -78,6 +78,31 @@ import Testing
             #expect(!text.contains("E20") && !text.contains("A300") && !text.contains("E10"), "\(file) leaks an employee id")
         }
     }
+
+    /// The plan's periods follow the pipeline's calendar when the stage names none, as aggregate
+    /// and forecast do; a calendar by quarter, which no staffing plan is by, is refused by
+    /// validate with the stage named, rather than quietly planned by week.
+    @Test func thePlanFollowsThePipelineCalendar() throws {
+        let ws = try workspace()
+        let pipeline = try ws.read("p.yml")
+        func periods(_ yaml: String) throws -> [Substring] {
+            try ws.write("c.yml", yaml)
+            _ = try PipelineRunner(quiet: true).run(ws.path + "/c.yml", output: ws.path + "/c")
+            return try ws.read("c/staffing_plan.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",")[2] }
+        }
+        let byMonth = try periods("calendar: {frequency: month}\n" + pipeline)
+        #expect(byMonth.count == 2 * 8 && byMonth.allSatisfy { $0.count == 7 && $0.dropFirst(4).hasPrefix("-") && !$0.contains("W") })
+        #expect(try periods(pipeline).allSatisfy { $0.contains("-W") })
+        let named = pipeline.replacingOccurrences(of: "horizon: 8}", with: "horizon: 8, frequency: week}")
+        #expect(try periods("calendar: {frequency: month}\n" + named).allSatisfy { $0.contains("-W") })
+        try ws.write("q.yml", "calendar: {frequency: quarter}\n" + pipeline)
+        do {
+            _ = try PipelineRunner(quiet: true).validate(ws.path + "/q.yml")
+            Issue.record("a quarterly calendar validated for a staffing stage that names no frequency")
+        } catch let error as PipelineValidationError {
+            #expect(error.problems.contains { $0.message.contains("stage 'plan'") && $0.message.contains("frequency: week") })
+        }
+    }
 }
 
 enum NumberFormatShim {

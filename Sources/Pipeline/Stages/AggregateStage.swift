@@ -84,7 +84,7 @@ public struct AggregateStage: Stage {
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
-                                              frequency: frequency ?? context.calendar.frequency, stage: context.stage, gaps: gaps, through: asOf)
+                                              frequency: frequency ?? context.calendar.frequency ?? .month, stage: context.stage, gaps: gaps, through: asOf)
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if gapsReadAsLevel {
             context.note(GapPolicy.impliedMissingNote(header: valueColumn, zero: "gaps: zero"))

@@ -63,7 +63,7 @@ public struct ForecastStage: Stage {
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
-        let frequency = self.frequency ?? context.calendar.frequency
+        let frequency = self.frequency ?? context.calendar.frequency ?? .month
         let table = try context.table(input)
         var totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
                                               frequency: frequency, stage: context.stage, gaps: gaps)

@@ -14,7 +14,7 @@ public struct StaffingStage: Stage {
         ParameterSpec("census", .reference, required: true, "daily census table"),
         ParameterSpec("targets", .reference, required: true, "staffing targets table"),
         ParameterSpec("horizon", .integer, default: "13", "periods to plan"),
-        ParameterSpec("frequency", .string, default: "week", "week or month"),
+        ParameterSpec("frequency", .string, "day, week or month (default: the pipeline calendar's, else week)"),
         ParameterSpec("percentile", .number, default: "50", "plan for this percentile of census (50 = mean)"),
         ParameterSpec("paid_hours_per_fte", .number, default: "2080", "paid hours per FTE per year"),
         ParameterSpec("productive_share", .number, default: "0.9", "share of paid hours that are worked"),
@@ -34,6 +34,9 @@ public struct StaffingStage: Stage {
     /// Timekeeping with spans, when not `timekeeping` itself.
     public var spans: String?
     public var shiftJob = ShiftStaffingJob()
+    /// Whether the plan's periods are the pipeline calendar's (its `frequency` when the stage
+    /// names none, week when neither does) rather than `job.frequency`.
+    public var followsCalendar = false
     public var inputs: [String] { [timekeeping, census, targets] + [shifts, spans].compactMap { $0 } }
 
     public init(timekeeping: String, census: String, targets: String, job: StaffingJob = StaffingJob(), file: String = "staffing_plan") {
@@ -48,9 +51,10 @@ public struct StaffingStage: Stage {
         var job = StaffingJob()
         job.horizon = try p.integer("horizon") ?? 13
         guard (1...520).contains(job.horizon) else { throw p.error("horizon", "horizon must be between 1 and 520") }
-        let frequency = try p.string("frequency") ?? "week"
-        guard let f = Frequency(rawValue: frequency), f == .week || f == .month || f == .day else { throw p.error("frequency", "frequency must be day, week or month") }
-        job.frequency = f
+        if let frequency = try p.string("frequency") {
+            guard let f = Frequency(rawValue: frequency), StaffingStage.plans(by: f) else { throw p.error("frequency", "frequency must be day, week or month") }
+            job.frequency = f
+        }
         job.percentile = try p.number("percentile") ?? 50
         guard (1...99.9).contains(job.percentile) else { throw p.error("percentile", "percentile must be between 1 and 99.9") }
         job.planner.paidHoursPerFTEYear = try p.number("paid_hours_per_fte", in: 500...4_000, "paid hours per FTE a year") ?? 2_080
@@ -61,6 +65,7 @@ public struct StaffingStage: Stage {
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         self.init(timekeeping: try p.requiredString("timekeeping"), census: try p.requiredString("census"),
                   targets: try p.requiredString("targets"), job: job, file: file)
+        followsCalendar = try p.string("frequency") == nil
         shifts = try p.string("shifts")
         spans = try p.string("spans")
         if spans != nil && shifts == nil { throw p.error("spans", "spans count staff on duty per shift: give shifts too") }
@@ -70,12 +75,32 @@ public struct StaffingStage: Stage {
         shiftJob.payCodes = job.payCodes
     }
 
+    static func plans(by frequency: Frequency) -> Bool { frequency == .day || frequency == .week || frequency == .month }
+
+    /// The periods the plan is made in: `job.frequency`, or the pipeline calendar's when the
+    /// stage follows it (nil when that is a quarter or a year, which no staffing plan is by).
+    func frequency(in calendar: PipelineCalendar) -> Frequency? {
+        guard followsCalendar, let given = calendar.frequency else { return job.frequency }
+        return StaffingStage.plans(by: given) ? given : nil
+    }
+
+    func calendarProblem(_ calendar: PipelineCalendar, stage: String) -> String? {
+        guard frequency(in: calendar) == nil, let given = calendar.frequency else { return nil }
+        return "stage '\(stage)': the pipeline's calendar is by \(given.rawValue), and staffing plans by day, week or month; give this stage frequency: week (or day, or month)"
+    }
+
+    public func check(_ context: ValidationContext) -> [PipelineError] {
+        calendarProblem(context.calendar, stage: context.stage).map { [PipelineError(location: context.location, $0)] } ?? []
+    }
+
     public var outputFiles: [String] {
         [file + ".csv", "staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"] + Self.reportFiles(file)
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job
+        if let problem = calendarProblem(context.calendar, stage: context.stage) { throw PipelineError(location: nil, problem) }
+        job.frequency = frequency(in: context.calendar) ?? job.frequency
         job.threads = context.threads
         job.quiet = context.quiet
         job.historyStage = context.history.map { _ in context.stage }

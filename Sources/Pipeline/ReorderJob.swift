@@ -181,6 +181,9 @@ public struct ReorderJob: Sendable {
         let never = Int32.max
         var firstUse: [Int32] = [], lastUse: [Int32] = [], yearUse: [Double] = [], keyItem: [String] = [], keyLocation: [String?] = []
         var lastCost: [Double] = [], lastCostDay: [Int32] = []
+        // The days of the last two weeks to the usage's end each series was used on, one bit a
+        // day, for a new item's daily rate (`PartialFirstWeek.plansByDay`).
+        var lastTwoWeeks: [UInt16] = []
         let usageCosts = usage.numbers("unit_cost")
         // Units of measure per series: quantities in two units (doses and boxes) cannot be
         // summed, and the tool has no conversion; such lines are flagged, not planned silently.
@@ -197,10 +200,13 @@ public struct ReorderJob: Sendable {
                     unitsSeen.append([])
                     lastCost.append(.nan); lastCostDay.append(-never)
                     recent.append([])
+                    lastTwoWeeks.append(0)
                 }
                 if quantity != 0 {
                     firstUse[id] = min(firstUse[id], day.daysSinceEpoch)
                     lastUse[id] = max(lastUse[id], day.daysSinceEpoch)
+                    let back = Int(usageEnd.daysSinceEpoch - day.daysSinceEpoch)
+                    if (0..<14).contains(back) { lastTwoWeeks[id] |= 1 << back }
                 }
                 if let cost = usageCosts?[row], cost > 0, day.daysSinceEpoch >= lastCostDay[id] {
                     lastCost[id] = cost
@@ -367,6 +373,13 @@ public struct ReorderJob: Sendable {
         var daily = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
         var isDaily = [Bool](repeating: false, count: keyCount)
         for id in recent.indices where IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
+        // New items used on most days since they began under two weeks ago: by day too, from
+        // their first use to the usage's end, part weeks included.
+        var newByDay = [Bool](repeating: false, count: keyCount)
+        for id in lastTwoWeeks.indices where firstUse[id] != never {
+            let historyDays = Int(usageEnd.daysSinceEpoch - firstUse[id]) + 1
+            if PartialFirstWeek.plansByDay(historyDays: historyDays, daysUsed: lastTwoWeeks[id].nonzeroBitCount) { isDaily[id] = true; newByDay[id] = true }
+        }
         if isDaily.contains(true) {
             var dailyTotals = PeriodTotals(frequency: .day)
             let from = usageEnd.adding(days: 1 - Self.dailyHistoryDays)
@@ -392,12 +405,12 @@ public struct ReorderJob: Sendable {
             let id = unitKey[k], s = stock[k]
             let historyDays = firstUse[id] == never ? 0 : Int(usageEnd.daysSinceEpoch) - Int(firstUse[id]) + 1
             let sinceLastUse = lastUse[id] == -never ? nil : Int(usageEnd.daysSinceEpoch) - Int(lastUse[id])
-            guard let e = estimates[id] else {
-                return DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
-            }
             if let d = daily[id] {
                 return DemandEstimate(daily: d.forecast.dropping(first: unrecordedDays), history: d.history, protectionDays: planner.protectionDays(s),
                                       leadDays: s.leadTimeDays ?? settings.defaultLeadTimeDays, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
+            }
+            guard let e = estimates[id] else {
+                return DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .zero, historyDays: historyDays, daysSinceLastUse: sinceLastUse)
             }
             // Recent weeks from the item's first use on: weeks before it would read as no use.
             var days = id < recent.count ? recent[id] : []
@@ -428,7 +441,10 @@ public struct ReorderJob: Sendable {
             levels[k].notes.append("first used \(CalendarDay(daysSinceEpoch: firstUse[unitKey[k]])), \(covered) day\(covered == 1 ? "" : "s") before its week ended: that week counted as a whole week at the same daily use")
         }
         for k in stock.indices where daily[unitKey[k]] != nil {
-            levels[k].notes.append("used nearly every day: demand forecast day by day")
+            let id = unitKey[k]
+            levels[k].notes.append(newByDay[id]
+                ? "first used \(CalendarDay(daysSinceEpoch: firstUse[id])): planned at its daily use since, part weeks included"
+                : "used nearly every day: demand forecast day by day")
         }
         if let lots { try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
         for k in stock.indices where !byLocation && unitLocations[k].count > 1 {

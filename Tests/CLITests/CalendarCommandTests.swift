@@ -213,6 +213,36 @@ import Tabular
         #expect(!rows["SPORADIC"]!.joined(separator: ",").contains("first used"))
     }
 
+    /// New items first used within the usage's last two weeks, with the export ending on a
+    /// Wednesday: NEW, 8 a day from that Monday, had no whole week and was planned at 0 ("no
+    /// recent demand"); FRI, 8 a day from the Friday before, at 3.4 a day, its three days of
+    /// the last whole week read as a week. Both now plan as A does (8 a day all along): 128
+    /// over 9 + 7 days, with the stock-out warning. ONCE, a single issue of 100 the day before
+    /// the end, is not read as 100 a day.
+    @Test func aNewItemInTheLastPartWeekPlansAtItsDailyUse() throws {
+        let dir = try CLIRunner.workspace()
+        // 2025-09-01 and 2025-12-29 are Mondays, 2025-12-26 a Friday, 2025-12-31 a Wednesday.
+        let rows = { (item: String, first: String, value: Double) in
+            self.daily(first, "2025-12-31", value).split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: ",A,", with: ",\(item),") }
+        }
+        let usage = ["date,item,quantity"] + rows("A", "2025-09-01", 8) + rows("NEW", "2025-12-29", 8) + rows("FRI", "2025-12-26", 8) + ["2025-12-30,ONCE,100"]
+        try (usage.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,x,V,1,9,7\nNEW,x,V,1,9,7\nFRI,x,V,1,9,7\nONCE,x,V,1,9,7\n"
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try "item,on_hand,on_order\nA,70,0\nNEW,70,0\nFRI,70,0\nONCE,70,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let demand = table[0].firstIndex(of: "demand_forecast")!, flags = table[0].firstIndex(of: "flags")!
+        let byItem = Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], $0) })
+        for item in ["A", "NEW", "FRI"] {
+            #expect(abs(Double(byItem[item]![demand])! - 128) <= 1.3, "\(item) \(byItem[item]![demand])")
+            #expect(byItem[item]![flags].contains("stockout_risk"), "\(item)")
+        }
+        #expect(byItem["NEW"]!.joined(separator: ",").contains("first used 2025-12-29: planned at its daily use since"))
+        #expect(Double(byItem["ONCE"]![demand])! < 100)
+    }
+
     @Test func monthlyRowsCoverTheirQuartersWhetherDatedOnTheFirstOrTheLastDay() throws {
         let dir = try CLIRunner.workspace()
         // A monthly export through 2025-12 covers the fourth quarter to its last day; the same

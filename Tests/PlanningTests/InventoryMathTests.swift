@@ -375,4 +375,15 @@ import Testing
         #expect(PartialFirstWeek.scale(firstDayOffset: 3, daysSinceFirstUse: everyTenth) == nil)
         #expect(PartialFirstWeek.scale(firstDayOffset: 6, daysSinceFirstUse: [8, 8, 8]) == nil)
     }
+
+    /// A new item is planned by day from 3 to 13 days of use, when used on most of them; a
+    /// single day or two, a fortnight (two whole weeks at least) or use on half the days or
+    /// fewer keeps the weekly plan.
+    @Test func aNewItemIsPlannedByDayUnderTwoWeeks() {
+        #expect(PartialFirstWeek.plansByDay(historyDays: 3, daysUsed: 2))
+        #expect(PartialFirstWeek.plansByDay(historyDays: 13, daysUsed: 7))
+        #expect(!PartialFirstWeek.plansByDay(historyDays: 2, daysUsed: 2))
+        #expect(!PartialFirstWeek.plansByDay(historyDays: 14, daysUsed: 14))
+        #expect(!PartialFirstWeek.plansByDay(historyDays: 10, daysUsed: 5))
+    }
 }

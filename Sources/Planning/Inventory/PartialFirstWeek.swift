@@ -18,4 +18,16 @@ public enum PartialFirstWeek {
         guard 2 * used > daysSinceFirstUse.count else { return nil }
         return 7 / Double(7 - firstDayOffset)
     }
+
+    /// Whether a new item, first used `historyDays` days before the usage's end (counting that
+    /// day) and used on `daysUsed` of them, is planned from its daily use since rather than
+    /// from whole weeks: under two weeks of use hold at most one whole week, and often none
+    /// when the usage ends mid-week. An item used 8 a day from a Monday, with the export
+    /// ending on the Wednesday, had no whole week and was planned at 0 ("no recent demand");
+    /// one first used on the Friday before was planned at 3.4 a day, its three days read as a
+    /// week. Three days at least, so a single first issue (a shelf stocked at once) is not
+    /// read as a daily rate, and used on most of them, as `scale` asks.
+    public static func plansByDay(historyDays: Int, daysUsed: Int) -> Bool {
+        (3..<14).contains(historyDays) && 2 * daysUsed > historyDays
+    }
 }

@@ -221,11 +221,17 @@ public struct StaffingJob: Sendable {
         let levelsShown = [80.0, 95.0]
         let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: levelsShown, backtestOrigins: 3))
         var record = historyStage.map { StageRecord(stage: $0, frequency: frequency, lastPeriod: censusTotals.lastPeriod) }
+        // The census as recorded, missing periods NaN: the outlook shows them as gaps, where
+        // the series the models fitted has them filled in, which read as census counted.
+        var recorded: [String: [Double]] = [:]
+        censusTotals.forEachSeries { id, _, values in recorded[censusTotals.keys.key(id)] = values }
         try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, history, f in
             record?.add(series: unit, forecast: f, levels: levelsShown, history: history, season: season)
             let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
-            outlooks.append(SeriesOutlook(name: unit, frequency: frequency, history: history, last: censusTotals.lastPeriod, forecast: f,
+            let counted = recorded[unit].map { Array($0.suffix(history.count)) }.flatMap { $0.count == history.count ? $0 : nil } ?? history
+            let shown = zip(history, counted).map { $1.isNaN ? Double.nan : $0 }
+            outlooks.append(SeriesOutlook(name: unit, frequency: frequency, history: shown, last: censusTotals.lastPeriod, forecast: f,
                                           levels: levelsShown, keep: 2 * season))
         }
         var premiumForecast: [String: Double] = [:]

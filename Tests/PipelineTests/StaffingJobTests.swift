@@ -52,6 +52,20 @@ import Tabular
         #expect(!StaffingJob.note(same).contains("share no day"))
     }
 
+    /// A week the census export lacks is a gap in the census outlook (its chart and workbook
+    /// sheet), not the value the models filled in to fit around it, which read as census counted.
+    @Test func aMissingCensusWeekIsAGapInTheOutlook() throws {
+        var table = census(["4 West"])
+        table = table.filtered((0..<table.rowCount).map { !(70..<77).contains($0) })
+        let result = try job().run(timekeeping: timekeeping(), census: table, targets: targets([("4 West", "RN")]))
+        let outlook = try #require(result.censusOutlooks.first)
+        // 26 weeks from Monday 2025-01-06; the 11th (from 2025-03-17) is missing.
+        let missing = try #require(outlook.periods.firstIndex(of: "2025-W12"))
+        #expect(outlook.history[missing].isNaN)
+        #expect(outlook.history.filter(\.isNaN).count == 1)
+        #expect(outlook.history.allSatisfy { $0.isNaN || $0 > 60 })
+    }
+
     // MARK: 10. Targets for units without census
 
     @Test func targetsForUnitsWithoutCensusAreReportedNotSilentlyDropped() throws {

@@ -113,11 +113,13 @@ struct CannedPipelineOptions: ParsableArguments {
     }
 
     /// Runs the stages into the output folder and prints their notes and a closing line. The
-    /// command's own stage (named after it) records the options as given, so the manifest and
-    /// a workbook's About sheet say how the run was made (`service_level: 0.9`). `reads` are
+    /// command's own stage (named after it) records the settings it ran with: its stage's
+    /// defaults, then `settings` (the command's own defaults, such as staffing's week), then
+    /// the options as given. So the manifest and a workbook's About sheet say how the run was
+    /// made (`policy: periodic`, `service_level: 0.9`), not only what was typed. `reads` are
     /// input files its stages do not import (variance's `--scenarios`).
     func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String], reads: [OutputGuard.Named] = [],
-             arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
+             settings: [String: String] = [:], arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
         try FolderOutput.check(out, command: command, writes: files)
         // Each import stage is named after its flag (`usage` is --usage).
         let inputs = stages.flatMap { named in named.stage.inputFiles.map { OutputGuard.Named($0, "--\(named.name)", remedy: "") } } + reads
@@ -138,6 +140,9 @@ struct CannedPipelineOptions: ParsableArguments {
         runner.command = command   // the history names the run `staffing`, not `run`
         var stages = stages
         if let main = stages.firstIndex(where: { $0.name == command }) {
+            let defaults = type(of: stages[main].stage).parameters.compactMap { p in p.defaultValue.map { (p.name, $0) } }
+            stages[main].parameters.merge(defaults) { given, _ in given }
+            stages[main].parameters.merge(settings) { _, setting in setting }
             stages[main].parameters.merge(Self.options(arguments).filter { $0.key != "out" }) { _, given in given }
         }
         let result = try runner.run(stages, output: out, name: "quartermaster \(command)")

@@ -55,6 +55,6 @@ struct Staffing: ParsableCommand {
             writes += ["staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"]
         }
         stages.append(.init("staffing", stage))
-        try pipeline.run("staffing", stages, writes: writes)
+        try pipeline.run("staffing", stages, writes: writes, settings: ["frequency": frequency])
     }
 }

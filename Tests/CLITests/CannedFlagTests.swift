@@ -37,6 +37,12 @@ import Testing
         let stage = try #require(manifest.split(separator: "\n").first { $0.hasPrefix("    \"\(inputs.command)\": {") })
         #expect(stage.contains("\"reject_threshold\": \"0.5\"") && stage.contains("\"quiet\": \"true\""), "\(stage)")
         #expect(!manifest.contains("(Swift)"))
+        // The settings left at their defaults are recorded too: a workbook's About sheet showed
+        // only what was typed, and a buyer could not see the policy the list was made with.
+        let defaults = ["reorder": ["\"policy\": \"periodic\"", "\"service_measure\": \"fill-rate\"", "\"ordering_cost\": \"25\""],
+                        "variance": ["\"flag_percent\": \"5\"", "\"flag_amount\": \"5000\""],
+                        "staffing": ["\"frequency\": \"week\"", "\"productive_share\": \"0.9\""]][inputs.command] ?? []
+        #expect(!defaults.isEmpty && defaults.allSatisfy(stage.contains), "\(stage)")
     }
 
     @Test(arguments: PlanningInputs.all)

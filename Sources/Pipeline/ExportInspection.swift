@@ -203,6 +203,14 @@ public struct ExportInspection: Sendable {
     mutating func suggest(_ schema: InputSchema) {
         var used = Set<Int>()
         suggestedMap += ExportInspection.headersNaming(schema.roles, in: header, used: &used)
+        // A required date role no header names (`datum`, `Fecha`): the one column whose values
+        // read as dates, or as periods where the role takes a period.
+        for role in schema.roles where role.required && (role.type == .date || role.type == .period) && !suggestedMap.contains(where: { $0.role == role.name }) {
+            let typed = header.indices.filter { !used.contains($0) && (columns[$0].type == "date" || (role.type == .period && columns[$0].type == "period")) }
+            guard typed.count == 1 else { continue }
+            used.insert(typed[0])
+            suggestedMap.append((role.name, header[typed[0]]))
+        }
         let mapped = Set(suggestedMap.map(\.role))
         // A month-per-column sheet: several headers that read as dates or periods.
         var dated = header.indices.filter { !used.contains($0) && DateParser().parse(header[$0].trimmed()) != nil }
@@ -223,6 +231,12 @@ public struct ExportInspection: Sendable {
             for h in rest { if let p = ExportInspection.prefix(h) { groups[p, default: 0] += 1 } }
             if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 {
                 glob = p + "*"
+                if let role = schema.roles.first(where: { $0.type == .text && $0.required && !mapped.contains($0.name) }) { names = [role.name] }
+            } else if mapped.contains(where: { r in schema.roles.contains { $0.name == r && ($0.type == .date || $0.type == .period) } }),
+                      rest.count >= 2, header.indices.filter({ !used.contains($0) }).allSatisfy({ columns[$0].type == "number" }) {
+                // Or, beside the date, nothing but columns of numbers: one column per item (a
+                // pharmacy's daily sales by drug class, `M01AB, M01AE, ...`).
+                glob = "*"
                 if let role = schema.roles.first(where: { $0.type == .text && $0.required && !mapped.contains($0.name) }) { names = [role.name] }
             }
         }

@@ -69,6 +69,33 @@ import Tabular
         #expect(inspection.missingRequired.isEmpty)
     }
 
+    /// A pharmacy's daily sales with one column per drug class and its date column named in
+    /// Serbian (Kaggle's "Pharma sales data": `datum,M01AB,...`): no column matched a role and
+    /// no suggestion was made. The date is found by its values, the rest unpivoted, and the
+    /// import stage printed reads the sheet as it is.
+    @Test func aDailySheetWithAColumnPerItemGetsItsDateAndAnUnpivot() throws {
+        let workspace = try Workspace()
+        // 2014-01-06 is a Monday: two whole weeks.
+        let days = (6...19).map { "1/\($0)/2014,\($0 % 3),\(10 + $0).5" }
+        try workspace.write("sales.csv", (["datum,M01AB,N02BE"] + days).joined(separator: "\n") + "\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("sales.csv").path, kind: "usage")
+        #expect(inspection.columnsFlag == "date=datum")
+        #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "*", namesTo: "item", valuesTo: "quantity"))
+        #expect(inspection.missingRequired.isEmpty)
+        let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
+        try workspace.write("p.yml", "stages:\n" + stage + """
+          weekly: {kind: aggregate, input: usage, frequency: week}
+          save: {kind: export, input: weekly, file: weekly.csv}
+
+        """)
+        _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")
+        #expect(try workspace.read("out/weekly.csv") == "series,period,value\nM01AB,2014-W02,6\nM01AB,2014-W03,7\nN02BE,2014-W02,136.5\nN02BE,2014-W03,185.5\n")
+        // A long export whose date column the header does not name keeps its item column.
+        try workspace.write("long.csv", "Fecha,Artikel,Menge\n1/6/2014,A1,3\n1/7/2014,A1,4\n")
+        let long = try ExportInspection(path: workspace.url.appendingPathComponent("long.csv").path, kind: "usage")
+        #expect(long.columnsFlag == "date=Fecha" && long.unpivot == nil)
+    }
+
     @Test func aMonthPerColumnSheetGetsAnUnpivotSuggestion() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA100,Gauze,5,,7\nB200,Tape,1,2,3\n")

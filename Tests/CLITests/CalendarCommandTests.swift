@@ -186,6 +186,19 @@ import Tabular
         }
     }
 
+    /// Runs `reorder` on `usage` for `items`, each with 70 on hand, 9 days' lead time and a 7-day
+    /// review; returns reorder.csv's header and its rows by item.
+    private func reorderAtNineDaysLead(_ usage: String, items: [String], in dir: URL) throws -> (header: [String], rows: [String: [String]]) {
+        try usage.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try (["item,description,vendor,unit_cost,lead_time_days,review_days"] + items.map { "\($0),x,V,1,9,7" }).joined(separator: "\n")
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try (["item,on_hand,on_order"] + items.map { "\($0),70,0" }).joined(separator: "\n").write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return (table[0], Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], $0) }))
+    }
+
     /// A new item first used on a Sunday, 8 a day since (a pharmacy buyer's review): its first
     /// week held one day and read as a whole week, 5.7 a day. It now plans as OLD does (8 a
     /// day all along): 128 over 9 + 7 days, with the stock-out warning. SPORADIC, used every
@@ -197,15 +210,8 @@ import Tabular
         let new = daily("2025-12-14", "2025-12-28", 8).replacingOccurrences(of: ",A,", with: ",NEW,")
         let sporadic = daily("2025-11-06", "2025-12-28", 30, every: 10).replacingOccurrences(of: ",A,", with: ",SPORADIC,")
         let body = [new, sporadic].map { $0.split(separator: "\n").dropFirst().joined(separator: "\n") }.joined(separator: "\n")
-        try (old + body + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
-        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,x,V,1,9,7\nNEW,x,V,1,9,7\nSPORADIC,x,V,1,9,7\n"
-            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
-        try "item,on_hand,on_order\nA,70,0\nNEW,70,0\nSPORADIC,70,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
-        let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let demand = table[0].firstIndex(of: "demand_forecast")!, flags = table[0].firstIndex(of: "flags")!
-        let rows = Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], $0) })
+        let (header, rows) = try reorderAtNineDaysLead(old + body + "\n", items: ["A", "NEW", "SPORADIC"], in: dir)
+        let demand = header.firstIndex(of: "demand_forecast")!, flags = header.firstIndex(of: "flags")!
         #expect(abs(Double(rows["NEW"]![demand])! - 128) <= 1.3, "NEW \(rows["NEW"]![demand])")
         #expect(abs(Double(rows["A"]![demand])! - 128) <= 1.3, "A \(rows["A"]![demand])")
         #expect(rows["NEW"]![flags].contains("stockout_risk"))
@@ -226,15 +232,8 @@ import Tabular
             self.daily(first, "2025-12-31", value).split(separator: "\n").dropFirst().map { $0.replacingOccurrences(of: ",A,", with: ",\(item),") }
         }
         let usage = ["date,item,quantity"] + rows("A", "2025-09-01", 8) + rows("NEW", "2025-12-29", 8) + rows("FRI", "2025-12-26", 8) + ["2025-12-30,ONCE,100"]
-        try (usage.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
-        try "item,description,vendor,unit_cost,lead_time_days,review_days\nA,x,V,1,9,7\nNEW,x,V,1,9,7\nFRI,x,V,1,9,7\nONCE,x,V,1,9,7\n"
-            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
-        try "item,on_hand,on_order\nA,70,0\nNEW,70,0\nFRI,70,0\nONCE,70,0\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
-        let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let table = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let demand = table[0].firstIndex(of: "demand_forecast")!, flags = table[0].firstIndex(of: "flags")!
-        let byItem = Dictionary(uniqueKeysWithValues: table.dropFirst().map { ($0[0], $0) })
+        let (header, byItem) = try reorderAtNineDaysLead(usage.joined(separator: "\n") + "\n", items: ["A", "NEW", "FRI", "ONCE"], in: dir)
+        let demand = header.firstIndex(of: "demand_forecast")!, flags = header.firstIndex(of: "flags")!
         for item in ["A", "NEW", "FRI"] {
             #expect(abs(Double(byItem[item]![demand])! - 128) <= 1.3, "\(item) \(byItem[item]![demand])")
             #expect(byItem[item]![flags].contains("stockout_risk"), "\(item)")

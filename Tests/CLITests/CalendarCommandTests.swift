@@ -240,6 +240,7 @@ import Tabular
         }
         #expect(byItem["NEW"]!.joined(separator: ",").contains("first used 2025-12-29: planned at its daily use since"))
         #expect(Double(byItem["ONCE"]![demand])! < 100)
+        #expect(byItem["ONCE"]!.joined(separator: ",").contains("too little use to plan from"), "\(byItem["ONCE"]!)")
     }
 
     @Test func monthlyRowsCoverTheirQuartersWhetherDatedOnTheFirstOrTheLastDay() throws {

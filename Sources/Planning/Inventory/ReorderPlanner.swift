@@ -99,7 +99,10 @@ public struct ReorderPlanner: Sendable {
                 safetyStock = max(0, par - overP.mean)
                 notes.append("\(what): planned to its par level \(fmt(par))")
             } else if !neverUsed {
-                notes.append("\(what): planned from that short history")
+                // A first use or two within the usage's last, part week gives no rate: said so,
+                // where "planned from that short history" beside no demand read as a plan.
+                notes.append(demand.dailyMean > 0 ? "\(what): planned from that short history"
+                             : "\(what): too little use to plan from (no whole week, nor use on most days since): set its level by hand or give it a par level")
             }
         }
         return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,
@@ -185,7 +188,7 @@ public struct ReorderPlanner: Sendable {
         if let days = daysOfSupply {
             part("on hand ", fmt(s.onHand), " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {
-            part("on hand ", fmt(s.onHand), ", no recent demand")
+            part("on hand ", fmt(s.onHand), demand.daysSinceLastUse != nil && demand.historyDays < settings.newItemDays ? ", no demand to plan from yet" : ", no recent demand")
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
         if s.onOrder > 0 { part(fmt(s.onOrder), " on order") }

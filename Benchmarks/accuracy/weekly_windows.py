@@ -7,11 +7,16 @@ it. MASE is scaled by the window's mean absolute lag-1 difference (fewer than tw
 seasonal scale), averaged over the windows. Ours runs `quartermaster forecast --frequency
 week` (season 52) on each window; statsforecast's models see the same values.
 
-Usage: weekly_windows.py --data DATA --binary .build/release/quartermaster [--out results.md]
+With `--pharma FOLDER` (a folder holding Kaggle's "Pharma sales data" `salesdaily.csv`, kept
+out of the reference folder), a pharmacy's 8 daily drug classes, summed the same way, join as
+a third set.
+
+Usage: weekly_windows.py --data DATA --binary .build/release/quartermaster [--pharma FOLDER] [--out results.md]
 """
 import sys, warnings
 import pandas as pd
 from windows import arguments, score_windows, write_table
+from daily_windows import pharmacy_series
 
 warnings.filterwarnings("ignore")
 from statsforecast.models import AutoETS, Theta, SimpleExponentialSmoothingOptimized, HistoricAverage, Naive
@@ -29,6 +34,11 @@ def weekly_series(data):
     italy = italy.melt(id_vars="date", value_vars=["ricoverati_con_sintomi", "terapia_intensiva"], var_name="series")
     italy["set"] = "italy"
     days = pd.concat([bike[["set", "series", "date", "value"]], italy[["set", "series", "date", "value"]]])
+    return by_week(days)
+
+
+def by_week(days):
+    """Daily rows (set, series, date, value) summed into whole ISO weeks, per series."""
     days["week"] = days.date.dt.to_period("W-SUN").dt.start_time
     weeks = days.groupby(["set", "series", "week"]).agg(value=("value", "sum"), days=("value", "size")).reset_index()
     weeks = weeks[weeks.days == 7]
@@ -36,13 +46,18 @@ def weekly_series(data):
 
 
 def main():
-    args = arguments(__doc__)
+    args = arguments(__doc__, "pharma")
     peers = [("AutoETS", lambda: AutoETS(season_length=52)), ("Theta", lambda: Theta(season_length=52)),
              ("SES (optimized)", SimpleExponentialSmoothingOptimized), ("HistoricAverage", HistoricAverage), ("Naive", Naive)]
     series = {key: pd.DataFrame({"label": g.week.dt.strftime("%Y-%m-%d").to_numpy(), "value": g.value.to_numpy(float)})
               for key, g in weekly_series(args.data).items()}
+    if args.pharma:
+        days = pd.concat([frame.assign(set=s, series=name, date=pd.to_datetime(frame.date)) for (s, name), frame in pharmacy_series(args.pharma).items()])
+        series |= {key: pd.DataFrame({"label": g.week.dt.strftime("%Y-%m-%d").to_numpy(), "value": g.value.to_numpy(float)})
+                   for key, g in by_week(days).items()}
     scores = score_windows(series, args.binary, "week", LENGTHS, 26, H, 1, peers)
-    write_table(scores, ["bike", "italy"], LENGTHS, peers, "Short weekly histories: MASE, 8 weeks ahead", __doc__, args.out)
+    sets = ["bike", "italy"] + (["pharma"] if args.pharma else [])
+    write_table(scores, sets, LENGTHS, peers, "Short weekly histories: MASE, 8 weeks ahead", __doc__, args.out)
 
 
 if __name__ == "__main__":

@@ -124,6 +124,7 @@ public struct SeriesImport: Sendable {
         // aggregate's own series, period and value: a header lacking the mapped name is looked
         // up under the role's (and then as aggregate's output, below).
         options.sharedColumnRoles = ["series", "date", "value"]
+        options.kind = "usage"
         let specs = [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")]
         let table: TableImport
         do {

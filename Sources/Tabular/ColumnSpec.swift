@@ -44,6 +44,9 @@ public struct ImportOptions: Sendable {
     /// header: a pipeline import's `columns: {quantity: "Qty Nett"}` (a typo for `Qty Net`)
     /// silently read the gross `quantity` column beside it.
     public var sharedColumnRoles: Set<String> = []
+    /// The input kind the file is read as (DESIGN.md's usage, census, ...): a header lacking
+    /// its columns is told that `quartermaster inspect FILE --kind KIND` suggests a map.
+    public var kind: String?
 
     public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
                 decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,

@@ -78,6 +78,7 @@ public final class TableImport {
         if !missing.isEmpty {
             let remedy = wideHint(header, missing: missingRoles)
                 ?? "\(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)"
+                + (options.kind.map { file == "-" ? "" : "; `quartermaster inspect \(file) --kind \($0)` suggests a map" } ?? "")
             throw InputError(file: file, line: 1, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(remedy)")
         }
         return result

@@ -14,6 +14,20 @@ import Testing
         #expect(result.stdout.contains("--columns 'date=\"Trans Date\",item=\"Item #\",quantity=Qty'"), "\(result.stdout)")
     }
 
+    /// A header lacking its columns points to `inspect` with the kind the command reads, which
+    /// then suggests the map: the pharmacy's `datum,M01AB,...` stopped at "missing required
+    /// columns" with no way on but reading the README.
+    @Test func aMissingColumnErrorPointsToInspect() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        try "datum,M01AB,N02BE\n1/6/2014,1,30.5\n1/7/2014,0,41\n".write(to: dir.appendingPathComponent("sales.csv"), atomically: false, encoding: .utf8)
+        let forecast = try CLIRunner.run(["forecast", "--input", "sales.csv", "--horizon", "4", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 1 && forecast.stderr.contains("`quartermaster inspect sales.csv --kind usage` suggests a map"), "\(forecast.stderr)")
+        let census = try CLIRunner.run(["staffing", "--census", "sales.csv", "--timekeeping", "sales.csv", "--targets", "sales.csv", "--out", "s"], in: dir)
+        #expect(census.status == 1 && census.stderr.contains("--kind timekeeping` suggests a map"), "\(census.stderr)")
+        let inspect = try CLIRunner.run(["inspect", "sales.csv", "--kind", "usage"], in: dir)
+        #expect(inspect.stdout.contains("--unpivot '*' --names-to item --values-to quantity"), "\(inspect.stdout)")
+    }
+
     /// Two columns named `Qty` (vials and doses): the map inspect suggested failed on every
     /// command while it said "every required role is found".
     @Test func aHeaderNamedTwiceIsSaid() throws {

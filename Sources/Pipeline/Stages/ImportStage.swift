@@ -52,6 +52,7 @@ public struct ImportStage: Stage {
         let columns = self.options.columns
         self.options = options
         self.options.columns = columns
+        self.options.kind = table
     }
 
     public init(parameters p: StageParameters) throws {
@@ -86,6 +87,7 @@ public struct ImportStage: Stage {
         options = ImportOptions(columns: columns, delimiter: delimiter, dateFormat: dateFormat, decimalComma: decimal == "comma",
                                 rejectThreshold: threshold / 100, onError: policy,
                                 limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns), encoding: encoding)
+        options.kind = table
         let layout = try p.string("layout") ?? "long"
         guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }
         wide = layout == "wide"

@@ -51,8 +51,9 @@ public struct StaffingStage: Stage {
         var job = StaffingJob()
         job.horizon = try p.integer("horizon") ?? 13
         guard (1...520).contains(job.horizon) else { throw p.error("horizon", "horizon must be between 1 and 520") }
-        if let frequency = try p.string("frequency") {
-            guard let f = Frequency(rawValue: frequency), StaffingStage.plans(by: f) else { throw p.error("frequency", "frequency must be day, week or month") }
+        let named = try p.string("frequency")
+        if let named {
+            guard let f = Frequency(rawValue: named), StaffingStage.plans(by: f) else { throw p.error("frequency", "frequency must be day, week or month") }
             job.frequency = f
         }
         job.percentile = try p.number("percentile") ?? 50
@@ -65,7 +66,7 @@ public struct StaffingStage: Stage {
         guard ExportStage.isSafeName(file) else { throw p.error("file", "'\(file)' must be a plain file name") }
         self.init(timekeeping: try p.requiredString("timekeeping"), census: try p.requiredString("census"),
                   targets: try p.requiredString("targets"), job: job, file: file)
-        followsCalendar = try p.string("frequency") == nil
+        followsCalendar = named == nil
         shifts = try p.string("shifts")
         spans = try p.string("spans")
         if spans != nil && shifts == nil { throw p.error("spans", "spans count staff on duty per shift: give shifts too") }

@@ -319,6 +319,7 @@ public struct VarianceJob: Sendable {
             var id = id
             id.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: value) }
         }
+        var opened: [(index: Int, month: Int)] = []
         for (i, key) in keys.enumerated() {
             let booked = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
             let volume = actualVolume[key.department] ?? [:]
@@ -333,7 +334,14 @@ public struct VarianceJob: Sendable {
                 for (month, amount) in booked { add(&lineTotals, "n\(i)", month, -amount) }
             } else {
                 for (month, amount) in booked { add(&lineTotals, "a\(i)", month, amount) }
+                if let first = booked.keys.min(), OpeningMonth.isPart((first...asOf).map { booked[$0] ?? 0 }) { opened.append((i, first)) }
             }
+        }
+        // Lines opened within their first month: that month is left out of their forecast.
+        lineTotals.markStartingInPart(Set(opened.map { "a\($0.index)" }))
+        if !opened.isEmpty {
+            let named = opened.prefix(5).map { "\(keys[$0.index].department) \(keys[$0.index].account) (\(months.label($0.month)))" }
+            notes.append("\(named.listed(of: opened.count)): first booked for half the line's usual month or less, read as the month it opened in, and left out of its forecast")
         }
         for d in drivenDepartments.sorted() {
             for (month, volume) in actualVolume[departments[d]] ?? [:] where month <= asOf { add(&volumeTotals, "v\(d)", month, volume) }

@@ -101,6 +101,45 @@ import Tabular
         #expect(totalQ4["forecast_lo80"] == "180000" && totalQ4["forecast_hi80"] == "180000")
     }
 
+    /// A service line opened mid-September 2026 at $10,000 a month (a finance reviewer's
+    /// finding): its first month booked $5,000, and read as a whole month it held the line's
+    /// forecast at $8,783. That month is now left out of the forecast, with a note; the
+    /// year to date keeps it.
+    @Test func aLineOpenedMidMonthIsForecastFromItsWholeMonths() throws {
+        let s = RollingForecastTests.self
+        let infusion = "6120 Infusion Supplies"
+        let (budget, actuals) = s.tables()
+        let opened = ["2026-09": 5_000.0, "2026-10": 10_000, "2026-11": 10_000, "2026-12": 10_000]
+        func appending(_ table: Table, _ rows: [(String, Double)], behavior: Bool) -> Table {
+            let departments: [String] = table.texts("department")! + rows.map { _ in s.medSurg }
+            let accounts: [String] = table.texts("account")! + rows.map { _ in infusion }
+            let periods: [String] = table.texts("period")! + rows.map(\.0)
+            let amounts: [Double] = table.numbers("amount")! + rows.map(\.1)
+            var columns: [(String, Table.Column)] = [("department", .text(departments)), ("account", .text(accounts)),
+                                                      ("period", .text(periods)), ("amount", .number(amounts))]
+            if behavior {
+                let behaviors: [String] = table.texts("behavior")! + rows.map { _ in "fixed" }
+                columns.append(("behavior", .text(behaviors)))
+            }
+            return Table(columns)
+        }
+        let budgetMonths = ((2026 * 12 + 6)...(2027 * 12 + 5)).map { (s.label($0), 10_000.0) }
+        var job = VarianceJob()
+        job.asOf = Frequency.month.period(of: try #require(DateParser().parse("2026-12")))
+        let result = try job.run(budget: appending(budget, budgetMonths, behavior: true),
+                                 actuals: appending(actuals, opened.sorted { $0.key < $1.key }, behavior: false), volumes: nil)
+        let rows = s.records(VarianceJob.table(result))
+        let january = try #require(row(rows, s.medSurg, infusion, "2027-01"))
+        #expect(abs(Double(january["forecast"]!)! - 10_000) < 1, "\(january)")
+        let ytd = try #require(row(rows, s.medSurg, infusion, "FY2027-YTD"))
+        #expect(ytd["ytd_actual"] == "35000", "\(ytd)")
+        #expect(result.notes.contains { $0.contains("6030 Med-Surg 4E 6120 Infusion Supplies (2026-09)") && $0.contains("left out of its forecast") }, "\(result.notes)")
+        // The lines that run flat from the export's first month keep every month.
+        #expect(!result.notes.joined().contains(s.supplies + " (2024-07)"))
+        #expect(OpeningMonth.isPart([5_000, 10_000, 10_000, 10_000]) && !OpeningMonth.isPart([6_000, 10_000, 10_000, 10_000]))
+        #expect(!OpeningMonth.isPart([5_000, 10_000]) && !OpeningMonth.isPart([5_000] + Array(repeating: 10_000, count: 11)))
+    }
+
     @Test func horizonQuartersRunPastTheFiscalYearEnd() throws {
         let s = RollingForecastTests.self
         // As of 2026-12 (end of Q2), four quarters: January to December 2027, FY2027-Q3 to FY2028-Q2.

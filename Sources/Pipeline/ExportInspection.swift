@@ -205,7 +205,8 @@ public struct ExportInspection: Sendable {
         suggestedMap += ExportInspection.headersNaming(schema.roles, in: header, used: &used)
         // A required date role no header names (`datum`, `Fecha`): the one column whose values
         // read as dates, or as periods where the role takes a period.
-        for role in schema.roles where role.required && (role.type == .date || role.type == .period) && !suggestedMap.contains(where: { $0.role == role.name }) {
+        let isDated = { (role: InputSchema.Role) in role.type == .date || role.type == .period }
+        for role in schema.roles where role.required && isDated(role) && !suggestedMap.contains(where: { $0.role == role.name }) {
             let typed = header.indices.filter { !used.contains($0) && (columns[$0].type == "date" || (role.type == .period && columns[$0].type == "period")) }
             guard typed.count == 1 else { continue }
             used.insert(typed[0])
@@ -223,22 +224,20 @@ public struct ExportInspection: Sendable {
         var names: [String] = [], glob = ""
         if dated.count >= 2 {
             glob = ExportInspection.glob(dated.map { header[$0] })
-            if let role = schema.roles.first(where: { ($0.type == .date || $0.type == .period) && !mapped.contains($0.name) }) { names = [role.name] }
+            if let role = schema.roles.first(where: { isDated($0) && !mapped.contains($0.name) }) { names = [role.name] }
         } else {
             // Or headers sharing a prefix such as `Hrs_`.
-            let rest = header.indices.filter { !used.contains($0) }.map { header[$0] }
+            let rest = header.indices.filter { !used.contains($0) }
             var groups: [String: Int] = [:]
-            for h in rest { if let p = ExportInspection.prefix(h) { groups[p, default: 0] += 1 } }
+            for k in rest { if let p = ExportInspection.prefix(header[k]) { groups[p, default: 0] += 1 } }
             if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 {
                 glob = p + "*"
-                if let role = schema.roles.first(where: { $0.type == .text && $0.required && !mapped.contains($0.name) }) { names = [role.name] }
-            } else if mapped.contains(where: { r in schema.roles.contains { $0.name == r && ($0.type == .date || $0.type == .period) } }),
-                      rest.count >= 2, header.indices.filter({ !used.contains($0) }).allSatisfy({ columns[$0].type == "number" }) {
+            } else if schema.roles.contains(where: { isDated($0) && mapped.contains($0.name) }), rest.count >= 2, rest.allSatisfy({ columns[$0].type == "number" }) {
                 // Or, beside the date, nothing but columns of numbers: one column per item (a
                 // pharmacy's daily sales by drug class, `M01AB, M01AE, ...`).
                 glob = "*"
-                if let role = schema.roles.first(where: { $0.type == .text && $0.required && !mapped.contains($0.name) }) { names = [role.name] }
             }
+            if !glob.isEmpty, let role = schema.roles.first(where: { $0.type == .text && $0.required && !mapped.contains($0.name) }) { names = [role.name] }
         }
         if !glob.isEmpty {
             let value = schema.roles.first(where: { $0.type == .number && $0.required && !mapped.contains($0.name) })?.name

@@ -43,3 +43,11 @@ public struct ParameterSpec: Sendable {
         self.help = help
     }
 }
+
+extension Array where Element == ParameterSpec {
+    /// The parameters that have a default, by name: what a stage runs with where nothing is
+    /// given (recorded in the manifest beside the values given).
+    public var defaults: [String: String] {
+        Dictionary(uniqueKeysWithValues: compactMap { p in p.defaultValue.map { (p.name, $0) } })
+    }
+}

@@ -89,10 +89,8 @@ public struct PipelineRunner: Sendable {
             guard typeProblems.isEmpty else { continue }
             do {
                 let stage = try type.init(parameters: parameters)
-                var effective: [String: String] = [:]
-                for p in type.parameters {
-                    if let v = s.values[p.name] { effective[p.name] = v.description } else if let d = p.defaultValue { effective[p.name] = d }
-                }
+                var effective = type.parameters.defaults
+                for p in type.parameters { if let v = s.values[p.name] { effective[p.name] = v.description } }
                 built.append(NamedStage(s.name, stage, parameters: effective))
                 problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations, calendar: spec.calendar))
             } catch let error as PipelineError {

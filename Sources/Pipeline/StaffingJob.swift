@@ -229,8 +229,11 @@ public struct StaffingJob: Sendable {
             record?.add(series: unit, forecast: f, levels: levelsShown, history: history, season: season)
             let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
-            let counted = recorded[unit].map { Array($0.suffix(history.count)) }.flatMap { $0.count == history.count ? $0 : nil } ?? history
-            let shown = zip(history, counted).map { $1.isNaN ? Double.nan : $0 }
+            // Both end at the last period; the fitted series may start a period later (a first
+            // period begun in part is not fitted).
+            let shown = recorded[unit].flatMap { values in
+                values.count >= history.count ? zip(history, values.suffix(history.count)).map { $1.isNaN ? Double.nan : $0 } : nil
+            } ?? history
             outlooks.append(SeriesOutlook(name: unit, frequency: frequency, history: shown, last: censusTotals.lastPeriod, forecast: f,
                                           levels: levelsShown, keep: 2 * season))
         }

@@ -140,8 +140,7 @@ struct CannedPipelineOptions: ParsableArguments {
         runner.command = command   // the history names the run `staffing`, not `run`
         var stages = stages
         if let main = stages.firstIndex(where: { $0.name == command }) {
-            let defaults = type(of: stages[main].stage).parameters.compactMap { p in p.defaultValue.map { (p.name, $0) } }
-            stages[main].parameters.merge(defaults) { given, _ in given }
+            stages[main].parameters.merge(type(of: stages[main].stage).parameters.defaults) { given, _ in given }
             stages[main].parameters.merge(settings) { _, setting in setting }
             stages[main].parameters.merge(Self.options(arguments).filter { $0.key != "out" }) { _, given in given }
         }

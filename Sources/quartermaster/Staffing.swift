@@ -26,7 +26,7 @@ struct Staffing: ParsableCommand {
     func run() throws {
         var job = StaffingJob()
         guard (1...520).contains(horizon) else { throw UsageError("--horizon must be between 1 and 520") }
-        guard let f = Frequency(rawValue: frequency), f == .week || f == .month || f == .day else { throw UsageError("--frequency must be day, week or month") }
+        guard let f = Frequency(rawValue: frequency), StaffingStage.plans(by: f) else { throw UsageError("--frequency must be day, week or month") }
         guard (1...99.9).contains(percentile) else { throw UsageError("--percentile must be between 1 and 99.9") }
         job.horizon = horizon
         job.frequency = f

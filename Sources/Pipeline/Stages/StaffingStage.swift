@@ -76,7 +76,8 @@ public struct StaffingStage: Stage {
         shiftJob.payCodes = job.payCodes
     }
 
-    static func plans(by frequency: Frequency) -> Bool { frequency == .day || frequency == .week || frequency == .month }
+    /// The periods a staffing plan is made in: day, week or month.
+    public static func plans(by frequency: Frequency) -> Bool { frequency == .day || frequency == .week || frequency == .month }
 
     /// The periods the plan is made in: `job.frequency`, or the pipeline calendar's when the
     /// stage follows it (nil when that is a quarter or a year, which no staffing plan is by).

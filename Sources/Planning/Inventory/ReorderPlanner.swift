@@ -188,7 +188,7 @@ public struct ReorderPlanner: Sendable {
         if let days = daysOfSupply {
             part("on hand ", fmt(s.onHand), " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {
-            part("on hand ", fmt(s.onHand), demand.daysSinceLastUse != nil && demand.historyDays < settings.newItemDays ? ", no demand to plan from yet" : ", no recent demand")
+            part("on hand ", fmt(s.onHand), flags.contains("new_item") ? ", no demand to plan from yet" : ", no recent demand")
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
         if s.onOrder > 0 { part(fmt(s.onOrder), " on order") }

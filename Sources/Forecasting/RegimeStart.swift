@@ -22,7 +22,13 @@ public enum RegimeStart {
     /// The index where the fit should start: 0 without a clear change of scale.
     public static func index(in y: UnsafeBufferPointer<Double>, season: Int) -> Int {
         let n = y.count
-        let minimumSegment = max(3 * max(season, 1), 30)
+        // Each side holds a whole season, so that a season's calm months are not read as a
+        // calmer regime, and 24 changes at least, enough to judge a scale. Three seasons were
+        // asked before: weekly data then needed six years and monthly data nine, so five
+        // years of Italy's ICU census by week kept the 2020 waves in its fit (95% interval
+        // [0, 2180] around 315 a week, recent weeks 332-412), and by month (0 to 15,261
+        // around 1,813). The five benchmark sets and the daily windows are unchanged.
+        let minimumSegment = max(season, 24)
         guard n >= 2 * minimumSegment + 1 else { return 0 }
         // prefix[i] = sum of |y[k+1] - y[k]| for k < i.
         var prefix = [Double](repeating: 0, count: n)

@@ -36,6 +36,25 @@ struct RegimeStartTests {
         #expect(f.mean[27] - f.lower[0][27] < 25, "95% lower bound \(f.lower[0][27]) around \(f.mean[27])")
     }
 
+    /// Five years of a census by week, the first two in waves of 5,000-25,000 and the last
+    /// three near 350: the cut needs a whole season (52 weeks) on each side, not three (which
+    /// kept the waves in the fit until six years were seen, and gave a 95% interval from 0 to
+    /// thousands). A seasonal weekly census of three years is no change of regime.
+    @Test func aWeeklyCensusFollowsItsCalmYears() throws {
+        var noise = Noise(state: 7)
+        let y = (0..<260).map { i -> Double in
+            i < 104 ? 15_000 + 10_000 * sin(Double(i) * 2 * .pi / 26) + 2_000 * noise.next()
+                : 350 + 60 * sin(Double(i) * 2 * .pi / 52) + 30 * noise.next()
+        }
+        let start = y.withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 52) }
+        #expect(abs(start - 104) <= 2, "break found at \(start)")
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: 8, season: 52, levels: [95], backtestOrigins: 3))
+        let f = try forecaster.forecast(y)
+        #expect(f.upper[0][7] - f.lower[0][7] < 600, "95% interval [\(f.lower[0][7]), \(f.upper[0][7])] around \(f.mean[7])")
+        let seasonal = (0..<156).map { i in 500 + 400 * sin(Double(i) * 2 * .pi / 52) + 20 * noise.next() }
+        #expect(seasonal.withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 52) } == 0)
+    }
+
     /// Growth, seasons and a wilder present are not a calmer regime: the whole history is kept.
     @Test func ordinaryHistoriesKeepTheirWholeLength() {
         var noise = Noise(state: 5)

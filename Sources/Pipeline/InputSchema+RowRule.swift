@@ -15,6 +15,10 @@ extension InputSchema {
         /// end after its start): a row where `later` is before `earlier` is rejected with
         /// `why`. Rows missing either date pass.
         case order(earlier: String, later: String, why: String)
+        /// A number one person cannot exceed on one row (hours: a month of 744), checked only
+        /// when the rows name the person: without that column a row may be a unit's or a job
+        /// code's totals (a week of a ward's hours is 1,300 and more).
+        case perPerson(value: String, person: String, maximum: Double, what: String)
     }
 }
 
@@ -25,12 +29,16 @@ struct RowRuleCheck {
         case span(start: Int, end: Int, maxMinutes: Double)
         case shift(name: Int, start: Int?, end: Int?)
         case order(earlier: Int, later: Int, rule: (earlier: String, later: String, why: String))
+        case perPerson(value: Int, maximum: Double, what: String)
     }
     private let bound: [Bound]
     /// Per interned shift-name id: whether it is a standard name.
     private var standardName: [Int: Bool] = [:]
 
-    init(_ rules: [InputSchema.RowRule], present: [String]) {
+    /// - Parameters:
+    ///   - present: the imported roles, in the order of the row's values;
+    ///   - mapped: every role the export has a column for, private ones (employee) included.
+    init(_ rules: [InputSchema.RowRule], present: [String], mapped: Set<String> = []) {
         bound = rules.compactMap { rule in
             switch rule {
             case .span(let start, let end, let maxHours):
@@ -42,6 +50,9 @@ struct RowRuleCheck {
             case .order(let earlier, let later, let why):
                 guard let e = present.firstIndex(of: earlier), let l = present.firstIndex(of: later) else { return nil }
                 return .order(earlier: e, later: l, rule: (earlier, later, why))
+            case .perPerson(let value, let person, let maximum, let what):
+                guard let v = present.firstIndex(of: value), mapped.contains(person) else { return nil }
+                return .perPerson(value: v, maximum: maximum, what: what)
             }
         }
     }
@@ -57,6 +68,10 @@ struct RowRuleCheck {
     mutating func problem(numbers: [Double], days: [CalendarDay], ids: [Int], text: (Int) -> String) -> (slot: Int, reason: String)? {
         for rule in bound {
             switch rule {
+            case .perPerson(let v, let maximum, let what):
+                if numbers[v] > maximum {
+                    return (v, "\(NumberFormat.fixed(numbers[v])) is more than \(what) (\(NumberFormat.fixed(maximum))); check the value, or leave the employee column unmapped if the rows are totals")
+                }
             case .order(let e, let l, let order):
                 let earlier = days[e], later = days[l]
                 if earlier.daysSinceEpoch != .min && later.daysSinceEpoch != .min && later < earlier {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Tabular
 
 /// The staffing stage on two units: one staffed to target, one short with overtime and
 /// agency rising over the last months.
@@ -107,4 +108,27 @@ import Testing
 
 enum NumberFormatShim {
     static func two(_ x: Double) -> String { String(format: "%.2f", x) }
+}
+
+/// Timekeeping rows are one person's hours only when they name the person: a unit's weekly
+/// totals by job and pay code (no employee column) run to 1,348 hours and more, and the
+/// month's 744 a person can work rejected them, taking the ICU's recent HPPD from 19.2 to 3.7.
+@Suite struct TimekeepingHoursTests {
+    func imported(_ text: String) throws -> ImportSummary {
+        let ws = try Workspace()
+        try ws.write("in.csv", text)
+        let stage = try ImportStage(file: ws.path + "/in.csv", table: "timekeeping", options: ImportOptions(onError: .skip))
+        return try stage.readLong(ws.path + "/in.csv", stage.options).1
+    }
+
+    @Test func aUnitsWeeklyTotalIsNotCappedAtAPersonsMonth() throws {
+        let summary = try imported("date,unit,job_code,pay_type,hours\n2025-01-05,ICU,RN,regular,1348\n2025-01-05,ICU,RN,overtime,-1\n")
+        #expect(summary.accepted == 1 && summary.rejected == 1, "\(summary)")
+    }
+
+    @Test func onePersonsRowIsStillCappedAtAMonth() throws {
+        let summary = try imported("date,unit,employee,hours\n2025-01-05,ICU,E1,1348\n2025-01-05,ICU,E2,12\n")
+        #expect(summary.accepted == 1 && summary.rejected == 1, "\(summary)")
+        #expect(summary.examples.joined().contains("more than one person's hours on one row can be"), "\(summary.examples)")
+    }
 }

@@ -228,7 +228,8 @@ public struct ImportStage: Stage {
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
-        var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name))
+        var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name),
+                                    mapped: Set(schema.roles.filter { importer.column($0.name) != nil }.map(\.name)))
         // Spans of one employee that overlap are found from the (private) employee column.
         // So are days of one employee with more hours than a day holds (`OverlongDays`).
         let employeeColumn = importer.column("employee")

@@ -172,19 +172,21 @@ public struct PeriodTotals {
         return "every \(frequency.rawValue) the dates reach is covered only in part (\(partialPeriodsKept.map(\.coverage).joined(separator: ", ")))"
     }
 
-    /// The dates are January 1-12: what the 1st of every month written day-first looks like
-    /// read month-first, which a partial-period message then blames on the periods.
+    /// The dates look like one day of every month written day-first, read month-first
+    /// (`RowDays.dayFirstLook`), which a partial-period message then blames on the periods.
     private var dayFirstHint: String {
-        rowDays.looksDayFirst ? ". " + Self.dayFirstSentence : ""
+        dayFirstSentence.map { ". " + $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
     }
 
-    static let dayFirstSentence = "Every date falls on January 1-12, as the 1st of every month written day-first (01/MM/YYYY) reads month-first: if so, add --date-format dmy"
+    private var dayFirstSentence: String? {
+        rowDays.dayFirstLook.sentence().map { $0 + ": if so, add --date-format dmy" }
+    }
 
-    /// The rows look like the 1st of each month written day-first (`RowDays.looksDayFirst`),
-    /// when no partial-period note says so already: read month-first, a two-year monthly
-    /// export put each year in its January and left the last one out as partial.
+    /// The rows look like one day of each month written day-first, when no partial-period
+    /// note says so already: read month-first, a two-year monthly export dated the 1st put
+    /// each year in its January and left the last one out as partial.
     public var dayFirstNote: String? {
-        rowDays.looksDayFirst && partialPeriodsKept.isEmpty ? Self.dayFirstSentence.prefix(1).lowercased() + Self.dayFirstSentence.dropFirst() : nil
+        partialPeriodsKept.isEmpty ? dayFirstSentence : nil
     }
 
     /// Every period the rows reach is covered only in part: a note saying they were kept (a

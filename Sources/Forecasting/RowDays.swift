@@ -91,20 +91,14 @@ public struct RowDays: Sendable, Equatable {
         }
     }
 
-    /// Every row falls on January 1-12 (of one year or several), on three days or more: what
-    /// the 1st of each month looks like written day-first (`01/07/2025`) and read
-    /// month-first. Two years of a monthly export read so put each year in its January.
-    public var looksDayFirst: Bool {
-        guard !isEmpty else { return false }
-        let (_, m1, _) = first.components, (_, m2, d2) = last.components
-        guard m1 == 1, m2 == 1, d2 <= 12 else { return false }
-        var days = 0, januaryFirstTwelve = true
-        dates.forEachDay { number in
-            days += 1
-            let (_, month, day) = CalendarDay(daysSinceEpoch: number).components
-            if month != 1 || day > 12 { januaryFirstTwelve = false }
-        }
-        return januaryFirstTwelve && days >= 3
+    /// The rows look like one day of every month written day-first (`10/07/2025`) and read
+    /// month-first (`DayFirstLook`): two years of a monthly export dated the 10th put each
+    /// year's months in October 1-12.
+    public var dayFirstLook: DayFirstLook {
+        var look = DayFirstLook()
+        guard !isEmpty, last.components.day <= 12 else { return look }
+        dates.forEachDay { look.see(CalendarDay(daysSinceEpoch: $0)) }
+        return look
     }
 
     /// The weekdays daily rows fall on (`DaySet.openWeekdays`: once they span four weeks, a

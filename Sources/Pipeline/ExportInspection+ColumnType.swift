@@ -78,12 +78,13 @@ extension ExportInspection {
         column.notRead = Array(values.lazy.filter { !chosen.reads($0.text) }.prefix(notReadShown))
         column.decimalComma = chosen.type == "number" && numbers.decimalComma
             && values.contains { $0.text.contains(",") || $0.text.contains(".") }
-        // Read month-first, every date on January 1-12: the 1st of each month written
-        // day-first (01/MM/YYYY), which the import would put in January (RowDays.looksDayFirst).
+        // Read month-first, every date on the 1st to 12th of one month: one day of each month
+        // written day-first (10/MM/YYYY), which the import would sum into that month.
         if chosen.type == "date", chosen.format == "mdy" || chosen.format == "auto", let format = try? DateFormat(parsing: "mdy") {
             let parser = DateParser(format: format)
-            let days = Set(values.compactMap { parser.parse($0.text) })
-            column.januaryFirstToTwelfth = days.count >= 3 && days.allSatisfy { $0.components.month == 1 && $0.components.day <= 12 }
+            var look = DayFirstLook()
+            for day in Set(values.compactMap { parser.parse($0.text) }).sorted() { look.see(day) }
+            column.dayFirstLook = look.sentence("every date in '\(column.header)'")
         }
         return column
     }

@@ -29,8 +29,8 @@ public struct ExportInspection: Sendable {
         public var notRead: [Sample] = []
         /// A number column read with a decimal comma (`3,5`, `1.234,50`).
         public var decimalComma = false
-        /// A date column whose every date reads month-first as January 1-12.
-        public var januaryFirstToTwelfth = false
+        /// How a date column's dates look written day-first (`DayFirstLook.sentence`), or nil.
+        public var dayFirstLook: String?
     }
 
     public struct UnpivotSuggestion: Sendable, Equatable {
@@ -115,8 +115,9 @@ public struct ExportInspection: Sendable {
         columns = header.indices.map { ExportInspection.guess(header: header[$0], samples: samples[$0], empty: tally.empty[$0], numbers: numbers) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
-        for column in columns where column.januaryFirstToTwelfth {
-            warnings.append("every date in '\(column.header)' reads month-first as January 1-12, as the 1st of each month written day-first (01/MM/YYYY) does: if the export is monthly, add --date-format dmy")
+        for column in columns {
+            guard let look = column.dayFirstLook else { continue }
+            warnings.append(look + ": if the export is monthly, add --date-format dmy")
         }
         self.kind = kind
         if let kind, let schema = InputSchema.all[kind] { suggest(schema) }

@@ -613,6 +613,21 @@ struct MissingPeriodsTests {
         return totals
     }
 
+    /// Two years of a monthly export dated the 10th, read month-first: October 1-12 of each
+    /// year, summed into two Octobers; the note says how the dates look and what to add.
+    @Test func octoberFirstToTwelfthOfTwoYearsSuggestsDayFirst() throws {
+        var totals = PeriodTotals(frequency: .month)
+        for year in [2023, 2024] {
+            for d in 1...12 {
+                var key = "A"
+                key.withUTF8 { totals.add(key: $0, day: CalendarDay(year: year, month: 10, day: d)!, value: 100) }
+            }
+        }
+        _ = totals.leaveOutPartialPeriods()
+        let note = try #require(totals.dayFirstNote ?? totals.partialPeriodsKeptNote)
+        #expect(note.contains("October 1-12, as the 10th of every month written day-first (10/MM/YYYY)") && note.hasSuffix("add --date-format dmy"), "\(note)")
+    }
+
     @Test func januaryFirstToTwelfthSuggestsDayFirst() throws {
         let twelve = Self.january(through: 12), twenty = Self.january(through: 20)
         #expect(twelve.partialPeriodsKeptNote?.hasSuffix("if so, add --date-format dmy") == true, "\(twelve.partialPeriodsKeptNote ?? "")")

@@ -16,14 +16,20 @@ struct RowDaysTests {
         return rows
     }
 
-    /// The 1st of every month written day-first and read month-first: January 1-12 of one
-    /// year or of two. A 13th, or a February, is no such reading.
-    @Test func januaryFirstToTwelfthLooksDayFirst() {
-        #expect(days((1...12).map { day(2024, 1, $0) }).looksDayFirst)
-        #expect(days((1...12).map { day(2024, 1, $0) } + (1...12).map { day(2025, 1, $0) }).looksDayFirst)
-        #expect(!days((1...12).map { day(2024, 1, $0) } + [day(2024, 1, 13)]).looksDayFirst)
-        #expect(!days((1...12).map { day(2024, 1, $0) } + [day(2024, 2, 1), day(2025, 1, 2)]).looksDayFirst)
-        #expect(!days([day(2024, 1, 1), day(2024, 1, 2)]).looksDayFirst)
+    /// One day of every month written day-first and read month-first: January 1-12 of one
+    /// year or of two (the 1st), October 1-12 of two years (the 10th). A 13th, a second month,
+    /// or twelve days of October in one year (a short daily export) is no such reading.
+    @Test func theFirstTwelveDaysOfOneMonthLookDayFirst() {
+        func month(_ rows: RowDays) -> Int? { rows.dayFirstLook.month }
+        #expect(month(days((1...12).map { day(2024, 1, $0) })) == 1)
+        #expect(month(days((1...12).map { day(2024, 1, $0) } + (1...12).map { day(2025, 1, $0) })) == 1)
+        #expect(month(days((1...12).map { day(2023, 10, $0) } + (1...12).map { day(2024, 10, $0) })) == 10)
+        #expect(days((1...12).map { day(2023, 10, $0) } + (1...12).map { day(2024, 10, $0) }).dayFirstLook.sentence()
+                == "every date falls on October 1-12, as the 10th of every month written day-first (10/MM/YYYY) reads month-first")
+        #expect(month(days((1...12).map { day(2024, 10, $0) })) == nil)
+        #expect(month(days((1...12).map { day(2024, 1, $0) } + [day(2024, 1, 13)])) == nil)
+        #expect(month(days((1...12).map { day(2024, 1, $0) } + [day(2024, 2, 1), day(2025, 1, 2)])) == nil)
+        #expect(month(days([day(2024, 1, 1), day(2024, 1, 2)])) == nil)
     }
 
     @Test func monthsDatedOnTheFirstOrTheLastDayCoverTheirWholeMonths() {

@@ -1,0 +1,48 @@
+/// Whether a file's dates look like one day of every month written day-first and read
+/// month-first: a monthly export dated the 10th (`10/01/2024`, `10/02/2024`, ...) reads as
+/// October 1-12, and was summed into one October a year with no word.
+///
+/// The dates (each seen once) must all fall on the 1st to 12th of one month, three of them at
+/// least, and in January or in two years or more: twelve days of October in one year may be a
+/// short daily export, the same twelve days in each of two years are not.
+public struct DayFirstLook: Sendable {
+    private var seenMonth = 0
+    private var broken = false
+    private var firstYear = 0
+    private var years = 0
+    private var days = 0
+
+    public init() {}
+
+    /// Adds one distinct date.
+    public mutating func see(_ day: CalendarDay) {
+        guard !broken else { return }
+        let (year, month, dayOfMonth) = day.components
+        if dayOfMonth > 12 || (seenMonth != 0 && month != seenMonth) {
+            broken = true
+            return
+        }
+        if seenMonth == 0 { firstYear = year }
+        seenMonth = month
+        if year != firstYear { years = 2 }
+        days += 1
+    }
+
+    /// The month the dates fall in, which is the day of the month they name written
+    /// day-first; nil when they do not look so.
+    public var month: Int? {
+        guard !broken, days >= 3, seenMonth == 1 || years >= 2 else { return nil }
+        return seenMonth
+    }
+
+    /// "every date falls on October 1-12, as the 10th of every month written day-first
+    /// (10/MM/YYYY) reads month-first", with `subject` for "every date"; nil when the dates
+    /// do not look so.
+    public func sentence(_ subject: String = "every date") -> String? {
+        month.map { m in
+            let ordinal = m == 1 ? "1st" : m == 2 ? "2nd" : m == 3 ? "3rd" : "\(m)th"
+            let written = m < 10 ? "0\(m)" : "\(m)"
+            return "\(subject) falls on \(DateParser.monthName(m)) 1-12, as the \(ordinal) of every month written day-first (\(written)/MM/YYYY) reads month-first"
+        }
+    }
+}

@@ -233,10 +233,13 @@ public struct ExportInspection: Sendable {
             for k in rest { if let p = ExportInspection.prefix(header[k]) { groups[p, default: 0] += 1 } }
             if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 {
                 glob = p + "*"
-            } else if schema.roles.contains(where: { isDated($0) && mapped.contains($0.name) }), rest.count >= 2, rest.allSatisfy({ columns[$0].type == "number" }) {
+            } else if schema.roles.contains(where: { isDated($0) && mapped.contains($0.name) }) {
                 // Or, beside the date, nothing but columns of numbers: one column per item (a
-                // pharmacy's daily sales by drug class, `M01AB, M01AE, ...`).
-                glob = "*"
+                // pharmacy's daily sales by drug class, `M01AB, M01AE, ...`). Columns naming a
+                // part of the date (its `Year, Month, Hour, Weekday Name`) are the date's, and
+                // `*` leaves them out at import.
+                let items = rest.filter { !Unpivot.namesADatePart(header[$0]) }
+                if items.count >= 2, items.allSatisfy({ columns[$0].type == "number" }) { glob = "*" }
             }
             if !glob.isEmpty, let role = schema.roles.first(where: { $0.type == .text && $0.required && !mapped.contains($0.name) }) { names = [role.name] }
         }

@@ -224,7 +224,7 @@ public struct SeriesImport: Sendable {
                 return text.withUTF8 { Frequency.longPeriodNamed(by: $0) }
             }
             let shorterPeriodsBeside = names == ["date"] && table.header.contains { dates.parse($0) != nil && longPeriod($0) == nil }
-            plan = try unpivot.plan(header: table.header, mapped: Set(table.indices.values), fits: { texts in
+            plan = try unpivot.plan(header: table.header, mapped: Set(table.indices.values), datedRows: !names.contains("date"), fits: { texts in
                 zip(names, texts).allSatisfy { role, text in
                     role != "date" || dates.parse(text) != nil && (longPeriod(text) == nil || !shorterPeriodsBeside)
                 }
@@ -264,6 +264,7 @@ public struct SeriesImport: Sendable {
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }
         })
         summary.leftOutHeaders = plan.leftOut.map { table.header[$0] }
+        summary.dateParts = plan.dateParts.map { table.header[$0] }
         return (totals, summary)
     }
 }

@@ -88,6 +88,21 @@ public struct Unpivot: Sendable, Equatable {
         public var names: [[String]]
         /// `*` alone: the unmapped columns whose headers do not fit, left out (for the import's note).
         public var leftOut: [Int] = []
+        /// `*` alone beside a date: the columns whose headers name a part of it, left out.
+        public var dateParts: [Int] = []
+    }
+
+    /// Headers (compared by `ExportInspection.key`) that name a part of a date: beside rows
+    /// that carry their own date, columns the export derived from it. A pharmacy's daily
+    /// sales by drug class come with `Year, Month, Hour, Weekday Name`, which `*` read as
+    /// four more drugs (a "Year" of 2,014 a day).
+    static let datePartHeaders: Set<String> = ["year", "month", "day", "hour", "minute", "week", "weekday", "weekdayname",
+                                               "dayofweek", "dow", "dayname", "monthname", "quarter", "weeknumber", "weekno",
+                                               "weekofyear", "isoweek", "dayofmonth", "dayofyear", "yearmonth", "monthyear"]
+
+    /// Whether `header` names a part of a date (`Year`, `Weekday Name`).
+    public static func namesADatePart(_ header: String) -> Bool {
+        datePartHeaders.contains(ExportInspection.key(header))
     }
 
     /// `columns: "*"`: every column not mapped to a role whose header fits.
@@ -100,8 +115,9 @@ public struct Unpivot: Sendable, Equatable {
     /// accepts (a date for a date role, ...), else the plan fails naming it. `*` alone takes
     /// the headers that fit and leaves the others out (an item sheet's description, price
     /// and total columns; a PBJ file's `Hrs_RN` totals beside `Hrs_RN_emp`), listing them in
-    /// `leftOut`; it fails only when no header fits.
-    public func plan(header: [String], mapped: Set<Int>, fits: ([String]) -> Bool = { _ in true }) throws -> Plan {
+    /// `leftOut`; it fails only when no header fits. Beside a date of the row's own
+    /// (`datedRows`), `*` also leaves out the headers that name a part of it (`dateParts`).
+    public func plan(header: [String], mapped: Set<Int>, datedRows: Bool = false, fits: ([String]) -> Bool = { _ in true }) throws -> Plan {
         var chosen: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
@@ -118,9 +134,10 @@ public struct Unpivot: Sendable, Equatable {
             throw Problem("columns", "unpivot columns '\(unused)' match no column; " + unmapped())
         }
         let regex = try namesPattern.map(Unpivot.regex)
-        var names: [[String]] = [], kept: [Int] = [], leftOut: [Int] = []
+        var names: [[String]] = [], kept: [Int] = [], leftOut: [Int] = [], dateParts: [Int] = []
         for k in chosen {
             let text = header[k]
+            if isEveryColumn && datedRows && Unpivot.namesADatePart(text) { dateParts.append(k); continue }
             var parts = [text]
             if let regex, let namesPattern {
                 let range = NSRange(text.startIndex..., in: text)
@@ -140,7 +157,7 @@ public struct Unpivot: Sendable, Equatable {
         if isEveryColumn && kept.isEmpty {
             throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped())
         }
-        return Plan(columns: kept, names: names, leftOut: leftOut)
+        return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts)
     }
 
     /// Shell-style match of a whole header: `*` any run, `?` one character, `[A-Z]`, `[abc]`
@@ -190,7 +207,8 @@ struct UnpivotReader {
     /// names[c][r]: the value of `namesTo[r]` on the rows of `plan.columns[c]`.
     let names: [[Name]]
 
-    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: Set<Int>) throws {
+    /// - Parameter mapped: the column of each role mapped to one.
+    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int]) throws {
         self.unpivot = unpivot
         let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
@@ -229,7 +247,8 @@ struct UnpivotReader {
                 }
             }
         }
-        plan = try unpivot.plan(header: header, mapped: mapped, fits: { (try? typed($0, header: "")) != nil })
+        let datedRows = schema.roles.contains { ($0.type == .date || $0.type == .period) && mapped[$0.name] != nil }
+        plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil })
         names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
     }
 }

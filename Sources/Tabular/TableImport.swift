@@ -284,6 +284,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var emptyCells = 0
     /// Unpivoting with `columns: "*"`: the unmapped headers that did not fit, left out.
     public var leftOutHeaders: [String] = []
+    /// Unpivot `*`: the headers left out as parts of the row's date (`Year`, `Weekday Name`).
+    public var dateParts: [String] = []
     /// Timekeeping spans that overlap an earlier span of the same employee (flagged, counted once).
     public var overlappingSpans = 0
     /// What the import noticed about the file beyond its rows, a sentence each: columns left
@@ -321,6 +323,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if !leftOutHeaders.isEmpty {
             let shown = leftOutHeaders.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
             text += "; not unpivoted (header does not fit): \(shown)\(leftOutHeaders.count > 10 ? " and \(leftOutHeaders.count - 10) more" : "")"
+        }
+        if !dateParts.isEmpty {
+            text += "; not unpivoted (a part of the date): \(dateParts.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", "))"
         }
         if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
         // The caller prints `unfiledRejections` after this line.

@@ -96,6 +96,36 @@ import Tabular
         #expect(long.columnsFlag == "date=Fecha" && long.unpivot == nil)
     }
 
+    /// The same sheet as Kaggle publishes it, with `Year, Month, Hour, Weekday Name` after the
+    /// drug classes: inspect suggested nothing, and `*` read the four as drugs (a "Year" of
+    /// 2,014 a day). They name parts of the row's date: `*` leaves them out, and says so.
+    @Test func aDailySheetsDatePartColumnsAreNotItems() throws {
+        let workspace = try Workspace()
+        let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let days = (6...19).map { "1/\($0)/2014,\($0 % 3),\(10 + $0).5,2014,1,248,\(weekdays[($0 - 6) % 7])" }
+        try workspace.write("sales.csv", (["datum,M01AB,N02BE,Year,Month,Hour,Weekday Name"] + days).joined(separator: "\n") + "\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("sales.csv").path, kind: "usage")
+        #expect(inspection.columnsFlag == "date=datum")
+        #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "*", namesTo: "item", valuesTo: "quantity"))
+        let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
+        try workspace.write("p.yml", "stages:\n" + stage + """
+          weekly: {kind: aggregate, input: usage, frequency: week}
+          save: {kind: export, input: weekly, file: weekly.csv}
+
+        """)
+        _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")
+        #expect(try workspace.read("out/weekly.csv") == "series,period,value\nM01AB,2014-W02,6\nM01AB,2014-W03,7\nN02BE,2014-W02,136.5\nN02BE,2014-W03,185.5\n")
+        let header = ["datum", "M01AB", "N02BE", "Year", "Month", "Hour", "Weekday Name"]
+        let every = try Unpivot(columns: ["*"], namesTo: ["item"], valuesTo: "quantity").plan(header: header, mapped: [0], datedRows: true)
+        #expect(every.columns == [1, 2] && every.dateParts == [3, 4, 5, 6])
+        var summary = ImportSummary(file: "sales.csv")
+        summary.dateParts = every.dateParts.map { header[$0] }
+        #expect(summary.description.contains("not unpivoted (a part of the date): 'Year', 'Month', 'Hour', 'Weekday Name'"), "\(summary)")
+        // Named, the columns are the user's choice: a list that names Year reads it.
+        let listed = try Unpivot(columns: ["M01AB", "Year"], namesTo: ["item"], valuesTo: "quantity").plan(header: header, mapped: [0], datedRows: true)
+        #expect(listed.columns == [1, 3] && listed.dateParts.isEmpty)
+    }
+
     @Test func aMonthPerColumnSheetGetsAnUnpivotSuggestion() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA100,Gauze,5,,7\nB200,Tape,1,2,3\n")

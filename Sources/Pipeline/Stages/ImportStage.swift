@@ -150,7 +150,7 @@ public struct ImportStage: Stage {
             let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path)
             var fromUnpivot = Set<String>()
             if let unpivot {
-                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: Set(resolved.values))
+                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: resolved)
                 fromUnpivot = Set(unpivot.roles)
             }
             let missing = conditionsMissing(from: Set(resolved.keys).union(fromUnpivot))
@@ -198,7 +198,7 @@ public struct ImportStage: Stage {
         if let unpivot {
             do {
                 unpivoted = try UnpivotReader(unpivot, schema: schema, options: options, header: importer.header,
-                                              mapped: Set(importer.indices.values))
+                                              mapped: importer.indices)
             } catch let problem as Unpivot.Problem {
                 throw InputError(file: importer.file, line: 1, problem.message)
             }
@@ -369,6 +369,7 @@ public struct ImportStage: Stage {
                 try emit(row, cell: cell)
             })
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
+            summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
         } else {
             summary = try importer.run { row in
                 for k in 0..<count { try read(row, k, columns[k]) }

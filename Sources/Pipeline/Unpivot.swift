@@ -155,7 +155,8 @@ public struct Unpivot: Sendable, Equatable {
             kept.append(k)
         }
         if isEveryColumn && kept.isEmpty {
-            throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped())
+            let parts = dateParts.isEmpty ? "" : "; \(dateParts.map { "'\(header[$0].clipped)'" }.joined(separator: ", ")) name parts of the rows' date, left out by \"*\": list them in the unpivot columns to read them"
+            throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped() + parts)
         }
         return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts)
     }

@@ -31,6 +31,15 @@ extension BadInputCorpus {
                                extraArguments: ["--unpivot", "Hrs_*", "--names-to", "job_code,pay_type", "--names-pattern", "Hrs_(.+)_(emp|ctr)",
                                                 "--values-to", "hours", "--pay-codes", "emp=regular"]))
 
+        // Beside the date, only columns naming parts of it: "*" leaves them out, so nothing is
+        // left to read, and the error says why and how to read them all the same.
+        let dateParts = "datum,Year,Weekday Name\n" + CSVInput.days(14).map { "\($0),2025,Monday" }.joined(separator: "\n") + "\n"
+        cases.append(failing(CSVInput.series, "unpivot '*' beside a date finds only parts of it", Data(dateParts.utf8), line: 1,
+                             "unpivot columns \"*\" found no header that gives item", "'Year', 'Weekday Name' name parts of the rows' date",
+                             "list them in the unpivot columns",
+                             arguments: ["forecast", "--input", CSVInput.series.file, "--columns", "date=datum", "--unpivot", "*", "--names-to", "item",
+                                         "--values-to", "quantity", "--horizon", "2", "--quiet", "--out", "fc.csv"]))
+
         // Months written YYYYMM as headers: read only with --date-format YYYYMM, which the
         // error names, for usage (reorder) as for a series file (forecast).
         let yearMonths = "Item,Description,202601,202602,202603\nA100,Gauze,5,6,7\nB200,Tape,1,2,3\n"

@@ -177,6 +177,9 @@ public struct ExportInspection: Sendable {
         "max_patients_per_staff": ["Max Patients per Staff", "Ratio", "Patients per Staff"],
         "patient_days": ["Patient Days", "Census", "Midnight Census", "ADC"],
         "amount": ["Amount", "Amt"],
+        // A budget's and a ledger's statistic (the demo's own `Stat Volume`): left unmapped,
+        // every flexed budget equalled the budget and no variance was split by volume.
+        "volume": ["Stat Volume", "Statistic Volume", "Stat Units", "Units of Service", "UOS", "Volume"],
     ]
 
     static func key(_ text: String) -> String {

@@ -187,3 +187,28 @@ import Tabular
         #expect(abs(proposed.total - 12_000) < 1, "\(proposed.total)")
     }
 }
+
+/// DESIGN: department totals carry every column. A forecast month's TOTAL left its flexed
+/// budget and volume / rate split empty whenever a fixed line (rent, purchased services) was
+/// among the department's lines: the fixed line has no volume forecast, though its flexed
+/// budget is its budget whatever the volume.
+@Suite struct VarianceTotalSplitTests {
+    @Test func aForecastTotalWithAFixedLineCarriesItsFlexedSplit() throws {
+        let months = VarianceReviewTests.monthLabels(24, from: 2024)
+        let lines = months.flatMap { m in [("D1", "Supplies", m, 1_000.0), ("D1", "Rent", m, 500.0)] }
+        var budget = VarianceReviewTests.table(lines)
+        budget.append("behavior", .text(lines.map { $0.1 == "Rent" ? "fixed" : "variable" }))
+        budget.append("volume", .number(lines.map { _ in 100 }))
+        let booked = lines.prefix(2 * 21).enumerated().map { k, l in (l.0, l.1, l.2, l.3 * (l.1 == "Rent" ? 1 : 1 + Double(k % 5) / 50)) }
+        var actuals = VarianceReviewTests.table(Array(booked))
+        actuals.append("volume", .number(booked.enumerated().map { k, _ in 100 + Double((k / 2) % 5) * 2 }))
+        let table = VarianceJob.table(try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil))
+        let accounts = try #require(table.texts("account")), periods = try #require(table.texts("period")), basis = try #require(table.texts("basis"))
+        let flexed = try #require(table.numbers("flexed_budget")), rate = try #require(table.numbers("rate_variance"))
+        let forecastTotals = accounts.indices.filter { accounts[$0] == "TOTAL" && basis[$0] == "forecast" && !periods[$0].hasSuffix("YTD") }
+        #expect(!forecastTotals.isEmpty)
+        for i in forecastTotals { #expect(flexed[i].isFinite && rate[i].isFinite, "TOTAL \(periods[i]): flexed \(flexed[i]), rate \(rate[i])") }
+        let rent = accounts.indices.first { accounts[$0] == "Rent" && basis[$0] == "forecast" }
+        #expect(rent.map { flexed[$0] } == 500)
+    }
+}

@@ -98,7 +98,9 @@ public struct RollingForecast: Sendable {
                                 actual: l.forecast[month]?.amount ?? 0, budgetVolume: volume == nil ? nil : l.budgetVolume[month],
                                 actualVolume: volume, accountType: l.accountType, behavior: l.behavior)
         }
-        let driven = !l.forecastVolume.isEmpty
+        // A fixed line's flexed budget is its budget whatever the volume: its split is known
+        // without a volume forecast (left out, the department's TOTAL rows lost theirs).
+        let driven = !l.forecastVolume.isEmpty || l.behavior == .fixed
         let actualLines = toDate.map(booked)
         var rows = actualLines.map { VarianceRow(line: $0, flag: flagged($0)) }
         for month in horizon {

@@ -19,8 +19,9 @@ public struct VarianceRow: Sendable {
     public var projectedFY: Double?
     public var projectedVariance: Double?
     public var flag: String
-    /// The period's volume is forecast too (driver-based), so a forecast row's flexed budget
-    /// and volume / rate split mean what they mean on a booked row.
+    /// The period's volume is forecast too (driver-based), or the line is fixed (flexed budget
+    /// = budget), so a forecast row's flexed budget and volume / rate split mean what they
+    /// mean on a booked row.
     public var volumeForecast = false
     /// On year-to-date rows: the projected variance split into volume and rate, over the
     /// booked months and the forecast rest of the fiscal year.

@@ -93,7 +93,10 @@ struct CannedPipelineOptions: ParsableArguments {
                 try unpivot.check(kind: kind, roles: InputSchema.all[kind]?.roles.map(\.name) ?? [], mapped: Set(stage.options.columns.keys))
                 if !Self.holdsValues(file, of: unpivot, options: stage.options) { stage.unpivot = unpivot }
             } catch let problem as Unpivot.Problem {
-                if main { throw UsageError(problem.message) }
+                // Values of another input's kind (staffing's census by unit, `--values-to
+                // patient_days`) are that input's unpivot, not a mistake in the main one.
+                let valuesAreThisKinds = InputSchema.all[kind]?.roles.contains { $0.name == unpivot.valuesTo } ?? true
+                if main && valuesAreThisKinds { throw UsageError(problem.message) }
             }
         }
         if let shard = try input.parsedShard(), !shardKey.isEmpty {
@@ -127,6 +130,10 @@ struct CannedPipelineOptions: ParsableArguments {
         let kinds = stages.compactMap { ($0.stage as? ImportStage)?.schema.kind }
         if let unpivot = try input.unpivotSettings(), !stages.contains(where: { ($0.stage as? ImportStage)?.unpivot != nil }) {
             let long = stages.compactMap { $0.stage as? ImportStage }.filter { Self.roles(of: $0.schema.kind).isSuperset(of: unpivot.roles) }.map(\.file)
+            if long.isEmpty {
+                let roles = Set(kinds).sorted().map { "\($0): \(Self.roles(of: $0).sorted().joined(separator: ", "))" }.joined(separator: "; ")
+                throw UsageError("--unpivot --names-to \(unpivot.namesTo.joined(separator: ",")) --values-to \(unpivot.valuesTo) fits none of \(command)'s inputs; their roles are \(roles)")
+            }
             throw UsageError("--unpivot has nothing to turn into rows: \(long.listed()) already \(long.count == 1 ? "has a column" : "have columns") for '\(unpivot.valuesTo)', so \(long.count == 1 ? "it is" : "they are") long; leave --unpivot out, or check --values-to")
         }
         let unused = Self.unusedColumnKeys(try columnMap(), kinds: kinds)

@@ -104,6 +104,34 @@ import Testing
         #expect(plain.stderr.contains("--unpivot '*' --names-to period --values-to amount"), "\(plain.stderr)")
     }
 
+    /// A census with a column per unit (a national census's ward and ICU columns) beside long
+    /// timekeeping: `--values-to patient_days` is the census's unpivot, so staffing reads it
+    /// (it stopped at "'patient_days' is not a column of timekeeping"); values of no input's
+    /// kind are a usage error naming each input's roles.
+    @Test func staffingUnpivotsAWideCensus() throws {
+        let dir = try CLIRunner.workspace()
+        var census = "data,Ward,ICU\n", hours = "data,unit,job_code,hours\n"
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withFullDate]
+        for k in 0..<70 {
+            // From Monday 6 January 2025.
+            let day = iso.string(from: Date(timeIntervalSince1970: 1_736_121_600 + Double(k) * 86_400))
+            census += "\(day),\(20 + k % 3),\(8 + k % 2)\n"
+            hours += "\(day),Ward,RN,\((20 + k % 3) * 6)\n\(day),ICU,RN,\((8 + k % 2) * 16)\n"
+        }
+        try census.write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        try hours.write(to: dir.appendingPathComponent("hours.csv"), atomically: false, encoding: .utf8)
+        try "unit,job_code,target_hppd\nWard,RN,6\nICU,RN,16\n".write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
+        let command = ["staffing", "--timekeeping", "hours.csv", "--census", "census.csv", "--targets", "targets.csv", "--columns", "date=data",
+                       "--unpivot", "Ward,ICU", "--names-to", "unit"]
+        let run = try CLIRunner.run(command + ["--values-to", "patient_days", "--out", "out", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let plan = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.csv"))
+        #expect(plan.contains("\nICU,RN,") && plan.contains("\nWard,RN,"), "\(plan)")
+        let wrong = try CLIRunner.run(command + ["--values-to", "beds", "--out", "wrong", "--quiet"], in: dir)
+        #expect(wrong.status == 2 && wrong.stderr.contains("fits none of staffing's inputs; their roles are census: admissions, date, patient_days"), "\(wrong.stderr)")
+    }
+
     @Test func badFlagsAreUsageErrorsAndMissingFilesDataErrors() throws {
         let dir = try CLIRunner.workspace()
         let badMonth = try CLIRunner.run(["variance", "--budget", "b.csv", "--actuals", "a.csv", "--fiscal-start", "13", "--out", "o"], in: dir)

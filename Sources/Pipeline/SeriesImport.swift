@@ -43,7 +43,8 @@ public struct SeriesImport: Sendable {
             throw InputError(file: input, "every value is empty (\(emptyValues) rows): nothing was recorded to learn from; check that the file holds the values")
         }
         if let problem = totals.periodsShorterThanRows(option: "--frequency") { throw InputError(file: input, problem) }
-        var notes: [String] = []
+        var notes = summary.notes
+        summary.notes = []
         if gaps == nil, gapPolicy == .missing {
             notes.append(GapPolicy.impliedMissingNote(header: valueHeader, zero: "--gaps zero"))
         }
@@ -125,7 +126,12 @@ public struct SeriesImport: Sendable {
         // up under the role's (and then as aggregate's output, below).
         options.sharedColumnRoles = ["series", "date", "value"]
         options.kind = "usage"
-        let specs = [ColumnSpec("series"), ColumnSpec("date"), ColumnSpec("value")]
+        // `--date` and `--value` named and no series column in the file: the file is one
+        // series, named after its value column (a national census's ICU column); a file
+        // with an `item` column is still read by it.
+        let oneSeriesAllowed = seriesColumn == nil && dateColumn != nil && valueColumn != nil
+            && !self.options.columns.keys.contains { SeriesImport.role($0) == "series" }
+        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value")]
         let table: TableImport
         do {
             table = try TableImport(path: input, columns: specs, options: options)
@@ -142,9 +148,11 @@ public struct SeriesImport: Sendable {
                 throw error
             }
         }
-        guard let s = table.column("series"), let d = table.column("date"), let v = table.column("value") else {
+        guard let d = table.column("date"), let v = table.column("value") else {
             throw InputError(file: input, "required columns could not be resolved")
         }
+        let s = table.column("series")
+        let oneKey = Array(table.header[v].utf8)
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
@@ -152,8 +160,7 @@ public struct SeriesImport: Sendable {
         var emptyValues = 0
         // The first row labelled with a whole year or quarter, and the first dated otherwise.
         var longLabel: (line: Int, text: String, period: Frequency)?, otherLabel: (line: Int, text: String)?
-        let summary = try table.run { row in
-            let key = try row.text(s)
+        var summary = try table.run { row in
             let day = try row.date(d, cache: &dates)
             let field = row.record[d]
             if longLabel == nil || otherLabel == nil {
@@ -170,8 +177,14 @@ public struct SeriesImport: Sendable {
             } else {
                 value = try row.number(v)
             }
-            if let shard, !shard.contains(key: key) { loader.see(day: day); return }
-            loader.add(key: key, day: day, value: value)
+            func add(_ key: UnsafeBufferPointer<UInt8>) {
+                if let shard, !shard.contains(key: key) { loader.see(day: day); return }
+                loader.add(key: key, day: day, value: value)
+            }
+            if let s { add(try row.text(s)) } else { oneKey.withUnsafeBufferPointer(add) }
+        }
+        if s == nil {
+            summary.notes.append("no series column (item): the file is one series, '\(table.header[v])'; name the column that tells series apart with --series")
         }
         // A row labelled with a whole year or quarter (`2025`, `2025-Q1`) among rows dated
         // otherwise is a total of them (or of months the file does not hold): summed with them

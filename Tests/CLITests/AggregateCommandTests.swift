@@ -89,6 +89,20 @@ import Testing
         #expect(weeks.status == 0 && !weeks.stderr.contains("weekly totals"), "stderr: \(weeks.stderr)")
     }
 
+    /// A file of one series (a national census: `data, stato, terapia_intensiva, ...`) with its
+    /// date and value named: it needed a made-up series column. Named after its value column,
+    /// with a note; without `--value` the missing columns are still an error.
+    @Test func aFileOfOneSeriesNeedsNoSeriesColumn() throws {
+        let dir = try CLIRunner.workspace()
+        try "data,stato,icu,ward\n2025-01-06,ITA,40,300\n2025-01-07,ITA,42,310\n2025-01-08,ITA,44,320\n"
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "c.csv", "--date", "data", "--value", "icu", "--frequency", "day", "--out", "-"], in: dir)
+        #expect(run.status == 0 && run.stdout == "series,period,value\nicu,2025-01-06,40\nicu,2025-01-07,42\nicu,2025-01-08,44\n", "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("no series column (item): the file is one series, 'icu'; name the column that tells series apart with --series"), "\(run.stderr)")
+        let unnamed = try CLIRunner.run(["aggregate", "--input", "c.csv", "--date", "data", "--frequency", "day", "--out", "-"], in: dir)
+        #expect(unnamed.status == 1 && unnamed.stderr.contains("missing required columns 'item' (for series)"), "\(unnamed.stderr)")
+    }
+
     @Test func unknownFlagIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--bogus"], in: dir)

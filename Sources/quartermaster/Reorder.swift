@@ -19,7 +19,7 @@ struct Reorder: ParsableCommand {
     @Option(help: ArgumentHelp("Purchase order lines with receipts: observed lead times for items with at least 5 receipts, latest paid prices, and open lines as on order where the inventory gives none.", valueName: "path")) var orders: String?
     @Option(help: ArgumentHelp("Stock by lot (item, lot, expiry_date, quantity): units expiring before use are not counted as stock.", valueName: "path")) var lots: String?
     @Option(help: ArgumentHelp("fill-rate (share of units served from stock) or cycle (probability of no stockout in a cycle).", valueName: "measure")) var serviceMeasure = "fill-rate"
-    @Option(help: ArgumentHelp("Replay this many weeks of demand through the recommended and the par levels.", valueName: "weeks")) var simulate: Int?
+    @Option(help: ArgumentHelp("Replay this many weeks of demand through the recommended and the par levels (items with a par_level in --items).", valueName: "weeks")) var simulate: Int?
     @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {

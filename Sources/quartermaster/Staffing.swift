@@ -18,7 +18,7 @@ struct Staffing: ParsableCommand {
     @Option(help: ArgumentHelp("Timekeeping with the start and end of each worked span, when --timekeeping has none (default: --timekeeping).", valueName: "path")) var spans: String?
     @Option(help: ArgumentHelp("First day of any two-week pay period, for productivity with --shifts.", valueName: "date")) var payPeriodStart = "2023-01-01"
     @Option(help: ArgumentHelp("Periods to plan.", valueName: "periods")) var horizon = 13
-    @Option(help: ArgumentHelp("week or month.", valueName: "frequency")) var frequency = "week"
+    @Option(help: ArgumentHelp("day, week or month: the periods the plan is made in.", valueName: "frequency")) var frequency = "week"
     @Option(help: ArgumentHelp("Plan for this census percentile (50 = mean).", valueName: "p")) var percentile = 50.0
     @Option(help: ArgumentHelp("Pay codes beyond the usual ones, or read otherwise: \"XTRA=overtime,CALL=regular\" (regular, overtime, agency, non_productive).", valueName: "map")) var payCodes: String?
     @OptionGroup var pipeline: CannedPipelineOptions

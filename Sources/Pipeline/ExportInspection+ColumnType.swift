@@ -62,9 +62,17 @@ extension ExportInspection {
             candidates.append(("date", name, { parser.parse($0) != nil }))
         }
         var best: (index: Int, read: Int)?
+        var reads = [Int](repeating: 0, count: candidates.count)
         for (i, candidate) in candidates.enumerated() {
             let read = values.filter { candidate.reads($0.text) }.count
+            reads[i] = read
             if read > (best?.read ?? 0) { best = (i, read) }
+        }
+        // Eight digits that all read as days (`20230701`, a PBJ file's WorkDate) are dates,
+        // as the import reads them, not numbers: the date role was said not to read.
+        if let b = best, candidates[b.index].type == "number", let auto = candidates.indices.last, candidates[auto].format == "auto",
+           reads[auto] == b.read, values.allSatisfy({ $0.text.utf8.count == 8 && $0.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) {
+            best = (auto, reads[auto])
         }
         guard let best, best.read * 2 > values.count else {
             column.type = "text"

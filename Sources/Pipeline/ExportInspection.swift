@@ -234,7 +234,11 @@ public struct ExportInspection: Sendable {
             let rest = header.indices.filter { !used.contains($0) }
             var groups: [String: Int] = [:]
             for k in rest { if let p = ExportInspection.prefix(header[k]) { groups[p, default: 0] += 1 } }
-            if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 {
+            // The group must hold half the numbers at least: a PBJ file's `Hrs_*` are most of
+            // its columns, while a national census's five `totale_*` counters among twenty
+            // measures are not its wards.
+            let numbers = rest.filter { columns[$0].type == "number" }.count
+            if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2, 2 * count >= numbers {
                 glob = p + "*"
             } else if schema.roles.contains(where: { isDated($0) && mapped.contains($0.name) }) {
                 // Or, beside the date, nothing but columns of numbers: one column per item (a

@@ -126,6 +126,24 @@ import Tabular
         #expect(listed.columns == [1, 3] && listed.dateParts.isEmpty)
     }
 
+    /// A PBJ file's `WorkDate` (`20230701`) reads as numbers and as days alike: it is a date,
+    /// as the import reads it; inspect said it did not read as dates. A national census's five
+    /// `totale_*` counters among its measures are no unpivot of units.
+    @Test func eightDigitDaysAreDatesAndAFewCountersAreNoUnits() throws {
+        let workspace = try Workspace()
+        try workspace.write("pbj.csv", "PROVNUM,WorkDate,MDScensus,Hrs_RN,Hrs_CNA\nHV1,20230701,103,72.25,224\nHV1,20230702,106,72.5,255\n")
+        let pbj = try ExportInspection(path: workspace.url.appendingPathComponent("pbj.csv").path, kind: "timekeeping")
+        #expect(pbj.columns.first { $0.header == "WorkDate" }?.type == "date")
+        #expect(!pbj.report.contains("does not read as dates"), "\(pbj.report)")
+        try workspace.write("ids.csv", "id,qty\n12345678,3\n87654321,4\n")
+        let ids = try ExportInspection(path: workspace.url.appendingPathComponent("ids.csv").path, kind: nil)
+        #expect(ids.columns.first?.type == "number")
+        let measures = ["ricoverati", "terapia", "isolamento", "dimessi", "deceduti", "tamponi", "totale_ospedalizzati", "totale_positivi", "totale_casi"]
+        try workspace.write("census.csv", "data,stato," + measures.joined(separator: ",") + "\n2025-01-06,ITA," + measures.indices.map(String.init).joined(separator: ",") + "\n")
+        let census = try ExportInspection(path: workspace.url.appendingPathComponent("census.csv").path, kind: "census")
+        #expect(census.unpivot == nil, "\(String(describing: census.unpivot))")
+    }
+
     @Test func aMonthPerColumnSheetGetsAnUnpivotSuggestion() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA100,Gauze,5,,7\nB200,Tape,1,2,3\n")

@@ -229,8 +229,11 @@ import Tabular
         #expect(january["forecast"] == "10000" && january["flexed_budget"] == "10000" && january["actual"] == "")
         #expect(january["volume_variance"] == "1000" && january["rate_variance"] == "0")
         #expect(row(rows, s.medSurg, s.supplies, "FY2027-Q4")?["volume_variance"] == "3000")
-        // Fixed salaries are not driver-based; lines without volumes keep an empty split.
-        #expect(row(rows, s.medSurg, s.salaries, "2027-01")?["flexed_budget"] == "")
+        // Fixed salaries flex to their budget whatever the volume (so the department's TOTAL
+        // has its split too); lines without volumes keep an empty split.
+        let salaries = try #require(row(rows, s.medSurg, s.salaries, "2027-01"))
+        #expect(salaries["flexed_budget"] == "50000" && salaries["volume_variance"] == "0", "\(salaries)")
+        #expect(row(rows, s.medSurg, "TOTAL", "2027-01")?["flexed_budget"] != "")
         #expect(row(rows, s.emergency, s.supplies, "2027-01")?["flexed_budget"] == "")
         #expect(row(rows, s.medSurg, s.supplies, "FY2027-YTD")?["projected_fy"] == "120000")
         // The report splits the department's projected $12,000 over budget: all volume.

@@ -257,9 +257,7 @@ public struct PipelineRunner: Sendable {
     /// history there). Without a readable manifest, folders and databases count as foreign.
     static func foreignEntries(in output: String, existing: [String]) -> [String] {
         var listed: Set<String>?
-        if let data = FileManager.default.contents(atPath: output + "/manifest.json"),
-           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-           let outputs = object["outputs"] as? [String] {
+        if let outputs = previousManifest(in: output)?["outputs"] as? [String] {
             listed = Set(outputs.map { String($0.split(separator: "/").first ?? "") })
         }
         return existing.sorted().filter { name in
@@ -269,6 +267,28 @@ public struct PipelineRunner: Sendable {
             _ = FileManager.default.fileExists(atPath: output + "/" + name, isDirectory: &isFolder)
             return isFolder.boolValue || name.contains(".sqlite")
         }
+    }
+
+    /// The manifest of the run that wrote `output`, read as JSON, or nil.
+    static func previousManifest(in output: String) -> [String: Any]? {
+        guard let data = FileManager.default.contents(atPath: output + "/manifest.json") else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
+    /// What wrote a run's folder, as far as replacing it goes: a canned command by its name
+    /// (`quartermaster variance`), a pipeline by its file's name (`full.yml`, wherever it was
+    /// run from).
+    static func producer(_ pipelineName: String) -> String {
+        pipelineName.hasPrefix("quartermaster ") ? pipelineName : String(pipelineName.split(separator: "/").last ?? Substring(pipelineName))
+    }
+
+    /// A folder written by another command or pipeline: a run replaces its folder whole, and
+    /// `purchasing --out reports` after `variance --out reports` deleted the variance report,
+    /// workbook and all, without a word.
+    static func otherProducer(of output: String, than pipelineName: String) -> String? {
+        guard let pipeline = previousManifest(in: output)?["pipeline"] as? [String: Any], let file = pipeline["file"] as? String else { return nil }
+        let previous = producer(file)
+        return previous == producer(pipelineName) ? nil : previous
     }
 
     /// What a run into `output` writes, against the files it reads: the output folder and a
@@ -328,6 +348,10 @@ public struct PipelineRunner: Sendable {
         if let existing = try? fm.contentsOfDirectory(atPath: output), !existing.isEmpty {
             guard existing.contains("manifest.json") else {
                 throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
+            }
+            if let other = Self.otherProducer(of: output, than: pipelineName) {
+                let outputs = (Self.previousManifest(in: output)?["outputs"] as? [String] ?? []).filter { !Self.reservedFiles.contains($0) }
+                throw InputError(file: output, "the output folder holds the output of \(other) (\(outputs.prefix(4).joined(separator: ", "))\(outputs.count > 4 ? ", ..." : "")); this run would replace it whole, so choose another output folder, or delete that one first")
             }
             if let stranger = Self.foreignEntries(in: output, existing: existing).first {
                 throw InputError(file: output, "the output folder holds '\(stranger)', which its last run did not write (another run's output, a run history or a file of yours); a run replaces its folder whole, so move it out of the folder or choose another output folder")

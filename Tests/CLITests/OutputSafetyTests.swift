@@ -410,9 +410,13 @@ import Glibc
             #expect(result.status == 0, "--out \(out): \(result.stderr)")
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(out).appendingPathComponent("series.csv").path), "--out \(out)")
         }
-        let missing = try CLIRunner.run(["staffing", "--timekeeping", "t.csv", "--census", "c.csv", "--targets", "s.csv", "--out", "o"], in: dir)
+        let missing = try CLIRunner.run(["staffing", "--timekeeping", "t.csv", "--census", "c.csv", "--targets", "s.csv", "--out", "o3"], in: dir)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("t.csv: file not found"))
+        // Into the folder the pipeline wrote, another command is refused: it would replace it whole.
+        let other = try CLIRunner.run(["staffing", "--timekeeping", "t.csv", "--census", "c.csv", "--targets", "s.csv", "--out", "o"], in: dir)
+        #expect(other.status == 1 && other.stderr.contains("o: the output folder holds the output of p.yml (series.csv)"), "\(other.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/series.csv").path))
     }
 
     @Test func outputThroughALinkKeepsTheLink() throws {

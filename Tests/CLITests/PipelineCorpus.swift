@@ -273,6 +273,16 @@ enum PipelineCorpus {
         nested.absentAfterFailure = []
         nested.unchangedFiles = ["nest/monthly/history.sqlite", "nest/series.csv"]
         add(nested)
+        // A folder another command wrote (variance's report), replaced whole by this run: the
+        // report and its workbook were deleted without a word.
+        var other = yaml("--out holds another command's output", base, line: nil, "holds the output of quartermaster variance (budget_variance.csv, budget_variance.xlsx)",
+                         command: "run", file: "reports",
+                         files: ["reports/manifest.json": Data("{\"pipeline\": {\"file\": \"quartermaster variance\", \"sha256\": \"\"}, \"outputs\": [\"budget_variance.csv\", \"budget_variance.xlsx\", \"index.md\", \"manifest.json\"]}\n"),
+                                 "reports/budget_variance.csv": Data("department\n"), "reports/budget_variance.xlsx": Data("PK\n")])
+        other.arguments = ["run", "p.yml", "--out", "reports", "--quiet"]
+        other.absentAfterFailure = []
+        other.unchangedFiles = ["reports/budget_variance.csv", "reports/budget_variance.xlsx"]
+        add(other)
         return cases
     }
 }

@@ -377,7 +377,7 @@ public struct StaffingJob: Sendable {
         let premiumCost = known(\.plan.premiumCost)
         let unknown = Set(result.rows.filter { $0.plan.laborCost.isNaN }.map { "\($0.unit) \($0.jobCode)" }).sorted()
         var summary = [
-            "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
+            "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed to cover the FTE gaps, with budgeted FTEs in post: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
                 + (unknown.isEmpty ? "." : "; not counted, their budgeted FTE or hourly rate blank in the targets: " + unknown.joined(separator: ", ") + "."),
             short.isEmpty ? noUnitShortSentence(result, numbers: numbers) : "Short of budgeted FTEs by more than half an FTE: " + short.map(\.unit).joined(separator: ", ") + ".",
         ]
@@ -385,6 +385,13 @@ public struct StaffingJob: Sendable {
             summary.append("Overtime and agency rising: " + rising.map { u in
                 "\(u.unit) (\(numbers.percent(100 * (u.earlierPremiumShare ?? 0))) → \(numbers.percent(100 * (u.recentPremiumShare ?? 0))) of productive hours)"
             }.joined(separator: ", ") + ".")
+        }
+        // The units' own premium use, forecast from their timekeeping, beside the plan's: a unit
+        // covering vacancies with agency needs none on paper (its budgeted FTEs cover the
+        // census), and the two figures read as one contradicting the other.
+        let trendHours = result.units.reduce(0) { $0 + $1.projectedOvertime + $1.projectedAgency }
+        if trendHours > premiumHours + 0.5 {
+            summary.append("At their own recent use, the units would work \(numbers.quantity(trendHours, decimals: 0)) overtime and agency hours over the plan, \(numbers.quantity(trendHours - premiumHours, decimals: 0)) more than the plan needs: vacancies or call-outs covered by premium hours (Units table).")
         }
         let mases = result.units.compactMap(\.censusMASE)
         if !mases.isEmpty {
@@ -417,8 +424,8 @@ public struct StaffingJob: Sendable {
             doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: chart.svg(), chart: native))
         }
         doc.heading("Units")
-        doc.paragraph("Overtime and agency hours ahead are forecast from each unit's own timekeeping history, so a trend shows before it reaches the budget.")
-        doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "OT h ahead", "Agency h ahead", "Census MASE", "Flags"],
+        doc.paragraph("The plan's overtime and agency hours (staffing_plan.csv and the tables by unit) cover each FTE gap with the budgeted FTEs in post. The hours at trend below are forecast from each unit's own timekeeping history instead: premium hours used beyond the plan (vacancies, call-outs) show there before they reach the budget.")
+        doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "OT h at trend", "Agency h at trend", "Census MASE", "Flags"],
                   result.units.map { u in
                       [u.unit, u.recentHPPD.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(u.targetHPPD, decimals: 2),
                        u.recentPremiumShare.map { numbers.percent(100 * $0) } ?? "", numbers.quantity(u.projectedOvertime, decimals: 0),

@@ -177,6 +177,10 @@ public struct ExportInspection: Sendable {
         "max_patients_per_staff": ["Max Patients per Staff", "Ratio", "Patients per Staff"],
         "patient_days": ["Patient Days", "Census", "Midnight Census", "ADC"],
         "amount": ["Amount", "Amt"],
+        // Worked spans (punch in and out) and shift times: left unmapped, staffing --shifts
+        // stopped at "timekeeping needs start and end".
+        "start": ["In", "Punch In", "Clock In", "Time In", "In Punch", "Start Time", "Shift Start"],
+        "end": ["Out", "Punch Out", "Clock Out", "Time Out", "Out Punch", "End Time", "Shift End"],
         // A budget's and a ledger's statistic (the demo's own `Stat Volume`): left unmapped,
         // every flexed budget equalled the budget and no variance was split by volume.
         "volume": ["Stat Volume", "Statistic Volume", "Stat Units", "Units of Service", "UOS", "Volume"],

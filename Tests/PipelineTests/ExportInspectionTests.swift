@@ -144,6 +144,14 @@ import Tabular
         #expect(census.unpivot == nil, "\(String(describing: census.unpivot))")
     }
 
+    /// Punch-in and punch-out columns (`In`, `Out`) are the spans staffing --shifts needs.
+    @Test func punchInAndOutAreTheSpan() throws {
+        let workspace = try Workspace()
+        try workspace.write("spans.csv", "Date,Emp ID,Cost Center,Job Code,Pay Code,Hours,In,Out\n1/1/2026,E1,6010 ICU,RN,REG,12,1/1/2026 6:50,1/1/2026 19:25\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("spans.csv").path, kind: "timekeeping")
+        #expect(inspection.columnsFlag.hasSuffix("start=In,end=Out"), "\(inspection.columnsFlag)")
+    }
+
     @Test func aMonthPerColumnSheetGetsAnUnpivotSuggestion() throws {
         let workspace = try Workspace()
         try workspace.write("wide.csv", "Item,Description,JAN96,FEB96,MAR96\nA100,Gauze,5,,7\nB200,Tape,1,2,3\n")

@@ -42,8 +42,13 @@ struct ItemMaster {
         s.criticality = text("criticality", item).flatMap { ServiceLevelMatrix.Criticality(rawValue: $0.uppercased()) } ?? .essential
         s.serviceLevel = number("service_level", item).map { $0 > 1 ? $0 / 100 : $0 }
         s.parLevel = number("par_level", item)
-        s.discontinued = text("status", item).flatMap(ItemStatus.init) == .discontinued
-            || text("discontinued", item).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
+        s.discontinued = isDiscontinued(item)
         return s
+    }
+
+    /// The master marks the item discontinued (status, or a discontinued flag).
+    func isDiscontinued(_ item: String) -> Bool {
+        text("status", item).flatMap(ItemStatus.init) == .discontinued
+            || text("discontinued", item).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
     }
 }

@@ -467,7 +467,9 @@ public struct ReorderJob: Sendable {
         if unrecordedDays > 0 { plan.usageEnd = usageEnd }
         record?.addActuals(totals, name: Self.historyName)
         plan.history = record
-        plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 }
+        // A discontinued item without stock is not one to count: the buyer was told to add its
+        // stock to the snapshot (a canister replaced by its successor).
+        plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 && !master.isDiscontinued(keyItem[$0]) }
             .sorted { keyRank[$0] < keyRank[$1] }
             .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }
         plan.locationsMatched = locationsMatched

@@ -135,6 +135,11 @@ import Tabular
         let old = try job.plan(usage: Self.usage([("GLV", nil, 7), ("B1", nil, 4)], weeks: 20), items: Self.items(["GLV", "B1"]),
                                inventory: Self.inventory([("GLV", "", 0)]))
         #expect(old.usedWithoutStock == ["B1"])
+        // A discontinued item without stock is not to be counted: not named.
+        var discontinued = Self.items(["GLV", "B1"])
+        discontinued.append("status", .text(["active", "discontinued"]))
+        #expect(try job.plan(usage: Self.usage([("GLV", nil, 7), ("B1", nil, 4)], weeks: 20), items: discontinued,
+                             inventory: Self.inventory([("GLV", "", 0)])).usedWithoutStock.isEmpty)
         // B1 used only in the first 20 of 80 weeks: over a year before the usage ends.
         let days = (0..<(80 * 7)).map { Self.start.adding(days: $0) }
         let early = days.prefix(20 * 7)

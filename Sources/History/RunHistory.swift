@@ -50,7 +50,7 @@ public final class RunHistory {
         try refuseForeign(path, mustExist: true)
         let connection = try SQLiteConnection(path: path, create: false, readOnly: true)
         if try connection.integer("PRAGMA application_id") != Int(HistorySchema.applicationID) {
-            throw InputError(file: path, "is an empty SQLite database, not a run history yet; run forecast or run with --history \(path) first")
+            throw InputError(file: path, "is an empty SQLite database, not a run history yet; run forecast, reorder, variance, staffing, purchasing or run with --history \(path) first")
         }
         return RunHistory(path: path, connection: connection)
     }
@@ -81,16 +81,20 @@ public final class RunHistory {
             throw InputError(file: path, "is a folder; --history takes a database file, e.g. \(path)/history.sqlite")
         }
         guard info.st_size > 0 else {
-            if mustExist { throw InputError(file: path, "is empty, not a run history yet; run forecast or run with --history \(path) first") }
+            if mustExist { throw InputError(file: path, "is empty, not a run history yet; run forecast, reorder, variance, staffing, purchasing or run with --history \(path) first") }
             return
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, "cannot be read; check its permissions")
         }
+        // Reading (track), a new file name is no help: the history to give is the one the
+        // runs wrote.
+        let remedy = mustExist ? "Give --history the run history that forecast, reorder, variance, staffing, purchasing or run wrote with --history"
+            : "Give --history a new file name"
         let head = (try? handle.read(upToCount: 16)).map { Array($0) } ?? []
         try? handle.close()
         guard head == sqliteHeader else {
-            throw InputError(file: path, "is not a Quartermaster run history (not an SQLite database); it was left untouched. Give --history a new file name")
+            throw InputError(file: path, "is not a Quartermaster run history (not an SQLite database); it was left untouched. \(remedy)")
         }
         let reader = try SQLiteConnection(path: path, create: false, readOnly: true)
         defer { reader.close() }
@@ -104,7 +108,7 @@ public final class RunHistory {
                 throw InputError(file: path, "is a run history of a newer Quartermaster (schema version \(version); this one reads up to \(HistorySchema.version)); it was left untouched. Use the newer Quartermaster, or give --history a new file name")
             }
         } else if application != 0 || objects > 0 {
-            throw InputError(file: path, "is an SQLite database of another application (application_id \(application), \(objects) tables and indexes), not a Quartermaster run history; it was left untouched. Give --history a new file name")
+            throw InputError(file: path, "is an SQLite database of another application (application_id \(application), \(objects) tables and indexes), not a Quartermaster run history; it was left untouched. \(remedy)")
         }
     }
 

@@ -11,7 +11,7 @@ struct Track: ParsableCommand {
         abstract: "Score the forecasts a run history archived against the actuals later runs recorded."
     )
 
-    @Option(help: ArgumentHelp("The run history database (written by forecast or run with --history).", valueName: "file.sqlite"))
+    @Option(help: ArgumentHelp("The run history database (written with --history by forecast, reorder, variance, staffing, purchasing or run).", valueName: "file.sqlite"))
     var history: String
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))

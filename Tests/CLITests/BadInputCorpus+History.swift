@@ -63,6 +63,13 @@ extension BadInputCorpus {
                                absentAfterFailure: ["out"])
         empty.unchangedFiles = ["empty.sqlite"]
         cases.append(empty)
+        // track reads the history: a new file name is no remedy there.
+        var text = CorpusCase(kind: .pipeline, name: "track of a text file as history", files: ["notes.sqlite": Data("not a database\n".utf8)],
+                              arguments: ["track", "--history", "notes.sqlite", "--out", "out", "--quiet"],
+                              expectation: .fails(file: "notes.sqlite", line: nil, says: ["not an SQLite database", "Give --history the run history that forecast, reorder"]),
+                              absentAfterFailure: ["out"])
+        text.unchangedFiles = ["notes.sqlite"]
+        cases.append(text)
         return cases
     }
 

@@ -157,7 +157,18 @@ public struct DemandForecaster: Sendable {
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
 
-        let origins = backtestOrigins(count: y.count, minimumTrain: pool.map { $0.minimumLength(season: m) }.max() ?? 1)
+        var origins = backtestOrigins(count: y.count, minimumTrain: pool.map { $0.minimumLength(season: m) }.max() ?? 1)
+        // Candidates that need more history than any origin leaves are left out when the others
+        // can be backtested: 36 months forecast 12 ahead leave 24 at the last origin, which the
+        // regression and MSTL (26) lacked, and the whole backtest was dropped for them; every
+        // candidate then had an equal weight and no accuracy was written.
+        if origins.isEmpty {
+            let judged = pool.filter { !backtestOrigins(count: y.count, minimumTrain: $0.minimumLength(season: m)).isEmpty }
+            if !judged.isEmpty && judged.count < pool.count {
+                pool = judged
+                origins = backtestOrigins(count: y.count, minimumTrain: pool.map { $0.minimumLength(season: m) }.max() ?? 1)
+            }
+        }
         var members: [Member] = []
         for model in pool {
             // A model's form (the ETS spec, MSTL's trend) is chosen once, on the data before the

@@ -75,6 +75,18 @@ import Testing
         #expect(!f.model.contains("HistoricAverage"))
     }
 
+    /// Three years of months forecast a year ahead: the last origin leaves 24 months, short of
+    /// the regression's and MSTL's 26, and the whole backtest was dropped for them (equal
+    /// weights, no accuracy). Those two are left out and the rest backtested.
+    @Test func threeYearsOfMonthsAreBacktestedAYearAhead() throws {
+        let y: [Double] = (0..<36).map { t in 100 + 20 * sin(Double(t) * 2 * .pi / 12) + Double((t * 7) % 5) }
+        for n in [36, 37] {
+            let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12)).forecast(Array((y + y).prefix(n)))
+            #expect(!f.candidates.isEmpty && f.candidates.allSatisfy { $0.origins > 0 }, "\(n): \(f.candidates.map(\.model))")
+            #expect(!f.model.contains("MSTL"), "\(n): \(f.model)")
+        }
+    }
+
     @Test func autoCandidatesFollowTheHistory() throws {
         let names = { (c: DemandClass, count: Int, cycle: Double?) in
             DemandForecaster.candidates(for: c, season: 12, longCycle: cycle, count: count).map(\.name)

@@ -84,17 +84,35 @@ public struct PipelineRunner: Sendable {
             let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) || records.contains(where: $0.key.hasPrefix) },
                                              specs: type.parameters,
                                              location: s.location, locations: s.locations)
-            let typeProblems = parameters.typeProblems()
-            problems += typeProblems
-            guard typeProblems.isEmpty else { continue }
-            do {
-                let stage = try type.init(parameters: parameters)
-                var effective = type.parameters.defaults
-                for p in type.parameters { if let v = s.values[p.name] { effective[p.name] = v.description } }
-                built.append(NamedStage(s.name, stage, parameters: effective))
-                problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations, calendar: spec.calendar))
-            } catch let error as PipelineError {
-                problems.append(error)
+            // Every problem at once: a value of the wrong type is left out (its default taken)
+            // and the stage built without it, and so is each value the stage refuses in turn,
+            // so a second bad value, or a reference to a missing stage, shows in the same run
+            // of validate (one problem per stage took three rounds of edits for six).
+            let typeProblems = parameters.namedTypeProblems()
+            problems += typeProblems.map(\.problem)
+            let required = Set(type.parameters.filter(\.required).map(\.name))
+            guard !typeProblems.contains(where: { required.contains($0.name) }) else { continue }
+            var trial = parameters
+            for problem in typeProblems { trial.values[problem.name] = nil }
+            var clean = typeProblems.isEmpty
+            for _ in 0...trial.values.count {
+                do {
+                    let stage = try type.init(parameters: trial)
+                    var effective = type.parameters.defaults
+                    for p in type.parameters { if let v = trial.values[p.name] { effective[p.name] = v.description } }
+                    built.append(NamedStage(s.name, stage, parameters: effective))
+                    if clean {
+                        problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations, calendar: spec.calendar))
+                    }
+                    break
+                } catch let error as PipelineError {
+                    problems.append(error)
+                    clean = false
+                    // Retried without the value at fault, unless it is required or not found.
+                    guard let key = trial.values.keys.sorted().first(where: { trial.locations[$0] == error.location && $0 != "kind" }),
+                          !required.contains(key) else { break }
+                    trial.values[key] = nil
+                }
             }
         }
         problems += referenceProblems(built, spec: spec)
@@ -120,7 +138,14 @@ public struct PipelineRunner: Sendable {
                 exported[export.file] = named.name
             }
         }
-        if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
+        if !problems.isEmpty {
+            // In the file's order, as an editor walks it.
+            let ordered = problems.enumerated().sorted { a, b in
+                let la = a.element.location, lb = b.element.location
+                return (la?.line ?? 0, la?.column ?? 0, a.offset) < (lb?.line ?? 0, lb?.column ?? 0, b.offset)
+            }.map(\.element)
+            throw PipelineValidationError(problems: ordered)
+        }
         return (spec, built)
     }
 

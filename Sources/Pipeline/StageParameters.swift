@@ -123,26 +123,30 @@ public struct StageParameters: Sendable {
     }
 
     /// Checks every value against its spec's kind; returns the problems found.
-    func typeProblems() -> [PipelineError] {
-        var problems: [PipelineError] = []
+    func typeProblems() -> [PipelineError] { namedTypeProblems().map(\.problem) }
+
+    /// The problems of `typeProblems`, each with the parameter it is about.
+    func namedTypeProblems() -> [(name: String, problem: PipelineError)] {
+        var problems: [(name: String, problem: PipelineError)] = []
         for spec in specs {
+            func append(_ problem: PipelineError) { problems.append((spec.name, problem)) }
             guard let value = values[spec.name] else {
-                if spec.required { problems.append(error(spec.name, "missing required parameter '\(spec.name)' (\(spec.help))")) }
+                if spec.required { append(error(spec.name, "missing required parameter '\(spec.name)' (\(spec.help))")) }
                 continue
             }
             switch (spec.kind, value) {
             case (.map, .map), (.list, .list), (.list, .scalar): continue
-            case (.map, _): problems.append(error(spec.name, "'\(spec.name)' must be a map"))
-            case (.list, _): problems.append(error(spec.name, "'\(spec.name)' must be a list"))
+            case (.map, _): append(error(spec.name, "'\(spec.name)' must be a map"))
+            case (.list, _): append(error(spec.name, "'\(spec.name)' must be a list"))
             case (_, .scalar(let s)):
                 switch spec.kind {
-                case .integer where Int(s) == nil: problems.append(error(spec.name, "'\(spec.name)' must be a whole number, not '\(s)'"))
-                case .number where Double(s) == nil: problems.append(error(spec.name, "'\(spec.name)' must be a number, not '\(s)'"))
+                case .integer where Int(s) == nil: append(error(spec.name, "'\(spec.name)' must be a whole number, not '\(s)'"))
+                case .number where Double(s) == nil: append(error(spec.name, "'\(spec.name)' must be a number, not '\(s)'"))
                 case .boolean where !["true", "false", "yes", "no", "on", "off"].contains(s.lowercased()):
-                    problems.append(error(spec.name, "'\(spec.name)' must be true or false, not '\(s)'"))
+                    append(error(spec.name, "'\(spec.name)' must be true or false, not '\(s)'"))
                 default: break
                 }
-            default: problems.append(error(spec.name, "'\(spec.name)' must be a single value"))
+            default: append(error(spec.name, "'\(spec.name)' must be a single value"))
             }
         }
         return problems

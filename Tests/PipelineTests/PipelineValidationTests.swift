@@ -35,6 +35,20 @@ import Testing
         try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "horizon: 6", with: "horizon: six"), line: 16, containing: "whole number")
     }
 
+    /// Every problem at once, in the file's order: a bad value of one stage no longer hides
+    /// its second bad value or its reference to a missing stage (six problems took three
+    /// rounds of edits).
+    @Test func everyProblemOfAStageIsReportedAtOnce() throws {
+        let yaml = Workspace.goodPipeline
+            .replacingOccurrences(of: "    input: monthly\n    horizon: 6", with: "    input: montly\n    horizon: 0\n    backtest: abc\n    season: 0")
+        let found = try problems(yaml)
+        #expect(found.map { $0.location?.line ?? 0 } == [15, 16, 17, 18], "got \(found)")
+        #expect(found.map(\.message).joined(separator: "\n").contains("names no stage"))
+        #expect(found.contains { $0.message.contains("'backtest' must be a whole number") })
+        #expect(found.contains { $0.message.contains("horizon must be between 1 and 10000") })
+        #expect(found.contains { $0.message.contains("season must be at least 1") })
+    }
+
     @Test func unknownKindIsReportedOnceNotAsBrokenReferences() throws {
         let found = try problems(Workspace.goodPipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: agregate"))
         #expect(found.count == 1)

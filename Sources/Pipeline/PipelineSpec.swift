@@ -286,6 +286,8 @@ public struct PipelineSpec: Sendable {
             }
             guard param != "kind" else { throw PipelineError(location: nil, "\(file): --set cannot change a stage's kind") }
             stages[i].values[param] = .scalar(value)
+            // A bad value is the command line's, not the YAML line it replaced.
+            stages[i].locations[param] = SourceLocation(file: "--set \(item)", line: 0, column: 0)
         }
     }
 

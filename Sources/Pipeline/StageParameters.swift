@@ -25,7 +25,9 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
     }
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, or the origin alone for a value from the command line (`--set
+    /// demand.horizon=abc`) or from Swift, which have no line.
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
 }
 
 /// A stage's parameters with typed access, defaults from its kind's specs, and locations

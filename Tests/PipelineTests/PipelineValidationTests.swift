@@ -49,6 +49,14 @@ import Testing
         #expect(found.contains { $0.message.contains("season must be at least 1") })
     }
 
+    /// A bad `--set` value is the command line's: it was reported at the YAML line it replaced.
+    @Test func aBadOverrideIsBlamedOnTheOverride() throws {
+        let ws = try Workspace()
+        try ws.write("p.yml", Workspace.goodPipeline)
+        let error = #expect(throws: PipelineValidationError.self) { try PipelineRunner().validate(ws.path + "/p.yml", overrides: ["demand.horizon=abc"]) }
+        #expect(error?.description.contains("  --set demand.horizon=abc: stage 'demand': 'horizon' must be a whole number, not 'abc'") == true, "\(String(describing: error))")
+    }
+
     @Test func unknownKindIsReportedOnceNotAsBrokenReferences() throws {
         let found = try problems(Workspace.goodPipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: agregate"))
         #expect(found.count == 1)

@@ -103,6 +103,18 @@ import Testing
         #expect(unnamed.status == 1 && unnamed.stderr.contains("missing required columns 'item' (for series)"), "\(unnamed.stderr)")
     }
 
+    /// The README's first command on a fresh checkout, where `out/` is not kept: the file
+    /// commands failed at their lock file; they make the folder, as the folder commands do.
+    @Test func anOutputFilesFolderIsMade() throws {
+        let dir = try CLIRunner.workspace()
+        try "item,date,quantity\nA,2025-01-06,3\nA,2025-01-07,4\n".write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        for command in ["aggregate", "forecast"] {
+            let run = try CLIRunner.run([command, "--input", "u.csv", "--frequency", "day", "--out", "new/\(command)/o.csv"] + (command == "forecast" ? ["--horizon", "2", "--quiet"] : []), in: dir)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("new/\(command)/o.csv").path), "\(command)")
+        }
+    }
+
     @Test func unknownFlagIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--bogus"], in: dir)

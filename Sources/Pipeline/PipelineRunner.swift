@@ -311,7 +311,9 @@ public struct PipelineRunner: Sendable {
     /// `purchasing --out reports` after `variance --out reports` deleted the variance report,
     /// workbook and all, without a word.
     static func otherProducer(of output: String, than pipelineName: String) -> String? {
-        guard let pipeline = previousManifest(in: output)?["pipeline"] as? [String: Any], let file = pipeline["file"] as? String else { return nil }
+        // Runs built in Swift, and track before it named itself, recorded "(Swift)": unknown.
+        guard let pipeline = previousManifest(in: output)?["pipeline"] as? [String: Any], let file = pipeline["file"] as? String,
+              !file.isEmpty, file != "(Swift)" else { return nil }
         let previous = producer(file)
         return previous == producer(pipelineName) ? nil : previous
     }

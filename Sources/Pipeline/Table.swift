@@ -150,7 +150,10 @@ public struct Table: Sendable {
     }
 
     /// Reads a CSV written by `write(to:)` (or any plain CSV), numbers where a whole column parses.
-    public static func read(_ path: String) throws -> Table {
+    /// `text` names columns kept as text whatever they hold: item codes of digits alone
+    /// (`101100`, `000123`) are codes, not numbers to show as 101,100.00. A column whose
+    /// non-empty cells are all numbers is numbers, its empty cells missing.
+    public static func read(_ path: String, text: Set<String> = []) throws -> Table {
         let reader = try CSVReader(path: path)
         var values = [[String]](repeating: [], count: reader.header.count)
         try reader.forEachRecord { record in
@@ -163,8 +166,8 @@ public struct Table: Sendable {
         var table = Table()
         let parser = NumberParser()
         for (name, column) in zip(reader.header, values) {
-            let parsed = column.map { parser.parse($0) }
-            if !column.isEmpty, parsed.allSatisfy({ $0 != nil }) {
+            let parsed = column.map { $0.isEmpty ? Double.nan : parser.parse($0) }
+            if !text.contains(name), column.contains(where: { !$0.isEmpty }), parsed.allSatisfy({ $0 != nil }) {
                 table.append(name, .number(parsed.map { $0! }))
             } else {
                 table.append(name, .text(column))

@@ -29,7 +29,7 @@ struct Track: ParsableCommand {
         let started = Progress.now()
         var runner = PipelineRunner(threads: 1, quiet: quiet)
         try style.configure(&runner)
-        let result = try runner.run([.init("track", TrackStage(history: history))], output: out)
+        let result = try runner.run([.init("track", TrackStage(history: history))], output: out, name: "quartermaster track")
         for note in result.notes { Diagnostics.info(note) }
         Diagnostics.info("track: wrote \(result.manifest.outputs.filter { $0.hasPrefix("forecast_tracking") }.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
     }

@@ -64,6 +64,11 @@ import Tabular
         let workbook = try CLIRunner.workbookPart(dir.appendingPathComponent("trackbook/forecast_tracking.xlsx"), "xl/workbook.xml")
         #expect(workbook.contains("name=\"Tracked forecasts\""), "\(workbook)")
         #expect(report.contains("3 have an actual recorded by a later run"))
+        // The history is the input the manifest names; the series code stays text in the sheet.
+        let manifest = try CLIRunner.read(dir.appendingPathComponent("trackbook/manifest.json"))
+        #expect(manifest.contains("{\"path\": \"h.sqlite\", \"sha256\": \"") && manifest.contains("\"file\": \"quartermaster track\""), "\(manifest)")
+        let sheet = try CLIRunner.workbookPart(dir.appendingPathComponent("trackbook/forecast_tracking.xlsx"), "xl/worksheets/sheet2.xml")
+        #expect(sheet.contains("<c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c>"), "\(sheet.prefix(800))")
     }
 
     /// Two `forecast --history` processes on one history at the same time: both runs land.
@@ -115,9 +120,10 @@ import Tabular
         #expect(bad.stderr.contains("no_such_column"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out2").path))
         #expect(try runs() == 1 && forecasts() == 3)
-        // A failed run leaves no new history behind either: neither a forecast whose output
-        // folder is missing nor a failing pipeline creates the file.
-        let failed = try HistoryCommandTests.forecast("s.csv", in: dir, out: "nodir/x.csv", extra: ["--history", "new.sqlite"])
+        // A failed run leaves no new history behind either: neither a forecast whose series
+        // cannot be read nor a failing pipeline creates the file.
+        try "series,period,value\nA,2024-01,lots\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: false, encoding: .utf8)
+        let failed = try HistoryCommandTests.forecast("bad.csv", in: dir, out: "nodir/x.csv", extra: ["--history", "new.sqlite"])
         #expect(failed.status != 0)
         let badNew = try CLIRunner.run(["run", "bad.yml", "--out", "out3", "--history", "new2.sqlite", "--quiet"], in: dir)
         #expect(badNew.status == 1)

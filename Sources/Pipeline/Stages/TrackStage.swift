@@ -33,6 +33,9 @@ public struct TrackStage: Stage {
         let database = try RunHistory.openForReading(path)
         let csv = context.output("forecast_tracking.csv")
         let tracking = try ForecastTracking.score(database, csv: csv)
+        // The history is the report's input: the manifest and the About sheet name it, with
+        // its checksum and the forecasts it held (they listed no input at all).
+        context.recordInput(path: path, rows: tracking.archivedForecasts)
         var document = tracking.report(history: path)
         // The run's own forecasts and actuals reach its history only when the whole run has
         // succeeded, after this stage: its report is the history as it stood before the run
@@ -42,8 +45,8 @@ public struct TrackStage: Stage {
         if ownRun { document.paragraph("Scored from the history as it stood before this run: " + ownRunNote + ".") }
         // The scored forecasts as a sheet: the workbook held the summary's headings alone.
         if context.reports.formats.contains(.xlsx) {
-            document.sheet(try Table.read(csv).reportSheet("Tracked forecasts", styles: [
-                "lag": WorkbookSheets.quantity, "forecast": WorkbookSheets.tenths, "actual": WorkbookSheets.tenths,
+            document.sheet(try Table.read(csv, text: ["series", "period", "stage"]).reportSheet("Tracked forecasts", styles: [
+                "lag": WorkbookSheets.quantity, "run_id": WorkbookSheets.quantity, "forecast": WorkbookSheets.tenths, "actual": WorkbookSheets.tenths,
                 "error": WorkbookSheets.tenths, "seasonal_naive": WorkbookSheets.tenths,
             ], highlights: []))
         }

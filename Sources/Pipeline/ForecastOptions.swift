@@ -26,6 +26,16 @@ public enum ForecastOptions {
             }
             return v
         }
+        // forecasts.csv's columns are the levels': none would drop every interval column,
+        // and 80,80 wrote lo80,hi80 twice.
+        guard !parsedLevels.isEmpty else { throw Problem(option: "levels", message: "needs at least one percentage, like 80,95") }
+        if let twice = parsedLevels.first(where: { v in parsedLevels.filter { $0 == v }.count > 1 }) {
+            throw Problem(option: "levels", message: "names \(NumberFormat.fixed(twice)) twice; give each level once, like 80,95")
+        }
+        let names = models.split(separator: ",").map { $0.trimmed().lowercased() }.filter { !$0.isEmpty && !$0.contains("(") }
+        if let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
+            throw Problem(option: "models", message: "names '\(twice)' twice; a combination of one model with itself is that model")
+        }
         do {
             return Checked(levels: parsedLevels, models: try ModelRegistry.resolve(models))
         } catch let e as ModelListError {

@@ -23,6 +23,15 @@ extension BadInputCorpus {
                                     arguments: input.arguments + ["--service-level", level],
                                     expectation: .usageError(says: ["--service-level is a probability such as 0.95 or a percentage such as 95"])))
         }
+        // forecast's lists: a level named twice wrote its columns twice, none dropped every
+        // interval column, and a model named twice was combined with itself.
+        let series = CSVInput.series
+        for (flag, value, says) in [("--levels", "80,80", "--levels names 80 twice"), ("--levels", "", "--levels needs at least one percentage"),
+                                    ("--models", "naive,naive", "--models names 'naive' twice")] {
+            cases.append(CorpusCase(kind: series.kind, name: "forecast \(flag) '\(value)'", files: [series.file: Data(series.contents)],
+                                    arguments: ["forecast", "--input", series.file, "--horizon", "2", "--quiet", "--out", "fc.csv", flag, value],
+                                    expectation: .usageError(says: [says])))
+        }
         for k in cases.indices { cases[k].absentAfterFailure = ["-", "-.rejects", "-.lock"] }
         return cases + formatCases() + columnMapCases()
     }

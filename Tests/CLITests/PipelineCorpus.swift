@@ -112,7 +112,7 @@ enum PipelineCorpus {
         add(yaml("two exports of one file", base + "  save2:\n    kind: export\n    input: usage\n    file: series.csv\n", line: 16, "already exports 'series.csv'"))
         add(yaml("reorder stage writing '../reorder'", base + "  items:\n    kind: import\n    table: items\n    file: usage.csv\n  reorder:\n    kind: reorder\n    usage: usage\n    items: items\n    inventory: items\n    file: ../reorder\n",
                  line: 22, "plain file name"))
-        add(yaml("--set save.file=../x.csv", base, line: 12, "plain file name", extra: ["--set", "save.file=../x.csv"]))
+        add(yaml("--set save.file=../x.csv", base, line: nil, "plain file name", extra: ["--set", "save.file=../x.csv"], file: "--set save.file=../x.csv"))
         add(yaml("--set for a stage the pipeline lacks", base, line: nil, "names stage 'nostage'", extra: ["--set", "nostage.x=1"]))
         add(yaml("--set changing a kind", base, line: nil, "cannot change a stage's kind", extra: ["--set", "save.kind=import"]))
         add(CorpusCase(kind: .pipeline, name: "--set without stage.param=", files: ["p.yml": Data(base), "usage.csv": Data(usage)],

@@ -455,6 +455,13 @@ public struct PipelineRunner: Sendable {
                 failure.message = failure.message.replacing(temporary, with: kept ?? output)
                 throw failure
             }
+            // A failure of a later stage says where the rows its imports rejected were kept:
+            // the folder was left without a word.
+            if let kept {
+                let pointer = "; the rows the imports rejected are in \(kept)/"
+                if var failure = error as? InputError { failure.message += pointer; throw failure }
+                if var failure = error as? PipelineError { failure.message += pointer; throw failure }
+            }
             throw error
         }
         PipelineRunner.removeRejectsFolder(of: output)

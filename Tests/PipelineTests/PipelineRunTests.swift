@@ -173,6 +173,21 @@ import Tabular
         #expect(throws: (any Error).self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
         #expect(!ws.exists("out.rejects"))
         #expect(try ws.read("out/forecasts.csv") == forecasts)
+        // A later stage failing after an import rejected some rows says where they are.
+        try ws.write("items.csv", "item\nGLOVES\n")
+        try ws.write("inventory.csv", "item,on_hand\nGLOVES,10\n")
+        try ws.write("usage.csv", "Trans Date,Item #,Qty Issued\n1/5/2024,GLOVES,5\nnot a date,GLOVES,1\n")
+        try ws.write("q.yml", """
+            stages:
+              usage: {kind: import, table: usage, file: usage.csv, columns: {date: "Trans Date", item: "Item #", quantity: "Qty Issued"}, on_error: skip}
+              items: {kind: import, table: items, file: items.csv}
+              inventory: {kind: import, table: inventory, file: inventory.csv}
+              plan: {kind: reorder, usage: usage, items: items, inventory: inventory, as_of: 2001-01-01}
+
+            """)
+        #expect { _ = try PipelineRunner(quiet: true).run(ws.path + "/q.yml", output: ws.path + "/q") } throws: { error in
+            "\(error)".contains("before the usage's first day") && "\(error)".contains("; the rows the imports rejected are in \(ws.path)/q.rejects/")
+        }
     }
 
     @Test func reRunsAreByteIdenticalOnOneAndTwoThreads() throws {

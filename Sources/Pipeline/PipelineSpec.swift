@@ -318,6 +318,12 @@ public struct PipelineSpec: Sendable {
         func located(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> PipelineError {
             var message = "not valid YAML: " + problem
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            // The parser's words name its grammar; what to look at is the indentation or an
+            // unquoted colon.
+            if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key")
+                || problem.contains("could not find expected ':'") || problem.contains("block end") {
+                message += "; check this line's indentation against the lines above (spaces, not tabs), and quote a value holding ': '"
+            }
             return PipelineError(location: SourceLocation(file: path, line: mark.line, column: mark.column), message)
         }
         switch error {

@@ -22,7 +22,7 @@ struct Forecast: ParsableCommand {
     @Option(help: ArgumentHelp("Season length in periods (default: 7 days, 52 weeks, 12 months, 4 quarters).", valueName: "periods"))
     var season: Int?
 
-    @Option(help: ArgumentHelp("auto, or a comma-separated list such as ets,theta,croston.", valueName: "list"))
+    @Option(help: ArgumentHelp("auto, or a comma-separated list of " + ModelRegistry.names.joined(separator: ", ") + ", or an ETS spec like ets(A,Ad,M).", valueName: "list"))
     var models = "auto"
 
     @Option(help: ArgumentHelp("Prediction interval levels in percent.", valueName: "list"))

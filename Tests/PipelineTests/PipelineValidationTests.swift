@@ -57,6 +57,12 @@ import Testing
         #expect(error?.description.contains("  --set demand.horizon=abc: stage 'demand': 'horizon' must be a whole number, not 'abc'") == true, "\(String(describing: error))")
     }
 
+    /// A line indented too far: the parser's words, then what to look at.
+    @Test func anIndentationErrorSaysWhatToCheck() throws {
+        try expectProblem(Workspace.goodPipeline.replacingOccurrences(of: "    horizon: 6", with: "      horizon: 6"), line: 16,
+                          containing: "check this line's indentation against the lines above")
+    }
+
     @Test func unknownKindIsReportedOnceNotAsBrokenReferences() throws {
         let found = try problems(Workspace.goodPipeline.replacingOccurrences(of: "kind: aggregate", with: "kind: agregate"))
         #expect(found.count == 1)

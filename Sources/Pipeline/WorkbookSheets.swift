@@ -26,7 +26,7 @@ enum WorkbookSheets {
     static func simulation(_ table: Table) -> ReportSheet {
         table.reportSheet("Replay", styles: [
             "items": quantity, "target_service_level": .percent, "fill_rate": .percent, "stockout_days": quantity,
-            "average_inventory_value": .money, "orders": quantity, "replay_start": .date, "replay_end": .date,
+            "average_inventory_value": .money, "orders": quantity, "replay_start": .date, "replay_end": .date, "levels_as_of": .date,
         ])
     }
 
@@ -95,7 +95,8 @@ enum WorkbookSheets {
 
     static func productivity(_ table: Table) -> ReportSheet {
         table.reportSheet("Pay periods", styles: ["pay_period_start": .date, "pay_period_end": .date, "worked_hours": tenths, "target_hours": tenths,
-                                                  "productivity_index": tenths, "overtime_pct": .percentagePoints, "agency_pct": .percentagePoints],
+                                                  "productivity_index": tenths, "overtime_pct": .percentagePoints, "agency_pct": .percentagePoints,
+                                                  "non_productive_pct": .percentagePoints],
                           highlights: [])
     }
 

@@ -129,10 +129,12 @@ public struct DemandForecaster: Sendable {
     /// change of scale, fits and intervals follow the recent behaviour. Intermittent and
     /// lumpy demand has no such regimes: its changes come from when it is used, and a quiet
     /// month after use every ten days read as a calmer regime of nothing (forecast 0 with an
-    /// interval of [0, 0] by day, while its months forecast 74.5).
+    /// interval of [0, 0] by day, while its months forecast 74.5). Nor has a history with one
+    /// use or none (class short): its one change of scale is that use.
     public func forecast(_ history: [Double]) throws -> SeriesForecast {
         try history.withUnsafeBufferPointer { y in
-            let start = DemandClass(classifying: y).judgedOnRMSSE ? 0 : RegimeStart.index(in: y, season: settings.season)
+            let demandClass = DemandClass(classifying: y)
+            let start = demandClass.judgedOnRMSSE || demandClass == .short ? 0 : RegimeStart.index(in: y, season: settings.season)
             return try forecast(UnsafeBufferPointer(rebasing: y[start...]))
         }
     }

@@ -55,6 +55,14 @@ struct RegimeStartTests {
         #expect(seasonal.withUnsafeBufferPointer { RegimeStart.index(in: $0, season: 52) } == 0)
     }
 
+    /// One use in six years of months is no change of regime: cut after it, the history was
+    /// all zeros and the series read as never used (class zero).
+    @Test func aSingleUseIsNoRegime() throws {
+        let y = [Double](repeating: 0, count: 40) + [1] + [Double](repeating: 0, count: 31)
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 12, season: 12)).forecast(y)
+        #expect(f.demandClass == .short, "\(f.demandClass) \(f.model)")
+    }
+
     /// Growth, seasons and a wilder present are not a calmer regime: the whole history is kept.
     @Test func ordinaryHistoriesKeepTheirWholeLength() {
         var noise = Noise(state: 5)

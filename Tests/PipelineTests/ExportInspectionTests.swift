@@ -69,6 +69,18 @@ import Tabular
         #expect(inspection.missingRequired.isEmpty)
     }
 
+    /// The weekly totals that the import stage `inspection` prints reads, through a pipeline.
+    func weeklyTotals(runningTheStageOf inspection: ExportInspection, in workspace: Workspace) throws -> String {
+        let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
+        try workspace.write("p.yml", "stages:\n" + stage + """
+          weekly: {kind: aggregate, input: usage, frequency: week}
+          save: {kind: export, input: weekly, file: weekly.csv}
+
+        """)
+        _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")
+        return try workspace.read("out/weekly.csv")
+    }
+
     /// A pharmacy's daily sales with one column per drug class and its date column named in
     /// Serbian (Kaggle's "Pharma sales data": `datum,M01AB,...`): no column matched a role and
     /// no suggestion was made. The date is found by its values, the rest unpivoted, and the
@@ -82,14 +94,7 @@ import Tabular
         #expect(inspection.columnsFlag == "date=datum")
         #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "*", namesTo: "item", valuesTo: "quantity"))
         #expect(inspection.missingRequired.isEmpty)
-        let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
-        try workspace.write("p.yml", "stages:\n" + stage + """
-          weekly: {kind: aggregate, input: usage, frequency: week}
-          save: {kind: export, input: weekly, file: weekly.csv}
-
-        """)
-        _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")
-        #expect(try workspace.read("out/weekly.csv") == "series,period,value\nM01AB,2014-W02,6\nM01AB,2014-W03,7\nN02BE,2014-W02,136.5\nN02BE,2014-W03,185.5\n")
+        #expect(try weeklyTotals(runningTheStageOf: inspection, in: workspace) == "series,period,value\nM01AB,2014-W02,6\nM01AB,2014-W03,7\nN02BE,2014-W02,136.5\nN02BE,2014-W03,185.5\n")
         // A long export whose date column the header does not name keeps its item column.
         try workspace.write("long.csv", "Fecha,Artikel,Menge\n1/6/2014,A1,3\n1/7/2014,A1,4\n")
         let long = try ExportInspection(path: workspace.url.appendingPathComponent("long.csv").path, kind: "usage")
@@ -107,14 +112,7 @@ import Tabular
         let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("sales.csv").path, kind: "usage")
         #expect(inspection.columnsFlag == "date=datum")
         #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "*", namesTo: "item", valuesTo: "quantity"))
-        let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
-        try workspace.write("p.yml", "stages:\n" + stage + """
-          weekly: {kind: aggregate, input: usage, frequency: week}
-          save: {kind: export, input: weekly, file: weekly.csv}
-
-        """)
-        _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")
-        #expect(try workspace.read("out/weekly.csv") == "series,period,value\nM01AB,2014-W02,6\nM01AB,2014-W03,7\nN02BE,2014-W02,136.5\nN02BE,2014-W03,185.5\n")
+        #expect(try weeklyTotals(runningTheStageOf: inspection, in: workspace) == "series,period,value\nM01AB,2014-W02,6\nM01AB,2014-W03,7\nN02BE,2014-W02,136.5\nN02BE,2014-W03,185.5\n")
         let header = ["datum", "M01AB", "N02BE", "Year", "Month", "Hour", "Weekday Name"]
         let every = try Unpivot(columns: ["*"], namesTo: ["item"], valuesTo: "quantity").plan(header: header, mapped: [0], datedRows: true)
         #expect(every.columns == [1, 2] && every.dateParts == [3, 4, 5, 6])

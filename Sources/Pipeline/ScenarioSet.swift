@@ -1,4 +1,5 @@
 import Planning
+import Tabular
 import Yams
 
 /// What-if scenarios as written, in a scenario file (`--scenarios FILE.yml`, or a file path
@@ -11,6 +12,9 @@ public struct ScenarioSet: Sendable {
     public var scenarios: [BudgetScenario]
     /// Where each name a scenario uses is written: (scenario index, "volume"/"rate"/"fte.department"/"fte.account", name) -> place.
     var places: [(scenario: Int, what: String, name: String, location: SourceLocation)]
+    /// Values that read but look like a slip (a percent written as a fraction), said beside
+    /// the run's notes.
+    public var notes: [String] = []
 
     static let keys = ["name", "volume", "rate", "fte"]
     static let fteKeys = ["department", "account", "count", "annual_cost"]
@@ -82,6 +86,11 @@ public struct ScenarioSet: Sendable {
                     guard BudgetScenario.percentRange.contains(percent) else {
                         throw fail(what + "." + key, "the \(what) change of '\(key.clipped(60))' is \(text)%; a change runs from -100% to +1,000%")
                     }
+                    // 0.1 reads as 0.1%: a user writing fractions (0.1 for 10%) saw a change
+                    // of almost nothing and no word.
+                    if percent != 0 && abs(percent) < 1 {
+                        set.notes.append("scenario '\(name.clipped(60))': the \(what) change of '\(key.clipped(60))' is \(text), read as \(text)%; write \(NumberFormat.fixed(percent * 100)) for \(NumberFormat.fixed(percent * 100))%")
+                    }
                     percents[key] = percent
                     if key != BudgetScenario.everything { set.places.append((set.scenarios.count, what, key, place(what + "." + key))) }
                 }
@@ -128,7 +137,13 @@ public struct ScenarioSet: Sendable {
 
     /// Refuses a department or account the budget and actuals never name: a typo would
     /// otherwise change nothing and look like a scenario that does not matter.
-    public func checkNames(departments: Set<String>, accounts: Set<String>) throws {
+    /// An FTE change on a revenue account is refused too: it adds cost, and booked there it
+    /// raised revenue and net (two RNs read as a gain of $81,667).
+    public func checkNames(departments: Set<String>, accounts: Set<String>, revenueAccounts: Set<String> = []) throws {
+        for place in places where place.what == "fte.account" && revenueAccounts.contains(place.name) {
+            throw PipelineError(location: place.location,
+                                "scenario '\(scenarios[place.scenario].name.clipped(60))': '\(place.name.clipped(60))' is a revenue account; an FTE change adds cost, so book it on an expense account such as salaries")
+        }
         for place in places {
             let department = place.what == "volume" || place.what == "fte.department"
             guard !(department ? departments : accounts).contains(place.name) else { continue }

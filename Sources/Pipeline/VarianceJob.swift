@@ -292,7 +292,9 @@ public struct VarianceJob: Sendable {
         }
         if let note = VarianceJob.turnCreditRevenue(keys: keys, types: types, budget: &budgetBy, actual: &actualBy) { notes.append(note) }
         if let scenarios, !sharded {
-            try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)))
+            try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)),
+                                     revenueAccounts: Set(typeOfAccount.filter { $0.value == .revenue && !mixedTypes.contains($0.key) }.keys))
+            notes += scenarios.notes
         }
         if let note = VarianceJob.oppositeSignsNote(keys: keys, budget: budgetBy, actual: actualBy, through: asOf, ledger: actuals.fromFile) { notes.append(note) }
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))
@@ -416,6 +418,11 @@ public struct VarianceJob: Sendable {
         rows += rolling.departmentTotals(rows)
         let projected = Projection.acrossLines(projectedLines)
         let scenarioRows = scenarios.map { ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count).rows($0.scenarios) }
+        // The scenarios change the fiscal year's months after as-of: at its last month none is
+        // left, and every scenario came out as the base with no word.
+        if scenarios != nil && rolling.remaining.isEmpty {
+            notes.append("as-of \(Frequency.month.label(asOf)) is FY\(fy)'s last month: no month of it is left for the scenarios to change, so each equals the base; give an earlier --as-of (as_of:) to compare them")
+        }
         var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
         record?.addActuals(booked)

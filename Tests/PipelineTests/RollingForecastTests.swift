@@ -383,3 +383,36 @@ enum CSVTextRows {
         #expect(result.notes.contains { $0.hasPrefix("the forecast months 2026-07 to 2026-09 have no budget") }, "\(result.notes)")
     }
 }
+
+/// A buyer's-eye review of scenario files: an FTE change on a revenue account raised revenue
+/// and net; scenarios at the fiscal year's last month each equalled the base with no word; a
+/// percent written as a fraction (0.1 for 10%) changed almost nothing with no word.
+@Suite struct ScenarioSlipTests {
+    func run(asOf: Int, scenarios text: String) throws -> VarianceJob.Result {
+        let ws = try Workspace()
+        try ws.write("s.yml", text)
+        let months = VarianceReviewTests.monthLabels(24, from: 2024)
+        let lines = months.flatMap { m in [("D1", "Revenue", m, 50_000.0), ("D1", "Salaries", m, 30_000.0)] }
+        let types = lines.map { $0.1 == "Revenue" ? "revenue" : "expense" }
+        var job = VarianceJob()
+        job.asOf = asOf
+        job.scenarios = try ScenarioSet.load(ws.path + "/s.yml")
+        return try job.run(budget: VarianceReviewTests.table(lines, types: types), actuals: VarianceReviewTests.table(lines, types: types),
+                           volumes: nil)
+    }
+
+    @Test func anFTEChangeOnARevenueAccountIsRefused() throws {
+        let error = try #require(throws: PipelineError.self) {
+            try run(asOf: 2025 * 12 + 9, scenarios: "scenarios:\n  - name: rn\n    fte: {department: D1, account: Revenue, count: 2, annual_cost: 98000}\n")
+        }
+        #expect(error.location?.line == 3 && error.message.contains("'Revenue' is a revenue account; an FTE change adds cost"), "\(error)")
+    }
+
+    @Test func aFractionAndTheYearsLastMonthAreSaid() throws {
+        let fraction = try run(asOf: 2025 * 12 + 9, scenarios: "scenarios:\n  - name: up\n    volume: {D1: 0.1}\n")
+        #expect(fraction.notes.contains("scenario 'up': the volume change of 'D1' is 0.1, read as 0.1%; write 10 for 10%"), "\(fraction.notes)")
+        // June is the fiscal year's last month (July start): nothing is left to change.
+        let june = try run(asOf: 2026 * 12 + 5, scenarios: "scenarios:\n  - name: up\n    volume: {D1: 10}\n")
+        #expect(june.notes.contains { $0.hasPrefix("as-of 2026-06 is FY2026's last month: no month of it is left for the scenarios to change") }, "\(june.notes)")
+    }
+}

@@ -7,7 +7,7 @@ import Yams
 /// in the YAML, so that a mistake is reported at its line with what to write instead.
 ///
 /// The shape and the ranges are checked when the scenarios are read; the department and
-/// account names only once the ledger is loaded (`checkNames`), before anything is written.
+/// account names only once the ledger is loaded (`matchNames`), before anything is written.
 public struct ScenarioSet: Sendable {
     public var scenarios: [BudgetScenario]
     /// Where each name a scenario uses is written: (scenario index, "volume"/"rate"/"fte.department"/"fte.account", name) -> place.
@@ -113,7 +113,7 @@ public struct ScenarioSet: Sendable {
                         let example = key == "annual_cost" ? "the yearly cost of one position, e.g. annual_cost: 98000" : "e.g. \(key): \(key == "count" ? "2" : "...")"
                         throw fail(entry, "the FTE change has no \(key); add \(key) (\(example))")
                     }
-                    let count = Double(change["count"] ?? ""), cost = Double((change["annual_cost"] ?? "").replacingOccurrences(of: ",", with: ""))
+                    let count = Double(change["count"] ?? ""), cost = NumberParser().parse((change["annual_cost"] ?? "").trimmed())
                     guard let count, count.isFinite, count != 0, abs(count) <= 10_000 else {
                         throw fail(entry + ".count", "count is the number of positions added (negative to remove), not '\(change["count"] ?? "")'")
                     }
@@ -135,22 +135,40 @@ public struct ScenarioSet: Sendable {
         return set
     }
 
-    /// Refuses a department or account the budget and actuals never name: a typo would
-    /// otherwise change nothing and look like a scenario that does not matter.
-    /// An FTE change on a revenue account is refused too: it adds cost, and booked there it
-    /// raised revenue and net (two RNs read as a gain of $81,667).
-    public func checkNames(departments: Set<String>, accounts: Set<String>, revenueAccounts: Set<String> = []) throws {
+    /// Matches each department and account a scenario names to the ledger's spelling, in any
+    /// case and spacing (`6030 med-surg 4e` is `6030 Med-Surg 4E`, as --inflation's accounts
+    /// and staffing's units are), and refuses one the budget and actuals never name: a typo
+    /// would otherwise change nothing and look like a scenario that does not matter. An FTE
+    /// change on a revenue account is refused too: it adds cost, and booked there it raised
+    /// revenue and net (two RNs read as a gain of $81,667). Returns a note naming the names
+    /// matched in another spelling, or nil.
+    public mutating func matchNames(departments: Set<String>, accounts: Set<String>, revenueAccounts: Set<String> = []) throws -> String? {
+        let departmentSpellings = NameSpellings(departments.sorted()), accountSpellings = NameSpellings(accounts.sorted())
+        var matched: [String] = []
+        for k in places.indices {
+            let place = places[k]
+            let department = place.what == "volume" || place.what == "fte.department"
+            let known = department ? departments : accounts
+            if known.contains(place.name) { continue }
+            guard let spelled = (department ? departmentSpellings : accountSpellings).spelling(of: place.name) else {
+                throw PipelineError(location: place.location,
+                                    "scenario '\(scenarios[place.scenario].name.clipped(60))': no \(department ? "department" : "account") '\(place.name.clipped(60))' in the budget or actuals; use one of \(known.sorted().listed(upTo: 8))\(department && place.what == "volume" ? " or \"*\" for all" : "")")
+            }
+            var scenario = scenarios[place.scenario]
+            switch place.what {
+            case "volume": scenario.volume[spelled] = scenario.volume.removeValue(forKey: place.name)
+            case "rate": scenario.rate[spelled] = scenario.rate.removeValue(forKey: place.name)
+            case "fte.department": for i in scenario.staff.indices where scenario.staff[i].department == place.name { scenario.staff[i].department = spelled }
+            default: for i in scenario.staff.indices where scenario.staff[i].account == place.name { scenario.staff[i].account = spelled }
+            }
+            scenarios[place.scenario] = scenario
+            places[k].name = spelled
+            if !matched.contains("'\(place.name)' as '\(spelled)'") { matched.append("'\(place.name)' as '\(spelled)'") }
+        }
         for place in places where place.what == "fte.account" && revenueAccounts.contains(place.name) {
             throw PipelineError(location: place.location,
                                 "scenario '\(scenarios[place.scenario].name.clipped(60))': '\(place.name.clipped(60))' is a revenue account; an FTE change adds cost, so book it on an expense account such as salaries")
         }
-        for place in places {
-            let department = place.what == "volume" || place.what == "fte.department"
-            guard !(department ? departments : accounts).contains(place.name) else { continue }
-            let known = (department ? departments : accounts).sorted()
-            let listed = known.listed(upTo: 8)
-            throw PipelineError(location: place.location,
-                                "scenario '\(scenarios[place.scenario].name.clipped(60))': no \(department ? "department" : "account") '\(place.name.clipped(60))' in the budget or actuals; use one of \(listed)\(department && place.what == "volume" ? " or \"*\" for all" : "")")
-        }
+        return matched.isEmpty ? nil : "scenarios: read \(matched.listed(upTo: 5)), the ledger's spelling"
     }
 }

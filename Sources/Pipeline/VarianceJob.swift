@@ -291,10 +291,14 @@ public struct VarianceJob: Sendable {
             types[key] = typeOfAccount[key.account]
         }
         if let note = VarianceJob.turnCreditRevenue(keys: keys, types: types, budget: &budgetBy, actual: &actualBy) { notes.append(note) }
-        if let scenarios, !sharded {
-            try scenarios.checkNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)),
-                                     revenueAccounts: Set(typeOfAccount.filter { $0.value == .revenue && !mixedTypes.contains($0.key) }.keys))
-            notes += scenarios.notes
+        var scenarios = self.scenarios
+        if var set = scenarios, !sharded {
+            if let matched = try set.matchNames(departments: Set(keys.map(\.department)), accounts: Set(keys.map(\.account)),
+                                                revenueAccounts: Set(typeOfAccount.filter { $0.value == .revenue && !mixedTypes.contains($0.key) }.keys)) {
+                notes.append(matched)
+            }
+            notes += set.notes
+            scenarios = set
         }
         if let note = VarianceJob.oppositeSignsNote(keys: keys, budget: budgetBy, actual: actualBy, through: asOf, ledger: actuals.fromFile) { notes.append(note) }
         var rolling = RollingForecast(calendar: calendar, asOf: asOf, horizon: calendar.forecastMonths(after: asOf, quarters: horizonQuarters))

@@ -408,6 +408,21 @@ enum CSVTextRows {
         #expect(error.location?.line == 3 && error.message.contains("'Revenue' is a revenue account; an FTE change adds cost"), "\(error)")
     }
 
+    /// Names in another case or spacing are the ledger's, as --inflation's accounts and
+    /// staffing's units are, and a cost may be written as money.
+    @Test func namesMatchInAnyCaseAndCostsReadAsMoney() throws {
+        let result = try run(asOf: 2025 * 12 + 9, scenarios: """
+            scenarios:
+              - name: rn
+                fte: {department: d1, account: " salaries", count: 1, annual_cost: "$120,000"}
+
+            """)
+        #expect(result.notes.contains("scenarios: read 'd1' as 'D1', ' salaries' as 'Salaries', the ledger's spelling"), "\(result.notes)")
+        let rn = try #require(result.scenarios?.first { $0.scenario == "rn" && $0.department == "D1" && $0.account == "Salaries" })
+        // As of October 2025 (months count from 0), November to June: 8 months of $10,000.
+        #expect(abs(rn.changeVsBase - 80_000) < 0.01, "\(rn.changeVsBase)")
+    }
+
     @Test func aFractionAndTheYearsLastMonthAreSaid() throws {
         let fraction = try run(asOf: 2025 * 12 + 9, scenarios: "scenarios:\n  - name: up\n    volume: {D1: 0.1}\n")
         #expect(fraction.notes.contains("scenario 'up': the volume change of 'D1' is 0.1, read as 0.1%; write 10 for 10%"), "\(fraction.notes)")

@@ -26,7 +26,13 @@ struct Purchasing: ParsableCommand {
         if lots != nil && usage == nil { throw UsageError("--lots needs --usage, to know how fast each item is used") }
         var stages: [PipelineRunner.NamedStage] = [.init("orders", try pipeline.importStage(orders, "orders", shardKey: ["item"], main: true))]
         if let contracts { stages.append(.init("contracts", try pipeline.importStage(contracts, "contracts", shardKey: ["item"]))) }
-        if let items { stages.append(.init("items", try pipeline.importStage(items, "items", shardKey: ["item"]))) }
+        if let items {
+            // Purchasing reads the master's lead time and cost: its shelf life and lead-time
+            // spread were suggested for mapping, to no effect.
+            var stage = try pipeline.importStage(items, "items", shardKey: ["item"])
+            stage.rolesRead = ["item", "description", "vendor", "unit_cost", "lead_time_days"]
+            stages.append(.init("items", stage))
+        }
         if let lots { stages.append(.init("lots", try pipeline.importStage(lots, "lots", shardKey: ["item"]))) }
         if let usage { stages.append(.init("usage", try pipeline.importStage(usage, "usage", shardKey: ["item"]))) }
         stages.append(.init("purchasing", PurchasingStage(orders: "orders", contracts: contracts.map { _ in "contracts" }, items: items.map { _ in "items" },

@@ -132,6 +132,18 @@ import Testing
         #expect(wrong.status == 2 && wrong.stderr.contains("fits none of staffing's inputs; their roles are census: admissions, date, patient_days"), "\(wrong.stderr)")
     }
 
+    /// Purchasing reads an item master's lead time and cost: its shelf life was suggested for
+    /// mapping, to no effect; the lead time still is.
+    @Test func purchasingSuggestsOnlyTheItemColumnsItReads() throws {
+        let dir = try CLIRunner.workspace()
+        try "item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity\nA1,Acme,2025-03-01,10,5,2025-03-06,10\n"
+            .write(to: dir.appendingPathComponent("orders.csv"), atomically: false, encoding: .utf8)
+        try "Item #,Shelf Life (Days),Lead Time (Days)\nA1,365,4\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["purchasing", "--orders", "orders.csv", "--items", "items.csv", "--columns", "item=Item #", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("'Lead Time (Days)' (lead_time_days)") && !run.stderr.contains("shelf_life_days"), "\(run.stderr)")
+    }
+
     @Test func badFlagsAreUsageErrorsAndMissingFilesDataErrors() throws {
         let dir = try CLIRunner.workspace()
         let badMonth = try CLIRunner.run(["variance", "--budget", "b.csv", "--actuals", "a.csv", "--fiscal-start", "13", "--out", "o"], in: dir)

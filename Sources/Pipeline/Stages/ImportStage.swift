@@ -40,6 +40,9 @@ public struct ImportStage: Stage {
     public var conditions: [String: Set<String>]
     /// Set by the planning commands' `--shard`: only the rows of this shard are kept.
     public var shard: ShardKey?
+    /// The roles the table's reader uses, when not all of its kind's (purchasing reads an item
+    /// master's lead time and cost alone): only those are suggested for columns left unread.
+    public var rolesRead: Set<String>?
 
     public var inputFiles: [String] { [file] }
 
@@ -438,7 +441,7 @@ public struct ImportStage: Stage {
         // received_quantity): left unread without a word, cancelled PO lines counted as on
         // order and every receipt as complete.
         var used = Set(importer.indices.values)
-        let unread = schema.roles.filter { importer.column($0.name) == nil && !$0.required }
+        let unread = schema.roles.filter { role in importer.column(role.name) == nil && !role.required && (rolesRead?.contains(role.name) ?? true) }
         let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, in: importer.header, used: &used) : []
         if !lookalikes.isEmpty {
             let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")

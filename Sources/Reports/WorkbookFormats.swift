@@ -16,14 +16,17 @@ struct WorkbookFormats {
     /// The number format of a style, nil for text.
     func numberFormat(_ style: ReportSheet.Style) -> String? {
         let negative = numbers.negatives == .parentheses
+        // `--negatives parentheses` applies to every signed figure, as in the Markdown: the
+        // workbook showed -6.4% beside the report's (6.4%).
+        func signed(_ format: String) -> String { negative ? format + ";(" + format + ")" : format }
         switch style {
         case .text: return nil
-        case .number(let decimals): return decimals > 0 ? "#,##0." + String(repeating: "0", count: decimals) : "#,##0"
-        case .money: return negative ? "$#,##0;($#,##0)" : "$#,##0"
-        case .price: return negative ? "$#,##0.00;($#,##0.00)" : "$#,##0.00"
-        case .percent: return "0.0%"
+        case .number(let decimals): return signed(decimals > 0 ? "#,##0." + String(repeating: "0", count: decimals) : "#,##0")
+        case .money: return signed("$#,##0")
+        case .price: return signed("$#,##0.00")
+        case .percent: return signed("0.0%")
         // The value stays the CSV's 21.0; the format only adds the sign.
-        case .percentagePoints: return "0.0\"%\""
+        case .percentagePoints: return signed("0.0\"%\"")
         case .date: return "yyyy-mm-dd"
         }
     }

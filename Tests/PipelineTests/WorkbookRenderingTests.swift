@@ -28,10 +28,10 @@ import Testing
         return report
     }
 
-    func written(_ report: Report, provenance: RunProvenance? = nil) throws -> XLSXArchive {
+    func written(_ report: Report, provenance: RunProvenance? = nil, numbers: NumberStyle = NumberStyle()) throws -> XLSXArchive {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qm-xlsx-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let files = try ReportWriter.write(report, name: "test", in: folder, format: .xlsx, provenance: provenance)
+        let files = try ReportWriter.write(report, name: "test", in: folder, format: .xlsx, numbers: numbers, provenance: provenance)
         #expect(files == ["test.xlsx"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["test.xlsx"], "no temporary file left beside it")
         return XLSXArchive(path: folder + "/test.xlsx")
@@ -46,6 +46,14 @@ import Testing
         for (name, xml) in try book.allParts() {
             #expect(!xml.contains("<f>") && !xml.contains("<f "), "\(name) holds a formula element")
         }
+    }
+
+    /// `--negatives parentheses` puts every signed figure in parentheses, percentages too: the
+    /// workbook showed -6.4% beside the Markdown's (6.4%).
+    @Test func parenthesesApplyToEveryNumberFormat() throws {
+        let book = try written(report(), numbers: NumberStyle(negatives: .parentheses))
+        let formats = Set(try book.numberFormats())
+        #expect(formats.isSuperset(of: ["#,##0;(#,##0)", "$#,##0;($#,##0)", "0.0%;(0.0%)"]), "\(formats)")
     }
 
     @Test func numbersAreTypedWithTheirFormats() throws {

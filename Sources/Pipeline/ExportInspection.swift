@@ -39,6 +39,20 @@ public struct ExportInspection: Sendable {
         public var valuesTo: String
         /// The date format the headers need (`YYYYMM` for `202401`), nil when the default reads them.
         public var dateFormat: String? = nil
+        /// For headers holding two names (`Hrs_RN_emp`): the pattern splitting them.
+        public var namesPattern: String? = nil
+        /// Recodings of the second name (`emp` is regular pay, `ctr` agency), as YAML.
+        public var valuesMap: String? = nil
+        /// The `unpivot:` block's lines, each indented by `indent`.
+        func yamlBlock(indent: String) -> String {
+            var lines = ["columns: \(yamlColumns)", "names_to: \(yamlNamesTo)"]
+            if let namesPattern { lines.append("names_pattern: \"\(namesPattern.replacingOccurrences("\\", "\\\\"))\"") }
+            lines.append("values_to: \(valuesTo)")
+            if let valuesMap { lines.append("values_map: \(valuesMap)") }
+            return lines.map { indent + $0 + "\n" }.joined()
+        }
+        /// `names_to:` in YAML: one role bare, several as a list.
+        public var yamlNamesTo: String { namesTo.contains(",") ? "[" + namesTo.split(separator: ",").joined(separator: ", ") + "]" : namesTo }
         /// `columns:` in YAML: one glob quoted, several as a list.
         public var yamlColumns: String {
             let globs = columns.split(separator: ",").map { ExportInspection.quoted(String($0)) }
@@ -159,7 +173,8 @@ public struct ExportInspection: Sendable {
         "department": ["Dept", "Department", "Cost Center"],
         "description": ["Description", "Desc", "Item Description"],
         "location": ["Location", "Loc", "Par Location"],
-        "unit": ["Unit", "Nursing Unit", "Cost Center", "Department"],
+        // CMS's payroll-based journal names the facility PROVNAME, its residents MDScensus.
+        "unit": ["Unit", "Nursing Unit", "Cost Center", "Department", "PROVNAME", "Provider Name", "Facility", "Facility Name"],
         "hours": ["Hours", "Hrs", "Worked Hours"],
         "uom": ["UOM", "Unit of Measure"],
         "vendor": ["Vendor", "Supplier"],
@@ -175,7 +190,7 @@ public struct ExportInspection: Sendable {
         "budgeted_fte": ["Budgeted FTE", "Budget FTE", "FTE Budget"],
         "target_hppd": ["Target HPPD", "HPPD", "HPPD Target", "Hours per Patient Day"],
         "max_patients_per_staff": ["Max Patients per Staff", "Ratio", "Patients per Staff"],
-        "patient_days": ["Patient Days", "Census", "Midnight Census", "ADC"],
+        "patient_days": ["Patient Days", "Census", "Midnight Census", "ADC", "MDScensus", "MDS Census", "Resident Census"],
         "amount": ["Amount", "Amt"],
         // Worked spans (punch in and out) and shift times: left unmapped, staffing --shifts
         // stopped at "timekeeping needs start and end".
@@ -244,6 +259,13 @@ public struct ExportInspection: Sendable {
             let numbers = rest.filter { columns[$0].type == "number" }.count
             if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2, 2 * count >= numbers {
                 glob = p + "*"
+                // Headers holding a job code and a pay type (CMS's payroll-based journal:
+                // `Hrs_RN_emp`, `Hrs_RN_ctr` beside the `Hrs_RN` totals): unpivoted as one
+                // name, every header became a unit.
+                if let split = ExportInspection.splitNames(rest.map { header[$0] }, prefix: p, schema: schema, mapped: mapped) {
+                    unpivot = split
+                    glob = ""
+                }
             } else if schema.roles.contains(where: { isDated($0) && mapped.contains($0.name) }) {
                 // Or, beside the date, nothing but columns of numbers: one column per item (a
                 // pharmacy's daily sales by drug class, `M01AB, M01AE, ...`). Columns naming a
@@ -261,8 +283,31 @@ public struct ExportInspection: Sendable {
                 unpivot = UnpivotSuggestion(columns: glob, namesTo: name, valuesTo: value, dateFormat: headerFormat)
             }
         }
-        let filled = mapped.union(unpivot.map { [$0.namesTo, $0.valuesTo] } ?? [])
+        let filled = mapped.union(unpivot.map { $0.namesTo.split(separator: ",").map(String.init) + [$0.valuesTo] } ?? [])
         missingRequired = schema.roles.filter { $0.required && !filled.contains($0.name) }.map(\.name)
+    }
+
+    /// Headers `PREFIX` + a job code + `_` + one of two or more pay-type words, each word on
+    /// two headers or more (`Hrs_RN_emp`, `Hrs_LPN_ctr`, ...): the unpivot that reads them
+    /// as job_code and pay_type, leaving out the prefix's totals (`Hrs_RN`), which would count
+    /// each hour twice. Only for a kind with both roles unmapped (timekeeping).
+    static func splitNames(_ headers: [String], prefix: String, schema: InputSchema, mapped: Set<String>) -> UnpivotSuggestion? {
+        let roles = Set(schema.roles.map(\.name))
+        guard roles.isSuperset(of: ["job_code", "pay_type"]), mapped.isDisjoint(with: ["job_code", "pay_type"]),
+              let value = schema.roles.first(where: { $0.type == .number && $0.required && !mapped.contains($0.name) })?.name else { return nil }
+        var words: [String: Int] = [:]
+        for h in headers where h.hasPrefix(prefix) {
+            let rest = h.dropFirst(prefix.count)
+            guard let cut = rest.lastIndex(of: "_"), cut != rest.startIndex, rest.index(after: cut) != rest.endIndex else { continue }
+            words[String(rest[rest.index(after: cut)...]), default: 0] += 1
+        }
+        let kept = words.filter { $0.value >= 2 }.keys.sorted()
+        guard kept.count >= 2, kept.allSatisfy({ $0.allSatisfy { $0.isLetter } }) else { return nil }
+        let escaped = prefix.map { ".^$*+?()[]{}|\\".contains($0) ? "\\" + String($0) : String($0) }.joined()
+        let payTypes = ["emp": "regular", "ctr": "agency"]
+        let map = kept.allSatisfy { payTypes[$0] != nil } ? "{pay_type: {" + kept.map { "\($0): \(payTypes[$0]!)" }.joined(separator: ", ") + "}}" : nil
+        return UnpivotSuggestion(columns: kept.map { prefix + "*_" + $0 }.joined(separator: ","), namesTo: "job_code,pay_type", valuesTo: value,
+                                 namesPattern: escaped + "(.*)_(" + kept.joined(separator: "|") + ")", valuesMap: map)
     }
 
     /// A glob for the headers: their common prefix cut back to a separator (`2026-*`), else
@@ -342,9 +387,10 @@ public struct ExportInspection: Sendable {
         var flags: [String] = []
         if let unpivot {
             out += "  wide sheet: unpivot the columns \(unpivot.columns)\n"
-            out += "    unpivot:\n      columns: \(unpivot.yamlColumns)\n      names_to: \(unpivot.namesTo)\n      values_to: \(unpivot.valuesTo)\n"
-            flags.append("--unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo) --values-to \(unpivot.valuesTo)"
-                + (unpivot.dateFormat.map { " --date-format \($0)" } ?? ""))
+            out += "    unpivot:\n" + unpivot.yamlBlock(indent: "      ")
+            flags.append("--unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo)" + (unpivot.namesPattern.map { " --names-pattern '\($0)'" } ?? "")
+                + " --values-to \(unpivot.valuesTo)" + (unpivot.dateFormat.map { " --date-format \($0)" } ?? "")
+                + (unpivot.valuesMap == nil ? "" : " --pay-codes emp=regular,ctr=agency"))
         }
         if decimalComma { flags.append("--decimal-comma") }
         if !flags.isEmpty { out += "  flags: \(flags.joined(separator: " "))\n" }
@@ -358,7 +404,7 @@ public struct ExportInspection: Sendable {
         if let dateFormat = dateFormat ?? unpivot?.dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
         if decimalComma { out += "    decimal: comma\n" }
         if let unpivot {
-            out += "    unpivot:\n      columns: \(unpivot.yamlColumns)\n      names_to: \(unpivot.namesTo)\n      values_to: \(unpivot.valuesTo)\n"
+            out += "    unpivot:\n" + unpivot.yamlBlock(indent: "      ")
         }
         return out
     }

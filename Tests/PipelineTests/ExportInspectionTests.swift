@@ -142,6 +142,29 @@ import Tabular
         #expect(census.unpivot == nil, "\(String(describing: census.unpivot))")
     }
 
+    /// CMS's payroll-based journal: `Hrs_RN_emp`, `Hrs_RN_ctr` beside the `Hrs_RN` totals. The
+    /// suggestion read every `Hrs_` header as a unit; it now splits them into job code and pay
+    /// type, leaves the totals out, and the import stage it prints reads each hour once.
+    @Test func aPayrollBasedJournalIsSplitIntoJobCodeAndPayType() throws {
+        let workspace = try Workspace()
+        try workspace.write("pbj.csv", """
+            PROVNUM,PROVNAME,WorkDate,MDScensus,Hrs_RN,Hrs_RN_emp,Hrs_RN_ctr,Hrs_CNA,Hrs_CNA_emp,Hrs_CNA_ctr
+            HV1,Harbor Valley,20230701,103,72.25,64.25,8,224,216,8
+            HV1,Harbor Valley,20230702,106,72.5,64.5,8,255,239,16
+
+            """)
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("pbj.csv").path, kind: "timekeeping")
+        #expect(inspection.columnsFlag == "date=WorkDate,unit=PROVNAME")
+        #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "Hrs_*_ctr,Hrs_*_emp", namesTo: "job_code,pay_type", valuesTo: "hours",
+                                                                         namesPattern: "Hrs_(.*)_(ctr|emp)", valuesMap: "{pay_type: {ctr: agency, emp: regular}}"))
+        let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
+        try workspace.write("p.yml", "stages:\n" + stage + "  save: {kind: export, input: timekeeping, file: hours.csv}\n")
+        _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")
+        let rows = try workspace.read("out/hours.csv").split(separator: "\n").dropFirst()
+        #expect(rows.count == 8, "\(rows)")
+        #expect(rows.contains("2023-07-01,Harbor Valley,8,RN,agency") && rows.contains("2023-07-02,Harbor Valley,239,CNA,regular"), "\(rows)")
+    }
+
     /// Punch-in and punch-out columns (`In`, `Out`) are the spans staffing --shifts needs.
     @Test func punchInAndOutAreTheSpan() throws {
         let workspace = try Workspace()

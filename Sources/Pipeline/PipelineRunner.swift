@@ -358,10 +358,6 @@ public struct PipelineRunner: Sendable {
             }
         try PipelineRunner.outputGuard(output: output, history: history, inputs: inputs, flags: false).check()
         // One run at a time per output folder: a second one fails here, naming the first.
-        // (Not NSString.deletingLastPathComponent: Foundation 6.3 traps on one-letter paths like "o".)
-        if let slash = output.lastIndex(of: "/"), slash != output.startIndex {
-            try? fm.createDirectory(atPath: String(output[..<slash]), withIntermediateDirectories: true)
-        }
         let lock = try OutputLock(for: output)
         defer { lock?.release() }
         // A history that is not ours (or is newer) is refused before anything runs.

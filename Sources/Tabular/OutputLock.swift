@@ -15,6 +15,20 @@ public final class OutputLock {
     public let path: String
     private var fd: Int32
 
+    /// Makes the folders `output` goes in (`mkdir -p` of its parent), as the lock file and the
+    /// output beside it need them: `--out out/monthly.csv` on a fresh checkout, where `out/` is
+    /// not kept, failed at the lock file with "No such file or directory". A folder that
+    /// cannot be made is left to the lock's own error, which names the file.
+    /// (Not NSString.deletingLastPathComponent: Foundation 6.3 traps on one-letter paths like "o".)
+    static func makeFolders(above output: String) {
+        guard let slash = output.lastIndex(of: "/"), slash != output.startIndex else { return }
+        let parent = output[..<slash]
+        for i in parent.indices where parent[i] == "/" && i != parent.startIndex {
+            _ = mkdir(String(parent[..<i]), 0o755)
+        }
+        _ = mkdir(String(parent), 0o755)
+    }
+
     /// Takes the lock for `output` (a folder or a file); standard output (`-`) needs none.
     public init?(for output: String) throws {
         guard output != "-", !output.isEmpty else { return nil }
@@ -22,6 +36,7 @@ public final class OutputLock {
         var info = stat()
         if stat(output, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR { return nil }
         path = OutputLock.path(for: output)
+        OutputLock.makeFolders(above: output)
         while true {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {

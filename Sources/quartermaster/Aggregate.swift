@@ -17,7 +17,6 @@ struct Aggregate: ParsableCommand {
         // Checked before the lock: its file beside --out could be the input.
         let source = try seriesOptions.seriesImport(output: out)
         // One run at a time per output: a second one fails, naming the first.
-        FolderOutput.makeParent(of: out)
         let lock = try OutputLock(for: out)
         defer { lock?.release() }
         let job = AggregateJob(source: source, output: out)

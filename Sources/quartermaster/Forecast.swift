@@ -87,7 +87,6 @@ struct Forecast: ParsableCommand {
         job.quiet = quiet
         job.recordsHistory = runHistory != nil
         // One run at a time per output: a second one fails, naming the first.
-        FolderOutput.makeParent(of: out)
         let lock = try OutputLock(for: out)
         defer { lock?.release() }
         let result = try job.run()

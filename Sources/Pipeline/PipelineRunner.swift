@@ -279,12 +279,10 @@ public struct PipelineRunner: Sendable {
     /// rejects file, which failed imports leave): another pipeline's output folder nested
     /// inside it, with its run history, or a file the user put there. Replacing the folder
     /// deleted them (a pipeline writing `out` after one writing `out/monthly` with its
-    /// history there). Without a readable manifest, folders and databases count as foreign.
-    static func foreignEntries(in output: String, existing: [String]) -> [String] {
-        var listed: Set<String>?
-        if let outputs = previousManifest(in: output)?["outputs"] as? [String] {
-            listed = Set(outputs.map { String($0.split(separator: "/").first ?? "") })
-        }
+    /// history there). Without a readable manifest (`outputs` nil), folders and databases
+    /// count as foreign.
+    static func foreignEntries(in output: String, existing: [String], outputs: [String]?) -> [String] {
+        let listed = outputs.map { Set($0.map { String($0.split(separator: "/").first ?? "") }) }
         return existing.sorted().filter { name in
             if reservedFiles.contains(name) || name.hasSuffix(".rejects.csv") { return false }
             if let listed { return !listed.contains(name) }
@@ -294,10 +292,12 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// The manifest of the run that wrote `output`, read as JSON, or nil.
-    static func previousManifest(in output: String) -> [String: Any]? {
-        guard let data = FileManager.default.contents(atPath: output + "/manifest.json") else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    /// What the manifest of the run that wrote `output` says of it: the files it wrote and
+    /// what wrote them (`pipeline.file`); nil where it has no readable manifest.
+    static func previousRun(in output: String) -> (outputs: [String]?, producer: String?)? {
+        guard let data = FileManager.default.contents(atPath: output + "/manifest.json"),
+              let manifest = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+        return (manifest["outputs"] as? [String], (manifest["pipeline"] as? [String: Any])?["file"] as? String)
     }
 
     /// What wrote a run's folder, as far as replacing it goes: a canned command by its name
@@ -310,10 +310,9 @@ public struct PipelineRunner: Sendable {
     /// A folder written by another command or pipeline: a run replaces its folder whole, and
     /// `purchasing --out reports` after `variance --out reports` deleted the variance report,
     /// workbook and all, without a word.
-    static func otherProducer(of output: String, than pipelineName: String) -> String? {
+    static func otherProducer(_ file: String?, than pipelineName: String) -> String? {
         // Runs built in Swift, and track before it named itself, recorded "(Swift)": unknown.
-        guard let pipeline = previousManifest(in: output)?["pipeline"] as? [String: Any], let file = pipeline["file"] as? String,
-              !file.isEmpty, file != "(Swift)" else { return nil }
+        guard let file, !file.isEmpty, file != "(Swift)" else { return nil }
         let previous = producer(file)
         return previous == producer(pipelineName) ? nil : previous
     }
@@ -372,11 +371,12 @@ public struct PipelineRunner: Sendable {
             guard existing.contains("manifest.json") else {
                 throw InputError(file: output, "the output folder exists and was not written by a pipeline run (it has no manifest.json); choose a new or empty folder so nothing of yours is replaced")
             }
-            if let other = Self.otherProducer(of: output, than: pipelineName) {
-                let outputs = (Self.previousManifest(in: output)?["outputs"] as? [String] ?? []).filter { !Self.reservedFiles.contains($0) }
+            let previous = Self.previousRun(in: output)
+            if let other = Self.otherProducer(previous?.producer, than: pipelineName) {
+                let outputs = (previous?.outputs ?? []).filter { !Self.reservedFiles.contains($0) }
                 throw InputError(file: output, "the output folder holds the output of \(other) (\(outputs.prefix(4).joined(separator: ", "))\(outputs.count > 4 ? ", ..." : "")); this run would replace it whole, so choose another output folder, or delete that one first")
             }
-            if let stranger = Self.foreignEntries(in: output, existing: existing).first {
+            if let stranger = Self.foreignEntries(in: output, existing: existing, outputs: previous?.outputs).first {
                 throw InputError(file: output, "the output folder holds '\(stranger)', which its last run did not write (another run's output, a run history or a file of yours); a run replaces its folder whole, so move it out of the folder or choose another output folder")
             }
         }

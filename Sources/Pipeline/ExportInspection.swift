@@ -41,15 +41,20 @@ public struct ExportInspection: Sendable {
         public var dateFormat: String? = nil
         /// For headers holding two names (`Hrs_RN_emp`): the pattern splitting them.
         public var namesPattern: String? = nil
-        /// Recodings of the second name (`emp` is regular pay, `ctr` agency), as YAML.
-        public var valuesMap: String? = nil
+        /// The pay types the second names stand for (`emp` regular, `ctr` agency), or empty.
+        public var payTypes: [String: String] = [:]
         /// The `unpivot:` block's lines, each indented by `indent`.
         func yamlBlock(indent: String) -> String {
             var lines = ["columns: \(yamlColumns)", "names_to: \(yamlNamesTo)"]
             if let namesPattern { lines.append("names_pattern: \"\(namesPattern.replacingOccurrences("\\", "\\\\"))\"") }
             lines.append("values_to: \(valuesTo)")
-            if let valuesMap { lines.append("values_map: \(valuesMap)") }
+            if !payTypes.isEmpty { lines.append("values_map: {pay_type: {" + recodings(": ", ", ") + "}}") }
             return lines.map { indent + $0 + "\n" }.joined()
+        }
+        /// `payTypes` sorted, each name and pay type joined by `pair`, the pairs by `separator`:
+        /// YAML's `ctr: agency, emp: regular`, `--pay-codes`' `ctr=agency,emp=regular`.
+        func recodings(_ pair: String, _ separator: String) -> String {
+            payTypes.keys.sorted().map { $0 + pair + payTypes[$0]! }.joined(separator: separator)
         }
         /// `names_to:` in YAML: one role bare, several as a list.
         public var yamlNamesTo: String { namesTo.contains(",") ? "[" + namesTo.split(separator: ",").joined(separator: ", ") + "]" : namesTo }
@@ -304,10 +309,10 @@ public struct ExportInspection: Sendable {
         let kept = words.filter { $0.value >= 2 }.keys.sorted()
         guard kept.count >= 2, kept.allSatisfy({ $0.allSatisfy { $0.isLetter } }) else { return nil }
         let escaped = prefix.map { ".^$*+?()[]{}|\\".contains($0) ? "\\" + String($0) : String($0) }.joined()
-        let payTypes = ["emp": "regular", "ctr": "agency"]
-        let map = kept.allSatisfy { payTypes[$0] != nil } ? "{pay_type: {" + kept.map { "\($0): \(payTypes[$0]!)" }.joined(separator: ", ") + "}}" : nil
+        let known = ["emp": "regular", "ctr": "agency"]
+        let payTypes = kept.allSatisfy { known[$0] != nil } ? known.filter { kept.contains($0.key) } : [:]
         return UnpivotSuggestion(columns: kept.map { prefix + "*_" + $0 }.joined(separator: ","), namesTo: "job_code,pay_type", valuesTo: value,
-                                 namesPattern: escaped + "(.*)_(" + kept.joined(separator: "|") + ")", valuesMap: map)
+                                 namesPattern: escaped + "(.*)_(" + kept.joined(separator: "|") + ")", payTypes: payTypes)
     }
 
     /// A glob for the headers: their common prefix cut back to a separator (`2026-*`), else
@@ -390,7 +395,7 @@ public struct ExportInspection: Sendable {
             out += "    unpivot:\n" + unpivot.yamlBlock(indent: "      ")
             flags.append("--unpivot '\(unpivot.columns)' --names-to \(unpivot.namesTo)" + (unpivot.namesPattern.map { " --names-pattern '\($0)'" } ?? "")
                 + " --values-to \(unpivot.valuesTo)" + (unpivot.dateFormat.map { " --date-format \($0)" } ?? "")
-                + (unpivot.valuesMap == nil ? "" : " --pay-codes emp=regular,ctr=agency"))
+                + (unpivot.payTypes.isEmpty ? "" : " --pay-codes " + unpivot.recodings("=", ",")))
         }
         if decimalComma { flags.append("--decimal-comma") }
         if !flags.isEmpty { out += "  flags: \(flags.joined(separator: " "))\n" }

@@ -9,7 +9,7 @@ public struct DayFirstLook: Sendable {
     private var seenMonth = 0
     private var broken = false
     private var firstYear = 0
-    private var years = 0
+    private var severalYears = false
     private var days = 0
 
     public init() {}
@@ -24,14 +24,14 @@ public struct DayFirstLook: Sendable {
         }
         if seenMonth == 0 { firstYear = year }
         seenMonth = month
-        if year != firstYear { years = 2 }
+        if year != firstYear { severalYears = true }
         days += 1
     }
 
     /// The month the dates fall in, which is the day of the month they name written
     /// day-first; nil when they do not look so.
     public var month: Int? {
-        guard !broken, days >= 3, seenMonth == 1 || years >= 2 else { return nil }
+        guard !broken, days >= 3, seenMonth == 1 || severalYears else { return nil }
         return seenMonth
     }
 

@@ -156,7 +156,7 @@ import Tabular
         let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("pbj.csv").path, kind: "timekeeping")
         #expect(inspection.columnsFlag == "date=WorkDate,unit=PROVNAME")
         #expect(inspection.unpivot == ExportInspection.UnpivotSuggestion(columns: "Hrs_*_ctr,Hrs_*_emp", namesTo: "job_code,pay_type", valuesTo: "hours",
-                                                                         namesPattern: "Hrs_(.*)_(ctr|emp)", valuesMap: "{pay_type: {ctr: agency, emp: regular}}"))
+                                                                         namesPattern: "Hrs_(.*)_(ctr|emp)", payTypes: ["ctr": "agency", "emp": "regular"]))
         let stage = try #require(inspection.report.components(separatedBy: "import stage:\n").last)
         try workspace.write("p.yml", "stages:\n" + stage + "  save: {kind: export, input: timekeeping, file: hours.csv}\n")
         _ = try PipelineRunner(quiet: true).run(workspace.path + "/p.yml", output: workspace.path + "/out")

@@ -95,8 +95,7 @@ struct CannedPipelineOptions: ParsableArguments {
             } catch let problem as Unpivot.Problem {
                 // Values of another input's kind (staffing's census by unit, `--values-to
                 // patient_days`) are that input's unpivot, not a mistake in the main one.
-                let valuesAreThisKinds = InputSchema.all[kind]?.roles.contains { $0.name == unpivot.valuesTo } ?? true
-                if main && valuesAreThisKinds { throw UsageError(problem.message) }
+                if main && Self.roles(of: kind).contains(unpivot.valuesTo) { throw UsageError(problem.message) }
             }
         }
         if let shard = try input.parsedShard(), !shardKey.isEmpty {

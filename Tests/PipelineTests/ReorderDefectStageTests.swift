@@ -72,6 +72,29 @@ import Tabular
         #expect(markdown.contains("| Item | Description | Location | Order |") && markdown.contains("| GLV |  | ICU |"), "\(markdown)")
     }
 
+    /// A vendor's minimum order is one purchase order's, shared by the item's locations: Main
+    /// and ICU needing about 98 and 42 order 500 together, the larger line raised, where each
+    /// line raised to 500 ordered 1,000. Locations that reach it together are not raised.
+    @Test func locationsShareTheVendorsMinimumOrder() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        var items = Self.items(["GLV"])
+        items.append("min_order_qty", .number([500]))
+        let inventory = Self.inventory([("GLV", "Main", 0), ("GLV", "ICU", 0)])
+        let plan = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: items, inventory: inventory)
+        let byLocation = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.location, $0) })
+        let main = try #require(byLocation["Main"]), icu = try #require(byLocation["ICU"])
+        #expect(main.orderQuantity + icu.orderQuantity == 500, "\(main.orderQuantity) + \(icu.orderQuantity)")
+        #expect(icu.orderQuantity > 0 && icu.orderQuantity < 100 && !icu.flags.contains("minimum_order"), "\(icu.flags)")
+        #expect(main.flags.contains("minimum_order"))
+        #expect(main.reason.contains("raised so that the item's 2 locations together order the vendor's minimum order 500"), "\(main.reason)")
+        #expect(icu.reason.contains("the item's 2 locations together order the vendor's minimum order 500 or more"), "\(icu.reason)")
+        // A minimum of 100 the two reach together raises neither.
+        items.replace("min_order_qty", with: .number([100]))
+        let reached = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: items, inventory: inventory)
+        #expect(reached.lines.allSatisfy { !$0.flags.contains("minimum_order") } && reached.lines.reduce(0) { $0 + $1.orderQuantity } < 200)
+    }
+
     /// Usage in two units of measure (a pharmacy buyer's review: vials as EA and boxes as BX
     /// summed as one number) is flagged uom_mismatch and named; so is usage in a unit the item
     /// master does not use. One unit throughout, the master's, is not.

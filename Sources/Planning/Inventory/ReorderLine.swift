@@ -9,6 +9,11 @@ public struct StockItem: Sendable {
     public var unitCost = 0.0
     public var packSize = 1.0
     public var minimumOrder = 0.0
+    /// The vendor's minimum order when the item's locations share it (`SharedMinimumOrder`):
+    /// `minimumOrder` is then this location's part of it, and `locationsSharingMinimum` says
+    /// how many locations order the item.
+    public var sharedMinimumOrder: Double?
+    public var locationsSharingMinimum = 0
     public var leadTimeDays: Double?
     public var leadTimeStandardDeviationDays = 0.0
     public var reviewPeriodDays: Double?

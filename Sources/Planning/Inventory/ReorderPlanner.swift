@@ -198,7 +198,12 @@ public struct ReorderPlanner: Sendable {
             } else {
                 part("order ", fmt(rounded.quantity))
             }
-            if rounded.raisedToMinimum { part("raised to the minimum order ", fmt(s.minimumOrder)) }
+            if let shared = s.sharedMinimumOrder {
+                part(rounded.raisedToMinimum ? "raised so that the item's " : "the item's ", fmt(Double(s.locationsSharingMinimum)),
+                     " locations together order the vendor's minimum order ", fmt(shared), rounded.raisedToMinimum ? "" : " or more (one purchase order)")
+            } else if rounded.raisedToMinimum {
+                part("raised to the minimum order ", fmt(s.minimumOrder))
+            }
         } else if !s.discontinued {
             if settings.policy == .periodicReview {
                 part("no order: position ", fmt(position), fmt(position) == fmt(orderUpTo) ? " is at the order-up-to level " : " is above the order-up-to level ", fmt(orderUpTo))
@@ -208,8 +213,10 @@ public struct ReorderPlanner: Sendable {
         }
         if rounded.cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
         if rounded.belowMinimum {
-            part("below the vendor's minimum order ", fmt(s.minimumOrder), ": more than that would expire unused; ask the vendor, or order ",
-                 fmt(s.minimumOrder), " and expect ", fmt(s.minimumOrder - rounded.quantity), " to expire")
+            let shared = s.sharedMinimumOrder != nil
+            part("below the vendor's minimum order ", fmt(s.sharedMinimumOrder ?? s.minimumOrder), shared ? " for the item's locations together" : "",
+                 ": more than that would expire unused; ask the vendor, or order ", fmt(s.minimumOrder), shared ? " here" : "")
+            reason += " and expect about " + fmt(max(0, (s.minimumOrder - (usable ?? rounded.quantity)).rounded(.up))) + " to expire"
         }
         if staleCount, let age = s.countAgeDays {
             part("on hand counted ", fmt(Double(age)), " days before the plan's as-of day: about ", fmt(d * Double(age)),

@@ -241,7 +241,7 @@ public struct SeriesImport: Sendable {
                 zip(names, texts).allSatisfy { role, text in
                     role != "date" || dates.parse(text) != nil && (longPeriod(text) == nil || !shorterPeriodsBeside)
                 }
-            })
+            }, monthLike: { names == ["date"] ? dates.monthLikeFailure($0) : nil })
         } catch let problem as Unpivot.Problem {
             throw InputError(file: table.file, line: 1, problem.message)
         }

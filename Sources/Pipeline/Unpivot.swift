@@ -117,7 +117,13 @@ public struct Unpivot: Sendable, Equatable {
     /// and total columns; a PBJ file's `Hrs_RN` totals beside `Hrs_RN_emp`), listing them in
     /// `leftOut`; it fails only when no header fits. Beside a date of the row's own
     /// (`datedRows`), `*` also leaves out the headers that name a part of it (`dateParts`).
-    public func plan(header: [String], mapped: Set<Int>, datedRows: Bool = false, fits: ([String]) -> Bool = { _ in true }) throws -> Plan {
+    ///
+    /// A header `*` would leave out that names a month but does not read as one (`Jan 26` beside
+    /// `Jul-25`, in a sheet whose months were typed by hand) is a month lost, not a description:
+    /// `monthLike` says why it does not read, and the plan fails with that. Left out, half a
+    /// year of budget vanished and an on-budget department read $300,000 over.
+    public func plan(header: [String], mapped: Set<Int>, datedRows: Bool = false, fits: ([String]) -> Bool = { _ in true },
+                     monthLike: (String) -> String? = { _ in nil }) throws -> Plan {
         var chosen: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
@@ -153,6 +159,11 @@ public struct Unpivot: Sendable, Equatable {
             if isEveryColumn && !fits(recoded) { leftOut.append(k); continue }
             names.append(recoded)
             kept.append(k)
+        }
+        if isEveryColumn, namesPattern == nil, namesTo.count == 1,
+           let k = leftOut.first(where: { monthLike(header[$0]) != nil }), let why = monthLike(header[k]) {
+            let read = kept.first.map { " ('\(header[$0].clipped)'\(kept.count > 1 ? " and \(kept.count - 1) more" : "") did)" } ?? ""
+            throw Problem("columns", "header '\(header[k].clipped)' looks like a month but does not read as one\(read): \(why)")
         }
         if isEveryColumn && kept.isEmpty {
             let parts = dateParts.isEmpty ? "" : "; \(dateParts.map { "'\(header[$0].clipped)'" }.joined(separator: ", ")) name parts of the rows' date, left out by \"*\": list them in the unpivot columns to read them"
@@ -249,7 +260,9 @@ struct UnpivotReader {
             }
         }
         let datedRows = schema.roles.contains { ($0.type == .date || $0.type == .period) && mapped[$0.name] != nil }
-        plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil })
+        let monthRole = roles.count == 1 && (roles[0].type == .date || roles[0].type == .period)
+        plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil },
+                                monthLike: { monthRole ? dates.monthLikeFailure($0) : nil })
         names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
     }
 }

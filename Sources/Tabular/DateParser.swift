@@ -68,6 +68,28 @@ public struct DateParser: Sendable {
         }
     }
 
+    /// Why `text` is not read as a date when it names a month (`Jan 26`, `Sept 2025`) or a
+    /// fiscal period (`P01 FY26`); nil when it reads, or names neither. Month-per-column sheets
+    /// use it to tell a month header written another way from a description or total column.
+    public func monthLikeFailure(_ text: String) -> String? {
+        guard parse(text) == nil else { return nil }
+        let trimmed = text.trimmingSpaces
+        var bytes = Array(text.utf8)
+        let namesMonth = bytes.withUnsafeBufferPointer { p -> Bool in
+            var i = 0
+            while i < p.count {
+                if DateParser.isLetter(p[i]) && (i == 0 || !DateParser.isLetter(p[i - 1])) {
+                    var j = i
+                    if DateParser.readMonthName(p, &j, p.count) > 0, j == p.count || !DateParser.isLetter(p[j]) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        guard namesMonth || DateParser.fiscalPeriodHint(trimmed) != nil else { return nil }
+        return bytes.withUnsafeMutableBufferPointer { explainFailure(UnsafeBufferPointer($0)) }
+    }
+
     /// A month's name for messages (`13 January 2025`), from `monthNames`.
     static func monthName(_ month: Int) -> String {
         let name = String(decoding: monthNames[month - 1], as: UTF8.self)

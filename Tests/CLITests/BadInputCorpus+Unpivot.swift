@@ -65,6 +65,20 @@ extension BadInputCorpus {
                                 arguments: budget.arguments + ["--unpivot", "*", "--names-to", "period", "--values-to", "amount"],
                                 expectation: .usageError(says: ["--unpivot has nothing to turn into rows: budget.csv, actuals.csv already have columns for 'amount'"])))
 
+        // A month header typed another way beside the others (`Jan 26` after `Dec-25`): `*` left
+        // it out as if it were a description, and half a year of budget vanished. Now the run
+        // stops naming it and the format that reads it; a fiscal period header says what to export.
+        let mixedMonths = "Department,Account,Nov-25,Dec-25,Jan 26,Feb 26\nICU,Supplies,1000,1000,1000,1000\n"
+        cases.append(failing(budget, "budget month header written another way than the others", Data(mixedMonths.utf8), line: 1,
+                             "header 'Jan 26' looks like a month but does not read as one ('Nov-25' and 1 more did)",
+                             "--date-format \"MMM YY\" reads them so",
+                             arguments: budget.arguments + ["--unpivot", "*", "--names-to", "period", "--values-to", "amount"]))
+        let fiscalHeaders = "Item,P01 FY26,P02 FY26\nA100,5,6\nB200,1,2\n"
+        cases.append(failing(series, "series headers that are fiscal periods", Data(fiscalHeaders.utf8), line: 1,
+                             "header 'P01 FY26' looks like a month but does not read as one", "is a fiscal period",
+                             arguments: ["forecast", "--input", series.file, "--series", "Item", "--horizon", "2", "--quiet", "--out", "fc.csv",
+                                         "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]))
+
         // The same mistakes in a pipeline, at their lines.
         let wide = Data(months)
         func pipeline(_ block: String) -> String {

@@ -263,6 +263,15 @@ public struct VarianceJob: Sendable {
             actualBy[key, default: [:]][aMonth[r], default: 0] += aAmount[r]
             if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
         }
+        if !sharded {
+            let label = { (key: Key) in "\(key.department) / \(key.account)" }
+            let gaps = LedgerMonths.lineGaps(booked: Dictionary(uniqueKeysWithValues: actualBy.map { (label($0.key), Set($0.value.keys)) }),
+                                             budgeted: Dictionary(uniqueKeysWithValues: budgetBy.map { (label($0.key), $0.value) }), through: asOf)
+            if !gaps.isEmpty {
+                let shown = gaps.prefix(6).map { "\($0.line) \($0.months.prefix(3).map { months.label($0) }.listed(of: $0.months.count))" }.listed(of: gaps.count)
+                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month between months \(gaps.count == 1 ? "it" : "they") booked, where other lines have rows (\(shown)): read as nothing spent or earned, which lowers the year to date and the projection; check for a journal posted to another line or a row left out of the export")
+            }
+        }
         if let volumes, let vDept = volumes.texts("department") {
             let vMonth = try monthColumn(volumes, "period", "volumes")
             let vb = volumes.numbers("budget_volume"), va = volumes.numbers("actual_volume")

@@ -351,6 +351,16 @@ enum CSVTextRows {
         #expect(VarianceJob.report(result, calendar: FiscalCalendar()).summary.contains { $0.hasPrefix("T" + note.dropFirst()) })
         #expect(!(try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)).notes.contains { $0.contains("no row") })
     }
+
+    /// One line's month missing while the others were booked: read as $100,000 favorable and a
+    /// lower projection, it is named like a whole month missing.
+    @Test func aLineMissingAMonthTheOthersBookedIsNamed() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
+        let keep = zip(actuals.texts("account")!, actuals.texts("period")!).map { !($0 == "5010 Salaries" && $1 == "2025-08") }
+        let result = try VarianceJob().run(budget: budget, actuals: actuals.filtered(keep), volumes: nil)
+        #expect(result.notes.contains { $0.hasPrefix("1 budgeted line has no ledger row for a month between months it booked, where other lines have rows (ICU / 5010 Salaries 2025-08)") }, "\(result.notes)")
+        #expect(!result.notes.contains { $0.contains("the actuals have no row") })
+    }
 }
 
 /// An as-of in a fiscal year the budget has no month of is refused: every dollar booked read

@@ -204,6 +204,11 @@ public struct ExportInspection: Sendable {
         // A budget's and a ledger's statistic (the demo's own `Stat Volume`): left unmapped,
         // every flexed budget equalled the budget and no variance was split by volume.
         "volume": ["Stat Volume", "Statistic Volume", "Stat Units", "Units of Service", "UOS", "Volume"],
+        // A volumes file's two statistics, as finance names them: left unmapped, the file was
+        // read with neither and every variance said "no volume to split it by".
+        "budget_volume": ["Budget Volume", "Budgeted Volume", "Budget Stat", "Budget Statistic", "Budget Patient Days", "Budgeted Patient Days",
+                          "Budget Visits", "Budget Units", "Plan Volume", "Planned Volume"],
+        "actual_volume": ["Actual Volume", "Actual Stat", "Actual Statistic", "Actual Patient Days", "Actual Visits", "Actual Units"],
     ]
 
     static func key(_ text: String) -> String {

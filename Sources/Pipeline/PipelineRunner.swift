@@ -451,6 +451,15 @@ public struct PipelineRunner: Sendable {
                 failure.message = failure.message.replacing(temporary, with: kept ?? output)
                 throw failure
             }
+            // Notes of the imports that may explain a later stage's failure are printed only on
+            // success: a column left unread that looks like a role (`Budget Patient Days` for
+            // budget_volume) is said with the failure it causes.
+            let unread = notes.filter { $0.contains("left unread that look") }
+            if !unread.isEmpty, var failure = error as? PipelineError {
+                failure.message += "; " + unread.joined(separator: "; ")
+                if let kept { failure.message += "; the rows the imports rejected are in \(kept)/" }
+                throw failure
+            }
             // A failure of a later stage says where the rows its imports rejected were kept:
             // the folder was left without a word.
             if let kept {

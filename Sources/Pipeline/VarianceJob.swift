@@ -275,6 +275,11 @@ public struct VarianceJob: Sendable {
         if let volumes, let vDept = volumes.texts("department") {
             let vMonth = try monthColumn(volumes, "period", "volumes")
             let vb = volumes.numbers("budget_volume"), va = volumes.numbers("actual_volume")
+            // A volumes file with neither statistic (its columns named otherwise) changes nothing:
+            // every variance then read "no volume to split it by" though the file was given.
+            guard vb != nil || va != nil else {
+                throw PipelineError(location: nil, "variance: the volumes\(volumes.fromFile) have neither a budget_volume nor an actual_volume column, so they change nothing; map the file's statistics with --columns budget_volume=HEADER,actual_volume=HEADER (columns: in a pipeline), or leave the file out")
+            }
             var givenBudget: [String: [Int: Double]] = [:], givenActual: [String: [Int: Double]] = [:]
             if let vDay = volumes.days("period"), let daily = DailyVolumes(departments: vDept, days: vDay, budget: vb, actual: va) {
                 (givenBudget, givenActual) = (daily.budget, daily.actual)

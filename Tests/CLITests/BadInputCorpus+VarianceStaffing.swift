@@ -49,6 +49,15 @@ extension BadInputCorpus {
                                     arguments: actuals.arguments + ["--as-of", month],
                                     expectation: .fails(file: actuals.file, line: nil, says: [says]), absentAfterFailure: ["out"]))
         }
+        // A volumes file whose statistics are named otherwise was read with neither: every
+        // variance said "no volume to split it by". Now the run stops, naming the columns to map.
+        let unnamedVolumes = Data("Department,Period,Budget Patient Days,Actual Patient Days\nICU,2025-07,100,120\nICU,2025-08,100,110\n".utf8)
+        cases.append(CorpusCase(kind: actuals.kind, name: "volumes without a budget_volume or actual_volume column",
+                                files: files(actuals).merging([actuals.file: Data(actuals.contents), "volumes.csv": unnamedVolumes]) { a, _ in a },
+                                arguments: actuals.arguments + ["--volumes", "volumes.csv"],
+                                expectation: .fails(file: "volumes.csv", line: nil, says: ["the volumes (volumes.csv) have neither a budget_volume nor an actual_volume column",
+                                                                                          "'Budget Patient Days' (budget_volume), 'Actual Patient Days' (actual_volume)"]),
+                                absentAfterFailure: ["out"]))
         // An inflation naming no account was ignored while the proposal listed it as applied.
         cases.append(CorpusCase(kind: actuals.kind, name: "--inflation naming no account", files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
                                 arguments: actuals.arguments + ["--propose", "FY2027", "--inflation", "No Such Account=3"],

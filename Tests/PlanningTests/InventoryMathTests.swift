@@ -234,6 +234,18 @@ import Testing
         #expect(abs(line.orderUpTo - (358.7430253872491 + eoq)) < 1e-6)
     }
 
+    /// A cheap item's economic lot (8,544 units, 171 days of use) lets a 90% fill rate allow
+    /// 854 units short per cycle, more than the 350 of the lead time: the fill-rate rule alone
+    /// put the reorder point at 0, out of stock for every lead time, flagged stockout_risk
+    /// beside "no order". It is held at the lead time's demand.
+    @Test func continuousReviewKeepsTheLeadTimesDemand() {
+        var settings = ReorderSettings()
+        settings.policy = .continuous
+        let line = ReorderPlanner(settings: settings).plan(item { $0.onHand = 300; $0.packSize = 1; $0.unitCost = 0.05; $0.serviceLevel = 0.9 }, demand: steady, abc: .c)
+        #expect(abs(line.reorderPoint - 350) < 1e-9 && line.safetyStock == 0, "\(line.reorderPoint) \(line.safetyStock)")
+        #expect(line.orderQuantity > 0 && line.reason.contains("reorder point held at the lead time's demand 350"), "\(line.reason)")
+    }
+
     @Test func slowItemsUseCounts() {
         let slow = DemandEstimate(dailyMean: 0.1, dailyStandardDeviation: 0.3, demandClass: .intermittent, historyDays: 700, daysSinceLastUse: 20)
         let line = ReorderPlanner().plan(item { $0.onHand = 0; $0.packSize = 1; $0.criticality = .vital }, demand: slow, abc: .c)

@@ -82,6 +82,16 @@ public struct ReorderPlanner: Sendable {
             orderUpTo = reorderPoint + d * reviewDays(s)
         }
         if settings.policy == .continuous {
+            // A fill rate over a cycle of Q allows (1 - target) x Q short per cycle; with a large
+            // economic lot (52 days of use) that exceeds the whole lead time's demand, and the
+            // reorder point fell to 0: an order placed when the shelf is empty, out of stock
+            // for the lead time of every cycle, flagged stockout_risk beside "no order". The
+            // reorder point covers at least the lead time's expected demand.
+            if reorderPoint < overL.mean {
+                reorderPoint = overL.mean
+                safetyStock = max(safetyStock, 0)
+                notes.append("reorder point held at the lead time's demand \(fmt(overL.mean, 1)): the \(fmt(serviceLevel * 100, 1))% fill rate over an economic lot of \(fmt(economicLot, 0)) alone would put it lower, out of stock before every delivery")
+            }
             // (s, Q): an order of Q placed at s lifts the position to s + Q at most, the level the
             // report reads as the target (it showed s itself, with Q only in the order).
             orderUpTo = reorderPoint + economicLot
@@ -198,9 +208,11 @@ public struct ReorderPlanner: Sendable {
             } else {
                 part("order ", fmt(rounded.quantity))
             }
-            if let shared = s.sharedMinimumOrder {
-                part(rounded.raisedToMinimum ? "raised so that the item's " : "the item's ", fmt(Double(s.locationsSharingMinimum)),
-                     " locations together order the vendor's minimum order ", fmt(shared), rounded.raisedToMinimum ? "" : " or more (one purchase order)")
+            if let shared = s.sharedMinimumOrder, rounded.raisedToMinimum {
+                part("raised so that the item's ", fmt(Double(s.locationsSharingMinimum)), " locations together order the vendor's minimum order ", fmt(shared))
+            } else if let shared = s.sharedMinimumOrder, rounded.quantity < shared {
+                part("below the vendor's minimum order ", fmt(shared), " alone; the item's ", fmt(Double(s.locationsSharingMinimum)),
+                     " locations together reach it (one purchase order)")
             } else if rounded.raisedToMinimum {
                 part("raised to the minimum order ", fmt(s.minimumOrder))
             }

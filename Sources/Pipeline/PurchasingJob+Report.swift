@@ -136,16 +136,22 @@ extension PurchasingJob {
         let a = r.analysis
         var items: [CostReduction] = []
         let above = a.priceVariances.filter { $0.priceVariance > 0 }
-        if let top = above.first {
-            items.append(CostReduction(area: "Paid above contract price", detail: "\(above.count) items were bought above their contract price; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)). Claim the difference back and fix the price file.",
-                                       amount: above.reduce(0) { $0 + $1.priceVariance }, report: report))
+        if a.paidAboveContract > 0 {
+            let largest = above.first.map { top in "; largest item and vendor: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)) net" } ?? ""
+            // The lines paid above contract alone, as purchasing.md's summary counts them: netted
+            // by item and vendor first, an item's overpaid lines were hidden by its cheaper ones
+            // ($240 here beside $304 there on the same page).
+            items.append(CostReduction(area: "Paid above contract price", detail: "\(NumberFormat.count(a.linesAboveContract, "order line")) paid above the contract price\(largest). Claim the difference back and fix the price file.",
+                                       amount: a.paidAboveContract, report: report))
         }
         if a.offContractSpend > 0 {
             items.append(CostReduction(area: "Off-contract spend", detail: "\(numbers.money(a.offContractSpend)) was spent on lines without a contract price; moving it onto contracts is where negotiated prices save.",
                                        amount: a.offContractSpend, report: report))
         }
         if r.wasteValue > 0 {
-            items.append(CostReduction(area: "Expected expiry waste", detail: "\(r.expiry.filter { $0.expectedWaste > 0 }.count) lots will expire before use at today's rate of use; move them to where they are used or return them.",
+            let lots = r.expiry.filter { $0.expectedWaste > 0 }.count
+            let (them, are) = lots == 1 ? ("it", "it is") : ("them", "they are")
+            items.append(CostReduction(area: "Expected expiry waste", detail: "\(NumberFormat.count(lots, "lot")) will expire before use at today's rate of use; move \(them) to where \(are) used or return \(them).",
                                        amount: r.wasteValue, report: report))
         }
         return items

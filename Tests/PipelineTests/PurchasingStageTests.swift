@@ -107,6 +107,24 @@ import Tabular
         #expect(index.contains("Expected expiry waste: $200"))
     }
 
+    /// Lots with a location are used at that location's rate when the usage names locations:
+    /// A100's 100 at the ICU, used 1 a day there (and 20 a day in the main store), lose 70 of
+    /// 100 in 30 days; at the item's 21 a day they read as used in time. A lot at a place the
+    /// usage does not name is used at the item's rate.
+    @Test func lotsAreUsedAtTheirLocationsRate() throws {
+        let start = CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: 2026, month: 1, day: 1)))
+        let days = (0..<90).flatMap { [start.adding(days: $0), start.adding(days: $0)] }
+        let usage = Table([("date", .date(days)), ("item", .text(days.map { _ in "A100" })),
+                           ("quantity", .number((0..<180).map { $0 % 2 == 0 ? 1 : 20 })), ("location", .text((0..<180).map { $0 % 2 == 0 ? "ICU" : "Main" }))])
+        let lots = Table([("item", .text(["A100", "A100"])), ("lot", .text(["L1", "L9"])), ("expiry_date", .date([start.adding(days: 119), start.adding(days: 119)])),
+                          ("quantity", .number([100, 100])), ("location", .text(["icu", "Basement"]))])
+        let orders = Table([("item", .text(["A100"])), ("vendor", .text(["Acme"])), ("order_date", .date([start])), ("quantity", .number([10]))])
+        let result = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
+        let byLot = Dictionary(uniqueKeysWithValues: result.expiry.map { ($0.lot.lot, $0) })
+        #expect(abs(try #require(byLot["L1"]).expectedWaste - 70) < 1e-9, "\(result.expiry)")
+        #expect(try #require(byLot["L9"]).expectedWaste == 0)
+    }
+
     @Test func reorderUsesTheObservedLeadTimeWithFiveReceipts() throws {
         // 10 a day; the item master says 7 days + 7 review. Six receipts average 8.17 days:
         // demand over the protection interval 10 x (8.17 + 7) = 151.7 instead of 140.

@@ -110,6 +110,18 @@ import Testing
         #expect(idle.allSatisfy { $0.wasteValue.isNaN })
     }
 
+    /// Lots of one item at two storerooms are used at each one's own rate: the ICU's 1,000
+    /// expiring in 10 days at 40 a day loses 600, whatever the main store's 1,300 a day; at
+    /// the item's rate it read as used in time.
+    @Test func lotsAreUsedAtTheirLocationsRate() {
+        let lots = [LotExpiry.Lot(item: "A", lot: "G10", expiryDay: 1_010, quantity: 1_000, location: "ICU"),
+                    LotExpiry.Lot(item: "A", lot: "G11", expiryDay: 1_100, quantity: 3_000, location: "MAIN")]
+        let use = ["A|ICU": 40.0, "A|MAIN": 1_300.0]
+        let risks = LotExpiry.plan(lots, asOf: 1_000, stock: { "\($0.item)|\($0.location)" }, dailyUse: { use[$0] ?? 0 }, unitCost: { _ in 1 })
+        #expect(risks.map(\.expectedWaste) == [600, 0], "\(risks.map(\.expectedWaste))")
+        #expect(LotExpiry.plan(lots, asOf: 1_000, dailyUse: { _ in 1_340 }, unitCost: { _ in 1 }).allSatisfy { $0.expectedWaste == 0 })
+    }
+
     /// Daily use from a monthly usage file (a buyer's review): 300 a month from 2025-01 to
     /// 2026-03, each dated the 1st. Known answer: the usage runs to 2026-03-31; the 91 days back
     /// from it are 31 December and January to March (90 days), so 300 / 31 + 900 = 909.68

@@ -32,14 +32,17 @@ public enum LotExpiry {
         public var dailyUse: Double
     }
 
-    /// The lots of every item planned FEFO. `dailyUse` and `unitCost` are per item; a lot
-    /// expiring on or before `asOf` is wasted whole, an item without use wastes every lot
-    /// that expires. Results are in item order, then expiry.
-    public static func plan(_ lots: [Lot], asOf: Int32, dailyUse: (String) -> Double, unitCost: (String) -> Double?) -> [Risk] {
+    /// The lots of every item planned FEFO. Lots are used up together when they have the same
+    /// `stock` key (the item by default; the item and its location where each location uses
+    /// its own stock), at that key's `dailyUse`; `unitCost` is per item. A lot expiring on or
+    /// before `asOf` is wasted whole, stock without use wastes every lot that expires. Results
+    /// are in the order of the keys, then expiry.
+    public static func plan(_ lots: [Lot], asOf: Int32, stock: (Lot) -> String = { $0.item }, dailyUse: (String) -> Double,
+                            unitCost: (String) -> Double?) -> [Risk] {
+        let keys = lots.map(stock)
         let ordered = lots.indices.sorted { a, b in
-            let x = lots[a], y = lots[b]
-            if x.item != y.item { return x.item.utf8.lexicographicallyPrecedes(y.item.utf8) }
-            return (x.expiryDay, a) < (y.expiryDay, b)
+            if keys[a] != keys[b] { return keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
+            return (lots[a].expiryDay, a) < (lots[b].expiryDay, b)
         }
         var risks: [Risk] = []
         risks.reserveCapacity(lots.count)
@@ -47,10 +50,10 @@ public enum LotExpiry {
         var taken = 0.0, use = 0.0, cost: Double?
         for k in ordered {
             let lot = lots[k]
-            if lot.item != current {
-                current = lot.item
+            if keys[k] != current {
+                current = keys[k]
                 taken = 0
-                use = max(0, dailyUse(lot.item))
+                use = max(0, dailyUse(keys[k]))
                 cost = unitCost(lot.item)
             }
             let days = Double(max(0, lot.expiryDay - asOf))

@@ -76,16 +76,21 @@ extension ReorderJob {
             let note = usageEndNote(end, asOf: plan.asOf)
             return [note.prefix(1).uppercased() + note.dropFirst() + "."]
         } ?? []
+        let vendors = Set(orders.lazy.map(\.vendor).filter { !$0.isEmpty }).count, noVendor = orders.filter { $0.vendor.isEmpty }.count
+        let missing = plan.itemsWithoutMaster
+        let withoutMaster: [String] = missing.isEmpty ? [] : [(missing.count == 1 ? "1 inventory item is missing from the item master and was planned with default lead times"
+            : "\(missing.count) inventory items are missing from the item master and were planned with default lead times")
+            + " (flag not_in_item_master): " + missing.listed(upTo: 10) + "; add \(missing.count == 1 ? "it" : "them") before ordering."]
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: usageEnd + [
-            "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(Set(orders.map(\.vendor)).count, "vendor")), total \(numbers.money(total)).",
+            "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(vendors, "vendor"))\(noVendor > 0 ? " and \(noVendor) without one" : ""), total \(numbers.money(total)).",
             "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
-        ] + (plan.itemsWithoutMaster.isEmpty ? [] : [plan.itemsWithoutMaster.count == 1 ? "1 inventory item is missing from the item master and was planned with default lead times." : "\(plan.itemsWithoutMaster.count) inventory items are missing from the item master and were planned with default lead times."])
+        ] + withoutMaster
           + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])
           + openOrderNotes(plan.openOrders)
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
-        doc.keyFigure("Vendors", Double(Set(orders.map(\.vendor)).count))
+        doc.keyFigure("Vendors", Double(vendors))
         doc.keyFigure("Order total", total, style: .money)
         doc.keyFigure("Items at risk of stockout", Double(atRisk.count))
         doc.keyFigure("Vital items at risk", Double(critical.count))

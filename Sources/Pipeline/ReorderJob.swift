@@ -271,6 +271,7 @@ public struct ReorderJob: Sendable {
                 unitIndex[id] = stock.count
                 unitKey.append(id)
                 var s = master.stockItem(item)
+                s.notInItemMaster = !master.has(item)
                 purchasingNotes.append(purchasing.map { Self.applyOrders($0, to: &s) } ?? [])
                 if s.unitCost == 0 && !master.hasCost(item) {
                     // The item master has no price: the latest price paid in the usage, if any.

@@ -72,6 +72,21 @@ import Tabular
         #expect(markdown.contains("| Item | Description | Location | Order |") && markdown.contains("| GLV |  | ICU |"), "\(markdown)")
     }
 
+    /// An item in the inventory but not in the item master is planned on the defaults, flagged
+    /// and named: it was ordered with no vendor, pack or minimum and no word on its line.
+    @Test func anItemMissingFromTheItemMasterIsFlagged() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: Self.usage([("GLV", nil, 5), ("NEW", nil, 15)], weeks: 20), items: Self.items(["GLV"]),
+                                inventory: Self.inventory([("GLV", "", 50), ("NEW", "", 5)]))
+        let line = try #require(plan.lines.first { $0.item == "NEW" })
+        #expect(line.flags.contains("not_in_item_master") && line.reason.contains("not in the item master: no vendor, pack size or minimum order"), "\(line.reason)")
+        #expect(!(try #require(plan.lines.first { $0.item == "GLV" })).flags.contains("not_in_item_master"))
+        let summary = ReorderJob.report(plan).summary
+        #expect(summary.contains { $0.contains("(flag not_in_item_master): NEW; add it before ordering") }, "\(summary)")
+        #expect(summary.contains { $0.contains("from 1 vendor and 1 without one") }, "\(summary)")
+    }
+
     /// A vendor's minimum order is one purchase order's, shared by the item's locations: Main
     /// and ICU needing about 98 and 42 order 500 together, the larger line raised, where each
     /// line raised to 500 ordered 1,000. Locations that reach it together are not raised.

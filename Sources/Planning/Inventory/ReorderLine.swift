@@ -27,6 +27,9 @@ public struct StockItem: Sendable {
     public var missingCost = false
     /// The unit cost is the latest price in the usage, the item master having none.
     public var costFromUsage = false
+    /// The item has no row in the item master: no vendor, pack, minimum or criticality of its
+    /// own, planned on the defaults and flagged `not_in_item_master`.
+    public var notInItemMaster = false
     public var onHand = 0.0
     public var onOrder = 0.0
     public var backorders = 0.0

@@ -166,6 +166,7 @@ public struct ReorderPlanner: Sendable {
             notes.append("discontinued in the item master: not reordered")
         }
         if rounded.cappedByShelfLife { flags.append("shelf_life_cap") }
+        if s.notInItemMaster { flags.append("not_in_item_master") }
         if s.missingCost { flags.append("missing_cost") }
         if s.expectedExpiryWaste > 0 { flags.append("expiry_waste") }
         if s.lotsExceedOnHand { flags.append("lot_count_mismatch") }
@@ -235,8 +236,12 @@ public struct ReorderPlanner: Sendable {
                  " used since at the forecast rate; plan from a current count")
         }
         if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
+        if s.notInItemMaster {
+            part("not in the item master: no vendor, pack size or minimum order; planned with a lead time of ", fmt(lead),
+                 " days and criticality ", s.criticality.rawValue, "; add it to the item master before ordering")
+        }
         if s.missingCost { part("no unit cost in the item master or the usage: order cost unknown, held to class A service") }
-        if s.costFromUsage { part("unit cost ", fmt(s.unitCost, 2), " from the latest usage, the item master has none") }
+        if s.costFromUsage { part("unit cost ", fmt(s.unitCost, 2), " from the latest usage", s.notInItemMaster ? "" : ", the item master has none") }
         if safetyStock < 0 {
             part("safety stock below zero: the ", fmt(serviceLevel * 100, 1),
                  "% fill-rate target allows more units short per cycle than the forecast's error makes likely")

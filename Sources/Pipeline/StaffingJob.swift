@@ -325,6 +325,9 @@ public struct StaffingJob: Sendable {
         }
         for (unit, _) in summaries where censusForecast[unit] != nil {
             if rows.contains(where: { $0.unit == unit && $0.flags.contains("fte_short") }) { summaries[unit]!.flags.append("understaffed") }
+            // The ratio check is per row; the Units table and the run's note carry it too (only
+            // staffing_plan.csv did, and the report never said a target staffs below a ratio).
+            if rows.contains(where: { $0.unit == unit && $0.plan.belowRatio }) { summaries[unit]!.flags.append("below_ratio_minimum") }
         }
         rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
         record?.addActuals(censusTotals)
@@ -379,8 +382,20 @@ public struct StaffingJob: Sendable {
         var summary = [
             "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed to cover the FTE gaps, with budgeted FTEs in post: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
                 + (unknown.isEmpty ? "." : "; not counted, their budgeted FTE or hourly rate blank in the targets: " + unknown.joined(separator: ", ") + "."),
-            short.isEmpty ? noUnitShortSentence(result, numbers: numbers) : "Short of budgeted FTEs by more than half an FTE: " + short.map(\.unit).joined(separator: ", ") + ".",
+            shortSentence(result, numbers: numbers),
         ]
+        let belowRatio = result.rows.filter { $0.plan.belowRatio }
+        if !belowRatio.isEmpty {
+            var periods: [String: [String]] = [:], order: [String] = []
+            for row in belowRatio {
+                let name = "\(row.unit) \(row.jobCode)"
+                if periods[name] == nil { order.append(name) }
+                periods[name, default: []].append(row.period)
+            }
+            summary.append("Target hours staff below the ratio minimum (max patients per staff; flag below_ratio_minimum): "
+                           + order.map { "\($0) (\(periods[$0]!.listed(upTo: 3)))" }.listed(upTo: 10, of: order.count)
+                           + "; plan those shifts to the ratio, not the HPPD target.")
+        }
         if !rising.isEmpty {
             summary.append("Overtime and agency rising: " + rising.map { u in
                 "\(u.unit) (\(numbers.percent(100 * (u.earlierPremiumShare ?? 0))) → \(numbers.percent(100 * (u.recentPremiumShare ?? 0))) of productive hours)"
@@ -483,15 +498,28 @@ public struct StaffingJob: Sendable {
         return lines
     }
 
-    /// "No unit is short": said so only when none is short at all. A unit short by half an FTE
-    /// or less is not flagged `fte_short`, but it is short: it read "No unit is short of
-    /// budgeted FTEs" while needing overtime every week.
-    static func noUnitShortSentence(_ result: Result, numbers: NumberStyle) -> String {
+    /// Who is short of budgeted FTEs: the units short by more than half an FTE (flagged
+    /// `fte_short`), those short by less with their gap, and those whose gap is unknown (a
+    /// blank budgeted FTE). It read "No unit is short" while a unit needed overtime every week,
+    /// dropped the units short by less whenever one was short by more, and said "No unit is
+    /// short" of a unit whose budget was blank.
+    static func shortSentence(_ result: Result, numbers: NumberStyle) -> String {
+        let short = Set(result.units.filter { $0.flags.contains("understaffed") }.map(\.unit))
         var largest: [String: Double] = [:]
-        for row in result.rows where row.plan.fteGap > 0.005 { largest[row.unit] = max(largest[row.unit] ?? 0, row.plan.fteGap) }
-        guard !largest.isEmpty else { return "No unit is short of budgeted FTEs." }
-        return "No unit is short of budgeted FTEs by more than half an FTE; short by less: "
-            + largest.sorted { $0.key < $1.key }.map { "\($0.key) (\(numbers.quantity($0.value, decimals: 2)) FTE)" }.joined(separator: ", ") + "."
+        for row in result.rows where row.plan.fteGap > 0.005 && !short.contains(row.unit) { largest[row.unit] = max(largest[row.unit] ?? 0, row.plan.fteGap) }
+        let less = largest.sorted { $0.key < $1.key }.map { "\($0.key) (\(numbers.quantity($0.value, decimals: 2)) FTE)" }.joined(separator: ", ")
+        var unknown: [String] = []
+        for row in result.rows where row.budgetedFTE.isNaN && !unknown.contains("\(row.unit) \(row.jobCode)") { unknown.append("\(row.unit) \(row.jobCode)") }
+        var sentence: String
+        if !short.isEmpty {
+            sentence = "Short of budgeted FTEs by more than half an FTE: " + short.sorted().joined(separator: ", ") + (less.isEmpty ? "" : "; short by less: " + less)
+        } else if !less.isEmpty {
+            sentence = "No unit is short of budgeted FTEs by more than half an FTE; short by less: " + less
+        } else {
+            sentence = unknown.isEmpty ? "No unit is short of budgeted FTEs" : "No unit with a budgeted FTE is short of it"
+        }
+        if !unknown.isEmpty { sentence += "; gap unknown, budgeted FTE blank in the targets: " + unknown.joined(separator: ", ") }
+        return sentence + "."
     }
 
     /// The run's one-line note: units planned, flags, and the caveats.

@@ -141,6 +141,26 @@ import Tabular
         #expect(md.contains("not counted, their budgeted FTE or hourly rate blank in the targets: 4 West CNA, 4 West RN."), "\(md.prefix(600))")
     }
 
+    /// The summary names every unit short (by more than half an FTE, and by less beside them),
+    /// a unit whose budget is blank as unknown rather than "no unit is short", and a target
+    /// that staffs below its ratio (only staffing_plan.csv had the flag).
+    @Test func theSummaryNamesSmallGapsUnknownGapsAndRatios() throws {
+        func targets(westFTE: Double) -> Table {
+            Table([("unit", .text(["4 West", "ICU", "5 North"])), ("job_code", .text(["RN", "RN", "RN"])), ("target_hppd", .number([8, 8, 8])),
+                   ("budgeted_fte", .number([westFTE, 5, .nan])), ("max_patients_per_staff", .number([.nan, 2, .nan]))])
+        }
+        let census = census(["4 West", "ICU", "5 North"])
+        let first = try job().run(timekeeping: timekeeping(), census: census, targets: targets(westFTE: 100))
+        let needed = first.rows.filter { $0.unit == "4 West" }.map(\.plan.fteRequired).max() ?? 0
+        let result = try job().run(timekeeping: timekeeping(), census: census, targets: targets(westFTE: needed - 0.25))
+        let summary = StaffingJob.report(result).summary
+        #expect(summary.contains("Short of budgeted FTEs by more than half an FTE: ICU; short by less: 4 West (0.25 FTE); gap unknown, budgeted FTE blank in the targets: 5 North RN."), "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("Target hours staff below the ratio minimum (max patients per staff; flag below_ratio_minimum): ICU RN (") }, "\(summary)")
+        #expect(result.units.first { $0.unit == "ICU" }?.flags.contains("below_ratio_minimum") == true)
+        let unknownOnly = try job().run(timekeeping: timekeeping(), census: self.census(["5 North"]), targets: targets(westFTE: 1))
+        #expect(StaffingJob.report(unknownOnly).summary.contains("No unit with a budgeted FTE is short of it; gap unknown, budgeted FTE blank in the targets: 5 North RN."))
+    }
+
     @Test func noTargetUnitWithCensusFailsNamingTheTargetsFileAndTheCensusUnits() throws {
         let error = try #require(throws: PipelineError.self) {
             try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("5 East", "RN"), ("6 North", "CNA")]))

@@ -69,6 +69,10 @@ public struct StaffingJob: Sendable {
         public var unrecognisedPayCodes: [(code: String, hours: Double)] = []
         /// Set when the timekeeping and the census share no day, saying so.
         public var disjointSpans: String?
+        /// The census's partial periods, left out ("2026-W10 covers 3 of 7 days: left out").
+        public var partialPeriods: [String] = []
+        /// Units whose census has no row on some days between its first and last.
+        public var missingCensusDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
     }
 
     public func run(timekeeping: Table, census: Table, targets: Table) throws -> Result {
@@ -122,7 +126,34 @@ public struct StaffingJob: Sendable {
             }
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
         }
-        _ = censusTotals.leaveOutPartialPeriods()
+        // Partial periods are left out and named (DESIGN.md, Calendar): the last one never
+        // reaches the totals, the first is left out by them. The plan said nothing of either.
+        var partial = censusTotals.leaveOutPartialPeriods().map(\.description)
+        if lastComplete < frequency.period(of: lastDay) {
+            let period = frequency.period(of: lastDay), start = frequency.firstDay(of: period)
+            let from = max(start.daysSinceEpoch, cDates.min()!.daysSinceEpoch)
+            partial.append("\(frequency.label(period)) covers \(lastDay.daysSinceEpoch - from + 1) of \(frequency.days(in: period)) days: left out")
+        }
+        // Days a unit's census has no row for, between its first and last: missing, not an empty
+        // ward (they are left out of its totals), but named, since an export that lost a week
+        // reads the same way.
+        var missingDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
+        var span: [Int64: (Int32, Int32)] = [:]
+        for key in unitDays {
+            let id = key >> 32, day = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            let known = span[id]
+            span[id] = (min(known?.0 ?? day, day), max(known?.1 ?? day, day))
+        }
+        for (unit, id) in unitIDs.sorted(by: { $0.key < $1.key }) {
+            guard let (first, last) = span[id] else { continue }
+            var count = 0, firstMissing: Int32 = 0, lastMissing: Int32 = 0
+            for day in first...last where !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF) {
+                if count == 0 { firstMissing = day }
+                lastMissing = day
+                count += 1
+            }
+            if count > 0 { missingDays.append((unit, count, CalendarDay(daysSinceEpoch: firstMissing), CalendarDay(daysSinceEpoch: lastMissing))) }
+        }
 
         // Timekeeping: productive and premium hours per unit and period.
         guard let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours") else {
@@ -338,6 +369,8 @@ public struct StaffingJob: Sendable {
                           (unit: String(CompositeKey.parts(of: $0.key, maxSplits: 1)[0]), jobCode: untargetedSpelling[$0.key] ?? "", hours: $0.value)
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
+        result.partialPeriods = partial
+        result.missingCensusDays = missingDays
         // Timekeeping for another span than the census (last year's export beside this year's
         // census) left hours per patient day and the premium shares blank without a word.
         if let tFirst = tDates.min(), let tLast = tDates.max(), let cFirst = cDates.min(), tLast < cFirst || tFirst > lastDay {
@@ -473,6 +506,13 @@ public struct StaffingJob: Sendable {
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
         var lines: [String] = result.disjointSpans.map { [$0.prefix(1).uppercased() + $0.dropFirst()] } ?? []
+        if !result.partialPeriods.isEmpty {
+            lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
+        }
+        if !result.missingCensusDays.isEmpty {
+            lines.append("Census days without a row, read as missing, not as an empty unit: "
+                         + result.missingCensusDays.prefix(6).map { "\($0.unit) \($0.count) day\($0.count == 1 ? "" : "s") (\($0.first)\($0.count > 1 ? " to \($0.last)" : ""))" }.listed(of: result.missingCensusDays.count))
+        }
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
         }

@@ -66,6 +66,19 @@ import Tabular
         #expect(outlook.history.allSatisfy { $0.isNaN || $0 > 60 })
     }
 
+    /// The missing week is named in the caveats, and so is a last week the census covers for
+    /// three days only (left out of the plan's history without a word before).
+    @Test func partialAndMissingCensusDaysAreNamed() throws {
+        var table = census(["4 West"])
+        let rows = table.rowCount
+        table = table.filtered((0..<rows).map { !(70..<77).contains($0) && $0 < rows - 4 })
+        let result = try job().run(timekeeping: timekeeping(), census: table, targets: targets([("4 West", "RN")]))
+        #expect(result.partialPeriods == ["2025-W27 covers 3 of 7 days: left out"], "\(result.partialPeriods)")
+        let caveats = StaffingJob.caveats(result)
+        #expect(caveats.contains("Census days without a row, read as missing, not as an empty unit: 4 West 7 days (2025-03-17 to 2025-03-23)"), "\(caveats)")
+        #expect(StaffingJob.note(result).contains("Census 2025-W27 covers 3 of 7 days: left out"))
+    }
+
     // MARK: 10. Targets for units without census
 
     @Test func targetsForUnitsWithoutCensusAreReportedNotSilentlyDropped() throws {

@@ -8,10 +8,15 @@ import Tabular
 public struct ShardKey: Sendable, Equatable {
     public var shard: Shard
     public var columns: [String]
+    /// Hash each value's `matchKey()` (case and runs of spaces ignored), for keys the command
+    /// matches that way: staffing reads `4 WEST` in the targets as the census's `4 West`, and
+    /// hashed as written the two went to different shards, the unit planned in neither.
+    public var folded: Bool
 
-    public init(shard: Shard, columns: [String]) {
+    public init(shard: Shard, columns: [String], folded: Bool = false) {
         self.shard = shard
         self.columns = columns
+        self.folded = folded
     }
 
     /// Which rows of `table` the shard keeps.
@@ -23,7 +28,7 @@ public struct ShardKey: Sendable, Equatable {
             return values
         }
         return (0..<table.rowCount).map { row in
-            var key = CompositeKey.joined(keys.map { $0[row] })
+            var key = CompositeKey.joined(keys.map { folded ? $0[row].matchKey() : $0[row] })
             return key.withUTF8 { shard.contains(key: $0) }
         }
     }

@@ -99,7 +99,8 @@ struct CannedPipelineOptions: ParsableArguments {
             }
         }
         if let shard = try input.parsedShard(), !shardKey.isEmpty {
-            stage.shard = ShardKey(shard: shard, columns: shardKey)
+            // Staffing matches units ignoring case and spaces in every input, so its shards do.
+            stage.shard = ShardKey(shard: shard, columns: shardKey, folded: shardKey == ["unit"])
         }
         return stage
     }

@@ -31,6 +31,7 @@ struct Staffing: ParsableCommand {
         job.horizon = horizon
         job.frequency = f
         job.percentile = percentile
+        job.sharded = try pipeline.input.parsedShard() != nil
         if let payCodes {
             do { job.payCodes = try PayCodeMap().overriding(try ImportOptions.parseMap(payCodes, flag: "--pay-codes", example: "XTRA=overtime,CALL=regular")) } catch let e as PayCodeError { throw UsageError("--pay-codes: \(e.message)") }
         }

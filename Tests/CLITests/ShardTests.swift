@@ -60,6 +60,33 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { Double($0.split(separator: ",").last ?? "") != nil })
     }
 
+    /// Staffing shards by unit, matched ignoring case and spaces as the plan matches them: the
+    /// targets' `WARD 3` went to another shard than the census's `Ward 3` and was planned in
+    /// neither. A shard that holds no unit is an empty plan, not a failure ("the census is empty").
+    @Test func staffingShardsKeepRespelledUnitsTogetherAndMayBeEmpty() throws {
+        let dir = try CLIRunner.workspace()
+        let units = ["ICU", "Ward 3", "4 West", "5 North"]
+        let days = CSVInput.days(56)
+        let census = "date,unit,patient_days\n" + days.flatMap { d in units.map { "\(d),\($0),12" } }.joined(separator: "\n") + "\n"
+        let hours = "date,unit,hours,job_code,pay_type\n" + days.flatMap { d in units.map { "\(d),\($0),90,RN,REG" } }.joined(separator: "\n") + "\n"
+        let targets = "unit,job_code,target_hppd,budgeted_fte\n" + units.map { "\($0 == "Ward 3" ? "WARD  3" : $0),RN,8,10" }.joined(separator: "\n") + "\n"
+        for (name, text) in [("census.csv", census), ("tk.csv", hours), ("targets.csv", targets)] {
+            try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        let base = ["staffing", "--timekeeping", "tk.csv", "--census", "census.csv", "--targets", "targets.csv", "--horizon", "2", "--quiet"]
+        let whole = try CLIRunner.run(base + ["--out", "all"], in: dir)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let expected = dataRows(try CLIRunner.read(dir.appendingPathComponent("all/staffing_plan.csv"))).sorted()
+        #expect(expected.count == 8)
+        var union: [Substring] = []
+        for k in 1...6 {
+            let part = try CLIRunner.run(base + ["--shard", "\(k)/6", "--out", "s\(k)"], in: dir)
+            #expect(part.status == 0, "\(part.stderr)")
+            union += dataRows(try CLIRunner.read(dir.appendingPathComponent("s\(k)/staffing_plan.csv")))
+        }
+        #expect(union.sorted() == expected)
+    }
+
     @Test func badShardIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "-", "--shard", "3/2"], in: dir)

@@ -117,6 +117,7 @@ public struct PipelineRunner: Sendable {
         }
         problems += referenceProblems(built, spec: spec)
         problems += columnProblems(built, spec: spec)
+        problems += filterAndJoinProblems(built, spec: spec)
         problems += historyProblems(built, spec: spec)
         // Two exports of one name, or an export named like the run's own files, would
         // silently replace each other.
@@ -167,6 +168,45 @@ public struct PipelineRunner: Sendable {
                     problems.append(PipelineError(location: declared.flatMap { $0.locations[parameter] ?? $0.location },
                                                   "stage '\(declared?.name ?? source)': \(parameter) '\(name.clipped(60))' is not a column of stage '\(source)' (a \(imported.schema.kind) import); its columns are \(columns.joined(separator: ", "))"))
                 }
+            }
+        }
+        return problems
+    }
+
+    /// A filter's `where:` column or a join's `on:` key that the table it reads cannot have
+    /// (`unitt`): validate passed, and the run failed after reading every export, naming no
+    /// line. The columns are known through imports (their kind's roles), filters (their
+    /// input's) and joins (both sides'); a stage reading anything else is not checked.
+    func filterAndJoinProblems(_ stages: [NamedStage], spec: PipelineSpec) -> [PipelineError] {
+        let byName = Dictionary(stages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func columns(of reference: String, depth: Int = 0) -> [String]? {
+            let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+            guard depth < 32, let stage = byName[parts[0]]?.stage else { return nil }
+            switch stage {
+            case let imported as ImportStage where parts.count == 1 || parts[1] == ImportStage.outputs.first:
+                return imported.schema.roles.filter { !$0.isPrivate }.map(\.name)
+            case let filter as FilterStage:
+                return columns(of: filter.input, depth: depth + 1)
+            case let join as JoinStage:
+                guard let left = columns(of: join.left, depth: depth + 1), let right = columns(of: join.right, depth: depth + 1) else { return nil }
+                return left + right.filter { $0 != join.key }.map { left.contains($0) ? "\(join.right).\($0)" : $0 }
+            default:
+                return nil
+            }
+        }
+        var problems: [PipelineError] = []
+        for named in stages {
+            let declared = spec.stages.first { $0.name == named.name }
+            func check(_ column: String, in reference: String, parameter: String) {
+                guard let known = columns(of: reference), !known.contains(column) else { return }
+                problems.append(PipelineError(location: declared.flatMap { $0.locations[parameter] ?? $0.location },
+                                              "stage '\(named.name)': \(parameter) names the column '\(column.clipped(60))', which '\(reference)' does not have; its columns are \(known.joined(separator: ", "))"))
+            }
+            if let filter = named.stage as? FilterStage {
+                for column in filter.conditions.keys.sorted() { check(column, in: filter.input, parameter: "where") }
+            } else if let join = named.stage as? JoinStage {
+                check(join.key, in: join.left, parameter: "on")
+                check(join.key, in: join.right, parameter: "on")
             }
         }
         return problems

@@ -143,8 +143,12 @@ public struct PipelineSpec: Sendable {
                     for (k, v) in fields {
                         let field = k.string ?? ""
                         if field == "kind" {
-                            stage.kind = v.string ?? ""
-                            stage.locations["kind"] = at(v)
+                            // A second kind is reported as given twice; the stage is checked as the
+                            // first (checked as the second, six more errors read as if it were one).
+                            if stage.locations["kind"] == nil {
+                                stage.kind = v.string ?? ""
+                                stage.locations["kind"] = at(v)
+                            }
                             continue
                         }
                         stage.locations[field] = at(k)
@@ -323,6 +327,9 @@ public struct PipelineSpec: Sendable {
             if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key")
                 || problem.contains("could not find expected ':'") || problem.contains("block end") {
                 message += "; check this line's indentation against the lines above (spaces, not tabs), and quote a value holding ': '"
+            } else if problem.contains("cannot start any token") {
+                // Most often a tab in the indentation, which the words do not say.
+                message += "; a tab character there? YAML indents with spaces only: replace the tab with spaces (or quote a value starting with @ or `)"
             }
             return PipelineError(location: SourceLocation(file: path, line: mark.line, column: mark.column), message)
         }

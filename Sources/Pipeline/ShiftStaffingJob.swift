@@ -164,8 +164,14 @@ public struct ShiftStaffingJob: Sendable {
         }
         targetsOfUnit = targetsOfUnit.mapValues { $0.filter { !onDuty[$0].times.isEmpty } }
         var grid = StaffingGrid()
+        // Shift names as first spelled, ignoring case and spaces as units are: `day` and `Day`
+        // were two shifts in the grid and the outlook, each with half the history.
+        var shiftSpelling: [String: String] = [:]
         for r in 0..<sUnits.count {
             let unit = keys.key(sUnits[r])
+            let shiftKey = keys.key(sNames[r])
+            let shiftName = shiftSpelling[shiftKey] ?? sNames[r]
+            shiftSpelling[shiftKey] = shiftName
             let window: ShiftWindow
             if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {
                 window = ShiftWindow(start: Int(s), end: Int(e))
@@ -183,9 +189,9 @@ public struct ShiftStaffingJob: Sendable {
             for g in targets {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
                 let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)
-                result.shifts.append(ShiftRow(unit: display[unit] ?? sUnits[r], date: sDays[r], shift: sNames[r], window: window,
+                result.shifts.append(ShiftRow(unit: display[unit] ?? sUnits[r], date: sDays[r], shift: shiftName, window: window,
                                               jobCode: ratioTargets[g].jobCode, ratio: ratio))
-                grid.add(unit: display[unit] ?? sUnits[r], jobCode: ratioTargets[g].jobCode, shift: sNames[r], patients: sPatients[r],
+                grid.add(unit: display[unit] ?? sUnits[r], jobCode: ratioTargets[g].jobCode, shift: shiftName, patients: sPatients[r],
                          maxPatientsPerStaff: ratioTargets[g].max)
             }
         }
@@ -325,8 +331,10 @@ public struct ShiftStaffingJob: Sendable {
             guard let target = ratioTargets.first(where: { $0.unit == unit && keys.key($0.jobCode) == keys.key(names.1) }),
                   let periods = forecast[unit] else { continue }
             let share = r.patients / r.census
+            // The median staff on duty; of an even count, the lower middle one: 3, 2, 3, 2 staff
+            // read as 3 scheduled against 3 required, where half the shifts ran under ratio.
             let staff = r.staff.sorted()
-            let scheduled = staff[staff.count / 2]
+            let scheduled = staff[(staff.count - 1) / 2]
             for (period, daily) in periods {
                 let patients = share * daily
                 rows.append(OutlookRow(unit: names.0, jobCode: names.1, shift: names.2, period: period, patients: patients,

@@ -119,7 +119,13 @@ enum PipelineCorpus {
                        arguments: ["validate", "p.yml", "--set", "garbage"], expectation: .usageError(says: ["--set expects stage.param=value"])))
 
         // Not YAML, or not a pipeline.
-        add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML"))
+        add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML", "replace the tab with spaces"))
+        // A filter's or a join's column that the imported table cannot have (validate passed it
+        // and the run failed late, naming no line).
+        add(yaml("filter where: naming no column of the import", base + "  icu:\n    kind: filter\n    input: usage\n    where: {unitt: ICU}\n", line: 16,
+                 "where names the column 'unitt', which 'usage' does not have"))
+        add(yaml("join on: naming no column of one side", base + "  joined:\n    kind: join\n    left: usage\n    right: monthly\n    on: sku\n", line: 17,
+                 "on names the column 'sku', which 'usage' does not have"))
         add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML", command: "run"))
         add(yaml("unclosed quote", replacing(line: 3, with: "    kind: \"import"), line: nil, "not valid YAML", "line 3"))
         add(yaml("two YAML documents", base + "---\nstages: {}\n", line: 13, "not valid YAML"))

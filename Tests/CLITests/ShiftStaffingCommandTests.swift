@@ -69,6 +69,31 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/staffing_plan_productivity.svg").path))
     }
 
+    /// Shift names match ignoring case: nights written `NIGHT` for the last two weeks are the
+    /// same shift (they were a third row in the grid and the outlook). And the outlook's
+    /// scheduled staff is the lower median: 3 RNs on every other night of the last 28 days
+    /// reads as 3 scheduled, short by 1 of the 4 required, not 4 and short by none.
+    @Test func shiftNamesMatchIgnoringCaseAndTheScheduledStaffIsTheLowerMedian() throws {
+        let dir = try Self.workspace()
+        let days = CSVInput.days(85)
+        let lastFour = Set(days[56..<84].enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        let lastTwo = Set(days[70..<84])
+        func rewrite(_ name: String, _ change: (String) -> String?) throws {
+            let url = dir.appendingPathComponent(name)
+            let lines = try CLIRunner.read(url).split(separator: "\n").map(String.init).compactMap(change)
+            try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        }
+        try rewrite("timekeeping.csv") { line in lastFour.contains(String(line.prefix(10))) && line.contains(",N3,") ? nil : line }
+        try rewrite("shifts.csv") { line in lastTwo.contains(String(line.prefix(10))) ? line.replacingOccurrences(of: ",night,", with: ",NIGHT,") : line }
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Set(try Self.rows(dir, "staffing_grid.csv").dropFirst().map { $0[2] }) == ["day", "night"])
+        let outlook = try Self.rows(dir, "staffing_shift_outlook.csv")
+        let nights = outlook.dropFirst().filter { $0[2] == "night" }
+        #expect(!nights.isEmpty && nights.allSatisfy { $0[5] == "4" && $0[6] == "3" && $0[7] == "1" }, "\(outlook)")
+        #expect(outlook.dropFirst().allSatisfy { $0[2] == "day" || $0[2] == "night" })
+    }
+
     /// The workbook holds the by-shift tables as sheets and the Summary's tables under their
     /// headings: it had the plan alone, and "Non-compliant shifts" over an empty row.
     @Test func theWorkbookListsTheNonCompliantShift() throws {

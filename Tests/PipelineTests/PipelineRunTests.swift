@@ -38,6 +38,29 @@ import Tabular
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).filter { $0.contains(".tmp-") || $0.contains(".old-") }.isEmpty)
     }
 
+    /// `where:` values no row has are named (the import kept nothing and the run said only
+    /// "0 rows"), with the file's spelling when it differs only in case.
+    @Test func whereValuesMatchingNoRowAreNamed() throws {
+        let ws = try Workspace()
+        try ws.write("p.yml", """
+        output: out
+        stages:
+          usage:
+            kind: import
+            table: usage
+            file: usage.csv
+            columns: {date: "Trans Date", item: "Item #", quantity: "Qty Issued"}
+            where: {item: "gloves|SYRINGE|GOWN"}
+          implants:
+            kind: filter
+            input: usage
+            where: {item: "implant"}
+        """)
+        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+        #expect(notes.contains("usage: where: item 'GOWN', 'gloves' (the file has 'GLOVES') matched no row; values are compared as written"), "\(notes)")
+        #expect(notes.contains("implants: where: item 'implant' matched no row; values are compared as written"), "\(notes)")
+    }
+
     /// A census aggregated with missing gaps and forecast in the next stage: the stage's table
     /// had no row for the unrecorded quarter, and the forecast stage (usage's zero gaps by
     /// default) read it as three months of zero census. The aggregate stage now gives those

@@ -23,6 +23,26 @@ import Testing
         #expect(try problems(Workspace.goodPipeline).isEmpty)
     }
 
+    /// A filter's `where:` column and a join's key that the imported table cannot have are
+    /// validation problems at their lines; validate passed them and the run failed late.
+    @Test func filterAndJoinColumnsAreChecked() throws {
+        let yaml = Workspace.goodPipeline + "\n  icu:\n    kind: filter\n    input: usage\n    where: {itme: A1}\n  joined:\n    kind: join\n    left: icu\n    right: usage\n    on: sku\n"
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let whereLine = (lines.firstIndex { $0.contains("where: {itme") } ?? 0) + 1, onLine = (lines.firstIndex { $0.contains("on: sku") } ?? 0) + 1
+        try expectProblem(yaml, line: whereLine, containing: "stage 'icu': where names the column 'itme', which 'usage' does not have; its columns are date, item, quantity")
+        try expectProblem(yaml, line: onLine, containing: "stage 'joined': on names the column 'sku', which 'icu' does not have")
+        let good = Workspace.goodPipeline + "\n  icu:\n    kind: filter\n    input: usage\n    where: {item: A1}\n  joined:\n    kind: join\n    left: icu\n    right: usage\n    on: item\n"
+        #expect(try problems(good).filter { $0.message.contains("does not have") }.isEmpty)
+    }
+
+    /// A stage's kind given twice is that one problem: the stage was checked as the second
+    /// kind, and its own parameters read as unknown ones of it.
+    @Test func aKindGivenTwiceIsOneProblem() throws {
+        let yaml = Workspace.goodPipeline.replacingOccurrences(of: "    horizon: 6", with: "    horizon: 6\n    kind: reorder")
+        let found = try problems(yaml)
+        #expect(found.count == 1 && found[0].message.contains("parameter 'kind' is given twice"), "\(found)")
+    }
+
     @Test func unknownTopLevelKey() throws {
         try expectProblem("stages: {}\noutptu: x\n", line: 2, containing: "unknown key 'outptu'")
     }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// `filter`: keeps the rows whose columns equal given values.
 public struct FilterStage: Stage {
     public static let kind = "filter"
@@ -34,6 +36,14 @@ public struct FilterStage: Stage {
                 throw PipelineError(location: nil, "stage '\(context.stage)': no column '\(column)'; the input has \(table.names.joined(separator: ", "))")
             }
             for row in keep.indices where !allowed.contains(values[row]) { keep[row] = false }
+            // A value no row has (`icu` against `ICU`) is named: the stage kept nothing and the
+            // run said only "0 rows".
+            let present = Set(values)
+            let missing = allowed.subtracting(present).sorted()
+            if !missing.isEmpty {
+                let spelled = missing.map { value in "'\(value)'" + (present.first { $0.matchKey() == value.matchKey() }.map { " (the table has '\($0)')" } ?? "") }
+                context.note("where: \(column) \(spelled.joined(separator: ", ")) matched no row; values are compared as written")
+            }
         }
         if exclude { keep = keep.map { !$0 } }
         return ["table": table.filtered(keep)]

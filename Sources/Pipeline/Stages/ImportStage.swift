@@ -230,6 +230,9 @@ public struct ImportStage: Stage {
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
+        // The `where:` values some row had, to name those none had (`icu` against `ICU`): the
+        // import kept nothing and said only "0 rows" downstream.
+        var matched = [Set<String>](repeating: [], count: conditions.count)
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
         var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name),
                                     mapped: Set(schema.roles.filter { importer.column($0.name) != nil }.map(\.name)))
@@ -315,7 +318,7 @@ public struct ImportStage: Stage {
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
-            for (k, allowed) in conditions {
+            for (c, (k, allowed)) in conditions.enumerated() {
                 let value: String
                 switch types[k] {
                 case .text: value = rowText[k] >= 0 ? internedStrings[k][rowText[k]] : ""
@@ -324,6 +327,7 @@ public struct ImportStage: Stage {
                 case .period: value = months.label(months.period(of: rowDay[k]))
                 }
                 if !allowed.contains(value) { return }
+                if matched[c].count < allowed.count { matched[c].insert(value) }
             }
             if unique.isActive, let problem = unique.problem(ids: keyID, values: keyText, line: row.line) {
                 let column = columns[unique.indices.last!]
@@ -440,6 +444,15 @@ public struct ImportStage: Stage {
         // `inspect` would suggest (`Line Status` for status, `Qty Received` for
         // received_quantity): left unread without a word, cancelled PO lines counted as on
         // order and every receipt as complete.
+        for (c, (k, allowed)) in conditions.enumerated() {
+            let missing = allowed.subtracting(matched[c]).sorted()
+            guard !missing.isEmpty else { continue }
+            let spelled = missing.map { value -> String in
+                let other = types[k] == .text ? internedStrings[k].first { $0 != value && $0.matchKey() == value.matchKey() } : nil
+                return "'\(value)'" + (other.map { " (the file has '\($0)')" } ?? "")
+            }
+            summary.notes.append("where: \(present[k].name) \(spelled.joined(separator: ", ")) matched no row; values are compared as written")
+        }
         var used = Set(importer.indices.values)
         let unread = schema.roles.filter { role in importer.column(role.name) == nil && !role.required && (rolesRead?.contains(role.name) ?? true) }
         let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, in: importer.header, used: &used) : []

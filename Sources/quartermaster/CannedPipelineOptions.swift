@@ -89,6 +89,17 @@ struct CannedPipelineOptions: ParsableArguments {
         stage.options.sharedColumnRoles = Set(options.columns.keys.filter { !$0.contains(".") })
             .subtracting(options.columns.keys.filter { $0.hasPrefix(kind + ".") }.map { String($0.dropFirst(kind.count + 1)) })
         if let unpivot = try input.unpivotSettings() {
+            // A role of the unpivot mapped for this file (`actuals.period=Fiscal Period` beside a
+            // budget with months across): a file that has that header is long, and the unpivot is
+            // another input's; a shared map naming a header this file lacks does not apply here.
+            // Both stopped at "'period' is also mapped to a column", the README's own example.
+            let conflicting = Set(stage.options.columns.keys).intersection(unpivot.roles)
+            if !conflicting.isEmpty {
+                if Self.hasColumns(file, for: conflicting, options: stage.options) { return stage }
+                if conflicting.isSubset(of: stage.options.sharedColumnRoles) {
+                    for role in conflicting { stage.options.columns[role] = nil }
+                }
+            }
             do {
                 try unpivot.check(kind: kind, roles: InputSchema.all[kind]?.roles.map(\.name) ?? [], mapped: Set(stage.options.columns.keys))
                 if !Self.holdsValues(file, of: unpivot, options: stage.options) { stage.unpivot = unpivot }
@@ -108,6 +119,14 @@ struct CannedPipelineOptions: ParsableArguments {
     /// Whether `file`'s header has a column for `unpivot`'s value role (`amount` in a long
     /// ledger): such a file is long already. A file that cannot be read is not: its import
     /// then names the problem.
+    /// Whether the file's header has a column for every one of `roles` under `options`.
+    static func hasColumns(_ file: String, for roles: Set<String>, options: ImportOptions) -> Bool {
+        guard let reader = try? CSVReader(path: file, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding),
+              let found = try? TableImport.resolve(roles.sorted().map { ColumnSpec($0, required: false) }, options: options, header: reader.header, file: file)
+        else { return false }
+        return found.count == roles.count
+    }
+
     static func holdsValues(_ file: String, of unpivot: Unpivot, options: ImportOptions) -> Bool {
         guard let reader = try? CSVReader(path: file, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding),
               let found = try? TableImport.resolve([ColumnSpec(unpivot.valuesTo, required: false)], options: options, header: reader.header, file: file)

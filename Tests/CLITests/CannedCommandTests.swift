@@ -50,6 +50,22 @@ import Testing
 
     /// A shard holds some ledger lines only: a scenario naming a department of the other
     /// shard must not fail it, and the union of the shards' scenario rows names both.
+    /// A budget with months across beside a ledger whose period header needs mapping, mapped
+    /// for the ledger alone or for every file: both stopped at "'period' is also mapped to a
+    /// column in columns:", the README's own layout.
+    @Test func aWideBudgetReadsBesideALedgerWhosePeriodIsMapped() throws {
+        let dir = try CLIRunner.workspace()
+        try "Department,Account,Jul-25,Aug-25,Sep-25\nICU,Supplies,1000,1000,1000\n".write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try "Fiscal Period,Department,Account,Amount\n2025-07,ICU,Supplies,1100\n2025-08,ICU,Supplies,900\n".write(to: dir.appendingPathComponent("gl.csv"), atomically: false, encoding: .utf8)
+        for (k, map) in ["actuals.period=Fiscal Period", "period=Fiscal Period"].enumerated() {
+            let result = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "gl.csv", "--unpivot", "*", "--names-to", "period",
+                                            "--values-to", "amount", "--columns", map, "--out", "out\(k)", "--quiet"], in: dir)
+            #expect(result.status == 0, "\(map): \(result.stderr)")
+            let csv = try CLIRunner.read(dir.appendingPathComponent("out\(k)/budget_variance.csv"))
+            #expect(csv.contains("ICU,Supplies,2025-08,1000,900,-100"), "\(csv)")
+        }
+    }
+
     @Test func scenariosRunOnEveryShard() throws {
         let dir = try CLIRunner.workspace()
         try """

@@ -43,6 +43,9 @@ public struct VarianceJob: Sendable {
         public var projectedHigh: Double
         /// budget_scenarios.csv's rows when scenarios were given.
         public var scenarios: [ScenarioProjection.Row]?
+        /// The fiscal year's months the budget covers and how many the year has, when it
+        /// covers some of them only: the year's projection then has no budget to set it against.
+        public var partialBudget: (covered: Int, months: Int)?
         /// Bottom-up supply spend beside the ledger trend over `supplyMonths`, with
         /// `supply_accounts:`.
         public var supply: [SupplySpend.Line]?
@@ -450,6 +453,7 @@ public struct VarianceJob: Sendable {
         let budgetedMonths = Set(bMonth.indices.filter { bAmount[$0] != 0 }.map { bMonth[$0] }).intersection(fyMonths)
         if !budgetedMonths.isEmpty && budgetedMonths.count < fyMonths.count && !sharded {
             let covered = budgetedMonths.sorted()
+            result.partialBudget = (covered.count, fyMonths.count)
             notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is compared with those months' budget alone")
         }
         if let firstTwice {
@@ -644,7 +648,9 @@ public struct VarianceJob: Sendable {
                 + (result.projectedLow.isFinite && result.projectedHigh.isFinite
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
-                + ", \(overOrUnder(projected - result.annualBudget)) budget.",
+                + (result.partialBudget.map { part in
+                    "; the budget covers \(part.covered) of its \(part.months) months, so the projected year is not set against it here; the year to date compares like with like." }
+                    ?? ", \(overOrUnder(projected - result.annualBudget)) budget."),
         ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result)]
           + (departmentsWithoutActualsNote(result).map { [$0] } ?? [])
           // How the exports were read (two budget versions summed, revenue as credits, a thin
@@ -656,7 +662,7 @@ public struct VarianceJob: Sendable {
         doc.keyFigure("Year-to-date actual", ytdActual, style: .money)
         doc.keyFigure("Year-to-date variance", ytdActual - ytdBudget, style: .money)
         doc.keyFigure("Projected \(fy) expense", projected, style: .money)
-        doc.keyFigure("Projected variance", projected - result.annualBudget, style: .money)
+        if result.partialBudget == nil { doc.keyFigure("Projected variance", projected - result.annualBudget, style: .money) }
         // The months the summary's sentence counts: counting quarters, years to date and
         // totals too gave 50 beside a sentence saying 21.
         doc.keyFigure("Booked months flagged unfavorable", Double(unfavorableMonths(result).count))

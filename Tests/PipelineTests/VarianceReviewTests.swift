@@ -143,6 +143,10 @@ import Tabular
         #expect(result.notes == ["the budget covers 1 of FY2026's 12 months (2025-07 to 2025-07): the projected year is compared with those months' budget alone"])
         let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary.joined(separator: " ")
         #expect(summary.contains("(80% range $") && !summary.contains("range  to"), "\(summary)")
+        // The whole year's projection is not set against July's budget in the headline: it read
+        // "$11,000 over budget" against a budget of one month.
+        #expect(summary.contains("the budget covers 1 of its 12 months, so the projected year is not set against it here") && !summary.contains("over budget."), "\(summary)")
+        #expect(!VarianceJob.report(result, calendar: FiscalCalendar()).keyFigures.contains { $0.label == "Projected variance" })
     }
 
     /// Salaries $100,000 at 300 patient days a month, but $40,000 at 30 in a month the unit was

@@ -72,6 +72,10 @@ public struct StaffingJob: Sendable {
         public var unrecognisedPayCodes: [(code: String, hours: Double)] = []
         /// Set when the timekeeping and the census share no day, saying so.
         public var disjointSpans: String?
+        /// Target rows (`unit job_code`) costed with the default overtime multiplier or agency
+        /// rate, their cells blank: said, since neither default showed anywhere.
+        public var defaultOvertimeMultiplier: [String] = []
+        public var defaultAgencyRate: [String] = []
         /// The census's partial periods, left out ("2026-W10 covers 3 of 7 days: left out").
         public var partialPeriods: [String] = []
         /// Units whose census has no row on some days between its first and last.
@@ -339,10 +343,15 @@ public struct StaffingJob: Sendable {
         }
 
         var rows: [Row] = []
+        var defaultOT: [String] = [], defaultAgency: [String] = []
         let start = lastComplete + 1
         for r in 0..<gUnits.count {
             let unit = targetUnits[r]
             guard let forecast = censusForecast[unit] else { continue }
+            if value(gRate, r) != nil {
+                if value(gOT, r) == nil { defaultOT.append("\(unit) \(gJobs[r])") }
+                if value(gAgency, r) == nil { defaultAgency.append("\(unit) \(gJobs[r])") }
+            }
             let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r), hourlyRate: value(gRate, r),
                                                 overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
             for (step, patientDays) in forecast.values.enumerated() {
@@ -374,6 +383,8 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.partialPeriods = partial
+        result.defaultOvertimeMultiplier = defaultOT
+        result.defaultAgencyRate = defaultAgency
         result.missingCensusDays = missingDays
         // Timekeeping for another span than the census (last year's export beside this year's
         // census) left hours per patient day and the premium shares blank without a word.
@@ -519,6 +530,14 @@ public struct StaffingJob: Sendable {
         }
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
+        }
+        let multiplier = NumberFormat.fixed(StaffingPlanner().defaultOvertimeMultiplier, decimals: 1)
+        if !result.defaultOvertimeMultiplier.isEmpty {
+            lines.append("Overtime costed at \(multiplier)x the hourly rate, the targets' overtime_multiplier being blank: "
+                         + result.defaultOvertimeMultiplier.listed(upTo: 10))
+        }
+        if !result.defaultAgencyRate.isEmpty {
+            lines.append("Agency hours costed at twice the hourly rate, the targets' agency_rate being blank: " + result.defaultAgencyRate.listed(upTo: 10))
         }
         if !result.looseMatches.isEmpty {
             lines.append("Units matched to the census ignoring case and spaces: "

@@ -702,11 +702,13 @@ public struct VarianceJob: Sendable {
         doc.heading("Quarters by department (expense)")
         let quarters = result.rows.filter { $0.line.account == "TOTAL" && $0.line.period.contains("-Q") }
         doc.table(["Department", "Quarter", "Basis", "Budget", "Actual or forecast", "Variance", "Variance %", "Volume", "Rate"],
+                  // Forecast quarters carry their split as budget_variance.csv does (README: driver-based
+                  // forecast rows carry flexed_budget, volume and rate like booked ones); the
+                  // table left them blank beside the CSV's figures.
                   quarters.map { r in
-                      let booked = r.basis == .actual
-                      return [r.line.department, r.line.period, r.basis.rawValue, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
-                              r.line.variancePercent.map { numbers.percent($0) } ?? "", booked ? numbers.money(r.line.volumeVariance) : "",
-                              booked ? numbers.money(r.line.rateVariance) : ""]
+                      [r.line.department, r.line.period, r.basis.rawValue, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
+                       r.line.variancePercent.map { numbers.percent($0) } ?? "", r.line.volumeVariance.isFinite ? numbers.money(r.line.volumeVariance) : "",
+                       r.line.rateVariance.isFinite ? numbers.money(r.line.rateVariance) : ""]
                   }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right])
         let split = ytdTotals.filter { $0.projectedVariance != nil && $0.projectedVolumeVariance != nil }
         if !split.isEmpty {

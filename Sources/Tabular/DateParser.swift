@@ -56,13 +56,19 @@ public struct DateParser: Sendable {
         }
         if let hint = otherOrder(text) { return "'\(text.clipped)' is not a date; \(hint)" }
         if let hint = yearMonthHint(text) { return "'\(text.clipped)' is not a date; \(hint)" }
+        // `07/2025`: a month and a four-digit year, which the automatic reading does not take.
+        let halves = text.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: false)
+        if format == .automatic, halves.count == 2, let month = Int(halves[0]), (1...12).contains(month), halves[0].count <= 2,
+           halves[1].count == 4, let year = Int(halves[1]), CalendarDay.supportedYears.contains(year) {
+            return "'\(text.clipped)' is not a date; it looks like a month written MM/YYYY (\(DateParser.monthName(month)) \(year)): add --date-format MM/YYYY (date_format: MM/YYYY in a pipeline)"
+        }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
         }
         switch format {
         case .automatic:
-            return "'\(text.clipped)' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD, a period (YYYY-MM, YYYY-W27, YYYY-Q3, YYYY) or a month name such as 02-Jun-06 or Jun 2006; set date_format for other layouts)"
+            return "'\(text.clipped)' is not a date (expected YYYY-MM-DD, M/D/YYYY, D.M.YYYY, YYYYMMDD, a period (YYYY-MM, YYYY-W27, YYYY-Q3, YYYY) or a month name such as 02-Jun-06 or Jun 2006; give --date-format for other layouts (date_format: in a pipeline))"
         case .pattern:
             return "'\(text.clipped)' is not a date in the format \(format) (or names a day that does not exist)"
         }

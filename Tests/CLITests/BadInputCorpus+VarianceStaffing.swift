@@ -38,6 +38,10 @@ extension BadInputCorpus {
             cases.append(rejecting(input, "'\(role)' = '\(value)' on line 3", replacingValue(input, 1, role, with: Array(value.utf8)),
                                    [RejectedRow(line: 3, column: role, says: "is a total line: summed with the lines it totals, they would count twice")]))
         }
+        // A month written MM/YYYY: the generic "not a date" named a pipeline key; it names the
+        // flag that reads it.
+        cases.append(rejecting(actualsInput, "'period' = '08/2025' on line 3", replacingValue(actualsInput, 1, "period", with: Array("08/2025".utf8)),
+                               [RejectedRow(line: 3, column: "period", says: "it looks like a month written MM/YYYY (August 2025): add --date-format MM/YYYY")]))
         // Two volumes for one department and month made the flexed budget depend on row order.
         cases.append(failing(budget, "two volumes for ICU in 2025-07", replacingValue(budget, 1, "volume", with: Array("120".utf8)), line: nil,
                              "the budget (budget.csv) gives ICU two volumes for 2025-07, 100 and 120", "give the same on each of its lines"))

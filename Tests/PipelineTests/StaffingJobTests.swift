@@ -174,6 +174,17 @@ import Tabular
         #expect(StaffingJob.report(unknownOnly).summary.contains("No unit with a budgeted FTE is short of it; gap unknown, budgeted FTE blank in the targets: 5 North RN."))
     }
 
+    /// A rate without an overtime multiplier or agency rate is costed with the defaults (1.5x,
+    /// twice the rate), and the caveats say so: neither default showed anywhere.
+    @Test func defaultPremiumRatesAreSaid() throws {
+        let targets = Table([("unit", .text(["4 West", "4 West"])), ("job_code", .text(["RN", "CNA"])), ("target_hppd", .number([8, 4])),
+                             ("budgeted_fte", .number([5, 5])), ("hourly_rate", .number([50, 20])), ("overtime_multiplier", .number([.nan, 1.5])),
+                             ("agency_rate", .number([100, .nan]))])
+        let caveats = StaffingJob.caveats(try job().run(timekeeping: timekeeping(), census: census(["4 West"]), targets: targets))
+        #expect(caveats.contains("Overtime costed at 1.5x the hourly rate, the targets' overtime_multiplier being blank: 4 West RN"), "\(caveats)")
+        #expect(caveats.contains("Agency hours costed at twice the hourly rate, the targets' agency_rate being blank: 4 West CNA"), "\(caveats)")
+    }
+
     @Test func noTargetUnitWithCensusFailsNamingTheTargetsFileAndTheCensusUnits() throws {
         let error = try #require(throws: PipelineError.self) {
             try job().run(timekeeping: timekeeping(), census: census(), targets: targets([("5 East", "RN"), ("6 North", "CNA")]))

@@ -79,7 +79,8 @@ extension ShiftStaffingJob {
             lines.append("Pay periods left out of productivity, the census missing days of them (read as no patients they made a unit look overstaffed): \(result.productivityCensusGaps.listed(upTo: 10)).")
         }
         if result.overlappingSpans > 0 {
-            lines.append("\(result.overlappingSpans) timekeeping span\(result.overlappingSpans == 1 ? "" : "s") overlap another of the same employee; each person counted once on duty.")
+            let n = result.overlappingSpans
+            lines.append("\(NumberFormat.count(n, "timekeeping span")) \(n == 1 ? "overlaps" : "overlap") an earlier span of the same employee (\(result.overlapExamples.listed(of: n))): each person is counted once on duty; check \(n == 1 ? "it" : "them") for a double punch or a shift keyed twice.")
         }
         return lines
     }

@@ -51,6 +51,8 @@ public struct ShiftStaffingJob: Sendable {
         /// Timekeeping rows with a span, and those flagged as overlapping one of the same employee.
         public var spans = 0
         public var overlappingSpans = 0
+        /// The first few overlapping spans, by unit, job code and end, to find them by.
+        public var overlapExamples: [String] = []
         /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
         public var uncheckedUnits: [String] = []
         /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
@@ -123,7 +125,12 @@ public struct ShiftStaffingJob: Sendable {
             result.spans += 1
             firstStart = min(firstStart, Int(tStart[r]))
             lastEnd = max(lastEnd, Int(tEnd[r]))
-            if let overlapping, overlapping[r] > 0 { result.overlappingSpans += 1 }
+            if let overlapping, overlapping[r] > 0 {
+                result.overlappingSpans += 1
+                if result.overlapExamples.count < 3 {
+                    result.overlapExamples.append("\(tUnits[r])\(tJobs.map { " " + $0[r] } ?? "") ending \(ClockTime.label(minutesSinceEpoch: Int(tEnd[r])))")
+                }
+            }
             let pay = tPay?[r] ?? ""
             if pay != lastPay {
                 let category: PayCategory?

@@ -124,6 +124,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("1 span overlaps an earlier span of the same employee"), "\(run.stderr)")
         #expect(try Self.rows(dir, "staffing_shifts.csv").filter { $0.last == "no" }.map { $0[5] } == ["3"])
+        // The report says where the span is (it pointed to an `overlap` flag no output has).
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md")).contains("(Med-Surg RN ending 2025-03-21 07:00): each person is counted once on duty"))
         for file in try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) where !file.hasSuffix(".svg") {
             let text = try CLIRunner.read(dir.appendingPathComponent("out/" + file))
             #expect(!text.contains("N0") && !text.contains(",D1"), "\(file)")

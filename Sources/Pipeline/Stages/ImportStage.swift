@@ -179,7 +179,7 @@ public struct ImportStage: Stage {
         context.note(summary.description)
         for note in summary.notes { context.note(note) }
         if summary.overlappingSpans > 0 {
-            context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: flagged (overlap = 1) and counted on duty once")
+            context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: counted on duty once (the staffing report names them)")
         }
         if let shard {
             let keep = try shard.rows(of: table)

@@ -41,10 +41,10 @@ extension PurchasingJob {
                 summary.append("\(unused.count == 1 ? "1 item's lots count" : "\(unused.count) items' lots count") as waste because the usage shows no use of \(unused.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(unused)); check that the usage names \(unused.count == 1 ? "the item" : "them") as the lots do.")
             }
         }
-        if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted, flag over_receipt): check the invoices.") }
+        if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts)); check the invoices.") }
         if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet (or, by their status, still coming), left out of fill rates and lead times.") }
-        if a.closedUnfilled > 0 { summary.append("\(lines(a.closedUnfilled)) closed with nothing received, counted in fill rates as unfilled and not on time.") }
-        if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price, left out of spend and price variance.") }
+        if a.closedUnfilled > 0 { summary.append("\(lines(a.closedUnfilled)) closed with nothing received (\(a.closedUnfilledExamples.listed(of: a.closedUnfilled))), counted in fill rates as unfilled and not on time.") }
+        if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price (\(a.unpricedExamples.listed(of: a.linesWithoutPrice))), left out of spend and price variance.") }
         summary += caveats(r).map { $0 + "." }
 
         var doc = Report(title: "Purchasing: vendors, contract prices, lead times" + (r.hasLots ? " and expiry" : ""), summary: summary)

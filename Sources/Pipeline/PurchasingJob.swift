@@ -226,7 +226,7 @@ public struct PurchasingJob: Sendable {
     public static func note(_ r: Result) -> String {
         let a = r.analysis
         var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
-        if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted, flagged over_receipt)" }
+        if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts))" }
         for caveat in caveats(r) { text += "; " + caveat.prefix(1).lowercased() + caveat.dropFirst() }
         if r.hasLots {
             let wasted = r.expiry.filter { $0.expectedWaste > 0 }

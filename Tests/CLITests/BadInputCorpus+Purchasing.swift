@@ -15,8 +15,8 @@ extension BadInputCorpus {
         var over = orders.rows
         over[1][orders.column("received_quantity")] = "120"
         let overReceived = Data(CSVInput.csv(orders.header, over))
-        cases.append(accepting(orders, "120 received of 100 ordered on line 3: accepted, flagged over_receipt", overReceived,
-                               read: orders.rows.count, output: "out/purchasing.md", says: ["1 line was received in larger quantity than ordered", "over_receipt"]))
+        cases.append(accepting(orders, "120 received of 100 ordered on line 3: accepted and named", overReceived,
+                               read: orders.rows.count, output: "out/purchasing.md", says: ["1 line was received in larger quantity than ordered (accepted): P2: B200 from Beta; check the invoices"]))
         var twice = lots.rows
         twice.append(twice[0])
         let duplicated = Data(CSVInput.csv(lots.header, twice)), rows = twice.count

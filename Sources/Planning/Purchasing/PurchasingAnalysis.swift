@@ -38,6 +38,9 @@ public struct PurchasingAnalysis: Sendable {
     public var closedUnfilled = 0
     public var linesWithoutPrice = 0
     public var overReceipts = 0
+    /// The first few lines of each kind above, as `PO: item from vendor`, so the buyer can find
+    /// the invoice to check: the counts alone named none.
+    public var overReceiptExamples: [String] = [], closedUnfilledExamples: [String] = [], unpricedExamples: [String] = []
     /// Order vendors matched to a contract only by ignoring case and spaces: the orders'
     /// spelling and the contracts'.
     public var looseVendorMatches: [String: String] = [:]
@@ -98,9 +101,15 @@ public struct PurchasingAnalysis: Sendable {
                 pairs.append(Pair(item: i, vendor: v, contracts: match?.contracts))
             }
             let q = o.quantity[row], price = o.unitPrice[row], day = o.orderDay[row]
+            func named(_ list: inout [String]) {
+                guard list.count < 3 else { return }
+                let po = o.poNames[Int(o.po[row])]
+                list.append((po.isEmpty ? "" : po + ": ") + "\(o.itemNames[Int(i)]) from \(o.vendorNames[Int(v)])")
+            }
             pairs[p].lines += 1
             if price.isNaN {
                 linesWithoutPrice += 1
+                named(&unpricedExamples)
             } else {
                 pairs[p].priced += 1
                 let value = price * q
@@ -130,6 +139,7 @@ public struct PurchasingAnalysis: Sendable {
             let stillComing = kind == .open && o.received(row) < q
             if !o.isReceived(row) && kind == .closed {
                 closedUnfilled += 1
+                named(&closedUnfilledExamples)
                 pairs[p].ordered += q
                 pairs[p].timed += 1
             } else if o.isReceived(row) && !stillComing {
@@ -138,7 +148,7 @@ public struct PurchasingAnalysis: Sendable {
                 // At most the ordered quantity: an over-delivery on one line does not make up
                 // for a line that never came (it is flagged over_receipt instead).
                 pairs[p].received += min(got, q)
-                if got > q { pairs[p].overReceipts += 1 }
+                if got > q { pairs[p].overReceipts += 1; named(&overReceiptExamples) }
                 if let lead = o.leadDays(row) {
                     pairs[p].lead.add(lead)
                     pairs[p].timed += 1

@@ -125,6 +125,16 @@ import Tabular
         #expect(try #require(byLot["L9"]).expectedWaste == 0)
     }
 
+    /// A price that fell is listed beside one that rose (the table showed increases only).
+    @Test func priceTrendsListFallsAsWellAsRises() throws {
+        let start = CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: 2026, month: 1, day: 1)))
+        let orders = Table([("item", .text(["A100", "A100", "B200", "B200"])), ("vendor", .text(["Acme", "Acme", "Beta", "Beta"])),
+                            ("order_date", .date([start, start.adding(days: 30), start, start.adding(days: 30)])), ("quantity", .number([10, 10, 10, 10])),
+                            ("unit_price", .number([0.35, 0.30, 6.20, 6.50]))])
+        let markdown = PurchasingJob.report(try PurchasingJob().run(orders: orders)).markdown(figurePrefix: "p")
+        #expect(markdown.contains("| A100 | Acme | $0.35 (2026-01-01) | $0.30 (2026-01-31) |") && markdown.contains("| B200 | Beta |"), "\(markdown)")
+    }
+
     @Test func reorderUsesTheObservedLeadTimeWithFiveReceipts() throws {
         // 10 a day; the item master says 7 days + 7 review. Six receipts average 8.17 days:
         // demand over the protection interval 10 x (8.17 + 7) = 151.7 instead of 140.

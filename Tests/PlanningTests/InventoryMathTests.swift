@@ -199,6 +199,10 @@ import Testing
         #expect(stale.reason.contains("on hand counted 106 days before the plan's as-of day: about 5300 used since at the forecast rate"), "\(stale.reason)")
         #expect(!ReorderPlanner().plan(item { $0.onHand = 1_000; $0.countAgeDays = 7 }, demand: steady, abc: .b).flags.contains("stale_count"))
         #expect(!ReorderPlanner().plan(item { $0.onHand = 1_000 }, demand: steady, abc: .b).flags.contains("stale_count"))
+        // A count dated after the plan's day is flagged and said, not taken silently.
+        let later = ReorderPlanner().plan(item { $0.onHand = 1_000; $0.countAgeDays = -30 }, demand: steady, abc: .b)
+        #expect(later.flags.contains("count_after_as_of") && !later.flags.contains("stale_count"))
+        #expect(later.reason.contains("on hand counted 30 days after the plan's as-of day"), "\(later.reason)")
     }
 
     /// Stock of an item the usage never shows is dead stock, not also a new item; an item

@@ -174,6 +174,10 @@ public struct ReorderPlanner: Sendable {
         if rounded.belowMinimum { flags.append("below_minimum_order") }
         let staleCount = s.countAgeDays.map { $0 > ReorderPlanner.staleCountDays } ?? false
         if staleCount { flags.append("stale_count") }
+        // A count taken after the plan's as-of day (replaying an earlier week against today's
+        // snapshot) holds stock the plan's day did not have: planned as is, without a word.
+        let countAfter = s.countAgeDays.map { $0 < 0 } ?? false
+        if countAfter { flags.append("count_after_as_of") }
 
         let daysOfSupply = d > 0 ? s.onHand / d : nil
         // A discontinued item running out is the intended outcome, not a risk.
@@ -234,6 +238,9 @@ public struct ReorderPlanner: Sendable {
         if staleCount, let age = s.countAgeDays {
             part("on hand counted ", fmt(Double(age)), " days before the plan's as-of day: about ", fmt(d * Double(age)),
                  " used since at the forecast rate; plan from a current count")
+        }
+        if countAfter, let age = s.countAgeDays {
+            part("on hand counted ", fmt(Double(-age)), " days after the plan's as-of day: the plan uses stock as it stood then; plan as of the count's day, or give the count of the as-of day")
         }
         if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
         if s.notInItemMaster {

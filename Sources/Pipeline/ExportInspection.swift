@@ -163,7 +163,7 @@ public struct ExportInspection: Sendable {
         "expiry_date": ["Expiration Date", "Exp Date", "Expiry", "Expiration", "Expires"],
         "lot": ["Lot Number", "Lot #", "Lot No", "Batch"],
         "status": ["Line Status", "PO Status", "Order Status"],
-        "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Medication", "Drug", "Drug Name", "Material"],
+        "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Item Code", "Product Code", "NDC", "Medication", "Drug", "Drug Name", "Material"],
         "date": ["Date", "Trans Date", "Transaction Date", "Work Date", "Issue Date"],
         "on_hand": ["On Hand", "QOH", "Qty On Hand"],
         "on_order": ["On Order"],

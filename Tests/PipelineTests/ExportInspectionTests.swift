@@ -101,6 +101,15 @@ import Tabular
         #expect(long.columnsFlag == "date=Fecha" && long.unpivot == nil)
     }
 
+    /// A pharmacy's month-per-column sheet keyed by `Item Code`: inspect left the item unmapped
+    /// ("required roles not found: item") and its suggested import failed.
+    @Test func aMonthlySheetKeyedByItemCodeMapsItsItem() throws {
+        let workspace = try Workspace()
+        try workspace.write("sheet.csv", "Item Code,Description,Unit Cost,JUL25,AUG25,SEP25\nRX1,Saline,1.20,5,6,7\nRX2,Heparin,3.10,1,2,3\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("sheet.csv").path, kind: "usage")
+        #expect(inspection.missingRequired.isEmpty && inspection.columnsFlag.contains("item=\"Item Code\""), "\(inspection.columnsFlag) \(inspection.missingRequired)")
+    }
+
     /// The same sheet as Kaggle publishes it, with `Year, Month, Hour, Weekday Name` after the
     /// drug classes: inspect suggested nothing, and `*` read the four as drugs (a "Year" of
     /// 2,014 a day). They name parts of the row's date: `*` leaves them out, and says so.

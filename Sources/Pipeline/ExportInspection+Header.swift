@@ -24,6 +24,17 @@ extension ExportInspection {
         func fitsMost(_ width: Int, _ below: ArraySlice<EarlyRow>) -> Bool {
             !below.isEmpty && below.filter { fits($0.fields, width: width) }.count * 2 > below.count
         }
+        // A title Excel saved padded with commas (`GL Actuals Report - FY2026,,,`) is as wide as
+        // the header: its filled fields decide, when they are one or two.
+        let filled = first.reversed().drop { $0.trimmed().isEmpty }.count
+        if filled < first.count, filled <= 2 {
+            for (i, row) in rows.prefix(headerWindow).enumerated() where row.fields.filter({ !$0.trimmed().isEmpty }).count > filled {
+                guard looksLikeHeader(row.fields) else { break }
+                let below = rows[(i + 1)...]
+                if fitsMost(row.fields.count, below) && below.contains(where: { !looksLikeHeader($0.fields) }) { return i }
+                break
+            }
+        }
         guard !fitsMost(first.count, rows[...]) else { return nil }
         for (i, row) in rows.enumerated() where row.fields.count > first.count && looksLikeHeader(row.fields) {
             let below = rows[(i + 1)...]

@@ -315,6 +315,18 @@ import Tabular
         #expect(report.contains("    # delete the 3 lines above the header (line 4) first\n"), "\(report)")
     }
 
+    /// A title Excel saved padded with commas is as wide as the header: it was taken for the
+    /// header and no warning said otherwise, while the import then failed naming the title. A
+    /// header whose last name is empty stays the header.
+    @Test func aTitlePaddedWithCommasIsNamed() throws {
+        let workspace = try Workspace()
+        try workspace.write("gl.csv", "GL Actuals Report - FY2026,,,\nDepartment,Account,Period,Amount\nICU,5010 Salaries,2025-07,52000\nICU,7010 Rent,2025-07,10000\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("gl.csv").path, kind: "actuals")
+        #expect(inspection.headerLine == 2 && inspection.header == ["Department", "Account", "Period", "Amount"], "\(inspection.header)")
+        try workspace.write("blank.csv", "item,quantity,\nA,3,\nB,4,\n")
+        #expect(try ExportInspection(path: workspace.url.appendingPathComponent("blank.csv").path).headerLine == nil)
+    }
+
     /// Rows wider than the header are named (the import rejects them), and an export that
     /// drops trailing empty fields is not taken for a title: its rows are narrower.
     @Test func rowsWiderOrNarrowerThanTheHeaderAreCounted() throws {

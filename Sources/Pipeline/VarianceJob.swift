@@ -599,6 +599,8 @@ public struct VarianceJob: Sendable {
     }
 
     /// "$5,550 under", "$1,200 over" or "on": the amount's size, its sign in the words given.
+    /// "$1,694,880 over": the amount as a size, its direction in words. Never set in parentheses
+    /// by the sentence, where `--negatives parentheses` readers take it for a negative.
     static func signed(_ difference: Double, _ positive: String, _ negative: String, numbers: NumberStyle) -> String {
         abs(difference) < 0.5 ? "on" : "\(numbers.money(abs(difference))) \(difference > 0 ? positive : negative)"
     }
@@ -611,7 +613,7 @@ public struct VarianceJob: Sendable {
         func aboveOrBelow(_ difference: Double) -> String { signed(difference, "above", "below", numbers: numbers) }
         let budget = revenue.reduce(0) { $0 + $1.line.budget }, actual = revenue.reduce(0) { $0 + $1.line.actual }
         let projected = revenue.reduce(0) { $0 + ($1.projectedFY ?? 0) }, projectedVariance = revenue.reduce(0) { $0 + ($1.projectedVariance ?? 0) }
-        let toDate = "Revenue year to date: budget \(numbers.money(budget)), actual \(numbers.money(actual)) (\(aboveOrBelow(actual - budget)) budget)"
+        let toDate = "Revenue year to date: budget \(numbers.money(budget)), actual \(numbers.money(actual)), \(aboveOrBelow(actual - budget)) budget"
         let year = "; projected \(fy) revenue \(numbers.money(projected)), \(aboveOrBelow(projectedVariance)) budget."
         return [toDate + year]
     }
@@ -643,7 +645,7 @@ public struct VarianceJob: Sendable {
         let projected = lineYTD.filter { $0.line.accountType == .expense }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
         func overOrUnder(_ difference: Double) -> String { signed(difference, "over", "under", numbers: numbers) }
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
-            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)) (\(overOrUnder(ytdActual - ytdBudget)) budget).",
+            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)), \(overOrUnder(ytdActual - ytdBudget)) budget.",
             "Projected \(fy) expense \(numbers.money(projected)) "
                 + (result.projectedLow.isFinite && result.projectedHigh.isFinite
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"

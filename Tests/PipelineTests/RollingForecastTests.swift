@@ -294,7 +294,7 @@ enum CSVTextRows {
         let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
         let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
-        #expect(summary.contains { $0.hasPrefix("Revenue year to date: budget $1,500,000, actual $1,350,000 ($150,000 below budget); projected FY2026 revenue") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("Revenue year to date: budget $1,500,000, actual $1,350,000, $150,000 below budget; projected FY2026 revenue") }, "\(summary)")
         #expect(summary.contains { $0.hasPrefix("3 booked months are flagged unfavorable, on 1 line") }, "\(summary)")
         #expect(!result.notes.contains { $0.contains("opposite sign") })
     }
@@ -318,7 +318,7 @@ enum CSVTextRows {
         let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1, budgetSign: -1)
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
         let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
-        #expect(summary.contains { $0.hasPrefix("Revenue year to date: budget $1,500,000, actual $1,350,000 ($150,000 below budget)") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("Revenue year to date: budget $1,500,000, actual $1,350,000, $150,000 below budget") }, "\(summary)")
         #expect(summary.contains("The revenue line (ICU / 4010 Revenue) is booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned, so revenue shows as positive and more of it is favorable."), "\(summary)")
         let rows = RollingForecastTests.records(VarianceJob.table(result))
         let july = try #require(rows.first { $0["account"] == "4010 Revenue" && $0["period"] == "2025-07" })

@@ -9,7 +9,7 @@ extension ReorderJob {
         func number(_ f: (ReorderLine) -> Double) -> Table.Column { .number(lines.map(f)) }
         return Table([
             ("item", text(\.item)), ("description", text(\.description)), ("vendor", text(\.vendor)), ("location", text(\.location)),
-            ("on_hand", number(\.onHand)), ("on_order", number(\.onOrder)), ("inventory_position", number(\.inventoryPosition)),
+            ("on_hand", number(\.onHand)), ("on_order", number(\.onOrder)), ("inventory_position", number { ($0.inventoryPosition * 100).rounded() / 100 }),
             ("demand_forecast", number { ($0.demandForecast * 100).rounded() / 100 }), ("safety_stock", number { ($0.safetyStock * 100).rounded() / 100 }),
             ("reorder_point", number { ($0.reorderPoint * 100).rounded() / 100 }), ("order_up_to", number { ($0.orderUpTo * 100).rounded() / 100 }),
             ("order_qty", number(\.orderQuantity)), ("packs", number(\.packs)), ("unit_cost", number(\.unitCost)),

@@ -160,14 +160,17 @@ public struct Unpivot: Sendable, Equatable {
             names.append(recoded)
             kept.append(k)
         }
-        if isEveryColumn, namesPattern == nil, namesTo.count == 1,
-           let k = leftOut.first(where: { monthLike(header[$0]) != nil }), let why = monthLike(header[k]) {
-            let read = kept.first.map { " ('\(header[$0].clipped)'\(kept.count > 1 ? " and \(kept.count - 1) more" : "") did)" } ?? ""
-            throw Problem("columns", "header '\(header[k].clipped)' looks like a month but does not read as one\(read): \(why)")
+        var monthLost: (Int, String)?
+        if isEveryColumn && namesPattern == nil && namesTo.count == 1 {
+            for k in leftOut { if let why = monthLike(header[k]) { monthLost = (k, why); break } }
+        }
+        if let (k, why) = monthLost, let first = kept.first {
+            throw Problem("columns", "header '\(header[k].clipped)' looks like a month but does not read as one ('\(header[first].clipped)'\(kept.count > 1 ? " and \(kept.count - 1) more" : "") did): \(why)")
         }
         if isEveryColumn && kept.isEmpty {
             let parts = dateParts.isEmpty ? "" : "; \(dateParts.map { "'\(header[$0].clipped)'" }.joined(separator: ", ")) name parts of the rows' date, left out by \"*\": list them in the unpivot columns to read them"
-            throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped() + parts)
+            let month = monthLost.map { "; " + $0.1 } ?? ""
+            throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped() + parts + month)
         }
         return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts)
     }

@@ -75,7 +75,7 @@ extension BadInputCorpus {
                              arguments: budget.arguments + ["--unpivot", "*", "--names-to", "period", "--values-to", "amount"]))
         let fiscalHeaders = "Item,P01 FY26,P02 FY26\nA100,5,6\nB200,1,2\n"
         cases.append(failing(series, "series headers that are fiscal periods", Data(fiscalHeaders.utf8), line: 1,
-                             "header 'P01 FY26' looks like a month but does not read as one", "is a fiscal period",
+                             "unpivot columns \"*\" found no header that gives date", "'P01 FY26' is a fiscal period",
                              arguments: ["forecast", "--input", series.file, "--series", "Item", "--horizon", "2", "--quiet", "--out", "fc.csv",
                                          "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]))
 

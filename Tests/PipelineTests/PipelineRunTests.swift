@@ -42,20 +42,9 @@ import Tabular
     /// "0 rows"), with the file's spelling when it differs only in case.
     @Test func whereValuesMatchingNoRowAreNamed() throws {
         let ws = try Workspace()
-        try ws.write("p.yml", """
-        output: out
-        stages:
-          usage:
-            kind: import
-            table: usage
-            file: usage.csv
-            columns: {date: "Trans Date", item: "Item #", quantity: "Qty Issued"}
-            where: {item: "gloves|SYRINGE|GOWN"}
-          implants:
-            kind: filter
-            input: usage
-            where: {item: "implant"}
-        """)
+        let columns = "    columns: {date: \"Trans Date\", item: \"Item #\", quantity: \"Qty Issued\"}"
+        try ws.write("p.yml", Workspace.goodPipeline.replacingOccurrences(of: columns, with: columns + "\n    where: {item: \"gloves|SYRINGE|GOWN\"}")
+                     + "\n  implants:\n    kind: filter\n    input: usage\n    where: {item: \"implant\"}\n")
         let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
         #expect(notes.contains("usage: where: item 'GOWN', 'gloves' (the file has 'GLOVES') matched no row; values are compared as written"), "\(notes)")
         #expect(notes.contains("implants: where: item 'implant' matched no row; values are compared as written"), "\(notes)")

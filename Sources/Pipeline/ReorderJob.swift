@@ -459,31 +459,19 @@ public struct ReorderJob: Sendable {
         let vendorRanks = Dictionary(uniqueKeysWithValues: Set(stock.lazy.map(\.vendor)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map { ($1, $0) })
         let order = stock.indices.map { k in (vendorRanks[stock[k].vendor] ?? 0, keyRank[unitKey[k]], k) }.sorted { $0 < $1 }.map(\.2)
 
-        // An item's locations share its vendor's minimum order (one purchase order serves them
-        // all): they are planned without it, then the largest is raised to what the item lacks.
-        var locationCount: [String: Int] = [:]
-        if byLocation { for s in stock where s.minimumOrder > 0 && !s.discontinued { locationCount[s.item, default: 0] += 1 } }
-        let sharing = stock.indices.filter { (locationCount[stock[$0].item] ?? 0) > 1 }
-        for k in sharing {
-            stock[k].sharedMinimumOrder = stock[k].minimumOrder
-            stock[k].locationsSharingMinimum = locationCount[stock[k].item] ?? 0
-            stock[k].minimumOrder = 0
-        }
+        // An item's locations share its vendor's minimum order (one purchase order serves them all).
+        let sharing = byLocation && SharedMinimumOrder.prepare(&stock)
         // One line per unit, planned in parallel.
         var lines = ParallelMap.map(order.count, threads: threads) { position -> ReorderLine in
             let k = order[position]
             return planner.plan(stock[k], demand: demands[k], abc: abc[k], levels: levels[k])
         }
-        if !sharing.isEmpty {
-            var position = [Int](repeating: 0, count: stock.count)
-            for (p, k) in order.enumerated() { position[k] = p }
-            let raised = SharedMinimumOrder.raised(items: sharing.map { stock[$0].item }, quantities: sharing.map { lines[position[$0]].orderQuantity },
-                                                   minimums: sharing.map { stock[$0].sharedMinimumOrder ?? 0 })
-            for (i, minimum) in raised {
-                let k = sharing[i]
-                stock[k].minimumOrder = minimum
-                lines[position[k]] = planner.plan(stock[k], demand: demands[k], abc: abc[k], levels: levels[k])
-            }
+        if sharing {
+            // Lines by stock index for the shared minimum, then back in the list's order.
+            var byStock = [ReorderLine](repeating: lines[0], count: stock.count)
+            for (p, k) in order.enumerated() { byStock[k] = lines[p] }
+            SharedMinimumOrder.apply(to: &stock, lines: &byStock) { k, s in planner.plan(s, demand: demands[k], abc: abc[k], levels: levels[k]) }
+            lines = order.map { byStock[$0] }
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         if unrecordedDays > 0 { plan.usageEnd = usageEnd }

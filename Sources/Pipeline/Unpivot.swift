@@ -165,7 +165,7 @@ public struct Unpivot: Sendable, Equatable {
             for k in leftOut { if let why = monthLike(header[k]) { monthLost = (k, why); break } }
         }
         if let (k, why) = monthLost, let first = kept.first {
-            throw Problem("columns", "header '\(header[k].clipped)' looks like a month but does not read as one ('\(header[first].clipped)'\(kept.count > 1 ? " and \(kept.count - 1) more" : "") did): \(why)")
+            throw Problem("columns", "header '\(header[k].clipped)' looks like a month but does not read as one ('\(header[first].clipped)'\(kept.count > 1 ? " and \(kept.count - 1) more" : "") did): \(why); or list the unpivot columns to leave it out")
         }
         if isEveryColumn && kept.isEmpty {
             let parts = dateParts.isEmpty ? "" : "; \(dateParts.map { "'\(header[$0].clipped)'" }.joined(separator: ", ")) name parts of the rows' date, left out by \"*\": list them in the unpivot columns to read them"

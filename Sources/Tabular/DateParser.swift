@@ -74,25 +74,29 @@ public struct DateParser: Sendable {
         }
     }
 
-    /// Why `text` is not read as a date when it names a month (`Jan 26`, `Sept 2025`) or a
-    /// fiscal period (`P01 FY26`); nil when it reads, or names neither. Month-per-column sheets
-    /// use it to tell a month header written another way from a description or total column.
+    /// Why `text` is not read as a date when it names one month with a number (`Jan 26`,
+    /// `Sept 2025`) or a fiscal period (`P01 FY26`); nil when it reads, or is something else: a
+    /// description (`Qty Jan`), a range or half-year total (`Jul-Dec`, `H1 (Jul-Dec)`), a fiscal
+    /// year's total (`FY26`). Month-per-column sheets use it to tell a month header written
+    /// another way from the description and total columns beside the months.
     public func monthLikeFailure(_ text: String) -> String? {
         guard parse(text) == nil else { return nil }
         let trimmed = text.trimmingSpaces
         var bytes = Array(text.utf8)
-        let namesMonth = bytes.withUnsafeBufferPointer { p -> Bool in
-            var i = 0
+        let (months, digits) = bytes.withUnsafeBufferPointer { p -> (Int, Bool) in
+            var months = 0, digits = false, i = 0
             while i < p.count {
+                if p[i] >= 48 && p[i] <= 57 { digits = true }
                 if DateParser.isLetter(p[i]) && (i == 0 || !DateParser.isLetter(p[i - 1])) {
                     var j = i
-                    if DateParser.readMonthName(p, &j, p.count) > 0, j == p.count || !DateParser.isLetter(p[j]) { return true }
+                    if DateParser.readMonthName(p, &j, p.count) > 0, j == p.count || !DateParser.isLetter(p[j]) { months += 1 }
                 }
                 i += 1
             }
-            return false
+            return (months, digits)
         }
-        guard namesMonth || DateParser.fiscalPeriodHint(trimmed) != nil else { return nil }
+        let fiscal = DateParser.fiscalPeriodHint(trimmed)
+        guard (months == 1 && digits) || (fiscal.map { !$0.contains("it is a fiscal year") } ?? false) else { return nil }
         return bytes.withUnsafeMutableBufferPointer { explainFailure(UnsafeBufferPointer($0)) }
     }
 

@@ -88,6 +88,10 @@ struct CannedPipelineOptions: ParsableArguments {
         // `--columns` is one map for all the command's files, but for its `kind.role` entries.
         stage.options.sharedColumnRoles = Set(options.columns.keys.filter { !$0.contains(".") })
             .subtracting(options.columns.keys.filter { $0.hasPrefix(kind + ".") }.map { String($0.dropFirst(kind.count + 1)) })
+        if let shard = try input.parsedShard(), !shardKey.isEmpty {
+            // Staffing matches units ignoring case and spaces in every input, so its shards do.
+            stage.shard = ShardKey(shard: shard, columns: shardKey, folded: shardKey == ["unit"])
+        }
         if let unpivot = try input.unpivotSettings() {
             // A role of the unpivot mapped for this file (`actuals.period=Fiscal Period` beside a
             // budget with months across): a file that has that header is long, and the unpivot is
@@ -109,16 +113,9 @@ struct CannedPipelineOptions: ParsableArguments {
                 if main && Self.roles(of: kind).contains(unpivot.valuesTo) { throw UsageError(problem.message) }
             }
         }
-        if let shard = try input.parsedShard(), !shardKey.isEmpty {
-            // Staffing matches units ignoring case and spaces in every input, so its shards do.
-            stage.shard = ShardKey(shard: shard, columns: shardKey, folded: shardKey == ["unit"])
-        }
         return stage
     }
 
-    /// Whether `file`'s header has a column for `unpivot`'s value role (`amount` in a long
-    /// ledger): such a file is long already. A file that cannot be read is not: its import
-    /// then names the problem.
     /// Whether the file's header has a column for every one of `roles` under `options`.
     static func hasColumns(_ file: String, for roles: Set<String>, options: ImportOptions) -> Bool {
         guard let reader = try? CSVReader(path: file, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding),
@@ -127,6 +124,9 @@ struct CannedPipelineOptions: ParsableArguments {
         return found.count == roles.count
     }
 
+    /// Whether `file`'s header has a column for `unpivot`'s value role (`amount` in a long
+    /// ledger): such a file is long already. A file that cannot be read is not: its import
+    /// then names the problem.
     static func holdsValues(_ file: String, of unpivot: Unpivot, options: ImportOptions) -> Bool {
         guard let reader = try? CSVReader(path: file, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding),
               let found = try? TableImport.resolve([ColumnSpec(unpivot.valuesTo, required: false)], options: options, header: reader.header, file: file)

@@ -110,6 +110,29 @@ import Tabular
         #expect(reached.lines.allSatisfy { !$0.flags.contains("minimum_order") } && reached.lines.reduce(0) { $0 + $1.orderQuantity } < 200)
     }
 
+    /// With a shelf life, the location ordering the most cannot take the whole remainder: the
+    /// others take what theirs lets them use (the remainder went to the largest line alone,
+    /// which was capped, and every line said the minimum was reached at 260 of 300). When the
+    /// shelf lives cannot reach it, every line says so and is flagged.
+    @Test func theSharedMinimumGoesWhereTheShelfLifeLetsItBeUsed() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        var items = Self.items(["A3"])
+        items.append("min_order_qty", .number([300]))
+        items.append("shelf_life_days", .number([30]))
+        let usage = Self.usage([("A3", "ER", 6), ("A3", "ICU", 4), ("A3", "MAIN", 3)], weeks: 20)
+        let inventory = Self.inventory([("A3", "ER", 10), ("A3", "ICU", 10), ("A3", "MAIN", 10)])
+        let plan = try job.plan(usage: usage, items: items, inventory: inventory)
+        #expect(plan.lines.reduce(0) { $0 + $1.orderQuantity } == 300, "\(plan.lines.map { ($0.location, $0.orderQuantity, $0.reason) })")
+        #expect(plan.lines.allSatisfy { $0.orderQuantity <= 30 * [6.0, 4, 3][["ER", "ICU", "MAIN"].firstIndex(of: $0.location)!] + 1e-9 })
+        #expect(plan.lines.allSatisfy { !$0.flags.contains("below_minimum_order") })
+        items.replace("min_order_qty", with: .number([500]))
+        let short = try job.plan(usage: usage, items: items, inventory: inventory)
+        let total = short.lines.reduce(0) { $0 + $1.orderQuantity }
+        #expect(total < 500 && short.lines.allSatisfy { $0.flags.contains("below_minimum_order") }, "\(short.lines.map { ($0.location, $0.orderQuantity, $0.flags) })")
+        #expect(short.lines.allSatisfy { $0.reason.contains("the item's 3 locations together order \(NumberFormat.fixed(total, decimals: 0)), below the vendor's minimum order 500") })
+    }
+
     /// Usage in two units of measure (a pharmacy buyer's review: vials as EA and boxes as BX
     /// summed as one number) is flagged uom_mismatch and named; so is usage in a unit the item
     /// master does not use. One unit throughout, the master's, is not.

@@ -10,10 +10,11 @@ public struct StockItem: Sendable {
     public var packSize = 1.0
     public var minimumOrder = 0.0
     /// The vendor's minimum order when the item's locations share it (`SharedMinimumOrder`):
-    /// `minimumOrder` is then this location's part of it, and `locationsSharingMinimum` says
-    /// how many locations order the item.
+    /// `minimumOrder` is then what this location must order of it, `locationsSharingMinimum`
+    /// how many locations order the item and `sharedOrderTotal` what they order together.
     public var sharedMinimumOrder: Double?
     public var locationsSharingMinimum = 0
+    public var sharedOrderTotal = 0.0
     public var leadTimeDays: Double?
     public var leadTimeStandardDeviationDays = 0.0
     public var reviewPeriodDays: Double?

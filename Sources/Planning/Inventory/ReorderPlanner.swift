@@ -171,7 +171,8 @@ public struct ReorderPlanner: Sendable {
         if s.expectedExpiryWaste > 0 { flags.append("expiry_waste") }
         if s.lotsExceedOnHand { flags.append("lot_count_mismatch") }
         if rounded.raisedToMinimum { flags.append("minimum_order") }
-        if rounded.belowMinimum { flags.append("below_minimum_order") }
+        let sharedShort = s.sharedMinimumOrder.map { s.locationsSharingMinimum > 1 && s.sharedOrderTotal < $0 - 1e-9 && rounded.quantity > 0 } ?? false
+        if rounded.belowMinimum || sharedShort { flags.append("below_minimum_order") }
         let staleCount = s.countAgeDays.map { $0 > ReorderPlanner.staleCountDays } ?? false
         if staleCount { flags.append("stale_count") }
         // A count taken after the plan's as-of day (replaying an earlier week against today's
@@ -213,11 +214,17 @@ public struct ReorderPlanner: Sendable {
             } else {
                 part("order ", fmt(rounded.quantity))
             }
-            if let shared = s.sharedMinimumOrder, rounded.raisedToMinimum {
-                part("raised so that the item's ", fmt(Double(s.locationsSharingMinimum)), " locations together order the vendor's minimum order ", fmt(shared))
-            } else if let shared = s.sharedMinimumOrder, rounded.quantity < shared {
-                part("below the vendor's minimum order ", fmt(shared), " alone; the item's ", fmt(Double(s.locationsSharingMinimum)),
-                     " locations together reach it (one purchase order)")
+            if let shared = s.sharedMinimumOrder, s.locationsSharingMinimum > 1 {
+                let places = fmt(Double(s.locationsSharingMinimum))
+                if s.sharedOrderTotal < shared - 1e-9 {
+                    part("the item's ", places, " locations together order ", fmt(s.sharedOrderTotal), ", below the vendor's minimum order ", fmt(shared),
+                         ": more would expire unused within the shelf life; ask the vendor, or order the minimum and expect about ")
+                    reason += fmt((shared - s.sharedOrderTotal).rounded(.up)) + " to expire"
+                } else if rounded.raisedToMinimum {
+                    part("raised so that the item's ", places, " locations together order the vendor's minimum order ", fmt(shared))
+                } else if rounded.quantity < shared {
+                    part("below the vendor's minimum order ", fmt(shared), " alone; the item's ", places, " locations together reach it (one purchase order)")
+                }
             } else if rounded.raisedToMinimum {
                 part("raised to the minimum order ", fmt(s.minimumOrder))
             }
@@ -230,10 +237,8 @@ public struct ReorderPlanner: Sendable {
         }
         if rounded.cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
         if rounded.belowMinimum {
-            let shared = s.sharedMinimumOrder != nil
-            part("below the vendor's minimum order ", fmt(s.sharedMinimumOrder ?? s.minimumOrder), shared ? " for the item's locations together" : "",
-                 ": more than that would expire unused; ask the vendor, or order ", fmt(s.minimumOrder), shared ? " here" : "")
-            reason += " and expect about " + fmt(max(0, (s.minimumOrder - (usable ?? rounded.quantity)).rounded(.up))) + " to expire"
+            part("below the vendor's minimum order ", fmt(s.minimumOrder), ": more than that would expire unused; ask the vendor, or order ", fmt(s.minimumOrder))
+            reason += " and expect about " + fmt(max(0, (s.minimumOrder - max(usable ?? rounded.quantity, 0)).rounded(.up))) + " to expire"
         }
         if staleCount, let age = s.countAgeDays {
             part("on hand counted ", fmt(Double(age)), " days before the plan's as-of day: about ", fmt(d * Double(age)),

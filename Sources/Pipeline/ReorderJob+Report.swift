@@ -70,7 +70,17 @@ extension ReorderJob {
         let atRisk = plan.lines.filter { $0.flags.contains("stockout_risk") && !$0.flags.contains("discontinued") }
         let critical = atRisk.filter { $0.criticality == .vital }
         let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
-        func items(_ n: Int, _ verb: String, _ plural: String) -> String { n == 1 ? "1 item \(verb)" : "\(n) items \(plural)" }
+        // Lines are items, or items at a location when the usage names locations: counted as
+        // items or stock lines, and named with their location (one item at two locations read
+        // as "2 items", named twice alike).
+        let byLocation = plan.byLocation
+        func items(_ n: Int, _ verb: String, _ plural: String) -> String {
+            let noun = byLocation ? "stock line" : "item"
+            return n == 1 ? "1 \(noun) \(verb)" : "\(n) \(noun)s \(plural)"
+        }
+        func named(_ line: ReorderLine) -> String {
+            "\(line.item) \(line.description)" + (byLocation && !line.location.isEmpty ? " at \(line.location)" : "")
+        }
         let noCost = plan.lines.filter { $0.flags.contains("missing_cost") }
         let usageEnd: [String] = plan.usageEnd.map { end in
             let note = usageEndNote(end, asOf: plan.asOf)
@@ -83,7 +93,7 @@ extension ReorderJob {
             + " (flag not_in_item_master): " + missing.listed(upTo: 10) + "; add \(missing.count == 1 ? "it" : "them") before ordering."]
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: usageEnd + [
             "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(vendors, "vendor"))\(noVendor > 0 ? " and \(noVendor) without one" : ""), total \(numbers.money(total)).",
-            "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map { "\($0.item) \($0.description)" }.joined(separator: ", ") + "."),
+            "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map(named).joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + withoutMaster
           + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])

@@ -27,6 +27,9 @@ public struct ReorderJob: Sendable {
         public var lines: [ReorderLine]
         public var asOf: CalendarDay
         public var itemsWithoutMaster: [String]
+        /// Each location planned on its own demand (the usage names locations): a line is an
+        /// item at a location.
+        public var byLocation = false
         /// Items (or item and location) used in the year to as-of that have no inventory row:
         /// they are not planned, as the snapshot does not say they are stocked, and are named
         /// so they do not vanish silently (`B1`, `A1 at ICU`).
@@ -474,6 +477,7 @@ public struct ReorderJob: Sendable {
             lines = order.map { byStock[$0] }
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
+        plan.byLocation = byLocation
         if unrecordedDays > 0 { plan.usageEnd = usageEnd }
         record?.addActuals(totals, name: Self.historyName)
         plan.history = record

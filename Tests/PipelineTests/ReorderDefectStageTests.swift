@@ -126,6 +126,9 @@ import Tabular
         #expect(plan.lines.reduce(0) { $0 + $1.orderQuantity } == 300, "\(plan.lines.map { ($0.location, $0.orderQuantity, $0.reason) })")
         #expect(plan.lines.allSatisfy { $0.orderQuantity <= 30 * [6.0, 4, 3][["ER", "ICU", "MAIN"].firstIndex(of: $0.location)!] + 1e-9 })
         #expect(plan.lines.allSatisfy { !$0.flags.contains("below_minimum_order") })
+        // One item at three locations is three stock lines in the summary, not three items.
+        let summary = ReorderJob.report(plan).summary
+        #expect(summary.contains { $0.hasPrefix("3 stock lines may stock out before the next delivery") }, "\(summary)")
         items.replace("min_order_qty", with: .number([500]))
         let short = try job.plan(usage: usage, items: items, inventory: inventory)
         let total = short.lines.reduce(0) { $0 + $1.orderQuantity }

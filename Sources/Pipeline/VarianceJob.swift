@@ -267,12 +267,16 @@ public struct VarianceJob: Sendable {
             if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
         }
         if !sharded {
-            let label = { (key: Key) in "\(key.department) / \(key.account)" }
-            let gaps = LedgerMonths.lineGaps(booked: Dictionary(uniqueKeysWithValues: actualBy.map { (label($0.key), Set($0.value.keys)) }),
-                                             budgeted: Dictionary(uniqueKeysWithValues: budgetBy.map { (label($0.key), $0.value) }), through: asOf)
+            // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
+            // "B / C" would be one label).
+            let key = { (key: Key) in CompositeKey.joined(key.department, key.account) }
+            let gaps = LedgerMonths.lineGaps(booked: Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), Set($0.value.keys)) }),
+                                             budgeted: Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) }), through: asOf)
             if !gaps.isEmpty {
-                let shown = gaps.prefix(6).map { "\($0.line) \($0.months.prefix(3).map { months.label($0) }.listed(of: $0.months.count))" }.listed(of: gaps.count)
-                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month between months \(gaps.count == 1 ? "it" : "they") booked, where other lines have rows (\(shown)): read as nothing spent or earned, which lowers the year to date and the projection; check for a journal posted to another line or a row left out of the export")
+                let shown = gaps.prefix(6).map { gap in
+                    CompositeKey.parts(of: gap.line, maxSplits: 1).joined(separator: " / ") + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
+                }.listed(of: gaps.count)
+                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month other lines booked, after booking earlier months (\(shown)): read as nothing spent or earned, which lowers the year to date and the projection; check for a journal not yet posted, posted to another line, or left out of the export")
             }
         }
         if let volumes, let vDept = volumes.texts("department") {

@@ -358,8 +358,12 @@ enum CSVTextRows {
         let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
         let keep = zip(actuals.texts("account")!, actuals.texts("period")!).map { !($0 == "5010 Salaries" && $1 == "2025-08") }
         let result = try VarianceJob().run(budget: budget, actuals: actuals.filtered(keep), volumes: nil)
-        #expect(result.notes.contains { $0.hasPrefix("1 budgeted line has no ledger row for a month between months it booked, where other lines have rows (ICU / 5010 Salaries 2025-08)") }, "\(result.notes)")
+        #expect(result.notes.contains { $0.hasPrefix("1 budgeted line has no ledger row for a month other lines booked, after booking earlier months (ICU / 5010 Salaries 2025-08)") }, "\(result.notes)")
         #expect(!result.notes.contains { $0.contains("the actuals have no row") })
+        // The same line missing the last month reported (payroll not yet posted) is named too.
+        let lastMonth = zip(actuals.texts("account")!, actuals.texts("period")!).map { !($0 == "5010 Salaries" && $1 == "2025-09") }
+        let trailing = try VarianceJob().run(budget: budget, actuals: actuals.filtered(lastMonth), volumes: nil)
+        #expect(trailing.notes.contains { $0.contains("(ICU / 5010 Salaries 2025-09)") }, "\(trailing.notes)")
     }
 }
 

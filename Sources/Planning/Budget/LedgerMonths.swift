@@ -18,10 +18,11 @@ public enum LedgerMonths {
     }
 
     /// Months a line has no ledger row for although it is budgeted in them, other lines were
-    /// booked in them and it was booked before and after: a journal posted elsewhere, or a
+    /// booked in them and it was booked before: a journal posted elsewhere or not yet, or a
     /// line dropped from the export, more often than a month of no spending. Read as zero,
     /// one missing salaries month read as $50,000 favorable and took the projection $93,000
-    /// under budget without a word, where a whole month missing was noted.
+    /// under budget without a word, where a whole month missing was noted; a payroll not yet
+    /// accrued in the last month did the same at the end of the year to date.
     ///
     /// - Parameters:
     ///   - booked: the months each line has ledger rows for, by line.
@@ -33,8 +34,8 @@ public enum LedgerMonths {
         for months in booked.values { anyLine.formUnion(months) }
         var gaps: [(line: String, months: [Int])] = []
         for (line, months) in booked {
-            guard let first = months.min(), let end = months.filter({ $0 <= last }).max(), end - first > 1, let budget = budgeted[line] else { continue }
-            let missing = (first...end).filter { !months.contains($0) && anyLine.contains($0) && (budget[$0] ?? 0) != 0 }
+            guard let first = months.min(), first < last, let budget = budgeted[line] else { continue }
+            let missing = (first...last).filter { !months.contains($0) && anyLine.contains($0) && (budget[$0] ?? 0) != 0 }
             if !missing.isEmpty { gaps.append((line, missing)) }
         }
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }

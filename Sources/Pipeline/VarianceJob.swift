@@ -458,7 +458,15 @@ public struct VarianceJob: Sendable {
         if !budgetedMonths.isEmpty && budgetedMonths.count < fyMonths.count && !sharded {
             let covered = budgetedMonths.sorted()
             result.partialBudget = (covered.count, fyMonths.count)
-            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is compared with those months' budget alone")
+            // The whole year's projection against some months' budget books the other months as
+            // overspending ($486,000 "from rate" for nine unbudgeted months): the projected
+            // variance and its split are left blank, and the year to date compares like with like.
+            for i in result.rows.indices {
+                result.rows[i].projectedVariance = nil
+                result.rows[i].projectedVolumeVariance = nil
+                result.rows[i].projectedRateVariance = nil
+            }
+            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is not set against it, and projected_variance is left blank; the year to date compares like with like")
         }
         if let firstTwice {
             let count = lineMonthsTwice.count
@@ -616,9 +624,10 @@ public struct VarianceJob: Sendable {
         guard !revenue.isEmpty else { return [] }
         func aboveOrBelow(_ difference: Double) -> String { signed(difference, "above", "below", numbers: numbers) }
         let budget = revenue.reduce(0) { $0 + $1.line.budget }, actual = revenue.reduce(0) { $0 + $1.line.actual }
-        let projected = revenue.reduce(0) { $0 + ($1.projectedFY ?? 0) }, projectedVariance = revenue.reduce(0) { $0 + ($1.projectedVariance ?? 0) }
+        let projected = revenue.reduce(0) { $0 + ($1.projectedFY ?? 0) }
+        let projectedVariance = revenue.contains { $0.projectedVariance == nil } ? nil : revenue.reduce(0) { $0 + ($1.projectedVariance ?? 0) }
         let toDate = "Revenue year to date: budget \(numbers.money(budget)), actual \(numbers.money(actual)), \(aboveOrBelow(actual - budget)) budget"
-        let year = "; projected \(fy) revenue \(numbers.money(projected)), \(aboveOrBelow(projectedVariance)) budget."
+        let year = "; projected \(fy) revenue \(numbers.money(projected))" + (projectedVariance.map { ", \(aboveOrBelow($0)) budget." } ?? ".")
         return [toDate + year]
     }
 
@@ -654,8 +663,7 @@ public struct VarianceJob: Sendable {
                 + (result.projectedLow.isFinite && result.projectedHigh.isFinite
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
-                + (result.partialBudget.map { part in
-                    "; the budget covers \(part.covered) of its \(part.months) months, so the projected year is not set against it here; the year to date compares like with like." }
+                + (result.partialBudget.map { part in "; the budget covers \(part.covered) of \(fy)'s \(part.months) months, so the projected year is not set against it." }
                     ?? ", \(overOrUnder(projected - result.annualBudget)) budget."),
         ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result)]
           + (departmentsWithoutActualsNote(result).map { [$0] } ?? [])

@@ -36,7 +36,13 @@ extension PurchasingJob {
             summary.append("\(atRisk.count) of \(r.expiry.count) lot\(r.expiry.count == 1 ? " is" : "s are") expected to expire before use as of \(r.asOf?.description ?? ""): \(numbers.quantity(r.expectedWaste, decimals: 0)) units\(worth).")
             // An item whose lots are all wasted because the usage never names it: likely a code
             // the usage writes otherwise, rather than stock nobody uses.
-            let unused = Set(atRisk.filter { $0.dailyUse == 0 }.map(\.lot.item)).sorted()
+            let unused = Set(atRisk.filter { $0.dailyUse == 0 && $0.stock == $0.lot.item }.map(\.lot.item)).sorted()
+            // Lots at a location where the item is not used (the usage names it elsewhere): the
+            // note above sent the buyer looking for an item code the usage writes otherwise.
+            let idle = Set(atRisk.filter { $0.dailyUse == 0 && $0.stock != $0.lot.item }.map { "\($0.lot.item) at \($0.lot.location)" }).sorted()
+            if !idle.isEmpty {
+                summary.append("\(idle.count == 1 ? "1 item's lots count" : "\(idle.count) items' lots count") as waste at a location where the usage shows no use of \(idle.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(idle)); move them to where they are used.")
+            }
             if !unused.isEmpty {
                 summary.append("\(unused.count == 1 ? "1 item's lots count" : "\(unused.count) items' lots count") as waste because the usage shows no use of \(unused.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(unused)); check that the usage names \(unused.count == 1 ? "the item" : "them") as the lots do.")
             }

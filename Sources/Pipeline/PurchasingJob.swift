@@ -89,7 +89,17 @@ public struct PurchasingJob: Sendable {
                 let place = lot.location.matchKey()
                 return usedAt.locations.contains(place) ? CompositeKey.joined(lot.item, place) : lot.item
             }
-            result.expiry = LotExpiry.plan(listed, asOf: asOf.daysSinceEpoch, stock: stock, dailyUse: { usedAt.perStock[$0] ?? dailyUse[$0] ?? 0 },
+            // Lots at a place the usage does not name are used at the item's rate less what the
+            // locations with lots of their own use: at the whole rate, the ICU's use counted for
+            // both its own lots and the central store's.
+            var usedApart: [String: Double] = [:]
+            for key in Set(listed.map(stock)) where key.utf8.contains(CompositeKey.separator) {
+                usedApart[String(CompositeKey.parts(of: key, maxSplits: 1)[0]), default: 0] += usedAt.perStock[key] ?? 0
+            }
+            let rate = { (key: String) -> Double in
+                key.utf8.contains(CompositeKey.separator) ? usedAt.perStock[key] ?? 0 : max(0, (dailyUse[key] ?? 0) - (usedApart[key] ?? 0))
+            }
+            result.expiry = LotExpiry.plan(listed, asOf: asOf.daysSinceEpoch, stock: stock, dailyUse: rate,
                                            unitCost: { analysis.latestPrice[$0] ?? master?.number("unit_cost", $0) })
         }
         return result
@@ -133,9 +143,15 @@ public struct PurchasingJob: Sendable {
     static func dailyUseByLocation(_ usage: Table, asOf: CalendarDay, windowDays: Int) throws -> (perStock: [String: Double], locations: Set<String>) {
         guard let places = usage.texts("location"), places.contains(where: { !$0.isEmpty }),
               let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else { return ([:], []) }
-        let keys = zip(items, places).map { CompositeKey.joined($0, $1.matchKey()) }
+        // Locations are few and repeat row after row: each spelling is folded once.
+        var folded: [String: String] = [:]
+        let keys = zip(items, places).map { item, place in
+            let key = folded[place] ?? place.matchKey()
+            folded[place] = key
+            return CompositeKey.joined(item, key)
+        }
         let use = DailyUse(days: days, items: keys, quantity: quantity, asOf: asOf, windowDays: windowDays)
-        return (use?.perItem ?? [:], Set(places.lazy.filter { !$0.isEmpty }.map { $0.matchKey() }))
+        return (use?.perItem ?? [:], Set(folded.filter { !$0.key.isEmpty }.values))
     }
 
     // MARK: - Tables (DESIGN.md's columns)

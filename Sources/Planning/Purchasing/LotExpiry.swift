@@ -30,6 +30,8 @@ public enum LotExpiry {
         /// expected waste x unit cost; NaN when the item has no known cost.
         public var wasteValue: Double
         public var dailyUse: Double
+        /// The stock the lot is used with (`plan`'s `stock` key): the item, or the item at a location.
+        public var stock = ""
     }
 
     /// The lots of every item planned FEFO. Lots are used up together when they have the same
@@ -61,7 +63,7 @@ public enum LotExpiry {
             taken += used
             let waste = max(0, lot.quantity - used)
             risks.append(Risk(lot: lot, expectedUseBeforeExpiry: used, expectedWaste: waste,
-                              wasteValue: cost.map { waste * $0 } ?? .nan, dailyUse: use))
+                              wasteValue: cost.map { waste * $0 } ?? .nan, dailyUse: use, stock: keys[k]))
         }
         return risks
     }

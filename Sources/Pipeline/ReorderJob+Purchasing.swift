@@ -158,10 +158,14 @@ extension ReorderJob {
             let wasted = risks.filter { $0.expectedWaste > 0 }
             let waste = wasted.reduce(0) { $0 + $1.expectedWaste }
             guard waste > 0 else { continue }
-            stock[k].expectedExpiryWaste = min(waste, stock[k].onHand)
+            // What is counted is capped at the stock on hand, and so is what the reason says (it
+            // said 605 units would expire of the 150 on hand).
+            let counted = min(waste, stock[k].onHand)
+            stock[k].expectedExpiryWaste = counted
             let shown = wasted.prefix(3).map { "lot \($0.lot.lot) \(NumberFormat.fixed($0.expectedWaste, decimals: 0)) of \(NumberFormat.fixed($0.lot.quantity, decimals: 0)) by \(CalendarDay(daysSinceEpoch: $0.lot.expiryDay))" }
-            let value = cost > 0 ? " ($\(NumberFormat.fixed(waste * cost, decimals: 2)))" : ""
-            levels[k].notes.append("\(NumberFormat.fixed(waste, decimals: 0)) units expected to expire before use\(value), first expiry first out at \(NumberFormat.fixed(use, decimals: 2))/day: \(shown.joined(separator: ", "))\(wasted.count > 3 ? " and \(wasted.count - 3) more lots" : ""); not counted as stock")
+            let value = cost > 0 ? " ($\(NumberFormat.fixed(counted * cost, decimals: 2)))" : ""
+            let cap = counted < waste ? " (the lots as listed lose \(NumberFormat.fixed(waste, decimals: 0)); capped at the stock on hand)" : ""
+            levels[k].notes.append("\(NumberFormat.fixed(counted, decimals: 0)) units expected to expire before use\(value)\(cap), first expiry first out at \(NumberFormat.fixed(use, decimals: 2))/day: \(shown.joined(separator: ", "))\(wasted.count > 3 ? " and \(wasted.count - 3) more lots" : ""); not counted as stock")
         }
     }
 }

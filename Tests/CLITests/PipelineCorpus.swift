@@ -120,6 +120,9 @@ enum PipelineCorpus {
 
         // Not YAML, or not a pipeline.
         add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML", "replace the tab with spaces"))
+        // An import's where: that keeps no row ran on to empty outputs with exit 0.
+        add(yaml("import where: keeping no row", inserting(after: 5, "    where: {item: NO-SUCH-ITEM}"), line: nil,
+                 "where: kept none of the", "item 'NO-SUCH-ITEM' matched no row", command: "run", file: "usage.csv"))
         // A filter's or a join's column that the imported table cannot have (validate passed it
         // and the run failed late, naming no line).
         add(yaml("filter where: naming no column of the import", base + "  icu:\n    kind: filter\n    input: usage\n    where: {unitt: ICU}\n", line: 16,

@@ -48,6 +48,12 @@ import Tabular
         let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
         #expect(notes.contains("usage: where: item 'GOWN', 'gloves' (the file has 'GLOVES') matched no row; values are compared as written"), "\(notes)")
         #expect(notes.contains("implants: where: item 'implant' matched no row; values are compared as written"), "\(notes)")
+        // Every condition is judged on every row: quantity 21 is on SYRINGE rows only, which fail
+        // the item condition, yet it is no value "that matched no row". Together the two keep
+        // nothing, which is refused (the run wrote empty outputs and exited 0).
+        try ws.write("p.yml", Workspace.goodPipeline.replacingOccurrences(of: columns, with: columns + "\n    where: {item: GLOVES, quantity: \"21\"}"))
+        let error = try #require(throws: InputError.self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
+        #expect(error.message.hasPrefix("where: kept none of the 66 rows read; fix the values") && !error.message.contains("'21'"), "\(error.message)")
     }
 
     /// A census aggregated with missing gaps and forecast in the next stage: the stage's table

@@ -40,10 +40,7 @@ public struct FilterStage: Stage {
             // run said only "0 rows".
             let present = Set(values)
             let missing = allowed.subtracting(present).sorted()
-            if !missing.isEmpty {
-                let spelled = missing.map { value in "'\(value)'" + (present.first { $0.matchKey() == value.matchKey() }.map { " (the table has '\($0)')" } ?? "") }
-                context.note("where: \(column) \(spelled.joined(separator: ", ")) matched no row; values are compared as written")
-            }
+            if !missing.isEmpty { context.note(WhereValues.unmatched(missing, column: column, present: Array(present), in: "the table")) }
         }
         if exclude { keep = keep.map { !$0 } }
         return ["table": table.filtered(keep)]

@@ -231,8 +231,12 @@ public struct ImportStage: Stage {
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         // The `where:` values some row had, to name those none had (`icu` against `ICU`): the
-        // import kept nothing and said only "0 rows" downstream.
-        var matched = [Set<String>](repeating: [], count: conditions.count)
+        // import kept nothing and said only "0 rows" downstream. Every condition is judged on
+        // every row (a row failing one still shows the others' values present); a text value's
+        // verdict is kept by its interned id (0 unseen, 1 allowed, 2 not), so each distinct
+        // value is hashed once, and other types record a value only when it changes.
+        var verdicts = [[UInt8]](repeating: [], count: conditions.count)
+        var matched = [Set<String>](repeating: [], count: conditions.count), lastMatched = [String?](repeating: nil, count: conditions.count)
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
         var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name),
                                     mapped: Set(schema.roles.filter { importer.column($0.name) != nil }.map(\.name)))
@@ -318,17 +322,25 @@ public struct ImportStage: Stage {
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
+            var kept = true
             for (c, (k, allowed)) in conditions.enumerated() {
+                if types[k] == .text && rowText[k] >= 0 {
+                    let id = rowText[k]
+                    if id >= verdicts[c].count { verdicts[c] += [UInt8](repeating: 0, count: id - verdicts[c].count + 1) }
+                    if verdicts[c][id] == 0 { verdicts[c][id] = allowed.contains(internedStrings[k][id]) ? 1 : 2 }
+                    if verdicts[c][id] != 1 { kept = false }
+                    continue
+                }
                 let value: String
                 switch types[k] {
-                case .text: value = rowText[k] >= 0 ? internedStrings[k][rowText[k]] : ""
+                case .text: value = ""
                 case .number, .time, .dateTime: value = NumberFormat.fixed(rowNumber[k])
                 case .date: value = rowDay[k].description
                 case .period: value = months.label(months.period(of: rowDay[k]))
                 }
-                if !allowed.contains(value) { return }
-                if matched[c].count < allowed.count { matched[c].insert(value) }
+                if !allowed.contains(value) { kept = false } else if value != lastMatched[c] { matched[c].insert(value); lastMatched[c] = value }
             }
+            if !kept { return }
             if unique.isActive, let problem = unique.problem(ids: keyID, values: keyText, line: row.line) {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
@@ -444,15 +456,19 @@ public struct ImportStage: Stage {
         // `inspect` would suggest (`Line Status` for status, `Qty Received` for
         // received_quantity): left unread without a word, cancelled PO lines counted as on
         // order and every receipt as complete.
+        var unmatched: [String] = []
         for (c, (k, allowed)) in conditions.enumerated() {
+            for (id, verdict) in verdicts[c].enumerated() where verdict == 1 { matched[c].insert(internedStrings[k][id]) }
             let missing = allowed.subtracting(matched[c]).sorted()
             guard !missing.isEmpty else { continue }
-            let spelled = missing.map { value -> String in
-                let other = types[k] == .text ? internedStrings[k].first { $0 != value && $0.matchKey() == value.matchKey() } : nil
-                return "'\(value)'" + (other.map { " (the file has '\($0)')" } ?? "")
-            }
-            summary.notes.append("where: \(present[k].name) \(spelled.joined(separator: ", ")) matched no row; values are compared as written")
+            unmatched.append(WhereValues.unmatched(missing, column: present[k].name, present: types[k] == .text ? internedStrings[k] : [], in: "the file"))
         }
+        // Nothing kept at all is a filter that cannot be meant: the run wrote empty outputs and
+        // exited 0.
+        if !conditions.isEmpty && summary.accepted > 0 && texts.allSatisfy(\.isEmpty) && numbers.allSatisfy(\.isEmpty) && days.allSatisfy(\.isEmpty) {
+            throw InputError(file: importer.file, "where: kept none of the \(summary.accepted) rows read" + (unmatched.isEmpty ? "" : "; " + unmatched.joined(separator: "; ")) + "; fix the values (or the column map)")
+        }
+        summary.notes += unmatched
         var used = Set(importer.indices.values)
         let unread = schema.roles.filter { role in importer.column(role.name) == nil && !role.required && (rolesRead?.contains(role.name) ?? true) }
         let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, in: importer.header, used: &used) : []

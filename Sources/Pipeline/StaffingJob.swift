@@ -91,7 +91,12 @@ public struct StaffingJob: Sendable {
             throw PipelineError(location: nil, "staffing: the census needs unit and patient_days")
         }
         let cDates = try days(census, "census")
-        if sharded && (cDates.isEmpty || targets.rowCount == 0) { return Result(history: nil, rows: [], units: [], firstPeriod: "") }
+        if sharded && (cDates.isEmpty || targets.rowCount == 0) {
+            // The shard's target units, if any, have no census anywhere (the census shards the same).
+            var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
+            empty.unmatchedUnits = unique(targets.texts("unit") ?? [])
+            return empty
+        }
         guard let lastDay = cDates.max() else { throw PipelineError(location: nil, "staffing: the census is empty") }
         // Only complete periods go into the history.
         let lastComplete = frequency.period(of: lastDay.adding(days: 1)) > frequency.period(of: lastDay)
@@ -462,7 +467,7 @@ public struct StaffingJob: Sendable {
         }
         summary += moreSummary
         summary += caveats(result, numbers: numbers).map { $0 + "." }
-        var doc = Report(title: result.firstPeriod.isEmpty ? "Staffing plan: no unit in this shard" : "Staffing plan from \(result.firstPeriod)", summary: summary)
+        var doc = Report(title: result.firstPeriod.isEmpty ? "Staffing plan: no unit in this shard has census" : "Staffing plan from \(result.firstPeriod)", summary: summary)
         doc.keyFigure("Projected labor cost", cost, style: .money)
         doc.keyFigure("Overtime and agency hours", premiumHours, style: .number(decimals: 0))
         doc.keyFigure("Overtime and agency premium", premiumCost, style: .money)
@@ -589,7 +594,7 @@ public struct StaffingJob: Sendable {
     public static func note(_ result: Result) -> String {
         let count = result.units.count
         let flagged = result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }
-        if result.rows.isEmpty && result.firstPeriod.isEmpty { return "no unit in this shard" }
+        if result.rows.isEmpty && result.firstPeriod.isEmpty { return (["no unit in this shard has census"] + caveats(result)).joined(separator: "; ") }
         return (["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)", flagged.isEmpty ? "none flagged" : "flagged: " + flagged.joined(separator: "; ")]
                 + caveats(result)).joined(separator: "; ")
     }

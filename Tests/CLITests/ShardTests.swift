@@ -69,7 +69,7 @@ import Testing
         let days = CSVInput.days(56)
         let census = "date,unit,patient_days\n" + days.flatMap { d in units.map { "\(d),\($0),12" } }.joined(separator: "\n") + "\n"
         let hours = "date,unit,hours,job_code,pay_type\n" + days.flatMap { d in units.map { "\(d),\($0),90,RN,REG" } }.joined(separator: "\n") + "\n"
-        let targets = "unit,job_code,target_hppd,budgeted_fte\n" + units.map { "\($0 == "Ward 3" ? "WARD  3" : $0),RN,8,10" }.joined(separator: "\n") + "\n"
+        let targets = "unit,job_code,target_hppd,budgeted_fte\n" + units.map { "\($0 == "Ward 3" ? "WARD  3" : $0),RN,8,10" }.joined(separator: "\n") + "\nGhost Ward,RN,8,10\n"
         for (name, text) in [("census.csv", census), ("tk.csv", hours), ("targets.csv", targets)] {
             try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
@@ -78,13 +78,18 @@ import Testing
         #expect(whole.status == 0, "\(whole.stderr)")
         let expected = dataRows(try CLIRunner.read(dir.appendingPathComponent("all/staffing_plan.csv"))).sorted()
         #expect(expected.count == 8)
-        var union: [Substring] = []
+        var union: [Substring] = [], messages = ""
         for k in 1...6 {
             let part = try CLIRunner.run(base + ["--shard", "\(k)/6", "--out", "s\(k)"], in: dir)
             #expect(part.status == 0, "\(part.stderr)")
             union += dataRows(try CLIRunner.read(dir.appendingPathComponent("s\(k)/staffing_plan.csv")))
+            messages += part.stderr
         }
         #expect(union.sorted() == expected)
+        // A target unit without census is named in its shard, as in the whole run, also when
+        // the shard holds no other unit.
+        #expect(whole.stderr.contains("Not planned, no census for the unit: Ghost Ward"), "\(whole.stderr)")
+        #expect(messages.components(separatedBy: "Not planned, no census for the unit: Ghost Ward").count == 2, "\(messages)")
     }
 
     @Test func badShardIsAUsageError() throws {

@@ -361,7 +361,7 @@ public struct StaffingJob: Sendable {
                                                 overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
-                let plan = planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), target: target)
+                let plan = planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), wholeWeeks: frequency == .week, target: target)
                 var flags = summaries[unit]?.flags ?? []
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }

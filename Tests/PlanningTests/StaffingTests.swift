@@ -30,6 +30,9 @@ import Testing
         #expect(abs(planner.productiveHoursPerFTE(days: 14) - 72) < 1e-9)
         #expect(abs(planner.plan(patientDays: 140, days: 7, target: .init(targetHPPD: 8)).fteRequired - 1_120 / 36.0) < 1e-9)
         #expect(abs(planner.productiveHoursPerFTE(days: 31) - 2_080 * 0.9 * 31 / 365.2425) < 1e-9)
+        // A 28-day February planned by month takes its share of the calendar year, like the
+        // other months, not four weeks of 36 hours.
+        #expect(abs(planner.productiveHoursPerFTE(days: 28, wholeWeeks: false) - 2_080 * 0.9 * 28 / 365.2425) < 1e-9)
     }
 
     /// Blank budgeted FTE or hourly rate: unknown, not zero. No budget leaves the gap and the

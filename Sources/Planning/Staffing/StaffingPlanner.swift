@@ -64,14 +64,17 @@ public struct StaffingPlanner: Sendable {
     /// week, a two-week pay period) takes 52 weeks to the year, so 1,120 hours a week are
     /// 1,120 / 36 = 31.11 FTE (by the 365.2425-day year it was 31.22). Other periods (months,
     /// quarters) take their share of the calendar year, which averages 2,080 / 12 a month.
-    public func productiveHoursPerFTE(days: Double) -> Double {
-        let yearDays = days > 0 && days.truncatingRemainder(dividingBy: 7) == 0 ? 364.0 : 365.2425
-        return paidHoursPerFTEYear * productiveShare * days / yearDays
+    /// `wholeWeeks` says which a period is; left out, a period of a multiple of 7 days is taken
+    /// for whole weeks, which a 28-day February is not (it planned 23.33 FTE beside 23.41 in
+    /// every other month of a constant census): callers planning months say so.
+    public func productiveHoursPerFTE(days: Double, wholeWeeks: Bool? = nil) -> Double {
+        let weeks = wholeWeeks ?? (days > 0 && days.truncatingRemainder(dividingBy: 7) == 0)
+        return paidHoursPerFTEYear * productiveShare * days / (weeks ? 364.0 : 365.2425)
     }
 
-    public func plan(patientDays: Double, days: Double, target: Target) -> Period {
+    public func plan(patientDays: Double, days: Double, wholeWeeks: Bool? = nil, target: Target) -> Period {
         let required = max(0, patientDays) * target.targetHPPD
-        let perFTE = productiveHoursPerFTE(days: days)
+        let perFTE = productiveHoursPerFTE(days: days, wholeWeeks: wholeWeeks)
         let fte = perFTE > 0 ? required / perFTE : 0
         // NaN carries "unknown" through the arithmetic to blank cells and skipped totals.
         let available = (target.budgetedFTE ?? .nan) * perFTE

@@ -174,9 +174,11 @@ public struct PipelineRunner: Sendable {
     }
 
     /// A filter's `where:` column or a join's `on:` key that the table it reads cannot have
-    /// (`unitt`): validate passed, and the run failed after reading every export, naming no
-    /// line. The columns are known through imports (their kind's roles), filters (their
-    /// input's) and joins (both sides'); a stage reading anything else is not checked.
+    /// (`unitt`, or `location` from a file without one): validate passed, and the run failed
+    /// after reading every export, naming no line. The columns are known through imports (the
+    /// roles their file's header gives, else their kind's), aggregates (series, period, value),
+    /// filters (their input's) and joins (both sides'); a stage reading anything else is not
+    /// checked.
     func filterAndJoinProblems(_ stages: [NamedStage], spec: PipelineSpec) -> [PipelineError] {
         let byName = Dictionary(stages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         func columns(of reference: String, depth: Int = 0) -> [String]? {
@@ -184,7 +186,10 @@ public struct PipelineRunner: Sendable {
             guard depth < 32, let stage = byName[parts[0]]?.stage else { return nil }
             switch stage {
             case let imported as ImportStage where parts.count == 1 || parts[1] == ImportStage.outputs.first:
-                return imported.schema.roles.filter { !$0.isPrivate }.map(\.name)
+                // The file's own columns where its header reads; else every role of its kind.
+                return imported.columnsPresent(pipelineDirectory: spec.directory) ?? imported.schema.roles.filter { !$0.isPrivate }.map(\.name)
+            case is AggregateStage where parts.count == 1 || parts[1] == AggregateStage.outputs.first:
+                return AggregateJob.header
             case let filter as FilterStage:
                 return columns(of: filter.input, depth: depth + 1)
             case let join as JoinStage:

@@ -33,6 +33,12 @@ import Testing
         try expectProblem(yaml, line: onLine, containing: "stage 'joined': on names the column 'sku', which 'icu' does not have")
         let good = Workspace.goodPipeline + "\n  icu:\n    kind: filter\n    input: usage\n    where: {item: A1}\n  joined:\n    kind: join\n    left: icu\n    right: usage\n    on: item\n"
         #expect(try problems(good).filter { $0.message.contains("does not have") }.isEmpty)
+        // A role of the kind that the file does not carry, and an aggregate's output, which holds
+        // series, period and value only.
+        let absent = Workspace.goodPipeline + "\n  icu:\n    kind: filter\n    input: usage\n    where: {location: ICU}\n  top:\n    kind: filter\n    input: monthly\n    where: {item: GLOVES}\n"
+        let found = try problems(absent).map(\.message)
+        #expect(found.contains { $0.contains("where names the column 'location', which 'usage' does not have; its columns are date, item, quantity") }, "\(found)")
+        #expect(found.contains { $0.contains("where names the column 'item', which 'monthly' does not have; its columns are series, period, value") }, "\(found)")
     }
 
     /// A stage's kind given twice is that one problem: the stage was checked as the second

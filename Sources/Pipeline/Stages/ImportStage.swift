@@ -142,6 +142,17 @@ public struct ImportStage: Stage {
         return unpivot
     }
 
+    /// The columns the import's table will have, read from the file's header (the roles it
+    /// maps or finds, and the unpivot's); nil when the header cannot be read (the import's own
+    /// check names why) or the export is wide.
+    func columnsPresent(pipelineDirectory: String) -> [String]? {
+        let path = PipelinePaths.resolve(file, relativeTo: pipelineDirectory)
+        guard !wide, let reader = try? CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding),
+              let resolved = try? TableImport.resolve(fileColumns, options: options, header: reader.header, file: path) else { return nil }
+        let present = Set(resolved.keys).union(unpivot?.roles ?? [])
+        return schema.roles.filter { !$0.isPrivate && present.contains($0.name) }.map(\.name)
+    }
+
     public func check(_ context: ValidationContext) -> [PipelineError] {
         let path = context.resolve(file)
         do {

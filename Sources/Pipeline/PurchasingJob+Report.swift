@@ -111,12 +111,15 @@ extension PurchasingJob {
         }
         // Falls as well as rises: a price that came down is a saving to keep (or a contract
         // price to update), and the table listed increases only under "first and latest price".
-        let rising = a.priceTrends.filter { $0.lines > 1 && $0.changePercent != 0 }.sorted { ($0.changePercent, $1.item) > ($1.changePercent, $0.item) }
-        if !rising.isEmpty {
+        let rises = a.priceTrends.filter { $0.lines > 1 && $0.changePercent > 0 }.sorted { ($0.changePercent, $1.item) > ($1.changePercent, $0.item) }
+        let falls = a.priceTrends.filter { $0.lines > 1 && $0.changePercent < 0 }.sorted { ($0.changePercent, $0.item) < ($1.changePercent, $1.item) }
+        // The largest of each, so many rises never crowd out every fall.
+        let changed = Array(rises.prefix(reportRows)) + Array(falls.prefix(reportRows))
+        if !changed.isEmpty {
             doc.heading("Price trends")
-            doc.paragraph("Paid unit price from the first to the latest order of each item and vendor whose price changed, rises first; the latest paid price replaces the item master's unit cost in expiry values (and in reorder --orders).")
+            doc.paragraph("Paid unit price from the first to the latest order of each item and vendor whose price changed: the largest rises, then the largest falls; the latest paid price replaces the item master's unit cost in expiry values (and in reorder --orders).")
             doc.table(["Item", "Vendor", "First", "Latest", "Change"],
-                      rising.prefix(reportRows).map { [$0.item, $0.vendor, "\(numbers.money($0.firstPrice)) (\(CalendarDay(daysSinceEpoch: $0.firstDay)))",
+                      changed.map { [$0.item, $0.vendor, "\(numbers.money($0.firstPrice)) (\(CalendarDay(daysSinceEpoch: $0.firstDay)))",
                                                        "\(numbers.money($0.latestPrice)) (\(CalendarDay(daysSinceEpoch: $0.latestDay)))", numbers.percent($0.changePercent)] },
                       alignments: [.left, .left, .right, .right, .right])
         }

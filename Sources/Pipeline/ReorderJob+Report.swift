@@ -88,8 +88,8 @@ extension ReorderJob {
         } ?? []
         let vendors = Set(orders.lazy.map(\.vendor).filter { !$0.isEmpty }).count, noVendor = orders.filter { $0.vendor.isEmpty }.count
         let missing = plan.itemsWithoutMaster
-        let withoutMaster: [String] = missing.isEmpty ? [] : [(missing.count == 1 ? "1 inventory item is missing from the item master and was planned with default lead times"
-            : "\(missing.count) inventory items are missing from the item master and were planned with default lead times")
+        let withoutMaster: [String] = missing.isEmpty ? [] : [(missing.count == 1 ? "1 inventory item is missing from the item master and was planned without its vendor, pack or minimum"
+            : "\(missing.count) inventory items are missing from the item master and were planned without their vendor, pack or minimum")
             + " (flag not_in_item_master): " + missing.listed(upTo: 10) + "; add \(missing.count == 1 ? "it" : "them") before ordering."]
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: usageEnd + [
             "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(vendors, "vendor"))\(noVendor > 0 ? " and \(noVendor) without one" : ""), total \(numbers.money(total)).",

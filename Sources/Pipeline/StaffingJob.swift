@@ -76,6 +76,8 @@ public struct StaffingJob: Sendable {
         /// rate, their cells blank: said, since neither default showed anywhere.
         public var defaultOvertimeMultiplier: [String] = []
         public var defaultAgencyRate: [String] = []
+        /// The planner's defaults those rows were costed with.
+        public var overtimeMultiplierDefault = 1.5, agencyRateMultipleDefault = 2.0
         /// The census's partial periods, left out ("2026-W10 covers 3 of 7 days: left out").
         public var partialPeriods: [String] = []
         /// Units whose census has no row on some days between its first and last.
@@ -390,6 +392,8 @@ public struct StaffingJob: Sendable {
         result.partialPeriods = partial
         result.defaultOvertimeMultiplier = defaultOT
         result.defaultAgencyRate = defaultAgency
+        result.overtimeMultiplierDefault = planner.defaultOvertimeMultiplier
+        result.agencyRateMultipleDefault = planner.defaultAgencyRateMultiple
         result.missingCensusDays = missingDays
         // Timekeeping for another span than the census (last year's export beside this year's
         // census) left hours per patient day and the premium shares blank without a word.
@@ -445,7 +449,7 @@ public struct StaffingJob: Sendable {
                 if periods[name] == nil { order.append(name) }
                 periods[name, default: []].append(row.period)
             }
-            summary.append("Target hours staff below the ratio minimum (max patients per staff; flag below_ratio_minimum): "
+            summary.append("HPPD targets below the ratio minimum (max patients per staff; flag below_ratio_minimum): "
                            + order.map { "\($0) (\(periods[$0]!.listed(upTo: 3)))" }.listed(upTo: 10, of: order.count)
                            + "; plan those shifts to the ratio, not the HPPD target.")
         }
@@ -536,13 +540,13 @@ public struct StaffingJob: Sendable {
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
         }
-        let multiplier = NumberFormat.fixed(StaffingPlanner().defaultOvertimeMultiplier, decimals: 1)
+        let multiplier = NumberFormat.fixed(result.overtimeMultiplierDefault, decimals: 1)
         if !result.defaultOvertimeMultiplier.isEmpty {
             lines.append("Overtime costed at \(multiplier)x the hourly rate, the targets' overtime_multiplier being blank: "
                          + result.defaultOvertimeMultiplier.listed(upTo: 10))
         }
         if !result.defaultAgencyRate.isEmpty {
-            lines.append("Agency hours costed at twice the hourly rate, the targets' agency_rate being blank: " + result.defaultAgencyRate.listed(upTo: 10))
+            lines.append("Agency hours costed at \(NumberFormat.fixed(result.agencyRateMultipleDefault, decimals: 1))x the hourly rate, the targets' agency_rate being blank: " + result.defaultAgencyRate.listed(upTo: 10))
         }
         if !result.looseMatches.isEmpty {
             lines.append("Units matched to the census ignoring case and spaces: "

@@ -168,7 +168,7 @@ import Tabular
         let result = try job().run(timekeeping: timekeeping(), census: census, targets: targets(westFTE: needed - 0.25))
         let summary = StaffingJob.report(result).summary
         #expect(summary.contains("Short of budgeted FTEs by more than half an FTE: ICU; short by less: 4 West (0.25 FTE); gap unknown, budgeted FTE blank in the targets: 5 North RN."), "\(summary)")
-        #expect(summary.contains { $0.hasPrefix("Target hours staff below the ratio minimum (max patients per staff; flag below_ratio_minimum): ICU RN (") }, "\(summary)")
+        #expect(summary.contains { $0.hasPrefix("HPPD targets below the ratio minimum (max patients per staff; flag below_ratio_minimum): ICU RN (") }, "\(summary)")
         #expect(result.units.first { $0.unit == "ICU" }?.flags.contains("below_ratio_minimum") == true)
         let unknownOnly = try job().run(timekeeping: timekeeping(), census: self.census(["5 North"]), targets: targets(westFTE: 1))
         #expect(StaffingJob.report(unknownOnly).summary.contains("No unit with a budgeted FTE is short of it; gap unknown, budgeted FTE blank in the targets: 5 North RN."))
@@ -182,7 +182,7 @@ import Tabular
                              ("agency_rate", .number([100, .nan]))])
         let caveats = StaffingJob.caveats(try job().run(timekeeping: timekeeping(), census: census(["4 West"]), targets: targets))
         #expect(caveats.contains("Overtime costed at 1.5x the hourly rate, the targets' overtime_multiplier being blank: 4 West RN"), "\(caveats)")
-        #expect(caveats.contains("Agency hours costed at twice the hourly rate, the targets' agency_rate being blank: 4 West CNA"), "\(caveats)")
+        #expect(caveats.contains("Agency hours costed at 2x the hourly rate, the targets' agency_rate being blank: 4 West CNA"), "\(caveats)")
     }
 
     @Test func noTargetUnitWithCensusFailsNamingTheTargetsFileAndTheCensusUnits() throws {

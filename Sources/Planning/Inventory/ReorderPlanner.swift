@@ -50,8 +50,9 @@ public struct ReorderPlanner: Sendable {
         // The service level is a fill-rate target: the share of units served from stock.
         // Shortages happen once per replenishment cycle, so what is allowed short is
         // (1 - target) x the demand of one cycle: a review period's demand, or one order Q.
-        let economicLot = OrderQuantity.economic(annualDemand: d * 365, orderingCost: settings.orderingCost,
-                                                 holdingRate: settings.holdingRate, unitCost: s.unitCost) ?? max(d * 7, 1)
+        let economic = OrderQuantity.economic(annualDemand: d * 365, orderingCost: settings.orderingCost,
+                                              holdingRate: settings.holdingRate, unitCost: s.unitCost)
+        let economicLot = economic ?? max(d * 7, 1)
         let cycleDemand: Double
         switch settings.policy {
         case .periodicReview: cycleDemand = d * max(review, 1)
@@ -81,6 +82,7 @@ public struct ReorderPlanner: Sendable {
             // lasts until the next review instead of triggering again at once.
             orderUpTo = reorderPoint + d * reviewDays(s)
         }
+        var heldAtLeadDemand = false
         if settings.policy == .continuous {
             // A fill rate over a cycle of Q allows (1 - target) x Q short per cycle; with a large
             // economic lot (52 days of use) that exceeds the whole lead time's demand, and the
@@ -88,9 +90,10 @@ public struct ReorderPlanner: Sendable {
             // for the lead time of every cycle, flagged stockout_risk beside "no order". The
             // reorder point covers at least the lead time's expected demand.
             if reorderPoint < overL.mean {
+                // Said only when it matters (a unit or more below); a par level may lower it again below.
+                heldAtLeadDemand = reorderPoint < overL.mean - 0.5
                 reorderPoint = overL.mean
                 safetyStock = max(safetyStock, 0)
-                notes.append("reorder point held at the lead time's demand \(fmt(overL.mean, 1)): the \(fmt(serviceLevel * 100, 1))% fill rate over an economic lot of \(fmt(economicLot, 0)) alone would put it lower, out of stock before every delivery")
             }
             // (s, Q): an order of Q placed at s lifts the position to s + Q at most, the level the
             // report reads as the target (it showed s itself, with Q only in the order).
@@ -114,6 +117,10 @@ public struct ReorderPlanner: Sendable {
                 notes.append(demand.dailyMean > 0 ? "\(what): planned from that short history"
                              : "\(what): too little use to plan from (no whole week, nor use on most days since): set its level by hand or give it a par level")
             }
+        }
+        if heldAtLeadDemand && reorderPoint >= overL.mean - 1e-9 {
+            let lot = economic == nil ? "a week's use (\(fmt(economicLot, 0)); no unit cost for an economic lot)" : "an economic lot of \(fmt(economicLot, 0))"
+            notes.append("reorder point held at the lead time's demand \(fmt(overL.mean, 1)): the \(fmt(serviceLevel * 100, 1))% fill rate over \(lot) alone would put it lower, out of stock before every delivery")
         }
         return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,
                       protectionStandardDeviation: overP.standardDeviation,
@@ -245,7 +252,7 @@ public struct ReorderPlanner: Sendable {
                  " used since at the forecast rate; plan from a current count")
         }
         if countAfter, let age = s.countAgeDays {
-            part("on hand counted ", fmt(Double(-age)), " days after the plan's as-of day: the plan uses stock as it stood then; plan as of the count's day, or give the count of the as-of day")
+            part("on hand counted ", fmt(Double(-age)), -age == 1 ? " day" : " days", " after the plan's as-of day: the plan uses stock as it stood then; plan as of the count's day, or give the count of the as-of day")
         }
         if flags.contains("expiry_risk") { part("stock on hand exceeds use within its shelf life") }
         if s.notInItemMaster {

@@ -16,6 +16,8 @@ public struct StaffingPlanner: Sendable {
     /// Largest share of required hours that overtime may cover before agency is used.
     public var overtimeShare = 0.10
     public var defaultOvertimeMultiplier = 1.5
+    /// Agency hours cost this multiple of the hourly rate when the targets give no agency rate.
+    public var defaultAgencyRateMultiple = 2.0
     /// Hours per shift for the ratio check (12-hour shifts: two a day).
     public var shiftHours = 12.0
 
@@ -84,7 +86,7 @@ public struct StaffingPlanner: Sendable {
         let regular = required - shortfall
         let multiplier = target.overtimeMultiplier ?? defaultOvertimeMultiplier
         let rate = target.hourlyRate ?? .nan
-        let agencyRate = target.agencyRate ?? rate * 2
+        let agencyRate = target.agencyRate ?? rate * defaultAgencyRateMultiple
         let cost = regular * rate + overtime * rate * multiplier + agency * agencyRate
         var ratioHours: Double?
         if let maxPatients = target.maxPatientsPerStaff, maxPatients > 0, days > 0 {

@@ -499,7 +499,7 @@ public struct PipelineRunner: Sendable {
             // Notes of the imports that may explain a later stage's failure are printed only on
             // success: a column left unread that looks like a role (`Budget Patient Days` for
             // budget_volume) is said with the failure it causes.
-            let unread = notes.filter { $0.contains("left unread that look") }
+            let unread = notes.filter { $0.contains(ImportStage.unreadLookalikes) }
             if !unread.isEmpty, var failure = error as? PipelineError {
                 failure.message += "; " + unread.joined(separator: "; ")
                 if let kept { failure.message += "; the rows the imports rejected are in \(kept)/" }

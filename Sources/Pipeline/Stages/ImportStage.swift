@@ -35,6 +35,10 @@ public struct ImportStage: Stage {
     public var options: ImportOptions
     public var wide: Bool
     public var idColumns: [String]
+    /// The words of the note naming columns left unread that look like a role, which the
+    /// runner repeats with a later stage's failure they may explain.
+    static let unreadLookalikes = "left unread that look"
+
     /// A wide export turned into long rows (`unpivot:`); nil for a long export.
     public var unpivot: Unpivot?
     public var conditions: [String: Set<String>]
@@ -486,7 +490,7 @@ public struct ImportStage: Stage {
         if !lookalikes.isEmpty {
             let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")
             let map = lookalikes.map { "\($0.role): \"\($0.header)\"" }.joined(separator: ", ")
-            summary.notes.append("\(lookalikes.count == 1 ? "a column" : "columns") left unread that \(lookalikes.count == 1 ? "looks" : "look") like \(lookalikes.count == 1 ? "a role" : "roles") of \(schema.kind): \(shown); if \(lookalikes.count == 1 ? "it is" : "they are"), map \(lookalikes.count == 1 ? "it" : "them") with columns: {\(map)} (--columns in a canned command)")
+            summary.notes.append("\(lookalikes.count == 1 ? "a column" : "columns") \(ImportStage.unreadLookalikes)\(lookalikes.count == 1 ? "s" : "") like \(lookalikes.count == 1 ? "a role" : "roles") of \(schema.kind): \(shown); if \(lookalikes.count == 1 ? "it is" : "they are"), map \(lookalikes.count == 1 ? "it" : "them") with columns: {\(map)} (--columns in a canned command)")
         }
         return (table, summary)
     }

@@ -36,10 +36,17 @@ extension PurchasingJob {
             summary.append("\(atRisk.count) of \(r.expiry.count) lot\(r.expiry.count == 1 ? " is" : "s are") expected to expire before use as of \(r.asOf?.description ?? ""): \(numbers.quantity(r.expectedWaste, decimals: 0)) units\(worth).")
             // An item whose lots are all wasted because the usage never names it: likely a code
             // the usage writes otherwise, rather than stock nobody uses.
-            let unused = Set(atRisk.filter { $0.dailyUse == 0 && $0.stock == $0.lot.item }.map(\.lot.item)).sorted()
-            // Lots at a location where the item is not used (the usage names it elsewhere): the
-            // note above sent the buyer looking for an item code the usage writes otherwise.
-            let idle = Set(atRisk.filter { $0.dailyUse == 0 && $0.stock != $0.lot.item }.map { "\($0.lot.item) at \($0.lot.location)" }).sorted()
+            let unused = Set(atRisk.filter { $0.dailyUse == 0 && !r.itemsInUse.contains($0.lot.item) }.map(\.lot.item)).sorted()
+            // Lots where their item is not used (the usage names it elsewhere): the note below
+            // sent the buyer looking for an item code the usage writes otherwise. Locations are
+            // named as first spelled.
+            var idlePlaces: [String: String] = [:]
+            for risk in atRisk where risk.dailyUse == 0 && r.itemsInUse.contains(risk.lot.item) {
+                let place = risk.lot.location.isEmpty ? "a place the usage does not name" : risk.lot.location
+                let key = CompositeKey.joined(risk.lot.item, place.matchKey())
+                if idlePlaces[key] == nil { idlePlaces[key] = "\(risk.lot.item) at \(place)" }
+            }
+            let idle = idlePlaces.values.sorted()
             if !idle.isEmpty {
                 summary.append("\(idle.count == 1 ? "1 item's lots count" : "\(idle.count) items' lots count") as waste at a location where the usage shows no use of \(idle.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(idle)); move them to where they are used.")
             }

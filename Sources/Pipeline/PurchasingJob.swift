@@ -20,6 +20,9 @@ public struct PurchasingJob: Sendable {
         public var analysis: PurchasingAnalysis
         /// Empty without lots.
         public var expiry: [LotExpiry.Risk] = []
+        /// Items the usage shows in use anywhere, to tell a lot where its item is not used from
+        /// an item the usage never names (a code written otherwise).
+        public var itemsInUse = Set<String>()
         public var asOf: CalendarDay?
         public var hasContracts = false
         public var hasLots = false
@@ -99,6 +102,7 @@ public struct PurchasingJob: Sendable {
             let rate = { (key: String) -> Double in
                 key.utf8.contains(CompositeKey.separator) ? usedAt.perStock[key] ?? 0 : max(0, (dailyUse[key] ?? 0) - (usedApart[key] ?? 0))
             }
+            result.itemsInUse = Set(dailyUse.filter { $0.value > 0 }.keys)
             result.expiry = LotExpiry.plan(listed, asOf: asOf.daysSinceEpoch, stock: stock, dailyUse: rate,
                                            unitCost: { analysis.latestPrice[$0] ?? master?.number("unit_cost", $0) })
         }

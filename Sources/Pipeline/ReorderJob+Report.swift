@@ -102,10 +102,11 @@ extension ReorderJob {
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(vendors))
         doc.keyFigure("Order total", total, style: .money)
-        doc.keyFigure("Items at risk of stockout", Double(atRisk.count))
-        doc.keyFigure("Vital items at risk", Double(critical.count))
+        let noun = byLocation ? "stock lines" : "items"
+        doc.keyFigure("\(noun.prefix(1).uppercased() + noun.dropFirst()) at risk of stockout", Double(atRisk.count))
+        doc.keyFigure("Vital \(noun) at risk", Double(critical.count))
         doc.keyFigure("Stock held above target", above, style: .money)
-        doc.keyFigure("Items without a unit cost", Double(noCost.count))
+        doc.keyFigure("\(noun.prefix(1).uppercased() + noun.dropFirst()) without a unit cost", Double(noCost.count))
         if !plan.outlooks.isEmpty {
             doc.heading("Demand outlook for the largest items by spend")
             doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges.")

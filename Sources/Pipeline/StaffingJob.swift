@@ -301,6 +301,14 @@ public struct StaffingJob: Sendable {
         let targetUnits = gUnits.map(censusName)
         let planned = targetUnits.filter { censusForecast[$0] != nil }
         let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
+        // A shard may hold only units that have census without targets and targets without
+        // census (units hash to shards): nothing to plan there, which the whole run reports by
+        // name without failing.
+        if planned.isEmpty && sharded {
+            var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
+            empty.unmatchedUnits = unique(unmatched)
+            return empty
+        }
         if planned.isEmpty {
             let file = targets.fromFile
             if let first = cDates.min(), targetUnits.contains(where: names.isExact) {

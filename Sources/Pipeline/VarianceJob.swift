@@ -545,12 +545,14 @@ public struct VarianceJob: Sendable {
     public static let scenarioHeader = ["scenario", "department", "account", "fiscal_year", "budget_fy", "projected_fy", "projected_variance", "change_vs_base"]
 
     /// budget_scenarios.csv: the base projection, then each scenario.
-    public static func scenarioTable(_ rows: [ScenarioProjection.Row], fiscalYear: Int) -> Table {
+    /// With `partialBudget` (a budget for some months of the year) the projected variance is
+    /// blank, as in budget_variance.csv.
+    public static func scenarioTable(_ rows: [ScenarioProjection.Row], fiscalYear: Int, partialBudget: Bool = false) -> Table {
         func money(_ x: Double) -> Double { (x * 100).rounded() / 100 }
         return Table([
             ("scenario", .text(rows.map(\.scenario))), ("department", .text(rows.map(\.department))), ("account", .text(rows.map(\.account))),
             ("fiscal_year", .text(rows.map { _ in "FY\(fiscalYear)" })), ("budget_fy", .number(rows.map { money($0.budgetFY) })),
-            ("projected_fy", .number(rows.map { money($0.projectedFY) })), ("projected_variance", .number(rows.map { money($0.projectedVariance) })),
+            ("projected_fy", .number(rows.map { money($0.projectedFY) })), ("projected_variance", .number(rows.map { partialBudget ? .nan : money($0.projectedVariance) })),
             ("change_vs_base", .number(rows.map { money($0.changeVsBase) })),
         ])
     }
@@ -734,14 +736,14 @@ public struct VarianceJob: Sendable {
                         numbers.money(r.projectedVolumeVariance ?? 0), numbers.money(r.projectedRateVariance ?? 0)]
             }, alignments: [.left, .right, .right, .right, .right, .right])
         }
-        if let scenarios = result.scenarios { scenarioSection(&doc, scenarios, fy: fy, numbers: numbers) }
+        if let scenarios = result.scenarios { scenarioSection(&doc, scenarios, fy: fy, numbers: numbers, partialBudget: result.partialBudget != nil) }
         supplySection(&doc, result, numbers: numbers)
         return doc
     }
 
     /// The scenarios' projected fiscal year beside the budget, by department (expense), and
     /// as a chart of each scenario's projected variance.
-    static func scenarioSection(_ doc: inout Report, _ rows: [ScenarioProjection.Row], fy: String, numbers: NumberStyle) {
+    static func scenarioSection(_ doc: inout Report, _ rows: [ScenarioProjection.Row], fy: String, numbers: NumberStyle, partialBudget: Bool = false) {
         var names: [String] = []
         for row in rows where !names.contains(row.scenario) { names.append(row.scenario) }
         let totals = rows.filter { $0.account == "TOTAL" }
@@ -758,7 +760,8 @@ public struct VarianceJob: Sendable {
         func change(_ value: Double) -> String { (value > 0.5 ? "+" : "") + numbers.money(value) }
         doc.bullets(zip(names, all).dropFirst().compactMap { name, row in
             row.map { expense in
-                var text = "\(name): projected expense \(numbers.money(expense.projectedFY)), \(change(expense.changeVsBase)) against the base, \(numbers.money(abs(expense.projectedVariance))) \(expense.projectedVariance > 0 ? "over" : "under") budget"
+                var text = "\(name): projected expense \(numbers.money(expense.projectedFY)), \(change(expense.changeVsBase)) against the base"
+                    + (partialBudget ? "" : ", \(numbers.money(abs(expense.projectedVariance))) \(expense.projectedVariance > 0 ? "over" : "under") budget")
                 if let revenue = allRow(name, ScenarioProjection.revenueAccount), let net = allRow(name, ScenarioProjection.netAccount) {
                     text += "; revenue \(numbers.money(revenue.projectedFY)) (\(change(revenue.changeVsBase)) against the base); net \(numbers.money(net.projectedFY)) (\(change(net.changeVsBase)) against the base)"
                 }
@@ -769,7 +772,8 @@ public struct VarianceJob: Sendable {
             [department, numbers.money(total(names[0], department)?.budgetFY ?? 0)] + names.map { numbers.money(total($0, department)?.projectedFY ?? 0) }
         }, alignments: [.left] + Array(repeating: .right, count: names.count + 1))
         let shown = departments.filter { $0 != "ALL" }
-        guard !shown.isEmpty else { return }
+        // A budget for part of the year has no projected variance to chart.
+        guard !shown.isEmpty, !partialBudget else { return }
         let chart = GroupedBarChart(title: "Projected \(fy) variance by department and scenario",
                                     caption: "Projected fiscal year minus budget; positive is over budget.", categories: shown,
                                     series: names.map { name in .init(name: name, values: shown.map { total(name, $0)?.projectedVariance ?? 0 }) },

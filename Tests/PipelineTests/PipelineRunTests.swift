@@ -53,7 +53,7 @@ import Tabular
         // nothing, which is refused (the run wrote empty outputs and exited 0).
         try ws.write("p.yml", Workspace.goodPipeline.replacingOccurrences(of: columns, with: columns + "\n    where: {item: GLOVES, quantity: \"21\"}"))
         let error = try #require(throws: InputError.self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
-        #expect(error.message.hasPrefix("where: kept none of the 66 rows read; fix the values") && !error.message.contains("'21'"), "\(error.message)")
+        #expect(error.message.hasPrefix("where: kept none of the 66 rows accepted; fix the values") && !error.message.contains("'21'"), "\(error.message)")
     }
 
     /// A census aggregated with missing gaps and forecast in the next stage: the stage's table

@@ -127,6 +127,22 @@ import Tabular
         #expect(abs(try #require(byLot["L9"]).expectedWaste - 400) < 1e-9, "\(result.expiry)")
     }
 
+    /// A lot at a place the usage does not name, of an item the ICU uses up with lots of its
+    /// own, has no use left: it is named as stock where the item is not used, not as an item
+    /// code the usage lacks.
+    @Test func aLotWhereItsItemIsNotUsedIsNamedSo() throws {
+        let start = CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: 2026, month: 1, day: 1)))
+        let days = (0..<90).map { start.adding(days: $0) }
+        let usage = Table([("date", .date(days)), ("item", .text(days.map { _ in "A100" })), ("quantity", .number(days.map { _ in 10 })),
+                           ("location", .text(days.map { _ in "ICU" }))])
+        let lots = Table([("item", .text(["A100", "A100"])), ("lot", .text(["L1", "L2"])), ("expiry_date", .date([start.adding(days: 119), start.adding(days: 119)])),
+                          ("quantity", .number([100, 100])), ("location", .text(["ICU", "Central"]))])
+        let orders = Table([("item", .text(["A100"])), ("vendor", .text(["Acme"])), ("order_date", .date([start])), ("quantity", .number([10]))])
+        let summary = PurchasingJob.report(try PurchasingJob().run(orders: orders, lots: lots, usage: usage)).summary
+        #expect(summary.contains { $0.contains("at a location where the usage shows no use of it: A100 at Central") }, "\(summary)")
+        #expect(!summary.contains { $0.contains("check that the usage names") }, "\(summary)")
+    }
+
     /// A price that fell is listed beside one that rose (the table showed increases only).
     @Test func priceTrendsListFallsAsWellAsRises() throws {
         let start = CalendarDay(daysSinceEpoch: Int32(CalendarDay.days(year: 2026, month: 1, day: 1)))

@@ -102,12 +102,19 @@ import Tabular
         #expect(main.orderQuantity + icu.orderQuantity == 500, "\(main.orderQuantity) + \(icu.orderQuantity)")
         #expect(icu.orderQuantity > 0 && icu.orderQuantity < 100 && !icu.flags.contains("minimum_order"), "\(icu.flags)")
         #expect(main.flags.contains("minimum_order"))
-        #expect(main.reason.contains("raised so that the item's 2 locations together order the vendor's minimum order 500"), "\(main.reason)")
-        #expect(icu.reason.contains("below the vendor's minimum order 500 alone; the item's 2 locations together reach it"), "\(icu.reason)")
+        #expect(main.reason.contains("raised so that the 2 locations ordering the item together order the vendor's minimum order 500"), "\(main.reason)")
+        #expect(icu.reason.contains("below the vendor's minimum order 500 alone; the 2 locations ordering the item together reach it"), "\(icu.reason)")
         // A minimum of 100 the two reach together raises neither.
         items.replace("min_order_qty", with: .number([100]))
         let reached = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: items, inventory: inventory)
         #expect(reached.lines.allSatisfy { !$0.flags.contains("minimum_order") } && reached.lines.reduce(0) { $0 + $1.orderQuantity } < 200)
+        // Only one location ordering: its own purchase order, raised to the vendor's minimum as
+        // a single location's is (it read "raised to the minimum order" of its own quantity).
+        items.replace("min_order_qty", with: .number([300]))
+        let alone = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: items,
+                                 inventory: Self.inventory([("GLV", "Main", 0), ("GLV", "ICU", 5_000)]))
+        let only = try #require(alone.lines.first { $0.location == "Main" })
+        #expect(only.orderQuantity == 300 && only.flags.contains("minimum_order") && only.reason.contains("raised to the minimum order 300"), "\(only.reason)")
     }
 
     /// With a shelf life, the location ordering the most cannot take the whole remainder: the
@@ -133,7 +140,7 @@ import Tabular
         let short = try job.plan(usage: usage, items: items, inventory: inventory)
         let total = short.lines.reduce(0) { $0 + $1.orderQuantity }
         #expect(total < 500 && short.lines.allSatisfy { $0.flags.contains("below_minimum_order") }, "\(short.lines.map { ($0.location, $0.orderQuantity, $0.flags) })")
-        #expect(short.lines.allSatisfy { $0.reason.contains("the item's 3 locations together order \(NumberFormat.fixed(total, decimals: 0)), below the vendor's minimum order 500") })
+        #expect(short.lines.allSatisfy { $0.reason.contains("the 3 locations ordering the item together order \(NumberFormat.fixed(total, decimals: 0)), below the vendor's minimum order 500") })
     }
 
     /// Usage in two units of measure (a pharmacy buyer's review: vials as EA and boxes as BX

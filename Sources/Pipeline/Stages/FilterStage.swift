@@ -40,7 +40,7 @@ public struct FilterStage: Stage {
             // run said only "0 rows".
             let present = Set(values)
             let missing = allowed.subtracting(present).sorted()
-            if !missing.isEmpty { context.note(WhereValues.unmatched(missing, column: column, present: Array(present), in: "the table")) }
+            if !missing.isEmpty { context.note(WhereValues.unmatched(missing, column: column, present: present.sorted(), in: "the table")) }
         }
         if exclude { keep = keep.map { !$0 } }
         return ["table": table.filtered(keep)]

@@ -481,7 +481,7 @@ public struct ImportStage: Stage {
         // Nothing kept at all is a filter that cannot be meant: the run wrote empty outputs and
         // exited 0.
         if !conditions.isEmpty && summary.accepted > 0 && texts.allSatisfy(\.isEmpty) && numbers.allSatisfy(\.isEmpty) && days.allSatisfy(\.isEmpty) {
-            throw InputError(file: importer.file, "where: kept none of the \(summary.accepted) rows read" + (unmatched.isEmpty ? "" : "; " + unmatched.joined(separator: "; ")) + "; fix the values (or the column map)")
+            throw InputError(file: importer.file, "where: kept none of the \(summary.accepted) rows accepted" + (unmatched.isEmpty ? "" : "; " + unmatched.joined(separator: "; ")) + "; fix the values (or the column map)")
         }
         summary.notes += unmatched
         var used = Set(importer.indices.values)

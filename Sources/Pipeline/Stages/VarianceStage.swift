@@ -142,7 +142,7 @@ public struct VarianceStage: Stage {
         var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)
         document.sheet(WorkbookSheets.variance(table))
         if let scenarios = result.scenarios {
-            let table = VarianceJob.scenarioTable(scenarios, fiscalYear: result.fiscalYear)
+            let table = VarianceJob.scenarioTable(scenarios, fiscalYear: result.fiscalYear, partialBudget: result.partialBudget != nil)
             try table.write(to: context.output("budget_scenarios.csv"))
             document.sheet(WorkbookSheets.scenarios(table))
             context.note("budget_scenarios.csv for FY\(result.fiscalYear): base and \(job.scenarios?.scenarios.count ?? 0) scenarios, \(table.rowCount) rows")

@@ -15,6 +15,8 @@ public struct StockItem: Sendable {
     public var sharedMinimumOrder: Double?
     public var locationsSharingMinimum = 0
     public var sharedOrderTotal = 0.0
+    /// Raising this location towards the shared minimum met its shelf-life cap.
+    public var sharedCappedByShelfLife = false
     public var leadTimeDays: Double?
     public var leadTimeStandardDeviationDays = 0.0
     public var reviewPeriodDays: Double?

@@ -119,7 +119,7 @@ public struct ReorderPlanner: Sendable {
             }
         }
         if heldAtLeadDemand && reorderPoint >= overL.mean - 1e-9 {
-            let lot = economic == nil ? "a week's use (\(fmt(economicLot, 0)); no unit cost for an economic lot)" : "an economic lot of \(fmt(economicLot, 0))"
+            let lot = economic == nil ? "a week's use (\(fmt(economicLot, 0)); no economic lot without \(s.unitCost > 0 ? "ordering and holding costs" : "a unit cost"))" : "an economic lot of \(fmt(economicLot, 0))"
             notes.append("reorder point held at the lead time's demand \(fmt(overL.mean, 1)): the \(fmt(serviceLevel * 100, 1))% fill rate over \(lot) alone would put it lower, out of stock before every delivery")
         }
         return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,
@@ -172,13 +172,14 @@ public struct ReorderPlanner: Sendable {
             rounded = OrderQuantity.Rounded(quantity: 0, packs: 0, cappedByShelfLife: false, raisedToMinimum: false)
             notes.append("discontinued in the item master: not reordered")
         }
-        if rounded.cappedByShelfLife { flags.append("shelf_life_cap") }
+        let cappedByShelfLife = rounded.cappedByShelfLife || s.sharedCappedByShelfLife
+        if cappedByShelfLife { flags.append("shelf_life_cap") }
         if s.notInItemMaster { flags.append("not_in_item_master") }
         if s.missingCost { flags.append("missing_cost") }
         if s.expectedExpiryWaste > 0 { flags.append("expiry_waste") }
         if s.lotsExceedOnHand { flags.append("lot_count_mismatch") }
-        if rounded.raisedToMinimum { flags.append("minimum_order") }
         let sharedShort = s.sharedMinimumOrder.map { s.locationsSharingMinimum > 1 && s.sharedOrderTotal < $0 - 1e-9 && rounded.quantity > 0 } ?? false
+        if rounded.raisedToMinimum && !sharedShort { flags.append("minimum_order") }
         if rounded.belowMinimum || sharedShort { flags.append("below_minimum_order") }
         let staleCount = s.countAgeDays.map { $0 > ReorderPlanner.staleCountDays } ?? false
         if staleCount { flags.append("stale_count") }
@@ -224,13 +225,13 @@ public struct ReorderPlanner: Sendable {
             if let shared = s.sharedMinimumOrder, s.locationsSharingMinimum > 1 {
                 let places = fmt(Double(s.locationsSharingMinimum))
                 if s.sharedOrderTotal < shared - 1e-9 {
-                    part("the item's ", places, " locations together order ", fmt(s.sharedOrderTotal), ", below the vendor's minimum order ", fmt(shared),
-                         ": more would expire unused within the shelf life; ask the vendor, or order the minimum and expect about ")
+                    part("the ", places, " locations ordering the item together order ", fmt(s.sharedOrderTotal), ", below the vendor's minimum order ", fmt(shared),
+                         ": more would expire unused at them within the shelf life; ask the vendor, or order the minimum and expect about ")
                     reason += fmt((shared - s.sharedOrderTotal).rounded(.up)) + " to expire"
                 } else if rounded.raisedToMinimum {
-                    part("raised so that the item's ", places, " locations together order the vendor's minimum order ", fmt(shared))
+                    part("raised so that the ", places, " locations ordering the item together order the vendor's minimum order ", fmt(shared))
                 } else if rounded.quantity < shared {
-                    part("below the vendor's minimum order ", fmt(shared), " alone; the item's ", places, " locations together reach it (one purchase order)")
+                    part("below the vendor's minimum order ", fmt(shared), " alone; the ", places, " locations ordering the item together reach it (one purchase order)")
                 }
             } else if rounded.raisedToMinimum {
                 part("raised to the minimum order ", fmt(s.minimumOrder))
@@ -242,7 +243,7 @@ public struct ReorderPlanner: Sendable {
                 part("no order: position ", fmt(position), " is above the reorder point ", fmt(reorderPoint))
             }
         }
-        if rounded.cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
+        if cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
         if rounded.belowMinimum {
             part("below the vendor's minimum order ", fmt(s.minimumOrder), ": more than that would expire unused; ask the vendor, or order ", fmt(s.minimumOrder))
             reason += " and expect about " + fmt(max(0, (s.minimumOrder - max(usable ?? rounded.quantity, 0)).rounded(.up))) + " to expire"

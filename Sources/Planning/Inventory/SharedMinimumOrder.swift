@@ -42,13 +42,24 @@ public enum SharedMinimumOrder {
         for item in order {
             let ordering = groups[item]!.filter { lines[$0].orderQuantity > 0 }
             guard let minimum = stock[ordering.first ?? groups[item]![0]].sharedMinimumOrder, !ordering.isEmpty else { continue }
+            // One location ordering is one purchase order of its own: planned as a single
+            // location is, with the vendor's minimum, its shelf-life cap and their flags.
+            if ordering.count == 1 {
+                let k = ordering[0]
+                stock[k].minimumOrder = minimum
+                stock[k].sharedMinimumOrder = nil
+                lines[k] = plan(k, stock[k])
+                continue
+            }
             var remainder = minimum - ordering.reduce(0) { $0 + lines[$1].orderQuantity }
             let largestFirst = ordering.sorted { (lines[$1].orderQuantity, $0) < (lines[$0].orderQuantity, $1) }
             var raised = Set<Int>()
+            var capped = Set<Int>()
             for k in largestFirst where remainder > 1e-9 {
                 var trial = stock[k]
                 trial.minimumOrder = lines[k].orderQuantity + remainder
                 let line = plan(k, trial)
+                if line.flags.contains("shelf_life_cap") { capped.insert(k) }
                 let added = line.orderQuantity - lines[k].orderQuantity
                 guard added > 0 else { continue }
                 remainder -= added
@@ -59,6 +70,7 @@ public enum SharedMinimumOrder {
             for k in ordering {
                 // A raised line keeps its order as its own minimum; the others order their need.
                 stock[k].minimumOrder = raised.contains(k) ? lines[k].orderQuantity : 0
+                stock[k].sharedCappedByShelfLife = capped.contains(k)
                 stock[k].locationsSharingMinimum = ordering.count
                 stock[k].sharedOrderTotal = total
                 lines[k] = plan(k, stock[k])

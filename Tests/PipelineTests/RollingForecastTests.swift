@@ -415,6 +415,27 @@ enum CSVTextRows {
                            volumes: nil)
     }
 
+    /// A budget for part of the fiscal year: the scenarios' projected variance is blank as the
+    /// base's is, and the report says no "over budget" of them (the nine unbudgeted months read
+    /// as overspend in budget_scenarios.csv and the scenario bullets).
+    @Test func scenariosOfAPartYearBudgetSetNoVarianceAgainstIt() throws {
+        let ws = try Workspace()
+        try ws.write("s.yml", "scenarios:\n  - name: more\n    rate: {Salaries: 3}\n")
+        let months = VarianceReviewTests.monthLabels(24, from: 2024)
+        let lines = months.flatMap { m in [("D1", "Salaries", m, 30_000.0)] }
+        var job = VarianceJob()
+        job.asOf = 2025 * 12 + 0
+        job.scenarios = try ScenarioSet.load(ws.path + "/s.yml")
+        let result = try job.run(budget: VarianceReviewTests.table(lines.filter { $0.2 >= "2024-07" && $0.2 <= "2024-12" }),
+                                 actuals: VarianceReviewTests.table(lines.filter { $0.2 <= "2025-01" }), volumes: nil)
+        #expect(result.partialBudget != nil)
+        let csv = RollingForecastTests.records(VarianceJob.scenarioTable(try #require(result.scenarios), fiscalYear: result.fiscalYear, partialBudget: true))
+        #expect(!csv.isEmpty && csv.allSatisfy { $0["projected_variance"] == "" }, "\(csv.prefix(2))")
+        let markdown = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "v")
+        let bullet = markdown.split(separator: "\n").first { $0.hasPrefix("- more: projected expense") }
+        #expect(bullet != nil && !(bullet ?? "").contains("budget") && !markdown.contains("variance by department and scenario"), "\(markdown)")
+    }
+
     @Test func anFTEChangeOnARevenueAccountIsRefused() throws {
         let error = try #require(throws: PipelineError.self) {
             try run(asOf: 2025 * 12 + 9, scenarios: "scenarios:\n  - name: rn\n    fte: {department: D1, account: Revenue, count: 2, annual_cost: 98000}\n")

@@ -136,6 +136,8 @@ extension ReorderJob {
         let lots = try PurchasingJob.lots(table)
         var byItem: [String: [LotExpiry.Lot]] = [:]
         for lot in lots { byItem[lot.item, default: []].append(lot) }
+        var locationsOf: [String: Int] = [:]
+        for s in stock { locationsOf[s.item, default: 0] += 1 }
         for k in stock.indices {
             guard var held = byItem[stock[k].item] else { continue }
             // A location spelled otherwise only in case and spaces (`icu` for `ICU`) is the same
@@ -143,7 +145,15 @@ extension ReorderJob {
             // counted as usable.
             if byLocation {
                 let place = stock[k].location.matchKey()
-                held = held.filter { $0.location.isEmpty || $0.location == stock[k].location || $0.location.matchKey() == place }
+                // A lot without a location belongs to the item's one location; with several it is
+                // none of theirs (given to each, its waste counted once per location), and said.
+                let several = (locationsOf[stock[k].item] ?? 0) > 1
+                let unplaced = several ? held.filter { $0.location.isEmpty }.reduce(0) { $0 + $1.quantity } : 0
+                held = held.filter { ($0.location.isEmpty && !several) || $0.location == stock[k].location || (!$0.location.isEmpty && $0.location.matchKey() == place) }
+                if unplaced > 0 {
+                    levels[k].notes.append("\(NumberFormat.fixed(unplaced, decimals: 0)) units in lots without a location are not planned at any of the item's \(locationsOf[stock[k].item] ?? 0) locations: give the lots' location")
+                }
+                guard !held.isEmpty else { continue }
             }
             let use = demands[k].dailyMean, cost = stock[k].unitCost
             // Lots holding more than the count is a stale lot file or a wrong count: which one,

@@ -120,6 +120,9 @@ enum PipelineCorpus {
 
         // Not YAML, or not a pipeline.
         add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML", "replace the tab with spaces"))
+        // layout: wide has no filter: its where: kept every row without a word.
+        add(yaml("where: on a layout: wide import", inserting(after: 5, "    layout: wide\n    id_columns: [date]\n    where: {item: A}"), line: 8,
+                 "where: is not applied to layout: wide"))
         // An import's where: that keeps no row ran on to empty outputs with exit 0.
         add(yaml("import where: keeping no row", inserting(after: 5, "    where: {item: NO-SUCH-ITEM}"), line: nil,
                  "where: kept none of the", "item 'NO-SUCH-ITEM' matched no row", command: "run", file: "usage.csv"))

@@ -176,6 +176,22 @@ import Tabular
         #expect(abs(line.inventoryPosition - 100) < 1e-9, "\(line.inventoryPosition)")
     }
 
+    /// A lot without a location is the item's one location's; with two locations it is
+    /// neither's (given to each, its waste was counted twice) and each line says so.
+    @Test func aLotWithoutALocationIsNotGivenToEveryLocation() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 20), ("A", "Main", 20)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
+                          ("quantity", .number([300])), ("location", .text([""]))])
+        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300), ("A", "Main", 300)]), lots: lots)
+        #expect(plan.lines.count == 2 && plan.lines.allSatisfy { !$0.flags.contains("expiry_waste") && $0.reason.contains("300 units in lots without a location are not planned at any of the item's 2 locations") },
+                "\(plan.lines.map(\.reason))")
+        let one = try job.plan(usage: Self.usage([("A", "ICU", 20)], weeks: 16), items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
+        #expect(try #require(one.lines.first).flags.contains("expiry_waste"))
+    }
+
     @Test func usageInTwoUnitsIsFlagged() throws {
         var job = ReorderJob()
         job.threads = 1

@@ -110,6 +110,10 @@ public struct ImportStage: Stage {
         if let unknown = conditions.keys.sorted().first(where: { !roles.contains($0) }) {
             throw p.error("where", "'\(unknown)' is not a column of \(table); it has \(schema.roles.filter { !$0.isPrivate }.map(\.name).joined(separator: ", "))")
         }
+        // The wide reader has no filter: the conditions were ignored and every row kept.
+        if wide && !conditions.isEmpty {
+            throw p.error("where", "where: is not applied to layout: wide; read the sheet with unpivot: (columns: \"*\", names_to: item) to filter it, or filter its table in a filter stage")
+        }
     }
 
     /// The `where:` roles the file does not have (neither mapped nor found by name): filtering

@@ -48,7 +48,7 @@ extension PurchasingJob {
             }
             let idle = idlePlaces.values.sorted()
             if !idle.isEmpty {
-                summary.append("\(idle.count == 1 ? "1 item's lots count" : "\(idle.count) items' lots count") as waste at a location where the usage shows no use of \(idle.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(idle)); move them to where they are used.")
+                summary.append("\(idle.count == 1 ? "1 place holds" : "\(idle.count) places hold") lots counted as waste, the usage showing no use of their item there: \(PurchasingJob.firstFew(idle)); move them to where they are used.")
             }
             if !unused.isEmpty {
                 summary.append("\(unused.count == 1 ? "1 item's lots count" : "\(unused.count) items' lots count") as waste because the usage shows no use of \(unused.count == 1 ? "it" : "them"): \(PurchasingJob.firstFew(unused)); check that the usage names \(unused.count == 1 ? "the item" : "them") as the lots do.")

@@ -60,6 +60,8 @@ public struct StaffingJob: Sendable {
         public var censusOutlooks: [SeriesOutlook] = []
         /// Target units the census does not have, as the targets spell them: not planned.
         public var unmatchedUnits: [String] = []
+        /// Census units no target names, as the census spells them: not planned.
+        public var unitsWithoutTargets: [String] = []
         /// Target and timekeeping spellings matched to a census unit only by ignoring case
         /// and spaces (`4 WEST` -> `4 West`).
         public var looseMatches: [String: String] = [:]
@@ -97,6 +99,7 @@ public struct StaffingJob: Sendable {
             // The shard's target units, if any, have no census anywhere (the census shards the same).
             var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
             empty.unmatchedUnits = unique(targets.texts("unit") ?? [])
+            if targets.rowCount == 0 { empty.unitsWithoutTargets = unique(cUnits).sorted() }
             return empty
         }
         guard let lastDay = cDates.max() else { throw PipelineError(location: nil, "staffing: the census is empty") }
@@ -300,6 +303,10 @@ public struct StaffingJob: Sendable {
         func value(_ column: [Double]?, _ r: Int) -> Double? { column.flatMap { $0[r].isFinite ? $0[r] : nil } }
         let targetUnits = gUnits.map(censusName)
         let planned = targetUnits.filter { censusForecast[$0] != nil }
+        // Census units no target names are not planned either: said, since the outlook still
+        // drew their census first and the plan left the largest unit out without a word.
+        let targeted = Set(targetUnits)
+        let untargetedUnits = censusForecast.keys.filter { !targeted.contains($0) }.sorted()
         let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
         // A shard may hold only units that have census without targets and targets without
         // census (units hash to shards): nothing to plan there, which the whole run reports by
@@ -307,6 +314,7 @@ public struct StaffingJob: Sendable {
         if planned.isEmpty && sharded {
             var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
             empty.unmatchedUnits = unique(unmatched)
+            empty.unitsWithoutTargets = untargetedUnits
             return empty
         }
         if planned.isEmpty {
@@ -398,6 +406,7 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.partialPeriods = partial
+        result.unitsWithoutTargets = untargetedUnits
         result.defaultOvertimeMultiplier = defaultOT
         result.defaultAgencyRate = defaultAgency
         result.overtimeMultiplierDefault = planner.defaultOvertimeMultiplier
@@ -479,7 +488,7 @@ public struct StaffingJob: Sendable {
         }
         summary += moreSummary
         summary += caveats(result, numbers: numbers).map { $0 + "." }
-        var doc = Report(title: result.firstPeriod.isEmpty ? "Staffing plan: no unit in this shard has census" : "Staffing plan from \(result.firstPeriod)", summary: summary)
+        var doc = Report(title: result.firstPeriod.isEmpty ? "Staffing plan: no unit in this shard has both census and targets" : "Staffing plan from \(result.firstPeriod)", summary: summary)
         doc.keyFigure("Projected labor cost", cost, style: .money)
         doc.keyFigure("Overtime and agency hours", premiumHours, style: .number(decimals: 0))
         doc.keyFigure("Overtime and agency premium", premiumCost, style: .money)
@@ -548,6 +557,9 @@ public struct StaffingJob: Sendable {
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")
         }
+        if !result.unitsWithoutTargets.isEmpty {
+            lines.append("Not planned, no staffing targets for the unit: \(result.unitsWithoutTargets.listed(upTo: 10)); add its targets to plan it")
+        }
         let multiplier = NumberFormat.fixed(result.overtimeMultiplierDefault, decimals: 1)
         if !result.defaultOvertimeMultiplier.isEmpty {
             lines.append("Overtime costed at \(multiplier)x the hourly rate, the targets' overtime_multiplier being blank: "
@@ -606,7 +618,7 @@ public struct StaffingJob: Sendable {
     public static func note(_ result: Result) -> String {
         let count = result.units.count
         let flagged = result.units.filter { !$0.flags.isEmpty }.map { "\($0.unit) (\($0.flags.joined(separator: ", ")))" }
-        if result.rows.isEmpty && result.firstPeriod.isEmpty { return (["no unit in this shard has census"] + caveats(result)).joined(separator: "; ") }
+        if result.rows.isEmpty && result.firstPeriod.isEmpty { return (["no unit in this shard has both census and targets"] + caveats(result)).joined(separator: "; ") }
         return (["\(count) unit\(count == 1 ? "" : "s") planned from \(result.firstPeriod)", flagged.isEmpty ? "none flagged" : "flagged: " + flagged.joined(separator: "; ")]
                 + caveats(result)).joined(separator: "; ")
     }

@@ -460,13 +460,13 @@ public struct VarianceJob: Sendable {
             result.partialBudget = (covered.count, fyMonths.count)
             // The whole year's projection against some months' budget books the other months as
             // overspending ($486,000 "from rate" for nine unbudgeted months): the projected
-            // variance and its split are left blank, and the year to date compares like with like.
+            // variance and its split are left blank.
             for i in result.rows.indices {
                 result.rows[i].projectedVariance = nil
                 result.rows[i].projectedVolumeVariance = nil
                 result.rows[i].projectedRateVariance = nil
             }
-            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is not set against it, and projected_variance is left blank; the year to date compares like with like")
+            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is not set against it, and projected_variance is left blank; booked months outside it count as unbudgeted spend")
         }
         if let firstTwice {
             let count = lineMonthsTwice.count

@@ -67,7 +67,7 @@ import Testing
         let dir = try CLIRunner.workspace()
         let units = ["ICU", "Ward 3", "4 West", "5 North"]
         let days = CSVInput.days(56)
-        let census = "date,unit,patient_days\n" + days.flatMap { d in units.map { "\(d),\($0),12" } }.joined(separator: "\n") + "\n"
+        let census = "date,unit,patient_days\n" + days.flatMap { d in (units + ["ED Obs"]).map { "\(d),\($0),12" } }.joined(separator: "\n") + "\n"
         let hours = "date,unit,hours,job_code,pay_type\n" + days.flatMap { d in units.map { "\(d),\($0),90,RN,REG" } }.joined(separator: "\n") + "\n"
         let targets = "unit,job_code,target_hppd,budgeted_fte\n" + units.map { "\($0 == "Ward 3" ? "WARD  3" : $0),RN,8,10" }.joined(separator: "\n") + "\nGhost Ward,RN,8,10\n"
         for (name, text) in [("census.csv", census), ("tk.csv", hours), ("targets.csv", targets)] {
@@ -90,6 +90,9 @@ import Testing
         // the shard holds no other unit.
         #expect(whole.stderr.contains("Not planned, no census for the unit: Ghost Ward"), "\(whole.stderr)")
         #expect(messages.components(separatedBy: "Not planned, no census for the unit: Ghost Ward").count == 2, "\(messages)")
+        // And a census unit no target names, which the plan left out without a word.
+        #expect(whole.stderr.contains("Not planned, no staffing targets for the unit: ED Obs"), "\(whole.stderr)")
+        #expect(messages.components(separatedBy: "Not planned, no staffing targets for the unit: ED Obs").count == 2, "\(messages)")
     }
 
     @Test func badShardIsAUsageError() throws {

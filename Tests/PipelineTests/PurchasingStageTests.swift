@@ -139,7 +139,7 @@ import Tabular
                           ("quantity", .number([100, 100])), ("location", .text(["ICU", "Central"]))])
         let orders = Table([("item", .text(["A100"])), ("vendor", .text(["Acme"])), ("order_date", .date([start])), ("quantity", .number([10]))])
         let summary = PurchasingJob.report(try PurchasingJob().run(orders: orders, lots: lots, usage: usage)).summary
-        #expect(summary.contains { $0.contains("at a location where the usage shows no use of it: A100 at Central") }, "\(summary)")
+        #expect(summary.contains { $0.contains("1 place holds lots counted as waste, the usage showing no use of their item there: A100 at Central") }, "\(summary)")
         #expect(!summary.contains { $0.contains("check that the usage names") }, "\(summary)")
     }
 

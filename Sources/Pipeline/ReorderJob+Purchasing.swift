@@ -131,13 +131,22 @@ extension ReorderJob {
     /// use; units that will expire before use are taken out of the inventory position (so
     /// the order replaces them, and the shelf-life cap counts only usable stock) and named
     /// in the reason with the flag `expiry_waste`.
+    /// Returns the lots no stock line took (`C lot LC2 at OR`): at a location where the snapshot
+    /// has no row of their item, they were dropped without a word.
     static func applyLots(_ table: Table, to stock: inout [StockItem], demands: [DemandEstimate], levels: inout [ReorderPlanner.Levels],
-                          asOf: CalendarDay, byLocation: Bool) throws {
+                          asOf: CalendarDay, byLocation: Bool) throws -> [String] {
         let lots = try PurchasingJob.lots(table)
         var byItem: [String: [LotExpiry.Lot]] = [:]
         for lot in lots { byItem[lot.item, default: []].append(lot) }
-        var locationsOf: [String: Int] = [:]
-        for s in stock { locationsOf[s.item, default: 0] += 1 }
+        var locationsOf: [String: Int] = [:], placesOf: [String: Set<String>] = [:]
+        for s in stock {
+            locationsOf[s.item, default: 0] += 1
+            placesOf[s.item, default: []].insert(s.location.matchKey())
+        }
+        // Lots of a stocked item at a place none of its stock lines is (by location only).
+        let unplaced = byLocation ? lots.filter { lot in
+            !lot.location.isEmpty && placesOf[lot.item].map { !$0.contains(lot.location.matchKey()) } ?? false
+        }.map { "\($0.item) lot \($0.lot) at \($0.location)" } : []
         for k in stock.indices {
             guard var held = byItem[stock[k].item] else { continue }
             // A location spelled otherwise only in case and spaces (`icu` for `ICU`) is the same
@@ -177,5 +186,6 @@ extension ReorderJob {
             let cap = counted < waste ? " (the lots as listed lose \(NumberFormat.fixed(waste, decimals: 0)); capped at the stock on hand)" : ""
             levels[k].notes.append("\(NumberFormat.fixed(counted, decimals: 0)) units expected to expire before use\(value)\(cap), first expiry first out at \(NumberFormat.fixed(use, decimals: 2))/day: \(shown.joined(separator: ", "))\(wasted.count > 3 ? " and \(wasted.count - 3) more lots" : ""); not counted as stock")
         }
+        return unplaced
     }
 }

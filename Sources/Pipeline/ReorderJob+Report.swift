@@ -97,6 +97,8 @@ extension ReorderJob {
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + withoutMaster
           + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])
+          + (plan.lotsWithoutStockRow.isEmpty ? [] : ["Lots at a location where the inventory has no row of their item, not planned: "
+                                                      + plan.lotsWithoutStockRow.listed(upTo: 10) + "; add that location's stock (on hand) to the snapshot."])
           + openOrderNotes(plan.openOrders)
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))

@@ -30,6 +30,8 @@ public struct ReorderJob: Sendable {
         /// Each location planned on its own demand (the usage names locations): a line is an
         /// item at a location.
         public var byLocation = false
+        /// Lots at a location where the snapshot has no row of their item: not planned, named.
+        public var lotsWithoutStockRow: [String] = []
         /// Items (or item and location) used in the year to as-of that have no inventory row:
         /// they are not planned, as the snapshot does not say they are stocked, and are named
         /// so they do not vanish silently (`B1`, `A1 at ICU`).
@@ -450,7 +452,8 @@ public struct ReorderJob: Sendable {
                 ? "first used \(CalendarDay(daysSinceEpoch: firstUse[id])): planned at its daily use since, part weeks included"
                 : "used nearly every day: demand forecast day by day")
         }
-        if let lots { try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
+        var unplacedLots: [String] = []
+        if let lots { unplacedLots = try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
         for k in stock.indices where !byLocation && unitLocations[k].count > 1 {
             levels[k].notes.append("stock of \(unitLocations[k].count) locations planned together on the item's total demand (the usage names no location)")
         }
@@ -478,6 +481,7 @@ public struct ReorderJob: Sendable {
         }
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.byLocation = byLocation
+        plan.lotsWithoutStockRow = unplacedLots
         if unrecordedDays > 0 { plan.usageEnd = usageEnd }
         record?.addActuals(totals, name: Self.historyName)
         plan.history = record

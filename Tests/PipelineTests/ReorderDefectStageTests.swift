@@ -192,6 +192,20 @@ import Tabular
         #expect(try #require(one.lines.first).flags.contains("expiry_waste"))
     }
 
+    /// A lot at a location where the snapshot has no row of its item is named in the summary;
+    /// it was dropped without a word (purchasing named it).
+    @Test func aLotAtALocationWithoutStockIsNamed() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L2"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
+                          ("quantity", .number([150])), ("location", .text(["OR"]))])
+        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
+        #expect(plan.lotsWithoutStockRow == ["A lot L2 at OR"])
+        #expect(ReorderJob.report(plan).summary.contains { $0.hasPrefix("Lots at a location where the inventory has no row of their item, not planned: A lot L2 at OR") })
+    }
+
     @Test func usageInTwoUnitsIsFlagged() throws {
         var job = ReorderJob()
         job.threads = 1

@@ -20,9 +20,11 @@ extension ReorderJob {
     }
 
     /// Stock value held above the order-up-to level (all of it for discontinued items).
+    /// Units expected to expire are waste (the expiry figures count them), not stock above target:
+    /// counted as both, a line ordering to replace its expiring stock read as excess too.
     public static func valueAboveTarget(_ line: ReorderLine) -> Double {
         let target = line.flags.contains("discontinued") ? 0 : max(0, line.orderUpTo)
-        return max(0, line.onHand - target) * line.unitCost
+        return max(0, line.onHand - line.expectedExpiryWaste - target) * line.unitCost
     }
 
     /// The usage ending before as-of: what the days between are read as.

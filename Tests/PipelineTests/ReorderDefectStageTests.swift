@@ -192,6 +192,20 @@ import Tabular
         #expect(try #require(one.lines.first).flags.contains("expiry_waste"))
     }
 
+    /// Stock expected to expire is waste, not stock above target: 1,000 on hand of which 800
+    /// expire, ordering to replace them, read as $1,400 held above target too.
+    @Test func expiringStockIsNotAlsoStockAboveTarget() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
+                          ("quantity", .number([900])), ("location", .text(["ICU"]))])
+        let line = try #require(try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 1_000)]), lots: lots).lines.first)
+        #expect(line.expectedExpiryWaste == 800 && line.orderQuantity > 0, "\(line.reason)")
+        #expect(ReorderJob.valueAboveTarget(line) == 0)
+    }
+
     /// A lot at a location where the snapshot has no row of its item is named in the summary;
     /// it was dropped without a word (purchasing named it).
     @Test func aLotAtALocationWithoutStockIsNamed() throws {

@@ -157,6 +157,9 @@ public struct ReorderLine: Sendable {
     /// The lead time the line was planned with, in days (observed over `--orders`' receipts
     /// where an item has enough, else the item master's or the default).
     public var leadTimeDays = 0.0
+    /// Units of the stock on hand expected to expire before use (`--lots`): waste, counted
+    /// as such, not as stock held above target.
+    public var expectedExpiryWaste = 0.0
 
     public static let csvHeader = ["item", "description", "vendor", "location", "on_hand", "on_order", "inventory_position",
                                    "demand_forecast", "safety_stock", "reorder_point", "order_up_to", "order_qty", "packs",

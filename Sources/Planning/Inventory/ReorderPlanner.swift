@@ -276,6 +276,7 @@ public struct ReorderPlanner: Sendable {
                            policy: settings.policy.rawValue, flags: flags, reason: reason,
                            abc: abc, criticality: s.criticality)
         line.leadTimeDays = lead
+        line.expectedExpiryWaste = s.expectedExpiryWaste
         return line
     }
 

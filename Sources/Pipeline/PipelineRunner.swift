@@ -499,20 +499,20 @@ public struct PipelineRunner: Sendable {
             // Notes of the imports that may explain a later stage's failure are printed only on
             // success: a column left unread that looks like a role (`Budget Patient Days` for
             // budget_volume) is said with the failure it causes.
+            var failure = error
             let unread = notes.filter { $0.contains(ImportStage.unreadLookalikes) }
-            if !unread.isEmpty, var failure = error as? PipelineError {
-                failure.message += "; " + unread.joined(separator: "; ")
-                if let kept { failure.message += "; the rows the imports rejected are in \(kept)/" }
-                throw failure
+            if !unread.isEmpty, var stageFailure = failure as? PipelineError {
+                stageFailure.message += "; " + unread.joined(separator: "; ")
+                failure = stageFailure
             }
             // A failure of a later stage says where the rows its imports rejected were kept:
             // the folder was left without a word.
             if let kept {
                 let pointer = "; the rows the imports rejected are in \(kept)/"
-                if var failure = error as? InputError { failure.message += pointer; throw failure }
-                if var failure = error as? PipelineError { failure.message += pointer; throw failure }
+                if var input = failure as? InputError { input.message += pointer; failure = input }
+                if var stage = failure as? PipelineError { stage.message += pointer; failure = stage }
             }
-            throw error
+            throw failure
         }
         PipelineRunner.removeRejectsFolder(of: output)
         if let opened {

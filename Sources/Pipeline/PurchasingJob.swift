@@ -147,15 +147,10 @@ public struct PurchasingJob: Sendable {
     static func dailyUseByLocation(_ usage: Table, asOf: CalendarDay, windowDays: Int) throws -> (perStock: [String: Double], locations: Set<String>) {
         guard let places = usage.texts("location"), places.contains(where: { !$0.isEmpty }),
               let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else { return ([:], []) }
-        // Locations are few and repeat row after row: each spelling is folded once.
-        var folded: [String: String] = [:]
-        let keys = zip(items, places).map { item, place in
-            let key = folded[place] ?? place.matchKey()
-            folded[place] = key
-            return CompositeKey.joined(item, key)
-        }
+        var folded = KeyCache()
+        let keys = zip(items, places).map { item, place in CompositeKey.joined(item, folded.key(place)) }
         let use = DailyUse(days: days, items: keys, quantity: quantity, asOf: asOf, windowDays: windowDays)
-        return (use?.perItem ?? [:], Set(folded.filter { !$0.key.isEmpty }.values))
+        return (use?.perItem ?? [:], folded.keys.subtracting([""]))
     }
 
     // MARK: - Tables (DESIGN.md's columns)

@@ -138,11 +138,9 @@ extension ReorderJob {
         let lots = try PurchasingJob.lots(table)
         var byItem: [String: [LotExpiry.Lot]] = [:]
         for lot in lots { byItem[lot.item, default: []].append(lot) }
-        var locationsOf: [String: Int] = [:], placesOf: [String: Set<String>] = [:]
-        for s in stock {
-            locationsOf[s.item, default: 0] += 1
-            placesOf[s.item, default: []].insert(s.location.matchKey())
-        }
+        // Each item's stock lines' locations, as their match keys.
+        var placesOf: [String: [String]] = [:]
+        for s in stock { placesOf[s.item, default: []].append(s.location.matchKey()) }
         // Lots of a stocked item at a place none of its stock lines is (by location only).
         let unplaced = byLocation ? lots.filter { lot in
             !lot.location.isEmpty && placesOf[lot.item].map { !$0.contains(lot.location.matchKey()) } ?? false
@@ -156,11 +154,11 @@ extension ReorderJob {
                 let place = stock[k].location.matchKey()
                 // A lot without a location belongs to the item's one location; with several it is
                 // none of theirs (given to each, its waste counted once per location), and said.
-                let several = (locationsOf[stock[k].item] ?? 0) > 1
-                let unplaced = several ? held.filter { $0.location.isEmpty }.reduce(0) { $0 + $1.quantity } : 0
+                let locations = placesOf[stock[k].item]?.count ?? 0, several = locations > 1
+                let unlocated = several ? held.filter { $0.location.isEmpty }.reduce(0) { $0 + $1.quantity } : 0
                 held = held.filter { ($0.location.isEmpty && !several) || $0.location == stock[k].location || (!$0.location.isEmpty && $0.location.matchKey() == place) }
-                if unplaced > 0 {
-                    levels[k].notes.append("\(NumberFormat.fixed(unplaced, decimals: 0)) units in lots without a location are not planned at any of the item's \(locationsOf[stock[k].item] ?? 0) locations: give the lots' location")
+                if unlocated > 0 {
+                    levels[k].notes.append("\(NumberFormat.fixed(unlocated, decimals: 0)) units in lots without a location are not planned at any of the item's \(locations) locations: give the lots' location")
                 }
                 guard !held.isEmpty else { continue }
             }

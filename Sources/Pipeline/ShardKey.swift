@@ -27,17 +27,9 @@ public struct ShardKey: Sendable, Equatable {
             }
             return values
         }
-        // Folded, each distinct spelling is folded once (a timekeeping export repeats its units
-        // on millions of rows).
-        var foldedSpelling: [String: String] = [:]
-        func fold(_ value: String) -> String {
-            if let known = foldedSpelling[value] { return known }
-            let key = value.matchKey()
-            foldedSpelling[value] = key
-            return key
-        }
+        var foldedKeys = KeyCache()
         return (0..<table.rowCount).map { row in
-            var key = CompositeKey.joined(keys.map { folded ? fold($0[row]) : $0[row] })
+            var key = CompositeKey.joined(keys.map { folded ? foldedKeys.key($0[row]) : $0[row] })
             return key.withUTF8 { shard.contains(key: $0) }
         }
     }

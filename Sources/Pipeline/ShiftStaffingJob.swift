@@ -353,17 +353,6 @@ public struct ShiftStaffingJob: Sendable {
     }
 }
 
-/// Match keys (case and spacing ignored) computed once per distinct spelling.
-struct KeyCache {
-    private var known: [String: String] = [:]
-    mutating func key(_ name: String) -> String {
-        if let k = known[name] { return k }
-        let k = name.matchKey()
-        known[name] = k
-        return k
-    }
-}
-
 /// The match key of a column's value, reusing the previous row's when the text repeats (an
 /// export sorted by unit asks the dictionary once per run of rows).
 struct RowKeys {

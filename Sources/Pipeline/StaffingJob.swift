@@ -97,10 +97,7 @@ public struct StaffingJob: Sendable {
         let cDates = try days(census, "census")
         if sharded && (cDates.isEmpty || targets.rowCount == 0) {
             // The shard's target units, if any, have no census anywhere (the census shards the same).
-            var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
-            empty.unmatchedUnits = unique(targets.texts("unit") ?? [])
-            if targets.rowCount == 0 { empty.unitsWithoutTargets = unique(cUnits).sorted() }
-            return empty
+            return Self.emptyShard(unmatched: unique(targets.texts("unit") ?? []), withoutTargets: targets.rowCount == 0 ? unique(cUnits).sorted() : [])
         }
         guard let lastDay = cDates.max() else { throw PipelineError(location: nil, "staffing: the census is empty") }
         // Only complete periods go into the history.
@@ -311,12 +308,7 @@ public struct StaffingJob: Sendable {
         // A shard may hold only units that have census without targets and targets without
         // census (units hash to shards): nothing to plan there, which the whole run reports by
         // name without failing.
-        if planned.isEmpty && sharded {
-            var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
-            empty.unmatchedUnits = unique(unmatched)
-            empty.unitsWithoutTargets = untargetedUnits
-            return empty
-        }
+        if planned.isEmpty && sharded { return Self.emptyShard(unmatched: unique(unmatched), withoutTargets: untargetedUnits) }
         if planned.isEmpty {
             let file = targets.fromFile
             if let first = cDates.min(), targetUnits.contains(where: names.isExact) {
@@ -418,6 +410,15 @@ public struct StaffingJob: Sendable {
             result.disjointSpans = "the timekeeping (\(tFirst) to \(tLast)) and the census (\(cFirst) to \(lastDay)) share no day: worked hours per patient day and the overtime and agency shares cannot be measured; export both for the same dates"
         }
         return result
+    }
+
+    /// The plan of a shard with no unit to plan (units hash to shards), naming the target units
+    /// without census and the census units without targets it holds, as the whole run does.
+    static func emptyShard(unmatched: [String], withoutTargets: [String]) -> Result {
+        var empty = Result(history: nil, rows: [], units: [], firstPeriod: "")
+        empty.unmatchedUnits = unmatched
+        empty.unitsWithoutTargets = withoutTargets
+        return empty
     }
 
     /// Each value once, in first-seen order.

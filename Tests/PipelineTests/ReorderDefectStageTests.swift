@@ -33,6 +33,12 @@ import Tabular
                ("service_level", .number(ids.map { _ in 0.95 })), ("par_level", .number(ids.map { _ in 200 }))])
     }
 
+    /// A lots table of one lot.
+    static func lot(_ lot: String, of item: String, quantity: Double, at location: String, expiring day: CalendarDay) -> Table {
+        Table([("item", .text([item])), ("lot", .text([lot])), ("expiry_date", .text([day.description])),
+               ("quantity", .number([quantity])), ("location", .text([location]))])
+    }
+
     static func inventory(_ rows: [(String, String, Double)]) -> Table {
         Table([("item", .text(rows.map(\.0))), ("location", .text(rows.map(\.1))), ("on_hand", .number(rows.map(\.2)))])
     }
@@ -168,8 +174,7 @@ import Tabular
         job.threads = 1
         let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
         let lastDay = try #require(usage.days("date")?.max())
-        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
-                          ("quantity", .number([300])), ("location", .text(["icu"]))])
+        let lots = Self.lot("L1", of: "A", quantity: 300, at: "icu", expiring: lastDay.adding(days: 5))
         let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
         let line = try #require(plan.lines.first)
         #expect(line.flags.contains("expiry_waste"), "\(line.flags) \(line.reason)")
@@ -183,8 +188,7 @@ import Tabular
         job.threads = 1
         let usage = Self.usage([("A", "ICU", 20), ("A", "Main", 20)], weeks: 16)
         let lastDay = try #require(usage.days("date")?.max())
-        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
-                          ("quantity", .number([300])), ("location", .text([""]))])
+        let lots = Self.lot("L1", of: "A", quantity: 300, at: "", expiring: lastDay.adding(days: 5))
         let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300), ("A", "Main", 300)]), lots: lots)
         #expect(plan.lines.count == 2 && plan.lines.allSatisfy { !$0.flags.contains("expiry_waste") && $0.reason.contains("300 units in lots without a location are not planned at any of the item's 2 locations") },
                 "\(plan.lines.map(\.reason))")
@@ -199,8 +203,7 @@ import Tabular
         job.threads = 1
         let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
         let lastDay = try #require(usage.days("date")?.max())
-        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
-                          ("quantity", .number([900])), ("location", .text(["ICU"]))])
+        let lots = Self.lot("L1", of: "A", quantity: 900, at: "ICU", expiring: lastDay.adding(days: 5))
         let line = try #require(try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 1_000)]), lots: lots).lines.first)
         #expect(line.expectedExpiryWaste == 800 && line.orderQuantity > 0, "\(line.reason)")
         #expect(ReorderJob.valueAboveTarget(line) == 0)
@@ -213,8 +216,7 @@ import Tabular
         job.threads = 1
         let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
         let lastDay = try #require(usage.days("date")?.max())
-        let lots = Table([("item", .text(["A"])), ("lot", .text(["L2"])), ("expiry_date", .text([lastDay.adding(days: 5).description])),
-                          ("quantity", .number([150])), ("location", .text(["OR"]))])
+        let lots = Self.lot("L2", of: "A", quantity: 150, at: "OR", expiring: lastDay.adding(days: 5))
         let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
         #expect(plan.lotsWithoutStockRow == ["A lot L2 at OR"])
         #expect(ReorderJob.report(plan).summary.contains { $0.hasPrefix("Lots at a location where the inventory has no row of their item, not planned: A lot L2 at OR") })

@@ -33,6 +33,17 @@ import Tabular
                ("service_level", .number(ids.map { _ in 0.95 })), ("par_level", .number(ids.map { _ in 200 }))])
     }
 
+    /// The plan of item A, used 20 a day at the ICU for 16 weeks and held there, with one lot
+    /// expiring 5 days after the usage ends.
+    static func planWithOneLot(_ lot: String, quantity: Double, at location: String, onHand: Double) throws -> ReorderJob.Plan {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        return try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", onHand)]),
+                            lots: Self.lot(lot, of: "A", quantity: quantity, at: location, expiring: lastDay.adding(days: 5)))
+    }
+
     /// A lots table of one lot.
     static func lot(_ lot: String, of item: String, quantity: Double, at location: String, expiring day: CalendarDay) -> Table {
         Table([("item", .text([item])), ("lot", .text([lot])), ("expiry_date", .text([day.description])),
@@ -170,12 +181,7 @@ import Tabular
     /// hand used 20 a day, one lot of 300 expiring in 5 days, so 200 are wasted; the lot was
     /// ignored and all 300 counted as usable.
     @Test func lotsAtALocationSpelledInOtherCaseCount() throws {
-        var job = ReorderJob()
-        job.threads = 1
-        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
-        let lastDay = try #require(usage.days("date")?.max())
-        let lots = Self.lot("L1", of: "A", quantity: 300, at: "icu", expiring: lastDay.adding(days: 5))
-        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
+        let plan = try Self.planWithOneLot("L1", quantity: 300, at: "icu", onHand: 300)
         let line = try #require(plan.lines.first)
         #expect(line.flags.contains("expiry_waste"), "\(line.flags) \(line.reason)")
         #expect(abs(line.inventoryPosition - 100) < 1e-9, "\(line.inventoryPosition)")
@@ -192,19 +198,14 @@ import Tabular
         let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300), ("A", "Main", 300)]), lots: lots)
         #expect(plan.lines.count == 2 && plan.lines.allSatisfy { !$0.flags.contains("expiry_waste") && $0.reason.contains("300 units in lots without a location are not planned at any of the item's 2 locations") },
                 "\(plan.lines.map(\.reason))")
-        let one = try job.plan(usage: Self.usage([("A", "ICU", 20)], weeks: 16), items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
+        let one = try Self.planWithOneLot("L1", quantity: 300, at: "", onHand: 300)
         #expect(try #require(one.lines.first).flags.contains("expiry_waste"))
     }
 
     /// Stock expected to expire is waste, not stock above target: 1,000 on hand of which 800
     /// expire, ordering to replace them, read as $1,400 held above target too.
     @Test func expiringStockIsNotAlsoStockAboveTarget() throws {
-        var job = ReorderJob()
-        job.threads = 1
-        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
-        let lastDay = try #require(usage.days("date")?.max())
-        let lots = Self.lot("L1", of: "A", quantity: 900, at: "ICU", expiring: lastDay.adding(days: 5))
-        let line = try #require(try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 1_000)]), lots: lots).lines.first)
+        let line = try #require(try Self.planWithOneLot("L1", quantity: 900, at: "ICU", onHand: 1_000).lines.first)
         #expect(line.expectedExpiryWaste == 800 && line.orderQuantity > 0, "\(line.reason)")
         #expect(ReorderJob.valueAboveTarget(line) == 0)
     }
@@ -212,12 +213,7 @@ import Tabular
     /// A lot at a location where the snapshot has no row of its item is named in the summary;
     /// it was dropped without a word (purchasing named it).
     @Test func aLotAtALocationWithoutStockIsNamed() throws {
-        var job = ReorderJob()
-        job.threads = 1
-        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
-        let lastDay = try #require(usage.days("date")?.max())
-        let lots = Self.lot("L2", of: "A", quantity: 150, at: "OR", expiring: lastDay.adding(days: 5))
-        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 300)]), lots: lots)
+        let plan = try Self.planWithOneLot("L2", quantity: 150, at: "OR", onHand: 300)
         #expect(plan.lotsWithoutStockRow == ["A lot L2 at OR"])
         #expect(ReorderJob.report(plan).summary.contains { $0.hasPrefix("Lots at a location where the inventory has no row of their item, not planned: A lot L2 at OR") })
     }

@@ -38,6 +38,32 @@ import Tabular
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).filter { $0.contains(".tmp-") || $0.contains(".old-") }.isEmpty)
     }
 
+    /// A series `aggregate` names from two columns (`GLOVES|ICU`) is selected by that name:
+    /// its `|` read as "or" and the filter matched nothing.
+    @Test func aFilterSelectsASeriesOfTwoColumnsByItsName() throws {
+        let ws = try Workspace()
+        try ws.write("usage.csv", "date,item,location,quantity\n2025-01-05,GLOVES,ICU,10\n2025-01-06,GLOVES,ER,7\n2025-02-05,GLOVES,ICU,12\n"
+                     + "2025-02-06,GLOVES,ER,8\n2025-01-09,ICU,ER,3\n")
+        try ws.write("p.yml", """
+            calendar: {frequency: month}
+            output: out
+            stages:
+              usage: {kind: import, table: usage, file: usage.csv}
+              monthly: {kind: aggregate, input: usage, series: [item, location]}
+              icu: {kind: filter, input: monthly, where: {series: "GLOVES|ICU"}}
+              either: {kind: filter, input: monthly, where: {series: "GLOVES|NONE"}}
+              save: {kind: export, input: icu, file: icu.csv}
+              save_either: {kind: export, input: either, file: either.csv}
+            """)
+        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+        #expect(try ws.read("out/icu.csv") == "series,period,value\nGLOVES|ICU,2025-01,10\nGLOVES|ICU,2025-02,12\n")
+        // A value no series is named so still separates alternatives, and names those that
+        // matched nothing.
+        let either = try ws.read("out/either.csv")
+        #expect(either == "series,period,value\n", "\(either)")
+        #expect(notes.contains { $0.hasPrefix("either: where: series 'GLOVES', 'NONE' matched no row") }, "\(notes)")
+    }
+
     /// `where:` values no row has are named (the import kept nothing and the run said only
     /// "0 rows"), with the file's spelling when it differs only in case.
     @Test func whereValuesMatchingNoRowAreNamed() throws {

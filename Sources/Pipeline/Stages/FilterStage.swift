@@ -7,38 +7,46 @@ public struct FilterStage: Stage {
     public static let outputs = ["table"]
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("input", .reference, required: true, "the table to filter"),
-        ParameterSpec("where", .map, required: true, "column: value (or value1|value2) to keep"),
+        ParameterSpec("where", .map, required: true, "column: value (or value1|value2) to keep; a value the column holds, | included, is one value"),
         ParameterSpec("exclude", .boolean, default: "false", "drop the matching rows instead"),
     ]
 
     public var input: String
-    public var conditions: [String: Set<String>]
+    /// Each column's value as written: one value, or alternatives separated by `|`.
+    public var conditions: [String: String]
     public var exclude: Bool
     public var inputs: [String] { [input] }
 
-    public init(input: String, where conditions: [String: Set<String>], exclude: Bool = false) {
+    public init(input: String, where conditions: [String: String], exclude: Bool = false) {
         self.input = input
         self.conditions = conditions
         self.exclude = exclude
     }
 
     public init(parameters p: StageParameters) throws {
-        self.init(input: try p.requiredString("input"),
-                  where: try p.map("where").mapValues { Set($0.split(separator: "|").map(String.init)) },
-                  exclude: try p.boolean("exclude") ?? false)
+        self.init(input: try p.requiredString("input"), where: try p.map("where"), exclude: try p.boolean("exclude") ?? false)
+    }
+
+    /// The values a condition keeps. A value the column holds as written is that value, `|`
+    /// and all: `aggregate` names a series of several columns `A|ICU`, which read as the
+    /// alternatives `A` or `ICU` matched nothing, and no filter could select it. Otherwise `|`
+    /// separates alternatives.
+    static func alternatives(_ written: String, present: Set<String>) -> Set<String> {
+        present.contains(written) ? [written] : Set(written.split(separator: "|").map(String.init))
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         let table = try context.table(input)
         var keep = [Bool](repeating: true, count: table.rowCount)
-        for (column, allowed) in conditions {
+        for (column, written) in conditions.sorted(by: { $0.key < $1.key }) {
             guard let values = table.texts(column) else {
                 throw PipelineError(location: nil, "stage '\(context.stage)': no column '\(column)'; the input has \(table.names.joined(separator: ", "))")
             }
+            let present = Set(values)
+            let allowed = FilterStage.alternatives(written, present: present)
             for row in keep.indices where !allowed.contains(values[row]) { keep[row] = false }
             // A value no row has (`icu` against `ICU`) is named: the stage kept nothing and the
             // run said only "0 rows".
-            let present = Set(values)
             let missing = allowed.subtracting(present).sorted()
             if !missing.isEmpty { context.note(WhereValues.unmatched(missing, column: column, present: present.sorted(), in: "the table")) }
         }

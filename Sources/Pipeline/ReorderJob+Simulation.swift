@@ -36,19 +36,30 @@ extension ReorderJob {
         }
         var results: [String: (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)] = [:]
         let simulation = PolicySimulation()
-        for line in lines where !line.flags.contains("discontinued") {
-            let item = master.stockItem(line.item)
-            guard let par = item.parLevel else { continue }
-            let demand = daily[key(line.item, line.location)] ?? [Double](repeating: 0, count: span)
+        // An item's locations are replayed together: its vendor's minimum is one purchase
+        // order's, shared by them as the plan shares it (`SharedMinimumOrder`).
+        var groups: [String: [ReorderLine]] = [:], order: [String] = []
+        for line in lines where !line.flags.contains("discontinued") && master.stockItem(line.item).parLevel != nil {
+            if groups[line.item] == nil { order.append(line.item) }
+            groups[line.item, default: []].append(line)
+        }
+        for itemCode in order {
+            let group = groups[itemCode]!
+            let item = master.stockItem(itemCode)
             let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
-            let lead = Int(line.leadTimeDays.rounded())
-            let recommended = simulation.replay(demand: demand, orderUpTo: line.orderUpTo, reviewDays: review, leadTimeDays: lead,
-                                                packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
-            let current = simulation.replay(demand: demand, orderUpTo: par, reviewDays: review, leadTimeDays: lead,
-                                            packSize: item.packSize, minimumOrder: item.minimumOrder, unitCost: line.unitCost)
-            let key = line.criticality.rawValue
-            let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
-            results[key] = (previous.recommended + recommended, previous.par + current, previous.count + 1, previous.target + line.serviceLevel)
+            func points(_ level: (ReorderLine) -> Double) -> [PolicySimulation.Stockpoint] {
+                group.map { line in
+                    PolicySimulation.Stockpoint(demand: daily[key(line.item, line.location)] ?? [Double](repeating: 0, count: span),
+                                                orderUpTo: level(line), leadTimeDays: Int(line.leadTimeDays.rounded()), unitCost: line.unitCost)
+                }
+            }
+            let recommended = simulation.replay(together: points(\.orderUpTo), reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
+            let current = simulation.replay(together: points { _ in item.parLevel! }, reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
+            for (k, line) in group.enumerated() {
+                let key = line.criticality.rawValue
+                let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
+                results[key] = (previous.recommended + recommended[k], previous.par + current[k], previous.count + 1, previous.target + line.serviceLevel)
+            }
         }
         let window = (start: first, end: asOf, levelsAsOf: levelsAsOf.description)
         return results.keys.sorted().flatMap { key -> [SimulationRow] in

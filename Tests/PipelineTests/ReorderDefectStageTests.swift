@@ -132,6 +132,16 @@ import Tabular
                                  inventory: Self.inventory([("GLV", "Main", 0), ("GLV", "ICU", 5_000)]))
         let only = try #require(alone.lines.first { $0.location == "Main" })
         #expect(only.orderQuantity == 300 && only.flags.contains("minimum_order") && only.reason.contains("raised to the minimum order 300"), "\(only.reason)")
+        // The replay (--simulate) shares the minimum as the plan does. Replayed by hand (par 200
+        // each, 7 and 3 a day, review and lead time 7 days, $2 a unit, 56 days): together Main
+        // takes the first order of 500 with ICU's need in it, then ICU orders 500 alone; the
+        // stock averages $719.50 + $885.50. Each ordering 500 on its own held $751 + $979.
+        job.simulateWeeks = 8
+        items.replace("min_order_qty", with: .number([500]))
+        let replayed = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: items, inventory: inventory)
+        let par = try #require(replayed.simulation.first { $0.policy == "par levels" })
+        #expect(par.items == 2 && par.outcome.fillRate == 1 && par.outcome.orders == 3, "\(par)")
+        #expect(abs(par.outcome.averageInventoryValue - 1_605) < 1e-6, "\(par.outcome.averageInventoryValue)")
     }
 
     /// With a shelf life, the location ordering the most cannot take the whole remainder: the

@@ -289,6 +289,22 @@ import Testing
                                           packSize: 50, minimumOrder: 0, unitCost: 1)
         #expect(o.stockoutDays == 0 && o.fillRate == 1, "\(o)")
     }
+
+    /// Two storerooms of one item share its vendor's minimum of 100, as the plan shares it:
+    /// each ordering 100 at every review, as replayed one by one, held twice the stock.
+    @Test func locationsReplayedTogetherShareTheMinimumOrder() {
+        let point = PolicySimulation.Stockpoint(demand: [5, 5, 5, 5], orderUpTo: 10, leadTimeDays: 0, unitCost: 1)
+        let together = PolicySimulation().replay(together: [point, point], reviewDays: 2, packSize: 1, minimumOrder: 100)
+        // Day 1: both at 0 want 10 each, 20 together: the first takes the other 80 (90, 10).
+        // Day 3: the first holds 80 and orders nothing; the second orders its 10 alone, so 100.
+        #expect(together.map(\.orders) == [1, 2])
+        // Stock at the end of each day: 5, 0, 85, 80 and 5, 0, 5, 0.
+        #expect(together.map(\.inventoryValueDays) == [170, 10], "\(together)")
+        #expect(together.allSatisfy { $0.fillRate == 1 })
+        // Alone, each orders 100 on day 1: 5, 0, 95, 90 at each.
+        let alone = PolicySimulation().replay(demand: point.demand, orderUpTo: 10, reviewDays: 2, leadTimeDays: 0, packSize: 1, minimumOrder: 100, unitCost: 1)
+        #expect(alone.inventoryValueDays == 190 && alone.orders == 1)
+    }
 }
 
 @Suite struct FillRateAllocationTests {

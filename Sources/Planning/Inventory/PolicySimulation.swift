@@ -35,40 +35,78 @@ public struct PolicySimulation: Sendable {
 
     public init() {}
 
+    /// One location's part of a replay: its daily demand and the level it orders up to.
+    public struct Stockpoint: Sendable {
+        public var demand: [Double]
+        public var orderUpTo: Double
+        public var leadTimeDays: Int
+        public var unitCost: Double
+
+        public init(demand: [Double], orderUpTo: Double, leadTimeDays: Int, unitCost: Double) {
+            self.demand = demand
+            self.orderUpTo = orderUpTo
+            self.leadTimeDays = leadTimeDays
+            self.unitCost = unitCost
+        }
+    }
+
     /// - Parameters:
     ///   - demand: actual daily demand, oldest first.
     ///   - orderUpTo: the level orders bring the inventory position back to.
     public func replay(demand: [Double], orderUpTo: Double, reviewDays: Int, leadTimeDays: Int,
                        packSize: Double, minimumOrder: Double, unitCost: Double) -> Outcome {
-        var outcome = Outcome()
+        replay(together: [Stockpoint(demand: demand, orderUpTo: orderUpTo, leadTimeDays: leadTimeDays, unitCost: unitCost)],
+               reviewDays: reviewDays, packSize: packSize, minimumOrder: minimumOrder)[0]
+    }
+
+    /// Replays the locations of one item reviewed together, one outcome per location. The
+    /// vendor's minimum is one purchase order's, as the plan reads it (`SharedMinimumOrder`):
+    /// when the locations ordering at a review fall short of it together, the one ordering the
+    /// most (the first of equal ones) orders the rest; one location ordering alone orders at
+    /// least the minimum. Replayed location by location, each storeroom ordered the whole
+    /// minimum at every review, and both policies were judged holding stock no plan orders.
+    public func replay(together points: [Stockpoint], reviewDays: Int, packSize: Double, minimumOrder: Double) -> [Outcome] {
+        var outcomes = [Outcome](repeating: Outcome(), count: points.count)
         // Stock is whole units: a level of 274.93 started the replay 0.07 of a unit short of
         // 275 and counted a stockout day at a 100% fill rate.
-        var stock = (orderUpTo - 1e-9).rounded(.up)
-        var pipeline: [(arrives: Int, quantity: Double)] = []
-        let review = max(1, reviewDays), lead = max(0, leadTimeDays)
+        var stock = points.map { ($0.orderUpTo - 1e-9).rounded(.up) }
+        var pipelines = [[(arrives: Int, quantity: Double)]](repeating: [], count: points.count)
+        let review = max(1, reviewDays)
         let pack = packSize > 0 ? packSize : 1
-        for (day, d) in demand.enumerated() {
-            // Receipts first, then the day's demand, then the review.
-            stock += pipeline.filter { $0.arrives == day }.reduce(0) { $0 + $1.quantity }
-            pipeline.removeAll { $0.arrives == day }
-            let want = max(0, d)
-            let served = min(stock, want)
-            outcome.demanded += want
-            outcome.served += served
-            if served < want { outcome.stockoutDays += 1 }
-            stock -= served
+        let days = points.map(\.demand.count).max() ?? 0
+        var packs = [Double](repeating: 0, count: points.count)
+        for day in 0..<days {
+            for k in points.indices {
+                // Receipts first, then the day's demand.
+                stock[k] += pipelines[k].filter { $0.arrives == day }.reduce(0) { $0 + $1.quantity }
+                pipelines[k].removeAll { $0.arrives == day }
+                let want = day < points[k].demand.count ? max(0, points[k].demand[day]) : 0
+                let served = min(stock[k], want)
+                outcomes[k].demanded += want
+                outcomes[k].served += served
+                if served < want { outcomes[k].stockoutDays += 1 }
+                stock[k] -= served
+            }
+            // Then the review, every location at once.
             if day % review == review - 1 {
-                let position = stock + pipeline.reduce(0) { $0 + $1.quantity }
-                if position < orderUpTo {
-                    var packs = ((orderUpTo - position) / pack - 1e-9).rounded(.up)
-                    if minimumOrder > 0 && packs * pack < minimumOrder { packs = (minimumOrder / pack - 1e-9).rounded(.up) }
-                    pipeline.append((day + 1 + lead, packs * pack))
-                    outcome.orders += 1
+                for k in points.indices {
+                    let position = stock[k] + pipelines[k].reduce(0) { $0 + $1.quantity }
+                    packs[k] = position < points[k].orderUpTo ? ((points[k].orderUpTo - position) / pack - 1e-9).rounded(.up) : 0
+                }
+                let ordered = packs.reduce(0, +) * pack
+                if minimumOrder > 0 && ordered > 0 && ordered < minimumOrder, let largest = packs.indices.max(by: { packs[$0] < packs[$1] || (packs[$0] == packs[$1] && $0 > $1) }) {
+                    packs[largest] += ((minimumOrder - ordered) / pack - 1e-9).rounded(.up)
+                }
+                for k in points.indices where packs[k] > 0 {
+                    pipelines[k].append((day + 1 + max(0, points[k].leadTimeDays), packs[k] * pack))
+                    outcomes[k].orders += 1
                 }
             }
-            outcome.inventoryValueDays += stock * unitCost
-            outcome.days += 1
+            for k in points.indices {
+                outcomes[k].inventoryValueDays += stock[k] * points[k].unitCost
+                outcomes[k].days += 1
+            }
         }
-        return outcome
+        return outcomes
     }
 }

@@ -192,7 +192,7 @@ public struct VarianceJob: Sendable {
             }
             asOf = chosen
         } else {
-            let closed = LedgerMonths.lastClosed(department: aDept, account: aAcct, month: aMonth)
+            let closed = LedgerMonths.lastClosed(department: aDept, account: aAcct, month: aMonth, amount: aAmount)
             asOf = closed.month
             if let note = closed.note { notes.append(note) }
         }

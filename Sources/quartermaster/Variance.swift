@@ -15,7 +15,7 @@ struct Variance: ParsableCommand {
     @Option(help: ArgumentHelp("GL actuals export (department, account, period, amount, ...).", valueName: "path")) var actuals: String
     @Option(help: ArgumentHelp("Volumes (department, period, budget_volume, actual_volume).", valueName: "path")) var volumes: String?
     @Option(help: ArgumentHelp("First month of the fiscal year (default: as the budget's fiscal_year labels say, else 7, July).", valueName: "month")) var fiscalStart: Int?
-    @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: the last month with actuals, or the one before it when it holds postings for under half as many lines).", valueName: "month")) var asOf: String?
+    @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: the last month with postings, months of zeros or of reversals alone left out, or the one before it when it holds postings for under half as many lines).", valueName: "month")) var asOf: String?
     @Option(help: ArgumentHelp("Also propose next year's budget, e.g. FY2028 (budget_proposal.csv).", valueName: "FY")) var propose: String?
     @Option(help: ArgumentHelp("Inflation per account for the proposal, percent, accounts as the ledger names them (any case): \"6100 Medical Supplies=3,6200 Drugs=6\".", valueName: "map")) var inflation: String?
     @Option(help: ArgumentHelp("Inflation for other accounts, percent.", valueName: "percent")) var defaultInflation = 0.0

@@ -97,6 +97,36 @@ import Tabular
         }
     }
 
+    /// A fiscal-year export carries the months not yet closed as 0.00: reported through June,
+    /// six lines booked to December read $36,000 under budget with their forecasts at 0. And
+    /// accruals reversed on the 1st of January made January, holding nothing but the
+    /// reversals, the report's month: every line under budget by its month and more.
+    @Test func monthsOfZerosOrOfReversalsAloneAreNotClosed() throws {
+        var budget: [(String, String, String, Double)] = [], booked: [(String, String, String, Double)] = []
+        for d in ["D1", "D2", "D3"] {
+            for a in ["Supplies", "Salaries"] {
+                budget += Self.fiscalMonths.map { (d, a, $0, 1_000) }
+                booked += Self.fiscalMonths.prefix(6).map { (d, a, $0, 1_000) }
+            }
+        }
+        let zeros = booked + budget.filter { $0.2 >= "2026-01" }.map { ($0.0, $0.1, $0.2, 0.0) }
+        let result = try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(zeros), volumes: nil)
+        #expect(result.asOf == Self.month(2025, 12))
+        #expect(result.notes == ["2026-01 to 2026-06 hold nothing but zeros, months exported before they closed: reported through 2025-12 (--as-of 2026-01, as_of: in a pipeline, reports it)"], "\(result.notes)")
+        let projected = result.rows.filter { $0.line.period == "FY2026-YTD" && $0.line.account != "TOTAL" }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
+        #expect(abs(projected - 72_000) < 1, "\(projected)")
+
+        // December accruals of 200 on four lines, reversed in January.
+        let accrued = booked.map { $0.2 == "2025-12" && $0.0 != "D3" ? ($0.0, $0.1, $0.2, 1_200.0) : $0 }
+        let reversed = accrued + booked.filter { $0.2 == "2025-12" && $0.0 != "D3" }.map { ($0.0, $0.1, "2026-01", -200.0) }
+        let reversals = try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(reversed), volumes: nil)
+        #expect(reversals.asOf == Self.month(2025, 12))
+        #expect(reversals.notes.first == "2026-01 holds no posting but amounts against their lines' usual sign (reversals of accruals, 2026-01): reported through 2025-12 (--as-of 2026-01, as_of: in a pipeline, reports it)", "\(reversals.notes)")
+        // A month with the reversals and the month's own postings is closed as before.
+        let closed = reversed + booked.filter { $0.2 == "2025-12" }.map { ($0.0, $0.1, "2026-01", 1_000.0) }
+        #expect(try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(closed), volumes: nil).asOf == Self.month(2026, 1))
+    }
+
     /// A budget for FY2025 running January to December: read with the default July start it
     /// was reported as "FY2026", a year it never names ($7,200 over; it is $1,200 over). Its
     /// labels set the calendar, with a note; a start that contradicts them is an error.

@@ -13,7 +13,7 @@ public struct VarianceStage: Stage {
         ParameterSpec("budget", .reference, required: true, "budget table"),
         ParameterSpec("actuals", .reference, required: true, "GL actuals table"),
         ParameterSpec("volumes", .reference, "optional volumes table (budget_volume, actual_volume)"),
-        ParameterSpec("as_of", .string, "last month to report, e.g. 2026-03 (default: the last month with actuals, or the one before it when it holds postings for under half as many lines)"),
+        ParameterSpec("as_of", .string, "last month to report, e.g. 2026-03 (default: the last month with postings, months of zeros or of reversals alone left out, or the one before it when it holds postings for under half as many lines)"),
         ParameterSpec("fiscal_start", .integer, "first month of the fiscal year (default: the pipeline calendar's)"),
         ParameterSpec("flag_percent", .number, default: "5", "flag when |variance| is at least this percent of budget ..."),
         ParameterSpec("flag_amount", .number, default: "5000", "... and at least this amount"),

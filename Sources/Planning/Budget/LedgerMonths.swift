@@ -2,19 +2,50 @@ import Forecasting
 
 /// Which months of a general-ledger export are closed.
 public enum LedgerMonths {
-    /// The month to report through when none is given: the last with actuals, unless it holds
-    /// postings for under half the lines the month before it did (an early accrual, a few
-    /// lines posted before the month closed), with a note saying so. Reported through such a
-    /// month, every line not yet posted read as spending nothing in it and its forecast fell
-    /// with it. `department`, `account` and `month` are the ledger's rows, column by column.
-    public static func lastClosed(department: [String], account: [String], month: [Int]) -> (month: Int, note: String?) {
+    /// The month to report through when none is given: the last month of the ledger in which
+    /// some line posted, leaving out the months after it that hold
+    /// - nothing but zeros: a fiscal-year export carries the months not yet closed as 0.00,
+    ///   and reported through June every line read as spending nothing since December;
+    /// - nothing but amounts against each line's usual sign: accruals reversed on the first of
+    ///   the next month made a month of credits alone the report's month, every expense line
+    ///   under budget by its whole month and its forecast pulled down by the reversal;
+    ///
+    /// and then the last of them too when it holds postings for under half the lines the month
+    /// before it did (an early accrual, a few lines posted before the month closed). Reported
+    /// through such a month, every line not yet posted read as spending nothing in it and its
+    /// forecast fell with it. Each month left out is named in the note.
+    ///
+    /// A line posts in a month when its net amount there is not zero and has the sign of the
+    /// line's whole ledger. `department`, `account`, `month` and `amount` are the ledger's rows,
+    /// column by column.
+    public static func lastClosed(department: [String], account: [String], month: [Int], amount: [Double]) -> (month: Int, note: String?) {
         guard let last = month.max() else { return (0, nil) }
-        var lines: [Int: Set<String>] = [:]
-        for r in month.indices where month[r] >= last - 1 { lines[month[r], default: []].insert(department[r] + "\u{1F}" + account[r]) }
-        let posted = lines[last]?.count ?? 0, before = lines[last - 1]?.count ?? 0
-        guard 2 * posted < before else { return (last, nil) }
-        let label = Frequency.month.label(last), previous = Frequency.month.label(last - 1)
-        return (last - 1, "\(label) has postings for \(posted) of the \(before) lines posted in \(previous), as if it had not closed: reported through \(previous) (--as-of \(label), as_of: in a pipeline, reports it)")
+        var net: [String: [Int: Double]] = [:]
+        for r in month.indices { net[department[r] + "\u{1F}" + account[r], default: [:]][month[r], default: 0] += amount[r] }
+        var posted: [Int: Int] = [:], against: Set<Int> = []
+        for months in net.values {
+            let usual = months.values.reduce(0, +)
+            for (m, value) in months where abs(value) > 0.005 {
+                if usual == 0 || (value > 0) == (usual > 0) { posted[m, default: 0] += 1 } else { against.insert(m) }
+            }
+        }
+        guard var chosen = posted.keys.max() else { return (last, nil) }
+        var said: [String] = []
+        if chosen < last {
+            let after = (chosen + 1)...last
+            let reversals = after.filter(against.contains)
+            let span = after.count == 1 ? Frequency.month.label(last) : "\(Frequency.month.label(chosen + 1)) to \(Frequency.month.label(last))"
+            said.append(reversals.isEmpty
+                ? "\(span) \(after.count == 1 ? "holds" : "hold") nothing but zeros, months exported before they closed"
+                : "\(span) \(after.count == 1 ? "holds" : "hold") no posting but amounts against their lines' usual sign (reversals of accruals, \(reversals.map(Frequency.month.label).joined(separator: ", ")))")
+        }
+        let now = posted[chosen] ?? 0, before = posted[chosen - 1] ?? 0
+        if 2 * now < before {
+            said.append("\(Frequency.month.label(chosen)) has postings for \(now) of the \(before) lines posted in \(Frequency.month.label(chosen - 1)), as if it had not closed")
+            chosen -= 1
+        }
+        guard !said.isEmpty else { return (last, nil) }
+        return (chosen, said.joined(separator: "; ") + ": reported through \(Frequency.month.label(chosen)) (--as-of \(Frequency.month.label(chosen + 1)), as_of: in a pipeline, reports it)")
     }
 
     /// Months a line has no ledger row for although it is budgeted in them, other lines were

@@ -64,6 +64,21 @@ import Testing
         #expect(small.flag(agency.line) == "")
     }
 
+    /// The largest overruns are listed by amount, flagged or not: a $28,800 overrun at 4.8% was
+    /// left out beside a flagged $10,650 at 8.9% (a finance review).
+    @Test func theLargestUnfavorableLinesIncludeThoseUnderTheFlagThreshold() throws {
+        let months = VarianceReviewTests.fiscalMonths.prefix(6)
+        let budget = months.flatMap { [("ICU", "Salaries", $0, 100_000.0), ("ICU", "Supplies", $0, 20_000.0), ("ICU", "Drugs", $0, 5_000.0)] }
+        let actuals = months.flatMap { [("ICU", "Salaries", $0, 104_800.0), ("ICU", "Supplies", $0, 21_775.0), ("ICU", "Drugs", $0, 4_000.0)] }
+        let result = try VarianceJob().run(budget: VarianceReviewTests.table(budget), actuals: VarianceReviewTests.table(actuals), volumes: nil)
+        let md = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "budget_variance")
+        let section = try #require(md.components(separatedBy: "## Largest unfavorable lines, year to date\n").last)
+        let bullets = section.split(separator: "\n").prefix { $0.hasPrefix("- ") || $0.isEmpty }.filter { !$0.isEmpty }
+        #expect(bullets.count == 2, "\(bullets)")
+        #expect(bullets.first?.hasPrefix("- ICU / Salaries: $28,800, 4.8% (within the flag thresholds)") == true, "\(bullets)")
+        #expect(bullets.last?.hasPrefix("- ICU / Supplies: $10,650, 8.9% —") == true, "\(bullets)")
+    }
+
     @Test(arguments: ["Income", " income ", "REVENUE", "Revenues"])
     func revenueSpelledOtherwiseIsRevenue(spelling: String) throws {
         let result = try run(accountType: spelling)

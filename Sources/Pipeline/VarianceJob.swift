@@ -270,13 +270,19 @@ public struct VarianceJob: Sendable {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
             // "B / C" would be one label).
             let key = { (key: Key) in CompositeKey.joined(key.department, key.account) }
-            let gaps = LedgerMonths.lineGaps(booked: Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), Set($0.value.keys)) }),
-                                             budgeted: Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) }), through: asOf)
+            let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), Set($0.value.keys)) })
+            let budgeted = Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) })
+            let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf)
             if !gaps.isEmpty {
                 let shown = gaps.prefix(6).map { gap in
                     CompositeKey.parts(of: gap.line, maxSplits: 1).joined(separator: " / ") + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
                 }.listed(of: gaps.count)
-                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month other lines booked, after booking earlier months (\(shown)): read as nothing spent or earned, which lowers the year to date and the projection; check for a journal not yet posted, posted to another line, or left out of the export")
+                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month other lines booked, after booking earlier months (\(shown)): read as nothing spent or earned, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
+            }
+            for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {
+                let stopped = CompositeKey.parts(of: pair.stopped, maxSplits: 1).joined(separator: " / ")
+                let started = CompositeKey.parts(of: pair.started, maxSplits: 1).joined(separator: " / ")
+                notes.append("\(stopped) booked nothing after \(months.label(pair.month - 1)) and \(started), which has no budget, began in \(months.label(pair.month)): if the line was renamed, both are projected (the old one from its history) and the projection is overstated; spell it one way in the budget and the ledger")
             }
         }
         if let volumes, let vDept = volumes.texts("department") {

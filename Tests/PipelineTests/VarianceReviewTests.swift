@@ -127,6 +127,24 @@ import Tabular
         #expect(try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(closed), volumes: nil).asOf == Self.month(2026, 1))
     }
 
+    /// A department respelled mid-year: its old line stopped in September and the new one,
+    /// without a budget, began in October; both were projected, the old from its history,
+    /// and only the old line's gap was named, as lowering the projection.
+    @Test func aLineContinuedUnderAnotherNameIsNamed() throws {
+        let budget = Self.fiscalMonths.map { ("6030 Med-Surg 4E", "Salaries", $0, 90_000.0) } + Self.fiscalMonths.map { ("6040 ED", "Salaries", $0, 50_000.0) }
+        let old = Self.fiscalMonths.prefix(3).map { ("6030 Med-Surg 4E", "Salaries", $0, 90_000.0) }
+        let renamed = Self.fiscalMonths.dropFirst(3).prefix(3).map { ("6030 Med Surg 4 East", "Salaries", $0, 90_000.0) }
+        let ed = Self.fiscalMonths.prefix(6).map { ("6040 ED", "Salaries", $0, 50_000.0) }
+        var job = VarianceJob()
+        job.asOf = Self.month(2025, 12)
+        let result = try job.run(budget: Self.table(budget), actuals: Self.table(old + renamed + ed), volumes: nil)
+        #expect(result.notes.contains("6030 Med-Surg 4E / Salaries booked nothing after 2025-09 and 6030 Med Surg 4 East / Salaries, which has no budget, began in 2025-10: if the line was renamed, both are projected (the old one from its history) and the projection is overstated; spell it one way in the budget and the ledger"), "\(result.notes)")
+        // A new unbudgeted line of another account, or one starting later, is no continuation.
+        let other = Self.fiscalMonths.dropFirst(4).prefix(2).map { ("6030 Med Surg 4 East", "Salaries", $0, 90_000.0) }
+        let later = try job.run(budget: Self.table(budget), actuals: Self.table(old + other + ed), volumes: nil)
+        #expect(!later.notes.contains { $0.contains("booked nothing after") }, "\(later.notes)")
+    }
+
     /// A budget for FY2025 running January to December: read with the default July start it
     /// was reported as "FY2026", a year it never names ($7,200 over; it is $1,200 over). Its
     /// labels set the calendar, with a note; a start that contradicts them is an error.

@@ -71,4 +71,26 @@ public enum LedgerMonths {
         }
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
+    /// Budgeted lines that stopped booking before `last` while a line of the same account with
+    /// no budget started in the month after: most often one line renamed (a department
+    /// respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`). Both are then
+    /// projected, the old from its history, and the account's projection overstated by the old
+    /// line's (a third of the salaries' projection in a review). Lines are keys of the
+    /// department and account joined by the unit separator; pairs in the order of the stopped
+    /// lines' keys' bytes.
+    public static func continuations(booked: [String: Set<Int>], budgeted: [String: [Int: Double]], through last: Int) -> [(stopped: String, started: String, month: Int)] {
+        func account(_ line: String) -> Substring { line.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).last ?? "" }
+        func hasBudget(_ line: String) -> Bool { budgeted[line]?.values.contains { $0 != 0 } ?? false }
+        var startedBy: [Substring: [(line: String, first: Int)]] = [:]
+        for (line, months) in booked where !hasBudget(line) {
+            if let first = months.min() { startedBy[account(line), default: []].append((line, first)) }
+        }
+        var pairs: [(stopped: String, started: String, month: Int)] = []
+        for (line, months) in booked where hasBudget(line) {
+            guard let end = months.filter({ $0 <= last }).max(), end < last else { continue }
+            let successors = (startedBy[account(line)] ?? []).filter { $0.first == end + 1 }
+            if successors.count == 1 { pairs.append((line, successors[0].line, end + 1)) }
+        }
+        return pairs.sorted { $0.stopped.utf8.lexicographicallyPrecedes($1.stopped.utf8) }
+    }
 }

@@ -180,6 +180,19 @@ public struct BudgetProposal: Sendable {
             "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]
+        // A budgeted line without actuals in the base has no evidence to propose from: it is
+        // left out, and said so (an annual fee not yet invoiced vanished from the proposal).
+        if let bDept = budget.texts("department"), let bAcct = budget.texts("account"), let bAmount = budget.numbers("amount") {
+            var unbooked: [String: (department: String, account: String, amount: Double)] = [:]
+            for r in 0..<bDept.count where amount[bDept[r]]?[bAcct[r]] == nil && bAmount[r].isFinite {
+                unbooked[CompositeKey.joined(bDept[r], bAcct[r]), default: (bDept[r], bAcct[r], 0)].amount += bAmount[r]
+            }
+            let lines = unbooked.keys.sorted().compactMap { unbooked[$0] }.filter { abs($0.amount) >= 0.005 }
+            if !lines.isEmpty {
+                let shown = lines.prefix(5).map { "\($0.department) / \($0.account) (\(NumberStyle().money($0.amount)) budgeted)" }.listed(of: lines.count)
+                assumptions.append("Left out: \(lines.count == 1 ? "1 budgeted line" : "\(lines.count) budgeted lines") without actuals from \(months.label(window.lowerBound)) to \(months.label(last)), \(shown); add \(lines.count == 1 ? "it" : "them") by hand if \(lines.count == 1 ? "it continues" : "they continue").")
+            }
+        }
         let listed = raiseOf.keys.sorted().map { "\($0) \(NumberFormat.fixed(raiseOf[$0]!, decimals: 2))%" }
         assumptions.append("Inflation: " + (listed.isEmpty ? "" : listed.joined(separator: ", ") + "; ") + "all other accounts \(NumberFormat.fixed(defaultInflation, decimals: 2))%.")
         return Result(table: table, assumptions: assumptions, total: total)

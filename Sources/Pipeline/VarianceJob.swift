@@ -279,6 +279,20 @@ public struct VarianceJob: Sendable {
                 }.listed(of: gaps.count)
                 notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month other lines booked, after booking earlier months (\(shown)): read as nothing spent or earned, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
             }
+            // A line budgeted this year with no ledger row in it, in a department that booked
+            // others (a department with none has its own note): projected at $0 and favorable by
+            // its whole budget without a word (an annual fee not yet invoiced read as a saving).
+            let yearToDate = Set(calendar.months(ofFiscalYear: fy).filter { $0 <= asOf })
+            let bookingDepartments = Set(actualBy.keys.map(\.department))
+            let unbooked = budgetBy.filter { line, byMonth in
+                bookingDepartments.contains(line.department) && !(actualBy[line]?.keys.contains(where: yearToDate.contains) ?? false)
+                    && byMonth.contains { yearToDate.contains($0.key) && $0.value != 0 }
+            }.map { (line: $0.key, budget: $0.value.filter { yearToDate.contains($0.key) }.values.reduce(0, +)) }
+                .sorted { key($0.line).utf8.lexicographicallyPrecedes(key($1.line).utf8) }
+            if !unbooked.isEmpty {
+                let shown = unbooked.prefix(5).map { "\($0.line.department) / \($0.line.account) (\(NumberStyle().money($0.budget)) budgeted)" }.listed(of: unbooked.count)
+                notes.append("\(unbooked.count == 1 ? "1 budgeted line has" : "\(unbooked.count) budgeted lines have") no ledger row from \(months.label(yearToDate.min() ?? asOf)) to \(months.label(asOf)), \(shown): projected at $0 and favorable by \(unbooked.count == 1 ? "its" : "their") whole budget; check the export covers \(unbooked.count == 1 ? "it" : "them") (a cost invoiced later in the year reads as a saving until then)")
+            }
             for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {
                 let stopped = CompositeKey.parts(of: pair.stopped, maxSplits: 1).joined(separator: " / ")
                 let started = CompositeKey.parts(of: pair.started, maxSplits: 1).joined(separator: " / ")

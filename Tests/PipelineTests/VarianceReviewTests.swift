@@ -242,6 +242,25 @@ import Tabular
         #expect(proposed.assumptions.contains { $0.contains("2024-08 to 2025-07") }, "\(proposed.assumptions)")
         #expect(abs(proposed.total - 12_000) < 1, "\(proposed.total)")
     }
+
+    /// A line budgeted at $3,000 a month and never booked (an annual fee not yet invoiced) was
+    /// projected at $0, favorable by $36,000 for the year, and left out of the proposal, each
+    /// without a word.
+    @Test func aBudgetedLineNeverBookedIsNamedInTheReportAndTheProposal() throws {
+        let budget = Self.fiscalMonths.flatMap { [("ED", "Salaries", $0, 50_000.0), ("ED", "Consulting", $0, 3_000.0)] }
+        let actuals = Self.fiscalMonths.prefix(6).map { ("ED", "Salaries", $0, 50_000.0) }
+        var job = VarianceJob()
+        job.asOf = Self.month(2025, 12)
+        let result = try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil)
+        #expect(result.notes.contains("1 budgeted line has no ledger row from 2025-07 to 2025-12, ED / Consulting ($18,000 budgeted): projected at $0 and favorable by its whole budget; check the export covers it (a cost invoiced later in the year reads as a saving until then)"), "\(result.notes)")
+        var proposal = BudgetProposal(fiscalYear: 2027)
+        proposal.asOf = Self.month(2025, 12)
+        let proposed = try proposal.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil)
+        #expect(proposed.assumptions.contains("Left out: 1 budgeted line without actuals from 2025-07 to 2025-12, ED / Consulting ($36,000 budgeted); add it by hand if it continues."), "\(proposed.assumptions)")
+        // Booked once, it is neither.
+        let booked = try job.run(budget: Self.table(budget), actuals: Self.table(actuals + [("ED", "Consulting", "2025-09", 100)]), volumes: nil)
+        #expect(!booked.notes.contains { $0.contains("no ledger row from") }, "\(booked.notes)")
+    }
 }
 
 /// DESIGN: department totals carry every column. A forecast month's TOTAL left its flexed

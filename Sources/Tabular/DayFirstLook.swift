@@ -28,6 +28,9 @@ public struct DayFirstLook: Sendable {
         days += 1
     }
 
+    /// Some date seen already rules the look out: more dates change nothing.
+    public var ruledOut: Bool { broken }
+
     /// The month the dates fall in, which is the day of the month they name written
     /// day-first; nil when they do not look so.
     public var month: Int? {

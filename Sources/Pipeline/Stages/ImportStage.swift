@@ -245,6 +245,11 @@ public struct ImportStage: Stage {
         var rowDay = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: count)
         // Dates (and the date part of date-times) repeat row after row: parsed once per run.
         var dateCaches = [DateFieldCache](repeating: DateFieldCache(), count: count)
+        // The distinct days of each month column, to tell a year of months dated the 1st and
+        // written day-first (01/07/2025 for July) that read as January 1-12 (`DayFirstLook`).
+        var periodDays = [Set<Int32>](repeating: [], count: count)
+        var periodLooks = [DayFirstLook](repeating: DayFirstLook(), count: count)
+        let watchesDayFirst = options.dateFormat == .automatic
         // So do units and codes: the previous row's id is reused without hashing.
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
         let months = Frequency.month
@@ -309,6 +314,9 @@ public struct ImportStage: Stage {
             case .period:
                 let day = try row.monthDate(column, cache: &dateCaches[k])
                 rowDay[k] = keepsDay[k] ? day : months.firstDay(of: months.period(of: day))
+                if watchesDayFirst && !keepsDay[k] && !periodLooks[k].ruledOut && periodDays[k].insert(day.daysSinceEpoch).inserted {
+                    periodLooks[k].see(day)
+                }
             case .time, .dateTime:
                 if !required[k] && ImportRow.isEmpty(row.record[column]) {
                     rowNumber[k] = .nan
@@ -488,6 +496,11 @@ public struct ImportStage: Stage {
             throw InputError(file: importer.file, "where: kept none of the \(summary.accepted) rows accepted" + (unmatched.isEmpty ? "" : "; " + unmatched.joined(separator: "; ")) + "; fix the values (or the column map)")
         }
         summary.notes += unmatched
+        for k in 0..<count where columns[k] >= 0 {
+            if let sentence = periodLooks[k].sentence("every \(present[k].name) of the file") {
+                throw InputError(file: importer.file, "\(sentence): add --date-format \(schema.kind)=dmy (date_format: dmy on its import in a pipeline)")
+            }
+        }
         var used = Set(importer.indices.values)
         let unread = schema.roles.filter { role in importer.column(role.name) == nil && !role.required && (rolesRead?.contains(role.name) ?? true) }
         let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, in: importer.header, used: &used) : []

@@ -63,6 +63,7 @@ public struct SeriesImport: Sendable {
         if let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
         if gapPolicy == .missing, let silent = SeriesImport.silentAtTheEndNote(totals) { notes.append(silent) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
+        if let spellings = SeriesImport.spellingsNote(totals) { notes.append(spellings) }
         if let empty = SeriesImport.emptyValuesNote(emptyValues) {
             notes.append(empty)
             let unrecorded = (0..<totals.seriesCount).filter { id in !totals.isEmpty(id) && totals.values(of: id).values.allSatisfy(\.isNaN) }
@@ -100,6 +101,23 @@ public struct SeriesImport: Sendable {
         let named = silent.prefix(5).map { "\(totals.keys.key($0.id)) to \(totals.frequency.label($0.lastRecorded))" }.sorted().listed(of: silent.count)
         let one = silent.count == 1
         return "\(one ? "1 series has" : "\(silent.count) series have") no value in \(one ? "its" : "their") last \(periods) \(totals.frequency.rawValue)s or more (\(named)): forecast from what \(one ? "it" : "they") last recorded, as if still open; leave \(one ? "it" : "them") out if closed"
+    }
+
+    /// Series named alike but for case and spaces (`GAUZE 4X4` and ` gauze 4x4 `): kept apart
+    /// as written, and named, since one of them is most often the other mistyped (a row of
+    /// 1,234 units made a series of its own and a filter on the usual spelling dropped it
+    /// without a word).
+    static func spellingsNote(_ totals: PeriodTotals) -> String? {
+        var spellings: [String: [String]] = [:]
+        for id in 0..<totals.seriesCount {
+            let key = totals.keys.key(id)
+            spellings[key.matchKey(), default: []].append(key)
+        }
+        let alike = spellings.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        guard !alike.isEmpty else { return nil }
+        let count = alike.reduce(0) { $0 + $1.count }
+        let shown = alike.prefix(3).map { $0.map { "'\($0)'" }.joined(separator: " and ") }.listed(of: alike.count)
+        return "\(count) series differ from another only in case or spaces (\(shown)): kept apart as written; if they are one, spell them one way"
     }
 
     /// The keys of the first five of `ids`, sorted, then ", ..." when there are more.

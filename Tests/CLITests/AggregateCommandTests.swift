@@ -44,6 +44,18 @@ import Testing
         #expect(named.status == 1 && named.stderr.contains("missing required column 'date';"), "stderr: \(named.stderr)")
     }
 
+    /// An item typed once in other case (` gauze 4x4 ` beside `GAUZE 4X4`) made a series of its
+    /// own without a word; it is kept as written, and named.
+    @Test func seriesSpelledAlikeButForCaseAreNamed() throws {
+        let dir = try CLIRunner.workspace()
+        try "date,item,quantity\n2025-01-05,GAUZE 4X4,10\n2025-01-09, gauze 4x4 ,1234\n2025-01-10,Syringe,3\n"
+            .write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--partial", "keep", "--out", "s.csv"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("2 series differ from another only in case or spaces ('GAUZE 4X4' and 'gauze 4x4'): kept apart as written"), "stderr: \(result.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGAUZE 4X4,2025-01,10\nSyringe,2025-01,3\ngauze 4x4,2025-01,1234\n")
+    }
+
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
         let dir = try CLIRunner.workspace()
         // A year label parses as its first day: beside monthly rows it was summed into January

@@ -237,7 +237,7 @@ struct UnpivotReader {
                 switch role.type {
                 case .text:
                     if text.trimmed().isEmpty { throw problem("is empty") }
-                    if let rule = role.rule, let why = rule.problem(text) { throw problem("does not fit: \(why)") }
+                    if let rule = role.rule, !rule.judgesRowsOnly, let why = rule.problem(text) { throw problem("does not fit: \(why)") }
                     return .text(text)
                 case .number:
                     guard let value = numbers.parse(text) else { throw problem("is not a number") }

@@ -73,6 +73,31 @@ import Testing
         #expect(years.status == 0 && years.stdout.contains("A,2025,1300"), "stderr: \(years.stderr)")
     }
 
+    /// A `Grand Total` row at the foot of a long export was summed in as one more item (3,000
+    /// in March). The row is rejected with its reason; names holding the word stay.
+    @Test func totalsRowsAndTotalColumnsAreNotSeries() throws {
+        let dir = try CLIRunner.workspace()
+        var long = "Issue Date,Item,UOM,Qty\n"
+        for day in 1...31 {
+            long += "3/\(day)/2026,Gloves Nitrile M,BX,2\n3/\(day)/2026,Saline Flush 10mL,EA,30\n3/\(day)/2026,TPN Total,EA,1\n3/\(day)/2026,Total Parenteral Nutrition kit,EA,1\n"
+        }
+        long += "3/31/2026,Grand Total,,\"3,000\"\n"
+        try long.write(to: dir.appendingPathComponent("uom_total.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "uom_total.csv", "--columns", "date=Issue Date,quantity=Qty", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("uom_total.csv: 125 rows read, 124 accepted, 1 rejected"), "stderr: \(run.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGloves Nitrile M,2026-03,62\nSaline Flush 10mL,2026-03,930\nTPN Total,2026-03,31\nTotal Parenteral Nutrition kit,2026-03,31\n")
+        let rejects = try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv"))
+        #expect(rejects.contains("uom_total.csv,126,Item,\"a totals row ('Grand Total'): its figures are the other rows' sum"), "\(rejects)")
+
+        // A month sheet's totals row: its cells rejected.
+        try "Item,Description,Jan 2026,Feb 2026,Mar 2026,YTD\nA100,Gauze,10,20,30,60\nB200,Tape,1,2,3,6\nTotal,,11,22,33,66\n"
+            .write(to: dir.appendingPathComponent("months.csv"), atomically: false, encoding: .utf8)
+        let months = try CLIRunner.run(["aggregate", "--input", "months.csv", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity",
+                                        "--on-error", "skip", "--out", "m.csv"], in: dir)
+        #expect(months.status == 0 && months.stderr.contains("9 rows read, 6 accepted, 3 rejected"), "stderr: \(months.stderr)")
+        #expect(!(try CLIRunner.read(dir.appendingPathComponent("m.csv"))).contains("Total"))
+    }
+
     @Test func weeklyRowsReadByTheDaySaySoAndNameTheWeek() throws {
         let dir = try CLIRunner.workspace()
         // 70 every Monday: weekly totals, or a clinic open on Mondays. Read by the day they were

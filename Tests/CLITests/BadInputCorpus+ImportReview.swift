@@ -20,6 +20,38 @@ extension BadInputCorpus {
                                 arguments: ["inspect", "eu.csv", "--kind", "usage"],
                                 expectation: .inspected(says: ["Menge: number (decimal comma), 100% of 3 values read", "flags: --decimal-comma", "    decimal: comma\n"])))
 
+        // A totals row, on each kind whose key names it.
+        let totalsRow = "a totals row ("
+        for (input, column, label) in [(usage, "item", "Grand Total"), (CSVInput.series, "series", "Total"),
+                                       (CSVInput.inventory, "item", "Totals"), (CSVInput.census, "unit", "Sum"), (CSVInput.timekeeping, "unit", "Total"),
+                                       (CSVInput.targets, "job_code", "Subtotal"), (CSVInput.items, "item", "Gesamt")] {
+            cases.append(rejecting(input, "totals row: '\(column)' = '\(label)' on line 3", replacingValue(input, 1, column, with: Array(label.utf8)),
+                                   [RejectedRow(line: 3, column: column, says: totalsRow + "'\(label)'): its figures are the other rows' sum")]))
+        }
+        // At the default threshold the run stops, naming the row and what to do.
+        cases.append(failing(usage, "totals row under the item, default 1% threshold", replacingValue(usage, 1, "item", with: Array("Grand Total".utf8)), line: 3,
+                             "column 'item': a totals row ('Grand Total')", "delete the totals rows from the export"))
+        // An item whose name holds the word is an item.
+        for name in ["Total Parenteral Nutrition kit", "TPN Total"] {
+            cases.append(accepting(usage, "item '\(name)' is read", replacingValue(usage, 1, "item", with: Array(name.utf8)), read: usage.rows.count,
+                                   output: usage.output, says: [name + ",2025-01,"]))
+        }
+        // A month sheet's totals row: each of its cells rejected.
+        let months = "Item,Description,2026-01,2026-02,2026-03,YTD\nA100,Gauze,10,20,30,60\nB200,Tape,1,2,3,6\nTotal,,11,22,33,66\n"
+        cases.append(failing(usage, "unpivoted month sheet with a totals row", Data(months), line: 4,
+                             "3 of 9 rows rejected", "column 'Item': a totals row ('Total')",
+                             arguments: usage.arguments + ["--columns", "item=Item", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]))
+        // Reorder reads the usage's location through the import stage: a `TOTAL` location too.
+        let items = CSVInput.items
+        var located = "date,item,quantity,location\n"
+        for (k, line) in CSVInput.reorderUsage.split(separator: "\n").dropFirst().enumerated() { located += line + (k == 1 ? ",TOTAL\n" : ",Central\n") }
+        cases.append(CorpusCase(kind: items.kind, name: "reorder usage with a TOTAL location on line 3",
+                                files: files(items).merging(["usage.csv": Data(located), items.file: Data(items.contents)]) { $1 },
+                                arguments: items.arguments + items.skipFlags,
+                                expectation: .rejects(file: "usage.csv", rejectsFile: "out/usage.rejects.csv",
+                                                      rows: [RejectedRow(line: 3, column: "location", says: totalsRow + "'TOTAL')")],
+                                                      read: located.split(separator: "\n").count - 1)))
+
         return cases
     }
 }

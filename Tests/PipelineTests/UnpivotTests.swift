@@ -91,6 +91,21 @@ import Testing
         #expect(none.contains("unpivot columns \"*\" found no header that gives date; the columns not mapped to a role are 'Qty Jan'"), "\(none)")
     }
 
+    /// A month sheet's totals row (`Total` under the item) was one more item holding the
+    /// others' sum; its cells are rejected, counted, with the reason.
+    @Test func aTotalsRowOfAMonthSheetIsRejected() throws {
+        let sheet = "Item,Description,Jan 2026,Feb 2026,YTD\nA100,Gauze,10,20,30\nTotal Parenteral Nutrition kit,TPN,1,2,3\nTotal,,11,22,33\n"
+        let (ws, result) = try UnpivotTests.run(sheet, "usage", """
+            columns: {item: Item}
+            on_error: skip
+            unpivot: {columns: "*", names_to: date, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-01-01,A100,10\n2026-02-01,A100,20\n2026-01-01,Total Parenteral Nutrition kit,1\n2026-02-01,Total Parenteral Nutrition kit,2\n")
+        let rejects = try ws.read("out/wide.rejects.csv")
+        #expect(rejects.contains(",4,Item,\"a totals row ('Total'): its figures are the other rows' sum"), "\(rejects)")
+        #expect(result.notes.contains { (note: String) in note.contains("6 rows read, 4 accepted, 2 rejected") }, "\(result.notes)")
+    }
+
     /// The run's error for a one-month sheet headed `Qty Jan`, unpivoted by `glob` into dates.
     static func qtyJanFailure(_ glob: String) -> String {
         do {

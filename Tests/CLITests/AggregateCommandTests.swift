@@ -74,7 +74,8 @@ import Testing
     }
 
     /// A `Grand Total` row at the foot of a long export was summed in as one more item (3,000
-    /// in March). The row is rejected with its reason; names holding the word stay.
+    /// in March); a wide sheet's `Total` column was unpivoted as one (every row twice). The row
+    /// is rejected with its reason, the column left out and named; names holding the word stay.
     @Test func totalsRowsAndTotalColumnsAreNotSeries() throws {
         let dir = try CLIRunner.workspace()
         var long = "Issue Date,Item,UOM,Qty\n"
@@ -88,6 +89,14 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGloves Nitrile M,2026-03,62\nSaline Flush 10mL,2026-03,930\nTPN Total,2026-03,31\nTotal Parenteral Nutrition kit,2026-03,31\n")
         let rejects = try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv"))
         #expect(rejects.contains("uom_total.csv,126,Item,\"a totals row ('Grand Total'): its figures are the other rows' sum"), "\(rejects)")
+
+        var wide = "Date,Propofol 200mg,Cefazolin 1g,Total\n"
+        for day in 1...31 { wide += "3/\(day)/2026,5,3,8\n" }
+        try wide.write(to: dir.appendingPathComponent("wide_items.csv"), atomically: false, encoding: .utf8)
+        let unpivoted = try CLIRunner.run(["aggregate", "--input", "wide_items.csv", "--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--out", "w.csv"], in: dir)
+        #expect(unpivoted.status == 0 && unpivoted.stderr.contains("62 rows read, 62 accepted, 0 rejected") && unpivoted.stderr.contains("not unpivoted (header does not fit): 'Total'"),
+                "stderr: \(unpivoted.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("w.csv")) == "series,period,value\nCefazolin 1g,2026-03,93\nPropofol 200mg,2026-03,155\n")
 
         // A month sheet's totals row: its cells rejected.
         try "Item,Description,Jan 2026,Feb 2026,Mar 2026,YTD\nA100,Gauze,10,20,30,60\nB200,Tape,1,2,3,6\nTotal,,11,22,33,66\n"

@@ -52,6 +52,12 @@ extension BadInputCorpus {
                                                       rows: [RejectedRow(line: 3, column: "location", says: totalsRow + "'TOTAL')")],
                                                       read: located.split(separator: "\n").count - 1)))
 
+        // `--unpivot '*'` beside a total column: 2 items of 3 cells read, the Total column not.
+        let wide = "date,Propofol 200mg,Cefazolin 1g,Total\n" + CSVInput.days(3).map { "\($0),5,3,8" }.joined(separator: "\n") + "\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "unpivot '*' beside a Total column", files: [usage.file: Data(wide)],
+                                arguments: usage.arguments + ["--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--frequency", "day"],
+                                expectation: .accepted(file: usage.file, read: 6, output: usage.output, says: ["Propofol 200mg,2025-01-06,5", "Cefazolin 1g,2025-01-08,3"])))
+
         return cases
     }
 }

@@ -107,6 +107,24 @@ import Testing
         #expect(!(try CLIRunner.read(dir.appendingPathComponent("m.csv"))).contains("Total"))
     }
 
+    /// Excel's `sep=;` first line: read as the header, it named no column ("the header has
+    /// 'sep=', ''"). It sets the delimiter, and the header is the line below.
+    @Test func excelsSeparatorLineSetsTheDelimiter() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "sep=;\r\nDate;Article;Quantit\u{E9};UdM\r\n"
+        for day in 1...28 { text += "\(day < 10 ? "0" : "")\(day)-Feb-26;H\u{E9}parine 5000 UI;5;FL\r\n" }
+        text += "01-Mar-26;H\u{E9}parine 5000 UI;cinq;FL\r\n"
+        try text.write(to: dir.appendingPathComponent("sep_line.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "sep_line.csv", "--columns", "item=Article,quantity=Quantit\u{E9}", "--partial", "keep",
+                                     "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("29 rows read, 28 accepted, 1 rejected"), "stderr: \(run.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")).hasPrefix("series,period,value\nH\u{E9}parine 5000 UI,2026-02,140\n"))
+        // The rejected row's line is the file's own: the sep= line counts.
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv")).contains("sep_line.csv,31,Quantit\u{E9},'cinq' is not a number"))
+        let inspect = try CLIRunner.run(["inspect", "sep_line.csv"], in: dir)
+        #expect(inspect.status == 0 && inspect.stdout.contains("delimiter: ';' (from line 1, 'sep=;'") && inspect.stdout.contains("(line 2)"), "\(inspect.stdout)")
+    }
+
     @Test func weeklyRowsReadByTheDaySaySoAndNameTheWeek() throws {
         let dir = try CLIRunner.workspace()
         // 70 every Monday: weekly totals, or a clinic open on Mondays. Read by the day they were

@@ -58,6 +58,14 @@ extension BadInputCorpus {
                                 arguments: usage.arguments + ["--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--frequency", "day"],
                                 expectation: .accepted(file: usage.file, read: 6, output: usage.output, says: ["Propofol 200mg,2025-01-06,5", "Cefazolin 1g,2025-01-08,3"])))
 
+        // Excel's `sep=;` line above the header.
+        let semicolons = "sep=;\n" + CSVInput.csv(usage.header, usage.rows).replacingOccurrences(of: ",", with: ";")
+        cases.append(accepting(usage, "Excel's sep=; line above the header", Data(semicolons), read: usage.rows.count, output: usage.output,
+                               says: ["A100,2025-01,", "B200,2025-01,"]))
+        cases.append(CorpusCase(kind: usage.kind, name: "inspect of Excel's sep=; line", files: ["sep.csv": Data(semicolons)],
+                                arguments: ["inspect", "sep.csv", "--kind", "usage"],
+                                expectation: .inspected(says: ["delimiter: ';' (from line 1, 'sep=;', Excel's delimiter line", "header: date;item;quantity;location (line 2)",
+                                                               "rows: \(usage.rows.count) data rows"])))
         return cases
     }
 }

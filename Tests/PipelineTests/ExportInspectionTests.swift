@@ -311,6 +311,22 @@ import Tabular
 
     // MARK: - The header
 
+    /// Excel's `sep=;` first line: the delimiter is the one it names and the header is line 2,
+    /// and the report says so (it read the line as a title to delete).
+    @Test func excelsSeparatorLineIsFoundAndNamed() throws {
+        let workspace = try Workspace()
+        try workspace.write("sep.csv", "sep=;\nDate;Article;Quantit\u{E9};UdM\n31-Mar-26;H\u{E9}parine 5000 UI;5;FL\n30-Mar-26;Fentanyl 50\u{B5}g;2;FL\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("sep.csv").path, kind: "usage")
+        #expect(inspection.separatorLine == UInt8(ascii: ";") && inspection.delimiter == UInt8(ascii: ";"))
+        #expect(inspection.header == ["Date", "Article", "Quantit\u{E9}", "UdM"])
+        #expect(inspection.headerLine == nil && inspection.rows == 2)
+        #expect(!inspection.warnings.contains { $0.contains("title") }, "\(inspection.warnings)")
+        let report = inspection.report
+        #expect(report.contains("delimiter: ';' (from line 1, 'sep=;', Excel's delimiter line; imports read it too, and the header below it)\n"), "\(report)")
+        #expect(report.contains("header: Date;Article;Quantit\u{E9};UdM (line 2)\n"), "\(report)")
+        #expect(!report.contains("# delete"), "\(report)")
+    }
+
     /// A report title above the header was taken for the header: one column of 5 rows, no
     /// warning. The header is the first line whose fields fit the rows below and are names.
     @Test func titleLinesAboveTheHeaderAreNamed() throws {

@@ -57,12 +57,10 @@ extension ExportInspection {
 
     // MARK: - Warnings
 
-    /// Words a totals row starts a field with (German exports write Summe or Gesamt).
-    static let totalWords = ["total", "totals", "grand total", "subtotal", "sub-total", "sum", "summe", "gesamt", "gesamtsumme"]
-
+    /// A field a totals row starts with a totals word (`TotalsLabel`, the words the import
+    /// rejects as a whole key field): the warning looks further, at `Total: 3 items` too.
     static func namesATotal(_ field: String) -> Bool {
-        let text = field.trimmed().lowercased()
-        return totalWords.contains { text == $0 || text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") }
+        TotalsLabel.startsWithLabel(field)
     }
 
     /// The line of the last row when it looks like a totals row: a field says Total (Grand

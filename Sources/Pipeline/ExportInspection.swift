@@ -69,6 +69,8 @@ public struct ExportInspection: Sendable {
     public var encoding: String
     public var encodingNote: String?
     public var delimiter: UInt8
+    /// The delimiter Excel's first line `sep=;` names (the header is on line 2), when it has one.
+    public var separatorLine: UInt8?
     public var header: [String]
     /// The header's line when lines above it look like a title; nil when it is the first line.
     public var headerLine: Int?
@@ -128,6 +130,7 @@ public struct ExportInspection: Sendable {
         self.encoding = reader.encoding.description
         encodingNote = reader.encodingNote
         self.delimiter = reader.delimiter
+        separatorLine = reader.separatorLine
         let samples = tally.samplesWithLastRow
         decimalComma = ExportInspection.readsWithDecimalComma(samples, delimiter: reader.delimiter)
         let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter)
@@ -351,6 +354,16 @@ public struct ExportInspection: Sendable {
         }
     }
 
+    /// What the `sep=` first line said, for the delimiter's line of the report.
+    var separatorLineText: String? {
+        guard let separatorLine else { return nil }
+        let named = separatorLine == 0x09 ? "tab" : "'" + String(UnicodeScalar(separatorLine)) + "'"
+        let line = "sep=" + (separatorLine == 0x09 ? "\\t" : String(UnicodeScalar(separatorLine)))
+        return separatorLine == delimiter
+            ? "from line 1, '\(line)', Excel's delimiter line; imports read it too, and the header below it"
+            : "as given; line 1, '\(line)', Excel's delimiter line, names \(named); imports skip it"
+    }
+
     /// The `--columns` value, e.g. `date="Trans Date",item="Item #"`.
     public var columnsFlag: String {
         suggestedMap.map { "\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
@@ -359,8 +372,9 @@ public struct ExportInspection: Sendable {
     public var report: String {
         var out = "file: \(file)\n"
         out += "encoding: \(encoding)\(encodingNote.map { " (\($0))" } ?? "")\n"
-        out += "delimiter: \(delimiterName)\n"
-        out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\(headerLine.map { " (line \($0))" } ?? "")\n"
+        out += "delimiter: \(delimiterName)\(separatorLineText.map { " (\($0))" } ?? "")\n"
+        let line = headerLine ?? (separatorLine == nil ? nil : 2)
+        out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\(line.map { " (line \($0))" } ?? "")\n"
         out += "rows: \(rows) data rows\n"
         for warning in warnings { out += "warning: \(warning)\n" }
         // A header named twice is refused by every import that maps it (which column would it

@@ -19,17 +19,17 @@ extension InputSchema {
     /// expires before it was made is rejected. So is `status` on orders (an ERP's line status):
     /// lines it calls cancelled, void or deleted are left out of the analysis.
     static let purchasing: [InputSchema] = [
-        InputSchema(kind: "orders", roles: [r("item", .text, true), r("vendor", .text, true), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
+        InputSchema(kind: "orders", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero),
                                             r("status", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
-        InputSchema(kind: "contracts", roles: [r("item", .text, true), r("vendor", .text, true), r("contract_price", .number, true, atLeastZero),
+        InputSchema(kind: "contracts", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("contract_price", .number, true, atLeastZero),
                                                r("start", .date), r("end", .date)],
                     rowRules: [.order(earlier: "start", later: "end", why: "a contract cannot end before it starts; check the dates and the date format")]),
-        InputSchema(kind: "lots", roles: [r("item", .text, true), r("lot", .text, true), Role(name: "expiry_date", type: .date, required: true, periodMeansLastDay: true), r("quantity", .number, true, atLeastZero),
-                                          r("location", .text), r("manufacture_date", .date)],
+        InputSchema(kind: "lots", roles: [r("item", .text, true, key), r("lot", .text, true), Role(name: "expiry_date", type: .date, required: true, periodMeansLastDay: true), r("quantity", .number, true, atLeastZero),
+                                          r("location", .text, false, key), r("manufacture_date", .date)],
                     unique: UniqueKey(roles: ["item", "lot", "location"], noun: "a lot row", why: "one per item, lot and location; add up a lot's stock into one row", exactRoles: ["item", "lot"]),
                     rowRules: [.order(earlier: "manufacture_date", later: "expiry_date", why: "a lot cannot expire before it was made; check the dates and the date format")]),
     ]

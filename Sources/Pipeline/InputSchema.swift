@@ -35,6 +35,18 @@ public struct InputSchema: Sendable {
         /// Total`): a ledger export with its subtotal rows left in counted each department's
         /// lines twice, the subtotal as one more unbudgeted account.
         case notATotal
+        /// A key that is not a totals label as a whole (`Total`, `Grand Total`, `Sum`; see
+        /// `TotalsLabel`): the last row of an export that says `Grand Total` under the item was
+        /// read as one more item holding the other rows' sum. Whole fields only, so an item
+        /// named `Total Parenteral Nutrition kit` or `TPN Total` is read.
+        case notATotalsRow
+
+        /// The rule is about rows, not names: an unpivot's header listed by the user may name a
+        /// total column and is read as asked (`*` leaves such headers out by itself).
+        var judgesRowsOnly: Bool {
+            if case .notATotalsRow = self { return true }
+            return false
+        }
 
         /// Why `value` breaks the rule, or nil when it is fine.
         func problem(_ value: Double) -> String? {
@@ -49,9 +61,12 @@ public struct InputSchema: Sendable {
 
         func problem(_ text: String) -> String? {
             if case .notATotal = self {
-                let key = text.matchKey()
-                guard ["total", "totals", "subtotal", "sub total", "sub-total", "grand total"].contains(key) || key.hasSuffix(" total") else { return nil }
+                guard TotalsLabel.isLabel(text) || text.matchKey().hasSuffix(" total") else { return nil }
                 return "'\(text.count > 40 ? String(text.prefix(37)) + "..." : text)' is a total line: summed with the lines it totals, they would count twice; leave total rows out of the export"
+            }
+            if case .notATotalsRow = self {
+                guard TotalsLabel.isLabel(text) else { return nil }
+                return InputSchema.totalsRowReason(text)
             }
             guard case .oneOf(let allowed) = self else { return nil }
             let lower = text.trimmed().lowercased()
@@ -93,14 +108,17 @@ public struct InputSchema: Sendable {
         Role(name: name, type: type, required: required, isPrivate: isPrivate, rule: rule)
     }
 
+    /// The rule of a text role that names what a row is about (an item, a unit, a vendor):
+    /// a totals label there makes the row a totals row.
+    static let key = ValueRule.notATotalsRow
     static let atLeastZero = ValueRule.number([0...ImportOptions.largestMagnitude], whole: false, what: "a number of at least 0")
     static let count = ValueRule.number([0...ImportOptions.largestMagnitude], whole: true, what: "a whole number of at least 0")
     static let days = ValueRule.number([0...3_650], whole: false, what: "a number of days from 0 to 3650")
 
     public static let all: [String: InputSchema] = Dictionary(uniqueKeysWithValues: ([
-        InputSchema(kind: "usage", roles: [r("date", .date, true), r("item", .text, true), r("quantity", .number, true),
-                                           r("location", .text), r("department", .text), r("unit_cost", .number, false, atLeastZero), r("uom", .text)]),
-        InputSchema(kind: "items", roles: [r("item", .text, true), r("description", .text), r("category", .text), r("vendor", .text),
+        InputSchema(kind: "usage", roles: [r("date", .date, true), r("item", .text, true, key), r("quantity", .number, true),
+                                           r("location", .text, false, key), r("department", .text, false, key), r("unit_cost", .number, false, atLeastZero), r("uom", .text)]),
+        InputSchema(kind: "items", roles: [r("item", .text, true, key), r("description", .text), r("category", .text), r("vendor", .text),
                                            r("unit_cost", .number, false, atLeastZero), r("prior_unit_cost", .number, false, atLeastZero), r("uom", .text),
                                            r("pack_size", .number, false, .number([1...ImportOptions.largestMagnitude], whole: true, what: "a whole number of units of at least 1")),
                                            r("min_order_qty", .number, false, atLeastZero),
@@ -112,23 +130,23 @@ public struct InputSchema: Sendable {
                                            r("par_level", .number, false, atLeastZero), r("status", .text, false, .oneOf(ItemStatus.words)),
                                            r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"]))],
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
-        InputSchema(kind: "inventory", roles: [r("item", .text, true), r("on_hand", .number, true, atLeastZero), r("location", .text),
+        InputSchema(kind: "inventory", roles: [r("item", .text, true, key), r("on_hand", .number, true, atLeastZero), r("location", .text, false, key),
                                                r("on_order", .number, false, atLeastZero), r("as_of", .date)],
                     unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", exactRoles: ["item"])),
-        InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true),
+        InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true, key),
                                                  r("hours", .number, true, .number([0...ImportOptions.largestMagnitude], whole: false, what: "a number of hours of at least 0")),
-                                                 r("job_code", .text), r("pay_type", .text), r("employee", .text, isPrivate: true),
+                                                 r("job_code", .text, false, key), r("pay_type", .text, false, key), r("employee", .text, isPrivate: true),
                                                  r("start", .dateTime), r("end", .dateTime)],
                     rowRules: [.span(start: "start", end: "end", maxHours: 24),
                                .perPerson(value: "hours", person: "employee", maximum: 744, what: "one person's hours on one row can be, a month's")]),
-        InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true), r("patient_days", .number, true, atLeastZero),
+        InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true, key), r("patient_days", .number, true, atLeastZero),
                                             r("admissions", .number, false, count), r("visits", .number, false, count)]),
-        InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true), r("job_code", .text, true), r("target_hppd", .number, true, atLeastZero),
+        InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true, key), r("job_code", .text, true, key), r("target_hppd", .number, true, atLeastZero),
                                                       r("budgeted_fte", .number, false, atLeastZero), r("hourly_rate", .number, false, atLeastZero),
                                                       r("overtime_multiplier", .number, false, atLeastZero), r("agency_rate", .number, false, atLeastZero),
                                                       r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))],
                     unique: UniqueKey(roles: ["unit", "job_code"], noun: "a target", why: "one per unit and job code; a second would double the plan")),
-        InputSchema(kind: "shifts", roles: [r("date", .date, true), r("shift", .text, true), r("unit", .text, true),
+        InputSchema(kind: "shifts", roles: [r("date", .date, true), r("shift", .text, true), r("unit", .text, true, key),
                                             r("patients", .number, true, count), r("start", .time), r("end", .time)],
                     unique: UniqueKey(roles: ["date", "unit", "shift"], noun: "a shift census row", why: "one per date, unit and shift; a second would check the shift twice"),
                     rowRules: [.shift(name: "shift", start: "start", end: "end")]),
@@ -138,9 +156,15 @@ public struct InputSchema: Sendable {
                                             r("behavior", .text, false, .oneOf(VarianceLine.Behavior.spellings.map(\.0)))]),
         InputSchema(kind: "actuals", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),
                                              r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
-        InputSchema(kind: "volumes", roles: [r("department", .text, true), Role(name: "period", type: .period, required: true, keepsDay: true),
+        InputSchema(kind: "volumes", roles: [r("department", .text, true, key), Role(name: "period", type: .period, required: true, keepsDay: true),
                                              r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),
     ] + purchasing).map { ($0.kind, $0) })
+
+    /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
+    /// read their series column without a schema, say the same.
+    public static func totalsRowReason(_ label: String) -> String {
+        "a totals row ('\(label.trimmed().clipped)'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export"
+    }
 
     public var columnSpecs: [ColumnSpec] { roles.map { ColumnSpec($0.name, required: $0.required, isPrivate: $0.isPrivate) } }
 }

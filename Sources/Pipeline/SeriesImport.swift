@@ -199,7 +199,13 @@ public struct SeriesImport: Sendable {
                 if let shard, !shard.contains(key: key) { loader.see(day: day); return }
                 loader.add(key: key, day: day, value: value)
             }
-            if let s { add(try row.text(s)) } else { oneKey.withUnsafeBufferPointer(add) }
+            if let s {
+                let key = try row.text(s)
+                if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
+                add(key)
+            } else {
+                oneKey.withUnsafeBufferPointer(add)
+            }
         }
         if s == nil {
             summary.notes.append("no series column (item): the file is one series, '\(table.header[v])'; name the column that tells series apart with --series")
@@ -214,6 +220,12 @@ public struct SeriesImport: Sendable {
                              "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
         return (loader.finish(), summary, emptyValues)
+    }
+
+    /// A row whose series is a totals label (`Grand Total` under the item): the other rows'
+    /// sum, rejected as the imports of the other kinds reject it (`InputSchema.ValueRule.notATotalsRow`).
+    static func totalsRow(_ key: UnsafeBufferPointer<UInt8>, column: Int) -> RowRejection {
+        RowRejection(column: column, InputSchema.totalsRowReason(String(decoding: key, as: UTF8.self)))
     }
 
     /// The headers `aggregate` writes, by role.
@@ -283,7 +295,11 @@ public struct SeriesImport: Sendable {
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
         var summary = try table.run(cells: plan.columns, record: { row in
-            if let s { rowKey = try row.text(s) }
+            if let s {
+                let key = try row.text(s)
+                if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
+                rowKey = key
+            }
             if let d { rowDay = try row.date(d) }
         }, cell: { row, cell in
             let value = try row.number(cell)

@@ -115,7 +115,9 @@ public struct Unpivot: Sendable, Equatable {
     /// accepts (a date for a date role, ...), else the plan fails naming it. `*` alone takes
     /// the headers that fit and leaves the others out (an item sheet's description, price
     /// and total columns; a PBJ file's `Hrs_RN` totals beside `Hrs_RN_emp`), listing them in
-    /// `leftOut`; it fails only when no header fits. Beside a date of the row's own
+    /// `leftOut`; it fails only when no header fits. A header that is a totals label as a
+    /// whole (`Total`, `Grand Total`, `Sum`, `All`: `TotalsLabel.isTotalsHeader`) never fits,
+    /// even where its text could be a name (an item, a unit). Beside a date of the row's own
     /// (`datedRows`), `*` also leaves out the headers that name a part of it (`dateParts`).
     ///
     /// A header `*` would leave out that names a month but does not read as one (`Jan 26` beside
@@ -144,6 +146,9 @@ public struct Unpivot: Sendable, Equatable {
         for k in chosen {
             let text = header[k]
             if isEveryColumn && datedRows && Unpivot.namesADatePart(text) { dateParts.append(k); continue }
+            // A total column (`Total`, `Grand Total`, `All`) sums the others: `*` leaves it out
+            // whatever names_to is (as an item it counted every row twice). Listed, it is read.
+            if isEveryColumn && TotalsLabel.isTotalsHeader(text) { leftOut.append(k); continue }
             var parts = [text]
             if let regex, let namesPattern {
                 let range = NSRange(text.startIndex..., in: text)
@@ -237,7 +242,7 @@ struct UnpivotReader {
                 switch role.type {
                 case .text:
                     if text.trimmed().isEmpty { throw problem("is empty") }
-                    if let rule = role.rule, let why = rule.problem(text) { throw problem("does not fit: \(why)") }
+                    if let rule = role.rule, !rule.judgesRowsOnly, let why = rule.problem(text) { throw problem("does not fit: \(why)") }
                     return .text(text)
                 case .number:
                     guard let value = numbers.parse(text) else { throw problem("is not a number") }

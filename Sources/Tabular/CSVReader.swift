@@ -26,6 +26,10 @@ public final class CSVReader {
     public private(set) var encoding: TextEncoding
     /// Set when `auto` read the file as something other than UTF-8, for the summary line.
     public private(set) var encodingNote: String?
+    /// The delimiter named by Excel's first line `sep=;` (written so that Excel opens the file
+    /// with it): that line is not the header, which is the next line, and its delimiter is the
+    /// file's unless one was given.
+    public private(set) var separatorLine: UInt8?
 
     private let fd: Int32
     private let ownsDescriptor: Bool
@@ -155,6 +159,7 @@ public final class CSVReader {
     // MARK: - Reading
 
     private func readHeader(explicitDelimiter: UInt8?) throws {
+        var skipSeparatorLine = false
         // Read until the header record is complete (or the file ends).
         while context.recordCount == 0 && !finished {
             if firstChunk {
@@ -168,8 +173,12 @@ public final class CSVReader {
                     let line = 1 + ParseContext.countLineBreaks(text.baseAddress!.assumingMemoryBound(to: UInt8.self), nul)
                     throw InputError(file: displayName, line: line, "file contains NUL bytes (the first on line \(line)): it is binary or UTF-16 without a byte-order mark; export it as UTF-8 CSV, or read it with --encoding utf-16")
                 }
+                separatorLine = CSVReader.excelSeparator(text)
+                skipSeparatorLine = separatorLine != nil
                 if let explicitDelimiter {
                     delimiter = explicitDelimiter
+                } else if let separatorLine {
+                    delimiter = separatorLine
                 } else {
                     delimiter = DelimiterSniffer.detect(text)
                 }
@@ -179,6 +188,11 @@ public final class CSVReader {
             } else {
                 try parseNextChunk()
             }
+            // Excel's `sep=;` line (line 1) names the delimiter; the header is below it.
+            if skipSeparatorLine && context.recordCount > 0 {
+                _ = context.takeFirstRecord()
+                skipSeparatorLine = false
+            }
             // Blank lines before the header carry nothing.
             context.dropLeadingBlankRecords()
         }
@@ -186,6 +200,17 @@ public final class CSVReader {
             throw InputError(file: displayName, "file has no header row (only blank lines); the first line must name the columns")
         }
         header = headerRecord
+    }
+
+    /// The delimiter X when the text's first line is exactly `sep=X` (one character, then a
+    /// line end), the line Excel writes above the header of a CSV meant for another locale's
+    /// delimiter; nil otherwise. Read as data, it became a header of `sep=` and an empty name.
+    static func excelSeparator(_ text: UnsafeRawBufferPointer) -> UInt8? {
+        guard text.count >= 6, text[0] | 0x20 == UInt8(ascii: "s"), text[1] | 0x20 == UInt8(ascii: "e"),
+              text[2] | 0x20 == UInt8(ascii: "p"), text[3] == UInt8(ascii: "=") else { return nil }
+        let x = text[4]
+        guard x < 0x80, x != 0x0A, x != 0x0D, x != UInt8(ascii: "\""), x == 0x09 || x >= 0x20 else { return nil }
+        return text[5] == 0x0A || text[5] == 0x0D ? x : nil
     }
 
     /// Settles the encoding from the first chunk (byte-order marks; for `auto`, whether it is

@@ -11,7 +11,9 @@ import Darwin
 /// `1,234.50-` and `1,234.50 CR` (a credit, negative; `DR` a debit, positive), and with
 /// `decimalComma` the European `1.234,50` and `1.234,50 €`.
 /// Rejects anything ambiguous rather than guessing: `1,2` with a decimal point is far more
-/// likely a decimal comma than a thousands separator, so it is an error with a hint.
+/// likely a decimal comma than a thousands separator, so it is an error with a hint; so is
+/// `0,750`, whose first group of 0 cannot start a grouped number (read as 750 it was a
+/// thousand times the 0.75 a decimal-comma export meant).
 public struct NumberParser: Sendable {
     public let decimalComma: Bool
     /// A point followed by exactly three digits (`1.200`) could group thousands as much as it
@@ -115,8 +117,10 @@ public struct NumberParser: Sendable {
                 if groupRun >= 0 && !sawDecimal { groupRun += 1 }
                 i += 1
             } else if c == groupMark && !sawDecimal {
-                // Thousands separators must split the integer part into groups of three.
-                guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 : groupRun == 3 else { return nil }
+                // Thousands separators must split the integer part into groups of three, after a
+                // first group that is not zero: `0,750` and `00,500` group nothing, so the mark
+                // is a decimal one (the other setting's), as ambiguous as `0,5`.
+                guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 && mantissa != 0 : groupRun == 3 else { return nil }
                 sawGroup = true
                 groupRun = 0
                 i += 1

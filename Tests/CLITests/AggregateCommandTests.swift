@@ -85,6 +85,58 @@ import Testing
         #expect(years.status == 0 && years.stdout.contains("A,2025,1300"), "stderr: \(years.stderr)")
     }
 
+    /// A `Grand Total` row at the foot of a long export was summed in as one more item (3,000
+    /// in March); a wide sheet's `Total` column was unpivoted as one (every row twice). The row
+    /// is rejected with its reason, the column left out and named; names holding the word stay.
+    @Test func totalsRowsAndTotalColumnsAreNotSeries() throws {
+        let dir = try CLIRunner.workspace()
+        var long = "Issue Date,Item,UOM,Qty\n"
+        for day in 1...31 {
+            long += "3/\(day)/2026,Gloves Nitrile M,BX,2\n3/\(day)/2026,Saline Flush 10mL,EA,30\n3/\(day)/2026,TPN Total,EA,1\n3/\(day)/2026,Total Parenteral Nutrition kit,EA,1\n"
+        }
+        long += "3/31/2026,Grand Total,,\"3,000\"\n"
+        try long.write(to: dir.appendingPathComponent("uom_total.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "uom_total.csv", "--columns", "date=Issue Date,quantity=Qty", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("uom_total.csv: 125 rows read, 124 accepted, 1 rejected"), "stderr: \(run.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGloves Nitrile M,2026-03,62\nSaline Flush 10mL,2026-03,930\nTPN Total,2026-03,31\nTotal Parenteral Nutrition kit,2026-03,31\n")
+        let rejects = try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv"))
+        #expect(rejects.contains("uom_total.csv,126,Item,\"a totals row ('Grand Total'): its figures are the other rows' sum"), "\(rejects)")
+
+        var wide = "Date,Propofol 200mg,Cefazolin 1g,Total\n"
+        for day in 1...31 { wide += "3/\(day)/2026,5,3,8\n" }
+        try wide.write(to: dir.appendingPathComponent("wide_items.csv"), atomically: false, encoding: .utf8)
+        let unpivoted = try CLIRunner.run(["aggregate", "--input", "wide_items.csv", "--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--out", "w.csv"], in: dir)
+        #expect(unpivoted.status == 0 && unpivoted.stderr.contains("62 rows read, 62 accepted, 0 rejected") && unpivoted.stderr.contains("not unpivoted (header does not fit): 'Total'"),
+                "stderr: \(unpivoted.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("w.csv")) == "series,period,value\nCefazolin 1g,2026-03,93\nPropofol 200mg,2026-03,155\n")
+
+        // A month sheet's totals row: its cells rejected.
+        try "Item,Description,Jan 2026,Feb 2026,Mar 2026,YTD\nA100,Gauze,10,20,30,60\nB200,Tape,1,2,3,6\nTotal,,11,22,33,66\n"
+            .write(to: dir.appendingPathComponent("months.csv"), atomically: false, encoding: .utf8)
+        let months = try CLIRunner.run(["aggregate", "--input", "months.csv", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity",
+                                        "--on-error", "skip", "--out", "m.csv"], in: dir)
+        #expect(months.status == 0 && months.stderr.contains("9 rows read, 6 accepted, 3 rejected"), "stderr: \(months.stderr)")
+        #expect(!(try CLIRunner.read(dir.appendingPathComponent("m.csv"))).contains("Total"))
+    }
+
+    /// Excel's `sep=;` first line: read as the header, it named no column ("the header has
+    /// 'sep=', ''"). It sets the delimiter, and the header is the line below.
+    @Test func excelsSeparatorLineSetsTheDelimiter() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "sep=;\r\nDate;Article;Quantit\u{E9};UdM\r\n"
+        for day in 1...28 { text += "\(day < 10 ? "0" : "")\(day)-Feb-26;H\u{E9}parine 5000 UI;5;FL\r\n" }
+        text += "01-Mar-26;H\u{E9}parine 5000 UI;cinq;FL\r\n"
+        try text.write(to: dir.appendingPathComponent("sep_line.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "sep_line.csv", "--columns", "item=Article,quantity=Quantit\u{E9}", "--partial", "keep",
+                                     "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("29 rows read, 28 accepted, 1 rejected"), "stderr: \(run.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")).hasPrefix("series,period,value\nH\u{E9}parine 5000 UI,2026-02,140\n"))
+        // The rejected row's line is the file's own: the sep= line counts.
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv")).contains("sep_line.csv,31,Quantit\u{E9},'cinq' is not a number"))
+        let inspect = try CLIRunner.run(["inspect", "sep_line.csv"], in: dir)
+        #expect(inspect.status == 0 && inspect.stdout.contains("delimiter: ';' (from line 1, 'sep=;'") && inspect.stdout.contains("(line 2)"), "\(inspect.stdout)")
+    }
+
     @Test func weeklyRowsReadByTheDaySaySoAndNameTheWeek() throws {
         let dir = try CLIRunner.workspace()
         // 70 every Monday: weekly totals, or a clinic open on Mondays. Read by the day they were

@@ -300,7 +300,7 @@ enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
         CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
             + varianceStaffingDefects() + flagCases() + unpivotCases() + encodingCases() + inspectCases() + calendarCases() + scenarioCases()
-            + purchasingCases() + shiftCases() + historyCases()
+            + purchasingCases() + shiftCases() + historyCases() + importReviewCases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).

@@ -292,7 +292,40 @@ import Tabular
         #expect(!mixed.report.contains("decimal: comma"))
     }
 
+    /// A column of `0,750` beside whole numbers and `1,500`: the `1,500` reads both ways, but a
+    /// first group of 0 groups nothing, so the column reads with a decimal comma only and the
+    /// report suggests it (it read as plain numbers, 0,750 as 750).
+    @Test func aZeroBeforeACommaGroupSuggestsTheDecimalComma() throws {
+        let workspace = try Workspace()
+        try workspace.write("eu.csv", "Datum;Artikel;Menge\n01.03.2026;Morphin 10mg/ml;1,500\n02.03.2026;Morphin 10mg/ml;2,250\n03.03.2026;Morphin 10mg/ml;10\n04.03.2026;Morphin 10mg/ml;0,750\n05.03.2026;Morphin 10mg/ml;3\n")
+        let semicolons = try ExportInspection(path: workspace.url.appendingPathComponent("eu.csv").path, kind: "usage")
+        #expect(semicolons.decimalComma)
+        #expect(semicolons.columns[2].decimalComma && semicolons.columns[2].read == 5)
+        #expect(semicolons.report.contains("Menge: number (decimal comma), 100% of 5 values read"), "\(semicolons.report)")
+        #expect(semicolons.report.contains("  flags: --decimal-comma\n"), "\(semicolons.report)")
+        // Quoted in a comma-separated file, and with a sign.
+        try workspace.write("comma.csv", "date,item,quantity\n2026-03-01,A,\"0,750\"\n2026-03-02,A,\"-0,250\"\n2026-03-03,A,\"1,000\"\n")
+        let commas = try ExportInspection(path: workspace.url.appendingPathComponent("comma.csv").path, kind: "usage")
+        #expect(commas.decimalComma && commas.columns[2].decimalComma, "\(commas.report)")
+    }
+
     // MARK: - The header
+
+    /// Excel's `sep=;` first line: the delimiter is the one it names and the header is line 2,
+    /// and the report says so (it read the line as a title to delete).
+    @Test func excelsSeparatorLineIsFoundAndNamed() throws {
+        let workspace = try Workspace()
+        try workspace.write("sep.csv", "sep=;\nDate;Article;Quantit\u{E9};UdM\n31-Mar-26;H\u{E9}parine 5000 UI;5;FL\n30-Mar-26;Fentanyl 50\u{B5}g;2;FL\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("sep.csv").path, kind: "usage")
+        #expect(inspection.separatorLine == UInt8(ascii: ";") && inspection.delimiter == UInt8(ascii: ";"))
+        #expect(inspection.header == ["Date", "Article", "Quantit\u{E9}", "UdM"])
+        #expect(inspection.headerLine == nil && inspection.rows == 2)
+        #expect(!inspection.warnings.contains { $0.contains("title") }, "\(inspection.warnings)")
+        let report = inspection.report
+        #expect(report.contains("delimiter: ';' (from line 1, 'sep=;', Excel's delimiter line; imports read it too, and the header below it)\n"), "\(report)")
+        #expect(report.contains("header: Date;Article;Quantit\u{E9};UdM (line 2)\n"), "\(report)")
+        #expect(!report.contains("# delete"), "\(report)")
+    }
 
     /// A report title above the header was taken for the header: one column of 5 rows, no
     /// warning. The header is the first line whose fields fit the rows below and are names.

@@ -91,6 +91,54 @@ import Testing
         #expect(none.contains("unpivot columns \"*\" found no header that gives date; the columns not mapped to a role are 'Qty Jan'"), "\(none)")
     }
 
+    /// A total column beside the items (`Total`, `Grand Total`, `All`, ...): `*` turned it into
+    /// one more item whatever names_to was, counting every row twice. It is left out and named;
+    /// listed in the columns, it is read as asked.
+    @Test func starLeavesOutTotalColumnsWhateverTheNamesBecome() throws {
+        let plan = try Unpivot(columns: ["*"], namesTo: ["item"], valuesTo: "quantity")
+            .plan(header: ["Date", "Propofol 200mg", "Total", "Cefazolin 1g", " GRAND TOTAL ", "Row Total", "All", "Sum", "TPN Total", "Total Parenteral Nutrition kit"],
+                  mapped: [0], datedRows: true)
+        #expect(plan.columns == [1, 3, 8, 9])
+        #expect(plan.leftOut == [2, 4, 5, 6, 7])
+        let listed = try Unpivot(columns: ["Propofol*", "Total"], namesTo: ["item"], valuesTo: "quantity").plan(header: ["Date", "Propofol 200mg", "Total"], mapped: [0])
+        #expect(listed.columns == [1, 2] && listed.leftOut.isEmpty)
+
+        let sheet = "Date,Propofol 200mg,Cefazolin 1g,Total\n2026-01-05,5,3,8\n2026-01-06,5,,5\n"
+        let (ws, result) = try UnpivotTests.run(sheet, "usage", """
+            columns: {date: Date}
+            unpivot: {columns: "*", names_to: item, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-01-05,Propofol 200mg,5\n2026-01-05,Cefazolin 1g,3\n2026-01-06,Propofol 200mg,5\n")
+        #expect(result.notes.contains { (note: String) in note.contains("3 rows read, 3 accepted, 0 rejected") && note.contains("not unpivoted (header does not fit): 'Total'") }, "\(result.notes)")
+        let (ws2, _) = try UnpivotTests.run(sheet, "usage", """
+            columns: {date: Date}
+            unpivot: {columns: [Propofol*, Total], names_to: item, values_to: quantity}
+        """)
+        #expect(try ws2.read("out/long.csv") == "date,item,quantity\n2026-01-05,Propofol 200mg,5\n2026-01-05,Total,8\n2026-01-06,Propofol 200mg,5\n2026-01-06,Total,5\n")
+        // A census with a column per unit and one for the house.
+        let census = "Date,ICU,4 West,All\n2026-01-05,8,20,28\n"
+        let (ws3, _) = try UnpivotTests.run(census, "census", """
+            columns: {date: Date}
+            unpivot: {columns: "*", names_to: unit, values_to: patient_days}
+        """)
+        #expect(try ws3.read("out/long.csv") == "date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-05,4 West,20\n")
+    }
+
+    /// A month sheet's totals row (`Total` under the item) was one more item holding the
+    /// others' sum; its cells are rejected, counted, with the reason.
+    @Test func aTotalsRowOfAMonthSheetIsRejected() throws {
+        let sheet = "Item,Description,Jan 2026,Feb 2026,YTD\nA100,Gauze,10,20,30\nTotal Parenteral Nutrition kit,TPN,1,2,3\nTotal,,11,22,33\n"
+        let (ws, result) = try UnpivotTests.run(sheet, "usage", """
+            columns: {item: Item}
+            on_error: skip
+            unpivot: {columns: "*", names_to: date, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-01-01,A100,10\n2026-02-01,A100,20\n2026-01-01,Total Parenteral Nutrition kit,1\n2026-02-01,Total Parenteral Nutrition kit,2\n")
+        let rejects = try ws.read("out/wide.rejects.csv")
+        #expect(rejects.contains(",4,Item,\"a totals row ('Total'): its figures are the other rows' sum"), "\(rejects)")
+        #expect(result.notes.contains { (note: String) in note.contains("6 rows read, 4 accepted, 2 rejected") }, "\(result.notes)")
+    }
+
     /// The run's error for a one-month sheet headed `Qty Jan`, unpivoted by `glob` into dates.
     static func qtyJanFailure(_ glob: String) -> String {
         do {

@@ -156,6 +156,42 @@ struct CSVReaderDelimiterTests {
         #expect(forced.header == ["a,b,c"])
         #expect(forced.records == [Rec(2, ["1,2", "3,4"])])
     }
+
+    /// Excel's first line `sep=;` names the delimiter: read as data it became a header of
+    /// `sep=` and an empty name, and the import named no column of the file.
+    @Test func excelSeparatorLineNamesTheDelimiterAndTheHeaderIsBelowIt() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let semicolons = try readAll(try dir.write("sep.csv", "sep=;\nDate;Article;Qty\n31-Mar-26;Heparin, 5000 UI;5\n30-Mar-26;Fentanyl;2\n"))
+        #expect(semicolons.delimiter == UInt8(ascii: ";"))
+        #expect(semicolons.header == ["Date", "Article", "Qty"])
+        // Physical lines: the rejects file points at the right one.
+        #expect(semicolons.records == [Rec(3, ["31-Mar-26", "Heparin, 5000 UI", "5"]), Rec(4, ["30-Mar-26", "Fentanyl", "2"])])
+        // CRLF, a byte-order mark before it, a tab, a delimiter the sniffer would not pick.
+        let crlf = try readAll(try dir.write("crlf.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("sep=|\r\na|b\r\n1|2\r\n".utf8)))
+        #expect(crlf.delimiter == UInt8(ascii: "|") && crlf.header == ["a", "b"] && crlf.records == [Rec(3, ["1", "2"])])
+        let tab = try readAll(try dir.write("tab.csv", "sep=\t\na\tb\n1\t2\n"))
+        #expect(tab.delimiter == 0x09 && tab.header == ["a", "b"])
+        // A delimiter given on the command line wins; the line is still not the header.
+        let given = try readAll(try dir.write("given.csv", "sep=;\na,b\n1,2\n"), delimiter: UInt8(ascii: ","))
+        #expect(given.delimiter == UInt8(ascii: ",") && given.header == ["a", "b"] && given.records == [Rec(3, ["1", "2"])])
+        let reader = try CSVReader(path: dir.file("sep.csv"))
+        #expect(reader.separatorLine == UInt8(ascii: ";"))
+    }
+
+    /// Only a first line that is exactly `sep=` and one character is Excel's: a header that
+    /// starts so is a header.
+    @Test func aHeaderThatOnlyLooksLikeASeparatorLineIsTheHeader() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let longer = try readAll(try dir.write("a.csv", "sep=;;x\n1;2;3\n"))
+        #expect(longer.header == ["sep=", "", "x"])
+        let named = try readAll(try dir.write("b.csv", "sep=,qty\n1,2\n"))
+        #expect(named.header == ["sep=", "qty"])
+        let second = try readAll(try dir.write("c.csv", "a,b\nsep=;\n"))
+        #expect(second.header == ["a", "b"] && second.records == [Rec(2, ["sep=;"])])
+        #expect(try CSVReader(path: dir.file("a.csv")).separatorLine == nil)
+    }
 }
 
 @Suite("CSVReader, streaming across chunks")

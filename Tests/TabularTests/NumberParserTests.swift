@@ -125,6 +125,24 @@ struct NumberParserTests {
         #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ",")).parse("1.200") == 1.2)
     }
 
+    /// `0,750` was read as 750: a first group of 0 cannot start a grouped number, so the comma
+    /// is a decimal comma and the value is as ambiguous as `0,5` without the setting.
+    @Test func aZeroBeforeACommaGroupIsNotThousands() {
+        for text in ["0,750", "-0,250", "00,500", "$0,750", "(0,250)", "0,000", "0,750.5", "0,750 CR"] {
+            #expect(parser.parse(text) == nil, "\(text)")
+        }
+        let semicolons = NumberParser(decimalComma: false, delimiter: UInt8(ascii: ";"))
+        #expect(semicolons.parse("0,750") == nil)
+        #expect(parser.explain("0,750") == "'0,750' is not a number (if ',' is the decimal mark, use --decimal-comma, or decimal: comma in a pipeline)")
+        #expect(parser.explain("-0,250").contains("use --decimal-comma"))
+        // With the setting it is the decimal it is; real thousands are as before.
+        #expect(comma.parse("0,750") == 0.75 && comma.parse("-0,250") == -0.25 && comma.parse("00,500") == 0.5)
+        #expect(parser.parse("1,750") == 1750 && parser.parse("10,750") == 10750 && parser.parse("100,000") == 100_000 && parser.parse("0.750") == 0.75)
+        #expect(parser.parse("1,000,000") == 1_000_000 && parser.parse("-1,250.50") == -1250.5)
+        // The same with the marks swapped: under --decimal-comma `0.750` groups nothing either.
+        #expect(comma.parse("0.750") == nil && comma.parse("1.750") == 1750)
+    }
+
     @Test func exactness() {
         // Each of these is the double nearest to the decimal text, as the compiler reads the literal.
         #expect(parser.parse("0.1") == 0.1)

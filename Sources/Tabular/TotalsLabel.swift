@@ -1,0 +1,83 @@
+/// The words a spreadsheet writes on its totals: one definition for the import, which rejects
+/// a row whose key field (item, unit, department, ...) is such a label and leaves a wide sheet's
+/// total column out of `--unpivot '*'`, and for `inspect`, which warns of a totals row.
+///
+/// A label is the whole field, compared without case, with runs of spaces as one and a
+/// trailing colon dropped (`Grand Total`, ` TOTAL `, `Grand  total:`). A name that merely
+/// holds the word (`Total Parenteral Nutrition kit`, `TPN Total`) is not one.
+public enum TotalsLabel {
+    /// Lower case, single spaces. German exports write Summe or Gesamt.
+    public static let words: [String] = ["total", "totals", "grand total", "grand totals", "subtotal", "subtotals", "sub total",
+                                         "sub-total", "row total", "sum", "summe", "gesamt", "gesamtsumme"]
+    /// A column header that is a total of the others besides the row labels: `All` (a pivot
+    /// table's column across its items) is a total there, while an item or unit named `ALL`
+    /// may be a name.
+    static let headerWords: [String] = ["all"]
+
+    static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
+    static let headerWordBytes: [[UInt8]] = headerWords.map { Array($0.utf8) }
+    /// The longest label's normalised length: a longer field is no label, without looking further.
+    static let longest = (words + headerWords).map(\.utf8.count).max() ?? 0
+
+    /// Whether the field is a totals label. Byte-level, allocation-free: it runs on every row's
+    /// key field, and most fields are ruled out by their length or first letter.
+    public static func isLabel(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        matches(field, wordBytes)
+    }
+
+    public static func isLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isLabel($0) }
+    }
+
+    /// A header naming a total column of a wide sheet (`Total`, `Row Total`, `Grand Total`,
+    /// `All`), which `--unpivot '*'` leaves out whatever its names become.
+    public static func isTotalsHeader(_ header: String) -> Bool {
+        var text = header
+        return text.withUTF8 { matches($0, wordBytes) || matches($0, headerWordBytes) }
+    }
+
+    /// Whether the field starts with a totals word followed by a space or a colon, or is one
+    /// (`Total: 3 items`, `Grand Total March`): `inspect`'s looser look at the last row, which
+    /// only warns.
+    public static func startsWithLabel(_ text: String) -> Bool {
+        let key = text.matchKey()
+        return words.contains { key == $0 || key.hasPrefix($0 + " ") || key.hasPrefix($0 + ":") }
+    }
+
+    static func matches(_ p: UnsafeBufferPointer<UInt8>, _ candidates: [[UInt8]]) -> Bool {
+        var i = 0, end = p.count
+        while i < end, isSpace(p[i]) { i += 1 }
+        while end > i, isSpace(p[end - 1]) { end -= 1 }
+        if end > i, p[end - 1] == UInt8(ascii: ":") {
+            end -= 1
+            while end > i, isSpace(p[end - 1]) { end -= 1 }
+        }
+        // Quick outs: every label starts with a letter among a, g, r, s, t and is short.
+        guard end > i, end - i <= 2 * longest else { return false }
+        switch p[i] | 0x20 {
+        case UInt8(ascii: "a"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"): break
+        default: return false
+        }
+        for word in candidates {
+            var j = i, k = 0
+            var matched = true
+            while j < end {
+                var c = p[j]
+                if isSpace(c) {
+                    while j + 1 < end, isSpace(p[j + 1]) { j += 1 }
+                    c = 0x20
+                } else if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") {
+                    c |= 0x20
+                }
+                guard k < word.count, word[k] == c else { matched = false; break }
+                j += 1; k += 1
+            }
+            if matched && k == word.count { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+}

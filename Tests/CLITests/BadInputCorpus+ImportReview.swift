@@ -1,0 +1,71 @@
+import Foundation
+
+extension BadInputCorpus {
+    /// A review's import defects, each read wrong without a word before: a decimal comma after
+    /// a zero (`0,750`, read as 750) is refused with the hint; a totals row (`Grand Total` under
+    /// the item, `Total` under the unit) is rejected naming it, on every kind with such a key,
+    /// while names that merely hold the word are read; `--unpivot '*'` leaves a total column
+    /// out; Excel's `sep=;` first line sets the delimiter.
+    static func importReviewCases() -> [CorpusCase] {
+        var cases: [CorpusCase] = []
+        let usage = CSVInput.usage
+
+        // `0,750` is 0.75 with a decimal comma, never 750 thousands.
+        for value in ["0,750", "-0,250"] {
+            cases.append(rejecting(usage, "'quantity' = '\(value)' (a zero before a comma group) on line 3", replacingValue(usage, 1, "quantity", with: Array(value.utf8)),
+                                   [RejectedRow(line: 3, column: "quantity", says: "'\(value)' is not a number (if ',' is the decimal mark, use --decimal-comma")]))
+        }
+        cases.append(CorpusCase(kind: usage.kind, name: "inspect of 0,750 beside whole numbers in a semicolon export",
+                                files: ["eu.csv": Data("Datum;Artikel;Menge\n01.03.2026;Morphin;1,500\n02.03.2026;Morphin;10\n03.03.2026;Morphin;0,750\n")],
+                                arguments: ["inspect", "eu.csv", "--kind", "usage"],
+                                expectation: .inspected(says: ["Menge: number (decimal comma), 100% of 3 values read", "flags: --decimal-comma", "    decimal: comma\n"])))
+
+        // A totals row, on each kind whose key names it.
+        let totalsRow = "a totals row ("
+        for (input, column, label) in [(usage, "item", "Grand Total"), (CSVInput.series, "series", "Total"),
+                                       (CSVInput.inventory, "item", "Totals"), (CSVInput.census, "unit", "Sum"), (CSVInput.timekeeping, "unit", "Total"),
+                                       (CSVInput.targets, "job_code", "Subtotal"), (CSVInput.items, "item", "Gesamt")] {
+            cases.append(rejecting(input, "totals row: '\(column)' = '\(label)' on line 3", replacingValue(input, 1, column, with: Array(label.utf8)),
+                                   [RejectedRow(line: 3, column: column, says: totalsRow + "'\(label)'): its figures are the other rows' sum")]))
+        }
+        // At the default threshold the run stops, naming the row and what to do.
+        cases.append(failing(usage, "totals row under the item, default 1% threshold", replacingValue(usage, 1, "item", with: Array("Grand Total".utf8)), line: 3,
+                             "column 'item': a totals row ('Grand Total')", "delete the totals rows from the export"))
+        // An item whose name holds the word is an item.
+        for name in ["Total Parenteral Nutrition kit", "TPN Total"] {
+            cases.append(accepting(usage, "item '\(name)' is read", replacingValue(usage, 1, "item", with: Array(name.utf8)), read: usage.rows.count,
+                                   output: usage.output, says: [name + ",2025-01,"]))
+        }
+        // A month sheet's totals row: each of its cells rejected.
+        let months = "Item,Description,2026-01,2026-02,2026-03,YTD\nA100,Gauze,10,20,30,60\nB200,Tape,1,2,3,6\nTotal,,11,22,33,66\n"
+        cases.append(failing(usage, "unpivoted month sheet with a totals row", Data(months), line: 4,
+                             "3 of 9 rows rejected", "column 'Item': a totals row ('Total')",
+                             arguments: usage.arguments + ["--columns", "item=Item", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]))
+        // Reorder reads the usage's location through the import stage: a `TOTAL` location too.
+        let items = CSVInput.items
+        var located = "date,item,quantity,location\n"
+        for (k, line) in CSVInput.reorderUsage.split(separator: "\n").dropFirst().enumerated() { located += line + (k == 1 ? ",TOTAL\n" : ",Central\n") }
+        cases.append(CorpusCase(kind: items.kind, name: "reorder usage with a TOTAL location on line 3",
+                                files: files(items).merging(["usage.csv": Data(located), items.file: Data(items.contents)]) { $1 },
+                                arguments: items.arguments + items.skipFlags,
+                                expectation: .rejects(file: "usage.csv", rejectsFile: "out/usage.rejects.csv",
+                                                      rows: [RejectedRow(line: 3, column: "location", says: totalsRow + "'TOTAL')")],
+                                                      read: located.split(separator: "\n").count - 1)))
+
+        // `--unpivot '*'` beside a total column: 2 items of 3 cells read, the Total column not.
+        let wide = "date,Propofol 200mg,Cefazolin 1g,Total\n" + CSVInput.days(3).map { "\($0),5,3,8" }.joined(separator: "\n") + "\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "unpivot '*' beside a Total column", files: [usage.file: Data(wide)],
+                                arguments: usage.arguments + ["--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--frequency", "day"],
+                                expectation: .accepted(file: usage.file, read: 6, output: usage.output, says: ["Propofol 200mg,2025-01-06,5", "Cefazolin 1g,2025-01-08,3"])))
+
+        // Excel's `sep=;` line above the header.
+        let semicolons = "sep=;\n" + CSVInput.csv(usage.header, usage.rows).replacingOccurrences(of: ",", with: ";")
+        cases.append(accepting(usage, "Excel's sep=; line above the header", Data(semicolons), read: usage.rows.count, output: usage.output,
+                               says: ["A100,2025-01,", "B200,2025-01,"]))
+        cases.append(CorpusCase(kind: usage.kind, name: "inspect of Excel's sep=; line", files: ["sep.csv": Data(semicolons)],
+                                arguments: ["inspect", "sep.csv", "--kind", "usage"],
+                                expectation: .inspected(says: ["delimiter: ';' (from line 1, 'sep=;', Excel's delimiter line", "header: date;item;quantity;location (line 2)",
+                                                               "rows: \(usage.rows.count) data rows"])))
+        return cases
+    }
+}

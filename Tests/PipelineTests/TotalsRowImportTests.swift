@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// A totals row at the foot of an export (`Grand Total` under the item, `TOTAL` under the
+/// unit) was read as one more item or unit holding the other rows' sum. The import rejects a
+/// row whose key field is a totals label as a whole, and reads names that merely hold the word.
+@Suite struct TotalsRowImportTests {
+    static func run(_ csv: String, _ table: String, columns: String) throws -> (Workspace, PipelineRunner.RunResult) {
+        let ws = try Workspace()
+        try ws.write("in.csv", csv)
+        let map = columns.isEmpty ? "" : "    columns: \(columns)\n"
+        try ws.write("p.yml", "stages:\n  rows:\n    kind: import\n    table: \(table)\n    file: in.csv\n" + map
+                     + "    on_error: skip\n  save:\n    kind: export\n    input: rows\n    file: long.csv\n")
+        return (ws, try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out"))
+    }
+
+    @Test func aGrandTotalRowUnderTheItemIsRejected() throws {
+        let csv = """
+        Issue Date,Item,UOM,Qty
+        3/30/2026,Gloves Nitrile M,BX,2
+        3/30/2026,Total Parenteral Nutrition kit,EA,1
+        3/31/2026,TPN Total,EA,4
+        3/31/2026, grand  total ,,"3,000"
+
+        """
+        let (ws, result) = try TotalsRowImportTests.run(csv, "usage", columns: "{date: Issue Date, item: Item, quantity: Qty, uom: UOM}")
+        #expect(try ws.read("out/long.csv") == "date,item,quantity,uom\n2026-03-30,Gloves Nitrile M,2,BX\n2026-03-30,Total Parenteral Nutrition kit,1,EA\n2026-03-31,TPN Total,4,EA\n")
+        let rejects = try ws.read("out/rows.rejects.csv")
+        #expect(rejects.contains(",5,Item,\"a totals row ('grand  total'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export\","), "\(rejects)")
+        #expect(result.notes.contains { (note: String) in note.contains("4 rows read, 3 accepted, 1 rejected") }, "\(result.notes)")
+    }
+
+    /// Every kind's key fields: a census's unit, an inventory's location, a PO export's vendor.
+    @Test func totalsLabelsInOtherKeyFieldsAreRejected() throws {
+        let (census, c) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-05,TOTAL,8\n", "census", columns: "")
+        #expect(try census.read("out/long.csv") == "date,unit,patient_days\n2026-01-05,ICU,8\n")
+        #expect(try census.read("out/rows.rejects.csv").contains(",3,unit,\"a totals row ('TOTAL')"))
+        #expect(c.notes.contains { (note: String) in note.contains("2 rows read, 1 accepted, 1 rejected") }, "\(c.notes)")
+        let (stock, _) = try TotalsRowImportTests.run("item,on_hand,location\nA100,5,Central\nA100,9,Sum\n", "inventory", columns: "")
+        #expect(try stock.read("out/rows.rejects.csv").contains(",3,location,\"a totals row ('Sum')"))
+        let (orders, _) = try TotalsRowImportTests.run("item,vendor,order_date,quantity\nA100,Acme,2026-01-05,10\nA100,Totals,2026-01-05,10\n", "orders", columns: "")
+        #expect(try orders.read("out/rows.rejects.csv").contains(",3,vendor,\"a totals row ('Totals')"))
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import Tabular
+
+/// The one definition of a totals label: the import rejects rows whose key field is one,
+/// `--unpivot '*'` leaves such headers out, `inspect` warns of such a last row.
+@Suite("TotalsLabel")
+struct TotalsLabelTests {
+    @Test("whole-field labels, in any case and spacing", arguments: [
+        "Total", "TOTAL", "total", " Grand Total ", "Grand  total", "GRAND TOTAL:", "Totals", "Subtotal", "Sub-Total", "sub total",
+        "Sum", "Row Total", "Summe", "Gesamt", "Gesamtsumme", "\tTotal\t", "Total :",
+    ])
+    func labels(_ text: String) {
+        #expect(TotalsLabel.isLabel(text), "\(text)")
+        #expect(TotalsLabel.isTotalsHeader(text), "\(text)")
+    }
+
+    @Test("names that merely hold the word", arguments: [
+        "Total Parenteral Nutrition kit", "TPN Total", "Totally Sterile Gauze", "Summary", "Sumatriptan 50mg", "Grand", "Tot",
+        "Total 2", "Grand Total Gloves", "Subtotals and more", "", "   ", "A100", "All", "ALL",
+    ])
+    func notLabels(_ text: String) {
+        #expect(!TotalsLabel.isLabel(text), "\(text)")
+    }
+
+    /// `All` heads a pivot table's total column, but an item or unit may be named so.
+    @Test func allIsATotalsHeaderOnly() {
+        #expect(TotalsLabel.isTotalsHeader("All") && TotalsLabel.isTotalsHeader(" ALL "))
+        #expect(!TotalsLabel.isLabel("All"))
+        #expect(!TotalsLabel.isTotalsHeader("Allopurinol 100mg") && !TotalsLabel.isTotalsHeader("TPN Total"))
+    }
+
+    /// The byte reading (the import's, per row) and the text reading agree.
+    @Test func bytesAndTextAgree() {
+        for text in ["Grand Total", "Total Parenteral Nutrition kit", "sum", "Gloves"] {
+            var bytes = text
+            #expect(bytes.withUTF8 { TotalsLabel.isLabel($0) } == TotalsLabel.isLabel(text))
+        }
+    }
+
+    /// inspect's warning looks further than the import's rejection: a last row that starts
+    /// with a totals word.
+    @Test func inspectLooksAtTheStartOfTheField() {
+        #expect(TotalsLabel.startsWithLabel("Total: 3 items") && TotalsLabel.startsWithLabel("Grand Total March"))
+        #expect(!TotalsLabel.isLabel("Total: 3 items"))
+        #expect(!TotalsLabel.startsWithLabel("TPN Total") && !TotalsLabel.startsWithLabel("Totally"))
+    }
+}

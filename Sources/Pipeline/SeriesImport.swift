@@ -149,7 +149,9 @@ public struct SeriesImport: Sendable {
         // with an `item` column is still read by it.
         let oneSeriesAllowed = seriesColumn == nil && dateColumn != nil && valueColumn != nil
             && !self.options.columns.keys.contains { SeriesImport.role($0) == "series" }
-        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value")]
+        // A unit of measure, when the file has one, is only looked at: one item issued in boxes
+        // and in eaches was summed as one number without a word.
+        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value"), ColumnSpec("uom", required: false)]
         let table: TableImport
         do {
             table = try TableImport(path: input, columns: specs, options: options)
@@ -171,6 +173,8 @@ public struct SeriesImport: Sendable {
         }
         let s = table.column("series")
         let oneKey = Array(table.header[v].utf8)
+        let u = table.column("uom")
+        var units = UnitsBySeries()
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
@@ -203,6 +207,7 @@ public struct SeriesImport: Sendable {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
                 add(key)
+                if let u { units.see(series: key, unit: row.record[u]) }
             } else {
                 oneKey.withUnsafeBufferPointer(add)
             }
@@ -210,6 +215,7 @@ public struct SeriesImport: Sendable {
         if s == nil {
             summary.notes.append("no series column (item): the file is one series, '\(table.header[v])'; name the column that tells series apart with --series")
         }
+        if let mixed = units.mixedNote(column: u.map { table.header[$0] } ?? "uom") { summary.notes.append(mixed) }
         // A row labelled with a whole year or quarter (`2025`, `2025-Q1`) among rows dated
         // otherwise is a total of them (or of months the file does not hold): summed with them
         // it counts them twice, and at a shorter frequency it all falls on the period's first

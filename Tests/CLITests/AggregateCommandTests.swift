@@ -56,6 +56,21 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGAUZE 4X4,2025-01,10\nSyringe,2025-01,3\ngauze 4x4,2025-01,1234\n")
     }
 
+    /// One item issued in boxes and once in eaches was summed as one number (62 BX + 100 EA
+    /// read as 162) without a word, and the column map `inspect` suggests (`uom=UOM`) was
+    /// refused as an unknown role.
+    @Test func anItemInTwoUnitsOfMeasureIsNamed() throws {
+        let dir = try CLIRunner.workspace()
+        try "Issue Date,Item,UOM,Qty\n1/5/2026,Gloves,BX,2\n1/6/2026,Gloves,bx ,3\n1/7/2026,Gloves,EA,100\n1/8/2026,Gauze,EA,4\n"
+            .write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        for map in ["date=Issue Date,quantity=Qty", "date=Issue Date,item=Item,quantity=Qty,uom=UOM"] {
+            let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--columns", map, "--partial", "keep", "--out", "s.csv"], in: dir)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("1 series is written in more than one unit of measure in column 'UOM' (Gloves: BX, EA): summed as written"), "stderr: \(result.stderr)")
+        }
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGauze,2026-01,4\nGloves,2026-01,105\n")
+    }
+
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
         let dir = try CLIRunner.workspace()
         // A year label parses as its first day: beside monthly rows it was summed into January

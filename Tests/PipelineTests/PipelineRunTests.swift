@@ -64,6 +64,22 @@ import Tabular
         #expect(notes.contains { $0.hasPrefix("either: where: series 'GLOVES', 'NONE' matched no row") }, "\(notes)")
     }
 
+    /// An aggregate stage over usage with a unit of measure names the item written in two.
+    @Test func anAggregateNamesAnItemInTwoUnitsOfMeasure() throws {
+        let ws = try Workspace()
+        try ws.write("usage.csv", "date,item,uom,quantity\n2025-01-05,GLOVES,BX,2\n2025-01-06,GLOVES,EA,100\n2025-02-05,GLOVES,BX,3\n")
+        try ws.write("p.yml", """
+            calendar: {frequency: month}
+            output: out
+            stages:
+              usage: {kind: import, table: usage, file: usage.csv}
+              monthly: {kind: aggregate, input: usage, partial: keep}
+              save: {kind: export, input: monthly, file: monthly.csv}
+            """)
+        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+        #expect(notes.contains { $0.hasPrefix("monthly: 1 series is written in more than one unit of measure in column 'uom' (GLOVES: BX, EA)") }, "\(notes)")
+    }
+
     /// `where:` values no row has are named (the import kept nothing and the run said only
     /// "0 rows"), with the file's spelling when it differs only in case.
     @Test func whereValuesMatchingNoRowAreNamed() throws {

@@ -91,6 +91,8 @@ public struct AggregateStage: Stage {
         }
         if partial == .drop { AggregateStage.leaveOutPartialPeriods(&totals, context) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
+        if let spellings = SeriesImport.spellingsNote(totals) { context.note(spellings) }
+        if let mixed = try AggregateStage.mixedUnits(in: context.table(input), series: seriesColumns) { context.note(mixed) }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)
@@ -106,6 +108,21 @@ public struct AggregateStage: Stage {
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
         table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart)
         return ["series": table]
+    }
+
+    /// The series written in more than one unit of measure, when the input has a `uom` column
+    /// (see `UnitsBySeries`).
+    static func mixedUnits(in table: Table, series: [String]) -> String? {
+        guard let units = table.texts("uom"), !series.contains("uom") else { return nil }
+        let keyColumns = series.compactMap { table.texts($0) }
+        guard keyColumns.count == series.count else { return nil }
+        var seen = UnitsBySeries()
+        for row in 0..<table.rowCount {
+            var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
+            var unit = units[row]
+            key.withUTF8 { k in unit.withUTF8 { seen.see(series: k, unit: $0) } }
+        }
+        return seen.mixedNote(column: "uom")
     }
 
     /// `partial: drop`: the periods the rows cover in part are left out, with the notes.

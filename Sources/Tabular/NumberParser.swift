@@ -13,13 +13,15 @@ import Darwin
 /// Rejects anything ambiguous rather than guessing: `1,2` with a decimal point is far more
 /// likely a decimal comma than a thousands separator, so it is an error with a hint; so is
 /// `0,750`, whose first group of 0 cannot start a grouped number (read as 750 it was a
-/// thousand times the 0.75 a decimal-comma export meant).
+/// thousand times the 0.75 a decimal-comma export meant). In a file separated by semicolons,
+/// Europe's layout, `1.200` and `1,500` are both ambiguous (see `pointMayGroupThousands`).
 public struct NumberParser: Sendable {
     public let decimalComma: Bool
     /// A point followed by exactly three digits (`1.200`) could group thousands as much as it
     /// marks decimals: in a semicolon-separated file, Europe's layout, where the export that
     /// writes `800` and `1.200` means 1,200, such a value is an error with a hint rather than
-    /// 1.2 (a month of 30,800 read as 12,818).
+    /// 1.2 (a month of 30,800 read as 12,818). A comma before exactly three digits, alone, is
+    /// then as ambiguous (`1,500` is 1.5 in the export that writes `1.200`).
     public let pointMayGroupThousands: Bool
 
     public init(decimalComma: Bool = false, pointMayGroupThousands: Bool = false) {
@@ -100,7 +102,7 @@ public struct NumberParser: Sendable {
         var digitsSeen = 0
         var groupRun = -1             // digits since the last thousands separator; -1 = none yet
         var sawDecimal = false
-        var sawGroup = false
+        var sawGroup = false, groups = 0
         var integerDigits = 0, integerIsZero = true
         while i < end {
             let c = p[i]
@@ -122,6 +124,7 @@ public struct NumberParser: Sendable {
                 // is a decimal one (the other setting's), as ambiguous as `0,5`.
                 guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 && mantissa != 0 : groupRun == 3 else { return nil }
                 sawGroup = true
+                groups += 1
                 groupRun = 0
                 i += 1
             } else if c == decimalMark && !sawDecimal {
@@ -137,6 +140,10 @@ public struct NumberParser: Sendable {
         guard digitsSeen > 0 else { return nil }
         if sawGroup && !sawDecimal && groupRun != 3 { return nil }
         if pointMayGroupThousands && sawDecimal && !sawGroup && i == end && !integerIsZero && integerDigits <= 3 && digitsSeen - integerDigits == 3 { return nil }
+        // And the other way round: where a point may group thousands a comma may mark decimals,
+        // so one comma before three digits (`1,500`: 1.5 in the export that writes `1.200` for
+        // 1,200) is as ambiguous. Two groups (`12,345,678`) or a decimal point (`1,500.25`) are not.
+        if pointMayGroupThousands && groups == 1 && !sawDecimal && i == end { return nil }
         var exponent = droppedIntegerDigits - fractionDigits
         if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             i += 1
@@ -205,6 +212,9 @@ public struct NumberParser: Sendable {
         if trimmed.allSatisfy({ $0.isNumber || $0 == "e" || $0 == "E" || $0 == "." || $0 == "-" || $0 == "+" }),
            Double(String(trimmed)).map({ !$0.isFinite }) == true {
             return "'\(text.clipped)' is out of range for a number"
+        }
+        if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
+            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, write the value without the ambiguity (1500, or 1,500.00)"
         }
         if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
             return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, write the value without the ambiguity (1.2 or 1.20, not 1.200)"

@@ -20,6 +20,13 @@ extension BadInputCorpus {
                                 arguments: ["inspect", "eu.csv", "--kind", "usage"],
                                 expectation: .inspected(says: ["Menge: number (decimal comma), 100% of 3 values read", "flags: --decimal-comma", "    decimal: comma\n"])))
 
+        // `1,500` in a semicolon export is 1.5 there as likely as 1,500: refused with the hint.
+        cases.append(CorpusCase(kind: usage.kind, name: "1,500 in a semicolon export without --decimal-comma",
+                                files: ["eu.csv": Data("Datum;Artikel;Menge\n01.03.2026;Morphin;1,500\n02.03.2026;Morphin;2,250\n03.03.2026;Morphin;10\n".utf8)],
+                                arguments: ["aggregate", "--input", "eu.csv", "--columns", "date=Datum,item=Artikel,quantity=Menge", "--out", "out.csv"],
+                                expectation: .fails(file: "eu.csv", line: 2, says: ["'1,500' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals)", "use --decimal-comma"]),
+                                absentAfterFailure: ["out.csv"]))
+
         // A totals row, on each kind whose key names it.
         let totalsRow = "a totals row ("
         for (input, column, label) in [(usage, "item", "Grand Total"), (CSVInput.series, "series", "Total"),

@@ -125,6 +125,19 @@ struct NumberParserTests {
         #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ",")).parse("1.200") == 1.2)
     }
 
+    /// And the other way round: `1,500` in a semicolon-separated export (a review's German file
+    /// of 1,500 and 2,250 morphine units, meaning 1.5 and 2.25) was read as 1,500.
+    @Test func aCommaBeforeThreeDigitsInASemicolonFileIsAskedAbout() {
+        let semicolons = NumberParser(decimalComma: false, delimiter: UInt8(ascii: ";"))
+        #expect(semicolons.parse("1,500") == nil && semicolons.parse("-2,250") == nil && semicolons.parse("$999,000") == nil)
+        let why = Array("1,500".utf8).withUnsafeBufferPointer { semicolons.explainFailure($0) }
+        #expect(why.contains("where ',' often marks decimals") && why.contains("use --decimal-comma"), "\(why)")
+        // Two groups or a decimal point say what the comma is; --decimal-comma reads it so.
+        #expect(semicolons.parse("12,345,678") == 12_345_678 && semicolons.parse("1,500.25") == 1500.25)
+        #expect(NumberParser(decimalComma: true, delimiter: UInt8(ascii: ";")).parse("1,500") == 1.5)
+        #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ",")).parse("1,500") == 1500)
+    }
+
     /// `0,750` was read as 750: a first group of 0 cannot start a grouped number, so the comma
     /// is a decimal comma and the value is as ambiguous as `0,5` without the setting.
     @Test func aZeroBeforeACommaGroupIsNotThousands() {

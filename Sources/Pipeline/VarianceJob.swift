@@ -270,33 +270,48 @@ public struct VarianceJob: Sendable {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
             // "B / C" would be one label).
             let key = { (key: Key) in CompositeKey.joined(key.department, key.account) }
-            let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), Set($0.value.keys)) })
+            let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), LedgerMonths.postedMonths($0.value.filter { $0.key <= asOf })) })
             let budgeted = Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) })
             let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf)
             if !gaps.isEmpty {
                 let shown = gaps.prefix(6).map { gap in
                     CompositeKey.parts(of: gap.line, maxSplits: 1).joined(separator: " / ") + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
                 }.listed(of: gaps.count)
-                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no ledger row for a month other lines booked, after booking earlier months (\(shown)): read as nothing spent or earned, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
+                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no posting (no ledger row, a 0.00, or reversals alone) in a month other lines posted in, after posting earlier months (\(shown)): read as \(gaps.count == 1 ? "its" : "their") amounts there, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
             }
-            // A line budgeted this year with no ledger row in it, in a department that booked
-            // others (a department with none has its own note): projected at $0 and favorable by
-            // its whole budget without a word (an annual fee not yet invoiced read as a saving).
-            let yearToDate = Set(calendar.months(ofFiscalYear: fy).filter { $0 <= asOf })
+            // A line budgeted this year with no posting in it, in a department that posted others
+            // (a department with none has its own note): projected at $0 and favorable by its
+            // whole budget without a word (an annual fee not yet invoiced read as a saving). A
+            // line budgeted only in the months ahead (maintenance from March) has no history
+            // either: projected at $0, its budget silently left out of the projection.
+            let fiscalMonths = calendar.months(ofFiscalYear: fy)
             let bookingDepartments = Set(actualBy.keys.map(\.department))
-            let unbooked = budgetBy.filter { line, byMonth in
-                bookingDepartments.contains(line.department) && !(actualBy[line]?.keys.contains(where: yearToDate.contains) ?? false)
-                    && byMonth.contains { yearToDate.contains($0.key) && $0.value != 0 }
-            }.map { (line: $0.key, budget: $0.value.filter { yearToDate.contains($0.key) }.values.reduce(0, +)) }
-                .sorted { key($0.line).utf8.lexicographicallyPrecedes(key($1.line).utf8) }
+            var unbooked: [(line: Key, budget: Double)] = [], ahead: [(line: Key, first: Int, budget: Double)] = []
+            for (line, byMonth) in budgetBy where bookingDepartments.contains(line.department) {
+                guard !(booked[key(line)] ?? []).contains(where: { fiscalMonths.contains($0) && $0 <= asOf }) else { continue }
+                let toDate = fiscalMonths.filter { $0 <= asOf }.reduce(0) { $0 + (byMonth[$1] ?? 0) }
+                let later = fiscalMonths.filter { $0 > asOf && (byMonth[$0] ?? 0) != 0 }
+                if abs(toDate) >= 0.005 {
+                    unbooked.append((line, toDate))
+                } else if let first = later.first {
+                    ahead.append((line, first, later.reduce(0) { $0 + byMonth[$1]! }))
+                }
+            }
+            func byKey<T>(_ lines: [T], _ line: (T) -> Key) -> [T] { lines.sorted { key(line($0)).utf8.lexicographicallyPrecedes(key(line($1)).utf8) } }
             if !unbooked.isEmpty {
-                let shown = unbooked.prefix(5).map { "\($0.line.department) / \($0.line.account) (\(NumberStyle().money($0.budget)) budgeted)" }.listed(of: unbooked.count)
-                notes.append("\(unbooked.count == 1 ? "1 budgeted line has" : "\(unbooked.count) budgeted lines have") no ledger row from \(months.label(yearToDate.min() ?? asOf)) to \(months.label(asOf)), \(shown): projected at $0 and favorable by \(unbooked.count == 1 ? "its" : "their") whole budget; check the export covers \(unbooked.count == 1 ? "it" : "them") (a cost invoiced later in the year reads as a saving until then)")
+                let shown = byKey(unbooked, \.line).prefix(5).map { "\($0.line.department) / \($0.line.account) (\(NumberStyle().money($0.budget)) budgeted)" }.listed(of: unbooked.count)
+                notes.append("\(unbooked.count == 1 ? "1 budgeted line has" : "\(unbooked.count) budgeted lines have") no posting from \(months.label(fiscalMonths[0])) to \(months.label(asOf)), \(shown): projected at $0 and favorable by \(unbooked.count == 1 ? "its" : "their") whole budget; check the export covers \(unbooked.count == 1 ? "it" : "them") (a cost invoiced later in the year reads as a saving until then)")
+            }
+            if !ahead.isEmpty {
+                let total = ahead.reduce(0) { $0 + $1.budget }
+                let shown = byKey(ahead, \.line).prefix(5).map { "\($0.line.department) / \($0.line.account) from \(months.label($0.first)), \(NumberStyle().money($0.budget))" }.listed(of: ahead.count)
+                notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberStyle().money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
             }
             for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {
                 let stopped = CompositeKey.parts(of: pair.stopped, maxSplits: 1).joined(separator: " / ")
-                let started = CompositeKey.parts(of: pair.started, maxSplits: 1).joined(separator: " / ")
-                notes.append("\(stopped) booked nothing after \(months.label(pair.month - 1)) and \(started), which has no budget, began in \(months.label(pair.month)): if the line was renamed, both are projected (the old one from its history) and the projection is overstated; spell it one way in the budget and the ledger")
+                let started = pair.started.map { CompositeKey.parts(of: $0, maxSplits: 1).joined(separator: " / ") }
+                let one = started.count == 1
+                notes.append("\(stopped) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): if the line was renamed, the old one is still projected from its history beside the new and the projection is overstated; spell it one way in the budget and the ledger")
             }
         }
         if let volumes, let vDept = volumes.texts("department") {

@@ -24,10 +24,9 @@ public enum LedgerMonths {
         for r in month.indices { net[department[r] + "\u{1F}" + account[r], default: [:]][month[r], default: 0] += amount[r] }
         var posted: [Int: Int] = [:], against: Set<Int> = []
         for months in net.values {
-            let usual = months.values.reduce(0, +)
-            for (m, value) in months where abs(value) > 0.005 {
-                if usual == 0 || (value > 0) == (usual > 0) { posted[m, default: 0] += 1 } else { against.insert(m) }
-            }
+            let postings = postedMonths(months)
+            for m in postings { posted[m, default: 0] += 1 }
+            for (m, value) in months where abs(value) > 0.005 && !postings.contains(m) { against.insert(m) }
         }
         guard var chosen = posted.keys.max() else { return (last, nil) }
         var said: [String] = []
@@ -48,15 +47,24 @@ public enum LedgerMonths {
         return (chosen, said.joined(separator: "; ") + ": reported through \(Frequency.month.label(chosen)) (--as-of \(Frequency.month.label(chosen + 1)), as_of: in a pipeline, reports it)")
     }
 
-    /// Months a line has no ledger row for although it is budgeted in them, other lines were
-    /// booked in them and it was booked before: a journal posted elsewhere or not yet, or a
-    /// line dropped from the export, more often than a month of no spending. Read as zero,
+    /// The months a line posted in, from its net amount by month: those not zero and of the
+    /// sign of the line's whole ledger. A 0.00 exported for a month not yet booked, and a
+    /// month of reversals alone (an accrual reversed on the 1st), are no postings.
+    public static func postedMonths(_ net: [Int: Double]) -> Set<Int> {
+        let usual = net.values.reduce(0, +)
+        return Set(net.filter { abs($0.value) > 0.005 && (abs(usual) <= 0.005 || ($0.value > 0) == (usual > 0)) }.keys)
+    }
+
+    /// Months a line did not post in (no ledger row, a 0.00, or reversals alone: see
+    /// `postedMonths`) although it is budgeted in them, other lines posted in them and it
+    /// posted before: a journal posted elsewhere or not yet, or a line dropped from the export,
+    /// more often than a month of no spending. Read as zero,
     /// one missing salaries month read as $50,000 favorable and took the projection $93,000
     /// under budget without a word, where a whole month missing was noted; a payroll not yet
     /// accrued in the last month did the same at the end of the year to date.
     ///
     /// - Parameters:
-    ///   - booked: the months each line has ledger rows for, by line.
+    ///   - booked: the months each line posted in (`postedMonths`), by line.
     ///   - budgeted: the budget by line and month.
     ///   - through: the last month reported.
     /// - Returns: each line's missing months, lines in the order of their keys' bytes.
@@ -71,25 +79,29 @@ public enum LedgerMonths {
         }
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
-    /// Budgeted lines that stopped booking before `last` while a line of the same account with
-    /// no budget started in the month after: most often one line renamed (a department
-    /// respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`). Both are then
-    /// projected, the old from its history, and the account's projection overstated by the old
-    /// line's (a third of the salaries' projection in a review). Lines are keys of the
-    /// department and account joined by the unit separator; pairs in the order of the stopped
-    /// lines' keys' bytes.
-    public static func continuations(booked: [String: Set<Int>], budgeted: [String: [Int: Double]], through last: Int) -> [(stopped: String, started: String, month: Int)] {
-        func account(_ line: String) -> Substring { line.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).last ?? "" }
-        func hasBudget(_ line: String) -> Bool { budgeted[line]?.values.contains { $0 != 0 } ?? false }
-        var startedBy: [Substring: [(line: String, first: Int)]] = [:]
-        for (line, months) in booked where !hasBudget(line) {
-            if let first = months.min() { startedBy[account(line), default: []].append((line, first)) }
+    /// Budgeted lines that stopped posting before `last` while lines with no budget began in
+    /// the month after, in the same department or the same account: most often one line
+    /// renamed (a department respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`,
+    /// or an account renumbered, 6100 as 6105). Both are then projected, the old from its
+    /// history, and the projection overstated by the old line's (a third of the salaries'
+    /// projection in a review). Lines are keys of the department and account joined by the unit
+    /// separator; each stopped line with the lines that began, in the order of the keys' bytes.
+    public static func continuations(booked: [String: Set<Int>], budgeted: [String: [Int: Double]], through last: Int) -> [(stopped: String, started: [String], month: Int)] {
+        func parts(_ line: String) -> (department: Substring, account: Substring) {
+            let p = line.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            return (p.first ?? "", p.count > 1 ? p[1] : "")
         }
-        var pairs: [(stopped: String, started: String, month: Int)] = []
+        func hasBudget(_ line: String) -> Bool { budgeted[line]?.values.contains { $0 != 0 } ?? false }
+        var began: [Int: [String]] = [:]
+        for (line, months) in booked where !hasBudget(line) {
+            if let first = months.min() { began[first, default: []].append(line) }
+        }
+        var pairs: [(stopped: String, started: [String], month: Int)] = []
         for (line, months) in booked where hasBudget(line) {
             guard let end = months.filter({ $0 <= last }).max(), end < last else { continue }
-            let successors = (startedBy[account(line)] ?? []).filter { $0.first == end + 1 }
-            if successors.count == 1 { pairs.append((line, successors[0].line, end + 1)) }
+            let (department, account) = parts(line)
+            let successors = (began[end + 1] ?? []).filter { let p = parts($0); return p.department == department || p.account == account }
+            if !successors.isEmpty { pairs.append((line, successors.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, end + 1)) }
         }
         return pairs.sorted { $0.stopped.utf8.lexicographicallyPrecedes($1.stopped.utf8) }
     }

@@ -101,7 +101,7 @@ public struct DateParser: Sendable {
     }
 
     /// A month's name for messages (`13 January 2025`), from `monthNames`.
-    static func monthName(_ month: Int) -> String {
+    public static func monthName(_ month: Int) -> String {
         let name = String(decoding: monthNames[month - 1], as: UTF8.self)
         return name.prefix(1).uppercased() + name.dropFirst()
     }

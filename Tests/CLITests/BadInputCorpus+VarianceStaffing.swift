@@ -46,7 +46,7 @@ extension BadInputCorpus {
         // the run stopped on "the budget has no month of FY2025" without a word of the dates.
         let dayFirst = Data(CSVInput.csv(CSVInput.actualsHeader, CSVInput.actualsRows.map { row in row.enumerated().map { $0 == 2 ? "01/" + row[2].suffix(2) + "/2025" : $1 } }).utf8)
         cases.append(failing(actualsInput, "periods written 01/MM/YYYY", dayFirst, line: nil,
-                             "every period of the file falls on January 1-12, as the 1st of every month written day-first (01/MM/YYYY) reads month-first", "add --date-format actuals=dmy"))
+                             "every period of the file falls on January 1-12, as the 1st of every month written day-first (01/MM/YYYY) reads month-first", "add --date-format actuals=dmy", "if they are days of January, add --date-format actuals=mdy"))
         // Two volumes for one department and month made the flexed budget depend on row order.
         cases.append(failing(budget, "two volumes for ICU in 2025-07", replacingValue(budget, 1, "volume", with: Array("120".utf8)), line: nil,
                              "the budget (budget.csv) gives ICU two volumes for 2025-07, 100 and 120", "give the same on each of its lines"))

@@ -498,7 +498,7 @@ public struct ImportStage: Stage {
         summary.notes += unmatched
         for k in 0..<count where columns[k] >= 0 {
             if let sentence = periodLooks[k].sentence("every \(present[k].name) of the file") {
-                throw InputError(file: importer.file, "\(sentence): add --date-format \(schema.kind)=dmy (date_format: dmy on its import in a pipeline)")
+                throw InputError(file: importer.file, "\(sentence): add --date-format \(schema.kind)=dmy (date_format: dmy on its import in a pipeline); if they are days of \(DateParser.monthName(periodLooks[k].month ?? 1)), add --date-format \(schema.kind)=mdy")
             }
         }
         var used = Set(importer.indices.values)

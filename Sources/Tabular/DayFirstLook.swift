@@ -31,6 +31,32 @@ public struct DayFirstLook: Sendable {
     /// Some date seen already rules the look out: more dates change nothing.
     public var ruledOut: Bool { broken }
 
+    /// Rules the look out: a date written so that it reads one way only (`2026-01-02`,
+    /// `Jan 2026`, `20260102`) says the file is not written day-first.
+    public mutating func ruleOut() { broken = true }
+
+    /// Whether the field is written as numbers whose first two could be day and month either
+    /// way round (`01/07/2025`, `1.7.2025`, `01-07-25`): one or two digits, a separator, one
+    /// or two digits, a separator. ISO dates and month names are not.
+    public static func couldBeDayFirst(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < field.count, field[i] == 0x20 { i += 1 }
+        func digits() -> Int {
+            var n = 0
+            while i < field.count, field[i] &- 48 <= 9 { n += 1; i += 1 }
+            return n
+        }
+        func separator() -> Bool {
+            guard i < field.count, field[i] == UInt8(ascii: "/") || field[i] == UInt8(ascii: ".") || field[i] == UInt8(ascii: "-") else { return false }
+            i += 1
+            return true
+        }
+        let first = digits()
+        guard (1...2).contains(first), separator() else { return false }
+        let second = digits()
+        return (1...2).contains(second) && separator()
+    }
+
     /// The month the dates fall in, which is the day of the month they name written
     /// day-first; nil when they do not look so.
     public var month: Int? {

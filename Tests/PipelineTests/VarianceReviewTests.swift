@@ -168,6 +168,18 @@ import Tabular
         #expect(reversal.notes.contains { $0.contains("(ED / Salaries 2026-01)") }, "\(reversal.notes)")
     }
 
+    /// Months dated the 1st and written day-first are refused naming both readings; dates that
+    /// read one way only (ISO posting dates in January) are not.
+    @Test func onlyDatesThatCouldBeDayFirstAreRefusedAsSuch() throws {
+        let ws = try Workspace()
+        try ws.write("dmy.csv", "department,account,period,amount\nICU,Salaries,01/07/2025,1\nICU,Salaries,01/08/2025,1\nICU,Salaries,01/09/2025,1\n")
+        let error = try #require(throws: InputError.self) { try ws.tables(["dmy.csv": "actuals"]) }
+        #expect(error.message.contains("every period of the file falls on January 1-12") && error.message.contains("add --date-format actuals=dmy")
+                && error.message.contains("if they are days of January, add --date-format actuals=mdy"), "\(error.message)")
+        try ws.write("iso.csv", "department,account,period,amount\nICU,Salaries,2026-01-02,1\nICU,Salaries,2026-01-05,1\nICU,Salaries,2026-01-09,1\n")
+        #expect(try ws.tables(["iso.csv": "actuals"])["actuals"]?.texts("period") == ["2026-01", "2026-01", "2026-01"])
+    }
+
     /// Lines budgeted only in months ahead (maintenance from March) have no history: projected
     /// at $0, their budget left out of the projection without a word.
     @Test func linesBudgetedOnlyAheadAreNamed() throws {

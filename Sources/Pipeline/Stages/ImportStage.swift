@@ -315,7 +315,7 @@ public struct ImportStage: Stage {
                 let day = try row.monthDate(column, cache: &dateCaches[k])
                 rowDay[k] = keepsDay[k] ? day : months.firstDay(of: months.period(of: day))
                 if watchesDayFirst && !keepsDay[k] && !periodLooks[k].ruledOut && periodDays[k].insert(day.daysSinceEpoch).inserted {
-                    periodLooks[k].see(day)
+                    if DayFirstLook.couldBeDayFirst(row.record[column]) { periodLooks[k].see(day) } else { periodLooks[k].ruleOut() }
                 }
             case .time, .dateTime:
                 if !required[k] && ImportRow.isEmpty(row.record[column]) {

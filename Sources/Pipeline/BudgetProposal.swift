@@ -189,7 +189,7 @@ public struct BudgetProposal: Sendable {
             }
             let lines = unbooked.keys.sorted().compactMap { unbooked[$0] }.filter { abs($0.amount) >= 0.005 }
             if !lines.isEmpty {
-                let shown = lines.prefix(5).map { "\($0.department) / \($0.account) (\(NumberStyle().money($0.amount)) budgeted)" }.listed(of: lines.count)
+                let shown = lines.prefix(5).map { "\($0.department) / \($0.account) (\(NumberStyle().money(abs($0.amount))) budgeted)" }.listed(of: lines.count)
                 assumptions.append("Left out: \(lines.count == 1 ? "1 budgeted line" : "\(lines.count) budgeted lines") without actuals from \(months.label(window.lowerBound)) to \(months.label(last)), \(shown); add \(lines.count == 1 ? "it" : "them") by hand if \(lines.count == 1 ? "it continues" : "they continue").")
             }
         }

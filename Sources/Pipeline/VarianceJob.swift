@@ -298,13 +298,18 @@ public struct VarianceJob: Sendable {
                 }
             }
             func byKey<T>(_ lines: [T], _ line: (T) -> Key) -> [T] { lines.sorted { key(line($0)).utf8.lexicographicallyPrecedes(key(line($1)).utf8) } }
-            if !unbooked.isEmpty {
-                let shown = byKey(unbooked, \.line).prefix(5).map { "\($0.line.department) / \($0.line.account) (\(NumberStyle().money($0.budget)) budgeted)" }.listed(of: unbooked.count)
-                notes.append("\(unbooked.count == 1 ? "1 budgeted line has" : "\(unbooked.count) budgeted lines have") no posting from \(months.label(fiscalMonths[0])) to \(months.label(asOf)), \(shown): projected at $0 and favorable by \(unbooked.count == 1 ? "its" : "their") whole budget; check the export covers \(unbooked.count == 1 ? "it" : "them") (a cost invoiced later in the year reads as a saving until then)")
+            // Revenue not yet booked is unfavorable by its whole budget, a cost favorable; amounts
+            // as budgeted, whatever sign the export gives a credit.
+            for revenue in [false, true] {
+                let lines = byKey(unbooked.filter { (types[$0.line] == .revenue) == revenue }, \.line)
+                guard !lines.isEmpty else { continue }
+                let one = lines.count == 1
+                let shown = lines.prefix(5).map { "\($0.line.department) / \($0.line.account) (\(NumberStyle().money(abs($0.budget))) budgeted)" }.listed(of: lines.count)
+                notes.append("\(one ? "1 budgeted \(revenue ? "revenue " : "")line has" : "\(lines.count) budgeted \(revenue ? "revenue " : "")lines have") no posting from \(months.label(fiscalMonths[0])) to \(months.label(asOf)), \(shown): projected at $0 and \(revenue ? "unfavorable" : "favorable") by \(one ? "its" : "their") whole budget; check the export covers \(one ? "it" : "them") (\(revenue ? "revenue booked later in the year reads as a shortfall" : "a cost invoiced later in the year reads as a saving") until then)")
             }
             if !ahead.isEmpty {
-                let total = ahead.reduce(0) { $0 + $1.budget }
-                let shown = byKey(ahead, \.line).prefix(5).map { "\($0.line.department) / \($0.line.account) from \(months.label($0.first)), \(NumberStyle().money($0.budget))" }.listed(of: ahead.count)
+                let total = ahead.reduce(0) { $0 + abs($1.budget) }
+                let shown = byKey(ahead, \.line).prefix(5).map { "\($0.line.department) / \($0.line.account) from \(months.label($0.first)), \(NumberStyle().money(abs($0.budget)))" }.listed(of: ahead.count)
                 notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberStyle().money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
             }
             for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {

@@ -143,6 +143,10 @@ import Tabular
         let other = Self.fiscalMonths.dropFirst(4).prefix(2).map { ("6030 Med Surg 4 East", "Salaries", $0, 90_000.0) }
         let later = try job.run(budget: Self.table(budget), actuals: Self.table(old + other + ed), volumes: nil)
         #expect(!later.notes.contains { $0.contains("posted nothing after") }, "\(later.notes)")
+        // Nor is another department's line of the same account (a new clinic's salaries).
+        let clinic = Self.fiscalMonths.dropFirst(3).prefix(3).map { ("Pop-up Flu Clinic", "Salaries", $0, 90_000.0) }
+        let unrelated = try job.run(budget: Self.table(budget), actuals: Self.table(old + clinic + ed), volumes: nil)
+        #expect(!unrelated.notes.contains { $0.contains("posted nothing after") }, "\(unrelated.notes)")
         // An account renumbered (6100 as 6105) in the same department is named as well, with
         // every line that began then.
         let supplies = Self.fiscalMonths.map { ("ICU", "6100 Supplies", $0, 20_000.0) }
@@ -302,6 +306,11 @@ import Tabular
         proposal.asOf = Self.month(2025, 12)
         let proposed = try proposal.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil)
         #expect(proposed.assumptions.contains("Left out: 1 budgeted line without actuals from 2025-07 to 2025-12, ED / Consulting ($36,000 budgeted); add it by hand if it continues."), "\(proposed.assumptions)")
+        // Revenue not yet booked is a shortfall, not a saving, whatever sign the export gives it.
+        let grant = Self.fiscalMonths.map { ("ED", "Grant Revenue", $0, -10_000.0) }
+        let revenue = try job.run(budget: Self.table(budget + grant, types: (budget + grant).map { $0.1 == "Grant Revenue" ? "revenue" : "expense" }),
+                                  actuals: Self.table(actuals), volumes: nil)
+        #expect(revenue.notes.contains { $0.hasPrefix("1 budgeted revenue line has no posting from 2025-07 to 2025-12, ED / Grant Revenue ($60,000 budgeted): projected at $0 and unfavorable by its whole budget") }, "\(revenue.notes)")
         // Booked once, it is neither.
         let booked = try job.run(budget: Self.table(budget), actuals: Self.table(actuals + [("ED", "Consulting", "2025-09", 100)]), volumes: nil)
         #expect(!booked.notes.contains { $0.contains("no posting from") }, "\(booked.notes)")

@@ -79,8 +79,20 @@ public enum LedgerMonths {
         }
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
+    /// Two department names that may be one respelled: the same first word holding a digit (the
+    /// cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`), or the same
+    /// letters and digits. Every department books Supplies and Salaries: a new clinic's
+    /// Supplies beginning as another unit's stopped is no renaming.
+    static func alike(_ a: Substring, _ b: Substring) -> Bool {
+        func firstWord(_ s: Substring) -> String { s.split(separator: " ").first.map { $0.lowercased() } ?? "" }
+        func letters(_ s: Substring) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let code = firstWord(a)
+        return (code == firstWord(b) && code.contains(where: \.isNumber)) || letters(a) == letters(b)
+    }
+
     /// Budgeted lines that stopped posting before `last` while lines with no budget began in
-    /// the month after, in the same department or the same account: most often one line
+    /// the month after, in the same department, or of the same account in a department named
+    /// alike (`alike`): most often one line
     /// renamed (a department respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`,
     /// or an account renumbered, 6100 as 6105). Both are then projected, the old from its
     /// history, and the projection overstated by the old line's (a third of the salaries'
@@ -100,7 +112,10 @@ public enum LedgerMonths {
         for (line, months) in booked where hasBudget(line) {
             guard let end = months.filter({ $0 <= last }).max(), end < last else { continue }
             let (department, account) = parts(line)
-            let successors = (began[end + 1] ?? []).filter { let p = parts($0); return p.department == department || p.account == account }
+            let successors = (began[end + 1] ?? []).filter {
+                let p = parts($0)
+                return p.department == department || (p.account == account && alike(p.department, department))
+            }
             if !successors.isEmpty { pairs.append((line, successors.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, end + 1)) }
         }
         return pairs.sorted { $0.stopped.utf8.lexicographicallyPrecedes($1.stopped.utf8) }

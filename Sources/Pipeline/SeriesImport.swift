@@ -63,7 +63,8 @@ public struct SeriesImport: Sendable {
         if let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
         if gapPolicy == .missing, let silent = SeriesImport.silentAtTheEndNote(totals) { notes.append(silent) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
-        if let spellings = SeriesImport.spellingsNote(totals) { notes.append(spellings) }
+        // (A shard holds some spellings of a name and not others: there it says nothing.)
+        if shard == nil, let spellings = SeriesImport.spellingsNote(totals) { notes.append(spellings) }
         if let empty = SeriesImport.emptyValuesNote(emptyValues) {
             notes.append(empty)
             let unrecorded = (0..<totals.seriesCount).filter { id in !totals.isEmpty(id) && totals.values(of: id).values.allSatisfy(\.isNaN) }
@@ -199,15 +200,16 @@ public struct SeriesImport: Sendable {
             } else {
                 value = try row.number(v)
             }
-            func add(_ key: UnsafeBufferPointer<UInt8>) {
-                if let shard, !shard.contains(key: key) { loader.see(day: day); return }
+            /// Whether the key is this shard's (always, unsharded).
+            @discardableResult func add(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+                if let shard, !shard.contains(key: key) { loader.see(day: day); return false }
                 loader.add(key: key, day: day, value: value)
+                return true
             }
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
-                add(key)
-                if let u { units.see(series: key, unit: row.record[u]) }
+                if add(key), let u { units.see(series: key, unit: row.record[u]) }
             } else {
                 oneKey.withUnsafeBufferPointer(add)
             }

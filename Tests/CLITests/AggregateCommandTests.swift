@@ -69,6 +69,17 @@ import Testing
             #expect(result.stderr.contains("1 series is written in more than one unit of measure in column 'UOM' (Gloves: BX, EA): summed as written"), "stderr: \(result.stderr)")
         }
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGauze,2026-01,4\nGloves,2026-01,105\n")
+        // Sharded, only the shard holding Gloves names it.
+        var named = 0
+        for k in 1...2 {
+            let shard = try CLIRunner.run(["aggregate", "--input", "u.csv", "--columns", "date=Issue Date,quantity=Qty", "--partial", "keep",
+                                           "--shard", "\(k)/2", "--out", "s\(k).csv"], in: dir)
+            #expect(shard.status == 0, "stderr: \(shard.stderr)")
+            let holdsGloves = try CLIRunner.read(dir.appendingPathComponent("s\(k).csv")).contains("Gloves")
+            #expect(shard.stderr.contains("(Gloves: BX, EA)") == holdsGloves, "shard \(k): \(shard.stderr)")
+            if holdsGloves { named += 1 }
+        }
+        #expect(named == 1)
     }
 
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {

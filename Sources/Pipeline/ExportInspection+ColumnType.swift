@@ -16,14 +16,24 @@ extension ExportInspection {
         var withComma = 0
         /// Some value holds a comma and reads only as a decimal comma (`3,5`, `1.234,50`).
         var commaDecides = false
+        /// Some value holds a mark and reads only with a decimal point (`1,234.50`, `2.5`).
+        var pointDecides = false
+        /// The first value that reads both ways and that the file's delimiter leaves in doubt
+        /// (`1,500` in a file separated by semicolons).
+        var ambiguous: String?
 
         init(_ samples: [Sample], point: NumberParser, comma: NumberParser) {
             values = samples.count
+            let plain = NumberParser()
             for sample in samples {
                 let byPoint = point.parse(sample.text) != nil, byComma = comma.parse(sample.text) != nil
+                let byPlainPoint = byPoint || plain.parse(sample.text) != nil
                 if byPoint { withPoint += 1 }
                 if byComma { withComma += 1 }
-                if byComma && !byPoint && sample.text.contains(",") { commaDecides = true }
+                // A value the delimiter alone leaves in doubt decides nothing.
+                if byComma && !byPlainPoint && sample.text.contains(",") { commaDecides = true }
+                if byPlainPoint && !byComma && (sample.text.contains(",") || sample.text.contains(".")) { pointDecides = true }
+                if !byPoint && byPlainPoint && byComma && ambiguous == nil { ambiguous = sample.text }
             }
         }
 
@@ -38,9 +48,20 @@ extension ExportInspection {
     /// `3,5` cannot group thousands, while a quoted `"1,234"` in a comma-separated file reads
     /// both ways and so stays a thousands separator.
     static func readsWithDecimalComma(_ samples: [[Sample]], delimiter: UInt8) -> Bool {
+        decimalMark(samples, delimiter: delimiter).comma
+    }
+
+    /// The file's decimal mark as the samples show it: a comma (`readsWithDecimalComma`); a
+    /// point that must be stated (`--decimal-point`), when values the delimiter leaves in doubt
+    /// (`1,500` beside semicolons) sit beside a value only a point reads (`1,234.50`); and the
+    /// first doubtful value when no value settles it either way.
+    static func decimalMark(_ samples: [[Sample]], delimiter: UInt8) -> (comma: Bool, statePoint: Bool, undecided: String?) {
         let point = NumberParser(decimalComma: false, delimiter: delimiter), comma = NumberParser(decimalComma: true)
         let readings = samples.map { NumberReading($0, point: point, comma: comma) }
-        return readings.contains(where: \.prefersComma) && !readings.contains(where: \.prefersPoint)
+        let byComma = readings.contains(where: \.prefersComma) && !readings.contains(where: \.prefersPoint)
+        guard !byComma, let doubt = readings.lazy.compactMap(\.ambiguous).first else { return (byComma, false, nil) }
+        let pointDecided = readings.contains(where: \.pointDecides)
+        return (false, pointDecided, pointDecided ? nil : doubt)
     }
 
     // MARK: - Column types

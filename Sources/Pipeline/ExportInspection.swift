@@ -78,6 +78,9 @@ public struct ExportInspection: Sendable {
     public var columns: [Column]
     /// The file's numbers are written with a decimal comma (`--decimal-comma`, `decimal: comma`).
     public var decimalComma: Bool
+    /// The file's numbers are written with a decimal point that must be stated
+    /// (`--decimal-point`, `decimal: point`): `1,500` beside semicolons and `1,234.50`.
+    public var decimalPoint = false
     /// What to fix before importing: a title above the header, rows wider or narrower than
     /// the header, a totals row.
     public var warnings: [String]
@@ -132,11 +135,16 @@ public struct ExportInspection: Sendable {
         self.delimiter = reader.delimiter
         separatorLine = reader.separatorLine
         let samples = tally.samplesWithLastRow
-        decimalComma = ExportInspection.readsWithDecimalComma(samples, delimiter: reader.delimiter)
-        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter)
+        let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter)
+        decimalComma = mark.comma
+        decimalPoint = mark.statePoint
+        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter, pointStated: decimalPoint)
         columns = header.indices.map { ExportInspection.guess(header: header[$0], samples: samples[$0], empty: tally.empty[$0], numbers: numbers) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
+        if let doubt = mark.undecided {
+            warnings.append("'\(doubt)' reads as a decimal with a decimal comma and as thousands with a decimal point, and no value tells which: give --decimal-comma or --decimal-point (decimal: comma or point)")
+        }
         for column in columns {
             guard let look = column.dayFirstLook else { continue }
             warnings.append(look + ": if the export is monthly, add --date-format dmy")
@@ -417,6 +425,7 @@ public struct ExportInspection: Sendable {
                 + (unpivot.payTypes.isEmpty ? "" : " --pay-codes " + unpivot.recodings("=", ",")))
         }
         if decimalComma { flags.append("--decimal-comma") }
+        if decimalPoint { flags.append("--decimal-point") }
         if !flags.isEmpty { out += "  flags: \(flags.joined(separator: " "))\n" }
         out += "\nimport stage:\n  \(kind):\n    kind: import\n    table: \(kind)\n    file: \(ExportInspection.quoted(file))\n"
         if let headerLine { out += "    # delete the \(headerLine == 2 ? "line" : "\(headerLine - 1) lines") above the header (line \(headerLine)) first\n" }
@@ -427,6 +436,7 @@ public struct ExportInspection: Sendable {
         if encoding != "UTF-8" { out += "    encoding: \(encoding.lowercased())\n" }
         if let dateFormat = dateFormat ?? unpivot?.dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
         if decimalComma { out += "    decimal: comma\n" }
+        if decimalPoint { out += "    decimal: point\n" }
         if let unpivot {
             out += "    unpivot:\n" + unpivot.yamlBlock(indent: "      ")
         }

@@ -30,6 +30,10 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     public var dateFormat: DateFormat
     public var decimalComma: Bool
+    /// The decimal mark is said to be the point (`--decimal-point`, `decimal: point` written
+    /// out): a comma then groups thousands and a point marks decimals whatever the delimiter,
+    /// with none of the doubts of `NumberParser(decimalComma:delimiter:)`.
+    public var decimalPointStated = false
     /// The file's character encoding; `auto` decides from its first chunk.
     public var encoding: TextEncoding
     /// Largest share of data rows that may be rejected before the import fails (0.01 = 1%).

@@ -24,15 +24,25 @@ public struct NumberParser: Sendable {
     /// then as ambiguous (`1,500` is 1.5 in the export that writes `1.200`).
     public let pointMayGroupThousands: Bool
 
-    public init(decimalComma: Bool = false, pointMayGroupThousands: Bool = false) {
+    /// A comma before exactly three digits, alone (`1,500`), could mark decimals as much as it
+    /// groups thousands: in a file separated by semicolons, tabs or bars (Europe's exports, and
+    /// Excel's "Unicode text"), where a German export of 1,500 and 2,250 morphine units meant
+    /// 1.5 and 2.25, such a value is an error with a hint rather than 1,500.
+    public let commaMayMarkDecimals: Bool
+
+    public init(decimalComma: Bool = false, pointMayGroupThousands: Bool = false, commaMayMarkDecimals: Bool? = nil) {
         self.decimalComma = decimalComma
         self.pointMayGroupThousands = pointMayGroupThousands && !decimalComma
+        self.commaMayMarkDecimals = (commaMayMarkDecimals ?? pointMayGroupThousands) && !decimalComma
     }
 
-    /// The parser for a file's numbers: `decimalComma` as asked, and a point before three
-    /// digits taken as ambiguous in a file separated by semicolons.
-    public init(decimalComma: Bool, delimiter: UInt8) {
-        self.init(decimalComma: decimalComma, pointMayGroupThousands: delimiter == UInt8(ascii: ";"))
+    /// The parser for a file's numbers: `decimalComma` as asked; unless the point is stated to
+    /// be the decimal mark (`pointStated`), a point before three digits is taken as ambiguous in
+    /// a file separated by semicolons, and a lone comma before three in one separated by
+    /// semicolons, tabs or bars.
+    public init(decimalComma: Bool, delimiter: UInt8, pointStated: Bool = false) {
+        self.init(decimalComma: decimalComma, pointMayGroupThousands: !pointStated && delimiter == UInt8(ascii: ";"),
+                  commaMayMarkDecimals: !pointStated && [UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")].contains(delimiter))
     }
 
     @usableFromInline static let exactPowers: [Double] = (0...22).map { e in
@@ -143,7 +153,7 @@ public struct NumberParser: Sendable {
         // And the other way round: where a point may group thousands a comma may mark decimals,
         // so one comma before three digits (`1,500`: 1.5 in the export that writes `1.200` for
         // 1,200) is as ambiguous. Two groups (`12,345,678`) or a decimal point (`1,500.25`) are not.
-        if pointMayGroupThousands && groups == 1 && !sawDecimal && i == end { return nil }
+        if commaMayMarkDecimals && groups == 1 && !sawDecimal && i == end { return nil }
         var exponent = droppedIntegerDigits - fractionDigits
         if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             i += 1
@@ -213,11 +223,11 @@ public struct NumberParser: Sendable {
            Double(String(trimmed)).map({ !$0.isFinite }) == true {
             return "'\(text.clipped)' is out of range for a number"
         }
-        if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
-            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, write the value without the ambiguity (1500, or 1,500.00)"
+        if commaMayMarkDecimals, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
+            return "'\(text.clipped)' could be a decimal or thousands (in a file separated by semicolons, tabs or bars ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, use --decimal-point (decimal: point)"
         }
         if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
-            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, write the value without the ambiguity (1.2 or 1.20, not 1.200)"
+            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
         }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
         if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {

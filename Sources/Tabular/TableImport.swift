@@ -23,7 +23,7 @@ public final class TableImport {
         reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
         self.options = options
         dates = DateParser(format: options.dateFormat)
-        numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter)
+        numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated)
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName)
         indices = resolved
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })

@@ -82,6 +82,22 @@ import Testing
         #expect(named == 1)
     }
 
+    /// A US export separated by semicolons whose quantities group thousands (`1,200`) has them
+    /// refused as ambiguous; inspect names --decimal-point when a `1,234.50` shows the point,
+    /// and the flag reads them.
+    @Test func theDecimalPointStatedReadsThousandsBesideSemicolons() throws {
+        let dir = try CLIRunner.workspace()
+        try "Date;Item;Qty\n1/5/2026;Gloves;1,200\n1/6/2026;Gloves;1,234.50\n1/7/2026;Gloves;950\n"
+            .write(to: dir.appendingPathComponent("us.csv"), atomically: false, encoding: .utf8)
+        let refused = try CLIRunner.run(["aggregate", "--input", "us.csv", "--columns", "date=Date,item=Item,quantity=Qty", "--partial", "keep", "--out", "s.csv"], in: dir)
+        #expect(refused.status == 1 && refused.stderr.contains("use --decimal-point"), "stderr: \(refused.stderr)")
+        let inspected = try CLIRunner.run(["inspect", "us.csv", "--kind", "usage"], in: dir)
+        #expect(inspected.stdout.contains("flags: --decimal-point") && inspected.stdout.contains("    decimal: point\n") && !inspected.stdout.contains("decimal comma"), "\(inspected.stdout)")
+        let read = try CLIRunner.run(["aggregate", "--input", "us.csv", "--columns", "date=Date,item=Item,quantity=Qty", "--partial", "keep", "--decimal-point", "--out", "s.csv"], in: dir)
+        #expect(read.status == 0, "stderr: \(read.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGloves,2026-01,3384.5\n")
+    }
+
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
         let dir = try CLIRunner.workspace()
         // A year label parses as its first day: beside monthly rows it was summed into January

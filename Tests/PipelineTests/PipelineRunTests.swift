@@ -80,6 +80,22 @@ import Tabular
         #expect(notes.contains { $0.hasPrefix("monthly: 1 series is written in more than one unit of measure in column 'uom' (GLOVES: BX, EA)") }, "\(notes)")
     }
 
+    /// `decimal: point` written out reads `1,200` beside semicolons as 1,200; left to the
+    /// default it is refused as ambiguous.
+    @Test func aStatedDecimalPointReadsThousandsBesideSemicolons() throws {
+        let ws = try Workspace()
+        try ws.write("usage.csv", "date;item;quantity\n2025-01-05;GLOVES;1,200\n2025-01-06;GLOVES;800\n")
+        func pipeline(_ decimal: String) -> String {
+            "calendar: {frequency: month}\noutput: out\nstages:\n  usage: {kind: import, table: usage, file: usage.csv\(decimal)}\n"
+                + "  monthly: {kind: aggregate, input: usage, partial: keep}\n  save: {kind: export, input: monthly, file: monthly.csv}\n"
+        }
+        try ws.write("p.yml", pipeline(""))
+        #expect(throws: InputError.self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
+        try ws.write("p.yml", pipeline(", decimal: point"))
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(try ws.read("out/monthly.csv") == "series,period,value\nGLOVES,2025-01,2000\n")
+    }
+
     /// `where:` values no row has are named (the import kept nothing and the run said only
     /// "0 rows"), with the file's spelling when it differs only in case.
     @Test func whereValuesMatchingNoRowAreNamed() throws {

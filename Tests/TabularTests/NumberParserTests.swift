@@ -131,11 +131,20 @@ struct NumberParserTests {
         let semicolons = NumberParser(decimalComma: false, delimiter: UInt8(ascii: ";"))
         #expect(semicolons.parse("1,500") == nil && semicolons.parse("-2,250") == nil && semicolons.parse("$999,000") == nil)
         let why = Array("1,500".utf8).withUnsafeBufferPointer { semicolons.explainFailure($0) }
-        #expect(why.contains("where ',' often marks decimals") && why.contains("use --decimal-comma"), "\(why)")
+        #expect(why.contains("',' often marks decimals") && why.contains("use --decimal-comma") && why.contains("use --decimal-point"), "\(why)")
         // Two groups or a decimal point say what the comma is; --decimal-comma reads it so.
         #expect(semicolons.parse("12,345,678") == 12_345_678 && semicolons.parse("1,500.25") == 1500.25)
         #expect(NumberParser(decimalComma: true, delimiter: UInt8(ascii: ";")).parse("1,500") == 1.5)
         #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ",")).parse("1,500") == 1500)
+        // So in files separated by tabs (Excel's "Unicode text") or bars; the point rule stays
+        // the semicolon's.
+        for delimiter in [UInt8(0x09), UInt8(ascii: "|")] {
+            let parser = NumberParser(decimalComma: false, delimiter: delimiter)
+            #expect(parser.parse("1,500") == nil && parser.parse("1.200") == 1.2 && parser.parse("1,234.50") == 1234.5)
+        }
+        // The point stated (--decimal-point, decimal: point written out) settles both.
+        let stated = NumberParser(decimalComma: false, delimiter: UInt8(ascii: ";"), pointStated: true)
+        #expect(stated.parse("1,500") == 1500 && stated.parse("1.200") == 1.2)
     }
 
     /// `0,750` was read as 750: a first group of 0 cannot start a grouped number, so the comma

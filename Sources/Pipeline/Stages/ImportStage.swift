@@ -15,7 +15,7 @@ public struct ImportStage: Stage {
         ParameterSpec("delimiter", .string, "',' ';' tab '|' (detected when omitted)"),
         ParameterSpec("date_format", .string, default: "auto", "auto, iso, mdy, dmy or a pattern like DD/MM/YYYY"),
         ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 or utf-16 (auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252)"),
-        ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50"),
+        ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50; point written out also reads 1,500 and 1.200 in a file separated by ; tab or | (otherwise refused as ambiguous)"),
         ParameterSpec("on_error", .string, default: "fail", "fail above reject_threshold, or skip"),
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
         ParameterSpec("layout", .string, default: "long", "long, or wide (one column per item)"),
@@ -94,6 +94,9 @@ public struct ImportStage: Stage {
         options = ImportOptions(columns: columns, delimiter: delimiter, dateFormat: dateFormat, decimalComma: decimal == "comma",
                                 rejectThreshold: threshold / 100, onError: policy,
                                 limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns), encoding: encoding)
+        // `decimal: point` written out settles what the default leaves in doubt (`1,500` in a
+        // file separated by semicolons).
+        options.decimalPointStated = p.values["decimal"] != nil && decimal == "point"
         options.kind = table
         let layout = try p.string("layout") ?? "long"
         guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }

@@ -320,9 +320,12 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         var text = "\(file): \(read) rows read, \(accepted) accepted, \(rejected) rejected"
         if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
-        if !leftOutHeaders.isEmpty {
-            let shown = leftOutHeaders.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
-            text += "; not unpivoted (header does not fit): \(shown)\(leftOutHeaders.count > 10 ? " and \(leftOutHeaders.count - 10) more" : "")"
+        // A total column is no header that failed to fit: it is left out for what it is.
+        for (totals, why) in [(false, "header does not fit"), (true, "a totals column")] {
+            let headers = leftOutHeaders.filter { TotalsLabel.isTotalsHeader($0) == totals }
+            guard !headers.isEmpty else { continue }
+            let shown = headers.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
+            text += "; not unpivoted (\(why)): \(shown)\(headers.count > 10 ? " and \(headers.count - 10) more" : "")"
         }
         if !dateParts.isEmpty {
             text += "; not unpivoted (a part of the date): \(dateParts.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", "))"

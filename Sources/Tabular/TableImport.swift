@@ -24,7 +24,8 @@ public final class TableImport {
         self.options = options
         dates = DateParser(format: options.dateFormat)
         numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated)
-        let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName)
+        let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
+                                               headerLine: reader.separatorLine == nil ? 1 : 2)
         indices = resolved
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
     }
@@ -34,7 +35,8 @@ public final class TableImport {
 
     /// Maps roles to column indices of a header, or throws the error an import would give;
     /// `validate` uses it to check headers without reading rows.
-    public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String) throws -> [String: Int] {
+    /// `headerLine` is the header's line in the file: 2 below Excel's `sep=` line.
+    public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String, headerLine: Int = 1) throws -> [String: Int] {
         var result: [String: Int] = [:]
         var missing: [String] = [], missingRoles: [String] = [], unmapped: [String] = []
         let normalised = header.map { $0.trimmed().lowercased() }
@@ -61,7 +63,7 @@ public final class TableImport {
                 matches = header.indices.filter { Self.roleSpelling(normalised[$0]) == spec.role }
             }
             if matches.count > 1 {
-                throw InputError(file: file, line: 1, column: wanted,
+                throw InputError(file: file, line: headerLine, column: wanted,
                                  "the header names '\(wanted)' \(matches.count) times (columns \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename one of them in the export")
             }
             if let index = matches.first {
@@ -72,14 +74,14 @@ public final class TableImport {
             }
         }
         if !unmapped.isEmpty {
-            throw InputError(file: file, line: 1,
+            throw InputError(file: file, line: headerLine,
                              "the column map sends \(unmapped.joined(separator: ", ")), which the header lacks; \(describe(header)). Fix the name in --columns (or columns: in the pipeline)")
         }
         if !missing.isEmpty {
             let remedy = wideHint(header, missing: missingRoles)
                 ?? "\(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)"
                 + (options.kind.map { file == "-" ? "" : "; `quartermaster inspect \(file) --kind \($0)` suggests a map" } ?? "")
-            throw InputError(file: file, line: 1, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(remedy)")
+            throw InputError(file: file, line: headerLine, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(remedy)")
         }
         return result
     }

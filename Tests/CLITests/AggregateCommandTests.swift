@@ -177,6 +177,9 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv")).contains("sep_line.csv,31,Quantit\u{E9},'cinq' is not a number"))
         let inspect = try CLIRunner.run(["inspect", "sep_line.csv"], in: dir)
         #expect(inspect.status == 0 && inspect.stdout.contains("delimiter: ';' (from line 1, 'sep=;'") && inspect.stdout.contains("(line 2)"), "\(inspect.stdout)")
+        // A header lacking the columns is named on its own line, 2.
+        let missing = try CLIRunner.run(["aggregate", "--input", "sep_line.csv", "--out", "m.csv"], in: dir)
+        #expect(missing.status == 1 && missing.stderr.contains("sep_line.csv:2: missing required column"), "\(missing.stderr)")
     }
 
     @Test func weeklyRowsReadByTheDaySaySoAndNameTheWeek() throws {

@@ -152,7 +152,8 @@ public struct SeriesImport: Sendable {
             && !self.options.columns.keys.contains { SeriesImport.role($0) == "series" }
         // A unit of measure, when the file has one, is only looked at: one item issued in boxes
         // and in eaches was summed as one number without a word.
-        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value"), ColumnSpec("uom", required: false)]
+        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value"), ColumnSpec("uom", required: false),
+                     ColumnSpec("location", required: false)]
         let table: TableImport
         do {
             table = try TableImport(path: input, columns: specs, options: options)
@@ -176,6 +177,9 @@ public struct SeriesImport: Sendable {
         let oneKey = Array(table.header[v].utf8)
         let u = table.column("uom")
         var units = UnitsBySeries()
+        // A location column, when the file has one and the series are not read from it, is
+        // summed over: its totals rows (`Total` beside ICU and ED) would double every item.
+        let place = table.column("location").flatMap { $0 == s ? nil : $0 }
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
@@ -206,6 +210,7 @@ public struct SeriesImport: Sendable {
                 loader.add(key: key, day: day, value: value)
                 return true
             }
+            if let place, TotalsLabel.isLabel(row.record[place]) { throw SeriesImport.totalsRow(row.record[place], column: place) }
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }

@@ -98,6 +98,18 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGloves,2026-01,3384.5\n")
     }
 
+    /// A `Total` location beside ICU and ED doubled every item summed over locations (the
+    /// pipeline's import rejected it, the command did not).
+    @Test func aTotalsLocationRowIsRejected() throws {
+        let dir = try CLIRunner.workspace()
+        try "Date,Location,Item,Qty\n2026-01-01,ICU,Gauze,2\n2026-01-01,ED,Gauze,3\n2026-01-01,Total,Gauze,5\n"
+            .write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--columns", "quantity=Qty", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("3 rows read, 2 accepted, 1 rejected"), "stderr: \(run.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGauze,2026-01,5\n")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv")).contains("u.csv,4,Location,\"a totals row ('Total')"))
+    }
+
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
         let dir = try CLIRunner.workspace()
         // A year label parses as its first day: beside monthly rows it was summed into January

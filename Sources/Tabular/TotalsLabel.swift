@@ -8,11 +8,12 @@
 public enum TotalsLabel {
     /// Lower case, single spaces. German exports write Summe or Gesamt.
     public static let words: [String] = ["total", "totals", "grand total", "grand totals", "subtotal", "subtotals", "sub total",
-                                         "sub-total", "row total", "sum", "summe", "gesamt", "gesamtsumme"]
+                                         "row total", "overall total", "report total", "total all items", "sum", "summe", "gesamt",
+                                         "gesamtsumme", "gesamtergebnis"]
     /// A column header that is a total of the others besides the row labels: `All` (a pivot
     /// table's column across its items) is a total there, while an item or unit named `ALL`
     /// may be a name.
-    static let headerWords: [String] = ["all"]
+    static let headerWords: [String] = ["all", "total qty", "total quantity", "total amount", "total units"]
 
     static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
     static let headerWordBytes: [[UInt8]] = headerWords.map { Array($0.utf8) }
@@ -34,7 +35,8 @@ public enum TotalsLabel {
     /// `All`), which `--unpivot '*'` leaves out whatever its names become.
     public static func isTotalsHeader(_ header: String) -> Bool {
         var text = header
-        return text.withUTF8 { matches($0, wordBytes) || matches($0, headerWordBytes) }
+        // A pivot table's value column is headed `Sum of Qty`.
+        return text.withUTF8 { matches($0, wordBytes) || matches($0, headerWordBytes) } || header.matchKey().hasPrefix("sum of ")
     }
 
     /// Whether the field starts with a totals word followed by a space or a colon, or is one
@@ -48,24 +50,32 @@ public enum TotalsLabel {
     static func matches(_ p: UnsafeBufferPointer<UInt8>, _ candidates: [[UInt8]]) -> Bool {
         var i = 0, end = p.count
         while i < end, isSpace(p[i]) { i += 1 }
-        while end > i, isSpace(p[end - 1]) { end -= 1 }
-        if end > i, p[end - 1] == UInt8(ascii: ":") {
-            end -= 1
-            while end > i, isSpace(p[end - 1]) { end -= 1 }
-        }
-        // Quick outs: every label starts with a letter among a, g, r, s, t and is short.
-        guard end > i, end - i <= 2 * longest else { return false }
+        // Quick outs: every label starts with a letter among a, g, o, r, s, t.
+        guard i < end else { return false }
         switch p[i] | 0x20 {
-        case UInt8(ascii: "a"), UInt8(ascii: "g"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"): break
+        case UInt8(ascii: "a"), UInt8(ascii: "g"), UInt8(ascii: "o"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "t"): break
         default: return false
         }
+        // What follows the label: spaces, a colon or a full stop (`Total:`, `TOTAL.`), a count
+        // or a measure in parentheses (`Grand total (2 items)`, `Grand Total (Qty)`).
+        var trimmed = true
+        while trimmed && end > i {
+            trimmed = false
+            while end > i, isSpace(p[end - 1]) || p[end - 1] == UInt8(ascii: ":") || p[end - 1] == UInt8(ascii: ".") { end -= 1; trimmed = true }
+            if end > i + 1, p[end - 1] == UInt8(ascii: ")"), let open = (i..<(end - 1)).last(where: { p[$0] == UInt8(ascii: "(") }), open > i {
+                end = open
+                trimmed = true
+            }
+        }
+        guard end > i, end - i <= 2 * longest else { return false }
         for word in candidates {
             var j = i, k = 0
             var matched = true
             while j < end {
                 var c = p[j]
-                if isSpace(c) {
-                    while j + 1 < end, isSpace(p[j + 1]) { j += 1 }
+                // `Grand-Total`, `Sub_total`: a hyphen or an underscore between words is a space.
+                if isSpace(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") {
+                    while j + 1 < end, isSpace(p[j + 1]) || p[j + 1] == UInt8(ascii: "-") || p[j + 1] == UInt8(ascii: "_") { j += 1 }
                     c = 0x20
                 } else if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") {
                     c |= 0x20

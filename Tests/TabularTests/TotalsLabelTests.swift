@@ -8,6 +8,10 @@ struct TotalsLabelTests {
     @Test("whole-field labels, in any case and spacing", arguments: [
         "Total", "TOTAL", "total", " Grand Total ", "Grand  total", "GRAND TOTAL:", "Totals", "Subtotal", "Sub-Total", "sub total",
         "Sum", "Row Total", "Summe", "Gesamt", "Gesamtsumme", "\tTotal\t", "Total :",
+        // A second review's: punctuation, a count or a measure after the label, Excel's German
+        // pivot grand total, report and overall totals.
+        "Grand-Total", "TOTAL.", "Grand total (2 items)", "Grand Total (Qty)", "Gesamtergebnis", "Overall Total", "Report Total",
+        "TOTAL ALL ITEMS", "Sub_Total",
     ])
     func labels(_ text: String) {
         #expect(TotalsLabel.isLabel(text), "\(text)")
@@ -16,7 +20,8 @@ struct TotalsLabelTests {
 
     @Test("names that merely hold the word", arguments: [
         "Total Parenteral Nutrition kit", "TPN Total", "Totally Sterile Gauze", "Summary", "Sumatriptan 50mg", "Grand", "Tot",
-        "Total 2", "Grand Total Gloves", "Subtotals and more", "", "   ", "A100", "All", "ALL",
+        "Total 2", "Grand Total Gloves", "Subtotals and more", "", "   ", "A100", "All", "ALL", "(Total)", "Total Care Unit",
+        "Overall Gown L", "Report binder", "Total Qty",
     ])
     func notLabels(_ text: String) {
         #expect(!TotalsLabel.isLabel(text), "\(text)")
@@ -27,6 +32,9 @@ struct TotalsLabelTests {
         #expect(TotalsLabel.isTotalsHeader("All") && TotalsLabel.isTotalsHeader(" ALL "))
         #expect(!TotalsLabel.isLabel("All"))
         #expect(!TotalsLabel.isTotalsHeader("Allopurinol 100mg") && !TotalsLabel.isTotalsHeader("TPN Total"))
+        // A wide sheet's total columns as pivot tables head them.
+        for header in ["Total Qty", "Sum of Qty", "Grand Total (Qty)", "Total Quantity"] { #expect(TotalsLabel.isTotalsHeader(header), "\(header)") }
+        #expect(!TotalsLabel.isTotalsHeader("Summary of Care") && !TotalsLabel.isTotalsHeader("Sumatriptan"))
     }
 
     /// The byte reading (the import's, per row) and the text reading agree.

@@ -200,17 +200,30 @@ public final class CSVReader {
             throw InputError(file: displayName, "file has no header row (only blank lines); the first line must name the columns")
         }
         header = headerRecord
+        // A byte-order mark written again below Excel's `sep=` line (two exports pasted into
+        // one) hid the first column's name: `'\u{FEFF}Date'` read as no `date`.
+        if separatorLine != nil, let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
     }
 
     /// The delimiter X when the text's first line is exactly `sep=X` (one character, then a
     /// line end), the line Excel writes above the header of a CSV meant for another locale's
     /// delimiter; nil otherwise. Read as data, it became a header of `sep=` and an empty name.
+    /// As Excel and the tools after it write it: in quotes (`"sep=;"`), with the delimiter
+    /// repeated to fill the row (`sep=;;;`, a sheet saved again), or with spaces after it.
     static func excelSeparator(_ text: UnsafeRawBufferPointer) -> UInt8? {
-        guard text.count >= 6, text[0] | 0x20 == UInt8(ascii: "s"), text[1] | 0x20 == UInt8(ascii: "e"),
-              text[2] | 0x20 == UInt8(ascii: "p"), text[3] == UInt8(ascii: "=") else { return nil }
-        let x = text[4]
-        guard x < 0x80, x != 0x0A, x != 0x0D, x != UInt8(ascii: "\""), x == 0x09 || x >= 0x20 else { return nil }
-        return text[5] == 0x0A || text[5] == 0x0D ? x : nil
+        let quoted = text.first == UInt8(ascii: "\"")
+        let s = quoted ? 1 : 0
+        guard text.count >= s + 6, text[s] | 0x20 == UInt8(ascii: "s"), text[s + 1] | 0x20 == UInt8(ascii: "e"),
+              text[s + 2] | 0x20 == UInt8(ascii: "p"), text[s + 3] == UInt8(ascii: "=") else { return nil }
+        let x = text[s + 4]
+        guard x < 0x80, x != 0x0A, x != 0x0D, x != UInt8(ascii: "\""), x != 0x20, x == 0x09 || x > 0x20 else { return nil }
+        var j = s + 5
+        if quoted {
+            guard j < text.count, text[j] == UInt8(ascii: "\"") else { return nil }
+            j += 1
+        }
+        while j < text.count, text[j] == x || text[j] == 0x20 { j += 1 }
+        return j < text.count && (text[j] == 0x0A || text[j] == 0x0D) ? x : nil
     }
 
     /// Settles the encoding from the first chunk (byte-order marks; for `auto`, whether it is

@@ -192,6 +192,19 @@ struct CSVReaderDelimiterTests {
         #expect(second.header == ["a", "b"] && second.records == [Rec(2, ["sep=;"])])
         #expect(try CSVReader(path: dir.file("a.csv")).separatorLine == nil)
     }
+
+    /// The line as a second review found it written: the delimiter repeated to fill the row
+    /// (a sheet saved again), spaces after it, in quotes; and a byte-order mark below it.
+    @Test func separatorLinesAsToolsWriteThem() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        for (name, line) in [("fill.csv", "sep=;;;"), ("space.csv", "sep=; "), ("quoted.csv", "\"sep=;\""), ("quotedfill.csv", "\"sep=;\";;")] {
+            let read = try readAll(try dir.write(name, line + "\nDate;Item;Qty\n2026-01-05;A;1\n"))
+            #expect(read.delimiter == UInt8(ascii: ";") && read.header == ["Date", "Item", "Qty"] && read.records == [Rec(3, ["2026-01-05", "A", "1"])], "\(name)")
+        }
+        let bom = try readAll(try dir.write("bom.csv", bytes: Array("sep=;\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("Date;Item\n1;2\n".utf8)))
+        #expect(bom.header == ["Date", "Item"], "\(bom.header)")
+    }
 }
 
 @Suite("CSVReader, streaming across chunks")

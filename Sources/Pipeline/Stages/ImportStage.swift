@@ -107,7 +107,10 @@ public struct ImportStage: Stage {
         }
         unpivot = try ImportStage.unpivot(p, kind: table, schema: schema, mapped: Set(columns.keys))
         if wide && unpivot != nil { throw p.error("layout", "layout: wide and unpivot: are two ways to read one wide export; keep unpivot:") }
-        conditions = try p.map("where").mapValues { Set($0.split(separator: "|").map(String.init)) }
+        // Alternatives separated by `|`, and the value as written besides: a series that
+        // `aggregate` named from two columns (`GLOVES|ICU`) is that one value (see
+        // `FilterStage.alternatives`).
+        conditions = try p.map("where").mapValues { written in Set(written.split(separator: "|").map(String.init)).union(written.contains("|") ? [written] : []) }
         // A `where:` on a role the table does not have kept every row: an ICU-only report
         // that covered the whole hospital.
         if let unknown = conditions.keys.sorted().first(where: { !roles.contains($0) }) {
@@ -489,7 +492,11 @@ public struct ImportStage: Stage {
         var unmatched: [String] = []
         for (c, (k, allowed)) in conditions.enumerated() {
             for (id, verdict) in verdicts[c].enumerated() where verdict == 1 { matched[c].insert(internedStrings[k][id]) }
-            let missing = allowed.subtracting(matched[c]).sorted()
+            // A value written with `|` that some row has whole was meant whole; one no row has
+            // was meant as alternatives, and is named by them.
+            let whole = allowed.filter { $0.contains("|") }
+            if !whole.isEmpty && !matched[c].isDisjoint(with: whole) { continue }
+            let missing = allowed.subtracting(whole).subtracting(matched[c]).sorted()
             guard !missing.isEmpty else { continue }
             unmatched.append(WhereValues.unmatched(missing, column: present[k].name, present: types[k] == .text ? internedStrings[k] : [], in: "the file"))
         }

@@ -97,15 +97,18 @@ public struct PeriodTotals {
 
     public var seriesCount: Int { keys.count }
 
-    /// Adds `value` to the total of `key` in the period holding `day`.
-    public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) {
+    /// Adds `value` to the total of `key` in the period holding `day`; returns the key's id.
+    @discardableResult
+    public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) -> Int {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)
             cachedSpill = spill(of: day, period: cachedPeriod)
             cover(day, period: cachedPeriod)
         }
-        add(series: keys.intern(key), period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
+        let id = keys.intern(key)
+        add(series: id, period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
+        return id
     }
 
     /// How many days of the ISO week of `day` fall after the end of `period` (its period), the

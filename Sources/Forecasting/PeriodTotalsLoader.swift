@@ -17,6 +17,9 @@ public struct PeriodTotalsLoader {
     private var cachedSpill: Int8 = 0
     private var days = RowDays()
     private var finer = false
+    /// The tags rows were added with (`add(key:day:value:tag:)`), by series.
+    public private(set) var tags = SeriesTags()
+    private var tagged = false
     static let batchSize = 256
 
     public init(frequency: Frequency, gaps: GapPolicy = .zero) {
@@ -31,20 +34,33 @@ public struct PeriodTotalsLoader {
         let values = UnsafeMutablePointer<Double>.allocate(capacity: batchSize)
         let spills = UnsafeMutablePointer<Int8>.allocate(capacity: batchSize)
         let ids = UnsafeMutablePointer<Int>.allocate(capacity: batchSize)
+        let tags = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize)
 
         deinit {
             keys.deallocate(); periods.deallocate(); days.deallocate(); values.deallocate(); spills.deallocate(); ids.deallocate()
+            tags.deallocate()
         }
     }
 
     /// Adds `value` to the total of `key` in the period holding `day`.
     @inline(__always)
     public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) {
+        add(key: key, day: day, value: value, tag: -1)
+    }
+
+    /// Adds the row as `add(key:day:value:)` does, remembering `tag` (a small number the caller
+    /// gives a value of another column, such as the unit of measure; negative for none) for the
+    /// key's series in `tags`. The series' id comes from the batch's lookups, so a tag costs no
+    /// lookup of its own.
+    @inline(__always)
+    public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double, tag: Int32) {
         guard let inline = ByteKeyTable.InlineKey(key) else {
             flush()
-            totals.add(key: key, day: day, value: value)
+            let id = totals.add(key: key, day: day, value: value)
+            if tag >= 0 { tags.see(series: id, tag: tag) }
             return
         }
+        if tag >= 0 { tagged = true }
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = totals.frequency.period(of: day)
@@ -56,6 +72,7 @@ public struct PeriodTotalsLoader {
         batch.days[pending] = day.daysSinceEpoch
         batch.values[pending] = value
         batch.spills[pending] = cachedSpill
+        batch.tags[pending] = tag
         pending += 1
         if pending == Self.batchSize { flush() }
     }
@@ -78,6 +95,9 @@ public struct PeriodTotalsLoader {
                    days: UnsafeBufferPointer(start: batch.days, count: pending),
                    values: UnsafeBufferPointer(start: batch.values, count: pending),
                    spills: UnsafeBufferPointer(start: batch.spills, count: pending), ids: batch.ids)
+        if tagged {
+            for i in 0..<pending where batch.tags[i] >= 0 { tags.see(series: batch.ids[i], tag: batch.tags[i]) }
+        }
         pending = 0
     }
 

@@ -204,17 +204,16 @@ public struct SeriesImport: Sendable {
             } else {
                 value = try row.number(v)
             }
-            /// Whether the key is this shard's (always, unsharded).
-            @discardableResult func add(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-                if let shard, !shard.contains(key: key) { loader.see(day: day); return false }
-                loader.add(key: key, day: day, value: value)
-                return true
+            let unit = u.map { units.tag(of: row.record[$0]) } ?? -1
+            func add(_ key: UnsafeBufferPointer<UInt8>) {
+                if let shard, !shard.contains(key: key) { loader.see(day: day); return }
+                loader.add(key: key, day: day, value: value, tag: unit)
             }
             if let place, TotalsLabel.isLabel(row.record[place]) { throw SeriesImport.totalsRow(row.record[place], column: place) }
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
-                if add(key), let u { units.see(series: key, unit: row.record[u]) }
+                add(key)
             } else {
                 oneKey.withUnsafeBufferPointer(add)
             }
@@ -222,7 +221,8 @@ public struct SeriesImport: Sendable {
         if s == nil {
             summary.notes.append("no series column (item): the file is one series, '\(table.header[v])'; name the column that tells series apart with --series")
         }
-        if let mixed = units.mixedNote(column: u.map { table.header[$0] } ?? "uom") { summary.notes.append(mixed) }
+        let totals = loader.finish()
+        if let u, let mixed = units.note(loader.tags.mixed.map { (totals.keys.key($0.key), $0.value) }, column: table.header[u]) { summary.notes.append(mixed) }
         // A row labelled with a whole year or quarter (`2025`, `2025-Q1`) among rows dated
         // otherwise is a total of them (or of months the file does not hold): summed with them
         // it counts them twice, and at a shorter frequency it all falls on the period's first
@@ -232,7 +232,7 @@ public struct SeriesImport: Sendable {
             throw InputError(file: input, line: longLabel.line, column: table.header[d],
                              "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
-        return (loader.finish(), summary, emptyValues)
+        return (totals, summary, emptyValues)
     }
 
     /// A row whose series is a totals label (`Grand Total` under the item): the other rows'

@@ -408,6 +408,23 @@ struct PeriodTotalsTests {
 
 @Suite("PeriodTotalsLoader")
 struct PeriodTotalsLoaderTests {
+    /// Tags ride with their rows through the batches and the long keys added directly: a
+    /// series' tags are known by its id, and only series with two or more are kept.
+    @Test func tagsAreKeptBySeriesWhereTheyDiffer() {
+        var loader = PeriodTotalsLoader(frequency: .month)
+        let long = "A KEY LONGER THAN SIXTEEN BYTES"
+        for k in 0..<600 {
+            let key = k % 3 == 0 ? "GLOVES" : k % 3 == 1 ? "GAUZE" : long
+            // GLOVES in tag 0 except row 300; the long key in 0 then 1; GAUZE untagged or 0.
+            let tag: Int32 = key == "GLOVES" ? (k == 300 ? 1 : 0) : key == long ? (k < 400 ? 0 : 1) : (k % 2 == 0 ? -1 : 0)
+            var bytes = key
+            bytes.withUTF8 { loader.add(key: $0, day: day(2025, 1, 1 + k % 28), value: 1, tag: tag) }
+        }
+        let totals = loader.finish()
+        let mixed = Dictionary(uniqueKeysWithValues: loader.tags.mixed.map { (totals.keys.key($0.key), $0.value) })
+        #expect(mixed == ["GLOVES": [0, 1], long: [0, 1]], "\(mixed)")
+    }
+
     /// Batching the lookups must not change ids or sums: keys of every length (long ones
     /// flush the batch), more rows than one batch, dates out of order, each compared with
     /// adding the same rows one at a time.

@@ -138,7 +138,9 @@ public struct ExportInspection: Sendable {
         let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter)
         decimalComma = mark.comma
         decimalPoint = mark.statePoint
-        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter, pointStated: decimalPoint)
+        // Values the warning below names as undecided still read as numbers either way: the
+        // column is typed as a number, not as text the import would reject.
+        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter, pointStated: decimalPoint || mark.undecided != nil)
         columns = header.indices.map { ExportInspection.guess(header: header[$0], samples: samples[$0], empty: tally.empty[$0], numbers: numbers) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)

@@ -152,8 +152,7 @@ public struct SeriesImport: Sendable {
             && !self.options.columns.keys.contains { SeriesImport.role($0) == "series" }
         // A unit of measure, when the file has one, is only looked at: one item issued in boxes
         // and in eaches was summed as one number without a word.
-        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value"), ColumnSpec("uom", required: false),
-                     ColumnSpec("location", required: false)]
+        let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value"), ColumnSpec("uom", required: false)]
         let table: TableImport
         do {
             table = try TableImport(path: input, columns: specs, options: options)
@@ -177,9 +176,12 @@ public struct SeriesImport: Sendable {
         let oneKey = Array(table.header[v].utf8)
         let u = table.column("uom")
         var units = UnitsBySeries()
-        // A location column, when the file has one and the series are not read from it, is
-        // summed over: its totals rows (`Total` beside ICU and ED) would double every item.
-        let place = table.column("location").flatMap { $0 == s ? nil : $0 }
+        // A column named location, when the series are not read from it, is summed over: its
+        // totals rows (`Total` beside ICU and ED) would double every item. Only looked at: a
+        // file with two is read as before.
+        let places = table.header.indices.filter { table.header[$0].trimmed().lowercased() == "location" }
+        let place = places.count == 1 && places[0] != s ? places[0] : nil
+        var lastPlace: [UInt8] = []
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
@@ -209,7 +211,15 @@ public struct SeriesImport: Sendable {
                 if let shard, !shard.contains(key: key) { loader.see(day: day); return }
                 loader.add(key: key, day: day, value: value, tag: unit)
             }
-            if let place, TotalsLabel.isLabel(row.record[place]) { throw SeriesImport.totalsRow(row.record[place], column: place) }
+            if let place {
+                let field = row.record[place]
+                // Locations repeat: a field seen on the row before was no totals label then.
+                if !field.elementsEqual(lastPlace) {
+                    if TotalsLabel.isLabel(field) { throw SeriesImport.totalsRow(field, column: place) }
+                    lastPlace.removeAll(keepingCapacity: true)
+                    lastPlace.append(contentsOf: field)
+                }
+            }
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }

@@ -277,7 +277,7 @@ public struct VarianceJob: Sendable {
                 let shown = gaps.prefix(6).map { gap in
                     CompositeKey.parts(of: gap.line, maxSplits: 1).joined(separator: " / ") + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
                 }.listed(of: gaps.count)
-                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no posting (no ledger row, a 0.00, or reversals alone) in a month other lines posted in, after posting earlier months (\(shown)): read as \(gaps.count == 1 ? "its" : "their") amounts there, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
+                notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no posting (no ledger row, a 0.00, or only amounts against the line's usual sign, such as reversals) in a month other lines posted in, after posting earlier months (\(shown)): read as booked, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
             }
             // A line budgeted this year with no posting in it, in a department that posted others
             // (a department with none has its own note): projected at $0 and favorable by its

@@ -25,9 +25,11 @@ public struct NumberParser: Sendable {
     public let pointMayGroupThousands: Bool
 
     /// A comma before exactly three digits, alone (`1,500`), could mark decimals as much as it
-    /// groups thousands: in a file separated by semicolons, tabs or bars (Europe's exports, and
-    /// Excel's "Unicode text"), where a German export of 1,500 and 2,250 morphine units meant
-    /// 1.5 and 2.25, such a value is an error with a hint rather than 1,500.
+    /// groups thousands: in a file separated by semicolons, Europe's layout, where a German
+    /// export of 1,500 and 2,250 morphine units meant 1.5 and 2.25, such a value is an error
+    /// with a hint rather than 1,500. (Files separated by tabs or bars are left as they were:
+    /// US extracts write `1,500` for thousands there as often as Europe's write it for 1.5,
+    /// and only the column's other values could tell them apart.)
     public let commaMayMarkDecimals: Bool
 
     public init(decimalComma: Bool = false, pointMayGroupThousands: Bool = false, commaMayMarkDecimals: Bool? = nil) {
@@ -37,12 +39,11 @@ public struct NumberParser: Sendable {
     }
 
     /// The parser for a file's numbers: `decimalComma` as asked; unless the point is stated to
-    /// be the decimal mark (`pointStated`), a point before three digits is taken as ambiguous in
-    /// a file separated by semicolons, and a lone comma before three in one separated by
-    /// semicolons, tabs or bars.
+    /// be the decimal mark (`pointStated`), a point before three digits, and a lone comma
+    /// before three, are taken as ambiguous in a file separated by semicolons.
     public init(decimalComma: Bool, delimiter: UInt8, pointStated: Bool = false) {
-        self.init(decimalComma: decimalComma, pointMayGroupThousands: !pointStated && delimiter == UInt8(ascii: ";"),
-                  commaMayMarkDecimals: !pointStated && [UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")].contains(delimiter))
+        let semicolons = !pointStated && delimiter == UInt8(ascii: ";")
+        self.init(decimalComma: decimalComma, pointMayGroupThousands: semicolons, commaMayMarkDecimals: semicolons)
     }
 
     @usableFromInline static let exactPowers: [Double] = (0...22).map { e in
@@ -224,7 +225,7 @@ public struct NumberParser: Sendable {
             return "'\(text.clipped)' is out of range for a number"
         }
         if commaMayMarkDecimals, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
-            return "'\(text.clipped)' could be a decimal or thousands (in a file separated by semicolons, tabs or bars ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, use --decimal-point (decimal: point)"
+            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, use --decimal-point (decimal: point)"
         }
         if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
             return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"

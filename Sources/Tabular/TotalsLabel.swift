@@ -35,8 +35,7 @@ public enum TotalsLabel {
     /// `All`), which `--unpivot '*'` leaves out whatever its names become.
     public static func isTotalsHeader(_ header: String) -> Bool {
         var text = header
-        // A pivot table's value column is headed `Sum of Qty`.
-        return text.withUTF8 { matches($0, wordBytes) || matches($0, headerWordBytes) } || header.matchKey().hasPrefix("sum of ")
+        return text.withUTF8 { matches($0, wordBytes) || matches($0, headerWordBytes) }
     }
 
     /// Whether the field starts with a totals word followed by a space or a colon, or is one

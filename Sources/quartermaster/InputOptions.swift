@@ -25,7 +25,7 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Numbers use a decimal comma (1.234,50).")
     var decimalComma = false
 
-    @Flag(help: "Numbers use a decimal point and commas group thousands (1,234.50), also in files separated by ; tab or | where 1,500 and 1.200 are otherwise refused as ambiguous.")
+    @Flag(help: "Numbers use a decimal point and commas group thousands (1,234.50), also in files separated by semicolons, where 1,500 and 1.200 are otherwise refused as ambiguous.")
     var decimalPoint = false
 
     @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department and account (variance), unit (staffing).", valueName: "K/N"))

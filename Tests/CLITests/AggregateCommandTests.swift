@@ -108,6 +108,11 @@ import Testing
         #expect(run.status == 0 && run.stderr.contains("3 rows read, 2 accepted, 1 rejected"), "stderr: \(run.stderr)")
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGauze,2026-01,5\n")
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv")).contains("u.csv,4,Location,\"a totals row ('Total')"))
+        // Only looked at: a file with two location columns is read as before.
+        try "Date,Location,Item,Qty,Location\n2026-01-01,ICU,Gauze,2,A\n2026-01-02,ED,Gauze,3,B\n"
+            .write(to: dir.appendingPathComponent("two.csv"), atomically: false, encoding: .utf8)
+        let two = try CLIRunner.run(["aggregate", "--input", "two.csv", "--columns", "quantity=Qty", "--partial", "keep", "--out", "t.csv"], in: dir)
+        #expect(two.status == 0 && two.stderr.contains("2 rows read, 2 accepted, 0 rejected"), "stderr: \(two.stderr)")
     }
 
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {

@@ -24,7 +24,7 @@ extension BadInputCorpus {
         cases.append(CorpusCase(kind: usage.kind, name: "1,500 in a semicolon export without --decimal-comma",
                                 files: ["eu.csv": Data("Datum;Artikel;Menge\n01.03.2026;Morphin;1,500\n02.03.2026;Morphin;2,250\n03.03.2026;Morphin;10\n".utf8)],
                                 arguments: ["aggregate", "--input", "eu.csv", "--columns", "date=Datum,item=Artikel,quantity=Menge", "--out", "out.csv"],
-                                expectation: .fails(file: "eu.csv", line: 2, says: ["'1,500' could be a decimal or thousands (in a file separated by semicolons, tabs or bars ',' often marks decimals)", "use --decimal-comma", "use --decimal-point"]),
+                                expectation: .fails(file: "eu.csv", line: 2, says: ["'1,500' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals)", "use --decimal-comma", "use --decimal-point"]),
                                 absentAfterFailure: ["out.csv"]))
 
         // Both marks stated at once contradict each other.

@@ -96,25 +96,6 @@ import Tabular
         #expect(try ws.read("out/monthly.csv") == "series,period,value\nGLOVES,2025-01,2000\n")
     }
 
-    /// An import's `where:` keeps the rows holding a value written with `|` whole, beside those
-    /// holding one of its alternatives (an import reads its rows once, so it cannot first ask
-    /// whether some row holds it whole, as the filter stage does): aggregate's `GLOVES|ICU`
-    /// read back matched nothing.
-    @Test func anImportWhereTakesAValueWithABarWhole() throws {
-        let ws = try Workspace()
-        try ws.write("usage.csv", "date,item,quantity\n2025-01-05,GLOVES|ICU,10\n2025-01-05,GLOVES|ER,7\n2025-01-05,GLOVES,1\n")
-        try ws.write("p.yml", """
-            calendar: {frequency: month}
-            output: out
-            stages:
-              icu: {kind: import, table: usage, file: usage.csv, where: {item: "GLOVES|ICU"}}
-              save: {kind: export, input: icu, file: icu.csv}
-            """)
-        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
-        #expect(try ws.read("out/icu.csv") == "date,item,quantity\n2025-01-05,GLOVES|ICU,10\n2025-01-05,GLOVES,1\n")
-        #expect(!notes.contains { $0.contains("matched no row") }, "\(notes)")
-    }
-
     /// `where:` values no row has are named (the import kept nothing and the run said only
     /// "0 rows"), with the file's spelling when it differs only in case.
     @Test func whereValuesMatchingNoRowAreNamed() throws {

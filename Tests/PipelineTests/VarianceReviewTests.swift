@@ -89,7 +89,7 @@ import Tabular
         job.asOf = Self.month(2026, 1)
         // (The five lines January lacks are then named: read as nothing spent in it.)
         let january = try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil).notes
-        #expect(january.count == 1 && january[0].hasPrefix("5 budgeted lines have no posting (no ledger row, a 0.00, or reversals alone) in a month other lines posted in"), "\(january)")
+        #expect(january.count == 1 && january[0].hasPrefix("5 budgeted lines have no posting (no ledger row, a 0.00, or only amounts against the line's usual sign, such as reversals) in a month other lines posted in"), "\(january)")
         for (year, month, says) in [(2026, 3, "is after the last month of the actuals, 2026-01"), (2024, 3, "is before the first month of the actuals, 2025-07")] {
             job.asOf = Self.month(year, month)
             let error = #expect(throws: PipelineError.self) { try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil) }
@@ -147,6 +147,16 @@ import Tabular
         let clinic = Self.fiscalMonths.dropFirst(3).prefix(3).map { ("Pop-up Flu Clinic", "Salaries", $0, 90_000.0) }
         let unrelated = try job.run(budget: Self.table(budget), actuals: Self.table(old + clinic + ed), volumes: nil)
         #expect(!unrelated.notes.contains { $0.contains("posted nothing after") }, "\(unrelated.notes)")
+        // Nor are two units numbered alike (3 North, 3 South), nor a line that stopped with its
+        // budget (equipment budgeted to September) beside a new account.
+        let units = Self.fiscalMonths.map { ("3 North", "Supplies", $0, 1_000.0) }
+        let north = Self.fiscalMonths.prefix(3).map { ("3 North", "Supplies", $0, 1_000.0) }
+        let south = Self.fiscalMonths.dropFirst(3).prefix(3).map { ("3 South", "Supplies", $0, 1_000.0) }
+        #expect(!(try job.run(budget: Self.table(units), actuals: Self.table(north + south), volumes: nil)).notes.contains { $0.contains("posted nothing after") })
+        let equipment = Self.fiscalMonths.prefix(3).map { ("ICU", "Equipment", $0, 5_000.0) } + Self.fiscalMonths.map { ("ICU", "Salaries", $0, 9_000.0) }
+        let booked = Self.fiscalMonths.prefix(3).map { ("ICU", "Equipment", $0, 5_000.0) } + Self.fiscalMonths.prefix(6).map { ("ICU", "Salaries", $0, 9_000.0) }
+            + Self.fiscalMonths.dropFirst(3).prefix(3).map { ("ICU", "Consulting", $0, 700.0) }
+        #expect(!(try job.run(budget: Self.table(equipment), actuals: Self.table(booked), volumes: nil)).notes.contains { $0.contains("posted nothing after") })
         // An account renumbered (6100 as 6105) in the same department is named as well, with
         // every line that began then.
         let supplies = Self.fiscalMonths.map { ("ICU", "6100 Supplies", $0, 20_000.0) }
@@ -166,7 +176,7 @@ import Tabular
         var job = VarianceJob()
         job.asOf = Self.month(2026, 1)
         let zero = try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil)
-        #expect(zero.notes.contains { $0.hasPrefix("1 budgeted line has no posting (no ledger row, a 0.00, or reversals alone) in a month other lines posted in, after posting earlier months (ED / Salaries 2026-01)") }, "\(zero.notes)")
+        #expect(zero.notes.contains { $0.hasPrefix("1 budgeted line has no posting (no ledger row, a 0.00, or only amounts against the line's usual sign, such as reversals) in a month other lines posted in, after posting earlier months (ED / Salaries 2026-01)") }, "\(zero.notes)")
         actuals = actuals.map { $0.0 == "ED" && $0.2 == "2026-01" ? ($0.0, $0.1, $0.2, -5_000.0) : $0 }
         let reversal = try job.run(budget: Self.table(budget), actuals: Self.table(actuals), volumes: nil)
         #expect(reversal.notes.contains { $0.contains("(ED / Salaries 2026-01)") }, "\(reversal.notes)")

@@ -136,11 +136,10 @@ struct NumberParserTests {
         #expect(semicolons.parse("12,345,678") == 12_345_678 && semicolons.parse("1,500.25") == 1500.25)
         #expect(NumberParser(decimalComma: true, delimiter: UInt8(ascii: ";")).parse("1,500") == 1.5)
         #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ",")).parse("1,500") == 1500)
-        // So in files separated by tabs (Excel's "Unicode text") or bars; the point rule stays
-        // the semicolon's.
+        // Files separated by tabs or bars read as before: US extracts group thousands there.
         for delimiter in [UInt8(0x09), UInt8(ascii: "|")] {
             let parser = NumberParser(decimalComma: false, delimiter: delimiter)
-            #expect(parser.parse("1,500") == nil && parser.parse("1.200") == 1.2 && parser.parse("1,234.50") == 1234.5)
+            #expect(parser.parse("1,500") == 1500 && parser.parse("1,234.50") == 1234.5)
         }
         // The point stated (--decimal-point, decimal: point written out) settles both.
         let stated = NumberParser(decimalComma: false, delimiter: UInt8(ascii: ";"), pointStated: true)

@@ -15,7 +15,7 @@ public struct ImportStage: Stage {
         ParameterSpec("delimiter", .string, "',' ';' tab '|' (detected when omitted)"),
         ParameterSpec("date_format", .string, default: "auto", "auto, iso, mdy, dmy or a pattern like DD/MM/YYYY"),
         ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 or utf-16 (auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252)"),
-        ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50; point written out also reads 1,500 and 1.200 in a file separated by ; tab or | (otherwise refused as ambiguous)"),
+        ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50; point written out also reads 1,500 and 1.200 in a file separated by semicolons (otherwise refused as ambiguous)"),
         ParameterSpec("on_error", .string, default: "fail", "fail above reject_threshold, or skip"),
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
         ParameterSpec("layout", .string, default: "long", "long, or wide (one column per item)"),
@@ -107,10 +107,7 @@ public struct ImportStage: Stage {
         }
         unpivot = try ImportStage.unpivot(p, kind: table, schema: schema, mapped: Set(columns.keys))
         if wide && unpivot != nil { throw p.error("layout", "layout: wide and unpivot: are two ways to read one wide export; keep unpivot:") }
-        // Alternatives separated by `|`, and the value as written besides: a series that
-        // `aggregate` named from two columns (`GLOVES|ICU`) is that one value (see
-        // `FilterStage.alternatives`).
-        conditions = try p.map("where").mapValues { written in Set(written.split(separator: "|").map(String.init)).union(written.contains("|") ? [written] : []) }
+        conditions = try p.map("where").mapValues { Set($0.split(separator: "|").map(String.init)) }
         // A `where:` on a role the table does not have kept every row: an ICU-only report
         // that covered the whole hospital.
         if let unknown = conditions.keys.sorted().first(where: { !roles.contains($0) }) {
@@ -492,11 +489,7 @@ public struct ImportStage: Stage {
         var unmatched: [String] = []
         for (c, (k, allowed)) in conditions.enumerated() {
             for (id, verdict) in verdicts[c].enumerated() where verdict == 1 { matched[c].insert(internedStrings[k][id]) }
-            // A value written with `|` that some row has whole was meant whole; one no row has
-            // was meant as alternatives, and is named by them.
-            let whole = allowed.filter { $0.contains("|") }
-            if !whole.isEmpty && !matched[c].isDisjoint(with: whole) { continue }
-            let missing = allowed.subtracting(whole).subtracting(matched[c]).sorted()
+            let missing = allowed.subtracting(matched[c]).sorted()
             guard !missing.isEmpty else { continue }
             unmatched.append(WhereValues.unmatched(missing, column: present[k].name, present: types[k] == .text ? internedStrings[k] : [], in: "the file"))
         }
@@ -508,7 +501,7 @@ public struct ImportStage: Stage {
         summary.notes += unmatched
         for k in 0..<count where columns[k] >= 0 {
             if let sentence = periodLooks[k].sentence("every \(present[k].name) of the file") {
-                throw InputError(file: importer.file, "\(sentence): add --date-format \(schema.kind)=dmy (date_format: dmy on its import in a pipeline); if they are days of \(DateParser.monthName(periodLooks[k].month ?? 1)), add --date-format \(schema.kind)=mdy")
+                throw InputError(file: importer.file, "\(sentence): add --date-format \(schema.kind)=dmy (date_format: dmy on its import in a pipeline); if they are days of \(DateParser.monthName(periodLooks[k].month ?? 1)), add --date-format \(schema.kind)=mdy (date_format: mdy)")
             }
         }
         var used = Set(importer.indices.values)

@@ -79,18 +79,19 @@ public enum LedgerMonths {
         }
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
-    /// Two department names that may be one respelled: the same first word holding a digit (the
-    /// cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`), or the same
+    /// Two department names that may be one respelled: the same first word of three digits or
+    /// more (the cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`; `3 North`
+    /// and `3 South` are two units), or the same
     /// letters and digits. Every department books Supplies and Salaries: a new clinic's
     /// Supplies beginning as another unit's stopped is no renaming.
     static func alike(_ a: Substring, _ b: Substring) -> Bool {
         func firstWord(_ s: Substring) -> String { s.split(separator: " ").first.map { $0.lowercased() } ?? "" }
         func letters(_ s: Substring) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
         let code = firstWord(a)
-        return (code == firstWord(b) && code.contains(where: \.isNumber)) || letters(a) == letters(b)
+        return (code == firstWord(b) && code.count >= 3 && code.allSatisfy(\.isNumber)) || letters(a) == letters(b)
     }
 
-    /// Budgeted lines that stopped posting before `last` while lines with no budget began in
+    /// Budgeted lines that stopped posting before `last`, though budgeted after, while lines with no budget began in
     /// the month after, in the same department, or of the same account in a department named
     /// alike (`alike`): most often one line
     /// renamed (a department respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`,
@@ -110,7 +111,10 @@ public enum LedgerMonths {
         }
         var pairs: [(stopped: String, started: [String], month: Int)] = []
         for (line, months) in booked where hasBudget(line) {
-            guard let end = months.filter({ $0 <= last }).max(), end < last else { continue }
+            // A line that stopped with its budget (equipment budgeted to September) has ended,
+            // not moved.
+            guard let end = months.filter({ $0 <= last }).max(), end < last,
+                  budgeted[line]?.contains(where: { $0.key > end && $0.key <= last && $0.value != 0 }) == true else { continue }
             let (department, account) = parts(line)
             let successors = (began[end + 1] ?? []).filter {
                 let p = parts($0)

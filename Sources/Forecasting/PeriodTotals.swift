@@ -97,9 +97,13 @@ public struct PeriodTotals {
 
     public var seriesCount: Int { keys.count }
 
-    /// Adds `value` to the total of `key` in the period holding `day`; returns the key's id.
-    @discardableResult
-    public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) -> Int {
+    /// Adds `value` to the total of `key` in the period holding `day`.
+    public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) {
+        _ = id(adding: key, day: day, value: value)
+    }
+
+    /// Adds as `add(key:day:value:)` does and returns the key's id.
+    mutating func id(adding key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) -> Int {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)

@@ -56,7 +56,7 @@ public struct PeriodTotalsLoader {
     public mutating func add(key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double, tag: Int32) {
         guard let inline = ByteKeyTable.InlineKey(key) else {
             flush()
-            let id = totals.add(key: key, day: day, value: value)
+            let id = totals.id(adding: key, day: day, value: value)
             if tag >= 0 { tags.see(series: id, tag: tag) }
             return
         }

@@ -38,7 +38,7 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts and notes on what was left out (partial periods).
     public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
-        var (totals, summary, emptyValues) = try readRows()
+        var (totals, summary, emptyValues, datesReadOneWay) = try readRows()
         if emptyValues > 0 && emptyValues == summary.accepted {
             throw InputError(file: input, "every value is empty (\(emptyValues) rows): nothing was recorded to learn from; check that the file holds the values")
         }
@@ -60,7 +60,8 @@ public struct SeriesImport: Sendable {
         }
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
-        if let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
+        // (ISO dates in January 1-12 read one way only: no word of day-first for them.)
+        if !datesReadOneWay, let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
         if gapPolicy == .missing, let silent = SeriesImport.silentAtTheEndNote(totals) { notes.append(silent) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
         // (A shard holds some spellings of a name and not others: there it says nothing.)
@@ -132,13 +133,15 @@ public struct SeriesImport: Sendable {
         return "\(count) \(count == 1 ? "period has" : "periods have") an empty value (aggregate writes a period not recorded so): missing, neither fitted nor written as zero"
     }
 
-    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int) {
+    /// The totals, the import's counts, the empty values read as missing, and whether some date
+    /// is written so that it reads one way only (`DayFirstLook.couldBeDayFirst`).
+    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool) {
         var options = self.options
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
             || options.columns.keys.contains { ["series", "date", "value"].contains(SeriesImport.role($0)) }
         for (role, header) in options.columns { columns[SeriesImport.role(role)] = header }
-        if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options); return (totals, summary, 0) }
+        if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options); return (totals, summary, 0, false) }
         options.columns = columns
         // The three roles stand in for a usage export's item, date and quantity and for
         // aggregate's own series, period and value: a header lacking the mapped name is looked
@@ -189,9 +192,11 @@ public struct SeriesImport: Sendable {
         var emptyValues = 0
         // The first row labelled with a whole year or quarter, and the first dated otherwise.
         var longLabel: (line: Int, text: String, period: Frequency)?, otherLabel: (line: Int, text: String)?
+        var datesReadOneWay = false
         var summary = try table.run { row in
             let day = try row.date(d, cache: &dates)
             let field = row.record[d]
+            if !datesReadOneWay && !DayFirstLook.couldBeDayFirst(field) { datesReadOneWay = true }
             if longLabel == nil || otherLabel == nil {
                 if let named = Frequency.longPeriodNamed(by: field) {
                     if longLabel == nil { longLabel = (row.line, String(decoding: field, as: UTF8.self), named) }
@@ -242,7 +247,7 @@ public struct SeriesImport: Sendable {
             throw InputError(file: input, line: longLabel.line, column: table.header[d],
                              "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
-        return (totals, summary, emptyValues)
+        return (totals, summary, emptyValues, datesReadOneWay)
     }
 
     /// A row whose series is a totals label (`Grand Total` under the item): the other rows'

@@ -115,6 +115,18 @@ import Testing
         #expect(two.status == 0 && two.stderr.contains("2 rows read, 2 accepted, 0 rejected"), "stderr: \(two.stderr)")
     }
 
+    /// ISO dates in January 1-12 read one way only: the day-first note, meant for months dated
+    /// the 1st and written 01/07/2025, was given for them too.
+    @Test func theDayFirstNoteIsForDatesThatCouldBeDayFirst() throws {
+        let dir = try CLIRunner.workspace()
+        try "date,item,quantity\n2026-01-02,A,5\n2026-01-05,A,6\n2026-01-09,A,7\n".write(to: dir.appendingPathComponent("iso.csv"), atomically: false, encoding: .utf8)
+        try "date,item,quantity\n01/07/2025,A,5\n01/08/2025,A,6\n01/09/2025,A,7\n".write(to: dir.appendingPathComponent("dmy.csv"), atomically: false, encoding: .utf8)
+        let iso = try CLIRunner.run(["aggregate", "--input", "iso.csv", "--frequency", "day", "--out", "i.csv"], in: dir)
+        #expect(iso.status == 0 && !iso.stderr.contains("day-first"), "stderr: \(iso.stderr)")
+        let dmy = try CLIRunner.run(["aggregate", "--input", "dmy.csv", "--frequency", "day", "--out", "d.csv"], in: dir)
+        #expect(dmy.status == 0 && dmy.stderr.contains("as the 1st of every month written day-first"), "stderr: \(dmy.stderr)")
+    }
+
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
         let dir = try CLIRunner.workspace()
         // A year label parses as its first day: beside monthly rows it was summed into January

@@ -103,7 +103,7 @@ public struct PeriodTotals {
     }
 
     /// Adds as `add(key:day:value:)` does and returns the key's id.
-    mutating func id(adding key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) -> Int {
+    public mutating func id(adding key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double) -> Int {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)

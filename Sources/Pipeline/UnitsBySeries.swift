@@ -1,4 +1,3 @@
-import Forecasting
 import Tabular
 
 /// The units of measure each series' rows are written in, to name the series that mix them:
@@ -6,17 +5,15 @@ import Tabular
 /// eaches read as 162, with no word (the reorder command flags it as `uom_mismatch`).
 ///
 /// Units are compared ignoring ASCII case and the spaces around them; an empty unit is none.
-/// Each unit becomes a small tag (`tag(of:)`) that the series' rows carry into
-/// `PeriodTotalsLoader`, which knows their series without a lookup of its own; a row whose
-/// unit is the last row's costs one comparison.
+/// Each unit becomes a small tag (`tag(of:)`) that a row carries beside its series' id (from
+/// `PeriodTotalsLoader`'s batches, or `PeriodTotals.id(adding:day:value:)`) into `SeriesTags`,
+/// so a row costs no lookup of its series of its own; a row whose unit is the last row's costs
+/// one comparison.
 struct UnitsBySeries {
     private var units = ByteKeyTable(capacity: 16)
     private var upper: [UInt8] = []
     private var lastField: [UInt8] = []
     private var lastTag: Int32 = -1
-    /// For tables already read (`see(series:unit:)`): their series and tags.
-    private var series = ByteKeyTable(capacity: 256)
-    private var tags = SeriesTags()
 
     /// The unit's tag, or -1 for an empty unit.
     mutating func tag(of field: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -31,17 +28,6 @@ struct UnitsBySeries {
         for i in start..<end { upper.append(field[i] >= 0x61 && field[i] <= 0x7A ? field[i] - 0x20 : field[i]) }
         lastTag = Int32(upper.withUnsafeBufferPointer { units.intern($0) })
         return lastTag
-    }
-
-    /// Notes the unit of one row of a table already read.
-    mutating func see(series key: UnsafeBufferPointer<UInt8>, unit field: UnsafeBufferPointer<UInt8>) {
-        let unit = tag(of: field)
-        if unit >= 0 { tags.see(series: series.intern(key), tag: unit) }
-    }
-
-    /// The note on the series `see(series:unit:)` found in more than one unit.
-    func mixedNote(column: String) -> String? {
-        note(tags.mixed.map { (series.key($0.key), $0.value) }, column: column)
     }
 
     /// "1 series is written in more than one unit of measure in column 'UOM' (Gloves: BX,

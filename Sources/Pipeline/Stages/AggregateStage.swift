@@ -83,8 +83,9 @@ public struct AggregateStage: Stage {
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
-        var totals = try AggregateStage.totals(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
-                                              frequency: frequency ?? context.calendar.frequency ?? .month, stage: context.stage, gaps: gaps, through: asOf)
+        var (totals, mixedUnits) = try AggregateStage.totalsAndUnits(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
+                                                                    frequency: frequency ?? context.calendar.frequency ?? .month, stage: context.stage, gaps: gaps,
+                                                                    through: asOf)
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if gapsReadAsLevel {
             context.note(GapPolicy.impliedMissingNote(header: valueColumn, zero: "gaps: zero"))
@@ -92,7 +93,7 @@ public struct AggregateStage: Stage {
         if partial == .drop { AggregateStage.leaveOutPartialPeriods(&totals, context) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
         if let spellings = SeriesImport.spellingsNote(totals) { context.note(spellings) }
-        if let mixed = try AggregateStage.mixedUnits(in: context.table(input), series: seriesColumns) { context.note(mixed) }
+        if let mixedUnits { context.note(mixedUnits) }
         var keys: [String] = [], periods: [String] = [], values: [Double] = []
         totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)
@@ -110,21 +111,6 @@ public struct AggregateStage: Stage {
         return ["series": table]
     }
 
-    /// The series written in more than one unit of measure, when the input has a `uom` column
-    /// (see `UnitsBySeries`).
-    static func mixedUnits(in table: Table, series: [String]) -> String? {
-        guard let units = table.texts("uom"), !series.contains("uom") else { return nil }
-        let keyColumns = series.compactMap { table.texts($0) }
-        guard keyColumns.count == series.count else { return nil }
-        var seen = UnitsBySeries()
-        for row in 0..<table.rowCount {
-            var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
-            var unit = units[row]
-            key.withUTF8 { k in unit.withUTF8 { seen.see(series: k, unit: $0) } }
-        }
-        return seen.mixedNote(column: "uom")
-    }
-
     /// `partial: drop`: the periods the rows cover in part are left out, with the notes.
     static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext) {
         for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
@@ -136,6 +122,13 @@ public struct AggregateStage: Stage {
     /// Per-period totals of a table's rows.
     static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
                        gaps: GapPolicy = .zero, through last: CalendarDay? = nil) throws -> PeriodTotals {
+        try totalsAndUnits(of: table, series: series, date: date, value: value, frequency: frequency, stage: stage, gaps: gaps, through: last).totals
+    }
+
+    /// The totals, and the note on the series whose summed rows are written in more than one
+    /// unit of measure when the table has a `uom` column (`UnitsBySeries`), from one pass.
+    static func totalsAndUnits(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
+                               gaps: GapPolicy = .zero, through last: CalendarDay? = nil) throws -> (totals: PeriodTotals, mixedUnits: String?) {
         func missing(_ name: String) -> PipelineError {
             PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
         }
@@ -151,13 +144,19 @@ public struct AggregateStage: Stage {
         var totals = PeriodTotals(frequency: frequency, gaps: gaps)
         // An empty value in aggregate's shape is a period recorded as missing (see `SeriesImport`).
         let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: date, valueHeader: value)
+        let uom = series.contains("uom") ? nil : table.texts("uom")
+        var units = UnitsBySeries(), tags = SeriesTags()
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite || emptyMarksMissing && amounts[row].isNaN else { continue }
             if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
-            key.withUTF8 { totals.add(key: $0, day: day, value: amounts[row]) }
+            let id = key.withUTF8 { totals.id(adding: $0, day: day, value: amounts[row]) }
+            if var unit = uom?[row] {
+                let tag = unit.withUTF8 { units.tag(of: $0) }
+                if tag >= 0 { tags.see(series: id, tag: tag) }
+            }
         }
-        return totals
+        return (totals, units.note(tags.mixed.map { (totals.keys.key($0.key), $0.value) }, column: "uom"))
     }
 }

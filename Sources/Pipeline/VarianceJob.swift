@@ -270,12 +270,13 @@ public struct VarianceJob: Sendable {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
             // "B / C" would be one label).
             let key = { (key: Key) in CompositeKey.joined(key.department, key.account) }
+            let label = { (line: String) in CompositeKey.parts(of: line, maxSplits: 1).joined(separator: " / ") }
             let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), LedgerMonths.postedMonths($0.value.filter { $0.key <= asOf })) })
             let budgeted = Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) })
             let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf)
             if !gaps.isEmpty {
                 let shown = gaps.prefix(6).map { gap in
-                    CompositeKey.parts(of: gap.line, maxSplits: 1).joined(separator: " / ") + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
+                    label(gap.line) + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
                 }.listed(of: gaps.count)
                 notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no posting (no ledger row, a 0.00, or only amounts against the line's usual sign, such as reversals) in a month other lines posted in, after posting earlier months (\(shown)): read as booked, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
             }
@@ -285,12 +286,13 @@ public struct VarianceJob: Sendable {
             // line budgeted only in the months ahead (maintenance from March) has no history
             // either: projected at $0, its budget silently left out of the projection.
             let fiscalMonths = calendar.months(ofFiscalYear: fy)
+            let toDateMonths = fiscalMonths.filter { $0 <= asOf }, laterMonths = fiscalMonths.filter { $0 > asOf }
             let bookingDepartments = Set(actualBy.keys.map(\.department))
             var unbooked: [(line: Key, budget: Double)] = [], ahead: [(line: Key, first: Int, budget: Double)] = []
             for (line, byMonth) in budgetBy where bookingDepartments.contains(line.department) {
-                guard !(booked[key(line)] ?? []).contains(where: { fiscalMonths.contains($0) && $0 <= asOf }) else { continue }
-                let toDate = fiscalMonths.filter { $0 <= asOf }.reduce(0) { $0 + (byMonth[$1] ?? 0) }
-                let later = fiscalMonths.filter { $0 > asOf && (byMonth[$0] ?? 0) != 0 }
+                guard !(booked[key(line)] ?? []).contains(where: toDateMonths.contains) else { continue }
+                let toDate = toDateMonths.reduce(0) { $0 + (byMonth[$1] ?? 0) }
+                let later = laterMonths.filter { (byMonth[$0] ?? 0) != 0 }
                 if abs(toDate) >= 0.005 {
                     unbooked.append((line, toDate))
                 } else if let first = later.first {
@@ -313,10 +315,9 @@ public struct VarianceJob: Sendable {
                 notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberStyle().money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
             }
             for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {
-                let stopped = CompositeKey.parts(of: pair.stopped, maxSplits: 1).joined(separator: " / ")
-                let started = pair.started.map { CompositeKey.parts(of: $0, maxSplits: 1).joined(separator: " / ") }
+                let started = pair.started.map(label)
                 let one = started.count == 1
-                notes.append("\(stopped) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): if the line was renamed, the old one is still projected from its history beside the new and the projection is overstated; spell it one way in the budget and the ledger")
+                notes.append("\(label(pair.stopped)) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): if the line was renamed, the old one is still projected from its history beside the new and the projection is overstated; spell it one way in the budget and the ledger")
             }
         }
         if let volumes, let vDept = volumes.texts("department") {

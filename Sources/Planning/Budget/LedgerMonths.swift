@@ -79,11 +79,12 @@ public enum LedgerMonths {
         }
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
+
     /// Two department names that may be one respelled: the same first word of three digits or
     /// more (the cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`; `3 North`
-    /// and `3 South` are two units), or the same
-    /// letters and digits. Every department books Supplies and Salaries: a new clinic's
-    /// Supplies beginning as another unit's stopped is no renaming.
+    /// and `3 South` are two units), or the same letters and digits. Every department books
+    /// Supplies and Salaries: a new clinic's Supplies beginning as another unit's stopped is no
+    /// renaming.
     static func alike(_ a: Substring, _ b: Substring) -> Bool {
         func firstWord(_ s: Substring) -> String { s.split(separator: " ").first.map { $0.lowercased() } ?? "" }
         func letters(_ s: Substring) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
@@ -91,11 +92,11 @@ public enum LedgerMonths {
         return (code == firstWord(b) && code.count >= 3 && code.allSatisfy(\.isNumber)) || letters(a) == letters(b)
     }
 
-    /// Budgeted lines that stopped posting before `last`, though budgeted after, while lines with no budget began in
-    /// the month after, in the same department, or of the same account in a department named
-    /// alike (`alike`): most often one line
-    /// renamed (a department respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`,
-    /// or an account renumbered, 6100 as 6105). Both are then projected, the old from its
+    /// Budgeted lines that stopped posting before `last`, though budgeted after, while lines
+    /// with no budget began in the month after, in the same department, or of the same account
+    /// in a department named alike (`alike`): most often one line renamed (a department
+    /// respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`, or an account
+    /// renumbered, 6100 as 6105). Both are then projected, the old from its
     /// history, and the projection overstated by the old line's (a third of the salaries'
     /// projection in a review). Lines are keys of the department and account joined by the unit
     /// separator; each stopped line with the lines that began, in the order of the keys' bytes.

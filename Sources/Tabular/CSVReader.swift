@@ -30,6 +30,8 @@ public final class CSVReader {
     /// with it): that line is not the header, which is the next line, and its delimiter is the
     /// file's unless one was given.
     public private(set) var separatorLine: UInt8?
+    /// The header's line in the file, for messages about it: 2 below Excel's `sep=` line.
+    public var headerLine: Int { separatorLine == nil ? 1 : 2 }
 
     private let fd: Int32
     private let ownsDescriptor: Bool

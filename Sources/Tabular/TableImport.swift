@@ -25,7 +25,7 @@ public final class TableImport {
         dates = DateParser(format: options.dateFormat)
         numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated)
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
-                                               headerLine: reader.separatorLine == nil ? 1 : 2)
+                                               headerLine: reader.headerLine)
         indices = resolved
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
     }

@@ -172,7 +172,7 @@ public struct ImportStage: Stage {
                 let missing = idColumns.filter { !reader.header.contains($0) }
                 return missing.isEmpty ? [] : [context.error("id_columns", "\(path) has no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); it has \(reader.header.map { "'\($0)'" }.joined(separator: ", "))")]
             }
-            let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path, headerLine: reader.separatorLine == nil ? 1 : 2)
+            let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path, headerLine: reader.headerLine)
             var fromUnpivot = Set<String>()
             if let unpivot {
                 _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: resolved)

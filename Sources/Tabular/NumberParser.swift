@@ -14,36 +14,29 @@ import Darwin
 /// likely a decimal comma than a thousands separator, so it is an error with a hint; so is
 /// `0,750`, whose first group of 0 cannot start a grouped number (read as 750 it was a
 /// thousand times the 0.75 a decimal-comma export meant). In a file separated by semicolons,
-/// Europe's layout, `1.200` and `1,500` are both ambiguous (see `pointMayGroupThousands`).
+/// Europe's layout, `1.200` and `1,500` are both ambiguous (see `marksInDoubt`).
 public struct NumberParser: Sendable {
     public let decimalComma: Bool
-    /// A point followed by exactly three digits (`1.200`) could group thousands as much as it
-    /// marks decimals: in a semicolon-separated file, Europe's layout, where the export that
-    /// writes `800` and `1.200` means 1,200, such a value is an error with a hint rather than
-    /// 1.2 (a month of 30,800 read as 12,818). A comma before exactly three digits, alone, is
-    /// then as ambiguous (`1,500` is 1.5 in the export that writes `1.200`).
-    public let pointMayGroupThousands: Bool
+    /// In a file separated by semicolons, Europe's layout, a point before exactly three digits
+    /// (`1.200`) and a lone comma before three (`1,500`) could each group thousands as much as
+    /// mark decimals, and such a value is an error with a hint rather than a guess: the export
+    /// that writes `800` and `1.200` means 1,200 (read as 1.2, a month of 30,800 came out
+    /// 12,818), and a German export of 1,500 and 2,250 morphine units meant 1.5 and 2.25.
+    /// (Files separated by tabs or bars are left as they were: US extracts write `1,500` for
+    /// thousands there as often as Europe's write it for 1.5, and only the column's other
+    /// values could tell them apart.)
+    public let marksInDoubt: Bool
 
-    /// A comma before exactly three digits, alone (`1,500`), could mark decimals as much as it
-    /// groups thousands: in a file separated by semicolons, Europe's layout, where a German
-    /// export of 1,500 and 2,250 morphine units meant 1.5 and 2.25, such a value is an error
-    /// with a hint rather than 1,500. (Files separated by tabs or bars are left as they were:
-    /// US extracts write `1,500` for thousands there as often as Europe's write it for 1.5,
-    /// and only the column's other values could tell them apart.)
-    public let commaMayMarkDecimals: Bool
-
-    public init(decimalComma: Bool = false, pointMayGroupThousands: Bool = false, commaMayMarkDecimals: Bool? = nil) {
+    public init(decimalComma: Bool = false, marksInDoubt: Bool = false) {
         self.decimalComma = decimalComma
-        self.pointMayGroupThousands = pointMayGroupThousands && !decimalComma
-        self.commaMayMarkDecimals = (commaMayMarkDecimals ?? pointMayGroupThousands) && !decimalComma
+        self.marksInDoubt = marksInDoubt && !decimalComma
     }
 
     /// The parser for a file's numbers: `decimalComma` as asked; unless the point is stated to
-    /// be the decimal mark (`pointStated`), a point before three digits, and a lone comma
-    /// before three, are taken as ambiguous in a file separated by semicolons.
+    /// be the decimal mark (`pointStated`), the marks are in doubt (`marksInDoubt`) in a file
+    /// separated by semicolons.
     public init(decimalComma: Bool, delimiter: UInt8, pointStated: Bool = false) {
-        let semicolons = !pointStated && delimiter == UInt8(ascii: ";")
-        self.init(decimalComma: decimalComma, pointMayGroupThousands: semicolons, commaMayMarkDecimals: semicolons)
+        self.init(decimalComma: decimalComma, marksInDoubt: !pointStated && delimiter == UInt8(ascii: ";"))
     }
 
     @usableFromInline static let exactPowers: [Double] = (0...22).map { e in
@@ -113,7 +106,7 @@ public struct NumberParser: Sendable {
         var digitsSeen = 0
         var groupRun = -1             // digits since the last thousands separator; -1 = none yet
         var sawDecimal = false
-        var sawGroup = false, groups = 0
+        var groups = 0                // thousands separators seen
         var integerDigits = 0, integerIsZero = true
         while i < end {
             let c = p[i]
@@ -134,12 +127,11 @@ public struct NumberParser: Sendable {
                 // first group that is not zero: `0,750` and `00,500` group nothing, so the mark
                 // is a decimal one (the other setting's), as ambiguous as `0,5`.
                 guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 && mantissa != 0 : groupRun == 3 else { return nil }
-                sawGroup = true
                 groups += 1
                 groupRun = 0
                 i += 1
             } else if c == decimalMark && !sawDecimal {
-                if sawGroup && groupRun != 3 { return nil }
+                if groups > 0 && groupRun != 3 { return nil }
                 sawDecimal = true
                 integerDigits = digitsSeen
                 integerIsZero = mantissa == 0
@@ -149,12 +141,11 @@ public struct NumberParser: Sendable {
             }
         }
         guard digitsSeen > 0 else { return nil }
-        if sawGroup && !sawDecimal && groupRun != 3 { return nil }
-        if pointMayGroupThousands && sawDecimal && !sawGroup && i == end && !integerIsZero && integerDigits <= 3 && digitsSeen - integerDigits == 3 { return nil }
-        // And the other way round: where a point may group thousands a comma may mark decimals,
-        // so one comma before three digits (`1,500`: 1.5 in the export that writes `1.200` for
-        // 1,200) is as ambiguous. Two groups (`12,345,678`) or a decimal point (`1,500.25`) are not.
-        if commaMayMarkDecimals && groups == 1 && !sawDecimal && i == end { return nil }
+        if groups > 0 && !sawDecimal && groupRun != 3 { return nil }
+        if marksInDoubt && sawDecimal && groups == 0 && i == end && !integerIsZero && integerDigits <= 3 && digitsSeen - integerDigits == 3 { return nil }
+        // And the other way round: one comma before three digits (`1,500`: 1.5 in the export that
+        // writes `1.200` for 1,200). Two groups (`12,345,678`) or a decimal point (`1,500.25`) are not.
+        if marksInDoubt && groups == 1 && !sawDecimal && i == end { return nil }
         var exponent = droppedIntegerDigits - fractionDigits
         if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             i += 1
@@ -224,10 +215,10 @@ public struct NumberParser: Sendable {
            Double(String(trimmed)).map({ !$0.isFinite }) == true {
             return "'\(text.clipped)' is out of range for a number"
         }
-        if commaMayMarkDecimals, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
+        if marksInDoubt, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
             return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, use --decimal-point (decimal: point)"
         }
-        if pointMayGroupThousands, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
+        if marksInDoubt, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
             return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
         }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.

@@ -38,14 +38,17 @@ extension ReorderJob {
         let simulation = PolicySimulation()
         // An item's locations are replayed together: its vendor's minimum is one purchase
         // order's, shared by them as the plan shares it (`SharedMinimumOrder`).
-        var groups: [String: [ReorderLine]] = [:], order: [String] = []
-        for line in lines where !line.flags.contains("discontinued") && master.stockItem(line.item).parLevel != nil {
-            if groups[line.item] == nil { order.append(line.item) }
-            groups[line.item, default: []].append(line)
+        var groups: [String: (item: StockItem, lines: [ReorderLine])] = [:], order: [String] = []
+        for line in lines where !line.flags.contains("discontinued") {
+            if groups[line.item] == nil {
+                order.append(line.item)
+                groups[line.item] = (master.stockItem(line.item), [])
+            }
+            groups[line.item]!.lines.append(line)
         }
         for itemCode in order {
-            let group = groups[itemCode]!
-            let item = master.stockItem(itemCode)
+            let (item, group) = groups[itemCode]!
+            guard let par = item.parLevel else { continue }
             let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
             func points(_ level: (ReorderLine) -> Double) -> [PolicySimulation.Stockpoint] {
                 group.map { line in
@@ -54,7 +57,7 @@ extension ReorderJob {
                 }
             }
             let recommended = simulation.replay(together: points(\.orderUpTo), reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
-            let current = simulation.replay(together: points { _ in item.parLevel! }, reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
+            let current = simulation.replay(together: points { _ in par }, reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
             for (k, line) in group.enumerated() {
                 let key = line.criticality.rawValue
                 let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)

@@ -2,9 +2,10 @@
 /// a row whose key field (item, unit, department, ...) is such a label and leaves a wide sheet's
 /// total column out of `--unpivot '*'`, and for `inspect`, which warns of a totals row.
 ///
-/// A label is the whole field, compared without case, with runs of spaces as one and a
-/// trailing colon dropped (`Grand Total`, ` TOTAL `, `Grand  total:`). A name that merely
-/// holds the word (`Total Parenteral Nutrition kit`, `TPN Total`) is not one.
+/// A label is the whole field, compared without case, with runs of spaces, hyphens and
+/// underscores as one space, and a trailing colon, full stop or parenthesis dropped
+/// (`Grand Total`, ` TOTAL `, `Grand-total:`, `Grand total (2 items)`). A name that merely holds
+/// the word (`Total Parenteral Nutrition kit`, `TPN Total`) is not one.
 public enum TotalsLabel {
     /// Lower case, single spaces. German exports write Summe or Gesamt.
     public static let words: [String] = ["total", "totals", "grand total", "grand totals", "subtotal", "subtotals", "sub total",

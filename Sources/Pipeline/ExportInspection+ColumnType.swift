@@ -41,20 +41,16 @@ extension ExportInspection {
         var prefersPoint: Bool { withPoint > withComma && withPoint * 2 > values }
     }
 
-    /// Whether the file's numbers are written with a decimal comma. The mark is one setting
-    /// for the whole import, so it is the file that decides: some column reads as numbers for
-    /// most of its values only with a decimal comma (a comma before the decimals, `3,5`), and
-    /// no column reads better with a point (`2.50`). The delimiter does not enter into it:
-    /// `3,5` cannot group thousands, while a quoted `"1,234"` in a comma-separated file reads
-    /// both ways and so stays a thousands separator.
-    static func readsWithDecimalComma(_ samples: [[Sample]], delimiter: UInt8) -> Bool {
-        decimalMark(samples, delimiter: delimiter).comma
-    }
-
-    /// The file's decimal mark as the samples show it: a comma (`readsWithDecimalComma`); a
-    /// point that must be stated (`--decimal-point`), when values the delimiter leaves in doubt
-    /// (`1,500` beside semicolons) sit beside a value only a point reads (`1,234.50`); and the
-    /// first doubtful value when no value settles it either way.
+    /// The file's decimal mark as the samples show it. The mark is one setting for the whole
+    /// import, so it is the file that decides.
+    /// - `comma`: some column reads as numbers for most of its values only with a decimal comma
+    ///   (a comma before the decimals, `3,5`), and no column reads better with a point (`2.50`).
+    ///   `3,5` cannot group thousands, while a quoted `"1,234"` in a comma-separated file reads
+    ///   both ways and so stays a thousands separator.
+    /// - `statePoint`: a point that must be stated (`--decimal-point`), when values the
+    ///   delimiter leaves in doubt (`1,500` beside semicolons) sit beside a value only a point
+    ///   reads (`1,234.50`).
+    /// - `undecided`: the first doubtful value when no value settles it either way.
     static func decimalMark(_ samples: [[Sample]], delimiter: UInt8) -> (comma: Bool, statePoint: Bool, undecided: String?) {
         let point = NumberParser(decimalComma: false, delimiter: delimiter), comma = NumberParser(decimalComma: true)
         let readings = samples.map { NumberReading($0, point: point, comma: comma) }

@@ -280,38 +280,24 @@ public struct VarianceJob: Sendable {
                 }.listed(of: gaps.count)
                 notes.append("\(gaps.count) budgeted line\(gaps.count == 1 ? " has" : "s have") no posting (no ledger row, a 0.00, or only amounts against the line's usual sign, such as reversals) in a month other lines posted in, after posting earlier months (\(shown)): read as booked, which lowers \(gaps.count == 1 ? "the line's" : "their") year to date and projection; check for a journal not yet posted, posted to another line, or left out of the export")
             }
-            // A line budgeted this year with no posting in it, in a department that posted others
-            // (a department with none has its own note): projected at $0 and favorable by its
-            // whole budget without a word (an annual fee not yet invoiced read as a saving). A
-            // line budgeted only in the months ahead (maintenance from March) has no history
-            // either: projected at $0, its budget silently left out of the projection.
+            // Budgeted lines without a posting this year (`LedgerMonths.unposted`). Revenue not
+            // yet booked is unfavorable by its whole budget, a cost favorable; amounts as
+            // budgeted, whatever sign the export gives a credit.
             let fiscalMonths = calendar.months(ofFiscalYear: fy)
-            let toDateMonths = fiscalMonths.filter { $0 <= asOf }, laterMonths = fiscalMonths.filter { $0 > asOf }
-            let bookingDepartments = Set(actualBy.keys.map(\.department))
-            var unbooked: [(line: Key, budget: Double)] = [], ahead: [(line: Key, first: Int, budget: Double)] = []
-            for (line, byMonth) in budgetBy where bookingDepartments.contains(line.department) {
-                guard !(booked[key(line)] ?? []).contains(where: toDateMonths.contains) else { continue }
-                let toDate = toDateMonths.reduce(0) { $0 + (byMonth[$1] ?? 0) }
-                let later = laterMonths.filter { (byMonth[$0] ?? 0) != 0 }
-                if abs(toDate) >= 0.005 {
-                    unbooked.append((line, toDate))
-                } else if let first = later.first {
-                    ahead.append((line, first, later.reduce(0) { $0 + byMonth[$1]! }))
-                }
-            }
-            func byKey<T>(_ lines: [T], _ line: (T) -> Key) -> [T] { lines.sorted { key(line($0)).utf8.lexicographicallyPrecedes(key(line($1)).utf8) } }
-            // Revenue not yet booked is unfavorable by its whole budget, a cost favorable; amounts
-            // as budgeted, whatever sign the export gives a credit.
+            let unposted = LedgerMonths.unposted(booked: booked, budgeted: budgeted, yearToDate: fiscalMonths.filter { $0 <= asOf },
+                                                 ahead: fiscalMonths.filter { $0 > asOf })
+            let lineOf = Dictionary(uniqueKeysWithValues: budgetBy.keys.map { (key($0), $0) })
             for revenue in [false, true] {
-                let lines = byKey(unbooked.filter { (types[$0.line] == .revenue) == revenue }, \.line)
+                let lines = unposted.toDate.filter { (lineOf[$0.line].flatMap { types[$0] } == .revenue) == revenue }
                 guard !lines.isEmpty else { continue }
                 let one = lines.count == 1
-                let shown = lines.prefix(5).map { "\($0.line.department) / \($0.line.account) (\(NumberStyle().money(abs($0.budget))) budgeted)" }.listed(of: lines.count)
+                let shown = lines.prefix(5).map { "\(label($0.line)) (\(NumberStyle().money(abs($0.budget))) budgeted)" }.listed(of: lines.count)
                 notes.append("\(one ? "1 budgeted \(revenue ? "revenue " : "")line has" : "\(lines.count) budgeted \(revenue ? "revenue " : "")lines have") no posting from \(months.label(fiscalMonths[0])) to \(months.label(asOf)), \(shown): projected at $0 and \(revenue ? "unfavorable" : "favorable") by \(one ? "its" : "their") whole budget; check the export covers \(one ? "it" : "them") (\(revenue ? "revenue booked later in the year reads as a shortfall" : "a cost invoiced later in the year reads as a saving") until then)")
             }
+            let ahead = unposted.ahead
             if !ahead.isEmpty {
                 let total = ahead.reduce(0) { $0 + abs($1.budget) }
-                let shown = byKey(ahead, \.line).prefix(5).map { "\($0.line.department) / \($0.line.account) from \(months.label($0.first)), \(NumberStyle().money(abs($0.budget)))" }.listed(of: ahead.count)
+                let shown = ahead.prefix(5).map { "\(label($0.line)) from \(months.label($0.first)), \(NumberStyle().money(abs($0.budget)))" }.listed(of: ahead.count)
                 notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberStyle().money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
             }
             for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {

@@ -80,6 +80,38 @@ public enum LedgerMonths {
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
 
+    /// Budgeted lines with no posting in the fiscal year so far, in departments that have
+    /// ledger rows (a department with none is a matter of its own): projected at $0, such a
+    /// line reads favorable by its whole budget (an annual fee not yet invoiced read as a
+    /// saving), and one budgeted only in the months ahead (maintenance from March) leaves its
+    /// budget out of the projection, each without a word.
+    ///
+    /// - Parameters:
+    ///   - booked: the months each line of the ledger posted in (`postedMonths`), by line;
+    ///     every line with ledger rows has a key, posting or not.
+    ///   - budgeted: the budget by line and month.
+    ///   - yearToDate, ahead: the fiscal year's months through the report's month, and after it.
+    /// - Returns: the lines budgeted to date with that budget, and those budgeted only ahead
+    ///   with their first budgeted month and budget; each in the order of the keys' bytes.
+    public static func unposted(booked: [String: Set<Int>], budgeted: [String: [Int: Double]], yearToDate: [Int], ahead: [Int])
+        -> (toDate: [(line: String, budget: Double)], ahead: [(line: String, first: Int, budget: Double)]) {
+        func department(_ line: String) -> Substring { line.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
+        let departments = Set(booked.keys.map(department))
+        var toDate: [(line: String, budget: Double)] = [], later: [(line: String, first: Int, budget: Double)] = []
+        for (line, byMonth) in budgeted where departments.contains(department(line)) {
+            guard !(booked[line] ?? []).contains(where: yearToDate.contains) else { continue }
+            let budget = yearToDate.reduce(0) { $0 + (byMonth[$1] ?? 0) }
+            let months = ahead.filter { (byMonth[$0] ?? 0) != 0 }
+            if abs(budget) >= 0.005 {
+                toDate.append((line, budget))
+            } else if let first = months.first {
+                later.append((line, first, months.reduce(0) { $0 + byMonth[$1]! }))
+            }
+        }
+        return (toDate.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) },
+                later.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) })
+    }
+
     /// Two department names that may be one respelled: the same first word of three digits or
     /// more (the cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`; `3 North`
     /// and `3 South` are two units), or the same letters and digits. Every department books

@@ -51,8 +51,8 @@ extension ExportInspection {
     ///   delimiter leaves in doubt (`1,500` beside semicolons) sit beside a value only a point
     ///   reads (`1,234.50`).
     /// - `undecided`: the first doubtful value when no value settles it either way.
-    static func decimalMark(_ samples: [[Sample]], delimiter: UInt8) -> (comma: Bool, statePoint: Bool, undecided: String?) {
-        let point = NumberParser(decimalComma: false, delimiter: delimiter), comma = NumberParser(decimalComma: true)
+    static func decimalMark(_ samples: [[Sample]], delimiter: UInt8, datesDotted: Bool = false) -> (comma: Bool, statePoint: Bool, undecided: String?) {
+        let point = NumberParser(decimalComma: false, delimiter: delimiter, datesDotted: datesDotted), comma = NumberParser(decimalComma: true)
         let readings = samples.map { NumberReading($0, point: point, comma: comma) }
         let byComma = readings.contains(where: \.prefersComma) && !readings.contains(where: \.prefersPoint)
         guard !byComma, let doubt = readings.lazy.compactMap(\.ambiguous).first else { return (byComma, false, nil) }

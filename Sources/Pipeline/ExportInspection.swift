@@ -135,17 +135,23 @@ public struct ExportInspection: Sendable {
         self.delimiter = reader.delimiter
         separatorLine = reader.separatorLine
         let samples = tally.samplesWithLastRow
-        let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter)
+        let datesDotted = DottedDates.appear(in: [samples.flatMap { $0.map(\.text) }])
+        let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter, datesDotted: datesDotted)
         decimalComma = mark.comma
         decimalPoint = mark.statePoint
         // Values the warning below names as undecided still read as numbers either way: the
         // column is typed as a number, not as text the import would reject.
-        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter, pointStated: decimalPoint || mark.undecided != nil)
+        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter, pointStated: decimalPoint || mark.undecided != nil,
+                                   datesDotted: datesDotted)
         columns = header.indices.map { ExportInspection.guess(header: header[$0], samples: samples[$0], empty: tally.empty[$0], numbers: numbers) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
         if let doubt = mark.undecided {
-            warnings.append("'\(doubt)' reads as a decimal with a decimal comma and as thousands with a decimal point, and no value tells which: give --decimal-comma or --decimal-point (decimal: comma or point)")
+            // `1,500` is 1.5 with a decimal comma and 1,500 with a point; `1.200` the other way round.
+            let byComma = NumberParser(decimalComma: true).parse(doubt), byPoint = NumberParser().parse(doubt)
+            let readings = [byComma.map { "\(NumberFormat.fixed($0)) with a decimal comma" }, byPoint.map { "\(NumberFormat.fixed($0)) with a decimal point" }]
+                .compactMap { $0 }.joined(separator: " and as ")
+            warnings.append("'\(doubt)' reads as \(readings), and no value tells which: give --decimal-comma or --decimal-point (decimal: comma or point)")
         }
         for column in columns {
             guard let look = column.dayFirstLook else { continue }

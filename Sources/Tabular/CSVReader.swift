@@ -110,6 +110,12 @@ public final class CSVReader {
         if ownsDescriptor { close(fd) }
     }
 
+    /// Up to `limit` of the first rows below the header, as far as the first block read holds
+    /// them, without consuming them: a look at the data before the import decides how to read it.
+    public func leadingRows(_ limit: Int) -> [[String]] {
+        context.pendingRecords(limit: limit)
+    }
+
     /// Calls `body` for every record after the header, blank lines included (as empty records),
     /// in file order. A second thread reads and tokenises ahead while `body` runs.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {

@@ -22,21 +22,28 @@ public struct NumberParser: Sendable {
     /// mark decimals, and such a value is an error with a hint rather than a guess: the export
     /// that writes `800` and `1.200` means 1,200 (read as 1.2, a month of 30,800 came out
     /// 12,818), and a German export of 1,500 and 2,250 morphine units meant 1.5 and 2.25.
-    /// (Files separated by tabs or bars are left as they were: US extracts write `1,500` for
-    /// thousands there as often as Europe's write it for 1.5, and only the column's other
-    /// values could tell them apart.)
+    /// Files separated by tabs or bars are in doubt only when their dates are written with
+    /// points, day first (`01.03.2026`, see `DottedDates`): US extracts write `1,500` for
+    /// thousands there as often as Europe's write it for 1.5, and nothing else tells them apart.
     public let marksInDoubt: Bool
 
-    public init(decimalComma: Bool = false, marksInDoubt: Bool = false) {
+    /// Why the marks are in doubt, for the message: the file's semicolons, or its dotted dates.
+    public let doubtfulBecause: String
+
+    public init(decimalComma: Bool = false, marksInDoubt: Bool = false, because reason: String = "the file is separated by semicolons") {
         self.decimalComma = decimalComma
         self.marksInDoubt = marksInDoubt && !decimalComma
+        doubtfulBecause = reason
     }
 
     /// The parser for a file's numbers: `decimalComma` as asked; unless the point is stated to
     /// be the decimal mark (`pointStated`), the marks are in doubt (`marksInDoubt`) in a file
-    /// separated by semicolons.
-    public init(decimalComma: Bool, delimiter: UInt8, pointStated: Bool = false) {
-        self.init(decimalComma: decimalComma, marksInDoubt: !pointStated && delimiter == UInt8(ascii: ";"))
+    /// separated by semicolons, or by anything but commas when its dates are dotted (`datesDotted`).
+    public init(decimalComma: Bool, delimiter: UInt8, pointStated: Bool = false, datesDotted: Bool = false) {
+        let semicolons = delimiter == UInt8(ascii: ";")
+        self.init(decimalComma: decimalComma,
+                  marksInDoubt: !pointStated && (semicolons || (datesDotted && delimiter != UInt8(ascii: ","))),
+                  because: semicolons ? "the file is separated by semicolons" : "the file's dates are written with points, day first")
     }
 
     @usableFromInline static let exactPowers: [Double] = (0...22).map { e in
@@ -216,10 +223,10 @@ public struct NumberParser: Sendable {
             return "'\(text.clipped)' is out of range for a number"
         }
         if marksInDoubt, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil, !trimmed.contains(".") {
-            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, use --decimal-point (decimal: point)"
+            return "'\(text.clipped)' could be a decimal or thousands (\(doubtfulBecause), where ',' often marks decimals): if ',' is the decimal mark, use --decimal-comma (decimal: comma in a pipeline); if it groups thousands, use --decimal-point (decimal: point)"
         }
         if marksInDoubt, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
-            return "'\(text.clipped)' could be a decimal or thousands (the file is separated by semicolons, where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
+            return "'\(text.clipped)' could be a decimal or thousands (\(doubtfulBecause), where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
         }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
         if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {

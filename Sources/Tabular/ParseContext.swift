@@ -133,9 +133,17 @@ final class ParseContext {
 
     func takeFirstRecord() -> [String]? {
         guard delivered < records.count else { return nil }
-        let span = records[delivered]
         delivered += 1
-        return (0..<span.fieldCount).map { k in
+        return strings(of: records[delivered - 1])
+    }
+
+    /// Up to `limit` of the records not yet delivered, left in place.
+    func pendingRecords(limit: Int) -> [[String]] {
+        records[delivered..<min(records.count, delivered + limit)].map(strings(of:))
+    }
+
+    private func strings(of span: RecordSpan) -> [String] {
+        (0..<span.fieldCount).map { k in
             String(decoding: UnsafeBufferPointer(start: bytes + starts[span.firstField + k],
                                                  count: ends[span.firstField + k] - starts[span.firstField + k]), as: UTF8.self)
         }

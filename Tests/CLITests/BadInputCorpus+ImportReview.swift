@@ -27,6 +27,27 @@ extension BadInputCorpus {
                                 expectation: .fails(file: "eu.csv", line: 2, says: ["'1,500' could be a decimal or thousands (the file is separated by semicolons, where ',' often marks decimals)", "use --decimal-comma", "use --decimal-point"]),
                                 absentAfterFailure: ["out.csv"]))
 
+        // A tab- or bar-separated export dated `01.03.2026` writes 1,200 as `1.200` (read as 1.2
+        // before); the same file dated ISO reads `1,500` as thousands, as US extracts mean it.
+        for (name, delimiter) in [("tab", "\t"), ("bar", "|")] {
+            let rows = ["Datum", "Artikel", "Menge"].joined(separator: delimiter) + "\n"
+                + ["01.03.2026", "Morphin", "800"].joined(separator: delimiter) + "\n"
+                + ["02.03.2026", "Morphin", "1.200"].joined(separator: delimiter) + "\n"
+            cases.append(CorpusCase(kind: usage.kind, name: "1.200 in a \(name)-separated export dated 02.03.2026",
+                                    files: ["de.txt": Data(rows.utf8)],
+                                    arguments: ["aggregate", "--input", "de.txt", "--columns", "date=Datum,item=Artikel,quantity=Menge", "--out", "out.csv"],
+                                    expectation: .fails(file: "de.txt", line: 3, says: ["'1.200' could be a decimal or thousands (the file's dates are written with points, day first, where '.' often groups thousands)", "use --decimal-comma", "use --decimal-point"]),
+                                    absentAfterFailure: ["out.csv"]))
+        }
+        cases.append(CorpusCase(kind: usage.kind, name: "1,500 in a tab-separated export dated ISO is thousands",
+                                files: ["us.txt": Data("Date\tItem\tQty\n2026-03-01\tGauze\t1,500\n2026-03-02\tGauze\t800\n".utf8)],
+                                arguments: ["aggregate", "--input", "us.txt", "--columns", "date=Date,item=Item,quantity=Qty", "--frequency", "day", "--out", "out.csv"],
+                                expectation: .accepted(file: "us.txt", read: 2, output: "out.csv", says: ["Gauze,2026-03-01,1500"])))
+        cases.append(CorpusCase(kind: usage.kind, name: "inspect of 1.200 in a tab-separated export dated 01.03.2026",
+                                files: ["de.txt": Data("Datum\tArtikel\tMenge\n01.03.2026\tMorphin\t1.200\n02.03.2026\tMorphin\t1.500\n".utf8)],
+                                arguments: ["inspect", "de.txt", "--kind", "usage"],
+                                expectation: .inspected(says: ["'1.200' reads as 1200 with a decimal comma and as 1.2 with a decimal point, and no value tells which"])))
+
         // Both marks stated at once contradict each other.
         cases.append(CorpusCase(kind: usage.kind, name: "--decimal-comma with --decimal-point",
                                 files: ["eu.csv": Data("Datum;Artikel;Menge\n01.03.2026;Morphin;1,500\n".utf8)],

@@ -146,6 +146,27 @@ struct NumberParserTests {
         #expect(stated.parse("1,500") == 1500 && stated.parse("1.200") == 1.2)
     }
 
+    /// A German export separated by tabs, dated `01.03.2026`, wrote 1,200 units as `1.200`: read
+    /// with a decimal point it was 1.2 without a word. Dotted dates put a tab or bar file's marks
+    /// in doubt as semicolons do; a comma-separated file's are not.
+    @Test func dottedDatesPutATabFilesMarksInDoubt() {
+        for delimiter in [UInt8(0x09), UInt8(ascii: "|")] {
+            let dotted = NumberParser(decimalComma: false, delimiter: delimiter, datesDotted: true)
+            #expect(dotted.parse("1.200") == nil && dotted.parse("1,500") == nil && dotted.parse("1.25") == 1.25)
+            let why = Array("1.200".utf8).withUnsafeBufferPointer { dotted.explainFailure($0) }
+            #expect(why.contains("the file's dates are written with points, day first, where '.' often groups thousands") && why.contains("use --decimal-comma"), "\(why)")
+            #expect(NumberParser(decimalComma: false, delimiter: delimiter, pointStated: true, datesDotted: true).parse("1.200") == 1.2)
+            #expect(NumberParser(decimalComma: true, delimiter: delimiter, datesDotted: true).parse("1.200") == 1200)
+        }
+        #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ","), datesDotted: true).parse("1.200") == 1.2)
+        for text in ["01.03.2026", "1.3.26", " 01.03.2026 07:30", "31.12.2025 23:59:00"] {
+            #expect(DottedDates.written(Substring(text).utf8), "\(text)")
+        }
+        for text in ["1.200", "2026.03.01", "01.03.202", "01/03/2026", "1.2.3.4", "01.03.2026x", "12.500,00"] {
+            #expect(!DottedDates.written(Substring(text).utf8), "\(text)")
+        }
+    }
+
     /// `0,750` was read as 750: a first group of 0 cannot start a grouped number, so the comma
     /// is a decimal comma and the value is as ambiguous as `0,5` without the setting.
     @Test func aZeroBeforeACommaGroupIsNotThousands() {

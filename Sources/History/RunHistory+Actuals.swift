@@ -1,4 +1,5 @@
 import Forecasting
+import Tabular
 
 extension RunHistory {
     /// Late postings revise recent periods: this many periods up to the last one the history
@@ -6,7 +7,8 @@ extension RunHistory {
     public static let revisionWindow = 3
 
     /// Records the actuals an archived forecast of this stage can be scored against, series by
-    /// series: from the series' earliest archived forecast on, the periods after the last one
+    /// series: from the `revisionWindow` before the series' earliest archived forecast on (what
+    /// the data was where the forecasts start), the periods after the last one
     /// the history already holds for that series (and the `revisionWindow` up to it), plus any
     /// before the first one it holds (a replay archived older forecasts), each when the history
     /// has no value for it yet or the one tracking would use differs. Re-running over the same
@@ -47,6 +49,7 @@ extension RunHistory {
             """)
         let insert = try connection.prepare("INSERT INTO actuals(run_id, stage, series, period, value) VALUES (?1, ?2, ?3, ?4, ?5)")
         var held: [String: (value: Double, vintage: String)] = [:]
+        var sameData = SameData()
         for series in stage.actuals {
             try bounds.bind(1, stage.stage)
             try bounds.bind(2, series.series)
@@ -54,7 +57,9 @@ extension RunHistory {
             let first = bounds.isNull(0) ? nil : stage.frequency.period(ofLabel: bounds.text(0))
             let low = bounds.isNull(1) ? nil : stage.frequency.period(ofLabel: bounds.text(1))
             bounds.reset()
-            // No archived forecast of the series: nothing to score, nothing to record.
+            // No archived forecast of the series: nothing to score, nothing to record. From the
+            // revision window before its first one on: what the data was where the forecasts
+            // start, which a later run of other data (`SameData`) is told apart by.
             guard let first else { continue }
             held.removeAll(keepingCapacity: true)
             var high: Int?
@@ -75,13 +80,22 @@ extension RunHistory {
                 }
                 recent.reset()
             }
+            var compared = 0, differing = 0
+            var example: SameData.Example?
             for (offset, value) in series.values.enumerated() where !value.isNaN {
                 let period = series.firstPeriod + offset
-                guard period >= first else { continue }
+                guard period >= first - RunHistory.revisionWindow else { continue }
                 // Held already, before the revision window.
                 if let low, let high, period >= low, period <= high - RunHistory.revisionWindow { continue }
                 let label = stage.frequency.label(period)
                 // Outside the window nothing is held: before the first period held or after the last.
+                if let known = held[label]?.value {
+                    compared += 1
+                    if abs(known - value) > 1e-9 * max(1, abs(known), abs(value)) {
+                        differing += 1
+                        if example == nil { example = SameData.Example(series: series.series, period: label, here: value, held: known) }
+                    }
+                }
                 if held[label]?.value == value { continue }
                 try insert.bind(1, run)
                 try insert.bind(2, stage.stage)
@@ -91,6 +105,38 @@ extension RunHistory {
                 try insert.step()
                 insert.reset()
             }
+            sameData.count(compared: compared, differing: differing, example: example)
+        }
+        if let problem = sameData.problem(stage: stage.stage) { throw InputError(file: connection.path, problem) }
+    }
+
+    /// Whether this run's figures are the same data as the history's for the stage: a later
+    /// run revises a period or two of the revision window (late postings), while another job's
+    /// history shares the stage name (`forecast` for every forecast command, a pipeline stage
+    /// named alike) and differs in every period. Recorded there, its actuals scored one job's
+    /// forecasts against the other's data: two unrelated files of items A, B and C gave a WAPE
+    /// of 1154% and flagged every series as drifting, without a word.
+    struct SameData {
+        struct Example {
+            var series: String, period: String, here: Double, held: Double
+        }
+        /// Series with two periods or more to compare, and those differing in every one.
+        private var compared = 0, foreign = 0
+        private var example: Example?
+
+        mutating func count(compared periods: Int, differing: Int, example: Example?) {
+            guard periods >= 2 else { return }
+            compared += 1
+            if differing == periods {
+                foreign += 1
+                if self.example == nil { self.example = example }
+            }
+        }
+
+        /// The refusal when most series differ in every period compared.
+        func problem(stage: String) -> String? {
+            guard foreign * 2 > compared, let example else { return nil }
+            return "the history's stage '\(stage)' holds other figures for the same series: \(foreign) of the \(compared) series this run shares with it differ in every recent period (\(example.series) \(example.period) is \(NumberFormat.fixed(example.here)) here and \(NumberFormat.fixed(example.held)) there). It is another job's history, and its forecasts would be scored against this run's data: give this job a history file of its own (--history, history: in a pipeline), or in a pipeline a stage name of its own"
         }
     }
 }

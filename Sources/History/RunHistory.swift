@@ -146,9 +146,11 @@ public final class RunHistory {
             try insertRun.bind(6, run.output)
             try insertRun.step()
             let runID = Int(sqlite3_last_insert_rowid(connection.handle))
+            // Forecasts first: a series' first run records the periods before its own first
+            // forecast (`appendActuals`).
             for stage in run.stages {
-                try appendActuals(of: stage, run: runID)
                 try appendForecasts(of: stage, run: runID)
+                try appendActuals(of: stage, run: runID)
             }
             return runID
         }

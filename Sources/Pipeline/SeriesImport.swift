@@ -185,6 +185,7 @@ public struct SeriesImport: Sendable {
         let places = table.header.indices.filter { table.header[$0].trimmed().lowercased() == "location" }
         let place = places.count == 1 && places[0] != s ? places[0] : nil
         var lastPlace: [UInt8] = []
+        var lastKey = PreviousKey()
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
@@ -228,6 +229,7 @@ public struct SeriesImport: Sendable {
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
+                try lastKey.follow(key, column: s)
                 add(key)
             } else {
                 oneKey.withUnsafeBufferPointer(add)
@@ -248,6 +250,22 @@ public struct SeriesImport: Sendable {
                              "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
         return (totals, summary, emptyValues, datesReadOneWay)
+    }
+
+    /// The series key of the row above, to tell Excel's subtotal rows (`ICU Total` below the ICU
+    /// rows) from the series they sum.
+    struct PreviousKey {
+        var bytes: [UInt8] = []
+
+        /// Takes the row's key, or throws when it is the subtotal of the rows above.
+        mutating func follow(_ key: UnsafeBufferPointer<UInt8>, column: Int) throws {
+            guard !key.elementsEqual(bytes) else { return }
+            if bytes.withUnsafeBufferPointer({ TotalsLabel.isSubtotal(key, under: $0) }) {
+                throw RowRejection(column: column, InputSchema.subtotalRowReason(String(decoding: key, as: UTF8.self), group: String(decoding: bytes, as: UTF8.self)))
+            }
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: key)
+        }
     }
 
     /// A row whose series is a totals label (`Grand Total` under the item): the other rows'
@@ -322,10 +340,12 @@ public struct SeriesImport: Sendable {
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
+        var lastKey = PreviousKey()
         var summary = try table.run(cells: plan.columns, record: { row in
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
+                try lastKey.follow(key, column: s)
                 rowKey = key
             }
             if let d { rowDay = try row.date(d) }

@@ -88,6 +88,37 @@ public enum TotalsLabel {
         return false
     }
 
+    /// Whether `field` is the subtotal Excel's Subtotal command writes under a group: the group's
+    /// name with `Total` after it (`ICU Total` below the ICU rows; `Ergebnis` in German) or before
+    /// it (`Total ICU`, as French and Spanish Excel write it), where `previous` is the same
+    /// column's value on the row above. An item named `TPN Total` is read: the row above is not `TPN`.
+    /// Byte-level quick outs first: it runs on every new key.
+    static let totalAndSpace: [UInt8] = Array("total ".utf8)
+
+    public static func isSubtotal(_ field: UnsafeBufferPointer<UInt8>, under previous: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard field.count >= previous.count + 6, !previous.isEmpty else { return false }
+        var end = field.count
+        while end > 0, isSpace(field[end - 1]) { end -= 1 }
+        func endsWith(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard end >= n else { return false }
+            for k in 0..<n where field[end - n + k] | 0x20 != word.utf8Start[k] { return false }
+            return true
+        }
+        var start = 0
+        while start < end, isSpace(field[start]) { start += 1 }
+        let startsWithTotal = end - start > 6 && (0..<6).allSatisfy { field[start + $0] | 0x20 == totalAndSpace[$0] }
+        guard endsWith("total") || endsWith("ergebnis") || startsWithTotal else { return false }
+        let key = String(decoding: field, as: UTF8.self).matchKey(), group = String(decoding: previous, as: UTF8.self).matchKey()
+        guard !group.isEmpty else { return false }
+        return key == group + " total" || key == group + " ergebnis" || key == "total " + group
+    }
+
+    public static func isSubtotal(_ field: String, under previous: String) -> Bool {
+        var field = field, previous = previous
+        return field.withUTF8 { f in previous.withUTF8 { isSubtotal(f, under: $0) } }
+    }
+
     @inline(__always)
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 }

@@ -31,6 +31,17 @@ extension BadInputCorpus {
                      try RunHistory.migrate($0)
                      try $0.execute("PRAGMA user_version = \(HistorySchema.version + 1)")
                  }], unchanged: ["future.sqlite"])
+        // Another job's history: the same series with other figures where its forecasts start.
+        // The forecasts are written; the history is left without this run, and says why.
+        let other = "series,period,value\n" + ["A100", "B200"].flatMap { s in (1...12).map { m in "\(s),2025-\(m < 10 ? "0" : "")\(m),\(1000 + m * 7)\n" } }.joined()
+        cases.append(CorpusCase(kind: series.kind, name: "forecast --history holding another job's figures for the same series",
+                                files: inputs.merging(["other.csv": Data(other.utf8)]) { _, new in new },
+                                prepare: { dir in
+                                    let first = try CLIRunner.run(["forecast", "--input", "other.csv", "--horizon", "2", "--history", "shared.sqlite", "--quiet", "--out", "o.csv"], in: dir)
+                                    guard first.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+                                },
+                                arguments: series.arguments + ["--history", "shared.sqlite"],
+                                expectation: .fails(file: "shared.sqlite", line: nil, says: ["holds other figures for the same series", "2 of the 2 series", "another job's history", "outputs are in place"])))
         // The planning commands' --history: refused the same way, their output folder never
         // made, the file untouched.
         for input in [CSVInput.items, CSVInput.budget, CSVInput.census] {

@@ -65,6 +65,15 @@ extension BadInputCorpus {
         // At the default threshold the run stops, naming the row and what to do.
         cases.append(failing(usage, "totals row under the item, default 1% threshold", replacingValue(usage, 1, "item", with: Array("Grand Total".utf8)), line: 3,
                              "column 'item': a totals row ('Grand Total')", "delete the totals rows from the export"))
+        // Excel's Subtotal row under a group (`A100 Total` below the A100 rows; German Excel
+        // writes `Ergebnis`, French and Spanish `Total A100`): the sum of the rows above.
+        for (input, column, index, spelling) in [(usage, "item", 1, "%@ Total"), (usage, "item", 1, "%@ Ergebnis"), (usage, "item", 1, "TOTAL %@"),
+                                                 (CSVInput.series, "series", 12, "%@ Total"), (CSVInput.census, "unit", 1, "%@ Total")] {
+            let group = input.rows[index - 1][input.column(column)]
+            let label = spelling.replacingOccurrences(of: "%@", with: group)
+            cases.append(rejecting(input, "Excel subtotal row: '\(column)' = '\(label)' below the \(group) rows", replacingValue(input, index, column, with: Array(label.utf8)),
+                                   [RejectedRow(line: index + 2, column: column, says: "a subtotal row ('\(label)' below the rows of '\(group)', as Excel's Subtotal writes it)")]))
+        }
         // An item whose name holds the word is an item.
         for name in ["Total Parenteral Nutrition kit", "TPN Total"] {
             cases.append(accepting(usage, "item '\(name)' is read", replacingValue(usage, 1, "item", with: Array(name.utf8)), read: usage.rows.count,

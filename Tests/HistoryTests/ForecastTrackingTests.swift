@@ -108,13 +108,14 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         }
         let base = Array(repeating: 100.0, count: 24)
         try run(last: ForecastTrackingTests.march2026, seen: base)
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 0)   // nothing to score yet
-        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 3)   // April-June
-        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
+        // Nothing to score yet: January-March, the data where the forecasts start.
         #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 3)
+        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 6)   // April-June
+        try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 6)
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 130])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 4)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 7)
         var june: [Double] = []
         _ = try ForecastTracking.score(history) { if $0.period == "2026-06" && $0.runID == 1 { june.append($0.actual) } }
         #expect(june == [130])

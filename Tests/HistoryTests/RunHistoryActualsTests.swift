@@ -26,6 +26,29 @@ import Testing
 
     static let year = Array(repeating: 100.0, count: 12)
 
+    /// A review pointed two jobs at one history: supplies through 2025-06 and a pharmacy's
+    /// figures, a tenth of them, of items also named A and B. The forecast stage shares its
+    /// name, and the pharmacy's months scored the supplies' forecasts (WAPE 1154%). The second
+    /// job is refused, the history left as it was; a later run of the same data revising one
+    /// month of the last three is recorded.
+    @Test func anotherJobsFiguresForTheSameSeriesAreRefused() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryActualsTests.year, december = RunHistoryActualsTests.december2025
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", y), ("B", y)], forecast: 100, horizon: 6)
+        let tenth = y.map { $0 / 10 + 1 }
+        #expect {
+            try RunHistoryActualsTests.append(history, last: december, series: [("A", tenth), ("B", tenth)], forecast: 10, horizon: 6)
+        } throws: { error in
+            "\(error)".contains("2 of the 2 series this run shares with it differ in every recent period (A 2025-10 is 11 here and 100 there)")
+        }
+        #expect(try history.connection.integer("SELECT count(*) FROM runs") == 1)
+        // The same data with November revised, and the series of one other job: recorded.
+        var revised = y
+        revised[10] = 130
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", revised), ("B", y), ("C", tenth)], forecast: 100, horizon: 6)
+        #expect(try history.connection.integer("SELECT count(*) FROM runs") == 2)
+    }
+
     /// Report section 2 (`--shard`): A and B at 100 a month through 2025-12, forecast 6 months
     /// ahead at 100 (run 1); then run 2 sees A alone through 2026-06 and run 3 B alone through
     /// 2026-07, both at 110 a month from 2026-01. Every one of run 1's 12 forecasts (2 series x
@@ -51,8 +74,9 @@ import Testing
         for series in ["A", "B"] {
             #expect(rows.filter { $0.series == series }.map(\.period) == (1...6).map { "2026-0\($0)" })
         }
-        // Each series' actuals once: A 2026-01..06, B 2026-01..07.
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 13)
+        // Each series' actuals once: A 2026-01..06, B 2026-01..07, and the three months before
+        // the first forecasts (2025-10..12) of each.
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 19)
     }
 
     /// Report section 9: A at 100 through 2025-12, forecast 3 months ahead at 100 (run 1).

@@ -27,6 +27,20 @@ struct TotalsLabelTests {
         #expect(!TotalsLabel.isLabel(text), "\(text)")
     }
 
+    /// Excel's Subtotal command writes the group's name and `Total` below each group (`ICU
+    /// Total` under the ICU rows; `Ergebnis` in German Excel, `Total ICU` in French and Spanish):
+    /// a subtotal only below its group, so an item named `TPN Total` is read elsewhere.
+    @Test func subtotalsBelowTheirGroup() {
+        for (field, previous) in [("ICU Total", "ICU"), ("icu  total", "ICU"), ("4 West Total", "4 west"), ("Gauze 4x4 Ergebnis", "Gauze 4x4"),
+                                  ("Total ICU", "ICU"), (" ICU Total ", "ICU")] {
+            #expect(TotalsLabel.isSubtotal(field, under: previous), "\(field) under \(previous)")
+        }
+        for (field, previous) in [("TPN Total", "Gauze"), ("ICU Total", ""), ("ICU", "ICU"), ("ICU Totals", "ICU"), ("ICU Total", "IC"),
+                                  ("Total Parenteral Nutrition", "Parenteral Nutrition kit"), ("ICU Step-down Total", "ICU")] {
+            #expect(!TotalsLabel.isSubtotal(field, under: previous), "\(field) under \(previous)")
+        }
+    }
+
     /// `All` heads a pivot table's total column, but an item or unit may be named so.
     @Test func allIsATotalsHeaderOnly() {
         #expect(TotalsLabel.isTotalsHeader("All") && TotalsLabel.isTotalsHeader(" ALL "))

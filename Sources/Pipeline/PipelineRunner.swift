@@ -190,11 +190,13 @@ public struct PipelineRunner: Sendable {
                 return imported.columnsPresent(pipelineDirectory: spec.directory) ?? imported.schema.roles.filter { !$0.isPrivate }.map(\.name)
             case is AggregateStage where parts.count == 1 || parts[1] == AggregateStage.outputs.first:
                 return AggregateJob.header
+            case let forecast as ForecastStage where parts.count == 1 || parts[1] == ForecastStage.outputs.first:
+                return ForecastJob.forecastHeader(levels: forecast.levels)
             case let filter as FilterStage:
                 return columns(of: filter.input, depth: depth + 1)
             case let join as JoinStage:
                 guard let left = columns(of: join.left, depth: depth + 1), let right = columns(of: join.right, depth: depth + 1) else { return nil }
-                return left + right.filter { $0 != join.key }.map { left.contains($0) ? "\(join.right).\($0)" : $0 }
+                return left + right.filter { !join.keys.contains($0) }.map { left.contains($0) ? "\(join.right).\($0)" : $0 }
             default:
                 return nil
             }
@@ -209,9 +211,23 @@ public struct PipelineRunner: Sendable {
             }
             if let filter = named.stage as? FilterStage {
                 for column in filter.conditions.keys.sorted() { check(column, in: filter.input, parameter: "where") }
+            } else if let aggregate = named.stage as? AggregateStage {
+                // Checked against the file's own header: `series: [item, location]` is a usage
+                // role, and a file without the column failed only once the run reached it.
+                for column in aggregate.seriesColumns { check(column, in: aggregate.input, parameter: "series") }
+                check(aggregate.dateColumn, in: aggregate.input, parameter: "date")
+                check(aggregate.valueColumn, in: aggregate.input, parameter: "value")
+            } else if let forecast = named.stage as? ForecastStage {
+                // A forecast reads series,period,value (an aggregate's output), not an import.
+                if let known = columns(of: forecast.input), !AggregateJob.header.allSatisfy(known.contains) {
+                    problems.append(PipelineError(location: declared.flatMap { $0.locations["input"] ?? $0.location },
+                                                  "stage '\(named.name)': a forecast reads series, period and value, which '\(forecast.input)' does not have (its columns are \(known.joined(separator: ", "))); forecast an aggregate stage's output"))
+                }
             } else if let join = named.stage as? JoinStage {
-                check(join.key, in: join.left, parameter: "on")
-                check(join.key, in: join.right, parameter: "on")
+                for key in join.keys {
+                    check(key, in: join.left, parameter: "on")
+                    check(key, in: join.right, parameter: "on")
+                }
             }
         }
         return problems
@@ -301,7 +317,8 @@ public struct PipelineRunner: Sendable {
         if !formatsGiven, let formats = spec.formats { runner.reports.formats = formats }
         if runner.history == nil { runner.history = spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) } }
         return try runner.execute(stages, calendar: spec.calendar, pipelineDirectory: spec.directory, output: folder,
-                                  pipelineName: path, pipelineHash: hash, overrides: overrides, pipelineFile: path)
+                                  pipelineName: path, pipelineHash: hash, overrides: overrides, pipelineFile: path,
+                                  stageLocations: Dictionary(spec.stages.map { ($0.name, $0.location) }) { first, _ in first })
     }
 
     /// Runs stages built in Swift, with the same ordering, atomic outputs and manifest as YAML.
@@ -383,7 +400,8 @@ public struct PipelineRunner: Sendable {
     }
 
     func execute(_ stages: [NamedStage], calendar: PipelineCalendar, pipelineDirectory: String, output given: String,
-                 pipelineName: String, pipelineHash: String, overrides: [String], pipelineFile: String? = nil) throws -> RunResult {
+                 pipelineName: String, pipelineHash: String, overrides: [String], pipelineFile: String? = nil,
+                 stageLocations: [String: SourceLocation] = [:]) throws -> RunResult {
         // `out/` and `out` are one folder; with the slash, the temporary and set-aside folders
         // (`out/.tmp-PID`) would land inside the folder they replace.
         var output = given
@@ -449,7 +467,15 @@ public struct PipelineRunner: Sendable {
                 let context = StageContext(stage: named.name, pipelineDirectory: pipelineDirectory, outputDirectory: temporary,
                                            calendar: calendar, threads: threads, quiet: quiet, reports: reports, tables: tables,
                                            history: history)
-                let produced = try named.stage.run(context)
+                let produced: [String: Table]
+                do {
+                    produced = try named.stage.run(context)
+                } catch var failure as PipelineError where failure.location == nil {
+                    // A stage's own problem found only as it runs (a table without a column, a
+                    // lookup with two rows for a key) points at the stage in the pipeline file.
+                    failure.location = stageLocations[named.name]
+                    throw failure
+                }
                 let kind = type(of: named.stage)
                 var rows = 0
                 for (k, table) in produced {

@@ -132,6 +132,19 @@ enum PipelineCorpus {
                  "where names the column 'unitt', which 'usage' does not have"))
         add(yaml("join on: naming no column of one side", base + "  joined:\n    kind: join\n    left: usage\n    right: monthly\n    on: sku\n", line: 17,
                  "on names the column 'sku', which 'usage' does not have"))
+        // A review's: validate passed each, and the run failed late naming no line.
+        add(yaml("aggregate series: naming a role the file lacks", replacing(line: 8, with: "    input: usage\n    series: [item, department]"), line: 9,
+                 "series names the column 'department', which 'usage' does not have"))
+        let demand = "  demand:\n    kind: forecast\n    input: monthly\n"
+        add(yaml("filter where: naming a column forecasts do not have", base + demand + "  top:\n    kind: filter\n    input: demand.forecasts\n    where: {item: A100}\n", line: 19,
+                 "where names the column 'item', which 'demand.forecasts' does not have", "series, period, forecast, lo80"))
+        add(yaml("forecast of an import", base + "  demand:\n    kind: forecast\n    input: usage\n", line: 15,
+                 "a forecast reads series, period and value, which 'usage' does not have", "forecast an aggregate stage's output"))
+        // A lookup table with two rows for a key: the second row's values were lost without a word.
+        let stock = "item,on_hand,location\nA100,100,ICU\nA100,50,Main\nB200,20,ICU\n"
+        add(yaml("join on a key the lookup table holds twice", base + "  stock:\n    kind: import\n    table: inventory\n    file: stock.csv\n  joined:\n    kind: join\n    left: usage\n    right: stock\n    on: item\n",
+                 line: 17, "the lookup table 'stock' has more than one row for item 'A100' (its rows 1 and 2)", "filter the table to one row per key first",
+                 command: "run", files: ["stock.csv": Data(stock.utf8)]))
         add(yaml("tab indentation", replacing(line: 3, with: "\tkind: import"), line: 3, "not valid YAML", command: "run"))
         add(yaml("unclosed quote", replacing(line: 3, with: "    kind: \"import"), line: nil, "not valid YAML", "line 3"))
         add(yaml("two YAML documents", base + "---\nstages: {}\n", line: 13, "not valid YAML"))

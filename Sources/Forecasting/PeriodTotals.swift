@@ -395,6 +395,20 @@ public struct PeriodTotals {
         public var coverage: String { "\(label) covers \(daysCovered) of \(days) days" }
     }
 
+    /// Leaves out the period holding `day` when it ends after it, and returns its label: the
+    /// data as it stood on `day` (an aggregate's `as_of`) had no total for it yet. Rows dated
+    /// by the day stop at `day` and `leaveOutPartialPeriods()` finds the period partial; rows
+    /// that are whole periods (`2025-01`, dated on the 1st) do not, and a replay as of 15
+    /// January kept all of January, a month of data from after the day it replays. Nothing is
+    /// left out when nothing would be left.
+    public mutating func leaveOutPeriod(endingAfter day: CalendarDay) -> String? {
+        let period = frequency.period(of: day)
+        guard frequency.firstDay(of: period + 1).adding(days: -1) > day, lastPeriod >= period,
+              max(firstKept, firstPeriods.min() ?? .max) < period else { return nil }
+        lastKept = period - 1
+        return frequency.label(period)
+    }
+
     /// Partial periods kept by `leaveOutPartialPeriods()` because no complete period lies
     /// between them: callers that must not learn from them say so.
     public private(set) var partialPeriodsKept: [PartialPeriod] = []

@@ -217,6 +217,28 @@ import Tabular
         #expect(zip(again.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(again)")
     }
 
+    /// A review replayed 15 January from monthly totals: labelled `2025-01` (dated on the 1st)
+    /// January was kept whole, a month of data from after the day replayed, while the same
+    /// totals dated `2025-01-31` left it out. Both now stop at December, with a note.
+    @Test(arguments: ["", "-31"])
+    func anAsOfInsideAPeriodLeavesOutItsWholePeriodRows(monthEnd: String) throws {
+        let ws = try Workspace()
+        var csv = "date,item,quantity\n"
+        let ends = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        for month in 1...12 { csv += "2024-\(month < 10 ? "0" : "")\(month)\(monthEnd.isEmpty ? "" : "-\(ends[month - 1])"),A,\(100 + month)\n" }
+        csv += "2025-01\(monthEnd),A,500\n"
+        try ws.write("usage.csv", csv)
+        try ws.write("p.yml", "output: out\nstages:\n  usage: {kind: import, table: usage, file: usage.csv}\n  monthly: {kind: aggregate, input: usage, frequency: month, as_of: \"2025-01-15\"}\n  save: {kind: export, input: monthly, file: monthly.csv}\n")
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        let monthly = try ws.read("out/monthly.csv")
+        #expect(monthly.hasSuffix("A,2024-12,112\n") && !monthly.contains("2025-01"), "\(monthly)")
+        #expect(monthEnd == "-31" || result.notes.contains { $0.contains("partial period 2025-01: it ends after as_of 2025-01-15") }, "\(result.notes)")
+        // As of its last day the month is whole.
+        try ws.write("p.yml", "output: out\nstages:\n  usage: {kind: import, table: usage, file: usage.csv}\n  monthly: {kind: aggregate, input: usage, frequency: month, as_of: \"2025-01-31\"}\n  save: {kind: export, input: monthly, file: monthly.csv}\n")
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(try ws.read("out/monthly.csv").hasSuffix("A,2025-01,500\n"))
+    }
+
     /// An as_of written right that names no day says why, not how to write a date.
     @Test func anAsOfThatIsNoDaySaysWhy() throws {
         let ws = try Workspace()

@@ -15,7 +15,7 @@ public struct AggregateStage: Stage {
         ParameterSpec("frequency", .string, "day, week, month, quarter or year (default: the pipeline calendar)"),
         ParameterSpec("gaps", .string, "a period without rows is zero (usage) or missing (census, levels: written with an empty value, not fitted); default missing when the value column names a level (patient_days, census, occupancy), else zero"),
         ParameterSpec("partial", .string, default: "drop", "a first or last period the dates cover only in part: drop (with a note) or keep"),
-        ParameterSpec("as_of", .string, "keep rows dated on or before this day (YYYY-MM-DD): the data as it stood then, e.g. to replay an earlier run"),
+        ParameterSpec("as_of", .string, "keep rows dated on or before this day (YYYY-MM-DD): the data as it stood then, e.g. to replay an earlier run; under partial: drop the period holding the day is left out unless it ends that day"),
     ]
 
     public var input: String
@@ -90,7 +90,12 @@ public struct AggregateStage: Stage {
         if gapsReadAsLevel {
             context.note(GapPolicy.impliedMissingNote(header: valueColumn, zero: "gaps: zero"))
         }
-        if partial == .drop { AggregateStage.leaveOutPartialPeriods(&totals, context) }
+        if partial == .drop {
+            AggregateStage.leaveOutPartialPeriods(&totals, context)
+            if let asOf, let open = totals.leaveOutPeriod(endingAfter: asOf) {
+                context.note("partial period \(open): it ends after as_of \(asOf), and its rows are whole periods, which the data as it stood then did not hold yet; left out (partial: keep keeps it)")
+            }
+        }
         if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
         if let spellings = SeriesImport.spellingsNote(totals) { context.note(spellings) }
         if let mixedUnits { context.note(mixedUnits) }

@@ -33,6 +33,10 @@ public struct StageRecord: Sendable {
     private(set) var forecasts: [Forecasts] = []
     private(set) var actuals: [Actuals] = []
 
+    /// Interval levels the stage forecast at that the history has no columns for (it keeps
+    /// the 80% and 95% intervals): the run's note says they are not archived.
+    public private(set) var levelsNotKept: [Double] = []
+
     /// Forecast rows (series x horizon) recorded.
     public var forecastCount: Int { forecasts.reduce(0) { $0 + $1.mean.count } }
 
@@ -46,6 +50,7 @@ public struct StageRecord: Sendable {
     /// `lastPeriod`). Intervals at levels other than 80 and 95 are not kept.
     public mutating func add(series: String, forecast: SeriesForecast, levels: [Double], history: [Double], season: Int) {
         let h = forecast.mean.count
+        if forecasts.isEmpty { levelsNotKept = levels.filter { $0 != 80 && $0 != 95 } }
         func bound(_ level: Double, _ bounds: [[Double]]) -> [Double] {
             guard let l = levels.firstIndex(of: level), l < bounds.count else { return [Double](repeating: .nan, count: h) }
             return bounds[l]

@@ -12,7 +12,9 @@ extension ForecastTracking {
         var summary = ["\(archivedForecasts) forecasts archived by \(runs.count) run\(runs.count == 1 ? "" : "s") in \(history); \(scored) have an actual recorded by a later run\(repeatsNote)."]
         if scored > 0 {
             summary.append("Overall WAPE \(ForecastTracking.percent(overall.wape)), bias \(ForecastTracking.number(overall.bias)) a period (forecast - actual), value added over the seasonal naive forecast \(ForecastTracking.percent(overall.valueAdded)).")
-            summary.append("Interval coverage: \(ForecastTracking.percent(overall.coverage80)) inside the 80% intervals, \(ForecastTracking.percent(overall.coverage95)) inside the 95% ones.")
+            let noIntervals = overall.coverage80.isNaN && overall.coverage95.isNaN
+                ? " (the scored forecasts have no 80% or 95% interval archived: their runs forecast at other levels, or without intervals)" : ""
+            summary.append("Interval coverage: \(ForecastTracking.percent(overall.coverage80)) inside the 80% intervals, \(ForecastTracking.percent(overall.coverage95)) inside the 95% ones\(noIntervals).")
             summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))).")
         } else {
             summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")

@@ -18,6 +18,13 @@ extension PipelineRunner {
             throw error
         }
         let forecasts = records.reduce(0) { $0 + $1.forecastCount }
-        return "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(records.count) stage\(records.count == 1 ? "" : "s")) in \(NumberFormat.fixed(Progress.now() - started, decimals: 3)) s"
+        var note = "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(records.count) stage\(records.count == 1 ? "" : "s")) in \(NumberFormat.fixed(Progress.now() - started, decimals: 3)) s"
+        // A 90% interval written to forecasts.csv has no column in the history: track then
+        // reported its coverage as n/a without a word why.
+        let unkept = Set(records.flatMap(\.levelsNotKept)).sorted()
+        if !unkept.isEmpty {
+            note += "; it keeps the 80% and 95% intervals only, so the \(unkept.map { NumberFormat.fixed($0) + "%" }.joined(separator: " and ")) intervals are not archived and track scores no coverage for them (levels 80,95 are)"
+        }
+        return note
     }
 }

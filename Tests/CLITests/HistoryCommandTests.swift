@@ -26,6 +26,23 @@ import Tabular
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
     }
 
+    /// A review forecast at 90%: the history has columns for the 80% and 95% intervals only,
+    /// and track said coverage n/a without a word why. The run says the 90% ones are not
+    /// archived, and track's summary why there is no coverage.
+    @Test func levelsTheHistoryDoesNotKeepAreNamed() throws {
+        let dir = try CLIRunner.workspace()
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("cut1.csv"), atomically: false, encoding: .utf8)
+        try HistoryCommandTests.series(months: 27).write(to: dir.appendingPathComponent("cut2.csv"), atomically: false, encoding: .utf8)
+        for (input, out) in [("cut1.csv", "f1.csv"), ("cut2.csv", "f2.csv")] {
+            let run = try HistoryCommandTests.forecast(input, in: dir, out: out, extra: ["--history", "h.sqlite", "--levels", "90"])
+            #expect(run.status == 0 && run.stderr.contains("so the 90% intervals are not archived and track scores no coverage for them"), "\(run.stderr)")
+        }
+        let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "tracking", "--quiet"], in: dir)
+        #expect(track.status == 0, "\(track.stderr)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("tracking/forecast_tracking.md"))
+        #expect(report.contains("n/a inside the 95% ones (the scored forecasts have no 80% or 95% interval archived"), "\(report)")
+    }
+
     /// Must show 1 through the CLI: 24 months at 100 forecast 3 months ahead; the next run saw
     /// 110 for those 3 months. Track scores lags 1, 2, 3 of run 1 with actual 110, error =
     /// forecast - 110, and inside80/inside95 exactly as run 1's intervals in forecasts.csv say.

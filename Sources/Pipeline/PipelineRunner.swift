@@ -497,6 +497,11 @@ public struct PipelineRunner: Sendable {
                 costReductions += context.costReductions
                 historyRecords += context.historyRecords
             }
+            if workbooks.isEmpty && reports.formats.contains(.xlsx) {
+                // formats: [xlsx] on a pipeline of imports, forecasts and exports wrote nothing
+                // the format asked for, without a word.
+                notes.append("formats: xlsx applies to the reports of reorder, variance, staffing, purchasing and track stages, and this pipeline has none: no workbook is written (an export named .xlsx writes its table as one)")
+            }
             if !workbooks.isEmpty {
                 let started = Progress.now()
                 for workbook in workbooks {

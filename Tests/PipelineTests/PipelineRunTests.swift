@@ -239,6 +239,24 @@ import Tabular
         #expect(try ws.read("out/monthly.csv").hasSuffix("A,2025-01,500\n"))
     }
 
+    /// A review exported forecasts to `forecasts.xlsx` under `formats: [xlsx]`: the file was
+    /// CSV text (Excel refuses it) and no workbook was written, without a word. The export is a
+    /// one-sheet workbook with typed cells, and the run says the format found no report.
+    @Test func anExportNamedXLSXIsAWorkbook() throws {
+        let ws = try Workspace()
+        let yaml = "formats: [xlsx]\n" + Workspace.goodPipeline.replacingOccurrences(of: "file: forecasts.csv", with: "file: forecasts.xlsx")
+        try ws.write("p.yml", yaml)
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(result.notes.contains { $0.contains("formats: xlsx applies to the reports") && $0.contains("no workbook is written") }, "\(result.notes)")
+        let book = XLSXArchive(path: ws.path + "/out/forecasts.xlsx")
+        #expect(try book.sheetNames() == ["forecasts"])
+        let cells = XLSXArchive.cells(try book.sheet("forecasts"))
+        #expect(cells["A1"] == .text("series") && cells["C1"] == .text("forecast"))
+        guard case .number(let first, _)? = cells["C2"] else { Issue.record("C2 is not a number: \(String(describing: cells["C2"]))"); return }
+        #expect(first.isFinite)
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/out/forecasts.csv"))
+    }
+
     /// An as_of written right that names no day says why, not how to write a date.
     @Test func anAsOfThatIsNoDaySaysWhy() throws {
         let ws = try Workspace()

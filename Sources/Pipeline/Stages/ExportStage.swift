@@ -1,13 +1,14 @@
 import Tabular
 
-/// `export`: writes a table as CSV into the output folder.
+/// `export`: writes a table as CSV into the output folder, or as a one-sheet Excel workbook
+/// when the file is named `.xlsx`.
 public struct ExportStage: Stage {
     public static let kind = "export"
-    public static let summary = "Write a table as CSV in the output folder."
+    public static let summary = "Write a table as CSV in the output folder (a one-sheet workbook when the file is named .xlsx)."
     public static let outputs = ["table"]
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("input", .reference, required: true, "the table to write (stage or stage.table)"),
-        ParameterSpec("file", .outputFile, required: true, "file name inside the output folder, e.g. forecasts.csv"),
+        ParameterSpec("file", .outputFile, required: true, "file name inside the output folder, e.g. forecasts.csv, or forecasts.xlsx for a workbook"),
     ]
 
     public var input: String
@@ -37,7 +38,12 @@ public struct ExportStage: Stage {
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         let table = try context.table(input)
-        try table.write(to: context.output(file))
+        if file.lowercased().hasSuffix(".xlsx") {
+            let stem = String(file.dropLast(5))
+            try table.reportSheet(stem.isEmpty ? "Sheet" : stem).writeWorkbook(to: context.output(file), numbers: context.reports.numbers)
+        } else {
+            try table.write(to: context.output(file))
+        }
         return ["table": table]
     }
 }

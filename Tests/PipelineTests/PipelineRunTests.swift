@@ -64,6 +64,24 @@ import Tabular
         #expect(notes.contains { $0.hasPrefix("either: where: series 'GLOVES', 'NONE' matched no row") }, "\(notes)")
     }
 
+    /// A review filtered on `quantity: "7.50"`, spelled as the export wrote it, and matched
+    /// nothing, told "values are compared as written", while `7.5` matched. Numbers compare by
+    /// value; a value that is no number is an error naming the stage's line.
+    @Test func aFilterOnNumbersComparesValues() throws {
+        let ws = try Workspace()
+        try ws.write("usage.csv", "date,item,quantity\n2025-01-05,A,7.50\n2025-01-06,B,\"1,000\"\n2025-01-07,C,3\n")
+        func run(_ condition: String) throws -> (rows: String, notes: [String]) {
+            try ws.write("p.yml", "output: out\nstages:\n  usage: {kind: import, table: usage, file: usage.csv}\n  f: {kind: filter, input: usage, where: {quantity: \"\(condition)\"}}\n  s: {kind: export, input: f, file: f.csv}\n")
+            let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+            return (try ws.read("out/f.csv"), notes)
+        }
+        #expect(try run("7.50").rows == "date,item,quantity\n2025-01-05,A,7.5\n")
+        #expect(try run("1,000|3").rows.hasSuffix("2025-01-06,B,1000\n2025-01-07,C,3\n"))
+        let none = try run("7.25")
+        #expect(none.notes.contains { $0.contains("where: quantity 7.25 matched no row; numbers are compared by value") }, "\(none.notes)")
+        #expect { _ = try run("seven") } throws: { "\($0)".contains("p.yml:4:3: stage 'f': where: quantity 'seven' is not a number") }
+    }
+
     /// An aggregate stage over usage with a unit of measure names the item written in two.
     @Test func anAggregateNamesAnItemInTwoUnitsOfMeasure() throws {
         let ws = try Workspace()

@@ -39,6 +39,10 @@ public struct FilterStage: Stage {
         let table = try context.table(input)
         var keep = [Bool](repeating: true, count: table.rowCount)
         for (column, written) in conditions.sorted(by: { $0.key < $1.key }) {
+            if let i = table.index(of: column), case .number(let numbers) = table.columns[i] {
+                try FilterStage.keep(&keep, numbers, equalTo: written, column: column, context)
+                continue
+            }
             guard let values = table.texts(column) else {
                 throw PipelineError(location: nil, "stage '\(context.stage)': no column '\(column)'; the input has \(table.names.joined(separator: ", "))")
             }
@@ -52,5 +56,24 @@ public struct FilterStage: Stage {
         }
         if exclude { keep = keep.map { !$0 } }
         return ["table": table.filtered(keep)]
+    }
+
+    /// A condition on a column of numbers compares values, as the column holds numbers and
+    /// not their spelling: `7.50` and `1,000` as the export wrote them matched no row when
+    /// compared with the text `7.5` and `1000`.
+    static func keep(_ keep: inout [Bool], _ numbers: [Double], equalTo written: String, column: String, _ context: StageContext) throws {
+        let parser = NumberParser()
+        var wanted: Set<Double> = []
+        for text in written.split(separator: "|").map({ $0.trimmed() }) {
+            guard let value = parser.parse(text) else {
+                throw PipelineError(location: nil, "stage '\(context.stage)': where: \(column) '\(text.clipped)' is not a number, and the column holds numbers; write the value as a number, or | between several")
+            }
+            wanted.insert(value)
+        }
+        for row in keep.indices where !wanted.contains(numbers[row]) { keep[row] = false }
+        let missing = wanted.subtracting(numbers).sorted()
+        if !missing.isEmpty {
+            context.note("where: \(column) \(missing.map { NumberFormat.fixed($0) }.joined(separator: ", ")) matched no row; numbers are compared by value")
+        }
     }
 }

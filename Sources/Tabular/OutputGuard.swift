@@ -59,7 +59,9 @@ public struct OutputGuard: Sendable {
             }
         }
         for folder in folders {
-            guard let root = OutputGuard.existingFolder(folder.path) else { continue }
+            // A folder the run is about to make holds no input, but may already be named as
+            // the place of a file the run writes beside it (`--out o --history o/h.sqlite`).
+            guard let root = OutputGuard.existingFolder(folder.path) ?? OutputGuard.absentFolder(folder.path) else { continue }
             for (input, _) in read where OutputGuard.resolved(input.path).map({ OutputGuard.isInside($0, root) }) ?? false {
                 throw UsageError("\(folder.label) \(folder.path) holds the input file \(input.path) (\(input.label)), and the run replaces that folder whole, which would delete it; \(folder.remedy)")
             }
@@ -114,6 +116,13 @@ public struct OutputGuard: Sendable {
     static func existingFolder(_ path: String) -> String? {
         var info = stat()
         guard path != "-", stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return resolved(path)
+    }
+
+    /// The absolute path of a folder not made yet, nil when something is there.
+    static func absentFolder(_ path: String) -> String? {
+        var info = stat()
+        guard path != "-", !path.isEmpty, stat(path, &info) != 0 else { return nil }
         return resolved(path)
     }
 

@@ -377,6 +377,11 @@ import Glibc
                                             says: ["the failed-run rejects folder out.rejects holds the input file out.rejects/items.rejects.csv (--items)"])
         try OutputSafetyTests.expectRefused(reorder + ["--usage", "usage.csv", "--history", "out/h.sqlite"], in: dir,
                                             says: ["--history names out/h.sqlite, inside --out out, which the run replaces whole"])
+        // The same before the folder exists: it said "check permissions" (exit 1), and once a
+        // run had made the folder, refused it (exit 2).
+        try OutputSafetyTests.expectRefused(Array(reorder.dropLast(3)) + ["--out", "new", "--usage", "usage.csv", "--history", "new/h.sqlite"], in: dir,
+                                            says: ["--history names new/h.sqlite, inside --out new, which the run replaces whole"])
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new").path))
         try OutputSafetyTests.expectRefused(reorder + ["--usage", "usage.csv", "--history", "items.csv"], in: dir,
                                             says: ["--history names items.csv, which is the input file items.csv (--items)"])
         // A pipeline: its imports and the pipeline file itself.

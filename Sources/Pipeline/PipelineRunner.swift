@@ -77,9 +77,15 @@ public struct PipelineRunner: Sendable {
             }
             // Inline records (scenarios: - name: ...) are numbered dotted parameters.
             let records = type.parameters.filter { $0.kind == .records }.map { $0.name + "." }
+            // One problem per unknown name: a misspelt list of records (`scenario:` for
+            // `scenarios:`) is one mistake, not one per field of each record.
+            var reported: Set<String> = []
             for key in s.values.keys.sorted() where !known.contains(key) && !records.contains(where: { key.hasPrefix($0) }) {
-                problems.append(PipelineError(location: s.locations[key] ?? s.location,
-                                              "stage '\(s.name)': unknown parameter '\(key.clipped(60))' for kind \(s.kind); it takes \(type.parameters.map(\.name).joined(separator: ", "))"))
+                let name = key.split(separator: ".", maxSplits: 1).first.map(String.init) ?? key
+                guard reported.insert(name).inserted else { continue }
+                let near = PipelineRunner.nearest(name, among: type.parameters.map(\.name)).map { "; did you mean '\($0)'? It takes" } ?? "; it takes"
+                problems.append(PipelineError(location: s.locations[name] ?? s.locations[key] ?? s.location,
+                                              "stage '\(s.name)': unknown parameter '\(name.clipped(60))' for kind \(s.kind)\(near) \(type.parameters.map(\.name).joined(separator: ", "))"))
             }
             let parameters = StageParameters(stage: s.name, values: s.values.filter { known.contains($0.key) || records.contains(where: $0.key.hasPrefix) },
                                              specs: type.parameters,
@@ -330,6 +336,30 @@ public struct PipelineRunner: Sendable {
         if !problems.isEmpty { throw PipelineValidationError(problems: problems) }
         return try execute(stages, calendar: calendar, pipelineDirectory: directory, output: output,
                            pipelineName: name, pipelineHash: "", overrides: [])
+    }
+
+    /// The known name a misspelt one most likely meant: at most two letters added, dropped or
+    /// changed (`scenario`, `horizn`), nil when none is that close.
+    static func nearest(_ name: String, among known: [String]) -> String? {
+        let a = Array(name.lowercased())
+        var best: (name: String, distance: Int)?
+        for candidate in known {
+            let b = Array(candidate)
+            guard abs(a.count - b.count) <= 2 else { continue }
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...max(1, b.count) where !b.isEmpty {
+                    let saved = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = saved
+                }
+            }
+            let distance = row[b.count]
+            if distance <= 2 && distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.name
     }
 
     /// The run's index, in either report format.

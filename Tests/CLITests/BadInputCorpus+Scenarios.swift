@@ -69,6 +69,12 @@ extension BadInputCorpus {
                           more: ["s.yml": Data("scenarios:\n  - name: onc\n    volume: {Oncology: 5}\n")]))
         cases.append(yaml("scenario file with a percentage of -101", "    scenarios: s.yml\n", file: "s.yml", line: 3, "is -101%",
                           more: ["s.yml": Data("scenarios:\n  - name: down\n    volume: {ICU: -101}\n")]))
+        // A review's: a scenario file that is not there is named at the pipeline's line; the
+        // misspelt list `scenario:` is one problem with the name meant, not one per field.
+        cases.append(yaml("scenario file that does not exist", "    scenarios: what-ifs.yml\n", line: 8,
+                          "what-ifs.yml: cannot be opened", "the path is read from the pipeline's folder"))
+        cases.append(yaml("scenarios misspelt as scenario", "    scenario:\n      - name: up\n        volume: {\"*\": 5}\n      - name: rn\n        fte: {department: ICU, account: Salaries, count: 1, annual_cost: 9}\n",
+                          line: 8, "1 problem in the pipeline", "unknown parameter 'scenario' for kind variance; did you mean 'scenarios'?"))
         // The bottom-up supply spend (supply_accounts:) needs the usage and the item master.
         cases.append(yaml("variance supply_accounts without usage and items", "    supply_accounts: {Supply: Supplies}\n", line: 8,
                           "supply_accounts needs the usage and the item master"))

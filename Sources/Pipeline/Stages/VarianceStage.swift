@@ -110,6 +110,9 @@ public struct VarianceStage: Stage {
         do {
             _ = try ScenarioSet.load(context.resolve(scenarioFile))
             return []
+        } catch let error as PipelineError where error.location == nil {
+            // A file that cannot be read points at the line that names it.
+            return [context.error("scenarios", "\(error.message) (the path is read from the pipeline's folder)")]
         } catch let error as PipelineError {
             return [error]
         } catch {

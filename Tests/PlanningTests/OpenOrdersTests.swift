@@ -44,4 +44,20 @@ import Testing
                                          receiptDay: [95, noDay], receivedQuantity: [30, .nan], po: ["P1", "P2"], status: ["Partially Received", "Closed"])
         #expect(OpenOrders(partial, on: 100).byItem["A"] == [OpenOrders.Line(po: "P1", orderDay: 90, quantity: 70)])
     }
+
+    /// A buyer's review: the stock counted on day 100, the plan on day 107. P9 ordered 200 on
+    /// day 98, shipped 20 on day 102 and was closed: the count saw none of it, and only the 20
+    /// that came after are on order (it counted 200, and an item 9 days from empty was not
+    /// ordered). P8, open with 30 of 100 received after the count, is 30 arrived + 70 to come.
+    /// P7, 50 with no receipt and no status, is all to come.
+    @Test func aLineClosedShortAfterTheCountIsOnOrderByWhatArrived() {
+        let noDay = PurchaseOrderLines.noDay
+        let lines = PurchaseOrderLines(item: ["T", "T", "T"], vendor: ["V", "V", "V"], orderDay: [98, 99, 99], quantity: [200, 100, 50],
+                                       receiptDay: [102, 104, noDay], receivedQuantity: [20, 30, .nan], po: ["P9", "P8", "P7"],
+                                       status: ["Closed", "Open", ""])
+        let open = OpenOrders(lines, countedOn: 100, orderedBy: 107)
+        #expect(open.byItem["T"]?.map(\.quantity) == [20, 100, 50])
+        // Counted on the plan day, the closed line is stock already: nothing of it on order.
+        #expect(OpenOrders(lines, on: 107).byItem["T"]?.map(\.quantity) == [70, 50])
+    }
 }

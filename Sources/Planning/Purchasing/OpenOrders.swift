@@ -6,15 +6,17 @@ import Tabular
 /// Why: without it, a reorder list built from a snapshot with no on-order column orders
 /// again what was ordered yesterday, and a buyer who sends it pays for the item twice.
 ///
-/// A line ordered by `orderedBy` (the plan's as-of day) is open at the count on `countedOn`
-/// for what it had not brought by the count: a line ordered after the count brought nothing
-/// the count saw, so all of it is on order (placed two days after the count, it was neither
-/// stock nor on order, and ordered twice). Whether more is to come:
-/// - units of it arrived after the count (10 of 40 before it and 30 after are 30 on order);
-/// - else its status says more is to come (open, partially received, back order), or it has
-///   no receipt by the count and its status does not say it is closed.
-/// A line received short with no such status is closed, as the vendor scorecard's fill rate
-/// takes it. Cancelled lines were left out when the lines were read (`PurchaseOrderLines`).
+/// A line ordered by `orderedBy` (the plan's as-of day) is on order, for a count on
+/// `countedOn`, by the units the count did not see: those that arrived after the count by
+/// as-of (10 of 40 before it and 30 after are 30 on order), and those still to come at as-of.
+/// A line ordered after the count brought nothing the count saw (placed two days after the
+/// count, it was neither stock nor on order, and ordered twice). More is to come when its
+/// status says so (open, partially received, back order), or it has no receipt by as-of and
+/// its status does not say it is closed. A line received short with no such status is
+/// closed, as the vendor scorecard's fill rate takes it: 20 of 200 received after the count
+/// and the line closed are 20 on order, not the 200 ordered (which held back the order of
+/// an item 9 days from empty). Cancelled lines were left out when the lines were read
+/// (`PurchaseOrderLines`).
 public struct OpenOrders: Sendable {
     public struct Line: Sendable, Equatable {
         /// The PO number, empty when the export has none.
@@ -37,11 +39,13 @@ public struct OpenOrders: Sendable {
 
     public init(_ o: PurchaseOrderLines, countedOn day: Int32, orderedBy last: Int32) {
         for line in 0..<o.count where o.orderDay[line] <= last && o.quantity[line] > 0 {
-            let (receipts, units, later) = o.receipts(line, by: day)
+            // What arrived between the count and as-of, and what is still to come at as-of.
+            let atCount = o.receipts(line, by: day)
+            let atPlan = day == last ? atCount : o.receipts(line, by: last)
             let kind = o.statusKind[line]
-            let open = later || kind == .open || (kind == .unknown && receipts == 0)
-            let remaining = o.quantity[line] - units
-            guard open, remaining > 0 else { continue }
+            let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.count == 0)
+            let remaining = (atPlan.units - atCount.units) + (openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0)
+            guard remaining > 0 else { continue }
             byItem[o.itemNames[Int(o.item[line])], default: []]
                 .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], quantity: remaining))
         }

@@ -1,15 +1,15 @@
 import Tabular
 
 /// Item codes that differ from the item master's only in leading zeros (`900`, `0900` and
-/// `000900`), read as the master writes them.
+/// `000900`) or in case (`ab-7` and `AB-7`), read as the master writes them.
 ///
-/// Spreadsheets strip the leading zeros of numeric codes, and other systems pad them: matched
-/// byte for byte, an item used 20 a day was "no recent demand", flagged dead stock and never
-/// ordered, while its usage was "without an inventory row". Only all-digit codes are read so,
-/// only when the master has no such code itself, and only when one master code fits.
+/// Spreadsheets strip the leading zeros of numeric codes, and other systems pad them or write
+/// codes in lower case: matched byte for byte, an item used 20 a day was "no recent demand",
+/// flagged dead stock and never ordered, while its usage was "without an inventory row".
+/// Only when the master has no such code itself, and only when one master code fits (a
+/// master holding both `ab-7` and `AB-7` keeps them apart).
 struct ItemCodeMatch {
-    /// Master code by its digits without leading zeros, for the all-digit codes that are the
-    /// only one of their value.
+    /// Master code by its key (`value`), for the codes that are the only one of their key.
     private var byValue: [String: String] = [:]
     private let master: Set<String>
     /// "usage 900 -> 000900", for the run's note.
@@ -22,10 +22,12 @@ struct ItemCodeMatch {
         for (value, count) in seen where count > 1 { byValue[value] = nil }
     }
 
-    /// The digits of an all-digit code without its leading zeros ("0" for zeros alone); nil
-    /// for any other code.
+    /// The code as matched: the digits of an all-digit code without its leading zeros ("0" for
+    /// zeros alone), any other code with its ASCII letters in upper case; nil for an empty code.
     static func value(_ code: String) -> String? {
-        guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard !code.isEmpty else { return nil }
+        // ASCII letters only, as `Shard` hashes them.
+        guard code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return String(decoding: code.utf8.map { $0 &- 97 < 26 ? $0 &- 32 : $0 }, as: UTF8.self) }
         let stripped = code.drop { $0 == "0" }
         return stripped.isEmpty ? "0" : String(stripped)
     }
@@ -33,7 +35,12 @@ struct ItemCodeMatch {
     /// `table`'s item column with codes read as the master's; `what` names the input for the
     /// note. The column is rebuilt only when some code is read otherwise (a usage export holds
     /// millions of rows and few distinct codes).
-    mutating func apply(to table: inout Table, _ what: String) {
+    ///
+    /// `oneRowPer` names the columns that, with the item, a row of the table stands alone for
+    /// (an inventory's location): two rows that are one once read so are an error, as two
+    /// rows spelled alike are at the import (`000123` and `123` at Central were summed to
+    /// twice the stock).
+    mutating func apply(to table: inout Table, _ what: String, oneRowPer others: [String] = []) throws {
         guard !byValue.isEmpty, let items = table.texts("item") else { return }
         var seen = Set<String>(), targets: [String: String] = [:]
         for code in items where seen.insert(code).inserted {
@@ -43,13 +50,25 @@ struct ItemCodeMatch {
             }
         }
         guard !targets.isEmpty else { return }
-        table.replace("item", with: .text(items.map { targets[$0] ?? $0 }))
+        let read = items.map { targets[$0] ?? $0 }
+        let columns = others.compactMap { table.texts($0) }
+        if columns.count == others.count {
+            var first: [String: Int] = [:]
+            for row in read.indices {
+                let key = CompositeKey.joined([read[row]] + columns.map { $0[row] })
+                guard let earlier = first[key] else { first[key] = row; continue }
+                guard items[earlier] != items[row] else { continue }
+                let place = zip(others, columns).map { " at \($0) \($1[row])" }.joined()
+                throw InputError(file: table.sourceFile ?? what, "\(what) rows \(earlier + 1) and \(row + 1) list item \(items[earlier]) and item \(items[row])\(place), which are one item (\(read[row]) in the item master, written with other leading zeros or case): summed, its stock would count twice; keep one row")
+            }
+        }
+        table.replace("item", with: .text(read))
     }
 
     /// The same for an input that may be absent.
-    mutating func apply(to table: inout Table?, _ what: String) {
+    mutating func apply(to table: inout Table?, _ what: String) throws {
         guard var given = table else { return }
-        apply(to: &given, what)
+        try apply(to: &given, what)
         table = given
     }
 }

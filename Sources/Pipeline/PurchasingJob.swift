@@ -44,15 +44,15 @@ public struct PurchasingJob: Sendable {
     }
 
     public func run(orders: Table, contracts: Table? = nil, items: Table? = nil, lots: Table? = nil, usage: Table? = nil) throws -> Result {
-        // Item codes that differ from the item master's only in leading zeros are the master's
+        // Item codes that differ from the item master's only in leading zeros or case are the master's
         // (`ItemCodeMatch`); before, an order for 123 was judged on time against the 7-day
         // default while the master promised 000123 in 2.
         var (orders, contracts, lots, usage) = (orders, contracts, lots, usage)
         var codes = ItemCodeMatch(master: items?.texts("item") ?? [])
-        codes.apply(to: &orders, "orders")
-        codes.apply(to: &contracts, "contracts")
-        codes.apply(to: &lots, "lots")
-        codes.apply(to: &usage, "usage")
+        try codes.apply(to: &orders, "orders")
+        try codes.apply(to: &contracts, "contracts")
+        try codes.apply(to: &lots, "lots")
+        try codes.apply(to: &usage, "usage")
         let lines = try Self.orderLines(orders)
         var book = ContractBook()
         if let contracts {
@@ -223,7 +223,7 @@ public struct PurchasingJob: Sendable {
                          + a.looseVendorMatches.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }.joined(separator: ", "))
         }
         if !r.itemCodesMatched.isEmpty {
-            lines.append("Item codes read as the item master writes them (they differ only in leading zeros): " + firstFew(r.itemCodesMatched))
+            lines.append("Item codes read as the item master writes them (they differ only in leading zeros or case): " + firstFew(r.itemCodesMatched))
         }
         if !r.itemsWithoutMaster.isEmpty {
             let n = r.itemsWithoutMaster.count

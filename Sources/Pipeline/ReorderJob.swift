@@ -128,10 +128,10 @@ public struct ReorderJob: Sendable {
     public func plan(usage: Table, items: Table, inventory: Table, orders: Table? = nil, lots: Table? = nil) throws -> Plan {
         var (usage, inventory, orders, lots) = (usage, inventory, orders, lots)
         var codes = ItemCodeMatch(master: items.texts("item") ?? [])
-        codes.apply(to: &usage, "usage")
-        codes.apply(to: &inventory, "inventory")
-        codes.apply(to: &orders, "orders")
-        codes.apply(to: &lots, "lots")
+        try codes.apply(to: &usage, "usage")
+        try codes.apply(to: &inventory, "inventory", oneRowPer: inventory.index(of: "location") == nil ? [] : ["location"])
+        try codes.apply(to: &orders, "orders")
+        try codes.apply(to: &lots, "lots")
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }

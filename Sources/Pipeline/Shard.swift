@@ -22,16 +22,17 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         try self.init(index: k, count: n)
     }
 
-    /// An all-digit key hashes without its leading zeros: the usage's `37` and the item
-    /// master's `00037` are one item (`ItemCodeMatch`), and in two shards each shard planned
-    /// half of them on the other half's rows (items used daily planned as dead stock).
+    /// An all-digit key hashes without its leading zeros, and letters hash in any case: the
+    /// usage's `37` and the item master's `00037` are one item, as `ab-7` and `AB-7` are
+    /// (`ItemCodeMatch`), and in two shards each shard planned half of them on the other
+    /// half's rows (items used daily planned as dead stock).
     public func contains(key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count > 1 else { return true }
         var start = 0
         if !key.isEmpty && key.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             while start < key.count - 1 && key[start] == 0x30 { start += 1 }
         }
-        return Int(StableHash.fnv1a(UnsafeBufferPointer(rebasing: key[start...])) % UInt64(count)) == index - 1
+        return Int(StableHash.fnv1aIgnoringCase(UnsafeBufferPointer(rebasing: key[start...])) % UInt64(count)) == index - 1
     }
 
     public var description: String { "\(index)/\(count)" }

@@ -183,4 +183,16 @@ public enum StableHash {
         }
         return h
     }
+
+    /// The same hash of the bytes with ASCII letters in upper case: `ab-7` and `AB-7` hash
+    /// alike, as item codes that differ only in case are one item.
+    @inlinable
+    public static func fnv1aIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b &- 97 < 26 ? b &- 32 : b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
 }

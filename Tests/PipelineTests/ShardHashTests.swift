@@ -21,4 +21,12 @@ import Testing
         #expect(try shardOf("0") == shardOf("000"))
         #expect(try (1...40).contains { try shardOf("A0\($0)") != shardOf("A\($0)") })
     }
+
+    /// `ab-7` and `AB-7` are one item too (`ItemCodeMatch`): one shard, whatever the case of
+    /// their ASCII letters.
+    @Test func lettersShardInAnyCase() throws {
+        for code in ["ab-7", "Gauze 4x4", "kit-xl", "Z9"] {
+            #expect(try shardOf(code) == shardOf(code.uppercased()) && shardOf(code) == shardOf(code.lowercased()), "\(code)")
+        }
+    }
 }

@@ -96,7 +96,7 @@ public struct ReorderStage: Stage {
         }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         if !plan.itemCodesMatched.isEmpty {
-            context.note("item codes read as the item master writes them (they differ only in leading zeros): " + plan.itemCodesMatched.listed(upTo: 10))
+            context.note("item codes read as the item master writes them (they differ only in leading zeros or case): " + plan.itemCodesMatched.listed(upTo: 10))
         }
         if !plan.locationsMatched.isEmpty {
             context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.listed(upTo: 10))

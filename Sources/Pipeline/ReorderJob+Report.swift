@@ -12,8 +12,10 @@ extension ReorderJob {
             ("on_hand", number(\.onHand)), ("on_order", number(\.onOrder)), ("inventory_position", number { ($0.inventoryPosition * 100).rounded() / 100 }),
             ("demand_forecast", number { ($0.demandForecast * 100).rounded() / 100 }), ("safety_stock", number { ($0.safetyStock * 100).rounded() / 100 }),
             ("reorder_point", number { ($0.reorderPoint * 100).rounded() / 100 }), ("order_up_to", number { ($0.orderUpTo * 100).rounded() / 100 }),
-            ("order_qty", number(\.orderQuantity)), ("packs", number(\.packs)), ("unit_cost", number(\.unitCost)),
-            ("order_cost", number { ($0.orderCost * 100).rounded() / 100 }), ("days_of_supply", number { $0.daysOfSupply.map { ($0 * 10).rounded() / 10 } ?? .nan }),
+            // An item without a cost has none, written empty: a $0 price and a $0 commitment
+            // were summed as such by whoever built the PO from the file.
+            ("order_qty", number(\.orderQuantity)), ("packs", number(\.packs)), ("unit_cost", number { $0.costUnknown ? .nan : $0.unitCost }),
+            ("order_cost", number { $0.costUnknown ? .nan : ($0.orderCost * 100).rounded() / 100 }), ("days_of_supply", number { $0.daysOfSupply.map { ($0 * 10).rounded() / 10 } ?? .nan }),
             ("service_level", number(\.serviceLevel)), ("policy", text(\.policy)), ("flags", text { $0.flags.joined(separator: ";") }),
             ("reason", text(\.reason)),
         ])
@@ -131,7 +133,7 @@ extension ReorderJob {
             let lines = shown(all, by: \.orderCost, in: &doc, file: csv)
             doc.table(placed(["Item", "Description", "Order", "Packs", "Cost", "Why"]),
                       lines.map { placed([$0.item, $0.description, numbers.quantity($0.orderQuantity, decimals: 0), numbers.quantity($0.packs, decimals: 0),
-                                          numbers.money($0.orderCost), $0.reason], $0) },
+                                          $0.costUnknown ? "unknown" : numbers.money($0.orderCost), $0.reason], $0) },
                       alignments: placed([.left, .left, .right, .right, .right, .left]))
         }
         if !plan.simulation.isEmpty {

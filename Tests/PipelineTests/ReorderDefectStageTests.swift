@@ -365,6 +365,12 @@ import Tabular
         #expect(c.reason.contains("from the latest usage"))
         let summary = ReorderJob.report(plan).markdown(figurePrefix: "reorder")
         #expect(summary.contains("1 item has no unit cost"))
+        // Its cost is unknown, not zero: empty in reorder.csv, "unknown" in the report (a
+        // buyer's review found 0 and $0, which a PO built from the file took as a price).
+        let table = ReorderJob.table(plan.lines)
+        let row = try #require(table.texts("item")?.firstIndex(of: "A"))
+        #expect(table.numbers("unit_cost")?[row].isNaN == true && table.numbers("order_cost")?[row].isNaN == true)
+        #expect(summary.contains("| A | ") && summary.contains("| unknown |"), "\(summary)")
     }
 
     /// Item 7: the replay sets its levels from the data before the window. Demand jumps from

@@ -151,6 +151,10 @@ public struct ReorderLine: Sendable {
     public var serviceLevel: Double
     public var policy: String
     public var flags: [String]
+
+    /// No unit cost in the item master or the usage (flag `missing_cost`): the line's cost is
+    /// unknown, not zero.
+    public var costUnknown: Bool { flags.contains("missing_cost") }
     public var reason: String
     public var abc: ServiceLevelMatrix.ABC
     public var criticality: ServiceLevelMatrix.Criticality

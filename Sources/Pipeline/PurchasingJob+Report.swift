@@ -98,13 +98,25 @@ extension PurchasingJob {
         let above = a.priceVariances.filter { $0.priceVariance > 0 }
         doc.heading("Largest price variances")
         if above.isEmpty {
-            doc.paragraph(r.hasContracts || !a.priceVariances.isEmpty ? "No item and vendor was paid above contract." : "No contract prices: give a contracts file (--contracts) or a contract_price column in the orders.")
+            doc.paragraph(!r.hasContracts && a.priceVariances.isEmpty ? "No contract prices: give a contracts file (--contracts) or a contract_price column in the orders."
+                          : a.overpaidLines.isEmpty ? "No item and vendor was paid above contract."
+                          : "No item and vendor was paid above contract on balance: lines paid below it offset those paid above, listed below.")
         } else {
             doc.paragraph("Price variance = (paid - contract) x quantity, with the contract price valid on the order date (the contracts file first, else the order line's contract_price). \(above.count) item-vendor pairs were paid above contract; all are in price_variance.csv.")
             doc.table(["Item", "Vendor", "Quantity", "Paid", "Contract", "Variance"],
                       above.prefix(reportRows).map { [$0.item, $0.vendor, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.paidUnitPrice),
                                                       numbers.money($0.contractUnitPrice), numbers.money($0.priceVariance)] },
                       alignments: [.left, .left, .right, .right, .right, .right])
+        }
+        if !a.overpaidLines.isEmpty {
+            // The lines the summary's "paid above contract" adds, to claim back one by one.
+            doc.heading("Lines paid above contract", level: 3)
+            let shown = a.overpaidLines.prefix(reportRows)
+            doc.paragraph("\(NumberFormat.count(a.overpaidLines.count, "line")) paid \(numbers.money(a.paidAboveContract)) above the contract price valid on the order date\(a.overpaidLines.count > shown.count ? "; the \(shown.count) most overpaid" : ""):")
+            doc.table(["PO", "Item", "Vendor", "Ordered", "Quantity", "Paid", "Contract", "Overpaid"],
+                      shown.map { [$0.po, $0.item, $0.vendor, $0.orderDay.description, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.paidUnitPrice),
+                                   numbers.money($0.contractUnitPrice), numbers.money($0.overpaid)] },
+                      alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
         }
         let off = vendors.filter { $0.offContractSpend > 0 }.sorted { ($0.offContractSpend, $1.vendor) > ($1.offContractSpend, $0.vendor) }
         doc.heading("Off-contract spend")

@@ -87,6 +87,11 @@ import Tabular
         #expect(scorecard.numbers("fill_rate") == [0.5])
         let report = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
         #expect(report.contains("Paid $1,200 above contract prices on 2 lines ($1,200 below it on other lines, net $0)"), "\(report)")
+        // The lines it adds are named, most overpaid first (the section below said no item and
+        // vendor was paid above contract, and named no line to claim back).
+        #expect(r.analysis.overpaidLines.map { "\($0.item) \($0.overpaid)" } == ["A 1000.0", "C 200.0"])
+        #expect(report.contains("2 lines paid $1,200 above the contract price valid on the order date"), "\(report)")
+        #expect(report.contains("| A | Acme | 2025-03-01 | 100 | $20 | $10 | $1,000 |") && !report.contains("No item and vendor was paid above contract."), "\(report)")
     }
 
     /// One vendor spelled two ways in the orders (`Acme Medical`, `ACME MEDICAL `) got two

@@ -1,3 +1,5 @@
+import Tabular
+
 /// Vendor scorecard, contract price variance, observed lead times and price trends from
 /// purchase order lines, in one pass over the lines grouped by item and vendor.
 ///
@@ -56,6 +58,8 @@ public struct PurchasingAnalysis: Sendable {
     public var paidAboveContract = 0.0
     public var paidBelowContract = 0.0
     public var linesAboveContract = 0
+    /// The lines paid above contract, most overpaid first.
+    public var overpaidLines: [OverpaidLine] = []
     public var offContractSpend: Double { vendors.reduce(0) { $0 + $1.offContractSpend } }
 
     /// What one item and vendor accumulate.
@@ -123,6 +127,8 @@ public struct PurchasingAnalysis: Sendable {
                     if difference > 0 {
                         pairs[p].above += difference
                         pairs[p].linesAbove += 1
+                        overpaidLines.append(OverpaidLine(po: o.poNames[Int(o.po[row])], item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)],
+                                                          orderDay: CalendarDay(daysSinceEpoch: day), quantity: q, paidUnitPrice: price, contractUnitPrice: contract))
                     } else {
                         pairs[p].below -= difference
                     }
@@ -163,6 +169,7 @@ public struct PurchasingAnalysis: Sendable {
         }
 
         unmatchedContracts = contracts.unmatched(matched: matched)
+        overpaidLines.sort { ($0.overpaid, $1.item, $1.po) > ($1.overpaid, $0.item, $0.po) }
 
         // Pairs in item then vendor order (names compared as bytes, so the order is the same on every machine).
         func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }

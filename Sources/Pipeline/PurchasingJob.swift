@@ -33,6 +33,8 @@ public struct PurchasingJob: Sendable {
         /// Item codes read as the item master's (`orders 123 -> 000123`), and ordered items the
         /// master lacks, judged on time against the default lead time.
         public var itemCodesMatched: [String] = []
+        /// Order lines and contracts read in their items' units, or left out (`PurchaseUnitConversion`).
+        public var unitNotes: [String] = []
         public var itemsWithoutMaster: [String] = []
         /// Vendor spellings the orders merged (`PurchaseOrderLines.mergedVendorSpellings`).
         public var mergedVendorSpellings: [String: String] = [:]
@@ -53,6 +55,13 @@ public struct PurchasingJob: Sendable {
         try codes.apply(to: &contracts, "contracts")
         try codes.apply(to: &lots, "lots")
         try codes.apply(to: &usage, "usage")
+        // Lines and contract prices in their items' units: a box price against a contract
+        // per box and lines in eaches gave a saving 56 times the spend.
+        var units = PurchaseUnitConversion(orders: orders, contracts: contracts, items: items)
+        if units != nil {
+            orders = units!.orders(orders)
+            contracts = contracts.map { units!.contracts($0) }
+        }
         let lines = try Self.orderLines(orders)
         var book = ContractBook()
         if let contracts {
@@ -68,6 +77,7 @@ public struct PurchasingJob: Sendable {
         let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.number("lead_time_days", $0) }, settings: settings)
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
         result.itemCodesMatched = codes.renamed
+        result.unitNotes = units?.notes ?? []
         if let master {
             result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
         }
@@ -225,6 +235,7 @@ public struct PurchasingJob: Sendable {
         if !r.itemCodesMatched.isEmpty {
             lines.append("Item codes read as the item master writes them (they differ only in leading zeros or case): " + firstFew(r.itemCodesMatched))
         }
+        lines += r.unitNotes
         if !r.itemsWithoutMaster.isEmpty {
             let n = r.itemsWithoutMaster.count
             lines.append("\(n == 1 ? "1 ordered item has" : "\(n) ordered items have") no row in the item master, so \(n == 1 ? "its" : "their") receipts are judged on time against the default lead time: " + firstFew(r.itemsWithoutMaster))

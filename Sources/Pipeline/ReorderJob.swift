@@ -42,6 +42,8 @@ public struct ReorderJob: Sendable {
         /// Item codes read as the item master's, which they match but for leading zeros
         /// (`usage 900 -> 000900`): see `ItemCodeMatch`.
         public var itemCodesMatched: [String] = []
+        /// PO lines read in their items' units, or left out (`PurchaseUnitConversion`).
+        public var unitNotes: [String] = []
         /// The usage's last day when it ends before as-of (forecasts start after it); else nil.
         public var usageEnd: CalendarDay?
         /// The weekly forecasts and weeks of use, for the run history (with `historyStage`).
@@ -132,6 +134,10 @@ public struct ReorderJob: Sendable {
         try codes.apply(to: &inventory, "inventory", oneRowPer: inventory.index(of: "location") == nil ? [] : ["location"])
         try codes.apply(to: &orders, "orders")
         try codes.apply(to: &lots, "lots")
+        // PO lines in the unit bought (a box at $20) read in the item's (100 eaches at $0.20):
+        // as written, a box on order was one unit, and its price the cost of an each.
+        var units = orders.flatMap { PurchaseUnitConversion(orders: $0, contracts: nil, items: items) }
+        if let given = orders, units != nil { orders = units!.orders(given) }
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }
@@ -492,6 +498,7 @@ public struct ReorderJob: Sendable {
             .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }
         plan.locationsMatched = locationsMatched
         plan.itemCodesMatched = codes.renamed
+        plan.unitNotes = units?.notes ?? []
         plan.openOrders = openOrderUse
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted

@@ -94,6 +94,30 @@ import Tabular
         #expect(report.contains("| A | Acme | 2025-03-01 | 100 | $20 | $10 | $1,000 |") && !report.contains("No item and vendor was paid above contract."), "\(report)")
     }
 
+    /// A buyer's review: a contract of $20 a box, two lines paid 5% above it, one of 2 boxes
+    /// at $21 and one of 300 eaches at $0.21, gave a price variance of -$5,935 on $105 of
+    /// spend (302 units of boxes and eaches at a mean price of 0.35). Read in the item
+    /// master's eaches (100 to the box): 500 at $0.21 against $0.20, +$5. Without an item
+    /// master the line in eaches cannot join the boxes and is left out, named.
+    @Test func linesAndContractsAreReadInTheItemsUnit() throws {
+        let orders = try imported("""
+            po,item,vendor,order_date,quantity,uom,unit_price,receipt_date,received_quantity
+            P1,G1,Harborline,2025-10-01,2,BX,21.00,2025-10-04,2
+            P2,G1,Harborline,2025-10-08,300,EA,0.21,2025-10-11,300
+
+            """, "orders").0
+        let contracts = try imported("item,vendor,contract_price,uom\nG1,Harborline,20.00,BX\n", "contracts").0
+        let items = try imported("item,vendor,unit_cost,uom,pack_size,lead_time_days\nG1,Harborline,0.20,EA,100,3\n", "items").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts, items: items)
+        let variance = try #require(r.analysis.priceVariances.first)
+        #expect(variance.quantity == 500 && abs(variance.priceVariance - 5) < 1e-9 && abs(variance.contractUnitPrice - 0.2) < 1e-12, "\(variance)")
+        #expect(abs(r.analysis.spend - 105) < 1e-9)
+        #expect(r.unitNotes.first?.contains("1 line of G1 in BX as 100 EA each") == true, "\(r.unitNotes)")
+        let bare = try PurchasingJob().run(orders: orders, contracts: contracts)
+        #expect(bare.analysis.priceVariances.first.map { abs($0.priceVariance - 2) < 1e-9 } == true)
+        #expect(PurchasingJob.caveats(bare).contains { $0.hasPrefix("1 order line in a unit that no pack size converts to its item's is left out") && $0.contains("P2: G1 in EA, its unit BX") })
+    }
+
     /// One vendor spelled two ways in the orders (`Acme Medical`, `ACME MEDICAL `) got two
     /// scorecard rows, one on time and one not. Known answer: one row, 2 lines, on time 1 of 2,
     /// and the note names the spelling read as the first.

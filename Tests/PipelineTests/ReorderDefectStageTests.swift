@@ -210,6 +210,25 @@ import Tabular
         } throws: { "\($0)".contains("list item 000123 and item 123 at location Central, which are one item") }
     }
 
+    /// A buyer's review: PO lines exported in boxes of 100 at $20 a box, for an item the
+    /// master counts in eaches at $0.20. Read as written, the open box was 1 unit on order
+    /// and $20 the cost of an each: an order of 100 for $2,000. In eaches, 100 are on order and
+    /// nothing is needed.
+    @Test func purchaseOrderLinesInBoxesAreReadInEaches() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("G1", nil, 10)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let items = Table([("item", .text(["G1"])), ("unit_cost", .number([0.2])), ("uom", .text(["EA"])), ("pack_size", .number([100])),
+                           ("lead_time_days", .number([3]))])
+        let orders = Table([("po", .text(["P6"])), ("item", .text(["G1"])), ("vendor", .text(["V"])), ("order_date", .date([lastDay.adding(days: -1)])),
+                            ("quantity", .number([1])), ("uom", .text(["BX"])), ("unit_price", .number([20]))])
+        let plan = try job.plan(usage: usage, items: items, inventory: Self.inventory([("G1", "", 60)]), orders: orders)
+        let line = try #require(plan.lines.first)
+        #expect(line.onOrder == 100 && line.unitCost == 0.2 && line.orderQuantity == 0, "\(line.onOrder) \(line.unitCost) \(line.orderQuantity) \(line.reason)")
+        #expect(plan.unitNotes == ["order lines in another unit than their item's are read in it by the item master's pack size: 1 line of G1 in BX as 100 EA each"])
+    }
+
     /// A lot at 'icu' is stock of 'ICU' (one place, as the usage's locations are read): 300 on
     /// hand used 20 a day, one lot of 300 expiring in 5 days, so 200 are wasted; the lot was
     /// ignored and all 300 counted as usable.

@@ -95,6 +95,7 @@ public struct ReorderStage: Stage {
             context.note("no replay of \(weeks) weeks: it compares the recommended levels with each item's par level, and no item planned has a par_level in the item master, so \(file)_simulation.csv is not written")
         }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
+        for note in plan.unitNotes { context.note(note) }
         if !plan.itemCodesMatched.isEmpty {
             context.note("item codes read as the item master writes them (they differ only in leading zeros or case): " + plan.itemCodesMatched.listed(upTo: 10))
         }

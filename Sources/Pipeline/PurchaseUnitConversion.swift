@@ -1,0 +1,77 @@
+import Planning
+import Tabular
+
+/// Orders and contracts read in each item's own unit (`PurchaseUnits`) before purchasing or
+/// reorder counts them: quantities times the factor, prices divided by it. Lines and contracts
+/// in a unit nothing converts are left out and named.
+struct PurchaseUnitConversion {
+    let units: PurchaseUnits
+    /// "5 lines of G1 in BX read as 100 EA each (the item master's pack size)", for the notes.
+    private(set) var notes: [String] = []
+
+    /// Nil when neither the orders nor the contracts name a unit: nothing to convert.
+    init?(orders: Table?, contracts: Table?, items: Table?) {
+        let orderUnits = orders?.texts("uom"), contractUnits = contracts?.texts("uom")
+        guard orderUnits != nil || contractUnits != nil else { return nil }
+        var master: [String: PurchaseUnits.Master] = [:]
+        if let items, let codes = items.texts("item") {
+            let unit = items.texts("uom"), pack = items.numbers("pack_size")
+            for row in codes.indices {
+                master[codes[row]] = PurchaseUnits.Master(unit: unit?[row] ?? "", packSize: pack?[row].isFinite == true ? pack![row] : 1)
+            }
+        }
+        func pairs(_ table: Table?, _ units: [String]?) -> [(item: String, unit: String)] {
+            guard let items = table?.texts("item"), let units else { return [] }
+            return Array(zip(items, units)).map { (item: $0.0, unit: $0.1) }
+        }
+        units = PurchaseUnits(master: master, lines: pairs(orders, orderUnits), contracts: pairs(contracts, contractUnits))
+    }
+
+    /// `table` with its quantities (`scaled`) multiplied and its prices (`divided`) divided by
+    /// each row's factor; rows nothing converts left out. `what` names the rows in the notes.
+    mutating func convert(_ table: Table, scaled: [String], divided: [String], what: String, label: (Int) -> String) -> Table {
+        guard let items = table.texts("item"), let written = table.texts("uom") else { return table }
+        var factors = [Double](repeating: 1, count: table.rowCount), keep = [Bool](repeating: true, count: table.rowCount)
+        var converted: [String: (count: Int, unit: String, factor: Double)] = [:], leftOut: [String] = []
+        for row in items.indices {
+            guard let f = units.factor(item: items[row], unit: written[row]) else {
+                keep[row] = false
+                leftOut.append("\(label(row)) in \(written[row].trimmed())" + (units.unit(of: items[row]).isEmpty ? "" : ", its unit \(units.unit(of: items[row]))"))
+                continue
+            }
+            factors[row] = f
+            if f != 1 { converted["\(items[row]) in \(written[row].trimmed())", default: (0, units.unit(of: items[row]), f)].count += 1 }
+        }
+        var result = table
+        for name in scaled { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $0 * $1 })) } }
+        for name in divided { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $0 / $1 })) } }
+        if !converted.isEmpty {
+            notes.append("\(what) in another unit than their item's are read in it by the item master's pack size: "
+                         + converted.sorted { $0.key < $1.key }.prefix(5).map { "\(NumberFormat.count($0.value.count, "line")) of \($0.key) as \(NumberFormat.fixed($0.value.factor)) \($0.value.unit) each" }.joined(separator: "; ")
+                         + (converted.count > 5 ? "; and \(converted.count - 5) more" : ""))
+        }
+        if !leftOut.isEmpty {
+            notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit that no pack size converts to its item's \(leftOut.count == 1 ? "is" : "are") left out (counted with the others, a box was one each): "
+                         + leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? " and \(leftOut.count - 3) more" : "")
+                         + "; give the item master's uom and pack_size, or export the lines in one unit")
+        }
+        return keep.allSatisfy { $0 } ? result : result.filtered(keep)
+    }
+
+    /// The orders in their items' units.
+    mutating func orders(_ orders: Table) -> Table {
+        let po = orders.texts("po"), item = orders.texts("item") ?? []
+        return convert(orders, scaled: ["quantity", "received_quantity"], divided: ["unit_price", "contract_price"], what: "order lines") { row in
+            let code = po?[row] ?? ""
+            return (code.isEmpty ? "" : code + ": ") + (row < item.count ? item[row] : "")
+        }
+    }
+
+    /// The contracts' prices in their items' units.
+    mutating func contracts(_ contracts: Table) -> Table {
+        let item = contracts.texts("item") ?? [], vendor = contracts.texts("vendor") ?? []
+        return convert(contracts, scaled: [], divided: ["contract_price"], what: "contracts") { row in
+            "\(row < item.count ? item[row] : "") from \(row < vendor.count ? vendor[row] : "")"
+        }
+    }
+}

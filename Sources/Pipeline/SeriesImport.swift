@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Forecasting
 import Tabular
 
@@ -185,7 +190,7 @@ public struct SeriesImport: Sendable {
         let places = table.header.indices.filter { table.header[$0].trimmed().lowercased() == "location" }
         let place = places.count == 1 && places[0] != s ? places[0] : nil
         var lastPlace: [UInt8] = []
-        var lastKey = PreviousKey()
+        let lastKey = PreviousKey()
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
@@ -253,18 +258,28 @@ public struct SeriesImport: Sendable {
     }
 
     /// The series key of the row above, to tell Excel's subtotal rows (`ICU Total` below the ICU
-    /// rows) from the series they sum.
-    struct PreviousKey {
-        var bytes: [UInt8] = []
+    /// rows) from the series they sum. Kept in a buffer of its own, compared and copied with
+    /// memcmp and memcpy: it runs on every row, and a file sorted by date changes key on each.
+    final class PreviousKey {
+        private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        private var capacity = 64, count = 0
+
+        deinit { bytes.deallocate() }
 
         /// Takes the row's key, or throws when it is the subtotal of the rows above.
-        mutating func follow(_ key: UnsafeBufferPointer<UInt8>, column: Int) throws {
-            guard !key.elementsEqual(bytes) else { return }
-            if bytes.withUnsafeBufferPointer({ TotalsLabel.isSubtotal(key, under: $0) }) {
-                throw RowRejection(column: column, InputSchema.subtotalRowReason(String(decoding: key, as: UTF8.self), group: String(decoding: bytes, as: UTF8.self)))
+        func follow(_ key: UnsafeBufferPointer<UInt8>, column: Int) throws {
+            if key.count == count && (count == 0 || memcmp(bytes, key.baseAddress!, count) == 0) { return }
+            let previous = UnsafeBufferPointer(start: bytes, count: count)
+            if key.count >= count + 6 && TotalsLabel.isSubtotal(key, under: previous) {
+                throw RowRejection(column: column, InputSchema.subtotalRowReason(String(decoding: key, as: UTF8.self), group: String(decoding: previous, as: UTF8.self)))
             }
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: key)
+            if key.count > capacity {
+                bytes.deallocate()
+                capacity = max(key.count, 2 * capacity)
+                bytes = .allocate(capacity: capacity)
+            }
+            if let base = key.baseAddress { memcpy(bytes, base, key.count) }
+            count = key.count
         }
     }
 
@@ -340,7 +355,7 @@ public struct SeriesImport: Sendable {
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
-        var lastKey = PreviousKey()
+        let lastKey = PreviousKey()
         var summary = try table.run(cells: plan.columns, record: { row in
             if let s {
                 let key = try row.text(s)

@@ -122,7 +122,6 @@ public struct PipelineRunner: Sendable {
             }
         }
         problems += referenceProblems(built, spec: spec)
-        problems += columnProblems(built, spec: spec)
         problems += filterAndJoinProblems(built, spec: spec)
         problems += historyProblems(built, spec: spec)
         // Two exports of one name, or an export named like the run's own files, would
@@ -154,29 +153,6 @@ public struct PipelineRunner: Sendable {
             throw PipelineValidationError(problems: ordered)
         }
         return (spec, built)
-    }
-
-    /// An aggregate stage naming a column its import does not make (`value: patient_days` on a
-    /// usage import): the run failed on it only after reading every export before it. An
-    /// import's table holds the roles of its kind, so the check needs no file.
-    func columnProblems(_ stages: [NamedStage], spec: PipelineSpec) -> [PipelineError] {
-        let byName = Dictionary(stages.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var problems: [PipelineError] = []
-        for named in stages {
-            guard let aggregate = named.stage as? AggregateStage,
-                  let source = aggregate.input.split(separator: ".").first.map(String.init),
-                  let imported = byName[source]?.stage as? ImportStage else { continue }
-            let columns = imported.schema.roles.filter { !$0.isPrivate }.map(\.name)
-            let declared = spec.stages.first { $0.name == named.name }
-            let parameters = [("series", aggregate.seriesColumns), ("date", [aggregate.dateColumn]), ("value", [aggregate.valueColumn])]
-            for (parameter, names) in parameters {
-                for name in names where !columns.contains(name) {
-                    problems.append(PipelineError(location: declared.flatMap { $0.locations[parameter] ?? $0.location },
-                                                  "stage '\(declared?.name ?? source)': \(parameter) '\(name.clipped(60))' is not a column of stage '\(source)' (a \(imported.schema.kind) import); its columns are \(columns.joined(separator: ", "))"))
-                }
-            }
-        }
-        return problems
     }
 
     /// A filter's `where:` column or a join's `on:` key that the table it reads cannot have

@@ -82,8 +82,11 @@ extension ReorderJob {
             guard !lines.isEmpty || !stillOpen.isEmpty else { continue }
             let lead = stock[places[0]].leadTimeDays ?? defaultLeadDays
             func fresh(_ line: OpenOrders.Line) -> Bool { Double(line.daysOpen(on: today)) <= 2 * lead + grace }
-            let countable = lines.filter(fresh)
-            let total = countable.reduce(0) { $0 + $1.quantity }
+            // What arrived after the count is stock whatever the line's age: a late delivery
+            // left out made 300 units on the shelf nothing. Only what is still to come on a
+            // stale line is not counted.
+            let countable = lines.filter { fresh($0) || $0.arrived > 0 }
+            let total = countable.reduce(0) { $0 + $1.arrived + (fresh($1) ? $1.toCome : 0) }
             let given = places.contains { givenOnOrder[$0] }
             let late = stillOpen.filter { Double($0.daysOpen(on: today)) > lead + grace }
             if !late.isEmpty {
@@ -94,7 +97,7 @@ extension ReorderJob {
                 var note = "\(one ? "a PO line is" : "\(late.count) PO lines are") open past the \(whole(lead))-day lead time (\(listed(late)); "
                     + "\(one ? "" : "oldest ")\(NumberFormat.count(oldest, "day")) open): expedite \(one ? "it" : "them"), or close \(one ? "it" : "them") in the ERP if \(one ? "it" : "they") will not come"
                 if !stale.isEmpty && !given {
-                    note += "; \(whole(stale.reduce(0) { $0 + $1.quantity })) units open more than twice the lead time are not counted as on order"
+                    note += "; \(whole(stale.reduce(0) { $0 + $1.toCome })) units open more than twice the lead time are not counted as on order"
                 }
                 for k in places {
                     overdue[k] = true

@@ -1,4 +1,7 @@
 extension ReportSheet {
+    /// Rows an Excel sheet holds, its header included.
+    public static let maximumRows = Workbook.maximumRows
+
     /// The sheet alone as an Excel workbook at `path`: an `export` named `.xlsx` writes its
     /// table so (it wrote CSV text under the name, which Excel refuses to open), typed as a
     /// report's data sheets are, without a report's Summary and About sheets.

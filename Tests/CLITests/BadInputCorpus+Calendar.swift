@@ -82,9 +82,9 @@ extension BadInputCorpus {
                                          "gaps must be one of zero, missing, not 'sometimes'"))
         // A column the import does not make is named by validate, before any export is read.
         cases.append(PipelineCorpus.yaml("aggregate value: a column the usage import lacks", PipelineCorpus.inserting(after: 8, "    value: patient_days"), line: 9,
-                                         "value 'patient_days' is not a column of stage 'usage' (a usage import); its columns are date, item, quantity"))
+                                         "value names the column 'patient_days', which 'usage' does not have; its columns are date, item, quantity", "1 problem in the pipeline"))
         cases.append(PipelineCorpus.yaml("aggregate series: [item, ward]", PipelineCorpus.inserting(after: 8, "    series: [item, ward]"), line: 9,
-                                         "series 'ward' is not a column of stage 'usage'"))
+                                         "series names the column 'ward', which 'usage' does not have"))
         cases.append(PipelineCorpus.yaml("aggregate partial: [drop]", PipelineCorpus.inserting(after: 8, "    partial: [drop]"), line: 9, "partial"))
         cases.append(PipelineCorpus.yaml("aggregate partial: maybe", PipelineCorpus.inserting(after: 8, "    partial: maybe"), line: 9,
                                          "partial must be one of drop, keep, not 'maybe'"))

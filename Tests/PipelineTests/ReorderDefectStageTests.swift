@@ -229,6 +229,25 @@ import Tabular
         #expect(plan.unitNotes == ["order lines in another unit than their item's are read in it by the item master's pack size: 1 line of G1 in BX as 100 EA each"])
     }
 
+    /// A review of the diff: a count 10 days before as-of, a PO for 300 placed 11 days before
+    /// the count and delivered whole 6 days after it. The line is older than twice the lead
+    /// time, which leaves what is still to come on such a line uncounted; the 300 that arrived
+    /// are stock all the same (they were left out: position 0, an order of 100).
+    @Test func unitsThatArrivedAfterTheCountCountHoweverLateTheLine() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("X1", nil, 10)], weeks: 16)
+        let asOf = try #require(usage.days("date")?.max())
+        job.asOf = asOf
+        let items = Table([("item", .text(["X1"])), ("unit_cost", .number([1])), ("lead_time_days", .number([3]))])
+        let inventory = Table([("item", .text(["X1"])), ("on_hand", .number([100])), ("as_of", .date([asOf.adding(days: -10)]))])
+        let orders = Table([("po", .text(["P1"])), ("item", .text(["X1"])), ("vendor", .text(["V"])), ("order_date", .date([asOf.adding(days: -21)])),
+                            ("quantity", .number([300])), ("receipt_date", .date([asOf.adding(days: -4)])), ("received_quantity", .number([300])),
+                            ("status", .text(["closed"]))])
+        let line = try #require(try job.plan(usage: usage, items: items, inventory: inventory, orders: orders).lines.first)
+        #expect(line.onOrder == 300 && line.orderQuantity == 0, "\(line.onOrder) \(line.orderQuantity) \(line.reason)")
+    }
+
     /// A lot at 'icu' is stock of 'ICU' (one place, as the usage's locations are read): 300 on
     /// hand used 20 a day, one lot of 300 expiring in 5 days, so 200 are wasted; the lot was
     /// ignored and all 300 counted as usable.

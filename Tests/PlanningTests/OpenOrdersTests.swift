@@ -57,6 +57,7 @@ import Testing
                                        status: ["Closed", "Open", ""])
         let open = OpenOrders(lines, countedOn: 100, orderedBy: 107)
         #expect(open.byItem["T"]?.map(\.quantity) == [20, 100, 50])
+        #expect(open.byItem["T"]?.map(\.arrived) == [20, 30, 0] && open.byItem["T"]?.map(\.toCome) == [0, 70, 50])
         // Counted on the plan day, the closed line is stock already: nothing of it on order.
         #expect(OpenOrders(lines, on: 107).byItem["T"]?.map(\.quantity) == [70, 50])
     }

@@ -1,3 +1,4 @@
+import Reports
 import Tabular
 
 /// `export`: writes a table as CSV into the output folder, or as a one-sheet Excel workbook
@@ -39,6 +40,10 @@ public struct ExportStage: Stage {
     public func run(_ context: StageContext) throws -> [String: Table] {
         let table = try context.table(input)
         if file.lowercased().hasSuffix(".xlsx") {
+            // A sheet holds 1,048,576 rows with its header: a longer table would lose its tail.
+            guard table.rowCount < ReportSheet.maximumRows else {
+                throw PipelineError(location: nil, "stage '\(context.stage)': the table has \(table.rowCount) rows, more than an Excel sheet holds (\(ReportSheet.maximumRows - 1) below the header); export it as .csv")
+            }
             let stem = String(file.dropLast(5))
             try table.reportSheet(stem.isEmpty ? "Sheet" : stem).writeWorkbook(to: context.output(file), numbers: context.reports.numbers)
         } else {

@@ -22,8 +22,25 @@ public struct OpenOrders: Sendable {
         /// The PO number, empty when the export has none.
         public var po: String
         public var orderDay: Int32
-        /// Units still to come: ordered less received by the day.
-        public var quantity: Double
+        /// Units that arrived after the count, by as-of: certainly there, whatever the line's age.
+        public var arrived: Double
+        /// Units still to come at as-of.
+        public var toCome: Double
+
+        /// Units the count did not see: arrived since and still to come.
+        public var quantity: Double { arrived + toCome }
+
+        public init(po: String, orderDay: Int32, arrived: Double = 0, toCome: Double) {
+            self.po = po
+            self.orderDay = orderDay
+            self.arrived = arrived
+            self.toCome = toCome
+        }
+
+        /// A line whose units are all still to come.
+        public init(po: String, orderDay: Int32, quantity: Double) {
+            self.init(po: po, orderDay: orderDay, toCome: quantity)
+        }
 
         /// Days the line has been open on `day`.
         public func daysOpen(on day: Int32) -> Int { Int(day) - Int(orderDay) }
@@ -44,10 +61,10 @@ public struct OpenOrders: Sendable {
             let atPlan = day == last ? atCount : o.receipts(line, by: last)
             let kind = o.statusKind[line]
             let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.count == 0)
-            let remaining = (atPlan.units - atCount.units) + (openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0)
-            guard remaining > 0 else { continue }
+            let arrived = max(0, atPlan.units - atCount.units), toCome = openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0
+            guard arrived + toCome > 0 else { continue }
             byItem[o.itemNames[Int(o.item[line])], default: []]
-                .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], quantity: remaining))
+                .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], arrived: arrived, toCome: toCome))
         }
     }
 }

@@ -234,7 +234,7 @@ public struct SeriesImport: Sendable {
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
-                try lastKey.follow(key, column: s)
+                try lastKey.follow(key, value: value, column: s)
                 add(key)
             } else {
                 oneKey.withUnsafeBufferPointer(add)
@@ -257,20 +257,27 @@ public struct SeriesImport: Sendable {
         return (totals, summary, emptyValues, datesReadOneWay)
     }
 
-    /// The series key of the row above, to tell Excel's subtotal rows (`ICU Total` below the ICU
-    /// rows) from the series they sum. Kept in a buffer of its own, compared and copied with
-    /// memcmp and memcpy: it runs on every row, and a file sorted by date changes key on each.
+    /// The run of rows above with one series key, to tell Excel's subtotal rows (`ICU Total`
+    /// below the ICU rows, holding their sum) from the series they sum. A key spelled so is a
+    /// subtotal only when its value is the run's sum: in a file sorted by date, `Total Hip`
+    /// after `Hip` is a procedure line of its own. Kept in a buffer of its own, compared and
+    /// copied with memcmp and memcpy: it runs on every row, and a file sorted by date changes
+    /// key on each.
     final class PreviousKey {
         private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
         private var capacity = 64, count = 0
+        private var runSum = 0.0
 
         deinit { bytes.deallocate() }
 
-        /// Takes the row's key, or throws when it is the subtotal of the rows above.
-        func follow(_ key: UnsafeBufferPointer<UInt8>, column: Int) throws {
-            if key.count == count && (count == 0 || memcmp(bytes, key.baseAddress!, count) == 0) { return }
+        /// Takes the row's key and value, or throws when it is the subtotal of the rows above.
+        func follow(_ key: UnsafeBufferPointer<UInt8>, value: Double, column: Int) throws {
+            if key.count == count && (count == 0 || memcmp(bytes, key.baseAddress!, count) == 0) {
+                if value.isFinite { runSum += value }
+                return
+            }
             let previous = UnsafeBufferPointer(start: bytes, count: count)
-            if key.count >= count + 6 && TotalsLabel.isSubtotal(key, under: previous) {
+            if key.count >= count + 6 && value.isFinite && abs(value - runSum) <= 1e-9 * max(1, abs(runSum)) && TotalsLabel.isSubtotal(key, under: previous) {
                 throw RowRejection(column: column, InputSchema.subtotalRowReason(String(decoding: key, as: UTF8.self), group: String(decoding: previous, as: UTF8.self)))
             }
             if key.count > capacity {
@@ -280,6 +287,7 @@ public struct SeriesImport: Sendable {
             }
             if let base = key.baseAddress { memcpy(bytes, base, key.count) }
             count = key.count
+            runSum = value.isFinite ? value : 0
         }
     }
 
@@ -355,12 +363,10 @@ public struct SeriesImport: Sendable {
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
-        let lastKey = PreviousKey()
         var summary = try table.run(cells: plan.columns, record: { row in
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
-                try lastKey.follow(key, column: s)
                 rowKey = key
             }
             if let d { rowDay = try row.date(d) }

@@ -65,15 +65,21 @@ extension BadInputCorpus {
         // At the default threshold the run stops, naming the row and what to do.
         cases.append(failing(usage, "totals row under the item, default 1% threshold", replacingValue(usage, 1, "item", with: Array("Grand Total".utf8)), line: 3,
                              "column 'item': a totals row ('Grand Total')", "delete the totals rows from the export"))
-        // Excel's Subtotal row under a group (`A100 Total` below the A100 rows; German Excel
-        // writes `Ergebnis`, French and Spanish `Total A100`): the sum of the rows above.
-        for (input, column, index, spelling) in [(usage, "item", 1, "%@ Total"), (usage, "item", 1, "%@ Ergebnis"), (usage, "item", 1, "TOTAL %@"),
-                                                 (CSVInput.series, "series", 12, "%@ Total"), (CSVInput.census, "unit", 1, "%@ Total")] {
-            let group = input.rows[index - 1][input.column(column)]
+        // Excel's Subtotal row under a group of a series file (`A100 Total` below the A100 rows,
+        // holding their sum; German Excel writes `Ergebnis`, French and Spanish `Total A100`).
+        let series = CSVInput.series
+        let group = series.rows[0][0], groupSum = series.rows.prefix(12).reduce(0) { $0 + Int($1[2])! }
+        for spelling in ["%@ Total", "%@ Ergebnis", "TOTAL %@"] {
             let label = spelling.replacingOccurrences(of: "%@", with: group)
-            cases.append(rejecting(input, "Excel subtotal row: '\(column)' = '\(label)' below the \(group) rows", replacingValue(input, index, column, with: Array(label.utf8)),
-                                   [RejectedRow(line: index + 2, column: column, says: "a subtotal row ('\(label)' below the rows of '\(group)', as Excel's Subtotal writes it)")]))
+            cases.append(rejecting(series, "Excel subtotal row: '\(label)' below the \(group) rows, with their sum", replacingRow(series, 12, with: Array("\(label),2025-12,\(groupSum)".utf8)),
+                                   [RejectedRow(line: 14, column: "series", says: "a subtotal row ('\(label)' below the rows of '\(group)', as Excel's Subtotal writes it)")]))
         }
+        // A series named so that is not the sum of the rows above (`Total Hip` after `Hip` in a
+        // file sorted by date) is a series.
+        let procedures = "series,period,value\n" + (1...6).map { "Hip,2025-0\($0),12\nTotal Hip,2025-0\($0),30\n" }.joined()
+        cases.append(CorpusCase(kind: series.kind, name: "series 'Total Hip' after 'Hip' on each date is read", files: ["p.csv": Data(procedures.utf8)],
+                                arguments: ["aggregate", "--input", "p.csv", "--out", "out.csv"],
+                                expectation: .accepted(file: "p.csv", read: 12, output: "out.csv", says: ["Total Hip,2025-06,30"])))
         // An item whose name holds the word is an item.
         for name in ["Total Parenteral Nutrition kit", "TPN Total"] {
             cases.append(accepting(usage, "item '\(name)' is read", replacingValue(usage, 1, "item", with: Array(name.utf8)), read: usage.rows.count,

@@ -274,7 +274,7 @@ public struct ImportStage: Stage {
         // The roles' fields as plain arrays: copying a Role (names, rules) for every field of
         // every row cost a retain and a release each.
         let types = present.map(\.type), required = present.map(\.required)
-        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }, keyRule = present.map { $0.rule?.judgesRowsOnly == true }, lastDay = present.map(\.periodMeansLastDay), keepsDay = present.map(\.keepsDay)
+        let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }, lastDay = present.map(\.periodMeansLastDay), keepsDay = present.map(\.keepsDay)
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
             switch types[k] {
@@ -295,13 +295,6 @@ public struct ImportStage: Stage {
                 }
                 if hasRule[k], let problem = rules[k]!.problem(String(decoding: bytes, as: UTF8.self)) {
                     throw RowRejection(column: column, problem)
-                }
-                // `ICU Total` below the ICU rows: Excel's Subtotal, the sum of the rows above.
-                if keyRule[k], rowText[k] >= 0 {
-                    var group = internedStrings[k][rowText[k]]
-                    if group.withUTF8({ TotalsLabel.isSubtotal(bytes, under: $0) }) {
-                        throw RowRejection(column: column, InputSchema.subtotalRowReason(String(decoding: bytes, as: UTF8.self), group: group))
-                    }
                 }
                 let id = interned[k].intern(bytes)
                 if id == internedStrings[k].count { internedStrings[k].append(String(decoding: bytes, as: UTF8.self)) }

@@ -135,7 +135,8 @@ public struct ExportInspection: Sendable {
         self.delimiter = reader.delimiter
         separatorLine = reader.separatorLine
         let samples = tally.samplesWithLastRow
-        let datesDotted = DottedDates.appear(in: [samples.flatMap { $0.map(\.text) }])
+        // A column whose samples are mostly dotted dates, as the import looks at its columns.
+        let datesDotted = samples.contains { column in DottedDates.appear(in: column.map { [$0.text] }, columns: [0]) }
         let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter, datesDotted: datesDotted)
         decimalComma = mark.comma
         decimalPoint = mark.statePoint

@@ -23,15 +23,16 @@ public final class TableImport {
         reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
         self.options = options
         dates = DateParser(format: options.dateFormat)
-        // The first rows' dates tell a tab or bar file's number layout (`DottedDates`).
-        let otherDelimiter = reader.delimiter != UInt8(ascii: ",") && reader.delimiter != UInt8(ascii: ";")
-        let datesDotted = otherDelimiter && !options.decimalComma && !options.decimalPointStated
-            && DottedDates.appear(in: reader.leadingRows(TableImport.rowsLookedAt))
-        numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated,
-                               datesDotted: datesDotted)
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
                                                headerLine: reader.headerLine)
         indices = resolved
+        // The first rows' dates, in the columns the import reads, tell a tab or bar file's
+        // number layout (`DottedDates`).
+        let otherDelimiter = reader.delimiter != UInt8(ascii: ",") && reader.delimiter != UInt8(ascii: ";")
+        let datesDotted = otherDelimiter && !options.decimalComma && !options.decimalPointStated
+            && DottedDates.appear(in: reader.leadingRows(TableImport.rowsLookedAt), columns: Array(Set(resolved.values)).sorted())
+        numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated,
+                               datesDotted: datesDotted)
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
     }
 

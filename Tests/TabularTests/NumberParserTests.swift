@@ -162,9 +162,14 @@ struct NumberParserTests {
         for text in ["01.03.2026", "1.3.26", " 01.03.2026 07:30", "31.12.2025 23:59:00"] {
             #expect(DottedDates.written(Substring(text).utf8), "\(text)")
         }
-        for text in ["1.200", "2026.03.01", "01.03.202", "01/03/2026", "1.2.3.4", "01.03.2026x", "12.500,00"] {
+        for text in ["1.200", "2026.03.01", "01.03.202", "01/03/2026", "1.2.3.4", "01.03.2026x", "12.500,00", "10.20.30", "45.67.89", "32.01.2025", "01.13.2025", "0.1.2025"] {
             #expect(!DottedDates.written(Substring(text).utf8), "\(text)")
         }
+        // A column of them decides, not one dotted code among other fields (a US tab file's item
+        // codes `10.20.30` had its 1,500 refused).
+        #expect(DottedDates.appear(in: [["01.03.2026", "A", "1.200"], ["02.03.2026", "B", "800"]], columns: [0, 1, 2]))
+        #expect(!DottedDates.appear(in: [["2026-03-01", "01.02.03", "1,500"], ["2026-03-02", "A7", "900"]], columns: [0, 1, 2]))
+        #expect(!DottedDates.appear(in: [["01.03.2026", "A"]], columns: [1]))
     }
 
     /// `0,750` was read as 750: a first group of 0 cannot start a grouped number, so the comma

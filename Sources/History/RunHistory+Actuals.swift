@@ -91,7 +91,7 @@ extension RunHistory {
                 // Outside the window nothing is held: before the first period held or after the last.
                 if let known = held[label]?.value {
                     compared += 1
-                    if abs(known - value) > 1e-9 * max(1, abs(known), abs(value)) {
+                    if SameData.apart(known, value) {
                         differing += 1
                         if example == nil { example = SameData.Example(series: series.series, period: label, here: value, held: known) }
                     }
@@ -111,21 +111,30 @@ extension RunHistory {
     }
 
     /// Whether this run's figures are the same data as the history's for the stage: a later
-    /// run revises a period or two of the revision window (late postings), while another job's
-    /// history shares the stage name (`forecast` for every forecast command, a pipeline stage
-    /// named alike) and differs in every period. Recorded there, its actuals scored one job's
-    /// forecasts against the other's data: two unrelated files of items A, B and C gave a WAPE
-    /// of 1154% and flagged every series as drifting, without a word.
+    /// run revises a period or two of the revision window (late postings, by a few percent to
+    /// a few tens), while another job's history shares the stage name (`forecast` for every
+    /// forecast command, a pipeline stage named alike) and its figures are apart everywhere.
+    /// Recorded there, its actuals scored one job's forecasts against the other's data: two
+    /// unrelated files of items A, B and C gave a WAPE of 1154% and flagged every series as
+    /// drifting, without a word. Apart means by a factor of two or more, in every one of at
+    /// least three periods compared, for most series: late postings and restatements (a store
+    /// added, +8%) stay well inside it. Two jobs of figures alike are not told apart.
     struct SameData {
         struct Example {
             var series: String, period: String, here: Double, held: Double
         }
-        /// Series with two periods or more to compare, and those differing in every one.
+        /// Series with three periods or more to compare, and those apart in every one.
         private var compared = 0, foreign = 0
         private var example: Example?
 
+        /// Whether two figures for one period are a factor of two or more apart.
+        static func apart(_ a: Double, _ b: Double) -> Bool {
+            let larger = max(abs(a), abs(b))
+            return larger > 1e-9 && abs(a - b) >= 0.5 * larger
+        }
+
         mutating func count(compared periods: Int, differing: Int, example: Example?) {
-            guard periods >= 2 else { return }
+            guard periods >= 3 else { return }
             compared += 1
             if differing == periods {
                 foreign += 1
@@ -136,7 +145,7 @@ extension RunHistory {
         /// The refusal when most series differ in every period compared.
         func problem(stage: String) -> String? {
             guard foreign * 2 > compared, let example else { return nil }
-            return "the history's stage '\(stage)' holds other figures for the same series: \(foreign) of the \(compared) series this run shares with it differ in every recent period (\(example.series) \(example.period) is \(NumberFormat.fixed(example.here)) here and \(NumberFormat.fixed(example.held)) there). It is another job's history, and its forecasts would be scored against this run's data: give this job a history file of its own (--history, history: in a pipeline), or in a pipeline a stage name of its own"
+            return "the history's stage '\(stage)' holds other figures for the same series: \(foreign) of the \(compared) series this run shares with it are a factor of two or more apart in every recent period (\(example.series) \(example.period) is \(NumberFormat.fixed(example.here)) here and \(NumberFormat.fixed(example.held)) there). Scored against this run's data, its forecasts would be judged on other figures: if this is another job, give it a history file of its own (--history, history: in a pipeline) or, in a pipeline, a stage name of its own; if the data was restated, start a new history"
         }
     }
 }

@@ -41,7 +41,7 @@ extension BadInputCorpus {
                                     guard first.status == 0 else { throw CocoaError(.fileWriteUnknown) }
                                 },
                                 arguments: series.arguments + ["--history", "shared.sqlite"],
-                                expectation: .fails(file: "shared.sqlite", line: nil, says: ["holds other figures for the same series", "2 of the 2 series", "another job's history", "outputs are in place"])))
+                                expectation: .fails(file: "shared.sqlite", line: nil, says: ["holds other figures for the same series", "2 of the 2 series", "if this is another job, give it a history file of its own", "outputs are in place"])))
         // The planning commands' --history: refused the same way, their output folder never
         // made, the file untouched.
         for input in [CSVInput.items, CSVInput.budget, CSVInput.census] {

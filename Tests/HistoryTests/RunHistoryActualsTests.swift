@@ -39,14 +39,20 @@ import Testing
         #expect {
             try RunHistoryActualsTests.append(history, last: december, series: [("A", tenth), ("B", tenth)], forecast: 10, horizon: 6)
         } throws: { error in
-            "\(error)".contains("2 of the 2 series this run shares with it differ in every recent period (A 2025-10 is 11 here and 100 there)")
+            "\(error)".contains("2 of the 2 series this run shares with it are a factor of two or more apart in every recent period (A 2025-10 is 11 here and 100 there)")
         }
         #expect(try history.connection.integer("SELECT count(*) FROM runs") == 1)
-        // The same data with November revised, and the series of one other job: recorded.
+        // The same data with November revised, and the series of one other job: recorded. So
+        // is data restated by 8% in every month, and late postings that raise the whole window
+        // by up to 60% (the diff review's weekly feed was refused).
         var revised = y
         revised[10] = 130
         try RunHistoryActualsTests.append(history, last: december, series: [("A", revised), ("B", y), ("C", tenth)], forecast: 100, horizon: 6)
         #expect(try history.connection.integer("SELECT count(*) FROM runs") == 2)
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", y.map { $0 * 1.08 }), ("B", y.map { $0 * 1.08 })], forecast: 100, horizon: 6)
+        let late = y.enumerated().map { $0.offset >= 9 ? $0.element * 1.6 : $0.element }
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", late), ("B", late)], forecast: 100, horizon: 6)
+        #expect(try history.connection.integer("SELECT count(*) FROM runs") == 4)
     }
 
     /// Report section 2 (`--shard`): A and B at 100 a month through 2025-12, forecast 6 months

@@ -8,6 +8,8 @@ struct PurchaseUnitConversion {
     let units: PurchaseUnits
     /// "5 lines of G1 in BX read as 100 EA each (the item master's pack size)", for the notes.
     private(set) var notes: [String] = []
+    /// Items with a line or contract left out, its unit not converted.
+    private(set) var leftOutItems: Set<String> = []
 
     /// Nil when neither the orders nor the contracts name a unit: nothing to convert.
     init?(orders: Table?, contracts: Table?, items: Table?) {
@@ -15,9 +17,10 @@ struct PurchaseUnitConversion {
         guard orderUnits != nil || contractUnits != nil else { return nil }
         var master: [String: PurchaseUnits.Master] = [:]
         if let items, let codes = items.texts("item") {
-            let unit = items.texts("uom"), pack = items.numbers("pack_size")
+            let unit = items.texts("uom"), pack = items.numbers("pack_size"), cost = items.numbers("unit_cost")
             for row in codes.indices {
-                master[codes[row]] = PurchaseUnits.Master(unit: unit?[row] ?? "", packSize: pack?[row].isFinite == true ? pack![row] : 1)
+                master[codes[row]] = PurchaseUnits.Master(unit: unit?[row] ?? "", packSize: pack?[row].isFinite == true ? pack![row] : 1,
+                                                          unitCost: cost?[row] ?? .nan)
             }
         }
         func pairs(_ table: Table?, _ units: [String]?) -> [(item: String, unit: String)] {
@@ -29,14 +32,16 @@ struct PurchaseUnitConversion {
 
     /// `table` with its quantities (`scaled`) multiplied and its prices (`divided`) divided by
     /// each row's factor; rows nothing converts left out. `what` names the rows in the notes.
-    mutating func convert(_ table: Table, scaled: [String], divided: [String], what: String, label: (Int) -> String) -> Table {
+    mutating func convert(_ table: Table, scaled: [String], divided: [String], price: String, what: String, label: (Int) -> String) -> Table {
         guard let items = table.texts("item"), let written = table.texts("uom") else { return table }
+        let prices = table.numbers(price)
         var factors = [Double](repeating: 1, count: table.rowCount), keep = [Bool](repeating: true, count: table.rowCount)
         var converted: [String: (count: Int, unit: String, factor: Double)] = [:], leftOut: [String] = []
         for row in items.indices {
-            guard let f = units.factor(item: items[row], unit: written[row]) else {
+            guard let f = units.factor(item: items[row], unit: written[row], price: prices?[row] ?? .nan) else {
                 keep[row] = false
                 leftOut.append("\(label(row)) in \(written[row].trimmed())" + (units.unit(of: items[row]).isEmpty ? "" : ", its unit \(units.unit(of: items[row]))"))
+                leftOutItems.insert(items[row])
                 continue
             }
             factors[row] = f
@@ -46,14 +51,14 @@ struct PurchaseUnitConversion {
         for name in scaled { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $0 * $1 })) } }
         for name in divided { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $0 / $1 })) } }
         if !converted.isEmpty {
-            notes.append("\(what) in another unit than their item's are read in it by the item master's pack size: "
+            notes.append("\(what) in another unit than their item's, priced as its pack, are read in it by the item master's pack size: "
                          + converted.sorted { $0.key < $1.key }.prefix(5).map { "\(NumberFormat.count($0.value.count, "line")) of \($0.key) as \(NumberFormat.fixed($0.value.factor)) \($0.value.unit) each" }.joined(separator: "; ")
                          + (converted.count > 5 ? "; and \(converted.count - 5) more" : ""))
         }
         if !leftOut.isEmpty {
-            notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit that no pack size converts to its item's \(leftOut.count == 1 ? "is" : "are") left out (counted with the others, a box was one each): "
+            notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit not known to be its item's or its pack \(leftOut.count == 1 ? "is" : "are") left out (counted with the others, a box was one each): "
                          + leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? " and \(leftOut.count - 3) more" : "")
-                         + "; give the item master's uom and pack_size, or export the lines in one unit")
+                         + "; give the item master's uom, pack_size and unit_cost, or export the lines in one unit")
         }
         return keep.allSatisfy { $0 } ? result : result.filtered(keep)
     }
@@ -61,7 +66,7 @@ struct PurchaseUnitConversion {
     /// The orders in their items' units.
     mutating func orders(_ orders: Table) -> Table {
         let po = orders.texts("po"), item = orders.texts("item") ?? []
-        return convert(orders, scaled: ["quantity", "received_quantity"], divided: ["unit_price", "contract_price"], what: "order lines") { row in
+        return convert(orders, scaled: ["quantity", "received_quantity"], divided: ["unit_price", "contract_price"], price: "unit_price", what: "order lines") { row in
             let code = po?[row] ?? ""
             return (code.isEmpty ? "" : code + ": ") + (row < item.count ? item[row] : "")
         }
@@ -70,7 +75,7 @@ struct PurchaseUnitConversion {
     /// The contracts' prices in their items' units.
     mutating func contracts(_ contracts: Table) -> Table {
         let item = contracts.texts("item") ?? [], vendor = contracts.texts("vendor") ?? []
-        return convert(contracts, scaled: [], divided: ["contract_price"], what: "contracts") { row in
+        return convert(contracts, scaled: [], divided: ["contract_price"], price: "contract_price", what: "contracts") { row in
             "\(row < item.count ? item[row] : "") from \(row < vendor.count ? vendor[row] : "")"
         }
     }

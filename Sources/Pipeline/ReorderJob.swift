@@ -448,6 +448,12 @@ public struct ReorderJob: Sendable {
             levels[k].flags.append("uom_mismatch")
             levels[k].notes.append("usage in \(seen.joined(separator: " and "))\(masterUnit.map { ", item master in \($0)" } ?? ""): quantities summed as written, without conversion; convert the usage to one unit")
         }
+        // An open line left out for its unit is on order all the same: said on the line, as
+        // the buyer checks it before ordering the item again.
+        for k in stock.indices where units?.leftOutItems.contains(stock[k].item) == true {
+            if !levels[k].flags.contains("uom_mismatch") { levels[k].flags.append("uom_mismatch") }
+            levels[k].notes.append("PO lines of this item in a unit not known to be its own or its pack are not counted as on order or as its price (see the run's notes): check them before ordering")
+        }
         for k in stock.indices where partialFirstWeek[unitKey[k]] > 0 && daily[unitKey[k]] == nil {
             let covered = partialFirstWeek[unitKey[k]]
             levels[k].notes.append("first used \(CalendarDay(daysSinceEpoch: firstUse[unitKey[k]])), \(covered) day\(covered == 1 ? "" : "s") before its week ended: that week counted as a whole week at the same daily use")

@@ -226,7 +226,12 @@ import Tabular
         let plan = try job.plan(usage: usage, items: items, inventory: Self.inventory([("G1", "", 60)]), orders: orders)
         let line = try #require(plan.lines.first)
         #expect(line.onOrder == 100 && line.unitCost == 0.2 && line.orderQuantity == 0, "\(line.onOrder) \(line.unitCost) \(line.orderQuantity) \(line.reason)")
-        #expect(plan.unitNotes == ["order lines in another unit than their item's are read in it by the item master's pack size: 1 line of G1 in BX as 100 EA each"])
+        #expect(plan.unitNotes == ["order lines in another unit than their item's, priced as its pack, are read in it by the item master's pack size: 1 line of G1 in BX as 100 EA each"])
+        // A line in a unit nothing converts is left out, and the item's line says so.
+        let cases = Table([("po", .text(["P7"])), ("item", .text(["G1"])), ("vendor", .text(["V"])), ("order_date", .date([lastDay.adding(days: -1)])),
+                           ("quantity", .number([1])), ("uom", .text(["CS"])), ("unit_price", .number([200]))])
+        let flagged = try #require(try job.plan(usage: usage, items: items, inventory: Self.inventory([("G1", "", 60)]), orders: cases).lines.first)
+        #expect(flagged.onOrder == 0 && flagged.flags.contains("uom_mismatch") && flagged.reason.contains("not counted as on order"), "\(flagged.flags) \(flagged.reason)")
     }
 
     /// A review of the diff: a count 10 days before as-of, a PO for 300 placed 11 days before

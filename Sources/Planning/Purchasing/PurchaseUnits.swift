@@ -5,20 +5,24 @@ import Tabular
 ///
 /// ERPs export PO lines in the unit bought (a box, priced per box) while the item master and
 /// the usage count eaches: read as written, one box on order was one unit on order, and its
-/// $20 box price became the cost of an each (an order of $2,000 for nothing needed). A line in
-/// another unit than its item's is converted by the item master's `pack_size` (the eaches in
-/// the unit ordered, as orders round to whole packs). Where no pack size says how many (no
-/// item master row, a pack of 1, or an item master without a unit), the item's own unit is the
-/// one its contract gives, else the one most of its lines use, and a line in another unit
-/// cannot be counted with the others: `factor` is nil, and the caller leaves it out and says so.
+/// $20 box price became the cost of an each (an order of $2,000 for nothing needed). Units are
+/// compared by their usual spellings (`EA`, `EACH`, `PC`; `BX`, `BOX`; `CS`, `CASE`). A line in
+/// another unit than its item's is converted by the item master's `pack_size` only when its
+/// price shows it is the pack: within half to twice the pack's cost at the item master's unit
+/// cost (a line in `CS` of ten boxes, or in eaches against a master kept in boxes, is not).
+/// Otherwise, and where the item master gives no unit, the item's own unit is the one its
+/// contract gives, else the one most of its lines use, and a line in another unit cannot be
+/// counted with the others: `factor` is nil, and the caller leaves it out and says so.
 public struct PurchaseUnits: Sendable {
-    /// The item master's unit and pack size of an item.
+    /// The item master's unit, pack size and unit cost of an item.
     public struct Master: Sendable {
         public var unit: String
         public var packSize: Double
-        public init(unit: String, packSize: Double) {
+        public var unitCost: Double
+        public init(unit: String, packSize: Double, unitCost: Double = .nan) {
             self.unit = unit
             self.packSize = packSize
+            self.unitCost = unitCost
         }
     }
 
@@ -27,7 +31,7 @@ public struct PurchaseUnits: Sendable {
     private var fallback: [String: String] = [:]
 
     /// - Parameters:
-    ///   - master: the item master's unit and pack size by item.
+    ///   - master: the item master's unit, pack size and cost by item.
     ///   - lines: every order line's item and unit, and every contract's, to settle items the
     ///     master does not give a unit.
     public init(master: [String: Master], lines: [(item: String, unit: String)], contracts: [(item: String, unit: String)]) {
@@ -46,17 +50,34 @@ public struct PurchaseUnits: Sendable {
         }
     }
 
-    /// Units compared without case or surrounding spaces (`bx`, `BX `).
-    static func key(_ unit: String) -> String { unit.trimmed().uppercased() }
+    /// Spellings of one unit, read as the first.
+    static let spellings: [String: String] = {
+        var map: [String: String] = [:]
+        for names in [["EA", "EACH", "EACHES", "UNIT", "UNITS", "PC", "PCS", "PIECE", "PIECES", "UN"], ["BX", "BOX", "BOXES"], ["CS", "CASE", "CASES"],
+                      ["PK", "PACK", "PACKS", "PKG", "PACKAGE"], ["BT", "BTL", "BOTTLE", "BOTTLES"], ["VL", "VIAL", "VIALS"], ["DZ", "DOZEN"],
+                      ["PR", "PAIR", "PAIRS"], ["RL", "ROLL", "ROLLS"], ["BG", "BAG", "BAGS"], ["KT", "KIT", "KITS"], ["TB", "TUBE", "TUBES"]] {
+            for name in names { map[name] = names[0] }
+        }
+        return map
+    }()
+
+    /// Units compared without case, surrounding spaces or spelling (`bx `, `Box`).
+    static func key(_ unit: String) -> String {
+        let key = unit.trimmed().uppercased()
+        return spellings[key] ?? key
+    }
 
     /// What one unit of `unit` of `item` is in the item's own unit: 1 when it is that unit (or
-    /// the line names none), the pack size for the unit bought, nil when nothing says.
-    public func factor(item: String, unit: String) -> Double? {
+    /// the line names none); the pack size when the line's `price` (per `unit`) is the pack's;
+    /// nil when nothing says.
+    public func factor(item: String, unit: String, price: Double = .nan) -> Double? {
         let written = PurchaseUnits.key(unit)
         guard !written.isEmpty else { return 1 }
         if let m = master[item], !m.unit.isEmpty {
             if written == PurchaseUnits.key(m.unit) { return 1 }
-            return m.packSize > 1 ? m.packSize : nil
+            guard m.packSize > 1, m.unitCost > 0, price.isFinite, price > 0 else { return nil }
+            let ratio = price / (m.packSize * m.unitCost)
+            return ratio >= 0.5 && ratio <= 2 ? m.packSize : nil
         }
         guard let own = fallback[item] else { return 1 }
         return written == own ? 1 : nil

@@ -74,6 +74,9 @@ public struct StaffingJob: Sendable {
         public var unrecognisedPayCodes: [(code: String, hours: Double)] = []
         /// Set when the timekeeping and the census share no day, saying so.
         public var disjointSpans: String?
+        /// Set when recent census periods have no whole timekeeping (an export ending before
+        /// the census, a week missing), naming them: left out of hours per patient day.
+        public var timekeepingGaps: String?
         /// Target rows (`unit job_code`) costed with the default overtime multiplier or agency
         /// rate, their cells blank: said, since neither default showed anywhere.
         public var defaultOvertimeMultiplier: [String] = []
@@ -328,6 +331,24 @@ public struct StaffingJob: Sendable {
             seenTargets[key] = r
         }
 
+        // Periods the timekeeping covers whole: days it has rows on in the period, and the
+        // period inside its first and last day. An export that ends two weeks before the census
+        // (payroll closes later) or misses a week read those weeks as no hours worked: a unit
+        // at 3.2 hours per patient day every day it was recorded came out 2.71, flagged below
+        // target.
+        var timekept = Set<Int>()
+        var lastTimekeptDay = Int32.min
+        for day in tDates where day.daysSinceEpoch != lastTimekeptDay {
+            lastTimekeptDay = day.daysSinceEpoch
+            timekept.insert(frequency.period(of: day))
+        }
+        let tFirst = tDates.min(), tLast = tDates.max()
+        func coveredByTimekeeping(_ p: Int) -> Bool {
+            guard let tFirst, let tLast, timekept.contains(p) else { return false }
+            return frequency.firstDay(of: p) >= tFirst && frequency.firstDay(of: p + 1).adding(days: -1) <= tLast
+        }
+        var uncovered = Set<Int>()
+
         // Unit-level evidence from history: HPPD and the premium-hours trend.
         var summaries: [String: UnitSummary] = [:]
         let recentWindow = max(4, season / 4)
@@ -344,6 +365,7 @@ public struct StaffingJob: Sendable {
             if let id = (0..<censusTotals.seriesCount).first(where: { censusTotals.keys.key($0) == unit }) {
                 let (first, values) = censusTotals.values(of: id)
                 for p in recent where p >= first && p - first < values.count && !values[p - first].isNaN {
+                    guard coveredByTimekeeping(p) else { uncovered.insert(p); continue }
                     patientDays += values[p - first]
                     hoursOnRecordedDays += productive[unit]?[p] ?? 0
                 }
@@ -406,6 +428,10 @@ public struct StaffingJob: Sendable {
         result.missingCensusDays = missingDays
         // Timekeeping for another span than the census (last year's export beside this year's
         // census) left hours per patient day and the premium shares blank without a word.
+        if !uncovered.isEmpty, let tFirst, let tLast, !(tLast < (cDates.min() ?? lastDay) || tFirst > lastDay) {
+            let labels = uncovered.sorted().map { frequency.label($0) }
+            result.timekeepingGaps = "the timekeeping (\(tFirst) to \(tLast)) does not cover \(labels.count == 1 ? "the census's recent \(frequency.rawValue)" : "\(labels.count) of the census's recent \(frequency.rawValue)s") \(labels.prefix(6).joined(separator: ", "))\(labels.count > 6 ? ", ..." : ""): hours per patient day are measured over the \(frequency.rawValue)s both cover, not read as no hours worked"
+        }
         if let tFirst = tDates.min(), let tLast = tDates.max(), let cFirst = cDates.min(), tLast < cFirst || tFirst > lastDay {
             result.disjointSpans = "the timekeeping (\(tFirst) to \(tLast)) and the census (\(cFirst) to \(lastDay)) share no day: worked hours per patient day and the overtime and agency shares cannot be measured; export both for the same dates"
         }
@@ -547,7 +573,7 @@ public struct StaffingJob: Sendable {
     /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
-        var lines: [String] = result.disjointSpans.map { [$0.prefix(1).uppercased() + $0.dropFirst()] } ?? []
+        var lines: [String] = [result.disjointSpans, result.timekeepingGaps].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }

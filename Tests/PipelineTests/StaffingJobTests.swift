@@ -52,6 +52,27 @@ import Tabular
         #expect(!StaffingJob.note(same).contains("share no day"))
     }
 
+    /// A review's payroll export ending two weeks before the census, or missing a week: those
+    /// weeks read as no hours worked, a unit at 100 hours a day came out below its rate, and a
+    /// fully staffed unit was flagged. Hours per patient day are measured over the weeks both
+    /// cover, the same as with the whole export, and the weeks left out are named.
+    @Test func weeksWithoutTimekeepingAreNotZeroHours() throws {
+        let targets = targets([("4 West", "RN")])
+        let whole = try job().run(timekeeping: timekeeping(), census: census(["4 West"]), targets: targets)
+        let wholeHPPD = try #require(whole.units.first?.recentHPPD)
+        let all = timekeeping()
+        let dates = try #require(all.texts("date"))
+        let lastTwoWeeks = Set(StaffingJobTests.days.suffix(14)), aWeek = Set(StaffingJobTests.days.dropLast(14).suffix(7))
+        for dropped in [lastTwoWeeks, aWeek] {
+            let short = all.filtered(dates.map { !dropped.contains($0) })
+            let result = try job().run(timekeeping: short, census: census(["4 West"]), targets: targets)
+            let hppd = try #require(result.units.first?.recentHPPD)
+            #expect(abs(hppd - wholeHPPD) < 0.05 * wholeHPPD, "\(hppd) vs \(wholeHPPD)")
+            #expect(result.timekeepingGaps?.contains("does not cover") == true && StaffingJob.note(result).contains("not read as no hours worked"), "\(StaffingJob.note(result))")
+        }
+        #expect(whole.timekeepingGaps == nil)
+    }
+
     /// A week the census export lacks is a gap in the census outlook (its chart and workbook
     /// sheet), not the value the models filled in to fit around it, which read as census counted.
     @Test func aMissingCensusWeekIsAGapInTheOutlook() throws {

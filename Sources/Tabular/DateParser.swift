@@ -129,7 +129,8 @@ public struct DateParser: Sendable {
         case .automatic:
             readsDayFirst = sep == UInt8(ascii: "/") ? false : sep == UInt8(ascii: ".") ? true : nil
         case .pattern(let tokens):
-            guard tokens.count == 5, tokens[1] == .literal(sep), tokens[3] == .literal(sep) else { return nil }
+            // dmy and mdy (`DD/MM/YYYY`) read points and hyphens too (`parseDayMonthOrder`).
+            guard tokens.count == 5, tokens[1] == tokens[3], tokens[1] == .literal(sep) || tokens[1] == .literal(UInt8(ascii: "/")) else { return nil }
             switch (tokens[0], tokens[2]) {
             case (.month, .day): readsDayFirst = false
             case (.day, .month): readsDayFirst = true
@@ -143,9 +144,9 @@ public struct DateParser: Sendable {
         let yearToken = twoDigitYear ? "YY" : "YYYY"
         let choice: (order: String, day: CalendarDay, format: String)
         if readsDayFirst != true, monthFirst == nil, let dayFirst {
-            choice = ("day-first", dayFirst, s == "/" && !twoDigitYear ? "dmy" : "DD\(s)MM\(s)\(yearToken)")
+            choice = ("day-first", dayFirst, s == "/" || s == "." || s == "-" ? "dmy" : "DD\(s)MM\(s)\(yearToken)")
         } else if readsDayFirst != false, dayFirst == nil, let monthFirst {
-            choice = ("month-first", monthFirst, s == "/" && !twoDigitYear ? "mdy" : "MM\(s)DD\(s)\(yearToken)")
+            choice = ("month-first", monthFirst, s == "/" || s == "." || s == "-" ? "mdy" : "MM\(s)DD\(s)\(yearToken)")
         } else {
             return nil
         }
@@ -505,6 +506,39 @@ public struct DateParser: Sendable {
 
     @usableFromInline
     static func parsePattern(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+        if let day = parseExactPattern(tokens, p, start, end) { return day }
+        return parseDayMonthOrder(tokens, p, start, end)
+    }
+
+    /// `dmy` and `mdy` (`DD/MM/YYYY`, `MM/DD/YYYY`) state the order of the day and the month,
+    /// and read it with points or hyphens too, and two-digit years: `13.01.2025`, `13-01-2025`
+    /// and `13/01/25` under dmy were every row rejected, while the automatic reading took the
+    /// first of them.
+    @usableFromInline
+    static func parseDayMonthOrder(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+        guard tokens.count == 5, tokens[1] == .literal(UInt8(ascii: "/")), tokens[3] == .literal(UInt8(ascii: "/")), tokens[4] == .year4 else { return nil }
+        let dayFirst: Bool
+        switch (tokens[0], tokens[2]) {
+        case (.day, .month): dayFirst = true
+        case (.month, .day): dayFirst = false
+        default: return nil
+        }
+        var i = start
+        let (a, na) = readDigits(p, &i, end, max: 2)
+        guard (1...2).contains(na), i < end else { return nil }
+        let separator = p[i]
+        guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: ".") || separator == UInt8(ascii: "-") else { return nil }
+        i += 1
+        let (b, nb) = readDigits(p, &i, end, max: 2)
+        guard (1...2).contains(nb), i < end, p[i] == separator else { return nil }
+        i += 1
+        let (y, ny) = readDigits(p, &i, end, max: 4)
+        guard ny == 4 || ny == 2, timeTailIsValid(p, i, end) else { return nil }
+        let year = ny == 4 ? y : expandTwoDigitYear(y)
+        return dayFirst ? CalendarDay(year: year, month: b, day: a) : CalendarDay(year: year, month: a, day: b)
+    }
+
+    static func parseExactPattern(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
         var i = start
         var year = -1, month = -1, day = 1
         for token in tokens {

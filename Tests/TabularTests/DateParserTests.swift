@@ -128,7 +128,10 @@ struct DateParserPatternTests {
         #expect(parser.parse("30/02/2026") == nil)
         #expect(parser.parse("2026-07-01") == nil)      // not this shape
         #expect(parser.parse("01/02/20261") == nil)     // five-digit year
-        #expect(parser.parse("01-02-2026") == nil)      // wrong separator
+        // The order stated, points and hyphens read too (a review's `13.01.2025` under dmy was
+        // every row rejected); a two-digit year as well.
+        #expect(parser.parse("01-02-2026") == day(2026, 2, 1) && parser.parse("13.01.2025") == day(2025, 1, 13) && parser.parse("13/01/25") == day(2025, 1, 13))
+        #expect(parser.parse("01.02-2026") == nil)      // mixed separators
         #expect(parser.parse("") == nil)
     }
 
@@ -405,7 +408,7 @@ struct DateParserOtherReadingTests {
     @Test func dayFirstSlashesNameDmy() throws {
         #expect(DateParser().explain("13/01/2025") == "'13/01/2025' is not a valid date (there is no month 13); read day-first it is 13 January 2025: add --date-format dmy (date_format: dmy in a pipeline)")
         #expect(DateParser().explain("31/12/2025 08:00").contains("read day-first it is 31 December 2025: add --date-format dmy"))
-        #expect(DateParser().explain("13/01/25").contains("add --date-format DD/MM/YY"))
+        #expect(DateParser().explain("13/01/25").contains("add --date-format dmy"))
         let mdy = DateParser(format: try DateFormat(parsing: "mdy"))
         #expect(mdy.explain("13/01/2025").contains("read day-first it is 13 January 2025: use --date-format dmy"))
     }
@@ -414,12 +417,15 @@ struct DateParserOtherReadingTests {
         let dmy = DateParser(format: try DateFormat(parsing: "dmy"))
         #expect(dmy.explain("1/13/2025").contains("read month-first it is 13 January 2025: use --date-format mdy"))
         // Dots are read day-first.
-        #expect(DateParser().explain("01.13.2025").contains("read month-first it is 13 January 2025: add --date-format MM.DD.YYYY"))
+        #expect(DateParser().explain("01.13.2025").contains("read month-first it is 13 January 2025: add --date-format mdy"))
+        // Under dmy, points and hyphens written month-first name mdy too.
+        #expect(dmy.explain("1.13.2025").contains("read month-first it is 13 January 2025: use --date-format mdy"))
+        #expect(dmy.explain("01-13-2025").contains("use --date-format mdy"))
     }
 
     @Test func dashesNameThePatternOnlyWhenOneOrderFits() {
-        #expect(DateParser().explain("13-01-2025").contains("read day-first it is 13 January 2025: add --date-format DD-MM-YYYY"))
-        #expect(DateParser().explain("01-13-2025").contains("add --date-format MM-DD-YYYY"))
+        #expect(DateParser().explain("13-01-2025").contains("read day-first it is 13 January 2025: add --date-format dmy"))
+        #expect(DateParser().explain("01-13-2025").contains("add --date-format mdy"))
         // Both orders fit: no pattern is named (the generic message names the flag only).
         #expect(!DateParser().explain("01-02-2025").contains("add --date-format"))
         #expect(!DateParser().explain("26-07-01").contains("add --date-format"))

@@ -136,7 +136,7 @@ public struct ExportInspection: Sendable {
         separatorLine = reader.separatorLine
         let samples = tally.samplesWithLastRow
         // A column whose samples are mostly dotted dates, as the import looks at its columns.
-        let datesDotted = samples.contains { column in DottedDates.appear(in: column.map { [$0.text] }, columns: [0]) }
+        let datesDotted = samples.contains { DottedDates.fill($0.map(\.text)) }
         let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter, datesDotted: datesDotted)
         decimalComma = mark.comma
         decimalPoint = mark.statePoint

@@ -160,13 +160,13 @@ public struct InputSchema: Sendable {
                                              r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),
     ] + purchasing).map { ($0.kind, $0) })
 
-    /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
-    /// read their series column without a schema, say the same.
-    /// Excel's Subtotal row under a group (`ICU Total` below the ICU rows).
+    /// Why an Excel Subtotal row under a group (`ICU Total` below the ICU rows) is rejected.
     public static func subtotalRowReason(_ label: String, group: String) -> String {
         "a subtotal row ('\(label.trimmed().clipped)' below the rows of '\(group.trimmed().clipped)', as Excel's Subtotal writes it): its figures are the rows' sum above it, and read as data they would count twice; delete the subtotal rows from the export (Data > Subtotal > Remove All)"
     }
 
+    /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
+    /// read their series column without a schema, say the same.
     public static func totalsRowReason(_ label: String) -> String {
         "a totals row ('\(label.trimmed().clipped)'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export"
     }

@@ -322,13 +322,14 @@ public struct PipelineRunner: Sendable {
         for candidate in known {
             let b = Array(candidate)
             guard abs(a.count - b.count) <= 2 else { continue }
+            // Levenshtein distance, one row of the table at a time.
             var row = Array(0...b.count)
-            for i in 1...max(1, a.count) where !a.isEmpty {
+            for (i, x) in a.enumerated() {
                 var previous = row[0]
-                row[0] = i
-                for j in 1...max(1, b.count) where !b.isEmpty {
-                    let saved = row[j]
-                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                row[0] = i + 1
+                for (j, y) in b.enumerated() {
+                    let saved = row[j + 1]
+                    row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (x == y ? 0 : 1))
                     previous = saved
                 }
             }

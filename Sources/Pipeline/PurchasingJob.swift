@@ -58,10 +58,8 @@ public struct PurchasingJob: Sendable {
         // Lines and contract prices in their items' units: a box price against a contract
         // per box and lines in eaches gave a saving 56 times the spend.
         var units = PurchaseUnitConversion(orders: orders, contracts: contracts, items: items)
-        if units != nil {
-            orders = units!.orders(orders)
-            contracts = contracts.map { units!.contracts($0) }
-        }
+        orders = units?.orders(orders) ?? orders
+        contracts = contracts.map { units?.contracts($0) ?? $0 }
         let lines = try Self.orderLines(orders)
         var book = ContractBook()
         if let contracts {

@@ -39,7 +39,7 @@ public struct ReorderJob: Sendable {
         /// Usage locations read as the inventory's spelling of them (`ICU -> icu`): see
         /// `matchingLocations(_:to:)`.
         public var locationsMatched: [String] = []
-        /// Item codes read as the item master's, which they match but for leading zeros
+        /// Item codes read as the item master's, which they match but for leading zeros or case
         /// (`usage 900 -> 000900`): see `ItemCodeMatch`.
         public var itemCodesMatched: [String] = []
         /// PO lines read in their items' units, or left out (`PurchaseUnitConversion`).
@@ -137,7 +137,7 @@ public struct ReorderJob: Sendable {
         // PO lines in the unit bought (a box at $20) read in the item's (100 eaches at $0.20):
         // as written, a box on order was one unit, and its price the cost of an each.
         var units = orders.flatMap { PurchaseUnitConversion(orders: $0, contracts: nil, items: items) }
-        if let given = orders, units != nil { orders = units!.orders(given) }
+        if let given = orders { orders = units?.orders(given) ?? given }
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "reorder: the usage table needs date, item and quantity columns")
         }

@@ -427,12 +427,15 @@ public struct StaffingJob: Sendable {
         result.agencyRateMultipleDefault = planner.defaultAgencyRateMultiple
         result.missingCensusDays = missingDays
         // Timekeeping for another span than the census (last year's export beside this year's
-        // census) left hours per patient day and the premium shares blank without a word.
-        if !uncovered.isEmpty, let tFirst, let tLast, !(tLast < (cDates.min() ?? lastDay) || tFirst > lastDay) {
+        // census) left hours per patient day and the premium shares blank without a word; one
+        // that covers part of the census names the recent periods it misses.
+        let cFirst = cDates.min() ?? lastDay
+        let disjoint = tFirst.map { $0 > lastDay } == true || tLast.map { $0 < cFirst } == true
+        if !uncovered.isEmpty, !disjoint, let tFirst, let tLast {
             let labels = uncovered.sorted().map { frequency.label($0) }
             result.timekeepingGaps = "the timekeeping (\(tFirst) to \(tLast)) does not cover \(labels.count == 1 ? "the census's recent \(frequency.rawValue)" : "\(labels.count) of the census's recent \(frequency.rawValue)s") \(labels.prefix(6).joined(separator: ", "))\(labels.count > 6 ? ", ..." : ""): hours per patient day are measured over the \(frequency.rawValue)s both cover, not read as no hours worked"
         }
-        if let tFirst = tDates.min(), let tLast = tDates.max(), let cFirst = cDates.min(), tLast < cFirst || tFirst > lastDay {
+        if disjoint, let tFirst, let tLast {
             result.disjointSpans = "the timekeeping (\(tFirst) to \(tLast)) and the census (\(cFirst) to \(lastDay)) share no day: worked hours per patient day and the overtime and agency shares cannot be measured; export both for the same dates"
         }
         return result

@@ -140,13 +140,12 @@ public struct DateParser: Sendable {
         let twoDigitYear = groups[2].count == 2
         // `26-07-01` is as likely YY-MM-DD as a day and a month first: no guess.
         if twoDigitYear && sep == UInt8(ascii: "-") { return nil }
-        let s = String(UnicodeScalar(sep))
-        let yearToken = twoDigitYear ? "YY" : "YYYY"
+        // dmy and mdy read any of the three separators and two-digit years.
         let choice: (order: String, day: CalendarDay, format: String)
         if readsDayFirst != true, monthFirst == nil, let dayFirst {
-            choice = ("day-first", dayFirst, s == "/" || s == "." || s == "-" ? "dmy" : "DD\(s)MM\(s)\(yearToken)")
+            choice = ("day-first", dayFirst, "dmy")
         } else if readsDayFirst != false, dayFirst == nil, let monthFirst {
-            choice = ("month-first", monthFirst, s == "/" || s == "." || s == "-" ? "mdy" : "MM\(s)DD\(s)\(yearToken)")
+            choice = ("month-first", monthFirst, "mdy")
         } else {
             return nil
         }

@@ -28,13 +28,16 @@ public enum DottedDates {
         return (year.digits == 2 || year.digits == 4) && (i == field.endIndex || field[i] == 0x20)
     }
 
-    /// Whether one of `columns` of the rows holds such dates: most of its values (four in five
-    /// of those not empty). One dotted code among other fields decides nothing.
+    /// Whether one of `columns` of the rows holds such dates (`fill`).
     public static func appear(in rows: [[String]], columns: [Int]) -> Bool {
-        columns.contains { column in
-            let values = rows.compactMap { column < $0.count ? $0[column] : nil }.filter { !$0.trimmed().isEmpty }
-            let dotted = values.filter { written(Substring($0).utf8) }.count
-            return dotted > 0 && 5 * dotted >= 4 * values.count
-        }
+        columns.contains { column in fill(rows.compactMap { column < $0.count ? $0[column] : nil }) }
+    }
+
+    /// Whether most of a column's values are such dates (four in five of those not empty):
+    /// one dotted code among other fields decides nothing.
+    public static func fill(_ column: [String]) -> Bool {
+        let values = column.filter { !$0.trimmed().isEmpty }
+        let dotted = values.filter { written(Substring($0).utf8) }.count
+        return dotted > 0 && 5 * dotted >= 4 * values.count
     }
 }

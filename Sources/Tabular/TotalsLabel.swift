@@ -92,9 +92,7 @@ public enum TotalsLabel {
     /// name with `Total` after it (`ICU Total` below the ICU rows; `Ergebnis` in German) or before
     /// it (`Total ICU`, as French and Spanish Excel write it), where `previous` is the same
     /// column's value on the row above. An item named `TPN Total` is read: the row above is not `TPN`.
-    /// Byte-level quick outs first: it runs on every new key.
-    static let totalAndSpace: [UInt8] = Array("total ".utf8)
-
+    /// Byte-level quick outs first: it runs whenever a key changes.
     public static func isSubtotal(_ field: UnsafeBufferPointer<UInt8>, under previous: UnsafeBufferPointer<UInt8>) -> Bool {
         guard field.count >= previous.count + 6, !previous.isEmpty else { return false }
         var end = field.count
@@ -113,6 +111,8 @@ public enum TotalsLabel {
         guard !group.isEmpty else { return false }
         return key == group + " total" || key == group + " ergebnis" || key == "total " + group
     }
+
+    static let totalAndSpace: [UInt8] = Array("total ".utf8)
 
     public static func isSubtotal(_ field: String, under previous: String) -> Bool {
         var field = field, previous = previous

@@ -29,6 +29,27 @@ public struct OpenWeekdays: Sendable, Equatable {
         return open
     }
 
+    static let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// The weekdays in words, runs of three or more as a span: "Monday to Friday",
+    /// "Monday, Wednesday and Friday", "Monday to Wednesday and Saturday".
+    public var names: String {
+        var parts: [String] = [], w = 0
+        while w < 7 {
+            guard mask & (1 << UInt8(w)) != 0 else { w += 1; continue }
+            var end = w
+            while end + 1 < 7 && mask & (1 << UInt8(end + 1)) != 0 { end += 1 }
+            if end - w >= 2 {
+                parts.append("\(Self.dayNames[w]) to \(Self.dayNames[end])")
+            } else {
+                parts += Self.dayNames[w...end]
+            }
+            w = end + 1
+        }
+        guard parts.count > 1 else { return parts.first ?? "no weekday" }
+        return parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
+    }
+
     /// Open days in one period.
     public func days(in period: Int, of frequency: Frequency) -> Int {
         guard self != .all else { return frequency.days(in: period) }

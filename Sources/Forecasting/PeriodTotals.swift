@@ -39,6 +39,13 @@ public struct PeriodTotals {
     /// for three days of a week has a partial week, not a low one.
     private var seriesDays: [DaySet] = []
     private var grid: [Double] = []
+    /// With periods longer than a week, the weekdays each cell's rows fall on (bit `w - 1` for
+    /// ISO weekday `w`), laid out as `grid`: a series' own weekdays are told from them
+    /// (`weekdaysSummed(by:)`), where its daily history is gone.
+    private var weekdays: [UInt8] = []
+    private let tracksWeekdays: Bool
+    /// Series whose own weekdays an aggregate stage upstream told (`markWeekdays`).
+    private var weekdaysGiven: [Int: OpenWeekdays] = [:]
     /// Period of grid row 0, rows allocated, and series slots per row.
     private var base = 0
     private var periods = 0
@@ -93,6 +100,7 @@ public struct PeriodTotals {
         self.frequency = frequency
         self.gaps = gaps
         emptyCell = gaps == .missing ? .nan : 0
+        tracksWeekdays = frequency.rank > Frequency.week.rank
     }
 
     public var seriesCount: Int { keys.count }
@@ -224,6 +232,7 @@ public struct PeriodTotals {
             periods = 1
             capacity = 1024
             grid = [Double](repeating: emptyCell, count: capacity)
+            if tracksWeekdays { weekdays = [UInt8](repeating: 0, count: capacity) }
         }
         if period < base || period >= base + periods { reshape(including: period, capacity: capacity) }
         if id >= capacity { reshape(including: period, capacity: max(capacity * 2, id + 1)) }
@@ -242,6 +251,7 @@ public struct PeriodTotals {
             firstPeriodRows[id] &+= 1
         }
         let cell = (period - base) * capacity + id
+        if tracksWeekdays { weekdays[cell] |= CalendarDay(daysSinceEpoch: day).weekdayBit }
         if gaps == .missing {
             if grid[cell].isNaN { grid[cell] = value } else if !value.isNaN { grid[cell] += value }
             seriesDays[id].insert(day)
@@ -306,6 +316,7 @@ public struct PeriodTotals {
             return fresh
         }
         grid = moved(grid, empty: emptyCell)
+        if tracksWeekdays { weekdays = moved(weekdays, empty: 0) }
         if !carry.isEmpty { carry = moved(carry, empty: .nan) }
         base = newBase
         periods = newPeriods
@@ -355,6 +366,45 @@ public struct PeriodTotals {
             let (first, values) = self.values(of: id)
             guard let last = values.lastIndex(where: { !$0.isNaN }), values.count - 1 - last >= periods else { return nil }
             return (id, first + last)
+        }
+    }
+
+    /// The weekdays whose days the periods of series `id` sum: those of the file (`daysSummed`)
+    /// the series is used on (`SeriesWeekdays`, told from its rows' days, or as an aggregate
+    /// stage upstream told it); nil when the totals are not sums of days.
+    public func weekdaysSummed(by id: Int) -> OpenWeekdays? {
+        guard let file = daysSummed else { return nil }
+        if let given = weekdaysGiven[id] { return OpenWeekdays(mask: given.mask & file.mask) }
+        guard sumsOfDays else { return file }
+        return ownWeekdays(of: id, within: file)
+    }
+
+    /// The weekdays of `file` series `id` is used on, told from its daily rows' weekdays in its
+    /// kept periods (`SeriesWeekdays`); `file` when the rows are not days.
+    private func ownWeekdays(of id: Int, within file: OpenWeekdays) -> OpenWeekdays {
+        guard !weekdays.isEmpty, rowDays.span == .day, file.count > 1, !isEmpty(id) else { return file }
+        let first = max(firstPeriods[id], firstKept, base), last = min(lastPeriod, base + periods - 1)
+        guard first <= last else { return file }
+        return SeriesWeekdays(masks: (first...last).lazy.map { self.weekdays[($0 - self.base) * self.capacity + id] }).open(within: file)
+    }
+
+    /// The series whose own weekdays are fewer than the file's (`weekdaysSummed(by:)`), by key:
+    /// what an aggregate stage hands to the forecast stage after it.
+    public var keysOnFewerWeekdays: [String: OpenWeekdays] {
+        guard let file = daysSummed, file.count > 1 else { return [:] }
+        var found: [String: OpenWeekdays] = [:]
+        for id in 0..<seriesCount {
+            if let own = weekdaysSummed(by: id), own != file { found[keys.key(id)] = own }
+        }
+        return found
+    }
+
+    /// Gives series their own weekdays, by key (a forecast stage reading an aggregate stage's
+    /// totals, which told them).
+    public mutating func markWeekdays(_ bySeries: [String: OpenWeekdays]) {
+        guard !bySeries.isEmpty else { return }
+        for id in 0..<seriesCount {
+            if let weekdays = bySeries[keys.key(id)] { weekdaysGiven[id] = weekdays }
         }
     }
 
@@ -560,6 +610,8 @@ public struct PeriodTotals {
             let period = firstPeriods[id], first = CalendarDay(daysSinceEpoch: firstDays[id])
             guard first > fileFirst, period >= firstKept, lastPeriod - period >= 2 else { continue }
             let start = frequency.firstDay(of: period), end = frequency.firstDay(of: period + 1).adding(days: -1)
+            // A clinic's item in a file whose wards record weekends counts its own weekdays.
+            let open = ownWeekdays(of: id, within: open)
             guard first > start, open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
             let since = open.count(from: first, through: min(end, rowDays.last))
             guard since > 0, Double(firstPeriodRows[id]) >= 0.8 * Double(since) else { continue }

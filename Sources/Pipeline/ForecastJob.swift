@@ -55,8 +55,9 @@ public struct ForecastJob: Sendable {
         let labels = PeriodLabels(frequency: totals.frequency)
         let levels = settings.levels
         var record = recordsHistory ? StageRecord(stage: "forecast", frequency: totals.frequency, lastPeriod: totals.lastPeriod) : nil
+        var fewerWeekdays = SeriesOnFewerWeekdays()
         do {
-            try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
+            fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
                 classes[f.demandClass, default: 0] += 1
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
@@ -101,6 +102,7 @@ public struct ForecastJob: Sendable {
         }
         record?.addActuals(totals)
         var notes = importNotes
+        if let note = fewerWeekdays.note { notes.append(note) }
         if accuracy != nil, settings.backtestOrigins == 0 {
             notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: --backtest 0 turns the backtest off")
         } else if let accuracy, accuracy.rowsWritten == 0, writer.rowsWritten > 0 {
@@ -130,8 +132,9 @@ public struct ForecastJob: Sendable {
 enum ParallelForecast {
     static let blockSize = 1024
 
+    @discardableResult
     static func each(_ totals: PeriodTotals, forecaster: DemandForecaster, threads: Int, progress: Progress,
-                     _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
+                     _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws -> SeriesOnFewerWeekdays {
         try each(totals, forecasters: { _ in forecaster }, threads: threads, progress: progress, body)
     }
 
@@ -139,20 +142,26 @@ enum ParallelForecast {
     /// horizon is each item's own protection interval: one horizon for all, set by the longest
     /// lead time in the run, made an item's forecast depend on the other items, and a shard's
     /// on its share of them).
+    /// Returns the series forecast on fewer weekdays than the file records, for a note.
+    @discardableResult
     static func each(_ totals: PeriodTotals, forecasters: (Int) -> DemandForecaster, threads: Int, progress: Progress,
-                     _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws {
+                     _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws -> SeriesOnFewerWeekdays {
         let order = totals.keys.idsSortedByKey()
-        // Months, quarters and years summed from days are fitted per average-length period.
-        let adjustment = totals.daysSummed.flatMap { PeriodLengthAdjustment(frequency: totals.frequency, open: $0) }
-        // Days of a file that skips some weekdays are fitted on its open days.
-        let openDays = OpenDaySeries(frequency: totals.frequency, open: totals.rowDays.openWeekdays)
+        // Days are fitted on the weekdays the file records and the series is used on.
+        let frequency = totals.frequency, daysSummed = totals.daysSummed
+        let fileDays = frequency == .day ? totals.rowDays.openWeekdays : nil
+        var fewer = SeriesOnFewerWeekdays()
         var start = 0
         defer { progress.finish() }
         while start < order.count {
             let block = Array(order[start..<min(start + blockSize, order.count)])
             let histories = block.map { totals.fitValues(of: $0) }
             let chosen = block.map(forecasters)
+            // Months, quarters and years summed from days are fitted per average length of the
+            // weekdays they sum (`PeriodLengthAdjustment`).
+            let summed = fileDays == nil ? block.map { totals.weekdaysSummed(by: $0) } : []
             let results = ResultSlots<Swift.Result<(forecast: SeriesForecast, fitted: [Double]), any Error>>(count: block.count)
+            let weekdays = ResultSlots<OpenWeekdays>(count: block.count)
             let workers = min(max(threads, 1), block.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var i = worker
@@ -162,11 +171,15 @@ enum ParallelForecast {
                     let (first, history) = histories[i]
                     let forecaster = chosen[i]
                     if history.contains(where: { !$0.isNaN }) {
+                        let own = fileDays.map { SeriesWeekdays(daily: history, first: first).open(within: $0) } ?? summed[i]
+                        let openDays = own.flatMap { OpenDaySeries(frequency: frequency, open: $0) }.flatMap { $0.applies(to: history, first: first) ? $0 : nil }
+                        let adjustment = own.flatMap { PeriodLengthAdjustment(frequency: frequency, open: $0) }.flatMap { $0.applies(to: history) ? $0 : nil }
                         results[i] = Swift.Result {
-                            if let openDays, openDays.applies(to: history, first: first) { return try openDays.forecast(history, first: first, with: forecaster) }
-                            guard let adjustment, adjustment.applies(to: history) else { return try forecaster.forecast(allowingGaps: history) }
-                            return try adjustment.forecast(history, first: first, with: forecaster)
+                            if let openDays { return try openDays.forecast(history, first: first, with: forecaster) }
+                            if let adjustment { return try adjustment.forecast(history, first: first, with: forecaster) }
+                            return try forecaster.forecast(allowingGaps: history)
                         }
+                        if let own, own != fileDays ?? daysSummed, openDays != nil || adjustment != nil { weekdays[i] = own }
                     }
                     i += workers
                 }
@@ -174,11 +187,13 @@ enum ParallelForecast {
             for (k, id) in block.enumerated() {
                 guard let outcome = results[k] else { continue }
                 let (forecast, fitted) = try outcome.get()
+                if let own = weekdays[k] { fewer.add(totals.keys.key(id), own) }
                 try body(totals.keys.key(id), fitted, forecast)
             }
             start += block.count
             progress.update(done: start)
         }
+        return fewer
     }
 }
 

@@ -77,6 +77,9 @@ public struct StaffingJob: Sendable {
         /// Set when recent census periods have no whole timekeeping (an export ending before
         /// the census, a week missing), naming them: left out of hours per patient day.
         public var timekeepingGaps: String?
+        /// Set when some units' census is forecast on fewer weekdays than the file records
+        /// (`SeriesOnFewerWeekdays`): nothing is planned on their other days.
+        public var unitsOnFewerWeekdays: String?
         /// Target rows (`unit job_code`) costed with the default overtime multiplier or agency
         /// rate, their cells blank: said, since neither default showed anywhere.
         public var defaultOvertimeMultiplier: [String] = []
@@ -274,7 +277,7 @@ public struct StaffingJob: Sendable {
         // the series the models fitted has them filled in, which read as census counted.
         var recorded: [String: [Double]] = [:]
         censusTotals.forEachSeries { id, _, values in recorded[censusTotals.keys.key(id)] = values }
-        try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, history, f in
+        let fewerWeekdays = try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, history, f in
             record?.add(series: unit, forecast: f, levels: levelsShown, history: history, season: season)
             let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
@@ -419,6 +422,7 @@ public struct StaffingJob: Sendable {
                           (unit: String(CompositeKey.parts(of: $0.key, maxSplits: 1)[0]), jobCode: untargetedSpelling[$0.key] ?? "", hours: $0.value)
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
+        result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
         result.partialPeriods = partial
         result.unitsWithoutTargets = untargetedUnits
         result.defaultOvertimeMultiplier = defaultOT
@@ -576,7 +580,7 @@ public struct StaffingJob: Sendable {
     /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
-        var lines: [String] = [result.disjointSpans, result.timekeepingGaps].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        var lines: [String] = [result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }

@@ -30,11 +30,12 @@ public struct Table: Sendable {
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
     /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
-    /// summed from daily rows, and the series that began within their first period. A forecast
+    /// summed from daily rows, the series that began within their first period and those used
+    /// on fewer weekdays than the file records (`PeriodTotals.keysOnFewerWeekdays`). A forecast
     /// stage reading it at the same frequency then fits months per average length and leaves
     /// those first periods out, as `forecast` does on the daily rows themselves (a drug used
     /// 10 a day was forecast at 305 for every month, February's 280 outside the 95% interval).
-    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>)?
+    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>, weekdays: [String: OpenWeekdays])?
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.

@@ -67,6 +67,10 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return (r < 0 ? r + 7 : r) + 1
     }
 
+    /// The day's bit in a set of weekdays: bit `w - 1` for ISO weekday `w`.
+    @inlinable
+    public var weekdayBit: UInt8 { 1 << UInt8(isoWeekday - 1) }
+
     @inlinable
     public func adding(days: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
 

@@ -409,6 +409,38 @@ import Tabular
         #expect(try rows(dir.appendingPathComponent("g.csv")).allSatisfy { Double($0[2])! > 0 })
     }
 
+    @Test func aClinicItemBesideAWardItemIsForecastOnItsOwnWeekdays() throws {
+        let dir = try CLIRunner.workspace()
+        // A health system's export: a ward item used 7 every day, a clinic item 10 on each
+        // weekday, 2025-01-01 to 2026-06-30. The ward's Saturdays opened them for the clinic
+        // item too: by month it was forecast 221.5 in July and in August 2026 (23 and 21
+        // weekdays: 230 and 210), by day 7.0 every day, weekends too.
+        var text = "item,date,quantity\n"
+        var d = try #require(CalendarDay(year: 2025, month: 1, day: 1))
+        while d <= CalendarDay(year: 2026, month: 6, day: 30)! {
+            text += "WARD,\(d),7\n"
+            if d.isoWeekday <= 5 { text += "CLINIC,\(d),10\n" }
+            d = d.adding(days: 1)
+        }
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let months = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "3", "--out", "m.csv"], in: dir)
+        #expect(months.status == 0, "stderr: \(months.stderr)")
+        #expect(months.stderr.contains("1 series is used on fewer weekdays than the file records and forecast on its own (CLINIC: Monday to Friday)"), "\(months.stderr)")
+        let clinic = try rows(dir.appendingPathComponent("m.csv")).filter { $0[0] == "CLINIC" }
+        #expect(clinic.map { $0[1] } == ["2026-07", "2026-08", "2026-09"])
+        for (row, weekdays) in zip(clinic, [23.0, 21, 22]) { #expect(abs(Double(row[2])! / (10 * weekdays) - 1) < 0.005, "\(row)") }
+        // The ward's months keep their calendar days: 7 x 31 in July.
+        let ward = try rows(dir.appendingPathComponent("m.csv")).filter { $0[0] == "WARD" }
+        #expect(abs(Double(ward[0][2])! / 217 - 1) < 0.005, "\(ward)")
+        let days = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "day", "--horizon", "7", "--quiet", "--out", "d.csv"], in: dir)
+        #expect(days.status == 0, "stderr: \(days.stderr)")
+        // Wednesday 1 July to Tuesday 7 July: the weekend forecasts nothing.
+        let byDay = try rows(dir.appendingPathComponent("d.csv")).filter { $0[0] == "CLINIC" }.map { Double($0[2])! }
+        #expect(byDay.count == 7)
+        for (value, expected) in zip(byDay, [10.0, 10, 10, 0, 0, 10, 10]) { #expect(abs(value - expected) < 0.05, "\(byDay)") }
+        #expect(try rows(dir.appendingPathComponent("d.csv")).filter { $0[0] == "WARD" }.allSatisfy { abs(Double($0[2])! - 7) < 0.05 })
+    }
+
     @Test func aClinicClosedAtWeekendsCoversItsMonthThroughFriday() throws {
         let dir = try CLIRunner.workspace()
         // 10 on each weekday from Monday 2024-01-01 to Friday 2025-11-28: November's 29th and

@@ -235,6 +235,38 @@ import Tabular
         #expect(zip(again.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(again)")
     }
 
+    /// A clinic item used 10 on each weekday beside a ward item used every day, aggregated by
+    /// month and forecast in a pipeline: its months are 10 times their weekdays, as `forecast`
+    /// gives on the daily rows (the aggregate stage hands its weekdays on), and the stage says so.
+    @Test func aClinicItemsMonthsCountItsOwnWeekdaysInAPipeline() throws {
+        let ws = try Workspace()
+        var usage = "date,item,quantity\n"
+        var day = try #require(CalendarDay(year: 2024, month: 1, day: 1))
+        while day.components.year == 2024 {
+            usage += "\(day),WARD,7\n"
+            if day.isoWeekday <= 5 { usage += "\(day),CLINIC,10\n" }
+            day = day.adding(days: 1)
+        }
+        try ws.write("daily.csv", usage)
+        try ws.write("p.yml", """
+            calendar:
+              frequency: month
+            output: out
+            stages:
+              usage: {kind: import, table: usage, file: daily.csv}
+              monthly: {kind: aggregate, input: usage}
+              outlook: {kind: forecast, input: monthly, horizon: 3}
+              save: {kind: export, input: outlook.forecasts, file: forecasts.csv}
+            """)
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(result.notes.contains { $0.contains("forecast on its own (CLINIC: Monday to Friday)") }, "\(result.notes)")
+        let rows = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let clinic = rows.filter { $0[0] == "CLINIC" }, ward = rows.filter { $0[0] == "WARD" }
+        // January 2025: 23 weekdays, February 20, March 21.
+        #expect(zip(clinic.map { Double($0[2])! }, [230.0, 200, 210]).allSatisfy { abs($0 - $1) < 0.5 }, "\(clinic)")
+        #expect(zip(ward.map { Double($0[2])! }, [217.0, 196, 217]).allSatisfy { abs($0 - $1) < 0.5 }, "\(ward)")
+    }
+
     /// A review replayed 15 January from monthly totals: labelled `2025-01` (dated on the 1st)
     /// January was kept whole, a month of data from after the day replayed, while the same
     /// totals dated `2025-01-31` left it out. Both now stop at December, with a note.

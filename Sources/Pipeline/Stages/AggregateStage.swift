@@ -112,7 +112,7 @@ public struct AggregateStage: Stage {
             }
         }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
-        table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart)
+        table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart, totals.keysOnFewerWeekdays)
         return ["series": table]
     }
 

@@ -70,6 +70,7 @@ public struct ForecastStage: Stage {
         if let given = table.periodTotals, given.frequency == frequency {
             totals.summedFromDays = given.daysSummed
             totals.markStartingInPart(given.startingInPart)
+            totals.markWeekdays(given.weekdays)
         }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         // Rows finer than the periods (weekly totals forecast by month): partial periods are left
@@ -85,7 +86,7 @@ public struct ForecastStage: Stage {
         var aBias: [Double] = [], aOrigins: [Double] = [], aChosen: [String] = [], aRmsse: [Double] = []
         let progress = Progress(label: "\(context.stage): forecast", total: totals.seriesCount, quiet: context.quiet)
         var record = context.history.map { _ in StageRecord(stage: context.stage, frequency: frequency, lastPeriod: totals.lastPeriod) }
-        try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, history, f in
+        let fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, history, f in
             record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
             for step in 0..<horizon {
                 keys.append(key)
@@ -104,6 +105,7 @@ public struct ForecastStage: Stage {
                 aRmsse.append(c.metrics.rmsse)
             }
         }
+        if let note = fewerWeekdays.note { context.note(note) }
         if var record {
             record.addActuals(totals)
             context.record(record)

@@ -1,0 +1,77 @@
+import CGSL
+
+/// The weekdays one series is used on, told from its own rows: the item of a clinic closed at
+/// weekends in a health system's export whose wards record every day.
+///
+/// The file's weekdays (`RowDays.openWeekdays`) come from all of its rows, and a ward's
+/// Saturdays opened them for every series. A clinic item used 10 on each weekday, beside a ward
+/// item, was then read as used on five days in seven: by day an intermittent series forecast at
+/// 7.0 every day, weekends too; by month its totals were scaled by their calendar days (221.5 in
+/// July and in August 2026 for 230 and 210, the weekdays' 23 and 21 times 10). On its own
+/// weekdays it is a steady 10 a day, and its months are as long as their weekdays.
+///
+/// A weekday is closed for the series when chance cannot explain how seldom it is used: at the
+/// rate of use of the series' other weekdays, as few periods with use on it (or fewer) would
+/// happen with probability under `chance`, and it has use in a tenth of its periods at most. A
+/// stray posting on a Saturday closes nothing by itself being there; a clinic that began to open
+/// on Saturdays half a year ago keeps them open. Results depend on the series alone.
+public struct SeriesWeekdays: Sendable {
+    /// Below this probability a weekday's scarcity is no accident (one in ten thousand: over 100,000
+    /// series an item used at random is closed a weekday about ten times, each time one it
+    /// hardly used).
+    static let chance = 1e-4
+
+    /// Periods with use on each ISO weekday (index 0 is Monday), and periods that hold that
+    /// weekday between the series' first and last use.
+    private var used = [Int](repeating: 0, count: 7)
+    private var possible = [Int](repeating: 0, count: 7)
+
+    /// From a daily history whose first day is period `first` (`Frequency.day`): a day with use
+    /// is one with a value other than zero and missing.
+    public init(daily history: [Double], first: Int) {
+        guard let from = history.firstIndex(where: SeriesWeekdays.isUse),
+              let through = history.lastIndex(where: SeriesWeekdays.isUse) else { return }
+        var weekday = Frequency.day.firstDay(of: first + from).isoWeekday - 1
+        for k in from...through {
+            possible[weekday] += 1
+            if SeriesWeekdays.isUse(history[k]) { used[weekday] += 1 }
+            weekday = weekday == 6 ? 0 : weekday + 1
+        }
+    }
+
+    /// From the weekdays of each period's rows (bit `w - 1` for ISO weekday `w`), one period after
+    /// the other: periods of a week or longer hold every weekday.
+    public init(masks: some Sequence<UInt8>) {
+        var periodsSinceUse = 0, seen = false
+        for mask in masks {
+            if mask == 0 {
+                if seen { periodsSinceUse += 1 }
+                continue
+            }
+            // Periods between two with use count as possible; those after the last do not.
+            for w in 0..<7 { possible[w] += periodsSinceUse + 1 }
+            periodsSinceUse = 0
+            seen = true
+            for w in 0..<7 where mask & (1 << UInt8(w)) != 0 { used[w] += 1 }
+        }
+    }
+
+    private static func isUse(_ value: Double) -> Bool { value != 0 && !value.isNaN }
+
+    /// The weekdays of `file` the series is used on (`file` itself when none is closed).
+    public func open(within file: OpenWeekdays) -> OpenWeekdays {
+        var mask = file.mask
+        for w in 0..<7 where file.mask & (1 << UInt8(w)) != 0 && possible[w] > 0 && 10 * used[w] <= possible[w] {
+            var othersUsed = 0, othersPossible = 0
+            for v in 0..<7 where v != w && file.mask & (1 << UInt8(v)) != 0 {
+                othersUsed += used[v]
+                othersPossible += possible[v]
+            }
+            guard othersPossible > 0, othersUsed > 0 else { continue }
+            let rate = min(1, Double(othersUsed) / Double(othersPossible))
+            let tail = rate >= 1 ? (used[w] < possible[w] ? 0 : 1) : gsl_cdf_binomial_P(UInt32(used[w]), rate, UInt32(possible[w]))
+            if tail < SeriesWeekdays.chance { mask &= ~(1 << UInt8(w)) }
+        }
+        return OpenWeekdays(mask: mask)
+    }
+}

@@ -320,13 +320,23 @@ public struct DateParser: Sendable {
         let sep = p[i]
         i += 1
         if firstLen == 4 {
+            // `2025M01`: statistical offices' calendar month (Eurostat, the IMF, Stata's `2025m1`).
+            if sep | 0x20 == UInt8(ascii: "m") {
+                let (month, monthLen) = readDigits(p, &i, end, max: 2)
+                guard monthLen > 0, i == end else { return nil }
+                return CalendarDay(year: first, month: month, day: 1)
+            }
             guard sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") else { return nil }
-            if i < end, p[i] == UInt8(ascii: "W") || p[i] == UInt8(ascii: "Q") {
+            if i < end, p[i] == UInt8(ascii: "W") || p[i] == UInt8(ascii: "Q") || p[i] == UInt8(ascii: "M") {
                 let marker = p[i]
                 i += 1
                 let (n, nLen) = readDigits(p, &i, end, max: 2)
                 guard nLen > 0, i == end else { return nil }
-                return marker == UInt8(ascii: "W") ? isoWeekStart(year: first, week: n) : quarterStart(year: first, quarter: n)
+                switch marker {
+                case UInt8(ascii: "W"): return isoWeekStart(year: first, week: n)
+                case UInt8(ascii: "Q"): return quarterStart(year: first, quarter: n)
+                default: return CalendarDay(year: first, month: n, day: 1)   // `2025-M01`, as SDMX writes a month
+                }
             }
             let (month, monthLen) = readDigits(p, &i, end, max: 2)
             guard monthLen > 0 else { return nil }

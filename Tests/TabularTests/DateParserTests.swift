@@ -43,6 +43,12 @@ struct DateParserAutomaticTests {
         ("2026-Q1", "2026-01-01"),
         ("2026-Q3", "2026-07-01"),
         ("2026-Q4", "2026-10-01"),
+        // Statistical offices' calendar months (Eurostat and the IMF `2025M01`, Stata `2025m1`,
+        // SDMX `2025-M01`): read as the month, not refused as a fiscal period
+        ("2025M01", "2025-01-01"),
+        ("2025m1", "2025-01-01"),
+        ("2025M12", "2025-12-01"),
+        ("2025-M07", "2025-07-01"),
         // A year alone, as `aggregate --frequency year` labels it, is its first day
         ("2026", "2026-01-01"),
         ("1999", "1999-01-01"),
@@ -101,6 +107,10 @@ struct DateParserAutomaticTests {
         "2026-Q0",
         "2026-Q5",
         "2026-13",          // month period 13
+        "2025M13",
+        "2025M0",
+        "2025M",
+        "2025M01x",
         "1200",             // a year before 1800 (more likely a quantity)
         "202",              // three digits are not a year
     ] as [String])
@@ -250,7 +260,7 @@ struct DateParserExplainTests {
     /// DESIGN's default calendar (July, named by the year it ends in) as an example.
     @Test func fiscalPeriodsSayWhatToExport() {
         for (text, example) in [("FY2024 P01", "2023-07"), ("fy24-p06", "2023-12"), ("P07 FY2024", "2024-01"), ("2024-P12", "2024-06"),
-                                ("FY2024 Period 3", "2023-09"), ("007/2024", "2024-01")] {
+                                ("FY2024 Period 3", "2023-09"), ("FY2024 M01", "2023-07"), ("007/2024", "2024-01")] {
             let message = DateParser().explain(text)
             #expect(message.contains("'\(text)' is ") && message.contains("fiscal period"), "\(message)")
             #expect(message.contains("export each row's calendar month"), "\(message)")

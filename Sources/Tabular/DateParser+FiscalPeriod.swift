@@ -40,7 +40,8 @@ extension DateParser {
             fiscalYear = year(tokens[1]); quarter = Int(tokens[3])
         case 4 where periodWords.contains(tokens[0]) && tokens[2] == "FY":
             period = Int(tokens[1]); fiscalYear = year(tokens[3])
-        case 3 where tokens[0].count == 4 && periodWords.contains(tokens[1]):
+        // `2025M01` is a statistical office's calendar month (read), `2025M13` no month at all.
+        case 3 where tokens[0].count == 4 && periodWords.contains(tokens[1]) && tokens[1] != "M":
             fiscalYear = year(tokens[0]); period = Int(tokens[2])
         case 2 where tokens[0].count == 3 && tokens[1].count == 4 && tokens[0].allSatisfy(\.isNumber):
             period = Int(tokens[0]); fiscalYear = year(tokens[1]); sap = true

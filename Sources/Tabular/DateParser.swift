@@ -277,8 +277,15 @@ public struct DateParser: Sendable {
         return nil
     }
 
-    /// What is wrong with a week or quarter label (`2025-W54`, `2025-Q5`), or nil.
+    /// What is wrong with a week, quarter or statistical month label (`2025-W54`, `2025-Q5`,
+    /// `2025M13`), or nil.
     static func periodImpossibility(_ text: Substring) -> String? {
+        if text.count >= 6, text.prefix(4).allSatisfy(\.isNumber) {
+            let rest = text.dropFirst(4)
+            // `2025M13`, `2025m0`, `2025-M13`: as `parseAutomatic` reads the months that exist.
+            let digits = rest.hasPrefix("-M") ? rest.dropFirst(2) : rest.first == "M" || rest.first == "m" ? rest.dropFirst() : nil
+            if let digits, digits.count <= 2, let n = Int(digits), !(1...12).contains(n) { return "there is no month \(n)" }
+        }
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let marker = parts[1].first,
               marker == "W" || marker == "Q", let n = Int(parts[1].dropFirst()), parts[1].count <= 3 else { return nil }

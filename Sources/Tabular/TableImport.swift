@@ -87,7 +87,7 @@ public final class TableImport {
                              "the column map sends \(unmapped.joined(separator: ", ")), which the header lacks; \(describe(header)). Fix the name in --columns (or columns: in the pipeline)")
         }
         if !missing.isEmpty {
-            let remedy = wideHint(header, missing: missingRoles)
+            let remedy = wideHint(header, missing: missingRoles) ?? titleHint(header, file: file, missingAll: missing.count == columns.filter(\.required).count)
                 ?? "\(describe(header)). Map your headers with --columns role=\"Header\" (or columns: in the pipeline)"
                 + (options.kind.map { file == "-" ? "" : "; `quartermaster inspect \(file) --kind \($0)` suggests a map" } ?? "")
             throw InputError(file: file, line: headerLine, "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); \(remedy)")
@@ -119,6 +119,18 @@ public final class TableImport {
         let valueRoles = missing.filter { !dateRoles.contains($0) }
         let roles = dateRoles.count == 1 && valueRoles.count == 1 ? (dateRoles[0], valueRoles[0]) : ("DATE_ROLE", "VALUE_ROLE")
         return "the header has \(periods.count) dates or periods across its columns ('\(first.clipped)' to '\(last.clipped)'): a wide export, one column per period. Turn them into rows with --unpivot '*' --names-to \(roles.0) --values-to \(roles.1) (unpivot: in a pipeline)"
+    }
+
+    /// A first line that is a report's title (`Supply Issues Report`, saved by Excel padded
+    /// with commas): one or two filled fields, a phrase of words, none of the required columns.
+    /// The import reads line 1 as the header and has no option to skip lines, so the lines
+    /// above the real header have to go; `inspect` shows where it is.
+    static func titleHint(_ header: [String], file: String, missingAll: Bool) -> String? {
+        let filled = header.map { $0.trimmed() }.filter { !$0.isEmpty }
+        guard missingAll, (1...2).contains(filled.count), filled[0].contains(" "),
+              DateParser().parse(filled[0]) == nil, NumberParser().parse(filled[0]) == nil else { return nil }
+        return "line 1 ('\(filled[0].clipped)') looks like a report title, not the header: delete the lines above the header row, since the import reads line 1 as the header"
+            + (file == "-" ? "" : " (`quartermaster inspect \(file)` shows which line it is)")
     }
 
     /// The header for a message. A first line holding dates or numbers is a data row of an

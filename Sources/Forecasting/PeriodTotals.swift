@@ -219,13 +219,21 @@ public struct PeriodTotals {
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, days: UnsafeBufferPointer<Int32>,
                       values: UnsafeBufferPointer<Double>, spills: UnsafeBufferPointer<Int8>, ids: UnsafeMutablePointer<Int>) {
         self.keys.intern(keys, ids: ids)
-        for i in 0..<keys.count { add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: Int(spills[i])) }
+        for i in 0..<keys.count { add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: Int(spills[i]), weekday: false) }
+        // The rows' weekdays in a loop of their own, once the grid has its shape for the batch.
+        guard tracksWeekdays else { return }
+        let base = self.base, capacity = self.capacity
+        weekdays.withUnsafeMutableBufferPointer { cells in
+            for i in 0..<keys.count {
+                cells[(periods[i] - base) * capacity + ids[i]] |= CalendarDay(daysSinceEpoch: days[i]).weekdayBit
+            }
+        }
     }
 
     /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`,
     /// from a row of `day`; `spill` days of its week (see `spill(of:period:)`) fall in the next
     /// period.
-    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int) {
+    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int, weekday: Bool = true) {
         rowsAdded += 1
         if periods == 0 {
             base = period
@@ -251,7 +259,7 @@ public struct PeriodTotals {
             firstPeriodRows[id] &+= 1
         }
         let cell = (period - base) * capacity + id
-        if tracksWeekdays { weekdays[cell] |= CalendarDay(daysSinceEpoch: day).weekdayBit }
+        if weekday && tracksWeekdays { weekdays[cell] |= CalendarDay(daysSinceEpoch: day).weekdayBit }
         if gaps == .missing {
             if grid[cell].isNaN { grid[cell] = value } else if !value.isNaN { grid[cell] += value }
             seriesDays[id].insert(day)

@@ -451,6 +451,36 @@ struct PeriodTotalsLoaderTests {
         #expect(a.map(\.values) == b.map(\.values))
         #expect(loaded.rowsAdded == 3_000)
     }
+
+    /// The rows' weekdays, marked in the batch's own loop, tell each series' weekdays as adding
+    /// the rows one by one does: a clinic's keys used on weekdays only, a ward's every day.
+    @Test func marksTheWeekdaysOfAddingRowByRow() {
+        var direct = PeriodTotals(frequency: .month)
+        var loader = PeriodTotalsLoader(frequency: .month)
+        var d = CalendarDay(year: 2025, month: 1, day: 1)!
+        var state: UInt64 = 7
+        while d <= CalendarDay(year: 2025, month: 12, day: 31)! {
+            for k in 0..<40 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let clinic = k % 2 == 0
+                guard !clinic || d.isoWeekday <= 5, (state >> 61) != 0 else { continue }
+                let key = (clinic ? "CLINIC-" : "WARD-") + String(k)
+                direct.add(key, d, 1)
+                var bytes = key
+                bytes.withUTF8 { loader.add(key: $0, day: d, value: 1) }
+            }
+            d = d.adding(days: 1)
+        }
+        let loaded = loader.finish()
+        #expect(loaded.daysSummed == .all && direct.daysSummed == .all)
+        for id in 0..<direct.seriesCount {
+            let key = direct.keys.key(id)
+            let own = direct.weekdaysSummed(by: id)
+            #expect(own == (key.hasPrefix("CLINIC") ? OpenWeekdays(mask: 0b0011111) : .all), "\(key)")
+            #expect((0..<loaded.seriesCount).first { loaded.keys.key($0) == key }.map { loaded.weekdaysSummed(by: $0) } == own, "\(key)")
+        }
+        #expect(direct.keysOnFewerWeekdays.count == 20)
+    }
 }
 
 @Suite("Partial periods and gaps")

@@ -62,6 +62,9 @@ public struct DateParser: Sendable {
            halves[1].count == 4, let year = Int(halves[1]), CalendarDay.supportedYears.contains(year) {
             return "'\(text.clipped)' is not a date; it looks like a month written MM/YYYY (\(DateParser.monthName(month)) \(year)): add --date-format MM/YYYY (date_format: MM/YYYY in a pipeline)"
         }
+        if let day = DateParser.excelSerialDay(text.trimmingSpaces) {
+            return "'\(text.clipped)' looks like an Excel serial day number (\(String(text.trimmingSpaces).clipped) is \(day)): the date column was saved as numbers; format it as dates in Excel (yyyy-mm-dd) and save the file again"
+        }
         let digits = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         if digits.contains(where: { $0 == 0 || $0 > 2200 }) || digits.contains(where: { $0 > 31 && $0 < 1800 }) {
             return "'\(text.clipped)' is not a valid date (a part is out of range; years \(CalendarDay.supportedYears.lowerBound)-\(CalendarDay.supportedYears.upperBound) are accepted)"
@@ -275,6 +278,18 @@ public struct DateParser: Sendable {
             return sep == UInt8(ascii: "/") ? (year, groups[0].value, groups[1].value) : (year, groups[1].value, groups[0].value)
         }
         return nil
+    }
+
+    /// The day an Excel serial day number stands for, when `text` is one of five digits
+    /// (1990-2099), with or without a time fraction (`45663`, `45663.5`): a date column saved
+    /// as General. Day 1 is 1 January 1900, and Excel counts a 29 February 1900 that never was,
+    /// so from March 1900 on a serial is its days since 30 December 1899.
+    static func excelSerialDay(_ text: Substring) -> CalendarDay? {
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard whole[0].count == 5, whole[0].allSatisfy(\.isASCII), let serial = Int(whole[0]), (32_874...73_050).contains(serial),
+              whole.count == 1 || (!whole[1].isEmpty && whole[1].allSatisfy { $0.isASCII && $0.isNumber }),
+              let epoch = CalendarDay(year: 1899, month: 12, day: 30) else { return nil }
+        return epoch.adding(days: serial)
     }
 
     /// What is wrong with a week, quarter or statistical month label (`2025-W54`, `2025-Q5`,

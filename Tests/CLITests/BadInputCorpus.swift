@@ -211,6 +211,7 @@ struct CSVInput {
                     ("period", "9999-12", "year 9999 is out of range"), ("period", "2025-1x", "is not a date"), ("period", "FY2025", "is not a date"),
                     ("period", "2025-Q5", "there is no quarter 5"), ("period", "2025-W60", "week 60 does not exist"),
                     ("period", "2025M13", "there is no month 13"), ("period", "2025-M00", "there is no month 0"),
+                    ("period", "45663", "looks like an Excel serial day number (45663 is 2025-01-06)"),
                     ("period", "1200", "years 1800-2200 are accepted"), ("period", "20251", "is not a valid date")]
             + badNumbers.map { ("value", $0.0, $0.1) })
 

@@ -258,6 +258,16 @@ struct DateParserExplainTests {
     /// Fiscal period labels name a month only through the fiscal calendar (first month, and
     /// the year a fiscal year is named by): rejected with what to export, and the month under
     /// DESIGN's default calendar (July, named by the year it ends in) as an example.
+    /// A date column Excel saved as General holds serial day numbers: named, with the day.
+    @Test func excelSerialDaysSayWhatTheyAre() {
+        for (text, iso) in [("45663", "2025-01-06"), ("45663.5", "2025-01-06"), ("36526", "2000-01-01")] {
+            let message = DateParser().explain(text)
+            #expect(message.contains("looks like an Excel serial day number (\(text) is \(iso))"), "\(message)")
+        }
+        // A typo of 202501 or a number outside 1990-2099 is no serial.
+        for text in ["20251", "99999", "45663.", "4566"] { #expect(!DateParser().explain(text).contains("Excel"), "\(text)") }
+    }
+
     @Test func fiscalPeriodsSayWhatToExport() {
         for (text, example) in [("FY2024 P01", "2023-07"), ("fy24-p06", "2023-12"), ("P07 FY2024", "2024-01"), ("2024-P12", "2024-06"),
                                 ("FY2024 Period 3", "2023-09"), ("FY2024 M01", "2023-07"), ("007/2024", "2024-01")] {

@@ -112,10 +112,11 @@ struct Worksheet {
     func text(_ row: Int, _ column: Int, _ value: String, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
         guard !value.isEmpty else { return }
         var status = LXW_NO_ERROR
-        if value.utf8.count > Workbook.maximumCellCharacters {
-            // Bytes are at least characters, so this many bytes is within the limit; cut on a
-            // character boundary.
-            let clipped = String(value.prefix(Workbook.maximumCellCharacters))
+        if value.utf8.count > Workbook.maximumCellCharacters, value.unicodeScalars.count > Workbook.maximumCellCharacters {
+            // Cut between characters (libxlsxwriter counts code points), and said in the cell
+            // itself: a reader of the workbook would otherwise take the cut text for all of it.
+            let mark = " [... cut: \(NumberFormat.count(value.unicodeScalars.count, "character")) in all, beyond the \(NumberFormat.count(Workbook.maximumCellCharacters, "character")) an Excel cell holds]"
+            let clipped = String(String.UnicodeScalarView(value.unicodeScalars.prefix(Workbook.maximumCellCharacters - mark.unicodeScalars.count))) + mark
             status = clipped.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
         } else {
             status = value.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }

@@ -48,6 +48,23 @@ import Testing
         }
     }
 
+    /// A cell beyond Excel's 32,767 characters is cut, and says so at its end; one at the limit
+    /// is whole.
+    @Test func aCellBeyondExcelsLimitSaysItWasCut() throws {
+        var report = Report(title: "Long", summary: [])
+        let long = String(repeating: "é", count: 40_000), atLimit = String(repeating: "a", count: 32_767)
+        report.sheet(ReportSheet(name: "Notes", columns: [.init("note", .text([long, atLimit]))]))
+        let cells = XLSXArchive.cells(try written(report).sheet("Notes"))
+        guard case .text(let cut)? = cells["A2"], case .text(let whole)? = cells["A3"] else {
+            Issue.record("\(String(describing: cells["A2"]).prefix(80))"); return
+        }
+        let length = cut.unicodeScalars.count, startsAsWritten = cut.hasPrefix("éé")
+        let ending = String(cut.suffix(90)), isWhole = whole == atLimit
+        #expect(length == 32_767 && startsAsWritten)
+        #expect(ending.hasSuffix(" [... cut: 40000 characters in all, beyond the 32767 characters an Excel cell holds]"), "\(ending)")
+        #expect(isWhole)
+    }
+
     /// `--negatives parentheses` puts every signed figure in parentheses, percentages too: the
     /// workbook showed -6.4% beside the Markdown's (6.4%).
     @Test func parenthesesApplyToEveryNumberFormat() throws {

@@ -80,6 +80,9 @@ public struct StaffingJob: Sendable {
         /// Set when some units' census is forecast on fewer weekdays than the file records
         /// (`SeriesOnFewerWeekdays`): nothing is planned on their other days.
         public var unitsOnFewerWeekdays: String?
+        /// Timekeeping units the census does not name, their worked hours (left out) and the
+        /// census unit they likely are (`NameSpellings.likely`).
+        public var timekeepingUnitsWithoutCensus: [(unit: String, hours: Double, likely: String?)] = []
         /// Target rows (`unit job_code`) costed with the default overtime multiplier or agency
         /// rate, their cells blank: said, since neither default showed anywhere.
         public var defaultOvertimeMultiplier: [String] = []
@@ -194,6 +197,9 @@ public struct StaffingJob: Sendable {
         var unitIndex: [String: Int] = [:], unitOrder: [String] = []
         var productiveHours: [[Double]] = [], premiumHours: [[Double]] = []
         var previousUnit: String?, unitSlot = -1
+        // Hours of units the census does not name (`4 West Med-Surg` beside the census's `4
+        // West`): never planned, and said as a unit's name to fix, not as job codes to target.
+        var withoutCensus: [Bool] = [], hoursWithoutCensus: [String: Double] = [:]
         var previousPayType: String?, previousKind: PayCategory?
         // Hours of a job code the unit's targets do not name (a `Tech` beside RN and CNA targets)
         // are left out of its worked hours and named: counted in, they lifted a unit 12.5% short
@@ -229,8 +235,13 @@ public struct StaffingJob: Sendable {
                     unitOrder.append(unitName)
                     productiveHours.append([Double](repeating: 0, count: periodCount))
                     premiumHours.append([])
+                    withoutCensus.append(names.spelling(of: tUnits[r]) == nil)
                 }
                 previousUnit = tUnits[r]
+            }
+            if withoutCensus[unitSlot] {
+                hoursWithoutCensus[unitOrder[unitSlot], default: 0] += tHours[r]
+                continue
             }
             if let jobCodes, !targetedJobs.isEmpty {
                 if jobCodes[r] != previousJob || unitSlot != previousJobSlot {
@@ -423,6 +434,9 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
+        result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+            (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
+        }
         result.partialPeriods = partial
         result.unitsWithoutTargets = untargetedUnits
         result.defaultOvertimeMultiplier = defaultOT
@@ -610,6 +624,13 @@ public struct StaffingJob: Sendable {
             lines.append("Census rows repeating a unit and day, summed with the first: \(result.repeatedCensusDays.count) ("
                          + result.repeatedCensusDays.examples.listed(of: result.repeatedCensusDays.count)
                          + "); if the export repeats rows, remove the repeats")
+        }
+        if !result.timekeepingUnitsWithoutCensus.isEmpty {
+            lines.append("Timekeeping units the census does not name, their hours left out: "
+                         + result.timekeepingUnitsWithoutCensus.prefix(10).map { u in
+                             "'\(u.unit)' (\(numbers.quantity(u.hours, decimals: 0)) h\(u.likely.map { "; the census has '\($0)'" } ?? ""))"
+                         }.listed(of: result.timekeepingUnitsWithoutCensus.count)
+                         + "; units match ignoring case and spaces: spell the unit as the census does in one of the files")
         }
         if !result.untargetedHours.isEmpty {
             lines.append("Hours of job codes the targets do not name, left out of hours per patient day: "

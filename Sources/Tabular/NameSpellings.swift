@@ -30,6 +30,25 @@ public struct NameSpellings: Sendable {
     /// The names as kept (the first spelling of each), sorted, for messages.
     public var names: [String] { byKey.values.sorted() }
 
+    /// The one name here that `name` likely means although it is spelled otherwise, for a
+    /// message's "did you mean": the same leading code of three digits or more (`6020 Med Surg
+    /// 3 West` and `6020 Med-Surg 3W`), or letters and digits that begin the other's (`4 West`
+    /// and `4 West Med-Surg`). Nil when none is, or several are.
+    public func likely(for name: String) -> String? {
+        func code(_ s: String) -> Substring? {
+            let digits = s.prefix { $0.isASCII && $0.isNumber }
+            return digits.count >= 3 ? digits : nil
+        }
+        func letters(_ s: String) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let wanted = letters(name), wantedCode = code(name)
+        let found = names.filter { known in
+            if let wantedCode, let other = code(known) { return wantedCode == other }
+            let other = letters(known)
+            return !other.isEmpty && !wanted.isEmpty && (other.hasPrefix(wanted) || wanted.hasPrefix(other))
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
     /// This export's spelling of `name`, or nil when it has no such name.
     public func spelling(of name: String) -> String? { kept[name] ?? byKey[name.matchKey()] }
 

@@ -146,6 +146,30 @@ import Tabular
         #expect(StaffingJob.note(result).contains("Hours of job codes the targets do not name, left out of hours per patient day: 4 West Tech ("), "\(StaffingJob.note(result))")
     }
 
+    /// Timekeeping that spells the unit `4 West Med-Surg` beside the census's and targets'
+    /// `4 West`: its hours were listed as "job codes the targets do not name ... add targets for
+    /// them". They are a unit the census lacks, named with the census unit it likely is.
+    @Test func hoursOfAUnitTheCensusSpellsOtherwiseAreNamedAsAUnit() throws {
+        var date: [String] = [], units: [String] = [], hours: [Double] = [], pay: [String] = [], jobs: [String] = []
+        for day in StaffingJobTests.days { date.append(day); units.append("4 West Med-Surg"); hours.append(84); pay.append("REG"); jobs.append("RN") }
+        let timekeeping = Table([("date", .text(date)), ("unit", .text(units)), ("hours", .number(hours)), ("pay_type", .text(pay)), ("job_code", .text(jobs))])
+        let result = try job().run(timekeeping: timekeeping, census: census(["4 West", "ICU"]), targets: targets([("4 West", "RN")]))
+        #expect(result.untargetedHours.isEmpty)
+        #expect(result.timekeepingUnitsWithoutCensus.map(\.unit) == ["4 West Med-Surg"] && result.timekeepingUnitsWithoutCensus.first?.likely == "4 West")
+        let note = StaffingJob.note(result)
+        #expect(note.contains("Timekeeping units the census does not name, their hours left out: '4 West Med-Surg' (15,288 h; the census has '4 West')"), "\(note)")
+        #expect(!note.contains("do not name, left out of hours per patient day"), "\(note)")
+    }
+
+    @Test func aLikelyNameIsOneThatSharesACodeOrBeginsTheOther() {
+        let names = NameSpellings(["6020 Med-Surg 3W", "6030 Med-Surg 4E", "4 West", "ICU", "4 West Annex"])
+        #expect(names.likely(for: "6020 Med Surg 3 West") == "6020 Med-Surg 3W")
+        #expect(names.likely(for: "6099 Oncology") == nil)
+        #expect(names.likely(for: "4 West Med-Surg") == "4 West")
+        #expect(names.likely(for: "4 W") == nil)           // begins both 4 West and 4 West Annex
+        #expect(names.likely(for: "Pediatrics") == nil)
+    }
+
     /// A census export with its last week pasted under it again: the repeats are summed (a
     /// unit's sub-units may be exported apart) but counted and named, so a doubled census does
     /// not pass unsaid.

@@ -93,16 +93,20 @@ public struct SeriesImport: Sendable {
         dateHeader == AggregateJob.header[1] && valueHeader == AggregateJob.header[2]
     }
 
+    /// Periods without a value at a level series' end that make it read as stopped: four weeks.
+    static func silentPeriods(_ frequency: Frequency) -> Int {
+        switch frequency {
+        case .day: 28
+        case .week: 4
+        case .month: 3
+        case .quarter, .year: 2
+        }
+    }
+
     /// A level series (a unit's census) without rows for its last weeks: a unit that closed
     /// was forecast at its last level, 105 a week, with no word.
     static func silentAtTheEndNote(_ totals: PeriodTotals) -> String? {
-        let periods: Int
-        switch totals.frequency {
-        case .day: periods = 28
-        case .week: periods = 4
-        case .month: periods = 3
-        case .quarter, .year: periods = 2
-        }
+        let periods = silentPeriods(totals.frequency)
         let silent = totals.seriesSilentAtTheEnd(periods: periods)
         guard !silent.isEmpty else { return nil }
         let named = silent.prefix(5).map { "\(totals.keys.key($0.id)) to \(totals.frequency.label($0.lastRecorded))" }.sorted().listed(of: silent.count)

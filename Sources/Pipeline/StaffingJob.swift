@@ -80,6 +80,9 @@ public struct StaffingJob: Sendable {
         /// Set when some units' census is forecast on fewer weekdays than the file records
         /// (`SeriesOnFewerWeekdays`): nothing is planned on their other days.
         public var unitsOnFewerWeekdays: String?
+        /// Target units whose census stopped before its last weeks (`SeriesImport.silentPeriods`),
+        /// with their last period: closed or no longer exported, not planned.
+        public var stoppedUnits: [(unit: String, last: String)] = []
         /// Timekeeping units the census does not name, their worked hours (left out) and the
         /// census unit they likely are (`NameSpellings.likely`).
         public var timekeepingUnitsWithoutCensus: [(unit: String, hours: Double, likely: String?)] = []
@@ -300,6 +303,16 @@ public struct StaffingJob: Sendable {
             outlooks.append(SeriesOutlook(name: unit, frequency: frequency, history: shown, last: censusTotals.lastPeriod, forecast: f,
                                           levels: levelsShown, keep: 2 * season))
         }
+        // A unit whose census stopped weeks before the others' (closed, or no longer exported)
+        // is not planned: it was planned at its last level, 105 patient days and $42,000 a week
+        // for a unit closed 14 weeks, with no word. It is named with its last period.
+        var stoppedUnits: [(unit: String, last: String)] = []
+        for (id, last) in censusTotals.seriesSilentAtTheEnd(periods: SeriesImport.silentPeriods(frequency)) {
+            let unit = censusTotals.keys.key(id)
+            censusForecast[unit] = nil
+            stoppedUnits.append((unit, frequency.label(last)))
+        }
+        stoppedUnits.sort { $0.unit < $1.unit }
         var premiumForecast: [String: Double] = [:]
         for (kind, totals) in hoursByPay where totals.seriesCount > 0 {
             let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 0))
@@ -321,11 +334,15 @@ public struct StaffingJob: Sendable {
         // drew their census first and the plan left the largest unit out without a word.
         let targeted = Set(targetUnits)
         let untargetedUnits = censusForecast.keys.filter { !targeted.contains($0) }.sorted()
-        let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil }.map(\.0)
+        let stopped = Set(stoppedUnits.map(\.unit))
+        let unmatched = zip(gUnits, targetUnits).filter { censusForecast[$0.1] == nil && !stopped.contains($0.1) }.map(\.0)
         // A shard may hold only units that have census without targets and targets without
         // census (units hash to shards): nothing to plan there, which the whole run reports by
         // name without failing.
         if planned.isEmpty && sharded { return Self.emptyShard(unmatched: unique(unmatched), withoutTargets: untargetedUnits) }
+        if planned.isEmpty, !stoppedUnits.isEmpty, unmatched.isEmpty {
+            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped before its last \(SeriesImport.silentPeriods(frequency)) \(frequency.rawValue)s (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
+        }
         if planned.isEmpty {
             let file = targets.fromFile
             if let first = cDates.min(), targetUnits.contains(where: names.isExact) {
@@ -434,6 +451,7 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
+        result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
         }
@@ -601,6 +619,10 @@ public struct StaffingJob: Sendable {
         if !result.missingCensusDays.isEmpty {
             lines.append("Census days without a row, read as missing, not as an empty unit: "
                          + result.missingCensusDays.prefix(6).map { "\($0.unit) \($0.count) day\($0.count == 1 ? "" : "s") (\($0.first)\($0.count > 1 ? " to \($0.last)" : ""))" }.listed(of: result.missingCensusDays.count))
+        }
+        if !result.stoppedUnits.isEmpty {
+            lines.append("Not planned, census stopped: " + result.stoppedUnits.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)
+                         + "; a closed unit needs no staff; if it is open, export its census to date")
         }
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")

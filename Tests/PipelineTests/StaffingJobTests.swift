@@ -161,6 +161,23 @@ import Tabular
         #expect(!note.contains("do not name, left out of hours per patient day"), "\(note)")
     }
 
+    /// ICU's census stops 10 weeks before 4 West's (a unit closed): it was planned at its last
+    /// level with no word. It is left out of the plan and named with its last week.
+    @Test func aUnitWhoseCensusStoppedIsNotPlannedAndIsNamed() throws {
+        var census = census(["4 West"])
+        let icuDays = StaffingJobTests.days.prefix(16 * 7)
+        census = Table([("date", .text(census.texts("date")! + icuDays)), ("unit", .text(census.texts("unit")! + icuDays.map { _ in "ICU" })),
+                        ("patient_days", .number(census.numbers("patient_days")! + icuDays.map { _ in 15 }))])
+        let result = try job().run(timekeeping: timekeeping(), census: census, targets: targets([("4 West", "RN"), ("ICU", "RN")]))
+        #expect(result.units.map(\.unit) == ["4 West"])
+        #expect(result.rows.allSatisfy { $0.unit == "4 West" })
+        #expect(result.stoppedUnits.map(\.unit) == ["ICU"] && result.stoppedUnits.first?.last == "2025-W17", "\(result.stoppedUnits)")
+        let note = StaffingJob.note(result)
+        #expect(note.contains("Not planned, census stopped: ICU (last 2025-W17)") && !note.contains("no census for the unit"), "\(note)")
+        // Every targeted unit stopped: an error that says so, not "no census".
+        #expect(throws: PipelineError.self) { try job().run(timekeeping: timekeeping(), census: census, targets: targets([("ICU", "RN")])) }
+    }
+
     @Test func aLikelyNameIsOneThatSharesACodeOrBeginsTheOther() {
         let names = NameSpellings(["6020 Med-Surg 3W", "6030 Med-Surg 4E", "4 West", "ICU", "4 West Annex"])
         #expect(names.likely(for: "6020 Med Surg 3 West") == "6020 Med-Surg 3W")

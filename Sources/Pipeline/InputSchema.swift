@@ -155,7 +155,8 @@ public struct InputSchema: Sendable {
                                             r("account_type", .text, false, .oneOf(VarianceLine.AccountType.spellings.map(\.0))),
                                             r("behavior", .text, false, .oneOf(VarianceLine.Behavior.spellings.map(\.0)))]),
         InputSchema(kind: "actuals", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),
-                                             r("amount", .number, true), r("volume", .number, false, atLeastZero)]),
+                                             r("amount", .number, true), r("volume", .number, false, atLeastZero),
+                                             r("account_type", .text, false, .oneOf(VarianceLine.AccountType.spellings.map(\.0)))]),
         InputSchema(kind: "volumes", roles: [r("department", .text, true, key), Role(name: "period", type: .period, required: true, keepsDay: true),
                                              r("budget_volume", .number, false, atLeastZero), r("actual_volume", .number, false, atLeastZero)]),
     ] + purchasing).map { ($0.kind, $0) })

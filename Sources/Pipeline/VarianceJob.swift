@@ -260,11 +260,20 @@ public struct VarianceJob: Sendable {
             }
             if let v = bVolume?[r], v.isFinite { try setVolume(&budgetVolume, bDept[r], bMonth[r], v, in: budget, "budget") }
         }
-        let aVolume = actuals.numbers("volume")
+        let aVolume = actuals.numbers("volume"), aType = actuals.texts("account_type")
+        // The ledger's own account type, for lines the budget types nowhere: a grant booked
+        // without a budget line was unbudgeted expense, a $60,000 overspend for $60,000 of revenue.
+        var ledgerTypes: [Key: VarianceLine.AccountType] = [:]
         for r in 0..<aDept.count {
             let key = Key(department: aDept[r], account: aAcct[r])
             actualBy[key, default: [:]][aMonth[r], default: 0] += aAmount[r]
             if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
+            if let t = aType?[r], !t.trimmed().isEmpty {
+                guard let parsed = VarianceLine.AccountType(spelling: t) else {
+                    throw PipelineError(location: nil, "variance: account_type '\(t)' of \(key.department) / \(key.account) in the actuals is not one of \(VarianceLine.AccountType.spellings.map(\.0).joined(separator: ", "))")
+                }
+                ledgerTypes[key] = parsed
+            }
         }
         if !sharded {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
@@ -338,6 +347,9 @@ public struct VarianceJob: Sendable {
         for key in keys where types[key] == nil && budgetBy[key] == nil && !mixedTypes.contains(key.account) {
             types[key] = typeOfAccount[key.account]
         }
+        // What the budget leaves untyped takes the ledger's type (the budget's stands where it
+        // gives one).
+        for (key, type) in ledgerTypes where types[key] == nil { types[key] = type }
         if let note = VarianceJob.turnCreditRevenue(keys: keys, types: types, budget: &budgetBy, actual: &actualBy) { notes.append(note) }
         var scenarios = self.scenarios
         if var set = scenarios, !sharded {

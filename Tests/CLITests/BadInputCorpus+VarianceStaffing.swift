@@ -13,6 +13,12 @@ extension BadInputCorpus {
             cases.append(rejecting(budget, "'account_type' = '\(value)' on line 3", replacingValue(budget, 1, "account_type", with: Array(value.utf8)),
                                    [RejectedRow(line: 3, column: "account_type", says: "is not one of expense, expenses, expenditure")]))
         }
+        // The ledger's own account_type (read for lines the budget does not type): the same
+        // spellings, the same rejection.
+        let ledger = CSVInput.actuals
+        let typed = ledger.rows.enumerated().map { $0.element + [$0.offset == 1 ? "Asset" : "expense"] }
+        cases.append(rejecting(ledger, "'account_type' = 'Asset' in the actuals on line 3", Data(CSVInput.csv(ledger.header + ["account_type"], typed)),
+                               [RejectedRow(line: 3, column: "account_type", says: "is not one of expense, expenses, expenditure")]))
         for value in ["semi-variable", "step"] {
             cases.append(rejecting(budget, "'behavior' = '\(value)' on line 3", replacingValue(budget, 1, "behavior", with: Array(value.utf8)),
                                    [RejectedRow(line: 3, column: "behavior", says: "is not one of variable, var, fixed")]))

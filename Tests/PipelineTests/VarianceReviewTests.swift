@@ -51,6 +51,26 @@ import Tabular
         #expect(mixed.rows.first { $0.line.department == "D3" }?.line.accountType == .expense)
     }
 
+    /// A grant the budget never names, typed revenue by the ledger itself: it was unbudgeted
+    /// expense ($60,000 of revenue shown as a $60,000 overspend). The budget's type stands where
+    /// it gives one.
+    @Test func theLedgersAccountTypeTypesWhatTheBudgetDoesNot() throws {
+        var rows: [(String, String, String, Double)] = [], types: [String] = []
+        for m in Self.fiscalMonths { rows.append(("ICU", "Salaries", m, 10_000)); types.append("expense") }
+        let ledger = Self.fiscalMonths.prefix(3).flatMap { [("ICU", "Salaries", $0, 10_000.0), ("ICU", "Grant Revenue", $0, 20_000.0)] }
+        let result = try VarianceJob().run(budget: Self.table(rows, types: types),
+                                           actuals: Self.table(ledger, types: ledger.map { $0.1 == "Salaries" ? "revenue" : "Revenue" }), volumes: nil)
+        let grant = try #require(result.rows.first { $0.line.account == "Grant Revenue" && $0.line.period == "FY2026-YTD" })
+        #expect(grant.line.accountType == .revenue && grant.flag != "unfavorable")
+        let salaries = try #require(result.rows.first { $0.line.account == "Salaries" && $0.line.period == "FY2026-YTD" })
+        #expect(salaries.line.accountType == .expense)
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains { $0.contains("year to date budget $30,000, actual $30,000, on budget.") }, "\(summary)")
+        #expect(throws: PipelineError.self) {
+            try VarianceJob().run(budget: Self.table(rows, types: types), actuals: Self.table([("ICU", "Grant", "2025-07", 1)], types: ["asset"]), volumes: nil)
+        }
+    }
+
     /// "MEDICAL SUPPLIES" in the ledger is the budget's "Medical Supplies": one line on budget,
     /// not a budget saved whole beside $10,000 of unbudgeted spending. The note names it.
     @Test func namesSpelledInOtherCaseAreOneLine() throws {

@@ -29,6 +29,10 @@ public struct Table: Sendable {
     /// For an imported table: the file it was read from, so a later stage's message about
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
+    /// For an import's period columns, read as months: the last day their rows named and how
+    /// many days of the month they used (counted to eight). A ledger dated by the day that
+    /// stops mid-month holds part of its last month (`LedgerMonths.partialLastMonth`).
+    public var periodDays: [String: (lastDay: CalendarDay, daysOfMonth: Int)] = [:]
     /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
     /// summed from daily rows, the series that began within their first period and those used
     /// on fewer weekdays than the file records (`PeriodTotals.keysOnFewerWeekdays`). A forecast

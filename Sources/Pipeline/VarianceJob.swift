@@ -193,8 +193,14 @@ public struct VarianceJob: Sendable {
             asOf = chosen
         } else {
             let closed = LedgerMonths.lastClosed(department: aDept, account: aAcct, month: aMonth, amount: aAmount)
-            asOf = closed.month
-            if let note = closed.note { notes.append(note) }
+            if let days = actuals.periodDays["period"], let part = LedgerMonths.partialLastMonth(lastDay: days.lastDay, daysOfMonth: days.daysOfMonth),
+               part == closed.month {
+                asOf = closed.month - 1
+                notes.append("\(ledger.prefix(1).uppercased() + ledger.dropFirst()) stop on \(days.lastDay), part-way through \(months.label(part)): reported through \(months.label(asOf)), the part month not read as booked (--as-of \(months.label(part)), as_of: in a pipeline, reports it as it is)")
+            } else {
+                asOf = closed.month
+                if let note = closed.note { notes.append(note) }
+            }
         }
         let fy = calendar.fiscalYear(ofMonth: asOf)
         // A year the budget does not cover reads every dollar booked as over budget (an as-of

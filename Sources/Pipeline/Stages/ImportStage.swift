@@ -252,6 +252,10 @@ public struct ImportStage: Stage {
         // written day-first (01/07/2025 for July) that read as January 1-12 (`DayFirstLook`).
         var periodDays = [Set<Int32>](repeating: [], count: count)
         var periodLooks = [DayFirstLook](repeating: DayFirstLook(), count: count)
+        // The days a period column's rows name before they become months: its last day, and
+        // the days of the month it uses (to eight), for `Table.periodDays`.
+        var periodSeen = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: .min), count: count)
+        var periodLast = periodSeen, periodDayBits = [UInt32](repeating: 0, count: count)
         let watchesDayFirst = options.dateFormat == .automatic
         // So do units and codes: the previous row's id is reused without hashing.
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
@@ -317,6 +321,11 @@ public struct ImportStage: Stage {
             case .period:
                 let day = try row.monthDate(column, cache: &dateCaches[k])
                 rowDay[k] = keepsDay[k] ? day : months.firstDay(of: months.period(of: day))
+                if !keepsDay[k] && day != periodSeen[k] {
+                    periodSeen[k] = day
+                    if day > periodLast[k] { periodLast[k] = day }
+                    if periodDayBits[k].nonzeroBitCount < 8 { periodDayBits[k] |= 1 << UInt32(day.components.day) }
+                }
                 if watchesDayFirst && !keepsDay[k] && !periodLooks[k].ruledOut && periodDays[k].insert(day.daysSinceEpoch).inserted {
                     if DayFirstLook.couldBeDayFirst(row.record[column]) { periodLooks[k].see(day) } else { periodLooks[k].ruleOut() }
                 }
@@ -453,6 +462,9 @@ public struct ImportStage: Stage {
             case .period where role.keepsDay:
                 table.append(role.name, .date(days[k]))
             case .period:
+                if periodLast[k].daysSinceEpoch != .min {
+                    table.periodDays[role.name] = (periodLast[k], periodDayBits[k].nonzeroBitCount)
+                }
                 var labels: [Int: String] = [:]
                 table.append(role.name, .text(days[k].map { day in
                     let period = months.period(of: day)

@@ -1,4 +1,5 @@
 import Forecasting
+import Tabular
 
 /// Which months of a general-ledger export are closed.
 public enum LedgerMonths {
@@ -45,6 +46,19 @@ public enum LedgerMonths {
         }
         guard !said.isEmpty else { return (last, nil) }
         return (chosen, said.joined(separator: "; ") + ": reported through \(Frequency.month.label(chosen)) (--as-of \(Frequency.month.label(chosen + 1)), as_of: in a pipeline, reports it)")
+    }
+
+    /// The last month of a ledger dated by the day, and its last day, when its rows stop a week
+    /// or more before that month ends: an extract taken on the 15th holds half the month, and
+    /// read as a booked month it turned a department $1,800 over budget into $11,885 under.
+    /// A ledger is dated by the day when its rows fall on eight days of the month or more
+    /// (`daysOfMonth`; an export of month totals dated on the 1st or the last day is not, nor
+    /// are a few journals).
+    public static func partialLastMonth(lastDay last: CalendarDay, daysOfMonth: Int) -> Int? {
+        let month = Frequency.month.period(of: last)
+        let end = Frequency.month.firstDay(of: month + 1).adding(days: -1)
+        guard daysOfMonth >= 8, end.daysSinceEpoch - last.daysSinceEpoch >= 7 else { return nil }
+        return month
     }
 
     /// The months a line posted in, from its net amount by month: those not zero and of the

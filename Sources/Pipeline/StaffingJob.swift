@@ -83,6 +83,8 @@ public struct StaffingJob: Sendable {
         /// Target units whose census stopped before its last weeks (`SeriesImport.silentPeriods`),
         /// with their last period: closed or no longer exported, not planned.
         public var stoppedUnits: [(unit: String, last: String)] = []
+        /// Target units whose census begins too late to hold a complete period, with its first day.
+        public var unitsWithoutCompletePeriod: [(unit: String, first: CalendarDay)] = []
         /// Timekeeping units the census does not name, their worked hours (left out) and the
         /// census unit they likely are (`NameSpellings.likely`).
         public var timekeepingUnitsWithoutCensus: [(unit: String, hours: Double, likely: String?)] = []
@@ -452,6 +454,18 @@ public struct StaffingJob: Sendable {
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
+        // Target units the census names but holds no complete period of (a unit opened four
+        // days before the census ends) were "no census for the unit", which the file belied.
+        let opened = Set(unmatched.compactMap { names.spelling(of: $0) })
+        if !opened.isEmpty {
+            var firstDay: [String: CalendarDay] = [:]
+            for (unit, day) in zip(cUnits, cDates) where opened.contains(censusName(unit)) {
+                let name = censusName(unit)
+                if firstDay[name].map({ day < $0 }) ?? true { firstDay[name] = day }
+            }
+            result.unitsWithoutCompletePeriod = firstDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
+            result.unmatchedUnits = unique(unmatched.filter { names.spelling(of: $0) == nil })
+        }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
         }
@@ -623,6 +637,10 @@ public struct StaffingJob: Sendable {
         if !result.stoppedUnits.isEmpty {
             lines.append("Not planned, census stopped: " + result.stoppedUnits.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)
                          + "; a closed unit needs no staff; if it is open, export its census to date")
+        }
+        if !result.unitsWithoutCompletePeriod.isEmpty {
+            lines.append("Not planned, census too recent to hold a complete period: " + result.unitsWithoutCompletePeriod.map { "\($0.unit) (census from \($0.first))" }.listed(upTo: 10)
+                         + "; only complete periods are learned from: plan it once its census holds one")
         }
         if !result.unmatchedUnits.isEmpty {
             lines.append("Not planned, no census for the unit: \(result.unmatchedUnits.joined(separator: ", "))")

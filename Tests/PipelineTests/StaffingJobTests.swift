@@ -178,6 +178,20 @@ import Tabular
         #expect(throws: PipelineError.self) { try job().run(timekeeping: timekeeping(), census: census, targets: targets([("ICU", "RN")])) }
     }
 
+    /// ICU's census begins four days before the census ends (a unit just opened): it has rows,
+    /// but no complete week, and was reported as having "no census".
+    @Test func aUnitOpenedDaysAgoIsNamedAsTooRecentNotAsWithoutCensus() throws {
+        let west = census(["4 West"])
+        let icuDays = Array(StaffingJobTests.days.suffix(4))
+        let both = Table([("date", .text(west.texts("date")! + icuDays)), ("unit", .text(west.texts("unit")! + icuDays.map { _ in "ICU" })),
+                          ("patient_days", .number(west.numbers("patient_days")! + icuDays.map { _ in 12 }))])
+        let result = try job().run(timekeeping: timekeeping(), census: both, targets: targets([("4 West", "RN"), ("ICU", "RN"), ("5 East", "RN")]))
+        #expect(result.unitsWithoutCompletePeriod.map(\.unit) == ["ICU"] && result.unitsWithoutCompletePeriod.first?.first.description == icuDays[0])
+        #expect(result.unmatchedUnits == ["5 East"])
+        let note = StaffingJob.note(result)
+        #expect(note.contains("Not planned, census too recent to hold a complete period: ICU (census from \(icuDays[0]))") && note.contains("no census for the unit: 5 East"), "\(note)")
+    }
+
     @Test func aLikelyNameIsOneThatSharesACodeOrBeginsTheOther() {
         let names = NameSpellings(["6020 Med-Surg 3W", "6030 Med-Surg 4E", "4 West", "ICU", "4 West Annex"])
         #expect(names.likely(for: "6020 Med Surg 3 West") == "6020 Med-Surg 3W")

@@ -120,6 +120,7 @@ public struct PeriodTotals {
         }
         let id = keys.intern(key)
         add(series: id, period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
+        if tracksWeekdays { weekdays[(cachedPeriod - base) * capacity + id] |= day.weekdayBit }
         return id
     }
 
@@ -219,8 +220,9 @@ public struct PeriodTotals {
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, days: UnsafeBufferPointer<Int32>,
                       values: UnsafeBufferPointer<Double>, spills: UnsafeBufferPointer<Int8>, ids: UnsafeMutablePointer<Int>) {
         self.keys.intern(keys, ids: ids)
-        for i in 0..<keys.count { add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: Int(spills[i]), weekday: false) }
-        // The rows' weekdays in a loop of their own, once the grid has its shape for the batch.
+        for i in 0..<keys.count { add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: Int(spills[i])) }
+        // The rows' weekdays in a loop of their own, once the grid has its shape for the batch
+        // (`id(adding:day:value:)` marks a single row's).
         guard tracksWeekdays else { return }
         let base = self.base, capacity = self.capacity
         weekdays.withUnsafeMutableBufferPointer { cells in
@@ -233,7 +235,7 @@ public struct PeriodTotals {
     /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`,
     /// from a row of `day`; `spill` days of its week (see `spill(of:period:)`) fall in the next
     /// period.
-    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int, weekday: Bool = true) {
+    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int) {
         rowsAdded += 1
         if periods == 0 {
             base = period
@@ -259,7 +261,6 @@ public struct PeriodTotals {
             firstPeriodRows[id] &+= 1
         }
         let cell = (period - base) * capacity + id
-        if weekday && tracksWeekdays { weekdays[cell] |= CalendarDay(daysSinceEpoch: day).weekdayBit }
         if gaps == .missing {
             if grid[cell].isNaN { grid[cell] = value } else if !value.isNaN { grid[cell] += value }
             seriesDays[id].insert(day)
@@ -618,9 +619,10 @@ public struct PeriodTotals {
             let period = firstPeriods[id], first = CalendarDay(daysSinceEpoch: firstDays[id])
             guard first > fileFirst, period >= firstKept, lastPeriod - period >= 2 else { continue }
             let start = frequency.firstDay(of: period), end = frequency.firstDay(of: period + 1).adding(days: -1)
+            guard first > start else { continue }
             // A clinic's item in a file whose wards record weekends counts its own weekdays.
             let open = ownWeekdays(of: id, within: open)
-            guard first > start, open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
+            guard open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
             let since = open.count(from: first, through: min(end, rowDays.last))
             guard since > 0, Double(firstPeriodRows[id]) >= 0.8 * Double(since) else { continue }
             startsInPart[id] = true

@@ -445,8 +445,19 @@ public struct StaffingJob: Sendable {
         }
         rows.sort { ($0.unit, $0.jobCode, $0.period) < ($1.unit, $1.jobCode, $1.period) }
         record?.addActuals(censusTotals)
+        // Target units the census names but holds no complete period of (a unit opened four
+        // days before the census ends) were "no census for the unit", which the file belied:
+        // they are named with their first census day.
+        let opened = Set(unmatched.compactMap { names.spelling(of: $0) })
+        var firstCensusDay: [String: CalendarDay] = [:]
+        if !opened.isEmpty {
+            for (unit, day) in zip(cUnits, cDates) {
+                let name = censusName(unit)
+                if opened.contains(name), firstCensusDay[name].map({ day < $0 }) ?? true { firstCensusDay[name] = day }
+            }
+        }
         var result = Result(history: record, rows: rows, units: summaries.values.sorted { $0.unit < $1.unit }, firstPeriod: frequency.label(start), censusOutlooks: outlooks,
-                      unmatchedUnits: unique(unmatched), looseMatches: looseMatches,
+                      unmatchedUnits: unique(unmatched.filter { names.spelling(of: $0) == nil }), looseMatches: looseMatches,
                       repeatedCensusDays: (repeatedDays, repeatedExamples),
                       untargetedHours: untargeted.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
                           (unit: String(CompositeKey.parts(of: $0.key, maxSplits: 1)[0]), jobCode: untargetedSpelling[$0.key] ?? "", hours: $0.value)
@@ -454,18 +465,7 @@ public struct StaffingJob: Sendable {
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
-        // Target units the census names but holds no complete period of (a unit opened four
-        // days before the census ends) were "no census for the unit", which the file belied.
-        let opened = Set(unmatched.compactMap { names.spelling(of: $0) })
-        if !opened.isEmpty {
-            var firstDay: [String: CalendarDay] = [:]
-            for (unit, day) in zip(cUnits, cDates) where opened.contains(censusName(unit)) {
-                let name = censusName(unit)
-                if firstDay[name].map({ day < $0 }) ?? true { firstDay[name] = day }
-            }
-            result.unitsWithoutCompletePeriod = firstDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
-            result.unmatchedUnits = unique(unmatched.filter { names.spelling(of: $0) == nil })
-        }
+        result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
         }

@@ -233,6 +233,15 @@ public struct VarianceJob: Sendable {
             }
             volumes[department, default: [:]][month] = value
         }
+        /// A row's account type, nil when blank. The import refuses other spellings; a table
+        /// built in Swift gets the same answer.
+        func accountType(_ text: String?, of key: Key, in source: String) throws -> VarianceLine.AccountType? {
+            guard let text, !text.trimmed().isEmpty else { return nil }
+            guard let parsed = VarianceLine.AccountType(spelling: text) else {
+                throw PipelineError(location: nil, "variance: account_type '\(text)' of \(key.department) / \(key.account)\(source) is not one of \(VarianceLine.AccountType.spellings.map(\.0).joined(separator: ", "))")
+            }
+            return parsed
+        }
         // A budget row repeating an earlier one exactly is summed as a line of its own, as the
         // file says, but a copy pasted twice doubles the month: the note counts them.
         // Rows of one line and month with different amounts are summed too (a budget split by
@@ -251,13 +260,7 @@ public struct VarianceJob: Sendable {
                 firstTwice = "\(bDept[r]) / \(bAcct[r]) \(months.label(bMonth[r]))"
             }
             budgetBy[key, default: [:]][bMonth[r], default: 0] += bAmount[r]
-            // The import refuses other spellings; a table built in Swift gets the same answer.
-            if let t = bType?[r], !t.trimmed().isEmpty {
-                guard let parsed = VarianceLine.AccountType(spelling: t) else {
-                    throw PipelineError(location: nil, "variance: account_type '\(t)' of \(key.department) / \(key.account) is not one of \(VarianceLine.AccountType.spellings.map(\.0).joined(separator: ", "))")
-                }
-                types[key] = parsed
-            }
+            if let parsed = try accountType(bType?[r], of: key, in: "") { types[key] = parsed }
             if let b = bBehavior?[r], !b.trimmed().isEmpty {
                 guard let parsed = VarianceLine.Behavior(spelling: b) else {
                     throw PipelineError(location: nil, "variance: behavior '\(b)' of \(key.department) / \(key.account) is not one of \(VarianceLine.Behavior.spellings.map(\.0).joined(separator: ", "))")
@@ -274,12 +277,7 @@ public struct VarianceJob: Sendable {
             let key = Key(department: aDept[r], account: aAcct[r])
             actualBy[key, default: [:]][aMonth[r], default: 0] += aAmount[r]
             if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
-            if let t = aType?[r], !t.trimmed().isEmpty {
-                guard let parsed = VarianceLine.AccountType(spelling: t) else {
-                    throw PipelineError(location: nil, "variance: account_type '\(t)' of \(key.department) / \(key.account) in the actuals is not one of \(VarianceLine.AccountType.spellings.map(\.0).joined(separator: ", "))")
-                }
-                ledgerTypes[key] = parsed
-            }
+            if let parsed = try accountType(aType?[r], of: key, in: " in the actuals") { ledgerTypes[key] = parsed }
         }
         if !sharded {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +

@@ -181,6 +181,21 @@ import Tabular
         }
     }
 
+    /// daily.csv aggregated (with `aggregate`'s further parameters) and forecast by month, 3
+    /// months ahead, to out/forecasts.csv.
+    static func dailyByMonth(_ aggregate: String) -> String {
+        """
+        calendar:
+          frequency: month
+        output: out
+        stages:
+          usage: {kind: import, table: usage, file: daily.csv}
+          monthly: {kind: aggregate, input: usage\(aggregate)}
+          outlook: {kind: forecast, input: monthly, horizon: 3}
+          save: {kind: export, input: outlook.forecasts, file: forecasts.csv}
+        """
+    }
+
     /// 10 a day through 2024, aggregated by month and forecast in a pipeline, is 310, 280 and
     /// 310, as `forecast` gives on the daily rows: the forecast stage knew only the monthly
     /// totals and gave 305.15 for every month. A forecast by month of weekly or daily totals
@@ -197,18 +212,7 @@ import Tabular
             day = day.adding(days: 1)
         }
         try ws.write("daily.csv", usage)
-        func pipeline(_ aggregate: String) -> String {
-            """
-            calendar:
-              frequency: month
-            output: out
-            stages:
-              usage: {kind: import, table: usage, file: daily.csv}
-              monthly: {kind: aggregate, input: usage\(aggregate)}
-              outlook: {kind: forecast, input: monthly, horizon: 3}
-              save: {kind: export, input: outlook.forecasts, file: forecasts.csv}
-            """
-        }
+        let pipeline = Self.dailyByMonth
         try ws.write("p.yml", pipeline(""))
         _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         let rows = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
@@ -248,16 +252,7 @@ import Tabular
             day = day.adding(days: 1)
         }
         try ws.write("daily.csv", usage)
-        try ws.write("p.yml", """
-            calendar:
-              frequency: month
-            output: out
-            stages:
-              usage: {kind: import, table: usage, file: daily.csv}
-              monthly: {kind: aggregate, input: usage}
-              outlook: {kind: forecast, input: monthly, horizon: 3}
-              save: {kind: export, input: outlook.forecasts, file: forecasts.csv}
-            """)
+        try ws.write("p.yml", Self.dailyByMonth(""))
         let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         #expect(result.notes.contains { $0.contains("forecast on its own (CLINIC: Monday to Friday)") }, "\(result.notes)")
         let rows = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }

@@ -220,6 +220,12 @@ public struct VarianceJob: Sendable {
             notes.append("\(ledger) \(missingMonths.count == 1 ? "have no row for \(months.label(first)), a month" : "have no rows for \(missingMonths.count) months (\(listed))") between months booked: read as nothing spent or earned, which lowers the year to date and the projection; export \(missingMonths.count == 1 ? "that month" : "those months") if missing")
         }
 
+        let doubled = LedgerMonths.repeated(department: aDept, account: aAcct, month: aMonth, amount: aAmount)
+        if let first = doubled.first {
+            let which = doubled.count == 1 ? "\(months.label(first.month)) (\(first.rows) rows)"
+                : "\(doubled.count) months (" + doubled.prefix(4).map { "\(months.label($0.month)), \($0.rows) rows" }.listed(of: doubled.count) + ")"
+            notes.append("\(ledger) hold every row of \(which) twice or more, the same department, account and amount: summed, which doubles \(doubled.count == 1 ? "the month" : "them"); if \(doubled.count == 1 ? "the month was" : "they were") exported twice, keep one copy")
+        }
         // Amounts by line and month; volumes by department and month.
         var budgetBy: [Key: [Int: Double]] = [:], actualBy: [Key: [Int: Double]] = [:]
         var types: [Key: VarianceLine.AccountType] = [:], behaviors: [Key: VarianceLine.Behavior] = [:]
@@ -389,9 +395,19 @@ public struct VarianceJob: Sendable {
             var id = id
             id.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: value) }
         }
-        var opened: [(index: Int, month: Int)] = []
+        var opened: [(index: Int, month: Int)] = [], oneOffs: [(index: Int, oneOff: OneOffPosting)] = []
         for (i, key) in keys.enumerated() {
-            let booked = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
+            var booked = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
+            // A line's history starts with its first posting: 0.00 rows before it (a ledger
+            // that prints every line every month) made the same one invoice project at $5,831
+            // a month with them and $31,250 without.
+            let posted = LedgerMonths.postedMonths(booked)
+            if let first = posted.min() { booked = booked.filter { $0.key >= first } }
+            if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: firstActual, asOf: asOf) {
+                oneOffs.append((i, oneOff))
+                guard let history = oneOff.history(booked) else { continue }
+                booked = history
+            }
             let volume = actualVolume[key.department] ?? [:]
             if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
                 driven.insert(i)
@@ -413,6 +429,7 @@ public struct VarianceJob: Sendable {
             let named = opened.prefix(5).map { "\(keys[$0.index].department) \(keys[$0.index].account) (\(months.label($0.month)))" }
             notes.append("\(named.listed(of: opened.count)): first booked for half the line's usual month or less, read as the month it opened in, and left out of its forecast")
         }
+        if let note = VarianceJob.oneOffNote(oneOffs.map { (keys[$0.index].department + " / " + keys[$0.index].account, $0.oneOff) }) { notes.append(note) }
         for d in drivenDepartments.sorted() {
             for (month, volume) in actualVolume[departments[d]] ?? [:] where month <= asOf { add(&volumeTotals, "v\(d)", month, volume) }
         }
@@ -598,6 +615,30 @@ public struct VarianceJob: Sendable {
             ("projected_fy", .number(rows.map { money($0.projectedFY) })), ("projected_variance", .number(rows.map { partialBudget ? .nan : money($0.projectedVariance) })),
             ("change_vs_base", .number(rows.map { money($0.changeVsBase) })),
         ])
+    }
+
+    /// What `OneOffPosting` found, one sentence per kind, naming up to four lines each.
+    static func oneOffNote(_ found: [(line: String, oneOff: OneOffPosting)]) -> String? {
+        let money = { (x: Double) in NumberStyle().money(abs(x)) }, label = Frequency.month.label
+        var once: [String] = [], spikes: [String] = [], recent: [String] = []
+        for (line, oneOff) in found {
+            switch oneOff {
+            case let .once(month, amount): once.append("\(line), \(money(amount)) in \(label(month))")
+            case let .recent(month, amount): recent.append("\(line), \(money(amount)) in \(label(month))")
+            case let .spike(month, amount, usual): spikes.append("\(line), \(money(amount)) in \(label(month)) against \(money(usual)) a month")
+            }
+        }
+        var said: [String] = []
+        if !once.isEmpty {
+            said.append("\(once.count == 1 ? "1 line" : "\(once.count) lines") posted once and not in the \(OneOffPosting.monthsAfter) months or more booked since (\(once.listed(upTo: 4))): read as one-off and projected at $0; budget \(once.count == 1 ? "it" : "them") if \(once.count == 1 ? "it recurs" : "they recur")")
+        }
+        if !spikes.isEmpty {
+            said.append("\(spikes.count == 1 ? "1 line" : "\(spikes.count) lines") booked one month at \(NumberFormat.fixed(OneOffPosting.spikeRatio)) times \(spikes.count == 1 ? "its" : "their") usual month or more (\(spikes.listed(upTo: 4))): read as one-off, booked as it is and forecast at the usual month")
+        }
+        if !recent.isEmpty {
+            said.append("\(recent.count == 1 ? "1 line" : "\(recent.count) lines") posted once, too recently to tell a one-off from a new monthly line (\(recent.listed(upTo: 4))): projected as monthly; if \(recent.count == 1 ? "it is a one-off, its" : "they are one-off, their") forecast_remaining is too high by as much")
+        }
+        return said.isEmpty ? nil : said.joined(separator: "; ")
     }
 
     /// A driven line's amount per unit of volume by month. A month whose volume is under half

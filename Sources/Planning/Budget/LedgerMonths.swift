@@ -61,6 +61,23 @@ public enum LedgerMonths {
         return month
     }
 
+    /// Months in which every row of the ledger appears an even number of times, the same
+    /// department, account and amount: a month exported twice and appended. Summed as the file
+    /// says, a doubled September took a department on budget to $6,000 over and its projection
+    /// $24,000 over, without a word, where the budget's repeated rows are counted. Rows of the
+    /// ledger by column; the months in order with the rows each holds.
+    public static func repeated(department: [String], account: [String], month: [Int], amount: [Double]) -> [(month: Int, rows: Int)] {
+        struct Row: Hashable { var department: String, account: String, month: Int, amount: Double }
+        var count: [Row: Int] = [:]
+        for r in month.indices { count[Row(department: department[r], account: account[r], month: month[r], amount: amount[r]), default: 0] += 1 }
+        var rows: [Int: Int] = [:], odd = Set<Int>()
+        for (row, n) in count {
+            rows[row.month, default: 0] += n
+            if n % 2 == 1 { odd.insert(row.month) }
+        }
+        return rows.filter { !odd.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// The months a line posted in, from its net amount by month: those not zero and of the
     /// sign of the line's whole ledger. A 0.00 exported for a month not yet booked, and a
     /// month of reversals alone (an accrual reversed on the 1st), are no postings.

@@ -1,0 +1,66 @@
+/// A ledger line whose history holds a one-off amount rather than its run rate: a consulting
+/// invoice posted once, or a $50,000 repair in a line that books $1,000 a month. Forecast as
+/// they were, one $50,000 invoice followed by three empty months was projected at $31,250 a
+/// month, and a $1,000-a-month line with one repair at $6,684 a month: a department's
+/// projection of about $154,000 came out at $605,000.
+///
+/// A finance analyst takes such amounts out of the run rate ("normalizes" them) and says so;
+/// this does the same for the two shapes that cannot be anything else:
+/// - `.once`: the line posted in one month only, and the ledger booked at least three months
+///   after it without the line posting again (a quarterly charge would have recurred). It is
+///   projected at $0.
+/// - `.spike`: the line posted in every month from its first to as-of (four or more), and one
+///   month is at least five times the median of the others. Its forecast is made with that
+///   month at the median; the month stays booked as it is.
+///
+/// A line that posted once, less than three months before as-of and after the ledger's first
+/// month (`.recent`), could be a one-off or a new monthly line; it is projected as the latter
+/// and named, so that a reader knows where the projection rests on one month. (In a ledger
+/// of one or two months every line has posted once or twice; none is named.)
+public enum OneOffPosting: Equatable, Sendable {
+    case once(month: Int, amount: Double)
+    case recent(month: Int, amount: Double)
+    case spike(month: Int, amount: Double, usual: Double)
+
+    /// Months the ledger must book after a lone posting before it reads as a one-off.
+    public static let monthsAfter = 3
+    /// How many times a line's usual month one month must be to read as a one-off.
+    public static let spikeRatio = 5.0
+
+    /// The one-off in a line's net amounts by month (`amounts`, booked months through as-of),
+    /// or nil. `posted` is the months the line posted in (`LedgerMonths.postedMonths`),
+    /// `ledgerStart` the ledger's first month.
+    public static func find(_ amounts: [Int: Double], posted: Set<Int>, ledgerStart: Int, asOf: Int) -> OneOffPosting? {
+        let months = posted.filter { $0 <= asOf }
+        guard let first = months.min() else { return nil }
+        if months.count == 1 {
+            let amount = amounts[first] ?? 0
+            if asOf - first >= monthsAfter { return .once(month: first, amount: amount) }
+            return first > ledgerStart ? .recent(month: first, amount: amount) : nil
+        }
+        let span = Array(first...asOf)
+        guard span.count >= 4, span.allSatisfy(months.contains) else { return nil }
+        let sizes = span.map { abs(amounts[$0] ?? 0) }
+        guard let top = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) else { return nil }
+        var rest = sizes
+        rest.remove(at: top)
+        rest.sort()
+        let median = rest.count % 2 == 1 ? rest[rest.count / 2] : (rest[rest.count / 2 - 1] + rest[rest.count / 2]) / 2
+        guard median > 0, sizes[top] >= spikeRatio * median else { return nil }
+        let amount = amounts[span[top]] ?? 0
+        return .spike(month: span[top], amount: amount, usual: amount < 0 ? -median : median)
+    }
+
+    /// The history to forecast the line from: nil for a line projected at $0 (`.once`), the
+    /// amounts with a spike at the usual month, or the amounts as they are.
+    public func history(_ amounts: [Int: Double]) -> [Int: Double]? {
+        switch self {
+        case .once: return nil
+        case .recent: return amounts
+        case let .spike(month, _, usual):
+            var cleaned = amounts
+            cleaned[month] = usual
+            return cleaned
+        }
+    }
+}

@@ -121,12 +121,12 @@ public struct VarianceJob: Sendable {
     }
 
     /// The tables with each department and account as first spelled (the budget's first),
-    /// case and runs of spaces aside, and a note naming the names read so, or nil. A ledger's
+    /// case, runs of spaces and a leading number's zeros aside (`NameSpellings`), and a note naming the names read so, or nil. A ledger's
     /// "MEDICAL SUPPLIES" against the budget's "Medical Supplies" made two lines, the budget's
     /// all saved (-100%) and the ledger's all unbudgeted, without a word; the proposal keyed
     /// its lines the same way.
     public static func matchingNames(budget: inout Table, actuals: inout Table, volumes: inout Table?) -> String? {
-        var spellings = ["department": NameSpellings(), "account": NameSpellings()]
+        var spellings = ["department": NameSpellings(foldsLeadingZeros: true), "account": NameSpellings(foldsLeadingZeros: true)]
         var respelled: [String: String] = [:]
         func fold(_ table: inout Table, _ roles: [String]) {
             for role in roles {
@@ -144,7 +144,7 @@ public struct VarianceJob: Sendable {
         }
         guard !respelled.isEmpty else { return nil }
         let pairs = respelled.keys.sorted().map { "'\($0)' as '\(respelled[$0]!)'" }
-        return "\(pairs.count) department or account \(pairs.count == 1 ? "name" : "names") read as first spelled (case and spaces aside): \(pairs.listed(upTo: 5))"
+        return "\(pairs.count) department or account \(pairs.count == 1 ? "name" : "names") read as first spelled (case, spaces and a code's leading zeros aside): \(pairs.listed(upTo: 5))"
     }
 
     struct Key: Hashable, Comparable {
@@ -285,6 +285,9 @@ public struct VarianceJob: Sendable {
             if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
             if let parsed = try accountType(aType?[r], of: key, in: " in the actuals") { ledgerTypes[key] = parsed }
         }
+        // Budgeted lines that stopped as a line with no budget began (`LedgerMonths.continuations`):
+        // projected at $0, their spending going on under the new name.
+        var stoppedLines = Set<Key>()
         if !sharded {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
             // "B / C" would be one label).
@@ -292,7 +295,11 @@ public struct VarianceJob: Sendable {
             let label = { (line: String) in CompositeKey.parts(of: line, maxSplits: 1).joined(separator: " / ") }
             let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), LedgerMonths.postedMonths($0.value.filter { $0.key <= asOf })) })
             let budgeted = Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) })
-            let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf)
+            let moved = LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf)
+            let stopped = Set(moved.map(\.stopped))
+            stoppedLines = Set(moved.compactMap { pair in actualBy.keys.first { key($0) == pair.stopped } })
+            // (A line continued under another name has its own note.)
+            let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf).filter { !stopped.contains($0.line) }
             if !gaps.isEmpty {
                 let shown = gaps.prefix(6).map { gap in
                     label(gap.line) + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)
@@ -319,10 +326,10 @@ public struct VarianceJob: Sendable {
                 let shown = ahead.prefix(5).map { "\(label($0.line)) from \(months.label($0.first)), \(NumberStyle().money(abs($0.budget)))" }.listed(of: ahead.count)
                 notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberStyle().money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
             }
-            for pair in LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf) {
+            for pair in moved {
                 let started = pair.started.map(label)
                 let one = started.count == 1
-                notes.append("\(label(pair.stopped)) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): if the line was renamed, the old one is still projected from its history beside the new and the projection is overstated; spell it one way in the budget and the ledger")
+                notes.append("\(label(pair.stopped)) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): read as the line renamed, the old projected at $0 and the new from its own months; spell it one way in the budget and the ledger to set the new against the budget")
             }
         }
         if let volumes, let vDept = volumes.texts("department") {
@@ -403,6 +410,7 @@ public struct VarianceJob: Sendable {
             // a month with them and $31,250 without.
             let posted = LedgerMonths.postedMonths(booked)
             if let first = posted.min() { booked = booked.filter { $0.key >= first } }
+            if stoppedLines.contains(key) { continue }
             if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: firstActual, asOf: asOf) {
                 oneOffs.append((i, oneOff))
                 guard let history = oneOff.history(booked) else { continue }

@@ -10,7 +10,13 @@ public struct NameSpellings: Sendable {
     /// unit every day) is folded once.
     private var kept: [String: String] = [:]
 
-    public init() {}
+    /// Whether a leading number's zeros are ignored too: `06010` and `6010` are one cost
+    /// centre. Excel drops the zeros of a code it reads as a number, so one export of a
+    /// ledger has them and the next does not; in variance the budget's 06010 was all saved
+    /// (-100%) and the ledger's 6010 all unbudgeted.
+    public var foldsLeadingZeros = false
+
+    public init(foldsLeadingZeros: Bool = false) { self.foldsLeadingZeros = foldsLeadingZeros }
 
     public init(_ names: some Sequence<String>) {
         for name in names { insert(name) }
@@ -20,11 +26,21 @@ public struct NameSpellings: Sendable {
     @discardableResult
     public mutating func insert(_ name: String) -> String {
         if let known = kept[name] { return known }
-        let key = name.matchKey()
+        let key = self.key(name)
         let first = byKey[key] ?? name
         byKey[key] = first
         kept[name] = first
         return first
+    }
+
+    private func key(_ name: String) -> String {
+        let key = name.matchKey()
+        guard foldsLeadingZeros, key.first == "0" else { return key }
+        let zeros = key.prefix { $0 == "0" }.count
+        let rest = key.dropFirst(zeros)
+        // A number of zeros alone keeps one; a code that is not a number ("0A") keeps its zero.
+        guard let next = rest.first else { return "0" }
+        return next.isASCII && next.isNumber ? String(rest) : key
     }
 
     /// The names as kept (the first spelling of each), sorted, for messages.
@@ -50,7 +66,7 @@ public struct NameSpellings: Sendable {
     }
 
     /// This export's spelling of `name`, or nil when it has no such name.
-    public func spelling(of name: String) -> String? { kept[name] ?? byKey[name.matchKey()] }
+    public func spelling(of name: String) -> String? { kept[name] ?? byKey[key(name)] }
 
     /// Whether `name` is spelled here exactly so: a match that needed no leniency.
     public func isExact(_ name: String) -> Bool { kept[name] != nil }

@@ -78,12 +78,26 @@ import Tabular
         var actuals = Self.table([("d1", "MEDICAL  SUPPLIES", "2025-07", 10_000)])
         var volumes: Table? = nil
         let note = VarianceJob.matchingNames(budget: &budget, actuals: &actuals, volumes: &volumes)
-        #expect(note == "2 department or account names read as first spelled (case and spaces aside): 'MEDICAL  SUPPLIES' as 'Medical Supplies', 'd1' as 'D1'")
+        #expect(note == "2 department or account names read as first spelled (case, spaces and a code's leading zeros aside): 'MEDICAL  SUPPLIES' as 'Medical Supplies', 'd1' as 'D1'")
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
         let july = result.rows.filter { $0.line.period == "2025-07" && $0.line.account != "TOTAL" }
         #expect(july.count == 1 && july[0].line.variance == 0, "\(july.map(\.line))")
         var same = Self.table([("D1", "Supplies", "2025-07", 1)]), sameActuals = same
         #expect(VarianceJob.matchingNames(budget: &same, actuals: &sameActuals, volumes: &volumes) == nil)
+    }
+
+    /// The budget's cost centre 06010 and the ledger's 6010 (Excel dropped the zeros): the
+    /// budget's line was all saved and the ledger's all unbudgeted. Codes that differ by more
+    /// than leading zeros stay apart.
+    @Test func codesDifferingByLeadingZerosAreOneLine() throws {
+        var budget = Self.table([("06010", "05010", "2025-07", 1_000), ("06020", "05010", "2025-07", 1_000), ("0A1", "5", "2025-07", 1)])
+        var actuals = Self.table([("6010", "5010", "2025-07", 1_000), ("06020", "05010", "2025-07", 1_000), ("A1", "5", "2025-07", 1)])
+        var volumes: Table? = nil
+        let note = VarianceJob.matchingNames(budget: &budget, actuals: &actuals, volumes: &volumes)
+        #expect(note == "2 department or account names read as first spelled (case, spaces and a code's leading zeros aside): '5010' as '05010', '6010' as '06010'")
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        let july = result.rows.filter { $0.line.period == "2025-07" && $0.line.account != "TOTAL" }
+        #expect(july.filter { $0.line.department != "0A1" && $0.line.department != "A1" }.allSatisfy { $0.line.variance == 0 } && july.count == 4, "\(july.map(\.line))")
     }
 
     /// Six lines posted July to December and one early January line: the report ran through
@@ -147,6 +161,26 @@ import Tabular
         #expect(try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(closed), volumes: nil).asOf == Self.month(2026, 1))
     }
 
+    /// A department renamed mid-year (`4 West` as `4W Med Surg`, nothing alike): both its lines
+    /// stopped in September as the same accounts began under the new name, unbudgeted. The old
+    /// lines' fading history was projected beside the new's full months, $13,973 over a
+    /// department on budget, and their gaps named as lowering the projection.
+    @Test func aDepartmentRenamedIsReadAsItsLinesContinued() throws {
+        let budget = Self.fiscalMonths.flatMap { [("4 West", "Salaries", $0, 5_000.0), ("4 West", "Supplies", $0, 1_000.0)] }
+        func ledger(_ accounts: [String]) -> [(String, String, String, Double)] {
+            Self.fiscalMonths.prefix(5).enumerated().flatMap { k, m in
+                [("Salaries", 5_000.0), ("Supplies", 1_000.0)].filter { accounts.contains($0.0) || k < 3 }.map { (k < 3 ? "4 West" : "4W Med Surg", $0.0, m, $0.1) }
+            }
+        }
+        let result = try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(ledger(["Salaries", "Supplies"])), volumes: nil)
+        #expect(result.notes.filter { $0.contains("read as the line renamed") }.count == 2 && !result.notes.contains { $0.contains("lowers") }, "\(result.notes)")
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains { $0.hasPrefix("Projected FY2026 expense $72,000") }, "\(summary)")
+        // A new department with one of the two accounts is not the old one renamed.
+        let one = try VarianceJob().run(budget: Self.table(budget), actuals: Self.table(ledger(["Salaries"])), volumes: nil)
+        #expect(!one.notes.contains { $0.contains("read as the line renamed") }, "\(one.notes)")
+    }
+
     /// A department respelled mid-year: its old line stopped in September and the new one,
     /// without a budget, began in October; both were projected, the old from its history,
     /// and only the old line's gap was named, as lowering the projection.
@@ -158,7 +192,10 @@ import Tabular
         var job = VarianceJob()
         job.asOf = Self.month(2025, 12)
         let result = try job.run(budget: Self.table(budget), actuals: Self.table(old + renamed + ed), volumes: nil)
-        #expect(result.notes.contains("6030 Med-Surg 4E / Salaries posted nothing after 2025-09 and 6030 Med Surg 4 East / Salaries, which has no budget, began in 2025-10: if the line was renamed, the old one is still projected from its history beside the new and the projection is overstated; spell it one way in the budget and the ledger"), "\(result.notes)")
+        #expect(result.notes.contains("6030 Med-Surg 4E / Salaries posted nothing after 2025-09 and 6030 Med Surg 4 East / Salaries, which has no budget, began in 2025-10: read as the line renamed, the old projected at $0 and the new from its own months; spell it one way in the budget and the ledger to set the new against the budget"), "\(result.notes)")
+        // Six months of 90,000 a month, and 90,000 a month ahead.
+        let salaries = result.rows.filter { $0.line.period == "FY2026-YTD" && $0.line.account == "Salaries" && $0.line.department.hasPrefix("6030") }
+        #expect(abs(salaries.reduce(0) { $0 + ($1.projectedFY ?? 0) } - 1_080_000) < 1, "\(salaries.map(\.projectedFY))")
         // A new unbudgeted line of another account, or one starting later, is no continuation.
         let other = Self.fiscalMonths.dropFirst(4).prefix(2).map { ("6030 Med Surg 4 East", "Salaries", $0, 90_000.0) }
         let later = try job.run(budget: Self.table(budget), actuals: Self.table(old + other + ed), volumes: nil)

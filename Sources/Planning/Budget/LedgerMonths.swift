@@ -157,10 +157,11 @@ public enum LedgerMonths {
 
     /// Budgeted lines that stopped posting before `last`, though budgeted after, while lines
     /// with no budget began in the month after, in the same department, or of the same account
-    /// in a department named alike (`alike`): most often one line renamed (a department
-    /// respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`, or an account
-    /// renumbered, 6100 as 6105). Both are then projected, the old from its
-    /// history, and the projection overstated by the old line's (a third of the salaries'
+    /// in a department named alike (`alike`) or in a department that began that month as the
+    /// stopped line's whole department stopped: most often one line renamed (a department
+    /// respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`, renamed, `4 West` as
+    /// `4W Med Surg`, or an account renumbered, 6100 as 6105). Both were projected, the old from
+    /// its history, and the projection overstated by the old line's (a third of the salaries'
     /// projection in a review). Lines are keys of the department and account joined by the unit
     /// separator; each stopped line with the lines that began, in the order of the keys' bytes.
     public static func continuations(booked: [String: Set<Int>], budgeted: [String: [Int: Double]], through last: Int) -> [(stopped: String, started: [String], month: Int)] {
@@ -173,6 +174,26 @@ public enum LedgerMonths {
         for (line, months) in booked where !hasBudget(line) {
             if let first = months.min() { began[first, default: []].append(line) }
         }
+        // Each department's first and last month posted, the accounts it posted by month, and
+        // whether it has any budget.
+        var span: [Substring: ClosedRange<Int>] = [:], budgetedDepartments = Set<Substring>()
+        var accounts: [Substring: [Int: Set<Substring>]] = [:]
+        for (line, months) in booked {
+            guard let first = months.min(), let end = months.filter({ $0 <= last }).max() else { continue }
+            let (department, account) = parts(line)
+            span[department] = span[department].map { min($0.lowerBound, first)...max($0.upperBound, end) } ?? first...end
+            for month in months { accounts[department, default: [:]][month, default: []].insert(account) }
+        }
+        for line in budgeted.keys where hasBudget(line) { budgetedDepartments.insert(parts(line).department) }
+        /// Whether `other`, a department with no budget, began posting in `month`, the month
+        /// after `department` posted its last, with every account (two or more) `department`
+        /// posted then: the department renamed. One account alike is too little to tell a
+        /// rename from a new unit (a clinic's salaries).
+        func moved(_ department: Substring, to other: Substring, in month: Int) -> Bool {
+            guard !budgetedDepartments.contains(other), span[other]?.lowerBound == month, span[department]?.upperBound == month - 1,
+                  let ending = accounts[department]?[month - 1], ending.count >= 2 else { return false }
+            return ending.isSubset(of: accounts[other]?[month] ?? [])
+        }
         var pairs: [(stopped: String, started: [String], month: Int)] = []
         for (line, months) in booked where hasBudget(line) {
             // A line that stopped with its budget (equipment budgeted to September) has ended,
@@ -182,7 +203,7 @@ public enum LedgerMonths {
             let (department, account) = parts(line)
             let successors = (began[end + 1] ?? []).filter {
                 let p = parts($0)
-                return p.department == department || (p.account == account && alike(p.department, department))
+                return p.department == department || (p.account == account && (alike(p.department, department) || moved(department, to: p.department, in: end + 1)))
             }
             if !successors.isEmpty { pairs.append((line, successors.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, end + 1)) }
         }

@@ -67,6 +67,9 @@ public struct StaffingJob: Sendable {
         public var looseMatches: [String: String] = [:]
         /// Census rows that repeat a unit and day already seen (summed with it), and the first few.
         public var repeatedCensusDays: (count: Int, examples: [String]) = (0, [])
+        /// Set when the census's dates carry times of day: the times (up to
+        /// `Table.timesOfDayKept`) and how many unit-days held more than one count, averaged.
+        public var censusSnapshots: (times: [Int], averagedDays: Int)?
         /// Worked hours of job codes the unit's targets do not name (as first spelled), left out
         /// of its hours per patient day and premium share.
         public var untargetedHours: [(unit: String, jobCode: String, hours: Double)] = []
@@ -139,6 +142,12 @@ public struct StaffingJob: Sendable {
         var unitDays = Set<Int64>(), repeatedDays = 0, repeatedExamples: [String] = []
         // One id per unit as the census spells it, for its (unit, day) pairs.
         var unitIDs: [String: Int64] = [:]
+        // A census whose dates carry two times of day or more holds counts of occupied beds
+        // taken through the day (midnight and noon, or every hour): a day's census is the
+        // average of its counts. Summed, a midnight and a noon count made 294 patient days of a
+        // week of 140 to 154, and 1,037 agency hours a week.
+        let snapshotTimes = (census.timesOfDay["date"] ?? []).count >= 2 ? census.timesOfDay["date"]! : []
+        var snapshots: [Int64: (sum: Double, count: Int)] = [:]
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
@@ -149,11 +158,27 @@ public struct StaffingJob: Sendable {
                 unitIDs[unit] = id
                 spellings[cUnits[r]] = (unit, id)
             }
-            if !unitDays.insert(id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF).inserted {
+            let unitDay = id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF
+            if !unitDays.insert(unitDay).inserted {
                 repeatedDays += 1
                 if repeatedExamples.count < 3 { repeatedExamples.append("\(unit) \(cDates[r])") }
             }
-            unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
+            if snapshotTimes.isEmpty {
+                unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
+            } else {
+                snapshots[unitDay, default: (0, 0)].sum += cDays[r]
+                snapshots[unitDay, default: (0, 0)].count += 1
+            }
+        }
+        var averagedDays = 0
+        if !snapshotTimes.isEmpty {
+            let unitOf = Dictionary(uniqueKeysWithValues: unitIDs.map { ($1, $0) })
+            for (unitDay, counts) in snapshots.sorted(by: { $0.key < $1.key }) {
+                var unit = unitOf[unitDay >> 32]!
+                if counts.count > 1 { averagedDays += 1 }
+                unit.withUTF8 { censusTotals.add(key: $0, day: CalendarDay(daysSinceEpoch: Int32(truncatingIfNeeded: unitDay & 0xFFFF_FFFF)), value: counts.sum / Double(counts.count)) }
+            }
+            repeatedDays = 0
         }
         // Partial periods are left out and named (DESIGN.md, Calendar): the last one never
         // reaches the totals, the first is left out by them. The plan said nothing of either.
@@ -464,6 +489,7 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
+        if !snapshotTimes.isEmpty { result.censusSnapshots = (snapshotTimes, averagedDays) }
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
@@ -664,6 +690,10 @@ public struct StaffingJob: Sendable {
             lines.append("Census rows repeating a unit and day, summed with the first: \(result.repeatedCensusDays.count) ("
                          + result.repeatedCensusDays.examples.listed(of: result.repeatedCensusDays.count)
                          + "); if the export repeats rows, remove the repeats")
+        }
+        if let snapshots = result.censusSnapshots {
+            let times = snapshots.times.map { ClockTime.label(minuteOfDay: $0) }.joined(separator: ", ") + (snapshots.times.count >= Table.timesOfDayKept ? ", ..." : "")
+            lines.append("The census's dates carry times of day (\(times)): read as counts of occupied beds taken through the day, each unit's day the average of its counts (\(snapshots.averagedDays) unit-days had more than one), not as days added up")
         }
         if !result.timekeepingUnitsWithoutCensus.isEmpty {
             lines.append("Timekeeping units the census does not name, their hours left out: "

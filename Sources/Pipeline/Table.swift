@@ -33,6 +33,12 @@ public struct Table: Sendable {
     /// many days of the month they used (counted to eight). A ledger dated by the day that
     /// stops mid-month holds part of its last month (`LedgerMonths.partialLastMonth`).
     public var periodDays: [String: (lastDay: CalendarDay, daysOfMonth: Int)] = [:]
+    /// For an import's date columns whose values carry a time of day (`2026-01-05 12:00`): the
+    /// distinct times seen, minutes after midnight, up to `timesOfDayKept`. The day alone is
+    /// kept in the column; a census of occupied beds counted at midnight and noon is two counts
+    /// of one day, not two days (`StaffingJob`).
+    public var timesOfDay: [String: [Int]] = [:]
+    public static let timesOfDayKept = 4
     /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
     /// summed from daily rows, the series that began within their first period and those used
     /// on fewer weekdays than the file records (`PeriodTotals.keysOnFewerWeekdays`). A forecast

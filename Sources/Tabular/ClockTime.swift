@@ -78,6 +78,16 @@ public enum ClockTime {
         return Int(day.daysSinceEpoch) * minutesPerDay + minute
     }
 
+    /// The time of day of a date-time's time part (`2026-01-05 12:00` is 720), without reading
+    /// its date; nil when the bytes end in no time.
+    public static func timeOfDay(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0, end = p.count
+        while start < end, p[start] == 0x20 { start += 1 }
+        while end > start, p[end - 1] == 0x20 { end -= 1 }
+        guard let split = timeStart(p, start, end) else { return nil }
+        return minuteOfDay(p, split + 1, end)
+    }
+
     /// Where the time part begins: the last space or `T` followed by digits and a colon.
     static func timeStart(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         var i = end - 1

@@ -49,3 +49,32 @@ import Testing
         }
     }
 }
+
+/// A census of occupied beds counted at midnight and at noon (a staffing review's case): the
+/// two counts of a day were added up as patient days, 294 a week for a unit of 20 to 22 beds,
+/// and 1,037 agency hours a week.
+@Suite struct CensusSnapshotTests {
+    @Test func countsTakenThroughTheDayAreAveraged() throws {
+        let dir = try StaffingRunTests.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let days = CSVInput.days(84)
+        try (["date,unit,patient_days"] + days.flatMap { ["\($0) 00:00,4E,20", "\($0) 12:00,4E,22"] }).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--horizon", "1", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("The census's dates carry times of day (00:00, 12:00): read as counts of occupied beds taken through the day, each unit's day the average of its counts (84 unit-days had more than one)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("repeating a unit and day"), "\(run.stderr)")
+        // 21 a day, 147 a week.
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_plan.csv"))
+        #expect(rows.count == 2 && rows.allSatisfy { abs((Double($0["census_forecast"] ?? "") ?? 0) - 147) < 0.5 }, "\(rows)")
+        // One count a day at midnight, with its time, is the census as before (140 a week).
+        try (["date,unit,patient_days"] + days.map { "\($0) 00:00,4E,20" }).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        let once = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                      "--horizon", "1", "--out", "out2"], in: dir)
+        #expect(once.status == 0 && !once.stderr.contains("times of day"), "\(once.stderr)")
+        let plain = try PlanningInputs.records(dir.appendingPathComponent("out2/staffing_plan.csv"))
+        #expect(plain.allSatisfy { abs((Double($0["census_forecast"] ?? "") ?? 0) - 140) < 0.5 }, "\(plain)")
+    }
+}

@@ -257,6 +257,9 @@ public struct ImportStage: Stage {
         var periodSeen = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: .min), count: count)
         var periodLast = periodSeen, periodDayBits = [UInt32](repeating: 0, count: count)
         let watchesDayFirst = options.dateFormat == .automatic
+        // The times of day a date column's values carry (`Table.timesOfDay`): looked for in
+        // fields longer than a date alone, until a few distinct ones are seen.
+        var timesOfDay = [[Int]](repeating: [], count: count)
         // So do units and codes: the previous row's id is reused without hashing.
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
         let months = Frequency.month
@@ -317,6 +320,10 @@ public struct ImportStage: Stage {
                     rowDay[k] = try row.lastDate(column, cache: &dateCaches[k])
                 } else {
                     rowDay[k] = try row.date(column, cache: &dateCaches[k])
+                    if row.record[column].count > 10 && timesOfDay[k].count < Table.timesOfDayKept,
+                       let minute = ClockTime.timeOfDay(row.record[column]), !timesOfDay[k].contains(minute) {
+                        timesOfDay[k].append(minute)
+                    }
                 }
             case .period:
                 let day = try row.monthDate(column, cache: &dateCaches[k])
@@ -445,6 +452,7 @@ public struct ImportStage: Stage {
             case .text: table.append(role.name, .text(texts[k]))
             case .number, .time, .dateTime: table.append(role.name, .number(numbers[k]))
             case .date:
+                if !timesOfDay[k].isEmpty { table.timesOfDay[role.name] = timesOfDay[k].sorted() }
                 // An optional date column with gaps stays text, so the gaps stay empty. Each
                 // day's text is made once (a million receipt dates hold a few hundred days).
                 if days[k].contains(where: { $0.daysSinceEpoch == .min }) {

@@ -41,15 +41,16 @@ extension ShiftStaffingJob {
         ])
     }
 
-    /// staffing_shift_outlook.csv: each future period's patients per shift, the staff the grid
-    /// requires and the staff today's schedule gives.
+    /// staffing_shift_outlook.csv: each future period's patients per shift on its day most
+    /// short of staff (or busiest), the staff the grid requires and the staff today's schedule
+    /// gives that weekday, and how many days of the period are short.
     public static func outlookTable(_ result: Result) -> Table {
         let rows = result.outlook
         return Table([
             ("unit", .text(rows.map(\.unit))), ("job_code", .text(rows.map(\.jobCode))), ("shift", .text(rows.map(\.shift))),
-            ("period", .text(rows.map(\.period))), ("patients_forecast", .number(rows.map { r2($0.patients) })),
+            ("period", .text(rows.map(\.period))), ("day", .date(rows.map(\.day))), ("patients_forecast", .number(rows.map { r2($0.patients) })),
             ("staff_required", .number(rows.map { Double($0.staffRequired) })), ("staff_scheduled", .number(rows.map { Double($0.staffScheduled) })),
-            ("short_by", .number(rows.map { Double($0.shortBy) })),
+            ("short_by", .number(rows.map { Double($0.shortBy) })), ("days_short", .number(rows.map { Double($0.daysShort) })),
         ])
     }
 
@@ -61,7 +62,8 @@ extension ShiftStaffingJob {
             : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."]
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !short.isEmpty {
-            lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio: "
+            let days = short.reduce(0) { $0 + $1.daysShort }
+            lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio on \(NumberFormat.count(days, "day")): "
                          + unitCounts(short.map { ($0.unit, $0.shift) }).joined(separator: ", ") + ".")
         }
         if !result.uncheckedUnits.isEmpty {
@@ -128,14 +130,15 @@ extension ShiftStaffingJob {
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !result.outlook.isEmpty {
             doc.heading("Shifts ahead")
-            doc.paragraph("The census forecast per shift (the unit's recent shift census over daily census) against today's schedule: the median staff on duty on the unit, job code and shift over the latest shifts. All periods are in staffing_shift_outlook.csv.")
+            doc.paragraph("The census forecast per shift, day by day (each weekday's recent patients on the shift, scaled by the period's census per day over the recent weeks'), against today's schedule: the median staff on duty on the unit, job code, shift and weekday over the latest shifts. A period's row is its day most short of staff, or its busiest. All periods are in staffing_shift_outlook.csv.")
             if short.isEmpty {
-                doc.paragraph("Today's schedule covers every shift of the plan.")
+                doc.paragraph("Today's schedule covers every shift of the plan, on each weekday.")
             } else {
-                doc.table(["Period", "Unit", "Shift", "Job", "Patients", "Staff needed", "Scheduled", "Short"],
+                doc.table(["Period", "Day", "Unit", "Shift", "Job", "Patients", "Staff needed", "Scheduled", "Short", "Days short"],
                           short.prefix(listed).map { r in
-                              [r.period, r.unit, r.shift, r.jobCode, NumberFormat.fixed(r.patients, decimals: 1), String(r.staffRequired), String(r.staffScheduled), String(r.shortBy)]
-                          }, alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+                              [r.period, r.day.description, r.unit, r.shift, r.jobCode, NumberFormat.fixed(r.patients, decimals: 1), String(r.staffRequired),
+                               String(r.staffScheduled), String(r.shortBy), String(r.daysShort)]
+                          }, alignments: [.left, .left, .left, .left, .left, .right, .right, .right, .right, .right])
             }
         }
         doc.heading("Productivity by pay period")

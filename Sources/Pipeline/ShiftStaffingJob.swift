@@ -31,15 +31,19 @@ public struct ShiftStaffingJob: Sendable {
         public var productivity: Productivity
     }
 
-    /// A future period's census on one shift against the staff today's schedule puts on it.
+    /// A future period's census on one shift against the staff today's schedule puts on it,
+    /// on the period's day most short of staff (or its busiest, with none short).
     public struct OutlookRow: Sendable {
         public var unit: String
         public var jobCode: String
         public var shift: String
         public var period: String
+        public var day: CalendarDay
         public var patients: Double
         public var staffRequired: Int
         public var staffScheduled: Int
+        /// Days of the period the shift is short of staff.
+        public var daysShort: Int
         public var shortBy: Int { max(0, staffRequired - staffScheduled) }
     }
 
@@ -297,56 +301,65 @@ public struct ShiftStaffingJob: Sendable {
         return rows.sorted { ($0.unit, $0.firstDay) < ($1.unit, $1.firstDay) }
     }
 
-    /// The plan's census forecast turned into patients per shift (the unit's recent ratio of
-    /// shift census to daily census), the staff the grid requires for them, and today's
-    /// schedule: the median staff on duty on that unit, job code and shift over the latest
-    /// `scheduleDays` days of shifts.
+    /// The plan's census forecast turned into patients per shift, day by day of each period,
+    /// against today's schedule (`ShiftWeekdays`): each weekday's recent patients on the shift
+    /// scaled by the period's census per day over the recent weeks', the staff the grid
+    /// requires for them, and the median staff on duty on that weekday over the latest
+    /// `scheduleDays` days of shifts. A period's row shows its day most short of staff.
     func outlook(_ shifts: [ShiftRow], census: Table, plan: StaffingJob.Result, frequency: Frequency,
                  ratioTargets: [(unit: String, jobCode: String, max: Double)], display: [String: String], keys: inout KeyCache) -> [OutlookRow] {
         guard let lastDay = shifts.map(\.date).max(), let cDays = census.days("date"), let cUnits = census.texts("unit"),
               let cValues = census.numbers("patient_days") else { return [] }
         let since = lastDay.adding(days: -(scheduleDays - 1))
-        var dailyCensus: [String: [CalendarDay: Double]] = [:]
+        // Each unit's census in the recent weeks, and its days from the later of their start
+        // and its first census day to its last: its census per calendar day, closed days
+        // (a weekday unit's weekends) counting as none, as the plan's periods count them.
+        var recentCensus: [String: (total: Double, first: CalendarDay, last: CalendarDay)] = [:]
+        var firstDay: [String: CalendarDay] = [:], daysWithCensus: [String: Set<CalendarDay>] = [:]
         var censusKeys = RowKeys()
-        for r in 0..<cUnits.count where cDays[r] >= since && cDays[r] <= lastDay && !cValues[r].isNaN {
-            dailyCensus[censusKeys.key(cUnits[r], &keys), default: [:]][cDays[r], default: 0] += cValues[r]
+        for r in 0..<cUnits.count where !cValues[r].isNaN && cDays[r] <= lastDay {
+            let unit = censusKeys.key(cUnits[r], &keys)
+            firstDay[unit] = min(firstDay[unit] ?? cDays[r], cDays[r])
+            guard cDays[r] >= since else { continue }
+            daysWithCensus[unit, default: []].insert(cDays[r])
+            let known = recentCensus[unit]
+            recentCensus[unit] = ((known?.total ?? 0) + cValues[r], min(known?.first ?? cDays[r], cDays[r]), max(known?.last ?? cDays[r], cDays[r]))
         }
-        struct Recent { var patients = 0.0; var census = 0.0; var days = 0; var staff: [Int] = [] }
-        var recent: [String: Recent] = [:]
+        var recent: [String: ShiftWeekdays] = [:]
         for row in shifts where row.date >= since {
             let unit = keys.key(row.unit)
-            let key = CompositeKey.joined(unit, keys.key(row.jobCode), row.shift)
-            guard let day = dailyCensus[unit]?[row.date] else { continue }
-            recent[key, default: Recent()].patients += row.ratio.patients
-            recent[key]!.census += day
-            recent[key]!.days += 1
-            recent[key]!.staff.append(row.ratio.staffOnDuty)
+            guard daysWithCensus[unit]?.contains(row.date) == true else { continue }
+            recent[CompositeKey.joined(unit, keys.key(row.jobCode), row.shift), default: ShiftWeekdays()]
+                .add(day: row.date, patients: row.ratio.patients, staffOnDuty: row.ratio.staffOnDuty)
+        }
+        func perDay(_ unit: String) -> Double? {
+            guard let c = recentCensus[unit], let first = firstDay[unit] else { return nil }
+            let days = c.last.daysSinceEpoch - max(since, first).daysSinceEpoch + 1
+            return days > 0 && c.total > 0 ? c.total / Double(days) : nil
         }
         // The census forecast per unit and period (the same for every job code of a unit).
-        var forecast: [String: [(String, Double)]] = [:]
+        var forecast: [String: [(label: String, period: Int, perDay: Double)]] = [:]
         var seen = Set<String>()
         for row in plan.rows where seen.insert(CompositeKey.joined(row.unit, row.period)).inserted {
             guard let p = frequency.period(ofLabel: row.period) else { continue }
-            forecast[keys.key(row.unit), default: []].append((row.period, row.censusForecast / Double(frequency.days(in: p))))
+            forecast[keys.key(row.unit), default: []].append((row.period, p, row.censusForecast / Double(frequency.days(in: p))))
         }
         var rows: [OutlookRow] = []
         let shiftNames = Dictionary(shifts.map { (CompositeKey.joined(keys.key($0.unit), keys.key($0.jobCode), $0.shift), ($0.unit, $0.jobCode, $0.shift)) },
                                     uniquingKeysWith: { a, _ in a })
         for (key, names) in shiftNames.sorted(by: { $0.key < $1.key }) {
-            guard let r = recent[key], r.census > 0, r.days > 0 else { continue }
+            guard let weekdays = recent[key], !weekdays.isEmpty else { continue }
             let unit = keys.key(names.0)
             guard let target = ratioTargets.first(where: { $0.unit == unit && keys.key($0.jobCode) == keys.key(names.1) }),
-                  let periods = forecast[unit] else { continue }
-            let share = r.patients / r.census
-            // The median staff on duty; of an even count, the lower middle one: 3, 2, 3, 2 staff
-            // read as 3 scheduled against 3 required, where half the shifts ran under ratio.
-            let staff = r.staff.sorted()
-            let scheduled = staff[(staff.count - 1) / 2]
-            for (period, daily) in periods {
-                let patients = share * daily
-                rows.append(OutlookRow(unit: names.0, jobCode: names.1, shift: names.2, period: period, patients: patients,
-                                       staffRequired: ShiftRatio.staffRequired(patients: patients, maxPatientsPerStaff: target.max),
-                                       staffScheduled: scheduled))
+                  let periods = forecast[unit], let level = perDay(unit) else { continue }
+            for period in periods {
+                let start = frequency.firstDay(of: period.period)
+                let days = weekdays.days((0..<frequency.days(in: period.period)).map { start.adding(days: $0) },
+                                         level: period.perDay / level, maxPatientsPerStaff: target.max)
+                guard let worst = ShiftWeekdays.worst(days) else { continue }
+                rows.append(OutlookRow(unit: names.0, jobCode: names.1, shift: names.2, period: period.label, day: worst.day, patients: worst.patients,
+                                       staffRequired: worst.staffRequired, staffScheduled: worst.staffScheduled,
+                                       daysShort: days.filter { $0.shortBy > 0 }.count))
             }
         }
         return rows.sorted { ($0.unit, $0.jobCode, $0.period, $0.shift) < ($1.unit, $1.jobCode, $1.period, $1.shift) }

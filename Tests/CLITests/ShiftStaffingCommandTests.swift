@@ -72,7 +72,8 @@ import Testing
     /// Shift names match ignoring case: nights written `NIGHT` for the last two weeks are the
     /// same shift (they were a third row in the grid and the outlook). And the outlook's
     /// scheduled staff is the lower median: 3 RNs on every other night of the last 28 days
-    /// reads as 3 scheduled, short by 1 of the 4 required, not 4 and short by none.
+    /// reads as 3 scheduled, short by 1 of the 4 required, not 4 and short by none; each
+    /// weekday had 3 on two of its four nights, so every night of a week is short.
     @Test func shiftNamesMatchIgnoringCaseAndTheScheduledStaffIsTheLowerMedian() throws {
         let dir = try Self.workspace()
         let days = CSVInput.days(85)
@@ -90,7 +91,7 @@ import Testing
         #expect(Set(try Self.rows(dir, "staffing_grid.csv").dropFirst().map { $0[2] }) == ["day", "night"])
         let outlook = try Self.rows(dir, "staffing_shift_outlook.csv")
         let nights = outlook.dropFirst().filter { $0[2] == "night" }
-        #expect(!nights.isEmpty && nights.allSatisfy { $0[5] == "4" && $0[6] == "3" && $0[7] == "1" }, "\(outlook)")
+        #expect(!nights.isEmpty && nights.allSatisfy { $0[6] == "4" && $0[7] == "3" && $0[8] == "1" && $0[9] == "7" }, "\(outlook)")
         #expect(outlook.dropFirst().allSatisfy { $0[2] == "day" || $0[2] == "night" })
     }
 
@@ -192,5 +193,49 @@ import Testing
         let run = try CLIRunner.run(Self.arguments.map { $0 == "2025-01-06" ? "fortnightly" : $0 }, in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--pay-period-start"), "\(run.stderr)")
+    }
+}
+
+/// The shifts ahead follow the unit's week (a staffing review's case): a unit with 24
+/// patients on weekdays and 10 at weekends, 5 RNs on every shift and at most 4 patients each,
+/// broke the ratio on every weekday shift, yet the outlook spread the week's census over seven
+/// days (20 a shift) and said the schedule covered every shift.
+@Suite struct ShiftOutlookWeekdayTests {
+    @Test func weekdayPeaksAreShortWhereTheWeekAveragesCovered() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Eight weeks from Monday 2025-01-06: days 5 and 6 of each week are the weekend.
+        let days = CSVInput.days(57)
+        let weekend = Set(days.enumerated().filter { $0.offset % 7 >= 5 }.map(\.element))
+        func patients(_ day: String) -> Int { weekend.contains(day) ? 10 : 24 }
+        var census = ["date,unit,patient_days"], shifts = ["date,shift,unit,patients,start,end"], spans = ["date,unit,job_code,pay_type,hours,employee,start,end"]
+        for (k, day) in days.dropLast().enumerated() {
+            census.append("\(day),4 West,\(patients(day))")
+            shifts += ["\(day),Day,4 West,\(patients(day)),07:00,19:00", "\(day),Night,4 West,\(patients(day)),19:00,07:00"]
+            let next = days[k + 1]
+            for e in 0..<5 {
+                spans.append("\(day),4 West,RN,REG,12,D\(e),\(day) 07:00,\(day) 19:00")
+                spans.append("\(day),4 West,RN,REG,12,N\(e),\(day) 19:00,\(next) 07:00")
+            }
+        }
+        for (name, lines) in [("census.csv", census), ("shifts.csv", shifts), ("timekeeping.csv", spans)] {
+            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate,max_patients_per_staff\n4 West,RN,6,24,50,4\n"
+            .write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--shifts", "shifts.csv", "--horizon", "2", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outlook = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_shift_outlook.csv"))
+        // Two weeks, two shifts: each on a weekday with 24 patients, 6 RNs needed, 5 on, short
+        // 1 on the five weekdays.
+        #expect(outlook.count == 4, "\(outlook)")
+        for row in outlook {
+            #expect(row["patients_forecast"] == "24" && row["staff_required"] == "6" && row["staff_scheduled"] == "5" && row["short_by"] == "1" && row["days_short"] == "5", "\(row)")
+            #expect(!weekend.contains(row["day"] ?? ""), "\(row)")
+        }
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("Ahead, today's schedule leaves 4 period-shifts short of the ratio on 20 days"), "\(report)")
+        #expect(!report.contains("Today's schedule covers every shift"))
     }
 }

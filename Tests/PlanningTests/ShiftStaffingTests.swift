@@ -87,3 +87,24 @@ import Tabular
         #expect(Productivity().index == nil)
     }
 }
+
+/// A shift's weekdays ahead (`ShiftWeekdays`): a day surgery open Monday to Friday, 10
+/// patients a shift and 2 RNs at most 4 patients each; spread over seven days its week of 50
+/// was 7.1 patients a shift, 2 RNs enough.
+@Suite struct ShiftWeekdaysTests {
+    @Test func eachWeekdayKeepsItsPatientsAndSchedule() {
+        var weekdays = ShiftWeekdays()
+        let monday = CalendarDay(year: 2026, month: 1, day: 5)!
+        for k in 0..<28 where k % 7 < 5 { weekdays.add(day: monday.adding(days: k), patients: 10, staffOnDuty: k % 7 == 0 ? 3 : 2) }
+        let week = (28..<35).map { monday.adding(days: $0) }
+        let days = weekdays.days(week, level: 1, maxPatientsPerStaff: 4)
+        // The weekend is closed: no day. Monday has 3 on, the other weekdays 2 against 3 needed.
+        #expect(days.count == 5 && days.allSatisfy { $0.patients == 10 && $0.staffRequired == 3 })
+        #expect(days.filter { $0.shortBy > 0 }.map(\.day) == Array(week[1..<5]))
+        #expect(ShiftWeekdays.worst(days)?.day == week[1])
+        // A period 20% busier than the recent weeks: 12 patients, still 3 needed.
+        #expect(weekdays.days(week, level: 1.2, maxPatientsPerStaff: 4).allSatisfy { abs($0.patients - 12) < 1e-9 && $0.staffRequired == 3 })
+        // With none short, the busiest day (the earliest of equals).
+        #expect(ShiftWeekdays.worst(weekdays.days(week, level: 0.5, maxPatientsPerStaff: 4))?.day == week[0])
+    }
+}

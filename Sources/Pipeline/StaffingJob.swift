@@ -449,9 +449,11 @@ public struct StaffingJob: Sendable {
             }
             let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r), hourlyRate: value(gRate, r),
                                                 overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
+            // By day, the FTEs and premium hours are the week's (`StaffingPlanner.plan(days:)`).
+            let byDay = frequency == .day ? planner.plan(days: forecast.values, from: frequency.firstDay(of: start), target: target) : nil
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
-                let plan = planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), wholeWeeks: frequency == .week, target: target)
+                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), wholeWeeks: frequency == .week, target: target)
                 var flags = summaries[unit]?.flags ?? []
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Planning
+import Tabular
 
 @Suite struct StaffingPlannerTests {
     @Test func hoursFTEAndCostByHand() {
@@ -63,5 +64,29 @@ import Testing
         #expect(p.belowRatio)
         // At HPPD 14: 882 hours, above the ratio minimum.
         #expect(!StaffingPlanner().plan(patientDays: 63, days: 7, target: .init(targetHPPD: 14, maxPatientsPerStaff: 2)).belowRatio)
+    }
+}
+
+/// A plan by day takes its FTEs and premium hours from the day's week (a staffing review's
+/// case): day by day against a seventh of the budgeted week, 24 patients on weekdays and 10 at
+/// weekends had 96 overtime and 95 agency hours a week, where the week plan had 40 and none.
+@Suite struct StaffingPlanByDayTests {
+    @Test func theDaysOfAWeekAddUpToTheWeeksPlan() {
+        let planner = StaffingPlanner()
+        let target = StaffingPlanner.Target(targetHPPD: 8, budgetedFTE: 30, hourlyRate: 50)
+        let monday = CalendarDay(year: 2026, month: 4, day: 13)!
+        let census: [Double] = [24, 24, 24, 24, 24, 10, 10]
+        let days = planner.plan(days: census, from: monday, target: target)
+        let week = planner.plan(patientDays: 140, days: 7, wholeWeeks: true, target: target)
+        // By hand: 1,120 h needed, 30 x 36 = 1,080 h in post, 40 h short, all within 10% overtime.
+        #expect(abs(week.overtimeHours - 40) < 1e-9 && week.agencyHours == 0 && abs(week.laborCost - 57_000) < 1e-6)
+        #expect(abs(days.reduce(0) { $0 + $1.overtimeHours } - week.overtimeHours) < 1e-9)
+        #expect(days.allSatisfy { $0.agencyHours == 0 && abs($0.fteRequired - week.fteRequired) < 1e-9 })
+        #expect(abs(days.reduce(0) { $0 + $1.laborCost } - week.laborCost) < 1e-6)
+        // The weekdays carry the overtime, 8 h each; the weekend none.
+        #expect(days.prefix(5).allSatisfy { abs($0.overtimeHours - 8) < 1e-9 } && days.suffix(2).allSatisfy { $0.overtimeHours == 0 })
+        // A plan starting on a Thursday pools Thursday to Sunday, then the next week.
+        let late = planner.plan(days: Array(census.suffix(4)) + census, from: monday.adding(days: 3), target: target)
+        #expect(late.count == 11 && abs(late.suffix(7).reduce(0) { $0 + $1.overtimeHours } - 40) < 1e-9)
     }
 }

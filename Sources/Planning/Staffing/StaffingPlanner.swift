@@ -1,3 +1,5 @@
+import Tabular
+
 /// Hours, FTEs and labor cost for one unit and job code in one period, from the census
 /// forecast and the unit's targets.
 ///
@@ -98,5 +100,53 @@ public struct StaffingPlanner: Sendable {
                       regularHours: regular, overtimeHours: overtime, agencyHours: agency, laborCost: cost,
                       premiumCost: cost - required * rate,
                       ratioMinimumHours: ratioHours, belowRatio: ratioHours.map { required < $0 - 1e-9 } ?? false)
+    }
+    /// A plan by day: each day's required hours, with the FTEs and the overtime and agency
+    /// hours of its ISO week (the part of it planned). Staff in post work more on busy days
+    /// than on quiet ones: set day by day against a seventh of the budgeted FTEs' week, a
+    /// unit of 24 patients on weekdays and 10 at weekends had 96 overtime and 95 agency hours
+    /// a week and a Monday-to-Friday unit "short by 3.7 FTE", where the same hours planned by
+    /// week were 40 overtime hours, no agency, and 0.33 FTE. The week's shortfall is shared
+    /// among its days by how far each is above its even share of the budgeted hours, so the
+    /// days of a whole week add up to the week's plan.
+    public func plan(days patientDays: [Double], from first: CalendarDay, target: Target) -> [Period] {
+        var periods = patientDays.map { plan(patientDays: $0, days: 1, wholeWeeks: false, target: target) }
+        var start = 0
+        while start < periods.count {
+            let week = first.adding(days: start).startOfISOWeek
+            var end = start + 1
+            while end < periods.count && first.adding(days: end).startOfISOWeek == week { end += 1 }
+            pool(&periods, start..<end, target: target)
+            start = end
+        }
+        return periods
+    }
+
+    /// The days `range` of `periods` planned as one stretch (see `plan(days:from:target:)`).
+    private func pool(_ periods: inout [Period], _ range: Range<Int>, target: Target) {
+        guard let budgeted = target.budgetedFTE else { return }
+        let perFTE = productiveHoursPerFTE(days: Double(range.count), wholeWeeks: range.count == 7)
+        let required = range.reduce(0) { $0 + periods[$1].requiredHours }
+        let evenShare = budgeted * perFTE / Double(range.count)
+        let shortfall = max(0, required - budgeted * perFTE)
+        let overtime = min(shortfall, overtimeShare * required), agency = shortfall - overtime
+        let excess = range.map { max(0, periods[$0].requiredHours - evenShare) }
+        let totalExcess = excess.reduce(0, +)
+        let multiplier = target.overtimeMultiplier ?? defaultOvertimeMultiplier
+        let rate = target.hourlyRate ?? .nan
+        let agencyRate = target.agencyRate ?? rate * defaultAgencyRateMultiple
+        let fte = perFTE > 0 ? required / perFTE : 0
+        for (k, i) in range.enumerated() {
+            let share = totalExcess > 0 ? excess[k] / totalExcess : 0
+            var p = periods[i]
+            p.fteRequired = fte
+            p.fteGap = fte - budgeted
+            p.overtimeHours = overtime * share
+            p.agencyHours = agency * share
+            p.regularHours = p.requiredHours - p.overtimeHours - p.agencyHours
+            p.laborCost = p.regularHours * rate + p.overtimeHours * rate * multiplier + p.agencyHours * agencyRate
+            p.premiumCost = p.laborCost - p.requiredHours * rate
+            periods[i] = p
+        }
     }
 }

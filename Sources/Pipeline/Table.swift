@@ -125,10 +125,14 @@ public struct Table: Sendable {
         }
     }
 
-    /// Keeps the rows where `keep` is true. The columns, and so their source headers, stay.
+    /// Keeps the rows where `keep` is true. The columns, and so their source headers, stay, as
+    /// do the file's name and what the import saw of its dates.
     public func filtered(_ keep: [Bool]) -> Table {
         var result = Table()
         result.sourceHeaders = sourceHeaders
+        result.sourceFile = sourceFile
+        result.periodDays = periodDays
+        result.timesOfDay = timesOfDay
         for (name, column) in zip(names, columns) {
             switch column {
             case .text(let v): result.append(name, .text(zip(v, keep).compactMap { $1 ? $0 : nil }))

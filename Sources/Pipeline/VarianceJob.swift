@@ -153,7 +153,7 @@ public struct VarianceJob: Sendable {
         static func < (a: Key, b: Key) -> Bool { (a.department, a.account) < (b.department, b.account) }
     }
 
-    public func run(budget: Table, actuals: Table, volumes: Table?, usage: Table? = nil, items: Table? = nil) throws -> Result {
+    public func run(budget: Table, actuals given: Table, volumes: Table?, usage: Table? = nil, items: Table? = nil) throws -> Result {
         let months = Frequency.month
         func monthColumn(_ table: Table, _ name: String, _ what: String) throws -> [Int] {
             guard let texts = table.texts(name) else { throw PipelineError(location: nil, "variance: the \(what) table has no '\(name)' column") }
@@ -167,6 +167,8 @@ public struct VarianceJob: Sendable {
             guard let v = table.texts(name) else { throw PipelineError(location: nil, "variance: the \(what) table has no '\(name)' column") }
             return v
         }
+        // A report's subtotal lines are left out of the ledger, and named.
+        let (actuals, subtotalNote) = try VarianceJob.withoutSubtotals(given)
         let bDept = try required(budget, "department", "budget"), bAcct = try required(budget, "account", "budget")
         let bMonth = try monthColumn(budget, "period", "budget")
         guard let bAmount = budget.numbers("amount") else { throw PipelineError(location: nil, "variance: the budget needs a numeric amount column") }
@@ -178,7 +180,7 @@ public struct VarianceJob: Sendable {
                 ? "variance: this shard holds none of the actuals' lines (--shard splits lines by department and account, and a small ledger can leave a shard empty); run fewer shards"
                 : "variance: the actuals are empty")
         }
-        var notes: [String] = []
+        var notes: [String] = subtotalNote.map { [$0] } ?? []
         let asOf: Int
         let ledger = "the actuals" + actuals.fromFile
         if let chosen = self.asOf {
@@ -623,6 +625,26 @@ public struct VarianceJob: Sendable {
             ("projected_fy", .number(rows.map { money($0.projectedFY) })), ("projected_variance", .number(rows.map { partialBudget ? .nan : money($0.projectedVariance) })),
             ("change_vs_base", .number(rows.map { money($0.changeVsBase) })),
         ])
+    }
+
+    /// The actuals without a report's subtotal lines (`SubtotalLines`), and a note naming them,
+    /// or the table as it is and nil.
+    public static func withoutSubtotals(_ actuals: Table) throws -> (Table, String?) {
+        guard let d = actuals.texts("department"), let a = actuals.texts("account"), let amounts = actuals.numbers("amount"),
+              let periods = actuals.texts("period") else { return (actuals, nil) }
+        let parser = DateParser()
+        let m = try periods.map { text in
+            guard let day = parser.parse(text) else { throw PipelineError(location: nil, "variance: '\(text)' in actuals is not a month") }
+            return Frequency.month.period(of: day)
+        }
+        let subtotals = SubtotalLines.rows(department: d, account: a, month: m, amount: amounts)
+        guard !subtotals.isEmpty else { return (actuals, nil) }
+        var keep = [Bool](repeating: true, count: actuals.rowCount)
+        for r in subtotals { keep[r] = false }
+        var names: [String] = []
+        for r in subtotals where !names.contains("\(d[r]) / \(a[r])") { names.append("\(d[r]) / \(a[r])") }
+        return (actuals.filtered(keep),
+                "\(NumberFormat.count(subtotals.count, "row")) of the actuals\(actuals.fromFile) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it or of its department's month (\(names.listed(upTo: 4))): left out, since summed with the lines they total they would count twice")
     }
 
     /// What `OneOffPosting` found, one sentence per kind, naming up to four lines each.

@@ -162,7 +162,8 @@ public struct VarianceStage: Stage {
             proposal.calendar = job.calendar
             proposal.threads = context.threads
             proposal.asOf = result.asOf
-            let proposed = try proposal.run(budget: budgetTable, actuals: actualsTable, volumes: volumesTable)
+            // (Without the ledger's subtotal lines, as the variance read it.)
+            let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable).0, volumes: volumesTable)
             try proposed.table.write(to: context.output("budget_proposal.csv"))
             document.sheet(WorkbookSheets.proposal(proposed.table))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")

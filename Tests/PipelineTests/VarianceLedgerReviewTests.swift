@@ -61,3 +61,23 @@ import Tabular
         #expect(!one.notes.contains { $0.contains("twice or more") }, "\(one.notes)")
     }
 }
+
+/// Subtotal lines in a ledger (`Total Operating Expenses` after its lines): read as accounts,
+/// they took a department on budget at $18,000 to $30,000 and $57,000 over projected.
+@Suite struct VarianceSubtotalTests {
+    @Test func subtotalLinesAreLeftOutAndNamed() throws {
+        var budget: [(String, String, String, Double)] = []
+        for m in VarianceReviewTests.fiscalMonths { budget += [("ICU", "Salaries", m, 5_000), ("ICU", "Supplies", m, 1_000)] }
+        var ledger: [(String, String, String, Double)] = []
+        for m in VarianceReviewTests.fiscalMonths.prefix(3) {
+            ledger += [("ICU", "Salaries", m, 5_000), ("ICU", "Supplies", m, 1_000), ("ICU", "Total Operating Expenses", m, 6_000)]
+        }
+        var table = VarianceReviewTests.table(budget)
+        table.append("behavior", .text(Array(repeating: "fixed", count: budget.count)))
+        let result = try VarianceJob().run(budget: table, actuals: VarianceReviewTests.table(ledger), volumes: nil)
+        #expect(result.notes.first == "3 rows of the actuals are subtotals, each the sum of the lines above it or of its department's month (ICU / Total Operating Expenses): left out, since summed with the lines they total they would count twice", "\(result.notes)")
+        let summary = VarianceJob.report(result, calendar: FiscalCalendar()).summary
+        #expect(summary.contains { $0.contains("year to date budget $18,000, actual $18,000, on budget.") }, "\(summary)")
+        #expect(!result.rows.contains { $0.line.account.hasPrefix("Total") })
+    }
+}

@@ -1,0 +1,62 @@
+import Tabular
+
+/// Ledger rows that are a report's subtotals rather than accounts: `Total Operating Expenses`
+/// or `Subtotal - Salaries`, whose amount is the sum of the lines they total. Read as
+/// accounts, they counted those lines twice: a department on budget at $18,000 read $30,000
+/// and was projected $57,000 over. The import already refuses `Salaries Total` and `Grand
+/// Total`, but a name beginning with the word can be an account (`Total Parenteral
+/// Nutrition`), so these are told by their amount too.
+///
+/// A department's line is subtotals when its account begins with `Total`, `Totals` or
+/// `Subtotal` (case and spacing aside) and in every month it has a row, the row's amount is,
+/// to the cent, either
+/// - the sum of the rows just above it in the file (two or more, or one whose account its
+///   name goes on to name), back to the previous such row or another department or month; or
+/// - the sum of the department's other rows that month (two or more) not named so.
+public enum SubtotalLines {
+    /// Whether an account's name begins with a totals word.
+    public static func isNamedAsTotal(_ account: String) -> Bool {
+        let key = account.matchKey()
+        return ["total", "totals", "subtotal", "subtotals", "sub total", "sub-total"].contains { word in
+            key.hasPrefix(word) && (key.count == word.count || [" ", ":", "-"].contains(key.dropFirst(word.count).first.map(String.init) ?? ""))
+        }
+    }
+
+    /// The rows (in file order, by column) that are subtotals.
+    public static func rows(department: [String], account: [String], month: [Int], amount: [Double]) -> [Int] {
+        struct Group: Hashable { var department: String, month: Int }
+        struct Line: Hashable { var department: String, account: String }
+        var named = [Bool](repeating: false, count: account.count), namedCache: [String: Bool] = [:]
+        var others: [Group: (sum: Double, rows: Int)] = [:]
+        for r in account.indices {
+            if let known = namedCache[account[r]] { named[r] = known } else {
+                named[r] = isNamedAsTotal(account[r])
+                namedCache[account[r]] = named[r]
+            }
+            if !named[r] {
+                others[Group(department: department[r], month: month[r]), default: (0, 0)].sum += amount[r]
+                others[Group(department: department[r], month: month[r]), default: (0, 0)].rows += 1
+            }
+        }
+        guard named.contains(true) else { return [] }
+        func equal(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 0.005 }
+        var matched: [Line: [Int]] = [:], unmatched = Set<Line>()
+        var runStart = 0, runSum = 0.0
+        for r in account.indices {
+            if r > 0 && (department[r] != department[r - 1] || month[r] != month[r - 1]) { runStart = r; runSum = 0 }
+            guard named[r] else { runSum += amount[r]; continue }
+            let run = r - runStart
+            let totalsRun = run >= 2 || (run == 1 && account[r].matchKey().hasSuffix(account[r - 1].matchKey()))
+            let group = others[Group(department: department[r], month: month[r])] ?? (0, 0)
+            let line = Line(department: department[r], account: account[r])
+            if (totalsRun && equal(amount[r], runSum)) || (group.rows >= 2 && equal(amount[r], group.sum)) {
+                matched[line, default: []].append(r)
+            } else {
+                unmatched.insert(line)
+            }
+            runStart = r + 1
+            runSum = 0
+        }
+        return matched.filter { !unmatched.contains($0.key) }.values.flatMap { $0 }.sorted()
+    }
+}

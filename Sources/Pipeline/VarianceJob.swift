@@ -322,6 +322,12 @@ public struct VarianceJob: Sendable {
                 let shown = lines.prefix(5).map { "\(label($0.line)) (\(NumberStyle().money(abs($0.budget))) budgeted)" }.listed(of: lines.count)
                 notes.append("\(one ? "1 budgeted \(revenue ? "revenue " : "")line has" : "\(lines.count) budgeted \(revenue ? "revenue " : "")lines have") no posting from \(months.label(fiscalMonths[0])) to \(months.label(asOf)), \(shown): projected at $0 and \(revenue ? "unfavorable" : "favorable") by \(one ? "its" : "their") whole budget; check the export covers \(one ? "it" : "them") (\(revenue ? "revenue booked later in the year reads as a shortfall" : "a cost invoiced later in the year reads as a saving") until then)")
             }
+            let lumps = LedgerMonths.budgetedInOneMonth(booked: booked, budgeted: budgeted, fiscalYear: fiscalMonths, through: asOf)
+            if !lumps.isEmpty {
+                let one = lumps.count == 1
+                let shown = lumps.prefix(4).map { "\(label($0.line)), \(NumberStyle().money($0.budget)) in \(months.label($0.month)), posted in \($0.postedMonths) months" }.listed(of: lumps.count)
+                notes.append("\(one ? "1 line is" : "\(lumps.count) lines are") budgeted in one month of FY\(fy) only but \(one ? "posts" : "post") month by month (\(shown)): the year to date reads under budget by the months still to come, and each month after the budget's reads unfavorable as unbudgeted; if the amount is the year's, spread it over the months in the budget")
+            }
             let ahead = unposted.ahead
             if !ahead.isEmpty {
                 let total = ahead.reduce(0) { $0 + abs($1.budget) }
@@ -882,7 +888,9 @@ public struct VarianceJob: Sendable {
                 var text = "\(name): projected expense \(numbers.money(expense.projectedFY)), \(change(expense.changeVsBase)) against the base"
                     + (partialBudget ? "" : ", \(numbers.money(abs(expense.projectedVariance))) \(expense.projectedVariance > 0 ? "over" : "under") budget")
                 if let revenue = allRow(name, ScenarioProjection.revenueAccount), let net = allRow(name, ScenarioProjection.netAccount) {
-                    text += "; revenue \(numbers.money(revenue.projectedFY)) (\(change(revenue.changeVsBase)) against the base); net \(numbers.money(net.projectedFY)) (\(change(net.changeVsBase)) against the base)"
+                    // (Commas, not parentheses: with --negatives parentheses a fall is itself
+                    // in parentheses, and read "(($5,940) against the base)".)
+                    text += "; revenue \(numbers.money(revenue.projectedFY)), \(change(revenue.changeVsBase)) against the base; net \(numbers.money(net.projectedFY)), \(change(net.changeVsBase)) against the base"
                 }
                 return text + "."
             }

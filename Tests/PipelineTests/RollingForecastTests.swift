@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Reports
 @testable import Pipeline
 @testable import Planning
 import Forecasting
@@ -434,6 +435,17 @@ enum CSVTextRows {
         let markdown = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "v")
         let bullet = markdown.split(separator: "\n").first { $0.hasPrefix("- more: projected expense") }
         #expect(bullet != nil && !(bullet ?? "").contains("budget") && !markdown.contains("variance by department and scenario"), "\(markdown)")
+    }
+
+    /// With negatives in parentheses, a scenario's fall against the base was "(($5,940) against
+    /// the base)".
+    @Test func aScenariosFallReadsOnceInParentheses() throws {
+        let result = try run(asOf: 2025 * 12 + 9, scenarios: "scenarios:\n  - name: less\n    rate: {Revenue: -3}\n")
+        var style = NumberStyle()
+        style.negatives = .parentheses
+        let markdown = VarianceJob.report(result, calendar: FiscalCalendar(), numbers: style).markdown(figurePrefix: "v")
+        let bullet = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- less: projected expense") })
+        #expect(bullet.contains(") against the base; net $") && !bullet.contains("(("), "\(bullet)")
     }
 
     @Test func anFTEChangeOnARevenueAccountIsRefused() throws {

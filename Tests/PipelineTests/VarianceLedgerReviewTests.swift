@@ -81,3 +81,20 @@ import Tabular
         #expect(!result.rows.contains { $0.line.account.hasPrefix("Total") })
     }
 }
+
+/// A year's budget put in its first month while the ledger books monthly (a finance review's
+/// case): Maintenance at $120,000 in July, $10,000 a month booked, read $70,000 under budget
+/// to November without a word.
+@Suite struct VarianceBudgetInOneMonthTests {
+    @Test func aLineBudgetedInOneMonthButPostingMonthlyIsNamed() throws {
+        var budget: [(String, String, String, Double)] = [("ICU", "Maintenance", "2025-07", 120_000)]
+        for m in VarianceReviewTests.fiscalMonths { budget.append(("ICU", "Supplies", m, 1_000)) }
+        let ledger = VarianceReviewTests.fiscalMonths.prefix(5).flatMap { [("ICU", "Maintenance", $0, 10_000.0), ("ICU", "Supplies", $0, 1_000.0)] }
+        let result = try VarianceJob().run(budget: VarianceReviewTests.table(budget), actuals: VarianceReviewTests.table(ledger), volumes: nil)
+        #expect(result.notes.contains { $0.hasPrefix("1 line is budgeted in one month of FY2026 only but posts month by month (ICU / Maintenance, $120,000 in 2025-07, posted in 5 months)") }, "\(result.notes)")
+        // Budgeted month by month, nothing is said.
+        let spread = VarianceReviewTests.fiscalMonths.flatMap { [("ICU", "Maintenance", $0, 10_000.0), ("ICU", "Supplies", $0, 1_000.0)] }
+        let even = try VarianceJob().run(budget: VarianceReviewTests.table(spread), actuals: VarianceReviewTests.table(ledger), volumes: nil)
+        #expect(!even.notes.contains { $0.contains("budgeted in one month") }, "\(even.notes)")
+    }
+}

@@ -143,6 +143,23 @@ public enum LedgerMonths {
                 later.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) })
     }
 
+    /// Lines budgeted in one month of the fiscal year only, at or before `last`, that posted in
+    /// three months or more of it: a year's amount put in its first month while the ledger
+    /// books it month by month. Maintenance at $120,000 in July and $10,000 a month booked read
+    /// $70,000 under budget to November, and every month after July unfavorable as unbudgeted.
+    /// Each line with its budget month and amount, in the order of the keys' bytes.
+    public static func budgetedInOneMonth(booked: [String: Set<Int>], budgeted: [String: [Int: Double]], fiscalYear months: [Int], through last: Int)
+        -> [(line: String, month: Int, budget: Double, postedMonths: Int)] {
+        var found: [(line: String, month: Int, budget: Double, postedMonths: Int)] = []
+        for (line, byMonth) in budgeted {
+            let inYear = months.filter { (byMonth[$0] ?? 0) != 0 }
+            guard inYear.count == 1, inYear[0] <= last else { continue }
+            let posted = (booked[line] ?? []).filter { months.contains($0) && $0 <= last }.count
+            if posted >= 3 { found.append((line, inYear[0], byMonth[inYear[0]]!, posted)) }
+        }
+        return found.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
+    }
+
     /// Two department names that may be one respelled: the same first word of three digits or
     /// more (the cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`; `3 North`
     /// and `3 South` are two units), or the same letters and digits. Every department books

@@ -15,7 +15,8 @@ extension InputSchema {
         /// end after its start): a row where `later` is before `earlier` is rejected with
         /// `why`. Rows missing either date pass.
         case order(earlier: String, later: String, why: String)
-        /// A number one person cannot exceed on one row (hours: a month of 744), checked only
+        /// A number one person cannot exceed on one row, either way (hours: a month of 744, and a
+        /// correction of as many), checked only
         /// when the rows name the person: without that column a row may be a unit's or a job
         /// code's totals (a week of a ward's hours is 1,300 and more).
         case perPerson(value: String, person: String, maximum: Double, what: String)
@@ -69,7 +70,7 @@ struct RowRuleCheck {
         for rule in bound {
             switch rule {
             case .perPerson(let v, let maximum, let what):
-                if numbers[v] > maximum {
+                if abs(numbers[v]) > maximum {
                     return (v, "\(NumberFormat.fixed(numbers[v])) is more than \(what) (\(NumberFormat.fixed(maximum))); check the value, or leave the employee column unmapped if the rows are totals")
                 }
             case .order(let e, let l, let order):

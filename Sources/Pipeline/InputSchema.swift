@@ -134,7 +134,7 @@ public struct InputSchema: Sendable {
                                                r("on_order", .number, false, atLeastZero), r("as_of", .date)],
                     unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", exactRoles: ["item"])),
         InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true, key),
-                                                 r("hours", .number, true, .number([0...ImportOptions.largestMagnitude], whole: false, what: "a number of hours of at least 0")),
+                                                 r("hours", .number, true, .number([-ImportOptions.largestMagnitude...ImportOptions.largestMagnitude], whole: false, what: "a number of hours")),
                                                  r("job_code", .text, false, key), r("pay_type", .text, false, key), r("employee", .text, isPrivate: true),
                                                  r("start", .dateTime), r("end", .dateTime)],
                     rowRules: [.span(start: "start", end: "end", maxHours: 24),

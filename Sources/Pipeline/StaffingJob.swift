@@ -70,6 +70,8 @@ public struct StaffingJob: Sendable {
         /// Set when the census's dates carry times of day: the times (up to
         /// `Table.timesOfDayKept`) and how many unit-days held more than one count, averaged.
         public var censusSnapshots: (times: [Int], averagedDays: Int)?
+        /// Timekeeping rows of negative hours, netted as corrections, and their hours.
+        public var corrections: (rows: Int, hours: Double) = (0, 0)
         /// Worked hours of job codes the unit's targets do not name (as first spelled), left out
         /// of its hours per patient day and premium share.
         public var untargetedHours: [(unit: String, jobCode: String, hours: Double)] = []
@@ -241,7 +243,12 @@ public struct StaffingJob: Sendable {
         }
         var untargeted: [String: Double] = [:], untargetedSpelling: [String: String] = [:]
         var previousJob: String?, previousJobSlot = -1, previousJobKey = "", previousJobTargeted = true
+        // Rows of negative hours are corrections (an RN sent home after 8 of 12 hours booked as
+        // 12 and -4): they net against their unit's hours. Refused, the way round the error
+        // offered (--on-error skip) kept the 12 and overstated the hours.
+        var corrections = (rows: 0, hours: 0.0)
         for r in 0..<tUnits.count {
+            if tHours[r] < 0 { corrections.rows += 1; corrections.hours += tHours[r] }
             let payType = payTypes?[r] ?? ""
             let kind: PayCategory?
             if let previousPayType, payType == previousPayType {
@@ -293,6 +300,11 @@ public struct StaffingJob: Sendable {
                 var unit = unitOrder[unitSlot]
                 unit.withUTF8 { hoursByPay[kind == .overtime ? "overtime" : "agency"]!.add(key: $0, day: tDates[r], value: tHours[r]) }
             }
+        }
+        // Corrections beyond the hours they correct: a file of negative hours (signs turned).
+        for (slot, hours) in productiveHours.enumerated() {
+            guard let p = hours.indices.first(where: { hours[$0] < -1e-9 }) else { continue }
+            throw PipelineError(location: nil, "staffing: the timekeeping\(timekeeping.fromFile) nets \(unitOrder[slot]) to \(NumberFormat.fixed(hours[p], decimals: 2)) hours in \(frequency.label(firstPeriod + p)): rows of negative hours are read as corrections of the hours beside them, and these correct more than was worked; export hours worked as positive numbers")
         }
         /// Per-period hours as looked up below (a period without rows reads as 0 either way).
         func byPeriod(_ hours: [Double]) -> [Int: Double] {
@@ -492,6 +504,7 @@ public struct StaffingJob: Sendable {
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
         if !snapshotTimes.isEmpty { result.censusSnapshots = (snapshotTimes, averagedDays) }
+        result.corrections = corrections
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
@@ -692,6 +705,9 @@ public struct StaffingJob: Sendable {
             lines.append("Census rows repeating a unit and day, summed with the first: \(result.repeatedCensusDays.count) ("
                          + result.repeatedCensusDays.examples.listed(of: result.repeatedCensusDays.count)
                          + "); if the export repeats rows, remove the repeats")
+        }
+        if result.corrections.rows > 0 {
+            lines.append("Timekeeping rows of negative hours read as corrections, netted against their unit's hours: \(NumberFormat.count(result.corrections.rows, "row")), \(numbers.quantity(result.corrections.hours, decimals: 1)) h")
         }
         if let snapshots = result.censusSnapshots {
             let times = snapshots.times.map { ClockTime.label(minuteOfDay: $0) }.joined(separator: ", ") + (snapshots.times.count >= Table.timesOfDayKept ? ", ..." : "")

@@ -37,6 +37,18 @@ extension BadInputCorpus {
                              "column 'job_code'", "already has a target on line 2", targets.failedRejectsFile)
         failed.presentAfterRun = [targets.failedRejectsFile]
         cases.append(failed)
+        // Negative hours are corrections netted against the hours beside them; a file whose
+        // every hour is negative (signs turned) nets each unit below zero and is refused.
+        let punches = CSVInput.timekeeping
+        let hoursColumn: Int = punches.column("hours")
+        let negative: [[String]] = punches.rows.map { (row: [String]) -> [String] in
+            var turned = row
+            turned[hoursColumn] = "-" + row[hoursColumn]
+            return turned
+        }
+        let turnedData = Data(CSVInput.csv(punches.header, negative).utf8)
+        cases.append(failing(punches, "every hour negative (signs turned)", turnedData, line: nil,
+                             "rows of negative hours are read as corrections of the hours beside them", "export hours worked as positive numbers"))
         // A ledger's or a budget's subtotal line was summed as one more account (or department),
         // counting the lines it totals twice.
         let actualsInput = CSVInput.actuals

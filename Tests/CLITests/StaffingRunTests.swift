@@ -78,3 +78,32 @@ import Testing
         #expect(plain.allSatisfy { abs((Double($0["census_forecast"] ?? "") ?? 0) - 140) < 0.5 }, "\(plain)")
     }
 }
+
+/// Timekeeping corrections (a staffing review's case): an RN sent home after 8 of 12 hours is
+/// booked 12 and -4. The -4 was refused, and the way round offered (--on-error skip) kept the
+/// 12: 7.8 hours per patient day for 7.6.
+@Suite struct TimekeepingCorrectionTests {
+    @Test func negativeHoursNetAsCorrections() throws {
+        let dir = try StaffingRunTests.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let days = CSVInput.days(84)
+        // RN 160 h a day, and on every day 4 of them taken back.
+        let punches = days.flatMap { ["\($0),4E,164,RN,regular,E1", "\($0),4E,-4,RN,regular,E1", "\($0),4E,80,CNA,regular,E2"] }
+        try (["date,unit,hours,job_code,pay_type,employee"] + punches).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--horizon", "1", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Timekeeping rows of negative hours read as corrections, netted against their unit's hours: 84 rows, -336 h"), "\(run.stderr)")
+        // (160 + 80) / 20 = 12 hours per patient day, as without the corrections written out.
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("| 4E | 12 | 12 |"), "\(report)")
+        // A file of negative hours (signs turned) is refused, naming the unit and period.
+        let flipped = days.flatMap { ["\($0),4E,-160,RN,regular,E1", "\($0),4E,-80,CNA,regular,E2"] }
+        try (["date,unit,hours,job_code,pay_type,employee"] + flipped).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: false, encoding: .utf8)
+        let refused = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                         "--horizon", "1", "--out", "out2"], in: dir)
+        #expect(refused.status != 0 && refused.stderr.contains("the timekeeping (timekeeping.csv) nets 4E to -1680 hours in 2025-W02: rows of negative hours are read as corrections"), "\(refused.stderr)")
+    }
+}

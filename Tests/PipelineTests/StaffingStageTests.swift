@@ -122,7 +122,7 @@ enum NumberFormatShim {
     }
 
     @Test func aUnitsWeeklyTotalIsNotCappedAtAPersonsMonth() throws {
-        let summary = try imported("date,unit,job_code,pay_type,hours\n2025-01-05,ICU,RN,regular,1348\n2025-01-05,ICU,RN,overtime,-1\n")
+        let summary = try imported("date,unit,job_code,pay_type,hours\n2025-01-05,ICU,RN,regular,1348\n2025-01-05,ICU,RN,overtime,twelve\n")
         #expect(summary.accepted == 1 && summary.rejected == 1, "\(summary)")
     }
 

@@ -15,6 +15,18 @@ public struct OpenWeekdays: Sendable, Equatable {
 
     public init(mask: UInt8) { self.mask = mask & 0x7F }
 
+    /// The weekdays a file's rows record (`DaySet.openWeekdays`), or nil when its days are too
+    /// few or too sparse to tell.
+    public init?(recordedOn days: some Sequence<CalendarDay>) {
+        var set = DaySet()
+        for day in days { set.insert(day.daysSinceEpoch) }
+        guard let open = set.openWeekdays else { return nil }
+        self = open
+    }
+
+    /// Whether no day of `first` through `last` is open (true when `last` is before `first`).
+    public func noneOpen(from first: CalendarDay, through last: CalendarDay) -> Bool { count(from: first, through: last) == 0 }
+
     /// Open days in a week.
     public var count: Int { mask.nonzeroBitCount }
 

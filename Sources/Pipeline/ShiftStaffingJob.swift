@@ -228,8 +228,11 @@ public struct ShiftStaffingJob: Sendable {
         guard let tDays = timekeeping.days("date"), let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours"),
               let first = tDays.min(), let last = tDays.max() else { return [] }
         let tPay = timekeeping.texts("pay_type"), tJobs = timekeeping.texts("job_code")
-        let firstPeriod = payPeriods.index(of: first) + (payPeriods.firstDay(of: payPeriods.index(of: first)) == first ? 0 : 1)
-        let lastPeriod = payPeriods.index(of: last) - (payPeriods.lastDay(of: payPeriods.index(of: last)) == last ? 0 : 1)
+        // Pay periods count the days the census records: a weekday unit's period is whole from
+        // its first Monday to its last Friday, and needs no census at weekends.
+        let open = census.days("date").flatMap { OpenWeekdays(recordedOn: $0) } ?? .all
+        let firstPeriod = payPeriods.index(of: first) + (open.noneOpen(from: payPeriods.firstDay(of: payPeriods.index(of: first)), through: first.adding(days: -1)) ? 0 : 1)
+        let lastPeriod = payPeriods.index(of: last) - (open.noneOpen(from: last.adding(days: 1), through: payPeriods.lastDay(of: payPeriods.index(of: last))) ? 0 : 1)
         guard firstPeriod <= lastPeriod else { return [] }
         // Per unit (in first-seen order) a contiguous array of its pay periods: no dictionary per row.
         let periods = lastPeriod - firstPeriod + 1
@@ -283,7 +286,7 @@ public struct ShiftStaffingJob: Sendable {
             for u in sums.indices {
                 for k in 0..<periods where touched[u][k] {
                     let p = firstPeriod + k
-                    let days = Int(payPeriods.lastDay(of: p).daysSinceEpoch - payPeriods.firstDay(of: p).daysSinceEpoch) + 1
+                    let days = open.count(from: payPeriods.firstDay(of: p), through: payPeriods.lastDay(of: p))
                     if recorded[u * periods + k].count < days {
                         touched[u][k] = false
                         censusGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(recorded[u * periods + k].count) of \(days) days)")

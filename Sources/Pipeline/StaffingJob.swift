@@ -119,8 +119,12 @@ public struct StaffingJob: Sendable {
             return Self.emptyShard(unmatched: unique(targets.texts("unit") ?? []), withoutTargets: targets.rowCount == 0 ? unique(cUnits).sorted() : [])
         }
         guard let lastDay = cDates.max() else { throw PipelineError(location: nil, "staffing: the census is empty") }
-        // Only complete periods go into the history.
-        let lastComplete = frequency.period(of: lastDay.adding(days: 1)) > frequency.period(of: lastDay)
+        // The weekdays the census records: a day surgery's has no weekend rows, which are
+        // closed days, not missing ones.
+        let censusOpen = OpenWeekdays(recordedOn: cDates) ?? .all
+        // Only complete periods go into the history: a period is complete once no day the
+        // census records is left after its last day (a weekday unit's week ends on Friday).
+        let lastComplete = censusOpen.noneOpen(from: lastDay.adding(days: 1), through: frequency.firstDay(of: frequency.period(of: lastDay) + 1).adding(days: -1))
             ? frequency.period(of: lastDay) : frequency.period(of: lastDay) - 1
         let names = NameSpellings(cUnits)
         var looseMatches: [String: String] = [:]
@@ -188,7 +192,8 @@ public struct StaffingJob: Sendable {
         if lastComplete < frequency.period(of: lastDay) {
             let period = frequency.period(of: lastDay), start = frequency.firstDay(of: period)
             let from = max(start.daysSinceEpoch, cDates.min()!.daysSinceEpoch)
-            partial.append("\(frequency.label(period)) covers \(lastDay.daysSinceEpoch - from + 1) of \(frequency.days(in: period)) days: left out")
+            let days = censusOpen == .all ? "days" : "days it records (\(censusOpen.names))"
+            partial.append("\(frequency.label(period)) covers \(censusOpen.count(from: CalendarDay(daysSinceEpoch: from), through: lastDay)) of \(censusOpen.days(in: period, of: frequency)) \(days): left out")
         }
         // Days a unit's census has no row for, between its first and last: missing, not an empty
         // ward (they are left out of its totals), but named, since an export that lost a week
@@ -203,7 +208,7 @@ public struct StaffingJob: Sendable {
         for (unit, id) in unitIDs.sorted(by: { $0.key < $1.key }) {
             guard let (first, last) = span[id] else { continue }
             var count = 0, firstMissing: Int32 = 0, lastMissing: Int32 = 0
-            for day in first...last where !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF) {
+            for day in first...last where censusOpen.contains(CalendarDay(daysSinceEpoch: day)) && !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF) {
                 if count == 0 { firstMissing = day }
                 lastMissing = day
                 count += 1
@@ -415,7 +420,9 @@ public struct StaffingJob: Sendable {
         let tFirst = tDates.min(), tLast = tDates.max()
         func coveredByTimekeeping(_ p: Int) -> Bool {
             guard let tFirst, let tLast, timekept.contains(p) else { return false }
-            return frequency.firstDay(of: p) >= tFirst && frequency.firstDay(of: p + 1).adding(days: -1) <= tLast
+            // (Days the census does not record, a weekday unit's weekend, need no timekeeping.)
+            return censusOpen.noneOpen(from: frequency.firstDay(of: p), through: tFirst.adding(days: -1))
+                && censusOpen.noneOpen(from: tLast.adding(days: 1), through: frequency.firstDay(of: p + 1).adding(days: -1))
         }
         var uncovered = Set<Int>()
 

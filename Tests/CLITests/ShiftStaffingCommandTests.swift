@@ -239,3 +239,34 @@ import Testing
         #expect(!report.contains("Today's schedule covers every shift"))
     }
 }
+
+/// A unit open Monday to Friday: its pay periods were never measured for productivity, as
+/// every one lacked census on its weekends.
+@Suite struct WeekdayUnitProductivityTests {
+    @Test func aWeekdayUnitsPayPeriodsAreMeasured() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Eight weeks from Monday 2025-01-06, weekdays only: 10 patients, 2 RNs 07:00 to 19:00.
+        let weekdays = CSVInput.days(54).enumerated().filter { $0.offset % 7 < 5 }.map(\.element)
+        var census = ["date,unit,patient_days"], shifts = ["date,shift,unit,patients,start,end"], spans = ["date,unit,job_code,pay_type,hours,employee,start,end"]
+        for day in weekdays {
+            census.append("\(day),Day Surgery,10")
+            shifts.append("\(day),Day,Day Surgery,10,07:00,19:00")
+            for e in 0..<2 { spans.append("\(day),Day Surgery,RN,REG,12,E\(e),\(day) 07:00,\(day) 19:00") }
+        }
+        for (name, lines) in [("census.csv", census), ("shifts.csv", shifts), ("timekeeping.csv", spans)] {
+            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate,max_patients_per_staff\nDay Surgery,RN,2.4,3,50,4\n"
+            .write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--shifts", "shifts.csv", "--horizon", "1", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        // Pay periods from Sunday 2023-01-01 every two weeks: 2025-01-12 to 01-25, 01-26 to
+        // 02-08 and 02-09 to 02-22 lie whole in the export; each 10 weekdays of 240 h worked
+        // and 10 x 10 x 2.4 = 240 h target.
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_productivity.csv"))
+        #expect(rows.count == 3 && rows.allSatisfy { $0["worked_hours"] == "240" && $0["target_hours"] == "240" }, "\(rows)")
+        #expect(!run.stderr.contains("census missing days"), "\(run.stderr)")
+    }
+}

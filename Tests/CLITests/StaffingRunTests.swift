@@ -107,3 +107,31 @@ import Testing
         #expect(refused.status != 0 && refused.stderr.contains("the timekeeping (timekeeping.csv) nets 4E to -1680 hours in 2025-W02: rows of negative hours are read as corrections"), "\(refused.stderr)")
     }
 }
+
+/// A unit open Monday to Friday (a day surgery; a staffing review's case): its last week,
+/// recorded to Friday, was dropped as partial, its weekends named as missing census, and its
+/// pay periods never measured for productivity (every one missed its weekends).
+@Suite struct WeekdayUnitTests {
+    @Test func aWeekdayUnitsWeekEndsOnFriday() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Eight weeks from Monday 2025-01-06 to Friday 2025-02-28, weekdays only.
+        let weekdays = CSVInput.days(54).enumerated().filter { $0.offset % 7 < 5 }.map(\.element)
+        try (["date,unit,patient_days"] + weekdays.map { "\($0),Day Surgery,10" }).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        try (["date,unit,hours,job_code,pay_type,employee"] + weekdays.map { "\($0),Day Surgery,24,RN,regular,E1" }).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: false, encoding: .utf8)
+        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate\nDay Surgery,RN,2.4,3,50\n".write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--horizon", "1", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        // 2025-W09 (24 to 28 February) is whole: the plan starts after it.
+        #expect(run.stderr.contains("1 unit planned from 2025-W10"), "\(run.stderr)")
+        #expect(!run.stderr.contains("left out") && !run.stderr.contains("without a row"), "\(run.stderr)")
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_plan.csv"))
+        #expect(rows.count == 1 && rows[0]["census_forecast"] == "50", "\(rows)")
+        // 2.4 hours per patient day measured over the recent weeks, as worked.
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("| Day Surgery | 2.4 | 2.4 |"), "\(report)")
+    }
+}

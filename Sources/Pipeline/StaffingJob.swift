@@ -582,7 +582,7 @@ public struct StaffingJob: Sendable {
         let premiumCost = known(\.plan.premiumCost)
         let unknown = Set(result.rows.filter { $0.plan.laborCost.isNaN }.map { "\($0.unit) \($0.jobCode)" }).sorted()
         var summary = [
-            "Projected labor cost over the plan: \(numbers.money(cost)); overtime and agency hours needed to cover the FTE gaps, with budgeted FTEs in post: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
+            "Projected labor cost over the plan (the budgeted FTEs' pay for every paid hour, with overtime and agency): \(numbers.money(cost)); overtime and agency hours needed to cover the FTE gaps, with budgeted FTEs in post: \(numbers.quantity(premiumHours, decimals: 0)), costing \(numbers.money(premiumCost)) above regular pay"
                 + (unknown.isEmpty ? "." : "; not counted, their budgeted FTE or hourly rate blank in the targets: " + unknown.joined(separator: ", ") + "."),
             shortSentence(result, numbers: numbers),
         ]

@@ -20,7 +20,9 @@ import Tabular
         #expect(abs(p.overtimeHours - 448) < 1e-9)
         #expect(abs(p.agencyHours - (shortfall - 448)) < 1e-9)
         #expect(abs(p.regularHours - 28 * perFTE) < 1e-9)
-        #expect(abs(p.laborCost - (28 * perFTE * 50 + 448 * 75 + (shortfall - 448) * 110)) < 1e-6)
+        // Payroll: 28 FTE paid 160 hours (four weeks of 40), and the overtime and agency.
+        #expect(abs(p.laborCost - (28 * 160 * 50 + 448 * 75 + (shortfall - 448) * 110)) < 1e-6)
+        #expect(abs(p.premiumCost - (448 * 25 + (shortfall - 448) * 60)) < 1e-6)
     }
 
     /// A week is 40 paid hours, 36 productive (README: FTE = hours / (2,080 x 0.9 per year),
@@ -51,7 +53,8 @@ import Tabular
         let p = StaffingPlanner().plan(patientDays: 100, days: 7, target: .init(targetHPPD: 5, budgetedFTE: 40, hourlyRate: 40))
         #expect(p.overtimeHours == 0 && p.agencyHours == 0)
         #expect(p.regularHours == 500)
-        #expect(p.laborCost == 20_000)
+        // 500 hours needed, but 40 FTE in post are paid 40 hours a week each.
+        #expect(abs(p.laborCost - 64_000) < 1e-6 && p.premiumCost == 0)
         #expect(p.fteGap < 0)
     }
 
@@ -78,8 +81,9 @@ import Tabular
         let census: [Double] = [24, 24, 24, 24, 24, 10, 10]
         let days = planner.plan(days: census, from: monday, target: target)
         let week = planner.plan(patientDays: 140, days: 7, wholeWeeks: true, target: target)
-        // By hand: 1,120 h needed, 30 x 36 = 1,080 h in post, 40 h short, all within 10% overtime.
-        #expect(abs(week.overtimeHours - 40) < 1e-9 && week.agencyHours == 0 && abs(week.laborCost - 57_000) < 1e-6)
+        // By hand: 1,120 h needed, 30 x 36 = 1,080 h in post, 40 h short, all within 10% overtime;
+        // payroll 30 x 40 h x $50 and 40 h at $75.
+        #expect(abs(week.overtimeHours - 40) < 1e-9 && week.agencyHours == 0 && abs(week.laborCost - 63_000) < 1e-6)
         #expect(abs(days.reduce(0) { $0 + $1.overtimeHours } - week.overtimeHours) < 1e-9)
         #expect(days.allSatisfy { $0.agencyHours == 0 && abs($0.fteRequired - week.fteRequired) < 1e-9 })
         #expect(abs(days.reduce(0) { $0 + $1.laborCost } - week.laborCost) < 1e-6)

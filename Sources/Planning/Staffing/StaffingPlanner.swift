@@ -8,6 +8,13 @@ import Tabular
 /// required hours / productive hours per FTE in the period. Hours beyond what budgeted
 /// FTEs cover go to overtime up to a share of worked hours, then to agency staff.
 ///
+/// Labor cost is what payroll pays: the budgeted FTEs in post at their paid hours (2,080 a
+/// year, productive and paid time off alike, whether the census needs them all or not) at the
+/// hourly rate, plus overtime at the rate times its multiplier and agency at its rate. Costed
+/// at the required hours alone, 30 RNs in post (paid $60,000 a week) and 40 overtime hours
+/// came to $57,000 for $63,000 of payroll, and a unit with staff to spare cost as little as
+/// its census.
+///
 /// A target's blank budgeted FTE or hourly rate is unknown, not zero: without the budget the
 /// split into regular, overtime and agency hours (and the FTE gap) is unknown, and without
 /// the rate the cost. Read as zero, a blank budget sent every required hour to overtime and
@@ -76,6 +83,12 @@ public struct StaffingPlanner: Sendable {
         return paidHoursPerFTEYear * productiveShare * days / (weeks ? 364.0 : 365.2425)
     }
 
+    /// Paid hours one FTE is paid for in a period of `days` days (productive and not), on the
+    /// same year as `productiveHoursPerFTE`.
+    public func paidHoursPerFTE(days: Double, wholeWeeks: Bool? = nil) -> Double {
+        productiveHoursPerFTE(days: days, wholeWeeks: wholeWeeks) / productiveShare
+    }
+
     public func plan(patientDays: Double, days: Double, wholeWeeks: Bool? = nil, target: Target) -> Period {
         let required = max(0, patientDays) * target.targetHPPD
         let perFTE = productiveHoursPerFTE(days: days, wholeWeeks: wholeWeeks)
@@ -89,7 +102,9 @@ public struct StaffingPlanner: Sendable {
         let multiplier = target.overtimeMultiplier ?? defaultOvertimeMultiplier
         let rate = target.hourlyRate ?? .nan
         let agencyRate = target.agencyRate ?? rate * defaultAgencyRateMultiple
-        let cost = regular * rate + overtime * rate * multiplier + agency * agencyRate
+        let payroll = (target.budgetedFTE ?? .nan) * paidHoursPerFTE(days: days, wholeWeeks: wholeWeeks) * rate
+        let premium = overtime * rate * (multiplier - 1) + agency * (agencyRate - rate)
+        let cost = payroll + overtime * rate + agency * rate + premium
         var ratioHours: Double?
         if let maxPatients = target.maxPatientsPerStaff, maxPatients > 0, days > 0 {
             let census = patientDays / days
@@ -98,7 +113,7 @@ public struct StaffingPlanner: Sendable {
         }
         return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - (target.budgetedFTE ?? .nan),
                       regularHours: regular, overtimeHours: overtime, agencyHours: agency, laborCost: cost,
-                      premiumCost: cost - required * rate,
+                      premiumCost: premium,
                       ratioMinimumHours: ratioHours, belowRatio: ratioHours.map { required < $0 - 1e-9 } ?? false)
     }
     /// A plan by day: each day's required hours, with the FTEs and the overtime and agency
@@ -126,6 +141,7 @@ public struct StaffingPlanner: Sendable {
     private func pool(_ periods: inout [Period], _ range: Range<Int>, target: Target) {
         guard let budgeted = target.budgetedFTE else { return }
         let perFTE = productiveHoursPerFTE(days: Double(range.count), wholeWeeks: range.count == 7)
+        let paidPerDay = paidHoursPerFTE(days: Double(range.count), wholeWeeks: range.count == 7) / Double(range.count)
         let required = range.reduce(0) { $0 + periods[$1].requiredHours }
         let evenShare = budgeted * perFTE / Double(range.count)
         let shortfall = max(0, required - budgeted * perFTE)
@@ -144,8 +160,8 @@ public struct StaffingPlanner: Sendable {
             p.overtimeHours = overtime * share
             p.agencyHours = agency * share
             p.regularHours = p.requiredHours - p.overtimeHours - p.agencyHours
-            p.laborCost = p.regularHours * rate + p.overtimeHours * rate * multiplier + p.agencyHours * agencyRate
-            p.premiumCost = p.laborCost - p.requiredHours * rate
+            p.premiumCost = p.overtimeHours * rate * (multiplier - 1) + p.agencyHours * (agencyRate - rate)
+            p.laborCost = budgeted * paidPerDay * rate + (p.overtimeHours + p.agencyHours) * rate + p.premiumCost
             periods[i] = p
         }
     }

@@ -252,6 +252,9 @@ public struct StaffingJob: Sendable {
         // 12 and -4): they net against their unit's hours. Refused, the way round the error
         // offered (--on-error skip) kept the 12 and overstated the hours.
         var corrections = (rows: 0, hours: 0.0)
+        // Worked hours per unit and targeted job code (`CompositeKey.joined(unit, job.matchKey())`)
+        // by period: each plan row's hours per patient day against its own target.
+        var jobIndex: [String: Int] = [:], jobHours: [[Double]] = [], jobSlot = -1
         for r in 0..<tUnits.count {
             if tHours[r] < 0 { corrections.rows += 1; corrections.hours += tHours[r] }
             let payType = payTypes?[r] ?? ""
@@ -291,12 +294,20 @@ public struct StaffingJob: Sendable {
                     previousJobTargeted = targetedJobs.contains(previousJobKey)
                     previousJob = jobCodes[r]
                     previousJobSlot = unitSlot
+                    if previousJobTargeted {
+                        if let known = jobIndex[previousJobKey] { jobSlot = known } else {
+                            jobSlot = jobHours.count
+                            jobIndex[previousJobKey] = jobSlot
+                            jobHours.append([Double](repeating: 0, count: periodCount))
+                        }
+                    }
                 }
                 if !previousJobTargeted {
                     if untargeted[previousJobKey] == nil { untargetedSpelling[previousJobKey] = jobCodes[r] }
                     untargeted[previousJobKey, default: 0] += tHours[r]
                     continue
                 }
+                jobHours[jobSlot][period - firstPeriod] += tHours[r]
             }
             productiveHours[unitSlot][period - firstPeriod] += tHours[r]
             if kind == .overtime || kind == .agency {
@@ -428,6 +439,8 @@ public struct StaffingJob: Sendable {
 
         // Unit-level evidence from history: HPPD and the premium-hours trend.
         var summaries: [String: UnitSummary] = [:]
+        // The recent periods each unit's hours per patient day are measured over, and their census.
+        var measured: [String: (patientDays: Double, periods: [Int])] = [:]
         let recentWindow = max(4, season / 4)
         for unit in Set(planned).sorted() {
             let target = zip(targetUnits, gHPPD).filter { $0.0 == unit }.reduce(0) { $0 + $1.1 }
@@ -445,8 +458,10 @@ public struct StaffingJob: Sendable {
                     guard coveredByTimekeeping(p) else { uncovered.insert(p); continue }
                     patientDays += values[p - first]
                     hoursOnRecordedDays += productive[unit]?[p] ?? 0
+                    measured[unit, default: (0, [])].periods.append(p)
                 }
             }
+            measured[unit, default: (0, [])].patientDays = patientDays
             let recentProductive = sum(productive[unit], recent), earlierProductive = sum(productive[unit], earlier)
             if patientDays > 0 && hoursOnRecordedDays > 0 { s.recentHPPD = hoursOnRecordedDays / patientDays }
             if recentProductive > 0 { s.recentPremiumShare = sum(premium[unit], recent) / recentProductive }
@@ -468,12 +483,24 @@ public struct StaffingJob: Sendable {
             }
             let target = StaffingPlanner.Target(targetHPPD: gHPPD[r], budgetedFTE: value(gFTE, r), hourlyRate: value(gRate, r),
                                                 overtimeMultiplier: value(gOT, r), agencyRate: value(gAgency, r), maxPatientsPerStaff: value(gRatio, r))
+            // The unit's flags, but below_target_hppd is the job code's own when the timekeeping
+            // names job codes: an RN at its 8 HPPD was flagged for the CNAs' shortfall.
+            var rowFlags = summaries[unit]?.flags ?? []
+            if let slot = jobIndex[CompositeKey.joined(unit, gJobs[r].matchKey())], let m = measured[unit], m.patientDays > 0 {
+                let hours = m.periods.reduce(0) { $0 + jobHours[slot][$1 - firstPeriod] }
+                rowFlags.removeAll { $0 == "below_target_hppd" }
+                if hours / m.patientDays < 0.95 * gHPPD[r] { rowFlags.append("below_target_hppd") }
+            } else if jobCodes != nil, measured[unit].map({ $0.patientDays > 0 }) ?? false {
+                // A targeted job code with no hours at all is below its target (unless the target is 0).
+                rowFlags.removeAll { $0 == "below_target_hppd" }
+                if gHPPD[r] > 0 { rowFlags.append("below_target_hppd") }
+            }
             // By day, the FTEs and premium hours are the week's (`StaffingPlanner.plan(days:)`).
             let byDay = frequency == .day ? planner.plan(days: forecast.values, from: frequency.firstDay(of: start), target: target) : nil
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
                 let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), wholeWeeks: frequency == .week, target: target)
-                var flags = summaries[unit]?.flags ?? []
+                var flags = rowFlags
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }
                 if plan.belowRatio { flags.append("below_ratio_minimum") }

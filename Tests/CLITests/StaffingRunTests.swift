@@ -135,3 +135,26 @@ import Testing
         #expect(report.contains("| Day Surgery | 2.4 | 2.4 |"), "\(report)")
     }
 }
+
+/// below_target_hppd on a plan row is its job code's own (a staffing review's case): the RN
+/// rows of a unit whose RNs worked their 8 hours per patient day carried the flag for the
+/// CNAs' shortfall.
+@Suite struct JobCodeHPPDFlagTests {
+    @Test func onlyTheJobCodeBelowItsTargetIsFlagged() throws {
+        let dir = try StaffingRunTests.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // RN 160 h a day for 20 patients (8, its target); CNA 40 h (2 against 4).
+        let punches = CSVInput.days(84).flatMap { ["\($0),4E,160,RN,regular,E1", "\($0),4E,40,CNA,regular,E2"] }
+        try (["date,unit,hours,job_code,pay_type,employee"] + punches).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--horizon", "1", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_plan.csv"))
+        let rn = try #require(rows.first { $0["job_code"] == "RN" }), cna = try #require(rows.first { $0["job_code"] == "CNA" })
+        #expect(!(rn["flags"] ?? "").contains("below_target_hppd") && (cna["flags"] ?? "").contains("below_target_hppd"), "\(rows)")
+        // The unit as a whole (10 against 12) is still flagged in the Units table.
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("| 4E | 10 | 12 |") && report.contains("below_target_hppd"), "\(report)")
+    }
+}

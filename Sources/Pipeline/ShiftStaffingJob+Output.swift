@@ -74,7 +74,7 @@ extension ShiftStaffingJob {
         }
         if !result.unrecognisedPayCodes.isEmpty {
             lines.append("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): "
-                         + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 0)) h)" }.listed(upTo: 10)
+                         + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 1)) h)" }.listed(upTo: 10)
                          + "; map them with --pay-codes or pay_codes:")
         }
         if !result.productivityCensusGaps.isEmpty {

@@ -92,9 +92,16 @@ public struct ShiftStaffingJob: Sendable {
         let gMax = targets.numbers("max_patients_per_staff")
         var result = Result()
 
-        // Names: the shifts file's spelling first, then the targets'.
+        // Names: the census's spelling first, as the plan's, then the shifts file's and the
+        // targets' (the shift outputs said `4  west` beside the plan's `4 West`).
         var keys = KeyCache()
         var display: [String: String] = [:]
+        var previous: String?
+        for name in census.texts("unit") ?? [] where name != previous {
+            previous = name
+            let key = keys.key(name)
+            if display[key] == nil { display[key] = name }
+        }
         for name in sUnits + gUnits { display[keys.key(name)] = display[keys.key(name)] ?? name }
 
         // Targets with a ratio limit: (unit key, job key) -> group.

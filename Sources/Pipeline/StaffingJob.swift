@@ -761,7 +761,7 @@ public struct StaffingJob: Sendable {
         }
         if !result.unrecognisedPayCodes.isEmpty {
             lines.append("Pay codes not recognised, left out of worked hours: "
-                         + result.unrecognisedPayCodes.map { "\($0.code) (\(numbers.quantity($0.hours, decimals: 0)) h)" }.joined(separator: ", ")
+                         + result.unrecognisedPayCodes.map { "\($0.code) (\(numbers.quantity($0.hours, decimals: $0.hours.magnitude < 10 ? 1 : 0)) h)" }.joined(separator: ", ")
                          + "; map them with --pay-codes or pay_codes:")
         }
         return lines

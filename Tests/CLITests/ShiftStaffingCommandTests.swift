@@ -95,6 +95,20 @@ import Testing
         #expect(outlook.dropFirst().allSatisfy { $0[2] == "day" || $0[2] == "night" })
     }
 
+    /// The shift outputs spell a unit as the census does, as the plan does (they kept the
+    /// shifts file's `MED-SURG`).
+    @Test func shiftOutputsSpellUnitsAsTheCensus() throws {
+        let dir = try Self.workspace()
+        let url = dir.appendingPathComponent("shifts.csv")
+        try CLIRunner.read(url).replacingOccurrences(of: ",Med-Surg,", with: ",MED-SURG,").write(to: url, atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["staffing_shifts.csv", "staffing_grid.csv", "staffing_shift_outlook.csv", "staffing_productivity.csv"] {
+            let units = Set(try Self.rows(dir, file).dropFirst().map { $0[0] })
+            #expect(units == ["Med-Surg"], "\(file): \(units)")
+        }
+    }
+
     /// The workbook holds the by-shift tables as sheets and the Summary's tables under their
     /// headings: it had the plan alone, and "Non-compliant shifts" over an empty row.
     @Test func theWorkbookListsTheNonCompliantShift() throws {

@@ -530,7 +530,14 @@ public struct VarianceJob: Sendable {
         result.history = record
         // A budget for part of the fiscal year set against a whole year's projection reads as
         // overspending by the unbudgeted months: say which months it covers.
-        let budgetedMonths = Set(bMonth.indices.filter { bAmount[$0] != 0 }.map { bMonth[$0] }).intersection(fyMonths)
+        // A month of 0.00 rows before or after the months budgeted is a month the budget leaves
+        // out (a half-year budget exported for the whole year); one between them is budgeted at
+        // $0 (a month a unit closes), and set against the projection like the others: read as
+        // left out, it blanked projected_variance report-wide.
+        var budgetedMonths = Set(bMonth.indices.filter { bAmount[$0] != 0 }.map { bMonth[$0] }).intersection(fyMonths)
+        if let first = budgetedMonths.min(), let last = budgetedMonths.max() {
+            budgetedMonths.formUnion(Set(bMonth).filter { $0 > first && $0 < last })
+        }
         if !budgetedMonths.isEmpty && budgetedMonths.count < fyMonths.count && !sharded {
             let covered = budgetedMonths.sorted()
             result.partialBudget = (covered.count, fyMonths.count)

@@ -315,6 +315,13 @@ import Tabular
         #expect(!VarianceJob.report(result, calendar: FiscalCalendar()).keyFigures.contains { $0.label == "Projected variance" })
         // Nor in the CSV: the year-to-date rows' projected variance is blank, not $6,700 "over".
         #expect(result.rows.allSatisfy { $0.projectedVariance == nil && $0.projectedRateVariance == nil })
+        // A whole year budgeted with one month at $0 (between budgeted months) is a whole budget:
+        // its projected variance was blanked report-wide. Trailing 0.00 months are still left out.
+        let zeroMonth = Self.fiscalMonths.map { ("D1", "Supplies", $0, $0 == "2025-12" ? 0.0 : 1_000) }
+        let whole = try VarianceJob().run(budget: Self.table(zeroMonth), actuals: Self.table([("D1", "Supplies", "2025-07", 1_000)]), volumes: nil)
+        #expect(whole.partialBudget == nil && whole.rows.contains { $0.projectedVariance != nil }, "\(whole.notes)")
+        let half = Self.fiscalMonths.map { ("D1", "Supplies", $0, $0 >= "2026-01" ? 0.0 : 1_000) }
+        #expect(try VarianceJob().run(budget: Self.table(half), actuals: Self.table([("D1", "Supplies", "2025-07", 1_000)]), volumes: nil).partialBudget?.0 == 6)
     }
 
     /// Salaries $100,000 at 300 patient days a month, but $40,000 at 30 in a month the unit was

@@ -70,6 +70,9 @@ public struct StaffingJob: Sendable {
         /// Set when the census's dates carry times of day: the times (up to
         /// `Table.timesOfDayKept`) and how many unit-days held more than one count, averaged.
         public var censusSnapshots: (times: [Int], averagedDays: Int)?
+        /// The FTE basis the plan used (`StaffingPlanner`): paid hours a year, the share worked,
+        /// the share of required hours overtime may cover.
+        public var fteBasis = (paidHours: 2_080.0, productiveShare: 0.9, overtimeShare: 0.1)
         /// Timekeeping rows of negative hours, netted as corrections, and their hours.
         public var corrections: (rows: Int, hours: Double) = (0, 0)
         /// Worked hours of job codes the unit's targets do not name (as first spelled), left out
@@ -539,6 +542,7 @@ public struct StaffingJob: Sendable {
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
         if !snapshotTimes.isEmpty { result.censusSnapshots = (snapshotTimes, averagedDays) }
         result.corrections = corrections
+        result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
@@ -668,6 +672,8 @@ public struct StaffingJob: Sendable {
             doc.figure(Report.Figure(name: "fte", description: "FTE required vs budgeted by unit", svg: chart.svg(), chart: native))
         }
         doc.heading("Units")
+        let basis = result.fteBasis
+        doc.paragraph("An FTE is \(numbers.quantity(basis.paidHours, decimals: 0)) paid hours a year, \(NumberFormat.fixed(basis.productiveShare * 100, decimals: 1))% of them worked (\(NumberFormat.fixed(basis.paidHours * basis.productiveShare / 52, decimals: 2)) hours a week); overtime covers up to \(NumberFormat.fixed(basis.overtimeShare * 100, decimals: 1))% of the required hours before agency (--paid-hours-per-fte, --productive-share and --overtime-share; paid_hours_per_fte:, productive_share: and overtime_share: in a pipeline).")
         doc.paragraph("The plan's overtime and agency hours (staffing_plan.csv and the tables by unit) cover each FTE gap with the budgeted FTEs in post. The hours at trend below are forecast from each unit's own timekeeping history instead: premium hours used beyond the plan (vacancies, call-outs) show there before they reach the budget.")
         doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "OT h at trend", "Agency h at trend", "Census MASE", "Flags"],
                   result.units.map { u in

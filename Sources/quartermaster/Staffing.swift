@@ -21,6 +21,9 @@ struct Staffing: ParsableCommand {
     @Option(help: ArgumentHelp("day, week or month: the periods the plan is made in.", valueName: "frequency")) var frequency = "week"
     @Option(help: ArgumentHelp("Plan for this census percentile (50 = mean).", valueName: "p")) var percentile = 50.0
     @Option(help: ArgumentHelp("Pay codes beyond the usual ones, or read otherwise: \"XTRA=overtime,CALL=regular\" (regular, overtime, agency, non_productive).", valueName: "map")) var payCodes: String?
+    @Option(help: ArgumentHelp("Paid hours per FTE a year (1950 for 37.5-hour weeks).", valueName: "hours")) var paidHoursPerFte = 2_080.0
+    @Option(help: ArgumentHelp("Share of paid hours worked (the rest is paid time off).", valueName: "share")) var productiveShare = 0.9
+    @Option(help: ArgumentHelp("Largest share of required hours overtime covers before agency.", valueName: "share")) var overtimeShare = 0.1
     @OptionGroup var pipeline: CannedPipelineOptions
 
     func run() throws {
@@ -28,6 +31,13 @@ struct Staffing: ParsableCommand {
         guard (1...520).contains(horizon) else { throw UsageError("--horizon must be between 1 and 520") }
         guard let f = Frequency(rawValue: frequency), StaffingStage.plans(by: f) else { throw UsageError("--frequency must be day, week or month") }
         guard (1...99.9).contains(percentile) else { throw UsageError("--percentile must be between 1 and 99.9") }
+        // The stage's own ranges (paid_hours_per_fte:, productive_share:, overtime_share:).
+        guard (500...4_000).contains(paidHoursPerFte) else { throw UsageError("--paid-hours-per-fte must be between 500 and 4000 (paid hours per FTE a year)") }
+        guard (0.1...1).contains(productiveShare) else { throw UsageError("--productive-share must be between 0.1 and 1 (the share of paid hours worked)") }
+        guard (0...1).contains(overtimeShare) else { throw UsageError("--overtime-share must be between 0 and 1") }
+        job.planner.paidHoursPerFTEYear = paidHoursPerFte
+        job.planner.productiveShare = productiveShare
+        job.planner.overtimeShare = overtimeShare
         job.horizon = horizon
         job.frequency = f
         job.percentile = percentile

@@ -32,6 +32,15 @@ extension BadInputCorpus {
                                     arguments: ["forecast", "--input", series.file, "--horizon", "2", "--quiet", "--out", "fc.csv", flag, value],
                                     expectation: .usageError(says: [says])))
         }
+        // The FTE basis on staffing's command line, in the stage's ranges.
+        let census = CSVInput.census
+        for (flag, value, says) in [("--paid-hours-per-fte", "100", "--paid-hours-per-fte must be between 500 and 4000"),
+                                    ("--productive-share", "0", "--productive-share must be between 0.1 and 1"),
+                                    ("--overtime-share", "1.5", "--overtime-share must be between 0 and 1")] {
+            cases.append(CorpusCase(kind: census.kind, name: "staffing \(flag) \(value)",
+                                    files: files(census).merging([census.file: Data(census.contents)]) { _, own in own },
+                                    arguments: census.arguments + [flag, value], expectation: .usageError(says: [says])))
+        }
         for k in cases.indices { cases[k].absentAfterFailure = ["-", "-.rejects", "-.lock"] }
         return cases + formatCases() + columnMapCases()
     }

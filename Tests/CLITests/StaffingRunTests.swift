@@ -158,3 +158,19 @@ import Testing
         #expect(report.contains("| 4E | 10 | 12 |") && report.contains("below_target_hppd"), "\(report)")
     }
 }
+
+/// The FTE basis from the command line (it was a pipeline key only), said in the report.
+@Suite struct StaffingFTEBasisTests {
+    @Test func aThirtySevenAndAHalfHourWeekPlansMoreFTEs() throws {
+        let dir = try StaffingRunTests.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                     "--horizon", "1", "--paid-hours-per-fte", "1950", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        // 1,120 RN hours a week over 1,950 x 0.9 / 52 = 33.75 hours: 33.19 FTE.
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_plan.csv"))
+        #expect(rows.first { $0["job_code"] == "RN" }?["fte_required"] == "33.19", "\(rows)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("An FTE is 1,950 paid hours a year, 90% of them worked (33.75 hours a week); overtime covers up to 10% of the required hours before agency"), "\(report)")
+    }
+}

@@ -637,9 +637,14 @@ public struct StaffingJob: Sendable {
         // The units' own premium use, forecast from their timekeeping, beside the plan's: a unit
         // covering vacancies with agency needs none on paper (its budgeted FTEs cover the
         // census), and the two figures read as one contradicting the other.
-        let trendHours = result.units.reduce(0) { $0 + $1.projectedOvertime + $1.projectedAgency }
-        if trendHours > premiumHours + 0.5 {
-            summary.append("At their own recent use, the units would work \(numbers.quantity(trendHours, decimals: 0)) overtime and agency hours over the plan, \(numbers.quantity(trendHours - premiumHours, decimals: 0)) more than the plan needs: vacancies or call-outs covered by premium hours (Units table).")
+        // Units with a job code whose plan premium is unknown (a blank budgeted FTE) are left out
+        // of both sides: their trend counted hours the plan's figure did not.
+        let unknownPremium = Set(result.rows.filter { ($0.plan.overtimeHours + $0.plan.agencyHours).isNaN }.map(\.unit))
+        let trendHours = result.units.filter { !unknownPremium.contains($0.unit) }.reduce(0) { $0 + $1.projectedOvertime + $1.projectedAgency }
+        let knownPremium = result.rows.filter { !unknownPremium.contains($0.unit) }.reduce(0) { $0 + $1.plan.overtimeHours + $1.plan.agencyHours }
+        if trendHours > knownPremium + 0.5 {
+            let without = unknownPremium.isEmpty ? "" : " (without \(unknownPremium.sorted().listed(upTo: 3)), whose plan has a job code without budgeted FTEs)"
+            summary.append("At their own recent use, the units\(without) would work \(numbers.quantity(trendHours, decimals: 0)) overtime and agency hours over the plan, \(numbers.quantity(trendHours - knownPremium, decimals: 0)) more than the plan needs: vacancies or call-outs covered by premium hours (Units table).")
         }
         let mases = result.units.compactMap(\.censusMASE)
         if !mases.isEmpty {

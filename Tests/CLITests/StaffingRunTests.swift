@@ -174,3 +174,28 @@ import Testing
         #expect(report.contains("An FTE is 1,950 paid hours a year, 90% of them worked (33.75 hours a week); overtime covers up to 10% of the required hours before agency"), "\(report)")
     }
 }
+
+/// The units' premium hours at trend beside the plan's leave out a unit whose plan has a job
+/// code without budgeted FTEs (a staffing review's case): the trend counted its CNAs' agency
+/// hours where the plan's figure could not, "168 hours, 88 more than the plan needs".
+@Suite struct PremiumTrendComparisonTests {
+    @Test func aUnitWithAnUnknownPlanPremiumIsLeftOutOfTheComparison() throws {
+        let dir = try StaffingRunTests.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // RN 150 regular and 10 overtime hours a day; CNA 72 regular and 8 agency.
+        let punches = CSVInput.days(84).flatMap { ["\($0),4E,150,RN,regular,E1", "\($0),4E,10,RN,overtime,E1", "\($0),4E,72,CNA,regular,E2", "\($0),4E,8,CNA,agency,E3"] }
+        try (["date,unit,hours,job_code,pay_type,employee"] + punches).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("timekeeping.csv"), atomically: false, encoding: .utf8)
+        func summary(_ targets: String, _ out: String) throws -> String {
+            try targets.write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
+            let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                         "--horizon", "2", "--out", out], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try CLIRunner.read(dir.appendingPathComponent("\(out)/staffing_plan.md"))
+        }
+        // Budgets that cover every hour: the units' own premium use is beyond the plan's none.
+        #expect(try summary("unit,job_code,target_hppd,budgeted_fte,hourly_rate\n4E,RN,8,40,50\n4E,CNA,4,20,20\n", "a").contains("At their own recent use, the units would work"))
+        // The CNAs' budget blank: no comparison of unlike figures.
+        #expect(!(try summary("unit,job_code,target_hppd,budgeted_fte,hourly_rate\n4E,RN,8,40,50\n4E,CNA,4,,20\n", "b").contains("At their own recent use")))
+    }
+}

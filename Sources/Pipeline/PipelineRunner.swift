@@ -107,9 +107,12 @@ public struct PipelineRunner: Sendable {
                     var effective = type.parameters.defaults
                     for p in type.parameters { if let v = trial.values[p.name] { effective[p.name] = v.description } }
                     built.append(NamedStage(s.name, stage, parameters: effective))
-                    if clean {
-                        problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations, calendar: spec.calendar))
-                    }
+                    // Checked without the values at fault too, so that one run of validate names
+                    // every problem (a missing scenario file showed only once two ranges were
+                    // fixed); a check at the place of a problem already named is left out.
+                    let reported = problems.compactMap(\.location)
+                    problems += stage.check(ValidationContext(pipelineDirectory: spec.directory, stage: s.name, location: s.location, locations: s.locations, calendar: spec.calendar))
+                        .filter { clean || $0.location.map { !reported.contains($0) } ?? true }
                     break
                 } catch let error as PipelineError {
                     problems.append(error)

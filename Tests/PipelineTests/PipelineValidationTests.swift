@@ -49,6 +49,14 @@ import Testing
         #expect(found.count == 1 && found[0].message.contains("parameter 'kind' is given twice"), "\(found)")
     }
 
+    /// One validate names every problem: a missing file beside two values out of range (the
+    /// file's problem showed only once the ranges were fixed).
+    @Test func aMissingFileIsNamedBesideOtherProblems() throws {
+        let yaml = Workspace.goodPipeline + "\n  extra:\n    kind: import\n    table: usage\n    file: nofile.csv\n    reject_threshold: 300\n"
+        let found = try problems(yaml).map(\.message)
+        #expect(found.contains { $0.contains("nofile.csv") } && found.contains { $0.contains("reject_threshold") }, "\(found)")
+    }
+
     @Test func unknownTopLevelKey() throws {
         try expectProblem("stages: {}\noutptu: x\n", line: 2, containing: "unknown key 'outptu'")
     }

@@ -105,3 +105,24 @@ import Testing
         #expect(a.openLines == 1 && a.closedUnfilled == 1)
     }
 }
+
+/// A buyer's review: ERPs export 0, not blank, in the received column of a line not received
+/// yet. Read as a delivery of nothing, the 100 on order were ordered again and the vendor
+/// scored 50% fill and on time.
+@Suite struct OpenLineExportedWithZeroReceivedTests {
+    @Test func zeroReceivedWithoutADateIsOpenUnlessClosed() {
+        let noDay = PurchaseOrderLines.noDay
+        let lines = PurchaseOrderLines(item: ["A", "A"], vendor: ["V", "V"], orderDay: [20_089, 20_120], quantity: [100, 100],
+                                       unitPrice: [2, 2], receiptDay: [20_096, noDay], receivedQuantity: [100, 0], po: ["PO0", "PO1"])
+        #expect(lines.isReceived(0) && !lines.isReceived(1))
+        let scored = PurchasingAnalysis(lines: lines)
+        #expect(scored.vendors.first?.fillRate == 1 && scored.vendors.first?.onTimeRate == 1, "\(scored.vendors)")
+        // Closed with nothing received, it is a delivery of nothing; with a date, a receipt of 0.
+        let closed = PurchaseOrderLines(item: ["A"], vendor: ["V"], orderDay: [20_120], quantity: [100], unitPrice: [2], receiptDay: [noDay],
+                                        receivedQuantity: [0], po: ["PO1"], status: ["Closed"])
+        #expect(closed.isReceived(0) && closed.received(0) == 0)
+        let dated = PurchaseOrderLines(item: ["A"], vendor: ["V"], orderDay: [20_120], quantity: [100], unitPrice: [2], receiptDay: [20_125],
+                                       receivedQuantity: [0], po: ["PO1"])
+        #expect(dated.isReceived(0))
+    }
+}

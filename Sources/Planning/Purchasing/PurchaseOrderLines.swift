@@ -14,7 +14,8 @@ import Tabular
 /// receipt and all, so what is merged here are different deliveries.
 ///
 /// A receipt of 0 units is no receipt: it has no lead time and is not on time (the line
-/// still counts in the fill rate, with nothing received).
+/// still counts in the fill rate, with nothing received). A 0 with no receipt date, on a line
+/// whose status does not close it, is the line not received yet.
 ///
 /// Missing values: a day of `PurchaseOrderLines.noDay`, a number of NaN.
 public struct PurchaseOrderLines: Sendable {
@@ -150,8 +151,13 @@ public struct PurchaseOrderLines: Sendable {
             }
             let price = prices?[row] ?? .nan, contract = contractPrices?[row] ?? .nan
             // This row's receipt: a date, a quantity, or both (a date alone is the whole order).
+            // A 0 received with no date is an open line as ERPs export it (Lawson, Workday and
+            // Epic write 0, not blank, before a receipt), unless its status closes it: read as
+            // a delivery of nothing, its 100 on order were ordered again and its vendor scored
+            // 50% fill and on time.
             let day = receiptDays?[row] ?? Self.noDay, got = receivedQuantities?[row] ?? .nan
-            let received = !got.isNaN || day != Self.noDay
+            let closed = status.map { StatusKind($0[row]) == .closed } ?? false
+            let received = day != Self.noDay || (!got.isNaN && (got != 0 || closed))
             let units = !got.isNaN ? got : day != Self.noDay ? quantity[row] : .nan
             if p != 0 {
                 let key = LineKey(po: Int32(p), item: Int32(i), vendor: Int32(v), day: orderDay[row], quantity: quantity[row].bitPattern)

@@ -16,8 +16,9 @@ extension ReorderJob {
             s.leadTimeDays = observed.meanDays
             s.leadTimeStandardDeviationDays = observed.standardDeviationDays
         }
-        if let price = purchasing.latestPrice[s.item], price > 0, price != s.unitCost {
-            notes.append("unit cost \(NumberFormat.fixed(price, decimals: 2)) is the latest price paid" + (s.unitCost > 0 ? " (item master \(NumberFormat.fixed(s.unitCost, decimals: 2)))" : ""))
+        if let price = purchasing.latestPrice(item: s.item, vendor: s.vendor), price > 0, price != s.unitCost {
+            notes.append("unit cost \(NumberFormat.fixed(price, decimals: 2)) is the latest price paid" + (s.vendor.trimmed().isEmpty ? "" : " to \(s.vendor)")
+                         + (s.unitCost > 0 ? " (item master \(NumberFormat.fixed(s.unitCost, decimals: 2)))" : ""))
             s.unitCost = price
         }
         return notes

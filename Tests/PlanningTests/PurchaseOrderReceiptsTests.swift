@@ -126,3 +126,19 @@ import Testing
         #expect(dated.isReceived(0))
     }
 }
+
+/// A buyer's review: one spot buy from another vendor at $3 became the item's unit cost,
+/// ordered from its contracted vendor at $2 ($270 for $180), and read as that vendor's 50%
+/// price rise. The price an order is costed at is the latest paid to the vendor it goes to.
+@Suite struct LatestPriceByVendorTests {
+    @Test func theLatestPriceIsTheOrderedVendors() {
+        let lines = PurchaseOrderLines(item: ["A1", "A1", "A1"], vendor: ["VendorX", "VendorX", "SpotSupply"], orderDay: [20_574, 20_588, 20_614],
+                                       quantity: [100, 100, 20], unitPrice: [2, 2, 3], receiptDay: [20_581, 20_595, 20_615])
+        let analysis = PurchasingAnalysis(lines: lines)
+        #expect(analysis.latestPrice["A1"] == 3)
+        #expect(analysis.latestPrice(item: "A1", vendor: "VENDORX") == 2)
+        #expect(analysis.latestPrice(item: "A1", vendor: "Other") == nil)
+        // An item master without a vendor takes the latest price over all vendors.
+        #expect(analysis.latestPrice(item: "A1", vendor: "") == 3)
+    }
+}

@@ -28,6 +28,19 @@ public struct PurchasingAnalysis: Sendable {
     public var priceTrends: [PriceTrend] = []
     /// The latest paid unit price of each item over all vendors.
     public var latestPrice: [String: Double] = [:]
+    /// The latest paid unit price of each item from each vendor, keyed by `vendorKey`.
+    public var latestVendorPrice: [String: Double] = [:]
+
+    /// The key of an item and vendor in `latestVendorPrice` (the vendor in any case and spacing).
+    public static func vendorKey(item: String, vendor: String) -> String { item + "\u{1F}" + vendor.matchKey() }
+
+    /// The latest price paid for `item` to `vendor` (the vendor an order goes to), or, when the
+    /// item has no vendor, to any vendor. A spot buy from another vendor at $3 became the
+    /// item's cost, ordered from its contracted vendor at $2, and read as that vendor's 50%
+    /// price rise.
+    public func latestPrice(item: String, vendor: String) -> Double? {
+        vendor.trimmed().isEmpty ? latestPrice[item] : latestVendorPrice[Self.vendorKey(item: item, vendor: vendor)]
+    }
     public var lines = 0
     /// The settings' grace and default lead time, for the report's definitions.
     public var graceDays = 1.0
@@ -212,6 +225,7 @@ public struct PurchasingAnalysis: Sendable {
             if pair.priced > 0 {
                 priceTrends.append(PriceTrend(item: item, vendor: vendor, lines: pair.priced, firstDay: pair.firstDay, firstPrice: pair.firstPrice,
                                               latestDay: pair.latestDay, latestPrice: pair.latestPrice))
+                latestVendorPrice[Self.vendorKey(item: item, vendor: vendor)] = pair.latestPrice
             }
         }
         for v in byVendor.indices {

@@ -298,8 +298,14 @@ public struct VarianceJob: Sendable {
             let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), LedgerMonths.postedMonths($0.value.filter { $0.key <= asOf })) })
             let budgeted = Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) })
             let moved = LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf)
-            let stopped = Set(moved.map(\.stopped))
-            stoppedLines = Set(moved.compactMap { pair in actualBy.keys.first { key($0) == pair.stopped } })
+            let keyOf = Dictionary(uniqueKeysWithValues: actualBy.keys.map { (key($0), $0) })
+            // Only a sure match stops the old line's projection (and its gap note).
+            let sure = moved.map { pair in
+                LedgerMonths.isSurelyRenamed(stopped: keyOf[pair.stopped].flatMap { actualBy[$0] } ?? [:],
+                                             started: pair.started.map { keyOf[$0].flatMap { actualBy[$0] } ?? [:] }, month: pair.month, through: asOf)
+            }
+            let stopped = Set(zip(moved, sure).filter(\.1).map(\.0.stopped))
+            stoppedLines = Set(stopped.compactMap { keyOf[$0] })
             // (A line continued under another name has its own note.)
             let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf).filter { !stopped.contains($0.line) }
             if !gaps.isEmpty {
@@ -334,10 +340,12 @@ public struct VarianceJob: Sendable {
                 let shown = ahead.prefix(5).map { "\(label($0.line)) from \(months.label($0.first)), \(NumberStyle().money(abs($0.budget)))" }.listed(of: ahead.count)
                 notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberStyle().money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
             }
-            for pair in moved {
+            for (pair, isSure) in zip(moved, sure) {
                 let started = pair.started.map(label)
                 let one = started.count == 1
-                notes.append("\(label(pair.stopped)) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): read as the line renamed, the old projected at $0 and the new from its own months; spell it one way in the budget and the ledger to set the new against the budget")
+                notes.append("\(label(pair.stopped)) posted nothing after \(months.label(pair.month - 1)) and \(started.listed(upTo: 3)), which \(one ? "has" : "have") no budget, began in \(months.label(pair.month)): "
+                             + (isSure ? "read as the line renamed (the new of the old one's size, for two months or more), the old projected at $0 and the new from its own months; spell it one way in the budget and the ledger to set the new against the budget"
+                                : "if the line was renamed, the old one is still projected from its history beside the new and the projection is overstated; spell it one way in the budget and the ledger"))
             }
         }
         if let volumes, let vDept = volumes.texts("department") {

@@ -160,22 +160,40 @@ public enum LedgerMonths {
         return found.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
 
-    /// Two department names that may be one respelled: the same first word of three digits or
-    /// more (the cost centre's number, `6030 Med-Surg 4E` and `6030 Med Surg 4 East`; `3 North`
-    /// and `3 South` are two units), or the same letters and digits. Every department books
-    /// Supplies and Salaries: a new clinic's Supplies beginning as another unit's stopped is no
-    /// renaming.
-    static func alike(_ a: Substring, _ b: Substring) -> Bool {
+    /// Whether a line that stopped (`stopped`, its amounts by month) and the lines that began
+    /// in `month` (`started`) are surely one line renamed, so that the old is projected at $0:
+    /// the new ones have posted in two months or more through `last`, and their usual month
+    /// (the sum of their medians) is within half to twice the old one's. A payroll accrual late
+    /// in the report's month beside a new $300 equipment line read as Salaries renamed and was
+    /// projected at $0, $350,000 under; such a match is named but the old line still projected.
+    public static func isSurelyRenamed(stopped: [Int: Double], started: [[Int: Double]], month: Int, through last: Int) -> Bool {
+        guard month <= last - 1 else { return false }
+        func median(_ amounts: [Int: Double]) -> Double {
+            let values = amounts.filter { $0.key <= last && abs($0.value) > 0.005 }.values.sorted()
+            guard !values.isEmpty else { return 0 }
+            return values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+        }
+        let old = median(stopped), new = started.reduce(0) { $0 + median($1) }
+        guard old != 0, (old > 0) == (new > 0) else { return false }
+        let ratio = new / old
+        return ratio >= 0.5 && ratio <= 2
+    }
+
+    /// Keys of a department's name; two names that share one may be one respelled: the same
+    /// first word of three digits or more (the cost centre's number, `6030 Med-Surg 4E` and
+    /// `6030 Med Surg 4 East`; `3 North` and `3 South` are two units), or the same letters and
+    /// digits. Every department books Supplies and Salaries: a new clinic's Supplies beginning
+    /// as another unit's stopped is no renaming.
+    static func alikeKeys(_ department: Substring) -> [String] {
         func firstWord(_ s: Substring) -> String { s.split(separator: " ").first.map { $0.lowercased() } ?? "" }
-        func letters(_ s: Substring) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
-        let code = firstWord(a)
-        return (code == firstWord(b) && code.count >= 3 && code.allSatisfy(\.isNumber)) || letters(a) == letters(b)
+        let code = firstWord(department), letters = String(department.lowercased().filter { $0.isLetter || $0.isNumber })
+        return (code.count >= 3 && code.allSatisfy(\.isNumber) ? ["#" + code] : []) + (letters.isEmpty ? [] : ["=" + letters])
     }
 
     /// Budgeted lines that stopped posting before `last`, though budgeted after, while lines
     /// with no budget began in the month after, in the same department, or of the same account
-    /// in a department named alike (`alike`) or in a department that began that month as the
-    /// stopped line's whole department stopped: most often one line renamed (a department
+    /// in a department named alike (`alikeKeys`) or in the one department that began that month
+    /// with the accounts of the stopped line's whole department as it stopped: most often one line renamed (a department
     /// respelled mid-year, `6030 Med-Surg 4E` as `6030 Med Surg 4 East`, renamed, `4 West` as
     /// `4W Med Surg`, or an account renumbered, 6100 as 6105). Both were projected, the old from
     /// its history, and the projection overstated by the old line's (a third of the salaries'
@@ -187,9 +205,22 @@ public enum LedgerMonths {
             return (p.first ?? "", p.count > 1 ? p[1] : "")
         }
         func hasBudget(_ line: String) -> Bool { budgeted[line]?.values.contains { $0 != 0 } ?? false }
-        var began: [Int: [String]] = [:]
+        // Lines with no budget by the month they began: by department, and by account and the
+        // keys a department named alike shares (`alikeKeys`), so that each stopped line looks
+        // up its candidates instead of scanning them (a chart of accounts remapped at once
+        // renames thousands of lines in one month).
+        struct Began {
+            var byDepartment: [Substring: [String]] = [:]
+            var byAccountAlike: [String: [String]] = [:]
+            var departments = Set<Substring>()
+        }
+        var began: [Int: Began] = [:]
         for (line, months) in booked where !hasBudget(line) {
-            if let first = months.min() { began[first, default: []].append(line) }
+            guard let first = months.min() else { continue }
+            let (department, account) = parts(line)
+            began[first, default: Began()].byDepartment[department, default: []].append(line)
+            began[first, default: Began()].departments.insert(department)
+            for key in alikeKeys(department) { began[first, default: Began()].byAccountAlike[key + "\u{1F}" + account, default: []].append(line) }
         }
         // Each department's first and last month posted, the accounts it posted by month, and
         // whether it has any budget.
@@ -202,14 +233,24 @@ public enum LedgerMonths {
             for month in months { accounts[department, default: [:]][month, default: []].insert(account) }
         }
         for line in budgeted.keys where hasBudget(line) { budgetedDepartments.insert(parts(line).department) }
-        /// Whether `other`, a department with no budget, began posting in `month`, the month
-        /// after `department` posted its last, with every account (two or more) `department`
-        /// posted then: the department renamed. One account alike is too little to tell a
+        /// The one department with no budget that began posting in `month`, the month after
+        /// `department` posted its last, with every account (two or more) `department` posted
+        /// then: the department renamed. Nil when none does, or several (a reorganisation that
+        /// no one department's accounts tell apart); one account alike is too little to tell a
         /// rename from a new unit (a clinic's salaries).
-        func moved(_ department: Substring, to other: Substring, in month: Int) -> Bool {
-            guard !budgetedDepartments.contains(other), span[other]?.lowerBound == month, span[department]?.upperBound == month - 1,
-                  let ending = accounts[department]?[month - 1], ending.count >= 2 else { return false }
-            return ending.isSubset(of: accounts[other]?[month] ?? [])
+        var movedTo: [Substring: Substring?] = [:]
+        func moved(_ department: Substring, in month: Int) -> Substring? {
+            if let known = movedTo[department] { return known }
+            var found: Substring?
+            if span[department]?.upperBound == month - 1, let ending = accounts[department]?[month - 1], ending.count >= 2 {
+                for other in began[month]?.departments.sorted() ?? [] where !budgetedDepartments.contains(other) && span[other]?.lowerBound == month {
+                    guard ending.isSubset(of: accounts[other]?[month] ?? []) else { continue }
+                    if found != nil { found = nil; break }
+                    found = other
+                }
+            }
+            movedTo[department] = .some(found)
+            return found
         }
         var pairs: [(stopped: String, started: [String], month: Int)] = []
         for (line, months) in booked where hasBudget(line) {
@@ -218,10 +259,15 @@ public enum LedgerMonths {
             guard let end = months.filter({ $0 <= last }).max(), end < last,
                   budgeted[line]?.contains(where: { $0.key > end && $0.key <= last && $0.value != 0 }) == true else { continue }
             let (department, account) = parts(line)
-            let successors = (began[end + 1] ?? []).filter {
-                let p = parts($0)
-                return p.department == department || (p.account == account && (alike(p.department, department) || moved(department, to: p.department, in: end + 1)))
+            let next = began[end + 1]
+            var successors = next?.byDepartment[department] ?? []
+            for key in alikeKeys(department) {
+                successors += (next?.byAccountAlike[key + "\u{1F}" + account] ?? []).filter { parts($0).department != department }
             }
+            if let other = moved(department, in: end + 1) {
+                successors += (next?.byDepartment[other] ?? []).filter { parts($0).account == account }
+            }
+            successors = Array(Set(successors))
             if !successors.isEmpty { pairs.append((line, successors.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, end + 1)) }
         }
         return pairs.sorted { $0.stopped.utf8.lexicographicallyPrecedes($1.stopped.utf8) }

@@ -280,13 +280,14 @@ public struct ShiftStaffingJob: Sendable {
         for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
+            let weights = census.timeOfDayByRow["date"].map { CensusSnapshots.weights(units: cUnits.map { keys.key($0) }, days: cDays, minutes: $0).weights }
             var recorded = [Set<Int32>](repeating: [], count: sums.count * periods)
             for r in 0..<cUnits.count {
                 let p = payPeriods.index(of: cDays[r])
                 guard p >= firstPeriod, p <= lastPeriod, !cValues[r].isNaN else { continue }
                 let unit = censusKeys.key(cUnits[r], &keys)
                 guard let hppd = hppdOfUnit[unit], let u = unitIndex[unit] else { continue }
-                sums[u][p - firstPeriod].targetHours += cValues[r] * hppd
+                sums[u][p - firstPeriod].targetHours += cValues[r] * (weights?[r] ?? 1) * hppd
                 touched[u][p - firstPeriod] = true
                 recorded[u * periods + p - firstPeriod].insert(cDays[r].daysSinceEpoch)
             }
@@ -327,13 +328,15 @@ public struct ShiftStaffingJob: Sendable {
         var recentCensus: [String: (total: Double, first: CalendarDay, last: CalendarDay)] = [:]
         var firstDay: [String: CalendarDay] = [:], daysWithCensus: [String: Set<CalendarDay>] = [:]
         var censusKeys = RowKeys()
+        // Counts taken at times through the day weigh as the plan's census does (`CensusSnapshots`).
+        let weights = census.timeOfDayByRow["date"].map { CensusSnapshots.weights(units: cUnits.map { keys.key($0) }, days: cDays, minutes: $0).weights }
         for r in 0..<cUnits.count where !cValues[r].isNaN && cDays[r] <= lastDay {
             let unit = censusKeys.key(cUnits[r], &keys)
             firstDay[unit] = min(firstDay[unit] ?? cDays[r], cDays[r])
             guard cDays[r] >= since else { continue }
             daysWithCensus[unit, default: []].insert(cDays[r])
             let known = recentCensus[unit]
-            recentCensus[unit] = ((known?.total ?? 0) + cValues[r], min(known?.first ?? cDays[r], cDays[r]), max(known?.last ?? cDays[r], cDays[r]))
+            recentCensus[unit] = ((known?.total ?? 0) + cValues[r] * (weights?[r] ?? 1), min(known?.first ?? cDays[r], cDays[r]), max(known?.last ?? cDays[r], cDays[r]))
         }
         var recent: [String: ShiftWeekdays] = [:]
         for row in shifts where row.date >= since {

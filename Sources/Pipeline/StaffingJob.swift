@@ -151,12 +151,12 @@ public struct StaffingJob: Sendable {
         var unitDays = Set<Int64>(), repeatedDays = 0, repeatedExamples: [String] = []
         // One id per unit as the census spells it, for its (unit, day) pairs.
         var unitIDs: [String: Int64] = [:]
-        // A census whose dates carry two times of day or more holds counts of occupied beds
-        // taken through the day (midnight and noon, or every hour): a day's census is the
-        // average of its counts. Summed, a midnight and a noon count made 294 patient days of a
-        // week of 140 to 154, and 1,037 agency hours a week.
-        let snapshotTimes = (census.timesOfDay["date"] ?? []).count >= 2 ? census.timesOfDay["date"]! : []
-        var snapshots: [Int64: (sum: Double, count: Int)] = [:]
+        // A census whose dates carry times of day holds counts of occupied beds taken through
+        // the day: a unit's day is the average of its counts at its times (`CensusSnapshots`).
+        let minutes = census.timeOfDayByRow["date"]
+        let snapshots = minutes.map { CensusSnapshots.weights(units: cUnits.map { names.spelling(of: $0) ?? $0 }, days: cDates, minutes: $0) }
+        // With times, a row repeats another when it has its unit, day and time.
+        var unitDayTimes = Set<[Int64]>()
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
@@ -168,26 +168,12 @@ public struct StaffingJob: Sendable {
                 spellings[cUnits[r]] = (unit, id)
             }
             let unitDay = id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF
-            if !unitDays.insert(unitDay).inserted {
+            let isNew = unitDays.insert(unitDay).inserted
+            if minutes != nil ? !unitDayTimes.insert([unitDay, Int64(minutes![r])]).inserted : !isNew {
                 repeatedDays += 1
                 if repeatedExamples.count < 3 { repeatedExamples.append("\(unit) \(cDates[r])") }
             }
-            if snapshotTimes.isEmpty {
-                unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r]) }
-            } else {
-                snapshots[unitDay, default: (0, 0)].sum += cDays[r]
-                snapshots[unitDay, default: (0, 0)].count += 1
-            }
-        }
-        var averagedDays = 0
-        if !snapshotTimes.isEmpty {
-            let unitOf = Dictionary(uniqueKeysWithValues: unitIDs.map { ($1, $0) })
-            for (unitDay, counts) in snapshots.sorted(by: { $0.key < $1.key }) {
-                var unit = unitOf[unitDay >> 32]!
-                if counts.count > 1 { averagedDays += 1 }
-                unit.withUTF8 { censusTotals.add(key: $0, day: CalendarDay(daysSinceEpoch: Int32(truncatingIfNeeded: unitDay & 0xFFFF_FFFF)), value: counts.sum / Double(counts.count)) }
-            }
-            repeatedDays = 0
+            unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r] * (snapshots?.weights[r] ?? 1)) }
         }
         // Partial periods are left out and named (DESIGN.md, Calendar): the last one never
         // reaches the totals, the first is left out by them. The plan said nothing of either.
@@ -540,7 +526,7 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
-        if !snapshotTimes.isEmpty { result.censusSnapshots = (snapshotTimes, averagedDays) }
+        if let snapshots, snapshots.averagedDays > 0 { result.censusSnapshots = (census.timesOfDay["date"] ?? [], snapshots.averagedDays) }
         result.corrections = corrections
         result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }

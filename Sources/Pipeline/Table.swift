@@ -39,6 +39,9 @@ public struct Table: Sendable {
     /// of one day, not two days (`StaffingJob`).
     public var timesOfDay: [String: [Int]] = [:]
     public static let timesOfDayKept = 4
+    /// For an import's date columns carrying two times of day or more: each row's time,
+    /// minutes after midnight, -1 for a row without one (`CensusSnapshots` reads them).
+    public var timeOfDayByRow: [String: [Int32]] = [:]
     /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
     /// summed from daily rows, the series that began within their first period and those used
     /// on fewer weekdays than the file records (`PeriodTotals.keysOnFewerWeekdays`). A forecast
@@ -133,6 +136,7 @@ public struct Table: Sendable {
         result.sourceFile = sourceFile
         result.periodDays = periodDays
         result.timesOfDay = timesOfDay
+        for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {
             switch column {
             case .text(let v): result.append(name, .text(zip(v, keep).compactMap { $1 ? $0 : nil }))

@@ -109,6 +109,27 @@ import Testing
         }
     }
 
+    /// A census counted at midnight and noon weighs in the shifts ahead and productivity as in
+    /// the plan (the average of the day's counts): summed there, the outlook's patients were
+    /// halved and productivity's target hours doubled.
+    @Test func countsThroughTheDayWeighAsOneDay() throws {
+        let plain = try Self.workspace()
+        #expect(try CLIRunner.run(Self.arguments, in: plain).status == 0)
+        let snapped = try Self.workspace()
+        let url = snapped.appendingPathComponent("census.csv")
+        let lines = try CLIRunner.read(url).split(separator: "\n").map(String.init)
+        let twice = [lines[0]] + lines.dropFirst().flatMap { line -> [String] in
+            let day = line.prefix(10), rest = line.dropFirst(10)
+            return ["\(day) 00:00\(rest)", "\(day) 12:00\(rest)"]
+        }
+        try (twice.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(Self.arguments, in: snapped)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["staffing_shift_outlook.csv", "staffing_productivity.csv", "staffing_plan.csv"] {
+            #expect(try Self.rows(snapped, file) == Self.rows(plain, file), "\(file)")
+        }
+    }
+
     /// The workbook holds the by-shift tables as sheets and the Summary's tables under their
     /// headings: it had the plan alone, and "Non-compliant shifts" over an empty row.
     @Test func theWorkbookListsTheNonCompliantShift() throws {

@@ -76,6 +76,17 @@ import Testing
         #expect(once.status == 0 && !once.stderr.contains("times of day"), "\(once.stderr)")
         let plain = try PlanningInputs.records(dir.appendingPathComponent("out2/staffing_plan.csv"))
         #expect(plain.allSatisfy { abs((Double($0["census_forecast"] ?? "") ?? 0) - 140) < 0.5 }, "\(plain)")
+        // Two rows of one time a day (inpatient 12 and observation 8) add up, even with one day
+        // stamped 00:05: that day's rows are one time too (it halved the census to 70 a week).
+        try (["date,unit,patient_days"] + days.enumerated().flatMap { k, day in
+            let time = k == 40 ? "00:05" : "00:00"
+            return ["\(day) \(time),4E,12", "\(day) \(time),4E,8"]
+        }).joined(separator: "\n").appending("\n").write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        let split = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                       "--horizon", "1", "--out", "out3"], in: dir)
+        #expect(split.status == 0 && !split.stderr.contains("times of day"), "\(split.stderr)")
+        let added = try PlanningInputs.records(dir.appendingPathComponent("out3/staffing_plan.csv"))
+        #expect(added.allSatisfy { abs((Double($0["census_forecast"] ?? "") ?? 0) - 140) < 0.5 }, "\(added)")
     }
 }
 

@@ -108,3 +108,17 @@ import Tabular
         #expect(ShiftWeekdays.worst(weekdays.days(week, level: 0.5, maxPatientsPerStaff: 4))?.day == week[0])
     }
 }
+
+/// A census counted at times through the day (`CensusSnapshots`): rows of one unit, day and
+/// time add up; a day's times are averaged.
+@Suite struct CensusSnapshotsTests {
+    @Test func rowsAddAtATimeAndTimesAverage() {
+        let day = CalendarDay(year: 2026, month: 1, day: 5)!, next = day.adding(days: 1)
+        // Day 1: 00:00 (12 + 8) and 12:00 (22): (20 + 22) / 2 = 21. Day 2: two rows at 00:05.
+        let (weights, averaged) = CensusSnapshots.weights(units: ["4W", "4W", "4W", "4W", "4W"], days: [day, day, day, next, next],
+                                                          minutes: [0, 0, 720, 5, 5])
+        #expect(weights == [0.5, 0.5, 0.5, 1, 1] && averaged == 1)
+        let values = [12.0, 8, 22]
+        #expect(zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } == 21)
+    }
+}

@@ -260,6 +260,8 @@ public struct ImportStage: Stage {
         // The times of day a date column's values carry (`Table.timesOfDay`): looked for in
         // fields longer than a date alone, until a few distinct ones are seen.
         var timesOfDay = [[Int]](repeating: [], count: count)
+        // Each row's time (`Table.timeOfDayByRow`), from the first row that carries one.
+        var minutesByRow = [[Int32]?](repeating: nil, count: count), rowMinute = [Int32](repeating: -1, count: count)
         // So do units and codes: the previous row's id is reused without hashing.
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
         let months = Frequency.month
@@ -314,15 +316,16 @@ public struct ImportStage: Stage {
                 }
                 rowNumber[k] = value
             case .date:
+                rowMinute[k] = -1
                 if !required[k] && row.record[column].isEmpty {
                     rowDay[k] = CalendarDay(daysSinceEpoch: .min)
                 } else if lastDay[k] {
                     rowDay[k] = try row.lastDate(column, cache: &dateCaches[k])
                 } else {
                     rowDay[k] = try row.date(column, cache: &dateCaches[k])
-                    if row.record[column].count > 10 && timesOfDay[k].count < Table.timesOfDayKept,
-                       let minute = ClockTime.timeOfDay(row.record[column]), !timesOfDay[k].contains(minute) {
-                        timesOfDay[k].append(minute)
+                    if row.record[column].count > 10, let minute = ClockTime.timeOfDay(row.record[column]) {
+                        rowMinute[k] = Int32(minute)
+                        if timesOfDay[k].count < Table.timesOfDayKept && !timesOfDay[k].contains(minute) { timesOfDay[k].append(minute) }
                     }
                 }
             case .period:
@@ -395,7 +398,10 @@ public struct ImportStage: Stage {
                 switch types[k] {
                 case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
                 case .number, .time, .dateTime: numbers[k].append(rowNumber[k])
-                case .date, .period: days[k].append(rowDay[k])
+                case .date, .period:
+                    days[k].append(rowDay[k])
+                    if rowMinute[k] >= 0 && minutesByRow[k] == nil { minutesByRow[k] = [Int32](repeating: -1, count: days[k].count - 1) }
+                    minutesByRow[k]?.append(rowMinute[k])
                 }
             }
             if employeeColumn != nil { overlaps.accept() }
@@ -453,6 +459,7 @@ public struct ImportStage: Stage {
             case .number, .time, .dateTime: table.append(role.name, .number(numbers[k]))
             case .date:
                 if !timesOfDay[k].isEmpty { table.timesOfDay[role.name] = timesOfDay[k].sorted() }
+                if timesOfDay[k].count >= 2, let minutes = minutesByRow[k], minutes.count == days[k].count { table.timeOfDayByRow[role.name] = minutes }
                 // An optional date column with gaps stays text, so the gaps stay empty. Each
                 // day's text is made once (a million receipt dates hold a few hundred days).
                 if days[k].contains(where: { $0.daysSinceEpoch == .min }) {

@@ -37,12 +37,14 @@ public struct BudgetProposal: Sendable {
     /// spaces, as the variance matches names. A name that is no account is an error: it was
     /// ignored while the proposal's assumptions listed it as applied.
     func inflationByAccount(_ accounts: Set<String>, file: String) throws -> [String: Double] {
+        // (And leading zeros of a code, as the variance reads the names.)
+        let spellings = NameSpellings(accounts.sorted(), foldsLeadingZeros: true)
         var byKey: [String: String] = [:]
         for account in accounts.sorted() where byKey[account.matchKey()] == nil { byKey[account.matchKey()] = account }
         var resolved: [String: Double] = [:]
         for (name, percent) in inflation.sorted(by: { $0.key < $1.key }) {
             let key = name.matchKey()
-            guard let account = byKey[key] else {
+            guard let account = spellings.spelling(of: name) else {
                 let near = byKey.keys.sorted().filter { $0.contains(key) || key.contains($0) }.compactMap { byKey[$0] }
                 throw PipelineError(location: nil, "budget proposal: the inflation (--inflation, inflation: in a pipeline) names '\(name.clipped(60))', which is no account of the actuals\(file)"
                                     + (near.isEmpty ? "; accounts are named as the ledger writes them, e.g. '\((accounts.sorted().first ?? "").clipped(60))'" : "; did you mean " + near.prefix(3).map { "'\($0.clipped(60))'" }.joined(separator: " or ") + "?"))

@@ -143,7 +143,9 @@ public struct ScenarioSet: Sendable {
     /// revenue and net (two RNs read as a gain of $81,667). Returns a note naming the names
     /// matched in another spelling, or nil.
     public mutating func matchNames(departments: Set<String>, accounts: Set<String>, revenueAccounts: Set<String> = []) throws -> String? {
-        let departmentSpellings = NameSpellings(departments.sorted()), accountSpellings = NameSpellings(accounts.sorted())
+        // As the variance reads the ledger's names: `6010` is the budget's `06010`.
+        let departmentSpellings = NameSpellings(departments.sorted(), foldsLeadingZeros: true)
+        let accountSpellings = NameSpellings(accounts.sorted(), foldsLeadingZeros: true)
         var matched: [String] = []
         for k in places.indices {
             let place = places[k]

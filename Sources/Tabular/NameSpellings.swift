@@ -18,7 +18,8 @@ public struct NameSpellings: Sendable {
 
     public init(foldsLeadingZeros: Bool = false) { self.foldsLeadingZeros = foldsLeadingZeros }
 
-    public init(_ names: some Sequence<String>) {
+    public init(_ names: some Sequence<String>, foldsLeadingZeros: Bool = false) {
+        self.foldsLeadingZeros = foldsLeadingZeros
         for name in names { insert(name) }
     }
 

@@ -448,6 +448,16 @@ enum CSVTextRows {
         #expect(bullet.contains(") against the base; net $") && !bullet.contains("(("), "\(bullet)")
     }
 
+    /// A scenario naming a department as the ledger writes it (`6010`) where the budget has
+    /// `06010`: one department, as the variance reads them (it failed, "no department '6010'").
+    @Test func scenarioNamesMatchCodesWithoutTheirLeadingZeros() throws {
+        let ws = try Workspace()
+        try ws.write("s.yml", "scenarios:\n  - name: up\n    volume: {\"6010\": 10}\n")
+        var set = try ScenarioSet.load(ws.path + "/s.yml")
+        #expect(throws: Never.self) { _ = try set.matchNames(departments: ["06010"], accounts: ["Supplies"], revenueAccounts: []) }
+        #expect(set.scenarios.first?.volume["06010"] == 10, "\(set.scenarios)")
+    }
+
     @Test func anFTEChangeOnARevenueAccountIsRefused() throws {
         let error = try #require(throws: PipelineError.self) {
             try run(asOf: 2025 * 12 + 9, scenarios: "scenarios:\n  - name: rn\n    fte: {department: D1, account: Revenue, count: 2, annual_cost: 98000}\n")

@@ -71,7 +71,8 @@ struct RowRuleCheck {
             switch rule {
             case .perPerson(let v, let maximum, let what):
                 if abs(numbers[v]) > maximum {
-                    return (v, "\(NumberFormat.fixed(numbers[v])) is more than \(what) (\(NumberFormat.fixed(maximum))); check the value, or leave the employee column unmapped if the rows are totals")
+                    let size = numbers[v] < 0 ? "takes back more than" : "is more than"
+                    return (v, "\(NumberFormat.fixed(numbers[v])) \(size) \(what) (\(NumberFormat.fixed(maximum))); check the value, or leave the employee column unmapped if the rows are totals")
                 }
             case .order(let e, let l, let order):
                 let earlier = days[e], later = days[l]

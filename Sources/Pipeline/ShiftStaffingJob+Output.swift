@@ -63,7 +63,7 @@ extension ShiftStaffingJob {
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !short.isEmpty {
             let days = short.reduce(0) { $0 + $1.daysShort }
-            lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio on \(NumberFormat.count(days, "day")): "
+            lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio on \(NumberFormat.count(days, "shift-day")): "
                          + unitCounts(short.map { ($0.unit, $0.shift) }).joined(separator: ", ") + ".")
         }
         if !result.uncheckedUnits.isEmpty {

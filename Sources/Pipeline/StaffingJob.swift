@@ -245,7 +245,6 @@ public struct StaffingJob: Sendable {
         // by period: each plan row's hours per patient day against its own target.
         var jobIndex: [String: Int] = [:], jobHours: [[Double]] = [], jobSlot = -1
         for r in 0..<tUnits.count {
-            if tHours[r] < 0 { corrections.rows += 1; corrections.hours += tHours[r] }
             let payType = payTypes?[r] ?? ""
             let kind: PayCategory?
             if let previousPayType, payType == previousPayType {
@@ -299,6 +298,7 @@ public struct StaffingJob: Sendable {
                 jobHours[jobSlot][period - firstPeriod] += tHours[r]
             }
             productiveHours[unitSlot][period - firstPeriod] += tHours[r]
+            if tHours[r] < 0 { corrections.rows += 1; corrections.hours += tHours[r] }
             if kind == .overtime || kind == .agency {
                 if premiumHours[unitSlot].isEmpty { premiumHours[unitSlot] = [Double](repeating: 0, count: periodCount) }
                 premiumHours[unitSlot][period - firstPeriod] += tHours[r]

@@ -224,9 +224,10 @@ public struct VarianceJob: Sendable {
 
         let doubled = LedgerMonths.repeated(department: aDept, account: aAcct, month: aMonth, amount: aAmount)
         if let first = doubled.first {
-            let which = doubled.count == 1 ? "\(months.label(first.month)) (\(first.rows) rows)"
-                : "\(doubled.count) months (" + doubled.prefix(4).map { "\(months.label($0.month)), \($0.rows) rows" }.listed(of: doubled.count) + ")"
-            notes.append("\(ledger) hold every row of \(which) twice or more, the same department, account and amount: summed, which doubles \(doubled.count == 1 ? "the month" : "them"); if \(doubled.count == 1 ? "the month was" : "they were") exported twice, keep one copy")
+            func times(_ k: Int) -> String { k == 2 ? "twice" : "\(k) times" }
+            let which = doubled.count == 1 ? "\(months.label(first.month)) (\(first.rows) rows) \(times(first.copies))"
+                : "\(doubled.count) months " + times(doubled.map(\.copies).min()!) + " or more (" + doubled.prefix(4).map { "\(months.label($0.month)), \($0.rows) rows, \(times($0.copies))" }.listed(of: doubled.count) + ")"
+            notes.append("\(ledger) hold every row of \(which), the same department, account and amount: summed, which multiplies \(doubled.count == 1 ? "the month" : "them") as many times; if \(doubled.count == 1 ? "the month was" : "they were") exported more than once, keep one copy")
         }
         // Amounts by line and month; volumes by department and month.
         var budgetBy: [Key: [Int: Double]] = [:], actualBy: [Key: [Int: Double]] = [:]

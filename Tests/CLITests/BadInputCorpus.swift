@@ -277,7 +277,7 @@ struct CSVInput {
         rejectsFile: "out/timekeeping.rejects.csv", failedRejectsFile: "out.rejects/timekeeping.rejects.csv", output: "out",
         text: "unit", number: "hours",
         badValues: [("date", "2/30/2025", "February 2025 has 28 days"), ("date", "0000-01-01", "year 0 is out of range"),
-                    ("hours", "-1000", "is more than one person's hours on one row can be"), ("hours", "1000", "is more than one person's hours on one row can be"),
+                    ("hours", "-1000", "takes back more than one person's hours on one row can be"), ("hours", "1000", "is more than one person's hours on one row can be"),
                     ("hours", "NaN", "not a finite number"), ("hours", "1e400", "out of range"), ("hours", "12h", "is not a number"),
                     ("hours", "-1e400", "out of range")])
 

@@ -270,7 +270,7 @@ import Testing
             #expect(!weekend.contains(row["day"] ?? ""), "\(row)")
         }
         let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
-        #expect(report.contains("Ahead, today's schedule leaves 4 period-shifts short of the ratio on 20 days"), "\(report)")
+        #expect(report.contains("Ahead, today's schedule leaves 4 period-shifts short of the ratio on 20 shift-days"), "\(report)")
         #expect(!report.contains("Today's schedule covers every shift"))
     }
 }

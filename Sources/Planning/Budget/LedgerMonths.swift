@@ -61,21 +61,22 @@ public enum LedgerMonths {
         return month
     }
 
-    /// Months in which every row of the ledger appears an even number of times, the same
-    /// department, account and amount: a month exported twice and appended. Summed as the file
-    /// says, a doubled September took a department on budget to $6,000 over and its projection
-    /// $24,000 over, without a word, where the budget's repeated rows are counted. Rows of the
-    /// ledger by column; the months in order with the rows each holds.
-    public static func repeated(department: [String], account: [String], month: [Int], amount: [Double]) -> [(month: Int, rows: Int)] {
+    /// Months whose every row of the ledger appears k times or a multiple of k (k of 2 or more),
+    /// the same department, account and amount: a month exported k times and appended. Summed
+    /// as the file says, a doubled September took a department on budget to $6,000 over and its
+    /// projection $24,000 over, without a word, where the budget's repeated rows are counted.
+    /// Rows of the ledger by column; the months in order with the rows each holds and k.
+    public static func repeated(department: [String], account: [String], month: [Int], amount: [Double]) -> [(month: Int, rows: Int, copies: Int)] {
         struct Row: Hashable { var department: String, account: String, month: Int, amount: Double }
         var count: [Row: Int] = [:]
         for r in month.indices { count[Row(department: department[r], account: account[r], month: month[r], amount: amount[r]), default: 0] += 1 }
-        var rows: [Int: Int] = [:], odd = Set<Int>()
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        var rows: [Int: Int] = [:], copies: [Int: Int] = [:]
         for (row, n) in count {
             rows[row.month, default: 0] += n
-            if n % 2 == 1 { odd.insert(row.month) }
+            copies[row.month] = gcd(copies[row.month] ?? n, n)
         }
-        return rows.filter { !odd.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return rows.filter { (copies[$0.key] ?? 1) >= 2 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value, copies[$0.key]!) }
     }
 
     /// The months a line posted in, from its net amount by month: those not zero and of the

@@ -13,10 +13,10 @@
 ///   month is at least five times the median of the others. Its forecast is made with that
 ///   month at the median; the month stays booked as it is.
 ///
-/// A line that posted once, less than three months before as-of and after the ledger's first
+/// A line that posted once, fewer than three months before as-of and after the ledger's first
 /// month (`.recent`), could be a one-off or a new monthly line; it is projected as the latter
-/// and named, so that a reader knows where the projection rests on one month. (In a ledger
-/// of one or two months every line has posted once or twice; none is named.)
+/// and named, so that a reader knows where the projection rests on one month. (One posted only
+/// in the ledger's first month is not named: with no month before it, nothing says it is new.)
 public enum OneOffPosting: Equatable, Sendable {
     case once(month: Int, amount: Double)
     case recent(month: Int, amount: Double)

@@ -13,7 +13,7 @@ extension PurchasingJob {
         let spend = a.spend
         func lines(_ n: Int) -> String { n == 1 ? "1 line was" : "\(n) lines were" }
         var summary = ["\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(numbers.money(spend))"
-            + (spend > 0 ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
+            + (spend > 0 && a.hasContractPrices ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
         if a.paidAboveContract > 0 {
             let below = a.paidBelowContract > 0 ? " (\(numbers.money(a.paidBelowContract)) below it on other lines, net \(numbers.money(a.priceVariance)))" : ""
             let largest = a.priceVariances.first.map { top in top.priceVariance > 0
@@ -65,7 +65,7 @@ extension PurchasingJob {
         doc.keyFigure("Vendors", Double(a.vendors.count))
         doc.keyFigure("Spend", spend, style: .money)
         doc.keyFigure("Paid above contract", a.paidAboveContract, style: .money)
-        doc.keyFigure("Off-contract spend", a.offContractSpend, style: .money)
+        if a.hasContractPrices { doc.keyFigure("Off-contract spend", a.offContractSpend, style: .money) }
         if r.hasLots { doc.keyFigure("Expected expiry waste", r.wasteValue, style: .money) }
 
         let vendors = a.vendors.sorted { ($0.spend, $1.vendor) > ($1.spend, $0.vendor) }
@@ -92,7 +92,7 @@ extension PurchasingJob {
         if vendors.count > reportRows { doc.paragraph("The \(reportRows) largest of \(vendors.count) vendors by spend; all of them are in vendor_scorecard.csv.") }
         doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Price variance", "Off contract"],
                   vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend), percent($0.fillRate), percent($0.onTimeRate),
-                                                    days($0.leadTime), numbers.money($0.priceVariance), numbers.money($0.offContractSpend)] },
+                                                    days($0.leadTime), numbers.money($0.priceVariance), a.hasContractPrices ? numbers.money($0.offContractSpend) : ""] },
                   alignments: [.left, .right, .right, .right, .right, .right, .right, .right])
 
         let above = a.priceVariances.filter { $0.priceVariance > 0 }
@@ -120,7 +120,9 @@ extension PurchasingJob {
         }
         let off = vendors.filter { $0.offContractSpend > 0 }.sorted { ($0.offContractSpend, $1.vendor) > ($1.offContractSpend, $0.vendor) }
         doc.heading("Off-contract spend")
-        if off.isEmpty {
+        if !a.hasContractPrices {
+            doc.paragraph("No contract prices were given (a contracts file, or contract_price on the orders): no spend is known to be on or off contract.")
+        } else if off.isEmpty {
             doc.paragraph("Every priced line had a contract price on its order date.")
         } else {
             doc.paragraph("Spend on lines with no contract price for their item and vendor on the order date.")
@@ -174,7 +176,8 @@ extension PurchasingJob {
             items.append(CostReduction(area: "Paid above contract price", detail: "\(NumberFormat.count(a.linesAboveContract, "order line")) paid above the contract price\(largest). Claim the difference back and fix the price file.",
                                        amount: a.paidAboveContract, report: report))
         }
-        if a.offContractSpend > 0 {
+        // Without contract prices, every line reads as off contract: no finding.
+        if a.offContractSpend > 0 && a.hasContractPrices {
             items.append(CostReduction(area: "Off-contract spend", detail: "\(numbers.money(a.offContractSpend)) was spent on lines without a contract price; moving it onto contracts is where negotiated prices save.",
                                        amount: a.offContractSpend, report: report))
         }

@@ -173,7 +173,8 @@ public struct PurchasingJob: Sendable {
                       ("lead_time_mean_days", .number(v.map { $0.leadTime.count > 0 ? rounded($0.leadTime.mean, 100) : .nan })),
                       ("lead_time_sd_days", .number(v.map { $0.leadTime.count > 1 ? rounded($0.leadTime.standardDeviation, 100) : .nan })),
                       ("price_variance", .number(v.map { rounded($0.priceVariance, 100) })),
-                      ("off_contract_spend", .number(v.map { rounded($0.offContractSpend, 100) }))])
+                      // Blank without contract prices: no spend is known to be off contract.
+                      ("off_contract_spend", .number(v.map { r.analysis.hasContractPrices ? rounded($0.offContractSpend, 100) : .nan }))])
     }
 
     public static func priceVarianceTable(_ r: Result) -> Table {
@@ -249,7 +250,7 @@ public struct PurchasingJob: Sendable {
     /// The one-line note for the run's summary.
     public static func note(_ r: Result) -> String {
         let a = r.analysis
-        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))"
+        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(a.hasContractPrices ? NumberFormat.fixed(a.offContractSpend, decimals: 2) : "unknown (no contract prices)")"
         if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts))" }
         for caveat in caveats(r) { text += "; " + caveat.prefix(1).lowercased() + caveat.dropFirst() }
         if r.hasLots {

@@ -205,16 +205,17 @@ import Tabular
     /// the default 7 + 1, so on time 0. Before: 2 lines, $2,000, fill rate 0.5, lead 11.5.
     /// V3's receipt of 0 is no delivery: fill rate 0, on time 0 and no lead time (before:
     /// on time 1 with a 0-day lead time, and a row in lead_times.csv). V2's 150 of 100 on PO3
-    /// counts as 100, so it cannot make up PO2's missing 50: fill (50 + 100) / 200.
+    /// counts as 100, so it cannot make up PO2's missing 50: fill (50 + 100) / 200. Without
+    /// contract prices off_contract_spend is blank (unknown), not the whole spend.
     @Test func aLineReceivedInPartsCountsOnceAndANothingReceiptIsNoReceipt() throws {
         let (orders, summary) = try imported(Self.splitOrders, "orders")
         #expect(summary.rejected == 0)
         let r = try PurchasingJob().run(orders: orders)
         #expect(try csv(PurchasingJob.scorecardTable(r)) == """
             vendor,lines,spend,fill_rate,on_time_rate,lead_time_mean_days,lead_time_sd_days,price_variance,off_contract_spend
-            V1,1,1000,1,0,19,,0,1000
-            V2,2,200,0.75,1,2,0,0,200
-            V3,1,10,0,0,,,0,10
+            V1,1,1000,1,0,19,,0,
+            V2,2,200,0.75,1,2,0,0,
+            V3,1,10,0,0,,,0,
 
             """)
         #expect(try csv(PurchasingJob.leadTimeTable(r)) == "item,vendor,receipts,lead_time_mean_days,lead_time_sd_days\nA,V1,1,19,\nB,V2,2,2,0\n")
@@ -289,5 +290,21 @@ import Tabular
         #expect(abs(mismatch.inventoryPosition - 0) < 1e-6)
         // What the reason counts is the 20 on hand, not the 40 the lots as listed lose.
         #expect(mismatch.reason.contains("20 units expected to expire before use ($100) (the lots as listed lose 40; capped at the stock on hand)"), "\(mismatch.reason)")
+    }
+}
+
+/// A buyer's review: with no contract prices at all, every line read as off contract, and the
+/// run's cost reductions listed the whole spend ($3,000, 100% off contract) as where money can
+/// be saved.
+@Suite struct OffContractWithoutContractsTests {
+    @Test func noContractPricesMeansNoOffContractFinding() throws {
+        let orders = Table([("item", .text(["A", "B"])), ("vendor", .text(["V1", "V2"])),
+                            ("order_date", .date([CalendarDay(year: 2026, month: 1, day: 5)!, CalendarDay(year: 2026, month: 1, day: 6)!])),
+                            ("quantity", .number([100, 100])), ("unit_price", .number([10, 20]))])
+        let r = try PurchasingJob().run(orders: orders)
+        #expect(!r.analysis.hasContractPrices)
+        #expect(!PurchasingJob.costReductions(r, report: "purchasing.md").contains { $0.area == "Off-contract spend" })
+        let report = PurchasingJob.report(r).markdown(figurePrefix: "p")
+        #expect(report.contains("No contract prices were given") && !report.contains("bought off contract"), "\(report)")
     }
 }

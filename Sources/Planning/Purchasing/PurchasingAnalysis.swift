@@ -74,6 +74,9 @@ public struct PurchasingAnalysis: Sendable {
     /// The lines paid above contract, most overpaid first.
     public var overpaidLines: [OverpaidLine] = []
     public var offContractSpend: Double { vendors.reduce(0) { $0 + $1.offContractSpend } }
+    /// Whether any contract price was given (a contracts file, or the orders' own
+    /// contract_price): without one, no spend is known to be on or off contract.
+    public var hasContractPrices = false
 
     /// What one item and vendor accumulate.
     struct Pair {
@@ -94,6 +97,7 @@ public struct PurchasingAnalysis: Sendable {
 
     public init(lines o: PurchaseOrderLines, contracts: ContractBook = ContractBook(),
                 promisedLeadDays: (String) -> Double? = { _ in nil }, settings: Settings = Settings()) {
+        hasContractPrices = !contracts.isEmpty || o.contractPrice.contains { $0.isFinite }
         let vendorCount = Int64(o.vendorNames.count)
         var pairIndex: [Int64: Int] = [:]
         var pairs: [Pair] = []

@@ -39,6 +39,8 @@ public struct ReorderJob: Sendable {
         /// Usage locations read as the inventory's spelling of them (`ICU -> icu`): see
         /// `matchingLocations(_:to:)`.
         public var locationsMatched: [String] = []
+        /// Usage rows with no location read at their item's one stock location, and the items.
+        public var blankLocationsPlaced: (rows: Int, items: [String]) = (0, [])
         /// Item codes read as the item master's, which they match but for leading zeros or case
         /// (`usage 900 -> 000900`): see `ItemCodeMatch`.
         public var itemCodesMatched: [String] = []
@@ -167,8 +169,25 @@ public struct ReorderJob: Sendable {
         var usageLocations = usage.texts("location").flatMap { l in l.contains { !$0.isEmpty } ? l : nil }
         let byLocation = usageLocations != nil && stockLocations != nil
         var locationsMatched: [String] = []
+        var blankPlaced = (rows: 0, items: Set<String>())
         if byLocation, let stockNames = stockLocations, let usedNames = usageLocations {
             (usageLocations, locationsMatched) = Self.matchingLocations(usedNames, items: usageItems, to: stockNames, items: stockItems)
+            // Usage rows with no location (manual issues, charges without a cost centre) of an
+            // item stocked at one location are that location's: as a series of their own they
+            // had no stock row, and 40% of an item's use went unplanned, named as an item with
+            // no inventory row though it had one.
+            if usedNames.contains(where: \.isEmpty) {
+                var only: [String: String?] = [:]
+                for (item, name) in zip(stockItems, stockNames) where !name.isEmpty {
+                    if let known = only[item] { if known != name { only[item] = .some(nil) } } else { only[item] = .some(name) }
+                }
+                for r in usageLocations!.indices where usageLocations![r].isEmpty {
+                    guard let one = only[usageItems[r]] ?? nil else { continue }
+                    usageLocations![r] = one
+                    blankPlaced.rows += 1
+                    blankPlaced.items.insert(usageItems[r])
+                }
+            }
         }
         // Demand series are keyed by item, or by item and location.
         var keys = CompositeKey()
@@ -501,7 +520,12 @@ public struct ReorderJob: Sendable {
         // stock to the snapshot (a canister replaced by its successor).
         plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 && !master.isDiscontinued(keyItem[$0]) }
             .sorted { keyRank[$0] < keyRank[$1] }
-            .map { id in CompositeKey.parts(of: ids.key(id), maxSplits: 1).filter { !$0.isEmpty }.joined(separator: " at ") }
+            .map { id in
+                let parts = CompositeKey.parts(of: ids.key(id), maxSplits: 1)
+                // Usage with no location of an item stocked at several is named as such.
+                return parts.count > 1 && parts[1].isEmpty ? "\(parts[0]) with no location" : parts.filter { !$0.isEmpty }.joined(separator: " at ")
+            }
+        plan.blankLocationsPlaced = (blankPlaced.rows, blankPlaced.items.sorted())
         plan.locationsMatched = locationsMatched
         plan.itemCodesMatched = codes.renamed
         plan.unitNotes = units?.notes ?? []

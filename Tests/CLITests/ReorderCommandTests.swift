@@ -69,3 +69,29 @@ import Testing
         #expect(rows.first { $0["item"] == "C300" }?["order_qty"] == "0")
     }
 }
+
+/// Usage rows with no location (a buyer's review): in a plan by location they made a series
+/// of their own with no stock row, 40% of the item's use unplanned and the item named as
+/// having no inventory row though it had one.
+@Suite struct BlankUsageLocationTests {
+    @Test func blankLocationsAreTheItemsOneStockLocation() throws {
+        let dir = try ReorderCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A100 used 6 a day at Central and 4 a day with no location.
+        let usage = CSVInput.days(84).flatMap { ["\($0),A100,6,Central", "\($0),A100,4,"] }
+        try (["date,item,quantity,location"] + usage).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("84 usage rows with no location read at the item's one stock location: A100"), "\(run.stderr)")
+        #expect(!run.stderr.contains("no inventory row"), "\(run.stderr)")
+        let rows = try PlanningInputs.records(dir.appendingPathComponent("out/reorder.csv"))
+        let a = try #require(rows.first { $0["item"] == "A100" })
+        #expect(a["reason"]?.contains("at 10/day") == true, "\(a)")
+        // Stocked at two locations, the blank rows cannot be placed: named as such.
+        let stock = try CLIRunner.read(dir.appendingPathComponent("inventory.csv")) + "A100,5,0,ICU\n"
+        try stock.write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
+        let two = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out2"], in: dir)
+        #expect(two.stderr.contains("A100 with no location"), "\(two.stderr)")
+    }
+}

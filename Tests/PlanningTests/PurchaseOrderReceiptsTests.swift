@@ -142,3 +142,20 @@ import Testing
         #expect(analysis.latestPrice(item: "A1", vendor: "") == 3)
     }
 }
+
+/// A buyer's review: paid above contract on lines closed short was claimed on the ordered
+/// quantity, $1,000 where $50 was overpaid on the 100 units that arrived.
+@Suite struct ClosedShortClaimTests {
+    @Test func aLineClosedShortIsSetAgainstTheContractForWhatArrived() {
+        var book = ContractBook()
+        book.add(item: "A1", vendor: "V", ContractBook.Contract(price: 2))
+        let noDay = PurchaseOrderLines.noDay
+        let lines = PurchaseOrderLines(item: ["A1", "A1", "A1"], vendor: ["V", "V", "V"], orderDay: [20_485, 20_513, 20_544], quantity: [1_000, 1_000, 100],
+                                       unitPrice: [2.5, 2.5, 2], receiptDay: [noDay, 20_517, 20_548], receivedQuantity: [0, 100, 100],
+                                       po: ["P1", "P2", "P3"], status: ["Closed", "Closed", "Closed"])
+        let a = PurchasingAnalysis(lines: lines, contracts: book)
+        #expect(a.paidAboveContract == 50 && a.priceVariance == 50 && a.overpaidLines.map(\.quantity) == [100], "\(a.overpaidLines)")
+        // Spend stays the orders' value (README: spend is ordered quantity x price).
+        #expect(a.spend == 5_200)
+    }
+}

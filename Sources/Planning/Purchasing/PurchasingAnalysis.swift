@@ -122,6 +122,10 @@ public struct PurchasingAnalysis: Sendable {
                 pairs.append(Pair(item: i, vendor: v, contracts: match?.contracts))
             }
             let q = o.quantity[row], price = o.unitPrice[row], day = o.orderDay[row]
+            // Set against the contract, a line its status closes short is invoiced for what
+            // arrived: on the ordered quantity, a line closed with 100 of 1,000 received (and one
+            // closed with nothing) claimed $1,000 back above contract where $50 was overpaid.
+            let billed = o.statusKind[row] == .closed ? min(o.received(row), q) : q
             func named(_ list: inout [String]) {
                 guard list.count < 3 else { return }
                 let po = o.poNames[Int(o.po[row])]
@@ -137,15 +141,15 @@ public struct PurchasingAnalysis: Sendable {
                 pairs[p].spend += value
                 let contract = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) } ?? (o.contractPrice[row].isNaN ? nil : o.contractPrice[row])
                 if let contract {
-                    pairs[p].contractQuantity += q
-                    pairs[p].paidOnContract += value
-                    pairs[p].contractValue += contract * q
-                    let difference = value - contract * q
+                    pairs[p].contractQuantity += billed
+                    pairs[p].paidOnContract += price * billed
+                    pairs[p].contractValue += contract * billed
+                    let difference = (price - contract) * billed
                     if difference > 0 {
                         pairs[p].above += difference
                         pairs[p].linesAbove += 1
                         overpaidLines.append(OverpaidLine(po: o.poNames[Int(o.po[row])], item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)],
-                                                          orderDay: CalendarDay(daysSinceEpoch: day), quantity: q, paidUnitPrice: price, contractUnitPrice: contract))
+                                                          orderDay: CalendarDay(daysSinceEpoch: day), quantity: billed, paidUnitPrice: price, contractUnitPrice: contract))
                     } else {
                         pairs[p].below -= difference
                     }

@@ -167,12 +167,28 @@ extension ReorderJob {
                 guard !held.isEmpty else { continue }
             }
             let use = demands[k].dailyMean, cost = stock[k].unitCost
+            // Lots listed as of a count rolled forward (`--orders`): the units used since came
+            // out of the lots expiring first, and are not expiry waste too. Planned on the lots
+            // as counted, the 80 used since a count of 100 were taken off as use and again as
+            // 30 units of waste: a position of -10 and 30 more ordered.
+            var usedSince = stock[k].usedSinceCount
+            if usedSince > 0 {
+                held.sort { ($0.expiryDay, $0.lot) < ($1.expiryDay, $1.lot) }
+                for i in held.indices where usedSince > 0 {
+                    let taken = min(held[i].quantity, usedSince)
+                    held[i].quantity -= taken
+                    usedSince -= taken
+                }
+                held.removeAll { $0.quantity <= 0 }
+                guard !held.isEmpty else { continue }
+            }
+            let remaining = max(0, stock[k].onHand - stock[k].usedSinceCount)
             // Lots holding more than the count is a stale lot file or a wrong count: which one,
             // the data cannot tell. Expiry is planned on the lots as listed and capped at what is
             // on hand (the larger order of the two readings), and the reason says so.
             let listed = held.reduce(0) { $0 + $1.quantity }
-            if listed > stock[k].onHand + 0.5 {
-                levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(stock[k].onHand, decimals: 0)) on hand: check the count or the lot file (expiry planned on the lots as listed)")
+            if listed > remaining + 0.5 {
+                levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(remaining, decimals: 0)) on hand: check the count or the lot file (expiry planned on the lots as listed)")
                 stock[k].lotsExceedOnHand = true
             }
             let risks = LotExpiry.plan(held, asOf: asOf.daysSinceEpoch, dailyUse: { _ in use }, unitCost: { _ in cost > 0 ? cost : nil })
@@ -181,7 +197,7 @@ extension ReorderJob {
             guard waste > 0 else { continue }
             // What is counted is capped at the stock on hand, and so is what the reason says (it
             // said 605 units would expire of the 150 on hand).
-            let counted = min(waste, stock[k].onHand)
+            let counted = min(waste, remaining)
             stock[k].expectedExpiryWaste = counted
             let shown = wasted.prefix(3).map { "lot \($0.lot.lot) \(NumberFormat.fixed($0.expectedWaste, decimals: 0)) of \(NumberFormat.fixed($0.lot.quantity, decimals: 0)) by \(CalendarDay(daysSinceEpoch: $0.lot.expiryDay))" }
             let value = cost > 0 ? " ($\(NumberFormat.fixed(counted * cost, decimals: 2)))" : ""

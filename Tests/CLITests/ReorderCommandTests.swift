@@ -95,3 +95,43 @@ import Testing
         #expect(two.stderr.contains("A100 with no location"), "\(two.stderr)")
     }
 }
+
+/// A count rolled forward with --orders, and lots listed as of the count (a buyer's review):
+/// the 80 used since the count of 100 were taken off as use and again as 30 units of expiry
+/// waste from the lot they came out of, a position of -10 and 30 more ordered. By hand: L1's
+/// 60 and 20 of L2 were used, 20 of L2 (expiring in a year) remain; position 20, order 120.
+@Suite struct LotsOfACountRolledForwardTests {
+    @Test func unitsUsedSinceTheCountComeOutOfTheFirstLots() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var usage = ["date,item,quantity"]
+        var day = CalendarDayText.first
+        for _ in 0..<56 { usage.append("\(day),A1,10"); day = CalendarDayText.next(day) }
+        let files = [
+            "usage.csv": usage.joined(separator: "\n") + "\n",
+            "items.csv": "item,description,vendor,uom,pack_size,min_order_qty,unit_cost,lead_time_days,lead_time_sd_days,criticality,status\nA1,Widget,VendorX,EA,10,0,2.00,7,0,E,active\n",
+            "inventory.csv": "item,location,on_hand,as_of\nA1,Main,100,2026-06-20\n",
+            "lots.csv": "item,lot,expiry_date,quantity,location\nA1,L1,2026-07-01,60,Main\nA1,L2,2027-06-30,40,Main\n",
+            "orders.csv": "po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity\nPO0,A1,VendorX,2026-06-01,100,2.00,2026-06-08,100\n",
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8) }
+        let run = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv",
+                                     "--orders", "orders.csv", "--lots", "lots.csv", "--out", "out"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let a = try #require(try PlanningInputs.records(dir.appendingPathComponent("out/reorder.csv")).first)
+        #expect(a["inventory_position"] == "20" && a["order_qty"] == "120" && !(a["flags"] ?? "").contains("expiry_waste"), "\(a)")
+    }
+}
+
+/// ISO dates from Monday 2026-05-04, for the fixtures above.
+enum CalendarDayText {
+    static let first = "2026-05-04"
+    static func next(_ day: String) -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        var (y, m, d) = (parts[0], parts[1], parts[2] + 1)
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        if d > days { d = 1; m += 1 }
+        if m > 12 { m = 1; y += 1 }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

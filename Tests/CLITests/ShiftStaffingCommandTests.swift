@@ -236,6 +236,18 @@ import Testing
 /// broke the ratio on every weekday shift, yet the outlook spread the week's census over seven
 /// days (20 a shift) and said the schedule covered every shift.
 @Suite struct ShiftOutlookWeekdayTests {
+    /// Writes the census, shifts and spans (lines with their header) and one target row
+    /// (max_patients_per_staff last), and runs staffing by shift to `out`.
+    static func staffing(in dir: URL, census: [String], shifts: [String], spans: [String], target: String, horizon: Int) throws -> CLIRunner.Outcome {
+        for (name, lines) in [("census.csv", census), ("shifts.csv", shifts), ("timekeeping.csv", spans)] {
+            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate,max_patients_per_staff\n\(target)\n"
+            .write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
+        return try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                  "--shifts", "shifts.csv", "--horizon", String(horizon), "--out", "out"], in: dir)
+    }
+
     @Test func weekdayPeaksAreShortWhereTheWeekAveragesCovered() throws {
         let dir = try CLIRunner.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -253,13 +265,7 @@ import Testing
                 spans.append("\(day),4 West,RN,REG,12,N\(e),\(day) 19:00,\(next) 07:00")
             }
         }
-        for (name, lines) in [("census.csv", census), ("shifts.csv", shifts), ("timekeeping.csv", spans)] {
-            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
-        }
-        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate,max_patients_per_staff\n4 West,RN,6,24,50,4\n"
-            .write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
-        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
-                                     "--shifts", "shifts.csv", "--horizon", "2", "--out", "out"], in: dir)
+        let run = try Self.staffing(in: dir, census: census, shifts: shifts, spans: spans, target: "4 West,RN,6,24,50,4", horizon: 2)
         #expect(run.status == 0, "\(run.stderr)")
         let outlook = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_shift_outlook.csv"))
         // Two weeks, two shifts: each on a weekday with 24 patients, 6 RNs needed, 5 on, short
@@ -289,13 +295,7 @@ import Testing
             shifts.append("\(day),Day,Day Surgery,10,07:00,19:00")
             for e in 0..<2 { spans.append("\(day),Day Surgery,RN,REG,12,E\(e),\(day) 07:00,\(day) 19:00") }
         }
-        for (name, lines) in [("census.csv", census), ("shifts.csv", shifts), ("timekeeping.csv", spans)] {
-            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
-        }
-        try "unit,job_code,target_hppd,budgeted_fte,hourly_rate,max_patients_per_staff\nDay Surgery,RN,2.4,3,50,4\n"
-            .write(to: dir.appendingPathComponent("targets.csv"), atomically: false, encoding: .utf8)
-        let run = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
-                                     "--shifts", "shifts.csv", "--horizon", "1", "--out", "out"], in: dir)
+        let run = try ShiftOutlookWeekdayTests.staffing(in: dir, census: census, shifts: shifts, spans: spans, target: "Day Surgery,RN,2.4,3,50,4", horizon: 1)
         #expect(run.status == 0, "\(run.stderr)")
         // Pay periods from Sunday 2023-01-01 every two weeks: 2025-01-12 to 01-25, 01-26 to
         // 02-08 and 02-09 to 02-22 lie whole in the export; each 10 weekdays of 240 h worked

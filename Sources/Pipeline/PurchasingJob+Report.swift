@@ -22,9 +22,12 @@ extension PurchasingJob {
         } else if r.hasContracts {
             summary.append("No item was bought above its contract price.")
         }
-        let timed = a.vendors.filter { $0.onTimeRate.isFinite && $0.leadTime.count >= 2 }
+        // (A vendor whose lines are overdue has few receipts: judged on its lines, not only on
+        // the receipts that give a lead time.)
+        let timed = a.vendors.filter { $0.onTimeRate.isFinite && $0.lines >= 2 }
         if let late = timed.min(by: { ($0.onTimeRate, $1.spend) < ($1.onTimeRate, $0.spend) }) {
-            summary.append("On time means received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day; least on time: \(late.vendor), \(numbers.percent(100 * late.onTimeRate)) on time, lead time \(NumberFormat.fixed(late.leadTime.mean, decimals: 1)) days (sd \(NumberFormat.fixed(late.leadTime.standardDeviation, decimals: 1))).")
+            let lead = late.leadTime.count >= 2 ? ", lead time \(NumberFormat.fixed(late.leadTime.mean, decimals: 1)) days (sd \(NumberFormat.fixed(late.leadTime.standardDeviation, decimals: 1)))" : ""
+            summary.append("On time means received within the item master's lead time plus \(NumberFormat.fixed(settingsGrace(r), decimals: 0)) day; least on time: \(late.vendor), \(numbers.percent(100 * late.onTimeRate)) on time\(lead).")
         }
         if r.hasLots {
             let atRisk = r.expiry.filter { $0.expectedWaste > 0 }
@@ -55,7 +58,10 @@ extension PurchasingJob {
             }
         }
         if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts)); check the invoices.") }
-        if a.openLines > 0 { summary.append("\(lines(a.openLines)) not received yet (or, by their status, still coming), left out of fill rates and lead times.") }
+        if a.openLines > 0 {
+            let overdue = a.overdueOpenLines > 0 ? "; \(a.overdueOpenLines) of them past their lead time plus grace on the export's last day count as late, and in fill rates with what arrived" : ""
+            summary.append("\(lines(a.openLines)) not received yet (or, by their status, still coming), left out of fill rates and lead times\(overdue).")
+        }
         if a.closedUnfilled > 0 { summary.append("\(lines(a.closedUnfilled)) closed with nothing received (\(a.closedUnfilledExamples.listed(of: a.closedUnfilled))), counted in fill rates as unfilled and not on time.") }
         if a.linesWithoutPrice > 0 { summary.append("\(lines(a.linesWithoutPrice)) without a unit price (\(a.unpricedExamples.listed(of: a.linesWithoutPrice))), left out of spend and price variance.") }
         summary += caveats(r).map { $0 + "." }

@@ -159,3 +159,21 @@ import Testing
         #expect(a.spend == 5_200)
     }
 }
+
+/// A buyer's review: open lines were left out of the scorecard however overdue. SlowCo
+/// delivered 1 line of 5 (the others open 40 to 138 days against a 7-day lead time) and scored
+/// 100% filled and on time. Past their lead time plus grace on the export's last day they are
+/// late, and unfilled.
+@Suite struct OverdueOpenLinesTests {
+    @Test func linesOpenPastTheirLeadTimeAreLateAndUnfilled() {
+        let noDay = PurchaseOrderLines.noDay
+        let lines = PurchaseOrderLines(item: ["A", "A", "A", "B"], vendor: ["Slow", "Slow", "Slow", "Fast"], orderDay: [20_000, 20_030, 20_135, 20_130],
+                                       quantity: [100, 100, 100, 100], unitPrice: [1, 1, 1, 1], receiptDay: [20_005, noDay, noDay, 20_138],
+                                       receivedQuantity: [100, .nan, .nan, 100])
+        let a = PurchasingAnalysis(lines: lines)
+        let slow = a.vendors.first { $0.vendor == "Slow" }
+        // Line 2 is open 108 days on the last day (20,138): late; line 3, 3 days: still coming.
+        #expect(a.openLines == 2 && a.overdueOpenLines == 1)
+        #expect(slow?.fillRate == 0.5 && slow?.onTimeRate == 0.5, "\(String(describing: slow))")
+    }
+}

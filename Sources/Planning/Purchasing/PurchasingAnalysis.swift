@@ -46,8 +46,15 @@ public struct PurchasingAnalysis: Sendable {
     public var graceDays = 1.0
     public var defaultLeadTimeDays = 7.0
     /// Lines not received (or, by their status, partly received and still coming): left out
-    /// of fill rates and lead times.
+    /// of fill rates and lead times, unless overdue.
     public var openLines = 0
+    /// Open lines past their promised lead time plus the grace on the export's last day (its
+    /// latest order or receipt; only in an export with receipts): late already, whatever comes
+    /// next. Left out, a vendor with 4 of
+    /// 5 lines open for months scored 100% filled and on time, and the report named the vendor
+    /// that delivers as the least on time. They count as not on time, and in the fill rate
+    /// with what arrived so far.
+    public var overdueOpenLines = 0
     /// Lines whose status says closed with nothing received: counted as ordered and unfilled,
     /// and not on time.
     public var closedUnfilled = 0
@@ -102,6 +109,10 @@ public struct PurchasingAnalysis: Sendable {
         var pairIndex: [Int64: Int] = [:]
         var pairs: [Pair] = []
         let promised = o.itemNames.map { promisedLeadDays($0) ?? settings.defaultLeadTimeDays }
+        // The export's last day: its latest order or receipt. An export without any receipt
+        // says nothing of deliveries: none of its lines is overdue.
+        let hasReceipts = (0..<o.count).contains { o.isReceived($0) }
+        let lastDay = max(o.orderDay.max() ?? 0, o.receiptDay.filter { $0 != PurchaseOrderLines.noDay }.max() ?? 0)
         lines = o.count
         var matched = Set<ContractBook.Line>()
         graceDays = settings.graceDays
@@ -186,6 +197,12 @@ public struct PurchasingAnalysis: Sendable {
                 }
             } else {
                 openLines += 1
+                if hasReceipts && Double(lastDay - day) > promised[Int(i)] + settings.graceDays {
+                    overdueOpenLines += 1
+                    pairs[p].ordered += q
+                    pairs[p].received += min(o.received(row), q)
+                    pairs[p].timed += 1
+                }
             }
         }
 

@@ -156,7 +156,8 @@ public struct StaffingJob: Sendable {
         let minutes = census.timeOfDayByRow["date"]
         let snapshots = minutes.map { CensusSnapshots.weights(units: cUnits.map { names.spelling(of: $0) ?? $0 }, days: cDates, minutes: $0) }
         // With times, a row repeats another when it has its unit, day and time.
-        var unitDayTimes = Set<[Int64]>()
+        struct UnitDayTime: Hashable { var unitDay: Int64, minute: Int32 }
+        var unitDayTimes = Set<UnitDayTime>()
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
@@ -169,7 +170,8 @@ public struct StaffingJob: Sendable {
             }
             let unitDay = id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF
             let isNew = unitDays.insert(unitDay).inserted
-            if minutes != nil ? !unitDayTimes.insert([unitDay, Int64(minutes![r])]).inserted : !isNew {
+            let repeats = minutes.map { !unitDayTimes.insert(UnitDayTime(unitDay: unitDay, minute: $0[r])).inserted } ?? !isNew
+            if repeats {
                 repeatedDays += 1
                 if repeatedExamples.count < 3 { repeatedExamples.append("\(unit) \(cDates[r])") }
             }

@@ -10,9 +10,10 @@ import Tabular
 /// A department's line is subtotals when its account begins with `Total`, `Totals` or
 /// `Subtotal` (case and spacing aside) and in every month it has a row, the row's amount is,
 /// to the cent, either
-/// - the sum of the rows just above it in the file (two or more, or one whose account its
-///   name goes on to name), back to the previous such row or another department or month; or
-/// - the sum of the department's other rows that month (two or more) not named so.
+/// - the sum of the rows just above it in the file (one or more), back to the previous such row
+///   or another department or month; or
+/// - the sum of the department's other rows that month (two or more) not named so, or of
+///   those of its sign (expenses beside revenue).
 public enum SubtotalLines {
     /// Whether an account's name begins with a totals word.
     public static func isNamedAsTotal(_ account: String) -> Bool {
@@ -27,15 +28,19 @@ public enum SubtotalLines {
         struct Group: Hashable { var department: String, month: Int }
         struct Line: Hashable { var department: String, account: String }
         var named = [Bool](repeating: false, count: account.count), namedCache: [String: Bool] = [:]
-        var others: [Group: (sum: Double, rows: Int)] = [:]
+        // The department's month's rows not named so, by sign: a P&L's `Total Operating
+        // Expenses` is the sum of its expense rows, beside revenue rows of the other sign.
+        var others: [Group: (sum: Double, rows: Int)] = [:], positive: [Group: Double] = [:], negative: [Group: Double] = [:]
         for r in account.indices {
             if let known = namedCache[account[r]] { named[r] = known } else {
                 named[r] = isNamedAsTotal(account[r])
                 namedCache[account[r]] = named[r]
             }
             if !named[r] {
-                others[Group(department: department[r], month: month[r]), default: (0, 0)].sum += amount[r]
-                others[Group(department: department[r], month: month[r]), default: (0, 0)].rows += 1
+                let group = Group(department: department[r], month: month[r])
+                others[group, default: (0, 0)].sum += amount[r]
+                others[group, default: (0, 0)].rows += 1
+                if amount[r] > 0 { positive[group, default: 0] += amount[r] } else { negative[group, default: 0] += amount[r] }
             }
         }
         guard named.contains(true) else { return [] }
@@ -45,11 +50,13 @@ public enum SubtotalLines {
         for r in account.indices {
             if r > 0 && (department[r] != department[r - 1] || month[r] != month[r - 1]) { runStart = r; runSum = 0 }
             guard named[r] else { runSum += amount[r]; continue }
+            // (A run of one row counts too: a line equal in every month to the one row above it
+            // is that row's total, and the every-month rule keeps an account equal by chance.)
             let run = r - runStart
-            let totalsRun = run >= 2 || (run == 1 && account[r].matchKey().hasSuffix(account[r - 1].matchKey()))
-            let group = others[Group(department: department[r], month: month[r])] ?? (0, 0)
+            let key = Group(department: department[r], month: month[r])
+            let group = others[key] ?? (0, 0), sameSign = amount[r] > 0 ? positive[key] ?? 0 : negative[key] ?? 0
             let line = Line(department: department[r], account: account[r])
-            if (totalsRun && equal(amount[r], runSum)) || (group.rows >= 2 && equal(amount[r], group.sum)) {
+            if (run >= 1 && equal(amount[r], runSum)) || (group.rows >= 2 && amount[r] != 0 && (equal(amount[r], group.sum) || equal(amount[r], sameSign))) {
                 matched[line, default: []].append(r)
             } else {
                 unmatched.insert(line)

@@ -22,17 +22,26 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         try self.init(index: k, count: n)
     }
 
-    /// An all-digit key hashes without its leading zeros, and letters hash in any case: the
-    /// usage's `37` and the item master's `00037` are one item, as `ab-7` and `AB-7` are
-    /// (`ItemCodeMatch`), and in two shards each shard planned half of them on the other
-    /// half's rows (items used daily planned as dead stock).
+    /// A key's leading number hashes without its leading zeros, in each part of a composite
+    /// key, and letters hash in any case: the usage's `37` and the item master's `00037` are
+    /// one item, as `ab-7` and `AB-7` are (`ItemCodeMatch`), and in two shards each shard
+    /// planned half of them on the other half's rows (items used daily planned as dead stock);
+    /// the budget's cost centre `06010` and the ledger's `6010` are one (`NameSpellings`), and
+    /// in different shards each read the other's line as unbudgeted.
     public func contains(key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count > 1 else { return true }
-        var start = 0
-        if !key.isEmpty && key.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            while start < key.count - 1 && key[start] == 0x30 { start += 1 }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = 0, partStart = true
+        while i < key.count {
+            let b = key[i]
+            // A 0 that starts a part, or follows its zeros, before another digit.
+            if partStart && b == 0x30 && i + 1 < key.count && key[i + 1] >= 0x30 && key[i + 1] <= 0x39 { i += 1; continue }
+            partStart = b == CompositeKey.separator
+            h ^= UInt64(b &- 97 < 26 ? b &- 32 : b)
+            h = h &* 0x0000_0100_0000_01b3
+            i += 1
         }
-        return Int(StableHash.fnv1aIgnoringCase(UnsafeBufferPointer(rebasing: key[start...])) % UInt64(count)) == index - 1
+        return Int(h % UInt64(count)) == index - 1
     }
 
     public var description: String { "\(index)/\(count)" }

@@ -11,7 +11,7 @@ import Testing
 
     /// `37`, `037` and `00037` land in one shard (the item master's `00037` and a usage export's
     /// `37` are one item, read so by `ItemCodeMatch`); `0` and `000` too. Other keys are
-    /// hashed as written, so `A037` and `A37` may part.
+    /// hashed with their zeros where no number leads, so `A037` and `A37` may part.
     @Test func allDigitKeysShardWithoutLeadingZeros() throws {
         for n in [37, 120, 9_001, 41_000] {
             let shard = try shardOf(String(n))
@@ -20,6 +20,18 @@ import Testing
         }
         #expect(try shardOf("0") == shardOf("000"))
         #expect(try (1...40).contains { try shardOf("A0\($0)") != shardOf("A\($0)") })
+    }
+
+    /// Each part of a composite key sheds its leading number's zeros: the budget's `06010` and
+    /// the ledger's `6010` (variance shards by department and account) are one cost centre, and
+    /// in different shards each read the other's line as unbudgeted (the diff review's case).
+    @Test func eachPartOfACompositeKeyShedsLeadingZeros() throws {
+        for n in 2...7 {
+            for code in ["6010", "6020", "6030 ICU", "7"] {
+                #expect(try shardOf("0\(code)\u{1F}Supplies", count: n) == shardOf("\(code)\u{1F}Supplies", count: n))
+                #expect(try shardOf("ICU\u{1F}00\(code)", count: n) == shardOf("ICU\u{1F}\(code)", count: n))
+            }
+        }
     }
 
     /// `ab-7` and `AB-7` are one item too (`ItemCodeMatch`): one shard, whatever the case of

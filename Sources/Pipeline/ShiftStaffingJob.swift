@@ -216,10 +216,15 @@ public struct ShiftStaffingJob: Sendable {
         result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }
         result.grid = grid.sorted
         result.uncheckedUnits = unchecked.sorted()
-        result.productivity = try productivity(timekeeping: timekeeping, census: census, hppdOfUnit: hppdOfUnit, targetedJobs: targetedJobs,
-                                               display: display, keys: &keys, censusGaps: &result.productivityCensusGaps)
-        result.outlook = outlook(result.shifts, census: census, plan: plan, frequency: frequency, ratioTargets: ratioTargets.map { ($0.unit, $0.jobCode, $0.max) },
-                                 display: display, keys: &keys)
+        // Counts taken at times through the day weigh as the plan's census does (`CensusSnapshots`),
+        // in productivity and the shifts ahead alike.
+        let censusWeights = census.timeOfDayByRow["date"].flatMap { minutes in
+            census.texts("unit").flatMap { units in census.days("date").map { CensusSnapshots.weights(units: units.map { keys.key($0) }, days: $0, minutes: minutes).weights } }
+        }
+        result.productivity = try productivity(timekeeping: timekeeping, census: census, censusWeights: censusWeights, hppdOfUnit: hppdOfUnit,
+                                               targetedJobs: targetedJobs, display: display, keys: &keys, censusGaps: &result.productivityCensusGaps)
+        result.outlook = outlook(result.shifts, census: census, censusWeights: censusWeights, plan: plan, frequency: frequency,
+                                 ratioTargets: ratioTargets.map { ($0.unit, $0.jobCode, $0.max) }, keys: &keys)
         return result
     }
 
@@ -230,7 +235,7 @@ public struct ShiftStaffingJob: Sendable {
     /// Only the job codes the unit's targets name count (the plan's hours per patient day leave
     /// the others out, and a clerk's hours put a unit on target at 91), and only pay periods
     /// the census records on every day (a census missing three days read as no patients, 79).
-    func productivity(timekeeping: Table, census: Table, hppdOfUnit: [String: Double], targetedJobs: Set<String>, display: [String: String],
+    func productivity(timekeeping: Table, census: Table, censusWeights weights: [Double]?, hppdOfUnit: [String: Double], targetedJobs: Set<String>, display: [String: String],
                       keys: inout KeyCache, censusGaps: inout [String]) throws -> [ProductivityRow] {
         guard let tDays = timekeeping.days("date"), let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours"),
               let first = tDays.min(), let last = tDays.max() else { return [] }
@@ -280,7 +285,6 @@ public struct ShiftStaffingJob: Sendable {
         for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
-            let weights = census.timeOfDayByRow["date"].map { CensusSnapshots.weights(units: cUnits.map { keys.key($0) }, days: cDays, minutes: $0).weights }
             var recorded = [Set<Int32>](repeating: [], count: sums.count * periods)
             for r in 0..<cUnits.count {
                 let p = payPeriods.index(of: cDays[r])
@@ -317,8 +321,8 @@ public struct ShiftStaffingJob: Sendable {
     /// scaled by the period's census per day over the recent weeks', the staff the grid
     /// requires for them, and the median staff on duty on that weekday over the latest
     /// `scheduleDays` days of shifts. A period's row shows its day most short of staff.
-    func outlook(_ shifts: [ShiftRow], census: Table, plan: StaffingJob.Result, frequency: Frequency,
-                 ratioTargets: [(unit: String, jobCode: String, max: Double)], display: [String: String], keys: inout KeyCache) -> [OutlookRow] {
+    func outlook(_ shifts: [ShiftRow], census: Table, censusWeights weights: [Double]?, plan: StaffingJob.Result, frequency: Frequency,
+                 ratioTargets: [(unit: String, jobCode: String, max: Double)], keys: inout KeyCache) -> [OutlookRow] {
         guard let lastDay = shifts.map(\.date).max(), let cDays = census.days("date"), let cUnits = census.texts("unit"),
               let cValues = census.numbers("patient_days") else { return [] }
         let since = lastDay.adding(days: -(scheduleDays - 1))
@@ -328,8 +332,6 @@ public struct ShiftStaffingJob: Sendable {
         var recentCensus: [String: (total: Double, first: CalendarDay, last: CalendarDay)] = [:]
         var firstDay: [String: CalendarDay] = [:], daysWithCensus: [String: Set<CalendarDay>] = [:]
         var censusKeys = RowKeys()
-        // Counts taken at times through the day weigh as the plan's census does (`CensusSnapshots`).
-        let weights = census.timeOfDayByRow["date"].map { CensusSnapshots.weights(units: cUnits.map { keys.key($0) }, days: cDays, minutes: $0).weights }
         for r in 0..<cUnits.count where !cValues[r].isNaN && cDays[r] <= lastDay {
             let unit = censusKeys.key(cUnits[r], &keys)
             firstDay[unit] = min(firstDay[unit] ?? cDays[r], cDays[r])

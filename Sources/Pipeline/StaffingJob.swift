@@ -67,8 +67,8 @@ public struct StaffingJob: Sendable {
         public var looseMatches: [String: String] = [:]
         /// Census rows that repeat a unit and day already seen (summed with it), and the first few.
         public var repeatedCensusDays: (count: Int, examples: [String]) = (0, [])
-        /// Set when the census's dates carry times of day: the times (up to
-        /// `Table.timesOfDayKept`) and how many unit-days held more than one count, averaged.
+        /// Set when the census's dates carry times of day: the first times (up to
+        /// `shownTimes`) and how many unit-days held more than one count, averaged.
         public var censusSnapshots: (times: [Int], averagedDays: Int)?
         /// The FTE basis the plan used (`StaffingPlanner`): paid hours a year, the share worked,
         /// the share of required hours overtime may cover.
@@ -107,6 +107,9 @@ public struct StaffingJob: Sendable {
         /// Units whose census has no row on some days between its first and last.
         public var missingCensusDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
     }
+
+    /// Census times of day named in the note, the first seen.
+    static let shownTimes = 4
 
     public func run(timekeeping: Table, census: Table, targets: Table) throws -> Result {
         func days(_ table: Table, _ what: String) throws -> [CalendarDay] {
@@ -528,7 +531,14 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
-        if let snapshots, snapshots.averagedDays > 0 { result.censusSnapshots = (census.timesOfDay["date"] ?? [], snapshots.averagedDays) }
+        if let snapshots, snapshots.averagedDays > 0, let minutes {
+            var times: [Int] = []
+            for m in minutes where m >= 0 && !times.contains(Int(m)) {
+                times.append(Int(m))
+                if times.count == Self.shownTimes { break }
+            }
+            result.censusSnapshots = (times.sorted(), snapshots.averagedDays)
+        }
         result.corrections = corrections
         result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
@@ -743,7 +753,7 @@ public struct StaffingJob: Sendable {
             lines.append("Timekeeping rows of negative hours read as corrections, netted against their unit's hours: \(NumberFormat.count(result.corrections.rows, "row")), \(numbers.quantity(result.corrections.hours, decimals: 1)) h")
         }
         if let snapshots = result.censusSnapshots {
-            let times = snapshots.times.map { ClockTime.label(minuteOfDay: $0) }.joined(separator: ", ") + (snapshots.times.count >= Table.timesOfDayKept ? ", ..." : "")
+            let times = snapshots.times.map { ClockTime.label(minuteOfDay: $0) }.joined(separator: ", ") + (snapshots.times.count >= Self.shownTimes ? ", ..." : "")
             lines.append("The census's dates carry times of day (\(times)): read as counts of occupied beds taken through the day, each unit's day the average of its counts (\(snapshots.averagedDays) unit-days had more than one), not as days added up")
         }
         if !result.timekeepingUnitsWithoutCensus.isEmpty {

@@ -33,14 +33,10 @@ public struct Table: Sendable {
     /// many days of the month they used (counted to eight). A ledger dated by the day that
     /// stops mid-month holds part of its last month (`LedgerMonths.partialLastMonth`).
     public var periodDays: [String: (lastDay: CalendarDay, daysOfMonth: Int)] = [:]
-    /// For an import's date columns whose values carry a time of day (`2026-01-05 12:00`): the
-    /// distinct times seen, minutes after midnight, up to `timesOfDayKept`. The day alone is
-    /// kept in the column; a census of occupied beds counted at midnight and noon is two counts
-    /// of one day, not two days (`StaffingJob`).
-    public var timesOfDay: [String: [Int]] = [:]
-    public static let timesOfDayKept = 4
-    /// For an import's date columns carrying two times of day or more: each row's time,
-    /// minutes after midnight, -1 for a row without one (`CensusSnapshots` reads them).
+    /// For an import's date columns carrying two times of day or more (`2026-01-05 12:00`):
+    /// each row's time, minutes after midnight, -1 for a row without one. The day alone is kept
+    /// in the column; a census of occupied beds counted at midnight and noon is two counts of
+    /// one day, not two days (`CensusSnapshots` reads them).
     public var timeOfDayByRow: [String: [Int32]] = [:]
     /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
     /// summed from daily rows, the series that began within their first period and those used
@@ -135,7 +131,6 @@ public struct Table: Sendable {
         result.sourceHeaders = sourceHeaders
         result.sourceFile = sourceFile
         result.periodDays = periodDays
-        result.timesOfDay = timesOfDay
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {
             switch column {

@@ -155,32 +155,31 @@ public struct VarianceJob: Sendable {
 
     public func run(budget: Table, actuals given: Table, volumes: Table?, usage: Table? = nil, items: Table? = nil) throws -> Result {
         let months = Frequency.month
-        func monthColumn(_ table: Table, _ name: String, _ what: String) throws -> [Int] {
-            guard let texts = table.texts(name) else { throw PipelineError(location: nil, "variance: the \(what) table has no '\(name)' column") }
-            let parser = DateParser()
-            return try texts.map { text in
-                guard let day = parser.parse(text) else { throw PipelineError(location: nil, "variance: '\(text)' in \(what) is not a month") }
-                return months.period(of: day)
-            }
-        }
+        let monthColumn = VarianceJob.monthColumn
         func required(_ table: Table, _ name: String, _ what: String) throws -> [String] {
             guard let v = table.texts(name) else { throw PipelineError(location: nil, "variance: the \(what) table has no '\(name)' column") }
             return v
         }
-        // A report's subtotal lines are left out of the ledger, and named.
-        let (actuals, subtotalNote) = try VarianceJob.withoutSubtotals(given)
         let bDept = try required(budget, "department", "budget"), bAcct = try required(budget, "account", "budget")
         let bMonth = try monthColumn(budget, "period", "budget")
         guard let bAmount = budget.numbers("amount") else { throw PipelineError(location: nil, "variance: the budget needs a numeric amount column") }
-        let aDept = try required(actuals, "department", "actuals"), aAcct = try required(actuals, "account", "actuals")
-        let aMonth = try monthColumn(actuals, "period", "actuals")
-        guard let aAmount = actuals.numbers("amount") else { throw PipelineError(location: nil, "variance: the actuals need a numeric amount column") }
+        var aDept = try required(given, "department", "actuals"), aAcct = try required(given, "account", "actuals")
+        var aMonth = try monthColumn(given, "period", "actuals")
+        guard var aAmount = given.numbers("amount") else { throw PipelineError(location: nil, "variance: the actuals need a numeric amount column") }
+        // A report's subtotal lines are left out of the ledger, and named.
+        var actuals = given
+        let subtotals = VarianceJob.subtotals(department: aDept, account: aAcct, month: aMonth, amount: aAmount, file: given.fromFile)
+        if let keep = subtotals?.keep {
+            func kept<T>(_ values: [T]) -> [T] { zip(values, keep).compactMap { $1 ? $0 : nil } }
+            actuals = given.filtered(keep)
+            (aDept, aAcct, aMonth, aAmount) = (kept(aDept), kept(aAcct), kept(aMonth), kept(aAmount))
+        }
         guard let lastActual = aMonth.max(), let firstActual = aMonth.min() else {
             throw PipelineError(location: nil, sharded
                 ? "variance: this shard holds none of the actuals' lines (--shard splits lines by department and account, and a small ledger can leave a shard empty); run fewer shards"
                 : "variance: the actuals are empty")
         }
-        var notes: [String] = subtotalNote.map { [$0] } ?? []
+        var notes: [String] = subtotals.map { [$0.note] } ?? []
         let asOf: Int
         let ledger = "the actuals" + actuals.fromFile
         if let chosen = self.asOf {
@@ -421,13 +420,13 @@ public struct VarianceJob: Sendable {
         }
         var opened: [(index: Int, month: Int)] = [], oneOffs: [(index: Int, oneOff: OneOffPosting)] = []
         for (i, key) in keys.enumerated() {
+            if stoppedLines.contains(key) { continue }
             var booked = (actualBy[key] ?? [:]).filter { $0.key <= asOf }
             // A line's history starts with its first posting: 0.00 rows before it (a ledger
             // that prints every line every month) made the same one invoice project at $5,831
             // a month with them and $31,250 without.
             let posted = LedgerMonths.postedMonths(booked)
             if let first = posted.min() { booked = booked.filter { $0.key >= first } }
-            if stoppedLines.contains(key) { continue }
             if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: firstActual, asOf: asOf) {
                 oneOffs.append((i, oneOff))
                 guard let history = oneOff.history(booked) else { continue }
@@ -649,24 +648,35 @@ public struct VarianceJob: Sendable {
         ])
     }
 
-    /// The actuals without a report's subtotal lines (`SubtotalLines`), and a note naming them,
-    /// or the table as it is and nil.
-    public static func withoutSubtotals(_ actuals: Table) throws -> (Table, String?) {
-        guard let d = actuals.texts("department"), let a = actuals.texts("account"), let amounts = actuals.numbers("amount"),
-              let periods = actuals.texts("period") else { return (actuals, nil) }
+    /// A table's column of months (a budget's or a ledger's period), or an error naming the
+    /// value that is none.
+    static func monthColumn(_ table: Table, _ name: String, _ what: String) throws -> [Int] {
+        guard let texts = table.texts(name) else { throw PipelineError(location: nil, "variance: the \(what) table has no '\(name)' column") }
         let parser = DateParser()
-        let m = try periods.map { text in
-            guard let day = parser.parse(text) else { throw PipelineError(location: nil, "variance: '\(text)' in actuals is not a month") }
+        return try texts.map { text in
+            guard let day = parser.parse(text) else { throw PipelineError(location: nil, "variance: '\(text)' in \(what) is not a month") }
             return Frequency.month.period(of: day)
         }
-        let subtotals = SubtotalLines.rows(department: d, account: a, month: m, amount: amounts)
-        guard !subtotals.isEmpty else { return (actuals, nil) }
-        var keep = [Bool](repeating: true, count: actuals.rowCount)
+    }
+
+    /// Which rows of the ledger to keep, a report's subtotal lines (`SubtotalLines`) left out,
+    /// and a note naming those; nil when it has none. The ledger's rows by column.
+    static func subtotals(department d: [String], account a: [String], month m: [Int], amount: [Double], file: String) -> (keep: [Bool], note: String)? {
+        let subtotals = SubtotalLines.rows(department: d, account: a, month: m, amount: amount)
+        guard !subtotals.isEmpty else { return nil }
+        var keep = [Bool](repeating: true, count: d.count)
         for r in subtotals { keep[r] = false }
         var names: [String] = []
         for r in subtotals where !names.contains("\(d[r]) / \(a[r])") { names.append("\(d[r]) / \(a[r])") }
-        return (actuals.filtered(keep),
-                "\(NumberFormat.count(subtotals.count, "row")) of the actuals\(actuals.fromFile) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it or of its department's month (\(names.listed(upTo: 4))): left out, since summed with the lines they total they would count twice")
+        return (keep, "\(NumberFormat.count(subtotals.count, "row")) of the actuals\(file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it or of its department's month (\(names.listed(upTo: 4))): left out, since summed with the lines they total they would count twice")
+    }
+
+    /// The actuals without a report's subtotal lines, as `run` reads them (for the proposal).
+    public static func withoutSubtotals(_ actuals: Table) throws -> Table {
+        guard let d = actuals.texts("department"), let a = actuals.texts("account"), let amounts = actuals.numbers("amount"),
+              actuals.texts("period") != nil else { return actuals }
+        let m = try monthColumn(actuals, "period", "actuals")
+        return subtotals(department: d, account: a, month: m, amount: amounts, file: actuals.fromFile).map { actuals.filtered($0.keep) } ?? actuals
     }
 
     /// What `OneOffPosting` found, one sentence per kind, naming up to four lines each.
@@ -701,7 +711,7 @@ public struct VarianceJob: Sendable {
     /// total volume) instead.
     static func rates(_ booked: [Int: Double], volume: [Int: Double]) -> [Int: Double] {
         let volumes = booked.keys.map { volume[$0] ?? 0 }.sorted()
-        let median = volumes.isEmpty ? 0 : volumes.count % 2 == 1 ? volumes[volumes.count / 2] : (volumes[volumes.count / 2 - 1] + volumes[volumes.count / 2]) / 2
+        let median = Median.of(sorted: volumes)
         let totalVolume = booked.keys.reduce(0) { $0 + (volume[$1] ?? 0) }
         let overall = totalVolume > 0 ? booked.values.reduce(0, +) / totalVolume : 0
         return booked.reduce(into: [:]) { rates, entry in

@@ -257,10 +257,10 @@ public struct ImportStage: Stage {
         var periodSeen = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: .min), count: count)
         var periodLast = periodSeen, periodDayBits = [UInt32](repeating: 0, count: count)
         let watchesDayFirst = options.dateFormat == .automatic
-        // The times of day a date column's values carry (`Table.timesOfDay`): looked for in
-        // fields longer than a date alone, until a few distinct ones are seen.
-        var timesOfDay = [[Int]](repeating: [], count: count)
-        // Each row's time (`Table.timeOfDayByRow`), from the first row that carries one.
+        // Each row's time for a date column (`Table.timeOfDayByRow`), looked for in fields longer
+        // than a date alone and kept from the first row that carries one; and the first two
+        // distinct times, as the column is kept only with two.
+        var distinctTimes = [[Int]](repeating: [], count: count)
         var minutesByRow = [[Int32]?](repeating: nil, count: count), rowMinute = [Int32](repeating: -1, count: count)
         // So do units and codes: the previous row's id is reused without hashing.
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
@@ -325,7 +325,7 @@ public struct ImportStage: Stage {
                     rowDay[k] = try row.date(column, cache: &dateCaches[k])
                     if row.record[column].count > 10, let minute = ClockTime.timeOfDay(row.record[column]) {
                         rowMinute[k] = Int32(minute)
-                        if timesOfDay[k].count < Table.timesOfDayKept && !timesOfDay[k].contains(minute) { timesOfDay[k].append(minute) }
+                        if distinctTimes[k].count < 2 && !distinctTimes[k].contains(minute) { distinctTimes[k].append(minute) }
                     }
                 }
             case .period:
@@ -458,8 +458,7 @@ public struct ImportStage: Stage {
             case .text: table.append(role.name, .text(texts[k]))
             case .number, .time, .dateTime: table.append(role.name, .number(numbers[k]))
             case .date:
-                if !timesOfDay[k].isEmpty { table.timesOfDay[role.name] = timesOfDay[k].sorted() }
-                if timesOfDay[k].count >= 2, let minutes = minutesByRow[k], minutes.count == days[k].count { table.timeOfDayByRow[role.name] = minutes }
+                if distinctTimes[k].count >= 2, let minutes = minutesByRow[k], minutes.count == days[k].count { table.timeOfDayByRow[role.name] = minutes }
                 // An optional date column with gaps stays text, so the gaps stay empty. Each
                 // day's text is made once (a million receipt dates hold a few hundred days).
                 if days[k].contains(where: { $0.daysSinceEpoch == .min }) {

@@ -163,7 +163,7 @@ public struct VarianceStage: Stage {
             proposal.threads = context.threads
             proposal.asOf = result.asOf
             // (Without the ledger's subtotal lines, as the variance read it.)
-            let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable).0, volumes: volumesTable)
+            let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable), volumes: volumesTable)
             try proposed.table.write(to: context.output("budget_proposal.csv"))
             document.sheet(WorkbookSheets.proposal(proposed.table))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")

@@ -170,9 +170,7 @@ public enum LedgerMonths {
     public static func isSurelyRenamed(stopped: [Int: Double], started: [[Int: Double]], month: Int, through last: Int) -> Bool {
         guard month <= last - 1 else { return false }
         func median(_ amounts: [Int: Double]) -> Double {
-            let values = amounts.filter { $0.key <= last && abs($0.value) > 0.005 }.values.sorted()
-            guard !values.isEmpty else { return 0 }
-            return values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+            Median.of(sorted: amounts.filter { $0.key <= last && abs($0.value) > 0.005 }.values.sorted())
         }
         let old = median(stopped), new = started.reduce(0) { $0 + median($1) }
         guard old != 0, (old > 0) == (new > 0) else { return false }
@@ -213,14 +211,12 @@ public enum LedgerMonths {
         struct Began {
             var byDepartment: [Substring: [String]] = [:]
             var byAccountAlike: [String: [String]] = [:]
-            var departments = Set<Substring>()
         }
         var began: [Int: Began] = [:]
         for (line, months) in booked where !hasBudget(line) {
             guard let first = months.min() else { continue }
             let (department, account) = parts(line)
             began[first, default: Began()].byDepartment[department, default: []].append(line)
-            began[first, default: Began()].departments.insert(department)
             for key in alikeKeys(department) { began[first, default: Began()].byAccountAlike[key + "\u{1F}" + account, default: []].append(line) }
         }
         // Each department's first and last month posted, the accounts it posted by month, and
@@ -244,7 +240,7 @@ public enum LedgerMonths {
             if let known = movedTo[department] { return known }
             var found: Substring?
             if span[department]?.upperBound == month - 1, let ending = accounts[department]?[month - 1], ending.count >= 2 {
-                for other in began[month]?.departments.sorted() ?? [] where !budgetedDepartments.contains(other) && span[other]?.lowerBound == month {
+                for other in began[month]?.byDepartment.keys.sorted() ?? [] where !budgetedDepartments.contains(other) && span[other]?.lowerBound == month {
                     guard ending.isSubset(of: accounts[other]?[month] ?? []) else { continue }
                     if found != nil { found = nil; break }
                     found = other

@@ -45,7 +45,7 @@ public enum OneOffPosting: Equatable, Sendable {
         var rest = sizes
         rest.remove(at: top)
         rest.sort()
-        let median = rest.count % 2 == 1 ? rest[rest.count / 2] : (rest[rest.count / 2 - 1] + rest[rest.count / 2]) / 2
+        let median = Median.of(sorted: rest)
         guard median > 0, sizes[top] >= spikeRatio * median else { return nil }
         let amount = amounts[span[top]] ?? 0
         return .spike(month: span[top], amount: amount, usual: amount < 0 ? -median : median)

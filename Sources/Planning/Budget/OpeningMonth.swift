@@ -13,7 +13,6 @@ public enum OpeningMonth {
     public static func isPart(_ amounts: [Double]) -> Bool {
         guard (3..<12).contains(amounts.count), amounts.allSatisfy({ $0 > 0 }) else { return false }
         let rest = amounts.dropFirst().sorted()
-        let median = rest.count % 2 == 1 ? rest[rest.count / 2] : (rest[rest.count / 2 - 1] + rest[rest.count / 2]) / 2
-        return amounts[0] <= median / 2
+        return amounts[0] <= Median.of(sorted: rest) / 2
     }
 }

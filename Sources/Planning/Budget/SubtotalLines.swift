@@ -30,7 +30,7 @@ public enum SubtotalLines {
         var named = [Bool](repeating: false, count: account.count), namedCache: [String: Bool] = [:]
         // The department's month's rows not named so, by sign: a P&L's `Total Operating
         // Expenses` is the sum of its expense rows, beside revenue rows of the other sign.
-        var others: [Group: (sum: Double, rows: Int)] = [:], positive: [Group: Double] = [:], negative: [Group: Double] = [:]
+        var others: [Group: Int] = [:], positive: [Group: Double] = [:], negative: [Group: Double] = [:]
         for r in account.indices {
             if let known = namedCache[account[r]] { named[r] = known } else {
                 named[r] = isNamedAsTotal(account[r])
@@ -38,8 +38,7 @@ public enum SubtotalLines {
             }
             if !named[r] {
                 let group = Group(department: department[r], month: month[r])
-                others[group, default: (0, 0)].sum += amount[r]
-                others[group, default: (0, 0)].rows += 1
+                others[group, default: 0] += 1
                 if amount[r] > 0 { positive[group, default: 0] += amount[r] } else { negative[group, default: 0] += amount[r] }
             }
         }
@@ -54,9 +53,10 @@ public enum SubtotalLines {
             // is that row's total, and the every-month rule keeps an account equal by chance.)
             let run = r - runStart
             let key = Group(department: department[r], month: month[r])
-            let group = others[key] ?? (0, 0), sameSign = amount[r] > 0 ? positive[key] ?? 0 : negative[key] ?? 0
+            let positiveSum = positive[key] ?? 0, negativeSum = negative[key] ?? 0
+            let sameSign = amount[r] > 0 ? positiveSum : negativeSum
             let line = Line(department: department[r], account: account[r])
-            if (run >= 1 && equal(amount[r], runSum)) || (group.rows >= 2 && amount[r] != 0 && (equal(amount[r], group.sum) || equal(amount[r], sameSign))) {
+            if (run >= 1 && equal(amount[r], runSum)) || ((others[key] ?? 0) >= 2 && amount[r] != 0 && (equal(amount[r], positiveSum + negativeSum) || equal(amount[r], sameSign))) {
                 matched[line, default: []].append(r)
             } else {
                 unmatched.insert(line)

@@ -117,6 +117,14 @@ extension ReorderJob {
             } else if places.count == 1 {
                 let k = places[0]
                 stock[k].onOrder += total
+                stock[k].receivedSinceCount = countable.reduce(0) { $0 + $1.arrived }
+                // Each line due its lead time after it was ordered; one open past its lead time is
+                // overdue (flagged above), not counted on to come in time.
+                stock[k].arrivals = countable.compactMap { line in
+                    let due = Double(line.orderDay) + lead - Double(today)
+                    guard line.toCome > 0, Double(line.daysOpen(on: today)) <= lead + grace else { return nil }
+                    return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
+                }
                 use.itemsCounted += 1
                 use.linesCounted += countable.count
                 let lines = counted == today ? "open PO lines" : "PO lines not delivered by the count on \(CalendarDay(daysSinceEpoch: counted))"

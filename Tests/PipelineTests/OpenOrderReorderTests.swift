@@ -58,6 +58,25 @@ import Tabular
         #expect(summary.contains("1 item has PO lines open past its lead time (flag overdue_order): expedite them, or close them in the ERP if they will not come."))
     }
 
+    /// Known answers: 40 on hand at 10 a day last 4 days, and an order placed now comes in 7.
+    /// A1's P1, ordered 2026-06-25, is due 2026-07-02, 3 days on: no stockout before it, nor
+    /// after (40 + 200 covers the 7 days). B2's P2, ordered 2026-06-28, is due in 6 days, 2 after
+    /// the shelf empties: at risk. C3 has nothing on order: at risk. The flag tested on hand
+    /// alone and put A1 at risk too, and the summary counted it as stocking out before the next
+    /// delivery, which it will not.
+    @Test func stockOnOrderDueBeforeTheShelfEmptiesIsNoStockoutRisk() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,40\nB2,40\nC3,40\n", orders: "P1,A1,Acme,2026-06-25,200,,\nP2,B2,Acme,2026-06-28,200,,\n")
+        let p = try plan(t)
+        func flags(_ item: String) -> [String] { p.lines.first { $0.item == item }!.flags }
+        #expect(!flags("A1").contains("stockout_risk"), "\(flags("A1"))")
+        #expect(flags("B2").contains("stockout_risk"))
+        #expect(flags("C3").contains("stockout_risk"))
+        #expect(ReorderJob.report(p).summary.contains("2 items may stock out before the next delivery (0 of them vital)."))
+        // On order as a figure without dates is not counted on to come in time.
+        let (_, given) = try workspace(inventory: "item,on_hand,on_order\nA1,40,200\nB2,40,0\nC3,40,0\n", orders: "P3,C3,Acme,2026-06-01,50,2026-06-06,50\n")
+        #expect(try plan(given, orders: false).lines.first { $0.item == "A1" }!.flags.contains("stockout_risk"))
+    }
+
     /// A line open 9 days against a 7-day lead time is late but within twice it: counted, and
     /// flagged to expedite.
     @Test func aLateLineIsCountedAndFlagged() throws {
@@ -97,6 +116,10 @@ import Tabular
         // 40 + 40 - 50 = 30, and the count is not stale.
         #expect(a1.inventoryPosition == 30 && !a1.flags.contains("stale_count"), "\(a1.inventoryPosition) \(a1.flags)")
         #expect(a1.reason.contains("counted 2026-06-24: the 50 used since, as the usage records, are taken off and the orders since counted as on order"))
+        // The shelf is read as of the plan's day too: 40 counted, 50 used and P1's 10 of
+        // 2026-06-25 received since leave 0, and 30 still to come (it read "on hand 40 covers 4 days").
+        #expect(a1.reason.hasPrefix("on hand 0 by as-of (counted 40, 50 used and 10 received since) covers 0 days at 10/day"), "\(a1.reason)")
+        #expect(a1.reason.contains("; 30 on order;") && a1.flags.contains("stockout_risk"), "\(a1.reason) \(a1.flags)")
         // A line ordered after the count (P5, 2026-06-26) brought nothing the count saw: on order
         // whole, received or not by as-of.
         try ws.write("orders.csv", orders + "P5,C3,Acme,2026-06-26,25,2026-06-28,25,\n")

@@ -52,8 +52,42 @@ public struct StockItem: Sendable {
     /// Units the usage records as used between the count and the plan's as-of day, taken off
     /// the position when the receipts of those days are known too (`reorder --orders`).
     public var usedSinceCount = 0.0
+    /// Units of open lines that arrived between the count and the plan's as-of day (in
+    /// `onOrder` too, as the count did not see them).
+    public var receivedSinceCount = 0.0
+
+    /// An open line's units still to come, due `inDays` after the plan's as-of day.
+    public struct Arrival: Sendable, Equatable {
+        public var inDays: Double
+        public var quantity: Double
+        public init(inDays: Double, quantity: Double) {
+            self.inDays = inDays
+            self.quantity = quantity
+        }
+    }
+    /// When what is on order arrives, where the open PO lines date it (`reorder --orders`: each
+    /// line due its lead time after its order); nil when on order is a figure without dates.
+    public var arrivals: [Arrival]?
 
     public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste - usedSinceCount }
+
+    /// What is on the shelf on the plan's as-of day: the count, rolled forward by the use and the
+    /// receipts since when it was taken earlier (`reorder --orders`).
+    public var onHandAtAsOf: Double { max(0, onHand - usedSinceCount + receivedSinceCount) }
+
+    /// Whether the shelf empties before an order placed on the as-of day could arrive, `lead`
+    /// days on, at `dailyUse`: what is on hand, plus each open line on the day it is due when the
+    /// lines date it. Stock on order without dates is not counted on to come in time. The test
+    /// on hand alone flagged an item whose 100 on order were due the day before its 50 on hand
+    /// ran out (`stockout_risk`, and "may stock out before the next delivery").
+    public func runsOut(dailyUse: Double, within lead: Double) -> Bool {
+        var stock = onHandAtAsOf
+        for arrival in (arrivals ?? []).sorted(by: { $0.inDays < $1.inDays }) where arrival.inDays < lead {
+            if stock < dailyUse * arrival.inDays - 1e-9 { return true }
+            stock += arrival.quantity
+        }
+        return stock < dailyUse * lead - 1e-9
+    }
 }
 
 /// What the forecast says about an item's demand, per day.

@@ -188,16 +188,18 @@ public struct ReorderPlanner: Sendable {
         let countAfter = s.countAgeDays.map { $0 < 0 } ?? false
         if countAfter { flags.append("count_after_as_of") }
 
-        let daysOfSupply = d > 0 ? s.onHand / d : nil
+        // The shelf as of the plan's day (a count taken earlier is rolled forward by `--orders`).
+        let shelf = s.onHandAtAsOf
+        let daysOfSupply = d > 0 ? shelf / d : nil
         // A discontinued item running out is the intended outcome, not a risk.
-        if d > 0 && s.onHand < d * lead && !s.discontinued { flags.append("stockout_risk") }
+        if d > 0 && !s.discontinued && s.runsOut(dailyUse: d, within: lead) { flags.append("stockout_risk") }
         if position < safetyStock && d > 0 && !s.discontinued { flags.append("below_safety_stock") }
         // Stock held at or under the level the plan keeps is not excess, nor dead: a vital kit
         // used twice a year, one on the shelf against an order-up-to level of one, was both.
-        let aboveTarget = s.onHand > orderUpTo + 1e-9
+        let aboveTarget = shelf > orderUpTo + 1e-9
         if let days = daysOfSupply, days > settings.excessDaysOfSupply, aboveTarget { flags.append("excess") }
-        if let shelf = s.shelfLifeDays, s.onHand > 0, s.onHand > d * shelf { flags.append("expiry_risk") }
-        if s.onHand > 0, aboveTarget, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }
+        if let life = s.shelfLifeDays, shelf > 0, shelf > d * life { flags.append("expiry_risk") }
+        if shelf > 0, aboveTarget, (demand.daysSinceLastUse ?? Int.max) >= settings.deadStockDays { flags.append("dead_stock") }
         if let mase = demand.backtestMASE, mase > settings.unreliableMASE { flags.append("unreliable_forecast") }
 
         // The reason, in the order a buyer reads it. Appended piece by piece into one String:
@@ -209,13 +211,19 @@ public struct ReorderPlanner: Sendable {
             if !reason.isEmpty { reason += "; " }
             reason += a; reason += b; reason += c; reason += d; reason += e; reason += f; reason += g
         }
+        // A count rolled forward says so where the shelf is read: "on hand 50 covers 5 days" of a
+        // count 2 days old after 20 were used read as 5 days of cover for 3.
+        let rolled = s.usedSinceCount > 0 || s.receivedSinceCount > 0
+        let onHandText = rolled ? fmt(shelf) + " by as-of (counted " + fmt(s.onHand) + ", " + fmt(s.usedSinceCount) + " used and "
+            + fmt(s.receivedSinceCount) + " received since)" : fmt(s.onHand)
         if let days = daysOfSupply {
-            part("on hand ", fmt(s.onHand), " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
+            part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {
-            part("on hand ", fmt(s.onHand), flags.contains("new_item") ? ", no demand to plan from yet" : ", no recent demand")
+            part("on hand ", onHandText, flags.contains("new_item") ? ", no demand to plan from yet" : ", no recent demand")
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
-        if s.onOrder > 0 { part(fmt(s.onOrder), " on order") }
+        // Units received since a rolled-forward count are on the shelf, said above.
+        if s.onOrder - s.receivedSinceCount > 1e-9 { part(fmt(s.onOrder - s.receivedSinceCount), " on order") }
         if rounded.quantity > 0 {
             if s.packSize > 1 {
                 part("order ", fmt(rounded.packs), rounded.packs == 1 ? " pack of " : " packs of ", fmt(s.packSize))

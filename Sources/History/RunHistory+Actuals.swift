@@ -48,6 +48,31 @@ extension RunHistory {
             WHERE a.stage = ?1 AND a.series = ?2 AND a.period GLOB \(shape) ORDER BY a.period DESC, a.run_id DESC
             """)
         let insert = try connection.prepare("INSERT INTO actuals(run_id, stage, series, period, value) VALUES (?1, ?2, ?3, ?4, ?5)")
+        // The periods held between two labels: counted first (an index range in SQLite), read
+        // only when some are missing.
+        let heldCount = try connection.prepare("""
+            SELECT count(DISTINCT period) FROM actuals WHERE stage = ?1 AND series = ?2 AND period >= ?3 AND period <= ?4 AND period GLOB \(shape)
+            """)
+        let heldPeriods = try connection.prepare("""
+            SELECT DISTINCT period FROM actuals WHERE stage = ?1 AND series = ?2 AND period >= ?3 AND period <= ?4 AND period GLOB \(shape)
+            """)
+        /// The labels held from `from` to `to`, or nil when every one is.
+        func periodsHeld(in series: String, from: Int, to: Int) throws -> Set<String>? {
+            for statement in [heldCount, heldPeriods] {
+                try statement.bind(1, stage.stage)
+                try statement.bind(2, series)
+                try statement.bind(3, stage.frequency.label(from))
+                try statement.bind(4, stage.frequency.label(to))
+            }
+            _ = try heldCount.step()
+            let count = heldCount.integer(0)
+            heldCount.reset()
+            defer { heldPeriods.reset() }
+            guard count < to - from + 1 else { return nil }
+            var labels = Set<String>()
+            while try heldPeriods.step() { labels.insert(heldPeriods.text(0)) }
+            return labels
+        }
         var held: [String: (value: Double, vintage: String)] = [:]
         var sameData = SameData()
         for series in stage.actuals {
@@ -80,13 +105,24 @@ extension RunHistory {
                 }
                 recent.reset()
             }
+            // Between the first period held and the revision window, a run of older data recorded
+            // after newer (a back-filled history: runs as of December, then June, then September)
+            // left periods no run recorded: July to September were never stored, and the June
+            // run's forecasts of them never scored, though two runs saw them. Those are recorded.
+            var inside: Set<String>?
+            if let low, let high {
+                let from = max(low, first - RunHistory.revisionWindow, series.firstPeriod)
+                let to = min(high - RunHistory.revisionWindow, series.firstPeriod + series.values.count - 1)
+                if from <= to { inside = try periodsHeld(in: series.series, from: from, to: to) }
+            }
             var compared = 0, differing = 0
             var example: SameData.Example?
             for (offset, value) in series.values.enumerated() where !value.isNaN {
                 let period = series.firstPeriod + offset
                 guard period >= first - RunHistory.revisionWindow else { continue }
-                // Held already, before the revision window.
-                if let low, let high, period >= low, period <= high - RunHistory.revisionWindow { continue }
+                // Held already, before the revision window (unless a gap among the held periods).
+                if let low, let high, period >= low, period <= high - RunHistory.revisionWindow,
+                   inside.map({ $0.contains(stage.frequency.label(period)) }) ?? true { continue }
                 let label = stage.frequency.label(period)
                 // Outside the window nothing is held: before the first period held or after the last.
                 if let known = held[label]?.value {

@@ -148,7 +148,10 @@ public final class RunHistory {
             let runID = Int(sqlite3_last_insert_rowid(connection.handle))
             // Forecasts first: a series' first run records the periods before its own first
             // forecast (`appendActuals`).
-            for stage in run.stages {
+            // A stage that saw no rows (a filter that matched none) has nothing to score nor to
+            // score with, and no last period to mark: recording it overflowed the label of the
+            // period before the first and crashed the run, its good stages unrecorded.
+            for stage in run.stages where !stage.isEmpty {
                 try appendForecasts(of: stage, run: runID)
                 try appendActuals(of: stage, run: runID)
             }

@@ -37,6 +37,9 @@ public struct StageRecord: Sendable {
     /// the 80% and 95% intervals): the run's note says they are not archived.
     public private(set) var levelsNotKept: [Double] = []
 
+    /// Whether the stage recorded no forecast and no actual.
+    public var isEmpty: Bool { forecasts.isEmpty && actuals.isEmpty }
+
     /// Forecast rows (series x horizon) recorded.
     public var forecastCount: Int { forecasts.reduce(0) { $0 + $1.mean.count } }
 

@@ -107,6 +107,35 @@ import Testing
         #expect(errors["2026-01"] == -25)
     }
 
+    /// A back-filled history (a review's case): the run of data through December first, then
+    /// replays as of June and September. The June run's forecasts of July to September were
+    /// never scored: no run recorded those months, which lay between the periods held, though
+    /// the December and September runs both read them. Known answers: 100 against 107, 108
+    /// and 109.
+    @Test func aBackFilledRunsForecastsAreScoredAgainstTheMonthsLaterRunsRead() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = (1...12).map { 100 + Double($0) }, january = RunHistoryActualsTests.january2025
+        try RunHistoryActualsTests.append(history, last: january + 11, series: [("A", y)], forecast: 100, horizon: 3)
+        try RunHistoryActualsTests.append(history, last: january + 5, series: [("A", Array(y[0..<6]))], forecast: 100, horizon: 3)
+        try RunHistoryActualsTests.append(history, last: january + 8, series: [("A", Array(y[0..<9]))], forecast: 100, horizon: 3)
+        var errors: [String: Double] = [:]
+        _ = try ForecastTracking.score(history) { if $0.runID == 2 { errors[$0.period] = $0.error } }
+        #expect(errors == ["2025-07": -7, "2025-08": -8, "2025-09": -9])
+    }
+
+    /// A stage that saw no rows (a filter that matched none) beside one that forecast: the
+    /// run was recorded without it; it had crashed on the label of its last period.
+    @Test func aStageWithNoRowsIsNotRecorded() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        var record = RunRecord(command: "run", output: "out")
+        var stage = StageRecord(stage: "demand", frequency: .month, lastPeriod: RunHistoryActualsTests.december2025)
+        stage.add(series: "A", forecast: flatForecast(100, horizon: 3, lo80: 95, hi80: 105, lo95: 90, hi95: 110), levels: [80, 95],
+                  history: RunHistoryActualsTests.year, season: 12)
+        stage.addActuals(monthlyTotals("A", first: RunHistoryActualsTests.january2025, RunHistoryActualsTests.year))
+        record.stages = [stage, StageRecord(stage: "none", frequency: .month, lastPeriod: Int.min)]
+        #expect(try history.append(record) == 1)
+    }
+
     /// A history written by the previous version, run in the order a, c, b (the reviewer's
     /// h_order.sqlite, row for row): run 3, the older data, stored 2026-01 = 120 after run 2
     /// stored 130. It reads as it is, and run 1's 2026-01 forecast of 100 scores against 130

@@ -202,6 +202,9 @@ public struct SeriesImport: Sendable {
         var emptyValues = 0
         // The first row labelled with a whole year or quarter, and the first dated otherwise.
         var longLabel: (line: Int, text: String, period: Frequency)?, otherLabel: (line: Int, text: String)?
+        // The first row labelled with a whole month (`2024-02`, `Feb 2024`), and the first dated
+        // on a day other than a month's first.
+        var monthLabel: (line: Int, text: String)?, dayLabel: (line: Int, text: String)?
         var datesReadOneWay = false
         var summary = try table.run { row in
             let day = try row.date(d, cache: &dates)
@@ -212,6 +215,13 @@ public struct SeriesImport: Sendable {
                     if longLabel == nil { longLabel = (row.line, String(decoding: field, as: UTF8.self), named) }
                 } else if otherLabel == nil {
                     otherLabel = (row.line, String(decoding: field, as: UTF8.self))
+                }
+            }
+            if monthLabel == nil || dayLabel == nil {
+                if day.components.day != 1 {
+                    if dayLabel == nil { dayLabel = (row.line, String(decoding: field, as: UTF8.self)) }
+                } else if monthLabel == nil && DateParser.namesMonth(field) {
+                    monthLabel = (row.line, String(decoding: field, as: UTF8.self))
                 }
             }
             let value: Double
@@ -257,6 +267,12 @@ public struct SeriesImport: Sendable {
         if let longLabel, let otherLabel {
             throw InputError(file: input, line: longLabel.line, column: table.header[d],
                              "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
+        }
+        // A month's label among daily rows is the same: a total or an adjustment of the month,
+        // which fell on its 1st (a week of 70 read 770) or, by month, was added to its days.
+        if let monthLabel, let dayLabel {
+            throw InputError(file: input, line: monthLabel.line, column: table.header[d],
+                             "'\(monthLabel.text)' names a whole month among rows dated by day like '\(dayLabel.text)' (line \(dayLabel.line)): a month's total or adjustment cannot be put on a day, and read with the days it would count them twice; remove the month rows from the export, or date each on its day")
         }
         return (totals, summary, emptyValues, datesReadOneWay)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 extension BadInputCorpus {
     /// Issue 16: `--gaps` and `--partial` (and `gaps:` / `partial:` in a pipeline) take only
@@ -37,6 +38,16 @@ extension BadInputCorpus {
             cases.append(CorpusCase(kind: series.kind, name: "a \(period)'s total among months, by the \(frequency)", files: [series.file: Data(text.utf8)],
                                     arguments: series.arguments + ["--frequency", frequency],
                                     expectation: .fails(file: series.file, line: 5, says: ["'\(label)' names a whole \(period) among rows dated like '2025-01' (line 2)", "remove the total rows"]),
+                                    absentAfterFailure: ["fc.csv"]))
+        }
+        // A month's total or adjustment among daily rows, in the shapes exports write months:
+        // it fell on the month's 1st (a week of 70 read 770), or was added to its days.
+        for (label, frequency) in [("2025-02", "week"), ("Feb 2025", "month"), ("FEB-25", "day"), ("2025M02", "month"), ("February 2025", "week")] {
+            let days = (1...40).map { "A100,\(CalendarDay(year: 2025, month: 1, day: 1)!.adding(days: $0)),10\n" }
+            let text = "series,period,value\n" + days[0..<30].joined() + "A100,\(label),700\n" + days[30...].joined()
+            cases.append(CorpusCase(kind: series.kind, name: "a month's total '\(label)' among days, by the \(frequency)", files: [series.file: Data(text.utf8)],
+                                    arguments: series.arguments + ["--frequency", frequency],
+                                    expectation: .fails(file: series.file, line: 32, says: ["'\(label)' names a whole month among rows dated by day like '2025-01-02' (line 2)", "remove the month rows"]),
                                     absentAfterFailure: ["fc.csv"]))
         }
         // aggregate's own output is read back without naming its columns; a header that is

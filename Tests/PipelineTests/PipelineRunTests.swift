@@ -98,6 +98,32 @@ import Tabular
         #expect(notes.contains { $0.hasPrefix("monthly: 1 series is written in more than one unit of measure in column 'uom' (GLOVES: BX, EA)") }, "\(notes)")
     }
 
+    /// A census imported onto `quantity` (a review's pipeline) is still a level: its months
+    /// without rows (May to July) are missing, as the command line reading the export's header
+    /// leaves them, not 0 census fitted; `gaps: zero` written out keeps them zero.
+    @Test func aCensusMappedOntoQuantityKeepsItsUnrecordedMonthsMissing() throws {
+        let ws = try Workspace()
+        let months = (1...12).filter { !(5...7).contains($0) }.map { "4W,2024-\($0 < 10 ? "0" : "")\($0)-01,\(600 + $0)\n" }
+        try ws.write("census.csv", "unit,date,census\n" + months.joined())
+        func run(_ gaps: String) throws -> (monthly: String, notes: [String]) {
+            try ws.write("p.yml", """
+                calendar: {frequency: month}
+                output: out
+                stages:
+                  census: {kind: import, table: usage, file: census.csv, columns: {item: unit, quantity: census}}
+                  monthly: {kind: aggregate, input: census\(gaps)}
+                  save: {kind: export, input: monthly, file: monthly.csv}
+                """)
+            let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+            return (try ws.read("out/monthly.csv"), notes)
+        }
+        let level = try run("")
+        #expect(level.monthly.contains("4W,2024-05,\n4W,2024-06,\n4W,2024-07,\n"), "\(level.monthly)")
+        #expect(level.notes.contains { $0.hasPrefix("monthly: 'census' reads as a level") }, "\(level.notes)")
+        let zero = try run(", gaps: zero")
+        #expect(zero.monthly.contains("4W,2024-05,0\n"), "\(zero.monthly)")
+    }
+
     /// `decimal: point` written out reads `1,200` beside semicolons as 1,200; left to the
     /// default it is refused as ambiguous.
     @Test func aStatedDecimalPointReadsThousandsBesideSemicolons() throws {

@@ -490,3 +490,19 @@ struct DateParserOtherReadingTests {
         #expect(DateParser().notOneMonth("2025-W27")?.contains("may straddle two months") == true)
     }
 }
+
+@Suite("DateParser.namesMonth")
+struct DateParserMonthLabelTests {
+    /// Labels that name a month without a day (a month's total among daily rows), and dates,
+    /// date-times and other periods that do not.
+    @Test func monthLabelsAreToldFromDays() {
+        func names(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { DateParser.namesMonth($0) } }
+        for month in ["2025-02", "2025/2", "02/2025", "2025M02", "2025m2", "Feb 2025", "February 2025", "FEB-25", "Feb25", "Sept 2025", "2025-Feb", "feb.2025"] {
+            #expect(names(month), "\(month)")
+        }
+        for other in ["2025-02-01", "02/01/2025", "1-Feb-2025", "Feb 1 2025", "2025-02-01 13:45", "2025", "2025-Q1", "2025-W05", "25-Feb",
+                      "202502", "Febr 2025", "Jum 2025", "2025M", "M02", "", "Total"] {
+            #expect(!names(other), "\(other)")
+        }
+    }
+}

@@ -28,6 +28,9 @@ public struct AggregateStage: Stage {
     /// Set when `gaps` was not given and the value column's header made them missing: the
     /// run says so.
     public var gapsReadAsLevel = false
+    /// Whether `gaps` was given: when not, the export's own header of the value column (an
+    /// import's `columns: {quantity: census}`) can make them missing too.
+    public var gapsGiven = true
     /// Rows dated after this day are left out (nil keeps every row).
     public var asOf: CalendarDay?
 
@@ -54,7 +57,8 @@ public struct AggregateStage: Stage {
         self.init(input: try p.requiredString("input"), series: try p.list("series"), date: try p.string("date") ?? "date",
                   value: value, frequency: frequency,
                   gaps: try p.choice("gaps", default: GapPolicy(impliedByValueColumn: value)), partial: try p.choice("partial", default: .drop))
-        gapsReadAsLevel = try p.string("gaps") == nil && gaps == .missing
+        gapsGiven = try p.string("gaps") != nil
+        gapsReadAsLevel = !gapsGiven && gaps == .missing
         if let text = try p.string("as_of") {
             guard let day = AggregateStage.isoDay(text) else {
                 // A well-written day that does not exist (2024-02-30) says why, not how to write it.
@@ -83,12 +87,21 @@ public struct AggregateStage: Stage {
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
-        var (totals, mixedUnits) = try AggregateStage.totalsAndUnits(of: try context.table(input), series: seriesColumns, date: dateColumn, value: valueColumn,
+        let rows = try context.table(input)
+        // A census imported onto `quantity` (`columns: {quantity: census}`) is still a level: its
+        // unrecorded months were written as 0 census and fitted, where the command line, reading
+        // the export's header, leaves them missing.
+        var gaps = self.gaps, levelHeader = gapsReadAsLevel ? valueColumn : nil
+        if !gapsGiven && gaps == .zero, let source = rows.sourceHeaders.first(where: { $0.role == valueColumn })?.header, GapPolicy.namesALevel(source) {
+            gaps = .missing
+            levelHeader = source
+        }
+        var (totals, mixedUnits) = try AggregateStage.totalsAndUnits(of: rows, series: seriesColumns, date: dateColumn, value: valueColumn,
                                                                     frequency: frequency ?? context.calendar.frequency ?? .month, stage: context.stage, gaps: gaps,
                                                                     through: asOf)
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
-        if gapsReadAsLevel {
-            context.note(GapPolicy.impliedMissingNote(header: valueColumn, zero: "gaps: zero"))
+        if let levelHeader {
+            context.note(GapPolicy.impliedMissingNote(header: levelHeader, zero: "gaps: zero"))
         }
         if partial == .drop {
             AggregateStage.leaveOutPartialPeriods(&totals, context)

@@ -54,6 +54,10 @@ public struct ForecastJob: Sendable {
         let progress = Progress(label: "forecast", total: totals.seriesCount, quiet: quiet)
         let labels = PeriodLabels(frequency: totals.frequency)
         let levels = settings.levels
+        // The history's actuals are whole periods: kept to fit (`--partial keep`), 15 days of July
+        // were recorded as July's actual and scored an exact forecast of 310 as 160 too high.
+        var whole = totals
+        if recordsHistory && source.partial == .keep { _ = whole.leaveOutPartialPeriods() }
         var record = recordsHistory ? StageRecord(stage: "forecast", frequency: totals.frequency, lastPeriod: totals.lastPeriod) : nil
         var fewerWeekdays = SeriesOnFewerWeekdays()
         do {
@@ -100,7 +104,7 @@ public struct ForecastJob: Sendable {
             accuracy?.abandon()
             throw error
         }
-        record?.addActuals(totals)
+        record?.addActuals(whole)
         var notes = importNotes
         if let note = fewerWeekdays.note { notes.append(note) }
         if accuracy != nil, settings.backtestOrigins == 0 {

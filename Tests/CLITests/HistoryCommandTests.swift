@@ -89,6 +89,33 @@ import Tabular
     }
 
     /// Two `forecast --history` processes on one history at the same time: both runs land.
+    /// 10 a day: a run through June, then one through 15 July with `--partial keep` (a review's
+    /// case). The kept half of July was recorded as July's actual, and the first run's exact
+    /// forecast of 310 scored 160 too high; July has no actual until it is whole, and the
+    /// second run's forecasts still start in August.
+    @Test func aPartialPeriodKeptToFitIsNoActual() throws {
+        let dir = try CLIRunner.workspace()
+        func daily(through last: CalendarDay) -> String {
+            var text = "date,item,quantity\n", day = CalendarDay(year: 2024, month: 1, day: 1)!
+            while day <= last { text += "\(day),A,10\n"; day = day.adding(days: 1) }
+            return text
+        }
+        try daily(through: CalendarDay(year: 2025, month: 6, day: 30)!).write(to: dir.appendingPathComponent("r1.csv"), atomically: false, encoding: .utf8)
+        try daily(through: CalendarDay(year: 2025, month: 7, day: 15)!).write(to: dir.appendingPathComponent("r2.csv"), atomically: false, encoding: .utf8)
+        for (input, extra) in [("r1.csv", [String]()), ("r2.csv", ["--partial", "keep"])] {
+            let run = try CLIRunner.run(["forecast", "--input", input, "--frequency", "month", "--horizon", "3", "--models", "naive", "--backtest", "0",
+                                         "--history", "h.sqlite", "--quiet", "--out", "f-\(input)"] + extra, in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let history = try RunHistory.open(dir.appendingPathComponent("h.sqlite").path)
+        var scored = 0
+        _ = try ForecastTracking.score(history) { _ in scored += 1 }
+        #expect(scored == 0)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-07'") == 0)
+        let first = try history.connection.prepare("SELECT min(period) FROM forecasts WHERE run_id = 2")
+        #expect(try first.step() && first.text(0) == "2025-08")
+    }
+
     @Test func twoConcurrentProcessesBothLand() throws {
         let dir = try CLIRunner.workspace()
         var rows = ["series,period,value"]

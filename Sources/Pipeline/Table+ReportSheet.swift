@@ -15,8 +15,16 @@ extension Table {
             case .number(let values): return ReportSheet.Column(name, .number(values), style: styles[name])
             case .date(let values): return ReportSheet.Column(name, .date(values))
             case .text(let values):
-                guard styles[name] == .date else { return ReportSheet.Column(name, .text(values)) }
-                return ReportSheet.Column(name, .date(values.map { $0.isEmpty ? nil : parser.parse($0) }))
+                if styles[name] == .date { return ReportSheet.Column(name, .date(values.map { $0.isEmpty ? nil : parser.parse($0) })) }
+                // Day periods (`2025-07-01`, an aggregate or forecast by day, tracked forecasts)
+                // are days too: as text they could not be filtered by date nor sorted as dates.
+                // Only a column whose every value is one; months and weeks stay text.
+                guard styles[name] == nil, let first = values.first(where: { !$0.isEmpty }), AggregateStage.isoDay(first) != nil else {
+                    return ReportSheet.Column(name, .text(values))
+                }
+                let days = values.map { $0.isEmpty ? nil : AggregateStage.isoDay($0) }
+                guard zip(values, days).allSatisfy({ $0.isEmpty || $1 != nil }) else { return ReportSheet.Column(name, .text(values)) }
+                return ReportSheet.Column(name, .date(days))
             }
         }
         return ReportSheet(name: name, columns: sheetColumns, highlights: highlights)

@@ -98,6 +98,33 @@ import Tabular
         #expect(notes.contains { $0.hasPrefix("monthly: 1 series is written in more than one unit of measure in column 'uom' (GLOVES: BX, EA)") }, "\(notes)")
     }
 
+    /// Series keyed by item and location are joined with `|`: `B|X` at `ICU` and `B` at `X|ICU`
+    /// made one series `B|X|ICU` of 16 + 32 (a review's case). Refused, naming both; a `|`
+    /// inside a value that makes no other series' key is read as before.
+    @Test func twoSeriesWhoseJoinedKeysMeetAreRefused() throws {
+        let ws = try Workspace()
+        func run(_ rows: String) throws -> String {
+            try ws.write("usage.csv", "item,location,date,quantity\nA,ICU,2024-01-05,5\n" + rows)
+            try ws.write("p.yml", """
+                calendar: {frequency: month}
+                output: out
+                stages:
+                  usage: {kind: import, table: usage, file: usage.csv}
+                  m: {kind: aggregate, input: usage, series: [item, location], partial: keep}
+                  save: {kind: export, input: m, file: m.csv}
+                """)
+            _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+            return try ws.read("out/m.csv")
+        }
+        #expect(throws: PipelineError.self) { try run("B|X,ICU,2024-01-06,16\nB,X|ICU,2024-01-07,32\n") }
+        do {
+            _ = try run("B|X,ICU,2024-01-06,16\nB,X|ICU,2024-01-07,32\n")
+        } catch {
+            #expect("\(error)".contains("item 'B', location 'X|ICU' and item 'B|X', location 'ICU' both make the series 'B|X|ICU'"), "\(error)")
+        }
+        #expect(try run("B,OR|PACU,2024-01-06,16\n").contains("B|OR|PACU,2024-01,16"))
+    }
+
     /// A census imported onto `quantity` (a review's pipeline) is still a level: its months
     /// without rows (May to July) are missing, as the command line reading the export's header
     /// leaves them, not 0 census fitted; `gaps: zero` written out keeps them zero.

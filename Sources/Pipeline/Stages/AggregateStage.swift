@@ -164,11 +164,23 @@ public struct AggregateStage: Stage {
         let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: date, valueHeader: value)
         let uom = series.contains("uom") ? nil : table.texts("uom")
         var units = UnitsBySeries(), tags = SeriesTags()
+        // Parts holding the `|` that joins them, by the key they make: only such tuples can
+        // make one key of two (`B|X` at `ICU` and `B` at `X|ICU` are both `B|X|ICU`), which summed
+        // two series into one without a word.
+        var barred: [String: [String]] = [:]
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite || emptyMarksMissing && amounts[row].isNaN else { continue }
             if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
+            if keyColumns.count > 1, keyColumns.contains(where: { $0[row].utf8.contains(UInt8(ascii: "|")) }) {
+                let parts = keyColumns.map { $0[row] }
+                if let other = barred[key], other != parts {
+                    let named = { (values: [String]) in zip(series, values).map { "\($0) '\($1)'" }.joined(separator: ", ") }
+                    throw PipelineError(location: nil, "stage '\(stage)': \(named(parts)) and \(named(other)) both make the series '\(key)', as '|' joins the parts: they would be summed as one; replace the '|' in the values, or key the series by fewer columns")
+                }
+                barred[key] = parts
+            }
             let id = key.withUTF8 { totals.id(adding: $0, day: day, value: amounts[row]) }
             if var unit = uom?[row] {
                 let tag = unit.withUTF8 { units.tag(of: $0) }

@@ -55,8 +55,17 @@ public struct SeriesImport: Sendable {
         }
         let gapNotes = notes.count
         if partial == .drop {
+            // A level's periods a series covers in part become missing, not left out: one whose
+            // every period did so (a unit with three days unrecorded in its one whole month) had
+            // no output row and no word.
+            func allMissing() -> Set<Int> {
+                var ids = Set<Int>()
+                if gapPolicy == .missing { totals.forEachSeries { id, _, values in if !values.contains(where: { !$0.isNaN }) { ids.insert(id) } } }
+                return ids
+            }
+            let missingBefore = allMissing()
             notes += totals.leaveOutPartialPeriods().map(\.description)
-            let emptied = (0..<totals.seriesCount).filter(totals.isEmpty)
+            let emptied = (0..<totals.seriesCount).filter { totals.isEmpty($0) } + allMissing().subtracting(missingBefore).sorted()
             if !emptied.isEmpty {
                 notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(SeriesImport.named(emptied, in: totals)))")
             }

@@ -239,7 +239,13 @@ public final class TableImport {
                     }
                 } catch let rejection as RowRejection {
                     if TableImport.repeatsHeader(record, header) {
-                        try rejectLine(record, nil, "repeated header row", weight: weight)
+                        // A report's page header, repeated on every page: no data, skipped and
+                        // counted as a blank line is. Rejected, one per page failed an export of
+                        // a few pages at the 1% limit, and skipping them let real bad rows through.
+                        summary.records -= 1
+                        summary.read -= weight
+                        summary.repeatedHeaders += 1
+                        try rejects?.write(file: file, record: record, column: nil, reason: "repeated header row (skipped)")
                     } else {
                         try rejectLine(record, rejection.column, rejection.reason, weight: weight)
                     }
@@ -252,10 +258,11 @@ public final class TableImport {
 
         if summary.records == 0 {
             rejects?.abandon()
-            throw InputError(file: file, "has a header but no data rows; export again with the data, or check the file is the right one")
+            let repeated = summary.repeatedHeaders == 0 ? "" : " (\(summary.repeatedHeaders) line\(summary.repeatedHeaders == 1 ? " repeats" : "s repeat") the header)"
+            throw InputError(file: file, "has a header but no data rows\(repeated); export again with the data, or check the file is the right one")
         }
         if let rejects {
-            if summary.rejected > 0 || summary.blank > 0 {
+            if summary.rejected > 0 || summary.blank > 0 || summary.repeatedHeaders > 0 {
                 try rejects.commit()
                 summary.rejectsPath = rejects.path
             } else {
@@ -299,6 +306,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var accepted = 0
     public var rejected = 0
     public var blank = 0
+    /// Lines that repeat the header (a paginated report's page headers), skipped.
+    public var repeatedHeaders = 0
     /// Data lines read; equal to `read` except when unpivoting, where `read` counts cells.
     public var records = 0
     /// Unpivoting: `read`, `accepted` and `rejected` count the non-empty cells turned into rows.
@@ -343,6 +352,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         var text = "\(file): \(read) rows read, \(accepted) accepted, \(rejected) rejected"
         if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
+        if repeatedHeaders > 0 { text += ", \(repeatedHeaders) repeated header row\(repeatedHeaders == 1 ? "" : "s") skipped" }
         // A total column is no header that failed to fit: it is left out for what it is.
         for (totals, why) in [(false, "header does not fit"), (true, "a totals column")] {
             let headers = leftOutHeaders.filter { TotalsLabel.isTotalsHeader($0) == totals }

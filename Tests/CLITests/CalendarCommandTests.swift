@@ -57,6 +57,24 @@ import Tabular
         #expect(result.stderr.contains("1 series had rows only in the periods left out: no output for them (B)"), "\(result.stderr)")
     }
 
+    /// A census of two units from 1 January to 25 February (a review's case): ICU has no rows
+    /// for 15 to 17 January, so its one whole month is missing and February is partial. It had
+    /// no output row and no word; it is named like an item used only in a left-out month.
+    @Test func aLevelWhoseEveryPeriodIsLeftOutIsNamed() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "date,unit,patient_days\n", day = CalendarDay(year: 2024, month: 1, day: 1)!
+        while day <= CalendarDay(year: 2024, month: 2, day: 25)! {
+            text += "\(day),4W,20\n"
+            if !(15...17).contains(day.components.day) || day.components.month != 1 { text += "\(day),ICU,8\n" }
+            day = day.adding(days: 1)
+        }
+        try text.write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "c.csv", "--series", "unit", "--value", "patient_days", "--frequency", "month", "--out", "m.csv"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("1 series had rows only in the periods left out: no output for them (ICU)"), "\(result.stderr)")
+        #expect(try rows(dir.appendingPathComponent("m.csv")) == [["4W", "2024-01", "620"]])
+    }
+
     @Test func aWeekEndingOnTuesdayDoesNotHalveTheForecast() throws {
         let dir = try CLIRunner.workspace()
         // 2025-12-02 is a Tuesday: the last ISO week has 2 of its 7 days.

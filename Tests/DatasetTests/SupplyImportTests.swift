@@ -31,9 +31,11 @@ struct SupplyImportTests {
         let dirty = try #require(truths["dirty_rows"] as? [String: Any])
         let planted = try #require(dirty["rows"] as? [[String: Any]])
         let blankLines = planted.filter { $0["kind"] as? String == "blank_line" }
-        let rejectedRows = planted.filter { $0["kind"] as? String != "blank_line" }
+        let repeatedHeaders = planted.filter { $0["kind"] as? String == "repeated_header" }
+        let rejectedRows = planted.filter { $0["kind"] as? String != "blank_line" && $0["kind"] as? String != "repeated_header" }
         #expect(summary.rejected == rejectedRows.count)
         #expect(summary.blank == blankLines.count)
+        #expect(summary.repeatedHeaders == repeatedHeaders.count)
         #expect(summary.accepted == summary.read - summary.rejected)
         #expect(summary.rejectedShare < 0.01)
         #expect(total > 0)
@@ -53,7 +55,7 @@ struct SupplyImportTests {
             case "blank_line":
                 #expect(reject.reason.contains("blank line"))
             case "repeated_header":
-                #expect(reject.reason == "repeated header row")
+                #expect(reject.reason == "repeated header row (skipped)")
             case "unparsable_quantity":
                 #expect(reject.column == "Qty Issued", "line \(reject.line)")
                 #expect(!reject.reason.isEmpty)

@@ -25,7 +25,7 @@ extension ForecastTracking {
             doc.keyFigure("WAPE", overall.wape, style: .percent)
             doc.keyFigure("Value added over seasonal naive", overall.valueAdded, style: .percent)
         }
-        doc.paragraph("Each archived forecast is scored against the actual recorded for its series and period by the run with the most recent data (the later run when two saw the same last period); a forecast repeated by a re-run over the same data (same lag and value) is scored once. Error = forecast - actual. WAPE = sum of absolute errors / sum of actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
+        doc.paragraph("Each archived forecast is scored against the actual recorded for its series and period by the run with the most recent data (the later run when two saw the same last period); a forecast repeated by a re-run over the same data (same lag and value) is scored once. Error = forecast - actual. WAPE = sum of absolute errors / sum of absolute actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
         let header = ["", "forecasts", "MAE", "WAPE", "bias", "value added", "inside 80%", "inside 95%"]
         doc.heading("Accuracy by lag")
         doc.table(["lag"] + header.dropFirst(), byLag.keys.sorted().map { [String($0)] + ForecastTracking.cells(byLag[$0]!) },

@@ -30,7 +30,12 @@ public struct ImportRow {
     /// Non-empty, valid UTF-8 text of a column, as bytes.
     @inlinable
     public func text(_ column: Int) throws -> UnsafeBufferPointer<UInt8> {
-        let field = record[column]
+        var field = record[column]
+        // Excel's text wrapper (`="00123"`, written to keep a code's leading zeros) is the text
+        // inside it: kept as written, `="00123"` and `00123` were two items.
+        if field.count >= 3, field[0] == UInt8(ascii: "="), field[1] == UInt8(ascii: "\""), field[field.count - 1] == UInt8(ascii: "\"") {
+            field = UnsafeBufferPointer(rebasing: field[2..<(field.count - 1)])
+        }
         guard !field.isEmpty else { throw RowRejection(column: column, "value is empty") }
         guard UTF8Check.isValid(field) else {
             throw RowRejection(column: column, "value is not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252 (encoding: in a pipeline)")

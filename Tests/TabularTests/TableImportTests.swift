@@ -236,6 +236,17 @@ struct TableImportRejectTests {
         #expect(strict.summary.rejected == 0 && strict.summary.description.contains("2 rows read, 2 accepted, 0 rejected, 1 repeated header row skipped"), "\(strict.summary)")
     }
 
+    /// Excel writes codes as `="00123"` to keep their leading zeros: the text inside is the
+    /// value (kept as written, `="00123"` and `00123` were two items); `=""` is empty.
+    @Test func excelsTextWrapperIsTheTextInside() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("in.csv", "date,item,quantity\n2026-07-01,=\"00123\",1\n2026-07-02,00123,2\n2026-07-03,=\"\",3\n2026-07-04,=A1,4\n")
+        let outcome = try importUsage(path, ImportOptions(onError: .skip))
+        #expect(outcome.rows.map(\.item) == ["00123", "00123", "=A1"])
+        #expect(outcome.summary.rejected == 1)
+    }
+
     @Test func invalidUTF8InATextColumn() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -209,30 +209,13 @@ public struct SeriesImport: Sendable {
         var dates = DateFieldCache()
         let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: table.header[d], valueHeader: table.header[v])
         var emptyValues = 0
-        // The first row labelled with a whole year or quarter, and the first dated otherwise.
-        var longLabel: (line: Int, text: String, period: Frequency)?, otherLabel: (line: Int, text: String)?
-        // The first row labelled with a whole month (`2024-02`, `Feb 2024`), and the first dated
-        // on a day other than a month's first.
-        var monthLabel: (line: Int, text: String)?, dayLabel: (line: Int, text: String)?
+        var labels = PeriodLabelMix()
         var datesReadOneWay = false
         var summary = try table.run { row in
             let day = try row.date(d, cache: &dates)
             let field = row.record[d]
             if !datesReadOneWay && !DayFirstLook.couldBeDayFirst(field) { datesReadOneWay = true }
-            if longLabel == nil || otherLabel == nil {
-                if let named = Frequency.longPeriodNamed(by: field) {
-                    if longLabel == nil { longLabel = (row.line, String(decoding: field, as: UTF8.self), named) }
-                } else if otherLabel == nil {
-                    otherLabel = (row.line, String(decoding: field, as: UTF8.self))
-                }
-            }
-            if monthLabel == nil || dayLabel == nil {
-                if day.components.day != 1 {
-                    if dayLabel == nil { dayLabel = (row.line, String(decoding: field, as: UTF8.self)) }
-                } else if monthLabel == nil && DateParser.namesMonth(field) {
-                    monthLabel = (row.line, String(decoding: field, as: UTF8.self))
-                }
-            }
+            labels.see(field, parsed: day, line: row.line)
             let value: Double
             if emptyMarksMissing && ImportRow.isEmpty(row.record[v]) {
                 value = .nan
@@ -268,21 +251,7 @@ public struct SeriesImport: Sendable {
         }
         let totals = loader.finish()
         if let u, let mixed = units.note(loader.tags.mixed.map { (totals.keys.key($0.key), $0.value) }, column: table.header[u]) { summary.notes.append(mixed) }
-        // A row labelled with a whole year or quarter (`2025`, `2025-Q1`) among rows dated
-        // otherwise is a total of them (or of months the file does not hold): summed with them
-        // it counts them twice, and at a shorter frequency it all falls on the period's first
-        // month (January at 13 times a month beside a year's total). A file of such labels
-        // alone is periods (`RowDays`).
-        if let longLabel, let otherLabel {
-            throw InputError(file: input, line: longLabel.line, column: table.header[d],
-                             "'\(longLabel.text)' names a whole \(longLabel.period.rawValue) among rows dated like '\(otherLabel.text)' (line \(otherLabel.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
-        }
-        // A month's label among daily rows is the same: a total or an adjustment of the month,
-        // which fell on its 1st (a week of 70 read 770) or, by month, was added to its days.
-        if let monthLabel, let dayLabel {
-            throw InputError(file: input, line: monthLabel.line, column: table.header[d],
-                             "'\(monthLabel.text)' names a whole month among rows dated by day like '\(dayLabel.text)' (line \(dayLabel.line)): a month's total or adjustment cannot be put on a day, and read with the days it would count them twice; remove the month rows from the export, or date each on its day")
-        }
+        if let problem = labels.problem(file: input, column: table.header[d]) { throw problem }
         return (totals, summary, emptyValues, datesReadOneWay)
     }
 

@@ -125,6 +125,37 @@ import Tabular
         #expect(try run("B,OR|PACU,2024-01-06,16\n").contains("B|OR|PACU,2024-01,16"))
     }
 
+    /// A month's total among a usage export's daily rows, imported by a pipeline (a review's
+    /// case): it fell on 1 February, and the week read 770 for 70. Refused with its line, as
+    /// the command line does; so is a year's total among months. Months alone read as before.
+    @Test func aPeriodsTotalAmongDatedRowsIsRefusedOnImport() throws {
+        let ws = try Workspace()
+        func run(_ usage: String) throws {
+            try ws.write("usage.csv", "item,date,quantity\n" + usage)
+            try ws.write("p.yml", """
+                calendar: {frequency: week}
+                output: out
+                stages:
+                  usage: {kind: import, table: usage, file: usage.csv}
+                  w: {kind: aggregate, input: usage, partial: keep}
+                  save: {kind: export, input: w, file: w.csv}
+                """)
+            _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        }
+        let days = (0..<40).map { "A,\(CalendarDay(year: 2024, month: 1, day: 20)!.adding(days: $0)),10\n" }
+        for (total, line, says) in [("A,Feb 2024,700\n", 14, "'Feb 2024' names a whole month among rows dated by day like '2024-01-20' (line 2)"),
+                                    ("A,2024,7000\n", 14, "'2024' names a whole year among rows dated like '2024-01-20' (line 2)")] {
+            do {
+                try run(days[0..<12].joined() + total + days[12...].joined())
+                Issue.record("\(total) was read")
+            } catch let error as InputError {
+                #expect(error.line == line && error.description.contains(says), "\(error)")
+            }
+        }
+        // Months alone are months (by the week they are refused as such, not as totals).
+        #expect(throws: PipelineError.self) { try run("A,2024-01,100\nA,2024-02,100\n") }
+    }
+
     /// A census imported onto `quantity` (a review's pipeline) is still a level: its months
     /// without rows (May to July) are missing, as the command line reading the export's header
     /// leaves them, not 0 census fitted; `gaps: zero` written out keeps them zero.

@@ -264,6 +264,10 @@ public struct ImportStage: Stage {
         var minutesByRow = [[Int32]?](repeating: nil, count: count), rowMinute = [Int32](repeating: -1, count: count)
         // So do units and codes: the previous row's id is reused without hashing.
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
+        // A year's, a quarter's or a month's total among the usage's or the census's dated rows
+        // (`PeriodLabelMix`), as the command line refuses it: a week of 70 read 770.
+        let watchesLabels = present.map { $0.name == "date" && (schema.kind == "usage" || schema.kind == "census") }
+        var labelMixes = [PeriodLabelMix](repeating: PeriodLabelMix(), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
         // The `where:` values some row had, to name those none had (`icu` against `ICU`): the
@@ -323,6 +327,7 @@ public struct ImportStage: Stage {
                     rowDay[k] = try row.lastDate(column, cache: &dateCaches[k])
                 } else {
                     rowDay[k] = try row.date(column, cache: &dateCaches[k])
+                    if watchesLabels[k] { labelMixes[k].see(row.record[column], parsed: rowDay[k], line: row.line) }
                     if row.record[column].count > 10, let minute = ClockTime.timeOfDay(row.record[column]) {
                         rowMinute[k] = Int32(minute)
                         if distinctTimes[k].count < 2 && !distinctTimes[k].contains(minute) { distinctTimes[k].append(minute) }
@@ -447,6 +452,9 @@ public struct ImportStage: Stage {
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
                 try emit(row, cell: -1)
             }
+        }
+        for k in 0..<count where watchesLabels[k] {
+            if let problem = labelMixes[k].problem(file: importer.file, column: importer.header[columns[k]]) { throw problem }
         }
         var table = Table()
         table.sourceFile = path

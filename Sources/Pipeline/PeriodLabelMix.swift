@@ -1,0 +1,56 @@
+import Forecasting
+import Tabular
+
+/// Rows of one date column labelled with a whole period among rows dated otherwise.
+///
+/// A label such as `2025`, `2025-Q1` or `2025-02` parses as its period's first day. A year's
+/// or a quarter's total among months or days (`2025` beside `2025-01`), or a month's among
+/// days (`2025-02` beside `2025-02-05`), is a total or an adjustment of the others: summed with
+/// them it counts them twice, and at a shorter frequency it all falls on the period's first
+/// day (January at 13 times a month beside a year's total; a week of 70 read 770). A file of
+/// such labels alone is periods (`RowDays`), and first-of-month dates beside month labels are
+/// months too.
+struct PeriodLabelMix {
+    private typealias Seen = (line: Int, text: String)
+    /// The first row labelled with a whole year or quarter, and the first labelled otherwise.
+    private var long: (line: Int, text: String, period: Frequency)?, other: Seen?
+    /// The first row labelled with a whole month, and the first dated on a day other than a
+    /// month's first.
+    private var month: Seen?, day: Seen?
+    /// The previous row's day and field length: a row alike is labelled alike (exports list
+    /// many rows of one date), and is not looked at again.
+    private var previous = (day: CalendarDay(daysSinceEpoch: .min), length: -1)
+
+    /// Counts one row's date field, which parsed as `parsed`.
+    mutating func see(_ field: UnsafeBufferPointer<UInt8>, parsed: CalendarDay, line: Int) {
+        guard parsed != previous.day || field.count != previous.length else { return }
+        previous = (parsed, field.count)
+        if long == nil || other == nil {
+            if let named = Frequency.longPeriodNamed(by: field) {
+                if long == nil { long = (line, String(decoding: field, as: UTF8.self), named) }
+            } else if other == nil {
+                other = (line, String(decoding: field, as: UTF8.self))
+            }
+        }
+        if month == nil || day == nil {
+            if parsed.components.day != 1 {
+                if day == nil { day = (line, String(decoding: field, as: UTF8.self)) }
+            } else if month == nil && DateParser.namesMonth(field) {
+                month = (line, String(decoding: field, as: UTF8.self))
+            }
+        }
+    }
+
+    /// The error naming the first total's line, when the column mixes them with other rows.
+    func problem(file: String, column: String) -> InputError? {
+        if let long, let other {
+            return InputError(file: file, line: long.line, column: column,
+                              "'\(long.text)' names a whole \(long.period.rawValue) among rows dated like '\(other.text)' (line \(other.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
+        }
+        if let month, let day {
+            return InputError(file: file, line: month.line, column: column,
+                              "'\(month.text)' names a whole month among rows dated by day like '\(day.text)' (line \(day.line)): a month's total or adjustment cannot be put on a day, and read with the days it would count them twice; remove the month rows from the export, or date each on its day")
+        }
+        return nil
+    }
+}

@@ -266,7 +266,8 @@ public struct ImportStage: Stage {
         var textCaches = [TextFieldCache](repeating: TextFieldCache(), count: count)
         // A year's, a quarter's or a month's total among the usage's or the census's dated rows
         // (`PeriodLabelMix`), as the command line refuses it: a week of 70 read 770.
-        let watchesLabels = present.map { $0.name == "date" && (schema.kind == "usage" || schema.kind == "census") }
+        // (An unpivoted date comes from the headers, judged when the sheet is planned.)
+        let watchesLabels = present.indices.map { present[$0].name == "date" && columns[$0] >= 0 && (schema.kind == "usage" || schema.kind == "census") }
         var labelMixes = [PeriodLabelMix](repeating: PeriodLabelMix(), count: count)
         let months = Frequency.month
         let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }

@@ -66,14 +66,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "DatasetGenerator", dependencies: ["Tabular"], path: "Datasets/Generator"),
-        .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "TabularTests", dependencies: ["TestScratch", "Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestScratch", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "CLITests", dependencies: ["Pipeline", "History", "quartermaster"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DatasetTests", dependencies: ["DatasetGenerator", "Tabular"]),
+        .testTarget(name: "PipelineTests", dependencies: ["TestScratch", "Pipeline"]),
+        .testTarget(name: "HistoryTests", dependencies: ["TestScratch", "History"]),
+        .testTarget(name: "CLITests", dependencies: ["TestScratch", "Pipeline", "History", "quartermaster"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DatasetTests", dependencies: ["TestScratch", "DatasetGenerator", "Tabular"]),
     ]
 )
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import History
+import TestScratch
 
 extension BadInputCorpus {
     /// Issue 20: `--history` given a folder, a text file, another application's SQLite
@@ -87,7 +88,7 @@ extension BadInputCorpus {
     /// The bytes of an SQLite database that `build` made (in rollback-journal mode, so the
     /// one file holds it all).
     static func sqliteFile(_ build: (SQLiteConnection) throws -> Void) -> Data {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qm-corpus-\(UUID().uuidString).db").path
+        let path = TestScratch.path("qm-corpus", suffix: ".db").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             let connection = try SQLiteConnection(path: path, create: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// Issue 12: every malformed or hostile input the CLI accepts, run through the built binary.
 ///
@@ -26,7 +27,7 @@ import Testing
         let only = ProcessInfo.processInfo.environment["QM_CORPUS_ONLY"]
         let cases = BadInputCorpus.cases().filter { only == nil || $0.name.contains(only ?? "") }
         let buildSeconds = Date().timeIntervalSince(built)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("qm-corpus-\(UUID().uuidString)")
+        let root = TestScratch.path("qm-corpus")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
 

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TestScratch
 #endif
 
 /// Runs the built `quartermaster` binary with a time limit, standard output and error going
@@ -42,7 +43,7 @@ struct BoundedRun: Sendable {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("qm-run-\(UUID().uuidString)")
+        let capture = TestScratch.path("qm-run")
         let outPath = capture.path + ".out", errPath = capture.path + ".err"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)

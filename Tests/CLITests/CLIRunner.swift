@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `quartermaster` binary as a user would, capturing output and exit code.
 struct CLIRunner {
@@ -39,7 +40,7 @@ struct CLIRunner {
 
     /// A fresh folder holding copies of the named fixtures.
     static func workspace(with fixtures: [String] = []) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qm-cli-\(UUID().uuidString)")
+        let directory = TestScratch.path("qm-cli")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for name in fixtures {
             try FileManager.default.copyItem(at: fixture(name), to: directory.appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// The repository root, found from this file's path (Tests/DatasetTests/...).
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -11,7 +12,7 @@ final class ScratchFolder {
     let url: URL
 
     init(_ prefix: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        url = TestScratch.path("\(prefix)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import Forecasting
 @testable import History
+import TestScratch
 
 /// A history in a fresh temporary folder.
 func temporaryHistoryPath(_ name: String = "history.sqlite") -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qm-history-\(UUID().uuidString)").path
+    let folder = TestScratch.path("qm-history").path
     try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return folder + "/" + name
 }

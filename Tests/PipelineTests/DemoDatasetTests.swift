@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestScratch
 
 /// End to end on the demo health system: every ready pipeline runs on Datasets/demo and
 /// finds each truth the generator planted (Datasets/demo/planted_truths.json).
@@ -20,7 +21,7 @@ import Testing
 
     /// Runs a pipeline into a fresh folder and reads one of its CSV outputs as rows of named fields.
     static func run(_ pipeline: String, reading file: String) throws -> (rows: [[String: String]], folder: String) {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("qm-demo-\(UUID().uuidString)").path
+        let out = TestScratch.path("qm-demo").path
         _ = try PipelineRunner(quiet: true).run(root.appendingPathComponent("Pipelines/\(pipeline).yml").path, output: out)
         let table = try Table.read(out + "/" + file)
         let texts = table.names.map { table.texts($0)! }
@@ -84,7 +85,7 @@ import Testing
     /// department's supplies), each within 2 points; the scenarios differ from the base.
     @Test func theRollingForecastFindsTheGrowthAsVolumeAndThePriceIncreaseAsRate() throws {
         let truths = try Truths()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("qm-demo-\(UUID().uuidString)").path
+        let out = TestScratch.path("qm-demo").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try PipelineRunner(quiet: true).run(DemoDatasetTests.root.appendingPathComponent("Pipelines/quarterly-budget.yml").path,
                                                 output: out, overrides: ["variance.as_of=2026-03"])

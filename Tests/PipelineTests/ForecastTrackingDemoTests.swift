@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestScratch
 
 /// Must show 4: Pipelines/forecast-tracking.yml on the demo usage as it stood at the end of
 /// December 2025 and of June 2026, into one history, then a `track` stage scores the December
@@ -9,7 +10,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func theDemoPipelineRunTwiceIsTrackedAtLagsOneToSix() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qm-tracking-\(UUID().uuidString)").path
+        let folder = TestScratch.path("qm-tracking").path
         var runner = PipelineRunner(quiet: true)
         runner.history = folder + "/history.sqlite"
         let pipeline = ForecastTrackingDemoTests.root.appendingPathComponent("Pipelines/forecast-tracking.yml").path

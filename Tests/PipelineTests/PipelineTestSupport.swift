@@ -1,6 +1,7 @@
 import Foundation
 @testable import Pipeline
 import Tabular
+import TestScratch
 
 /// A scratch folder with a small usage export, for pipelines to read.
 struct Workspace {
@@ -8,7 +9,7 @@ struct Workspace {
     var path: String { url.path }
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("qm-pipe-\(UUID().uuidString)")
+        url = TestScratch.path("qm-pipe")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         var csv = "Trans Date,Item #,Qty Issued\n"
         for month in 1...30 {

@@ -5,6 +5,7 @@ import Reports
 @testable import Planning
 import Forecasting
 import Tabular
+import TestScratch
 
 /// Issue 18 on a flat ledger whose every figure can be worked by hand: Med-Surg 4E spends
 /// $10,000 a month on supplies (variable, budget $9,000) and $50,000 on salaries (fixed,
@@ -264,7 +265,7 @@ import Tabular
 /// The cells of a Table as the CSV writer writes them.
 enum CSVTextRows {
     static func parse(_ table: Table) -> [[String]] {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qm-rows-\(UUID().uuidString).csv")
+        let url = TestScratch.path("qm-rows", suffix: ".csv")
         defer { try? FileManager.default.removeItem(at: url) }
         guard (try? table.write(to: url.path)) != nil, let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -4,6 +4,7 @@ import Testing
 import Reports
 #if canImport(FoundationXML)
 import FoundationXML
+import TestScratch
 #endif
 
 /// What `make run` hands people: index.md linking every report and file, each report opening
@@ -13,7 +14,7 @@ import FoundationXML
 
     /// Runs a ready pipeline; without `format`, in the formats its `formats:` names.
     static func run(_ pipeline: String, format: ReportFormat? = nil) throws -> String {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("qm-\(pipeline)-\(UUID().uuidString)").path
+        let out = TestScratch.path("qm-\(pipeline)").path
         var runner = PipelineRunner(quiet: true)
         if let format { runner.reports = ReportOptions(format: format) }
         _ = try runner.run(root.appendingPathComponent("Pipelines/\(pipeline).yml").path, output: out)

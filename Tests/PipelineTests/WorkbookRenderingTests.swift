@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import Tabular
 import Testing
+import TestScratch
 
 /// A report rendered as a workbook and read back from the file: typed cells, formats,
 /// frozen header, autofilter, conditional formats, charts, and text that looks like a
@@ -29,7 +30,7 @@ import Testing
     }
 
     func written(_ report: Report, provenance: RunProvenance? = nil, numbers: NumberStyle = NumberStyle()) throws -> XLSXArchive {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qm-xlsx-\(UUID().uuidString)").path
+        let folder = TestScratch.path("qm-xlsx").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let files = try ReportWriter.write(report, name: "test", in: folder, format: .xlsx, numbers: numbers, provenance: provenance)
         #expect(files == ["test.xlsx"])

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// The golden files' own rules, which used to pass whatever the variable said.
 @Suite struct GoldenFileTests {
     func scratch(_ text: String?) throws -> GoldenFile {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("qm-golden-\(UUID().uuidString).txt")
+        let url = TestScratch.path("qm-golden", suffix: ".txt")
         if let text { try text.write(to: url, atomically: false, encoding: .utf8) }
         return GoldenFile(url: url)
     }

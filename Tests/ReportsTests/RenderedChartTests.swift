@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// Charts go through a real SVG renderer (librsvg's `rsvg-convert`, Debian package
 /// librsvg2-bin, which `make deps` installs). Without it the XML checks still run and this
@@ -17,7 +18,7 @@ struct RenderedChartTests {
             return
         }
         let keep = ProcessInfo.processInfo.environment["QM_CHART_PNG_DIR"]
-        let folder = keep ?? FileManager.default.temporaryDirectory.path + "/quartermaster-charts-" + UUID().uuidString
+        let folder = keep ?? TestScratch.path("quartermaster-charts").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Reports
+import TestScratch
 
 /// The Markdown and HTML a report renders to are a contract with people's viewers: golden
 /// files pin them byte for byte. Regenerate after an intended change with
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func writerPutsChartsBesideMarkdownAndInlineInHTML() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qm-report-\(UUID().uuidString)").path
+        let dir = TestScratch.path("qm-report").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let report = Self.sample(NumberStyle())

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import Tabular
+import TestScratch
 
 /// A fresh folder under the system temp directory; call `remove()` in a `defer`.
 final class TempDir {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.path + "/quartermaster-tabular-" + UUID().uuidString
+        path = TestScratch.path("quartermaster-tabular").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

@@ -27,7 +27,7 @@ public struct VarianceJob: Sendable {
     public var horizonQuarters: Int?
     /// What-ifs for budget_scenarios.csv; nil = no scenarios.
     public var scenarios: ScenarioSet?
-    /// A shard holds only some department and account lines: a scenario naming a line of
+    /// A shard holds only some departments: a scenario naming a line of
     /// another shard is not a mistake there, so names are not checked against the ledger.
     public var sharded = false
     /// Item category -> GL account (`supply_accounts:`): with usage and an item master, the
@@ -176,7 +176,7 @@ public struct VarianceJob: Sendable {
         }
         guard let lastActual = aMonth.max(), let firstActual = aMonth.min() else {
             throw PipelineError(location: nil, sharded
-                ? "variance: this shard holds none of the actuals' lines (--shard splits lines by department and account, and a small ledger can leave a shard empty); run fewer shards"
+                ? "variance: this shard holds none of the actuals' lines (--shard splits the ledger by department, and a small ledger can leave a shard empty); run fewer shards"
                 : "variance: the actuals are empty")
         }
         var notes: [String] = subtotals.map { [$0.note] } ?? []

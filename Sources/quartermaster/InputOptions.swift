@@ -28,7 +28,7 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Numbers use a decimal point and commas group thousands (1,234.50), also in files separated by semicolons, where 1,500 and 1.200 are otherwise refused as ambiguous.")
     var decimalPoint = false
 
-    @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department and account (variance), unit (staffing).", valueName: "K/N"))
+    @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department (variance), unit (staffing).", valueName: "K/N"))
     var shard: String?
 
     @OptionGroup var limits: RejectLimitOptions

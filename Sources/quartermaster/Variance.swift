@@ -51,9 +51,11 @@ struct Variance: ParsableCommand {
             plan.headers = CannedPipelineOptions.columns(try pipeline.columnMap(), for: "budget")
             proposal = plan
         }
-        // A shard is a set of department and account lines; volumes are per department and
-        // stay whole, since every line of a department joins to them.
-        let line = ["department", "account"]
+        // A shard is a set of departments, every line of each: a report's subtotal lines are
+        // told by the lines above them in their department, and split by line a subtotal fell
+        // in a shard without them and was read as spending. Volumes are per department and stay
+        // whole, since every line of a department joins to them.
+        let line = ["department"]
         var stages: [PipelineRunner.NamedStage] = [.init("budget", try pipeline.importStage(budget, "budget", shardKey: line)),
                                                    .init("actuals", try pipeline.importStage(actuals, "actuals", shardKey: line, main: true))]
         if let volumes { stages.append(.init("volumes", try pipeline.importStage(volumes, "volumes"))) }

@@ -95,6 +95,39 @@ import Testing
         #expect(messages.components(separatedBy: "Not planned, no staffing targets for the unit: ED Obs").count == 2, "\(messages)")
     }
 
+    /// Variance shards by department, so a report's subtotal lines meet the lines they sum: split
+    /// by department and account, `Total Operating Expenses` fell in a shard without its lines
+    /// and was read as spending there (the diff review's case). Each department's rows in the
+    /// shards are the unsharded run's.
+    @Test func varianceShardsKeepADepartmentsSubtotalsWithItsLines() throws {
+        let dir = try CLIRunner.workspace()
+        var budget = "department,account,period,amount\n", actuals = budget
+        let departments = (1...24).map { "\(6000 + 10 * $0) Unit \($0)" }
+        for d in departments {
+            for m in 7...12 { for (a, v) in [("Salaries", 5_000), ("Supplies", 1_000)] { budget += "\(d),\(a),2025-\(m < 10 ? "0" : "")\(m),\(v)\n" } }
+            for m in 7...9 {
+                let month = "2025-0\(m)"
+                actuals += "\(d),Salaries,\(month),5000\n\(d),Supplies,\(month),1100\n\(d),Total Operating Expenses,\(month),6100\n"
+            }
+        }
+        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
+        func lines(_ out: String, _ extra: [String]) throws -> Set<String> {
+            let run = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--as-of", "2025-09", "--quiet", "--out", out] + extra, in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let text = try CLIRunner.read(dir.appendingPathComponent(out + "/budget_variance.csv"))
+            // Line, period, budget, actual and variance (a shard leaves some whole-ledger
+            // columns blank, as documented).
+            return Set(dataRows(text).filter { !$0.hasPrefix("TOTAL") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") })
+        }
+        let whole = try lines("whole", [])
+        #expect(!whole.contains { $0.contains("Total Operating Expenses") })
+        var union = Set<String>()
+        for k in 1...3 { union.formUnion(try lines("s\(k)", ["--shard", "\(k)/3"])) }
+        let differing = union.symmetricDifference(whole)
+        #expect(differing.isEmpty && union.count == whole.count, "\(differing.sorted().prefix(4))")
+    }
+
     @Test func badShardIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "-", "--shard", "3/2"], in: dir)

@@ -23,8 +23,8 @@ import Testing
     }
 
     /// Each part of a composite key sheds its leading number's zeros: the budget's `06010` and
-    /// the ledger's `6010` (variance shards by department and account) are one cost centre, and
-    /// in different shards each read the other's line as unbudgeted (the diff review's case).
+    /// the ledger's `6010` are one cost centre, and in different shards each read the other's line
+    /// as unbudgeted (the diff review's case, when variance sharded by department and account).
     @Test func eachPartOfACompositeKeyShedsLeadingZeros() throws {
         for n in 2...7 {
             for code in ["6010", "6020", "6030 ICU", "7"] {

@@ -61,11 +61,15 @@ extension ReorderJob {
         var unitsOf: [String: [Int]] = [:]
         for k in stock.indices { unitsOf[stock[k].item, default: []].append(k) }
         let today = asOf.daysSinceEpoch, grace = PurchasingAnalysis.Settings().graceDays
-        var openOn: [Int32: OpenOrders] = [today: OpenOrders(orders, on: today)]
+        // Each item's lead time, for its lines received in part without a status.
+        var leadOf: [String: Double] = [:]
+        for s in stock { leadOf[s.item] = s.leadTimeDays ?? defaultLeadDays }
+        let leadDays = { (item: String) in leadOf[item] ?? defaultLeadDays }
+        var openOn: [Int32: OpenOrders] = [today: OpenOrders(orders, on: today, leadDays: leadDays, graceDays: grace)]
         /// The lines ordered by as-of that had not delivered by the count on `day`.
         func open(on day: Int32) -> OpenOrders {
             if let known = openOn[day] { return known }
-            let made = OpenOrders(orders, countedOn: day, orderedBy: today)
+            let made = OpenOrders(orders, countedOn: day, orderedBy: today, leadDays: leadDays, graceDays: grace)
             openOn[day] = made
             return made
         }

@@ -45,6 +45,24 @@ import Testing
         #expect(OpenOrders(partial, on: 100).byItem["A"] == [OpenOrders.Line(po: "P1", orderDay: 90, quantity: 70)])
     }
 
+    /// A buyer's review: 40 of 100 received two days after ordering, with a 7-day lead time and
+    /// no status column, read as closed short: 60 left off the on order, the item ordered
+    /// again. Known answers on day 100 (lead 7, grace 1): P1 (ordered 95) awaits its 60; P2
+    /// (ordered 80, 20 days ago) is closed short; P3 says Closed; P4 (ordered 95, lead 3 for
+    /// item B) is past its 4 days and closed. The scorecard takes P1 as open: no fill rate
+    /// from it, where it scored 40%.
+    @Test func aLineReceivedInPartWithoutAStatusAwaitsTheRestWithinItsLeadTime() {
+        let lines = PurchaseOrderLines(item: ["A", "A", "A", "B"], vendor: ["V", "V", "V", "V"], orderDay: [95, 80, 95, 95], quantity: [100, 100, 100, 100],
+                                       receiptDay: [97, 85, 97, 97], receivedQuantity: [40, 40, 40, 40], po: ["P1", "P2", "P3", "P4"], status: ["", "", "Closed", ""])
+        let lead = { (item: String) in item == "B" ? 3.0 : 7.0 }
+        let open = OpenOrders(lines, on: 100, leadDays: lead, graceDays: 1)
+        #expect(open.byItem["A"] == [OpenOrders.Line(po: "P1", orderDay: 95, quantity: 60)])
+        #expect(open.byItem["B"] == nil)
+        let scored = PurchasingAnalysis(lines: lines, promisedLeadDays: { lead($0) })
+        // P2, P3 and P4 are closed short: 120 of 300 ordered arrived.
+        #expect(scored.vendors.first?.fillRate == 120.0 / 300, "\(String(describing: scored.vendors.first))")
+    }
+
     /// A buyer's review: the stock counted on day 100, the plan on day 107. P9 ordered 200 on
     /// day 98, shipped 20 on day 102 and was closed: the count saw none of it, and only the 20
     /// that came after are on order (it counted 200, and an item 9 days from empty was not

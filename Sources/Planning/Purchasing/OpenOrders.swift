@@ -12,11 +12,12 @@ import Tabular
 /// A line ordered after the count brought nothing the count saw (placed two days after the
 /// count, it was neither stock nor on order, and ordered twice). More is to come when its
 /// status says so (open, partially received, back order), or it has no receipt by as-of and
-/// its status does not say it is closed. A line received short with no such status is
-/// closed, as the vendor scorecard's fill rate takes it: 20 of 200 received after the count
-/// and the line closed are 20 on order, not the 200 ordered (which held back the order of
-/// an item 9 days from empty). Cancelled lines were left out when the lines were read
-/// (`PurchaseOrderLines`).
+/// its status does not say it is closed, or it was received in part with no status and is
+/// still inside its lead time plus the grace (`PurchaseOrderLines.awaitsRest`, as the vendor
+/// scorecard takes it). Past that, a line received short with no such status is closed: 20
+/// of 200 received after the count and the line closed are 20 on order, not the 200 ordered
+/// (which held back the order of an item 9 days from empty). Cancelled lines were left out
+/// when the lines were read (`PurchaseOrderLines`).
 public struct OpenOrders: Sendable {
     public struct Line: Sendable, Equatable {
         /// The PO number, empty when the export has none.
@@ -49,18 +50,20 @@ public struct OpenOrders: Sendable {
     /// Open lines by item name, in export order.
     public private(set) var byItem: [String: [Line]] = [:]
 
-    /// The lines open on `day`, counted on that day too.
-    public init(_ o: PurchaseOrderLines, on day: Int32) {
-        self.init(o, countedOn: day, orderedBy: day)
+    /// The lines open on `day`, counted on that day too. `leadDays` gives an item's lead time
+    /// (the item master's, else the default) for lines received in part without a status.
+    public init(_ o: PurchaseOrderLines, on day: Int32, leadDays: (String) -> Double = { _ in PurchasingAnalysis.Settings().defaultLeadTimeDays }, graceDays: Double = PurchasingAnalysis.Settings().graceDays) {
+        self.init(o, countedOn: day, orderedBy: day, leadDays: leadDays, graceDays: graceDays)
     }
 
-    public init(_ o: PurchaseOrderLines, countedOn day: Int32, orderedBy last: Int32) {
+    public init(_ o: PurchaseOrderLines, countedOn day: Int32, orderedBy last: Int32, leadDays: (String) -> Double = { _ in PurchasingAnalysis.Settings().defaultLeadTimeDays }, graceDays: Double = PurchasingAnalysis.Settings().graceDays) {
         for line in 0..<o.count where o.orderDay[line] <= last && o.quantity[line] > 0 {
             // What arrived between the count and as-of, and what is still to come at as-of.
             let atCount = o.receipts(line, by: day)
             let atPlan = day == last ? atCount : o.receipts(line, by: last)
             let kind = o.statusKind[line]
             let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.count == 0)
+                || o.awaitsRest(line, units: atPlan.units, on: last, leadDays: leadDays(o.itemNames[Int(o.item[line])]), graceDays: graceDays)
             let arrived = max(0, atPlan.units - atCount.units), toCome = openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0
             guard arrived + toCome > 0 else { continue }
             byItem[o.itemNames[Int(o.item[line])], default: []]

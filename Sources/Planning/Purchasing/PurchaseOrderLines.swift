@@ -259,6 +259,17 @@ public struct PurchaseOrderLines: Sendable {
     @inlinable
     public func received(_ line: Int) -> Double { receivedQuantity[line].isNaN ? 0 : receivedQuantity[line] }
 
+    /// Whether a line received in part, with no status to say so, awaits the rest on `day`: it
+    /// is still inside its lead time (`leadDays`) plus the grace since it was ordered. Vendors
+    /// ship part of a line and the rest within its lead time; a line short-closed says so
+    /// (`closed`). Read as closed, 40 of 100 received two days after ordering, with a 7-day
+    /// lead time, left 60 off the on order and the item was ordered again (90 for 30), and the
+    /// vendor scored a 40% fill for a line still on its way. Past the lead time and the grace,
+    /// a short line without a status is closed short.
+    public func awaitsRest(_ line: Int, units: Double, on day: Int32, leadDays: Double, graceDays: Double) -> Bool {
+        statusKind[line] == .unknown && units > 0 && units < quantity[line] && Double(day - orderDay[line]) <= leadDays + graceDays
+    }
+
     /// Days from order to the last receipt that brought units; nil without one (a receipt
     /// of 0 is no delivery, so it has no lead time and cannot be on time).
     @inlinable

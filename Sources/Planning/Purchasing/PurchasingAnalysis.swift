@@ -174,7 +174,8 @@ public struct PurchasingAnalysis: Sendable {
             // order is open (its first part delivered in 2 days was its lead time, and a 10% fill
             // on time); one closed with nothing received was never filled.
             let kind = o.statusKind[row]
-            let stillComing = kind == .open && o.received(row) < q
+            let stillComing = (kind == .open && o.received(row) < q)
+                || (hasReceipts && o.awaitsRest(row, units: o.received(row), on: lastDay, leadDays: promised[Int(i)], graceDays: settings.graceDays))
             if !o.isReceived(row) && kind == .closed {
                 closedUnfilled += 1
                 named(&closedUnfilledExamples)

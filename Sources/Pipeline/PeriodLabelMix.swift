@@ -9,22 +9,31 @@ import Tabular
 /// them it counts them twice, and at a shorter frequency it all falls on the period's first
 /// day (January at 13 times a month beside a year's total; a week of 70 read 770). A file of
 /// such labels alone is periods (`RowDays`), and first-of-month dates beside month labels are
-/// months too.
+/// months too. Month labels are refused only among rows mostly dated by day: a monthly export
+/// with a correction dated mid-month is months, as `RowDays` reads it.
 struct PeriodLabelMix {
     private typealias Seen = (line: Int, text: String)
     /// The first row labelled with a whole year or quarter, and the first labelled otherwise.
     private var long: (line: Int, text: String, period: Frequency)?, other: Seen?
     /// The first row labelled with a whole month, and the first dated on a day other than a
-    /// month's first.
+    /// month's first; and how many rows are each.
     private var month: Seen?, day: Seen?
-    /// The previous row's day and field length: a row alike is labelled alike (exports list
-    /// many rows of one date), and is not looked at again.
-    private var previous = (day: CalendarDay(daysSinceEpoch: .min), length: -1)
+    private var monthRows = 0, dayRows = 0
+    /// The previous row's field and what it was: rows alike (exports list many rows of one
+    /// date) are counted without being read again. Kept in a reused buffer.
+    private var previous: [UInt8] = []
+    private var previousKind = Kind.other
+
+    private enum Kind { case month, day, other }
 
     /// Counts one row's date field, which parsed as `parsed`.
     mutating func see(_ field: UnsafeBufferPointer<UInt8>, parsed: CalendarDay, line: Int) {
-        guard parsed != previous.day || field.count != previous.length else { return }
-        previous = (parsed, field.count)
+        if field.elementsEqual(previous) {
+            count(previousKind)
+            return
+        }
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: field)
         if long == nil || other == nil {
             if let named = Frequency.longPeriodNamed(by: field) {
                 if long == nil { long = (line, String(decoding: field, as: UTF8.self), named) }
@@ -32,12 +41,25 @@ struct PeriodLabelMix {
                 other = (line, String(decoding: field, as: UTF8.self))
             }
         }
-        if month == nil || day == nil {
-            if parsed.components.day != 1 {
-                if day == nil { day = (line, String(decoding: field, as: UTF8.self)) }
-            } else if month == nil && DateParser.namesMonth(field) {
-                month = (line, String(decoding: field, as: UTF8.self))
-            }
+        let kind: Kind
+        if parsed.components.day != 1 {
+            kind = .day
+            if day == nil { day = (line, String(decoding: field, as: UTF8.self)) }
+        } else if DateParser.namesMonth(field) {
+            kind = .month
+            if month == nil { month = (line, String(decoding: field, as: UTF8.self)) }
+        } else {
+            kind = .other
+        }
+        previousKind = kind
+        count(kind)
+    }
+
+    private mutating func count(_ kind: Kind) {
+        switch kind {
+        case .month: monthRows += 1
+        case .day: dayRows += 1
+        case .other: break
         }
     }
 
@@ -47,7 +69,7 @@ struct PeriodLabelMix {
             return InputError(file: file, line: long.line, column: column,
                               "'\(long.text)' names a whole \(long.period.rawValue) among rows dated like '\(other.text)' (line \(other.line)): it is a total of the others, and read with them it would count them twice; remove the total rows from the export")
         }
-        if let month, let day {
+        if let month, let day, dayRows > monthRows {
             return InputError(file: file, line: month.line, column: column,
                               "'\(month.text)' names a whole month among rows dated by day like '\(day.text)' (line \(day.line)): a month's total or adjustment cannot be put on a day, and read with the days it would count them twice; remove the month rows from the export, or date each on its day")
         }

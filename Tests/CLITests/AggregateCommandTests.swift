@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 import Testing
 
 @Suite struct AggregateCommandTests {
@@ -125,6 +126,30 @@ import Testing
         #expect(iso.status == 0 && !iso.stderr.contains("day-first"), "stderr: \(iso.stderr)")
         let dmy = try CLIRunner.run(["aggregate", "--input", "dmy.csv", "--frequency", "day", "--out", "d.csv"], in: dir)
         #expect(dmy.status == 0 && dmy.stderr.contains("as the 1st of every month written day-first"), "stderr: \(dmy.stderr)")
+    }
+
+    /// The diff review's cases: a quarter's total right after a month of the same length
+    /// (`2024-01` then `2024-Q1`) and a month's right after a day of the same length and day
+    /// (`2/1/2024` then `Feb 2024`) were skipped as alike and summed; both are refused. A
+    /// monthly export with one correction dated mid-month is months, and reads.
+    @Test func periodTotalsAreToldFromTheRowBeforeThemAndAMonthlyCorrectionReads() throws {
+        let dir = try CLIRunner.workspace()
+        let days = (1...40).map { k -> String in
+            let c = CalendarDay(year: 2024, month: 1, day: 1)!.adding(days: k).components
+            return "A,\(c.month)/\(c.day)/\(c.year),10\n"
+        }
+        let months: [String] = (0..<24).map { k in "A,\(2023 + k / 12)-" + String(format: "%02d", k % 12 + 1) + ",100\n" }
+        let files: [String: String] = ["q.csv": "item,date,quantity\nA,2024-01,100\nA,2024-Q1,300\nA,2024-02,100\nA,2024-03,100\n",
+                                       "m.csv": "item,date,quantity\n" + days[0..<31].joined() + "A,Feb 2024,700\n" + days[31...].joined(),
+                                       "c.csv": "item,date,quantity\n" + months.joined() + "A,2024-03-15,-5\n"]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8) }
+        let quarter = try CLIRunner.run(["aggregate", "--input", "q.csv", "--frequency", "month", "--out", "q-out.csv"], in: dir)
+        #expect(quarter.status == 1 && quarter.stderr.contains("q.csv:3: column 'date': '2024-Q1' names a whole quarter"), "\(quarter.stderr)")
+        let month = try CLIRunner.run(["aggregate", "--input", "m.csv", "--frequency", "month", "--out", "m-out.csv"], in: dir)
+        #expect(month.status == 1 && month.stderr.contains("m.csv:33: column 'date': 'Feb 2024' names a whole month among rows dated by day"), "\(month.stderr)")
+        let correction = try CLIRunner.run(["aggregate", "--input", "c.csv", "--frequency", "month", "--out", "c-out.csv"], in: dir)
+        #expect(correction.status == 0, "\(correction.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("c-out.csv")).contains("A,2024-03,95\n"))
     }
 
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {

@@ -110,6 +110,13 @@ extension ReorderJob {
                 }
             }
             guard total > 0 else { continue }
+            // What arrived since the count is on the shelf at as-of, whoever gives the on order.
+            let arrivedSince = countable.reduce(0) { $0 + $1.arrived }
+            if places.count == 1 {
+                stock[places[0]].receivedSinceCount = arrivedSince
+            } else if arrivedSince > 0 {
+                for k in places { stock[k].receivedSinceCountUnplaced = true }
+            }
             if given {
                 let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
                 if total > inInventory + 0.5 {
@@ -121,7 +128,6 @@ extension ReorderJob {
             } else if places.count == 1 {
                 let k = places[0]
                 stock[k].onOrder += total
-                stock[k].receivedSinceCount = countable.reduce(0) { $0 + $1.arrived }
                 // Each line due its lead time after it was ordered; one open past its lead time is
                 // overdue (flagged above), not counted on to come in time.
                 stock[k].arrivals = countable.compactMap { line in

@@ -77,6 +77,21 @@ import Tabular
         #expect(try plan(given, orders: false).lines.first { $0.item == "A1" }!.flags.contains("stockout_risk"))
     }
 
+    /// The diff review's case: counted 40 on 2026-06-24, 50 used since, and P1's 100 received
+    /// the day after the count. Where the inventory gives the on order itself (100), the shelf
+    /// read 0 with "0 received since" and a false stockout_risk; it is 90, as where the lines
+    /// are the on order.
+    @Test func aCountRolledForwardTakesInWhatArrivedWhoeverGivesTheOnOrder() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand,on_order,as_of\nA1,40,100,2026-06-24\nB2,40,,2026-06-24\nC3,40,0,2026-06-29\n",
+                                   orders: "P1,A1,Acme,2026-06-23,100,2026-06-25,100\nP2,B2,Acme,2026-06-23,100,2026-06-25,100\n")
+        let p = try plan(t)
+        for item in ["A1", "B2"] {
+            let line = p.lines.first { $0.item == item }!
+            #expect(line.reason.hasPrefix("on hand 90 by as-of (counted 40, 50 used and 100 received since) covers 9 days"), "\(item): \(line.reason)")
+            #expect(!line.flags.contains("stockout_risk") && line.inventoryPosition == 90, "\(item): \(line.flags) \(line.inventoryPosition)")
+        }
+    }
+
     /// A line open 9 days against a 7-day lead time is late but within twice it: counted, and
     /// flagged to expedite.
     @Test func aLateLineIsCountedAndFlagged() throws {

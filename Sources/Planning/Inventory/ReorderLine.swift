@@ -55,6 +55,9 @@ public struct StockItem: Sendable {
     /// Units of open lines that arrived between the count and the plan's as-of day (in
     /// `onOrder` too, as the count did not see them).
     public var receivedSinceCount = 0.0
+    /// Units of open lines arrived since the count that no location of the item can be given
+    /// (the orders name none and the item is stocked at several): the shelf is read without them.
+    public var receivedSinceCountUnplaced = false
 
     /// An open line's units still to come, due `inDays` after the plan's as-of day.
     public struct Arrival: Sendable, Equatable {

@@ -214,8 +214,9 @@ public struct ReorderPlanner: Sendable {
         // A count rolled forward says so where the shelf is read: "on hand 50 covers 5 days" of a
         // count 2 days old after 20 were used read as 5 days of cover for 3.
         let rolled = s.usedSinceCount > 0 || s.receivedSinceCount > 0
-        let onHandText = rolled ? fmt(shelf) + " by as-of (counted " + fmt(s.onHand) + ", " + fmt(s.usedSinceCount) + " used and "
-            + fmt(s.receivedSinceCount) + " received since)" : fmt(s.onHand)
+        let received = s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)"
+            : " used and " + fmt(s.receivedSinceCount) + " received since)"
+        let onHandText = rolled ? fmt(shelf) + " by as-of (counted " + fmt(s.onHand) + ", " + fmt(s.usedSinceCount) + received : fmt(s.onHand)
         if let days = daysOfSupply {
             part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {

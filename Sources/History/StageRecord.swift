@@ -67,8 +67,10 @@ public struct StageRecord: Sendable {
 
     /// Every series' period totals (missing periods, NaN, are not actuals and are skipped),
     /// under the name `name` gives its key (the same as its forecasts were given).
-    public mutating func addActuals(_ totals: PeriodTotals, name: (String) -> String = { $0 }) {
+    public mutating func addActuals(_ totals: PeriodTotals, name: (String) -> String = { $0 }, leavingOut partial: Set<Int> = []) {
         totals.forEachSeries { id, first, values in
+            var values = values
+            for period in partial where period >= first && period < first + values.count { values[period - first] = .nan }
             actuals.append(Actuals(series: name(totals.keys.key(id)), firstPeriod: first, values: values))
         }
     }

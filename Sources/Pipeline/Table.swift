@@ -45,6 +45,9 @@ public struct Table: Sendable {
     /// those first periods out, as `forecast` does on the daily rows themselves (a drug used
     /// 10 a day was forecast at 305 for every month, February's 280 outside the 95% interval).
     public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>, weekdays: [String: OpenWeekdays])?
+    /// For an aggregate stage's output under `partial: keep`: the periods its rows cover only in
+    /// part, kept to fit. A forecast stage records no actual of them in the run history.
+    public var partialPeriodsKept: Set<String> = []
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.

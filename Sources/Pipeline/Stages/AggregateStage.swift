@@ -126,6 +126,10 @@ public struct AggregateStage: Stage {
         }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
         table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart, totals.keysOnFewerWeekdays)
+        if partial == .keep {
+            var whole = totals
+            table.partialPeriodsKept = Set(whole.leaveOutPartialPeriods().map(\.label))
+        }
         return ["series": table]
     }
 

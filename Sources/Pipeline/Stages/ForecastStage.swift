@@ -107,7 +107,10 @@ public struct ForecastStage: Stage {
         }
         if let note = fewerWeekdays.note { context.note(note) }
         if var record {
-            record.addActuals(totals)
+            // Periods kept in part to fit (`partial: keep` upstream) are no actuals: 15 days of
+            // July recorded as July's scored an exact forecast of 310 as 160 too high.
+            let partial = table.periodTotals?.frequency == frequency ? Set(table.partialPeriodsKept.compactMap { frequency.period(ofLabel: $0) }) : []
+            record.addActuals(totals, leavingOut: partial)
             context.record(record)
         }
         let header = ForecastJob.forecastHeader(levels: levels)

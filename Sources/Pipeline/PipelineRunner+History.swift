@@ -18,7 +18,9 @@ extension PipelineRunner {
             throw error
         }
         let forecasts = records.reduce(0) { $0 + $1.forecastCount }
-        var note = "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(records.count) stage\(records.count == 1 ? "" : "s")) in \(NumberFormat.fixed(Progress.now() - started, decimals: 3)) s"
+        // (A stage that saw no rows is not recorded, nor counted.)
+        let stages = records.filter { !$0.isEmpty }.count
+        var note = "history: run \(id) appended to \(history.path) (\(forecasts) forecasts from \(stages) stage\(stages == 1 ? "" : "s")) in \(NumberFormat.fixed(Progress.now() - started, decimals: 3)) s"
         // A 90% interval written to forecasts.csv has no column in the history: track then
         // reported its coverage as n/a without a word why.
         let unkept = Set(records.flatMap(\.levelsNotKept)).sorted()

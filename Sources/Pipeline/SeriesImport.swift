@@ -223,7 +223,7 @@ public struct SeriesImport: Sendable {
             } else {
                 value = try row.number(v)
             }
-            let unit = u.map { units.tag(of: row.record[$0]) } ?? -1
+            let unit = u.map { units.tag(of: ImportRow.unwrapped(row.record[$0])) } ?? -1
             func add(_ key: UnsafeBufferPointer<UInt8>) {
                 if let shard, !shard.contains(key: key) { loader.see(day: day); return }
                 loader.add(key: key, day: day, value: value, tag: unit)

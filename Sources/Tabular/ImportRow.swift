@@ -27,15 +27,24 @@ public struct ImportRow {
         return true
     }
 
+    /// A field without Excel's text wrapper (`="00123"`, written to keep a code's leading
+    /// zeros): the text inside it. Kept as written, `="00123"` and `00123` were two items.
+    @inlinable
+    public static func unwrapped(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard field.count >= 3, field[0] == UInt8(ascii: "="), field[1] == UInt8(ascii: "\""), field[field.count - 1] == UInt8(ascii: "\"") else { return field }
+        return UnsafeBufferPointer(rebasing: field[2..<(field.count - 1)])
+    }
+
+    /// Text of an optional column: nil when the field is empty (`=""` included).
+    @inlinable
+    public func optionalText(_ column: Int) throws -> UnsafeBufferPointer<UInt8>? {
+        ImportRow.unwrapped(record[column]).isEmpty ? nil : try text(column)
+    }
+
     /// Non-empty, valid UTF-8 text of a column, as bytes.
     @inlinable
     public func text(_ column: Int) throws -> UnsafeBufferPointer<UInt8> {
-        var field = record[column]
-        // Excel's text wrapper (`="00123"`, written to keep a code's leading zeros) is the text
-        // inside it: kept as written, `="00123"` and `00123` were two items.
-        if field.count >= 3, field[0] == UInt8(ascii: "="), field[1] == UInt8(ascii: "\""), field[field.count - 1] == UInt8(ascii: "\"") {
-            field = UnsafeBufferPointer(rebasing: field[2..<(field.count - 1)])
-        }
+        let field = ImportRow.unwrapped(record[column])
         guard !field.isEmpty else { throw RowRejection(column: column, "value is empty") }
         guard UTF8Check.isValid(field) else {
             throw RowRejection(column: column, "value is not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252 (encoding: in a pipeline)")
@@ -45,8 +54,8 @@ public struct ImportRow {
 
     /// Text of a column that may be absent from the file or empty in this row.
     public func optionalString(_ column: Int?) throws -> String? {
-        guard let column, !record[column].isEmpty else { return nil }
-        return String(decoding: try text(column), as: UTF8.self)
+        guard let column, let text = try optionalText(column) else { return nil }
+        return String(decoding: text, as: UTF8.self)
     }
 
     public func string(_ column: Int) throws -> String { String(decoding: try text(column), as: UTF8.self) }

@@ -192,6 +192,16 @@ public final class TableImport {
             try rejectOne(record, column, reason)
         }
 
+        // A report's page header, repeated on every page: no data, skipped and counted as a
+        // blank line is. Rejected, one per page failed an export of a few pages at the 1% limit,
+        // and skipping them let real bad rows through.
+        func skipRepeatedHeader(_ record: CSVRecord, weight: Int) throws {
+            summary.records -= 1
+            summary.read -= weight
+            summary.repeatedHeaders += 1
+            try rejects?.write(file: file, record: record, column: nil, reason: "repeated header row (skipped)")
+        }
+
         do {
             try reader.forEachRecord { record in
                 // A line of delimiters alone (`,,,`, as spreadsheets save an emptied row) carries
@@ -226,11 +236,19 @@ public final class TableImport {
                     let row = ImportRow(record: record, importer: self)
                     try body(row)
                     if let cells {
+                        var acceptedHere = 0
                         for k in cells where !ImportRow.isEmpty(record[k]) {
                             do {
                                 try cell(row, k)
                                 summary.accepted += 1
+                                acceptedHere += 1
                             } catch let rejection as RowRejection {
+                                // A wide sheet's page header repeated: skipped whole, as in a long file
+                                // (its month headers were rejected one cell each).
+                                if acceptedHere == 0 && TableImport.repeatsHeader(record, header) {
+                                    try skipRepeatedHeader(record, weight: weight)
+                                    break
+                                }
                                 try rejectOne(record, rejection.column ?? k, rejection.reason)
                             }
                         }
@@ -239,13 +257,7 @@ public final class TableImport {
                     }
                 } catch let rejection as RowRejection {
                     if TableImport.repeatsHeader(record, header) {
-                        // A report's page header, repeated on every page: no data, skipped and
-                        // counted as a blank line is. Rejected, one per page failed an export of
-                        // a few pages at the 1% limit, and skipping them let real bad rows through.
-                        summary.records -= 1
-                        summary.read -= weight
-                        summary.repeatedHeaders += 1
-                        try rejects?.write(file: file, record: record, column: nil, reason: "repeated header row (skipped)")
+                        try skipRepeatedHeader(record, weight: weight)
                     } else {
                         try rejectLine(record, rejection.column, rejection.reason, weight: weight)
                     }

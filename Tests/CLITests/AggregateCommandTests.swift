@@ -152,6 +152,18 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("c-out.csv")).contains("A,2024-03,95\n"))
     }
 
+    /// A wide sheet printed in pages repeats its header on each (the diff review's case): its
+    /// month headers were rejected one cell each, and three pages failed the import at 3.2%.
+    /// The line is skipped whole, as in a long file.
+    @Test func aWideSheetsRepeatedHeaderIsSkipped() throws {
+        let dir = try CLIRunner.workspace()
+        let header = "item,2024-01,2024-02,2024-03\n"
+        let rows = (1...30).map { "I\($0),1,2,3\n" }
+        try (header + rows[0..<15].joined() + header + rows[15...].joined()).write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "w.csv", "--unpivot", "2024-*", "--names-to", "date", "--values-to", "quantity", "--out", "o.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("90 rows read, 90 accepted, 0 rejected (unpivoted from 30 lines, 0 empty cells skipped), 1 repeated header row skipped"), "\(run.stderr)")
+    }
+
     @Test func aYearsTotalAmongMonthsIsNeitherAddedToJanuaryNorCountedTwice() throws {
         let dir = try CLIRunner.workspace()
         // A year label parses as its first day: beside monthly rows it was summed into January

@@ -245,6 +245,13 @@ struct TableImportRejectTests {
         let outcome = try importUsage(path, ImportOptions(onError: .skip))
         #expect(outcome.rows.map(\.item) == ["00123", "00123", "=A1"])
         #expect(outcome.summary.rejected == 1)
+        // In an optional column `=""` is empty, not a rejected row (the diff review's case).
+        let optional = try dir.write("opt.csv", "item,uom\nA,=\"\"\nB,=\"EA\"\nC,\n")
+        let table = try TableImport(path: optional, columns: [ColumnSpec("item"), ColumnSpec("uom", required: false)], options: ImportOptions())
+        let uom = try #require(table.column("uom"))
+        var units: [String?] = []
+        let summary = try table.run { row in units.append(try row.optionalString(uom)) }
+        #expect(units == [nil, "EA", nil] && summary.rejected == 0)
     }
 
     @Test func invalidUTF8InATextColumn() throws {

@@ -296,11 +296,11 @@ public struct ImportStage: Stage {
                 let bytes: UnsafeBufferPointer<UInt8>
                 if required[k] {
                     bytes = try row.text(column)
-                } else if row.record[column].isEmpty {
+                } else if let given = try row.optionalText(column) {
+                    bytes = given
+                } else {
                     rowText[k] = -1
                     return
-                } else {
-                    bytes = try row.text(column)
                 }
                 // A value seen before passed its rule then (a rejected one is never kept).
                 if let known = textCaches[k].id(of: bytes) {

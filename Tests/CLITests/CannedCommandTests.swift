@@ -96,6 +96,8 @@ import Testing
                 "--columns", "fiscal_year=Fiscal Year,department=Cost Center,account=Account,account_type=Account Type,behavior=Behavior,amount=Amount,volume=Stat Volume",
                 "--as-of", "2026-03", "--scenarios", "s.yml", "--shard", shard, "--out", out, "--quiet",
             ], in: dir)
+            // Variance shards by department: a shard may hold none of the demo's departments.
+            if result.status == 1 && result.stderr.contains("this shard holds none of the actuals' lines") { shardsWithoutBoth += 1; continue }
             #expect(result.status == 0, "shard \(shard): \(result.stderr)")
             let rows = try CLIRunner.read(dir.appendingPathComponent("\(out)/budget_scenarios.csv")).split(separator: "\n").dropFirst()
             let here = Set(rows.map { String($0.split(separator: ",")[1]) })

@@ -77,7 +77,9 @@ import Testing
         var union = Set<String>(), nonEmpty = 0
         for k in 1...3 {
             let part = try CLIRunner.run(inputs.arguments + ["--shard", "\(k)/3", "--out", "shard\(k)"], in: dir)
-            // The fixtures have keys enough for every shard to hold some.
+            // The fixtures have keys enough for every shard to hold some, but for variance's few
+            // departments (it shards by department), where an empty shard says so.
+            if inputs.command == "variance" && part.status == 1 && part.stderr.contains("this shard holds none of the actuals' lines") { continue }
             guard part.status == 0 else { Issue.record("shard \(k)/3: \(part.stderr)"); continue }
             let keys = try Self.keys(dir.appendingPathComponent("shard\(k)/\(inputs.output)"), inputs.key)
             #expect(union.isDisjoint(with: keys), "shard \(k)/3 repeats keys of another shard")

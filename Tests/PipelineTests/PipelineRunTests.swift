@@ -4,6 +4,22 @@ import Testing
 import Tabular
 
 @Suite struct PipelineRunTests {
+    /// Runs a pipeline that imports usage.csv as usage (`importing`: more of the import's
+    /// parameters), aggregates it (`aggregating`: the aggregate's) and exports it to
+    /// out/monthly.csv; returns the run's notes.
+    @discardableResult
+    static func aggregate(in ws: Workspace, frequency: String = "month", importing: String = "", aggregating: String = ", partial: keep") throws -> [String] {
+        try ws.write("p.yml", """
+            calendar: {frequency: \(frequency)}
+            output: out
+            stages:
+              usage: {kind: import, table: usage, file: usage.csv\(importing)}
+              monthly: {kind: aggregate, input: usage\(aggregating)}
+              save: {kind: export, input: monthly, file: monthly.csv}
+            """)
+        return try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+    }
+
     /// A run stopped by Ctrl-C left `out.tmp-PID` beside the output for good; the next run
     /// into `out` removes it (and leaves other folders alone).
     @Test func aRunRemovesTheTemporaryFolderAnInterruptedRunLeft() throws {
@@ -86,15 +102,7 @@ import Tabular
     @Test func anAggregateNamesAnItemInTwoUnitsOfMeasure() throws {
         let ws = try Workspace()
         try ws.write("usage.csv", "date,item,uom,quantity\n2025-01-05,GLOVES,BX,2\n2025-01-06,GLOVES,EA,100\n2025-02-05,GLOVES,BX,3\n")
-        try ws.write("p.yml", """
-            calendar: {frequency: month}
-            output: out
-            stages:
-              usage: {kind: import, table: usage, file: usage.csv}
-              monthly: {kind: aggregate, input: usage, partial: keep}
-              save: {kind: export, input: monthly, file: monthly.csv}
-            """)
-        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+        let notes = try Self.aggregate(in: ws)
         #expect(notes.contains { $0.hasPrefix("monthly: 1 series is written in more than one unit of measure in column 'uom' (GLOVES: BX, EA)") }, "\(notes)")
     }
 
@@ -105,16 +113,8 @@ import Tabular
         let ws = try Workspace()
         func run(_ rows: String) throws -> String {
             try ws.write("usage.csv", "item,location,date,quantity\nA,ICU,2024-01-05,5\n" + rows)
-            try ws.write("p.yml", """
-                calendar: {frequency: month}
-                output: out
-                stages:
-                  usage: {kind: import, table: usage, file: usage.csv}
-                  m: {kind: aggregate, input: usage, series: [item, location], partial: keep}
-                  save: {kind: export, input: m, file: m.csv}
-                """)
-            _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
-            return try ws.read("out/m.csv")
+            try Self.aggregate(in: ws, aggregating: ", series: [item, location], partial: keep")
+            return try ws.read("out/monthly.csv")
         }
         #expect(throws: PipelineError.self) { try run("B|X,ICU,2024-01-06,16\nB,X|ICU,2024-01-07,32\n") }
         do {
@@ -132,15 +132,7 @@ import Tabular
         let ws = try Workspace()
         func run(_ usage: String) throws {
             try ws.write("usage.csv", "item,date,quantity\n" + usage)
-            try ws.write("p.yml", """
-                calendar: {frequency: week}
-                output: out
-                stages:
-                  usage: {kind: import, table: usage, file: usage.csv}
-                  w: {kind: aggregate, input: usage, partial: keep}
-                  save: {kind: export, input: w, file: w.csv}
-                """)
-            _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+            try Self.aggregate(in: ws, frequency: "week")
         }
         let days = (0..<40).map { "A,\(CalendarDay(year: 2024, month: 1, day: 20)!.adding(days: $0)),10\n" }
         for (total, line, says) in [("A,Feb 2024,700\n", 14, "'Feb 2024' names a whole month among rows dated by day like '2024-01-20' (line 2)"),
@@ -162,17 +154,9 @@ import Tabular
     @Test func aCensusMappedOntoQuantityKeepsItsUnrecordedMonthsMissing() throws {
         let ws = try Workspace()
         let months = (1...12).filter { !(5...7).contains($0) }.map { "4W,2024-\($0 < 10 ? "0" : "")\($0)-01,\(600 + $0)\n" }
-        try ws.write("census.csv", "unit,date,census\n" + months.joined())
+        try ws.write("usage.csv", "unit,date,census\n" + months.joined())
         func run(_ gaps: String) throws -> (monthly: String, notes: [String]) {
-            try ws.write("p.yml", """
-                calendar: {frequency: month}
-                output: out
-                stages:
-                  census: {kind: import, table: usage, file: census.csv, columns: {item: unit, quantity: census}}
-                  monthly: {kind: aggregate, input: census\(gaps)}
-                  save: {kind: export, input: monthly, file: monthly.csv}
-                """)
-            let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+            let notes = try Self.aggregate(in: ws, importing: ", columns: {item: unit, quantity: census}", aggregating: gaps)
             return (try ws.read("out/monthly.csv"), notes)
         }
         let level = try run("")

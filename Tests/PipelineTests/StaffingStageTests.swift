@@ -75,7 +75,8 @@ import Tabular
         #expect(md.contains("Census forecast accuracy"))
         // Employee ids appear in no output.
         for file in try FileManager.default.contentsOfDirectory(atPath: ws.path + "/out") {
-            let text = try ws.read("out/\(file)")
+            // (Paths in the manifest are left out: a folder's random name may hold `E10`.)
+            let text = try ws.read("out/\(file)").replacingOccurrences(of: ws.path, with: "")
             #expect(!text.contains("E20") && !text.contains("A300") && !text.contains("E10"), "\(file) leaks an employee id")
         }
     }

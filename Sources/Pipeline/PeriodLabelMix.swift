@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Forecasting
 import Tabular
 
@@ -28,7 +31,8 @@ struct PeriodLabelMix {
 
     /// Counts one row's date field, which parsed as `parsed`.
     mutating func see(_ field: UnsafeBufferPointer<UInt8>, parsed: CalendarDay, line: Int) {
-        if field.elementsEqual(previous) {
+        // (memcmp: the generic sequence comparison cost 2% of a 5M-row import.)
+        if field.count == previous.count, field.count == 0 || previous.withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 }) {
             count(previousKind)
             return
         }

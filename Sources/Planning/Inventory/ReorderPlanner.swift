@@ -213,10 +213,12 @@ public struct ReorderPlanner: Sendable {
         }
         // A count rolled forward says so where the shelf is read: "on hand 50 covers 5 days" of a
         // count 2 days old after 20 were used read as 5 days of cover for 3.
-        let rolled = s.usedSinceCount > 0 || s.receivedSinceCount > 0
-        let received = s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)"
-            : " used and " + fmt(s.receivedSinceCount) + " received since)"
-        let onHandText = rolled ? fmt(shelf) + " by as-of (counted " + fmt(s.onHand) + ", " + fmt(s.usedSinceCount) + received : fmt(s.onHand)
+        // (Built only then: a week's list can hold millions of lines.)
+        var onHandText = fmt(s.onHand)
+        if s.usedSinceCount > 0 || s.receivedSinceCount > 0 {
+            onHandText = fmt(shelf) + " by as-of (counted " + onHandText + ", " + fmt(s.usedSinceCount)
+                + (s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)" : " used and " + fmt(s.receivedSinceCount) + " received since)")
+        }
         if let days = daysOfSupply {
             part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {

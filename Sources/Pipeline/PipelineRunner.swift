@@ -70,7 +70,9 @@ public struct PipelineRunner: Sendable {
             for (key, value) in s.values where !known.contains(key) {
                 guard case .map(let block) = value, known.contains(where: { $0.hasPrefix(key + ".") }) else { continue }
                 s.values[key] = nil
-                for (inner, v) in block {
+                // A dotted parameter already there is a `--set` override: it wins (the block
+                // wrote over it, and the run ignored the override its manifest listed).
+                for (inner, v) in block where s.values[key + "." + inner] == nil {
                     s.values[key + "." + inner] = .scalar(v)
                     s.locations[key + "." + inner] = s.locations[key + "." + inner] ?? s.locations[key]
                 }

@@ -90,6 +90,13 @@ public struct PipelineSpec: Sendable {
             }
         }
         repeatedKeys(top, "key ")
+        /// A key given twice deeper in a stage's block (`values_map: {pay_type: {ctr: agency,
+        /// ctr: regular}}`) or in its records: one copy silently won, and a pipeline `validate`
+        /// passed turned agency hours regular.
+        func nestedRepeatedKey(_ node: Node, _ field: String, stage: String) {
+            guard let (repeated, first) = PipelineSpec.firstRepeatedKey(in: node) else { return }
+            spec.problems.append(PipelineError(location: at(repeated), "stage '\(stage)': '\(field.clipped(60))' key '\((repeated.string ?? "").clipped(60))' is given twice (first on line \(first.mark?.line ?? 1)); keep one"))
+        }
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
@@ -163,12 +170,14 @@ public struct PipelineSpec: Sendable {
                             stage.values[field] = .list(l.map { $0.string ?? "" })
                         } else if let l = v.sequence, !l.isEmpty, l.allSatisfy({ $0.mapping != nil }) {
                             // A list of records (inline scenarios:) becomes numbered dotted parameters.
+                            nestedRepeatedKey(v, field, stage: name)
                             let (values, locations) = PipelineSpec.records(l, field: field, path: path)
                             stage.values.merge(values) { a, _ in a }
                             stage.locations.merge(locations) { a, _ in a }
                         } else if let m = v.mapping, let block = PipelineSpec.flatten(block: m) {
                             // A block of settings (unpivot:) becomes dotted parameters: unpivot.columns, ...
                             repeatedKeys(m, "stage '\(name)': '\(field.clipped(60))' key ")
+                            for (_, inner) in m { nestedRepeatedKey(inner, field, stage: name) }
                             for (key, (value, node)) in block {
                                 stage.values[field + "." + key] = value
                                 stage.locations[field + "." + key] = at(node)

@@ -166,6 +166,29 @@ import Tabular
         #expect(zero.monthly.contains("4W,2024-05,0\n"), "\(zero.monthly)")
     }
 
+    /// A pipeline author's review: `--set usage.unpivot.columns=...` over a block of plain values
+    /// was listed in the manifest but the block's value ran (2 rows for 6); and an import's
+    /// `where:` compared the pipeline's `7.50` or `10.0` as written, where the rows are numbers.
+    @Test func anOverrideOfABlocksValueAndANumbersConditionApply() throws {
+        let ws = try Workspace()
+        try ws.write("wide.csv", "Item,JAN24,FEB24,MAR24\nA,1,2,3\nB,10,20,30\n")
+        try ws.write("p.yml", """
+            output: out
+            stages:
+              usage:
+                kind: import
+                table: usage
+                file: wide.csv
+                unpivot: {columns: "JAN24", names_to: date, values_to: quantity}
+              save: {kind: export, input: usage, file: long.csv}
+            """)
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", overrides: ["usage.unpivot.columns=*24"])
+        #expect(try ws.read("out/long.csv").split(separator: "\n").count == 1 + 6)
+        try ws.write("usage.csv", "date,item,quantity\n2024-01-01,A,10\n2024-01-02,B,5\n2024-01-03,A,7.5\n2024-02-01,A,1000\n")
+        try Self.aggregate(in: ws, importing: ", where: {quantity: \"10.0|7.50|1,000\"}")
+        #expect(try ws.read("out/monthly.csv") == "series,period,value\nA,2024-01,17.5\nA,2024-02,1000\n")
+    }
+
     /// `decimal: point` written out reads `1,200` beside semicolons as 1,200; left to the
     /// default it is refused as ambiguous.
     @Test func aStatedDecimalPointReadsThousandsBesideSemicolons() throws {

@@ -41,6 +41,20 @@ import Testing
         #expect(found.contains { $0.contains("where names the column 'item', which 'monthly' does not have; its columns are series, period, value") }, "\(found)")
     }
 
+    /// A key given twice inside a stage's block (a pipeline author's review): `ctr` mapped to
+    /// agency and again to regular passed validate, and one copy silently won.
+    @Test func aKeyGivenTwiceInsideABlockIsNamed() throws {
+        let yaml = """
+            stages:
+              tk:
+                kind: import
+                table: timekeeping
+                file: pbj.csv
+                unpivot: {columns: "Hrs_*", names_to: [job_code, pay_type], values_to: hours, values_map: {pay_type: {emp: regular, ctr: agency, ctr: regular}}}
+            """
+        try expectProblem(yaml, line: 6, containing: "stage 'tk': 'unpivot' key 'ctr' is given twice")
+    }
+
     /// A stage's kind given twice is that one problem: the stage was checked as the second
     /// kind, and its own parameters read as unknown ones of it.
     @Test func aKindGivenTwiceIsOneProblem() throws {

@@ -270,7 +270,15 @@ public struct ImportStage: Stage {
         let watchesLabels = present.indices.map { present[$0].name == "date" && columns[$0] >= 0 && (schema.kind == "usage" || schema.kind == "census") }
         var labelMixes = [PeriodLabelMix](repeating: PeriodLabelMix(), count: count)
         let months = Frequency.month
-        let conditions = present.indices.compactMap { k in self.conditions[present[k].name].map { (k, $0) } }
+        // A number's condition is its value written as the rows' are (`NumberFormat.fixed`):
+        // `7.50`, `10.0` or `1,000` in the pipeline matched no row, as the file's side was
+        // normalised and the pipeline's was not (the filter stage compared them by value).
+        let numberParser = NumberParser()
+        let conditions = present.indices.compactMap { k in
+            self.conditions[present[k].name].map { allowed in
+                (k, present[k].type == .number ? Set(allowed.map { text in numberParser.parse(text.trimmed()).map { NumberFormat.fixed($0) } ?? text }) : allowed)
+            }
+        }
         // The `where:` values some row had, to name those none had (`icu` against `ICU`): the
         // import kept nothing and said only "0 rows" downstream. Every condition is judged on
         // every row (a row failing one still shows the others' values present); a text value's

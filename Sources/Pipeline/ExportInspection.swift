@@ -199,8 +199,11 @@ public struct ExportInspection: Sendable {
         "description": ["Description", "Desc", "Item Description"],
         "location": ["Location", "Loc", "Par Location"],
         // CMS's payroll-based journal names the facility PROVNAME, its residents MDScensus.
-        "unit": ["Unit", "Nursing Unit", "Cost Center", "Department", "PROVNAME", "Provider Name", "Facility", "Facility Name"],
-        "hours": ["Hours", "Hrs", "Worked Hours"],
+        // A timekeeping export's hours belong where they were worked: `Worked Unit` before
+        // `Home Unit`, and worked hours, never paid ones (`Hours Paid` beside `Hours Worked` were
+        // suggested as two units of one unpivot, and paid and worked hours summed).
+        "unit": ["Unit", "Nursing Unit", "Worked Unit", "Work Unit", "Unit Worked", "Home Unit", "Cost Center", "Department", "PROVNAME", "Provider Name", "Facility", "Facility Name"],
+        "hours": ["Hours", "Hrs", "Worked Hours", "Hours Worked", "Hrs Worked", "Worked Hrs", "Total Hours Worked"],
         "uom": ["UOM", "Unit of Measure"],
         "vendor": ["Vendor", "Supplier"],
         "job_code": ["Job Code", "Job"],

@@ -50,6 +50,19 @@ import Tabular
         #expect(inspection.missingRequired.isEmpty)
     }
 
+    /// A timekeeping export with a home and a worked unit, paid and worked hours (a pipeline
+    /// author's review): `Hours *` was suggested as an unpivot into units (`Hours Paid` a
+    /// unit, paid and worked hours summed: 31.5 for 15.5 worked). The worked unit and the
+    /// worked hours are the map, and there is no unpivot.
+    @Test func aTimekeepingExportMapsItsWorkedUnitAndWorkedHours() throws {
+        let workspace = try Workspace()
+        try workspace.write("tk.csv", "Work Date,Home Unit,Worked Unit,Hours Paid,Hours Worked,Job Code,Pay Code\n2024-01-01,ICU,CCU,8,7.5,RN,REG\n2024-01-02,ICU,ICU,8,8,RN,OT\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("tk.csv").path, kind: "timekeeping")
+        #expect(inspection.unpivot == nil)
+        #expect(inspection.columnsFlag.contains("unit=\"Worked Unit\"") && inspection.columnsFlag.contains("hours=\"Hours Worked\""), "\(inspection.columnsFlag)")
+        #expect(inspection.missingRequired.isEmpty)
+    }
+
     /// A pharmacy formulary (the demo's header; a pharmacy buyer's review): `Medication`,
     /// `Package Size` and `Cost per Dose` went unmapped, and the two `Cost ...` columns drew a
     /// meaningless unpivot; followed, the map read packs of 25 as packs of 1.

@@ -135,6 +135,9 @@ public struct PipelineRunner: Sendable {
         var written: [String: String] = [:]
         for named in built where !(named.stage is ExportStage) {
             for file in named.stage.outputFiles where written[file] == nil { written[file] = named.name }
+            // An import keeps its rejected rows in `STAGE.rejects.csv`: an export of that name
+            // passed validate, failed the run, and the rejects folder held the export's rows.
+            if named.stage is ImportStage, written[named.name + ".rejects.csv"] == nil { written[named.name + ".rejects.csv"] = named.name }
         }
         for named in built {
             guard let export = named.stage as? ExportStage else { continue }

@@ -55,6 +55,14 @@ import Testing
         try expectProblem(yaml, line: 6, containing: "stage 'tk': 'unpivot' key 'ctr' is given twice")
     }
 
+    /// An export named as an import's rejects file (`usage.rejects.csv`) passed validate, then
+    /// failed the run, and the rejects folder held the export's rows (a pipeline author's review).
+    @Test func anExportNamedAsAnImportsRejectsFileIsRefused() throws {
+        let yaml = Workspace.goodPipeline + "\n  save_usage:\n    kind: export\n    input: usage\n    file: usage.rejects.csv\n"
+        let found = try problems(yaml)
+        #expect(found.contains { $0.message.contains("stage 'save_usage': stage 'usage' writes 'usage.rejects.csv'; choose another file name") }, "\(found)")
+    }
+
     /// A stage's kind given twice is that one problem: the stage was checked as the second
     /// kind, and its own parameters read as unknown ones of it.
     @Test func aKindGivenTwiceIsOneProblem() throws {

@@ -375,7 +375,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if !dateParts.isEmpty {
             text += "; not unpivoted (a part of the date): \(dateParts.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", "))"
         }
-        if let rejectsPath, rejected + blank > 0 { text += " (see \(rejectsPath))" }
+        if let rejectsPath, rejected + blank + repeatedHeaders > 0 { text += " (see \(rejectsPath))" }
         // The caller prints `unfiledRejections` after this line.
         if rejectsPath == nil, rejected > 0 { text += " (no rejects file: listed below)" }
         if let encodingNote { text += "; \(encodingNote)" }

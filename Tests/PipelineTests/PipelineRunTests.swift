@@ -219,8 +219,10 @@ import Tabular
         // the item condition, yet it is no value "that matched no row". Together the two keep
         // nothing, which is refused (the run wrote empty outputs and exited 0).
         try ws.write("p.yml", Workspace.goodPipeline.replacingOccurrences(of: columns, with: columns + "\n    where: {item: GLOVES, quantity: \"21\"}"))
-        let error = try #require(throws: InputError.self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
-        #expect(error.message.hasPrefix("where: kept none of the 66 rows accepted; fix the values") && !error.message.contains("'21'"), "\(error.message)")
+        // Named at the stage's line (a pipeline author's review: it named the CSV alone).
+        let error = try #require(throws: PipelineError.self) { try PipelineRunner(quiet: true).run(ws.path + "/p.yml") }
+        #expect(error.location?.line == 5 && error.message.contains("stage 'usage': ") && error.message.contains("usage.csv: where: kept none of the 66 rows accepted; fix the values")
+                && !error.message.contains("'21'"), "\(error)")
     }
 
     /// A census aggregated with missing gaps and forecast in the next stage: the stage's table

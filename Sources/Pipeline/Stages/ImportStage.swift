@@ -195,8 +195,15 @@ public struct ImportStage: Stage {
         options.rejectsPath = context.outputDirectory + "/" + rejectsName
         let path = context.resolve(file)
         let checksum = FileChecksum(path: path, concurrent: context.threads > 1)
-        var (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
-        if summary.rejected + summary.blank > 0 { _ = context.output(rejectsName) }
+        var table: Table, summary: ImportSummary
+        do {
+            (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
+        } catch let nothing as KeptNothing {
+            // A filter that keeps nothing is the pipeline's mistake: named at the stage's line
+            // (it named the CSV alone, and two imports of one file could not be told apart).
+            throw PipelineError(location: nil, "stage '\(context.stage)': \(nothing.file): \(nothing.message)")
+        }
+        if summary.rejected + summary.blank + summary.repeatedHeaders > 0 { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
         context.note(summary.description)
         for note in summary.notes { context.note(note) }
@@ -209,6 +216,12 @@ public struct ImportStage: Stage {
             context.note("shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
         }
         return ["table": table]
+    }
+
+    /// `where:` kept none of the rows: the run names the stage.
+    struct KeptNothing: Error {
+        var file: String
+        var message: String
     }
 
     /// The roles read from the file's own columns: all of them, less those an unpivot fills.
@@ -539,7 +552,7 @@ public struct ImportStage: Stage {
         // Nothing kept at all is a filter that cannot be meant: the run wrote empty outputs and
         // exited 0.
         if !conditions.isEmpty && summary.accepted > 0 && texts.allSatisfy(\.isEmpty) && numbers.allSatisfy(\.isEmpty) && days.allSatisfy(\.isEmpty) {
-            throw InputError(file: importer.file, "where: kept none of the \(summary.accepted) rows accepted" + (unmatched.isEmpty ? "" : "; " + unmatched.joined(separator: "; ")) + "; fix the values (or the column map)")
+            throw KeptNothing(file: importer.file, message: "where: kept none of the \(summary.accepted) rows accepted" + (unmatched.isEmpty ? "" : "; " + unmatched.joined(separator: "; ")) + "; fix the values (or the column map)")
         }
         summary.notes += unmatched
         for k in 0..<count where columns[k] >= 0 {

@@ -298,7 +298,14 @@ public struct PipelineSpec: Sendable {
                 throw PipelineError(location: nil, "\(file): --set names stage '\(stage)', which the pipeline does not have (it has \(stages.map(\.name).joined(separator: ", ")))")
             }
             guard param != "kind" else { throw PipelineError(location: nil, "\(file): --set cannot change a stage's kind") }
-            stages[i].values[param] = .scalar(value)
+            // One key of a map the stage gives (`--set icu.where.department=CCU`) is set in it: set
+            // apart as `where.department`, it read as an unknown parameter 'where'.
+            if let dot = param.firstIndex(of: "."), case .map(var map)? = stages[i].values[String(param[..<dot])] {
+                map[String(param[param.index(after: dot)...])] = value
+                stages[i].values[String(param[..<dot])] = .map(map)
+            } else {
+                stages[i].values[param] = .scalar(value)
+            }
             // A bad value is the command line's, not the YAML line it replaced.
             stages[i].locations[param] = SourceLocation(file: "--set \(item)", line: 0, column: 0)
         }

@@ -187,6 +187,9 @@ import Tabular
         try ws.write("usage.csv", "date,item,quantity\n2024-01-01,A,10\n2024-01-02,B,5\n2024-01-03,A,7.5\n2024-02-01,A,1000\n")
         try Self.aggregate(in: ws, importing: ", where: {quantity: \"10.0|7.50|1,000\"}")
         #expect(try ws.read("out/monthly.csv") == "series,period,value\nA,2024-01,17.5\nA,2024-02,1000\n")
+        // One key of a map parameter set on the command line (it read as an unknown 'where').
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", overrides: ["usage.where.quantity=5"])
+        #expect(try ws.read("out/monthly.csv") == "series,period,value\nB,2024-01,5\n")
     }
 
     /// `decimal: point` written out reads `1,200` beside semicolons as 1,200; left to the

@@ -147,8 +147,16 @@ public struct PipelineSpec: Sendable {
                     }
                     var stage = StageSpec(name: name, kind: "", values: [:], locations: [:], location: at(nameNode))
                     repeatedKeys(fields, "stage '\(name)': parameter ")
+                    var merged = false
                     for (k, v) in fields {
                         let field = k.string ?? ""
+                        // A YAML merge key is not followed: said so, where the stage read as
+                        // having no kind (its kind came through the merge).
+                        if field == "<<" {
+                            spec.problems.append(PipelineError(location: at(k), "stage '\(name)': merge keys (<<: *anchor) are not read; write the stage's parameters out in full"))
+                            merged = true
+                            continue
+                        }
                         if field == "kind" {
                             // A second kind is reported as given twice; the stage is checked as the
                             // first (checked as the second, six more errors read as if it were one).
@@ -186,7 +194,7 @@ public struct PipelineSpec: Sendable {
                             spec.problems.append(PipelineError(location: at(v), "stage '\(name)': '\(field.clipped(60))' must be a value, a map of values or a list of values"))
                         }
                     }
-                    if stage.kind.isEmpty {
+                    if stage.kind.isEmpty && !merged {
                         spec.problems.append(PipelineError(location: stage.location, "stage '\(name)' has no kind:"))
                     }
                     spec.stages.append(stage)

@@ -63,6 +63,14 @@ import Testing
         #expect(found.contains { $0.message.contains("stage 'save_usage': stage 'usage' writes 'usage.rejects.csv'; choose another file name") }, "\(found)")
     }
 
+    /// A YAML merge key is not followed, and says so (it read "stage 'ccu' has no kind:", the
+    /// kind coming through the merge).
+    @Test func aMergeKeyIsNamed() throws {
+        let yaml = Workspace.goodPipeline + "\n  ccu:\n    <<: {kind: export, input: monthly}\n    file: ccu.csv\n"
+        let found = try problems(yaml)
+        #expect(found.count == 1 && found[0].message.contains("stage 'ccu': merge keys (<<: *anchor) are not read"), "\(found)")
+    }
+
     /// A stage's kind given twice is that one problem: the stage was checked as the second
     /// kind, and its own parameters read as unknown ones of it.
     @Test func aKindGivenTwiceIsOneProblem() throws {

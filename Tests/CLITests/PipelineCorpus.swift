@@ -231,8 +231,10 @@ enum PipelineCorpus {
                        expectation: .rejects(file: "usage.csv", rejectsFile: "out/usage.rejects.csv",
                                              rows: [RejectedRow(line: 3, column: "", says: "unquoted delimiter")], read: CSVInput.usage.rows.count)))
         var collide = yaml("export named like the import's rejects file", inserting(after: 5, "    on_error: skip").replacingOccurrences(of: "file: series.csv", with: "file: usage.rejects.csv"),
-                           line: nil, "usage.rejects.csv, which another stage", command: "run", files: ["usage.csv": Data(rejected)])
-        collide.expectation = .fails(file: "p.yml", line: nil, says: ["stage 'save' wrote usage.rejects.csv, which another stage"])
+                           line: nil, "stage 'usage' writes 'usage.rejects.csv'", command: "run", files: ["usage.csv": Data(rejected)])
+        // Refused before anything runs (it passed validate and failed the run, its rejects
+        // folder holding the export's rows).
+        collide.expectation = .fails(file: "p.yml", line: 13, says: ["stage 'save': stage 'usage' writes 'usage.rejects.csv'; choose another file name"])
         collide.absentAfterFailure = ["out"]
         add(collide)
 

@@ -58,17 +58,21 @@ extension RunHistory {
             """)
         /// The labels held from `from` to `to`, or nil when every one is.
         func periodsHeld(in series: String, from: Int, to: Int) throws -> Set<String>? {
-            for statement in [heldCount, heldPeriods] {
+            let low = stage.frequency.label(from), high = stage.frequency.label(to)
+            func bind(_ statement: SQLiteStatement) throws {
                 try statement.bind(1, stage.stage)
                 try statement.bind(2, series)
-                try statement.bind(3, stage.frequency.label(from))
-                try statement.bind(4, stage.frequency.label(to))
+                try statement.bind(3, low)
+                try statement.bind(4, high)
             }
+            try bind(heldCount)
             _ = try heldCount.step()
             let count = heldCount.integer(0)
             heldCount.reset()
-            defer { heldPeriods.reset() }
             guard count < to - from + 1 else { return nil }
+            // (Bound only now: most series have no gap.)
+            try bind(heldPeriods)
+            defer { heldPeriods.reset() }
             var labels = Set<String>()
             while try heldPeriods.step() { labels.insert(heldPeriods.text(0)) }
             return labels

@@ -63,7 +63,7 @@ extension ReorderJob {
         let today = asOf.daysSinceEpoch, grace = PurchasingAnalysis.Settings().graceDays
         // Each item's lead time, for its lines received in part without a status.
         var leadOf: [String: Double] = [:]
-        for s in stock { leadOf[s.item] = s.leadTimeDays ?? defaultLeadDays }
+        for s in stock where leadOf[s.item] == nil { leadOf[s.item] = s.leadTimeDays ?? defaultLeadDays }
         let leadDays = { (item: String) in leadOf[item] ?? defaultLeadDays }
         var openOn: [Int32: OpenOrders] = [today: OpenOrders(orders, on: today, leadDays: leadDays, graceDays: grace)]
         /// The lines ordered by as-of that had not delivered by the count on `day`.
@@ -85,15 +85,17 @@ extension ReorderJob {
             let counted = places.map { countedOn[$0] }.min() ?? today
             let lines = open(on: counted).byItem[item] ?? [], stillOpen = open(on: today).byItem[item] ?? []
             guard !lines.isEmpty || !stillOpen.isEmpty else { continue }
-            let lead = stock[places[0]].leadTimeDays ?? defaultLeadDays
+            let lead = leadDays(item)
             func fresh(_ line: OpenOrders.Line) -> Bool { Double(line.daysOpen(on: today)) <= 2 * lead + grace }
+            /// Open past its lead time plus the grace: overdue, not counted on to come in time.
+            func pastDue(_ line: OpenOrders.Line) -> Bool { Double(line.daysOpen(on: today)) > lead + grace }
             // What arrived after the count is stock whatever the line's age: a late delivery
             // left out made 300 units on the shelf nothing. Only what is still to come on a
             // stale line is not counted.
             let countable = lines.filter { fresh($0) || $0.arrived > 0 }
             let total = countable.reduce(0) { $0 + $1.arrived + (fresh($1) ? $1.toCome : 0) }
             let given = places.contains { givenOnOrder[$0] }
-            let late = stillOpen.filter { Double($0.daysOpen(on: today)) > lead + grace }
+            let late = stillOpen.filter(pastDue)
             if !late.isEmpty {
                 use.itemsOverdue += 1
                 let stale = late.filter { !fresh($0) }
@@ -128,11 +130,11 @@ extension ReorderJob {
             } else if places.count == 1 {
                 let k = places[0]
                 stock[k].onOrder += total
-                // Each line due its lead time after it was ordered; one open past its lead time is
-                // overdue (flagged above), not counted on to come in time.
+                // Each line due its lead time after it was ordered; an overdue one (flagged above)
+                // is not counted on to come in time.
                 stock[k].arrivals = countable.compactMap { line in
                     let due = Double(line.orderDay) + lead - Double(today)
-                    guard line.toCome > 0, Double(line.daysOpen(on: today)) <= lead + grace else { return nil }
+                    guard line.toCome > 0, !pastDue(line) else { return nil }
                     return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
                 }
                 use.itemsCounted += 1

@@ -30,15 +30,14 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// in different shards each read the other's line as unbudgeted.
     public func contains(key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count > 1 else { return true }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = StableHash.start
         var i = 0, partStart = true
         while i < key.count {
             let b = key[i]
             // A 0 that starts a part, or follows its zeros, before another digit.
             if partStart && b == 0x30 && i + 1 < key.count && key[i + 1] >= 0x30 && key[i + 1] <= 0x39 { i += 1; continue }
             partStart = b == CompositeKey.separator
-            h ^= UInt64(b &- 97 < 26 ? b &- 32 : b)
-            h = h &* 0x0000_0100_0000_01b3
+            h = StableHash.addingIgnoringCase(b, to: h)
             i += 1
         }
         return Int(h % UInt64(count)) == index - 1

@@ -174,25 +174,22 @@ public struct ByteKeyTable {
 /// A hash of key bytes that is the same on every machine, run and Swift version
 /// (unlike `Hasher`, which is seeded per process), so shards and orders are reproducible.
 public enum StableHash {
+    /// FNV-1a's starting value, before any byte.
+    public static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a's step: the hash after one more byte.
+    @inlinable @inline(__always)
+    public static func adding(_ b: UInt8, to h: UInt64) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+
+    /// The step with ASCII letters in upper case: `ab-7` and `AB-7` hash alike, as item codes
+    /// that differ only in case are one item (`Shard`).
+    @inlinable @inline(__always)
+    public static func addingIgnoringCase(_ b: UInt8, to h: UInt64) -> UInt64 { adding(b &- 97 < 26 ? b &- 32 : b, to: h) }
+
     @inlinable
     public static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
-
-    /// The same hash of the bytes with ASCII letters in upper case: `ab-7` and `AB-7` hash
-    /// alike, as item codes that differ only in case are one item.
-    @inlinable
-    public static func fnv1aIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b &- 97 < 26 ? b &- 32 : b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
+        var h = start
+        for b in bytes { h = adding(b, to: h) }
         return h
     }
 }

@@ -274,7 +274,7 @@ public final class TableImport {
             throw InputError(file: file, "has a header but no data rows\(repeated); export again with the data, or check the file is the right one")
         }
         if let rejects {
-            if summary.rejected > 0 || summary.blank > 0 || summary.repeatedHeaders > 0 {
+            if summary.rejectsFileListsLines {
                 try rejects.commit()
                 summary.rejectsPath = rejects.path
             } else {
@@ -358,6 +358,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
 
     public init(file: String) { self.file = file }
 
+    /// Whether the rejects file lists any line: rejected, blank or a repeated header.
+    public var rejectsFileListsLines: Bool { rejected + blank + repeatedHeaders > 0 }
+
     public var rejectedShare: Double { read == 0 ? 0 : Double(rejected) / Double(read) }
 
     public var description: String {
@@ -375,7 +378,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if !dateParts.isEmpty {
             text += "; not unpivoted (a part of the date): \(dateParts.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", "))"
         }
-        if let rejectsPath, rejected + blank + repeatedHeaders > 0 { text += " (see \(rejectsPath))" }
+        if let rejectsPath, rejectsFileListsLines { text += " (see \(rejectsPath))" }
         // The caller prints `unfiledRejections` after this line.
         if rejectsPath == nil, rejected > 0 { text += " (no rejects file: listed below)" }
         if let encodingNote { text += "; \(encodingNote)" }

@@ -203,7 +203,7 @@ public struct ImportStage: Stage {
             // (it named the CSV alone, and two imports of one file could not be told apart).
             throw PipelineError(location: nil, "stage '\(context.stage)': \(nothing.file): \(nothing.message)")
         }
-        if summary.rejected + summary.blank + summary.repeatedHeaders > 0 { _ = context.output(rejectsName) }
+        if summary.rejectsFileListsLines { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
         context.note(summary.description)
         for note in summary.notes { context.note(note) }

@@ -195,7 +195,9 @@ public final class TableImport {
         // A report's page header, repeated on every page: no data, skipped and counted as a
         // blank line is. Rejected, one per page failed an export of a few pages at the 1% limit,
         // and skipping them let real bad rows through.
+        var appendCheck = SelfAppendCheck()
         func skipRepeatedHeader(_ record: CSVRecord, weight: Int) throws {
+            appendCheck.headerRepeated(record)
             summary.records -= 1
             summary.read -= weight
             summary.repeatedHeaders += 1
@@ -212,6 +214,7 @@ public final class TableImport {
                     return
                 }
                 summary.records += 1
+                if let copy = appendCheck.see(record) { throw SelfAppendCheck.error(copy, file: file) }
                 // In cell mode a line stands for its non-empty cells (at least one, so a line
                 // with none still counts when it is rejected).
                 let weight = cells.map { cells in
@@ -263,6 +266,7 @@ public final class TableImport {
                     }
                 }
             }
+            if let copy = appendCheck.atEnd() { throw SelfAppendCheck.error(copy, file: file) }
         } catch {
             rejects?.abandon()
             throw error

@@ -449,6 +449,9 @@ enum BadInputCorpus {
         add(failing(input, "/dev/zero as the file", nil, line: 1, "NUL bytes", arguments: input.arguments.map { $0 == name ? "/dev/zero" : $0 }, file: "/dev/zero"))
         add(failing(input, "/dev/null as the file", nil, line: nil, "file is empty", arguments: input.arguments.map { $0 == name ? "/dev/null" : $0 }, file: "/dev/null"))
         add(failing(input, "every row repeats the header", Data(CSVInput.csv(input.header, input.rows.map { _ in input.header })), line: nil, "repeat the header"))
+        // The export appended to itself, its header included: every row would count twice.
+        add(failing(input, "export appended to itself", Data(CSVInput.csv(input.header, input.rows + [input.header] + input.rows)),
+                    line: input.rows.count + 2, "looks appended to itself"))
         let semicolons = ([input.header] + input.rows).map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n"
         add(failing(input, "semicolon export read with --delimiter ,", Data(semicolons), line: 1, "missing required column",
                     arguments: input.arguments + ["--delimiter", ","]))

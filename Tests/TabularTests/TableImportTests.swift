@@ -236,6 +236,29 @@ struct TableImportRejectTests {
         #expect(strict.summary.rejected == 0 && strict.summary.description.contains("2 rows read, 2 accepted, 0 rejected, 1 repeated header row skipped"), "\(strict.summary)")
     }
 
+    /// An export appended to itself (its header and first rows again part way down) is refused
+    /// at the repeated header; a paginated report, whose next page holds other rows, is not;
+    /// nor is a copy cut short after fewer rows than `SelfAppendCheck.shortestCopy`.
+    @Test func anExportAppendedToItselfIsRefused() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let page = "date,item,quantity\n2026-07-01,A,1\n2026-07-02,B,2\n2026-07-03,A,3\n"
+        let twice = try dir.write("twice.csv", page + page + "\n")
+        #expect { _ = try importUsage(twice, ImportOptions(onError: .skip)) } throws: { error in
+            "\(error)".contains("twice.csv:5:") && "\(error)".contains("the 3 rows after it repeat the file's first 3 (from line 2)")
+        }
+        // More rows than are kept: confirmed once the kept ones have all come again.
+        let long = "date,item,quantity\n" + (1...40).map { "2026-07-01,I\($0),\($0)\n" }.joined()
+        let longTwice = try dir.write("long.csv", long + long)
+        #expect { _ = try importUsage(longTwice, ImportOptions()) } throws: { "\($0)".contains("long.csv:42:") && "\($0)".contains("the \(SelfAppendCheck.kept) rows after it") }
+        let paged = try dir.write("paged.csv", page + "date,item,quantity\n2026-07-01,A,1\n2026-07-04,C,4\n")
+        #expect(try importUsage(paged, ImportOptions()).rows.count == 5)
+        let cutShort = try dir.write("short.csv", page + "date,item,quantity\n2026-07-01,A,1\n2026-07-02,B,2\n")
+        #expect(try importUsage(cutShort, ImportOptions()).rows.count == 5)
+        let cutAfterThree = try dir.write("three.csv", long + "date,item,quantity\n" + (1...3).map { "2026-07-01,I\($0),\($0)\n" }.joined())
+        #expect { _ = try importUsage(cutAfterThree, ImportOptions()) } throws: { "\($0)".contains("three.csv:42:") && "\($0)".contains("the 3 rows after it") }
+    }
+
     /// Excel writes codes as `="00123"` to keep their leading zeros: the text inside is the
     /// value (kept as written, `="00123"` and `00123` were two items); `=""` is empty.
     @Test func excelsTextWrapperIsTheTextInside() throws {

@@ -77,6 +77,14 @@ extension ShiftStaffingJob {
                          + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 1)) h)" }.listed(upTo: 10)
                          + "; map them with --pay-codes or pay_codes:")
         }
+        if !result.shiftsOnDaysWithoutSpans.isEmpty {
+            let n = result.shiftsOnDaysWithoutSpans.values.reduce(0, +)
+            lines.append("\(NumberFormat.count(n, "shift row")) on days no timekeeping span of \(n == 1 ? "its unit" : "their unit") starts, while the spans run on around them, not checked (a gap in the export is no sign that nobody was on duty): "
+                         + result.shiftsOnDaysWithoutSpans.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.listed(upTo: 10) + ".")
+        }
+        if !result.productivityTimekeepingGaps.isEmpty {
+            lines.append("Pay periods left out of productivity, the unit's timekeeping missing days of them (read as no hours worked they made a unit look short of staff): \(result.productivityTimekeepingGaps.listed(upTo: 10)).")
+        }
         if !result.productivityCensusGaps.isEmpty {
             lines.append("Pay periods left out of productivity, the census missing days of them (read as no patients they made a unit look overstaffed): \(result.productivityCensusGaps.listed(upTo: 10)).")
         }

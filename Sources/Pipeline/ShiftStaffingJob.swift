@@ -62,6 +62,10 @@ public struct ShiftStaffingJob: Sendable {
         /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
         /// nobody's punches are there to count, which is no sign that nobody was on duty.
         public var shiftsOutsideSpans = 0
+        /// Shift rows on days their unit has no span at all, while the spans run on around them
+        /// (a week missing from one unit's export): not checked, since nobody's punches are
+        /// there to count; read as nobody on duty, they were a week of false ratio breaches.
+        public var shiftsOnDaysWithoutSpans: [String: Int] = [:]
         /// The first start and the last end of the spans, as minutes; nil without spans.
         public var spansCover: ClosedRange<Int>?
         /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
@@ -69,6 +73,8 @@ public struct ShiftStaffingJob: Sendable {
         public var unrecognisedPayCodes: [String: Double] = [:]
         /// Pay periods of a unit left out of productivity as the census misses days of them.
         public var productivityCensusGaps: [String] = []
+        /// Pay periods of a unit left out of productivity as its timekeeping misses days of them.
+        public var productivityTimekeepingGaps: [String] = []
         public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
     }
 
@@ -132,6 +138,8 @@ public struct ShiftStaffingJob: Sendable {
         var groupOfPair: [NamePair: Int?] = [:]
         let overlapping = spans.numbers("overlap")
         var firstStart = Int.max, lastEnd = Int.min
+        // The days a span of each unit starts on (any job code), and the current row's unit's key.
+        var spanDays = SpanDays(), lastUnitKey = ""
         for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
             result.spans += 1
             firstStart = min(firstStart, Int(tStart[r]))
@@ -155,6 +163,8 @@ public struct ShiftStaffingJob: Sendable {
             guard lastOnDuty, tEnd[r] > tStart[r] else { continue }
             if lastUnknown { result.unrecognisedPayCodes[pay, default: 0] += (tEnd[r] - tStart[r]) / 60 }
             let unitName = tUnits[r], jobName = tJobs?[r] ?? ""
+            if unitName != lastUnit { lastUnitKey = keys.key(unitName) }
+            spanDays.add(unit: lastUnitKey, startingAt: Int(tStart[r]))
             if unitName != lastUnit || jobName != lastJob {
                 lastUnit = unitName
                 lastJob = jobName
@@ -204,6 +214,10 @@ public struct ShiftStaffingJob: Sendable {
                 result.shiftsOutsideSpans += 1
                 continue
             }
+            guard spanDays.covers(unit: unit, dayOf: interval.start) else {
+                result.shiftsOnDaysWithoutSpans[display[unit] ?? sUnits[r], default: 0] += 1
+                continue
+            }
             for g in targets {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
                 let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)
@@ -222,7 +236,8 @@ public struct ShiftStaffingJob: Sendable {
             census.texts("unit").flatMap { units in census.days("date").map { CensusSnapshots.weights(units: units.map { keys.key($0) }, days: $0, minutes: minutes).weights } }
         }
         result.productivity = try productivity(timekeeping: timekeeping, census: census, censusWeights: censusWeights, hppdOfUnit: hppdOfUnit,
-                                               targetedJobs: targetedJobs, display: display, keys: &keys, censusGaps: &result.productivityCensusGaps)
+                                               targetedJobs: targetedJobs, display: display, keys: &keys, censusGaps: &result.productivityCensusGaps,
+                                               timekeepingGaps: &result.productivityTimekeepingGaps)
         result.outlook = outlook(result.shifts, census: census, censusWeights: censusWeights, plan: plan, frequency: frequency,
                                  ratioTargets: ratioTargets.map { ($0.unit, $0.jobCode, $0.max) }, keys: &keys)
         return result
@@ -236,7 +251,7 @@ public struct ShiftStaffingJob: Sendable {
     /// the others out, and a clerk's hours put a unit on target at 91), and only pay periods
     /// the census records on every day (a census missing three days read as no patients, 79).
     func productivity(timekeeping: Table, census: Table, censusWeights weights: [Double]?, hppdOfUnit: [String: Double], targetedJobs: Set<String>, display: [String: String],
-                      keys: inout KeyCache, censusGaps: inout [String]) throws -> [ProductivityRow] {
+                      keys: inout KeyCache, censusGaps: inout [String], timekeepingGaps: inout [String]) throws -> [ProductivityRow] {
         guard let tDays = timekeeping.days("date"), let tUnits = timekeeping.texts("unit"), let tHours = timekeeping.numbers("hours"),
               let first = tDays.min(), let last = tDays.max() else { return [] }
         let tPay = timekeeping.texts("pay_type"), tJobs = timekeeping.texts("job_code")
@@ -283,6 +298,10 @@ public struct ShiftStaffingJob: Sendable {
         }
         var touched = [[Bool]](repeating: [Bool](repeating: false, count: periods), count: sums.count)
         for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
+        // A unit's pay period its timekeeping misses open days of (a week not exported) is left
+        // out and named: read as no hours worked, it made the unit look short of staff (an index
+        // of 175 for a unit on target).
+        let coverage = TimekeepingCoverage(units: tUnits, days: tDays, frequency: .day) { keys.key($0) }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
             var recorded = [Set<Int32>](repeating: [], count: sums.count * periods)
@@ -302,6 +321,13 @@ public struct ShiftStaffingJob: Sendable {
                     if recorded[u * periods + k].count < days {
                         touched[u][k] = false
                         censusGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(recorded[u * periods + k].count) of \(days) days)")
+                        continue
+                    }
+                    let kept = (0..<PayPeriod.days).map { payPeriods.firstDay(of: p).adding(days: $0) }
+                        .filter { open.contains($0) && coverage.covers(day: $0, of: unitNames[u]) }.count
+                    if kept < days {
+                        touched[u][k] = false
+                        timekeepingGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(kept) of \(days) days)")
                     }
                 }
             }
@@ -347,9 +373,15 @@ public struct ShiftStaffingJob: Sendable {
             recent[CompositeKey.joined(unit, keys.key(row.jobCode), row.shift), default: ShiftWeekdays()]
                 .add(day: row.date, patients: row.ratio.patients, staffOnDuty: row.ratio.staffOnDuty)
         }
+        // Days the census records (its open weekdays) that a unit's census misses are gaps, not
+        // days of no patients: counted as none, one missing day lifted every shift ahead by 3.7%
+        // and added a nurse to each.
+        let open = OpenWeekdays(recordedOn: cDays) ?? .all
         func perDay(_ unit: String) -> Double? {
             guard let c = recentCensus[unit], let first = firstDay[unit] else { return nil }
-            let days = c.last.daysSinceEpoch - max(since, first).daysSinceEpoch + 1
+            let from = max(since, first)
+            let missing = max(0, open.count(from: from, through: c.last) - (daysWithCensus[unit]?.count ?? 0))
+            let days = Int(c.last.daysSinceEpoch - from.daysSinceEpoch) + 1 - missing
             return days > 0 && c.total > 0 ? c.total / Double(days) : nil
         }
         // The census forecast per unit and period (the same for every job code of a unit).

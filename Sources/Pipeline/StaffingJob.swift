@@ -411,25 +411,21 @@ public struct StaffingJob: Sendable {
             seenTargets[key] = r
         }
 
-        // Periods the timekeeping covers whole: days it has rows on in the period, and the
-        // period inside its first and last day. An export that ends two weeks before the census
-        // (payroll closes later) or misses a week read those weeks as no hours worked: a unit
-        // at 3.2 hours per patient day every day it was recorded came out 2.71, flagged below
-        // target.
-        var timekept = Set<Int>()
-        var lastTimekeptDay = Int32.min
-        for day in tDates where day.daysSinceEpoch != lastTimekeptDay {
-            lastTimekeptDay = day.daysSinceEpoch
-            timekept.insert(frequency.period(of: day))
-        }
+        // Periods each unit's timekeeping covers whole: days it has rows on in the period, and
+        // the period inside the unit's first and last day. An export that ends two weeks before
+        // the census (payroll closes later) or misses a week read those weeks as no hours
+        // worked: a unit at 3.2 hours per patient day every day it was recorded came out 2.71,
+        // flagged below target. Per unit, since one unit's week missing from an export that
+        // holds the others' read as the same (4.8 hours per patient day came out 3.2).
+        let timekept = TimekeepingCoverage(units: tUnits, days: tDates, frequency: frequency, name: censusName)
         let tFirst = tDates.min(), tLast = tDates.max()
-        func coveredByTimekeeping(_ p: Int) -> Bool {
-            guard let tFirst, let tLast, timekept.contains(p) else { return false }
+        func coveredByTimekeeping(_ p: Int, of unit: String) -> Bool {
+            guard let span = timekept.span(of: unit), timekept.covers(p, of: unit) else { return false }
             // (Days the census does not record, a weekday unit's weekend, need no timekeeping.)
-            return censusOpen.noneOpen(from: frequency.firstDay(of: p), through: tFirst.adding(days: -1))
-                && censusOpen.noneOpen(from: tLast.adding(days: 1), through: frequency.firstDay(of: p + 1).adding(days: -1))
+            return censusOpen.noneOpen(from: frequency.firstDay(of: p), through: span.first.adding(days: -1))
+                && censusOpen.noneOpen(from: span.last.adding(days: 1), through: frequency.firstDay(of: p + 1).adding(days: -1))
         }
-        var uncovered = Set<Int>()
+        var uncovered: [Int: Set<String>] = [:]
 
         // Unit-level evidence from history: HPPD and the premium-hours trend.
         var summaries: [String: UnitSummary] = [:]
@@ -449,7 +445,7 @@ public struct StaffingJob: Sendable {
             if let id = (0..<censusTotals.seriesCount).first(where: { censusTotals.keys.key($0) == unit }) {
                 let (first, values) = censusTotals.values(of: id)
                 for p in recent where p >= first && p - first < values.count && !values[p - first].isNaN {
-                    guard coveredByTimekeeping(p) else { uncovered.insert(p); continue }
+                    guard coveredByTimekeeping(p, of: unit) else { uncovered[p, default: []].insert(unit); continue }
                     patientDays += values[p - first]
                     hoursOnRecordedDays += productive[unit]?[p] ?? 0
                     measured[unit, default: (0, [])].periods.append(p)
@@ -559,7 +555,11 @@ public struct StaffingJob: Sendable {
         let cFirst = cDates.min() ?? lastDay
         let disjoint = tFirst.map { $0 > lastDay } == true || tLast.map { $0 < cFirst } == true
         if !uncovered.isEmpty, !disjoint, let tFirst, let tLast {
-            let labels = uncovered.sorted().map { frequency.label($0) }
+            // A period every planned unit misses is named alone; one some miss names them.
+            let everyUnit = Set(planned).count
+            let labels = uncovered.keys.sorted().map { p in
+                frequency.label(p) + (uncovered[p]!.count == everyUnit ? "" : " (" + uncovered[p]!.sorted().listed(upTo: 3) + ")")
+            }
             result.timekeepingGaps = "the timekeeping (\(tFirst) to \(tLast)) does not cover \(labels.count == 1 ? "the census's recent \(frequency.rawValue)" : "\(labels.count) of the census's recent \(frequency.rawValue)s") \(labels.prefix(6).joined(separator: ", "))\(labels.count > 6 ? ", ..." : ""): hours per patient day are measured over the \(frequency.rawValue)s both cover, not read as no hours worked"
         }
         if disjoint, let tFirst, let tLast {

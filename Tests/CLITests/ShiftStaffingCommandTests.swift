@@ -223,6 +223,67 @@ import Testing
         #expect(report.contains("Pay periods left out of productivity, the census missing days of them") && report.contains("Med-Surg 2025-01-06 (12 of 14 days)"), "\(report)")
     }
 
+    /// Rewrites `file` in `dir`, keeping the lines `keep` accepts and adding `add`'s lines.
+    static func rewrite(_ dir: URL, _ file: String, keep: (Substring) -> Bool = { _ in true }, add: (Substring) -> [String] = { _ in [] }) throws {
+        let url = dir.appendingPathComponent(file)
+        let lines = try CLIRunner.read(url).split(separator: "\n")
+        let kept = lines.filter(keep).map(String.init) + lines.dropFirst().flatMap(add)
+        try (kept.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    /// A nurse manager's review: a week missing from the timekeeping (2025-01-27 to 02-02, the
+    /// spans running on around it) read as nobody on duty, 14 false ratio breaches, and as no
+    /// hours worked, a pay-period index of 200. Those shifts are not checked and that pay period
+    /// is left out of productivity, each named.
+    @Test func aWeekMissingFromTheTimekeepingIsNotCheckedNorMeasured() throws {
+        let dir = try Self.workspace()
+        let missing = Set(CSVInput.days(85)[21..<28])
+        try Self.rewrite(dir, "timekeeping.csv", keep: { !missing.contains(String($0.prefix(10))) })
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let shifts = try Self.rows(dir, "staffing_shifts.csv")
+        #expect(shifts.count == 1 + 168 - 14 && !shifts.contains { missing.contains($0[1]) })
+        #expect(shifts.filter { $0.last == "no" }.map { $0[1] } == [Self.shortNight])
+        let productivity = try Self.rows(dir, "staffing_productivity.csv")
+        #expect(productivity.dropFirst().map { $0[1] } == ["2025-01-06", "2025-02-03", "2025-02-17", "2025-03-03", "2025-03-17"], "\(productivity)")
+        #expect(productivity.dropFirst().allSatisfy { Double($0[5])! > 99 && Double($0[5])! < 101 }, "\(productivity)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("14 shift rows on days no timekeeping span of their unit starts") && report.contains("Med-Surg 14"), "\(report.prefix(3000))")
+        #expect(report.contains("the unit's timekeeping missing days of them") && report.contains("Med-Surg 2025-01-20 (7 of 14 days)"), "\(report.prefix(3000))")
+    }
+
+    /// A nurse manager's review: one census day missing from the recent weeks was counted as a
+    /// day of no patients in the recent census per day, so every shift ahead was forecast 3.7%
+    /// up (20.74 patients) and short a nurse. The gap is left out: 20 patients, 4 RNs.
+    @Test func aMissingCensusDayDoesNotLiftTheShiftsAhead() throws {
+        let dir = try Self.workspace()
+        let gone = CSVInput.days(85)[80]
+        try Self.rewrite(dir, "census.csv", keep: { !$0.hasPrefix(gone) })
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outlook = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_shift_outlook.csv"))
+        #expect(!outlook.isEmpty && outlook.allSatisfy { $0["patients_forecast"] == "20" && $0["staff_required"] == "4" }, "\(outlook)")
+    }
+
+    /// A nurse manager's review: with a second unit's timekeeping in the file, one unit's missing
+    /// week read as no hours worked (recent hours per patient day 3.2 for 4.8, flagged below
+    /// target). Coverage is per unit: ICU measures 4.8 (Med-Surg 4.79 with its short night) and
+    /// the note names ICU's week.
+    @Test func oneUnitsMissingWeekIsLeftOutOfItsHoursPerPatientDay() throws {
+        let dir = try Self.workspace()
+        let missing = Set(CSVInput.days(85)[70..<77])
+        func icu(_ line: Substring) -> [String] { [line.replacingOccurrences(of: "Med-Surg", with: "ICU")] }
+        try Self.rewrite(dir, "census.csv", add: icu)
+        try Self.rewrite(dir, "timekeeping.csv", add: { missing.contains(String($0.prefix(10))) ? [] : icu($0) })
+        try Self.rewrite(dir, "targets.csv", add: icu)
+        let run = try CLIRunner.run(Self.arguments.filter { $0 != "--shifts" && $0 != "shifts.csv" }, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("| ICU | 4.8 | 4.8 |") && report.contains("| Med-Surg | 4.79 | 4.8 |"), "\(report.prefix(3000))")
+        #expect(!report.contains("below_target_hppd"), "\(report.prefix(3000))")
+        #expect(report.contains("2025-W12 (ICU)"), "\(report.prefix(3000))")
+    }
+
     @Test func aBadPayPeriodStartIsAUsageError() throws {
         let dir = try Self.workspace()
         let run = try CLIRunner.run(Self.arguments.map { $0 == "2025-01-06" ? "fortnightly" : $0 }, in: dir)

@@ -10,8 +10,8 @@ import Tabular
 /// another unit than its item's is converted by the item master's `pack_size` only when its
 /// price shows it is the pack: within half to twice the pack's cost at the item master's unit
 /// cost (a line in `CS` of ten boxes, or in eaches against a master kept in boxes, is not).
-/// Otherwise, and where the item master gives no unit, the item's own unit is the one its
-/// contract gives, else the one most of its lines use, and a line in another unit cannot be
+/// Otherwise, and where the item master gives no unit, the item's own unit is the one most of
+/// its lines use, else the one its contract gives, and a line in another unit cannot be
 /// counted with the others: `factor` is nil, and the caller leaves it out and says so.
 public struct PurchaseUnits: Sendable {
     /// The item master's unit, pack size and unit cost of an item.
@@ -27,7 +27,7 @@ public struct PurchaseUnits: Sendable {
     }
 
     private let master: [String: Master]
-    /// Each item's unit where the item master gives none: its contract's, else its lines' most common.
+    /// Each item's unit where the item master gives none: its lines' most common, else its contract's.
     private var fallback: [String: String] = [:]
 
     /// - Parameters:
@@ -44,7 +44,10 @@ public struct PurchaseUnits: Sendable {
         for (item, byUnit) in counts {
             fallback[item] = byUnit.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }
-        for (item, unit) in contracts where master[item]?.unit.isEmpty ?? true {
+        // The lines' unit before the contract's: lines in boxes against one contract row in
+        // eaches left every line out (spend 0, an empty scorecard), where leaving the contract
+        // out loses one price to compare with.
+        for (item, unit) in contracts where (master[item]?.unit.isEmpty ?? true) && fallback[item] == nil {
             let key = PurchaseUnits.key(unit)
             if !key.isEmpty { fallback[item] = key }
         }

@@ -95,10 +95,9 @@ struct RowRuleCheck {
                 if start.isNaN != end.isNaN {
                     return (start.isNaN ? (s ?? n) : (e ?? n), "the shift has \(start.isNaN ? "an end but no start" : "a start but no end"); give both times, or neither for a standard shift (day, night)")
                 }
-                if !start.isNaN {
-                    if start == end { return (e ?? n, "the shift starts and ends at \(ClockTime.label(minuteOfDay: Int(start))); a shift needs a length") }
-                    continue
-                }
+                // A shift ending at or before its start ends the next day: 07:00 to 07:00 is a
+                // 24-hour shift, as the README says (it was a rejected row, "needs a length").
+                if !start.isNaN { continue }
                 let id = ids[n]
                 let known: Bool
                 if let cached = standardName[id] { known = cached } else { known = ShiftWindow.standard(named: text(n)) != nil; standardName[id] = known }

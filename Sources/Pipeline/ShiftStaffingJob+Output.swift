@@ -57,7 +57,8 @@ extension ShiftStaffingJob {
     /// Lines for the plan's executive summary.
     public static func summary(_ result: Result) -> [String] {
         let bad = result.nonCompliant
-        var lines = [bad.isEmpty
+        var lines = [result.shifts.isEmpty ? "No shift was checked against a patient-to-staff limit (why follows)."
+            : bad.isEmpty
             ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
             : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."]
         let short = result.outlook.filter { $0.shortBy > 0 }
@@ -65,6 +66,11 @@ extension ShiftStaffingJob {
             let days = short.reduce(0) { $0 + $1.daysShort }
             lines.append("Ahead, today's schedule leaves \(short.count) period-shift\(short.count == 1 ? "" : "s") short of the ratio on \(NumberFormat.count(days, "shift-day")): "
                          + unitCounts(short.map { ($0.unit, $0.shift) }).joined(separator: ", ") + ".")
+        }
+        if !result.unknownShiftUnits.isEmpty {
+            lines.append("Shift units that neither the census nor the targets name, not checked: "
+                         + result.unknownShiftUnits.map { "'\($0.unit)'" + ($0.likely.map { " (the census has '\($0)')" } ?? "") }.listed(upTo: 10)
+                         + "; spell them in the shifts file as the census does.")
         }
         if !result.uncheckedUnits.isEmpty {
             lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")

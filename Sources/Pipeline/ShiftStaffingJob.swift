@@ -59,6 +59,10 @@ public struct ShiftStaffingJob: Sendable {
         public var overlapExamples: [String] = []
         /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
         public var uncheckedUnits: [String] = []
+        /// Shift units neither the census nor the targets name (`4 West Med-Surg` beside the
+        /// census's `4 West`), with the census unit each likely is: not checked, and said as a
+        /// name to fix (the run said "no ratio limit, or no spans", neither of which was so).
+        public var unknownShiftUnits: [(unit: String, likely: String?)] = []
         /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
         /// nobody's punches are there to count, which is no sign that nobody was on duty.
         public var shiftsOutsideSpans = 0
@@ -192,6 +196,8 @@ public struct ShiftStaffingJob: Sendable {
         }
         targetsOfUnit = targetsOfUnit.mapValues { $0.filter { !onDuty[$0].times.isEmpty } }
         var grid = StaffingGrid()
+        let censusUnits = NameSpellings(census.texts("unit") ?? [])
+        var unknown = Set<String>()
         // Shift names as first spelled, ignoring case and spaces as units are: `day` and `Day`
         // were two shifts in the grid and the outlook, each with half the history.
         var shiftSpelling: [String: String] = [:]
@@ -208,7 +214,14 @@ public struct ShiftStaffingJob: Sendable {
             } else {
                 throw PipelineError(location: nil, "staffing: shift '\(sNames[r])' on \(sDays[r]) has no start and end and is not a standard shift (day, night)")
             }
-            guard let targets = targetsOfUnit[unit], !targets.isEmpty else { unchecked.insert(display[unit] ?? sUnits[r]); continue }
+            guard let targets = targetsOfUnit[unit], !targets.isEmpty else {
+                if hppdOfUnit[unit] == nil && censusUnits.spelling(of: sUnits[r]) == nil {
+                    unknown.insert(display[unit] ?? sUnits[r])
+                } else {
+                    unchecked.insert(display[unit] ?? sUnits[r])
+                }
+                continue
+            }
             let interval = window.interval(on: sDays[r])
             guard let cover = result.spansCover, interval.start >= cover.lowerBound, interval.end <= cover.upperBound else {
                 result.shiftsOutsideSpans += 1
@@ -230,6 +243,7 @@ public struct ShiftStaffingJob: Sendable {
         result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }
         result.grid = grid.sorted
         result.uncheckedUnits = unchecked.sorted()
+        result.unknownShiftUnits = unknown.sorted().map { ($0, censusUnits.likely(for: $0)) }
         // Counts taken at times through the day weigh as the plan's census does (`CensusSnapshots`),
         // in productivity and the shifts ahead alike.
         let censusWeights = census.timeOfDayByRow["date"].flatMap { minutes in

@@ -37,8 +37,8 @@ extension CSVInput {
 
 extension BadInputCorpus {
     /// Issue 22: the shifts input and timekeeping spans of `staffing --shifts`. A shift census
-    /// row that cannot be placed on the clock (an unknown name without times, a start without an
-    /// end, a zero-length shift), negative patients, bad times, a duplicate shift; a span ending
+    /// row that cannot be placed on the clock (an unknown name without times, one end without the
+    /// other), negative patients, bad times, a duplicate shift; a span ending
     /// before it starts, lasting over 24 hours or missing half: rejected rows with reasons. The
     /// shifts file also gets the structural and row-level damage of every input kind.
     static func shiftCases() -> [CorpusCase] {
@@ -46,7 +46,7 @@ extension BadInputCorpus {
         var cases = structural(shifts) + rowLevel(shifts) + values(shifts) + threshold(shifts) + values(spans) + threshold(spans)
         for (name, row, column, says) in [
             ("an unknown shift name without times", "2025-01-06,evening,ICU,5,,", "shift", "'evening' is not a known shift name (day, night)"),
-            ("a shift starting and ending at 07:00", "2025-01-06,night,ICU,5,07:00,07:00", "end", "a shift needs a length"),
+            ("a shift with an end but no start", "2025-01-06,night,ICU,5,,07:00", "start", "has an end but no start"),
             ("a shift with a start but no end", "2025-01-06,night,ICU,5,19:00,", "end", "has a start but no end"),
             ("a duplicate shift (day again)", "2025-01-06,Day,icu,5,07:00,19:00", "shift", "already has a shift census row on line 2"),
         ] {

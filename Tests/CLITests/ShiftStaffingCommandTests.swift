@@ -284,6 +284,19 @@ import Testing
         #expect(report.contains("2025-W12 (ICU)"), "\(report.prefix(3000))")
     }
 
+    /// A nurse manager's review: a shifts file spelling its unit otherwise than the census
+    /// gave "Every one of 0 shift checks is within its limit" and blamed the targets or the
+    /// spans. The unit is named with the census unit it likely is.
+    @Test func aShiftUnitTheCensusDoesNotNameIsNamed() throws {
+        let dir = try Self.workspace()
+        try Self.rewrite(dir, "shifts.csv", keep: { $0.hasPrefix("date") }, add: { [$0.replacingOccurrences(of: "Med-Surg", with: "Med-Surg West")] })
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("No shift was checked against a patient-to-staff limit") && !report.contains("Every one of 0"), "\(report.prefix(2000))")
+        #expect(report.contains("Shift units that neither the census nor the targets name, not checked: 'Med-Surg West' (the census has 'Med-Surg')"), "\(report.prefix(2000))")
+    }
+
     @Test func aBadPayPeriodStartIsAUsageError() throws {
         let dir = try Self.workspace()
         let run = try CLIRunner.run(Self.arguments.map { $0 == "2025-01-06" ? "fortnightly" : $0 }, in: dir)

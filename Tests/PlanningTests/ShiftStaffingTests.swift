@@ -17,6 +17,10 @@ import Tabular
         #expect(interval.start == Self.at(19) && interval.end == Self.at(7, plus: 1))
         #expect(ShiftWindow.standard(named: " Night ") == night)
         #expect(ShiftWindow.standard(named: "evening") == nil)
+        // Ending at its start, a shift ends the next day: 07:00 to 07:00 is 24 hours (the
+        // staffing review's shift, once a rejected row).
+        let whole = ShiftWindow(start: 7 * 60, end: 7 * 60)
+        #expect(whole.crossesMidnight && whole.minutes == 1_440 && whole.interval(on: Self.day) == (Self.at(7), Self.at(7, plus: 1)))
     }
 
     @Test func staffOnDutyIsTheFewestAtAnyMomentOfTheShift() {

@@ -157,6 +157,13 @@ public struct ScenarioSet: Sendable {
                                     "scenario '\(scenarios[place.scenario].name.clipped(60))': no \(department ? "department" : "account") '\(place.name.clipped(60))' in the budget or actuals; use one of \(known.sorted().listed(upTo: 8))\(department && place.what == "volume" ? " or \"*\" for all" : "")")
             }
             var scenario = scenarios[place.scenario]
+            // Two keys of one map that are one name in two spellings: the later value wrote over
+            // the earlier without a word ({D1: 10, d1: 20} applied 20% alone).
+            let map = place.what == "volume" ? scenario.volume : place.what == "rate" ? scenario.rate : [:]
+            if map[spelled] != nil {
+                throw PipelineError(location: place.location,
+                                    "scenario '\(scenario.name.clipped(60))': '\(place.name.clipped(60))' is \(department ? "department" : "account") '\(spelled.clipped(60))', which its \(place.what): already names in another spelling; keep one")
+            }
             switch place.what {
             case "volume": scenario.volume[spelled] = scenario.volume.removeValue(forKey: place.name)
             case "rate": scenario.rate[spelled] = scenario.rate.removeValue(forKey: place.name)

@@ -277,6 +277,20 @@ public struct VarianceJob: Sendable {
             }
             if let v = bVolume?[r], v.isFinite { try setVolume(&budgetVolume, bDept[r], bMonth[r], v, in: budget, "budget") }
         }
+        // A month missing inside a line's budgeted months (its rows run July to June but for
+        // September) is a month the export dropped, read as budgeted at $0: its whole spend
+        // came out as rate variance ("price or efficiency") without a word.
+        let fyBudgeted = budgetMonths.intersection(calendar.months(ofFiscalYear: fy))
+        var budgetGaps: [String] = []
+        for (key, byMonth) in budgetBy.sorted(by: { ($0.key.department, $0.key.account) < ($1.key.department, $1.key.account) }) {
+            let own = Set(byMonth.keys).intersection(fyBudgeted)
+            guard own.count >= 2, let first = own.min(), let last = own.max() else { continue }
+            let gaps = fyBudgeted.filter { $0 > first && $0 < last && !own.contains($0) }.sorted()
+            if !gaps.isEmpty { budgetGaps.append("\(key.department) / \(key.account) " + gaps.map { months.label($0) }.listed(upTo: 3)) }
+        }
+        if !budgetGaps.isEmpty {
+            notes.append("the budget has no row for \(budgetGaps.count == 1 ? "a month" : "months") inside a line's budgeted months (\(budgetGaps.listed(upTo: 5))): read as budgeted at $0, their spend counts as unbudgeted, in the rate variance; if the export left them out, add them (a month budgeted at $0 is a row of 0)")
+        }
         let aVolume = actuals.numbers("volume"), aType = actuals.texts("account_type")
         // The ledger's own account type, for lines the budget types nowhere: a grant booked
         // without a budget line was unbudgeted expense, a $60,000 overspend for $60,000 of revenue.

@@ -24,6 +24,9 @@ extension BadInputCorpus {
             ("an unknown scenario key", "    price: {Supplies: 3}\n", 5, ["unknown key 'price'", "name, volume, rate, fte"]),
             ("a key given twice", "    volume: {ICU: 10}\n    volume: {ICU: 20}\n", 6, ["'volume' is given twice (first on line 5); keep one"]),
             ("a department given twice", "    volume:\n      ICU: 10\n      ICU: 20\n", 7, ["'ICU' is given twice (first on line 6)"]),
+            // One department in two spellings: the later value wrote over the earlier.
+            ("a department given twice in two spellings", "    volume:\n      ICU: 10\n      icu: 20\n", 7, ["'icu' is department 'ICU', which its volume: already names"]),
+            ("an account given twice in two spellings", "    rate: {Supplies: 10, SUPPLIES: 3}\n", 5, ["'SUPPLIES' is account 'Supplies', which its rate: already names"]),
         ] {
             var files = inputs
             files["s.yml"] = Data(good + body)

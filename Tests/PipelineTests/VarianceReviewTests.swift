@@ -312,6 +312,19 @@ import Tabular
         #expect(throws: Never.self) { try VarianceJob().run(budget: same, actuals: actuals, volumes: nil) }
     }
 
+    /// An FP&A review: a line budgeted every month but September (a row the export dropped) read
+    /// September as budgeted at $0, its $1,100 of spend all "rate (price or efficiency)", with no
+    /// note. The note names the line and the month; a line that starts later in the year (a unit
+    /// opening in January) has no month missing inside its own and is not named.
+    @Test func aMonthMissingInsideALinesBudgetIsNamed() throws {
+        let budget = Self.table(Self.fiscalMonths.filter { $0 != "2025-09" }.map { ("D1", "Supplies", $0, 1_000) }
+                                + Self.fiscalMonths.suffix(6).map { ("D2", "Supplies", $0, 2_000) } + Self.fiscalMonths.map { ("D3", "Rent", $0, 500) })
+        let actuals = Self.table(Self.fiscalMonths.prefix(6).flatMap { [("D1", "Supplies", $0, 1_100), ("D3", "Rent", $0, 500)] })
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        #expect(result.notes.contains { $0.hasPrefix("the budget has no row for a month inside a line's budgeted months (D1 / Supplies 2025-09): read as budgeted at $0") }, "\(result.notes)")
+        #expect(!result.notes.joined().contains("D2 / Supplies 20"), "\(result.notes)")
+    }
+
     /// A budget for July alone against a whole year's projection, and a credit line with one
     /// month of history: the notes say what the budget covers, and the summary never reads
     /// "80% range  to " (the credit line had no range and left it blank; forecast as its mirror

@@ -315,7 +315,7 @@ import Tabular
     /// An FP&A review: a line budgeted every month but September (a row the export dropped) read
     /// September as budgeted at $0, its $1,100 of spend all "rate (price or efficiency)", with no
     /// note. The note names the line and the month; a line that starts later in the year (a unit
-    /// opening in January) has no month missing inside its own and is not named.
+    /// opening in January) has no month missing inside its own and is not named here.
     @Test func aMonthMissingInsideALinesBudgetIsNamed() throws {
         let budget = Self.table(Self.fiscalMonths.filter { $0 != "2025-09" }.map { ("D1", "Supplies", $0, 1_000) }
                                 + Self.fiscalMonths.suffix(6).map { ("D2", "Supplies", $0, 2_000) } + Self.fiscalMonths.map { ("D3", "Rent", $0, 500) })
@@ -323,6 +323,9 @@ import Tabular
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
         #expect(result.notes.contains { $0.hasPrefix("the budget has no row for a month inside a line's budgeted months (D1 / Supplies 2025-09): read as budgeted at $0") }, "\(result.notes)")
         #expect(!result.notes.joined().contains("D2 / Supplies 20"), "\(result.notes)")
+        // D2 opens in January and the ledger has no row of it yet: said, not projected at $0
+        // in silence (its department had no ledger rows, which hid it from the note).
+        #expect(result.notes.contains { $0.hasPrefix("1 line is budgeted only in months after 2025-12 and has no posting yet (D2 / Supplies from 2026-01, $12,000)") }, "\(result.notes)")
     }
 
     /// A budget for July alone against a whole year's projection, and a credit line with one

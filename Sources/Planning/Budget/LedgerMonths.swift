@@ -112,8 +112,9 @@ public enum LedgerMonths {
         return gaps.sorted { $0.line.utf8.lexicographicallyPrecedes($1.line.utf8) }
     }
 
-    /// Budgeted lines with no posting in the fiscal year so far, in departments that have
-    /// ledger rows (a department with none is a matter of its own): projected at $0, such a
+    /// Budgeted lines with no posting in the fiscal year so far (those budgeted to date only in
+    /// departments that have ledger rows: a department with none is a matter of its own; those
+    /// budgeted only ahead in any, a unit that opens later included): projected at $0, such a
     /// line reads favorable by its whole budget (an annual fee not yet invoiced read as a
     /// saving), and one budgeted only in the months ahead (maintenance from March) leaves its
     /// budget out of the projection, each without a word.
@@ -130,11 +131,15 @@ public enum LedgerMonths {
         func department(_ line: String) -> Substring { line.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
         let departments = Set(booked.keys.map(department))
         var toDate: [(line: String, budget: Double)] = [], later: [(line: String, first: Int, budget: Double)] = []
-        for (line, byMonth) in budgeted where departments.contains(department(line)) {
+        for (line, byMonth) in budgeted {
             guard !(booked[line] ?? []).contains(where: yearToDate.contains) else { continue }
             let budget = yearToDate.reduce(0) { $0 + (byMonth[$1] ?? 0) }
             let months = ahead.filter { (byMonth[$0] ?? 0) != 0 }
+            // A department the ledger lacks with a budget to date has a note of its own; one
+            // budgeted only ahead (a unit opening after as-of) is listed here like any line:
+            // left out, it was projected at $0 without a word.
             if abs(budget) >= 0.005 {
+                guard departments.contains(department(line)) else { continue }
                 toDate.append((line, budget))
             } else if let first = months.first {
                 later.append((line, first, months.reduce(0) { $0 + byMonth[$1]! }))

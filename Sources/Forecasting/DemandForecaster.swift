@@ -209,7 +209,7 @@ public struct DemandForecaster: Sendable {
             ? (0..<h).map { k in withSD.reduce(0) { $0 + $1.0 * $1.1[k] } / sdWeight } : nil
         // A new item's few points give no usable error spread; a count distribution around
         // its mean still gives honest intervals.
-        let countModel = used.allSatisfy(\.full.isCountModel) || demandClass == .short
+        let countModel = settings.valuesAreCounts && (used.allSatisfy(\.full.isCountModel) || demandClass == .short)
         let label = used.count == 1 ? used[0].full.label
             : "Combo(" + used.map { "\($0.full.label) \(NumberFormat.percent($0.weight))" }.joined(separator: ", ") + ")"
 

@@ -14,10 +14,16 @@ public struct ForecastSettings: Sendable {
     /// A second, longer seasonal cycle in periods (the year of daily data, `Frequency.longCycle`);
     /// nil for none.
     public var longCycle: Double?
+    /// The values count things (units used, patient days), so a count distribution may give a
+    /// short or intermittent history its spread. False for amounts of money and rates, whose
+    /// count-model spread depends on the unit they are written in: a flat $10 per patient day
+    /// came out +-40% (in cents it would have been +-4%).
+    public var valuesAreCounts: Bool
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
-                models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil) {
+                models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true) {
         self.longCycle = longCycle
+        self.valuesAreCounts = valuesAreCounts
         self.horizon = horizon
         self.season = season
         self.levels = levels

@@ -111,8 +111,9 @@ public struct PurchasingJob: Sendable {
                 key.utf8.contains(CompositeKey.separator) ? usedAt.perStock[key] ?? 0 : max(0, (dailyUse[key] ?? 0) - (usedApart[key] ?? 0))
             }
             result.itemsInUse = Set(dailyUse.filter { $0.value > 0 }.keys)
+            let paid = lines.latestPrices(through: asOf.daysSinceEpoch)
             result.expiry = LotExpiry.plan(listed, asOf: asOf.daysSinceEpoch, stock: stock, dailyUse: rate,
-                                           unitCost: { analysis.latestPrice[$0] ?? master?.number("unit_cost", $0) })
+                                           unitCost: { paid[$0] ?? master?.number("unit_cost", $0) })
         }
         return result
     }
@@ -172,7 +173,7 @@ public struct PurchasingJob: Sendable {
                       ("on_time_rate", .number(v.map { rounded($0.onTimeRate, 10_000) })),
                       ("lead_time_mean_days", .number(v.map { $0.leadTime.count > 0 ? rounded($0.leadTime.mean, 100) : .nan })),
                       ("lead_time_sd_days", .number(v.map { $0.leadTime.count > 1 ? rounded($0.leadTime.standardDeviation, 100) : .nan })),
-                      ("price_variance", .number(v.map { rounded($0.priceVariance, 100) })),
+                      ("price_variance", .number(v.map { r.analysis.hasContractPrices ? rounded($0.priceVariance, 100) : .nan })),
                       // Blank without contract prices: no spend is known to be off contract.
                       ("off_contract_spend", .number(v.map { r.analysis.hasContractPrices ? rounded($0.offContractSpend, 100) : .nan }))])
     }
@@ -243,6 +244,12 @@ public struct PurchasingJob: Sendable {
             let n = a.unmatchedContracts.count
             lines.append("\(n == 1 ? "1 contract line matches" : "\(n) contract lines match") no order's item and vendor, so \(n == 1 ? "its price checked" : "their prices checked") nothing: "
                          + firstFew(a.unmatchedContracts.map { "\($0.item) from \($0.vendor)" }) + "; check the item codes and vendor names")
+        }
+        if !a.conflictingContracts.isEmpty {
+            let n = a.conflictingContracts.count
+            lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same day, so no date says which applies; the lower is used: "
+                         + firstFew(a.conflictingContracts.map { c in "\(c.line.item) from \(c.line.vendor) (" + c.prices.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: ", ") + ")" })
+                         + "; keep one row, or date the new price")
         }
         return lines
     }

@@ -478,8 +478,9 @@ public struct VarianceJob: Sendable {
                 let progress = Progress(label: "variance: forecast \(what)", total: totals.seriesCount, quiet: quiet)
                 // Series whose last value is before as-of still forecast from as-of: pad with zeros.
                 let steps = ahead.count + max(0, asOf - totals.lastPeriod)
+                // Amounts and rates are money, not counts (volumes are).
                 let forecaster = DemandForecaster(settings: ForecastSettings(horizon: steps, season: 12, levels: [80], backtestOrigins: 0,
-                                                                             models: models, nonNegative: false))
+                                                                             models: models, nonNegative: false, valuesAreCounts: what == "volumes"))
                 try ParallelForecast.each(totals, forecaster: forecaster, threads: threads, progress: progress) { id, _, f in
                     let mirrored = id.hasPrefix("n"), sign = mirrored ? -1.0 : 1
                     let mean = Array(f.mean.suffix(ahead.count)), spread = Array(f.spread.suffix(ahead.count))

@@ -206,16 +206,17 @@ import Tabular
     /// V3's receipt of 0 is no delivery: fill rate 0, on time 0 and no lead time (before:
     /// on time 1 with a 0-day lead time, and a row in lead_times.csv). V2's 150 of 100 on PO3
     /// counts as 100, so it cannot make up PO2's missing 50: fill (50 + 100) / 200. Without
-    /// contract prices off_contract_spend is blank (unknown), not the whole spend.
+    /// contract prices off_contract_spend is blank (unknown), not the whole spend, and so is
+    /// price_variance (not 0, as if paid at contract).
     @Test func aLineReceivedInPartsCountsOnceAndANothingReceiptIsNoReceipt() throws {
         let (orders, summary) = try imported(Self.splitOrders, "orders")
         #expect(summary.rejected == 0)
         let r = try PurchasingJob().run(orders: orders)
         #expect(try csv(PurchasingJob.scorecardTable(r)) == """
             vendor,lines,spend,fill_rate,on_time_rate,lead_time_mean_days,lead_time_sd_days,price_variance,off_contract_spend
-            V1,1,1000,1,0,19,,0,
-            V2,2,200,0.75,1,2,0,0,
-            V3,1,10,0,0,,,0,
+            V1,1,1000,1,0,19,,,
+            V2,2,200,0.75,1,2,0,,
+            V3,1,10,0,0,,,,
 
             """)
         #expect(try csv(PurchasingJob.leadTimeTable(r)) == "item,vendor,receipts,lead_time_mean_days,lead_time_sd_days\nA,V1,1,19,\nB,V2,2,2,0\n")
@@ -306,5 +307,39 @@ import Tabular
         #expect(!PurchasingJob.costReductions(r, report: "purchasing.md").contains { $0.area == "Off-contract spend" })
         let report = PurchasingJob.report(r).markdown(figurePrefix: "p")
         #expect(report.contains("No contract prices were given") && !report.contains("bought off contract"), "\(report)")
+        // The buyer review: the scorecard's price_variance read 0, as if paid at contract.
+        let scorecard = PurchasingJob.scorecardTable(r)
+        #expect(scorecard.numbers("price_variance")?.allSatisfy(\.isNaN) == true)
+    }
+
+    /// The buyer review: two contracts for A from V1 starting the same day, $1.00 and $1.80.
+    /// The last row won ($20 or $100 of variance on 100 bought at $2, by the rows' order). The
+    /// lower is used either way, and the pair is named.
+    @Test func contractsFromTheSameDayUseTheLowerPriceAndAreNamed() throws {
+        let orders = Table([("item", .text(["A"])), ("vendor", .text(["V1"])), ("order_date", .date([CalendarDay(year: 2026, month: 2, day: 1)!])),
+                            ("quantity", .number([100])), ("unit_price", .number([2])), ("received_quantity", .number([100])),
+                            ("receipt_date", .date([CalendarDay(year: 2026, month: 2, day: 3)!]))])
+        for prices in [[1.0, 1.8], [1.8, 1.0]] {
+            let contracts = Table([("item", .text(["A", "A"])), ("vendor", .text(["V1", "V1"])), ("contract_price", .number(prices)),
+                                   ("start", .date([CalendarDay(year: 2026, month: 1, day: 1)!, CalendarDay(year: 2026, month: 1, day: 1)!]))])
+            let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+            #expect(r.analysis.priceVariances.first.map { abs($0.priceVariance - 100) < 1e-9 } == true, "\(r.analysis.priceVariances)")
+            #expect(PurchasingJob.caveats(r).contains { $0.hasPrefix("1 item and vendor has two contract prices from the same day") && $0.contains("A from V1 (1, 1.8)") },
+                    "\(PurchasingJob.caveats(r))")
+        }
+    }
+
+    /// The buyer review: a lot on the shelf at as-of (bought at $2) was valued at a price paid
+    /// after as-of ($9): 40 units of waste read $360 for $80.
+    @Test func wasteIsValuedAtThePricePaidByAsOf() throws {
+        let orders = Table([("item", .text(["A", "A"])), ("vendor", .text(["V1", "V1"])),
+                            ("order_date", .date([CalendarDay(year: 2026, month: 1, day: 1)!, CalendarDay(year: 2026, month: 3, day: 20)!])),
+                            ("quantity", .number([50, 50])), ("unit_price", .number([2, 9]))])
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text(["2026-02-10"])), ("quantity", .number([50]))])
+        let days = (0..<31).map { CalendarDay(year: 2026, month: 1, day: 1)!.adding(days: $0) }
+        let usage = Table([("date", .date(days)), ("item", .text(days.map { _ in "A" })), ("quantity", .number(days.map { _ in 1 }))])
+        let r = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
+        let lot = try #require(r.expiry.first)
+        #expect(abs(lot.expectedWaste - 40) < 1e-9 && abs(lot.wasteValue - 80) < 1e-9, "\(lot)")
     }
 }

@@ -328,6 +328,24 @@ import Tabular
         #expect(result.notes.contains { $0.hasPrefix("1 line is budgeted only in months after 2025-12 and has no posting yet (D2 / Supplies from 2026-01, $12,000)") }, "\(result.notes)")
     }
 
+    /// An FP&A review: amounts and rates are money, not counts. A short line's range came from a
+    /// count distribution, so it depended on the unit the money is written in (a flat $10 per
+    /// patient day came out +-40%, where in cents it would be +-4%). Now the range of a line in
+    /// cents is the range in dollars times 100, and a line that never varied has none.
+    @Test func aShortLinesRangeDoesNotDependOnTheUnitOfMoney() throws {
+        func december(_ amounts: [Double], scale: Double) throws -> Projection? {
+            let months = Self.fiscalMonths.prefix(amounts.count)
+            let result = try VarianceJob().run(budget: Self.table(Self.fiscalMonths.map { ("D1", "Supplies", $0, 1_000 * scale) }),
+                                               actuals: Self.table(zip(months, amounts).map { ("D1", "Supplies", $0, $1 * scale) }), volumes: nil)
+            return result.rows.first { $0.line.account == "Supplies" && $0.line.period == "2025-12" }?.forecast
+        }
+        let dollars = try #require(try december([1_000, 1_200, 900, 1_100, 1_050], scale: 1))
+        let cents = try #require(try december([1_000, 1_200, 900, 1_100, 1_050], scale: 100))
+        #expect(dollars.hi80 > dollars.lo80 && abs((cents.hi80 - cents.lo80) / 100 - (dollars.hi80 - dollars.lo80)) < 0.01, "\(dollars) \(cents)")
+        let flat = try #require(try december([1_100, 1_100, 1_100, 1_100, 1_100], scale: 1))
+        #expect(flat.amount == 1_100 && flat.hi80 - flat.lo80 < 0.01, "\(flat)")
+    }
+
     /// A budget for July alone against a whole year's projection, and a credit line with one
     /// month of history: the notes say what the budget covers, and the summary never reads
     /// "80% range  to " (the credit line had no range and left it blank; forecast as its mirror

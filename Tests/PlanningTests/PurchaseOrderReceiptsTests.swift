@@ -103,6 +103,13 @@ import Testing
         #expect(a.vendors.first?.onTimeRate == 0.5)
         #expect(a.itemLeadTimes["A"]?.meanDays == 3)
         #expect(a.openLines == 1 && a.closedUnfilled == 1)
+        // The buyer review: an export that writes 0 received on the closed line, not blank, is
+        // the same line closed with nothing received (it went unnamed in the report).
+        let zero = PurchaseOrderLines(item: ["A", "A", "A"], vendor: ["V1", "V1", "V1"], orderDay: [100, 100, 100], quantity: [100, 100, 100],
+                                      unitPrice: [1, 1, 1], receiptDay: [103, noDay, 102], receivedQuantity: [100, 0, 10],
+                                      po: ["P1", "P2", "P3"], status: ["Received", "Closed", "Back Order"])
+        let b = PurchasingAnalysis(lines: zero)
+        #expect(b.closedUnfilled == 1 && b.vendors.first?.fillRate == 0.5 && b.vendors.first?.onTimeRate == 0.5)
     }
 }
 

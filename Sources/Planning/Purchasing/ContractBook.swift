@@ -61,7 +61,9 @@ public struct ContractBook: Sendable {
     }
 
     /// The contract price on `day`: when contracts overlap, the one that started last
-    /// (a renegotiated price replaces the old one).
+    /// (a renegotiated price replaces the old one); of two that started the same day, the
+    /// lower price, whatever the rows' order (the last row had won: a variance of $20 or $100
+    /// by the file's order), and `conflicts` names them.
     public func price(item: String, vendor: String, on day: Int32) -> Double? {
         contracts(item: item, vendor: vendor).flatMap { Self.price(in: $0, on: day) }
     }
@@ -83,8 +85,26 @@ public struct ContractBook: Sendable {
     public static func price(in list: [Contract], on day: Int32) -> Double? {
         var best: Contract?
         for c in list where c.covers(day) {
-            if best == nil || (c.start ?? .min) >= (best!.start ?? .min) { best = c }
+            guard let b = best else { best = c; continue }
+            let start = c.start ?? .min, bestStart = b.start ?? .min
+            if start > bestStart || (start == bestStart && c.price < b.price) { best = c }
         }
         return best?.price
+    }
+
+    /// Item and vendor pairs with two contract prices that start the same day and overlap,
+    /// with the prices, in the contracts' order: no date says which applies.
+    public var conflicts: [(line: Line, prices: [Double])] {
+        lines.compactMap { line in
+            let list = contracts[line] ?? []
+            var prices: [Double] = []
+            for i in list.indices {
+                for j in list.indices where j > i && list[i].start == list[j].start && list[i].price != list[j].price {
+                    prices.append(contentsOf: [list[i].price, list[j].price])
+                }
+            }
+            let distinct = Array(Set(prices)).sorted()
+            return distinct.isEmpty ? nil : (line, distinct)
+        }
     }
 }

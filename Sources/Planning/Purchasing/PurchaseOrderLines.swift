@@ -91,6 +91,18 @@ public struct PurchaseOrderLines: Sendable {
 
     public var count: Int { item.count }
 
+    /// Each item's unit price on its latest line ordered on or before `day` (of lines with a
+    /// price): what stock on hand that day was bought at. The latest line of all valued a lot
+    /// on the shelf at a price paid weeks later ($9 for a lot bought at $2).
+    public func latestPrices(through day: Int32) -> [String: Double] {
+        var latest: [Int32: (day: Int32, price: Double)] = [:]
+        for k in 0..<count where orderDay[k] <= day && unitPrice[k].isFinite && unitPrice[k] > 0 {
+            if let known = latest[item[k]], known.day > orderDay[k] { continue }
+            latest[item[k]] = (orderDay[k], unitPrice[k])
+        }
+        return Dictionary(uniqueKeysWithValues: latest.map { (itemNames[Int($0.key)], $0.value.price) })
+    }
+
     /// Lines from parallel columns of export rows; `receiptDay` uses `noDay` and numbers NaN
     /// where blank. Rows with the same `po` (not empty), item, vendor, order day and quantity
     /// are the receipts of one line. Rows whose `status` says cancelled are left out.

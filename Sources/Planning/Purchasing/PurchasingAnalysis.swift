@@ -69,6 +69,8 @@ public struct PurchasingAnalysis: Sendable {
     /// Contract lines no order's item and vendor matched, in the contracts' order: a price
     /// that checked nothing, which the report names rather than leave unseen.
     public var unmatchedContracts: [ContractBook.Line] = []
+    /// Item and vendor pairs whose contracts give two prices from the same day (`ContractBook.conflicts`).
+    public var conflictingContracts: [(line: ContractBook.Line, prices: [Double])] = []
 
     public var spend: Double { vendors.reduce(0) { $0 + $1.spend } }
     /// Net of lines paid below contract.
@@ -176,7 +178,8 @@ public struct PurchasingAnalysis: Sendable {
             let kind = o.statusKind[row]
             let stillComing = (kind == .open && o.received(row) < q)
                 || (hasReceipts && o.awaitsRest(row, units: o.received(row), on: lastDay, leadDays: promised[Int(i)], graceDays: settings.graceDays))
-            if !o.isReceived(row) && kind == .closed {
+            // (An export that writes the received quantity as 0, not blank, says the same.)
+            if (!o.isReceived(row) || o.received(row) == 0) && kind == .closed {
                 closedUnfilled += 1
                 named(&closedUnfilledExamples)
                 pairs[p].ordered += q
@@ -208,6 +211,7 @@ public struct PurchasingAnalysis: Sendable {
         }
 
         unmatchedContracts = contracts.unmatched(matched: matched)
+        conflictingContracts = contracts.conflicts
         overpaidLines.sort { ($0.overpaid, $1.item, $1.po) > ($1.overpaid, $0.item, $0.po) }
 
         // Pairs in item then vendor order (names compared as bytes, so the order is the same on every machine).

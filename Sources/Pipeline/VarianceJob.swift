@@ -572,7 +572,18 @@ public struct VarianceJob: Sendable {
                 result.rows[i].projectedVolumeVariance = nil
                 result.rows[i].projectedRateVariance = nil
             }
-            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is not set against it, and projected_variance is left blank; booked months outside it count as unbudgeted spend")
+            // Twelve months in a row from another month than the fiscal start, with no fiscal_year
+            // labels to say otherwise, are most likely a year that starts there (October to
+            // September read on the July default covered 9 of 12 months and dropped 3).
+            var hint = ""
+            let all = Set(bMonth).sorted()
+            if budget.texts("fiscal_year") == nil, all.count == 12, let first = all.first, all.last == first + 11 {
+                let start = FiscalCalendar(firstMonth: 1).fiscalMonth(ofMonth: first)
+                if start != calendar.firstMonth {
+                    hint = "; the budget's 12 months run \(Frequency.month.label(first)) to \(Frequency.month.label(first + 11)), a fiscal year from month \(start): if so, give --fiscal-start \(start) (fiscal_year_start: \(start) in a pipeline's calendar)"
+                }
+            }
+            notes.append("the budget covers \(covered.count) of FY\(fy)'s \(fyMonths.count) months (\(Frequency.month.label(covered[0])) to \(Frequency.month.label(covered[covered.count - 1]))): the projected year is not set against it, and projected_variance is left blank; booked months outside it count as unbudgeted spend" + hint)
         }
         if let firstTwice {
             let count = lineMonthsTwice.count

@@ -346,6 +346,17 @@ import Tabular
         #expect(flat.amount == 1_100 && flat.hi80 - flat.lo80 < 0.01, "\(flat)")
     }
 
+    /// An FP&A review: a budget from October to September, without fiscal_year labels, read on
+    /// the July default covered 9 of 12 months; the note now says the fiscal start it fits.
+    @Test func aBudgetOfTwelveMonthsFromOctoberSuggestsItsFiscalStart() throws {
+        let october = Array(Self.monthLabels(15).suffix(12))
+        #expect(october.first == "2025-10" && october.last == "2026-09")
+        let result = try VarianceJob().run(budget: Self.table(october.map { ("D1", "Supplies", $0, 1_000) }),
+                                           actuals: Self.table(october.prefix(3).map { ("D1", "Supplies", $0, 1_000) }), volumes: nil)
+        #expect(result.notes.contains { $0.hasSuffix("the budget's 12 months run 2025-10 to 2026-09, a fiscal year from month 10: if so, give --fiscal-start 10 (fiscal_year_start: 10 in a pipeline's calendar)") },
+                "\(result.notes)")
+    }
+
     /// A budget for July alone against a whole year's projection, and a credit line with one
     /// month of history: the notes say what the budget covers, and the summary never reads
     /// "80% range  to " (the credit line had no range and left it blank; forecast as its mirror

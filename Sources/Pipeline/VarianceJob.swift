@@ -547,6 +547,9 @@ public struct VarianceJob: Sendable {
         if scenarios != nil && rolling.remaining.isEmpty {
             notes.append("as-of \(Frequency.month.label(asOf)) is FY\(fy)'s last month: no month of it is left for the scenarios to change, so each equals the base; give an earlier --as-of (as_of:) to compare them")
         }
+        if let set = scenarios, let scenarioRows, !rolling.remaining.isEmpty {
+            notes += VarianceJob.scenarioNotes(set.scenarios, rows: scenarioRows, lines: scenarioLines)
+        }
         var result = Result(rows: rows, asOf: asOf, fiscalYear: fy, annualBudget: annualBudget,
                             projectedLow: projected.lo80, projectedHigh: projected.hi80, scenarios: scenarioRows)
         record?.addActuals(booked)
@@ -664,6 +667,28 @@ public struct VarianceJob: Sendable {
     /// budget_scenarios.csv: the base projection, then each scenario.
     /// With `partialBudget` (a budget for some months of the year) the projected variance is
     /// blank, as in budget_variance.csv.
+    /// What a scenario could not do as it reads: a volume change on a department whose lines
+    /// are all fixed moves nothing (volume moves variable accounts only), and an expense line a
+    /// change takes below zero (three positions cut from a line with two left) is a payroll no
+    /// hospital has. Both came out as figures without a word.
+    static func scenarioNotes(_ scenarios: [BudgetScenario], rows: [ScenarioProjection.Row], lines: [ScenarioProjection.Line]) -> [String] {
+        var notes: [String] = []
+        let variable = Set(lines.filter { $0.behavior == .variable }.map(\.department))
+        let revenue = Set(lines.filter { $0.accountType == .revenue }.map { CompositeKey.joined($0.department, $0.account) })
+        for scenario in scenarios {
+            let still = scenario.volume.filter { $0.key != BudgetScenario.everything && $0.value != 0 && !variable.contains($0.key) }.keys.sorted()
+            if !still.isEmpty {
+                notes.append("scenario '\(scenario.name.clipped(60))': volume moves variable accounts only, and \(still.listed(upTo: 3)) \(still.count == 1 ? "has" : "have") none (every line fixed), so its volume change there changes nothing")
+            }
+            let negative = rows.filter { $0.scenario == scenario.name && $0.department != "ALL" && $0.account != "TOTAL"
+                && !revenue.contains(CompositeKey.joined($0.department, $0.account)) && $0.projectedFY < -0.005 }
+            if !negative.isEmpty {
+                notes.append("scenario '\(scenario.name.clipped(60))' takes \(negative.map { "\($0.department) / \($0.account) to \(NumberStyle().money($0.projectedFY))" }.listed(upTo: 3)) for the year, below zero: the change is more than the line has left; check its count or percent")
+            }
+        }
+        return notes
+    }
+
     public static func scenarioTable(_ rows: [ScenarioProjection.Row], fiscalYear: Int, partialBudget: Bool = false) -> Table {
         func money(_ x: Double) -> Double { (x * 100).rounded() / 100 }
         return Table([

@@ -357,6 +357,21 @@ import Tabular
                 "\(result.notes)")
     }
 
+    /// An FP&A review: a census scenario on a department whose lines are all fixed changed
+    /// nothing, and cutting three positions from a salary line with two left took it to
+    /// -$27,000; both without a word. Each is named.
+    @Test func scenariosThatCannotDoWhatTheySayAreNamed() {
+        let lines = [ScenarioProjection.Line(department: "D1", account: "Salaries", behavior: .fixed, budgetFY: 120_000, bookedToDate: 60_000, remaining: [10_000]),
+                     ScenarioProjection.Line(department: "D2", account: "Supplies", behavior: .variable, budgetFY: 24_000, bookedToDate: 12_000, remaining: [2_000])]
+        let census = BudgetScenario(name: "census_up", volume: ["D1": 10, "D2": 10])
+        let cut = BudgetScenario(name: "cut", staff: [.init(department: "D1", account: "Salaries", count: -3, annualCost: 98_000)])
+        let rows = ScenarioProjection(lines: lines, remainingMonths: 6).rows([census, cut])
+        let notes = VarianceJob.scenarioNotes([census, cut], rows: rows, lines: lines)
+        #expect(notes.contains("scenario 'census_up': volume moves variable accounts only, and D1 has none (every line fixed), so its volume change there changes nothing"), "\(notes)")
+        #expect(notes.contains { $0.hasPrefix("scenario 'cut' takes D1 / Salaries to -$") && $0.hasSuffix("below zero: the change is more than the line has left; check its count or percent") }, "\(notes)")
+        #expect(notes.count == 2, "\(notes)")
+    }
+
     /// A budget for July alone against a whole year's projection, and a credit line with one
     /// month of history: the notes say what the budget covers, and the summary never reads
     /// "80% range  to " (the credit line had no range and left it blank; forecast as its mirror

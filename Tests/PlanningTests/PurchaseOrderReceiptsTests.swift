@@ -162,8 +162,9 @@ import Testing
                                        po: ["P1", "P2", "P3"], status: ["Closed", "Closed", "Closed"])
         let a = PurchasingAnalysis(lines: lines, contracts: book)
         #expect(a.paidAboveContract == 50 && a.priceVariance == 50 && a.overpaidLines.map(\.quantity) == [100], "\(a.overpaidLines)")
-        // Spend stays the orders' value (README: spend is ordered quantity x price).
-        #expect(a.spend == 5_200)
+        // Spend of a closed line is what it was invoiced for too (a later buyer review: a line
+        // closed with nothing was $200 of off-contract "spend" never paid): 250 + 200, not 5,200.
+        #expect(a.spend == 450)
     }
 }
 

@@ -150,7 +150,10 @@ public struct PurchasingAnalysis: Sendable {
                 named(&unpricedExamples)
             } else {
                 pairs[p].priced += 1
-                let value = price * q
+                // Spend too: a line closed with nothing received was never invoiced, and counted
+                // at its ordered value it was off-contract spend to recover (the buyer review's
+                // $200 of a $400 scorecard).
+                let value = price * billed
                 pairs[p].spend += value
                 let contract = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) } ?? (o.contractPrice[row].isNaN ? nil : o.contractPrice[row])
                 if let contract {

@@ -176,6 +176,7 @@ public struct ExportInspection: Sendable {
         // Purchase order lines: an ERP's PO export names the PO and the received quantity so;
         // left unmapped, a line exported once per receipt counts twice and every receipt as full.
         "po": ["PO", "PO Number", "PO #", "PO No", "PO Num", "Purchase Order", "PO ID"],
+        "po_line": ["PO Line", "Line", "Line Number", "Line #", "Line No", "PO Line Number"],
         "received_quantity": ["Qty Received", "Received Qty", "Quantity Received", "Rcvd Qty", "Qty Rcvd"],
         "receipt_date": ["Received Date", "Date Received", "Rcpt Date", "Receive Date"],
         "order_date": ["PO Date", "Ordered Date"],

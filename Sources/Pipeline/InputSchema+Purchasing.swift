@@ -9,7 +9,7 @@ extension InputSchema {
     /// under the first: summed, it would double what was received, so the row is rejected
     /// like a second stock row. Only rows with a PO number: without one, two identical lines
     /// may be two orders.
-    static let orderReceipt = UniqueKey(roles: ["po", "item", "vendor", "order_date", "quantity", "receipt_date", "received_quantity"],
+    static let orderReceipt = UniqueKey(roles: ["po", "po_line", "item", "vendor", "order_date", "quantity", "receipt_date", "received_quantity"],
                                         noun: "a row",
                                         why: "one row per receipt of a PO line; a repeated row would count the receipt twice",
                                         ignoringCase: false, onlyWith: "po")
@@ -17,12 +17,13 @@ extension InputSchema {
     /// DESIGN.md's purchasing inputs: order lines with receipts, contract prices, stock by lot.
     /// `manufacture_date` on lots is an addition to DESIGN's table: with it, a lot that
     /// expires before it was made is rejected. So is `status` on orders (an ERP's line status):
-    /// lines it calls cancelled, void or deleted are left out of the analysis.
+    /// lines it calls cancelled, void or deleted are left out of the analysis; and `po_line`,
+    /// the PO's line number, which keeps two lines of one PO for the same item apart.
     static let purchasing: [InputSchema] = [
         InputSchema(kind: "orders", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero),
-                                            r("status", .text), r("uom", .text)],
+                                            r("status", .text), r("uom", .text), r("po_line", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
         InputSchema(kind: "contracts", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("contract_price", .number, true, atLeastZero),

@@ -18,6 +18,8 @@ public struct PurchasingJob: Sendable {
 
     public struct Result: Sendable {
         public var analysis: PurchasingAnalysis
+        /// The orders give the PO's line numbers (`po_line`).
+        public var hasLineNumbers = false
         /// Empty without lots.
         public var expiry: [LotExpiry.Risk] = []
         /// Items the usage shows in use anywhere, to tell a lot where its item is not used from
@@ -80,6 +82,7 @@ public struct PurchasingJob: Sendable {
             result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
         }
         result.splitLines = lines.splitLines.count
+        result.hasLineNumbers = orders.texts("po_line") != nil
         result.mergedVendorSpellings = lines.mergedVendorSpellings
         result.cancelledRows = lines.cancelledRows
         result.cancelledStatuses = lines.cancelledStatuses
@@ -127,7 +130,7 @@ public struct PurchasingJob: Sendable {
         return PurchaseOrderLines(item: item, vendor: vendor, orderDay: ordered, quantity: quantity,
                                   unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
                                   receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"),
-                                  po: orders.texts("po"), status: orders.texts("status"))
+                                  po: orders.texts("po"), poLine: orders.texts("po_line"), status: orders.texts("status"))
     }
 
     static func lots(_ table: Table) throws -> [LotExpiry.Lot] {
@@ -219,7 +222,7 @@ public struct PurchasingJob: Sendable {
         var lines: [String] = []
         if r.splitLines > 0 {
             let more = r.splitLines > r.splitLineExamples.count ? " and \(r.splitLines - r.splitLineExamples.count) more" : ""
-            lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)")
+            lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)" + (r.hasLineNumbers ? "" : "; if the export has PO line numbers, map them (--columns po_line=..., po_line in a pipeline's columns) to keep separate lines apart"))
         }
         if r.cancelledRows > 0 {
             lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
@@ -257,7 +260,7 @@ public struct PurchasingJob: Sendable {
     /// The one-line note for the run's summary.
     public static func note(_ r: Result) -> String {
         let a = r.analysis
-        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(a.hasContractPrices ? NumberFormat.fixed(a.offContractSpend, decimals: 2) : "unknown (no contract prices)")"
+        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), \(a.hasContractPrices ? "price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))" : "price variance and off contract unknown (no contract prices)")"
         if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts))" }
         for caveat in caveats(r) { text += "; " + caveat.prefix(1).lowercased() + caveat.dropFirst() }
         if r.hasLots {

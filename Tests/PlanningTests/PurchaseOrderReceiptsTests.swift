@@ -111,6 +111,21 @@ import Testing
         let b = PurchasingAnalysis(lines: zero)
         #expect(b.closedUnfilled == 1 && b.vendors.first?.fillRate == 0.5 && b.vendors.first?.onTimeRate == 0.5)
     }
+
+    /// The buyer review: lines 1 and 2 of P1, both 100 of A on one day, each received in full.
+    /// Without line numbers they read as one line received twice (spend halved, an
+    /// "over-receipt"); with them, two lines. Two receipts of one numbered line stay one.
+    @Test func poLineNumbersKeepTwoLikeLinesApart() {
+        func lines(_ numbers: [String]?) -> PurchaseOrderLines {
+            PurchaseOrderLines(item: ["A", "A", "A"], vendor: ["V1", "V1", "V1"], orderDay: [100, 100, 100], quantity: [100, 100, 100],
+                               unitPrice: [2, 2, 2], receiptDay: [102, 103, 104], receivedQuantity: [100, 60, 40], po: ["P1", "P1", "P1"], poLine: numbers)
+        }
+        #expect(lines(nil).count == 1)
+        let numbered = lines(["1", "2", "2"])
+        #expect(numbered.count == 2 && numbered.received(0) == 100 && numbered.received(1) == 100 && numbered.splitLines == [1])
+        let a = PurchasingAnalysis(lines: numbered)
+        #expect(a.spend == 400 && a.vendors.first?.fillRate == 1)
+    }
 }
 
 /// A buyer's review: ERPs export 0, not blank, in the received column of a line not received

@@ -104,12 +104,14 @@ public struct PurchaseOrderLines: Sendable {
     }
 
     /// Lines from parallel columns of export rows; `receiptDay` uses `noDay` and numbers NaN
-    /// where blank. Rows with the same `po` (not empty), item, vendor, order day and quantity
-    /// are the receipts of one line. Rows whose `status` says cancelled are left out.
+    /// where blank. Rows with the same `po` (not empty), `poLine` (when given), item, vendor,
+    /// order day and quantity are the receipts of one line: with the export's PO line numbers,
+    /// two lines of one PO for the same item, day and quantity stay two (merged, their spend was
+    /// halved and read as an over-receipt). Rows whose `status` says cancelled are left out.
     public init(item items: [String], vendor vendors: [String], orderDay: [Int32], quantity: [Double],
                 unitPrice prices: [Double]? = nil, receiptDay receiptDays: [Int32]? = nil, receivedQuantity receivedQuantities: [Double]? = nil,
                 contractPrice contractPrices: [Double]? = nil,
-                po poNumbers: [String]? = nil, status: [String]? = nil) {
+                po poNumbers: [String]? = nil, poLine poLines: [String]? = nil, status: [String]? = nil) {
         let n = items.count
         rows = n
         var itemIDs = ByteKeyTable(capacity: 1024), spellingIDs = ByteKeyTable(capacity: 64), poIDs = ByteKeyTable(capacity: 1024)
@@ -120,9 +122,10 @@ public struct PurchaseOrderLines: Sendable {
         _ = empty.withUTF8 { poIDs.intern($0) }
         /// A line's identity in the export, for the rows that repeat it once per receipt.
         struct LineKey: Hashable {
-            var po: Int32, item: Int32, vendor: Int32, day: Int32
+            var po: Int32, line: Int32, item: Int32, vendor: Int32, day: Int32
             var quantity: UInt64
         }
+        var lineNumbers = ByteKeyTable(capacity: 64)
         var lineOf: [LineKey: Int] = [:]
         var rowsOfLine: [Int32] = []
         reserve(n)
@@ -172,7 +175,9 @@ public struct PurchaseOrderLines: Sendable {
             let received = day != Self.noDay || (!got.isNaN && (got != 0 || closed))
             let units = !got.isNaN ? got : day != Self.noDay ? quantity[row] : .nan
             if p != 0 {
-                let key = LineKey(po: Int32(p), item: Int32(i), vendor: Int32(v), day: orderDay[row], quantity: quantity[row].bitPattern)
+                var number = poLines?[row] ?? ""
+                let lineNumber = number.withUTF8 { lineNumbers.intern($0) }
+                let key = LineKey(po: Int32(p), line: Int32(lineNumber), item: Int32(i), vendor: Int32(v), day: orderDay[row], quantity: quantity[row].bitPattern)
                 if let line = lineOf[key] {
                     // A further receipt of a line already read.
                     if rowsOfLine[line] == 1 {

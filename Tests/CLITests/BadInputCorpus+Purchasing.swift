@@ -38,6 +38,11 @@ extension BadInputCorpus {
         cases.append(rejecting(orders, "P1's receipt twice (lines 2 and 8)", repeatedData,
                                [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and item 'A100' and vendor 'Acme' and order_date '2025-01-10' and quantity '100' and receipt_date '2025-01-17' and received_quantity '100' already has a row on line 2")],
                                read: repeatedRows))
+        // With the PO's line numbers (`PO Line`), the same receipt of line 1 twice is still a
+        // re-export; a like line numbered 2 is a line of its own (the buyer review's P1 lines 1 and 2).
+        let numbered = orders.rows.enumerated().map { $0.element + ["1"] } + [orders.rows[0] + ["1"], orders.rows[0] + ["2"]]
+        cases.append(rejecting(orders, "P1 line 1's receipt twice with PO Line numbers (lines 2 and 8)", Data(CSVInput.csv(orders.header + ["PO Line"], numbered)),
+                               [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and po_line '1' and item 'A100'")], read: numbered.count))
         // An ERP's line status: a cancelled line is left out and counted, not analysed as spend.
         let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
         cases.append(accepting(orders, "P3 with status Cancelled (line 4): left out and named", withStatus,

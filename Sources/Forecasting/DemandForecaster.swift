@@ -222,7 +222,12 @@ public struct DemandForecaster: Sendable {
             }
         }
         let backtestRuns = combinedRuns.isEmpty ? used.map(\.backtest) : [combinedRuns]
-        let sd = calibrated(averageSD, by: combinedRuns, history: y)
+        // Amounts seen fewer than three times have no changes to measure a spread by: a line
+        // posted once may be a one-off or the first of many, at even odds the next month is
+        // the amount or nothing, whose standard deviation is half the amount (without it, a
+        // single posting had a range of zero width).
+        let seenTooLittle = !settings.valuesAreCounts && y.count < 3
+        let sd = seenTooLittle ? mean.map { abs($0) / 2 } : calibrated(averageSD, by: combinedRuns, history: y)
         let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y, backtests: backtestRuns)
         let dispersion = CountDistribution.dispersion(of: y)
         let spread = countModel ? mean.map { ($0 * dispersion).squareRoot() } : (sd ?? empiricalSpread(backtestRuns, history: y))

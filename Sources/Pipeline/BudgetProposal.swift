@@ -105,14 +105,23 @@ public struct BudgetProposal: Sendable {
         let raiseOf = try inflationByAccount(Set(aAcct), file: actuals.fromFile)
         // Account behaviour and type, from the current budget.
         // Kept as written (e.g. "Variable", "Revenue") so the proposal reads like the export.
-        var behavior: [String: String] = [:], type: [String: String] = [:]
+        // By department and account, as the variance reads them: by account alone, Pharmacy's
+        // salaries budgeted fixed made ICU's variable salaries fixed, so a line's proposal
+        // depended on the other departments in the run (and shards disagreed with the whole).
+        // A line the budget lacks takes its account's type (a revenue account is revenue in any
+        // department) and the default behavior, variable, whatever other departments budget.
+        var type: [String: String] = [:]
+        var lineBehavior: [String: String] = [:], lineType: [String: String] = [:]
         if let bAcct = budget.texts("account") {
-            let b = budget.texts("behavior"), t = budget.texts("account_type")
+            let b = budget.texts("behavior"), t = budget.texts("account_type"), d = budget.texts("department")
             for r in 0..<bAcct.count {
-                if let v = b?[r], !v.isEmpty { behavior[bAcct[r]] = v }
-                if let v = t?[r], !v.isEmpty { type[bAcct[r]] = v }
+                let line = CompositeKey.joined(d?[r] ?? "", bAcct[r])
+                if let v = b?[r], !v.isEmpty { lineBehavior[line] = v }
+                if let v = t?[r], !v.isEmpty { type[bAcct[r]] = v; lineType[line] = v }
             }
         }
+        func behaviorOf(_ department: String, _ account: String) -> String? { lineBehavior[CompositeKey.joined(department, account)] }
+        func typeOf(_ department: String, _ account: String) -> String? { lineType[CompositeKey.joined(department, account)] ?? type[account] }
 
         // Forecast each department's monthly volume through the proposed year.
         var totals = PeriodTotals(frequency: .month)
@@ -145,7 +154,7 @@ public struct BudgetProposal: Sendable {
                 let monthsCovered = Double(last - from + 1)
                 let lastYearVolume = (from...last).reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
                 let raise = 1 + (raiseOf[account] ?? defaultInflation) / 100
-                let variable = (behavior[account] ?? "variable").lowercased() == "variable"
+                let variable = (behaviorOf(department, account) ?? "variable").lowercased() == "variable"
                 for month in target {
                     let forecastVolume = volumeForecast[department]?[month]
                     let value: Double
@@ -157,8 +166,8 @@ public struct BudgetProposal: Sendable {
                     let rounded = (value * 100).rounded() / 100
                     departments.append(department); accounts.append(account); periods.append(months.label(month))
                     amounts.append(rounded); volumesOut.append(forecastVolume.map { $0.rounded() } ?? .nan)
-                    years.append("FY\(fiscalYear)"); types.append(type[account] ?? "expense"); behaviors.append(behavior[account] ?? "variable")
-                    if (type[account] ?? "expense").lowercased() == "expense" { total += rounded }
+                    years.append("FY\(fiscalYear)"); types.append(typeOf(department, account) ?? "expense"); behaviors.append(behaviorOf(department, account) ?? "variable")
+                    if (typeOf(department, account) ?? "expense").lowercased() == "expense" { total += rounded }
                 }
             }
         }

@@ -250,7 +250,7 @@ public struct PurchasingJob: Sendable {
         }
         if !a.conflictingContracts.isEmpty {
             let n = a.conflictingContracts.count
-            lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same day, so no date says which applies; the lower is used: "
+            lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same start (or both undated), so no date says which applies; the lower is used: "
                          + firstFew(a.conflictingContracts.map { c in "\(c.line.item) from \(c.line.vendor) (" + c.prices.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: ", ") + ")" })
                          + "; keep one row, or date the new price")
         }

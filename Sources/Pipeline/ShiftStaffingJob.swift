@@ -318,7 +318,8 @@ public struct ShiftStaffingJob: Sendable {
         let coverage = TimekeepingCoverage(units: tUnits, days: tDays, frequency: .day) { keys.key($0) }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
-            var recorded = [Set<Int32>](repeating: [], count: sums.count * periods)
+            var recorded = [Set<Int32>](repeating: [], count: sums.count * periods), withPatients = recorded
+            var daysOfUnit = [[CalendarDay]](repeating: [], count: sums.count)
             for r in 0..<cUnits.count {
                 let p = payPeriods.index(of: cDays[r])
                 guard p >= firstPeriod, p <= lastPeriod, !cValues[r].isNaN else { continue }
@@ -327,21 +328,27 @@ public struct ShiftStaffingJob: Sendable {
                 sums[u][p - firstPeriod].targetHours += cValues[r] * (weights?[r] ?? 1) * hppd
                 touched[u][p - firstPeriod] = true
                 recorded[u * periods + p - firstPeriod].insert(cDays[r].daysSinceEpoch)
+                if cValues[r] > 0 { withPatients[u * periods + p - firstPeriod].insert(cDays[r].daysSinceEpoch) }
+                daysOfUnit[u].append(cDays[r])
             }
             for u in sums.indices {
+                // The unit's own weekdays: a weekday unit beside seven-day units misses no weekends.
+                let unitOpen = OpenWeekdays(recordedOn: daysOfUnit[u]) ?? open
                 for k in 0..<periods where touched[u][k] {
                     let p = firstPeriod + k
-                    let days = open.count(from: payPeriods.firstDay(of: p), through: payPeriods.lastDay(of: p))
+                    let days = unitOpen.count(from: payPeriods.firstDay(of: p), through: payPeriods.lastDay(of: p))
                     if recorded[u * periods + k].count < days {
                         touched[u][k] = false
                         censusGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(recorded[u * periods + k].count) of \(days) days)")
                         continue
                     }
-                    let kept = (0..<PayPeriod.days).map { payPeriods.firstDay(of: p).adding(days: $0) }
-                        .filter { open.contains($0) && coverage.covers(day: $0, of: unitNames[u]) }.count
-                    if kept < days {
+                    // Days with patients need timekeeping; a unit's closed days (no census, or a
+                    // census of 0) do not.
+                    let needed = withPatients[u * periods + k]
+                    let kept = needed.filter { coverage.covers(day: CalendarDay(daysSinceEpoch: $0), of: unitNames[u]) }.count
+                    if kept < needed.count {
                         touched[u][k] = false
-                        timekeepingGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(kept) of \(days) days)")
+                        timekeepingGaps.append("\(display[unitNames[u]] ?? unitNames[u]) \(payPeriods.firstDay(of: p)) (\(kept) of \(needed.count) days with patients)")
                     }
                 }
             }
@@ -370,11 +377,12 @@ public struct ShiftStaffingJob: Sendable {
         // and its first census day to its last: its census per calendar day, closed days
         // (a weekday unit's weekends) counting as none, as the plan's periods count them.
         var recentCensus: [String: (total: Double, first: CalendarDay, last: CalendarDay)] = [:]
-        var firstDay: [String: CalendarDay] = [:], daysWithCensus: [String: Set<CalendarDay>] = [:]
+        var firstDay: [String: CalendarDay] = [:], daysWithCensus: [String: Set<CalendarDay>] = [:], recordedDays: [String: [CalendarDay]] = [:]
         var censusKeys = RowKeys()
         for r in 0..<cUnits.count where !cValues[r].isNaN && cDays[r] <= lastDay {
             let unit = censusKeys.key(cUnits[r], &keys)
             firstDay[unit] = min(firstDay[unit] ?? cDays[r], cDays[r])
+            recordedDays[unit, default: []].append(cDays[r])
             guard cDays[r] >= since else { continue }
             daysWithCensus[unit, default: []].insert(cDays[r])
             let known = recentCensus[unit]
@@ -387,15 +395,19 @@ public struct ShiftStaffingJob: Sendable {
             recent[CompositeKey.joined(unit, keys.key(row.jobCode), row.shift), default: ShiftWeekdays()]
                 .add(day: row.date, patients: row.ratio.patients, staffOnDuty: row.ratio.staffOnDuty)
         }
-        // Days the census records (its open weekdays) that a unit's census misses are gaps, not
+        // Days the unit's census records (its open weekdays) that it misses are gaps, not
         // days of no patients: counted as none, one missing day lifted every shift ahead by 3.7%
         // and added a nurse to each.
-        let open = OpenWeekdays(recordedOn: cDays) ?? .all
+        // The weekdays are the unit's own: a weekday unit beside seven-day units has no missing
+        // weekends (counted missing, its 10 patients a shift were forecast at 7.14).
         func perDay(_ unit: String) -> Double? {
             guard let c = recentCensus[unit], let first = firstDay[unit] else { return nil }
             let from = max(since, first)
-            let missing = max(0, open.count(from: from, through: c.last) - (daysWithCensus[unit]?.count ?? 0))
-            let days = Int(c.last.daysSinceEpoch - from.daysSinceEpoch) + 1 - missing
+            let open = recordedDays[unit].flatMap { OpenWeekdays(recordedOn: $0) } ?? .all
+            // Through the window's last day: a weekday unit's census ends on Friday, and its
+            // closed weekend after it counts as days of none like the others.
+            let missing = max(0, open.count(from: from, through: lastDay) - (daysWithCensus[unit]?.count ?? 0))
+            let days = Int(lastDay.daysSinceEpoch - from.daysSinceEpoch) + 1 - missing
             return days > 0 && c.total > 0 ? c.total / Double(days) : nil
         }
         // The census forecast per unit and period (the same for every job code of a unit).

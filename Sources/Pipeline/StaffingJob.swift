@@ -193,16 +193,20 @@ public struct StaffingJob: Sendable {
         // ward (they are left out of its totals), but named, since an export that lost a week
         // reads the same way.
         var missingDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
-        var span: [Int64: (Int32, Int32)] = [:]
+        // Each unit's own weekdays: a weekday unit beside seven-day units misses no weekends
+        // (its 22 weekend days were named missing).
+        var span: [Int64: (Int32, Int32)] = [:], daysOfUnit: [Int64: [CalendarDay]] = [:]
         for key in unitDays {
             let id = key >> 32, day = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
             let known = span[id]
             span[id] = (min(known?.0 ?? day, day), max(known?.1 ?? day, day))
+            daysOfUnit[id, default: []].append(CalendarDay(daysSinceEpoch: day))
         }
         for (unit, id) in unitIDs.sorted(by: { $0.key < $1.key }) {
             guard let (first, last) = span[id] else { continue }
+            let open = daysOfUnit[id].flatMap { OpenWeekdays(recordedOn: $0) } ?? censusOpen
             var count = 0, firstMissing: Int32 = 0, lastMissing: Int32 = 0
-            for day in first...last where censusOpen.contains(CalendarDay(daysSinceEpoch: day)) && !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF) {
+            for day in first...last where open.contains(CalendarDay(daysSinceEpoch: day)) && !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF) {
                 if count == 0 { firstMissing = day }
                 lastMissing = day
                 count += 1
@@ -418,14 +422,18 @@ public struct StaffingJob: Sendable {
         // flagged below target. Per unit, since one unit's week missing from an export that
         // holds the others' read as the same (4.8 hours per patient day came out 3.2).
         let timekept = TimekeepingCoverage(units: tUnits, days: tDates, frequency: frequency, name: censusName)
+        let unitOpen = UnitOpenWeekdays.of(units: cUnits, days: cDates, patientDays: cDays, name: censusName)
         let tFirst = tDates.min(), tLast = tDates.max()
         func coveredByTimekeeping(_ p: Int, of unit: String) -> Bool {
             guard let span = timekept.span(of: unit), timekept.covers(p, of: unit) else { return false }
-            // (Days the census does not record, a weekday unit's weekend, need no timekeeping.)
-            return censusOpen.noneOpen(from: frequency.firstDay(of: p), through: span.first.adding(days: -1))
-                && censusOpen.noneOpen(from: span.last.adding(days: 1), through: frequency.firstDay(of: p + 1).adding(days: -1))
+            // (Days the unit's census does not record, a weekday unit's weekend, need no timekeeping.)
+            let open = unitOpen[unit] ?? censusOpen
+            return open.noneOpen(from: frequency.firstDay(of: p), through: span.first.adding(days: -1))
+                && open.noneOpen(from: span.last.adding(days: 1), through: frequency.firstDay(of: p + 1).adding(days: -1))
         }
         var uncovered: [Int: Set<String>] = [:]
+        // Units with no timekeeping at all: named once, not as a gap in every recent period.
+        var withoutTimekeeping = Set<String>()
 
         // Unit-level evidence from history: HPPD and the premium-hours trend.
         var summaries: [String: UnitSummary] = [:]
@@ -445,6 +453,7 @@ public struct StaffingJob: Sendable {
             if let id = (0..<censusTotals.seriesCount).first(where: { censusTotals.keys.key($0) == unit }) {
                 let (first, values) = censusTotals.values(of: id)
                 for p in recent where p >= first && p - first < values.count && !values[p - first].isNaN {
+                    guard timekept.span(of: unit) != nil else { withoutTimekeeping.insert(unit); break }
                     guard coveredByTimekeeping(p, of: unit) else { uncovered[p, default: []].insert(unit); continue }
                     patientDays += values[p - first]
                     hoursOnRecordedDays += productive[unit]?[p] ?? 0
@@ -556,11 +565,16 @@ public struct StaffingJob: Sendable {
         let disjoint = tFirst.map { $0 > lastDay } == true || tLast.map { $0 < cFirst } == true
         if !uncovered.isEmpty, !disjoint, let tFirst, let tLast {
             // A period every planned unit misses is named alone; one some miss names them.
-            let everyUnit = Set(planned).count
+            let everyUnit = Set(planned).subtracting(withoutTimekeeping).count
             let labels = uncovered.keys.sorted().map { p in
                 frequency.label(p) + (uncovered[p]!.count == everyUnit ? "" : " (" + uncovered[p]!.sorted().listed(upTo: 3) + ")")
             }
             result.timekeepingGaps = "the timekeeping (\(tFirst) to \(tLast)) does not cover \(labels.count == 1 ? "the census's recent \(frequency.rawValue)" : "\(labels.count) of the census's recent \(frequency.rawValue)s") \(labels.prefix(6).joined(separator: ", "))\(labels.count > 6 ? ", ..." : ""): hours per patient day are measured over the \(frequency.rawValue)s both cover, not read as no hours worked"
+        }
+        if !withoutTimekeeping.isEmpty, !disjoint, tFirst != nil {
+            let units = withoutTimekeeping.sorted()
+            let none = "the timekeeping has no rows for \(units.listed(upTo: 5)): \(units.count == 1 ? "its" : "their") hours per patient day cannot be measured, and are not read as no hours worked; check the export covers \(units.count == 1 ? "the unit" : "them")"
+            result.timekeepingGaps = result.timekeepingGaps.map { $0 + "; " + none } ?? none
         }
         if disjoint, let tFirst, let tLast {
             result.disjointSpans = "the timekeeping (\(tFirst) to \(tLast)) and the census (\(cFirst) to \(lastDay)) share no day: worked hours per patient day and the overtime and agency shares cannot be measured; export both for the same dates"

@@ -280,17 +280,6 @@ public struct VarianceJob: Sendable {
         // A month missing inside a line's budgeted months (its rows run July to June but for
         // September) is a month the export dropped, read as budgeted at $0: its whole spend
         // came out as rate variance ("price or efficiency") without a word.
-        let fyBudgeted = budgetMonths.intersection(calendar.months(ofFiscalYear: fy))
-        var budgetGaps: [String] = []
-        for (key, byMonth) in budgetBy.sorted(by: { ($0.key.department, $0.key.account) < ($1.key.department, $1.key.account) }) {
-            let own = Set(byMonth.keys).intersection(fyBudgeted)
-            guard own.count >= 2, let first = own.min(), let last = own.max() else { continue }
-            let gaps = fyBudgeted.filter { $0 > first && $0 < last && !own.contains($0) }.sorted()
-            if !gaps.isEmpty { budgetGaps.append("\(key.department) / \(key.account) " + gaps.map { months.label($0) }.listed(upTo: 3)) }
-        }
-        if !budgetGaps.isEmpty {
-            notes.append("the budget has no row for \(budgetGaps.count == 1 ? "a month" : "months") inside a line's budgeted months (\(budgetGaps.listed(upTo: 5))): read as budgeted at $0, their spend counts as unbudgeted, in the rate variance; if the export left them out, add them (a month budgeted at $0 is a row of 0)")
-        }
         let aVolume = actuals.numbers("volume"), aType = actuals.texts("account_type")
         // The ledger's own account type, for lines the budget types nowhere: a grant booked
         // without a budget line was unbudgeted expense, a $60,000 overspend for $60,000 of revenue.
@@ -301,17 +290,35 @@ public struct VarianceJob: Sendable {
             if let v = aVolume?[r], v.isFinite { try setVolume(&actualVolume, aDept[r], aMonth[r], v, in: actuals, "actuals") }
             if let parsed = try accountType(aType?[r], of: key, in: " in the actuals") { ledgerTypes[key] = parsed }
         }
+        // A month missing inside a line's budgeted months that the line posted in (its rows run
+        // July to June but for September) is a month the export dropped, read as budgeted at $0:
+        // its whole spend came out unbudgeted, as rate variance, without a word. Months without a
+        // posting are left alone: a line budgeted quarterly has no rows between its quarters.
+        let fyBudgeted = budgetMonths.intersection(calendar.months(ofFiscalYear: fy))
+        var budgetGaps: [String] = []
+        for (key, byMonth) in budgetBy.sorted(by: { ($0.key.department, $0.key.account) < ($1.key.department, $1.key.account) }) {
+            let own = Set(byMonth.keys).intersection(fyBudgeted)
+            guard own.count >= 2, let first = own.min(), let last = own.max() else { continue }
+            let posted = actualBy[key] ?? [:]
+            let gaps = fyBudgeted.filter { $0 > first && $0 < last && !own.contains($0) && abs(posted[$0] ?? 0) >= 0.005 }.sorted()
+            if !gaps.isEmpty { budgetGaps.append("\(key.department) / \(key.account) " + gaps.map { months.label($0) }.listed(upTo: 3)) }
+        }
+        if !budgetGaps.isEmpty {
+            notes.append("the budget has no row for \(budgetGaps.count == 1 ? "a month" : "months") inside a line's budgeted months that the line posted in (\(budgetGaps.listed(upTo: 5))): read as budgeted at $0, the spend there counts as unbudgeted; if the export left them out, add them (a month budgeted at $0 is a row of 0)")
+        }
         // Budgeted lines that stopped as a line with no budget began (`LedgerMonths.continuations`):
         // projected at $0, their spending going on under the new name.
         var stoppedLines = Set<Key>()
-        if !sharded {
+        // The notes on single lines are a shard's too (a department's lines are all in its
+        // shard); only renames, which may cross departments, wait for the whole ledger.
+        do {
             // Keyed with the unit separator, which names cannot hold ("A / B" + "C" and "A" +
             // "B / C" would be one label).
             let key = { (key: Key) in CompositeKey.joined(key.department, key.account) }
             let label = { (line: String) in CompositeKey.parts(of: line, maxSplits: 1).joined(separator: " / ") }
             let booked = Dictionary(uniqueKeysWithValues: actualBy.map { (key($0.key), LedgerMonths.postedMonths($0.value.filter { $0.key <= asOf })) })
             let budgeted = Dictionary(uniqueKeysWithValues: budgetBy.map { (key($0.key), $0.value) })
-            let moved = LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf)
+            let moved = sharded ? [] : LedgerMonths.continuations(booked: booked, budgeted: budgeted, through: asOf)
             let keyOf = Dictionary(uniqueKeysWithValues: actualBy.keys.map { (key($0), $0) })
             // Only a sure match stops the old line's projection (and its gap note).
             let sure = moved.map { pair in
@@ -670,18 +677,22 @@ public struct VarianceJob: Sendable {
     /// What a scenario could not do as it reads: a volume change on a department whose lines
     /// are all fixed moves nothing (volume moves variable accounts only), and an expense line a
     /// change takes below zero (three positions cut from a line with two left) is a payroll no
-    /// hospital has. Both came out as figures without a word.
+    /// hospital has. Both came out as figures without a word. (A credit line below zero in the
+    /// base too, refunds budgeted at -1,000, is no scenario's doing.)
     static func scenarioNotes(_ scenarios: [BudgetScenario], rows: [ScenarioProjection.Row], lines: [ScenarioProjection.Line]) -> [String] {
         var notes: [String] = []
         let variable = Set(lines.filter { $0.behavior == .variable }.map(\.department))
         let revenue = Set(lines.filter { $0.accountType == .revenue }.map { CompositeKey.joined($0.department, $0.account) })
+        var base: [String: Double] = [:]
+        for row in rows where row.scenario == BudgetScenario.baseName { base[CompositeKey.joined(row.department, row.account)] = row.projectedFY }
         for scenario in scenarios {
             let still = scenario.volume.filter { $0.key != BudgetScenario.everything && $0.value != 0 && !variable.contains($0.key) }.keys.sorted()
             if !still.isEmpty {
                 notes.append("scenario '\(scenario.name.clipped(60))': volume moves variable accounts only, and \(still.listed(upTo: 3)) \(still.count == 1 ? "has" : "have") none (every line fixed), so its volume change there changes nothing")
             }
             let negative = rows.filter { $0.scenario == scenario.name && $0.department != "ALL" && $0.account != "TOTAL"
-                && !revenue.contains(CompositeKey.joined($0.department, $0.account)) && $0.projectedFY < -0.005 }
+                && !revenue.contains(CompositeKey.joined($0.department, $0.account)) && $0.projectedFY < -0.005
+                && (base[CompositeKey.joined($0.department, $0.account)] ?? 0) >= -0.005 }
             if !negative.isEmpty {
                 notes.append("scenario '\(scenario.name.clipped(60))' takes \(negative.map { "\($0.department) / \($0.account) to \(NumberStyle().money($0.projectedFY))" }.listed(upTo: 3)) for the year, below zero: the change is more than the line has left; check its count or percent")
             }

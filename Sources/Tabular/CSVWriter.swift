@@ -77,6 +77,7 @@ public final class CSVWriter {
     public func abandon() { file.abandon() }
 
     /// True for text a spreadsheet would evaluate: it starts with a formula trigger and is not just a number.
+    @usableFromInline
     static func needsNeutralising(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         switch first {
@@ -87,6 +88,7 @@ public final class CSVWriter {
     }
 
     /// `-12`, `+3.5`, `-1.5e-3`: signs on numbers are data, not formulas.
+    @usableFromInline
     static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }

@@ -29,8 +29,15 @@ public struct ImportRow {
 
     /// A field without Excel's text wrapper (`="00123"`, written to keep a code's leading
     /// zeros): the text inside it. Kept as written, `="00123"` and `00123` were two items.
+    /// Likewise without the apostrophe our own CSV output puts before text a spreadsheet would
+    /// run as a formula (`'+plus`, `'=SUM(A1)`; `CSVWriter`): read back, `aggregate | forecast`
+    /// renamed such a series, and its key hashed into another shard, which dropped it.
     @inlinable
     public static func unwrapped(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        if field.count >= 2, field[0] == UInt8(ascii: "'") {
+            let rest = UnsafeBufferPointer(rebasing: field[1...])
+            return CSVWriter.needsNeutralising(rest) ? rest : field
+        }
         guard field.count >= 3, field[0] == UInt8(ascii: "="), field[1] == UInt8(ascii: "\""), field[field.count - 1] == UInt8(ascii: "\"") else { return field }
         return UnsafeBufferPointer(rebasing: field[2..<(field.count - 1)])
     }

@@ -44,6 +44,16 @@ public struct OutputGuard: Sendable {
 
     /// Throws a usage error naming both paths and what to do, for the first collision.
     public func check() throws {
+        // Standard input is read once and standard output is one stream: two inputs given as `-`
+        // left the second an empty file (a data error naming neither flag), and two outputs
+        // wrote one CSV after the other into the stream.
+        let stdinReaders = inputs.filter { $0.path == "-" }, stdoutWriters = files.filter { $0.path == "-" }
+        if stdinReaders.count > 1 {
+            throw UsageError("\(stdinReaders.map(\.label).joined(separator: " and ")) \(stdinReaders.count == 2 ? "both" : "all") name standard input (-), which can be read once; give all but one as files")
+        }
+        if stdoutWriters.count > 1 {
+            throw UsageError("\(stdoutWriters.map(\.label).joined(separator: " and ")) \(stdoutWriters.count == 2 ? "both" : "all") name standard output (-), which would hold one CSV after the other; \(stdoutWriters[1].remedy)")
+        }
         // An input that does not exist is the import's to report ("file not found").
         let read = inputs.compactMap { input in OutputGuard.identity(input.path, existing: true).map { (input, $0) } }
         let written = files.compactMap { file in OutputGuard.identity(file.path).map { (file, $0) } }

@@ -6,8 +6,10 @@
 /// the next page are not the first page's. So the first rows of the file (up to `kept` of
 /// them) are kept, and the rows after a repeated header are compared with them: the copy is
 /// confirmed once all the kept rows have come again in order, or when the file ends with
-/// every row since the header a repeat of the opening (at least `shortestCopy` of them, so
-/// one row that happens to come twice is no copy). Only the opening rows are held, so the
+/// every row since the header a repeat of the opening; either way the rows repeated must hold
+/// at least `shortestCopy` different rows. A dispensing log writes one row per dose, so a page
+/// break inside a run of like rows starts the next page with the first page's rows: one row,
+/// or one row many times, that comes again is no copy. Only the opening rows are held, so the
 /// check costs nothing on the millions of rows after them.
 struct SelfAppendCheck {
     static let kept = 32
@@ -43,7 +45,8 @@ struct SelfAppendCheck {
         guard let line = header else { return nil }
         if matched < opening.count && same(record, opening[matched]) {
             matched += 1
-            return matched == opening.count ? Copy(headerLine: line, rows: matched, firstLine: openingLines[0]) : nil
+            return matched == opening.count && distinctOpening(matched) >= SelfAppendCheck.shortestCopy
+                ? Copy(headerLine: line, rows: matched, firstLine: openingLines[0]) : nil
         }
         header = nil
         return nil
@@ -55,16 +58,21 @@ struct SelfAppendCheck {
             opening.removeLast()
             openingLines.removeLast()
         }
+        // A header written twice at the top: the opening is still to come.
+        if opening.isEmpty { return }
         collecting = false
-        header = opening.isEmpty ? nil : record.line
+        header = record.line
         matched = 0
     }
 
     /// At the end of the file: a copy cut short, every row since the repeated header a repeat.
     func atEnd() -> Copy? {
-        guard let line = header, matched >= min(SelfAppendCheck.shortestCopy, opening.count), matched > 0 else { return nil }
+        guard let line = header, distinctOpening(matched) >= SelfAppendCheck.shortestCopy else { return nil }
         return Copy(headerLine: line, rows: matched, firstLine: openingLines[0])
     }
+
+    /// How many different rows the first `count` opening rows hold.
+    private func distinctOpening(_ count: Int) -> Int { Set(opening.prefix(count)).count }
 
     private func same(_ record: CSVRecord, _ fields: [[UInt8]]) -> Bool {
         guard record.count == fields.count else { return false }

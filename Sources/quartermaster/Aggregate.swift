@@ -22,7 +22,9 @@ struct Aggregate: ParsableCommand {
         let job = AggregateJob(source: source, output: out)
         let result = try job.run()
         let seconds = Progress.now() - started
-        Diagnostics.info("aggregate: \(result.summary); \(result.series) series, \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined()
+        // A shard's counts are the shard's, said so: "0 series" read as the whole file's.
+        let inShard = source.shard.map { " in shard \($0)" } ?? ""
+        Diagnostics.info("aggregate: \(result.summary); \(result.series) series\(inShard), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s" + result.notes.map { "\nnote: " + $0 }.joined()
                         + result.summary.unfiledRejections.map { "\n" + $0 }.joined())
     }
 }

@@ -77,6 +77,7 @@ struct Forecast: ParsableCommand {
         } catch let problem as ForecastOptions.Problem {
             throw UsageError("--\(problem.option) \(problem.message)")
         }
+        if let threads, threads < 1 { throw UsageError("--threads must be 1 or more (it was \(threads)); leave it out to use every core") }
         let settings = ForecastSettings(horizon: horizon, season: season ?? source.frequency.defaultSeasonLength, levels: checked.levels,
                                         backtestOrigins: backtest, models: checked.models, longCycle: source.frequency.longCycle)
         var job = ForecastJob(source: source, settings: settings, output: out,
@@ -92,7 +93,9 @@ struct Forecast: ParsableCommand {
         let result = try job.run()
         let seconds = Progress.now() - started
         let classes = DemandClass.allCases.compactMap { c in result.classes[c].map { "\($0) \(c.rawValue)" } }.joined(separator: ", ")
-        var line = "forecast: \(result.summary); \(result.series) series\(classes.isEmpty ? "" : " (\(classes))"), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s"
+        // A shard's counts are the shard's, said so: "0 series" read as the whole file's.
+        let inShard = source.shard.map { " in shard \($0)" } ?? ""
+        var line = "forecast: \(result.summary); \(result.series) series\(inShard)\(classes.isEmpty ? "" : " (\(classes))"), \(result.rowsWritten) rows written to \(out == "-" ? "standard output" : out) in \(NumberFormat.fixed(seconds, decimals: 2)) s"
         line += result.notes.map { "\nnote: " + $0 }.joined()
         line += result.summary.unfiledRejections.map { "\n" + $0 }.joined()
         if !result.negativeSeries.isEmpty {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pipeline
+import Tabular
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,6 +29,7 @@ struct Run: ParsableCommand {
     @OptionGroup var style: ReportStyleOptions
 
     func run() throws {
+        if let threads, threads < 1 { throw UsageError("--threads must be 1 or more (it was \(threads)); leave it out to use every core") }
         try FolderOutput.check(out, command: "run", writes: ["the pipeline's exports"])
         let started = Progress.now()
         var runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)

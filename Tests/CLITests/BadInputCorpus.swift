@@ -598,6 +598,13 @@ extension BadInputCorpus {
                        arguments: forecast + ["--input", "u.csv", "--out", "f.csv", "--accuracy", "./f.csv"],
                        expectation: .usageError(says: ["--out and --accuracy name one file (f.csv and ./f.csv)"]),
                        absentAfterFailure: ["f.csv"], unchangedFiles: ["u.csv"]),
+            // A data engineer's review: two CSVs one after the other on standard output.
+            CorpusCase(kind: .usage, name: "--out - and --accuracy -", files: ["u.csv": usage],
+                       arguments: forecast + ["--input", "u.csv", "--out", "-", "--accuracy", "-"],
+                       expectation: .usageError(says: ["--out and --accuracy both name standard output (-)"]), unchangedFiles: ["u.csv"]),
+            CorpusCase(kind: .usage, name: "--threads 0", files: ["u.csv": usage],
+                       arguments: forecast + ["--input", "u.csv", "--out", "f.csv", "--threads", "0"],
+                       expectation: .usageError(says: ["--threads must be 1 or more (it was 0)"]), absentAfterFailure: ["f.csv"]),
         ]
         let items = CSVInput.items
         var inFolder = CorpusCase(kind: items.kind, name: "reorder --usage inside the --out folder it replaces",

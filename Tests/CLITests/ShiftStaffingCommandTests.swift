@@ -249,7 +249,7 @@ import Testing
         #expect(productivity.dropFirst().allSatisfy { Double($0[5])! > 99 && Double($0[5])! < 101 }, "\(productivity)")
         let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
         #expect(report.contains("14 shift rows on days no timekeeping span of their unit starts") && report.contains("Med-Surg 14"), "\(report.prefix(3000))")
-        #expect(report.contains("the unit's timekeeping missing days of them") && report.contains("Med-Surg 2025-01-20 (7 of 14 days)"), "\(report.prefix(3000))")
+        #expect(report.contains("the unit's timekeeping missing days of them") && report.contains("Med-Surg 2025-01-20 (7 of 14 days with patients)"), "\(report.prefix(3000))")
     }
 
     /// A nurse manager's review: one census day missing from the recent weeks was counted as a
@@ -295,6 +295,38 @@ import Testing
         let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
         #expect(report.contains("No shift was checked against a patient-to-staff limit") && !report.contains("Every one of 0"), "\(report.prefix(2000))")
         #expect(report.contains("Shift units that neither the census nor the targets name, not checked: 'Med-Surg West' (the census has 'Med-Surg')"), "\(report.prefix(2000))")
+    }
+
+    /// The diff review: a weekday unit (Endo, 10 patients Monday to Friday, 2 RNs, limit 4)
+    /// beside the seven-day Med-Surg. Measured by the whole census's weekdays, its weekends read
+    /// as missing census (22 days named), its pay periods as short of timekeeping (left out), its
+    /// last week as a timekeeping gap, and its shifts ahead at 7.14 patients (2 RNs for 3).
+    @Test func aWeekdayUnitBesideASevenDayUnitKeepsItsOwnWeek() throws {
+        let dir = try Self.workspace()
+        let days = CSVInput.days(85).prefix(84)
+        let weekdays = days.enumerated().filter { $0.offset % 7 < 5 }.map(\.element)
+        let census = dir.appendingPathComponent("census.csv")
+        var text = try CLIRunner.read(census)
+        for day in weekdays { text += "\(day),Endo,10\n" }
+        try text.write(to: census, atomically: false, encoding: .utf8)
+        let shifts = dir.appendingPathComponent("shifts.csv"), punches = dir.appendingPathComponent("timekeeping.csv")
+        var shiftText = try CLIRunner.read(shifts), punchText = try CLIRunner.read(punches)
+        for day in weekdays {
+            shiftText += "\(day),day,Endo,10,07:00,19:00\n"
+            for n in 0..<3 { punchText += "\(day),Endo,12,RN,REG,E\(n),\(day) 07:00,\(day) 19:00\n" }
+        }
+        try shiftText.write(to: shifts, atomically: false, encoding: .utf8)
+        try punchText.write(to: punches, atomically: false, encoding: .utf8)
+        let targets = dir.appendingPathComponent("targets.csv")
+        try (try CLIRunner.read(targets) + "Endo,RN,3.6,5,50,4\n").write(to: targets, atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outlook = try PlanningInputs.records(dir.appendingPathComponent("out/staffing_shift_outlook.csv")).filter { $0["unit"] == "Endo" }
+        #expect(!outlook.isEmpty && outlook.allSatisfy { $0["patients_forecast"] == "10" && $0["staff_required"] == "3" }, "\(outlook)")
+        let productivity = try Self.rows(dir, "staffing_productivity.csv").filter { $0[0] == "Endo" }
+        #expect(productivity.count == 6 && productivity.allSatisfy { $0[5] == "100" }, "\(productivity)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(!report.contains("Endo 2") && !report.contains("(Endo)") && !report.contains("does not cover"), "\(report.prefix(3000))")
     }
 
     @Test func aBadPayPeriodStartIsAUsageError() throws {

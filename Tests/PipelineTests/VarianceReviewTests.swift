@@ -317,12 +317,17 @@ import Tabular
     /// note. The note names the line and the month; a line that starts later in the year (a unit
     /// opening in January) has no month missing inside its own and is not named here.
     @Test func aMonthMissingInsideALinesBudgetIsNamed() throws {
+        // D4's insurance is budgeted and paid quarterly: its months between have no rows and no
+        // postings, and are not named (the diff review).
+        let quarters = ["2025-07", "2025-10", "2026-01", "2026-04"]
         let budget = Self.table(Self.fiscalMonths.filter { $0 != "2025-09" }.map { ("D1", "Supplies", $0, 1_000) }
-                                + Self.fiscalMonths.suffix(6).map { ("D2", "Supplies", $0, 2_000) } + Self.fiscalMonths.map { ("D3", "Rent", $0, 500) })
-        let actuals = Self.table(Self.fiscalMonths.prefix(6).flatMap { [("D1", "Supplies", $0, 1_100), ("D3", "Rent", $0, 500)] })
+                                + Self.fiscalMonths.suffix(6).map { ("D2", "Supplies", $0, 2_000) } + Self.fiscalMonths.map { ("D3", "Rent", $0, 500) }
+                                + quarters.map { ("D4", "Insurance", $0, 3_000) })
+        let actuals = Self.table(Self.fiscalMonths.prefix(6).flatMap { [("D1", "Supplies", $0, 1_100), ("D3", "Rent", $0, 500)] }
+                                 + quarters.prefix(2).map { ("D4", "Insurance", $0, 3_000) })
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
-        #expect(result.notes.contains { $0.hasPrefix("the budget has no row for a month inside a line's budgeted months (D1 / Supplies 2025-09): read as budgeted at $0") }, "\(result.notes)")
-        #expect(!result.notes.joined().contains("D2 / Supplies 20"), "\(result.notes)")
+        #expect(result.notes.contains { $0.hasPrefix("the budget has no row for a month inside a line's budgeted months that the line posted in (D1 / Supplies 2025-09): read as budgeted at $0") }, "\(result.notes)")
+        #expect(!result.notes.joined().contains("D2 / Supplies 20") && !result.notes.joined().contains("D4 / Insurance"), "\(result.notes)")
         // D2 opens in January and the ledger has no row of it yet: said, not projected at $0
         // in silence (its department had no ledger rows, which hid it from the note).
         #expect(result.notes.contains { $0.hasPrefix("1 line is budgeted only in months after 2025-12 and has no posting yet (D2 / Supplies from 2026-01, $12,000)") }, "\(result.notes)")
@@ -344,6 +349,9 @@ import Tabular
         #expect(dollars.hi80 > dollars.lo80 && abs((cents.hi80 - cents.lo80) / 100 - (dollars.hi80 - dollars.lo80)) < 0.01, "\(dollars) \(cents)")
         let flat = try #require(try december([1_100, 1_100, 1_100, 1_100, 1_100], scale: 1))
         #expect(flat.amount == 1_100 && flat.hi80 - flat.lo80 < 0.01, "\(flat)")
+        // Posted once: no change to measure, so a wide range (the diff review's 700 to 700).
+        let once = try #require(try december([700], scale: 1))
+        #expect(abs((once.hi80 - once.lo80) - 2 * 1.2815515655446004 * 350) < 0.01, "\(once)")
     }
 
     /// An FP&A review: a budget from October to September, without fiscal_year labels, read on
@@ -365,8 +373,10 @@ import Tabular
                      ScenarioProjection.Line(department: "D2", account: "Supplies", behavior: .variable, budgetFY: 24_000, bookedToDate: 12_000, remaining: [2_000])]
         let census = BudgetScenario(name: "census_up", volume: ["D1": 10, "D2": 10])
         let cut = BudgetScenario(name: "cut", staff: [.init(department: "D1", account: "Salaries", count: -3, annualCost: 98_000)])
-        let rows = ScenarioProjection(lines: lines, remainingMonths: 6).rows([census, cut])
-        let notes = VarianceJob.scenarioNotes([census, cut], rows: rows, lines: lines)
+        // A credit line below zero in the base (refunds) is no scenario's doing (the diff review).
+        let refunds = ScenarioProjection.Line(department: "D2", account: "Refunds", behavior: .fixed, budgetFY: -12_000, bookedToDate: -6_000, remaining: [-1_000])
+        let rows = ScenarioProjection(lines: lines + [refunds], remainingMonths: 6).rows([census, cut])
+        let notes = VarianceJob.scenarioNotes([census, cut], rows: rows, lines: lines + [refunds])
         #expect(notes.contains("scenario 'census_up': volume moves variable accounts only, and D1 has none (every line fixed), so its volume change there changes nothing"), "\(notes)")
         #expect(notes.contains { $0.hasPrefix("scenario 'cut' takes D1 / Salaries to -$") && $0.hasSuffix("below zero: the change is more than the line has left; check its count or percent") }, "\(notes)")
         #expect(notes.count == 2, "\(notes)")

@@ -161,6 +161,25 @@ import Tabular
         #expect(short.assumptions[0] == "Base: actuals of the 3 months 2025-10 to 2025-12 (the actuals begin 2025-10).", "\(short.assumptions[0])")
     }
 
+    /// A data engineer's review: behaviour was read by account alone, so Pharmacy's salaries
+    /// budgeted fixed made ICU's variable salaries fixed, and a shard holding ICU without
+    /// Pharmacy proposed otherwise. Each line keeps its own.
+    @Test func eachLineKeepsItsOwnBehaviorInTheProposal() throws {
+        var departments: [String] = [], periods: [String] = [], amounts: [Double] = []
+        for month in 1...12 {
+            let label = "2025-" + (month < 10 ? "0" : "") + "\(month)"
+            for department in ["ICU", "Pharmacy"] { departments.append(department); periods.append(label); amounts.append(1_000) }
+        }
+        let actuals = Table([("department", .text(departments)), ("account", .text(departments.map { _ in "Salaries" })), ("period", .text(periods)), ("amount", .number(amounts))])
+        let budget = Table([("department", .text(["ICU", "Pharmacy"])), ("account", .text(["Salaries", "Salaries"])), ("period", .text(["2025-07", "2025-07"])),
+                            ("amount", .number([1_000, 1_000])), ("behavior", .text(["variable", "fixed"]))])
+        var proposal = BudgetProposal(fiscalYear: 2026)
+        proposal.calendar = FiscalCalendar(firstMonth: 1)
+        let result = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
+        let behaviors = Dictionary(zip(try #require(result.table.texts("department")), try #require(result.table.texts("behavior"))).map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        #expect(behaviors == ["ICU": "variable", "Pharmacy": "fixed"], "\(behaviors)")
+    }
+
     /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that
     /// is no account is an error naming the accounts that contain it (it was ignored while the
     /// assumptions listed it as applied).

@@ -25,6 +25,10 @@ import Testing
         #expect(units.factor(item: "G6", unit: "EA", price: 1) == nil)
         #expect(units.factor(item: "G3", unit: "EA") == 1 && units.factor(item: "G3", unit: "BX") == nil)
         #expect(units.unit(of: "G3") == "EA" && units.unit(of: "G7") == "BX")
+        // The diff review: one line in EA and one in BX, the contract in EA: the tie goes to the
+        // contract's unit (the alphabet chose BX, and the contract was left out).
+        let tied = PurchaseUnits(master: [:], lines: [("T1", "EA"), ("T1", "BX")], contracts: [("T1", "ea")])
+        #expect(tied.unit(of: "T1") == "EA" && tied.factor(item: "T1", unit: "BX") == nil)
         #expect(units.factor(item: "G4", unit: "CS") == 1 && units.factor(item: "G4", unit: "case") == 1 && units.factor(item: "G4", unit: "EA") == nil)
         #expect(units.factor(item: "G5", unit: "BX") == 1)
     }

@@ -92,8 +92,8 @@ public struct ContractBook: Sendable {
         return best?.price
     }
 
-    /// Item and vendor pairs with two contract prices that start the same day and overlap,
-    /// with the prices, in the contracts' order: no date says which applies.
+    /// Item and vendor pairs with two contract prices that start the same day (or both with no
+    /// start), with the prices, in the contracts' order: no date says which applies.
     public var conflicts: [(line: Line, prices: [Double])] {
         lines.compactMap { line in
             let list = contracts[line] ?? []

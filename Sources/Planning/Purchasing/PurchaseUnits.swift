@@ -41,8 +41,17 @@ public struct PurchaseUnits: Sendable {
             let key = PurchaseUnits.key(unit)
             if !key.isEmpty { counts[item, default: [:]][key, default: 0] += 1 }
         }
+        // A tie among the lines' units goes to the contract's unit when it is one of them (by
+        // the alphabet, one line in BX beside one in EA left the EA contract out).
+        var contractUnit: [String: String] = [:]
+        for (item, unit) in contracts where !PurchaseUnits.key(unit).isEmpty { contractUnit[item] = PurchaseUnits.key(unit) }
         for (item, byUnit) in counts {
-            fallback[item] = byUnit.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            let most = byUnit.values.max() ?? 0
+            if let unit = contractUnit[item], byUnit[unit] == most {
+                fallback[item] = unit
+            } else {
+                fallback[item] = byUnit.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            }
         }
         // The lines' unit before the contract's: lines in boxes against one contract row in
         // eaches left every line out (spend 0, an empty scorecard), where leaving the contract

@@ -20,6 +20,8 @@ public struct PurchasingJob: Sendable {
         public var analysis: PurchasingAnalysis
         /// The orders give the PO's line numbers (`po_line`).
         public var hasLineNumbers = false
+        /// How the usage's rows were read when they are period totals, for the notes.
+        public var usageReadAsTotals: String?
         /// Empty without lots.
         public var expiry: [LotExpiry.Risk] = []
         /// Items the usage shows in use anywhere, to tell a lot where its item is not used from
@@ -92,8 +94,15 @@ public struct PurchasingJob: Sendable {
         if let lots {
             guard let usage else { throw PipelineError(location: nil, "purchasing: lots need the usage, to know how fast each item is used") }
             result.hasLots = true
-            let (asOf, dailyUse) = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
+            let (asOf, dailyUse, use) = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
             result.asOf = asOf
+            // Rows read as period totals move as-of to the last period's end: said, since a file
+            // of one weekday a week read as weekly totals without a word (a buyer's review).
+            if use.rowSpan != .day {
+                let period = use.rowSpan.rawValue
+                result.usageReadAsTotals = "the usage's dates look like \(period)ly totals (\(use.rowSpanShape)), so each row is spread over its \(period)"
+                    + (self.asOf == nil ? " and as-of is \(asOf), the last \(period)'s end" : "") + "; if they are single days, export the days between too"
+            }
             let listed = try Self.lots(lots)
             // Lots at a location the usage names are used at that location's rate: at the whole
             // item's rate (1,300 a day over all storerooms), an ICU lot of 1,000 used 40 a day
@@ -144,14 +153,14 @@ public struct PurchasingJob: Sendable {
 
     /// Each item's average daily use over the last `windowDays` days to as-of (`DailyUse`),
     /// and the as-of day (the last day the usage covers by default).
-    public static func dailyUse(_ usage: Table, asOf: CalendarDay?, windowDays: Int) throws -> (CalendarDay, [String: Double]) {
+    public static func dailyUse(_ usage: Table, asOf: CalendarDay?, windowDays: Int) throws -> (CalendarDay, [String: Double], DailyUse) {
         guard let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "purchasing: the usage table needs date, item and quantity columns")
         }
         guard let use = DailyUse(days: days, items: items, quantity: quantity, asOf: asOf, windowDays: windowDays) else {
             throw PipelineError(location: nil, "purchasing: the usage table is empty")
         }
-        return (use.asOf, use.perItem)
+        return (use.asOf, use.perItem, use)
     }
 
     /// Daily use per item and location (keyed `CompositeKey.joined(item, location.matchKey())`)
@@ -248,6 +257,7 @@ public struct PurchasingJob: Sendable {
             lines.append("\(n == 1 ? "1 contract line matches" : "\(n) contract lines match") no order's item and vendor, so \(n == 1 ? "its price checked" : "their prices checked") nothing: "
                          + firstFew(a.unmatchedContracts.map { "\($0.item) from \($0.vendor)" }) + "; check the item codes and vendor names")
         }
+        if let totals = r.usageReadAsTotals { lines.append(totals) }
         if !a.conflictingContracts.isEmpty {
             let n = a.conflictingContracts.count
             lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same start (or both undated), so no date says which applies; the lower is used: "

@@ -329,6 +329,18 @@ import Tabular
         }
     }
 
+    /// The buyer review: usage dated every Monday was read as weekly totals without a word,
+    /// and as-of moved to the last week's Sunday. The reading is said.
+    @Test func usageReadAsWeeklyTotalsIsSaid() throws {
+        let orders = Table([("item", .text(["A"])), ("vendor", .text(["V1"])), ("order_date", .date([CalendarDay(year: 2026, month: 1, day: 5)!])),
+                            ("quantity", .number([100])), ("unit_price", .number([2]))])
+        let mondays = (0..<17).map { CalendarDay(year: 2025, month: 12, day: 1)!.adding(days: 7 * $0) }
+        let usage = Table([("date", .date(mondays)), ("item", .text(mondays.map { _ in "A" })), ("quantity", .number(mondays.map { _ in 14 }))])
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text(["2026-04-30"])), ("quantity", .number([100]))])
+        let r = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
+        #expect(PurchasingJob.caveats(r).contains { $0.hasPrefix("the usage's dates look like weekly totals") && $0.contains("as-of is 2026-03-29") }, "\(PurchasingJob.caveats(r))")
+    }
+
     /// The buyer review: a lot on the shelf at as-of (bought at $2) was valued at a price paid
     /// after as-of ($9): 40 units of waste read $360 for $80.
     @Test func wasteIsValuedAtThePricePaidByAsOf() throws {

@@ -17,6 +17,8 @@ public struct DailyUse: Sendable {
     public var perItem: [String: Double]
     /// What each usage row stands for (`.day`, or the period of a totals export).
     public var rowSpan: Frequency
+    /// How the dates name the periods when the rows are totals ("every date is a Monday").
+    public var rowSpanShape: String
 
     /// - Parameters: usage rows as parallel columns; `windowDays` back from as-of (or from an
     ///   item's first use, when that is later) are averaged. Nil when there are no rows.
@@ -26,6 +28,7 @@ public struct DailyUse: Sendable {
         guard !rowDays.isEmpty else { return nil }
         let span = rowDays.span
         rowSpan = span
+        rowSpanShape = rowDays.spanShape
         /// The first and last day a row covers.
         func covered(_ day: CalendarDay) -> (Int32, Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }

@@ -476,12 +476,15 @@ public struct PipelineRunner: Sendable {
         var costReductions: [CostReduction] = []
         var workbooks: [(stage: String, report: Report, name: String)] = []
         var inputsByStage: [String: [ManifestInput]] = [:]
+        // The shard the run's imports keep, for its reports (`--shard` on a canned command).
+        let shard = order.lazy.compactMap { ($0.stage as? ImportStage)?.shard }.first
         do {
             for named in order {
                 let started = Progress.now()
                 let context = StageContext(stage: named.name, pipelineDirectory: pipelineDirectory, outputDirectory: temporary,
                                            calendar: calendar, threads: threads, quiet: quiet, reports: reports, tables: tables,
                                            history: history)
+                context.shard = shard
                 let produced: [String: Table]
                 do {
                     produced = try named.stage.run(context)

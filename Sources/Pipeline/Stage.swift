@@ -88,6 +88,8 @@ public final class StageContext: @unchecked Sendable {
     private(set) var costReductions: [CostReduction] = []
     /// The run's history database (`--history`, `history:`), nil when the run keeps none.
     public let history: String?
+    /// The shard the run's imports keep (`--shard`), which its reports name; nil for a whole run.
+    var shard: ShardKey?
     /// What forecasting stages give the history; appended after the run's outputs are in place.
     private(set) var historyRecords: [StageRecord] = []
 
@@ -138,6 +140,9 @@ public final class StageContext: @unchecked Sendable {
     /// `reorder.xlsx` when workbooks are the only format).
     @discardableResult
     public func write(_ report: Report, name: String) throws -> String {
+        let report = shard.map { key in
+            report.scoped("shard \(key.shard)", sentence: "This is shard \(key.shard) of the run, split by \(key.columns.joined(separator: " and ")): its figures cover only the rows whose \(key.columns.joined(separator: " and ")) falls in this shard, not the whole hospital.")
+        } ?? report
         for format in reports.formats {
             if format == .xlsx {
                 workbooks.append((report, name))

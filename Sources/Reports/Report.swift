@@ -73,6 +73,16 @@ public struct Report: Sendable {
         bullets(self.summary)
     }
 
+    /// This report for part of the data (a shard): the title names the part and the summary
+    /// starts with it, so that a shard's totals do not read as the whole hospital's.
+    public func scoped(_ part: String, sentence: String) -> Report {
+        var scoped = Report(title: title + " (" + part + ")", summary: [sentence] + summary)
+        scoped.blocks += blocks.dropFirst(2)
+        scoped.keyFigures = keyFigures
+        scoped.sheets = sheets
+        return scoped
+    }
+
     public mutating func heading(_ text: String, level: Int = 2) {
         blocks.append(.heading(text, level: max(2, min(level, 6))))
     }

@@ -36,6 +36,11 @@ import Testing
                 union += rows
             }
             #expect(union.sorted() == expected, "N = \(n)")
+            if n == 7 {
+                // The summary line names the shard (a data engineer's review).
+                let part = try CLIRunner.run(base.filter { $0 != "--quiet" } + ["--shard", "3/7", "--out", "-"], in: dir)
+                #expect(part.stderr.contains("series in shard 3/7"), "\(part.stderr)")
+            }
             #expect(union.count == expected.count)
             if n > 1 { #expect(nonEmpty > 1, "the hash should spread 40 series over several shards") }
         }
@@ -126,6 +131,12 @@ import Testing
         for k in 1...3 { union.formUnion(try lines("s\(k)", ["--shard", "\(k)/3"])) }
         let differing = union.symmetricDifference(whole)
         #expect(differing.isEmpty && union.count == whole.count, "\(differing.sorted().prefix(4))")
+        // A shard's report says it is one (a data engineer's review: its totals read as the
+        // whole hospital's); the whole run's does not.
+        let shardReport = try CLIRunner.read(dir.appendingPathComponent("s1/budget_variance.md"))
+        #expect(shardReport.hasPrefix("# Budget variance") && shardReport.contains("(shard 1/3)")
+                && shardReport.contains("- This is shard 1/3 of the run, split by department"), "\(shardReport.prefix(600))")
+        #expect(!(try CLIRunner.read(dir.appendingPathComponent("whole/budget_variance.md"))).contains("shard"))
     }
 
     @Test func badShardIsAUsageError() throws {

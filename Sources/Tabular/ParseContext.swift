@@ -24,7 +24,9 @@ final class ParseContext {
                 return InputError(file: file, line: line, "record has more than \(limit) columns; check the delimiter, or raise the limit with \(CSVLimits.columnsOption)")
             case .fieldTooLong(let line, let quoted, let limit):
                 let hint = quoted
-                    ? "a quote opened on line \(line) probably never closes; close it or double any \" inside the field (or raise the limit with \(CSVLimits.fieldBytesOption))"
+                    // Whether the quote closes further on cannot be known without reading on: a
+                    // long description quoted whole was told its quote "probably never closes".
+                    ? "either a quote opened on line \(line) never closes (close it, or double any \" inside the field), or the field is genuinely long (then raise the limit with \(CSVLimits.fieldBytesOption))"
                     : "if the field is genuine, raise the limit with \(CSVLimits.fieldBytesOption)"
                 return InputError(file: file, line: line, "a field is longer than \(limit) bytes; \(hint)")
             }

@@ -41,7 +41,11 @@ public struct BudgetProposal: Sendable {
         let spellings = NameSpellings(accounts.sorted(), foldsLeadingZeros: true)
         var byKey: [String: String] = [:]
         for account in accounts.sorted() where byKey[account.matchKey()] == nil { byKey[account.matchKey()] = account }
-        var resolved: [String: Double] = [:]
+        var resolved: [String: Double] = [:], givenAs: [String: String] = [:]
+        // Below -100% a cost turns negative; scenarios refuse it too.
+        for (name, percent) in inflation.sorted(by: { $0.key < $1.key }) + [("(default)", defaultInflation)] where !(percent >= -100) {
+            throw PipelineError(location: nil, "budget proposal: the inflation of \(name == "(default)" ? "every other account (--default-inflation, default_inflation:)" : "'\(name.clipped(60))'") is \(NumberFormat.fixed(percent))%; a price change runs from -100% up, so give a percent of at least -100")
+        }
         for (name, percent) in inflation.sorted(by: { $0.key < $1.key }) {
             let key = name.matchKey()
             guard let account = spellings.spelling(of: name) else {
@@ -49,6 +53,11 @@ public struct BudgetProposal: Sendable {
                 throw PipelineError(location: nil, "budget proposal: the inflation (--inflation, inflation: in a pipeline) names '\(name.clipped(60))', which is no account of the actuals\(file)"
                                     + (near.isEmpty ? "; accounts are named as the ledger writes them, e.g. '\((accounts.sorted().first ?? "").clipped(60))'" : "; did you mean " + near.prefix(3).map { "'\($0.clipped(60))'" }.joined(separator: " or ") + "?"))
             }
+            // One account named twice in two spellings: the later value wrote over the other.
+            if let first = givenAs[account], resolved[account] != percent {
+                throw PipelineError(location: nil, "budget proposal: the inflation names account '\(account.clipped(60))' twice ('\(first.clipped(60))' and '\(name.clipped(60))', \(NumberFormat.fixed(resolved[account]!))% and \(NumberFormat.fixed(percent))%); keep one")
+            }
+            givenAs[account] = name
             resolved[account] = percent
         }
         return resolved
@@ -81,7 +90,7 @@ public struct BudgetProposal: Sendable {
         // before had cost nothing. One or two bookings may be one-off charges: spread over the
         // window, as before.
         var amount: [String: [String: Double]] = [:], firstMonth: [String: [String: Int]] = [:]
-        var bookedMonths: [String: [String: Set<Int>]] = [:]
+        var bookedMonths: [String: [String: Set<Int>]] = [:], byMonth: [String: [String: [Int: Double]]] = [:]
         var volume: [String: [Int: Double]] = [:]
         let aVolume = actuals.numbers("volume")
         for r in 0..<aDept.count where aMonth[r] <= last {
@@ -90,6 +99,7 @@ public struct BudgetProposal: Sendable {
                 bookedMonths[aDept[r], default: [:]][aAcct[r], default: []].insert(aMonth[r])
             }
             firstMonth[aDept[r], default: [:]][aAcct[r]] = min(firstMonth[aDept[r]]?[aAcct[r]] ?? .max, aMonth[r])
+            byMonth[aDept[r], default: [:]][aAcct[r], default: [:]][aMonth[r], default: 0] += aAmount[r]
             if let v = aVolume?[r], v.isFinite { volume[aDept[r], default: [:]][aMonth[r]] = v }
         }
         if let volumes, let vDept = volumes.texts("department"), let vPeriod = volumes.texts("period"), let va = volumes.numbers("actual_volume") {
@@ -144,28 +154,53 @@ public struct BudgetProposal: Sendable {
         var years: [String] = [], types: [String] = [], behaviors: [String] = []
         var total = 0.0
         var newLines = 0
+        // One-off postings (`OneOffPosting`), as the variance's forecast reads them: a lone
+        // invoice is not budgeted again, a spike in a monthly line counts at the line's usual
+        // month. Taken as they were, a single $10,000 invoice came back at $842 a month and a
+        // $51,000 repair made a $1,000-a-month line $6,556, while the same run called both one-off.
+        let ledgerStart = aMonth.min() ?? last
+        var leftOut: [String] = [], normalised: [String] = []
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
-                let spent = amount[department]![account]!
+                var spent = amount[department]![account]!
+                let history = byMonth[department]?[account] ?? [:]
+                switch OneOffPosting.find(history, posted: LedgerMonths.postedMonths(history), ledgerStart: ledgerStart, asOf: last) {
+                case let .once(month, booked)?:
+                    leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
+                    continue
+                case let .spike(month, booked, usual)? where window.contains(month):
+                    spent += usual - booked
+                    normalised.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)), counted at \(NumberStyle().money(usual)))")
+                default:
+                    break
+                }
                 let began = firstMonth[department]?[account] ?? window.lowerBound
                 let recurring = (bookedMonths[department]?[account]?.count ?? 0) >= 3
                 let from = began > window.lowerBound && recurring ? began : window.lowerBound
                 if from > window.lowerBound { newLines += 1 }
                 let monthsCovered = Double(last - from + 1)
                 let lastYearVolume = (from...last).reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
+                // Driver-based only when every month the line booked has its department's
+                // volume: a year of spend over three months of volume made the cost per patient
+                // day four times what it was ($480,000 proposed for a line of $120,000).
+                let booked = (bookedMonths[department]?[account] ?? []).filter { $0 >= from }
+                let volumeCovers = !booked.isEmpty && booked.allSatisfy { (volume[department]?[$0] ?? 0) > 0 }
                 let raise = 1 + (raiseOf[account] ?? defaultInflation) / 100
                 let variable = (behaviorOf(department, account) ?? "variable").lowercased() == "variable"
                 for month in target {
-                    let forecastVolume = volumeForecast[department]?[month]
+                    // The volume as written (to 2 decimals) is the one the amount is priced on:
+                    // written as 2 while the amount was priced on 2.49, the proposal loaded back
+                    // as next year's budget showed a 25% rate variance that was not there.
+                    let forecastVolume = volumeForecast[department]?[month].map { ($0 * 100).rounded() / 100 }
                     let value: Double
-                    if variable, let v = forecastVolume, lastYearVolume > 0 {
+                    if variable, volumeCovers, let v = forecastVolume, lastYearVolume > 0 {
                         value = spent / lastYearVolume * v * raise
                     } else {
                         value = spent / monthsCovered * raise
                     }
                     let rounded = (value * 100).rounded() / 100
                     departments.append(department); accounts.append(account); periods.append(months.label(month))
-                    amounts.append(rounded); volumesOut.append(forecastVolume.map { $0.rounded() } ?? .nan)
+                    amounts.append(rounded); volumesOut.append(forecastVolume ?? .nan)
                     years.append("FY\(fiscalYear)"); types.append(typeOf(department, account) ?? "expense"); behaviors.append(behaviorOf(department, account) ?? "variable")
                     if (typeOf(department, account) ?? "expense").lowercased() == "expense" { total += rounded }
                 }
@@ -188,9 +223,15 @@ public struct BudgetProposal: Sendable {
             "Base: actuals of the \(window.count == 12 ? "twelve months" : window.count == 1 ? "month" : "\(window.count) months") \(months.label(window.lowerBound)) to \(months.label(last))"
                 + (window.count < 12 ? " (the actuals begin \(months.label(window.lowerBound)))" : "")
                 + (newLines == 0 ? "." : "; \(newLines == 1 ? "1 line" : "\(newLines) lines") that began within them, booked in three months or more, at \(newLines == 1 ? "its" : "their") rate since \(newLines == 1 ? "it" : "they") began."),
-            "Variable accounts: forecast department volume x last year's cost per unit of volume; fixed accounts and lines without volumes: last year's actuals spread evenly.",
+            "Variable accounts: forecast department volume x last year's cost per unit of volume (where the department has a volume for every month the line booked); fixed accounts and lines without such volumes: last year's actuals spread evenly.",
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]
+        if !leftOut.isEmpty {
+            assumptions.append("One-off postings not budgeted again: \(leftOut.listed(upTo: 5, of: leftOut.count)); budget them if they recur.")
+        }
+        if !normalised.isEmpty {
+            assumptions.append("One-off months counted at the line's usual month: \(normalised.listed(upTo: 5, of: normalised.count)).")
+        }
         // A budgeted line without actuals in the base has no evidence to propose from: it is
         // left out, and said so (an annual fee not yet invoiced vanished from the proposal).
         if let bDept = budget.texts("department"), let bAcct = budget.texts("account"), let bAmount = budget.numbers("amount") {

@@ -18,7 +18,8 @@ struct Variance: ParsableCommand {
     @Option(help: ArgumentHelp("Last month to report, e.g. 2026-09 (default: the last month with postings, months of zeros or of reversals alone left out, or the one before it when it holds postings for under half as many lines).", valueName: "month")) var asOf: String?
     @Option(help: ArgumentHelp("Also propose next year's budget, e.g. FY2028 (budget_proposal.csv).", valueName: "FY")) var propose: String?
     @Option(help: ArgumentHelp("Inflation per account for the proposal, percent, accounts as the ledger names them (any case): \"6100 Medical Supplies=3,6200 Drugs=6\".", valueName: "map")) var inflation: String?
-    @Option(help: ArgumentHelp("Inflation for other accounts, percent.", valueName: "percent")) var defaultInflation = 0.0
+    // Read whatever follows, so that deflation (`--default-inflation -5`) is a value, not an unknown flag.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Inflation for other accounts, percent (may be negative).", valueName: "percent")) var defaultInflation = 0.0
     @Option(help: ArgumentHelp("Forecast this many fiscal quarters past the as-of quarter, 1-12 (default: to the fiscal year end).", valueName: "N")) var horizonQuarters: Int?
     @Option(help: ArgumentHelp("What-if scenarios (volume, rate, fte) for budget_scenarios.csv.", valueName: "FILE.yml")) var scenarios: String?
     @OptionGroup var pipeline: CannedPipelineOptions

@@ -180,7 +180,40 @@ import Tabular
         #expect(behaviors == ["ICU": "variable", "Pharmacy": "fixed"], "\(behaviors)")
     }
 
-    /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that
+    /// A budget director's review of the proposal, each by hand: (1) ICU's $10,000 a month with
+    /// volumes for 3 of its 12 months was priced at $120,000 / 1,500 patient days, $40,000 a
+    /// month: without a volume for every booked month it is last year's actuals, $10,000; (2) a
+    /// lone $10,000 invoice came back at $842 a month, and a $51,000 repair in a $1,000-a-month
+    /// line made it $6,556: the invoice is left out and the repair counted at $1,000, both named;
+    /// (3) inflation below -100% and one account named twice are refused.
+    @Test func theProposalReadsPartialVolumesAndOneOffsAsTheVarianceDoes() throws {
+        var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = [], volumes: [Double] = []
+        for month in 1...12 {
+            let label = "2025-" + (month < 10 ? "0" : "") + "\(month)"
+            departments += ["ICU", "D2", "Facilities"]; accounts += ["Supplies", "Consulting", "Repairs"]; periods += [label, label, label]
+            amounts += [10_000, month == 3 ? 10_000 : 0, month == 5 ? 51_000 : 1_000]
+            volumes += [month >= 10 ? 500 : .nan, .nan, .nan]
+        }
+        let keep = amounts.indices.filter { amounts[$0] != 0 }
+        let actuals = Table([("department", .text(keep.map { departments[$0] })), ("account", .text(keep.map { accounts[$0] })),
+                             ("period", .text(keep.map { periods[$0] })), ("amount", .number(keep.map { amounts[$0] })), ("volume", .number(keep.map { volumes[$0] }))])
+        let budget = Table([("department", .text(["ICU"])), ("account", .text(["Supplies"])), ("period", .text(["2025-07"])), ("amount", .number([10_000]))])
+        var proposal = BudgetProposal(fiscalYear: 2026)
+        proposal.calendar = FiscalCalendar(firstMonth: 1)
+        let result = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
+        var first: [String: Double] = [:]
+        for (account, amount) in zip(try #require(result.table.texts("account")), try #require(result.table.numbers("amount"))) where first[account] == nil { first[account] = amount }
+        #expect(first == ["Supplies": 10_000, "Repairs": 1_000], "\(first)")
+        #expect(result.assumptions.contains("One-off postings not budgeted again: D2 / Consulting ($10,000 in 2025-03); budget them if they recur."), "\(result.assumptions)")
+        #expect(result.assumptions.contains { $0.hasPrefix("One-off months counted at the line's usual month: Facilities / Repairs ($51,000 in 2025-05, counted at $1,000)") }, "\(result.assumptions)")
+        proposal.defaultInflation = -150
+        #expect(throws: PipelineError.self) { try proposal.run(budget: budget, actuals: actuals, volumes: nil) }
+        proposal.defaultInflation = 0
+        proposal.inflation = ["Supplies": 3, "SUPPLIES": 4]
+        #expect(throws: PipelineError.self) { try proposal.inflationByAccount(["Supplies"], file: "") }
+    }
+
+    /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that    /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that
     /// is no account is an error naming the accounts that contain it (it was ignored while the
     /// assumptions listed it as applied).
     @Test func inflationNamesAccountsOfTheLedger() throws {

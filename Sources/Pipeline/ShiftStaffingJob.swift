@@ -378,6 +378,10 @@ public struct ShiftStaffingJob: Sendable {
         // (a weekday unit's weekends) counting as none, as the plan's periods count them.
         var recentCensus: [String: (total: Double, first: CalendarDay, last: CalendarDay)] = [:]
         var firstDay: [String: CalendarDay] = [:], daysWithCensus: [String: Set<CalendarDay>] = [:], recordedDays: [String: [CalendarDay]] = [:]
+        // Each unit's recent census per weekday: a plan by the day already forecasts Monday as
+        // Monday, and set against the week's average the weekday pattern counted twice (10
+        // patients a shift on a weekday unit came out 14).
+        var recentByWeekday: [String: (total: Double, days: Int)] = [:]
         var censusKeys = RowKeys()
         for r in 0..<cUnits.count where !cValues[r].isNaN && cDays[r] <= lastDay {
             let unit = censusKeys.key(cUnits[r], &keys)
@@ -387,6 +391,9 @@ public struct ShiftStaffingJob: Sendable {
             daysWithCensus[unit, default: []].insert(cDays[r])
             let known = recentCensus[unit]
             recentCensus[unit] = ((known?.total ?? 0) + cValues[r] * (weights?[r] ?? 1), min(known?.first ?? cDays[r], cDays[r]), max(known?.last ?? cDays[r], cDays[r]))
+            let weekday = CompositeKey.joined(unit, String(cDays[r].isoWeekday))
+            recentByWeekday[weekday, default: (0, 0)].total += cValues[r] * (weights?[r] ?? 1)
+            recentByWeekday[weekday, default: (0, 0)].days += 1
         }
         var recent: [String: ShiftWeekdays] = [:]
         for row in shifts where row.date >= since {
@@ -427,8 +434,12 @@ public struct ShiftStaffingJob: Sendable {
                   let periods = forecast[unit], let level = perDay(unit) else { continue }
             for period in periods {
                 let start = frequency.firstDay(of: period.period)
+                var base = level
+                if frequency == .day, let same = recentByWeekday[CompositeKey.joined(unit, String(start.isoWeekday))], same.days > 0, same.total > 0 {
+                    base = same.total / Double(same.days)
+                }
                 let days = weekdays.days((0..<frequency.days(in: period.period)).map { start.adding(days: $0) },
-                                         level: period.perDay / level, maxPatientsPerStaff: target.max)
+                                         level: period.perDay / base, maxPatientsPerStaff: target.max)
                 guard let worst = ShiftWeekdays.worst(days) else { continue }
                 rows.append(OutlookRow(unit: names.0, jobCode: names.1, shift: names.2, period: period.label, day: worst.day, patients: worst.patients,
                                        staffRequired: worst.staffRequired, staffScheduled: worst.staffScheduled,

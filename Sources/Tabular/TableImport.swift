@@ -307,9 +307,16 @@ public final class TableImport {
         return summary
     }
 
+    /// Whether a record is the header again. A UTF-8 byte-order mark before it counts for
+    /// nothing: two Excel "CSV UTF-8" exports joined with `cat` carry the mark into the middle
+    /// of the file, where the header read as a bad row and the copy went through uncaught.
     static func repeatsHeader(_ record: CSVRecord, _ header: [String]) -> Bool {
         guard record.count == header.count else { return false }
-        for k in 0..<record.count where record.string(k) != header[k] { return false }
+        for k in 0..<record.count {
+            var field = record.string(k)
+            if k == 0, field.hasPrefix("\u{FEFF}") { field.removeFirst() }
+            if field != header[k] { return false }
+        }
         return true
     }
 }

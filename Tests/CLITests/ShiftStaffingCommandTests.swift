@@ -384,6 +384,15 @@ import Testing
         let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
         #expect(report.contains("Ahead, today's schedule leaves 4 period-shifts short of the ratio on 20 shift-days"), "\(report)")
         #expect(!report.contains("Today's schedule covers every shift"))
+        // Planned by the day, each day's forecast already is its weekday's: set against the
+        // week's average the pattern counted twice (a review: 28.8 on Mondays, 5 on Sundays).
+        let daily = try CLIRunner.run(["staffing", "--timekeeping", "timekeeping.csv", "--census", "census.csv", "--targets", "targets.csv",
+                                       "--shifts", "shifts.csv", "--frequency", "day", "--horizon", "14", "--out", "daily"], in: dir)
+        #expect(daily.status == 0, "\(daily.stderr)")
+        let ahead = try PlanningInputs.records(dir.appendingPathComponent("daily/staffing_shift_outlook.csv"))
+        // Two weeks, two shifts a day: 10 weekdays at 24 patients, 4 weekend days at 10.
+        #expect(ahead.count == 28 && ahead.filter { $0["patients_forecast"] == "24" }.count == 20 && ahead.filter { $0["patients_forecast"] == "10" }.count == 8,
+                "\(ahead.map { $0["patients_forecast"] ?? "" })")
     }
 }
 

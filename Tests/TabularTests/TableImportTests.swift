@@ -266,6 +266,11 @@ struct TableImportRejectTests {
         let doses = "date,item,quantity\n" + String(repeating: "2026-07-01,Gauze,1\n", count: 4)
         let pagedDoses = try dir.write("doses.csv", doses + doses + "date,item,quantity\n2026-07-01,Gauze,1\n")
         #expect(try importUsage(pagedDoses, ImportOptions()).rows.count == 9)
+        // Two Excel "CSV UTF-8" exports joined with cat: the copy's header carries the byte-order
+        // mark, which hid it (the review's case went through doubled under --on-error skip).
+        let bom = Array("\u{FEFF}".utf8)
+        let marked = try dir.write("bom.csv", bytes: bom + Array(page.utf8) + bom + Array(page.utf8))
+        #expect { _ = try importUsage(marked, ImportOptions(onError: .skip)) } throws: { "\($0)".contains("bom.csv:5:") }
     }
 
     /// Excel writes codes as `="00123"` to keep their leading zeros: the text inside is the

@@ -232,7 +232,10 @@ public struct ExportInspection: Sendable {
         // read with neither and every variance said "no volume to split it by".
         "budget_volume": ["Budget Volume", "Budgeted Volume", "Budget Stat", "Budget Statistic", "Budget Patient Days", "Budgeted Patient Days",
                           "Budget Visits", "Budget Units", "Plan Volume", "Planned Volume"],
-        "actual_volume": ["Actual Volume", "Actual Stat", "Actual Statistic", "Actual Patient Days", "Actual Visits", "Actual Units"],
+        "actual_volume": ["Actual Volume", "Actual Stat", "Actual Statistic", "Actual Patient Days", "Actual Visits", "Actual Units", "Actual Vol"],
+        // Fixed or variable, in British spelling too: left unread, every account was variable and
+        // rent was flexed by the census (a budget director's review).
+        "behavior": ["Behaviour", "Cost Behavior", "Cost Behaviour", "Fixed/Variable"],
     ]
 
     static func key(_ text: String) -> String {

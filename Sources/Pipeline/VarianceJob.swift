@@ -387,6 +387,19 @@ public struct VarianceJob: Sendable {
                     if let v = va?[r], v.isFinite { try setVolume(&givenActual, vDept[r], vMonth[r], v, in: volumes, "volumes") }
                 }
             }
+            // Departments the ledger never names flex nothing: `Dept 1` beside the ledger's `D1`
+            // made every variance "no volume to split it by" while the file read as accepted
+            // (a budget director's review). Named; and so is a file with one statistic only.
+            let ledgerDepartments = Set(budgetBy.keys.map(\.department)).union(actualBy.keys.map(\.department))
+            let strangers = Set(givenBudget.keys).union(givenActual.keys).subtracting(ledgerDepartments).sorted()
+            if !strangers.isEmpty && !sharded {
+                let spellings = NameSpellings(ledgerDepartments.sorted())
+                let shown = strangers.prefix(5).map { name in "'\(name.clipped(40))'" + (spellings.likely(for: name).map { " (the ledger has '\($0.clipped(40))')" } ?? "") }
+                notes.append("the volumes\(volumes.fromFile) name \(strangers.count == 1 ? "a department" : "departments") the budget and actuals do not, so \(strangers.count == 1 ? "its volumes flex" : "their volumes flex") nothing: \(shown.listed(of: strangers.count)); spell \(strangers.count == 1 ? "it" : "them") as the ledger does")
+            }
+            if (vb == nil) != (va == nil) {
+                notes.append("the volumes\(volumes.fromFile) give \(vb == nil ? "actual_volume but no budget_volume" : "budget_volume but no actual_volume"), so only lines whose \(vb == nil ? "budget" : "ledger") carries the other split by volume; map the file's other statistic with --columns \(vb == nil ? "budget_volume" : "actual_volume")=HEADER (columns: in a pipeline) if it has one")
+            }
             // The volumes file's figures stand over the budget's and the ledger's.
             for (department, byMonth) in givenBudget { budgetVolume[department, default: [:]].merge(byMonth) { _, given in given } }
             for (department, byMonth) in givenActual { actualVolume[department, default: [:]].merge(byMonth) { _, given in given } }

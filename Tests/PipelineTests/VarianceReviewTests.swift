@@ -382,6 +382,16 @@ import Tabular
         #expect(notes.count == 2, "\(notes)")
     }
 
+    /// A budget director's review: a volumes file naming `Dept 1` beside the ledger's `D1`, or
+    /// giving one statistic only, was read as accepted and flexed nothing. Both are named.
+    @Test func volumesThatCanFlexNothingAreNamed() throws {
+        let budget = Self.table(Self.fiscalMonths.map { ("D1", "Supplies", $0, 1_000) }), actuals = Self.table(Self.fiscalMonths.prefix(3).map { ("D1", "Supplies", $0, 1_200) })
+        let volumes = Table([("department", .text(["Dept 1", "Dept 1"])), ("period", .text(["2025-07", "2025-08"])), ("budget_volume", .number([100, 100]))])
+        let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: volumes)
+        #expect(result.notes.contains { $0.contains("name a department the budget and actuals do not, so its volumes flex nothing: 'Dept 1'") }, "\(result.notes)")
+        #expect(result.notes.contains { $0.contains("give budget_volume but no actual_volume") }, "\(result.notes)")
+    }
+
     /// A budget for July alone against a whole year's projection, and a credit line with one
     /// month of history: the notes say what the budget covers, and the summary never reads
     /// "80% range  to " (the credit line had no range and left it blank; forecast as its mirror

@@ -217,6 +217,11 @@ public struct BudgetProposal: Sendable {
                 layout.append(Table.SourceHeader(role: role, header: role))
             }
         }
+        // The volumes the variable lines are priced on, when they came from a volumes file and
+        // the budget has no column for them: without it next year could not be flexed.
+        if !layout.contains(where: { $0.role == "volume" }) && volumesOut.contains(where: { !$0.isNaN }) {
+            layout.append(Table.SourceHeader(role: "volume", header: "volume"))
+        }
         var table = Table()
         for column in layout { table.append(headers[column.role] ?? column.header, produced[column.role]!) }
         var assumptions = [

@@ -41,6 +41,10 @@ struct Variance: ParsableCommand {
         if let scenarios { job.scenarios = try ScenarioSet.load(scenarios) }
         job.sharded = try pipeline.input.parsedShard() != nil
         var proposal: BudgetProposal?
+        // Inflation shapes the proposal alone: given without it, it was ignored without a word.
+        if propose == nil && (inflation != nil || defaultInflation != 0) {
+            throw UsageError("--inflation and --default-inflation shape the budget proposal; add --propose FY2028 (the fiscal year to propose), or leave them out")
+        }
         if let propose {
             guard let year = FiscalCalendar.parseYear(propose) else { throw UsageError("--propose names a fiscal year like FY2028") }
             var plan = BudgetProposal(fiscalYear: year)
@@ -49,6 +53,16 @@ struct Variance: ParsableCommand {
                 return v
             }
             plan.defaultInflation = defaultInflation
+            // Checked here too, as usage errors, before anything is read.
+            for (name, percent) in plan.inflation.sorted(by: { $0.key < $1.key }) + [("--default-inflation", defaultInflation)] where !(percent >= -100) {
+                throw UsageError("\(name == "--default-inflation" ? "--default-inflation" : "--inflation of '\(name)'") is \(NumberFormat.fixed(percent))%; a price change runs from -100% up")
+            }
+            var seen: [String: String] = [:]
+            for name in plan.inflation.keys.sorted() {
+                if let first = seen.updateValue(name, forKey: name.matchKey()) {
+                    throw UsageError("--inflation names one account twice ('\(first)' and '\(name)'); keep one")
+                }
+            }
             plan.headers = CannedPipelineOptions.columns(try pipeline.columnMap(), for: "budget")
             proposal = plan
         }

@@ -89,6 +89,17 @@ extension BadInputCorpus {
         cases.append(CorpusCase(kind: actuals.kind, name: "--inflation naming no account", files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
                                 arguments: actuals.arguments + ["--propose", "FY2027", "--inflation", "No Such Account=3"],
                                 expectation: .fails(file: actuals.file, line: nil, says: ["names 'No Such Account', which is no account of the actuals (actuals.csv)"]), absentAfterFailure: ["out"]))
+        // A budget director's review: inflation below -100%, one account twice, or inflation
+        // without a proposal to shape.
+        for (name, extra, says) in [("--default-inflation -150", ["--propose", "FY2027", "--default-inflation", "-150"], "--default-inflation is -150%; a price change runs from -100% up"),
+                                    ("--inflation naming one account twice", ["--propose", "FY2027", "--inflation", "Supplies=3,SUPPLIES=4"], "--inflation names one account twice ('SUPPLIES' and 'Supplies')"),
+                                    ] {
+            cases.append(CorpusCase(kind: actuals.kind, name: name, files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
+                                    arguments: actuals.arguments + extra, expectation: .usageError(says: [says]), absentAfterFailure: ["out"]))
+        }
+        cases.append(CorpusCase(kind: actuals.kind, name: "--inflation without --propose", files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
+                                arguments: actuals.arguments + ["--inflation", "Supplies=3"],
+                                expectation: .usageError(says: ["--inflation and --default-inflation shape the budget proposal; add --propose"]), absentAfterFailure: ["out"]))
         // Fiscal period labels name a month only through the fiscal calendar: rejected with what
         // to export, never read as a guessed month.
         for (input, value, says) in [(budget, "FY2026 P01", "is a fiscal period, which names a month only through the fiscal calendar"),

@@ -121,11 +121,12 @@ public struct BudgetProposal: Sendable {
         // A line the budget lacks takes its account's type (a revenue account is revenue in any
         // department) and the default behavior, variable, whatever other departments budget.
         var type: [String: String] = [:]
-        var lineBehavior: [String: String] = [:], lineType: [String: String] = [:]
+        var lineBehavior: [String: String] = [:], lineType: [String: String] = [:], lineBudget: [String: Double] = [:]
         if let bAcct = budget.texts("account") {
-            let b = budget.texts("behavior"), t = budget.texts("account_type"), d = budget.texts("department")
+            let b = budget.texts("behavior"), t = budget.texts("account_type"), d = budget.texts("department"), amounts = budget.numbers("amount")
             for r in 0..<bAcct.count {
                 let line = CompositeKey.joined(d?[r] ?? "", bAcct[r])
+                if let v = amounts?[r], v.isFinite { lineBudget[line, default: 0] += v }
                 if let v = b?[r], !v.isEmpty { lineBehavior[line] = v }
                 if let v = t?[r], !v.isEmpty { type[bAcct[r]] = v; lineType[line] = v }
             }
@@ -159,10 +160,15 @@ public struct BudgetProposal: Sendable {
         // month. Taken as they were, a single $10,000 invoice came back at $842 a month and a
         // $51,000 repair made a $1,000-a-month line $6,556, while the same run called both one-off.
         let ledgerStart = aMonth.min() ?? last
-        var leftOut: [String] = [], normalised: [String] = []
+        var leftOut: [String] = [], normalised: [String] = [], spreadThin: [String] = [], flipped: [String] = []
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
                 var spent = amount[department]![account]!
+                // Written in the budget's sign: revenue budgeted positive and booked as credits
+                // came back negative, and loaded as next year's budget read as a shortfall.
+                let budgeted = lineBudget[CompositeKey.joined(department, account)] ?? 0
+                let flips = budgeted * spent < 0
+                if flips { flipped.append("\(department) / \(account)") }
                 let history = byMonth[department]?[account] ?? [:]
                 switch OneOffPosting.find(history, posted: LedgerMonths.postedMonths(history), ledgerStart: ledgerStart, asOf: last) {
                 case let .once(month, booked)?:
@@ -178,6 +184,12 @@ public struct BudgetProposal: Sendable {
                 let recurring = (bookedMonths[department]?[account]?.count ?? 0) >= 3
                 let from = began > window.lowerBound && recurring ? began : window.lowerBound
                 if from > window.lowerBound { newLines += 1 }
+                // Begun within the base with one or two bookings: spread over the whole base,
+                // as one-off charges may be, but named, since a new $600 lease came back at $102
+                // a month without a word (a budget director's review).
+                if began > window.lowerBound && !recurring {
+                    spreadThin.append("\(department) / \(account) (\(NumberStyle().money(spent)) since \(months.label(began)))")
+                }
                 let monthsCovered = Double(last - from + 1)
                 let lastYearVolume = (from...last).reduce(0) { $0 + (volume[department]?[$1] ?? 0) }
                 // Driver-based only when every month the line booked has its department's
@@ -198,7 +210,7 @@ public struct BudgetProposal: Sendable {
                     } else {
                         value = spent / monthsCovered * raise
                     }
-                    let rounded = (value * 100).rounded() / 100
+                    let rounded = ((flips ? -value : value) * 100).rounded() / 100
                     departments.append(department); accounts.append(account); periods.append(months.label(month))
                     amounts.append(rounded); volumesOut.append(forecastVolume ?? .nan)
                     years.append("FY\(fiscalYear)"); types.append(typeOf(department, account) ?? "expense"); behaviors.append(behaviorOf(department, account) ?? "variable")
@@ -233,6 +245,12 @@ public struct BudgetProposal: Sendable {
         ]
         if !leftOut.isEmpty {
             assumptions.append("One-off postings not budgeted again: \(leftOut.listed(upTo: 5, of: leftOut.count)); budget them if they recur.")
+        }
+        if !flipped.isEmpty {
+            assumptions.append("Lines booked with the opposite sign to their budget (revenue as credits), proposed in the budget's sign: \(flipped.listed(upTo: 5, of: flipped.count)).")
+        }
+        if !spreadThin.isEmpty {
+            assumptions.append("Lines that began in the base with one or two bookings, spread over its \(window.count) months as one-off charges: \(spreadThin.listed(upTo: 5, of: spreadThin.count)); if they are new monthly lines, budget them at their monthly rate.")
         }
         if !normalised.isEmpty {
             assumptions.append("One-off months counted at the line's usual month: \(normalised.listed(upTo: 5, of: normalised.count)).")

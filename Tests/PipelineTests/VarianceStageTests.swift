@@ -213,6 +213,30 @@ import Tabular
         #expect(throws: PipelineError.self) { try proposal.inflationByAccount(["Supplies"], file: "") }
     }
 
+    /// A budget director's review: revenue budgeted at +3,000 and booked as credits (-3,100) was
+    /// proposed at -3,100, a shortfall once loaded as next year's budget; a new $600 lease booked
+    /// twice was spread over the year without a word. The first keeps the budget's sign, the
+    /// second is named; both in the assumptions.
+    @Test func theProposalKeepsTheBudgetsSignAndNamesThinlyBookedNewLines() throws {
+        var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = []
+        for month in 1...12 {
+            let label = "2025-" + (month < 10 ? "0" : "") + "\(month)"
+            departments.append("D2"); accounts.append("Revenue"); periods.append(label); amounts.append(-3_100)
+            if month >= 11 { departments.append("D2"); accounts.append("Lease"); periods.append(label); amounts.append(600) }
+        }
+        let actuals = Table([("department", .text(departments)), ("account", .text(accounts)), ("period", .text(periods)), ("amount", .number(amounts))])
+        let budget = Table([("department", .text(["D2"])), ("account", .text(["Revenue"])), ("period", .text(["2025-07"])), ("amount", .number([3_000])),
+                            ("account_type", .text(["revenue"]))])
+        var proposal = BudgetProposal(fiscalYear: 2026)
+        proposal.calendar = FiscalCalendar(firstMonth: 1)
+        let result = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
+        var first: [String: Double] = [:]
+        for (account, amount) in zip(try #require(result.table.texts("account")), try #require(result.table.numbers("amount"))) where first[account] == nil { first[account] = amount }
+        #expect(first == ["Revenue": 3_100, "Lease": 100], "\(first)")
+        #expect(result.assumptions.contains("Lines booked with the opposite sign to their budget (revenue as credits), proposed in the budget's sign: D2 / Revenue."), "\(result.assumptions)")
+        #expect(result.assumptions.contains { $0.hasPrefix("Lines that began in the base with one or two bookings, spread over its 12 months as one-off charges: D2 / Lease ($1,200 since 2025-11)") }, "\(result.assumptions)")
+    }
+
     /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that    /// Inflation names accounts as the ledger writes them, in any case and spacing; a name that
     /// is no account is an error naming the accounts that contain it (it was ignored while the
     /// assumptions listed it as applied).

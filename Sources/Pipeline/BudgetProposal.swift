@@ -135,7 +135,9 @@ public struct BudgetProposal: Sendable {
         func typeOf(_ department: String, _ account: String) -> String? { lineType[CompositeKey.joined(department, account)] ?? type[account] }
 
         // Forecast each department's monthly volume through the proposed year.
-        var totals = PeriodTotals(frequency: .month)
+        // Volumes are levels: a month without a row is missing, not a month of none (gaps read as
+        // zero were forecast as a seasonal drop and written into the proposal's volume column).
+        var totals = PeriodTotals(frequency: .month, gaps: .missing)
         for (department, byMonth) in volume {
             for (month, v) in byMonth where month <= last {
                 var key = department
@@ -160,7 +162,7 @@ public struct BudgetProposal: Sendable {
         // month. Taken as they were, a single $10,000 invoice came back at $842 a month and a
         // $51,000 repair made a $1,000-a-month line $6,556, while the same run called both one-off.
         let ledgerStart = aMonth.min() ?? last
-        var leftOut: [String] = [], normalised: [String] = [], spreadThin: [String] = [], flipped: [String] = []
+        var leftOut: [String] = [], normalised: [String] = [], spreadThin: [String] = [], flipped: [String] = [], maybeYearly: [String] = []
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
                 var spent = amount[department]![account]!
@@ -170,17 +172,35 @@ public struct BudgetProposal: Sendable {
                 let flips = budgeted * spent < 0
                 if flips { flipped.append("\(department) / \(account)") }
                 let history = byMonth[department]?[account] ?? [:]
-                switch OneOffPosting.find(history, posted: LedgerMonths.postedMonths(history), ledgerStart: ledgerStart, asOf: last) {
+                // Every month with an amount is a posting here (a refund in a monthly line too: by
+                // the net's sign alone, the refund was the line's only posting and the line left out).
+                let posted = Set(history.filter { abs($0.value) >= 0.005 }.keys)
+                switch OneOffPosting.find(history, posted: posted, ledgerStart: ledgerStart, asOf: last) {
                 case let .once(month, booked)?:
-                    leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
-                    continue
+                    // Left out only where the ledger reaches a year before it, so that a yearly
+                    // charge (a licence, insurance) would have shown then; in a shorter ledger a
+                    // lone posting may be either, and is budgeted as yearly, named.
+                    if month - ledgerStart >= 12 {
+                        leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
+                        continue
+                    }
+                    maybeYearly.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
                 case let .spike(month, booked, usual)? where window.contains(month):
-                    spent += usual - booked
-                    normalised.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)), counted at \(NumberStyle().money(usual)))")
+                    // At the usual month in the line's usual sign: a refund in a line of costs
+                    // counts as a month of costs.
+                    let others = history.filter { $0.key != month }.values.reduce(0, +)
+                    let typical = others < 0 ? -abs(usual) : abs(usual)
+                    spent += typical - booked
+                    normalised.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)), counted at \(NumberStyle().money(typical)))")
                 default:
                     break
                 }
-                let began = firstMonth[department]?[account] ?? window.lowerBound
+                // Begun within the base only three months or more into it: a quarterly line's
+                // first posting falls in its first three months (a line posting in September,
+                // December, March and June, from a July base, read as begun in September and came
+                // out at 4.8 quarters a year).
+                let firstPosted = firstMonth[department]?[account] ?? window.lowerBound
+                let began = firstPosted - window.lowerBound >= 3 ? firstPosted : window.lowerBound
                 let recurring = (bookedMonths[department]?[account]?.count ?? 0) >= 3
                 let from = began > window.lowerBound && recurring ? began : window.lowerBound
                 if from > window.lowerBound { newLines += 1 }
@@ -245,6 +265,9 @@ public struct BudgetProposal: Sendable {
         ]
         if !leftOut.isEmpty {
             assumptions.append("One-off postings not budgeted again: \(leftOut.listed(upTo: 5, of: leftOut.count)); budget them if they recur.")
+        }
+        if !maybeYearly.isEmpty {
+            assumptions.append("Posted once, in a ledger too short to show a year before: budgeted as yearly charges, \(maybeYearly.listed(upTo: 5, of: maybeYearly.count)); take out any that was a one-off.")
         }
         if !flipped.isEmpty {
             assumptions.append("Lines booked with the opposite sign to their budget (revenue as credits), proposed in the budget's sign: \(flipped.listed(upTo: 5, of: flipped.count)).")

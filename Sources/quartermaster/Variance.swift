@@ -57,6 +57,11 @@ struct Variance: ParsableCommand {
             for (name, percent) in plan.inflation.sorted(by: { $0.key < $1.key }) + [("--default-inflation", defaultInflation)] where !(percent >= -100) {
                 throw UsageError("\(name == "--default-inflation" ? "--default-inflation" : "--inflation of '\(name)'") is \(NumberFormat.fixed(percent))%; a price change runs from -100% up")
             }
+            // (A key given twice in one spelling never reaches the map: counted in the text.)
+            let written = (inflation ?? "").split(separator: ",").compactMap { $0.split(separator: "=", maxSplits: 1).first.map { String($0).trimmed() } }
+            if let twice = written.first(where: { name in written.filter { $0 == name }.count > 1 }) {
+                throw UsageError("--inflation names one account twice ('\(twice)'); keep one")
+            }
             var seen: [String: String] = [:]
             for name in plan.inflation.keys.sorted() {
                 if let first = seen.updateValue(name, forKey: name.matchKey()) {

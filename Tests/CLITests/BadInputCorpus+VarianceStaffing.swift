@@ -93,6 +93,7 @@ extension BadInputCorpus {
         // without a proposal to shape.
         for (name, extra, says) in [("--default-inflation -150", ["--propose", "FY2027", "--default-inflation", "-150"], "--default-inflation is -150%; a price change runs from -100% up"),
                                     ("--inflation naming one account twice", ["--propose", "FY2027", "--inflation", "Supplies=3,SUPPLIES=4"], "--inflation names one account twice ('SUPPLIES' and 'Supplies')"),
+                                    ("--inflation naming one account twice in one spelling", ["--propose", "FY2027", "--inflation", "Supplies=3,Supplies=4"], "--inflation names one account twice ('Supplies')"),
                                     ] {
             cases.append(CorpusCase(kind: actuals.kind, name: name, files: files(actuals).merging([actuals.file: Data(actuals.contents)]) { a, _ in a },
                                     arguments: actuals.arguments + extra, expectation: .usageError(says: [says]), absentAfterFailure: ["out"]))

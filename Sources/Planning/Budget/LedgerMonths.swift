@@ -80,11 +80,16 @@ public enum LedgerMonths {
     }
 
     /// The months a line posted in, from its net amount by month: those not zero and of the
-    /// sign of the line's whole ledger. A 0.00 exported for a month not yet booked, and a
-    /// month of reversals alone (an accrual reversed on the 1st), are no postings.
+    /// line's usual sign, the sign most of its months have (the whole ledger's on a tie). A 0.00
+    /// exported for a month not yet booked, and a month of reversals alone (an accrual reversed
+    /// on the 1st), are no postings. By the whole ledger's sign alone, one refund larger than a
+    /// year of $1,000 months made the refund the line's only posting, read as a one-off, and
+    /// the line was projected at $0 (a review of the budget proposal).
     public static func postedMonths(_ net: [Int: Double]) -> Set<Int> {
-        let usual = net.values.reduce(0, +)
-        return Set(net.filter { abs($0.value) > 0.005 && (abs(usual) <= 0.005 || ($0.value > 0) == (usual > 0)) }.keys)
+        let filled = net.filter { abs($0.value) > 0.005 }
+        let positive = filled.values.filter { $0 > 0 }.count, negative = filled.count - positive
+        let usual = positive != negative ? Double(positive - negative) : net.values.reduce(0, +)
+        return Set(filled.filter { abs(usual) <= 0.005 || ($0.value > 0) == (usual > 0) }.keys)
     }
 
     /// Months a line did not post in (no ledger row, a 0.00, or reversals alone: see

@@ -66,7 +66,7 @@ public struct ShiftStaffingJob: Sendable {
         /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
         /// nobody's punches are there to count, which is no sign that nobody was on duty.
         public var shiftsOutsideSpans = 0
-        /// Shift rows on days their unit has no span at all, while the spans run on around them
+        /// Shift rows on days no span of their unit starts, while the spans run on around them
         /// (a week missing from one unit's export): not checked, since nobody's punches are
         /// there to count; read as nobody on duty, they were a week of false ratio breaches.
         public var shiftsOnDaysWithoutSpans: [String: Int] = [:]
@@ -312,9 +312,9 @@ public struct ShiftStaffingJob: Sendable {
         }
         var touched = [[Bool]](repeating: [Bool](repeating: false, count: periods), count: sums.count)
         for u in sums.indices { for p in 0..<periods where sums[u][p].paidHours != 0 { touched[u][p] = true } }
-        // A unit's pay period its timekeeping misses open days of (a week not exported) is left
-        // out and named: read as no hours worked, it made the unit look short of staff (an index
-        // of 175 for a unit on target).
+        // A unit's pay period whose timekeeping misses days the unit had patients (a week not
+        // exported) is left out and named: read as no hours worked, it made the unit look short
+        // of staff (an index of 175 for a unit on target).
         let coverage = TimekeepingCoverage(units: tUnits, days: tDays, frequency: .day) { keys.key($0) }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()

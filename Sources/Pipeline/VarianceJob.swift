@@ -404,6 +404,17 @@ public struct VarianceJob: Sendable {
             for (department, byMonth) in givenBudget { budgetVolume[department, default: [:]].merge(byMonth) { _, given in given } }
             for (department, byMonth) in givenActual { actualVolume[department, default: [:]].merge(byMonth) { _, given in given } }
         }
+        // A budget volume of 0 in a booked month with volume cannot flex a budget (no cost per
+        // unit to scale): its variable lines are held to the budget as it stands, said so (a
+        // budget director's review: left unflexed without a word).
+        var unflexed: [String] = []
+        for (department, byMonth) in budgetVolume.sorted(by: { $0.key < $1.key }) {
+            let months = byMonth.filter { $0.value == 0 && $0.key <= asOf && (actualVolume[department]?[$0.key] ?? 0) > 0 }.keys.sorted()
+            if !months.isEmpty { unflexed.append("\(department) " + months.map { Frequency.month.label($0) }.listed(upTo: 3, of: months.count)) }
+        }
+        if !unflexed.isEmpty {
+            notes.append("a budget volume of 0 in months with an actual volume (\(unflexed.listed(upTo: 5, of: unflexed.count))) cannot flex the budget, so those months' variable lines are held to the budget as it stands and their variance is not split by volume; give the budgeted volume")
+        }
 
         // An account's type follows it into departments the budget gives no line for: revenue
         // booked by a department without a budget line is revenue, not unbudgeted expense

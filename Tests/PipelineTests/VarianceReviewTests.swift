@@ -390,6 +390,11 @@ import Tabular
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: volumes)
         #expect(result.notes.contains { $0.contains("name a department the budget and actuals do not, so its volumes flex nothing: 'Dept 1'") }, "\(result.notes)")
         #expect(result.notes.contains { $0.contains("give budget_volume but no actual_volume") }, "\(result.notes)")
+        // A budget volume of 0 beside an actual volume cannot flex the budget: said.
+        let zero = Table([("department", .text(["D1", "D1"])), ("period", .text(["2025-07", "2025-08"])), ("budget_volume", .number([100, 0])),
+                          ("actual_volume", .number([110, 10]))])
+        let held = try VarianceJob().run(budget: budget, actuals: actuals, volumes: zero)
+        #expect(held.notes.contains { $0.hasPrefix("a budget volume of 0 in months with an actual volume (D1 2025-08) cannot flex the budget") }, "\(held.notes)")
     }
 
     /// A budget for July alone against a whole year's projection, and a credit line with one

@@ -1,7 +1,8 @@
 import Tabular
 
-/// Item codes that differ from the item master's only in leading zeros (`900`, `0900` and
-/// `000900`) or in case (`ab-7` and `AB-7`), read as the master writes them.
+/// Item codes that differ from the item master's only in the leading zeros of their leading
+/// number (`900`, `0900` and `000900`; `0409-1111-01` and `00409-1111-01`) or in case (`ab-7`
+/// and `AB-7`), read as the master writes them.
 ///
 /// Spreadsheets strip the leading zeros of numeric codes, and other systems pad them or write
 /// codes in lower case: matched byte for byte, an item used 20 a day was "no recent demand",
@@ -22,14 +23,16 @@ struct ItemCodeMatch {
         for (value, count) in seen where count > 1 { byValue[value] = nil }
     }
 
-    /// The code as matched: the digits of an all-digit code without its leading zeros ("0" for
-    /// zeros alone), any other code with its ASCII letters in upper case; nil for an empty code.
+    /// The code as matched, as `Shard` hashes it: its leading number without its leading zeros
+    /// ("0" for zeros alone) and its ASCII letters in upper case; nil for an empty code. So a
+    /// 10-digit NDC and its 11-digit form, `0409-1111-01` and `00409-1111-01`, are one item (only
+    /// all-digit codes were, and a pharmacy's dashed NDCs in use were planned as dead stock).
     static func value(_ code: String) -> String? {
         guard !code.isEmpty else { return nil }
-        // ASCII letters only, as `Shard` hashes them.
-        guard code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return String(decoding: code.utf8.map { $0 &- 97 < 26 ? $0 &- 32 : $0 }, as: UTF8.self) }
-        let stripped = code.drop { $0 == "0" }
-        return stripped.isEmpty ? "0" : String(stripped)
+        let bytes = Array(code.utf8)
+        var i = 0
+        while i + 1 < bytes.count && bytes[i] == 0x30 && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 { i += 1 }
+        return String(decoding: bytes[i...].map { $0 &- 97 < 26 ? $0 &- 32 : $0 }, as: UTF8.self)
     }
 
     /// `table`'s item column with codes read as the master's; `what` names the input for the

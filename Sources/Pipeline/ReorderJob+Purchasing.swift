@@ -219,7 +219,12 @@ extension ReorderJob {
             // said 605 units would expire of the 150 on hand).
             let counted = min(waste, remaining)
             stock[k].expectedExpiryWaste = counted
-            let shown = wasted.prefix(3).map { "lot \($0.lot.lot) \(NumberFormat.fixed($0.expectedWaste, decimals: 0)) of \(NumberFormat.fixed($0.lot.quantity, decimals: 0)) by \(CalendarDay(daysSinceEpoch: $0.lot.expiryDay))" }
+            let expired = wasted.filter { $0.lot.expiryDay <= asOf.daysSinceEpoch }.reduce(0) { $0 + $1.expectedWaste }
+            stock[k].expiredAtAsOf = min(expired, counted)
+            let shown = wasted.prefix(3).map { risk in
+                "lot \(risk.lot.lot) \(NumberFormat.fixed(risk.expectedWaste, decimals: 0)) of \(NumberFormat.fixed(risk.lot.quantity, decimals: 0)) "
+                    + (risk.lot.expiryDay <= asOf.daysSinceEpoch ? "expired " : "by ") + "\(CalendarDay(daysSinceEpoch: risk.lot.expiryDay))"
+            }
             let value = cost > 0 ? " ($\(NumberFormat.fixed(counted * cost, decimals: 2)))" : ""
             let cap = counted < waste ? " (the lots as listed lose \(NumberFormat.fixed(waste, decimals: 0)); capped at the stock on hand)" : ""
             levels[k].notes.append("\(NumberFormat.fixed(counted, decimals: 0)) units expected to expire before use\(value)\(cap), first expiry first out at \(NumberFormat.fixed(use, decimals: 2))/day: \(shown.joined(separator: ", "))\(wasted.count > 3 ? " and \(wasted.count - 3) more lots" : ""); not counted as stock")

@@ -37,10 +37,24 @@ extension ReorderJob {
 
     /// Items used in the last year with no inventory row, named (the first ten) so that the
     /// buyer can add their stock or confirm they are not stocked.
-    public static func usedWithoutStockNote(_ names: [String]) -> String {
+    ///
+    /// A code with the digits of a planned item's (`00409-4888-01` beside `409488801`, an NDC
+    /// with and without its dashes) is said to be the one item written two ways: told only to
+    /// add an inventory row, a buyer would have made a second item while the real one stayed
+    /// dead stock.
+    public static func usedWithoutStockNote(_ names: [String], planned: [String] = []) -> String {
         let shown = names.listed(upTo: 10)
         let count = names.count == 1 ? "1 item used in the last year has" : "\(names.count) items used in the last year have"
-        return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held."
+        func digits(_ code: String) -> String? {
+            let kept = code.filter(\.isASCII).filter(\.isNumber).drop { $0 == "0" }
+            return kept.count >= 6 && code.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) ? String(kept) : nil
+        }
+        var plannedByDigits: [String: String] = [:]
+        for code in planned { if let key = digits(code) { plannedByDigits[key] = plannedByDigits[key] == nil ? code : "" } }
+        let twins = names.compactMap { name in digits(name).flatMap { plannedByDigits[$0] }.flatMap { $0.isEmpty || $0 == name ? nil : "\(name) has the digits of \($0)" } }
+        let same = twins.isEmpty ? "" : " " + twins.listed(upTo: 5, of: twins.count).prefix(1).uppercased() + twins.listed(upTo: 5, of: twins.count).dropFirst()
+            + ": if \(twins.count == 1 ? "they are one item" : "each pair is one item"), write the code one way in every file."
+        return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held." + same
     }
 
     /// The summary's sentences on `--orders`' open lines (`applyOpenOrders`).
@@ -100,7 +114,7 @@ extension ReorderJob {
             "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map(named).joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + withoutMaster
-          + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock)])
+          + (plan.usedWithoutStock.isEmpty ? [] : [usedWithoutStockNote(plan.usedWithoutStock, planned: plan.lines.map(\.item))])
           + (plan.lotsWithoutStockRow.isEmpty ? [] : ["Lots at a location where the inventory has no row of their item, not planned: "
                                                       + plan.lotsWithoutStockRow.listed(upTo: 10) + "; add that location's stock (on hand) to the snapshot."])
           + openOrderNotes(plan.openOrders)

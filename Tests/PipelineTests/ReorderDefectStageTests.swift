@@ -278,6 +278,24 @@ import Tabular
         #expect(try #require(one.lines.first).flags.contains("expiry_waste"))
     }
 
+    /// A pharmacy buyer's review: 100 on hand, 90 of them in a lot that expired 20 days before
+    /// as-of, used 20 a day with a 7-day lead time. The position was right (10), but the shelf
+    /// read as 5 days of cover with no stockout risk. The 10 usable units cover half a day.
+    @Test func expiredUnitsGiveNoDaysOfSupply() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 20)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let lots = Table([("item", .text(["A", "A"])), ("lot", .text(["OLD", "NEW"])),
+                          ("expiry_date", .text([lastDay.adding(days: -20).description, lastDay.adding(days: 400).description])),
+                          ("quantity", .number([90, 10])), ("location", .text(["ICU", "ICU"]))])
+        let plan = try job.plan(usage: usage, items: Self.items(["A"]), inventory: Self.inventory([("A", "ICU", 100)]), lots: lots)
+        let line = try #require(plan.lines.first)
+        #expect(abs(line.inventoryPosition - 10) < 1e-9 && line.daysOfSupply.map { abs($0 - 0.5) < 1e-9 } == true, "\(line.daysOfSupply as Any) \(line.reason)")
+        #expect(line.flags.contains("stockout_risk"), "\(line.flags)")
+        #expect(line.reason.hasPrefix("on hand 100 (90 of it expired by as-of) covers 0.5 days") && line.reason.contains("lot OLD 90 of 90 expired "), "\(line.reason)")
+    }
+
     /// Stock expected to expire is waste, not stock above target: 1,000 on hand of which 800
     /// expire, ordering to replace them, read as $1,400 held above target too.
     @Test func expiringStockIsNotAlsoStockAboveTarget() throws {

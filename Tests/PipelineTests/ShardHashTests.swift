@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    /// A pharmacy buyer's review: the 10- and 11-digit forms of one NDC, `0409-1111-01` and
+    /// `00409-1111-01`, are one item (`ItemCodeMatch.value` drops the zeros of the leading
+    /// number, as the shard hash does), so a drug in use is not planned as dead stock, and
+    /// both land in one shard. Zeros after the leading number stay (`ABC-07` is not `abc-7`).
+    @Test func aDashedCodesLeadingZerosAreOneItemAndOneShard() throws {
+        #expect(ItemCodeMatch.value("0409-1111-01") == ItemCodeMatch.value("00409-1111-01"))
+        #expect(ItemCodeMatch.value("0409-1111-01") == "409-1111-01" && ItemCodeMatch.value("000") == "0" && ItemCodeMatch.value("0900") == "900")
+        #expect(ItemCodeMatch.value("abc-07") == "ABC-07" && ItemCodeMatch.value("ABC-7") != ItemCodeMatch.value("ABC-07"))
+        for n in 2...7 { #expect(try shardOf("0409-1111-01", count: n) == shardOf("00409-1111-01", count: n)) }
+        // A code with the digits of a planned item, written otherwise, is said to be it.
+        let note = ReorderJob.usedWithoutStockNote(["00409-4888-01"], planned: ["409488801", "12"])
+        #expect(note.hasSuffix("00409-4888-01 has the digits of 409488801: if they are one item, write the code one way in every file."), "\(note)")
+    }
+
     /// `ab-7` and `AB-7` are one item too (`ItemCodeMatch`): one shard, whatever the case of
     /// their ASCII letters.
     @Test func lettersShardInAnyCase() throws {

@@ -45,6 +45,10 @@ public struct StockItem: Sendable {
     /// Units of the stock's lots expected to expire before use (`reorder --lots`): not counted
     /// in the position, since they will never serve demand.
     public var expectedExpiryWaste = 0.0
+    /// Units of the stock's lots already expired on the plan's as-of day (`reorder --lots`; part
+    /// of `expectedExpiryWaste`): on the shelf, but serving no demand, so they give no days of
+    /// supply (90 expired of 100 on hand read as 10 days' cover, and no stockout risk).
+    public var expiredAtAsOf = 0.0
     /// The lots list more units than are on hand (`reorder --lots`): a stale lot file or a
     /// wrong count, flagged `lot_count_mismatch`.
     public var lotsExceedOnHand = false
@@ -78,13 +82,16 @@ public struct StockItem: Sendable {
     /// receipts since when it was taken earlier (`reorder --orders`).
     public var onHandAtAsOf: Double { max(0, onHand - usedSinceCount + receivedSinceCount) }
 
+    /// What on the shelf on the plan's as-of day can still be used: without the expired units.
+    public var usableOnHandAtAsOf: Double { max(0, onHandAtAsOf - expiredAtAsOf) }
+
     /// Whether the shelf empties before an order placed on the as-of day could arrive, `lead`
     /// days on, at `dailyUse`: what is on hand, plus each open line on the day it is due when the
     /// lines date it. Stock on order without dates is not counted on to come in time. The test
     /// on hand alone flagged an item whose 100 on order were due the day before its 50 on hand
     /// ran out (`stockout_risk`, and "may stock out before the next delivery").
     public func runsOut(dailyUse: Double, within lead: Double) -> Bool {
-        var stock = onHandAtAsOf
+        var stock = usableOnHandAtAsOf
         for arrival in (arrivals ?? []).sorted(by: { $0.inDays < $1.inDays }) where arrival.inDays < lead {
             if stock < dailyUse * arrival.inDays - 1e-9 { return true }
             stock += arrival.quantity

@@ -188,8 +188,9 @@ public struct ReorderPlanner: Sendable {
         let countAfter = s.countAgeDays.map { $0 < 0 } ?? false
         if countAfter { flags.append("count_after_as_of") }
 
-        // The shelf as of the plan's day (a count taken earlier is rolled forward by `--orders`).
-        let shelf = s.onHandAtAsOf
+        // The shelf as of the plan's day (a count taken earlier is rolled forward by `--orders`),
+        // without units already expired (`--lots`).
+        let shelf = s.usableOnHandAtAsOf
         let daysOfSupply = d > 0 ? shelf / d : nil
         // A discontinued item running out is the intended outcome, not a risk.
         if d > 0 && !s.discontinued && s.runsOut(dailyUse: d, within: lead) { flags.append("stockout_risk") }
@@ -219,6 +220,7 @@ public struct ReorderPlanner: Sendable {
             onHandText = fmt(shelf) + " by as-of (counted " + onHandText + ", " + fmt(s.usedSinceCount)
                 + (s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)" : " used and " + fmt(s.receivedSinceCount) + " received since)")
         }
+        if s.expiredAtAsOf > 0 { onHandText += " (" + fmt(s.expiredAtAsOf) + " of it expired by as-of)" }
         if let days = daysOfSupply {
             part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {

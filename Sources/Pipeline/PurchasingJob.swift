@@ -94,7 +94,8 @@ public struct PurchasingJob: Sendable {
         if let lots {
             guard let usage else { throw PipelineError(location: nil, "purchasing: lots need the usage, to know how fast each item is used") }
             result.hasLots = true
-            let (asOf, dailyUse, use) = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
+            let use = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
+            let asOf = use.asOf, dailyUse = use.perItem
             result.asOf = asOf
             // Rows read as period totals move as-of to the last period's end: said, since a file
             // of one weekday a week read as weekly totals without a word (a buyer's review).
@@ -153,14 +154,14 @@ public struct PurchasingJob: Sendable {
 
     /// Each item's average daily use over the last `windowDays` days to as-of (`DailyUse`),
     /// and the as-of day (the last day the usage covers by default).
-    public static func dailyUse(_ usage: Table, asOf: CalendarDay?, windowDays: Int) throws -> (CalendarDay, [String: Double], DailyUse) {
+    public static func dailyUse(_ usage: Table, asOf: CalendarDay?, windowDays: Int) throws -> DailyUse {
         guard let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else {
             throw PipelineError(location: nil, "purchasing: the usage table needs date, item and quantity columns")
         }
         guard let use = DailyUse(days: days, items: items, quantity: quantity, asOf: asOf, windowDays: windowDays) else {
             throw PipelineError(location: nil, "purchasing: the usage table is empty")
         }
-        return (use.asOf, use.perItem, use)
+        return use
     }
 
     /// Daily use per item and location (keyed `CompositeKey.joined(item, location.matchKey())`)

@@ -52,7 +52,8 @@ extension ReorderJob {
         var plannedByDigits: [String: String] = [:]
         for code in planned { if let key = digits(code) { plannedByDigits[key] = plannedByDigits[key] == nil ? code : "" } }
         let twins = names.compactMap { name in digits(name).flatMap { plannedByDigits[$0] }.flatMap { $0.isEmpty || $0 == name ? nil : "\(name) has the digits of \($0)" } }
-        let same = twins.isEmpty ? "" : " " + twins.listed(upTo: 5, of: twins.count).prefix(1).uppercased() + twins.listed(upTo: 5, of: twins.count).dropFirst()
+        let listedTwins = twins.listed(upTo: 5, of: twins.count)
+        let same = twins.isEmpty ? "" : " " + listedTwins.prefix(1).uppercased() + listedTwins.dropFirst()
             + ": if \(twins.count == 1 ? "they are one item" : "each pair is one item"), write the code one way in every file."
         return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held." + same
     }

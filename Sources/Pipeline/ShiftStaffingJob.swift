@@ -315,7 +315,7 @@ public struct ShiftStaffingJob: Sendable {
         // A unit's pay period whose timekeeping misses days the unit had patients (a week not
         // exported) is left out and named: read as no hours worked, it made the unit look short
         // of staff (an index of 175 for a unit on target).
-        let coverage = TimekeepingCoverage(units: tUnits, days: tDays, frequency: .day) { keys.key($0) }
+        let coverage = TimekeepingCoverage(units: tUnits, days: tDays) { keys.key($0) }
         if let cDays = census.days("date"), let cUnits = census.texts("unit"), let cValues = census.numbers("patient_days") {
             var censusKeys = RowKeys()
             var recorded = [Set<Int32>](repeating: [], count: sums.count * periods), withPatients = recorded

@@ -421,11 +421,11 @@ public struct StaffingJob: Sendable {
         // worked: a unit at 3.2 hours per patient day every day it was recorded came out 2.71,
         // flagged below target. Per unit, since one unit's week missing from an export that
         // holds the others' read as the same (4.8 hours per patient day came out 3.2).
-        let timekept = TimekeepingCoverage(units: tUnits, days: tDates, frequency: frequency, name: censusName)
+        let timekept = TimekeepingCoverage(units: tUnits, days: tDates, name: censusName)
         let unitOpen = UnitOpenWeekdays.of(units: cUnits, days: cDates, patientDays: cDays, name: censusName)
         let tFirst = tDates.min(), tLast = tDates.max()
         func coveredByTimekeeping(_ p: Int, of unit: String) -> Bool {
-            guard let span = timekept.span(of: unit), timekept.covers(p, of: unit) else { return false }
+            guard let span = timekept.span(of: unit), timekept.covers(p, of: unit, frequency: frequency) else { return false }
             // (Days the unit's census does not record, a weekday unit's weekend, need no timekeeping.)
             let open = unitOpen[unit] ?? censusOpen
             return open.noneOpen(from: frequency.firstDay(of: p), through: span.first.adding(days: -1))

@@ -277,9 +277,6 @@ public struct VarianceJob: Sendable {
             }
             if let v = bVolume?[r], v.isFinite { try setVolume(&budgetVolume, bDept[r], bMonth[r], v, in: budget, "budget") }
         }
-        // A month missing inside a line's budgeted months (its rows run July to June but for
-        // September) is a month the export dropped, read as budgeted at $0: its whole spend
-        // came out as rate variance ("price or efficiency") without a word.
         let aVolume = actuals.numbers("volume"), aType = actuals.texts("account_type")
         // The ledger's own account type, for lines the budget types nowhere: a grant booked
         // without a budget line was unbudgeted expense, a $60,000 overspend for $60,000 of revenue.

@@ -1,7 +1,7 @@
 import Forecasting
 import Tabular
 
-/// The periods each unit's timekeeping has rows in, and the unit's first and last day.
+/// The days each unit's timekeeping has rows on, and the unit's first and last day.
 ///
 /// Hours per patient day, productivity and shift checks read a period without a unit's rows
 /// as no hours worked only when the unit's own timekeeping runs through it: a week missing
@@ -9,14 +9,13 @@ import Tabular
 /// hours not exported, not a unit nobody worked on. Per unit, since a file that holds the other
 /// units' week hid the gap (a unit at 4.8 hours per patient day came out 3.2).
 public struct TimekeepingCoverage: Sendable {
-    private var periods: [String: Set<Int>] = [:]
     private var days: [String: Set<Int32>] = [:]
     private var spans: [String: (first: CalendarDay, last: CalendarDay)] = [:]
 
     /// - Parameters:
     ///   - units: each row's unit as written; `name` gives the name it is planned under.
     ///   - days: each row's day.
-    public init(units: [String], days rowDays: [CalendarDay], frequency: Frequency, name: (String) -> String) {
+    public init(units: [String], days rowDays: [CalendarDay], name: (String) -> String) {
         var previous: String?, current = ""
         var lastDay = Int32.min
         for r in 0..<min(units.count, rowDays.count) {
@@ -30,7 +29,6 @@ public struct TimekeepingCoverage: Sendable {
             guard day.daysSinceEpoch != lastDay else { continue }
             lastDay = day.daysSinceEpoch
             days[current, default: []].insert(day.daysSinceEpoch)
-            periods[current, default: []].insert(frequency.period(of: day))
             if let span = spans[current] {
                 spans[current] = (min(span.first, day), max(span.last, day))
             } else {
@@ -39,8 +37,12 @@ public struct TimekeepingCoverage: Sendable {
         }
     }
 
-    /// Whether the unit's timekeeping has a row in period `p`.
-    public func covers(_ p: Int, of unit: String) -> Bool { periods[unit]?.contains(p) ?? false }
+    /// Whether the unit's timekeeping has a row in period `p` of `frequency` (derived from its
+    /// days: the periods asked about are the few recent ones).
+    public func covers(_ p: Int, of unit: String, frequency: Frequency) -> Bool {
+        guard let known = days[unit] else { return false }
+        return (frequency.firstDay(of: p).daysSinceEpoch..<frequency.firstDay(of: p + 1).daysSinceEpoch).contains(where: known.contains)
+    }
 
     /// Whether the unit's timekeeping has a row on `day`.
     public func covers(day: CalendarDay, of unit: String) -> Bool { days[unit]?.contains(day.daysSinceEpoch) ?? false }

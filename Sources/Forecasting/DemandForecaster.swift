@@ -159,18 +159,18 @@ public struct DemandForecaster: Sendable {
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
 
-        var origins = backtestOrigins(count: y.count, minimumTrain: pool.map { $0.minimumLength(season: m) }.max() ?? 1)
-        // Candidates that need more history than any origin leaves are left out when the others
-        // can be backtested: 36 months forecast 12 ahead leave 24 at the last origin, which the
-        // regression and MSTL (26) lacked, and the whole backtest was dropped for them; every
-        // candidate then had an equal weight and no accuracy was written.
-        if origins.isEmpty {
-            let judged = pool.filter { !backtestOrigins(count: y.count, minimumTrain: $0.minimumLength(season: m)).isEmpty }
+        var needed = pool.map { $0.minimumLength(season: m) }.max() ?? 1
+        // Candidates that need the whole history or more cannot be backtested at any horizon:
+        // they are left out when the others can be, since a backtest is what weighs them.
+        if backtestHorizon(count: y.count, minimumTrain: needed) == 0 {
+            let judged = pool.filter { backtestHorizon(count: y.count, minimumTrain: $0.minimumLength(season: m)) > 0 }
             if !judged.isEmpty && judged.count < pool.count {
                 pool = judged
-                origins = backtestOrigins(count: y.count, minimumTrain: pool.map { $0.minimumLength(season: m) }.max() ?? 1)
+                needed = pool.map { $0.minimumLength(season: m) }.max() ?? 1
             }
         }
+        let backtestSteps = backtestHorizon(count: y.count, minimumTrain: needed)
+        let origins = backtestOrigins(count: y.count, minimumTrain: needed, horizon: backtestSteps)
         var members: [Member] = []
         for model in pool {
             // A model's form (the ETS spec, MSTL's trend) is chosen once, on the data before the
@@ -182,7 +182,7 @@ public struct DemandForecaster: Sendable {
             guard let full = try variant.forecast(y, horizon: h, season: m) else { continue }
             var runs: [BacktestRun] = []
             for end in origins {
-                let steps = min(h, y.count - end)
+                let steps = min(backtestSteps, y.count - end)
                 guard let f = try variant.forecast(UnsafeBufferPointer(rebasing: y[0..<end]), horizon: steps, season: m) else { break }
                 runs.append(BacktestRun(end: end, forecast: clip(f.mean)))
             }
@@ -239,7 +239,8 @@ public struct DemandForecaster: Sendable {
         if let metrics = score(combinedRuns, y) {
             accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true, weight: 1))
         }
-        return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy)
+        return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy,
+                              backtestHorizon: origins.isEmpty ? 0 : backtestSteps)
     }
 
     /// How clearly a candidate must lose to the best to be left out when the backtest is short:
@@ -377,13 +378,27 @@ public struct DemandForecaster: Sendable {
         return sd.map { $0 * scale }
     }
 
+    /// How many periods ahead the backtest forecasts: the horizon, or fewer when the horizon
+    /// leaves no origin with the history the candidates need (`minimumTrain`); 0 when even one
+    /// period leaves none.
+    ///
+    /// Two years of a seasonal item forecast 18 months ahead leave 6 months before the last
+    /// full-horizon origin: seasonal naive and ETS's seasonal forms were dropped for it, and a
+    /// swing from 160 in January to 40 in July came out flat at 114 (at 12 months ahead, 160
+    /// and 40). With no origin at all every candidate had an equal weight: a straight line of
+    /// +10 a month came out 12% below its last value at 31 months ahead, where at 30 it was on
+    /// the line. The nearer periods' errors still tell the candidates apart.
+    func backtestHorizon(count n: Int, minimumTrain needed: Int) -> Int {
+        max(0, min(settings.horizon, n - max(needed, DemandClass.minimumHistory)))
+    }
+
     /// Training ends for the rolling origins: the last origin forecasts the final `horizon`
-    /// periods, earlier ones step back by a fraction of the horizon. Origins that would leave
-    /// too little history are dropped.
-    func backtestOrigins(count n: Int, minimumTrain needed: Int = 1) -> [Int] {
+    /// periods (`settings.horizon` unless given), earlier ones step back by a fraction of the
+    /// horizon. Origins that would leave too little history are dropped.
+    func backtestOrigins(count n: Int, minimumTrain needed: Int = 1, horizon: Int? = nil) -> [Int] {
         let k = settings.backtestOrigins
-        guard k > 0 else { return [] }
-        let h = settings.horizon
+        let h = horizon ?? settings.horizon
+        guard k > 0, h > 0 else { return [] }
         let step = max(1, h / k)
         // What the candidates need (seasonal models that need more fall back to their
         // non-seasonal forms at early origins, so weekly series with two years still get a

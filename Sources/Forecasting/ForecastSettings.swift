@@ -47,9 +47,13 @@ public struct SeriesForecast: Sendable {
     public var demandClass: DemandClass
     /// Backtest results of every candidate.
     public var candidates: [CandidateAccuracy]
+    /// How many periods ahead the backtest forecast: the horizon, fewer when the history is too
+    /// short for a backtest of the whole horizon (`DemandForecaster.backtestHorizon`), 0 without one.
+    public var backtestHorizon: Int
 
     public init(mean: [Double], lower: [[Double]], upper: [[Double]], spread: [Double], model: String,
-                demandClass: DemandClass, candidates: [CandidateAccuracy] = []) {
+                demandClass: DemandClass, candidates: [CandidateAccuracy] = [], backtestHorizon: Int = 0) {
+        self.backtestHorizon = backtestHorizon
         self.mean = mean
         self.lower = lower
         self.upper = upper
@@ -64,7 +68,8 @@ public struct SeriesForecast: Sendable {
     public func dropping(first n: Int) -> SeriesForecast {
         guard n > 0 else { return self }
         return SeriesForecast(mean: Array(mean.dropFirst(n)), lower: lower.map { Array($0.dropFirst(n)) }, upper: upper.map { Array($0.dropFirst(n)) },
-                              spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates)
+                              spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates,
+                              backtestHorizon: backtestHorizon)
     }
 }
 

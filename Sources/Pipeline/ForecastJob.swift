@@ -60,10 +60,19 @@ public struct ForecastJob: Sendable {
         if recordsHistory && source.partial == .keep { _ = whole.leaveOutPartialPeriods() }
         var record = recordsHistory ? StageRecord(stage: "forecast", frequency: totals.frequency, lastPeriod: totals.lastPeriod) : nil
         var fewerWeekdays = SeriesOnFewerWeekdays()
+        // Series whose history is too short to backtest the whole horizon: their candidates are
+        // weighed on nearer periods (`DemandForecaster.backtestHorizon`), and accuracy.csv
+        // scores those periods.
+        var shortBacktests = 0, shortestBacktest = h, longestBacktest = 0
         do {
             fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
                 classes[f.demandClass, default: 0] += 1
+                if f.backtestHorizon > 0 && f.backtestHorizon < h {
+                    shortBacktests += 1
+                    shortestBacktest = min(shortestBacktest, f.backtestHorizon)
+                    longestBacktest = max(longestBacktest, f.backtestHorizon)
+                }
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
                 let firstForecast = totals.lastPeriod + 1
                 for step in 0..<h {
@@ -110,10 +119,13 @@ public struct ForecastJob: Sendable {
         if accuracy != nil, settings.backtestOrigins == 0 {
             notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: --backtest 0 turns the backtest off")
         } else if let accuracy, accuracy.rowsWritten == 0, writer.rowsWritten > 0 {
-            // The shortest backtest: one origin with the horizon after it and a new item's
+            // The shortest backtest: one origin with one period after it and a new item's
             // history before it.
-            let needed = settings.horizon + DemandClass.minimumHistory
-            notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: no series is long enough to backtest (that takes at least the horizon plus \(DemandClass.minimumHistory) periods, \(needed) here); a shorter --horizon gives one")
+            notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: no series is long enough to backtest (that takes at least \(DemandClass.minimumHistory + 1) periods)")
+        }
+        if shortBacktests > 0 {
+            let ahead = shortestBacktest == longestBacktest ? "\(shortestBacktest)" : "\(shortestBacktest) to \(longestBacktest)"
+            notes.append("\(shortBacktests) series \(shortBacktests == 1 ? "is" : "are") too short to backtest \(h) periods ahead: \(shortBacktests == 1 ? "its" : "their") models are weighed on forecasts \(ahead) periods ahead, and \(accuracyOutput ?? "accuracy") scores those")
         }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)

@@ -28,7 +28,7 @@ public enum ModelRegistry {
 
     /// The list's names, split at commas outside parentheses: `ets(A,Ad,M)`, the form the
     /// error message offers, is one name (split at every comma it was `ets(a`, unknown).
-    static func splitOutsideParentheses(_ list: String) -> [String] {
+    public static func splitOutsideParentheses(_ list: String) -> [String] {
         var parts: [String] = [], current = "", depth = 0
         for c in list {
             switch c {
@@ -61,6 +61,11 @@ public enum ModelRegistry {
 public struct ModelListError: Error, CustomStringConvertible {
     public var name: String
     public var description: String {
-        "unknown model '\(name)'; use auto or a comma-separated list of \(ModelRegistry.names.joined(separator: ", ")), or an ETS spec like ets(A,Ad,M)"
+        if name.hasPrefix("ets(") || name.hasPrefix("ets ") {
+            // A spec that does not parse: say which letters each place takes (a multiplicative
+            // trend, ets(M,Md,N), read as an unknown model with no word of why).
+            return "unknown ETS spec '\(name)'; an ETS spec is ets(error,trend,season) with error A or M, trend N, A or Ad (multiplicative trends are not fitted) and season N, A or M, like ets(A,Ad,M)"
+        }
+        return "unknown model '\(name)'; use auto or a comma-separated list of \(ModelRegistry.names.joined(separator: ", ")), or an ETS spec like ets(A,Ad,M)"
     }
 }

@@ -152,6 +152,13 @@ public struct PeriodTotals {
         forgetWeeksUnlessWeekly()
     }
 
+    /// Marks every row as labelled with a whole `span` (`RowDays.labelled`), once the importer
+    /// has read the labels.
+    public mutating func markRowsLabelled(_ span: Frequency) {
+        rowDays.labelled = span
+        if span.rank < frequency.rank { finerThanPeriods = true }
+    }
+
     /// Drops what was kept aside for weekly rows once two rows fall in one ISO week.
     private mutating func forgetWeeksUnlessWeekly() {
         if !carry.isEmpty && !rowDays.mayBeWeekly { carry = [] }
@@ -175,7 +182,8 @@ public struct PeriodTotals {
     /// change (`--frequency`).
     public func periodsShorterThanRows(option: String) -> String? {
         let span = rowDays.span
-        guard span.rank > frequency.rank, span != .week else { return nil }
+        // Rows on one weekday may be days; rows labelled `2025-W40` are weeks.
+        guard span.rank > frequency.rank, span != .week || rowDays.labelled == .week else { return nil }
         let longer = Frequency.allCases.filter { $0.rank >= span.rank }.map(\.rawValue)
         let choices = longer.dropLast().joined(separator: ", ") + (longer.count > 1 ? " or " : "") + (longer.last ?? "")
         return "the rows are \(span.rawValue)ly totals (\(rowDays.spanShape)), which cannot be split into \(frequency.rawValue)s; use \(option) \(choices)"
@@ -481,7 +489,11 @@ public struct PeriodTotals {
     /// rows reach is partial, they are all kept (there would be nothing left to learn from)
     /// and listed in `partialPeriodsKept`.
     public mutating func leaveOutPartialPeriods() -> [PartialPeriod] {
-        guard frequency != .day, finerThanPeriods, !rowDays.isEmpty else { return [] }
+        // One date alone, not labelled as a period, is a day (`RowDays.span`), even on a
+        // period's first day: one day's issues dated 2026-04-01 were read as April's total and
+        // forecast at 900 a month, where two days were refused as a part of April.
+        let oneDay = rowDays.first == rowDays.last && rowDays.span == .day
+        guard frequency != .day, finerThanPeriods || oneDay, !rowDays.isEmpty else { return [] }
         // Weekly rows cover their ISO weeks (a file of Sundays from 1 June 2025 covers the 6 days
         // of May before it, and a file of Mondays 6 days of the month after its last row).
         let (firstDay, lastDay) = spreadsWeeks ? (rowDays.first.startOfISOWeek, rowDays.last.endOfISOWeek) : rowDays.covered

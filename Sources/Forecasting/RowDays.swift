@@ -30,6 +30,11 @@ public struct RowDays: Sendable, Equatable {
     private var datesByWeekday = [Int](repeating: 0, count: 7)
     private var twoInAWeek = false
 
+    /// The period every row's label names (`2026-Q2`, `2025-W40`), set by the importer that
+    /// read the labels: the dates alone cannot tell a quarter's label from its first day when
+    /// the file holds one date, nor weeks from days with two (`span`).
+    public var labelled: Frequency?
+
     public init() {}
 
     public var isEmpty: Bool { first > last }
@@ -81,6 +86,7 @@ public struct RowDays: Sendable, Equatable {
     public mutating func merge(_ other: RowDays) {
         guard !other.isEmpty else { return }
         if isEmpty { self = other; return }
+        if labelled != other.labelled { labelled = nil }
         first = min(first, other.first)
         last = max(last, other.last)
         // Only the other's new days are counted, as `see` would have counted them: shards pass
@@ -116,6 +122,7 @@ public struct RowDays: Sendable, Equatable {
     public var spanShape: String { classified.shape }
 
     private var classified: (span: Frequency, shape: String) {
+        if let labelled { return (labelled, "every row is labelled with a whole \(labelled.rawValue)") }
         guard first < last else { return (.day, "one day") }
         let dated = datesByWeekday.reduce(0, +)
         // Nine in ten dates of one shape: a monthly export with one correction dated mid-month

@@ -32,12 +32,16 @@ public enum ForecastOptions {
         if let twice = parsedLevels.first(where: { v in parsedLevels.filter { $0 == v }.count > 1 }) {
             throw Problem(option: "levels", message: "names \(NumberFormat.fixed(twice)) twice; give each level once, like 80,95")
         }
-        let names = models.split(separator: ",").map { $0.trimmed().lowercased() }.filter { !$0.isEmpty && !$0.contains("(") }
+        // Split as the registry splits: `ets(A,A,N),ets(A,N,N)` is two specs, not 'n)' twice.
+        let names = ModelRegistry.splitOutsideParentheses(models).map { String($0.lowercased().filter { $0 != " " }) }.filter { !$0.isEmpty }
         if let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
             throw Problem(option: "models", message: "names '\(twice)' twice; a combination of one model with itself is that model")
         }
         do {
-            return Checked(levels: parsedLevels, models: try ModelRegistry.resolve(models))
+            // In ascending order whatever order they were typed in: forecasts.csv's columns are
+            // lo80, hi80, lo95, hi95 (DESIGN.md), and 95,80 wrote lo95 first, which a reader by
+            // position took for the 80% bounds.
+            return Checked(levels: parsedLevels.sorted(), models: try ModelRegistry.resolve(models))
         } catch let e as ModelListError {
             throw Problem(option: "models", message: e.description)
         }

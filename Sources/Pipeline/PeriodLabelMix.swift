@@ -27,7 +27,11 @@ struct PeriodLabelMix {
     private var previous: [UInt8] = []
     private var previousKind = Kind.other
 
-    private enum Kind { case month, day, other }
+    private enum Kind { case month, week, day, other }
+    /// Rows in all, and those labelled with a whole ISO week (`2025-W40`); whether the year and
+    /// quarter labels are of both kinds.
+    private var rows = 0, weekRows = 0
+    private var longKindsMixed = false
 
     /// Counts one row's date field, which parsed as `parsed`.
     mutating func see(_ field: UnsafeBufferPointer<UInt8>, parsed: CalendarDay, line: Int) {
@@ -40,13 +44,15 @@ struct PeriodLabelMix {
         previous.append(contentsOf: field)
         if long == nil || other == nil {
             if let named = Frequency.longPeriodNamed(by: field) {
-                if long == nil { long = (line, String(decoding: field, as: UTF8.self), named) }
+                if long == nil { long = (line, String(decoding: field, as: UTF8.self), named) } else if long?.period != named { longKindsMixed = true }
             } else if other == nil {
                 other = (line, String(decoding: field, as: UTF8.self))
             }
         }
         let kind: Kind
-        if parsed.components.day != 1 {
+        if Frequency.namesISOWeek(field) {
+            kind = .week
+        } else if parsed.components.day != 1 {
             kind = .day
             if day == nil { day = (line, String(decoding: field, as: UTF8.self)) }
         } else if DateParser.namesMonth(field) {
@@ -60,11 +66,26 @@ struct PeriodLabelMix {
     }
 
     private mutating func count(_ kind: Kind) {
+        rows += 1
         switch kind {
         case .month: monthRows += 1
+        case .week: weekRows += 1
         case .day: dayRows += 1
         case .other: break
         }
+    }
+
+    /// The period every row's label names, when each is one: a year, a quarter, a month or an
+    /// ISO week (`2025`, `2025-Q2`, `2025-06`, `2025-W40`). Such labels say what the rows
+    /// stand for even where their dates cannot (`RowDays.labelled`): a file of one quarter's
+    /// totals, all labelled `2026-Q2`, was one date, read as a day's issues on 1 April and then
+    /// as April's whole total (900 a month forecast from a quarter's 900).
+    var labelledSpan: Frequency? {
+        guard rows > 0 else { return nil }
+        if let long, other == nil, !longKindsMixed { return long.period }
+        if weekRows == rows { return .week }
+        if monthRows == rows { return .month }
+        return nil
     }
 
     /// The error naming the first total's line, when the column mixes them with other rows.

@@ -158,7 +158,16 @@ public struct SeriesImport: Sendable {
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
             || options.columns.keys.contains { ["series", "date", "value"].contains(SeriesImport.role($0)) }
-        for (role, header) in options.columns { columns[SeriesImport.role(role)] = header }
+        // `--series location` beside `--columns item=item` named two series columns, and the
+        // map won without a word: the forecast was by item where the user asked for location.
+        let flags = ["series": seriesColumn, "date": dateColumn, "value": valueColumn]
+        for (role, header) in options.columns.sorted(by: { $0.key < $1.key }) {
+            let target = SeriesImport.role(role)
+            if let flag = flags[target] ?? nil, flag != header {
+                throw UsageError("--\(target) \(flag) and --columns \(role)=\(header) both name the \(target) column; give one of them")
+            }
+            columns[target] = header
+        }
         if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options); return (totals, summary, 0, false) }
         options.columns = columns
         // The three roles stand in for a usage export's item, date and quantity and for
@@ -249,7 +258,8 @@ public struct SeriesImport: Sendable {
         if s == nil {
             summary.notes.append("no series column (item): the file is one series, '\(table.header[v])'; name the column that tells series apart with --series")
         }
-        let totals = loader.finish()
+        var totals = loader.finish()
+        if let span = labels.labelledSpan { totals.markRowsLabelled(span) }
         if let u, let mixed = units.note(loader.tags.mixed.map { (totals.keys.key($0.key), $0.value) }, column: table.header[u]) { summary.notes.append(mixed) }
         if let problem = labels.problem(file: input, column: table.header[d]) { throw problem }
         return (totals, summary, emptyValues, datesReadOneWay)

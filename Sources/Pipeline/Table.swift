@@ -48,6 +48,9 @@ public struct Table: Sendable {
     /// For an aggregate stage's output under `partial: keep`: the periods its rows cover only in
     /// part, kept to fit. A forecast stage records no actual of them in the run history.
     public var partialPeriodsKept: Set<String> = []
+    /// By date column, the period every row's label names (`2026-Q2`, `2025-W40`; see
+    /// `PeriodLabelMix.labelledSpan`), for an aggregate stage reading the column.
+    public var labelledSpans: [String: Frequency] = [:]
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.

@@ -99,6 +99,28 @@ extension BadInputCorpus {
         cases.append(PipelineCorpus.yaml("aggregate partial: [drop]", PipelineCorpus.inserting(after: 8, "    partial: [drop]"), line: 9, "partial"))
         cases.append(PipelineCorpus.yaml("aggregate partial: maybe", PipelineCorpus.inserting(after: 8, "    partial: maybe"), line: 9,
                                          "partial must be one of drop, keep, not 'maybe'"))
+        // One period's labels alone (a quarter's totals, or two weeks') say what the rows are,
+        // where one date could not: a quarter is not split into months, a week not into days.
+        let quarter = "item,date,quantity\n" + (0..<3).map { "I\($0),2026-Q2,900\n" }.joined()
+        cases.append(CorpusCase(kind: usage.kind, name: "one quarter's labels forecast by the month", files: [usage.file: Data(quarter.utf8)],
+                                arguments: ["forecast", "--input", usage.file, "--horizon", "3", "--quiet", "--out", "fc.csv"],
+                                expectation: .fails(file: usage.file, line: nil, says: ["the rows are quarterly totals (every row is labelled with a whole quarter)", "use --frequency quarter or year"]),
+                                absentAfterFailure: ["fc.csv"]))
+        let weeks = "item,date,quantity\nA100,2025-W40,70\nA100,2025-W41,70\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "two weeks' labels aggregated by the day", files: [usage.file: Data(weeks.utf8)],
+                                arguments: ["aggregate", "--input", usage.file, "--frequency", "day", "--out", "agg.csv"],
+                                expectation: .fails(file: usage.file, line: nil, says: ["the rows are weekly totals", "use --frequency week"]),
+                                absentAfterFailure: ["agg.csv"]))
+        // One day's issues on a month's first day are a part of the month, as two days are.
+        let oneDay = "item,date,quantity\nI0,2026-04-01,900\nI1,2026-04-01,900\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "one day's issues forecast by the month", files: [usage.file: Data(oneDay.utf8)],
+                                arguments: ["forecast", "--input", usage.file, "--horizon", "3", "--quiet", "--out", "fc.csv"],
+                                expectation: .fails(file: usage.file, line: nil, says: ["2026-04 covers 1 of 30 days", "--partial keep"]),
+                                absentAfterFailure: ["fc.csv"]))
+        // `--series` beside a --columns map naming another series column: one must go.
+        cases.append(CorpusCase(kind: usage.kind, name: "--series beside --columns item=", files: [usage.file: Data(usage.contents)],
+                                arguments: ["forecast", "--input", usage.file, "--series", "location", "--columns", "item=item", "--horizon", "1", "--quiet", "--out", "fc.csv"],
+                                expectation: .usageError(says: ["--series location and --columns item=item both name the series column"])))
         return cases
     }
 }

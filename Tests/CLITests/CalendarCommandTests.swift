@@ -557,6 +557,37 @@ import Tabular
         #expect(months.status != 0 && months.stderr.contains("yearly totals"), "stderr: \(months.stderr)")
     }
 
+    @Test func weekLabelsAreWeeksHoweverFewTheRows() throws {
+        // Two rows labelled 2025-W40 (Monday 29 September to Sunday 5 October) and 2025-W41:
+        // read by month, W40's 70 is 20 in September and 50 in October, as with three rows or
+        // more; it was counted whole in September.
+        let dir = try CLIRunner.workspace()
+        try "item,date,quantity\nA,2025-W40,70\nA,2025-W41,70\n".write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "month", "--partial", "keep", "--out", "m.csv"], in: dir)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(try rows(dir.appendingPathComponent("m.csv")) == [["A", "2025-09", "20"], ["A", "2025-10", "120"]])
+        // A month's label alone is a whole month: forecast as one, not refused as a part of it.
+        try "item,date,quantity\nA,2026-04,900\n".write(to: dir.appendingPathComponent("m1.csv"), atomically: false, encoding: .utf8)
+        let month = try CLIRunner.run(["aggregate", "--input", "m1.csv", "--frequency", "month", "--out", "a.csv"], in: dir)
+        #expect(month.status == 0 && !month.stderr.contains("partial"), "stderr: \(month.stderr)")
+        #expect(try rows(dir.appendingPathComponent("a.csv")) == [["A", "2026-04", "900"]])
+    }
+
+    @Test func intervalColumnsFollowTheContractsOrderAndETSSpecsCombine() throws {
+        let dir = try CLIRunner.workspace()
+        try daily("2024-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        // --levels 95,80 wrote lo95 before lo80, which a reader by position took for the 80% bounds.
+        let run = try CLIRunner.run(["forecast", "--input", "u.csv", "--horizon", "2", "--levels", "95,80", "--models", "ets(A,A,N), ets(A,N,N)", "--out", "f.csv"], in: dir)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let header = try CLIRunner.read(dir.appendingPathComponent("f.csv")).split(separator: "\n").first.map(String.init)
+        #expect(header == "series,period,forecast,lo80,hi80,lo95,hi95,model,demand_class")
+        // The same spec twice is one model; a multiplicative trend is named as not fitted.
+        let twice = try CLIRunner.run(["forecast", "--input", "u.csv", "--horizon", "1", "--models", "ets(A,N,N),ETS(A, N, N)", "--out", "g.csv"], in: dir)
+        #expect(twice.status == 2 && twice.stderr.contains("--models names 'ets(a,n,n)' twice"), "stderr: \(twice.stderr)")
+        let multiplicative = try CLIRunner.run(["forecast", "--input", "u.csv", "--horizon", "1", "--models", "ets(M,Md,N)", "--out", "g.csv"], in: dir)
+        #expect(multiplicative.status == 2 && multiplicative.stderr.contains("multiplicative trends are not fitted"), "stderr: \(multiplicative.stderr)")
+    }
+
     @Test func aHistoryTooShortToBacktestSaysSo() throws {
         let dir = try CLIRunner.workspace()
         // Six whole months cannot hold a backtest (a new item's six months and one after):

@@ -191,6 +191,7 @@ public struct AggregateStage: Stage {
                 if tag >= 0 { tags.see(series: id, tag: tag) }
             }
         }
+        if let span = table.labelledSpans[date] { totals.markRowsLabelled(span) }
         return (totals, units.note(tags.mixed.map { (totals.keys.key($0.key), $0.value) }, column: "uom"))
     }
 }

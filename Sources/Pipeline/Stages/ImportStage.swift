@@ -480,6 +480,9 @@ public struct ImportStage: Stage {
         }
         var table = Table()
         table.sourceFile = path
+        for k in 0..<count where watchesLabels[k] {
+            if let span = labelMixes[k].labelledSpan { table.labelledSpans[present[k].name] = span }
+        }
         // Unpivoted roles have no header of their own: they follow the file's columns, named as roles.
         table.sourceHeaders = zip(present, columns).sorted { ($0.1 < 0 ? Int.max : $0.1) < ($1.1 < 0 ? Int.max : $1.1) }
             .map { Table.SourceHeader(role: $0.0.name, header: $0.1 >= 0 ? importer.header[$0.1] : $0.0.name) }

@@ -131,6 +131,13 @@ public struct RowDays: Sendable, Equatable {
         func shape(_ periods: DatesInPeriods) -> String? {
             let name = periods.frequency.rawValue
             if most(periods.starts) || most(periods.ends) { return "every date is the first or the last day of a \(name)" }
+            // Some series dated on the 1st and others on the last day (two systems' exports
+            // joined): each row is still a month, though two fall in each. Read as days, a flat
+            // 1,250 a month dated on the 31st came out 1,150 in February, and as many dates as
+            // months first are needed, so that a few days around a month's turn stay days.
+            if dated >= periods.fewestDatesOneToAPeriod, most(periods.starts + periods.ends) {
+                return "every date is the first or the last day of a \(name)"
+            }
             guard periods.mostlyOneToAPeriod else { return nil }
             // Three dates on one day of periods that follow each other (a short ledger dated on
             // the 10th): random days one a month share their day of it in about one three-date

@@ -573,6 +573,27 @@ import Tabular
         #expect(try rows(dir.appendingPathComponent("a.csv")) == [["A", "2026-04", "900"]])
     }
 
+    @Test func monthsDatedOnTheFirstForSomeItemsAndTheLastForOthersAreMonths() throws {
+        // Two exports joined: A dated on each month's 1st, B on its last day. Read as days, B's
+        // flat 1,250 came out 1,150 in February and 1,274 in 31-day months.
+        let dir = try CLIRunner.workspace()
+        var text = "item,date,quantity\n"
+        for year in [2024, 2025] {
+            for month in 1...12 {
+                let last = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+                let mm = month < 10 ? "0\(month)" : "\(month)"
+                text += "A,\(year)-\(mm)-01,2000\nB,\(year)-\(mm)-\(last),1250\n"
+            }
+        }
+        try text.write(to: dir.appendingPathComponent("m.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["forecast", "--input", "m.csv", "--horizon", "3", "--out", "f.csv"], in: dir)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let forecasts = try rows(dir.appendingPathComponent("f.csv"))
+        #expect(forecasts.count == 6)
+        for row in forecasts { #expect(abs(Double(row[2])! - (row[0] == "A" ? 2000 : 1250)) < 0.01, "\(row)") }
+        #expect(!run.stderr.contains("used on most days"), "\(run.stderr)")
+    }
+
     @Test func intervalColumnsFollowTheContractsOrderAndETSSpecsCombine() throws {
         let dir = try CLIRunner.workspace()
         try daily("2024-01-01", "2025-12-31", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)

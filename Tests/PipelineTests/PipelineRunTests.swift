@@ -323,6 +323,7 @@ import Tabular
         try ws.write("p.yml", pipeline(", frequency: week"))
         let byWeek = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         #expect(byWeek.notes.contains { $0.contains("2024-12 covers 29 of 31 days: left out") }, "\(byWeek.notes)")
+        #expect(byWeek.notes.contains { $0.contains("'monthly' holds weeks, whose partial ones at the file's ends were left out") }, "\(byWeek.notes)")
         let weekly = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[0] == "A" }
         #expect(weekly.map { String($0[1]) } == ["2024-12", "2025-01", "2025-02"])
         #expect(zip(weekly.map { Double($0[2])! }, [310.0, 310, 280]).allSatisfy { abs($0 - $1) < 0.01 }, "\(weekly)")
@@ -356,6 +357,13 @@ import Tabular
         // January 2025: 23 weekdays, February 20, March 21.
         #expect(zip(clinic.map { Double($0[2])! }, [230.0, 200, 210]).allSatisfy { abs($0 - $1) < 0.5 }, "\(clinic)")
         #expect(zip(ward.map { Double($0[2])! }, [217.0, 196, 217]).allSatisfy { abs($0 - $1) < 0.5 }, "\(ward)")
+        // Aggregated by the day first, the same: the day stage's zeros (days without a row) are
+        // no rows. Read as rows, the clinic was used every day, its weekends included.
+        let byMonth = try ws.read("out/forecasts.csv")
+        try ws.write("p.yml", Self.dailyByMonth(", frequency: day"))
+        let byDay = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
+        #expect(byDay.notes.contains { $0.contains("forecast on its own (CLINIC: Monday to Friday)") }, "\(byDay.notes)")
+        #expect(try ws.read("out/forecasts.csv") == byMonth)
     }
 
     /// A review replayed 15 January from monthly totals: labelled `2025-01` (dated on the 1st)

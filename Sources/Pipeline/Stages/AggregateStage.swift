@@ -133,24 +133,29 @@ public struct AggregateStage: Stage {
         return ["series": table]
     }
 
-    /// `partial: drop`: the periods the rows cover in part are left out, with the notes.
-    static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext) {
-        for left in totals.leaveOutPartialPeriods() { context.note("partial period \(left)") }
+    /// `partial: drop`: the periods the rows cover in part are left out, with the notes; how
+    /// many the file's ends lost.
+    @discardableResult
+    static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext) -> Int {
+        let left = totals.leaveOutPartialPeriods()
+        for period in left { context.note("partial period \(period)") }
         if let inPart = totals.periodsSeriesCoverInPartNote(option: "gaps:") { context.note(inPart) }
         if let starting = totals.seriesStartingInPartNote { context.note(starting) }
         if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
+        return left.count
     }
 
     /// Per-period totals of a table's rows.
     static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
-                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil) throws -> PeriodTotals {
-        try totalsAndUnits(of: table, series: series, date: date, value: value, frequency: frequency, stage: stage, gaps: gaps, through: last).totals
+                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skippingZeros: Bool = false) throws -> PeriodTotals {
+        try totalsAndUnits(of: table, series: series, date: date, value: value, frequency: frequency, stage: stage, gaps: gaps, through: last,
+                           skippingZeros: skippingZeros).totals
     }
 
     /// The totals, and the note on the series whose summed rows are written in more than one
     /// unit of measure when the table has a `uom` column (`UnitsBySeries`), from one pass.
     static func totalsAndUnits(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
-                               gaps: GapPolicy = .zero, through last: CalendarDay? = nil) throws -> (totals: PeriodTotals, mixedUnits: String?) {
+                               gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skippingZeros: Bool = false) throws -> (totals: PeriodTotals, mixedUnits: String?) {
         func missing(_ name: String) -> PipelineError {
             PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
         }
@@ -175,6 +180,7 @@ public struct AggregateStage: Stage {
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite || emptyMarksMissing && amounts[row].isNaN else { continue }
+            if skippingZeros && amounts[row] == 0 { continue }
             if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
             if keyColumns.count > 1, keyColumns.contains(where: { $0[row].utf8.contains(UInt8(ascii: "|")) }) {

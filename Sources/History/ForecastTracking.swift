@@ -1,3 +1,4 @@
+import Forecasting
 import Tabular
 
 /// Scores every archived forecast of a history whose period has a recorded actual, writing
@@ -48,6 +49,11 @@ public struct ForecastTracking: Sendable {
     /// Forecasts with an actual left out as repeats of one already scored (same stage, series,
     /// period, lag and value).
     public var repeats = 0
+    /// Forecasts without an actual though their series has one for a later period (of the
+    /// same frequency): a gap no new data fills. A history written before every run recorded
+    /// all the periods it read, back-filled with older runs after newer ones, has such gaps
+    /// (running the newest export again records them); so has data without a figure there.
+    public var unrecorded = 0
     public var byLag: [Int: TrackingAccuracy] = [:]
     public var byClass: [String: TrackingAccuracy] = [:]
     public var byRunLag: [RunLag: TrackingAccuracy] = [:]
@@ -112,7 +118,12 @@ public struct ForecastTracking: Sendable {
             tracking.archivedForecasts += 1
             let key = (forecasts.bytes(0), forecasts.bytes(1), forecasts.bytes(2))
             while actuals.valid && actuals.compare(key) < 0 { try actuals.advance() }
-            guard actuals.valid && actuals.compare(key) == 0 else { continue }
+            guard actuals.valid && actuals.compare(key) == 0 else {
+                // A later period of the series has an actual and this one none: a gap, not a
+                // period still to come.
+                if actuals.valid && actuals.holdsLater(key) { tracking.unrecorded += 1 }
+                continue
+            }
             if group != actuals.group {
                 group = actuals.group
                 scoredInGroup.removeAll(keepingCapacity: true)
@@ -217,6 +228,13 @@ final class ActualCursor {
             }
         }
         exhausted = true
+    }
+
+    /// Whether the current group (which sorts after `key`) is a later period of `key`'s stage
+    /// and series, with a label of the same shape (so of the same frequency).
+    func holdsLater(_ key: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)) -> Bool {
+        ActualCursor.bytesCompare(key.0, stage) == 0 && ActualCursor.bytesCompare(key.1, series) == 0
+            && key.2.count == period.count && period.withUnsafeBufferPointer { Frequency.ofLabel($0) == Frequency.ofLabel(key.2) }
     }
 
     /// The current group's key against `key`: negative when it sorts first.

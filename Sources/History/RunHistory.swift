@@ -146,8 +146,8 @@ public final class RunHistory {
             try insertRun.bind(6, run.output)
             try insertRun.step()
             let runID = Int(sqlite3_last_insert_rowid(connection.handle))
-            // Forecasts first: a series' first run records the periods before its own first
-            // forecast (`appendActuals`).
+            // Forecasts first: a run records the actuals only of series with an archived
+            // forecast (`appendActuals`), its own included.
             // A stage that saw no rows (a filter that matched none) has nothing to score nor to
             // score with, and no last period to mark: recording it overflowed the label of the
             // period before the first and crashed the run, its good stages unrecorded.

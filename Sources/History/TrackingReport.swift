@@ -16,9 +16,10 @@ extension ForecastTracking {
                 ? " (the scored forecasts have no 80% or 95% interval archived: their runs forecast at other levels, or without intervals)" : ""
             summary.append("Interval coverage: \(ForecastTracking.percent(overall.coverage80)) inside the 80% intervals, \(ForecastTracking.percent(overall.coverage95)) inside the 95% ones\(noIntervals).")
             summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))).")
-        } else {
+        } else if unrecorded == 0 {
             summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")
         }
+        if unrecorded > 0 { summary.append(unrecordedNote) }
         var doc = Report(title: "Forecast tracking", summary: summary)
         doc.keyFigure("Forecasts scored", Double(scored))
         if scored > 0 {
@@ -66,6 +67,13 @@ extension ForecastTracking {
         doc.table(["run"] + lags.map { "lag \($0) WAPE" }, zip(scoredRuns, categories).map { run, label in
             [label] + lags.map { lag in byRunLag[RunLag(run: run, lag: lag)].map { ForecastTracking.percent($0.wape) } ?? "" }
         }, alignments: [.left] + lags.map { _ in .right })
+    }
+
+    /// Forecasts without an actual though a later period of their series has one: waiting
+    /// for new data does not score them, so the report says what does.
+    public var unrecordedNote: String {
+        let forecasts = unrecorded == 1 ? "1 archived forecast is" : "\(unrecorded) archived forecasts are"
+        return "\(forecasts) of periods before the latest actual of their series but have no actual of their own: new data will not fill them. A history written by an earlier Quartermaster with older runs added after newer ones has such gaps: run the newest export again with the same --history to record the periods it read. Otherwise the data had no figure for those periods."
     }
 
     /// Says how many repeats of a scored forecast were left out, if any.

@@ -109,14 +109,14 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         }
         let base = Array(repeating: 100.0, count: 24)
         try run(last: ForecastTrackingTests.march2026, seen: base)
-        // Nothing to score yet: January-March, the data where the forecasts start.
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 3)
+        // Nothing to score yet: the 24 months read, which a replay of older data may forecast.
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 24)
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 6)   // April-June
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 27)   // April-June
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 6)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 27)
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 130])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 7)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 28)
         var june: [Double] = []
         _ = try ForecastTracking.score(history) { if $0.period == "2026-06" && $0.runID == 1 { june.append($0.actual) } }
         #expect(june == [130])

@@ -51,7 +51,7 @@ public struct TrackStage: Stage {
             ], highlights: []))
         }
         try context.write(document, name: "forecast_tracking")
-        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (ownRun ? "; " + ownRunNote : ""))
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (ownRun ? "; " + ownRunNote : ""))
         let lags = tracking.byLag.keys.sorted()
         let rows = lags.map { tracking.byLag[$0]! }
         return ["accuracy": Table([("lag", .number(lags.map(Double.init))), ("forecasts", .number(rows.map { Double($0.count) })),

@@ -16,15 +16,27 @@ public final class RunHistory {
     /// Opens (creating it when absent) the history at `path` for appending runs.
     public static func open(_ path: String) throws -> RunHistory {
         try refuseForeign(path, mustExist: false)
-        let connection = try SQLiteConnection(path: path, create: true)
-        try connection.executeWaitingWhileBusy("PRAGMA journal_mode=WAL")
-        try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
-        try connection.transaction {
-            // Read again under the write lock: another run may have created it meanwhile.
-            try migrate(connection)
+        // A failed run that created the file may remove it (`discard`) between this open and
+        // the lock: the connection then holds a file no longer at the path, and the run would
+        // append to nothing. Seen under the lock, it is opened again (a new file).
+        for _ in 0..<RunHistory.reopenings {
+            let connection = try SQLiteConnection(path: path, create: true)
+            try connection.executeWaitingWhileBusy("PRAGMA journal_mode=WAL")
+            try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
+            let current = try connection.transaction {
+                guard !connection.hasMoved else { return false }
+                // Read again under the write lock: another run may have created it meanwhile.
+                try migrate(connection)
+                return true
+            }
+            if current { return RunHistory(path: path, connection: connection) }
+            connection.close()
         }
-        return RunHistory(path: path, connection: connection)
+        throw InputError(file: path, "was removed \(RunHistory.reopenings) times while this run opened it (failed runs that created it); run again")
     }
+
+    /// Tries at opening a history that runs creating it keep removing.
+    static let reopenings = 5
 
     /// Opens the history at `path` for appending runs, and returns whether this call created
     /// the file, so that a run that fails can `discard` it: a failed run leaves no new file
@@ -38,11 +50,30 @@ public final class RunHistory {
     }
 
     /// Removes a history that `openNoting` created, once the run that created it failed, if no
-    /// run has been appended to it meanwhile (another run may share a new history).
+    /// run has been appended to it and no other connection has it open; otherwise the empty
+    /// history stays (a later run appends to it as to any).
+    ///
+    /// Another run may share a new history, and it sees no run in it either until it appends:
+    /// removed then (a review's two cron jobs), its connection wrote to a file no longer at the
+    /// path, and the run reported "appended" to a history that was gone. So the file is
+    /// removed only under an exclusive lock taken without waiting (`locking_mode=EXCLUSIVE`:
+    /// in WAL mode every open connection holds a shared lock on the file, so the lock fails
+    /// while any other is open), and a run that opened the file just before it went finds it
+    /// moved under its own lock and opens the path again (`open`). The WAL is kept on close
+    /// (`SQLITE_FCNTL_PERSIST_WAL`): SQLite deletes it by name, which by then may be a new
+    /// history's.
     public func discard() {
-        guard (try? connection.integer("SELECT count(*) FROM runs")) == 0 else { return }
-        connection.close()
+        guard connection.handle != nil else { return }
+        defer { connection.close() }
+        connection.waitWhileBusy(false)
+        guard (try? connection.execute("PRAGMA locking_mode=EXCLUSIVE; BEGIN IMMEDIATE")) != nil else { return }
+        guard (try? connection.integer("SELECT count(*) FROM runs")) == 0, !connection.hasMoved else {
+            try? connection.execute("ROLLBACK")
+            return
+        }
+        connection.keepWALOnClose()
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        try? connection.execute("ROLLBACK")
     }
 
     /// Opens an existing history to read (tracking); never creates or alters the file.

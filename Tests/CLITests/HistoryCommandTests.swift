@@ -156,6 +156,54 @@ import Tabular
         #expect(try history.connection.integer("SELECT count(*) FROM forecasts") == 2 * 300 * 3)
     }
 
+    /// Finding 3 of the history review, with two processes as two cron jobs on a new shared
+    /// history: B creates it and waits for its input, A opens it and waits for its own; B's
+    /// input is bad and B fails, then A's is good. A said "appended" while B had removed the
+    /// file under it; now the file stays, with A's run in it.
+    @Test func aFailedRunLeavesANewHistoryAnotherRunHasOpen() throws {
+        let dir = try CLIRunner.workspace()
+        let path = dir.appendingPathComponent("h.sqlite").path
+        func start(_ out: String) throws -> (Process, Pipe) {
+            let process = Process(), input = Pipe()
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["forecast", "--input", "-", "--series", "series", "--date", "period", "--value", "value", "--horizon", "3",
+                                 "--models", "naive", "--backtest", "0", "--quiet", "--out", out, "--history", "h.sqlite"]
+            process.currentDirectoryURL = dir
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return (process, input)
+        }
+        /// Waits (up to 20 s) until `process` has the history open.
+        func awaitOpen(_ process: Process) {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                let fds = "/proc/\(process.processIdentifier)/fd"
+                let open = (try? FileManager.default.contentsOfDirectory(atPath: fds))?.contains { fd in
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: fds + "/" + fd)) == path + "-shm"
+                } ?? false
+                if open { return }
+                usleep(20_000)
+            }
+            Issue.record("process \(process.processIdentifier) did not open the history within 20 s")
+        }
+        let (b, bInput) = try start("fb.csv")
+        awaitOpen(b)
+        let (a, aInput) = try start("fa.csv")
+        awaitOpen(a)
+        bInput.fileHandleForWriting.write(Data("series,period,value\nA,notadate,x\n".utf8))
+        try bInput.fileHandleForWriting.close()
+        b.waitUntilExit()
+        #expect(b.terminationStatus == 1)
+        aInput.fileHandleForWriting.write(Data(HistoryCommandTests.series(months: 24).utf8))
+        try aInput.fileHandleForWriting.close()
+        a.waitUntilExit()
+        #expect(a.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM runs") == 1)
+    }
+
     /// A pipeline that fails in its last stage appends nothing to its history (and writes no
     /// outputs); the same pipeline fixed appends one run.
     @Test func aFailedRunAppendsNothing() throws {

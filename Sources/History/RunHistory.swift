@@ -21,6 +21,13 @@ public final class RunHistory {
         // append to nothing. Seen under the lock, it is opened again (a new file).
         for _ in 0..<RunHistory.reopenings {
             let connection = try SQLiteConnection(path: path, create: true)
+            // SQLite opens a file it may not write read-only without a word, and reading
+            // writes nothing when the schema is current: a read-only history failed only at
+            // the append, after the run had replaced its outputs.
+            if sqlite3_db_readonly(connection.handle, "main") == 1 {
+                connection.close()
+                throw InputError(file: path, "is read-only for this user, so the run could not be appended to it; make it writable (chmod u+w) or give --history another file name")
+            }
             try connection.executeWaitingWhileBusy("PRAGMA journal_mode=WAL")
             try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
             let current = try connection.transaction {

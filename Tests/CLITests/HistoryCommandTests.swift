@@ -204,6 +204,42 @@ import Tabular
         #expect(try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM runs") == 1)
     }
 
+    /// Finding 5 of the history review: a read-only history was found out only at the append,
+    /// after the run had written its outputs (exit 1, outputs in place, the run missing from the
+    /// history). It is refused before anything runs: no output, the history as it was. Run as
+    /// `nobody` when the tests run as root, which file modes do not stop.
+    @Test func aReadOnlyHistoryIsRefusedBeforeTheRun() throws {
+        let dir = try CLIRunner.workspace()
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: false, encoding: .utf8)
+        let first = try HistoryCommandTests.forecast("s.csv", in: dir, out: "f1.csv", extra: ["--history", "h.sqlite"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let path = dir.appendingPathComponent("h.sqlite").path
+        _ = try RunHistory.openForReading(path).connection.integer("PRAGMA wal_checkpoint(TRUNCATE)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        chmod(dir.path, 0o777)
+        chmod(path, 0o444)
+        let process = Process(), err = Pipe()
+        let arguments = ["forecast", "--input", "s.csv", "--series", "series", "--date", "period", "--value", "value", "--horizon", "3",
+                         "--threads", "1", "--quiet", "--out", "f2.csv", "--history", "h.sqlite"]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.binary.path] + arguments
+        } else {
+            process.executableURL = CLIRunner.binary
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = dir
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("h.sqlite: is read-only for this user"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f2.csv").path))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     /// A pipeline that fails in its last stage appends nothing to its history (and writes no
     /// outputs); the same pipeline fixed appends one run.
     @Test func aFailedRunAppendsNothing() throws {

@@ -167,6 +167,31 @@ import Testing
         #expect(tracking.scored == 3 && tracking.unrecorded == 0)
     }
 
+    /// Finding 10 of the history review: a run with a monthly stage through 2025-06 and a
+    /// weekly one through 2025-W52 saw data to late December; its as_of said 2025-06 (a month's
+    /// number beat a week's). Compared by last days: 2025-W52 (ends 2025-12-28), also with
+    /// the stages the other way round; a daily stage through 2025-12-31 ends later still.
+    @Test func aRunsAsOfIsTheStageThatEndsLatest() throws {
+        func stage(_ name: String, _ frequency: Frequency, _ label: String) throws -> StageRecord {
+            var stage = StageRecord(stage: name, frequency: frequency, lastPeriod: try #require(frequency.period(ofLabel: label)))
+            stage.addActuals(monthlyTotals("A", first: RunHistoryActualsTests.january2025, [1]))
+            return stage
+        }
+        var record = RunRecord(command: "run", output: "out")
+        record.stages = [try stage("m", .month, "2025-06"), try stage("w", .week, "2025-W52")]
+        #expect(record.asOf == "2025-W52")
+        record.stages.reverse()
+        #expect(record.asOf == "2025-W52")
+        record.stages.append(try stage("d", .day, "2025-12-31"))
+        #expect(record.asOf == "2025-12-31")
+        record.stages.append(try stage("q", .quarter, "2025-Q3"))
+        #expect(record.asOf == "2025-12-31")
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let id = try history.append(record)
+        let stored = try history.connection.prepare("SELECT as_of FROM runs WHERE run_id = \(id)")
+        #expect(try stored.step() && stored.text(0) == "2025-12-31")
+    }
+
     /// A stage that saw no rows (a filter that matched none) beside one that forecast: the
     /// run was recorded without it; it had crashed on the label of its last period.
     @Test func aStageWithNoRowsIsNotRecorded() throws {

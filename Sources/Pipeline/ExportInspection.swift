@@ -98,11 +98,11 @@ public struct ExportInspection: Sendable {
     /// The first `headerWindow` records are held back until the header is settled (the first
     /// line, or a line below a title), then counted; the rest stream straight into the tally,
     /// so standard input works and the file is read once.
-    public init(path: String, kind: String? = nil, delimiter: UInt8? = nil, encoding: TextEncoding = .auto) throws {
+    public init(path: String, kind: String? = nil, delimiter: UInt8? = nil, encoding: TextEncoding = .auto, limits: CSVLimits = CSVLimits()) throws {
         if let kind, InputSchema.all[kind] == nil {
             throw UsageError("unknown kind '\(kind)'; use one of \(ExportInspection.kinds.joined(separator: ", "))")
         }
-        let reader = try CSVReader(path: path, delimiter: delimiter, encoding: encoding)
+        let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits, encoding: encoding)
         var early: [EarlyRow] = []
         var settled: (header: [String], line: Int?, tally: Tally)?
         /// The header among the early rows, and a tally that has counted the rows below it.

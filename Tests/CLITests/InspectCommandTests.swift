@@ -72,6 +72,22 @@ import Testing
         #expect(totals.stdout.contains("warning: line 5, the last row, looks like a totals row"), "\(totals.stdout)")
     }
 
+    /// Finding 9 of the history review: a 100,000-byte notes field stopped inspect with advice
+    /// to raise --max-field-bytes, which inspect refused as an unknown option (exit 2). It
+    /// takes the limits every command takes, and reads the file with the limit raised.
+    @Test func inspectTakesTheFieldAndColumnLimits() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let notes = String(repeating: "x", count: 100_000)
+        try "date,item,quantity,notes\n2025-01-01,A,1,short\n2025-01-02,A,2,\"\(notes)\"\n2025-01-03,A,3,short\n".write(to: dir.appendingPathComponent("huge.csv"), atomically: false, encoding: .utf8)
+        let refused = try CLIRunner.run(["inspect", "huge.csv"], in: dir)
+        #expect(refused.status == 1 && refused.stderr.contains("--max-field-bytes"), "\(refused.stderr)")
+        let raised = try CLIRunner.run(["inspect", "huge.csv", "--max-field-bytes", "200000", "--max-columns", "10"], in: dir)
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(raised.stdout.contains("rows: 3 data rows"), "\(raised.stdout)")
+        let narrow = try CLIRunner.run(["inspect", "huge.csv", "--max-field-bytes", "200000", "--max-columns", "3"], in: dir)
+        #expect(narrow.status == 1 && narrow.stderr.contains("--max-columns"), "\(narrow.stderr)")
+    }
+
     @Test func aMissingFileExits1NamingIt() throws {
         let dir = try CLIRunner.workspace(with: [])
         let result = try CLIRunner.run(["inspect", "missing.csv"], in: dir)

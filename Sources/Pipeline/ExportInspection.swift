@@ -18,6 +18,9 @@ public struct ExportInspection: Sendable {
         public var type: String
         /// For a date column: the format that reads it (iso, mdy, dmy, DD-MMM-YY, ..., auto).
         public var dateFormat: String?
+        /// The import reads the column in `dateFormat`'s order without being told (dotted dates
+        /// are day-first): the suggestions leave the format out.
+        public var dateFormatIsDefault = false
         /// Share of the examined non-empty values that read as the type (dates, numbers, periods).
         public var share: Double?
         public var examined: Int
@@ -497,7 +500,7 @@ public struct ExportInspection: Sendable {
     /// The format of the column mapped to the date role, when it reads as a date.
     var dateRoleFormat: String? {
         guard let header = suggestedMap.first(where: { $0.role == "date" })?.header else { return nil }
-        return columns.first(where: { $0.header == header })?.dateFormat
+        return columns.first(where: { $0.header == header && !$0.dateFormatIsDefault })?.dateFormat
     }
 }
 

@@ -88,6 +88,27 @@ import Testing
         #expect(narrow.status == 1 && narrow.stderr.contains("--max-columns"), "\(narrow.stderr)")
     }
 
+    /// Finding 7 of the history review: a monthly export dated 01.01.2025 ... 01.12.2025 was
+    /// labelled mdy and warned of as every date in January, though the import reads dots
+    /// day-first (one row a month); followed, `--date-format mdy` summed the twelve months into
+    /// January. It is labelled dmy, with no warning; slashes stay month-first (mdy), and
+    /// 01/MM/YYYY still gets the warning.
+    @Test func dottedDatesAreShownInTheOrderTheImportReads() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let months = (1...12).map { $0 < 10 ? "0\($0)" : "\($0)" }
+        try ("date,item,quantity\n" + months.map { "01.\($0).2025,A,65\n" }.joined()).write(to: dir.appendingPathComponent("dotted.csv"), atomically: false, encoding: .utf8)
+        let dotted = try CLIRunner.run(["inspect", "dotted.csv"], in: dir)
+        #expect(dotted.status == 0, "\(dotted.stderr)")
+        #expect(dotted.stdout.contains("date: date (dmy)"), "\(dotted.stdout)")
+        #expect(!dotted.stdout.contains("falls on January"), "\(dotted.stdout)")
+        let aggregate = try CLIRunner.run(["aggregate", "--input", "dotted.csv", "--out", "m.csv", "--frequency", "month"], in: dir)
+        #expect(aggregate.status == 0, "\(aggregate.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("m.csv")).split(separator: "\n").count == 13)
+        try ("date,item,quantity\n" + months.map { "01/\($0)/2025,A,65\n" }.joined()).write(to: dir.appendingPathComponent("slashed.csv"), atomically: false, encoding: .utf8)
+        let slashed = try CLIRunner.run(["inspect", "slashed.csv"], in: dir)
+        #expect(slashed.stdout.contains("date: date (mdy)") && slashed.stdout.contains("falls on January"), "\(slashed.stdout)")
+    }
+
     @Test func aMissingFileExits1NamingIt() throws {
         let dir = try CLIRunner.workspace(with: [])
         let result = try CLIRunner.run(["inspect", "missing.csv"], in: dir)

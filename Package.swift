@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["TestScratch", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PipelineTests", dependencies: ["TestScratch", "Pipeline"]),
-        .testTarget(name: "HistoryTests", dependencies: ["TestScratch", "History"]),
+        .testTarget(name: "HistoryTests", dependencies: ["TestScratch", "History", "Reports"]),
         .testTarget(name: "CLITests", dependencies: ["TestScratch", "Pipeline", "History", "quartermaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetTests", dependencies: ["TestScratch", "DatasetGenerator", "Tabular"]),
     ]

@@ -1,3 +1,4 @@
+import Forecasting
 import Tabular
 
 /// Scores every archived forecast of a history whose period has a recorded actual, writing
@@ -42,16 +43,52 @@ public struct ForecastTracking: Sendable {
         public var asOf: String
     }
 
+    /// A stage's forecasts at one frequency (`month`, `week`, ...; empty for a label of no
+    /// known shape).
+    public struct Group: Hashable, Comparable, Sendable {
+        public var stage: String
+        public var frequency: String
+
+        public init(stage: String, frequency: String) {
+            self.stage = stage
+            self.frequency = frequency
+        }
+
+        public static func < (a: Group, b: Group) -> Bool { (a.stage, a.frequency) < (b.stage, b.frequency) }
+    }
+
+    /// One group's sums: overall, by lag, by demand class and by run and lag.
+    public struct GroupAccuracy: Sendable {
+        public var overall = TrackingAccuracy()
+        public var byLag: [Int: TrackingAccuracy] = [:]
+        public var byClass: [String: TrackingAccuracy] = [:]
+        public var byRunLag: [RunLag: TrackingAccuracy] = [:]
+
+        mutating func add(_ row: TrackedForecast) {
+            overall.add(row)
+            byLag[row.lag, default: TrackingAccuracy()].add(row)
+            byClass[row.demandClass.isEmpty ? "unknown" : row.demandClass, default: TrackingAccuracy()].add(row)
+            byRunLag[RunLag(run: row.runID, lag: row.lag), default: TrackingAccuracy()].add(row)
+        }
+    }
+
     public var runs: [Run] = []
     public var archivedForecasts = 0
     public var scored = 0
     /// Forecasts with an actual left out as repeats of one already scored (same stage, series,
     /// period, lag and value).
     public var repeats = 0
-    public var byLag: [Int: TrackingAccuracy] = [:]
-    public var byClass: [String: TrackingAccuracy] = [:]
-    public var byRunLag: [RunLag: TrackingAccuracy] = [:]
-    public var overall = TrackingAccuracy()
+    /// Forecasts without an actual though their series has one for a later period (of the
+    /// same frequency): a gap no new data fills. A history written before every run recorded
+    /// all the periods it read, back-filled with older runs after newer ones, has such gaps
+    /// (running the newest export again records them); so has data without a figure there.
+    public var unrecorded = 0
+    /// The accuracy of each stage at each frequency: never pooled, since stages forecast
+    /// different things in different units (a ledger's dollars, an item's units) and a lag is
+    /// a week at one frequency and a month at another. Pooled, a history holding a variance and
+    /// a forecast stage reported one bias "a period" adding dollars to units, and a value added
+    /// of -63.6% that the dollars made, where the supply forecasts had +69.4%.
+    public var groups: [Group: GroupAccuracy] = [:]
     /// Series whose tracking signal exceeds `signalThreshold`, most drifting first.
     public var drifting: [Drifting] = []
 
@@ -112,7 +149,12 @@ public struct ForecastTracking: Sendable {
             tracking.archivedForecasts += 1
             let key = (forecasts.bytes(0), forecasts.bytes(1), forecasts.bytes(2))
             while actuals.valid && actuals.compare(key) < 0 { try actuals.advance() }
-            guard actuals.valid && actuals.compare(key) == 0 else { continue }
+            guard actuals.valid && actuals.compare(key) == 0 else {
+                // A later period of the series has an actual and this one none: a gap, not a
+                // period still to come.
+                if actuals.valid && actuals.holdsLater(key) { tracking.unrecorded += 1 }
+                continue
+            }
             if group != actuals.group {
                 group = actuals.group
                 scoredInGroup.removeAll(keepingCapacity: true)
@@ -134,10 +176,8 @@ public struct ForecastTracking: Sendable {
             }
             current.errors.append((row.period, row.lag, row.runID, row.error))
             tracking.scored += 1
-            tracking.overall.add(row)
-            tracking.byLag[row.lag, default: TrackingAccuracy()].add(row)
-            tracking.byClass[row.demandClass.isEmpty ? "unknown" : row.demandClass, default: TrackingAccuracy()].add(row)
-            tracking.byRunLag[RunLag(run: row.runID, lag: row.lag), default: TrackingAccuracy()].add(row)
+            let group = Group(stage: row.stage, frequency: Frequency.ofLabel(key.2)?.rawValue ?? "")
+            tracking.groups[group, default: GroupAccuracy()].add(row)
             try body(row)
         }
         tracking.close(current)
@@ -217,6 +257,13 @@ final class ActualCursor {
             }
         }
         exhausted = true
+    }
+
+    /// Whether the current group (which sorts after `key`) is a later period of `key`'s stage
+    /// and series, with a label of the same shape (so of the same frequency).
+    func holdsLater(_ key: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)) -> Bool {
+        ActualCursor.bytesCompare(key.0, stage) == 0 && ActualCursor.bytesCompare(key.1, series) == 0
+            && key.2.count == period.count && period.withUnsafeBufferPointer { Frequency.ofLabel($0) == Frequency.ofLabel(key.2) }
     }
 
     /// The current group's key against `key`: negative when it sorts first.

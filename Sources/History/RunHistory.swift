@@ -16,15 +16,34 @@ public final class RunHistory {
     /// Opens (creating it when absent) the history at `path` for appending runs.
     public static func open(_ path: String) throws -> RunHistory {
         try refuseForeign(path, mustExist: false)
-        let connection = try SQLiteConnection(path: path, create: true)
-        try connection.executeWaitingWhileBusy("PRAGMA journal_mode=WAL")
-        try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
-        try connection.transaction {
-            // Read again under the write lock: another run may have created it meanwhile.
-            try migrate(connection)
+        // A failed run that created the file may remove it (`discard`) between this open and
+        // the lock: the connection then holds a file no longer at the path, and the run would
+        // append to nothing. Seen under the lock, it is opened again (a new file).
+        for _ in 0..<RunHistory.reopenings {
+            let connection = try SQLiteConnection(path: path, create: true)
+            // SQLite opens a file it may not write read-only without a word, and reading
+            // writes nothing when the schema is current: a read-only history failed only at
+            // the append, after the run had replaced its outputs.
+            if sqlite3_db_readonly(connection.handle, "main") == 1 {
+                connection.close()
+                throw InputError(file: path, "is read-only for this user, so the run could not be appended to it; make it writable (chmod u+w) or give --history another file name")
+            }
+            try connection.executeWaitingWhileBusy("PRAGMA journal_mode=WAL")
+            try connection.execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
+            let current = try connection.transaction {
+                guard !connection.hasMoved else { return false }
+                // Read again under the write lock: another run may have created it meanwhile.
+                try migrate(connection)
+                return true
+            }
+            if current { return RunHistory(path: path, connection: connection) }
+            connection.close()
         }
-        return RunHistory(path: path, connection: connection)
+        throw InputError(file: path, "was removed \(RunHistory.reopenings) times while this run opened it (failed runs that created it); run again")
     }
+
+    /// Tries at opening a history that runs creating it keep removing.
+    static let reopenings = 5
 
     /// Opens the history at `path` for appending runs, and returns whether this call created
     /// the file, so that a run that fails can `discard` it: a failed run leaves no new file
@@ -38,11 +57,30 @@ public final class RunHistory {
     }
 
     /// Removes a history that `openNoting` created, once the run that created it failed, if no
-    /// run has been appended to it meanwhile (another run may share a new history).
+    /// run has been appended to it and no other connection has it open; otherwise the empty
+    /// history stays (a later run appends to it as to any).
+    ///
+    /// Another run may share a new history, and it sees no run in it either until it appends:
+    /// removed then (a review's two cron jobs), its connection wrote to a file no longer at the
+    /// path, and the run reported "appended" to a history that was gone. So the file is
+    /// removed only under an exclusive lock taken without waiting (`locking_mode=EXCLUSIVE`:
+    /// in WAL mode every open connection holds a shared lock on the file, so the lock fails
+    /// while any other is open), and a run that opened the file just before it went finds it
+    /// moved under its own lock and opens the path again (`open`). The WAL is kept on close
+    /// (`SQLITE_FCNTL_PERSIST_WAL`): SQLite deletes it by name, which by then may be a new
+    /// history's.
     public func discard() {
-        guard (try? connection.integer("SELECT count(*) FROM runs")) == 0 else { return }
-        connection.close()
+        guard connection.handle != nil else { return }
+        defer { connection.close() }
+        connection.waitWhileBusy(false)
+        guard (try? connection.execute("PRAGMA locking_mode=EXCLUSIVE; BEGIN IMMEDIATE")) != nil else { return }
+        guard (try? connection.integer("SELECT count(*) FROM runs")) == 0, !connection.hasMoved else {
+            try? connection.execute("ROLLBACK")
+            return
+        }
+        connection.keepWALOnClose()
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        try? connection.execute("ROLLBACK")
     }
 
     /// Opens an existing history to read (tracking); never creates or alters the file.
@@ -146,8 +184,8 @@ public final class RunHistory {
             try insertRun.bind(6, run.output)
             try insertRun.step()
             let runID = Int(sqlite3_last_insert_rowid(connection.handle))
-            // Forecasts first: a series' first run records the periods before its own first
-            // forecast (`appendActuals`).
+            // Forecasts first: a run records the actuals only of series with an archived
+            // forecast (`appendActuals`), its own included.
             // A stage that saw no rows (a filter that matched none) has nothing to score nor to
             // score with, and no last period to mark: recording it overflowed the label of the
             // period before the first and crashed the run, its good stages unrecorded.

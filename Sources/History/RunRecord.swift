@@ -19,9 +19,13 @@ public struct RunRecord: Sendable {
         self.output = output
     }
 
-    /// The last period of data the run saw (the latest over its stages).
+    /// The last period of data the run saw: that of the stage whose last period ends latest.
+    /// Compared by their last days, not their numbers: periods of different frequencies are
+    /// counted from different origins (a month's number, about 24,300, beat December's week,
+    /// about 2,900, and a run through 2025-W52 with a monthly stage through June said 2025-06).
     public var asOf: String? {
-        stages.max { $0.lastPeriod < $1.lastPeriod }.map { $0.frequency.label($0.lastPeriod) }
+        stages.filter { !$0.isEmpty }.max { $0.frequency.firstDay(of: $0.lastPeriod + 1) < $1.frequency.firstDay(of: $1.lastPeriod + 1) }
+            .map { $0.frequency.label($0.lastPeriod) }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -41,6 +41,26 @@ final class SQLiteConnection {
         self.handle = nil
     }
 
+    /// Whether the file this connection opened is no longer at its path (removed or
+    /// replaced since), as SQLite sees it: the open file against the path's.
+    var hasMoved: Bool {
+        var moved: Int32 = 0
+        guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK else { return false }
+        return moved != 0
+    }
+
+    /// Makes statements fail at once on another connection's lock (false) or wait for it
+    /// (true, the default).
+    func waitWhileBusy(_ wait: Bool) {
+        sqlite3_busy_timeout(handle, wait ? SQLiteConnection.busyTimeoutMilliseconds : 0)
+    }
+
+    /// Keeps the WAL file when the connection closes, instead of SQLite deleting it by name.
+    func keepWALOnClose() {
+        var persist: Int32 = 1
+        _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+    }
+
     /// Runs one or more statements that return no rows.
     func execute(_ sql: String) throws {
         let (status, message) = run(sql)

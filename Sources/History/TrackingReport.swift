@@ -7,41 +7,69 @@ extension ForecastTracking {
     /// Lags drawn in the chart of accuracy over runs.
     static let lagsCharted = 6
 
-    /// forecast_tracking.md: how good the archived forecasts were once their actuals came in.
-    public func report(history: String) -> Report {
+    /// forecast_tracking.md: how good the archived forecasts were once their actuals came in,
+    /// per stage and frequency (`groups`), negatives written as `numbers` says.
+    public func report(history: String, numbers: NumberStyle = NumberStyle()) -> Report {
+        let format = Format(numbers: numbers)
+        let scoredGroups = groups.keys.sorted()
+        let several = scoredGroups.count > 1
         var summary = ["\(archivedForecasts) forecasts archived by \(runs.count) run\(runs.count == 1 ? "" : "s") in \(history); \(scored) have an actual recorded by a later run\(repeatsNote)."]
         if scored > 0 {
-            summary.append("Overall WAPE \(ForecastTracking.percent(overall.wape)), bias \(ForecastTracking.number(overall.bias)) a period (forecast - actual), value added over the seasonal naive forecast \(ForecastTracking.percent(overall.valueAdded)).")
-            let noIntervals = overall.coverage80.isNaN && overall.coverage95.isNaN
-                ? " (the scored forecasts have no 80% or 95% interval archived: their runs forecast at other levels, or without intervals)" : ""
-            summary.append("Interval coverage: \(ForecastTracking.percent(overall.coverage80)) inside the 80% intervals, \(ForecastTracking.percent(overall.coverage95)) inside the 95% ones\(noIntervals).")
+            if several {
+                summary.append("The figures are per stage and frequency, never pooled: stages forecast different things in different units (dollars, units), and a lag is a week in one and a month in another.")
+            }
+            for group in scoredGroups {
+                let overall = groups[group]!.overall
+                let per = group.frequency.isEmpty ? "period" : group.frequency
+                let noIntervals = overall.coverage80.isNaN && overall.coverage95.isNaN
+                    ? " (the scored forecasts have no 80% or 95% interval archived: their runs forecast at other levels, or without intervals)" : ""
+                let figures = "WAPE \(format.percent(overall.wape)), bias \(format.number(overall.bias)) a \(per) (forecast - actual), value added over the seasonal naive forecast \(format.percent(overall.valueAdded))"
+                let coverage = "\(format.percent(overall.coverage80)) inside the 80% intervals, \(format.percent(overall.coverage95)) inside the 95% ones\(noIntervals)"
+                if several {
+                    summary.append("\(ForecastTracking.title(group)): \(overall.count) scored; \(figures); \(coverage).")
+                } else {
+                    summary.append("Overall \(figures).")
+                    summary.append("Interval coverage: \(coverage).")
+                }
+            }
             summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))).")
-        } else {
+        } else if unrecorded == 0 {
             summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")
         }
+        if unrecorded > 0 { summary.append(unrecordedNote) }
         var doc = Report(title: "Forecast tracking", summary: summary)
         doc.keyFigure("Forecasts scored", Double(scored))
-        if scored > 0 {
-            doc.keyFigure("WAPE", overall.wape, style: .percent)
-            doc.keyFigure("Value added over seasonal naive", overall.valueAdded, style: .percent)
+        for group in scoredGroups {
+            let overall = groups[group]!.overall
+            let suffix = several ? ", " + ForecastTracking.title(group) : ""
+            doc.keyFigure("WAPE" + suffix, overall.wape, style: .percent)
+            doc.keyFigure("Value added over seasonal naive" + suffix, overall.valueAdded, style: .percent)
         }
         doc.paragraph("Each archived forecast is scored against the actual recorded for its series and period by the run with the most recent data (the later run when two saw the same last period); a forecast repeated by a re-run over the same data (same lag and value) is scored once. Error = forecast - actual. WAPE = sum of absolute errors / sum of absolute actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
-        let header = ["", "forecasts", "MAE", "WAPE", "bias", "value added", "inside 80%", "inside 95%"]
+        let header = ["forecasts", "MAE", "WAPE", "bias", "value added", "inside 80%", "inside 95%"]
+        // Several groups: a stage and a frequency column first.
+        let keyHeader = several ? ["stage", "frequency"] : []
+        func key(_ group: Group) -> [String] { several ? [group.stage, group.frequency] : [] }
+        let keyAlignments: [Report.Alignment] = several ? [.left, .left] : []
         doc.heading("Accuracy by lag")
-        doc.table(["lag"] + header.dropFirst(), byLag.keys.sorted().map { [String($0)] + ForecastTracking.cells(byLag[$0]!) },
-                  alignments: Array(repeating: .right, count: header.count))
+        doc.table(keyHeader + ["lag"] + header, scoredGroups.flatMap { group in
+            groups[group]!.byLag.sorted { $0.key < $1.key }.map { key(group) + [String($0.key)] + format.cells($0.value) }
+        }, alignments: keyAlignments + Array(repeating: .right, count: header.count + 1))
         doc.heading("Accuracy by demand class")
-        doc.table(["demand class"] + header.dropFirst(), byClass.keys.sorted().map { [$0] + ForecastTracking.cells(byClass[$0]!) },
-                  alignments: [.left] + Array(repeating: .right, count: header.count - 1))
-        lagsOverRuns(&doc)
+        doc.table(keyHeader + ["demand class"] + header, scoredGroups.flatMap { group in
+            groups[group]!.byClass.sorted { $0.key < $1.key }.map { key(group) + [$0.key] + format.cells($0.value) }
+        }, alignments: keyAlignments + [.left] + Array(repeating: .right, count: header.count))
+        for (k, group) in scoredGroups.enumerated() {
+            lagsOverRuns(&doc, groups[group]!, name: k == 0 ? "wape_by_lag" : "wape_by_lag_\(k + 1)", of: several ? ForecastTracking.title(group) : nil, format)
+        }
         doc.heading("Drifting series")
         if drifting.isEmpty {
             doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)).")
         } else {
             doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over all its scored forecasts; beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
             doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
-                [d.series, d.stage, NumberFormat.fixed(d.trackingSignal, decimals: 1),
-                 d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(ForecastTracking.number($0.error))" }.listed(of: d.errors.count)]
+                [d.series, d.stage, format.number(d.trackingSignal, decimals: 1),
+                 d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(format.number($0.error))" }.listed(of: d.errors.count)]
             }, alignments: [.left, .left, .right, .left])
         }
         doc.heading("Runs")
@@ -50,22 +78,36 @@ extension ForecastTracking {
         return doc
     }
 
-    /// WAPE by lag for each run that has scored forecasts: does accuracy hold up run to run?
-    private func lagsOverRuns(_ doc: inout Report) {
-        let scoredRuns = Set(byRunLag.keys.map(\.run)).sorted()
-        let lags = Array(Set(byRunLag.keys.map(\.lag)).sorted().prefix(ForecastTracking.lagsCharted))
+    /// `stage 'demand' (month)`: how a group is named in the report.
+    static func title(_ group: Group) -> String {
+        "stage '\(group.stage)'" + (group.frequency.isEmpty ? "" : " (\(group.frequency))")
+    }
+
+    /// WAPE by lag for each run that has scored forecasts in a group: does accuracy hold up run
+    /// to run? `name` names the figure's file; `title` the group, when there are several.
+    private func lagsOverRuns(_ doc: inout Report, _ group: GroupAccuracy, name: String, of title: String?, _ format: Format) {
+        let scoredRuns = Set(group.byRunLag.keys.map(\.run)).sorted()
+        let lags = Array(Set(group.byRunLag.keys.map(\.lag)).sorted().prefix(ForecastTracking.lagsCharted))
         guard !scoredRuns.isEmpty else { return }
-        doc.heading("Accuracy by lag over runs")
+        let of = title.map { ": " + $0 } ?? ""
+        doc.heading("Accuracy by lag over runs" + of)
         let asOf = Dictionary(runs.map { ($0.id, $0.asOf) }, uniquingKeysWith: { a, _ in a })
         let categories = scoredRuns.map { "run \($0)" + (asOf[$0].map { $0.isEmpty ? "" : " (\($0))" } ?? "") }
-        let chart = GroupedBarChart(title: "WAPE by lag, per run", caption: "Each run's forecasts scored against the actuals later runs recorded; lower is better.",
+        let chart = GroupedBarChart(title: "WAPE by lag, per run" + of, caption: "Each run's forecasts scored against the actuals later runs recorded; lower is better.",
                                     categories: categories,
-                                    series: lags.map { lag in .init(name: "lag \(lag)", values: scoredRuns.map { (byRunLag[RunLag(run: $0, lag: lag)]?.wape ?? .nan) * 100 }) },
+                                    series: lags.map { lag in .init(name: "lag \(lag)", values: scoredRuns.map { (group.byRunLag[RunLag(run: $0, lag: lag)]?.wape ?? .nan) * 100 }) },
                                     format: .percent)
-        doc.figure(Report.Figure(name: "wape_by_lag", description: "WAPE by lag, per run", svg: chart.svg(), chart: chart.workbookChart(categoryHeader: "Run")))
+        doc.figure(Report.Figure(name: name, description: "WAPE by lag, per run" + of, svg: chart.svg(), chart: chart.workbookChart(categoryHeader: "Run")))
         doc.table(["run"] + lags.map { "lag \($0) WAPE" }, zip(scoredRuns, categories).map { run, label in
-            [label] + lags.map { lag in byRunLag[RunLag(run: run, lag: lag)].map { ForecastTracking.percent($0.wape) } ?? "" }
+            [label] + lags.map { lag in group.byRunLag[RunLag(run: run, lag: lag)].map { format.percent($0.wape) } ?? "" }
         }, alignments: [.left] + lags.map { _ in .right })
+    }
+
+    /// Forecasts without an actual though a later period of their series has one: waiting
+    /// for new data does not score them, so the report says what does.
+    public var unrecordedNote: String {
+        let forecasts = unrecorded == 1 ? "1 archived forecast is" : "\(unrecorded) archived forecasts are"
+        return "\(forecasts) of periods before the latest actual of their series but have no actual of their own: new data will not fill them. A history written by an earlier Quartermaster with older runs added after newer ones has such gaps: run the newest export again with the same --history to record the periods it read. Otherwise the data had no figure for those periods."
     }
 
     /// Says how many repeats of a scored forecast were left out, if any.
@@ -73,10 +115,16 @@ extension ForecastTracking {
         repeats == 0 ? "" : " (\(repeats) more repeat\(repeats == 1 ? "s" : "") a forecast already scored: the same series, period, data and value from a re-run, counted once)"
     }
 
-    static func cells(_ a: TrackingAccuracy) -> [String] {
-        [String(a.count), number(a.mae), percent(a.wape), number(a.bias), percent(a.valueAdded), percent(a.coverage80), percent(a.coverage95)]
-    }
+    /// The report's numbers: `n/a` where there is none, negatives as `--negatives` says
+    /// (it was accepted and ignored: a bias in dollars showed -32461.88 under parentheses).
+    struct Format {
+        var numbers: NumberStyle
 
-    static func percent(_ share: Double) -> String { share.isFinite ? NumberFormat.fixed(share * 100, decimals: 1) + "%" : "n/a" }
-    static func number(_ value: Double) -> String { value.isFinite ? NumberFormat.fixed(value, decimals: 2) : "n/a" }
+        func cells(_ a: TrackingAccuracy) -> [String] {
+            [String(a.count), number(a.mae), percent(a.wape), number(a.bias), percent(a.valueAdded), percent(a.coverage80), percent(a.coverage95)]
+        }
+
+        func percent(_ share: Double) -> String { share.isFinite ? numbers.percent(share * 100) : "n/a" }
+        func number(_ value: Double, decimals: Int = 2) -> String { value.isFinite ? numbers.quantity(value, decimals: decimals) : "n/a" }
+    }
 }

@@ -91,22 +91,38 @@ extension ExportInspection {
            reads[auto] == b.read, values.allSatisfy({ $0.text.utf8.count == 8 && $0.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) {
             best = (auto, reads[auto])
         }
-        guard let best, best.read * 2 > values.count else {
+        guard var best, best.read * 2 > values.count else {
             column.type = "text"
             return column
+        }
+        // Month-first and day-first read every value alike (`01.07.2025`, `1/5/2026`): the order
+        // shown is the one the import reads without --date-format. Dots are day-first there;
+        // labelled mdy, a German export's 01.01.2025 ... 01.12.2025 was warned of as all in
+        // January, and `--date-format mdy`, if followed, summed the twelve months into one.
+        var dayFirstByDefault = false
+        if candidates[best.index].format == "mdy", let dmy = candidates.firstIndex(where: { $0.format == "dmy" }), reads[dmy] == best.read,
+           let mdyFormat = try? DateFormat(parsing: "mdy"), let dmyFormat = try? DateFormat(parsing: "dmy") {
+            let auto = DateParser(), monthFirst = DateParser(format: mdyFormat), dayFirst = DateParser(format: dmyFormat)
+            let read = values.lazy.map(\.text).filter { monthFirst.parse($0) != nil }
+            if read.contains(where: { monthFirst.parse($0) != dayFirst.parse($0) }), read.allSatisfy({ auto.parse($0) == dayFirst.parse($0) }) {
+                best = (dmy, reads[dmy])
+                dayFirstByDefault = true
+            }
         }
         let chosen = candidates[best.index]
         column.type = chosen.type
         column.dateFormat = chosen.format
+        column.dateFormatIsDefault = dayFirstByDefault
         column.read = best.read
         column.share = Double(best.read) / Double(values.count)
         column.notRead = Array(values.lazy.filter { !chosen.reads($0.text) }.prefix(notReadShown))
         column.decimalComma = chosen.type == "number" && numbers.decimalComma
             && values.contains { $0.text.contains(",") || $0.text.contains(".") }
-        // Read month-first, every date on the 1st to 12th of one month: one day of each month
-        // written day-first (10/MM/YYYY), which the import would sum into that month.
-        if chosen.type == "date", chosen.format == "mdy" || chosen.format == "auto", let format = try? DateFormat(parsing: "mdy") {
-            let parser = DateParser(format: format)
+        // Read as the import reads them (slashes month-first), every date on the 1st to 12th of
+        // one month: one day of each month written day-first (10/MM/YYYY), which the import
+        // would sum into that month. Dotted dates read day-first, and are not looked at so.
+        if chosen.type == "date", chosen.format == "mdy" || chosen.format == "auto" {
+            let parser = DateParser()
             var look = DayFirstLook()
             for day in Set(values.compactMap { parser.parse($0.text) }).sorted() { look.see(day) }
             column.dayFirstLook = look.sentence("every date in '\(column.header)'")

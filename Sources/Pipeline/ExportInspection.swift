@@ -18,6 +18,9 @@ public struct ExportInspection: Sendable {
         public var type: String
         /// For a date column: the format that reads it (iso, mdy, dmy, DD-MMM-YY, ..., auto).
         public var dateFormat: String?
+        /// The import reads the column in `dateFormat`'s order without being told (dotted dates
+        /// are day-first): the suggestions leave the format out.
+        public var dateFormatIsDefault = false
         /// Share of the examined non-empty values that read as the type (dates, numbers, periods).
         public var share: Double?
         public var examined: Int
@@ -98,11 +101,11 @@ public struct ExportInspection: Sendable {
     /// The first `headerWindow` records are held back until the header is settled (the first
     /// line, or a line below a title), then counted; the rest stream straight into the tally,
     /// so standard input works and the file is read once.
-    public init(path: String, kind: String? = nil, delimiter: UInt8? = nil, encoding: TextEncoding = .auto) throws {
+    public init(path: String, kind: String? = nil, delimiter: UInt8? = nil, encoding: TextEncoding = .auto, limits: CSVLimits = CSVLimits()) throws {
         if let kind, InputSchema.all[kind] == nil {
             throw UsageError("unknown kind '\(kind)'; use one of \(ExportInspection.kinds.joined(separator: ", "))")
         }
-        let reader = try CSVReader(path: path, delimiter: delimiter, encoding: encoding)
+        let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits, encoding: encoding)
         var early: [EarlyRow] = []
         var settled: (header: [String], line: Int?, tally: Tally)?
         /// The header among the early rows, and a tally that has counted the rows below it.
@@ -497,7 +500,7 @@ public struct ExportInspection: Sendable {
     /// The format of the column mapped to the date role, when it reads as a date.
     var dateRoleFormat: String? {
         guard let header = suggestedMap.first(where: { $0.role == "date" })?.header else { return nil }
-        return columns.first(where: { $0.header == header })?.dateFormat
+        return columns.first(where: { $0.header == header && !$0.dateFormatIsDefault })?.dateFormat
     }
 }
 

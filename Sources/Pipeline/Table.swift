@@ -137,6 +137,11 @@ public struct Table: Sendable {
         result.sourceHeaders = sourceHeaders
         result.sourceFile = sourceFile
         result.periodDays = periodDays
+        // Fewer rows of the same totals: a `filter` or `join` between an aggregate and a
+        // forecast dropped these, and the partial month kept to fit was recorded as an actual
+        // (15 days of August, 165, scored a forecast of 330 as 165 too high).
+        result.periodTotals = periodTotals
+        result.partialPeriodsKept = partialPeriodsKept
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {
             switch column {

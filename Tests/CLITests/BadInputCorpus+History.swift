@@ -32,6 +32,22 @@ extension BadInputCorpus {
                      try RunHistory.migrate($0)
                      try $0.execute("PRAGMA user_version = \(HistorySchema.version + 1)")
                  }], unchanged: ["future.sqlite"])
+        // A history this user may not write: refused before the run (it had replaced its
+        // outputs, then failed at the append). As nobody when root, whom modes do not stop.
+        forecast("forecast --history naming a read-only history", history: "locked.sqlite",
+                 says: ["is read-only for this user", "make it writable", "give --history another file name"],
+                 files: ["locked.sqlite": sqliteFile { try RunHistory.migrate($0) }],
+                 prepare: { dir in
+                     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: dir.appendingPathComponent("locked.sqlite").path)
+                     try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir.path)
+                 }, unchanged: ["locked.sqlite"])
+        if BoundedRun.isRoot {
+            if FileManager.default.isExecutableFile(atPath: BoundedRun.setpriv) {
+                cases[cases.count - 1].asNobody = true
+            } else {
+                cases[cases.count - 1].skipReason = "running as root, where mode 444 does not stop writing, and \(BoundedRun.setpriv) is missing to drop privileges"
+            }
+        }
         // Another job's history: the same series with other figures where its forecasts start.
         // The forecasts are written; the history is left without this run, and says why.
         let other = "series,period,value\n" + ["A100", "B200"].flatMap { s in (1...12).map { m in "\(s),2025-\(m < 10 ? "0" : "")\(m),\(1000 + m * 7)\n" } }.joined()

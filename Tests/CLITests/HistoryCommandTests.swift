@@ -114,21 +114,28 @@ import Tabular
         #expect(try history.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-07'") == 0)
         let first = try history.connection.prepare("SELECT min(period) FROM forecasts WHERE run_id = 2")
         #expect(try first.step() && first.text(0) == "2025-08")
-        // A pipeline's aggregate with `partial: keep` and its forecast stage: the same.
-        try """
-            calendar: {frequency: month}
-            output: out
-            history: p.sqlite
-            stages:
-              usage: {kind: import, table: usage, file: r2.csv}
-              monthly: {kind: aggregate, input: usage, partial: keep}
-              demand: {kind: forecast, input: monthly, horizon: 3, models: naive, backtest: 0}
-            """.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
-        let run = try CLIRunner.run(["run", "p.yml", "--quiet"], in: dir)
-        #expect(run.status == 0, "\(run.stderr)")
-        let piped = try RunHistory.open(dir.appendingPathComponent("p.sqlite").path)
-        #expect(try piped.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-07'") == 0)
-        #expect(try piped.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-06'") == 1)
+        // A pipeline's aggregate with `partial: keep` and its forecast stage: the same, also
+        // with a filter or a join between them (a review's case: they dropped the marker of
+        // the partial month, recorded as an actual).
+        let between = ["": "monthly",
+                       "  some: {kind: filter, input: monthly, where: {series: A}}\n": "some",
+                       "  named: {kind: join, left: monthly, right: monthly, on: [series, period]}\n": "named"]
+        for (k, (stages, input)) in between.sorted(by: { $0.value < $1.value }).enumerated() {
+            try """
+                calendar: {frequency: month}
+                output: out\(k)
+                history: p\(k).sqlite
+                stages:
+                  usage: {kind: import, table: usage, file: r2.csv}
+                  monthly: {kind: aggregate, input: usage, partial: keep}
+                \(stages)  demand: {kind: forecast, input: \(input), horizon: 3, models: naive, backtest: 0}
+                """.write(to: dir.appendingPathComponent("p\(k).yml"), atomically: false, encoding: .utf8)
+            let run = try CLIRunner.run(["run", "p\(k).yml", "--quiet"], in: dir)
+            #expect(run.status == 0, "\(input): \(run.stderr)")
+            let piped = try RunHistory.open(dir.appendingPathComponent("p\(k).sqlite").path)
+            #expect(try piped.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-07'") == 0, "\(input)")
+            #expect(try piped.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-06'") == 1, "\(input)")
+        }
     }
 
     @Test func twoConcurrentProcessesBothLand() throws {
@@ -147,6 +154,90 @@ import Tabular
         let history = try RunHistory.openForReading(dir.appendingPathComponent("h.sqlite").path)
         #expect(try history.connection.integer("SELECT count(*) FROM runs") == 2)
         #expect(try history.connection.integer("SELECT count(*) FROM forecasts") == 2 * 300 * 3)
+    }
+
+    /// Finding 3 of the history review, with two processes as two cron jobs on a new shared
+    /// history: B creates it and waits for its input, A opens it and waits for its own; B's
+    /// input is bad and B fails, then A's is good. A said "appended" while B had removed the
+    /// file under it; now the file stays, with A's run in it.
+    @Test func aFailedRunLeavesANewHistoryAnotherRunHasOpen() throws {
+        let dir = try CLIRunner.workspace()
+        let path = dir.appendingPathComponent("h.sqlite").path
+        func start(_ out: String) throws -> (Process, Pipe) {
+            let process = Process(), input = Pipe()
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["forecast", "--input", "-", "--series", "series", "--date", "period", "--value", "value", "--horizon", "3",
+                                 "--models", "naive", "--backtest", "0", "--quiet", "--out", out, "--history", "h.sqlite"]
+            process.currentDirectoryURL = dir
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return (process, input)
+        }
+        /// Waits (up to 20 s) until `process` has the history open.
+        func awaitOpen(_ process: Process) {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                let fds = "/proc/\(process.processIdentifier)/fd"
+                let open = (try? FileManager.default.contentsOfDirectory(atPath: fds))?.contains { fd in
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: fds + "/" + fd)) == path + "-shm"
+                } ?? false
+                if open { return }
+                usleep(20_000)
+            }
+            Issue.record("process \(process.processIdentifier) did not open the history within 20 s")
+        }
+        let (b, bInput) = try start("fb.csv")
+        awaitOpen(b)
+        let (a, aInput) = try start("fa.csv")
+        awaitOpen(a)
+        bInput.fileHandleForWriting.write(Data("series,period,value\nA,notadate,x\n".utf8))
+        try bInput.fileHandleForWriting.close()
+        b.waitUntilExit()
+        #expect(b.terminationStatus == 1)
+        aInput.fileHandleForWriting.write(Data(HistoryCommandTests.series(months: 24).utf8))
+        try aInput.fileHandleForWriting.close()
+        a.waitUntilExit()
+        #expect(a.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM runs") == 1)
+    }
+
+    /// Finding 5 of the history review: a read-only history was found out only at the append,
+    /// after the run had written its outputs (exit 1, outputs in place, the run missing from the
+    /// history). It is refused before anything runs: no output, the history as it was. Run as
+    /// `nobody` when the tests run as root, which file modes do not stop.
+    @Test func aReadOnlyHistoryIsRefusedBeforeTheRun() throws {
+        let dir = try CLIRunner.workspace()
+        try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("s.csv"), atomically: false, encoding: .utf8)
+        let first = try HistoryCommandTests.forecast("s.csv", in: dir, out: "f1.csv", extra: ["--history", "h.sqlite"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let path = dir.appendingPathComponent("h.sqlite").path
+        _ = try RunHistory.openForReading(path).connection.integer("PRAGMA wal_checkpoint(TRUNCATE)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        chmod(dir.path, 0o777)
+        chmod(path, 0o444)
+        let process = Process(), err = Pipe()
+        let arguments = ["forecast", "--input", "s.csv", "--series", "series", "--date", "period", "--value", "value", "--horizon", "3",
+                         "--threads", "1", "--quiet", "--out", "f2.csv", "--history", "h.sqlite"]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.binary.path] + arguments
+        } else {
+            process.executableURL = CLIRunner.binary
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = dir
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("h.sqlite: is read-only for this user"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("f2.csv").path))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
     /// A pipeline that fails in its last stage appends nothing to its history (and writes no

@@ -72,6 +72,43 @@ import Testing
         #expect(totals.stdout.contains("warning: line 5, the last row, looks like a totals row"), "\(totals.stdout)")
     }
 
+    /// Finding 9 of the history review: a 100,000-byte notes field stopped inspect with advice
+    /// to raise --max-field-bytes, which inspect refused as an unknown option (exit 2). It
+    /// takes the limits every command takes, and reads the file with the limit raised.
+    @Test func inspectTakesTheFieldAndColumnLimits() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let notes = String(repeating: "x", count: 100_000)
+        try "date,item,quantity,notes\n2025-01-01,A,1,short\n2025-01-02,A,2,\"\(notes)\"\n2025-01-03,A,3,short\n".write(to: dir.appendingPathComponent("huge.csv"), atomically: false, encoding: .utf8)
+        let refused = try CLIRunner.run(["inspect", "huge.csv"], in: dir)
+        #expect(refused.status == 1 && refused.stderr.contains("--max-field-bytes"), "\(refused.stderr)")
+        let raised = try CLIRunner.run(["inspect", "huge.csv", "--max-field-bytes", "200000", "--max-columns", "10"], in: dir)
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(raised.stdout.contains("rows: 3 data rows"), "\(raised.stdout)")
+        let narrow = try CLIRunner.run(["inspect", "huge.csv", "--max-field-bytes", "200000", "--max-columns", "3"], in: dir)
+        #expect(narrow.status == 1 && narrow.stderr.contains("--max-columns"), "\(narrow.stderr)")
+    }
+
+    /// Finding 7 of the history review: a monthly export dated 01.01.2025 ... 01.12.2025 was
+    /// labelled mdy and warned of as every date in January, though the import reads dots
+    /// day-first (one row a month); followed, `--date-format mdy` summed the twelve months into
+    /// January. It is labelled dmy, with no warning; slashes stay month-first (mdy), and
+    /// 01/MM/YYYY still gets the warning.
+    @Test func dottedDatesAreShownInTheOrderTheImportReads() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let months = (1...12).map { $0 < 10 ? "0\($0)" : "\($0)" }
+        try ("date,item,quantity\n" + months.map { "01.\($0).2025,A,65\n" }.joined()).write(to: dir.appendingPathComponent("dotted.csv"), atomically: false, encoding: .utf8)
+        let dotted = try CLIRunner.run(["inspect", "dotted.csv"], in: dir)
+        #expect(dotted.status == 0, "\(dotted.stderr)")
+        #expect(dotted.stdout.contains("date: date (dmy)"), "\(dotted.stdout)")
+        #expect(!dotted.stdout.contains("falls on January"), "\(dotted.stdout)")
+        let aggregate = try CLIRunner.run(["aggregate", "--input", "dotted.csv", "--out", "m.csv", "--frequency", "month"], in: dir)
+        #expect(aggregate.status == 0, "\(aggregate.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("m.csv")).split(separator: "\n").count == 13)
+        try ("date,item,quantity\n" + months.map { "01/\($0)/2025,A,65\n" }.joined()).write(to: dir.appendingPathComponent("slashed.csv"), atomically: false, encoding: .utf8)
+        let slashed = try CLIRunner.run(["inspect", "slashed.csv"], in: dir)
+        #expect(slashed.stdout.contains("date: date (mdy)") && slashed.stdout.contains("falls on January"), "\(slashed.stdout)")
+    }
+
     @Test func aMissingFileExits1NamingIt() throws {
         let dir = try CLIRunner.workspace(with: [])
         let result = try CLIRunner.run(["inspect", "missing.csv"], in: dir)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Forecasting
 @testable import History
+import Reports
 import TestScratch
 
 /// A history in a fresh temporary folder.
@@ -69,14 +70,71 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         #expect(rows.allSatisfy { $0.seasonalNaive == 100 })
         #expect(tracking.archivedForecasts == 6)   // the second run's 3 have no actual yet
         #expect(tracking.scored == 3)
+        let group = try #require(tracking.groups[.init(stage: "forecast", frequency: "month")])
+        #expect(tracking.groups.count == 1)
         for lag in 1...3 {
-            let a = try #require(tracking.byLag[lag])
+            let a = try #require(group.byLag[lag])
             #expect(a.mae == 10 && a.bias == -10 && a.coverage80 == 0 && a.coverage95 == 1 && a.valueAdded == 0)
         }
-        #expect(abs(tracking.overall.wape - 30.0 / 330.0) < 1e-12)
+        #expect(abs(group.overall.wape - 30.0 / 330.0) < 1e-12)
         // Three errors of -10: sum -30 over MAD 10 = -3, inside the threshold of 4.
         #expect(ForecastTracking.trackingSignal([-10, -10, -10]) == -3)
         #expect(tracking.drifting.isEmpty)
+    }
+
+    /// Finding 4 of the history review: a history of a variance stage (dollars) and a demand
+    /// stage (units, monthly and weekly) was scored as one: one bias "a period" adding dollars
+    /// to units, one lag 1 that was a month in one row and a week in the next. Each stage and
+    /// frequency is scored apart: variance 3 forecasts of 10,000 against 12,000 (bias -2,000 a
+    /// month, WAPE 2,000 / 12,000 = 16.7%), demand monthly 100 against 90 (bias +10), demand
+    /// weekly 25 against 20 in two weeks (bias +5). Finding 11: under `--negatives
+    /// parentheses` the report writes -2,000 as (2,000).
+    @Test func eachStageAndFrequencyIsScoredApart() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let december = Frequency.month.period(ofLabel: "2025-12")!, january = december - 11
+        let week = Frequency.week.period(ofLabel: "2026-W05")!
+        func stage(_ name: String, _ frequency: Frequency, last: Int, first: Int, values: [Double], forecast: Double) -> StageRecord {
+            var stage = StageRecord(stage: name, frequency: frequency, lastPeriod: last)
+            stage.add(series: "A", forecast: flatForecast(forecast, horizon: 3, lo80: forecast - 1, hi80: forecast + 1, lo95: forecast - 2, hi95: forecast + 2),
+                      levels: [80, 95], history: values, season: frequency == .week ? 52 : 12)
+            var totals = PeriodTotals(frequency: frequency)
+            var key = "A"
+            for (k, v) in values.enumerated() { key.withUTF8 { totals.add(key: $0, day: frequency.firstDay(of: first + k), value: v) } }
+            stage.addActuals(totals)
+            return stage
+        }
+        var first = RunRecord(command: "run", output: "out")
+        first.stages = [stage("variance", .month, last: december, first: january, values: Array(repeating: 10000, count: 12), forecast: 10000),
+                        stage("demand", .month, last: december, first: january, values: Array(repeating: 100, count: 12), forecast: 100)]
+        try history.append(first)
+        var second = RunRecord(command: "run", output: "out")
+        second.stages = [stage("variance", .month, last: december + 3, first: january, values: Array(repeating: 10000, count: 12) + [12000, 12000, 12000], forecast: 12000),
+                         stage("demand", .month, last: december + 3, first: january, values: Array(repeating: 100, count: 12) + [90, 90, 90], forecast: 90)]
+        try history.append(second)
+        // The same stage run weekly (one frequency a run).
+        for (last, values, forecast) in [(week, Array(repeating: 25.0, count: 10), 25.0), (week + 2, Array(repeating: 25.0, count: 10) + [20, 20], 20.0)] {
+            var weekly = RunRecord(command: "run", output: "out")
+            weekly.stages = [stage("demand", .week, last: last, first: week - 9, values: values, forecast: forecast)]
+            try history.append(weekly)
+        }
+        let tracking = try ForecastTracking.score(history) { _ in }
+        typealias Group = ForecastTracking.Group
+        #expect(tracking.groups.keys.sorted() == [Group(stage: "demand", frequency: "month"), Group(stage: "demand", frequency: "week"), Group(stage: "variance", frequency: "month")])
+        let variance = try #require(tracking.groups[Group(stage: "variance", frequency: "month")]?.overall)
+        #expect(variance.count == 3 && variance.bias == -2000 && abs(variance.wape - 2000.0 / 12000.0) < 1e-12)
+        #expect(tracking.groups[Group(stage: "demand", frequency: "month")]?.overall.bias == 10)
+        let weekly = try #require(tracking.groups[Group(stage: "demand", frequency: "week")])
+        #expect(weekly.overall.count == 2 && weekly.overall.bias == 5 && weekly.byLag.keys.sorted() == [1, 2])
+        let minus = tracking.report(history: "h.sqlite")
+        let summary = minus.summary.joined(separator: "\n")
+        #expect(summary.contains("stage 'variance' (month): 3 scored; WAPE 16.7%, bias -2,000 a month"))
+        #expect(summary.contains("stage 'demand' (week): 2 scored; WAPE 25%, bias 5 a week"))
+        #expect(!summary.contains("Overall"))
+        let parentheses = tracking.report(history: "h.sqlite", numbers: NumberStyle(negatives: .parentheses))
+        #expect(parentheses.summary.joined(separator: "\n").contains("bias (2,000) a month"))
+        let markdown = parentheses.markdown(figurePrefix: "t")
+        #expect(markdown.contains("| variance | month | 1 | 1 | 2,000 | 16.7% | (2,000) |"))
+        #expect(!markdown.contains("-2,000"))
     }
 
     /// Only new or revised actuals are stored: a third run over the same data adds none,
@@ -109,14 +167,14 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         }
         let base = Array(repeating: 100.0, count: 24)
         try run(last: ForecastTrackingTests.march2026, seen: base)
-        // Nothing to score yet: January-March, the data where the forecasts start.
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 3)
+        // Nothing to score yet: the 24 months read, which a replay of older data may forecast.
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 24)
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 6)   // April-June
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 27)   // April-June
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 110])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 6)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 27)
         try run(last: ForecastTrackingTests.march2026 + 3, seen: base + [110, 110, 130])
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 7)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 28)
         var june: [Double] = []
         _ = try ForecastTracking.score(history) { if $0.period == "2026-06" && $0.runID == 1 { june.append($0.actual) } }
         #expect(june == [130])
@@ -148,7 +206,7 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         #expect(tracking.archivedForecasts == 8)
         #expect(tracking.scored == 2 && tracking.repeats == 4)
         #expect(rows.map(\.runID) == [1, 1] && rows.map(\.lag) == [1, 2] && rows.map(\.error) == [-20, -20])
-        #expect(tracking.byLag[1]?.count == 1 && tracking.byLag[2]?.count == 1)
+        #expect(tracking.groups.first?.value.byLag[1]?.count == 1 && tracking.groups.first?.value.byLag[2]?.count == 1)
         #expect(tracking.drifting.isEmpty)
         #expect(tracking.report(history: "h.sqlite").summary[0].contains("4 more repeat a forecast already scored"))
 

@@ -80,9 +80,8 @@ import Testing
         for series in ["A", "B"] {
             #expect(rows.filter { $0.series == series }.map(\.period) == (1...6).map { "2026-0\($0)" })
         }
-        // Each series' actuals once: A 2026-01..06, B 2026-01..07, and the three months before
-        // the first forecasts (2025-10..12) of each.
-        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 19)
+        // Each series' actuals once: A 2025-01..2026-06 (18), B 2025-01..2026-07 (19).
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 37)
     }
 
     /// Report section 9: A at 100 through 2025-12, forecast 3 months ahead at 100 (run 1).
@@ -121,6 +120,76 @@ import Testing
         var errors: [String: Double] = [:]
         _ = try ForecastTracking.score(history) { if $0.runID == 2 { errors[$0.period] = $0.error } }
         #expect(errors == ["2025-07": -7, "2025-08": -8, "2025-09": -9])
+    }
+
+    /// Finding 1 of the history review: the run of data through December, then a replay as of
+    /// June (the current run first, then a back-fill), against the same two runs the other way
+    /// round. The June run forecasts July to September at 100 and the December run read them
+    /// (107, 108, 109): errors -7, -8, -9 in both orders. Before, the December run appended
+    /// first stored only October on (3 periods before its own first forecast), and the June
+    /// run's 3 forecasts were never scored: 0 of 6 in that order, 3 of 6 in the other.
+    @Test(arguments: [false, true])
+    func scoresDoNotDependOnTheOrderTheRunsWereAppended(newestFirst: Bool) throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = (1...12).map { 100 + Double($0) }, january = RunHistoryActualsTests.january2025
+        let runs = [(last: january + 5, values: Array(y[0..<6])), (last: january + 11, values: y)]
+        for run in newestFirst ? runs.reversed() : runs {
+            try RunHistoryActualsTests.append(history, last: run.last, series: [("A", run.values)], forecast: 100, horizon: 3)
+        }
+        var errors: [String: Double] = [:]
+        let tracking = try ForecastTracking.score(history) { errors[$0.period] = $0.error }
+        #expect(errors == ["2025-07": -7, "2025-08": -8, "2025-09": -9])
+        #expect(tracking.scored == 3 && tracking.archivedForecasts == 6 && tracking.unrecorded == 0)
+        // Each month once, whichever order: 2025-01..12.
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 12)
+    }
+
+    /// A history written before runs recorded every period they read, in that order: the
+    /// December run stored October on, the June replay April to June. The June run's forecasts
+    /// of July to September have no actual though October has one: the report says new data
+    /// will not fill them and to run the newest export again, not to wait for new periods.
+    /// Running it again records them.
+    @Test func aGapOfAnEarlierVersionIsNamedAndTheNewestRunFillsIt() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = (1...12).map { 100 + Double($0) }, january = RunHistoryActualsTests.january2025
+        try RunHistoryActualsTests.append(history, last: january + 11, series: [("A", y)], forecast: 100, horizon: 3)
+        try RunHistoryActualsTests.append(history, last: january + 5, series: [("A", Array(y[0..<6]))], forecast: 100, horizon: 3)
+        // As the earlier version left it: no actual before October but April to June.
+        try history.connection.execute("DELETE FROM actuals WHERE period < '2025-10' AND NOT period BETWEEN '2025-04' AND '2025-06'")
+        var tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 0 && tracking.unrecorded == 3)
+        let summary = tracking.report(history: "h.sqlite").summary.joined(separator: " ")
+        #expect(summary.contains("3 archived forecasts are of periods before the latest actual of their series"))
+        #expect(summary.contains("run the newest export again"))
+        #expect(!summary.contains("once new periods are in the data"))
+        try RunHistoryActualsTests.append(history, last: january + 11, series: [("A", y)], forecast: 100, horizon: 3)
+        tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 3 && tracking.unrecorded == 0)
+    }
+
+    /// Finding 10 of the history review: a run with a monthly stage through 2025-06 and a
+    /// weekly one through 2025-W52 saw data to late December; its as_of said 2025-06 (a month's
+    /// number beat a week's). Compared by last days: 2025-W52 (ends 2025-12-28), also with
+    /// the stages the other way round; a daily stage through 2025-12-31 ends later still.
+    @Test func aRunsAsOfIsTheStageThatEndsLatest() throws {
+        func stage(_ name: String, _ frequency: Frequency, _ label: String) throws -> StageRecord {
+            var stage = StageRecord(stage: name, frequency: frequency, lastPeriod: try #require(frequency.period(ofLabel: label)))
+            stage.addActuals(monthlyTotals("A", first: RunHistoryActualsTests.january2025, [1]))
+            return stage
+        }
+        var record = RunRecord(command: "run", output: "out")
+        record.stages = [try stage("m", .month, "2025-06"), try stage("w", .week, "2025-W52")]
+        #expect(record.asOf == "2025-W52")
+        record.stages.reverse()
+        #expect(record.asOf == "2025-W52")
+        record.stages.append(try stage("d", .day, "2025-12-31"))
+        #expect(record.asOf == "2025-12-31")
+        record.stages.append(try stage("q", .quarter, "2025-Q3"))
+        #expect(record.asOf == "2025-12-31")
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let id = try history.append(record)
+        let stored = try history.connection.prepare("SELECT as_of FROM runs WHERE run_id = \(id)")
+        #expect(try stored.step() && stored.text(0) == "2025-12-31")
     }
 
     /// A stage that saw no rows (a filter that matched none) beside one that forecast: the

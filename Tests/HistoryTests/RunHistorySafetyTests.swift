@@ -66,6 +66,40 @@ import Tabular
         }
     }
 
+    /// Finding 3 of the history review: a run that created the history and failed removed it
+    /// while another run had it open, and that run's append went to a file no longer there.
+    /// Removal now needs the file to itself: with a second connection open it stays, and the
+    /// other run's append lands in it; alone, a failed run's new history is removed.
+    @Test func aNewHistoryAnotherRunHasOpenIsNotRemoved() throws {
+        let path = temporaryHistoryPath()
+        let created = try RunHistory.openNoting(path)
+        #expect(created.created)
+        let other = try RunHistory.open(path)
+        created.history.discard()
+        #expect(FileManager.default.fileExists(atPath: path))
+        try other.append(RunHistorySafetyTests.record(series: 2, prefix: "s"))
+        #expect(try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM runs") == 1)
+
+        let alone = temporaryHistoryPath("alone.sqlite")
+        let failed = try RunHistory.openNoting(alone)
+        #expect(failed.created)
+        failed.history.discard()
+        for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: alone + suffix), "\(suffix)") }
+    }
+
+    /// What `open` and `discard` look at under their lock: a connection sees the file it
+    /// opened removed from the path; a history opened at the path again is a new file.
+    @Test func aConnectionSeesItsFileRemovedFromThePath() throws {
+        let path = temporaryHistoryPath()
+        let early = try SQLiteConnection(path: path, create: true)
+        #expect(!early.hasMoved)
+        unlink(path)
+        #expect(early.hasMoved)
+        early.close()
+        try RunHistory.open(path).append(RunHistorySafetyTests.record(series: 1, prefix: "r"))
+        #expect(try RunHistory.openForReading(path).connection.integer("SELECT count(*) FROM runs") == 1)
+    }
+
     /// A run whose append fails halfway (here a series recorded twice breaks the key) leaves
     /// no trace: not its run row, not the forecasts written before the failure.
     @Test func aFailedAppendAppendsNothing() throws {

@@ -2,7 +2,8 @@ import History
 import Tabular
 
 /// `track`: scores every forecast a run history archived against the actuals later runs
-/// recorded (forecast_tracking.csv, forecast_tracking.md); its table is the accuracy by lag.
+/// recorded (forecast_tracking.csv, forecast_tracking.md); its table is the accuracy by stage,
+/// frequency and lag.
 ///
 /// It reads the history as it was when the stage started: the run it belongs to is appended
 /// only after all its outputs are in place, so it scores earlier runs.
@@ -36,7 +37,7 @@ public struct TrackStage: Stage {
         // The history is the report's input: the manifest and the About sheet name it, with
         // its checksum and the forecasts it held (they listed no input at all).
         context.recordInput(path: path, rows: tracking.archivedForecasts)
-        var document = tracking.report(history: path)
+        var document = tracking.report(history: path, numbers: context.reports.numbers)
         // The run's own forecasts and actuals reach its history only when the whole run has
         // succeeded, after this stage: its report is the history as it stood before the run
         // (it had said no actual was in yet when this run's data held them).
@@ -51,10 +52,15 @@ public struct TrackStage: Stage {
             ], highlights: []))
         }
         try context.write(document, name: "forecast_tracking")
-        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (ownRun ? "; " + ownRunNote : ""))
-        let lags = tracking.byLag.keys.sorted()
-        let rows = lags.map { tracking.byLag[$0]! }
-        return ["accuracy": Table([("lag", .number(lags.map(Double.init))), ("forecasts", .number(rows.map { Double($0.count) })),
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (ownRun ? "; " + ownRunNote : ""))
+        // One row per stage, frequency and lag: stages are scored apart (units and lags differ).
+        var stages: [String] = [], frequencies: [String] = [], lags: [Double] = [], rows: [TrackingAccuracy] = []
+        for group in tracking.groups.keys.sorted() {
+            for (lag, accuracy) in tracking.groups[group]!.byLag.sorted(by: { $0.key < $1.key }) {
+                stages.append(group.stage); frequencies.append(group.frequency); lags.append(Double(lag)); rows.append(accuracy)
+            }
+        }
+        return ["accuracy": Table([("stage", .text(stages)), ("frequency", .text(frequencies)), ("lag", .number(lags)), ("forecasts", .number(rows.map { Double($0.count) })),
                                    ("mae", .number(rows.map(\.mae))), ("wape", .number(rows.map(\.wape))), ("bias", .number(rows.map(\.bias))),
                                    ("value_added", .number(rows.map(\.valueAdded))), ("coverage80", .number(rows.map(\.coverage80))),
                                    ("coverage95", .number(rows.map(\.coverage95)))])]

@@ -142,6 +142,7 @@ public struct Table: Sendable {
         // (15 days of August, 165, scored a forecast of 330 as 165 too high).
         result.periodTotals = periodTotals
         result.partialPeriodsKept = partialPeriodsKept
+        result.labelledSpans = labelledSpans
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {
             switch column {

@@ -85,6 +85,12 @@ public struct PipelineRunner: Sendable {
             for key in s.values.keys.sorted() where !known.contains(key) && !records.contains(where: { key.hasPrefix($0) }) {
                 let name = key.split(separator: ".", maxSplits: 1).first.map(String.init) ?? key
                 guard reported.insert(name).inserted else { continue }
+                // `file.x`: a known parameter that is no map (the guess would be 'file' itself).
+                if name != key, known.contains(name) {
+                    problems.append(PipelineError(location: s.locations[key] ?? s.location,
+                                                  "stage '\(s.name)': '\(key.clipped(60))' sets a key of '\(name.clipped(60))', which is not a map; set it whole (\(name)=...)"))
+                    continue
+                }
                 let near = PipelineRunner.nearest(name, among: type.parameters.map(\.name)).map { "; did you mean '\($0)'? It takes" } ?? "; it takes"
                 problems.append(PipelineError(location: s.locations[name] ?? s.locations[key] ?? s.location,
                                               "stage '\(s.name)': unknown parameter '\(name.clipped(60))' for kind \(s.kind)\(near) \(type.parameters.map(\.name).joined(separator: ", "))"))

@@ -311,6 +311,12 @@ public struct PipelineSpec: Sendable {
             if let dot = param.firstIndex(of: "."), case .map(var map)? = stages[i].values[String(param[..<dot])] {
                 map[String(param[param.index(after: dot)...])] = value
                 stages[i].values[String(param[..<dot])] = .map(map)
+            } else if let dot = param.firstIndex(of: "."), stages[i].values[String(param[..<dot])] == nil {
+                // A stage without the map yet gets one (`--set usage.where.item=B` on an import
+                // with no `where:`): it read as an unknown parameter 'where', "did you mean 'where'?".
+                let head = String(param[..<dot])
+                stages[i].values[head] = .map([String(param[param.index(after: dot)...]): value])
+                stages[i].locations[head] = SourceLocation(file: "--set \(item)", line: 0, column: 0)
             } else {
                 stages[i].values[param] = .scalar(value)
             }

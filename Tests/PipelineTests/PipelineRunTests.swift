@@ -190,6 +190,11 @@ import Tabular
         // One key of a map parameter set on the command line (it read as an unknown 'where').
         _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", overrides: ["usage.where.quantity=5"])
         #expect(try ws.read("out/monthly.csv") == "series,period,value\nB,2024-01,5\n")
+        // Also on a stage that has no such map yet (README's `--set icu.where.department=CCU`):
+        // it read as an unknown parameter 'where', "did you mean 'where'?".
+        try Self.aggregate(in: ws, importing: "")
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", overrides: ["usage.where.item=A"])
+        #expect(try ws.read("out/monthly.csv") == "series,period,value\nA,2024-01,17.5\nA,2024-02,1000\n")
     }
 
     /// `decimal: point` written out reads `1,200` beside semicolons as 1,200; left to the

@@ -63,11 +63,13 @@ public struct ForecastJob: Sendable {
         // Series whose history is too short to backtest the whole horizon: their candidates are
         // weighed on nearer periods (`DemandForecaster.backtestHorizon`), and accuracy.csv
         // scores those periods.
+        var goneQuiet = SeriesGoneQuiet(frequency: totals.frequency, minimum: SeriesImport.silentPeriods(totals.frequency))
         var shortBacktests = 0, shortestBacktest = h, longestBacktest = 0
         do {
             fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
                 classes[f.demandClass, default: 0] += 1
+                goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
                 if f.backtestHorizon > 0 && f.backtestHorizon < h {
                     shortBacktests += 1
                     shortestBacktest = min(shortestBacktest, f.backtestHorizon)
@@ -116,6 +118,7 @@ public struct ForecastJob: Sendable {
         record?.addActuals(whole)
         var notes = importNotes
         if let note = fewerWeekdays.note { notes.append(note) }
+        if let note = goneQuiet.note { notes.append(note) }
         if accuracy != nil, settings.backtestOrigins == 0 {
             notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: --backtest 0 turns the backtest off")
         } else if let accuracy, accuracy.rowsWritten == 0, writer.rowsWritten > 0 {

@@ -1,0 +1,19 @@
+import Testing
+@testable import Forecasting
+
+@Suite struct SeriesGoneQuietTests {
+    @Test func aSpellLongerThanAnyGapBeforeIsNamedWhileTheForecastStaysAboveZero() {
+        var quiet = SeriesGoneQuiet(frequency: .month, minimum: 3)
+        let stopped = [Double](repeating: 210, count: 18) + [Double](repeating: 0, count: 6)
+        let last = Frequency.month.period(ofLabel: "2001-12")!
+        quiet.see("OLD-CATHETER", history: stopped, lastPeriod: last, forecast: [52, 52])
+        // Its usual rhythm: gaps of four months before, four at the end.
+        quiet.see("LUMPY", history: [5, 0, 0, 0, 0, 7, 0, 0, 0, 0, 6, 0, 0, 0, 0], lastPeriod: last, forecast: [1.2])
+        // Too short a spell, or forecast at zero already, or never used: not named.
+        quiet.see("SHORT", history: [4, 4, 4, 4, 0, 0], lastPeriod: last, forecast: [3])
+        quiet.see("ZERO", history: stopped, lastPeriod: last, forecast: [0, 0])
+        quiet.see("NEVER", history: [0, 0, 0, 0], lastPeriod: last, forecast: [0.1])
+        #expect(quiet.count == 1)
+        #expect(quiet.note == "1 series has had no use for longer than any gap before (OLD-CATHETER since 2001-07), yet is forecast above zero from its earlier use: if discontinued, leave it out")
+    }
+}

@@ -19,7 +19,7 @@ public struct DemandForecaster: Sendable {
 
     /// Candidate models for a class when the user did not name any.
     public static func candidates(for demandClass: DemandClass, season: Int, longCycle: Double? = nil,
-                                  count: Int = .max) -> [any ForecastModel] {
+                                  count: Int = .max, trending: Bool = false) -> [any ForecastModel] {
         switch demandClass {
         case .smooth, .erratic:
             // Beside the fitted forms, heavily smoothed levels that short, noisy histories need:
@@ -35,7 +35,9 @@ public struct DemandForecaster: Sendable {
             // from 0.824 to 0.823 and its time by two thirds).
             var models: [any ForecastModel] = []
             let twoSeasons = season <= 1 || count >= 2 * season
-            let levelShownToMove = !twoSeasons && count >= 24
+            // Or once the history climbs or falls beyond chance (`MonotoneTrend`): 23 months
+            // rising 10 a month to 320 were forecast flat at 297 by means, below the last month.
+            let levelShownToMove = !twoSeasons && (count >= 24 || trending)
             // Under a whole long cycle (less than a year of daily data), the year moves the level
             // under the fits that span the history (Theta's drift, Croston's level below).
             let shortOfTheLongCycle = longCycle.map { Double(count) < $0 } ?? false
@@ -155,7 +157,8 @@ public struct DemandForecaster: Sendable {
     public func forecast(_ y: UnsafeBufferPointer<Double>) throws -> SeriesForecast {
         let h = settings.horizon, m = settings.season
         let demandClass = DemandClass(classifying: y)
-        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count))
+        let trending = settings.models == nil && y.count < 2 * m && MonotoneTrend.isShown(in: y)
+        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count, trending: trending))
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
 

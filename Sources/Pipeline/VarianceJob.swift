@@ -976,7 +976,13 @@ public struct VarianceJob: Sendable {
                       [r.line.department, r.line.period, r.basis.rawValue, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
                        r.line.variancePercent.map { numbers.percent($0) } ?? "", r.splitKnown && r.line.volumeVariance.isFinite ? numbers.money(r.line.volumeVariance) : "",
                        r.splitKnown && r.line.rateVariance.isFinite ? numbers.money(r.line.rateVariance) : ""]
-                  }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right])
+                  }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right],
+                  // The figures as budget_variance.csv writes them, behind the whole dollars shown.
+                  values: quarters.map { r in
+                      func cents(_ x: Double) -> Double? { x.isFinite ? (x * 100).rounded() / 100 : nil }
+                      return [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 10 },
+                              r.splitKnown ? cents(r.line.volumeVariance) : nil, r.splitKnown ? cents(r.line.rateVariance) : nil]
+                  })
         let unsplit = quarters.filter { !$0.splitKnown }
         if !unsplit.isEmpty {
             // Why: the lines projected from their amounts have no forecast volume to flex by.

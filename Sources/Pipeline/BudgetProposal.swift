@@ -175,16 +175,19 @@ public struct BudgetProposal: Sendable {
                 // Every month with an amount is a posting here (a refund in a monthly line too: by
                 // the net's sign alone, the refund was the line's only posting and the line left out).
                 let posted = Set(history.filter { abs($0.value) >= 0.005 }.keys)
+                // A lone posting budgeted as a possible yearly charge, named with what it came to.
+                var yearlyPosting: (month: Int, amount: Double)?
                 switch OneOffPosting.find(history, posted: posted, ledgerStart: ledgerStart, asOf: last) {
                 case let .once(month, booked)?:
-                    // Left out only where the ledger reaches a year before it, so that a yearly
-                    // charge (a licence, insurance) would have shown then; in a shorter ledger a
-                    // lone posting may be either, and is budgeted as yearly, named.
-                    if month - ledgerStart >= 12 {
+                    // Left out where the ledger reaches a year before it or a year after it, so
+                    // that a yearly charge (a licence, insurance) would have shown then; in a
+                    // shorter ledger a lone posting may be either, and is budgeted as yearly (it
+                    // is then within the base, so the base's amount holds it), named.
+                    guard OneOffPosting.mayBeYearly(month: month, ledgerStart: ledgerStart, last: last) else {
                         leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
                         continue
                     }
-                    maybeYearly.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
+                    yearlyPosting = (month, booked)
                 case let .spike(month, booked, usual)? where window.contains(month):
                     // At the usual month in the line's usual sign: a refund in a line of costs
                     // counts as a month of costs.
@@ -207,7 +210,7 @@ public struct BudgetProposal: Sendable {
                 // Begun within the base with one or two bookings: spread over the whole base,
                 // as one-off charges may be, but named, since a new $600 lease came back at $102
                 // a month without a word (a budget director's review).
-                if began > window.lowerBound && !recurring {
+                if began > window.lowerBound && !recurring && yearlyPosting == nil {
                     spreadThin.append("\(department) / \(account) (\(NumberStyle().money(spent)) since \(months.label(began)))")
                 }
                 let monthsCovered = Double(last - from + 1)
@@ -219,6 +222,7 @@ public struct BudgetProposal: Sendable {
                 let volumeCovers = !booked.isEmpty && booked.allSatisfy { (volume[department]?[$0] ?? 0) > 0 }
                 let raise = 1 + (raiseOf[account] ?? defaultInflation) / 100
                 let variable = (behaviorOf(department, account) ?? "variable").lowercased() == "variable"
+                var lineTotal = 0.0
                 for month in target {
                     // The volume as written (to 2 decimals) is the one the amount is priced on:
                     // written as 2 while the amount was priced on 2.49, the proposal loaded back
@@ -235,6 +239,21 @@ public struct BudgetProposal: Sendable {
                     amounts.append(rounded); volumesOut.append(forecastVolume ?? .nan)
                     years.append("FY\(fiscalYear)"); types.append(typeOf(department, account) ?? "expense"); behaviors.append(behaviorOf(department, account) ?? "variable")
                     if (typeOf(department, account) ?? "expense").lowercased() == "expense" { total += rounded }
+                    lineTotal += rounded
+                }
+                if let (month, booked) = yearlyPosting {
+                    maybeYearly.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)), \(NumberStyle().money(lineTotal)) proposed)")
+                }
+            }
+        }
+        // A lone posting before the base, with no row in it: named as the variance names it
+        // (read as one-off, projected at $0), where the proposal had no word for it.
+        for department in byMonth.keys.sorted() {
+            for account in byMonth[department]!.keys.sorted() where amount[department]?[account] == nil {
+                let history = byMonth[department]![account]!
+                let posted = Set(history.filter { abs($0.value) >= 0.005 }.keys)
+                if case let .once(month, booked)? = OneOffPosting.find(history, posted: posted, ledgerStart: ledgerStart, asOf: last) {
+                    leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
                 }
             }
         }
@@ -264,10 +283,10 @@ public struct BudgetProposal: Sendable {
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]
         if !leftOut.isEmpty {
-            assumptions.append("One-off postings not budgeted again: \(leftOut.listed(upTo: 5, of: leftOut.count)); budget them if they recur.")
+            assumptions.append("One-off postings not budgeted again: \(leftOut.sorted().listed(upTo: 5, of: leftOut.count)); budget them if they recur.")
         }
         if !maybeYearly.isEmpty {
-            assumptions.append("Posted once, in a ledger too short to show a year before: budgeted as yearly charges, \(maybeYearly.listed(upTo: 5, of: maybeYearly.count)); take out any that was a one-off.")
+            assumptions.append("Posted once, in a ledger reaching neither a year before nor a year after: budgeted as yearly charges, \(maybeYearly.listed(upTo: 5, of: maybeYearly.count)); take out any that was a one-off.")
         }
         if !flipped.isEmpty {
             assumptions.append("Lines booked with the opposite sign to their budget (revenue as credits), proposed in the budget's sign: \(flipped.listed(upTo: 5, of: flipped.count)).")

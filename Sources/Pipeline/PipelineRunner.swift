@@ -138,19 +138,16 @@ public struct PipelineRunner: Sendable {
         // Two exports of one name, or an export named like the run's own files, would
         // silently replace each other.
         var exported: [String: String] = [:]
-        var written: [String: String] = [:]
-        for named in built where !(named.stage is ExportStage) {
-            for file in named.stage.outputFiles where written[file] == nil { written[file] = named.name }
-            // An import keeps its rejected rows in `STAGE.rejects.csv`: an export of that name
-            // passed validate, failed the run, and the rejects folder held the export's rows.
-            if named.stage is ImportStage, written[named.name + ".rejects.csv"] == nil { written[named.name + ".rejects.csv"] = named.name }
-        }
+        let outputs = outputProblems(built, spec: spec)
+        problems += outputs.problems
+        let written = outputs.written
+        func writer(of file: String) -> String? { written.first { OutputFileName.collide($0.file, file) }?.stage }
         for named in built {
             guard let export = named.stage as? ExportStage else { continue }
             let location = spec.stages.first { $0.name == named.name }.flatMap { $0.locations["file"] ?? $0.location }
             if PipelineRunner.reservedFiles.contains(export.file) {
                 problems.append(PipelineError(location: location, "stage '\(named.name)': '\(export.file)' is written by every run; choose another file name"))
-            } else if let other = written[export.file] {
+            } else if let other = writer(of: export.file) {
                 problems.append(PipelineError(location: location, "stage '\(named.name)': stage '\(other)' writes '\(export.file)'; choose another file name"))
             } else if let other = exported[export.file] {
                 problems.append(PipelineError(location: location, "stage '\(named.name)': stage '\(other)' already exports '\(export.file)'; choose another file name"))
@@ -167,6 +164,41 @@ public struct PipelineRunner: Sendable {
             throw PipelineValidationError(problems: ordered)
         }
         return (spec, built)
+    }
+
+    /// The files the stages other than exports write (`Stage.outputFiles`, and each import's
+    /// `STAGE.rejects.csv`), and a problem at the stage's `file:` line (else its name's) for
+    /// each stage writing a file an earlier stage writes, or one the run writes itself
+    /// (`index.md`, `manifest.json`). Two reorder stages, a reorder named `index` and two
+    /// variance stages proposing budgets passed validate, and the run failed only after every
+    /// stage had run, naming no line.
+    func outputProblems(_ stages: [NamedStage], spec: PipelineSpec) -> (written: [(file: String, stage: String)], problems: [PipelineError]) {
+        var written: [(file: String, stage: String)] = [], problems: [PipelineError] = []
+        for named in stages where !(named.stage is ExportStage) {
+            var files = named.stage.outputFiles
+            // An import keeps its rejected rows in `STAGE.rejects.csv`: an export of that name
+            // passed validate, failed the run, and the rejects folder held the export's rows.
+            if named.stage is ImportStage { files.append(named.name + ".rejects.csv") }
+            let before = written
+            written += files.map { ($0, named.name) }
+            let declared = spec.stages.first { $0.name == named.name }
+            let location = declared.flatMap { $0.locations["file"] ?? $0.location }
+            // Whether `file` follows the stage's `file:` (a variance's proposal, scenarios and
+            // supply files too), so that another name parts the two; else the name is fixed.
+            let bases = [named.parameters["file"], (named.stage as? VarianceStage).map { $0.companionBase + "_" }].compactMap { $0 }.filter { !$0.isEmpty }
+            func follows(_ file: String) -> Bool { bases.contains { file.hasPrefix($0) } }
+            if let reserved = files.first(where: { file in PipelineRunner.reservedFiles.contains { OutputFileName.collide(file, $0) } }) {
+                problems.append(PipelineError(location: location, "stage '\(named.name)': '\(OutputFileName.shown(reserved))' is written by every run (the run's index and manifest); give the stage another file:"))
+                continue
+            }
+            let clashes = files.compactMap { file in before.first { OutputFileName.collide($0.file, file) }.map { (file: file, other: $0.stage) } }
+            guard let first = clashes.first else { continue }
+            let more = clashes.count > 1 ? " (and \(clashes.count - 1) more of its files)" : ""
+            let fixed = !follows(first.file)
+            problems.append(PipelineError(location: location, "stage '\(named.name)': stage '\(first.other)' also writes '\(OutputFileName.shown(first.file))'\(more), and one would replace the other; "
+                                          + (fixed ? "that name is fixed, so run the two stages in separate pipelines or output folders" : "give one of them another file:")))
+        }
+        return (written, problems)
     }
 
     /// A filter's `where:` column or a join's `on:` key that the table it reads cannot have

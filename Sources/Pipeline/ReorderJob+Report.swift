@@ -146,10 +146,15 @@ extension ReorderJob {
         for (vendor, all) in Dictionary(grouping: orders, by: \.vendor).sorted(by: { $0.key < $1.key }) {
             doc.heading("\(vendor.isEmpty ? "(no vendor)" : vendor): \(numbers.money(all.reduce(0) { $0 + $1.orderCost }))")
             let lines = shown(all, by: \.orderCost, in: &doc, file: csv)
+            // The cost as reorder.csv writes it (to the cent) behind the whole dollars shown.
             doc.table(placed(["Item", "Description", "Order", "Packs", "Cost", "Why"]),
                       lines.map { placed([$0.item, $0.description, numbers.quantity($0.orderQuantity, decimals: 0), numbers.quantity($0.packs, decimals: 0),
                                           $0.costUnknown ? "unknown" : numbers.money($0.orderCost), $0.reason], $0) },
-                      alignments: placed([.left, .left, .right, .right, .right, .left]))
+                      alignments: placed([.left, .left, .right, .right, .right, .left]),
+                      values: lines.map { line -> [Double?] in
+                          let cost: Double? = line.costUnknown ? nil : (line.orderCost * 100).rounded() / 100
+                          return (located ? [nil, nil, nil] : [nil, nil]) + [line.orderQuantity, line.packs, cost, nil]
+                      })
         }
         if !plan.simulation.isEmpty {
             doc.heading("Replay of recent demand: recommended levels vs par levels")

@@ -144,7 +144,9 @@ extension ShiftStaffingJob {
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !result.outlook.isEmpty {
             doc.heading("Shifts ahead")
-            doc.paragraph("The census forecast per shift, day by day (each weekday's recent patients on the shift, scaled by the period's census per day over the recent weeks'), against today's schedule: the median staff on duty on the unit, job code, shift and weekday over the latest shifts. A period's row is its day most short of staff, or its busiest. All periods are in staffing_shift_outlook.csv.")
+            // From the day after the last shift checked: a period begun in the data keeps its days ahead.
+            let from = result.shifts.map(\.date).max().map { " from \($0.adding(days: 1))" } ?? ""
+            doc.paragraph("The census forecast per shift, day by day\(from), after the shifts checked above (each weekday's recent patients on the shift, scaled by the period's census per day over the recent weeks'), against today's schedule: the median staff on duty on the unit, job code, shift and weekday over the latest shifts. A period's row is its day most short of staff, or its busiest. All periods are in staffing_shift_outlook.csv.")
             if short.isEmpty {
                 doc.paragraph("Today's schedule covers every shift of the plan, on each weekday.")
             } else {

@@ -367,7 +367,8 @@ public struct ShiftStaffingJob: Sendable {
     /// against today's schedule (`ShiftWeekdays`): each weekday's recent patients on the shift
     /// scaled by the period's census per day over the recent weeks', the staff the grid
     /// requires for them, and the median staff on duty on that weekday over the latest
-    /// `scheduleDays` days of shifts. A period's row shows its day most short of staff.
+    /// `scheduleDays` days of shifts. A period's row shows its day most short of staff, among
+    /// its days after the shifts' last day (the days before are checked, not forecast).
     func outlook(_ shifts: [ShiftRow], census: Table, censusWeights weights: [Double]?, plan: StaffingJob.Result, frequency: Frequency,
                  ratioTargets: [(unit: String, jobCode: String, max: Double)], keys: inout KeyCache) -> [OutlookRow] {
         guard let lastDay = shifts.map(\.date).max(), let cDays = census.days("date"), let cUnits = census.texts("unit"),
@@ -438,8 +439,12 @@ public struct ShiftStaffingJob: Sendable {
                 if frequency == .day, let same = recentByWeekday[CompositeKey.joined(unit, String(start.isoWeekday))], same.days > 0, same.total > 0 {
                     base = same.total / Double(same.days)
                 }
-                let days = weekdays.days((0..<frequency.days(in: period.period)).map { start.adding(days: $0) },
-                                         level: period.perDay / base, maxPatientsPerStaff: target.max)
+                // Days after the shifts' last day only: a plan period begun in the data (the
+                // partial week of 29 June to 5 July after shifts through 30 June) listed 29 and
+                // 30 June as forecast shortfalls beside their own checks, compliant.
+                let ahead = (0..<frequency.days(in: period.period)).map { start.adding(days: $0) }.filter { $0 > lastDay }
+                guard !ahead.isEmpty else { continue }
+                let days = weekdays.days(ahead, level: period.perDay / base, maxPatientsPerStaff: target.max)
                 guard let worst = ShiftWeekdays.worst(days) else { continue }
                 rows.append(OutlookRow(unit: names.0, jobCode: names.1, shift: names.2, period: period.label, day: worst.day, patients: worst.patients,
                                        staffRequired: worst.staffRequired, staffScheduled: worst.staffScheduled,

@@ -715,7 +715,13 @@ public struct StaffingJob: Sendable {
                            NumberFormat.fixed(r.plan.fteRequired, decimals: 1), NumberFormat.fixed(r.budgetedFTE, decimals: 1),
                            NumberFormat.fixed(r.plan.fteGap, decimals: 1), numbers.quantity(r.plan.overtimeHours, decimals: 0),
                            numbers.quantity(r.plan.agencyHours, decimals: 0), numbers.money(r.plan.laborCost)]
-                      }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
+                      }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right],
+                      // The figures as staffing_plan.csv writes them (to 2 decimals) behind the rounded text.
+                      values: rows.map { r in
+                          func r2(_ x: Double) -> Double? { x.isFinite ? (x * 100).rounded() / 100 : nil }
+                          return [nil, nil, r2(r.censusForecast), r2(r.plan.requiredHours), r2(r.plan.fteRequired), r.budgetedFTE, r2(r.plan.fteGap),
+                                  r2(r.plan.overtimeHours), r2(r.plan.agencyHours), r2(r.plan.laborCost)]
+                      })
         }
         return doc
     }

@@ -27,9 +27,10 @@ public protocol Stage: Sendable {
     /// output folder that holds one, since a run replaces that folder whole.
     var inputFiles: [String] { get }
 
-    /// Files this stage may write into the output folder (its CSVs and reports in every
-    /// format): `validate` refuses an export of the same name, which the run found only after
-    /// all the work was done.
+    /// Files this stage may write into the output folder (its CSVs, its reports in every
+    /// format and their charts; a `*` stands for a number, as in `reorder_outlook_*.svg`):
+    /// `validate` refuses another stage or an export writing one of them, or a file the run
+    /// writes itself (`index.md`), which the run found only after all the work was done.
     var outputFiles: [String] { get }
 
     /// Checks that need the file system (files exist, headers have the columns), run by
@@ -44,8 +45,11 @@ extension Stage {
     public var inputFiles: [String] { [] }
     public var outputFiles: [String] { [] }
 
-    /// A report's files under `name`, in every format a run may write.
-    static func reportFiles(_ name: String) -> [String] { ReportFormat.allCases.map { name + "." + $0.fileExtension } }
+    /// A report's files under `name`, in every format a run may write, and its `charts`
+    /// beside the Markdown (`name_CHART.svg`, as `Report.figureFile` names them).
+    static func reportFiles(_ name: String, charts: [String] = []) -> [String] {
+        ReportFormat.allCases.map { name + "." + $0.fileExtension } + charts.map { name + "_" + $0 + ".svg" }
+    }
     public func check(_ context: ValidationContext) -> [PipelineError] { [] }
 }
 

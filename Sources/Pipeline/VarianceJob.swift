@@ -453,6 +453,8 @@ public struct VarianceJob: Sendable {
         let departments = Array(Set(keys.map(\.department))).sorted()
         let departmentIndex = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1, $0) })
         var driven = Set<Int>(), drivenDepartments = Set<Int>()
+        // One-off lines projected at $0 whose budget flexes by the department's forecast volume.
+        var heldAtZero = Set<Int>()
         // Volumes (patient days, visits: a department's driver, seasonal) get the whole
         // forecasting engine; the many line series (rates, amounts) a lean combination.
         var volumeTotals = PeriodTotals(frequency: .month), lineTotals = PeriodTotals(frequency: .month)
@@ -469,12 +471,22 @@ public struct VarianceJob: Sendable {
             // a month with them and $31,250 without.
             let posted = LedgerMonths.postedMonths(booked)
             if let first = posted.min() { booked = booked.filter { $0.key >= first } }
+            let volume = actualVolume[key.department] ?? [:]
             if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: firstActual, asOf: asOf) {
                 oneOffs.append((i, oneOff))
-                guard let history = oneOff.history(booked) else { continue }
+                guard let history = oneOff.history(booked) else {
+                    // Projected at $0, a variable line still has a flexed budget: its budget
+                    // flexed by the department's forecast volume, as its booked months are by
+                    // the actual one. Without it the line's forecast rows, and so its
+                    // department's TOTAL rows, had no volume / rate split.
+                    if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
+                        heldAtZero.insert(i)
+                        drivenDepartments.insert(departmentIndex[key.department]!)
+                    }
+                    continue
+                }
                 booked = history
             }
-            let volume = actualVolume[key.department] ?? [:]
             if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
                 driven.insert(i)
                 drivenDepartments.insert(departmentIndex[key.department]!)
@@ -519,6 +531,9 @@ public struct VarianceJob: Sendable {
             }
         }
         func projection(_ i: Int, _ key: Key) -> (amount: [Int: Projection], volume: [Int: Double]) {
+            if heldAtZero.contains(i), let d = departmentIndex[key.department], let volume = series["v\(d)"] {
+                return ([:], volume.mapValues(\.amount))
+            }
             guard driven.contains(i), let d = departmentIndex[key.department], let volume = series["v\(d)"], let rate = series["r\(i)"] else {
                 return (series["a\(i)"] ?? [:], [:])
             }
@@ -672,7 +687,7 @@ public struct VarianceJob: Sendable {
     public static func table(_ result: Result) -> Table {
         let rows = result.rows
         func money(_ x: Double?) -> Double { x.map { ($0 * 100).rounded() / 100 } ?? .nan }
-        func flexed(_ row: Row, _ value: Double) -> Double { row.basis == .actual || row.volumeForecast ? money(value) : .nan }
+        func flexed(_ row: Row, _ value: Double) -> Double { row.splitKnown ? money(value) : .nan }
         return Table([
             ("department", .text(rows.map(\.line.department))), ("account", .text(rows.map(\.line.account))),
             ("period", .text(rows.map(\.line.period))), ("budget", .number(rows.map { money($0.line.budget) })),
@@ -954,12 +969,32 @@ public struct VarianceJob: Sendable {
         doc.table(["Department", "Quarter", "Basis", "Budget", "Actual or forecast", "Variance", "Variance %", "Volume", "Rate"],
                   // Forecast quarters carry their split as budget_variance.csv does (README: driver-based
                   // forecast rows carry flexed_budget, volume and rate like booked ones); the
-                  // table left them blank beside the CSV's figures.
+                  // table left them blank beside the CSV's figures. A quarter whose split the
+                  // CSV leaves blank is blank here too (`splitKnown`): summed from the lines, the
+                  // table showed a split the CSV did not have.
                   quarters.map { r in
                       [r.line.department, r.line.period, r.basis.rawValue, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
-                       r.line.variancePercent.map { numbers.percent($0) } ?? "", r.line.volumeVariance.isFinite ? numbers.money(r.line.volumeVariance) : "",
-                       r.line.rateVariance.isFinite ? numbers.money(r.line.rateVariance) : ""]
-                  }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right])
+                       r.line.variancePercent.map { numbers.percent($0) } ?? "", r.splitKnown && r.line.volumeVariance.isFinite ? numbers.money(r.line.volumeVariance) : "",
+                       r.splitKnown && r.line.rateVariance.isFinite ? numbers.money(r.line.rateVariance) : ""]
+                  }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right],
+                  // The figures as budget_variance.csv writes them, behind the whole dollars shown.
+                  values: quarters.map { r in
+                      func cents(_ x: Double) -> Double? { x.isFinite ? (x * 100).rounded() / 100 : nil }
+                      return [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 10 },
+                              r.splitKnown ? cents(r.line.volumeVariance) : nil, r.splitKnown ? cents(r.line.rateVariance) : nil]
+                  })
+        let unsplit = quarters.filter { !$0.splitKnown }
+        if !unsplit.isEmpty {
+            // Why: the lines projected from their amounts have no forecast volume to flex by.
+            let lines = result.rows.filter { row in
+                !row.splitKnown && row.line.account != "TOTAL" && row.line.accountType == .expense && row.line.period.contains("-Q")
+                    && unsplit.contains { $0.line.department == row.line.department && $0.line.period == row.line.period }
+            }
+            var named: [String] = []
+            for row in lines where !named.contains("\(row.line.department) / \(row.line.account)") { named.append("\(row.line.department) / \(row.line.account)") }
+            doc.paragraph("Volume and rate are blank for \(unsplit.count == 1 ? "1 forecast quarter" : "\(unsplit.count) forecast quarters"), as in budget_variance.csv: "
+                          + "\(named.count == 1 ? "a line in it is" : "lines in them are") projected from \(named.count == 1 ? "its" : "their") amounts, with no forecast volume to flex the budget by (\(named.listed(upTo: 5, of: named.count))).")
+        }
         let split = ytdTotals.filter { $0.projectedVariance != nil && $0.projectedVolumeVariance != nil }
         if !split.isEmpty {
             doc.heading("Projected \(fy) variance by department: volume and rate (expense)")

@@ -80,11 +80,12 @@ extension Report {
             case .table(let table):
                 for (column, name) in table.header.enumerated() { try sheet.text(row, column, name, formats.header) }
                 row += 1
-                for cells in table.rows {
+                for (index, cells) in table.rows.enumerated() {
                     for (column, cell) in cells.enumerated() {
-                        // A right-aligned cell is a figure: typed, so the sheet can sum it.
-                        if column < table.alignments.count, table.alignments[column] == .right, let (value, style) = Report.figure(cell) {
-                            try sheet.number(row, column, value, formats.cell(style))
+                        // A right-aligned cell is a figure: typed, so the sheet can sum it; its
+                        // exact value where the table has one, shown as the text rounds it.
+                        if column < table.alignments.count, table.alignments[column] == .right, let (shown, style) = Report.figure(cell) {
+                            try sheet.number(row, column, table.value(row: index, column: column) ?? shown, formats.cell(style))
                         } else {
                             try sheet.text(row, column, cell)
                         }

@@ -46,6 +46,18 @@ public struct Report: Sendable {
         public var header: [String]
         public var rows: [[String]]
         public var alignments: [Alignment]
+        /// The exact figures behind the rows' display text, cell by cell (nil where a cell is
+        /// text, or the text is exact); empty when none are given. A workbook stores these,
+        /// formatted as the text shows them: parsed back from `$4,239` the Summary held 4239
+        /// where the CSV has 4239.36, and a column of orders summed to $20,091.80 against
+        /// the report's own total of $20,092.21.
+        public var values: [[Double?]] = []
+
+        /// The exact figure of a cell, if one was given.
+        public func value(row: Int, column: Int) -> Double? {
+            guard row < values.count, column < values[row].count, let value = values[row][column], value.isFinite else { return nil }
+            return value
+        }
     }
 
     public enum Block: Sendable {
@@ -106,8 +118,10 @@ public struct Report: Sendable {
         bullets(targets.map { [.link($0, to: $0)] })
     }
 
-    public mutating func table(_ header: [String], _ rows: [[String]], alignments: [Alignment]? = nil) {
-        blocks.append(.table(Table(header: header, rows: rows, alignments: alignments ?? header.map { _ in .left })))
+    /// A table; `values`, row by row beside `rows`, holds the exact figures behind rounded
+    /// display text (see `Table.values`).
+    public mutating func table(_ header: [String], _ rows: [[String]], alignments: [Alignment]? = nil, values: [[Double?]] = []) {
+        blocks.append(.table(Table(header: header, rows: rows, alignments: alignments ?? header.map { _ in .left }, values: values)))
     }
 
     public mutating func figure(_ figure: Figure) { blocks.append(.figure(figure)) }

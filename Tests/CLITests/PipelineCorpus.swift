@@ -199,6 +199,28 @@ enum PipelineCorpus {
         add(yaml("export named like a track stage's forecast_tracking.csv",
                  replacing(line: 12, with: "    file: forecast_tracking.csv") + "  scores: {kind: track, history: h.sqlite}\n", line: 12,
                  "stage 'save': stage 'scores' writes 'forecast_tracking.csv'; choose another file name"))
+        // Stages whose own files collide (two reorders, a report named `index`, an export named
+        // like a chart, two variance stages proposing into one file) are refused by validate at
+        // the stage's `file:` line, else its name's: the run failed after every stage had run,
+        // naming no line.
+        let reorderInputs = "  items:\n    kind: import\n    table: items\n    file: items.csv\n  stock:\n    kind: import\n    table: inventory\n    file: inventory.csv\n"
+        let reorder = reorderInputs + "  reorder:\n    kind: reorder\n    usage: usage\n    items: items\n    inventory: stock\n"
+        let planning = ["items.csv": Data("item,description\nA100,Gloves\n".utf8), "inventory.csv": Data("item,on_hand\nA100,5\n".utf8)]
+        for command in ["validate", "run"] {
+            add(yaml("two reorder stages of one file name", base + reorder + "  reorder2:\n    kind: reorder\n    usage: usage\n    items: items\n    inventory: stock\n",
+                     line: 26, "stage 'reorder2': stage 'reorder' also writes 'reorder.csv'", "give one of them another file:", command: command, files: planning))
+        }
+        add(yaml("reorder stage named like the run's index", base + reorder + "    file: index\n", line: 26,
+                 "stage 'reorder': 'index.md' is written by every run", files: planning))
+        add(yaml("export named like a reorder chart", replacing(line: 12, with: "    file: reorder_outlook_1.svg") + reorder, line: 12,
+                 "stage 'save': stage 'reorder' writes 'reorder_outlook_1.svg'; choose another file name", files: planning))
+        let ledger = ["budget.csv": Data("department,account,period,amount\nICU,Supplies,2025-07,100\n".utf8),
+                      "actuals.csv": Data("department,account,period,amount\nICU,Supplies,2025-07,100\n".utf8)]
+        let variances = "  budget:\n    kind: import\n    table: budget\n    file: budget.csv\n  actuals:\n    kind: import\n    table: actuals\n    file: actuals.csv\n"
+            + "  v1:\n    kind: variance\n    budget: budget\n    actuals: actuals\n    propose: FY2027\n    file: budget\n"
+            + "  v2:\n    kind: variance\n    budget: budget\n    actuals: actuals\n    propose: FY2027\n"
+        add(yaml("two variance stages proposing into budget_proposal.csv", base + variances, line: 27,
+                 "stage 'v2': stage 'v1' also writes 'budget_proposal.csv'", "give one of them another file:", files: ledger))
         // A track stage reading a history that does not exist: validate names it at its line
         // (the run failed on it after validate passed).
         add(yaml("track stage reading a history that does not exist", base + "  scores: {kind: track, history: nothere.sqlite}\n", line: 13,

@@ -8,13 +8,14 @@ import Testing
     static let shortNight = "2025-03-20"
 
     /// The four files; `nightRNs` gives the RNs on a night, `extra` adds timekeeping rows.
-    static func workspace(extra: [[String]] = [], extraShifts: [[String]] = []) throws -> URL {
+    /// `dayCount` days of data from 2025-01-06 (84: through Sunday 2025-03-30).
+    static func workspace(extra: [[String]] = [], extraShifts: [[String]] = [], dayCount: Int = 84) throws -> URL {
         let dir = try CLIRunner.workspace()
-        let days = CSVInput.days(85)
+        let days = CSVInput.days(dayCount + 1)
         var census = [["date", "unit", "patient_days"]]
         var shifts = [["date", "shift", "unit", "patients", "start", "end"]]
         var punches = [["date", "unit", "hours", "job_code", "pay_type", "employee", "start", "end"]]
-        for k in 0..<84 {
+        for k in 0..<dayCount {
             let day = days[k], next = days[k + 1]
             census.append([day, "Med-Surg", "20"])
             shifts.append([day, "day", "Med-Surg", "20", "07:00", "19:00"])
@@ -93,6 +94,22 @@ import Testing
         let nights = outlook.dropFirst().filter { $0[2] == "night" }
         #expect(!nights.isEmpty && nights.allSatisfy { $0[6] == "4" && $0[7] == "3" && $0[8] == "1" && $0[9] == "7" }, "\(outlook)")
         #expect(outlook.dropFirst().allSatisfy { $0[2] == "day" || $0[2] == "night" })
+    }
+
+    /// A reviewer's finding: with shifts through a Tuesday (2025-04-01), the plan's first
+    /// week, 2025-W14 (31 March to 6 April), listed 31 March, a day already checked, as its day
+    /// in the shifts ahead (in the demo, days checked compliant read as forecast shortfalls).
+    /// Shifts ahead start the day after the last shift: that week keeps its five days ahead.
+    @Test func shiftsAheadStartAfterTheLastShift() throws {
+        let dir = try Self.workspace(dayCount: 86)
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outlook = try Self.rows(dir, "staffing_shift_outlook.csv").dropFirst()
+        let firstWeek = outlook.filter { $0[3] == "2025-W14" }
+        #expect(firstWeek.count == 2, "\(outlook)")
+        #expect(!outlook.isEmpty && outlook.allSatisfy { $0[4] > "2025-04-01" }, "\(outlook)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/staffing_plan.md"))
+        #expect(report.contains("The census forecast per shift, day by day from 2025-04-02, after the shifts checked above"), "\(report)")
     }
 
     /// The shift outputs spell a unit as the census does, as the plan does (they kept the

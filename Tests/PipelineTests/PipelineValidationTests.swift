@@ -65,6 +65,26 @@ import Testing
 
     /// A YAML merge key is not followed, and says so (it read "stage 'ccu' has no kind:", the
     /// kind coming through the merge).
+    /// Two variance stages with `propose` both wrote budget_proposal.csv, and no parameter
+    /// renamed it: the run failed after both had run. Each stage's proposal now follows its
+    /// `file:` (icu_variance: icu_proposal.csv), so two departments' proposals run together.
+    @Test func twoVarianceStagesProposeIntoFilesOfTheirOwn() throws {
+        let ws = try VarianceStageTests().workspace()
+        let yaml = try ws.read("p.yml").replacingOccurrences(of: "  variance: {kind: variance, budget: budget, actuals: actuals, as_of: \"2026-03\"}", with: """
+          icu_b: {kind: filter, input: budget, where: {department: ICU}}
+          icu_a: {kind: filter, input: actuals, where: {department: ICU}}
+          icu: {kind: variance, budget: icu_b, actuals: icu_a, as_of: "2026-03", propose: FY2027, file: icu_variance}
+          west: {kind: variance, budget: budget, actuals: actuals, as_of: "2026-03", propose: FY2027, file: west}
+        """)
+        try ws.write("p.yml", yaml)
+        let (_, stages) = try PipelineRunner().validate(ws.path + "/p.yml")
+        #expect(stages.count == 6)
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let icu = try ws.read("out/icu_proposal.csv"), west = try ws.read("out/west_proposal.csv")
+        #expect(icu.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("ICU,") } && west.contains("4 West,"), "\(icu)")
+        #expect(!ws.exists("out/budget_proposal.csv"))
+    }
+
     @Test func aMergeKeyIsNamed() throws {
         let yaml = Workspace.goodPipeline + "\n  ccu:\n    <<: {kind: export, input: monthly}\n    file: ccu.csv\n"
         let found = try problems(yaml)

@@ -210,7 +210,7 @@ import Tabular
         // quarterly line first posted in March is no line begun in March: $12,000, not 4.8
         // quarters.)
         #expect(first == ["Supplies": 10_000, "Repairs": 1_000, "Consulting": 833.33, "Refunded": 1_000, "Quarterly": 1_000], "\(first)")
-        #expect(result.assumptions.contains("Posted once, in a ledger too short to show a year before: budgeted as yearly charges, D2 / Consulting ($10,000 in 2025-03); take out any that was a one-off."), "\(result.assumptions)")
+        #expect(result.assumptions.contains("Posted once, in a ledger reaching neither a year before nor a year after: budgeted as yearly charges, D2 / Consulting ($10,000 in 2025-03, $10,000 proposed); take out any that was a one-off."), "\(result.assumptions)")
         #expect(result.assumptions.contains { $0.contains("ICU / Refunded (-$20,000 in 2025-06, counted at $1,000)") }, "\(result.assumptions)")
         #expect(result.assumptions.contains { $0.hasPrefix("One-off months counted at the line's usual month: Facilities / Repairs ($51,000 in 2025-05, counted at $1,000)") }, "\(result.assumptions)")
         proposal.defaultInflation = -150
@@ -218,6 +218,32 @@ import Tabular
         proposal.defaultInflation = 0
         proposal.inflation = ["Supplies": 3, "SUPPLIES": 4]
         #expect(throws: PipelineError.self) { try proposal.inflationByAccount(["Supplies"], file: "") }
+    }
+
+    /// A reviewer's finding on the demo: a lone $1,224 in 2023-12, in a ledger that also held
+    /// 2024-12 and 2025-12 at $0, was said to be "budgeted as yearly charges" while the proposal
+    /// held $0 for it in every month. A ledger reaching a year after the posting without it
+    /// shows it is no yearly charge: not budgeted again, and the assumptions say so. A lone
+    /// posting before the base, without a row in it, is named too (it had no word).
+    @Test func aLonePostingTheLedgerOutlivesByAYearIsNotBudgetedAgain() throws {
+        var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = []
+        for index in 0..<24 {
+            let year = 2024 + index / 12, month = index % 12 + 1
+            let label = "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+            departments += ["D1", "D1"]; accounts += ["Supplies", "Agency"]; periods += [label, label]
+            amounts += [1_000, label == "2024-03" ? 1_224 : 0]
+            if label == "2024-05" { departments.append("D1"); accounts.append("Consulting"); periods.append(label); amounts.append(9_000) }
+        }
+        let actuals = Table([("department", .text(departments)), ("account", .text(accounts)), ("period", .text(periods)), ("amount", .number(amounts))])
+        let budget = Table([("department", .text(["D1", "D1"])), ("account", .text(["Supplies", "Agency"])), ("period", .text(["2025-07", "2025-07"])),
+                            ("amount", .number([1_000, 1_200]))])
+        var proposal = BudgetProposal(fiscalYear: 2026)
+        proposal.calendar = FiscalCalendar(firstMonth: 1)
+        let result = try proposal.run(budget: budget, actuals: actuals, volumes: nil)
+        let accountsProposed = Set(try #require(result.table.texts("account")))
+        #expect(accountsProposed == ["Supplies"], "\(accountsProposed)")
+        #expect(!result.assumptions.contains { $0.contains("yearly") }, "\(result.assumptions)")
+        #expect(result.assumptions.contains("One-off postings not budgeted again: D1 / Agency ($1,224 in 2024-03), D1 / Consulting ($9,000 in 2024-05); budget them if they recur."), "\(result.assumptions)")
     }
 
     /// A budget director's review: revenue budgeted at +3,000 and booked as credits (-3,100) was

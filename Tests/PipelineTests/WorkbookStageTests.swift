@@ -61,6 +61,36 @@ import Tabular
         #expect(!index.contains(ws.path + "/out"), "index.md names the output folder's path")
     }
 
+    /// A reviewer's finding: the Summary sheet's tables stored the report's rounded text as
+    /// numbers (a reorder's costs summed to $20,091.80 against $20,092.21 in reorder.csv). The
+    /// quarter table's cells hold budget_variance.csv's values, formatted as money as the
+    /// report shows them (whole dollars, cents under $100).
+    @Test func theSummarysQuarterTableHoldsTheCSVsValues() throws {
+        let ws = try VarianceStageTests().workspace()
+        try withFormats(ws, "[xlsx]")
+        _ = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        let csv = csvRows(try ws.read("out/budget_variance.csv"))
+        let header = csv[0]
+        let totals = csv.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }.filter { $0["account"] == "TOTAL" && $0["period"]!.contains("-Q") }
+        let book = XLSXArchive(path: ws.path + "/out/budget_variance.xlsx")
+        let cells = XLSXArchive.cells(try book.sheet("Summary")), formats = try book.numberFormats()
+        var compared = 0, fractional = 0
+        for total in totals {
+            let row = try #require(cells.first { $0.value == .text(total["period"]!) && cells["A" + $0.key.dropFirst()] == .text(total["department"]!) }?.key.dropFirst(),
+                                   "no Summary row for \(total["department"]!) \(total["period"]!)")
+            for (column, field) in [("D", "budget"), ("E", total["basis"] == "forecast" ? "forecast" : "actual"), ("F", "variance"), ("H", "volume_variance"), ("I", "rate_variance")] {
+                guard let value = Double(total[field] ?? "") else { continue }
+                guard case .number(let written, let style)? = cells[column + row], style < formats.count else {
+                    Issue.record("\(column)\(row) (\(field)) is not a number: \(String(describing: cells[column + row]))"); continue
+                }
+                #expect(written == value && formats[style].hasPrefix("$#,##0"), "\(column)\(row) \(field): \(written), \(formats[style]) against \(value)")
+                compared += 1
+                if value != value.rounded() { fractional += 1 }
+            }
+        }
+        #expect(compared > 20 && fractional > 0, "\(compared) cells, \(fractional) with cents")
+    }
+
     @Test func reorderWorkbookKeepsFormulaLookingDescriptionsAsText() throws {
         let ws = try ReorderStageTests().workspace()
         let descriptions = ["GLV": "=1+1", "OLD": "@SUM(A1)", "SAL": "+A1", "IMP": "-1+2"]

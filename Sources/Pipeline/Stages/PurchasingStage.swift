@@ -55,7 +55,7 @@ public struct PurchasingStage: Stage {
     }
 
     public var outputFiles: [String] {
-        ["vendor_scorecard.csv", "price_variance.csv", "lead_times.csv", "expiry_risk.csv"] + Self.reportFiles(file)
+        ["vendor_scorecard.csv", "price_variance.csv", "lead_times.csv", "expiry_risk.csv"] + Self.reportFiles(file, charts: ["vendor_spend", "vendor_service"])
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {

@@ -71,7 +71,7 @@ public struct ReorderStage: Stage {
         lots = try p.string("lots")
     }
 
-    public var outputFiles: [String] { [file + ".csv", file + "_simulation.csv"] + Self.reportFiles(file) }
+    public var outputFiles: [String] { [file + ".csv", file + "_simulation.csv"] + Self.reportFiles(file, charts: ["outlook_*"]) }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         var job = self.job

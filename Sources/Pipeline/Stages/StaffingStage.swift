@@ -96,7 +96,9 @@ public struct StaffingStage: Stage {
     }
 
     public var outputFiles: [String] {
-        [file + ".csv", "staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"] + Self.reportFiles(file)
+        // The by-shift files only with shifts: two staffing stages without them write none.
+        [file + ".csv"] + (shifts == nil ? [] : ["staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"])
+            + Self.reportFiles(file, charts: ["fte", "census_*"] + (shifts == nil ? [] : ["productivity"]))
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {

@@ -17,7 +17,7 @@ public struct VarianceStage: Stage {
         ParameterSpec("fiscal_start", .integer, "first month of the fiscal year (default: the pipeline calendar's)"),
         ParameterSpec("flag_percent", .number, default: "5", "flag when |variance| is at least this percent of budget ..."),
         ParameterSpec("flag_amount", .number, default: "5000", "... and at least this amount"),
-        ParameterSpec("propose", .string, "write budget_proposal.csv for this fiscal year, e.g. FY2028"),
+        ParameterSpec("propose", .string, "write budget_proposal.csv for this fiscal year, e.g. FY2028 (with file: icu_variance, icu_proposal.csv)"),
         ParameterSpec("inflation", .map, "percent per account for the proposal, accounts as the ledger names them, e.g. {6100 Medical Supplies: 3}"),
         ParameterSpec("default_inflation", .number, default: "0", "percent for accounts not listed in inflation"),
         ParameterSpec("proposal_columns", .map, "role: header for the proposal, to match the budget export's own headers"),
@@ -26,7 +26,7 @@ public struct VarianceStage: Stage {
         ParameterSpec("usage", .reference, "with items and supply_accounts: usage table (date, item, quantity, department) for the bottom-up supply spend"),
         ParameterSpec("items", .reference, "with usage and supply_accounts: item master (category, unit_cost)"),
         ParameterSpec("supply_accounts", .map, "item category: GL account, e.g. {Supply: \"6100 Medical Supplies\"}; writes budget_supply.csv"),
-        ParameterSpec("file", .outputFile, default: "budget_variance", "base name of the .csv and .md written"),
+        ParameterSpec("file", .outputFile, default: "budget_variance", "base name of the .csv and .md written; the proposal, scenarios and supply files take it without _variance (icu_variance: icu_proposal.csv)"),
     ]
 
     public var budget: String, actuals: String, volumes: String?
@@ -120,8 +120,23 @@ public struct VarianceStage: Stage {
         }
     }
 
+    /// The base of the files written beside the variance: `file` without a trailing
+    /// `_variance`, so the default `budget_variance` writes budget_proposal.csv,
+    /// budget_scenarios.csv and budget_supply.csv, and `icu_variance` icu_proposal.csv and so
+    /// on. Why: two variance stages with `propose` both wrote budget_proposal.csv, and no
+    /// parameter renamed it, so two departments' proposals could not be in one pipeline.
+    public var companionBase: String {
+        let suffix = "_variance"
+        return file.count > suffix.count && file.hasSuffix(suffix) ? String(file.dropLast(suffix.count)) : file
+    }
+    public var proposalFile: String { companionBase + "_proposal.csv" }
+    public var scenariosFile: String { companionBase + "_scenarios.csv" }
+    public var supplyFile: String { companionBase + "_supply.csv" }
+
     public var outputFiles: [String] {
-        [file + ".csv", "budget_scenarios.csv", "budget_supply.csv", "budget_proposal.csv"] + Self.reportFiles(file)
+        // The what-ifs, the supply spend and the proposal only when asked for.
+        [file + ".csv"] + (job.scenarios != nil || scenarioFile != nil ? [scenariosFile] : []) + (job.supplyAccounts != nil ? [supplyFile] : [])
+            + (proposal != nil ? [proposalFile] : []) + Self.reportFiles(file, charts: ["by_department", "scenarios"])
     }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
@@ -146,15 +161,15 @@ public struct VarianceStage: Stage {
         document.sheet(WorkbookSheets.variance(table))
         if let scenarios = result.scenarios {
             let table = VarianceJob.scenarioTable(scenarios, fiscalYear: result.fiscalYear, partialBudget: result.partialBudget != nil)
-            try table.write(to: context.output("budget_scenarios.csv"))
+            try table.write(to: context.output(scenariosFile))
             document.sheet(WorkbookSheets.scenarios(table))
-            context.note("budget_scenarios.csv for FY\(result.fiscalYear): base and \(job.scenarios?.scenarios.count ?? 0) scenarios, \(table.rowCount) rows")
+            context.note("\(scenariosFile) for FY\(result.fiscalYear): base and \(job.scenarios?.scenarios.count ?? 0) scenarios, \(table.rowCount) rows")
         }
         if result.supply != nil {
             let table = VarianceJob.supplyTable(result)
-            try table.write(to: context.output("budget_supply.csv"))
+            try table.write(to: context.output(supplyFile))
             document.sheet(WorkbookSheets.supply(table))
-            context.note("budget_supply.csv: \(table.rowCount) department and account lines, items bottom-up beside the ledger trend")
+            context.note("\(supplyFile): \(table.rowCount) department and account lines, items bottom-up beside the ledger trend")
         } else if job.supplyAccounts != nil {
             context.note("supply_accounts: no months after as-of \(Frequency.month.label(result.asOf)) in FY\(result.fiscalYear) to project bottom-up")
         }
@@ -164,11 +179,11 @@ public struct VarianceStage: Stage {
             proposal.asOf = result.asOf
             // (Without the ledger's subtotal lines, as the variance read it.)
             let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable), volumes: volumesTable)
-            try proposed.table.write(to: context.output("budget_proposal.csv"))
+            try proposed.table.write(to: context.output(proposalFile))
             document.sheet(WorkbookSheets.proposal(proposed.table))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")
             document.bullets(proposed.assumptions)
-            context.note("budget_proposal.csv for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")
+            context.note("\(proposalFile) for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")
         }
         let report = try context.write(document, name: file)
         for item in VarianceJob.costReductions(result, report: report, numbers: context.reports.numbers) {

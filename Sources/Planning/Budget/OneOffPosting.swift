@@ -51,6 +51,16 @@ public enum OneOffPosting: Equatable, Sendable {
         return .spike(month: span[top], amount: amount, usual: amount < 0 ? -median : median)
     }
 
+    /// Whether a lone posting in `month` may be a yearly charge (a licence, insurance) rather
+    /// than a one-off, for next year's budget: only when the ledger, from `ledgerStart` to
+    /// `last`, reaches neither the month a year before it nor the month a year after it. Either
+    /// would have shown the charge again; the demo's $1,224 of 2023-12, in a ledger holding
+    /// 2024-12 and 2025-12 without it, was called "budgeted as yearly charges" while the
+    /// proposal budgeted $0 for it.
+    public static func mayBeYearly(month: Int, ledgerStart: Int, last: Int) -> Bool {
+        month - ledgerStart < 12 && last - month < 12
+    }
+
     /// The history to forecast the line from: nil for a line projected at $0 (`.once`), the
     /// amounts with a spike at the usual month, or the amounts as they are.
     public func history(_ amounts: [Int: Double]) -> [Int: Double]? {

@@ -23,6 +23,11 @@ public struct VarianceRow: Sendable {
     /// = budget), so a forecast row's flexed budget and volume / rate split mean what they
     /// mean on a booked row.
     public var volumeForecast = false
+    /// Whether the row's flexed budget and volume / rate split are known: a booked row, or a
+    /// forecast row with its volume forecast. budget_variance.csv, its workbook sheet and the
+    /// report's tables all show the split by this one rule: the report once summed a
+    /// department's lines into a split the CSV left blank, so the two disagreed.
+    public var splitKnown: Bool { basis == .actual || volumeForecast }
     /// On year-to-date rows: the projected variance split into volume and rate, over the
     /// booked months and the forecast rest of the fiscal year.
     public var projectedVolumeVariance: Double?

@@ -49,7 +49,7 @@ extension Report {
             case .figure(let figure):
                 out += "!["
                 MarkdownEscaping.appendLinkText(figure.description, to: &out)
-                out += "](" + Report.figureFile(figure, prefix: prefix) + ")\n\n"
+                out += "](" + Report.figureFile(figure, prefix: prefix).replacingSpaces() + ")\n\n"
             }
         }
         return out

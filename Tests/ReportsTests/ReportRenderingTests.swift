@@ -51,6 +51,9 @@ import TestScratch
         #expect(md.contains("| T-3 | Short row |  |  |  |"))
         #expect(md.contains("|---|---|---:|---:|---:|"))
         #expect(md.contains("![Use \\[weekly\\]](reorder_chart.svg)"))
+        // A report file named with a space: the image's target encodes it, or the chart
+        // showed as text (`file: Weekly Reorder (Central)`).
+        #expect(Self.sample(NumberStyle()).markdown(figurePrefix: "Weekly Reorder").contains("](Weekly%20Reorder_chart.svg)"))
         #expect(md.contains("Vendor &lt;Acme & Sons>"))
         // Every table row has as many cells as the header.
         let rows = md.split(separator: "\n").filter { $0.hasPrefix("| ") }

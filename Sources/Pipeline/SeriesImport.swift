@@ -174,6 +174,9 @@ public struct SeriesImport: Sendable {
         // aggregate's own series, period and value: a header lacking the mapped name is looked
         // up under the role's (and then as aggregate's output, below).
         options.sharedColumnRoles = ["series", "date", "value"]
+        // Aggregate's own `series,period,value` on standard input: `series` and `value` are the
+        // roles' own names, and `period` is the date's other name.
+        if input == "-" && !named { options.alternateRoleNames = ["date": AggregateJob.header[1]] }
         options.kind = "usage"
         // `--date` and `--value` named and no series column in the file: the file is one
         // series, named after its value column (a national census's ICU column); a file

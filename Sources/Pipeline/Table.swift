@@ -51,6 +51,9 @@ public struct Table: Sendable {
     /// By date column, the period every row's label names (`2026-Q2`, `2025-W40`; see
     /// `PeriodLabelMix.labelledSpan`), for an aggregate stage reading the column.
     public var labelledSpans: [String: Frequency] = [:]
+    /// For an aggregate stage's output by the day under `gaps: zero`: by row, whether its zero
+    /// was written for a day the series had no row on, as against a 0 the export recorded.
+    public var filledDays: [Bool]?
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.
@@ -143,6 +146,7 @@ public struct Table: Sendable {
         result.periodTotals = periodTotals
         result.partialPeriodsKept = partialPeriodsKept
         result.labelledSpans = labelledSpans
+        result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {
             switch column {

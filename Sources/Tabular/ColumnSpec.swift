@@ -48,6 +48,11 @@ public struct ImportOptions: Sendable {
     /// header: a pipeline import's `columns: {quantity: "Qty Nett"}` (a typo for `Qty Net`)
     /// silently read the gross `quantity` column beside it.
     public var sharedColumnRoles: Set<String> = []
+    /// A second name a role's column may have when neither the mapped name nor the role's own
+    /// is in the header: aggregate's `period` for a series file's date, so its output reads back
+    /// from standard input, which cannot be read twice to try aggregate's header after the
+    /// export's.
+    public var alternateRoleNames: [String: String] = [:]
     /// The input kind the file is read as (DESIGN.md's usage, census, ...): a header lacking
     /// its columns is told that `quartermaster inspect FILE --kind KIND` suggests a map.
     public var kind: String?

@@ -66,6 +66,7 @@ public final class TableImport {
                 guard options.sharedColumnRoles.contains(spec.role) else { unmapped.append("\(spec.role) to '\(wanted)'"); continue }
                 matches = named(spec.role)
             }
+            if matches.isEmpty, let alternate = options.alternateRoleNames[spec.role] { matches = named(alternate) }
             if matches.isEmpty {
                 // A role's own name written as words: `On Hand` or `Lead-Time Days` for on_hand
                 // and lead_time_days.

@@ -351,6 +351,8 @@ import Tabular
         while day.components.year == 2024 {
             usage += "\(day),WARD,7\n"
             if day.isoWeekday <= 5 { usage += "\(day),CLINIC,10\n" }
+            // Weekend zeros the export records: rows, not days without one.
+            usage += "\(day),RECORDED,\(day.isoWeekday <= 5 ? 10 : 0)\n"
             day = day.adding(days: 1)
         }
         try ws.write("daily.csv", usage)
@@ -362,8 +364,10 @@ import Tabular
         // January 2025: 23 weekdays, February 20, March 21.
         #expect(zip(clinic.map { Double($0[2])! }, [230.0, 200, 210]).allSatisfy { abs($0 - $1) < 0.5 }, "\(clinic)")
         #expect(zip(ward.map { Double($0[2])! }, [217.0, 196, 217]).allSatisfy { abs($0 - $1) < 0.5 }, "\(ward)")
-        // Aggregated by the day first, the same: the day stage's zeros (days without a row) are
-        // no rows. Read as rows, the clinic was used every day, its weekends included.
+        // Aggregated by the day first, the same: the day stage's zeros for days without a row
+        // are no rows (read as rows, the clinic was used every day, its weekends included),
+        // while the zeros the export recorded stay rows (skipped, RECORDED's weekends read as
+        // closed days).
         let byMonth = try ws.read("out/forecasts.csv")
         try ws.write("p.yml", Self.dailyByMonth(", frequency: day"))
         let byDay = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")

@@ -96,9 +96,16 @@ public struct AggregateStage: Stage {
             gaps = .missing
             levelHeader = source
         }
-        var (totals, mixedUnits) = try AggregateStage.totalsAndUnits(of: rows, series: seriesColumns, date: dateColumn, value: valueColumn,
-                                                                    frequency: frequency ?? context.calendar.frequency ?? .month, stage: context.stage, gaps: gaps,
-                                                                    through: asOf)
+        let stageFrequency = frequency ?? context.calendar.frequency ?? .month
+        // By the day with zeros for the days without a row: which days had rows, so that a
+        // forecast stage summing them into months tells the zeros written from the rows'.
+        var withRows = Set<Int64>()
+        let marksFilledDays = stageFrequency == .day && gaps == .zero
+        var (totals, mixedUnits) = try withUnsafeMutablePointer(to: &withRows) { days in
+            try AggregateStage.totalsAndUnits(of: rows, series: seriesColumns, date: dateColumn, value: valueColumn,
+                                              frequency: stageFrequency, stage: context.stage, gaps: gaps,
+                                              through: asOf, rowDays: marksFilledDays ? days : nil)
+        }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if let levelHeader {
             context.note(GapPolicy.impliedMissingNote(header: levelHeader, zero: "gaps: zero"))
@@ -112,7 +119,7 @@ public struct AggregateStage: Stage {
         if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
         if let spellings = SeriesImport.spellingsNote(totals) { context.note(spellings) }
         if let mixedUnits { context.note(mixedUnits) }
-        var keys: [String] = [], periods: [String] = [], values: [Double] = []
+        var keys: [String] = [], periods: [String] = [], values: [Double] = [], filled: [Bool] = []
         totals.forEachSeries { id, first, series in
             let key = totals.keys.key(id)
             // A missing period (gaps: missing) gets an empty value, never a zero, as `aggregate`
@@ -122,9 +129,11 @@ public struct AggregateStage: Stage {
                 keys.append(key)
                 periods.append(totals.frequency.label(first + offset))
                 values.append(v)
+                if marksFilledDays { filled.append(v == 0 && !withRows.contains(Int64(id) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: first + offset))))) }
             }
         }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
+        if marksFilledDays { table.filledDays = filled }
         table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart, totals.keysOnFewerWeekdays)
         if partial == .keep {
             var whole = totals
@@ -147,15 +156,16 @@ public struct AggregateStage: Stage {
 
     /// Per-period totals of a table's rows.
     static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
-                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skippingZeros: Bool = false) throws -> PeriodTotals {
+                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skipping: [Bool]? = nil) throws -> PeriodTotals {
         try totalsAndUnits(of: table, series: series, date: date, value: value, frequency: frequency, stage: stage, gaps: gaps, through: last,
-                           skippingZeros: skippingZeros).totals
+                           skipping: skipping).totals
     }
 
     /// The totals, and the note on the series whose summed rows are written in more than one
     /// unit of measure when the table has a `uom` column (`UnitsBySeries`), from one pass.
     static func totalsAndUnits(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
-                               gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skippingZeros: Bool = false) throws -> (totals: PeriodTotals, mixedUnits: String?) {
+                               gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skipping: [Bool]? = nil,
+                               rowDays: UnsafeMutablePointer<Set<Int64>>? = nil) throws -> (totals: PeriodTotals, mixedUnits: String?) {
         func missing(_ name: String) -> PipelineError {
             PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
         }
@@ -180,7 +190,7 @@ public struct AggregateStage: Stage {
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite || emptyMarksMissing && amounts[row].isNaN else { continue }
-            if skippingZeros && amounts[row] == 0 { continue }
+            if let skipping, row < skipping.count, skipping[row] { continue }
             if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
             if keyColumns.count > 1, keyColumns.contains(where: { $0[row].utf8.contains(UInt8(ascii: "|")) }) {
@@ -192,6 +202,7 @@ public struct AggregateStage: Stage {
                 barred[key] = parts
             }
             let id = key.withUTF8 { totals.id(adding: $0, day: day, value: amounts[row]) }
+            rowDays?.pointee.insert(Int64(id) << 32 | Int64(UInt32(bitPattern: day.daysSinceEpoch)))
             if var unit = uom?[row] {
                 let tag = unit.withUTF8 { units.tag(of: $0) }
                 if tag >= 0 { tags.see(series: id, tag: tag) }

@@ -65,13 +65,13 @@ public struct ForecastStage: Stage {
     public func run(_ context: StageContext) throws -> [String: Table] {
         let frequency = self.frequency ?? context.calendar.frequency ?? .month
         let table = try context.table(input)
-        // An aggregate stage's days summed into longer periods: its zeros are days without a row
-        // (gaps: zero), not rows. Read as rows, every series was used on every day since its
+        // An aggregate stage's days summed into longer periods: the zeros it wrote for days
+        // without a row (gaps: zero, `Table.filledDays`) are no rows. Read as rows, every series was used on every day since its
         // first: 11 series' first months were left out where `forecast` on the export left out
         // 2, and items used on weekdays lost their weekdays (forecasts 2.8% off on average).
         let daysIntoPeriods = table.periodTotals?.frequency == .day && frequency != .day && gaps == .zero
         var totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
-                                              frequency: frequency, stage: context.stage, gaps: gaps, skippingZeros: daysIntoPeriods)
+                                              frequency: frequency, stage: context.stage, gaps: gaps, skipping: daysIntoPeriods ? table.filledDays : nil)
         if let given = table.periodTotals, given.frequency == frequency {
             totals.summedFromDays = given.daysSummed
             totals.markStartingInPart(given.startingInPart)

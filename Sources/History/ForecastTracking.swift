@@ -141,7 +141,10 @@ public struct ForecastTracking: Sendable {
             ORDER BY a.stage, a.series, a.period, a.run_id
             """))
         try actuals.advance()
-        var current = SeriesErrors()
+        // The series being read, by frequency: a series forecast by the month and by the week
+        // has one tracking signal for each (pooled, -5.1 and -3.0 read -7.9).
+        var current: [String: SeriesErrors] = [:]
+        var currentStage = "", currentSeries = ""
         // The (lag, forecast) pairs scored for the actual's (stage, series, period) group.
         var group = -1
         var scoredInGroup: [(lag: Int, forecast: Double)] = []
@@ -170,17 +173,20 @@ public struct ForecastTracking: Sendable {
                                       lo80: forecasts.double(6), hi80: forecasts.double(7), lo95: forecasts.double(8), hi95: forecasts.double(9),
                                       seasonalNaive: forecasts.double(11), demandClass: forecasts.text(10))
             guard row.forecast.isFinite else { continue }
-            if current.stage != row.stage || current.series != row.series {
-                tracking.close(current)
-                current = SeriesErrors(stage: row.stage, series: row.series)
+            if currentStage != row.stage || currentSeries != row.series {
+                for frequency in current.keys.sorted() { tracking.close(current[frequency]!) }
+                current = [:]
+                currentStage = row.stage
+                currentSeries = row.series
             }
-            current.errors.append((row.period, row.lag, row.runID, row.error))
+            let frequency = Frequency.ofLabel(key.2)?.rawValue ?? ""
+            current[frequency, default: SeriesErrors(stage: row.stage, series: row.series)].errors.append((row.period, row.lag, row.runID, row.error))
             tracking.scored += 1
-            let group = Group(stage: row.stage, frequency: Frequency.ofLabel(key.2)?.rawValue ?? "")
+            let group = Group(stage: row.stage, frequency: frequency)
             tracking.groups[group, default: GroupAccuracy()].add(row)
             try body(row)
         }
-        tracking.close(current)
+        for frequency in current.keys.sorted() { tracking.close(current[frequency]!) }
         tracking.drifting.sort { abs($0.trackingSignal) > abs($1.trackingSignal) || (abs($0.trackingSignal) == abs($1.trackingSignal) && $0.series < $1.series) }
         return tracking
     }

@@ -46,6 +46,30 @@ import Tabular
     /// Must show 1 through the CLI: 24 months at 100 forecast 3 months ahead; the next run saw
     /// 110 for those 3 months. Track scores lags 1, 2, 3 of run 1 with actual 110, error =
     /// forecast - 110, and inside80/inside95 exactly as run 1's intervals in forecasts.csv say.
+    /// One series forecast by the month and by the week into one history: each frequency has
+    /// its own tracking signal (pooled, a series' weekly errors could flag it for its monthly
+    /// ones). Both climb, so the naive forecast lags both and both drift.
+    @Test func aSeriesDriftsByEachFrequencyApart() throws {
+        let dir = try CLIRunner.workspace()
+        for cut in 24...27 {
+            let rows = (0..<cut).map { "A,\(2023 + $0 / 12)-\($0 % 12 < 9 ? "0" : "")\($0 % 12 + 1),\(100 + 10 * $0)" }
+            try ("series,period,value\n" + rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("m\(cut).csv"), atomically: false, encoding: .utf8)
+            #expect(try HistoryCommandTests.forecast("m\(cut).csv", in: dir, out: "fm\(cut).csv", extra: ["--history", "h.sqlite", "--models", "naive", "--backtest", "0"]).status == 0)
+        }
+        for cut in 52...55 {
+            let rows = (0..<cut).map { "A,\(2024 + $0 / 52)-W\($0 % 52 < 9 ? "0" : "")\($0 % 52 + 1),\(50 + 3 * $0)" }
+            try ("series,period,value\n" + rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("w\(cut).csv"), atomically: false, encoding: .utf8)
+            #expect(try HistoryCommandTests.forecast("w\(cut).csv", in: dir, out: "fw\(cut).csv",
+                                                     extra: ["--history", "h.sqlite", "--models", "naive", "--backtest", "0", "--frequency", "week"]).status == 0)
+        }
+        let track = try CLIRunner.run(["track", "--history", "h.sqlite", "--out", "tracking", "--quiet"], in: dir)
+        #expect(track.status == 0, "\(track.stderr)")
+        let drifting = try CLIRunner.read(dir.appendingPathComponent("tracking/forecast_tracking.md")).split(separator: "\n").filter { $0.hasPrefix("| A | forecast |") }
+        #expect(drifting.count == 2, "\(drifting)")
+        // Each row's errors are of one frequency: months or weeks, never both.
+        for row in drifting { #expect(row.contains("-W") != row.contains("-0"), "\(row)") }
+    }
+
     @Test func forecastTwiceThenTrackScoresTheFirstRunsThreeLags() throws {
         let dir = try CLIRunner.workspace()
         try HistoryCommandTests.series(months: 24).write(to: dir.appendingPathComponent("cut1.csv"), atomically: false, encoding: .utf8)

@@ -64,17 +64,13 @@ public struct ForecastJob: Sendable {
         // weighed on nearer periods (`DemandForecaster.backtestHorizon`), and accuracy.csv
         // scores those periods.
         var goneQuiet = SeriesGoneQuiet(frequency: totals.frequency, minimum: SeriesImport.silentPeriods(totals.frequency))
-        var shortBacktests = 0, shortestBacktest = h, longestBacktest = 0
+        var shortBacktests = ShortBacktests(horizon: h)
         do {
             fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
                 classes[f.demandClass, default: 0] += 1
                 goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
-                if f.backtestHorizon > 0 && f.backtestHorizon < h {
-                    shortBacktests += 1
-                    shortestBacktest = min(shortestBacktest, f.backtestHorizon)
-                    longestBacktest = max(longestBacktest, f.backtestHorizon)
-                }
+                shortBacktests.see(key, f)
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
                 let firstForecast = totals.lastPeriod + 1
                 for step in 0..<h {
@@ -126,10 +122,7 @@ public struct ForecastJob: Sendable {
             // history before it.
             notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: no series is long enough to backtest (that takes at least \(DemandClass.minimumHistory + 1) periods)")
         }
-        if shortBacktests > 0 {
-            let ahead = shortestBacktest == longestBacktest ? "\(shortestBacktest)" : "\(shortestBacktest) to \(longestBacktest)"
-            notes.append("\(shortBacktests) series \(shortBacktests == 1 ? "is" : "are") too short to backtest \(h) periods ahead: \(shortBacktests == 1 ? "its" : "their") models are weighed on forecasts \(ahead) periods ahead, and \(accuracyOutput ?? "accuracy") scores those")
-        }
+        if let note = shortBacktests.note(accuracy: accuracyOutput ?? "accuracy") { notes.append(note) }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)
     }

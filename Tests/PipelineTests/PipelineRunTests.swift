@@ -339,6 +339,9 @@ import Tabular
         #expect(result.notes.contains { $0.contains("2025-01") && $0.contains("left out") }, "\(result.notes)")
         let again = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }.filter { $0[0] == "A" }
         #expect(zip(again.map { Double($0[2])! }, [310.0, 280, 310]).allSatisfy { abs($0 - $1) < 0.01 }, "\(again)")
+        // Twelve months forecast ten ahead: backtested six ahead, and the stage says so.
+        let far = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", overrides: ["outlook.horizon=10"])
+        #expect(far.notes.contains { $0.contains("too short to backtest 10 periods ahead (A: 6") && $0.contains("outlook.accuracy scores those") }, "\(far.notes)")
     }
 
     /// A clinic item used 10 on each weekday beside a ward item used every day, aggregated by

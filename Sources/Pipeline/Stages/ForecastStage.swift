@@ -100,9 +100,11 @@ public struct ForecastStage: Stage {
         let progress = Progress(label: "\(context.stage): forecast", total: totals.seriesCount, quiet: context.quiet)
         var record = context.history.map { _ in StageRecord(stage: context.stage, frequency: frequency, lastPeriod: totals.lastPeriod) }
         var goneQuiet = SeriesGoneQuiet(frequency: frequency, minimum: SeriesImport.silentPeriods(frequency))
+        var shortBacktests = ShortBacktests(horizon: horizon)
         let fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, history, f in
             record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
             goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
+            shortBacktests.see(key, f)
             for step in 0..<horizon {
                 keys.append(key)
                 periods.append(frequency.label(totals.lastPeriod + 1 + step))
@@ -122,6 +124,7 @@ public struct ForecastStage: Stage {
         }
         if let note = fewerWeekdays.note { context.note(note) }
         if let note = goneQuiet.note { context.note(note) }
+        if let note = shortBacktests.note(accuracy: "\(context.stage).accuracy") { context.note(note) }
         if var record {
             // Periods kept in part to fit (`partial: keep` upstream) are no actuals: 15 days of
             // July recorded as July's scored an exact forecast of 310 as 160 too high.

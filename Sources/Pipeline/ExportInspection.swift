@@ -412,6 +412,24 @@ public struct ExportInspection: Sendable {
         suggestedMap.map { "\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
     }
 
+    /// For a usage export: the map `forecast` and `aggregate` take, without the roles they do
+    /// not read (`department`, `unit_cost`, `location`), which they refuse whole ("unknown
+    /// column role 'department'"). Nil for another kind, or when no role is left.
+    public var seriesColumnsFlag: String? {
+        guard kind == "usage" else { return nil }
+        let read = suggestedMap.filter { SeriesImport.roles.contains(SeriesImport.role($0.role)) }
+        return read.isEmpty ? nil : read.map { "\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
+    }
+
+    /// For a usage export: the whole map with each role written `usage.role`, as the commands
+    /// reading several files take it (`reorder --usage`, `purchasing --usage`): their one
+    /// `--columns` is for every file, and a bare `quantity="Qty Issued"` was looked for in the
+    /// purchase orders too, which stopped at "missing required column 'Qty Issued'".
+    public var folderColumnsFlag: String? {
+        guard kind == "usage", !suggestedMap.isEmpty else { return nil }
+        return suggestedMap.map { "usage.\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
+    }
+
     public var report: String {
         var out = "file: \(file)\n"
         out += "encoding: \(encoding)\(encodingNote.map { " (\($0))" } ?? "")\n"
@@ -439,7 +457,17 @@ public struct ExportInspection: Sendable {
         }
         guard let kind, let schema = InputSchema.all[kind] else { return out }
         out += "\nas \(kind):\n"
-        out += suggestedMap.isEmpty ? "  no column matches a role of \(kind)\n" : "  --columns '\(columnsFlag)'\n"
+        if suggestedMap.isEmpty {
+            out += "  no column matches a role of \(kind)\n"
+        } else if let folderColumnsFlag {
+            // A map for each command that reads the file: the series import takes fewer roles,
+            // and the folder commands one map for all their files.
+            if let seriesColumnsFlag { out += "  forecast, aggregate: --columns '\(seriesColumnsFlag)'\n" }
+            out += "  reorder, purchasing (--usage): --columns '\(folderColumnsFlag)'\n"
+            out += "    (this file's roles only: add the other files' maps after a comma, as `inspect FILE --kind items` and the like suggest them)\n"
+        } else {
+            out += "  --columns '\(columnsFlag)'\n"
+        }
         let mappedTwice = suggestedMap.filter { (positions[$0.header.matchKey()]?.count ?? 0) > 1 }.map { "'\($0.header)'" }
         if !mappedTwice.isEmpty {
             out += "  the map names \(mappedTwice.joined(separator: ", ")), which the header has more than once: rename one in the export first\n"

@@ -394,6 +394,9 @@ public struct SeriesImport: Sendable {
         })
         summary.leftOutHeaders = plan.leftOut.map { table.header[$0] }
         summary.dateParts = plan.dateParts.map { table.header[$0] }
+        if let note = summary.emptyColumnsNote(names.contains("series") ? "no series made" : "nothing read from \(summary.emptyColumns.count == 1 ? "it" : "them")") {
+            summary.notes.append(note)
+        }
         return (totals, summary)
     }
 }

@@ -468,6 +468,7 @@ public struct ImportStage: Stage {
             })
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
+            if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {
             summary = try importer.run { row in
                 for k in 0..<count { try read(row, k, columns[k]) }

@@ -5,9 +5,10 @@ import Tabular
 /// samples, and, for an input kind, a suggested column map, the required roles it could not
 /// find, an `unpivot:` block for a month-per-column sheet, and the import stage to copy.
 ///
-/// The whole file is streamed once through `CSVReader`; per column at most `sampleLimit`
-/// non-empty values (and the last row's) are kept for the type guess, so memory stays flat
-/// in the number of rows.
+/// The whole file is streamed once through `CSVReader`; per column the first `sampleLimit`
+/// non-empty values are kept for the type guess, and every later value is read as the guessed
+/// type without being kept (`ValueCheck`), so the counts cover the whole file while memory
+/// stays flat in the number of rows.
 public struct ExportInspection: Sendable {
     /// Non-empty values per column that the type guess looks at.
     public static let sampleLimit = 1_000
@@ -77,7 +78,12 @@ public struct ExportInspection: Sendable {
     public var header: [String]
     /// The header's line when lines above it look like a title; nil when it is the first line.
     public var headerLine: Int?
+    /// Data rows: blank lines and repeated header lines, which the import skips, not included.
     public var rows: Int
+    /// Lines that repeat the header (a report's page headers), and the first one's line.
+    public var repeatedHeaders = 0, firstRepeatedHeader: Int?
+    /// Lines with no value (blank, or delimiters alone), and the first one's line.
+    public var blankLines = 0, firstBlank: Int?
     public var columns: [Column]
     /// The file's numbers are written with a decimal comma (`--decimal-comma`, `decimal: comma`).
     public var decimalComma: Bool
@@ -107,20 +113,28 @@ public struct ExportInspection: Sendable {
         }
         let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits, encoding: encoding)
         var early: [EarlyRow] = []
+        /// Blank lines among the early rows: those below the header are counted once it is settled.
+        var earlyBlanks: [Int] = []
         var settled: (header: [String], line: Int?, tally: Tally)?
         /// The header among the early rows, and a tally that has counted the rows below it.
         func settle() -> (header: [String], line: Int?, tally: Tally) {
             let found = ExportInspection.headerBelowTitle(first: reader.header, rows: early)
             let header = found.map { early[$0].fields } ?? reader.header
-            var tally = Tally(width: header.count)
+            let headerLine = found.map { early[$0].line }
+            var tally = Tally(header: header, delimiter: reader.delimiter)
+            var blanks = earlyBlanks.filter { $0 > (headerLine ?? 0) }[...]
             for row in early[(found.map { $0 + 1 } ?? 0)...] {
-                let bytes = row.fields.map { Array($0.utf8) }
-                tally.add(line: row.line, count: bytes.count) { bytes[$0] }
+                while let blank = blanks.first, blank < row.line { tally.addBlank(line: blank); blanks.removeFirst() }
+                tally.add(line: row.line, fields: row.fields)
             }
-            return (header, found.map { early[$0].line }, tally)
+            for blank in blanks { tally.addBlank(line: blank) }
+            return (header, headerLine, tally)
         }
         try reader.forEachRecord { record in
-            if record.isBlank { return }
+            if record.isBlank {
+                if settled != nil { settled!.tally.addBlank(line: record.line) } else { earlyBlanks.append(record.line) }
+                return
+            }
             guard settled != nil else {
                 early.append(EarlyRow(line: record.line, fields: record.strings))
                 if early.count == ExportInspection.headerWindow { settled = settle() }
@@ -137,17 +151,19 @@ public struct ExportInspection: Sendable {
         encodingNote = reader.encodingNote
         self.delimiter = reader.delimiter
         separatorLine = reader.separatorLine
-        let samples = tally.samplesWithLastRow
-        // A column whose samples are mostly dotted dates, as the import looks at its columns.
-        let datesDotted = samples.contains { DottedDates.fill($0.map(\.text)) }
-        let mark = ExportInspection.decimalMark(samples, delimiter: reader.delimiter, datesDotted: datesDotted)
-        decimalComma = mark.comma
-        decimalPoint = mark.statePoint
+        repeatedHeaders = tally.repeatedHeaders
+        firstRepeatedHeader = tally.firstRepeatedHeader
+        blankLines = tally.blankLines
+        firstBlank = tally.firstBlank
+        // Settled from the first rows in a long file, as the checks of the later values used it.
         // Values the warning below names as undecided still read as numbers either way: the
         // column is typed as a number, not as text the import would reject.
-        let numbers = NumberParser(decimalComma: decimalComma, delimiter: reader.delimiter, pointStated: decimalPoint || mark.undecided != nil,
-                                   datesDotted: datesDotted)
-        columns = header.indices.map { ExportInspection.guess(header: header[$0], samples: samples[$0], empty: tally.empty[$0], numbers: numbers) }
+        let mark = tally.numbers ?? NumberReadingOfFile(tally.samples, delimiter: reader.delimiter)
+        decimalComma = mark.comma
+        decimalPoint = mark.statePoint
+        columns = header.indices.map {
+            tally.checks[$0].merged(into: ExportInspection.guess(header: header[$0], samples: tally.samples[$0], empty: tally.empty[$0], numbers: mark.parser))
+        }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
         if let doubt = mark.undecided {
@@ -396,13 +412,31 @@ public struct ExportInspection: Sendable {
         suggestedMap.map { "\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
     }
 
+    /// For a usage export: the map `forecast` and `aggregate` take, without the roles they do
+    /// not read (`department`, `unit_cost`, `location`), which they refuse whole ("unknown
+    /// column role 'department'"). Nil for another kind, or when no role is left.
+    public var seriesColumnsFlag: String? {
+        guard kind == "usage" else { return nil }
+        let read = suggestedMap.filter { SeriesImport.roles.contains(SeriesImport.role($0.role)) }
+        return read.isEmpty ? nil : read.map { "\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
+    }
+
+    /// For a usage export: the whole map with each role written `usage.role`, as the commands
+    /// reading several files take it (`reorder --usage`, `purchasing --usage`): their one
+    /// `--columns` is for every file, and a bare `quantity="Qty Issued"` was looked for in the
+    /// purchase orders too, which stopped at "missing required column 'Qty Issued'".
+    public var folderColumnsFlag: String? {
+        guard kind == "usage", !suggestedMap.isEmpty else { return nil }
+        return suggestedMap.map { "usage.\($0.role)=\(ExportInspection.quoted($0.header))" }.joined(separator: ",")
+    }
+
     public var report: String {
         var out = "file: \(file)\n"
         out += "encoding: \(encoding)\(encodingNote.map { " (\($0))" } ?? "")\n"
         out += "delimiter: \(delimiterName)\(separatorLineText.map { " (\($0))" } ?? "")\n"
         let line = headerLine ?? (separatorLine == nil ? nil : 2)
         out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\(line.map { " (line \($0))" } ?? "")\n"
-        out += "rows: \(rows) data rows\n"
+        out += "rows: \(rows) data rows\(skippedLinesText)\n"
         for warning in warnings { out += "warning: \(warning)\n" }
         // A header named twice is refused by every import that maps it (which column would it
         // be?): said here, before a map that names it is suggested.
@@ -423,7 +457,17 @@ public struct ExportInspection: Sendable {
         }
         guard let kind, let schema = InputSchema.all[kind] else { return out }
         out += "\nas \(kind):\n"
-        out += suggestedMap.isEmpty ? "  no column matches a role of \(kind)\n" : "  --columns '\(columnsFlag)'\n"
+        if suggestedMap.isEmpty {
+            out += "  no column matches a role of \(kind)\n"
+        } else if let folderColumnsFlag {
+            // A map for each command that reads the file: the series import takes fewer roles,
+            // and the folder commands one map for all their files.
+            if let seriesColumnsFlag { out += "  forecast, aggregate: --columns '\(seriesColumnsFlag)'\n" }
+            out += "  reorder, purchasing (--usage): --columns '\(folderColumnsFlag)'\n"
+            out += "    (this file's roles only: add the other files' maps after a comma, as `inspect FILE --kind items` and the like suggest them)\n"
+        } else {
+            out += "  --columns '\(columnsFlag)'\n"
+        }
         let mappedTwice = suggestedMap.filter { (positions[$0.header.matchKey()]?.count ?? 0) > 1 }.map { "'\($0.header)'" }
         if !mappedTwice.isEmpty {
             out += "  the map names \(mappedTwice.joined(separator: ", ")), which the header has more than once: rename one in the export first\n"
@@ -462,6 +506,19 @@ public struct ExportInspection: Sendable {
         return out
     }
 
+    /// `; the import skips 1 blank line (line 46025) and 1 repeated header row (line 46026)`,
+    /// or nothing: lines that hold no row, named as the import's summary names them.
+    var skippedLinesText: String {
+        var parts: [String] = []
+        if blankLines > 0, let firstBlank {
+            parts.append("\(NumberFormat.count(blankLines, "blank line")) (\(blankLines == 1 ? "line" : "the first on line") \(firstBlank))")
+        }
+        if repeatedHeaders > 0, let firstRepeatedHeader {
+            parts.append("\(NumberFormat.count(repeatedHeaders, "repeated header row")) (\(repeatedHeaders == 1 ? "line" : "the first on line") \(firstRepeatedHeader))")
+        }
+        return parts.isEmpty ? "" : "; the import skips " + parts.joined(separator: " and ")
+    }
+
     /// `date (iso), 3 of 4 values read`: the share as a percentage only when every value reads,
     /// since 150 of 151 would round to a 99% or 100% that hides the one that does not.
     static func typeText(_ c: Column) -> String {
@@ -486,6 +543,19 @@ public struct ExportInspection: Sendable {
         suggestedMap.compactMap { pair in
             guard let role = schema.roles.first(where: { $0.name == pair.role }),
                   let column = columns.first(where: { $0.header == pair.header }) else { return nil }
+            // Some values of a column that reads as the role's type do not: the import
+            // rejects their rows (a `N/A` on line 98,846 of 138,827 was called clean).
+            let typed = (role.type == .number && column.type == "number") || (role.type == .date && (column.type == "date" || column.type == "period"))
+            if typed, column.read < column.examined, let first = column.notRead.first {
+                let bad = column.examined - column.read
+                let number = role.type == .number
+                let what = (bad == 1 ? (number ? "a number" : "a date") : (number ? "numbers" : "dates")) + (column.dateFormat.map { " (\($0))" } ?? "")
+                let rejected = "the import rejects \(bad == 1 ? "its row" : "their rows")" + (number ? "" : " or reads \(bad == 1 ? "it" : "them") in another order")
+                let named = "\(role.name): \(NumberFormat.count(bad, "value")) of \(ExportInspection.quoted(pair.header))"
+                return bad == 1
+                    ? "\(named), '\(first.text.clipped)' on line \(first.line), does not read as \(what): \(rejected); fix it in the export"
+                    : "\(named) do not read as \(what), the first '\(first.text.clipped)' on line \(first.line): \(rejected); fix them in the export"
+            }
             switch role.type {
             case .number where column.type != "number":
                 return "\(role.name): \(ExportInspection.quoted(pair.header)) does not read as numbers (\(column.type)); the import would reject its rows"

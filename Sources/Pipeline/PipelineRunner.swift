@@ -334,6 +334,8 @@ public struct PipelineRunner: Sendable {
         public var outputDirectory: String
         public var manifest: Manifest
         public var notes: [String]
+        /// Which of `notes` sum a stage up (`StageContext.summary`) rather than note something.
+        public var summaries: Set<Int> = []
     }
 
     /// Validates and runs a pipeline file into `output` (default: its `output:`, else `out`).
@@ -510,6 +512,7 @@ public struct PipelineRunner: Sendable {
         var manifest = Manifest(version: version, pipeline: pipelineName, pipelineSHA256: pipelineHash,
                                 parameters: [:], overrides: overrides, inputs: [], stages: [], outputs: [])
         var notes: [String] = []
+        var summaries: Set<Int> = []
         var reportsWritten: [ReportSummary] = []
         var costReductions: [CostReduction] = []
         var workbooks: [(stage: String, report: Report, name: String)] = []
@@ -548,6 +551,7 @@ public struct PipelineRunner: Sendable {
                 manifest.outputs += context.filesWritten
                 manifest.stages.append(ManifestStage(name: named.name, kind: kind.kind, seconds: Progress.now() - started, rows: rows))
                 // Notes name files where they will be once the run succeeds.
+                summaries.formUnion(context.summaries.map { notes.count + $0 })
                 notes += context.notes.map { "\(named.name): " + $0.replacingOccurrences(of: temporary, with: output) }
                 reportsWritten += context.reportsWritten
                 costReductions += context.costReductions
@@ -606,7 +610,7 @@ public struct PipelineRunner: Sendable {
             notes.append(try PipelineRunner.append(to: opened.history, command: command, started: started, pipelineHash: pipelineHash,
                                                    output: output, records: historyRecords))
         }
-        return RunResult(outputDirectory: output, manifest: manifest, notes: notes)
+        return RunResult(outputDirectory: output, manifest: manifest, notes: notes, summaries: summaries)
     }
 
     /// What a workbook's About sheet lists: the files and parameters of the stage that wrote

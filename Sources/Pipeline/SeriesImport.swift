@@ -186,6 +186,7 @@ public struct SeriesImport: Sendable {
         // A unit of measure, when the file has one, is only looked at: one item issued in boxes
         // and in eaches was summed as one number without a word.
         let specs = [ColumnSpec("series", required: !oneSeriesAllowed), ColumnSpec("date"), ColumnSpec("value"), ColumnSpec("uom", required: false)]
+        assert(Set(specs.map(\.role)) == SeriesImport.roles)
         let table: TableImport
         do {
             table = try TableImport(path: input, columns: specs, options: options)
@@ -311,6 +312,10 @@ public struct SeriesImport: Sendable {
     /// The headers `aggregate` writes, by role.
     static let aggregateOutput = Dictionary(uniqueKeysWithValues: zip(["series", "date", "value"], AggregateJob.header))
 
+    /// The roles a series import reads (`forecast`, `aggregate`): any other in `--columns` is
+    /// refused. `inspect --kind usage` suggests these apart from the usage import's others.
+    public static let roles: Set<String> = ["series", "date", "value", "uom"]
+
     /// The roles of a series file under the names of a usage export.
     static func role(_ name: String) -> String {
         switch name {
@@ -392,6 +397,9 @@ public struct SeriesImport: Sendable {
         })
         summary.leftOutHeaders = plan.leftOut.map { table.header[$0] }
         summary.dateParts = plan.dateParts.map { table.header[$0] }
+        if let note = summary.emptyColumnsNote(names.contains("series") ? "no series made" : "nothing read from \(summary.emptyColumns.count == 1 ? "it" : "them")") {
+            summary.notes.append(note)
+        }
         return (totals, summary)
     }
 }

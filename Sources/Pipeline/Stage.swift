@@ -85,6 +85,9 @@ public final class StageContext: @unchecked Sendable {
     private(set) var filesRead: [ManifestInput] = []
     private(set) var filesWritten: [String] = []
     private(set) var notes: [String] = []
+    /// Which of `notes` are the stage's summary (an import's counts, a plan's totals), not a
+    /// note on the data: a canned command's `--quiet` folds them into its one summary line.
+    private(set) var summaries: Set<Int> = []
     private(set) var reportsWritten: [ReportSummary] = []
     /// Workbooks asked for; the runner writes them after the last stage, when it knows every
     /// input and parameter their About sheet lists.
@@ -138,6 +141,13 @@ public final class StageContext: @unchecked Sendable {
     }
 
     public func note(_ text: String) { notes.append(text) }
+
+    /// A note that sums up what the stage did (`387 items planned as of ...`; an import's
+    /// `rows read, accepted, rejected`), printed as a note in a pipeline's run.
+    public func summary(_ text: String) {
+        summaries.insert(notes.count)
+        notes.append(text)
+    }
 
     /// Writes a report (and its charts) in each of the run's formats; the run's index links it
     /// and repeats its executive summary. Returns the file the index links (`reorder.md`, or

@@ -11,14 +11,16 @@ public struct DateFieldCache {
 
     /// The day of `field` when it repeats the remembered one byte for byte.
     @inline(__always)
-    func day(of field: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
+    public func day(of field: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
         guard field.count == length else { return nil }
         let (a, b) = ShortBytes.words(field)
         return a == w0 && b == w1 ? day : nil
     }
 
+    /// Remembers `field`, read as `day`, for the rows that repeat it (`inspect` checks every
+    /// value of a date column with it too).
     @inline(__always)
-    mutating func remember(_ field: UnsafeBufferPointer<UInt8>, _ day: CalendarDay) {
+    public mutating func remember(_ field: UnsafeBufferPointer<UInt8>, _ day: CalendarDay) {
         guard field.count <= 16 else { length = -1; return }
         (w0, w1) = ShortBytes.words(field)
         length = field.count

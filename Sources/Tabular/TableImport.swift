@@ -197,8 +197,11 @@ public final class TableImport {
         // blank line is. Rejected, one per page failed an export of a few pages at the 1% limit,
         // and skipping them let real bad rows through.
         var appendCheck = SelfAppendCheck()
+        // Unpivoting: each column's non-empty cells, to name the columns that made no row.
+        var filled = [Int](repeating: 0, count: cells == nil ? 0 : expectedFields)
         func skipRepeatedHeader(_ record: CSVRecord, weight: Int) throws {
             appendCheck.headerRepeated(record)
+            for k in cells ?? [] where k < record.count && !ImportRow.isEmpty(record[k]) { filled[k] -= 1 }
             summary.records -= 1
             summary.read -= weight
             summary.repeatedHeaders += 1
@@ -220,7 +223,10 @@ public final class TableImport {
                 // with none still counts when it is rejected).
                 let weight = cells.map { cells in
                     var nonEmpty = 0
-                    for k in cells where k < record.count && !ImportRow.isEmpty(record[k]) { nonEmpty += 1 }
+                    for k in cells where k < record.count && !ImportRow.isEmpty(record[k]) {
+                        nonEmpty += 1
+                        if k < filled.count { filled[k] += 1 }
+                    }
                     return nonEmpty
                 } ?? 1
                 if let cells { summary.emptyCells += cells.count - weight }
@@ -273,6 +279,7 @@ public final class TableImport {
             throw error
         }
 
+        summary.emptyColumns = (cells ?? []).filter { $0 < filled.count && filled[$0] == 0 }.map { header[$0] }
         if summary.records == 0 {
             rejects?.abandon()
             let repeated = summary.repeatedHeaders == 0 ? "" : " (\(summary.repeatedHeaders) line\(summary.repeatedHeaders == 1 ? " repeats" : "s repeat") the header)"
@@ -342,6 +349,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var leftOutHeaders: [String] = []
     /// Unpivot `*`: the headers left out as parts of the row's date (`Year`, `Weekday Name`).
     public var dateParts: [String] = []
+    /// Unpivoting: the columns whose every cell is empty, which made no row. A wide export's
+    /// item with no use on any day vanished from the forecast without a word (`emptyColumnsNote`).
+    public var emptyColumns: [String] = []
     /// Timekeeping spans that overlap an earlier span of the same employee (flagged, counted once).
     public var overlappingSpans = 0
     /// What the import noticed about the file beyond its rows, a sentence each: columns left
@@ -369,6 +379,14 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     }
 
     public init(file: String) { self.file = file }
+
+    /// `'N02BA': every cell empty, no series made`, naming up to 10 of `emptyColumns` with
+    /// what the caller makes of a column (`made`); nil when there is none.
+    public func emptyColumnsNote(_ made: String) -> String? {
+        guard !emptyColumns.isEmpty else { return nil }
+        let shown = emptyColumns.prefix(10).map { "'\($0.clipped)'" }.joined(separator: ", ")
+        return shown + (emptyColumns.count > 10 ? " and \(emptyColumns.count - 10) more" : "") + ": every cell empty, " + made
+    }
 
     /// Whether the rejects file lists any line: rejected, blank or a repeated header.
     public var rejectsFileListsLines: Bool { rejected + blank + repeatedHeaders > 0 }

@@ -15,7 +15,7 @@ struct CannedPipelineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output folder (not -: these commands write several files).", valueName: "dir"))
     var out: String
 
-    @Flag(help: "No progress lines.")
+    @Flag(help: "One summary line (and notes on the data, each on a note: line), no progress.")
     var quiet = false
 
     @Option(help: ArgumentHelp("Run history database to append this run to (created when absent): its forecasts, and the actuals they are scored against later.", valueName: "file.sqlite"))
@@ -171,7 +171,7 @@ struct CannedPipelineOptions: ParsableArguments {
             stages[main].parameters.merge(Self.options(arguments).filter { $0.key != "out" }) { _, given in given }
         }
         let result = try runner.run(stages, output: out, name: "quartermaster \(command)")
-        for note in result.notes { Diagnostics.info(note) }
+        if !quiet { for note in result.notes { Diagnostics.info(note) } }
         // What is there, not what might be: a file the run had no data for (a replay with no
         // item to replay) was listed as written.
         let formats = runner.reports.formats
@@ -180,6 +180,26 @@ struct CannedPipelineOptions: ParsableArguments {
             return formats.map { String(file.dropLast(3)) + "." + $0.fileExtension }
         }
         let written = claimed.filter { FileManager.default.fileExists(atPath: out + "/" + $0) }
-        Diagnostics.info("\(command): wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
+        let wrote = "wrote \(written.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s"
+        guard quiet else {
+            Diagnostics.info("\(command): " + wrote)
+            return
+        }
+        // DESIGN's one-line summary (five to seven lines came out under --quiet): the command's
+        // own summaries, what it wrote, then each input's counts (an import that rejected rows
+        // says so on a note line instead); every other note follows on a `note:` line of its own.
+        let prefix = command + ": "
+        var summary: [String] = [], counts: [String] = [], notes: [String] = []
+        for (k, note) in result.notes.enumerated() {
+            if !result.summaries.contains(k) {
+                notes.append(note)
+            } else if note.hasPrefix(prefix) {
+                summary.append(String(note.dropFirst(prefix.count)))
+            } else {
+                counts.append(note)
+            }
+        }
+        Diagnostics.info(prefix + (summary + [wrote]).joined(separator: "; ") + (counts.isEmpty ? "" : "; read " + counts.joined(separator: "; ")))
+        for note in notes { Diagnostics.info("note: " + note) }
     }
 }

@@ -62,6 +62,23 @@ import Testing
     /// One item issued in boxes and once in eaches was summed as one number (62 BX + 100 EA
     /// read as 162) without a word, and the column map `inspect` suggests (`uom=UOM`) was
     /// refused as an unknown role.
+    /// Finding 11 of the forecast review: a wide export's item column empty on every row
+    /// vanished from forecast and aggregate without a word. Both name it in a note.
+    @Test func aWideItemColumnWithEveryCellEmptyIsNamed() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let days = (1...28).map { "2/\($0)/2026,\($0 % 4 + 1),,2026,Saturday" }
+        try (["datum,M01AB,N02BA,Year,Weekday Name"] + days).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("wide.csv"), atomically: false, encoding: .utf8)
+        let wide = ["--input", "wide.csv", "--columns", "date=datum", "--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--frequency", "week"]
+        let aggregate = try CLIRunner.run(["aggregate"] + wide + ["--out", "a.csv"], in: dir)
+        #expect(aggregate.status == 0, "\(aggregate.stderr)")
+        #expect(aggregate.stderr.contains("note: 'N02BA': every cell empty, no series made"), "\(aggregate.stderr)")
+        #expect(!aggregate.stderr.contains("'M01AB': every cell empty"), "\(aggregate.stderr)")
+        let forecast = try CLIRunner.run(["forecast"] + wide + ["--horizon", "2", "--backtest", "0", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "\(forecast.stderr)")
+        #expect(forecast.stderr.contains("note: 'N02BA': every cell empty, no series made"), "\(forecast.stderr)")
+    }
+
     @Test func anItemInTwoUnitsOfMeasureIsNamed() throws {
         let dir = try CLIRunner.workspace()
         try "Issue Date,Item,UOM,Qty\n1/5/2026,Gloves,BX,2\n1/6/2026,Gloves,bx ,3\n1/7/2026,Gloves,EA,100\n1/8/2026,Gauze,EA,4\n"

@@ -14,6 +14,10 @@ import Testing
             "--fiscal-start", "7", "--as-of", "2026-03", "--propose", "FY2027", "--out", "out", "--quiet",
         ], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
+        // One summary line under --quiet (about 7 came out), notes on `note:` lines only.
+        let summaries = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("note: ") }
+        #expect(summaries.count == 1 && summaries[0].hasPrefix("variance: FY2026 through 2026-03: "), "\(result.stderr)")
+        #expect(result.stderr.contains("\nnote: variance: budget_proposal.csv for FY2027: "), "\(result.stderr)")
         for file in ["budget_variance.csv", "budget_variance.md", "budget_proposal.csv", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "\(file)")
         }

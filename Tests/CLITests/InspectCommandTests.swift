@@ -109,6 +109,38 @@ import Testing
         #expect(slashed.stdout.contains("date: date (mdy)") && slashed.stdout.contains("falls on January"), "\(slashed.stdout)")
     }
 
+    /// Finding 8 of the history review: the map suggested for a usage export named
+    /// `department` and `unit_cost`, which `forecast` and `aggregate` refuse ("unknown column
+    /// role 'department'", exit 2). Each command gets a map it takes: the series import's
+    /// roles for forecast and aggregate, and the whole map as `usage.role` for reorder, whose
+    /// one map is for all its files.
+    @Test func eachCommandGetsAMapItTakes() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let days = (1...28).map { "2/\($0)/2026,A1,\($0 % 5 + 1),6010 ICU,2.50,EA" }
+        try (["Trans Date,Item #,Qty Issued,Cost Center,Unit Cost,UOM"] + days).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("issues.csv"), atomically: false, encoding: .utf8)
+        try "item,vendor,unit_cost,lead_time_days,review_period_days\nA1,Acme,2,7,7\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try "item,location,on_hand\nA1,ICU,30\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
+        let inspect = try CLIRunner.run(["inspect", "issues.csv", "--kind", "usage"], in: dir)
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        func map(after label: String) -> String? {
+            inspect.stdout.split(separator: "\n").first { $0.hasPrefix("  \(label): --columns '") }
+                .map { String($0.dropFirst("  \(label): --columns '".count).dropLast()) }
+        }
+        let series = try #require(map(after: "forecast, aggregate"), "\(inspect.stdout)")
+        let folder = try #require(map(after: "reorder, purchasing (--usage)"), "\(inspect.stdout)")
+        #expect(!series.contains("department") && !series.contains("unit_cost") && series.contains("quantity="), "\(series)")
+        #expect(folder.contains("usage.department=") && folder.contains("usage.unit_cost="), "\(folder)")
+        let aggregate = try CLIRunner.run(["aggregate", "--input", "issues.csv", "--columns", series, "--out", "a.csv"], in: dir)
+        #expect(aggregate.status == 0, "\(aggregate.stderr)")
+        let forecast = try CLIRunner.run(["forecast", "--input", "issues.csv", "--columns", series, "--frequency", "day", "--horizon", "2",
+                                          "--backtest", "0", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "\(forecast.stderr)")
+        let reorder = try CLIRunner.run(["reorder", "--usage", "issues.csv", "--items", "items.csv", "--inventory", "inventory.csv",
+                                         "--columns", folder, "--out", "r", "--quiet"], in: dir)
+        #expect(reorder.status == 0, "\(reorder.stderr)")
+    }
+
     @Test func aMissingFileExits1NamingIt() throws {
         let dir = try CLIRunner.workspace(with: [])
         let result = try CLIRunner.run(["inspect", "missing.csv"], in: dir)

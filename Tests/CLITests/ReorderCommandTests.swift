@@ -37,7 +37,16 @@ import Testing
         let result = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out", "--quiet"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("reorder: wrote out/reorder.csv, out/reorder.md in "), "\(result.stderr)")
+        // DESIGN's one-line summary (contract finding 6: five lines came out under --quiet): the
+        // plan, the files and the inputs' counts on one line; notes on `note:` lines only.
+        let summaries = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("note: ") }
+        #expect(summaries.count == 1, "\(result.stderr)")
+        #expect(summaries.first?.hasPrefix("reorder: 3 items planned as of 2025-03-30") == true, "\(result.stderr)")
+        #expect(summaries.first?.contains("; wrote out/reorder.csv, out/reorder.md in ") == true, "\(result.stderr)")
+        #expect(summaries.first?.contains("usage: usage.csv: 252 rows read, 252 accepted, 0 rejected") == true, "\(result.stderr)")
+        // Without --quiet, each input and the plan keep a line of their own.
+        let loud = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "loud"], in: dir)
+        #expect(loud.status == 0 && loud.stderr.split(separator: "\n").count >= 5, "\(loud.stderr)")
         for file in ["reorder.csv", "reorder.md", "manifest.json", "index.md"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "\(file)")
         }

@@ -25,7 +25,10 @@ import Testing
                                         "--horizon", "4", "--out", "out", "--quiet"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("staffing: wrote out/staffing_plan.csv, out/staffing_plan.md in "), "\(result.stderr)")
+        // One summary line under --quiet (contract finding 6), notes on `note:` lines only.
+        let summaries = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("note: ") }
+        #expect(summaries.count == 1 && summaries[0].hasPrefix("staffing: "), "\(result.stderr)")
+        #expect(summaries.first?.contains("; wrote out/staffing_plan.csv, out/staffing_plan.md in ") == true, "\(result.stderr)")
         for file in ["staffing_plan.csv", "staffing_plan.md", "manifest.json", "index.md"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "\(file)")
         }

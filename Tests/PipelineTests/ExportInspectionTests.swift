@@ -436,7 +436,7 @@ import Tabular
         #expect(typo.report.contains("     not read: 'bad date' (line 5)\n"), "\(typo.report)")
     }
 
-    /// With more rows than the sample, the last row is still looked at (a totals row sits
+    /// With more rows than the sample, every row is read, the last too (a totals row sits
     /// there), and a share short of all is given as counts: 1,200 of 1,201 is no "100%".
     @Test func aTotalsRowBeyondTheSampleIsNamed() throws {
         let workspace = try Workspace()
@@ -446,10 +446,80 @@ import Tabular
         try workspace.write("long.csv", text)
         let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("long.csv").path)
         let date = inspection.columns[0]
-        #expect(date.examined == ExportInspection.sampleLimit + 1)
+        #expect(date.examined == 1_201)
         #expect(date.notRead == [ExportInspection.Sample(text: "Grand Total", line: 1_202)])
         #expect(inspection.totalsLine == 1_202)
-        #expect(inspection.report.contains("date: date (iso), 1000 of 1001 values read"), "\(inspection.report)")
+        #expect(inspection.report.contains("date: date (iso), 1200 of 1201 values read"), "\(inspection.report)")
+    }
+
+    /// Findings 6 of the history review and 5 of the contract audit: only a column's first
+    /// 1,000 values (and the last row's) were typed, and shown as "100% of 1001 values read";
+    /// an `N/A` on line 1,502 of 3,001 and 300 day-first dates from line 1,202 on were missed,
+    /// and the import then rejected the rows. Every value is read now, and those that do not
+    /// read are named with their lines, also under the role they are mapped to.
+    @Test func valuesBeyondTheSampleAreReadToo() throws {
+        let workspace = try Workspace()
+        var text = "date,item,quantity\n"
+        for row in 0..<3_000 {
+            // Lines 2-1201 ISO dates, from line 1202 on day-first dates past the 12th.
+            let date = row < 1_200 ? "2024-01-\(10 + row % 18)" : "\(13 + row % 15)/10/2024"
+            text += "\(date),I\(row % 4),\(row == 1_500 ? "N/A" : String(row % 9))\n"
+        }
+        try workspace.write("late.csv", text)
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("late.csv").path, kind: "usage")
+        #expect(inspection.rows == 3_000)
+        let date = inspection.columns[0], quantity = inspection.columns[2]
+        #expect(date.type == "date" && date.dateFormat == "iso")
+        #expect(date.examined == 3_000 && date.read == 1_200)
+        #expect(date.notRead.first == ExportInspection.Sample(text: "13/10/2024", line: 1_202))
+        #expect(quantity.type == "number" && quantity.examined == 3_000 && quantity.read == 2_999)
+        #expect(quantity.notRead == [ExportInspection.Sample(text: "N/A", line: 1_502)])
+        let report = inspection.report
+        #expect(report.contains("quantity: number, 2999 of 3000 values read"), "\(report)")
+        #expect(report.contains("not read: 'N/A' (line 1502)"), "\(report)")
+        #expect(report.contains("and 1797 more"), "\(report)")
+        #expect(!report.contains("100% of 1001"), "\(report)")
+        #expect(report.contains("  quantity: 1 value of quantity, 'N/A' on line 1502, does not read as a number"), "\(report)")
+        #expect(report.contains("  date: 1800 values of date do not read as dates (iso), the first '13/10/2024' on line 1202"), "\(report)")
+    }
+
+    /// Whether a month-first date column looks written day-first (one day of every month,
+    /// `10/MM/YYYY`, read as October 1-12) is decided over every date, not the first 1,000:
+    /// the same days in a second year, past the sample, make the look; a 13th there rules it out.
+    @Test func theDayFirstLookSeesEveryDate() throws {
+        let workspace = try Workspace()
+        func file(laterDate: String) -> String {
+            var text = "date,item,quantity\n"
+            for row in 0..<1_200 { text += "10/\(1 + (row / 100) % 12)/2020,I\(row % 100),1\n" }
+            return text + "\(laterDate),I1,1\n10/12/2020,I1,1\n"
+        }
+        try workspace.write("look.csv", file(laterDate: "10/05/2021"))
+        let look = try ExportInspection(path: workspace.url.appendingPathComponent("look.csv").path)
+        #expect(look.columns[0].dayFirstLook != nil, "\(look.report)")
+        try workspace.write("ruled.csv", file(laterDate: "10/13/2021"))
+        let ruled = try ExportInspection(path: workspace.url.appendingPathComponent("ruled.csv").path)
+        #expect(ruled.columns[0].dayFirstLook == nil, "\(ruled.report)")
+        #expect(ruled.columns[0].read == 1_202)
+    }
+
+    /// The demo's export holds a blank line and a repeated header (a report's page break);
+    /// the import skips both, while inspect counted the header among the data rows. Both
+    /// are named with their lines, not counted as rows, and the header's words are not
+    /// named as values that do not read.
+    @Test func blankLinesAndARepeatedHeaderAreNamed() throws {
+        let workspace = try Workspace()
+        var text = "date,item,quantity\n"
+        for row in 0..<1_500 {
+            if row == 1_200 { text += "\n,,\ndate,item,quantity\n" }
+            text += "2024-02-\(10 + row % 18),I\(row % 4),\(row % 9)\n"
+        }
+        try workspace.write("paged.csv", text)
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("paged.csv").path)
+        #expect(inspection.rows == 1_500)
+        #expect(inspection.blankLines == 2 && inspection.firstBlank == 1_202)
+        #expect(inspection.repeatedHeaders == 1 && inspection.firstRepeatedHeader == 1_204)
+        #expect(inspection.columns[2].examined == 1_500 && inspection.columns[2].read == 1_500)
+        #expect(inspection.report.contains("rows: 1500 data rows; the import skips 2 blank lines (the first on line 1202) and 1 repeated header row (line 1204)"), "\(inspection.report)")
     }
 
     /// Numbers the same way: a column most of whose values read as numbers is a number

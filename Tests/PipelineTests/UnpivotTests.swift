@@ -69,6 +69,21 @@ import Testing
         #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-01-01,A100,5\n2026-02-01,A100,6\n")
     }
 
+    /// Finding 11 of the forecast review: a wide export's item column empty on every row made
+    /// no row and vanished without a word. It is named in the import's notes; a column with a
+    /// value is not, nor is a repeated header line counted as a value.
+    @Test func aColumnWithEveryCellEmptyIsNamed() throws {
+        let csv = "Date,M01AB,N02BA,N05B\n2026-01-05,5,,\n2026-01-06,6,,1\nDate,M01AB,N02BA,N05B\n2026-01-07,7,,\n"
+        let (ws, result) = try UnpivotTests.run(csv, "usage", """
+            columns: {date: Date}
+            unpivot: {columns: "*", names_to: item, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-01-05,M01AB,5\n2026-01-06,M01AB,6\n2026-01-06,N05B,1\n2026-01-07,M01AB,7\n")
+        let named = result.notes.filter { $0.contains("every cell empty") }
+        #expect(named.count == 1 && named[0].contains("'N02BA': every cell empty, no row made (item from the header)"), "\(result.notes)")
+        #expect(!named.joined().contains("M01AB") && !named.joined().contains("N05B"), "\(named)")
+    }
+
     /// `*` is "the rest": an item sheet's description, lead time and total columns, and a PBJ
     /// file's totals beside the _emp and _ctr columns, are left out and named in the note.
     @Test func starLeavesOutTheHeadersThatDoNotFitAndSaysSo() throws {

@@ -205,7 +205,8 @@ public struct ImportStage: Stage {
         }
         if summary.rejectsFileListsLines { _ = context.output(rejectsName) }
         context.recordInput(path: path, rows: summary.read, sha256: checksum.value())
-        context.note(summary.description)
+        // Rejected rows are worth a line of their own even under a canned command's --quiet.
+        if summary.rejected > 0 { context.note(summary.description) } else { context.summary(summary.description) }
         for note in summary.notes { context.note(note) }
         if summary.overlappingSpans > 0 {
             context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: counted on duty once (the staffing report names them)")
@@ -468,6 +469,7 @@ public struct ImportStage: Stage {
             })
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
+            if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {
             summary = try importer.run { row in
                 for k in 0..<count { try read(row, k, columns[k]) }

@@ -74,7 +74,7 @@ public struct PurchasingStage: Stage {
         for item in PurchasingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
-        context.note(PurchasingJob.note(result))
+        context.summary(PurchasingJob.note(result))
         return ["vendors": scorecard, "price_variance": variance, "lead_times": leadTimes, "expiry_risk": expiry]
     }
 }

@@ -135,8 +135,8 @@ public struct StaffingStage: Stage {
         for item in StaffingJob.costReductions(result, report: report, numbers: context.reports.numbers) {
             context.costReduction(item)
         }
-        context.note(StaffingJob.note(result))
-        if let byShift { context.note(ShiftStaffingJob.note(byShift)) }
+        context.summary(StaffingJob.note(result))
+        if let byShift { context.summary(ShiftStaffingJob.note(byShift)) }
         return ["plan": table]
     }
 }

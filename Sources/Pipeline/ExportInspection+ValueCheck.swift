@@ -1,0 +1,133 @@
+import Tabular
+
+extension ExportInspection {
+    /// Reads every value of a column beyond its sample as the type the sample chose, so that
+    /// the counts and lines the report gives are the whole file's. Typed from its first 1,000
+    /// values alone, a column was shown as "100% of 1001 values read" while an `N/A` on line
+    /// 1,502, a `#VALUE!` on line 63,556 or 300 day-first dates from line 1,202 on went unseen,
+    /// and the import then rejected the rows.
+    ///
+    /// Only the chosen type is tried (one parse a value, from the bytes, with the import's own
+    /// parsers), and a date that repeats the row above is not parsed again.
+    struct ValueCheck {
+        enum Reading {
+            /// Text, or a column not typed yet: every value reads.
+            case none
+            case number(NumberParser)
+            case period
+            case date(DateParser)
+        }
+
+        private(set) var reading: Reading = .none
+        /// Values checked, and those that read as the type.
+        private(set) var checked = 0, read = 0
+        /// The first values that do not read, with their lines.
+        private(set) var notRead: [Sample] = []
+        /// For a date column read month-first: whether its dates look written day-first, over
+        /// the sample's days and every later one (`DayFirstLook` wants each day once).
+        private(set) var look: DayFirstLook?
+        private var lookDays: Set<CalendarDay> = []
+        private var cache = DateFieldCache()
+
+        init() {}
+
+        /// The check for `column`, guessed from `sample` with `numbers`, the file's parser.
+        init(column: Column, sample: [Sample], numbers: NumberParser) {
+            switch column.type {
+            case "number": reading = .number(numbers)
+            case "period": reading = .period
+            case "date":
+                guard let name = column.dateFormat, let format = try? DateFormat(parsing: name) else { return }
+                reading = .date(DateParser(format: format))
+                // `guess` looks for day-first dates only in these formats, reading them as the
+                // import does (automatically).
+                if name == "mdy" || name == "auto" {
+                    var look = DayFirstLook()
+                    let auto = DateParser()
+                    for value in sample {
+                        if let day = auto.parse(value.text), lookDays.insert(day).inserted { look.see(day) }
+                    }
+                    self.look = look
+                    if look.ruledOut { lookDays = [] }
+                }
+            default: return
+            }
+        }
+
+        /// Reads one non-blank value of the column, found on `line`.
+        mutating func check(_ field: UnsafeBufferPointer<UInt8>, line: Int) {
+            let reads: Bool
+            switch reading {
+            case .none:
+                return
+            case .number(let numbers):
+                reads = numbers.parse(field) != nil
+            case .period:
+                if cache.day(of: field) != nil {
+                    reads = true
+                } else if ExportInspection.isPeriod(field), let day = DateParser().parse(field) {
+                    cache.remember(field, day)
+                    reads = true
+                } else {
+                    reads = false
+                }
+            case .date(let parser):
+                if cache.day(of: field) != nil {
+                    reads = true
+                } else if let day = parser.parse(field) {
+                    cache.remember(field, day)
+                    reads = true
+                    see(field)
+                } else {
+                    reads = false
+                }
+            }
+            checked += 1
+            if reads {
+                read += 1
+            } else if notRead.count < ExportInspection.notReadShown {
+                notRead.append(Sample(text: String(decoding: field, as: UTF8.self), line: line))
+            }
+        }
+
+        /// Adds a new date to the day-first look while the look still holds.
+        private mutating func see(_ field: UnsafeBufferPointer<UInt8>) {
+            guard var current = look, !current.ruledOut, let day = DateParser().parse(field), lookDays.insert(day).inserted else { return }
+            current.see(day)
+            look = current
+            if current.ruledOut { lookDays = [] }
+        }
+
+        /// `column`, guessed from its sample, with the values beyond the sample added.
+        func merged(into column: Column) -> Column {
+            guard checked > 0 else { return column }
+            var column = column
+            column.examined += checked
+            column.read += read
+            column.notRead = Array((column.notRead + notRead).prefix(ExportInspection.notReadShown))
+            if column.share != nil { column.share = Double(column.read) / Double(column.examined) }
+            if let look { column.dayFirstLook = look.sentence("every date in '\(column.header)'") }
+            return column
+        }
+    }
+
+    /// `isPeriod` on a field's bytes; text that is not ASCII is handed to the `String` reading,
+    /// which counts characters.
+    static func isPeriod(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = field.count
+        while start < end, field[start] == 0x20 || field[start] == 0x09 { start += 1 }
+        while end > start, field[end - 1] == 0x20 || field[end - 1] == 0x09 { end -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: field[start..<end])
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 }) else { return isPeriod(String(decoding: field, as: UTF8.self)) }
+        guard DateParser().parse(bytes) != nil else { return false }
+        var digits = 0, letters = 0
+        for b in bytes {
+            if b >= 48 && b <= 57 { digits += 1 } else if (b | 0x20) >= 97 && (b | 0x20) <= 122 { letters += 1 }
+        }
+        let dash = bytes.count > 4 && bytes[4] == UInt8(ascii: "-")
+        if letters == 0 { return bytes.count == 7 && dash && digits == 6 }
+        if (bytes.count == 8 || bytes.count == 7), dash, letters == 1 { return true }  // 2026-W27, 2026-Q3
+        let first = bytes[0] | 0x20
+        return letters >= 3 && (digits == 2 || digits == 4) && first >= 97 && first <= 122
+    }
+}

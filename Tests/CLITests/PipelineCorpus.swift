@@ -115,7 +115,7 @@ enum PipelineCorpus {
         add(yaml("--set save.file=../x.csv", base, line: nil, "plain file name", extra: ["--set", "save.file=../x.csv"], file: "--set save.file=../x.csv"))
         add(yaml("--set for a stage the pipeline lacks", base, line: nil, "names stage 'nostage'", extra: ["--set", "nostage.x=1"]))
         add(yaml("--set changing a kind", base, line: nil, "cannot change a stage's kind", extra: ["--set", "save.kind=import"]))
-        add(yaml("--set a key of a parameter that is no map", base, line: nil, "'file.x' sets a key of 'file', which is not a map", extra: ["--set", "usage.file.x=B"]))
+        add(yaml("--set a key of a parameter that is no map", base, line: nil, "'file.x' sets a key of 'file', which is not a map", extra: ["--set", "usage.file.x=B"], file: "--set usage.file.x=B"))
         add(CorpusCase(kind: .pipeline, name: "--set without stage.param=", files: ["p.yml": Data(base), "usage.csv": Data(usage)],
                        arguments: ["validate", "p.yml", "--set", "garbage"], expectation: .usageError(says: ["--set expects stage.param=value"])))
 

@@ -157,7 +157,9 @@ public struct DemandForecaster: Sendable {
     public func forecast(_ y: UnsafeBufferPointer<Double>) throws -> SeriesForecast {
         let h = settings.horizon, m = settings.season
         let demandClass = DemandClass(classifying: y)
-        let trending = settings.models == nil && y.count < 2 * m && MonotoneTrend.isShown(in: y)
+        // (Only where it can add a candidate: regular demand short of two seasons and of 24 points.)
+        let trending = settings.models == nil && (demandClass == .smooth || demandClass == .erratic)
+            && y.count < 2 * m && y.count < 24 && MonotoneTrend.isShown(in: y)
         var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count, trending: trending))
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }

@@ -19,18 +19,19 @@ public enum Frequency: String, CaseIterable, Sendable {
         }
     }
 
-    /// The year or quarter a label names as a whole (`2026`, `2026-Q3`, as `aggregate` writes
-    /// them), or nil for dates, months and other text. Such a label parses as its first day,
-    /// so a year's total among monthly rows would otherwise be added to January.
     /// Whether the field is an ISO week's label as `aggregate` writes it (`2025-W40`).
     public static func namesISOWeek(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0, end = field.count
         while start < end && field[start] == 0x20 { start += 1 }
         while end > start && field[end - 1] == 0x20 { end -= 1 }
         guard end - start == 8, field[start + 4] == UInt8(ascii: "-"), field[start + 5] | 0x20 == UInt8(ascii: "w") else { return false }
-        return [0, 1, 2, 3, 6, 7].allSatisfy { field[start + $0] &- 48 <= 9 }
+        func digit(_ k: Int) -> Bool { field[start + k] &- 48 <= 9 }
+        return digit(0) && digit(1) && digit(2) && digit(3) && digit(6) && digit(7)
     }
 
+    /// The year or quarter a label names as a whole (`2026`, `2026-Q3`, as `aggregate` writes
+    /// them), or nil for dates, months and other text. Such a label parses as its first day,
+    /// so a year's total among monthly rows would otherwise be added to January.
     public static func longPeriodNamed(by field: UnsafeBufferPointer<UInt8>) -> Frequency? {
         var start = 0, end = field.count
         while start < end && field[start] == 0x20 { start += 1 }

@@ -12,8 +12,8 @@ public enum MonotoneTrend {
     /// The two-sided significance level.
     static let level = 0.01
 
-    /// Mann-Kendall's S statistic over `y`, its variance corrected for ties, and whether its
-    /// normal approximation (with the continuity correction) passes `level`.
+    /// Whether Mann-Kendall's S statistic over `y` (its variance corrected for ties, its normal
+    /// approximation with the continuity correction) passes `level`; false under 8 points.
     public static func isShown(in y: UnsafeBufferPointer<Double>) -> Bool {
         let n = y.count
         guard n >= 8 else { return false }

@@ -47,7 +47,7 @@ public final class RunHistory {
 
     /// Opens the history at `path` for appending runs, and returns whether this call created
     /// the file, so that a run that fails can `discard` it: a failed run leaves no new file
-    /// behind. The history is opened before the run starts (a path that cannot be created
+    /// behind, unless another run has it open or has appended to it. The history is opened before the run starts (a path that cannot be created
     /// fails before any output is replaced, and a `track` stage can read the run's own new
     /// history).
     public static func openNoting(_ path: String) throws -> (history: RunHistory, created: Bool) {

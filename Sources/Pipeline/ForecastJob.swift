@@ -60,9 +60,8 @@ public struct ForecastJob: Sendable {
         if recordsHistory && source.partial == .keep { _ = whole.leaveOutPartialPeriods() }
         var record = recordsHistory ? StageRecord(stage: "forecast", frequency: totals.frequency, lastPeriod: totals.lastPeriod) : nil
         var fewerWeekdays = SeriesOnFewerWeekdays()
-        // Series whose history is too short to backtest the whole horizon: their candidates are
-        // weighed on nearer periods (`DemandForecaster.backtestHorizon`), and accuracy.csv
-        // scores those periods.
+        // Series whose use stopped, and series too short to backtest the whole horizon, for
+        // the run's notes.
         var goneQuiet = SeriesGoneQuiet(frequency: totals.frequency, minimum: SeriesImport.silentPeriods(totals.frequency))
         var shortBacktests = ShortBacktests(horizon: h)
         do {

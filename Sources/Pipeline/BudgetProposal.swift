@@ -163,6 +163,12 @@ public struct BudgetProposal: Sendable {
         // $51,000 repair made a $1,000-a-month line $6,556, while the same run called both one-off.
         let ledgerStart = aMonth.min() ?? last
         var leftOut: [String] = [], normalised: [String] = [], spreadThin: [String] = [], flipped: [String] = [], maybeYearly: [String] = []
+        // Every month with an amount is a posting here (a refund in a monthly line too: by the
+        // net's sign alone, the refund was the line's only posting and the line left out).
+        func postings(_ history: [Int: Double]) -> Set<Int> { Set(history.filter { abs($0.value) >= 0.005 }.keys) }
+        func oneOff(_ department: String, _ account: String, _ booked: Double, _ month: Int) -> String {
+            "\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))"
+        }
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
                 var spent = amount[department]![account]!
@@ -172,9 +178,7 @@ public struct BudgetProposal: Sendable {
                 let flips = budgeted * spent < 0
                 if flips { flipped.append("\(department) / \(account)") }
                 let history = byMonth[department]?[account] ?? [:]
-                // Every month with an amount is a posting here (a refund in a monthly line too: by
-                // the net's sign alone, the refund was the line's only posting and the line left out).
-                let posted = Set(history.filter { abs($0.value) >= 0.005 }.keys)
+                let posted = postings(history)
                 // A lone posting budgeted as a possible yearly charge, named with what it came to.
                 var yearlyPosting: (month: Int, amount: Double)?
                 switch OneOffPosting.find(history, posted: posted, ledgerStart: ledgerStart, asOf: last) {
@@ -184,7 +188,7 @@ public struct BudgetProposal: Sendable {
                     // shorter ledger a lone posting may be either, and is budgeted as yearly (it
                     // is then within the base, so the base's amount holds it), named.
                     guard OneOffPosting.mayBeYearly(month: month, ledgerStart: ledgerStart, last: last) else {
-                        leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
+                        leftOut.append(oneOff(department, account, booked, month))
                         continue
                     }
                     yearlyPosting = (month, booked)
@@ -251,9 +255,8 @@ public struct BudgetProposal: Sendable {
         for department in byMonth.keys.sorted() {
             for account in byMonth[department]!.keys.sorted() where amount[department]?[account] == nil {
                 let history = byMonth[department]![account]!
-                let posted = Set(history.filter { abs($0.value) >= 0.005 }.keys)
-                if case let .once(month, booked)? = OneOffPosting.find(history, posted: posted, ledgerStart: ledgerStart, asOf: last) {
-                    leftOut.append("\(department) / \(account) (\(NumberStyle().money(booked)) in \(months.label(month)))")
+                if case let .once(month, booked)? = OneOffPosting.find(history, posted: postings(history), ledgerStart: ledgerStart, asOf: last) {
+                    leftOut.append(oneOff(department, account, booked, month))
                 }
             }
         }

@@ -97,10 +97,7 @@ extension ExportInspection {
 
         /// Whether every field of a record is empty or spaces, as the import tells a line it skips.
         static func holdsNothing(count: Int, _ field: (Int) -> UnsafeBufferPointer<UInt8>) -> Bool {
-            for k in 0..<count {
-                for b in field(k) where b != 0x20 { return false }
-            }
-            return true
+            (0..<count).allSatisfy { ImportRow.isEmpty(field($0)) }
         }
 
         /// Counts a buffered row (one read before the header was settled), as `add` counts a record.

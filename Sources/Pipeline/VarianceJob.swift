@@ -472,6 +472,11 @@ public struct VarianceJob: Sendable {
             let posted = LedgerMonths.postedMonths(booked)
             if let first = posted.min() { booked = booked.filter { $0.key >= first } }
             let volume = actualVolume[key.department] ?? [:]
+            // A variable line with a volume in every month it booked: its rate is forecast and
+            // priced on the department's volume.
+            let flexesBy = { (months: [Int: Double]) in
+                (behaviors[key] ?? .variable) == .variable && !months.isEmpty && months.keys.allSatisfy { (volume[$0] ?? 0) > 0 }
+            }
             if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: firstActual, asOf: asOf) {
                 oneOffs.append((i, oneOff))
                 guard let history = oneOff.history(booked) else {
@@ -479,7 +484,7 @@ public struct VarianceJob: Sendable {
                     // flexed by the department's forecast volume, as its booked months are by
                     // the actual one. Without it the line's forecast rows, and so its
                     // department's TOTAL rows, had no volume / rate split.
-                    if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
+                    if flexesBy(booked) {
                         heldAtZero.insert(i)
                         drivenDepartments.insert(departmentIndex[key.department]!)
                     }
@@ -487,7 +492,7 @@ public struct VarianceJob: Sendable {
                 }
                 booked = history
             }
-            if behaviors[key] ?? .variable == .variable, !booked.isEmpty, booked.keys.allSatisfy({ (volume[$0] ?? 0) > 0 }) {
+            if flexesBy(booked) {
                 driven.insert(i)
                 drivenDepartments.insert(departmentIndex[key.department]!)
                 for (month, rate) in VarianceJob.rates(booked, volume: volume) { add(&lineTotals, "r\(i)", month, rate) }

@@ -20,22 +20,14 @@ struct Inspect: ParsableCommand {
     @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1, utf-16.", valueName: "name"))
     var encoding: String = "auto"
 
-    // The limits every command takes: a file with a genuine 100 KB notes field was refused
-    // with advice to raise --max-field-bytes, which inspect did not accept.
-    @Option(help: ArgumentHelp("Longest field accepted, in bytes.", valueName: "bytes"))
-    var maxFieldBytes: Int = CSVLimits().maxFieldBytes
-
-    @Option(help: ArgumentHelp("Most columns accepted in a record.", valueName: "count"))
-    var maxColumns: Int = CSVLimits().maxColumns
+    @OptionGroup var fieldLimits: FieldLimitOptions
 
     func run() throws {
-        guard maxFieldBytes > 0, maxColumns > 0 else {
-            throw UsageError("--max-field-bytes and --max-columns must be positive")
-        }
+        let limits = try fieldLimits.limits()
         let inspection = try ExportInspection(path: file, kind: kind,
                                               delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
                                               encoding: try TextEncoding(parsing: encoding),
-                                              limits: CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns))
+                                              limits: limits)
         print(inspection.report, terminator: "")
     }
 }

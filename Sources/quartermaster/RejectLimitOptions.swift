@@ -9,11 +9,7 @@ struct RejectLimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Largest share of rejected rows per input before failing, in percent.", valueName: "percent"))
     var rejectThreshold: Double = 1
 
-    @Option(help: ArgumentHelp("Longest field accepted, in bytes.", valueName: "bytes"))
-    var maxFieldBytes: Int = CSVLimits().maxFieldBytes
-
-    @Option(help: ArgumentHelp("Most columns accepted in a record.", valueName: "count"))
-    var maxColumns: Int = CSVLimits().maxColumns
+    @OptionGroup var fieldLimits: FieldLimitOptions
 
     /// Checks the flags and sets them on `options`.
     func apply(to options: inout ImportOptions) throws {
@@ -23,11 +19,9 @@ struct RejectLimitOptions: ParsableArguments {
         guard rejectThreshold >= 0, rejectThreshold <= 100 else {
             throw UsageError("--reject-threshold is a percentage between 0 and 100")
         }
-        guard maxFieldBytes > 0, maxColumns > 0 else {
-            throw UsageError("--max-field-bytes and --max-columns must be positive")
-        }
+        let limits = try fieldLimits.limits()
         options.onError = policy
         options.rejectThreshold = rejectThreshold / 100
-        options.limits = CSVLimits(maxFieldBytes: maxFieldBytes, maxColumns: maxColumns)
+        options.limits = limits
     }
 }

@@ -129,7 +129,7 @@ public struct AggregateStage: Stage {
                 keys.append(key)
                 periods.append(totals.frequency.label(first + offset))
                 values.append(v)
-                if marksFilledDays { filled.append(v == 0 && !withRows.contains(Int64(id) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: first + offset))))) }
+                if marksFilledDays { filled.append(v == 0 && !withRows.contains(AggregateStage.dayKey(id, Int32(truncatingIfNeeded: first + offset)))) }
             }
         }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
@@ -141,6 +141,9 @@ public struct AggregateStage: Stage {
         }
         return ["series": table]
     }
+
+    /// A series' day as one key, for the set of days with rows (`Table.filledDays`).
+    static func dayKey(_ series: Int, _ day: Int32) -> Int64 { Int64(series) << 32 | Int64(UInt32(bitPattern: day)) }
 
     /// `partial: drop`: the periods the rows cover in part are left out, with the notes; how
     /// many the file's ends lost.
@@ -202,7 +205,7 @@ public struct AggregateStage: Stage {
                 barred[key] = parts
             }
             let id = key.withUTF8 { totals.id(adding: $0, day: day, value: amounts[row]) }
-            rowDays?.pointee.insert(Int64(id) << 32 | Int64(UInt32(bitPattern: day.daysSinceEpoch)))
+            rowDays?.pointee.insert(AggregateStage.dayKey(id, day.daysSinceEpoch))
             if var unit = uom?[row] {
                 let tag = unit.withUTF8 { units.tag(of: $0) }
                 if tag >= 0 { tags.see(series: id, tag: tag) }

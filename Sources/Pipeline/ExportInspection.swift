@@ -100,6 +100,9 @@ public struct ExportInspection: Sendable {
     public var suggestedMap: [(role: String, header: String)] = []
     public var missingRequired: [String] = []
     public var unpivot: UnpivotSuggestion?
+    /// The field limits the file was read with: beyond the defaults, the suggested import
+    /// needs them too, or it fails on the field `inspect` was told to allow.
+    public var limits = CSVLimits()
 
     /// Reads `path` (`-` for standard input). Throws `UsageError` for an unknown kind (before
     /// the file is opened) and `InputError` for a missing, unreadable or empty file.
@@ -111,6 +114,7 @@ public struct ExportInspection: Sendable {
         if let kind, InputSchema.all[kind] == nil {
             throw UsageError("unknown kind '\(kind)'; use one of \(ExportInspection.kinds.joined(separator: ", "))")
         }
+        self.limits = limits
         let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits, encoding: encoding)
         var early: [EarlyRow] = []
         /// Blank lines among the early rows: those below the header are counted once it is settled.
@@ -489,6 +493,9 @@ public struct ExportInspection: Sendable {
         }
         if decimalComma { flags.append("--decimal-comma") }
         if decimalPoint { flags.append("--decimal-point") }
+        let defaults = CSVLimits()
+        if limits.maxFieldBytes != defaults.maxFieldBytes { flags.append("--max-field-bytes \(limits.maxFieldBytes)") }
+        if limits.maxColumns != defaults.maxColumns { flags.append("--max-columns \(limits.maxColumns)") }
         if !flags.isEmpty { out += "  flags: \(flags.joined(separator: " "))\n" }
         out += "\nimport stage:\n  \(kind):\n    kind: import\n    table: \(kind)\n    file: \(ExportInspection.quoted(file))\n"
         if let headerLine { out += "    # delete the \(headerLine == 2 ? "line" : "\(headerLine - 1) lines") above the header (line \(headerLine)) first\n" }
@@ -500,6 +507,8 @@ public struct ExportInspection: Sendable {
         if let dateFormat = dateFormat ?? unpivot?.dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
         if decimalComma { out += "    decimal: comma\n" }
         if decimalPoint { out += "    decimal: point\n" }
+        if limits.maxFieldBytes != defaults.maxFieldBytes { out += "    max_field_bytes: \(limits.maxFieldBytes)\n" }
+        if limits.maxColumns != defaults.maxColumns { out += "    max_columns: \(limits.maxColumns)\n" }
         if let unpivot {
             out += "    unpivot:\n" + unpivot.yamlBlock(indent: "      ")
         }

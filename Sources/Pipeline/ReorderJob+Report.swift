@@ -83,7 +83,7 @@ extension ReorderJob {
 
     /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
     /// one section per vendor.
-    public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle()) -> Report {
+    public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle(), file: String = "reorder") -> Report {
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         let total = orders.reduce(0) { $0 + $1.orderCost }
         let atRisk = plan.lines.filter { $0.flags.contains("stockout_risk") && !$0.flags.contains("discontinued") }
@@ -136,7 +136,7 @@ extension ReorderJob {
                                           caption: "Units used per week, forecast with 80% and 95% ranges.", format: .quantity))
             }
         }
-        let csv = "reorder.csv"
+        let csv = file + ".csv"
         // With locations, each line says where it goes: two rows of one item ordering 300 and
         // 100 read the same otherwise.
         let located = plan.lines.contains { !$0.location.isEmpty }

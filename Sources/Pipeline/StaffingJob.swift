@@ -614,8 +614,10 @@ public struct StaffingJob: Sendable {
     }
 
     /// staffing_plan.md: the summary a nurse manager reads first, FTE required against
-    /// budgeted, each unit's census outlook, then the plan by unit.
-    public static func report(_ result: Result, numbers: NumberStyle = NumberStyle(), moreSummary: [String] = []) -> Report {
+    /// budgeted, each unit's census outlook, then the plan by unit. `file` is the base name of
+    /// the CSV it points to (a stage's `file:`).
+    public static func report(_ result: Result, numbers: NumberStyle = NumberStyle(), moreSummary: [String] = [],
+                              file: String = "staffing_plan") -> Report {
         let short = result.units.filter { $0.flags.contains("understaffed") }
         let rising = result.units.filter { $0.flags.contains("rising_overtime_agency") }
         // Rows whose budget or rate is blank have no cost or premium hours: the totals say so.
@@ -691,7 +693,7 @@ public struct StaffingJob: Sendable {
         doc.heading("Units")
         let basis = result.fteBasis
         doc.paragraph("An FTE is \(numbers.quantity(basis.paidHours, decimals: 0)) paid hours a year, \(NumberFormat.fixed(basis.productiveShare * 100, decimals: 1))% of them worked (\(NumberFormat.fixed(basis.paidHours * basis.productiveShare / 52, decimals: 2)) hours a week); overtime covers up to \(NumberFormat.fixed(basis.overtimeShare * 100, decimals: 1))% of the required hours before agency (--paid-hours-per-fte, --productive-share and --overtime-share; paid_hours_per_fte:, productive_share: and overtime_share: in a pipeline).")
-        doc.paragraph("The plan's overtime and agency hours (staffing_plan.csv and the tables by unit) cover each FTE gap with the budgeted FTEs in post. The hours at trend below are forecast from each unit's own timekeeping history instead: premium hours used beyond the plan (vacancies, call-outs) show there before they reach the budget.")
+        doc.paragraph("The plan's overtime and agency hours (\(file).csv and the tables by unit) cover each FTE gap with the budgeted FTEs in post. The hours at trend below are forecast from each unit's own timekeeping history instead: premium hours used beyond the plan (vacancies, call-outs) show there before they reach the budget.")
         doc.table(["Unit", "Recent HPPD", "Target HPPD", "OT+agency share", "OT h at trend", "Agency h at trend", "Census MASE", "Flags"],
                   result.units.map { u in
                       [u.unit, u.recentHPPD.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(u.targetHPPD, decimals: 2),

@@ -892,16 +892,18 @@ public struct VarianceJob: Sendable {
 
     /// How many booked months of the lines are flagged unfavorable, which budget_variance.csv's
     /// `flag` lists (with their quarters and years to date).
-    static func unfavorableFlagsSentence(_ result: Result) -> String {
+    static func unfavorableFlagsSentence(_ result: Result, file: String) -> String {
         let flagged = unfavorableMonths(result)
         let lines = Set(flagged.map { "\($0.line.department)\u{1F}\($0.line.account)" }).count
         guard !flagged.isEmpty else { return "No booked month is flagged unfavorable." }
-        return "\(flagged.count) booked month\(flagged.count == 1 ? " is" : "s are") flagged unfavorable, on \(lines) line\(lines == 1 ? "" : "s") (budget_variance.csv, column flag)."
+        return "\(flagged.count) booked month\(flagged.count == 1 ? " is" : "s are") flagged unfavorable, on \(lines) line\(lines == 1 ? "" : "s") (\(file).csv, column flag)."
     }
 
     /// budget_variance.md: the executive summary, variance by department, the lines that
-    /// matter, then quarters by department.
-    public static func report(_ result: Result, calendar: FiscalCalendar, numbers: NumberStyle = NumberStyle()) -> Report {
+    /// matter, then quarters by department. `file` is the base name of the CSV the report
+    /// points to (a stage's `file:`).
+    public static func report(_ result: Result, calendar: FiscalCalendar, numbers: NumberStyle = NumberStyle(),
+                              file: String = "budget_variance") -> Report {
         let fy = "FY\(result.fiscalYear)"
         let ytdTotals = result.rows.filter { $0.line.account == "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let ytdBudget = ytdTotals.reduce(0) { $0 + $1.line.budget }, ytdActual = ytdTotals.reduce(0) { $0 + $1.line.actual }
@@ -916,7 +918,7 @@ public struct VarianceJob: Sendable {
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
                 + (result.partialBudget.map { part in "; the budget covers \(part.covered) of \(fy)'s \(part.months) months, so the projected year is not set against it." }
                     ?? ", \(overOrUnder(projected - result.annualBudget)) budget."),
-        ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result)]
+        ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result, file: file)]
           + (departmentsWithoutActualsNote(result).map { [$0] } ?? [])
           // How the exports were read (two budget versions summed, revenue as credits, a thin
           // last month): said where the figures are read, not only on the terminal and in
@@ -997,7 +999,7 @@ public struct VarianceJob: Sendable {
             }
             var named: [String] = []
             for row in lines where !named.contains("\(row.line.department) / \(row.line.account)") { named.append("\(row.line.department) / \(row.line.account)") }
-            doc.paragraph("Volume and rate are blank for \(unsplit.count == 1 ? "1 forecast quarter" : "\(unsplit.count) forecast quarters"), as in budget_variance.csv: "
+            doc.paragraph("Volume and rate are blank for \(unsplit.count == 1 ? "1 forecast quarter" : "\(unsplit.count) forecast quarters"), as in \(file).csv: "
                           + "\(named.count == 1 ? "a line in it is" : "lines in them are") projected from \(named.count == 1 ? "its" : "their") amounts, with no forecast volume to flex the budget by (\(named.listed(upTo: 5, of: named.count))).")
         }
         let split = ytdTotals.filter { $0.projectedVariance != nil && $0.projectedVolumeVariance != nil }

@@ -57,8 +57,10 @@ extension Report {
 }
 
 /// Keeps user data (item descriptions, department names) from breaking the Markdown around
-/// it: a `|` would split a table cell, a line break would end the row, and `<` could open
-/// raw HTML in viewers that render it.
+/// it: a `|` would split a table cell, a line break would end the row, `<` could open raw
+/// HTML in viewers that render it, and `*`, `_`, `~` and backticks would turn
+/// `*STERILE* GLOVES` or `_NEW_ stock` into emphasis or code. An underscore between two letters
+/// or digits opens nothing (CommonMark), so `GLOVE_NITRILE_M` is left as it reads.
 enum MarkdownEscaping {
     static func append(_ segments: [Report.Segment], to out: inout String) {
         for segment in segments {
@@ -84,7 +86,8 @@ enum MarkdownEscaping {
         text.withUTF8 { bytes in
             // Most cells need nothing: append them whole.
             var clean = true
-            for b in bytes where b == 0x0A || b == 0x0D || b == 0x3C || (pipes && b == 0x7C) || b == 0x5B || b == 0x5D {
+            for b in bytes where b == 0x0A || b == 0x0D || b == 0x3C || (pipes && b == 0x7C) || b == 0x5B || b == 0x5D
+                || b == 0x2A || b == 0x5F || b == 0x60 || b == 0x5C || b == 0x7E {
                 clean = false
                 break
             }
@@ -104,13 +107,21 @@ enum MarkdownEscaping {
                 case 0x0A: escaped.append(0x20)
                 case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
                 case 0x7C where pipes: escaped.append(contentsOf: "\\|".utf8)
-                case 0x5B, 0x5D: escaped.append(0x5C); escaped.append(b)
+                case 0x5B, 0x5D, 0x2A, 0x60, 0x5C, 0x7E: escaped.append(0x5C); escaped.append(b)
+                case 0x5F where !(i > 0 && isWordByte(bytes[i - 1]) && i + 1 < bytes.count && isWordByte(bytes[i + 1])):
+                    escaped.append(0x5C); escaped.append(b)
                 default: escaped.append(b)
                 }
                 i += 1
             }
             out += String(decoding: escaped, as: UTF8.self)
         }
+    }
+
+    /// ASCII letters and digits, and every byte of a multi-byte character (letters in other
+    /// scripts): an underscore between two of them is inside a word.
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
     }
 }
 

@@ -15,7 +15,14 @@ public enum NumberFormat {
     public static func withFixed<R>(_ value: Double, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             guard value.isFinite else { return try body(UnsafeBufferPointer(start: buffer.baseAddress, count: 0)) }
-            let places = max(0, min(decimals, 15))
+            var places = max(0, min(decimals, 15))
+            // A double holds 15 significant decimal digits: places beyond them print the binary
+            // fraction's noise (1201845553253.75104 for 1201845553253.75).
+            if places > 0 && abs(value) >= powers[15 - places] {
+                var integerDigits = 16 - places
+                while integerDigits < 15 && abs(value) >= powers[integerDigits] { integerDigits += 1 }
+                places = max(0, 15 - integerDigits)
+            }
             let scaled = (abs(value) * powers[places]).rounded(.toNearestOrAwayFromZero)
             if scaled >= 9.0e18 {
                 // Beyond Int64: such magnitudes have no meaningful decimals anyway.

@@ -84,6 +84,12 @@ import Testing
         let raised = try CLIRunner.run(["inspect", "huge.csv", "--max-field-bytes", "200000", "--max-columns", "10"], in: dir)
         #expect(raised.status == 0, "\(raised.stderr)")
         #expect(raised.stdout.contains("rows: 3 data rows"), "\(raised.stdout)")
+        // The import it suggests reads the file with the same limits, or it fails on the field
+        // inspect was told to allow.
+        let suggested = try CLIRunner.run(["inspect", "huge.csv", "--kind", "usage", "--max-field-bytes", "200000"], in: dir)
+        #expect(suggested.stdout.contains("flags: --max-field-bytes 200000\n"), "\(suggested.stdout)")
+        #expect(suggested.stdout.contains("    max_field_bytes: 200000\n"), "\(suggested.stdout)")
+        #expect(!raised.stdout.contains("max_columns") && !suggested.stdout.contains("max_columns"))
         let narrow = try CLIRunner.run(["inspect", "huge.csv", "--max-field-bytes", "200000", "--max-columns", "3"], in: dir)
         #expect(narrow.status == 1 && narrow.stderr.contains("--max-columns"), "\(narrow.stderr)")
     }

@@ -177,6 +177,11 @@ enum ISO {
         }
         let rows = md.split(separator: "\n").filter { $0.hasPrefix("| IT") }
         #expect(rows.count <= ReorderJob.reportTableLimit * (perVendor.count + 1))
+        // A stage's `file:` names the CSV the report points to (it said reorder.csv whatever
+        // the stage wrote).
+        let named = ReorderJob.report(one, file: "icu_reorder").markdown(figurePrefix: "icu_reorder")
+        #expect(named.contains("all of them are in icu_reorder.csv."))
+        #expect(!named.contains(" reorder.csv"))
     }
 
     /// 10 a day at `ICU` and 5 a day at `Main` in the usage, 50 at `icu` and 20 at `main` in

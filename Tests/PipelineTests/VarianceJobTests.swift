@@ -58,6 +58,10 @@ import Testing
         let first = try #require(section.split(separator: "\n").first { $0.hasPrefix("- ") })
         #expect(first.contains("ICU / Agency Labor: $800,000"), "\(first)")
         #expect(first.contains("no budget"), "\(first)")
+        #expect(md.contains("(budget_variance.csv, column flag)"))
+        // A stage's `file:` names the CSV the report points to.
+        let named = VarianceJob.report(result, calendar: FiscalCalendar(), file: "icu_variance").markdown(figurePrefix: "icu_variance")
+        #expect(named.contains("(icu_variance.csv, column flag)") && !named.contains("budget_variance.csv"))
         // Small unbudgeted amounts stay unflagged.
         var small = VarianceJob()
         small.flagAmount = 1_000_000

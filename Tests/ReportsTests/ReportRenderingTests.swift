@@ -61,6 +61,16 @@ import TestScratch
         #expect(Set(pipes).count == 1)
     }
 
+    /// Item names from real exports carry Markdown's emphasis and code characters: `*STERILE*`
+    /// rendered in italics, `_NEW_` too, and a backtick opened code to the end of the cell.
+    /// Underscores inside a word open nothing and stay as they read.
+    @Test func markdownEscapesEmphasisAndCodeInData() {
+        var doc = Report(title: "T", summary: ["S"])
+        doc.table(["Item", "Description"], [["GLOVE_NITRILE_M", "*STERILE* _NEW_ 2`x ~~old~~ a\\b"]])
+        let md = doc.markdown(figurePrefix: "t")
+        #expect(md.contains("| GLOVE_NITRILE_M | \\*STERILE\\* \\_NEW\\_ 2\\`x \\~\\~old\\~\\~ a\\\\b |"))
+    }
+
     @Test func htmlIsStandaloneAndEscaped() {
         let html = Self.sample(NumberStyle()).html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))

@@ -28,6 +28,19 @@ struct NumberFormatTests {
         }
     }
 
+    /// A double holds 15 significant digits; the places beyond them were the binary
+    /// fraction's noise (a ledger total of 1201845553253.75 printed as 1201845553253.75104).
+    @Test func largeValuesKeepOnlyTheDigitsADoubleHolds() {
+        #expect(NumberFormat.fixed(1201845553253.75) == "1201845553253.75")
+        #expect(NumberFormat.fixed(-1201845553253.75) == "-1201845553253.75")
+        #expect(NumberFormat.fixed(123456789.123456) == "123456789.123456")
+        #expect(NumberFormat.fixed(1234567890.123456) == "1234567890.12346")
+        #expect(NumberFormat.fixed(99999.9999999999, decimals: 15) == "99999.9999999999")
+        #expect(NumberFormat.fixed(99999.99999999999, decimals: 15) == "100000")
+        #expect(NumberFormat.fixed(123456789012345.6) == "123456789012346")
+        #expect(NumberFormat.fixed(1e15 + 0.5, decimals: 2) == "1000000000000001")
+    }
+
     @Test func tinyValuesBecomeZeroWithoutSign() {
         #expect(NumberFormat.fixed(-0.0000001) == "0")
         #expect(NumberFormat.fixed(0.0000004) == "0")

@@ -83,7 +83,7 @@ public struct ReorderStage: Stage {
         if let record = plan.history { context.record(record) }
         let table = ReorderJob.table(plan.lines)
         try table.write(to: context.output(file + ".csv"))
-        var document = ReorderJob.report(plan, numbers: context.reports.numbers)
+        var document = ReorderJob.report(plan, numbers: context.reports.numbers, file: file)
         document.sheet(WorkbookSheets.reorder(table))
         if !plan.simulation.isEmpty { document.sheet(WorkbookSheets.simulation(ReorderJob.simulationTable(plan.simulation))) }
         let report = try context.write(document, name: file)

@@ -127,7 +127,7 @@ public struct StaffingStage: Stage {
             shiftSheets = zip(shiftTables, [WorkbookSheets.shifts, WorkbookSheets.grid, WorkbookSheets.productivity, WorkbookSheets.shiftOutlook]).map { $1($0) }
             byShift = shiftResult
         }
-        var document = StaffingJob.report(result, numbers: context.reports.numbers, moreSummary: byShift.map(ShiftStaffingJob.summary) ?? [])
+        var document = StaffingJob.report(result, numbers: context.reports.numbers, moreSummary: byShift.map(ShiftStaffingJob.summary) ?? [], file: file)
         if let byShift { ShiftStaffingJob.addSections(byShift, to: &document, numbers: context.reports.numbers) }
         document.sheet(WorkbookSheets.staffing(table))
         for sheet in shiftSheets { document.sheet(sheet) }

@@ -157,7 +157,7 @@ public struct VarianceStage: Stage {
         if let record = result.history { context.record(record) }
         let table = VarianceJob.table(result)
         try table.write(to: context.output(file + ".csv"))
-        var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers)
+        var document = VarianceJob.report(result, calendar: job.calendar, numbers: context.reports.numbers, file: file)
         document.sheet(WorkbookSheets.variance(table))
         if let scenarios = result.scenarios {
             let table = VarianceJob.scenarioTable(scenarios, fiscalYear: result.fiscalYear, partialBudget: result.partialBudget != nil)

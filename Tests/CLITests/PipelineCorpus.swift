@@ -199,6 +199,11 @@ enum PipelineCorpus {
         add(yaml("export named like a track stage's forecast_tracking.csv",
                  replacing(line: 12, with: "    file: forecast_tracking.csv") + "  scores: {kind: track, history: h.sqlite}\n", line: 12,
                  "stage 'save': stage 'scores' writes 'forecast_tracking.csv'; choose another file name"))
+        // The track stage writes a WAPE-by-lag chart per stage and frequency it scores
+        // (`_2`, `_3`...): an export named like one collided only at run time.
+        add(yaml("export named like a track stage's second WAPE-by-lag chart",
+                 replacing(line: 12, with: "    file: forecast_tracking_wape_by_lag_2.svg") + "  scores: {kind: track, history: h.sqlite}\n", line: 12,
+                 "stage 'save': stage 'scores' writes 'forecast_tracking_wape_by_lag_2.svg'; choose another file name"))
         // Stages whose own files collide (two reorders, a report named `index`, an export named
         // like a chart, two variance stages proposing into one file) are refused by validate at
         // the stage's `file:` line, else its name's: the run failed after every stage had run,

@@ -25,7 +25,7 @@ public struct TrackStage: Stage {
         self.init(history: try p.string("history"))
     }
 
-    public var outputFiles: [String] { ["forecast_tracking.csv"] + Self.reportFiles("forecast_tracking", charts: ["wape_by_lag"]) }
+    public var outputFiles: [String] { ["forecast_tracking.csv"] + Self.reportFiles("forecast_tracking", charts: ["wape_by_lag", "wape_by_lag_*"]) }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         guard let path = history.map(context.resolve) ?? context.history else {

@@ -221,8 +221,8 @@ public struct PeriodTotals {
 
     /// The same as a reason not to fit a model to them: a forecast learnt from parts of periods
     /// understates whole ones. `keep` names the way to fit them anyway (`--partial keep`).
-    public func nothingCompleteToLearnFrom(keep: String) -> String? {
-        everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter --frequency, or \(keep) to fit them as they are" + dayFirstHint }
+    public func nothingCompleteToLearnFrom(keep: String, frequencyOption: String = "--frequency") -> String? {
+        everyPeriodPartial.map { $0 + ", so a forecast from them would understate whole \(frequency.rawValue)s; use a shorter \(frequencyOption), or \(keep) to fit them as they are" + dayFirstHint }
     }
 
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, days: UnsafeBufferPointer<Int32>,

@@ -48,6 +48,11 @@ public struct Table: Sendable {
     /// For an aggregate stage's output under `partial: keep`: the periods its rows cover only in
     /// part, kept to fit. A forecast stage records no actual of them in the run history.
     public var partialPeriodsKept: Set<String> = []
+    /// For an aggregate stage's output under `partial: drop` whose every period is covered only
+    /// in part (kept, as leaving them out would leave nothing): why a forecast stage at the same
+    /// frequency refuses them, as `forecast` refuses the export. A pipeline forecast 6 weeks of
+    /// July and August at 462 for a month of 22 a day where `forecast` stopped.
+    public var nothingCompleteToLearnFrom: String?
     /// By date column, the period every row's label names (`2026-Q2`, `2025-W40`; see
     /// `PeriodLabelMix.labelledSpan`), for an aggregate stage reading the column.
     public var labelledSpans: [String: Frequency] = [:]
@@ -145,6 +150,7 @@ public struct Table: Sendable {
         // (15 days of August, 165, scored a forecast of 330 as 165 too high).
         result.periodTotals = periodTotals
         result.partialPeriodsKept = partialPeriodsKept
+        result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
         result.labelledSpans = labelledSpans
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }

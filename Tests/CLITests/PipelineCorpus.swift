@@ -199,6 +199,18 @@ enum PipelineCorpus {
         add(yaml("export named like a track stage's forecast_tracking.csv",
                  replacing(line: 12, with: "    file: forecast_tracking.csv") + "  scores: {kind: track, history: h.sqlite}\n", line: 12,
                  "stage 'save': stage 'scores' writes 'forecast_tracking.csv'; choose another file name"))
+        // Six weeks of daily use forecast by the month: every month is partial. The aggregate
+        // keeps them with a note, and the forecast stage refuses them, as `forecast` refuses the
+        // export (it forecast a month of 22 a day at 462), by the month and from days.
+        let sixWeeks = Data(("date,item,quantity\n" + (0..<42).map { "\(CalendarDay(year: 2023, month: 7, day: 10)!.adding(days: $0)),GAUZE,22" }.joined(separator: "\n") + "\n").utf8)
+        let demand = "  demand:\n    kind: forecast\n    input: monthly\n    horizon: 3\n"
+        add(yaml("forecast stage on an aggregate whose every month is partial", base + demand, line: 13,
+                 "stage 'demand': 'monthly': every month the dates reach is covered only in part (2023-07 covers 22 of 31 days, 2023-08 covers 20 of 31 days)",
+                 "partial: keep on stage 'monthly'", command: "run", files: ["usage.csv": sixWeeks]))
+        add(yaml("forecast stage by the month on a daily aggregate whose every month is partial",
+                 inserting(after: 8, "    frequency: day") + demand + "    frequency: month\n", line: 14,
+                 "stage 'demand': every month the dates reach is covered only in part", "an aggregate stage by the month with partial: keep upstream",
+                 command: "run", files: ["usage.csv": sixWeeks]))
         // The track stage writes a WAPE-by-lag chart per stage and frequency it scores
         // (`_2`, `_3`...): an export named like one collided only at run time.
         add(yaml("export named like a track stage's second WAPE-by-lag chart",

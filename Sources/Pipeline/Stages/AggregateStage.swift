@@ -110,8 +110,10 @@ public struct AggregateStage: Stage {
         if let levelHeader {
             context.note(GapPolicy.impliedMissingNote(header: levelHeader, zero: "gaps: zero"))
         }
+        var nothingComplete: String?
         if partial == .drop {
-            AggregateStage.leaveOutPartialPeriods(&totals, context)
+            try AggregateStage.leaveOutPartialPeriods(&totals, context)
+            nothingComplete = totals.nothingCompleteToLearnFrom(keep: "partial: keep on stage '\(context.stage)'", frequencyOption: "frequency:")
             if let asOf, let open = totals.leaveOutPeriod(endingAfter: asOf) {
                 context.note("partial period \(open): it ends after as_of \(asOf), and its rows are whole periods, which the data as it stood then did not hold yet; left out (partial: keep keeps it)")
             }
@@ -139,6 +141,7 @@ public struct AggregateStage: Stage {
             var whole = totals
             table.partialPeriodsKept = Set(whole.leaveOutPartialPeriods().map(\.label))
         }
+        table.nothingCompleteToLearnFrom = nothingComplete
         return ["series": table]
     }
 
@@ -146,10 +149,14 @@ public struct AggregateStage: Stage {
     static func dayKey(_ series: Int, _ day: Int32) -> Int64 { Int64(series) << 32 | Int64(UInt32(bitPattern: day)) }
 
     /// `partial: drop`: the periods the rows cover in part are left out, with the notes; how
-    /// many the file's ends lost.
+    /// many the file's ends lost. With `refusing`, a stage that would fit them throws when every
+    /// period is partial, naming that way to keep them.
     @discardableResult
-    static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext) -> Int {
+    static func leaveOutPartialPeriods(_ totals: inout PeriodTotals, _ context: StageContext, refusing keep: String? = nil) throws -> Int {
         let left = totals.leaveOutPartialPeriods()
+        if let keep, let problem = totals.nothingCompleteToLearnFrom(keep: keep, frequencyOption: "frequency:") {
+            throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)")
+        }
         for period in left { context.note("partial period \(period)") }
         if let inPart = totals.periodsSeriesCoverInPartNote(option: "gaps:") { context.note(inPart) }
         if let starting = totals.seriesStartingInPartNote { context.note(starting) }

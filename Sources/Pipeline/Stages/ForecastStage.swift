@@ -78,11 +78,16 @@ public struct ForecastStage: Stage {
             totals.markWeekdays(given.weekdays)
         }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
+        // Every period of the aggregate upstream is partial, kept there with a note: fitted, a
+        // forecast from them understates whole periods, and `forecast` refuses the export.
+        if table.periodTotals?.frequency == frequency, let problem = table.nothingCompleteToLearnFrom {
+            throw PipelineError(location: nil, "stage '\(context.stage)': '\(input)': \(problem)")
+        }
         // Rows finer than the periods (weekly totals forecast by month): partial periods are left
         // out of the fit, as the aggregate stage and `forecast` leave them out; before, a
         // December covered 29 of 31 days was fitted as a whole month without a word.
         if totals.finerThanPeriods {
-            let left = AggregateStage.leaveOutPartialPeriods(&totals, context)
+            let left = try AggregateStage.leaveOutPartialPeriods(&totals, context, refusing: "an aggregate stage by the \(frequency.rawValue) with partial: keep upstream")
             // Weeks summed into months: the aggregate stage left its own partial weeks at the
             // file's ends out, and with them the days that made the months at the ends whole
             // (June 2026 through the 30th read 28 of 30 days and was forecast, not fitted).

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Hostile and broken pipeline files for BadInputCorpusTests: alias bombs, nesting deep
 /// enough to overflow a recursive parser, unknown and repeated keys, unsafe names, paths
@@ -203,12 +204,12 @@ enum PipelineCorpus {
         // keeps them with a note, and the forecast stage refuses them, as `forecast` refuses the
         // export (it forecast a month of 22 a day at 462), by the month and from days.
         let sixWeeks = Data(("date,item,quantity\n" + (0..<42).map { "\(CalendarDay(year: 2023, month: 7, day: 10)!.adding(days: $0)),GAUZE,22" }.joined(separator: "\n") + "\n").utf8)
-        let demand = "  demand:\n    kind: forecast\n    input: monthly\n    horizon: 3\n"
-        add(yaml("forecast stage on an aggregate whose every month is partial", base + demand, line: 13,
+        let threeAhead = "  demand:\n    kind: forecast\n    input: monthly\n    horizon: 3\n"
+        add(yaml("forecast stage on an aggregate whose every month is partial", base + threeAhead, line: 13,
                  "stage 'demand': 'monthly': every month the dates reach is covered only in part (2023-07 covers 22 of 31 days, 2023-08 covers 20 of 31 days)",
                  "partial: keep on stage 'monthly'", command: "run", files: ["usage.csv": sixWeeks]))
         add(yaml("forecast stage by the month on a daily aggregate whose every month is partial",
-                 inserting(after: 8, "    frequency: day") + demand + "    frequency: month\n", line: 14,
+                 inserting(after: 8, "    frequency: day") + threeAhead + "    frequency: month\n", line: 14,
                  "stage 'demand': every month the dates reach is covered only in part", "an aggregate stage by the month with partial: keep upstream",
                  command: "run", files: ["usage.csv": sixWeeks]))
         // The track stage writes a WAPE-by-lag chart per stage and frequency it scores

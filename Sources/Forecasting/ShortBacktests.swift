@@ -19,12 +19,12 @@ public struct ShortBacktests: Sendable, Equatable {
     }
 
     /// "2 series are too short to backtest 18 periods ahead ...", or nil when none is;
-    /// `accuracy` names the accuracy output.
-    public func note(accuracy: String) -> String? {
+    /// `accuracy` names the accuracy output, nil when none is written (`--out -`).
+    public func note(accuracy: String?) -> String? {
         guard count > 0 else { return nil }
         let one = count == 1
         let ahead = shortest == longest ? "\(shortest)" : "\(shortest) to \(longest)"
         return "\(one ? "1 series is" : "\(count) series are") too short to backtest \(horizon) periods ahead (" + examples.listed(of: count)
-            + "): \(one ? "its" : "their") models are weighed on forecasts \(ahead) periods ahead, and \(accuracy) scores those"
+            + "): \(one ? "its" : "their") models are weighed on forecasts \(ahead) periods ahead" + (accuracy.map { ", and \($0) scores those" } ?? "")
     }
 }

@@ -39,6 +39,17 @@ public struct ForecastJob: Sendable {
         public var history: StageRecord?
     }
 
+    /// accuracy.csv's scores are written to 4 places, by the command and by a pipeline's
+    /// forecast stage alike (the stage's export wrote 6: 0.518639 where the command wrote 0.5186).
+    public static let accuracyDecimals = 4
+
+    /// A score as accuracy.csv writes it, for tables that are written later.
+    static func accuracyFigure(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        let scale = (0..<accuracyDecimals).reduce(1.0) { r, _ in r * 10 }
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
     public func run() throws -> Result {
         let (totals, summary, importNotes) = try source.read()
         if source.partial == .drop, let problem = totals.nothingCompleteToLearnFrom(keep: "--partial keep") {
@@ -92,13 +103,13 @@ public struct ForecastJob: Sendable {
                     for c in f.candidates {
                         try accuracy.text(key)
                         try accuracy.text(c.model)
-                        try accuracy.number(c.metrics.mase, decimals: 4)
-                        try accuracy.number(c.metrics.smape, decimals: 4)
-                        try accuracy.number(c.metrics.wape, decimals: 4)
-                        try accuracy.number(c.metrics.bias, decimals: 4)
+                        try accuracy.number(c.metrics.mase, decimals: ForecastJob.accuracyDecimals)
+                        try accuracy.number(c.metrics.smape, decimals: ForecastJob.accuracyDecimals)
+                        try accuracy.number(c.metrics.wape, decimals: ForecastJob.accuracyDecimals)
+                        try accuracy.number(c.metrics.bias, decimals: ForecastJob.accuracyDecimals)
                         try accuracy.integer(c.origins)
                         try accuracy.text(c.chosen ? "true" : "false")
-                        try accuracy.number(c.metrics.rmsse, decimals: 4)
+                        try accuracy.number(c.metrics.rmsse, decimals: ForecastJob.accuracyDecimals)
                         try accuracy.endRow()
                     }
                 }
@@ -121,7 +132,7 @@ public struct ForecastJob: Sendable {
             // history before it.
             notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: no series is long enough to backtest (that takes at least \(DemandClass.minimumHistory + 1) periods)")
         }
-        if let note = shortBacktests.note(accuracy: accuracyOutput ?? "accuracy") { notes.append(note) }
+        if let note = shortBacktests.note(accuracy: accuracyOutput) { notes.append(note) }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)
     }

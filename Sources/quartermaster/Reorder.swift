@@ -30,7 +30,7 @@ struct Reorder: ParsableCommand {
         }
         if let serviceLevel {
             guard let level = ServiceLevelMatrix.probability(serviceLevel) else {
-                throw UsageError("--service-level is a probability such as 0.95 or a percentage such as 95, above 50 and below 100")
+                throw UsageError("--service-level is \(ServiceLevelMatrix.accepted)")
             }
             job.settings.serviceLevel = level
         }

@@ -21,7 +21,7 @@ extension BadInputCorpus {
             cases.append(CorpusCase(kind: input.kind, name: "--service-level \(level) on reorder",
                                     files: files(input).merging([input.file: Data(input.contents)]) { _, own in own },
                                     arguments: input.arguments + ["--service-level", level],
-                                    expectation: .usageError(says: ["--service-level is a probability such as 0.95 or a percentage such as 95"])))
+                                    expectation: .usageError(says: ["--service-level is a probability from 0.5 to 0.9999 (such as 0.95) or a percentage from 50 to 99.99 (such as 95)"])))
         }
         // forecast's lists: a level named twice wrote its columns twice, none dropped every
         // interval column, and a model named twice was combined with itself.

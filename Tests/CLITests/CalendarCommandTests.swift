@@ -627,6 +627,10 @@ import Tabular
         #expect(long.stderr.contains("1 series is too short to backtest 13 periods ahead ("), "\(long.stderr)")
         #expect(long.stderr.contains(": 5): its models are weighed on forecasts 5 periods ahead, and accuracy.csv scores those"), "\(long.stderr)")
         #expect(try CLIRunner.read(dir.appendingPathComponent("accuracy.csv")).split(separator: "\n").count > 1)
+        // To standard output no accuracy file is written: the note named one all the same.
+        let piped = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "13", "--out", "-"], in: dir)
+        #expect(piped.status == 0 && piped.stderr.contains("its models are weighed on forecasts 5 periods ahead\n"), "\(piped.stderr)")
+        #expect(!piped.stderr.contains("scores those"), "\(piped.stderr)")
         let short = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "month", "--horizon", "3", "--out", "forecasts.csv"], in: dir)
         #expect(short.status == 0)
         #expect(!short.stderr.contains("has no rows") && !short.stderr.contains("too short to backtest"))

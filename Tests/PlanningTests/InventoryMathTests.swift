@@ -99,7 +99,10 @@ import Testing
     @Test func serviceLevelsAsProbabilitiesOrPercentages() {
         #expect(ServiceLevelMatrix.probability(95) == 0.95 && ServiceLevelMatrix.probability(0.95) == 0.95)
         #expect(ServiceLevelMatrix.probability(99.5) == 0.995)
-        #expect([0.5, 1, 50, 100, 0.2, 150, -0.95].allSatisfy { ServiceLevelMatrix.probability($0) == nil })
+        #expect([1, 100, 0.2, 0.49, 99.995, 150, -0.95].allSatisfy { ServiceLevelMatrix.probability($0) == nil })
+        // The item master's range, both ends included: the flag refused 0.5, which it takes.
+        #expect(ServiceLevelMatrix.probability(0.5) == 0.5 && ServiceLevelMatrix.probability(50) == 0.5)
+        #expect(ServiceLevelMatrix.probability(0.9999) == 0.9999 && abs((ServiceLevelMatrix.probability(99.99) ?? 0) - 0.9999) < 1e-12)
     }
 
     @Test func abcByCumulativeSpend() {

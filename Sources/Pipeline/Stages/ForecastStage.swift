@@ -122,9 +122,11 @@ public struct ForecastStage: Stage {
                 classes.append(f.demandClass.rawValue)
             }
             for c in f.candidates {
-                aSeries.append(key); aModel.append(c.model); aMase.append(c.metrics.mase); aSmape.append(c.metrics.smape)
-                aWape.append(c.metrics.wape); aBias.append(c.metrics.bias); aOrigins.append(Double(c.origins)); aChosen.append(c.chosen ? "true" : "false")
-                aRmsse.append(c.metrics.rmsse)
+                // Rounded as accuracy.csv writes them, so an export of this table reads the same.
+                aSeries.append(key); aModel.append(c.model); aMase.append(ForecastJob.accuracyFigure(c.metrics.mase))
+                aSmape.append(ForecastJob.accuracyFigure(c.metrics.smape))
+                aWape.append(ForecastJob.accuracyFigure(c.metrics.wape)); aBias.append(ForecastJob.accuracyFigure(c.metrics.bias)); aOrigins.append(Double(c.origins)); aChosen.append(c.chosen ? "true" : "false")
+                aRmsse.append(ForecastJob.accuracyFigure(c.metrics.rmsse))
             }
         }
         if let note = fewerWeekdays.note { context.note(note) }

@@ -48,7 +48,7 @@ public struct ReorderStage: Stage {
         }
         if let level = try p.number("service_level") {
             guard let probability = ServiceLevelMatrix.probability(level) else {
-                throw p.error("service_level", "service_level is a probability such as 0.95 or a percentage such as 95, above 50 and below 100")
+                throw p.error("service_level", "service_level is \(ServiceLevelMatrix.accepted)")
             }
             job.settings.serviceLevel = probability
         }

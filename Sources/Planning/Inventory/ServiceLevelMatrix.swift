@@ -39,9 +39,14 @@ public struct ServiceLevelMatrix: Sendable, Equatable {
 
 extension ServiceLevelMatrix {
     /// A service level written as a probability (0.95) or, as the item master also takes it, a
-    /// percentage (95); nil outside 50% to 100% (both excluded).
+    /// percentage (95); nil outside the item master's range, 0.5 to 0.9999 (50 to 99.99). The
+    /// flag refused 0.5, which the item master and README accept.
     public static func probability(_ level: Double) -> Double? {
-        let p = level > 1 ? level / 100 : level
-        return p > 0.5 && p < 1 ? p : nil
+        if (0.5...0.9999).contains(level) { return level }
+        if (50...99.99).contains(level) { return level / 100 }
+        return nil
     }
+
+    /// What `probability` accepts, for a message.
+    public static let accepted = "a probability from 0.5 to 0.9999 (such as 0.95) or a percentage from 50 to 99.99 (such as 95)"
 }

@@ -228,6 +228,12 @@ public struct NumberParser: Sendable {
         if marksInDoubt, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
             return "'\(text.clipped)' could be a decimal or thousands (\(doubtfulBecause), where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
         }
+        // `0.50` read with a decimal comma: a command's --decimal-comma reads all its files so,
+        // and a US item master beside a German usage export was refused as "not a number"
+        // without a word on why.
+        if decimalComma, NumberParser(decimalComma: false).parse(field) != nil {
+            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so read files written both ways in a pipeline, with decimal: comma on the imports that use it"
+        }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
         if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {
             return "'\(text.clipped)' is not a number (if ',' is the decimal mark, use --decimal-comma, or decimal: comma in a pipeline)"

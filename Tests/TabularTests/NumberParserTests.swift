@@ -245,7 +245,11 @@ struct NumberParserTests {
         // The flag and the pipeline key, and for European thousands too; not for US ones.
         #expect(parser.explain("1.000,50") == "'1.000,50' is not a number (if ',' is the decimal mark, use --decimal-comma, or decimal: comma in a pipeline)")
         #expect(!parser.explain("1,000.5x").contains("decimal"))
-        // With a decimal comma set, the hint about it would be wrong.
-        #expect(!comma.explain("1.5").contains("decimal"))
+        // With a decimal comma set, the hint to set it would be wrong; a value with a decimal
+        // point says the setting is why (a command's --decimal-comma reads every file: a US
+        // item master beside a German usage export was "not a number" without a word on why).
+        #expect(!comma.explain("1.5").contains("use --decimal-comma"))
+        #expect(comma.explain("0.50").hasPrefix("'0.50' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point"))
+        #expect(comma.explain("abc") == "'abc' is not a number")
     }
 }

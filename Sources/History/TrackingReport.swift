@@ -7,6 +7,12 @@ extension ForecastTracking {
     /// Lags drawn in the chart of accuracy over runs.
     static let lagsCharted = 6
 
+    /// How many series have scored forecasts from one run only, which no signal judges yet.
+    var oneRunNote: String? {
+        judgedOnOneRun == 0 ? nil
+            : "\(NumberFormat.count(judgedOnOneRun, "series", plural: "series")) \(judgedOnOneRun == 1 ? "has" : "have") scored forecasts from one run only: drift is judged once a later run's are scored too"
+    }
+
     /// forecast_tracking.md: how good the archived forecasts were once their actuals came in,
     /// per stage and frequency (`groups`), negatives written as `numbers` says.
     public func report(history: String, numbers: NumberStyle = NumberStyle()) -> Report {
@@ -32,7 +38,7 @@ extension ForecastTracking {
                     summary.append("Interval coverage: \(coverage).")
                 }
             }
-            summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))).")
+            summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else if unrecorded == 0 {
             summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")
         }
@@ -64,9 +70,9 @@ extension ForecastTracking {
         }
         doc.heading("Drifting series")
         if drifting.isEmpty {
-            doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)).")
+            doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error, each period's most recent forecast once) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else {
-            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over all its scored forecasts; beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
+            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over each period's most recent scored forecast, once those come from two runs or more (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
             doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
                 [d.series, d.stage, format.number(d.trackingSignal, decimals: 1),
                  d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(format.number($0.error))" }.listed(of: d.errors.count)]

@@ -221,6 +221,38 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         #expect(tracking.drifting.isEmpty)
     }
 
+    /// One run forecast 100 for six months that came in at 120: six errors of -20 are one
+    /// forecast's one error of level, not drift (summed over its lags they read -6, and the
+    /// demo's one scored run flagged 121 of 393 series). It is counted as not judged yet. Once
+    /// a second run's forecasts are scored too (100 again, for three months at 120), the signal
+    /// sums each period's most recent forecast once: nine errors of -20, -9, drifting.
+    @Test func driftIsJudgedOverRunsNotOverOneRunsLags() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let december = Frequency.month.period(ofLabel: "2025-12")!, january2025 = december - 11
+        func run(last: Int, seen: [Double], forecast: Double) throws {
+            var record = RunRecord(command: "forecast", output: "out")
+            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
+            stage.add(series: "A", forecast: flatForecast(forecast, horizon: 6, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
+                      levels: [80, 95], history: seen, season: 12)
+            stage.addActuals(monthlyTotals("A", first: january2025, seen))
+            record.stages = [stage]
+            try history.append(record)
+        }
+        let year = Array(repeating: 100.0, count: 12)
+        try run(last: december, seen: year, forecast: 100)
+        try run(last: december + 6, seen: year + Array(repeating: 120, count: 6), forecast: 100)
+        var tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 6)
+        #expect(tracking.drifting.isEmpty && tracking.judgedOnOneRun == 1)
+        #expect(tracking.report(history: "h.sqlite").summary.contains { $0.contains("1 series has scored forecasts from one run only") })
+        try run(last: december + 9, seen: year + Array(repeating: 120, count: 9), forecast: 120)
+        tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 9 && tracking.judgedOnOneRun == 0)
+        let drift = try #require(tracking.drifting.first)
+        #expect(drift.trackingSignal == -9 && drift.errors.count == 9)
+        #expect(drift.errors.map(\.run) == Array(repeating: 1, count: 6) + Array(repeating: 2, count: 3))
+    }
+
     /// Five errors of +10 and one of -2: sum 48 over MAD 52/6 = 5.54 > 4, flagged; a series
     /// with errors +10, -10 (sum 0) is not.
     @Test func trackingSignalFlagsSeriesThatLeanOneWay() throws {

@@ -19,6 +19,8 @@ public struct SeriesImport: Sendable {
     public var dateColumn: String?
     public var valueColumn: String?
     public var frequency: Frequency = .month
+    /// Whether `frequency` was asked for (`--frequency`) rather than the default month.
+    public var frequencyGiven = true
     public var options = ImportOptions()
     public var shard: Shard?
     /// A wide export (`--unpivot`): names_to among item (series) and date, values_to quantity (value).
@@ -52,6 +54,11 @@ public struct SeriesImport: Sendable {
         summary.notes = []
         if gaps == nil, gapPolicy == .missing {
             notes.append(GapPolicy.impliedMissingNote(header: valueHeader, zero: "--gaps zero"))
+        }
+        // Weeks labelled `2023-W27` (aggregate's own weekly output) summed into the default
+        // months without a word: the user who aggregated by the week meant weeks.
+        if !frequencyGiven, let labelled = totals.rowDays.labelled, labelled.rank < frequency.rank {
+            notes.append("the rows are labelled with \(labelled.rawValue)s: summed into \(frequency.rawValue)s, the default; --frequency \(labelled.rawValue) keeps the \(labelled.rawValue)s")
         }
         let gapNotes = notes.count
         if partial == .drop {

@@ -19,8 +19,8 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Header of the value column (default: quantity, or value in aggregate's output).", valueName: "header"))
     var value: String?
 
-    @Option(help: ArgumentHelp("day, week, month, quarter or year.", valueName: "frequency"))
-    var frequency = "month"
+    @Option(help: ArgumentHelp("day, week, month, quarter or year (default: month).", valueName: "frequency"))
+    var frequency: String?
 
     @Option(help: ArgumentHelp("A period without rows is zero (usage) or missing (census and other levels: neither fitted nor written as zero). Default: missing when the value column's header names a level (patient_days, census, occupancy), else zero.", valueName: "zero|missing"))
     var gaps: String?
@@ -38,8 +38,8 @@ struct SeriesOptions: ParsableArguments {
     /// file and history), each against `--input` and against each other, before anything is
     /// written.
     func seriesImport(output: String, writing others: [OutputGuard.Named] = []) throws -> SeriesImport {
-        guard let parsed = Frequency(rawValue: frequency) else {
-            throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency)'")
+        guard let parsed = Frequency(rawValue: frequency ?? "month") else {
+            throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency ?? "")'")
         }
         let gapPolicy = try gaps.map { text in
             guard let policy = GapPolicy(rawValue: text) else { throw UsageError("--gaps must be zero or missing, not '\(text)'") }
@@ -65,6 +65,7 @@ struct SeriesOptions: ParsableArguments {
         source.dateColumn = date
         source.valueColumn = value
         source.frequency = parsed
+        source.frequencyGiven = frequency != nil
         source.gaps = gapPolicy
         source.partial = partialPolicy
         source.options = try inputOptions.importOptions()

@@ -573,6 +573,21 @@ import Tabular
         #expect(try rows(dir.appendingPathComponent("a.csv")) == [["A", "2026-04", "900"]])
     }
 
+    /// aggregate's weekly output forecast without --frequency was summed into the default
+    /// months without a word: the note names the weeks and the flag that keeps them.
+    @Test func weeklyLabelsSummedIntoTheDefaultMonthsAreNamed() throws {
+        let dir = try CLIRunner.workspace()
+        let weeks = (1...30).map { "A,2025-W\($0 < 10 ? "0" : "")\($0),70" }
+        try ("series,period,value\n" + weeks.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("w.csv"), atomically: false, encoding: .utf8)
+        let defaulted = try CLIRunner.run(["forecast", "--input", "w.csv", "--horizon", "2", "--out", "f.csv"], in: dir)
+        #expect(defaulted.status == 0, "stderr: \(defaulted.stderr)")
+        #expect(defaulted.stderr.contains("note: the rows are labelled with weeks: summed into months, the default; --frequency week keeps the weeks"), "\(defaulted.stderr)")
+        let asked = try CLIRunner.run(["forecast", "--input", "w.csv", "--frequency", "month", "--horizon", "2", "--out", "f.csv"], in: dir)
+        #expect(asked.status == 0 && !asked.stderr.contains("labelled with weeks"), "\(asked.stderr)")
+        let weekly = try CLIRunner.run(["aggregate", "--input", "w.csv", "--frequency", "week", "--out", "a.csv"], in: dir)
+        #expect(weekly.status == 0 && !weekly.stderr.contains("labelled with weeks"), "\(weekly.stderr)")
+    }
+
     @Test func monthsDatedOnTheFirstForSomeItemsAndTheLastForOthersAreMonths() throws {
         // Two exports joined: A dated on each month's 1st, B on its last day. Read as days, B's
         // flat 1,250 came out 1,150 in February and 1,274 in 31-day months.

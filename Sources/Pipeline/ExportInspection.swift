@@ -33,6 +33,10 @@ public struct ExportInspection: Sendable {
         public var notRead: [Sample] = []
         /// A number column read with a decimal comma (`3,5`, `1.234,50`).
         public var decimalComma = false
+        /// A number column holding values that read one way with a decimal comma and another
+        /// with a point (`1.200`), in a file no value of which tells: the import rejects them
+        /// until the mark is given, so they are not called read.
+        public var markInDoubt = false
         /// How a date column's dates look written day-first (`DayFirstLook.sentence`), or nil.
         public var dayFirstLook: String?
     }
@@ -171,6 +175,10 @@ public struct ExportInspection: Sendable {
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
         if let doubt = mark.undecided {
+            let comma = NumberParser(decimalComma: true), point = NumberParser()
+            for k in columns.indices where columns[k].type == "number" {
+                columns[k].markInDoubt = tally.samples[k].contains { comma.parse($0.text) != point.parse($0.text) }
+            }
             // `1,500` is 1.5 with a decimal comma and 1,500 with a point; `1.200` the other way round.
             let byComma = NumberParser(decimalComma: true).parse(doubt), byPoint = NumberParser().parse(doubt)
             let readings = [byComma.map { "\(NumberFormat.fixed($0)) with a decimal comma" }, byPoint.map { "\(NumberFormat.fixed($0)) with a decimal point" }]
@@ -536,6 +544,7 @@ public struct ExportInspection: Sendable {
         if c.decimalComma { type += " (decimal comma)" }
         guard c.share != nil else { return type }
         let values = c.examined == 1 ? "value" : "values"
+        if c.markInDoubt { return type + ", decimal mark in doubt (see the warning): the import rejects such values until it is given" }
         return type + (c.read == c.examined ? ", 100% of \(c.examined) \(values) read" : ", \(c.read) of \(c.examined) \(values) read")
     }
 

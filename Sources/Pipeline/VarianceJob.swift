@@ -934,12 +934,13 @@ public struct VarianceJob: Sendable {
         // totals too gave 50 beside a sentence saying 21.
         doc.keyFigure("Booked months flagged unfavorable", Double(unfavorableMonths(result).count))
         if !ytdTotals.isEmpty {
-            let chart = VarianceBarChart(
+            var chart = VarianceBarChart(
                 title: "\(fy) year-to-date variance by department",
                 caption: "Actual minus budget through \(Frequency.month.label(result.asOf)); positive expense variance is unfavorable.",
                 bars: ytdTotals.sorted { $0.line.variance > $1.line.variance }.map {
                     VarianceBarChart.Bar(label: $0.line.department, value: $0.line.variance, favorable: $0.line.favorable)
                 }, format: .money)
+            chart.negatives = numbers.negatives
             doc.figure(Report.Figure(name: "by_department", description: "Year-to-date variance by department", svg: chart.svg(),
                                      chart: chart.workbookChart(categoryHeader: "Department", seriesName: "Variance")))
         }
@@ -1052,10 +1053,11 @@ public struct VarianceJob: Sendable {
         let shown = departments.filter { $0 != "ALL" }
         // A budget for part of the year has no projected variance to chart.
         guard !shown.isEmpty, !partialBudget else { return }
-        let chart = GroupedBarChart(title: "Projected \(fy) variance by department and scenario",
+        var chart = GroupedBarChart(title: "Projected \(fy) variance by department and scenario",
                                     caption: "Projected fiscal year minus budget; positive is over budget.", categories: shown,
                                     series: names.map { name in .init(name: name, values: shown.map { total(name, $0)?.projectedVariance ?? 0 }) },
                                     format: .money)
+        chart.negatives = numbers.negatives
         doc.figure(Report.Figure(name: "scenarios", description: "Projected variance by department and scenario", svg: chart.svg(),
                                  chart: chart.workbookChart(categoryHeader: "Department")))
     }

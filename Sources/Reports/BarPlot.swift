@@ -27,7 +27,8 @@ struct BarPlot {
 
     /// A plot starting at `top` for `rowCount` rows of `rowHeight`, sized for the given
     /// category names and bar labels (`labels` pairs each value with what is written at its end).
-    init(top: Double, rowCount: Int, rowHeight: Double, names: [String], labels: [(value: Double, text: String)], format: ChartValueFormat) {
+    init(top: Double, rowCount: Int, rowHeight: Double, names: [String], labels: [(value: Double, text: String)], format: ChartValueFormat,
+         negatives: NumberStyle.Negatives = .minus) {
         let finite = labels.map(\.value).filter(\.isFinite)
         let size = ChartFrame.tickSize
         let widestName = names.map { SVGText.width($0, size: ChartFrame.labelSize) }.max() ?? 0
@@ -39,7 +40,7 @@ struct BarPlot {
         func layout(ticks target: Int) -> (axis: ChartAxis, ticks: [String], left: Double, right: Double, fits: Bool) {
             let axis = ChartAxis(covering: finite.min() ?? 0, finite.max() ?? 0, includingZero: true, targetTicks: target,
                                  minimumStep: format.minimumStep)
-            let ticks = format.tickLabels(for: axis)
+            let ticks = format.tickLabels(for: axis, negatives: negatives)
             let tickWidths = ticks.map { SVGText.width($0, size: size) }
             let left = namesRight + 10 + max(leftLabels.map { $0 + Self.valueLabelGap + 4 } ?? 0, (tickWidths.first ?? 0) / 2)
             let right = ChartFrame.width - ChartFrame.margin

@@ -22,24 +22,38 @@ extension ChartValueFormat {
 
     /// Labels for an axis's ticks. Decimals follow the axis step, so neighbouring ticks never
     /// read the same (`$1M`, `$1.25M`), and every tick of one axis uses the same style.
-    func tickLabels(for axis: ChartAxis) -> [String] {
+    func tickLabels(for axis: ChartAxis, negatives: NumberStyle.Negatives = .minus) -> [String] {
         let largest = axis.ticks.reduce(0) { max($0, abs($1)) }
-        return axis.ticks.map { tick in
-            switch self {
-            case .money:
-                return Self.compact(tick, step: axis.step, prefix: "$")
-            case .quantity:
-                if largest >= 1_000_000 { return Self.compact(tick, step: axis.step, prefix: "") }
-                return NumberStyle().quantity(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step))
-            case .percent:
-                return NumberFormat.fixed(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step)) + "%"
-            }
+        return axis.ticks.map { Self.styled(tickLabel($0, axis: axis, largest: largest), negatives) }
+    }
+
+    private func tickLabel(_ tick: Double, axis: ChartAxis, largest: Double) -> String {
+        switch self {
+        case .money:
+            return Self.compact(tick, step: axis.step, prefix: "$")
+        case .quantity:
+            if largest >= 1_000_000 { return Self.compact(tick, step: axis.step, prefix: "") }
+            return NumberStyle().quantity(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step))
+        case .percent:
+            return NumberFormat.fixed(Self.snapped(tick, step: axis.step), decimals: Self.decimals(of: axis.step)) + "%"
         }
+    }
+
+    /// A label as the report's `--negatives` writes numbers: `-$40k` as `($40k)`.
+    static func styled(_ text: String, _ negatives: NumberStyle.Negatives) -> String {
+        guard negatives == .parentheses else { return text }
+        if text.hasPrefix("-") { return "(" + text.dropFirst() + ")" }
+        if text.hasPrefix("< -") { return "< (" + text.dropFirst(3) + ")" }
+        return text
     }
 
     /// A single value written next to a bar or point: compact, at most one decimal at its unit
     /// (`$12.3k`, `$1.2M`, `1,234.5`, `21.4%`); `signed` adds `+` to positive values, which
     /// reads better for variances. Empty for NaN and infinities.
+    func valueLabel(_ value: Double, signed: Bool = false, negatives: NumberStyle.Negatives) -> String {
+        Self.styled(valueLabel(value, signed: signed), negatives)
+    }
+
     func valueLabel(_ value: Double, signed: Bool = false) -> String {
         guard value.isFinite else { return "" }
         // Beyond what an axis shows, say so rather than print a hundred digits.

@@ -21,6 +21,8 @@ public struct GroupedBarChart: Sendable {
     public var categories: [String]
     public var series: [Series]
     public var format: ChartValueFormat
+    /// How negative labels are written, as the report's numbers (`--negatives parentheses`).
+    public var negatives: NumberStyle.Negatives = .minus
 
     public init(title: String, caption: String, categories: [String], series: [Series], format: ChartValueFormat = .quantity) {
         self.title = title
@@ -54,10 +56,10 @@ public struct GroupedBarChart: Sendable {
         let frame = ChartFrame(title: title, caption: caption, legend: legend)
         let names = BarPlot.fittedNames(categories)
         let labels = values.joined().map { value in
-            (value: value, text: value.isFinite ? format.valueLabel(value) : BarPlot.missingNote)
+            (value: value, text: value.isFinite ? format.valueLabel(value, negatives: negatives) : BarPlot.missingNote)
         }
         let rowHeight = Double(series.count) * (Self.barThickness + Self.barGap) - Self.barGap + Self.groupGap
-        let plot = BarPlot(top: frame.bodyTop, rowCount: categories.count, rowHeight: rowHeight, names: names, labels: labels, format: format)
+        let plot = BarPlot(top: frame.bodyTop, rowCount: categories.count, rowHeight: rowHeight, names: names, labels: labels, format: format, negatives: negatives)
         var document = frame.begin(bodyHeight: plot.bodyHeight)
         plot.drawAxis(into: &document)
         for (row, group) in values.enumerated() {

@@ -22,6 +22,8 @@ public struct VarianceBarChart: Sendable {
     /// Drawn top to bottom in the given order.
     public var bars: [Bar]
     public var format: ChartValueFormat
+    /// How negative labels are written, as the report's numbers (`--negatives parentheses`).
+    public var negatives: NumberStyle.Negatives = .minus
 
     public init(title: String, caption: String, bars: [Bar], format: ChartValueFormat = .money) {
         self.title = title
@@ -51,9 +53,9 @@ public struct VarianceBarChart: Sendable {
         ])
         let names = BarPlot.fittedNames(bars.map(\.label))
         let labels = bars.map { bar in
-            (value: bar.value, text: bar.value.isFinite ? format.valueLabel(bar.value, signed: true) : BarPlot.missingNote)
+            (value: bar.value, text: bar.value.isFinite ? format.valueLabel(bar.value, signed: true, negatives: negatives) : BarPlot.missingNote)
         }
-        let plot = BarPlot(top: frame.bodyTop, rowCount: bars.count, rowHeight: Self.rowHeight, names: names, labels: labels, format: format)
+        let plot = BarPlot(top: frame.bodyTop, rowCount: bars.count, rowHeight: Self.rowHeight, names: names, labels: labels, format: format, negatives: negatives)
         var document = frame.begin(bodyHeight: plot.bodyHeight)
         plot.drawAxis(into: &document)
         for (row, bar) in bars.enumerated() {

@@ -16,6 +16,20 @@ struct ChartValueFormatTests {
         #expect(ticks(.money, 0, 3e9) == ["$0", "$500M", "$1B", "$1.5B", "$2B", "$2.5B", "$3B"])
     }
 
+    /// Under `--negatives parentheses` a chart writes its negatives as the report's tables do
+    /// (it wrote `-$40k` beside tables of `($40,000)`).
+    @Test func negativesInParenthesesOnChartsToo() {
+        let axis = ChartAxis(covering: -40_000, 0, includingZero: true, minimumStep: ChartValueFormat.money.minimumStep)
+        #expect(ChartValueFormat.money.tickLabels(for: axis, negatives: .parentheses) == ["($40k)", "($30k)", "($20k)", "($10k)", "$0"])
+        #expect(ChartValueFormat.money.valueLabel(-12_300, signed: true, negatives: .parentheses) == "($12.3k)")
+        #expect(ChartValueFormat.money.valueLabel(12_300, signed: true, negatives: .parentheses) == "+$12.3k")
+        #expect(ChartValueFormat.percent.valueLabel(-2e30, negatives: .parentheses).hasPrefix("< ("))
+        var chart = ChartSamples.goldenVariance
+        chart.negatives = .parentheses
+        #expect(chart.svg().contains(">($") && !chart.svg().contains(">-$"))
+        #expect(ChartSamples.goldenVariance.svg().contains(">-$"))
+    }
+
     @Test func flatMoneyIsInCents() {
         #expect(ticks(.money, 0, 0) == ["$0", "$0.20", "$0.40", "$0.60", "$0.80", "$1.00"])
     }

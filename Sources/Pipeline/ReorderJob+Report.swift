@@ -81,6 +81,17 @@ extension ReorderJob {
         return notes
     }
 
+    /// The order total of the run's summary line. Lines without a unit cost (flag
+    /// `missing_cost`) have an unknown cost, not zero: summed as zero, two such lines read
+    /// `2 to order, total 0`. So the total says how many lines it leaves out, as reorder.md
+    /// says they are not in its total, and a plan of only such lines has no total at all.
+    public static func orderTotalSummary(_ orders: [ReorderLine]) -> String {
+        let unknown = orders.filter { $0.flags.contains("missing_cost") }.count
+        if unknown > 0 && unknown == orders.count { return "cost unknown (no unit cost)" }
+        let total = "total \(NumberFormat.fixed(orders.reduce(0) { $0 + ($1.flags.contains("missing_cost") ? 0 : $1.orderCost) }, decimals: 2))"
+        return unknown == 0 ? total : total + " (not counting \(NumberFormat.count(unknown, "order line")) without a unit cost)"
+    }
+
     /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
     /// one section per vendor.
     public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle(), file: String = "reorder") -> Report {
@@ -110,8 +121,12 @@ extension ReorderJob {
         let withoutMaster: [String] = missing.isEmpty ? [] : [(missing.count == 1 ? "1 inventory item is missing from the item master and was planned without its vendor, pack or minimum"
             : "\(missing.count) inventory items are missing from the item master and were planned without their vendor, pack or minimum")
             + " (flag not_in_item_master): " + missing.listed(upTo: 10) + "; add \(missing.count == 1 ? "it" : "them") before ordering."]
+        // Every line without a unit cost: a total of $0 read as free (the note below says such
+        // lines are not in the total when some have a cost).
+        let costUnknown = !orders.isEmpty && orders.allSatisfy { $0.flags.contains("missing_cost") }
+        let totalText = costUnknown ? "cost unknown (no unit cost)" : "total \(numbers.money(total))"
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: usageEnd + [
-            "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(vendors, "vendor"))\(noVendor > 0 ? " and \(noVendor) without one" : ""), total \(numbers.money(total)).",
+            "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(vendors, "vendor"))\(noVendor > 0 ? " and \(noVendor) without one" : ""), \(totalText).",
             "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map(named).joined(separator: ", ") + "."),
             "\(numbers.money(above)) of stock is held above target levels; \(items(plan.lines.filter { $0.flags.contains("expiry_risk") || $0.flags.contains("expiry_waste") }.count, "holds", "hold")) more than can be used before expiry; \(items(plan.lines.filter { $0.flags.contains("dead_stock") }.count, "is", "are")) dead stock; \(items(plan.lines.filter { $0.flags.contains("discontinued") }.count, "is", "are")) discontinued and not reordered.",
         ] + withoutMaster
@@ -119,7 +134,7 @@ extension ReorderJob {
           + (plan.lotsWithoutStockRow.isEmpty ? [] : ["Lots at a location where the inventory has no row of their item, not planned: "
                                                       + plan.lotsWithoutStockRow.listed(upTo: 10) + "; add that location's stock (on hand) to the snapshot."])
           + openOrderNotes(plan.openOrders)
-          + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above; add the prices to the item master."]))
+          + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(costUnknown ? "the cost of the order is unknown" : "\(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above"); add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(vendors))
         doc.keyFigure("Order total", total, style: .money)

@@ -12,6 +12,13 @@ struct Aggregate: ParsableCommand {
     @Option(help: ArgumentHelp("Output CSV (- for standard output).", valueName: "path"))
     var out: String
 
+    /// Accepted as forecast and every folder command accept it: a script that passes --quiet
+    /// to each command of a chain failed here with "Unknown option". Aggregate shows no
+    /// progress line, and its summary is already what forecast --quiet prints: one line, then
+    /// the notes on the data, each on a `note:` line.
+    @Flag(help: "No progress line (aggregate shows none); the summary line and its notes as without it.")
+    var quiet = false
+
     func run() throws {
         let started = Progress.now()
         // Checked before the lock: its file beside --out could be the input.

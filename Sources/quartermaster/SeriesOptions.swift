@@ -9,7 +9,7 @@ struct SeriesOptions: ParsableArguments {
     var input: String
 
     // Without these three a file headed item,date,quantity is read, or else aggregate's own
-    // series,period,value (from a file, not standard input).
+    // series,period,value (from a file or standard input, so aggregate pipes into forecast).
     @Option(help: ArgumentHelp("Header of the series key column (default: item, or series in aggregate's output).", valueName: "header"))
     var series: String?
 

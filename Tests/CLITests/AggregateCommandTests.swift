@@ -47,6 +47,27 @@ import Testing
         #expect(named.status == 1 && named.stderr.contains("missing required column 'date';"), "stderr: \(named.stderr)")
     }
 
+    /// `--quiet`, which forecast and every folder command take, was an unknown option here
+    /// (exit 2): it is accepted, and the summary is the line and notes printed without it.
+    @Test func quietIsAcceptedAndPrintsTheSummaryLineAndNotes() throws {
+        let dir = try CLIRunner.workspace()
+        try "date,item,quantity\n2025-01-05,GAUZE 4X4,10\n2025-01-09, gauze 4x4 ,1234\n2025-01-10,Syringe,3\n"
+            .write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let quiet = try CLIRunner.run(["aggregate", "--input", "u.csv", "--partial", "keep", "--quiet", "--out", "q.csv"], in: dir)
+        #expect(quiet.status == 0, "stderr: \(quiet.stderr)")
+        let loud = try CLIRunner.run(["aggregate", "--input", "u.csv", "--partial", "keep", "--out", "l.csv"], in: dir)
+        let lines = quiet.stderr.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("aggregate: u.csv: 3 rows read, 3 accepted, 0 rejected; 3 series, 3 rows written to q.csv in ")
+                && lines[1].hasPrefix("note: 2 series differ from another only in case"), "stderr: \(quiet.stderr)")
+        // The same lines as without --quiet, but for the output's name and the time.
+        let seconds = try Regex("in [0-9.]+ s")
+        func shape(_ text: String) -> String {
+            text.replacing(seconds, with: "in T s").replacing("l.csv", with: "q.csv")
+        }
+        #expect(shape(quiet.stderr) == shape(loud.stderr), "quiet: \(quiet.stderr)\nwithout: \(loud.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("q.csv")) == CLIRunner.read(dir.appendingPathComponent("l.csv")))
+    }
+
     /// An item typed once in other case (` gauze 4x4 ` beside `GAUZE 4X4`) made a series of its
     /// own without a word; it is kept as written, and named.
     @Test func seriesSpelledAlikeButForCaseAreNamed() throws {

@@ -105,7 +105,7 @@ enum PipelineCorpus {
         add(yaml("1000-character key", String(repeating: "k", count: 1_000) + ": 1\n" + base, line: 1, "unknown key 'kkkk"))
 
         // Output names.
-        for (name, says) in [("../x.csv", "plain file name"), ("/tmp/x.csv", "plain file name"), (".hidden.csv", "plain file name"),
+        for (name, says) in [("../x.csv", "plain file name"), ("/srv/x.csv", "plain file name"), (".hidden.csv", "plain file name"),
                              ("sub/x.csv", "plain file name"), ("manifest.json", "written by every run"), ("index.md", "written by every run"), ("index.html", "written by every run")] {
             add(yaml("export to '\(name)'", replacing(line: 12, with: "    file: \(name)"), line: 12, says))
         }

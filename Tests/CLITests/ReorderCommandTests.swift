@@ -31,6 +31,42 @@ import Testing
         return dir
     }
 
+    /// Lines without a unit cost (flag missing_cost) have an unknown cost, not zero: two such
+    /// lines read `2 to order, total 0` on the summary line (and `total $0.` in reorder.md).
+    /// With every ordered line so, the cost is said to be unknown; with some, the total says
+    /// how many lines it leaves out.
+    @Test func orderLinesWithoutAUnitCostAreNotATotalOfZero() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let usage = CSVInput.days(200).flatMap { ["A,\($0),3", "B,\($0),2"] }
+        try (["item,date,quantity"] + usage).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try "item,on_hand\nA,5\nB,5\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
+        try "item,criticality\nA,N\nB,E\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        let unknown = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
+        #expect(unknown.status == 0, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains(", 2 to order, cost unknown (no unit cost); forecasting "), "\(unknown.stderr)")
+        #expect(!unknown.stderr.contains("total 0"), "\(unknown.stderr)")
+        let report = try CLIRunner.read(dir.appendingPathComponent("out/reorder.md"))
+        #expect(report.contains("- 2 order lines from 0 vendors and 2 without one, cost unknown (no unit cost).\n"), "\(report)")
+        #expect(report.contains("(flag missing_cost): the cost of the order is unknown; add the prices"), "\(report)")
+
+        // One line with a cost: its cost is the total, which names the line it leaves out.
+        try "item,criticality,unit_cost\nA,N,2.50\nB,E,\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        let some = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--out", "out"], in: dir)
+        #expect(some.status == 0, "\(some.stderr)")
+        let plan = try CLIRunner.read(dir.appendingPathComponent("out/reorder.csv"))
+        let a = try #require(plan.split(separator: "\n").first { $0.hasPrefix("A,") })
+        let header = try #require(plan.split(separator: "\n").first).split(separator: ",")
+        let cost = try #require(header.firstIndex(of: "order_cost"))
+        let aCost = try #require(Double(a.split(separator: ",", omittingEmptySubsequences: false)[cost]))
+        #expect(aCost > 0)
+        let pattern = try Regex(#", 2 to order, total ([0-9.]+) \(not counting 1 order line without a unit cost\); forecasting "#)
+        let total = try #require(some.stderr.firstMatch(of: pattern)?.output[1].substring, "\(some.stderr)")
+        #expect(abs((Double(total) ?? 0) - aCost) < 0.005, "\(some.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out/reorder.md")).contains("1 of their order lines are not in the total above"))
+    }
+
     @Test func constantUsagePlansByHand() throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -44,8 +44,8 @@ struct RegenerationTests {
     }
 
     @Test func optionsAreParsedByHand() throws {
-        let options = try GeneratorOptions(arguments: ["--seed", "7", "--out", "/tmp/x", "--scale", "3"])
-        #expect(options.seed == 7 && options.out == "/tmp/x" && options.scale == 3)
+        let options = try GeneratorOptions(arguments: ["--seed", "7", "--out", "/srv/x", "--scale", "3"])
+        #expect(options.seed == 7 && options.out == "/srv/x" && options.scale == 3)
         #expect(throws: GeneratorOptions.Failure.self) { try GeneratorOptions(arguments: ["--scale", "0"]) }
         #expect(throws: GeneratorOptions.Failure.self) { try GeneratorOptions(arguments: ["--seed"]) }
         #expect(throws: GeneratorOptions.Failure.self) { try GeneratorOptions(arguments: ["--colour"]) }

@@ -33,7 +33,13 @@ import TestScratch
             #expect(index.contains("](\(file))"), "index.md does not link \(file)")
         }
         let reports = files.filter { $0.hasSuffix(".md") && $0 != "index.md" }
-        #expect(reports == ["budget_variance.md", "reorder.md", "staffing_plan.md"])
+        #expect(reports == ["budget_variance.md", "purchasing.md", "reorder.md", "staffing_plan.md"])
+        // full.yml does what each of the other demo pipelines does: purchasing, the reorder's
+        // orders and lots (weekly-reorder.yml), and the variance's bottom-up supply spend and
+        // scenarios (quarterly-budget.yml), which need months after its as-of.
+        for file in ["vendor_scorecard.csv", "price_variance.csv", "lead_times.csv", "expiry_risk.csv", "budget_supply.csv", "budget_scenarios.csv"] {
+            #expect(files.contains(file), "full.yml wrote no \(file)")
+        }
         for report in reports {
             let text = try String(contentsOfFile: out + "/" + report, encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
@@ -67,7 +73,7 @@ import TestScratch
         try SVGRendering.renderEach(charts.map { out + "/" + $0 })
 
         // One workbook per report, each with its summary, data, native charts and About sheet.
-        #expect(files.filter { $0.hasSuffix(".xlsx") } == ["budget_variance.xlsx", "reorder.xlsx", "staffing_plan.xlsx"])
+        #expect(files.filter { $0.hasSuffix(".xlsx") } == ["budget_variance.xlsx", "purchasing.xlsx", "reorder.xlsx", "staffing_plan.xlsx"])
         let variance = XLSXArchive(path: out + "/budget_variance.xlsx")
         // Every table the report writes is a sheet: the budget proposal too, when there is one.
         let varianceSheets = try variance.sheetNames()

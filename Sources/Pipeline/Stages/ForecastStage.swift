@@ -16,7 +16,11 @@ public struct ForecastStage: Stage {
         ParameterSpec("levels", .list, default: "80,95", "interval levels in percent"),
         ParameterSpec("backtest", .integer, default: "3", "rolling-origin backtest origins"),
         ParameterSpec("frequency", .string, "frequency of the input periods (default: the pipeline calendar)"),
-        ParameterSpec("gaps", .string, default: "zero", "a period without a row is zero (usage) or missing (census, levels: not fitted as zero)"),
+        // Zero by default, unlike `forecast --gaps`, whose default follows the export's value
+        // header: the input here is a table whose value column is `value`, and the aggregate
+        // upstream has applied that rule already, writing a level's missing periods as empty
+        // values, which are missing whatever this says.
+        ParameterSpec("gaps", .string, default: "zero", "a period without a row is zero (usage) or missing (census, levels: not fitted as zero); an empty value, as an aggregate writes a missing period (its gaps: missing, the default when its value column names a level), is missing either way"),
     ]
 
     public var input: String

@@ -107,7 +107,7 @@ public struct ReorderStage: Stage {
         }
         if !plan.usedWithoutStock.isEmpty { context.note(ReorderJob.usedWithoutStockNote(plan.usedWithoutStock, planned: plan.lines.map(\.item))) }
         if let end = plan.usageEnd { context.note(ReorderJob.usageEndNote(end, asOf: plan.asOf)) }
-        context.summary("\(NumberFormat.count(plan.lines.count, plan.byLocation ? "stock line" : "item")) planned as of \(plan.asOf), \(orders.count) to order, total \(NumberFormat.fixed(orders.reduce(0) { $0 + $1.orderCost }, decimals: 2)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")
+        context.summary("\(NumberFormat.count(plan.lines.count, plan.byLocation ? "stock line" : "item")) planned as of \(plan.asOf), \(orders.count) to order, \(ReorderJob.orderTotalSummary(orders)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")
         return ["reorder": table]
     }
 }

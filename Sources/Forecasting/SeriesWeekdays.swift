@@ -27,7 +27,9 @@ public struct SeriesWeekdays: Sendable {
     private var possible = [Int](repeating: 0, count: 7)
 
     /// From a daily history whose first day is period `first` (`Frequency.day`): a day with use
-    /// is one with a value other than zero and missing.
+    /// is one with a positive value. A 0 is a day without use, whether an export listed it or
+    /// not, and so is a day of returns: stock comes back on whatever day it is counted, and a
+    /// clinic's Saturday credits do not make it open on Saturdays.
     public init(daily history: [Double], first: Int) {
         guard let from = history.firstIndex(where: SeriesWeekdays.isUse),
               let through = history.lastIndex(where: SeriesWeekdays.isUse) else { return }
@@ -56,7 +58,7 @@ public struct SeriesWeekdays: Sendable {
         }
     }
 
-    private static func isUse(_ value: Double) -> Bool { value != 0 && !value.isNaN }
+    private static func isUse(_ value: Double) -> Bool { value > 0 }
 
     /// The weekdays of `file` the series is used on (`file` itself when none is closed).
     public func open(within file: OpenWeekdays) -> OpenWeekdays {

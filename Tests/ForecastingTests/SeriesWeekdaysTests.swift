@@ -50,6 +50,13 @@ import Tabular
         #expect(SeriesWeekdays(daily: later.history, first: later.first).open(within: .all) == OpenWeekdays(mask: 0b0111111))
     }
 
+    @Test func zerosAndReturnsAreNoUse() {
+        // A clinic item listed with 0 on Sundays and with returns of 3 on Saturdays: a row is
+        // not use, nor is stock coming back. Read as use, its weekends stayed open.
+        let clinic = daily(weeks: 12) { $0 % 7 < 5 ? 10 : $0 % 7 == 5 ? -3 : 0 }
+        #expect(SeriesWeekdays(daily: clinic.history, first: clinic.first).open(within: .all) == OpenWeekdays(mask: 0b0011111))
+    }
+
     @Test func periodsWeekdayMasksTellTheSameAsDays() {
         // Eight months of a weekday item: every month holds Monday to Friday, none a weekend.
         #expect(SeriesWeekdays(masks: [UInt8](repeating: 0b0011111, count: 8)).open(within: .all) == OpenWeekdays(mask: 0b0011111))

@@ -29,19 +29,26 @@ public struct PeriodTotals {
     public let gaps: GapPolicy
     public private(set) var keys = ByteKeyTable(capacity: 4096)
     private var firstPeriods: [Int] = []
-    /// Each series' first day and its rows in its first period: a series begun within a period
-    /// and used on most days since has that period in part (`leaveOutNewSeriesFirstPeriods`).
-    private var firstDays: [Int32] = []
-    private var firstPeriodRows: [Int32] = []
+    /// Each series' first day of use in its first period (`Int32.max` when it has none) and its
+    /// rows of use there: a series begun within a period and used on most days since has that
+    /// period in part (`leaveOutNewSeriesFirstPeriods`). Use is a positive quantity: an export
+    /// listing 0 on each day a catheter was not used (101 days of use in 715) made every day
+    /// since its first a row of it, and its first month was left out as "used on most days
+    /// since".
+    private var firstUseDays: [Int32] = []
+    private var firstPeriodUses: [Int32] = []
     /// Series whose first period is left out as begun within it.
     private var startsInPart: [Bool] = []
     /// With missing gaps, the days each series has rows on: a census unit that did not report
     /// for three days of a week has a partial week, not a low one.
     private var seriesDays: [DaySet] = []
     private var grid: [Double] = []
-    /// With periods longer than a week, the weekdays each cell's rows fall on (bit `w - 1` for
-    /// ISO weekday `w`), laid out as `grid`: a series' own weekdays are told from them
-    /// (`weekdaysSummed(by:)`), where its daily history is gone.
+    /// With periods longer than a week, the weekdays each cell's rows of use fall on (bit
+    /// `w - 1` for ISO weekday `w`), laid out as `grid`: a series' own weekdays are told from
+    /// them (`weekdaysSummed(by:)`), where its daily history is gone. Only rows of a positive
+    /// quantity mark their weekday: a 0 is a row but no use (an export listing 0 on a clinic
+    /// pad's weekends opened them, and July 2025 at 8 a weekday was forecast at 177.02 for
+    /// 184), and neither is a return, which comes back on whatever day stock is counted.
     private var weekdays: [UInt8] = []
     private let tracksWeekdays: Bool
     /// Series whose own weekdays an aggregate stage upstream told (`markWeekdays`).
@@ -120,7 +127,7 @@ public struct PeriodTotals {
         }
         let id = keys.intern(key)
         add(series: id, period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
-        if tracksWeekdays { weekdays[(cachedPeriod - base) * capacity + id] |= day.weekdayBit }
+        if tracksWeekdays && value > 0 { weekdays[(cachedPeriod - base) * capacity + id] |= day.weekdayBit }
         return id
     }
 
@@ -234,7 +241,7 @@ public struct PeriodTotals {
         guard tracksWeekdays else { return }
         let base = self.base, capacity = self.capacity
         weekdays.withUnsafeMutableBufferPointer { cells in
-            for i in 0..<keys.count {
+            for i in 0..<keys.count where values[i] > 0 {
                 cells[(periods[i] - base) * capacity + ids[i]] |= CalendarDay(daysSinceEpoch: days[i]).weekdayBit
             }
         }
@@ -255,18 +262,19 @@ public struct PeriodTotals {
         if period < base || period >= base + periods { reshape(including: period, capacity: capacity) }
         if id >= capacity { reshape(including: period, capacity: max(capacity * 2, id + 1)) }
         if period > rowsLastPeriod { rowsLastPeriod = period }
+        let use = value > 0
         if id == firstPeriods.count {
             firstPeriods.append(period)
-            firstDays.append(day)
-            firstPeriodRows.append(1)
+            firstUseDays.append(use ? day : .max)
+            firstPeriodUses.append(use ? 1 : 0)
             if gaps == .missing { seriesDays.append(DaySet()) }
         } else if period < firstPeriods[id] {
             firstPeriods[id] = period
-            firstDays[id] = day
-            firstPeriodRows[id] = 1
-        } else if period == firstPeriods[id] {
-            firstDays[id] = min(firstDays[id], day)
-            firstPeriodRows[id] &+= 1
+            firstUseDays[id] = use ? day : .max
+            firstPeriodUses[id] = use ? 1 : 0
+        } else if use && period == firstPeriods[id] {
+            firstUseDays[id] = min(firstUseDays[id], day)
+            firstPeriodUses[id] &+= 1
         }
         let cell = (period - base) * capacity + id
         if gaps == .missing {
@@ -622,13 +630,16 @@ public struct PeriodTotals {
     /// September forecast 108.5 for January, not 124). It is left out of their fit
     /// (`fitValues`) when two periods or more follow it; the totals keep it. A series used
     /// now and then keeps it: its first use falling late in a period says nothing about the
-    /// days before. Daily usage rows only (a census, with missing gaps, has its own per-series
+    /// days before. Only rows of use count, from the first of them (`firstUseDays`): rows of 0
+    /// before it or between uses, as an export listing unused days has, say nothing of use, and
+    /// a series with none in its first period keeps it. Daily usage rows only (a census, with missing gaps, has its own per-series
     /// check).
     private mutating func leaveOutNewSeriesFirstPeriods(open: OpenWeekdays, fileFirst: CalendarDay) {
         guard gaps == .zero, rowDays.span == .day, !spreadsWeeks else { return }
         startsInPart = [Bool](repeating: false, count: firstPeriods.count)
         for id in firstPeriods.indices {
-            let period = firstPeriods[id], first = CalendarDay(daysSinceEpoch: firstDays[id])
+            guard firstUseDays[id] != .max else { continue }
+            let period = firstPeriods[id], first = CalendarDay(daysSinceEpoch: firstUseDays[id])
             guard first > fileFirst, period >= firstKept, lastPeriod - period >= 2 else { continue }
             let start = frequency.firstDay(of: period), end = frequency.firstDay(of: period + 1).adding(days: -1)
             guard first > start else { continue }
@@ -636,7 +647,7 @@ public struct PeriodTotals {
             let open = ownWeekdays(of: id, within: open)
             guard open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
             let since = open.count(from: first, through: min(end, rowDays.last))
-            guard since > 0, Double(firstPeriodRows[id]) >= 0.8 * Double(since) else { continue }
+            guard since > 0, Double(firstPeriodUses[id]) >= 0.8 * Double(since) else { continue }
             startsInPart[id] = true
             seriesStartingInPart += 1
             if seriesStartingInPartExamples.count < 3 {

@@ -481,6 +481,35 @@ struct PeriodTotalsLoaderTests {
         }
         #expect(direct.keysOnFewerWeekdays.count == 20)
     }
+
+    /// A 0 row is a row, not use, and neither is a return: a clinic item listed with 0 on each
+    /// weekend day (as many ERP exports list unused days, and `aggregate --frequency day`
+    /// writes them), and with a return of 2 on some Saturdays, is used Monday to Friday, row by
+    /// row and in batches. Read as use, its weekends were open and July 2025 of a clinic pad at
+    /// 8 a weekday was forecast at 177.02 for 184.
+    @Test func zeroAndReturnRowsAreNoUseOfTheirWeekday() {
+        var direct = PeriodTotals(frequency: .month)
+        var loader = PeriodTotalsLoader(frequency: .month)
+        func add(_ key: String, _ day: CalendarDay, _ value: Double) {
+            direct.add(key, day, value)
+            var bytes = key
+            bytes.withUTF8 { loader.add(key: $0, day: day, value: value) }
+        }
+        var d = CalendarDay(year: 2025, month: 1, day: 1)!
+        var k = 0
+        while d <= CalendarDay(year: 2025, month: 12, day: 31)! {
+            add("WARD", d, 7)
+            add("CLINIC", d, d.isoWeekday <= 5 ? 8 : d.isoWeekday == 6 && k % 3 == 0 ? -2 : 0)
+            d = d.adding(days: 1)
+            k += 1
+        }
+        let loaded = loader.finish()
+        for totals in [direct, loaded] {
+            let clinic = (0..<totals.seriesCount).first { totals.keys.key($0) == "CLINIC" }!
+            #expect(totals.weekdaysSummed(by: clinic) == OpenWeekdays(mask: 0b0011111))
+            #expect(totals.keysOnFewerWeekdays == ["CLINIC": OpenWeekdays(mask: 0b0011111)])
+        }
+    }
 }
 
 @Suite("Partial periods and gaps")
@@ -714,5 +743,33 @@ struct MissingPeriodsTests {
         #expect(series("RARE").0 == "2024-03" && series("RARE").1.first == 1)
         #expect(totals.seriesStartingInPartNote == "1 series begins within its first month and is used on most days since: that month holds part of its use, so forecasts leave it out of the fit (NEW 2024-09 from 2024-09-16)",
                 "\(totals.seriesStartingInPartNote ?? "")")
+    }
+
+    /// An export that lists 0 on each day an item is not used: the occasional item's zeros are
+    /// no use, so its first month stays in its fit (a catheter used on 101 of 715 days was left
+    /// out of its first month as "used on most days since"), while a drug added on 16
+    /// September and listed with 0 from the 1st still begins within September.
+    @Test func zeroRowsAreNoUseOfANewItemsFirstMonth() throws {
+        func firstMonths(zeros: Bool) throws -> (fit: [String: String], starting: Int) {
+            var totals = PeriodTotals(frequency: .month)
+            let start = try #require(CalendarDay(year: 2024, month: 1, day: 1))
+            for d in 0..<366 {
+                let day = start.adding(days: d)
+                totals.add("OLD", day, 10)
+                if day >= CalendarDay(year: 2024, month: 9, day: 16)! { totals.add("NEW", day, 4) } else if zeros, day >= CalendarDay(year: 2024, month: 9, day: 1)! { totals.add("NEW", day, 0) }
+                // Used on one day in seven, at no fixed weekday, from 12 March.
+                if day >= CalendarDay(year: 2024, month: 3, day: 12)! {
+                    if d % 7 == (d / 7) % 7 { totals.add("RARE", day, 1) } else if zeros { totals.add("RARE", day, 0) }
+                }
+            }
+            _ = totals.leaveOutPartialPeriods()
+            var fit: [String: String] = [:]
+            for id in 0..<totals.seriesCount { fit[totals.keys.key(id)] = Frequency.month.label(totals.fitValues(of: id).firstPeriod) }
+            return (fit, totals.seriesStartingInPart)
+        }
+        let plain = try firstMonths(zeros: false), listed = try firstMonths(zeros: true)
+        #expect(plain.fit["NEW"] == "2024-10" && plain.fit["RARE"] == "2024-03" && plain.starting == 1)
+        #expect(listed.fit == plain.fit, "\(listed.fit)")
+        #expect(listed.starting == plain.starting)
     }
 }

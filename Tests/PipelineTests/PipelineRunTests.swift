@@ -354,27 +354,28 @@ import Tabular
         while day.components.year == 2024 {
             usage += "\(day),WARD,7\n"
             if day.isoWeekday <= 5 { usage += "\(day),CLINIC,10\n" }
-            // Weekend zeros the export records: rows, not days without one.
+            // Weekend zeros the export records: rows, but no use (DESIGN.md, Calendar), so
+            // RECORDED is the clinic item listed with its unused days.
             usage += "\(day),RECORDED,\(day.isoWeekday <= 5 ? 10 : 0)\n"
             day = day.adding(days: 1)
         }
         try ws.write("daily.csv", usage)
         try ws.write("p.yml", Self.dailyByMonth(""))
         let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
-        #expect(result.notes.contains { $0.contains("forecast on its own (CLINIC: Monday to Friday)") }, "\(result.notes)")
+        #expect(result.notes.contains { $0.contains("forecast on their own (CLINIC: Monday to Friday; RECORDED: Monday to Friday)") }, "\(result.notes)")
         let rows = try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         let clinic = rows.filter { $0[0] == "CLINIC" }, ward = rows.filter { $0[0] == "WARD" }
+        #expect(rows.filter { $0[0] == "RECORDED" }.map { $0.dropFirst() } == clinic.map { $0.dropFirst() })
         // January 2025: 23 weekdays, February 20, March 21.
         #expect(zip(clinic.map { Double($0[2])! }, [230.0, 200, 210]).allSatisfy { abs($0 - $1) < 0.5 }, "\(clinic)")
         #expect(zip(ward.map { Double($0[2])! }, [217.0, 196, 217]).allSatisfy { abs($0 - $1) < 0.5 }, "\(ward)")
         // Aggregated by the day first, the same: the day stage's zeros for days without a row
         // are no rows (read as rows, the clinic was used every day, its weekends included),
-        // while the zeros the export recorded stay rows (skipped, RECORDED's weekends read as
-        // closed days).
+        // and the zeros the export recorded stay rows without use.
         let byMonth = try ws.read("out/forecasts.csv")
         try ws.write("p.yml", Self.dailyByMonth(", frequency: day"))
         let byDay = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
-        #expect(byDay.notes.contains { $0.contains("forecast on its own (CLINIC: Monday to Friday)") }, "\(byDay.notes)")
+        #expect(byDay.notes.contains { $0.contains("forecast on their own (CLINIC: Monday to Friday; RECORDED: Monday to Friday)") }, "\(byDay.notes)")
         #expect(try ws.read("out/forecasts.csv") == byMonth)
     }
 

@@ -27,12 +27,12 @@ public struct ForecastTracking: Sendable {
     }
 
     /// A series whose errors lean one way: |sum of errors / mean absolute error| above the
-    /// threshold, over each period's most recent forecast (see `close`).
+    /// threshold, over one forecast a run (see `close`).
     public struct Drifting: Sendable {
         public var stage: String
         public var series: String
         public var trackingSignal: Double
-        /// The forecasts the signal sums: each period's most recent, in period order.
+        /// The forecasts the signal sums: each run's at its shortest lag scored, in run order.
         public var errors: [(period: String, lag: Int, run: Int, error: Double)]
     }
 
@@ -203,29 +203,26 @@ public struct ForecastTracking: Sendable {
 
     /// Keeps a finished series if its tracking signal exceeds the threshold.
     ///
-    /// The signal sums one error a period, that of its most recent forecast (the shortest lag,
-    /// the later run on a tie), as the tracking signal of Brown and Trigg sums the errors of
-    /// forecasts made one after another; and only once those come from two runs or more. One
-    /// run's lags are one forecast: a level 10% high errs the same way at every lag, and over
-    /// all the scored forecasts of the demo's one scored run 121 of 393 series read as
-    /// drifting (six lags of one sign give a signal of 6). Repeated over lags and runs, one
-    /// period's errors also counted its miss several times.
+    /// The signal sums one error a run, that of its forecast at the shortest lag scored, in run
+    /// order, as the tracking signal of Brown and Trigg sums the errors of successive forecasts;
+    /// and only once two runs or more have scored forecasts. One run's lags are one forecast: a
+    /// level 10% high errs the same way at every lag, and summed over all the scored forecasts,
+    /// the demo's one scored run read 121 of 392 series as drifting (six lags of one sign give a
+    /// signal of 6); one period a later run forecast was enough to count a run's six lags again.
     mutating func close(_ s: SeriesErrors) {
-        var latest: [(period: String, lag: Int, run: Int, error: Double)] = []
+        var byRun: [Int: (period: String, lag: Int, run: Int, error: Double)] = [:]
         for e in s.errors {
-            if let last = latest.last, last.period == e.period {
-                if e.lag < last.lag || (e.lag == last.lag && e.run > last.run) { latest[latest.count - 1] = e }
-            } else {
-                latest.append(e)
-            }
+            if let kept = byRun[e.run], kept.lag < e.lag || (kept.lag == e.lag && kept.period <= e.period) { continue }
+            byRun[e.run] = e
         }
-        guard let first = latest.first?.run else { return }
-        guard latest.contains(where: { $0.run != first }) else {
+        guard !byRun.isEmpty else { return }
+        guard byRun.count > 1 else {
             judgedOnOneRun += 1
             return
         }
-        guard let signal = ForecastTracking.trackingSignal(latest.map(\.error)), abs(signal) > ForecastTracking.signalThreshold else { return }
-        drifting.append(Drifting(stage: s.stage, series: s.series, trackingSignal: signal, errors: latest))
+        let successive = byRun.keys.sorted().map { byRun[$0]! }
+        guard let signal = ForecastTracking.trackingSignal(successive.map(\.error)), abs(signal) > ForecastTracking.signalThreshold else { return }
+        drifting.append(Drifting(stage: s.stage, series: s.series, trackingSignal: signal, errors: successive))
     }
 
     /// A mean absolute error at or below this is a perfect forecast, with no signal.

@@ -70,9 +70,9 @@ extension ForecastTracking {
         }
         doc.heading("Drifting series")
         if drifting.isEmpty {
-            doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error, each period's most recent forecast once) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
+            doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error, one forecast a run) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else {
-            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over each period's most recent scored forecast, once those come from two runs or more (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
+            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over one forecast a run (its shortest lag scored), once two runs or more have scored forecasts (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
             doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
                 [d.series, d.stage, format.number(d.trackingSignal, decimals: 1),
                  d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(format.number($0.error))" }.listed(of: d.errors.count)]

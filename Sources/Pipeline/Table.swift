@@ -53,6 +53,9 @@ public struct Table: Sendable {
     /// frequency refuses them, as `forecast` refuses the export. A pipeline forecast 6 weeks of
     /// July and August at 462 for a month of 22 a day where `forecast` stopped.
     public var nothingCompleteToLearnFrom: String?
+    /// For an aggregate stage's output: it was told `partial: keep`, which a forecast stage
+    /// summing its rows into longer periods keeps to (it refused them as under `drop`).
+    public var keepsPartialPeriods = false
     /// By date column, the period every row's label names (`2026-Q2`, `2025-W40`; see
     /// `PeriodLabelMix.labelledSpan`), for an aggregate stage reading the column.
     public var labelledSpans: [String: Frequency] = [:]
@@ -151,6 +154,7 @@ public struct Table: Sendable {
         result.periodTotals = periodTotals
         result.partialPeriodsKept = partialPeriodsKept
         result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
+        result.keepsPartialPeriods = keepsPartialPeriods
         result.labelledSpans = labelledSpans
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }

@@ -59,8 +59,8 @@ extension Report {
 /// Keeps user data (item descriptions, department names) from breaking the Markdown around
 /// it: a `|` would split a table cell, a line break would end the row, `<` could open raw
 /// HTML in viewers that render it, and `*`, `_`, `~` and backticks would turn
-/// `*STERILE* GLOVES` or `_NEW_ stock` into emphasis or code. An underscore between two letters
-/// or digits opens nothing (CommonMark), so `GLOVE_NITRILE_M` is left as it reads.
+/// `*STERILE* GLOVES` or `_NEW_ stock` into emphasis or code. An underscore between two ASCII
+/// letters or digits opens nothing (CommonMark), so `GLOVE_NITRILE_M` is left as it reads.
 enum MarkdownEscaping {
     static func append(_ segments: [Report.Segment], to out: inout String) {
         for segment in segments {
@@ -118,10 +118,11 @@ enum MarkdownEscaping {
         }
     }
 
-    /// ASCII letters and digits, and every byte of a multi-byte character (letters in other
-    /// scripts): an underscore between two of them is inside a word.
+    /// ASCII letters and digits: an underscore between two of them is inside a word. Beside any
+    /// other byte it is escaped, as a non-breaking space, a dash or a curly quote lets it open
+    /// emphasis (`—_EM_—` rendered in italics); an escape too many is harmless.
     private static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 }
 

@@ -232,7 +232,7 @@ public struct NumberParser: Sendable {
         // and a US item master beside a German usage export was refused as "not a number"
         // without a word on why.
         if decimalComma, NumberParser(decimalComma: false).parse(field) != nil {
-            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so read files written both ways in a pipeline, with decimal: comma on the imports that use it"
+            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so read files written both ways in a pipeline, with decimal: comma on the imports that use it; a file that itself mixes both marks must be exported again with one"
         }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
         if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {

@@ -62,6 +62,32 @@ import Testing
         }
     }
 
+    /// Six weeks of daily use forecast by the month: every month is partial. Refused as
+    /// `forecast` refuses the export, unless the aggregate upstream was told `partial: keep`
+    /// (a daily aggregate kept them, and the forecast stage refused them all the same).
+    @Test func aForecastStageKeepsPartialMonthsOnlyWhenTheAggregateKeepsThem() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        let usage = "date,item,quantity\n" + (10...31).map { "2023-07-\($0),GAUZE,22" }.joined(separator: "\n") + "\n"
+            + (1...20).map { "2023-08-\($0 < 10 ? "0" : "")\($0),GAUZE,22" }.joined(separator: "\n") + "\n"
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        func pipeline(_ partial: String) -> String {
+            """
+            stages:
+              usage: {kind: import, table: usage, file: u.csv}
+              daily: {kind: aggregate, input: usage, frequency: day\(partial)}
+              demand: {kind: forecast, input: daily, frequency: month, horizon: 2}
+              save: {kind: export, input: demand.forecasts, file: forecasts.csv}
+
+            """
+        }
+        try pipeline("").write(to: dir.appendingPathComponent("drop.yml"), atomically: false, encoding: .utf8)
+        try pipeline(", partial: keep").write(to: dir.appendingPathComponent("keep.yml"), atomically: false, encoding: .utf8)
+        let refused = try CLIRunner.run(["run", "drop.yml", "--out", "o1", "--quiet"], in: dir)
+        #expect(refused.status == 1 && refused.stderr.contains("every month the dates reach is covered only in part"), "\(refused.stderr)")
+        let kept = try CLIRunner.run(["run", "keep.yml", "--out", "o2", "--quiet"], in: dir)
+        #expect(kept.status == 0 && kept.stderr.contains("kept, as leaving them out would leave nothing"), "\(kept.stderr)")
+    }
+
     @Test func validateAndRunAPipeline() throws {
         let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
         try PipelineCommandTests.pipeline.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)

@@ -210,7 +210,7 @@ enum PipelineCorpus {
                  "partial: keep on stage 'monthly'", command: "run", files: ["usage.csv": sixWeeks]))
         add(yaml("forecast stage by the month on a daily aggregate whose every month is partial",
                  inserting(after: 8, "    frequency: day") + threeAhead + "    frequency: month\n", line: 14,
-                 "stage 'demand': every month the dates reach is covered only in part", "an aggregate stage by the month with partial: keep upstream",
+                 "stage 'demand': every month the dates reach is covered only in part", "partial: keep on the aggregate stage upstream",
                  command: "run", files: ["usage.csv": sixWeeks]))
         // The track stage writes a WAPE-by-lag chart per stage and frequency it scores
         // (`_2`, `_3`...): an export named like one collided only at run time.

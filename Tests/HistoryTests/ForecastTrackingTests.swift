@@ -182,10 +182,11 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
 
     /// Report section 6: A at 100 a month through 2025-12, forecast 2 months ahead at 100 by
     /// three identical runs, then a run that saw 120 in 2026-01 and 2026-02. Scored once: two
-    /// forecasts, errors -20 and -20, tracking signal -40 / 20 = -2, not drifting; the other 4
-    /// are repeats. Before, all 6 were scored: -120 / 20 = -6, flagged as drifting.
+    /// forecasts, errors -20 and -20, of one run, so not judged for drift; the other 4 are
+    /// repeats. Before, all 6 were scored: -120 / 20 = -6, flagged as drifting.
     /// A run over revised data that ends at the same period but forecasts 105 is a new
-    /// forecast: scored too, errors -15 and -15 (signal -70 / 17.5 = -4, still not beyond 4).
+    /// forecast: scored too, errors -15 and -15; with two runs scored, one error a run
+    /// (-20 and -15, signal -35 / 17.5 = -2), not drifting.
     @Test func aReRunOverTheSameDataIsScoredOnce() throws {
         let history = try RunHistory.open(temporaryHistoryPath())
         let december = Frequency.month.period(ofLabel: "2025-12")!, january2025 = december - 11
@@ -207,7 +208,7 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         #expect(tracking.scored == 2 && tracking.repeats == 4)
         #expect(rows.map(\.runID) == [1, 1] && rows.map(\.lag) == [1, 2] && rows.map(\.error) == [-20, -20])
         #expect(tracking.groups.first?.value.byLag[1]?.count == 1 && tracking.groups.first?.value.byLag[2]?.count == 1)
-        #expect(tracking.drifting.isEmpty)
+        #expect(tracking.drifting.isEmpty && tracking.judgedOnOneRun == 1)
         #expect(tracking.report(history: "h.sqlite").summary[0].contains("4 more repeat a forecast already scored"))
 
         var revised = year
@@ -217,15 +218,16 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         tracking = try ForecastTracking.score(history) { rows.append($0) }
         #expect(tracking.scored == 4 && tracking.repeats == 4)
         #expect(rows.map(\.runID) == [1, 5, 1, 5] && rows.map(\.error) == [-20, -15, -20, -15])
-        #expect(ForecastTracking.trackingSignal(rows.map(\.error)) == -4)
-        #expect(tracking.drifting.isEmpty)
+        #expect(ForecastTracking.trackingSignal([-20, -15]) == -2)
+        #expect(tracking.drifting.isEmpty && tracking.judgedOnOneRun == 0)
     }
 
     /// One run forecast 100 for six months that came in at 120: six errors of -20 are one
     /// forecast's one error of level, not drift (summed over its lags they read -6, and the
-    /// demo's one scored run flagged 121 of 393 series). It is counted as not judged yet. Once
-    /// a second run's forecasts are scored too (100 again, for three months at 120), the signal
-    /// sums each period's most recent forecast once: nine errors of -20, -9, drifting.
+    /// demo's one scored run flagged 121 of 392 series). It is counted as not judged yet. A
+    /// second run a month later adds one forecast, not its six lags again: two errors, -2.
+    /// Runs forecasting 100 month after month, each short by 20, drift: one error a run, at its
+    /// shortest lag, six runs, -6.
     @Test func driftIsJudgedOverRunsNotOverOneRunsLags() throws {
         let history = try RunHistory.open(temporaryHistoryPath())
         let december = Frequency.month.period(ofLabel: "2025-12")!, january2025 = december - 11
@@ -239,18 +241,35 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
             try history.append(record)
         }
         let year = Array(repeating: 100.0, count: 12)
+        func seen(_ months: Int) -> [Double] { year + Array(repeating: 120, count: months) }
         try run(last: december, seen: year, forecast: 100)
-        try run(last: december + 6, seen: year + Array(repeating: 120, count: 6), forecast: 100)
+        try run(last: december + 6, seen: seen(6), forecast: 120)
         var tracking = try ForecastTracking.score(history) { _ in }
         #expect(tracking.scored == 6)
         #expect(tracking.drifting.isEmpty && tracking.judgedOnOneRun == 1)
         #expect(tracking.report(history: "h.sqlite").summary.contains { $0.contains("1 series has scored forecasts from one run only") })
-        try run(last: december + 9, seen: year + Array(repeating: 120, count: 9), forecast: 120)
-        tracking = try ForecastTracking.score(history) { _ in }
-        #expect(tracking.scored == 9 && tracking.judgedOnOneRun == 0)
+
+        let second = try RunHistory.open(temporaryHistoryPath())
+        func again(_ last: Int, _ months: Int, _ forecast: Double) throws {
+            var record = RunRecord(command: "forecast", output: "out")
+            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
+            stage.add(series: "A", forecast: flatForecast(forecast, horizon: 6, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
+                      levels: [80, 95], history: seen(months), season: 12)
+            stage.addActuals(monthlyTotals("A", first: january2025, seen(months)))
+            record.stages = [stage]
+            try second.append(record)
+        }
+        try again(december, 0, 100)
+        try again(december + 1, 1, 100)
+        try again(december + 7, 7, 120)
+        tracking = try ForecastTracking.score(second) { _ in }
+        #expect(tracking.judgedOnOneRun == 0 && tracking.drifting.isEmpty)
+        for k in 2...5 { try again(december + k, k, 100) }
+        try again(december + 7, 7, 120)
+        tracking = try ForecastTracking.score(second) { _ in }
         let drift = try #require(tracking.drifting.first)
-        #expect(drift.trackingSignal == -9 && drift.errors.count == 9)
-        #expect(drift.errors.map(\.run) == Array(repeating: 1, count: 6) + Array(repeating: 2, count: 3))
+        #expect(drift.trackingSignal == -6 && drift.errors.count == 6)
+        #expect(drift.errors.map(\.lag) == Array(repeating: 1, count: 6) && drift.errors.map(\.run) == [1, 2, 4, 5, 6, 7])
     }
 
     /// Five errors of +10 and one of -2: sum 48 over MAD 52/6 = 5.54 > 4, flagged; a series

@@ -112,6 +112,10 @@ import Tabular
         #expect(note.contains("5 East"), "\(note)")
         let md = StaffingJob.report(result).markdown(figurePrefix: "staffing_plan")
         #expect(md.contains("Not planned, no census for the unit: 5 East."), "\(md.prefix(800))")
+        // A stage's `file:` names the CSV the report points to.
+        #expect(md.contains("(staffing_plan.csv and the tables by unit)"))
+        let named = StaffingJob.report(result, file: "icu_staffing").markdown(figurePrefix: "icu_staffing")
+        #expect(named.contains("(icu_staffing.csv and the tables by unit)") && !named.contains("staffing_plan.csv"))
     }
 
     @Test func unitsMatchTheCensusIgnoringCaseAndSpacesAndSaySo() throws {

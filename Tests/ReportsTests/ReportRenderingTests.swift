@@ -69,6 +69,10 @@ import TestScratch
         doc.table(["Item", "Description"], [["GLOVE_NITRILE_M", "*STERILE* _NEW_ 2`x ~~old~~ a\\b"]])
         let md = doc.markdown(figurePrefix: "t")
         #expect(md.contains("| GLOVE_NITRILE_M | \\*STERILE\\* \\_NEW\\_ 2\\`x \\~\\~old\\~\\~ a\\\\b |"))
+        // Beside a non-breaking space, a dash or a curly quote an underscore opens emphasis too.
+        var wide = Report(title: "T", summary: ["S"])
+        wide.table(["Item"], [["\u{A0}_X_ —_EM_— “_Q_” é_é"]])
+        #expect(wide.markdown(figurePrefix: "t").contains("| \u{A0}\\_X\\_ —\\_EM\\_— “\\_Q\\_” é\\_é |"))
     }
 
     @Test func htmlIsStandaloneAndEscaped() {

@@ -91,7 +91,10 @@ public struct ForecastStage: Stage {
         // out of the fit, as the aggregate stage and `forecast` leave them out; before, a
         // December covered 29 of 31 days was fitted as a whole month without a word.
         if totals.finerThanPeriods {
-            let left = try AggregateStage.leaveOutPartialPeriods(&totals, context, refusing: "an aggregate stage by the \(frequency.rawValue) with partial: keep upstream")
+            // Every period partial: refused, as `forecast` refuses them under --partial drop,
+            // unless the aggregate upstream was told partial: keep.
+            let left = try AggregateStage.leaveOutPartialPeriods(&totals, context,
+                                                                 refusing: table.keepsPartialPeriods ? nil : "partial: keep on the aggregate stage upstream")
             // Weeks summed into months: the aggregate stage left its own partial weeks at the
             // file's ends out, and with them the days that made the months at the ends whole
             // (June 2026 through the 30th read 28 of 30 days and was forecast, not fitted).

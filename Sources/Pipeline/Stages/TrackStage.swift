@@ -42,7 +42,7 @@ public struct TrackStage: Stage {
         // succeeded, after this stage: its report is the history as it stood before the run
         // (it had said no actual was in yet when this run's data held them).
         let ownRun = context.history == path
-        let ownRunNote = "this run's own forecasts and actuals are appended to the history when the run succeeds, after this stage; the next run or `quartermaster track --history \(path)` scores them"
+        let ownRunNote = "this run's own forecasts and actuals are appended to the history when the run succeeds, after this stage; the next run, or quartermaster track --history \(path), scores them"
         if ownRun { document.paragraph("Scored from the history as it stood before this run: " + ownRunNote + ".") }
         // The scored forecasts as a sheet: the workbook held the summary's headings alone.
         if context.reports.formats.contains(.xlsx) {
@@ -52,7 +52,7 @@ public struct TrackStage: Stage {
             ], highlights: []))
         }
         try context.write(document, name: "forecast_tracking")
-        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (ownRun ? "; " + ownRunNote : ""))
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.judgedOnOneRun > 0 ? " (\(tracking.judgedOnOneRun) not judged yet: forecasts of one run scored)" : "") + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (ownRun ? "; " + ownRunNote : ""))
         // One row per stage, frequency and lag: stages are scored apart (units and lags differ).
         var stages: [String] = [], frequencies: [String] = [], lags: [Double] = [], rows: [TrackingAccuracy] = []
         for group in tracking.groups.keys.sorted() {

@@ -229,43 +229,35 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
     /// Runs forecasting 100 month after month, each short by 20, drift: one error a run, at its
     /// shortest lag, six runs, -6.
     @Test func driftIsJudgedOverRunsNotOverOneRunsLags() throws {
-        let history = try RunHistory.open(temporaryHistoryPath())
         let december = Frequency.month.period(ofLabel: "2025-12")!, january2025 = december - 11
-        func run(last: Int, seen: [Double], forecast: Double) throws {
+        let year = Array(repeating: 100.0, count: 12)
+        /// A run that saw `months` of 120 after a year at 100 and forecasts `forecast` six ahead.
+        func run(_ history: RunHistory, months: Int, forecast: Double) throws {
+            let seen = year + Array(repeating: 120, count: months)
             var record = RunRecord(command: "forecast", output: "out")
-            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
+            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: december + months)
             stage.add(series: "A", forecast: flatForecast(forecast, horizon: 6, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
                       levels: [80, 95], history: seen, season: 12)
             stage.addActuals(monthlyTotals("A", first: january2025, seen))
             record.stages = [stage]
             try history.append(record)
         }
-        let year = Array(repeating: 100.0, count: 12)
-        func seen(_ months: Int) -> [Double] { year + Array(repeating: 120, count: months) }
-        try run(last: december, seen: year, forecast: 100)
-        try run(last: december + 6, seen: seen(6), forecast: 120)
-        var tracking = try ForecastTracking.score(history) { _ in }
+        let first = try RunHistory.open(temporaryHistoryPath())
+        try run(first, months: 0, forecast: 100)
+        try run(first, months: 6, forecast: 120)
+        var tracking = try ForecastTracking.score(first) { _ in }
         #expect(tracking.scored == 6)
         #expect(tracking.drifting.isEmpty && tracking.judgedOnOneRun == 1)
         #expect(tracking.report(history: "h.sqlite").summary.contains { $0.contains("1 series has scored forecasts from one run only") })
 
         let second = try RunHistory.open(temporaryHistoryPath())
-        func again(_ last: Int, _ months: Int, _ forecast: Double) throws {
-            var record = RunRecord(command: "forecast", output: "out")
-            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: last)
-            stage.add(series: "A", forecast: flatForecast(forecast, horizon: 6, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
-                      levels: [80, 95], history: seen(months), season: 12)
-            stage.addActuals(monthlyTotals("A", first: january2025, seen(months)))
-            record.stages = [stage]
-            try second.append(record)
-        }
-        try again(december, 0, 100)
-        try again(december + 1, 1, 100)
-        try again(december + 7, 7, 120)
+        try run(second, months: 0, forecast: 100)
+        try run(second, months: 1, forecast: 100)
+        try run(second, months: 7, forecast: 120)
         tracking = try ForecastTracking.score(second) { _ in }
         #expect(tracking.judgedOnOneRun == 0 && tracking.drifting.isEmpty)
-        for k in 2...5 { try again(december + k, k, 100) }
-        try again(december + 7, 7, 120)
+        for months in 2...5 { try run(second, months: months, forecast: 100) }
+        try run(second, months: 7, forecast: 120)
         tracking = try ForecastTracking.score(second) { _ in }
         let drift = try #require(tracking.drifting.first)
         #expect(drift.trackingSignal == -6 && drift.errors.count == 6)

@@ -16,41 +16,15 @@ public struct OpenDaySeries: Sendable {
         self.open = open
     }
 
-    /// Whether a history whose first day is `first` gets it: enough open days to learn from,
-    /// and nothing on its closed days unless `strays` (`SeriesWeekdays.onlyStrayUse`): then
-    /// what they hold is read with the next open day (`forecast`), as a month's total holds it.
-    /// A series with more than stray use on a weekday the file does not record is forecast as
-    /// it is.
-    public func applies(to history: [Double], first: Int, strays: Bool = false) -> Bool {
+    /// Whether a history whose first day is `first` gets it: nothing on its closed days (a
+    /// stray Saturday row would be lost, so such a series is forecast as it is) and enough
+    /// open days to learn from.
+    public func applies(to history: [Double], first: Int) -> Bool {
         var openDays = 0
         for (k, value) in history.enumerated() {
-            if isOpen(first + k) { openDays += 1 } else if !strays && !(value == 0 || value.isNaN) { return false }
+            if isOpen(first + k) { openDays += 1 } else if !(value == 0 || value.isNaN) { return false }
         }
         return openDays > 0
-    }
-
-    /// The history's open days, each with what the closed days since the one before hold (a
-    /// stray Sunday's use read with the Monday after it; those after the last open day with
-    /// it): the total is kept, as a month's is, where leaving strays out would forecast a
-    /// little under the months. A missing open day passes them on to the next recorded one.
-    func openDays(of history: [Double], first: Int) -> (indices: [Int], values: [Double]) {
-        var indices: [Int] = [], values: [Double] = []
-        var pending = 0.0
-        for (k, value) in history.enumerated() {
-            if isOpen(first + k) {
-                indices.append(k)
-                if value.isNaN || pending == 0 {
-                    values.append(value)
-                } else {
-                    values.append(value + pending)
-                    pending = 0
-                }
-            } else if !value.isNaN {
-                pending += value
-            }
-        }
-        if pending != 0, let last = values.lastIndex(where: { !$0.isNaN }) { values[last] += pending }
-        return (indices, values)
     }
 
     @inline(__always)
@@ -58,10 +32,10 @@ public struct OpenDaySeries: Sendable {
 
     /// Forecasts a history whose first day is `first` on its open days, with a season of one
     /// week of them (`open.count`) where it was a week; closed days ahead get zero with no
-    /// spread. Also returns the history the models saw, put back on its days (closed days 0,
-    /// their strays on the open day after them).
+    /// spread. Also returns the history the models saw, put back on its days (closed days 0).
     public func forecast(_ history: [Double], first: Int, with forecaster: DemandForecaster) throws -> (forecast: SeriesForecast, fitted: [Double]) {
-        let (openIndices, compressed) = openDays(of: history, first: first)
+        let openIndices = history.indices.filter { isOpen(first + $0) }
+        let compressed = openIndices.map { history[$0] }
         var settings = forecaster.settings
         let horizon = settings.horizon
         let ahead = (0..<horizon).map { isOpen(first + history.count + $0) }

@@ -63,38 +63,17 @@ public struct SeriesWeekdays: Sendable {
     /// The weekdays of `file` the series is used on (`file` itself when none is closed).
     public func open(within file: OpenWeekdays) -> OpenWeekdays {
         var mask = file.mask
-        for w in 0..<7 where file.mask & (1 << UInt8(w)) != 0 && isScarce(w, besides: file.mask) { mask &= ~(1 << UInt8(w)) }
+        for w in 0..<7 where file.mask & (1 << UInt8(w)) != 0 && possible[w] > 0 && 10 * used[w] <= possible[w] {
+            var othersUsed = 0, othersPossible = 0
+            for v in 0..<7 where v != w && file.mask & (1 << UInt8(v)) != 0 {
+                othersUsed += used[v]
+                othersPossible += possible[v]
+            }
+            guard othersPossible > 0, othersUsed > 0 else { continue }
+            let rate = min(1, Double(othersUsed) / Double(othersPossible))
+            let tail = rate >= 1 ? (used[w] < possible[w] ? 0 : 1) : gsl_cdf_binomial_P(UInt32(used[w]), rate, UInt32(possible[w]))
+            if tail < SeriesWeekdays.chance { mask &= ~(1 << UInt8(w)) }
+        }
         return OpenWeekdays(mask: mask)
-    }
-
-    /// Whether the series' use on the weekdays outside `own` (`open(within: file)`) is stray use
-    /// alone, which a daily forecast on `own` may leave to its open days: the weekdays of `file`
-    /// it closed are so by that rule, and a weekday the file itself does not record must pass
-    /// the same test against the series' own weekdays. A biopsy kit used on about every other
-    /// Monday, Wednesday, Thursday and Friday, once on a Tuesday and on 3 Sundays in two years,
-    /// was closed on Tuesdays and weekends by month, while by day its stray uses kept every day
-    /// open at 0.583; a clinic item used on Saturdays in half the weeks of a file that records
-    /// no Saturday is used on them, and forecast as it is.
-    public func onlyStrayUse(outside own: OpenWeekdays, within file: OpenWeekdays) -> Bool {
-        for w in 0..<7 where own.mask & (1 << UInt8(w)) == 0 && used[w] > 0 {
-            guard file.mask & (1 << UInt8(w)) != 0 || isScarce(w, besides: own.mask) else { return false }
-        }
-        return true
-    }
-
-    /// Whether weekday `w` has use in a tenth of its periods at most and, at the rate of use
-    /// of the weekdays of `mask` other than `w`, as few periods with use or fewer would happen
-    /// with probability under `chance`.
-    private func isScarce(_ w: Int, besides mask: UInt8) -> Bool {
-        guard possible[w] > 0, 10 * used[w] <= possible[w] else { return false }
-        var othersUsed = 0, othersPossible = 0
-        for v in 0..<7 where v != w && mask & (1 << UInt8(v)) != 0 {
-            othersUsed += used[v]
-            othersPossible += possible[v]
-        }
-        guard othersPossible > 0, othersUsed > 0 else { return false }
-        let rate = min(1, Double(othersUsed) / Double(othersPossible))
-        let tail = rate >= 1 ? (used[w] < possible[w] ? 0 : 1) : gsl_cdf_binomial_P(UInt32(used[w]), rate, UInt32(possible[w]))
-        return tail < SeriesWeekdays.chance
     }
 }

@@ -193,14 +193,8 @@ enum ParallelForecast {
                     let (first, history) = histories[i]
                     let forecaster = chosen[i]
                     if history.contains(where: { !$0.isNaN }) {
-                        // By day, a series' stray uses on the weekdays it is closed on (a tenth
-                        // of its days at most, and scarcer than chance) are read with its open
-                        // days, as its months hold them: a biopsy kit used once on a Tuesday in
-                        // two years was forecast at 0.583 every day, Tuesdays and Saturdays too.
-                        let seriesDays = fileDays.map { file in (file, SeriesWeekdays(daily: history, first: first)) }
-                        let own = seriesDays.map { $1.open(within: $0) } ?? summed[i]
-                        let strays = seriesDays.map { file, days in own.map { days.onlyStrayUse(outside: $0, within: file) } ?? false } ?? false
-                        let openDays = own.flatMap { OpenDaySeries(frequency: frequency, open: $0) }.flatMap { $0.applies(to: history, first: first, strays: strays) ? $0 : nil }
+                        let own = fileDays.map { SeriesWeekdays(daily: history, first: first).open(within: $0) } ?? summed[i]
+                        let openDays = own.flatMap { OpenDaySeries(frequency: frequency, open: $0) }.flatMap { $0.applies(to: history, first: first) ? $0 : nil }
                         let adjustment = own.flatMap { PeriodLengthAdjustment(frequency: frequency, open: $0) }.flatMap { $0.applies(to: history) ? $0 : nil }
                         results[i] = Swift.Result {
                             if let openDays { return try openDays.forecast(history, first: first, with: forecaster) }

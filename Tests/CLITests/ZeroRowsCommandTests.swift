@@ -78,38 +78,4 @@ import Tabular
         #expect(days.rows == plain.rows)
         #expect(days.notes == plain.notes)
     }
-
-    @Test func aStrayUseOnAClosedWeekdayIsClosedByDayAsByMonth() throws {
-        let dir = try CLIRunner.workspace()
-        // A biopsy kit used 2 on each Monday, Wednesday, Thursday and Friday, beside a ward item
-        // used every day, from Monday 2024-07-01 for 78 weeks, and once on a Tuesday and twice
-        // on a Sunday. By month it was closed on Tuesdays and weekends; by day the stray uses
-        // kept every day open, at 1.2 each, Tuesdays and Saturdays included.
-        var text = "date,item,quantity\n"
-        var d = try #require(CalendarDay(year: 2024, month: 7, day: 1))
-        let strays: Set<String> = ["2024-10-15", "2025-02-09", "2025-09-14"]
-        for _ in 0..<(78 * 7) {
-            text += "\(d),WARD,7\n"
-            if [1, 3, 4, 5].contains(d.isoWeekday) || strays.contains("\(d)") { text += "\(d),KIT,2\n" }
-            d = d.adding(days: 1)
-        }
-        try text.write(to: dir.appendingPathComponent("k.csv"), atomically: false, encoding: .utf8)
-        let byDay = try CLIRunner.run(["forecast", "--input", "k.csv", "--frequency", "day", "--horizon", "14", "--out", "d.csv"], in: dir)
-        #expect(byDay.status == 0, "stderr: \(byDay.stderr)")
-        let byMonth = try CLIRunner.run(["forecast", "--input", "k.csv", "--frequency", "month", "--horizon", "3", "--out", "m.csv"], in: dir)
-        #expect(byMonth.status == 0, "stderr: \(byMonth.stderr)")
-        // Both close Tuesdays and Saturdays. Its 2 Sundays fall in 2 of its 18 months, over a
-        // tenth of them, and in 2 of its 78 Sundays, under a tenth: by month Sundays stay open.
-        #expect(byDay.stderr.contains("(KIT: Monday and Wednesday to Friday)"), "\(byDay.stderr)")
-        #expect(byMonth.stderr.contains("(KIT: Monday, Wednesday to Friday and Sunday)"), "\(byMonth.stderr)")
-        let kit = try rows(dir.appendingPathComponent("d.csv")).filter { $0[0] == "KIT" }
-        #expect(kit.count == 14)
-        // The forecast begins on the day after the last, `d`.
-        for (k, row) in kit.enumerated() {
-            let day = d.adding(days: k)
-            #expect(row[1] == "\(day)")
-            let value = try #require(Double(row[2]))
-            if [2, 6, 7].contains(day.isoWeekday) { #expect(value == 0, "\(row)") } else { #expect(value > 0, "\(row)") }
-        }
-    }
 }

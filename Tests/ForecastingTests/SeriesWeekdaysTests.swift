@@ -57,35 +57,6 @@ import Tabular
         #expect(SeriesWeekdays(daily: clinic.history, first: clinic.first).open(within: .all) == OpenWeekdays(mask: 0b0011111))
     }
 
-    @Test func strayUseOutsideItsWeekdaysIsToldFromUseOnThem() {
-        let weekdays = OpenWeekdays(mask: 0b0011111), noSunday = OpenWeekdays(mask: 0b0111111)
-        // One Saturday posting in 20 weeks of a weekday item: a stray, whether the file records
-        // Saturdays (and the series' rule closed them) or not.
-        let stray = daily(weeks: 20) { $0 % 7 < 5 || $0 == 40 ? 10 : 0 }
-        let strayDays = SeriesWeekdays(daily: stray.history, first: stray.first)
-        #expect(strayDays.onlyStrayUse(outside: strayDays.open(within: .all), within: .all))
-        #expect(strayDays.onlyStrayUse(outside: weekdays, within: weekdays))
-        // Saturdays in half of the weeks, in a file that records no weekend: use, not strays.
-        let later = daily(weeks: 20) { $0 % 7 < 5 || ($0 % 7 == 5 && $0 >= 70) ? 10 : 0 }
-        let laterDays = SeriesWeekdays(daily: later.history, first: later.first)
-        #expect(!laterDays.onlyStrayUse(outside: weekdays, within: weekdays))
-        #expect(laterDays.open(within: noSunday) == noSunday && laterDays.onlyStrayUse(outside: noSunday, within: noSunday))
-    }
-
-    @Test func aDailyForecastOnItsWeekdaysKeepsTheStraysTotal() throws {
-        // A weekday item with 3 on Saturday 2025-02-15 (day 40) and 5 on its last day, a Sunday:
-        // the Saturday's use is read with the Monday after it, the Sunday's with the Friday before.
-        let stray = daily(weeks: 20) { $0 % 7 < 5 ? 10 : $0 == 40 ? 3 : $0 == 139 ? 5 : 0 }
-        let open = try #require(OpenDaySeries(frequency: .day, open: OpenWeekdays(mask: 0b0011111)))
-        #expect(!open.applies(to: stray.history, first: stray.first))
-        #expect(open.applies(to: stray.history, first: stray.first, strays: true))
-        let (indices, values) = open.openDays(of: stray.history, first: stray.first)
-        #expect(indices.count == 100 && indices.allSatisfy { $0 % 7 < 5 })
-        #expect(values.reduce(0, +) == stray.history.reduce(0, +))
-        #expect(values[indices.firstIndex(of: 42)!] == 13 && values[99] == 15)
-        #expect(values.filter { $0 != 10 }.count == 2)
-    }
-
     @Test func periodsWeekdayMasksTellTheSameAsDays() {
         // Eight months of a weekday item: every month holds Monday to Friday, none a weekend.
         #expect(SeriesWeekdays(masks: [UInt8](repeating: 0b0011111, count: 8)).open(within: .all) == OpenWeekdays(mask: 0b0011111))

@@ -137,7 +137,12 @@ extension ReorderJob {
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(costUnknown ? "the cost of the order is unknown" : "\(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above"); add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(vendors))
-        doc.keyFigure("Order total", total, style: .money)
+        // The workbook's key figures say what the summary says: no total of $0 for orders whose
+        // cost is unknown, and a total that leaves lines out says so.
+        let uncosted = orders.filter { $0.flags.contains("missing_cost") }.count
+        if !costUnknown {
+            doc.keyFigure(uncosted == 0 ? "Order total" : "Order total (not counting \(uncosted) line\(uncosted == 1 ? "" : "s") without a unit cost)", total, style: .money)
+        }
         let noun = byLocation ? "stock lines" : "items"
         doc.keyFigure("\(noun.prefix(1).uppercased() + noun.dropFirst()) at risk of stockout", Double(atRisk.count))
         doc.keyFigure("Vital \(noun) at risk", Double(critical.count))

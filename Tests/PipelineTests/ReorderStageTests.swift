@@ -210,6 +210,13 @@ enum ISO {
         dated.append("as_of", .text(["2025-03-15", "2025-03-15", "2025-06-29"]))
         let stale = try ReorderJob().plan(usage: usage, items: master, inventory: dated)
         #expect(stale.lines.filter { $0.flags.contains("stale_count") }.map(\.location).sorted() == ["icu", "main"])
+        // The workbook's key figures: no order total of $0 for orders whose cost is unknown.
+        let costed = ReorderJob.report(plan).keyFigures.map(\.label)
+        #expect(costed.contains("Order total"))
+        let uncosted = try ReorderJob().plan(usage: usage, items: Table([("item", .text(["0123"])), ("lead_time_days", .number([7])), ("review_period_days", .number([7]))]),
+                                             inventory: inventory)
+        #expect(uncosted.lines.contains { $0.orderQuantity > 0 && $0.flags.contains("missing_cost") })
+        #expect(!ReorderJob.report(uncosted).keyFigures.contains { $0.label.hasPrefix("Order total") })
     }
 
     /// DESIGN.md's status is active or discontinued: the common ERP spellings of both are read,

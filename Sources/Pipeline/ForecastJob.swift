@@ -44,11 +44,7 @@ public struct ForecastJob: Sendable {
     public static let accuracyDecimals = 4
 
     /// A score as accuracy.csv writes it, for tables that are written later.
-    static func accuracyFigure(_ value: Double) -> Double {
-        guard value.isFinite else { return value }
-        let scale = (0..<accuracyDecimals).reduce(1.0) { r, _ in r * 10 }
-        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
-    }
+    static func accuracyFigure(_ value: Double) -> Double { NumberFormat.rounded(value, decimals: accuracyDecimals) }
 
     public func run() throws -> Result {
         let (totals, summary, importNotes) = try source.read()

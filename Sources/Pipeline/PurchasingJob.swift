@@ -177,33 +177,33 @@ public struct PurchasingJob: Sendable {
 
     // MARK: - Tables (DESIGN.md's columns)
 
-    static func rounded(_ x: Double, _ decimals: Double) -> Double { x.isFinite ? (x * decimals).rounded() / decimals : .nan }
+    static func rounded(_ x: Double, _ decimals: Int) -> Double { x.isFinite ? NumberFormat.rounded(x, decimals: decimals) : .nan }
 
     public static func scorecardTable(_ r: Result) -> Table {
         let v = r.analysis.vendors
         return Table([("vendor", .text(v.map(\.vendor))), ("lines", .number(v.map { Double($0.lines) })),
-                      ("spend", .number(v.map { rounded($0.spend, 100) })), ("fill_rate", .number(v.map { rounded($0.fillRate, 10_000) })),
-                      ("on_time_rate", .number(v.map { rounded($0.onTimeRate, 10_000) })),
-                      ("lead_time_mean_days", .number(v.map { $0.leadTime.count > 0 ? rounded($0.leadTime.mean, 100) : .nan })),
-                      ("lead_time_sd_days", .number(v.map { $0.leadTime.count > 1 ? rounded($0.leadTime.standardDeviation, 100) : .nan })),
-                      ("price_variance", .number(v.map { r.analysis.hasContractPrices ? rounded($0.priceVariance, 100) : .nan })),
+                      ("spend", .number(v.map { rounded($0.spend, 2) })), ("fill_rate", .number(v.map { rounded($0.fillRate, 4) })),
+                      ("on_time_rate", .number(v.map { rounded($0.onTimeRate, 4) })),
+                      ("lead_time_mean_days", .number(v.map { $0.leadTime.count > 0 ? rounded($0.leadTime.mean, 2) : .nan })),
+                      ("lead_time_sd_days", .number(v.map { $0.leadTime.count > 1 ? rounded($0.leadTime.standardDeviation, 2) : .nan })),
+                      ("price_variance", .number(v.map { r.analysis.hasContractPrices ? rounded($0.priceVariance, 2) : .nan })),
                       // Blank without contract prices: no spend is known to be off contract.
-                      ("off_contract_spend", .number(v.map { r.analysis.hasContractPrices ? rounded($0.offContractSpend, 100) : .nan }))])
+                      ("off_contract_spend", .number(v.map { r.analysis.hasContractPrices ? rounded($0.offContractSpend, 2) : .nan }))])
     }
 
     public static func priceVarianceTable(_ r: Result) -> Table {
         let p = r.analysis.priceVariances
         return Table([("item", .text(p.map(\.item))), ("vendor", .text(p.map(\.vendor))), ("quantity", .number(p.map(\.quantity))),
-                      ("paid_unit_price", .number(p.map { rounded($0.paidUnitPrice, 10_000) })),
-                      ("contract_unit_price", .number(p.map { rounded($0.contractUnitPrice, 10_000) })),
-                      ("price_variance", .number(p.map { rounded($0.priceVariance, 100) }))])
+                      ("paid_unit_price", .number(p.map { rounded($0.paidUnitPrice, 4) })),
+                      ("contract_unit_price", .number(p.map { rounded($0.contractUnitPrice, 4) })),
+                      ("price_variance", .number(p.map { rounded($0.priceVariance, 2) }))])
     }
 
     public static func leadTimeTable(_ r: Result) -> Table {
         let l = r.analysis.leadTimes
         return Table([("item", .text(l.map(\.item))), ("vendor", .text(l.map(\.vendor))), ("receipts", .number(l.map { Double($0.receipts) })),
-                      ("lead_time_mean_days", .number(l.map { rounded($0.meanDays, 100) })),
-                      ("lead_time_sd_days", .number(l.map { $0.receipts > 1 ? rounded($0.standardDeviationDays, 100) : .nan }))])
+                      ("lead_time_mean_days", .number(l.map { rounded($0.meanDays, 2) })),
+                      ("lead_time_sd_days", .number(l.map { $0.receipts > 1 ? rounded($0.standardDeviationDays, 2) : .nan }))])
     }
 
     public static func expiryTable(_ r: Result) -> Table {
@@ -211,9 +211,9 @@ public struct PurchasingJob: Sendable {
         return Table([("item", .text(e.map(\.lot.item))), ("lot", .text(e.map(\.lot.lot))),
                       ("expiry_date", .text(e.map { CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description })),
                       ("quantity", .number(e.map(\.lot.quantity))),
-                      ("expected_use_before_expiry", .number(e.map { rounded($0.expectedUseBeforeExpiry, 100) })),
-                      ("expected_waste", .number(e.map { rounded($0.expectedWaste, 100) })),
-                      ("waste_value", .number(e.map { rounded($0.wasteValue, 100) }))])
+                      ("expected_use_before_expiry", .number(e.map { rounded($0.expectedUseBeforeExpiry, 2) })),
+                      ("expected_waste", .number(e.map { rounded($0.expectedWaste, 2) })),
+                      ("waste_value", .number(e.map { rounded($0.wasteValue, 2) }))])
     }
 
     /// How many names a note lists before "and N more".

@@ -81,22 +81,38 @@ extension ReorderJob {
         return notes
     }
 
-    /// The order total of the run's summary line. Lines without a unit cost (flag
-    /// `missing_cost`) have an unknown cost, not zero: summed as zero, two such lines read
-    /// `2 to order, total 0`. So the total says how many lines it leaves out, as reorder.md
-    /// says they are not in its total, and a plan of only such lines has no total at all.
+    /// An order list's cost: the total of its lines with a unit cost, and how many have none
+    /// (flag `missing_cost`), whose cost is unknown, not zero: summed as zero, two such lines
+    /// read `2 to order, total 0`. The run's summary line, reorder.md and the workbook's key
+    /// figures all say it from this one count.
+    struct OrderCost {
+        let total: Double
+        let uncosted: Int
+        /// Every line is without a unit cost: there is no total at all.
+        let unknown: Bool
+        static let unknownText = "cost unknown (no unit cost)"
+
+        init(_ orders: [ReorderLine]) {
+            total = orders.reduce(0) { $0 + ($1.costUnknown ? 0 : $1.orderCost) }
+            uncosted = orders.filter(\.costUnknown).count
+            unknown = uncosted > 0 && uncosted == orders.count
+        }
+    }
+
+    /// The order total of the run's summary line: it says how many lines it leaves out, as
+    /// reorder.md says they are not in its total, and a plan of only such lines has no total.
     public static func orderTotalSummary(_ orders: [ReorderLine]) -> String {
-        let unknown = orders.filter { $0.flags.contains("missing_cost") }.count
-        if unknown > 0 && unknown == orders.count { return "cost unknown (no unit cost)" }
-        let total = "total \(NumberFormat.fixed(orders.reduce(0) { $0 + ($1.flags.contains("missing_cost") ? 0 : $1.orderCost) }, decimals: 2))"
-        return unknown == 0 ? total : total + " (not counting \(NumberFormat.count(unknown, "order line")) without a unit cost)"
+        let cost = OrderCost(orders)
+        if cost.unknown { return OrderCost.unknownText }
+        let total = "total \(NumberFormat.fixed(cost.total, decimals: 2))"
+        return cost.uncosted == 0 ? total : total + " (not counting \(NumberFormat.count(cost.uncosted, "order line")) without a unit cost)"
     }
 
     /// reorder.md: the summary a buyer reads first, the outlook of the biggest items, then
     /// one section per vendor.
     public static func report(_ plan: Plan, numbers: NumberStyle = NumberStyle(), file: String = "reorder") -> Report {
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
-        let total = orders.reduce(0) { $0 + $1.orderCost }
+        let cost = OrderCost(orders)
         let atRisk = plan.lines.filter { $0.flags.contains("stockout_risk") && !$0.flags.contains("discontinued") }
         let critical = atRisk.filter { $0.criticality == .vital }
         let above = plan.lines.reduce(0) { $0 + valueAboveTarget($1) }
@@ -111,7 +127,7 @@ extension ReorderJob {
         func named(_ line: ReorderLine) -> String {
             "\(line.item) \(line.description)" + (byLocation && !line.location.isEmpty ? " at \(line.location)" : "")
         }
-        let noCost = plan.lines.filter { $0.flags.contains("missing_cost") }
+        let noCost = plan.lines.filter(\.costUnknown)
         let usageEnd: [String] = plan.usageEnd.map { end in
             let note = usageEndNote(end, asOf: plan.asOf)
             return [note.prefix(1).uppercased() + note.dropFirst() + "."]
@@ -123,8 +139,7 @@ extension ReorderJob {
             + " (flag not_in_item_master): " + missing.listed(upTo: 10) + "; add \(missing.count == 1 ? "it" : "them") before ordering."]
         // Every line without a unit cost: a total of $0 read as free (the note below says such
         // lines are not in the total when some have a cost).
-        let costUnknown = !orders.isEmpty && orders.allSatisfy { $0.flags.contains("missing_cost") }
-        let totalText = costUnknown ? "cost unknown (no unit cost)" : "total \(numbers.money(total))"
+        let totalText = cost.unknown ? OrderCost.unknownText : "total \(numbers.money(cost.total))"
         var doc = Report(title: "Reorder list as of \(plan.asOf)", summary: usageEnd + [
             "\(NumberFormat.count(orders.count, "order line")) from \(NumberFormat.count(vendors, "vendor"))\(noVendor > 0 ? " and \(noVendor) without one" : ""), \(totalText).",
             "\(items(atRisk.count, "may", "may")) stock out before the next delivery (\(critical.count) of them vital)" + (critical.isEmpty ? "." : ": " + critical.prefix(10).map(named).joined(separator: ", ") + "."),
@@ -134,14 +149,14 @@ extension ReorderJob {
           + (plan.lotsWithoutStockRow.isEmpty ? [] : ["Lots at a location where the inventory has no row of their item, not planned: "
                                                       + plan.lotsWithoutStockRow.listed(upTo: 10) + "; add that location's stock (on hand) to the snapshot."])
           + openOrderNotes(plan.openOrders)
-          + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(costUnknown ? "the cost of the order is unknown" : "\(noCost.filter { $0.orderQuantity > 0 }.count) of their order lines are not in the total above"); add the prices to the item master."]))
+          + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(cost.unknown ? "the cost of the order is unknown" : "\(cost.uncosted) of their order lines are not in the total above"); add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(vendors))
         // The workbook's key figures say what the summary says: no total of $0 for orders whose
         // cost is unknown, and a total that leaves lines out says so.
-        let uncosted = orders.filter { $0.flags.contains("missing_cost") }.count
-        if !costUnknown {
-            doc.keyFigure(uncosted == 0 ? "Order total" : "Order total (not counting \(uncosted) line\(uncosted == 1 ? "" : "s") without a unit cost)", total, style: .money)
+        if !cost.unknown {
+            doc.keyFigure(cost.uncosted == 0 ? "Order total" : "Order total (not counting \(cost.uncosted) line\(cost.uncosted == 1 ? "" : "s") without a unit cost)",
+                          cost.total, style: .money)
         }
         let noun = byLocation ? "stock lines" : "items"
         doc.keyFigure("\(noun.prefix(1).uppercased() + noun.dropFirst()) at risk of stockout", Double(atRisk.count))

@@ -3,7 +3,7 @@ import Reports
 import Tabular
 
 extension ShiftStaffingJob {
-    static func r2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+    static func r2(_ x: Double) -> Double { NumberFormat.rounded(x, decimals: 2) }
 
     /// staffing_shifts.csv: one row per shift and job code with a ratio limit.
     public static func shiftsTable(_ result: Result) -> Table {

@@ -602,7 +602,7 @@ public struct StaffingJob: Sendable {
 
     public static func table(_ result: Result) -> Table {
         let rows = result.rows
-        func r2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+        func r2(_ x: Double) -> Double { NumberFormat.rounded(x, decimals: 2) }
         return Table([
             ("unit", .text(rows.map(\.unit))), ("job_code", .text(rows.map(\.jobCode))), ("period", .text(rows.map(\.period))),
             ("census_forecast", .number(rows.map { r2($0.censusForecast) })), ("required_hours", .number(rows.map { r2($0.plan.requiredHours) })),

@@ -45,17 +45,16 @@ public struct Table: Sendable {
     /// those first periods out, as `forecast` does on the daily rows themselves (a drug used
     /// 10 a day was forecast at 305 for every month, February's 280 outside the 95% interval).
     public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>, weekdays: [String: OpenWeekdays])?
-    /// For an aggregate stage's output under `partial: keep`: the periods its rows cover only in
-    /// part, kept to fit. A forecast stage records no actual of them in the run history.
-    public var partialPeriodsKept: Set<String> = []
+    /// For an aggregate stage's output under `partial: keep` (nil under `drop`): the periods its
+    /// rows cover only in part, kept to fit. A forecast stage records no actual of them in the
+    /// run history, and, summing the rows into longer periods, keeps partial ones to fit too
+    /// (it refused them as under `drop`).
+    public var partialPeriodsKept: Set<String>?
     /// For an aggregate stage's output under `partial: drop` whose every period is covered only
     /// in part (kept, as leaving them out would leave nothing): why a forecast stage at the same
     /// frequency refuses them, as `forecast` refuses the export. A pipeline forecast 6 weeks of
     /// July and August at 462 for a month of 22 a day where `forecast` stopped.
     public var nothingCompleteToLearnFrom: String?
-    /// For an aggregate stage's output: it was told `partial: keep`, which a forecast stage
-    /// summing its rows into longer periods keeps to (it refused them as under `drop`).
-    public var keepsPartialPeriods = false
     /// By date column, the period every row's label names (`2026-Q2`, `2025-W40`; see
     /// `PeriodLabelMix.labelledSpan`), for an aggregate stage reading the column.
     public var labelledSpans: [String: Frequency] = [:]
@@ -154,7 +153,6 @@ public struct Table: Sendable {
         result.periodTotals = periodTotals
         result.partialPeriodsKept = partialPeriodsKept
         result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
-        result.keepsPartialPeriods = keepsPartialPeriods
         result.labelledSpans = labelledSpans
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }

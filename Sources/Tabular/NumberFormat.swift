@@ -6,6 +6,15 @@ public enum NumberFormat {
         return v
     }
 
+    /// `value` rounded half away from zero to `decimals` places (0 to 15), as `fixed` writes
+    /// it, for tables written later; NaN and infinities as they are. The figures a command
+    /// writes to a number of places and a pipeline's table of the same figures then agree.
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite else { return value }
+        let scale = powers[max(0, min(decimals, 15))]
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
     /// `value` rounded half away from zero to `decimals` places, trailing zeros dropped.
     public static func fixed(_ value: Double, decimals: Int = 6) -> String {
         withFixed(value, decimals: decimals) { String(decoding: $0, as: UTF8.self) }

@@ -41,6 +41,17 @@ struct NumberFormatTests {
         #expect(NumberFormat.fixed(1e15 + 0.5, decimals: 2) == "1000000000000001")
     }
 
+    /// `rounded` gives the value `fixed` writes, as a number for tables written later.
+    @Test func roundedIsWhatFixedWrites() {
+        #expect(NumberFormat.rounded(0.518639, decimals: 4) == 0.5186)
+        #expect(NumberFormat.rounded(-1234567.125, decimals: 2) == -1234567.13)
+        #expect(NumberFormat.rounded(2.5, decimals: 0) == 3)
+        for value in [0.12345678, -7.77777, 12_345.6789, 0.00005] {
+            #expect(NumberFormat.fixed(NumberFormat.rounded(value, decimals: 4), decimals: 6) == NumberFormat.fixed(value, decimals: 4))
+        }
+        #expect(NumberFormat.rounded(.nan, decimals: 2).isNaN && NumberFormat.rounded(.infinity, decimals: 2) == .infinity)
+    }
+
     @Test func tinyValuesBecomeZeroWithoutSign() {
         #expect(NumberFormat.fixed(-0.0000001) == "0")
         #expect(NumberFormat.fixed(0.0000004) == "0")

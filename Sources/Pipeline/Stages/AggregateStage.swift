@@ -138,7 +138,6 @@ public struct AggregateStage: Stage {
         if marksFilledDays { table.filledDays = filled }
         table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart, totals.keysOnFewerWeekdays)
         if partial == .keep {
-            table.keepsPartialPeriods = true
             var whole = totals
             table.partialPeriodsKept = Set(whole.leaveOutPartialPeriods().map(\.label))
         }

@@ -94,7 +94,7 @@ public struct ForecastStage: Stage {
             // Every period partial: refused, as `forecast` refuses them under --partial drop,
             // unless the aggregate upstream was told partial: keep.
             let left = try AggregateStage.leaveOutPartialPeriods(&totals, context,
-                                                                 refusing: table.keepsPartialPeriods ? nil : "partial: keep on the aggregate stage upstream")
+                                                                 refusing: table.partialPeriodsKept != nil ? nil : "partial: keep on the aggregate stage upstream")
             // Weeks summed into months: the aggregate stage left its own partial weeks at the
             // file's ends out, and with them the days that made the months at the ends whole
             // (June 2026 through the 30th read 28 of 30 days and was forecast, not fitted).
@@ -142,7 +142,7 @@ public struct ForecastStage: Stage {
         if var record {
             // Periods kept in part to fit (`partial: keep` upstream) are no actuals: 15 days of
             // July recorded as July's scored an exact forecast of 310 as 160 too high.
-            let partial = table.periodTotals?.frequency == frequency ? Set(table.partialPeriodsKept.compactMap { frequency.period(ofLabel: $0) }) : []
+            let partial = table.periodTotals?.frequency == frequency ? Set((table.partialPeriodsKept ?? []).compactMap { frequency.period(ofLabel: $0) }) : []
             record.addActuals(totals, leavingOut: partial)
             context.record(record)
         }

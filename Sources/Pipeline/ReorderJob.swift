@@ -232,7 +232,9 @@ public struct ReorderJob: Sendable {
                     recent.append([])
                     lastTwoWeeks.append(0)
                 }
-                if quantity != 0 {
+                // A return (a negative quantity) is stock coming back, not a day of use: read as
+                // use it hid dead stock and aged a new item.
+                if quantity > 0 {
                     firstUse[id] = min(firstUse[id], day.daysSinceEpoch)
                     lastUse[id] = max(lastUse[id], day.daysSinceEpoch)
                     let back = Int(usageEnd.daysSinceEpoch - day.daysSinceEpoch)

@@ -219,6 +219,30 @@ enum ISO {
         #expect(!ReorderJob.report(uncosted).keyFigures.contains { $0.label.hasPrefix("Order total") })
     }
 
+    /// A return is stock coming back, not a day of use: an item last used 200 days ago whose
+    /// ward sent 3 back last week is dead stock all the same, and a credit posted before an
+    /// item's first use does not make it older than it is. Read as use, the return hid the dead
+    /// stock (6 days since "use") and took the new item's flag away (90 days of "history").
+    @Test func aReturnIsNotAUseForDeadStockOrANewItem() throws {
+        var days: [CalendarDay] = [], items: [String] = [], quantities: [Double] = []
+        let start = CalendarDay(year: 2025, month: 1, day: 6)!, end = start.adding(days: 299)
+        func post(_ item: String, _ day: CalendarDay, _ quantity: Double) { days.append(day); items.append(item); quantities.append(quantity) }
+        for k in 0..<300 { post("GLV", start.adding(days: k), 20) }
+        for k in 0..<100 { post("OLD", start.adding(days: k), 5) }
+        post("OLD", end.adding(days: -6), -3)
+        post("NEW", end.adding(days: -90), -2)
+        for k in 0..<20 { post("NEW", end.adding(days: -k), 4) }
+        let usage = Table([("date", .date(days)), ("item", .text(items)), ("quantity", .number(quantities))])
+        let master = Table([("item", .text(["GLV", "OLD", "NEW"])), ("unit_cost", .number([1, 1, 1])),
+                            ("lead_time_days", .number([7, 7, 7])), ("review_period_days", .number([7, 7, 7]))])
+        let inventory = Table([("item", .text(["GLV", "OLD", "NEW"])), ("on_hand", .number([500, 400, 50])), ("on_order", .number([0, 0, 0]))])
+        let plan = try ReorderJob().plan(usage: usage, items: master, inventory: inventory)
+        let old = try #require(plan.lines.first { $0.item == "OLD" })
+        let new = try #require(plan.lines.first { $0.item == "NEW" })
+        #expect(old.flags.contains("dead_stock"), "\(old.flags) \(old.reason)")
+        #expect(new.flags.contains("new_item"), "\(new.flags) \(new.reason)")
+    }
+
     /// DESIGN.md's status is active or discontinued: the common ERP spellings of both are read,
     /// and any other word is a rejected row naming them, never an order for an obsolete item.
     @Test func itemStatusesAreReadOrRejected() throws {

@@ -144,6 +144,11 @@ import Testing
         let late = DailyUse(days: [start, start.adding(days: 90), start.adding(days: 99)], items: ["B", "C", "C"], quantity: [5, 20, 30],
                             asOf: start.adding(days: 99), windowDays: 91)!
         #expect(close(late.perItem["C"]!, 50.0 / 10, 1e-12))
+        // A return 60 days before the first use does not start the item's use there (the
+        // credit is stock coming back): still 45 over its 10 days, not over 70.
+        let returned = DailyUse(days: [start.adding(days: 30), start.adding(days: 90), start.adding(days: 99)], items: ["C", "C", "C"],
+                                quantity: [-5, 20, 30], asOf: start.adding(days: 99), windowDays: 91)!
+        #expect(close(returned.perItem["C"]!, 45.0 / 10, 1e-12), "\(returned.perItem)")
     }
 
     @Test func cycleServiceSafetyStock() {

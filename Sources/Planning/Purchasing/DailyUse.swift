@@ -42,7 +42,8 @@ public struct DailyUse: Sendable {
         for row in days.indices {
             let (from, through) = covered(days[row])
             guard from <= last else { continue }
-            if quantity[row] != 0 { first[items[row]] = min(first[items[row]] ?? from, from) }
+            // A return is stock coming back, not the start of use.
+            if quantity[row] > 0 { first[items[row]] = min(first[items[row]] ?? from, from) }
             let overlap = min(through, last) - max(from, start) + 1
             if overlap > 0 { total[items[row], default: 0] += quantity[row] * Double(overlap) / Double(through - from + 1) }
         }

@@ -7,7 +7,8 @@ import Darwin
 /// A file that appears at its final path only when complete.
 ///
 /// Bytes go to a hidden temporary file beside the target; `commit()` flushes and renames
-/// it into place. A run that fails (or is killed) leaves whatever was there before.
+/// it into place. A run that fails (or is interrupted) leaves whatever was there before, and
+/// an interruption removes the temporary file (`InterruptCleanup`).
 /// The path `-` writes straight to standard output; a device or pipe (`/dev/null`) is written
 /// in place, since renaming onto it would replace the device with a regular file; a symbolic
 /// link keeps pointing at the file it names.
@@ -75,7 +76,11 @@ public final class AtomicFile {
         fd = descriptor
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         finalPath = target
+        cleanupSlot = InterruptCleanup.remember(temporaryPath!)
     }
+
+    /// Where an interruption finds the temporary file to remove it (`InterruptCleanup`).
+    private var cleanupSlot: Int?
 
     /// Where the temporary file is renamed to (the link's target for a symbolic link).
     private var finalPath: String?
@@ -138,8 +143,10 @@ public final class AtomicFile {
         }
         if fsync(fd) != 0 || close(fd) != 0 {
             unlink(temporaryPath)
+            InterruptCleanup.forget(cleanupSlot)
             throw InputError(file: path, "could not be saved: \(String(cString: strerror(errno)))")
         }
+        defer { InterruptCleanup.forget(cleanupSlot) }
         if rename(temporaryPath, finalPath ?? path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
@@ -157,5 +164,6 @@ public final class AtomicFile {
         }
         close(fd)
         unlink(temporaryPath)
+        InterruptCleanup.forget(cleanupSlot)
     }
 }

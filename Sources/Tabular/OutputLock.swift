@@ -8,9 +8,9 @@ import Darwin
 /// `OUTPUT.lock` beside the output folder or file, holding the pid of the run that has it.
 ///
 /// A second run fails at once with a message naming the holder, rather than waiting or
-/// mixing its files into the first run's. The lock file is removed when the run ends; a run
-/// that is killed leaves it behind, but flock locks die with their process, so a stale file
-/// never blocks anyone.
+/// mixing its files into the first run's. The lock file is removed when the run ends or is
+/// interrupted (`InterruptCleanup`); a run killed outright leaves it behind, but flock locks
+/// die with their process, so a stale file never blocks anyone.
 public final class OutputLock {
     public let path: String
     private var fd: Int32
@@ -68,7 +68,11 @@ public final class OutputLock {
         let text = "\(getpid())\n"
         _ = ftruncate(fd, 0)
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+        cleanupSlot = InterruptCleanup.remember(path)
     }
+
+    /// Where an interruption finds the lock file to remove it.
+    private var cleanupSlot: Int?
 
     deinit { release() }
 
@@ -83,6 +87,7 @@ public final class OutputLock {
     /// Removes the lock file and lets the next run in.
     public func release() {
         guard fd >= 0 else { return }
+        InterruptCleanup.forget(cleanupSlot)
         unlink(path)
         close(fd)
         fd = -1

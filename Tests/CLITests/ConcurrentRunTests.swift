@@ -28,6 +28,43 @@ import Glibc
 
     """
 
+    /// Interrupted (Ctrl-C, a kill, a closed terminal), a run takes its hidden temporary files
+    /// and its lock file with it, and still ends by the signal. An aggregate reading standard
+    /// input has opened its rejects file and taken the lock while it waits for more rows.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func anInterruptedRunLeavesNoHiddenOrLockFiles(signal: Int32) throws {
+        let dir = try CLIRunner.workspace()
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["aggregate", "--input", "-", "--frequency", "month", "--out", "agg.csv"]
+        process.currentDirectoryURL = dir
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("date,item,quantity\n2026-01-05,A,1\n".utf8))
+        func leftovers() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "agg.csv" } }
+        // Wait (up to 20 s) for the rejects file's temporary and the lock to be there.
+        var waited = 0
+        while try leftovers().count < 2 && waited < 2_000 { usleep(10_000); waited += 1 }
+        let during = try leftovers()
+        #expect(during.contains("agg.csv.lock") && during.contains { $0.hasPrefix(".agg.rejects.csv.") }, "\(during)")
+        kill(process.processIdentifier, signal)
+        // Foundation's Process starts the run with these signals blocked: the run unblocks them.
+        waited = 0
+        while process.isRunning && waited < 1_000 { usleep(10_000); waited += 1 }
+        if process.isRunning {
+            Issue.record("signal \(signal) did not end the run in 10 s")
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+        let after = try leftovers()
+        #expect(after.isEmpty, "\(after)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("agg.csv").path))
+    }
+
     /// Holding the lock ourselves: the run must refuse, name our pid, and leave nothing.
     @Test func aRunRefusesAnOutputFolderThatIsLocked() throws {
         let dir = try CLIRunner.workspace()

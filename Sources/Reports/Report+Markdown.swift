@@ -59,7 +59,7 @@ extension Report {
 /// Keeps user data (item descriptions, department names) from breaking the Markdown around
 /// it: a `|` would split a table cell, a line break would end the row, `<` could open raw
 /// HTML in viewers that render it, and `*`, `_`, `~` and backticks would turn
-/// `*STERILE* GLOVES` or `_NEW_ stock` into emphasis or code. An underscore between two ASCII
+/// `*STERILE* GLOVES` or `_NEW_ stock` into emphasis or code, and `&amp;` into `&`. An underscore between two ASCII
 /// letters or digits opens nothing (CommonMark), so `GLOVE_NITRILE_M` is left as it reads.
 enum MarkdownEscaping {
     static func append(_ segments: [Report.Segment], to out: inout String) {
@@ -87,7 +87,7 @@ enum MarkdownEscaping {
             // Most cells need nothing: append them whole.
             var clean = true
             for b in bytes where b == 0x0A || b == 0x0D || b == 0x3C || (pipes && b == 0x7C) || b == 0x5B || b == 0x5D
-                || b == 0x2A || b == 0x5F || b == 0x60 || b == 0x5C || b == 0x7E {
+                || b == 0x2A || b == 0x5F || b == 0x60 || b == 0x5C || b == 0x7E || b == 0x26 {
                 clean = false
                 break
             }
@@ -110,12 +110,24 @@ enum MarkdownEscaping {
                 case 0x5B, 0x5D, 0x2A, 0x60, 0x5C, 0x7E: escaped.append(0x5C); escaped.append(b)
                 case 0x5F where !(i > 0 && isWordByte(bytes[i - 1]) && i + 1 < bytes.count && isWordByte(bytes[i + 1])):
                     escaped.append(0x5C); escaped.append(b)
+                case 0x26 where startsEntity(bytes, at: i):
+                    escaped.append(0x5C); escaped.append(b)
                 default: escaped.append(b)
                 }
                 i += 1
             }
             out += String(decoding: escaped, as: UTF8.self)
         }
+    }
+
+    /// Whether the `&` at `i` begins what Markdown reads as an entity (`&amp;`, `&#174;`,
+    /// `&#xAE;`): a description written `R&amp;D` rendered as `R&D`.
+    private static func startsEntity(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var j = i + 1
+        if j < bytes.count && bytes[j] == 0x23 { j += 1 }
+        let start = j
+        while j < bytes.count && isWordByte(bytes[j]) { j += 1 }
+        return j > start && j < bytes.count && bytes[j] == 0x3B
     }
 
     /// ASCII letters and digits: an underscore between two of them is inside a word. Beside any

@@ -73,6 +73,11 @@ import TestScratch
         var wide = Report(title: "T", summary: ["S"])
         wide.table(["Item"], [["\u{A0}_X_ —_EM_— “_Q_” é_é"]])
         #expect(wide.markdown(figurePrefix: "t").contains("| \u{A0}\\_X\\_ —\\_EM\\_— “\\_Q\\_” é\\_é |"))
+        // An entity in data reads as written (`&amp;` rendered `&`, `&#174;` the ® sign); a
+        // lone ampersand needs nothing.
+        var entities = Report(title: "T", summary: ["S"])
+        entities.table(["Item"], [["R&amp;D &#174; &x AT&T &"]])
+        #expect(entities.markdown(figurePrefix: "t").contains("| R\\&amp;D \\&#174; &x AT&T & |"))
     }
 
     @Test func htmlIsStandaloneAndEscaped() {

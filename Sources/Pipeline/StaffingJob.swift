@@ -338,7 +338,8 @@ public struct StaffingJob: Sendable {
         var censusForecast: [String: (values: [Double], mase: Double?)] = [:]
         var outlooks: [SeriesOutlook] = []
         let levelsShown = [80.0, 95.0]
-        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: levelsShown, backtestOrigins: 3))
+        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: levelsShown, backtestOrigins: 3,
+                                                                     longCycle: frequency.longCycle))
         var record = historyStage.map { StageRecord(stage: $0, frequency: frequency, lastPeriod: censusTotals.lastPeriod) }
         // The census as recorded, missing periods NaN: the outlook shows them as gaps, where
         // the series the models fitted has them filled in, which read as census counted.
@@ -368,7 +369,7 @@ public struct StaffingJob: Sendable {
         stoppedUnits.sort { $0.unit < $1.unit }
         var premiumForecast: [String: Double] = [:]
         for (kind, totals) in hoursByPay where totals.seriesCount > 0 {
-            let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 0))
+            let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 0, longCycle: frequency.longCycle))
             try ParallelForecast.each(totals, forecaster: quick, threads: threads, progress: Progress(label: "staffing: \(kind)", total: totals.seriesCount, quiet: true)) { unit, _, f in
                 premiumForecast["\(unit)|\(kind)"] = f.mean.reduce(0, +)
             }

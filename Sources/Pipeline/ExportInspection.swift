@@ -215,7 +215,10 @@ public struct ExportInspection: Sendable {
         "expiry_date": ["Expiration Date", "Exp Date", "Expiry", "Expiration", "Expires"],
         "lot": ["Lot Number", "Lot #", "Lot No", "Batch"],
         "status": ["Line Status", "PO Status", "Order Status"],
-        "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Item Code", "Product Code", "NDC", "Medication", "Drug", "Drug Name", "Material"],
+        "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Item Code", "Product Code", "NDC", "Medication", "Drug", "Drug Name", "Material",
+                 "Part Number", "Part #", "Part No"],
+        // Not `Month`: a daily sheet's `Month` of 1 to 12 is a part of the date. A column of
+        // periods (`2024-01`) is found by its values (`suggest`).
         "date": ["Date", "Trans Date", "Transaction Date", "Work Date", "Issue Date"],
         "on_hand": ["On Hand", "QOH", "Qty On Hand"],
         "on_order": ["On Order"],
@@ -295,10 +298,13 @@ public struct ExportInspection: Sendable {
         var used = Set<Int>()
         suggestedMap += ExportInspection.headersNaming(schema.roles, in: header, used: &used)
         // A required date role no header names (`datum`, `Fecha`): the one column whose values
-        // read as dates, or as periods where the role takes a period.
+        // read as dates, or as periods where the role takes a period or no column holds dates
+        // (a monthly export's `Posting Period` of `2024-01`, which the import reads).
         let isDated = { (role: InputSchema.Role) in role.type == .date || role.type == .period }
         for role in schema.roles where role.required && isDated(role) && !suggestedMap.contains(where: { $0.role == role.name }) {
-            let typed = header.indices.filter { !used.contains($0) && (columns[$0].type == "date" || (role.type == .period && columns[$0].type == "period")) }
+            let free = header.indices.filter { !used.contains($0) }
+            var typed = free.filter { columns[$0].type == "date" || (role.type == .period && columns[$0].type == "period") }
+            if typed.isEmpty { typed = free.filter { columns[$0].type == "period" } }
             guard typed.count == 1 else { continue }
             used.insert(typed[0])
             suggestedMap.append((role.name, header[typed[0]]))

@@ -14,6 +14,24 @@ import Testing
         #expect(result.stdout.contains("--columns 'date=\"Trans Date\",item=\"Item #\",quantity=Qty'"), "\(result.stdout)")
     }
 
+    /// A spare-parts export names its item `Part Number` and its date `Month`, with periods for
+    /// values (`2000-01`): inspect found neither ("required roles not found: date, item"), where
+    /// the import reads such a file as it is. The suggested map must then read the file.
+    @Test func aPartNumberAndAMonthOfPeriodsAreSuggested() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        try "Part Number,Month,Qty Issued\nSKU_1,2000-01,2\nSKU_1,2000-02,1\nSKU_2,2000-01,0\nSKU_2,2000-02,3\n"
+            .write(to: dir.appendingPathComponent("parts.csv"), atomically: false, encoding: .utf8)
+        let inspect = try CLIRunner.run(["inspect", "parts.csv", "--kind", "usage"], in: dir)
+        let map = "item=\"Part Number\",quantity=\"Qty Issued\",date=Month"
+        #expect(inspect.stdout.contains("--columns '\(map)'") && !inspect.stdout.contains("required roles not found"), "\(inspect.stdout)")
+        // Periods in a column with another name are found by their values as dates are.
+        try "Part Number,Posting Period,Qty Issued\nSKU_1,2000-01,2\nSKU_1,2000-02,1\n".write(to: dir.appendingPathComponent("p2.csv"), atomically: false, encoding: .utf8)
+        let other = try CLIRunner.run(["inspect", "p2.csv", "--kind", "usage"], in: dir)
+        #expect(other.stdout.contains("date=\"Posting Period\""), "\(other.stdout)")
+        let forecast = try CLIRunner.run(["forecast", "--input", "parts.csv", "--columns", map, "--horizon", "2", "--out", "f.csv", "--quiet"], in: dir)
+        #expect(forecast.status == 0, "\(forecast.stderr)")
+    }
+
     /// A header lacking its columns points to `inspect` with the kind the command reads, which
     /// then suggests the map: the pharmacy's `datum,M01AB,...` stopped at "missing required
     /// columns" with no way on but reading the README.

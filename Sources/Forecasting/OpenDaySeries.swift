@@ -16,15 +16,48 @@ public struct OpenDaySeries: Sendable {
         self.open = open
     }
 
-    /// Whether a history whose first day is `first` gets it: nothing on its closed days (a
-    /// stray Saturday row would be lost, so such a series is forecast as it is) and enough
-    /// open days to learn from.
-    public func applies(to history: [Double], first: Int) -> Bool {
+    /// Whether a history whose first day is `first` gets it: enough open days to learn from,
+    /// and nothing on its closed days unless `strays` (`SeriesWeekdays.onlyStrayUse`): then
+    /// `forecast` reads what they hold as `openDays(of:first:flows:)` says. A series with more
+    /// than stray use on a weekday the file does not record is forecast as it is.
+    public func applies(to history: [Double], first: Int, strays: Bool = false) -> Bool {
         var openDays = 0
         for (k, value) in history.enumerated() {
-            if isOpen(first + k) { openDays += 1 } else if !(value == 0 || value.isNaN) { return false }
+            if isOpen(first + k) { openDays += 1 } else if !strays && !(value == 0 || value.isNaN) { return false }
         }
         return openDays > 0
+    }
+
+    /// The history's open days (their indices in it) and what the models learn from on each.
+    ///
+    /// For `flows` (usage: `GapPolicy.zero`) an open day also holds what the closed days since
+    /// the open day before it hold, a stray Sunday's use read with the Monday after it, so the
+    /// total is kept as a month's is (left out, the days were forecast a little under the
+    /// months); a missing open day passes it on to the next recorded one. What falls after the
+    /// history's last open day is left out: added to it, a clinic's weekend strays after its
+    /// last Friday made that Friday the level the models carried forward (28 a day, 140 a
+    /// week, forecast 179.65 a week). For levels (a census, `GapPolicy.missing`) a closed
+    /// day's value is a level, not an amount used: summed into the Monday, a census of 20 was
+    /// forecast 26.5; it is left out.
+    func openDays(of history: [Double], first: Int, flows: Bool) -> (indices: [Int], values: [Double]) {
+        var indices: [Int] = [], values: [Double] = []
+        indices.reserveCapacity(history.count * open.count / 7 + 1)
+        values.reserveCapacity(history.count * open.count / 7 + 1)
+        var pending = 0.0
+        for (k, value) in history.enumerated() {
+            if isOpen(first + k) {
+                indices.append(k)
+                if value.isNaN || pending == 0 {
+                    values.append(value)
+                } else {
+                    values.append(value + pending)
+                    pending = 0
+                }
+            } else if flows && !value.isNaN {
+                pending += value
+            }
+        }
+        return (indices, values)
     }
 
     @inline(__always)
@@ -32,10 +65,10 @@ public struct OpenDaySeries: Sendable {
 
     /// Forecasts a history whose first day is `first` on its open days, with a season of one
     /// week of them (`open.count`) where it was a week; closed days ahead get zero with no
-    /// spread. Also returns the history the models saw, put back on its days (closed days 0).
-    public func forecast(_ history: [Double], first: Int, with forecaster: DemandForecaster) throws -> (forecast: SeriesForecast, fitted: [Double]) {
-        let openIndices = history.indices.filter { isOpen(first + $0) }
-        let compressed = openIndices.map { history[$0] }
+    /// spread. What the closed days hold is read as `openDays(of:first:flows:)` says. Also
+    /// returns the history the models saw, put back on its days (closed days 0).
+    public func forecast(_ history: [Double], first: Int, flows: Bool = true, with forecaster: DemandForecaster) throws -> (forecast: SeriesForecast, fitted: [Double]) {
+        let (openIndices, compressed) = openDays(of: history, first: first, flows: flows)
         var settings = forecaster.settings
         let horizon = settings.horizon
         let ahead = (0..<horizon).map { isOpen(first + history.count + $0) }

@@ -15,16 +15,31 @@ import CGSL
 /// happen with probability under `chance`, and it has use in a tenth of its periods at most. A
 /// stray posting on a Saturday closes nothing by itself being there; a clinic that began to open
 /// on Saturdays half a year ago keeps them open. Results depend on the series alone.
+///
+/// By day, a weekday the series has begun to use lately stays open however seldom its whole
+/// history holds it (`isInRecentUse`): an item used on weekends in only its last 8 to 15 weeks
+/// of two years has use on them in under a tenth of their days, and was forecast 0 at weekends
+/// once stray use no longer kept a series on every day. By month a weekday used in three months
+/// of two years is over the tenth already, and periods' masks are judged on the whole history
+/// alone.
 public struct SeriesWeekdays: Sendable {
     /// Below this probability a weekday's scarcity is no accident (one in ten thousand: over 100,000
     /// series an item used at random is closed a weekday about ten times, each time one it
     /// hardly used).
     static let chance = 1e-4
 
+    /// The weeks through a daily series' last use that tell whether it uses a weekday lately:
+    /// eight, long enough that an item used on one day in two shows about four uses on each of
+    /// its weekdays, short enough that a weekday begun two months ago fills them.
+    static let recentWeeks = 8
+
     /// Periods with use on each ISO weekday (index 0 is Monday), and periods that hold that
     /// weekday between the series' first and last use.
     private var used = [Int](repeating: 0, count: 7)
     private var possible = [Int](repeating: 0, count: 7)
+    /// Days with use on each weekday in the `recentWeeks` weeks through the last use (by day
+    /// only: from periods' masks, 0).
+    private var recent = [Int](repeating: 0, count: 7)
 
     /// From a daily history whose first day is period `first` (`Frequency.day`): a day with use
     /// is one with a positive value. A 0 is a day without use, whether an export listed it or
@@ -34,9 +49,13 @@ public struct SeriesWeekdays: Sendable {
         guard let from = history.firstIndex(where: SeriesWeekdays.isUse),
               let through = history.lastIndex(where: SeriesWeekdays.isUse) else { return }
         var weekday = Frequency.day.firstDay(of: first + from).isoWeekday - 1
+        let recentFrom = through - 7 * SeriesWeekdays.recentWeeks + 1
         for k in from...through {
             possible[weekday] += 1
-            if SeriesWeekdays.isUse(history[k]) { used[weekday] += 1 }
+            if SeriesWeekdays.isUse(history[k]) {
+                used[weekday] += 1
+                if k >= recentFrom { recent[weekday] += 1 }
+            }
             weekday = weekday == 6 ? 0 : weekday + 1
         }
     }
@@ -63,17 +82,53 @@ public struct SeriesWeekdays: Sendable {
     /// The weekdays of `file` the series is used on (`file` itself when none is closed).
     public func open(within file: OpenWeekdays) -> OpenWeekdays {
         var mask = file.mask
-        for w in 0..<7 where file.mask & (1 << UInt8(w)) != 0 && possible[w] > 0 && 10 * used[w] <= possible[w] {
-            var othersUsed = 0, othersPossible = 0
-            for v in 0..<7 where v != w && file.mask & (1 << UInt8(v)) != 0 {
-                othersUsed += used[v]
-                othersPossible += possible[v]
-            }
-            guard othersPossible > 0, othersUsed > 0 else { continue }
-            let rate = min(1, Double(othersUsed) / Double(othersPossible))
-            let tail = rate >= 1 ? (used[w] < possible[w] ? 0 : 1) : gsl_cdf_binomial_P(UInt32(used[w]), rate, UInt32(possible[w]))
-            if tail < SeriesWeekdays.chance { mask &= ~(1 << UInt8(w)) }
-        }
+        for w in 0..<7 where file.mask & (1 << UInt8(w)) != 0 && isScarce(w, besides: file.mask) { mask &= ~(1 << UInt8(w)) }
         return OpenWeekdays(mask: mask)
+    }
+
+    /// Whether the series' use on the weekdays outside `own` (`open(within: file)`) is stray
+    /// use alone, which a daily forecast on `own` may leave to its open days
+    /// (`OpenDaySeries.applies(to:first:strays:)`): the weekdays of `file` it closed are so by
+    /// that rule, and a weekday the file itself does not record must pass the same test against
+    /// the series' own weekdays. A biopsy kit used on about every other Monday, Wednesday,
+    /// Thursday and Friday, once on a Tuesday and on 3 Sundays in two years, was closed on
+    /// Tuesdays and weekends by month, while by day its stray uses kept every day open at
+    /// 0.583; a clinic item used on Saturdays in half the weeks of a file that records no
+    /// Saturday, or on each of its last eight, is used on them, and forecast as it is.
+    public func onlyStrayUse(outside own: OpenWeekdays, within file: OpenWeekdays) -> Bool {
+        for w in 0..<7 where own.mask & (1 << UInt8(w)) == 0 && used[w] > 0 {
+            guard file.mask & (1 << UInt8(w)) != 0 || isScarce(w, besides: own.mask) else { return false }
+        }
+        return true
+    }
+
+    /// Whether weekday `w` has use in a tenth of its periods at most and, at the rate of use of
+    /// the weekdays of `mask` other than `w`, as few periods with use or fewer would happen with
+    /// probability under `chance`, and is not in recent use (`isInRecentUse`).
+    private func isScarce(_ w: Int, besides mask: UInt8) -> Bool {
+        guard possible[w] > 0, 10 * used[w] <= possible[w], !isInRecentUse(w, besides: mask) else { return false }
+        var othersUsed = 0, othersPossible = 0
+        for v in 0..<7 where v != w && mask & (1 << UInt8(v)) != 0 {
+            othersUsed += used[v]
+            othersPossible += possible[v]
+        }
+        guard othersPossible > 0, othersUsed > 0 else { return false }
+        let rate = min(1, Double(othersUsed) / Double(othersPossible))
+        let tail = rate >= 1 ? (used[w] < possible[w] ? 0 : 1) : gsl_cdf_binomial_P(UInt32(used[w]), rate, UInt32(possible[w]))
+        return tail < SeriesWeekdays.chance
+    }
+
+    /// Whether weekday `w` is used in the series' last `recentWeeks` weeks about as its other
+    /// weekdays (those of `mask`) are: on two days at least, and on half as many days at least
+    /// as the busiest of them. That is the file's own test of a weekday it records
+    /// (`DaySet.openWeekdays`: rows in half as many weeks as its busiest weekday) put to the
+    /// series' recent weeks, and one use is a stray wherever it falls. A clinic item used on
+    /// its weekends for its last ten weeks of two years is used on them (8 of 8 beside 8); a
+    /// kit used on every other Monday with a stray Sunday last month is not (1 of 8 beside 4).
+    private func isInRecentUse(_ w: Int, besides mask: UInt8) -> Bool {
+        guard recent[w] >= 2 else { return false }
+        var busiest = 0
+        for v in 0..<7 where v != w && mask & (1 << UInt8(v)) != 0 { busiest = max(busiest, recent[v]) }
+        return 2 * recent[w] >= busiest
     }
 }

@@ -57,6 +57,75 @@ import Tabular
         #expect(SeriesWeekdays(daily: clinic.history, first: clinic.first).open(within: .all) == OpenWeekdays(mask: 0b0011111))
     }
 
+    @Test func strayUseOutsideItsWeekdaysIsToldFromUseOnThem() {
+        let weekdays = OpenWeekdays(mask: 0b0011111), noSunday = OpenWeekdays(mask: 0b0111111)
+        // One Saturday posting in 20 weeks of a weekday item: a stray, whether the file records
+        // Saturdays (and the series' rule closed them) or not.
+        let stray = daily(weeks: 20) { $0 % 7 < 5 || $0 == 40 ? 10 : 0 }
+        let strayDays = SeriesWeekdays(daily: stray.history, first: stray.first)
+        #expect(strayDays.onlyStrayUse(outside: strayDays.open(within: .all), within: .all))
+        #expect(strayDays.onlyStrayUse(outside: weekdays, within: weekdays))
+        // Saturdays in half of the weeks, in a file that records no weekend: use, not strays.
+        let later = daily(weeks: 20) { $0 % 7 < 5 || ($0 % 7 == 5 && $0 >= 70) ? 10 : 0 }
+        let laterDays = SeriesWeekdays(daily: later.history, first: later.first)
+        #expect(!laterDays.onlyStrayUse(outside: weekdays, within: weekdays))
+        #expect(laterDays.open(within: noSunday) == noSunday && laterDays.onlyStrayUse(outside: noSunday, within: noSunday))
+    }
+
+    @Test func aWeekdayBegunInTheLastWeeksIsNoStray() {
+        let weekdays = OpenWeekdays(mask: 0b0011111)
+        // Two years of a weekday item that has used its weekends for the last 10 weeks (in 10
+        // of 104 weeks, under a tenth): they stay open, and in a file that records no weekend
+        // its use on them is no stray.
+        let begun = daily(weeks: 104) { $0 % 7 < 5 || $0 >= 94 * 7 ? 10 : 0 }
+        let begunDays = SeriesWeekdays(daily: begun.history, first: begun.first)
+        #expect(begunDays.open(within: .all) == .all)
+        #expect(!begunDays.onlyStrayUse(outside: weekdays, within: weekdays))
+        // Begun four weeks ago, in half as many of the last eight as its weekdays: open too.
+        let lately = daily(weeks: 104) { $0 % 7 < 5 || $0 >= 100 * 7 ? 10 : 0 }
+        #expect(SeriesWeekdays(daily: lately.history, first: lately.first).open(within: .all) == .all)
+        // Three weeks: fewer than half, closed. One stray Saturday in the last weeks, or two in
+        // the last eight beside weekdays used in all of them, is no weekend either.
+        let threeWeeks = daily(weeks: 104) { $0 % 7 < 5 || $0 >= 101 * 7 ? 10 : 0 }
+        #expect(SeriesWeekdays(daily: threeWeeks.history, first: threeWeeks.first).open(within: .all) == weekdays)
+        let stray = daily(weeks: 104) { $0 % 7 < 5 || $0 == 103 * 7 + 5 ? 10 : 0 }
+        #expect(SeriesWeekdays(daily: stray.history, first: stray.first).open(within: .all) == weekdays)
+        let two = daily(weeks: 104) { $0 % 7 < 5 || $0 == 98 * 7 + 5 || $0 == 102 * 7 + 5 ? 10 : 0 }
+        #expect(SeriesWeekdays(daily: two.history, first: two.first).open(within: .all) == weekdays)
+    }
+
+    @Test func aDailyForecastOnItsWeekdaysKeepsTheStraysTotal() throws {
+        // A weekday item with 3 on Saturday 2025-02-15 (day 40) and 5 on its last day, a Sunday:
+        // the Saturday's use is read with the Monday after it; the Sunday's has no open day after
+        // it and is left out (on the Friday before, the models carried it forward).
+        let stray = daily(weeks: 20) { $0 % 7 < 5 ? 10 : $0 == 40 ? 3 : $0 == 139 ? 5 : 0 }
+        let open = try #require(OpenDaySeries(frequency: .day, open: OpenWeekdays(mask: 0b0011111)))
+        #expect(!open.applies(to: stray.history, first: stray.first))
+        #expect(open.applies(to: stray.history, first: stray.first, strays: true))
+        let (indices, values) = open.openDays(of: stray.history, first: stray.first, flows: true)
+        #expect(indices.count == 100 && indices.allSatisfy { $0 % 7 < 5 })
+        #expect(values.reduce(0, +) == stray.history.reduce(0, +) - 5)
+        #expect(values[indices.firstIndex(of: 42)!] == 13 && values[99] == 10)
+        #expect(values.filter { $0 != 10 }.count == 1)
+        // A missing open day passes it on to the next recorded one.
+        var missing = stray.history
+        missing[42] = .nan
+        let passed = open.openDays(of: missing, first: stray.first, flows: true).values
+        #expect(passed[30].isNaN && passed[31] == 13)
+    }
+
+    @Test func aLevelsValuesOnClosedDaysAreLeftOut() throws {
+        // A census of 20 on each weekday for 30 weeks, missing at weekends but for 20 on two
+        // Saturdays: a level is no amount to add to Monday's.
+        let census = daily(weeks: 30) { $0 % 7 < 5 || $0 == 40 || $0 == 75 ? 20 : .nan }
+        let days = SeriesWeekdays(daily: census.history, first: census.first)
+        let own = days.open(within: .all)
+        #expect(own == OpenWeekdays(mask: 0b0011111) && days.onlyStrayUse(outside: own, within: .all))
+        let open = try #require(OpenDaySeries(frequency: .day, open: own))
+        let (indices, values) = open.openDays(of: census.history, first: census.first, flows: false)
+        #expect(indices.count == 150 && values.allSatisfy { $0 == 20 })
+    }
+
     @Test func periodsWeekdayMasksTellTheSameAsDays() {
         // Eight months of a weekday item: every month holds Monday to Friday, none a weekend.
         #expect(SeriesWeekdays(masks: [UInt8](repeating: 0b0011111, count: 8)).open(within: .all) == OpenWeekdays(mask: 0b0011111))

@@ -393,11 +393,3 @@ public struct PipelineSpec: Sendable {
         return d.isEmpty ? "/" : d
     }
 }
-
-extension String {
-    /// At most `limit` characters on one line, for echoing a user's text in a message.
-    func clipped(_ limit: Int) -> String {
-        let oneLine = String(map { $0.isNewline ? " " : $0 })
-        return oneLine.count > limit ? String(oneLine.prefix(limit - 3)) + "..." : oneLine
-    }
-}

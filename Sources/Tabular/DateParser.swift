@@ -678,4 +678,10 @@ extension String {
         let oneLine = self.map { $0.isNewline ? " " : $0 }
         return oneLine.count > 60 ? String(oneLine.prefix(57)) + "..." : String(oneLine)
     }
+
+    /// At most `limit` characters on one line, for echoing a user's text in a message.
+    public func clipped(_ limit: Int) -> String {
+        let oneLine = String(map { $0.isNewline ? " " : $0 })
+        return oneLine.count > limit ? String(oneLine.prefix(limit - 3)) + "..." : oneLine
+    }
 }

@@ -105,4 +105,40 @@ extension NumberFormat {
     public static func percent(_ share: Double) -> String {
         fixed((share * 100).rounded(), decimals: 0) + "%"
     }
+
+    /// Money as people read it: `$1,234,567`, with cents under $100 when there are any
+    /// (`$12.50`), a negative amount after a minus sign (`-$1,200`); empty for NaN and
+    /// infinities. The budget variance's notes, made below the reports, read so; a report's
+    /// `NumberStyle` writes the same figure, in parentheses when asked.
+    public static func money(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        let decimals = abs(value) < 100 && value != value.rounded() ? 2 : 0
+        return minusSigned(value, "$" + grouped(abs(value), decimals: decimals, padCents: decimals == 2))
+    }
+
+    /// `magnitude`, the figure of `value`'s size, after a minus sign when `value` is below zero
+    /// and the figure shows a digit other than 0: zero after rounding shows no sign.
+    public static func minusSigned(_ value: Double, _ magnitude: String) -> String {
+        guard value < 0, magnitude.utf8.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else { return magnitude }
+        return "-" + magnitude
+    }
+
+    /// Digits with a comma every three places; `padCents` writes `12.5` as `12.50`.
+    public static func grouped(_ value: Double, decimals: Int, padCents: Bool) -> String {
+        withFixed(value, decimals: decimals) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 3 + 2)
+            let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+            for i in 0..<point {
+                if i > 0 && (point - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+                out.append(bytes[i])
+            }
+            out.append(contentsOf: bytes[point...])
+            if padCents {
+                let fraction = point < bytes.count ? bytes.count - point - 1 : 0
+                if fraction == 0 { out.append(contentsOf: ".00".utf8) } else if fraction == 1 { out.append(UInt8(ascii: "0")) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }

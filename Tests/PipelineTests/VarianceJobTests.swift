@@ -8,7 +8,7 @@ import Testing
 @Suite struct VarianceJobTests {
     static let months = ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]
 
-    func run(accountType: String) throws -> VarianceJob.Result {
+    func run(accountType: String, job: VarianceJob = VarianceJob()) throws -> VarianceJob.Result {
         var dept: [String] = [], acct: [String] = [], period: [String] = [], amount: [Double] = [], type: [String] = []
         for m in VarianceJobTests.months {
             dept += ["ICU", "ICU"]; acct += ["Supplies", "Inpatient Revenue"]; period += [m, m]
@@ -23,7 +23,7 @@ import Testing
             aAmount += [10_000, 150_000, 800_000.0 / 3]
         }
         let actuals = Table([("department", .text(aDept)), ("account", .text(aAcct)), ("period", .text(aPeriod)), ("amount", .number(aAmount))])
-        return try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
+        return try job.run(budget: budget, actuals: actuals, volumes: nil)
     }
 
     func ytd(_ result: VarianceJob.Result, _ account: String) -> VarianceJob.Row? {
@@ -62,10 +62,11 @@ import Testing
         // A stage's `file:` names the CSV the report points to.
         let named = VarianceJob.report(result, calendar: FiscalCalendar(), file: "icu_variance").markdown(figurePrefix: "icu_variance")
         #expect(named.contains("(icu_variance.csv, column flag)") && !named.contains("budget_variance.csv"))
-        // Small unbudgeted amounts stay unflagged.
+        // Small unbudgeted amounts stay unflagged: under the job's threshold, the year to date
+        // carries no flag.
         var small = VarianceJob()
         small.flagAmount = 1_000_000
-        #expect(small.flag(agency.line) == "")
+        #expect(try #require(ytd(try run(accountType: "revenue", job: small), "Agency Labor")).flag == "")
     }
 
     /// The largest overruns are listed by amount, flagged or not: a $28,800 overrun at 4.8% was

@@ -375,8 +375,8 @@ import Tabular
         let cut = BudgetScenario(name: "cut", staff: [.init(department: "D1", account: "Salaries", count: -3, annualCost: 98_000)])
         // A credit line below zero in the base (refunds) is no scenario's doing (the diff review).
         let refunds = ScenarioProjection.Line(department: "D2", account: "Refunds", behavior: .fixed, budgetFY: -12_000, bookedToDate: -6_000, remaining: [-1_000])
-        let rows = ScenarioProjection(lines: lines + [refunds], remainingMonths: 6).rows([census, cut])
-        let notes = VarianceJob.scenarioNotes([census, cut], rows: rows, lines: lines + [refunds])
+        let projection = ScenarioProjection(lines: lines + [refunds], remainingMonths: 6)
+        let notes = projection.notes(on: [census, cut], rows: projection.rows([census, cut]))
         #expect(notes.contains("scenario 'census_up': volume moves variable accounts only, and D1 has none (every line fixed), so its volume change there changes nothing"), "\(notes)")
         #expect(notes.contains { $0.hasPrefix("scenario 'cut' takes D1 / Salaries to -$") && $0.hasSuffix("below zero: the change is more than the line has left; check its count or percent") }, "\(notes)")
         #expect(notes.count == 2, "\(notes)")
@@ -428,7 +428,7 @@ import Tabular
     @Test func aMonthOfLittleVolumeTakesTheOverallRate() {
         let booked = [0: 100_000.0, 1: 100_000, 2: 40_000, 3: 100_000, 4: 100_000, 5: 100_000]
         let volume = [0: 300.0, 1: 300, 2: 30, 3: 300, 4: 300, 5: 300]
-        let rates = VarianceJob.rates(booked, volume: volume)
+        let rates = LineForecasts.rates(booked, volume: volume)
         #expect(abs(rates[2]! - 540_000.0 / 1_530) < 1e-9 && abs(rates[0]! - 1_000.0 / 3) < 1e-9, "\(rates)")
     }
 

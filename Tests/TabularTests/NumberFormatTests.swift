@@ -108,3 +108,15 @@ struct NumberFormatTests {
         #expect(count == 0)
     }
 }
+
+/// Money as the notes made below the reports write it (`NumberStyle.money` with a minus sign).
+@Suite struct NumberFormatMoneyTests {
+    @Test func dollarsWithCommasCentsUnderAHundredAndAMinusSign() {
+        #expect(NumberFormat.money(1_234_567.4) == "$1,234,567")
+        #expect(NumberFormat.money(12.5) == "$12.50")
+        #expect(NumberFormat.money(-1_200) == "-$1,200")
+        // Zero after rounding shows no sign; NaN and infinities no figure.
+        #expect(NumberFormat.money(-0.001) == "$0.00" && NumberFormat.money(-0.4) == "-$0.40")
+        #expect(NumberFormat.money(.nan) == "" && NumberFormat.money(-.infinity) == "")
+    }
+}

@@ -194,7 +194,7 @@ public struct VarianceStage: Stage {
         // The report's count (booked months of the lines), and the CSV's, which counts the same
         // overspend again in quarters, years to date, totals and forecast months: three
         // different figures read as one contradicting the others.
-        let months = VarianceJob.unfavorableMonths(result).count, rows = result.rows.filter { $0.flag == "unfavorable" }.count
+        let months = VarianceRow.unfavorableMonths(in: result.rows).count, rows = result.rows.filter { $0.flag == "unfavorable" }.count
         context.summary("FY\(result.fiscalYear) through \(Frequency.month.label(result.asOf)): \(result.rows.count) rows; \(months) booked month\(months == 1 ? "" : "s") of the lines flagged unfavorable (\(rows) row\(rows == 1 ? "" : "s") flagged in all, with quarters, years to date, department totals and forecast months)")
         return ["variance": table]
     }

@@ -1,3 +1,6 @@
+import Forecasting
+import Tabular
+
 /// A ledger line whose history holds a one-off amount rather than its run rate: a consulting
 /// invoice posted once, or a $50,000 repair in a line that books $1,000 a month. Forecast as
 /// they were, one $50,000 invoice followed by three empty months was projected at $31,250 a
@@ -49,6 +52,30 @@ public enum OneOffPosting: Equatable, Sendable {
         guard median > 0, sizes[top] >= spikeRatio * median else { return nil }
         let amount = amounts[span[top]] ?? 0
         return .spike(month: span[top], amount: amount, usual: amount < 0 ? -median : median)
+    }
+
+    /// What was found, one sentence per kind, naming up to four lines each; nil for nothing.
+    public static func note(_ found: [(line: String, oneOff: OneOffPosting)]) -> String? {
+        let money = { (x: Double) in NumberFormat.money(abs(x)) }, label = Frequency.month.label
+        var once: [String] = [], spikes: [String] = [], recent: [String] = []
+        for (line, oneOff) in found {
+            switch oneOff {
+            case let .once(month, amount): once.append("\(line), \(money(amount)) in \(label(month))")
+            case let .recent(month, amount): recent.append("\(line), \(money(amount)) in \(label(month))")
+            case let .spike(month, amount, usual): spikes.append("\(line), \(money(amount)) in \(label(month)) against \(money(usual)) a month")
+            }
+        }
+        var said: [String] = []
+        if !once.isEmpty {
+            said.append("\(once.count == 1 ? "1 line" : "\(once.count) lines") posted once and not in the \(monthsAfter) months or more booked since (\(once.listed(upTo: 4))): read as one-off and projected at $0; budget \(once.count == 1 ? "it" : "them") if \(once.count == 1 ? "it recurs" : "they recur")")
+        }
+        if !spikes.isEmpty {
+            said.append("\(spikes.count == 1 ? "1 line" : "\(spikes.count) lines") booked one month at \(NumberFormat.fixed(spikeRatio)) times \(spikes.count == 1 ? "its" : "their") usual month or more (\(spikes.listed(upTo: 4))): read as one-off, booked as it is and forecast at the usual month")
+        }
+        if !recent.isEmpty {
+            said.append("\(recent.count == 1 ? "1 line" : "\(recent.count) lines") posted once, too recently to tell a one-off from a new monthly line (\(recent.listed(upTo: 4))): projected as monthly; if \(recent.count == 1 ? "it is a one-off, its" : "they are one-off, their") forecast_remaining is too high by as much")
+        }
+        return said.isEmpty ? nil : said.joined(separator: "; ")
     }
 
     /// Whether a lone posting in `month` may be a yearly charge (a licence, insurance) rather

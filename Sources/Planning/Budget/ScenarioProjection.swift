@@ -1,3 +1,5 @@
+import Tabular
+
 /// budget_scenarios.csv: the projected fiscal year of every line under the base projection
 /// and each scenario, with department `TOTAL` rows (expense accounts, as in the variance),
 /// one `ALL` / `TOTAL` row per scenario, and with revenue lines `ALL` / `REVENUE` and
@@ -105,5 +107,34 @@ public struct ScenarioProjection: Sendable {
                             projectedFY: revenueProjected - projected, changeVsBase: (revenueProjected - projected) - (revenueBase - baseExpense)))
         }
         return rows
+    }
+
+    /// What a scenario could not do as it reads, one sentence each, from the projection's
+    /// `rows` of the scenarios. A volume change on a department whose lines are all fixed moves
+    /// nothing (volume moves variable accounts only), and an expense line a change takes below
+    /// zero (three positions cut from a line with two left) is a payroll no hospital has. Both
+    /// came out as figures without a word. (A credit line below zero in the base too, refunds
+    /// budgeted at -1,000, is no scenario's doing.)
+    public func notes(on scenarios: [BudgetScenario], rows: [Row]) -> [String] {
+        var notes: [String] = []
+        let variable = Set(lines.filter { $0.behavior == .variable }.map(\.department))
+        let revenue = Set(lines.filter { $0.accountType == .revenue }.map { LedgerLine(department: $0.department, account: $0.account) })
+        var base: [LedgerLine: Double] = [:]
+        for row in rows where row.scenario == BudgetScenario.baseName { base[LedgerLine(department: row.department, account: row.account)] = row.projectedFY }
+        for scenario in scenarios {
+            let still = scenario.volume.filter { $0.key != BudgetScenario.everything && $0.value != 0 && !variable.contains($0.key) }.keys.sorted()
+            if !still.isEmpty {
+                notes.append("scenario '\(scenario.name.clipped(60))': volume moves variable accounts only, and \(still.listed(upTo: 3)) \(still.count == 1 ? "has" : "have") none (every line fixed), so its volume change there changes nothing")
+            }
+            let negative = rows.filter { row in
+                let line = LedgerLine(department: row.department, account: row.account)
+                return row.scenario == scenario.name && row.department != "ALL" && row.account != "TOTAL" && !revenue.contains(line)
+                    && row.projectedFY < -0.005 && (base[line] ?? 0) >= -0.005
+            }
+            if !negative.isEmpty {
+                notes.append("scenario '\(scenario.name.clipped(60))' takes \(negative.map { "\($0.department) / \($0.account) to \(NumberFormat.money($0.projectedFY))" }.listed(upTo: 3)) for the year, below zero: the change is more than the line has left; check its count or percent")
+            }
+        }
+        return notes
     }
 }

@@ -23,6 +23,19 @@ public enum SubtotalLines {
         }
     }
 
+    /// Which rows of a ledger to keep, its subtotal lines (`rows`) left out, and a note naming
+    /// those; nil when it has none.
+    public static func leftOut(of ledger: LedgerRows) -> (keep: [Bool], note: String)? {
+        let d = ledger.department, a = ledger.account
+        let subtotals = rows(department: d, account: a, month: ledger.month, amount: ledger.amount)
+        guard !subtotals.isEmpty else { return nil }
+        var keep = [Bool](repeating: true, count: d.count)
+        for r in subtotals { keep[r] = false }
+        var names: [String] = []
+        for r in subtotals where !names.contains("\(d[r]) / \(a[r])") { names.append("\(d[r]) / \(a[r])") }
+        return (keep, "\(NumberFormat.count(subtotals.count, "row")) of the actuals\(ledger.file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it or of its department's month (\(names.listed(upTo: 4))): left out, since summed with the lines they total they would count twice")
+    }
+
     /// The rows (in file order, by column) that are subtotals.
     public static func rows(department: [String], account: [String], month: [Int], amount: [Double]) -> [Int] {
         struct Group: Hashable { var department: String, month: Int }

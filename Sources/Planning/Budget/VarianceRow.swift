@@ -45,4 +45,12 @@ public struct VarianceRow: Sendable {
         self.projectedVariance = projectedVariance
         self.flag = flag
     }
+
+    /// The booked months of the lines flagged unfavorable among `rows`: not their quarters,
+    /// years to date and department totals, which count the same overspend again.
+    public static func unfavorableMonths(in rows: [VarianceRow]) -> [VarianceRow] {
+        rows.filter {
+            $0.flag == "unfavorable" && $0.basis == .actual && $0.line.account != "TOTAL" && !$0.line.period.contains("Q") && !$0.line.period.hasSuffix("YTD")
+        }
+    }
 }

@@ -128,10 +128,10 @@ extension ReorderJob {
             "\(line.item) \(line.description)" + (byLocation && !line.location.isEmpty ? " at \(line.location)" : "")
         }
         let noCost = plan.lines.filter(\.costUnknown)
-        let usageEnd: [String] = plan.usageEnd.map { end in
-            let note = usageEndNote(end, asOf: plan.asOf)
-            return [note.prefix(1).uppercased() + note.dropFirst() + "."]
-        } ?? []
+        // A totals export spread over its days, then the usage ending before as-of.
+        let usageEnd: [String] = ([plan.usageReadAsTotals] + [plan.usageEnd.map { usageEndNote($0, asOf: plan.asOf) }]).compactMap { note in
+            note.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
+        }
         let vendors = Set(orders.lazy.map(\.vendor).filter { !$0.isEmpty }).count, noVendor = orders.filter { $0.vendor.isEmpty }.count
         let missing = plan.itemsWithoutMaster
         let withoutMaster: [String] = missing.isEmpty ? [] : [(missing.count == 1 ? "1 inventory item is missing from the item master and was planned without its vendor, pack or minimum"

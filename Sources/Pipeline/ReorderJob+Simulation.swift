@@ -13,13 +13,14 @@ extension ReorderJob {
     /// With `orders`, the levels are planned with the lead times observed by then, and both
     /// policies are replayed with deliveries taking that long: replayed with the item master's
     /// 3 days, levels set for an observed 14 were judged on deliveries that never happen.
-    func simulate(weeks: Int, asOf: CalendarDay, usage: Table, items: Table, inventory: Table, orders: Table?, master: ItemMaster,
+    /// `rows`: what each usage row stands for; a period's total is replayed spread over its days.
+    func simulate(weeks: Int, asOf: CalendarDay, usage: Table, rows: UsageRows, items: Table, inventory: Table, orders: Table?, master: ItemMaster,
                   locations: [String]?) throws -> [SimulationRow] {
         let span = weeks * 7
         let first = asOf.adding(days: -(span - 1))
         let levelsAsOf = first.adding(days: -1)
         guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return [] }
-        let earliest = days.min() ?? first
+        let earliest = rows.first
         guard earliest.daysSinceEpoch <= levelsAsOf.daysSinceEpoch - 55 else {
             throw PipelineError(location: nil, "reorder: replaying \(weeks) weeks from \(first) needs at least 8 weeks of usage before \(first) to set the levels from, and the usage starts \(earliest); replay fewer weeks (--simulate, simulate:)")
         }
@@ -31,8 +32,14 @@ extension ReorderJob {
 
         func key(_ item: String, _ location: String) -> String { locations != nil ? CompositeKey.joined(item, location) : item }
         var daily: [String: [Double]] = [:]
-        for r in 0..<days.count where days[r] >= first && days[r] <= asOf {
-            daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(days[r].daysSinceEpoch - first.daysSinceEpoch)] += max(0, quantities[r])
+        for r in 0..<days.count {
+            let (from, through) = rows.covered(days[r])
+            let start = max(from, first.daysSinceEpoch), end = min(through, asOf.daysSinceEpoch)
+            guard start <= end else { continue }
+            let perDay = max(0, quantities[r]) / Double(through - from + 1)
+            for day in start...end {
+                daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(day - first.daysSinceEpoch)] += perDay
+            }
         }
         var results: [String: (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)] = [:]
         let simulation = PolicySimulation()

@@ -48,6 +48,9 @@ public struct ReorderJob: Sendable {
         public var unitNotes: [String] = []
         /// The usage's last day when it ends before as-of (forecasts start after it); else nil.
         public var usageEnd: CalendarDay?
+        /// The usage's rows read as period totals spread over their days (`UsageRows`), said;
+        /// nil when they are days.
+        public var usageReadAsTotals: String?
         /// The weekly forecasts and weeks of use, for the run history (with `historyStage`).
         public var history: StageRecord?
         public var simulation: [SimulationRow] = []
@@ -146,12 +149,19 @@ public struct ReorderJob: Sendable {
         guard let stockItems = inventory.texts("item"), let onHand = inventory.numbers("on_hand") else {
             throw PipelineError(location: nil, "reorder: the inventory table needs item and on_hand columns")
         }
-        guard let lastDay = days.max() else { throw PipelineError(location: nil, "reorder: the usage table is empty") }
+        // Rows of a totals export (a month's use dated `2023-01` or on the 1st) cover their
+        // whole period and are spread over its days (`UsageRows`); the usage then runs to the
+        // last period's last day.
+        guard let rows = UsageRows(days: days, labelled: usage.labelledSpans["date"]) else {
+            throw PipelineError(location: nil, "reorder: the usage table is empty")
+        }
+        let spreads = rows.spreads
+        let lastDay = rows.last
         let asOf = self.asOf ?? lastDay
         // Before the usage begins, every item reads as never used: a typo in the year planned
         // 311 items as dead stock from a count two years later, exit 0.
-        if let firstUse = days.min(), asOf < firstUse {
-            throw PipelineError(location: nil, "reorder: as-of \(asOf) is before the usage's first day, \(firstUse)\(usage.fromFile): there is no use to learn from; give a day the usage covers (it runs to \(lastDay))")
+        if asOf < rows.first {
+            throw PipelineError(location: nil, "reorder: as-of \(asOf) is before the usage's first day, \(rows.first)\(usage.fromFile): there is no use to learn from; give a day the usage covers (it runs to \(lastDay))")
         }
         // The usage runs to its file's last day (DESIGN.md: a series runs to the last period in
         // the file): days from there to a later as-of are not in the export, not days without
@@ -199,7 +209,7 @@ public struct ReorderJob: Sendable {
         let lastFullWeek = usageEnd.isoWeekday == 7 ? week.period(of: usageEnd) : week.period(of: usageEnd) - 1
         // DESIGN.md's partial periods: a file that starts after a Monday covers its first week
         // only in part, and that week would read as a drop in demand.
-        let firstDay = days.min() ?? asOf
+        let firstDay = rows.first
         let firstFullWeek = firstDay.isoWeekday == 1 ? week.period(of: firstDay) : week.period(of: firstDay) + 1
         // The last `recentWeeks` complete weeks day by day, for weekday shares and the spread
         // within a week (IntervalDemand).
@@ -220,8 +230,15 @@ public struct ReorderJob: Sendable {
         let usageUnits = usage.texts("uom")
         var unitsSeen: [[String]] = []
         let yearStart = usageEnd.daysSinceEpoch - 364
-        for row in 0..<days.count where days[row] <= asOf {
+        let endDay = usageEnd.daysSinceEpoch, recentFirst = recentStart.daysSinceEpoch
+        for row in 0..<days.count {
             let day = days[row], quantity = quantities[row]
+            // The days the row covers up to the usage's end (one for daily rows), and its use
+            // on each: a period's total spread evenly over its days.
+            let (from, through) = rows.covered(day)
+            guard from <= endDay else { continue }
+            let end = min(through, endDay)
+            let perDay = spreads ? quantity / Double(through - from + 1) : quantity
             keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                 let id = ids.intern(bytes)
                 if id == firstUse.count {
@@ -235,26 +252,47 @@ public struct ReorderJob: Sendable {
                 // A return (a negative quantity) is stock coming back, not a day of use: read as
                 // use it hid dead stock and aged a new item.
                 if quantity > 0 {
-                    firstUse[id] = min(firstUse[id], day.daysSinceEpoch)
-                    lastUse[id] = max(lastUse[id], day.daysSinceEpoch)
-                    let back = Int(usageEnd.daysSinceEpoch - day.daysSinceEpoch)
-                    if (0..<14).contains(back) { lastTwoWeeks[id] |= 1 << back }
+                    firstUse[id] = min(firstUse[id], from)
+                    lastUse[id] = max(lastUse[id], end)
+                    let nearest = Int(endDay - end), farthest = min(13, Int(endDay - from))
+                    if nearest <= farthest { lastTwoWeeks[id] |= UInt16(truncatingIfNeeded: ((1 << (farthest - nearest + 1)) - 1) << nearest) }
                 }
                 if let cost = usageCosts?[row], cost > 0, day.daysSinceEpoch >= lastCostDay[id] {
                     lastCost[id] = cost
                     lastCostDay[id] = day.daysSinceEpoch
                 }
-                if day.daysSinceEpoch >= yearStart { yearUse[id] += quantity }
+                if spreads {
+                    let daysInYear = end - max(from, yearStart) + 1
+                    if daysInYear > 0 { yearUse[id] += perDay * Double(daysInYear) }
+                } else if day.daysSinceEpoch >= yearStart {
+                    yearUse[id] += quantity
+                }
                 if let unit = usageUnits?[row], !unit.isEmpty, !unitsSeen[id].contains(unit),
                    !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) {
                     unitsSeen[id].append(unit)
                 }
-                let period = week.period(of: day)
-                if period <= lastFullWeek && period >= firstFullWeek { totals.add(key: bytes, day: day, value: quantity) }
-                let offset = Int(day.daysSinceEpoch - recentStart.daysSinceEpoch)
-                if offset >= 0 && offset < recentDays {
+                if spreads {
+                    // Each week the row overlaps takes its days' share, without a row per day:
+                    // a monthly file of 100k items is not made thirty times longer. (Added on
+                    // the week's Monday: the totals are then weeks, not sums of some weekdays.)
+                    var monday = CalendarDay(daysSinceEpoch: from).startOfISOWeek.daysSinceEpoch
+                    var period = week.period(of: CalendarDay(daysSinceEpoch: monday))
+                    while monday <= end && period <= lastFullWeek {
+                        if period >= firstFullWeek {
+                            let days = min(end, monday + 6) - max(from, monday) + 1
+                            totals.add(key: bytes, day: CalendarDay(daysSinceEpoch: monday), value: perDay * Double(days))
+                        }
+                        monday += 7
+                        period += 1
+                    }
+                } else {
+                    let period = week.period(of: day)
+                    if period <= lastFullWeek && period >= firstFullWeek { totals.add(key: bytes, day: day, value: quantity) }
+                }
+                let nearest = max(0, Int(from - recentFirst)), farthest = min(recentDays - 1, Int(end - recentFirst))
+                if nearest <= farthest {
                     if recent[id].isEmpty { recent[id] = [Float](repeating: 0, count: recentDays) }
-                    recent[id][offset] += Float(quantity)
+                    for offset in nearest...farthest { recent[id][offset] += Float(perDay) }
                 }
             }
         }
@@ -340,11 +378,17 @@ public struct ReorderJob: Sendable {
             if countDays.contains(where: { $0 < asOf.daysSinceEpoch }) {
                 var used = [Double](repeating: 0, count: stock.count)
                 let earliest = countDays.min() ?? asOf.daysSinceEpoch
-                for row in 0..<days.count where days[row].daysSinceEpoch > earliest && days[row] <= asOf {
+                for row in 0..<days.count {
+                    // A period's total counts by its days after the count (`UsageRows`).
+                    let (from, through) = rows.covered(days[row])
+                    let last = min(through, asOf.daysSinceEpoch)
+                    guard last > earliest, from <= last else { continue }
                     keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                         let id = ids.intern(bytes)
-                        guard id < unitIndex.count, case let k = unitIndex[id], k >= 0, days[row].daysSinceEpoch > countDays[k] else { return }
-                        used[k] += quantities[row]
+                        guard id < unitIndex.count, case let k = unitIndex[id], k >= 0 else { return }
+                        let daysSince = last - max(from, countDays[k] + 1) + 1
+                        guard daysSince > 0 else { return }
+                        used[k] += spreads ? quantities[row] / Double(through - from + 1) * Double(daysSince) : quantities[row]
                     }
                 }
                 for k in stock.indices where countDays[k] < asOf.daysSinceEpoch {
@@ -405,7 +449,10 @@ public struct ReorderJob: Sendable {
         // (IntervalDemand.RecentWeeks.isUsedDaily), from their last `dailyHistoryDays` of use.
         var daily = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
         var isDaily = [Bool](repeating: false, count: keyCount)
-        for id in recent.indices where IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
+        // Not items of a totals export: their days are a period's total spread evenly, with no
+        // daily pattern or level of their own to learn, and 1,095 days each of a monthly file's
+        // 100k items would be a grid of 900 MB.
+        for id in recent.indices where !spreads && IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
         // New items used on most days since they began under two weeks ago: by day too, from
         // their first use to the usage's end, part weeks included.
         var newByDay = [Bool](repeating: false, count: keyCount)
@@ -416,9 +463,15 @@ public struct ReorderJob: Sendable {
         if isDaily.contains(true) {
             var dailyTotals = PeriodTotals(frequency: .day)
             let from = usageEnd.adding(days: 1 - Self.dailyHistoryDays)
-            for row in 0..<days.count where days[row] <= usageEnd && days[row] >= from {
+            for row in 0..<days.count {
+                let (first, through) = rows.covered(days[row])
+                let last = min(through, endDay), start = max(first, from.daysSinceEpoch)
+                guard start <= last else { continue }
                 keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
-                    if isDaily[ids.intern(bytes)] { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]) }
+                    guard isDaily[ids.intern(bytes)] else { return }
+                    guard spreads else { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]); return }
+                    let perDay = quantities[row] / Double(through - first + 1)
+                    for day in start...last { dailyTotals.add(key: bytes, day: CalendarDay(daysSinceEpoch: day), value: perDay) }
                 }
             }
             dailyTotals.cover(usageEnd)
@@ -516,6 +569,7 @@ public struct ReorderJob: Sendable {
         plan.byLocation = byLocation
         plan.lotsWithoutStockRow = unplacedLots
         if unrecordedDays > 0 { plan.usageEnd = usageEnd }
+        plan.usageReadAsTotals = rows.note(asOf: asOf, asOfGiven: self.asOf != nil)
         record?.addActuals(totals, name: Self.historyName)
         plan.history = record
         // A discontinued item without stock is not one to count: the buyer was told to add its
@@ -563,8 +617,8 @@ public struct ReorderJob: Sendable {
             return v
         }.sorted { ($0.annualCost, $1.vendor) > ($1.annualCost, $0.vendor) }
         if let weeks = simulateWeeks, weeks > 0 {
-            plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, items: items, inventory: inventory, orders: orders, master: master,
-                                           locations: byLocation ? usageLocations : nil)
+            plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory, orders: orders,
+                                           master: master, locations: byLocation ? usageLocations : nil)
         }
         return plan
     }

@@ -106,6 +106,7 @@ public struct ReorderStage: Stage {
             context.note("\(NumberFormat.count(plan.blankLocationsPlaced.rows, "usage row")) with no location read at the item's one stock location: " + plan.blankLocationsPlaced.items.listed(upTo: 10))
         }
         if !plan.usedWithoutStock.isEmpty { context.note(ReorderJob.usedWithoutStockNote(plan.usedWithoutStock, planned: plan.lines.map(\.item))) }
+        if let totals = plan.usageReadAsTotals { context.note(totals) }
         if let end = plan.usageEnd { context.note(ReorderJob.usageEndNote(end, asOf: plan.asOf)) }
         context.summary("\(NumberFormat.count(plan.lines.count, plan.byLocation ? "stock line" : "item")) planned as of \(plan.asOf), \(orders.count) to order, \(ReorderJob.orderTotalSummary(orders)); forecasting \(NumberFormat.fixed(plan.forecastSeconds, decimals: 2)) s, planning \(NumberFormat.fixed(plan.planningSeconds, decimals: 2)) s")
         return ["reorder": table]

@@ -83,10 +83,36 @@ public enum SafetyStock {
 
     /// E[(X - S)+] for count demand with this mean and variance-to-mean ratio.
     public static func expectedShortage(mean: Double, dispersion: Double, stock: Double) -> Double {
+        var walk = CountShortageWalk(mean: mean, dispersion: dispersion)
+        return walk.shortage(at: stock)
+    }
+}
+
+/// E[(X - S)+] of one count distribution at stock levels asked in rising order, from one walk
+/// up the distribution (`CountTail`): each level costs the steps from the previous one, where
+/// walking afresh from the bottom each time cost steps in proportion to the spread per level,
+/// and a class allocation raising a level unit by unit grew with the square of the
+/// quantities. The values are those of a fresh walk, bit for bit (the same steps in the same
+/// order); a level below the last one asked starts the walk again.
+struct CountShortageWalk {
+    let mean: Double
+    let dispersion: Double
+    private var tail: CountTail
+    /// Where the walk starts: below it the distribution has no mass to speak of.
+    private let start: Int
+
+    init(mean: Double, dispersion: Double) {
+        self.mean = mean
+        self.dispersion = dispersion
+        tail = CountTail(mean: mean, dispersion: dispersion)
+        start = tail.k
+    }
+
+    mutating func shortage(at stock: Double) -> Double {
         guard mean > 0 else { return 0 }
         let limit = Int(max(0, stock.rounded(.down)))
-        var tail = CountTail(mean: mean, dispersion: dispersion)
-        if limit < tail.k { return max(0, mean - stock) }
+        if limit < start { return max(0, mean - stock) }
+        if limit < tail.k { tail = CountTail(mean: mean, dispersion: dispersion) }
         while tail.k < limit { tail.step() }
         return max(0, mean - tail.partialMean - stock * max(0, 1 - tail.cumulative))
     }

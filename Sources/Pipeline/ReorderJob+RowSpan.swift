@@ -1,0 +1,66 @@
+import Forecasting
+import Tabular
+
+extension ReorderJob {
+    /// What each usage row stands for: one day's use, or a whole period's total in an export of
+    /// weekly, monthly, quarterly or yearly totals (`RowDays`: `2023-01`, or every date the 1st
+    /// or the last day of a month; `2025-W40`, or one date a week on one weekday).
+    ///
+    /// A period's total is spread evenly over its calendar days (the file's open weekdays are
+    /// not known from period rows): the weekly history, the recent days, the usage's end and
+    /// as-of, first and last use all see daily use. Read as one day's use, 300 a month dated
+    /// on the 1st put the month in one week and none in the four others: a safety stock of 823
+    /// and an order of 740 for an item holding 300 and using 207 over its 21 days, flagged
+    /// unreliable_forecast, and the plan dated on the 1st of the last month, whose total fell
+    /// in an incomplete week and was dropped. Dates that are not plainly one shape are days, as
+    /// before (`RowDays.span`).
+    struct UsageRows: Sendable {
+        /// `.day`, or the period each row is the total of.
+        let span: Frequency
+        /// How the dates name their periods ("every date is the first or the last day of a
+        /// month").
+        let shape: String
+        /// The first and the last day the rows cover (a monthly file through `2025-12` runs to
+        /// 31 December).
+        let first: CalendarDay
+        let last: CalendarDay
+
+        /// Nil when there are no rows. `labelled`: the period every row's label names, from
+        /// the importer (`Table.labelledSpans`).
+        init?(days: [CalendarDay], labelled: Frequency?) {
+            var rowDays = RowDays()
+            // Exports list many rows of one date in a row: each is seen once.
+            var previous = CalendarDay(daysSinceEpoch: .min)
+            for day in days where day != previous {
+                rowDays.see(day)
+                previous = day
+            }
+            guard !rowDays.isEmpty else { return nil }
+            rowDays.labelled = labelled
+            span = rowDays.span
+            shape = rowDays.spanShape
+            (first, last) = rowDays.covered
+        }
+
+        /// Whether rows are spread over the days of their periods.
+        var spreads: Bool { span != .day }
+
+        /// The first and the last day the row dated `day` covers.
+        @inline(__always)
+        func covered(_ day: CalendarDay) -> (from: Int32, through: Int32) {
+            guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
+            let p = span.period(of: day)
+            return (span.firstDay(of: p).daysSinceEpoch, span.firstDay(of: p + 1).daysSinceEpoch - 1)
+        }
+
+        /// The run's note when the rows are period totals, else nil. `asOfGiven`: as-of came
+        /// from the user, not from the usage's end.
+        func note(asOf: CalendarDay, asOfGiven: Bool) -> String? {
+            guard spreads else { return nil }
+            let name = span.rawValue
+            return "usage rows are \(name)ly totals (\(shape)): spread evenly over their days, so the usage runs to \(last), the last \(name)'s end"
+                + (asOfGiven ? "" : ", and the plan is as of that day")
+                + "; if they are single days' use, export the days between too"
+        }
+    }
+}

@@ -33,16 +33,20 @@ public struct OpenDaySeries: Sendable {
     /// For `flows` (usage: `GapPolicy.zero`) an open day also holds what the closed days since
     /// the open day before it hold, a stray Sunday's use read with the Monday after it, so the
     /// total is kept as a month's is (left out, the days were forecast a little under the
-    /// months); a missing open day passes it on to the next recorded one. What falls after the
-    /// history's last open day is left out: added to it, a clinic's weekend strays after its
-    /// last Friday made that Friday the level the models carried forward (28 a day, 140 a
-    /// week, forecast 179.65 a week). For levels (a census, `GapPolicy.missing`) a closed
-    /// day's value is a level, not an amount used: summed into the Monday, a census of 20 was
-    /// forecast 26.5; it is left out.
+    /// months); a missing open day passes it on to the next recorded one. What would be read
+    /// with an open day of the history's last week (its last 7 days), or falls after its last
+    /// open day, is left out: the models carry the last week forward (seasonal naive copies
+    /// it), and a clinic's weekend strays read with its last Monday made every Monday 88 where
+    /// it used 28 (200 a week for 140), added to its last Friday 179.65 a week. A return on a
+    /// closed day (a negative value) is left out too: a credit of 100 posted on a clinic's
+    /// Saturday is no use to take off its Monday's (-72, then 0 every Monday). For levels (a
+    /// census, `GapPolicy.missing`) a closed day's value is a level, not an amount used: summed
+    /// into the Monday, a census of 20 was forecast 26.5; it is left out.
     func openDays(of history: [Double], first: Int, flows: Bool) -> (indices: [Int], values: [Double]) {
         var indices: [Int] = [], values: [Double] = []
         indices.reserveCapacity(history.count * open.count / 7 + 1)
         values.reserveCapacity(history.count * open.count / 7 + 1)
+        let lastWeek = history.count - 7
         var pending = 0.0
         for (k, value) in history.enumerated() {
             if isOpen(first + k) {
@@ -50,10 +54,10 @@ public struct OpenDaySeries: Sendable {
                 if value.isNaN || pending == 0 {
                     values.append(value)
                 } else {
-                    values.append(value + pending)
+                    values.append(k >= lastWeek ? value : value + pending)
                     pending = 0
                 }
-            } else if flows && !value.isNaN {
+            } else if flows && value > 0 {
                 pending += value
             }
         }

@@ -40,6 +40,9 @@ public struct SeriesWeekdays: Sendable {
     /// Days with use on each weekday in the `recentWeeks` weeks through the last use (by day
     /// only: from periods' masks, 0).
     private var recent = [Int](repeating: 0, count: 7)
+    /// Days of each weekday from its first use in those weeks through the last use (0 when
+    /// none): a weekday begun three weeks ago holds 3, however many the window holds.
+    private var recentSpan = [Int](repeating: 0, count: 7)
 
     /// From a daily history whose first day is period `first` (`Frequency.day`): a day with use
     /// is one with a positive value. A 0 is a day without use, whether an export listed it or
@@ -54,7 +57,10 @@ public struct SeriesWeekdays: Sendable {
             possible[weekday] += 1
             if SeriesWeekdays.isUse(history[k]) {
                 used[weekday] += 1
-                if k >= recentFrom { recent[weekday] += 1 }
+                if k >= recentFrom {
+                    if recent[weekday] == 0 { recentSpan[weekday] = (through - k) / 7 + 1 }
+                    recent[weekday] += 1
+                }
             }
             weekday = weekday == 6 ? 0 : weekday + 1
         }
@@ -118,15 +124,21 @@ public struct SeriesWeekdays: Sendable {
         return tail < SeriesWeekdays.chance
     }
 
-    /// Whether weekday `w` is used in the series' last `recentWeeks` weeks about as its other
-    /// weekdays (those of `mask`) are: on two days at least, and on half as many days at least
-    /// as the busiest of them. That is the file's own test of a weekday it records
+    /// Whether weekday `w` is used in the series' last `recentWeeks` weeks: on two days at
+    /// least, and either on half as many days at least as the busiest of its other weekdays
+    /// (those of `mask`), or on half its days at least from its first use there through the
+    /// series' last. The first is the file's own test of a weekday it records
     /// (`DaySet.openWeekdays`: rows in half as many weeks as its busiest weekday) put to the
-    /// series' recent weeks, and one use is a stray wherever it falls. A clinic item used on
-    /// its weekends for its last ten weeks of two years is used on them (8 of 8 beside 8); a
-    /// kit used on every other Monday with a stray Sunday last month is not (1 of 8 beside 4).
+    /// series' recent weeks; the second keeps a weekday begun under four weeks ago, which
+    /// cannot fill half the window yet (a weekend begun three weeks ago, 3 of 3 beside 8, was
+    /// closed and its use read with the Mondays: 30 each Monday for 10 a day). One use is a
+    /// stray wherever it falls. A clinic item used on its weekends for its last ten weeks of
+    /// two years is used on them (8 of 8 beside 8); a kit used on every other Monday with a
+    /// stray Sunday last month is not (1 of 8 beside 4), nor one with two stray Sundays six
+    /// weeks apart (2 of 7 beside 8).
     private func isInRecentUse(_ w: Int, besides mask: UInt8) -> Bool {
         guard recent[w] >= 2 else { return false }
+        if 2 * recent[w] >= recentSpan[w] { return true }
         var busiest = 0
         for v in 0..<7 where v != w && mask & (1 << UInt8(v)) != 0 { busiest = max(busiest, recent[v]) }
         return 2 * recent[w] >= busiest

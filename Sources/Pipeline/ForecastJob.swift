@@ -151,9 +151,9 @@ enum ParallelForecast {
     static let blockSize = 1024
 
     @discardableResult
-    static func each(_ totals: PeriodTotals, forecaster: DemandForecaster, threads: Int, progress: Progress,
+    static func each(_ totals: PeriodTotals, forecaster: DemandForecaster, threads: Int, progress: Progress, valuesAreLevels: Bool = false,
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws -> SeriesOnFewerWeekdays {
-        try each(totals, forecasters: { _ in forecaster }, threads: threads, progress: progress, body)
+        try each(totals, forecasters: { _ in forecaster }, threads: threads, progress: progress, valuesAreLevels: valuesAreLevels, body)
     }
 
     /// As above, with each series' forecaster chosen by its id in `totals` (the reorder plan's
@@ -162,15 +162,16 @@ enum ParallelForecast {
     /// on its share of them).
     /// Returns the series forecast on fewer weekdays than the file records, for a note.
     @discardableResult
-    static func each(_ totals: PeriodTotals, forecasters: (Int) -> DemandForecaster, threads: Int, progress: Progress,
+    static func each(_ totals: PeriodTotals, forecasters: (Int) -> DemandForecaster, threads: Int, progress: Progress, valuesAreLevels: Bool = false,
                      _ body: (_ key: String, _ history: [Double], _ forecast: SeriesForecast) throws -> Void) throws -> SeriesOnFewerWeekdays {
         let order = totals.keys.idsSortedByKey()
         // Days are fitted on the weekdays the file records and the series is used on.
         let frequency = totals.frequency, daysSummed = totals.daysSummed
         let fileDays = frequency == .day ? totals.rowDays.openWeekdays : nil
         // What a closed day holds is moved to the next open day for amounts used, and left out
-        // for levels (`OpenDaySeries.openDays(of:first:flows:)`).
-        let flows = totals.gaps == .zero
+        // for levels (`OpenDaySeries.openDays(of:first:flows:)`): `gaps: missing`, or `valuesAreLevels`
+        // (a forecast stage's input aggregated so upstream, whose own gaps say zero).
+        let flows = totals.gaps == .zero && !valuesAreLevels
         var fewer = SeriesOnFewerWeekdays()
         var start = 0
         defer { progress.finish() }

@@ -61,6 +61,12 @@ public struct Table: Sendable {
     /// For an aggregate stage's output by the day under `gaps: zero`: by row, whether its zero
     /// was written for a day the series had no row on, as against a 0 the export recorded.
     public var filledDays: [Bool]?
+    /// For an aggregate stage's output under `gaps: missing` (given, or implied by a value
+    /// column that names a level): its values are levels, a census rather than amounts used.
+    /// A forecast stage reading it by the day leaves a level on a series' closed day out, as
+    /// `forecast` does, where summed into the next open day a clinic census of 20 was forecast
+    /// 30.94 on Mondays (`OpenDaySeries.openDays(of:first:flows:)`).
+    public var valuesAreLevels = false
 
     /// " (budget.csv)" for a table read from a file, to follow its name in a message; "" for
     /// a table built otherwise.
@@ -154,6 +160,7 @@ public struct Table: Sendable {
         result.partialPeriodsKept = partialPeriodsKept
         result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
         result.labelledSpans = labelledSpans
+        result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {

@@ -140,4 +140,89 @@ import Tabular
         }
         #expect(byDay.rows.filter { $0[0] == "WARD" }.allSatisfy { abs(Double($0[2])! - 30) < 0.2 })
     }
+
+    @Test func strayUseInTheLastWeekIsNotCopiedForward() throws {
+        let dir = try CLIRunner.workspace()
+        // The clinic item of `strayUseAfterTheLastOpenDayIsNotPiledOntoIt`, its export running
+        // on past its last weekend: through Monday 2026-06-29, that weekend's 60 was read with
+        // the Monday, and seasonal naive copied it to every Monday: 88 (200 a week for 140);
+        // through Friday 2026-07-03, Monday 41.1 and 157 a week.
+        let strays = ["2024-11-16": 5, "2025-08-10": 6, "2026-06-27": 30, "2026-06-28": 30]
+        for (last, firstWeekday) in [(CalendarDay(year: 2026, month: 6, day: 29)!, 2), (CalendarDay(year: 2026, month: 7, day: 3)!, 6)] {
+            let text = export(through: last, item: "CLINIC") { day in day.isoWeekday <= 5 ? 28 : strays["\(day)"] }
+            let byDay = try forecast(text, in: dir, ["--frequency", "day", "--horizon", "14"])
+            #expect(byDay.stderr.contains("(CLINIC: Monday to Friday)"), "\(byDay.stderr)")
+            let clinic = byDay.rows.filter { $0[0] == "CLINIC" }.compactMap { Double($0[2]) }
+            #expect(clinic.count == 14)
+            for (k, value) in clinic.enumerated() {
+                let weekday = (firstWeekday - 1 + k) % 7 + 1
+                if weekday <= 5 { #expect(abs(value - 28) < 0.5, "through \(last): \(clinic)") } else { #expect(value == 0, "through \(last): \(clinic)") }
+            }
+            #expect(abs(clinic.prefix(7).reduce(0, +) - 140) < 1, "through \(last): \(clinic)")
+        }
+    }
+
+    @Test func aWeekendBegunThreeWeeksAgoStaysOpen() throws {
+        let dir = try CLIRunner.workspace()
+        // 10 on each weekday for two years through Sunday 2026-06-28, and on each weekend day
+        // of its last three weekends: 3 of the last 8 Saturdays beside 8 Mondays, but 3 of
+        // the 3 since it began. Closed as strays, its weekends were forecast 0 and their use
+        // read with the Mondays: 30 each Monday.
+        let text = export(through: CalendarDay(year: 2026, month: 6, day: 28)!, item: "ITEM") { day in
+            day.isoWeekday <= 5 || "\(day)" >= "2026-06-13" ? 10 : nil
+        }
+        let byDay = try forecast(text, in: dir, ["--frequency", "day", "--horizon", "7"])
+        #expect(!byDay.stderr.contains("ITEM:"), "\(byDay.stderr)")
+        let item = byDay.rows.filter { $0[0] == "ITEM" }.compactMap { Double($0[2]) }
+        #expect(item.count == 7 && item.allSatisfy { abs($0 - 10) < 1 }, "\(item)")
+    }
+
+    @Test func aReturnOnAClosedDayIsNotTakenOffTheNextOpenDay() throws {
+        let dir = try CLIRunner.workspace()
+        // A clinic item used 28 on each weekday through Friday 2026-06-26, 5 and 6 on two
+        // weekend days in two years, and a credit of -100 posted on Saturday 2026-06-20. Read
+        // with the Monday after it, the Monday was -72 and every Monday forecast 0.
+        let strays = ["2024-11-16": 5, "2025-08-10": 6, "2026-06-20": -100]
+        let text = export(through: CalendarDay(year: 2026, month: 6, day: 26)!, item: "CLINIC") { day in
+            day.isoWeekday <= 5 ? 28 : strays["\(day)"]
+        }
+        let byDay = try forecast(text, in: dir, ["--frequency", "day", "--horizon", "7"])
+        #expect(byDay.stderr.contains("(CLINIC: Monday to Friday)"), "\(byDay.stderr)")
+        let clinic = byDay.rows.filter { $0[0] == "CLINIC" }.compactMap { Double($0[2]) }
+        #expect(clinic.count == 7)
+        // Saturday 2026-06-27 to Friday 2026-07-03.
+        for (k, value) in clinic.enumerated() {
+            if k >= 2 { #expect(abs(value - 28) < 0.5, "\(clinic)") } else { #expect(value == 0, "\(clinic)") }
+        }
+    }
+
+    @Test func aPipelineForecastStageLeavesAnAggregatedCensusStrayDaysOut() throws {
+        let dir = try CLIRunner.workspace()
+        // The census of `aCensusStrayDaysAreLeftOutNotSummed`, imported onto quantity, aggregated
+        // by the day (its header makes the gaps missing) and forecast by a stage whose own gaps
+        // say zero: its stray weekend levels were summed into the Monday after them, 30.94 on
+        // Mondays and 20.73 on the other weekdays, where `forecast` gives 20.
+        let strays: Set<String> = ["2024-09-14", "2025-03-09", "2025-11-22", "2026-06-20", "2026-06-21"]
+        let text = export(through: CalendarDay(year: 2026, month: 6, day: 26)!, header: "date,unit,census", ward: 30, item: "CLINIC") { day in
+            day.isoWeekday <= 5 || strays.contains("\(day)") ? 20 : nil
+        }
+        try text.write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        try """
+        calendar: {frequency: day}
+        stages:
+          census: {kind: import, table: usage, file: census.csv, columns: {date: date, item: unit, quantity: census}}
+          daily: {kind: aggregate, input: census, frequency: day}
+          fc: {kind: forecast, input: daily, frequency: day, horizon: 7}
+          save: {kind: export, input: fc.forecasts, file: forecasts.csv}
+
+        """.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["run", "p.yml", "--out", "out", "--quiet"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let clinic = try rows(dir.appendingPathComponent("out/forecasts.csv")).filter { $0[0] == "CLINIC" }.compactMap { Double($0[2]) }
+        #expect(clinic.count == 7)
+        // Saturday 2026-06-27 to Friday 2026-07-03.
+        for (k, value) in clinic.enumerated() {
+            if k >= 2 { #expect(abs(value - 20) < 0.2, "\(clinic)") } else { #expect(value == 0, "\(clinic)") }
+        }
+    }
 }

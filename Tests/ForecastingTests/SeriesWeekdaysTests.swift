@@ -84,10 +84,16 @@ import Tabular
         // Begun four weeks ago, in half as many of the last eight as its weekdays: open too.
         let lately = daily(weeks: 104) { $0 % 7 < 5 || $0 >= 100 * 7 ? 10 : 0 }
         #expect(SeriesWeekdays(daily: lately.history, first: lately.first).open(within: .all) == .all)
-        // Three weeks: fewer than half, closed. One stray Saturday in the last weeks, or two in
-        // the last eight beside weekdays used in all of them, is no weekend either.
+        // Three weeks (3 of 8 beside 8, but 3 of its 3 since it began): open too; closed, its
+        // use was read with the Mondays, 30 each Monday for 10 a day. One stray Saturday in
+        // the last weeks, or two weeks apart in the last eight beside weekdays used in all of
+        // them (2 of 5 since the first), is no weekend.
         let threeWeeks = daily(weeks: 104) { $0 % 7 < 5 || $0 >= 101 * 7 ? 10 : 0 }
-        #expect(SeriesWeekdays(daily: threeWeeks.history, first: threeWeeks.first).open(within: .all) == weekdays)
+        #expect(SeriesWeekdays(daily: threeWeeks.history, first: threeWeeks.first).open(within: .all) == .all)
+        let twoWeeks = daily(weeks: 104) { $0 % 7 < 5 || $0 >= 102 * 7 ? 10 : 0 }
+        #expect(SeriesWeekdays(daily: twoWeeks.history, first: twoWeeks.first).open(within: .all) == .all)
+        let sixApart = daily(weeks: 104) { $0 % 7 < 5 || $0 == 96 * 7 + 6 || $0 == 102 * 7 + 6 ? 10 : 0 }
+        #expect(SeriesWeekdays(daily: sixApart.history, first: sixApart.first).open(within: .all) == weekdays)
         let stray = daily(weeks: 104) { $0 % 7 < 5 || $0 == 103 * 7 + 5 ? 10 : 0 }
         #expect(SeriesWeekdays(daily: stray.history, first: stray.first).open(within: .all) == weekdays)
         let two = daily(weeks: 104) { $0 % 7 < 5 || $0 == 98 * 7 + 5 || $0 == 102 * 7 + 5 ? 10 : 0 }
@@ -112,6 +118,25 @@ import Tabular
         missing[42] = .nan
         let passed = open.openDays(of: missing, first: stray.first, flows: true).values
         #expect(passed[30].isNaN && passed[31] == 13)
+    }
+
+    @Test func strayUseReadWithTheLastWeekAndReturnsAreLeftOut() throws {
+        // A weekday item (20 weeks from Monday 2025-01-06) with 3 on Saturday day 40, 30 on
+        // Sunday day 132 (read with Monday day 133, in the history's last 7 days) and a
+        // return of -100 on Saturday day 47. The last week is what the models carry forward:
+        // day 133 stays 10. A return is no use to take off a Monday's: left out.
+        let stray = daily(weeks: 20) { $0 % 7 < 5 ? 10 : $0 == 40 ? 3 : $0 == 132 ? 30 : $0 == 47 ? -100 : 0 }
+        let open = try #require(OpenDaySeries(frequency: .day, open: OpenWeekdays(mask: 0b0011111)))
+        let (indices, values) = open.openDays(of: stray.history, first: stray.first, flows: true)
+        #expect(indices.count == 100)
+        #expect(values[indices.firstIndex(of: 42)!] == 13 && values[indices.firstIndex(of: 49)!] == 10)
+        #expect(values[indices.firstIndex(of: 133)!] == 10 && values.filter { $0 != 10 }.count == 1)
+        // A day before the last week still moves: Sunday day 125 onto Monday day 126.
+        var earlier = stray.history
+        earlier[132] = 0
+        earlier[125] = 30
+        let moved = open.openDays(of: earlier, first: stray.first, flows: true).values
+        #expect(moved[indices.firstIndex(of: 126)!] == 40)
     }
 
     @Test func aLevelsValuesOnClosedDaysAreLeftOut() throws {

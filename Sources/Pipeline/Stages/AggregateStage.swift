@@ -136,6 +136,7 @@ public struct AggregateStage: Stage {
         }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
         if marksFilledDays { table.filledDays = filled }
+        table.valuesAreLevels = gaps == .missing
         table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart, totals.keysOnFewerWeekdays)
         if partial == .keep {
             var whole = totals

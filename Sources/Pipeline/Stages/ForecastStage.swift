@@ -113,7 +113,11 @@ public struct ForecastStage: Stage {
         var record = context.history.map { _ in StageRecord(stage: context.stage, frequency: frequency, lastPeriod: totals.lastPeriod) }
         var goneQuiet = SeriesGoneQuiet(frequency: frequency, minimum: SeriesImport.silentPeriods(frequency))
         var shortBacktests = ShortBacktests(horizon: horizon)
-        let fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress) { key, history, f in
+        // An aggregate upstream that wrote missing gaps holds levels (a census): by the day, a
+        // level on a series' closed day is left out, as `forecast` leaves it, whatever this
+        // stage's own `gaps` (a clinic census of 20 was forecast 30.94 on Mondays).
+        let fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: context.threads, progress: progress,
+                                                           valuesAreLevels: table.valuesAreLevels) { key, history, f in
             record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
             goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
             shortBacktests.see(key, f)

@@ -64,6 +64,28 @@ extension BadInputCorpus {
                                 arguments: itemsInput.arguments + ["--as-of", "2023-01-06"],
                                 expectation: .fails(file: "usage.csv", line: nil, says: ["reorder: as-of 2023-01-06 is before the usage's first day, 2025-01-06", "give a day the usage covers"]),
                                 absentAfterFailure: ["out"]))
+        // A usage export of monthly totals labelled `2024-01` (a spare-parts or ERP summary): read
+        // as one day's use on the 1st it planned months of safety stock; spread over the month's
+        // days, with a note. A month 13 among them is a rejected row naming line and column.
+        var monthly = ["date,item,quantity"]
+        for month in 1...24 {
+            for (item, quantity) in [("A100", 90), ("B200", 45), ("C300", 30)] {
+                monthly.append("\(2024 + (month - 1) / 12)-\((month - 1) % 12 + 1 < 10 ? "0" : "")\((month - 1) % 12 + 1),\(item),\(quantity)")
+            }
+        }
+        let monthlyUsage = Data((monthly.joined(separator: "\n") + "\n").utf8)
+        monthly[5] = monthly[5].replacingOccurrences(of: "2024-02", with: "2024-13")
+        let monthThirteen = Data((monthly.joined(separator: "\n") + "\n").utf8)
+        cases.append(CorpusCase(kind: itemsInput.kind, name: "usage of monthly totals labelled 2024-01: spread over their days, with a note",
+                                files: files(itemsInput).merging(["usage.csv": monthlyUsage, itemsInput.file: Data(itemsInput.contents)]) { _, own in own },
+                                arguments: itemsInput.arguments,
+                                expectation: .accepted(file: itemsInput.file, read: itemsInput.rows.count, output: "out/reorder.md",
+                                                       says: ["Usage rows are monthly totals", "the usage runs to 2025-12-31"])))
+        cases.append(CorpusCase(kind: itemsInput.kind, name: "usage of monthly totals with a month 13 on line 6",
+                                files: files(itemsInput).merging(["usage.csv": monthThirteen, itemsInput.file: Data(itemsInput.contents)]) { _, own in own },
+                                arguments: itemsInput.arguments,
+                                expectation: .fails(file: "usage.csv", line: 6, says: ["column 'date': '2024-13' is not a valid date (there is no month 13)"]),
+                                absentAfterFailure: ["out"]))
         return cases
     }
 

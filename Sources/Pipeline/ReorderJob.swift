@@ -152,7 +152,8 @@ public struct ReorderJob: Sendable {
         // Rows of a totals export (a month's use dated `2023-01` or on the 1st) cover their
         // whole period and are spread over its days (`UsageRows`); the usage then runs to the
         // last period's last day.
-        guard let rows = UsageRows(days: days, labelled: usage.labelledSpans["date"]) else {
+        // A shard tells it from the whole file's days, as the unsharded run does.
+        guard let rows = UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
             throw PipelineError(location: nil, "reorder: the usage table is empty")
         }
         let spreads = rows.spreads
@@ -294,6 +295,26 @@ public struct ReorderJob: Sendable {
                     if recent[id].isEmpty { recent[id] = [Float](repeating: 0, count: recentDays) }
                     for offset in nearest...farthest { recent[id][offset] += Float(perDay) }
                 }
+            }
+        }
+        // A shard's weeks see the whole file's days, as the unsharded run's do: the weeks the
+        // file runs to (a series whose use stopped early keeps its weeks of no use) and the
+        // weekdays it records.
+        for day in usage.unshardedDays ?? [] {
+            let (from, through) = rows.covered(day)
+            guard from <= endDay else { continue }
+            let end = min(through, endDay)
+            if spreads {
+                var monday = CalendarDay(daysSinceEpoch: from).startOfISOWeek.daysSinceEpoch
+                var period = week.period(of: CalendarDay(daysSinceEpoch: monday))
+                while monday <= end && period <= lastFullWeek {
+                    if period >= firstFullWeek { totals.cover(CalendarDay(daysSinceEpoch: monday)) }
+                    monday += 7
+                    period += 1
+                }
+            } else {
+                let period = week.period(of: day)
+                if period <= lastFullWeek && period >= firstFullWeek { totals.cover(day) }
             }
         }
         // A new item's first week, begun after its Monday, counted as the whole week its daily

@@ -58,6 +58,10 @@ public struct Table: Sendable {
     /// By date column, the period every row's label names (`2026-Q2`, `2025-W40`; see
     /// `PeriodLabelMix.labelledSpan`), for an aggregate stage reading the column.
     public var labelledSpans: [String: Frequency] = [:]
+    /// The distinct days of the `date` column before a shard kept its rows: what a usage row
+    /// stands for (a day, or a month's total) is told from the whole file, as the unsharded run
+    /// tells it (`reorder`; a shard holding only month-end rows read them as monthly totals).
+    public var unshardedDays: [CalendarDay]?
     /// For an aggregate stage's output by the day under `gaps: zero`: by row, whether its zero
     /// was written for a day the series had no row on, as against a 0 the export recorded.
     public var filledDays: [Bool]?
@@ -160,6 +164,7 @@ public struct Table: Sendable {
         result.partialPeriodsKept = partialPeriodsKept
         result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
         result.labelledSpans = labelledSpans
+        result.unshardedDays = unshardedDays
         result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }

@@ -213,6 +213,10 @@ public struct ImportStage: Stage {
         }
         if let shard {
             let keep = try shard.rows(of: table)
+            if table.unshardedDays == nil, let days = table.days("date") {
+                var seen = Set<Int32>()
+                table.unshardedDays = days.filter { seen.insert($0.daysSinceEpoch).inserted }
+            }
             table = table.filtered(keep)
             context.note("shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
         }

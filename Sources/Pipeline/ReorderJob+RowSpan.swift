@@ -53,6 +53,29 @@ extension ReorderJob {
             return (span.firstDay(of: p).daysSinceEpoch, span.firstDay(of: p + 1).daysSinceEpoch - 1)
         }
 
+        /// The weeks `firstWeek` through `lastWeek` that the row dated `day` holds use in, up to
+        /// `end` (its last covered day, at most the usage's end; `from` its first): for a day's
+        /// row its own day once; for a period's total each week's Monday with the number of the
+        /// row's days in that week. The weekly history adds each share, and a shard covers the
+        /// whole file's weeks with the same walk.
+        @inline(__always)
+        func weeks(of day: CalendarDay, from: Int32, end: Int32, within firstWeek: Int, _ lastWeek: Int,
+                   _ body: (_ day: CalendarDay, _ days: Int32) -> Void) {
+            let week = Frequency.week
+            guard spreads else {
+                let period = week.period(of: day)
+                if period <= lastWeek && period >= firstWeek { body(day, 1) }
+                return
+            }
+            var monday = CalendarDay(daysSinceEpoch: from).startOfISOWeek.daysSinceEpoch
+            var period = week.period(of: CalendarDay(daysSinceEpoch: monday))
+            while monday <= end && period <= lastWeek {
+                if period >= firstWeek { body(CalendarDay(daysSinceEpoch: monday), min(end, monday + 6) - max(from, monday) + 1) }
+                monday += 7
+                period += 1
+            }
+        }
+
         /// The run's note when the rows are period totals, else nil. `asOfGiven`: as-of came
         /// from the user, not from the usage's end.
         func note(asOf: CalendarDay, asOfGiven: Bool) -> String? {

@@ -272,23 +272,11 @@ public struct ReorderJob: Sendable {
                    !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) {
                     unitsSeen[id].append(unit)
                 }
-                if spreads {
-                    // Each week the row overlaps takes its days' share, without a row per day:
-                    // a monthly file of 100k items is not made thirty times longer. (Added on
-                    // the week's Monday: the totals are then weeks, not sums of some weekdays.)
-                    var monday = CalendarDay(daysSinceEpoch: from).startOfISOWeek.daysSinceEpoch
-                    var period = week.period(of: CalendarDay(daysSinceEpoch: monday))
-                    while monday <= end && period <= lastFullWeek {
-                        if period >= firstFullWeek {
-                            let days = min(end, monday + 6) - max(from, monday) + 1
-                            totals.add(key: bytes, day: CalendarDay(daysSinceEpoch: monday), value: perDay * Double(days))
-                        }
-                        monday += 7
-                        period += 1
-                    }
-                } else {
-                    let period = week.period(of: day)
-                    if period <= lastFullWeek && period >= firstFullWeek { totals.add(key: bytes, day: day, value: quantity) }
+                // A period's total: each week the row overlaps takes its days' share, without a
+                // row per day (a monthly file of 100k items is not made thirty times longer), on
+                // the week's Monday, so the totals are weeks, not sums of some weekdays.
+                rows.weeks(of: day, from: from, end: end, within: firstFullWeek, lastFullWeek) { monday, days in
+                    totals.add(key: bytes, day: monday, value: perDay * Double(days))
                 }
                 let nearest = max(0, Int(from - recentFirst)), farthest = min(recentDays - 1, Int(end - recentFirst))
                 if nearest <= farthest {
@@ -303,19 +291,7 @@ public struct ReorderJob: Sendable {
         for day in usage.unshardedDays ?? [] {
             let (from, through) = rows.covered(day)
             guard from <= endDay else { continue }
-            let end = min(through, endDay)
-            if spreads {
-                var monday = CalendarDay(daysSinceEpoch: from).startOfISOWeek.daysSinceEpoch
-                var period = week.period(of: CalendarDay(daysSinceEpoch: monday))
-                while monday <= end && period <= lastFullWeek {
-                    if period >= firstFullWeek { totals.cover(CalendarDay(daysSinceEpoch: monday)) }
-                    monday += 7
-                    period += 1
-                }
-            } else {
-                let period = week.period(of: day)
-                if period <= lastFullWeek && period >= firstFullWeek { totals.cover(day) }
-            }
+            rows.weeks(of: day, from: from, end: min(through, endDay), within: firstFullWeek, lastFullWeek) { monday, _ in totals.cover(monday) }
         }
         // A new item's first week, begun after its Monday, counted as the whole week its daily
         // use implies (`PartialFirstWeek`).

@@ -82,7 +82,9 @@ public struct OpenDaySeries: Sendable {
         let (forecast, filled) = try DemandForecaster(settings: settings).forecast(allowingGaps: compressed)
 
         // The fitted history (missing open days at either end dropped, as `MissingPeriods`
-        // does) back on its days.
+        // does) back on its days, through the closed days after the last open one: the history
+        // ends on the file's last day, as the run history's seasonal naive reads it (ended on
+        // a Friday, a clinic's Sunday forecast was set beside the Friday a week before).
         let leading = compressed.prefix(while: \.isNaN).count
         var fitted: [Double] = []
         if !filled.isEmpty {
@@ -91,6 +93,10 @@ public struct OpenDaySeries: Sendable {
             for k in from...through {
                 if isOpen(first + k) { fitted.append(filled[j]); j += 1 } else { fitted.append(0) }
             }
+            for k in (through + 1)..<max(through + 1, history.count) {
+                guard !isOpen(first + k) else { break }
+                fitted.append(0)
+            }
         }
         return (forecast.spread(onto: ahead), fitted)
     }
@@ -98,7 +104,9 @@ public struct OpenDaySeries: Sendable {
 
 extension SeriesForecast {
     /// A forecast of the open days, laid on the days ahead: `open[k]` says whether day `k` is
-    /// one; the others get zero.
+    /// one; the others get zero. The backtest's horizon, counted in open days, is counted in
+    /// days too: a clinic open Monday to Friday backtested on all 20 of the 28 days' open days
+    /// was called "too short to backtest 28 periods ahead (clinic: 20)".
     func spread(onto open: [Bool]) -> SeriesForecast {
         func lay(_ values: [Double]) -> [Double] {
             var j = 0
@@ -109,10 +117,23 @@ extension SeriesForecast {
             }
         }
         var f = self
+        f.backtestHorizon = Self.days(through: backtestHorizon, openDays: open)
         f.mean = lay(mean)
         f.lower = lower.map(lay)
         f.upper = upper.map(lay)
         f.spread = lay(spread)
         return f
+    }
+
+    /// The days ahead through the `steps`-th open one; all of them when `steps` reaches the
+    /// last open day ahead (or there is none); 0 stays 0 (no backtest).
+    static func days(through steps: Int, openDays open: [Bool]) -> Int {
+        guard steps > 0 else { return 0 }
+        var seen = 0
+        for (k, isOpen) in open.enumerated() where isOpen {
+            seen += 1
+            if seen == steps { return seen == open.filter({ $0 }).count ? open.count : k + 1 }
+        }
+        return open.count
     }
 }

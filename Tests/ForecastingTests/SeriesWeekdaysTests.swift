@@ -151,6 +151,25 @@ import Tabular
         #expect(indices.count == 150 && values.allSatisfy { $0 == 20 })
     }
 
+    @Test func aForecastOnOpenDaysTellsItsBacktestAndHistoryInDays() throws {
+        // A weekday item of 20 + day % 5 for 30 weeks, ending on a Sunday, forecast 28 days
+        // ahead: its 20 open days ahead are all backtested, which is the whole horizon (the run's
+        // note called it "too short to backtest 28 periods ahead (20)"); and the history it
+        // gives back ends on the file's last day, the Sunday, so that a lag of 7 lands on the
+        // same weekday (it ended on the Friday).
+        let clinic = daily(weeks: 30) { $0 % 7 < 5 ? 20 + Double($0 % 5) : 0 }
+        let open = try #require(OpenDaySeries(frequency: .day, open: OpenWeekdays(mask: 0b0011111)))
+        let settings = ForecastSettings(horizon: 28, season: 7)
+        let (forecast, fitted) = try open.forecast(clinic.history, first: clinic.first, with: DemandForecaster(settings: settings))
+        #expect(forecast.backtestHorizon == 28)
+        #expect(fitted.count == clinic.history.count)
+        #expect(fitted.suffix(2) == [0, 0] && fitted[fitted.count - 3] == clinic.history[clinic.history.count - 3])
+        // Through 12 open days only: the days through the 12th open one ahead (Monday to the
+        // Tuesday of the third week: 16 days).
+        #expect(SeriesForecast.days(through: 12, openDays: (0..<28).map { $0 % 7 < 5 }) == 16)
+        #expect(SeriesForecast.days(through: 0, openDays: [true, false]) == 0)
+    }
+
     @Test func periodsWeekdayMasksTellTheSameAsDays() {
         // Eight months of a weekday item: every month holds Monday to Friday, none a weekend.
         #expect(SeriesWeekdays(masks: [UInt8](repeating: 0b0011111, count: 8)).open(within: .all) == OpenWeekdays(mask: 0b0011111))

@@ -153,8 +153,14 @@ public struct ReorderJob: Sendable {
         // whole period and are spread over its days (`UsageRows`); the usage then runs to the
         // last period's last day.
         // A shard tells it from the whole file's days, as the unsharded run does.
-        guard let rows = UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
+        guard var rows = UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
             throw PipelineError(location: nil, "reorder: the usage table is empty")
+        }
+        // Unless as-of is given, a count dated inside the last period says the export was
+        // pulled that day, and that period's total holds its days to then.
+        let countedOn = inventory.dayNumbers("as_of")
+        if self.asOf == nil {
+            rows.readLastPeriod(throughCount: countedOn?.lazy.compactMap(\.known).max().map { CalendarDay(daysSinceEpoch: $0) })
         }
         let spreads = rows.spreads
         let lastDay = rows.last
@@ -328,7 +334,6 @@ public struct ReorderJob: Sendable {
         var purchasingNotes: [[String]] = []
         let onOrder = inventory.numbers("on_order")
         var onOrderGiven: [Bool] = []
-        let countedOn = inventory.dayNumbers("as_of")
         var unitIndex = [Int](repeating: -1, count: keyCount)
         var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
         var missingSeen = Set<String>()

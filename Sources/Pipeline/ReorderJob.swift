@@ -456,9 +456,15 @@ public struct ReorderJob: Sendable {
         // 100k items would be a grid of 900 MB.
         for id in recent.indices where !spreads && IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
         // New items used on most days since they began under two weeks ago: by day too, from
-        // their first use to the usage's end, part weeks included.
+        // their first use to the usage's end, part weeks included. Not a totals export's items
+        // with a whole week in the weekly history, whose days are a period's total spread
+        // evenly: by the week, as the export's other items (a weekly export's item new in its
+        // last week was forecast from seven equal days, by day). One whose use all falls after
+        // the last whole week (a last period read through a count taken mid-week) has no week
+        // to forecast from and keeps its days.
+        let afterLastFullWeek = week.firstDay(of: lastFullWeek + 1).daysSinceEpoch
         var newByDay = [Bool](repeating: false, count: keyCount)
-        for id in lastTwoWeeks.indices where firstUse[id] != never {
+        for id in lastTwoWeeks.indices where firstUse[id] != never && (!spreads || firstUse[id] >= afterLastFullWeek) {
             let historyDays = Int(usageEnd.daysSinceEpoch - firstUse[id]) + 1
             if PartialFirstWeek.plansByDay(historyDays: historyDays, daysUsed: lastTwoWeeks[id].nonzeroBitCount) { isDaily[id] = true; newByDay[id] = true }
         }

@@ -93,18 +93,27 @@ import Tabular
     }
 
     /// Weekly totals dated on Mondays, 70 a week, the last week's row counted on its
-    /// Wednesday holding 30 (three days at 10): as of the Wednesday, at 10 a day.
+    /// Wednesday holding 30 (three days at 10): as of the Wednesday, at 10 a day. An item first
+    /// used that week has no whole week to forecast from: by day, from its three days (by the
+    /// week, as a totals export's other new items, it had no use at all).
     @Test func aLastWeekCountedOnItsWednesdayIsReadThroughTheCount() throws {
         let monday = Self.day(2024, 1, 1)
         let days = (0..<60).map { monday.adding(days: 7 * $0) }
-        let usage = Table([("item", .text(days.map { _ in "SALINE" })), ("date", .date(days)),
-                           ("quantity", .number(days.indices.map { $0 == days.count - 1 ? 30 : 70 }))])
+        let usage = Table([("item", .text(days.map { _ in "SALINE" } + ["GOWN"])), ("date", .date(days + [days.last!])),
+                           ("quantity", .number(days.indices.map { $0 == days.count - 1 ? 30 : 70 } + [60]))])
         let wednesday = days.last!.adding(days: 2)
-        let plan = try Self.plan(usage, counted: wednesday)
+        var job = ReorderJob()
+        job.threads = 1
+        let items = Table([("item", .text(["SALINE", "GOWN"])), ("vendor", .text(["Medline", "Medline"])), ("unit_cost", .number([1, 1])),
+                           ("lead_time_days", .number([2, 2])), ("review_period_days", .number([1, 1])), ("criticality", .text(["E", "E"]))])
+        let stock = Table([("item", .text(["SALINE", "GOWN"])), ("on_hand", .number([120, 120])), ("as_of", .date([wednesday, wednesday]))])
+        let plan = try job.plan(usage: usage, items: items, inventory: stock)
         #expect(plan.asOf == wednesday)
-        let line = try #require(plan.lines.first)
+        let line = try #require(plan.lines.first { $0.item == "SALINE" })
         #expect(abs(line.demandForecast - 30) < 1 && !line.flags.contains("stale_count"), "\(line.demandForecast) \(line.flags)")
         #expect(plan.usageReadAsTotals?.contains("the last week, \(Frequency.week.label(Frequency.week.period(of: wednesday))), read through the inventory's count of \(wednesday)") == true,
                 "\(plan.usageReadAsTotals ?? "")")
+        let gown = try #require(plan.lines.first { $0.item == "GOWN" })
+        #expect(abs(gown.demandForecast - 60) < 1 && gown.reason.contains("planned at its daily use since"), "\(gown.demandForecast) \(gown.reason)")
     }
 }

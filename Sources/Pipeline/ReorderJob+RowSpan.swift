@@ -1,4 +1,5 @@
 import Forecasting
+import Planning
 import Tabular
 
 extension ReorderJob {
@@ -21,9 +22,15 @@ extension ReorderJob {
         /// month").
         let shape: String
         /// The first and the last day the rows cover (a monthly file through `2025-12` runs to
-        /// 31 December).
+        /// 31 December, or to the 3rd when the last month is read through a count of 3
+        /// December: `readLastPeriod(throughCount:)`).
         let first: CalendarDay
-        let last: CalendarDay
+        private(set) var last: CalendarDay
+        /// The day the last period's total runs to when an inventory count dated inside it says
+        /// the export was pulled then (`PartialLastPeriod`); nil when the period is read whole.
+        private(set) var lastPeriodPulledOn: CalendarDay?
+        /// The inventory's latest count date, for the note; nil when no count is dated.
+        private(set) var latestCount: CalendarDay?
 
         /// Nil when there are no rows. `labelled`: the period every row's label names, from
         /// the importer (`Table.labelledSpans`).
@@ -45,12 +52,28 @@ extension ReorderJob {
         /// Whether rows are spread over the days of their periods.
         var spreads: Bool { span != .day }
 
-        /// The first and the last day the row dated `day` covers.
+        /// Reads the last period as pulled on the inventory's latest count when that count is
+        /// dated inside it (`PartialLastPeriod`): its total is spread over its days to the count,
+        /// and the usage, so the plan, ends there. A monthly export pulled on 3 December, read
+        /// whole, spread December's 3 days of use over 31: demand 117 where 207 was right, and
+        /// the count of 3 December stale. Daily rows, and a count on the period's last day,
+        /// outside it or missing, leave the rows as they are.
+        mutating func readLastPeriod(throughCount latest: CalendarDay?) {
+            latestCount = latest
+            guard spreads else { return }
+            let p = span.period(of: last)
+            guard let end = PartialLastPeriod.end(first: span.firstDay(of: p), last: last, latestCount: latest) else { return }
+            lastPeriodPulledOn = end
+            last = end
+        }
+
+        /// The first and the last day the row dated `day` covers: its period's, the last
+        /// period's only to the day it was pulled on.
         @inline(__always)
         func covered(_ day: CalendarDay) -> (from: Int32, through: Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
             let p = span.period(of: day)
-            return (span.firstDay(of: p).daysSinceEpoch, span.firstDay(of: p + 1).daysSinceEpoch - 1)
+            return (span.firstDay(of: p).daysSinceEpoch, min(span.firstDay(of: p + 1).daysSinceEpoch - 1, last.daysSinceEpoch))
         }
 
         /// The weeks `firstWeek` through `lastWeek` that the row dated `day` holds use in, up to
@@ -78,12 +101,26 @@ extension ReorderJob {
 
         /// The run's note when the rows are period totals, else nil. `asOfGiven`: as-of came
         /// from the user, not from the usage's end.
+        /// The last period read whole is said to be so, with why, when as-of is the usage's end:
+        /// a count taken inside that period would have ended it there.
         func note(asOf: CalendarDay, asOfGiven: Bool) -> String? {
             guard spreads else { return nil }
             let name = span.rawValue
-            return "usage rows are \(name)ly totals (\(shape)): spread evenly over their days, so the usage runs to \(last), the last \(name)'s end"
-                + (asOfGiven ? "" : ", and the plan is as of that day")
-                + "; if they are single days' use, export the days between too"
+            let lastPeriod = span.label(span.period(of: last))
+            var text = "usage rows are \(name)ly totals (\(shape)): spread evenly over their days"
+            if let pulled = lastPeriodPulledOn {
+                let days = span.days(in: span.period(of: last)), held = Int(pulled.daysSinceEpoch - span.firstDay(of: span.period(of: last)).daysSinceEpoch) + 1
+                text += ", the last \(name), \(lastPeriod), read through the inventory's count of \(pulled) (its total is the use of its first \(held) of \(days) days),"
+                    + " so the usage runs to \(last)"
+            } else {
+                text += ", so the usage runs to \(last), the last \(name)'s end"
+            }
+            text += asOfGiven ? "" : ", and the plan is as of that day"
+            if !asOfGiven && lastPeriodPulledOn == nil {
+                text += latestCount.map { " (\(lastPeriod) read as complete: the inventory's latest count, \($0), is not dated inside it before its last day)" }
+                    ?? " (\(lastPeriod) read as complete: the inventory's counts are not dated)"
+            }
+            return text + "; if they are single days' use, export the days between too"
         }
     }
 }

@@ -153,8 +153,14 @@ public struct ReorderJob: Sendable {
         // whole period and are spread over its days (`UsageRows`); the usage then runs to the
         // last period's last day.
         // A shard tells it from the whole file's days, as the unsharded run does.
-        guard let rows = UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
+        guard var rows = UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
             throw PipelineError(location: nil, "reorder: the usage table is empty")
+        }
+        // Unless as-of is given, a count dated inside the last period says the export was
+        // pulled that day, and that period's total holds its days to then.
+        let countedOn = inventory.dayNumbers("as_of")
+        if self.asOf == nil {
+            rows.readLastPeriod(throughCount: countedOn?.lazy.compactMap(\.known).max().map { CalendarDay(daysSinceEpoch: $0) })
         }
         let spreads = rows.spreads
         let lastDay = rows.last
@@ -328,7 +334,6 @@ public struct ReorderJob: Sendable {
         var purchasingNotes: [[String]] = []
         let onOrder = inventory.numbers("on_order")
         var onOrderGiven: [Bool] = []
-        let countedOn = inventory.dayNumbers("as_of")
         var unitIndex = [Int](repeating: -1, count: keyCount)
         var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
         var missingSeen = Set<String>()
@@ -451,9 +456,15 @@ public struct ReorderJob: Sendable {
         // 100k items would be a grid of 900 MB.
         for id in recent.indices where !spreads && IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
         // New items used on most days since they began under two weeks ago: by day too, from
-        // their first use to the usage's end, part weeks included.
+        // their first use to the usage's end, part weeks included. Not a totals export's items
+        // with a whole week in the weekly history, whose days are a period's total spread
+        // evenly: by the week, as the export's other items (a weekly export's item new in its
+        // last week was forecast from seven equal days, by day). One whose use all falls after
+        // the last whole week (a last period read through a count taken mid-week) has no week
+        // to forecast from and keeps its days.
+        let afterLastFullWeek = week.firstDay(of: lastFullWeek + 1).daysSinceEpoch
         var newByDay = [Bool](repeating: false, count: keyCount)
-        for id in lastTwoWeeks.indices where firstUse[id] != never {
+        for id in lastTwoWeeks.indices where firstUse[id] != never && (!spreads || firstUse[id] >= afterLastFullWeek) {
             let historyDays = Int(usageEnd.daysSinceEpoch - firstUse[id]) + 1
             if PartialFirstWeek.plansByDay(historyDays: historyDays, daysUsed: lastTwoWeeks[id].nonzeroBitCount) { isDaily[id] = true; newByDay[id] = true }
         }

@@ -81,6 +81,19 @@ extension BadInputCorpus {
                                 arguments: itemsInput.arguments,
                                 expectation: .accepted(file: itemsInput.file, read: itemsInput.rows.count, output: "out/reorder.md",
                                                        says: ["Usage rows are monthly totals", "the usage runs to 2025-12-31"])))
+        // The inventory's count decides whether the last month was pulled part-way through
+        // (`PartialLastPeriod`): counted on 3 December, December is read to the 3rd and the plan
+        // is as of then; counted after December's end, December is whole, the plan as of its
+        // last day and the count flagged as after it, as before.
+        for (counted, says) in [("2025-12-03", ["the last month, 2025-12, read through the inventory's count of 2025-12-03", "Reorder list as of 2025-12-03"]),
+                                ("2026-01-05", ["the usage runs to 2025-12-31", "the inventory's latest count, 2026-01-05, is not dated inside it", "count_after_as_of"])] {
+            let stock = CSVInput.inventoryRows.map { row in Array(row.dropLast()) + [counted] }
+            cases.append(CorpusCase(kind: itemsInput.kind, name: "usage of monthly totals, inventory counted \(counted)",
+                                    files: files(itemsInput).merging(["usage.csv": monthlyUsage, "inventory.csv": Data(CSVInput.csv(CSVInput.inventoryHeader, stock)),
+                                                                      itemsInput.file: Data(itemsInput.contents)]) { _, own in own },
+                                    arguments: itemsInput.arguments,
+                                    expectation: .accepted(file: itemsInput.file, read: itemsInput.rows.count, output: "out/reorder.md", says: says)))
+        }
         cases.append(CorpusCase(kind: itemsInput.kind, name: "usage of monthly totals with a month 13 on line 6",
                                 files: files(itemsInput).merging(["usage.csv": monthThirteen, itemsInput.file: Data(itemsInput.contents)]) { _, own in own },
                                 arguments: itemsInput.arguments,

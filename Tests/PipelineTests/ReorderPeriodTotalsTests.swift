@@ -89,6 +89,28 @@ import Tabular
         #expect(outlook.history.count == 52 && outlook.history.allSatisfy { abs($0 - 70) < 1e-9 }, "\(outlook.history.suffix(3))")
     }
 
+    /// An item new in a weekly export's last week is forecast by the week, as the export's other
+    /// items: it was forecast by day from seven equal days (its week's total spread), a series
+    /// with no spread at all, and planned with no safety stock ("planned at its daily use since").
+    @Test func anItemNewInTheLastWeekIsForecastByTheWeek() throws {
+        let monday = Self.day(2024, 1, 1)
+        var days: [CalendarDay] = [], items: [String] = [], quantities: [Double] = []
+        for k in 0..<60 {
+            days.append(monday.adding(days: 7 * k)); items.append("GLOVE"); quantities.append(Double(70 + k % 3 * 7))
+            if k == 59 { days.append(monday.adding(days: 7 * k)); items.append("GOWN"); quantities.append(70) }
+        }
+        let usage = Table([("item", .text(items)), ("date", .date(days)), ("quantity", .number(quantities))])
+        var job = ReorderJob()
+        job.threads = 1
+        let master = Table([("item", .text(["GLOVE", "GOWN"])), ("vendor", .text(["Medline", "Medline"])), ("unit_cost", .number([1, 1])),
+                            ("lead_time_days", .number([7, 7])), ("review_period_days", .number([7, 7])), ("criticality", .text(["E", "E"]))])
+        let stock = Table([("item", .text(["GLOVE", "GOWN"])), ("on_hand", .number([100, 100]))])
+        let plan = try job.plan(usage: usage, items: master, inventory: stock)
+        let gown = try #require(plan.lines.first { $0.item == "GOWN" })
+        #expect(!gown.reason.contains("planned at its daily use since") && gown.reason.contains("new item with 7 days of history"), "\(gown.reason)")
+        #expect(abs(gown.demandForecast - 140) < 1 && gown.safetyStock > 0, "\(gown.demandForecast) \(gown.safetyStock)")
+    }
+
     /// As of mid-December, half of December's total is used by then; the other half is not in
     /// the usage yet.
     @Test func aMonthCountsByItsDaysUpToAsOf() throws {

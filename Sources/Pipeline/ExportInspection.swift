@@ -267,6 +267,11 @@ public struct ExportInspection: Sendable {
         "budget_volume": ["Budget Volume", "Budgeted Volume", "Budget Stat", "Budget Statistic", "Budget Patient Days", "Budgeted Patient Days",
                           "Budget Visits", "Budget Units", "Plan Volume", "Planned Volume"],
         "actual_volume": ["Actual Volume", "Actual Stat", "Actual Statistic", "Actual Patient Days", "Actual Visits", "Actual Units", "Actual Vol"],
+        // The same statistics in a budget or a ledger, whose role is `volume`: a budget's
+        // `budget_volume` column was left unread without a word, and every variance was rate.
+        "budget.volume": ["Budget Volume", "Budgeted Volume", "Budget Stat", "Budget Statistic", "Budget Patient Days",
+                          "Budgeted Patient Days", "Budget Visits", "Budget Units", "Plan Volume", "Planned Volume"],
+        "actuals.volume": ["Actual Volume", "Actual Stat", "Actual Statistic", "Actual Patient Days", "Actual Visits", "Actual Units", "Actual Vol"],
         // Fixed or variable, in British spelling too: left unread, every account was variable and
         // rent was flexed by the census (a budget director's review).
         "behavior": ["Behaviour", "Cost Behavior", "Cost Behaviour", "Fixed/Variable"],
@@ -277,14 +282,16 @@ public struct ExportInspection: Sendable {
     }
 
     /// The header a role would be read from, for each of `roles` in turn: the first column
-    /// not in `used` whose header spells the role's name or one of its `synonyms` (compared by
-    /// `key`); the columns taken are added to `used`. `inspect` suggests the map from it, and
-    /// an import names the columns it left unread.
-    static func headersNaming(_ roles: [InputSchema.Role], in header: [String], used: inout Set<Int>) -> [(role: String, header: String)] {
+    /// not in `used` whose header spells the role's name or one of its `synonyms` (those of the
+    /// role in any file, then those of `kind.role`, compared by `key`); the columns taken are
+    /// added to `used`. `inspect` suggests the map from it, and an import names the columns it
+    /// left unread.
+    static func headersNaming(_ roles: [InputSchema.Role], of kind: String, in header: [String], used: inout Set<Int>) -> [(role: String, header: String)] {
         let keys = header.map(ExportInspection.key)
         var found: [(role: String, header: String)] = []
         for role in roles {
-            for name in ([role.name] + (ExportInspection.synonyms[role.name] ?? [])).map(ExportInspection.key) {
+            let names = [role.name] + (ExportInspection.synonyms[role.name] ?? []) + (ExportInspection.synonyms[kind + "." + role.name] ?? [])
+            for name in names.map(ExportInspection.key) {
                 guard let k = keys.indices.first(where: { !used.contains($0) && keys[$0] == name }) else { continue }
                 used.insert(k)
                 found.append((role.name, header[k]))
@@ -296,7 +303,7 @@ public struct ExportInspection: Sendable {
 
     mutating func suggest(_ schema: InputSchema) {
         var used = Set<Int>()
-        suggestedMap += ExportInspection.headersNaming(schema.roles, in: header, used: &used)
+        suggestedMap += ExportInspection.headersNaming(schema.roles, of: schema.kind, in: header, used: &used)
         // A required date role no header names (`datum`, `Fecha`): the one column whose values
         // read as dates, or as periods where the role takes a period or no column holds dates
         // (a monthly export's `Posting Period` of `2024-01`, which the import reads).

@@ -38,6 +38,12 @@ public struct Table: Sendable {
     /// in the column; a census of occupied beds counted at midnight and noon is two counts of
     /// one day, not two days (`CensusSnapshots` reads them).
     public var timeOfDayByRow: [String: [Int32]] = [:]
+    /// For an import's period columns whose rows fall on more than one day of a month (a
+    /// ledger dated by the posting day): each row's day, while the column holds its month. A
+    /// payroll posted on the 15th and on the last day books the same amounts twice a month,
+    /// which read by month alone looked like a month exported twice
+    /// (`LedgerMonths.repeated`).
+    public var periodDayByRow: [String: [CalendarDay]] = [:]
     /// For an aggregate stage's output: the periods its totals are, the weekdays they sum when
     /// summed from daily rows, the series that began within their first period and those used
     /// on fewer weekdays than the file records (`PeriodTotals.keysOnFewerWeekdays`). A forecast
@@ -168,6 +174,7 @@ public struct Table: Sendable {
         result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
+        for (name, days) in periodDayByRow { result.periodDayByRow[name] = zip(days, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {
             switch column {
             case .text(let v): result.append(name, .text(zip(v, keep).compactMap { $1 ? $0 : nil }))

@@ -130,8 +130,7 @@ extension VarianceJob {
                   }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right],
                   // The figures as budget_variance.csv writes them, behind the whole dollars shown.
                   values: quarters.map { r in
-                      func cents(_ x: Double) -> Double? { x.isFinite ? (x * 100).rounded() / 100 : nil }
-                      return [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 10 },
+                      [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 10 },
                               r.splitKnown ? cents(r.line.volumeVariance) : nil, r.splitKnown ? cents(r.line.rateVariance) : nil]
                   })
         let unsplit = quarters.filter { !$0.splitKnown }
@@ -154,12 +153,22 @@ extension VarianceJob {
                 let variance = r.projectedVariance ?? 0, projected = r.projectedFY ?? 0
                 return [r.line.department, numbers.money(projected - variance), numbers.money(projected), numbers.money(variance),
                         numbers.money(r.projectedVolumeVariance ?? 0), numbers.money(r.projectedRateVariance ?? 0)]
-            }, alignments: [.left, .right, .right, .right, .right, .right])
+            }, alignments: [.left, .right, .right, .right, .right, .right],
+            // The CSV's cents behind the whole dollars shown: the workbook's Summary held 138612
+            // for the CSV's 138,612.05.
+            values: split.map { r in
+                let variance = r.projectedVariance ?? 0, projected = r.projectedFY ?? 0
+                return [nil, cents(projected - variance), cents(projected), cents(variance), cents(r.projectedVolumeVariance ?? 0), cents(r.projectedRateVariance ?? 0)]
+            })
         }
         if let scenarios = result.scenarios { scenarioSection(&doc, scenarios, fy: fy, numbers: numbers, partialBudget: result.partialBudget != nil) }
         supplySection(&doc, result, numbers: numbers)
         return doc
     }
+
+    /// An amount as budget_variance.csv writes it, to the cent, for a table's workbook values
+    /// (nil, an empty cell, when not finite).
+    static func cents(_ x: Double) -> Double? { x.isFinite ? (x * 100).rounded() / 100 : nil }
 
     /// The scenarios' projected fiscal year beside the budget, by department (expense), and
     /// as a chart of each scenario's projected variance.
@@ -192,7 +201,10 @@ extension VarianceJob {
         })
         doc.table(["Department", "Budget"] + names, departments.map { department in
             [department, numbers.money(total(names[0], department)?.budgetFY ?? 0)] + names.map { numbers.money(total($0, department)?.projectedFY ?? 0) }
-        }, alignments: [.left] + Array(repeating: .right, count: names.count + 1))
+        }, alignments: [.left] + Array(repeating: .right, count: names.count + 1),
+        values: departments.map { department in
+            [nil, cents(total(names[0], department)?.budgetFY ?? 0)] + names.map { cents(total($0, department)?.projectedFY ?? 0) }
+        })
         let shown = departments.filter { $0 != "ALL" }
         // A budget for part of the year has no projected variance to chart.
         guard !shown.isEmpty, !partialBudget else { return }

@@ -230,6 +230,7 @@ public struct VarianceJob: Sendable {
         var rows = LedgerRows(department: department, account: account, month: month, amount: amount, file: table.fromFile)
         rows.accountType = table.texts("account_type")
         rows.volume = table.numbers("volume")
+        rows.day = table.periodDayByRow["period"]
         return rows
     }
 

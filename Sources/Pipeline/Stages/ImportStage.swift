@@ -274,6 +274,9 @@ public struct ImportStage: Stage {
         // the days of the month it uses (to eight), for `Table.periodDays`.
         var periodSeen = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: .min), count: count)
         var periodLast = periodSeen, periodDayBits = [UInt32](repeating: 0, count: count)
+        // Each row's own day for a period column (`Table.periodDayByRow`), kept from the first
+        // row not on its month's first day (the rows before it are their months' first days).
+        var rowPeriodDay = periodSeen, periodDaysByRow = [[CalendarDay]?](repeating: nil, count: count)
         let watchesDayFirst = options.dateFormat == .automatic
         // Each row's time for a date column (`Table.timeOfDayByRow`), looked for in fields longer
         // than a date alone and kept from the first row that carries one; and the first two
@@ -363,6 +366,7 @@ public struct ImportStage: Stage {
             case .period:
                 let day = try row.monthDate(column, cache: &dateCaches[k])
                 rowDay[k] = keepsDay[k] ? day : months.firstDay(of: months.period(of: day))
+                rowPeriodDay[k] = day
                 if !keepsDay[k] && day != periodSeen[k] {
                     periodSeen[k] = day
                     if day > periodLast[k] { periodLast[k] = day }
@@ -430,10 +434,14 @@ public struct ImportStage: Stage {
                 switch types[k] {
                 case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
                 case .number, .time, .dateTime: numbers[k].append(rowNumber[k])
-                case .date, .period:
+                case .date:
                     days[k].append(rowDay[k])
                     if rowMinute[k] >= 0 && minutesByRow[k] == nil { minutesByRow[k] = [Int32](repeating: -1, count: days[k].count - 1) }
                     minutesByRow[k]?.append(rowMinute[k])
+                case .period:
+                    days[k].append(rowDay[k])
+                    if periodDaysByRow[k] == nil && rowPeriodDay[k] != rowDay[k] { periodDaysByRow[k] = Array(days[k].dropLast()) }
+                    periodDaysByRow[k]?.append(rowPeriodDay[k])
                 }
             }
             if employeeColumn != nil { overlaps.accept() }
@@ -518,6 +526,9 @@ public struct ImportStage: Stage {
                 if periodLast[k].daysSinceEpoch != .min {
                     table.periodDays[role.name] = (periodLast[k], periodDayBits[k].nonzeroBitCount)
                 }
+                if periodDayBits[k].nonzeroBitCount >= 2, let byRow = periodDaysByRow[k], byRow.count == days[k].count {
+                    table.periodDayByRow[role.name] = byRow
+                }
                 var labels: [Int: String] = [:]
                 table.append(role.name, .text(days[k].map { day in
                     let period = months.period(of: day)
@@ -571,7 +582,7 @@ public struct ImportStage: Stage {
         }
         var used = Set(importer.indices.values)
         let unread = schema.roles.filter { role in importer.column(role.name) == nil && !role.required && (rolesRead?.contains(role.name) ?? true) }
-        let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, in: importer.header, used: &used) : []
+        let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, of: schema.kind, in: importer.header, used: &used) : []
         if !lookalikes.isEmpty {
             let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")
             let map = lookalikes.map { "\($0.role): \"\($0.header)\"" }.joined(separator: ", ")

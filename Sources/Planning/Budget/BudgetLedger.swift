@@ -126,8 +126,16 @@ public struct BudgetLedger: Sendable {
             let shown = strangers.prefix(5).map { name in "'\(name.clipped(40))'" + (spellings.likely(for: name).map { " (the ledger has '\($0.clipped(40))')" } ?? "") }
             notes.append("the volumes\(volumes.file) name \(strangers.count == 1 ? "a department" : "departments") the budget and actuals do not, so \(strangers.count == 1 ? "its volumes flex" : "their volumes flex") nothing: \(shown.listed(of: strangers.count)); spell \(strangers.count == 1 ? "it" : "them") as the ledger does")
         }
-        if (vb == nil) != (va == nil) {
-            notes.append("the volumes\(volumes.file) give \(vb == nil ? "actual_volume but no budget_volume" : "budget_volume but no actual_volume"), so only lines whose \(vb == nil ? "budget" : "ledger") carries the other split by volume; map the file's other statistic with --columns \(vb == nil ? "budget_volume" : "actual_volume")=HEADER (columns: in a pipeline) if it has one")
+        // (Not when the budget or the ledger carries the other for every department given.)
+        let othersCarried = vb == nil ? givenActual.keys.allSatisfy { !(budgetVolume[$0] ?? [:]).isEmpty }
+            : givenBudget.keys.allSatisfy { !(actualVolume[$0] ?? [:]).isEmpty }
+        if (vb == nil) != (va == nil) && !othersCarried {
+            // Where the other statistic may be: in the volumes file under another header, or a
+            // column of the budget (or ledger), whose role is `volume` (a budget's own
+            // `budget_volume` column was mapped as `budget_volume=`, which names the volumes
+            // file's role, and changed nothing).
+            let (missing, other) = vb == nil ? ("budget_volume", "budget") : ("actual_volume", "actuals")
+            notes.append("the volumes\(volumes.file) give \(vb == nil ? "actual_volume but no budget_volume" : "budget_volume but no actual_volume"), so only lines whose \(vb == nil ? "budget" : "ledger") carries the other split by volume; map the other statistic with --columns volumes.\(missing)=HEADER if the volumes file has it, or --columns \(other).volume=HEADER if the \(vb == nil ? "budget" : "ledger") has it (columns: on its import in a pipeline)")
         }
         for (department, byMonth) in givenBudget { budgetVolume[department, default: [:]].merge(byMonth) { _, given in given } }
         for (department, byMonth) in givenActual { actualVolume[department, default: [:]].merge(byMonth) { _, given in given } }

@@ -63,12 +63,12 @@ public struct BudgetVariance: Sendable {
             let listed = missingMonths.prefix(6).map { months.label($0) }.listed(of: missingMonths.count)
             notes.append("\(ledgerName) \(missingMonths.count == 1 ? "have no row for \(months.label(first)), a month" : "have no rows for \(missingMonths.count) months (\(listed))") between months booked: read as nothing spent or earned, which lowers the year to date and the projection; export \(missingMonths.count == 1 ? "that month" : "those months") if missing")
         }
-        let doubled = LedgerMonths.repeated(department: actuals.department, account: actuals.account, month: actuals.month, amount: actuals.amount)
+        let doubled = LedgerMonths.repeated(department: actuals.department, account: actuals.account, month: actuals.month, amount: actuals.amount, day: actuals.day)
         if let first = doubled.first {
             func times(_ k: Int) -> String { k == 2 ? "twice" : "\(k) times" }
             let which = doubled.count == 1 ? "\(months.label(first.month)) (\(first.rows) rows) \(times(first.copies))"
                 : "\(doubled.count) months " + times(doubled.map(\.copies).min()!) + " or more (" + doubled.prefix(4).map { "\(months.label($0.month)), \($0.rows) rows, \(times($0.copies))" }.listed(of: doubled.count) + ")"
-            notes.append("\(ledgerName) hold every row of \(which), the same department, account and amount: summed, which multiplies \(doubled.count == 1 ? "the month" : "them") as many times; if \(doubled.count == 1 ? "the month was" : "they were") exported more than once, keep one copy")
+            notes.append("\(ledgerName) hold every row of \(which), the same department, account\(actuals.day == nil ? "" : ", day") and amount: summed, which multiplies \(doubled.count == 1 ? "the month" : "them") as many times; if \(doubled.count == 1 ? "the month was" : "they were") exported more than once, keep one copy")
         }
         var ledger = try BudgetLedger(budget: budget, actuals: actuals)
         let postings = LinePostings(ledger, calendar: calendar, through: asOf, budgetMonths: budgetMonths, sharded: sharded)

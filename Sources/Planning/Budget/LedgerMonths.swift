@@ -65,11 +65,17 @@ public enum LedgerMonths {
     /// the same department, account and amount: a month exported k times and appended. Summed
     /// as the file says, a doubled September took a department on budget to $6,000 over and its
     /// projection $24,000 over, without a word, where the budget's repeated rows are counted.
-    /// Rows of the ledger by column; the months in order with the rows each holds and k.
-    public static func repeated(department: [String], account: [String], month: [Int], amount: [Double]) -> [(month: Int, rows: Int, copies: Int)] {
-        struct Row: Hashable { var department: String, account: String, month: Int, amount: Double }
+    /// Rows of the ledger by column; the months in order with the rows each holds and k. A
+    /// ledger dated by the day (`day`) repeats a row only on the same day: a payroll posted on
+    /// the 15th and on the last day, the same amounts twice a month, was called a month
+    /// exported twice, and keeping one copy would have halved it.
+    public static func repeated(department: [String], account: [String], month: [Int], amount: [Double], day: [CalendarDay]? = nil) -> [(month: Int, rows: Int, copies: Int)] {
+        struct Row: Hashable { var department: String, account: String, month: Int, day: Int32, amount: Double }
         var count: [Row: Int] = [:]
-        for r in month.indices { count[Row(department: department[r], account: account[r], month: month[r], amount: amount[r]), default: 0] += 1 }
+        for r in month.indices {
+            let posted = day.map { $0[r].daysSinceEpoch } ?? 0
+            count[Row(department: department[r], account: account[r], month: month[r], day: posted, amount: amount[r]), default: 0] += 1
+        }
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var rows: [Int: Int] = [:], copies: [Int: Int] = [:]
         for (row, n) in count {

@@ -21,6 +21,9 @@ public struct LedgerRows: Sendable {
     /// For rows dated by the day, the last day and how many days of its month the rows fall on:
     /// an extract that stops part-way through a month (`LedgerMonths.partialLastMonth`).
     public var lastDay: (day: CalendarDay, daysOfMonth: Int)?
+    /// Each row's posting day, for a ledger dated by the day (rows on more than one day of a
+    /// month); nil for one of months.
+    public var day: [CalendarDay]?
     /// The file the rows come from as notes and errors name it, ` (gl_actuals.csv)`, or empty.
     public var file: String
 
@@ -42,6 +45,7 @@ public struct LedgerRows: Sendable {
         rows.accountType = accountType.map(kept)
         rows.behavior = behavior.map(kept)
         rows.volume = volume.map(kept)
+        rows.day = day.map(kept)
         return rows
     }
 }

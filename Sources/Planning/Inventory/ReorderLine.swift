@@ -124,6 +124,19 @@ public struct DemandEstimate: Sendable {
         self.backtestMASE = backtestMASE
     }
 
+    /// Whether the forecast is of no use: under one unit in ten times the item's history (ten
+    /// years at least, `leastDailyUse`). With use in a history of H days the least rate the
+    /// data can show is one unit in H days; a forecast ten times below it is a model's level
+    /// decaying through the months without use, not a rate. Read as use, 1.8e-49 a day gave
+    /// days of supply of 5.7e49 "at 0/day" and, with the forecast's error of units, a count
+    /// distribution no fill-rate search could meet: an order of ~100 million of a vital part.
+    /// A spare part used 4 a month for 20 months and then not for three was forecast 3.2e-5 a
+    /// day: 496,402.7 days of supply.
+    public var forecastsNoUse: Bool { !(dailyMean >= Self.leastDailyUse(historyDays: historyDays)) }
+
+    /// The least daily forecast read as use, for an item with `historyDays` days of history.
+    public static func leastDailyUse(historyDays: Int) -> Double { 1 / (10 * Double(max(historyDays, 365))) }
+
     /// Demand over the protection interval and over the lead time alone, when known day by
     /// day (`IntervalDemand`); the planner falls back to the daily mean and spread without them.
     public var overProtection: IntervalDemand?

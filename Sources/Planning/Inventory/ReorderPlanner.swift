@@ -39,8 +39,12 @@ public struct ReorderPlanner: Sendable {
         let serviceLevel = min(max(s.serviceLevel ?? settings.serviceLevel ?? settings.matrix.level(criticality: s.criticality, abc: abc), 0.5), 0.9999)
         let lead = leadDays(s)
         let review = settings.policy == .periodicReview ? reviewDays(s) : 0
-        let d = max(0, demand.dailyMean)
+        // A forecast of almost nothing is no use (`DemandEstimate.forecastsNoUse`): planned as
+        // 0, the demand of the protection interval with it, whatever spread the forecast carries.
+        let noUse = demand.forecastsNoUse
+        let d = noUse ? 0 : demand.dailyMean
         func over(_ days: Double, _ known: IntervalDemand?) -> ProtectionDemand {
+            if noUse { return ProtectionDemand(dailyDemand: 0, dailyStandardDeviation: 0, leadTimeDays: days, leadTimeStandardDeviationDays: 0, reviewPeriodDays: 0) }
             if let known { return ProtectionDemand(known, days: days, dailyDemand: d, leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays) }
             return ProtectionDemand(dailyDemand: d, dailyStandardDeviation: demand.dailyStandardDeviation, leadTimeDays: days,
                                     leadTimeStandardDeviationDays: s.leadTimeStandardDeviationDays, reviewPeriodDays: 0)
@@ -59,6 +63,7 @@ public struct ReorderPlanner: Sendable {
         case .continuous: cycleDemand = economicLot
         case .minMax: cycleDemand = d * max(reviewDays(s), 1)
         }
+        var unreachable = false
         func safety(_ p: ProtectionDemand) -> Double {
             guard SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: p.mean) else {
                 if settings.serviceMeasure == .cycle { return SafetyStock.normal(serviceLevel: serviceLevel, standardDeviation: p.standardDeviation) }
@@ -68,8 +73,15 @@ public struct ReorderPlanner: Sendable {
             // lead time's spread adds (d^2 sigma_L^2), as a variance-to-mean ratio.
             let variance = demand.overProtection != nil ? p.standardDeviation * p.standardDeviation
                 : p.mean * max(demand.dispersion, 1) + d * d * s.leadTimeStandardDeviationDays * s.leadTimeStandardDeviationDays
-            if settings.serviceMeasure == .cycle { return SafetyStock.count(serviceLevel: serviceLevel, mean: p.mean, dispersion: p.mean > 0 ? variance / p.mean : 1) }
-            return SafetyStock.count(fillRate: serviceLevel, mean: p.mean, dispersion: p.mean > 0 ? variance / p.mean : 1, cycleDemand: cycleDemand)
+            let dispersion = p.mean > 0 ? variance / p.mean : 1
+            if settings.serviceMeasure == .cycle { return SafetyStock.count(serviceLevel: serviceLevel, mean: p.mean, dispersion: dispersion) }
+            if let reached = SafetyStock.countWithinReach(fillRate: serviceLevel, mean: p.mean, dispersion: dispersion, cycleDemand: cycleDemand) {
+                return reached
+            }
+            // No level within reach meets the target: held to the same cycle service level,
+            // and said so (the search's bound was planned as the level: 100,000,000).
+            unreachable = true
+            return SafetyStock.count(serviceLevel: serviceLevel, mean: p.mean, dispersion: dispersion)
         }
         var flags: [String] = []
         var notes: [String] = []
@@ -114,9 +126,12 @@ public struct ReorderPlanner: Sendable {
             } else if !neverUsed {
                 // A first use or two within the usage's last, part week gives no rate: said so,
                 // where "planned from that short history" beside no demand read as a plan.
-                notes.append(demand.dailyMean > 0 ? "\(what): planned from that short history"
+                notes.append(d > 0 ? "\(what): planned from that short history"
                              : "\(what): too little use to plan from (no whole week, nor use on most days since): set its level by hand or give it a par level")
             }
+        }
+        if unreachable {
+            notes.append("the \(fmt(serviceLevel * 100, 1))% fill rate cannot be planned: the forecast's error (standard deviation \(fmt(overP.standardDeviation, 1)) over \(fmt(lead + review)) days) dwarfs its demand of \(fmt(overP.mean, 2)), and no stock level within \(fmt(SafetyStock.reach)) standard deviations meets it; planned to a \(fmt(serviceLevel * 100, 1))% chance of no stockout per cycle instead")
         }
         if heldAtLeadDemand && reorderPoint >= overL.mean - 1e-9 {
             let lot = economic == nil ? "a week's use (\(fmt(economicLot, 0)); no economic lot without \(s.unitCost > 0 ? "ordering and holding costs" : "a unit cost"))" : "an economic lot of \(fmt(economicLot, 0))"
@@ -221,10 +236,21 @@ public struct ReorderPlanner: Sendable {
                 + (s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)" : " used and " + fmt(s.receivedSinceCount) + " received since)")
         }
         if s.expiredAtAsOf > 0 { onHandText += " (" + fmt(s.expiredAtAsOf) + " of it expired by as-of)" }
+        var vitalWithoutUse = false
         if let days = daysOfSupply {
             part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {
-            part("on hand ", onHandText, flags.contains("new_item") ? ", no demand to plan from yet" : ", no recent demand")
+            // Used lately but forecast at no use (a use that stopped): "no recent demand" would
+            // not be so, and days of supply are none (empty), not 5.7e49 at "0/day".
+            let since = demand.daysSinceLastUse.flatMap { $0 < settings.deadStockDays ? $0 : nil }
+            if flags.contains("new_item") {
+                part("on hand ", onHandText, ", no demand to plan from yet")
+            } else if let since {
+                part("on hand ", onHandText, ", no forecast use (last used ", fmt(Double(since)), since == 1 ? " day ago)" : " days ago)")
+                vitalWithoutUse = s.criticality == .vital && !s.discontinued
+            } else {
+                part("on hand ", onHandText, ", no recent demand")
+            }
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
         // Units received since a rolled-forward count are on the shelf, said above.
@@ -256,6 +282,7 @@ public struct ReorderPlanner: Sendable {
                 part("no order: position ", fmt(position), " is above the reorder point ", fmt(reorderPoint))
             }
         }
+        if vitalWithoutUse { part("a vital item used lately but forecast at no use: check whether it must stay on the shelf") }
         if cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
         if rounded.belowMinimum {
             part("below the vendor's minimum order ", fmt(s.minimumOrder), ": more than that would expire unused; ask the vendor, or order ", fmt(s.minimumOrder))

@@ -72,14 +72,43 @@ public enum SafetyStock {
     /// The same for count demand: the smallest stock level S whose expected shortage
     /// E[(X - S)+] is at most (1 - fill rate) x cycle demand, less the mean. Negative, like
     /// the normal's, when the target allows more short than the spread makes likely.
+    ///
+    /// When no level within reach meets the target (`countWithinReach` is nil), the level of
+    /// the same cycle service level instead: a stock level is never the search's bound.
     public static func count(fillRate: Double, mean: Double, dispersion: Double, cycleDemand: Double) -> Double {
+        countWithinReach(fillRate: fillRate, mean: mean, dispersion: dispersion, cycleDemand: cycleDemand)
+            ?? count(serviceLevel: fillRate, mean: mean, dispersion: dispersion)
+    }
+
+    /// The fill-rate safety stock of count demand, or nil when no stock level within
+    /// `reach` standard deviations (plus `reachUnits`) above the mean meets the target.
+    ///
+    /// The walk ran to a cap of 100,000,000 units and returned it: a forecast of almost
+    /// nothing (1.8e-49 a day) with a forecast error of units made a distribution whose mass
+    /// sits at 0 and whose tail, at a dispersion of 1e48, does not fall in double precision,
+    /// and a vital part forecast at 0 was planned a safety stock of 100,000,000 and ordered
+    /// ~100 million units, after 10^8 steps. A level a thousand standard deviations above the
+    /// mean already leaves at most sigma / 4,000 short per cycle whatever the distribution
+    /// (E[(X - S)+] <= sigma^2 / (4 (S - mean))), so a target it does not meet allows less
+    /// short per cycle than the forecast's own error can promise: no level is an answer.
+    public static func countWithinReach(fillRate: Double, mean: Double, dispersion: Double, cycleDemand: Double) -> Double? {
         guard mean > 0, cycleDemand > 0 else { return 0 }
         let allowed = (1 - fillRate) * cycleDemand
+        let sd = (mean * max(dispersion, 1)).squareRoot()
+        let bound = mean + reach * sd + reachUnits
+        guard bound.isFinite else { return nil }
         // E[(X - S)+] is at least mean - S, so S below mean - allowed never meets the target.
         var tail = CountTail(mean: mean, dispersion: dispersion, from: mean - allowed)
-        while tail.shortage > allowed && tail.k < 100_000_000 { tail.step() }
+        while tail.shortage > allowed {
+            guard Double(tail.k) < bound else { return nil }
+            tail.step()
+        }
         return Double(tail.k) - mean
     }
+
+    /// How far above the mean `countWithinReach` looks: standard deviations, plus units.
+    public static let reach = 1_000.0
+    public static let reachUnits = 10_000.0
 
     /// E[(X - S)+] for count demand with this mean and variance-to-mean ratio.
     public static func expectedShortage(mean: Double, dispersion: Double, stock: Double) -> Double {

@@ -128,7 +128,9 @@ public struct InputSchema: Sendable {
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
                                            r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
                                            r("par_level", .number, false, atLeastZero), r("status", .text, false, .oneOf(ItemStatus.words)),
-                                           r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"]))],
+                                           r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"])),
+                                           // The successor of a replaced item (`Replaced By`): named in reorder's notes.
+                                           r("replaced_by", .text)],
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
         InputSchema(kind: "inventory", roles: [r("item", .text, true, key), r("on_hand", .number, true, atLeastZero), r("location", .text, false, key),
                                                r("on_order", .number, false, atLeastZero), r("as_of", .date)],

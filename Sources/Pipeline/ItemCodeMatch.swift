@@ -23,6 +23,12 @@ struct ItemCodeMatch {
         for (value, count) in seen where count > 1 { byValue[value] = nil }
     }
 
+    /// `code` as the master writes it (itself when the master has it, or no code fits).
+    func masterCode(_ code: String) -> String {
+        guard !master.contains(code), let value = ItemCodeMatch.value(code), let found = byValue[value] else { return code }
+        return found
+    }
+
     /// The code as matched, as `Shard` hashes it: its leading number without its leading zeros
     /// ("0" for zeros alone) and its ASCII letters in upper case; nil for an empty code. So a
     /// 10-digit NDC and its 11-digit form, `0409-1111-01` and `00409-1111-01`, are one item (only
@@ -39,39 +45,59 @@ struct ItemCodeMatch {
     /// note. The column is rebuilt only when some code is read otherwise (a usage export holds
     /// millions of rows and few distinct codes).
     ///
-    /// `oneRowPer` names the columns that, with the item, a row of the table stands alone for
-    /// (an inventory's location): two rows that are one once read so are an error, as two
-    /// rows spelled alike are at the import (`000123` and `123` at Central were summed to
-    /// twice the stock).
-    mutating func apply(to table: inout Table, _ what: String, oneRowPer others: [String] = []) throws {
+    /// Rows of events (usage issues, PO lines, contracts) of two spellings of one item are that
+    /// item's, summed or listed as rows spelled alike are, and the note names both spellings:
+    /// a usage file writing `06010` on one day and `6010` on the next stopped the run, asking
+    /// to "keep one row" of two real issues.
+    ///
+    /// `oneRowPer`, for a table of counts, names the columns that, with the item, a row stands
+    /// alone for (an inventory's location; `[]` for an inventory without one): two rows that
+    /// are one once read so are an error, as two rows spelled alike are at the import (`000123`
+    /// and `123` at Central were summed to twice the stock). It names the two rows' file lines.
+    mutating func apply(to table: inout Table, _ what: String, oneRowPer others: [String]? = nil) throws {
         guard !byValue.isEmpty, let items = table.texts("item") else { return }
-        var seen = Set<String>(), targets: [String: String] = [:]
+        var seen = Set<String>(), targets: [String: String] = [:], found: [String] = []
+        /// Master code -> the spellings of it the table writes, in first-seen order.
+        var spellings: [String: [String]] = [:]
         for code in items where seen.insert(code).inserted {
-            if !master.contains(code), let value = ItemCodeMatch.value(code), let found = byValue[value] {
-                targets[code] = found
-                renamed.append("\(what) \(code) -> \(found)")
+            if master.contains(code) {
+                spellings[code, default: []].append(code)
+            } else if let value = ItemCodeMatch.value(code), let target = byValue[value] {
+                targets[code] = target
+                found.append(code)
+                spellings[target, default: []].append(code)
             }
         }
         guard !targets.isEmpty else { return }
+        for code in found {
+            let target = targets[code]!, others = spellings[target, default: []].filter { $0 != code }
+            renamed.append("\(what) \(code) -> \(target)" + (others.isEmpty ? "" : " (\(what) writes \(others.joined(separator: " and ")) too: one item)"))
+        }
         let read = items.map { targets[$0] ?? $0 }
-        let columns = others.compactMap { table.texts($0) }
-        if columns.count == others.count {
+        if let given = others {
+            // A column the table lacks (an inventory without locations) is no part of the key.
+            let others = given.filter { table.index(of: $0) != nil }
+            let columns = others.compactMap { table.texts($0) }
             var first: [String: Int] = [:]
             for row in read.indices {
                 let key = CompositeKey.joined([read[row]] + columns.map { $0[row] })
                 guard let earlier = first[key] else { first[key] = row; continue }
                 guard items[earlier] != items[row] else { continue }
                 let place = zip(others, columns).map { " at \($0) \($1[row])" }.joined()
-                throw InputError(file: table.sourceFile ?? what, "\(what) rows \(earlier + 1) and \(row + 1) list item \(items[earlier]) and item \(items[row])\(place), which are one item (\(read[row]) in the item master, written with other leading zeros or case): summed, its stock would count twice; keep one row")
+                let header = table.sourceHeaders.first { $0.role == "item" }?.header
+                let lines = table.sourceLines.flatMap { $0.count == read.count ? ($0[earlier], $0[row]) : nil }
+                let rows = lines.map { "lines \($0.0) and \($0.1)" } ?? "rows \(earlier + 1) and \(row + 1) of the table"
+                throw InputError(file: table.sourceFile ?? what, line: lines.map { Int($0.1) }, column: header,
+                                 "\(rows) count the same stock: item \(items[earlier]) and item \(items[row])\(place) are one item (\(read[row]) in the item master, written with other leading zeros or case), and summed the stock would count twice; keep one count: remove the line that repeats it, or add the two into one line if they count different shelves")
             }
         }
         table.replace("item", with: .text(read))
     }
 
     /// The same for an input that may be absent.
-    mutating func apply(to table: inout Table?, _ what: String) throws {
+    mutating func apply(to table: inout Table?, _ what: String, oneRowPer others: [String]? = nil) throws {
         guard var given = table else { return }
-        try apply(to: &given, what)
+        try apply(to: &given, what, oneRowPer: others)
         table = given
     }
 }

@@ -57,7 +57,7 @@ public struct PurchasingJob: Sendable {
         var codes = ItemCodeMatch(master: items?.texts("item") ?? [])
         try codes.apply(to: &orders, "orders")
         try codes.apply(to: &contracts, "contracts")
-        try codes.apply(to: &lots, "lots")
+        try codes.apply(to: &lots, "lots", oneRowPer: ["lot", "location"])
         try codes.apply(to: &usage, "usage")
         // Lines and contract prices in their items' units: a box price against a contract
         // per box and lines in eaches gave a saving 56 times the spend.

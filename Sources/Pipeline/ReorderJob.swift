@@ -44,6 +44,10 @@ public struct ReorderJob: Sendable {
         /// Item codes read as the item master's, which they match but for leading zeros or case
         /// (`usage 900 -> 000900`): see `ItemCodeMatch`.
         public var itemCodesMatched: [String] = []
+        /// Items the master's `replaced_by` names a successor of, as `104124 replaces 104121:
+        /// planned on its own 29 days` (the successor's days of usage history): the replaced
+        /// item's use is not carried over to its successor (`replacementNote`).
+        public var replacements: [String] = []
         /// PO lines read in their items' units, or left out (`PurchaseUnitConversion`).
         public var unitNotes: [String] = []
         /// The usage's last day when it ends before as-of (forecasts start after it); else nil.
@@ -127,6 +131,13 @@ public struct ReorderJob: Sendable {
         return (locations, renamed.sorted())
     }
 
+    /// The run's note on the item master's `replaced_by` (`Plan.replacements`).
+    public static func replacementNote(_ replacements: [String]) -> String {
+        "the item master names \(NumberFormat.count(replacements.count, "item")) replaced by another (replaced_by): each successor is planned on its own usage history, "
+            + "the replaced item's use is not carried over to it (" + replacements.prefix(10).joined(separator: "; ") + (replacements.count > 10 ? "; ..." : "")
+            + "); a successor with a short history is planned from that alone, so check its order against the replaced item's use"
+    }
+
     /// A demand series in the run history: the item, or `item|location`, as people read it.
     static func historyName(_ key: String) -> String {
         CompositeKey.parts(of: key, maxSplits: 1).joined(separator: "|")
@@ -136,9 +147,11 @@ public struct ReorderJob: Sendable {
         var (usage, inventory, orders, lots) = (usage, inventory, orders, lots)
         var codes = ItemCodeMatch(master: items.texts("item") ?? [])
         try codes.apply(to: &usage, "usage")
-        try codes.apply(to: &inventory, "inventory", oneRowPer: inventory.index(of: "location") == nil ? [] : ["location"])
+        // Usage and PO lines are events, summed or listed under either spelling; an inventory row
+        // and a lot row are counts, and two of one stock would count it twice.
+        try codes.apply(to: &inventory, "inventory", oneRowPer: ["location"])
         try codes.apply(to: &orders, "orders")
-        try codes.apply(to: &lots, "lots")
+        try codes.apply(to: &lots, "lots", oneRowPer: ["lot", "location"])
         // PO lines in the unit bought (a box at $20) read in the item's (100 eaches at $0.20):
         // as written, a box on order was one unit, and its price the cost of an each.
         var units = orders.flatMap { PurchaseUnitConversion(orders: $0, contracts: nil, items: items) }
@@ -592,6 +605,26 @@ public struct ReorderJob: Sendable {
         plan.blankLocationsPlaced = (blankPlaced.rows, blankPlaced.items.sorted())
         plan.locationsMatched = locationsMatched
         plan.itemCodesMatched = codes.renamed
+        // The master's `Replaced By` was read by no one: a successor's short history is all it is
+        // planned on, and the buyer is told so (demand is not moved from the replaced item).
+        if let successors = items.texts("replaced_by"), let itemCodes = items.texts("item") {
+            var firstByItem: [String: Int32] = [:]
+            for id in keyItem.indices where firstUse[id] != never { firstByItem[keyItem[id]] = min(firstByItem[keyItem[id]] ?? never, firstUse[id]) }
+            for (item, given) in zip(itemCodes, successors) {
+                let successor = given.trimmed()
+                guard !successor.isEmpty, successor != item else { continue }
+                let code = codes.masterCode(successor)
+                let planned: String
+                if !master.has(code) {
+                    planned = "\(code) is not in the item master\(usage.unshardedDays != nil ? " of this shard" : "")"
+                } else if let first = firstByItem[code] {
+                    planned = "planned on its own \(NumberFormat.count(Int(usageEnd.daysSinceEpoch) - Int(first) + 1, "day"))"
+                } else {
+                    planned = "no use of its own yet"
+                }
+                plan.replacements.append("\(code) replaces \(item): \(planned)")
+            }
+        }
         plan.unitNotes = units?.notes ?? []
         plan.openOrders = openOrderUse
         plan.forecastSeconds = forecastSeconds

@@ -29,6 +29,10 @@ public struct Table: Sendable {
     /// For an imported table: the file it was read from, so a later stage's message about
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
+    /// For an import of a kind with a unique key (inventory, lots, the item master, PO lines):
+    /// each row's line in its file, so a later check of that key names the lines to fix (two
+    /// inventory rows that are one item once its code is read as the master's). Usage keeps none.
+    public var sourceLines: [Int32]?
     /// For an import's period columns, read as months: the last day their rows named and how
     /// many days of the month they used (counted to eight). A ledger dated by the day that
     /// stops mid-month holds part of its last month (`LedgerMonths.partialLastMonth`).
@@ -173,6 +177,7 @@ public struct Table: Sendable {
         result.unshardedDays = unshardedDays
         result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
+        result.sourceLines = sourceLines.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         for (name, minutes) in timeOfDayByRow { result.timeOfDayByRow[name] = zip(minutes, keep).compactMap { $1 ? $0 : nil } }
         for (name, days) in periodDayByRow { result.periodDayByRow[name] = zip(days, keep).compactMap { $1 ? $0 : nil } }
         for (name, column) in zip(names, columns) {

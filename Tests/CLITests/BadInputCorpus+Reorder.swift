@@ -99,7 +99,53 @@ extension BadInputCorpus {
                                 arguments: itemsInput.arguments,
                                 expectation: .fails(file: "usage.csv", line: 6, says: ["column 'date': '2024-13' is not a valid date (there is no month 13)"]),
                                 absentAfterFailure: ["out"]))
+        cases += itemCodeSpellings()
         return cases
+    }
+
+    /// A buyer's review: one file writing an item code two ways that differ only in leading zeros
+    /// or case (`06010` and `6010`, `A100` and `a100`) stopped reorder and purchasing ("keep one
+    /// row" of two real issues, naming rows 1 and 2 for lines 2 and 3). Usage rows are events,
+    /// read as the master's item and summed, with a note naming both spellings; two inventory
+    /// rows of one item and location count one stock twice, refused naming both file lines.
+    static func itemCodeSpellings() -> [CorpusCase] {
+        let input = CSVInput.items
+        let usage = input.others["usage.csv"] ?? ""
+        // Every other A100 row of the usage written a100.
+        var flip = false
+        let mixedCase = usage.split(separator: "\n").map { line -> String in
+            guard line.contains(",A100,") else { return String(line) }
+            flip.toggle()
+            return flip ? line.replacingOccurrences(of: ",A100,", with: ",a100,") : String(line)
+        }.joined(separator: "\n") + "\n"
+        // The master's A100 as 06010; the usage writes 06010 and 6010 by turns, the inventory 06010.
+        let zeros = { (text: String) in text.replacingOccurrences(of: "A100", with: "06010") }
+        flip = false
+        let mixedZeros = zeros(usage).split(separator: "\n").map { line -> String in
+            guard line.contains(",06010,") else { return String(line) }
+            flip.toggle()
+            return flip ? line.replacingOccurrences(of: ",06010,", with: ",6010,") : String(line)
+        }.joined(separator: "\n") + "\n"
+        var stockRows = CSVInput.inventoryRows
+        stockRows.append(["a100", "30", "0", "Central", "2025-03-30"])
+        let doubledStock = Data(CSVInput.csv(CSVInput.inventoryHeader, stockRows))
+        let base = files(input).merging([input.file: Data(input.contents)]) { _, own in own }
+        return [
+            CorpusCase(kind: input.kind, name: "usage writes A100 and a100: read as one item, with a note naming both",
+                       files: base.merging(["usage.csv": Data(mixedCase.utf8)]) { _, own in own }, arguments: input.arguments,
+                       expectation: .accepted(file: input.file, read: input.rows.count, output: "out/index.md",
+                                              says: ["usage a100 -> A100 (usage writes A100 too: one item)"])),
+            CorpusCase(kind: input.kind, name: "usage writes 06010 and 6010 (item master 06010): read as one item, with a note naming both",
+                       files: base.merging(["usage.csv": Data(mixedZeros.utf8), input.file: Data(zeros(input.contents).utf8),
+                                            "inventory.csv": Data(zeros(input.others["inventory.csv"] ?? "").utf8)]) { _, own in own },
+                       arguments: input.arguments,
+                       expectation: .accepted(file: input.file, read: input.rows.count, output: "out/index.md",
+                                              says: ["usage 6010 -> 06010 (usage writes 06010 too: one item)"])),
+            CorpusCase(kind: input.kind, name: "inventory A100 and a100 at Central (lines 2 and 5): refused naming both lines",
+                       files: base.merging(["inventory.csv": doubledStock]) { _, own in own }, arguments: input.arguments,
+                       expectation: .fails(file: "inventory.csv", line: 5, says: ["lines 2 and 5 count the same stock", "item A100 and item a100 at location Central are one item", "keep one count"]),
+                       absentAfterFailure: ["out"]),
+        ]
     }
 
     static func accepting(_ input: CSVInput, _ name: String, _ data: @escaping @autoclosure @Sendable () -> Data, read: Int,

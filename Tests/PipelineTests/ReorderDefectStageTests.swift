@@ -207,7 +207,7 @@ import Tabular
         #expect {
             _ = try job.plan(usage: Self.usage([("123", nil, 10)], weeks: 16), items: Self.items(["123"]),
                              inventory: Self.inventory([("000123", "Central", 60), ("123", "Central", 60)]))
-        } throws: { "\($0)".contains("list item 000123 and item 123 at location Central, which are one item") }
+        } throws: { "\($0)".contains("rows 1 and 2 of the table count the same stock: item 000123 and item 123 at location Central are one item") }
     }
 
     /// A buyer's review: PO lines exported in boxes of 100 at $20 a box, for an item the

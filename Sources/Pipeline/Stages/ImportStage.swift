@@ -256,6 +256,9 @@ public struct ImportStage: Stage {
         let count = present.count
         var texts = [[String]](repeating: [], count: count)
         var numbers = [[Double]](repeating: [], count: count)
+        // Each kept row's line, for a kind with a unique key (`Table.sourceLines`).
+        let keepsLines = schema.unique != nil
+        var lines: [Int32] = []
         var days = [[CalendarDay]](repeating: [], count: count)
         // Text values repeat (units, vendors, pay codes): each distinct value becomes a String once.
         var interned = [ByteKeyTable](repeating: ByteKeyTable(capacity: 64), count: count)
@@ -430,6 +433,7 @@ public struct ImportStage: Stage {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
             }
+            if keepsLines { lines.append(Int32(clamping: row.line)) }
             for k in 0..<count {
                 switch types[k] {
                 case .text: texts[k].append(rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "")
@@ -494,6 +498,7 @@ public struct ImportStage: Stage {
         }
         var table = Table()
         table.sourceFile = path
+        if keepsLines { table.sourceLines = lines }
         for k in 0..<count where watchesLabels[k] {
             if let span = labelMixes[k].labelledSpan { table.labelledSpans[present[k].name] = span }
         }
@@ -555,6 +560,7 @@ public struct ImportStage: Stage {
             rebuilt.append("overlap", .number(resolved.flags))
             rebuilt.sourceFile = table.sourceFile
             rebuilt.sourceHeaders = table.sourceHeaders
+            rebuilt.sourceLines = table.sourceLines
             table = rebuilt
             summary.overlappingSpans = resolved.count
         }

@@ -99,10 +99,22 @@ public struct PurchasingJob: Sendable {
             result.asOf = asOf
             // Rows read as period totals move as-of to the last period's end: said, since a file
             // of one weekday a week read as weekly totals without a word (a buyer's review).
+            // Without an inventory, the day a totals export was pulled is not known: its last
+            // period is read whole, said, unless a given as-of inside it ends it, as `reorder`
+            // reads it (`PartialLastPeriod`). Read whole, a December pulled on the 3rd dated
+            // the lots 31 December and called 2 expired before use where reorder saw none.
             if use.rowSpan != .day {
                 let period = use.rowSpan.rawValue
-                result.usageReadAsTotals = "the usage's dates look like \(period)ly totals (\(use.rowSpanShape)), so each row is spread over its \(period)"
-                    + (self.asOf == nil ? " and as-of is \(asOf), the last \(period)'s end" : "") + "; if they are single days, export the days between too"
+                let label = use.rowSpan.label(use.rowSpan.period(of: asOf))
+                var text = "the usage's dates look like \(period)ly totals (\(use.rowSpanShape)), so each row is spread over its \(period)"
+                if let pulled = use.lastPeriodPulledOn {
+                    let p = use.rowSpan.period(of: pulled), held = Int(pulled.daysSinceEpoch - use.rowSpan.firstDay(of: p).daysSinceEpoch) + 1
+                    text += ", the last \(period), \(label), read through as-of, \(pulled) (its total is the use of its first \(held == 1 ? "day" : "\(held) of \(use.rowSpan.days(in: p)) days"))"
+                } else if self.asOf == nil {
+                    text += " and as-of is \(asOf), the last \(period)'s end (\(label) read as complete: purchasing has no inventory count to date the export;"
+                        + " --as-of, or as_of:, reads the last \(period) through the day it was pulled, as reorder reads it through the inventory's snapshot date)"
+                }
+                result.usageReadAsTotals = text + "; if they are single days, export the days between too"
             }
             let listed = try Self.lots(lots)
             // Lots at a location the usage names are used at that location's rate: at the whole

@@ -22,15 +22,16 @@ extension ReorderJob {
         /// month").
         let shape: String
         /// The first and the last day the rows cover (a monthly file through `2025-12` runs to
-        /// 31 December, or to the 3rd when the last month is read through a count of 3
-        /// December: `readLastPeriod(throughCount:)`).
+        /// 31 December, or to the 3rd when the last month is read through a snapshot or an
+        /// as-of of 3 December: `readLastPeriod(throughSnapshotOf:)`, `readLastPeriod(throughAsOf:)`).
         let first: CalendarDay
         private(set) var last: CalendarDay
-        /// The day the last period's total runs to when an inventory count dated inside it says
-        /// the export was pulled then (`PartialLastPeriod`); nil when the period is read whole.
+        /// The day the last period's total runs to when the inventory's snapshot date or a given
+        /// as-of is dated inside it (`PartialLastPeriod`); nil when the period is read whole.
         private(set) var lastPeriodPulledOn: CalendarDay?
-        /// The inventory's latest count date, for the note; nil when no count is dated.
-        private(set) var latestCount: CalendarDay?
+        /// The inventory's count dates, for the note; nil when the last period was read through
+        /// a given as-of or not looked at.
+        private(set) var counts: PartialLastPeriod.CountDates?
 
         /// Nil when there are no rows. `labelled`: the period every row's label names, from
         /// the importer (`Table.labelledSpans`).
@@ -52,17 +53,29 @@ extension ReorderJob {
         /// Whether rows are spread over the days of their periods.
         var spreads: Bool { span != .day }
 
-        /// Reads the last period as pulled on the inventory's latest count when that count is
-        /// dated inside it (`PartialLastPeriod`): its total is spread over its days to the count,
+        /// Reads the last period as pulled on the inventory's snapshot date when that date is
+        /// inside it (`PartialLastPeriod`): its total is spread over its days to the snapshot,
         /// and the usage, so the plan, ends there. A monthly export pulled on 3 December, read
         /// whole, spread December's 3 days of use over 31: demand 117 where 207 was right, and
-        /// the count of 3 December stale. Daily rows, and a count on the period's last day,
-        /// outside it or missing, leave the rows as they are.
-        mutating func readLastPeriod(throughCount latest: CalendarDay?) {
-            latestCount = latest
+        /// the count of 3 December stale. Daily rows, and a snapshot on the period's last day,
+        /// outside it or missing, leave the rows as they are; so does a cycle count on another
+        /// date than the snapshot's (`PartialLastPeriod.CountDates`).
+        mutating func readLastPeriod(throughSnapshotOf counts: PartialLastPeriod.CountDates) {
+            self.counts = counts
+            readLastPeriod(through: counts.snapshot)
+        }
+
+        /// Reads the last period through a given as-of dated inside it: the plan cannot be as of
+        /// a day before the use it spreads (given 10 December, December's total was spread over
+        /// 31 days and cut at the 10th: GAUZE's demand 122 against 140 as of its snapshot).
+        mutating func readLastPeriod(throughAsOf day: CalendarDay) {
+            readLastPeriod(through: day)
+        }
+
+        private mutating func readLastPeriod(through day: CalendarDay?) {
             guard spreads else { return }
             let p = span.period(of: last)
-            guard let end = PartialLastPeriod.end(first: span.firstDay(of: p), last: last, latestCount: latest) else { return }
+            guard let end = PartialLastPeriod.end(first: span.firstDay(of: p), last: last, pulledOn: day) else { return }
             lastPeriodPulledOn = end
             last = end
         }
@@ -102,7 +115,7 @@ extension ReorderJob {
         /// The run's note when the rows are period totals, else nil. `asOfGiven`: as-of came
         /// from the user, not from the usage's end.
         /// The last period read whole is said to be so, with why, when as-of is the usage's end:
-        /// a count taken inside that period would have ended it there.
+        /// a snapshot date inside that period would have ended it there.
         func note(asOf: CalendarDay, asOfGiven: Bool) -> String? {
             guard spreads else { return nil }
             let name = span.rawValue
@@ -110,15 +123,27 @@ extension ReorderJob {
             var text = "usage rows are \(name)ly totals (\(shape)): spread evenly over their days"
             if let pulled = lastPeriodPulledOn {
                 let days = span.days(in: span.period(of: last)), held = Int(pulled.daysSinceEpoch - span.firstDay(of: span.period(of: last)).daysSinceEpoch) + 1
-                text += ", the last \(name), \(lastPeriod), read through the inventory's count of \(pulled) (its total is the use of its first \(held) of \(days) days),"
+                let through = counts.map { "the inventory's snapshot date, \(pulled), the count date of \($0.rowsOnSnapshot) of its \($0.datedRows) dated rows" }
+                    ?? "the as-of day, \(pulled)"
+                text += ", the last \(name), \(lastPeriod), read through \(through) (its total is the use of its first \(held == 1 ? "day" : "\(held) of \(days) days")),"
                     + " so the usage runs to \(last)"
             } else {
                 text += ", so the usage runs to \(last), the last \(name)'s end"
             }
             text += asOfGiven ? "" : ", and the plan is as of that day"
-            if !asOfGiven && lastPeriodPulledOn == nil {
-                text += latestCount.map { " (\(lastPeriod) read as complete: the inventory's latest count, \($0), is not dated inside it before its last day)" }
-                    ?? " (\(lastPeriod) read as complete: the inventory's counts are not dated)"
+            if !asOfGiven && lastPeriodPulledOn == nil, let counts {
+                if let snapshot = counts.snapshot {
+                    // Counts on other dates inside the period (cycle counts) are named as not dating it.
+                    let from = span.firstDay(of: span.period(of: last)).daysSinceEpoch
+                    let cycle = counts.rowsByDay.filter { $0.key != snapshot.daysSinceEpoch && $0.key >= from && $0.key < last.daysSinceEpoch }.values.reduce(0, +)
+                    text += " (\(lastPeriod) read as complete: the inventory's snapshot date, \(snapshot), the count date of \(counts.rowsOnSnapshot) of its \(counts.datedRows) dated rows, is not inside it before its last day"
+                        + (cycle == 0 ? ")" : cycle == 1 ? "; 1 row counted inside it on another date, a cycle count, does not date the export)"
+                            : "; \(cycle) rows counted inside it on other dates, cycle counts, do not date the export)")
+                } else if counts.datedRows > 0 {
+                    text += " (\(lastPeriod) read as complete: no count date is shared by at least half of the inventory's \(counts.datedRows) dated rows, so none dates the export; --as-of reads it through a given day)"
+                } else {
+                    text += " (\(lastPeriod) read as complete: the inventory's counts are not dated)"
+                }
             }
             return text + "; if they are single days' use, export the days between too"
         }

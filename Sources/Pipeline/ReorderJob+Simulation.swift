@@ -28,6 +28,7 @@ extension ReorderJob {
         before.asOf = levelsAsOf
         before.simulateWeeks = nil
         before.quiet = true
+        before.usageRowsRead = rows
         let lines = try before.plan(usage: usage, items: items, inventory: inventory, orders: orders).lines
 
         func key(_ item: String, _ location: String) -> String { locations != nil ? CompositeKey.joined(item, location) : item }

@@ -20,6 +20,10 @@ public struct ReorderJob: Sendable {
     public var historyStage: String?
     /// Replay this many weeks of actual demand through the recommended levels and the par levels.
     public var simulateWeeks: Int?
+    /// The usage rows as the plan read them, for the replay's levels plans (`simulate`): an
+    /// earlier as-of reads them as the plan does, its last period through the same day. Read
+    /// again through the levels' as-of, December's 24 days were spread over 31.
+    var usageRowsRead: UsageRows?
 
     public init() {}
 
@@ -166,14 +170,19 @@ public struct ReorderJob: Sendable {
         // whole period and are spread over its days (`UsageRows`); the usage then runs to the
         // last period's last day.
         // A shard tells it from the whole file's days, as the unsharded run does.
-        guard var rows = UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
+        guard var rows = usageRowsRead ?? UsageRows(days: usage.unshardedDays ?? days, labelled: usage.labelledSpans["date"]) else {
             throw PipelineError(location: nil, "reorder: the usage table is empty")
         }
-        // Unless as-of is given, a count dated inside the last period says the export was
-        // pulled that day, and that period's total holds its days to then.
+        // The inventory's snapshot date inside the last period says the export was pulled that
+        // day, and that period's total holds its days to then; a given as-of inside it does too.
+        // A shard reads the snapshot date from the whole inventory, as the unsharded run does.
         let countedOn = inventory.dayNumbers("as_of")
-        if self.asOf == nil {
-            rows.readLastPeriod(throughCount: countedOn?.lazy.compactMap(\.known).max().map { CalendarDay(daysSinceEpoch: $0) })
+        if usageRowsRead == nil {
+            if let given = self.asOf {
+                rows.readLastPeriod(throughAsOf: given)
+            } else {
+                rows.readLastPeriod(throughSnapshotOf: inventory.unshardedCountDates ?? PartialLastPeriod.CountDates(countedOn?.lazy.compactMap(\.known) ?? []))
+            }
         }
         let spreads = rows.spreads
         let lastDay = rows.last
@@ -470,14 +479,15 @@ public struct ReorderJob: Sendable {
         for id in recent.indices where !spreads && IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
         // New items used on most days since they began under two weeks ago: by day too, from
         // their first use to the usage's end, part weeks included. Not a totals export's items
-        // with a whole week in the weekly history, whose days are a period's total spread
-        // evenly: by the week, as the export's other items (a weekly export's item new in its
-        // last week was forecast from seven equal days, by day). One whose use all falls after
-        // the last whole week (a last period read through a count taken mid-week) has no week
-        // to forecast from and keeps its days.
-        let afterLastFullWeek = week.firstDay(of: lastFullWeek + 1).daysSinceEpoch
+        // used through a whole week of the weekly history, whose days are a period's total
+        // spread evenly: by the week, as the export's other items (a weekly export's item new in
+        // its last week was forecast from seven equal days, by day). One first used after the
+        // last whole week began has no whole week of use to forecast from and keeps its days:
+        // February's 80 from Sunday the 1st, read through a count of Wednesday the 4th, held
+        // one day of use in its only whole week and was forecast at 8.57 for 3 days against 60.
+        let lastFullMonday = week.firstDay(of: lastFullWeek).daysSinceEpoch
         var newByDay = [Bool](repeating: false, count: keyCount)
-        for id in lastTwoWeeks.indices where firstUse[id] != never && (!spreads || firstUse[id] >= afterLastFullWeek) {
+        for id in lastTwoWeeks.indices where firstUse[id] != never && (!spreads || firstUse[id] > lastFullMonday) {
             let historyDays = Int(usageEnd.daysSinceEpoch - firstUse[id]) + 1
             if PartialFirstWeek.plansByDay(historyDays: historyDays, daysUsed: lastTwoWeeks[id].nonzeroBitCount) { isDaily[id] = true; newByDay[id] = true }
         }

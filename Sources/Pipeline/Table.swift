@@ -1,4 +1,5 @@
 import Forecasting
+import Planning
 import Tabular
 
 /// A table passed between pipeline stages: named columns of text or numbers.
@@ -72,6 +73,10 @@ public struct Table: Sendable {
     /// stands for (a day, or a month's total) is told from the whole file, as the unsharded run
     /// tells it (`reorder`; a shard holding only month-end rows read them as monthly totals).
     public var unshardedDays: [CalendarDay]?
+    /// The `as_of` dates of an inventory's rows before a shard kept its rows: its snapshot date
+    /// is the whole file's, as the unsharded run reads it (`reorder`; a shard whose items were
+    /// counted on another day read its last month to another day).
+    public var unshardedCountDates: PartialLastPeriod.CountDates?
     /// For an aggregate stage's output by the day under `gaps: zero`: by row, whether its zero
     /// was written for a day the series had no row on, as against a 0 the export recorded.
     public var filledDays: [Bool]?
@@ -175,6 +180,7 @@ public struct Table: Sendable {
         result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
         result.labelledSpans = labelledSpans
         result.unshardedDays = unshardedDays
+        result.unshardedCountDates = unshardedCountDates
         result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         result.sourceLines = sourceLines.map { zip($0, keep).compactMap { $1 ? $0 : nil } }

@@ -171,6 +171,39 @@ import Testing
         #expect(union == whole, "\(union.symmetricDifference(whole).sorted())")
     }
 
+    /// A totals export's last period ends at the inventory's snapshot date, read from the whole
+    /// inventory in every shard: a shard took the latest count of its own rows while its usage
+    /// days came from the whole file, and planned as of 31 December where the whole run planned
+    /// as of the 3rd (I00's demand 3.08 against 15, flagged stale_count; a review). Seven items
+    /// counted on 3 December, three cycle-counted on the 15th: every shard plans as of the 3rd.
+    @Test func reorderShardsEndTheLastPeriodAtTheWholeInventorysSnapshotDate() throws {
+        let dir = try CLIRunner.workspace()
+        let codes = (0..<10).map { "I0\($0)" }
+        var usage = "date,item,quantity\n"
+        for month in 1...12 {
+            for (k, code) in codes.enumerated() {
+                let days = month == 12 ? 3 : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30][month - 1]
+                usage += "2025-\(month < 10 ? "0" : "")\(month),\(code),\(5 * (k + 1) * days)\n"
+            }
+        }
+        try usage.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try ("item,vendor,unit_cost,lead_time_days,review_period_days,criticality\n" + codes.map { "\($0),Medline,1,2,1,E\n" }.joined())
+            .write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        try ("item,on_hand,as_of\n" + codes.enumerated().map { k, code in "\(code),\(20 + 12 * k),\(k % 3 == 1 ? "2025-12-15" : "2025-12-03")\n" }.joined())
+            .write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
+        func lines(_ out: String, _ extra: [String]) throws -> Set<String> {
+            let run = try CLIRunner.run(["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--quiet", "--out", out] + extra, in: dir)
+            #expect(run.status == 0 && run.stderr.contains("as of 2025-12-03"), "\(extra): \(run.stderr)")
+            return Set(dataRows(try CLIRunner.read(dir.appendingPathComponent(out + "/reorder.csv"))).map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(8).joined(separator: ",") })
+        }
+        let whole = try lines("whole", [])
+        for n in [2, 3] {
+            var union = Set<String>()
+            for k in 1...n { union.formUnion(try lines("s\(k)of\(n)", ["--shard", "\(k)/\(n)"])) }
+            #expect(union == whole, "\(n) shards: \(union.symmetricDifference(whole).sorted())")
+        }
+    }
+
     @Test func badShardIsAUsageError() throws {
         let dir = try CLIRunner.workspace()
         let result = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "-", "--shard", "3/2"], in: dir)

@@ -59,12 +59,12 @@ import Tabular
         #expect(line.demandForecast == given.demandForecast && line.safetyStock == given.safetyStock
                 && line.orderQuantity == given.orderQuantity && line.flags == given.flags, "\(line.flags) \(given.flags)")
         let note = try #require(plan.usageReadAsTotals)
-        #expect(note.contains("the last month, 2025-12, read through the inventory's count of 2025-12-03 (its total is the use of its first 3 of 31 days)")
+        #expect(note.contains("the last month, 2025-12, read through the inventory's snapshot date, 2025-12-03, the count date of 1 of its 1 dated rows (its total is the use of its first 3 of 31 days)")
                 && note.contains("the usage runs to 2025-12-03, and the plan is as of that day"), "\(note)")
         #expect(ReorderJob.report(plan).title == "Reorder list as of 2025-12-03")
     }
 
-    /// A count on the month's last day, before the month or after its end, or none: the month
+    /// A snapshot on the month's last day, before the month or after its end, or none: the month
     /// is read whole, as before, and the note says why.
     @Test func aLastMonthWithoutACountInsideItIsReadWhole() throws {
         let usage = Self.monthly(through: (2025, 12), lastDays: 31)
@@ -76,7 +76,7 @@ import Tabular
             #expect(abs(line.demandForecast - 207) < 1 && line.orderQuantity == whole.orderQuantity, "\(line.demandForecast) \(line.orderQuantity)")
             let note = try #require(plan.usageReadAsTotals)
             #expect(note.contains("the usage runs to 2025-12-31, the last month's end, and the plan is as of that day (2025-12 read as complete: "), "\(note)")
-            #expect(note.contains(counted.map { "the inventory's latest count, \($0), is not dated inside it" } ?? "the inventory's counts are not dated"), "\(note)")
+            #expect(note.contains(counted.map { "the inventory's snapshot date, \($0), the count date of 1 of its 1 dated rows, is not inside it before its last day)" } ?? "the inventory's counts are not dated)"), "\(note)")
         }
         // A count after the month's end is planned as before: as of the month's end, flagged.
         let after = try #require(try Self.plan(usage, counted: Self.day(2026, 1, 5)).lines.first)
@@ -111,7 +111,7 @@ import Tabular
         #expect(plan.asOf == wednesday)
         let line = try #require(plan.lines.first { $0.item == "SALINE" })
         #expect(abs(line.demandForecast - 30) < 1 && !line.flags.contains("stale_count"), "\(line.demandForecast) \(line.flags)")
-        #expect(plan.usageReadAsTotals?.contains("the last week, \(Frequency.week.label(Frequency.week.period(of: wednesday))), read through the inventory's count of \(wednesday)") == true,
+        #expect(plan.usageReadAsTotals?.contains("the last week, \(Frequency.week.label(Frequency.week.period(of: wednesday))), read through the inventory's snapshot date, \(wednesday)") == true,
                 "\(plan.usageReadAsTotals ?? "")")
         let gown = try #require(plan.lines.first { $0.item == "GOWN" })
         #expect(abs(gown.demandForecast - 60) < 1 && gown.reason.contains("planned at its daily use since"), "\(gown.demandForecast) \(gown.reason)")

@@ -111,10 +111,14 @@ import Tabular
         #expect(abs(gown.demandForecast - 140) < 1 && gown.safetyStock > 0, "\(gown.demandForecast) \(gown.safetyStock)")
     }
 
-    /// As of mid-December, half of December's total is used by then; the other half is not in
-    /// the usage yet.
+    /// As of mid-December, December's row holds the use to then: a given as-of inside the last
+    /// period ends it (`PartialLastPeriod`), its total spread over its 14 days, not cut at the
+    /// 14th from a spread over 31 (the plan cannot be as of a day before the use it spreads).
     @Test func aMonthCountsByItsDaysUpToAsOf() throws {
-        let plan = try Self.plan(Self.monthly(), asOf: Self.day(2025, 12, 14))
+        let months = Self.monthly()
+        let held = try #require(months.numbers("quantity")).enumerated().map { k, q in k == 35 ? q * 14 / 31 : q }
+        let usage = Table([("item", .text(try #require(months.texts("item")))), ("date", .date(try #require(months.days("date")))), ("quantity", .number(held))])
+        let plan = try Self.plan(usage, asOf: Self.day(2025, 12, 14))
         #expect(plan.asOf == Self.day(2025, 12, 14) && plan.usageEnd == nil)
         let line = try #require(plan.lines.first)
         #expect(line.demandForecast > 195 && line.demandForecast < 225 && line.orderQuantity == 0, "\(line.demandForecast) \(line.orderQuantity)")

@@ -10,13 +10,32 @@ import Testing
 
     @Test func aCountInsideTheLastPeriodBeforeItsLastDayEndsIt() {
         let (first, last) = (Self.day(1), Self.day(31))
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: Self.day(3)) == Self.day(3))
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: Self.day(1)) == Self.day(1))
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: Self.day(30)) == Self.day(30))
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: Self.day(3)) == Self.day(3))
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: Self.day(1)) == Self.day(1))
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: Self.day(30)) == Self.day(30))
         // On its last day, before it, after its end, or no dated count: the period is whole.
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: Self.day(31)) == nil)
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: Self.day(30, month: 11)) == nil)
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: CalendarDay(daysSinceEpoch: last.daysSinceEpoch + 5)) == nil)
-        #expect(PartialLastPeriod.end(first: first, last: last, latestCount: nil) == nil)
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: Self.day(31)) == nil)
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: Self.day(30, month: 11)) == nil)
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: CalendarDay(daysSinceEpoch: last.daysSinceEpoch + 5)) == nil)
+        #expect(PartialLastPeriod.end(first: first, last: last, pulledOn: nil) == nil)
+    }
+
+    /// The snapshot date is the date at least half the dated rows share: a cycle count on
+    /// another date does not date the export, and a tie of two dates dates nothing.
+    @Test func theSnapshotDateIsTheDateHalfTheRowsShare() {
+        func snapshot(_ days: [CalendarDay]) -> CalendarDay? { PartialLastPeriod.CountDates(days.map(\.daysSinceEpoch)).snapshot }
+        let (nov30, dec3, dec15) = (Self.day(30, month: 11), Self.day(3), Self.day(15))
+        #expect(snapshot([dec3, dec3]) == dec3)
+        #expect(snapshot([nov30, nov30, dec15]) == nov30)
+        #expect(snapshot([nov30, dec3, dec3, dec15]) == dec3)
+        // Half and half between two dates (SALINE 30 November, GAUZE cycle-counted 15 December):
+        // neither dates the export. The latest count read December to the 15th.
+        #expect(snapshot([nov30, dec15]) == nil)
+        // Half on one date, the rest spread: that date.
+        #expect(snapshot([dec3, dec3, nov30, dec15]) == dec3)
+        #expect(snapshot([nov30, dec3, dec15]) == nil)
+        #expect(snapshot([]) == nil)
+        let counts = PartialLastPeriod.CountDates([nov30, nov30, dec15].map(\.daysSinceEpoch))
+        #expect(counts.datedRows == 3 && counts.rowsOnSnapshot == 2)
     }
 }

@@ -217,6 +217,9 @@ public struct ImportStage: Stage {
                 var seen = Set<Int32>()
                 table.unshardedDays = days.filter { seen.insert($0.daysSinceEpoch).inserted }
             }
+            if table.unshardedCountDates == nil, let counted = table.dayNumbers("as_of") {
+                table.unshardedCountDates = PartialLastPeriod.CountDates(counted.lazy.compactMap(\.known))
+            }
             table = table.filtered(keep)
             context.note("shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
         }

@@ -19,6 +19,9 @@ public struct DailyUse: Sendable {
     public var rowSpan: Frequency
     /// How the dates name the periods when the rows are totals ("every date is a Monday").
     public var rowSpanShape: String
+    /// The day the last period's total runs to when a given as-of is inside it, before its
+    /// last day (`PartialLastPeriod`, as `reorder` reads it); nil when the period is read whole.
+    public var lastPeriodPulledOn: CalendarDay?
 
     /// - Parameters: usage rows as parallel columns; `windowDays` back from as-of (or from an
     ///   item's first use, when that is later) are averaged. Nil when there are no rows.
@@ -29,11 +32,17 @@ public struct DailyUse: Sendable {
         let span = rowDays.span
         rowSpan = span
         rowSpanShape = rowDays.spanShape
-        /// The first and last day a row covers.
+        // A given as-of inside the last period reads its total through as-of, as reorder does:
+        // spread over the whole period and cut at as-of, 3 days' use read as a tenth of it.
+        let lastPeriod = span.period(of: rowDays.last)
+        let pulledOn = span == .day ? nil
+            : PartialLastPeriod.end(first: span.firstDay(of: lastPeriod), last: span.firstDay(of: lastPeriod + 1).adding(days: -1), pulledOn: given)
+        lastPeriodPulledOn = pulledOn
+        /// The first and last day a row covers: the last period's only to as-of inside it.
         func covered(_ day: CalendarDay) -> (Int32, Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
             let p = span.period(of: day)
-            return (span.firstDay(of: p).daysSinceEpoch, span.firstDay(of: p + 1).daysSinceEpoch - 1)
+            return (span.firstDay(of: p).daysSinceEpoch, min(span.firstDay(of: p + 1).daysSinceEpoch - 1, pulledOn?.daysSinceEpoch ?? .max))
         }
         let last = given?.daysSinceEpoch ?? covered(rowDays.last).1
         asOf = CalendarDay(daysSinceEpoch: last)

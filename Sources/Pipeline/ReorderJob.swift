@@ -300,6 +300,9 @@ public struct ReorderJob: Sendable {
                    !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) {
                     unitsSeen[id].append(unit)
                 }
+                // A return is stock coming back, not negative demand (`ReturnedStock`): left out
+                // of the weekly history and the recent days, as it is of first and last use.
+                guard !ReturnedStock.isReturn(quantity) else { return }
                 // A period's total: each week the row overlaps takes its days' share, without a
                 // row per day (a monthly file of 100k items is not made thirty times longer), on
                 // the week's Monday, so the totals are weeks, not sums of some weekdays.
@@ -320,6 +323,14 @@ public struct ReorderJob: Sendable {
             let (from, through) = rows.covered(day)
             guard from <= endDay else { continue }
             rows.weeks(of: day, from: from, end: min(through, endDay), within: firstFullWeek, lastFullWeek) { monday, _ in totals.cover(monday) }
+        }
+        // An item first used in the file's partial first week, which the weekly history leaves
+        // out, has a history from the first whole week on, not from its next use
+        // (`PartialFirstWeek.historyStartWeek`).
+        for id in firstUse.indices {
+            let firstUseWeek = firstUse[id] == never ? nil : week.period(of: CalendarDay(daysSinceEpoch: firstUse[id]))
+            guard let start = PartialFirstWeek.historyStartWeek(firstUseWeek: firstUseWeek, firstFullWeek: firstFullWeek, lastFullWeek: lastFullWeek) else { continue }
+            keys.withBytes(keyItem[id], keyLocation[id]) { totals.add(key: $0, day: week.firstDay(of: start), value: 0) }
         }
         // A new item's first week, begun after its Monday, counted as the whole week its daily
         // use implies (`PartialFirstWeek`).
@@ -498,6 +509,8 @@ public struct ReorderJob: Sendable {
                 let (first, through) = rows.covered(days[row])
                 let last = min(through, endDay), start = max(first, from.daysSinceEpoch)
                 guard start <= last else { continue }
+                // Returns are left out, as they are of the weekly history (`ReturnedStock`).
+                guard !ReturnedStock.isReturn(quantities[row]) else { continue }
                 keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                     guard isDaily[ids.intern(bytes)] else { return }
                     guard spreads else { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]); return }

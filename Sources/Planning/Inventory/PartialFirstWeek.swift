@@ -30,4 +30,16 @@ public enum PartialFirstWeek {
     public static func plansByDay(historyDays: Int, daysUsed: Int) -> Bool {
         (3..<14).contains(historyDays) && 2 * daysUsed > historyDays
     }
+
+    /// The week an item's weekly history is started in when its first use falls in the file's
+    /// own partial first week (an export from a Tuesday), which the history leaves out: the
+    /// file's first whole week, its weeks from there on zeros where it was not used; nil when
+    /// its first use is in a whole week (its rows start it) or it has none. Started at its next
+    /// use instead, an item used on 2 July and again on 24 June had a history of one week, that
+    /// use's: planned at 0.71 a day with a safety stock of 15 and an order of 25, where one
+    /// first used on 8 July, the same 6 units a year, was planned at 0.03 a day and 12.
+    public static func historyStartWeek(firstUseWeek: Int?, firstFullWeek: Int, lastFullWeek: Int) -> Int? {
+        guard let week = firstUseWeek, week < firstFullWeek, firstFullWeek <= lastFullWeek else { return nil }
+        return firstFullWeek
+    }
 }

@@ -1,0 +1,93 @@
+import Forecasting
+import Testing
+@testable import Pipeline
+import Planning
+import Tabular
+
+/// A return (a negative usage quantity, a ward sending stock back) is stock coming back, part of
+/// the inventory position, not negative demand (`ReturnedStock`). S1 is used 10 a day, every day
+/// from 2025-07-01 to 2026-06-30; one ward sends 500 back on Wednesday 2026-06-24. Read into
+/// the history, that week was -430: forecast 0 over the 14 days, no order, unreliable_forecast,
+/// "no recent demand"; 30 sent back made it 130, and 200 made it 76 with a larger safety stock,
+/// while the same 500 in January changed nothing.
+@Suite struct ReorderReturnTests {
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDay { ReorderPeriodTotalsTests.day(y, m, d) }
+
+    static let items = Table([("item", .text(["S1"])), ("vendor", .text(["Acme"])), ("unit_cost", .number([1])),
+                              ("lead_time_days", .number([7])), ("review_period_days", .number([7])), ("criticality", .text(["E"]))])
+    static let inventory = Table([("item", .text(["S1"])), ("location", .text(["Main"])), ("on_hand", .number([50]))])
+
+    /// 10 a day, plus `returned` units sent back on `on` (none when nil).
+    static func usage(returned: Double? = nil, on: CalendarDay = day(2026, 6, 24)) -> Table {
+        var days: [CalendarDay] = [], quantities: [Double] = []
+        var d = day(2025, 7, 1)
+        while d <= day(2026, 6, 30) { days.append(d); quantities.append(10); d = d.adding(days: 1) }
+        if let returned { days.append(on); quantities.append(-returned) }
+        return Table([("date", .date(days)), ("item", .text(days.map { _ in "S1" })), ("quantity", .number(quantities))])
+    }
+
+    static func line(_ usage: Table) throws -> ReorderLine {
+        try #require(ReorderJob().plan(usage: usage, items: items, inventory: inventory).lines.first)
+    }
+
+    @Test func aRecentReturnDoesNotWipeOutTheForecast() throws {
+        let plain = try Self.line(Self.usage())
+        #expect(plain.demandForecast == 140 && plain.orderQuantity == 90, "\(plain.reason)")
+        for returned in [30.0, 200, 500] {
+            let line = try Self.line(Self.usage(returned: returned))
+            #expect(line.demandForecast == plain.demandForecast, "\(returned) sent back: \(line.reason)")
+            #expect(line.safetyStock == plain.safetyStock, "\(returned) sent back")
+            #expect(line.orderQuantity == plain.orderQuantity, "\(returned) sent back")
+            #expect(line.flags == plain.flags, "\(returned) sent back: \(line.flags)")
+        }
+        let january = try Self.line(Self.usage(returned: 500, on: Self.day(2026, 1, 14)))
+        #expect(january.demandForecast == plain.demandForecast && january.orderQuantity == plain.orderQuantity)
+    }
+
+    /// Weekly too: an item used 3 a day on Mondays, Wednesdays and Fridays, not daily enough to
+    /// be forecast by the day, keeps its weekly rate when 40 come back in its last whole week
+    /// (the usage ends on Friday 26 June). Read as demand, that week was -31: 5.21 over the 14
+    /// days, flagged unreliable_forecast, for 18.
+    @Test func aReturnIsLeftOutOfTheWeeklyHistory() throws {
+        var days: [CalendarDay] = [], quantities: [Double] = []
+        var d = Self.day(2025, 7, 7)
+        while d <= Self.day(2026, 6, 28) {
+            if [1, 3, 5].contains(d.isoWeekday) { days.append(d); quantities.append(3) }
+            d = d.adding(days: 1)
+        }
+        let plain = try Self.line(Table([("date", .date(days)), ("item", .text(days.map { _ in "S1" })), ("quantity", .number(quantities))]))
+        days.append(Self.day(2026, 6, 16)); quantities.append(-40)
+        let returned = try Self.line(Table([("date", .date(days)), ("item", .text(days.map { _ in "S1" })), ("quantity", .number(quantities))]))
+        #expect(plain.demandForecast > 15, "\(plain.reason)")
+        #expect(returned.demandForecast == plain.demandForecast, "\(returned.reason)")
+        #expect(returned.orderQuantity == plain.orderQuantity)
+    }
+}
+
+/// An item first used in the file's partial first week (the file starts on Tuesday 2025-07-01;
+/// that week is left out of the weekly history): X used 1 on 2 July and 5 on 24 June, Y 1 on
+/// 8 July and 5 on 24 June, the same E item at $100 with none on hand. X's history began at its
+/// next use, one week long: forecast 10 over 14 days, safety stock 15, order 25, where Y got
+/// 0.36 and an order of 12.
+@Suite struct ReorderPartialFirstWeekUseTests {
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDay { ReorderPeriodTotalsTests.day(y, m, d) }
+
+    @Test func anItemFirstUsedInThePartialFirstWeekHasItsHistoryFromThen() throws {
+        var days: [CalendarDay] = [], items: [String] = [], quantities: [Double] = []
+        func post(_ item: String, _ d: CalendarDay, _ q: Double) { days.append(d); items.append(item); quantities.append(q) }
+        var d = Self.day(2025, 7, 1)
+        while d <= Self.day(2026, 6, 30) { post("BG", d, 10); d = d.adding(days: 1) }
+        post("X", Self.day(2025, 7, 2), 1); post("X", Self.day(2026, 6, 24), 5)
+        post("Y", Self.day(2025, 7, 8), 1); post("Y", Self.day(2026, 6, 24), 5)
+        let usage = Table([("date", .date(days)), ("item", .text(items)), ("quantity", .number(quantities))])
+        let master = Table([("item", .text(["BG", "X", "Y"])), ("vendor", .text(["Acme", "Acme", "Acme"])), ("unit_cost", .number([1, 100, 100])),
+                            ("lead_time_days", .number([7, 7, 7])), ("criticality", .text(["N", "E", "E"]))])
+        let inventory = Table([("item", .text(["BG", "X", "Y"])), ("location", .text(["Main", "Main", "Main"])), ("on_hand", .number([100, 0, 0]))])
+        let plan = try ReorderJob().plan(usage: usage, items: master, inventory: inventory)
+        let x = try #require(plan.lines.first { $0.item == "X" }), y = try #require(plan.lines.first { $0.item == "Y" })
+        #expect(x.demandForecast < 1, "\(x.reason)")
+        #expect(abs(x.orderQuantity - y.orderQuantity) <= 1, "X \(x.orderQuantity), Y \(y.orderQuantity)")
+        #expect(abs(x.safetyStock - y.safetyStock) < 1, "X \(x.safetyStock), Y \(y.safetyStock)")
+        #expect(!x.flags.contains("new_item") && !y.flags.contains("new_item"))
+    }
+}

@@ -260,6 +260,18 @@ public struct ReorderJob: Sendable {
         var unitsSeen: [[String]] = []
         let yearStart = usageEnd.daysSinceEpoch - 364
         let endDay = usageEnd.daysSinceEpoch, recentFirst = recentStart.daysSinceEpoch
+        // Rows of months, quarters or years are forecast as the periods they are, through the
+        // last one whole by the usage's end, and laid on the weeks (`WeeksOfPeriodForecast`).
+        let periodSpan: Frequency? = rows.span == .month || rows.span == .quarter || rows.span == .year ? rows.span : nil
+        var periodTotals = PeriodTotals(frequency: periodSpan ?? .month)
+        // Each period's total is its days' use, spread evenly over them as the weekly history
+        // is: fitted per average length of a period (`PeriodLengthAdjustment`), so a steady 69 a
+        // day is 2,139 in December and 1,932 in February, not 2,098 in both.
+        periodTotals.summedFromDays = .all
+        let lastWholePeriod = periodSpan.map { span in
+            let p = span.period(of: usageEnd)
+            return span.firstDay(of: p + 1).daysSinceEpoch - 1 == endDay ? p : p - 1
+        } ?? 0
         for row in 0..<days.count {
             let day = days[row], quantity = quantities[row]
             // The days the row covers up to the usage's end (one for daily rows), and its use
@@ -309,6 +321,9 @@ public struct ReorderJob: Sendable {
                 rows.weeks(of: day, from: from, end: end, within: firstFullWeek, lastFullWeek) { monday, days in
                     totals.add(key: bytes, day: monday, value: perDay * Double(days))
                 }
+                if let span = periodSpan, case let p = span.period(of: day), p <= lastWholePeriod {
+                    periodTotals.add(key: bytes, day: span.firstDay(of: p), value: quantity)
+                }
                 let nearest = max(0, Int(from - recentFirst)), farthest = min(recentDays - 1, Int(end - recentFirst))
                 if nearest <= farthest {
                     if recent[id].isEmpty { recent[id] = [Float](repeating: 0, count: recentDays) }
@@ -323,6 +338,9 @@ public struct ReorderJob: Sendable {
             let (from, through) = rows.covered(day)
             guard from <= endDay else { continue }
             rows.weeks(of: day, from: from, end: min(through, endDay), within: firstFullWeek, lastFullWeek) { monday, _ in totals.cover(monday) }
+        }
+        if let span = periodSpan {
+            for day in usage.unshardedDays ?? days where span.period(of: day) <= lastWholePeriod { periodTotals.cover(span.firstDay(of: span.period(of: day))) }
         }
         // An item first used in the file's partial first week, which the weekly history leaves
         // out, has a history from the first whole week on, not from its next use
@@ -468,16 +486,34 @@ public struct ReorderJob: Sendable {
             return { id in byHorizon[ahead(protection[totals.keys.key(id)] ?? defaultProtection)]! }
         }
         let levelsShown = [80.0, 95.0]
-        let weekly = forecasters(for: totals, ahead: { days in min(26, max(2, Int(((days + Double(unrecordedDays)) / 7).rounded(.up)) + 1)) },
+        let weeksAhead = { (days: Double) in min(26, max(2, Int(((days + Double(unrecordedDays)) / 7).rounded(.up)) + 1)) }
+        let weekly = forecasters(for: totals, ahead: weeksAhead,
                                  settings: { ForecastSettings(horizon: $0, season: 52, levels: levelsShown, backtestOrigins: 3) })
         let forecastStarted = Progress.now()
+        // A totals export's months (quarters, years), forecast as such over the weeks each
+        // series' interval needs, from the period after the last whole one.
+        var byPeriod: [Int: SeriesForecast] = [:]
+        let firstForecastMonday = week.firstDay(of: lastFullWeek + 1), firstForecastPeriod = periodTotals.lastPeriod + 1
+        if let span = periodSpan, periodTotals.seriesCount > 0 {
+            let season = span == .month ? 12 : span == .quarter ? 4 : 1
+            let periods = forecasters(for: periodTotals, ahead: { days in
+                max(1, span.period(of: firstForecastMonday.adding(days: 7 * weeksAhead(days) - 1)) - firstForecastPeriod + 1)
+            }, settings: { ForecastSettings(horizon: $0, season: season, levels: levelsShown, backtestOrigins: 3) })
+            try ParallelForecast.each(periodTotals, forecasters: periods, threads: threads,
+                                      progress: Progress(label: "reorder: forecast \(span.rawValue)s", total: periodTotals.seriesCount, quiet: true)) { key, _, f in
+                var key = key
+                byPeriod[key.withUTF8 { ids.intern($0) }] = f
+            }
+        }
         var estimates = [(forecast: SeriesForecast, history: [Double])?](repeating: nil, count: keyCount)
         var record = historyStage.map { StageRecord(stage: $0, frequency: week, lastPeriod: totals.lastPeriod) }
         try ParallelForecast.each(totals, forecasters: weekly, threads: threads,
                                   progress: Progress(label: "reorder: forecast", total: totals.seriesCount, quiet: quiet)) { key, history, f in
-            record?.add(series: Self.historyName(key), forecast: f, levels: levelsShown, history: history, season: 52)
             var key = key
-            estimates[key.withUTF8 { ids.intern($0) }] = (f, history)
+            let id = key.withUTF8 { ids.intern($0) }
+            let f = byPeriod[id].map { WeeksOfPeriodForecast.weekly($0, span: periodSpan!, firstPeriod: firstForecastPeriod, firstMonday: firstForecastMonday, weeks: f.mean.count) } ?? f
+            record?.add(series: Self.historyName(key), forecast: f, levels: levelsShown, history: history, season: 52)
+            estimates[id] = (f, history)
         }
 
         // Items used nearly every day are forecast day by day from the day after as-of

@@ -1,12 +1,30 @@
 import Foundation
 import Testing
+import Tabular
 
-/// `reorder` on a part used for nine months and then not for three (r8): its forecast decays
-/// to 1.8e-49 a day. A vital part, a part under min/max and a part with its own service level
-/// were planned a safety stock of 100,000,000 and ordered 99,999,990 ($9,999,999,000), with
-/// days of supply of 5.7e49; the run spent its time walking a count distribution to that bound.
+/// `reorder` on a part used for nine months and then not for three: by day (1 every third day
+/// from July 2025 to March 2026, in a file running to June 2026), its weekly forecast decays to
+/// nearly nothing. Read as monthly totals (r8), it was the same: a vital part, a part under
+/// min/max and a part with its own service level were planned a safety stock of 100,000,000
+/// and ordered 99,999,990 ($9,999,999,000), with days of supply of 5.7e49; the run spent its
+/// time walking a count distribution to that bound. (Monthly totals are now forecast by the
+/// month, `monthlyTotalsAreForecastByTheMonth`.)
 @Suite struct ZeroForecastReorderTests {
-    static let usage = """
+    static let usage: String = {
+        var text = "date,item,quantity\n"
+        var day = CalendarDay(year: 2025, month: 7, day: 1)!
+        var k = 0
+        while day <= CalendarDay(year: 2026, month: 6, day: 30)! {
+            text += "\(day),F,20\n"
+            if day <= CalendarDay(year: 2026, month: 3, day: 31)! && k % 3 == 0 { text += "\(day),V1,1\n" }
+            day = day.adding(days: 1)
+            k += 1
+        }
+        return text
+    }()
+
+    /// The r8 file: the same part's months, 10 to 15 for nine months and 0 for three.
+    static let monthly = """
         date,item,quantity
         2025-07,V1,10
         2025-08,V1,15
@@ -29,10 +47,10 @@ import Testing
     }
 
     /// The V1 line of reorder.csv by column, and the run's report.
-    func run(criticality: String, serviceLevel: String? = nil, _ extra: [String] = []) throws -> (line: [String: String], report: String, seconds: Double) {
+    func run(criticality: String, serviceLevel: String? = nil, usage: String = ZeroForecastReorderTests.usage, _ extra: [String] = []) throws -> (line: [String: String], report: String, seconds: Double) {
         let dir = try CLIRunner.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.usage.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
+        try usage.write(to: dir.appendingPathComponent("usage.csv"), atomically: false, encoding: .utf8)
         try Self.master(criticality: criticality, serviceLevel: serviceLevel).write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
         try "item,location,on_hand,as_of\nV1,Main,10,2026-06-30\n".write(to: dir.appendingPathComponent("inventory.csv"), atomically: false, encoding: .utf8)
         let start = Date()
@@ -79,5 +97,17 @@ import Testing
     /// for 90 days is dead stock, as with a forecast of exactly 0.
     @Test func oneServiceLevelForAllPlansNoStock() throws {
         expectNothingOrdered(try run(criticality: "E", ["--service-level", "0.95"]))
+    }
+
+    /// The r8 file as monthly totals: forecast by the month, as `forecast` reads it (about 7 a
+    /// month once three months pass without use), not by spread weeks that one month without
+    /// use took to 1e-16. The part unused for 90 days is dead stock, and its 10 on hand cover
+    /// the 14 days: nothing to order, and no bound for an order.
+    @Test func monthlyTotalsAreForecastByTheMonth() throws {
+        let r = try run(criticality: "V", usage: Self.monthly)
+        let demand = try #require(Double(r.line["demand_forecast"] ?? ""))
+        #expect(demand > 1 && demand < 6, "\(r.line)")
+        #expect(r.line["order_qty"] == "0" && (r.line["flags"] ?? "").contains("dead_stock"), "\(r.line)")
+        #expect(!r.report.contains("100,000,000") && r.seconds < 10, "\(r.report)")
     }
 }

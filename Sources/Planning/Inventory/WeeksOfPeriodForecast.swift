@@ -26,7 +26,7 @@ public enum WeeksOfPeriodForecast {
                 let day = firstMonday.adding(days: 7 * w + d)
                 let period = span.period(of: day)
                 let k = min(max(period - firstPeriod, 0), h - 1)
-                let days = Double(span.days(in: period))
+                let days = Double(span.days(in: firstPeriod + k))
                 mean[w] += forecast.mean[k] / days
                 variance[w] += forecast.spread[k] * forecast.spread[k] / days
                 for l in upper.indices where k < forecast.upper[l].count {

@@ -47,10 +47,6 @@ public struct ForecastJob: Sendable {
     static func accuracyFigure(_ value: Double) -> Double { NumberFormat.rounded(value, decimals: accuracyDecimals) }
 
     public func run() throws -> Result {
-        // A usage export's returns are stock sent back, no use to forecast (`ReturnedStock`),
-        // as reorder reads them.
-        var source = self.source
-        source.leavesOutReturns = true
         let (totals, summary, importNotes) = try source.read()
         if source.partial == .drop, let problem = totals.nothingCompleteToLearnFrom(keep: "--partial keep") {
             throw InputError(file: source.input, problem)

@@ -70,7 +70,11 @@ extension ReorderJob {
         /// 31 days and cut at the 10th: GAUZE's demand 122 against 140 as of its snapshot).
         mutating func readLastPeriod(throughAsOf day: CalendarDay) {
             readLastPeriod(through: day)
+            if lastPeriodPulledOn != nil { counts = nil }
         }
+
+        /// Whether the last period is read through a day inside it.
+        var readsLastPeriodInPart: Bool { lastPeriodPulledOn != nil }
 
         private mutating func readLastPeriod(through day: CalendarDay?) {
             guard spreads else { return }
@@ -123,7 +127,7 @@ extension ReorderJob {
             var text = "usage rows are \(name)ly totals (\(shape)): spread evenly over their days"
             if let pulled = lastPeriodPulledOn {
                 let days = span.days(in: span.period(of: last)), held = Int(pulled.daysSinceEpoch - span.firstDay(of: span.period(of: last)).daysSinceEpoch) + 1
-                let through = counts.map { "the inventory's snapshot date, \(pulled), the count date of \($0.rowsOnSnapshot) of its \($0.datedRows) dated rows" }
+                let through = counts.map { "the inventory's snapshot date, \(pulled), the count date of \($0.rowsOnSnapshot) of its \($0.rows) rows" }
                     ?? "the as-of day, \(pulled)"
                 text += ", the last \(name), \(lastPeriod), read through \(through) (its total is the use of its first \(held == 1 ? "day" : "\(held) of \(days) days")),"
                     + " so the usage runs to \(last)"
@@ -136,11 +140,13 @@ extension ReorderJob {
                     // Counts on other dates inside the period (cycle counts) are named as not dating it.
                     let from = span.firstDay(of: span.period(of: last)).daysSinceEpoch
                     let cycle = counts.rowsByDay.filter { $0.key != snapshot.daysSinceEpoch && $0.key >= from && $0.key < last.daysSinceEpoch }.values.reduce(0, +)
-                    text += " (\(lastPeriod) read as complete: the inventory's snapshot date, \(snapshot), the count date of \(counts.rowsOnSnapshot) of its \(counts.datedRows) dated rows, is not inside it before its last day"
+                    text += " (\(lastPeriod) read as complete: the inventory's snapshot date, \(snapshot), the count date of \(counts.rowsOnSnapshot) of its \(counts.rows) rows, is not inside it before its last day"
                         + (cycle == 0 ? ")" : cycle == 1 ? "; 1 row counted inside it on another date, a cycle count, does not date the export)"
                             : "; \(cycle) rows counted inside it on other dates, cycle counts, do not date the export)")
                 } else if counts.datedRows > 0 {
-                    text += " (\(lastPeriod) read as complete: no count date is shared by at least half of the inventory's \(counts.datedRows) dated rows, so none dates the export; --as-of reads it through a given day)"
+                    text += counts.isTie
+                        ? " (\(lastPeriod) read as complete: two count dates hold half of the inventory's \(counts.rows) rows each, so neither dates the export; --as-of reads it through a given day)"
+                        : " (\(lastPeriod) read as complete: no count date is shared by at least half of the inventory's \(counts.rows) rows (\(counts.datedRows) dated), so none dates the export; --as-of reads it through a given day)"
                 } else {
                     text += " (\(lastPeriod) read as complete: the inventory's counts are not dated)"
                 }

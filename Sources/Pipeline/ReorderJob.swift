@@ -177,12 +177,12 @@ public struct ReorderJob: Sendable {
         // day, and that period's total holds its days to then; a given as-of inside it does too.
         // A shard reads the snapshot date from the whole inventory, as the unsharded run does.
         let countedOn = inventory.dayNumbers("as_of")
+        // The snapshot date tells what the last period's total holds; a given as-of only where
+        // there is none inside it (given 10 December beside a snapshot of the 24th, December's
+        // 24 days of use were read as 10: orders of 394 for 167).
         if usageRowsRead == nil {
-            if let given = self.asOf {
-                rows.readLastPeriod(throughAsOf: given)
-            } else {
-                rows.readLastPeriod(throughSnapshotOf: inventory.unshardedCountDates ?? PartialLastPeriod.CountDates(countedOn?.lazy.compactMap(\.known) ?? []))
-            }
+            rows.readLastPeriod(throughSnapshotOf: inventory.unshardedCountDates ?? PartialLastPeriod.CountDates(countedOn?.lazy.map(\.known) ?? []))
+            if let given = self.asOf, !rows.readsLastPeriodInPart { rows.readLastPeriod(throughAsOf: given) }
         }
         let spreads = rows.spreads
         let lastDay = rows.last
@@ -272,8 +272,14 @@ public struct ReorderJob: Sendable {
             let p = span.period(of: usageEnd)
             return span.firstDay(of: p + 1).daysSinceEpoch - 1 == endDay ? p : p - 1
         } ?? 0
+        // Each row's use for the history, reversals taken out (`ReturnedStock.netOfSameDay`): an
+        // issue keyed 500 and reversed that day was counted as 500 of use once returns were left
+        // out (an order of 689 for 90).
+        let used = ReturnedStock.netOfSameDay(quantities, days: days) { row in
+            byLocation ? usageItems[row] + "\u{1F}" + (usageLocations?[row] ?? "") : usageItems[row]
+        }
         for row in 0..<days.count {
-            let day = days[row], quantity = quantities[row]
+            let day = days[row], quantity = used[row]
             // The days the row covers up to the usage's end (one for daily rows), and its use
             // on each: a period's total spread evenly over its days.
             let (from, through) = rows.covered(day)
@@ -546,11 +552,11 @@ public struct ReorderJob: Sendable {
                 let last = min(through, endDay), start = max(first, from.daysSinceEpoch)
                 guard start <= last else { continue }
                 // Returns are left out, as they are of the weekly history (`ReturnedStock`).
-                guard !ReturnedStock.isReturn(quantities[row]) else { continue }
+                guard !ReturnedStock.isReturn(used[row]) else { continue }
                 keys.withBytes(usageItems[row], byLocation ? usageLocations?[row] : nil) { bytes in
                     guard isDaily[ids.intern(bytes)] else { return }
-                    guard spreads else { dailyTotals.add(key: bytes, day: days[row], value: quantities[row]); return }
-                    let perDay = quantities[row] / Double(through - first + 1)
+                    guard spreads else { dailyTotals.add(key: bytes, day: days[row], value: used[row]); return }
+                    let perDay = used[row] / Double(through - first + 1)
                     for day in start...last { dailyTotals.add(key: bytes, day: CalendarDay(daysSinceEpoch: day), value: perDay) }
                 }
             }

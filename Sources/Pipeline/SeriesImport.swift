@@ -30,11 +30,6 @@ public struct SeriesImport: Sendable {
     public var gaps: GapPolicy?
     /// A first or last period the file covers only in part: left out (default) or kept.
     public var partial: PartialPolicy = .drop
-    /// Whether returns (`ReturnedStock`: negative values) are left out of a usage series' totals
-    /// (zero gaps), as `forecast` reads them: stock sent back is no use, and read as negative
-    /// use one ward's 500 sent back in the last week of an item used 10 a day made that week
-    /// -430 and the forecast 0. `aggregate` sums every row as written (false).
-    public var leavesOutReturns = false
 
     public init(input: String) { self.input = input }
 
@@ -50,8 +45,7 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts and notes on what was left out (partial periods).
     public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
-        let returns = ReturnsLeftOut(active: leavesOutReturns && gapPolicy == .zero)
-        var (totals, summary, emptyValues, datesReadOneWay) = try readRows(returns)
+        var (totals, summary, emptyValues, datesReadOneWay) = try readRows()
         if emptyValues > 0 && emptyValues == summary.accepted {
             throw InputError(file: input, "every value is empty (\(emptyValues) rows): nothing was recorded to learn from; check that the file holds the values")
         }
@@ -105,32 +99,7 @@ public struct SeriesImport: Sendable {
         if frequency == .day && totals.rowDays.span == .week {
             notes.append("the rows fall one a week on one weekday (\(totals.rowDays.spanShape)): if they are weekly totals, --frequency week reads them as weeks; read by the day, each is one day's value and the other six days are \(gapPolicy == .zero ? "zero" : "missing")")
         }
-        if let note = returns.note { notes.append(note) }
         return (totals, summary, notes)
-    }
-
-    /// The returns an import leaves out (`leavesOutReturns`), for a note naming their series.
-    final class ReturnsLeftOut {
-        let active: Bool
-        private(set) var rows = 0
-        private var series = Set<String>()
-
-        init(active: Bool) { self.active = active }
-
-        /// Whether a row of `value` is left out; counts it when it is.
-        @inline(__always)
-        func leavesOut(_ value: Double, key: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard active, ReturnedStock.isReturn(value) else { return false }
-            rows += 1
-            series.insert(String(decoding: key, as: UTF8.self))
-            return true
-        }
-
-        var note: String? {
-            guard rows > 0 else { return nil }
-            let one = series.count == 1
-            return "\(rows) \(rows == 1 ? "return" : "returns") (negative values) of \(series.count) series left out of the history \(one ? "its" : "their") forecast learns from (\(Array(series.sorted().prefix(5)).listed(of: series.count))): stock sent back is no use"
-        }
     }
 
     /// The period and value headers `aggregate` writes: in a file headed so, an empty value is a
@@ -191,7 +160,7 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts, the empty values read as missing, and whether some date
     /// is written so that it reads one way only (`DayFirstLook.couldBeDayFirst`).
-    private func readRows(_ returns: ReturnsLeftOut) throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool) {
+    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool) {
         var options = self.options
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
@@ -206,7 +175,7 @@ public struct SeriesImport: Sendable {
             }
             columns[target] = header
         }
-        if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options, returns: returns); return (totals, summary, 0, false) }
+        if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options); return (totals, summary, 0, false) }
         options.columns = columns
         // The three roles stand in for a usage export's item, date and quantity and for
         // aggregate's own series, period and value: a header lacking the mapped name is looked
@@ -277,7 +246,6 @@ public struct SeriesImport: Sendable {
             let unit = u.map { units.tag(of: ImportRow.unwrapped(row.record[$0])) } ?? -1
             func add(_ key: UnsafeBufferPointer<UInt8>) {
                 if let shard, !shard.contains(key: key) { loader.see(day: day); return }
-                if returns.leavesOut(value, key: key) { loader.see(day: day); return }
                 loader.add(key: key, day: day, value: value, tag: unit)
             }
             if let place {
@@ -366,7 +334,7 @@ public struct SeriesImport: Sendable {
 
     /// `--unpivot`: each non-empty cell of the chosen columns is one value, its series and/or
     /// date coming from the header when they are not columns of their own.
-    func readWide(_ unpivot: Unpivot, _ headers: [String: String], _ base: ImportOptions, returns: ReturnsLeftOut) throws -> (totals: PeriodTotals, summary: ImportSummary) {
+    func readWide(_ unpivot: Unpivot, _ headers: [String: String], _ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary) {
         do {
             try unpivot.check(kind: "usage", roles: ["item", "series", "date", "quantity", "value"], mapped: [])
         } catch let problem as Unpivot.Problem {
@@ -430,7 +398,6 @@ public struct SeriesImport: Sendable {
             let day = d == nil ? days[cell] : rowDay
             func add(_ key: UnsafeBufferPointer<UInt8>) {
                 if let shard, !shard.contains(key: key) { totals.cover(day); return }
-                if returns.leavesOut(value, key: key) { totals.cover(day); return }
                 totals.add(key: key, day: day, value: value)
             }
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }

@@ -87,11 +87,11 @@ extension BadInputCorpus {
         // of its last day and the count flagged as after it, as before. Counted on 30 November
         // with one item cycle-counted on 15 December, December is whole: the cycle count does not
         // date the export (read to it, every item's December was spread over 15 days).
-        for (counts, says) in [(["2025-12-03"], ["the last month, 2025-12, read through the inventory's snapshot date, 2025-12-03, the count date of 3 of its 3 dated rows", "Reorder list as of 2025-12-03"]),
-                               (["2026-01-05"], ["the usage runs to 2025-12-31", "the inventory's snapshot date, 2026-01-05, the count date of 3 of its 3 dated rows, is not inside it", "count_after_as_of"]),
+        for (counts, says) in [(["2025-12-03"], ["the last month, 2025-12, read through the inventory's snapshot date, 2025-12-03, the count date of 3 of its 3 rows", "Reorder list as of 2025-12-03"]),
+                               (["2026-01-05"], ["the usage runs to 2025-12-31", "the inventory's snapshot date, 2026-01-05, the count date of 3 of its 3 rows, is not inside it", "count_after_as_of"]),
                                (["2025-11-30", "2025-11-30", "2025-12-15"],
                                 ["the usage runs to 2025-12-31", "Reorder list as of 2025-12-31",
-                                 "2025-12 read as complete: the inventory's snapshot date, 2025-11-30, the count date of 2 of its 3 dated rows, is not inside it before its last day; 1 row counted inside it on another date, a cycle count, does not date the export"])] {
+                                 "2025-12 read as complete: the inventory's snapshot date, 2025-11-30, the count date of 2 of its 3 rows, is not inside it before its last day; 1 row counted inside it on another date, a cycle count, does not date the export"])] {
             let stock = CSVInput.inventoryRows.enumerated().map { k, row in Array(row.dropLast()) + [counts[k % counts.count]] }
             let counted = counts.count == 1 ? counts[0] : "\(counts[0]), one item cycle-counted \(counts.last!)"
             cases.append(CorpusCase(kind: itemsInput.kind, name: "usage of monthly totals, inventory counted \(counted)",

@@ -59,7 +59,7 @@ import Tabular
         #expect(line.demandForecast == given.demandForecast && line.safetyStock == given.safetyStock
                 && line.orderQuantity == given.orderQuantity && line.flags == given.flags, "\(line.flags) \(given.flags)")
         let note = try #require(plan.usageReadAsTotals)
-        #expect(note.contains("the last month, 2025-12, read through the inventory's snapshot date, 2025-12-03, the count date of 1 of its 1 dated rows (its total is the use of its first 3 of 31 days)")
+        #expect(note.contains("the last month, 2025-12, read through the inventory's snapshot date, 2025-12-03, the count date of 1 of its 1 rows (its total is the use of its first 3 of 31 days)")
                 && note.contains("the usage runs to 2025-12-03, and the plan is as of that day"), "\(note)")
         #expect(ReorderJob.report(plan).title == "Reorder list as of 2025-12-03")
     }
@@ -76,7 +76,7 @@ import Tabular
             #expect(abs(line.demandForecast - 207) < 1 && line.orderQuantity == whole.orderQuantity, "\(line.demandForecast) \(line.orderQuantity)")
             let note = try #require(plan.usageReadAsTotals)
             #expect(note.contains("the usage runs to 2025-12-31, the last month's end, and the plan is as of that day (2025-12 read as complete: "), "\(note)")
-            #expect(note.contains(counted.map { "the inventory's snapshot date, \($0), the count date of 1 of its 1 dated rows, is not inside it before its last day)" } ?? "the inventory's counts are not dated)"), "\(note)")
+            #expect(note.contains(counted.map { "the inventory's snapshot date, \($0), the count date of 1 of its 1 rows, is not inside it before its last day)" } ?? "the inventory's counts are not dated)"), "\(note)")
         }
         // A count after the month's end is planned as before: as of the month's end, flagged.
         let after = try #require(try Self.plan(usage, counted: Self.day(2026, 1, 5)).lines.first)
@@ -84,12 +84,12 @@ import Tabular
     }
 
     /// `--as-of` wins: given 31 December, a count of 3 December is 28 days old, as before.
-    @Test func aGivenAsOfWins() throws {
+    @Test func aGivenAsOfSetsThePlansDateTheSnapshotTheUsagesEnd() throws {
         let usage = Self.monthly(through: (2025, 12), lastDays: 3)
         let plan = try Self.plan(usage, counted: Self.day(2025, 12, 3), asOf: Self.day(2025, 12, 31))
         #expect(plan.asOf == Self.day(2025, 12, 31))
         #expect(plan.lines.first?.flags.contains("stale_count") == true)
-        #expect(plan.usageReadAsTotals?.contains("read through") == false)
+        #expect(plan.usageReadAsTotals?.contains("read through the inventory's snapshot date, 2025-12-03") == true, "\(plan.usageReadAsTotals ?? "")")
     }
 
     /// Weekly totals dated on Mondays, 70 a week, the last week's row counted on its

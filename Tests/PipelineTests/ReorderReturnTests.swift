@@ -90,4 +90,21 @@ import Tabular
         #expect(abs(x.safetyStock - y.safetyStock) < 1, "X \(x.safetyStock), Y \(y.safetyStock)")
         #expect(!x.flags.contains("new_item") && !y.flags.contains("new_item"))
     }
+
+    /// An issue keyed 500 and reversed the same day is no use: with returns left out, the 500
+    /// was counted (demand 151.86, safety stock 586.2, an order of 689 for 90). A return on a
+    /// day of issues is netted against them first; what is left over is a return.
+    @Test func aReturnIsNettedAgainstTheSameDaysIssues() throws {
+        let plain = try ReorderReturnTests.line(ReorderReturnTests.usage())
+        var usage = ReorderReturnTests.usage(returned: 500)
+        var days = try #require(usage.days("date")), quantities = try #require(usage.numbers("quantity"))
+        days.append(ReorderReturnTests.day(2026, 6, 24)); quantities.append(500)
+        usage = Table([("date", .date(days)), ("item", .text(days.map { _ in "S1" })), ("quantity", .number(quantities))])
+        let line = try ReorderReturnTests.line(usage)
+        #expect(line.demandForecast == plain.demandForecast && line.orderQuantity == plain.orderQuantity, "\(line.reason)")
+        // By hand: 500 reversed by -500 is nothing, the day's 10 stays; a return of 30 beside
+        // an issue of 10 is no reversal: both stay (the return is left out of the history).
+        let netted = ReturnedStock.netOfSameDay([10, 500, -500, 10, -30, 7], days: [1, 1, 1, 2, 2, 3].map { CalendarDay(daysSinceEpoch: $0) }) { _ in "S1" }
+        #expect(netted == [10, 0, 0, 10, -30, 7])
+    }
 }

@@ -38,4 +38,15 @@ import Testing
         let counts = PartialLastPeriod.CountDates([nov30, nov30, dec15].map(\.daysSinceEpoch))
         #expect(counts.datedRows == 3 && counts.rowsOnSnapshot == 2)
     }
+
+    /// Undated rows count among the rows: one row dated 15 December beside nine undated is no
+    /// snapshot (it read a complete December as 15 days, orders of 445 where none was due).
+    @Test func undatedRowsCountAmongTheRows() {
+        let one = PartialLastPeriod.CountDates([Self.day(15).daysSinceEpoch] + [Int32?](repeating: nil, count: 9))
+        #expect(one.snapshot == nil && one.rows == 10 && one.datedRows == 1)
+        let most = PartialLastPeriod.CountDates([Int32?](repeating: Self.day(3).daysSinceEpoch, count: 6) + [nil, nil, nil, nil])
+        #expect(most.snapshot == Self.day(3))
+        let tie = PartialLastPeriod.CountDates([Self.day(3).daysSinceEpoch, Self.day(15).daysSinceEpoch])
+        #expect(tie.snapshot == nil && tie.isTie)
+    }
 }

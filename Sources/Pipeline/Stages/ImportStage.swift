@@ -218,7 +218,7 @@ public struct ImportStage: Stage {
                 table.unshardedDays = days.filter { seen.insert($0.daysSinceEpoch).inserted }
             }
             if table.unshardedCountDates == nil, let counted = table.dayNumbers("as_of") {
-                table.unshardedCountDates = PartialLastPeriod.CountDates(counted.lazy.compactMap(\.known))
+                table.unshardedCountDates = PartialLastPeriod.CountDates(counted.lazy.map(\.known))
             }
             table = table.filtered(keep)
             context.note("shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")

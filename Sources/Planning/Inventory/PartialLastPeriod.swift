@@ -34,17 +34,29 @@ public enum PartialLastPeriod {
     /// 207, the orders costing 567 against 167). When two dates hold half the rows each, neither is
     /// known to be the snapshot's (that same inventory of two rows is such a tie): there is no
     /// snapshot date, and the last period is read whole (`--as-of` reads it through a day).
+    /// Undated rows count among the rows: one row dated 15 December beside nine undated ones
+    /// was "the count date of 1 of its 1 dated rows", and read a complete December as 15 days
+    /// (orders of 445 where none was due).
     public struct CountDates: Sendable, Equatable {
         /// Dated rows per count day (days since the epoch).
         public private(set) var rowsByDay: [Int32: Int] = [:]
         /// Rows with a count date.
         public private(set) var datedRows = 0
+        /// Rows without one.
+        public private(set) var undatedRows = 0
 
         public init() {}
 
-        /// The count days of the dated rows (undated rows left out).
+        /// The count days of the rows, nil for a row without a date.
+        public init<S: Sequence>(_ days: S) where S.Element == Int32? {
+            for day in days {
+                if let day { add(day) } else { undatedRows += 1 }
+            }
+        }
+
+        /// The count days of rows all dated.
         public init<S: Sequence>(_ days: S) where S.Element == Int32 {
-            for day in days { add(day) }
+            self.init(days.lazy.map { Optional($0) })
         }
 
         public mutating func add(_ day: Int32) {
@@ -52,13 +64,19 @@ public enum PartialLastPeriod {
             datedRows += 1
         }
 
-        /// The date at least half the dated rows share; nil when none does, when two dates
-        /// hold half each, or when no row is dated.
+        /// Rows, dated or not.
+        public var rows: Int { datedRows + undatedRows }
+
+        /// The date at least half the rows share; nil when none does, when two dates hold half
+        /// each, or when no row is dated.
         public var snapshot: CalendarDay? {
-            let held = rowsByDay.filter { 2 * $0.value >= datedRows }
+            let held = rowsByDay.filter { 2 * $0.value >= rows }
             guard held.count == 1, let day = held.first?.key else { return nil }
             return CalendarDay(daysSinceEpoch: day)
         }
+
+        /// Whether two dates hold half the rows each.
+        public var isTie: Bool { rowsByDay.filter { 2 * $0.value >= rows }.count == 2 }
 
         /// Dated rows counted on the snapshot date (0 without one).
         public var rowsOnSnapshot: Int { snapshot.map { rowsByDay[$0.daysSinceEpoch] ?? 0 } ?? 0 }

@@ -13,8 +13,13 @@ struct ItemCodeMatch {
     /// Master code by its key (`value`), for the codes that are the only one of their key.
     private var byValue: [String: String] = [:]
     private let master: Set<String>
-    /// "usage 900 -> 000900", for the run's note.
-    private(set) var renamed: [String] = []
+    /// "usage 900 -> 000900", for the run's note; first, rows left out as a repeat of another
+    /// once their codes are read so (`repeated`).
+    var renamed: [String] { repeated + spelled }
+    private var spelled: [String] = []
+    /// "orders.csv line 3 repeats line 2's receipt ...": a row the import would have rejected
+    /// had it written the item alike.
+    private(set) var repeated: [String] = []
 
     init(master codes: [String]) {
         master = Set(codes)
@@ -30,10 +35,12 @@ struct ItemCodeMatch {
     }
 
     /// The code as matched, as `Shard` hashes it: its leading number without its leading zeros
-    /// ("0" for zeros alone) and its ASCII letters in upper case; nil for an empty code. So a
+    /// ("0" for zeros alone) and its ASCII letters in upper case; nil for an empty code. Spaces
+    /// around it are no part of it: a quoted `" 6010"` is the master's `06010`. So a
     /// 10-digit NDC and its 11-digit form, `0409-1111-01` and `00409-1111-01`, are one item (only
     /// all-digit codes were, and a pharmacy's dashed NDCs in use were planned as dead stock).
     static func value(_ code: String) -> String? {
+        let code = code.first?.isWhitespace == true || code.last?.isWhitespace == true ? code.trimmed() : code
         guard !code.isEmpty else { return nil }
         let bytes = Array(code.utf8)
         var i = 0
@@ -54,7 +61,15 @@ struct ItemCodeMatch {
     /// alone for (an inventory's location; `[]` for an inventory without one): two rows that
     /// are one once read so are an error, as two rows spelled alike are at the import (`000123`
     /// and `123` at Central were summed to twice the stock). It names the two rows' file lines.
-    mutating func apply(to table: inout Table, _ what: String, oneRowPer others: [String]? = nil) throws {
+    /// A location is compared as the import compares it (`UniqueRows`: case and spaces aside),
+    /// so `Main` and `MAIN` are one place here too; a lot number byte for byte.
+    ///
+    /// `oneRowPerReceipt`, for PO lines, is the import's repeated-row key (`InputSchema.orderReceipt`):
+    /// a row alike in all its columns to an earlier one once its code is read as the master's is
+    /// the same receipt twice, rejected as the import rejects a repeat written alike (which it
+    /// cannot see before the codes are read): left out, and named with both file lines in the
+    /// note. Counted, `P5,06010,...,100` and `P5,6010,...,100` received 200.
+    mutating func apply(to table: inout Table, _ what: String, oneRowPer others: [String]? = nil, oneRowPerReceipt receipt: InputSchema.UniqueKey? = nil) throws {
         guard !byValue.isEmpty, let items = table.texts("item") else { return }
         var seen = Set<String>(), targets: [String: String] = [:], found: [String] = []
         /// Master code -> the spellings of it the table writes, in first-seen order.
@@ -71,19 +86,20 @@ struct ItemCodeMatch {
         guard !targets.isEmpty else { return }
         for code in found {
             let target = targets[code]!, others = spellings[target, default: []].filter { $0 != code }
-            renamed.append("\(what) \(code) -> \(target)" + (others.isEmpty ? "" : " (\(what) writes \(others.joined(separator: " and ")) too: one item)"))
+            spelled.append("\(what) \(code) -> \(target)" + (others.isEmpty ? "" : " (\(what) writes \(others.joined(separator: " and ")) too: one item)"))
         }
         let read = items.map { targets[$0] ?? $0 }
         if let given = others {
             // A column the table lacks (an inventory without locations) is no part of the key.
             let others = given.filter { table.index(of: $0) != nil }
-            let columns = others.compactMap { table.texts($0) }
+            let columns = others.compactMap { name in table.texts(name).map { name == "location" ? $0.map { $0.matchKey() } : $0 } }
+            let written = others.compactMap { table.texts($0) }
             var first: [String: Int] = [:]
             for row in read.indices {
                 let key = CompositeKey.joined([read[row]] + columns.map { $0[row] })
                 guard let earlier = first[key] else { first[key] = row; continue }
                 guard items[earlier] != items[row] else { continue }
-                let place = zip(others, columns).map { " at \($0) \($1[row])" }.joined()
+                let place = zip(others, written).map { " at \($0) \($1[row])" + ($1[earlier] != $1[row] ? " (\($1[earlier]) on the other)" : "") }.joined()
                 let header = table.sourceHeaders.first { $0.role == "item" }?.header
                 let lines = table.sourceLines.flatMap { $0.count == read.count ? ($0[earlier], $0[row]) : nil }
                 let rows = lines.map { "lines \($0.0) and \($0.1)" } ?? "rows \(earlier + 1) and \(row + 1) of the table"
@@ -92,12 +108,36 @@ struct ItemCodeMatch {
             }
         }
         table.replace("item", with: .text(read))
+        if let receipt { dropRepeatedReceipts(&table, what, written: items, key: receipt) }
+    }
+
+    /// Leaves out a row that repeats an earlier one in every column of `key` (the item as read),
+    /// where the two write the item differently (`apply`'s `oneRowPerReceipt`).
+    private mutating func dropRepeatedReceipts(_ table: inout Table, _ what: String, written items: [String], key: InputSchema.UniqueKey) {
+        guard let read = table.texts("item") else { return }
+        if let required = key.onlyWith, table.index(of: required) == nil { return }
+        let required = key.onlyWith.flatMap { table.texts($0) }
+        let names = key.roles.filter { $0 != "item" && table.index(of: $0) != nil }
+        let columns = names.compactMap { table.texts($0) }
+        var first: [String: Int] = [:], keep = [Bool](repeating: true, count: read.count)
+        for row in read.indices where !(required?[row].isEmpty ?? false) {
+            let rowKey = CompositeKey.joined([read[row]] + columns.map { $0[row] })
+            guard let earlier = first[rowKey] else { first[rowKey] = row; continue }
+            guard items[earlier] != items[row] else { continue }
+            keep[row] = false
+            let lines = table.sourceLines.flatMap { $0.count == read.count ? ($0[earlier], $0[row]) : nil }
+            let file = table.sourceFile ?? what
+            let said = lines.map { "\(file) line \($0.1) repeats line \($0.0)" } ?? "\(what) row \(row + 1) repeats row \(earlier + 1)"
+            let po = table.texts("po").map { " \($0[row])" } ?? ""
+            repeated.append("\(said): the same receipt of PO\(po) (item \(items[earlier]) and item \(items[row]) are one item, \(read[row]) in the item master), rejected as a repeated row is, so it is counted once; remove the repeat from the export")
+        }
+        if keep.contains(false) { table = table.filtered(keep) }
     }
 
     /// The same for an input that may be absent.
-    mutating func apply(to table: inout Table?, _ what: String, oneRowPer others: [String]? = nil) throws {
+    mutating func apply(to table: inout Table?, _ what: String, oneRowPer others: [String]? = nil, oneRowPerReceipt receipt: InputSchema.UniqueKey? = nil) throws {
         guard var given = table else { return }
-        try apply(to: &given, what, oneRowPer: others)
+        try apply(to: &given, what, oneRowPer: others, oneRowPerReceipt: receipt)
         table = given
     }
 }

@@ -55,7 +55,7 @@ public struct PurchasingJob: Sendable {
         // default while the master promised 000123 in 2.
         var (orders, contracts, lots, usage) = (orders, contracts, lots, usage)
         var codes = ItemCodeMatch(master: items?.texts("item") ?? [])
-        try codes.apply(to: &orders, "orders")
+        try codes.apply(to: &orders, "orders", oneRowPerReceipt: InputSchema.orderReceipt)
         try codes.apply(to: &contracts, "contracts")
         try codes.apply(to: &lots, "lots", oneRowPer: ["lot", "location"])
         try codes.apply(to: &usage, "usage")

@@ -154,7 +154,9 @@ public struct ReorderJob: Sendable {
         // Usage and PO lines are events, summed or listed under either spelling; an inventory row
         // and a lot row are counts, and two of one stock would count it twice.
         try codes.apply(to: &inventory, "inventory", oneRowPer: ["location"])
-        try codes.apply(to: &orders, "orders")
+        // A PO receipt repeated under two spellings is the same receipt twice, left out as the
+        // import leaves out a repeat written alike.
+        try codes.apply(to: &orders, "orders", oneRowPerReceipt: InputSchema.orderReceipt)
         try codes.apply(to: &lots, "lots", oneRowPer: ["lot", "location"])
         // PO lines in the unit bought (a box at $20) read in the item's (100 eaches at $0.20):
         // as written, a box on order was one unit, and its price the cost of an each.
@@ -675,19 +677,34 @@ public struct ReorderJob: Sendable {
         if let successors = items.texts("replaced_by"), let itemCodes = items.texts("item") {
             var firstByItem: [String: Int32] = [:]
             for id in keyItem.indices where firstUse[id] != never { firstByItem[keyItem[id]] = min(firstByItem[keyItem[id]] ?? never, firstUse[id]) }
+            // Successors as the master writes them: `6010` for the master's `06010` is the item
+            // itself (it read "06010 replaces 06010"), and a successor replaced in turn is said so.
+            var successorOf: [String: String] = [:]
+            for (item, given) in zip(itemCodes, successors) where successorOf[item] == nil {
+                let successor = given.trimmed()
+                if !successor.isEmpty { successorOf[item] = codes.masterCode(successor) }
+            }
+            let stocked = Set(stock.map(\.item))
             for (item, given) in zip(itemCodes, successors) {
                 let successor = given.trimmed()
+                // An item naming itself, as written or written otherwise (`6010` for `06010`), has
+                // no successor: left out (it read "06010 replaces 06010").
                 guard !successor.isEmpty, successor != item else { continue }
                 let code = codes.masterCode(successor)
+                guard code != item else { continue }
                 let planned: String
                 if !master.has(code) {
-                    planned = "\(code) is not in the item master\(usage.unshardedDays != nil ? " of this shard" : "")"
+                    // A shard's item master holds its own items only: another shard's, or none.
+                    planned = usage.unshardedDays != nil ? "\(code) is not planned in this shard" : "\(code) is not in the item master, so it is not planned"
+                } else if !stocked.contains(code) {
+                    planned = "\(code) is not planned: no inventory row"
                 } else if let first = firstByItem[code] {
                     planned = "planned on its own \(NumberFormat.count(Int(usageEnd.daysSinceEpoch) - Int(first) + 1, "day"))"
                 } else {
                     planned = "no use of its own yet"
                 }
-                plan.replacements.append("\(code) replaces \(item): \(planned)")
+                let next = successorOf[code].flatMap { $0 != code ? $0 : nil }
+                plan.replacements.append("\(code) replaces \(item): \(planned)" + (next.map { ", and \(code) is itself replaced (by \($0))" } ?? ""))
             }
         }
         plan.unitNotes = units?.notes ?? []

@@ -38,6 +38,17 @@ extension BadInputCorpus {
         cases.append(rejecting(orders, "P1's receipt twice (lines 2 and 8)", repeatedData,
                                [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and item 'A100' and vendor 'Acme' and order_date '2025-01-10' and quantity '100' and receipt_date '2025-01-17' and received_quantity '100' already has a row on line 2")],
                                read: repeatedRows))
+        // Review 2 of item codes: the same receipt with the item written a100 (the master's A100)
+        // passed the import's check and was counted twice; it is rejected once the code is read
+        // as the master's, naming both lines, and counted once.
+        var respelled = orders.rows
+        var again = orders.rows[0]
+        again[orders.column("item")] = "a100"
+        respelled.append(again)
+        let respelledData = Data(CSVInput.csv(orders.header, respelled))
+        cases.append(accepting(orders, "P1's receipt twice, the repeat written a100 (lines 2 and 8): rejected naming both lines, counted once", respelledData,
+                               read: respelled.count, output: "out/purchasing.md",
+                               says: ["orders.csv line 8 repeats line 2: the same receipt of PO P1 (item A100 and item a100 are one item, A100 in the item master), rejected as a repeated row is, so it is counted once"]))
         // With the PO's line numbers (`PO Line`), the same receipt of line 1 twice is still a
         // re-export; a like line numbered 2 is a line of its own (the buyer review's P1 lines 1 and 2).
         let numbered = orders.rows.enumerated().map { $0.element + ["1"] } + [orders.rows[0] + ["1"], orders.rows[0] + ["2"]]

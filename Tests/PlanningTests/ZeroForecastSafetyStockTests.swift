@@ -137,3 +137,48 @@ import Testing
         #expect(line.reason.contains("planned to a 99% chance of no stockout per cycle instead"), "\(line.reason)")
     }
 }
+
+/// Review 2 (a3): under `--policy continuous` a part of no forecast use (or a forecast of 0)
+/// was ordered a lot of at least 1 (`max(d * 7, 1)`), raised to its pack and the vendor's
+/// minimum: X6 (pack 5, minimum 20, $100) ordered 20 units, $2,000, beside "no forecast use".
+@Suite struct ZeroForecastContinuousTests {
+    func x6(onHand: Double) -> StockItem {
+        var s = StockItem(item: "X6")
+        s.leadTimeDays = 14
+        s.unitCost = 100
+        s.packSize = 5
+        s.minimumOrder = 20
+        s.onHand = onHand
+        return s
+    }
+
+    @Test(arguments: [0.0, 1.76e-49])
+    func noUseOrdersNothingUnderContinuousReview(_ daily: Double) {
+        var settings = ReorderSettings()
+        settings.policy = .continuous
+        let planner = ReorderPlanner(settings: settings)
+        let demand = DemandEstimate(dailyMean: daily, dailyStandardDeviation: daily > 0 ? 0.8 : 0, demandClass: .smooth, dispersion: 1.5,
+                                    historyDays: 365, daysSinceLastUse: 30)
+        let line = planner.plan(x6(onHand: 0), demand: demand, abc: .c)
+        #expect(line.orderQuantity == 0 && line.orderCost == 0, "\(line.orderQuantity) \(line.reason)")
+        #expect(line.reorderPoint == 0 && line.orderUpTo == 0, "\(line.reorderPoint) \(line.orderUpTo)")
+        #expect(!line.flags.contains("minimum_order"), "\(line.flags)")
+        // Used: the lot is as before (a week's use at least, without ordering costs).
+        let used = planner.plan(x6(onHand: 0), demand: DemandEstimate(dailyMean: 2, dailyStandardDeviation: 1, demandClass: .smooth, dispersion: 1.5,
+                                                                       historyDays: 365, daysSinceLastUse: 1), abc: .c)
+        #expect(used.orderQuantity >= 20, "\(used.orderQuantity)")
+    }
+}
+
+extension ZeroForecastContinuousTests {
+    /// The reason of such a part under continuous review says no order against the level of 0
+    /// (it read "position 0 is above the reorder point 0").
+    @Test func noUseReasonUnderContinuousReviewIsTrue() {
+        var settings = ReorderSettings()
+        settings.policy = .continuous
+        let line = ReorderPlanner(settings: settings).plan(x6(onHand: 0), demand: DemandEstimate(dailyMean: 0, dailyStandardDeviation: 0, demandClass: .smooth,
+                                                                                                   historyDays: 365, daysSinceLastUse: 30), abc: .c)
+        #expect(line.reason.contains("no order: position 0 is at the order-up-to level 0"), "\(line.reason)")
+        #expect(!line.reason.contains("is above the reorder point 0"), "\(line.reason)")
+    }
+}

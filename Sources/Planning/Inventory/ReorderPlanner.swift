@@ -56,7 +56,10 @@ public struct ReorderPlanner: Sendable {
         // (1 - target) x the demand of one cycle: a review period's demand, or one order Q.
         let economic = OrderQuantity.economic(annualDemand: d * 365, orderingCost: settings.orderingCost,
                                               holdingRate: settings.holdingRate, unitCost: s.unitCost)
-        let economicLot = economic ?? max(d * 7, 1)
+        // No forecast use, no lot: a lot of at least 1 put a part of no use on order under
+        // continuous review (raised to the pack and the vendor's minimum: 20 at $100 beside
+        // "no forecast use"), where its levels are 0.
+        let economicLot = noUse ? 0 : economic ?? max(d * 7, 1)
         let cycleDemand: Double
         switch settings.policy {
         case .periodicReview: cycleDemand = d * max(review, 1)
@@ -169,7 +172,10 @@ public struct ReorderPlanner: Sendable {
         case .minMax:
             needed = position <= reorderPoint ? orderUpTo - position : 0
         case .continuous:
-            if position <= reorderPoint {
+            if economicLot <= 0 {
+                // No lot (no forecast use): up to the levels of 0, as under periodic review.
+                needed = position < orderUpTo ? orderUpTo - position : 0
+            } else if position <= reorderPoint {
                 let q = economicLot
                 // Enough lots of Q to lift the position above the reorder point.
                 needed = max(1, ((reorderPoint - position) / q).rounded(.down) + 1) * q
@@ -276,7 +282,9 @@ public struct ReorderPlanner: Sendable {
                 part("raised to the minimum order ", fmt(s.minimumOrder))
             }
         } else if !s.discontinued {
-            if settings.policy == .periodicReview {
+            if settings.policy == .periodicReview || (settings.policy == .continuous && economicLot <= 0) {
+                // Under continuous review with no lot (no forecast use), against the level of 0 as
+                // under periodic review: "position 0 is above the reorder point 0" was not so.
                 part("no order: position ", fmt(position), fmt(position) == fmt(orderUpTo) ? " is at the order-up-to level " : " is above the order-up-to level ", fmt(orderUpTo))
             } else {
                 part("no order: position ", fmt(position), " is above the reorder point ", fmt(reorderPoint))

@@ -19,7 +19,7 @@ public struct DemandForecaster: Sendable {
 
     /// Candidate models for a class when the user did not name any.
     public static func candidates(for demandClass: DemandClass, season: Int, longCycle: Double? = nil,
-                                  count: Int = .max, trending: Bool = false) -> [any ForecastModel] {
+                                  count: Int = .max, trending: Bool = false, calendarPostings: Bool = false) -> [any ForecastModel] {
         switch demandClass {
         case .smooth, .erratic:
             // Beside the fitted forms, heavily smoothed levels that short, noisy histories need:
@@ -118,8 +118,19 @@ public struct DemandForecaster: Sendable {
         case .intermittent, .lumpy:
             // As above, the moving average only once it differs from the mean.
             let movingAverage: [any ForecastModel] = count > MovingAverageModel().window(season: season) ? [MovingAverageModel()] : []
+            // A ledger's quarterly premium or annual licence is intermittent by its intervals
+            // (30,000 every third month), but it comes back on the same months, which none of
+            // these rates knows: they projected $7,625 in each month between the premiums, and
+            // a licence booked each July at about $1,460 every month. Seasonal naive repeats
+            // the last year; with two seasons seen its backtest shows whether the postings keep
+            // their months (its error 0 there, it takes the forecast: both lines then projected
+            // on plan) or not, where it is one candidate among eight. Only for a ledger's amounts
+            // (`ForecastSettings.calendarPostings`): there the hospital set's 767 series as ledger
+            // lines scored MASE 0.7437 with it and without it, the spare parts (under two years)
+            // 0.9911 either way, and without it the premium was projected at $10,246 a month.
+            let postings: [any ForecastModel] = calendarPostings && season > 1 && count >= 2 * season ? [SeasonalNaiveModel()] : []
             return [CrostonModel(.sba, alpha: nil), TSBModel.optimized, CrostonModel(.classic, alpha: nil),
-                    ADIDAModel(), IMAPAModel()] + movingAverage + [HistoricAverageModel()]
+                    ADIDAModel(), IMAPAModel()] + movingAverage + [HistoricAverageModel()] + postings
         case .short:
             return [MovingAverageModel(window: 12)]
         case .zero:
@@ -160,7 +171,8 @@ public struct DemandForecaster: Sendable {
         // (Only where it can add a candidate: regular demand short of two seasons and of 24 points.)
         let trending = settings.models == nil && (demandClass == .smooth || demandClass == .erratic)
             && y.count < 2 * m && y.count < 24 && MonotoneTrend.isShown(in: y)
-        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count, trending: trending))
+        var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count, trending: trending,
+                                                                   calendarPostings: settings.calendarPostings))
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
 

@@ -19,9 +19,15 @@ public struct ForecastSettings: Sendable {
     /// count-model spread depends on the unit they are written in: a flat $10 per patient day
     /// came out +-40% (in cents it would have been +-4%).
     public var valuesAreCounts: Bool
+    /// The series are amounts booked on a calendar (a ledger's lines), whose intermittent ones
+    /// may be postings that come back on the same months: seasonal naive joins the candidates of
+    /// intermittent and lumpy series once two seasons are seen (`DemandForecaster.candidates`).
+    public var calendarPostings: Bool
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
-                models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true) {
+                models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true,
+                calendarPostings: Bool = false) {
+        self.calendarPostings = calendarPostings
         self.longCycle = longCycle
         self.valuesAreCounts = valuesAreCounts
         self.horizon = horizon

@@ -1,3 +1,4 @@
+import Forecasting
 import Planning
 import Tabular
 
@@ -33,11 +34,14 @@ extension ReorderJob {
 
         func key(_ item: String, _ location: String) -> String { locations != nil ? CompositeKey.joined(item, location) : item }
         var daily: [String: [Double]] = [:]
+        // Reversals are no use here either, as the plan reads them (`ReturnedStock.netOfSameDay`):
+        // an issue of 500 reversed the same day was replayed as demand, 10 stockout days.
+        let used = ReturnedStock.netOfSameDay(quantities, days: days) { r in key(usageItems[r], locations?[r] ?? "") }
         for r in 0..<days.count {
             let (from, through) = rows.covered(days[r])
             let start = max(from, first.daysSinceEpoch), end = min(through, asOf.daysSinceEpoch)
             guard start <= end else { continue }
-            let perDay = max(0, quantities[r]) / Double(through - from + 1)
+            let perDay = max(0, used[r]) / Double(through - from + 1)
             for day in start...end {
                 daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(day - first.daysSinceEpoch)] += perDay
             }

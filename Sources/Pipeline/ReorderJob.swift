@@ -274,6 +274,12 @@ public struct ReorderJob: Sendable {
             let p = span.period(of: usageEnd)
             return span.firstDay(of: p + 1).daysSinceEpoch - 1 == endDay ? p : p - 1
         } ?? 0
+        // The last period read in part (through a snapshot or an as-of inside it) and holding a
+        // week or more, when the usage ends with it: its use at its days' rate over the whole
+        // period. Left out, an item that used 720 in 24 days of January after 310 a month was
+        // planned as one that used 240, or none (224 over 21 days for all three).
+        let partHeld = periodSpan.map { span in Int(endDay - span.firstDay(of: lastWholePeriod + 1).daysSinceEpoch) + 1 } ?? 0
+        let readsPartPeriod = periodSpan != nil && rows.readsLastPeriodInPart && rows.last == usageEnd && partHeld >= 7
         // Each row's use for the history, reversals taken out (`ReturnedStock.netOfSameDay`): an
         // issue keyed 500 and reversed that day was counted as 500 of use once returns were left
         // out (an order of 689 for 90).
@@ -329,8 +335,9 @@ public struct ReorderJob: Sendable {
                 rows.weeks(of: day, from: from, end: end, within: firstFullWeek, lastFullWeek) { monday, days in
                     totals.add(key: bytes, day: monday, value: perDay * Double(days))
                 }
-                if let span = periodSpan, case let p = span.period(of: day), p <= lastWholePeriod {
-                    periodTotals.add(key: bytes, day: span.firstDay(of: p), value: quantity)
+                if let span = periodSpan, case let p = span.period(of: day), p <= lastWholePeriod || (readsPartPeriod && p == lastWholePeriod + 1) {
+                    let scale = p <= lastWholePeriod ? 1 : Double(span.days(in: p)) / Double(partHeld)
+                    periodTotals.add(key: bytes, day: span.firstDay(of: p), value: quantity * scale)
                 }
                 let nearest = max(0, Int(from - recentFirst)), farthest = min(recentDays - 1, Int(end - recentFirst))
                 if nearest <= farthest {
@@ -348,7 +355,10 @@ public struct ReorderJob: Sendable {
             rows.weeks(of: day, from: from, end: min(through, endDay), within: firstFullWeek, lastFullWeek) { monday, _ in totals.cover(monday) }
         }
         if let span = periodSpan {
-            for day in usage.unshardedDays ?? days where span.period(of: day) <= lastWholePeriod { periodTotals.cover(span.firstDay(of: span.period(of: day))) }
+            // The whole file's periods through the last whole one, and the last one read in part
+            // when it is (`readsPartPeriod`).
+            let through = readsPartPeriod ? lastWholePeriod + 1 : lastWholePeriod
+            for day in usage.unshardedDays ?? days where span.period(of: day) <= through { periodTotals.cover(span.firstDay(of: span.period(of: day))) }
         }
         // An item first used in the file's partial first week, which the weekly history leaves
         // out, has a history from the first whole week on, not from its next use

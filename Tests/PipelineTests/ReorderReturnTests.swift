@@ -107,4 +107,29 @@ import Tabular
         let netted = ReturnedStock.netOfSameDay([10, 500, -500, 10, -30, 7], days: [1, 1, 1, 2, 2, 3].map { CalendarDay(daysSinceEpoch: $0) }) { _ in "S1" }
         #expect(netted == [10, 0, 0, 10, -30, 7])
     }
+
+    /// A monthly export read through a snapshot of 24 January: the month's 24 days are its use
+    /// at their rate. Left out of the monthly forecast, an item that used 720 of them after 310 a
+    /// month was planned as one that used 240, or none (224 over 21 days for all three).
+    @Test func aPartLastMonthOfAWeekOrMoreCountsAtItsRate() throws {
+        var days: [CalendarDay] = [], items: [String] = [], quantities: [Double] = []
+        for (item, january) in [("BASE", 240.0), ("SURGE", 720), ("STOP", 0)] {
+            for m in 0..<24 {
+                days.append(ReorderReturnTests.day(2024 + m / 12, m % 12 + 1, 1)); items.append(item); quantities.append(310)
+            }
+            days.append(ReorderReturnTests.day(2026, 1, 1)); items.append(item); quantities.append(january)
+        }
+        let usage = Table([("date", .date(days)), ("item", .text(items)), ("quantity", .number(quantities))])
+        let names = ["BASE", "SURGE", "STOP"]
+        let master = Table([("item", .text(names)), ("vendor", .text(names.map { _ in "Acme" })), ("unit_cost", .number([1, 1, 1])),
+                            ("lead_time_days", .number([14, 14, 14])), ("review_period_days", .number([7, 7, 7])), ("criticality", .text(["E", "E", "E"]))])
+        let stock = Table([("item", .text(names)), ("on_hand", .number([0, 0, 0])), ("as_of", .date(names.map { _ in ReorderReturnTests.day(2026, 1, 24) }))])
+        let plan = try ReorderJob().plan(usage: usage, items: master, inventory: stock)
+        func demand(_ item: String) throws -> Double { try #require(plan.lines.first { $0.item == item }).demandForecast }
+        let base = try demand("BASE"), surge = try demand("SURGE"), stop = try demand("STOP")
+        // BASE used 310 a month as before: 21 days of late January and February, 232.5 (the
+        // months fitted per day, February's 310 in 28); SURGE above it, STOP below (all three
+        // were 224 with January left out).
+        #expect(abs(base - 232.5) < 1 && surge > base + 15 && stop < base - 10, "\(base), \(surge), \(stop)")
+    }
 }

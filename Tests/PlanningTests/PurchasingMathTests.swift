@@ -144,11 +144,18 @@ import Testing
         let late = DailyUse(days: [start, start.adding(days: 90), start.adding(days: 99)], items: ["B", "C", "C"], quantity: [5, 20, 30],
                             asOf: start.adding(days: 99), windowDays: 91)!
         #expect(close(late.perItem["C"]!, 50.0 / 10, 1e-12))
-        // A return 60 days before the first use does not start the item's use there (the
-        // credit is stock coming back): still 45 over its 10 days, not over 70.
+        // A return 60 days before the first use does not start the item's use there, nor takes
+        // from it (the credit is stock coming back): 50 over its 10 days, not 45, nor over 70.
         let returned = DailyUse(days: [start.adding(days: 30), start.adding(days: 90), start.adding(days: 99)], items: ["C", "C", "C"],
                                 quantity: [-5, 20, 30], asOf: start.adding(days: 99), windowDays: 91)!
-        #expect(close(returned.perItem["C"]!, 45.0 / 10, 1e-12), "\(returned.perItem)")
+        #expect(close(returned.perItem["C"]!, 50.0 / 10, 1e-12), "\(returned.perItem)")
+        // 10 a day with 500 sent back on day 95: still 10 a day (it was 4.5); an issue of 500
+        // reversed the same day is none.
+        var days = (0..<100).map { start.adding(days: $0) }, quantities = [Double](repeating: 10, count: 100)
+        days += [start.adding(days: 95), start.adding(days: 97), start.adding(days: 97)]
+        quantities += [-500, 500, -500]
+        let sentBack = DailyUse(days: days, items: Array(repeating: "S", count: days.count), quantity: quantities, asOf: nil, windowDays: 91)!
+        #expect(close(sentBack.perItem["S"]!, 10, 1e-12), "\(sentBack.perItem)")
     }
 
     @Test func cycleServiceSafetyStock() {

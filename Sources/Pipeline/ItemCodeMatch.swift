@@ -94,14 +94,10 @@ struct ItemCodeMatch {
             let others = given.filter { table.index(of: $0) != nil }
             let columns = others.compactMap { name in table.texts(name).map { name == "location" ? $0.map { $0.matchKey() } : $0 } }
             let written = others.compactMap { table.texts($0) }
-            var first: [String: Int] = [:]
-            for row in read.indices {
-                let key = CompositeKey.joined([read[row]] + columns.map { $0[row] })
-                guard let earlier = first[key] else { first[key] = row; continue }
-                guard items[earlier] != items[row] else { continue }
+            if let (earlier, row) = Self.respelledRepeats(read: read, written: items, columns: columns).first {
                 let place = zip(others, written).map { " at \($0) \($1[row])" + ($1[earlier] != $1[row] ? " (\($1[earlier]) on the other)" : "") }.joined()
                 let header = table.sourceHeaders.first { $0.role == "item" }?.header
-                let lines = table.sourceLines.flatMap { $0.count == read.count ? ($0[earlier], $0[row]) : nil }
+                let lines = Self.lines(of: table, rows: read.count, earlier, row)
                 let rows = lines.map { "lines \($0.0) and \($0.1)" } ?? "rows \(earlier + 1) and \(row + 1) of the table"
                 throw InputError(file: table.sourceFile ?? what, line: lines.map { Int($0.1) }, column: header,
                                  "\(rows) count the same stock: item \(items[earlier]) and item \(items[row])\(place) are one item (\(read[row]) in the item master, written with other leading zeros or case), and summed the stock would count twice; keep one count: remove the line that repeats it, or add the two into one line if they count different shelves")
@@ -119,19 +115,35 @@ struct ItemCodeMatch {
         let required = key.onlyWith.flatMap { table.texts($0) }
         let names = key.roles.filter { $0 != "item" && table.index(of: $0) != nil }
         let columns = names.compactMap { table.texts($0) }
-        var first: [String: Int] = [:], keep = [Bool](repeating: true, count: read.count)
-        for row in read.indices where !(required?[row].isEmpty ?? false) {
-            let rowKey = CompositeKey.joined([read[row]] + columns.map { $0[row] })
-            guard let earlier = first[rowKey] else { first[rowKey] = row; continue }
-            guard items[earlier] != items[row] else { continue }
+        var keep = [Bool](repeating: true, count: read.count)
+        for (earlier, row) in Self.respelledRepeats(read: read, written: items, columns: columns, where: { !(required?[$0].isEmpty ?? false) }) {
             keep[row] = false
-            let lines = table.sourceLines.flatMap { $0.count == read.count ? ($0[earlier], $0[row]) : nil }
+            let lines = Self.lines(of: table, rows: read.count, earlier, row)
             let file = table.sourceFile ?? what
             let said = lines.map { "\(file) line \($0.1) repeats line \($0.0)" } ?? "\(what) row \(row + 1) repeats row \(earlier + 1)"
             let po = table.texts("po").map { " \($0[row])" } ?? ""
             repeated.append("\(said): the same receipt of PO\(po) (item \(items[earlier]) and item \(items[row]) are one item, \(read[row]) in the item master), rejected as a repeated row is, so it is counted once; remove the repeat from the export")
         }
         if keep.contains(false) { table = table.filtered(keep) }
+    }
+
+    /// Pairs of rows alike in the item as read and in `columns`, the later written otherwise
+    /// than the earlier (`written`): one row twice under two spellings. Rows `where` rejects
+    /// take no part.
+    private static func respelledRepeats(read: [String], written: [String], columns: [[String]],
+                                         where included: (Int) -> Bool = { _ in true }) -> [(earlier: Int, row: Int)] {
+        var first: [String: Int] = [:], pairs: [(earlier: Int, row: Int)] = []
+        for row in read.indices where included(row) {
+            let key = CompositeKey.joined([read[row]] + columns.map { $0[row] })
+            guard let earlier = first[key] else { first[key] = row; continue }
+            if written[earlier] != written[row] { pairs.append((earlier, row)) }
+        }
+        return pairs
+    }
+
+    /// The file lines of two of `table`'s `rows` rows, when its import kept them (`Table.sourceLines`).
+    private static func lines(of table: Table, rows: Int, _ a: Int, _ b: Int) -> (Int32, Int32)? {
+        table.sourceLines.flatMap { $0.count == rows ? ($0[a], $0[b]) : nil }
     }
 
     /// The same for an input that may be absent.

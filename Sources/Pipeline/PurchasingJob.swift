@@ -108,8 +108,7 @@ public struct PurchasingJob: Sendable {
                 let label = use.rowSpan.label(use.rowSpan.period(of: asOf))
                 var text = "the usage's dates look like \(period)ly totals (\(use.rowSpanShape)), so each row is spread over its \(period)"
                 if let pulled = use.lastPeriodPulledOn {
-                    let p = use.rowSpan.period(of: pulled), held = Int(pulled.daysSinceEpoch - use.rowSpan.firstDay(of: p).daysSinceEpoch) + 1
-                    text += ", the last \(period), \(label), read through as-of, \(pulled) (its total is the use of its first \(held == 1 ? "day" : "\(held) of \(use.rowSpan.days(in: p)) days"))"
+                    text += ", the last \(period), \(label), read through as-of, \(pulled) (its total is the use of \(PartialLastPeriod.held(use.rowSpan, through: pulled)))"
                 } else if self.asOf == nil {
                     text += " and as-of is \(asOf), the last \(period)'s end (\(label) read as complete: purchasing has no inventory count to date the export;"
                         + " --as-of, or as_of:, reads the last \(period) through the day it was pulled, as reorder reads it through the inventory's snapshot date)"

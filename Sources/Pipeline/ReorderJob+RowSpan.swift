@@ -126,10 +126,9 @@ extension ReorderJob {
             let lastPeriod = span.label(span.period(of: last))
             var text = "usage rows are \(name)ly totals (\(shape)): spread evenly over their days"
             if let pulled = lastPeriodPulledOn {
-                let days = span.days(in: span.period(of: last)), held = Int(pulled.daysSinceEpoch - span.firstDay(of: span.period(of: last)).daysSinceEpoch) + 1
                 let through = counts.map { "the inventory's snapshot date, \(pulled), the count date of \($0.rowsOnSnapshot) of its \($0.rows) rows" }
                     ?? "the as-of day, \(pulled)"
-                text += ", the last \(name), \(lastPeriod), read through \(through) (its total is the use of its first \(held == 1 ? "day" : "\(held) of \(days) days")),"
+                text += ", the last \(name), \(lastPeriod), read through \(through) (its total is the use of \(PartialLastPeriod.held(span, through: pulled))),"
                     + " so the usage runs to \(last)"
             } else {
                 text += ", so the usage runs to \(last), the last \(name)'s end"

@@ -280,11 +280,12 @@ public struct ReorderJob: Sendable {
         // planned as one that used 240, or none (224 over 21 days for all three).
         let partHeld = periodSpan.map { span in Int(endDay - span.firstDay(of: lastWholePeriod + 1).daysSinceEpoch) + 1 } ?? 0
         let readsPartPeriod = periodSpan != nil && rows.readsLastPeriodInPart && rows.last == usageEnd && partHeld >= 7
+        let lastPeriodRead = readsPartPeriod ? lastWholePeriod + 1 : lastWholePeriod
         // Each row's use for the history, reversals taken out (`ReturnedStock.netOfSameDay`): an
         // issue keyed 500 and reversed that day was counted as 500 of use once returns were left
         // out (an order of 689 for 90).
         let used = ReturnedStock.netOfSameDay(quantities, days: days) { row in
-            byLocation ? usageItems[row] + "\u{1F}" + (usageLocations?[row] ?? "") : usageItems[row]
+            byLocation ? CompositeKey.joined(usageItems[row], usageLocations?[row] ?? "") : usageItems[row]
         }
         for row in 0..<days.count {
             let day = days[row], quantity = used[row]
@@ -326,16 +327,26 @@ public struct ReorderJob: Sendable {
                    !unitsSeen[id].contains(where: { $0.matchKey() == unit.matchKey() }) {
                     unitsSeen[id].append(unit)
                 }
+                // The period forecast's periods: through the last whole one, and the last one read
+                // in part when it is (`readsPartPeriod`).
+                let period = periodSpan.flatMap { span -> (Frequency, Int)? in
+                    let p = span.period(of: day)
+                    return p <= lastPeriodRead ? (span, p) : nil
+                }
                 // A return is stock coming back, not negative demand (`ReturnedStock`): left out
-                // of the weekly history and the recent days, as it is of first and last use.
-                guard !ReturnedStock.isReturn(quantity) else { return }
+                // of the weekly history and the recent days, as it is of first and last use (its
+                // period is the file's all the same).
+                guard !ReturnedStock.isReturn(quantity) else {
+                    if let (span, p) = period { periodTotals.cover(span.firstDay(of: p)) }
+                    return
+                }
                 // A period's total: each week the row overlaps takes its days' share, without a
                 // row per day (a monthly file of 100k items is not made thirty times longer), on
                 // the week's Monday, so the totals are weeks, not sums of some weekdays.
                 rows.weeks(of: day, from: from, end: end, within: firstFullWeek, lastFullWeek) { monday, days in
                     totals.add(key: bytes, day: monday, value: perDay * Double(days))
                 }
-                if let span = periodSpan, case let p = span.period(of: day), p <= lastWholePeriod || (readsPartPeriod && p == lastWholePeriod + 1) {
+                if let (span, p) = period {
                     let scale = p <= lastWholePeriod ? 1 : Double(span.days(in: p)) / Double(partHeld)
                     periodTotals.add(key: bytes, day: span.firstDay(of: p), value: quantity * scale)
                 }
@@ -349,16 +360,12 @@ public struct ReorderJob: Sendable {
         // A shard's weeks see the whole file's days, as the unsharded run's do: the weeks the
         // file runs to (a series whose use stopped early keeps its weeks of no use) and the
         // weekdays it records.
+        // And the whole file's periods, through the last one the period forecast reads.
         for day in usage.unshardedDays ?? [] {
             let (from, through) = rows.covered(day)
             guard from <= endDay else { continue }
             rows.weeks(of: day, from: from, end: min(through, endDay), within: firstFullWeek, lastFullWeek) { monday, _ in totals.cover(monday) }
-        }
-        if let span = periodSpan {
-            // The whole file's periods through the last whole one, and the last one read in part
-            // when it is (`readsPartPeriod`).
-            let through = readsPartPeriod ? lastWholePeriod + 1 : lastWholePeriod
-            for day in usage.unshardedDays ?? days where span.period(of: day) <= through { periodTotals.cover(span.firstDay(of: span.period(of: day))) }
+            if let span = periodSpan, case let p = span.period(of: day), p <= lastPeriodRead { periodTotals.cover(span.firstDay(of: p)) }
         }
         // An item first used in the file's partial first week, which the weekly history leaves
         // out, has a history from the first whole week on, not from its next use
@@ -699,9 +706,7 @@ public struct ReorderJob: Sendable {
                 let successor = given.trimmed()
                 // An item naming itself, as written or written otherwise (`6010` for `06010`), has
                 // no successor: left out (it read "06010 replaces 06010").
-                guard !successor.isEmpty, successor != item else { continue }
-                let code = codes.masterCode(successor)
-                guard code != item else { continue }
+                guard !successor.isEmpty, case let code = codes.masterCode(successor), code != item else { continue }
                 let planned: String
                 if !master.has(code) {
                     // A shard's item master holds its own items only: another shard's, or none.

@@ -10,13 +10,6 @@ import Tabular
 /// called an item its own replacement and an unplanned successor planned, and a quoted code
 /// with a leading space matched nothing. Each test failed before its fix.
 @Suite struct ItemCodeSpellingReviewTests {
-    func imported(_ text: String, _ kind: String, name: String = "in.csv") throws -> Table {
-        let ws = try Workspace()
-        try ws.write(name, text)
-        let stage = try ImportStage(file: ws.path + "/" + name, table: kind, options: ImportOptions())
-        return try stage.readLong(ws.path + "/" + name, stage.options).0
-    }
-
     static let items = "item,description,vendor,uom,pack_size,min_order_qty,unit_cost,lead_time_days,criticality\n06010,Gauze 4x4,Acme,EA,1,0,1.00,5,E\n"
     /// 06010 at 10 a day, 2026-04-01 to 2026-06-30 (b4/usage.csv).
     static var usage: String {
@@ -29,10 +22,10 @@ import Tabular
     func plan(inventory: String, orders: String? = nil, lots: String? = nil, items: String = items) throws -> ReorderJob.Plan {
         var job = ReorderJob()
         job.threads = 1
-        return try job.plan(usage: try imported(Self.usage, "usage"), items: try imported(items, "items"),
-                            inventory: try imported(inventory, "inventory", name: "inventory.csv"),
-                            orders: try orders.map { try imported($0, "orders", name: "orders.csv") },
-                            lots: try lots.map { try imported($0, "lots", name: "lots.csv") })
+        return try job.plan(usage: try ItemCodeSpellingTests.imported(Self.usage, "usage"), items: try ItemCodeSpellingTests.imported(items, "items"),
+                            inventory: try ItemCodeSpellingTests.imported(inventory, "inventory", name: "inventory.csv"),
+                            orders: try orders.map { try ItemCodeSpellingTests.imported($0, "orders", name: "orders.csv") },
+                            lots: try lots.map { try ItemCodeSpellingTests.imported($0, "lots", name: "lots.csv") })
     }
 
     /// b4/orders_rf.csv: P5's receipt of 100 written 06010 and again 6010. Counted twice, on
@@ -63,12 +56,12 @@ import Tabular
             P1,6010,Acme,2026-05-04,100,1.00,2026-05-08,60
 
             """
-        let r = try PurchasingJob().run(orders: try imported(orders, "orders", name: "orders.csv"), items: try imported(Self.items, "items"))
+        let r = try PurchasingJob().run(orders: try ItemCodeSpellingTests.imported(orders, "orders", name: "orders.csv"), items: try ItemCodeSpellingTests.imported(Self.items, "items"))
         let acme = try #require(r.analysis.vendors.first)
         #expect(abs(acme.fillRate - 0.8) < 1e-9, "\(acme.fillRate)")
         #expect(r.itemCodesMatched.first?.contains("/orders.csv line 4 repeats line 2: the same receipt of PO P1") == true, "\(r.itemCodesMatched)")
         let twoReceipts = orders.replacingOccurrences(of: "P1,6010,Acme,2026-05-04,100,1.00,2026-05-08,60", with: "P1,6010,Acme,2026-05-04,100,1.00,2026-05-12,40")
-        let split = try PurchasingJob().run(orders: try imported(twoReceipts, "orders"), items: try imported(Self.items, "items"))
+        let split = try PurchasingJob().run(orders: try ItemCodeSpellingTests.imported(twoReceipts, "orders"), items: try ItemCodeSpellingTests.imported(Self.items, "items"))
         #expect(abs((split.analysis.vendors.first?.fillRate ?? 0) - 1) < 1e-9, "\(split.analysis.vendors)")
         #expect(!split.itemCodesMatched.contains { $0.contains("repeats") }, "\(split.itemCodesMatched)")
     }
@@ -110,8 +103,8 @@ import Tabular
         for d in 24..<30 { usage.append("\(start.adding(days: d)),NOINV,1") }
         var job = ReorderJob()
         job.threads = 1
-        let plan = try job.plan(usage: try imported(usage.joined(separator: "\n") + "\n", "usage"), items: try imported(items, "items"),
-                                inventory: try imported("item,location,on_hand\n06010,Main,5\nA1,Main,0\nB1,Main,5\nC1,Main,5\nOLD,Main,0\n", "inventory"))
+        let plan = try job.plan(usage: try ItemCodeSpellingTests.imported(usage.joined(separator: "\n") + "\n", "usage"), items: try ItemCodeSpellingTests.imported(items, "items"),
+                                inventory: try ItemCodeSpellingTests.imported("item,location,on_hand\n06010,Main,5\nA1,Main,0\nB1,Main,5\nC1,Main,5\nOLD,Main,0\n", "inventory"))
         #expect(plan.replacements == ["B1 replaces A1: planned on its own 30 days, and B1 is itself replaced (by C1)",
                                       "C1 replaces B1: no use of its own yet",
                                       "NOINV replaces OLD: NOINV is not planned: no inventory row"], "\(plan.replacements)")
@@ -122,9 +115,9 @@ import Tabular
     @Test func codeWithSurroundingSpacesIsTheMastersItem() throws {
         var job = ReorderJob()
         job.threads = 1
-        let plan = try job.plan(usage: try imported("date,item,quantity\n2026-06-01,\" 6010\",6\n2026-06-02,\" 6010\",7\n2026-06-03,\"06010 \",8\n", "usage"),
-                                items: try imported("item,vendor,unit_cost,lead_time_days\n06010,Acme,1.00,5\n", "items"),
-                                inventory: try imported("item,location,on_hand\n06010,Main,30\n", "inventory"))
+        let plan = try job.plan(usage: try ItemCodeSpellingTests.imported("date,item,quantity\n2026-06-01,\" 6010\",6\n2026-06-02,\" 6010\",7\n2026-06-03,\"06010 \",8\n", "usage"),
+                                items: try ItemCodeSpellingTests.imported("item,vendor,unit_cost,lead_time_days\n06010,Acme,1.00,5\n", "items"),
+                                inventory: try ItemCodeSpellingTests.imported("item,location,on_hand\n06010,Main,30\n", "inventory"))
         #expect(plan.usedWithoutStock.isEmpty, "\(plan.usedWithoutStock)")
         #expect(plan.lines.map(\.item) == ["06010"])
         #expect(plan.itemCodesMatched.count == 2, "\(plan.itemCodesMatched)")

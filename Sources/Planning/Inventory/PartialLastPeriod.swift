@@ -1,3 +1,4 @@
+import Forecasting
 import Tabular
 
 /// The last period of a usage export of period totals (a monthly export, a weekly one), when
@@ -22,6 +23,14 @@ public enum PartialLastPeriod {
     public static func end(first: CalendarDay, last: CalendarDay, pulledOn: CalendarDay?) -> CalendarDay? {
         guard let day = pulledOn, day >= first, day < last else { return nil }
         return day
+    }
+
+    /// What the last period's total holds when read through `pulledOn` inside it, as the notes
+    /// of `reorder` and `purchasing` say it: "its first 3 of 31 days", "its first day".
+    public static func held(_ span: Frequency, through pulledOn: CalendarDay) -> String {
+        let p = span.period(of: pulledOn)
+        let days = Int(pulledOn.daysSinceEpoch - span.firstDay(of: p).daysSinceEpoch) + 1
+        return days == 1 ? "its first day" : "its first \(days) of \(span.days(in: p)) days"
     }
 
     /// The dates an inventory's rows were counted on, and its snapshot date.

@@ -50,7 +50,7 @@ public struct ReorderJob: Sendable {
         public var itemCodesMatched: [String] = []
         /// Items the master's `replaced_by` names a successor of, as `104124 replaces 104121:
         /// planned on its own 29 days` (the successor's days of usage history): the replaced
-        /// item's use is not carried over to its successor (`replacementNote`).
+        /// item's use is not carried over to its successor (`ItemReplacement`).
         public var replacements: [String] = []
         /// PO lines read in their items' units, or left out (`PurchaseUnitConversion`).
         public var unitNotes: [String] = []
@@ -133,13 +133,6 @@ public struct ReorderJob: Sendable {
             renamed.insert("\(name) -> \(spelled)")
         }
         return (locations, renamed.sorted())
-    }
-
-    /// The run's note on the item master's `replaced_by` (`Plan.replacements`).
-    public static func replacementNote(_ replacements: [String]) -> String {
-        "the item master names \(NumberFormat.count(replacements.count, "item")) replaced by another (replaced_by): each successor is planned on its own usage history, "
-            + "the replaced item's use is not carried over to it (" + replacements.prefix(10).joined(separator: "; ") + (replacements.count > 10 ? "; ..." : "")
-            + "); a successor with a short history is planned from that alone, so check its order against the replaced item's use"
     }
 
     /// A demand series in the run history: the item, or `item|location`, as people read it.
@@ -694,32 +687,16 @@ public struct ReorderJob: Sendable {
         if let successors = items.texts("replaced_by"), let itemCodes = items.texts("item") {
             var firstByItem: [String: Int32] = [:]
             for id in keyItem.indices where firstUse[id] != never { firstByItem[keyItem[id]] = min(firstByItem[keyItem[id]] ?? never, firstUse[id]) }
-            // Successors as the master writes them: `6010` for the master's `06010` is the item
-            // itself (it read "06010 replaces 06010"), and a successor replaced in turn is said so.
-            var successorOf: [String: String] = [:]
-            for (item, given) in zip(itemCodes, successors) where successorOf[item] == nil {
-                let successor = given.trimmed()
-                if !successor.isEmpty { successorOf[item] = codes.masterCode(successor) }
-            }
             let stocked = Set(stock.map(\.item))
-            for (item, given) in zip(itemCodes, successors) {
-                let successor = given.trimmed()
-                // An item naming itself, as written or written otherwise (`6010` for `06010`), has
-                // no successor: left out (it read "06010 replaces 06010").
-                guard !successor.isEmpty, case let code = codes.masterCode(successor), code != item else { continue }
-                let planned: String
+            plan.replacements = ItemReplacement.read(items: itemCodes, successors: successors, masterCode: codes.masterCode).map { replaced in
+                let code = replaced.successor
                 if !master.has(code) {
                     // A shard's item master holds its own items only: another shard's, or none.
-                    planned = usage.unshardedDays != nil ? "\(code) is not planned in this shard" : "\(code) is not in the item master, so it is not planned"
-                } else if !stocked.contains(code) {
-                    planned = "\(code) is not planned: no inventory row"
-                } else if let first = firstByItem[code] {
-                    planned = "planned on its own \(NumberFormat.count(Int(usageEnd.daysSinceEpoch) - Int(first) + 1, "day"))"
-                } else {
-                    planned = "no use of its own yet"
+                    return replaced.described(planned: usage.unshardedDays != nil ? "\(code) is not planned in this shard" : "\(code) is not in the item master, so it is not planned")
                 }
-                let next = successorOf[code].flatMap { $0 != code ? $0 : nil }
-                plan.replacements.append("\(code) replaces \(item): \(planned)" + (next.map { ", and \(code) is itself replaced (by \($0))" } ?? ""))
+                if !stocked.contains(code) { return replaced.described(planned: "\(code) is not planned: no inventory row") }
+                guard let first = firstByItem[code] else { return replaced.described(planned: "no use of its own yet") }
+                return replaced.described(planned: "planned on its own \(NumberFormat.count(Int(usageEnd.daysSinceEpoch) - Int(first) + 1, "day"))")
             }
         }
         plan.unitNotes = units?.notes ?? []

@@ -123,7 +123,7 @@ import Tabular
         let plan = try job.plan(usage: try Self.imported(usage.joined(separator: "\n") + "\n", "usage"), items: items,
                                 inventory: try Self.imported("item,location,on_hand\nOLD1,Main,0\nNEW1,Main,100\n", "inventory"))
         #expect(plan.replacements == ["NEW1 replaces OLD1: planned on its own 30 days", "NEW2 replaces ZED: NEW2 is not in the item master, so it is not planned"], "\(plan.replacements)")
-        let note = ReorderJob.replacementNote(plan.replacements)
+        let note = ItemReplacement.note(plan.replacements)
         #expect(note.hasPrefix("the item master names 2 items replaced by another (replaced_by): each successor is planned on its own usage history"), "\(note)")
     }
 }

@@ -73,15 +73,6 @@ public struct ReorderJob: Sendable {
         public var openOrders = OpenOrderUse()
     }
 
-    /// What a vendor's latest price changes cost a year at the items' last year of use.
-    public struct VendorPriceIncrease: Sendable {
-        public var vendor: String
-        public var items: Int
-        public var annualCost: Double
-        /// Weighted by use: annual cost / last year's spend at the prior prices, in percent.
-        public var percent: Double
-    }
-
     /// Complete weeks of daily use kept per item for weekday shares and within-week spread.
     public static let recentWeeks = 12
 
@@ -716,21 +707,8 @@ public struct ReorderJob: Sendable {
         }
         var itemYearUse: [String: Double] = [:]
         for id in 0..<keyItem.count { itemYearUse[keyItem[id], default: 0] += yearUse[id] }
-        var increases: [String: VendorPriceIncrease] = [:]
-        var priorSpend: [String: Double] = [:]
-        var priced = Set<String>()
-        for s in stock where priced.insert(s.item).inserted {
-            guard let prior = master.number("prior_unit_cost", s.item), prior > 0, s.unitCost > prior else { continue }
-            let use = max(0, itemYearUse[s.item] ?? 0)
-            increases[s.vendor, default: VendorPriceIncrease(vendor: s.vendor, items: 0, annualCost: 0, percent: 0)].items += 1
-            increases[s.vendor]?.annualCost += (s.unitCost - prior) * use
-            priorSpend[s.vendor, default: 0] += prior * use
-        }
-        plan.priceIncreases = increases.values.map { v in
-            var v = v
-            v.percent = (priorSpend[v.vendor] ?? 0) > 0 ? 100 * v.annualCost / (priorSpend[v.vendor] ?? 1) : 0
-            return v
-        }.sorted { ($0.annualCost, $1.vendor) > ($1.annualCost, $0.vendor) }
+        plan.priceIncreases = VendorPriceIncrease.byVendor(priced: stock.map { ($0.item, $0.vendor, $0.unitCost) },
+                                                           prior: { master.number("prior_unit_cost", $0) }, yearUse: itemYearUse)
         if let weeks = simulateWeeks, weeks > 0 {
             plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory, orders: orders,
                                            master: master, locations: byLocation ? usageLocations : nil)

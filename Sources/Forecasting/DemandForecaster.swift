@@ -139,7 +139,8 @@ public struct DemandForecaster: Sendable {
     }
 
     /// Forecasts a history from the start of its current regime (see `RegimeStart`): after a
-    /// change of scale, fits and intervals follow the recent behaviour. Intermittent and
+    /// change of scale, fits and intervals follow the recent behaviour; after a step of level in
+    /// the last periods (`LevelShift`), they are fitted to the history moved to the new level. Intermittent and
     /// lumpy demand has no such regimes: its changes come from when it is used, and a quiet
     /// month after use every ten days read as a calmer regime of nothing (forecast 0 with an
     /// interval of [0, 0] by day, while its months forecast 74.5). Nor has a history with one
@@ -147,8 +148,16 @@ public struct DemandForecaster: Sendable {
     public func forecast(_ history: [Double]) throws -> SeriesForecast {
         try history.withUnsafeBufferPointer { y in
             let demandClass = DemandClass(classifying: y)
-            let start = demandClass.judgedOnRMSSE || demandClass == .short ? 0 : RegimeStart.index(in: y, season: settings.season)
-            return try forecast(UnsafeBufferPointer(rebasing: y[start...]))
+            let regular = !demandClass.judgedOnRMSSE && demandClass != .short && demandClass != .zero
+            let start = regular ? RegimeStart.index(in: y, season: settings.season) : 0
+            let recent = UnsafeBufferPointer(rebasing: y[start...])
+            // A step in the last few periods, which no backtest origin sees (`LevelShift`): the
+            // models are fitted to the history moved to the new level. Models named by the user
+            // get the history as it is.
+            if regular && settings.models == nil, let shifted = LevelShift.adjusted(recent, season: settings.season) {
+                return try shifted.history.withUnsafeBufferPointer { try forecast($0) }
+            }
+            return try forecast(recent)
         }
     }
 

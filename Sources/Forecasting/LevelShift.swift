@@ -1,0 +1,95 @@
+/// A shift of level in the last few periods of a history, too recent for a backtest to see.
+///
+/// A ward that went from 30 patients a day to 5 three months ago, monthly: every backtest
+/// origin ends before the drop, so every candidate scored the same on it, and the means the
+/// short history gets (the history's mean, Croston's smoothed level) forecast 577 patient days
+/// a month for 155, which read as 12 FTE short and $247,000 of overtime and agency a quarter.
+/// The weekly plan on the same census followed the drop, as its backtest saw it. Here the last
+/// periods are tested for a step: the last `m` (3 to a season) all beyond every one of the
+/// periods before them in a reference window, on one side, by a margin that no period-to-period
+/// move of the history comes near. It is the level-shift outlier of Chen and Liu (1993), as
+/// X-13's and TRAMO's regressions carry it: once found, the history before the shift is moved
+/// to the new level (scaled, for positive data), so the models fit the season and noise of the
+/// whole history around today's level instead of forgetting it or averaging across the step.
+///
+/// Seasonal data with a season and a window before the candidate step are tested on their
+/// seasonal differences (this period less the same period a season ago), so that a season's
+/// peak months after a year of growth are no step: their differences keep last year's size.
+public enum LevelShift {
+    /// The fewest periods after a step: fewer cannot be told from an outlier or two.
+    static let minimumAfter = 3
+    /// The fewest periods in the reference window before the step.
+    static let minimumBefore = 6
+    /// The step against the history's median period-to-period move (of the differences tested).
+    static let minimumRatio = 5.0
+
+    /// Where the last level starts, and the history moved to it: nil when there is no step.
+    public static func adjusted(_ y: UnsafeBufferPointer<Double>, season: Int) -> (start: Int, history: [Double])? {
+        guard let (start, shift) = find(in: y, season: season) else { return nil }
+        var history = Array(y)
+        // The level after the step, and the same periods' level before it: with the seasons
+        // tested, the same periods a season before; else the reference window's mean.
+        let after = mean(y, start..<y.count)
+        let before = after - shift
+        let positive = y.allSatisfy { $0 >= 0 }
+        if positive && before > 0 && after > 0 {
+            let ratio = after / before
+            for i in 0..<start { history[i] *= ratio }
+        } else {
+            for i in 0..<start { history[i] += shift }
+        }
+        return (start, history)
+    }
+
+    /// The step's first index and its size (the new level less the old), or nil.
+    static func find(in y: UnsafeBufferPointer<Double>, season: Int) -> (start: Int, shift: Double)? {
+        let n = y.count
+        guard y.allSatisfy(\.isFinite) else { return nil }
+        // Seasonal differences once the season, a reference window and the step's periods fit.
+        let seasonal = season > 1 && n >= season + minimumBefore + minimumAfter
+        let lag = seasonal ? season : 0
+        let tested: [Double] = seasonal ? (season..<n).map { y[$0] - y[$0 - season] } : Array(y)
+        let count = tested.count
+        guard count >= minimumBefore + minimumAfter else { return nil }
+        // The typical move from one period to the next, robust to the step itself.
+        var moves = (1..<count).map { abs(tested[$0] - tested[$0 - 1]) }
+        moves.sort()
+        let typical = moves[moves.count / 2]
+        // A step is at most a season old (a seasonal difference holds it that long; after it,
+        // the backtest sees it), and leaves a reference window before it.
+        let longest = min(max(season, minimumAfter), count - minimumBefore)
+        guard longest >= minimumAfter else { return nil }
+        var best: (start: Int, shift: Double, score: Double)?
+        for after in minimumAfter...longest {
+            let t = count - after
+            let window = min(t, max(season, 12))
+            let reference = (t - window)..<t
+            var low = Double.infinity, high = -Double.infinity
+            for i in reference { low = min(low, tested[i]); high = max(high, tested[i]) }
+            var lowAfter = Double.infinity, highAfter = -Double.infinity
+            for i in t..<count { lowAfter = min(lowAfter, tested[i]); highAfter = max(highAfter, tested[i]) }
+            // Every period after the step beyond every period of the window, on one side.
+            let up = lowAfter > high, down = highAfter < low
+            guard up || down else { continue }
+            let shift = mean(tested, t..<count) - mean(tested, reference)
+            // The gap between the two groups, not only their means, beyond any usual move.
+            let gap = up ? lowAfter - high : low - highAfter
+            guard gap > minimumRatio * typical, abs(shift) > 0 else { continue }
+            let score = typical > 0 ? gap / typical : abs(shift)
+            if best == nil || score > best!.score { best = (t + lag, shift, score) }
+        }
+        guard let best else { return nil }
+        // A step of a few percent of the level is no change of regime worth refitting for.
+        let level = mean(y, max(0, best.start - max(season, 12))..<best.start)
+        guard abs(best.shift) >= 0.1 * abs(level) else { return nil }
+        return (best.start, best.shift)
+    }
+
+    static func mean(_ values: UnsafeBufferPointer<Double>, _ range: Range<Int>) -> Double {
+        range.isEmpty ? 0 : range.reduce(0) { $0 + values[$1] } / Double(range.count)
+    }
+
+    static func mean(_ values: [Double], _ range: Range<Int>) -> Double {
+        range.isEmpty ? 0 : range.reduce(0) { $0 + values[$1] } / Double(range.count)
+    }
+}

@@ -562,6 +562,26 @@ public struct PeriodTotals {
         return left
     }
 
+    /// Set before `leaveOutPartialPeriods()` to read a level's period that a series recorded on
+    /// some of its days, all of them between its own first and last day, from those days: their
+    /// total over the days recorded times the days the period holds (the daily average of the
+    /// days recorded, over the whole period). Off, such a period is missing
+    /// (`leaveOutPeriodsSeriesCoverInPart`). A staffing census missing one day in each of its
+    /// last five weeks lost those weeks, read as a unit that stopped, and one day missing in
+    /// each of February, June and July dropped them from a monthly fit, whose history then
+    /// ended in May (531 patient days, against July's 61). A census is a level: a ward that
+    /// did not report on Wednesday was still open, and its other six days say how full it
+    /// was. A period with no day recorded stays missing, and so does one the series begins or
+    /// ends within (a unit opened on the 16th, or closed on the 10th), whose days outside its
+    /// span say nothing of its level. Daily rows only: weekly rows spread over months keep the
+    /// missing rule. Off by default: `forecast` and `aggregate` with `--gaps missing` keep
+    /// leaving such periods out, as their notes say.
+    public var readsPartlyRecordedPeriodsFromTheirDays = false
+
+    /// The periods read from the days recorded (`readsPartlyRecordedPeriodsFromTheirDays`): the
+    /// series, the period, its days recorded and the days it holds.
+    public private(set) var periodsReadFromRecordedDays: [(id: Int, period: Int, recorded: Int, days: Int)] = []
+
     /// How many periods of single series were left out as recorded only in part, and the
     /// first few (`A 2025-W10: 2 of 7 days`).
     public private(set) var periodsSeriesCoverInPart = 0
@@ -713,6 +733,19 @@ public struct PeriodTotals {
                 guard !grid[cell].isNaN || weeksReaching(id, p) != nil else { continue }
                 let recorded = days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 guard recorded < expected[p - from] else { continue }
+                if readsPartlyRecordedPeriodsFromTheirDays, !spreadsWeeks, recorded > 0, !grid[cell].isNaN,
+                   let seriesFirst = days.firstDay, let seriesLast = days.lastDay {
+                    // Only days missing inside the series' own span: none of the period's open days
+                    // falls before its first day or after its last.
+                    let periodFirst = max(starts[p - from], fileFirst), periodLast = min(starts[p - from + 1] - 1, fileLast)
+                    let outside = weekdays.count(from: CalendarDay(daysSinceEpoch: periodFirst), through: CalendarDay(daysSinceEpoch: seriesFirst - 1))
+                        + weekdays.count(from: CalendarDay(daysSinceEpoch: seriesLast + 1), through: CalendarDay(daysSinceEpoch: periodLast))
+                    if outside == 0 {
+                        grid[cell] *= Double(expected[p - from]) / Double(recorded)
+                        periodsReadFromRecordedDays.append((id, p, recorded, expected[p - from]))
+                        continue
+                    }
+                }
                 grid[cell] = .nan
                 periodsSeriesCoverInPart += 1
                 if periodsSeriesCoverInPartExamples.count < 5 {

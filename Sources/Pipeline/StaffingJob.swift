@@ -89,7 +89,9 @@ public struct StaffingJob: Sendable {
         /// (`SeriesOnFewerWeekdays`): nothing is planned on their other days.
         public var unitsOnFewerWeekdays: String?
         /// Target units whose census stopped before its last weeks (`SeriesImport.silentPeriods`),
-        /// with their last period: closed or no longer exported, not planned.
+        /// with their last period: closed or no longer exported, not planned. Only periods with
+        /// no day recorded count: a week missing a day is read from its other days
+        /// (`censusPeriodsReadFromRecordedDays`), not as the unit's census stopping.
         public var stoppedUnits: [(unit: String, last: String)] = []
         /// Target units whose census begins too late to hold a complete period, with its first day.
         public var unitsWithoutCompletePeriod: [(unit: String, first: CalendarDay)] = []
@@ -106,6 +108,12 @@ public struct StaffingJob: Sendable {
         public var partialPeriods: [String] = []
         /// Units whose census has no row on some days between its first and last.
         public var missingCensusDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
+        /// The periods holding those days that a unit recorded on its other days, read from them
+        /// (`PeriodTotals.readsPartlyRecordedPeriodsFromTheirDays`): unit, period, days recorded
+        /// and days the period holds.
+        public var censusPeriodsReadFromRecordedDays: [(unit: String, period: String, recorded: Int, days: Int)] = []
+        /// The plan's frequency, for the notes' words ("5 weeks").
+        public var frequency: Frequency = .week
     }
 
     /// Census times of day named in the note, the first seen.
@@ -146,6 +154,10 @@ public struct StaffingJob: Sendable {
         // A census is a level: a period nobody recorded is missing, not an empty ward, and a
         // first period the file covers only in part is left out like the last.
         var censusTotals = PeriodTotals(frequency: frequency, gaps: .missing)
+        // A period a unit recorded on some of its days is read from them: a census missing a
+        // day a week in its last five weeks read as a unit that stopped, and one missing a day
+        // in February, June and July was fitted on a history that ended in May.
+        censusTotals.readsPartlyRecordedPeriodsFromTheirDays = true
         // Each distinct name is case folded once (a census has a row per unit and day).
         var spellings: [String: (name: String, id: Int64)] = [:]
         // A census has one row per unit and day; a second is summed with the first (a unit's
@@ -161,6 +173,9 @@ public struct StaffingJob: Sendable {
         // With times, a row repeats another when it has its unit, day and time.
         struct UnitDayTime: Hashable { var unitDay: Int64, minute: Int32 }
         var unitDayTimes = Set<UnitDayTime>()
+        // The days each unit (by id) had patients on: the days its timekeeping must cover for
+        // a period to measure hours per patient day (`TimekeepingCoverage.coversEveryDay`).
+        var daysWithPatients: [DaySet] = []
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
@@ -179,10 +194,17 @@ public struct StaffingJob: Sendable {
                 if repeatedExamples.count < 3 { repeatedExamples.append("\(unit) \(cDates[r])") }
             }
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r] * (snapshots?.weights[r] ?? 1)) }
+            if cDays[r] > 0 {
+                while daysWithPatients.count <= Int(id) { daysWithPatients.append(DaySet()) }
+                daysWithPatients[Int(id)].insert(cDates[r].daysSinceEpoch)
+            }
         }
         // Partial periods are left out and named (DESIGN.md, Calendar): the last one never
         // reaches the totals, the first is left out by them. The plan said nothing of either.
         var partial = censusTotals.leaveOutPartialPeriods().map(\.description)
+        let readFromRecordedDays = censusTotals.periodsReadFromRecordedDays
+            .map { (unit: censusTotals.keys.key($0.id), period: frequency.label($0.period), recorded: $0.recorded, days: $0.days) }
+            .sorted { ($0.unit, $0.period) < ($1.unit, $1.period) }
         if lastComplete < frequency.period(of: lastDay) {
             let period = frequency.period(of: lastDay), start = frequency.firstDay(of: period)
             let from = max(start.daysSinceEpoch, cDates.min()!.daysSinceEpoch)
@@ -359,7 +381,9 @@ public struct StaffingJob: Sendable {
         }
         // A unit whose census stopped weeks before the others' (closed, or no longer exported)
         // is not planned: it was planned at its last level, 105 patient days and $42,000 a week
-        // for a unit closed 14 weeks, with no word. It is named with its last period.
+        // for a unit closed 14 weeks, with no word. It is named with its last period. Its silent
+        // periods are those with no day recorded: a week missing its Wednesday is read from
+        // its other days (`readsPartlyRecordedPeriodsFromTheirDays`), not as the census stopping.
         var stoppedUnits: [(unit: String, last: String)] = []
         for (id, last) in censusTotals.seriesSilentAtTheEnd(periods: SeriesImport.silentPeriods(frequency)) {
             let unit = censusTotals.keys.key(id)
@@ -429,8 +453,12 @@ public struct StaffingJob: Sendable {
             guard let span = timekept.span(of: unit), timekept.covers(p, of: unit, frequency: frequency) else { return false }
             // (Days the unit's census does not record, a weekday unit's weekend, need no timekeeping.)
             let open = unitOpen[unit] ?? censusOpen
-            return open.noneOpen(from: frequency.firstDay(of: p), through: span.first.adding(days: -1))
-                && open.noneOpen(from: span.last.adding(days: 1), through: frequency.firstDay(of: p + 1).adding(days: -1))
+            let start = frequency.firstDay(of: p), end = frequency.firstDay(of: p + 1).adding(days: -1)
+            guard open.noneOpen(from: start, through: span.first.adding(days: -1)), open.noneOpen(from: span.last.adding(days: 1), through: end) else { return false }
+            // Inside the span too, every day with patients: a month holding a week without
+            // timekeeping has rows all the same.
+            guard let id = unitIDs[unit], Int(id) < daysWithPatients.count else { return true }
+            return timekept.coversEveryDay(of: unit, in: daysWithPatients[Int(id)], from: start, through: end)
         }
         var uncovered: [Int: Set<String>] = [:]
         // Units with no timekeeping at all: named once, not as a gap in every recent period.
@@ -559,6 +587,8 @@ public struct StaffingJob: Sendable {
         result.overtimeMultiplierDefault = planner.defaultOvertimeMultiplier
         result.agencyRateMultipleDefault = planner.defaultAgencyRateMultiple
         result.missingCensusDays = missingDays
+        result.censusPeriodsReadFromRecordedDays = readFromRecordedDays
+        result.frequency = frequency
         // Timekeeping for another span than the census (last year's export beside this year's
         // census) left hours per patient day and the premium shares blank without a word; one
         // that covers part of the census names the recent periods it misses.
@@ -738,8 +768,18 @@ public struct StaffingJob: Sendable {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }
         if !result.missingCensusDays.isEmpty {
-            lines.append("Census days without a row, read as missing, not as an empty unit: "
-                         + result.missingCensusDays.prefix(6).map { "\($0.unit) \($0.count) day\($0.count == 1 ? "" : "s") (\($0.first)\($0.count > 1 ? " to \($0.last)" : ""))" }.listed(of: result.missingCensusDays.count))
+            var line = "Census days without a row, read as missing, not as an empty unit: "
+                + result.missingCensusDays.prefix(6).map { "\($0.unit) \($0.count) day\($0.count == 1 ? "" : "s") (\($0.first)\($0.count > 1 ? " to \($0.last)" : ""))" }.listed(of: result.missingCensusDays.count)
+            // The periods holding them that have other days recorded are read from those days,
+            // said with the days each recorded, since the plan learns from them.
+            let read = result.censusPeriodsReadFromRecordedDays
+            if !read.isEmpty {
+                let period = result.frequency.rawValue
+                line += "; \(NumberFormat.count(read.count, period)) missing some days \(read.count == 1 ? "is" : "are") read from the days recorded (their daily average times the \(period)'s days), not as a fall in census or a closed unit: "
+                    + read.prefix(6).map { "\($0.unit) \($0.period) (\($0.recorded) of \($0.days) days)" }.listed(of: read.count)
+                    + "; only a \(period) with no day recorded is left out"
+            }
+            lines.append(line)
         }
         if !result.stoppedUnits.isEmpty {
             lines.append("Not planned, census stopped: " + result.stoppedUnits.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)

@@ -123,6 +123,16 @@ extension BadInputCorpus {
                                  says: ["1 employee-day with more than 24 hours (ICU on \(shift[0]): 36 h), counted as written"])
         overlong.secrets = [shift[5]]
         cases.append(overlong)
+        // Session 33: a census missing one day in each of its last four weeks stopped the run
+        // ("the census of every unit the targets name stopped before its last 4 weeks"). Each
+        // week is read from its six days and ICU is planned, the days named.
+        let census = CSVInput.census
+        let scattered = Set([57, 64, 71, 78])
+        let gappy = CSVInput.csv(census.header, census.rows.enumerated().filter { !scattered.contains($0.offset) }.map(\.element))
+        cases.append(accepting(census, "census missing one day in each of its last 4 weeks", Data(gappy), read: census.rows.count - scattered.count,
+                               output: "out/staffing_plan.md",
+                               says: ["Staffing plan from 2025-W14", "Census days without a row, read as missing, not as an empty unit: ICU 4 days",
+                                      "4 weeks missing some days are read from the days recorded"]))
         return cases
     }
 }

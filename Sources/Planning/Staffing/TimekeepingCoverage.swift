@@ -44,6 +44,18 @@ public struct TimekeepingCoverage: Sendable {
         return (frequency.firstDay(of: p).daysSinceEpoch..<frequency.firstDay(of: p + 1).daysSinceEpoch).contains(where: known.contains)
     }
 
+    /// Whether the unit's timekeeping has a row on every day of `needed` (the days its census
+    /// had patients on) from `first` through `last`. A row in the period is not enough: a month
+    /// whose timekeeping lacked a week (60 hours a day, none from 10 to 16 November) read as 5.66
+    /// hours per patient day against a target of 6 and was flagged, where the weekly plan named
+    /// the week and measured 6.0. A day of no patients needs no hours (a closed weekend).
+    public func coversEveryDay(of unit: String, in needed: DaySet, from first: CalendarDay, through last: CalendarDay) -> Bool {
+        guard first <= last else { return true }
+        let known = days[unit] ?? []
+        for day in first.daysSinceEpoch...last.daysSinceEpoch where needed.contains(day) && !known.contains(day) { return false }
+        return true
+    }
+
     /// Whether the unit's timekeeping has a row on `day`.
     public func covers(day: CalendarDay, of unit: String) -> Bool { days[unit]?.contains(day.daysSinceEpoch) ?? false }
 

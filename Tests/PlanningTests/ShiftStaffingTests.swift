@@ -111,6 +111,18 @@ import Tabular
         // With none short, the busiest day (the earliest of equals).
         #expect(ShiftWeekdays.worst(weekdays.days(week, level: 0.5, maxPatientsPerStaff: 4))?.day == week[0])
     }
+
+    /// The review's nights: 16 patients and 4 RNs at 1:4, a census forecast 0.1% above the
+    /// recent weeks. 16.02 expected patients are 16 on the shift: 4 RNs, not 5; 16.5 are 17.
+    @Test func theRatioCountsWholePatients() {
+        var weekdays = ShiftWeekdays()
+        let monday = CalendarDay(year: 2026, month: 1, day: 5)!
+        for k in 0..<28 { weekdays.add(day: monday.adding(days: k), patients: 16, staffOnDuty: 4) }
+        let week = (28..<35).map { monday.adding(days: $0) }
+        let nights = weekdays.days(week, level: 1.001, maxPatientsPerStaff: 4)
+        #expect(nights.count == 7 && nights.allSatisfy { abs($0.patients - 16.016) < 1e-9 && $0.staffRequired == 4 && $0.shortBy == 0 })
+        #expect(weekdays.days(week, level: 16.5 / 16, maxPatientsPerStaff: 4).allSatisfy { $0.staffRequired == 5 })
+    }
 }
 
 /// A census counted at times through the day (`CensusSnapshots`): rows of one unit, day and

@@ -36,7 +36,8 @@ public struct ShiftWeekdays: Sendable {
     }
 
     /// The days of `days` on weekdays the shift ran recently, with the shift's mean patients on
-    /// that weekday times `level` (the period's census per day over the recent weeks'), and
+    /// that weekday times `level` (the period's census per day over the recent weeks'), the
+    /// staff the ratio requires for them as whole patients (rounded to the nearest), and
     /// that weekday's median staff (of an even count the lower middle one, so a shift staffed
     /// under ratio half the time shows short).
     public func days(_ days: [CalendarDay], level: Double, maxPatientsPerStaff: Double) -> [Day] {
@@ -49,8 +50,12 @@ public struct ShiftWeekdays: Sendable {
             let w = day.isoWeekday - 1
             guard shifts[w] > 0 else { return nil }
             let expected = level * patients[w] / Double(shifts[w])
+            // The ratio counts whole patients: 16.02 expected is 16 on the shift, which four
+            // RNs at 1:4 cover. Rounded up, a census 0.1% above the recent weeks' asked a fifth
+            // RN on every night for 13 weeks (about 1,100 hours) where every night checked had
+            // 16 patients and four RNs, compliant.
             return Day(day: day, patients: expected,
-                       staffRequired: ShiftRatio.staffRequired(patients: expected, maxPatientsPerStaff: maxPatientsPerStaff),
+                       staffRequired: ShiftRatio.staffRequired(patients: expected.rounded(), maxPatientsPerStaff: maxPatientsPerStaff),
                        staffScheduled: scheduled[w])
         }
     }

@@ -31,6 +31,8 @@ public struct ForecastTracking: Sendable {
     public struct Drifting: Sendable {
         public var stage: String
         public var series: String
+        /// `month`, `week`, ...: a series forecast at two frequencies has a signal for each.
+        public var frequency: String = ""
         public var trackingSignal: Double
         /// The forecasts the signal sums: each run's at its shortest lag scored, in run order.
         public var errors: [(period: String, lag: Int, run: Int, error: Double)]
@@ -94,6 +96,10 @@ public struct ForecastTracking: Sendable {
     /// Series (by stage and frequency) whose scored forecasts all come from one run: no
     /// signal yet, as one forecast's lags share its one error of level.
     public var judgedOnOneRun = 0
+    /// Nothing scored though later runs recorded actuals for the periods earlier runs
+    /// forecast: the runs name their series differently (`00001` in one export, `1` in the
+    /// next). The report said only that no actual was in yet, and new data would not help.
+    public var seriesKeysDiffer = false
 
     public static let signalThreshold = 4.0
     public static let csvHeader = ["series", "period", "lag", "run_id", "forecast", "actual", "error", "inside80", "inside95", "seasonal_naive", "stage"]
@@ -183,13 +189,20 @@ public struct ForecastTracking: Sendable {
                 currentSeries = row.series
             }
             let frequency = Frequency.ofLabel(key.2)?.rawValue ?? ""
-            current[frequency, default: SeriesErrors(stage: row.stage, series: row.series)].errors.append((row.period, row.lag, row.runID, row.error))
+            current[frequency, default: SeriesErrors(stage: row.stage, series: row.series, frequency: frequency)].errors.append((row.period, row.lag, row.runID, row.error))
             tracking.scored += 1
             let group = Group(stage: row.stage, frequency: frequency)
             tracking.groups[group, default: GroupAccuracy()].add(row)
             try body(row)
         }
         for frequency in current.keys.sorted() { tracking.close(current[frequency]!) }
+        if tracking.scored == 0 && tracking.archivedForecasts > 0 {
+            // Asked only when nothing scored: a later run's actual of a period an earlier run
+            // forecast, in the same stage, means the periods met and the series did not.
+            tracking.seriesKeysDiffer = try connection.integer("""
+                SELECT EXISTS(SELECT 1 FROM forecasts f JOIN actuals a ON a.stage = f.stage AND a.period = f.period AND a.run_id > f.run_id)
+                """) == 1
+        }
         tracking.drifting.sort { abs($0.trackingSignal) > abs($1.trackingSignal) || (abs($0.trackingSignal) == abs($1.trackingSignal) && $0.series < $1.series) }
         return tracking
     }
@@ -198,6 +211,7 @@ public struct ForecastTracking: Sendable {
     struct SeriesErrors {
         var stage = ""
         var series = ""
+        var frequency = ""
         var errors: [(period: String, lag: Int, run: Int, error: Double)] = []
     }
 
@@ -222,7 +236,7 @@ public struct ForecastTracking: Sendable {
         }
         let successive = byRun.keys.sorted().map { byRun[$0]! }
         guard let signal = ForecastTracking.trackingSignal(successive.map(\.error)), abs(signal) > ForecastTracking.signalThreshold else { return }
-        drifting.append(Drifting(stage: s.stage, series: s.series, trackingSignal: signal, errors: successive))
+        drifting.append(Drifting(stage: s.stage, series: s.series, frequency: s.frequency, trackingSignal: signal, errors: successive))
     }
 
     /// A mean absolute error at or below this is a perfect forecast, with no signal.

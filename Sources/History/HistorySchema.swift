@@ -54,4 +54,47 @@ enum HistorySchema {
         ) WITHOUT ROWID;
         """,
     ]
+
+    /// What a history marked as ours lacks of the tables and columns of its `version`, nil
+    /// when it has them all: a history of version 0 holds no table yet (the migration creates
+    /// them), one of a later version has every column its migrations made.
+    static func damage(of connection: SQLiteConnection, version: Int, objects: Int) throws -> String? {
+        guard version > 0 else {
+            return objects == 0 ? nil : "it is marked as a new history (schema version 0) yet holds \(objects) tables and indexes"
+        }
+        // The layout the migrations make, built in memory and read back as the file is.
+        let expected = try SQLiteConnection(path: ":memory:", create: true)
+        defer { expected.close() }
+        for step in 0..<version { try expected.execute(migrations[step]) }
+        var missing: [String] = []
+        for table in try columns(of: expected).sorted(by: { $0.key < $1.key }) {
+            let present = try columns(of: connection, table: table.key)
+            if present.isEmpty {
+                missing.append("table \(table.key)")
+            } else {
+                missing += table.value.filter { !present.contains($0) }.map { "column \(table.key).\($0)" }
+            }
+        }
+        guard !missing.isEmpty else { return nil }
+        return "it lacks " + (missing.count > 4 ? missing.prefix(4).joined(separator: ", ") + " and \(missing.count - 4) more" : missing.joined(separator: ", "))
+    }
+
+    /// Each table's columns, in order.
+    private static func columns(of connection: SQLiteConnection) throws -> [String: [String]] {
+        let tables = try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        var result: [String: [String]] = [:]
+        while try tables.step() {
+            let name = tables.text(0)
+            result[name] = try columns(of: connection, table: name)
+        }
+        return result
+    }
+
+    private static func columns(of connection: SQLiteConnection, table: String) throws -> [String] {
+        let info = try connection.prepare("SELECT name FROM pragma_table_info(?1)")
+        try info.bind(1, table)
+        var names: [String] = []
+        while try info.step() { names.append(info.text(0)) }
+        return names
+    }
 }

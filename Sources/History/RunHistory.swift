@@ -86,7 +86,7 @@ public final class RunHistory {
     /// Opens an existing history to read (tracking); never creates or alters the file.
     public static func openForReading(_ path: String) throws -> RunHistory {
         try refuseForeign(path, mustExist: true)
-        let connection = try SQLiteConnection(path: path, create: false, readOnly: true)
+        let connection = try SQLiteConnection.reader(path)
         if try connection.integer("PRAGMA application_id") != Int(HistorySchema.applicationID) {
             throw InputError(file: path, "is an empty SQLite database, not a run history yet; run forecast, reorder, variance, staffing, purchasing or run with --history \(path) first")
         }
@@ -102,6 +102,14 @@ public final class RunHistory {
     public var schemaVersion: Int { (try? connection.integer("PRAGMA user_version")) ?? 0 }
 
     // MARK: - Refusing what is not ours
+
+    /// Checks the file at `path` as `open` (`reading` false) or `openForReading` would,
+    /// without opening it for writing: validate names the problems a run would stop on.
+    /// An absent file passes when a run would create it (not `reading`).
+    public static func check(_ path: String, reading: Bool) throws {
+        try refuseForeign(path, mustExist: reading)
+        if reading { _ = try openForReading(path) }
+    }
 
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
@@ -134,16 +142,25 @@ public final class RunHistory {
         guard head == sqliteHeader else {
             throw InputError(file: path, "is not a Quartermaster run history (not an SQLite database); it was left untouched. \(remedy)")
         }
-        let reader = try SQLiteConnection(path: path, create: false, readOnly: true)
+        let reader = try SQLiteConnection.reader(path)
         defer { reader.close() }
         // One statement, so one snapshot: read one by one, a run creating the history between
         // two reads showed its committed tables beside the application_id read before them.
-        let facts = try reader.prepare("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)")
-        guard try facts.step() else { return }
-        let application = facts.integer(0), version = facts.integer(1), objects = facts.integer(2)
+        let (application, version, objects) = try {
+            let facts = try reader.prepare("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)")
+            return try facts.step() ? (facts.integer(0), facts.integer(1), facts.integer(2)) : (0, 0, 0)
+        }()
         if application == Int(HistorySchema.applicationID) {
             if version > HistorySchema.version {
                 throw InputError(file: path, "is a run history of a newer Quartermaster (schema version \(version); this one reads up to \(HistorySchema.version)); it was left untouched. Use the newer Quartermaster, or give --history a new file name")
+            }
+            // Ours by its mark, yet without the tables or columns its version has (a history
+            // half-restored, edited by hand, or of a development build): the migration failed
+            // on "table runs already exists" after switching the file to WAL, or the append on
+            // "no column named snaive" after the run had replaced its outputs, both saying the
+            // file was left as it was. Checked here, before anything writes to it.
+            if let damage = try HistorySchema.damage(of: reader, version: version, objects: objects) {
+                throw InputError(file: path, "is a damaged Quartermaster run history (schema version \(version)): \(damage); it was left untouched. Restore it from a backup, or give --history a new file name")
             }
         } else if application != 0 || objects > 0 {
             throw InputError(file: path, "is an SQLite database of another application (application_id \(application), \(objects) tables and indexes), not a Quartermaster run history; it was left untouched. \(remedy)")

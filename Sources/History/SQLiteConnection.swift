@@ -15,12 +15,19 @@ final class SQLiteConnection {
     /// How long a statement waits for another run's lock before giving up.
     static let busyTimeoutMilliseconds: Int32 = 120_000
 
+    /// Set on a reader that made the `-wal` and `-shm` files SQLite keeps beside a WAL-mode
+    /// database (`SQLiteConnection.reader`): closing removes them again if no other
+    /// connection has the file open.
+    var tidyOnClose = false
+
     /// Opens `path` read-write (or read-only); `create` makes the file when it is absent.
-    init(path: String, create: Bool, readOnly: Bool = false) throws {
+    /// `uri`, when given, is what SQLite opens (`file:...?immutable=1`); `path` still names it.
+    init(path: String, create: Bool, readOnly: Bool = false, uri: String? = nil) throws {
         self.path = path
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
-        let status = sqlite3_open_v2(path, &db, flags, nil)
+            | (uri == nil ? 0 : SQLITE_OPEN_URI)
+        let status = sqlite3_open_v2(uri ?? path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_close(db)
@@ -39,6 +46,7 @@ final class SQLiteConnection {
         guard let handle else { return }
         sqlite3_close_v2(handle)
         self.handle = nil
+        if tidyOnClose { SQLiteConnection.removeReaderFiles(of: path) }
     }
 
     /// Whether the file this connection opened is no longer at its path (removed or

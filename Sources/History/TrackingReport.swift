@@ -39,6 +39,8 @@ extension ForecastTracking {
                 }
             }
             summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
+        } else if seriesKeysDiffer {
+            summary.append(ForecastTracking.seriesKeysNote + ".")
         } else if unrecorded == 0 {
             summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")
         }
@@ -72,7 +74,7 @@ extension ForecastTracking {
         if drifting.isEmpty {
             doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error, one forecast a run) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else {
-            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over one forecast a run (its shortest lag scored), once two runs or more have scored forecasts (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_tracking.csv." : "")")
+            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over one forecast a run (its shortest lag scored), once two runs or more have scored forecasts (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_drift.csv, with their signal, sum of errors, mean absolute error and direction." : "Each is in forecast_drift.csv too, with its sum of errors, mean absolute error and direction.")")
             doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
                 [d.series, d.stage, format.number(d.trackingSignal, decimals: 1),
                  d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(format.number($0.error))" }.listed(of: d.errors.count)]
@@ -93,7 +95,8 @@ extension ForecastTracking {
     /// to run? `name` names the figure's file; `title` the group, when there are several.
     private func lagsOverRuns(_ doc: inout Report, _ group: GroupAccuracy, name: String, of title: String?, _ format: Format) {
         let scoredRuns = Set(group.byRunLag.keys.map(\.run)).sorted()
-        let lags = Array(Set(group.byRunLag.keys.map(\.lag)).sorted().prefix(ForecastTracking.lagsCharted))
+        let allLags = Set(group.byRunLag.keys.map(\.lag)).sorted()
+        let lags = Array(allLags.prefix(ForecastTracking.lagsCharted))
         guard !scoredRuns.isEmpty else { return }
         let of = title.map { ": " + $0 } ?? ""
         doc.heading("Accuracy by lag over runs" + of)
@@ -107,6 +110,11 @@ extension ForecastTracking {
         doc.table(["run"] + lags.map { "lag \($0) WAPE" }, zip(scoredRuns, categories).map { run, label in
             [label] + lags.map { lag in group.byRunLag[RunLag(run: run, lag: lag)].map { format.percent($0.wape) } ?? "" }
         }, alignments: [.left] + lags.map { _ in .right })
+        // A horizon of 18 stopped at lag 6 here without a word: the rest looked unscored.
+        if allLags.count > lags.count {
+            let beyond = allLags.dropFirst(lags.count)
+            doc.paragraph("The chart and this table show the first \(lags.count) lags scored; lags \(beyond.first!)\(beyond.count > 1 ? " to \(beyond.last!)" : "") are in the accuracy by lag table above.")
+        }
     }
 
     /// Forecasts without an actual though a later period of their series has one: waiting
@@ -115,6 +123,9 @@ extension ForecastTracking {
         let forecasts = unrecorded == 1 ? "1 archived forecast is" : "\(unrecorded) archived forecasts are"
         return "\(forecasts) of periods before the latest actual of their series but have no actual of their own: new data will not fill them. A history written by an earlier Quartermaster with older runs added after newer ones has such gaps: run the newest export again with the same --history to record the periods it read. Otherwise the data had no figure for those periods."
     }
+
+    /// Why nothing scored when the later runs' actuals cover the forecast periods.
+    public static let seriesKeysNote = "no series of the later runs' actuals matches an earlier run's forecasts, though they cover the periods forecast: check the series keys (a code written 00001 in one export and 1 in the next, or renamed, is another series)"
 
     /// Says how many repeats of a scored forecast were left out, if any.
     public var repeatsNote: String {

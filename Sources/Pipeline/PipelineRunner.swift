@@ -47,7 +47,9 @@ public struct PipelineRunner: Sendable {
     // MARK: - Validation
 
     /// Reads, checks and builds a pipeline file; every problem is reported at once.
-    public func validate(_ path: String, overrides: [String] = []) throws -> (spec: PipelineSpec, stages: [NamedStage]) {
+    /// `historyClashes` false leaves the run history (`history:`, `--history`) to the run's own
+    /// checks, which refuse a clash with its files as the usage error it is there (exit 2).
+    public func validate(_ path: String, overrides: [String] = [], historyClashes: Bool = true) throws -> (spec: PipelineSpec, stages: [NamedStage]) {
         var spec = try PipelineSpec.load(path)
         try spec.apply(overrides: overrides)
         var problems = spec.problems
@@ -134,7 +136,7 @@ public struct PipelineRunner: Sendable {
         }
         problems += referenceProblems(built, spec: spec)
         problems += filterAndJoinProblems(built, spec: spec)
-        problems += historyProblems(built, spec: spec)
+        problems += historyProblems(built, spec: spec, clashes: historyClashes)
         // Two exports of one name, or an export named like the run's own files, would
         // silently replace each other.
         var exported: [String: String] = [:]
@@ -234,7 +236,8 @@ public struct PipelineRunner: Sendable {
             let declared = spec.stages.first { $0.name == named.name }
             func check(_ column: String, in reference: String, parameter: String) {
                 guard let known = columns(of: reference), !known.contains(column) else { return }
-                problems.append(PipelineError(location: declared.flatMap { $0.locations[parameter] ?? $0.location },
+                // A key a `--set` gave (`--set f.where.itm=B`) is the command line's fault.
+                problems.append(PipelineError(location: declared.flatMap { $0.locations[parameter + "." + column] ?? $0.locations[parameter] ?? $0.location },
                                               "stage '\(named.name)': \(parameter) names the column '\(column.clipped(60))', which '\(reference)' does not have; its columns are \(known.joined(separator: ", "))"))
             }
             if let filter = named.stage as? FilterStage {
@@ -261,17 +264,71 @@ public struct PipelineRunner: Sendable {
         return problems
     }
 
-    /// A track stage's history that does not exist, other than the run's own (`history:` or
-    /// `--history`, which the first run creates): the run failed on it after validate passed.
-    func historyProblems(_ stages: [NamedStage], spec: PipelineSpec) -> [PipelineError] {
+    /// The problems a run would stop on before doing anything, with its history files: a
+    /// track stage's history that does not exist (other than the run's own, `history:` or
+    /// `--history`, which the first run creates), or is not a history of ours (not SQLite,
+    /// another application's, damaged); a run history that is such a file, or names one of
+    /// the pipeline's own files; a track stage with no history at all. Validate passed each of
+    /// them and `run` refused the pipeline at once.
+    func historyProblems(_ stages: [NamedStage], spec: PipelineSpec, clashes: Bool = true) -> [PipelineError] {
+        let ownGiven = history ?? spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) }
         let own = Set([spec.history.map { PipelinePaths.resolve($0, relativeTo: spec.directory) }, history].compactMap { $0 })
-        return stages.compactMap { named -> PipelineError? in
-            guard let track = named.stage as? TrackStage, let given = track.history else { return nil }
-            let path = PipelinePaths.resolve(given, relativeTo: spec.directory)
-            guard !own.contains(path), !FileManager.default.fileExists(atPath: path) else { return nil }
-            let location = spec.stages.first { $0.name == named.name }.flatMap { $0.locations["history"] ?? $0.location }
-            return PipelineError(location: location, "stage '\(named.name)': no run history at '\(given)'; give the path of a history a run with --history wrote")
+        let ownLocation = history == nil ? spec.historyLocation : nil
+        var problems: [PipelineError] = []
+        // A run checks its own history itself, before anything is written (a clash with its
+        // files first, a usage error): only validate needs to.
+        if let ownGiven, clashes {
+            let named = history == nil ? "history: '\(spec.history ?? ownGiven)'" : "--history \(ownGiven)"
+            // The pipeline's own files: the history would be written over one it reads (what
+            // that file holds is then beside the point).
+            let inputs = [OutputGuard.Named(spec.file, "the pipeline", remedy: "")] + stages.flatMap { named in
+                named.stage.inputFiles.map { OutputGuard.Named(PipelinePaths.resolve($0, relativeTo: spec.directory), "stage '\(named.name)'", remedy: "") }
+            }
+            let folders = spec.output.map { [OutputGuard.Named(PipelinePaths.resolve($0, relativeTo: spec.directory), "the output folder", remedy: "choose another path for the history")] } ?? []
+            do {
+                try OutputGuard(inputs: inputs, files: [.init(ownGiven, "the run history", remedy: "choose another path for --history (history: in the pipeline)")], folders: folders).check()
+                try RunHistory.check(ownGiven, reading: false)
+            } catch let error as UsageError {
+                problems.append(PipelineError(location: ownLocation, error.message))
+            } catch {
+                problems.append(PipelineError(location: ownLocation, "\(named) \(PipelineRunner.refusal(error))"))
+            }
         }
+        return problems + trackProblems(stages, spec: spec, own: own, ownGiven: ownGiven)
+    }
+
+    /// Each track stage's history: given and not the run's own, it must be a history of ours;
+    /// not given, the run must have one.
+    private func trackProblems(_ stages: [NamedStage], spec: PipelineSpec, own: Set<String>, ownGiven: String?) -> [PipelineError] {
+        var problems: [PipelineError] = []
+        for named in stages {
+            guard let track = named.stage as? TrackStage else { continue }
+            let declared = spec.stages.first { $0.name == named.name }
+            guard let given = track.history else {
+                if ownGiven == nil {
+                    problems.append(PipelineError(location: declared?.location, "stage '\(named.name)': no history to track; give the stage history: FILE, or the run --history FILE (history: in the pipeline)"))
+                }
+                continue
+            }
+            let location = declared.flatMap { $0.locations["history"] ?? $0.location }
+            let path = PipelinePaths.resolve(given, relativeTo: spec.directory)
+            if own.contains(path) { continue }
+            guard FileManager.default.fileExists(atPath: path) else {
+                problems.append(PipelineError(location: location, "stage '\(named.name)': no run history at '\(given)'; give the path of a history a run with --history wrote"))
+                continue
+            }
+            do {
+                try RunHistory.check(path, reading: true)
+            } catch {
+                problems.append(PipelineError(location: location, "stage '\(named.name)': history '\(given)' \(PipelineRunner.refusal(error))"))
+            }
+        }
+        return problems
+    }
+
+    /// The message of an `InputError` without the path it starts with (the problem names it).
+    static func refusal(_ error: Error) -> String {
+        (error as? InputError).map { $0.message } ?? "\(error)"
     }
 
     /// Inputs that name no stage (or no table of it), and cycles.
@@ -340,7 +397,7 @@ public struct PipelineRunner: Sendable {
 
     /// Validates and runs a pipeline file into `output` (default: its `output:`, else `out`).
     public func run(_ path: String, output: String? = nil, overrides: [String] = []) throws -> RunResult {
-        let (spec, stages) = try validate(path, overrides: overrides)
+        let (spec, stages) = try validate(path, overrides: overrides, historyClashes: false)
         let folder = output ?? spec.output.map { PipelinePaths.resolve($0, relativeTo: spec.directory) } ?? "out"
         let hash = (try? SHA256.hexDigest(ofFile: path)) ?? ""
         var runner = self

@@ -23,6 +23,8 @@ public struct PipelineSpec: Sendable {
     public var output: String?
     /// `history: history.sqlite`: the run history every run of this pipeline appends to.
     public var history: String?
+    /// Where `history:` is, for validate's problems with the file it names.
+    public var historyLocation: SourceLocation?
     /// `formats: [md, xlsx]` (or `format: md`): the reports a run writes unless `--format` says.
     public var formats: [ReportFormat]?
     public var stages: [StageSpec] = []
@@ -104,7 +106,7 @@ public struct PipelineSpec: Sendable {
             case "output":
                 if let s = value.scalar?.string, !s.isEmpty { spec.output = s } else { spec.problems.append(PipelineError(location: at(value), "'output' must be a folder path")) }
             case "history":
-                if let s = value.scalar?.string, !s.isEmpty { spec.history = s } else { spec.problems.append(PipelineError(location: at(value), "'history' must be the path of a history database file, e.g. history.sqlite")) }
+                if let s = value.scalar?.string, !s.isEmpty { spec.history = s; spec.historyLocation = at(value) } else { spec.problems.append(PipelineError(location: at(value), "'history' must be the path of a history database file, e.g. history.sqlite")) }
             case "formats", "format":
                 if let problem = spec.readFormats(value) {
                     spec.problems.append(PipelineError(location: at(value), "'\(key)': " + problem))
@@ -340,6 +342,9 @@ public struct PipelineSpec: Sendable {
             bytes.append(contentsOf: buffer[0..<n])
             if bytes.count > maximumBytes { throw PipelineError(location: nil, "\(path): larger than 1 MiB; this is not a pipeline file") }
         }
+        // A byte order mark (Notepad's "UTF-8 with BOM") is no part of the YAML: left in, the
+        // parser failed on line 2 with "did not find expected <document start>".
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw PipelineError(location: nil, "\(path): is not UTF-8 text")
         }

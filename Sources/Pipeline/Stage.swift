@@ -64,7 +64,19 @@ public struct ValidationContext: Sendable {
     public func resolve(_ path: String) -> String { PipelinePaths.resolve(path, relativeTo: pipelineDirectory) }
 
     public func error(_ parameter: String?, _ message: String) -> PipelineError {
-        PipelineError(location: parameter.flatMap { locations[$0] } ?? location, "stage '\(stage)': \(message)")
+        PipelineError(location: parameter.flatMap { overriddenKey(of: $0, namedIn: message) ?? locations[$0] } ?? location, "stage '\(stage)': \(message)")
+    }
+
+    /// The `--set` that gave the key of map `parameter` a message is about (`--set
+    /// data.columns.quantity=valu`, "sends quantity to 'valu'"): the fault is the command
+    /// line's, where it was reported at the YAML line of the map the override went into.
+    func overriddenKey(of parameter: String, namedIn message: String) -> SourceLocation? {
+        locations.sorted { $0.key < $1.key }.first { key, place in
+            guard place.line == 0, place.file.hasPrefix("--set "), key.hasPrefix(parameter + ".") else { return false }
+            let name = String(key.dropFirst(parameter.count + 1))
+            let value = place.file.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            return message.contains("'\(name)'") || message.contains(" \(name) ") || (!value.isEmpty && message.contains("'\(value)'"))
+        }?.value
     }
 }
 

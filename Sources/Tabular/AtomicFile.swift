@@ -126,6 +126,9 @@ public final class AtomicFile {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE && path == "-" {
+                    throw InputError(file: "standard output", "the reader closed it before the output was written whole (a pipe to head?), so the run failed; write to a file with --out FILE and read that")
+                }
                 throw InputError(file: path, "write failed: \(String(cString: strerror(errno)))")
             }
             offset += n

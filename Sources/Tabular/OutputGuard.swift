@@ -69,6 +69,12 @@ public struct OutputGuard: Sendable {
             }
         }
         for folder in folders {
+            // The output folder named as an input file (`track --history h.sqlite --out
+            // h.sqlite`): a usage error like any other clash, where it failed as a data error
+            // ("exists and is not a folder") once the run reached it.
+            if let id = OutputGuard.identity(folder.path, existing: true), let (input, _) = read.first(where: { $0.1 == id }) {
+                throw UsageError("\(folder.label) names \(folder.path), which is the input file \(input.path) (\(input.label)); the run writes a folder of files there, so name another folder for \(folder.label)")
+            }
             // A folder the run is about to make holds no input, but may already be named as
             // the place of a file the run writes beside it (`--out o --history o/h.sqlite`).
             guard let root = OutputGuard.existingFolder(folder.path) ?? OutputGuard.absentFolder(folder.path) else { continue }

@@ -20,6 +20,11 @@ struct Quartermaster: ParsableCommand {
 
     static func main() {
         GSL.prepare()
+        // A reader that stops early (`--out - | head -2`) killed the process with SIGPIPE
+        // (exit 141) mid-write, so the failed run never rolled back: a history it had just
+        // created stayed behind, empty. Ignored, the write fails with EPIPE instead, which
+        // fails the run as any write error does (exit 1, the history removed).
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

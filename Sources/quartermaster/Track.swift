@@ -23,7 +23,7 @@ struct Track: ParsableCommand {
     @OptionGroup var style: ReportStyleOptions
 
     func run() throws {
-        let files = ["forecast_tracking.csv", "forecast_tracking.md"]
+        let files = ["forecast_tracking.csv", "forecast_drift.csv", "forecast_tracking.md"]
         try FolderOutput.check(out, command: "track", writes: files)
         try PipelineRunner.outputGuard(output: out, history: nil, inputs: [.init(history, "--history", remedy: "")], flags: true).check()
         let started = Progress.now()
@@ -31,6 +31,6 @@ struct Track: ParsableCommand {
         try style.configure(&runner)
         let result = try runner.run([.init("track", TrackStage(history: history))], output: out, name: "quartermaster track")
         for note in result.notes { Diagnostics.info(note) }
-        Diagnostics.info("track: wrote \(result.manifest.outputs.filter { $0.hasPrefix("forecast_tracking") }.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
+        Diagnostics.info("track: wrote \(result.manifest.outputs.filter { $0.hasPrefix("forecast_") }.map { "\(out)/\($0)" }.joined(separator: ", ")) in \(String(format2: Progress.now() - started)) s")
     }
 }

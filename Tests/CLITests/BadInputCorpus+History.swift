@@ -48,6 +48,35 @@ extension BadInputCorpus {
                 cases[cases.count - 1].skipReason = "running as root, where mode 444 does not stop writing, and \(BoundedRun.setpriv) is missing to drop privileges"
             }
         }
+        // Ours by its mark, without the tables or columns of its version (a review's old0 and
+        // olds): refused before anything writes, byte for byte as it was. The migration had
+        // switched the file to WAL, and the append failed after the outputs were replaced.
+        let marked = "PRAGMA application_id = \(HistorySchema.applicationID)"
+        forecast("forecast --history naming a history marked new but holding tables", history: "old0.sqlite",
+                 says: ["is a damaged Quartermaster run history (schema version 0)", "left untouched"],
+                 files: ["old0.sqlite": sqliteFile { try $0.execute("\(marked); CREATE TABLE runs(run_id INTEGER PRIMARY KEY); CREATE TABLE forecasts(run_id, series)") }],
+                 unchanged: ["old0.sqlite"])
+        forecast("forecast --history naming a history lacking a column of its version", history: "olds.sqlite",
+                 says: ["is a damaged Quartermaster run history (schema version 1)", "lacks column forecasts.snaive", "left untouched"],
+                 files: ["olds.sqlite": sqliteFile {
+                     try $0.execute(HistorySchema.migrations[0].replacingOccurrences(of: "snaive REAL,", with: ""))
+                     try $0.execute("\(marked); PRAGMA user_version = 1")
+                 }], unchanged: ["olds.sqlite"])
+        var damaged = CorpusCase(kind: .pipeline, name: "track of a history lacking a column of its version",
+                                 files: ["olds.sqlite": sqliteFile {
+                                     try $0.execute(HistorySchema.migrations[0].replacingOccurrences(of: "snaive REAL,", with: ""))
+                                     try $0.execute("\(marked); PRAGMA user_version = 1")
+                                 }],
+                                 arguments: ["track", "--history", "olds.sqlite", "--out", "out", "--quiet"],
+                                 expectation: .fails(file: "olds.sqlite", line: nil, says: ["lacks column forecasts.snaive"]), absentAfterFailure: ["out"])
+        damaged.unchangedFiles = ["olds.sqlite"]
+        cases.append(damaged)
+        // validate names the history run would refuse, at its line (it passed the pipeline).
+        var validate = PipelineCorpus.yaml("validate of a pipeline whose history: is a text file", "history: notes.sqlite\n" + PipelineCorpus.base, line: 1,
+                                           "history: 'notes.sqlite' is not a Quartermaster run history (not an SQLite database)",
+                                           files: ["notes.sqlite": Data("not a database\n".utf8)])
+        validate.unchangedFiles = ["notes.sqlite"]
+        cases.append(validate)
         // Another job's history: the same series with other figures where its forecasts start.
         // The forecasts are written; the history is left without this run, and says why.
         let other = "series,period,value\n" + ["A100", "B200"].flatMap { s in (1...12).map { m in "\(s),2025-\(m < 10 ? "0" : "")\(m),\(1000 + m * 7)\n" } }.joined()

@@ -73,6 +73,12 @@ enum PipelineCorpus {
                  line: 1, "nests deeper than 64 levels"))
         add(yaml("flow sequences nested 100,000 deep", "stages: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n",
                  line: 1, "nests deeper than 64 levels", command: "run"))
+
+        // A UTF-8 byte order mark (Notepad's "UTF-8 with BOM") is no part of the YAML: it
+        // failed on line 2 as "not valid YAML"; the problem is now the pipeline's own, at its line.
+        let bom = "\u{FEFF}" + base.replacingOccurrences(of: "kind: aggregate", with: "kind: agregate")
+        add(yaml("pipeline with a UTF-8 byte order mark and an unknown kind", bom, line: 7, "unknown kind 'agregate'"))
+        add(yaml("pipeline with a UTF-8 byte order mark and an unknown kind", bom, line: 7, "unknown kind 'agregate'", command: "run"))
         add(yaml("flow maps nested 50,000 deep", "stages: " + String(repeating: "{a: ", count: 50_000) + "1" + String(repeating: "}", count: 50_000) + "\n",
                  line: 1, "nests deeper than 64 levels"))
         add(yaml("unclosed flow sequences, 200,000 deep", "stages:\n  usage:\n    columns: " + String(repeating: "[", count: 200_000) + "\n",

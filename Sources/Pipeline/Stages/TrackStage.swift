@@ -1,4 +1,5 @@
 import History
+import Reports
 import Tabular
 
 /// `track`: scores every forecast a run history archived against the actuals later runs
@@ -25,7 +26,7 @@ public struct TrackStage: Stage {
         self.init(history: try p.string("history"))
     }
 
-    public var outputFiles: [String] { ["forecast_tracking.csv"] + Self.reportFiles("forecast_tracking", charts: ["wape_by_lag", "wape_by_lag_*"]) }
+    public var outputFiles: [String] { ["forecast_tracking.csv", "forecast_drift.csv"] + Self.reportFiles("forecast_tracking", charts: ["wape_by_lag", "wape_by_lag_*"]) }
 
     public func run(_ context: StageContext) throws -> [String: Table] {
         guard let path = history.map(context.resolve) ?? context.history else {
@@ -34,6 +35,9 @@ public struct TrackStage: Stage {
         let database = try RunHistory.openForReading(path)
         let csv = context.output("forecast_tracking.csv")
         let tracking = try ForecastTracking.score(database, csv: csv)
+        // Every drifting series, with its signal: the report lists the strongest only, and
+        // forecast_tracking.csv (whose columns are the contract) has no signal to find the rest by.
+        try tracking.writeDrift(csv: context.output("forecast_drift.csv"))
         // The history is the report's input: the manifest and the About sheet name it, with
         // its checksum and the forecasts it held (they listed no input at all).
         context.recordInput(path: path, rows: tracking.archivedForecasts)
@@ -46,13 +50,22 @@ public struct TrackStage: Stage {
         if ownRun { document.paragraph("Scored from the history as it stood before this run: " + ownRunNote + ".") }
         // The scored forecasts as a sheet: the workbook held the summary's headings alone.
         if context.reports.formats.contains(.xlsx) {
-            document.sheet(try Table.read(csv, text: ["series", "period", "stage"]).reportSheet("Tracked forecasts", styles: [
+            // The CSV's text as it was before CSVWriter neutralised it (`'=SUM(A1:A2)`): the
+            // workbook types strings as strings and never writes a formula, so the sheet held
+            // a name no other sheet (nor the history) spelt so.
+            var scored = try Table.read(csv, text: ["series", "period", "stage"])
+            for name in ["series", "stage"] {
+                if let values = scored.texts(name) { scored.replace(name, with: .text(values.map(TrackStage.unneutralised))) }
+            }
+            document.sheet(scored.reportSheet("Tracked forecasts", styles: [
                 "lag": WorkbookSheets.quantity, "run_id": WorkbookSheets.quantity, "forecast": WorkbookSheets.tenths, "actual": WorkbookSheets.tenths,
                 "error": WorkbookSheets.tenths, "seasonal_naive": WorkbookSheets.tenths,
             ], highlights: []))
+            // The drifting series whole, as the report's table lists only the strongest.
+            if !tracking.drifting.isEmpty { document.sheet(TrackStage.driftSheet(tracking.drifting)) }
         }
         try context.write(document, name: "forecast_tracking")
-        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.judgedOnOneRun > 0 ? " (\(tracking.judgedOnOneRun) not judged yet: forecasts of one run scored)" : "") + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (ownRun ? "; " + ownRunNote : ""))
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.judgedOnOneRun > 0 ? " (\(tracking.judgedOnOneRun) not judged yet: forecasts of one run scored)" : "") + (tracking.seriesKeysDiffer ? "; " + ForecastTracking.seriesKeysNote : "") + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (ownRun ? "; " + ownRunNote : ""))
         // One row per stage, frequency and lag: stages are scored apart (units and lags differ).
         var stages: [String] = [], frequencies: [String] = [], lags: [Double] = [], rows: [TrackingAccuracy] = []
         for group in tracking.groups.keys.sorted() {
@@ -64,5 +77,27 @@ public struct TrackStage: Stage {
                                    ("mae", .number(rows.map(\.mae))), ("wape", .number(rows.map(\.wape))), ("bias", .number(rows.map(\.bias))),
                                    ("value_added", .number(rows.map(\.valueAdded))), ("coverage80", .number(rows.map(\.coverage80))),
                                    ("coverage95", .number(rows.map(\.coverage95)))])]
+    }
+
+    /// `'=SUM(A1)` read back from a CSV as the text written (`=SUM(A1)`): CSVWriter prefixes
+    /// `'` only to text a spreadsheet would run, so one before such text is always its own.
+    static func unneutralised(_ text: String) -> String {
+        guard text.hasPrefix("'") else { return text }
+        var text = text
+        return text.withUTF8 { String(decoding: ImportRow.unwrapped($0), as: UTF8.self) }
+    }
+
+    /// The workbook's "Drifting series" sheet: every series forecast_drift.csv lists, typed.
+    static func driftSheet(_ drifting: [ForecastTracking.Drifting]) -> ReportSheet {
+        ReportSheet(name: "Drifting series", columns: [
+            .init("series", .text(drifting.map(\.series))),
+            .init("stage", .text(drifting.map(\.stage))),
+            .init("frequency", .text(drifting.map(\.frequency))),
+            .init("runs", .number(drifting.map { Double($0.errors.count) }), style: WorkbookSheets.quantity),
+            .init("tracking signal", .number(drifting.map(\.trackingSignal)), style: WorkbookSheets.tenths),
+            .init("sum of errors", .number(drifting.map(\.sumOfErrors)), style: WorkbookSheets.tenths),
+            .init("MAD", .number(drifting.map(\.meanAbsoluteError)), style: WorkbookSheets.tenths),
+            .init("forecasts", .text(drifting.map(\.direction))),
+        ])
     }
 }

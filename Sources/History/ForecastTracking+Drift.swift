@@ -1,0 +1,42 @@
+import Tabular
+
+extension ForecastTracking.Drifting {
+    /// Sum of the errors the signal is computed over (forecast - actual).
+    public var sumOfErrors: Double { errors.reduce(0) { $0 + $1.error } }
+    /// Their mean absolute error, the signal's divisor.
+    public var meanAbsoluteError: Double { errors.reduce(0) { $0 + abs($1.error) } / Double(max(errors.count, 1)) }
+    /// Which way the forecasts lean: a positive signal sums errors of forecasts above the actuals.
+    public var direction: String { trackingSignal > 0 ? "above" : "below" }
+}
+
+extension ForecastTracking {
+    /// forecast_drift.csv's columns: every drifting series, not only the report's strongest
+    /// `driftingShown`. The report said "all are in forecast_tracking.csv", whose rows have no
+    /// signal, so the other 153 of a review's 178 could not be found.
+    public static let driftHeader = ["series", "stage", "frequency", "runs", "tracking_signal", "sum_of_errors", "mad", "forecasts", "errors"]
+
+    /// Writes every drifting series to `csv` (atomically), most drifting first: the runs the
+    /// signal sums (one forecast a run, its shortest lag scored), the signal, its sum and mean
+    /// absolute error, whether the forecasts were above or below the actuals, and each error.
+    public func writeDrift(csv: String) throws {
+        let writer = try CSVWriter(path: csv, header: ForecastTracking.driftHeader)
+        do {
+            for d in drifting {
+                try writer.text(d.series)
+                try writer.text(d.stage)
+                try writer.text(d.frequency)
+                try writer.integer(d.errors.count)
+                try writer.number(d.trackingSignal, decimals: 3)
+                try writer.number(d.sumOfErrors)
+                try writer.number(d.meanAbsoluteError)
+                try writer.text(d.direction)
+                try writer.text(d.errors.map { "\($0.period) lag \($0.lag) run \($0.run): \(NumberFormat.fixed($0.error))" }.joined(separator: "; "))
+                try writer.endRow()
+            }
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Forecasting
+@testable import History
+import Reports
+
+/// What track's report and files say beyond the accuracy figures: every drifting series (in
+/// forecast_drift.csv), the lags its per-run table leaves out, and why nothing scored when
+/// the runs name their series differently.
+@Suite struct TrackingReportTests {
+    static let december = Frequency.month.period(ofLabel: "2025-12")!
+
+    /// Appends a run of series `series` that saw a year at 100 then `months` of `recent`, and
+    /// forecasts `forecast` for `horizon` months.
+    static func run(_ history: RunHistory, series: String = "A", months: Int, recent: Double = 120, forecast: Double, horizon: Int = 6) throws {
+        let seen = Array(repeating: 100.0, count: 12) + Array(repeating: recent, count: months)
+        var record = RunRecord(command: "forecast", output: "out")
+        var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: december + months)
+        stage.add(series: series, forecast: flatForecast(forecast, horizon: horizon, lo80: forecast - 5, hi80: forecast + 5, lo95: forecast - 10, hi95: forecast + 10),
+                  levels: [80, 95], history: seen, season: 12)
+        stage.addActuals(monthlyTotals(series, first: december - 11, seen))
+        record.stages = [stage]
+        try history.append(record)
+    }
+
+    /// The report listed 25 of 178 drifting series and said "all are in forecast_tracking.csv",
+    /// whose rows have no signal. forecast_drift.csv has each: six runs forecasting 100, each
+    /// 20 short at lag 1, read -120 / 20 = -6, below the actuals.
+    @Test func everyDriftingSeriesIsWrittenWithItsSignal() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        for months in 0...5 { try TrackingReportTests.run(history, months: months, forecast: 100) }
+        try TrackingReportTests.run(history, months: 7, forecast: 120)
+        let tracking = try ForecastTracking.score(history) { _ in }
+        let drift = try #require(tracking.drifting.first)
+        #expect(drift.frequency == "month" && drift.sumOfErrors == -120 && drift.meanAbsoluteError == 20 && drift.direction == "below")
+        let csv = temporaryHistoryPath("forecast_drift.csv")
+        try tracking.writeDrift(csv: csv)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.first == ForecastTracking.driftHeader.joined(separator: ","))
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix("A,forecast,month,6,-6,-120,20,below,2026-01 lag 1 run 1: -20; 2026-02 lag 1 run 2: -20;"), "\(lines)")
+        let report = tracking.report(history: "h.sqlite")
+        #expect(report.markdown(figurePrefix: "t").contains("forecast_drift.csv"))
+        #expect(!report.markdown(figurePrefix: "t").contains("all are in forecast_tracking.csv"))
+    }
+
+    /// A history of horizon 8: the per-run table and chart stop at lag 6, and say where lags
+    /// 7 and 8 are (they stopped without a word).
+    @Test func lagsBeyondTheChartedOnesAreNamed() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        try TrackingReportTests.run(history, months: 0, forecast: 100, horizon: 8)
+        try TrackingReportTests.run(history, months: 8, forecast: 120, horizon: 8)
+        let tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 8)
+        let text = tracking.report(history: "h.sqlite").markdown(figurePrefix: "t")
+        #expect(text.contains("The chart and this table show the first 6 lags scored; lags 7 to 8 are in the accuracy by lag table above."), "\(text)")
+        #expect(text.contains("| 8 | 1 |"))   // lag 8 in the by-lag table
+    }
+
+    /// Run 1 forecast item `00001`, run 2 read it as `1`: nothing scored, and the report said
+    /// only that no actual was in yet, which new data would never change.
+    @Test func runsSharingNoSeriesNameSaySo() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        try TrackingReportTests.run(history, series: "00001", months: 0, forecast: 100)
+        try TrackingReportTests.run(history, series: "1", months: 3, forecast: 100)
+        let tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 0 && tracking.seriesKeysDiffer)
+        let summary = tracking.report(history: "h.sqlite").summary
+        #expect(summary.contains { $0.contains("no series of the later runs' actuals matches an earlier run's forecasts") && $0.contains("check the series keys") }, "\(summary)")
+        #expect(!summary.contains { $0.contains("No archived forecast has its actual yet") })
+        // Runs of one series, not yet scored: no such note.
+        let waiting = try RunHistory.open(temporaryHistoryPath())
+        try TrackingReportTests.run(waiting, months: 0, forecast: 100)
+        #expect(try !ForecastTracking.score(waiting) { _ in }.seriesKeysDiffer)
+    }
+}

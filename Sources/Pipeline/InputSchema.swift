@@ -170,6 +170,11 @@ public struct InputSchema: Sendable {
 
     /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
     /// read their series column without a schema, say the same.
+    /// A row named with a total word whose quantity is a sum of the rows (`SubtotalCheck`).
+    public static func subtotalSumReason(_ label: String, value: Double, sums what: String) -> String {
+        "a subtotal row ('\(label.trimmed().clipped)'): its quantity \(NumberFormat.fixed(value)) is the sum of \(what), and read as data it would count twice; delete the subtotal rows from the export"
+    }
+
     public static func totalsRowReason(_ label: String) -> String {
         "a totals row ('\(label.trimmed().clipped)'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export"
     }

@@ -231,6 +231,7 @@ public struct SeriesImport: Sendable {
         var emptyValues = 0
         var labels = PeriodLabelMix()
         var datesReadOneWay = false
+        var subtotals = SubtotalCheck()
         var summary = try table.run { row in
             let day = try row.date(d, cache: &dates)
             let field = row.record[d]
@@ -261,6 +262,10 @@ public struct SeriesImport: Sendable {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
                 try lastKey.follow(key, value: value, column: s)
+                if TotalsLabel.holdsTotalWord(key), let what = subtotals.sums(day: day, value: value) {
+                    throw RowRejection(column: s, InputSchema.subtotalSumReason(String(decoding: key, as: UTF8.self), value: value, sums: what))
+                }
+                subtotals.add(day: day, value: value)
                 add(key)
             } else {
                 oneKey.withUnsafeBufferPointer(add)

@@ -121,7 +121,9 @@ public final class CSVReader {
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         try context.deliver(body)
         if finished { return }
-        let handoff = BatchHandoff(spare: [ParseContext(parser: parser, limits: limits), ParseContext(parser: parser, limits: limits)])
+        let spares = [ParseContext(parser: parser, limits: limits), ParseContext(parser: parser, limits: limits)]
+        for spare in spares { spare.columns = header.count }
+        let handoff = BatchHandoff(spare: spares)
         let done = DispatchSemaphore(value: 0)
         let producer = UncheckedBox(self)
         DispatchQueue.global().async {
@@ -208,6 +210,8 @@ public final class CSVReader {
             throw InputError(file: displayName, "file has no header row (only blank lines); the first line must name the columns")
         }
         header = headerRecord
+        // Rows are judged for stray quotes against the header's width (`StrayQuote`).
+        context.columns = header.count
         // A byte-order mark written again below Excel's `sep=` line (two exports pasted into
         // one) hid the first column's name: `'\u{FEFF}Date'` read as no `date`.
         if separatorLine != nil, let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
@@ -234,8 +238,8 @@ public final class CSVReader {
         return j < text.count && (text[j] == 0x0A || text[j] == 0x0D) ? x : nil
     }
 
-    /// Settles the encoding from the first chunk (byte-order marks; for `auto`, whether it is
-    /// valid UTF-8) and returns the chunk's text as UTF-8, byte-order mark removed.
+    /// Settles the encoding from the first chunk's byte-order marks and, for `auto`, from the
+    /// whole file's bytes (`EncodingCensus`), and returns the chunk's text as UTF-8, byte-order mark removed.
     private func decodeFirstChunk(_ bytes: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer {
         let n = bytes.count
         let utf16Mark = n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
@@ -255,17 +259,53 @@ public final class CSVReader {
                 throw InputError(file: displayName, line: 1, "file is UTF-16 encoded but is read as UTF-8; use --encoding utf-16 or auto (encoding: utf-16 in a pipeline), or export it as UTF-8 CSV")
             }
             if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-            if encoding == .auto {
-                if TextEncoding.isValidUTF8(UnsafeRawBufferPointer(rebasing: bytes[start..<n])) {
+            // A UTF-8 byte-order mark says UTF-8: a stray byte in such a file is that row's
+            // fault, rejected, not a reason to read every name as Windows-1252.
+            if encoding == .auto && start == 3 {
+                encoding = .utf8
+            } else if encoding == .auto {
+                let census = try census(firstChunk: UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+                if census.isUTF8 {
                     encoding = .utf8
                 } else {
                     transcoder = Transcoder(.windows1252)
                     encoding = .windows1252
                     encodingNote = "read as Windows-1252: not valid UTF-8"
+                        + (census.multiByte > 0 ? " (\(census.invalid) bytes are not UTF-8 against \(census.multiByte) UTF-8 characters)" : "")
                 }
             }
         }
         return transcode(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
+    }
+
+    /// The encoding census of the whole input when it is a file: the first chunk, then the
+    /// rest read with `pread`, which leaves the stream where parsing goes on. Standard input
+    /// and pipes cannot be read twice, so there the first chunk alone decides.
+    private func census(firstChunk: UnsafeRawBufferPointer) throws -> EncodingCensus {
+        var census = EncodingCensus()
+        var info = stat()
+        let seekable = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        let wholeFileRead = firstChunk.count < chunk.count
+        var carry = census.count(firstChunk, final: seekable && wholeFileRead)
+        guard seekable, !wholeFileRead else { return census }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk.count + 4, alignment: 16)
+        defer { scratch.deallocate() }
+        if carry > 0 { scratch.copyMemory(from: UnsafeRawBufferPointer(rebasing: firstChunk[(firstChunk.count - carry)...])) }
+        var offset = off_t(firstChunk.count)
+        while true {
+            let got = pread(fd, scratch.baseAddress! + carry, chunk.count, offset)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: displayName, "could not be read: \(String(cString: strerror(errno)))")
+            }
+            let bytes = UnsafeRawBufferPointer(rebasing: scratch[0..<(carry + got)])
+            let left = census.count(bytes, final: got == 0)
+            if got == 0 { break }
+            offset += off_t(got)
+            if left > 0 { scratch.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - left)...])) }
+            carry = left
+        }
+        return census
     }
 
     /// The bytes as UTF-8: themselves when the file is UTF-8, else transcoded.

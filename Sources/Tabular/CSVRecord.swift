@@ -9,14 +9,17 @@ public struct CSVRecord {
     public let count: Int
     /// Physical line (1-based) where the record starts, counting newlines inside quoted fields.
     public let line: Int
+    /// Set when a quoted field of the record swallowed lines that read as rows (`StrayQuote`).
+    public let strayQuote: StrayQuote?
 
     @usableFromInline
-    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, line: Int) {
+    init(bytes: UnsafePointer<UInt8>, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, count: Int, line: Int, strayQuote: StrayQuote? = nil) {
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
         self.count = count
         self.line = line
+        self.strayQuote = strayQuote
     }
 
     public var isBlank: Bool { count == 0 }

@@ -54,9 +54,31 @@ public struct ImportRow {
         let field = ImportRow.unwrapped(record[column])
         guard !field.isEmpty else { throw RowRejection(column: column, "value is empty") }
         guard UTF8Check.isValid(field) else {
-            throw RowRejection(column: column, "value is not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252 (encoding: in a pipeline)")
+            throw RowRejection(column: column, ImportRow.notUTF8Reason(field))
         }
         return field
+    }
+
+    /// Why a field is not text, naming its first bad byte: the file is read as UTF-8 because
+    /// the rest of it is, so the byte is most likely one character typed or pasted in another
+    /// encoding, and the user needs to find it.
+    @usableFromInline
+    static func notUTF8Reason(_ field: UnsafeBufferPointer<UInt8>) -> String {
+        if field.contains(0) { return "value contains a NUL byte; export the file as UTF-8 text" }
+        var i = 0
+        while i < field.count {
+            let lead = field[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+            if length == 0 || i + length > field.count
+                || !UTF8Check.isValid(UnsafeBufferPointer(rebasing: field[i..<(i + length)])) { break }
+            i += length
+        }
+        let byte = i < field.count ? field[i] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        // What the byte is in Windows-1252, the usual source of a stray byte (`é` for 0xE9).
+        let scalar = byte >= 0xA0 ? UInt32(byte) : byte >= 0x80 ? UInt32(Transcoder.cp1252High[Int(byte) - 0x80]) : 0
+        let shown = scalar >= 0xA0 ? UnicodeScalar(scalar).map { " ('\(Character($0))' in Windows-1252)" } ?? "" : ""
+        return "value is not valid UTF-8 text: byte 0x\(hex)\(shown) at byte \(i + 1) of the value, while the rest of the file reads as UTF-8; correct that character in the export, or re-encode the file as UTF-8 (if the whole file is Windows-1252, read it with --encoding windows-1252; encoding: in a pipeline)"
     }
 
     /// Text of a column that may be absent from the file or empty in this row.

@@ -12,6 +12,8 @@ final class ParseContext {
         var firstField: Int
         var fieldCount: Int
         var line: Int
+        /// Line breaks inside the record's quoted fields.
+        var newlines: Int
     }
 
     enum Fatal {
@@ -53,6 +55,8 @@ final class ParseContext {
     /// Newlines inside the quoted fields completed so far in the current record.
     private(set) var embeddedNewlines = 0
     private var lastTerminator: Int32 = -1
+    /// The header's column count once it is read (0 before: nothing is judged a stray quote).
+    var columns = 0
 
     nonisolated(unsafe) static var initialByteCapacity = 1 << 19
     nonisolated(unsafe) static var initialFieldCapacity = 1 << 16
@@ -111,11 +115,11 @@ final class ParseContext {
             // The LF of a CRLF pair arrives as an empty record of its own.
             if terminator == lf && lastTerminator == cr { return }
             if terminator == -1 { return }
-            records.append(RecordSpan(firstField: currentFirstField, fieldCount: 0, line: line))
+            records.append(RecordSpan(firstField: currentFirstField, fieldCount: 0, line: line, newlines: 0))
             line += 1
             return
         }
-        records.append(RecordSpan(firstField: currentFirstField, fieldCount: n, line: line))
+        records.append(RecordSpan(firstField: currentFirstField, fieldCount: n, line: line, newlines: embeddedNewlines))
         line += embeddedNewlines + (terminator == cr || terminator == lf ? 1 : 0)
         embeddedNewlines = 0
         currentFirstField = fieldCount
@@ -128,7 +132,8 @@ final class ParseContext {
             let span = records[delivered]
             delivered += 1
             try body(CSVRecord(bytes: bytes, starts: starts + span.firstField, ends: ends + span.firstField,
-                               count: span.fieldCount, line: span.line))
+                               count: span.fieldCount, line: span.line,
+                               strayQuote: span.newlines >= StrayQuote.fewestRowLines ? strayQuote(span) : nil))
         }
         compact()
     }
@@ -163,6 +168,7 @@ final class ParseContext {
         other.line = line
         other.embeddedNewlines = embeddedNewlines
         other.lastTerminator = lastTerminator
+        other.columns = columns
         other.fatal = fatal
         byteCount = partialStart
         fieldCount = currentFirstField
@@ -211,6 +217,49 @@ final class ParseContext {
         starts.deallocate(); ends.deallocate()
         starts = freshStarts; ends = freshEnds
         fieldCapacity = capacity
+    }
+
+    /// The record's quoted field that swallowed lines reading as rows, if one did. Only a
+    /// record spanning lines (rare) is looked at, when it is delivered: the header's column
+    /// count is known by then, also for the rows parsed with it in the first chunk.
+    private func strayQuote(_ span: RecordSpan) -> StrayQuote? {
+        guard columns >= 3 else { return nil }
+        var opened = span.line
+        for k in 0..<span.fieldCount {
+            let start = bytes + starts[span.firstField + k], length = ends[span.firstField + k] - starts[span.firstField + k]
+            let breaks = ParseContext.countLineBreaks(start, length)
+            defer { opened += breaks }
+            guard breaks >= StrayQuote.fewestRowLines, let closing = closingDelimitersIfInnerLinesAreRows(start, length) else { continue }
+            // The closing line reads as a row when its delimiters before the quote and the
+            // fields after the quoted one make a row's.
+            if closing + (span.fieldCount - 1 - k) >= columns - 1 {
+                return StrayQuote(opened: opened, closes: opened + breaks, rowLines: breaks)
+            }
+        }
+        return nil
+    }
+
+    /// For a field holding line breaks: when every complete line inside it (not the opening
+    /// line's part, not the closing line's) holds at least `columns - 1` delimiters, the
+    /// delimiters in the closing line's part; nil otherwise. `StrayQuote` says why.
+    private func closingDelimitersIfInnerLinesAreRows(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        let delimiter = parser.pointee.delim_char
+        let wanted = columns - 1
+        var delimiters = 0, segment = 0, i = 0
+        while i < n {
+            let c = p[i]
+            if c == delimiter {
+                delimiters += 1
+            } else if c == 0x0A || c == 0x0D {
+                if c == 0x0D && i + 1 < n && p[i + 1] == 0x0A { i += 1 }
+                // Segment 0 is the opening line's part; the ones after it up to here are whole lines.
+                if segment > 0 && delimiters < wanted { return nil }
+                segment += 1
+                delimiters = 0
+            }
+            i += 1
+        }
+        return delimiters
     }
 
     /// LF, CRLF and a lone CR each count as one line break.

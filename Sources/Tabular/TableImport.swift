@@ -231,6 +231,11 @@ public final class TableImport {
                 } ?? 1
                 if let cells { summary.emptyCells += cells.count - weight }
                 summary.read += weight
+                // Before the field count: a swallowing record usually has the right number.
+                if let stray = record.strayQuote {
+                    try rejectLine(record, nil, stray.reason, weight: weight)
+                    return
+                }
                 if record.count != expectedFields {
                     if record.count < expectedFields {
                         try rejectLine(record, nil, "row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(expectedFields); check for a missing delimiter or a line break inside an unquoted value", weight: weight)

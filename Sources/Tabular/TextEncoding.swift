@@ -1,12 +1,13 @@
 /// The character encoding of an export. Whatever it is, the reader hands UTF-8 to libcsv
 /// and every output is UTF-8.
 ///
-/// `auto` reads UTF-8 (with or without a byte-order mark), UTF-16 by its byte-order mark,
-/// and a file whose first chunk (256 KiB) is not valid UTF-8 as Windows-1252, saying so in
-/// the import's summary line. The decision is made once, on the first chunk: a file whose
-/// invalid bytes come later is read as UTF-8, and those rows are rejected by the per-field
-/// UTF-8 check naming `--encoding windows-1252`. UTF-8 input is parsed in place, untouched;
-/// only other encodings are transcoded, chunk by chunk, before parsing.
+/// `auto` reads UTF-16 by its byte-order mark and UTF-8 by its byte-order mark; otherwise it
+/// decides on the whole file (`EncodingCensus`), so the answer does not hang on where an odd
+/// byte sits: UTF-8 when every non-ASCII byte is UTF-8, or when valid multi-byte characters
+/// are at least as many as the bytes that break UTF-8 (those rows are rejected, naming the
+/// byte); Windows-1252 otherwise, said in the import's summary line. Standard input cannot be
+/// read twice: there the first chunk (256 KiB) decides, by the same rule. UTF-8 input is
+/// parsed in place, untouched; only other encodings are transcoded, chunk by chunk.
 public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
     case auto
     case utf8 = "utf-8"

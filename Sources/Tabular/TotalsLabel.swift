@@ -114,6 +114,49 @@ public enum TotalsLabel {
 
     static let totalAndSpace: [UInt8] = Array("total ".utf8)
 
+    /// The words that make a name a totals candidate when they stand as a word anywhere in it
+    /// (`Total for 2025-01`, `ICU Total`, `Grand total - all items`, `Subtotal - 6010 ICU`,
+    /// `Totaal`, `Total général`), lower case. Such a name is only a candidate: an item is
+    /// called `Total Parenteral Nutrition kit`, so the import also asks that its figure be
+    /// the other rows' sum (`SubtotalCheck`).
+    public static let containedWords: [String] = ["total", "totals", "subtotal", "subtotals", "sum", "sums", "summe", "gesamt",
+                                                  "gesamtsumme", "gesamtergebnis", "insgesamt", "ergebnis", "totaal", "totale",
+                                                  "totaux", "somme", "suma", "général", "générale", "generale"]
+    static let containedWordBytes: [[UInt8]] = containedWords.map { Array($0.utf8) }
+
+    /// Whether one of `containedWords` stands as a word in the field, without case (ASCII
+    /// letters); a word is a run of letters, bytes of accented letters included. Byte-level,
+    /// allocation-free, one pass: it runs on every row's key.
+    public static func holdsTotalWord(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = field.count
+        var i = 0
+        while i < n {
+            @inline(__always) func isLetter(_ c: UInt8) -> Bool { c >= 0x80 || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z")) }
+            guard isLetter(field[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < n, isLetter(field[end]) { end += 1 }
+            let first = field[i] | 0x20
+            if end - i >= 3 && end - i <= 14 && (first == UInt8(ascii: "t") || first == UInt8(ascii: "s") || first == UInt8(ascii: "g")
+                                                 || first == UInt8(ascii: "i") || first == UInt8(ascii: "e")) {
+                for word in containedWordBytes where word.count == end - i {
+                    var same = true
+                    for k in 0..<word.count {
+                        let c = field[i + k]
+                        if (c < 0x80 ? c | 0x20 : c) != word[k] { same = false; break }
+                    }
+                    if same { return true }
+                }
+            }
+            i = end
+        }
+        return false
+    }
+
+    public static func holdsTotalWord(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { holdsTotalWord($0) }
+    }
+
     public static func isSubtotal(_ field: String, under previous: String) -> Bool {
         var field = field, previous = previous
         return field.withUTF8 { f in previous.withUTF8 { isSubtotal(f, under: $0) } }

@@ -139,6 +139,30 @@ import Testing
         #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")) == "series,period,value\nGloves,2026-01,3384.5\n")
     }
 
+    /// A subtotal row named with a total word among others (`Total for 2025-01` under each
+    /// month's rows, `ICU Total` at the end holding a date's sum) doubled the file's total and
+    /// was forecast as a series; it is rejected when its quantity is the rows' sum. An item
+    /// named `Total Parenteral Nutrition kit` with an ordinary quantity is read.
+    @Test func subtotalRowsNamedWithATotalWordAreRejectedByTheirSum() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "date,item,quantity\n"
+        for month in 1...3 {
+            text += "2025-0\(month)-15,Gauze,4\n2025-0\(month)-15,Tape,6\n2025-0\(month)-15,Total Parenteral Nutrition kit,3\n"
+            text += "2025-0\(month)-15,Total for 2025-0\(month),13\n"
+        }
+        text += "2025-04-15,Gauze,1\n2025-04-15,Tape,2\n2025-05-15,Gauze,5\n2025-04-15,ICU Total,3\n2025-05-15,Grand total - all items,47\n"
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("17 rows read, 12 accepted, 5 rejected"), "stderr: \(run.stderr)")
+        let out = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
+        #expect(!out.contains("Total for") && !out.contains("ICU Total") && !out.contains("Grand total") && out.contains("Total Parenteral Nutrition kit,2025-01,3"), "\(out)")
+        let rejects = try CLIRunner.read(dir.appendingPathComponent("s.rejects.csv"))
+        #expect(rejects.contains("u.csv,5,item,\"a subtotal row ('Total for 2025-01'): its quantity 13 is the sum of the 3 rows above it"), "\(rejects)")
+        #expect(rejects.contains("u.csv,9,item,\"a subtotal row ('Total for 2025-02'): its quantity 13 is the sum of the 3 rows above it since the previous total"), "\(rejects)")
+        #expect(rejects.contains("a subtotal row ('ICU Total'): its quantity 3 is the sum of the 2 other rows of 2025-04-15"), "\(rejects)")
+        #expect(rejects.contains("a subtotal row ('Grand total - all items'): its quantity 47 is the sum of all 12 rows above it"), "\(rejects)")
+    }
+
     /// A `Total` location beside ICU and ED doubled every item summed over locations (the
     /// pipeline's import rejected it, the command did not).
     @Test func aTotalsLocationRowIsRejected() throws {

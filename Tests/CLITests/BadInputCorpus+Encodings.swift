@@ -38,6 +38,34 @@ extension BadInputCorpus {
         cases.append(accepting(usage, "Windows-1252 item names", windows1252, read: usage.rows.count, output: usage.output,
                                says: ["A100\u{2013}\u{A3}\u{F4}", "B200\u{2013}\u{A3}\u{F4}"]))
 
+        // auto decides on the whole file, not its first 256 KiB: a Windows-1252 accent after
+        // 300 KB of ASCII is read as Windows-1252 (it was read as UTF-8, its rows rejected).
+        var late = Data(usage.header.joined(separator: ",") + "\n")
+        let pad = String(repeating: "x", count: 8_000)
+        for (k, row) in usage.rows.enumerated() {
+            var cells = row.map { Data($0.utf8) }
+            cells[usage.column("location")] = Data(pad.utf8)
+            if k == usage.rows.count - 1 { cells[item].append(0xE9) }   // e acute
+            late.append(Data(cells.joined(separator: Data([UInt8(ascii: ",")]))))
+            late.append(0x0A)
+        }
+        let lateAccent = late
+        cases.append(accepting(usage, "Windows-1252 accent after 300 KB of ASCII", lateAccent, read: usage.rows.count, output: usage.output,
+                               says: [usage.rows.last![item] + "\u{E9},"]))
+        // A UTF-8 file with one stray Windows-1252 byte is UTF-8: its names stay whole and the
+        // one row is rejected, naming the byte (the file was read as Windows-1252, `Größe`
+        // garbled on every row).
+        var stray = Data(usage.header.joined(separator: ",") + "\n")
+        for (k, row) in usage.rows.enumerated() {
+            var cells = row.map { Data($0.utf8) }
+            cells[item].append(k == 1 ? Data([0x20, 0x47, 0x72, 0xF6]) : Data(" Gr\u{F6}\u{DF}e".utf8))
+            stray.append(Data(cells.joined(separator: Data([UInt8(ascii: ",")]))))
+            stray.append(0x0A)
+        }
+        let strayByte = stray
+        cases.append(rejecting(usage, "UTF-8 names with one stray Windows-1252 byte on line 3", strayByte,
+                               [RejectedRow(line: 3, column: "item", says: "is not valid UTF-8 text: byte 0xF6 ('\u{F6}' in Windows-1252) at byte 8 of the value, while the rest of the file reads as UTF-8")]))
+
         // A date format that reads none of the dates: every row rejected, the pattern named.
         cases.append(failing(usage, "--date-format DD-MMM-YY on ISO dates", Data(usage.contents), line: 2,
                              "'2025-01-06' is not a date in the format DD-MMM-YY", "40 of 40 rows rejected",

@@ -91,6 +91,19 @@ extension BadInputCorpus {
         cases.append(CorpusCase(kind: series.kind, name: "series 'Total Hip' after 'Hip' on each date is read", files: ["p.csv": Data(procedures.utf8)],
                                 arguments: ["aggregate", "--input", "p.csv", "--out", "out.csv"],
                                 expectation: .accepted(file: "p.csv", read: 12, output: "out.csv", says: ["Total Hip,2025-06,30"])))
+        // A row whose name holds a total word and whose quantity is the sum of the rows above
+        // it is a subtotal (`Total to date` counted the ten rows twice).
+        let aboveSum = usage.rows.prefix(10).reduce(0) { $0 + Int($1[usage.column("quantity")])! }
+        var subtotalRow = usage.rows[9]
+        subtotalRow[usage.column("item")] = "Total to date"
+        subtotalRow[usage.column("quantity")] = String(aboveSum)
+        let subtotalLine = Array(subtotalRow.joined(separator: ",").utf8)
+        cases.append(rejecting(usage, "subtotal row 'Total to date' on line 12 holding the sum of the rows above", replacingRow(usage, 10, with: subtotalLine),
+                               [RejectedRow(line: 12, column: "item", says: "a subtotal row ('Total to date'): its quantity \(aboveSum) is the sum of the 10 rows above it")]))
+        // The same name with an ordinary quantity is an item: the name alone rejects nothing.
+        cases.append(accepting(usage, "item 'Total Parenteral Nutrition kit' on line 22 with an ordinary quantity is read",
+                               replacingValue(usage, 20, "item", with: Array("Total Parenteral Nutrition kit".utf8)), read: usage.rows.count,
+                               output: usage.output, says: ["Total Parenteral Nutrition kit,"]))
         // An item whose name holds the word is an item.
         for name in ["Total Parenteral Nutrition kit", "TPN Total"] {
             cases.append(accepting(usage, "item '\(name)' is read", replacingValue(usage, 1, "item", with: Array(name.utf8)), read: usage.rows.count,

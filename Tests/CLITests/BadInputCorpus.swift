@@ -475,7 +475,7 @@ enum BadInputCorpus {
                               ("truncated UTF-8 sequence", [0x41, 0xE2, 0x82])] as [(String, [UInt8])] {
             // Read as UTF-8 (`auto` would read the file as Windows-1252 and accept the row).
             cases.append(rejecting(input, "\(name) in '\(t)' on line 3, --encoding utf-8", replacingValue(input, 1, t, with: bytes),
-                                   [RejectedRow(line: 3, column: t, says: "not valid UTF-8 text (or contains a NUL byte); export the file as UTF-8, or read it with --encoding windows-1252")],
+                                   [RejectedRow(line: 3, column: t, says: "is not valid UTF-8 text: byte 0x")],
                                    extraArguments: ["--encoding", "utf-8"]))
         }
         cases.append(rejecting(input, "empty '\(t)' on line 3", replacingValue(input, 1, t, with: []), [RejectedRow(line: 3, column: t, says: "value is empty")]))
@@ -491,6 +491,20 @@ enum BadInputCorpus {
         let spanning = Data(lines.joined(separator: "\n") + "\n")
         cases.append(rejecting(input, "quoted line break in '\(n)' on line 3, bad '\(n)' on line 5", spanning,
                                [RejectedRow(line: 3, column: n, says: "is not a number"), RejectedRow(line: 5, column: n, says: "'x9' is not a number")]))
+        // A stray quote opening a value on line 4 and closing on line 9: the lines between
+        // read as rows, so the record is rejected, naming both lines (it was accepted, 5 rows gone).
+        if input.kind == .usage, input.rows.count >= 9, let textColumn = input.header.firstIndex(of: t), textColumn < input.header.count - 1 {
+            var swallowing = ([input.header] + input.rows).map { $0.joined(separator: ",") }
+            var opening = input.rows[2], closing = input.rows[7]
+            opening[textColumn] = "\"" + opening[textColumn]
+            closing[textColumn] += "\""
+            swallowing[3] = opening.joined(separator: ",")
+            swallowing[8] = closing.joined(separator: ",")
+            let swallowed = Data(swallowing.joined(separator: "\n") + "\n")
+            cases.append(rejecting(input, "stray quote in '\(t)' opening on line 4, closing on line 9", swallowed,
+                                   [RejectedRow(line: 4, column: "", says: "a quote opened on line 4 closes on line 9, swallowing 5 lines that read as rows: check for a stray quote")],
+                                   read: input.rows.count - 5))
+        }
         return cases
     }
 

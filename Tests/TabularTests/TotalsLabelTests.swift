@@ -67,4 +67,16 @@ struct TotalsLabelTests {
         #expect(!TotalsLabel.isLabel("Total: 3 items"))
         #expect(!TotalsLabel.startsWithLabel("TPN Total") && !TotalsLabel.startsWithLabel("Totally"))
     }
+
+    /// A total word anywhere in the name, as a word, makes a subtotal candidate (the usage
+    /// import then asks that its quantity be the rows' sum); a word that merely starts so does not.
+    @Test func totalWordsAreFoundAsWords() {
+        for name in ["Total for 2025-01", "ICU Total", "Grand total - all items", "Subtotal - 6010 ICU", "Totaal", "Total g\u{E9}n\u{E9}ral",
+                     "Sub-total ICU", "SUMME Station 3", "Total Parenteral Nutrition kit"] {
+            #expect(TotalsLabel.holdsTotalWord(name), "\(name)")
+        }
+        for name in ["Totally sterile gauze", "Sumatriptan 50 mg", "Summary sheet", "Gesamtheit", "Gloves", "", "T"] {
+            #expect(!TotalsLabel.holdsTotalWord(name), "\(name)")
+        }
+    }
 }

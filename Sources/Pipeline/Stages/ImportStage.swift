@@ -407,11 +407,30 @@ public struct ImportStage: Stage {
             }
         }
         /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
+        // A usage row whose item holds a total word and whose quantity is the rows' sum is a
+        // subtotal (`SubtotalCheck`); whether an item holds one is kept by its interned id
+        // (0 unseen, 1 yes, 2 no), so each distinct name is looked at once.
+        let subtotalRoles: (item: Int, quantity: Int, date: Int)? = {
+            guard schema.kind == "usage", let i = present.firstIndex(where: { $0.name == "item" }), let q = present.firstIndex(where: { $0.name == "quantity" }),
+                  let d = present.firstIndex(where: { $0.name == "date" }), columns[i] >= 0, columns[q] >= 0, columns[d] >= 0 else { return nil }
+            return (i, q, d)
+        }()
+        var subtotals = SubtotalCheck()
+        var holdsTotalWord: [UInt8] = []
         func emit(_ row: ImportRow, cell: Int) throws {
             // Checks across columns, like the per-field rules in `read`, before any filter.
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
+            }
+            if let (i, q, d) = subtotalRoles, rowText[i] >= 0 {
+                let id = rowText[i]
+                if id >= holdsTotalWord.count { holdsTotalWord += [UInt8](repeating: 0, count: id - holdsTotalWord.count + 1) }
+                if holdsTotalWord[id] == 0 { holdsTotalWord[id] = TotalsLabel.holdsTotalWord(internedStrings[i][id]) ? 1 : 2 }
+                if holdsTotalWord[id] == 1, let what = subtotals.sums(day: rowDay[d], value: rowNumber[q]) {
+                    throw RowRejection(column: columns[i], InputSchema.subtotalSumReason(internedStrings[i][id], value: rowNumber[q], sums: what))
+                }
+                subtotals.add(day: rowDay[d], value: rowNumber[q])
             }
             var kept = true
             for (c, (k, allowed)) in conditions.enumerated() {

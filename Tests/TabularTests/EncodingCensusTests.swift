@@ -1,0 +1,82 @@
+import Testing
+@testable import Tabular
+
+/// `auto` decides on the whole file (`EncodingCensus`): where an odd byte sits no longer
+/// changes how the file reads.
+@Suite("Encoding census")
+struct EncodingCensusTests {
+    /// A usage file of `rows` ASCII rows padded to past the first 256 KiB chunk, with `extra`
+    /// bytes appended to the item of row `at` (0-based) and `name` as every other item's tail.
+    static func file(rows: Int, at: Int, extra: [UInt8], name: [UInt8] = [], bom: Bool = false) -> [UInt8] {
+        var bytes: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        bytes += Array("date,item,note,quantity\n".utf8)
+        let note = [UInt8](repeating: UInt8(ascii: "n"), count: 100)
+        for k in 0..<rows {
+            bytes += Array("2025-01-01,Item \(k % 10)".utf8) + (k == at ? extra : name) + [UInt8(ascii: ",")] + note + Array(",1\n".utf8)
+        }
+        return bytes
+    }
+
+    @Test func aWindows1252AccentAfterTheFirstChunkMakesTheFileWindows1252() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        // 4,000 rows of 130 bytes: the accent on the last row sits past 500 KB.
+        let path = try dir.write("late.csv", bytes: Self.file(rows: 4_000, at: 3_999, extra: [0x20, 0x43, 0x61, 0x66, 0xE9]))
+        let reader = try CSVReader(path: path)
+        var last: [String] = []
+        try reader.forEachRecord { last = $0.strings }
+        #expect(reader.encoding == .windows1252)
+        #expect(reader.encodingNote == "read as Windows-1252: not valid UTF-8")
+        #expect(last[1] == "Item 9 Caf\u{E9}")
+    }
+
+    @Test func oneStrayByteInAUTF8FileLeavesItUTF8WhereverItSits() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let utf8Name = Array(" Gr\u{F6}\u{DF}e".utf8)
+        // Line 2, line 2,001, the last line; with and without a byte-order mark: one answer.
+        for (k, at) in [0, 2_000, 3_999].enumerated() {
+            for bom in [false, true] {
+                let path = try dir.write("stray\(k)\(bom).csv", bytes: Self.file(rows: 4_000, at: at, extra: [0x20, 0x47, 0x72, 0xF6], name: utf8Name, bom: bom))
+                let importer = try TableImport(path: path, columns: [ColumnSpec("item")], options: ImportOptions(onError: .skip))
+                #expect(importer.reader.encoding == .utf8, "row \(at), BOM \(bom)")
+                let item = try #require(importer.column("item"))
+                var names: Set<String> = []
+                let summary = try importer.run { row in names.insert(try row.string(item)) }
+                #expect(summary.rejected == 1 && summary.accepted == 3_999 && summary.encodingNote == nil, "row \(at), BOM \(bom): \(summary)")
+                #expect(names.contains("Item 1 Gr\u{F6}\u{DF}e") && !names.contains { $0.contains("\u{C3}") }, "row \(at): \(names.sorted())")
+                #expect(summary.examples.first?.contains(":\(at + 2): column 'item'") ?? false, "\(summary.examples)")
+                #expect(summary.examples.first?.contains("byte 0xF6 ('\u{F6}' in Windows-1252)") ?? false, "\(summary.examples)")
+            }
+        }
+    }
+
+    @Test func aWindows1252FileWithNoValidUTF8IsWindows1252AndSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("w.csv", bytes: Array("item,qty\nCaf".utf8) + [0xE9] + Array(",1\nGr".utf8) + [0xF6, 0xDF, 0x65] + Array(",2\n".utf8))
+        let result = try readAll(path)
+        #expect(result.records.map { $0.fields[0] } == ["Caf\u{E9}", "Gr\u{F6}\u{DF}e"])
+    }
+
+    @Test func theCensusCountsCharactersSplitBetweenChunks() {
+        var census = EncodingCensus()
+        let bytes: [UInt8] = Array("ab".utf8) + [0xC3, 0xB6] + [0xE2, 0x80, 0x93] + [0xF0, 0x9F, 0x92, 0x89] + [0xE9, 0x41]
+        // Split at every place: the same counts.
+        for cut in 0...bytes.count {
+            var c = EncodingCensus()
+            var carry: [UInt8] = []
+            let first = Array(bytes[..<cut])
+            let left = first.withUnsafeBytes { c.count($0, final: false) }
+            carry = Array(first.suffix(left))
+            let second = carry + Array(bytes[cut...])
+            _ = second.withUnsafeBytes { c.count($0, final: true) }
+            #expect(c.multiByte == 3 && c.invalid == 1, "cut at \(cut): \(c)")
+        }
+        _ = bytes.withUnsafeBytes { census.count($0, final: true) }
+        #expect(census.multiByte == 3 && census.invalid == 1 && census.isUTF8)
+        var cp1252 = EncodingCensus()
+        _ = ([0x43, 0x61, 0x66, 0xE9, 0x2C, 0xF6, 0xDF] as [UInt8]).withUnsafeBytes { cp1252.count($0, final: true) }
+        #expect(cp1252.multiByte == 0 && cp1252.invalid == 3 && !cp1252.isUTF8)
+    }
+}

@@ -54,7 +54,7 @@ extension BadInputCorpus {
                                 arguments: aggregate(["--frequency", "day"]),
                                 expectation: .accepted(file: "in.csv", read: 13, output: "out.csv", says: ["A,2025-03-01,1\n", "A,2025-03-12,1\n", "A,2025-03-25,5\n"])))
         cases.append(CorpusCase(kind: .usage, name: "slash dates with evidence both ways (25/03/2025 and 03/25/2025)",
-                                files: ["in.csv": Data("date,item,quantity\n" + ambiguous + "03/25/2025,A,1\n25/03/2025,A,5\n")],
+                                files: ["in.csv": Data("date,item,quantity\n" + (1...12).map { "03/\($0 < 10 ? "0" : "")\($0)/2025,A,1\n" }.joined() + "03/25/2025,A,1\n25/03/2025,A,5\n")],
                                 arguments: aggregate(["--frequency", "day", "--on-error", "skip"]),
                                 expectation: .rejects(file: "in.csv", rejectsFile: "out.rejects.csv",
                                                       rows: [RejectedRow(line: 15, column: "date", says: "read day-first it is 25 March 2025")], read: 14)))

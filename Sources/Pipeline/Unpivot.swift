@@ -261,11 +261,14 @@ struct UnpivotReader {
     let plan: Unpivot.Plan
     /// names[c][r]: the value of `namesTo[r]` on the rows of `plan.columns[c]`.
     let names: [[Name]]
+    /// What reading the header found worth a word: its two-digit years read in another window.
+    var notes: [String] = []
 
     /// - Parameter mapped: the column of each role mapped to one.
     init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int]) throws {
         self.unpivot = unpivot
-        let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
+        var dates = DateParser(format: options.dateFormat)
+        let numbers = NumberParser(decimalComma: options.decimalComma)
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
         /// The names of one header, typed for their roles; `header` is for the message.
         func typed(_ texts: [String], header: String) throws -> [Name] {
@@ -309,6 +312,31 @@ struct UnpivotReader {
         plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil },
                                 monthLike: { monthRole ? dates.monthLikeFailure($0) : nil },
                                 period: { monthRole && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) })
+        // The headers' two-digit years are one run of years, as a column's are (`TwoDigitYearWindow`).
+        var years = TwoDigitYearsSeen(), headerNotes: [String] = []
+        for texts in plan.names {
+            for (role, text) in zip(roles, texts) where role.type == .date || role.type == .period {
+                var bytes = Array(text.utf8), yy = -1
+                _ = bytes.withUnsafeMutableBufferPointer { [dates] in dates.parse(UnsafeBufferPointer($0), twoDigitYear: &yy) }
+                if yy >= 0 { years.insert(yy) }
+            }
+        }
+        if let window = years.window, window.differsFromPivot(for: years) {
+            dates = DateParser(format: options.dateFormat, twoDigitYears: window)
+            headerNotes.append("two-digit years in the header read as \(window.span(of: years)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: years).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+        }
         names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
+        notes = headerNotes
+        // Two headers naming one period (`MAR25` and `Mar-25`) were summed without a word.
+        if monthRole {
+            var seen: [Int32: Int] = [:]
+            for (k, column) in plan.columns.enumerated() {
+                guard case .day(let day) = names[k][0] else { continue }
+                if let earlier = seen[day.daysSinceEpoch] {
+                    throw Unpivot.Problem("columns", "the header names one period twice: '\(header[earlier].clipped)' (column \(earlier + 1)) and '\(header[column].clipped)' (column \(column + 1)), which would be summed into one without a word; rename or remove one of them in the export")
+                }
+                seen[day.daysSinceEpoch] = column
+            }
+        }
     }
 }

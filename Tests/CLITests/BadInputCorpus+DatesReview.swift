@@ -78,6 +78,29 @@ extension BadInputCorpus {
                                 arguments: aggregate(["--frequency", "day"]),
                                 expectation: .fails(file: "in.csv", line: 2, says: ["'1 234' is not a number", "spaces group its thousands", "use --decimal-comma"]),
                                 absentAfterFailure: ["out.csv"]))
+
+        // The same through a pipeline's import stage.
+        func pipeline(_ file: String, frequency: String, unpivot: String = "") -> Data {
+            Data("stages:\n  usage:\n    kind: import\n    table: usage\n    file: \(file)\n\(unpivot)  totals:\n    kind: aggregate\n    input: usage\n    frequency: \(frequency)\n  save:\n    kind: export\n    input: totals\n    file: out.csv\n")
+        }
+        cases.append(CorpusCase(kind: .pipeline, name: "pipeline import of two-digit years 69 and 70",
+                                files: ["in.csv": Data("date,item,quantity\n12/31/69,A,1\n1/1/70,A,2\n"), "p.yaml": pipeline("in.csv", frequency: "year")],
+                                arguments: ["run", "p.yaml", "--out", "o"],
+                                expectation: .accepted(file: "in.csv", read: 2, output: "o/out.csv", says: ["A,1969,1\nA,1970,2\n"])))
+        let wide = "    columns: {item: Item}\n    unpivot:\n      columns: \"*\"\n      names_to: [date]\n      values_to: quantity\n"
+        cases.append(CorpusCase(kind: .pipeline, name: "pipeline unpivot of two-digit years in headers NOV69 to FEB70",
+                                files: ["in.csv": Data("Item,NOV69,DEC69,JAN70,FEB70\nA,1,2,3,4\n"), "p.yaml": pipeline("in.csv", frequency: "month", unpivot: wide)],
+                                arguments: ["run", "p.yaml", "--out", "o"],
+                                expectation: .accepted(file: "in.csv", read: 4, output: "o/out.csv", says: ["A,1969-11,1\nA,1969-12,2\nA,1970-01,3\nA,1970-02,4\n"])))
+        cases.append(CorpusCase(kind: .pipeline, name: "pipeline unpivot with one month written MAR25 and Mar-25",
+                                files: ["in.csv": Data("Item,JAN25,FEB25,MAR25,Mar-25\nA,1,2,3,30\n"), "p.yaml": pipeline("in.csv", frequency: "month", unpivot: wide)],
+                                arguments: ["run", "p.yaml", "--out", "o"],
+                                expectation: .fails(file: "p.yaml", line: nil, says: ["'MAR25' (column 4) and 'Mar-25' (column 5)", "rename or remove one of them"])))
+        cases.append(CorpusCase(kind: .pipeline, name: "pipeline unpivot glob leaving out the month header SEPT24",
+                                files: ["in.csv": Data("Item,JUL24,AUG24,SEPT24,OCT24\nA,10,10,10,10\n"),
+                                        "p.yaml": pipeline("in.csv", frequency: "month", unpivot: wide.replacing("\"*\"", with: "\"[A-Z][A-Z][A-Z][0-9][0-9]\""))],
+                                arguments: ["run", "p.yaml", "--out", "o"],
+                                expectation: .fails(file: "p.yaml", line: nil, says: ["header 'SEPT24' (column 4) reads as a period", "widen the glob"])))
         return cases
     }
 }

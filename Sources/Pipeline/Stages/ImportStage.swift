@@ -495,6 +495,7 @@ public struct ImportStage: Stage {
             })
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
+            summary.notes += unpivoted.notes
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
             if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {

@@ -202,6 +202,16 @@ public final class TableImport {
         return next.secondLookNotes.count > options.secondLookNotes.count ? SecondLook(options: next) : nil
     }
 
+    /// For a file not read a second time: the columns whose two-digit years the pivot at 70
+    /// read a century apart, a note each (the rows are read so; the note says how to fix it).
+    func pivotKeptNotes() -> [String] {
+        header.indices.compactMap { k in
+            guard k < yearsSeen.count, options.twoDigitYearWindows[k] == nil, let window = yearsSeen[k].window,
+                  window.differsFromPivot(for: yearsSeen[k]) else { return nil }
+            return "two-digit years in '\(header[k].clipped)' read with the fixed pivot at 70, as \(TwoDigitYearWindow.pivot.span(of: yearsSeen[k]).replacing("-", with: " to ")), while as one run of years they are \(window.span(of: yearsSeen[k])) (\(file == "<stdin>" ? "standard input is read once" : "this import reads the file once")); write four-digit years, or give the file by name"
+        }
+    }
+
     private func process(cells: [Int]?, record body: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
         summary.notes = options.secondLookNotes
@@ -320,6 +330,8 @@ public final class TableImport {
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
             if options.secondLook, let again = secondLook() { throw again }
+            // Read once (standard input, an import that cannot read again): said, not moved.
+            if !options.secondLook { summary.notes += pivotKeptNotes() }
         } catch {
             rejects?.abandon()
             throw error

@@ -82,6 +82,16 @@ struct TwoDigitYearWindowTests {
         #expect(summary.notes.contains { $0.contains("1966-2003") })
     }
 
+    @Test func anImportThatReadsOnceKeepsThePivotAndSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let table = try TableImport(path: try dir.write("y.csv", "date,quantity\n12/31/69,1\n1/1/70,2\n"), columns: [ColumnSpec("date"), ColumnSpec("quantity")])
+        var days: [CalendarDay] = []
+        let summary = try table.run { row in days.append(try row.date(0)) }
+        #expect(days == [day(2069, 12, 31), day(1970, 1, 1)])
+        #expect(summary.notes.contains { $0.contains("read with the fixed pivot at 70, as 1970 to 2069, while as one run of years they are 1969-1970") })
+    }
+
     @Test func yearsThePivotReadsWellAreReadOnce() throws {
         let dir = try TempDir()
         defer { dir.remove() }

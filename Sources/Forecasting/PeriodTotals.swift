@@ -216,8 +216,13 @@ public struct PeriodTotals {
     /// The rows look like one day of each month written day-first, when no partial-period
     /// note says so already: read month-first, a two-year monthly export dated the 1st put
     /// each year in its January and left the last one out as partial.
+    ///
+    /// Or the mirror image (`DayFirstLook.firstsOfMonthsSentence`): twelve days of January
+    /// written day-first read month-first as the 1st of twelve months, a monthly export to look
+    /// at, which is read so with a word.
     public var dayFirstNote: String? {
-        partialPeriodsKept.isEmpty ? dayFirstSentence : nil
+        guard partialPeriodsKept.isEmpty else { return nil }
+        return dayFirstSentence ?? rowDays.dayFirstLook.firstsOfMonthsSentence().map { $0 + ": if they are days, add --date-format dmy" }
     }
 
     /// Every period the rows reach is covered only in part: a note saying they were kept (a

@@ -45,7 +45,18 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts and notes on what was left out (partial periods).
     public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
-        var (totals, summary, emptyValues, datesReadOneWay) = try readRows()
+        // A file's dates may call for reading it again (`TableImport.SecondLook`: two-digit years
+        // the pivot at 70 splits, slash dates that read only day-first); standard input cannot be.
+        var options = self.options
+        options.secondLook = input != "-"
+        let rows: (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool)
+        do {
+            rows = try readRows(options)
+        } catch let look as TableImport.SecondLook {
+            // Read again with what was found; the second read looks no further.
+            rows = try readRows(look.options)
+        }
+        var (totals, summary, emptyValues, datesReadOneWay) = rows
         if emptyValues > 0 && emptyValues == summary.accepted {
             throw InputError(file: input, "every value is empty (\(emptyValues) rows): nothing was recorded to learn from; check that the file holds the values")
         }
@@ -160,8 +171,8 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts, the empty values read as missing, and whether some date
     /// is written so that it reads one way only (`DayFirstLook.couldBeDayFirst`).
-    private func readRows() throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool) {
-        var options = self.options
+    private func readRows(_ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool) {
+        var options = base
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
             || options.columns.keys.contains { ["series", "date", "value"].contains(SeriesImport.role($0)) }
@@ -368,23 +379,48 @@ public struct SeriesImport: Sendable {
                 zip(names, texts).allSatisfy { role, text in
                     role != "date" || dates.parse(text) != nil && (longPeriod(text) == nil || !shorterPeriodsBeside)
                 }
-            }, monthLike: { names == ["date"] ? dates.monthLikeFailure($0) : nil })
+            }, monthLike: { names == ["date"] ? dates.monthLikeFailure($0) : nil },
+               period: { names.contains("date") && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) })
         } catch let problem as Unpivot.Problem {
             throw InputError(file: table.file, line: 1, problem.message)
+        }
+        // The headers' two-digit years are read as one run of years, as a long file's column's
+        // are (`TwoDigitYearWindow`): `JAN69` to `FEB70` were 2069 and 1970.
+        var headerYears = TwoDigitYearsSeen()
+        for texts in plan.names {
+            for (role, text) in zip(names, texts) where role == "date" {
+                var bytes = Array(text.utf8), yy = -1
+                _ = bytes.withUnsafeMutableBufferPointer { dates.parse(UnsafeBufferPointer($0), twoDigitYear: &yy) }
+                if yy >= 0 { headerYears.insert(yy) }
+            }
+        }
+        var headerDates = dates
+        var notes: [String] = []
+        if let window = headerYears.window, window.differsFromPivot(for: headerYears) {
+            headerDates = DateParser(format: options.dateFormat, twoDigitYears: window)
+            notes.append("two-digit years in the header read as \(window.span(of: headerYears)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: headerYears).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
         }
         // Per column, typed once: the series key's bytes and the day.
         var keys = [[UInt8]](repeating: [], count: table.header.count)
         var days = [CalendarDay](repeating: CalendarDay(daysSinceEpoch: 0), count: table.header.count)
+        var named: [String: Int] = [:]
         for (column, texts) in zip(plan.columns, plan.names) {
             for (role, text) in zip(names, texts) {
                 if role == "series" { keys[column] = Array(text.utf8) }
                 guard role == "date" else { continue }
-                guard let day = dates.parse(text) else {
+                guard let day = headerDates.parse(text) else {
                     throw InputError(file: table.file, line: 1, column: table.header[column], "header '\(table.header[column].clipped)' gives date '\(text.clipped)', which is not a date or period; "
                                      + (dates.yearMonthHint(text) ?? "narrow --unpivot to the headers that hold dates"))
                 }
                 days[column] = day
             }
+            // Two headers naming one period (and series): `MAR25` and `Mar-25` were summed.
+            let name = (names.contains("series") ? String(decoding: keys[column], as: UTF8.self) : "") + (names.contains("date") ? "\u{0}\(days[column].daysSinceEpoch)" : "")
+            if let earlier = named[name] {
+                throw InputError(file: table.file, line: 1, column: table.header[column],
+                                 "the header names one \(names.contains("date") ? "period" : "series") twice: '\(table.header[earlier].clipped)' (column \(earlier + 1)) and '\(table.header[column].clipped)' (column \(column + 1)), which would be summed into one without a word; rename or remove one of them in the export")
+            }
+            named[name] = column
         }
         let s = table.column("series"), d = table.column("date")
         var totals = PeriodTotals(frequency: frequency, gaps: gapPolicy)
@@ -408,7 +444,9 @@ public struct SeriesImport: Sendable {
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }
         })
         summary.leftOutHeaders = plan.leftOut.map { table.header[$0] }
+        summary.notTakenHeaders = plan.notTaken.map { table.header[$0] }
         summary.dateParts = plan.dateParts.map { table.header[$0] }
+        summary.notes += notes
         if let note = summary.emptyColumnsNote(names.contains("series") ? "no series made" : "nothing read from \(summary.emptyColumns.count == 1 ? "it" : "them")") {
             summary.notes.append(note)
         }

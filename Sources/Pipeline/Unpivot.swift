@@ -90,6 +90,9 @@ public struct Unpivot: Sendable, Equatable {
         public var leftOut: [Int] = []
         /// `*` alone beside a date: the columns whose headers name a part of it, left out.
         public var dateParts: [Int] = []
+        /// A named glob: the unmapped columns it does not take, left out (for the import's
+        /// note, as `*` names the ones it leaves out).
+        public var notTaken: [Int] = []
     }
 
     /// Headers (compared by `ExportInspection.key`) that name a part of a date: beside rows
@@ -124,13 +127,19 @@ public struct Unpivot: Sendable, Equatable {
     /// `Jul-25`, in a sheet whose months were typed by hand) is a month lost, not a description:
     /// `monthLike` says why it does not read, and the plan fails with that. Left out, half a
     /// year of budget vanished and an on-budget department read $300,000 over.
+    ///
+    /// A header a named glob leaves out that reads as a period (`period`, given when names_to
+    /// has a date) is a period lost too: `[A-Z][A-Z][A-Z][0-9][0-9]` left out `SEPT24` between
+    /// `AUG24` and `OCT24`, and September read 0. The plan fails naming it. The glob's other
+    /// left-out columns are listed in `notTaken`. Two columns with one header would be summed
+    /// into one name without a word: the plan fails naming both, as a long file's header does.
     public func plan(header: [String], mapped: Set<Int>, datedRows: Bool = false, fits: ([String]) -> Bool = { _ in true },
-                     monthLike: (String) -> String? = { _ in nil }) throws -> Plan {
-        var chosen: [Int] = []
+                     monthLike: (String) -> String? = { _ in nil }, period: (String) -> Bool = { _ in false }) throws -> Plan {
+        var chosen: [Int] = [], notTaken: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
             let matching = columns.filter { Unpivot.glob($0, matches: header[k]) }
-            if !matching.isEmpty { chosen.append(k); used.formUnion(matching) }
+            if !matching.isEmpty { chosen.append(k); used.formUnion(matching) } else { notTaken.append(k) }
         }
         /// Wide headers are often dates, so the header is listed as it is (not taken for a data row).
         func unmapped() -> String {
@@ -141,6 +150,12 @@ public struct Unpivot: Sendable, Equatable {
         if let unused = columns.first(where: { !used.contains($0) }) {
             throw Problem("columns", "unpivot columns '\(unused)' match no column; " + unmapped())
         }
+        if isEveryColumn { notTaken = [] }
+        if let lost = notTaken.first(where: { !TotalsLabel.isTotalsHeader(header[$0]) && period(header[$0]) }) {
+            let globs = columns.map { "'\($0)'" }.joined(separator: ", ")
+            throw Problem("columns", "header '\(header[lost].clipped)' (column \(lost + 1)) reads as a period but the unpivot glob\(columns.count == 1 ? "" : "s") \(globs) leave\(columns.count == 1 ? "s" : "") it out, so its values would be lost; widen the glob to take it (\"*\" takes every column whose header reads as a period), or rename the header in the export")
+        }
+        notTaken.removeAll { header[$0].trimmed().isEmpty }
         let regex = try namesPattern.map(Unpivot.regex)
         var names: [[String]] = [], kept: [Int] = [], leftOut: [Int] = [], dateParts: [Int] = []
         for k in chosen {
@@ -177,7 +192,27 @@ public struct Unpivot: Sendable, Equatable {
             let month = monthLost.map { "; " + $0.1 } ?? ""
             throw Problem("columns", "unpivot columns \"*\" found no header that gives \(namesTo.joined(separator: " and "))\(namesPattern.map { " through names_pattern '\($0)'" } ?? ""); " + unmapped() + parts + month)
         }
-        return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts)
+        var firstWithHeader: [String: Int] = [:]
+        for k in kept {
+            let key = header[k].trimmed()
+            if let earlier = firstWithHeader[key] {
+                throw Problem("columns", "the header names '\(key.clipped)' twice (columns \(earlier + 1) and \(k + 1)), which unpivot would sum into one without a word; rename or remove one of them in the export")
+            }
+            firstWithHeader[key] = k
+        }
+        return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts, notTaken: notTaken)
+    }
+
+    /// The longer period (a year, a quarter) a header names, or nil.
+    static func longPeriod(_ text: String) -> Frequency? {
+        var text = text
+        return text.withUTF8 { Frequency.longPeriodNamed(by: $0) }
+    }
+
+    /// Whether a header a named glob leaves out reads as a period: a date without a time of day,
+    /// and not a year's or quarter's total beside shorter periods.
+    static func readsAsPeriod(_ text: String, dates: DateParser, shorterPeriodsBeside: Bool) -> Bool {
+        !text.contains(":") && dates.parse(text) != nil && (longPeriod(text) == nil || !shorterPeriodsBeside)
     }
 
     /// Shell-style match of a whole header: `*` any run, `?` one character, `[A-Z]`, `[abc]`
@@ -226,11 +261,14 @@ struct UnpivotReader {
     let plan: Unpivot.Plan
     /// names[c][r]: the value of `namesTo[r]` on the rows of `plan.columns[c]`.
     let names: [[Name]]
+    /// What reading the header found worth a word: its two-digit years read in another window.
+    var notes: [String] = []
 
     /// - Parameter mapped: the column of each role mapped to one.
     init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int]) throws {
         self.unpivot = unpivot
-        let dates = DateParser(format: options.dateFormat), numbers = NumberParser(decimalComma: options.decimalComma)
+        var dates = DateParser(format: options.dateFormat)
+        let numbers = NumberParser(decimalComma: options.decimalComma)
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
         /// The names of one header, typed for their roles; `header` is for the message.
         func typed(_ texts: [String], header: String) throws -> [Name] {
@@ -269,8 +307,36 @@ struct UnpivotReader {
         }
         let datedRows = schema.roles.contains { ($0.type == .date || $0.type == .period) && mapped[$0.name] != nil }
         let monthRole = roles.count == 1 && (roles[0].type == .date || roles[0].type == .period)
+        // A year's or quarter's column beside months is their total, not a period lost.
+        let shorterPeriodsBeside = header.contains { dates.parse($0) != nil && Unpivot.longPeriod($0) == nil }
         plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil },
-                                monthLike: { monthRole ? dates.monthLikeFailure($0) : nil })
+                                monthLike: { monthRole ? dates.monthLikeFailure($0) : nil },
+                                period: { monthRole && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) })
+        // The headers' two-digit years are one run of years, as a column's are (`TwoDigitYearWindow`).
+        var years = TwoDigitYearsSeen(), headerNotes: [String] = []
+        for texts in plan.names {
+            for (role, text) in zip(roles, texts) where role.type == .date || role.type == .period {
+                var bytes = Array(text.utf8), yy = -1
+                _ = bytes.withUnsafeMutableBufferPointer { [dates] in dates.parse(UnsafeBufferPointer($0), twoDigitYear: &yy) }
+                if yy >= 0 { years.insert(yy) }
+            }
+        }
+        if let window = years.window, window.differsFromPivot(for: years) {
+            dates = DateParser(format: options.dateFormat, twoDigitYears: window)
+            headerNotes.append("two-digit years in the header read as \(window.span(of: years)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: years).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+        }
         names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
+        notes = headerNotes
+        // Two headers naming one period (`MAR25` and `Mar-25`) were summed without a word.
+        if monthRole {
+            var seen: [Int32: Int] = [:]
+            for (k, column) in plan.columns.enumerated() {
+                guard case .day(let day) = names[k][0] else { continue }
+                if let earlier = seen[day.daysSinceEpoch] {
+                    throw Unpivot.Problem("columns", "the header names one period twice: '\(header[earlier].clipped)' (column \(earlier + 1)) and '\(header[column].clipped)' (column \(column + 1)), which would be summed into one without a word; rename or remove one of them in the export")
+                }
+                seen[day.daysSinceEpoch] = column
+            }
+        }
     }
 }

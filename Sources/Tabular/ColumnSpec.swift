@@ -56,6 +56,17 @@ public struct ImportOptions: Sendable {
     /// The input kind the file is read as (DESIGN.md's usage, census, ...): a header lacking
     /// its columns is told that `quartermaster inspect FILE --kind KIND` suggests a map.
     public var kind: String?
+    /// Whether `TableImport.run` may end by throwing `TableImport.SecondLook` when the file's
+    /// dates call for reading it again otherwise: a column's two-digit years that the pivot
+    /// splits, or slash dates that read only day-first. Set by callers that can read the file
+    /// again (not standard input) and do so with the options it carries.
+    public var secondLook = false
+    /// A second look's findings, by column index: the window each column's two-digit years
+    /// are read in (`TwoDigitYearWindow`), the columns read day-first (`DayMonthEvidence`),
+    /// and the notes saying so, which the import adds to its summary.
+    public var twoDigitYearWindows: [Int: TwoDigitYearWindow] = [:]
+    public var dayFirstColumns: Set<Int> = []
+    public var secondLookNotes: [String] = []
 
     public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
                 decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,

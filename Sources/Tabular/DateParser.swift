@@ -4,20 +4,38 @@
 /// reading digits from the bytes is two orders of magnitude cheaper.
 public struct DateParser: Sendable {
     public let format: DateFormat
+    /// The hundred years two-digit years are read in: the pivot at 70 unless a file's years
+    /// call for another (`TwoDigitYearWindow.fitting`).
+    public let twoDigitYears: TwoDigitYearWindow
 
-    public init(format: DateFormat = .automatic) { self.format = format }
+    public init(format: DateFormat = .automatic, twoDigitYears: TwoDigitYearWindow = .pivot) {
+        self.format = format
+        self.twoDigitYears = twoDigitYears
+    }
 
     /// The day the bytes name, or nil when they are not a valid date in this format.
     @inlinable
     public func parse(_ field: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
+        var yy = -1
+        return parse(field, twoDigitYear: &yy)
+    }
+
+    /// The day the bytes name, with `yy` set to the year as written when it has two digits
+    /// (-1 otherwise), so that an import can gather a column's years (`TwoDigitYearsSeen`).
+    @inlinable
+    public func parse(_ field: UnsafeBufferPointer<UInt8>, twoDigitYear yy: inout Int) -> CalendarDay? {
         var start = 0, end = field.count
         while start < end, field[start] == 0x20 { start += 1 }
         while end > start, field[end - 1] == 0x20 { end -= 1 }
         guard end > start else { return nil }
+        let day: CalendarDay?
         switch format {
-        case .automatic: return DateParser.parseAutomatic(field, start, end)
-        case .pattern(let tokens): return DateParser.parsePattern(tokens, field, start, end)
+        case .automatic: day = DateParser.parseAutomatic(field, start, end, &yy)
+        case .pattern(let tokens): day = DateParser.parsePattern(tokens, field, start, end, &yy)
         }
+        // The shapes read two-digit years under the pivot; another window moves them once read.
+        guard let day, yy >= 0, twoDigitYears != .pivot else { return day }
+        return twoDigitYears.moving(day, yy: yy)
     }
 
     public func parse(_ text: String) -> CalendarDay? {
@@ -328,10 +346,10 @@ public struct DateParser: Sendable {
     // MARK: - Automatic detection
 
     @usableFromInline
-    static func parseAutomatic(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+    static func parseAutomatic(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
         var i = start
         let (first, firstLen) = readDigits(p, &i, end, max: 8)
-        guard firstLen > 0 else { return parseMonthFirst(p, start, end) }
+        guard firstLen > 0 else { return parseMonthFirst(p, start, end, &yy) }
         if firstLen == 8 {
             // YYYYMMDD
             guard timeTailIsValid(p, i, end) else { return nil }
@@ -372,13 +390,14 @@ public struct DateParser: Sendable {
         guard firstLen <= 2 else { return nil }
         if sep != UInt8(ascii: "/") && sep != UInt8(ascii: ".") || (i < end && isLetter(p[i])) {
             // `02-Jun-06`, `2 June 2006`, `02JUN2006`: only reached when the numeric shapes fail.
-            return parseDayMonthName(p, first, i - 1, end)
+            return parseDayMonthName(p, first, i - 1, end, &yy)
         }
         let (second, secondLen) = readDigits(p, &i, end, max: 2)
         guard secondLen > 0, i < end, p[i] == sep else { return nil }
         i += 1
         let (yearDigits, yearLen) = readDigits(p, &i, end, max: 4)
         guard yearLen == 4 || yearLen == 2, timeTailIsValid(p, i, end) else { return nil }
+        if yearLen == 2 { yy = yearDigits }
         let year = yearLen == 4 ? yearDigits : expandTwoDigitYear(yearDigits)
         return sep == UInt8(ascii: "/")
             ? CalendarDay(year: year, month: first, day: second)
@@ -390,7 +409,7 @@ public struct DateParser: Sendable {
     /// `02-Jun-06`, `2-JUN-2006`, `2 June 2006`, `02Jun2006`: `day` has been read and `i`
     /// is the byte after it.
     @usableFromInline
-    static func parseDayMonthName(_ p: UnsafeBufferPointer<UInt8>, _ day: Int, _ i: Int, _ end: Int) -> CalendarDay? {
+    static func parseDayMonthName(_ p: UnsafeBufferPointer<UInt8>, _ day: Int, _ i: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
         var i = i
         var sep: UInt8 = 0
         if i < end, isNameSeparator(p[i]) { sep = p[i]; i += 1 }
@@ -402,13 +421,14 @@ public struct DateParser: Sendable {
         }
         let (year, yearLen) = readDigits(p, &i, end, max: 4)
         guard yearLen == 4 || yearLen == 2, timeTailIsValid(p, i, end) else { return nil }
+        if yearLen == 2 { yy = year }
         return CalendarDay(year: yearLen == 4 ? year : expandTwoDigitYear(year), month: month, day: day)
     }
 
     /// `Jun 2, 2006` (a day), or the periods `Jun-06`, `JUN96`, `Jun 2006`, `June 2006`
     /// (the first of the month); not `Jun 06`, which could be a day.
     @usableFromInline
-    static func parseMonthFirst(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+    static func parseMonthFirst(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
         var i = start
         let month = readMonthName(p, &i, end)
         guard month > 0, i < end else { return nil }
@@ -422,6 +442,7 @@ public struct DateParser: Sendable {
             // 2013: a space and two digits that could be a day are neither (`Jan-13`, `JAN13`
             // and `Jun 96` stay months; `ambiguousMonthDay` words the message).
             if firstLen == 2 && sep == 0x20 && (1...31).contains(first) { return nil }
+            if firstLen == 2 { yy = first }
             return CalendarDay(year: firstLen == 4 ? first : expandTwoDigitYear(first), month: month, day: 1)
         }
         guard firstLen <= 2 else { return nil }
@@ -435,6 +456,7 @@ public struct DateParser: Sendable {
         }
         let (year, yearLen) = readDigits(p, &i, end, max: 4)
         guard yearLen == 4 || yearLen == 2, timeTailIsValid(p, i, end) else { return nil }
+        if yearLen == 2 { yy = year }
         return CalendarDay(year: yearLen == 4 ? year : expandTwoDigitYear(year), month: month, day: first)
     }
 
@@ -536,9 +558,10 @@ public struct DateParser: Sendable {
     // MARK: - Explicit patterns
 
     @usableFromInline
-    static func parsePattern(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
-        if let day = parseExactPattern(tokens, p, start, end) { return day }
-        return parseDayMonthOrder(tokens, p, start, end)
+    static func parsePattern(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
+        if let day = parseExactPattern(tokens, p, start, end, &yy) { return day }
+        yy = -1
+        return parseDayMonthOrder(tokens, p, start, end, &yy)
     }
 
     /// `dmy` and `mdy` (`DD/MM/YYYY`, `MM/DD/YYYY`) state the order of the day and the month,
@@ -546,7 +569,7 @@ public struct DateParser: Sendable {
     /// and `13/01/25` under dmy were every row rejected, while the automatic reading took the
     /// first of them.
     @usableFromInline
-    static func parseDayMonthOrder(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+    static func parseDayMonthOrder(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
         guard tokens.count == 5, tokens[1] == .literal(UInt8(ascii: "/")), tokens[3] == .literal(UInt8(ascii: "/")), tokens[4] == .year4 else { return nil }
         let dayFirst: Bool
         switch (tokens[0], tokens[2]) {
@@ -565,11 +588,12 @@ public struct DateParser: Sendable {
         i += 1
         let (y, ny) = readDigits(p, &i, end, max: 4)
         guard ny == 4 || ny == 2, timeTailIsValid(p, i, end) else { return nil }
+        if ny == 2 { yy = y }
         let year = ny == 4 ? y : expandTwoDigitYear(y)
         return dayFirst ? CalendarDay(year: year, month: b, day: a) : CalendarDay(year: year, month: a, day: b)
     }
 
-    static func parseExactPattern(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDay? {
+    static func parseExactPattern(_ tokens: [DateFormat.DatePatternToken], _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
         var i = start
         var year = -1, month = -1, day = 1
         for token in tokens {
@@ -581,6 +605,7 @@ public struct DateParser: Sendable {
             case .year2:
                 let (v, n) = readDigits(p, &i, end, max: 2, strict: false)
                 guard n == 2 else { return nil }
+                yy = v
                 year = expandTwoDigitYear(v)
             case .month:
                 let (v, n) = readDigits(p, &i, end, max: 2, strict: false)
@@ -639,9 +664,11 @@ public struct DateParser: Sendable {
         return true
     }
 
-    /// Two-digit years pivot at 70: `26` is 2026, `85` is 1985 (Excel's convention).
+    /// Two-digit years pivot at 70: `26` is 2026, `85` is 1985 (Excel's convention). The shapes
+    /// read them so and report the two digits; `parse` moves the day into `twoDigitYears` when
+    /// a file's years call for another window.
     @usableFromInline
-    static func expandTwoDigitYear(_ yy: Int) -> Int { yy < 70 ? 2000 + yy : 1900 + yy }
+    static func expandTwoDigitYear(_ yy: Int) -> Int { TwoDigitYearWindow.pivot.year(yy) }
 
     /// Monday of ISO week `week` of ISO week-year `year`.
     @usableFromInline

@@ -89,11 +89,19 @@ public struct ImportRow {
 
     public func string(_ column: Int) throws -> String { String(decoding: try text(column), as: UTF8.self) }
 
+    /// The date of a column, read as the import reads that column (`TableImport.columnDates`);
+    /// a two-digit year and the order of slash dates are noted for a second look.
     @inlinable
     public func date(_ column: Int) throws -> CalendarDay {
         let field = record[column]
-        if let day = importer.dates.parse(field) { return day }
-        throw RowRejection(column: column, importer.dates.explainFailure(field))
+        var yy = -1
+        if let day = importer.columnDates[column].parse(field, twoDigitYear: &yy) {
+            if yy >= 0 { importer.yearsSeen[column].insert(yy) }
+            if importer.watchesOrder { importer.orderEvidence[column].see(field, read: true) }
+            return day
+        }
+        if importer.watchesOrder { importer.orderEvidence[column].see(field, read: false) }
+        throw RowRejection(column: column, importer.columnDates[column].explainFailure(field))
     }
 
     /// The date of a column, parsed only when its bytes differ from the previous row's.

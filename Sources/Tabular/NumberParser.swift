@@ -59,7 +59,9 @@ public struct NumberParser: Sendable {
         let groupMark: UInt8 = decimalComma ? UInt8(ascii: ".") : UInt8(ascii: ",")
         var i = 0, end = p.count
         while i < end, p[i] == 0x20 { i += 1 }
-        while end > i, p[end - 1] == 0x20 { end -= 1 }
+        // A trailing no-break space (`5\u{A0}`, as a French or Scandinavian Excel pads a number)
+        // is one more space.
+        while end > i, let space = NumberParser.spaceLength(endingAt: end, in: p, from: i) { end -= space }
         guard i < end else { return nil }
 
         var negative = false       // a parenthesised value may not also carry a sign: `(-5)` is rejected
@@ -70,7 +72,7 @@ public struct NumberParser: Sendable {
         if p[end - 1] >= 0x80 || p[end - 1] == UInt8(ascii: "$") || p[end - 1] | 0x20 == UInt8(ascii: "r") || p[end - 1] == UInt8(ascii: "-") {
             if let symbol = NumberParser.currencySymbol(endingAt: end, in: p, from: i) {
                 end -= symbol; sawCurrency = true
-                while end > i, p[end - 1] == 0x20 { end -= 1 }
+                while end > i, let space = NumberParser.spaceLength(endingAt: end, in: p, from: i) { end -= space }
             }
             if end - i >= 3, p[end - 1] | 0x20 == UInt8(ascii: "r"), p[end - 2] | 0x20 == UInt8(ascii: "c") || p[end - 2] | 0x20 == UInt8(ascii: "d") {
                 negative = p[end - 2] | 0x20 == UInt8(ascii: "c"); sawSign = true
@@ -114,6 +116,7 @@ public struct NumberParser: Sendable {
         var groupRun = -1             // digits since the last thousands separator; -1 = none yet
         var sawDecimal = false
         var groups = 0                // thousands separators seen
+        var groupWidth = 0            // bytes of the first separator: `.` or a space (decimal comma), one spelling per number
         var integerDigits = 0, integerIsZero = true
         while i < end {
             let c = p[i]
@@ -129,14 +132,19 @@ public struct NumberParser: Sendable {
                 digitsSeen += 1
                 if groupRun >= 0 && !sawDecimal { groupRun += 1 }
                 i += 1
-            } else if c == groupMark && !sawDecimal {
+            } else if !sawDecimal, let width = c == groupMark ? 1 : decimalComma ? NumberParser.spaceLength(at: i, in: p, before: end) : nil {
                 // Thousands separators must split the integer part into groups of three, after a
                 // first group that is not zero: `0,750` and `00,500` group nothing, so the mark
-                // is a decimal one (the other setting's), as ambiguous as `0,5`.
-                guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 && mantissa != 0 : groupRun == 3 else { return nil }
+                // is a decimal one (the other setting's), as ambiguous as `0,5`. With a decimal
+                // comma a space groups them too (`1 234,5`, and the no-break and narrow
+                // no-break spaces French and Scandinavian exports write), one kind per number.
+                let kind = width == 1 ? Int(c) : -width
+                guard digitsSeen > 0, groupRun == -1 ? digitsSeen <= 3 && mantissa != 0 : groupRun == 3,
+                      groupWidth == 0 || groupWidth == kind else { return nil }
+                groupWidth = kind
                 groups += 1
                 groupRun = 0
-                i += 1
+                i += width
             } else if c == decimalMark && !sawDecimal {
                 if groups > 0 && groupRun != 3 { return nil }
                 sawDecimal = true
@@ -175,6 +183,28 @@ public struct NumberParser: Sendable {
         }
         guard value.isFinite else { return nil }
         return negative || parenthesised ? -value : value
+    }
+
+    /// The length in bytes of a space starting at `i`: 1 for ` `, 2 for the no-break space
+    /// U+00A0 (Windows-1252's 0xA0, transcoded), 3 for the narrow no-break space U+202F; nil
+    /// for anything else.
+    @inlinable @inline(__always)
+    static func spaceLength(at i: Int, in p: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+        let c = p[i]
+        if c == 0x20 { return 1 }
+        if c == 0xC2, i + 1 < end, p[i + 1] == 0xA0 { return 2 }
+        if c == 0xE2, i + 2 < end, p[i + 1] == 0x80, p[i + 2] == 0xAF { return 3 }
+        return nil
+    }
+
+    /// The length in bytes of a space (as `spaceLength(at:)`) ending just before `end`, or nil.
+    @inlinable @inline(__always)
+    static func spaceLength(endingAt end: Int, in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let c = p[end - 1]
+        if c == 0x20 { return 1 }
+        if c == 0xA0, end - start >= 2, p[end - 2] == 0xC2 { return 2 }
+        if c == 0xAF, end - start >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80 { return 3 }
+        return nil
     }
 
     /// The length in bytes of a currency symbol ($, €, £, ¥) starting at `i`, or nil.
@@ -233,6 +263,11 @@ public struct NumberParser: Sendable {
         // without a word on why.
         if decimalComma, NumberParser(decimalComma: false).parse(field) != nil {
             return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so read files written both ways in a pipeline, with decimal: comma on the imports that use it; a file that itself mixes both marks must be exported again with one"
+        }
+        // `1 234` and `1 234,5`: spaces grouping thousands are how French and Scandinavian
+        // exports write numbers, with a decimal comma (the no-break spaces included).
+        if !decimalComma, NumberParser(decimalComma: true).parse(field) != nil, trimmed.contains(where: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }) {
+            return "'\(text.clipped)' is not a number; if spaces group its thousands and ',' is the decimal mark (as French and Scandinavian exports write 1 234,5), use --decimal-comma (decimal: comma in a pipeline)"
         }
         // `12,50` and `1.000,50`: a comma after the last point is a decimal comma.
         if !decimalComma, let comma = trimmed.lastIndex(of: ","), trimmed.lastIndex(of: ".").map({ $0 < comma }) ?? true {

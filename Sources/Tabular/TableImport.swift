@@ -9,6 +9,15 @@ public final class TableImport {
     /// Index in the record of each role that was found.
     public let indices: [String: Int]
     @usableFromInline let dates: DateParser
+    /// Each column's date reading: `dates`, or as a second look found for it (a window for its
+    /// two-digit years, day-first).
+    @usableFromInline let columnDates: [DateParser]
+    /// Per column, the two-digit years its dates were written with (`SecondLook`).
+    @usableFromInline var yearsSeen: [TwoDigitYearsSeen]
+    /// Per column, what its slash dates say of their order, gathered when a second look may
+    /// follow and the format is automatic.
+    @usableFromInline var orderEvidence: [DayMonthEvidence]
+    @usableFromInline let watchesOrder: Bool
     @usableFromInline let numbers: NumberParser
     let privateIndices: Set<Int>
 
@@ -23,6 +32,14 @@ public final class TableImport {
         reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
         self.options = options
         dates = DateParser(format: options.dateFormat)
+        let dayFirst = (try? DateFormat(parsing: "dmy")) ?? options.dateFormat
+        columnDates = reader.header.indices.map { k in
+            DateParser(format: options.dayFirstColumns.contains(k) ? dayFirst : options.dateFormat,
+                       twoDigitYears: options.twoDigitYearWindows[k] ?? .pivot)
+        }
+        yearsSeen = Array(repeating: TwoDigitYearsSeen(), count: reader.header.count)
+        orderEvidence = Array(repeating: DayMonthEvidence(), count: reader.header.count)
+        watchesOrder = options.secondLook && options.dateFormat == .automatic
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
                                                headerLine: reader.headerLine)
         indices = resolved
@@ -160,8 +177,44 @@ public final class TableImport {
         try process(cells: cells, record: record, cell: cell)
     }
 
+    /// Thrown at the end of a run, before its rejections are judged, when the file's dates call
+    /// for reading it again (`ImportOptions.secondLook`): `options` carries what was found.
+    /// Only the rare file pays for the second read; every other one is read once as before.
+    public struct SecondLook: Error, Sendable {
+        public var options: ImportOptions
+    }
+
+    /// What the run's dates call for, beyond what the options already say: nil when nothing.
+    func secondLook() -> SecondLook? {
+        var next = options
+        next.secondLook = false
+        for k in header.indices where k < yearsSeen.count {
+            let years = yearsSeen[k]
+            if options.twoDigitYearWindows[k] == nil, let window = years.window, window.differsFromPivot(for: years) {
+                next.twoDigitYearWindows[k] = window
+                next.secondLookNotes.append("two-digit years in '\(header[k].clipped)' read as \(window.span(of: years)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: years).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+            }
+            if !options.dayFirstColumns.contains(k), orderEvidence[k].callsForDayFirst, let example = orderEvidence[k].dayFirst {
+                next.dayFirstColumns.insert(k)
+                next.secondLookNotes.append("dates in '\(header[k].clipped)' read day-first (DD/MM/YYYY): '\(example.clipped)' reads only so, and none reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)")
+            }
+        }
+        return next.secondLookNotes.count > options.secondLookNotes.count ? SecondLook(options: next) : nil
+    }
+
+    /// For a file not read a second time: the columns whose two-digit years the pivot at 70
+    /// read a century apart, a note each (the rows are read so; the note says how to fix it).
+    func pivotKeptNotes() -> [String] {
+        header.indices.compactMap { k in
+            guard k < yearsSeen.count, options.twoDigitYearWindows[k] == nil, let window = yearsSeen[k].window,
+                  window.differsFromPivot(for: yearsSeen[k]) else { return nil }
+            return "two-digit years in '\(header[k].clipped)' read with the fixed pivot at 70, as \(TwoDigitYearWindow.pivot.span(of: yearsSeen[k]).replacing("-", with: " to ")), while as one run of years they are \(window.span(of: yearsSeen[k])) (\(file == "<stdin>" ? "standard input is read once" : "this import reads the file once")); write four-digit years, or give the file by name"
+        }
+    }
+
     private func process(cells: [Int]?, record body: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
+        summary.notes = options.secondLookNotes
         summary.unpivoted = cells != nil
         summary.encodingNote = reader.encodingNote
         let rejects = try options.rejectsPath.map { try RejectsWriter(path: $0, delimiter: reader.delimiter, privateIndices: privateIndices) }
@@ -279,6 +332,11 @@ public final class TableImport {
                 }
             }
             if let copy = appendCheck.atEnd() { throw SelfAppendCheck.error(copy, file: file) }
+            // Before the rejections are judged: rows rejected as dates read month-first may
+            // all read day-first.
+            if options.secondLook, let again = secondLook() { throw again }
+            // Read once (standard input, an import that cannot read again): said, not moved.
+            if !options.secondLook { summary.notes += pivotKeptNotes() }
         } catch {
             rejects?.abandon()
             throw error
@@ -352,6 +410,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var emptyCells = 0
     /// Unpivoting with `columns: "*"`: the unmapped headers that did not fit, left out.
     public var leftOutHeaders: [String] = []
+    /// Unpivoting with named globs: the unmapped headers they do not take, left out.
+    public var notTakenHeaders: [String] = []
     /// Unpivot `*`: the headers left out as parts of the row's date (`Year`, `Weekday Name`).
     public var dateParts: [String] = []
     /// Unpivoting: the columns whose every cell is empty, which made no row. A wide export's
@@ -409,6 +469,10 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
             guard !headers.isEmpty else { continue }
             let shown = headers.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
             text += "; not unpivoted (\(why)): \(shown)\(headers.count > 10 ? " and \(headers.count - 10) more" : "")"
+        }
+        if !notTakenHeaders.isEmpty {
+            let shown = notTakenHeaders.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
+            text += "; not unpivoted (not in the unpivot columns): \(shown)\(notTakenHeaders.count > 10 ? " and \(notTakenHeaders.count - 10) more" : "")"
         }
         if !dateParts.isEmpty {
             text += "; not unpivoted (a part of the date): \(dateParts.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", "))"

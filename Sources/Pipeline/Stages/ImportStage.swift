@@ -196,8 +196,15 @@ public struct ImportStage: Stage {
         let path = context.resolve(file)
         let checksum = FileChecksum(path: path, concurrent: context.threads > 1)
         var table: Table, summary: ImportSummary
+        // A long file's dates may call for reading it again (`TableImport.SecondLook`): two-digit
+        // years the pivot at 70 splits, slash dates that read only day-first.
+        options.secondLook = !wide
         do {
-            (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
+            do {
+                (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
+            } catch let look as TableImport.SecondLook {
+                (table, summary) = try readLong(path, look.options)
+            }
         } catch let nothing as KeptNothing {
             // A filter that keeps nothing is the pipeline's mistake: named at the stage's line
             // (it named the CSV alone, and two imports of one file could not be told apart).
@@ -506,6 +513,8 @@ public struct ImportStage: Stage {
                 try emit(row, cell: cell)
             })
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
+            summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
+            summary.notes += unpivoted.notes
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
             if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {

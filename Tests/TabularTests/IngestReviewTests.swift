@@ -1,0 +1,182 @@
+import Testing
+@testable import Tabular
+
+/// A date column read through a `TableImport` with a second look allowed, read again with
+/// what it found, as `SeriesImport` does: the days, the summary and whether it read twice.
+private func readDates(_ path: String, format: DateFormat = .automatic) throws -> (days: [CalendarDay], summary: ImportSummary, again: Bool) {
+    var options = ImportOptions(dateFormat: format, onError: .skip)
+    options.secondLook = true
+    var again = false
+    while true {
+        let table = try TableImport(path: path, columns: [ColumnSpec("date"), ColumnSpec("quantity")], options: options)
+        let d = try #require(table.column("date"))
+        var days: [CalendarDay] = []
+        do {
+            let summary = try table.run { row in days.append(try row.date(d)) }
+            return (days, summary, again)
+        } catch let look as TableImport.SecondLook {
+            options = look.options
+            again = true
+        }
+    }
+}
+
+@Suite("Two-digit years: one window per column")
+struct TwoDigitYearWindowTests {
+    @Test("the window starts after the largest gap and ends by 2068", arguments: [
+        ([69, 70], [1969, 1970]),
+        (Array(66...99) + Array(0...3), [1966, 1999, 2000, 2003]),
+        (Array(0...26), [2000, 2026]),
+        ([85, 99], [1985, 1999]),
+        ([5, 68], [1968, 2005]),
+        ([5, 30], [2005, 2030]),
+        ([69], [1969]),
+    ])
+    func window(years: [Int], expected: [Int]) throws {
+        let seen = TwoDigitYearsSeen(years)
+        let window = try #require(seen.window)
+        let read = years.map(window.year)
+        #expect(read.min() == expected.min() && read.max() == expected.max())
+        for year in expected { #expect(read.contains(year)) }
+    }
+
+    @Test func thePivotIsKeptWhereTheYearsAllowIt() throws {
+        let seen = TwoDigitYearsSeen([0, 5, 26, 85, 99])
+        #expect(try #require(seen.window).differsFromPivot(for: seen) == false)
+        let crossing = TwoDigitYearsSeen([69, 70])
+        #expect(try #require(crossing.window).differsFromPivot(for: crossing))
+    }
+
+    @Test func theParserReportsTheTwoDigitsAndMovesTheDay() {
+        let parser = DateParser(twoDigitYears: TwoDigitYearWindow(start: 1966))
+        for (text, yy, expected) in [("12/31/69", 69, day(1969, 12, 31)), ("JAN66", 66, day(1966, 1, 1)), ("02-Jun-06", 6, day(2006, 6, 2)),
+                                     ("Jun-99", 99, day(1999, 6, 1)), ("2069-01-01", -1, day(2069, 1, 1))] {
+            var seen = -1
+            var bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeMutableBufferPointer { parser.parse(UnsafeBufferPointer($0), twoDigitYear: &seen) }
+            #expect(parsed == expected, "\(text)")
+            #expect(seen == yy, "\(text)")
+        }
+        // Under the default pivot as before.
+        #expect(DateParser().parse("12/31/69") == day(2069, 12, 31))
+    }
+
+    @Test func aColumnWhoseYearsCrossThePivotIsReadAgainInOneWindow() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("y.csv", "date,quantity\n12/31/69,1\n1/1/70,2\n")
+        let (days, summary, again) = try readDates(path)
+        #expect(again)
+        #expect(days == [day(1969, 12, 31), day(1970, 1, 1)])
+        #expect(summary.notes.contains { $0.contains("two-digit years in 'date' read as 1969-1970") })
+    }
+
+    @Test func monthsJAN66toDEC03ReadAsOneRun() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var text = "date,quantity\n"
+        let names = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+        for year in 1966...2003 { for name in names { text += "\(name)\(String(format2: year % 100)),1\n" } }
+        let (days, summary, _) = try readDates(try dir.write("p.csv", text))
+        #expect(days.first == day(1966, 1, 1) && days.last == day(2003, 12, 1))
+        #expect(summary.notes.contains { $0.contains("1966-2003") })
+    }
+
+    @Test func anImportThatReadsOnceKeepsThePivotAndSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let table = try TableImport(path: try dir.write("y.csv", "date,quantity\n12/31/69,1\n1/1/70,2\n"), columns: [ColumnSpec("date"), ColumnSpec("quantity")])
+        var days: [CalendarDay] = []
+        let summary = try table.run { row in days.append(try row.date(0)) }
+        #expect(days == [day(2069, 12, 31), day(1970, 1, 1)])
+        #expect(summary.notes.contains { $0.contains("read with the fixed pivot at 70, as 1970 to 2069, while as one run of years they are 1969-1970") })
+    }
+
+    @Test func yearsThePivotReadsWellAreReadOnce() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let (days, summary, again) = try readDates(try dir.write("y.csv", "date,quantity\n12/31/25,1\n1/1/26,2\n"))
+        #expect(!again)
+        #expect(days == [day(2025, 12, 31), day(2026, 1, 1)])
+        #expect(summary.notes.isEmpty)
+    }
+}
+
+@Suite("Slash dates with day-first evidence")
+struct DayMonthEvidenceTests {
+    @Test func oneDateThatReadsOnlyDayFirstTurnsTheColumnDayFirst() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("d.csv", "date,quantity\n01/02/2025,1\n03/04/2025,1\n25/12/2025,1\n")
+        let (days, summary, again) = try readDates(path)
+        #expect(again)
+        #expect(summary.rejected == 0)
+        #expect(days == [day(2025, 2, 1), day(2025, 4, 3), day(2025, 12, 25)])
+        #expect(summary.notes.contains { $0.contains("read day-first (DD/MM/YYYY): '25/12/2025' reads only so") })
+    }
+
+    @Test func evidenceBothWaysRejectsAsBefore() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("d.csv", "date,quantity\n01/02/2025,1\n12/25/2025,1\n25/12/2025,1\n")
+        let (days, summary, again) = try readDates(path)
+        #expect(!again)
+        #expect(summary.rejected == 1)
+        #expect(days == [day(2025, 1, 2), day(2025, 12, 25)])
+    }
+
+    @Test func ambiguousDatesStayMonthFirst() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let (days, _, again) = try readDates(try dir.write("d.csv", "date,quantity\n01/02/2025,1\n03/04/2025,1\n"))
+        #expect(!again)
+        #expect(days == [day(2025, 1, 2), day(2025, 3, 4)])
+    }
+
+    @Test func twelveFirstsOfMonthsAreSaidToBeTwelveDaysDayFirst() {
+        var look = DayFirstLook()
+        for month in 1...12 { look.see(day(2026, month, 1)) }
+        #expect(look.sentence() == nil)
+        let sentence = look.firstsOfMonthsSentence()
+        #expect(sentence?.contains("January 1-12, 2026, 12 days in a row") == true)
+        var mixed = DayFirstLook()
+        for month in [1, 2, 4] { mixed.see(day(2026, month, 1)) }
+        #expect(mixed.firstsOfMonthsSentence() == nil)
+    }
+}
+
+@Suite("Numbers grouped with spaces")
+struct SpaceGroupedNumberTests {
+    let comma = NumberParser(decimalComma: true)
+
+    @Test("decimal comma reads spaces as thousands", arguments: [
+        ("1 234,5", 1234.5), ("1\u{202F}234,5", 1234.5), ("1\u{A0}234,5", 1234.5), ("12 345 678", 12_345_678),
+        ("1 234", 1234), ("5\u{A0}", 5), ("1 234,50 €", 1234.5), ("1 234,50\u{A0}€", 1234.5), ("-1 234", -1234),
+    ])
+    func grouped(text: String, value: Double) {
+        #expect(comma.parse(text) == value)
+    }
+
+    @Test("still refused", arguments: ["12 34", "1 234.567 890", "1.234 567", "1 2345"])
+    func refused(text: String) {
+        #expect(comma.parse(text) == nil)
+    }
+
+    @Test func aTrailingNoBreakSpaceIsASpaceWithADecimalPointToo() {
+        #expect(NumberParser().parse("42\u{A0}") == 42)
+        #expect(NumberParser().parse("1 234") == nil)
+    }
+
+    @Test func withoutTheDecimalCommaTheHintSaysToSetIt() {
+        for text in ["1 234", "1\u{A0}234", "1 234,5"] {
+            var bytes = Array(text.utf8)
+            let message = bytes.withUnsafeMutableBufferPointer { NumberParser().explainFailure(UnsafeBufferPointer($0)) }
+            #expect(message.contains("use --decimal-comma"), "\(message)")
+        }
+    }
+}
+
+private extension String {
+    /// Two digits with a leading zero.
+    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -5,12 +5,14 @@
 /// short history gets (the history's mean, Croston's smoothed level) forecast 577 patient days
 /// a month for 155, which read as 12 FTE short and $247,000 of overtime and agency a quarter.
 /// The weekly plan on the same census followed the drop, as its backtest saw it. Here the last
-/// periods are tested for a step: the last `m` (3 to a season) all beyond every one of the
-/// periods before them in a reference window, on one side, by a margin that no period-to-period
-/// move of the history comes near. It is the level-shift outlier of Chen and Liu (1993), as
-/// X-13's and TRAMO's regressions carry it: once found, the history before the shift is moved
-/// to the new level (scaled, for positive data), so the models fit the season and noise of the
-/// whole history around today's level instead of forgetting it or averaging across the step.
+/// periods are tested for a step: the last `m` (3 to a season, at most 12) all beyond every one
+/// of the periods in a reference window before them, on one side, by a gap the history's usual
+/// period-to-period moves do not come near, and closer to each other than to the old level.
+/// It is the level-shift outlier of Chen and Liu (1993), as X-13's and TRAMO's regressions
+/// carry it: once found, the history before the shift is moved to the new level (scaled for
+/// positive data with a ratio within 10, else shifted), so the models fit the season and
+/// noise of the whole history around today's level instead of forgetting it or averaging
+/// across the step.
 ///
 /// Seasonal data with a season and a window before the candidate step are tested on their
 /// seasonal differences (this period less the same period a season ago), so that a season's
@@ -21,7 +23,14 @@ public enum LevelShift {
     /// The fewest periods in the reference window before the step.
     static let minimumBefore = 6
     /// The step against the history's median period-to-period move (of the differences tested).
-    static let minimumRatio = 5.0
+    /// At 5, a ward's monthly census going from about 930 to 530 (Poisson days) was missed
+    /// once two years were seen (its gap 13 against a threshold of 13.9).
+    static let minimumRatio = 4.0
+    /// The most periods after a step: a longer new level is one the backtest sees.
+    static let longestAfter = 12
+    /// Beyond this ratio of the new level to the old, the history is shifted, not scaled: 1 to
+    /// 3 a month scaled to a level of 100 swung from 70 to 212.
+    static let largestRatio = 10.0
 
     /// Where the last level starts, and the history moved to it: nil when there is no step.
     public static func adjusted(_ y: UnsafeBufferPointer<Double>, season: Int) -> (start: Int, history: [Double])? {
@@ -32,7 +41,7 @@ public enum LevelShift {
         let after = mean(y, start..<y.count)
         let before = after - shift
         let positive = y.allSatisfy { $0 >= 0 }
-        if positive && before > 0 && after > 0 {
+        if positive && before > 0 && after > 0 && after / before <= largestRatio && before / after <= largestRatio {
             let ratio = after / before
             for i in 0..<start { history[i] *= ratio }
         } else {
@@ -56,8 +65,8 @@ public enum LevelShift {
         moves.sort()
         let typical = moves[moves.count / 2]
         // A step is at most a season old (a seasonal difference holds it that long; after it,
-        // the backtest sees it), and leaves a reference window before it.
-        let longest = min(max(season, minimumAfter), count - minimumBefore)
+        // the backtest sees it) and `longestAfter`, and leaves a reference window before it.
+        let longest = min(max(season, minimumAfter), longestAfter, count - minimumBefore)
         guard longest >= minimumAfter else { return nil }
         var best: (start: Int, shift: Double, score: Double)?
         for after in minimumAfter...longest {
@@ -75,6 +84,18 @@ public enum LevelShift {
             // The gap between the two groups, not only their means, beyond any usual move.
             let gap = up ? lowAfter - high : low - highAfter
             guard gap > minimumRatio * typical, abs(shift) > 0 else { continue }
+            // The new level holds: its periods closer to each other than to the old level (a
+            // launch climbing 5, 10, 20, 30, 45 after 1 or 2 a month is a ramp, not a level).
+            guard highAfter - lowAfter <= gap else { continue }
+            // Seasonal differences compare with the same periods a season ago; the periods
+            // themselves must move the same way against the ones just before the step. A census
+            // climbing from 19,000 to 61,000 a week read as a drop against last year's far
+            // higher wave, and its history was scaled by 0.17.
+            if seasonal {
+                let start = t + lag
+                let moved = mean(y, start..<n) - mean(y, (start - after)..<start)
+                guard moved * shift > 0 else { continue }
+            }
             let score = typical > 0 ? gap / typical : abs(shift)
             if best == nil || score > best!.score { best = (t + lag, shift, score) }
         }

@@ -57,6 +57,34 @@ import Testing
         #expect(Self.found((0..<24).map { ($0 < 21 ? 1000 : 1050) + noise.next() }) == nil)
     }
 
+    /// The second review's cases. Found: a ward's Poisson census of 30 a day, then 18, over
+    /// two years by month (missed at a threshold of 5 medians), and a drop from 100 to 61 with
+    /// noise of 3. Not found: a launch climbing 5, 10, 20, 30, 45 after 1 or 2 a month, and a
+    /// weekly census climbing now that ran far higher a year ago (its seasonal differences read
+    /// as a drop while it rose).
+    @Test func rampsAndLastYearsWavesAreNoStep() {
+        var noise = Noise(state: 9)
+        let poisson = (0..<24).map { i in (i < 21 ? 930 : 558) + 30 * noise.next() }
+        #expect(Self.found(poisson)?.start == 21)
+        #expect(Self.found((0..<36).map { ($0 < 33 ? 100 : 61) + 3 * noise.next() })?.start == 33)
+        let launch = (0..<12).map { _ in 1 + (noise.next() > 0 ? 1.0 : 0) } + [5, 10, 20, 30, 45]
+        #expect(Self.found(launch) == nil)
+        // Last year's wave came in the same weeks, steeper: against it this year's climb is
+        // a drop of 130,000 a week in seasonal differences.
+        let lastYear = (0..<44).map { _ in 20_000 + 300 * noise.next() } + [60_000, 100_000, 140_000, 180_000, 200_000, 210_000, 190_000, 150_000]
+        let rising = (0..<44).map { _ in 20_000 + 300 * noise.next() } + [28_000, 33_000, 37_000, 44_000, 51_000, 60_000]
+        #expect(Self.found(lastYear + rising, season: 52) == nil)
+    }
+
+    /// From 1 to 3 a month to 100: scaled by 50, the history would swing 50 to 150 around the
+    /// new level; beyond a ratio of 10 it is shifted instead.
+    @Test func aLargeRatioShiftsTheHistoryRatherThanScalingIt() throws {
+        let y = (0..<24).map { Double(1 + $0 % 3) } + [100, 102, 98]
+        let adjusted = try #require(y.withUnsafeBufferPointer { LevelShift.adjusted($0, season: 12) })
+        #expect(adjusted.start == 24)
+        #expect(adjusted.history[0..<24].allSatisfy { $0 > 95 && $0 < 103 }, "\(adjusted.history)")
+    }
+
     /// A seasonal ward that lost half its beds three months ago keeps its season, at half.
     @Test func aSeasonalHistoryKeepsItsSeasonAtTheNewLevel() throws {
         let season = (0..<12).map { 1 + 0.2 * sin(Double($0) * 2 * .pi / 12) }

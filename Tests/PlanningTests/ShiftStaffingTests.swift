@@ -122,6 +122,9 @@ import Tabular
         let nights = weekdays.days(week, level: 1.001, maxPatientsPerStaff: 4)
         #expect(nights.count == 7 && nights.allSatisfy { abs($0.patients - 16.016) < 1e-9 && $0.staffRequired == 4 && $0.shortBy == 0 })
         #expect(weekdays.days(week, level: 16.5 / 16, maxPatientsPerStaff: 4).allSatisfy { $0.staffRequired == 5 })
+        // One patient every fourth night: 0.25 expected still needs someone on duty.
+        #expect(weekdays.days(week, level: 0.25 / 16, maxPatientsPerStaff: 4).allSatisfy { $0.staffRequired == 1 })
+        #expect(weekdays.days(week, level: 0, maxPatientsPerStaff: 4).allSatisfy { $0.staffRequired == 0 })
     }
 }
 

@@ -53,9 +53,10 @@ public struct ShiftWeekdays: Sendable {
             // The ratio counts whole patients: 16.02 expected is 16 on the shift, which four
             // RNs at 1:4 cover. Rounded up, a census 0.1% above the recent weeks' asked a fifth
             // RN on every night for 13 weeks (about 1,100 hours) where every night checked had
-            // 16 patients and four RNs, compliant.
+            // 16 patients and four RNs, compliant. A shift that expects any patient at all
+            // (one patient every fourth night: 0.25) still has one on duty.
             return Day(day: day, patients: expected,
-                       staffRequired: ShiftRatio.staffRequired(patients: expected.rounded(), maxPatientsPerStaff: maxPatientsPerStaff),
+                       staffRequired: expected > 0 ? max(1, ShiftRatio.staffRequired(patients: expected.rounded(), maxPatientsPerStaff: maxPatientsPerStaff)) : 0,
                        staffScheduled: scheduled[w])
         }
     }

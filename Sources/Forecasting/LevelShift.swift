@@ -22,9 +22,7 @@ public enum LevelShift {
     static let minimumAfter = 3
     /// The fewest periods in the reference window before the step.
     static let minimumBefore = 6
-    /// The step against the history's median period-to-period move (of the differences tested).
-    /// At 5, a ward's monthly census going from about 930 to 530 (Poisson days) was missed
-    /// once two years were seen (its gap 13 against a threshold of 13.9).
+    /// The gap against the history's median period-to-period move (of the values tested).
     static let minimumRatio = 4.0
     /// The most periods after a step: a longer new level is one the backtest sees.
     static let longestAfter = 12
@@ -83,7 +81,18 @@ public enum LevelShift {
             let shift = mean(tested, t..<count) - mean(tested, reference)
             // The gap between the two groups, not only their means, beyond any usual move.
             let gap = up ? lowAfter - high : low - highAfter
-            guard gap > minimumRatio * typical, abs(shift) > 0 else { continue }
+            // Seasonal differences double the noise of the moves between them: there the
+            // reference window's own spread (its median absolute deviation, as a standard
+            // deviation) may say the noise is smaller. A ward's monthly census at 930 then 530
+            // (Poisson days, two years) had moves of 85 in its differences and a spread of 28.
+            var scale = typical
+            if seasonal {
+                let window = tested[reference]
+                let middle = window.sorted()[window.count / 2]
+                let deviations = window.map { abs($0 - middle) }.sorted()
+                scale = min(typical, 1.4826 * deviations[deviations.count / 2])
+            }
+            guard gap > minimumRatio * scale, abs(shift) > 0 else { continue }
             // The new level holds: its periods closer to each other than to the old level (a
             // launch climbing 5, 10, 20, 30, 45 after 1 or 2 a month is a ramp, not a level).
             guard highAfter - lowAfter <= gap else { continue }
@@ -96,7 +105,7 @@ public enum LevelShift {
                 let moved = mean(y, start..<n) - mean(y, (start - after)..<start)
                 guard moved * shift > 0 else { continue }
             }
-            let score = typical > 0 ? gap / typical : abs(shift)
+            let score = scale > 0 ? gap / scale : abs(shift)
             if best == nil || score > best!.score { best = (t + lag, shift, score) }
         }
         guard let best else { return nil }

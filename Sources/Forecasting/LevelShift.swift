@@ -69,7 +69,12 @@ public enum LevelShift {
         var best: (start: Int, shift: Double, score: Double)?
         for after in minimumAfter...longest {
             let t = count - after
-            let window = min(t, max(season, 12))
+            // Seasonal differences against all those before the step: a step a year old echoes
+            // in them (last year's twelve read 250 low, this year's back to 0), and against the
+            // last twelve alone the echo read as a step up (9 of the hospital set's series, cut
+            // in March 2004, and their forecasts for the next quarter 1.6% worse). Raw values
+            // against the last season or twelve: a level years ago says nothing of today's.
+            let window = seasonal ? t : min(t, max(season, 12))
             let reference = (t - window)..<t
             var low = Double.infinity, high = -Double.infinity
             for i in reference { low = min(low, tested[i]); high = max(high, tested[i]) }

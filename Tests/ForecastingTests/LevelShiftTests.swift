@@ -87,6 +87,17 @@ import Testing
         #expect(abs((step?.shift ?? 0) + 444) < 5, "\(String(describing: step))")
     }
 
+    /// A step a year old echoes in the seasonal differences: last year's read 250 low against
+    /// the year before, this year's are back near 0. Against last year's alone that read as a
+    /// step up in the last three months.
+    @Test func aYearOldStepsEchoIsNoStep() {
+        var noise = Noise(state: 2)
+        let y = (0..<39).map { i in (i < 24 ? 400 : 150) + 10 * noise.next() }
+        #expect(Self.found(y) == nil)
+        // The step itself, three months old, is found.
+        #expect(Self.found(Array(y[0..<27]))?.start == 24)
+    }
+
     /// From 1 to 3 a month to 100: scaled by 50, the history would swing 50 to 150 around the
     /// new level; beyond a ratio of 10 it is shifted instead.
     @Test func aLargeRatioShiftsTheHistoryRatherThanScalingIt() throws {

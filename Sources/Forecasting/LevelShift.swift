@@ -5,7 +5,7 @@
 /// short history gets (the history's mean, Croston's smoothed level) forecast 577 patient days
 /// a month for 155, which read as 12 FTE short and $247,000 of overtime and agency a quarter.
 /// The weekly plan on the same census followed the drop, as its backtest saw it. Here the last
-/// periods are tested for a step: the last `m` (3 to a season, at most 12) all beyond every one
+/// periods are tested for a step: the last `m` (3 to a season, at most 6) all beyond every one
 /// of the periods in a reference window before them, on one side, by a gap the history's usual
 /// period-to-period moves do not come near, and closer to each other than to the old level.
 /// It is the level-shift outlier of Chen and Liu (1993), as X-13's and TRAMO's regressions
@@ -24,8 +24,10 @@ public enum LevelShift {
     static let minimumBefore = 6
     /// The gap against the history's median period-to-period move (of the values tested).
     static let minimumRatio = 4.0
-    /// The most periods after a step: a longer new level is one the backtest sees.
-    static let longestAfter = 12
+    /// The most periods after a step: a longer new level is one the backtest sees. At 12, the
+    /// hospital set cut to 30 months and forecast 24 ahead went from MASE 0.830 to 0.857 (12
+    /// series whose year-long dips were read as steps a year old); at 6 it is unchanged.
+    static let longestAfter = 6
     /// Beyond this ratio of the new level to the old, the history is shifted, not scaled: 1 to
     /// 3 a month scaled to a level of 100 swung from 70 to 212.
     static let largestRatio = 10.0

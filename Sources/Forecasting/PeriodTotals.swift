@@ -578,10 +578,22 @@ public struct PeriodTotals {
     /// did not report on Wednesday was still open, and its other six days say how full it
     /// was. A period with no day recorded stays missing, and so does one the series begins or
     /// ends within (a unit opened on the 16th, or closed on the 10th), whose days outside its
-    /// span say nothing of its level. Daily rows only: weekly rows spread over months keep the
+    /// span say nothing of its level; one it ends within is read all the same when its last row
+    /// is too recent for it to have stopped (`seriesOpenIfRecordedSince`). Daily rows only: weekly rows spread over months keep the
     /// missing rule. Off by default: `forecast` and `aggregate` with `--gaps missing` keep
     /// leaving such periods out, as their notes say.
     public var readsPartlyRecordedPeriodsFromTheirDays = false
+
+    /// With `readsPartlyRecordedPeriodsFromTheirDays`, series whose last row falls on or after
+    /// this day have not stopped: the days after their last are missing days like any others,
+    /// and the period they end within is read from the days recorded too. A staffing census
+    /// sets it from its stop rule (`CensusStop`, 4 weeks before the census's last day): a unit
+    /// whose census ends 3 weeks before the file's (an export that lags) is planned as open,
+    /// and its last month was left out with no word while a few days missing anywhere else
+    /// were read from the others. A series that stopped earlier keeps that period missing
+    /// (closed on the 10th: its last 21 days say nothing of its level). Nil: every period a
+    /// series ends within stays missing.
+    public var seriesOpenIfRecordedSince: CalendarDay?
 
     /// The periods read from the days recorded (`readsPartlyRecordedPeriodsFromTheirDays`): the
     /// series, the period, its days recorded and the days it holds.
@@ -741,10 +753,12 @@ public struct PeriodTotals {
                 if readsPartlyRecordedPeriodsFromTheirDays, !spreadsWeeks, recorded > 0, !grid[cell].isNaN,
                    let seriesFirst = days.firstDay, let seriesLast = days.lastDay {
                     // Only days missing inside the series' own span: none of the period's open days
-                    // falls before its first day or after its last.
+                    // falls before its first day or after its last, unless its last is recent
+                    // enough that it has not stopped (`seriesOpenIfRecordedSince`).
                     let periodFirst = max(starts[p - from], fileFirst), periodLast = min(starts[p - from + 1] - 1, fileLast)
                     let outside = weekdays.count(from: CalendarDay(daysSinceEpoch: periodFirst), through: CalendarDay(daysSinceEpoch: seriesFirst - 1))
-                        + weekdays.count(from: CalendarDay(daysSinceEpoch: seriesLast + 1), through: CalendarDay(daysSinceEpoch: periodLast))
+                        + (seriesOpenIfRecordedSince.map { seriesLast >= $0.daysSinceEpoch } == true ? 0
+                            : weekdays.count(from: CalendarDay(daysSinceEpoch: seriesLast + 1), through: CalendarDay(daysSinceEpoch: periodLast)))
                     if outside == 0 {
                         grid[cell] *= Double(expected[p - from]) / Double(recorded)
                         periodsReadFromRecordedDays.append((id, p, recorded, expected[p - from]))

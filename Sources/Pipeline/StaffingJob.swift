@@ -88,11 +88,15 @@ public struct StaffingJob: Sendable {
         /// Set when some units' census is forecast on fewer weekdays than the file records
         /// (`SeriesOnFewerWeekdays`): nothing is planned on their other days.
         public var unitsOnFewerWeekdays: String?
-        /// Target units whose census stopped before its last weeks (`SeriesImport.silentPeriods`),
-        /// with their last period: closed or no longer exported, not planned. Only periods with
-        /// no day recorded count: a week missing a day is read from its other days
-        /// (`censusPeriodsReadFromRecordedDays`), not as the unit's census stopping.
+        /// Target units whose census stopped (`CensusStop`: last recorded 4 weeks or more before
+        /// the census's last day, at every frequency), with their last period recorded: closed
+        /// or no longer exported, not planned. A day missing inside a unit's census is no stop:
+        /// its period is read from its other days (`censusPeriodsReadFromRecordedDays`).
         public var stoppedUnits: [(unit: String, last: String)] = []
+        /// Units planned whose census ends before the census's last day, but too recently to
+        /// have stopped (`CensusStop`): their last day and the days from it to the census's
+        /// last. The period each ends within is read from its days recorded, and said.
+        public var censusEndingEarly: [(unit: String, last: CalendarDay, days: Int)] = []
         /// Target units whose census begins too late to hold a complete period, with its first day.
         public var unitsWithoutCompletePeriod: [(unit: String, first: CalendarDay)] = []
         /// Timekeeping units the census does not name, their worked hours (left out) and the
@@ -112,6 +116,8 @@ public struct StaffingJob: Sendable {
         /// (`PeriodTotals.readsPartlyRecordedPeriodsFromTheirDays`): unit, period, days recorded
         /// and days the period holds.
         public var censusPeriodsReadFromRecordedDays: [(unit: String, period: String, recorded: Int, days: Int)] = []
+        /// The census's last day, for the notes.
+        public var censusLastDay: CalendarDay?
         /// The plan's frequency, for the notes' words ("5 weeks").
         public var frequency: Frequency = .week
     }
@@ -158,6 +164,20 @@ public struct StaffingJob: Sendable {
         // day a week in its last five weeks read as a unit that stopped, and one missing a day
         // in February, June and July was fitted on a history that ended in May.
         censusTotals.readsPartlyRecordedPeriodsFromTheirDays = true
+        // So is the period a unit's census ends within, unless the unit has stopped (`CensusStop`):
+        // a unit open to 3 weeks before the file's end had its last month left out with no
+        // word, and one closed 6 weeks before the end, planned by month, read its last month as
+        // a month of census.
+        censusTotals.seriesOpenIfRecordedSince = CensusStop.openIfRecordedSince(censusLast: lastDay)
+        // Each unit's last day recorded, from every row (the census's last partial period too):
+        // the stop rule counts days, not periods.
+        var lastOfName: [String: CalendarDay] = [:]
+        for r in 0..<cUnits.count where lastOfName[cUnits[r]].map({ cDates[r] > $0 }) ?? true { lastOfName[cUnits[r]] = cDates[r] }
+        var lastRecorded: [String: CalendarDay] = [:]
+        for (name, day) in lastOfName {
+            let unit = names.spelling(of: name) ?? name
+            lastRecorded[unit] = max(lastRecorded[unit] ?? day, day)
+        }
         // Each distinct name is case folded once (a census has a row per unit and day).
         var spellings: [String: (name: String, id: Int64)] = [:]
         // A census has one row per unit and day; a second is summed with the first (a unit's
@@ -381,14 +401,25 @@ public struct StaffingJob: Sendable {
         }
         // A unit whose census stopped weeks before the others' (closed, or no longer exported)
         // is not planned: it was planned at its last level, 105 patient days and $42,000 a week
-        // for a unit closed 14 weeks, with no word. It is named with its last period. Its silent
-        // periods are those with no day recorded: a week missing its Wednesday is read from
-        // its other days (`readsPartlyRecordedPeriodsFromTheirDays`), not as the census stopping.
+        // for a unit closed 14 weeks, with no word. It is named with its last period recorded.
+        // Stopped is counted in days (`CensusStop`), the same at every frequency: counted in
+        // silent periods, a unit stopped 6 weeks before the end was stopped by week and planned
+        // by month. A week missing its Wednesday is read from its other days
+        // (`readsPartlyRecordedPeriodsFromTheirDays`), not as the census stopping.
         var stoppedUnits: [(unit: String, last: String)] = []
-        for (id, last) in censusTotals.seriesSilentAtTheEnd(periods: SeriesImport.silentPeriods(frequency)) {
+        var endingEarly: [(unit: String, last: CalendarDay, days: Int)] = []
+        censusTotals.forEachSeries { id, first, values in
             let unit = censusTotals.keys.key(id)
-            censusForecast[unit] = nil
-            stoppedUnits.append((unit, frequency.label(last)))
+            guard let last = lastRecorded[unit] else { return }
+            if CensusStop.hasStopped(last: last, censusLast: lastDay) {
+                censusForecast[unit] = nil
+                let recorded = values.lastIndex { !$0.isNaN }.map { first + $0 } ?? frequency.period(of: last)
+                stoppedUnits.append((unit, frequency.label(recorded)))
+            } else if let id = unitIDs[unit], censusForecast[unit] != nil,
+                      !(daysOfUnit[id].flatMap { OpenWeekdays(recordedOn: $0) } ?? censusOpen).noneOpen(from: last.adding(days: 1), through: lastDay) {
+                // Open, but the days since its last are missing ones: said, with its last day.
+                endingEarly.append((unit, last, CensusStop.daysBetween(last, lastDay)))
+            }
         }
         stoppedUnits.sort { $0.unit < $1.unit }
         var premiumForecast: [String: Double] = [:]
@@ -419,7 +450,7 @@ public struct StaffingJob: Sendable {
         // name without failing.
         if planned.isEmpty && sharded { return Self.emptyShard(unmatched: unique(unmatched), withoutTargets: untargetedUnits) }
         if planned.isEmpty, !stoppedUnits.isEmpty, unmatched.isEmpty {
-            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped before its last \(SeriesImport.silentPeriods(frequency)) \(frequency.rawValue)s (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
+            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped \(CensusStop.days / 7) weeks or more before the census's last day, \(lastDay) (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
         }
         if planned.isEmpty {
             let file = targets.fromFile
@@ -576,6 +607,8 @@ public struct StaffingJob: Sendable {
         result.corrections = corrections
         result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
+        result.censusEndingEarly = endingEarly.filter { targeted.contains($0.unit) }.sorted { $0.unit < $1.unit }
+        result.censusLastDay = lastDay
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
@@ -767,19 +800,27 @@ public struct StaffingJob: Sendable {
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }
+        // The periods missing some days that have other days recorded are read from those days,
+        // said with the days each recorded, since the plan learns from them.
+        let read = result.censusPeriodsReadFromRecordedDays, period = result.frequency.rawValue
+        let readFromDays = read.isEmpty ? nil
+            : "\(NumberFormat.count(read.count, period)) missing some days \(read.count == 1 ? "is" : "are") read from the days recorded (their daily average times the \(period)'s days), not as a fall in census or a closed unit: "
+                + read.prefix(6).map { "\($0.unit) \($0.period) (\($0.recorded) of \($0.days) days)" }.listed(of: read.count)
+                + "; only a \(period) with no day recorded is left out"
         if !result.missingCensusDays.isEmpty {
-            var line = "Census days without a row, read as missing, not as an empty unit: "
+            lines.append("Census days without a row, read as missing, not as an empty unit: "
                 + result.missingCensusDays.prefix(6).map { "\($0.unit) \($0.count) day\($0.count == 1 ? "" : "s") (\($0.first)\($0.count > 1 ? " to \($0.last)" : ""))" }.listed(of: result.missingCensusDays.count)
-            // The periods holding them that have other days recorded are read from those days,
-            // said with the days each recorded, since the plan learns from them.
-            let read = result.censusPeriodsReadFromRecordedDays
-            if !read.isEmpty {
-                let period = result.frequency.rawValue
-                line += "; \(NumberFormat.count(read.count, period)) missing some days \(read.count == 1 ? "is" : "are") read from the days recorded (their daily average times the \(period)'s days), not as a fall in census or a closed unit: "
-                    + read.prefix(6).map { "\($0.unit) \($0.period) (\($0.recorded) of \($0.days) days)" }.listed(of: read.count)
-                    + "; only a \(period) with no day recorded is left out"
-            }
-            lines.append(line)
+                + (readFromDays.map { "; " + $0 } ?? ""))
+        } else if let readFromDays {
+            // Only a unit's census ending early left periods missing some days: said all the same.
+            lines.append("Census " + readFromDays)
+        }
+        if !result.censusEndingEarly.isEmpty {
+            // A unit whose census ends short of the stop rule is planned as open, and the period
+            // it ends within read from its days: said, since it may have closed since.
+            lines.append("Census ending before its last day (\(result.censusLastDay.map(\.description) ?? "")), by fewer than \(CensusStop.days) days, so planned as open, the days since read as missing, not as an empty unit: "
+                         + result.censusEndingEarly.prefix(6).map { "\($0.unit) (last \($0.last), \(NumberFormat.count($0.days, "day")) before)" }.listed(of: result.censusEndingEarly.count)
+                         + "; a unit \(CensusStop.days) days or more without census is not planned; if it closed, leave it out of the targets")
         }
         if !result.stoppedUnits.isEmpty {
             lines.append("Not planned, census stopped: " + result.stoppedUnits.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)

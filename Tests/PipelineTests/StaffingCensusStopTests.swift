@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Planning
+import Forecasting
+import Tabular
+
+/// Session 33's staffing review: the rule that a unit's census stopped was counted in silent
+/// periods (4 weeks, but 3 months), so a unit stopped 6 weeks before the census's end was not
+/// planned by week and planned by month at its last level, with no word; and a unit whose
+/// census ended 3 weeks before the end had its last month left out, unsaid. Tables built in
+/// memory: 4 West 10 a day every day of 2025, ICU 12 a day from 1 January to `icuLast`.
+@Suite struct StaffingCensusStopTests {
+    static let year = (0..<365).map { ISO.day(2025, 1, 1, plus: $0) }
+
+    static func census(icuLast: String) -> Table {
+        let icu = year.filter { $0 <= icuLast }
+        return Table([("date", .text(year + icu)), ("unit", .text(year.map { _ in "4 West" } + icu.map { _ in "ICU" })),
+                      ("patient_days", .number(year.map { _ in 10 } + icu.map { _ in 12 }))])
+    }
+
+    /// 6 RN hours per patient day on every day each unit has census.
+    static func timekeeping(icuLast: String) -> Table {
+        let icu = year.filter { $0 <= icuLast }
+        let units = year.map { _ in "4 West" } + icu.map { _ in "ICU" }
+        return Table([("date", .text(year + icu)), ("unit", .text(units)), ("hours", .number(year.map { _ in 60 } + icu.map { _ in 72 })),
+                      ("pay_type", .text(units.map { _ in "REG" })), ("job_code", .text(units.map { _ in "RN" }))])
+    }
+
+    static let targets = Table([("unit", .text(["4 West", "ICU"])), ("job_code", .text(["RN", "RN"])), ("target_hppd", .number([6, 12])),
+                                ("budgeted_fte", .number([10, 10])), ("hourly_rate", .number([50, 60]))])
+
+    static func run(_ frequency: Frequency, icuLast: String, horizon: Int = 3) throws -> StaffingJob.Result {
+        var job = StaffingJob()
+        job.frequency = frequency
+        job.horizon = horizon
+        return try job.run(timekeeping: timekeeping(icuLast: icuLast), census: census(icuLast: icuLast), targets: targets)
+    }
+
+    /// ICU's census stops on 20 November, 41 days before 31 December: by month it was planned at
+    /// 372 patient days a month, unnamed, where by week it was "census stopped". Now by every
+    /// frequency it is not planned and is named with its last period recorded.
+    @Test func aUnitStoppedSixWeeksBeforeTheEndIsNotPlannedByMonth() throws {
+        for (frequency, last) in [(Frequency.month, "2025-10"), (.week, "2025-W46")] {
+            let result = try Self.run(frequency, icuLast: "2025-11-20")
+            #expect(result.stoppedUnits.map(\.unit) == ["ICU"] && result.stoppedUnits.first?.last == last, "\(frequency) \(result.stoppedUnits)")
+            #expect(!result.rows.isEmpty && result.rows.allSatisfy { $0.unit == "4 West" }, "\(frequency) \(Set(result.rows.map(\.unit)))")
+            #expect(result.units.map(\.unit) == ["4 West"])
+            #expect(result.censusEndingEarly.isEmpty)
+            let note = StaffingJob.note(result)
+            #expect(note.contains("Not planned, census stopped: ICU (last \(last))"), "\(note)")
+        }
+    }
+
+    /// The rule is in days, the same at every frequency: 28 days or more before the census's
+    /// last day is stopped, 27 is not.
+    @Test func theStopRuleCountsDays() {
+        let end = CalendarDay(daysSinceEpoch: 20_453)
+        #expect(CensusStop.hasStopped(last: end.adding(days: -28), censusLast: end))
+        #expect(!CensusStop.hasStopped(last: end.adding(days: -27), censusLast: end))
+        #expect(CensusStop.openIfRecordedSince(censusLast: end) == end.adding(days: -27))
+    }
+
+    /// ICU's census stops on 10 December, 21 days before the end: short of the stop rule, so
+    /// planned as open. Its December (10 of 31 days) was left out of the fit without a word; it
+    /// is read from its 10 days (12 a day over 31 days, 372, not 120 for a month), and the note
+    /// names the month and the unit's last day. By week, its week of 3 days is read the same.
+    @Test func aUnitEndingThreeWeeksBeforeTheEndHasItsLastPartMonthReadFromItsDaysAndSaid() throws {
+        for (frequency, period, recorded, days) in [(Frequency.month, "2025-12", 10, 31), (.week, "2025-W50", 3, 7)] {
+            let result = try Self.run(frequency, icuLast: "2025-12-10")
+            #expect(result.stoppedUnits.isEmpty, "\(frequency) \(result.stoppedUnits)")
+            #expect(result.rows.contains { $0.unit == "ICU" })
+            let outlook = try #require(result.censusOutlooks.first { $0.name == "ICU" })
+            let index = try #require(outlook.periods.firstIndex(of: period))
+            #expect(abs(outlook.history[index] - 12 * Double(days)) < 1e-6, "\(frequency) \(outlook.history[index])")
+            #expect(result.censusPeriodsReadFromRecordedDays.map { "\($0.unit) \($0.period) \($0.recorded)/\($0.days)" } == ["ICU \(period) \(recorded)/\(days)"])
+            #expect(result.censusEndingEarly.map(\.unit) == ["ICU"] && result.censusEndingEarly.first?.days == 21)
+            let note = StaffingJob.note(result)
+            #expect(note.contains("read from the days recorded (their daily average times the \(frequency.rawValue)'s days), not as a fall in census or a closed unit: ICU \(period) (\(recorded) of \(days) days)"), "\(note)")
+            #expect(note.contains("Census ending before its last day (2025-12-31), by fewer than 28 days, so planned as open, the days since read as missing, not as an empty unit: ICU (last 2025-12-10, 21 days before)"), "\(note)")
+            // Planned at its level, 12 a day: 372 for January, 84 a week.
+            let first = try #require(result.rows.first { $0.unit == "ICU" })
+            #expect(abs(first.censusForecast - 12 * Double(frequency == .month ? 31 : 7)) < 1, "\(first.period) \(first.censusForecast)")
+        }
+    }
+}

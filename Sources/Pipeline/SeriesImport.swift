@@ -398,7 +398,7 @@ public struct SeriesImport: Sendable {
         var notes: [String] = []
         if let window = headerYears.window, window.differsFromPivot(for: headerYears) {
             headerDates = DateParser(format: options.dateFormat, twoDigitYears: window)
-            notes.append("two-digit years in the header read as \(window.span(of: headerYears)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: headerYears).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+            notes.append(window.note(in: "the header", for: headerYears))
         }
         // Per column, typed once: the series key's bytes and the day.
         var keys = [[UInt8]](repeating: [], count: table.header.count)

@@ -192,7 +192,7 @@ public final class TableImport {
             let years = yearsSeen[k]
             if options.twoDigitYearWindows[k] == nil, let window = years.window, window.differsFromPivot(for: years) {
                 next.twoDigitYearWindows[k] = window
-                next.secondLookNotes.append("two-digit years in '\(header[k].clipped)' read as \(window.span(of: years)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: years).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+                next.secondLookNotes.append(window.note(in: "'\(header[k].clipped)'", for: years))
             }
             if !options.dayFirstColumns.contains(k), orderEvidence[k].callsForDayFirst, let example = orderEvidence[k].dayFirst {
                 next.dayFirstColumns.insert(k)

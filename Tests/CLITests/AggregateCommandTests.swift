@@ -174,7 +174,9 @@ import Testing
         for k in 0..<120 {
             let day = CalendarDay(year: 2024, month: 1, day: 1)!.adding(days: k)
             let a = k % 5 == 0 ? 0 : 1 + k % 4, b = k % 5 == 0 ? 0 : k % 3
-            let total = a + b + (k % 17 == 4 ? 1 : 0)
+            // Exactly A + B every day, as in the reviewer's file: the days one stem is 0 (the
+            // kit then equals one row, no sum) are what show it is an item.
+            let total = a + b
             kit += Double(total)
             text += "Hip Stem A,\(day),\(a)\nHip Stem B,\(day),\(b)\nTotal Hip Kit,\(day),\(total)\nGauze,\(day),\(15 + k % 6)\n"
         }

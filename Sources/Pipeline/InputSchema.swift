@@ -168,13 +168,19 @@ public struct InputSchema: Sendable {
         "a subtotal row ('\(label.trimmed().clipped)' below the rows of '\(group.trimmed().clipped)', as Excel's Subtotal writes it): its figures are the rows' sum above it, and read as data they would count twice; delete the subtotal rows from the export (Data > Subtotal > Remove All)"
     }
 
-    /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
-    /// read their series column without a schema, say the same.
-    /// A row named with a total word whose quantity is a sum of the rows (`SubtotalCheck`).
-    public static func subtotalSumReason(_ label: String, value: Double, sums what: String) -> String {
-        "a subtotal row ('\(label.trimmed().clipped)'): its quantity \(NumberFormat.fixed(value)) is the sum of \(what), and read as data it would count twice; delete the subtotal rows from the export"
+    /// A row of an item named with a total word whose every quantity is a sum of rows
+    /// (`SubtotalCheck`); `what` is what this row's sums, nil for a row with a zero or no
+    /// quantity, which goes with the item's others.
+    public static func subtotalSumReason(_ label: String, value: Double, sums what: String?) -> String {
+        let label = label.trimmed().clipped
+        guard let what else {
+            return "a subtotal row ('\(label)'): every quantity of '\(label)' other than zero is a sum of rows of the file, so this one (\(value.isFinite ? NumberFormat.fixed(value) : "none")) is a subtotal too; delete the subtotal rows from the export"
+        }
+        return "a subtotal row ('\(label)'): its quantity \(NumberFormat.fixed(value)) is the sum of \(what), and read as data it would count twice; delete the subtotal rows from the export"
     }
 
+    /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
+    /// read their series column without a schema, say the same.
     public static func totalsRowReason(_ label: String) -> String {
         "a totals row ('\(label.trimmed().clipped)'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export"
     }

@@ -242,8 +242,12 @@ public struct SeriesImport: Sendable {
         var emptyValues = 0
         var labels = PeriodLabelMix()
         var datesReadOneWay = false
+        // Rows of an item whose name holds a total word are weighed and held to the end,
+        // when the item's rows together say whether it is a subtotal (`SubtotalCheck`).
         var subtotals = SubtotalCheck()
-        var summary = try table.run { row in
+        var weighedItems: [[UInt8]: Int] = [:]
+        var weighed: [(held: SubtotalCheck.Held, key: [UInt8], day: CalendarDay, unit: Int32)] = []
+        var summary = try table.run({ row in
             let day = try row.date(d, cache: &dates)
             let field = row.record[d]
             if !datesReadOneWay && !DayFirstLook.couldBeDayFirst(field) { datesReadOneWay = true }
@@ -273,15 +277,33 @@ public struct SeriesImport: Sendable {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }
                 try lastKey.follow(key, value: value, column: s)
-                if TotalsLabel.holdsTotalWord(key), let what = subtotals.sums(day: day, value: value) {
-                    throw RowRejection(column: s, InputSchema.subtotalSumReason(String(decoding: key, as: UTF8.self), value: value, sums: what))
+                if TotalsLabel.holdsTotalWord(key) {
+                    let name = Array(key)
+                    let item = weighedItems[name] ?? weighedItems.count
+                    if item == weighedItems.count { weighedItems[name] = item }
+                    let what = subtotals.weigh(item: item, day: day, value: value)
+                    weighed.append((SubtotalCheck.Held(item: item, record: HeldRecord(row.record), value: value, what: what), name, day, unit))
+                    return
                 }
                 subtotals.add(day: day, value: value)
                 add(key)
             } else {
                 oneKey.withUnsafeBufferPointer(add)
             }
-        }
+        }, atEnd: {
+            var late: [LateRejection] = []
+            for (held, name, day, unit) in weighed {
+                if subtotals.isSubtotal(item: held.item) {
+                    late.append(held.rejection(String(decoding: name, as: UTF8.self), column: s))
+                    continue
+                }
+                name.withUnsafeBufferPointer { key in
+                    if let shard, !shard.contains(key: key) { loader.see(day: day); return }
+                    loader.add(key: key, day: day, value: held.value, tag: unit)
+                }
+            }
+            return late
+        })
         if s == nil {
             summary.notes.append("no series column (item): the file is one series, '\(table.header[v])'; name the column that tells series apart with --series")
         }
@@ -398,7 +420,7 @@ public struct SeriesImport: Sendable {
         var notes: [String] = []
         if let window = headerYears.window, window.differsFromPivot(for: headerYears) {
             headerDates = DateParser(format: options.dateFormat, twoDigitYears: window)
-            notes.append("two-digit years in the header read as \(window.span(of: headerYears)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: headerYears).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+            notes.append(window.note(in: "the header", for: headerYears))
         }
         // Per column, typed once: the series key's bytes and the day.
         var keys = [[UInt8]](repeating: [], count: table.header.count)

@@ -71,6 +71,12 @@ public struct ValidationContext: Sendable {
     /// data.columns.quantity=valu`, "sends quantity to 'valu'"): the fault is the command
     /// line's, where it was reported at the YAML line of the map the override went into.
     func overriddenKey(of parameter: String, namedIn message: String) -> SourceLocation? {
+        ValidationContext.overriddenKey(in: locations, of: parameter, namedIn: message)
+    }
+
+    /// `overriddenKey(of:namedIn:)` over any stage's locations: `StageParameters.error` asks it
+    /// too, or a `--set data.where.itm=B` into a YAML `where:` map was reported at that map's line.
+    static func overriddenKey(in locations: [String: SourceLocation], of parameter: String, namedIn message: String) -> SourceLocation? {
         locations.sorted { $0.key < $1.key }.first { key, place in
             guard place.line == 0, place.file.hasPrefix("--set "), key.hasPrefix(parameter + ".") else { return false }
             let name = String(key.dropFirst(parameter.count + 1))

@@ -49,8 +49,11 @@ public struct StageParameters: Sendable {
         self.locations = locations
     }
 
+    /// The error at `name`'s line, or at the `--set` that gave the key of map `name` the
+    /// message names (`ValidationContext.overriddenKey`): a key set into a `where:` the YAML
+    /// already has is the command line's fault, as one set where the YAML has none.
     func error(_ name: String, _ message: String) -> PipelineError {
-        PipelineError(location: locations[name] ?? location, "stage '\(stage)': \(message)")
+        PipelineError(location: ValidationContext.overriddenKey(in: locations, of: name, namedIn: message) ?? locations[name] ?? location, "stage '\(stage)': \(message)")
     }
 
     public func string(_ name: String) throws -> String? {

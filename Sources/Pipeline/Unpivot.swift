@@ -323,7 +323,7 @@ struct UnpivotReader {
         }
         if let window = years.window, window.differsFromPivot(for: years) {
             dates = DateParser(format: options.dateFormat, twoDigitYears: window)
-            headerNotes.append("two-digit years in the header read as \(window.span(of: years)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: years).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+            headerNotes.append(window.note(in: "the header", for: years))
         }
         names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
         notes = headerNotes

@@ -13,10 +13,12 @@ struct EncodingCensus {
     private(set) var invalid = 0
 
     /// How the file reads: UTF-8 when nothing in it breaks UTF-8, or when it holds valid
-    /// UTF-8 characters at least as often as bytes that break it (those rows are rejected,
-    /// each naming its byte); Windows-1252 when it breaks UTF-8 and holds fewer valid
-    /// multi-byte characters than bad bytes (none, in a real Windows-1252 export).
-    var isUTF8: Bool { invalid == 0 || multiByte >= invalid }
+    /// UTF-8 characters at least twice as often as bytes that break it (those rows are
+    /// rejected, each naming its byte); otherwise Windows-1252. Twice, not as often: a
+    /// Windows-1252 export holds pairs that read as UTF-8 (a name already garbled once,
+    /// `CafÃ©`, is the bytes of `é`), and one with as many of those as `µ` tied, read as
+    /// UTF-8 and rejected every `µ` row.
+    var isUTF8: Bool { invalid == 0 || multiByte >= 2 * invalid }
 
     /// Counts `bytes` and returns how many bytes at the end start a character that the next
     /// chunk may complete: the caller passes them again, first, with the next chunk. With

@@ -165,7 +165,13 @@ public final class TableImport {
 
     /// Calls `body` for each data row; a `RowRejection` thrown by `body` sends the row to the rejects.
     public func run(_ body: (ImportRow) throws -> Void) throws -> ImportSummary {
-        try process(cells: nil, record: body, cell: { _, _ in })
+        try process(cells: nil, record: body, cell: { _, _ in }, atEnd: { [] })
+    }
+
+    /// `run(_:)`, then the rows `atEnd` returns, accepted while reading, are rejected once the
+    /// whole file is read (`LateRejection`), before the share of rejected rows is judged.
+    public func run(_ body: (ImportRow) throws -> Void, atEnd: () throws -> [LateRejection]) throws -> ImportSummary {
+        try process(cells: nil, record: body, cell: { _, _ in }, atEnd: atEnd)
     }
 
     /// Unpivots a wide export: `record` reads the columns every produced row repeats (a
@@ -173,8 +179,9 @@ public final class TableImport {
     /// `cells`, which becomes one row (a `RowRejection` rejects that cell alone, naming its
     /// header). The summary then counts cells: read and accepted are produced rows, a rejected
     /// line counts each of its non-empty cells, and empty cells are counted and skipped.
-    public func run(cells: [Int], record: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
-        try process(cells: cells, record: record, cell: cell)
+    public func run(cells: [Int], record: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void,
+                    atEnd: () throws -> [LateRejection] = { [] }) throws -> ImportSummary {
+        try process(cells: cells, record: record, cell: cell, atEnd: atEnd)
     }
 
     /// Thrown at the end of a run, before its rejections are judged, when the file's dates call
@@ -192,7 +199,7 @@ public final class TableImport {
             let years = yearsSeen[k]
             if options.twoDigitYearWindows[k] == nil, let window = years.window, window.differsFromPivot(for: years) {
                 next.twoDigitYearWindows[k] = window
-                next.secondLookNotes.append("two-digit years in '\(header[k].clipped)' read as \(window.span(of: years)), one run of years (a fixed pivot at 70 would read them as \(TwoDigitYearWindow.pivot.span(of: years).replacing("-", with: " to ")), a century apart); write four-digit years to read them otherwise")
+                next.secondLookNotes.append(window.note(in: "'\(header[k].clipped)'", for: years))
             }
             if !options.dayFirstColumns.contains(k), orderEvidence[k].callsForDayFirst, let example = orderEvidence[k].dayFirst {
                 next.dayFirstColumns.insert(k)
@@ -212,7 +219,8 @@ public final class TableImport {
         }
     }
 
-    private func process(cells: [Int]?, record body: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void) throws -> ImportSummary {
+    private func process(cells: [Int]?, record body: (ImportRow) throws -> Void, cell: (ImportRow, Int) throws -> Void,
+                         atEnd: () throws -> [LateRejection]) throws -> ImportSummary {
         var summary = ImportSummary(file: file)
         summary.notes = options.secondLookNotes
         summary.unpivoted = cells != nil
@@ -335,6 +343,12 @@ public final class TableImport {
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
             if options.secondLook, let again = secondLook() { throw again }
+            // Rows accepted while reading that the whole file shows to be rejected (one row,
+            // or one cell of an unpivoted line, each).
+            for late in try atEnd() {
+                summary.accepted -= 1
+                try late.record.withRecord { try rejectOne($0, late.column, late.reason) }
+            }
             // Read once (standard input, an import that cannot read again): said, not moved.
             if !options.secondLook { summary.notes += pivotKeptNotes() }
         } catch {

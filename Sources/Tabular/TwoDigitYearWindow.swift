@@ -67,6 +67,25 @@ public struct TwoDigitYearWindow: Sendable, Equatable {
         (0..<100).contains { present.contains($0) && year($0) != TwoDigitYearWindow.pivot.year($0) }
     }
 
+    /// Whether the pivot reads the years of `present` in two centuries (69 and 70 as 2069 and
+    /// 1970), the only case in which "a century apart" is true of them.
+    public static func pivotSplits(_ present: TwoDigitYearsSeen) -> Bool {
+        let years = (0..<100).filter(present.contains).map(pivot.year)
+        return years.contains { $0 < 2000 } && years.contains { $0 >= 2000 }
+    }
+
+    /// What a file read again in this window says of the years in `place` (`'date'`, `the
+    /// header`). "A century apart" only
+    /// when the pivot splits the years: 68 and 69 alone, read as 1968-1969 since no year is
+    /// read past `latestYear`, are 2068-2069 under the pivot, together but a century later.
+    public func note(in place: String, for present: TwoDigitYearsSeen) -> String {
+        let pivotSpan = TwoDigitYearWindow.pivot.span(of: present)
+        let why = TwoDigitYearWindow.pivotSplits(present)
+            ? "one run of years (a fixed pivot at 70 would read them as \(pivotSpan.replacing("-", with: " to ")), a century apart)"
+            : "no year read later than \(TwoDigitYearWindow.latestYear) (a fixed pivot at 70 would read them as \(pivotSpan))"
+        return "two-digit years in \(place) read as \(span(of: present)), \(why); write four-digit years to read them otherwise"
+    }
+
     /// "1966-2003": the years `present` reads as, first to last.
     public func span(of present: TwoDigitYearsSeen) -> String {
         let years = (0..<100).filter(present.contains).map(year)

@@ -163,6 +163,36 @@ import Testing
         #expect(rejects.contains("a subtotal row ('Grand total - all items'): its quantity 47 is the sum of all 12 rows above it"), "\(rejects)")
     }
 
+    /// `Total Hip Kit`, one kit per stem A or B, is their sum on most days: its rows were
+    /// rejected day by day (with `0 = 0 + 0`) and the kit forecast 0. Weighed over the whole
+    /// file it misses on some days, so it is an item and every row is read; so is a `Total
+    /// Knee Kit` that is the sum of the 2 rows above it once by chance.
+    @Test func aKitNamedWithATotalWordThatIsASumOnSomeDaysOnlyIsRead() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "item,date,quantity\n"
+        var kit = 0.0
+        for k in 0..<120 {
+            let day = CalendarDay(year: 2024, month: 1, day: 1)!.adding(days: k)
+            let a = k % 5 == 0 ? 0 : 1 + k % 4, b = k % 5 == 0 ? 0 : k % 3
+            // Exactly A + B every day, as in the reviewer's file: the days one stem is 0 (the
+            // kit then equals one row, no sum) are what show it is an item.
+            let total = a + b
+            kit += Double(total)
+            text += "Hip Stem A,\(day),\(a)\nHip Stem B,\(day),\(b)\nTotal Hip Kit,\(day),\(total)\nGauze,\(day),\(15 + k % 6)\n"
+        }
+        try text.write(to: dir.appendingPathComponent("hip.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "hip.csv", "--partial", "keep", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("480 rows read, 480 accepted, 0 rejected"), "stderr: \(run.stderr)")
+        let out = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
+        let kitTotal = out.split(separator: "\n").filter { $0.hasPrefix("Total Hip Kit,") }.compactMap { Double($0.split(separator: ",").last!) }.reduce(0, +)
+        #expect(kitTotal == kit, "\(out)")
+        try "item,date,quantity\nGauze,2025-01-15,10\nSyringe,2025-01-15,20\nTotal Knee Kit,2025-01-15,30\nGauze,2025-02-15,12\nSyringe,2025-02-15,18\nTotal Knee Kit,2025-02-15,4\n"
+            .write(to: dir.appendingPathComponent("knee.csv"), atomically: false, encoding: .utf8)
+        let knee = try CLIRunner.run(["aggregate", "--input", "knee.csv", "--partial", "keep", "--out", "k.csv"], in: dir)
+        #expect(knee.status == 0 && knee.stderr.contains("6 rows read, 6 accepted, 0 rejected"), "stderr: \(knee.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("k.csv")).contains("Total Knee Kit,2025-01,30"))
+    }
+
     /// A `Total` location beside ICU and ED doubled every item summed over locations (the
     /// pipeline's import rejected it, the command did not).
     @Test func aTotalsLocationRowIsRejected() throws {

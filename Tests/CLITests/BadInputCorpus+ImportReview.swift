@@ -100,6 +100,28 @@ extension BadInputCorpus {
         let subtotalLine = Array(subtotalRow.joined(separator: ",").utf8)
         cases.append(rejecting(usage, "subtotal row 'Total to date' on line 12 holding the sum of the rows above", replacingRow(usage, 10, with: subtotalLine),
                                [RejectedRow(line: 12, column: "item", says: "a subtotal row ('Total to date'): its quantity \(aboveSum) is the sum of the 10 rows above it")]))
+        // Weighed per item over the whole file: a kit that is the sum of the rows above it on
+        // some days only (by chance, or as one kit per implant with days it misses) is an item,
+        // every row read; `0 = 0 + 0` is no evidence.
+        let knee = "item,date,quantity\nGauze,2025-01-15,10\nSyringe,2025-01-15,20\nTotal Knee Kit,2025-01-15,30\nGauze,2025-02-15,12\nSyringe,2025-02-15,18\n"
+            + "Total Knee Kit,2025-02-15,4\nGauze,2025-03-15,11\nSyringe,2025-03-15,19\nTotal Knee Kit,2025-03-15,3\n"
+        cases.append(accepting(usage, "item 'Total Knee Kit' that is the sum of the 2 rows above it in 1 month of 3 is read", Data(knee.utf8), read: 9,
+                               output: usage.output, says: ["Total Knee Kit,2025-01,30"]))
+        let hipDays = CSVInput.days(59, from: 0)
+        let hip = "date,item,quantity,location\n" + hipDays.enumerated().map { k, day in
+            let a = k % 7 == 0 ? 0 : 1 + k % 3, b = k % 7 == 0 ? 0 : k % 2
+            return "\(day),Hip Stem A,\(a),OR\n\(day),Hip Stem B,\(b),OR\n\(day),Total Hip Kit,\(a + b + (k % 10 == 3 ? 1 : 0)),OR\n\(day),Gauze,\(15 + k % 5),OR\n"
+        }.joined()
+        cases.append(accepting(usage, "item 'Total Hip Kit', the sum of the day's 2 rows on most days but not all, is read", Data(hip.utf8), read: 4 * 59,
+                               output: usage.output, says: ["Total Hip Kit,"]))
+        // A subtotal repeated on each date is one on every date, the date with zeros too.
+        let icu = "date,item,quantity,location\n" + hipDays.prefix(6).enumerated().map { k, day in
+            let g = k == 2 ? 0 : 3 + k, t = k == 2 ? 0 : 2
+            return "\(day),ICU Gauze,\(g),ICU\n\(day),ICU Tape,\(t),ICU\n\(day),ICU Total,\(g + t),ICU\n"
+        }.joined()
+        cases.append(rejecting(usage, "'ICU Total' on each date holding the date's sum, zeros on one, is rejected on every date", Data(icu.utf8),
+                               [4, 7, 10, 13, 16, 19].map { RejectedRow(line: $0, column: "item", says: $0 == 10 ? "every quantity of 'ICU Total' other than zero is a sum of rows of the file" : "is the sum of the 2 other rows of") },
+                               read: 18))
         // The same name with an ordinary quantity is an item: the name alone rejects nothing.
         cases.append(accepting(usage, "item 'Total Parenteral Nutrition kit' on line 22 with an ordinary quantity is read",
                                replacingValue(usage, 20, "item", with: Array("Total Parenteral Nutrition kit".utf8)), read: usage.rows.count,

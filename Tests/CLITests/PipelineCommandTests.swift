@@ -120,4 +120,35 @@ import Testing
         #expect(result.stdout.contains("horizon (integer) = 12"))
         #expect(result.stdout.contains("file (input file, required)"))
     }
+
+    /// The pipeline's import weighs subtotals per item as the commands do (`SubtotalCheck`): a
+    /// kit that is the sum of the day's rows on some days only is read whole; an `ICU Total`
+    /// that is the date's sum on every date is rejected on each, the date of zeros too, and
+    /// leaves no series behind.
+    @Test func thePipelineImportWeighsSubtotalsPerItem() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        var usage = "date,item,quantity\n"
+        for day in 1...28 {
+            let a = day % 5 == 0 ? 0 : 1 + day % 3, b = day % 5 == 0 ? 0 : day % 2, g = day % 9 == 0 ? 0 : 3 + day % 4, t = day % 9 == 0 ? 0 : 2
+            let date = "2025-02-\(day < 10 ? "0" : "")\(day)"
+            // ICU first on each date: its total is the sum of the date's rows so far.
+            usage += "\(date),ICU Gauze,\(g)\n\(date),ICU Tape,\(t)\n\(date),ICU Total,\(g + t)\n"
+            usage += "\(date),Hip Stem A,\(a)\n\(date),Hip Stem B,\(b)\n\(date),Total Hip Kit,\(a + b + (day % 11 == 3 ? 1 : 0))\n"
+        }
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        try """
+        calendar: {frequency: month}
+        stages:
+          usage: {kind: import, table: usage, file: u.csv, on_error: skip}
+          monthly: {kind: aggregate, input: usage}
+          save: {kind: export, input: monthly, file: series.csv}
+
+        """.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["run", "p.yml", "--out", "out"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("168 rows read, 140 accepted, 28 rejected"), "\(run.stderr)")
+        let series = try CLIRunner.read(dir.appendingPathComponent("out/series.csv"))
+        #expect(series.contains("Total Hip Kit,2025-02,") && !series.contains("ICU Total"), "\(series)")
+        let rejects = try CLIRunner.read(dir.appendingPathComponent("out/usage.rejects.csv"))
+        #expect(rejects.contains("every quantity of 'ICU Total' other than zero is a sum of rows of the file") && !rejects.contains("Hip Kit"), "\(rejects)")
+    }
 }

@@ -61,4 +61,18 @@ import Tabular
         found = try problems(filter.replacingOccurrences(of: "{item: GLOVES}", with: "{itme: GLOVES}"), overrides: ["usage.columns.quantity=Qty Issued"])
         #expect(found.contains { $0.location?.line == 28 && $0.message.contains("'itme'") }, "\(found)")
     }
+
+    /// `--set usage.where.itm=B` on an import whose YAML has a `where:` map was reported at that
+    /// map's line; with no `where:` it was the --set's. The --set's in both cases.
+    @Test func aSetIntoAnImportsWhereIsReportedAsTheSetWhetherOrNotTheMapIsThere() throws {
+        let withWhere = Workspace.goodPipeline.replacingOccurrences(of: "    columns: {date:", with: "    where: {item: A}\n    columns: {date:")
+        #expect(withWhere != Workspace.goodPipeline)
+        for yaml in [withWhere, Workspace.goodPipeline] {
+            let found = try problems(yaml, overrides: ["usage.where.itm=B"])
+            #expect(found.contains { $0.location?.description == "--set usage.where.itm=B" && $0.message.contains("'itm' is not a column of usage") }, "\(found)")
+        }
+        // The file's own misspelt key stays at its line.
+        let found = try problems(withWhere.replacingOccurrences(of: "{item: A}", with: "{itme: A}"), overrides: ["usage.where.item=B"])
+        #expect(found.contains { $0.location?.line == 9 && $0.message.contains("'itme' is not a column of usage") }, "\(found)")
+    }
 }

@@ -79,4 +79,32 @@ struct EncodingCensusTests {
         _ = ([0x43, 0x61, 0x66, 0xE9, 0x2C, 0xF6, 0xDF] as [UInt8]).withUnsafeBytes { cp1252.count($0, final: true) }
         #expect(cp1252.multiByte == 0 && cp1252.invalid == 3 && !cp1252.isUTF8)
     }
+
+    /// A Windows-1252 export with as many names garbled once (`CafÃ©`, the bytes of a UTF-8
+    /// `é`) as `µ` bytes tied, read as UTF-8 and rejected every `µ` row; it reads as
+    /// Windows-1252, whole. One stray byte among many UTF-8 names still leaves UTF-8.
+    @Test func aWindows1252FileWithAsManyGarbledPairsAsBadBytesIsWindows1252() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var bytes = Array("item,date,quantity\n".utf8)
+        for month in 1...12 {
+            bytes += Array("Morphine 10 mg/ml ".utf8) + [0xB5] + Array("g,2025-\(month < 10 ? "0" : "")\(month)-15,11\n".utf8)
+            bytes += Array("Caf".utf8) + [0xC3, 0xA9] + Array(" Supply,2025-\(month < 10 ? "0" : "")\(month)-15,6\n".utf8)
+            bytes += Array("Gauze,2025-\(month < 10 ? "0" : "")\(month)-15,21\n".utf8)
+        }
+        let path = try dir.write("mix.csv", bytes: bytes)
+        let importer = try TableImport(path: path, columns: [ColumnSpec("item")], options: ImportOptions(onError: .fail))
+        #expect(importer.reader.encoding == .windows1252)
+        let item = try #require(importer.column("item"))
+        var names: Set<String> = []
+        let summary = try importer.run { row in names.insert(try row.string(item)) }
+        #expect(summary.rejected == 0 && summary.accepted == 36, "\(summary)")
+        #expect(names == ["Morphine 10 mg/ml \u{B5}g", "Caf\u{C3}\u{A9} Supply", "Gauze"], "\(names.sorted())")
+        var tie = EncodingCensus()
+        _ = ([0xB5, 0xC3, 0xA9] as [UInt8]).withUnsafeBytes { tie.count($0, final: true) }
+        #expect(tie.multiByte == 1 && tie.invalid == 1 && !tie.isUTF8)
+        var twice = EncodingCensus()
+        _ = ([0xB5, 0xC3, 0xA9, 0xC3, 0xB6] as [UInt8]).withUnsafeBytes { twice.count($0, final: true) }
+        #expect(twice.multiByte == 2 && twice.invalid == 1 && twice.isUTF8)
+    }
 }

@@ -71,6 +71,20 @@ struct TwoDigitYearWindowTests {
         #expect(summary.notes.contains { $0.contains("two-digit years in 'date' read as 1969-1970") })
     }
 
+    /// Years 68 and 69 alone are read as 1968-1969 (no year later than 2068); the pivot would
+    /// read them 2068-2069, together: the note said "a century apart" of them.
+    @Test func theNoteSaysACenturyApartOnlyWhenThePivotSplitsTheYears() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let (days, summary, again) = try readDates(try dir.write("y.csv", "date,quantity\n01/15/68,10\n06/15/68,11\n01/15/69,12\n06/15/69,9\n"))
+        #expect(again && days.first == day(1968, 1, 15) && days.last == day(1969, 6, 15))
+        let note = try #require(summary.notes.first { $0.hasPrefix("two-digit years") })
+        #expect(note == "two-digit years in 'date' read as 1968-1969, no year read later than 2068 (a fixed pivot at 70 would read them as 2068-2069); write four-digit years to read them otherwise", "\(note)")
+        let split = TwoDigitYearsSeen([69, 70])
+        #expect(TwoDigitYearWindow.pivotSplits(split) && !TwoDigitYearWindow.pivotSplits(TwoDigitYearsSeen([68, 69])))
+        #expect(TwoDigitYearWindow(start: 1969).note(in: "'date'", for: split) == "two-digit years in 'date' read as 1969-1970, one run of years (a fixed pivot at 70 would read them as 1970 to 2069, a century apart); write four-digit years to read them otherwise")
+    }
+
     @Test func monthsJAN66toDEC03ReadAsOneRun() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -422,22 +422,36 @@ public struct ImportStage: Stage {
                   let d = present.firstIndex(where: { $0.name == "date" }), columns[i] >= 0, columns[q] >= 0, columns[d] >= 0 else { return nil }
             return (i, q, d)
         }()
+        // Its rows are weighed as read and judged when the file is (`SubtotalCheck`): each is
+        // kept with its row's place in the columns (-1 when a filter left it out), to take it
+        // out again when its item is a subtotal.
         var subtotals = SubtotalCheck()
         var holdsTotalWord: [UInt8] = []
+        var weighed: [(held: SubtotalCheck.Held, row: Int)] = []
+        func subtotalRejections() -> [LateRejection] {
+            guard let (i, _, _) = subtotalRoles else { return [] }
+            return weighed.compactMap { held, _ in
+                subtotals.isSubtotal(item: held.item) ? held.rejection(internedStrings[i][held.item], column: columns[i] >= 0 ? columns[i] : nil) : nil
+            }
+        }
         func emit(_ row: ImportRow, cell: Int) throws {
             // Checks across columns, like the per-field rules in `read`, before any filter.
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
+            var weighing: SubtotalCheck.Held?
             if let (i, q, d) = subtotalRoles, rowText[i] >= 0 {
                 let id = rowText[i]
                 if id >= holdsTotalWord.count { holdsTotalWord += [UInt8](repeating: 0, count: id - holdsTotalWord.count + 1) }
                 if holdsTotalWord[id] == 0 { holdsTotalWord[id] = TotalsLabel.holdsTotalWord(internedStrings[i][id]) ? 1 : 2 }
-                if holdsTotalWord[id] == 1, let what = subtotals.sums(day: rowDay[d], value: rowNumber[q]) {
-                    throw RowRejection(column: columns[i], InputSchema.subtotalSumReason(internedStrings[i][id], value: rowNumber[q], sums: what))
+                if holdsTotalWord[id] == 1 {
+                    // The interned id numbers the item.
+                    let what = subtotals.weigh(item: id, day: rowDay[d], value: rowNumber[q])
+                    weighing = SubtotalCheck.Held(item: id, record: HeldRecord(row.record), value: rowNumber[q], what: what)
+                } else {
+                    subtotals.add(day: rowDay[d], value: rowNumber[q])
                 }
-                subtotals.add(day: rowDay[d], value: rowNumber[q])
             }
             var kept = true
             for (c, (k, allowed)) in conditions.enumerated() {
@@ -457,7 +471,10 @@ public struct ImportStage: Stage {
                 }
                 if !allowed.contains(value) { kept = false } else if value != lastMatched[c] { matched[c].insert(value); lastMatched[c] = value }
             }
-            if !kept { return }
+            if !kept {
+                if let weighing { weighed.append((weighing, -1)) }
+                return
+            }
             if unique.isActive, let problem = unique.problem(ids: keyID, values: keyText, line: row.line) {
                 let column = columns[unique.indices.last!]
                 throw RowRejection(column: column >= 0 ? column : cell, problem)
@@ -478,6 +495,7 @@ public struct ImportStage: Stage {
                 }
             }
             if employeeColumn != nil { overlaps.accept() }
+            if let weighing, let (i, _, _) = subtotalRoles { weighed.append((weighing, texts[i].count - 1)) }
         }
         var summary: ImportSummary
         if let unpivoted {
@@ -511,18 +529,32 @@ public struct ImportStage: Stage {
                 }
                 if let valueSlot { try read(row, valueSlot, cell) }
                 try emit(row, cell: cell)
-            })
+            }, atEnd: subtotalRejections)
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
             summary.notes += unpivoted.notes
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
             if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {
-            summary = try importer.run { row in
+            summary = try importer.run({ row in
                 for k in 0..<count { try read(row, k, columns[k]) }
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
                 try emit(row, cell: -1)
+            }, atEnd: subtotalRejections)
+        }
+        // The rows of the items found to be subtotals, rejected above, leave the columns.
+        let subtotalRows = Set(weighed.compactMap { $0.row >= 0 && subtotals.isSubtotal(item: $0.held.item) ? $0.row : nil })
+        if !subtotalRows.isEmpty {
+            func drop<T>(_ values: inout [T]) {
+                guard !values.isEmpty else { return }
+                values = values.enumerated().compactMap { subtotalRows.contains($0.offset) ? nil : $0.element }
             }
+            for k in 0..<count {
+                drop(&texts[k]); drop(&numbers[k]); drop(&days[k])
+                if minutesByRow[k] != nil { drop(&minutesByRow[k]!) }
+                if periodDaysByRow[k] != nil { drop(&periodDaysByRow[k]!) }
+            }
+            drop(&lines)
         }
         for k in 0..<count where watchesLabels[k] {
             if let problem = labelMixes[k].problem(file: importer.file, column: importer.header[columns[k]]) { throw problem }

@@ -116,7 +116,7 @@ public struct StaffingJob: Sendable {
         /// (`PeriodTotals.readsPartlyRecordedPeriodsFromTheirDays`): unit, period, days recorded
         /// and days the period holds.
         public var censusPeriodsReadFromRecordedDays: [(unit: String, period: String, recorded: Int, days: Int)] = []
-        /// The census's last day, for the notes.
+        /// The day most units' census reaches (`CensusStop.reference`), for the notes.
         public var censusLastDay: CalendarDay?
         /// The plan's frequency, for the notes' words ("5 weeks").
         public var frequency: Frequency = .week
@@ -168,7 +168,6 @@ public struct StaffingJob: Sendable {
         // a unit open to 3 weeks before the file's end had its last month left out with no
         // word, and one closed 6 weeks before the end, planned by month, read its last month as
         // a month of census.
-        censusTotals.seriesOpenIfRecordedSince = CensusStop.openIfRecordedSince(censusLast: lastDay)
         // Each unit's last day recorded, from every row (the census's last partial period too):
         // the stop rule counts days, not periods.
         var lastOfName: [String: CalendarDay] = [:]
@@ -178,6 +177,9 @@ public struct StaffingJob: Sendable {
             let unit = names.spelling(of: name) ?? name
             lastRecorded[unit] = max(lastRecorded[unit] ?? day, day)
         }
+        // Stopped against the day half the units reach, not one unit's last row (`CensusStop.reference`).
+        let stopReference = CensusStop.reference(lastDays: Array(lastRecorded.values)) ?? lastDay
+        censusTotals.seriesOpenIfRecordedSince = CensusStop.openIfRecordedSince(censusLast: stopReference)
         // Each distinct name is case folded once (a census has a row per unit and day).
         var spellings: [String: (name: String, id: Int64)] = [:]
         // A census has one row per unit and day; a second is summed with the first (a unit's
@@ -411,14 +413,15 @@ public struct StaffingJob: Sendable {
         censusTotals.forEachSeries { id, first, values in
             let unit = censusTotals.keys.key(id)
             guard let last = lastRecorded[unit] else { return }
-            if CensusStop.hasStopped(last: last, censusLast: lastDay) {
+            if CensusStop.hasStopped(last: last, censusLast: stopReference) {
                 censusForecast[unit] = nil
                 let recorded = values.lastIndex { !$0.isNaN }.map { first + $0 } ?? frequency.period(of: last)
                 stoppedUnits.append((unit, frequency.label(recorded)))
             } else if let id = unitIDs[unit], censusForecast[unit] != nil,
-                      !(daysOfUnit[id].flatMap { OpenWeekdays(recordedOn: $0) } ?? censusOpen).noneOpen(from: last.adding(days: 1), through: lastDay) {
+                      last < stopReference,
+                      !(daysOfUnit[id].flatMap { OpenWeekdays(recordedOn: $0) } ?? censusOpen).noneOpen(from: last.adding(days: 1), through: stopReference) {
                 // Open, but the days since its last are missing ones: said, with its last day.
-                endingEarly.append((unit, last, CensusStop.daysBetween(last, lastDay)))
+                endingEarly.append((unit, last, CensusStop.daysBetween(last, stopReference)))
             }
         }
         stoppedUnits.sort { $0.unit < $1.unit }
@@ -450,7 +453,7 @@ public struct StaffingJob: Sendable {
         // name without failing.
         if planned.isEmpty && sharded { return Self.emptyShard(unmatched: unique(unmatched), withoutTargets: untargetedUnits) }
         if planned.isEmpty, !stoppedUnits.isEmpty, unmatched.isEmpty {
-            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped \(CensusStop.days / 7) weeks or more before the census's last day, \(lastDay) (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
+            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped \(CensusStop.days / 7) weeks or more before the day half the units reach, \(stopReference) (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
         }
         if planned.isEmpty {
             let file = targets.fromFile
@@ -608,7 +611,7 @@ public struct StaffingJob: Sendable {
         result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
         result.censusEndingEarly = endingEarly.filter { targeted.contains($0.unit) }.sorted { $0.unit < $1.unit }
-        result.censusLastDay = lastDay
+        result.censusLastDay = stopReference
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
         result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
             (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
@@ -818,7 +821,7 @@ public struct StaffingJob: Sendable {
         if !result.censusEndingEarly.isEmpty {
             // A unit whose census ends short of the stop rule is planned as open, and the period
             // it ends within read from its days: said, since it may have closed since.
-            lines.append("Census ending before its last day (\(result.censusLastDay.map(\.description) ?? "")), by fewer than \(CensusStop.days) days, so planned as open, the days since read as missing, not as an empty unit: "
+            lines.append("Census ending before the day most units reach (\(result.censusLastDay.map(\.description) ?? "")), by fewer than \(CensusStop.days) days, so planned as open, the days since read as missing, not as an empty unit: "
                          + result.censusEndingEarly.prefix(6).map { "\($0.unit) (last \($0.last), \(NumberFormat.count($0.days, "day")) before)" }.listed(of: result.censusEndingEarly.count)
                          + "; a unit \(CensusStop.days) days or more without census is not planned; if it closed, leave it out of the targets")
         }

@@ -77,10 +77,39 @@ import Tabular
             #expect(result.censusEndingEarly.map(\.unit) == ["ICU"] && result.censusEndingEarly.first?.days == 21)
             let note = StaffingJob.note(result)
             #expect(note.contains("read from the days recorded (their daily average times the \(frequency.rawValue)'s days), not as a fall in census or a closed unit: ICU \(period) (\(recorded) of \(days) days)"), "\(note)")
-            #expect(note.contains("Census ending before its last day (2025-12-31), by fewer than 28 days, so planned as open, the days since read as missing, not as an empty unit: ICU (last 2025-12-10, 21 days before)"), "\(note)")
+            #expect(note.contains("Census ending before the day most units reach (2025-12-31), by fewer than 28 days, so planned as open, the days since read as missing, not as an empty unit: ICU (last 2025-12-10, 21 days before)"), "\(note)")
             // Planned at its level, 12 a day: 372 for January, 84 a week.
             let first = try #require(result.rows.first { $0.unit == "ICU" })
             #expect(abs(first.censusForecast - 12 * Double(frequency == .month ? 31 : 7)) < 1, "\(first.period) \(first.censusForecast)")
+        }
+    }
+
+    /// Six units to 30 June 2025 and one row of unit A dated 29 July (a mis-keyed date, or one
+    /// unit's export pulled a month later): against that one row the other five read as
+    /// stopped and only A was planned. Judged against the day half the units reach, all six
+    /// are planned; a unit that really closed in May is still stopped.
+    @Test func oneUnitsLateRowStopsNoOtherUnit() throws {
+        let days = (0..<181).map { ISO.day(2025, 1, 1, plus: $0) }
+        let units = ["A", "B", "C", "D", "E", "F"]
+        var dates: [String] = [], names: [String] = [], values: [Double] = []
+        for unit in units {
+            for day in days where unit != "F" || day <= "2025-05-20" { dates.append(day); names.append(unit); values.append(10) }
+        }
+        dates.append("2025-07-29"); names.append("A"); values.append(21)
+        let census = Table([("date", .text(dates)), ("unit", .text(names)), ("patient_days", .number(values))])
+        let timekeeping = Table([("date", .text(dates)), ("unit", .text(names)), ("hours", .number(values.map { $0 * 6 })),
+                                 ("pay_type", .text(names.map { _ in "REG" })), ("job_code", .text(names.map { _ in "RN" }))])
+        let targets = Table([("unit", .text(units)), ("job_code", .text(units.map { _ in "RN" })), ("target_hppd", .number(units.map { _ in 6 })),
+                             ("budgeted_fte", .number(units.map { _ in 10 })), ("hourly_rate", .number(units.map { _ in 50 }))])
+        #expect(CensusStop.reference(lastDays: [CalendarDay(year: 2025, month: 7, day: 29)!, CalendarDay(year: 2025, month: 6, day: 30)!, CalendarDay(year: 2025, month: 6, day: 30)!]) == CalendarDay(year: 2025, month: 6, day: 30))
+        for frequency in [Frequency.month, .week] {
+            var job = StaffingJob()
+            job.frequency = frequency
+            job.horizon = 3
+            let result = try job.run(timekeeping: timekeeping, census: census, targets: targets)
+            #expect(result.stoppedUnits.map(\.unit) == ["F"], "\(frequency) \(result.stoppedUnits)")
+            #expect(Set(result.rows.map(\.unit)) == ["A", "B", "C", "D", "E"], "\(frequency)")
+            #expect(result.censusEndingEarly.isEmpty, "\(frequency) \(result.censusEndingEarly)")
         }
     }
 }

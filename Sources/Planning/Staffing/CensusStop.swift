@@ -1,7 +1,8 @@
 import Tabular
 
 /// When a unit's census has stopped: its last recorded day falls `days` (28) or more before
-/// the census's last day (closed, or no longer exported), whatever the plan's frequency.
+/// the census's last day as most units reach it (`reference`: closed, or no longer exported),
+/// whatever the plan's frequency.
 ///
 /// Counted in periods, the rule moved with them: 4 silent weeks by week, but 3 silent months
 /// by month, so a unit whose census stopped 6 weeks before the file's end was named "census
@@ -17,6 +18,17 @@ public enum CensusStop {
     /// ending on `censusLast`.
     public static func hasStopped(last: CalendarDay, censusLast: CalendarDay) -> Bool {
         Int(censusLast.daysSinceEpoch) - Int(last.daysSinceEpoch) >= days
+    }
+
+    /// The day units are judged against: the last day at least half the units reach (of an
+    /// even count the later middle one). One unit's last row does not set it: a census of six
+    /// units to 30 June with one row of unit A dated 29 July stopped the other five, and
+    /// their plans vanished; nor does one unit a day ahead make every other "ending early".
+    /// A unit closed while the others run on is still past it. Nil without units.
+    public static func reference(lastDays: [CalendarDay]) -> CalendarDay? {
+        guard !lastDays.isEmpty else { return nil }
+        let sorted = lastDays.sorted(by: >)
+        return sorted[(sorted.count - 1) / 2]
     }
 
     /// The first day on which a last recorded census day leaves its unit open.

@@ -281,7 +281,7 @@ public struct SeriesImport: Sendable {
                     let name = Array(key)
                     let item = weighedItems[name] ?? weighedItems.count
                     if item == weighedItems.count { weighedItems[name] = item }
-                    let what = subtotals.weigh(item: item, day: day, value: value)
+                    let what = subtotals.weigh(item: item, day: day, value: value, label: String(decoding: name, as: UTF8.self))
                     weighed.append((SubtotalCheck.Held(item: item, record: HeldRecord(row.record), value: value, what: what), name, day, unit))
                     return
                 }
@@ -291,6 +291,7 @@ public struct SeriesImport: Sendable {
                 oneKey.withUnsafeBufferPointer(add)
             }
         }, atEnd: {
+            subtotals.settle()
             var late: [LateRejection] = []
             for (held, name, day, unit) in weighed {
                 if subtotals.isSubtotal(item: held.item) {

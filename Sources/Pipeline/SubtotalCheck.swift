@@ -3,9 +3,9 @@ import Tabular
 /// Running sums of a usage import's rows, to tell a subtotal row whose name holds a total
 /// word (`Total for 2025-01`, `Grand total - all items`; `TotalsLabel.holdsTotalWord`) from
 /// an item whose name does (`Total Hip Kit`): a row matches when its quantity is the sum of
-/// the rows above it since the previous subtotal (three rows at least), of the rows of its
-/// date read so far, or of every row so far (two at least; one row equal to the next is no
-/// total). One monthly subtotal per month doubled the file's total and was forecast as one
+/// the rows above it since the previous subtotal (three rows at least), of every row so far
+/// (two at least; one row equal to the next is no total), or of all the ordinary rows of its
+/// date (two at least other than zero; weighed once the file is read). One monthly subtotal per month doubled the file's total and was forecast as one
 /// more series. The name alone never rejects (`TotalsLabel.isLabel` does, for a bare `Total`).
 ///
 /// The evidence is weighed per item over the whole file (`isSubtotal`): an item is a subtotal
@@ -28,20 +28,29 @@ struct SubtotalCheck {
     private var firstDay = 0
     /// Per item weighed (numbered by the caller): rows that matched, and whether one missed.
     private var matched: [Int] = [], missed: [Bool] = []
+    /// Per item: 1 when its label reads as an item's name (`namesAnItem`), 2 when not, 0 unseen.
+    private var namesAnItem: [UInt8] = []
+    /// Rows weighed by their date's sum when the file is read (`settle`): item, day, quantity.
+    private var pending: [(item: Int, day: Int, value: Double)] = []
     /// Dates further apart than this are not tracked by date (a stray year 1900).
     private static let mostDays = 40_000
 
     /// Counts an ordinary row.
     mutating func add(day: CalendarDay, value: Double) {
         guard value.isFinite else { return }
-        let counted = value != 0 ? 1 : 0
-        block += value; blockRows += 1; blockCounted += counted
-        all += value; allRows += 1; allCounted += counted
+        addAbove(value)
         if let slot = slot(Int(day.daysSinceEpoch)) {
             daySums[slot] += value
             dayRows[slot] += 1
-            dayCounted[slot] += Int32(counted)
+            dayCounted[slot] += value != 0 ? 1 : 0
         }
+    }
+
+    /// Counts a row in the sums of the rows above (not in its date's: those hold ordinary rows).
+    private mutating func addAbove(_ value: Double) {
+        let counted = value != 0 ? 1 : 0
+        block += value; blockRows += 1; blockCounted += counted
+        all += value; allRows += 1; allCounted += counted
     }
 
     /// Weighs a row of item `item` (numbered from 0 by the caller), whose name holds a total
@@ -49,33 +58,82 @@ struct SubtotalCheck {
     /// block and is not summed itself, unless `isSubtotal` says otherwise in the end); nil when
     /// it is no sum, and then it is counted as an ordinary row. A zero or missing quantity is
     /// neither.
-    mutating func weigh(item: Int, day: CalendarDay, value: Double) -> String? {
+    ///
+    /// Its date's sum: a subtotal's label (`ICU Total`) against the date's rows so far; a label
+    /// that reads as an item's name (`Total Hip Kit`, `namesAnItem`) against all the date's
+    /// ordinary rows, once the whole file is read (`settle`). A date whose other rows hold one
+    /// quantity other than zero is no evidence either way: a daily total on a Sunday with one
+    /// issue equals it, and counted as a miss it made the whole "Daily Total" an item (the
+    /// file's total doubled).
+    mutating func weigh(item: Int, day: CalendarDay, value: Double, label: @autoclosure () -> String) -> String? {
         if item >= matched.count {
             matched += [Int](repeating: 0, count: item + 1 - matched.count)
             missed += [Bool](repeating: false, count: item + 1 - missed.count)
+            namesAnItem += [UInt8](repeating: 0, count: item + 1 - namesAnItem.count)
         }
+        if namesAnItem[item] == 0 { namesAnItem[item] = Self.namesAnItem(label()) ? 1 : 2 }
         guard value.isFinite, value != 0 else { return nil }
-        func same(_ sum: Double) -> Bool { abs(value - sum) <= 1e-9 * max(1, abs(sum)) }
         var what: String?
-        if blockCounted >= 3 && same(block) {
+        if blockCounted >= 3 && Self.same(value, block) {
             what = "the \(blockRows) rows above it" + (blockRows == allRows ? "" : " since the previous total")
-        } else if let k = existingSlot(Int(day.daysSinceEpoch)), dayCounted[k] >= 2, same(daySums[k]) {
-            what = "the \(dayRows[k]) other rows of \(day)"
-        } else if allCounted >= 2 && same(all) {
+        } else if allCounted >= 2 && Self.same(value, all) {
             what = "all \(allRows) rows above it"
         }
         if what != nil {
             matched[item] += 1
             block = 0; blockRows = 0; blockCounted = 0
+            return what
+        }
+        let dayIndex = Int(day.daysSinceEpoch)
+        let soFar = existingSlot(dayIndex).flatMap { k in dayCounted[k] >= 1 && Self.same(value, daySums[k]) ? Int(dayCounted[k]) : nil }
+        if namesAnItem[item] == 1 {
+            // `Total Hip Kit`: weighed against its whole date once the file is read (`settle`).
+            pending.append((item, dayIndex, value))
+        } else if let counted = soFar {
+            // `ICU Total`, `Daily Total`: against its date's rows so far, as subtotals follow
+            // what they sum; one row other than zero is no evidence either way.
+            if counted >= 2 { matched[item] += 1 }
         } else {
             missed[item] = true
-            add(day: day, value: value)
         }
-        return what
+        // Until the end, a row that sums its date's rows so far is kept out of the sums above,
+        // as a subtotal would be (a grand total below it sums the items, not the day's total).
+        if soFar != nil {
+            block = 0; blockRows = 0; blockCounted = 0
+        } else {
+            addAbove(value)
+        }
+        if soFar != nil, let k = existingSlot(dayIndex) { return "the \(dayRows[k]) other rows of \(day)" }
+        return "the other rows of \(day)"
     }
 
+    /// Whether a label with a total word reads as an item's name: `Total` first, followed by a
+    /// noun (`Total Hip Kit`, `Total Parenteral Nutrition kit`), where a subtotal's label puts
+    /// its total word last (`ICU Total`, `Daily Total`), or writes `Total for 2025-01`, `Total
+    /// - ICU`, `Subtotal ...`, `Grand total ...`. Such an item is weighed against its whole date
+    /// (`settle`): listed after its stems A and B, a hip kit is their sum so far on most days.
+    static func namesAnItem(_ label: String) -> Bool {
+        let words = label.split { !($0.isLetter || $0.isNumber) }
+        guard words.count >= 2, words[0].lowercased() == "total", let next = words[1].first, next.isLetter else { return false }
+        return !["for", "of", "to", "all", "by", "per", "from"].contains(words[1].lowercased())
+    }
+
+    /// Weighs the rows left to their date's sum, once every row is read. Idempotent.
+    mutating func settle() {
+        for (item, day, value) in pending {
+            guard let k = existingSlot(day), Self.same(value, daySums[k]) else {
+                missed[item] = true
+                continue
+            }
+            if dayCounted[k] >= 2 { matched[item] += 1 }
+        }
+        pending = []
+    }
+
+    private static func same(_ value: Double, _ sum: Double) -> Bool { abs(value - sum) <= 1e-9 * max(1, abs(sum)) }
+
     /// Whether item `item` is a subtotal: every one of its rows with a quantity is a sum of
-    /// rows, and one at least has one.
+    /// rows, and one at least has one (after `settle`).
     func isSubtotal(item: Int) -> Bool {
         item < matched.count && matched[item] > 0 && !missed[item]
     }

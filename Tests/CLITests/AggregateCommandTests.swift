@@ -163,6 +163,24 @@ import Testing
         #expect(rejects.contains("a subtotal row ('Grand total - all items'): its quantity 47 is the sum of all 12 rows above it"), "\(rejects)")
     }
 
+    /// A daily total on a day with one issue equals that issue: no evidence either way. Read as
+    /// a miss, it made `ICU Total` an item on every day (the file's total doubled); and a kit
+    /// named `Total ...` after its stems is weighed against its whole date, gauze included.
+    @Test func aDailyTotalOnADayOfOneIssueIsStillATotal() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "date,item,quantity\n"
+        for day in 1...6 {
+            let gauze = day == 4 ? 0 : 2 + day, tape = 1 + day % 2
+            text += "2025-03-0\(day),ICU Gauze,\(gauze)\n2025-03-0\(day),ICU Tape,\(tape)\n2025-03-0\(day),ICU Total,\(gauze + tape)\n"
+            text += "2025-03-0\(day),Hip Stem A,\(day % 3)\n2025-03-0\(day),Hip Stem B,1\n2025-03-0\(day),Total Hip Kit,\(day % 3 + 1)\n2025-03-0\(day),Gauze,5\n"
+        }
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("42 rows read, 36 accepted, 6 rejected"), "stderr: \(run.stderr)")
+        let out = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
+        #expect(!out.contains("ICU Total") && out.contains("Total Hip Kit,2025-03-01,2"), "\(out)")
+    }
+
     /// `Total Hip Kit`, one kit per stem A or B, is their sum on most days: its rows were
     /// rejected day by day (with `0 = 0 + 0`) and the kit forecast 0. Weighed over the whole
     /// file it misses on some days, so it is an item and every row is read; so is a `Total

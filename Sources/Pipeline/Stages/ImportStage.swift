@@ -430,6 +430,7 @@ public struct ImportStage: Stage {
         var weighed: [(held: SubtotalCheck.Held, row: Int)] = []
         func subtotalRejections() -> [LateRejection] {
             guard let (i, _, _) = subtotalRoles else { return [] }
+            subtotals.settle()
             return weighed.compactMap { held, _ in
                 subtotals.isSubtotal(item: held.item) ? held.rejection(internedStrings[i][held.item], column: columns[i] >= 0 ? columns[i] : nil) : nil
             }
@@ -447,7 +448,7 @@ public struct ImportStage: Stage {
                 if holdsTotalWord[id] == 0 { holdsTotalWord[id] = TotalsLabel.holdsTotalWord(internedStrings[i][id]) ? 1 : 2 }
                 if holdsTotalWord[id] == 1 {
                     // The interned id numbers the item.
-                    let what = subtotals.weigh(item: id, day: rowDay[d], value: rowNumber[q])
+                    let what = subtotals.weigh(item: id, day: rowDay[d], value: rowNumber[q], label: internedStrings[i][id])
                     weighing = SubtotalCheck.Held(item: id, record: HeldRecord(row.record), value: rowNumber[q], what: what)
                 } else {
                     subtotals.add(day: rowDay[d], value: rowNumber[q])
@@ -543,6 +544,7 @@ public struct ImportStage: Stage {
             }, atEnd: subtotalRejections)
         }
         // The rows of the items found to be subtotals, rejected above, leave the columns.
+        subtotals.settle()
         let subtotalRows = Set(weighed.compactMap { $0.row >= 0 && subtotals.isSubtotal(item: $0.held.item) ? $0.row : nil })
         if !subtotalRows.isEmpty {
             func drop<T>(_ values: inout [T]) {

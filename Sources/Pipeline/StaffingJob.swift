@@ -116,7 +116,7 @@ public struct StaffingJob: Sendable {
         /// (`PeriodTotals.readsPartlyRecordedPeriodsFromTheirDays`): unit, period, days recorded
         /// and days the period holds.
         public var censusPeriodsReadFromRecordedDays: [(unit: String, period: String, recorded: Int, days: Int)] = []
-        /// The day most units' census reaches (`CensusStop.reference`), for the notes.
+        /// The census's last day, a stray row aside (`CensusStop.reference`), for the notes.
         public var censusLastDay: CalendarDay?
         /// The plan's frequency, for the notes' words ("5 weeks").
         public var frequency: Frequency = .week
@@ -177,8 +177,13 @@ public struct StaffingJob: Sendable {
             let unit = names.spelling(of: name) ?? name
             lastRecorded[unit] = max(lastRecorded[unit] ?? day, day)
         }
-        // Stopped against the day half the units reach, not one unit's last row (`CensusStop.reference`).
-        let stopReference = CensusStop.reference(lastDays: Array(lastRecorded.values)) ?? lastDay
+        // Stopped against the units' last days, a stray last row aside (`CensusStop.reference`).
+        var previousRecorded: [String: CalendarDay] = [:]
+        for r in 0..<cUnits.count {
+            let unit = names.spelling(of: cUnits[r]) ?? cUnits[r]
+            if let last = lastRecorded[unit], cDates[r] < last, previousRecorded[unit].map({ cDates[r] > $0 }) ?? true { previousRecorded[unit] = cDates[r] }
+        }
+        let stopReference = CensusStop.reference(lastTwo: lastRecorded.map { ($0.value, previousRecorded[$0.key]) }) ?? lastDay
         censusTotals.seriesOpenIfRecordedSince = CensusStop.openIfRecordedSince(censusLast: stopReference)
         // Each distinct name is case folded once (a census has a row per unit and day).
         var spellings: [String: (name: String, id: Int64)] = [:]
@@ -453,7 +458,7 @@ public struct StaffingJob: Sendable {
         // name without failing.
         if planned.isEmpty && sharded { return Self.emptyShard(unmatched: unique(unmatched), withoutTargets: untargetedUnits) }
         if planned.isEmpty, !stoppedUnits.isEmpty, unmatched.isEmpty {
-            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped \(CensusStop.days / 7) weeks or more before the day half the units reach, \(stopReference) (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
+            throw PipelineError(location: nil, "staffing: the census of every unit the targets name stopped \(CensusStop.days / 7) weeks or more before the census's last day, \(stopReference) (" + stoppedUnits.map { "\($0.unit) to \($0.last)" }.listed(upTo: 5) + "), so nothing is left to plan; export the census to date")
         }
         if planned.isEmpty {
             let file = targets.fromFile
@@ -821,7 +826,7 @@ public struct StaffingJob: Sendable {
         if !result.censusEndingEarly.isEmpty {
             // A unit whose census ends short of the stop rule is planned as open, and the period
             // it ends within read from its days: said, since it may have closed since.
-            lines.append("Census ending before the day most units reach (\(result.censusLastDay.map(\.description) ?? "")), by fewer than \(CensusStop.days) days, so planned as open, the days since read as missing, not as an empty unit: "
+            lines.append("Census ending before its last day (\(result.censusLastDay.map(\.description) ?? "")), by fewer than \(CensusStop.days) days, so planned as open, the days since read as missing, not as an empty unit: "
                          + result.censusEndingEarly.prefix(6).map { "\($0.unit) (last \($0.last), \(NumberFormat.count($0.days, "day")) before)" }.listed(of: result.censusEndingEarly.count)
                          + "; a unit \(CensusStop.days) days or more without census is not planned; if it closed, leave it out of the targets")
         }

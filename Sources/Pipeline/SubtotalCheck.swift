@@ -73,9 +73,21 @@ struct SubtotalCheck {
         }
         if namesAnItem[item] == 0 { namesAnItem[item] = Self.namesAnItem(label()) ? 1 : 2 }
         guard value.isFinite, value != 0 else { return nil }
+        let dayIndex = Int(day.daysSinceEpoch)
+        if namesAnItem[item] == 1 {
+            // `Total Hip Kit`: weighed against its whole date once the file is read (`settle`),
+            // and in the sums above as an item meanwhile. Matched to the first rows of the file
+            // (its stems) and left out of them, it broke the day's `Daily Total` below.
+            pending.append((item, dayIndex, value))
+            add(day: day, value: value)
+            return "the other rows of \(day)"
+        }
         var what: String?
+        let slot = existingSlot(dayIndex)
         if blockCounted >= 3 && Self.same(value, block) {
             what = "the \(blockRows) rows above it" + (blockRows == allRows ? "" : " since the previous total")
+        } else if let k = slot, dayCounted[k] >= 2, Self.same(value, daySums[k]) {
+            what = "the \(dayRows[k]) other rows of \(day)"
         } else if allCounted >= 2 && Self.same(value, all) {
             what = "all \(allRows) rows above it"
         }
@@ -84,27 +96,15 @@ struct SubtotalCheck {
             block = 0; blockRows = 0; blockCounted = 0
             return what
         }
-        let dayIndex = Int(day.daysSinceEpoch)
-        let soFar = existingSlot(dayIndex).flatMap { k in dayCounted[k] >= 1 && Self.same(value, daySums[k]) ? Int(dayCounted[k]) : nil }
-        if namesAnItem[item] == 1 {
-            // `Total Hip Kit`: weighed against its whole date once the file is read (`settle`).
-            pending.append((item, dayIndex, value))
-        } else if let counted = soFar {
-            // `ICU Total`, `Daily Total`: against its date's rows so far, as subtotals follow
-            // what they sum; one row other than zero is no evidence either way.
-            if counted >= 2 { matched[item] += 1 }
-        } else {
-            missed[item] = true
-        }
-        // Until the end, a row that sums its date's rows so far is kept out of the sums above,
-        // as a subtotal would be (a grand total below it sums the items, not the day's total).
-        if soFar != nil {
+        if let k = slot, dayCounted[k] == 1, Self.same(value, daySums[k]) {
+            // The date's one issue: no evidence either way, and kept out of the sums above as
+            // a subtotal would be (a grand total below it sums the items, not the day's total).
             block = 0; blockRows = 0; blockCounted = 0
-        } else {
-            addAbove(value)
+            return "the \(dayRows[k]) other rows of \(day)"
         }
-        if soFar != nil, let k = existingSlot(dayIndex) { return "the \(dayRows[k]) other rows of \(day)" }
-        return "the other rows of \(day)"
+        missed[item] = true
+        add(day: day, value: value)
+        return nil
     }
 
     /// Whether a label with a total word reads as an item's name: `Total` first, followed by a
@@ -113,19 +113,23 @@ struct SubtotalCheck {
     /// - ICU`, `Subtotal ...`, `Grand total ...`. Such an item is weighed against its whole date
     /// (`settle`): listed after its stems A and B, a hip kit is their sum so far on most days.
     static func namesAnItem(_ label: String) -> Bool {
-        let words = label.split { !($0.isLetter || $0.isNumber) }
-        guard words.count >= 2, words[0].lowercased() == "total", let next = words[1].first, next.isLetter else { return false }
-        return !["for", "of", "to", "all", "by", "per", "from"].contains(words[1].lowercased())
+        // `Total` and a space, then a word: `Total - ICU` and `TOTAL: ICU` are subtotals.
+        let trimmed = label.trimmed()
+        guard trimmed.count > 6, trimmed.prefix(5).lowercased() == "total", trimmed.dropFirst(5).first == " " else { return false }
+        let words = trimmed.dropFirst(6).split(separator: " ")
+        guard let next = words.first, let letter = next.first, letter.isLetter, next.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        return !["for", "of", "to", "all", "by", "per", "from"].contains(next.lowercased())
     }
 
     /// Weighs the rows left to their date's sum, once every row is read. Idempotent.
     mutating func settle() {
         for (item, day, value) in pending {
-            guard let k = existingSlot(day), Self.same(value, daySums[k]) else {
+            // Its date's sums hold the row itself (read as an item's until now).
+            guard let k = existingSlot(day), Self.same(value, daySums[k] - value) else {
                 missed[item] = true
                 continue
             }
-            if dayCounted[k] >= 2 { matched[item] += 1 }
+            if dayCounted[k] - 1 >= 2 { matched[item] += 1 }
         }
         pending = []
     }

@@ -181,6 +181,30 @@ import Testing
         #expect(!out.contains("ICU Total") && out.contains("Total Hip Kit,2025-03-01,2"), "\(out)")
     }
 
+    /// The third review's files: a hip kit equal to its stems, and a protein supplement equal
+    /// to the day's rows by chance, were left out of the running sums, so the day's `Daily
+    /// Total` and the grand total were read as items (the file's total tripled); `Total - ICU`
+    /// and `TOTAL: ICU` are subtotal labels, not item names.
+    @Test func itemsNamedWithATotalWordStayInTheSumsOfTheTotalsBelow() throws {
+        let dir = try CLIRunner.workspace()
+        var text = "date,item,quantity\n", grand = 0
+        for day in 1...6 {
+            let a = day % 3, b = 1, gauze = 2, protein = day == 2 ? 2 * gauze : 1
+            let items = a + b + (a + b) + gauze + protein
+            grand += items
+            text += "2025-03-0\(day),Hip Stem A,\(a)\n2025-03-0\(day),Hip Stem B,\(b)\n2025-03-0\(day),Total Hip Kit,\(a + b)\n"
+            text += "2025-03-0\(day),Gauze,\(gauze)\n2025-03-0\(day),Syringe,\(gauze)\n2025-03-0\(day),Total Protein Supplement,\(protein)\n"
+            grand += gauze
+            text += "2025-03-0\(day),Daily Total,\(items + gauze)\n"
+        }
+        text += "2025-03-06,Grand total - all items,\(grand)\n"
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("43 rows read, 36 accepted, 7 rejected"), "stderr: \(run.stderr)")
+        let out = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
+        #expect(!out.contains("Daily Total") && !out.contains("Grand total") && out.contains("Total Hip Kit") && out.contains("Total Protein Supplement"), "\(out)")
+    }
+
     /// `Total Hip Kit`, one kit per stem A or B, is their sum on most days: its rows were
     /// rejected day by day (with `0 = 0 + 0`) and the kit forecast 0. Weighed over the whole
     /// file it misses on some days, so it is an item and every row is read; so is a `Total

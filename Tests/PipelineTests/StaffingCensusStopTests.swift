@@ -77,7 +77,7 @@ import Tabular
             #expect(result.censusEndingEarly.map(\.unit) == ["ICU"] && result.censusEndingEarly.first?.days == 21)
             let note = StaffingJob.note(result)
             #expect(note.contains("read from the days recorded (their daily average times the \(frequency.rawValue)'s days), not as a fall in census or a closed unit: ICU \(period) (\(recorded) of \(days) days)"), "\(note)")
-            #expect(note.contains("Census ending before the day most units reach (2025-12-31), by fewer than 28 days, so planned as open, the days since read as missing, not as an empty unit: ICU (last 2025-12-10, 21 days before)"), "\(note)")
+            #expect(note.contains("Census ending before its last day (2025-12-31), by fewer than 28 days, so planned as open, the days since read as missing, not as an empty unit: ICU (last 2025-12-10, 21 days before)"), "\(note)")
             // Planned at its level, 12 a day: 372 for January, 84 a week.
             let first = try #require(result.rows.first { $0.unit == "ICU" })
             #expect(abs(first.censusForecast - 12 * Double(frequency == .month ? 31 : 7)) < 1, "\(first.period) \(first.censusForecast)")
@@ -86,8 +86,8 @@ import Tabular
 
     /// Six units to 30 June 2025 and one row of unit A dated 29 July (a mis-keyed date, or one
     /// unit's export pulled a month later): against that one row the other five read as
-    /// stopped and only A was planned. Judged against the day half the units reach, all six
-    /// are planned; a unit that really closed in May is still stopped.
+    /// stopped and only A was planned. A stray last row aside, all are planned but F, which
+    /// really closed in May.
     @Test func oneUnitsLateRowStopsNoOtherUnit() throws {
         let days = (0..<181).map { ISO.day(2025, 1, 1, plus: $0) }
         let units = ["A", "B", "C", "D", "E", "F"]
@@ -101,7 +101,10 @@ import Tabular
                                  ("pay_type", .text(names.map { _ in "REG" })), ("job_code", .text(names.map { _ in "RN" }))])
         let targets = Table([("unit", .text(units)), ("job_code", .text(units.map { _ in "RN" })), ("target_hppd", .number(units.map { _ in 6 })),
                              ("budgeted_fte", .number(units.map { _ in 10 })), ("hourly_rate", .number(units.map { _ in 50 }))])
-        #expect(CensusStop.reference(lastDays: [CalendarDay(year: 2025, month: 7, day: 29)!, CalendarDay(year: 2025, month: 6, day: 30)!, CalendarDay(year: 2025, month: 6, day: 30)!]) == CalendarDay(year: 2025, month: 6, day: 30))
+        let june30 = CalendarDay(year: 2025, month: 6, day: 30)!
+        #expect(CensusStop.reference(lastTwo: [(CalendarDay(year: 2025, month: 7, day: 29)!, june30), (june30, june30.adding(days: -1))]) == june30)
+        // Most units closed and one runs on: the one running sets the day.
+        #expect(CensusStop.reference(lastTwo: [(june30, june30.adding(days: -1)), (june30.adding(days: -60), june30.adding(days: -61)), (june30.adding(days: -60), nil)]) == june30)
         for frequency in [Frequency.month, .week] {
             var job = StaffingJob()
             job.frequency = frequency

@@ -1,7 +1,7 @@
 import Tabular
 
 /// When a unit's census has stopped: its last recorded day falls `days` (28) or more before
-/// the census's last day as most units reach it (`reference`: closed, or no longer exported),
+/// the census's last day (`reference`, a stray row aside: closed, or no longer exported),
 /// whatever the plan's frequency.
 ///
 /// Counted in periods, the rule moved with them: 4 silent weeks by week, but 3 silent months
@@ -20,16 +20,21 @@ public enum CensusStop {
         Int(censusLast.daysSinceEpoch) - Int(last.daysSinceEpoch) >= days
     }
 
-    /// The day units are judged against: the last day at least half the units reach (of an
-    /// even count the later middle one). One unit's last row does not set it: a census of six
-    /// units to 30 June with one row of unit A dated 29 July stopped the other five, and
-    /// their plans vanished; nor does one unit a day ahead make every other "ending early".
-    /// A unit closed while the others run on is still past it. Nil without units.
-    public static func reference(lastDays: [CalendarDay]) -> CalendarDay? {
-        guard !lastDays.isEmpty else { return nil }
-        let sorted = lastDays.sorted(by: >)
-        return sorted[(sorted.count - 1) / 2]
+    /// The day units are judged against: the latest of the units' last days, where a unit's
+    /// last row more than `isolatedDays` after its previous one does not count (a stray row:
+    /// one row of unit A dated 29 July, a month after every unit's census ended, stopped the
+    /// other five). The median of the units' last days, tried first, planned units that had
+    /// closed whenever most of them had. `lastTwo`: each unit's last and previous recorded
+    /// days (nil when it has one). Nil without units.
+    public static func reference(lastTwo: [(last: CalendarDay, previous: CalendarDay?)]) -> CalendarDay? {
+        lastTwo.map { unit in
+            guard let previous = unit.previous, daysBetween(previous, unit.last) > isolatedDays else { return unit.last }
+            return previous
+        }.max()
     }
+
+    /// Days after a unit's previous row beyond which its last row is a stray one.
+    public static let isolatedDays = 7
 
     /// The first day on which a last recorded census day leaves its unit open.
     public static func openIfRecordedSince(censusLast: CalendarDay) -> CalendarDay {

@@ -3,10 +3,12 @@ import Tabular
 /// Running sums of a usage import's rows, to tell a subtotal row whose name holds a total
 /// word (`Total for 2025-01`, `Grand total - all items`; `TotalsLabel.holdsTotalWord`) from
 /// an item whose name does (`Total Hip Kit`): a row matches when its quantity is the sum of
-/// the rows above it since the previous subtotal (three rows at least), of every row so far
-/// (two at least; one row equal to the next is no total), or of all the ordinary rows of its
-/// date (two at least other than zero; weighed once the file is read). One monthly subtotal per month doubled the file's total and was forecast as one
-/// more series. The name alone never rejects (`TotalsLabel.isLabel` does, for a bare `Total`).
+/// the rows above it since the previous subtotal (three rows at least), of its date's rows so
+/// far, or of every row so far (two at least; one row equal to the next is no total). A label
+/// that reads as an item's name (`namesAnItem`) is weighed against its whole date only, once
+/// the file is read (`settle`). One monthly subtotal per month doubled the file's total and
+/// was forecast as one more series. The name alone never rejects (`TotalsLabel.isLabel` does,
+/// for a bare `Total`).
 ///
 /// The evidence is weighed per item over the whole file (`isSubtotal`): an item is a subtotal
 /// only when every one of its rows with a quantity matches. A hip kit of one stem A and one

@@ -177,13 +177,10 @@ public struct StaffingJob: Sendable {
             let unit = names.spelling(of: name) ?? name
             lastRecorded[unit] = max(lastRecorded[unit] ?? day, day)
         }
-        // Stopped against the units' last days, a stray last row aside (`CensusStop.reference`).
-        var previousRecorded: [String: CalendarDay] = [:]
-        for r in 0..<cUnits.count {
-            let unit = names.spelling(of: cUnits[r]) ?? cUnits[r]
-            if let last = lastRecorded[unit], cDates[r] < last, previousRecorded[unit].map({ cDates[r] > $0 }) ?? true { previousRecorded[unit] = cDates[r] }
-        }
-        let stopReference = CensusStop.reference(lastTwo: lastRecorded.map { ($0.value, previousRecorded[$0.key]) }) ?? lastDay
+        // Stopped against the units' last days, stray rows aside (`CensusStop.reference`).
+        var daysOfName: [String: Set<Int32>] = [:]
+        for r in 0..<cUnits.count { daysOfName[names.spelling(of: cUnits[r]) ?? cUnits[r], default: []].insert(cDates[r].daysSinceEpoch) }
+        let stopReference = CensusStop.reference(unitDays: daysOfName.values.map { $0.sorted().map { CalendarDay(daysSinceEpoch: $0) } }) ?? lastDay
         censusTotals.seriesOpenIfRecordedSince = CensusStop.openIfRecordedSince(censusLast: stopReference)
         // Each distinct name is case folded once (a census has a row per unit and day).
         var spellings: [String: (name: String, id: Int64)] = [:]

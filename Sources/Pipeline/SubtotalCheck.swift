@@ -25,6 +25,9 @@ struct SubtotalCheck {
     /// Sums since the previous match and over all rows: total, rows, rows other than zero.
     private var block = 0.0, blockRows = 0, blockCounted = 0
     private var all = 0.0, allRows = 0, allCounted = 0
+    /// Of those sums, the rows of labels read as items' names that equal their date's rows so
+    /// far (`Total Issues` after the day's rows): a total below may sum the items without them.
+    private var blockMaybeTotals = 0.0, allMaybeTotals = 0.0
     /// The sums, row counts and counts of rows other than zero of each date seen, indexed from `firstDay`.
     private var daySums: [Double] = [], dayRows: [Int32] = [], dayCounted: [Int32] = []
     private var firstDay = 0
@@ -81,27 +84,31 @@ struct SubtotalCheck {
             // and in the sums above as an item meanwhile. Matched to the first rows of the file
             // (its stems) and left out of them, it broke the day's `Daily Total` below.
             pending.append((item, dayIndex, value))
+            if let k = existingSlot(dayIndex), dayCounted[k] >= 1, Self.same(value, daySums[k]) {
+                blockMaybeTotals += value
+                allMaybeTotals += value
+            }
             add(day: day, value: value)
             return "the other rows of \(day)"
         }
         var what: String?
         let slot = existingSlot(dayIndex)
-        if blockCounted >= 3 && Self.same(value, block) {
+        if blockCounted >= 3 && (Self.same(value, block) || (blockMaybeTotals != 0 && Self.same(value, block - blockMaybeTotals))) {
             what = "the \(blockRows) rows above it" + (blockRows == allRows ? "" : " since the previous total")
         } else if let k = slot, dayCounted[k] >= 2, Self.same(value, daySums[k]) {
             what = "the \(dayRows[k]) other rows of \(day)"
-        } else if allCounted >= 2 && Self.same(value, all) {
+        } else if allCounted >= 2 && (Self.same(value, all) || (allMaybeTotals != 0 && Self.same(value, all - allMaybeTotals))) {
             what = "all \(allRows) rows above it"
         }
         if what != nil {
             matched[item] += 1
-            block = 0; blockRows = 0; blockCounted = 0
+            block = 0; blockRows = 0; blockCounted = 0; blockMaybeTotals = 0
             return what
         }
         if let k = slot, dayCounted[k] == 1, Self.same(value, daySums[k]) {
             // The date's one issue: no evidence either way, and kept out of the sums above as
             // a subtotal would be (a grand total below it sums the items, not the day's total).
-            block = 0; blockRows = 0; blockCounted = 0
+            block = 0; blockRows = 0; blockCounted = 0; blockMaybeTotals = 0
             return "the \(dayRows[k]) other rows of \(day)"
         }
         missed[item] = true

@@ -205,6 +205,18 @@ import Testing
         #expect(!out.contains("Daily Total") && !out.contains("Grand total") && out.contains("Total Hip Kit") && out.contains("Total Protein Supplement"), "\(out)")
     }
 
+    /// The fourth review: a day's subtotal labelled `Total Issues` (read as an item's name)
+    /// stayed in the running sums, so the grand total below missed and both were kept (the
+    /// file's total tripled). A total below may sum the items without such rows.
+    @Test func aGrandTotalBelowTotalsLabelledAsItemsIsATotal() throws {
+        let dir = try CLIRunner.workspace()
+        let text = "item,date,quantity\nHip Stem A,2025-01-01,3\nHip Stem B,2025-01-01,2\nGauze,2025-01-01,5\nTotal Issues,2025-01-01,10\n"
+            + "Hip Stem A,2025-01-02,4\nHip Stem B,2025-01-02,1\nGauze,2025-01-02,7\nTotal Issues,2025-01-02,12\nGrand total - all items,2025-01-02,22\n"
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("9 rows read, 6 accepted, 3 rejected"), "stderr: \(run.stderr)")
+    }
+
     /// `Total Hip Kit`, one kit per stem A or B, is their sum on most days: its rows were
     /// rejected day by day (with `0 = 0 + 0`) and the kit forecast 0. Weighed over the whole
     /// file it misses on some days, so it is an item and every row is read; so is a `Total

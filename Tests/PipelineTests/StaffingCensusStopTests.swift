@@ -102,9 +102,16 @@ import Tabular
         let targets = Table([("unit", .text(units)), ("job_code", .text(units.map { _ in "RN" })), ("target_hppd", .number(units.map { _ in 6 })),
                              ("budgeted_fte", .number(units.map { _ in 10 })), ("hourly_rate", .number(units.map { _ in 50 }))])
         let june30 = CalendarDay(year: 2025, month: 6, day: 30)!
-        #expect(CensusStop.reference(lastTwo: [(CalendarDay(year: 2025, month: 7, day: 29)!, june30), (june30, june30.adding(days: -1))]) == june30)
+        let daily = (0..<60).map { june30.adding(days: -$0) }.reversed().map { $0 }
+        // One stray row, or two, after a daily census: the daily units' last day.
+        #expect(CensusStop.reference(unitDays: [daily + [june30.adding(days: 29)], daily]) == june30)
+        #expect(CensusStop.reference(unitDays: [daily + [june30.adding(days: 29), june30.adding(days: 59)], daily]) == june30)
+        #expect(CensusStop.reference(unitDays: [daily + [june30.adding(days: 29), june30.adding(days: 30)], daily]) == june30)
         // Most units closed and one runs on: the one running sets the day.
-        #expect(CensusStop.reference(lastTwo: [(june30, june30.adding(days: -1)), (june30.adding(days: -60), june30.adding(days: -61)), (june30.adding(days: -60), nil)]) == june30)
+        #expect(CensusStop.reference(unitDays: [daily, Array(daily.prefix(10))]) == june30)
+        // A unit reporting once a month keeps its last row: its spacing is a month.
+        let monthly = (0..<6).map { CalendarDay(year: 2025, month: 2 + $0, day: 1)! }
+        #expect(CensusStop.reference(unitDays: [monthly, Array(daily.prefix(10))]) == CalendarDay(year: 2025, month: 7, day: 1))
         for frequency in [Frequency.month, .week] {
             var job = StaffingJob()
             job.frequency = frequency

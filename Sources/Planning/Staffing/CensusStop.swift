@@ -20,21 +20,30 @@ public enum CensusStop {
         Int(censusLast.daysSinceEpoch) - Int(last.daysSinceEpoch) >= days
     }
 
-    /// The day units are judged against: the latest of the units' last days, where a unit's
-    /// last row more than `isolatedDays` after its previous one does not count (a stray row:
-    /// one row of unit A dated 29 July, a month after every unit's census ended, stopped the
-    /// other five). The median of the units' last days, tried first, planned units that had
-    /// closed whenever most of them had. `lastTwo`: each unit's last and previous recorded
-    /// days (nil when it has one). Nil without units.
-    public static func reference(lastTwo: [(last: CalendarDay, previous: CalendarDay?)]) -> CalendarDay? {
-        lastTwo.map { unit in
-            guard let previous = unit.previous, daysBetween(previous, unit.last) > isolatedDays else { return unit.last }
-            return previous
+    /// The day units are judged against: the latest of the units' last days, where trailing
+    /// rows of a unit (up to `strayRows`) after a gap wider than `isolatedDays`, or three times
+    /// the unit's median spacing, do not count: stray rows. One row of unit A dated
+    /// 29 July, a month after every unit's census ended, stopped the other five; so did two.
+    /// A unit that reports once a month keeps its last row (its spacing is a month). The median
+    /// of the units' last days, tried once, planned closed units whenever most had closed.
+    /// `unitDays`: each unit's recorded days, sorted, without repeats. Nil without units.
+    public static func reference(unitDays: [[CalendarDay]]) -> CalendarDay? {
+        unitDays.compactMap { days -> CalendarDay? in
+            guard days.count >= 3 else { return days.last }
+            var gaps = (1..<days.count).map { daysBetween(days[$0 - 1], days[$0]) }
+            gaps.sort()
+            let allowed = max(isolatedDays, 3 * gaps[gaps.count / 2])
+            // Up to three stray rows at the end (07-29 and 07-30 after a census to 30 June):
+            // the unit ends before the first wide gap among them.
+            for j in max(1, days.count - strayRows)..<days.count where daysBetween(days[j - 1], days[j]) > allowed { return days[j - 1] }
+            return days[days.count - 1]
         }.max()
     }
 
-    /// Days after a unit's previous row beyond which its last row is a stray one.
+    /// Days after a unit's previous row beyond which its last rows may be stray ones.
     public static let isolatedDays = 7
+    /// The most rows at a unit's end that may be stray.
+    public static let strayRows = 3
 
     /// The first day on which a last recorded census day leaves its unit open.
     public static func openIfRecordedSince(censusLast: CalendarDay) -> CalendarDay {

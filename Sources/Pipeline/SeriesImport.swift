@@ -247,6 +247,11 @@ public struct SeriesImport: Sendable {
         var subtotals = SubtotalCheck()
         var weighedItems: [[UInt8]: Int] = [:]
         var weighed: [(held: SubtotalCheck.Held, key: [UInt8], day: CalendarDay, unit: Int32)] = []
+        /// A row's value under its series, or only its day seen when another shard holds it.
+        func load(_ key: UnsafeBufferPointer<UInt8>, day: CalendarDay, value: Double, unit: Int32) {
+            if let shard, !shard.contains(key: key) { loader.see(day: day); return }
+            loader.add(key: key, day: day, value: value, tag: unit)
+        }
         var summary = try table.run({ row in
             let day = try row.date(d, cache: &dates)
             let field = row.record[d]
@@ -260,10 +265,7 @@ public struct SeriesImport: Sendable {
                 value = try row.number(v)
             }
             let unit = u.map { units.tag(of: ImportRow.unwrapped(row.record[$0])) } ?? -1
-            func add(_ key: UnsafeBufferPointer<UInt8>) {
-                if let shard, !shard.contains(key: key) { loader.see(day: day); return }
-                loader.add(key: key, day: day, value: value, tag: unit)
-            }
+            func add(_ key: UnsafeBufferPointer<UInt8>) { load(key, day: day, value: value, unit: unit) }
             if let place {
                 let field = row.record[place]
                 // Locations repeat: a field seen on the row before was no totals label then.
@@ -298,10 +300,7 @@ public struct SeriesImport: Sendable {
                     late.append(held.rejection(String(decoding: name, as: UTF8.self), column: s))
                     continue
                 }
-                name.withUnsafeBufferPointer { key in
-                    if let shard, !shard.contains(key: key) { loader.see(day: day); return }
-                    loader.add(key: key, day: day, value: held.value, tag: unit)
-                }
+                name.withUnsafeBufferPointer { load($0, day: day, value: held.value, unit: unit) }
             }
             return late
         })

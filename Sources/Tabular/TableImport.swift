@@ -477,20 +477,18 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
         if repeatedHeaders > 0 { text += ", \(repeatedHeaders) repeated header row\(repeatedHeaders == 1 ? "" : "s") skipped" }
+        /// The first ten headers, quoted and clipped to 40 characters.
+        func shown(_ headers: [String]) -> String {
+            headers.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
+        }
         // A total column is no header that failed to fit: it is left out for what it is.
-        for (totals, why) in [(false, "header does not fit"), (true, "a totals column")] {
-            let headers = leftOutHeaders.filter { TotalsLabel.isTotalsHeader($0) == totals }
-            guard !headers.isEmpty else { continue }
-            let shown = headers.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
-            text += "; not unpivoted (\(why)): \(shown)\(headers.count > 10 ? " and \(headers.count - 10) more" : "")"
+        let leftOut = [("header does not fit", leftOutHeaders.filter { !TotalsLabel.isTotalsHeader($0) }),
+                       ("a totals column", leftOutHeaders.filter { TotalsLabel.isTotalsHeader($0) }),
+                       ("not in the unpivot columns", notTakenHeaders)]
+        for (why, headers) in leftOut where !headers.isEmpty {
+            text += "; not unpivoted (\(why)): \(shown(headers))\(headers.count > 10 ? " and \(headers.count - 10) more" : "")"
         }
-        if !notTakenHeaders.isEmpty {
-            let shown = notTakenHeaders.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
-            text += "; not unpivoted (not in the unpivot columns): \(shown)\(notTakenHeaders.count > 10 ? " and \(notTakenHeaders.count - 10) more" : "")"
-        }
-        if !dateParts.isEmpty {
-            text += "; not unpivoted (a part of the date): \(dateParts.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", "))"
-        }
+        if !dateParts.isEmpty { text += "; not unpivoted (a part of the date): \(shown(dateParts))" }
         if let rejectsPath, rejectsFileListsLines { text += " (see \(rejectsPath))" }
         // The caller prints `unfiledRejections` after this line.
         if rejectsPath == nil, rejected > 0 { text += " (no rejects file: listed below)" }

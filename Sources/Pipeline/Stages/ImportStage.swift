@@ -413,7 +413,6 @@ public struct ImportStage: Stage {
             case .number, .time, .dateTime: return rowNumber[k].isNaN ? "" : NumberFormat.fixed(rowNumber[k])
             }
         }
-        /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
         // A usage row whose item holds a total word and whose quantity is the rows' sum is a
         // subtotal (`SubtotalCheck`); whether an item holds one is kept by its interned id
         // (0 unseen, 1 yes, 2 no), so each distinct name is looked at once.
@@ -435,6 +434,7 @@ public struct ImportStage: Stage {
                 subtotals.isSubtotal(item: held.item) ? held.rejection(internedStrings[i][held.item], column: columns[i] >= 0 ? columns[i] : nil) : nil
             }
         }
+        /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
         func emit(_ row: ImportRow, cell: Int) throws {
             // Checks across columns, like the per-field rules in `read`, before any filter.
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,

@@ -164,23 +164,18 @@ public struct StaffingJob: Sendable {
         // day a week in its last five weeks read as a unit that stopped, and one missing a day
         // in February, June and July was fitted on a history that ended in May.
         censusTotals.readsPartlyRecordedPeriodsFromTheirDays = true
+        // Each unit's days recorded, from every row (the census's last partial period too): the
+        // stop rule counts days, not periods, against the units' last days, stray rows aside
+        // (`CensusStop.reference`).
+        var daysOfName: [String: Set<Int32>] = [:]
+        for r in 0..<cUnits.count { daysOfName[names.spelling(of: cUnits[r]) ?? cUnits[r], default: []].insert(cDates[r].daysSinceEpoch) }
+        let recordedDays = daysOfName.mapValues { $0.sorted().map { CalendarDay(daysSinceEpoch: $0) } }
+        let lastRecorded = recordedDays.compactMapValues(\.last)
+        let stopReference = CensusStop.reference(unitDays: Array(recordedDays.values)) ?? lastDay
         // So is the period a unit's census ends within, unless the unit has stopped (`CensusStop`):
         // a unit open to 3 weeks before the file's end had its last month left out with no
         // word, and one closed 6 weeks before the end, planned by month, read its last month as
         // a month of census.
-        // Each unit's last day recorded, from every row (the census's last partial period too):
-        // the stop rule counts days, not periods.
-        var lastOfName: [String: CalendarDay] = [:]
-        for r in 0..<cUnits.count where lastOfName[cUnits[r]].map({ cDates[r] > $0 }) ?? true { lastOfName[cUnits[r]] = cDates[r] }
-        var lastRecorded: [String: CalendarDay] = [:]
-        for (name, day) in lastOfName {
-            let unit = names.spelling(of: name) ?? name
-            lastRecorded[unit] = max(lastRecorded[unit] ?? day, day)
-        }
-        // Stopped against the units' last days, stray rows aside (`CensusStop.reference`).
-        var daysOfName: [String: Set<Int32>] = [:]
-        for r in 0..<cUnits.count { daysOfName[names.spelling(of: cUnits[r]) ?? cUnits[r], default: []].insert(cDates[r].daysSinceEpoch) }
-        let stopReference = CensusStop.reference(unitDays: daysOfName.values.map { $0.sorted().map { CalendarDay(daysSinceEpoch: $0) } }) ?? lastDay
         censusTotals.seriesOpenIfRecordedSince = CensusStop.openIfRecordedSince(censusLast: stopReference)
         // Each distinct name is case folded once (a census has a row per unit and day).
         var spellings: [String: (name: String, id: Int64)] = [:]

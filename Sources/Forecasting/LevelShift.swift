@@ -122,11 +122,8 @@ public enum LevelShift {
         return (best.start, best.shift)
     }
 
-    static func mean(_ values: UnsafeBufferPointer<Double>, _ range: Range<Int>) -> Double {
-        range.isEmpty ? 0 : range.reduce(0) { $0 + values[$1] } / Double(range.count)
-    }
-
-    static func mean(_ values: [Double], _ range: Range<Int>) -> Double {
+    /// The mean of `values` over `range` (the history or its seasonal differences); 0 when empty.
+    static func mean<Values: RandomAccessCollection<Double>>(_ values: Values, _ range: Range<Int>) -> Double where Values.Index == Int {
         range.isEmpty ? 0 : range.reduce(0) { $0 + values[$1] } / Double(range.count)
     }
 }

@@ -284,7 +284,9 @@ public struct PeriodTotals {
         let cell = (period - base) * capacity + id
         if gaps == .missing {
             if grid[cell].isNaN { grid[cell] = value } else if !value.isNaN { grid[cell] += value }
-            seriesDays[id].insert(day)
+            // An empty value is a day not recorded: a week of six census days and a blank one
+            // was summed as a whole week, 136 for 161.
+            if !value.isNaN { seriesDays[id].insert(day) }
         } else if value.isNaN {
             // A period recorded as missing (an empty value in aggregate's output): missing
             // unless a row of the same period records a value.

@@ -21,6 +21,11 @@ public struct InputSchema: Sendable {
         /// A `period` role that keeps the day a row gives (a daily census as volumes) instead of
         /// its month, so that days can be summed into the month rather than read as repeats.
         public var keepsDay = false
+        /// An empty value means the level was not recorded that day (a census's patient days):
+        /// the row is left out, as a day without a row is, and counted in a note. Rejected, a
+        /// census with a blank day every few weeks stopped the plan above the reject limit,
+        /// although DESIGN.md reads a level nobody recorded as missing.
+        public var emptyIsUnrecorded = false
     }
 
     /// A sanity range for a column: values that parse but cannot be right (a negative pack
@@ -141,7 +146,8 @@ public struct InputSchema: Sendable {
                                                  r("start", .dateTime), r("end", .dateTime)],
                     rowRules: [.span(start: "start", end: "end", maxHours: 24),
                                .perPerson(value: "hours", person: "employee", maximum: 744, what: "one person's hours on one row can be, a month's")]),
-        InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true, key), r("patient_days", .number, true, atLeastZero),
+        InputSchema(kind: "census", roles: [r("date", .date, true), r("unit", .text, true, key),
+                                            Role(name: "patient_days", type: .number, required: true, rule: atLeastZero, emptyIsUnrecorded: true),
                                             r("admissions", .number, false, count), r("visits", .number, false, count)]),
         InputSchema(kind: "staffing_targets", roles: [r("unit", .text, true, key), r("job_code", .text, true, key), r("target_hppd", .number, true, atLeastZero),
                                                       r("budgeted_fte", .number, false, atLeastZero), r("hourly_rate", .number, false, atLeastZero),
@@ -149,7 +155,7 @@ public struct InputSchema: Sendable {
                                                       r("max_patients_per_staff", .number, false, .number([0.01...ImportOptions.largestMagnitude], whole: false, what: "a number of patients above 0"))],
                     unique: UniqueKey(roles: ["unit", "job_code"], noun: "a target", why: "one per unit and job code; a second would double the plan")),
         InputSchema(kind: "shifts", roles: [r("date", .date, true), r("shift", .text, true), r("unit", .text, true, key),
-                                            r("patients", .number, true, count), r("start", .time), r("end", .time)],
+                                            Role(name: "patients", type: .number, required: true, rule: count, emptyIsUnrecorded: true), r("start", .time), r("end", .time)],
                     unique: UniqueKey(roles: ["date", "unit", "shift"], noun: "a shift census row", why: "one per date, unit and shift; a second would check the shift twice"),
                     rowRules: [.shift(name: "shift", start: "start", end: "end")]),
         InputSchema(kind: "budget", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),

@@ -115,7 +115,7 @@ public struct SeriesImport: Sendable {
 
     /// The period and value headers `aggregate` writes: in a file headed so, an empty value is a
     /// period recorded as missing (how `aggregate` writes one under missing gaps), not a
-    /// rejected row.
+    /// rejected row. So is it under missing gaps (levels: a census day nobody recorded).
     static func marksMissingByEmptyValue(dateHeader: String, valueHeader: String) -> Bool {
         dateHeader == AggregateJob.header[1] && valueHeader == AggregateJob.header[2]
     }
@@ -166,7 +166,7 @@ public struct SeriesImport: Sendable {
     /// A note on the periods read as missing from empty values, or nil.
     static func emptyValuesNote(_ count: Int) -> String? {
         guard count > 0 else { return nil }
-        return "\(count) \(count == 1 ? "period has" : "periods have") an empty value (aggregate writes a period not recorded so): missing, neither fitted nor written as zero"
+        return "\(count) \(count == 1 ? "row has" : "rows have") an empty value (not recorded; aggregate writes a missing period so): missing, neither fitted nor written as zero"
     }
 
     /// The totals, the import's counts, the empty values read as missing, and whether some date
@@ -238,7 +238,7 @@ public struct SeriesImport: Sendable {
         var loader = PeriodTotalsLoader(frequency: frequency, gaps: gapPolicy)
         let shard = self.shard
         var dates = DateFieldCache()
-        let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: table.header[d], valueHeader: table.header[v])
+        let emptyMarksMissing = gapPolicy == .missing || SeriesImport.marksMissingByEmptyValue(dateHeader: table.header[d], valueHeader: table.header[v])
         var emptyValues = 0
         var labels = PeriodLabelMix()
         var datesReadOneWay = false

@@ -808,7 +808,7 @@ public struct StaffingJob: Sendable {
                 + read.prefix(6).map { "\($0.unit) \($0.period) (\($0.recorded) of \($0.days) days)" }.listed(of: read.count)
                 + "; only a \(period) with no day recorded is left out"
         if !result.missingCensusDays.isEmpty {
-            lines.append("Census days without a row, read as missing, not as an empty unit: "
+            lines.append("Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: "
                 + result.missingCensusDays.prefix(6).map { "\($0.unit) \($0.count) day\($0.count == 1 ? "" : "s") (\($0.first)\($0.count > 1 ? " to \($0.last)" : ""))" }.listed(of: result.missingCensusDays.count)
                 + (readFromDays.map { "; " + $0 } ?? ""))
         } else if let readFromDays {

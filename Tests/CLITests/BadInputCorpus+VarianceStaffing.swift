@@ -131,8 +131,17 @@ extension BadInputCorpus {
         let gappy = CSVInput.csv(census.header, census.rows.enumerated().filter { !scattered.contains($0.offset) }.map(\.element))
         cases.append(accepting(census, "census missing one day in each of its last 4 weeks", Data(gappy), read: census.rows.count - scattered.count,
                                output: "out/staffing_plan.md",
-                               says: ["Staffing plan from 2025-W14", "Census days without a row, read as missing, not as an empty unit: ICU 4 days",
+                               says: ["Staffing plan from 2025-W14", "Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: ICU 4 days",
                                       "4 weeks missing some days are read from the days recorded"]))
+        // Session 34: a blank patient-days cell is a day not recorded. Rejected, one blank a
+        // week (above the 1% limit) stopped the run; now the row is left out like a day without
+        // one, the weeks read from their other days, and the note counts the rows.
+        let blanks = CSVInput.csv(census.header, census.rows.enumerated().map { k, row in
+            scattered.contains(k) ? row.enumerated().map { $0.offset == census.column("patient_days") ? "" : $0.element } : row
+        })
+        cases.append(accepting(census, "census with a blank patient_days in each of its last 4 weeks", Data(blanks), read: census.rows.count,
+                               output: "out/staffing_plan.md",
+                               says: ["Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: ICU 4 days"]))
         return cases
     }
 }

@@ -130,7 +130,7 @@ import Tabular
         // the empty months are missing, not three months of zero census, and the run says so.
         let next = try CLIRunner.run(["forecast", "--input", "m.csv", "--frequency", "month", "--horizon", "3", "--out", "mf.csv"], in: dir)
         #expect(next.status == 0, "stderr: \(next.stderr)")
-        #expect(next.stderr.contains("3 periods have an empty value (aggregate writes a period not recorded so): missing"), "stderr: \(next.stderr)")
+        #expect(next.stderr.contains("3 rows have an empty value (not recorded; aggregate writes a missing period so): missing"), "stderr: \(next.stderr)")
         for row in try rows(dir.appendingPathComponent("mf.csv")) {
             let month = Double(row[2])!, lo95 = Double(row[5])!
             #expect(month > 2_700 && month < 3_200 && lo95 > 2_000, "\(row)")
@@ -145,6 +145,33 @@ import Tabular
         let zero = try CLIRunner.run(["aggregate"] + flags + ["--frequency", "month", "--gaps", "zero", "--out", "z.csv"], in: dir)
         #expect(!zero.stderr.contains("reads as a level"), "stderr: \(zero.stderr)")
         #expect(try rows(dir.appendingPathComponent("z.csv")).filter { $0[2] == "0" }.count == 3)
+    }
+
+    /// A daily census with a blank patient-days cell every few weeks: each blank was a rejected
+    /// row (above the 1% limit the run stopped), and once read as missing, the week holding it
+    /// was summed from six days (136 for 161). A blank is a day not recorded: the week is
+    /// missing like a week with a day without a row, and the forecast stays at 161.
+    @Test func blankCensusValuesAreDaysNotRecorded() throws {
+        let dir = try CLIRunner.workspace()
+        var census = "date,unit,patient_days\n", day = CalendarDay(year: 2025, month: 1, day: 6)!
+        for k in 0..<364 {
+            census += "\(day),4 West,\(k % 37 == 5 ? "" : String(20 + k % 7))\n"
+            day = day.adding(days: 1)
+        }
+        try census.write(to: dir.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        let flags = ["--input", "census.csv", "--series", "unit", "--date", "date", "--value", "patient_days", "--frequency", "week"]
+        let weeks = try CLIRunner.run(["aggregate"] + flags + ["--out", "w.csv"], in: dir)
+        #expect(weeks.status == 0, "stderr: \(weeks.stderr)")
+        #expect(weeks.stderr.contains("10 rows have an empty value (not recorded"), "stderr: \(weeks.stderr)")
+        let written = try rows(dir.appendingPathComponent("w.csv"))
+        #expect(written.count == 52 && written.filter { $0[2].isEmpty }.count == 10, "\(written)")
+        #expect(written.allSatisfy { $0[2].isEmpty || $0[2] == "161" }, "\(written)")
+        let forecast = try CLIRunner.run(["forecast"] + flags + ["--horizon", "2", "--out", "f.csv"], in: dir)
+        #expect(forecast.status == 0, "stderr: \(forecast.stderr)")
+        for row in try rows(dir.appendingPathComponent("f.csv")) { #expect(abs(Double(row[2])! - 161) < 0.5, "\(row)") }
+        // Usage keeps its rule: an empty quantity is a row to fix, not a day of nothing.
+        let usage = try CLIRunner.run(["aggregate"] + flags + ["--gaps", "zero", "--out", "z.csv"], in: dir)
+        #expect(usage.status != 0 && usage.stderr.contains("number is empty"), "stderr: \(usage.stderr)")
     }
 
     /// A supply export that lost a month for every item: the month is zero use, as DESIGN.md

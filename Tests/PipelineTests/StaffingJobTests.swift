@@ -96,7 +96,7 @@ import Tabular
         let result = try job().run(timekeeping: timekeeping(), census: table, targets: targets([("4 West", "RN")]))
         #expect(result.partialPeriods == ["2025-W27 covers 3 of 7 days: left out"], "\(result.partialPeriods)")
         let caveats = StaffingJob.caveats(result)
-        #expect(caveats.contains("Census days without a row, read as missing, not as an empty unit: 4 West 7 days (2025-03-17 to 2025-03-23)"), "\(caveats)")
+        #expect(caveats.contains("Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: 4 West 7 days (2025-03-17 to 2025-03-23)"), "\(caveats)")
         #expect(StaffingJob.note(result).contains("Census 2025-W27 covers 3 of 7 days: left out"))
     }
 

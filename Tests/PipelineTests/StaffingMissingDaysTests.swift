@@ -50,7 +50,7 @@ import Tabular
         #expect(abs(outlook.history[w49] - 35) < 1e-6, "\(outlook.history[w49])")
         #expect(result.censusPeriodsReadFromRecordedDays.map(\.period) == ["2025-W48", "2025-W49", "2025-W50", "2025-W51", "2025-W52"])
         let note = StaffingJob.note(result)
-        #expect(note.contains("Census days without a row, read as missing, not as an empty unit: 4 West 5 days (2025-11-26 to 2025-12-24); 5 weeks missing some days are read from the days recorded (their daily average times the week's days), not as a fall in census or a closed unit: 4 West 2025-W48 (6 of 7 days), "), "\(note)")
+        #expect(note.contains("Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: 4 West 5 days (2025-11-26 to 2025-12-24); 5 weeks missing some days are read from the days recorded (their daily average times the week's days), not as a fall in census or a closed unit: 4 West 2025-W48 (6 of 7 days), "), "\(note)")
         #expect(!note.contains("census stopped"), "\(note)")
         // Hours per patient day over weeks read from six days: 30 hours a day against 5 patients.
         let hppd = try #require(result.units.first?.recentHPPD)

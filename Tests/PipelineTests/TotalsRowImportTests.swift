@@ -31,6 +31,22 @@ import Testing
         #expect(result.notes.contains { (note: String) in note.contains("4 rows read, 3 accepted, 1 rejected") }, "\(result.notes)")
     }
 
+    /// A blank census value is a day nobody recorded (DESIGN.md: levels not recorded are
+    /// missing): the row is left out as a day without a row is, and counted in a note, instead
+    /// of being rejected (one a week stopped a staffing run above the 1% limit). A blank usage
+    /// quantity stays a rejected row, and so does a blank unit.
+    @Test func aBlankCensusValueIsADayNotRecorded() throws {
+        let (census, c) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-06,ICU,\n2026-01-07,ICU, \n2026-01-08,,9\n", "census", columns: "")
+        #expect(try census.read("out/long.csv") == "date,unit,patient_days\n2026-01-05,ICU,8\n")
+        #expect(c.notes.contains { (note: String) in note.contains("4 rows read, 3 accepted, 1 rejected") }, "\(c.notes)")
+        #expect(c.notes.contains { (note: String) in note.contains("2 rows with an empty patient_days (first: line 3): not recorded, so left out as missing days, not read as zero") }, "\(c.notes)")
+        let (shifts, s) = try TotalsRowImportTests.run("date,shift,unit,patients\n2026-01-05,day,ICU,8\n2026-01-05,night,ICU,\n", "shifts", columns: "")
+        #expect(try shifts.read("out/long.csv") == "date,shift,unit,patients\n2026-01-05,day,ICU,8\n")
+        #expect(s.notes.contains { (note: String) in note.contains("1 row with an empty patients (first: line 3)") }, "\(s.notes)")
+        let (usage, _) = try TotalsRowImportTests.run("date,item,quantity\n2026-01-05,A,8\n2026-01-06,A,\n", "usage", columns: "")
+        #expect(try usage.read("out/rows.rejects.csv").contains("number is empty"))
+    }
+
     /// Every kind's key fields: a census's unit, an inventory's location, a PO export's vendor.
     @Test func totalsLabelsInOtherKeyFieldsAreRejected() throws {
         let (census, c) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-05,TOTAL,8\n", "census", columns: "")

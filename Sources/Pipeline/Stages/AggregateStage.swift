@@ -191,7 +191,7 @@ public struct AggregateStage: Stage {
         guard let amounts = table.numbers(value) else { throw missing(value) }
         var totals = PeriodTotals(frequency: frequency, gaps: gaps)
         // An empty value in aggregate's shape is a period recorded as missing (see `SeriesImport`).
-        let emptyMarksMissing = SeriesImport.marksMissingByEmptyValue(dateHeader: date, valueHeader: value)
+        let emptyMarksMissing = gaps == .missing || SeriesImport.marksMissingByEmptyValue(dateHeader: date, valueHeader: value)
         let uom = series.contains("uom") ? nil : table.texts("uom")
         var units = UnitsBySeries(), tags = SeriesTags()
         // Parts holding the `|` that joins them, by the key they make: only such tuples can

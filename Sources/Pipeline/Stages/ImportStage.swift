@@ -331,6 +331,11 @@ public struct ImportStage: Stage {
         // every row cost a retain and a release each.
         let types = present.map(\.type), required = present.map(\.required)
         let rules = present.map(\.rule), hasRule = present.map { $0.rule != nil }, lastDay = present.map(\.periodMeansLastDay), keepsDay = present.map(\.keepsDay)
+        // Rows whose level was not recorded (an empty census value): left out, counted, and
+        // the first one's line kept for the note.
+        let emptyIsUnrecorded = present.map(\.emptyIsUnrecorded)
+        var rowUnrecorded = false
+        var unrecorded = (rows: 0, firstLine: 0, role: "")
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
             switch types[k] {
@@ -357,6 +362,12 @@ public struct ImportStage: Stage {
                 textCaches[k].remember(bytes, id: id)
                 rowText[k] = id
             case .number:
+                if emptyIsUnrecorded[k] && ImportRow.isEmpty(row.record[column]) {
+                    rowUnrecorded = true
+                    if unrecorded.rows == 0 { unrecorded = (0, row.line, present[k].name) }
+                    rowNumber[k] = .nan
+                    return
+                }
                 let value = required[k] ? try row.number(column) : try row.optionalNumber(column) ?? .nan
                 if hasRule[k], !value.isNaN, let problem = rules[k]!.problem(value) {
                     throw RowRejection(column: column, problem)
@@ -436,6 +447,11 @@ public struct ImportStage: Stage {
         }
         /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
         func emit(_ row: ImportRow, cell: Int) throws {
+            if rowUnrecorded {
+                rowUnrecorded = false
+                unrecorded.rows += 1
+                return
+            }
             // Checks across columns, like the per-field rules in `read`, before any filter.
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
@@ -518,6 +534,7 @@ public struct ImportStage: Stage {
             var slotOfColumn = [Int](repeating: -1, count: importer.header.count)
             for (c, column) in unpivoted.plan.columns.enumerated() { slotOfColumn[column] = c }
             summary = try importer.run(cells: unpivoted.plan.columns, record: { row in
+                rowUnrecorded = false
                 for k in 0..<count where columns[k] >= 0 { try read(row, k, columns[k]) }
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
             }, cell: { row, cell in
@@ -538,10 +555,14 @@ public struct ImportStage: Stage {
             if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {
             summary = try importer.run({ row in
+                rowUnrecorded = false
                 for k in 0..<count { try read(row, k, columns[k]) }
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
                 try emit(row, cell: -1)
             }, atEnd: subtotalRejections)
+        }
+        if unrecorded.rows > 0 {
+            summary.notes.append("\(NumberFormat.count(unrecorded.rows, "row")) with an empty \(unrecorded.role) (first: line \(unrecorded.firstLine)): not recorded, so left out as missing days, not read as zero")
         }
         // The rows of the items found to be subtotals, rejected above, leave the columns.
         subtotals.settle()

@@ -71,7 +71,7 @@ public struct InputSchema: Sendable {
             }
             if case .notATotalsRow = self {
                 guard TotalsLabel.isLabel(text) else { return nil }
-                return InputSchema.totalsRowReason(text)
+                return TotalsLabel.rowReason(text)
             }
             guard case .oneOf(let allowed) = self else { return nil }
             let lower = text.trimmed().lowercased()
@@ -183,12 +183,6 @@ public struct InputSchema: Sendable {
             return "a subtotal row ('\(label)'): every quantity of '\(label)' other than zero is a sum of rows of the file, so this one (\(value.isFinite ? NumberFormat.fixed(value) : "none")) is a subtotal too; delete the subtotal rows from the export"
         }
         return "a subtotal row ('\(label)'): its quantity \(NumberFormat.fixed(value)) is the sum of \(what), and read as data it would count twice; delete the subtotal rows from the export"
-    }
-
-    /// Why a row whose key field is a totals label is rejected; aggregate and forecast, which
-    /// read their series column without a schema, say the same.
-    public static func totalsRowReason(_ label: String) -> String {
-        "a totals row ('\(label.trimmed().clipped)'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export"
     }
 
     public var columnSpecs: [ColumnSpec] { roles.map { ColumnSpec($0.name, required: $0.required, isPrivate: $0.isPrivate) } }

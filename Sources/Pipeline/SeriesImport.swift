@@ -351,7 +351,7 @@ public struct SeriesImport: Sendable {
     /// A row whose series is a totals label (`Grand Total` under the item): the other rows'
     /// sum, rejected as the imports of the other kinds reject it (`InputSchema.ValueRule.notATotalsRow`).
     static func totalsRow(_ key: UnsafeBufferPointer<UInt8>, column: Int) -> RowRejection {
-        RowRejection(column: column, InputSchema.totalsRowReason(String(decoding: key, as: UTF8.self)))
+        RowRejection(column: column, TotalsLabel.rowReason(String(decoding: key, as: UTF8.self)))
     }
 
     /// The headers `aggregate` writes, by role.

@@ -32,6 +32,13 @@ public enum TotalsLabel {
         return text.withUTF8 { isLabel($0) }
     }
 
+    /// Why a row holding a totals label where a key or a date belongs is rejected: one sentence
+    /// for the import's key fields, aggregate's and forecast's series column, and a date column
+    /// (`Total,,234` under the dates was "'Total' is not a date", which says nothing of why).
+    public static func rowReason(_ label: String) -> String {
+        "a totals row ('\(label.trimmed().clipped)'): its figures are the other rows' sum, and read as data they would count twice; delete the totals rows from the export"
+    }
+
     /// A header naming a total column of a wide sheet (`Total`, `Row Total`, `Grand Total`,
     /// `All`), which `--unpivot '*'` leaves out whatever its names become.
     public static func isTotalsHeader(_ header: String) -> Bool {

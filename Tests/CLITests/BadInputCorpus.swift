@@ -184,6 +184,8 @@ struct CSVInput {
         ("202401", "add --date-format YYYYMM"),
         // Excel's "mmm d": a month and a day, read as January 2013 before.
         ("Jan 13", "could be a day (January 13) or a month (January 2013)"), ("Mar 1", "has a month and a day but no year"),
+        // A totals row with its label under the dates ("'Total' is not a date" said nothing of why).
+        ("Grand Total", "a totals row ('Grand Total'): its figures are the other rows' sum"),
     ]
     static let badNumbers: [(String, String)] = [
         ("1e400", "out of range"), ("-1e400", "out of range"), ("NaN", "not a finite number"), ("inf", "not a finite number"),
@@ -248,7 +250,7 @@ struct CSVInput {
         others: ["actuals.csv": csv(actualsHeader, actualsRows)], arguments: varianceArguments,
         rejectsFile: "out/budget.rejects.csv", failedRejectsFile: "out.rejects/budget.rejects.csv", output: "out",
         text: "account", number: "amount",
-        badValues: [("period", "2025-13", "there is no month 13"), ("period", "FY2026", "is not a date"), ("period", "2025-00", "there is no month 0"),
+        badValues: [("period", "2025-13", "there is no month 13"), ("period", "FY2026", "is not a date"), ("period", "TOTAL", "a totals row ('TOTAL')"), ("period", "2025-00", "there is no month 0"),
                     ("period", "9999-01", "year 9999 is out of range"), ("amount", "1e400", "out of range"), ("amount", "NaN", "not a finite number"),
                     ("amount", "--5", "is not a number"), ("amount", "1e300", "out of range"), ("volume", "-100", "not a number of at least 0")])
 
@@ -267,7 +269,7 @@ struct CSVInput {
         rejectsFile: "out/census.rejects.csv", failedRejectsFile: "out.rejects/census.rejects.csv", output: "out",
         text: "unit", number: "patient_days",
         badValues: [("date", "2025-02-30", "February 2025 has 28 days"), ("date", "0000-01-01", "year 0 is out of range"), ("date", "9999-12-31", "year 9999 is out of range"),
-                    ("patient_days", "-3", "not a number of at least 0"), ("patient_days", "NaN", "not a finite number"), ("patient_days", "1e300", "out of range"),
+                    ("date", "Total", "a totals row ('Total')"), ("patient_days", "-3", "not a number of at least 0"), ("patient_days", "NaN", "not a finite number"), ("patient_days", "1e300", "out of range"),
                     ("admissions", "2.5", "not a whole number of at least 0"), ("admissions", "-1", "not a whole number of at least 0"),
                     ("visits", "-2", "not a whole number of at least 0"), ("visits", "1e400", "out of range")])
 

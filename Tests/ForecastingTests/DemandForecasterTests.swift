@@ -346,6 +346,31 @@ import Testing
         #expect(try DemandForecaster(settings: ForecastSettings(horizon: 3, season: 12)).forecast([4, 5, 6, 5, 4, 5]).backtestHorizon == 0)
     }
 
+    /// 100 items with the same weekly demand: 7 days of 4 to 15 each (weekly mean 66.5, standard
+    /// deviation 9.1), 50 weeks, 3 weeks ahead. Where ETS held under half the weight beside
+    /// Croston (which has no spread of its own), the spread came from the combination's two or
+    /// three backtest errors per horizon: from 2.1 to 18.4 for a true 10.5 in a buyer's review,
+    /// one item ±2.7 next week and ±21 the week after, and safety stock with it (here from 2.9
+    /// to 17.1). Now every item's spread is within a factor of two of the truth, and their
+    /// median within 15%.
+    @Test func aCombinationsSpreadDoesNotRestOnAFewBacktestErrors() throws {
+        var state: UInt64 = 2_025
+        func day() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(4 + (state >> 33) % 12)
+        }
+        let truth = (7 * (144.0 - 1) / 12).squareRoot()
+        var spreads: [Double] = []
+        for _ in 0..<100 {
+            let weeks = (0..<50).map { _ in (0..<7).reduce(0.0) { s, _ in s + day() } }
+            let f = try DemandForecaster(settings: ForecastSettings(horizon: 3, season: 52)).forecast(weeks)
+            for k in 0..<3 { #expect(f.spread[k] > truth / 2 && f.spread[k] < truth * 2, "\(f.model): \(f.spread)") }
+            spreads.append(f.spread[0])
+        }
+        let median = spreads.sorted()[50]
+        #expect(abs(median / truth - 1) < 0.15, "median \(median) for \(truth)")
+    }
+
     @Test func resultsDoNotDependOnAnythingButTheSeries() throws {
         let y = (0..<48).map { t in Double((t * 37) % 11 + 5) }
         let a = try DemandForecaster(settings: settings).forecast(y)

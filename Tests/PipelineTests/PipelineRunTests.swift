@@ -275,7 +275,7 @@ import Tabular
         let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml")
         let series = try ws.read("out/series.csv")
         #expect(series.contains("ICU,2025-04,\nICU,2025-05,\nICU,2025-06,\n"), "\(series)")
-        #expect(result.notes.contains { $0.hasPrefix("outlook: 3 periods have an empty value") }, "\(result.notes)")
+        #expect(result.notes.contains { $0.hasPrefix("outlook: 3 rows have an empty value") }, "\(result.notes)")
         for line in try ws.read("out/forecasts.csv").split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",")
             #expect(abs(Double(fields[2])! - 2_010) < 20 && Double(fields[5])! > 1_500, "\(line)")

@@ -16,6 +16,10 @@ extension Table {
             case .date(let values): return ReportSheet.Column(name, .date(values))
             case .text(let values):
                 if styles[name] == .date { return ReportSheet.Column(name, .date(values.map { $0.isEmpty ? nil : parser.parse($0) })) }
+                // A column of true and false (`favorable`) is TRUE and FALSE cells.
+                if styles[name] == nil, values.contains(where: { !$0.isEmpty }), values.allSatisfy({ $0.isEmpty || $0 == "true" || $0 == "false" }) {
+                    return ReportSheet.Column(name, .flag(values.map { $0.isEmpty ? nil : $0 == "true" }))
+                }
                 // Day periods (`2025-07-01`, an aggregate or forecast by day, tracked forecasts)
                 // are days too: as text they could not be filtered by date nor sorted as dates.
                 // Only a column whose every value is one; months and weeks stay text.

@@ -33,12 +33,16 @@ public struct ReportSheet: Sendable {
         case number([Double])
         /// nil becomes an empty cell.
         case date([CalendarDay?])
+        /// TRUE and FALSE cells (`favorable`, `chosen`): as the text "true" Excel's filters
+        /// listed them as words and `COUNTIF(range, TRUE)` counted none. nil is an empty cell.
+        case flag([Bool?])
 
         public var count: Int {
             switch self {
             case .text(let v): v.count
             case .number(let v): v.count
             case .date(let v): v.count
+            case .flag(let v): v.count
             }
         }
     }
@@ -52,7 +56,7 @@ public struct ReportSheet: Sendable {
             self.header = header
             self.values = values
             switch values {
-            case .text: self.style = style ?? .text
+            case .text, .flag: self.style = style ?? .text
             case .number: self.style = style ?? .number(decimals: 2)
             case .date: self.style = .date
             }

@@ -130,6 +130,11 @@ struct Worksheet {
         try workbook.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, format))
     }
 
+    /// A TRUE or FALSE cell.
+    func boolean(_ row: Int, _ column: Int, _ value: Bool, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
+        try workbook.check(worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format))
+    }
+
     func columnWidth(_ column: Int, _ width: Double, _ format: UnsafeMutablePointer<lxw_format>? = nil) throws {
         try workbook.check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, format))
     }

@@ -24,13 +24,14 @@ struct WorkbookTableWriter {
             try target.text(0, index, column.header, formats.header)
         }
         // Each column's values pulled out of the enum once, so the row loop only indexes arrays.
-        var texts: [[String]] = [], numbers: [[Double]] = [], days: [[CalendarDay?]] = []
+        var texts: [[String]] = [], numbers: [[Double]] = [], days: [[CalendarDay?]] = [], flags: [[Bool?]] = []
         var slots: [(kind: UInt8, index: Int)] = []
         for column in columns {
             switch column.values {
             case .text(let v): slots.append((0, texts.count)); texts.append(v)
             case .number(let v): slots.append((1, numbers.count)); numbers.append(v)
             case .date(let v): slots.append((2, days.count)); days.append(v)
+            case .flag(let v): slots.append((3, flags.count)); flags.append(v)
             }
         }
         for row in 0..<rows {
@@ -38,6 +39,8 @@ struct WorkbookTableWriter {
                 switch slot.kind {
                 case 0: try target.text(row + 1, column, texts[slot.index][row], cellFormats[column])
                 case 1: try target.number(row + 1, column, numbers[slot.index][row], cellFormats[column])
+                case 3:
+                    if let flag = flags[slot.index][row] { try target.boolean(row + 1, column, flag, cellFormats[column]) }
                 default:
                     if let day = days[slot.index][row] {
                         try target.number(row + 1, column, Double(day.daysSinceEpoch) + Self.excelEpochOffset, cellFormats[column])
@@ -66,6 +69,8 @@ struct WorkbookTableWriter {
             }
         case .date:
             widest = max(widest, 10)
+        case .flag:
+            widest = max(widest, 5)
         }
         return Double(min(60, max(8, widest + 1)))
     }

@@ -3,7 +3,7 @@ import Testing
 import Reports
 import Tabular
 
-/// A table as a workbook sheet: which text columns become dates.
+/// A table as a workbook sheet: which text columns become dates or TRUE/FALSE cells.
 @Suite struct TableReportSheetTests {
     func kinds(_ table: Table) -> [String: String] {
         var kinds: [String: String] = [:]
@@ -12,6 +12,7 @@ import Tabular
             case .text: kinds[column.header] = "text"
             case .number: kinds[column.header] = "number"
             case .date: kinds[column.header] = "date"
+            case .flag: kinds[column.header] = "flag"
             }
         }
         return kinds
@@ -28,5 +29,14 @@ import Tabular
         if case .date(let days) = table.reportSheet("s").columns[0].values {
             #expect(days == [CalendarDay(year: 2025, month: 5, day: 1), nil, CalendarDay(year: 2025, month: 5, day: 2)])
         }
+    }
+
+    /// A buyer's review: budget_variance.xlsx's `favorable` column was the text "true", which
+    /// Excel's TRUE/FALSE filters and COUNTIF(range, TRUE) do not count. A column of true and
+    /// false (empty cells allowed) is TRUE and FALSE cells; one other word keeps it text.
+    @Test func trueAndFalseColumnsAreBooleanCells() throws {
+        let table = Table([("favorable", .text(["true", "", "false"])), ("note", .text(["true", "maybe", "false"])), ("blank", .text(["", "", ""]))])
+        #expect(kinds(table) == ["favorable": "flag", "note": "text", "blank": "text"])
+        if case .flag(let flags) = table.reportSheet("s").columns[0].values { #expect(flags == [true, nil, false]) }
     }
 }

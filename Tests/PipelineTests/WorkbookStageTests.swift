@@ -29,7 +29,7 @@ import Tabular
         #expect(try book.entries().contains("xl/charts/chart1.xml"))
         let csv = csvRows(try ws.read("out/budget_variance.csv"))
         let cells = XLSXArchive.cells(try book.sheet("Variance"))
-        var numbers = 0
+        var numbers = 0, flags = 0
         for (r, row) in csv.enumerated() {
             for (c, field) in row.enumerated() {
                 let ref = XLSXArchive.column(c) + String(r + 1)
@@ -42,12 +42,17 @@ import Tabular
                     numbers += 1
                 } else if field.isEmpty {
                     #expect(cells[ref] == nil, "\(ref)")
+                } else if r > 0 && csv[0][c] == "favorable" {
+                    // TRUE and FALSE cells, which Excel's filters and COUNTIF(range, TRUE) count
+                    // (the text "true" they did not).
+                    #expect(cells[ref] == .boolean(field == "true"), "\(ref) \(field): \(String(describing: cells[ref]))")
+                    flags += 1
                 } else {
                     #expect(cells[ref] == .text(field), "\(ref)")
                 }
             }
         }
-        #expect(numbers > 100)
+        #expect(numbers > 100 && flags > 10, "\(numbers) numbers, \(flags) flags")
         let sheet = try book.sheet("Variance")
         #expect(sheet.contains(#"state="frozen""#) && sheet.contains("<autoFilter ref=\"A1:\(XLSXArchive.column(csv[0].count - 1))\(csv.count)\"/>"))
         #expect(sheet.contains("<formula>\"unfavorable\"</formula>"))

@@ -7,6 +7,7 @@ struct XLSXArchive {
     enum Cell: Equatable {
         case number(Double, style: Int)
         case text(String)
+        case boolean(Bool)
     }
 
     let path: String
@@ -55,6 +56,8 @@ struct XLSXArchive {
             if attributes.contains("t=\"inlineStr\"") || attributes.contains("t=\"str\"") {
                 let text = body.firstMatch(of: /<t[^>]*>(.*?)<\/t>/).map { String($0.1) } ?? ""
                 cells[String(match.1)] = .text(unescape(text))
+            } else if attributes.contains("t=\"b\""), let value = body.firstMatch(of: /<v>(.*?)<\/v>/) {
+                cells[String(match.1)] = .boolean(value.1 == "1")
             } else if let value = body.firstMatch(of: /<v>(.*?)<\/v>/), let number = Double(String(value.1)) {
                 let style = attributes.firstMatch(of: /s="(\d+)"/).flatMap { Int(String($0.1)) } ?? 0
                 cells[String(match.1)] = .number(number, style: style)

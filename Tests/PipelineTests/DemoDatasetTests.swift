@@ -110,8 +110,23 @@ import TestScratch
         let q4 = try row(unit, supplies, "FY2026-Q4")
         // The flexed budget is the budget at the forecast volume: flexed / budget - 1 is the
         // projected volume's growth over the budgeted patient days.
+        // Against the growth the demo's census then shows (its booked Q4, as of June: 17.7%, the
+        // planted 15% and the census's own noise), within 2 points, and within 4 of the planted
+        // 15%. (The volumes' forecast was weighed equally over its candidates, with no
+        // backtest: 14.9%, 2.8 points short of the quarter booked; weighed by a backtest, as the
+        // lines' amounts are, 18.1%.)
         let volumeGrowth = 100 * (number(q4, "flexed_budget") / number(q4, "budget") - 1)
-        #expect(abs(volumeGrowth - (growth["growth_pct"] as! Double)) < 2, "4E projected volume growth \(volumeGrowth)%")
+        let june = TestScratch.path("qm-demo-june").path
+        defer { try? FileManager.default.removeItem(atPath: june) }
+        _ = try PipelineRunner(quiet: true).run(DemoDatasetTests.root.appendingPathComponent("Pipelines/quarterly-budget.yml").path,
+                                                output: june, overrides: ["variance.as_of=2026-06"])
+        let booked = try Table.read(june + "/budget_variance.csv")
+        let bookedRow = try #require((0..<booked.rowCount).first { r in
+            booked.texts("department")![r] == unit && booked.texts("account")![r] == supplies && booked.texts("period")![r] == "FY2026-Q4"
+        })
+        let bookedGrowth = 100 * (booked.numbers("flexed_budget")![bookedRow] / booked.numbers("budget")![bookedRow] - 1)
+        #expect(abs(volumeGrowth - bookedGrowth) < 2, "4E projected volume growth \(volumeGrowth)%, booked \(bookedGrowth)%")
+        #expect(abs(volumeGrowth - (growth["growth_pct"] as! Double)) < 4, "4E projected volume growth \(volumeGrowth)%")
         let total = try row(unit, "TOTAL", "FY2026-Q4")
         #expect(total["basis"] == "forecast" && number(total, "forecast") > 0, "\(total)")
 

@@ -19,6 +19,8 @@ extension ExportInspection {
         }
 
         private(set) var reading: Reading = .none
+        /// Whether the column's type was settled (a text column's stays unsettled).
+        var isSettled: Bool { if case .none = reading { false } else { true } }
         /// Values checked, and those that read as the type.
         private(set) var checked = 0, read = 0
         /// The first values that do not read, with their lines.
@@ -28,6 +30,45 @@ extension ExportInspection {
         private(set) var look: DayFirstLook?
         private var lookDays: Set<CalendarDay> = []
         private var cache = DateFieldCache()
+        /// A date column's days as the import reads them: the first and last of those written
+        /// with four-digit years, and each distinct day written with two, moved at the end into
+        /// the hundred years the import reads them in (`TwoDigitYearWindow.fitting`).
+        private var span = DateSpan()
+
+        struct DateSpan {
+            struct TwoDigitDay: Hashable { var day: CalendarDay, yy: Int }
+            var first: CalendarDay?, last: CalendarDay?
+            var twoDigit: Set<TwoDigitDay> = []
+            var years = TwoDigitYearsSeen()
+            /// A period column's days are its months' first: shown as months.
+            var months = false
+
+            mutating func see(_ day: CalendarDay, yy: Int) {
+                if yy >= 0 {
+                    if twoDigit.insert(TwoDigitDay(day: day, yy: yy)).inserted { years.insert(yy) }
+                    return
+                }
+                first = first.map { min($0, day) } ?? day
+                last = last.map { max($0, day) } ?? day
+            }
+
+            /// "1969-12-31 to 1970-06-01", with how two-digit years were read when the
+            /// import's window differs from the fixed pivot; nil without a day.
+            var text: String? {
+                let window = years.window ?? .pivot
+                var first = self.first, last = self.last
+                for seen in twoDigit {
+                    let day = window.moving(seen.day, yy: seen.yy) ?? seen.day
+                    first = first.map { min($0, day) } ?? day
+                    last = last.map { max($0, day) } ?? day
+                }
+                guard let first, let last else { return nil }
+                let shown = { (day: CalendarDay) in self.months ? String(day.description.prefix(7)) : day.description }
+                let range = first == last ? shown(first) : "\(shown(first)) to \(shown(last))"
+                guard window != .pivot, window.differsFromPivot(for: years) else { return range }
+                return range + " (two-digit years read as one run of years, \(window.span(of: years)), as the import reads them)"
+            }
+        }
 
         init() {}
 
@@ -35,10 +76,24 @@ extension ExportInspection {
         init(column: Column, sample: [Sample], numbers: NumberParser) {
             switch column.type {
             case "number": reading = .number(numbers)
-            case "period": reading = .period
+            case "period":
+                reading = .period
+                span.months = true
+                let parser = DateParser()
+                for value in sample where ExportInspection.isPeriod(value.text) {
+                    var yy = -1
+                    var text = value.text
+                    if let day = text.withUTF8({ parser.parse($0, twoDigitYear: &yy) }) { span.see(day, yy: yy) }
+                }
             case "date":
                 guard let name = column.dateFormat, let format = try? DateFormat(parsing: name) else { return }
-                reading = .date(DateParser(format: format))
+                let parser = DateParser(format: format)
+                reading = .date(parser)
+                for value in sample {
+                    var yy = -1
+                    var text = value.text
+                    if let day = text.withUTF8({ parser.parse($0, twoDigitYear: &yy) }) { span.see(day, yy: yy) }
+                }
                 // `guess` looks for day-first dates only in these formats, reading them as the
                 // import does (automatically).
                 if name == "mdy" || name == "auto" {
@@ -63,18 +118,22 @@ extension ExportInspection {
             case .number(let numbers):
                 reads = numbers.parse(field) != nil
             case .period:
+                var yy = -1
                 if cache.day(of: field) != nil {
                     reads = true
-                } else if ExportInspection.isPeriod(field), let day = DateParser().parse(field) {
+                } else if ExportInspection.isPeriod(field), let day = DateParser().parse(field, twoDigitYear: &yy) {
+                    span.see(day, yy: yy)
                     cache.remember(field, day)
                     reads = true
                 } else {
                     reads = false
                 }
             case .date(let parser):
+                var yy = -1
                 if cache.day(of: field) != nil {
                     reads = true
-                } else if let day = parser.parse(field) {
+                } else if let day = parser.parse(field, twoDigitYear: &yy) {
+                    span.see(day, yy: yy)
                     cache.remember(field, day)
                     reads = true
                     see(field)
@@ -100,8 +159,9 @@ extension ExportInspection {
 
         /// `column`, guessed from its sample, with the values beyond the sample added.
         func merged(into column: Column) -> Column {
-            guard checked > 0 else { return column }
             var column = column
+            column.dates = span.text
+            guard checked > 0 else { return column }
             column.examined += checked
             column.read += read
             column.notRead = Array((column.notRead + notRead).prefix(ExportInspection.notReadShown))

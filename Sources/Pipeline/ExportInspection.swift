@@ -39,6 +39,9 @@ public struct ExportInspection: Sendable {
         public var markInDoubt = false
         /// How a date column's dates look written day-first (`DayFirstLook.sentence`), or nil.
         public var dayFirstLook: String?
+        /// A date column's first and last day as the import reads them (two-digit years in the
+        /// file's window), so a wrong century or order shows before an import: nil otherwise.
+        public var dates: String?
     }
 
     public struct UnpivotSuggestion: Sendable, Equatable {
@@ -169,8 +172,12 @@ public struct ExportInspection: Sendable {
         let mark = tally.numbers ?? NumberReadingOfFile(tally.samples, delimiter: reader.delimiter)
         decimalComma = mark.comma
         decimalPoint = mark.statePoint
-        columns = header.indices.map {
-            tally.checks[$0].merged(into: ExportInspection.guess(header: header[$0], samples: tally.samples[$0], empty: tally.empty[$0], numbers: mark.parser))
+        columns = header.indices.map { k in
+            let guessed = ExportInspection.guess(header: header[k], samples: tally.samples[k], empty: tally.empty[k], numbers: mark.parser)
+            // A column whose sample is all there is was never checked beyond it: its check is
+            // made now, from the sample, for the dates it spans.
+            let check = tally.checks[k].isSettled ? tally.checks[k] : ValueCheck(column: guessed, sample: tally.samples[k], numbers: mark.parser)
+            return check.merged(into: guessed)
         }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
@@ -478,6 +485,7 @@ public struct ExportInspection: Sendable {
         for (k, c) in columns.enumerated() {
             out += "  \(k + 1). \(c.header): \(ExportInspection.typeText(c)); \(c.emptyCells) empty\n"
             if !c.samples.isEmpty { out += "     samples: \(c.samples.map { "'\($0)'" }.joined(separator: ", "))\n" }
+            if let dates = c.dates { out += "     dates: \(dates)\n" }
             if !c.notRead.isEmpty { out += "     not read: \(notReadText(c))\n" }
         }
         guard let kind, let schema = InputSchema.all[kind] else { return out }

@@ -38,6 +38,30 @@ import Tabular
     /// An ERP's PO export (a buyer's review): `PO Number` and `Qty Received` were left out of
     /// the suggested map, so a line exported once per receipt counted twice and every receipt
     /// as full. Every column is now mapped.
+    /// A review's leftover: `inspect` showed two-digit years only as samples, so `12/31/69` and
+    /// `1/1/70` (a century apart under the fixed pivot) or `JAN66`..`DEC03` (read from 2066 once)
+    /// looked fine until the import. The report gives each date column's first and last day as
+    /// the import reads them, saying when two-digit years are read as one run; day-first dates
+    /// show read day-first; and a long file's span counts the values after the sample.
+    @Test func dateColumnsShowTheirSpanAsTheImportReadsIt() throws {
+        let workspace = try Workspace()
+        func inspect(_ text: String) throws -> ExportInspection {
+            try workspace.write("e.csv", text)
+            return try ExportInspection(path: workspace.url.appendingPathComponent("e.csv").path, kind: nil)
+        }
+        #expect(try inspect("date,item,quantity\n12/31/69,A,5\n1/1/70,A,6\n6/1/70,B,3\n").columns[0].dates
+                == "1969-12-31 to 1970-06-01 (two-digit years read as one run of years, 1969-1970, as the import reads them)")
+        let months = try inspect("date,item,quantity\nJAN66,A,1\nDEC03,A,2\n")
+        #expect(months.columns[0].dates == "1966-01 to 2003-12 (two-digit years read as one run of years, 1966-2003, as the import reads them)")
+        #expect(months.report.contains("     dates: 1966-01 to 2003-12"))
+        #expect(try inspect("date,item,quantity\n01/02/2025,A,5\n25/12/2025,A,6\n").columns[0].dates == "2025-02-01 to 2025-12-25")
+        #expect(try inspect("date,item,quantity\n1/5/26,A,5\n3/1/26,A,6\n").columns[0].dates == "2026-01-05 to 2026-03-01")
+        var long = "date,item,quantity\n"
+        for k in 0..<(ExportInspection.sampleLimit + 500) { long += "\(CalendarDay(year: 2020, month: 1, day: 1)!.adding(days: k)),A,1\n" }
+        #expect(try inspect(long).columns[0].dates == "2020-01-01 to \(CalendarDay(year: 2020, month: 1, day: 1)!.adding(days: ExportInspection.sampleLimit + 499))")
+        #expect(try inspect("item,quantity\nA,1\n").columns.allSatisfy { $0.dates == nil })
+    }
+
     @Test func aPurchaseOrderExportMapsItsPOAndReceivedQuantity() throws {
         let workspace = try Workspace()
         try workspace.write("po.csv", """

@@ -250,10 +250,8 @@ public final class CSVReader {
             transcoder = Transcoder(.utf16(bigEndian: utf16Mark && bytes[0] == 0xFE))
             if utf16Mark { start = 2 }
             encoding = .utf16
-        case .windows1252:
+        case .windows1252, .latin1:
             transcoder = Transcoder(.windows1252)
-        case .latin1:
-            transcoder = Transcoder(.latin1)
         case .auto, .utf8:
             if utf16Mark {
                 throw InputError(file: displayName, line: 1, "file is UTF-16 encoded but is read as UTF-8; use --encoding utf-16 or auto (encoding: utf-16 in a pipeline), or export it as UTF-8 CSV")

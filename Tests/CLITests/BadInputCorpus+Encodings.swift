@@ -53,6 +53,13 @@ extension BadInputCorpus {
         let lateAccent = late
         cases.append(accepting(usage, "Windows-1252 accent after 300 KB of ASCII", lateAccent, read: usage.rows.count, output: usage.output,
                                says: [usage.rows.last![item] + "\u{E9},"]))
+        // Latin-1 is read as Windows-1252: 0x80 is the euro, not an invisible U+0080.
+        cases.append(CorpusCase(kind: usage.kind, name: "--encoding latin-1 with a euro sign (0x80)",
+                                files: [usage.file: replacingValue(usage, 0, "item", with: Array(usage.rows[0][item].utf8) + [0x80])],
+                                arguments: usage.arguments + ["--encoding", "latin-1"],
+                                expectation: .accepted(file: usage.file, read: usage.rows.count, output: usage.output,
+                                                       says: [usage.rows[0][item] + "\u{20AC},"])))
+
         // Per input: a budget from a European spreadsheet (semicolons, decimal comma,
         // Windows-1252) beside a ledger from the ERP (UTF-8, decimal point), which one
         // --decimal-comma (or --encoding) for both could not read.

@@ -243,12 +243,19 @@ public final class CSVReader {
     private func decodeFirstChunk(_ bytes: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer {
         let n = bytes.count
         let utf16Mark = n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        // Without a mark, the zero bytes of ASCII characters tell UTF-16 and its byte order.
+        let unmarked = !utf16Mark && (encoding == .auto || encoding == .utf16) ? UTF16ByteOrder(zeroBytesOf: bytes) : nil
         var start = 0
         switch encoding {
-        case .auto where utf16Mark, .utf16:
-            // Without a byte-order mark, UTF-16 is little-endian (what Windows writes).
-            transcoder = Transcoder(.utf16(bigEndian: utf16Mark && bytes[0] == 0xFE))
-            if utf16Mark { start = 2 }
+        case .auto where utf16Mark || unmarked != nil, .utf16:
+            // When the zero bytes do not tell, little-endian (what Windows writes).
+            let bigEndian = utf16Mark ? bytes[0] == 0xFE : unmarked == .bigEndian
+            transcoder = Transcoder(.utf16(bigEndian: bigEndian))
+            if utf16Mark {
+                start = 2
+            } else if encoding == .auto || bigEndian {
+                encodingNote = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
+            }
             encoding = .utf16
         case .windows1252, .latin1:
             transcoder = Transcoder(.windows1252)

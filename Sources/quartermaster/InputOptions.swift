@@ -19,7 +19,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name); for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto).", valueName: "format"))
     var dateFormat: String = "auto"
 
-    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16; for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252.", valueName: "name"))
+    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show); for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252.", valueName: "name"))
     var encoding: String = "auto"
 
     @Flag(help: "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some).")

@@ -32,6 +32,21 @@ import Testing
         #expect(rejects.contains("--encoding windows-1252"))
     }
 
+    /// UTF-16 without a byte-order mark: big-endian read as little-endian was garbage (a header
+    /// of '搀愀琀攀'), and auto stopped at the NUL bytes of either order.
+    @Test func utf16WithoutAByteOrderMark() throws {
+        let dir = try CLIRunner.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "date,item,quantity\n2025-01-06,Cr\u{E8}me,3\n2025-01-07,Cr\u{E8}me,4\n"
+        try Data(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).write(to: dir.appendingPathComponent("be.csv"))
+        for encoding in ["utf-16", "auto"] {
+            let result = try CLIRunner.run(["aggregate", "--input", "be.csv", "--encoding", encoding, "--frequency", "day", "--out", "s.csv"], in: dir)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("be.csv: 2 rows read, 2 accepted, 0 rejected; read as UTF-16BE: no byte-order mark, its zero bytes at even offsets"), "\(result.stderr)")
+            #expect(try CLIRunner.read(dir.appendingPathComponent("s.csv")).contains("Cr\u{E8}me,2025-01-07,4"))
+        }
+    }
+
     @Test func unknownEncodingIsAUsageError() throws {
         let dir = try CLIRunner.workspace(with: ["usage_windows1252.csv"])
         let result = try CLIRunner.run(["aggregate", "--input", "usage_windows1252.csv", "--encoding", "utf-32", "--out", "s.csv"], in: dir)

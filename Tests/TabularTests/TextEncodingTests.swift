@@ -92,6 +92,34 @@ struct TextEncodingTests {
         }
     }
 
+    /// Without a byte-order mark the zero bytes of the ASCII characters tell the byte order:
+    /// big-endian read as little-endian was garbage (`搀愀琀攀` for `date`) under `--encoding
+    /// utf-16`, and `auto` stopped at the NUL bytes of either order.
+    @Test func utf16WithoutAByteOrderMarkByItsZeroBytes() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let text = "item;name\r\nA;Cr\u{F4}me \u{2013} \u{1F489}\r\n"
+        for bigEndian in [false, true] {
+            let bytes = text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let path = try dir.write("u16.csv", bytes: bytes)
+            for encoding in [TextEncoding.utf16, .auto] {
+                let reader = try CSVReader(path: path, encoding: encoding)
+                var records: [[String]] = []
+                try reader.forEachRecord { records.append($0.strings) }
+                #expect(reader.header == ["item", "name"], "\(encoding) \(bigEndian)")
+                #expect(records == [["A", "Cr\u{F4}me \u{2013} \u{1F489}"]])
+                #expect(reader.encoding == .utf16)
+                let note = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
+                // `--encoding utf-16` assumed little-endian before: only big-endian is news.
+                #expect(reader.encodingNote == (encoding == .auto || bigEndian ? note : nil))
+            }
+        }
+        // No clear pattern: UTF-16 stays little-endian, and auto does not take NULs for UTF-16.
+        #expect([UInt8](repeating: 0, count: 64).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == nil)
+        #expect(Array("a\u{0}b,c\n".utf8).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == nil)
+        #expect([UInt8]([0x00, 0x61, 0x00, 0x62]).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == .bigEndian)
+    }
+
     @Test func utf16SplitAnywhereBetweenChunksIsCarriedOver() {
         let text = "a\u{F4}\u{1F489}b"
         let bytes = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

@@ -5,10 +5,10 @@
 /// characters (`UTF16ByteOrder`), and UTF-8 by its byte-order mark; otherwise it decides on
 /// the whole file (`EncodingCensus`), so the answer does not hang on where an odd byte sits:
 /// UTF-8 when every non-ASCII byte is UTF-8, or when valid multi-byte characters are at least
-/// as many as the bytes that break UTF-8 (those rows are rejected, naming the byte);
-/// Windows-1252 otherwise, said in the import's summary line. Standard input cannot be read
-/// twice: there the first chunk (256 KiB) decides, by the same rule. UTF-8 input is parsed
-/// in place, untouched; only other encodings are transcoded, chunk by chunk.
+/// twice as many as the bytes that break UTF-8 (those rows are rejected, naming the byte);
+/// Windows-1252 otherwise, said in the import's summary line. Standard input, which cannot be
+/// read twice, is copied into a `SpoolFile` as it is counted and parsed from there. UTF-8
+/// input is parsed in place, untouched; only other encodings are transcoded, chunk by chunk.
 public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
     case auto
     case utf8 = "utf-8"

@@ -53,6 +53,13 @@ extension BadInputCorpus {
         let lateAccent = late
         cases.append(accepting(usage, "Windows-1252 accent after 300 KB of ASCII", lateAccent, read: usage.rows.count, output: usage.output,
                                says: [usage.rows.last![item] + "\u{E9},"]))
+        // Standard input is decided on the whole of it too (spooled to a temporary file): the
+        // same bytes piped in were decided on their first chunk, as UTF-8, and the accented row
+        // rejected ("1 of 40 rows rejected ... byte 0xE9"), so a pipe and a file disagreed.
+        cases.append(CorpusCase(kind: usage.kind, name: "Windows-1252 accent after 300 KB of ASCII on standard input",
+                                arguments: usage.arguments.map { $0 == usage.file ? "-" : $0 }, stdin: lateAccent,
+                                expectation: .accepted(file: "<stdin>", read: usage.rows.count, output: usage.output,
+                                                       says: [usage.rows.last![item] + "\u{E9},"])))
         // Latin-1 is read as Windows-1252: 0x80 is the euro, not an invisible U+0080.
         cases.append(CorpusCase(kind: usage.kind, name: "--encoding latin-1 with a euro sign (0x80)",
                                 files: [usage.file: replacingValue(usage, 0, "item", with: Array(usage.rows[0][item].utf8) + [0x80])],

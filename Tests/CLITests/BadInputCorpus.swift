@@ -57,6 +57,8 @@ struct CorpusCase: Sendable {
     /// Further setup in the case's folder (directories, links, permissions).
     var prepare: (@Sendable (URL) throws -> Void)?
     var arguments: [String]
+    /// Standard input of the run, through a pipe (`--input -`); none: /dev/null.
+    var stdin: Data?
     var expectation: Expectation
     /// Paths (relative to the case folder) that must not exist after a failed run.
     var absentAfterFailure: [String] = []

@@ -33,8 +33,9 @@ public final class CSVReader {
     /// The header's line in the file, for messages about it: 2 below Excel's `sep=` line.
     public var headerLine: Int { separatorLine == nil ? 1 : 2 }
 
-    private let fd: Int32
-    private let ownsDescriptor: Bool
+    /// The file, standard input, or standard input's `SpoolFile` once `auto` has read it whole.
+    private var fd: Int32
+    private var ownsDescriptor: Bool
     private let limits: CSVLimits
     /// The buffer libcsv's callbacks currently fill; owned by the reading thread while records stream.
     private var context: ParseContext
@@ -243,17 +244,22 @@ public final class CSVReader {
     private func decodeFirstChunk(_ bytes: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer {
         let n = bytes.count
         let utf16Mark = n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        // Without a mark, the zero bytes of ASCII characters tell UTF-16 and its byte order.
+        let unmarked = !utf16Mark && (encoding == .auto || encoding == .utf16) ? UTF16ByteOrder(zeroBytesOf: bytes) : nil
         var start = 0
         switch encoding {
-        case .auto where utf16Mark, .utf16:
-            // Without a byte-order mark, UTF-16 is little-endian (what Windows writes).
-            transcoder = Transcoder(.utf16(bigEndian: utf16Mark && bytes[0] == 0xFE))
-            if utf16Mark { start = 2 }
+        case .auto where utf16Mark || unmarked != nil, .utf16:
+            // When the zero bytes do not tell, little-endian (what Windows writes).
+            let bigEndian = utf16Mark ? bytes[0] == 0xFE : unmarked == .bigEndian
+            transcoder = Transcoder(.utf16(bigEndian: bigEndian))
+            if utf16Mark {
+                start = 2
+            } else if encoding == .auto || bigEndian {
+                encodingNote = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
+            }
             encoding = .utf16
-        case .windows1252:
+        case .windows1252, .latin1:
             transcoder = Transcoder(.windows1252)
-        case .latin1:
-            transcoder = Transcoder(.latin1)
         case .auto, .utf8:
             if utf16Mark {
                 throw InputError(file: displayName, line: 1, "file is UTF-16 encoded but is read as UTF-8; use --encoding utf-16 or auto (encoding: utf-16 in a pipeline), or export it as UTF-8 CSV")
@@ -278,25 +284,39 @@ public final class CSVReader {
         return transcode(UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
     }
 
-    /// The encoding census of the whole input when it is a file: the first chunk, then the
-    /// rest read with `pread`, which leaves the stream where parsing goes on. Standard input
-    /// and pipes cannot be read twice, so there the first chunk alone decides.
+    /// The encoding census of the whole input: the first chunk, then the rest. A file's rest
+    /// is read with `pread`, which leaves the stream where parsing goes on; a pipe's (standard
+    /// input) cannot be read twice, so it is copied into a `SpoolFile` as it is counted, and
+    /// parsing goes on from there.
     private func census(firstChunk: UnsafeRawBufferPointer) throws -> EncodingCensus {
         var census = EncodingCensus()
         var info = stat()
-        let seekable = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        let wholeFileRead = firstChunk.count < chunk.count
-        var carry = census.count(firstChunk, final: seekable && wholeFileRead)
-        guard seekable, !wholeFileRead else { return census }
+        let type = fstat(fd, &info) == 0 ? info.st_mode & S_IFMT : 0
+        let seekable = type == S_IFREG
+        // A short read ends a file, not a pipe, which hands over what has been written so far.
+        let wholeFileRead = seekable && firstChunk.count < chunk.count
+        var carry = census.count(firstChunk, final: wholeFileRead)
+        // Only a pipe is spooled: a device (a terminal, /dev/zero) may never end, and NUL bytes
+        // stop the import at its first chunk anyway (spooling /dev/zero filled the disk).
+        let spooled = (type == S_IFIFO || type == S_IFSOCK) && !firstChunk.contains(0)
+        guard !wholeFileRead, seekable || spooled else { return census }
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk.count + 4, alignment: 16)
         defer { scratch.deallocate() }
         if carry > 0 { scratch.copyMemory(from: UnsafeRawBufferPointer(rebasing: firstChunk[(firstChunk.count - carry)...])) }
         var offset = off_t(firstChunk.count)
+        var spool: SpoolFile?
         while true {
-            let got = pread(fd, scratch.baseAddress! + carry, chunk.count, offset)
+            let got = seekable ? pread(fd, scratch.baseAddress! + carry, chunk.count, offset) : read(fd, scratch.baseAddress! + carry, chunk.count)
             if got < 0 {
                 if errno == EINTR { continue }
-                throw InputError(file: displayName, "could not be read: \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                if let spool { close(spool.fd) }
+                throw InputError(file: displayName, "could not be read: \(reason)")
+            }
+            if !seekable && got > 0 {
+                // Made when there is more than the first chunk: a small input needs none.
+                if spool == nil { spool = try SpoolFile() }
+                try spool!.append(UnsafeRawBufferPointer(rebasing: scratch[carry..<(carry + got)]))
             }
             let bytes = UnsafeRawBufferPointer(rebasing: scratch[0..<(carry + got)])
             let left = census.count(bytes, final: got == 0)
@@ -304,6 +324,12 @@ public final class CSVReader {
             offset += off_t(got)
             if left > 0 { scratch.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - left)...])) }
             carry = left
+        }
+        if let spool {
+            try spool.rewind()
+            if ownsDescriptor { close(fd) }
+            fd = spool.fd
+            ownsDescriptor = true
         }
         return census
     }

@@ -258,11 +258,12 @@ public struct NumberParser: Sendable {
         if marksInDoubt, parse(field) == nil, NumberParser(decimalComma: false).parse(field) != nil {
             return "'\(text.clipped)' could be a decimal or thousands (\(doubtfulBecause), where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
         }
-        // `0.50` read with a decimal comma: a command's --decimal-comma reads all its files so,
+        // `0.50` read with a decimal comma: a command's --decimal-comma reads all its files so
+        // (`--decimal kind=comma` some of them),
         // and a US item master beside a German usage export was refused as "not a number"
         // without a word on why.
         if decimalComma, NumberParser(decimalComma: false).parse(field) != nil {
-            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so read files written both ways in a pipeline, with decimal: comma on the imports that use it; a file that itself mixes both marks must be exported again with one"
+            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so give the mark of those written with a decimal comma by their kind instead (--decimal budget=comma), or decimal: comma on their imports in a pipeline; a file that itself mixes both marks must be exported again with one"
         }
         // `1 234` and `1 234,5`: spaces grouping thousands are how French and Scandinavian
         // exports write numbers, with a decimal comma (the no-break spaces included).

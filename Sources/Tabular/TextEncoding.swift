@@ -1,17 +1,22 @@
 /// The character encoding of an export. Whatever it is, the reader hands UTF-8 to libcsv
 /// and every output is UTF-8.
 ///
-/// `auto` reads UTF-16 by its byte-order mark and UTF-8 by its byte-order mark; otherwise it
-/// decides on the whole file (`EncodingCensus`), so the answer does not hang on where an odd
-/// byte sits: UTF-8 when every non-ASCII byte is UTF-8, or when valid multi-byte characters
-/// are at least as many as the bytes that break UTF-8 (those rows are rejected, naming the
-/// byte); Windows-1252 otherwise, said in the import's summary line. Standard input cannot be
-/// read twice: there the first chunk (256 KiB) decides, by the same rule. UTF-8 input is
-/// parsed in place, untouched; only other encodings are transcoded, chunk by chunk.
+/// `auto` reads UTF-16 by its byte-order mark, or without one by the zero bytes of its ASCII
+/// characters (`UTF16ByteOrder`), and UTF-8 by its byte-order mark; otherwise it decides on
+/// the whole file (`EncodingCensus`), so the answer does not hang on where an odd byte sits:
+/// UTF-8 when every non-ASCII byte is UTF-8, or when valid multi-byte characters are at least
+/// twice as many as the bytes that break UTF-8 (those rows are rejected, naming the byte);
+/// Windows-1252 otherwise, said in the import's summary line. Standard input, which cannot be
+/// read twice, is copied into a `SpoolFile` as it is counted and parsed from there. UTF-8
+/// input is parsed in place, untouched; only other encodings are transcoded, chunk by chunk.
 public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
     case auto
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
+    /// Read as Windows-1252: files labelled Latin-1 (ISO-8859-1) are almost always
+    /// Windows-1252, whose 0x80-0x9F are `€` `’` `–`, not invisible C1 controls (a `€` in an
+    /// item name vanished into U+0080); the WHATWG Encoding Standard, which browsers follow,
+    /// maps the labels so. The five bytes Windows-1252 leaves undefined keep their C1 code points.
     case latin1 = "latin-1"
     case utf16 = "utf-16"
 
@@ -54,10 +59,10 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStrin
     }
 }
 
-/// Turns Windows-1252, Latin-1 or UTF-16 bytes into UTF-8, one chunk at a time; a UTF-16
-/// code unit or surrogate pair split between chunks is carried over.
+/// Turns Windows-1252 (and Latin-1, read as it) or UTF-16 bytes into UTF-8, one chunk at a
+/// time; a UTF-16 code unit or surrogate pair split between chunks is carried over.
 struct Transcoder {
-    enum Source { case windows1252, latin1, utf16(bigEndian: Bool) }
+    enum Source { case windows1252, utf16(bigEndian: Bool) }
     let source: Source
     private var pendingByte: UInt8?
     private var pendingHigh: UInt32?
@@ -91,12 +96,11 @@ struct Transcoder {
             }
         }
         switch source {
-        case .windows1252, .latin1:
-            let table = if case .windows1252 = source { true } else { false }
+        case .windows1252:
             for b in input {
                 if b < 0x80 {
                     output[o] = b; o += 1
-                } else if table && b < 0xA0 {
+                } else if b < 0xA0 {
                     emit(UInt32(Transcoder.cp1252High[Int(b) - 0x80]))
                 } else {
                     emit(UInt32(b))

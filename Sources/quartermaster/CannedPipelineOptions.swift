@@ -159,6 +159,10 @@ struct CannedPipelineOptions: ParsableArguments {
         if !unused.isEmpty {
             throw UsageError("--columns names \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no input of \(command) reads; its inputs are \(kinds.joined(separator: ", ")), and a role for one of them only is written kind.role (items.item=Code)")
         }
+        // `--encoding items=windows-1252` on variance read nothing so and said nothing.
+        if let named = input.namedKinds().first(where: { !kinds.contains($0.kind) }) {
+            throw UsageError("\(named.option) names '\(named.kind)', which no input of \(command) reads; its inputs are \(Set(kinds).sorted().joined(separator: ", "))")
+        }
         let started = Progress.now()
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         try style.configure(&runner)

@@ -17,7 +17,7 @@ struct Inspect: ParsableCommand {
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1, utf-16.", valueName: "name"))
+    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252), utf-16.", valueName: "name"))
     var encoding: String = "auto"
 
     @OptionGroup var fieldLimits: FieldLimitOptions

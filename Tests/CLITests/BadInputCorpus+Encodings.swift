@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 extension BadInputCorpus {
     /// Encodings and month-name dates (issue 17): an unknown `--encoding` on every command,
@@ -52,6 +53,44 @@ extension BadInputCorpus {
         let lateAccent = late
         cases.append(accepting(usage, "Windows-1252 accent after 300 KB of ASCII", lateAccent, read: usage.rows.count, output: usage.output,
                                says: [usage.rows.last![item] + "\u{E9},"]))
+        // Standard input is decided on the whole of it too (spooled to a temporary file): the
+        // same bytes piped in were decided on their first chunk, as UTF-8, and the accented row
+        // rejected ("1 of 40 rows rejected ... byte 0xE9"), so a pipe and a file disagreed.
+        cases.append(CorpusCase(kind: usage.kind, name: "Windows-1252 accent after 300 KB of ASCII on standard input",
+                                arguments: usage.arguments.map { $0 == usage.file ? "-" : $0 }, stdin: lateAccent,
+                                expectation: .accepted(file: "<stdin>", read: usage.rows.count, output: usage.output,
+                                                       says: [usage.rows.last![item] + "\u{E9},"])))
+        // Latin-1 is read as Windows-1252: 0x80 is the euro, not an invisible U+0080.
+        cases.append(CorpusCase(kind: usage.kind, name: "--encoding latin-1 with a euro sign (0x80)",
+                                files: [usage.file: replacingValue(usage, 0, "item", with: Array(usage.rows[0][item].utf8) + [0x80])],
+                                arguments: usage.arguments + ["--encoding", "latin-1"],
+                                expectation: .accepted(file: usage.file, read: usage.rows.count, output: usage.output,
+                                                       says: [usage.rows[0][item] + "\u{20AC},"])))
+
+        // Per input: a budget from a European spreadsheet (semicolons, decimal comma,
+        // Windows-1252) beside a ledger from the ERP (UTF-8, decimal point), which one
+        // --decimal-comma (or --encoding) for both could not read.
+        let budget = CSVInput.budget
+        let europeanText = ([budget.header] + budget.rows.map { row in row.enumerated().map { k, cell in
+            k == 0 ? "P\u{E9}diatrie" : k == 3 ? "\(cell.prefix(1)).\(cell.dropFirst()),50" : cell } }).map { $0.joined(separator: ";") + "\n" }.joined()
+        let europeanBudget = Data(TextEncoding.windows1252Bytes(europeanText) ?? [])
+        let ledger = Data(CSVInput.csv(CSVInput.actualsHeader, CSVInput.actualsRows.map { row in row.enumerated().map { k, cell in
+            k == 0 ? "P\u{E9}diatrie" : k == 3 ? "\"\(cell.prefix(1)),\(cell.dropFirst()).25\"" : cell } }).utf8)
+        cases.append(CorpusCase(kind: budget.kind, name: "--encoding budget=windows-1252 --decimal budget=comma beside a UTF-8 ledger",
+                                files: [budget.file: europeanBudget, "actuals.csv": ledger],
+                                arguments: budget.arguments + ["--encoding", "budget=windows-1252", "--decimal", "budget=comma"],
+                                expectation: .accepted(file: budget.file, read: budget.rows.count, output: "out/budget_variance.csv",
+                                                       says: ["P\u{E9}diatrie,Supplies,2025-07,1000.5,1100.25,"])))
+        for (option, value, says) in [("--encoding", "ledger=windows-1252", ["--encoding 'ledger=windows-1252' is not kind=name with an input kind (actuals, budget,", "e.g. budget=windows-1252"]),
+                                      ("--decimal", "ledger=comma", ["--decimal 'ledger=comma' is not kind=mark with an input kind (actuals, budget,", "e.g. budget=comma"]),
+                                      ("--decimal", "budget=dot", ["--decimal 'dot' is not a decimal mark; use comma or point"]),
+                                      ("--encoding", "items=windows-1252", ["--encoding names 'items', which no input of variance reads; its inputs are actuals, budget"])] {
+            cases.append(CorpusCase(kind: budget.kind, name: "\(option) \(value) (not an input of variance)",
+                                    files: files(budget).merging([budget.file: Data(budget.contents.utf8)]) { _, own in own },
+                                    arguments: budget.arguments + [option, value],
+                                    expectation: .usageError(says: says), absentAfterFailure: [budget.output]))
+        }
+
         // A UTF-8 file with one stray Windows-1252 byte is UTF-8: its names stay whole and the
         // one row is rejected, naming the byte (the file was read as Windows-1252, `Größe`
         // garbled on every row).

@@ -114,7 +114,7 @@ import TestScratch
         }
         let result: BoundedRun
         do {
-            result = try BoundedRun.run(c.arguments, in: dir, asNobody: c.asNobody, timeout: timeLimit)
+            result = try BoundedRun.run(c.arguments, in: dir, asNobody: c.asNobody, timeout: timeLimit, stdin: c.stdin)
         } catch {
             return Outcome(index: index, problems: ["could not start the binary: \(error)"], run: nil, skipped: nil)
         }

@@ -33,7 +33,8 @@ struct BoundedRun: Sendable {
 
     /// Runs `arguments` in `directory`; `asNobody` drops to user and group 65534 through
     /// setpriv (only possible as root).
-    static func run(_ arguments: [String], in directory: URL, asNobody: Bool = false, timeout: Double = 20) throws -> BoundedRun {
+    /// `stdin`, when given, is written into a pipe (not a file: a pipe cannot be read twice).
+    static func run(_ arguments: [String], in directory: URL, asNobody: Bool = false, timeout: Double = 20, stdin: Data? = nil) throws -> BoundedRun {
         let process = Process()
         if asNobody {
             process.executableURL = URL(fileURLWithPath: setpriv)
@@ -55,9 +56,16 @@ struct BoundedRun: Sendable {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = stdin.map { _ in Pipe() }
+        process.standardInput = input ?? FileHandle.nullDevice
         let started = Date()
         try process.run()
+        if let input, let stdin {
+            DispatchQueue.global().async {
+                input.fileHandleForWriting.write(stdin)
+                try? input.fileHandleForWriting.close()
+            }
+        }
         // A watchdog rather than a terminationHandler: with one set, Foundation's Process
         // leaks itself (LeakSanitizer shows about a dozen objects per process).
         let pid = process.processIdentifier

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tabular
 
 /// Issue 23: the input flags README promises on every command work on the planning commands
 /// too. Each flag is checked against the plain run: the same inputs written the way the flag
@@ -126,5 +127,38 @@ import Testing
         #expect(csv.contains("ICU,Supplies,2025-08,1000,1100,100,10,"), "\(csv)")
         let wrong = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--date-format", "ledger=YYYYMM", "--out", "x"], in: dir)
         #expect(wrong.status == 2 && wrong.stderr.contains("is not kind=format with an input kind"), "\(wrong.stderr)")
+    }
+
+    /// `--encoding kind=name` and `--decimal kind=mark`: a budget from a European spreadsheet
+    /// (semicolons, 1.234,50, Windows-1252) beside a GL from the ERP (UTF-8, "1,300.25"), where
+    /// --decimal-comma for both rejected every ledger row and --encoding windows-1252 for both
+    /// garbled the ledger's departments (`PÃ©diatrie`, no actuals for the budget's).
+    @Test func encodingAndDecimalMarkForOneInputOfSeveral() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var budget = "department;account;period;amount\n", actuals = "department,account,period,amount\n"
+        for m in 7...12 { budget += "P\u{E9}diatrie;Fournitures;2025-\(m < 10 ? "0" : "")\(m);1.234,50\n" }
+        for m in 7...9 { actuals += "P\u{E9}diatrie,Fournitures,2025-0\(m),\"1,300.25\"\n" }
+        try Data(try #require(TextEncoding.windows1252Bytes(budget))).write(to: dir.appendingPathComponent("budget.csv"))
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
+        func variance(_ flags: [String], _ out: String) throws -> CLIRunner.Outcome {
+            try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--out", out] + flags, in: dir)
+        }
+        let both = try variance(["--decimal-comma"], "both")
+        #expect(both.status == 1 && both.stderr.contains("actuals.csv") && both.stderr.contains("--decimal budget=comma"), "\(both.stderr)")
+        for flags in [["--decimal", "budget=comma", "--encoding", "budget=windows-1252"], ["--decimal-comma", "--decimal", "actuals=point"]] {
+            let one = try variance(flags, "out")
+            #expect(one.status == 0, "\(flags): \(one.stderr)")
+            let csv = try String(contentsOf: dir.appendingPathComponent("out/budget_variance.csv"), encoding: .utf8)
+            #expect(csv.contains("P\u{E9}diatrie,Fournitures,2025-08,1234.5,1300.25,65.75,"), "\(csv)")
+        }
+        let garbled = try variance(["--decimal", "budget=comma", "--encoding", "windows-1252"], "garbled")
+        #expect(garbled.status == 0 && garbled.stderr.contains("No actuals at all for department P\u{E9}diatrie"), "\(garbled.stderr)")
+        let unknown = try variance(["--encoding", "ledger=utf-8"], "x")
+        #expect(unknown.status == 2 && unknown.stderr.contains("--encoding 'ledger=utf-8' is not kind=name with an input kind (actuals, budget,"), "\(unknown.stderr)")
+        let unread = try variance(["--decimal", "items=comma"], "x")
+        #expect(unread.status == 2 && unread.stderr.contains("--decimal names 'items', which no input of variance reads; its inputs are actuals, budget"), "\(unread.stderr)")
+        let contradiction = try variance(["--decimal", "point", "--decimal-comma"], "x")
+        #expect(contradiction.status == 2 && contradiction.stderr.contains("--decimal point and --decimal-comma contradict each other"), "\(contradiction.stderr)")
     }
 }

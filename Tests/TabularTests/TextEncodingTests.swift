@@ -24,10 +24,18 @@ struct TextEncodingTests {
         #expect(reader.encodingNote == nil)
     }
 
-    @Test func latin1MapsEveryByteToItsCodePoint() throws {
+    /// Files labelled Latin-1 are Windows-1252 (as the WHATWG Encoding Standard reads the
+    /// label): 0x96 and 0x80 were C1 controls, the dash and the euro gone from the names.
+    @Test func latin1ReadsAsWindows1252() throws {
         let result = try readAll(try fixture("windows1252.csv"), encoding: .latin1)
-        // 0x96 and 0x80 are C1 controls in Latin-1, not the dash and the euro.
-        #expect(result.records.map { $0.fields[2] } == ["Gauze 4\u{96}4 \u{A3}2 pack", "Cr\u{F4}me barri\u{E8}re \u{80}"])
+        #expect(result.records.map { $0.fields[2] } == ["Gauze 4\u{2013}4 \u{A3}2 pack", "Cr\u{F4}me barri\u{E8}re \u{20AC}"])
+        // Every byte 0x80-0x9F as Windows-1252 has it; its five undefined bytes stay C1 controls.
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("l.csv", bytes: Array("item,name\nA,".utf8) + Array(0x80...0x9F) + [0x0A])
+        let name = try #require(try readAll(path, encoding: .latin1).records.first?.fields[1])
+        #expect(name == "\u{20AC}\u{81}\u{201A}\u{192}\u{201E}\u{2026}\u{2020}\u{2021}\u{2C6}\u{2030}\u{160}\u{2039}\u{152}\u{8D}\u{17D}\u{8F}"
+                + "\u{90}\u{2018}\u{2019}\u{201C}\u{201D}\u{2022}\u{2013}\u{2014}\u{2DC}\u{2122}\u{161}\u{203A}\u{153}\u{9D}\u{17E}\u{178}")
     }
 
     @Test func utf8ForcedOnAWindows1252FileRejectsTheRowsAsBefore() throws {
@@ -82,6 +90,34 @@ struct TextEncodingTests {
             // Forced utf-16 reads the same file.
             #expect(try readAll(path, encoding: .utf16).records == result.records)
         }
+    }
+
+    /// Without a byte-order mark the zero bytes of the ASCII characters tell the byte order:
+    /// big-endian read as little-endian was garbage (`搀愀琀攀` for `date`) under `--encoding
+    /// utf-16`, and `auto` stopped at the NUL bytes of either order.
+    @Test func utf16WithoutAByteOrderMarkByItsZeroBytes() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let text = "item;name\r\nA;Cr\u{F4}me \u{2013} \u{1F489}\r\n"
+        for bigEndian in [false, true] {
+            let bytes = text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let path = try dir.write("u16.csv", bytes: bytes)
+            for encoding in [TextEncoding.utf16, .auto] {
+                let reader = try CSVReader(path: path, encoding: encoding)
+                var records: [[String]] = []
+                try reader.forEachRecord { records.append($0.strings) }
+                #expect(reader.header == ["item", "name"], "\(encoding) \(bigEndian)")
+                #expect(records == [["A", "Cr\u{F4}me \u{2013} \u{1F489}"]])
+                #expect(reader.encoding == .utf16)
+                let note = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
+                // `--encoding utf-16` assumed little-endian before: only big-endian is news.
+                #expect(reader.encodingNote == (encoding == .auto || bigEndian ? note : nil))
+            }
+        }
+        // No clear pattern: UTF-16 stays little-endian, and auto does not take NULs for UTF-16.
+        #expect([UInt8](repeating: 0, count: 64).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == nil)
+        #expect(Array("a\u{0}b,c\n".utf8).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == nil)
+        #expect([UInt8]([0x00, 0x61, 0x00, 0x62]).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == .bigEndian)
     }
 
     @Test func utf16SplitAnywhereBetweenChunksIsCarriedOver() {

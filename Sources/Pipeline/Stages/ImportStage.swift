@@ -14,7 +14,7 @@ public struct ImportStage: Stage {
         ParameterSpec("columns", .map, "role: \"Header in your file\" for columns not named like the roles"),
         ParameterSpec("delimiter", .string, "',' ';' tab '|' (detected when omitted)"),
         ParameterSpec("date_format", .string, default: "auto", "auto, iso, mdy, dmy or a pattern like DD/MM/YYYY"),
-        ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 or utf-16 (auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252)"),
+        ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 (read as Windows-1252) or utf-16 (without a byte-order mark, the byte order its zero bytes show) (auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252)"),
         ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50; point written out also reads 1,500 and 1.200 in a file separated by semicolons (otherwise refused as ambiguous)"),
         ParameterSpec("on_error", .string, default: "fail", "fail above reject_threshold, or skip"),
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),

@@ -481,19 +481,19 @@ import Testing
         #expect(result.stdout == "series,period,value\nA,2026-01,1\nA,2026-02,0\nA,2026-03,2\nB,2026-02,4\nB,2026-03,0\n")
     }
 
-    /// A review's census with three blank cells: `--out -` said "3 rejected" and kept them
-    /// nowhere. Without a rejects file they are listed on standard error (20 at most, then a
+    /// A review's census with three unreadable cells (blank ones, then; a blank census day is
+    /// now a day not recorded): `--out -` said "3 rejected" and kept them nowhere. Without a rejects file they are listed on standard error (20 at most, then a
     /// count), the summary line says so, and no file is made in a folder nobody named.
     @Test func rejectedRowsWithStandardOutputAreListedOnStandardError() throws {
         let dir = try CLIRunner.workspace()
         var census = "unit,date,patient_days\n"
-        for (k, day) in CSVInput.days(28).enumerated() { census += "4 West,\(day),\([10, 11, 12].contains(k) ? "" : "30")\n" }
+        for (k, day) in CSVInput.days(28).enumerated() { census += "4 West,\(day),\([10, 11, 12].contains(k) ? "n/a" : "30")\n" }
         try census.write(to: dir.appendingPathComponent("cen_blank.csv"), atomically: false, encoding: .utf8)
         let arguments = ["aggregate", "--input", "cen_blank.csv", "--series", "unit", "--value", "patient_days", "--frequency", "week", "--on-error", "skip", "--out", "-"]
         let result = try CLIRunner.run(arguments, in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("28 rows read, 25 accepted, 3 rejected (no rejects file: listed below)"), "\(result.stderr)")
-        for line in 12...14 { #expect(result.stderr.contains("rejected: cen_blank.csv:\(line): column 'patient_days': number is empty"), "\(result.stderr)") }
+        for line in 12...14 { #expect(result.stderr.contains("rejected: cen_blank.csv:\(line): column 'patient_days': 'n/a' is not a number"), "\(result.stderr)") }
         #expect(!result.stderr.contains("more; use --rejects FILE"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["cen_blank.csv"])
         #expect(result.stdout.hasPrefix("series,period,value\n"))
@@ -502,7 +502,7 @@ import Testing
         let kept = try CLIRunner.run(arguments + ["--rejects", "r.csv"], in: dir)
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stderr.contains("3 rejected (see r.csv)") && !kept.stderr.contains("rejected: "), "\(kept.stderr)")
-        #expect(try CLIRunner.read(dir.appendingPathComponent("r.csv")).contains("cen_blank.csv,13,patient_days,number is empty"))
+        #expect(try CLIRunner.read(dir.appendingPathComponent("r.csv")).contains("cen_blank.csv,13,patient_days,'n/a' is not a number"))
 
         // Many: the first 20, then how many more and how to keep them all (forecast alike).
         var bad = "date,item,quantity\n"

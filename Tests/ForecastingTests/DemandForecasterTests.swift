@@ -371,6 +371,21 @@ import Testing
         #expect(abs(median / truth - 1) < 0.15, "median \(median) for \(truth)")
     }
 
+    /// Intermittent counts get a count distribution's interval around the combination's mean
+    /// even when the means (which have normal spreads) hold a share: the normal interval's tail
+    /// was too short for counts (a reviewer's lumpy items: hi95 14.2 against 21 for Croston
+    /// alone and a true 23; on 3,000 spare parts' intermittent class 95% coverage 0.933 -> 0.969,
+    /// Winkler score 6.36 -> 5.73). Bounds are whole units.
+    @Test func intermittentCountsKeepTheCountTailInACombination() throws {
+        let y: [Double] = [0, 12, 0, 0, 3, 0, 0, 0, 9, 0, 1, 0, 0, 15, 0, 0, 2, 0, 0, 7, 0, 0, 0, 11, 0, 4, 0, 0, 0, 6]
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 3, season: 12)).forecast(y)
+        #expect(f.demandClass.judgedOnRMSSE && f.model.hasPrefix("Combo("), "\(f.demandClass) \(f.model)")
+        #expect(f.model.contains("HistoricAverage") || f.model.contains("MovingAverage"), "\(f.model)")
+        for bound in f.upper + f.lower { for value in bound { #expect(value == value.rounded(), "\(value)") } }
+        // Nonzero months of 1 to 15 a third of the time: the 95% bound reaches well into them.
+        #expect(f.upper[1][0] >= 12, "hi95 \(f.upper[1][0]) around \(f.mean[0])")
+    }
+
     @Test func resultsDoNotDependOnAnythingButTheSeries() throws {
         let y = (0..<48).map { t in Double((t * 37) % 11 + 5) }
         let a = try DemandForecaster(settings: settings).forecast(y)

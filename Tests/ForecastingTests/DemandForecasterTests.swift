@@ -398,6 +398,16 @@ import Testing
         }
     }
 
+    /// 8 months of 86 to 117 (standard deviation 10.1), 6 ahead: Croston alone, backtested 2
+    /// months ahead from one origin, took its spread from those two errors and gave an 80%
+    /// interval of [100.0, 101.5]. Its spread now counts its errors against the history too.
+    @Test func aMemberWithoutASpreadDoesNotTakeItFromTwoErrors() throws {
+        let y = [88.71, 85.88, 106.97, 95.33, 105.2, 116.77, 101.31, 100.64]
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 6, season: 12, models: [CrostonModel(.classic, alpha: nil)], valuesAreCounts: false)).forecast(y)
+        #expect(f.upper[0][0] - f.lower[0][0] > 15, "\(f.lower[0][0])...\(f.upper[0][0])")
+        #expect(f.spread[0] > 7 && f.spread[0] < 15, "\(f.spread)")
+    }
+
     @Test func resultsDoNotDependOnAnythingButTheSeries() throws {
         let y = (0..<48).map { t in Double((t * 37) % 11 + 5) }
         let a = try DemandForecaster(settings: settings).forecast(y)

@@ -16,11 +16,11 @@ extension ReorderJob {
     /// 3 days, levels set for an observed 14 were judged on deliveries that never happen.
     /// `rows`: what each usage row stands for; a period's total is replayed spread over its days.
     func simulate(weeks: Int, asOf: CalendarDay, usage: Table, rows: UsageRows, items: Table, inventory: Table, orders: Table?, master: ItemMaster,
-                  locations: [String]?) throws -> [SimulationRow] {
+                  locations: [String]?) throws -> (byCriticality: [SimulationRow], byDemandClass: [SimulationRow]) {
         let span = weeks * 7
         let first = asOf.adding(days: -(span - 1))
         let levelsAsOf = first.adding(days: -1)
-        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return [] }
+        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return ([], []) }
         let earliest = rows.first
         guard earliest.daysSinceEpoch <= levelsAsOf.daysSinceEpoch - 55 else {
             throw PipelineError(location: nil, "reorder: replaying \(weeks) weeks from \(first) needs at least 8 weeks of usage before \(first) to set the levels from, and the usage starts \(earliest); replay fewer weeks (--simulate, simulate:)")
@@ -46,7 +46,8 @@ extension ReorderJob {
                 daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(day - first.daysSinceEpoch)] += perDay
             }
         }
-        var results: [String: (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)] = [:]
+        typealias Tally = (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)
+        var results: [String: Tally] = [:], byClass: [String: Tally] = [:]
         let simulation = PolicySimulation()
         // An item's locations are replayed together: its vendor's minimum is one purchase
         // order's, shared by them as the plan shares it (`SharedMinimumOrder`).
@@ -71,20 +72,30 @@ extension ReorderJob {
             let recommended = simulation.replay(together: points(\.orderUpTo), reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
             let current = simulation.replay(together: points { _ in par }, reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
             for (k, line) in group.enumerated() {
-                let key = line.criticality.rawValue
-                let previous = results[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
-                results[key] = (previous.recommended + recommended[k], previous.par + current[k], previous.count + 1, previous.target + line.serviceLevel)
+                func add(_ tallies: inout [String: Tally], _ key: String) {
+                    let previous = tallies[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
+                    tallies[key] = (previous.recommended + recommended[k], previous.par + current[k], previous.count + 1, previous.target + line.serviceLevel)
+                }
+                add(&results, line.criticality.rawValue)
+                add(&byClass, line.demandClass?.rawValue ?? "unknown")
             }
         }
         let window = (start: first, end: asOf, levelsAsOf: levelsAsOf.description)
-        return results.keys.sorted().flatMap { key -> [SimulationRow] in
-            let r = results[key]!
-            let target = r.target / Double(r.count)
-            return [SimulationRow(criticality: key, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended,
-                                  replayStart: window.start, replayEnd: window.end, levelsAsOf: window.levelsAsOf),
-                    SimulationRow(criticality: key, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par,
-                                  replayStart: window.start, replayEnd: window.end, levelsAsOf: "")]
+        func tabled(_ tallies: [String: Tally], keys: [String], demandClass: Bool) -> [SimulationRow] {
+            keys.filter { tallies[$0] != nil }.flatMap { key -> [SimulationRow] in
+                let r = tallies[key]!
+                let target = r.target / Double(r.count)
+                let (criticality, named) = demandClass ? ("", key) : (key, "")
+                return [SimulationRow(criticality: criticality, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended,
+                                      replayStart: window.start, replayEnd: window.end, levelsAsOf: window.levelsAsOf, demandClass: named),
+                        SimulationRow(criticality: criticality, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par,
+                                      replayStart: window.start, replayEnd: window.end, levelsAsOf: "", demandClass: named)]
+            }
         }
+        // Demand classes in their own order (smooth first), then any other.
+        let classOrder = DemandClass.allCases.map(\.rawValue)
+        return (tabled(results, keys: results.keys.sorted(), demandClass: false),
+                tabled(byClass, keys: classOrder + byClass.keys.filter { !classOrder.contains($0) }.sorted(), demandClass: true))
     }
 
     /// reorder_simulation.csv.

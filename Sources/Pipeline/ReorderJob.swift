@@ -62,6 +62,9 @@ public struct ReorderJob: Sendable {
         /// The weekly forecasts and weeks of use, for the run history (with `historyStage`).
         public var history: StageRecord?
         public var simulation: [SimulationRow] = []
+        /// The same replay by the items' demand class, for the report: a criticality's fill
+        /// rate pooled over smooth and lumpy items showed 0.97 while the lumpy ones got 0.87.
+        public var simulationByDemandClass: [SimulationRow] = []
         /// Seconds spent forecasting demand, and planning the lines after it.
         public var forecastSeconds = 0.0
         public var planningSeconds = 0.0
@@ -95,6 +98,9 @@ public struct ReorderJob: Sendable {
         public var replayStart: CalendarDay
         public var replayEnd: CalendarDay
         public var levelsAsOf: String
+        /// For the rows by demand class (`Plan.simulationByDemandClass`): the class; empty in
+        /// the rows by criticality.
+        public var demandClass = ""
     }
 
     /// The usage's locations under the inventory's spelling where the two differ only in case
@@ -710,8 +716,8 @@ public struct ReorderJob: Sendable {
         plan.priceIncreases = VendorPriceIncrease.byVendor(priced: stock.map { ($0.item, $0.vendor, $0.unitCost) },
                                                            prior: { master.number("prior_unit_cost", $0) }, yearUse: itemYearUse)
         if let weeks = simulateWeeks, weeks > 0 {
-            plan.simulation = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory, orders: orders,
-                                           master: master, locations: byLocation ? usageLocations : nil)
+            (plan.simulation, plan.simulationByDemandClass) = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory,
+                                                                           orders: orders, master: master, locations: byLocation ? usageLocations : nil)
         }
         return plan
     }

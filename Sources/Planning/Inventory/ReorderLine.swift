@@ -221,6 +221,9 @@ public struct ReorderLine: Sendable {
     /// Units of the stock on hand expected to expire before use (`--lots`): waste, counted
     /// as such, not as stock held above target.
     public var expectedExpiryWaste = 0.0
+    /// The demand class of the item's use, which the replay (`--simulate`) reports by: a
+    /// criticality's fill rate pooled over smooth and lumpy items hid the lumpy ones' misses.
+    public var demandClass: DemandClass? = nil
 
     public static let csvHeader = ["item", "description", "vendor", "location", "on_hand", "on_order", "inventory_position",
                                    "demand_forecast", "safety_stock", "reorder_point", "order_up_to", "order_qty", "packs",

@@ -325,6 +325,7 @@ public struct ReorderPlanner: Sendable {
                            abc: abc, criticality: s.criticality)
         line.leadTimeDays = lead
         line.expectedExpiryWaste = s.expectedExpiryWaste
+        line.demandClass = demand.demandClass
         return line
     }
 

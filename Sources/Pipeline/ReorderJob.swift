@@ -538,7 +538,11 @@ public struct ReorderJob: Sendable {
         // Not items of a totals export: their days are a period's total spread evenly, with no
         // daily pattern or level of their own to learn, and 1,095 days each of a monthly file's
         // 100k items would be a grid of 900 MB.
-        for id in recent.indices where !spreads && IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily { isDaily[id] = true }
+        for id in recent.indices where !spreads {
+            // An item first used under 8 weeks ago is judged on its days since.
+            let since = firstUse[id] == never ? 0 : Int(usageEnd.daysSinceEpoch - firstUse[id]) + 1
+            if IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily(overLast: min(56, since)) { isDaily[id] = true }
+        }
         // New items used on most days since they began under two weeks ago: by day too, from
         // their first use to the usage's end, part weeks included. Not a totals export's items
         // used through a whole week of the weekly history, whose days are a period's total

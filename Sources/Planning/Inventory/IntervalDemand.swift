@@ -36,9 +36,15 @@ public struct IntervalDemand: Sendable, Equatable {
         /// series) that lag kept its levels 6-8% above what came. Items issued in batches on
         /// a few weekdays, or a few units at a time, keep the weekly forecast, whose weekday
         /// shares and count models describe them better and cost far less.
-        public var isUsedDaily: Bool {
-            let window = 56
-            guard days.count >= window else { return false }
+        public var isUsedDaily: Bool { isUsedDaily(overLast: 56) }
+
+        /// `isUsedDaily` over the last `window` days: for an item first used under 8 weeks ago,
+        /// the days since then (two weeks at least). Such a new item was planned on its 3 to 6
+        /// weekly totals, whose spread from so few points gave identical items used 20 ± 5 a
+        /// day safety stock from 9.6 to 67.7 units where 30.8 was right; its days tell the
+        /// spread far better.
+        public func isUsedDaily(overLast window: Int) -> Bool {
+            guard window >= 14, days.count >= window else { return false }
             var used = 0, total = 0.0
             for x in days.suffix(window) where x > 0 {
                 used += 1

@@ -196,18 +196,18 @@ extension ReorderJob {
             if let first = plan.simulation.first(where: { !$0.levelsAsOf.isEmpty }) {
                 doc.paragraph("Actual daily demand from \(first.replayStart) to \(first.replayEnd), replayed through levels planned from the usage up to \(first.levelsAsOf) only (out of sample), and through today's par levels; reviews every review period, receipts after the lead time, whole packs, unmet demand lost.")
             }
-            doc.table(["Criticality", "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
-                      plan.simulation.map { r in
-                          [r.criticality, r.policy, String(r.items), numbers.percent(100 * r.targetFillRate), numbers.percent(100 * r.outcome.fillRate, decimals: 2),
-                           String(r.outcome.stockoutDays), numbers.money(r.outcome.averageInventoryValue), String(r.outcome.orders)]
-                      }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
-            if plan.simulationByDemandClass.count > 2 {
-                doc.paragraph("By the items' demand class (a class's fill rate can miss its target while the criticality's pooled one meets it):")
-                doc.table(["Demand class", "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
-                          plan.simulationByDemandClass.map { r in
-                              [r.demandClass, r.policy, String(r.items), numbers.percent(100 * r.targetFillRate), numbers.percent(100 * r.outcome.fillRate, decimals: 2),
+            /// The replay's rows, headed by what they are grouped by.
+            func replayTable(_ group: String, _ rows: [SimulationRow], _ key: (SimulationRow) -> String) {
+                doc.table([group, "Policy", "Items", "Target", "Fill rate", "Stockout item-days", "Avg inventory", "Orders"],
+                          rows.map { r in
+                              [key(r), r.policy, String(r.items), numbers.percent(100 * r.targetFillRate), numbers.percent(100 * r.outcome.fillRate, decimals: 2),
                                String(r.outcome.stockoutDays), numbers.money(r.outcome.averageInventoryValue), String(r.outcome.orders)]
                           }, alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+            }
+            replayTable("Criticality", plan.simulation, \.criticality)
+            if plan.simulationByDemandClass.count > 2 {
+                doc.paragraph("By the items' demand class (a class's fill rate can miss its target while the criticality's pooled one meets it):")
+                replayTable("Demand class", plan.simulationByDemandClass, \.demandClass)
             }
         }
         if !plan.priceIncreases.isEmpty {

@@ -40,7 +40,7 @@ enum WorkbookSheets {
         }
         return table.reportSheet("Variance", styles: styles, highlights: [
             .init("flag", .equals("unfavorable")),
-            .init("favorable", .equals("false"), tone: .caution),
+            .init("favorable", .isFalse, tone: .caution),
         ])
     }
 

@@ -73,6 +73,9 @@ public struct ReportSheet: Sendable {
             case equals(String)
             /// Number cells above this value.
             case above(Double)
+            /// FALSE cells of a true/false column (`Values.flag`): a rule comparing them with
+            /// the text "false" matches none, as Excel's FALSE is no text.
+            case isFalse
         }
 
         public enum Tone: Sendable {

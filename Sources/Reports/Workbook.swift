@@ -170,6 +170,11 @@ struct Worksheet {
             rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN.rawValue)
             rule.value = value
             criterion = ""
+        case .isFalse:
+            // The boolean literal, unquoted.
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+            criterion = "FALSE"
         }
         let status = criterion.withCString { text -> lxw_error in
             if !criterion.isEmpty { rule.value_string = UnsafeMutablePointer(mutating: text) }

@@ -56,6 +56,9 @@ import Tabular
         let sheet = try book.sheet("Variance")
         #expect(sheet.contains(#"state="frozen""#) && sheet.contains("<autoFilter ref=\"A1:\(XLSXArchive.column(csv[0].count - 1))\(csv.count)\"/>"))
         #expect(sheet.contains("<formula>\"unfavorable\"</formula>"))
+        // The favorable column's FALSE cells are highlighted by the boolean, not the text
+        // "false", which no boolean cell equals (a review found the highlight gone).
+        #expect(sheet.contains("<formula>FALSE</formula>") && !sheet.contains("<formula>\"false\"</formula>"), "\(sheet.prefix(3000))")
         // The About sheet: the inputs this report read, with the checksums manifest.json has.
         let about = XLSXArchive.cells(try book.sheet("About"))
         #expect(about.values.contains(.text(ws.path + "/budget.csv")))

@@ -34,6 +34,12 @@ extension ExportInspection {
         /// with four-digit years, and each distinct day written with two, moved at the end into
         /// the hundred years the import reads them in (`TwoDigitYearWindow.fitting`).
         private var span = DateSpan()
+        /// For a column read month-first (mdy): what its slash dates say of their order, and
+        /// its days read day-first, as the import reads the whole column again day-first when
+        /// a date reads only so and none only month-first (`DayMonthEvidence`). A `25/12/2025`
+        /// after the first 1,000 values was shown as not read and the span month-first, while
+        /// the import read all 1,502 rows day-first.
+        private var dayFirst: (parser: DateParser, evidence: DayMonthEvidence, span: DateSpan, readOnlySo: Int, notRead: [Sample])?
 
         struct DateSpan {
             struct TwoDigitDay: Hashable { var day: CalendarDay, yy: Int }
@@ -89,10 +95,15 @@ extension ExportInspection {
                 guard let name = column.dateFormat, let format = try? DateFormat(parsing: name) else { return }
                 let parser = DateParser(format: format)
                 reading = .date(parser)
+                if name == "mdy", let dmy = try? DateFormat(parsing: "dmy") {
+                    dayFirst = (DateParser(format: dmy), DayMonthEvidence(), DateSpan(), 0, [])
+                }
                 for value in sample {
                     var yy = -1
                     var text = value.text
-                    if let day = text.withUTF8({ parser.parse($0, twoDigitYear: &yy) }) { span.see(day, yy: yy) }
+                    let day = text.withUTF8 { parser.parse($0, twoDigitYear: &yy) }
+                    if let day { span.see(day, yy: yy) }
+                    text.withUTF8 { seeDayFirst($0, read: day != nil, line: value.line) }
                 }
                 // `guess` looks for day-first dates only in these formats, reading them as the
                 // import does (automatically).
@@ -137,8 +148,10 @@ extension ExportInspection {
                     cache.remember(field, day)
                     reads = true
                     see(field)
+                    seeDayFirst(field, read: true, line: line)
                 } else {
                     reads = false
+                    seeDayFirst(field, read: false, line: line)
                 }
             }
             checked += 1
@@ -147,6 +160,20 @@ extension ExportInspection {
             } else if notRead.count < ExportInspection.notReadShown {
                 notRead.append(Sample(text: String(decoding: field, as: UTF8.self), line: line))
             }
+        }
+
+        /// Adds a date of a month-first column to its day-first reading.
+        private mutating func seeDayFirst(_ field: UnsafeBufferPointer<UInt8>, read: Bool, line: Int) {
+            guard var current = dayFirst else { return }
+            current.evidence.see(field, read: read)
+            var yy = -1
+            if let day = current.parser.parse(field, twoDigitYear: &yy) {
+                current.span.see(day, yy: yy)
+                if !read { current.readOnlySo += 1 }
+            } else if !read && current.notRead.count < ExportInspection.notReadShown {
+                current.notRead.append(Sample(text: String(decoding: field, as: UTF8.self), line: line))
+            }
+            dayFirst = current
         }
 
         /// Adds a new date to the day-first look while the look still holds.
@@ -165,8 +192,18 @@ extension ExportInspection {
             column.examined += checked
             column.read += read
             column.notRead = Array((column.notRead + notRead).prefix(ExportInspection.notReadShown))
-            if column.share != nil { column.share = Double(column.read) / Double(column.examined) }
             if let look { column.dayFirstLook = look.sentence("every date in '\(column.header)'") }
+            // Day-first evidence past the sample and none month-first: shown as the import
+            // reads it, the whole column day-first.
+            if let dayFirst, dayFirst.evidence.callsForDayFirst {
+                column.dateFormat = "dmy"
+                column.dateFormatIsDefault = true
+                column.read += dayFirst.readOnlySo
+                column.notRead = Array((column.notRead.filter { dayFirst.parser.parse($0.text) == nil } + dayFirst.notRead).prefix(ExportInspection.notReadShown))
+                column.dates = dayFirst.span.text
+                column.dayFirstLook = nil
+            }
+            if column.share != nil { column.share = Double(column.read) / Double(column.examined) }
             return column
         }
     }

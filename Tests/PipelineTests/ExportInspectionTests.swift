@@ -62,6 +62,32 @@ import Tabular
         #expect(try inspect("item,quantity\nA,1\n").columns.allSatisfy { $0.dates == nil })
     }
 
+    /// A review of the date spans: a day-first export whose first `25/12/2025` came after the
+    /// 1,000-value sample was shown month-first (`mdy`, its span to 2026-03-01, the 25th "not
+    /// read"), while the import reads the whole column day-first. Shown as the import reads it;
+    /// a later month-first-only date (`12/25/2025`) keeps it month-first, the day-first one
+    /// not read.
+    @Test func dayFirstEvidencePastTheSampleIsShownAsTheImportReadsIt() throws {
+        let workspace = try Workspace()
+        func inspect(_ last: String) throws -> ExportInspection.Column {
+            var text = "date,item,quantity\n"
+            var day = CalendarDay(year: 2025, month: 1, day: 1)!
+            for _ in 0..<(ExportInspection.sampleLimit + 100) {
+                // Day-first, but only ambiguous days (1st-12th) among the first values.
+                if day.components.day <= 12 { text += String(format: "%02d/%02d/%04d,A,1\n", day.components.day, day.components.month, day.components.year) }
+                day = day.adding(days: 1)
+            }
+            text += "\(last),A,1\n"
+            try workspace.write("e.csv", text)
+            return try ExportInspection(path: workspace.url.appendingPathComponent("e.csv").path, kind: nil).columns[0]
+        }
+        let late = try inspect("25/12/2025")
+        #expect(late.dateFormat == "dmy" && late.share == 1 && late.notRead.isEmpty, "\(late)")
+        #expect(late.dates?.hasPrefix("2025-01-01 to ") == true && late.dates?.contains("-13") == false, "\(late.dates ?? "")")
+        let mixed = try inspect("12/25/2025")
+        #expect(mixed.dateFormat == "mdy" && mixed.share == 1, "\(mixed)")
+    }
+
     @Test func aPurchaseOrderExportMapsItsPOAndReceivedQuantity() throws {
         let workspace = try Workspace()
         try workspace.write("po.csv", """

@@ -72,6 +72,9 @@ extension ShiftStaffingJob {
                          + result.unknownShiftUnits.map { "'\($0.unit)'" + ($0.likely.map { " (the census has '\($0)')" } ?? "") }.listed(upTo: 10)
                          + "; spell them in the shifts file as the census does.")
         }
+        if result.shiftsWithoutPatients > 0 {
+            lines.append("\(NumberFormat.count(result.shiftsWithoutPatients, "shift row")) with no patient count (empty) not checked: the census of those shifts was not recorded.")
+        }
         if !result.uncheckedUnits.isEmpty {
             lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")
         }

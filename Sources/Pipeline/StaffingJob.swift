@@ -102,6 +102,9 @@ public struct StaffingJob: Sendable {
         /// Timekeeping units the census does not name, their worked hours (left out) and the
         /// census unit they likely are (`NameSpellings.likely`).
         public var timekeepingUnitsWithoutCensus: [(unit: String, hours: Double, likely: String?)] = []
+        /// Timekeeping units whose census rows all left patient_days empty, and their hours
+        /// (left out: no census to plan from).
+        public var unitsWithEmptyCensus: [(unit: String, hours: Double)] = []
         /// Target rows (`unit job_code`) costed with the default overtime multiplier or agency
         /// rate, their cells blank: said, since neither default showed anywhere.
         public var defaultOvertimeMultiplier: [String] = []
@@ -610,9 +613,14 @@ public struct StaffingJob: Sendable {
         result.censusEndingEarly = endingEarly.filter { targeted.contains($0.unit) }.sorted { $0.unit < $1.unit }
         result.censusLastDay = stopReference
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
-        result.timekeepingUnitsWithoutCensus = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+        // A unit the census names on rows whose every value is empty has no census, not
+        // another spelling: said apart (it was "spell the unit as the census does").
+        let unrecorded = Set(census.unrecordedKeys.map { $0.matchKey() })
+        let unplanned = hoursWithoutCensus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        result.timekeepingUnitsWithoutCensus = unplanned.filter { !unrecorded.contains($0.key.matchKey()) }.map {
             (unit: $0.key, hours: $0.value, likely: names.likely(for: $0.key))
         }
+        result.unitsWithEmptyCensus = unplanned.filter { unrecorded.contains($0.key.matchKey()) }.map { (unit: $0.key, hours: $0.value) }
         result.partialPeriods = partial
         result.unitsWithoutTargets = untargetedUnits
         result.defaultOvertimeMultiplier = defaultOT
@@ -859,6 +867,11 @@ public struct StaffingJob: Sendable {
         if let snapshots = result.censusSnapshots {
             let times = snapshots.times.map { ClockTime.label(minuteOfDay: $0) }.joined(separator: ", ") + (snapshots.times.count >= Self.shownTimes ? ", ..." : "")
             lines.append("The census's dates carry times of day (\(times)): read as counts of occupied beds taken through the day, each unit's day the average of its counts (\(snapshots.averagedDays) unit-days had more than one), not as days added up")
+        }
+        if !result.unitsWithEmptyCensus.isEmpty {
+            lines.append("Units whose census rows all leave patient_days empty (no census recorded), their hours left out: "
+                         + result.unitsWithEmptyCensus.prefix(10).map { "'\($0.unit)' (\(numbers.quantity($0.hours, decimals: 0)) h)" }.listed(of: result.unitsWithEmptyCensus.count)
+                         + "; check the export's census column for them")
         }
         if !result.timekeepingUnitsWithoutCensus.isEmpty {
             lines.append("Timekeeping units the census does not name, their hours left out: "

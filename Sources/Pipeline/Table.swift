@@ -34,6 +34,13 @@ public struct Table: Sendable {
     /// each row's line in its file, so a later check of that key names the lines to fix (two
     /// inventory rows that are one item once its code is read as the master's). Usage keeps none.
     public var sourceLines: [Int32]?
+    /// Units (a census's key) whose every row left its level empty (`InputSchema.Role.emptyIsUnrecorded`):
+    /// the import left them out, and staffing names them as units without census, not as
+    /// timekeeping units spelled otherwise than the census.
+    public var unrecordedKeys: [String] = []
+    /// Rows the import left out because their level was empty (`emptyIsUnrecorded`), for a
+    /// report to count: shifts with no patient count are shifts not checked.
+    public var unrecordedRows = 0
     /// For an import's period columns, read as months: the last day their rows named and how
     /// many days of the month they used (counted to eight). A ledger dated by the day that
     /// stops mid-month holds part of its last month (`LedgerMonths.partialLastMonth`).

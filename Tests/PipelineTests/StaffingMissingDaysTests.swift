@@ -115,4 +115,28 @@ import Tabular
         #expect(closed.timekeepingGaps == nil, "\(closed.timekeepingGaps ?? "")")
         #expect(abs((closed.units.first?.recentHPPD ?? 0) - 6) < 1e-6)
     }
+
+    /// A review of the blank census values: a unit whose every census value was empty was
+    /// named among "timekeeping units the census does not name ... spell the unit as the
+    /// census does". It is said as a unit without census, and the shifts left without a
+    /// patient count are counted as not checked.
+    @Test func aUnitWhoseCensusIsAllEmptyIsNoSpellingMismatch() throws {
+        var census = Self.census { _ in 10 }
+        census.unrecordedKeys = ["5 East"]
+        var hours = Self.timekeeping { _ in 60 }
+        let days = hours.texts("date")!
+        hours = Table([("date", .text(days + days)), ("unit", .text(days.map { _ in "4 West" } + days.map { _ in "5 east" })),
+                       ("hours", .number(hours.numbers("hours")! + hours.numbers("hours")!)),
+                       ("pay_type", .text((days + days).map { _ in "REG" })), ("job_code", .text((days + days).map { _ in "RN" }))])
+        let result = try Self.job(.week).run(timekeeping: hours, census: census, targets: Self.targets)
+        #expect(result.timekeepingUnitsWithoutCensus.isEmpty, "\(result.timekeepingUnitsWithoutCensus)")
+        #expect(result.unitsWithEmptyCensus.map(\.unit) == ["5 east"], "\(result.unitsWithEmptyCensus)")
+        let note = StaffingJob.note(result)
+        #expect(note.contains("Units whose census rows all leave patient_days empty (no census recorded), their hours left out: '5 east' (21,720 h)"), "\(note)")
+        #expect(!note.contains("spell the unit as the census does"), "\(note)")
+
+        var shifts = ShiftStaffingJob.Result()
+        shifts.shiftsWithoutPatients = 181
+        #expect(ShiftStaffingJob.summary(shifts).contains("181 shift rows with no patient count (empty) not checked: the census of those shifts was not recorded."))
+    }
 }

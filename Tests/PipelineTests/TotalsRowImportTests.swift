@@ -39,10 +39,13 @@ import Testing
         let (census, c) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-06,ICU,\n2026-01-07,ICU, \n2026-01-08,,9\n", "census", columns: "")
         #expect(try census.read("out/long.csv") == "date,unit,patient_days\n2026-01-05,ICU,8\n")
         #expect(c.notes.contains { (note: String) in note.contains("4 rows read, 3 accepted, 1 rejected") }, "\(c.notes)")
-        #expect(c.notes.contains { (note: String) in note.contains("2 rows with an empty patient_days (first: line 3): not recorded, so left out as missing days, not read as zero") }, "\(c.notes)")
+        #expect(c.notes.contains { (note: String) in note.contains("2 rows with an empty patient_days (first: line 3): not recorded, so left out as missing, not read as zero") }, "\(c.notes)")
         let (shifts, s) = try TotalsRowImportTests.run("date,shift,unit,patients\n2026-01-05,day,ICU,8\n2026-01-05,night,ICU,\n", "shifts", columns: "")
         #expect(try shifts.read("out/long.csv") == "date,shift,unit,patients\n2026-01-05,day,ICU,8\n")
         #expect(s.notes.contains { (note: String) in note.contains("1 row with an empty patients (first: line 3)") }, "\(s.notes)")
+        // A unit whose every value is empty has no census: said, not read as another spelling.
+        let (_, b) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-05,5 East,\n2026-01-06,5 East,\n", "census", columns: "")
+        #expect(b.notes.contains { (note: String) in note.contains("every patient_days of unit '5 East' is empty: no census recorded for it") }, "\(b.notes)")
         let (usage, _) = try TotalsRowImportTests.run("date,item,quantity\n2026-01-05,A,8\n2026-01-06,A,\n", "usage", columns: "")
         #expect(try usage.read("out/rows.rejects.csv").contains("number is empty"))
     }

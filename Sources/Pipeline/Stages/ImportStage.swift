@@ -336,6 +336,15 @@ public struct ImportStage: Stage {
         let emptyIsUnrecorded = present.map(\.emptyIsUnrecorded)
         var rowUnrecorded = false
         var unrecorded = (rows: 0, firstLine: 0, role: "")
+        // By the unit's interned id: whether it had a recorded row (1), or only empty ones (2).
+        let unitSlot = emptyIsUnrecorded.contains(true) ? present.firstIndex { $0.name == "unit" } : nil
+        var unitRecorded: [UInt8] = []
+        func seeUnit(recorded: Bool) {
+            guard let u = unitSlot, rowText[u] >= 0 else { return }
+            let id = rowText[u]
+            if id >= unitRecorded.count { unitRecorded += [UInt8](repeating: 0, count: id - unitRecorded.count + 1) }
+            if recorded { unitRecorded[id] = 1 } else if unitRecorded[id] == 0 { unitRecorded[id] = 2 }
+        }
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
             switch types[k] {
@@ -450,8 +459,10 @@ public struct ImportStage: Stage {
             if rowUnrecorded {
                 rowUnrecorded = false
                 unrecorded.rows += 1
+                seeUnit(recorded: false)
                 return
             }
+            if unitSlot != nil { seeUnit(recorded: true) }
             // Checks across columns, like the per-field rules in `read`, before any filter.
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
@@ -562,7 +573,11 @@ public struct ImportStage: Stage {
             }, atEnd: subtotalRejections)
         }
         if unrecorded.rows > 0 {
-            summary.notes.append("\(NumberFormat.count(unrecorded.rows, "row")) with an empty \(unrecorded.role) (first: line \(unrecorded.firstLine)): not recorded, so left out as missing days, not read as zero")
+            summary.notes.append("\(NumberFormat.count(unrecorded.rows, "row")) with an empty \(unrecorded.role) (first: line \(unrecorded.firstLine)): not recorded, so left out as missing, not read as zero")
+        }
+        let unitsUnrecorded: [String] = unitSlot.flatMap { $0 }.map { u in unitRecorded.indices.filter { unitRecorded[$0] == 2 }.map { internedStrings[u][$0] }.sorted() } ?? []
+        if !unitsUnrecorded.isEmpty {
+            summary.notes.append("every \(unrecorded.role) of \(unitsUnrecorded.count == 1 ? "unit" : "units") \(unitsUnrecorded.prefix(5).map { "'\($0)'" }.listed(of: unitsUnrecorded.count)) is empty: no census recorded for \(unitsUnrecorded.count == 1 ? "it" : "them"); check the export's column")
         }
         // The rows of the items found to be subtotals, rejected above, leave the columns.
         subtotals.settle()
@@ -584,6 +599,8 @@ public struct ImportStage: Stage {
         }
         var table = Table()
         table.sourceFile = path
+        table.unrecordedKeys = unitsUnrecorded
+        table.unrecordedRows = unrecorded.rows
         if keepsLines { table.sourceLines = lines }
         for k in 0..<count where watchesLabels[k] {
             if let span = labelMixes[k].labelledSpan { table.labelledSpans[present[k].name] = span }

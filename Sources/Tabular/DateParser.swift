@@ -47,7 +47,9 @@ public struct DateParser: Sendable {
     public func explainFailure(_ field: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: field, as: UTF8.self)
         if text.trimmingSpaces.isEmpty { return "date is empty" }
-        if TotalsLabel.isLabel(field) { return TotalsLabel.rowReason(text) }
+        // A totals label (`Total`), or a date cell holding a total word (`TOTAL 2025`, `Total for
+        // 2025-01`, `Subtotal 2025-12`): no date holds one.
+        if TotalsLabel.isLabel(field) || TotalsLabel.holdsTotalWord(field) { return TotalsLabel.rowReason(text) }
         if let hint = DateParser.fiscalPeriodHint(text.trimmingSpaces) { return hint }
         // A well-shaped value that names an impossible day deserves a sharper message.
         if let (year, month, day) = writtenParts(text), let problem = DateParser.impossibility(year: year, month: month, day: day) {

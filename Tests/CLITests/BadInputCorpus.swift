@@ -188,6 +188,7 @@ struct CSVInput {
         ("Jan 13", "could be a day (January 13) or a month (January 2013)"), ("Mar 1", "has a month and a day but no year"),
         // A totals row with its label under the dates ("'Total' is not a date" said nothing of why).
         ("Grand Total", "a totals row ('Grand Total'): its figures are the other rows' sum"),
+        ("Total for 2025-01", "a totals row ('Total for 2025-01')"), ("TOTAL 2025", "a totals row ('TOTAL 2025')"),
     ]
     static let badNumbers: [(String, String)] = [
         ("1e400", "out of range"), ("-1e400", "out of range"), ("NaN", "not a finite number"), ("inf", "not a finite number"),

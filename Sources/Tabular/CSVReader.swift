@@ -248,16 +248,17 @@ public final class CSVReader {
         let unmarked = !utf16Mark && (encoding == .auto || encoding == .utf16) ? UTF16ByteOrder(zeroBytesOf: bytes) : nil
         var start = 0
         switch encoding {
-        case .auto where utf16Mark || unmarked != nil, .utf16:
-            // When the zero bytes do not tell, little-endian (what Windows writes).
-            let bigEndian = utf16Mark ? bytes[0] == 0xFE : unmarked == .bigEndian
+        case .auto where utf16Mark || unmarked != nil, .utf16, .utf16le, .utf16be:
+            // When the zero bytes do not tell, little-endian (what Windows writes), unless the
+            // order is named (`utf-16be`).
+            let bigEndian = utf16Mark ? bytes[0] == 0xFE : encoding == .utf16be || (encoding != .utf16le && unmarked == .bigEndian)
             transcoder = Transcoder(.utf16(bigEndian: bigEndian))
             if utf16Mark {
                 start = 2
-            } else if encoding == .auto || bigEndian {
+            } else if encoding == .auto || (encoding == .utf16 && bigEndian) {
                 encodingNote = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
             }
-            encoding = .utf16
+            if encoding == .auto { encoding = .utf16 }
         case .windows1252, .latin1:
             transcoder = Transcoder(.windows1252)
         case .auto, .utf8:

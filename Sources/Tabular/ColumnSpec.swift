@@ -34,6 +34,9 @@ public struct ImportOptions: Sendable {
     /// out): a comma then groups thousands and a point marks decimals whatever the delimiter,
     /// with none of the doubts of `NumberParser(decimalComma:delimiter:)`.
     public var decimalPointStated = false
+    /// What set `decimalComma` (`--decimal-comma`, `--decimal budget=comma`, a pipeline's
+    /// `decimal: comma`), so a number that needs a point is told where to undo it.
+    public var decimalCommaSource: DecimalCommaSource = .unstated
     /// The file's character encoding; `auto` decides from its first chunk.
     public var encoding: TextEncoding
     /// Largest share of data rows that may be rejected before the import fails (0.01 = 1%).

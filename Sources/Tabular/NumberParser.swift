@@ -17,6 +17,8 @@ import Darwin
 /// Europe's layout, `1.200` and `1,500` are both ambiguous (see `marksInDoubt`).
 public struct NumberParser: Sendable {
     public let decimalComma: Bool
+    /// What set `decimalComma`, for the advice on a number it cannot read (`0.50`).
+    public var commaSource: DecimalCommaSource = .unstated
     /// In a file separated by semicolons, Europe's layout, a point before exactly three digits
     /// (`1.200`) and a lone comma before three (`1,500`) could each group thousands as much as
     /// mark decimals, and such a value is an error with a hint rather than a guess: the export
@@ -259,11 +261,12 @@ public struct NumberParser: Sendable {
             return "'\(text.clipped)' could be a decimal or thousands (\(doubtfulBecause), where '.' often groups thousands): if '.' groups thousands, use --decimal-comma (decimal: comma in a pipeline); if it is a decimal point, use --decimal-point (decimal: point)"
         }
         // `0.50` read with a decimal comma: a command's --decimal-comma reads all its files so
-        // (`--decimal kind=comma` some of them),
-        // and a US item master beside a German usage export was refused as "not a number"
-        // without a word on why.
+        // (`--decimal kind=comma` some of them), and a US item master beside a German usage
+        // export was refused as "not a number" without a word on why. The advice is for where
+        // the comma was set: it named --decimal-comma and `--decimal budget=comma` whatever set
+        // it, on aggregate (one file), for `--decimal actuals=comma` and in a pipeline alike.
         if decimalComma, NumberParser(decimalComma: false).parse(field) != nil {
-            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point: a command's --decimal-comma applies to all its files, so give the mark of those written with a decimal comma by their kind instead (--decimal budget=comma), or decimal: comma on their imports in a pipeline; a file that itself mixes both marks must be exported again with one"
+            return "'\(text.clipped)' is not a number with ',' as the decimal mark, as \(commaSource.setting) reads this file, but is one with a decimal point: \(commaSource.remedy); a file that itself mixes both marks must be exported again with one"
         }
         // `1 234` and `1 234,5`: spaces grouping thousands are how French and Scandinavian
         // exports write numbers, with a decimal comma (the no-break spaces included).
@@ -275,5 +278,41 @@ public struct NumberParser: Sendable {
             return "'\(text.clipped)' is not a number (if ',' is the decimal mark, use --decimal-comma, or decimal: comma in a pipeline)"
         }
         return "'\(text.clipped)' is not a number"
+    }
+}
+
+/// What set a file's decimal comma: a number that reads only with a decimal point is told to
+/// undo it there (`NumberParser.explainFailure`).
+public enum DecimalCommaSource: Sendable, Equatable {
+    /// Not said (a caller of the library).
+    case unstated
+    /// The flag as written (`--decimal-comma`, `--decimal comma`) on a command of one input.
+    case flag(String)
+    /// The flag on a command of several inputs, which it reads all; this one is of `kind`.
+    case sharedFlag(String, kind: String)
+    /// `--decimal kind=comma` for this input's kind.
+    case pair(kind: String)
+    /// A pipeline import's `decimal: comma`, on the stage named.
+    case pipeline(stage: String)
+
+    /// The setting, as the message names it.
+    var setting: String {
+        switch self {
+        case .unstated: return "the decimal comma set for it"
+        case .flag(let flag), .sharedFlag(let flag, _): return flag
+        case .pair(let kind): return "--decimal \(kind)=comma"
+        case .pipeline(let stage): return "decimal: comma on import '\(stage)'"
+        }
+    }
+
+    /// What to do when the file is written with decimal points, where the comma was set.
+    var remedy: String {
+        switch self {
+        case .unstated: return "if it is written with decimal points, read it with a decimal point (--decimal-point, or decimal: point in a pipeline)"
+        case .flag(let flag): return "if the file is written with decimal points, leave \(flag) out"
+        case .sharedFlag(let flag, let kind): return "\(flag) applies to every input of the command, so if this one is written with decimal points, add --decimal \(kind)=point (its other inputs keep the comma)"
+        case .pair(let kind): return "if this file is written with decimal points, give --decimal \(kind)=point instead"
+        case .pipeline(let stage): return "if this file is written with decimal points, write decimal: point on import '\(stage)' (or leave decimal: out)"
+        }
     }
 }

@@ -48,8 +48,10 @@ public final class TableImport {
         let otherDelimiter = reader.delimiter != UInt8(ascii: ",") && reader.delimiter != UInt8(ascii: ";")
         let datesDotted = otherDelimiter && !options.decimalComma && !options.decimalPointStated
             && DottedDates.appear(in: reader.leadingRows(TableImport.rowsLookedAt), columns: Array(Set(resolved.values)).sorted())
-        numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated,
-                               datesDotted: datesDotted)
+        var numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated,
+                                   datesDotted: datesDotted)
+        numbers.commaSource = options.decimalCommaSource
+        self.numbers = numbers
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
     }
 

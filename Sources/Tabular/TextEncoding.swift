@@ -19,6 +19,11 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStrin
     /// maps the labels so. The five bytes Windows-1252 leaves undefined keep their C1 code points.
     case latin1 = "latin-1"
     case utf16 = "utf-16"
+    /// UTF-16 in the byte order named, whatever its zero bytes show: a file whose zero bytes
+    /// do not tell (mostly Cyrillic or Greek text, few ASCII characters) can always be read.
+    /// A byte-order mark still decides.
+    case utf16le = "utf-16le"
+    case utf16be = "utf-16be"
 
     /// Reads a user's name for an encoding, in any case (`utf8`, `cp1252`, `iso-8859-1` too).
     public init(parsing text: String) throws {
@@ -28,6 +33,8 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStrin
         case "windows-1252", "cp1252", "windows1252": self = .windows1252
         case "latin-1", "latin1", "iso-8859-1", "iso8859-1": self = .latin1
         case "utf-16", "utf16": self = .utf16
+        case "utf-16le", "utf16le": self = .utf16le
+        case "utf-16be", "utf16be": self = .utf16be
         default:
             throw UsageError("unknown encoding '\(text)'; use one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -41,6 +48,8 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStrin
         case .windows1252: return "Windows-1252"
         case .latin1: return "Latin-1"
         case .utf16: return "UTF-16"
+        case .utf16le: return "UTF-16LE"
+        case .utf16be: return "UTF-16BE"
         }
     }
 

@@ -22,7 +22,7 @@ struct Aggregate: ParsableCommand {
     func run() throws {
         let started = Progress.now()
         // Checked before the lock: its file beside --out could be the input.
-        let source = try seriesOptions.seriesImport(output: out)
+        let source = try seriesOptions.seriesImport(command: "aggregate", output: out)
         // One run at a time per output: a second one fails, naming the first.
         let lock = try OutputLock(for: out)
         defer { lock?.release() }

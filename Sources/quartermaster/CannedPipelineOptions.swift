@@ -40,7 +40,14 @@ struct CannedPipelineOptions: ParsableArguments {
                 value = arguments[k]
                 k += 1
             }
-            options[name.replacingOccurrences(of: "-", with: "_")] = value
+            let key = name.replacingOccurrences(of: "-", with: "_")
+            // A per-input option given twice (`--decimal budget=comma --decimal actuals=point`)
+            // is read as its pairs together, and recorded so.
+            if ["date_format", "encoding", "decimal"].contains(key), let earlier = options[key], earlier != value {
+                options[key] = earlier + "," + value
+            } else {
+                options[key] = value
+            }
         }
         return options
     }
@@ -139,9 +146,11 @@ struct CannedPipelineOptions: ParsableArguments {
     /// defaults, then `settings` (the command's own defaults, such as staffing's week), then
     /// the options as given. So the manifest and a workbook's About sheet say how the run was
     /// made (`policy: periodic`, `service_level: 0.9`), not only what was typed. `reads` are
-    /// input files its stages do not import (variance's `--scenarios`).
+    /// input files its stages do not import (variance's `--scenarios`). `optional` are the
+    /// kinds of the inputs the command reads when given, by flag (reorder's orders, --orders).
     func run(_ command: String, _ stages: [PipelineRunner.NamedStage], writes files: [String], reads: [OutputGuard.Named] = [],
-             settings: [String: String] = [:], arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
+             settings: [String: String] = [:], optional: [String: String] = [:],
+             arguments: [String] = Array(CommandLine.arguments.dropFirst(2))) throws {
         try FolderOutput.check(out, command: command, writes: files)
         // Each import stage is named after its flag (`usage` is --usage).
         let inputs = stages.flatMap { named in named.stage.inputFiles.map { OutputGuard.Named($0, "--\(named.name)", remedy: "") } } + reads
@@ -161,6 +170,10 @@ struct CannedPipelineOptions: ParsableArguments {
         }
         // `--encoding items=windows-1252` on variance read nothing so and said nothing.
         if let named = input.namedKinds().first(where: { !kinds.contains($0.kind) }) {
+            // reorder reads orders when --orders is given: "no input of reorder reads orders" was wrong.
+            if let flag = optional[named.kind] {
+                throw UsageError("\(named.option) names '\(named.kind)', but no \(flag) file was given; give \(flag) FILE, or leave the \(named.kind)= pair out")
+            }
             throw UsageError("\(named.option) names '\(named.kind)', which no input of \(command) reads; its inputs are \(Set(kinds).sorted().joined(separator: ", "))")
         }
         let started = Progress.now()

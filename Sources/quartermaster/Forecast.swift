@@ -57,7 +57,7 @@ struct Forecast: ParsableCommand {
             writing.append(.init(path, "the accuracy file beside --out", remedy: "give --accuracy another path, or choose another --out"))
         }
         if let history { writing.append(.init(history, "--history", remedy: "choose another path for --history")) }
-        let source = try seriesOptions.seriesImport(output: out, writing: writing)
+        let source = try seriesOptions.seriesImport(command: "forecast", output: out, writing: writing)
         // A history that is not ours is refused before anything is read or written; one this
         // run creates is removed again if the run fails.
         let opened = try history.map { try RunHistory.openNoting($0) }

@@ -16,11 +16,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name); for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto).", valueName: "format"))
-    var dateFormat: String = "auto"
+    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name); for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto; pairs may also be given in several --date-format). Default: auto.", valueName: "format"))
+    var dateFormat: [String] = []
 
-    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show); for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252.", valueName: "name"))
-    var encoding: String = "auto"
+    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show), utf-16le, utf-16be (that byte order without a mark); for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252. Default: auto.", valueName: "name"))
+    var encoding: [String] = []
 
     @Flag(help: "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some).")
     var decimalComma = false
@@ -29,7 +29,7 @@ struct InputOptions: ParsableArguments {
     var decimalPoint = false
 
     @Option(help: ArgumentHelp("The decimal mark of one input of several: kind=comma or kind=point, comma-separated, e.g. budget=comma (a European budget beside a GL written 1,234.50); the others follow --decimal-comma / --decimal-point. A plain comma or point is that flag.", valueName: "kind=mark"))
-    var decimal: String?
+    var decimal: [String] = []
 
     @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department (variance), unit (staffing).", valueName: "K/N"))
     var shard: String?
@@ -66,30 +66,29 @@ struct InputOptions: ParsableArguments {
     /// The column map as given.
     func columnMap() throws -> [String: String] { try columns.map(ImportOptions.parseColumnMap) ?? [:] }
 
-    /// `--date-format` for an input of `kind` (nil: the command's one input): one format for
-    /// every input, or `kind=format` pairs for some (a ledger dated 202507 beside a budget dated
-    /// 2025-07, where one format for both rejected the budget), the others automatic.
-    func dateFormat(for kind: String?) throws -> DateFormat {
-        try Self.value(of: "--date-format", dateFormat, for: kind, valueName: "format", example: "actuals=YYYYMM",
+    /// `--date-format` for an input of `kind` (nil: the command's one input, `command`): one
+    /// format for every input, or `kind=format` pairs for some (a ledger dated 202507 beside a
+    /// budget dated 2025-07, where one format for both rejected the budget), the others automatic.
+    func dateFormat(for kind: String?, command: String? = nil) throws -> DateFormat {
+        try Self.value(of: "--date-format", dateFormat, for: kind, command: command, valueName: "format", example: "actuals=YYYYMM",
                        parse: DateFormat.init(parsing:)) ?? .automatic
     }
 
     /// `--encoding` for an input of `kind`, as `--date-format`: one encoding for every input,
     /// or `kind=name` pairs (a budget saved by a European spreadsheet in Windows-1252 beside a
     /// GL from the ERP in UTF-8), the others automatic.
-    func encoding(for kind: String?) throws -> TextEncoding {
-        try Self.value(of: "--encoding", encoding, for: kind, valueName: "name", example: "budget=windows-1252",
+    func encoding(for kind: String?, command: String? = nil) throws -> TextEncoding {
+        try Self.value(of: "--encoding", encoding, for: kind, command: command, valueName: "name", example: "budget=windows-1252",
                        parse: TextEncoding.init(parsing:)) ?? .auto
     }
 
-    /// Whether the numbers of an input of `kind` have a decimal comma, and whether a decimal
-    /// point is stated for it: `--decimal kind=mark` for the kinds it names, else the flags (or
-    /// `--decimal`'s plain mark). A budget from a European spreadsheet (1.234,50) beside a GL
-    /// from the ERP (1,234.50) could not be read in one command while the flag was for all.
-    func decimalMark(for kind: String?) throws -> (comma: Bool, pointStated: Bool) {
+    /// Whether the numbers of an input of `kind` have a decimal comma, whether a decimal point
+    /// is stated for it, and what set the comma (for the message on a number it cannot read):
+    /// `--decimal kind=mark` for the kinds it names, else the flags (or `--decimal`'s plain
+    /// mark). A budget from a European spreadsheet (1.234,50) beside a GL from the ERP
+    /// (1,234.50) could not be read in one command while the flag was for all.
+    func decimalMark(for kind: String?, command: String? = nil) throws -> (comma: Bool, pointStated: Bool, source: DecimalCommaSource) {
         guard !(decimalComma && decimalPoint) else { throw ValidationError("--decimal-comma and --decimal-point contradict each other: give one") }
-        let flagged: Bool? = decimalComma ? true : decimalPoint ? false : nil
-        guard let decimal else { return (decimalComma, decimalPoint) }
         func comma(_ text: String) throws -> Bool {
             switch text.trimmed().lowercased() {
             case "comma": return true
@@ -97,64 +96,107 @@ struct InputOptions: ParsableArguments {
             default: throw UsageError("--decimal '\(text.clipped)' is not a decimal mark; use comma or point (kind=comma for one input, e.g. budget=comma)")
             }
         }
-        guard decimal.contains("=") else {
-            let mark = try comma(decimal)
-            if let flagged, flagged != mark { throw ValidationError("--decimal \(decimal) and --decimal-\(flagged ? "comma" : "point") contradict each other: give one") }
-            return (mark, !mark)
+        let given = try Self.values(of: "--decimal", decimal, valueName: "mark", example: "budget=comma", parse: comma)
+        let flagged: Bool? = decimalComma ? true : decimalPoint ? false : nil
+        if let plain = given.plain, let flagged, flagged != plain.value {
+            throw ValidationError("--decimal \(plain.text) and --decimal-\(flagged ? "comma" : "point") contradict each other: give one")
         }
-        guard let mark = try Self.value(of: "--decimal", decimal, for: kind, valueName: "mark", example: "budget=comma", parse: comma) else {
-            return (decimalComma, decimalPoint)
+        // `--decimal comma` alone is the flag, for every input.
+        let mark = given.plain?.value ?? flagged
+        let flag = given.plain.map { "--decimal \($0.text.trimmed())" } ?? "--decimal-comma"
+        guard let kind else {
+            try Self.refusePairs(of: "--decimal", given.byKind, command: command, valueName: "mark")
+            return (mark == true, mark == false, .flag(flag))
         }
-        return (mark, !mark)
+        if let own = given.byKind[kind]?.value { return (own, !own, .pair(kind: kind)) }
+        return (mark == true, mark == false, .sharedFlag(flag, kind: kind))
     }
 
-    /// The value of a per-input option (`--date-format`, `--encoding`, `--decimal`) for an
-    /// input of `kind`: the one value given, or, written `kind=value` pairs separated by commas,
-    /// the value of `kind`'s pair; nil when no pair names it. For the command's one input (nil)
-    /// the pairs' value when they all agree. A pair whose kind is not an input kind is a usage
-    /// error listing them.
-    static func value<Value: Equatable>(of flag: String, _ text: String, for kind: String?, valueName: String, example: String,
-                                        parse: (String) throws -> Value) throws -> Value? {
-        guard text.contains("=") else { return try parse(text) }
-        var byKind: [String: Value] = [:]
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmed() }
-            guard parts.count == 2, InputSchema.all[parts[0]] != nil else {
-                throw UsageError("\(flag) '\(String(pair).clipped)' is not kind=\(valueName) with an input kind (\(InputSchema.all.keys.sorted().joined(separator: ", "))), e.g. \(example)")
-            }
-            byKind[parts[0]] = try parse(parts[1])
+    /// The value of a per-input option (`--date-format`, `--encoding`) for an input of `kind`:
+    /// the one value given, or, written `kind=value` pairs, the value of `kind`'s pair; nil when
+    /// no pair names it. A command of one input (`kind` nil) refuses pairs: `--encoding
+    /// budget=utf-8` on aggregate read its usage file as UTF-8, and pairs that disagreed were
+    /// dropped without a word.
+    static func value<Value: Equatable>(of flag: String, _ given: [String], for kind: String?, command: String? = nil,
+                                        valueName: String, example: String, parse: (String) throws -> Value) throws -> Value? {
+        let values = try values(of: flag, given, valueName: valueName, example: example, parse: parse)
+        if let plain = values.plain, let pair = values.byKind.values.min(by: { $0.text < $1.text }) {
+            throw UsageError("\(flag) '\(plain.text.clipped)' is for every input and '\(pair.text.clipped)' for one kind: give one \(valueName) for all, or kind=\(valueName) pairs (the inputs they do not name stay auto)")
         }
         guard let kind else {
-            // The command's one input takes the one value given.
-            let given = Array(byKind.values)
-            guard let one = given.first, given.allSatisfy({ $0 == one }) else { return nil }
-            return one
+            try refusePairs(of: flag, values.byKind, command: command, valueName: valueName)
+            return values.plain?.value
         }
-        return byKind[kind]
+        return values.byKind[kind]?.value ?? values.plain?.value
+    }
+
+    /// A per-input option as given, each time it is given (`--decimal budget=comma --decimal
+    /// actuals=point` is `--decimal budget=comma,actuals=point`; only the last was kept, and
+    /// the budget's 252 rows were all rejected): its value for every input, and its value by
+    /// kind. The same value twice is one; two values for every input, or for one kind, are a
+    /// usage error (`--encoding budget=utf-8,budget=windows-1252` read the budget by the last).
+    /// A pair whose kind is not an input kind is a usage error listing them.
+    static func values<Value: Equatable>(of flag: String, _ given: [String], valueName: String, example: String,
+                                         parse: (String) throws -> Value) throws -> (plain: (text: String, value: Value)?, byKind: [String: (text: String, value: Value)]) {
+        var plain: (text: String, value: Value)?
+        var byKind: [String: (text: String, value: Value)] = [:]
+        for text in given {
+            guard text.contains("=") else {
+                let value = try parse(text)
+                if let earlier = plain, earlier.value != value {
+                    throw UsageError("\(flag) is given twice, as '\(earlier.text.clipped)' and '\(text.clipped)': give one \(valueName)")
+                }
+                plain = (text, value)
+                continue
+            }
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmed() }
+                guard parts.count == 2, InputSchema.all[parts[0]] != nil else {
+                    throw UsageError("\(flag) '\(String(pair).clipped)' is not kind=\(valueName) with an input kind (\(InputSchema.all.keys.sorted().joined(separator: ", "))), e.g. \(example)")
+                }
+                let value = try parse(parts[1])
+                if let earlier = byKind[parts[0]], earlier.value != value {
+                    throw UsageError("\(flag) names '\(parts[0])' twice, as '\(earlier.text.clipped)' and '\(String(pair).trimmed().clipped)': give one \(valueName) for each kind")
+                }
+                byKind[parts[0]] = (String(pair).trimmed(), value)
+            }
+        }
+        return (plain, byKind)
+    }
+
+    /// The usage error for `kind=value` pairs given to a command of one input (aggregate,
+    /// forecast): its one file is of no kind, so a pair could only name the wrong one.
+    static func refusePairs<Value>(of flag: String, _ byKind: [String: (text: String, value: Value)], command: String?, valueName: String) throws {
+        guard let pair = byKind.values.min(by: { $0.text < $1.text }) else { return }
+        let value = pair.text.split(separator: "=", maxSplits: 1).last.map { $0.trimmed() } ?? valueName
+        throw UsageError("\(flag) '\(pair.text.clipped)' names an input kind, but \(command ?? "this command") has one input (--input): give it without a kind, e.g. \(flag) \(value.clipped)")
     }
 
     /// The input kinds that `--date-format`, `--encoding` and `--decimal` name in `kind=value`
     /// pairs, by option: a command checks them against the kinds it reads.
     func namedKinds() -> [(option: String, kind: String)] {
-        [("--date-format", dateFormat), ("--encoding", encoding), ("--decimal", decimal ?? "")].flatMap { option, text in
-            text.contains("=") ? text.split(separator: ",").compactMap { pair in
-                pair.split(separator: "=", maxSplits: 1).first.map { (option, $0.trimmed()) }
-            } : []
+        [("--date-format", dateFormat), ("--encoding", encoding), ("--decimal", decimal)].flatMap { option, texts in
+            texts.filter { $0.contains("=") }.flatMap { text in
+                text.split(separator: ",").compactMap { pair in
+                    pair.split(separator: "=", maxSplits: 1).first.map { (option, $0.trimmed()) }
+                }
+            }
         }
     }
 
-    /// The import settings of an input file of `kind` (nil: the command's one input); where
+    /// The import settings of an input file of `kind` (nil: the one input of `command`); where
     /// rejected rows go is the command's choice.
-    func importOptions(kind: String? = nil) throws -> ImportOptions {
-        let mark = try decimalMark(for: kind)
+    func importOptions(kind: String? = nil, command: String? = nil) throws -> ImportOptions {
+        let mark = try decimalMark(for: kind, command: command)
         var options = ImportOptions(
             columns: try columnMap(),
             delimiter: try delimiter.map(ImportOptions.delimiter(named:)),
-            dateFormat: try dateFormat(for: kind),
+            dateFormat: try dateFormat(for: kind, command: command),
             decimalComma: mark.comma,
-            encoding: try encoding(for: kind)
+            encoding: try encoding(for: kind, command: command)
         )
         options.decimalPointStated = mark.pointStated
+        options.decimalCommaSource = mark.source
         try limits.apply(to: &options)
         return options
     }

@@ -37,6 +37,7 @@ struct Purchasing: ParsableCommand {
         if let usage { stages.append(.init("usage", try pipeline.importStage(usage, "usage", shardKey: ["item"]))) }
         stages.append(.init("purchasing", PurchasingStage(orders: "orders", contracts: contracts.map { _ in "contracts" }, items: items.map { _ in "items" },
                                                           lots: lots.map { _ in "lots" }, usage: usage.map { _ in "usage" }, job: job)))
-        try pipeline.run("purchasing", stages, writes: ["vendor_scorecard.csv", "price_variance.csv", "lead_times.csv"] + (lots == nil ? [] : ["expiry_risk.csv"]) + ["purchasing.md"])
+        try pipeline.run("purchasing", stages, writes: ["vendor_scorecard.csv", "price_variance.csv", "lead_times.csv"] + (lots == nil ? [] : ["expiry_risk.csv"]) + ["purchasing.md"],
+                         optional: ["contracts": "--contracts", "items": "--items", "lots": "--lots", "usage": "--usage"])
     }
 }

@@ -54,6 +54,7 @@ struct Reorder: ParsableCommand {
             stages.append(.init("lots", try pipeline.importStage(lots, "lots", shardKey: ["item"])))
             stage.lots = "lots"
         }
-        try pipeline.run("reorder", stages + [.init("reorder", stage)], writes: ["reorder.csv", "reorder.md"] + (simulate == nil ? [] : ["reorder_simulation.csv"]))
+        try pipeline.run("reorder", stages + [.init("reorder", stage)], writes: ["reorder.csv", "reorder.md"] + (simulate == nil ? [] : ["reorder_simulation.csv"]),
+                         optional: ["orders": "--orders", "lots": "--lots"])
     }
 }

@@ -37,7 +37,7 @@ struct SeriesOptions: ParsableArguments {
     /// `--out`, the rejects file, the lock beside `--out` and `writing` (forecast's accuracy
     /// file and history), each against `--input` and against each other, before anything is
     /// written.
-    func seriesImport(output: String, writing others: [OutputGuard.Named] = []) throws -> SeriesImport {
+    func seriesImport(command: String, output: String, writing others: [OutputGuard.Named] = []) throws -> SeriesImport {
         guard let parsed = Frequency(rawValue: frequency ?? "month") else {
             throw UsageError("--frequency must be one of \(Frequency.allCases.map(\.rawValue).joined(separator: ", ")), not '\(frequency ?? "")'")
         }
@@ -68,7 +68,7 @@ struct SeriesOptions: ParsableArguments {
         source.frequencyGiven = frequency != nil
         source.gaps = gapPolicy
         source.partial = partialPolicy
-        source.options = try inputOptions.importOptions()
+        source.options = try inputOptions.importOptions(command: command)
         source.options.rejectsPath = rejectsPath
         source.shard = try inputOptions.parsedShard()
         source.unpivot = try inputOptions.unpivotSettings()

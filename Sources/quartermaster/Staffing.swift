@@ -66,6 +66,6 @@ struct Staffing: ParsableCommand {
             writes += ["staffing_shifts.csv", "staffing_grid.csv", "staffing_productivity.csv", "staffing_shift_outlook.csv"]
         }
         stages.append(.init("staffing", stage))
-        try pipeline.run("staffing", stages, writes: writes, settings: ["frequency": frequency])
+        try pipeline.run("staffing", stages, writes: writes, settings: ["frequency": frequency], optional: ["shifts": "--shifts"])
     }
 }

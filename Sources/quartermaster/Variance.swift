@@ -82,6 +82,6 @@ struct Variance: ParsableCommand {
         stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))
         try pipeline.run("variance", stages, writes: ["budget_variance.csv", "budget_variance.md"] + (propose == nil ? [] : ["budget_proposal.csv"])
                          + (scenarios == nil ? [] : ["budget_scenarios.csv"]),
-                         reads: scenarios.map { [OutputGuard.Named($0, "--scenarios", remedy: "")] } ?? [])
+                         reads: scenarios.map { [OutputGuard.Named($0, "--scenarios", remedy: "")] } ?? [], optional: ["volumes": "--volumes"])
     }
 }

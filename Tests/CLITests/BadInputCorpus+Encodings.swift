@@ -15,6 +15,32 @@ extension BadInputCorpus {
         }
         cases.append(PipelineCorpus.yaml("encoding: ebcdic", PipelineCorpus.inserting(after: 5, "    encoding: ebcdic"), line: 6, "unknown encoding 'ebcdic'"))
 
+        // UTF-16 without a byte-order mark in text mostly Cyrillic: its zero bytes, all in the
+        // ASCII dates, digits and delimiters, are in fewer than half its code units, and auto
+        // stopped at them ("NUL bytes"), utf-16 read it little-endian, utf-16be was unknown.
+        let russian = CSVInput.usage
+        let bandage = "\u{0411}\u{0438}\u{043D}\u{0442} \u{043C}\u{0430}\u{0440}\u{043B}\u{0435}\u{0432}\u{044B}\u{0439}"
+        let store = "\u{0426}\u{0435}\u{043D}\u{0442}\u{0440}\u{0430}\u{043B}\u{044C}\u{043D}\u{044B}\u{0439} \u{0441}\u{043A}\u{043B}\u{0430}\u{0434}"
+        let cyrillic = CSVInput.csv(russian.header, russian.rows.map { row in
+            var row = row
+            row[russian.column("item")] = bandage + " " + row[russian.column("item")]
+            row[russian.column("location")] = store
+            return row
+        })
+        let cyrillicBE = utf16(cyrillic, bigEndian: true, bom: false)
+        cases.append(accepting(russian, "Cyrillic UTF-16BE without BOM", cyrillicBE, read: russian.rows.count, output: russian.output,
+                               says: [bandage + " A100,", bandage + " B200,"]))
+        cases.append(CorpusCase(kind: russian.kind, name: "Cyrillic UTF-16BE without BOM, --encoding utf-16be", files: files(russian),
+                                generated: generator(russian, { cyrillicBE }), arguments: russian.arguments + ["--encoding", "utf-16be"],
+                                expectation: .accepted(file: russian.file, read: russian.rows.count, output: russian.output, says: [bandage + " A100,"])))
+        // Named, the byte order is read whatever the zero bytes show: little-endian bytes read
+        // as big-endian are garbage, the header not found.
+        cases.append(CorpusCase(kind: russian.kind, name: "Cyrillic UTF-16LE without BOM, --encoding utf-16be",
+                                files: files(russian).merging([russian.file: utf16(cyrillic, bigEndian: false, bom: false)]) { _, own in own },
+                                arguments: russian.arguments + ["--encoding", "utf-16be"],
+                                expectation: .fails(file: russian.file, line: 1, says: ["missing required column"]),
+                                absentAfterFailure: [russian.output]))
+
         // Europe's layout: in a file separated by semicolons, 1.200 may be 1,200 or 1.2.
         let series = CSVInput.series
         let european = "series;period;value\n" + (1...12).map { "A100;2025-\($0 < 10 ? "0" : "")\($0);\($0 % 2 == 0 ? "1.200" : "800")\n" }.joined()
@@ -84,11 +110,25 @@ extension BadInputCorpus {
         for (option, value, says) in [("--encoding", "ledger=windows-1252", ["--encoding 'ledger=windows-1252' is not kind=name with an input kind (actuals, budget,", "e.g. budget=windows-1252"]),
                                       ("--decimal", "ledger=comma", ["--decimal 'ledger=comma' is not kind=mark with an input kind (actuals, budget,", "e.g. budget=comma"]),
                                       ("--decimal", "budget=dot", ["--decimal 'dot' is not a decimal mark; use comma or point"]),
-                                      ("--encoding", "items=windows-1252", ["--encoding names 'items', which no input of variance reads; its inputs are actuals, budget"])] {
+                                      ("--encoding", "items=windows-1252", ["--encoding names 'items', which no input of variance reads; its inputs are actuals, budget"]),
+                                      // variance reads volumes with --volumes: not "no input reads".
+                                      ("--encoding", "volumes=utf-8", ["--encoding names 'volumes', but no --volumes file was given"]),
+                                      // One kind, two values: the last won, silently.
+                                      ("--encoding", "budget=utf-8,budget=windows-1252", ["--encoding names 'budget' twice"])] {
             cases.append(CorpusCase(kind: budget.kind, name: "\(option) \(value) (not an input of variance)",
                                     files: files(budget).merging([budget.file: Data(budget.contents.utf8)]) { _, own in own },
                                     arguments: budget.arguments + [option, value],
                                     expectation: .usageError(says: says), absentAfterFailure: [budget.output]))
+        }
+
+        // aggregate and forecast read one file of no kind: a pair was applied to it whatever
+        // kind it named, and pairs that disagreed were dropped without a word.
+        for input in [CSVInput.usage, CSVInput.series] {
+            cases.append(CorpusCase(kind: input.kind, name: "--encoding budget=utf-8 on a command of one input",
+                                    files: files(input).merging([input.file: Data(input.contents.utf8)]) { _, own in own },
+                                    arguments: input.arguments + ["--encoding", "budget=utf-8"],
+                                    expectation: .usageError(says: ["--encoding 'budget=utf-8' names an input kind", "has one input (--input): give it without a kind, e.g. --encoding utf-8"]),
+                                    absentAfterFailure: [input.output]))
         }
 
         // A UTF-8 file with one stray Windows-1252 byte is UTF-8: its names stay whole and the

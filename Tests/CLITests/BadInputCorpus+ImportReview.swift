@@ -51,13 +51,14 @@ extension BadInputCorpus {
                                                                "3. Menge: number, decimal mark in doubt (see the warning): the import rejects such values until it is given"])))
 
         // A command's --decimal-comma reads all its files so: a US item master beside a German
-        // usage export was refused as "not a number" without a word on why.
+        // usage export was refused as "not a number" without a word on why. The advice names
+        // the item master's own kind (it named `--decimal budget=comma`, an error on reorder).
         let master = CSVInput.items
         cases.append(CorpusCase(kind: master.kind, name: "--decimal-comma on reorder with an item master written with decimal points",
                                 files: files(master).merging([master.file: Data(master.contents)]) { _, own in own },
                                 arguments: master.arguments + ["--decimal-comma"],
-                                expectation: .fails(file: "items.csv", line: 2, says: ["'7.50' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file",
-                                                                                     "a command's --decimal-comma applies to all its files"])))
+                                expectation: .fails(file: "items.csv", line: 2, says: ["'7.50' is not a number with ',' as the decimal mark, as --decimal-comma reads this file",
+                                                                                     "--decimal-comma applies to every input of the command", "add --decimal items=point"])))
 
         // Both marks stated at once contradict each other.
         cases.append(CorpusCase(kind: usage.kind, name: "--decimal-comma with --decimal-point",

@@ -144,9 +144,18 @@ import Tabular
         func variance(_ flags: [String], _ out: String) throws -> CLIRunner.Outcome {
             try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--out", out] + flags, in: dir)
         }
+        // The advice is for where the comma was set (it said `--decimal budget=comma` whatever
+        // set it, and that --decimal-comma read a file only `--decimal actuals=comma` did).
         let both = try variance(["--decimal-comma"], "both")
-        #expect(both.status == 1 && both.stderr.contains("actuals.csv") && both.stderr.contains("--decimal budget=comma"), "\(both.stderr)")
-        for flags in [["--decimal", "budget=comma", "--encoding", "budget=windows-1252"], ["--decimal-comma", "--decimal", "actuals=point"]] {
+        #expect(both.status == 1 && both.stderr.contains("actuals.csv") && both.stderr.contains("as --decimal-comma reads this file")
+                && both.stderr.contains("add --decimal actuals=point"), "\(both.stderr)")
+        let pair = try variance(["--decimal", "budget=comma,actuals=comma", "--encoding", "budget=windows-1252"], "pair")
+        #expect(pair.status == 1 && pair.stderr.contains("as --decimal actuals=comma reads this file")
+                && pair.stderr.contains("give --decimal actuals=point instead") && !pair.stderr.contains("--decimal-comma"), "\(pair.stderr)")
+        // A repeated option adds its pairs: `--decimal actuals=point` after `--decimal
+        // budget=comma` dropped the budget's pair, and all its rows were rejected.
+        for flags in [["--decimal", "budget=comma", "--encoding", "budget=windows-1252"], ["--decimal-comma", "--decimal", "actuals=point"],
+                      ["--decimal", "budget=comma", "--decimal", "actuals=point", "--encoding", "budget=windows-1252", "--encoding", "budget=cp1252"]] {
             let one = try variance(flags, "out")
             #expect(one.status == 0, "\(flags): \(one.stderr)")
             let csv = try String(contentsOf: dir.appendingPathComponent("out/budget_variance.csv"), encoding: .utf8)
@@ -158,7 +167,80 @@ import Tabular
         #expect(unknown.status == 2 && unknown.stderr.contains("--encoding 'ledger=utf-8' is not kind=name with an input kind (actuals, budget,"), "\(unknown.stderr)")
         let unread = try variance(["--decimal", "items=comma"], "x")
         #expect(unread.status == 2 && unread.stderr.contains("--decimal names 'items', which no input of variance reads; its inputs are actuals, budget"), "\(unread.stderr)")
+        // One kind given two values, in one option or two, is a usage error: the last won.
+        for flags in [["--encoding", "budget=utf-8,budget=windows-1252"], ["--encoding", "budget=windows-1252", "--encoding", "budget=utf-8"]] {
+            let twice = try variance(["--decimal", "budget=comma"] + flags, "x")
+            #expect(twice.status == 2 && twice.stderr.contains("--encoding names 'budget' twice"), "\(flags): \(twice.stderr)")
+        }
+        let plainTwice = try variance(["--encoding", "utf-8", "--encoding", "windows-1252"], "x")
+        #expect(plainTwice.status == 2 && plainTwice.stderr.contains("--encoding is given twice"), "\(plainTwice.stderr)")
+        // A kind the command reads when its file is given: reorder reads orders with --orders.
+        let notGiven = try variance(["--encoding", "volumes=utf-8"], "x")
+        #expect(notGiven.status == 2 && notGiven.stderr.contains("--encoding names 'volumes', but no --volumes file was given"), "\(notGiven.stderr)")
         let contradiction = try variance(["--decimal", "point", "--decimal-comma"], "x")
         #expect(contradiction.status == 2 && contradiction.stderr.contains("--decimal point and --decimal-comma contradict each other"), "\(contradiction.stderr)")
+    }
+
+    /// aggregate and forecast read one file of no kind: a `kind=value` pair was applied to it
+    /// whatever kind it named (`--encoding budget=utf-8` rejected a Windows-1252 usage file's
+    /// every row), and pairs that disagreed were dropped without a word. They are usage errors.
+    @Test func pairsOnACommandOfOneInputAreUsageErrors() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let usage = "date,item,quantity\n" + (1...3).map { "2025-0\($0)-05,Gauze,\"1,300.25\"\n" }.joined()
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let series = ["--input", "u.csv", "--series", "item", "--date", "date", "--value", "quantity"]
+        for (option, value) in [("--decimal", "budget=comma"), ("--encoding", "budget=utf-8"), ("--date-format", "budget=dmy"),
+                                ("--encoding", "census=windows-1252,budget=utf-8")] {
+            for command in [["aggregate", "--out", "a.csv"], ["forecast", "--horizon", "2", "--out", "f.csv"]] {
+                let run = try CLIRunner.run(command + series + [option, value], in: dir)
+                #expect(run.status == 2 && run.stderr.contains("\(option) '") && run.stderr.contains("but \(command[0]) has one input (--input): give it without a kind"),
+                        "\(command[0]) \(option) \(value): \(run.stderr)")
+            }
+        }
+        let plain = try CLIRunner.run(["aggregate", "--out", "a.csv"] + series + ["--encoding", "utf-8", "--date-format", "iso"], in: dir)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        // The advice for the comma set on a command of one file is to leave it out, not to give
+        // it by kind (`--decimal budget=comma`, itself a usage error here).
+        let comma = try CLIRunner.run(["aggregate", "--out", "c.csv"] + series + ["--decimal-comma"], in: dir)
+        #expect(comma.status == 1 && comma.stderr.contains("as --decimal-comma reads this file") && comma.stderr.contains("leave --decimal-comma out")
+                && !comma.stderr.contains("budget"), "\(comma.stderr)")
+    }
+
+    /// `reorder --encoding orders=...` without `--orders` said no input of reorder reads orders.
+    @Test func aPairForAnInputNotGivenSaysSo() throws {
+        let inputs = PlanningInputs.reorder
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, rows) in inputs.files {
+            try CSVInput.csv(rows[0], Array(rows.dropFirst())).write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        let run = try CLIRunner.run(inputs.arguments + ["--encoding", "orders=utf-8", "--out", "o"], in: dir)
+        #expect(run.status == 2 && run.stderr.contains("--encoding names 'orders', but no --orders file was given; give --orders FILE"), "\(run.stderr)")
+        let unread = try CLIRunner.run(inputs.arguments + ["--decimal", "budget=comma", "--out", "o"], in: dir)
+        #expect(unread.status == 2 && unread.stderr.contains("--decimal names 'budget', which no input of reorder reads"), "\(unread.stderr)")
+    }
+
+    /// A pipeline's `decimal:` reads any case, as `--decimal budget=Comma` does (`decimal:
+    /// Comma` was refused), and a point file read with a comma is told to change that key, not
+    /// a command-line flag.
+    @Test func pipelineDecimalKeyInAnyCaseAndItsAdvice() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let comma = "date;item;quantity\n" + (1...3).map { "2025-0\($0)-05;Gauze;1,5\n" }.joined()
+        let point = "date,item,quantity\n" + (1...3).map { "2025-0\($0)-05,Gauze,\"1,300.25\"\n" }.joined()
+        try comma.write(to: dir.appendingPathComponent("comma.csv"), atomically: false, encoding: .utf8)
+        try point.write(to: dir.appendingPathComponent("point.csv"), atomically: false, encoding: .utf8)
+        func pipeline(_ file: String, _ decimal: String) -> String {
+            "stages:\n  usage:\n    kind: import\n    table: usage\n    file: \(file)\n    decimal: \(decimal)\n"
+                + "  series:\n    kind: aggregate\n    input: usage\n"
+        }
+        try pipeline("comma.csv", "Comma").write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
+        let any = try CLIRunner.run(["run", "p.yml", "--out", "o"], in: dir)
+        #expect(any.status == 0, "\(any.stderr)")
+        try pipeline("point.csv", "COMMA").write(to: dir.appendingPathComponent("q.yml"), atomically: false, encoding: .utf8)
+        let wrong = try CLIRunner.run(["run", "q.yml", "--out", "q"], in: dir)
+        #expect(wrong.status == 1 && wrong.stderr.contains("as decimal: comma on import 'usage' reads this file")
+                && wrong.stderr.contains("write decimal: point on import 'usage'") && !wrong.stderr.contains("--decimal"), "\(wrong.stderr)")
     }
 }

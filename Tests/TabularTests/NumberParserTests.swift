@@ -249,7 +249,18 @@ struct NumberParserTests {
         // point says the setting is why (a command's --decimal-comma reads every file: a US
         // item master beside a German usage export was "not a number" without a word on why).
         #expect(!comma.explain("1.5").contains("use --decimal-comma"))
-        #expect(comma.explain("0.50").hasPrefix("'0.50' is not a number with ',' as the decimal mark, as --decimal-comma (decimal: comma) reads this file, and is one with a decimal point"))
+        #expect(comma.explain("0.50").hasPrefix("'0.50' is not a number with ',' as the decimal mark, as the decimal comma set for it reads this file, but is one with a decimal point"))
+        // The advice is for where the comma was set: it named `--decimal-comma` and advised
+        // `--decimal budget=comma` whatever set it (wrong on aggregate, for a pair, in a pipeline).
+        for (source, says) in [(DecimalCommaSource.flag("--decimal-comma"), "as --decimal-comma reads this file, but is one with a decimal point: if the file is written with decimal points, leave --decimal-comma out;"),
+                               (.sharedFlag("--decimal comma", kind: "items"), "as --decimal comma reads this file, but is one with a decimal point: --decimal comma applies to every input of the command, so if this one is written with decimal points, add --decimal items=point"),
+                               (.pair(kind: "actuals"), "as --decimal actuals=comma reads this file, but is one with a decimal point: if this file is written with decimal points, give --decimal actuals=point instead;"),
+                               (.pipeline(stage: "gl"), "as decimal: comma on import 'gl' reads this file, but is one with a decimal point: if this file is written with decimal points, write decimal: point on import 'gl'")] {
+            var set = NumberParser(decimalComma: true)
+            set.commaSource = source
+            let message = set.explain("0.50")
+            #expect(message.contains(says) && !message.contains("budget"), "\(message)")
+        }
         #expect(comma.explain("abc") == "'abc' is not a number")
     }
 }

@@ -120,6 +120,43 @@ struct TextEncodingTests {
         #expect([UInt8]([0x00, 0x61, 0x00, 0x62]).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == .bigEndian)
     }
 
+    /// Text mostly in Cyrillic has zero bytes only in its ASCII (header, delimiters, digits):
+    /// 676 of 1,468 code units in a Cyrillic item export, all on one side, were short of the
+    /// half asked for, and no option read the file big-endian. Now one unit in 16 (and 16
+    /// zero bytes) on one side, none on the other, tells the order; `utf-16be` and `utf-16le`
+    /// name it when even that is missing.
+    @Test func utf16MostlyCyrillicWithoutAByteOrderMark() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let name = "\u{0411}\u{0438}\u{043D}\u{0442} \u{043C}\u{0430}\u{0440}\u{043B}\u{0435}\u{0432}\u{044B}\u{0439} \u{0441}\u{0442}\u{0435}\u{0440}\u{0438}\u{043B}\u{044C}\u{043D}\u{044B}\u{0439}"
+        let text = "date,item,quantity\n" + (1...40).map { "2025-01-05,\(name) \($0),1\n" }.joined()
+        func bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
+            text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        }
+        for bigEndian in [false, true] {
+            let encoded = bytes(text, bigEndian: bigEndian)
+            #expect(encoded.withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == (bigEndian ? .bigEndian : .littleEndian))
+            let path = try dir.write("cyr.csv", bytes: encoded)
+            for encoding in [TextEncoding.auto, .utf16, bigEndian ? .utf16be : .utf16le] {
+                let reader = try CSVReader(path: path, encoding: encoding)
+                var records: [[String]] = []
+                try reader.forEachRecord { records.append($0.strings) }
+                #expect(reader.header == ["date", "item", "quantity"], "\(encoding) \(bigEndian)")
+                #expect(records.first == ["2025-01-05", name + " 1", "1"], "\(encoding) \(bigEndian)")
+            }
+        }
+        // Cyrillic with only delimiters in ASCII: nothing tells, utf-16 stays little-endian,
+        // and utf-16be reads it.
+        let bare = "\u{0411}\u{0438};\u{0412}\u{0430}\u{0442}\u{0430}\r\n\u{0413};\u{0414}\r\n"
+        let path = try dir.write("bare.csv", bytes: bytes(bare, bigEndian: true))
+        #expect(bytes(bare, bigEndian: true).withUnsafeBytes { UTF16ByteOrder(zeroBytesOf: $0) } == nil)
+        let little = try CSVReader(path: path, encoding: .utf16)
+        #expect(little.header != ["\u{0411}\u{0438}", "\u{0412}\u{0430}\u{0442}\u{0430}"])
+        let big = try CSVReader(path: path, encoding: try TextEncoding(parsing: "UTF-16BE"))
+        #expect(big.header == ["\u{0411}\u{0438}", "\u{0412}\u{0430}\u{0442}\u{0430}"])
+        #expect(try TextEncoding(parsing: "utf16le") == .utf16le)
+    }
+
     @Test func utf16SplitAnywhereBetweenChunksIsCarriedOver() {
         let text = "a\u{F4}\u{1F489}b"
         let bytes = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -146,7 +183,8 @@ struct TextEncodingTests {
         #expect(try TextEncoding(parsing: "ISO-8859-1") == .latin1)
         #expect(try TextEncoding(parsing: "utf-16") == .utf16)
         let error = try #require(throws: UsageError.self) { try TextEncoding(parsing: "ebcdic") }
-        #expect(error.message == "unknown encoding 'ebcdic'; use one of auto, utf-8, windows-1252, latin-1, utf-16")
+        #expect(error.message == "unknown encoding 'ebcdic'; use one of auto, utf-8, windows-1252, latin-1, utf-16, utf-16le, utf-16be")
+        #expect(try TextEncoding(parsing: "UTF-16BE") == .utf16be)
     }
 
     @Test func utf8Validation() {

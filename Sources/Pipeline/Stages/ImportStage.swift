@@ -14,7 +14,7 @@ public struct ImportStage: Stage {
         ParameterSpec("columns", .map, "role: \"Header in your file\" for columns not named like the roles"),
         ParameterSpec("delimiter", .string, "',' ';' tab '|' (detected when omitted)"),
         ParameterSpec("date_format", .string, default: "auto", "auto, iso, mdy, dmy or a pattern like DD/MM/YYYY"),
-        ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 (read as Windows-1252) or utf-16 (without a byte-order mark, the byte order its zero bytes show) (auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252)"),
+        ParameterSpec("encoding", .string, default: "auto", "auto, utf-8, windows-1252, latin-1 (read as Windows-1252) utf-16 (without a byte-order mark, the byte order its zero bytes show), utf-16le or utf-16be (that byte order without a mark) (auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252)"),
         ParameterSpec("decimal", .string, default: "point", "point, or comma for 1.234,50; point written out also reads 1,500 and 1.200 in a file separated by semicolons (otherwise refused as ambiguous)"),
         ParameterSpec("on_error", .string, default: "fail", "fail above reject_threshold, or skip"),
         ParameterSpec("reject_threshold", .number, default: "1", "largest share of rejected rows, in percent"),
@@ -74,7 +74,8 @@ public struct ImportStage: Stage {
         if let unknown = columns.keys.sorted().first(where: { !roles.contains($0) }) {
             throw p.error("columns", "'\(unknown)' is not a column of \(table); it has \(schema.roles.map(\.name).joined(separator: ", "))")
         }
-        let decimal = try p.string("decimal") ?? "point"
+        // In any case, as the command line's `--decimal budget=Comma` (`decimal: Comma` was refused).
+        let decimal = (try p.string("decimal") ?? "point").trimmed().lowercased()
         guard decimal == "point" || decimal == "comma" else { throw p.error("decimal", "decimal must be point or comma") }
         guard let policy = RejectPolicy(rawValue: try p.string("on_error") ?? "fail") else { throw p.error("on_error", "on_error must be fail or skip") }
         let threshold = try p.number("reject_threshold") ?? 1
@@ -97,6 +98,7 @@ public struct ImportStage: Stage {
         // `decimal: point` written out settles what the default leaves in doubt (`1,500` in a
         // file separated by semicolons).
         options.decimalPointStated = p.values["decimal"] != nil && decimal == "point"
+        options.decimalCommaSource = .pipeline(stage: p.stage)
         options.kind = table
         let layout = try p.string("layout") ?? "long"
         guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }

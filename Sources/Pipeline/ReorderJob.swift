@@ -538,9 +538,13 @@ public struct ReorderJob: Sendable {
         // Not items of a totals export: their days are a period's total spread evenly, with no
         // daily pattern or level of their own to learn, and 1,095 days each of a monthly file's
         // 100k items would be a grid of 900 MB.
+        // The recent days end with the last whole week, not with the usage.
+        let recentEnd = week.firstDay(of: lastFullWeek + 1).daysSinceEpoch - 1
         for id in recent.indices where !spreads {
-            // An item first used under 8 weeks ago is judged on its days since.
-            let since = firstUse[id] == never ? 0 : Int(usageEnd.daysSinceEpoch - firstUse[id]) + 1
+            // An item first used under 8 weeks ago is judged on its days since, within the
+            // recent days (counted to the usage's end, an export ending on a Saturday held every
+            // new item's 6 days before its first use and none was planned by the day).
+            let since = firstUse[id] == never ? 0 : max(0, Int(recentEnd - firstUse[id]) + 1)
             if IntervalDemand.RecentWeeks(days: recent[id]).isUsedDaily(overLast: min(56, since)) { isDaily[id] = true }
         }
         // New items used on most days since they began under two weeks ago: by day too, from

@@ -93,6 +93,9 @@ public struct StaffingJob: Sendable {
         /// or no longer exported, not planned. A day missing inside a unit's census is no stop:
         /// its period is read from its other days (`censusPeriodsReadFromRecordedDays`).
         public var stoppedUnits: [(unit: String, last: String)] = []
+        /// Of the stopped units, those whose census rows go on with patient_days empty, and
+        /// the last such row's day: not recorded, which is no sign the unit closed.
+        public var stoppedUnitsLeftEmpty: [String: CalendarDay] = [:]
         /// Units planned whose census ends before the census's last day, but too recently to
         /// have stopped (`CensusStop`): their last day and the days from it to the census's
         /// last. The period each ends within is read from its days recorded, and said.
@@ -610,6 +613,8 @@ public struct StaffingJob: Sendable {
         result.corrections = corrections
         result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
+        let leftEmpty = Dictionary(census.unrecordedThrough.map { ($0.key.matchKey(), $0.value) }, uniquingKeysWith: max)
+        for stopped in result.stoppedUnits { result.stoppedUnitsLeftEmpty[stopped.unit] = leftEmpty[stopped.unit.matchKey()] }
         result.censusEndingEarly = endingEarly.filter { targeted.contains($0.unit) }.sorted { $0.unit < $1.unit }
         result.censusLastDay = stopReference
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
@@ -830,9 +835,15 @@ public struct StaffingJob: Sendable {
                          + result.censusEndingEarly.prefix(6).map { "\($0.unit) (last \($0.last), \(NumberFormat.count($0.days, "day")) before)" }.listed(of: result.censusEndingEarly.count)
                          + "; a unit \(CensusStop.days) days or more without census is not planned; if it closed, leave it out of the targets")
         }
-        if !result.stoppedUnits.isEmpty {
-            lines.append("Not planned, census stopped: " + result.stoppedUnits.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)
+        let closed = result.stoppedUnits.filter { result.stoppedUnitsLeftEmpty[$0.unit] == nil }
+        if !closed.isEmpty {
+            lines.append("Not planned, census stopped: " + closed.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)
                          + "; a closed unit needs no staff; if it is open, export its census to date")
+        }
+        let leftEmpty = result.stoppedUnits.compactMap { u in result.stoppedUnitsLeftEmpty[u.unit].map { (u.unit, u.last, $0) } }
+        if !leftEmpty.isEmpty {
+            lines.append("Not planned, census left empty: " + leftEmpty.map { "\($0.0) (recorded to \($0.1), its rows go on with patient_days empty to \($0.2))" }.listed(upTo: 10)
+                         + "; the unit may be open with its census not recorded: record its census to plan it")
         }
         if !result.unitsWithoutCompletePeriod.isEmpty {
             lines.append("Not planned, census too recent to hold a complete period: " + result.unitsWithoutCompletePeriod.map { "\($0.unit) (census from \($0.first))" }.listed(upTo: 10)

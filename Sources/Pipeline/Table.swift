@@ -41,6 +41,10 @@ public struct Table: Sendable {
     /// Rows the import left out because their level was empty (`emptyIsUnrecorded`), for a
     /// report to count: shifts with no patient count are shifts not checked.
     public var unrecordedRows = 0
+    /// Units whose rows go on, their level empty, after their last recorded one: the last such
+    /// row's day. Staffing says their census was left empty, not that they closed (a unit
+    /// whose last 90 days were blank, with 17,415 hours worked on it, was "a closed unit").
+    public var unrecordedThrough: [String: CalendarDay] = [:]
     /// For an import's period columns, read as months: the last day their rows named and how
     /// many days of the month they used (counted to eight). A ledger dated by the day that
     /// stops mid-month holds part of its last month (`LedgerMonths.partialLastMonth`).

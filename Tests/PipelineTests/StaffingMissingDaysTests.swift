@@ -139,4 +139,23 @@ import Tabular
         shifts.shiftsWithoutPatients = 181
         #expect(ShiftStaffingJob.summary(shifts).contains("181 shift rows with no patient count (empty) not checked: the census of those shifts was not recorded."))
     }
+
+    /// Round 3 of the review: a unit whose census rows went on for 90 days with patient_days
+    /// empty (17,415 hours worked there meanwhile) was "Not planned, census stopped ... a closed
+    /// unit needs no staff". Its census was left empty, which is no sign it closed: said so.
+    @Test func aCensusLeftEmptyIsNotAClosedUnit() throws {
+        let west = Self.census { _ in 10 }
+        let eastDays = west.texts("date")!.filter { $0 < "2025-10-01" }
+        var census = Table([("date", .text(west.texts("date")! + eastDays)),
+                            ("unit", .text(west.texts("unit")! + eastDays.map { _ in "5 East" })),
+                            ("patient_days", .number(west.numbers("patient_days")! + eastDays.map { _ in 12 }))])
+        census.unrecordedThrough = ["5 East": CalendarDay(year: 2025, month: 12, day: 31)!]
+        let targets = Table([("unit", .text(["4 West", "5 East"])), ("job_code", .text(["RN", "RN"])), ("target_hppd", .number([6, 6])),
+                             ("budgeted_fte", .number([10, 10])), ("hourly_rate", .number([50, 50]))])
+        let result = try Self.job(.week).run(timekeeping: Self.timekeeping { _ in 60 }, census: census, targets: targets)
+        #expect(result.stoppedUnits.map(\.unit) == ["5 East"] && result.stoppedUnitsLeftEmpty["5 East"] != nil, "\(result.stoppedUnits)")
+        let note = StaffingJob.note(result)
+        #expect(note.contains("Not planned, census left empty: 5 East (recorded to 2025-W39, its rows go on with patient_days empty to 2025-12-31)"), "\(note)")
+        #expect(!note.contains("a closed unit needs no staff"), "\(note)")
+    }
 }

@@ -338,14 +338,24 @@ public struct ImportStage: Stage {
         let emptyIsUnrecorded = present.map(\.emptyIsUnrecorded)
         var rowUnrecorded = false
         var unrecorded = (rows: 0, firstLine: 0, role: "")
-        // By the unit's interned id: whether it had a recorded row (1), or only empty ones (2).
+        // By the unit's interned id: whether it had a recorded row (1), or only empty ones (2),
+        // and the last day of each kind.
         let unitSlot = emptyIsUnrecorded.contains(true) ? present.firstIndex { $0.name == "unit" } : nil
-        var unitRecorded: [UInt8] = []
+        let dateSlot = present.firstIndex { $0.name == "date" && $0.type == .date }
+        var unitRecorded: [UInt8] = [], lastRecordedDay: [Int32] = [], lastEmptyDay: [Int32] = []
         func seeUnit(recorded: Bool) {
             guard let u = unitSlot, rowText[u] >= 0 else { return }
             let id = rowText[u]
-            if id >= unitRecorded.count { unitRecorded += [UInt8](repeating: 0, count: id - unitRecorded.count + 1) }
+            if id >= unitRecorded.count {
+                let more = id - unitRecorded.count + 1
+                unitRecorded += [UInt8](repeating: 0, count: more)
+                lastRecordedDay += [Int32](repeating: .min, count: more)
+                lastEmptyDay += [Int32](repeating: .min, count: more)
+            }
             if recorded { unitRecorded[id] = 1 } else if unitRecorded[id] == 0 { unitRecorded[id] = 2 }
+            guard let d = dateSlot else { return }
+            let day = rowDay[d].daysSinceEpoch
+            if recorded { lastRecordedDay[id] = max(lastRecordedDay[id], day) } else { lastEmptyDay[id] = max(lastEmptyDay[id], day) }
         }
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
@@ -603,6 +613,11 @@ public struct ImportStage: Stage {
         table.sourceFile = path
         table.unrecordedKeys = unitsUnrecorded
         table.unrecordedRows = unrecorded.rows
+        if let u = unitSlot {
+            for id in unitRecorded.indices where unitRecorded[id] == 1 && lastEmptyDay[id] > lastRecordedDay[id] {
+                table.unrecordedThrough[internedStrings[u][id]] = CalendarDay(daysSinceEpoch: lastEmptyDay[id])
+            }
+        }
         if keepsLines { table.sourceLines = lines }
         for k in 0..<count where watchesLabels[k] {
             if let span = labelMixes[k].labelledSpan { table.labelledSpans[present[k].name] = span }

@@ -93,9 +93,11 @@ public struct StaffingJob: Sendable {
         /// or no longer exported, not planned. A day missing inside a unit's census is no stop:
         /// its period is read from its other days (`censusPeriodsReadFromRecordedDays`).
         public var stoppedUnits: [(unit: String, last: String)] = []
-        /// Of the stopped units, those whose census rows go on with patient_days empty, and
-        /// the last such row's day: not recorded, which is no sign the unit closed.
-        public var stoppedUnitsLeftEmpty: [String: CalendarDay] = [:]
+        /// Of the stopped units, those whose census rows go on with patient_days empty while
+        /// timekeeping has hours worked there after the census's last recorded day: their last
+        /// recorded day, the last empty row's day and those hours. A unit that closed and kept
+        /// its empty rows (no hours since) stays a stopped unit.
+        public var stoppedUnitsLeftEmpty: [String: (recorded: CalendarDay, through: CalendarDay, hoursSince: Double)] = [:]
         /// Units planned whose census ends before the census's last day, but too recently to
         /// have stopped (`CensusStop`): their last day and the days from it to the census's
         /// last. The period each ends within is read from its days recorded, and said.
@@ -614,7 +616,22 @@ public struct StaffingJob: Sendable {
         result.fteBasis = (planner.paidHoursPerFTEYear, planner.productiveShare, planner.overtimeShare)
         result.stoppedUnits = stoppedUnits.filter { targeted.contains($0.unit) }
         let leftEmpty = Dictionary(census.unrecordedThrough.map { ($0.key.matchKey(), $0.value) }, uniquingKeysWith: max)
-        for stopped in result.stoppedUnits { result.stoppedUnitsLeftEmpty[stopped.unit] = leftEmpty[stopped.unit.matchKey()] }
+        // Hours worked after each such unit's last recorded day, in one pass over timekeeping
+        // (each distinct unit text folded once).
+        var emptied: [String: (unit: String, recorded: CalendarDay, through: CalendarDay)] = [:]
+        for stopped in result.stoppedUnits {
+            let key = stopped.unit.matchKey()
+            if let through = leftEmpty[key], let recorded = lastRecorded[stopped.unit] { emptied[key] = (stopped.unit, recorded, through) }
+        }
+        if !emptied.isEmpty {
+            var folded: [String: String] = [:], hoursSince: [String: Double] = [:]
+            for r in 0..<tUnits.count where tHours[r] > 0 {
+                let key = folded[tUnits[r]] ?? tUnits[r].matchKey()
+                folded[tUnits[r]] = key
+                if let e = emptied[key], tDates[r] > e.recorded { hoursSince[key, default: 0] += tHours[r] }
+            }
+            for (key, e) in emptied { if let hours = hoursSince[key] { result.stoppedUnitsLeftEmpty[e.unit] = (e.recorded, e.through, hours) } }
+        }
         result.censusEndingEarly = endingEarly.filter { targeted.contains($0.unit) }.sorted { $0.unit < $1.unit }
         result.censusLastDay = stopReference
         result.unitsWithoutCompletePeriod = firstCensusDay.sorted { $0.key < $1.key }.map { (unit: $0.key, first: $0.value) }
@@ -840,10 +857,11 @@ public struct StaffingJob: Sendable {
             lines.append("Not planned, census stopped: " + closed.map { "\($0.unit) (last \($0.last))" }.listed(upTo: 10)
                          + "; a closed unit needs no staff; if it is open, export its census to date")
         }
-        let leftEmpty = result.stoppedUnits.compactMap { u in result.stoppedUnitsLeftEmpty[u.unit].map { (u.unit, u.last, $0) } }
+        let leftEmpty = result.stoppedUnits.compactMap { u in result.stoppedUnitsLeftEmpty[u.unit].map { (u.unit, $0) } }
         if !leftEmpty.isEmpty {
-            lines.append("Not planned, census left empty: " + leftEmpty.map { "\($0.0) (recorded to \($0.1), its rows go on with patient_days empty to \($0.2))" }.listed(upTo: 10)
-                         + "; the unit may be open with its census not recorded: record its census to plan it")
+            lines.append("Not planned, census left empty while staff worked on: " + leftEmpty.map { unit, e in
+                "\(unit) (recorded to \(e.recorded), its rows go on with patient_days empty to \(e.through), \(numbers.quantity(e.hoursSince, decimals: 0)) h worked since)"
+            }.listed(upTo: 10) + "; record its census to plan it")
         }
         if !result.unitsWithoutCompletePeriod.isEmpty {
             lines.append("Not planned, census too recent to hold a complete period: " + result.unitsWithoutCompletePeriod.map { "\($0.unit) (census from \($0.first))" }.listed(upTo: 10)

@@ -466,8 +466,9 @@ import Planning
     /// weeks of use: 27.3 to 67.7). Used every day since they began, they are planned by the day,
     /// whatever weekday the export ends on (the first version counted their days to the export's
     /// end while the days it looks at end with the last whole week: ending on a Saturday, no
-    /// new item was planned by the day).
-    @Test(arguments: [42, 41, 38])
+    /// new item was planned by the day, and items of 14 to 19 days' use fell between that and
+    /// the rule for items under two weeks old).
+    @Test(arguments: [42, 41, 38, 15, 20])
     func newItemsUsedEveryDayArePlannedOnTheirDays(length: Int) throws {
         var job = ReorderJob()
         job.threads = 1
@@ -494,7 +495,10 @@ import Planning
         let plan = try job.plan(usage: usage, items: master, inventory: Self.inventory(ids.map { ($0, "Main", 0) }))
         let stock = plan.lines.map(\.safetyStock)
         #expect(plan.lines.allSatisfy { $0.reason.contains("demand forecast day by day") }, "\(plan.lines.map(\.reason))")
-        #expect(stock.count == 12 && stock.allSatisfy { $0 > 18 && $0 < 50 }, "\(stock)")
+        // Two or three weeks of days estimate the spread more loosely (15 and 20 days here:
+        // 19 to 65 units); five or six weeks within 18 to 50.
+        let bounds: ClosedRange<Double> = length >= 38 ? 18...50 : 10...80
+        #expect(stock.count == 12 && stock.allSatisfy { bounds.contains($0) }, "\(stock)")
     }
 
     /// A statistician's review: the replay's fill rate by criticality pooled smooth and lumpy

@@ -142,7 +142,8 @@ import Tabular
 
     /// Round 3 of the review: a unit whose census rows went on for 90 days with patient_days
     /// empty (17,415 hours worked there meanwhile) was "Not planned, census stopped ... a closed
-    /// unit needs no staff". Its census was left empty, which is no sign it closed: said so.
+    /// unit needs no staff". Its census was left empty while staff worked on: said so, with the
+    /// hours. A unit that closed and kept its empty rows (no hours since) is still closed.
     @Test func aCensusLeftEmptyIsNotAClosedUnit() throws {
         let west = Self.census { _ in 10 }
         let eastDays = west.texts("date")!.filter { $0 < "2025-10-01" }
@@ -152,10 +153,19 @@ import Tabular
         census.unrecordedThrough = ["5 East": CalendarDay(year: 2025, month: 12, day: 31)!]
         let targets = Table([("unit", .text(["4 West", "5 East"])), ("job_code", .text(["RN", "RN"])), ("target_hppd", .number([6, 6])),
                              ("budgeted_fte", .number([10, 10])), ("hourly_rate", .number([50, 50]))])
-        let result = try Self.job(.week).run(timekeeping: Self.timekeeping { _ in 60 }, census: census, targets: targets)
+        let westHours = Self.timekeeping { _ in 60 }
+        let days = westHours.texts("date")!
+        // 5 East's hours go on through December (written `5 EAST`: units match ignoring case).
+        let both = Table([("date", .text(days + days)), ("unit", .text(days.map { _ in "4 West" } + days.map { _ in "5 EAST" })),
+                          ("hours", .number(days.map { _ in 60 } + days.map { _ in 72 })),
+                          ("pay_type", .text((days + days).map { _ in "REG" })), ("job_code", .text((days + days).map { _ in "RN" }))])
+        let result = try Self.job(.week).run(timekeeping: both, census: census, targets: targets)
         #expect(result.stoppedUnits.map(\.unit) == ["5 East"] && result.stoppedUnitsLeftEmpty["5 East"] != nil, "\(result.stoppedUnits)")
         let note = StaffingJob.note(result)
-        #expect(note.contains("Not planned, census left empty: 5 East (recorded to 2025-W39, its rows go on with patient_days empty to 2025-12-31)"), "\(note)")
+        #expect(note.contains("Not planned, census left empty while staff worked on: 5 East (recorded to 2025-09-30, its rows go on with patient_days empty to 2025-12-31, 6,624 h worked since)"), "\(note)")
         #expect(!note.contains("a closed unit needs no staff"), "\(note)")
+        // No hours since its last census day: closed, its empty rows aside.
+        let closed = try Self.job(.week).run(timekeeping: westHours, census: census, targets: targets)
+        #expect(closed.stoppedUnitsLeftEmpty.isEmpty && StaffingJob.note(closed).contains("Not planned, census stopped: 5 East (last 2025-W39); a closed unit needs no staff"))
     }
 }

@@ -152,9 +152,9 @@ import Testing
         days[80] = 0
         #expect(IntervalDemand.RecentWeeks(days: days).isUsedDaily)
         // A new item, judged on its days since its first use: 3 weeks every day (the 8 weeks
-        // before them hold zeros), but not under 2 weeks, nor with a day in ten missed.
+        // before them hold zeros), but not under a week, nor with a day in ten missed.
         let new = IntervalDemand.RecentWeeks(days: [Float](repeating: 0, count: 35) + [Float](repeating: 20, count: 21))
-        #expect(!new.isUsedDaily && new.isUsedDaily(overLast: 21) && !new.isUsedDaily(overLast: 13))
+        #expect(!new.isUsedDaily && new.isUsedDaily(overLast: 21) && new.isUsedDaily(overLast: 8) && !new.isUsedDaily(overLast: 6))
         #expect(!IntervalDemand.RecentWeeks(days: [Float](repeating: 0, count: 35) + [20, 0, 0, 20, 20, 20, 0] + [Float](repeating: 20, count: 14)).isUsedDaily(overLast: 21))
     }
 

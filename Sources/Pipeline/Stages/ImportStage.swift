@@ -587,7 +587,22 @@ public struct ImportStage: Stage {
         if unrecorded.rows > 0 {
             summary.notes.append("\(NumberFormat.count(unrecorded.rows, "row")) with an empty \(unrecorded.role) (first: line \(unrecorded.firstLine)): not recorded, so left out as missing, not read as zero")
         }
-        let unitsUnrecorded: [String] = unitSlot.flatMap { $0 }.map { u in unitRecorded.indices.filter { unitRecorded[$0] == 2 }.map { internedStrings[u][$0] }.sorted() } ?? []
+        // By unit as staffing matches them, ignoring case and spaces (`6060 TELEMETRY`'s empty
+        // rows under `6060 Telemetry`'s recorded ones were "no census recorded for it"): its first
+        // spelling, whether any spelling was recorded, and the last days of each kind.
+        var byUnit: [String: (name: String, recorded: Bool, lastRecorded: Int32, lastEmpty: Int32)] = [:], unitKeys: [String] = []
+        if let u = unitSlot.flatMap({ $0 }) {
+            for id in unitRecorded.indices where unitRecorded[id] != 0 {
+                let key = internedStrings[u][id].matchKey()
+                var unit = byUnit[key] ?? (internedStrings[u][id], false, .min, .min)
+                if byUnit[key] == nil { unitKeys.append(key) }
+                unit.recorded = unit.recorded || unitRecorded[id] == 1
+                unit.lastRecorded = max(unit.lastRecorded, lastRecordedDay[id])
+                unit.lastEmpty = max(unit.lastEmpty, lastEmptyDay[id])
+                byUnit[key] = unit
+            }
+        }
+        let unitsUnrecorded = unitKeys.compactMap { byUnit[$0]!.recorded ? nil : byUnit[$0]!.name }.sorted()
         if !unitsUnrecorded.isEmpty {
             summary.notes.append("every \(unrecorded.role) of \(unitsUnrecorded.count == 1 ? "unit" : "units") \(unitsUnrecorded.prefix(5).map { "'\($0)'" }.listed(of: unitsUnrecorded.count)) is empty: no census recorded for \(unitsUnrecorded.count == 1 ? "it" : "them"); check the export's column")
         }
@@ -613,10 +628,8 @@ public struct ImportStage: Stage {
         table.sourceFile = path
         table.unrecordedKeys = unitsUnrecorded
         table.unrecordedRows = unrecorded.rows
-        if let u = unitSlot {
-            for id in unitRecorded.indices where unitRecorded[id] == 1 && lastEmptyDay[id] > lastRecordedDay[id] {
-                table.unrecordedThrough[internedStrings[u][id]] = CalendarDay(daysSinceEpoch: lastEmptyDay[id])
-            }
+        for unit in byUnit.values where unit.recorded && unit.lastEmpty > unit.lastRecorded {
+            table.unrecordedThrough[unit.name] = CalendarDay(daysSinceEpoch: unit.lastEmpty)
         }
         if keepsLines { table.sourceLines = lines }
         for k in 0..<count where watchesLabels[k] {

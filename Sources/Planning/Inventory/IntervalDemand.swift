@@ -39,12 +39,14 @@ public struct IntervalDemand: Sendable, Equatable {
         public var isUsedDaily: Bool { isUsedDaily(overLast: 56) }
 
         /// `isUsedDaily` over the last `window` days: for an item first used under 8 weeks ago,
-        /// the days since then (two weeks at least). Such a new item was planned on its 3 to 6
-        /// weekly totals, whose spread from so few points gave identical items used 20 ± 5 a
-        /// day safety stock from 9.6 to 67.7 units where 30.8 was right; its days tell the
-        /// spread far better.
+        /// the days since then that the recent weeks hold (a week at least: they end with the
+        /// last whole week, and an item of 14 days' use in an export ending on a Saturday has 8
+        /// there; under 14 days of use, a new item is planned by the day anyway). Such a new
+        /// item was planned on its 3 to 6 weekly totals, whose spread from so few points gave
+        /// identical items used 20 ± 5 a day safety stock from 9.6 to 67.7 units where 30.8 was
+        /// right; its days tell the spread far better.
         public func isUsedDaily(overLast window: Int) -> Bool {
-            guard window >= 14, days.count >= window else { return false }
+            guard window >= 7, days.count >= window else { return false }
             var used = 0, total = 0.0
             for x in days.suffix(window) where x > 0 {
                 used += 1

@@ -512,6 +512,10 @@ public struct ExportInspection: Sendable {
         }
         for note in roleTypeNotes(schema) { out += "  \(note)\n" }
         let dateFormat = dateRoleFormat
+        // The format the import must be told: not one it reads by itself.
+        let neededFormat = (dateFormat ?? unpivot?.dateFormat).flatMap { format in
+            format != "auto" && format != "iso" && (format != "mdy" || !dateRoleReadsAutomatically) ? format : nil
+        }
         var flags: [String] = []
         if let unpivot {
             out += "  wide sheet: unpivot the columns \(unpivot.columns)\n"
@@ -520,6 +524,7 @@ public struct ExportInspection: Sendable {
                 + " --values-to \(unpivot.valuesTo)" + (unpivot.dateFormat.map { " --date-format \($0)" } ?? "")
                 + (unpivot.payTypes.isEmpty ? "" : " --pay-codes " + unpivot.recodings("=", ",")))
         }
+        if unpivot == nil, let neededFormat { flags.append("--date-format \(neededFormat)") }
         if decimalComma { flags.append("--decimal-comma") }
         if decimalPoint { flags.append("--decimal-point") }
         let defaults = CSVLimits()
@@ -533,7 +538,7 @@ public struct ExportInspection: Sendable {
         }
         if delimiter != UInt8(ascii: ",") { out += "    delimiter: \(delimiter == 0x09 ? "tab" : "'" + String(UnicodeScalar(delimiter)) + "'")\n" }
         if encoding != "UTF-8" { out += "    encoding: \(encoding.lowercased())\n" }
-        if let dateFormat = dateFormat ?? unpivot?.dateFormat, dateFormat != "auto", dateFormat != "iso", dateFormat != "mdy" { out += "    date_format: \(dateFormat)\n" }
+        if let neededFormat { out += "    date_format: \(neededFormat)\n" }
         if decimalComma { out += "    decimal: comma\n" }
         if decimalPoint { out += "    decimal: point\n" }
         if limits.maxFieldBytes != defaults.maxFieldBytes { out += "    max_field_bytes: \(limits.maxFieldBytes)\n" }
@@ -604,6 +609,16 @@ public struct ExportInspection: Sendable {
                 return nil
             }
         }
+    }
+
+    /// Whether the import reads the date role's samples without a format: slash dates month-first
+    /// do, dashed ones (`01-02-2025`) do not, and a suggested import stage without
+    /// `date_format: mdy` rejected every row of them.
+    var dateRoleReadsAutomatically: Bool {
+        guard let header = suggestedMap.first(where: { $0.role == "date" })?.header,
+              let column = columns.first(where: { $0.header == header }) else { return true }
+        let automatic = DateParser()
+        return column.samples.allSatisfy { automatic.parse($0) != nil }
     }
 
     /// The format of the column mapped to the date role, when it reads as a date.

@@ -88,6 +88,19 @@ import Tabular
         #expect(mixed.dateFormat == "mdy" && mixed.share == 1, "\(mixed)")
     }
 
+    /// Round 3 of the review: dashed dates (`01-02-2025`) read month-first by inspect were
+    /// suggested as an import stage without `date_format:`, which rejected every row (the import
+    /// reads slash dates by itself, not dashed ones). The stage and the flags carry the format.
+    @Test func dashedDatesAreSuggestedWithTheirFormat() throws {
+        let workspace = try Workspace()
+        try workspace.write("d.csv", "date,item,quantity\n01-02-2025,A,1\n03-04-2025,A,2\n12-11-2025,B,3\n")
+        let report = try ExportInspection(path: workspace.url.appendingPathComponent("d.csv").path, kind: "usage").report
+        #expect(report.contains("    date_format: mdy\n") && report.contains("flags: --date-format mdy"), "\(report)")
+        try workspace.write("s.csv", "date,item,quantity\n01/02/2025,A,1\n03/04/2025,A,2\n12/11/2025,B,3\n")
+        let slashes = try ExportInspection(path: workspace.url.appendingPathComponent("s.csv").path, kind: "usage").report
+        #expect(!slashes.contains("date_format") && !slashes.contains("--date-format"), "\(slashes)")
+    }
+
     @Test func aPurchaseOrderExportMapsItsPOAndReceivedQuantity() throws {
         let workspace = try Workspace()
         try workspace.write("po.csv", """

@@ -163,21 +163,27 @@ import Testing
         #expect(rejects.contains("a subtotal row ('Grand total - all items'): its quantity 47 is the sum of all 12 rows above it"), "\(rejects)")
     }
 
+    /// `text` as a usage file aggregated by the day, partial days kept and bad rows skipped:
+    /// the run and the series written (empty when the run wrote none).
+    private func aggregatedByDay(_ text: String) throws -> (run: CLIRunner.Outcome, out: String) {
+        let dir = try CLIRunner.workspace()
+        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        return (run, (try? CLIRunner.read(dir.appendingPathComponent("s.csv"))) ?? "")
+    }
+
     /// A daily total on a day with one issue equals that issue: no evidence either way. Read as
     /// a miss, it made `ICU Total` an item on every day (the file's total doubled); and a kit
     /// named `Total ...` after its stems is weighed against its whole date, gauze included.
     @Test func aDailyTotalOnADayOfOneIssueIsStillATotal() throws {
-        let dir = try CLIRunner.workspace()
         var text = "date,item,quantity\n"
         for day in 1...6 {
             let gauze = day == 4 ? 0 : 2 + day, tape = 1 + day % 2
             text += "2025-03-0\(day),ICU Gauze,\(gauze)\n2025-03-0\(day),ICU Tape,\(tape)\n2025-03-0\(day),ICU Total,\(gauze + tape)\n"
             text += "2025-03-0\(day),Hip Stem A,\(day % 3)\n2025-03-0\(day),Hip Stem B,1\n2025-03-0\(day),Total Hip Kit,\(day % 3 + 1)\n2025-03-0\(day),Gauze,5\n"
         }
-        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
-        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        let (run, out) = try aggregatedByDay(text)
         #expect(run.status == 0 && run.stderr.contains("42 rows read, 36 accepted, 6 rejected"), "stderr: \(run.stderr)")
-        let out = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
         #expect(!out.contains("ICU Total") && out.contains("Total Hip Kit,2025-03-01,2"), "\(out)")
     }
 
@@ -186,7 +192,6 @@ import Testing
     /// Total` and the grand total were read as items (the file's total tripled); `Total - ICU`
     /// and `TOTAL: ICU` are subtotal labels, not item names.
     @Test func itemsNamedWithATotalWordStayInTheSumsOfTheTotalsBelow() throws {
-        let dir = try CLIRunner.workspace()
         var text = "date,item,quantity\n", grand = 0
         for day in 1...6 {
             let a = day % 3, b = 1, gauze = 2, protein = day == 2 ? 2 * gauze : 1
@@ -198,10 +203,8 @@ import Testing
             text += "2025-03-0\(day),Daily Total,\(items + gauze)\n"
         }
         text += "2025-03-06,Grand total - all items,\(grand)\n"
-        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
-        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        let (run, out) = try aggregatedByDay(text)
         #expect(run.status == 0 && run.stderr.contains("43 rows read, 36 accepted, 7 rejected"), "stderr: \(run.stderr)")
-        let out = try CLIRunner.read(dir.appendingPathComponent("s.csv"))
         #expect(!out.contains("Daily Total") && !out.contains("Grand total") && out.contains("Total Hip Kit") && out.contains("Total Protein Supplement"), "\(out)")
     }
 
@@ -209,11 +212,9 @@ import Testing
     /// stayed in the running sums, so the grand total below missed and both were kept (the
     /// file's total tripled). A total below may sum the items without such rows.
     @Test func aGrandTotalBelowTotalsLabelledAsItemsIsATotal() throws {
-        let dir = try CLIRunner.workspace()
         let text = "item,date,quantity\nHip Stem A,2025-01-01,3\nHip Stem B,2025-01-01,2\nGauze,2025-01-01,5\nTotal Issues,2025-01-01,10\n"
             + "Hip Stem A,2025-01-02,4\nHip Stem B,2025-01-02,1\nGauze,2025-01-02,7\nTotal Issues,2025-01-02,12\nGrand total - all items,2025-01-02,22\n"
-        try text.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
-        let run = try CLIRunner.run(["aggregate", "--input", "u.csv", "--frequency", "day", "--partial", "keep", "--on-error", "skip", "--out", "s.csv"], in: dir)
+        let (run, _) = try aggregatedByDay(text)
         #expect(run.status == 0 && run.stderr.contains("9 rows read, 6 accepted, 3 rejected"), "stderr: \(run.stderr)")
     }
 

@@ -338,23 +338,20 @@ public struct ImportStage: Stage {
         let emptyIsUnrecorded = present.map(\.emptyIsUnrecorded)
         var rowUnrecorded = false
         var unrecorded = (rows: 0, firstLine: 0, role: "")
-        // By the unit's interned id: whether it had a recorded row (1), or only empty ones (2),
-        // and the last day of each kind.
+        // By the unit's interned id, the last day of a recorded row and of an empty one
+        // (`.min`: none).
         let unitSlot = emptyIsUnrecorded.contains(true) ? present.firstIndex { $0.name == "unit" } : nil
         let dateSlot = present.firstIndex { $0.name == "date" && $0.type == .date }
-        var unitRecorded: [UInt8] = [], lastRecordedDay: [Int32] = [], lastEmptyDay: [Int32] = []
+        var lastRecordedDay: [Int32] = [], lastEmptyDay: [Int32] = []
         func seeUnit(recorded: Bool) {
             guard let u = unitSlot, rowText[u] >= 0 else { return }
             let id = rowText[u]
-            if id >= unitRecorded.count {
-                let more = id - unitRecorded.count + 1
-                unitRecorded += [UInt8](repeating: 0, count: more)
+            if id >= lastRecordedDay.count {
+                let more = id - lastRecordedDay.count + 1
                 lastRecordedDay += [Int32](repeating: .min, count: more)
                 lastEmptyDay += [Int32](repeating: .min, count: more)
             }
-            if recorded { unitRecorded[id] = 1 } else if unitRecorded[id] == 0 { unitRecorded[id] = 2 }
-            guard let d = dateSlot else { return }
-            let day = rowDay[d].daysSinceEpoch
+            let day = dateSlot.map { rowDay[$0].daysSinceEpoch } ?? 0
             if recorded { lastRecordedDay[id] = max(lastRecordedDay[id], day) } else { lastEmptyDay[id] = max(lastEmptyDay[id], day) }
         }
         /// Reads role `k` of the row from record column `column` into the row scratch.
@@ -589,20 +586,18 @@ public struct ImportStage: Stage {
         }
         // By unit as staffing matches them, ignoring case and spaces (`6060 TELEMETRY`'s empty
         // rows under `6060 Telemetry`'s recorded ones were "no census recorded for it"): its first
-        // spelling, whether any spelling was recorded, and the last days of each kind.
-        var byUnit: [String: (name: String, recorded: Bool, lastRecorded: Int32, lastEmpty: Int32)] = [:], unitKeys: [String] = []
-        if let u = unitSlot.flatMap({ $0 }) {
-            for id in unitRecorded.indices where unitRecorded[id] != 0 {
+        // spelling and the last days of each kind (none recorded: no census for it).
+        var byUnit: [String: (name: String, lastRecorded: Int32, lastEmpty: Int32)] = [:]
+        if let u = unitSlot {
+            for id in lastRecordedDay.indices where lastRecordedDay[id] != .min || lastEmptyDay[id] != .min {
                 let key = internedStrings[u][id].matchKey()
-                var unit = byUnit[key] ?? (internedStrings[u][id], false, .min, .min)
-                if byUnit[key] == nil { unitKeys.append(key) }
-                unit.recorded = unit.recorded || unitRecorded[id] == 1
+                var unit = byUnit[key] ?? (internedStrings[u][id], .min, .min)
                 unit.lastRecorded = max(unit.lastRecorded, lastRecordedDay[id])
                 unit.lastEmpty = max(unit.lastEmpty, lastEmptyDay[id])
                 byUnit[key] = unit
             }
         }
-        let unitsUnrecorded = unitKeys.compactMap { byUnit[$0]!.recorded ? nil : byUnit[$0]!.name }.sorted()
+        let unitsUnrecorded = byUnit.values.filter { $0.lastRecorded == .min }.map(\.name).sorted()
         if !unitsUnrecorded.isEmpty {
             summary.notes.append("every \(unrecorded.role) of \(unitsUnrecorded.count == 1 ? "unit" : "units") \(unitsUnrecorded.prefix(5).map { "'\($0)'" }.listed(of: unitsUnrecorded.count)) is empty: no census recorded for \(unitsUnrecorded.count == 1 ? "it" : "them"); check the export's column")
         }
@@ -628,7 +623,7 @@ public struct ImportStage: Stage {
         table.sourceFile = path
         table.unrecordedKeys = unitsUnrecorded
         table.unrecordedRows = unrecorded.rows
-        for unit in byUnit.values where unit.recorded && unit.lastEmpty > unit.lastRecorded {
+        for unit in byUnit.values where unit.lastRecorded != .min && unit.lastEmpty > unit.lastRecorded {
             table.unrecordedThrough[unit.name] = CalendarDay(daysSinceEpoch: unit.lastEmpty)
         }
         if keepsLines { table.sourceLines = lines }

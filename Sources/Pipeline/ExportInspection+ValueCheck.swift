@@ -49,6 +49,19 @@ extension ExportInspection {
             /// A period column's days are its months' first: shown as months.
             var months = false
 
+            /// The day `parser` reads in the field, seen with its two-digit year; nil when none.
+            mutating func see(_ field: UnsafeBufferPointer<UInt8>, with parser: DateParser) -> CalendarDay? {
+                var yy = -1
+                guard let day = parser.parse(field, twoDigitYear: &yy) else { return nil }
+                see(day, yy: yy)
+                return day
+            }
+
+            mutating func see(_ text: String, with parser: DateParser) -> CalendarDay? {
+                var text = text
+                return text.withUTF8 { see($0, with: parser) }
+            }
+
             mutating func see(_ day: CalendarDay, yy: Int) {
                 if yy >= 0 {
                     if twoDigit.insert(TwoDigitDay(day: day, yy: yy)).inserted { years.insert(yy) }
@@ -86,11 +99,7 @@ extension ExportInspection {
                 reading = .period
                 span.months = true
                 let parser = DateParser()
-                for value in sample where ExportInspection.isPeriod(value.text) {
-                    var yy = -1
-                    var text = value.text
-                    if let day = text.withUTF8({ parser.parse($0, twoDigitYear: &yy) }) { span.see(day, yy: yy) }
-                }
+                for value in sample where ExportInspection.isPeriod(value.text) { _ = span.see(value.text, with: parser) }
             case "date":
                 guard let name = column.dateFormat, let format = try? DateFormat(parsing: name) else { return }
                 let parser = DateParser(format: format)
@@ -99,11 +108,9 @@ extension ExportInspection {
                     dayFirst = (DateParser(format: dmy), DayMonthEvidence(), DateSpan(), 0, [])
                 }
                 for value in sample {
-                    var yy = -1
                     var text = value.text
-                    let day = text.withUTF8 { parser.parse($0, twoDigitYear: &yy) }
-                    if let day { span.see(day, yy: yy) }
-                    text.withUTF8 { seeDayFirst($0, read: day != nil, line: value.line) }
+                    let read = span.see(text, with: parser) != nil
+                    text.withUTF8 { seeDayFirst($0, read: read, line: value.line) }
                 }
                 // `guess` looks for day-first dates only in these formats, reading them as the
                 // import does (automatically).
@@ -129,22 +136,18 @@ extension ExportInspection {
             case .number(let numbers):
                 reads = numbers.parse(field) != nil
             case .period:
-                var yy = -1
                 if cache.day(of: field) != nil {
                     reads = true
-                } else if ExportInspection.isPeriod(field), let day = DateParser().parse(field, twoDigitYear: &yy) {
-                    span.see(day, yy: yy)
+                } else if ExportInspection.isPeriod(field), let day = span.see(field, with: DateParser()) {
                     cache.remember(field, day)
                     reads = true
                 } else {
                     reads = false
                 }
             case .date(let parser):
-                var yy = -1
                 if cache.day(of: field) != nil {
                     reads = true
-                } else if let day = parser.parse(field, twoDigitYear: &yy) {
-                    span.see(day, yy: yy)
+                } else if let day = span.see(field, with: parser) {
                     cache.remember(field, day)
                     reads = true
                     see(field)
@@ -166,9 +169,7 @@ extension ExportInspection {
         private mutating func seeDayFirst(_ field: UnsafeBufferPointer<UInt8>, read: Bool, line: Int) {
             guard var current = dayFirst else { return }
             current.evidence.see(field, read: read)
-            var yy = -1
-            if let day = current.parser.parse(field, twoDigitYear: &yy) {
-                current.span.see(day, yy: yy)
+            if current.span.see(field, with: current.parser) != nil {
                 if !read { current.readOnlySo += 1 }
             } else if !read && current.notRead.count < ExportInspection.notReadShown {
                 current.notRead.append(Sample(text: String(decoding: field, as: UTF8.self), line: line))

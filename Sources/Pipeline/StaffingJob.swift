@@ -203,6 +203,9 @@ public struct StaffingJob: Sendable {
         // The days each unit (by id) had patients on: the days its timekeeping must cover for
         // a period to measure hours per patient day (`TimekeepingCoverage.coversEveryDay`).
         var daysWithPatients: [DaySet] = []
+        // Each unit's census by day over the weeks before the plan, for its weekday shape.
+        let shapeFrom = frequency.firstDay(of: lastComplete + 1).adding(days: -7 * CensusWeekdayShape.weeks)
+        var recentDays: [String: [CalendarDay: Double]] = [:]
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
@@ -221,6 +224,7 @@ public struct StaffingJob: Sendable {
                 if repeatedExamples.count < 3 { repeatedExamples.append("\(unit) \(cDates[r])") }
             }
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r] * (snapshots?.weights[r] ?? 1)) }
+            if cDates[r] >= shapeFrom && !cDays[r].isNaN { recentDays[unit, default: [:]][cDates[r], default: 0] += cDays[r] * (snapshots?.weights[r] ?? 1) }
             if cDays[r] > 0 {
                 while daysWithPatients.count <= Int(id) { daysWithPatients.append(DaySet()) }
                 daysWithPatients[Int(id)].insert(cDates[r].daysSinceEpoch)
@@ -539,6 +543,7 @@ public struct StaffingJob: Sendable {
         }
 
         var rows: [Row] = []
+        let shapes = frequency == .day ? [:] : recentDays.compactMapValues { CensusWeekdayShape(days: $0) }
         var defaultOT: [String] = [], defaultAgency: [String] = []
         let start = lastComplete + 1
         for r in 0..<gUnits.count {
@@ -566,7 +571,11 @@ public struct StaffingJob: Sendable {
             let byDay = frequency == .day ? planner.plan(days: forecast.values, from: frequency.firstDay(of: start), target: target) : nil
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
-                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), wholeWeeks: frequency == .week, target: target)
+                // Longer periods check the ratio on each day's share of the census (`CensusWeekdayShape`).
+                let days = frequency.days(in: period)
+                let daily = byDay == nil && target.maxPatientsPerStaff != nil
+                    ? shapes[unit].map { $0.census(on: (0..<days).map(frequency.firstDay(of: period).adding(days:)), perDay: patientDays / Double(days)) } : nil
+                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(days), wholeWeeks: frequency == .week, target: target, dailyCensus: daily)
                 var flags = rowFlags
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }

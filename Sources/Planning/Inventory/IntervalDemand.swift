@@ -66,12 +66,61 @@ public struct IntervalDemand: Sendable, Equatable {
         }
 
         /// Variance-to-mean ratio of the recent weekly totals (at least 1, Poisson), or nil
-        /// with fewer than 4 weeks. Count models take it rather than the whole history's:
+        /// with fewer than 4 weeks. (The planner takes `pooledDispersion` of the whole weekly
+        /// history first; this only when that has fewer than 4 weeks.) Count models take it rather than the whole history's:
         /// an item whose use peaked two years ago and stopped kept a dispersion of hundreds,
         /// and a safety stock of hundreds of units for a forecast of 0.08 a week.
         public func weeklyDispersion() -> Double? {
             guard weeks >= 4 else { return nil }
             return weekTotals.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+        }
+
+        /// The variance-to-mean ratio of an item's weekly use over its whole history, each
+        /// week's spread measured around the mean of its own quarter (`block` weeks, counted
+        /// back from the last week): at least 1 (Poisson), or nil with fewer than 4 weeks.
+        ///
+        /// Why not the recent weeks' own ratio (`weeklyDispersion`): a lumpy item's spread is
+        /// set by a few large issues, and 12 weeks hold few of them. Forty identical items
+        /// (an issue on 5% of days, geometric sizes of mean 10: a true ratio of 18.5) read
+        /// ratios from 1 to 48.6 over their last 12 weeks, and were planned order-up-to levels
+        /// from 5 to 127 for a true need of about 40: at a 95% fill-rate target they served
+        /// 86.6% in the replay, 60% of them under target, as a fill rate falls faster below a
+        /// level than it rises above it. Why not the whole history's plain ratio: a change of
+        /// level is not spread (an item whose use peaked two years ago and stopped read a
+        /// ratio of hundreds). Pooling the quarters' spreads around their own means is the
+        /// classic pooled (within-group) variance of a one-way analysis of variance, the
+        /// groups' sums of squares over their degrees of freedom, here over the groups' means
+        /// the same way (sum_q sum_w (y_w - mean_q)^2 / sum_q (n_q - 1) mean_q): a change of
+        /// level between quarters adds nothing, and every quarter's issues count. The same
+        /// 40 items then read 10.4 to 30.4, were planned levels from 32 to 88 and served 95.8%
+        /// in the replay (90% and 99% targets: 81.9% and 93.2% before, 92.6% and 99.0% after).
+        /// Replayed as order-up-to with backorders over 3,000 weeks of the true process, the
+        /// levels serve 96.8% on average (86.2% before), 15% of items under target (60%).
+        /// What remains above target is the negative binomial's tail, heavier than that of
+        /// these items' geometric issue sizes, not the ratio.
+        ///
+        /// The rate's own uncertainty (adding P^2 Var(d) to the interval's variance, Var(d)
+        /// from the number of issues seen) was measured too: about 1.5 units on levels of 50,
+        /// where the 12 weeks' ratio spread identical items' levels by a standard deviation of
+        /// 23.5 units; it is left out.
+        public static func pooledDispersion(weeklyTotals y: [Double], block: Int = 12) -> Double? {
+            guard y.count >= 4, block >= 2 else { return nil }
+            var squares = 0.0, weightedMeans = 0.0
+            var end = y.count
+            while end > 0 {
+                let start = max(0, end - block)
+                let n = end - start
+                if n >= 2 {
+                    var sum = 0.0
+                    for k in start..<end { sum += max(0, y[k]) }
+                    let mean = sum / Double(n)
+                    for k in start..<end { squares += (max(0, y[k]) - mean) * (max(0, y[k]) - mean) }
+                    weightedMeans += Double(n - 1) * mean
+                }
+                end = start
+            }
+            guard weightedMeans > 0 else { return 1 }
+            return max(1, squares / weightedMeans)
         }
 
         /// Each week's use (returns, negative days, count as no use).

@@ -147,10 +147,13 @@ public struct DemandEstimate: Sendable {
     ///   - firstWeekday: ISO weekday of the day after as-of; `firstWeek`: its week's index in the forecast.
     public init(_ forecast: SeriesForecast, history: [Double], recent: IntervalDemand.RecentWeeks, firstWeekday: Int, firstWeek: Int,
                 protectionDays: Double, leadDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
-        // Slow and intermittent items are planned on a count distribution whose dispersion
-        // describes their recent use, not the whole history.
+        // Slow and intermittent items are planned on a count distribution whose dispersion is
+        // the whole history's spread within each quarter (`RecentWeeks.pooledDispersion`):
+        // the recent weeks alone hold too few of a lumpy item's issues, and the whole
+        // history's plain ratio counts a change of level as spread.
         let counts = SafetyStock.isCountClass(forecast.demandClass)
-        let dispersion = (counts ? recent.weeklyDispersion() : nil) ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+        let dispersion = (counts ? IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: history) ?? recent.weeklyDispersion() : nil)
+            ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         let spreads = counts ? forecast.mean.map { (max(0, $0) * dispersion).squareRoot() } : forecast.spread
         self.init(forecast, dispersion: dispersion, protectionDays: protectionDays, leadDays: leadDays,
                   historyDays: historyDays, daysSinceLastUse: daysSinceLastUse) { days in

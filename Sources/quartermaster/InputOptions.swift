@@ -5,30 +5,69 @@ import Tabular
 import Glibc
 #endif
 
+/// The help of the per-input options (`--date-format`, `--encoding`, `--decimal-comma`,
+/// `--decimal`), which differs by how many inputs a command reads: a command of several takes
+/// `kind=value` pairs for some of them, a command of one (aggregate, forecast) refuses them
+/// (`refusePairs`), so its help must not offer them. `forecast --help` described pairs that
+/// forecast then refused with a usage error.
+protocol InputHelp {
+    static var dateFormat: String { get }
+    static var encoding: String { get }
+    static var decimalComma: String { get }
+    static var decimal: String { get }
+    static var decimalValueName: String { get }
+}
+
+/// The words both helps share.
+enum InputHelpText {
+    static let dateLayouts = "Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY, DD-MMM-YY or 'MMM D, YYYY' (MMM: a month name)"
+    static let encodings = "Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show), utf-16le, utf-16be (that byte order without a mark)"
+    static let autoEncoding = "auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252. Default: auto."
+}
+
+/// The help of a command that reads several inputs (reorder, variance, staffing): one value
+/// for all, or `kind=value` pairs for some.
+enum SeveralInputs: InputHelp {
+    static let dateFormat = InputHelpText.dateLayouts + "; for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto; pairs may also be given in several --date-format). Default: auto."
+    static let encoding = InputHelpText.encodings + "; for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). " + InputHelpText.autoEncoding
+    static let decimalComma = "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some)."
+    static let decimal = "The decimal mark of one input of several: kind=comma or kind=point, comma-separated, e.g. budget=comma (a European budget beside a GL written 1,234.50); the others follow --decimal-comma / --decimal-point. A plain comma or point is that flag."
+    static let decimalValueName = "kind=mark"
+}
+
+/// The help of a command of one input (aggregate, forecast): no pairs, which it refuses.
+enum OneInput: InputHelp {
+    static let dateFormat = InputHelpText.dateLayouts + ". Default: auto."
+    static let encoding = InputHelpText.encodings + ". " + InputHelpText.autoEncoding
+    static let decimalComma = "Numbers use a decimal comma (1.234,50)."
+    static let decimal = "The decimal mark, comma or point: the same as --decimal-comma or --decimal-point."
+    static let decimalValueName = "mark"
+}
+
 /// How to read the exports, shared by every command that imports (DESIGN.md: every command
 /// takes `--columns`, `--delimiter` and `--shard`; README promises the date and number flags
 /// on every command too). One definition, so a flag cannot exist on one command and be
-/// refused by another.
-struct InputOptions: ParsableArguments {
+/// refused by another; only the help of the per-input options differs (`InputHelp`).
+struct InputOptions<Help: InputHelp>: ParsableArguments {
     @Option(help: ArgumentHelp("Map roles to your files' headers: item=\"Item #\",...", valueName: "map"))
     var columns: String?
 
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name); for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto; pairs may also be given in several --date-format). Default: auto.", valueName: "format"))
+    @Option(help: ArgumentHelp(Help.dateFormat, valueName: "format"))
     var dateFormat: [String] = []
 
-    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show), utf-16le, utf-16be (that byte order without a mark); for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252. Default: auto.", valueName: "name"))
+    @Option(help: ArgumentHelp(Help.encoding, valueName: "name"))
     var encoding: [String] = []
 
-    @Flag(help: "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some).")
+    @Flag(help: ArgumentHelp(Help.decimalComma))
     var decimalComma = false
 
     @Flag(help: "Numbers use a decimal point and commas group thousands (1,234.50), also in files separated by semicolons, where 1,500 and 1.200 are otherwise refused as ambiguous.")
     var decimalPoint = false
 
-    @Option(help: ArgumentHelp("The decimal mark of one input of several: kind=comma or kind=point, comma-separated, e.g. budget=comma (a European budget beside a GL written 1,234.50); the others follow --decimal-comma / --decimal-point. A plain comma or point is that flag.", valueName: "kind=mark"))
+    @Option(help: ArgumentHelp(Help.decimal, valueName: Help.decimalValueName))
     var decimal: [String] = []
 
     @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department (variance), unit (staffing).", valueName: "K/N"))
@@ -203,7 +242,10 @@ struct InputOptions: ParsableArguments {
 
     /// `--shard` checked (1 <= K <= N), nil when not given.
     func parsedShard() throws -> Shard? { try shard.map(Shard.init(parsing:)) }
+}
 
+/// Paths beside a command's output.
+enum OutputPaths {
     /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output or a device
     /// such as /dev/null (a file beside it would land in /dev).
     static func defaultRejectsPath(for output: String) -> String? {

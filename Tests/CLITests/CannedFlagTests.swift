@@ -207,6 +207,31 @@ import Tabular
                 && !comma.stderr.contains("budget"), "\(comma.stderr)")
     }
 
+    /// A command's help offers only what it accepts: `forecast --help` described `kind=value`
+    /// pairs for --date-format, --encoding, --decimal-comma and --decimal, which forecast and
+    /// aggregate refuse (above) since they read one file. The commands of several inputs still
+    /// describe them.
+    @Test func helpOffersPairsOnlyOnCommandsOfSeveralInputs() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["forecast", "aggregate"] {
+            let help = try CLIRunner.run([command, "--help"], in: dir)
+            #expect(help.status == 0, "\(help.stderr)")
+            let text = help.stdout + help.stderr
+            for option in ["--date-format", "--encoding", "--decimal-comma", "--decimal <mark>"] {
+                #expect(text.contains(option), "\(command) --help lacks \(option): \(text)")
+            }
+            for offered in ["kind=", "actuals=YYYYMM", "budget=windows-1252", "budget=comma", "one input of several"] {
+                #expect(!text.contains(offered), "\(command) --help offers '\(offered)': \(text)")
+            }
+        }
+        for command in ["variance", "reorder", "staffing"] {
+            let help = try CLIRunner.run([command, "--help"], in: dir)
+            let text = help.stdout + help.stderr
+            #expect(help.status == 0 && text.contains("kind=format") && text.contains("kind=name") && text.contains("--decimal <kind=mark>"), "\(command): \(text)")
+        }
+    }
+
     /// `reorder --encoding orders=...` without `--orders` said no input of reorder reads orders.
     @Test func aPairForAnInputNotGivenSaysSo() throws {
         let inputs = PlanningInputs.reorder

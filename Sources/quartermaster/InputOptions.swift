@@ -28,7 +28,7 @@ enum InputHelpText {
 /// The help of a command that reads several inputs (reorder, variance, staffing): one value
 /// for all, or `kind=value` pairs for some.
 enum SeveralInputs: InputHelp {
-    static let dateFormat = InputHelpText.dateLayouts + "; for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto; pairs may also be given in several --date-format). Default: auto."
+    static let dateFormat = InputHelpText.dateLayouts + "; for one input of several, kind=format, e.g. actuals=YYYYMM or 'actuals=MMM D, YYYY,budget=YYYY-MM' (the others stay auto; a comma ends a pair only before the next kind=; pairs may also be given in several --date-format). Default: auto."
     static let encoding = InputHelpText.encodings + "; for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). " + InputHelpText.autoEncoding
     static let decimalComma = "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some)."
     static let decimal = "The decimal mark of one input of several: kind=comma or kind=point, comma-separated, e.g. budget=comma (a European budget beside a GL written 1,234.50); the others follow --decimal-comma / --decimal-point. A plain comma or point is that flag."
@@ -179,21 +179,33 @@ struct InputOptions<Help: InputHelp>: ParsableArguments {
                                          parse: (String) throws -> Value) throws -> (plain: (text: String, value: Value)?, byKind: [String: (text: String, value: Value)]) {
         var plain: (text: String, value: Value)?
         var byKind: [String: (text: String, value: Value)] = [:]
+        /// `value` parsed, a message of the parser's own (`date format 'MMM Q, YYYY' is not
+        /// understood`) prefixed with the option and what was written, so that of several pairs
+        /// the one at fault is named; a pair's value holding a comma is told why the comma is
+        /// its own (`actuals=YYYYMM,budget` is the pattern `YYYYMM,budget`).
+        func parsed(_ value: String, as written: Substring, pair: Bool) throws -> Value {
+            do {
+                return try parse(value)
+            } catch let error as UsageError where !error.message.hasPrefix(flag) {
+                let comma = pair && value.contains(",") ? " (a comma ends a pair only before the next kind=, so this one is part of the \(valueName))" : ""
+                throw UsageError("\(flag) '\(String(written).trimmed().clipped)': \(error.message)\(comma)")
+            }
+        }
         for text in given {
             guard text.contains("=") else {
-                let value = try parse(text)
+                let value = try parsed(text, as: text[...], pair: false)
                 if let earlier = plain, earlier.value != value {
                     throw UsageError("\(flag) is given twice, as '\(earlier.text.clipped)' and '\(text.clipped)': give one \(valueName)")
                 }
                 plain = (text, value)
                 continue
             }
-            for pair in text.split(separator: ",") {
+            for pair in Self.pairs(text) {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmed() }
                 guard parts.count == 2, InputSchema.all[parts[0]] != nil else {
                     throw UsageError("\(flag) '\(String(pair).clipped)' is not kind=\(valueName) with an input kind (\(InputSchema.all.keys.sorted().joined(separator: ", "))), e.g. \(example)")
                 }
-                let value = try parse(parts[1])
+                let value = try parsed(parts[1], as: pair, pair: true)
                 if let earlier = byKind[parts[0]], earlier.value != value {
                     throw UsageError("\(flag) names '\(parts[0])' twice, as '\(earlier.text.clipped)' and '\(String(pair).trimmed().clipped)': give one \(valueName) for each kind")
                 }
@@ -203,12 +215,44 @@ struct InputOptions<Help: InputHelp>: ParsableArguments {
         return (plain, byKind)
     }
 
+    /// `kind=value` pairs as written in one option: split at the commas that start a new pair,
+    /// a word and `=` after them (`actuals=MMM D, YYYY,budget=YYYY-MM` is `actuals=MMM D, YYYY`
+    /// and `budget=YYYY-MM`). Split at every comma, a pattern with one (`MMM D, YYYY`, the way US
+    /// exports write `Jun 2, 2006`) was cut in two and refused, and only a pipeline's
+    /// `date_format:` could read it. No value of these options holds `=`, so a comma before a
+    /// word and `=` can only start a pair; a misspelt kind after it (`budgte=iso`) is still a
+    /// pair of its own, refused as naming no input kind.
+    static func pairs(_ text: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var k = text.startIndex
+        while let comma = text[k...].firstIndex(of: ",") {
+            k = text.index(after: comma)
+            if startsPair(text[k...]) {
+                pieces.append(text[start..<comma])
+                start = k
+            }
+        }
+        pieces.append(text[start...])
+        return pieces
+    }
+
+    /// Whether `text` begins (after spaces) with a kind's name and `=`: letters, digits, `_`,
+    /// `-` or `.`, then spaces at most.
+    static func startsPair(_ text: Substring) -> Bool {
+        let name = text.drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+        guard !name.isEmpty else { return false }
+        return text[name.endIndex...].drop { $0 == " " }.first == "="
+    }
+
     /// The usage error for `kind=value` pairs given to a command of one input (aggregate,
     /// forecast): its one file is of no kind, so a pair could only name the wrong one.
     static func refusePairs<Value>(of flag: String, _ byKind: [String: (text: String, value: Value)], command: String?, valueName: String) throws {
         guard let pair = byKind.values.min(by: { $0.text < $1.text }) else { return }
         let value = pair.text.split(separator: "=", maxSplits: 1).last.map { $0.trimmed() } ?? valueName
-        throw UsageError("\(flag) '\(pair.text.clipped)' names an input kind, but \(command ?? "this command") has one input (--input): give it without a kind, e.g. \(flag) \(value.clipped)")
+        // Quoted when the shell would split it (`'MMM D, YYYY'`), so the advice can be pasted.
+        let shown = value.contains(where: { $0 == " " || $0 == "," }) ? "'\(value.clipped)'" : value.clipped
+        throw UsageError("\(flag) '\(pair.text.clipped)' names an input kind, but \(command ?? "this command") has one input (--input): give it without a kind, e.g. \(flag) \(shown)")
     }
 
     /// The input kinds that `--date-format`, `--encoding` and `--decimal` name in `kind=value`
@@ -216,7 +260,7 @@ struct InputOptions<Help: InputHelp>: ParsableArguments {
     func namedKinds() -> [(option: String, kind: String)] {
         [("--date-format", dateFormat), ("--encoding", encoding), ("--decimal", decimal)].flatMap { option, texts in
             texts.filter { $0.contains("=") }.flatMap { text in
-                text.split(separator: ",").compactMap { pair in
+                Self.pairs(text).compactMap { pair in
                     pair.split(separator: "=", maxSplits: 1).first.map { (option, $0.trimmed()) }
                 }
             }

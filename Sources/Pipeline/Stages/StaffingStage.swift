@@ -11,7 +11,7 @@ public struct StaffingStage: Stage {
     public static let outputs = ["plan"]
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("timekeeping", .reference, required: true, "timekeeping table"),
-        ParameterSpec("census", .reference, required: true, "daily census table"),
+        ParameterSpec("census", .reference, required: true, "census table: daily, or monthly totals spread evenly over their days"),
         ParameterSpec("targets", .reference, required: true, "staffing targets table"),
         ParameterSpec("horizon", .integer, default: "13", "periods to plan"),
         ParameterSpec("frequency", .string, "day, week or month (default: the pipeline calendar's, else week)"),

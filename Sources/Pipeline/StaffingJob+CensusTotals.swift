@@ -28,6 +28,15 @@ extension StaffingJob {
         return (span, rowDays.spanShape)
     }
 
+    /// The census by the day: a census of period totals spread over their days
+    /// (`spreadOverDays`), else the census itself. The shift checks' productivity reads it too
+    /// (their pay periods count the census's days, and a monthly census missed all but one).
+    public static func censusByDay(_ census: Table) -> Table {
+        guard let units = census.texts("unit"), let values = census.numbers("patient_days"), let days = census.days("date"),
+              let totals = censusTotals(census, days: days) else { return census }
+        return spreadOverDays(census, span: totals.span, units: units, values: values, days: days)
+    }
+
     /// The census with each row's total spread evenly over its period's days, one row a unit
     /// and day, as reorder spreads a period's usage: a month of 620 patient days is 20 a day
     /// through its 31 days. Every day of the period is then recorded (none is reported

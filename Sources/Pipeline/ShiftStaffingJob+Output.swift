@@ -73,7 +73,8 @@ extension ShiftStaffingJob {
                          + "; spell them in the shifts file as the census does.")
         }
         if result.shiftsWithoutPatients > 0 {
-            lines.append("\(NumberFormat.count(result.shiftsWithoutPatients, "shift row")) with no patient count (empty) not checked: the census of those shifts was not recorded.")
+            let units = result.shiftsWithoutPatientsByUnit.isEmpty ? "" : " (\(ImportStage.rowsByUnit(result.shiftsWithoutPatientsByUnit)))"
+            lines.append("\(NumberFormat.count(result.shiftsWithoutPatients, "shift row")) with no patient count (empty) not checked\(units): the census of those shifts was not recorded.")
         }
         if !result.uncheckedUnits.isEmpty {
             lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")

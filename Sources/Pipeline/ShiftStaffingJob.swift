@@ -51,6 +51,8 @@ public struct ShiftStaffingJob: Sendable {
         public var shifts: [ShiftRow] = []
         /// Shift rows with no patient count (empty), left out at import: not checked.
         public var shiftsWithoutPatients = 0
+        /// Those rows by unit, most first: the report names the units whose shifts went unchecked.
+        public var shiftsWithoutPatientsByUnit: [(unit: String, rows: Int)] = []
         public var grid: [StaffingGrid.Line] = []
         public var productivity: [ProductivityRow] = []
         public var outlook: [OutlookRow] = []
@@ -104,6 +106,7 @@ public struct ShiftStaffingJob: Sendable {
         let gMax = targets.numbers("max_patients_per_staff")
         var result = Result()
         result.shiftsWithoutPatients = shifts.unrecordedRows
+        result.shiftsWithoutPatientsByUnit = shifts.unrecordedRowsByUnit
 
         // Names: the census's spelling first, as the plan's, then the shifts file's and the
         // targets' (the shift outputs said `4  west` beside the plan's `4 West`).

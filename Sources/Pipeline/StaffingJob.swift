@@ -24,6 +24,9 @@ public struct StaffingJob: Sendable {
     /// Set by `--shard`: a shard may hold no unit at all (units hash to shards), which is an
     /// empty plan, not an empty census.
     public var sharded = false
+    /// Set on the job that plans from a census of period totals spread over their days
+    /// (`spreadOverDays`), so that it does not look for totals again.
+    var censusSpread = false
 
     public init() {}
 
@@ -128,6 +131,9 @@ public struct StaffingJob: Sendable {
         public var censusLastDay: CalendarDay?
         /// The plan's frequency, for the notes' words ("5 weeks").
         public var frequency: Frequency = .week
+        /// Set when the census's rows are totals of months (quarters, years), spread over
+        /// their days (`censusTotalsNote`).
+        public var censusTotals: String?
     }
 
     /// Census times of day named in the note, the first seen.
@@ -142,6 +148,16 @@ public struct StaffingJob: Sendable {
             throw PipelineError(location: nil, "staffing: the census needs unit and patient_days")
         }
         let cDates = try days(census, "census")
+        // A census of monthly (quarterly, yearly) totals is read as totals over their periods,
+        // as reorder reads usage exports of monthly totals (`censusTotals`).
+        if !censusSpread, let totals = Self.censusTotals(census, days: cDates) {
+            var job = self
+            job.censusSpread = true
+            let spread = Self.spreadOverDays(census, span: totals.span, units: cUnits, values: cDays, days: cDates)
+            var result = try job.run(timekeeping: timekeeping, census: spread, targets: targets)
+            result.censusTotals = Self.censusTotalsNote(span: totals.span, shape: totals.shape, planned: frequency)
+            return result
+        }
         if sharded && (cDates.isEmpty || targets.rowCount == 0) {
             // The shard's target units, if any, have no census anywhere (the census shards the same).
             return Self.emptyShard(unmatched: unique(targets.texts("unit") ?? []), withoutTargets: targets.rowCount == 0 ? unique(cUnits).sorted() : [])
@@ -835,7 +851,7 @@ public struct StaffingJob: Sendable {
     /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
-        var lines: [String] = [result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        var lines: [String] = [result.censusTotals, result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }

@@ -40,6 +40,22 @@ import Testing
         try CLIRunner.read(dir.appendingPathComponent("out/" + file)).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    /// A monthly census beside the shifts (20 patient days a day as 620 in January, 560 in
+    /// February, 620 in March): its totals are spread over their days for the shift checks'
+    /// productivity as for the plan, so each pay period's census is whole and its index the
+    /// daily census's; read as single days, every pay period missed all but one day of census.
+    @Test func aMonthlyCensusGivesTheDailyCensusProductivity() throws {
+        let daily = try Self.workspace(), monthly = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: daily); try? FileManager.default.removeItem(at: monthly) }
+        try "date,unit,patient_days\n2025-01,Med-Surg,620\n2025-02,Med-Surg,560\n2025-03,Med-Surg,620\n"
+            .write(to: monthly.appendingPathComponent("census.csv"), atomically: false, encoding: .utf8)
+        let runs = try [daily, monthly].map { try CLIRunner.run(Self.arguments, in: $0) }
+        #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.stderr))")
+        #expect(runs[1].stderr.contains("Census rows are monthly totals") && !runs[1].stderr.contains("Pay periods left out of productivity"), "\(runs[1].stderr)")
+        let productivity = try [daily, monthly].map { try Self.rows($0, "staffing_productivity.csv") }
+        #expect(productivity[0].count > 2 && productivity[0] == productivity[1], "\(productivity)")
+    }
+
     @Test func theShortNightAloneIsNotCompliantThoughTheDayAveragesWithin() throws {
         let dir = try Self.workspace()
         let run = try CLIRunner.run(Self.arguments, in: dir)

@@ -46,7 +46,8 @@ extension ReorderJob {
     /// inventory's as_of, else as-of) are the on order of the items whose inventory rows give
     /// none. Where the inventory gives one, it is kept (the ERP's own figure), and open lines
     /// holding more are named in the reason so the buyer checks them before ordering the same
-    /// units twice. An item stocked at several locations has its open lines named, not
+    /// units twice; a count taken before as-of has it rolled forward like the shelf: less what
+    /// its lines delivered since (on the shelf by then), plus the lines ordered since. An item stocked at several locations has its open lines named, not
     /// counted, as the orders do not say where they go.
     ///
     /// Lines still open at as-of longer than the item's lead time plus the scorecard's grace
@@ -112,14 +113,50 @@ extension ReorderJob {
                 }
             }
             guard total > 0 else { continue }
-            // What arrived since the count is on the shelf at as-of, whoever gives the on order.
-            let arrivedSince = countable.reduce(0) { $0 + $1.arrived }
+            // On the shelf at as-of: what arrived since the count; on order at as-of: what is
+            // still to come (`OpenOrders.SinceCount`), whoever gives the on order.
+            let since = OpenOrders.SinceCount(countable, countedOn: counted, countsToCome: fresh)
             if places.count == 1 {
-                stock[places[0]].receivedSinceCount = arrivedSince
-            } else if arrivedSince > 0 {
+                stock[places[0]].receivedSinceCount = since.received
+            } else if since.received > 0 {
                 for k in places { stock[k].receivedSinceCountUnplaced = true }
             }
-            if given {
+            /// Each line due its lead time after it was ordered; an overdue one (flagged above)
+            /// is not counted on to come in time.
+            func arrivals(_ lines: [OpenOrders.Line]) -> [StockItem.Arrival] {
+                lines.compactMap { line in
+                    let due = Double(line.orderDay) + lead - Double(today)
+                    guard line.toCome > 0, fresh(line), !pastDue(line) else { return nil }
+                    return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
+                }
+            }
+            if given && places.count == 1 {
+                // The inventory's on order is the count day's: what its lines delivered since is
+                // on the shelf now, and lines ordered since are on order on top of it. Kept as
+                // given, 200 received after the count were counted nowhere in the position, and
+                // a PO placed after it not at all (90 where the shelf alone held 290).
+                let k = places[0], atCount = stock[k].onOrder
+                let kept = max(0, atCount - since.receivedOfLinesOpenAtCount)
+                stock[k].onOrder = since.onOrder(givenAtCount: atCount)
+                if !since.orderedSince.isEmpty { stock[k].arrivals = arrivals(since.orderedSince) }
+                // Said when the lines change it (the shelf's receipts are said where it is read).
+                if counted < today && (kept < atCount || since.toComeOfLinesOrderedSince > 0) {
+                    var note = "\(whole(stock[k].onOrder)) on order at as-of: the inventory's \(whole(atCount)) at the count on \(CalendarDay(daysSinceEpoch: counted))"
+                    if kept < atCount {
+                        note += ", less the \(whole(atCount - kept)) of it delivered since (on the shelf)"
+                    }
+                    if since.toComeOfLinesOrderedSince > 0 {
+                        note += ", plus \(whole(since.toComeOfLinesOrderedSince)) to come on PO lines ordered since (\(listed(since.orderedSince)))"
+                    }
+                    notes[k].append(note)
+                }
+                let openAtCount = countable.filter { $0.orderDay <= counted && $0.toCome > 0 && fresh($0) }
+                if since.toComeOfLinesOpenAtCount > kept + 0.5 {
+                    use.itemsAboveInventory += 1
+                    notes[k].append("open PO lines hold \(whole(since.toComeOfLinesOpenAtCount)) (\(listed(openAtCount))) against \(whole(kept)) on order in the inventory"
+                                    + (kept < atCount ? " less what its lines delivered since" : "") + ": on order kept as the inventory gives it; check these lines before ordering")
+                }
+            } else if given {
                 let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
                 if total > inInventory + 0.5 {
                     use.itemsAboveInventory += 1
@@ -129,18 +166,13 @@ extension ReorderJob {
                 }
             } else if places.count == 1 {
                 let k = places[0]
-                stock[k].onOrder += total
-                // Each line due its lead time after it was ordered; an overdue one (flagged above)
-                // is not counted on to come in time.
-                stock[k].arrivals = countable.compactMap { line in
-                    let due = Double(line.orderDay) + lead - Double(today)
-                    guard line.toCome > 0, !pastDue(line) else { return nil }
-                    return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
-                }
+                stock[k].onOrder += since.onOrder(givenAtCount: nil)
+                stock[k].arrivals = arrivals(countable)
                 use.itemsCounted += 1
                 use.linesCounted += countable.count
                 let lines = counted == today ? "open PO lines" : "PO lines not delivered by the count on \(CalendarDay(daysSinceEpoch: counted))"
-                notes[k].append("\(whole(total)) on order from \(lines) (\(listed(countable))), as the inventory gives no on order")
+                let received = since.received > 0 ? " and \(whole(since.received)) received since the count," : ""
+                notes[k].append("\(whole(stock[k].onOrder)) on order\(received) from \(lines) (\(listed(countable))), as the inventory gives no on order")
             } else {
                 use.itemsUnplaced += 1
                 for k in places {

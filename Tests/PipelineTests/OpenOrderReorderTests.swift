@@ -125,8 +125,9 @@ import Tabular
         try ws.write("inventory.csv", "item,on_hand,as_of\nA1,40,2026-06-24\nB2,40,2026-06-24\nC3,40,2026-06-24\n")
         let counted = try job.plan(usage: tables["usage"]!, items: tables["items"]!, inventory: try ws.tables(["inventory.csv": "inventory"])["inventory"]!, orders: tables["orders"]!)
         let a1 = counted.lines.first { $0.item == "A1" }!
-        #expect(a1.onOrder == 40)
-        #expect(a1.reason.contains("40 on order from PO lines not delivered by the count on 2026-06-24 (P1: 40 ordered 2026-06-22)"), "\(a1.reason)")
+        // Of P1's 40, the 10 of 2026-06-25 are on the shelf at as-of and 30 still on order.
+        #expect(a1.onOrder == 30)
+        #expect(a1.reason.contains("30 on order and 10 received since the count, from PO lines not delivered by the count on 2026-06-24 (P1: 40 ordered 2026-06-22)"), "\(a1.reason)")
         // Rolled forward to as-of: the 5 days x 10 used since the count come off the position,
         // 40 + 40 - 50 = 30, and the count is not stale.
         #expect(a1.inventoryPosition == 30 && !a1.flags.contains("stale_count"), "\(a1.inventoryPosition) \(a1.flags)")
@@ -135,12 +136,36 @@ import Tabular
         // 2026-06-25 received since leave 0, and 30 still to come (it read "on hand 40 covers 4 days").
         #expect(a1.reason.hasPrefix("on hand 0 by as-of (counted 40, 50 used and 10 received since) covers 0 days at 10/day"), "\(a1.reason)")
         #expect(a1.reason.contains("; 30 on order;") && a1.flags.contains("stockout_risk"), "\(a1.reason) \(a1.flags)")
-        // A line ordered after the count (P5, 2026-06-26) brought nothing the count saw: on order
-        // whole, received or not by as-of.
+        // A line ordered after the count (P5, 2026-06-26) brought nothing the count saw: received
+        // by as-of, it is on the shelf (not on order), and in the position.
         try ws.write("orders.csv", orders + "P5,C3,Acme,2026-06-26,25,2026-06-28,25,\n")
         let later = try job.plan(usage: tables["usage"]!, items: tables["items"]!, inventory: try ws.tables(["inventory.csv": "inventory"])["inventory"]!,
                                  orders: try ws.tables(["orders.csv": "orders"])["orders"]!)
-        #expect(later.lines.first { $0.item == "C3" }!.onOrder == 25)
+        let c3 = later.lines.first { $0.item == "C3" }!
+        #expect(c3.onOrder == 0 && c3.inventoryPosition == 40 - 50 + 25, "\(c3.onOrder) \(c3.inventoryPosition)")
+    }
+
+    /// A purchasing analyst's review: counted 150 on 2026-06-24 with the export's on_order 0,
+    /// 50 used since (as-of 2026-06-29). A1's P1 (200, ordered before the count) arrived on
+    /// 2026-06-26; B2's P2 (200) was placed on 2026-06-26 and is open. Both positions read 100
+    /// (150 + 0 - 50), ordering again what had arrived or was coming, while A1's reason said 300
+    /// on the shelf. Known answers: A1 300 on hand at as-of and 0 on order, B2 100 on hand and
+    /// 200 on order: 300 each, nothing ordered. C3's P3 (100) was in the count's on_order and
+    /// arrived since: on the shelf, no longer on order, position 200 (not 300).
+    @Test func aCountRolledForwardWithTheInventorysOnOrderCountsTheReceiptsAndOrdersSince() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand,on_order,as_of\nA1,150,0,2026-06-24\nB2,150,0,2026-06-24\nC3,150,100,2026-06-24\n",
+                                   orders: "P1,A1,Acme,2026-06-20,200,2026-06-26,200\nP2,B2,Acme,2026-06-26,200,,\nP3,C3,Acme,2026-06-20,100,2026-06-27,100\n")
+        let p = try plan(t)
+        func line(_ item: String) -> ReorderLine { p.lines.first { $0.item == item }! }
+        #expect(line("A1").inventoryPosition == 300 && line("A1").onOrder == 0 && line("A1").orderQuantity == 0, "\(line("A1").reason)")
+        #expect(line("A1").reason.hasPrefix("on hand 300 by as-of (counted 150, 50 used and 200 received since)"), "\(line("A1").reason)")
+        #expect(!line("A1").reason.contains("open PO lines hold"), "\(line("A1").reason)")
+        #expect(line("B2").inventoryPosition == 300 && line("B2").onOrder == 200 && line("B2").orderQuantity == 0, "\(line("B2").reason)")
+        #expect(line("B2").reason.hasPrefix("on hand 100 by as-of (counted 150, 50 used and 0 received since)"), "\(line("B2").reason)")
+        #expect(line("B2").reason.contains("; 200 on order;"), "\(line("B2").reason)")
+        #expect(line("B2").reason.contains("200 on order at as-of: the inventory's 0 at the count on 2026-06-24, plus 200 to come on PO lines ordered since (P2: 200 ordered 2026-06-26)"), "\(line("B2").reason)")
+        #expect(line("C3").inventoryPosition == 200 && line("C3").onOrder == 0, "\(line("C3").inventoryPosition) \(line("C3").reason)")
+        #expect(line("C3").reason.contains("0 on order at as-of: the inventory's 100 at the count on 2026-06-24, less the 100 of it delivered since (on the shelf)"), "\(line("C3").reason)")
     }
 
     /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold

@@ -238,7 +238,8 @@ import Planning
     /// A review of the diff: a count 10 days before as-of, a PO for 300 placed 11 days before
     /// the count and delivered whole 6 days after it. The line is older than twice the lead
     /// time, which leaves what is still to come on such a line uncounted; the 300 that arrived
-    /// are stock all the same (they were left out: position 0, an order of 100).
+    /// are stock all the same (they were left out: position 0, an order of 100). They are on
+    /// the shelf at as-of, not on order: 100 counted - 100 used + 300 received = 300.
     @Test func unitsThatArrivedAfterTheCountCountHoweverLateTheLine() throws {
         var job = ReorderJob()
         job.threads = 1
@@ -251,7 +252,8 @@ import Planning
                             ("quantity", .number([300])), ("receipt_date", .date([asOf.adding(days: -4)])), ("received_quantity", .number([300])),
                             ("status", .text(["closed"]))])
         let line = try #require(try job.plan(usage: usage, items: items, inventory: inventory, orders: orders).lines.first)
-        #expect(line.onOrder == 300 && line.orderQuantity == 0, "\(line.onOrder) \(line.orderQuantity) \(line.reason)")
+        #expect(line.onOrder == 0 && line.inventoryPosition == 300 && line.orderQuantity == 0, "\(line.onOrder) \(line.orderQuantity) \(line.reason)")
+        #expect(line.reason.hasPrefix("on hand 300 by as-of (counted 100, 100 used and 300 received since)"), "\(line.reason)")
     }
 
     /// A lot at 'icu' is stock of 'ICU' (one place, as the usage's locations are read): 300 on

@@ -79,4 +79,20 @@ import Testing
         // Counted on the plan day, the closed line is stock already: nothing of it on order.
         #expect(OpenOrders(lines, on: 107).byItem["T"]?.map(\.quantity) == [70, 50])
     }
+
+    /// A count on day 100 with the export's on_order, a plan on day 107. P1 (ordered 98) brought
+    /// 20 after the count and has 30 to come; P2 (ordered 102, after the count) brought 10 and
+    /// has 40 to come. Known answers: 30 received since (on the shelf). On order at as-of,
+    /// given 50 at the count: 50 - P1's 20 + P2's 40 = 70; given 10 (less than P1 delivered
+    /// since): 0 + 40 = 40, never below what was ordered since; without one: 30 + 40 = 70. A
+    /// line whose rest is not counted on (far overdue) adds what it delivered only.
+    @Test func aCountRolledForwardSplitsTheLinesIntoShelfAndOnOrder() {
+        let lines = [OpenOrders.Line(po: "P1", orderDay: 98, arrived: 20, toCome: 30), OpenOrders.Line(po: "P2", orderDay: 102, arrived: 10, toCome: 40)]
+        let since = OpenOrders.SinceCount(lines, countedOn: 100)
+        #expect(since.received == 30 && since.receivedOfLinesOpenAtCount == 20)
+        #expect(since.onOrder(givenAtCount: 50) == 70 && since.onOrder(givenAtCount: 10) == 40 && since.onOrder(givenAtCount: nil) == 70)
+        #expect(since.orderedSince.map(\.po) == ["P2"])
+        let stale = OpenOrders.SinceCount(lines, countedOn: 100, countsToCome: { $0.po != "P2" })
+        #expect(stale.received == 30 && stale.onOrder(givenAtCount: nil) == 30)
+    }
 }

@@ -56,8 +56,9 @@ public struct StockItem: Sendable {
     /// Units the usage records as used between the count and the plan's as-of day, taken off
     /// the position when the receipts of those days are known too (`reorder --orders`).
     public var usedSinceCount = 0.0
-    /// Units of open lines that arrived between the count and the plan's as-of day (in
-    /// `onOrder` too, as the count did not see them).
+    /// Units of PO lines that arrived between the count and the plan's as-of day: on the shelf
+    /// at as-of, and not in `onOrder`, which is what is still on order at as-of
+    /// (`OpenOrders.SinceCount`). Kept apart so that no unit is counted as both.
     public var receivedSinceCount = 0.0
     /// Units of open lines arrived since the count that no location of the item can be given
     /// (the orders name none and the item is stocked at several): the shelf is read without them.
@@ -76,7 +77,10 @@ public struct StockItem: Sendable {
     /// line due its lead time after its order); nil when on order is a figure without dates.
     public var arrivals: [Arrival]?
 
-    public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste - usedSinceCount }
+    /// On hand at as-of (the count, less the use and plus the receipts since it) and on order at
+    /// as-of, less backorders and the units expected to expire before use. Not clamped at 0: a
+    /// count below the use since is a shortfall the order makes up.
+    public var inventoryPosition: Double { onHand - usedSinceCount + receivedSinceCount + onOrder - backorders - expectedExpiryWaste }
 
     /// What is on the shelf on the plan's as-of day: the count, rolled forward by the use and the
     /// receipts since when it was taken earlier (`reorder --orders`).

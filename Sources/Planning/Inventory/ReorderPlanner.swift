@@ -259,8 +259,8 @@ public struct ReorderPlanner: Sendable {
             }
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
-        // Units received since a rolled-forward count are on the shelf, said above.
-        if s.onOrder - s.receivedSinceCount > 1e-9 { part(fmt(s.onOrder - s.receivedSinceCount), " on order") }
+        // On order at as-of: units received since a rolled-forward count are on the shelf, said above.
+        if s.onOrder > 1e-9 { part(fmt(s.onOrder), " on order") }
         if rounded.quantity > 0 {
             if s.packSize > 1 {
                 part("order ", fmt(rounded.packs), rounded.packs == 1 ? " pack of " : " packs of ", fmt(s.packSize))

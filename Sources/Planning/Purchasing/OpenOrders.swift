@@ -71,3 +71,50 @@ public struct OpenOrders: Sendable {
         }
     }
 }
+
+extension OpenOrders {
+    /// An item's stock on the plan's as-of day from a count taken on or before it and the PO
+    /// lines the count did not see (`OpenOrders(_:countedOn:orderedBy:)`): what arrived since is
+    /// on the shelf, what is still to come is on order, and no unit is both.
+    ///
+    /// Why: the position was the count plus the inventory's on_order less the use since, which
+    /// holds only while every unit received since the count is inside that on_order. Kept as
+    /// the export gives it on the count's day, it is not: 200 received after a count of 150
+    /// (on order 0 then) read as 90 in the position while the reason said 290 on the shelf,
+    /// and a PO placed after the count was ignored; both were ordered again.
+    public struct SinceCount: Sendable, Equatable {
+        /// Units the lines delivered after the count, by as-of: on the shelf at as-of.
+        public var received = 0.0
+        /// Of `received`, the units of lines ordered by the count day: inside its on_order then.
+        public var receivedOfLinesOpenAtCount = 0.0
+        /// Units still to come at as-of on the lines ordered by the count day, and on those
+        /// ordered after it (which no on_order of the count day holds).
+        public var toComeOfLinesOpenAtCount = 0.0, toComeOfLinesOrderedSince = 0.0
+        /// The lines ordered after the count.
+        public var orderedSince: [Line] = []
+
+        /// The lines of one item, each with whether its units still to come are counted on (a
+        /// line open far past its lead time is not): what arrived is counted whatever the age.
+        public init(_ lines: [Line], countedOn day: Int32, countsToCome: (Line) -> Bool = { _ in true }) {
+            for line in lines {
+                let toCome = countsToCome(line) ? line.toCome : 0
+                received += line.arrived
+                if line.orderDay > day {
+                    toComeOfLinesOrderedSince += toCome
+                    if line.arrived + toCome > 0 { orderedSince.append(line) }
+                } else {
+                    receivedOfLinesOpenAtCount += line.arrived
+                    toComeOfLinesOpenAtCount += toCome
+                }
+            }
+        }
+
+        /// On order at as-of. Given the count day's on_order (the ERP's figure, kept over the
+        /// lines it should hold): that, less what its lines delivered since (never below 0), plus
+        /// what is to come of the lines ordered since. Without it: what the lines still bring.
+        public func onOrder(givenAtCount given: Double?) -> Double {
+            guard let given else { return toComeOfLinesOpenAtCount + toComeOfLinesOrderedSince }
+            return max(0, given - receivedOfLinesOpenAtCount) + toComeOfLinesOrderedSince
+        }
+    }
+}

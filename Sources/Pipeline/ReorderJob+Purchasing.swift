@@ -78,6 +78,7 @@ extension ReorderJob {
         func listed(_ lines: [OpenOrders.Line]) -> String {
             let shown = lines.prefix(3).map { line in
                 (line.po.isEmpty ? "" : "\(line.po): ") + "\(whole(line.quantity)) ordered \(CalendarDay(daysSinceEpoch: line.orderDay))"
+                    + (line.zeroReceipt ? ", a receipt of 0 is no delivery" : "")
             }
             return shown.joined(separator: ", ") + (lines.count > 3 ? " and \(lines.count - 3) more" : "")
         }

@@ -168,6 +168,22 @@ import Tabular
         #expect(line("C3").reason.contains("0 on order at as-of: the inventory's 100 at the count on 2026-06-24, less the 100 of it delivered since (on the shelf)"), "\(line("C3").reason)")
     }
 
+    /// A purchasing analyst's review: P1 (200, ordered 2026-06-28, 7-day lead time, no status)
+    /// has a receipt row of 0 units (a reversed or placeholder receipt). A receipt of 0 is no
+    /// delivery, but it closed the line: nothing on order, 40 on hand and an order of about
+    /// 100, the line never named. It is on order, and named with its receipt of 0. A line whose
+    /// status closes it with a receipt of 0 (B2's P2) is not.
+    @Test func aReceiptOfZeroDoesNotCloseTheLine() throws {
+        let orders = "po,item,vendor,order_date,quantity,receipt_date,received_quantity,status\n"
+            + "P1,A1,Acme,2026-06-28,200,2026-06-28,0,\nP2,B2,Acme,2026-06-28,200,2026-06-28,0,Closed\n"
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,40\nB2,40\nC3,40\n", orders: orders)
+        let p = try plan(t)
+        let a1 = p.lines.first { $0.item == "A1" }!, b2 = p.lines.first { $0.item == "B2" }!
+        #expect(a1.onOrder == 200 && a1.inventoryPosition == 240 && a1.orderQuantity == 0, "\(a1.reason)")
+        #expect(a1.reason.contains("200 on order from open PO lines (P1: 200 ordered 2026-06-28, a receipt of 0 is no delivery), as the inventory gives no on order"), "\(a1.reason)")
+        #expect(b2.onOrder == 0 && b2.orderQuantity > 0)
+    }
+
     /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold
     /// more are named so the buyer checks them before ordering the same units twice.
     @Test func theInventorysOnOrderIsKeptAndADifferenceNamed() throws {

@@ -11,8 +11,9 @@ import Tabular
 /// as-of (10 of 40 before it and 30 after are 30 on order), and those still to come at as-of.
 /// A line ordered after the count brought nothing the count saw (placed two days after the
 /// count, it was neither stock nor on order, and ordered twice). More is to come when its
-/// status says so (open, partially received, back order), or it has no receipt by as-of and
-/// its status does not say it is closed, or it was received in part with no status and is
+/// status says so (open, partially received, back order), or it has nothing received by as-of
+/// (no receipt, or receipts of 0: a receipt of 0 is no delivery, as the scorecard reads it, so
+/// it does not close the line) and its status does not say it is closed, or it was received in part with no status and is
 /// still inside its lead time plus the grace (`PurchaseOrderLines.awaitsRest`, as the vendor
 /// scorecard takes it). Past that, a line received short with no such status is closed: 20
 /// of 200 received after the count and the line closed are 20 on order, not the 200 ordered
@@ -27,6 +28,10 @@ public struct OpenOrders: Sendable {
         public var arrived: Double
         /// Units still to come at as-of.
         public var toCome: Double
+        /// The line has a receipt of 0 (a reversed or placeholder receipt) and nothing else by
+        /// as-of: open, since a receipt of 0 is no delivery, and said where the line is named
+        /// (it closed the line and the units were ordered again, without a word).
+        public var zeroReceipt = false
 
         /// Units the count did not see: arrived since and still to come.
         public var quantity: Double { arrived + toCome }
@@ -62,12 +67,13 @@ public struct OpenOrders: Sendable {
             let atCount = o.receipts(line, by: day)
             let atPlan = day == last ? atCount : o.receipts(line, by: last)
             let kind = o.statusKind[line]
-            let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.count == 0)
+            let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.units <= 0)
                 || o.awaitsRest(line, units: atPlan.units, on: last, leadDays: leadDays(o.itemNames[Int(o.item[line])]), graceDays: graceDays)
             let arrived = max(0, atPlan.units - atCount.units), toCome = openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0
             guard arrived + toCome > 0 else { continue }
-            byItem[o.itemNames[Int(o.item[line])], default: []]
-                .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], arrived: arrived, toCome: toCome))
+            var open = Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], arrived: arrived, toCome: toCome)
+            open.zeroReceipt = atPlan.count > 0 && atPlan.units <= 0
+            byItem[o.itemNames[Int(o.item[line])], default: []].append(open)
         }
     }
 }

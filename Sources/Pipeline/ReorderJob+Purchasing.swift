@@ -5,14 +5,20 @@ extension ReorderJob {
     /// Receipts an item needs before its observed lead time replaces the item master's.
     public static let observedLeadTimeReceipts = 5
 
-    /// `reorder --orders`: the item's observed lead time (mean and sample sd over all its
-    /// receipts) where it has at least `observedLeadTimeReceipts`, and its latest paid price
-    /// in place of the item master's unit cost. Returns the notes for the line's reason.
+    /// `reorder --orders`: the item's observed lead time (mean and sample sd) where it has at
+    /// least `observedLeadTimeReceipts` receipts from the item master's vendor, the one the
+    /// order goes to, else over all its vendors' receipts when they are that many
+    /// (`PurchasingAnalysis.plannedLeadTime`), and its latest paid price in place of the item
+    /// master's unit cost. Returns the notes for the line's reason.
     static func applyOrders(_ purchasing: PurchasingAnalysis, to s: inout StockItem) -> [String] {
         var notes: [String] = []
-        if let observed = purchasing.itemLeadTimes[s.item], observed.receipts >= observedLeadTimeReceipts {
+        if let observed = purchasing.plannedLeadTime(item: s.item, vendor: s.vendor, minimumReceipts: observedLeadTimeReceipts) {
             let master = s.leadTimeDays.map { "the item master's \(NumberFormat.fixed($0, decimals: 1))" } ?? "no item-master lead time"
-            notes.append("lead time \(NumberFormat.fixed(observed.meanDays, decimals: 2)) days (sd \(NumberFormat.fixed(observed.standardDeviationDays, decimals: 2))) observed over \(observed.receipts) receipts, not \(master)")
+            let own = purchasing.receipts(item: s.item, vendor: s.vendor)
+            let whose = !observed.vendor.isEmpty ? " from \(s.vendor)"
+                : s.vendor.trimmed().isEmpty ? " from all vendors"
+                : " from all vendors (\(s.vendor), the item master's vendor, has \(own == 0 ? "none" : "\(own)"), fewer than \(observedLeadTimeReceipts))"
+            notes.append("lead time \(NumberFormat.fixed(observed.meanDays, decimals: 2)) days (sd \(NumberFormat.fixed(observed.standardDeviationDays, decimals: 2))) observed over \(observed.receipts) receipts\(whose), not \(master)")
             s.leadTimeDays = observed.meanDays
             s.leadTimeStandardDeviationDays = observed.standardDeviationDays
         }

@@ -184,6 +184,28 @@ import Tabular
         #expect(b2.onOrder == 0 && b2.orderQuantity > 0)
     }
 
+    /// A purchasing analyst's review: A1's vendor in the item master is Acme, 6 receipts at 2
+    /// days; Spot, a spot-buy vendor, 5 at 30 days. Pooled, the lead time was 14.7 days (sd
+    /// 14.6) for an order that goes to Acme. Known answer: 2 days, sd 0, from Acme's receipts.
+    /// With Acme at 3 receipts (fewer than 5) the plan falls back on all 8, and says why.
+    @Test func theLeadTimeIsTheOrderVendorsWhenItHasEnoughReceipts() throws {
+        func lines(_ vendor: String, _ n: Int, days: Int, from first: Int) -> String {
+            (0..<n).map { k in
+                let ordered = CalendarDay(year: 2026, month: 2, day: 1)!.adding(days: 7 * (first + k))
+                return "\(vendor)\(k),A1,\(vendor),\(ordered),100,\(ordered.adding(days: days)),100\n"
+            }.joined()
+        }
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: lines("Acme", 6, days: 2, from: 0) + lines("Spot", 5, days: 30, from: 0))
+        let a1 = try plan(t).lines.first { $0.item == "A1" }!
+        #expect(a1.leadTimeDays == 2, "\(a1.leadTimeDays as Any)")
+        #expect(a1.reason.contains("lead time 2 days (sd 0) observed over 6 receipts from Acme, not the item master's 7"), "\(a1.reason)")
+        let (_, few) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: lines("Acme", 3, days: 2, from: 0) + lines("Spot", 5, days: 30, from: 0))
+        let pooled = try plan(few).lines.first { $0.item == "A1" }!
+        let pooledMean: Double = (3 * 2 + 5 * 30) / 8
+        #expect(pooled.leadTimeDays == pooledMean, "\(pooled.leadTimeDays as Any)")
+        #expect(pooled.reason.contains("observed over 8 receipts from all vendors (Acme, the item master's vendor, has 3, fewer than 5), not the item master's 7"), "\(pooled.reason)")
+    }
+
     /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold
     /// more are named so the buyer checks them before ordering the same units twice.
     @Test func theInventorysOnOrderIsKeptAndADifferenceNamed() throws {

@@ -89,13 +89,21 @@ public struct StockItem: Sendable {
     /// What on the shelf on the plan's as-of day can still be used: without the expired units.
     public var usableOnHandAtAsOf: Double { max(0, onHandAtAsOf - expiredAtAsOf) }
 
+    /// What on the shelf serves demand: without every unit expected to expire before use
+    /// (`reorder --lots`, first expiry first out), as the position counts it; the days of supply
+    /// and the stockout test read it. 50 on hand of which 40 expire in 2 days at 10 a day (20
+    /// of them wasted) read as 5 days of cover and no stockout risk with a 4-day lead time; 30
+    /// serve, 3 days. Units wasted only after the lead time never make a risk of it: stock
+    /// whose lots outlast the lead time serves it whole, or runs out within it anyway.
+    public var coverOnHandAtAsOf: Double { max(0, onHandAtAsOf - max(expectedExpiryWaste, expiredAtAsOf)) }
+
     /// Whether the shelf empties before an order placed on the as-of day could arrive, `lead`
     /// days on, at `dailyUse`: what is on hand, plus each open line on the day it is due when the
     /// lines date it. Stock on order without dates is not counted on to come in time. The test
     /// on hand alone flagged an item whose 100 on order were due the day before its 50 on hand
     /// ran out (`stockout_risk`, and "may stock out before the next delivery").
     public func runsOut(dailyUse: Double, within lead: Double) -> Bool {
-        var stock = usableOnHandAtAsOf
+        var stock = coverOnHandAtAsOf
         for arrival in (arrivals ?? []).sorted(by: { $0.inDays < $1.inDays }) where arrival.inDays < lead {
             if stock < dailyUse * arrival.inDays - 1e-9 { return true }
             stock += arrival.quantity

@@ -38,8 +38,11 @@ extension ReorderJob {
         public var itemsCounted = 0, linesCounted = 0
         /// Items whose open lines hold more than the inventory's on order, which is kept.
         public var itemsAboveInventory = 0
-        /// Items stocked at several locations whose open lines could not be placed at one.
+        /// Items stocked at several locations whose open lines name none (the orders have no
+        /// location): netted against the locations needing the most (`UnplacedOnOrder`).
         public var itemsUnplaced = 0
+        /// Their lines, as the reason lists them, by item.
+        public var unplacedLines: [String: String] = [:]
         /// Items with a line open past its lead time (flag `overdue_order`).
         public var itemsOverdue = 0
         /// Items on open lines that the inventory does not list (a code spelled otherwise?).
@@ -53,8 +56,9 @@ extension ReorderJob {
     /// none. Where the inventory gives one, it is kept (the ERP's own figure), and open lines
     /// holding more are named in the reason so the buyer checks them before ordering the same
     /// units twice; a count taken before as-of has it rolled forward like the shelf: less what
-    /// its lines delivered since (on the shelf by then), plus the lines ordered since. An item stocked at several locations has its open lines named, not
-    /// counted, as the orders do not say where they go.
+    /// its lines delivered since (on the shelf by then), plus the lines ordered since. An item stocked at several
+    /// locations has its open lines (what is still to come) left to `placeOpenOrders`, as the
+    /// orders do not say where they go.
     ///
     /// Lines still open at as-of longer than the item's lead time plus the scorecard's grace
     /// are flagged `overdue_order`, to expedite or to close. Those open more than twice the
@@ -181,13 +185,36 @@ extension ReorderJob {
                 let received = since.received > 0 ? " and \(whole(since.received)) received since the count," : ""
                 notes[k].append("\(whole(stock[k].onOrder)) on order\(received) from \(lines) (\(listed(countable))), as the inventory gives no on order")
             } else {
+                // Netted against the locations once their positions are known (`UnplacedOnOrder`,
+                // after the levels and lots): the location needing the most first.
                 use.itemsUnplaced += 1
+                let toCome = since.onOrder(givenAtCount: nil)
+                use.unplacedLines[item] = listed(countable)
                 for k in places {
-                    notes[k].append("open PO lines hold \(whole(total)) of this item (\(listed(countable))), not counted at any of its \(places.count) locations as the orders name none: give them as on_order in the inventory")
+                    stock[k].unplacedOnOrder = toCome
+                    stock[k].unplacedArrivals = arrivals(countable)
                 }
             }
         }
         return use
+    }
+
+    /// `reorder --orders`: the open lines of items stocked at several locations, which the
+    /// orders do not place, netted against the locations by need (`UnplacedOnOrder`: the
+    /// largest need first, each up to its need, the rest to the first), with a note on each
+    /// line. Counted at none, an open PO of 100 left the location short 62 ordering them on top
+    /// of it.
+    static func placeOpenOrders(_ use: OpenOrderUse, to stock: inout [StockItem], levels: inout [ReorderPlanner.Levels]) {
+        guard use.itemsUnplaced > 0 else { return }
+        let placed = UnplacedOnOrder.apply(to: &stock, orderUpTo: { levels[$0].orderUpTo })
+        func whole(_ quantity: Double) -> String { NumberFormat.fixed(quantity, decimals: 0) }
+        for k in stock.indices where placed[k].of > 0 {
+            let lines = use.unplacedLines[stock[k].item] ?? ""
+            let given = placed[k].given
+            levels[k].notes.append(given > 0
+                ? "\(whole(given)) of the \(whole(placed[k].of)) on open PO lines (\(lines)) counted on order here, the orders naming no location: the locations needing the most take them first; move them if they are bound elsewhere"
+                : "the \(whole(placed[k].of)) on open PO lines (\(lines)) are counted at the item's other locations, which need more, the orders naming no location")
+        }
     }
 
     /// `reorder --lots`: each unit's lots used first-expiry-first-out at its forecast daily

@@ -221,9 +221,12 @@ import Tabular
     }
 
     /// Stock at two locations planned apart: the orders name no location, so an item's open
-    /// lines cannot be put at either; they are named, not counted at both (which would count
-    /// them twice) or at one chosen blindly.
-    @Test func openLinesOfAnItemAtSeveralLocationsAreNamedNotCounted() throws {
+    /// lines go to neither by name. Counted at both, they would be counted twice; counted at
+    /// none (as they were), the location short of stock ordered them again on top of the PO.
+    /// They are netted against the locations, the one needing the most first: ICU (10 a day,
+    /// order-up-to 140, 40 on hand) needs 100 and ER (5 a day, 70) needs 30; of P1's 200, ICU
+    /// takes 100, ER 30 and the 70 left go to ICU. Neither orders; each says so.
+    @Test func openLinesOfAnItemAtSeveralLocationsAreNettedByNeed() throws {
         let (ws, _) = try workspace(inventory: "item,location,on_hand\nA1,ICU,40\nA1,ER,40\n", orders: "P1,A1,Acme,2026-06-26,200,,\n")
         var usage = "date,item,location,quantity\n"
         var day = CalendarDay(year: 2026, month: 1, day: 1)!
@@ -235,11 +238,14 @@ import Tabular
         let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
         let p = try plan(t)
         #expect(p.lines.count == 2)
-        for line in p.lines {
-            #expect(line.onOrder == 0)
-            #expect(line.reason.contains("open PO lines hold 200 of this item (P1: 200 ordered 2026-06-26), not counted at any of its 2 locations as the orders name none: give them as on_order in the inventory"))
-        }
+        let icu = try #require(p.lines.first { $0.location == "ICU" }), er = try #require(p.lines.first { $0.location == "ER" })
+        #expect(abs(icu.onOrder - 170) < 1e-6 && abs(er.onOrder - 30) < 1e-6, "\(icu.onOrder) \(er.onOrder)")
+        #expect(abs(icu.onOrder + er.onOrder - 200) < 1e-9)
+        #expect(icu.orderQuantity == 0 && er.orderQuantity == 0, "\(icu.reason) | \(er.reason)")
+        #expect(icu.reason.contains("170 of the 200 on open PO lines (P1: 200 ordered 2026-06-26) counted on order here, the orders naming no location: the locations needing the most take them first"), "\(icu.reason)")
+        #expect(er.reason.contains("30 of the 200 on open PO lines"), "\(er.reason)")
         #expect(p.openOrders.itemsUnplaced == 1)
+        #expect(ReorderJob.report(p).summary.contains { $0.hasPrefix("1 item stocked at several locations has open PO lines that name no location (the orders have none): counted at the locations needing the most first") })
     }
 
     /// An item's forecast is its own: with B2's lead time 60 days instead of 7, A1's demand

@@ -97,4 +97,28 @@ import Testing
         let stale = OpenOrders.SinceCount(lines, countedOn: 100, countsToCome: { $0.po != "P2" })
         #expect(stale.received == 30 && stale.onOrder(givenAtCount: nil) == 30)
     }
+
+    /// Open lines naming no location, netted by need (`UnplacedOnOrder`). Known answers: 100
+    /// against needs 10 and 62: 62 to the second, 10 to the first, the 28 left to the second
+    /// (the largest need); 50 against 62 and 10: all 50 to the first; equal needs: the first
+    /// takes the rest; no need anywhere: all to the first.
+    @Test func unplacedOnOrderGoesToTheLargestNeedFirst() {
+        #expect(UnplacedOnOrder.allocate(100, needs: [10, 62]) == [10, 90])
+        #expect(UnplacedOnOrder.allocate(50, needs: [62, 10]) == [50, 0])
+        #expect(UnplacedOnOrder.allocate(30, needs: [10, 10]) == [20, 10])
+        #expect(UnplacedOnOrder.allocate(30, needs: [0, 0]) == [30, 0])
+        #expect(UnplacedOnOrder.allocate(0, needs: [5]) == [0])
+        // Applied to stock lines: on order and the dated arrivals follow the share.
+        var stock = [StockItem(item: "A"), StockItem(item: "A"), StockItem(item: "B")]
+        stock[0].onHand = 50; stock[1].onHand = 50
+        for k in 0..<2 {
+            stock[k].unplacedOnOrder = 100
+            stock[k].unplacedArrivals = [StockItem.Arrival(inDays: 5, quantity: 100)]
+        }
+        let placed = UnplacedOnOrder.apply(to: &stock, orderUpTo: { [28.0, 112, 0][$0] })
+        #expect(stock[0].onOrder == 0 && stock[1].onOrder == 100 && stock[2].onOrder == 0)
+        #expect(stock[1].arrivals == [StockItem.Arrival(inDays: 5, quantity: 100)] && stock[0].arrivals == nil)
+        #expect(placed[0].given == 0 && placed[0].of == 100 && placed[1].given == 100 && placed[2].of == 0)
+        #expect(stock.allSatisfy { $0.unplacedOnOrder == 0 })
+    }
 }

@@ -73,6 +73,13 @@ public struct StockItem: Sendable {
             self.quantity = quantity
         }
     }
+    /// Units still to come on open PO lines of an item stocked at several locations, which the
+    /// orders (without a location column) do not place at any (`reorder --orders`), and when
+    /// they are due: the same on each of the item's stock lines until `UnplacedOnOrder.apply`
+    /// nets them against the locations, each unit at one.
+    public var unplacedOnOrder = 0.0
+    public var unplacedArrivals: [Arrival] = []
+
     /// When what is on order arrives, where the open PO lines date it (`reorder --orders`: each
     /// line due its lead time after its order); nil when on order is a figure without dates.
     public var arrivals: [Arrival]?

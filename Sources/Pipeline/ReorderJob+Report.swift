@@ -69,7 +69,7 @@ extension ReorderJob {
             notes.append("\(items(use.itemsAboveInventory)) \(use.itemsAboveInventory == 1 ? "has" : "have") open PO lines for more than the inventory's on order, which is kept: check them before ordering (the reasons name the lines).")
         }
         if use.itemsUnplaced > 0 {
-            notes.append("\(items(use.itemsUnplaced)) stocked at several locations \(use.itemsUnplaced == 1 ? "has" : "have") open PO lines that are not counted, as the orders name no location: give them as on_order in the inventory.")
+            notes.append("\(items(use.itemsUnplaced)) stocked at several locations \(use.itemsUnplaced == 1 ? "has" : "have") open PO lines that name no location (the orders have none): counted at the locations needing the most first (the reasons say where); give them as on_order in the inventory, or move the stock, where they are bound elsewhere.")
         }
         if !use.itemsNotStocked.isEmpty {
             let n = use.itemsNotStocked.count

@@ -78,8 +78,9 @@ extension ShiftStaffingJob {
         if !result.uncheckedUnits.isEmpty {
             lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")
         }
-        if result.shiftsOutsideSpans > 0, let cover = result.spansCover {
-            lines.append("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) outside the timekeeping spans (\(ClockTime.label(minutesSinceEpoch: cover.lowerBound)) to \(ClockTime.label(minutesSinceEpoch: cover.upperBound))) not checked: no punches there to count.")
+        if result.shiftsOutsideSpans > 0 {
+            let dates = result.exportDays.map { " (\($0.lowerBound) to \($0.upperBound))" } ?? ""
+            lines.append("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) on days outside the timekeeping export's dates\(dates) not checked: no punches there to count.")
         }
         if !result.unrecognisedPayCodes.isEmpty {
             lines.append("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): "
@@ -142,7 +143,7 @@ extension ShiftStaffingJob {
             doc.paragraph("Not checked (no target with max_patients_per_staff, or no timekeeping spans for the job code): \(result.uncheckedUnits.joined(separator: ", ")).")
         }
         if result.shiftsOutsideSpans > 0 {
-            doc.paragraph("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) fall outside the time the timekeeping spans cover and are not checked.")
+            doc.paragraph("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) fall on days outside the timekeeping export's dates and are not checked.")
         }
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !result.outlook.isEmpty {

@@ -65,15 +65,15 @@ public struct ShiftStaffingJob: Sendable {
         /// census's `4 West`), with the census unit each likely is: not checked, and said as a
         /// name to fix (the run said "no ratio limit, or no spans", neither of which was so).
         public var unknownShiftUnits: [(unit: String, likely: String?)] = []
-        /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
-        /// nobody's punches are there to count, which is no sign that nobody was on duty.
+        /// Shift rows on days outside the timekeeping export's dates (a census exported past the
+        /// timekeeping): nobody's punches are there to count, which is no sign that nobody was on duty.
         public var shiftsOutsideSpans = 0
         /// Shift rows on days no span of their unit starts, while the spans run on around them
         /// (a week missing from one unit's export): not checked, since nobody's punches are
         /// there to count; read as nobody on duty, they were a week of false ratio breaches.
         public var shiftsOnDaysWithoutSpans: [String: Int] = [:]
-        /// The first start and the last end of the spans, as minutes; nil without spans.
-        public var spansCover: ClosedRange<Int>?
+        /// The days the timekeeping export covers (`TimekeepingPeriod`); nil without timekeeping rows.
+        public var exportDays: ClosedRange<CalendarDay>?
         /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
         /// duty, since their punches show someone on the floor.
         public var unrecognisedPayCodes: [String: Double] = [:]
@@ -144,13 +144,16 @@ public struct ShiftStaffingJob: Sendable {
         struct NamePair: Hashable { var unit: String; var job: String }
         var groupOfPair: [NamePair: Int?] = [:]
         let overlapping = spans.numbers("overlap")
-        var firstStart = Int.max, lastEnd = Int.min
+        // The export's period: the dates of its rows and the days its spans start on, never
+        // when the last person left (`TimekeepingPeriod`).
+        var period = TimekeepingPeriod()
+        period.add(days: timekeeping.days("date") ?? [])
+        period.add(days: spans.days("date") ?? [])
         // The days a span of each unit starts on (any job code), and the current row's unit's key.
         var spanDays = SpanDays(), lastUnitKey = ""
         for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
             result.spans += 1
-            firstStart = min(firstStart, Int(tStart[r]))
-            lastEnd = max(lastEnd, Int(tEnd[r]))
+            period.add(startingAt: Int(tStart[r]))
             if let overlapping, overlapping[r] > 0 {
                 result.overlappingSpans += 1
                 if result.overlapExamples.count < 3 {
@@ -187,7 +190,7 @@ public struct ShiftStaffingJob: Sendable {
             starts[g].append(Int(tStart[r]))
             ends[g].append(Int(tEnd[r]))
         }
-        if firstStart <= lastEnd { result.spansCover = firstStart...lastEnd }
+        result.exportDays = period.days
         let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
         starts = []; ends = []
 
@@ -226,7 +229,7 @@ public struct ShiftStaffingJob: Sendable {
                 continue
             }
             let interval = window.interval(on: sDays[r])
-            guard let cover = result.spansCover, interval.start >= cover.lowerBound, interval.end <= cover.upperBound else {
+            guard period.covers(sDays[r]) else {
                 result.shiftsOutsideSpans += 1
                 continue
             }

@@ -57,10 +57,19 @@ extension ShiftStaffingJob {
     /// Lines for the plan's executive summary.
     public static func summary(_ result: Result) -> [String] {
         let bad = result.nonCompliant
-        var lines = [result.shifts.isEmpty ? "No shift was checked against a patient-to-staff limit (why follows)."
+        // Shifts with patients on a unit and job code nobody punched for lead the headline: it
+        // said "every one of 2 shift checks is within its limit" while two units with 24
+        // patients went unchecked.
+        let withoutPunches = result.shiftsWithoutPunchesCount
+        let skipped = withoutPunches == 0 ? ""
+            : " \(NumberFormat.count(withoutPunches, "shift")) with patients NOT checked: no punches at all in the timekeeping for "
+            + result.shiftsWithoutPunches.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.listed(upTo: 10)
+            + "; their staff on duty is unknown (give their timekeeping, or check those shifts by hand)."
+        var lines = [result.shifts.isEmpty ? "No shift was checked against a patient-to-staff limit (why follows)." + skipped
             : bad.isEmpty
-            ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
-            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."]
+            ? (withoutPunches == 0 ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
+                : "The \(result.shifts.count) shift checks made are within their patient-to-staff limit, but not every shift was checked:" + skipped)
+            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "." + skipped]
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !short.isEmpty {
             let days = short.reduce(0) { $0 + $1.daysShort }
@@ -76,7 +85,7 @@ extension ShiftStaffingJob {
             lines.append("\(NumberFormat.count(result.shiftsWithoutPatients, "shift row")) with no patient count (empty) not checked: the census of those shifts was not recorded.")
         }
         if !result.uncheckedUnits.isEmpty {
-            lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")
+            lines.append("Not checked (no max_patients_per_staff in the targets): \(result.uncheckedUnits.listed(upTo: 10)).")
         }
         if result.shiftsOutsideSpans > 0 {
             let dates = result.exportDays.map { " (\($0.lowerBound) to \($0.upperBound))" } ?? ""
@@ -140,7 +149,12 @@ extension ShiftStaffingJob {
             if bad.count > listed { doc.paragraph("\(bad.count - listed) more in staffing_shifts.csv (compliant = no).") }
         }
         if !result.uncheckedUnits.isEmpty {
-            doc.paragraph("Not checked (no target with max_patients_per_staff, or no timekeeping spans for the job code): \(result.uncheckedUnits.joined(separator: ", ")).")
+            doc.paragraph("Not checked (no target with max_patients_per_staff): \(result.uncheckedUnits.joined(separator: ", ")).")
+        }
+        if !result.shiftsWithoutPunches.isEmpty {
+            doc.paragraph("Not checked, with patients, for want of any punch of the unit and job code in the timekeeping (shifts): "
+                          + result.shiftsWithoutPunches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                          + ". The staffing grid lists them.")
         }
         if result.shiftsOutsideSpans > 0 {
             doc.paragraph("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) fall on days outside the timekeeping export's dates and are not checked.")
@@ -194,6 +208,8 @@ extension ShiftStaffingJob {
 
     /// The run's note.
     public static func note(_ result: Result) -> String {
-        "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant; \(result.productivity.count) unit pay periods; \(result.outlook.filter { $0.shortBy > 0 }.count) future period-shifts short"
+        "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant"
+            + (result.shiftsWithoutPunchesCount > 0 ? ", \(result.shiftsWithoutPunchesCount) shifts with patients not checked (no punches for \(result.shiftsWithoutPunches.keys.sorted().listed(upTo: 5)))" : "")
+            + "; \(result.productivity.count) unit pay periods; \(result.outlook.filter { $0.shortBy > 0 }.count) future period-shifts short"
     }
 }

@@ -59,8 +59,16 @@ public struct ShiftStaffingJob: Sendable {
         public var overlappingSpans = 0
         /// The first few overlapping spans, by unit, job code and end, to find them by.
         public var overlapExamples: [String] = []
-        /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
+        /// Shift units not checked: no target with max_patients_per_staff.
         public var uncheckedUnits: [String] = []
+        /// Shift checks with patients not made because nobody of the unit and job code punched
+        /// a span in the whole export (`unit job code` -> shifts), within the export's dates.
+        /// Not read as nobody on duty: a unit absent from the export is most often timekept in
+        /// another system or left out of the export's cost centres, and a fortnight of "0 on
+        /// duty" breaches would drown the real ones; said first in the summary instead, so
+        /// that it never reads as every check passed.
+        public var shiftsWithoutPunches: [String: Int] = [:]
+        public var shiftsWithoutPunchesCount: Int { shiftsWithoutPunches.values.reduce(0, +) }
         /// Shift units neither the census nor the targets name (`4 West Med-Surg` beside the
         /// census's `4 West`), with the census unit each likely is: not checked, and said as a
         /// name to fix (the run said "no ratio limit, or no spans", neither of which was so).
@@ -194,13 +202,11 @@ public struct ShiftStaffingJob: Sendable {
         let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
         starts = []; ends = []
 
-        // Each shift, each job code with a limit on its unit whose staff punch spans: a job
-        // code nobody punches spans for is not timekept by span, not a unit with nobody on duty.
+        // Each shift, each job code with a limit on its unit: in the grid whether or not anyone
+        // punched (it needs only the census), and checked where its staff punch spans. A job
+        // code nobody punches a span for is not read as nobody on duty; its shifts with
+        // patients are counted and said first (`shiftsWithoutPunches`).
         var unchecked = Set<String>()
-        for (g, target) in ratioTargets.enumerated() where onDuty[g].times.isEmpty {
-            unchecked.insert("\(display[target.unit] ?? target.unit) \(target.jobCode)")
-        }
-        targetsOfUnit = targetsOfUnit.mapValues { $0.filter { !onDuty[$0].times.isEmpty } }
         var grid = StaffingGrid()
         let censusUnits = NameSpellings(census.texts("unit") ?? [])
         var unknown = Set<String>()
@@ -228,22 +234,31 @@ public struct ShiftStaffingJob: Sendable {
                 }
                 continue
             }
+            let unitName = display[unit] ?? sUnits[r]
+            for g in targets {
+                grid.add(unit: unitName, jobCode: ratioTargets[g].jobCode, shift: shiftName, patients: sPatients[r], maxPatientsPerStaff: ratioTargets[g].max)
+            }
             let interval = window.interval(on: sDays[r])
             guard period.covers(sDays[r]) else {
                 result.shiftsOutsideSpans += 1
                 continue
             }
+            let punched = targets.filter { !onDuty[$0].times.isEmpty }
+            if sPatients[r] > 0 {
+                for g in targets where onDuty[g].times.isEmpty {
+                    result.shiftsWithoutPunches["\(unitName) \(ratioTargets[g].jobCode)", default: 0] += 1
+                }
+            }
+            guard !punched.isEmpty else { continue }
             guard spanDays.covers(unit: unit, dayOf: interval.start) else {
-                result.shiftsOnDaysWithoutSpans[display[unit] ?? sUnits[r], default: 0] += 1
+                result.shiftsOnDaysWithoutSpans[unitName, default: 0] += 1
                 continue
             }
-            for g in targets {
+            for g in punched {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
                 let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)
-                result.shifts.append(ShiftRow(unit: display[unit] ?? sUnits[r], date: sDays[r], shift: shiftName, window: window,
+                result.shifts.append(ShiftRow(unit: unitName, date: sDays[r], shift: shiftName, window: window,
                                               jobCode: ratioTargets[g].jobCode, ratio: ratio))
-                grid.add(unit: display[unit] ?? sUnits[r], jobCode: ratioTargets[g].jobCode, shift: shiftName, patients: sPatients[r],
-                         maxPatientsPerStaff: ratioTargets[g].max)
             }
         }
         result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }

@@ -70,3 +70,25 @@ import Testing
         #expect(run.plan.contains("1 shift row on days outside the timekeeping export's dates (2026-03-02 to 2026-03-03) not checked"), "\(run.plan)")
     }
 }
+
+extension ShiftCheckReviewTests {
+    /// ICU (RN 1:2, 4 patients) and 5E (RN 1:5, 20 patients) have a census and a ratio but no
+    /// punches at all. The headline said every one of the 4W checks passed and the grid left
+    /// them out; now the grid has them and the headline says which shifts went unchecked.
+    @Test func unitsWithPatientsButNoPunchesAreInTheGridAndTheHeadline() throws {
+        let shifts = Self.shifts + ["2026-03-02,day,ICU,4,07:00,19:00", "2026-03-02,night,ICU,4,19:00,07:00",
+                                    "2026-03-02,day,5E,20,07:00,19:00", "2026-03-02,night,5E,0,19:00,07:00", "2026-03-04,day,4W,13,07:00,19:00"]
+        let targets = Self.targets + ["ICU,RN,12,10,60,2", "5E,RN,6,10,50,5"]
+        let run = try Self.run(timekeeping: Self.fullyStaffed, shifts: shifts, targets: targets)
+        #expect(run.outcome.status == 0, "\(run.outcome.stderr)")
+        let grid = try run.rows("staffing_grid.csv")
+        for line in ["ICU,RN,day,4,2", "ICU,RN,night,4,2", "5E,RN,day,20,4", "5E,RN,night,0,0", "4W,RN,day,13,3", "4W,RN,day,10,2"] {
+            #expect(grid.contains(line), "\(line) in \(grid)")
+        }
+        // Only 4W is checked; the 5E night had no patients, so 3 shifts with patients went unchecked.
+        #expect(try run.rows("staffing_shifts.csv").count == 1 + 4)
+        #expect(!run.plan.contains("Every one of"), "\(run.plan)")
+        #expect(run.headline.contains("The 4 shift checks made are within their patient-to-staff limit, but not every shift was checked: 3 shifts with patients NOT checked: no punches at all in the timekeeping for 5E RN (1), ICU RN (2)"), "\(run.headline)")
+        #expect(run.outcome.stdout.contains("3 shifts with patients not checked") || run.outcome.stderr.contains("3 shifts with patients not checked"))
+    }
+}

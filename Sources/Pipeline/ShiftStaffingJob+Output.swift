@@ -69,7 +69,8 @@ extension ShiftStaffingJob {
             : bad.isEmpty
             ? (withoutPunches == 0 ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
                 : "The \(result.shifts.count) shift checks made are within their patient-to-staff limit, but not every shift was checked:" + skipped)
-            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "." + skipped]
+            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."
+                + timelessOfBreaches(result) + skipped]
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !short.isEmpty {
             let days = short.reduce(0) { $0 + $1.daysShort }
@@ -90,6 +91,11 @@ extension ShiftStaffingJob {
         if result.shiftsOutsideSpans > 0 {
             let dates = result.exportDays.map { " (\($0.lowerBound) to \($0.upperBound))" } ?? ""
             lines.append("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) on days outside the timekeeping export's dates\(dates) not checked: no punches there to count.")
+        }
+        if !result.hoursWithoutTimes.isEmpty {
+            let total = result.hoursWithoutTimes.reduce(0) { $0 + $1.hours }
+            lines.append("\(NumberFormat.fixed(total, decimals: 1)) productive hours have no punch times (no start and end) and are not counted on duty in the shift checks: "
+                         + result.hoursWithoutTimes.map(\.label).listed(upTo: 10) + "; give their start and end to count them.")
         }
         if !result.unrecognisedPayCodes.isEmpty {
             lines.append("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): "
@@ -112,6 +118,17 @@ extension ShiftStaffingJob {
             lines.append("\(NumberFormat.count(n, "timekeeping span")) \(n == 1 ? "overlaps" : "overlap") an earlier span of the same employee (\(result.overlapExamples.listed(of: n))): each person is counted once on duty; check \(n == 1 ? "it" : "them") for a double punch or a shift keyed twice.")
         }
         return lines
+    }
+
+    /// The hours without punch times on the days of non-compliant shifts of their unit and job
+    /// code, for the headline: a breach reported while an agency nurse's 12 hours sat unplaced
+    /// on the same day may have been covered.
+    static func timelessOfBreaches(_ result: Result) -> String {
+        let bad = Set(result.nonCompliant.map { "\($0.unit)\u{1F}\($0.jobCode)\u{1F}\($0.date)" })
+        let touching = result.hoursWithoutTimes.filter { bad.contains("\($0.unit)\u{1F}\($0.jobCode)\u{1F}\($0.day)") }
+        guard !touching.isEmpty else { return "" }
+        return " On the days of some of them, hours with no punch times were not counted on duty: " + touching.map(\.label).listed(upTo: 5)
+            + "; the staff may have been there, check the timecards."
     }
 
     static func unitCounts(_ rows: [ShiftRow]) -> [String] {

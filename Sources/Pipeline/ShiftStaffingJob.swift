@@ -47,6 +47,17 @@ public struct ShiftStaffingJob: Sendable {
         public var shortBy: Int { max(0, staffRequired - staffScheduled) }
     }
 
+    /// Hours of one unit, job code and day without start and end.
+    public struct HoursWithoutTimes: Sendable, Equatable {
+        public var unit: String
+        public var jobCode: String
+        public var day: CalendarDay
+        public var hours: Double
+        public var payCodes: [String]
+        /// `4W RN 2026-03-02 12 h (AGENCY)`, for the summary.
+        public var label: String { "\(unit) \(jobCode) \(day) \(NumberFormat.fixed(hours, decimals: 1)) h (\(payCodes.joined(separator: ", ")))" }
+    }
+
     public struct Result: Sendable {
         public var shifts: [ShiftRow] = []
         /// Shift rows with no patient count (empty), left out at import: not checked.
@@ -82,6 +93,11 @@ public struct ShiftStaffingJob: Sendable {
         public var shiftsOnDaysWithoutSpans: [String: Int] = [:]
         /// The days the timekeeping export covers (`TimekeepingPeriod`); nil without timekeeping rows.
         public var exportDays: ClosedRange<CalendarDay>?
+        /// Productive hours of a unit and job code with a ratio limit that carry no punch times
+        /// (a manual entry, an agency nurse's hours keyed from an invoice): nobody can say when
+        /// they were worked, so they are left off duty, and named, since the shift they fall on
+        /// may read as a breach that was covered.
+        public var hoursWithoutTimes: [HoursWithoutTimes] = []
         /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
         /// duty, since their punches show someone on the floor.
         public var unrecognisedPayCodes: [String: Double] = [:]
@@ -159,6 +175,20 @@ public struct ShiftStaffingJob: Sendable {
         period.add(days: spans.days("date") ?? [])
         // The days a span of each unit starts on (any job code), and the current row's unit's key.
         var spanDays = SpanDays(), lastUnitKey = ""
+        // Productive hours with neither start nor end, per ratio group and day.
+        struct GroupDay: Hashable { var group: Int; var day: CalendarDay }
+        var timeless: [GroupDay: (hours: Double, codes: [String])] = [:]
+        if let tHours = spans.numbers("hours"), let tDays = spans.days("date") {
+            for r in 0..<tUnits.count where tStart[r].isNaN && tEnd[r].isNaN && tHours[r] > 0 {
+                let pay = tPay?[r] ?? ""
+                guard let category = payCodes.category(of: pay), category != .nonProductive,
+                      let g = groups[CompositeKey.joined(keys.key(tUnits[r]), keys.key(tJobs?[r] ?? ""))] else { continue }
+                var entry = timeless[GroupDay(group: g, day: tDays[r]), default: (0, [])]
+                entry.hours += tHours[r]
+                if !entry.codes.contains(pay) { entry.codes.append(pay) }
+                timeless[GroupDay(group: g, day: tDays[r])] = entry
+            }
+        }
         for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
             result.spans += 1
             period.add(startingAt: Int(tStart[r]))
@@ -199,6 +229,10 @@ public struct ShiftStaffingJob: Sendable {
             ends[g].append(Int(tEnd[r]))
         }
         result.exportDays = period.days
+        result.hoursWithoutTimes = timeless.map { key, value in
+            HoursWithoutTimes(unit: display[ratioTargets[key.group].unit] ?? ratioTargets[key.group].unit, jobCode: ratioTargets[key.group].jobCode,
+                              day: key.day, hours: value.hours, payCodes: value.codes.map { $0.isEmpty ? "(blank)" : $0 })
+        }.sorted { ($0.unit, $0.jobCode, $0.day) < ($1.unit, $1.jobCode, $1.day) }
         let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
         starts = []; ends = []
 

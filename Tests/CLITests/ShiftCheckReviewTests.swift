@@ -92,3 +92,18 @@ extension ShiftCheckReviewTests {
         #expect(run.outcome.stdout.contains("3 shifts with patients not checked") || run.outcome.stderr.contains("3 shifts with patients not checked"))
     }
 }
+
+extension ShiftCheckReviewTests {
+    /// The 2026-03-02 night has one RN with punches and an agency RN's 12 hours keyed without
+    /// start or end. The night stays a breach (when she worked is unknown), but the hours are
+    /// named in the headline beside it instead of silently left off duty.
+    @Test func hoursWithNoPunchTimesAreNamedBesideTheBreachTheyTouch() throws {
+        var punches = Self.fullyStaffed
+        punches[4] = "2026-03-02,4W,12,RN,AGENCY,A1,,"
+        let run = try Self.run(timekeeping: punches)
+        #expect(run.outcome.status == 0, "\(run.outcome.stderr)")
+        #expect(try run.rows("staffing_shifts.csv").contains("4W,2026-03-02,night,RN,10,1,10,5,no"))
+        #expect(run.headline.contains("hours with no punch times were not counted on duty: 4W RN 2026-03-02 12 h (AGENCY)"), "\(run.headline)")
+        #expect(run.plan.contains("12 productive hours have no punch times (no start and end) and are not counted on duty in the shift checks: 4W RN 2026-03-02 12 h (AGENCY)"), "\(run.plan)")
+    }
+}

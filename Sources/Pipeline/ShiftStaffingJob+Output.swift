@@ -70,7 +70,7 @@ extension ShiftStaffingJob {
             ? (withoutPunches == 0 ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
                 : "The \(result.shifts.count) shift checks made are within their patient-to-staff limit, but not every shift was checked:" + skipped)
             : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."
-                + timelessOfBreaches(result) + skipped]
+                + timelessOfBreaches(result) + unknownCodesOfBreaches(result) + skipped]
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !short.isEmpty {
             let days = short.reduce(0) { $0 + $1.daysShort }
@@ -98,7 +98,7 @@ extension ShiftStaffingJob {
                          + result.hoursWithoutTimes.map(\.label).listed(upTo: 10) + "; give their start and end to count them.")
         }
         if !result.unrecognisedPayCodes.isEmpty {
-            lines.append("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): "
+            lines.append("Pay codes not recognised in the spans, not counted on duty in the shift checks (nor as worked hours in the plan): "
                          + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 1)) h)" }.listed(upTo: 10)
                          + "; map them with --pay-codes or pay_codes:")
         }
@@ -129,6 +129,15 @@ extension ShiftStaffingJob {
         guard !touching.isEmpty else { return "" }
         return " On the days of some of them, hours with no punch times were not counted on duty: " + touching.map(\.label).listed(upTo: 5)
             + "; the staff may have been there, check the timecards."
+    }
+
+    /// Non-compliant shifts with punches under pay codes the map does not know, for the headline.
+    static func unknownCodesOfBreaches(_ result: Result) -> String {
+        let n = result.breachesWithUnrecognisedPayCodes
+        guard n > 0 else { return "" }
+        let codes = result.unrecognisedPayCodesInBreaches
+        return " \(n == 1 ? "1 of them has" : "\(n) of them have") punches under pay codes the map does not know, not counted on duty: \(codes.listed(upTo: 5));"
+            + " if they are worked time, map them (--pay-codes \(codes.first ?? "CODE")=regular) and run again."
     }
 
     static func unitCounts(_ rows: [ShiftRow]) -> [String] {

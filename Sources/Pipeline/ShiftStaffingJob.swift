@@ -98,9 +98,15 @@ public struct ShiftStaffingJob: Sendable {
         /// they were worked, so they are left off duty, and named, since the shift they fall on
         /// may read as a breach that was covered.
         public var hoursWithoutTimes: [HoursWithoutTimes] = []
-        /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
-        /// duty, since their punches show someone on the floor.
+        /// Pay codes of spans that the pay-code map does not know, with their hours: not counted
+        /// on duty, as the plan leaves them out of worked hours. Counted, an on-call standby
+        /// code (OC) made a night one nurse short read compliant, and the check and the plan
+        /// disagreed about the same 12 hours; a code is mapped with `--pay-codes` once known.
         public var unrecognisedPayCodes: [String: Double] = [:]
+        /// Non-compliant shift checks with a span under an unknown pay code in them, and those
+        /// codes: in the headline, as mapping the code may turn the breach compliant.
+        public var breachesWithUnrecognisedPayCodes = 0
+        public var unrecognisedPayCodesInBreaches: [String] = []
         /// Pay periods of a unit left out of productivity as the census misses days of them.
         public var productivityCensusGaps: [String] = []
         /// Pay periods of a unit left out of productivity as its timekeeping misses days of them.
@@ -161,6 +167,9 @@ public struct ShiftStaffingJob: Sendable {
 
         // Spans per group, productive pay only: vacation is paid but nobody is on the floor.
         var starts = [[Int]](repeating: [], count: ratioTargets.count), ends = starts
+        // Spans under pay codes the map does not know, per group: not on duty, but looked for
+        // in the shifts that breach.
+        var unknownSpans = [[(start: Int, end: Int, code: String)]](repeating: [], count: ratioTargets.count)
         var categories: [String: PayCategory?] = [:]
         var lastPay: String?, lastOnDuty = false, lastUnknown = false
         // The group of the previous row's unit and job code: exports come sorted by one or the other.
@@ -203,8 +212,9 @@ public struct ShiftStaffingJob: Sendable {
                 let category: PayCategory?
                 if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
                 lastPay = pay
-                // A pay code the map does not know still comes with punches: counted on duty
-                // (a charge nurse's CHG left out made a compliant night one nurse short) and named.
+                // A pay code the map does not know is not on duty, as it is not worked hours in
+                // the plan: on-call standby (OC) counted on duty hid a breach. Its spans still
+                // show the export covers the day, and it is named, with the breaches it touches.
                 lastOnDuty = category != .nonProductive
                 lastUnknown = category == nil
             }
@@ -225,6 +235,10 @@ public struct ShiftStaffingJob: Sendable {
                 }
             }
             guard let g = lastGroup else { continue }
+            if lastUnknown {
+                unknownSpans[g].append((Int(tStart[r]), Int(tEnd[r]), pay))
+                continue
+            }
             starts[g].append(Int(tStart[r]))
             ends[g].append(Int(tEnd[r]))
         }
@@ -241,6 +255,7 @@ public struct ShiftStaffingJob: Sendable {
         // code nobody punches a span for is not read as nobody on duty; its shifts with
         // patients are counted and said first (`shiftsWithoutPunches`).
         var unchecked = Set<String>()
+        var unknownCodesInBreaches: [String] = []
         var grid = StaffingGrid()
         let censusUnits = NameSpellings(census.texts("unit") ?? [])
         var unknown = Set<String>()
@@ -277,9 +292,10 @@ public struct ShiftStaffingJob: Sendable {
                 result.shiftsOutsideSpans += 1
                 continue
             }
-            let punched = targets.filter { !onDuty[$0].times.isEmpty }
+            // Punched: on duty, or under a pay code the map does not know (checked, and named).
+            let punched = targets.filter { !onDuty[$0].times.isEmpty || !unknownSpans[$0].isEmpty }
             if sPatients[r] > 0 {
-                for g in targets where onDuty[g].times.isEmpty {
+                for g in targets where onDuty[g].times.isEmpty && unknownSpans[g].isEmpty {
                     result.shiftsWithoutPunches["\(unitName) \(ratioTargets[g].jobCode)", default: 0] += 1
                 }
             }
@@ -291,6 +307,13 @@ public struct ShiftStaffingJob: Sendable {
             for g in punched {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
                 let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)
+                if !ratio.isCompliant {
+                    let codes = unknownSpans[g].filter { $0.start < interval.end && $0.end > interval.start }.map(\.code)
+                    if !codes.isEmpty {
+                        result.breachesWithUnrecognisedPayCodes += 1
+                        for code in codes where !unknownCodesInBreaches.contains(code) { unknownCodesInBreaches.append(code) }
+                    }
+                }
                 result.shifts.append(ShiftRow(unit: unitName, date: sDays[r], shift: shiftName, window: window,
                                               jobCode: ratioTargets[g].jobCode, ratio: ratio))
             }
@@ -298,6 +321,7 @@ public struct ShiftStaffingJob: Sendable {
         result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }
         result.grid = grid.sorted
         result.uncheckedUnits = unchecked.sorted()
+        result.unrecognisedPayCodesInBreaches = unknownCodesInBreaches.map { $0.isEmpty ? "(blank)" : $0 }.sorted()
         result.unknownShiftUnits = unknown.sorted().map { ($0, censusUnits.likely(for: $0)) }
         // Counts taken at times through the day weigh as the plan's census does (`CensusSnapshots`),
         // in productivity and the shifts ahead alike.

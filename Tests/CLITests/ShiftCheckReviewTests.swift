@@ -107,3 +107,31 @@ extension ShiftCheckReviewTests {
         #expect(run.plan.contains("12 productive hours have no punch times (no start and end) and are not counted on duty in the shift checks: 4W RN 2026-03-02 12 h (AGENCY)"), "\(run.plan)")
     }
 }
+
+extension ShiftCheckReviewTests {
+    /// Punches exported in UTC (a unit on UTC-5): read as local clock times they moved every
+    /// span five hours, missing a 03:00 breach and reporting a compliant day short. Rejected,
+    /// naming file, line, column and what to do; nothing is written.
+    @Test func utcPunchesAreRejectedNotReadAsLocalTime() throws {
+        let punches = Self.fullyStaffed.enumerated().map { k, line in
+            k == 0 ? line : line.replacingOccurrences(of: " 07:00", with: "T12:00:00Z").replacingOccurrences(of: " 19:00", with: "T00:00:00Z")
+        }
+        let run = try Self.run(timekeeping: punches)
+        #expect(run.outcome.status == 1)
+        #expect(run.outcome.stderr.contains("timekeeping.csv:2: column 'start': '2026-03-02T12:00:00Z' carries a time zone ('Z')"), "\(run.outcome.stderr)")
+        #expect(run.outcome.stderr.contains("Export the times as local clock times without a zone"), "\(run.outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run.dir.appendingPathComponent("out/staffing_shifts.csv").path))
+    }
+
+    /// A fall-back night with offsets (-04:00 then -05:00): E4 leaves at 01:30 EDT and E5
+    /// arrives at 01:00 EST, half an hour later. Read as wall-clock times E5 came before E4
+    /// left and the night looked covered by two; the offsets are rejected instead.
+    @Test func offsetPunchesOnAFallBackNightAreRejected() throws {
+        let punches = [Self.header, "2026-10-31,4W,13,RN,REG,E3,2026-10-31T19:00:00-04:00,2026-11-01T07:00:00-05:00",
+                       "2026-10-31,4W,7.5,RN,REG,E4,2026-10-31T19:00:00-04:00,2026-11-01T01:30:00-04:00",
+                       "2026-10-31,4W,6,RN,REG,E5,2026-11-01T01:00:00-05:00,2026-11-01T07:00:00-05:00"]
+        let run = try Self.run(timekeeping: punches, shifts: ["date,shift,unit,patients,start,end", "2026-10-31,night,4W,10,19:00,07:00"])
+        #expect(run.outcome.status == 1)
+        #expect(run.outcome.stderr.contains("timekeeping.csv:2: column 'start': '2026-10-31T19:00:00-04:00' carries a time zone ('-04:00')"), "\(run.outcome.stderr)")
+    }
+}

@@ -260,12 +260,15 @@ public struct ShiftStaffingJob: Sendable {
         let censusUnits = NameSpellings(census.texts("unit") ?? [])
         var unknown = Set<String>()
         // Shift names as first spelled, ignoring case and spaces as units are: `day` and `Day`
-        // were two shifts in the grid and the outlook, each with half the history.
+        // were two shifts in the grid and the outlook, each with half the history. A standard
+        // name's letter is the name (`D` is `Day`), spelled out when it comes first.
         var shiftSpelling: [String: String] = [:]
         for r in 0..<sUnits.count {
             let unit = keys.key(sUnits[r])
-            let shiftKey = keys.key(sNames[r])
-            let shiftName = shiftSpelling[shiftKey] ?? sNames[r]
+            let standardName = ShiftWindow.standardName(of: sNames[r])
+            let shiftKey = standardName ?? keys.key(sNames[r])
+            let shiftName = shiftSpelling[shiftKey]
+                ?? (standardName.map { sNames[r].matchKey() == $0 ? sNames[r] : $0 } ?? sNames[r])
             shiftSpelling[shiftKey] = shiftName
             let window: ShiftWindow
             if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {

@@ -135,3 +135,18 @@ extension ShiftCheckReviewTests {
         #expect(run.outcome.stderr.contains("timekeeping.csv:2: column 'start': '2026-10-31T19:00:00-04:00' carries a time zone ('-04:00')"), "\(run.outcome.stderr)")
     }
 }
+
+extension ShiftCheckReviewTests {
+    /// `Day` and `D`, `NIGHT` and `n`: the same two standard shifts, one line each in the grid
+    /// and one spelling in the checks (they were four shifts, each with half the history).
+    @Test func aStandardShiftsLetterIsTheShift() throws {
+        let shifts = ["date,shift,unit,patients", "2026-03-02,Day,4W,10", "2026-03-02,NIGHT,4W,10", "2026-03-03,D,4W,10", "2026-03-03,n,4W,10"]
+        let run = try Self.run(timekeeping: Self.fullyStaffed, shifts: shifts)
+        #expect(run.outcome.status == 0, "\(run.outcome.stderr)")
+        #expect(try run.rows("staffing_grid.csv") == ["unit,job_code,shift,patients,staff_required", "4W,RN,Day,10,2", "4W,RN,NIGHT,10,2"])
+        #expect(try run.rows("staffing_shifts.csv").dropFirst().map { $0.split(separator: ",")[2] } == ["Day", "NIGHT", "Day", "NIGHT"])
+        // A letter first is spelled out.
+        let letters = try Self.run(timekeeping: Self.fullyStaffed, shifts: ["date,shift,unit,patients", "2026-03-02,d,4W,10", "2026-03-03,Day,4W,10"])
+        #expect(try letters.rows("staffing_grid.csv") == ["unit,job_code,shift,patients,staff_required", "4W,RN,day,10,2"])
+    }
+}

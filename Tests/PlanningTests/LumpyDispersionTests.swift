@@ -47,6 +47,31 @@ import Testing
         #expect(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: [Double](repeating: 0, count: 20)) == 1)
     }
 
+    /// A review of the first version (the whole history pooled): issue sizes that fell from 50
+    /// to 5 a year ago read a ratio of 91 for a current 9, and one bulk issue of 60 in two years
+    /// of Poisson use read about 30 for 1. The last year only, and a quarter far more spread
+    /// than the others left out.
+    @Test func oldSizesAndOneOffIssuesDoNotSetTheSpread() throws {
+        var rng = Seeded(state: 7)
+        // Two years; an issue on 5% of days, 50 at a time in the first year, 5 in the second.
+        let sizes = (0..<728).map { day -> Double in rng.next() < 0.05 ? (day < 364 ? 50 : 5) : 0 }
+        let weeks = Self.weekTotals(sizes[...])
+        let lastYear = try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: weeks))
+        let bothYears = try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: weeks, blocks: 9))
+        #expect(lastYear < 8 && bothYears > 30, "\(lastYear) \(bothYears)")
+        // Use in most weeks (1 or 2), and one week of 60 forty weeks ago.
+        var steady = (0..<104).map { Double(1 + $0 % 2) }
+        steady[64] = 60
+        let withIssue = try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: steady))
+        #expect(withIssue == 1)
+        // Left in (two quarters: no others to judge it by), the quarter holding it sets the ratio.
+        #expect(try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: Array(steady[56..<80]))) > 8)
+        // A quarter twice as spread as the others is lumpy use, not a one-off: kept.
+        let lumpy = (0..<48).map { w -> Double in w % 4 == 0 ? (w < 12 ? 20 : 10) : 0 }
+        let kept = try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: lumpy))
+        #expect(kept > 7.5 && kept < 15)
+    }
+
     /// Thirty identical lumpy items, two years of seeded daily use each, planned as the reorder
     /// command plans them (weekly forecast, `DemandEstimate`, `ReorderPlanner.levels`) for a 95%
     /// fill rate, lead time 7 and review 7 days, then replayed over the next 52 weeks of their

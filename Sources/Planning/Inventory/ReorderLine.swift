@@ -167,9 +167,9 @@ public struct DemandEstimate: Sendable {
     public init(_ forecast: SeriesForecast, history: [Double], recent: IntervalDemand.RecentWeeks, firstWeekday: Int, firstWeek: Int,
                 protectionDays: Double, leadDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
         // Slow and intermittent items are planned on a count distribution whose dispersion is
-        // the whole history's spread within each quarter (`RecentWeeks.pooledDispersion`):
-        // the recent weeks alone hold too few of a lumpy item's issues, and the whole
-        // history's plain ratio counts a change of level as spread.
+        // the last year's spread within each quarter, a one-off quarter left out
+        // (`RecentWeeks.pooledDispersion`): the recent weeks alone hold too few of a lumpy
+        // item's issues, and the whole history's plain ratio counts a change of level as spread.
         let counts = SafetyStock.isCountClass(forecast.demandClass)
         let dispersion = (counts ? IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: history) ?? recent.weeklyDispersion() : nil)
             ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }

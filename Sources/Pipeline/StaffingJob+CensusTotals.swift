@@ -40,7 +40,8 @@ extension StaffingJob {
     /// The census with each row's total spread evenly over its period's days, one row a unit
     /// and day, as reorder spreads a period's usage: a month of 620 patient days is 20 a day
     /// through its 31 days. Every day of the period is then recorded (none is reported
-    /// missing), its weeks hold the month's daily average, and a plan by month holds its total.
+    /// missing), its weeks hold the month's daily average, and a plan by month holds its total;
+    /// a row dated inside its period is the period to its date, spread over those days.
     /// A unit whose rows went on with patient_days empty is left empty through the end of
     /// the last such period.
     static func spreadOverDays(_ census: Table, span: Frequency, units: [String], values: [Double], days: [CalendarDay]) -> Table {
@@ -52,8 +53,14 @@ extension StaffingJob {
         for r in 0..<n {
             let period = span.period(of: days[r])
             let first = span.firstDay(of: period), length = span.days(in: period)
-            let daily = values[r] / Double(length)
-            for k in 0..<length {
+            // A row dated inside its period, neither its first nor its last day, holds the
+            // period to its date: a month-end census whose last row is December to date (7 days,
+            // 140 patient days) read as December spread over 31 days planned 4.5 patients a day
+            // for 20. Its days are then a partial period, left out and named like a daily one.
+            let toDate = days[r] != first && days[r] != first.adding(days: length - 1)
+            let covered = toDate ? Int(days[r].daysSinceEpoch - first.daysSinceEpoch) + 1 : length
+            let daily = values[r] / Double(covered)
+            for k in 0..<covered {
                 spreadUnits.append(units[r])
                 spreadValues.append(daily)
                 spreadDays.append(first.adding(days: k))

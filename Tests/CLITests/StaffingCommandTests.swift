@@ -106,5 +106,16 @@ import Testing
         // By the days of each month (February 28 of them). A month the export lacks is its days not recorded, named as such, and no other day.
         let gap = try staffing("census_gap.csv", "gap")
         #expect(gap.run.status == 0 && gap.run.stderr.contains("4 West 31 days (2025-05-01 to 2025-05-31), ICU 31 days (2025-05-01 to 2025-05-31)"), "\(gap.run.stderr)")
+        // A last row dated inside its month is the month to date (a review: December to the 7th,
+        // 140 patient days, spread over 31 days planned 4.5 a day for 20): April to the 7th.
+        let toDate = try String(contentsOf: dir.appendingPathComponent("census_ends.csv"), encoding: .utf8) + "2026-04-07,ICU,56\n2026-04-07,4 West,140\n"
+        try toDate.write(to: dir.appendingPathComponent("census_to_date.csv"), atomically: false, encoding: .utf8)
+        let weekToDate = try staffing("census_to_date.csv", "to-date")
+        let westWeeks = weekToDate.rows.filter { $0[0] == "4 West" && $0[1] == "RN" }
+        #expect(weekToDate.run.status == 0 && westWeeks.first?[2] == "2026-W15" && westWeeks.allSatisfy { (Double($0[3]) ?? 0) > 135 && (Double($0[3]) ?? 0) < 150 },
+                "\(westWeeks) \(weekToDate.run.stderr)")
+        let monthToDate = try staffing("census_to_date.csv", "to-date-month", ["--frequency", "month"])
+        let westMonths = monthToDate.rows.filter { $0[0] == "4 West" && $0[1] == "RN" }
+        #expect(westMonths.first?[2] == "2026-04" && westMonths.allSatisfy { (Double($0[3]) ?? 0) > 560 && (Double($0[3]) ?? 0) < 650 }, "\(westMonths)")
     }
 }

@@ -13,8 +13,13 @@ public struct CensusWeekdayShape: Sendable, Equatable {
     /// weekday the unit had no patients.
     public private(set) var perWeekday: [Double]
 
-    /// Weeks of census the shape is read from.
-    public static let weeks = 8
+    /// Weeks of census the shape is read from: the latest 4, as the shifts ahead read each
+    /// weekday's patients (28 days). A unit whose weekdays changed (24 patients on weekdays and
+    /// 10 at weekends for a year, then 20 every day) reads a blend of both until the old weeks
+    /// leave the window: from 8 weeks, 22.5 on weekdays and 13.75 at weekends three weeks after
+    /// the change, 744 hours against a true 672 at 1:5, flagged below the ratio for five more
+    /// weeks than from 4.
+    public static let weeks = 4
 
     /// The shape of a unit's census from its days (each with its patients), or nil when the
     /// days are too few to tell each weekday's level: fewer than two weeks of days, or a

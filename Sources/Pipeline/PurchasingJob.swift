@@ -270,6 +270,11 @@ public struct PurchasingJob: Sendable {
                          + firstFew(a.unmatchedContracts.map { "\($0.item) from \($0.vendor)" }) + "; check the item codes and vendor names")
         }
         if let totals = r.usageReadAsTotals { lines.append(totals) }
+        if a.zeroContractLines > 0 {
+            let n = a.zeroContractLines
+            lines.append("\(n == 1 ? "1 order line has" : "\(n) order lines have") a contract price of 0 (on the line or in the contracts file), read as no contract, \(n == 1 ? "its" : "their") spend off contract (ERPs write 0 where there is none): "
+                         + a.zeroContractExamples.listed(of: n))
+        }
         if !a.conflictingContracts.isEmpty {
             let n = a.conflictingContracts.count
             lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same start (or both undated), so no date says which applies; the lower is used: "

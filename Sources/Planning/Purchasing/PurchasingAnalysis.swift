@@ -86,6 +86,12 @@ public struct PurchasingAnalysis: Sendable {
     /// Whether any contract price was given (a contracts file, or the orders' own
     /// contract_price): without one, no spend is known to be on or off contract.
     public var hasContractPrices = false
+    /// Lines whose contract price (the contracts file's on the order date, else the line's own)
+    /// was 0, read as no contract: ERPs write 0 where a line has none. Taken as a contract at
+    /// $0, a $40 line "paid $2,000 above contract" to claim back, and its off-contract spend
+    /// read as none.
+    public var zeroContractLines = 0
+    public var zeroContractExamples: [String] = []
 
     /// What one item and vendor accumulate.
     struct Pair {
@@ -106,7 +112,8 @@ public struct PurchasingAnalysis: Sendable {
 
     public init(lines o: PurchaseOrderLines, contracts: ContractBook = ContractBook(),
                 promisedLeadDays: (String) -> Double? = { _ in nil }, settings: Settings = Settings()) {
-        hasContractPrices = !contracts.isEmpty || o.contractPrice.contains { $0.isFinite }
+        // A contract price of 0 is no contract (`zeroContractLines`): only a price above 0 makes one.
+        hasContractPrices = !contracts.isEmpty || o.contractPrice.contains { $0.isFinite && $0 != 0 }
         let vendorCount = Int64(o.vendorNames.count)
         var pairIndex: [Int64: Int] = [:]
         var pairs: [Pair] = []
@@ -155,7 +162,15 @@ public struct PurchasingAnalysis: Sendable {
                 // $200 of a $400 scorecard).
                 let value = price * billed
                 pairs[p].spend += value
-                let contract = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) } ?? (o.contractPrice[row].isNaN ? nil : o.contractPrice[row])
+                // A price of 0, in the file or on the line, is no contract: the line's own price
+                // stands in for a file that gives 0, as it does for a file that gives none.
+                let filePrice = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) }
+                let linePrice = o.contractPrice[row].isNaN ? nil : o.contractPrice[row]
+                let contract = [filePrice, linePrice].lazy.compactMap { $0 }.first { $0 != 0 }
+                if contract == nil && (filePrice == 0 || linePrice == 0) {
+                    zeroContractLines += 1
+                    named(&zeroContractExamples)
+                }
                 if let contract {
                     pairs[p].contractQuantity += billed
                     pairs[p].paidOnContract += price * billed

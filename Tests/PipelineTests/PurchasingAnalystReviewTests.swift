@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Pipeline
+@testable import Planning
+import Tabular
+
+/// A purchasing analyst's review of `purchasing`: a contract price of 0, a usage that ends
+/// before as-of, a far-future order date, a line's contract price against the file's, an
+/// unknown price variance shown as $0, and a lot split between two locations. Each known
+/// answer is worked out by hand in the test's comment.
+@Suite struct PurchasingAnalystReviewTests {
+    /// Imports `text` as `kind` the way every command does, skipping bad rows.
+    func imported(_ text: String, _ kind: String) throws -> Table {
+        let ws = try Workspace()
+        try ws.write("in.csv", text)
+        let stage = try ImportStage(file: ws.path + "/in.csv", table: kind, options: ImportOptions(onError: .skip))
+        return try stage.readLong(ws.path + "/in.csv", stage.options).0
+    }
+
+    /// The ERP writes contract_price 0.00 / 0 on lines bought with no contract (B at $40 x 50,
+    /// C at $25 x 20); A is on contract at 10. Off contract: V1 $2,000, V2 $500; nothing paid
+    /// above contract. Read as contracts at $0, V1 "paid $2,000 above contract" and none of it
+    /// was off contract.
+    @Test func aContractPriceOfZeroIsNoContract() throws {
+        let orders = try imported("""
+            po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity,contract_price
+            P1,A,V1,2026-03-02,100,10.00,2026-03-05,100,10.00
+            P2,B,V1,2026-03-09,50,40.00,2026-03-12,50,0.00
+            P3,C,V2,2026-03-09,20,25.00,2026-03-12,20,0
+
+            """, "orders")
+        let r = try PurchasingJob().run(orders: orders)
+        let a = r.analysis
+        #expect(a.paidAboveContract == 0)
+        #expect(a.vendors.map(\.offContractSpend) == [2_000, 500])
+        #expect(a.vendors.map(\.priceVariance) == [0, 0])
+        #expect(a.zeroContractLines == 2)
+        #expect(PurchasingJob.caveats(r).contains { $0.hasPrefix("2 order lines have a contract price of 0 (on the line or in the contracts file), read as no contract") && $0.contains("P2: B from V1") })
+        // A 0 in the contracts file is no contract either; the line's own price stands in.
+        let contracts = try imported("item,vendor,contract_price\nB,V1,0\nC,V2,0\n", "contracts")
+        let filed = try PurchasingJob().run(orders: orders, contracts: contracts).analysis
+        #expect(filed.paidAboveContract == 0 && filed.offContractSpend == 2_500 && filed.zeroContractLines == 2)
+    }
+}

@@ -45,6 +45,8 @@ public struct PurchasingJob: Sendable {
         /// Order rows left out as cancelled, and their statuses.
         public var cancelledRows = 0
         public var cancelledStatuses: Set<String> = []
+        /// The usage's last day when a given as-of is after it (`DailyUse.usageEnd`).
+        public var usageEnd: CalendarDay?
         public var expectedWaste: Double { expiry.reduce(0) { $0 + $1.expectedWaste } }
         public var wasteValue: Double { expiry.reduce(0) { $0 + ($1.wasteValue.isFinite ? $1.wasteValue : 0) } }
     }
@@ -97,6 +99,7 @@ public struct PurchasingJob: Sendable {
             let use = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
             let asOf = use.asOf, dailyUse = use.perItem
             result.asOf = asOf
+            result.usageEnd = use.usageEnd
             // Rows read as period totals move as-of to the last period's end: said, since a file
             // of one weekday a week read as weekly totals without a word (a buyer's review).
             // Without an inventory, the day a totals export was pulled is not known: its last
@@ -270,6 +273,10 @@ public struct PurchasingJob: Sendable {
                          + firstFew(a.unmatchedContracts.map { "\($0.item) from \($0.vendor)" }) + "; check the item codes and vendor names")
         }
         if let totals = r.usageReadAsTotals { lines.append(totals) }
+        // As `reorder` reads the days after the usage's end (`DailyUse.usageEnd`).
+        if let end = r.usageEnd, let asOf = r.asOf {
+            lines.append(ReorderJob.usageEndLead(end, asOf: asOf) + ": each item's daily use is its average up to \(end), and the lots are used at that rate from as-of on (not read as days without use)")
+        }
         if a.zeroContractLines > 0 {
             let n = a.zeroContractLines
             lines.append("\(n == 1 ? "1 order line has" : "\(n) order lines have") a contract price of 0 (on the line or in the contracts file), read as no contract, \(n == 1 ? "its" : "their") spend off contract (ERPs write 0 where there is none): "

@@ -41,4 +41,23 @@ import Tabular
         let filed = try PurchasingJob().run(orders: orders, contracts: contracts).analysis
         #expect(filed.paidAboveContract == 0 && filed.offContractSpend == 2_500 && filed.zeroContractLines == 2)
     }
+
+    /// Usage 10 a day to 2026-03-31, lots counted 2026-04-30, one lot of 600 expiring
+    /// 2026-06-30: 61 days at 10 a day use 610, so no waste. Read as zeros, the 30 days after
+    /// the usage made the rate 10 x 61 / 91 = 6.70 and the waste 191.
+    @Test func aUsageEndingBeforeAsOfIsNotReadAsDaysWithoutUse() throws {
+        let start = CalendarDay(year: 2025, month: 12, day: 1)!
+        let days = (0..<121).map { start.adding(days: $0).description }
+        let usage = Table([("date", .text(days)), ("item", .text(days.map { _ in "A" })), ("quantity", .number(days.map { _ in 10 }))])
+        let orders = Table([("item", .text(["A"])), ("vendor", .text(["V1"])), ("order_date", .text(["2026-03-01"])), ("quantity", .number([100])),
+                            ("unit_price", .number([10]))])
+        let lots = Table([("item", .text(["A"])), ("lot", .text(["L1"])), ("expiry_date", .text(["2026-06-30"])), ("quantity", .number([600]))])
+        var job = PurchasingJob()
+        job.asOf = CalendarDay(year: 2026, month: 4, day: 30)
+        let r = try job.run(orders: orders, lots: lots, usage: usage)
+        #expect(r.expiry.map(\.expectedWaste) == [0])
+        #expect(r.expiry.map(\.dailyUse) == [10])
+        #expect(r.usageEnd == CalendarDay(year: 2026, month: 3, day: 31))
+        #expect(PurchasingJob.caveats(r).contains { $0.hasPrefix("the usage ends 2026-03-31, 30 days before as-of 2026-04-30: ") && $0.contains("(not read as days without use)") })
+    }
 }

@@ -59,7 +59,11 @@ extension PurchasingJob {
         }
         if a.overReceipts > 0 { summary.append("\(lines(a.overReceipts)) received in larger quantity than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts)); check the invoices.") }
         if a.openLines > 0 {
-            let overdue = a.overdueOpenLines > 0 ? "; \(a.overdueOpenLines) of them past their lead time plus grace on the export's last day count as late, and in fill rates with what arrived" : ""
+            // The day they are judged on, printed: moved to 2062 by one typo, it was never seen.
+            let day = a.judgedOn.map { " (\(CalendarDay(daysSinceEpoch: $0)), its latest order or receipt)" } ?? ""
+            let overdue = a.judgedOn == nil ? "" : a.overdueOpenLines > 0
+                ? "; \(a.overdueOpenLines) of them past their lead time plus grace on the export's last day\(day) count as late, and in fill rates with what arrived"
+                : "; none of them past their lead time plus grace on the export's last day\(day)"
             summary.append("\(lines(a.openLines)) not received yet (or, by their status, still coming), left out of fill rates and lead times\(overdue).")
         }
         if a.closedUnfilled > 0 { summary.append("\(lines(a.closedUnfilled)) closed with nothing received (\(a.closedUnfilledExamples.listed(of: a.closedUnfilled))), counted in fill rates as unfilled and not on time.") }

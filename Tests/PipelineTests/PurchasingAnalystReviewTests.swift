@@ -60,4 +60,35 @@ import Tabular
         #expect(r.usageEnd == CalendarDay(year: 2026, month: 3, day: 31))
         #expect(PurchasingJob.caveats(r).contains { $0.hasPrefix("the usage ends 2026-03-31, 30 days before as-of 2026-04-30: ") && $0.contains("(not read as days without use)") })
     }
+
+    /// Open lines P3, P4 (V1) and P6 (V2) are 3 to 5 days old on the export's last day
+    /// (2026-03-30), inside a 5-day lead plus a day of grace; P8 is dated 2062 for 2026. Judged
+    /// on 2062, every open line was overdue: fill and on time 0.5 for V1 and V2. The export's
+    /// last day is said, and the 2062 line named by file, line and column.
+    @Test func oneFarFutureOrderDateDoesNotMakeEveryOpenLineOverdue() throws {
+        let ws = try Workspace()
+        try ws.write("orders.csv", """
+            po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity
+            P1,A,V1,2026-03-02,100,10,2026-03-05,100
+            P2,A,V1,2026-03-09,100,10,2026-03-12,100
+            P3,A,V1,2026-03-25,100,10,,
+            P4,A,V1,2026-03-27,100,10,,
+            P5,B,V2,2026-03-02,100,5,2026-03-04,100
+            P6,B,V2,2026-03-30,100,5,,
+            P7,C,V3,2026-03-03,10,5,2026-03-05,10
+            P8,C,V3,2062-03-31,10,5,,
+
+            """)
+        let stage = try ImportStage(file: ws.path + "/orders.csv", table: "orders", options: ImportOptions())
+        let orders = try stage.readLong(ws.path + "/orders.csv", stage.options).0
+        let items = Table([("item", .text(["A", "B", "C"])), ("lead_time_days", .number([5, 5, 5]))])
+        let r = try PurchasingJob().run(orders: orders, items: items)
+        #expect(r.analysis.vendors.map(\.fillRate) == [1, 1, 1])
+        #expect(r.analysis.vendors.map(\.onTimeRate) == [1, 1, 1])
+        #expect(r.analysis.judgedOn == CalendarDay(year: 2026, month: 3, day: 30)?.daysSinceEpoch)
+        #expect(r.rowsBeyond == 1)
+        #expect(PurchasingJob.caveats(r).contains { $0.contains("1 order row is dated more than 183 days after the rest of the export") && $0.contains("line 9, order_date 2062-03-31") })
+        #expect(PurchasingJob.report(r).summary.contains { $0.contains("on the export's last day (2026-03-30, its latest order or receipt)") })
+        #expect(PurchasingJob.note(r).contains("4 open lines judged on the export's last day, 2026-03-30, 0 overdue"))
+    }
 }

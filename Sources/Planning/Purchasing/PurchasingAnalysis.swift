@@ -49,12 +49,20 @@ public struct PurchasingAnalysis: Sendable {
     /// of fill rates and lead times, unless overdue.
     public var openLines = 0
     /// Open lines past their promised lead time plus the grace on the export's last day (its
-    /// latest order or receipt; only in an export with receipts): late already, whatever comes
+    /// latest order or receipt bar dates far beyond the rest, `judgedOn`; only in an export with receipts): late already, whatever comes
     /// next. Left out, a vendor with 4 of
     /// 5 lines open for months scored 100% filled and on time, and the report named the vendor
     /// that delivers as the least on time. They count as not on time, and in the fill rate
     /// with what arrived so far.
     public var overdueOpenLines = 0
+    /// The day open lines were judged overdue on, the export's last day (`ExportLastDay`); nil
+    /// in an export without receipts (no line is judged overdue). Not a given as-of, which
+    /// dates the lots and usage: the export knows no receipt after its own last day, and judged
+    /// a month later its lines open then would all read late. Not printed, a last day moved
+    /// to 2062 by one typo was never seen.
+    public var judgedOn: Int32?
+    /// The export's last day, and the dates read as far beyond the rest of it (`ExportLastDay`).
+    public var exportLastDay = ExportLastDay(latest: [])
     /// Lines whose status says closed with nothing received: counted as ordered and unfilled,
     /// and not on time.
     public var closedUnfilled = 0
@@ -120,8 +128,12 @@ public struct PurchasingAnalysis: Sendable {
         let promised = o.itemNames.map { promisedLeadDays($0) ?? settings.defaultLeadTimeDays }
         // The export's last day: its latest order or receipt. An export without any receipt
         // says nothing of deliveries: none of its lines is overdue.
+        // The export's last day: the latest date of its lines, a few far beyond the rest (a year
+        // typed wrong) left out (`ExportLastDay`).
         let hasReceipts = (0..<o.count).contains { o.isReceived($0) }
-        let lastDay = max(o.orderDay.max() ?? 0, o.receiptDay.filter { $0 != PurchaseOrderLines.noDay }.max() ?? 0)
+        exportLastDay = ExportLastDay(latest: (0..<o.count).map { max(o.orderDay[$0], o.receiptDay[$0]) })
+        let lastDay = exportLastDay.day ?? 0
+        if hasReceipts { judgedOn = lastDay }
         lines = o.count
         var matched = Set<ContractBook.Line>()
         graceDays = settings.graceDays

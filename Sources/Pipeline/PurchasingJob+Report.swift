@@ -128,6 +128,18 @@ extension PurchasingJob {
                                    numbers.money($0.contractUnitPrice), numbers.money($0.overpaid)] },
                       alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
         }
+        if !a.contractPriceDisagreements.isEmpty {
+            // The lines whose own contract_price and the contracts file differ: one of the two
+            // is a price-load error, worth the difference on every line (the summary's note alone
+            // named no line to take to the ERP or the vendor).
+            let d = a.contractPriceDisagreements, shown = d.prefix(reportRows)
+            doc.heading("Contract prices that disagree", level: 3)
+            doc.paragraph("\(NumberFormat.count(d.count, "line")) carry a contract_price other than the contracts file's price on the order date. The file's price is used above; at stake = (line - file) x quantity, \(numbers.money(d.reduce(0) { $0 + abs($1.atStake) })) in all\(d.count > shown.count ? "; the \(shown.count) largest" : ""):")
+            doc.table(["PO", "Item", "Vendor", "Ordered", "Quantity", "Line price", "File price", "At stake"],
+                      shown.map { [$0.po, $0.item, $0.vendor, $0.orderDay.description, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.linePrice),
+                                   numbers.money($0.filePrice), numbers.money($0.atStake)] },
+                      alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+        }
         let off = vendors.filter { $0.offContractSpend > 0 }.sorted { ($0.offContractSpend, $1.vendor) > ($1.offContractSpend, $0.vendor) }
         doc.heading("Off-contract spend")
         if !a.hasContractPrices {

@@ -306,6 +306,12 @@ public struct PurchasingJob: Sendable {
             lines.append("\(n == 1 ? "1 order line has" : "\(n) order lines have") a contract price of 0 (on the line or in the contracts file), read as no contract, \(n == 1 ? "its" : "their") spend off contract (ERPs write 0 where there is none): "
                          + a.zeroContractExamples.listed(of: n))
         }
+        if !a.contractPriceDisagreements.isEmpty {
+            let d = a.contractPriceDisagreements, n = d.count
+            let stake = d.reduce(0) { $0 + abs($1.atStake) }
+            lines.append("\(n == 1 ? "1 order line's own contract_price differs" : "\(n) order lines' own contract_price differs") from the contracts file's price on the order date; the file's is used, but one of the two is a price-load error, \(NumberFormat.fixed(stake, decimals: 2)) at stake ((line - file) x quantity): "
+                         + firstFew(d.map { "\($0.po.isEmpty ? "" : $0.po + ": ")\($0.item) from \($0.vendor) (\(NumberFormat.fixed($0.linePrice, decimals: 2)) against \(NumberFormat.fixed($0.filePrice, decimals: 2)))" }))
+        }
         if r.rowsBeyond > 0 {
             let n = r.rowsBeyond
             lines.append("\(n == 1 ? "1 order row is" : "\(n) order rows are") dated more than \(ExportLastDay.gapDays) days after the rest of the export, so not taken as its last day (open lines are judged on \(a.exportLastDay.day.map { CalendarDay(daysSinceEpoch: $0).description } ?? "the rest's last day")): "

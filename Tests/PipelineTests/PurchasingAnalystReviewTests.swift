@@ -91,4 +91,23 @@ import Tabular
         #expect(PurchasingJob.report(r).summary.contains { $0.contains("on the export's last day (2026-03-30, its latest order or receipt)") })
         #expect(PurchasingJob.note(r).contains("4 open lines judged on the export's last day, 2026-03-30, 0 overdue"))
     }
+
+    /// The lines carry contract_price 9.00; the contracts file says 10.00 for the same dates.
+    /// The file is used (variance 0) and the two disagreeing lines are listed, (9 - 10) x 100
+    /// each: $200 at stake.
+    @Test func aLinesContractPriceThatDisagreesWithTheFileIsListed() throws {
+        let orders = try imported("""
+            po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity,contract_price
+            P1,A,V1,2026-03-02,100,10.00,2026-03-05,100,9.00
+            P2,A,V1,2026-03-09,100,10.00,2026-03-12,100,9.00
+
+            """, "orders")
+        let contracts = try imported("item,vendor,contract_price,start,end\nA,V1,10.00,2026-01-01,2026-12-31\n", "contracts")
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+        #expect(r.analysis.priceVariance == 0)
+        #expect(r.analysis.contractPriceDisagreements.map(\.atStake) == [-100, -100])
+        #expect(PurchasingJob.caveats(r).contains { $0.hasPrefix("2 order lines' own contract_price differs from the contracts file's price") && $0.contains(", 200 at stake") && $0.contains("P1: A from V1 (9 against 10)") })
+        let markdown = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
+        #expect(markdown.contains("| P1 | A | V1 | 2026-03-02 | 100 | $9 | $10 | -$100 |"), "\(markdown)")
+    }
 }

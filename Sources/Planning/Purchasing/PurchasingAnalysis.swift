@@ -100,6 +100,9 @@ public struct PurchasingAnalysis: Sendable {
     /// read as none.
     public var zeroContractLines = 0
     public var zeroContractExamples: [String] = []
+    /// Lines whose own contract_price differs from the contracts file's on the order date
+    /// (the file's is used), largest money at stake first.
+    public var contractPriceDisagreements: [ContractPriceDisagreement] = []
 
     /// What one item and vendor accumulate.
     struct Pair {
@@ -183,6 +186,12 @@ public struct PurchasingAnalysis: Sendable {
                     zeroContractLines += 1
                     named(&zeroContractExamples)
                 }
+                // The line's own price beside the file's (prices within half a cent are one price).
+                if let filePrice, let linePrice, filePrice != 0, linePrice != 0, abs(filePrice - linePrice) >= 0.005 {
+                    contractPriceDisagreements.append(ContractPriceDisagreement(po: o.poNames[Int(o.po[row])], item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)],
+                                                                                orderDay: CalendarDay(daysSinceEpoch: day), quantity: billed,
+                                                                                linePrice: linePrice, filePrice: filePrice))
+                }
                 if let contract {
                     pairs[p].contractQuantity += billed
                     pairs[p].paidOnContract += price * billed
@@ -243,6 +252,7 @@ public struct PurchasingAnalysis: Sendable {
         unmatchedContracts = contracts.unmatched(matched: matched)
         conflictingContracts = contracts.conflicts
         overpaidLines.sort { ($0.overpaid, $1.item, $1.po) > ($1.overpaid, $0.item, $0.po) }
+        contractPriceDisagreements.sort { (abs($0.atStake), $1.item, $1.po) > (abs($1.atStake), $0.item, $0.po) }
 
         // Pairs in item then vendor order (names compared as bytes, so the order is the same on every machine).
         func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }

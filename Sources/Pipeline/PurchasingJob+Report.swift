@@ -100,9 +100,11 @@ extension PurchasingJob {
         func percent(_ x: Double) -> String { x.isFinite ? numbers.percent(100 * x) : "" }
         func days(_ m: RunningMoments) -> String { m.count > 0 ? NumberFormat.fixed(m.mean, decimals: 1) + (m.count > 1 ? " ± " + NumberFormat.fixed(m.standardDeviation, decimals: 1) : "") : "" }
         if vendors.count > reportRows { doc.paragraph("The \(reportRows) largest of \(vendors.count) vendors by spend; all of them are in vendor_scorecard.csv.") }
+        // Price variance and off contract are blank without any contract price, as in the CSV:
+        // "$0" read as prices checked against contracts and found right.
         doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Price variance", "Off contract"],
                   vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend), percent($0.fillRate), percent($0.onTimeRate),
-                                                    days($0.leadTime), numbers.money($0.priceVariance), a.hasContractPrices ? numbers.money($0.offContractSpend) : ""] },
+                                                    days($0.leadTime), a.hasContractPrices ? numbers.money($0.priceVariance) : "", a.hasContractPrices ? numbers.money($0.offContractSpend) : ""] },
                   alignments: [.left, .right, .right, .right, .right, .right, .right, .right])
 
         let above = a.priceVariances.filter { $0.priceVariance > 0 }

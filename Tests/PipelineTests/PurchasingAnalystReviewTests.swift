@@ -110,4 +110,13 @@ import Tabular
         let markdown = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
         #expect(markdown.contains("| P1 | A | V1 | 2026-03-02 | 100 | $9 | $10 | -$100 |"), "\(markdown)")
     }
+
+    /// No contracts file and no contract_price: the vendor table's price variance is blank, as
+    /// in the CSV and as off contract is, not "$0".
+    @Test func anUnknownPriceVarianceIsBlankInTheVendorTable() throws {
+        let orders = try imported("item,vendor,order_date,quantity,unit_price\nA,V1,2026-03-02,10,5\n", "orders")
+        let r = try PurchasingJob().run(orders: orders)
+        let markdown = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
+        #expect(markdown.contains("| V1 | 1 | $50 |  |  |  |  |  |"), "\(markdown)")
+    }
 }

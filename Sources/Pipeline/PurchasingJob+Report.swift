@@ -175,11 +175,15 @@ extension PurchasingJob {
             if atRisk.isEmpty {
                 doc.paragraph("No lot is expected to expire before use.")
             } else {
-                doc.table(["Item", "Lot", "Expires", "Quantity", "Used before expiry", "Waste", "Value"],
-                          atRisk.prefix(reportRows).map { [$0.lot.item, $0.lot.lot, CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description,
+                // The lots' location, when they give one: one lot split between ICU and MAIN was
+                // two identical-looking rows, one wasting 20 and one none, and the buyer could not
+                // tell which half to move. (expiry_risk.csv keeps DESIGN's columns.)
+                let located = r.expiry.contains { !$0.lot.location.isEmpty }
+                doc.table(["Item", "Lot"] + (located ? ["Location"] : []) + ["Expires", "Quantity", "Used before expiry", "Waste", "Value"],
+                          atRisk.prefix(reportRows).map { [$0.lot.item, $0.lot.lot] + (located ? [$0.lot.location] : []) + [CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description,
                                                            numbers.quantity($0.lot.quantity, decimals: 0), numbers.quantity($0.expectedUseBeforeExpiry, decimals: 0),
                                                            numbers.quantity($0.expectedWaste, decimals: 0), $0.wasteValue.isFinite ? numbers.money($0.wasteValue) : ""] },
-                          alignments: [.left, .left, .left, .right, .right, .right, .right])
+                          alignments: [.left, .left] + (located ? [.left] : []) + [.left, .right, .right, .right, .right])
             }
         }
         return doc

@@ -119,4 +119,22 @@ import Tabular
         let markdown = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
         #expect(markdown.contains("| V1 | 1 | $50 |  |  |  |  |  |"), "\(markdown)")
     }
+
+    /// Lot L1 split between ICU (2 a day) and MAIN (8 a day), both halves of 40 expiring in
+    /// 10 days: ICU uses 20 and wastes 20. The report's lots table names the location.
+    @Test func theLotsTableNamesTheLocation() throws {
+        let start = CalendarDay(year: 2026, month: 1, day: 1)!
+        let days = (0..<90).map { start.adding(days: $0).description }
+        let usage = Table([("date", .text(days + days)), ("item", .text((days + days).map { _ in "A" })),
+                           ("quantity", .number(days.map { _ in 2 } + days.map { _ in 8 })),
+                           ("location", .text(days.map { _ in "ICU" } + days.map { _ in "MAIN" }))])
+        let orders = Table([("item", .text(["A"])), ("vendor", .text(["V1"])), ("order_date", .text(["2026-03-01"])), ("quantity", .number([100])),
+                            ("unit_price", .number([10]))])
+        let lots = Table([("item", .text(["A", "A"])), ("lot", .text(["L1", "L1"])), ("expiry_date", .text(["2026-04-10", "2026-04-10"])),
+                          ("quantity", .number([40, 40])), ("location", .text(["ICU", "MAIN"]))])
+        let r = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
+        let markdown = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
+        #expect(markdown.contains("| Item | Lot | Location | Expires |"), "\(markdown)")
+        #expect(markdown.contains("| A | L1 | ICU | 2026-04-10 | 40 | 20 | 20 | $200 |"), "\(markdown)")
+    }
 }

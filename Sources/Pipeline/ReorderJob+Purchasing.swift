@@ -7,7 +7,7 @@ extension ReorderJob {
 
     /// `reorder --orders`: the item's observed lead time (mean and sample sd) where it has at
     /// least `observedLeadTimeReceipts` receipts from the item master's vendor, the one the
-    /// order goes to, else over all its vendors' receipts when they are that many
+    /// order goes to, else (when that vendor has none) over all its vendors' receipts when they are that many
     /// (`PurchasingAnalysis.plannedLeadTime`), and its latest paid price in place of the item
     /// master's unit cost. Returns the notes for the line's reason.
     static func applyOrders(_ purchasing: PurchasingAnalysis, to s: inout StockItem) -> [String] {
@@ -21,6 +21,8 @@ extension ReorderJob {
             notes.append("lead time \(NumberFormat.fixed(observed.meanDays, decimals: 2)) days (sd \(NumberFormat.fixed(observed.standardDeviationDays, decimals: 2))) observed over \(observed.receipts) receipts\(whose), not \(master)")
             s.leadTimeDays = observed.meanDays
             s.leadTimeStandardDeviationDays = observed.standardDeviationDays
+        } else if case let own = purchasing.receipts(item: s.item, vendor: s.vendor), own > 0, let lead = s.leadTimeDays {
+            notes.append("lead time the item master's \(NumberFormat.fixed(lead, decimals: 1)) days: \(s.vendor) has \(own) receipt\(own == 1 ? "" : "s"), fewer than \(observedLeadTimeReceipts), and other vendors' are not its")
         }
         if let price = purchasing.latestPrice(item: s.item, vendor: s.vendor), price > 0, price != s.unitCost {
             notes.append("unit cost \(NumberFormat.fixed(price, decimals: 2)) is the latest price paid" + (s.vendor.trimmed().isEmpty ? "" : " to \(s.vendor)")

@@ -41,7 +41,8 @@ extension StaffingJob {
     /// and day, as reorder spreads a period's usage: a month of 620 patient days is 20 a day
     /// through its 31 days. Every day of the period is then recorded (none is reported
     /// missing), its weeks hold the month's daily average, and a plan by month holds its total;
-    /// a row dated inside its period is the period to its date, spread over those days.
+    /// in a census dated on its periods' last days, a last row dated before its period ends is
+    /// the period to its date, spread over those days.
     /// A unit whose rows went on with patient_days empty is left empty through the end of
     /// the last such period.
     static func spreadOverDays(_ census: Table, span: Frequency, units: [String], values: [Double], days: [CalendarDay]) -> Table {
@@ -50,14 +51,20 @@ extension StaffingJob {
         spreadUnits.reserveCapacity(n * 31)
         spreadValues.reserveCapacity(n * 31)
         spreadDays.reserveCapacity(n * 31)
+        // A census dated on its periods' last days (9 rows in 10) whose last period's row is dated
+        // before that period ends holds the period to its date: a month-end census whose last
+        // row is December to date (7 days, 140 patient days) read as December spread over 31
+        // days planned 4.5 patients a day for 20. Its days are then a partial period, left out
+        // and named like a daily one. Only then: rows dated mid-month or on the last business
+        // day are whole months (read to date, January dated the 15th planned 1,258 patient days
+        // for 620).
+        let lastPeriod = days.prefix(n).lazy.map { span.period(of: $0) }.max()
+        let endDated = (0..<n).reduce(0) { $0 + (days[$1] == span.firstDay(of: span.period(of: days[$1]) + 1).adding(days: -1) ? 1 : 0) }
+        let readsToDate = n > 0 && endDated * 10 >= n * 9
         for r in 0..<n {
             let period = span.period(of: days[r])
             let first = span.firstDay(of: period), length = span.days(in: period)
-            // A row dated inside its period, neither its first nor its last day, holds the
-            // period to its date: a month-end census whose last row is December to date (7 days,
-            // 140 patient days) read as December spread over 31 days planned 4.5 patients a day
-            // for 20. Its days are then a partial period, left out and named like a daily one.
-            let toDate = days[r] != first && days[r] != first.adding(days: length - 1)
+            let toDate = readsToDate && period == lastPeriod && days[r] != first.adding(days: length - 1)
             let covered = toDate ? Int(days[r].daysSinceEpoch - first.daysSinceEpoch) + 1 : length
             let daily = values[r] / Double(covered)
             for k in 0..<covered {

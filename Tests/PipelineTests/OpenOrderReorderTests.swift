@@ -187,7 +187,9 @@ import Tabular
     /// A purchasing analyst's review: A1's vendor in the item master is Acme, 6 receipts at 2
     /// days; Spot, a spot-buy vendor, 5 at 30 days. Pooled, the lead time was 14.7 days (sd
     /// 14.6) for an order that goes to Acme. Known answer: 2 days, sd 0, from Acme's receipts.
-    /// With Acme at 3 receipts (fewer than 5) the plan falls back on all 8, and says why.
+    /// With Acme at 3 receipts (fewer than 5) the item master's lead time stands, not the pool
+    /// of all 8 (a second review: 4 receipts at 2 days fell back to a spot vendor's 30), and
+    /// the reason says why; with none from Acme, all vendors' receipts.
     @Test func theLeadTimeIsTheOrderVendorsWhenItHasEnoughReceipts() throws {
         func lines(_ vendor: String, _ n: Int, days: Int, from first: Int) -> String {
             (0..<n).map { k in
@@ -200,10 +202,14 @@ import Tabular
         #expect(a1.leadTimeDays == 2, "\(a1.leadTimeDays as Any)")
         #expect(a1.reason.contains("lead time 2 days (sd 0) observed over 6 receipts from Acme, not the item master's 7"), "\(a1.reason)")
         let (_, few) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: lines("Acme", 3, days: 2, from: 0) + lines("Spot", 5, days: 30, from: 0))
-        let pooled = try plan(few).lines.first { $0.item == "A1" }!
+        let master = try plan(few).lines.first { $0.item == "A1" }!
+        #expect(master.leadTimeDays == 7, "\(master.leadTimeDays as Any)")
+        #expect(master.reason.contains("lead time the item master's 7 days: Acme has 3 receipts, fewer than 5, and other vendors' are not its"), "\(master.reason)")
+        let (_, none) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: lines("Spot", 5, days: 30, from: 0) + lines("Other", 3, days: 2, from: 0))
+        let pooled = try plan(none).lines.first { $0.item == "A1" }!
         let pooledMean: Double = (3 * 2 + 5 * 30) / 8
         #expect(pooled.leadTimeDays == pooledMean, "\(pooled.leadTimeDays as Any)")
-        #expect(pooled.reason.contains("observed over 8 receipts from all vendors (Acme, the item master's vendor, has 3, fewer than 5), not the item master's 7"), "\(pooled.reason)")
+        #expect(pooled.reason.contains("observed over 8 receipts from all vendors (Acme, the item master's vendor, has none, fewer than 5), not the item master's 7"), "\(pooled.reason)")
     }
 
     /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold

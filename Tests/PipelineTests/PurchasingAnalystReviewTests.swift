@@ -87,9 +87,29 @@ import Tabular
         #expect(r.analysis.vendors.map(\.onTimeRate) == [1, 1, 1])
         #expect(r.analysis.judgedOn == CalendarDay(year: 2026, month: 3, day: 30)?.daysSinceEpoch)
         #expect(r.rowsBeyond == 1)
-        #expect(PurchasingJob.caveats(r).contains { $0.contains("1 order row is dated more than 183 days after the rest of the export") && $0.contains("line 9, order_date 2062-03-31") })
+        #expect(PurchasingJob.caveats(r).contains { $0.contains("1 order row is dated more than 366 days after the rest of the export") && $0.contains("line 9, order_date 2062-03-31") })
         #expect(PurchasingJob.report(r).summary.contains { $0.contains("on the export's last day (2026-03-30, its latest order or receipt)") })
         #expect(PurchasingJob.note(r).contains("4 open lines judged on the export's last day, 2026-03-30, 0 overdue"))
+    }
+
+    /// A second review: a receipt typed 2062 for 2026 was flagged but still set its vendor's
+    /// lead time (662 days for 5); it gives none now.
+    @Test func aReceiptFarBeyondTheRestGivesNoLeadTime() throws {
+        let ws = try Workspace()
+        var rows = "po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity\n"
+        for k in 0..<20 {
+            let order = CalendarDay(year: 2026, month: 1, day: 5)!.adding(days: 4 * k)
+            let receipt = k == 10 ? "2062" + order.adding(days: 5).description.dropFirst(4) : order.adding(days: 5).description
+            rows += "P\(k),A,V1,\(order),100,10,\(receipt),100\n"
+        }
+        try ws.write("orders.csv", rows)
+        let stage = try ImportStage(file: ws.path + "/orders.csv", table: "orders", options: ImportOptions())
+        let orders = try stage.readLong(ws.path + "/orders.csv", stage.options).0
+        let items = Table([("item", .text(["A"])), ("lead_time_days", .number([7]))])
+        let r = try PurchasingJob().run(orders: orders, items: items)
+        #expect(r.rowsBeyond == 1)
+        let lead = try #require(r.analysis.leadTimes.first)
+        #expect(lead.receipts == 19 && abs(lead.meanDays - 5) < 1e-9, "\(lead)")
     }
 
     /// The lines carry contract_price 9.00; the contracts file says 10.00 for the same dates.

@@ -23,5 +23,9 @@ import Testing
         #expect(ExportLastDay(latest: early + late).day == late.last)
         #expect(ExportLastDay(latest: early + [20_150]).day == 20_150)
         #expect(ExportLastDay(latest: []).day == nil)
+        // A review: 20 lines January to April, then a new vendor's 2 lines after a quiet half
+        // year (1 in 11): the export, not a typo.
+        let spring = (0..<20).map { Int32(20_090 + 5 * $0) }, autumn: [Int32] = [20_381, 20_406]
+        #expect(ExportLastDay(latest: spring + autumn).day == 20_406 && ExportLastDay(latest: spring + autumn).beyondFrom == nil)
     }
 }

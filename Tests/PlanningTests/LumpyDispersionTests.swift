@@ -66,6 +66,10 @@ import Testing
         #expect(withIssue == 1)
         // Left in (two quarters: no others to judge it by), the quarter holding it sets the ratio.
         #expect(try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: Array(steady[56..<80]))) > 8)
+        // The latest quarter is how the item is used now, however spread (a flu kit's season).
+        var season = (0..<48).map { Double(1 + $0 % 2) }
+        for w in 36..<48 where w % 3 == 0 { season[w] = 60 }
+        #expect(try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: season)) > 8)
         // A quarter twice as spread as the others is lumpy use, not a one-off: kept.
         let lumpy = (0..<48).map { w -> Double in w % 4 == 0 ? (w < 12 ? 20 : 10) : 0 }
         let kept = try #require(IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: lumpy))

@@ -218,7 +218,9 @@ import Testing
         #expect(a.plannedLeadTime(item: "A", vendor: " v1 ", minimumReceipts: 5)?.vendor == "V1")
         #expect(a.plannedLeadTime(item: "A", vendor: "", minimumReceipts: 5)?.meanDays == 16)
         #expect(a.plannedLeadTime(item: "A", vendor: "V3", minimumReceipts: 5)?.meanDays == 16)
-        #expect(a.plannedLeadTime(item: "A", vendor: "V1", minimumReceipts: 6)?.vendor == "")
+        // V1 has 5, fewer than 6: the item master's lead time (nil), not the pool of V1's and
+        // V2's (a review: 4 receipts at 2 days planned on a spot vendor's 30).
+        #expect(a.plannedLeadTime(item: "A", vendor: "V1", minimumReceipts: 6) == nil)
         #expect(a.plannedLeadTime(item: "A", vendor: "V1", minimumReceipts: 11) == nil)
         #expect(a.receipts(item: "A", vendor: "V2") == 5 && a.receipts(item: "A", vendor: "V3") == 0)
     }

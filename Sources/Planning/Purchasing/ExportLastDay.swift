@@ -9,9 +9,12 @@
 /// report names the lines beyond it. "A few" is at most one line in ten (at least one): the
 /// later half of an export with a quiet half-year between is the export, not a typo.
 public struct ExportLastDay: Sendable, Equatable {
-    /// Days between the rest of the export and a date read as beyond it: more than any quiet
-    /// spell of a purchasing export, less than a year, so a year typed one too high is caught.
-    public static let gapDays: Int32 = 183
+    /// Days between the rest of the export and a date read as beyond it: more than a year. At
+    /// half a year, a vendor's first lines after a quiet half-year (the last 2 of 22 lines) were
+    /// read as typos and open lines judged on a day seven months before one of them was placed.
+    /// A year typed one too high is caught when it lands more than a year past the rest (a line
+    /// of the export's last weeks), a year typed further off always.
+    public static let gapDays: Int32 = 366
 
     /// The latest date of the lines not beyond the rest; nil without any dated line.
     public var day: Int32?

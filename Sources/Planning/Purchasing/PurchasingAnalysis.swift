@@ -46,14 +46,17 @@ public struct PurchasingAnalysis: Sendable {
     }
 
     /// The observed lead time an order of `item` placed with `vendor` (the item master's) is
-    /// planned on: that vendor's receipts when it has at least `minimumReceipts`, else the
-    /// item's receipts from all vendors when they are that many (the `vendor` of the result is
+    /// planned on: that vendor's receipts when it has at least `minimumReceipts`, else, when it
+    /// has none, the item's receipts from all vendors when they are that many (the `vendor` of the result is
     /// then empty), else none. Why: the order goes to that vendor. Pooled, a spot-buy vendor's
     /// 5 receipts at 30 days and the contracted vendor's 6 at 2 made a lead time of 14.7 days
     /// (sd 14.6) and an order of 354 for an item the 2-day vendor keeps stocked with 100 on hand.
+    /// A vendor with receipts, but fewer than `minimumReceipts`, keeps the item master's lead
+    /// time (nil): its 4 receipts at 2 days fell back to a pool of a spot vendor's 20 at 30
+    /// days, planned on 25.3 days with an order of 396 where none was needed.
     public func plannedLeadTime(item: String, vendor: String, minimumReceipts: Int) -> ObservedLeadTime? {
-        if !vendor.trimmed().isEmpty, let own = vendorLeadTimes[Self.vendorKey(item: item, vendor: vendor)], own.receipts >= minimumReceipts {
-            return own
+        if !vendor.trimmed().isEmpty, let own = vendorLeadTimes[Self.vendorKey(item: item, vendor: vendor)], own.receipts > 0 {
+            return own.receipts >= minimumReceipts ? own : nil
         }
         guard let all = itemLeadTimes[item], all.receipts >= minimumReceipts else { return nil }
         return all
@@ -252,7 +255,11 @@ public struct PurchasingAnalysis: Sendable {
                 // for a line that never came (it is flagged over_receipt instead).
                 pairs[p].received += min(got, q)
                 if got > q { pairs[p].overReceipts += 1; named(&overReceiptExamples) }
-                if let lead = o.leadDays(row) {
+                // A line dated far beyond the rest of the export (a year typed wrong) has no lead
+                // time to trust: a receipt typed 2062 read a vendor's lead time as 662 days where
+                // its 19 other receipts took 5 (reorder leaves such receipts out too).
+                let beyond = exportLastDay.beyondFrom.map { max(o.orderDay[row], o.receiptDay[row]) >= $0 } ?? false
+                if !beyond, let lead = o.leadDays(row) {
                     pairs[p].lead.add(lead)
                     pairs[p].timed += 1
                     if lead <= promised[Int(i)] + settings.graceDays { pairs[p].onTime += 1 }

@@ -35,10 +35,12 @@ extension ExportInspection {
         /// the hundred years the import reads them in (`TwoDigitYearWindow.fitting`).
         private var span = DateSpan()
         /// For a column read month-first (mdy): what its slash dates say of their order, and
-        /// its days read day-first, as the import reads the whole column again day-first when
-        /// a date reads only so and none only month-first (`DayMonthEvidence`). A `25/12/2025`
-        /// after the first 1,000 values was shown as not read and the span month-first, while
-        /// the import read all 1,502 rows day-first.
+        /// its days read day-first, as the import reads the whole file again day-first when a
+        /// date of any of its date columns reads only so and none only month-first
+        /// (`DayMonthEvidence`). A `25/12/2025` after the first 1,000 values was shown as not
+        /// read and the span month-first, while the import read all 1,502 rows day-first; a
+        /// receipt column of days up to the 12th was shown month-first beside its order dates
+        /// read day-first, while the import reads both day-first.
         private var dayFirst: (parser: DateParser, evidence: DayMonthEvidence, span: DateSpan, readOnlySo: Int, notRead: [Sample])?
         /// For a date column in any order: which order its slash dates read in alone, the
         /// column's part of the file's one decision (`ExportInspection.dateOrder`), as the

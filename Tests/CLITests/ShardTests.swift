@@ -46,6 +46,33 @@ import Testing
         }
     }
 
+    /// A file's order of day and month is decided from the whole file, before a shard keeps
+    /// its series: only ITEM-0's dates (the 25th) say DD/MM/YYYY, and every shard reads the
+    /// other items' `10/02/2023` as 10 February, as the unsharded run does, not as 2 October.
+    @Test func everyShardReadsTheFilesDatesInTheFilesOneOrder() throws {
+        let dir = try CLIRunner.workspace()
+        var csv = "item,date,quantity\n"
+        for s in 0..<20 {
+            for month in 0..<12 {
+                csv += "ITEM-\(s),\(s == 0 ? 25 : 10)/\(String(format: "%02d", month + 1))/2023,\(s + month)\n"
+            }
+        }
+        try csv.write(to: dir.appendingPathComponent("in.csv"), atomically: false, encoding: .utf8)
+        let base = ["aggregate", "--input", "in.csv", "--frequency", "month", "--partial", "keep"]
+        let whole = try CLIRunner.run(base + ["--out", "-"], in: dir)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(whole.stdout.contains("ITEM-5,2023-02,6\n"), "\(whole.stdout)")
+        #expect(whole.stderr.contains("dates read day-first (DD/MM/YYYY) in 'date'"), "\(whole.stderr)")
+        let expected = dataRows(whole.stdout).sorted()
+        var union: [Substring] = []
+        for k in 1...5 {
+            let part = try CLIRunner.run(base + ["--shard", "\(k)/5", "--out", "-"], in: dir)
+            #expect(part.status == 0, "\(part.stderr)")
+            union += dataRows(part.stdout)
+        }
+        #expect(union.sorted() == expected)
+    }
+
     @Test func accuracyHasRMSSEBesideMASEAndNeitherFileDependsOnTheThreadCount() throws {
         let dir = try CLIRunner.workspace()
         try ShardTests.input().write(to: dir.appendingPathComponent("in.csv"), atomically: false, encoding: .utf8)

@@ -42,7 +42,9 @@ public final class TableImport {
         // The first read gathers the evidence; a second read day-first gathers it again, for the
         // columns the first never reached (every row rejected at an earlier date read
         // month-first), and stops if one of them holds a date that reads only month-first.
-        watchesOrder = (options.secondLook || dayFirst) && options.dateFormat == .automatic
+        // Standard input, read once, is watched too: for the error of two orders, and to say
+        // that its day-first dates were rejected rather than read again (`readOnceDayFirstNote`).
+        watchesOrder = (options.secondLook || dayFirst || path == "-") && options.dateFormat == .automatic
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
                                                headerLine: reader.headerLine)
         indices = resolved
@@ -259,6 +261,15 @@ public final class TableImport {
         return "dates read day-first (DD/MM/YYYY) in \(named), one order for the whole file: '\(witness.text.clipped)' in '\(header[witness.column].clipped)'\(witness.line > 0 ? " (line \(witness.line))" : "") reads only so, and no date of the file reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
     }
 
+    /// For standard input, read once: its slash dates call for reading it day-first (as a file
+    /// by name would be read again), so the dates that read only so were rejected and the rest
+    /// read month-first; nil otherwise.
+    func readOnceDayFirstNote() -> String? {
+        guard watchesOrder, options.dayFirstWitness == nil, !orderEvidence.contains(where: \.monthFirst),
+              let k = orderEvidence.indices.first(where: { orderEvidence[$0].callsForDayFirst }), let example = orderEvidence[k].dayFirst else { return nil }
+        return "'\(example.clipped)' in '\(header[k].clipped)' reads only day-first (DD/MM/YYYY) and no date reads only month-first, but standard input is read once: its slash dates were read month-first and those that read only day-first rejected; give --date-format dmy, or the file by name"
+    }
+
     /// For a file not read a second time: the columns whose two-digit years the pivot at 70
     /// read a century apart, a note each (the rows are read so; the note says how to fix it).
     func pivotKeptNotes() -> [String] {
@@ -402,7 +413,10 @@ public final class TableImport {
                 try late.record.withRecord { try rejectOne($0, late.column, late.reason) }
             }
             // Read once (standard input, an import that cannot read again): said, not moved.
-            if !options.secondLook { summary.notes += pivotKeptNotes() }
+            if !options.secondLook {
+                summary.notes += pivotKeptNotes()
+                if let note = readOnceDayFirstNote() { summary.notes.append(note) }
+            }
         } catch {
             rejects?.abandon()
             throw error

@@ -45,6 +45,12 @@ public struct PurchasingJob: Sendable {
         /// Order rows left out as cancelled, and their statuses.
         public var cancelledRows = 0
         public var cancelledStatuses: Set<String> = []
+        /// The order dates far beyond the rest of the export (`ExportLastDay`), the first few as
+        /// `orders.csv line 9, order_date 2062-03-31`, and how many rows there are.
+        public var datesBeyond: [String] = []
+        public var rowsBeyond = 0
+        /// The usage's last day when a given as-of is after it (`DailyUse.usageEnd`).
+        public var usageEnd: CalendarDay?
         public var expectedWaste: Double { expiry.reduce(0) { $0 + $1.expectedWaste } }
         public var wasteValue: Double { expiry.reduce(0) { $0 + ($1.wasteValue.isFinite ? $1.wasteValue : 0) } }
     }
@@ -84,6 +90,7 @@ public struct PurchasingJob: Sendable {
             result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
         }
         result.splitLines = lines.splitLines.count
+        if let from = analysis.exportLastDay.beyondFrom { (result.datesBeyond, result.rowsBeyond) = Self.datesOnOrAfter(from, in: orders) }
         result.hasLineNumbers = orders.texts("po_line") != nil
         result.mergedVendorSpellings = lines.mergedVendorSpellings
         result.cancelledRows = lines.cancelledRows
@@ -97,6 +104,7 @@ public struct PurchasingJob: Sendable {
             let use = try Self.dailyUse(usage, asOf: asOf, windowDays: useWindowDays)
             let asOf = use.asOf, dailyUse = use.perItem
             result.asOf = asOf
+            result.usageEnd = use.usageEnd
             // Rows read as period totals move as-of to the last period's end: said, since a file
             // of one weekday a week read as weekly totals without a word (a buyer's review).
             // Without an inventory, the day a totals export was pulled is not known: its last
@@ -152,6 +160,25 @@ public struct PurchasingJob: Sendable {
                                   unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
                                   receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"),
                                   po: orders.texts("po"), poLine: orders.texts("po_line"), status: orders.texts("status"))
+    }
+
+    /// The rows of an orders table with an order or receipt date on or after `day`: the first
+    /// few named by file, line and column, so the typo can be found, and how many rows.
+    static func datesOnOrAfter(_ day: Int32, in orders: Table) -> (named: [String], rows: Int) {
+        var named: [String] = [], rows = 0
+        let file = orders.sourceFile ?? "orders"
+        let columns = ["order_date", "receipt_date"].compactMap { role in orders.dayNumbers(role).map { (role, $0) } }
+        for row in 0..<orders.rowCount {
+            let late = columns.filter { $0.1[row] != PurchaseOrderLines.noDay && $0.1[row] >= day }
+            guard !late.isEmpty else { continue }
+            rows += 1
+            guard named.count < namedInNotes else { continue }
+            let line = orders.sourceLines.flatMap { $0.count == orders.rowCount ? " line \($0[row])" : nil } ?? " row \(row + 1)"
+            named.append(file + line + ", " + late.map { role, days in
+                "\(orders.sourceHeaders.first { $0.role == role }?.header ?? role) \(CalendarDay(daysSinceEpoch: days[row]))"
+            }.joined(separator: ", "))
+        }
+        return (named, rows)
     }
 
     static func lots(_ table: Table) throws -> [LotExpiry.Lot] {
@@ -270,6 +297,26 @@ public struct PurchasingJob: Sendable {
                          + firstFew(a.unmatchedContracts.map { "\($0.item) from \($0.vendor)" }) + "; check the item codes and vendor names")
         }
         if let totals = r.usageReadAsTotals { lines.append(totals) }
+        // As `reorder` reads the days after the usage's end (`DailyUse.usageEnd`).
+        if let end = r.usageEnd, let asOf = r.asOf {
+            lines.append(ReorderJob.usageEndLead(end, asOf: asOf) + ": each item's daily use is its average up to \(end), and the lots are used at that rate from as-of on (not read as days without use)")
+        }
+        if a.zeroContractLines > 0 {
+            let n = a.zeroContractLines
+            lines.append("\(n == 1 ? "1 order line has" : "\(n) order lines have") a contract price of 0 (on the line or in the contracts file), read as no contract, \(n == 1 ? "its" : "their") spend off contract (ERPs write 0 where there is none): "
+                         + a.zeroContractExamples.listed(of: n))
+        }
+        if !a.contractPriceDisagreements.isEmpty {
+            let d = a.contractPriceDisagreements, n = d.count
+            let stake = d.reduce(0) { $0 + abs($1.atStake) }
+            lines.append("\(n == 1 ? "1 order line's own contract_price differs" : "\(n) order lines' own contract_price differs") from the contracts file's price on the order date; the file's is used, but one of the two is a price-load error, \(NumberFormat.fixed(stake, decimals: 2)) at stake ((line - file) x quantity): "
+                         + firstFew(d.map { "\($0.po.isEmpty ? "" : $0.po + ": ")\($0.item) from \($0.vendor) (\(NumberFormat.fixed($0.linePrice, decimals: 2)) against \(NumberFormat.fixed($0.filePrice, decimals: 2)))" }))
+        }
+        if r.rowsBeyond > 0 {
+            let n = r.rowsBeyond
+            lines.append("\(n == 1 ? "1 order row is" : "\(n) order rows are") dated more than \(ExportLastDay.gapDays) days after the rest of the export, so not taken as its last day (open lines are judged on \(a.exportLastDay.day.map { CalendarDay(daysSinceEpoch: $0).description } ?? "the rest's last day")): "
+                         + r.datesBeyond.joined(separator: "; ") + (n > r.datesBeyond.count ? " and \(n - r.datesBeyond.count) more" : "") + "; check the year")
+        }
         if !a.conflictingContracts.isEmpty {
             let n = a.conflictingContracts.count
             lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same start (or both undated), so no date says which applies; the lower is used: "
@@ -283,6 +330,9 @@ public struct PurchasingJob: Sendable {
     public static func note(_ r: Result) -> String {
         let a = r.analysis
         var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), \(a.hasContractPrices ? "price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))" : "price variance and off contract unknown (no contract prices)")"
+        if a.openLines > 0, let day = a.judgedOn {
+            text += "; \(NumberFormat.count(a.openLines, "open line")) judged on the export's last day, \(CalendarDay(daysSinceEpoch: day)), \(a.overdueOpenLines) overdue"
+        }
         if a.overReceipts > 0 { text += "; \(a.overReceipts) line\(a.overReceipts == 1 ? "" : "s") received more than ordered (accepted): \(a.overReceiptExamples.listed(of: a.overReceipts))" }
         for caveat in caveats(r) { text += "; " + caveat.prefix(1).lowercased() + caveat.dropFirst() }
         if r.hasLots {

@@ -5,14 +5,20 @@ extension ReorderJob {
     /// Receipts an item needs before its observed lead time replaces the item master's.
     public static let observedLeadTimeReceipts = 5
 
-    /// `reorder --orders`: the item's observed lead time (mean and sample sd over all its
-    /// receipts) where it has at least `observedLeadTimeReceipts`, and its latest paid price
-    /// in place of the item master's unit cost. Returns the notes for the line's reason.
+    /// `reorder --orders`: the item's observed lead time (mean and sample sd) where it has at
+    /// least `observedLeadTimeReceipts` receipts from the item master's vendor, the one the
+    /// order goes to, else over all its vendors' receipts when they are that many
+    /// (`PurchasingAnalysis.plannedLeadTime`), and its latest paid price in place of the item
+    /// master's unit cost. Returns the notes for the line's reason.
     static func applyOrders(_ purchasing: PurchasingAnalysis, to s: inout StockItem) -> [String] {
         var notes: [String] = []
-        if let observed = purchasing.itemLeadTimes[s.item], observed.receipts >= observedLeadTimeReceipts {
+        if let observed = purchasing.plannedLeadTime(item: s.item, vendor: s.vendor, minimumReceipts: observedLeadTimeReceipts) {
             let master = s.leadTimeDays.map { "the item master's \(NumberFormat.fixed($0, decimals: 1))" } ?? "no item-master lead time"
-            notes.append("lead time \(NumberFormat.fixed(observed.meanDays, decimals: 2)) days (sd \(NumberFormat.fixed(observed.standardDeviationDays, decimals: 2))) observed over \(observed.receipts) receipts, not \(master)")
+            let own = purchasing.receipts(item: s.item, vendor: s.vendor)
+            let whose = !observed.vendor.isEmpty ? " from \(s.vendor)"
+                : s.vendor.trimmed().isEmpty ? " from all vendors"
+                : " from all vendors (\(s.vendor), the item master's vendor, has \(own == 0 ? "none" : "\(own)"), fewer than \(observedLeadTimeReceipts))"
+            notes.append("lead time \(NumberFormat.fixed(observed.meanDays, decimals: 2)) days (sd \(NumberFormat.fixed(observed.standardDeviationDays, decimals: 2))) observed over \(observed.receipts) receipts\(whose), not \(master)")
             s.leadTimeDays = observed.meanDays
             s.leadTimeStandardDeviationDays = observed.standardDeviationDays
         }
@@ -32,8 +38,11 @@ extension ReorderJob {
         public var itemsCounted = 0, linesCounted = 0
         /// Items whose open lines hold more than the inventory's on order, which is kept.
         public var itemsAboveInventory = 0
-        /// Items stocked at several locations whose open lines could not be placed at one.
+        /// Items stocked at several locations whose open lines name none (the orders have no
+        /// location): netted against the locations needing the most (`UnplacedOnOrder`).
         public var itemsUnplaced = 0
+        /// Their lines, as the reason lists them, by item.
+        public var unplacedLines: [String: String] = [:]
         /// Items with a line open past its lead time (flag `overdue_order`).
         public var itemsOverdue = 0
         /// Items on open lines that the inventory does not list (a code spelled otherwise?).
@@ -46,8 +55,10 @@ extension ReorderJob {
     /// inventory's as_of, else as-of) are the on order of the items whose inventory rows give
     /// none. Where the inventory gives one, it is kept (the ERP's own figure), and open lines
     /// holding more are named in the reason so the buyer checks them before ordering the same
-    /// units twice. An item stocked at several locations has its open lines named, not
-    /// counted, as the orders do not say where they go.
+    /// units twice; a count taken before as-of has it rolled forward like the shelf: less what
+    /// its lines delivered since (on the shelf by then), plus the lines ordered since. An item stocked at several
+    /// locations has its open lines (what is still to come) left to `placeOpenOrders`, as the
+    /// orders do not say where they go.
     ///
     /// Lines still open at as-of longer than the item's lead time plus the scorecard's grace
     /// are flagged `overdue_order`, to expedite or to close. Those open more than twice the
@@ -77,6 +88,7 @@ extension ReorderJob {
         func listed(_ lines: [OpenOrders.Line]) -> String {
             let shown = lines.prefix(3).map { line in
                 (line.po.isEmpty ? "" : "\(line.po): ") + "\(whole(line.quantity)) ordered \(CalendarDay(daysSinceEpoch: line.orderDay))"
+                    + (line.zeroReceipt ? ", a receipt of 0 is no delivery" : "")
             }
             return shown.joined(separator: ", ") + (lines.count > 3 ? " and \(lines.count - 3) more" : "")
         }
@@ -112,14 +124,50 @@ extension ReorderJob {
                 }
             }
             guard total > 0 else { continue }
-            // What arrived since the count is on the shelf at as-of, whoever gives the on order.
-            let arrivedSince = countable.reduce(0) { $0 + $1.arrived }
+            // On the shelf at as-of: what arrived since the count; on order at as-of: what is
+            // still to come (`OpenOrders.SinceCount`), whoever gives the on order.
+            let since = OpenOrders.SinceCount(countable, countedOn: counted, countsToCome: fresh)
             if places.count == 1 {
-                stock[places[0]].receivedSinceCount = arrivedSince
-            } else if arrivedSince > 0 {
+                stock[places[0]].receivedSinceCount = since.received
+            } else if since.received > 0 {
                 for k in places { stock[k].receivedSinceCountUnplaced = true }
             }
-            if given {
+            /// Each line due its lead time after it was ordered; an overdue one (flagged above)
+            /// is not counted on to come in time.
+            func arrivals(_ lines: [OpenOrders.Line]) -> [StockItem.Arrival] {
+                lines.compactMap { line in
+                    let due = Double(line.orderDay) + lead - Double(today)
+                    guard line.toCome > 0, fresh(line), !pastDue(line) else { return nil }
+                    return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
+                }
+            }
+            if given && places.count == 1 {
+                // The inventory's on order is the count day's: what its lines delivered since is
+                // on the shelf now, and lines ordered since are on order on top of it. Kept as
+                // given, 200 received after the count were counted nowhere in the position, and
+                // a PO placed after it not at all (90 where the shelf alone held 290).
+                let k = places[0], atCount = stock[k].onOrder
+                let kept = max(0, atCount - since.receivedOfLinesOpenAtCount)
+                stock[k].onOrder = since.onOrder(givenAtCount: atCount)
+                if !since.orderedSince.isEmpty { stock[k].arrivals = arrivals(since.orderedSince) }
+                // Said when the lines change it (the shelf's receipts are said where it is read).
+                if counted < today && (kept < atCount || since.toComeOfLinesOrderedSince > 0) {
+                    var note = "\(whole(stock[k].onOrder)) on order at as-of: the inventory's \(whole(atCount)) at the count on \(CalendarDay(daysSinceEpoch: counted))"
+                    if kept < atCount {
+                        note += ", less the \(whole(atCount - kept)) of it delivered since (on the shelf)"
+                    }
+                    if since.toComeOfLinesOrderedSince > 0 {
+                        note += ", plus \(whole(since.toComeOfLinesOrderedSince)) to come on PO lines ordered since (\(listed(since.orderedSince)))"
+                    }
+                    notes[k].append(note)
+                }
+                let openAtCount = countable.filter { $0.orderDay <= counted && $0.toCome > 0 && fresh($0) }
+                if since.toComeOfLinesOpenAtCount > kept + 0.5 {
+                    use.itemsAboveInventory += 1
+                    notes[k].append("open PO lines hold \(whole(since.toComeOfLinesOpenAtCount)) (\(listed(openAtCount))) against \(whole(kept)) on order in the inventory"
+                                    + (kept < atCount ? " less what its lines delivered since" : "") + ": on order kept as the inventory gives it; check these lines before ordering")
+                }
+            } else if given {
                 let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
                 if total > inInventory + 0.5 {
                     use.itemsAboveInventory += 1
@@ -129,26 +177,44 @@ extension ReorderJob {
                 }
             } else if places.count == 1 {
                 let k = places[0]
-                stock[k].onOrder += total
-                // Each line due its lead time after it was ordered; an overdue one (flagged above)
-                // is not counted on to come in time.
-                stock[k].arrivals = countable.compactMap { line in
-                    let due = Double(line.orderDay) + lead - Double(today)
-                    guard line.toCome > 0, !pastDue(line) else { return nil }
-                    return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
-                }
+                stock[k].onOrder += since.onOrder(givenAtCount: nil)
+                stock[k].arrivals = arrivals(countable)
                 use.itemsCounted += 1
                 use.linesCounted += countable.count
                 let lines = counted == today ? "open PO lines" : "PO lines not delivered by the count on \(CalendarDay(daysSinceEpoch: counted))"
-                notes[k].append("\(whole(total)) on order from \(lines) (\(listed(countable))), as the inventory gives no on order")
+                let received = since.received > 0 ? " and \(whole(since.received)) received since the count," : ""
+                notes[k].append("\(whole(stock[k].onOrder)) on order\(received) from \(lines) (\(listed(countable))), as the inventory gives no on order")
             } else {
+                // Netted against the locations once their positions are known (`UnplacedOnOrder`,
+                // after the levels and lots): the location needing the most first.
                 use.itemsUnplaced += 1
+                let toCome = since.onOrder(givenAtCount: nil)
+                use.unplacedLines[item] = listed(countable)
                 for k in places {
-                    notes[k].append("open PO lines hold \(whole(total)) of this item (\(listed(countable))), not counted at any of its \(places.count) locations as the orders name none: give them as on_order in the inventory")
+                    stock[k].unplacedOnOrder = toCome
+                    stock[k].unplacedArrivals = arrivals(countable)
                 }
             }
         }
         return use
+    }
+
+    /// `reorder --orders`: the open lines of items stocked at several locations, which the
+    /// orders do not place, netted against the locations by need (`UnplacedOnOrder`: the
+    /// largest need first, each up to its need, the rest to the first), with a note on each
+    /// line. Counted at none, an open PO of 100 left the location short 62 ordering them on top
+    /// of it.
+    static func placeOpenOrders(_ use: OpenOrderUse, to stock: inout [StockItem], levels: inout [ReorderPlanner.Levels]) {
+        guard use.itemsUnplaced > 0 else { return }
+        let placed = UnplacedOnOrder.apply(to: &stock, orderUpTo: { levels[$0].orderUpTo })
+        func whole(_ quantity: Double) -> String { NumberFormat.fixed(quantity, decimals: 0) }
+        for k in stock.indices where placed[k].of > 0 {
+            let lines = use.unplacedLines[stock[k].item] ?? ""
+            let given = placed[k].given
+            levels[k].notes.append(given > 0
+                ? "\(whole(given)) of the \(whole(placed[k].of)) on open PO lines (\(lines)) counted on order here, the orders naming no location: the locations needing the most take them first; move them if they are bound elsewhere"
+                : "the \(whole(placed[k].of)) on open PO lines (\(lines)) are counted at the item's other locations, which need more, the orders naming no location")
+        }
     }
 
     /// `reorder --lots`: each unit's lots used first-expiry-first-out at its forecast daily

@@ -29,10 +29,14 @@ extension ReorderJob {
         return max(0, line.onHand - line.expectedExpiryWaste - target) * line.unitCost
     }
 
+    /// How a note on the usage ending before as-of begins, in `reorder` and `purchasing` alike.
+    public static func usageEndLead(_ end: CalendarDay, asOf: CalendarDay) -> String {
+        "the usage ends \(end), \(NumberFormat.count(Int(asOf.daysSinceEpoch - end.daysSinceEpoch), "day")) before as-of \(asOf)"
+    }
+
     /// The usage ending before as-of: what the days between are read as.
     public static func usageEndNote(_ end: CalendarDay, asOf: CalendarDay) -> String {
-        let days = Int(asOf.daysSinceEpoch - end.daysSinceEpoch)
-        return "the usage ends \(end), \(NumberFormat.count(days, "day")) before as-of \(asOf): demand is forecast from the day after it, and the stock on hand is read as counted on as-of, its use in the days between already taken off (not read as days without use); a count older than that is flagged stale_count, its use since estimated in the reason but not taken off"
+        usageEndLead(end, asOf: asOf) + ": demand is forecast from the day after it, and the stock on hand is read as counted on as-of, its use in the days between already taken off (not read as days without use); a count older than that is flagged stale_count, its use since estimated in the reason but not taken off"
     }
 
     /// Items used in the last year with no inventory row, named (the first ten) so that the
@@ -69,7 +73,7 @@ extension ReorderJob {
             notes.append("\(items(use.itemsAboveInventory)) \(use.itemsAboveInventory == 1 ? "has" : "have") open PO lines for more than the inventory's on order, which is kept: check them before ordering (the reasons name the lines).")
         }
         if use.itemsUnplaced > 0 {
-            notes.append("\(items(use.itemsUnplaced)) stocked at several locations \(use.itemsUnplaced == 1 ? "has" : "have") open PO lines that are not counted, as the orders name no location: give them as on_order in the inventory.")
+            notes.append("\(items(use.itemsUnplaced)) stocked at several locations \(use.itemsUnplaced == 1 ? "has" : "have") open PO lines that name no location (the orders have none): counted at the locations needing the most first (the reasons say where); give them as on_order in the inventory, or move the stock, where they are bound elsewhere.")
         }
         if !use.itemsNotStocked.isEmpty {
             let n = use.itemsNotStocked.count

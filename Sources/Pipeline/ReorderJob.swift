@@ -643,6 +643,8 @@ public struct ReorderJob: Sendable {
         }
         var unplacedLots: [String] = []
         if let lots { unplacedLots = try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
+        // Open lines that name no location, at the locations needing them, positions known.
+        Self.placeOpenOrders(openOrderUse, to: &stock, levels: &levels)
         for k in stock.indices where !byLocation && unitLocations[k].count > 1 {
             levels[k].notes.append("stock of \(unitLocations[k].count) locations planned together on the item's total demand (the usage names no location)")
         }

@@ -57,10 +57,20 @@ extension ShiftStaffingJob {
     /// Lines for the plan's executive summary.
     public static func summary(_ result: Result) -> [String] {
         let bad = result.nonCompliant
-        var lines = [result.shifts.isEmpty ? "No shift was checked against a patient-to-staff limit (why follows)."
+        // Shifts with patients on a unit and job code nobody punched for lead the headline: it
+        // said "every one of 2 shift checks is within its limit" while two units with 24
+        // patients went unchecked.
+        let withoutPunches = result.shiftsWithoutPunchesCount
+        let skipped = withoutPunches == 0 ? ""
+            : " \(NumberFormat.count(withoutPunches, "shift")) with patients NOT checked: no punches at all in the timekeeping for "
+            + result.shiftsWithoutPunches.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.listed(upTo: 10)
+            + "; their staff on duty is unknown (give their timekeeping, or check those shifts by hand)."
+        var lines = [result.shifts.isEmpty ? "No shift was checked against a patient-to-staff limit (why follows)." + skipped
             : bad.isEmpty
-            ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
-            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."]
+            ? (withoutPunches == 0 ? "Every one of \(result.shifts.count) shift checks is within its patient-to-staff limit (fewest staff on duty in the shift)."
+                : "The \(result.shifts.count) shift checks made are within their patient-to-staff limit, but not every shift was checked:" + skipped)
+            : "\(bad.count) of \(result.shifts.count) shift checks exceed the patient-to-staff limit at their thinnest moment: " + unitCounts(bad).joined(separator: ", ") + "."
+                + timelessOfBreaches(result) + unknownCodesOfBreaches(result) + skipped]
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !short.isEmpty {
             let days = short.reduce(0) { $0 + $1.daysShort }
@@ -73,16 +83,23 @@ extension ShiftStaffingJob {
                          + "; spell them in the shifts file as the census does.")
         }
         if result.shiftsWithoutPatients > 0 {
-            lines.append("\(NumberFormat.count(result.shiftsWithoutPatients, "shift row")) with no patient count (empty) not checked: the census of those shifts was not recorded.")
+            let units = result.shiftsWithoutPatientsByUnit.isEmpty ? "" : " (\(ImportStage.rowsByUnit(result.shiftsWithoutPatientsByUnit)))"
+            lines.append("\(NumberFormat.count(result.shiftsWithoutPatients, "shift row")) with no patient count (empty) not checked\(units): the census of those shifts was not recorded.")
         }
         if !result.uncheckedUnits.isEmpty {
-            lines.append("Not checked (no ratio limit in the targets, or no timekeeping spans): \(result.uncheckedUnits.listed(upTo: 10)).")
+            lines.append("Not checked (no max_patients_per_staff in the targets): \(result.uncheckedUnits.listed(upTo: 10)).")
         }
-        if result.shiftsOutsideSpans > 0, let cover = result.spansCover {
-            lines.append("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) outside the timekeeping spans (\(ClockTime.label(minutesSinceEpoch: cover.lowerBound)) to \(ClockTime.label(minutesSinceEpoch: cover.upperBound))) not checked: no punches there to count.")
+        if result.shiftsOutsideSpans > 0 {
+            let dates = result.exportDays.map { " (\($0.lowerBound) to \($0.upperBound))" } ?? ""
+            lines.append("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) on days outside the timekeeping export's dates\(dates) not checked: no punches there to count.")
+        }
+        if !result.hoursWithoutTimes.isEmpty {
+            let total = result.hoursWithoutTimes.reduce(0) { $0 + $1.hours }
+            lines.append("\(NumberFormat.fixed(total, decimals: 1)) productive hours have no punch times (no start and end) and are not counted on duty in the shift checks: "
+                         + result.hoursWithoutTimes.map(\.label).listed(upTo: 10) + "; give their start and end to count them.")
         }
         if !result.unrecognisedPayCodes.isEmpty {
-            lines.append("Pay codes not recognised in the spans, counted on duty in the shift checks (they have punches): "
+            lines.append("Pay codes not recognised in the spans, not counted on duty in the shift checks (nor as worked hours in the plan): "
                          + result.unrecognisedPayCodes.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(blank)" : $0.key) (\(NumberFormat.fixed($0.value, decimals: 1)) h)" }.listed(upTo: 10)
                          + "; map them with --pay-codes or pay_codes:")
         }
@@ -102,6 +119,26 @@ extension ShiftStaffingJob {
             lines.append("\(NumberFormat.count(n, "timekeeping span")) \(n == 1 ? "overlaps" : "overlap") an earlier span of the same employee (\(result.overlapExamples.listed(of: n))): each person is counted once on duty; check \(n == 1 ? "it" : "them") for a double punch or a shift keyed twice.")
         }
         return lines
+    }
+
+    /// The hours without punch times on the days of non-compliant shifts of their unit and job
+    /// code, for the headline: a breach reported while an agency nurse's 12 hours sat unplaced
+    /// on the same day may have been covered.
+    static func timelessOfBreaches(_ result: Result) -> String {
+        let bad = Set(result.nonCompliant.map { "\($0.unit)\u{1F}\($0.jobCode)\u{1F}\($0.date)" })
+        let touching = result.hoursWithoutTimes.filter { bad.contains("\($0.unit)\u{1F}\($0.jobCode)\u{1F}\($0.day)") }
+        guard !touching.isEmpty else { return "" }
+        return " On the days of some of them, hours with no punch times were not counted on duty: " + touching.map(\.label).listed(upTo: 5)
+            + "; the staff may have been there, check the timecards."
+    }
+
+    /// Non-compliant shifts with punches under pay codes the map does not know, for the headline.
+    static func unknownCodesOfBreaches(_ result: Result) -> String {
+        let n = result.breachesWithUnrecognisedPayCodes
+        guard n > 0 else { return "" }
+        let codes = result.unrecognisedPayCodesInBreaches
+        return " \(n == 1 ? "1 of them has" : "\(n) of them have") punches under pay codes the map does not know, not counted on duty: \(codes.listed(upTo: 5));"
+            + " if they are worked time, map them (--pay-codes \(codes.first ?? "CODE")=regular) and run again."
     }
 
     static func unitCounts(_ rows: [ShiftRow]) -> [String] {
@@ -139,10 +176,15 @@ extension ShiftStaffingJob {
             if bad.count > listed { doc.paragraph("\(bad.count - listed) more in staffing_shifts.csv (compliant = no).") }
         }
         if !result.uncheckedUnits.isEmpty {
-            doc.paragraph("Not checked (no target with max_patients_per_staff, or no timekeeping spans for the job code): \(result.uncheckedUnits.joined(separator: ", ")).")
+            doc.paragraph("Not checked (no target with max_patients_per_staff): \(result.uncheckedUnits.joined(separator: ", ")).")
+        }
+        if !result.shiftsWithoutPunches.isEmpty {
+            doc.paragraph("Not checked, with patients, for want of any punch of the unit and job code in the timekeeping (shifts): "
+                          + result.shiftsWithoutPunches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                          + ". The staffing grid lists them.")
         }
         if result.shiftsOutsideSpans > 0 {
-            doc.paragraph("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) fall outside the time the timekeeping spans cover and are not checked.")
+            doc.paragraph("\(NumberFormat.count(result.shiftsOutsideSpans, "shift row")) fall on days outside the timekeeping export's dates and are not checked.")
         }
         let short = result.outlook.filter { $0.shortBy > 0 }
         if !result.outlook.isEmpty {
@@ -193,6 +235,8 @@ extension ShiftStaffingJob {
 
     /// The run's note.
     public static func note(_ result: Result) -> String {
-        "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant; \(result.productivity.count) unit pay periods; \(result.outlook.filter { $0.shortBy > 0 }.count) future period-shifts short"
+        "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant"
+            + (result.shiftsWithoutPunchesCount > 0 ? ", \(result.shiftsWithoutPunchesCount) shifts with patients not checked (no punches for \(result.shiftsWithoutPunches.keys.sorted().listed(upTo: 5)))" : "")
+            + "; \(result.productivity.count) unit pay periods; \(result.outlook.filter { $0.shortBy > 0 }.count) future period-shifts short"
     }
 }

@@ -47,10 +47,23 @@ public struct ShiftStaffingJob: Sendable {
         public var shortBy: Int { max(0, staffRequired - staffScheduled) }
     }
 
+    /// Hours of one unit, job code and day without start and end.
+    public struct HoursWithoutTimes: Sendable, Equatable {
+        public var unit: String
+        public var jobCode: String
+        public var day: CalendarDay
+        public var hours: Double
+        public var payCodes: [String]
+        /// `4W RN 2026-03-02 12 h (AGENCY)`, for the summary.
+        public var label: String { "\(unit) \(jobCode) \(day) \(NumberFormat.fixed(hours, decimals: 1)) h (\(payCodes.joined(separator: ", ")))" }
+    }
+
     public struct Result: Sendable {
         public var shifts: [ShiftRow] = []
         /// Shift rows with no patient count (empty), left out at import: not checked.
         public var shiftsWithoutPatients = 0
+        /// Those rows by unit, most first: the report names the units whose shifts went unchecked.
+        public var shiftsWithoutPatientsByUnit: [(unit: String, rows: Int)] = []
         public var grid: [StaffingGrid.Line] = []
         public var productivity: [ProductivityRow] = []
         public var outlook: [OutlookRow] = []
@@ -59,24 +72,43 @@ public struct ShiftStaffingJob: Sendable {
         public var overlappingSpans = 0
         /// The first few overlapping spans, by unit, job code and end, to find them by.
         public var overlapExamples: [String] = []
-        /// Shift units (or unit and job code) not checked: no target with max_patients_per_staff, or no spans.
+        /// Shift units not checked: no target with max_patients_per_staff.
         public var uncheckedUnits: [String] = []
+        /// Shift checks with patients not made because nobody of the unit and job code punched
+        /// a span in the whole export (`unit job code` -> shifts), within the export's dates.
+        /// Not read as nobody on duty: a unit absent from the export is most often timekept in
+        /// another system or left out of the export's cost centres, and a fortnight of "0 on
+        /// duty" breaches would drown the real ones; said first in the summary instead, so
+        /// that it never reads as every check passed.
+        public var shiftsWithoutPunches: [String: Int] = [:]
+        public var shiftsWithoutPunchesCount: Int { shiftsWithoutPunches.values.reduce(0, +) }
         /// Shift units neither the census nor the targets name (`4 West Med-Surg` beside the
         /// census's `4 West`), with the census unit each likely is: not checked, and said as a
         /// name to fix (the run said "no ratio limit, or no spans", neither of which was so).
         public var unknownShiftUnits: [(unit: String, likely: String?)] = []
-        /// Shift rows outside the time the spans cover (a census exported past the timekeeping):
-        /// nobody's punches are there to count, which is no sign that nobody was on duty.
+        /// Shift rows on days outside the timekeeping export's dates (a census exported past the
+        /// timekeeping): nobody's punches are there to count, which is no sign that nobody was on duty.
         public var shiftsOutsideSpans = 0
         /// Shift rows on days no span of their unit starts, while the spans run on around them
         /// (a week missing from one unit's export): not checked, since nobody's punches are
         /// there to count; read as nobody on duty, they were a week of false ratio breaches.
         public var shiftsOnDaysWithoutSpans: [String: Int] = [:]
-        /// The first start and the last end of the spans, as minutes; nil without spans.
-        public var spansCover: ClosedRange<Int>?
-        /// Pay codes of spans that the pay-code map does not know, with their hours: counted on
-        /// duty, since their punches show someone on the floor.
+        /// The days the timekeeping export covers (`TimekeepingPeriod`); nil without timekeeping rows.
+        public var exportDays: ClosedRange<CalendarDay>?
+        /// Productive hours of a unit and job code with a ratio limit that carry no punch times
+        /// (a manual entry, an agency nurse's hours keyed from an invoice): nobody can say when
+        /// they were worked, so they are left off duty, and named, since the shift they fall on
+        /// may read as a breach that was covered.
+        public var hoursWithoutTimes: [HoursWithoutTimes] = []
+        /// Pay codes of spans that the pay-code map does not know, with their hours: not counted
+        /// on duty, as the plan leaves them out of worked hours. Counted, an on-call standby
+        /// code (OC) made a night one nurse short read compliant, and the check and the plan
+        /// disagreed about the same 12 hours; a code is mapped with `--pay-codes` once known.
         public var unrecognisedPayCodes: [String: Double] = [:]
+        /// Non-compliant shift checks with a span under an unknown pay code in them, and those
+        /// codes: in the headline, as mapping the code may turn the breach compliant.
+        public var breachesWithUnrecognisedPayCodes = 0
+        public var unrecognisedPayCodesInBreaches: [String] = []
         /// Pay periods of a unit left out of productivity as the census misses days of them.
         public var productivityCensusGaps: [String] = []
         /// Pay periods of a unit left out of productivity as its timekeeping misses days of them.
@@ -104,6 +136,7 @@ public struct ShiftStaffingJob: Sendable {
         let gMax = targets.numbers("max_patients_per_staff")
         var result = Result()
         result.shiftsWithoutPatients = shifts.unrecordedRows
+        result.shiftsWithoutPatientsByUnit = shifts.unrecordedRowsByUnit
 
         // Names: the census's spelling first, as the plan's, then the shifts file's and the
         // targets' (the shift outputs said `4  west` beside the plan's `4 West`).
@@ -137,6 +170,9 @@ public struct ShiftStaffingJob: Sendable {
 
         // Spans per group, productive pay only: vacation is paid but nobody is on the floor.
         var starts = [[Int]](repeating: [], count: ratioTargets.count), ends = starts
+        // Spans under pay codes the map does not know, per group: not on duty, but looked for
+        // in the shifts that breach.
+        var unknownSpans = [[(start: Int, end: Int, code: String)]](repeating: [], count: ratioTargets.count)
         var categories: [String: PayCategory?] = [:]
         var lastPay: String?, lastOnDuty = false, lastUnknown = false
         // The group of the previous row's unit and job code: exports come sorted by one or the other.
@@ -144,13 +180,30 @@ public struct ShiftStaffingJob: Sendable {
         struct NamePair: Hashable { var unit: String; var job: String }
         var groupOfPair: [NamePair: Int?] = [:]
         let overlapping = spans.numbers("overlap")
-        var firstStart = Int.max, lastEnd = Int.min
+        // The export's period: the dates of its rows and the days its spans start on, never
+        // when the last person left (`TimekeepingPeriod`).
+        var period = TimekeepingPeriod()
+        period.add(days: timekeeping.days("date") ?? [])
+        period.add(days: spans.days("date") ?? [])
         // The days a span of each unit starts on (any job code), and the current row's unit's key.
         var spanDays = SpanDays(), lastUnitKey = ""
+        // Productive hours with neither start nor end, per ratio group and day.
+        struct GroupDay: Hashable { var group: Int; var day: CalendarDay }
+        var timeless: [GroupDay: (hours: Double, codes: [String])] = [:]
+        if let tHours = spans.numbers("hours"), let tDays = spans.days("date") {
+            for r in 0..<tUnits.count where tStart[r].isNaN && tEnd[r].isNaN && tHours[r] > 0 {
+                let pay = tPay?[r] ?? ""
+                guard let category = payCodes.category(of: pay), category != .nonProductive,
+                      let g = groups[CompositeKey.joined(keys.key(tUnits[r]), keys.key(tJobs?[r] ?? ""))] else { continue }
+                var entry = timeless[GroupDay(group: g, day: tDays[r]), default: (0, [])]
+                entry.hours += tHours[r]
+                if !entry.codes.contains(pay) { entry.codes.append(pay) }
+                timeless[GroupDay(group: g, day: tDays[r])] = entry
+            }
+        }
         for r in 0..<tUnits.count where !tStart[r].isNaN && !tEnd[r].isNaN {
             result.spans += 1
-            firstStart = min(firstStart, Int(tStart[r]))
-            lastEnd = max(lastEnd, Int(tEnd[r]))
+            period.add(startingAt: Int(tStart[r]))
             if let overlapping, overlapping[r] > 0 {
                 result.overlappingSpans += 1
                 if result.overlapExamples.count < 3 {
@@ -162,8 +215,9 @@ public struct ShiftStaffingJob: Sendable {
                 let category: PayCategory?
                 if let known = categories[pay] { category = known } else { category = payCodes.category(of: pay); categories[pay] = category }
                 lastPay = pay
-                // A pay code the map does not know still comes with punches: counted on duty
-                // (a charge nurse's CHG left out made a compliant night one nurse short) and named.
+                // A pay code the map does not know is not on duty, as it is not worked hours in
+                // the plan: on-call standby (OC) counted on duty hid a breach. Its spans still
+                // show the export covers the day, and it is named, with the breaches it touches.
                 lastOnDuty = category != .nonProductive
                 lastUnknown = category == nil
             }
@@ -184,30 +238,40 @@ public struct ShiftStaffingJob: Sendable {
                 }
             }
             guard let g = lastGroup else { continue }
+            if lastUnknown {
+                unknownSpans[g].append((Int(tStart[r]), Int(tEnd[r]), pay))
+                continue
+            }
             starts[g].append(Int(tStart[r]))
             ends[g].append(Int(tEnd[r]))
         }
-        if firstStart <= lastEnd { result.spansCover = firstStart...lastEnd }
+        result.exportDays = period.days
+        result.hoursWithoutTimes = timeless.map { key, value in
+            HoursWithoutTimes(unit: display[ratioTargets[key.group].unit] ?? ratioTargets[key.group].unit, jobCode: ratioTargets[key.group].jobCode,
+                              day: key.day, hours: value.hours, payCodes: value.codes.map { $0.isEmpty ? "(blank)" : $0 })
+        }.sorted { ($0.unit, $0.jobCode, $0.day) < ($1.unit, $1.jobCode, $1.day) }
         let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
         starts = []; ends = []
 
-        // Each shift, each job code with a limit on its unit whose staff punch spans: a job
-        // code nobody punches spans for is not timekept by span, not a unit with nobody on duty.
+        // Each shift, each job code with a limit on its unit: in the grid whether or not anyone
+        // punched (it needs only the census), and checked where its staff punch spans. A job
+        // code nobody punches a span for is not read as nobody on duty; its shifts with
+        // patients are counted and said first (`shiftsWithoutPunches`).
         var unchecked = Set<String>()
-        for (g, target) in ratioTargets.enumerated() where onDuty[g].times.isEmpty {
-            unchecked.insert("\(display[target.unit] ?? target.unit) \(target.jobCode)")
-        }
-        targetsOfUnit = targetsOfUnit.mapValues { $0.filter { !onDuty[$0].times.isEmpty } }
+        var unknownCodesInBreaches: [String] = []
         var grid = StaffingGrid()
         let censusUnits = NameSpellings(census.texts("unit") ?? [])
         var unknown = Set<String>()
         // Shift names as first spelled, ignoring case and spaces as units are: `day` and `Day`
-        // were two shifts in the grid and the outlook, each with half the history.
+        // were two shifts in the grid and the outlook, each with half the history. A standard
+        // name's letter is the name (`D` is `Day`), spelled out when it comes first.
         var shiftSpelling: [String: String] = [:]
         for r in 0..<sUnits.count {
             let unit = keys.key(sUnits[r])
-            let shiftKey = keys.key(sNames[r])
-            let shiftName = shiftSpelling[shiftKey] ?? sNames[r]
+            let standardName = ShiftWindow.standardName(of: sNames[r])
+            let shiftKey = standardName ?? keys.key(sNames[r])
+            let shiftName = shiftSpelling[shiftKey]
+                ?? (standardName.map { sNames[r].matchKey() == $0 ? sNames[r] : $0 } ?? sNames[r])
             shiftSpelling[shiftKey] = shiftName
             let window: ShiftWindow
             if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {
@@ -225,27 +289,45 @@ public struct ShiftStaffingJob: Sendable {
                 }
                 continue
             }
+            let unitName = display[unit] ?? sUnits[r]
+            for g in targets {
+                grid.add(unit: unitName, jobCode: ratioTargets[g].jobCode, shift: shiftName, patients: sPatients[r], maxPatientsPerStaff: ratioTargets[g].max)
+            }
             let interval = window.interval(on: sDays[r])
-            guard let cover = result.spansCover, interval.start >= cover.lowerBound, interval.end <= cover.upperBound else {
+            guard period.covers(sDays[r]) else {
                 result.shiftsOutsideSpans += 1
                 continue
             }
+            // Punched: on duty, or under a pay code the map does not know (checked, and named).
+            let punched = targets.filter { !onDuty[$0].times.isEmpty || !unknownSpans[$0].isEmpty }
+            if sPatients[r] > 0 {
+                for g in targets where onDuty[g].times.isEmpty && unknownSpans[g].isEmpty {
+                    result.shiftsWithoutPunches["\(unitName) \(ratioTargets[g].jobCode)", default: 0] += 1
+                }
+            }
+            guard !punched.isEmpty else { continue }
             guard spanDays.covers(unit: unit, dayOf: interval.start) else {
-                result.shiftsOnDaysWithoutSpans[display[unit] ?? sUnits[r], default: 0] += 1
+                result.shiftsOnDaysWithoutSpans[unitName, default: 0] += 1
                 continue
             }
-            for g in targets {
+            for g in punched {
                 let staff = onDuty[g].fewest(from: interval.start, to: interval.end)
                 let ratio = ShiftRatio(patients: sPatients[r], staffOnDuty: staff, maxPatientsPerStaff: ratioTargets[g].max)
-                result.shifts.append(ShiftRow(unit: display[unit] ?? sUnits[r], date: sDays[r], shift: shiftName, window: window,
+                if !ratio.isCompliant {
+                    let codes = unknownSpans[g].filter { $0.start < interval.end && $0.end > interval.start }.map(\.code)
+                    if !codes.isEmpty {
+                        result.breachesWithUnrecognisedPayCodes += 1
+                        for code in codes where !unknownCodesInBreaches.contains(code) { unknownCodesInBreaches.append(code) }
+                    }
+                }
+                result.shifts.append(ShiftRow(unit: unitName, date: sDays[r], shift: shiftName, window: window,
                                               jobCode: ratioTargets[g].jobCode, ratio: ratio))
-                grid.add(unit: display[unit] ?? sUnits[r], jobCode: ratioTargets[g].jobCode, shift: shiftName, patients: sPatients[r],
-                         maxPatientsPerStaff: ratioTargets[g].max)
             }
         }
         result.shifts.sort { ($0.unit, $0.date, $0.window.start, $0.jobCode) < ($1.unit, $1.date, $1.window.start, $1.jobCode) }
         result.grid = grid.sorted
         result.uncheckedUnits = unchecked.sorted()
+        result.unrecognisedPayCodesInBreaches = unknownCodesInBreaches.map { $0.isEmpty ? "(blank)" : $0 }.sorted()
         result.unknownShiftUnits = unknown.sorted().map { ($0, censusUnits.likely(for: $0)) }
         // Counts taken at times through the day weigh as the plan's census does (`CensusSnapshots`),
         // in productivity and the shifts ahead alike.

@@ -24,6 +24,9 @@ public struct StaffingJob: Sendable {
     /// Set by `--shard`: a shard may hold no unit at all (units hash to shards), which is an
     /// empty plan, not an empty census.
     public var sharded = false
+    /// Set on the job that plans from a census of period totals spread over their days
+    /// (`spreadOverDays`), so that it does not look for totals again.
+    var censusSpread = false
 
     public init() {}
 
@@ -128,6 +131,9 @@ public struct StaffingJob: Sendable {
         public var censusLastDay: CalendarDay?
         /// The plan's frequency, for the notes' words ("5 weeks").
         public var frequency: Frequency = .week
+        /// Set when the census's rows are totals of months (quarters, years), spread over
+        /// their days (`censusTotalsNote`).
+        public var censusTotals: String?
     }
 
     /// Census times of day named in the note, the first seen.
@@ -142,6 +148,16 @@ public struct StaffingJob: Sendable {
             throw PipelineError(location: nil, "staffing: the census needs unit and patient_days")
         }
         let cDates = try days(census, "census")
+        // A census of monthly (quarterly, yearly) totals is read as totals over their periods,
+        // as reorder reads usage exports of monthly totals (`censusTotals`).
+        if !censusSpread, let totals = Self.censusTotals(census, days: cDates) {
+            var job = self
+            job.censusSpread = true
+            let spread = Self.spreadOverDays(census, span: totals.span, units: cUnits, values: cDays, days: cDates)
+            var result = try job.run(timekeeping: timekeeping, census: spread, targets: targets)
+            result.censusTotals = Self.censusTotalsNote(span: totals.span, shape: totals.shape, planned: frequency)
+            return result
+        }
         if sharded && (cDates.isEmpty || targets.rowCount == 0) {
             // The shard's target units, if any, have no census anywhere (the census shards the same).
             return Self.emptyShard(unmatched: unique(targets.texts("unit") ?? []), withoutTargets: targets.rowCount == 0 ? unique(cUnits).sorted() : [])
@@ -203,6 +219,9 @@ public struct StaffingJob: Sendable {
         // The days each unit (by id) had patients on: the days its timekeeping must cover for
         // a period to measure hours per patient day (`TimekeepingCoverage.coversEveryDay`).
         var daysWithPatients: [DaySet] = []
+        // Each unit's census by day over the weeks before the plan, for its weekday shape.
+        let shapeFrom = frequency.firstDay(of: lastComplete + 1).adding(days: -7 * CensusWeekdayShape.weeks)
+        var recentDays: [String: [CalendarDay: Double]] = [:]
         for r in 0..<cUnits.count where frequency.period(of: cDates[r]) <= lastComplete {
             var unit: String, id: Int64
             if let known = spellings[cUnits[r]] {
@@ -221,6 +240,7 @@ public struct StaffingJob: Sendable {
                 if repeatedExamples.count < 3 { repeatedExamples.append("\(unit) \(cDates[r])") }
             }
             unit.withUTF8 { censusTotals.add(key: $0, day: cDates[r], value: cDays[r] * (snapshots?.weights[r] ?? 1)) }
+            if cDates[r] >= shapeFrom && !cDays[r].isNaN { recentDays[unit, default: [:]][cDates[r], default: 0] += cDays[r] * (snapshots?.weights[r] ?? 1) }
             if cDays[r] > 0 {
                 while daysWithPatients.count <= Int(id) { daysWithPatients.append(DaySet()) }
                 daysWithPatients[Int(id)].insert(cDates[r].daysSinceEpoch)
@@ -539,6 +559,7 @@ public struct StaffingJob: Sendable {
         }
 
         var rows: [Row] = []
+        let shapes = frequency == .day ? [:] : recentDays.compactMapValues { CensusWeekdayShape(days: $0) }
         var defaultOT: [String] = [], defaultAgency: [String] = []
         let start = lastComplete + 1
         for r in 0..<gUnits.count {
@@ -566,7 +587,11 @@ public struct StaffingJob: Sendable {
             let byDay = frequency == .day ? planner.plan(days: forecast.values, from: frequency.firstDay(of: start), target: target) : nil
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
-                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(frequency.days(in: period)), wholeWeeks: frequency == .week, target: target)
+                // Longer periods check the ratio on each day's share of the census (`CensusWeekdayShape`).
+                let days = frequency.days(in: period)
+                let daily = byDay == nil && target.maxPatientsPerStaff != nil
+                    ? shapes[unit].map { $0.census(on: (0..<days).map(frequency.firstDay(of: period).adding(days:)), perDay: patientDays / Double(days)) } : nil
+                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(days), wholeWeeks: frequency == .week, target: target, dailyCensus: daily)
                 var flags = rowFlags
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }
@@ -826,7 +851,7 @@ public struct StaffingJob: Sendable {
     /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
-        var lines: [String] = [result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        var lines: [String] = [result.censusTotals, result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }

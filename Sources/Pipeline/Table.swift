@@ -41,6 +41,8 @@ public struct Table: Sendable {
     /// Rows the import left out because their level was empty (`emptyIsUnrecorded`), for a
     /// report to count: shifts with no patient count are shifts not checked.
     public var unrecordedRows = 0
+    /// Those rows by unit, most first (`ImportStage.rowsByUnit`), for the report to name them.
+    public var unrecordedRowsByUnit: [(unit: String, rows: Int)] = []
     /// Units whose rows go on, their level empty, after their last recorded one: the last such
     /// row's day. Staffing says their census was left empty, not that they closed (a unit
     /// whose last 90 days were blank, with 17,415 hours worked on it, was "a closed unit").

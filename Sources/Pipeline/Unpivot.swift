@@ -297,6 +297,9 @@ struct UnpivotReader {
                     return .day(months.firstDay(of: months.period(of: day)))
                 case .time, .dateTime:
                     var bytes = Array(text.utf8)
+                    if let zone = bytes.withUnsafeMutableBufferPointer({ ClockTime.zone(UnsafeBufferPointer($0)) }) {
+                        throw problem("carries a time zone ('\(zone)'); times are compared on the unit's local clock, so export them without a zone")
+                    }
                     let value = bytes.withUnsafeMutableBufferPointer { p in
                         role.type == .time ? ClockTime.minuteOfDay(UnsafeBufferPointer(p)) : ClockTime.minutesSinceEpoch(UnsafeBufferPointer(p), dates: dates)
                     }

@@ -4,7 +4,11 @@
 /// The date part goes through the import's `DateParser` (so `date_format` applies to spans
 /// too); the time part is `H:MM`, `HH:MM:SS(.fff)`, optionally followed by `AM`/`PM`. Seconds
 /// are dropped: spans and shifts are counted in whole minutes. A trailing `Z` or UTC offset
-/// is accepted and ignored, because a unit's shifts and punches are both on its wall clock.
+/// parses here (a census's `2026-03-02T00:00:00Z` date keeps its day), but the import rejects
+/// it in a time or date-time column (`zone(_:)`): shifts and punches are compared on the
+/// unit's local clock, and a `Z` time read as local moves every span by the unit's offset (a
+/// breach at 03:00 local missed, a compliant day reported short), while on a fall-back night
+/// the offset is all that tells the two 01:30s apart.
 public enum ClockTime {
     public static let minutesPerDay = 1_440
 
@@ -18,6 +22,23 @@ public enum ClockTime {
     }
 
     static func minuteOfDay(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        timeAndZone(p, start, end)?.minute
+    }
+
+    /// The zone designator a time of day or date-time ends with (`Z`, `+01:00`, `-0500`), nil
+    /// when it has none or is not a time.
+    public static func zone(_ p: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0, end = p.count
+        while start < end, p[start] == 0x20 { start += 1 }
+        while end > start, p[end - 1] == 0x20 { end -= 1 }
+        let from = timeStart(p, start, end).map { $0 + 1 } ?? start
+        guard let zone = timeAndZone(p, from, end)?.zone, let base = p.baseAddress else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: base + zone, count: end - zone), as: UTF8.self)
+    }
+
+    /// Minutes after midnight, and where a zone designator begins (nil without one).
+    static func timeAndZone(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (minute: Int, zone: Int?)? {
+        var zone: Int?
         var i = start
         var hour = 0, hourDigits = 0
         while i < end, hourDigits < 2, p[i] >= 48, p[i] <= 57 { hour = hour * 10 + Int(p[i] - 48); hourDigits += 1; i += 1 }
@@ -43,12 +64,13 @@ public enum ClockTime {
             hour = hour % 12 + (pm ? 12 : 0)
             i += 2
         } else if i < end, p[i] == UInt8(ascii: "Z") || p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") {
-            // A zone: read as the wall clock it was written in.
+            // A zone: parsed, and rejected by the import (`zone(_:)`).
+            zone = i
             i += 1
             while i < end, (p[i] >= 48 && p[i] <= 57) || p[i] == UInt8(ascii: ":") { i += 1 }
         }
         guard i == end, hour < 24 else { return nil }
-        return hour * 60 + minute
+        return (hour * 60 + minute, zone)
     }
 
     /// Minutes since 1970-01-01 00:00 of a date-time: a date the parser reads, then a space or
@@ -122,6 +144,7 @@ extension ImportRow {
     /// A time of day (minutes after midnight) from a column, or a rejection saying what was expected.
     public func minuteOfDay(_ column: Int) throws -> Int {
         let field = record[column]
+        try rejectZone(column)
         if let minute = ClockTime.minuteOfDay(field) { return minute }
         let text = String(decoding: field, as: UTF8.self)
         throw RowRejection(column: column, text.trimmed().isEmpty ? "time is empty"
@@ -142,6 +165,7 @@ extension ImportRow {
     /// apart from it, turned `2/3/2026 19:00` to `3/3/2026 07:00` into 660 hours.
     public func dateTime(_ column: Int, cache: inout DateFieldCache) throws -> Int {
         let field = record[column]
+        try rejectZone(column)
         let dates = importer.columnDates[column]
         if let minutes = ClockTime.minutesSinceEpoch(field, dates: dates, cache: &cache) {
             if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: true, line: record.line) }
@@ -166,5 +190,31 @@ extension ImportRow {
             throw RowRejection(column: column, "'\(text.clipped)' has no time of day; a span needs both, e.g. 2026-03-02 07:00")
         }
         throw RowRejection(column: column, "'\(text.clipped)' is not a date-time (expected a date and a time such as 2026-03-02 07:00 or 3/2/2026 7:00 PM)")
+    }
+
+    /// Rejects a time carrying a zone designator: shifts and punches are compared on the unit's
+    /// local clock, and a UTC (`Z`) or offset time read as local is off by the offset.
+    func rejectZone(_ column: Int) throws {
+        let field = record[column]
+        // Only a field ending in Z, or in digits and colons after a sign, can carry one: the
+        // full parse again is for those few.
+        var i = field.count - 1
+        while i >= 0, field[i] == 0x20 { i -= 1 }
+        guard i >= 0 else { return }
+        if field[i] != UInt8(ascii: "Z") {
+            while i >= 0, (field[i] >= 48 && field[i] <= 57) || field[i] == UInt8(ascii: ":") { i -= 1 }
+            guard i > 0, field[i] == UInt8(ascii: "+") || field[i] == UInt8(ascii: "-") else { return }
+        }
+        guard let zone = ClockTime.zone(field) else { return }
+        throw RowRejection(column: column, ClockTime.zoneProblem(String(decoding: field, as: UTF8.self), zone: zone))
+    }
+}
+
+extension ClockTime {
+    /// Why a time with a zone designator is rejected, and what to do.
+    public static func zoneProblem(_ text: String, zone: String) -> String {
+        "'\(text.clipped)' carries a time zone ('\(zone)'); shifts and punches are compared on the unit's local clock, "
+            + "and a UTC or offset time read as local is off by its offset (on a fall-back night two 01:30s collide). "
+            + "Export the times as local clock times without a zone (2026-03-02 07:00)"
     }
 }

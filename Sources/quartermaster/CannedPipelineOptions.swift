@@ -10,7 +10,7 @@ import Glibc
 /// its input files (the same flags as aggregate and forecast), the output folder, and quiet
 /// mode. Each command is a ready pipeline: these options build its import stages and its runner.
 struct CannedPipelineOptions: ParsableArguments {
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<SeveralInputs>
 
     @Option(help: ArgumentHelp("Output folder (not -: these commands write several files).", valueName: "dir"))
     var out: String

@@ -109,7 +109,7 @@ struct Forecast: ParsableCommand {
 
     /// `out/forecasts.csv` -> `out/accuracy.csv`; `out/x.csv` -> `out/x.accuracy.csv`.
     static func defaultAccuracyPath(for output: String) -> String? {
-        guard output != "-", !InputOptions.isDevice(output) else { return nil }
+        guard output != "-", !OutputPaths.isDevice(output) else { return nil }
         let slash = output.lastIndex(of: "/")
         let directory = slash.map { String(output[...$0]) } ?? ""
         let name = slash.map { String(output[output.index(after: $0)...]) } ?? output

@@ -5,30 +5,69 @@ import Tabular
 import Glibc
 #endif
 
+/// The help of the per-input options (`--date-format`, `--encoding`, `--decimal-comma`,
+/// `--decimal`), which differs by how many inputs a command reads: a command of several takes
+/// `kind=value` pairs for some of them, a command of one (aggregate, forecast) refuses them
+/// (`refusePairs`), so its help must not offer them. `forecast --help` described pairs that
+/// forecast then refused with a usage error.
+protocol InputHelp {
+    static var dateFormat: String { get }
+    static var encoding: String { get }
+    static var decimalComma: String { get }
+    static var decimal: String { get }
+    static var decimalValueName: String { get }
+}
+
+/// The words both helps share.
+enum InputHelpText {
+    static let dateLayouts = "Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY, DD-MMM-YY or 'MMM D, YYYY' (MMM: a month name)"
+    static let encodings = "Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show), utf-16le, utf-16be (that byte order without a mark)"
+    static let autoEncoding = "auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252. Default: auto."
+}
+
+/// The help of a command that reads several inputs (reorder, variance, staffing): one value
+/// for all, or `kind=value` pairs for some.
+enum SeveralInputs: InputHelp {
+    static let dateFormat = InputHelpText.dateLayouts + "; for one input of several, kind=format, e.g. actuals=YYYYMM or 'actuals=MMM D, YYYY,budget=YYYY-MM' (the others stay auto; a comma ends a pair only before the next kind=; pairs may also be given in several --date-format). Default: auto."
+    static let encoding = InputHelpText.encodings + "; for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). " + InputHelpText.autoEncoding
+    static let decimalComma = "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some)."
+    static let decimal = "The decimal mark of one input of several: kind=comma or kind=point, comma-separated, e.g. budget=comma (a European budget beside a GL written 1,234.50); the others follow --decimal-comma / --decimal-point. A plain comma or point is that flag."
+    static let decimalValueName = "kind=mark"
+}
+
+/// The help of a command of one input (aggregate, forecast): no pairs, which it refuses.
+enum OneInput: InputHelp {
+    static let dateFormat = InputHelpText.dateLayouts + ". Default: auto."
+    static let encoding = InputHelpText.encodings + ". " + InputHelpText.autoEncoding
+    static let decimalComma = "Numbers use a decimal comma (1.234,50)."
+    static let decimal = "The decimal mark, comma or point: the same as --decimal-comma or --decimal-point."
+    static let decimalValueName = "mark"
+}
+
 /// How to read the exports, shared by every command that imports (DESIGN.md: every command
 /// takes `--columns`, `--delimiter` and `--shard`; README promises the date and number flags
 /// on every command too). One definition, so a flag cannot exist on one command and be
-/// refused by another.
-struct InputOptions: ParsableArguments {
+/// refused by another; only the help of the per-input options differs (`InputHelp`).
+struct InputOptions<Help: InputHelp>: ParsableArguments {
     @Option(help: ArgumentHelp("Map roles to your files' headers: item=\"Item #\",...", valueName: "map"))
     var columns: String?
 
     @Option(help: ArgumentHelp("Field delimiter: , ; tab | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Date layout: auto, iso, mdy, dmy, or a pattern like DD/MM/YYYY or DD-MMM-YY (MMM: a month name); for one input of several, kind=format, e.g. actuals=YYYYMM (the others stay auto; pairs may also be given in several --date-format). Default: auto.", valueName: "format"))
+    @Option(help: ArgumentHelp(Help.dateFormat, valueName: "format"))
     var dateFormat: [String] = []
 
-    @Option(help: ArgumentHelp("Text encoding: auto, utf-8, windows-1252, latin-1 (read as Windows-1252, as browsers do: 0x80 is \u{20AC}, 0x92 \u{2019}), utf-16 (without a byte-order mark, big- or little-endian as its zero bytes show), utf-16le, utf-16be (that byte order without a mark); for one input of several, kind=name, e.g. budget=windows-1252 (the others stay auto). auto: UTF-8, UTF-16 by its byte-order mark or zero bytes, else Windows-1252. Default: auto.", valueName: "name"))
+    @Option(help: ArgumentHelp(Help.encoding, valueName: "name"))
     var encoding: [String] = []
 
-    @Flag(help: "Numbers use a decimal comma (1.234,50), in every input (--decimal kind=comma for some).")
+    @Flag(help: ArgumentHelp(Help.decimalComma))
     var decimalComma = false
 
     @Flag(help: "Numbers use a decimal point and commas group thousands (1,234.50), also in files separated by semicolons, where 1,500 and 1.200 are otherwise refused as ambiguous.")
     var decimalPoint = false
 
-    @Option(help: ArgumentHelp("The decimal mark of one input of several: kind=comma or kind=point, comma-separated, e.g. budget=comma (a European budget beside a GL written 1,234.50); the others follow --decimal-comma / --decimal-point. A plain comma or point is that flag.", valueName: "kind=mark"))
+    @Option(help: ArgumentHelp(Help.decimal, valueName: Help.decimalValueName))
     var decimal: [String] = []
 
     @Option(help: ArgumentHelp("Keep only shard K of N, by a stable hash of the key: the series (aggregate, forecast), item (reorder), department (variance), unit (staffing).", valueName: "K/N"))
@@ -140,21 +179,33 @@ struct InputOptions: ParsableArguments {
                                          parse: (String) throws -> Value) throws -> (plain: (text: String, value: Value)?, byKind: [String: (text: String, value: Value)]) {
         var plain: (text: String, value: Value)?
         var byKind: [String: (text: String, value: Value)] = [:]
+        /// `value` parsed, a message of the parser's own (`date format 'MMM Q, YYYY' is not
+        /// understood`) prefixed with the option and what was written, so that of several pairs
+        /// the one at fault is named; a pair's value holding a comma is told why the comma is
+        /// its own (`actuals=YYYYMM,budget` is the pattern `YYYYMM,budget`).
+        func parsed(_ value: String, as written: Substring, pair: Bool) throws -> Value {
+            do {
+                return try parse(value)
+            } catch let error as UsageError where !error.message.hasPrefix(flag) {
+                let comma = pair && value.contains(",") ? " (a comma ends a pair only before the next kind=, so this one is part of the \(valueName))" : ""
+                throw UsageError("\(flag) '\(String(written).trimmed().clipped)': \(error.message)\(comma)")
+            }
+        }
         for text in given {
             guard text.contains("=") else {
-                let value = try parse(text)
+                let value = try parsed(text, as: text[...], pair: false)
                 if let earlier = plain, earlier.value != value {
                     throw UsageError("\(flag) is given twice, as '\(earlier.text.clipped)' and '\(text.clipped)': give one \(valueName)")
                 }
                 plain = (text, value)
                 continue
             }
-            for pair in text.split(separator: ",") {
+            for pair in Self.pairs(text) {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmed() }
                 guard parts.count == 2, InputSchema.all[parts[0]] != nil else {
                     throw UsageError("\(flag) '\(String(pair).clipped)' is not kind=\(valueName) with an input kind (\(InputSchema.all.keys.sorted().joined(separator: ", "))), e.g. \(example)")
                 }
-                let value = try parse(parts[1])
+                let value = try parsed(parts[1], as: pair, pair: true)
                 if let earlier = byKind[parts[0]], earlier.value != value {
                     throw UsageError("\(flag) names '\(parts[0])' twice, as '\(earlier.text.clipped)' and '\(String(pair).trimmed().clipped)': give one \(valueName) for each kind")
                 }
@@ -164,12 +215,44 @@ struct InputOptions: ParsableArguments {
         return (plain, byKind)
     }
 
+    /// `kind=value` pairs as written in one option: split at the commas that start a new pair,
+    /// a word and `=` after them (`actuals=MMM D, YYYY,budget=YYYY-MM` is `actuals=MMM D, YYYY`
+    /// and `budget=YYYY-MM`). Split at every comma, a pattern with one (`MMM D, YYYY`, the way US
+    /// exports write `Jun 2, 2006`) was cut in two and refused, and only a pipeline's
+    /// `date_format:` could read it. No value of these options holds `=`, so a comma before a
+    /// word and `=` can only start a pair; a misspelt kind after it (`budgte=iso`) is still a
+    /// pair of its own, refused as naming no input kind.
+    static func pairs(_ text: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var k = text.startIndex
+        while let comma = text[k...].firstIndex(of: ",") {
+            k = text.index(after: comma)
+            if startsPair(text[k...]) {
+                pieces.append(text[start..<comma])
+                start = k
+            }
+        }
+        pieces.append(text[start...])
+        return pieces
+    }
+
+    /// Whether `text` begins (after spaces) with a kind's name and `=`: letters, digits, `_`,
+    /// `-` or `.`, then spaces at most.
+    static func startsPair(_ text: Substring) -> Bool {
+        let name = text.drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+        guard !name.isEmpty else { return false }
+        return text[name.endIndex...].drop { $0 == " " }.first == "="
+    }
+
     /// The usage error for `kind=value` pairs given to a command of one input (aggregate,
     /// forecast): its one file is of no kind, so a pair could only name the wrong one.
     static func refusePairs<Value>(of flag: String, _ byKind: [String: (text: String, value: Value)], command: String?, valueName: String) throws {
         guard let pair = byKind.values.min(by: { $0.text < $1.text }) else { return }
         let value = pair.text.split(separator: "=", maxSplits: 1).last.map { $0.trimmed() } ?? valueName
-        throw UsageError("\(flag) '\(pair.text.clipped)' names an input kind, but \(command ?? "this command") has one input (--input): give it without a kind, e.g. \(flag) \(value.clipped)")
+        // Quoted when the shell would split it (`'MMM D, YYYY'`), so the advice can be pasted.
+        let shown = value.contains(where: { $0 == " " || $0 == "," }) ? "'\(value.clipped)'" : value.clipped
+        throw UsageError("\(flag) '\(pair.text.clipped)' names an input kind, but \(command ?? "this command") has one input (--input): give it without a kind, e.g. \(flag) \(shown)")
     }
 
     /// The input kinds that `--date-format`, `--encoding` and `--decimal` name in `kind=value`
@@ -177,7 +260,7 @@ struct InputOptions: ParsableArguments {
     func namedKinds() -> [(option: String, kind: String)] {
         [("--date-format", dateFormat), ("--encoding", encoding), ("--decimal", decimal)].flatMap { option, texts in
             texts.filter { $0.contains("=") }.flatMap { text in
-                text.split(separator: ",").compactMap { pair in
+                Self.pairs(text).compactMap { pair in
                     pair.split(separator: "=", maxSplits: 1).first.map { (option, $0.trimmed()) }
                 }
             }
@@ -203,7 +286,10 @@ struct InputOptions: ParsableArguments {
 
     /// `--shard` checked (1 <= K <= N), nil when not given.
     func parsedShard() throws -> Shard? { try shard.map(Shard.init(parsing:)) }
+}
 
+/// Paths beside a command's output.
+enum OutputPaths {
     /// `out/series.csv` -> `out/series.rejects.csv`; nothing for standard output or a device
     /// such as /dev/null (a file beside it would land in /dev).
     static func defaultRejectsPath(for output: String) -> String? {

@@ -28,7 +28,7 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A first or last period the file's dates cover only in part: drop (left out, with a note) or keep.", valueName: "drop|keep"))
     var partial = "drop"
 
-    @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var inputOptions: InputOptions<OneInput>
 
     @Option(help: ArgumentHelp("Where rejected rows go (default: beside the output as NAME.rejects.csv).", valueName: "path"))
     var rejects: String?
@@ -48,7 +48,7 @@ struct SeriesOptions: ParsableArguments {
         guard let partialPolicy = PartialPolicy(rawValue: partial) else {
             throw UsageError("--partial must be drop or keep, not '\(partial)'")
         }
-        let rejectsPath = rejects ?? InputOptions.defaultRejectsPath(for: output)
+        let rejectsPath = rejects ?? OutputPaths.defaultRejectsPath(for: output)
         var written = [OutputGuard.Named(output, "--out", remedy: "choose another output path")]
         if let rejects {
             written.append(.init(rejects, "--rejects", remedy: "choose another path for --rejects"))
@@ -56,7 +56,7 @@ struct SeriesOptions: ParsableArguments {
             written.append(.init(rejectsPath, "the rejects file beside --out", remedy: "give --rejects another path, or choose another --out"))
         }
         written += others
-        if output != "-", !InputOptions.isDevice(output) {
+        if output != "-", !OutputPaths.isDevice(output) {
             written.append(.init(OutputLock.path(for: output), "the lock file beside --out", remedy: "choose another --out"))
         }
         try OutputGuard(inputs: [.init(input, "--input", remedy: "")], files: written).check()

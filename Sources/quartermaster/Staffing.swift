@@ -12,7 +12,7 @@ struct Staffing: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Census forecast, required hours, FTEs, overtime and agency by unit (staffing_plan.csv and .md).")
 
     @Option(help: ArgumentHelp("Timekeeping export (date, unit, hours, job_code, pay_type).", valueName: "path")) var timekeeping: String
-    @Option(help: ArgumentHelp("Daily census (date, unit, patient_days).", valueName: "path")) var census: String
+    @Option(help: ArgumentHelp("Census (date, unit, patient_days): daily, or monthly totals (2025-07), read spread evenly over their days.", valueName: "path")) var census: String
     @Option(help: ArgumentHelp("Staffing targets (unit, job_code, target_hppd, budgeted_fte, ...).", valueName: "path")) var targets: String
     @Option(help: ArgumentHelp("Census by shift (date, shift, unit, patients, start, end): checks each shift's patient-to-staff ratio against the timekeeping spans (start, end).", valueName: "path")) var shifts: String?
     @Option(help: ArgumentHelp("Timekeeping with the start and end of each worked span, when --timekeeping has none (default: --timekeeping).", valueName: "path")) var spans: String?

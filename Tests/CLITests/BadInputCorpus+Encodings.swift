@@ -131,6 +131,34 @@ extension BadInputCorpus {
                                     absentAfterFailure: [input.output]))
         }
 
+        // A pattern with a comma in a pair (`actuals=MMM D, YYYY`) was cut at its comma and
+        // refused; pairs are split only at a comma before the next kind=. A ledger dated
+        // "Jul 15, 2025" read by it, one month misspelt: that row alone rejected, by the pattern.
+        let actuals = CSVInput.actuals
+        let usDated = CSVInput.actualsRows.enumerated().map { k, row in
+            let names = ["07": "Jul", "08": "Aug", "09": "Sep"]
+            return row.enumerated().map { c, cell in c == 2 ? "\"\(k == 3 ? "Agu" : names[String(cell.suffix(2))] ?? "") 15, 2025\"" : cell }
+        }
+        let usLedger = Data(CSVInput.csv(CSVInput.actualsHeader, usDated).utf8)
+        cases.append(rejecting(actuals, "--date-format 'actuals=MMM D, YYYY' (a comma in a pair's pattern), one month misspelt", usLedger,
+                               [RejectedRow(line: 5, column: "period", says: "'Agu 15, 2025' is not a valid date ('Agu' is not a month name")],
+                               extraArguments: ["--date-format", "actuals=MMM D, YYYY,budget=YYYY-MM"]))
+        for (value, says) in [("actuals=MMM Q, YYYY", ["--date-format 'actuals=MMM Q, YYYY': date format 'MMM Q, YYYY' is not understood",
+                                                       "(a comma ends a pair only before the next kind=, so this one is part of the format)"]),
+                              ("actuals=YYYYMM,budget", ["--date-format 'actuals=YYYYMM,budget': date format 'YYYYMM,budget' is not understood"]),
+                              ("actuals=MMM D, YYYY,ledger=iso", ["--date-format 'ledger=iso' is not kind=format with an input kind (actuals, budget,"]),
+                              ("actuals=MMM D, YYYY,actuals=iso", ["--date-format names 'actuals' twice, as 'actuals=MMM D, YYYY' and 'actuals=iso'"])] {
+            cases.append(CorpusCase(kind: actuals.kind, name: "--date-format '\(value)' (a pattern with a comma in a pair)",
+                                    files: files(actuals).merging([actuals.file: usLedger]) { _, own in own },
+                                    arguments: actuals.arguments + ["--date-format", value],
+                                    expectation: .usageError(says: says), absentAfterFailure: [actuals.output]))
+        }
+        cases.append(CorpusCase(kind: usage.kind, name: "--date-format 'usage=MMM D, YYYY' on a command of one input",
+                                files: files(usage).merging([usage.file: Data(usage.contents.utf8)]) { _, own in own },
+                                arguments: usage.arguments + ["--date-format", "usage=MMM D, YYYY"],
+                                expectation: .usageError(says: ["--date-format 'usage=MMM D, YYYY' names an input kind", "give it without a kind, e.g. --date-format 'MMM D, YYYY'"]),
+                                absentAfterFailure: [usage.output]))
+
         // A UTF-8 file with one stray Windows-1252 byte is UTF-8: its names stay whole and the
         // one row is rejected, naming the byte (the file was read as Windows-1252, `Größe`
         // garbled on every row).

@@ -92,6 +92,24 @@ extension BadInputCorpus {
         let spelledData = Data(CSVInput.csv(orders.header, spelled))
         cases.append(accepting(orders, "Acme written ACME on line 5: one vendor, named", spelledData,
                                read: orders.rows.count, output: "out/purchasing.md", says: ["read as one ignoring case and spaces: 'ACME' as 'Acme'"]))
+        // A purchasing analyst's review: ERPs write a contract price of 0 for no contract. Read as
+        // a contract at $0, B200 from Beta was paid $4.75 a unit above it; it is off contract, counted.
+        var zeroPriced = CSVInput.contracts.rows
+        zeroPriced[1][CSVInput.contracts.column("contract_price")] = "0"
+        let zeroPricedData = Data(CSVInput.csv(CSVInput.contracts.header, zeroPriced))
+        cases.append(accepting(CSVInput.contracts, "B200 from Beta at a contract price of 0 (line 3): read as no contract, counted", zeroPricedData,
+                               read: CSVInput.contracts.rows.count, output: "out/purchasing.md",
+                               says: ["2 order lines have a contract price of 0 (on the line or in the contracts file), read as no contract", "P2: B200 from Beta"]))
+        // One order typed 2062 for 2025: not the export's last day (every open line was overdue
+        // judged on it), named by file, line and column.
+        var future = orders.rows
+        future[5][orders.column("order_date")] = "2062-01-15"
+        future[5][orders.column("receipt_date")] = ""
+        future[5][orders.column("received_quantity")] = ""
+        let futureData = Data(CSVInput.csv(orders.header, future))
+        cases.append(accepting(orders, "P6 ordered 2062-01-15 (line 7), far beyond the rest: not the export's last day, named", futureData,
+                               read: orders.rows.count, output: "out/purchasing.md",
+                               says: ["1 order row is dated more than 183 days after the rest of the export", "orders.csv line 7, order_date 2062-01-15; check the year"]))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

@@ -21,7 +21,8 @@ extension CSVInput {
         text: "unit", number: "patients",
         badValues: [("date", "2025-02-30", "February 2025 has 28 days"), ("patients", "-1", "not a whole number of at least 0"),
                     ("patients", "2.5", "not a whole number of at least 0"), ("patients", "1e400", "out of range"),
-                    ("start", "25:00", "is not a time of day"), ("end", "7pm", "is not a time of day"), ("start", "0700", "is not a time of day")])
+                    ("start", "25:00", "is not a time of day"), ("end", "7pm", "is not a time of day"), ("start", "0700", "is not a time of day"),
+                    ("start", "07:00Z", "carries a time zone ('Z')"), ("end", "19:00-05:00", "carries a time zone ('-05:00')")])
 
     static let spans = CSVInput(
         kind: .timekeeping, file: "timekeeping.csv", header: spansHeader, rows: spansRows,
@@ -32,7 +33,12 @@ extension CSVInput {
         // Line 3 is the CNA's span of 2025-01-06, 07:00-15:00.
         badValues: [("end", "2025-01-06 06:00", "at or before it starts (2025-01-06 07:00)"), ("end", "2025-01-06 07:00", "at or before it starts"),
                     ("end", "2025-01-07 08:00", "hours, longer than 24"), ("start", "2025-01-06", "has no time of day"),
-                    ("end", "2025-01-06 25:00", "is not a date-time"), ("start", "07:00", "is not a date-time"), ("end", "", "has a start but no end")])
+                    ("end", "2025-01-06 25:00", "is not a date-time"), ("start", "07:00", "is not a date-time"), ("end", "", "has a start but no end"),
+                    // UTC and offset punches: rejected, not read as local clock times (review cases 13 and 14).
+                    ("start", "2025-01-06T12:00:00Z", "carries a time zone ('Z'); shifts and punches are compared on the unit's local clock"),
+                    ("end", "2025-01-06T15:00:00-05:00", "carries a time zone ('-05:00')"),
+                    ("end", "2025-01-06 15:00+25:00", "carries a time zone ('+25:00')"),
+                    ("start", "2025-01-06 07:00+", "carries a time zone ('+')")])
 }
 
 extension BadInputCorpus {

@@ -142,6 +142,22 @@ extension BadInputCorpus {
         cases.append(accepting(census, "census with a blank patient_days in each of its last 4 weeks", Data(blanks), read: census.rows.count,
                                output: "out/staffing_plan.md",
                                says: ["Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: ICU 4 days"]))
+        // Session 35: a monthly census (one row per unit and month) was read as single days,
+        // about 1,000 days not recorded per unit, and each month's total planned as a week's.
+        // Its rows are totals over their months, spread over their days; a month the export
+        // gets wrong is that row rejected, and a month left blank is its days not recorded.
+        @Sendable func monthly(_ rows: [(String, String)]) -> Data {
+            Data(CSVInput.csv(census.header, rows.map { [$0.0, "ICU", $0.1, "", ""] }))
+        }
+        let months = [("2025-01", "310"), ("2025-02", "280"), ("2025-03", "310")]
+        cases.append(accepting(census, "monthly census (YYYY-MM), read as totals over its months", monthly(months), read: 3,
+                               output: "out/staffing_plan.md",
+                               says: ["Census rows are monthly totals (every row is labelled with a whole month): spread evenly over their days, so each week holds seven days at its month's daily average"]))
+        cases.append(rejecting(census, "monthly census with month 13", monthly([months[0], ("2025-13", "280"), months[2]]),
+                               [RejectedRow(line: 3, column: "date", says: "there is no month 13")], read: 3))
+        cases.append(accepting(census, "monthly census with one month's patient_days blank", monthly([months[0], ("2025-02", ""), months[2]]), read: 3,
+                               output: "out/staffing_plan.md",
+                               says: ["Census rows are monthly totals", "Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: ICU 28 days (2025-02-01 to 2025-02-28)"]))
         return cases
     }
 }

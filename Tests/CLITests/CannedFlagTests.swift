@@ -129,6 +129,50 @@ import Tabular
         #expect(wrong.status == 2 && wrong.stderr.contains("is not kind=format with an input kind"), "\(wrong.stderr)")
     }
 
+    /// A pattern with a comma in a pair (`actuals=MMM D, YYYY`, US exports' `Jul 15, 2025`) was
+    /// split at its comma and refused (" YYYY' is not kind=format"): pairs are split only at a
+    /// comma before the next `kind=`, in --date-format, --encoding and --decimal alike. A plain
+    /// pattern with a comma stays one format for every input, on commands of one input too.
+    @Test func aPatternWithACommaInAPair() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var budget = "department,account,period,amount\n", actuals = "department,account,period,amount\n"
+        for m in 7...12 { budget += "ICU,Supplies,2025-\(m < 10 ? "0" : "")\(m),1000\n" }
+        for m in ["Jul", "Aug", "Sep"] { actuals += "ICU,Supplies,\"\(m) 15, 2025\",1100\n" }
+        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
+        func variance(_ flags: [String], _ out: String) throws -> CLIRunner.Outcome {
+            try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--out", out] + flags, in: dir)
+        }
+        for (k, flags) in [["--date-format", "actuals=MMM D, YYYY"], ["--date-format", "actuals=MMM D, YYYY,budget=YYYY-MM"],
+                           ["--date-format", "budget=YYYY-MM, actuals=MMM D, YYYY"], ["--date-format", "budget = YYYY-MM,actuals=MMM D, YYYY"],
+                           ["--date-format", "budget=YYYY-MM", "--date-format", "actuals=MMM D, YYYY"],
+                           ["--date-format", "actuals=MMM D, YYYY", "--encoding", "budget=utf-8, actuals=utf-8", "--decimal", "budget=point,actuals=point"]].enumerated() {
+            let run = try variance(flags, "out\(k)")
+            #expect(run.status == 0, "\(flags): \(run.stderr)")
+            let csv = (try? String(contentsOf: dir.appendingPathComponent("out\(k)/budget_variance.csv"), encoding: .utf8)) ?? ""
+            #expect(csv.contains("ICU,Supplies,2025-08,1000,1100,100,10,"), "\(flags): \(csv)")
+        }
+        // The pattern is the actuals' own: read by it, a budget dated 2025-07 is refused.
+        let both = try variance(["--date-format", "MMM D, YYYY"], "both")
+        #expect(both.status == 1 && both.stderr.contains("budget.csv"), "\(both.stderr)")
+        // Usage errors stay as clear: a misspelt kind after a comma is a pair of its own, and a
+        // pattern that is no pattern is named whole.
+        let misspelt = try variance(["--date-format", "actuals=MMM D, YYYY,budgte=iso"], "x")
+        #expect(misspelt.status == 2 && misspelt.stderr.contains("--date-format 'budgte=iso' is not kind=format with an input kind"), "\(misspelt.stderr)")
+        let twice = try variance(["--date-format", "actuals=MMM D, YYYY,actuals=iso"], "x")
+        #expect(twice.status == 2 && twice.stderr.contains("--date-format names 'actuals' twice, as 'actuals=MMM D, YYYY' and 'actuals=iso'"), "\(twice.stderr)")
+        let mixed = try variance(["--date-format", "MMM D, YYYY", "--date-format", "actuals=MMM D, YYYY"], "x")
+        #expect(mixed.status == 2 && mixed.stderr.contains("is for every input and 'actuals=MMM D, YYYY' for one kind"), "\(mixed.stderr)")
+        // A command of one input reads the plain pattern, and refuses the pair whole.
+        let usage = "date,item,quantity\n\"Jan 5, 2025\",Gauze,3\n\"Feb 5, 2025\",Gauze,4\n"
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let plain = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "a.csv", "--partial", "keep", "--date-format", "MMM D, YYYY"], in: dir)
+        #expect(plain.status == 0 && (try? CLIRunner.read(dir.appendingPathComponent("a.csv")))?.contains("Gauze,2025-02,4") == true, "\(plain.stderr)")
+        let pair = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "p.csv", "--date-format", "usage=MMM D, YYYY"], in: dir)
+        #expect(pair.status == 2 && pair.stderr.contains("--date-format 'usage=MMM D, YYYY' names an input kind, but aggregate has one input (--input): give it without a kind, e.g. --date-format 'MMM D, YYYY'"), "\(pair.stderr)")
+    }
+
     /// `--encoding kind=name` and `--decimal kind=mark`: a budget from a European spreadsheet
     /// (semicolons, 1.234,50, Windows-1252) beside a GL from the ERP (UTF-8, "1,300.25"), where
     /// --decimal-comma for both rejected every ledger row and --encoding windows-1252 for both
@@ -205,6 +249,31 @@ import Tabular
         let comma = try CLIRunner.run(["aggregate", "--out", "c.csv"] + series + ["--decimal-comma"], in: dir)
         #expect(comma.status == 1 && comma.stderr.contains("as --decimal-comma reads this file") && comma.stderr.contains("leave --decimal-comma out")
                 && !comma.stderr.contains("budget"), "\(comma.stderr)")
+    }
+
+    /// A command's help offers only what it accepts: `forecast --help` described `kind=value`
+    /// pairs for --date-format, --encoding, --decimal-comma and --decimal, which forecast and
+    /// aggregate refuse (above) since they read one file. The commands of several inputs still
+    /// describe them.
+    @Test func helpOffersPairsOnlyOnCommandsOfSeveralInputs() throws {
+        let dir = try CLIRunner.workspace(with: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["forecast", "aggregate"] {
+            let help = try CLIRunner.run([command, "--help"], in: dir)
+            #expect(help.status == 0, "\(help.stderr)")
+            let text = help.stdout + help.stderr
+            for option in ["--date-format", "--encoding", "--decimal-comma", "--decimal <mark>"] {
+                #expect(text.contains(option), "\(command) --help lacks \(option): \(text)")
+            }
+            for offered in ["kind=", "actuals=YYYYMM", "budget=windows-1252", "budget=comma", "one input of several"] {
+                #expect(!text.contains(offered), "\(command) --help offers '\(offered)': \(text)")
+            }
+        }
+        for command in ["variance", "reorder", "staffing"] {
+            let help = try CLIRunner.run([command, "--help"], in: dir)
+            let text = help.stdout + help.stderr
+            #expect(help.status == 0 && text.contains("kind=format") && text.contains("kind=name") && text.contains("--decimal <kind=mark>"), "\(command): \(text)")
+        }
     }
 
     /// `reorder --encoding orders=...` without `--orders` said no input of reorder reads orders.

@@ -125,8 +125,9 @@ import Tabular
         try ws.write("inventory.csv", "item,on_hand,as_of\nA1,40,2026-06-24\nB2,40,2026-06-24\nC3,40,2026-06-24\n")
         let counted = try job.plan(usage: tables["usage"]!, items: tables["items"]!, inventory: try ws.tables(["inventory.csv": "inventory"])["inventory"]!, orders: tables["orders"]!)
         let a1 = counted.lines.first { $0.item == "A1" }!
-        #expect(a1.onOrder == 40)
-        #expect(a1.reason.contains("40 on order from PO lines not delivered by the count on 2026-06-24 (P1: 40 ordered 2026-06-22)"), "\(a1.reason)")
+        // Of P1's 40, the 10 of 2026-06-25 are on the shelf at as-of and 30 still on order.
+        #expect(a1.onOrder == 30)
+        #expect(a1.reason.contains("30 on order and 10 received since the count, from PO lines not delivered by the count on 2026-06-24 (P1: 40 ordered 2026-06-22)"), "\(a1.reason)")
         // Rolled forward to as-of: the 5 days x 10 used since the count come off the position,
         // 40 + 40 - 50 = 30, and the count is not stale.
         #expect(a1.inventoryPosition == 30 && !a1.flags.contains("stale_count"), "\(a1.inventoryPosition) \(a1.flags)")
@@ -135,12 +136,74 @@ import Tabular
         // 2026-06-25 received since leave 0, and 30 still to come (it read "on hand 40 covers 4 days").
         #expect(a1.reason.hasPrefix("on hand 0 by as-of (counted 40, 50 used and 10 received since) covers 0 days at 10/day"), "\(a1.reason)")
         #expect(a1.reason.contains("; 30 on order;") && a1.flags.contains("stockout_risk"), "\(a1.reason) \(a1.flags)")
-        // A line ordered after the count (P5, 2026-06-26) brought nothing the count saw: on order
-        // whole, received or not by as-of.
+        // A line ordered after the count (P5, 2026-06-26) brought nothing the count saw: received
+        // by as-of, it is on the shelf (not on order), and in the position.
         try ws.write("orders.csv", orders + "P5,C3,Acme,2026-06-26,25,2026-06-28,25,\n")
         let later = try job.plan(usage: tables["usage"]!, items: tables["items"]!, inventory: try ws.tables(["inventory.csv": "inventory"])["inventory"]!,
                                  orders: try ws.tables(["orders.csv": "orders"])["orders"]!)
-        #expect(later.lines.first { $0.item == "C3" }!.onOrder == 25)
+        let c3 = later.lines.first { $0.item == "C3" }!
+        #expect(c3.onOrder == 0 && c3.inventoryPosition == 40 - 50 + 25, "\(c3.onOrder) \(c3.inventoryPosition)")
+    }
+
+    /// A purchasing analyst's review: counted 150 on 2026-06-24 with the export's on_order 0,
+    /// 50 used since (as-of 2026-06-29). A1's P1 (200, ordered before the count) arrived on
+    /// 2026-06-26; B2's P2 (200) was placed on 2026-06-26 and is open. Both positions read 100
+    /// (150 + 0 - 50), ordering again what had arrived or was coming, while A1's reason said 300
+    /// on the shelf. Known answers: A1 300 on hand at as-of and 0 on order, B2 100 on hand and
+    /// 200 on order: 300 each, nothing ordered. C3's P3 (100) was in the count's on_order and
+    /// arrived since: on the shelf, no longer on order, position 200 (not 300).
+    @Test func aCountRolledForwardWithTheInventorysOnOrderCountsTheReceiptsAndOrdersSince() throws {
+        let (_, t) = try workspace(inventory: "item,on_hand,on_order,as_of\nA1,150,0,2026-06-24\nB2,150,0,2026-06-24\nC3,150,100,2026-06-24\n",
+                                   orders: "P1,A1,Acme,2026-06-20,200,2026-06-26,200\nP2,B2,Acme,2026-06-26,200,,\nP3,C3,Acme,2026-06-20,100,2026-06-27,100\n")
+        let p = try plan(t)
+        func line(_ item: String) -> ReorderLine { p.lines.first { $0.item == item }! }
+        #expect(line("A1").inventoryPosition == 300 && line("A1").onOrder == 0 && line("A1").orderQuantity == 0, "\(line("A1").reason)")
+        #expect(line("A1").reason.hasPrefix("on hand 300 by as-of (counted 150, 50 used and 200 received since)"), "\(line("A1").reason)")
+        #expect(!line("A1").reason.contains("open PO lines hold"), "\(line("A1").reason)")
+        #expect(line("B2").inventoryPosition == 300 && line("B2").onOrder == 200 && line("B2").orderQuantity == 0, "\(line("B2").reason)")
+        #expect(line("B2").reason.hasPrefix("on hand 100 by as-of (counted 150, 50 used and 0 received since)"), "\(line("B2").reason)")
+        #expect(line("B2").reason.contains("; 200 on order;"), "\(line("B2").reason)")
+        #expect(line("B2").reason.contains("200 on order at as-of: the inventory's 0 at the count on 2026-06-24, plus 200 to come on PO lines ordered since (P2: 200 ordered 2026-06-26)"), "\(line("B2").reason)")
+        #expect(line("C3").inventoryPosition == 200 && line("C3").onOrder == 0, "\(line("C3").inventoryPosition) \(line("C3").reason)")
+        #expect(line("C3").reason.contains("0 on order at as-of: the inventory's 100 at the count on 2026-06-24, less the 100 of it delivered since (on the shelf)"), "\(line("C3").reason)")
+    }
+
+    /// A purchasing analyst's review: P1 (200, ordered 2026-06-28, 7-day lead time, no status)
+    /// has a receipt row of 0 units (a reversed or placeholder receipt). A receipt of 0 is no
+    /// delivery, but it closed the line: nothing on order, 40 on hand and an order of about
+    /// 100, the line never named. It is on order, and named with its receipt of 0. A line whose
+    /// status closes it with a receipt of 0 (B2's P2) is not.
+    @Test func aReceiptOfZeroDoesNotCloseTheLine() throws {
+        let orders = "po,item,vendor,order_date,quantity,receipt_date,received_quantity,status\n"
+            + "P1,A1,Acme,2026-06-28,200,2026-06-28,0,\nP2,B2,Acme,2026-06-28,200,2026-06-28,0,Closed\n"
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,40\nB2,40\nC3,40\n", orders: orders)
+        let p = try plan(t)
+        let a1 = p.lines.first { $0.item == "A1" }!, b2 = p.lines.first { $0.item == "B2" }!
+        #expect(a1.onOrder == 200 && a1.inventoryPosition == 240 && a1.orderQuantity == 0, "\(a1.reason)")
+        #expect(a1.reason.contains("200 on order from open PO lines (P1: 200 ordered 2026-06-28, a receipt of 0 is no delivery), as the inventory gives no on order"), "\(a1.reason)")
+        #expect(b2.onOrder == 0 && b2.orderQuantity > 0)
+    }
+
+    /// A purchasing analyst's review: A1's vendor in the item master is Acme, 6 receipts at 2
+    /// days; Spot, a spot-buy vendor, 5 at 30 days. Pooled, the lead time was 14.7 days (sd
+    /// 14.6) for an order that goes to Acme. Known answer: 2 days, sd 0, from Acme's receipts.
+    /// With Acme at 3 receipts (fewer than 5) the plan falls back on all 8, and says why.
+    @Test func theLeadTimeIsTheOrderVendorsWhenItHasEnoughReceipts() throws {
+        func lines(_ vendor: String, _ n: Int, days: Int, from first: Int) -> String {
+            (0..<n).map { k in
+                let ordered = CalendarDay(year: 2026, month: 2, day: 1)!.adding(days: 7 * (first + k))
+                return "\(vendor)\(k),A1,\(vendor),\(ordered),100,\(ordered.adding(days: days)),100\n"
+            }.joined()
+        }
+        let (_, t) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: lines("Acme", 6, days: 2, from: 0) + lines("Spot", 5, days: 30, from: 0))
+        let a1 = try plan(t).lines.first { $0.item == "A1" }!
+        #expect(a1.leadTimeDays == 2, "\(a1.leadTimeDays as Any)")
+        #expect(a1.reason.contains("lead time 2 days (sd 0) observed over 6 receipts from Acme, not the item master's 7"), "\(a1.reason)")
+        let (_, few) = try workspace(inventory: "item,on_hand\nA1,100\nB2,100\nC3,100\n", orders: lines("Acme", 3, days: 2, from: 0) + lines("Spot", 5, days: 30, from: 0))
+        let pooled = try plan(few).lines.first { $0.item == "A1" }!
+        let pooledMean: Double = (3 * 2 + 5 * 30) / 8
+        #expect(pooled.leadTimeDays == pooledMean, "\(pooled.leadTimeDays as Any)")
+        #expect(pooled.reason.contains("observed over 8 receipts from all vendors (Acme, the item master's vendor, has 3, fewer than 5), not the item master's 7"), "\(pooled.reason)")
     }
 
     /// The inventory's on_order is the ERP's own figure and is kept; open lines that hold
@@ -158,9 +221,12 @@ import Tabular
     }
 
     /// Stock at two locations planned apart: the orders name no location, so an item's open
-    /// lines cannot be put at either; they are named, not counted at both (which would count
-    /// them twice) or at one chosen blindly.
-    @Test func openLinesOfAnItemAtSeveralLocationsAreNamedNotCounted() throws {
+    /// lines go to neither by name. Counted at both, they would be counted twice; counted at
+    /// none (as they were), the location short of stock ordered them again on top of the PO.
+    /// They are netted against the locations, the one needing the most first: ICU (10 a day,
+    /// order-up-to 140, 40 on hand) needs 100 and ER (5 a day, 70) needs 30; of P1's 200, ICU
+    /// takes 100, ER 30 and the 70 left go to ICU. Neither orders; each says so.
+    @Test func openLinesOfAnItemAtSeveralLocationsAreNettedByNeed() throws {
         let (ws, _) = try workspace(inventory: "item,location,on_hand\nA1,ICU,40\nA1,ER,40\n", orders: "P1,A1,Acme,2026-06-26,200,,\n")
         var usage = "date,item,location,quantity\n"
         var day = CalendarDay(year: 2026, month: 1, day: 1)!
@@ -172,11 +238,14 @@ import Tabular
         let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
         let p = try plan(t)
         #expect(p.lines.count == 2)
-        for line in p.lines {
-            #expect(line.onOrder == 0)
-            #expect(line.reason.contains("open PO lines hold 200 of this item (P1: 200 ordered 2026-06-26), not counted at any of its 2 locations as the orders name none: give them as on_order in the inventory"))
-        }
+        let icu = try #require(p.lines.first { $0.location == "ICU" }), er = try #require(p.lines.first { $0.location == "ER" })
+        #expect(abs(icu.onOrder - 170) < 1e-6 && abs(er.onOrder - 30) < 1e-6, "\(icu.onOrder) \(er.onOrder)")
+        #expect(abs(icu.onOrder + er.onOrder - 200) < 1e-9)
+        #expect(icu.orderQuantity == 0 && er.orderQuantity == 0, "\(icu.reason) | \(er.reason)")
+        #expect(icu.reason.contains("170 of the 200 on open PO lines (P1: 200 ordered 2026-06-26) counted on order here, the orders naming no location: the locations needing the most take them first"), "\(icu.reason)")
+        #expect(er.reason.contains("30 of the 200 on open PO lines"), "\(er.reason)")
         #expect(p.openOrders.itemsUnplaced == 1)
+        #expect(ReorderJob.report(p).summary.contains { $0.hasPrefix("1 item stocked at several locations has open PO lines that name no location (the orders have none): counted at the locations needing the most first") })
     }
 
     /// An item's forecast is its own: with B2's lead time 60 days instead of 7, A1's demand

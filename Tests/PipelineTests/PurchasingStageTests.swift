@@ -166,7 +166,7 @@ import Tabular
         let observed = try job.plan(usage: t["usage"]!, items: t["items"]!, inventory: t["inventory"]!, orders: t["orders"]!)
         #expect(abs(plain.lines[0].demandForecast - 140) < 0.5)
         #expect(abs(observed.lines[0].demandForecast - 10 * (49.0 / 6 + 7)) < 0.5)
-        #expect(observed.lines[0].reason.contains("lead time 8.17 days (sd 2.86) observed over 6 receipts, not the item master's 7"))
+        #expect(observed.lines[0].reason.contains("lead time 8.17 days (sd 2.86) observed over 6 receipts from Acme, not the item master's 7"))
         // Four receipts are too few: the item master's lead time stays.
         let four = Self.orders.split(separator: "\n").enumerated().filter { ![5, 6].contains($0.offset) }.map(\.element).joined(separator: "\n") + "\n"
         try ws.write("orders.csv", four)

@@ -238,7 +238,8 @@ import Planning
     /// A review of the diff: a count 10 days before as-of, a PO for 300 placed 11 days before
     /// the count and delivered whole 6 days after it. The line is older than twice the lead
     /// time, which leaves what is still to come on such a line uncounted; the 300 that arrived
-    /// are stock all the same (they were left out: position 0, an order of 100).
+    /// are stock all the same (they were left out: position 0, an order of 100). They are on
+    /// the shelf at as-of, not on order: 100 counted - 100 used + 300 received = 300.
     @Test func unitsThatArrivedAfterTheCountCountHoweverLateTheLine() throws {
         var job = ReorderJob()
         job.threads = 1
@@ -251,7 +252,8 @@ import Planning
                             ("quantity", .number([300])), ("receipt_date", .date([asOf.adding(days: -4)])), ("received_quantity", .number([300])),
                             ("status", .text(["closed"]))])
         let line = try #require(try job.plan(usage: usage, items: items, inventory: inventory, orders: orders).lines.first)
-        #expect(line.onOrder == 300 && line.orderQuantity == 0, "\(line.onOrder) \(line.orderQuantity) \(line.reason)")
+        #expect(line.onOrder == 0 && line.inventoryPosition == 300 && line.orderQuantity == 0, "\(line.onOrder) \(line.orderQuantity) \(line.reason)")
+        #expect(line.reason.hasPrefix("on hand 300 by as-of (counted 100, 100 used and 300 received since)"), "\(line.reason)")
     }
 
     /// A lot at 'icu' is stock of 'ICU' (one place, as the usage's locations are read): 300 on
@@ -295,6 +297,33 @@ import Planning
         #expect(abs(line.inventoryPosition - 10) < 1e-9 && line.daysOfSupply.map { abs($0 - 0.5) < 1e-9 } == true, "\(line.daysOfSupply as Any) \(line.reason)")
         #expect(line.flags.contains("stockout_risk"), "\(line.flags)")
         #expect(line.reason.hasPrefix("on hand 100 (90 of it expired by as-of) covers 0.5 days") && line.reason.contains("lot OLD 90 of 90 expired "), "\(line.reason)")
+    }
+
+    /// A purchasing analyst's review: 50 on hand, 40 of them in a lot expiring in 2 days and 10
+    /// in one expiring next year, used 10 a day with a 4-day lead time. First expiry first out,
+    /// 20 of the 40 are used before they expire and 20 wasted: the position was right (30), but
+    /// the shelf read 5 days of cover and no stockout risk. 30 units serve 3 days, fewer than
+    /// the 4 before an order placed now arrives.
+    @Test func unitsExpectedToExpireBeforeUseGiveNoDaysOfSupply() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        let usage = Self.usage([("A", "ICU", 10)], weeks: 16)
+        let lastDay = try #require(usage.days("date")?.max())
+        let lots = Table([("item", .text(["A", "A"])), ("lot", .text(["L1", "L2"])),
+                          ("expiry_date", .text([lastDay.adding(days: 2).description, lastDay.adding(days: 300).description])),
+                          ("quantity", .number([40, 10])), ("location", .text(["ICU", "ICU"]))])
+        let items = Table([("item", .text(["A"])), ("vendor", .text(["Acme"])), ("unit_cost", .number([10])), ("lead_time_days", .number([4]))])
+        let plan = try job.plan(usage: usage, items: items, inventory: Self.inventory([("A", "ICU", 50)]), lots: lots)
+        let line = try #require(plan.lines.first)
+        #expect(abs(line.inventoryPosition - 30) < 1e-9 && line.daysOfSupply.map { abs($0 - 3) < 1e-9 } == true, "\(line.daysOfSupply as Any) \(line.reason)")
+        #expect(line.flags.contains("stockout_risk") && line.flags.contains("expiry_waste"), "\(line.flags)")
+        #expect(line.reason.hasPrefix("on hand 50 (20 of it to expire before use) covers 3 days at 10/day"), "\(line.reason)")
+        // The same lots expiring after the lead time: nothing wasted, 5 days of cover, no risk.
+        let later = Table([("item", .text(["A", "A"])), ("lot", .text(["L1", "L2"])),
+                           ("expiry_date", .text([lastDay.adding(days: 10).description, lastDay.adding(days: 300).description])),
+                           ("quantity", .number([40, 10])), ("location", .text(["ICU", "ICU"]))])
+        let fresh = try #require(try job.plan(usage: usage, items: items, inventory: Self.inventory([("A", "ICU", 50)]), lots: later).lines.first)
+        #expect(fresh.daysOfSupply.map { abs($0 - 5) < 1e-9 } == true && !fresh.flags.contains("stockout_risk"), "\(fresh.flags) \(fresh.reason)")
     }
 
     /// Stock expected to expire is waste, not stock above target: 1,000 on hand of which 800

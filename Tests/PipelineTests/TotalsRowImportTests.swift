@@ -39,15 +39,34 @@ import Testing
         let (census, c) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-06,ICU,\n2026-01-07,ICU, \n2026-01-08,,9\n", "census", columns: "")
         #expect(try census.read("out/long.csv") == "date,unit,patient_days\n2026-01-05,ICU,8\n")
         #expect(c.notes.contains { (note: String) in note.contains("4 rows read, 3 accepted, 1 rejected") }, "\(c.notes)")
-        #expect(c.notes.contains { (note: String) in note.contains("2 rows with an empty patient_days (first: line 3): not recorded, so left out as missing, not read as zero") }, "\(c.notes)")
+        #expect(c.notes.contains { (note: String) in note.contains("2 rows with an empty patient_days (first: line 3; 'ICU' 2): not recorded, so left out as missing, not read as zero") }, "\(c.notes)")
         let (shifts, s) = try TotalsRowImportTests.run("date,shift,unit,patients\n2026-01-05,day,ICU,8\n2026-01-05,night,ICU,\n", "shifts", columns: "")
         #expect(try shifts.read("out/long.csv") == "date,shift,unit,patients\n2026-01-05,day,ICU,8\n")
-        #expect(s.notes.contains { (note: String) in note.contains("1 row with an empty patients (first: line 3)") }, "\(s.notes)")
+        #expect(s.notes.contains { (note: String) in note.contains("1 row with an empty patients (first: line 3; 'ICU' 1)") }, "\(s.notes)")
         // A unit whose every value is empty has no census: said, not read as another spelling.
         let (_, b) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-05,5 East,\n2026-01-06,5 East,\n", "census", columns: "")
         #expect(b.notes.contains { (note: String) in note.contains("every patient_days of unit '5 East' is empty: no census recorded for it") }, "\(b.notes)")
         let (usage, _) = try TotalsRowImportTests.run("date,item,quantity\n2026-01-05,A,8\n2026-01-06,A,\n", "usage", columns: "")
         #expect(try usage.read("out/rows.rejects.csv").contains("number is empty"))
+    }
+
+    /// The note of rows left out for an empty census value names the units they are on, most
+    /// first, five and how many more: "1,040 rows with an empty patient_days" left the reader
+    /// to search the file for whose census was blank. Spellings that staffing matches as one
+    /// unit (`ICU`, `icu`) count as one, under the first spelling.
+    @Test func theNoteOfEmptyCensusValuesNamesTheUnits() throws {
+        var csv = "date,unit,patient_days\n"
+        let units = ["ICU": 4, "5 East": 3, "4 West": 2, "PICU": 2, "NICU": 1, "Burn": 1, "Rehab": 1]
+        for (unit, empty) in units.sorted(by: { $0.key < $1.key }) {
+            for day in 1...5 { csv += "2026-01-0\(day),\(unit),\(day <= empty ? "" : "7")\n" }
+        }
+        csv += "2026-01-06,icu,\n"
+        let (_, result) = try TotalsRowImportTests.run(csv, "census", columns: "")
+        #expect(result.notes.contains { (note: String) in
+            note.contains("15 rows with an empty patient_days (first: line 2; 'ICU' 5, '5 East' 3, '4 West' 2, 'PICU' 2, 'Burn' 1 and 2 more units): not recorded, so left out as missing, not read as zero")
+        }, "\(result.notes)")
+        let (_, one) = try TotalsRowImportTests.run("date,unit,patient_days\n2026-01-05,ICU,8\n2026-01-06,5 East,\n2026-01-06,ICU,\n2026-01-07,5 East,\n", "census", columns: "")
+        #expect(one.notes.contains { (note: String) in note.contains("3 rows with an empty patient_days (first: line 3; '5 East' 2, 'ICU' 1):") }, "\(one.notes)")
     }
 
     /// Every kind's key fields: a census's unit, an inventory's location, a PO export's vendor.

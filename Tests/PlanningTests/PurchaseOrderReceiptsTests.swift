@@ -199,4 +199,27 @@ import Testing
         #expect(a.openLines == 2 && a.overdueOpenLines == 1)
         #expect(slow?.fillRate == 0.5 && slow?.onTimeRate == 0.5, "\(String(describing: slow))")
     }
+
+    /// The lead time an order is planned on is its vendor's: V1 (the item master's) 5 receipts
+    /// at 2 days, V2 5 at 30. Known answers: V1's 2 days for an order to V1 (any spelling of
+    /// it), the pooled 16 for an item without a vendor or whose vendor has too few receipts
+    /// (V3, none), and none when the item has fewer than the minimum in all.
+    @Test func thePlannedLeadTimeIsTheOrderVendorsWithEnoughReceipts() {
+        var items: [String] = [], vendors: [String] = [], ordered: [Int32] = [], received: [Int32] = []
+        for k in 0..<5 {
+            items += ["A", "A"]; vendors += ["V1", "V2"]
+            ordered += [Int32(100 + 7 * k), Int32(100 + 7 * k)]
+            received += [Int32(102 + 7 * k), Int32(130 + 7 * k)]
+        }
+        let lines = PurchaseOrderLines(item: items, vendor: vendors, orderDay: ordered, quantity: items.map { _ in 10 },
+                                       receiptDay: received, receivedQuantity: items.map { _ in 10 }, po: items.indices.map { "P\($0)" })
+        let a = PurchasingAnalysis(lines: lines)
+        #expect(a.plannedLeadTime(item: "A", vendor: "V1", minimumReceipts: 5)?.meanDays == 2)
+        #expect(a.plannedLeadTime(item: "A", vendor: " v1 ", minimumReceipts: 5)?.vendor == "V1")
+        #expect(a.plannedLeadTime(item: "A", vendor: "", minimumReceipts: 5)?.meanDays == 16)
+        #expect(a.plannedLeadTime(item: "A", vendor: "V3", minimumReceipts: 5)?.meanDays == 16)
+        #expect(a.plannedLeadTime(item: "A", vendor: "V1", minimumReceipts: 6)?.vendor == "")
+        #expect(a.plannedLeadTime(item: "A", vendor: "V1", minimumReceipts: 11) == nil)
+        #expect(a.receipts(item: "A", vendor: "V2") == 5 && a.receipts(item: "A", vendor: "V3") == 0)
+    }
 }

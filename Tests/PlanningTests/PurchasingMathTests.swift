@@ -122,6 +122,20 @@ import Testing
         #expect(LotExpiry.plan(lots, asOf: 1_000, dailyUse: { _ in 1_340 }, unitCost: { _ in 1 }).allSatisfy { $0.expectedWaste == 0 })
     }
 
+    /// 10 a day to 2026-03-31 and as-of 2026-04-30: the window ends with the usage, 10 a day
+    /// (the 30 days between read as zeros gave 10 x 61 / 91 = 6.70), and the as-of stays.
+    @Test func dailyUseEndsWhereTheUsageDoes() {
+        let start = CalendarDay(year: 2025, month: 12, day: 1)!
+        let days = (0..<121).map { start.adding(days: $0) }
+        let asOf = CalendarDay(year: 2026, month: 4, day: 30)!
+        let use = DailyUse(days: days, items: days.map { _ in "A" }, quantity: days.map { _ in 10 }, asOf: asOf, windowDays: 91)!
+        #expect(use.asOf == asOf)
+        #expect(use.usageEnd == CalendarDay(year: 2026, month: 3, day: 31))
+        #expect(abs(use.perItem["A"]! - 10) < 1e-12)
+        let inside = DailyUse(days: days, items: days.map { _ in "A" }, quantity: days.map { _ in 10 }, asOf: CalendarDay(year: 2026, month: 3, day: 15)!, windowDays: 91)!
+        #expect(inside.usageEnd == nil)
+    }
+
     /// Daily use from a monthly usage file (a buyer's review): 300 a month from 2025-01 to
     /// 2026-03, each dated the 1st. Known answer: the usage runs to 2026-03-31; the 91 days back
     /// from it are 31 December and January to March (90 days), so 300 / 31 + 900 = 909.68

@@ -126,6 +126,31 @@ import Tabular
         #expect(weekdays.days(week, level: 0.25 / 16, maxPatientsPerStaff: 4).allSatisfy { $0.staffRequired == 1 })
         #expect(weekdays.days(week, level: 0, maxPatientsPerStaff: 4).allSatisfy { $0.staffRequired == 0 })
     }
+
+    /// A nurse manager's review: 25 patients one week and 26 the next at 1:5, staffed to ratio
+    /// on every shift (5 RNs, then 6). The forecast of 25.5 needs 6; the unit put 6 on at that
+    /// workload, so no day is short (against the weekday's median of 5 every day was). A unit
+    /// that kept 5 on at 26 patients is short by one; at a workload not seen lately the weekday's
+    /// median is today's schedule.
+    @Test func theScheduleIsTheStaffAtTheSameWorkload() {
+        let monday = CalendarDay(year: 2026, month: 1, day: 5)!
+        var flexing = ShiftWeekdays(), fixed = ShiftWeekdays()
+        for k in 0..<28 {
+            let patients = (k / 7) % 2 == 0 ? 25.0 : 26.0
+            flexing.add(day: monday.adding(days: k), patients: patients, staffOnDuty: patients == 25 ? 5 : 6)
+            fixed.add(day: monday.adding(days: k), patients: patients, staffOnDuty: 5)
+        }
+        let week = (28..<35).map { monday.adding(days: $0) }
+        let forecast = flexing.days(week, level: 25.51 / 25.5, maxPatientsPerStaff: 5)
+        #expect(forecast.count == 7 && forecast.allSatisfy { $0.staffRequired == 6 && $0.staffScheduled == 6 && $0.shortBy == 0 })
+        #expect(fixed.days(week, level: 25.51 / 25.5, maxPatientsPerStaff: 5).allSatisfy { $0.staffScheduled == 5 && $0.shortBy == 1 })
+        // 35 patients, never seen: the weekday's median (5), short by 2.
+        #expect(flexing.days(week, level: 35 / 25.5, maxPatientsPerStaff: 5).allSatisfy { $0.staffRequired == 7 && $0.staffScheduled == 5 && $0.shortBy == 2 })
+        // Only Mondays reached 26: another weekday at 26 takes the Mondays' staff.
+        var mondays = ShiftWeekdays()
+        for k in 0..<28 { mondays.add(day: monday.adding(days: k), patients: k % 7 == 0 ? 26 : 24, staffOnDuty: k % 7 == 0 ? 6 : 5) }
+        #expect(mondays.days([week[1]], level: 26 / 24.0, maxPatientsPerStaff: 5).first?.staffScheduled == 6)
+    }
 }
 
 /// A census counted at times through the day (`CensusSnapshots`): rows of one unit, day and

@@ -68,6 +68,33 @@ import Tabular
         // At HPPD 14: 882 hours, above the ratio minimum.
         #expect(!StaffingPlanner().plan(patientDays: 63, days: 7, target: .init(targetHPPD: 14, maxPatientsPerStaff: 2)).belowRatio)
     }
+
+    /// A nurse manager's review: 24 patients on weekdays and 10 at weekends at 1:5 need 5 RNs
+    /// a shift on weekdays and 2 at weekends, 696 hours a week; the week's average day (20)
+    /// needs 4, 672 hours, which a target of 4.8 hours per patient day (672) passed.
+    @Test func ratioMinimumDayByDay() {
+        let monday = CalendarDay(year: 2026, month: 3, day: 2)!
+        var recent: [CalendarDay: Double] = [:]
+        for k in 0..<56 { recent[monday.adding(days: k)] = k % 7 < 5 ? 24 : 10 }
+        let shape = try! #require(CensusWeekdayShape(days: recent))
+        #expect(shape.perWeekday == [24, 24, 24, 24, 24, 10, 10])
+        let week = (56..<63).map { monday.adding(days: $0) }
+        let daily = shape.census(on: week, perDay: 140.0 / 7)
+        #expect(daily.map { ($0 * 1e9).rounded() / 1e9 } == [24, 24, 24, 24, 24, 10, 10])
+        let target = StaffingPlanner.Target(targetHPPD: 4.8, maxPatientsPerStaff: 5)
+        let plan = StaffingPlanner().plan(patientDays: 140, days: 7, target: target, dailyCensus: daily)
+        #expect(plan.ratioMinimumHours == 696 && plan.belowRatio)
+        #expect(StaffingPlanner().plan(patientDays: 140, days: 7, target: target).ratioMinimumHours == 672)
+        // A forecast 10% busier keeps the shape: 26.4 and 11 a day.
+        #expect(abs(shape.census(on: week, perDay: 154.0 / 7)[0] - 26.4) < 1e-9)
+        // A month starting on a Saturday spreads its census by the same weekdays.
+        let month = (0..<31).map { CalendarDay(year: 2026, month: 8, day: 1)!.adding(days: $0) }
+        let august = shape.census(on: month, perDay: 20)
+        #expect(abs(august.reduce(0, +) - 620) < 1e-9 && august[0] < august[2])
+        // Weekly or monthly totals (one row a period) have no weekdays to read.
+        #expect(CensusWeekdayShape(days: [monday: 700, monday.adding(days: 7): 700]) == nil)
+        #expect(CensusWeekdayShape(days: Dictionary(uniqueKeysWithValues: (0..<8).map { (monday.adding(days: 7 * $0 + $0 % 3), 140.0) })) == nil)
+    }
 }
 
 /// A plan by day takes its FTEs and premium hours from the day's week (a staffing review's

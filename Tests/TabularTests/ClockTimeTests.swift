@@ -34,4 +34,20 @@ import Testing
         for bad in ["2026-03-02", "2026-03-02 25:00", "19:04", "2026-02-30 07:00", ""] { #expect(epochMinutes(bad) == nil, "\(bad)") }
         #expect(ClockTime.label(minutesSinceEpoch: base + 1_144) == "2026-03-02 19:04")
     }
+
+    func zone(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { ClockTime.zone(UnsafeBufferPointer($0)) }
+    }
+
+    /// The import rejects times with a zone designator; finding one must not mistake a date's
+    /// dashes for an offset.
+    @Test func zoneDesignators() {
+        #expect(zone("2026-03-02T12:00:00Z") == "Z")
+        #expect(zone("2026-10-31T07:00:00-04:00") == "-04:00")
+        #expect(zone("2026-03-02 07:00+0100") == "+0100")
+        #expect(zone("07:00Z") == "Z")
+        #expect(zone("19:00-05:00") == "-05:00")
+        for none in ["2026-03-02 07:00", "2026-03-02T07:00:00", "3/2/2026 7:00 PM", "07:00", "2026-03-02", "", "noon"] { #expect(zone(none) == nil, "\(none)") }
+    }
 }

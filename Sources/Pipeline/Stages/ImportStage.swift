@@ -131,6 +131,14 @@ public struct ImportStage: Stage {
         "\(path) has no \(missing.map { "'\($0)'" }.joined(separator: " or ")) column to filter on (where:); map it with columns: {\(missing[0]): \"Its Header\"}"
     }
 
+    /// Rows by unit, most first, as notes name them: the first five with their counts and how
+    /// many units more (`'ICU' 30, '5 East' 2 and 3 more units`).
+    public static func rowsByUnit(_ units: [(unit: String, rows: Int)], shown: Int = 5) -> String {
+        let named = units.prefix(shown).map { "'\($0.unit)' \($0.rows)" }.joined(separator: ", ")
+        let more = units.count - min(shown, units.count)
+        return named + (more == 0 ? "" : " and \(more) more unit\(more == 1 ? "" : "s")")
+    }
+
     /// The `unpivot:` block, checked against the input kind; nil when the stage has none.
     static func unpivot(_ p: StageParameters, kind: String, schema: InputSchema, mapped: Set<String>) throws -> Unpivot? {
         guard p.values.keys.contains(where: { $0.hasPrefix("unpivot.") }) else { return nil }
@@ -345,7 +353,9 @@ public struct ImportStage: Stage {
         // (`.min`: none).
         let unitSlot = emptyIsUnrecorded.contains(true) ? present.firstIndex { $0.name == "unit" } : nil
         let dateSlot = present.firstIndex { $0.name == "date" && $0.type == .date }
-        var lastRecordedDay: [Int32] = [], lastEmptyDay: [Int32] = []
+        // And the rows it left empty, so the note names the units they are on: "1,040 rows with
+        // an empty patient_days" left the reader to search the file for whose census was blank.
+        var lastRecordedDay: [Int32] = [], lastEmptyDay: [Int32] = [], emptyRows: [Int] = []
         func seeUnit(recorded: Bool) {
             guard let u = unitSlot, rowText[u] >= 0 else { return }
             let id = rowText[u]
@@ -353,9 +363,15 @@ public struct ImportStage: Stage {
                 let more = id - lastRecordedDay.count + 1
                 lastRecordedDay += [Int32](repeating: .min, count: more)
                 lastEmptyDay += [Int32](repeating: .min, count: more)
+                emptyRows += [Int](repeating: 0, count: more)
             }
             let day = dateSlot.map { rowDay[$0].daysSinceEpoch } ?? 0
-            if recorded { lastRecordedDay[id] = max(lastRecordedDay[id], day) } else { lastEmptyDay[id] = max(lastEmptyDay[id], day) }
+            if recorded {
+                lastRecordedDay[id] = max(lastRecordedDay[id], day)
+            } else {
+                lastEmptyDay[id] = max(lastEmptyDay[id], day)
+                emptyRows[id] += 1
+            }
         }
         /// Reads role `k` of the row from record column `column` into the row scratch.
         func read(_ row: ImportRow, _ k: Int, _ column: Int) throws {
@@ -584,21 +600,27 @@ public struct ImportStage: Stage {
                 try emit(row, cell: -1)
             }, atEnd: subtotalRejections)
         }
-        if unrecorded.rows > 0 {
-            summary.notes.append("\(NumberFormat.count(unrecorded.rows, "row")) with an empty \(unrecorded.role) (first: line \(unrecorded.firstLine)): not recorded, so left out as missing, not read as zero")
-        }
         // By unit as staffing matches them, ignoring case and spaces (`6060 TELEMETRY`'s empty
         // rows under `6060 Telemetry`'s recorded ones were "no census recorded for it"): its first
-        // spelling and the last days of each kind (none recorded: no census for it).
-        var byUnit: [String: (name: String, lastRecorded: Int32, lastEmpty: Int32)] = [:]
+        // spelling, the last days of each kind (none recorded: no census for it) and its empty rows.
+        var byUnit: [String: (name: String, lastRecorded: Int32, lastEmpty: Int32, emptyRows: Int)] = [:]
         if let u = unitSlot {
             for id in lastRecordedDay.indices where lastRecordedDay[id] != .min || lastEmptyDay[id] != .min {
                 let key = internedStrings[u][id].matchKey()
-                var unit = byUnit[key] ?? (internedStrings[u][id], .min, .min)
+                var unit = byUnit[key] ?? (internedStrings[u][id], .min, .min, 0)
                 unit.lastRecorded = max(unit.lastRecorded, lastRecordedDay[id])
                 unit.lastEmpty = max(unit.lastEmpty, lastEmptyDay[id])
+                unit.emptyRows += emptyRows[id]
                 byUnit[key] = unit
             }
+        }
+        // The units the empty rows are on, most first (ties by name), as the other notes of
+        // rows left out name where they are.
+        let emptyByUnit = byUnit.values.filter { $0.emptyRows > 0 }.sorted { ($1.emptyRows, $0.name) < ($0.emptyRows, $1.name) }
+            .map { (unit: $0.name, rows: $0.emptyRows) }
+        if unrecorded.rows > 0 {
+            let units = emptyByUnit.isEmpty ? "" : "; " + ImportStage.rowsByUnit(emptyByUnit)
+            summary.notes.append("\(NumberFormat.count(unrecorded.rows, "row")) with an empty \(unrecorded.role) (first: line \(unrecorded.firstLine)\(units)): not recorded, so left out as missing, not read as zero")
         }
         let unitsUnrecorded = byUnit.values.filter { $0.lastRecorded == .min }.map(\.name).sorted()
         if !unitsUnrecorded.isEmpty {
@@ -626,6 +648,7 @@ public struct ImportStage: Stage {
         table.sourceFile = path
         table.unrecordedKeys = unitsUnrecorded
         table.unrecordedRows = unrecorded.rows
+        table.unrecordedRowsByUnit = emptyByUnit
         for unit in byUnit.values where unit.lastRecorded != .min && unit.lastEmpty > unit.lastRecorded {
             table.unrecordedThrough[unit.name] = CalendarDay(daysSinceEpoch: unit.lastEmpty)
         }

@@ -11,7 +11,7 @@ public struct StaffingStage: Stage {
     public static let outputs = ["plan"]
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("timekeeping", .reference, required: true, "timekeeping table"),
-        ParameterSpec("census", .reference, required: true, "daily census table"),
+        ParameterSpec("census", .reference, required: true, "census table: daily, or monthly totals spread evenly over their days"),
         ParameterSpec("targets", .reference, required: true, "staffing targets table"),
         ParameterSpec("horizon", .integer, default: "13", "periods to plan"),
         ParameterSpec("frequency", .string, "day, week or month (default: the pipeline calendar's, else week)"),
@@ -118,7 +118,7 @@ public struct StaffingStage: Stage {
         if let shifts {
             let shiftResult = try shiftJob.run(shifts: try context.table(shifts), spans: try spans.map { try context.table($0) } ?? timekeepingTable,
                                                timekeeping: timekeepingTable, targets: targetsTable,
-                                               census: censusTable, plan: result, frequency: job.frequency)
+                                               census: StaffingJob.censusByDay(censusTable), plan: result, frequency: job.frequency)
             let shiftTables = [ShiftStaffingJob.shiftsTable(shiftResult), ShiftStaffingJob.gridTable(shiftResult),
                                ShiftStaffingJob.productivityTable(shiftResult), ShiftStaffingJob.outlookTable(shiftResult)]
             for (table, name) in zip(shiftTables, ["staffing_shifts", "staffing_grid", "staffing_productivity", "staffing_shift_outlook"]) {

@@ -66,13 +66,92 @@ public struct IntervalDemand: Sendable, Equatable {
         }
 
         /// Variance-to-mean ratio of the recent weekly totals (at least 1, Poisson), or nil
-        /// with fewer than 4 weeks. Count models take it rather than the whole history's:
+        /// with fewer than 4 weeks. (The planner takes `pooledDispersion` of the last year's
+        /// weekly history first; this only when that has fewer than 4 weeks.) Count models take it rather than the whole history's:
         /// an item whose use peaked two years ago and stopped kept a dispersion of hundreds,
         /// and a safety stock of hundreds of units for a forecast of 0.08 a week.
         public func weeklyDispersion() -> Double? {
             guard weeks >= 4 else { return nil }
             return weekTotals.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         }
+
+        /// The variance-to-mean ratio of an item's weekly use over its last year, each week's
+        /// spread measured around the mean of its own quarter (`block` weeks, counted back from
+        /// the last week, `blocks` of them): at least 1 (Poisson), or nil with fewer than 4 weeks.
+        ///
+        /// Why not the recent weeks' own ratio (`weeklyDispersion`): a lumpy item's spread is
+        /// set by a few large issues, and 12 weeks hold few of them. Forty identical items
+        /// (an issue on 5% of days, geometric sizes of mean 10: a true ratio of 18.5) read
+        /// ratios from 1 to 48.6 over their last 12 weeks, and were planned order-up-to levels
+        /// from 5 to 127 for a true need of about 40: at a 95% fill-rate target they served
+        /// 86.6% in the replay, 60% of them under target, as a fill rate falls faster below a
+        /// level than it rises above it. Why within quarters: a change of level is not spread
+        /// (an item whose use peaked two years ago and stopped read a ratio of hundreds).
+        /// Pooling the quarters' spreads around their own means is the pooled (within-group)
+        /// variance of a one-way analysis of variance, here over the groups' means the same
+        /// way (sum_q sum_w (y_w - mean_q)^2 / sum_q (n_q - 1) mean_q). The same 40 items then
+        /// served 95.8% in the replay (90% and 99% targets: 81.9% and 93.2% before, 92.6% and
+        /// 99.0% after).
+        ///
+        /// Why a year, not the whole history: the ratio scales with the size of an issue, and
+        /// issue sizes change (boxes become eaches): items issued 50 at a time in their first
+        /// year and 5 in their second read a pooled ratio of 91 over both for a current 9, and
+        /// were planned 8 times the stock they need (a review's 30 items, +$51,000). Why a
+        /// quarter far more spread than the others is left out: one bulk issue of 60 (a
+        /// transfer, a one-off case) in two years of 0.08 a day read a ratio of about 30 for a
+        /// Poisson item's 1, and set its level at 74 units for a need of 4, for as long as the
+        /// issue stayed in the export. A quarter whose ratio is more than `oneOff` times the
+        /// other quarters' pooled ratio, when those hold at least 4 weeks of use to judge by, is
+        /// such a one-off. On 2,000 simulated items each of stationary lumpy use (an issue on 1%
+        /// to 5% of days, sizes 3 to 20) the rule left out a quarter of 0.0% to 0.5% of them,
+        /// and the one-off issue's in every one of 400; over a year the stationary items' ratio
+        /// averages 17.5 for 18.5 (over two years 18.0).
+        ///
+        /// The rate's own uncertainty (adding P^2 Var(d) to the interval's variance, Var(d)
+        /// from the number of issues seen) was measured too: about 1.5 units on levels of 50,
+        /// where the 12 weeks' ratio spread identical items' levels by a standard deviation of
+        /// 23.5 units; it is left out.
+        public static func pooledDispersion(weeklyTotals y: [Double], block: Int = 12, blocks: Int = 4) -> Double? {
+            guard y.count >= 4, block >= 2 else { return nil }
+            // The last `blocks` quarters, most recent first: each one's sum of squares around its
+            // own mean, its (n - 1) x mean, and its weeks with use.
+            var quarters: [(squares: Double, weightedMean: Double, weeksUsed: Int)] = []
+            var end = y.count
+            while end > 0 && quarters.count < blocks {
+                let start = max(0, end - block)
+                let n = end - start
+                if n >= 2 {
+                    var sum = 0.0, used = 0
+                    for k in start..<end {
+                        sum += max(0, y[k])
+                        if y[k] > 0 { used += 1 }
+                    }
+                    let mean = sum / Double(n)
+                    var squares = 0.0
+                    for k in start..<end { squares += (max(0, y[k]) - mean) * (max(0, y[k]) - mean) }
+                    quarters.append((squares, Double(n - 1) * mean, used))
+                }
+                end = start
+            }
+            func pooled(_ q: some Sequence<(squares: Double, weightedMean: Double, weeksUsed: Int)>) -> Double {
+                var squares = 0.0, weightedMeans = 0.0
+                for x in q { squares += x.squares; weightedMeans += x.weightedMean }
+                return weightedMeans > 0 ? max(1, squares / weightedMeans) : 1
+            }
+            // A one-off quarter: the most spread one, against the others.
+            if quarters.count >= 3,
+               let widest = quarters.indices.max(by: { pooled([quarters[$0]]) < pooled([quarters[$1]]) }) {
+                let others = quarters.indices.filter { $0 != widest }.map { quarters[$0] }
+                if others.reduce(0, { $0 + $1.weeksUsed }) >= 4 && pooled([quarters[widest]]) > oneOff * pooled(others) {
+                    return pooled(others)
+                }
+            }
+            return pooled(quarters)
+        }
+
+        /// How many times the other quarters' ratio a quarter's must exceed to be a one-off
+        /// (`pooledDispersion`).
+        static let oneOff = 8.0
 
         /// Each week's use (returns, negative days, count as no use).
         var weekTotals: [Double] { (0..<weeks).map { w in (0..<7).reduce(0.0) { $0 + Double(max(0, days[w * 7 + $1])) } } }

@@ -56,8 +56,9 @@ public struct StockItem: Sendable {
     /// Units the usage records as used between the count and the plan's as-of day, taken off
     /// the position when the receipts of those days are known too (`reorder --orders`).
     public var usedSinceCount = 0.0
-    /// Units of open lines that arrived between the count and the plan's as-of day (in
-    /// `onOrder` too, as the count did not see them).
+    /// Units of PO lines that arrived between the count and the plan's as-of day: on the shelf
+    /// at as-of, and not in `onOrder`, which is what is still on order at as-of
+    /// (`OpenOrders.SinceCount`). Kept apart so that no unit is counted as both.
     public var receivedSinceCount = 0.0
     /// Units of open lines arrived since the count that no location of the item can be given
     /// (the orders name none and the item is stocked at several): the shelf is read without them.
@@ -72,11 +73,21 @@ public struct StockItem: Sendable {
             self.quantity = quantity
         }
     }
+    /// Units still to come on open PO lines of an item stocked at several locations, which the
+    /// orders (without a location column) do not place at any (`reorder --orders`), and when
+    /// they are due: the same on each of the item's stock lines until `UnplacedOnOrder.apply`
+    /// nets them against the locations, each unit at one.
+    public var unplacedOnOrder = 0.0
+    public var unplacedArrivals: [Arrival] = []
+
     /// When what is on order arrives, where the open PO lines date it (`reorder --orders`: each
     /// line due its lead time after its order); nil when on order is a figure without dates.
     public var arrivals: [Arrival]?
 
-    public var inventoryPosition: Double { onHand + onOrder - backorders - expectedExpiryWaste - usedSinceCount }
+    /// On hand at as-of (the count, less the use and plus the receipts since it) and on order at
+    /// as-of, less backorders and the units expected to expire before use. Not clamped at 0: a
+    /// count below the use since is a shortfall the order makes up.
+    public var inventoryPosition: Double { onHand - usedSinceCount + receivedSinceCount + onOrder - backorders - expectedExpiryWaste }
 
     /// What is on the shelf on the plan's as-of day: the count, rolled forward by the use and the
     /// receipts since when it was taken earlier (`reorder --orders`).
@@ -85,13 +96,21 @@ public struct StockItem: Sendable {
     /// What on the shelf on the plan's as-of day can still be used: without the expired units.
     public var usableOnHandAtAsOf: Double { max(0, onHandAtAsOf - expiredAtAsOf) }
 
+    /// What on the shelf serves demand: without every unit expected to expire before use
+    /// (`reorder --lots`, first expiry first out), as the position counts it; the days of supply
+    /// and the stockout test read it. 50 on hand of which 40 expire in 2 days at 10 a day (20
+    /// of them wasted) read as 5 days of cover and no stockout risk with a 4-day lead time; 30
+    /// serve, 3 days. Units wasted only after the lead time never make a risk of it: stock
+    /// whose lots outlast the lead time serves it whole, or runs out within it anyway.
+    public var coverOnHandAtAsOf: Double { max(0, onHandAtAsOf - max(expectedExpiryWaste, expiredAtAsOf)) }
+
     /// Whether the shelf empties before an order placed on the as-of day could arrive, `lead`
     /// days on, at `dailyUse`: what is on hand, plus each open line on the day it is due when the
     /// lines date it. Stock on order without dates is not counted on to come in time. The test
     /// on hand alone flagged an item whose 100 on order were due the day before its 50 on hand
     /// ran out (`stockout_risk`, and "may stock out before the next delivery").
     public func runsOut(dailyUse: Double, within lead: Double) -> Bool {
-        var stock = usableOnHandAtAsOf
+        var stock = coverOnHandAtAsOf
         for arrival in (arrivals ?? []).sorted(by: { $0.inDays < $1.inDays }) where arrival.inDays < lead {
             if stock < dailyUse * arrival.inDays - 1e-9 { return true }
             stock += arrival.quantity
@@ -147,10 +166,13 @@ public struct DemandEstimate: Sendable {
     ///   - firstWeekday: ISO weekday of the day after as-of; `firstWeek`: its week's index in the forecast.
     public init(_ forecast: SeriesForecast, history: [Double], recent: IntervalDemand.RecentWeeks, firstWeekday: Int, firstWeek: Int,
                 protectionDays: Double, leadDays: Double, historyDays: Int, daysSinceLastUse: Int?) {
-        // Slow and intermittent items are planned on a count distribution whose dispersion
-        // describes their recent use, not the whole history.
+        // Slow and intermittent items are planned on a count distribution whose dispersion is
+        // the last year's spread within each quarter, a one-off quarter left out
+        // (`RecentWeeks.pooledDispersion`): the recent weeks alone hold too few of a lumpy
+        // item's issues, and the whole history's plain ratio counts a change of level as spread.
         let counts = SafetyStock.isCountClass(forecast.demandClass)
-        let dispersion = (counts ? recent.weeklyDispersion() : nil) ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
+        let dispersion = (counts ? IntervalDemand.RecentWeeks.pooledDispersion(weeklyTotals: history) ?? recent.weeklyDispersion() : nil)
+            ?? history.withUnsafeBufferPointer { CountDistribution.dispersion(of: $0) }
         let spreads = counts ? forecast.mean.map { (max(0, $0) * dispersion).squareRoot() } : forecast.spread
         self.init(forecast, dispersion: dispersion, protectionDays: protectionDays, leadDays: leadDays,
                   historyDays: historyDays, daysSinceLastUse: daysSinceLastUse) { days in

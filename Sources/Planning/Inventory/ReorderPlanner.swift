@@ -212,7 +212,8 @@ public struct ReorderPlanner: Sendable {
         // The shelf as of the plan's day (a count taken earlier is rolled forward by `--orders`),
         // without units already expired (`--lots`).
         let shelf = s.usableOnHandAtAsOf
-        let daysOfSupply = d > 0 ? shelf / d : nil
+        // Days of supply count only the units that serve demand: not those expected to expire first.
+        let daysOfSupply = d > 0 ? s.coverOnHandAtAsOf / d : nil
         // A discontinued item running out is the intended outcome, not a risk.
         if d > 0 && !s.discontinued && s.runsOut(dailyUse: d, within: lead) { flags.append("stockout_risk") }
         if position < safetyStock && d > 0 && !s.discontinued { flags.append("below_safety_stock") }
@@ -241,7 +242,12 @@ public struct ReorderPlanner: Sendable {
             onHandText = fmt(shelf) + " by as-of (counted " + onHandText + ", " + fmt(s.usedSinceCount)
                 + (s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)" : " used and " + fmt(s.receivedSinceCount) + " received since)")
         }
-        if s.expiredAtAsOf > 0 { onHandText += " (" + fmt(s.expiredAtAsOf) + " of it expired by as-of)" }
+        let expiring = s.expectedExpiryWaste - s.expiredAtAsOf
+        if s.expiredAtAsOf > 0 {
+            onHandText += " (" + fmt(s.expiredAtAsOf) + " of it expired by as-of" + (expiring > 1e-9 ? ", " + fmt(expiring) + " more to expire before use)" : ")")
+        } else if expiring > 1e-9 {
+            onHandText += " (" + fmt(expiring) + " of it to expire before use)"
+        }
         var vitalWithoutUse = false
         if let days = daysOfSupply {
             part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
@@ -259,8 +265,8 @@ public struct ReorderPlanner: Sendable {
             }
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
-        // Units received since a rolled-forward count are on the shelf, said above.
-        if s.onOrder - s.receivedSinceCount > 1e-9 { part(fmt(s.onOrder - s.receivedSinceCount), " on order") }
+        // On order at as-of: units received since a rolled-forward count are on the shelf, said above.
+        if s.onOrder > 1e-9 { part(fmt(s.onOrder), " on order") }
         if rounded.quantity > 0 {
             if s.packSize > 1 {
                 part("order ", fmt(rounded.packs), rounded.packs == 1 ? " pack of " : " packs of ", fmt(s.packSize))

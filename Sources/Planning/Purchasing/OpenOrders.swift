@@ -11,8 +11,9 @@ import Tabular
 /// as-of (10 of 40 before it and 30 after are 30 on order), and those still to come at as-of.
 /// A line ordered after the count brought nothing the count saw (placed two days after the
 /// count, it was neither stock nor on order, and ordered twice). More is to come when its
-/// status says so (open, partially received, back order), or it has no receipt by as-of and
-/// its status does not say it is closed, or it was received in part with no status and is
+/// status says so (open, partially received, back order), or it has nothing received by as-of
+/// (no receipt, or receipts of 0: a receipt of 0 is no delivery, as the scorecard reads it, so
+/// it does not close the line) and its status does not say it is closed, or it was received in part with no status and is
 /// still inside its lead time plus the grace (`PurchaseOrderLines.awaitsRest`, as the vendor
 /// scorecard takes it). Past that, a line received short with no such status is closed: 20
 /// of 200 received after the count and the line closed are 20 on order, not the 200 ordered
@@ -27,6 +28,10 @@ public struct OpenOrders: Sendable {
         public var arrived: Double
         /// Units still to come at as-of.
         public var toCome: Double
+        /// The line has a receipt of 0 (a reversed or placeholder receipt) and nothing else by
+        /// as-of: open, since a receipt of 0 is no delivery, and said where the line is named
+        /// (it closed the line and the units were ordered again, without a word).
+        public var zeroReceipt = false
 
         /// Units the count did not see: arrived since and still to come.
         public var quantity: Double { arrived + toCome }
@@ -62,12 +67,60 @@ public struct OpenOrders: Sendable {
             let atCount = o.receipts(line, by: day)
             let atPlan = day == last ? atCount : o.receipts(line, by: last)
             let kind = o.statusKind[line]
-            let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.count == 0)
+            let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.units <= 0)
                 || o.awaitsRest(line, units: atPlan.units, on: last, leadDays: leadDays(o.itemNames[Int(o.item[line])]), graceDays: graceDays)
             let arrived = max(0, atPlan.units - atCount.units), toCome = openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0
             guard arrived + toCome > 0 else { continue }
-            byItem[o.itemNames[Int(o.item[line])], default: []]
-                .append(Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], arrived: arrived, toCome: toCome))
+            var open = Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], arrived: arrived, toCome: toCome)
+            open.zeroReceipt = atPlan.count > 0 && atPlan.units <= 0
+            byItem[o.itemNames[Int(o.item[line])], default: []].append(open)
+        }
+    }
+}
+
+extension OpenOrders {
+    /// An item's stock on the plan's as-of day from a count taken on or before it and the PO
+    /// lines the count did not see (`OpenOrders(_:countedOn:orderedBy:)`): what arrived since is
+    /// on the shelf, what is still to come is on order, and no unit is both.
+    ///
+    /// Why: the position was the count plus the inventory's on_order less the use since, which
+    /// holds only while every unit received since the count is inside that on_order. Kept as
+    /// the export gives it on the count's day, it is not: 200 received after a count of 150
+    /// (on order 0 then) read as 90 in the position while the reason said 290 on the shelf,
+    /// and a PO placed after the count was ignored; both were ordered again.
+    public struct SinceCount: Sendable, Equatable {
+        /// Units the lines delivered after the count, by as-of: on the shelf at as-of.
+        public var received = 0.0
+        /// Of `received`, the units of lines ordered by the count day: inside its on_order then.
+        public var receivedOfLinesOpenAtCount = 0.0
+        /// Units still to come at as-of on the lines ordered by the count day, and on those
+        /// ordered after it (which no on_order of the count day holds).
+        public var toComeOfLinesOpenAtCount = 0.0, toComeOfLinesOrderedSince = 0.0
+        /// The lines ordered after the count.
+        public var orderedSince: [Line] = []
+
+        /// The lines of one item, each with whether its units still to come are counted on (a
+        /// line open far past its lead time is not): what arrived is counted whatever the age.
+        public init(_ lines: [Line], countedOn day: Int32, countsToCome: (Line) -> Bool = { _ in true }) {
+            for line in lines {
+                let toCome = countsToCome(line) ? line.toCome : 0
+                received += line.arrived
+                if line.orderDay > day {
+                    toComeOfLinesOrderedSince += toCome
+                    if line.arrived + toCome > 0 { orderedSince.append(line) }
+                } else {
+                    receivedOfLinesOpenAtCount += line.arrived
+                    toComeOfLinesOpenAtCount += toCome
+                }
+            }
+        }
+
+        /// On order at as-of. Given the count day's on_order (the ERP's figure, kept over the
+        /// lines it should hold): that, less what its lines delivered since (never below 0), plus
+        /// what is to come of the lines ordered since. Without it: what the lines still bring.
+        public func onOrder(givenAtCount given: Double?) -> Double {
+            guard let given else { return toComeOfLinesOpenAtCount + toComeOfLinesOrderedSince }
+            return max(0, given - receivedOfLinesOpenAtCount) + toComeOfLinesOrderedSince
         }
     }
 }

@@ -23,8 +23,11 @@ public struct PurchasingAnalysis: Sendable {
     public var priceVariances: [PriceVarianceLine] = []
     /// By item and vendor, in item then vendor order.
     public var leadTimes: [ObservedLeadTime] = []
-    /// An item's receipts from all vendors, by item; what the reorder plan uses.
+    /// An item's receipts from all vendors, by item: what the reorder plan falls back on when
+    /// the vendor it orders from has too few (`plannedLeadTime`).
     public var itemLeadTimes: [String: ObservedLeadTime] = [:]
+    /// An item's receipts from one vendor, keyed by `vendorKey` (the vendor in any case and spacing).
+    public var vendorLeadTimes: [String: ObservedLeadTime] = [:]
     public var priceTrends: [PriceTrend] = []
     /// The latest paid unit price of each item over all vendors.
     public var latestPrice: [String: Double] = [:]
@@ -41,6 +44,25 @@ public struct PurchasingAnalysis: Sendable {
     public func latestPrice(item: String, vendor: String) -> Double? {
         vendor.trimmed().isEmpty ? latestPrice[item] : latestVendorPrice[Self.vendorKey(item: item, vendor: vendor)]
     }
+
+    /// The observed lead time an order of `item` placed with `vendor` (the item master's) is
+    /// planned on: that vendor's receipts when it has at least `minimumReceipts`, else the
+    /// item's receipts from all vendors when they are that many (the `vendor` of the result is
+    /// then empty), else none. Why: the order goes to that vendor. Pooled, a spot-buy vendor's
+    /// 5 receipts at 30 days and the contracted vendor's 6 at 2 made a lead time of 14.7 days
+    /// (sd 14.6) and an order of 354 for an item the 2-day vendor keeps stocked with 100 on hand.
+    public func plannedLeadTime(item: String, vendor: String, minimumReceipts: Int) -> ObservedLeadTime? {
+        if !vendor.trimmed().isEmpty, let own = vendorLeadTimes[Self.vendorKey(item: item, vendor: vendor)], own.receipts >= minimumReceipts {
+            return own
+        }
+        guard let all = itemLeadTimes[item], all.receipts >= minimumReceipts else { return nil }
+        return all
+    }
+
+    /// The receipts of `item` from `vendor`: 0 without any, or without a vendor.
+    public func receipts(item: String, vendor: String) -> Int {
+        vendor.trimmed().isEmpty ? 0 : vendorLeadTimes[Self.vendorKey(item: item, vendor: vendor)]?.receipts ?? 0
+    }
     public var lines = 0
     /// The settings' grace and default lead time, for the report's definitions.
     public var graceDays = 1.0
@@ -49,12 +71,20 @@ public struct PurchasingAnalysis: Sendable {
     /// of fill rates and lead times, unless overdue.
     public var openLines = 0
     /// Open lines past their promised lead time plus the grace on the export's last day (its
-    /// latest order or receipt; only in an export with receipts): late already, whatever comes
+    /// latest order or receipt bar dates far beyond the rest, `judgedOn`; only in an export with receipts): late already, whatever comes
     /// next. Left out, a vendor with 4 of
     /// 5 lines open for months scored 100% filled and on time, and the report named the vendor
     /// that delivers as the least on time. They count as not on time, and in the fill rate
     /// with what arrived so far.
     public var overdueOpenLines = 0
+    /// The day open lines were judged overdue on, the export's last day (`ExportLastDay`); nil
+    /// in an export without receipts (no line is judged overdue). Not a given as-of, which
+    /// dates the lots and usage: the export knows no receipt after its own last day, and judged
+    /// a month later its lines open then would all read late. Not printed, a last day moved
+    /// to 2062 by one typo was never seen.
+    public var judgedOn: Int32?
+    /// The export's last day, and the dates read as far beyond the rest of it (`ExportLastDay`).
+    public var exportLastDay = ExportLastDay(latest: [])
     /// Lines whose status says closed with nothing received: counted as ordered and unfilled,
     /// and not on time.
     public var closedUnfilled = 0
@@ -86,6 +116,15 @@ public struct PurchasingAnalysis: Sendable {
     /// Whether any contract price was given (a contracts file, or the orders' own
     /// contract_price): without one, no spend is known to be on or off contract.
     public var hasContractPrices = false
+    /// Lines whose contract price (the contracts file's on the order date, else the line's own)
+    /// was 0, read as no contract: ERPs write 0 where a line has none. Taken as a contract at
+    /// $0, a $40 line "paid $2,000 above contract" to claim back, and its off-contract spend
+    /// read as none.
+    public var zeroContractLines = 0
+    public var zeroContractExamples: [String] = []
+    /// Lines whose own contract_price differs from the contracts file's on the order date
+    /// (the file's is used), largest money at stake first.
+    public var contractPriceDisagreements: [ContractPriceDisagreement] = []
 
     /// What one item and vendor accumulate.
     struct Pair {
@@ -106,15 +145,20 @@ public struct PurchasingAnalysis: Sendable {
 
     public init(lines o: PurchaseOrderLines, contracts: ContractBook = ContractBook(),
                 promisedLeadDays: (String) -> Double? = { _ in nil }, settings: Settings = Settings()) {
-        hasContractPrices = !contracts.isEmpty || o.contractPrice.contains { $0.isFinite }
+        // A contract price of 0 is no contract (`zeroContractLines`): only a price above 0 makes one.
+        hasContractPrices = !contracts.isEmpty || o.contractPrice.contains { $0.isFinite && $0 != 0 }
         let vendorCount = Int64(o.vendorNames.count)
         var pairIndex: [Int64: Int] = [:]
         var pairs: [Pair] = []
         let promised = o.itemNames.map { promisedLeadDays($0) ?? settings.defaultLeadTimeDays }
         // The export's last day: its latest order or receipt. An export without any receipt
         // says nothing of deliveries: none of its lines is overdue.
+        // The export's last day: the latest date of its lines, a few far beyond the rest (a year
+        // typed wrong) left out (`ExportLastDay`).
         let hasReceipts = (0..<o.count).contains { o.isReceived($0) }
-        let lastDay = max(o.orderDay.max() ?? 0, o.receiptDay.filter { $0 != PurchaseOrderLines.noDay }.max() ?? 0)
+        exportLastDay = ExportLastDay(latest: (0..<o.count).map { max(o.orderDay[$0], o.receiptDay[$0]) })
+        let lastDay = exportLastDay.day ?? 0
+        if hasReceipts { judgedOn = lastDay }
         lines = o.count
         var matched = Set<ContractBook.Line>()
         graceDays = settings.graceDays
@@ -155,7 +199,21 @@ public struct PurchasingAnalysis: Sendable {
                 // $200 of a $400 scorecard).
                 let value = price * billed
                 pairs[p].spend += value
-                let contract = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) } ?? (o.contractPrice[row].isNaN ? nil : o.contractPrice[row])
+                // A price of 0, in the file or on the line, is no contract: the line's own price
+                // stands in for a file that gives 0, as it does for a file that gives none.
+                let filePrice = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) }
+                let linePrice = o.contractPrice[row].isNaN ? nil : o.contractPrice[row]
+                let contract = [filePrice, linePrice].lazy.compactMap { $0 }.first { $0 != 0 }
+                if contract == nil && (filePrice == 0 || linePrice == 0) {
+                    zeroContractLines += 1
+                    named(&zeroContractExamples)
+                }
+                // The line's own price beside the file's (prices within half a cent are one price).
+                if let filePrice, let linePrice, filePrice != 0, linePrice != 0, abs(filePrice - linePrice) >= 0.005 {
+                    contractPriceDisagreements.append(ContractPriceDisagreement(po: o.poNames[Int(o.po[row])], item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)],
+                                                                                orderDay: CalendarDay(daysSinceEpoch: day), quantity: billed,
+                                                                                linePrice: linePrice, filePrice: filePrice))
+                }
                 if let contract {
                     pairs[p].contractQuantity += billed
                     pairs[p].paidOnContract += price * billed
@@ -216,6 +274,7 @@ public struct PurchasingAnalysis: Sendable {
         unmatchedContracts = contracts.unmatched(matched: matched)
         conflictingContracts = contracts.conflicts
         overpaidLines.sort { ($0.overpaid, $1.item, $1.po) > ($1.overpaid, $0.item, $0.po) }
+        contractPriceDisagreements.sort { (abs($0.atStake), $1.item, $1.po) > (abs($1.atStake), $0.item, $0.po) }
 
         // Pairs in item then vendor order (names compared as bytes, so the order is the same on every machine).
         func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
@@ -251,6 +310,8 @@ public struct PurchasingAnalysis: Sendable {
             }
             if pair.lead.count > 0 {
                 leadTimes.append(ObservedLeadTime(item: item, vendor: vendor, moments: pair.lead))
+                vendorLeadTimes[Self.vendorKey(item: item, vendor: vendor), default: ObservedLeadTime(item: item, vendor: vendor, moments: RunningMoments())]
+                    .moments.merge(pair.lead)
                 var all = itemLeadTimes[item] ?? ObservedLeadTime(item: item, vendor: "", moments: RunningMoments())
                 all.moments.merge(pair.lead)
                 itemLeadTimes[item] = all

@@ -8,10 +8,15 @@ import Tabular
 /// 20 (or 7.1) patients on every shift, so the outlook said "covered" for a unit whose every
 /// weekday shift had broken its 1:4 ratio. Each weekday keeps its own patients and schedule
 /// instead, scaled by how the period's forecast compares with the recent weeks' census.
+///
+/// The schedule a day is compared with is the staff the unit put on that shift at the same
+/// workload (`days(_:level:maxPatientsPerStaff:)`): a unit that staffs to its census is not
+/// short on a busier day because its quieter days had fewer on duty.
 public struct ShiftWeekdays: Sendable {
     private var patients = [Double](repeating: 0, count: 7)
     private var shifts = [Int](repeating: 0, count: 7)
-    private var staff = [[Int]](repeating: [], count: 7)
+    /// Each recent shift of the weekday: its patients and the fewest staff on duty.
+    private var seen = [[(patients: Double, staff: Int)]](repeating: [], count: 7)
 
     public init() {}
 
@@ -20,7 +25,7 @@ public struct ShiftWeekdays: Sendable {
         let w = day.isoWeekday - 1
         self.patients[w] += patients
         shifts[w] += 1
-        staff[w].append(staffOnDuty)
+        seen[w].append((patients, staffOnDuty))
     }
 
     public var isEmpty: Bool { shifts.allSatisfy { $0 == 0 } }
@@ -37,14 +42,27 @@ public struct ShiftWeekdays: Sendable {
 
     /// The days of `days` on weekdays the shift ran recently, with the shift's mean patients on
     /// that weekday times `level` (the period's census per day over the recent weeks'), the
-    /// staff the ratio requires for them as whole patients (rounded to the nearest), and
-    /// that weekday's median staff (of an even count the lower middle one, so a shift staffed
-    /// under ratio half the time shows short).
+    /// staff the ratio requires for them as whole patients (rounded to the nearest), and the
+    /// staff the schedule puts on: the median staff on that weekday's recent shifts that
+    /// needed as many staff, else on any weekday's that did, else on all that weekday's shifts
+    /// (a workload not seen lately: today's schedule). Of an even count the lower middle one,
+    /// so a shift staffed under ratio half the time shows short.
+    ///
+    /// Against the weekday's median over all its shifts, a unit of 25 patients one week and 26
+    /// the next, staffed to ratio on every shift (5 RNs, then 6 at 1:5), was forecast 25.5, 6
+    /// required and 5 scheduled: short on every day for 13 weeks (2,184 RN hours) although
+    /// every shift checked was compliant. At the same workload it had 6 on; a unit that kept 5
+    /// on at 26 patients is short as before.
     public func days(_ days: [CalendarDay], level: Double, maxPatientsPerStaff: Double) -> [Day] {
-        var scheduled = [Int](repeating: 0, count: 7)
-        for w in 0..<7 where !staff[w].isEmpty {
-            let sorted = staff[w].sorted()
-            scheduled[w] = sorted[(sorted.count - 1) / 2]
+        func required(_ patients: Double) -> Int {
+            patients > 0 ? max(1, ShiftRatio.staffRequired(patients: patients.rounded(), maxPatientsPerStaff: maxPatientsPerStaff)) : 0
+        }
+        func median(_ staff: [Int]) -> Int? {
+            guard !staff.isEmpty else { return nil }
+            return staff.sorted()[(staff.count - 1) / 2]
+        }
+        func atWorkload(_ need: Int, on weekdays: Range<Int>) -> Int? {
+            median(weekdays.flatMap { w in seen[w].filter { required($0.patients) == need }.map(\.staff) })
         }
         return days.compactMap { day in
             let w = day.isoWeekday - 1
@@ -55,9 +73,9 @@ public struct ShiftWeekdays: Sendable {
             // RN on every night for 13 weeks (about 1,100 hours) where every night checked had
             // 16 patients and four RNs, compliant. A shift that expects any patient at all
             // (one patient every fourth night: 0.25) still has one on duty.
-            return Day(day: day, patients: expected,
-                       staffRequired: expected > 0 ? max(1, ShiftRatio.staffRequired(patients: expected.rounded(), maxPatientsPerStaff: maxPatientsPerStaff)) : 0,
-                       staffScheduled: scheduled[w])
+            let need = required(expected)
+            let scheduled = atWorkload(need, on: w..<(w + 1)) ?? atWorkload(need, on: 0..<7) ?? median(seen[w].map(\.staff)) ?? 0
+            return Day(day: day, patients: expected, staffRequired: need, staffScheduled: scheduled)
         }
     }
 

@@ -33,4 +33,15 @@ public struct ShiftWindow: Sendable, Equatable, Hashable {
 
     /// The standard window of a name, in any case and spacing.
     public static func standard(named name: String) -> ShiftWindow? { standard[name.matchKey()] }
+
+    /// `day` or `night` for a standard name or its letter (`D`, `Day`, `n`, `NIGHT`), nil for
+    /// any other: the grid and the shifts ahead group a shift's history by it, and `D` beside
+    /// `Day` split one shift's census levels and schedule into two half-histories.
+    public static func standardName(of name: String) -> String? {
+        switch name.matchKey() {
+        case "day", "d": return "day"
+        case "night", "n": return "night"
+        default: return nil
+        }
+    }
 }

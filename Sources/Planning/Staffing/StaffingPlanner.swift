@@ -89,7 +89,9 @@ public struct StaffingPlanner: Sendable {
         productiveHoursPerFTE(days: days, wholeWeeks: wholeWeeks) / productiveShare
     }
 
-    public func plan(patientDays: Double, days: Double, wholeWeeks: Bool? = nil, target: Target) -> Period {
+    /// `dailyCensus`, each day's census in the period (`CensusWeekdayShape`), sets the ratio's
+    /// minimum day by day; without it every day has the period's average census.
+    public func plan(patientDays: Double, days: Double, wholeWeeks: Bool? = nil, target: Target, dailyCensus: [Double]? = nil) -> Period {
         let required = max(0, patientDays) * target.targetHPPD
         let perFTE = productiveHoursPerFTE(days: days, wholeWeeks: wholeWeeks)
         let fte = perFTE > 0 ? required / perFTE : 0
@@ -107,9 +109,13 @@ public struct StaffingPlanner: Sendable {
         let cost = payroll + overtime * rate + agency * rate + premium
         var ratioHours: Double?
         if let maxPatients = target.maxPatientsPerStaff, maxPatients > 0, days > 0 {
-            let census = patientDays / days
-            let staffPerShift = (census / maxPatients - 1e-9).rounded(.up)
-            ratioHours = max(0, staffPerShift) * 24 * days
+            // Whole staff on every shift of every day: ceil(census / max), 24 hours a day.
+            func hours(_ census: Double) -> Double { max(0, (census / maxPatients - 1e-9).rounded(.up)) * 24 }
+            if let dailyCensus, !dailyCensus.isEmpty {
+                ratioHours = dailyCensus.reduce(0) { $0 + hours($1) }
+            } else {
+                ratioHours = hours(patientDays / days) * days
+            }
         }
         return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - (target.budgetedFTE ?? .nan),
                       regularHours: regular, overtimeHours: overtime, agencyHours: agency, laborCost: cost,

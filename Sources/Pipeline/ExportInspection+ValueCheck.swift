@@ -35,11 +35,17 @@ extension ExportInspection {
         /// the hundred years the import reads them in (`TwoDigitYearWindow.fitting`).
         private var span = DateSpan()
         /// For a column read month-first (mdy): what its slash dates say of their order, and
-        /// its days read day-first, as the import reads the whole column again day-first when
-        /// a date reads only so and none only month-first (`DayMonthEvidence`). A `25/12/2025`
-        /// after the first 1,000 values was shown as not read and the span month-first, while
-        /// the import read all 1,502 rows day-first.
+        /// its days read day-first, as the import reads the whole file again day-first when a
+        /// date of any of its date columns reads only so and none only month-first
+        /// (`DayMonthEvidence`). A `25/12/2025` after the first 1,000 values was shown as not
+        /// read and the span month-first, while the import read all 1,502 rows day-first; a
+        /// receipt column of days up to the 12th was shown month-first beside its order dates
+        /// read day-first, while the import reads both day-first.
         private var dayFirst: (parser: DateParser, evidence: DayMonthEvidence, span: DateSpan, readOnlySo: Int, notRead: [Sample])?
+        /// For a date column in any order: which order its slash dates read in alone, the
+        /// column's part of the file's one decision (`ExportInspection.dateOrder`), as the
+        /// import decides from every date column of the file.
+        private(set) var order: DayMonthEvidence?
 
         struct DateSpan {
             struct TwoDigitDay: Hashable { var day: CalendarDay, yy: Int }
@@ -104,13 +110,17 @@ extension ExportInspection {
                 guard let name = column.dateFormat, let format = try? DateFormat(parsing: name) else { return }
                 let parser = DateParser(format: format)
                 reading = .date(parser)
+                order = DayMonthEvidence()
                 if name == "mdy", let dmy = try? DateFormat(parsing: "dmy") {
                     dayFirst = (DateParser(format: dmy), DayMonthEvidence(), DateSpan(), 0, [])
                 }
                 for value in sample {
                     var text = value.text
                     let read = span.see(text, with: parser) != nil
-                    text.withUTF8 { seeDayFirst($0, read: read, line: value.line) }
+                    text.withUTF8 {
+                        seeDayFirst($0, read: read, line: value.line)
+                        order?.seeWritten($0, read: read, line: value.line)
+                    }
                 }
                 // `guess` looks for day-first dates only in these formats, reading them as the
                 // import does (automatically).
@@ -152,9 +162,11 @@ extension ExportInspection {
                     reads = true
                     see(field)
                     seeDayFirst(field, read: true, line: line)
+                    order?.seeWritten(field, read: true, line: line)
                 } else {
                     reads = false
                     seeDayFirst(field, read: false, line: line)
+                    order?.seeWritten(field, read: false, line: line)
                 }
             }
             checked += 1
@@ -185,18 +197,22 @@ extension ExportInspection {
             if current.ruledOut { lookDays = [] }
         }
 
-        /// `column`, guessed from its sample, with the values beyond the sample added.
-        func merged(into column: Column) -> Column {
+        /// `column`, guessed from its sample, with the values beyond the sample added;
+        /// `fileDayFirst` says whether the file's dates read day-first, decided from all its
+        /// date columns (`ExportInspection.dateOrder`).
+        func merged(into column: Column, fileDayFirst: Bool = false) -> Column {
             var column = column
             column.dates = span.text
-            guard checked > 0 else { return column }
-            column.examined += checked
-            column.read += read
-            column.notRead = Array((column.notRead + notRead).prefix(ExportInspection.notReadShown))
-            if let look { column.dayFirstLook = look.sentence("every date in '\(column.header)'") }
-            // Day-first evidence past the sample and none month-first: shown as the import
-            // reads it, the whole column day-first.
-            if let dayFirst, dayFirst.evidence.callsForDayFirst {
+            if checked > 0 {
+                column.examined += checked
+                column.read += read
+                column.notRead = Array((column.notRead + notRead).prefix(ExportInspection.notReadShown))
+                if let look { column.dayFirstLook = look.sentence("every date in '\(column.header)'") }
+            }
+            // (A column whose sample is all there is too: the evidence may be another column's.)
+            // Day-first evidence in the file (past the sample, or in another column) and none
+            // month-first: shown as the import reads it, the whole column day-first.
+            if let dayFirst, fileDayFirst, dayFirst.evidence.slashDates, !dayFirst.evidence.otherShape, !dayFirst.evidence.monthFirst {
                 column.dateFormat = "dmy"
                 column.dateFormatIsDefault = true
                 column.read += dayFirst.readOnlySo
@@ -204,7 +220,7 @@ extension ExportInspection {
                 column.dates = dayFirst.span.text
                 column.dayFirstLook = nil
             }
-            if column.share != nil { column.share = Double(column.read) / Double(column.examined) }
+            if column.share != nil, column.examined > 0 { column.share = Double(column.read) / Double(column.examined) }
             return column
         }
     }

@@ -102,6 +102,9 @@ public struct ExportInspection: Sendable {
     public var warnings: [String]
     /// The line of a last row that looks like a totals row.
     public var totalsLine: Int?
+    /// How the file's slash dates are read when their evidence turns them day-first: the order
+    /// and the column whose date decided it (`dateOrder(_:header:)`), as the import's note says.
+    public var dateOrder: String?
     public var kind: String?
     /// Role -> header, in the order of the kind's roles.
     public var suggestedMap: [(role: String, header: String)] = []
@@ -172,15 +175,22 @@ public struct ExportInspection: Sendable {
         let mark = tally.numbers ?? NumberReadingOfFile(tally.samples, delimiter: reader.delimiter)
         decimalComma = mark.comma
         decimalPoint = mark.statePoint
-        columns = header.indices.map { k in
-            let guessed = ExportInspection.guess(header: header[k], samples: tally.samples[k], empty: tally.empty[k], numbers: mark.parser)
-            // A column whose sample is all there is was never checked beyond it: its check is
-            // made now, from the sample, for the dates it spans.
-            let check = tally.checks[k].isSettled ? tally.checks[k] : ValueCheck(column: guessed, sample: tally.samples[k], numbers: mark.parser)
-            return check.merged(into: guessed)
+        let guesses = header.indices.map { k in
+            ExportInspection.guess(header: header[k], samples: tally.samples[k], empty: tally.empty[k], numbers: mark.parser)
         }
+        // A column whose sample is all there is was never checked beyond it: its check is
+        // made now, from the sample, for the dates it spans.
+        let checks = header.indices.map { k in
+            tally.checks[k].isSettled ? tally.checks[k] : ValueCheck(column: guesses[k], sample: tally.samples[k], numbers: mark.parser)
+        }
+        // The order of the slash dates is the file's, as the import decides it.
+        let order = ExportInspection.dateOrder(checks.map(\.order), header: header)
+        columns = header.indices.map { k in checks[k].merged(into: guesses[k], fileDayFirst: order.dayFirst) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
+        if let said = order.said {
+            if order.dayFirst { dateOrder = said } else { warnings.append(said) }
+        }
         if let doubt = mark.undecided {
             let comma = NumberParser(decimalComma: true), point = NumberParser()
             for k in columns.indices where columns[k].type == "number" {
@@ -198,6 +208,30 @@ public struct ExportInspection: Sendable {
         }
         self.kind = kind
         if let kind, let schema = InputSchema.all[kind] { suggest(schema) }
+    }
+
+    /// The file's one order of slash dates, decided as the import decides it
+    /// (`TableImport.secondLook`, `TableImport.orderConflict`) from the evidence of every date
+    /// column (`order`, nil for other columns): day-first when some column of slash dates holds
+    /// a date that reads only so and no column one that reads only month-first. `said` is the
+    /// sentence for the report: which order and from which column, or the two columns whose
+    /// dates contradict each other, which stops the import.
+    static func dateOrder(_ order: [DayMonthEvidence?], header: [String]) -> (dayFirst: Bool, said: String?) {
+        let monthColumn = order.indices.first { order[$0]?.monthFirst == true }
+        let dayColumn = order.indices.first { $0 != monthColumn && order[$0]?.dayFirst != nil }
+        func at(_ line: Int) -> String { line > 0 ? " on line \(line)" : "" }
+        if let monthColumn, let dayColumn, let day = order[dayColumn], let month = order[monthColumn],
+           let dayExample = day.dayFirst, let monthExample = month.monthFirstExample {
+            return (false, "the dates are written in two orders: '\(dayExample.clipped)' in '\(header[dayColumn].clipped)'\(at(day.dayFirstLine)) reads only day-first (DD/MM/YYYY), while '\(monthExample.clipped)' in '\(header[monthColumn].clipped)'\(at(month.monthFirstLine)) reads only month-first (MM/DD/YYYY); the import stops on such a file: check those lines, then give the order with --date-format dmy or --date-format mdy (date_format: in a pipeline)")
+        }
+        // The earliest such date names the decision, as the import's note does.
+        guard monthColumn == nil, let decider = order.indices.filter({ order[$0]?.callsForDayFirst == true })
+                .min(by: { (order[$0]?.dayFirstLine ?? 0) < (order[$1]?.dayFirstLine ?? 0) }),
+              let evidence = order[decider], let example = evidence.dayFirst else { return (false, nil) }
+        let slashColumns = order.indices.filter { order[$0].map { $0.slashDates && !$0.otherShape } ?? false }
+        let named = slashColumns.map { "'\(header[$0].clipped)'" }
+        let columns = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        return (true, "slash dates read day-first (DD/MM/YYYY) in \(columns), the file's one order for its dates, as the import reads them: '\(example.clipped)' in '\(header[decider].clipped)'\(at(evidence.dayFirstLine)) reads only so, and no date reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)")
     }
 
     public static var kinds: [String] {
@@ -469,6 +503,7 @@ public struct ExportInspection: Sendable {
         let line = headerLine ?? (separatorLine == nil ? nil : 2)
         out += "header: \(header.joined(separator: String(UnicodeScalar(delimiter))))\(line.map { " (line \($0))" } ?? "")\n"
         out += "rows: \(rows) data rows\(skippedLinesText)\n"
+        if let dateOrder { out += "date order: \(dateOrder)\n" }
         for warning in warnings { out += "warning: \(warning)\n" }
         // A header named twice is refused by every import that maps it (which column would it
         // be?): said here, before a map that names it is suggested.

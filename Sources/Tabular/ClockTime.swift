@@ -158,18 +158,35 @@ extension ImportRow {
     }
 
     /// A date-time whose date part is parsed only when it differs from the previous row's.
+    ///
+    /// The date part is read as the column's dates are (`TableImport.columnDates`) and is
+    /// evidence of the file's one order of slash dates like a date column's: a timekeeping
+    /// export's `date` was read day-first from `13/3/2026` while its spans, read month-first
+    /// apart from it, turned `2/3/2026 19:00` to `3/3/2026 07:00` into 660 hours.
     public func dateTime(_ column: Int, cache: inout DateFieldCache) throws -> Int {
         let field = record[column]
         try rejectZone(column)
-        if let minutes = ClockTime.minutesSinceEpoch(field, dates: importer.dates, cache: &cache) { return minutes }
+        let dates = importer.columnDates[column]
+        if let minutes = ClockTime.minutesSinceEpoch(field, dates: dates, cache: &cache) {
+            if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: true, line: record.line) }
+            return minutes
+        }
         let text = String(decoding: field, as: UTF8.self)
         if text.trimmed().isEmpty { throw RowRejection(column: column, "date-time is empty") }
-        if let split = ClockTime.timeStart(field, 0, field.count), let base = field.baseAddress,
-           importer.dates.parse(UnsafeBufferPointer(start: base, count: split)) != nil {
-            let time = String(decoding: UnsafeBufferPointer(start: base + split + 1, count: field.count - split - 1), as: UTF8.self)
-            throw RowRejection(column: column, "'\(text.clipped)' is not a date-time: '\(time.clipped)' is not a time of day (expected HH:MM such as 07:00 or 19:30, or 7:00 PM)")
+        if let split = ClockTime.timeStart(field, 0, field.count), let base = field.baseAddress {
+            let datePart = UnsafeBufferPointer(start: base, count: split)
+            let dateReads = dates.parse(datePart) != nil
+            if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: dateReads, line: record.line) }
+            if dateReads {
+                let time = String(decoding: UnsafeBufferPointer(start: base + split + 1, count: field.count - split - 1), as: UTF8.self)
+                throw RowRejection(column: column, "'\(text.clipped)' is not a date-time: '\(time.clipped)' is not a time of day (expected HH:MM such as 07:00 or 19:30, or 7:00 PM)")
+            }
+            // The date part is the fault: why, as for a date (`13/3/2026 19:00` names dmy).
+            if let hint = dates.otherOrder(String(decoding: datePart, as: UTF8.self)) {
+                throw RowRejection(column: column, "'\(text.clipped)' is not a date-time: \(hint)")
+            }
         }
-        if importer.dates.parse(field) != nil {
+        if dates.parse(field) != nil {
             throw RowRejection(column: column, "'\(text.clipped)' has no time of day; a span needs both, e.g. 2026-03-02 07:00")
         }
         throw RowRejection(column: column, "'\(text.clipped)' is not a date-time (expected a date and a time such as 2026-03-02 07:00 or 3/2/2026 7:00 PM)")

@@ -65,11 +65,14 @@ public struct ImportOptions: Sendable {
     /// again (not standard input) and do so with the options it carries.
     public var secondLook = false
     /// A second look's findings, by column index: the window each column's two-digit years
-    /// are read in (`TwoDigitYearWindow`), the columns read day-first (`DayMonthEvidence`),
-    /// and the notes saying so, which the import adds to its summary.
+    /// are read in (`TwoDigitYearWindow`), and the notes saying so, which the import adds to
+    /// its summary.
     public var twoDigitYearWindows: [Int: TwoDigitYearWindow] = [:]
-    public var dayFirstColumns: Set<Int> = []
     public var secondLookNotes: [String] = []
+    /// A second look's finding for the whole file: its slash dates read day-first, as the date
+    /// that reads only so (`DayFirstWitness`) showed. One export writes its dates one way, so
+    /// every date and date-time column is read so (`DayMonthEvidence`).
+    public var dayFirstWitness: DayFirstWitness?
 
     public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
                 decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,
@@ -155,5 +158,20 @@ extension ImportOptions {
         case "|", "pipe": return UInt8(ascii: "|")
         default: throw UsageError("the delimiter must be one of , ; tab |, not '\(text)'")
         }
+    }
+}
+
+/// The date that turned a file's slash dates day-first: the column (a header index), the date
+/// as written and its line, for the note saying so and for the error when another column of
+/// the same file holds a date that reads only month-first.
+public struct DayFirstWitness: Sendable, Equatable {
+    public var column: Int
+    public var text: String
+    public var line: Int
+
+    public init(column: Int, text: String, line: Int) {
+        self.column = column
+        self.text = text
+        self.line = line
     }
 }

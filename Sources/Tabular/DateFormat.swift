@@ -3,8 +3,11 @@
 /// `automatic` accepts the shapes hospital systems actually emit — ISO `2026-07-01`,
 /// US `7/1/2026`, European `1.7.2026`, compact `20260701`, month periods `2026-07`,
 /// and our own period labels `2026-W27` / `2026-Q3` — each with an optional time part.
-/// Slashes are read month-first (the US convention of most clinical systems); an export
-/// written day-first needs an explicit pattern such as `DD/MM/YYYY`.
+/// Slashes are read month-first (the US convention of most clinical systems) unless the file
+/// itself shows them day-first: a date that reads only so in any of its date columns, and none
+/// only month-first in any, turns the whole file's slash dates day-first (`DayMonthEvidence`).
+/// An export whose dates could all be either way and are day-first needs an explicit pattern
+/// such as `DD/MM/YYYY` (`dmy`), which is always read as given.
 public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
     case automatic
     case pattern([DatePatternToken])

@@ -7,10 +7,16 @@ public struct DateParser: Sendable {
     /// The hundred years two-digit years are read in: the pivot at 70 unless a file's years
     /// call for another (`TwoDigitYearWindow.fitting`).
     public let twoDigitYears: TwoDigitYearWindow
+    /// Whether the automatic reading takes slash dates day-first (`05/02/2026` is 5 February):
+    /// set for a file whose dates were found written so (`DayMonthEvidence`). Every other
+    /// shape reads as before, so the whole file can be read so, the columns never looked at
+    /// (every row rejected at an earlier column) and those mixing ISO and slash dates too.
+    public let slashesDayFirst: Bool
 
-    public init(format: DateFormat = .automatic, twoDigitYears: TwoDigitYearWindow = .pivot) {
+    public init(format: DateFormat = .automatic, twoDigitYears: TwoDigitYearWindow = .pivot, slashesDayFirst: Bool = false) {
         self.format = format
         self.twoDigitYears = twoDigitYears
+        self.slashesDayFirst = slashesDayFirst && format == .automatic
     }
 
     /// The day the bytes name, or nil when they are not a valid date in this format.
@@ -30,7 +36,7 @@ public struct DateParser: Sendable {
         guard end > start else { return nil }
         let day: CalendarDay?
         switch format {
-        case .automatic: day = DateParser.parseAutomatic(field, start, end, &yy)
+        case .automatic: day = DateParser.parseAutomatic(field, start, end, &yy, slashesDayFirst: slashesDayFirst)
         case .pattern(let tokens): day = DateParser.parsePattern(tokens, field, start, end, &yy)
         }
         // The shapes read two-digit years under the pivot; another window moves them once read.
@@ -151,7 +157,7 @@ public struct DateParser: Sendable {
         var readsDayFirst: Bool?
         switch format {
         case .automatic:
-            readsDayFirst = sep == UInt8(ascii: "/") ? false : sep == UInt8(ascii: ".") ? true : nil
+            readsDayFirst = sep == UInt8(ascii: "/") ? slashesDayFirst : sep == UInt8(ascii: ".") ? true : nil
         case .pattern(let tokens):
             // dmy and mdy (`DD/MM/YYYY`) read points and hyphens too (`parseDayMonthOrder`).
             guard tokens.count == 5, tokens[1] == tokens[3], tokens[1] == .literal(sep) || tokens[1] == .literal(UInt8(ascii: "/")) else { return nil }
@@ -296,7 +302,7 @@ public struct DateParser: Sendable {
         if groups.count == 3, groups[0].digits <= 2, groups[1].digits <= 2, groups[2].digits == 4 || groups[2].digits == 2,
            sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") {
             let year = groups[2].digits == 4 ? groups[2].value : DateParser.expandTwoDigitYear(groups[2].value)
-            return sep == UInt8(ascii: "/") ? (year, groups[0].value, groups[1].value) : (year, groups[1].value, groups[0].value)
+            return sep == UInt8(ascii: "/") && !slashesDayFirst ? (year, groups[0].value, groups[1].value) : (year, groups[1].value, groups[0].value)
         }
         return nil
     }
@@ -349,7 +355,8 @@ public struct DateParser: Sendable {
     // MARK: - Automatic detection
 
     @usableFromInline
-    static func parseAutomatic(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int) -> CalendarDay? {
+    static func parseAutomatic(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ yy: inout Int,
+                               slashesDayFirst: Bool = false) -> CalendarDay? {
         var i = start
         let (first, firstLen) = readDigits(p, &i, end, max: 8)
         guard firstLen > 0 else { return parseMonthFirst(p, start, end, &yy) }
@@ -402,7 +409,7 @@ public struct DateParser: Sendable {
         guard yearLen == 4 || yearLen == 2, timeTailIsValid(p, i, end) else { return nil }
         if yearLen == 2 { yy = yearDigits }
         let year = yearLen == 4 ? yearDigits : expandTwoDigitYear(yearDigits)
-        return sep == UInt8(ascii: "/")
+        return sep == UInt8(ascii: "/") && !slashesDayFirst
             ? CalendarDay(year: year, month: first, day: second)
             : CalendarDay(year: year, month: second, day: first)
     }

@@ -97,10 +97,10 @@ public struct ImportRow {
         var yy = -1
         if let day = importer.columnDates[column].parse(field, twoDigitYear: &yy) {
             if yy >= 0 { importer.yearsSeen[column].insert(yy) }
-            if importer.watchesOrder { importer.orderEvidence[column].see(field, read: true) }
+            if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: true, line: record.line) }
             return day
         }
-        if importer.watchesOrder { importer.orderEvidence[column].see(field, read: false) }
+        if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: false, line: record.line) }
         throw RowRejection(column: column, importer.columnDates[column].explainFailure(field))
     }
 
@@ -130,7 +130,14 @@ public struct ImportRow {
     public func lastDate(_ column: Int, cache: inout DateFieldCache) throws -> CalendarDay {
         let field = record[column]
         if let day = cache.day(of: field) { return day }
-        guard let day = importer.dates.parseLastDay(field) else { throw RowRejection(column: column, importer.dates.explainFailure(field)) }
+        // Read as the column's dates are (day-first when the file's dates are), and seen as
+        // evidence of their order like any other date column's.
+        let dates = importer.columnDates[column]
+        guard let day = dates.parseLastDay(field) else {
+            if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: false, line: record.line) }
+            throw RowRejection(column: column, dates.explainFailure(field))
+        }
+        if importer.watchesOrder { importer.orderEvidence[column].seeWritten(field, read: true, line: record.line) }
         cache.remember(field, day)
         return day
     }

@@ -31,15 +31,20 @@ public final class TableImport {
         }
         reader = try CSVReader(path: path, delimiter: options.delimiter, limits: options.limits, encoding: options.encoding)
         self.options = options
-        dates = DateParser(format: options.dateFormat)
-        let dayFirst = (try? DateFormat(parsing: "dmy")) ?? options.dateFormat
+        // A file's slash dates are read in one order, every column alike (`DayMonthEvidence`).
+        let dayFirst = options.dayFirstWitness != nil
+        dates = DateParser(format: options.dateFormat, slashesDayFirst: dayFirst)
         columnDates = reader.header.indices.map { k in
-            DateParser(format: options.dayFirstColumns.contains(k) ? dayFirst : options.dateFormat,
-                       twoDigitYears: options.twoDigitYearWindows[k] ?? .pivot)
+            DateParser(format: options.dateFormat, twoDigitYears: options.twoDigitYearWindows[k] ?? .pivot, slashesDayFirst: dayFirst)
         }
         yearsSeen = Array(repeating: TwoDigitYearsSeen(), count: reader.header.count)
         orderEvidence = Array(repeating: DayMonthEvidence(), count: reader.header.count)
-        watchesOrder = options.secondLook && options.dateFormat == .automatic
+        // The first read gathers the evidence; a second read day-first gathers it again, for the
+        // columns the first never reached (every row rejected at an earlier date read
+        // month-first), and stops if one of them holds a date that reads only month-first.
+        // Standard input, read once, is watched too: for the error of two orders, and to say
+        // that its day-first dates were rejected rather than read again (`readOnceDayFirstNote`).
+        watchesOrder = (options.secondLook || dayFirst || path == "-") && options.dateFormat == .automatic
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
                                                headerLine: reader.headerLine)
         indices = resolved
@@ -194,6 +199,14 @@ public final class TableImport {
     }
 
     /// What the run's dates call for, beyond what the options already say: nil when nothing.
+    ///
+    /// The order of slash dates is decided once for the file, from every date and date-time
+    /// column it read (`DayMonthEvidence`): an export writes its dates one way, and a column
+    /// whose days all fall on the 1st to the 12th says nothing of its own. A date that reads
+    /// only day-first in a column of slash dates, and none reading only month-first anywhere in
+    /// the file, turns every column of slash dates day-first (`orderConflict` has already
+    /// refused a file with both in two columns). The decision is the whole file's, made before
+    /// any shard keeps its rows, so every shard reads the dates alike.
     func secondLook() -> SecondLook? {
         var next = options
         next.secondLook = false
@@ -203,12 +216,58 @@ public final class TableImport {
                 next.twoDigitYearWindows[k] = window
                 next.secondLookNotes.append(window.note(in: "'\(header[k].clipped)'", for: years))
             }
-            if !options.dayFirstColumns.contains(k), orderEvidence[k].callsForDayFirst, let example = orderEvidence[k].dayFirst {
-                next.dayFirstColumns.insert(k)
-                next.secondLookNotes.append("dates in '\(header[k].clipped)' read day-first (DD/MM/YYYY): '\(example.clipped)' reads only so, and none reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)")
-            }
         }
+        if watchesOrder, options.dayFirstWitness == nil, !orderEvidence.contains(where: \.monthFirst),
+           // The earliest such date in the file names the decision, whichever column it is in.
+           let decider = orderEvidence.indices.filter({ orderEvidence[$0].callsForDayFirst }).min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
+           let example = orderEvidence[decider].dayFirst {
+            next.dayFirstWitness = DayFirstWitness(column: decider, text: example, line: orderEvidence[decider].dayFirstLine)
+        }
+        if next.dayFirstWitness != options.dayFirstWitness { return SecondLook(options: next) }
         return next.secondLookNotes.count > options.secondLookNotes.count ? SecondLook(options: next) : nil
+    }
+
+    /// The error for a file whose dates were written in two orders: a date reading only
+    /// day-first in one column (`25/01/2026`) and one reading only month-first in another
+    /// (`01/25/2026`), found in the first read or, for the columns it did not reach, in the
+    /// second read day-first. One export writes its dates one way, so one of the two columns
+    /// is not what it seems, and no reading of the file is right for both; the user says
+    /// which with `--date-format`. Nil when the evidence agrees (both orders in one column
+    /// alone leave that column's day-first dates rejected, each with its own reason).
+    func orderConflict() -> InputError? {
+        guard watchesOrder, let monthColumn = orderEvidence.indices.first(where: { orderEvidence[$0].monthFirst }),
+              let monthExample = orderEvidence[monthColumn].monthFirstExample else { return nil }
+        let day: DayFirstWitness
+        if let witness = options.dayFirstWitness, witness.column != monthColumn {
+            day = witness
+        } else if let k = orderEvidence.indices.first(where: { $0 != monthColumn && orderEvidence[$0].dayFirst != nil }),
+                  let text = orderEvidence[k].dayFirst {
+            day = DayFirstWitness(column: k, text: text, line: orderEvidence[k].dayFirstLine)
+        } else {
+            return nil
+        }
+        let monthLine = orderEvidence[monthColumn].monthFirstLine
+        func at(_ line: Int) -> String { line > 0 ? " on line \(line)" : "" }
+        return InputError(file: file, line: day.line > 0 ? day.line : nil, column: header[day.column],
+                          "the dates are written in two orders: '\(day.text.clipped)' in '\(header[day.column].clipped)'\(at(day.line)) reads only day-first (DD/MM/YYYY), while '\(monthExample.clipped)' in '\(header[monthColumn].clipped)'\(at(monthLine)) reads only month-first (MM/DD/YYYY); one export writes its dates one way, so the file's dates are not read by guess. Check those lines, then give the order with --date-format dmy or --date-format mdy (\(options.kind.map { "--date-format \($0)=dmy for this input alone; " } ?? "")date_format: in a pipeline)")
+    }
+
+    /// The note of a file read day-first: the columns read so (those whose slash dates the
+    /// second read saw) and the date that decided it, with the way back.
+    func dayFirstNote(_ witness: DayFirstWitness) -> String {
+        var columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
+        if columns.isEmpty { columns = ["'\(header[witness.column].clipped)'"] }
+        let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+        return "dates read day-first (DD/MM/YYYY) in \(named), one order for the whole file: '\(witness.text.clipped)' in '\(header[witness.column].clipped)'\(witness.line > 0 ? " (line \(witness.line))" : "") reads only so, and no date of the file reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
+    }
+
+    /// For standard input, read once: its slash dates call for reading it day-first (as a file
+    /// by name would be read again), so the dates that read only so were rejected and the rest
+    /// read month-first; nil otherwise.
+    func readOnceDayFirstNote() -> String? {
+        guard watchesOrder, options.dayFirstWitness == nil, !orderEvidence.contains(where: \.monthFirst),
+              let k = orderEvidence.indices.first(where: { orderEvidence[$0].callsForDayFirst }), let example = orderEvidence[k].dayFirst else { return nil }
+        return "'\(example.clipped)' in '\(header[k].clipped)' reads only day-first (DD/MM/YYYY) and no date reads only month-first, but standard input is read once: its slash dates were read month-first and those that read only day-first rejected; give --date-format dmy, or the file by name"
     }
 
     /// For a file not read a second time: the columns whose two-digit years the pivot at 70
@@ -344,7 +403,9 @@ public final class TableImport {
             if let copy = appendCheck.atEnd() { throw SelfAppendCheck.error(copy, file: file) }
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
+            if let conflict = orderConflict() { throw conflict }
             if options.secondLook, let again = secondLook() { throw again }
+            if watchesOrder, let witness = options.dayFirstWitness { summary.notes.append(dayFirstNote(witness)) }
             // Rows accepted while reading that the whole file shows to be rejected (one row,
             // or one cell of an unpivoted line, each).
             for late in try atEnd() {
@@ -352,7 +413,10 @@ public final class TableImport {
                 try late.record.withRecord { try rejectOne($0, late.column, late.reason) }
             }
             // Read once (standard input, an import that cannot read again): said, not moved.
-            if !options.secondLook { summary.notes += pivotKeptNotes() }
+            if !options.secondLook {
+                summary.notes += pivotKeptNotes()
+                if let note = readOnceDayFirstNote() { summary.notes.append(note) }
+            }
         } catch {
             rejects?.abandon()
             throw error

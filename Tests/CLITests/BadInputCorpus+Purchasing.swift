@@ -54,6 +54,29 @@ extension BadInputCorpus {
         let numbered = orders.rows.enumerated().map { $0.element + ["1"] } + [orders.rows[0] + ["1"], orders.rows[0] + ["2"]]
         cases.append(rejecting(orders, "P1 line 1's receipt twice with PO Line numbers (lines 2 and 8)", Data(CSVInput.csv(orders.header + ["PO Line"], numbered)),
                                [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and po_line '1' and item 'A100'")], read: numbered.count))
+        // One export writes its dates one way (review of purchasing, case 1): order dates
+        // written DD/MM/YYYY with days above 12 and receipts on days up to the 12th are all
+        // read day-first, the receipts too (12 days' lead time, not a receipt "before its
+        // order"); order dates DD/MM and receipts MM/DD in one file stop the import, naming both.
+        let oneOrder = orders.rows.enumerated().map { k, row -> [String] in
+            var row = row
+            row[orders.column("order_date")] = "\(20 + k)/01/2025"
+            row[orders.column("receipt_date")] = "0\(1 + k)/02/2025"
+            return row
+        }
+        cases.append(accepting(orders, "order dates DD/MM/YYYY (20/01/2025) and receipts on days up to the 12th (01/02/2025): both read day-first",
+                               Data(CSVInput.csv(orders.header, oneOrder)), read: orders.rows.count, output: "out/lead_times.csv",
+                               says: ["A100,Acme,1,12,\n", "A100,Beta,2,12,0\n", "B200,Acme,1,12,\n", "B200,Beta,2,12,0\n"]))
+        let twoOrders = orders.rows.enumerated().map { k, row -> [String] in
+            var row = row
+            row[orders.column("order_date")] = "\(10 + k)/01/2025"
+            row[orders.column("receipt_date")] = "01/\(17 + k)/2025"
+            return row
+        }
+        cases.append(failing(orders, "order dates DD/MM/YYYY (13/01/2025 on line 5) and receipts MM/DD/YYYY (01/17/2025 on line 2) in one file",
+                             Data(CSVInput.csv(orders.header, twoOrders)), line: 5,
+                             "the dates are written in two orders: '13/01/2025' in 'order_date' on line 5 reads only day-first (DD/MM/YYYY), while '01/17/2025' in 'receipt_date' on line 2 reads only month-first (MM/DD/YYYY)",
+                             "--date-format dmy or --date-format mdy"))
         // An ERP's line status: a cancelled line is left out and counted, not analysed as spend.
         let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
         cases.append(accepting(orders, "P3 with status Cancelled (line 4): left out and named", withStatus,

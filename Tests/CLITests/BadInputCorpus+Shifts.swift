@@ -66,6 +66,34 @@ extension BadInputCorpus {
         // A standard shift name needs no times: accepted.
         let standard = Data(CSVInput.csv(Array(shifts.header.prefix(4)), shifts.rows.map { Array($0.prefix(4)) }))
         cases.append(accepting(shifts, "standard shift names without start and end", standard, read: shifts.rows.count, output: "out/staffing_shifts.csv", says: ["ICU,"]))
+        // One export writes its dates one way (review of shifts, defect 8): a timekeeping
+        // export's date column and its spans written DD/MM/YYYY are read day-first together
+        // (the spans were read month-first apart from the date, "the span lasts 660 hours");
+        // the date DD/MM and the spans MM/DD in one file stop the import, naming both. The
+        // first read rejects each row with a day above 12 at its date, before its span, so
+        // the spans' month-first dates are found in the read day-first.
+        func written(_ iso: String, dayFirst: Bool) -> String {
+            let parts = iso.prefix(10).split(separator: "-")
+            return (dayFirst ? "\(parts[2])/\(parts[1])/\(parts[0])" : "\(parts[1])/\(parts[2])/\(parts[0])") + iso.dropFirst(10)
+        }
+        let (d, start, end) = (spans.column("date"), spans.column("start"), spans.column("end"))
+        func rewritten(spansDayFirst: Bool) -> Data {
+            Data(CSVInput.csv(spans.header, spans.rows.map { row in
+                var row = row
+                row[d] = written(row[d], dayFirst: true)
+                row[start] = written(row[start], dayFirst: spansDayFirst)
+                row[end] = written(row[end], dayFirst: spansDayFirst)
+                return row
+            }))
+        }
+        let allDayFirst = rewritten(spansDayFirst: true), spansMonthFirst = rewritten(spansDayFirst: false)
+        cases.append(accepting(spans, "date and spans written DD/MM/YYYY (13/01/2025 07:00): all read day-first",
+                               allDayFirst, read: spans.rows.count, output: "out/staffing_shifts.csv",
+                               says: ["ICU,2025-01-13,day,RN,5,1,5,2,no\n"]))
+        cases.append(failing(spans, "date written DD/MM/YYYY (13/01/2025 on line 16) and spans MM/DD/YYYY (01/13/2025 07:00) in one file",
+                             spansMonthFirst, line: 16,
+                             "the dates are written in two orders: '13/01/2025' in 'date' on line 16 reads only day-first (DD/MM/YYYY), while '01/13/2025 07:00' in 'start' on line 16 reads only month-first (MM/DD/YYYY)",
+                             "--date-format dmy or --date-format mdy"))
         // An employee id where the span's start belongs: the reason must not quote it.
         var row = spans.rows[1]
         let id = row[spans.column("employee")]

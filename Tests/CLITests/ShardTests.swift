@@ -46,6 +46,50 @@ import Testing
         }
     }
 
+    /// A file's order of day and month is decided from the whole file, before a shard keeps
+    /// its series: only ITEM-0's dates (the 25th) say DD/MM/YYYY, and every shard reads the
+    /// other items' `10/02/2023` as 10 February, as the unsharded run does, not as 2 October.
+    @Test func everyShardReadsTheFilesDatesInTheFilesOneOrder() throws {
+        let dir = try CLIRunner.workspace()
+        var csv = "item,date,quantity\n"
+        for s in 0..<20 {
+            for month in 0..<12 {
+                csv += "ITEM-\(s),\(s == 0 ? 25 : 10)/\(String(format: "%02d", month + 1))/2023,\(s + month)\n"
+            }
+        }
+        try csv.write(to: dir.appendingPathComponent("in.csv"), atomically: false, encoding: .utf8)
+        let base = ["aggregate", "--input", "in.csv", "--frequency", "month", "--partial", "keep"]
+        let whole = try CLIRunner.run(base + ["--out", "-"], in: dir)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        #expect(whole.stdout.contains("ITEM-5,2023-02,6\n"), "\(whole.stdout)")
+        #expect(whole.stderr.contains("dates read day-first (DD/MM/YYYY) in 'date'"), "\(whole.stderr)")
+        let expected = dataRows(whole.stdout).sorted()
+        var union: [Substring] = []
+        for k in 1...5 {
+            let part = try CLIRunner.run(base + ["--shard", "\(k)/5", "--out", "-"], in: dir)
+            #expect(part.status == 0, "\(part.stderr)")
+            union += dataRows(part.stdout)
+        }
+        #expect(union.sorted() == expected)
+    }
+
+    /// Standard input cannot be read a second time day-first: a purchase-order export given
+    /// as `--orders -` stopped at "file is empty" when its dates called for it. It is read
+    /// once: day-first dates rejected with the hint, two orders refused as from a file.
+    @Test func ordersOnStandardInputAreReadOnce() throws {
+        let dir = try CLIRunner.workspace()
+        try "item,vendor,unit_cost,lead_time_days\nA,V1,10,14\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        let header = "po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity\n"
+        let dayFirst = header + "P1,A,V1,25/01/2026,100,10,05/02/2026,100\nP2,A,V1,20/02/2026,100,10,03/03/2026,100\n"
+        let run = try CLIRunner.run(["purchasing", "--orders", "-", "--items", "items.csv", "--out", "out", "--quiet"], in: dir, stdin: Data(dayFirst.utf8))
+        #expect(run.status == 1 && !run.stderr.contains("file is empty") && run.stderr.contains("read day-first it is 25 January 2026: add --date-format dmy"), "\(run.stderr)")
+        let given = try CLIRunner.run(["purchasing", "--orders", "-", "--items", "items.csv", "--date-format", "dmy", "--out", "out2", "--quiet"], in: dir, stdin: Data(dayFirst.utf8))
+        #expect(given.status == 0, "\(given.stderr)")
+        let twoOrders = header + "P1,A,V1,25/01/2026,100,10,02/05/2026,100\nP2,A,V1,02/02/2026,100,10,02/13/2026,100\n"
+        let refused = try CLIRunner.run(["purchasing", "--orders", "-", "--items", "items.csv", "--out", "out3", "--quiet"], in: dir, stdin: Data(twoOrders.utf8))
+        #expect(refused.status == 1 && refused.stderr.contains("<stdin>:2: column 'order_date': the dates are written in two orders"), "\(refused.stderr)")
+    }
+
     @Test func accuracyHasRMSSEBesideMASEAndNeitherFileDependsOnTheThreadCount() throws {
         let dir = try CLIRunner.workspace()
         try ShardTests.input().write(to: dir.appendingPathComponent("in.csv"), atomically: false, encoding: .utf8)

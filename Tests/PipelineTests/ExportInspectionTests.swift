@@ -88,6 +88,24 @@ import Tabular
         #expect(mixed.dateFormat == "mdy" && mixed.share == 1, "\(mixed)")
     }
 
+    /// One export writes its dates one way: a purchase-order export whose receipts all fall on
+    /// days up to the 12th was shown with them month-first (`05/02/2026` as 2026-05-02) beside
+    /// order dates day-first; the import reads the whole file day-first, and inspect says so.
+    /// Order dates day-first and receipts month-first in one file are warned of, as the import
+    /// stops on them.
+    @Test func theFilesDateOrderIsDecidedFromAllItsDateColumns() throws {
+        let workspace = try Workspace()
+        try workspace.write("o.csv", "order_date,receipt_date\n25/01/2026,05/02/2026\n20/02/2026,03/03/2026\n")
+        let one = try ExportInspection(path: workspace.url.appendingPathComponent("o.csv").path, kind: nil)
+        #expect(one.columns[1].dateFormat == "dmy" && one.columns[1].dates == "2026-02-05 to 2026-03-03", "\(one.report)")
+        #expect(one.dateOrder?.contains("in 'order_date' and 'receipt_date', the file's one order for its dates, as the import reads them: '25/01/2026' in 'order_date' on line 2 reads only so") == true, "\(one.report)")
+        #expect(one.report.contains("date order: slash dates read day-first"))
+        try workspace.write("t.csv", "order_date,receipt_date\n25/01/2026,02/05/2026\n02/02/2026,02/13/2026\n")
+        let two = try ExportInspection(path: workspace.url.appendingPathComponent("t.csv").path, kind: nil)
+        #expect(two.dateOrder == nil)
+        #expect(two.warnings.contains { $0.contains("'25/01/2026' in 'order_date' on line 2 reads only day-first (DD/MM/YYYY), while '02/13/2026' in 'receipt_date' on line 3 reads only month-first") }, "\(two.report)")
+    }
+
     /// Round 3 of the review: dashed dates (`01-02-2025`) read month-first by inspect were
     /// suggested as an import stage without `date_format:`, which rejected every row (the import
     /// reads slash dates by itself, not dashed ones). The stage and the flags carry the format.

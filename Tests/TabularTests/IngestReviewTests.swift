@@ -126,7 +126,7 @@ struct DayMonthEvidenceTests {
         #expect(again)
         #expect(summary.rejected == 0)
         #expect(days == [day(2025, 2, 1), day(2025, 4, 3), day(2025, 12, 25)])
-        #expect(summary.notes.contains { $0.contains("read day-first (DD/MM/YYYY): '25/12/2025' reads only so") })
+        #expect(summary.notes.contains { $0.contains("dates read day-first (DD/MM/YYYY) in 'date', one order for the whole file: '25/12/2025' in 'date' (line 4) reads only so") })
     }
 
     @Test func evidenceBothWaysRejectsAsBefore() throws {
@@ -193,4 +193,136 @@ struct SpaceGroupedNumberTests {
 private extension String {
     /// Two digits with a leading zero.
     init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
+
+/// Reads a file's date columns (`dates`) and date-time columns (`dateTimes`) through a
+/// `TableImport` with a second look allowed, as the import stages do: each row's values, the
+/// summary and whether it read twice. Rows are skipped whole at their first bad value.
+private func readOneOrder(_ path: String, dates: [String], dateTimes: [String] = [], format: DateFormat = .automatic,
+                          onError: RejectPolicy = .skip) throws -> (rows: [[Int]], summary: ImportSummary, again: Bool) {
+    var options = ImportOptions(dateFormat: format, onError: onError)
+    options.secondLook = true
+    var again = false
+    let specs = (dates + dateTimes).map { ColumnSpec($0) }
+    while true {
+        let table = try TableImport(path: path, columns: specs, options: options)
+        var rows: [[Int]] = []
+        do {
+            let summary = try table.run { row in
+                var values: [Int] = []
+                for name in dates { values.append(Int(try row.date(try #require(table.column(name))).daysSinceEpoch)) }
+                for name in dateTimes { values.append(try row.dateTime(try #require(table.column(name)))) }
+                rows.append(values)
+            }
+            return (rows, summary, again)
+        } catch let look as TableImport.SecondLook {
+            options = look.options
+            again = true
+        }
+    }
+}
+
+private func days(_ values: [(Int, Int, Int)]) -> [Int] { values.map { Int(day($0.0, $0.1, $0.2).daysSinceEpoch) } }
+private func minutes(_ y: Int, _ m: Int, _ d: Int, _ hh: Int) -> Int { Int(day(y, m, d).daysSinceEpoch) * 1440 + hh * 60 }
+
+@Suite("One order of day and month per file")
+struct OneDateOrderPerFileTests {
+    /// A purchase-order export written DD/MM/YYYY whose receipts all fall on days up to the
+    /// 12th: read on their own they were month-first (`05/02/2026` as 2 May) beside order
+    /// dates read day-first, and lead times came out 68 days instead of 9.
+    @Test func aDayAboveTwelveInOneColumnTurnsEveryColumnDayFirst() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("orders.csv", "order_date,receipt_date\n25/01/2026,05/02/2026\n20/02/2026,03/03/2026\n28/02/2026,06/03/2026\n")
+        let (rows, summary, again) = try readOneOrder(path, dates: ["order_date", "receipt_date"])
+        #expect(again)
+        #expect(summary.rejected == 0)
+        #expect(rows == [days([(2026, 1, 25), (2026, 2, 5)]), days([(2026, 2, 20), (2026, 3, 3)]), days([(2026, 2, 28), (2026, 3, 6)])])
+        #expect(summary.notes.contains { $0.contains("dates read day-first (DD/MM/YYYY) in 'order_date' and 'receipt_date', one order for the whole file: '25/01/2026' in 'order_date' (line 2) reads only so") })
+    }
+
+    /// A timekeeping export's spans read with its date column: `2/3/2026 19:00` to
+    /// `3/3/2026 07:00` is 12 hours on 2 March, not 660 hours from 3 February.
+    @Test func dateTimeSpansFollowTheFilesOrder() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("tk.csv", "date,start,end\n2/3/2026,2/3/2026 19:00,3/3/2026 07:00\n13/3/2026,13/3/2026 07:00,13/3/2026 19:00\n")
+        let (rows, summary, again) = try readOneOrder(path, dates: ["date"], dateTimes: ["start", "end"])
+        #expect(again)
+        #expect(summary.rejected == 0)
+        #expect(rows == [days([(2026, 3, 2)]) + [minutes(2026, 3, 2, 19), minutes(2026, 3, 3, 7)],
+                         days([(2026, 3, 13)]) + [minutes(2026, 3, 13, 7), minutes(2026, 3, 13, 19)]])
+        #expect(summary.notes.contains { $0.contains("in 'date', 'start' and 'end', one order for the whole file: '13/3/2026' in 'date' (line 3)") })
+    }
+
+    /// The evidence may be in a date-time column alone.
+    @Test func aSpanAloneCanDecide() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("tk.csv", "date,end\n12/3/2026,13/3/2026 07:00\n")
+        let (rows, _, again) = try readOneOrder(path, dates: ["date"], dateTimes: ["end"])
+        #expect(again)
+        #expect(rows == [days([(2026, 3, 12)]) + [minutes(2026, 3, 13, 7)]])
+    }
+
+    @Test func twoColumnsInTwoOrdersStopTheImportNamingBoth() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("orders.csv", "order_date,receipt_date\n25/01/2026,02/05/2026\n02/02/2026,02/13/2026\n")
+        let error = try #require(throws: InputError.self) { try readOneOrder(path, dates: ["order_date", "receipt_date"]) }
+        #expect(error.file.hasSuffix("orders.csv"))
+        #expect(error.line == 2)
+        #expect(error.column == "order_date")
+        #expect(error.message.contains("'25/01/2026' in 'order_date' on line 2 reads only day-first (DD/MM/YYYY), while '02/13/2026' in 'receipt_date' on line 3 reads only month-first"))
+        #expect(error.message.contains("--date-format dmy or --date-format mdy"))
+    }
+
+    /// The first read rejects every row at its day-first order date, so the receipts are
+    /// weighed only in the read day-first, which finds the month-first one and stops.
+    @Test func aConflictInAColumnTheFirstReadNeverReachedStops() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("orders.csv", "order_date,receipt_date\n25/01/2026,01/30/2026\n")
+        let error = try #require(throws: InputError.self) { try readOneOrder(path, dates: ["order_date", "receipt_date"]) }
+        #expect(error.message.contains("'01/30/2026' in 'receipt_date' on line 2 reads only month-first"))
+    }
+
+    /// Both orders in one column alone: each date that does not read month-first is rejected
+    /// with its own reason, as before, and the other columns stay month-first.
+    @Test func bothOrdersInOneColumnRejectTheRowsAsBefore() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("d.csv", "a,b\n25/01/2026,01/02/2026\n01/25/2026,01/03/2026\n")
+        let (rows, summary, again) = try readOneOrder(path, dates: ["a", "b"])
+        #expect(!again)
+        #expect(summary.rejected == 1)
+        #expect(rows == [days([(2026, 1, 25), (2026, 1, 3)])])
+    }
+
+    /// A format given for the input is the user's word: no evidence is weighed against it.
+    @Test func aGivenFormatOverridesTheEvidence() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("orders.csv", "order_date,receipt_date\n12/25/2026,01/05/2027\n")
+        let (rows, summary, again) = try readOneOrder(path, dates: ["order_date", "receipt_date"], format: try DateFormat(parsing: "mdy"))
+        #expect(!again)
+        #expect(summary.notes.isEmpty)
+        #expect(rows == [days([(2026, 12, 25), (2027, 1, 5)])])
+        let dmy = try readOneOrder(try dir.write("o2.csv", "order_date,receipt_date\n25/01/2026,01/30/2026\n25/01/2026,05/02/2026\n"),
+                                   dates: ["order_date", "receipt_date"], format: try DateFormat(parsing: "dmy"))
+        #expect(dmy.summary.rejected == 1)
+        #expect(dmy.rows == [days([(2026, 1, 25), (2026, 2, 5)])])
+    }
+
+    /// ISO dates beside the slash dates read as they are in a file read day-first.
+    @Test func isoColumnsReadAsBeforeInAFileReadDayFirst() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("d.csv", "a,b\n25/01/2026,2026-02-03\n01/02/2026,2026-02-04\n")
+        let (rows, summary, again) = try readOneOrder(path, dates: ["a", "b"])
+        #expect(again)
+        #expect(summary.rejected == 0)
+        #expect(rows == [days([(2026, 1, 25), (2026, 2, 3)]), days([(2026, 2, 1), (2026, 2, 4)])])
+        #expect(summary.notes.contains { $0.contains("dates read day-first (DD/MM/YYYY) in 'a', one order") })
+    }
 }

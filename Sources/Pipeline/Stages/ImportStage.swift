@@ -207,8 +207,11 @@ public struct ImportStage: Stage {
         let checksum = FileChecksum(path: path, concurrent: context.threads > 1)
         var table: Table, summary: ImportSummary
         // A long file's dates may call for reading it again (`TableImport.SecondLook`): two-digit
-        // years the pivot at 70 splits, slash dates that read only day-first.
-        options.secondLook = !wide
+        // years the pivot at 70 splits, slash dates that read only day-first. Standard input
+        // cannot be read again: read twice, `purchasing --orders -` of a day-first export
+        // stopped at "file is empty"; it is read once, its day-first dates rejected with the
+        // hint to give --date-format dmy, as `SeriesImport` reads it.
+        options.secondLook = !wide && path != "-"
         do {
             do {
                 (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)

@@ -109,7 +109,7 @@ extension BadInputCorpus {
         let futureData = Data(CSVInput.csv(orders.header, future))
         cases.append(accepting(orders, "P6 ordered 2062-01-15 (line 7), far beyond the rest: not the export's last day, named", futureData,
                                read: orders.rows.count, output: "out/purchasing.md",
-                               says: ["1 order row is dated more than 183 days after the rest of the export", "orders.csv line 7, order_date 2062-01-15; check the year"]))
+                               says: ["1 order row is dated more than 366 days after the rest of the export", "orders.csv line 7, order_date 2062-01-15; check the year"]))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

@@ -22,6 +22,9 @@ public struct DayMonthEvidence: Sendable {
     /// The first date that reads only month-first, as written, and its line (for the error).
     public private(set) var monthFirstExample: String?
     public private(set) var monthFirstLine = 0
+    /// How many dates read only day-first, and only month-first: a file of hundreds of one
+    /// order with a date or two of the other holds typos, not two orders (`TableImport.lopsided`).
+    public private(set) var dayFirstCount = 0, monthFirstCount = 0
     /// Whether a slash date was seen at all: the columns a day-first reading applies to.
     public private(set) var slashDates = false
     /// Whether a date of another shape read (`2025-12-25`, `Dec 2025`): a column of mixed
@@ -39,13 +42,19 @@ public struct DayMonthEvidence: Sendable {
         }
         slashDates = true
         if read {
-            if b > 12, monthFirstExample == nil {
-                monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
-                monthFirstLine = line
+            if b > 12 {
+                monthFirstCount += 1
+                if monthFirstExample == nil {
+                    monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
+                    monthFirstLine = line
+                }
             }
-        } else if dayFirst == nil, a > 12, a <= 31, (1...12).contains(b) {
-            dayFirst = String(decoding: field, as: UTF8.self).trimmed()
-            dayFirstLine = line
+        } else if a > 12, a <= 31, (1...12).contains(b) {
+            dayFirstCount += 1
+            if dayFirst == nil {
+                dayFirst = String(decoding: field, as: UTF8.self).trimmed()
+                dayFirstLine = line
+            }
         }
     }
 
@@ -61,13 +70,17 @@ public struct DayMonthEvidence: Sendable {
         }
         slashDates = true
         if (13...31).contains(a), (1...12).contains(b) {
+            dayFirstCount += 1
             if dayFirst == nil {
                 dayFirst = String(decoding: field, as: UTF8.self).trimmed()
                 dayFirstLine = line
             }
-        } else if (13...31).contains(b), (1...12).contains(a), monthFirstExample == nil {
-            monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
-            monthFirstLine = line
+        } else if (13...31).contains(b), (1...12).contains(a) {
+            monthFirstCount += 1
+            if monthFirstExample == nil {
+                monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
+                monthFirstLine = line
+            }
         }
     }
 

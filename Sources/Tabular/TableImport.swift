@@ -217,15 +217,42 @@ public final class TableImport {
                 next.secondLookNotes.append(window.note(in: "'\(header[k].clipped)'", for: years))
             }
         }
-        if watchesOrder, options.dayFirstWitness == nil, !orderEvidence.contains(where: \.monthFirst),
+        // Month-first dates too few to be an order of their own (`lopsided`) are typos, rejected
+        // one by one in the day-first reading.
+        let monthFirstOrder = orderEvidence.contains(where: \.monthFirst) && lopsided != .dayFirst
+        if watchesOrder, options.dayFirstWitness == nil, !monthFirstOrder,
            // The earliest such date in the file names the decision, whichever column it is in.
-           let decider = orderEvidence.indices.filter({ orderEvidence[$0].callsForDayFirst }).min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
+           let decider = orderEvidence.indices.filter({ orderEvidence[$0].dayFirst != nil && !orderEvidence[$0].otherShape })
+               .min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
            let example = orderEvidence[decider].dayFirst {
             next.dayFirstWitness = DayFirstWitness(column: decider, text: example, line: orderEvidence[decider].dayFirstLine)
         }
         if next.dayFirstWitness != options.dayFirstWitness { return SecondLook(options: next) }
         return next.secondLookNotes.count > options.secondLookNotes.count ? SecondLook(options: next) : nil
     }
+
+    /// Which order the file's dates are written in when one order's dates outnumber the other's
+    /// ten to one (`typoShare`): the few of the other order are mistyped dates, rejected
+    /// row by row like any date that does not read, not a second order that stops the import.
+    /// A US purchase-order export of 300 lines, month-first, with one receipt keyed 13/01/2026
+    /// for 01/13/2026, stopped as "written in two orders", whatever the reject threshold or
+    /// `--on-error skip`; the first remedy it offered, dmy, read the file wrong. Nil when the
+    /// evidence is one-sided or balanced.
+    var lopsided: DateOrder? {
+        let day = orderEvidence.reduce(0) { $0 + $1.dayFirstCount }, month = orderEvidence.reduce(0) { $0 + $1.monthFirstCount }
+        guard day > 0, month > 0 else { return nil }
+        if Double(day) <= Self.typoShare * Double(month) { return .monthFirst }
+        if Double(month) <= Self.typoShare * Double(day) { return .dayFirst }
+        return nil
+    }
+
+    /// The most dates of one order, against those of the other, that are read as typos: in an
+    /// export truly written in two orders (one column each) about half of each column's dates
+    /// read only one way, so both counts are large.
+    static let typoShare = 1.0 / 10
+
+    /// The order of a file's slash dates.
+    enum DateOrder { case dayFirst, monthFirst }
 
     /// The error for a file whose dates were written in two orders: a date reading only
     /// day-first in one column (`25/01/2026`) and one reading only month-first in another
@@ -235,7 +262,7 @@ public final class TableImport {
     /// which with `--date-format`. Nil when the evidence agrees (both orders in one column
     /// alone leave that column's day-first dates rejected, each with its own reason).
     func orderConflict() -> InputError? {
-        guard watchesOrder, let monthColumn = orderEvidence.indices.first(where: { orderEvidence[$0].monthFirst }),
+        guard watchesOrder, lopsided == nil, let monthColumn = orderEvidence.indices.first(where: { orderEvidence[$0].monthFirst }),
               let monthExample = orderEvidence[monthColumn].monthFirstExample else { return nil }
         let day: DayFirstWitness
         if let witness = options.dayFirstWitness, witness.column != monthColumn {
@@ -248,8 +275,11 @@ public final class TableImport {
         }
         let monthLine = orderEvidence[monthColumn].monthFirstLine
         func at(_ line: Int) -> String { line > 0 ? " on line \(line)" : "" }
+        let days = orderEvidence.reduce(0) { $0 + $1.dayFirstCount }, months = orderEvidence.reduce(0) { $0 + $1.monthFirstCount }
+        // The order more of the dates read in first: the likelier one.
+        let likely = months > days ? "mdy" : "dmy", other = likely == "mdy" ? "dmy" : "mdy"
         return InputError(file: file, line: day.line > 0 ? day.line : nil, column: header[day.column],
-                          "the dates are written in two orders: '\(day.text.clipped)' in '\(header[day.column].clipped)'\(at(day.line)) reads only day-first (DD/MM/YYYY), while '\(monthExample.clipped)' in '\(header[monthColumn].clipped)'\(at(monthLine)) reads only month-first (MM/DD/YYYY); one export writes its dates one way, so the file's dates are not read by guess. Check those lines, then give the order with --date-format dmy or --date-format mdy (\(options.kind.map { "--date-format \($0)=dmy for this input alone; " } ?? "")date_format: in a pipeline)")
+                          "the dates are written in two orders: '\(day.text.clipped)' in '\(header[day.column].clipped)'\(at(day.line)) reads only day-first (DD/MM/YYYY), while '\(monthExample.clipped)' in '\(header[monthColumn].clipped)'\(at(monthLine)) reads only month-first (MM/DD/YYYY); \(days) date\(days == 1 ? "" : "s") of the file read\(days == 1 ? "s" : "") only day-first and \(months) only month-first, too many of each to be typos, and one export writes its dates one way, so the file's dates are not read by guess. Check those lines, then give the order with --date-format \(likely) or --date-format \(other) (\(options.kind.map { "--date-format \($0)=\(likely) for this input alone; " } ?? "")date_format: in a pipeline)")
     }
 
     /// The note of a file read day-first: the columns read so (those whose slash dates the
@@ -258,7 +288,8 @@ public final class TableImport {
         var columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
         if columns.isEmpty { columns = ["'\(header[witness.column].clipped)'"] }
         let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
-        return "dates read day-first (DD/MM/YYYY) in \(named), one order for the whole file: '\(witness.text.clipped)' in '\(header[witness.column].clipped)'\(witness.line > 0 ? " (line \(witness.line))" : "") reads only so, and no date of the file reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
+        let typos = orderEvidence.reduce(0) { $0 + $1.monthFirstCount }
+        return "dates read day-first (DD/MM/YYYY) in \(named), one order for the whole file: '\(witness.text.clipped)' in '\(header[witness.column].clipped)'\(witness.line > 0 ? " (line \(witness.line))" : "") reads only so, and \(typos == 0 ? "no date of the file reads only month-first" : "the \(typos) that read only month-first (mistyped, too few to be an order of their own) are rejected"); if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
     }
 
     /// For standard input, read once: its slash dates call for reading it day-first (as a file

@@ -77,6 +77,16 @@ extension BadInputCorpus {
                              Data(CSVInput.csv(orders.header, twoOrders)), line: 5,
                              "the dates are written in two orders: '13/01/2025' in 'order_date' on line 5 reads only day-first (DD/MM/YYYY), while '01/17/2025' in 'receipt_date' on line 2 reads only month-first (MM/DD/YYYY)",
                              "--date-format dmy or --date-format mdy"))
+        // A third review: one receipt keyed day-first (20/01/2025) in a month-first export is a
+        // mistyped date, its row rejected, not a second order that stops the import.
+        let typo = orders.rows.enumerated().map { k, row -> [String] in
+            var row = row
+            row[orders.column("order_date")] = "01/\(13 + k)/2025"
+            row[orders.column("receipt_date")] = k == 2 ? "20/01/2025" : "01/\(17 + k)/2025"
+            return row
+        }
+        cases.append(rejecting(orders, "order dates and receipts MM/DD/YYYY with one receipt keyed 20/01/2025 (line 4): a typo, its row rejected",
+                               Data(CSVInput.csv(orders.header, typo)), [RejectedRow(line: 4, column: "receipt_date", says: "20/01/2025")], read: typo.count))
         // An ERP's line status: a cancelled line is left out and counted, not analysed as spend.
         let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
         cases.append(accepting(orders, "P3 with status Cancelled (line 4): left out and named", withStatus,

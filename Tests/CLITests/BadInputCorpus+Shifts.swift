@@ -93,7 +93,7 @@ extension BadInputCorpus {
         cases.append(failing(spans, "date written DD/MM/YYYY (13/01/2025 on line 16) and spans MM/DD/YYYY (01/13/2025 07:00) in one file",
                              spansMonthFirst, line: 16,
                              "the dates are written in two orders: '13/01/2025' in 'date' on line 16 reads only day-first (DD/MM/YYYY), while '01/13/2025 07:00' in 'start' on line 16 reads only month-first (MM/DD/YYYY)",
-                             "--date-format dmy or --date-format mdy"))
+                             "too many of each to be typos", "--date-format mdy or --date-format dmy"))
         // An employee id where the span's start belongs: the reason must not quote it.
         var row = spans.rows[1]
         let id = row[spans.column("employee")]

@@ -277,6 +277,35 @@ struct OneDateOrderPerFileTests {
         #expect(error.message.contains("--date-format dmy or --date-format mdy"))
     }
 
+    /// A third review: one date of the other order in a file of ten or more of one order is a
+    /// mistyped date, rejected with its row, not a second order that stops the import (a US
+    /// export of 300 lines with one receipt keyed 13/01/2026 stopped whatever the reject
+    /// threshold). Month-first with one day-first typo, and day-first with one month-first typo.
+    @Test func oneDateOfTheOtherOrderAmongManyIsATypo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var us = "order_date,receipt_date\n"
+        for d in 13...22 { us += "01/\(d)/2026,01/\(d + 3)/2026\n" }
+        us += "01/05/2026,13/01/2026\n"
+        let (usRows, usSummary, usAgain) = try readOneOrder(try dir.write("us.csv", us), dates: ["order_date", "receipt_date"])
+        #expect(!usAgain && usSummary.rejected == 1 && usRows.count == 10)
+        #expect(usRows.first == days([(2026, 1, 13), (2026, 1, 16)]))
+        var uk = "order_date,receipt_date\n"
+        for d in 13...22 { uk += "\(d)/01/2026,\(d + 3)/01/2026\n" }
+        uk += "05/01/2026,01/13/2026\n"
+        let (ukRows, ukSummary, ukAgain) = try readOneOrder(try dir.write("uk.csv", uk), dates: ["order_date", "receipt_date"])
+        #expect(ukAgain && ukSummary.rejected == 1 && ukRows.count == 10)
+        #expect(ukRows.first == days([(2026, 1, 13), (2026, 1, 16)]))
+        #expect(ukSummary.notes.contains { $0.contains("the 1 that read only month-first (mistyped, too few to be an order of their own) are rejected") }, "\(ukSummary.notes)")
+        // Three of one order against ten of the other are not typos: the import stops, the
+        // likelier order first in the advice.
+        var mixed = "order_date,receipt_date\n"
+        for d in 13...22 { mixed += "01/\(d)/2026,01/\(d)/2026\n" }
+        for d in 13...15 { mixed += "01/05/2026,\(d)/01/2026\n" }
+        let error = try #require(throws: InputError.self) { try readOneOrder(try dir.write("mixed.csv", mixed), dates: ["order_date", "receipt_date"]) }
+        #expect(error.message.contains("3 dates of the file read only day-first and 20 only month-first") && error.message.contains("--date-format mdy or --date-format dmy"), "\(error.message)")
+    }
+
     /// The first read rejects every row at its day-first order date, so the receipts are
     /// weighed only in the read day-first, which finds the month-first one and stops.
     @Test func aConflictInAColumnTheFirstReadNeverReachedStops() throws {

@@ -574,6 +574,7 @@ public struct PipelineRunner: Sendable {
         var costReductions: [CostReduction] = []
         var workbooks: [(stage: String, report: Report, name: String)] = []
         var inputsByStage: [String: [ManifestInput]] = [:]
+        var dateOrders: [(stage: String, file: String, table: String, order: SlashDateOrder)] = []
         // The shard the run's imports keep, for its reports (`--shard` on a canned command).
         let shard = order.lazy.compactMap { ($0.stage as? ImportStage)?.shard }.first
         do {
@@ -610,10 +611,12 @@ public struct PipelineRunner: Sendable {
                 // Notes name files where they will be once the run succeeds.
                 summaries.formUnion(context.summaries.map { notes.count + $0 })
                 notes += context.notes.map { "\(named.name): " + $0.replacingOccurrences(of: temporary, with: output) }
+                if let order = context.slashDateOrder { dateOrders.append((named.name, order.file, order.table, order.order)) }
                 reportsWritten += context.reportsWritten
                 costReductions += context.costReductions
                 historyRecords += context.historyRecords
             }
+            if let note = PipelineRunner.dateOrderNote(dateOrders) { notes.append(note) }
             if workbooks.isEmpty && reports.formats.contains(.xlsx) {
                 // formats: [xlsx] on a pipeline of imports, forecasts and exports wrote nothing
                 // the format asked for, without a word.
@@ -768,5 +771,25 @@ public struct PipelineRunner: Sendable {
             order.append(remaining.remove(at: next))
         }
         return order
+    }
+}
+
+extension PipelineRunner {
+    /// The inputs whose every slash date read either way (days 1 to 12), read month-first on no
+    /// evidence, beside an input of the same run read day-first: one system's exports write
+    /// their dates one way, so they are likely day-first too. A third review: a UK run's lots
+    /// file (`10/04/2026`, `01/12/2026`) was read as 4 October and 12 January beside a usage
+    /// export read day-first, and 150 units expired by as-of where 50 would; a contracts file
+    /// running 1 March to 1 June was read as 3 to 6 January, and a whole contract's spend
+    /// reported off contract. Said, not changed: a file with no date of its own to go by keeps
+    /// the documented default. Nil when there is nothing to say.
+    static func dateOrderNote(_ orders: [(stage: String, file: String, table: String, order: SlashDateOrder)]) -> String? {
+        guard let dayFirst = orders.first(where: { $0.order == .dayFirst }) else { return nil }
+        let eitherWay = orders.filter { $0.order == .eitherWay }
+        guard !eitherWay.isEmpty else { return nil }
+        func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+        let listed = eitherWay.map { "'\(name($0.file))' (\($0.table))" }
+        let fixes = eitherWay.map { "--date-format \($0.table)=dmy" }
+        return "\(listed.listed(upTo: 5)) \(eitherWay.count == 1 ? "has" : "have") only dates that read either way (days 1 to 12), read month-first, while '\(name(dayFirst.file))' (\(dayFirst.table)) was read day-first: if \(eitherWay.count == 1 ? "it is" : "they are") day-first too, give \(fixes.listed(upTo: 5)) (date_format: dmy on the stage)"
     }
 }

@@ -462,7 +462,7 @@ public struct ReorderJob: Sendable {
                 for k in stock.indices where countDays[k] < asOf.daysSinceEpoch {
                     stock[k].usedSinceCount = used[k]
                     stock[k].countAgeDays = nil
-                    purchasingNotes[k].append("counted \(CalendarDay(daysSinceEpoch: countDays[k])): the \(NumberFormat.fixed(used[k], decimals: 0)) used since, as the usage records, are taken off and the orders since counted as on order")
+                    purchasingNotes[k].append("counted \(CalendarDay(daysSinceEpoch: countDays[k])): the \(NumberFormat.fixed(used[k], decimals: 0)) used since, as the usage records, are taken off")
                 }
             }
         }

@@ -101,6 +101,9 @@ public final class StageContext: @unchecked Sendable {
     let tables: [String: Table]
     let inputNames: [String: String]
     private(set) var filesRead: [ManifestInput] = []
+    /// How the stage's import read its slash dates, left to it (`ImportSummary.slashDateOrder`):
+    /// the run compares its inputs' (`PipelineRunner.dateOrderNote`).
+    var slashDateOrder: (file: String, table: String, order: SlashDateOrder)?
     private(set) var filesWritten: [String] = []
     private(set) var notes: [String] = []
     /// Which of `notes` are the stage's summary (an import's counts, a plan's totals), not a

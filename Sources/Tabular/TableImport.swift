@@ -437,6 +437,10 @@ public final class TableImport {
             if let conflict = orderConflict() { throw conflict }
             if options.secondLook, let again = secondLook() { throw again }
             if watchesOrder, let witness = options.dayFirstWitness { summary.notes.append(dayFirstNote(witness)) }
+            if watchesOrder && options.dateFormat == .automatic && orderEvidence.contains(where: \.slashDates) {
+                summary.slashDateOrder = options.dayFirstWitness != nil ? .dayFirst
+                    : orderEvidence.contains(where: \.monthFirst) ? .monthFirst : .eitherWay
+            }
             // Rows accepted while reading that the whole file shows to be rejected (one row,
             // or one cell of an unpivoted line, each).
             for late in try atEnd() {
@@ -530,6 +534,11 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var emptyColumns: [String] = []
     /// Timekeeping spans that overlap an earlier span of the same employee (flagged, counted once).
     public var overlappingSpans = 0
+    /// How the import read its slash dates when their order was left to it: day-first, month-first
+    /// on evidence, or month-first with every date reading either way (`SlashDateOrder`); nil
+    /// with a given date format or no slash dates. A run compares its inputs' (a small lots file
+    /// beside a usage export read day-first).
+    public var slashDateOrder: SlashDateOrder?
     /// What the import noticed about the file beyond its rows, a sentence each: columns left
     /// unread that look like a role, days of one employee with more than 24 hours.
     public var notes: [String] = []

@@ -131,7 +131,7 @@ import Tabular
         // Rolled forward to as-of: the 5 days x 10 used since the count come off the position,
         // 40 + 40 - 50 = 30, and the count is not stale.
         #expect(a1.inventoryPosition == 30 && !a1.flags.contains("stale_count"), "\(a1.inventoryPosition) \(a1.flags)")
-        #expect(a1.reason.contains("counted 2026-06-24: the 50 used since, as the usage records, are taken off and the orders since counted as on order"))
+        #expect(a1.reason.contains("counted 2026-06-24: the 50 used since, as the usage records, are taken off") && !a1.reason.contains("counted as on order"), "\(a1.reason)")
         // The shelf is read as of the plan's day too: 40 counted, 50 used and P1's 10 of
         // 2026-06-25 received since leave 0, and 30 still to come (it read "on hand 40 covers 4 days").
         #expect(a1.reason.hasPrefix("on hand 0 by as-of (counted 40, 50 used and 10 received since) covers 0 days at 10/day"), "\(a1.reason)")

@@ -306,6 +306,20 @@ struct OneDateOrderPerFileTests {
         #expect(error.message.contains("3 dates of the file read only day-first and 20 only month-first") && error.message.contains("--date-format mdy or --date-format dmy"), "\(error.message)")
     }
 
+    /// The import says how it read its slash dates, for the run to compare its inputs
+    /// (`PipelineRunner.dateOrderNote`): day-first, month-first on evidence, or either way.
+    @Test func theSummarySaysHowTheSlashDatesWereRead() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let uk = try readOneOrder(try dir.write("uk.csv", "d\n25/01/2026\n"), dates: ["d"]).summary
+        let us = try readOneOrder(try dir.write("us.csv", "d\n01/25/2026\n"), dates: ["d"]).summary
+        let either = try readOneOrder(try dir.write("either.csv", "d\n10/04/2026\n01/12/2026\n"), dates: ["d"]).summary
+        let iso = try readOneOrder(try dir.write("iso.csv", "d\n2026-01-25\n"), dates: ["d"]).summary
+        let given = try readOneOrder(try dir.write("given.csv", "d\n10/04/2026\n"), dates: ["d"], format: try DateFormat(parsing: "dmy")).summary
+        #expect(uk.slashDateOrder == .dayFirst && us.slashDateOrder == .monthFirst && either.slashDateOrder == .eitherWay)
+        #expect(iso.slashDateOrder == nil && given.slashDateOrder == nil)
+    }
+
     /// The first read rejects every row at its day-first order date, so the receipts are
     /// weighed only in the read day-first, which finds the month-first one and stops.
     @Test func aConflictInAColumnTheFirstReadNeverReachedStops() throws {

@@ -228,6 +228,7 @@ public struct ImportStage: Stage {
         // Rejected rows are worth a line of their own even under a canned command's --quiet.
         if summary.rejected > 0 { context.note(summary.description) } else { context.summary(summary.description) }
         for note in summary.notes { context.note(note) }
+        if let order = summary.slashDateOrder { context.slashDateOrder = (path, options.kind ?? "", order) }
         if summary.overlappingSpans > 0 {
             context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: counted on duty once (the staffing report names them)")
         }

@@ -43,6 +43,9 @@ extension ReorderJob {
         /// Items stocked at several locations whose open lines name none (the orders have no
         /// location): netted against the locations needing the most (`UnplacedOnOrder`).
         public var itemsUnplaced = 0
+        /// Items stocked at several locations whose lines delivered units since a count taken
+        /// before as-of, the orders naming no location: shared by need (`UnplacedOnOrder`).
+        public var itemsReceivedUnplaced = 0
         /// Their lines, as the reason lists them, by item.
         public var unplacedLines: [String: String] = [:]
         /// Items with a line open past its lead time (flag `overdue_order`).
@@ -132,7 +135,12 @@ extension ReorderJob {
             if places.count == 1 {
                 stock[places[0]].receivedSinceCount = since.received
             } else if since.received > 0 {
-                for k in places { stock[k].receivedSinceCountUnplaced = true }
+                // Shared among the locations by need once their positions are known (`UnplacedOnOrder`).
+                use.itemsReceivedUnplaced += 1
+                for k in places {
+                    stock[k].receivedSinceCountUnplaced = true
+                    stock[k].unplacedReceived = since.received
+                }
             }
             /// Each line due its lead time after it was ordered; an overdue one (flagged above)
             /// is not counted on to come in time.
@@ -207,9 +215,15 @@ extension ReorderJob {
     /// line. Counted at none, an open PO of 100 left the location short 62 ordering them on top
     /// of it.
     static func placeOpenOrders(_ use: OpenOrderUse, to stock: inout [StockItem], levels: inout [ReorderPlanner.Levels]) {
-        guard use.itemsUnplaced > 0 else { return }
-        let placed = UnplacedOnOrder.apply(to: &stock, orderUpTo: { levels[$0].orderUpTo })
+        guard use.itemsUnplaced > 0 || use.itemsReceivedUnplaced > 0 else { return }
+        let (placed, shelved) = UnplacedOnOrder.apply(to: &stock, orderUpTo: { levels[$0].orderUpTo })
         func whole(_ quantity: Double) -> String { NumberFormat.fixed(quantity, decimals: 0) }
+        for k in stock.indices where shelved[k].of > 0 {
+            let given = shelved[k].given
+            levels[k].notes.append(given > 0
+                ? "\(whole(given)) of the \(whole(shelved[k].of)) delivered on PO lines since the count counted on the shelf here, the orders naming no location: the locations needing the most take them first; check where they went"
+                : "the \(whole(shelved[k].of)) delivered on PO lines since the count are counted at the item's other locations, which need more, the orders naming no location")
+        }
         for k in stock.indices where placed[k].of > 0 {
             let lines = use.unplacedLines[stock[k].item] ?? ""
             let given = placed[k].given

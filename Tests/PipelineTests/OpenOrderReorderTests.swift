@@ -254,6 +254,31 @@ import Tabular
         #expect(ReorderJob.report(p).summary.contains { $0.hasPrefix("1 item stocked at several locations has open PO lines that name no location (the orders have none): counted at the locations needing the most first") })
     }
 
+    /// A second review: counted at ICU and ER on 2026-06-24, and P1's 200 delivered on
+    /// 2026-06-26, the orders naming no location: the 200 were on the shelf at neither, and both
+    /// ordered. They are shared by need like units still to come, and each unit counted once.
+    @Test func unitsDeliveredSinceACountOfSeveralLocationsAreShared() throws {
+        let (ws, _) = try workspace(inventory: "item,location,on_hand,as_of\nA1,ICU,40,2026-06-24\nA1,ER,40,2026-06-24\n",
+                                    orders: "P1,A1,Acme,2026-06-20,200,2026-06-26,200\n")
+        var usage = "date,item,location,quantity\n"
+        var day = CalendarDay(year: 2026, month: 1, day: 1)!
+        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
+            usage += "\(day),A1,ICU,10\n\(day),A1,ER,5\n"
+            day = day.adding(days: 1)
+        }
+        try ws.write("usage.csv", usage)
+        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
+        let p = try plan(t)
+        let icu = try #require(p.lines.first { $0.location == "ICU" }), er = try #require(p.lines.first { $0.location == "ER" })
+        // 40 + 40 counted, 50 + 25 used since, 200 delivered: 205 on the shelves in all.
+        #expect(abs(icu.inventoryPosition + er.inventoryPosition - 205) < 1e-6, "\(icu.inventoryPosition) \(er.inventoryPosition)")
+        // ICU, needing the most (about 170), takes its need and orders nothing; ER the rest, and
+        // orders only what the two need beyond the 200 (before, both ordered as if none came).
+        #expect(icu.orderQuantity == 0 && er.orderQuantity < er.orderUpTo - er.inventoryPosition + 10, "\(icu.reason) | \(er.reason)")
+        #expect(icu.reason.contains("of the 200 delivered on PO lines since the count counted on the shelf here"), "\(icu.reason)")
+        #expect(!icu.reason.contains("not placed at a location"), "\(icu.reason)")
+    }
+
     /// An item's forecast is its own: with B2's lead time 60 days instead of 7, A1's demand
     /// over its 14-day protection interval is the same (one horizon for the run, set by the
     /// longest lead time, changed every other item's backtest and forecast).

@@ -115,7 +115,7 @@ import Testing
             stock[k].unplacedOnOrder = 100
             stock[k].unplacedArrivals = [StockItem.Arrival(inDays: 5, quantity: 100)]
         }
-        let placed = UnplacedOnOrder.apply(to: &stock, orderUpTo: { [28.0, 112, 0][$0] })
+        let placed = UnplacedOnOrder.apply(to: &stock, orderUpTo: { [28.0, 112, 0][$0] }).onOrder
         #expect(stock[0].onOrder == 0 && stock[1].onOrder == 100 && stock[2].onOrder == 0)
         #expect(stock[1].arrivals == [StockItem.Arrival(inDays: 5, quantity: 100)] && stock[0].arrivals == nil)
         #expect(placed[0].given == 0 && placed[0].of == 100 && placed[1].given == 100 && placed[2].of == 0)

@@ -63,6 +63,9 @@ public struct StockItem: Sendable {
     /// Units of open lines arrived since the count that no location of the item can be given
     /// (the orders name none and the item is stocked at several): the shelf is read without them.
     public var receivedSinceCountUnplaced = false
+    /// Units of an item at several locations that its PO lines delivered since the count, the
+    /// orders naming no location: shared among the locations by need (`UnplacedOnOrder`), then 0.
+    public var unplacedReceived = 0.0
 
     /// An open line's units still to come, due `inDays` after the plan's as-of day.
     public struct Arrival: Sendable, Equatable {

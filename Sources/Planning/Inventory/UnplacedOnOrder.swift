@@ -31,15 +31,34 @@ public enum UnplacedOnOrder {
     /// included): the units given to a line are its on order, due as the lines date them (in
     /// proportion), and nothing is left unplaced. Returns the units given to each stock line
     /// and, with them, the units the item's lines held (0 where none were to place).
-    public static func apply(to stock: inout [StockItem], orderUpTo: (Int) -> Double) -> [(given: Double, of: Double)] {
+    ///
+    /// Units the lines delivered since a count taken before as-of (`unplacedReceived`) are shared
+    /// the same way first, onto the shelf (`receivedSinceCount`): counted at no location, 200
+    /// units delivered since the count of an item at ICU and MAIN left both ordering 50, the
+    /// same units twice. `received` gives the units each line took of them.
+    public static func apply(to stock: inout [StockItem], orderUpTo: (Int) -> Double)
+        -> (onOrder: [(given: Double, of: Double)], received: [(given: Double, of: Double)]) {
         var result = [(given: Double, of: Double)](repeating: (0, 0), count: stock.count)
+        var received = result
         var groups: [String: [Int]] = [:], order: [String] = []
-        for k in stock.indices where stock[k].unplacedOnOrder > 0 {
+        for k in stock.indices where stock[k].unplacedOnOrder > 0 || stock[k].unplacedReceived > 0 {
             if groups[stock[k].item] == nil { order.append(stock[k].item) }
             groups[stock[k].item, default: []].append(k)
         }
         for item in order {
-            let places = groups[item]!, units = stock[places[0]].unplacedOnOrder
+            let places = groups[item]!
+            let arrived = stock[places[0]].unplacedReceived
+            if arrived > 0 {
+                let shelf = allocate(arrived, needs: places.map { max(0, orderUpTo($0) - stock[$0].inventoryPosition) })
+                for (i, k) in places.enumerated() {
+                    stock[k].receivedSinceCount += shelf[i]
+                    stock[k].receivedSinceCountUnplaced = false
+                    stock[k].unplacedReceived = 0
+                    received[k] = (shelf[i], arrived)
+                }
+            }
+            let units = stock[places[0]].unplacedOnOrder
+            guard units > 0 else { continue }
             let given = allocate(units, needs: places.map { max(0, orderUpTo($0) - stock[$0].inventoryPosition) })
             for (i, k) in places.enumerated() {
                 let share = given[i] / units
@@ -53,6 +72,6 @@ public enum UnplacedOnOrder {
                 result[k] = (given[i], units)
             }
         }
-        return result
+        return (result, received)
     }
 }

@@ -137,10 +137,7 @@ extension ReorderJob {
             } else if since.received > 0 {
                 // Shared among the locations by need once their positions are known (`UnplacedOnOrder`).
                 use.itemsReceivedUnplaced += 1
-                for k in places {
-                    stock[k].receivedSinceCountUnplaced = true
-                    stock[k].unplacedReceived = since.received
-                }
+                for k in places { stock[k].unplacedReceived = since.received }
             }
             /// Each line due its lead time after it was ordered; an overdue one (flagged above)
             /// is not counted on to come in time.

@@ -42,19 +42,9 @@ public struct DayMonthEvidence: Sendable {
         }
         slashDates = true
         if read {
-            if b > 12 {
-                monthFirstCount += 1
-                if monthFirstExample == nil {
-                    monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
-                    monthFirstLine = line
-                }
-            }
+            if b > 12 { countMonthFirst(field, line: line) }
         } else if a > 12, a <= 31, (1...12).contains(b) {
-            dayFirstCount += 1
-            if dayFirst == nil {
-                dayFirst = String(decoding: field, as: UTF8.self).trimmed()
-                dayFirstLine = line
-            }
+            countDayFirst(field, line: line)
         }
     }
 
@@ -70,17 +60,27 @@ public struct DayMonthEvidence: Sendable {
         }
         slashDates = true
         if (13...31).contains(a), (1...12).contains(b) {
-            dayFirstCount += 1
-            if dayFirst == nil {
-                dayFirst = String(decoding: field, as: UTF8.self).trimmed()
-                dayFirstLine = line
-            }
+            countDayFirst(field, line: line)
         } else if (13...31).contains(b), (1...12).contains(a) {
-            monthFirstCount += 1
-            if monthFirstExample == nil {
-                monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
-                monthFirstLine = line
-            }
+            countMonthFirst(field, line: line)
+        }
+    }
+
+    /// One date that reads only day-first: counted, and kept as the example when it is the first.
+    private mutating func countDayFirst(_ field: UnsafeBufferPointer<UInt8>, line: Int) {
+        dayFirstCount += 1
+        if dayFirst == nil {
+            dayFirst = String(decoding: field, as: UTF8.self).trimmed()
+            dayFirstLine = line
+        }
+    }
+
+    /// One date that reads only month-first: counted, and kept as the example when it is the first.
+    private mutating func countMonthFirst(_ field: UnsafeBufferPointer<UInt8>, line: Int) {
+        monthFirstCount += 1
+        if monthFirstExample == nil {
+            monthFirstExample = String(decoding: field, as: UTF8.self).trimmed()
+            monthFirstLine = line
         }
     }
 

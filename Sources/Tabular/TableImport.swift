@@ -239,11 +239,16 @@ public final class TableImport {
     /// `--on-error skip`; the first remedy it offered, dmy, read the file wrong. Nil when the
     /// evidence is one-sided or balanced.
     var lopsided: DateOrder? {
-        let day = orderEvidence.reduce(0) { $0 + $1.dayFirstCount }, month = orderEvidence.reduce(0) { $0 + $1.monthFirstCount }
+        let (day, month) = orderCounts
         guard day > 0, month > 0 else { return nil }
         if Double(day) <= Self.typoShare * Double(month) { return .monthFirst }
         if Double(month) <= Self.typoShare * Double(day) { return .dayFirst }
         return nil
+    }
+
+    /// The file's dates that read only day-first, and only month-first, over all its columns.
+    var orderCounts: (dayFirst: Int, monthFirst: Int) {
+        orderEvidence.reduce((0, 0)) { ($0.0 + $1.dayFirstCount, $0.1 + $1.monthFirstCount) }
     }
 
     /// The most dates of one order, against those of the other, that are read as typos: in an
@@ -275,7 +280,7 @@ public final class TableImport {
         }
         let monthLine = orderEvidence[monthColumn].monthFirstLine
         func at(_ line: Int) -> String { line > 0 ? " on line \(line)" : "" }
-        let days = orderEvidence.reduce(0) { $0 + $1.dayFirstCount }, months = orderEvidence.reduce(0) { $0 + $1.monthFirstCount }
+        let (days, months) = orderCounts
         // The order more of the dates read in first: the likelier one.
         let likely = months > days ? "mdy" : "dmy", other = likely == "mdy" ? "dmy" : "mdy"
         return InputError(file: file, line: day.line > 0 ? day.line : nil, column: header[day.column],
@@ -288,7 +293,7 @@ public final class TableImport {
         var columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
         if columns.isEmpty { columns = ["'\(header[witness.column].clipped)'"] }
         let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
-        let typos = orderEvidence.reduce(0) { $0 + $1.monthFirstCount }
+        let typos = orderCounts.monthFirst
         return "dates read day-first (DD/MM/YYYY) in \(named), one order for the whole file: '\(witness.text.clipped)' in '\(header[witness.column].clipped)'\(witness.line > 0 ? " (line \(witness.line))" : "") reads only so, and \(typos == 0 ? "no date of the file reads only month-first" : "the \(typos) that read only month-first (mistyped, too few to be an order of their own) are rejected"); if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
     }
 

@@ -23,6 +23,20 @@ import Tabular
         return (ws, try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"]))
     }
 
+    /// The workspace with A1 used at two locations, ICU 10 a day and ER 5, to 2026-06-29.
+    func twoLocations(inventory: String, orders: String) throws -> [String: Table] {
+        let (ws, _) = try workspace(inventory: inventory, orders: orders)
+        var usage = "date,item,location,quantity\n"
+        var day = CalendarDay(year: 2026, month: 1, day: 1)!
+        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
+            usage += "\(day),A1,ICU,10\n\(day),A1,ER,5\n"
+            day = day.adding(days: 1)
+        }
+        try ws.write("usage.csv", usage)
+        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
+        return t
+    }
+
     func plan(_ t: [String: Table], orders: Bool = true) throws -> ReorderJob.Plan {
         var job = ReorderJob()
         job.threads = 1
@@ -233,15 +247,7 @@ import Tabular
     /// order-up-to 140, 40 on hand) needs 100 and ER (5 a day, 70) needs 30; of P1's 200, ICU
     /// takes 100, ER 30 and the 70 left go to ICU. Neither orders; each says so.
     @Test func openLinesOfAnItemAtSeveralLocationsAreNettedByNeed() throws {
-        let (ws, _) = try workspace(inventory: "item,location,on_hand\nA1,ICU,40\nA1,ER,40\n", orders: "P1,A1,Acme,2026-06-26,200,,\n")
-        var usage = "date,item,location,quantity\n"
-        var day = CalendarDay(year: 2026, month: 1, day: 1)!
-        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
-            usage += "\(day),A1,ICU,10\n\(day),A1,ER,5\n"
-            day = day.adding(days: 1)
-        }
-        try ws.write("usage.csv", usage)
-        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
+        let t = try twoLocations(inventory: "item,location,on_hand\nA1,ICU,40\nA1,ER,40\n", orders: "P1,A1,Acme,2026-06-26,200,,\n")
         let p = try plan(t)
         #expect(p.lines.count == 2)
         let icu = try #require(p.lines.first { $0.location == "ICU" }), er = try #require(p.lines.first { $0.location == "ER" })
@@ -258,16 +264,8 @@ import Tabular
     /// 2026-06-26, the orders naming no location: the 200 were on the shelf at neither, and both
     /// ordered. They are shared by need like units still to come, and each unit counted once.
     @Test func unitsDeliveredSinceACountOfSeveralLocationsAreShared() throws {
-        let (ws, _) = try workspace(inventory: "item,location,on_hand,as_of\nA1,ICU,40,2026-06-24\nA1,ER,40,2026-06-24\n",
-                                    orders: "P1,A1,Acme,2026-06-20,200,2026-06-26,200\n")
-        var usage = "date,item,location,quantity\n"
-        var day = CalendarDay(year: 2026, month: 1, day: 1)!
-        while day <= CalendarDay(year: 2026, month: 6, day: 29)! {
-            usage += "\(day),A1,ICU,10\n\(day),A1,ER,5\n"
-            day = day.adding(days: 1)
-        }
-        try ws.write("usage.csv", usage)
-        let t = try ws.tables(["usage.csv": "usage", "items.csv": "items", "inventory.csv": "inventory", "orders.csv": "orders"])
+        let t = try twoLocations(inventory: "item,location,on_hand,as_of\nA1,ICU,40,2026-06-24\nA1,ER,40,2026-06-24\n",
+                                 orders: "P1,A1,Acme,2026-06-20,200,2026-06-26,200\n")
         let p = try plan(t)
         let icu = try #require(p.lines.first { $0.location == "ICU" }), er = try #require(p.lines.first { $0.location == "ER" })
         // 40 + 40 counted, 50 + 25 used since, 200 delivered: 205 on the shelves in all.

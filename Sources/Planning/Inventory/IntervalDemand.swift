@@ -141,10 +141,10 @@ public struct IntervalDemand: Sendable, Equatable {
             // A one-off quarter: the most spread one, against the others; never the latest, which
             // is how the item is used now (a flu kit's season: left out, its level fell from 82
             // to 46 where about 120 serves 95%).
-            if quarters.count >= 3,
-               let widest = quarters.indices.max(by: { pooled([quarters[$0]]) < pooled([quarters[$1]]) }), widest > 0 {
+            let ratios = quarters.map { pooled([$0]) }
+            if quarters.count >= 3, let widest = ratios.indices.max(by: { ratios[$0] < ratios[$1] }), widest > 0 {
                 let others = quarters.indices.filter { $0 != widest }.map { quarters[$0] }
-                if others.reduce(0, { $0 + $1.weeksUsed }) >= 4 && pooled([quarters[widest]]) > oneOff * pooled(others) {
+                if others.reduce(0, { $0 + $1.weeksUsed }) >= 4 && ratios[widest] > oneOff * pooled(others) {
                     return pooled(others)
                 }
             }

@@ -60,9 +60,6 @@ public struct StockItem: Sendable {
     /// at as-of, and not in `onOrder`, which is what is still on order at as-of
     /// (`OpenOrders.SinceCount`). Kept apart so that no unit is counted as both.
     public var receivedSinceCount = 0.0
-    /// Units of open lines arrived since the count that no location of the item can be given
-    /// (the orders name none and the item is stocked at several): the shelf is read without them.
-    public var receivedSinceCountUnplaced = false
     /// Units of an item at several locations that its PO lines delivered since the count, the
     /// orders naming no location: shared among the locations by need (`UnplacedOnOrder`), then 0.
     public var unplacedReceived = 0.0

@@ -240,7 +240,7 @@ public struct ReorderPlanner: Sendable {
         var onHandText = fmt(s.onHand)
         if s.usedSinceCount > 0 || s.receivedSinceCount > 0 {
             onHandText = fmt(shelf) + " by as-of (counted " + onHandText + ", " + fmt(s.usedSinceCount)
-                + (s.receivedSinceCountUnplaced ? " used since; what arrived since is not placed at a location)" : " used and " + fmt(s.receivedSinceCount) + " received since)")
+                + " used and " + fmt(s.receivedSinceCount) + " received since)"
         }
         let expiring = s.expectedExpiryWaste - s.expiredAtAsOf
         if s.expiredAtAsOf > 0 {

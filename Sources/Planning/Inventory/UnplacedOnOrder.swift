@@ -52,7 +52,6 @@ public enum UnplacedOnOrder {
                 let shelf = allocate(arrived, needs: places.map { max(0, orderUpTo($0) - stock[$0].inventoryPosition) })
                 for (i, k) in places.enumerated() {
                     stock[k].receivedSinceCount += shelf[i]
-                    stock[k].receivedSinceCountUnplaced = false
                     stock[k].unplacedReceived = 0
                     received[k] = (shelf[i], arrived)
                 }

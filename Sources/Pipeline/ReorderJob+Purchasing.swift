@@ -132,12 +132,32 @@ extension ReorderJob {
             // On the shelf at as-of: what arrived since the count; on order at as-of: what is
             // still to come (`OpenOrders.SinceCount`), whoever gives the on order.
             let since = OpenOrders.SinceCount(countable, countedOn: counted, countsToCome: fresh)
+            // Units delivered since the count that no location's on order held: shared among the
+            // locations by need once their positions are known (`UnplacedOnOrder`).
+            var unplacedReceived = since.received
             if places.count == 1 {
                 stock[places[0]].receivedSinceCount = since.received
-            } else if since.received > 0 {
-                // Shared among the locations by need once their positions are known (`UnplacedOnOrder`).
+                unplacedReceived = 0
+            } else if given && counted < today {
+                // Delivered on lines open at the count: inside the inventory's on order then, so
+                // they move from on order to the shelf where that on order was (in proportion).
+                // Left on order as well, 100 delivered were counted twice, on the shelf and on
+                // order, and the location short of them ordered nothing.
+                let atCount = places.map { stock[$0].onOrder }, held = atCount.reduce(0, +)
+                let moved = min(since.receivedOfLinesOpenAtCount, held)
+                if moved > 0 {
+                    for (i, k) in places.enumerated() where atCount[i] > 0 {
+                        let share = moved * atCount[i] / held
+                        stock[k].onOrder -= share
+                        stock[k].receivedSinceCount += share
+                        notes[k].append("\(whole(share)) of the inventory's \(whole(atCount[i])) on order at the count on \(CalendarDay(daysSinceEpoch: counted)) delivered since (on the shelf here)")
+                    }
+                }
+                unplacedReceived = since.received - moved
+            }
+            if unplacedReceived > 0 {
                 use.itemsReceivedUnplaced += 1
-                for k in places { stock[k].unplacedReceived = since.received }
+                for k in places { stock[k].unplacedReceived = unplacedReceived }
             }
             /// Each line due its lead time after it was ordered; an overdue one (flagged above)
             /// is not counted on to come in time.
@@ -175,11 +195,25 @@ extension ReorderJob {
                                     + (kept < atCount ? " less what its lines delivered since" : "") + ": on order kept as the inventory gives it; check these lines before ordering")
                 }
             } else if given {
-                let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
-                if total > inInventory + 0.5 {
-                    use.itemsAboveInventory += 1
+                // The inventory's on order is the count day's: lines ordered since are on order
+                // on top of it, at the locations needing them most (`UnplacedOnOrder`). Left
+                // out, a PO of 80 placed after the count was ordered again.
+                if since.toComeOfLinesOrderedSince > 0 {
+                    use.itemsUnplaced += 1
+                    use.unplacedLines[item] = listed(since.orderedSince)
                     for k in places {
-                        notes[k].append("open PO lines hold \(whole(total)) (\(listed(countable))) against \(whole(inInventory)) on order in the inventory: on order kept as the inventory gives it; check these lines before ordering")
+                        stock[k].unplacedOnOrder = since.toComeOfLinesOrderedSince
+                        stock[k].unplacedArrivals = arrivals(since.orderedSince)
+                    }
+                }
+                let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
+                let openAtCount = countable.filter { $0.orderDay <= counted && $0.toCome > 0 && fresh($0) }
+                let toCome = counted < today ? since.toComeOfLinesOpenAtCount : total
+                if toCome > inInventory + 0.5 {
+                    use.itemsAboveInventory += 1
+                    let shown = counted < today ? openAtCount : countable
+                    for k in places {
+                        notes[k].append("open PO lines hold \(whole(toCome)) (\(listed(shown))) against \(whole(inInventory)) on order in the inventory: on order kept as the inventory gives it; check these lines before ordering")
                     }
                 }
             } else if places.count == 1 {

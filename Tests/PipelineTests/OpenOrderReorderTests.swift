@@ -277,6 +277,26 @@ import Tabular
         #expect(!icu.reason.contains("not placed at a location"), "\(icu.reason)")
     }
 
+    /// Counted on 2026-06-24 with ICU's on order 100 (P1, delivered on the 27th) and P2's 80
+    /// ordered on the 26th, after the count: on the shelves at as-of 40 + 40 - 50 - 25 + 100 =
+    /// 105, on order 80, position 185 in all. Before, P1's 100 were counted on order at ICU
+    /// and on the shelves as well, and P2 nowhere (205). P1's units move to ICU's shelf, where
+    /// its on order was; P2's are netted by need. on_hand is the shelf at as-of, so each row
+    /// reads on hand + on order = position.
+    @Test func aCountOfSeveralLocationsWithTheirOnOrderRollsForward() throws {
+        let t = try twoLocations(inventory: "item,location,on_hand,on_order,as_of\nA1,ICU,40,100,2026-06-24\nA1,ER,40,0,2026-06-24\n",
+                                 orders: "P1,A1,Acme,2026-06-22,100,2026-06-27,100\nP2,A1,Acme,2026-06-26,80,,\n")
+        let p = try plan(t)
+        let icu = try #require(p.lines.first { $0.location == "ICU" }), er = try #require(p.lines.first { $0.location == "ER" })
+        #expect(abs(icu.inventoryPosition + er.inventoryPosition - 185) < 1e-6, "\(icu.inventoryPosition) \(er.inventoryPosition)")
+        #expect(abs(icu.onHand - 90) < 1e-6 && abs(er.onHand - 15) < 1e-6, "\(icu.onHand) \(er.onHand)")
+        #expect(abs(icu.onOrder + er.onOrder - 80) < 1e-6, "\(icu.onOrder) \(er.onOrder)")
+        for line in [icu, er] { #expect(abs(line.onHand + line.onOrder - line.inventoryPosition) < 1e-6, "\(line.reason)") }
+        #expect(icu.reason.contains("100 of the inventory's 100 on order at the count on 2026-06-24 delivered since (on the shelf here)"), "\(icu.reason)")
+        #expect(er.reason.contains("of the 80 on open PO lines (P2: 80 ordered 2026-06-26) counted on order here"), "\(er.reason)")
+        #expect(!icu.reason.contains("against 100 on order in the inventory"), "\(icu.reason)")
+    }
+
     /// An item's forecast is its own: with B2's lead time 60 days instead of 7, A1's demand
     /// over its 14-day protection interval is the same (one horizon for the run, set by the
     /// longest lead time, changed every other item's backtest and forecast).

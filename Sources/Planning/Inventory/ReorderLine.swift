@@ -213,6 +213,9 @@ public struct ReorderLine: Sendable {
     public var description: String
     public var vendor: String
     public var location: String
+    /// On the shelf at as-of: a count taken before it rolled forward (`StockItem.onHandAtAsOf`),
+    /// as `onOrder` is, so the row reads on hand + on order = position (less backorders and
+    /// expiry). The count itself showed 40 beside a position of 115 from 90 on the shelf.
     public var onHand: Double
     public var onOrder: Double
     public var inventoryPosition: Double

@@ -323,7 +323,7 @@ public struct ReorderPlanner: Sendable {
         for note in notes { part(note) }
 
         var line = ReorderLine(item: s.item, description: s.description, vendor: s.vendor, location: s.location,
-                           onHand: s.onHand, onOrder: s.onOrder, inventoryPosition: position, demandForecast: levels.protectionDemand,
+                           onHand: s.onHandAtAsOf, onOrder: s.onOrder, inventoryPosition: position, demandForecast: levels.protectionDemand,
                            safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo,
                            orderQuantity: rounded.quantity, packs: rounded.packs, unitCost: s.unitCost,
                            orderCost: rounded.quantity * s.unitCost, daysOfSupply: daysOfSupply, serviceLevel: serviceLevel,

@@ -100,6 +100,10 @@ public struct InputSchema: Sendable {
         /// and files without the column, are not checked. Two order lines alike in every
         /// column may be two orders, unless they also share a PO number.
         public var onlyWith: String? = nil
+        /// With `ignoringCase`, roles whose values have other spellings of one name: `D` and
+        /// `Day` are one shift (`ShiftWindow.standardName`), and two census rows for it on one
+        /// date both checked the shift, one with the other's patients.
+        public var spellings: [String: @Sendable (String) -> String?] = [:]
     }
 
     public var kind: String
@@ -156,7 +160,8 @@ public struct InputSchema: Sendable {
                     unique: UniqueKey(roles: ["unit", "job_code"], noun: "a target", why: "one per unit and job code; a second would double the plan")),
         InputSchema(kind: "shifts", roles: [r("date", .date, true), r("shift", .text, true), r("unit", .text, true, key),
                                             Role(name: "patients", type: .number, required: true, rule: count, emptyIsUnrecorded: true), r("start", .time), r("end", .time)],
-                    unique: UniqueKey(roles: ["date", "unit", "shift"], noun: "a shift census row", why: "one per date, unit and shift; a second would check the shift twice"),
+                    unique: UniqueKey(roles: ["date", "unit", "shift"], noun: "a shift census row", why: "one per date, unit and shift; a second would check the shift twice",
+                                                     spellings: ["shift": ShiftWindow.standardName(of:)]),
                     rowRules: [.shift(name: "shift", start: "start", end: "end")]),
         InputSchema(kind: "budget", roles: [r("department", .text, true, .notATotal), r("account", .text, true, .notATotal), r("period", .period, true),
                                             r("amount", .number, true), r("fiscal_year", .text), r("volume", .number, false, atLeastZero),

@@ -14,6 +14,8 @@ struct UniqueRows {
     private var matchKeys: [[Int: String]]
     /// Per key role: compared byte for byte (its interned id) even when the key ignores case.
     private let exact: [Bool]
+    /// Per key role: its other spellings of one name, if any (`UniqueKey.spellings`).
+    private let spelling: [(@Sendable (String) -> String?)?]
 
     /// The position of the key's `onlyWith` role, whose empty value exempts a row.
     let requiredIndex: Int?
@@ -28,6 +30,7 @@ struct UniqueRows {
         names = found.map(\.0)
         matchKeys = Array(repeating: [:], count: found.count)
         exact = found.map { key?.exactRoles.contains($0.0) ?? false }
+        spelling = found.map { key?.spellings[$0.0] }
     }
 
     var isActive: Bool { !indices.isEmpty }
@@ -51,7 +54,7 @@ struct UniqueRows {
                 } else if id >= 0, let known = matchKeys[n][id] {
                     normalized += known
                 } else {
-                    let folded = values(index).matchKey()
+                    let folded = spelling[n]?(values(index)) ?? values(index).matchKey()
                     if id >= 0 { matchKeys[n][id] = folded }
                     normalized += folded
                 }

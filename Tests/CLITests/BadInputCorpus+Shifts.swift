@@ -55,6 +55,7 @@ extension BadInputCorpus {
             ("a shift with an end but no start", "2025-01-06,night,ICU,5,,07:00", "start", "has an end but no start"),
             ("a shift with a start but no end", "2025-01-06,night,ICU,5,19:00,", "end", "has a start but no end"),
             ("a duplicate shift (day again)", "2025-01-06,Day,icu,5,07:00,19:00", "shift", "already has a shift census row on line 2"),
+            ("a duplicate shift by its letter (D for day)", "2025-01-06,D,ICU,6,07:00,19:00", "shift", "shift 'D' already has a shift census row on line 2"),
         ] {
             cases.append(rejecting(shifts, "\(name) on line 3", replacingRow(shifts, 1, with: Array(row.utf8)), [RejectedRow(line: 3, column: column, says: says)]))
         }

@@ -149,4 +149,13 @@ extension ShiftCheckReviewTests {
         let letters = try Self.run(timekeeping: Self.fullyStaffed, shifts: ["date,shift,unit,patients", "2026-03-02,d,4W,10", "2026-03-03,Day,4W,10"])
         #expect(try letters.rows("staffing_grid.csv") == ["unit,job_code,shift,patients,staff_required", "4W,RN,day,10,2"])
     }
+
+    /// `Day` and `D` on one date are one shift twice: the second row is rejected like an exact
+    /// duplicate (both imported, the shift was checked twice, once with the other's 14 patients).
+    @Test func aStandardShiftByNameAndByLetterOnOneDateIsADuplicate() throws {
+        let shifts = ["date,shift,unit,patients", "2026-03-02,Day,4W,10", "2026-03-02,D,4W,14", "2026-03-02,NIGHT,4W,10", "2026-03-03,Day,4W,10", "2026-03-03,NIGHT,4W,10"]
+        let run = try Self.run(timekeeping: Self.fullyStaffed, shifts: shifts)
+        #expect(run.outcome.status != 0)
+        #expect(run.outcome.stderr.contains("shifts.csv:3: column 'shift': date '2026-03-02' and unit '4W' and shift 'D' already has a shift census row on line 2"), "\(run.outcome.stderr)")
+    }
 }

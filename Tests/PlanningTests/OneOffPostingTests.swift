@@ -36,3 +36,61 @@ import Testing
         #expect(OneOffPosting.find(Self.months([1_000, 9_000, 0, 1_000, 1_000]), posted: [100, 101, 103, 104], ledgerStart: 100, asOf: 104) == nil)
     }
 }
+
+/// One-off credits in a cost line (a finance review's case 02 and its smaller variant): a
+/// rebate true-up credited to the drugs account is left out of the projection, like a spike.
+@Suite struct OneOffCreditTests {
+    static let month = VarianceLineProjectionTests.month
+    /// 6200 Pharmaceuticals, July 2025 to March 2026, with November as `november`.
+    static func drugs(november: Double) -> [Int: Double] {
+        let values = [256_515.29, 263_705.13, 243_152.62, 257_101.93, november, 255_413.68, 248_788.35, 246_091.09, 256_392.68]
+        return Dictionary(uniqueKeysWithValues: values.enumerated().map { (month(2025, 7) + $0.offset, $0.element) })
+    }
+
+    /// The nine months' median is 255,413.68 and their median absolute deviation 6,625.33
+    /// (9,822.61 scaled): far is 5 x 9,822.61 = 49,113 below, or a quarter of the median,
+    /// 63,853, whichever is more. November at -56,945.95 (a $310,000 rebate) is 312,360 below,
+    /// and at 103,054.05 (a $150,000 one) 152,360 below: both credits, forecast at the other
+    /// eight's median, 255,903.18. A month 40,000 under (215,413.68) is a quieter month, and
+    /// the last month is a credit only below zero (lower, it may be a new level).
+    @Test func aMonthFarBelowTheLinesUsualMonthIsAOneOffCredit() {
+        let nov = Self.month(2025, 11), mar = Self.month(2026, 3)
+        for november in [-56_945.95, 103_054.05] {
+            let line = Self.drugs(november: november)
+            let found = OneOffPosting.find(line, posted: LedgerMonths.postedMonths(line), ledgerStart: Self.month(2025, 7), asOf: mar)
+            #expect(found == .credit(month: nov, amount: november, usual: (255_413.68 + 256_392.68) / 2), "\(String(describing: found))")
+            #expect(found?.history(line)?[nov] == (255_413.68 + 256_392.68) / 2)
+        }
+        let quiet = Self.drugs(november: 215_413.68)
+        #expect(OneOffPosting.find(quiet, posted: Set(quiet.keys), ledgerStart: Self.month(2025, 7), asOf: mar) == nil)
+        var lowLast = Self.drugs(november: 250_000)
+        lowLast[mar] = 103_054.05
+        #expect(OneOffPosting.find(lowLast, posted: Set(lowLast.keys), ledgerStart: Self.month(2025, 7), asOf: mar) == nil)
+    }
+
+    /// The case itself, the engine forecasting: budget 250,000 a month, Salaries beside it at
+    /// 100,000. Each month April to June was 218,912.76, the mean of all nine months with the
+    /// rebate (1,970,214.82 / 9), $103,447 short of the usual month over the three (253,395.10
+    /// without it); now each is within the eight usual months' range (243,153 to 263,705). The
+    /// notes name the credit and no longer call November "no posting ... a journal not yet posted".
+    @Test func aRebateCreditIsNotProjectedIntoTheMonthsLeft() throws {
+        let fy = VarianceLineProjectionTests.fiscalYear, mar = Self.month(2026, 3)
+        let budget = VarianceLineProjectionTests.rows(fy.flatMap { m -> [(String, String, Int, Double)] in
+            [("8400 Pharmacy", "6200 Pharmaceuticals", m, 250_000), ("8400 Pharmacy", "5010 Salaries", m, 100_000)]
+        })
+        let drugs = Self.drugs(november: -56_945.95)
+        let actuals = VarianceLineProjectionTests.rows(fy.filter { $0 <= mar }.flatMap { m -> [(String, String, Int, Double)] in
+            [("8400 Pharmacy", "6200 Pharmaceuticals", m, drugs[m]!), ("8400 Pharmacy", "5010 Salaries", m, 100_000)]
+        })
+        let variance = try BudgetVariance(budget: budget, actuals: actuals)
+        #expect(!variance.notes.contains { $0.contains("no posting") }, "\(variance.notes)")
+        let outcome = try variance.projected(forecast: VarianceLineProjectionTests.engine)
+        let line = try VarianceLineProjectionTests.projection(outcome, "6200 Pharmaceuticals")
+        for period in ["2026-04", "2026-05", "2026-06"] {
+            let amount = line.months[period] ?? .nan
+            #expect(amount >= 243_152 && amount <= 263_706, "\(period): \(amount)")
+        }
+        let note = try #require(outcome.notes.first { $0.contains("one-off credit") })
+        #expect(note.contains("6200 Pharmaceuticals, -$56,946 in 2025-11") || note.contains("6200 Pharmaceuticals, -$56,945.95 in 2025-11"), "\(note)")
+    }
+}

@@ -49,8 +49,15 @@ public struct LinePostings: Sendable {
         }
         let stopped = Set(zip(moved, sure).filter(\.1).map(\.0.stopped))
         renamed = Set(stopped.compactMap { lineOfPosting[$0] })
-        // (A line continued under another name has its own note.)
-        let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf).filter { !stopped.contains($0.line) }
+        // (A line continued under another name has its own note, and a month of a one-off credit
+        // too, `OneOffPosting.credit`: a $310,000 rebate netting the drugs month to -$56,945.95
+        // was called "no posting ... check for a journal not yet posted", the wrong place to look.)
+        let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf).compactMap { gap -> (line: String, months: [Int])? in
+            guard !stopped.contains(gap.line) else { return nil }
+            let credit = lineOfPosting[gap.line].flatMap { ledger.actual[$0] }.flatMap { OneOffPosting.creditMonth($0, asOf: asOf) }
+            let months = gap.months.filter { $0 != credit }
+            return months.isEmpty ? nil : (gap.line, months)
+        }
         if !gaps.isEmpty {
             let shown = gaps.prefix(6).map { gap in
                 label(gap.line) + " " + gap.months.prefix(3).map { months.label($0) }.listed(of: gap.months.count)

@@ -16,6 +16,19 @@ import Tabular
 ///   month is at least five times the median of the others. Its forecast is made with that
 ///   month at the median; the month stays booked as it is.
 ///
+/// - `.credit`: the line posted most months from its first to as-of (four or more), and one
+///   month, not the last unless below zero, is far below its usual month: a rebate or a true-up
+///   credited to a cost line. Its forecast is made with that month at the usual month; the
+///   month stays booked as it is. Forecast as it was, a $310,000 rebate credited to a
+///   $253,000-a-month drugs line (the month netting to -$56,945.95) was spread into every month
+///   left, each projected at 218,912.76, the mean of the nine months with it: $103,447 of drug
+///   spend missing from the year end in three months, more earlier in the year. A smaller
+///   credit leaving the month at $103,054 lowered it by about $50,000 without a word.
+///   "Far" is robust, the line's own spread: at least `creditSpreads` times its months' median
+///   absolute deviation (scaled to a standard deviation, 1.4826 x) below the median of its
+///   months, and at least `creditShare` of the median (a line that never varies has no
+///   deviation, and a $10 dip in its rent is no credit).
+///
 /// A line that posted once, fewer than three months before as-of and after the ledger's first
 /// month (`.recent`), could be a one-off or a new monthly line; it is projected as the latter
 /// and named, so that a reader knows where the projection rests on one month. (One posted only
@@ -24,11 +37,16 @@ public enum OneOffPosting: Equatable, Sendable {
     case once(month: Int, amount: Double)
     case recent(month: Int, amount: Double)
     case spike(month: Int, amount: Double, usual: Double)
+    case credit(month: Int, amount: Double, usual: Double)
 
     /// Months the ledger must book after a lone posting before it reads as a one-off.
     public static let monthsAfter = 3
     /// How many times a line's usual month one month must be to read as a one-off.
     public static let spikeRatio = 5.0
+    /// How many scaled median absolute deviations below the line's median month a credit is.
+    public static let creditSpreads = 5.0
+    /// How far below the line's median month a credit is at least, as a share of it.
+    public static let creditShare = 0.25
 
     /// The one-off in a line's net amounts by month (`amounts`, booked months through as-of),
     /// or nil. `posted` is the months the line posted in (`LedgerMonths.postedMonths`),
@@ -42,7 +60,13 @@ public enum OneOffPosting: Equatable, Sendable {
             return first > ledgerStart ? .recent(month: first, amount: amount) : nil
         }
         let span = Array(first...asOf)
-        guard span.count >= 4, span.allSatisfy(months.contains) else { return nil }
+        guard span.count >= 4 else { return nil }
+        guard span.allSatisfy(months.contains), let spike = spike(amounts, span: span) else { return credit(amounts, span: span, asOf: asOf) }
+        return spike
+    }
+
+    /// One month of `span` (every month posted) at `spikeRatio` times the others' median or more.
+    static func spike(_ amounts: [Int: Double], span: [Int]) -> OneOffPosting? {
         let sizes = span.map { abs(amounts[$0] ?? 0) }
         guard let top = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) else { return nil }
         var rest = sizes
@@ -54,15 +78,43 @@ public enum OneOffPosting: Equatable, Sendable {
         return .spike(month: span[top], amount: amount, usual: amount < 0 ? -median : median)
     }
 
+    /// The one month of `span` far below the line's usual month (a credit: see the type's
+    /// doc), or nil. A month with no amount at all is a gap (`LedgerMonths.lineGaps`), not a
+    /// credit; the last month (`asOf`) is one only below zero, since a lower last month may be
+    /// a new level or a month not yet closed.
+    public static func credit(_ amounts: [Int: Double], span: [Int], asOf: Int) -> OneOffPosting? {
+        let values = span.map { amounts[$0] ?? 0 }
+        let median = Median.of(sorted: values.sorted())
+        guard abs(median) > 0.005 else { return nil }
+        let sign = median > 0 ? 1.0 : -1.0
+        let spread = 1.4826 * Median.of(sorted: values.map { abs($0 - median) }.sorted())
+        let floor = max(creditSpreads * spread, creditShare * abs(median))
+        let far = span.indices.filter { sign * (median - values[$0]) >= floor }
+        guard far.count == 1, let i = far.first, abs(values[i]) > 0.005, span[i] < asOf || sign * values[i] < 0 else { return nil }
+        var rest = values
+        rest.remove(at: i)
+        return .credit(month: span[i], amount: values[i], usual: Median.of(sorted: rest.sorted()))
+    }
+
+    /// The month of a line's one-off credit through `asOf`, from its net amounts by month, if any.
+    public static func creditMonth(_ amounts: [Int: Double], asOf: Int) -> Int? {
+        let booked = amounts.filter { $0.key <= asOf }
+        guard let first = LedgerMonths.postedMonths(booked).min(), asOf - first >= 3 else { return nil }
+        if case let .credit(month, _, _)? = credit(booked, span: Array(first...asOf), asOf: asOf) { return month }
+        return nil
+    }
+
     /// What was found, one sentence per kind, naming up to four lines each; nil for nothing.
     public static func note(_ found: [(line: String, oneOff: OneOffPosting)]) -> String? {
         let money = { (x: Double) in NumberFormat.money(abs(x)) }, label = Frequency.month.label
-        var once: [String] = [], spikes: [String] = [], recent: [String] = []
+        var once: [String] = [], spikes: [String] = [], recent: [String] = [], credits: [String] = []
         for (line, oneOff) in found {
             switch oneOff {
             case let .once(month, amount): once.append("\(line), \(money(amount)) in \(label(month))")
             case let .recent(month, amount): recent.append("\(line), \(money(amount)) in \(label(month))")
             case let .spike(month, amount, usual): spikes.append("\(line), \(money(amount)) in \(label(month)) against \(money(usual)) a month")
+            case let .credit(month, amount, usual):
+                credits.append("\(line), \(amount < 0 ? "-" : "")\(money(amount)) in \(label(month)), \(money(usual - amount)) below its usual \(money(usual)) a month")
             }
         }
         var said: [String] = []
@@ -71,6 +123,10 @@ public enum OneOffPosting: Equatable, Sendable {
         }
         if !spikes.isEmpty {
             said.append("\(spikes.count == 1 ? "1 line" : "\(spikes.count) lines") booked one month at \(NumberFormat.fixed(spikeRatio)) times \(spikes.count == 1 ? "its" : "their") usual month or more (\(spikes.listed(upTo: 4))): read as one-off, booked as it is and forecast at the usual month")
+        }
+        if !credits.isEmpty {
+            let one = credits.count == 1
+            said.append("\(one ? "1 line" : "\(credits.count) lines") booked one month far below \(one ? "its" : "their") usual month (\(credits.listed(upTo: 4))): read as a one-off credit (a rebate, a true-up, a refund), booked as it is and left out of the projection, which takes the usual month for the months left; if \(one ? "it is" : "one is") instead part of a month's postings missing, post \(one ? "it" : "them")")
         }
         if !recent.isEmpty {
             said.append("\(recent.count == 1 ? "1 line" : "\(recent.count) lines") posted once, too recently to tell a one-off from a new monthly line (\(recent.listed(upTo: 4))): projected as monthly; if \(recent.count == 1 ? "it is a one-off, its" : "they are one-off, their") forecast_remaining is too high by as much")
@@ -94,7 +150,7 @@ public enum OneOffPosting: Equatable, Sendable {
         switch self {
         case .once: return nil
         case .recent: return amounts
-        case let .spike(month, _, usual):
+        case let .spike(month, _, usual), let .credit(month, _, usual):
             var cleaned = amounts
             cleaned[month] = usual
             return cleaned

@@ -16,7 +16,7 @@ public struct BudgetLedger: Sendable {
     /// Each line's account type as far as it is known (`settleAccountTypes`); an untyped line
     /// is an expense.
     public private(set) var accountTypes: [LedgerLine: VarianceLine.AccountType] = [:]
-    /// Each line's cost behavior as the budget gives it; a line without one is variable.
+    /// Each line's cost behavior as the budget gives it (`behavior(of:)` for a line without one).
     public private(set) var behaviors: [LedgerLine: VarianceLine.Behavior] = [:]
     /// Each department's volume by month: the budget's and the ledger's, and a volumes file's
     /// over both (`flex(by:sharded:)`).
@@ -160,12 +160,49 @@ public struct BudgetLedger: Sendable {
     /// on it: revenue booked by a department without a budget line is revenue, not unbudgeted
     /// expense. What is still untyped then takes the ledger's type (the budget's stands where
     /// it gives one).
-    public mutating func settleAccountTypes() {
+    ///
+    /// A line still untyped with no budget line takes the type the evidence gives
+    /// (`UnbudgetedLineType`: the ledger's signs, its account number, its name), when the budget
+    /// or the ledger types any line at all; the note names each line so typed, nil for none.
+    @discardableResult
+    public mutating func settleAccountTypes() -> String? {
         var mixedTypes = Set<String>()
         for (line, type) in accountTypes where typeOfAccount.updateValue(type, forKey: line.account) ?? type != type { mixedTypes.insert(line.account) }
         for account in mixedTypes { typeOfAccount[account] = nil }
         for line in lines where accountTypes[line] == nil && budget[line] == nil { accountTypes[line] = typeOfAccount[line.account] }
         for (line, type) in ledgerTypes where accountTypes[line] == nil { accountTypes[line] = type }
+        let untyped = lines.filter { accountTypes[$0] == nil && budget[$0] == nil && actual[$0] != nil }
+        guard !untyped.isEmpty, !accountTypes.isEmpty else { return nil }
+        // The evidence, from the typed lines alone.
+        let revenue = lines.filter { accountTypes[$0] == .revenue }
+        let creditRevenue = !revenue.isEmpty && revenue.allSatisfy(isCredit)
+        var numbers: [VarianceLine.AccountType: [Int: Set<Int>]] = [:]
+        for (line, type) in accountTypes {
+            if let (digits, number) = UnbudgetedLineType.leadingNumber(line.account) { numbers[type, default: [:]][digits, default: []].insert(number) }
+        }
+        var found: [(line: String, type: UnbudgetedLineType)] = []
+        for line in untyped {
+            guard let inferred = UnbudgetedLineType.infer(account: line.account, amounts: actual[line] ?? [:], creditRevenue: creditRevenue,
+                                                          revenueNumbers: numbers[.revenue] ?? [:], expenseNumbers: numbers[.expense] ?? [:]) else { continue }
+            accountTypes[line] = inferred.type
+            found.append((line.label, inferred))
+        }
+        return UnbudgetedLineType.note(found)
+    }
+
+    /// Whether a line is booked below zero in the budget and the ledger (one of them may be
+    /// empty): revenue as credits.
+    func isCredit(_ line: LedgerLine) -> Bool {
+        let planned = (budget[line] ?? [:]).values.reduce(0, +), booked = (actual[line] ?? [:]).values.reduce(0, +)
+        return planned <= 0 && booked <= 0 && (planned < 0 || booked < 0)
+    }
+
+    /// A line's cost behavior: the budget's, else variable for a budgeted line and fixed for
+    /// one with no budget line. An unbudgeted line (consulting, a one-time repair) has no volume
+    /// it was planned on: read as variable, a census scenario of +5% grew a consulting line by
+    /// $1,308 (a finance review).
+    public func behavior(of line: LedgerLine) -> VarianceLine.Behavior {
+        behaviors[line] ?? (budget[line] == nil ? .fixed : .variable)
     }
 
     /// Revenue booked as credits: when every revenue line is at or below zero in both the
@@ -177,10 +214,7 @@ public struct BudgetLedger: Sendable {
     /// are: for them, more negative is rightly unfavorable.
     public mutating func turnCreditRevenue() -> String? {
         let revenue = lines.filter { accountTypes[$0] == .revenue }
-        let credits = revenue.allSatisfy { line in
-            let planned = (budget[line] ?? [:]).values.reduce(0, +), booked = (actual[line] ?? [:]).values.reduce(0, +)
-            return planned <= 0 && booked <= 0 && (planned < 0 || booked < 0)
-        }
+        let credits = revenue.allSatisfy(isCredit)
         guard !revenue.isEmpty, credits else { return nil }
         for line in revenue {
             budget[line] = budget[line]?.mapValues { -$0 }

@@ -62,7 +62,7 @@ extension BudgetVariance {
             notes.append("the forecast months \(span) have no budget: their rows show the variance against $0 and are not flagged")
         }
         let ahead = rolling.forecastMonths
-        var forecasts = LineForecasts(ledger, renamed: renamed, ledgerStart: ledgerStart, asOf: asOf, ahead: ahead)
+        var forecasts = LineForecasts(ledger, renamed: renamed, ledgerStart: ledgerStart, asOf: asOf, ahead: ahead, calendar: calendar)
         notes += forecasts.notes
         for batch in forecasts.batches { try forecast(batch) { id, f in forecasts.take(id, f) } }
 
@@ -73,7 +73,7 @@ extension BudgetVariance {
         let z80 = CountDistribution.normalQuantile(0.9), z95 = CountDistribution.normalQuantile(0.975)
         for (i, key) in lines.enumerated() {
             var line = RollingForecast.Line(department: key.department, account: key.account, accountType: ledger.accountTypes[key] ?? .expense,
-                                            behavior: ledger.behaviors[key] ?? .variable, budget: ledger.budget[key] ?? [:], actual: ledger.actual[key] ?? [:],
+                                            behavior: ledger.behavior(of: key), budget: ledger.budget[key] ?? [:], actual: ledger.actual[key] ?? [:],
                                             budgetVolume: ledger.budgetVolume[key.department] ?? [:], actualVolume: ledger.actualVolume[key.department] ?? [:],
                                             forecast: [:])
             (line.forecast, line.forecastVolume) = forecasts.projection(ofLine: i)

@@ -75,7 +75,7 @@ public struct BudgetVariance: Sendable {
         notes += postings.notes
         if let volumes { notes += try ledger.flex(by: volumes, sharded: sharded) }
         if let note = ledger.unflexedNote(through: asOf) { notes.append(note) }
-        ledger.settleAccountTypes()
+        if let note = ledger.settleAccountTypes() { notes.append(note) }
         if let note = ledger.turnCreditRevenue() { notes.append(note) }
         (self.calendar, self.asOf, self.ledger, self.notes) = (calendar, asOf, ledger, notes)
         (self.budget, self.actuals, self.ledgerStart, self.budgetMonths, self.renamed, self.sharded) = (budget, actuals, firstActual, budgetMonths, postings.renamed, sharded)

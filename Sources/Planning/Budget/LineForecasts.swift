@@ -9,7 +9,8 @@ import Tabular
 /// (`rates`) are each forecast, and multiplied. Other lines are forecast from their amounts;
 /// a line booked below zero (contractual allowances, revenue as credits) as its mirror image,
 /// turned back, since the engine's count-model spread has no meaning below zero and its range
-/// came out empty. A line's history starts with its first posting, one-off postings are held
+/// came out empty. A line whose budget says when it spends (an annual invoice budgeted in
+/// one month and booked there: `BudgetShapedLine`) is projected at its budget instead. A line's history starts with its first posting, one-off postings are held
 /// out (`OneOffPosting`), a line opened part-way through its first month is forecast without
 /// that month (`OpeningMonth`), and a line read as renamed is not forecast at all.
 ///
@@ -41,8 +42,9 @@ public struct LineForecasts {
     public private(set) var notes: [String] = []
 
     /// The series of `ledger`'s lines through `asOf`, to be projected over `ahead`; `ledgerStart`
-    /// is the ledger's first month, and `renamed` the lines projected at $0 (`LinePostings`).
-    public init(_ ledger: BudgetLedger, renamed: Set<LedgerLine>, ledgerStart: Int, asOf: Int, ahead: [Int]) {
+    /// is the ledger's first month, `renamed` the lines projected at $0 (`LinePostings`), and
+    /// `calendar` the fiscal calendar (none: no line is read as shaped by its budget).
+    public init(_ ledger: BudgetLedger, renamed: Set<LedgerLine>, ledgerStart: Int, asOf: Int, ahead: [Int], calendar: FiscalCalendar? = nil) {
         self.ahead = ahead
         self.asOf = asOf
         lines = ledger.lines
@@ -50,9 +52,18 @@ public struct LineForecasts {
         departmentIndex = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1, $0) })
         var drivenDepartments = Set<Int>()
         var opened: [(index: Int, month: Int)] = [], oneOffs: [(index: Int, oneOff: OneOffPosting)] = []
+        var shaped: [(line: String, shape: BudgetShapedLine)] = []
+        let fiscalYear = calendar.map { $0.months(ofFiscalYear: $0.fiscalYear(ofMonth: asOf)) } ?? []
+        let budgetCoversYear = !fiscalYear.isEmpty && fiscalYear.allSatisfy { m in ledger.budget.values.contains { abs($0[m] ?? 0) >= 0.005 } }
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf }
+            if let shape = BudgetShapedLine.find(budget: ledger.budget[line] ?? [:], booked: booked, fiscalYear: fiscalYear, budgetCoversYear: budgetCoversYear,
+                                                 asOf: asOf, ahead: ahead) {
+                series["a\(i)"] = shape.projection
+                shaped.append((line.label, shape))
+                continue
+            }
             // A line's history starts with its first posting: 0.00 rows before it (a ledger
             // that prints every line every month) made the same one invoice project at $5,831
             // a month with them and $31,250 without.
@@ -62,7 +73,7 @@ public struct LineForecasts {
             // A variable line with a volume in every month it booked: its rate is forecast and
             // priced on the department's volume.
             let flexesBy = { (months: [Int: Double]) in
-                (ledger.behaviors[line] ?? .variable) == .variable && !months.isEmpty && months.keys.allSatisfy { (volume[$0] ?? 0) > 0 }
+                ledger.behavior(of: line) == .variable && !months.isEmpty && months.keys.allSatisfy { (volume[$0] ?? 0) > 0 }
             }
             if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: ledgerStart, asOf: asOf) {
                 oneOffs.append((i, oneOff))
@@ -97,6 +108,9 @@ public struct LineForecasts {
             notes.append("\(named.listed(of: opened.count)): first booked for half the line's usual month or less, read as the month it opened in, and left out of its forecast")
         }
         if let note = OneOffPosting.note(oneOffs.map { (lines[$0.index].label, $0.oneOff) }) { notes.append(note) }
+        if let calendar, let note = BudgetShapedLine.note(shaped, fiscalYear: calendar.yearLabel(calendar.fiscalYear(ofMonth: asOf)), remainingMonths: fiscalYear.filter { $0 > asOf }) {
+            notes.append(note)
+        }
         for d in drivenDepartments.sorted() {
             for (month, volume) in ledger.actualVolume[departments[d]] ?? [:] where month <= asOf { volumeTotals.add("v\(d)", month: month, volume) }
         }

@@ -327,7 +327,8 @@ import Tabular
                                  + quarters.prefix(2).map { ("D4", "Insurance", $0, 3_000) })
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
         #expect(result.notes.contains { $0.hasPrefix("the budget has no row for a month inside a line's budgeted months that the line posted in (D1 / Supplies 2025-09): read as budgeted at $0") }, "\(result.notes)")
-        #expect(!result.notes.joined().contains("D2 / Supplies 20") && !result.notes.joined().contains("D4 / Insurance"), "\(result.notes)")
+        // (D4 is named as a line budgeted in a few months and booked in them, `BudgetShapedLine`.)
+        #expect(!result.notes.joined().contains("D2 / Supplies 20") && !result.notes.contains { $0.contains("D4 / Insurance") && !$0.contains("at about its budget") }, "\(result.notes)")
         // D2 opens in January and the ledger has no row of it yet: said, not projected at $0
         // in silence (its department had no ledger rows, which hid it from the note).
         #expect(result.notes.contains { $0.hasPrefix("1 line is budgeted only in months after 2025-12 and has no posting yet (D2 / Supplies from 2026-01, $12,000)") }, "\(result.notes)")

@@ -16,8 +16,8 @@ import Tabular
 ///   month is at least five times the median of the others. Its forecast is made with that
 ///   month at the median; the month stays booked as it is.
 ///
-/// - `.credit`: the line posted most months from its first to as-of (four or more), and one
-///   month, not the last unless below zero, is far below its usual month: a rebate or a true-up
+/// - `.credit`: the line booked from its first posting to as-of (four months or more), and one
+///   month before as-of is far below its usual month: a rebate or a true-up
 ///   credited to a cost line. Its forecast is made with that month at the usual month; the
 ///   month stays booked as it is. Forecast as it was, a $310,000 rebate credited to a
 ///   $253,000-a-month drugs line (the month netting to -$56,945.95) was spread into every month
@@ -80,8 +80,9 @@ public enum OneOffPosting: Equatable, Sendable {
 
     /// The one month of `span` far below the line's usual month (a credit: see the type's
     /// doc), or nil. A month with no amount at all is a gap (`LedgerMonths.lineGaps`), not a
-    /// credit; the last month (`asOf`) is one only below zero, since a lower last month may be
-    /// a new level or a month not yet closed.
+    /// credit; nor is the last month (`asOf`): with no month after it back at the usual one, it
+    /// may be a new level, or a month's postings missing (an accrual reversed, the payroll not
+    /// yet posted: `LinePostings` names it).
     public static func credit(_ amounts: [Int: Double], span: [Int], asOf: Int) -> OneOffPosting? {
         let values = span.map { amounts[$0] ?? 0 }
         let median = Median.of(sorted: values.sorted())
@@ -90,7 +91,7 @@ public enum OneOffPosting: Equatable, Sendable {
         let spread = 1.4826 * Median.of(sorted: values.map { abs($0 - median) }.sorted())
         let floor = max(creditSpreads * spread, creditShare * abs(median))
         let far = span.indices.filter { sign * (median - values[$0]) >= floor }
-        guard far.count == 1, let i = far.first, abs(values[i]) > 0.005, span[i] < asOf || sign * values[i] < 0 else { return nil }
+        guard far.count == 1, let i = far.first, abs(values[i]) > 0.005, span[i] < asOf else { return nil }
         var rest = values
         rest.remove(at: i)
         return .credit(month: span[i], amount: values[i], usual: Median.of(sorted: rest.sorted()))

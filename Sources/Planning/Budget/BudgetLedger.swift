@@ -176,14 +176,16 @@ public struct BudgetLedger: Sendable {
         // The evidence, from the typed lines alone.
         let revenue = lines.filter { accountTypes[$0] == .revenue }
         let creditRevenue = !revenue.isEmpty && revenue.allSatisfy(isCredit)
-        var numbers: [VarianceLine.AccountType: [Int: Set<Int>]] = [:]
+        // Account numbers by department (a shard holds whole departments: the evidence is the
+        // same in a shard as in the whole ledger).
+        var numbers: [String: [VarianceLine.AccountType: [Int: Set<Int>]]] = [:]
         for (line, type) in accountTypes {
-            if let (digits, number) = UnbudgetedLineType.leadingNumber(line.account) { numbers[type, default: [:]][digits, default: []].insert(number) }
+            if let (digits, number) = UnbudgetedLineType.leadingNumber(line.account) { numbers[line.department, default: [:]][type, default: [:]][digits, default: []].insert(number) }
         }
         var found: [(line: String, type: UnbudgetedLineType)] = []
         for line in untyped {
             guard let inferred = UnbudgetedLineType.infer(account: line.account, amounts: actual[line] ?? [:], creditRevenue: creditRevenue,
-                                                          revenueNumbers: numbers[.revenue] ?? [:], expenseNumbers: numbers[.expense] ?? [:]) else { continue }
+                                                          revenueNumbers: numbers[line.department]?[.revenue] ?? [:], expenseNumbers: numbers[line.department]?[.expense] ?? [:]) else { continue }
             accountTypes[line] = inferred.type
             found.append((line.label, inferred))
         }

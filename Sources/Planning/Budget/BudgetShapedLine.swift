@@ -14,8 +14,9 @@ import Tabular
 /// $0 for April to June.
 ///
 /// The line is taken as shaped by its budget when, in the as-of's fiscal year:
-/// - the budget of the whole ledger covers every month (a half-year budget puts every line in
-///   a few months, and would project the rest of the year at $0);
+/// - the budget of the line's department covers every month (a half-year budget puts every
+///   line in a few months, and would project the rest of the year at $0; by department, so
+///   that a shard, which holds whole departments, reads a line as the whole ledger does);
 /// - the line is budgeted (not zero) in `maxMonths` months or fewer, at least one of them at or
 ///   before as-of;
 /// - every month it posted in through as-of is a budgeted month or next to one (an invoice a
@@ -48,7 +49,7 @@ public struct BudgetShapedLine: Equatable, Sendable {
     ///   - budget: the line's budget by month (all years the budget holds).
     ///   - booked: the line's net amounts by month through as-of.
     ///   - fiscalYear: the months of as-of's fiscal year.
-    ///   - budgetCoversYear: whether the budget (any line) is not zero in every month of it.
+    ///   - budgetCoversYear: whether the budget of the line's department is not zero in every month of it.
     ///   - asOf: the last month booked.
     ///   - ahead: the months to project.
     public static func find(budget: [Int: Double], booked: [Int: Double], fiscalYear: [Int], budgetCoversYear: Bool, asOf: Int, ahead: [Int]) -> BudgetShapedLine? {

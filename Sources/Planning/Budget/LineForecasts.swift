@@ -54,11 +54,15 @@ public struct LineForecasts {
         var opened: [(index: Int, month: Int)] = [], oneOffs: [(index: Int, oneOff: OneOffPosting)] = []
         var shaped: [(line: String, shape: BudgetShapedLine)] = []
         let fiscalYear = calendar.map { $0.months(ofFiscalYear: $0.fiscalYear(ofMonth: asOf)) } ?? []
-        let budgetCoversYear = !fiscalYear.isEmpty && fiscalYear.allSatisfy { m in ledger.budget.values.contains { abs($0[m] ?? 0) >= 0.005 } }
+        // Whether each department's budget covers every month of the year: a department's
+        // lines are all in one shard, so the answer does not depend on the shards.
+        var budgetedMonths: [String: Set<Int>] = [:]
+        for (line, byMonth) in ledger.budget { budgetedMonths[line.department, default: []].formUnion(byMonth.filter { abs($0.value) >= 0.005 }.keys) }
+        let coversYear = Set(budgetedMonths.filter { months in fiscalYear.allSatisfy(months.value.contains) }.keys)
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf }
-            if let shape = BudgetShapedLine.find(budget: ledger.budget[line] ?? [:], booked: booked, fiscalYear: fiscalYear, budgetCoversYear: budgetCoversYear,
+            if let shape = BudgetShapedLine.find(budget: ledger.budget[line] ?? [:], booked: booked, fiscalYear: fiscalYear, budgetCoversYear: !fiscalYear.isEmpty && coversYear.contains(line.department),
                                                  asOf: asOf, ahead: ahead) {
                 series["a\(i)"] = shape.projection
                 shaped.append((line.label, shape))

@@ -6,7 +6,7 @@ import Tabular
 /// 1. the ledger's sign convention: in a ledger whose revenue is booked as credits (every
 ///    typed revenue line below zero, `BudgetLedger.turnCreditRevenue`), a line booked as a
 ///    credit is revenue and one booked as a debit an expense;
-/// 2. its account number beside the typed ones: within (or sharing the first digit of) the
+/// 2. its account number beside its department's typed ones: within (or sharing the first digit of) the
 ///    revenue accounts' numbers and not the expenses', revenue, and the other way round;
 /// 3. its name: a word such as Revenue, Income, Grant, Donation, or Expense, Cost, Salaries.
 ///
@@ -81,7 +81,7 @@ public struct UnbudgetedLineType: Equatable, Sendable {
         func why(_ t: UnbudgetedLineType) -> String {
             switch t.evidence {
             case .ledgerSigns: return t.type == .revenue ? "booked as credits, as the ledger books its revenue" : "booked as debits, as the ledger books its expenses"
-            case .accountNumber: return "its account number is among the budget's \(t.type == .revenue ? "revenue" : "expense") accounts"
+            case .accountNumber: return "its account number is among its department's \(t.type == .revenue ? "revenue" : "expense") accounts"
             case let .name(word): return "its name says '\(word)'"
             }
         }

@@ -84,8 +84,11 @@ extension VarianceJob {
                     VarianceBarChart.Bar(label: $0.line.department, value: $0.line.variance, favorable: $0.line.favorable)
                 }, format: .money)
             chart.negatives = numbers.negatives
-            doc.figure(Report.Figure(name: "by_department", description: "Year-to-date variance by department", svg: chart.svg(),
-                                     chart: chart.workbookChart(categoryHeader: "Department", seriesName: "Variance")))
+            // Its sheet says what it holds: "By department" read as the whole report by department,
+            // where it holds the year to date only (a finance review).
+            var sheet = chart.workbookChart(categoryHeader: "Department", seriesName: "Variance")
+            sheet.sheet = "YTD variance by department"
+            doc.figure(Report.Figure(name: "by_department", description: "Year-to-date variance by department", svg: chart.svg(), chart: sheet))
         }
         // Every line over budget (revenue under it), by amount, flagged or not: listing the
         // flagged ones alone left out a $28,800 overrun at 4.8% beside a $10,650 one at 8.9%, and
@@ -213,8 +216,10 @@ extension VarianceJob {
                                     series: names.map { name in .init(name: name, values: shown.map { total(name, $0)?.projectedVariance ?? 0 }) },
                                     format: .money)
         chart.negatives = numbers.negatives
-        doc.figure(Report.Figure(name: "scenarios", description: "Projected variance by department and scenario", svg: chart.svg(),
-                                 chart: chart.workbookChart(categoryHeader: "Department")))
+        // Named for what it holds: beside the Scenarios table it came out "Scenarios (2)".
+        var sheet = chart.workbookChart(categoryHeader: "Department")
+        sheet.sheet = "Scenarios by department"
+        doc.figure(Report.Figure(name: "scenarios", description: "Projected variance by department and scenario", svg: chart.svg(), chart: sheet))
     }
 
     /// Unfavorable rate variances on expense lines this year: paying more per unit of

@@ -77,8 +77,10 @@ import TestScratch
         let variance = XLSXArchive(path: out + "/budget_variance.xlsx")
         // Every table the report writes is a sheet: the budget proposal too, when there is one.
         let varianceSheets = try variance.sheetNames()
-        #expect(varianceSheets.prefix(2) == ["Summary", "Variance"] && varianceSheets.contains("By department") && varianceSheets.last == "About", "\(varianceSheets)")
+        #expect(varianceSheets.prefix(2) == ["Summary", "Variance"] && varianceSheets.contains("YTD variance by department") && varianceSheets.last == "About", "\(varianceSheets)")
         #expect(varianceSheets.contains("Proposal") == files.contains("budget_proposal.csv"), "\(varianceSheets)")
+        // The scenarios' chart data says what it holds (it was "Scenarios (2)" beside the table).
+        #expect(!varianceSheets.contains("Scenarios (2)") && varianceSheets.contains("Scenarios") == varianceSheets.contains("Scenarios by department"), "\(varianceSheets)")
         #expect(try variance.part("xl/charts/chart1.xml").contains("<c:barChart>"))
         let reorder = XLSXArchive(path: out + "/reorder.xlsx")
         #expect(try reorder.sheetNames().prefix(3) == ["Summary", "Reorder", "Replay"])

@@ -192,9 +192,10 @@ public struct BudgetProposal: Sendable {
                         continue
                     }
                     yearlyPosting = (month, booked)
-                case let .spike(month, booked, usual)? where window.contains(month):
+                case let .spike(month, booked, usual)? where window.contains(month), let .credit(month, booked, usual)? where window.contains(month):
                     // At the usual month in the line's usual sign: a refund in a line of costs
-                    // counts as a month of costs.
+                    // counts as a month of costs, and a month a rebate credit took far below the
+                    // usual one (`OneOffPosting.credit`) counts as a usual month.
                     let others = history.filter { $0.key != month }.values.reduce(0, +)
                     let typical = others < 0 ? -abs(usual) : abs(usual)
                     spent += typical - booked

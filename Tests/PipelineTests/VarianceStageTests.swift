@@ -191,10 +191,10 @@ import Tabular
         var departments: [String] = [], accounts: [String] = [], periods: [String] = [], amounts: [Double] = [], volumes: [Double] = []
         for month in 1...12 {
             let label = "2025-" + (month < 10 ? "0" : "") + "\(month)"
-            departments += ["ICU", "D2", "Facilities", "ICU", "ICU"]; accounts += ["Supplies", "Consulting", "Repairs", "Refunded", "Quarterly"]
-            periods += [label, label, label, label, label]
-            amounts += [10_000, month == 3 ? 10_000 : 0, month == 5 ? 51_000 : 1_000, month == 6 ? -20_000 : 1_000, month % 3 == 0 ? 3_000 : 0]
-            volumes += [month >= 10 ? 500 : .nan, .nan, .nan, .nan, .nan]
+            departments += ["ICU", "D2", "Facilities", "ICU", "ICU", "Pharmacy"]; accounts += ["Supplies", "Consulting", "Repairs", "Refunded", "Quarterly", "Drugs"]
+            periods += [label, label, label, label, label, label]
+            amounts += [10_000, month == 3 ? 10_000 : 0, month == 5 ? 51_000 : 1_000, month == 6 ? -20_000 : 1_000, month % 3 == 0 ? 3_000 : 0, month == 8 ? 2_000 : 10_000]
+            volumes += [month >= 10 ? 500 : .nan, .nan, .nan, .nan, .nan, .nan]
         }
         let keep = amounts.indices.filter { amounts[$0] != 0 }
         let actuals = Table([("department", .text(keep.map { departments[$0] })), ("account", .text(keep.map { accounts[$0] })),
@@ -209,7 +209,11 @@ import Tabular
         // is budgeted and named; a refund in a monthly line counts as a month of costs; a
         // quarterly line first posted in March is no line begun in March: $12,000, not 4.8
         // quarters.)
-        #expect(first == ["Supplies": 10_000, "Repairs": 1_000, "Consulting": 833.33, "Refunded": 1_000, "Quarterly": 1_000], "\(first)")
+        // Drugs, 10,000 a month but 2,000 in August (an 8,000 rebate credit, far below the usual
+        // month: `OneOffPosting.credit`), counts August at 10,000: 120,000 / 12, where the
+        // credit came back as 112,000 / 12 = 9,333.33 a month.
+        #expect(first == ["Supplies": 10_000, "Repairs": 1_000, "Consulting": 833.33, "Refunded": 1_000, "Quarterly": 1_000, "Drugs": 10_000], "\(first)")
+        #expect(result.assumptions.contains { $0.contains("Pharmacy / Drugs ($2,000 in 2025-08, counted at $10,000)") }, "\(result.assumptions)")
         #expect(result.assumptions.contains("Posted once, in a ledger reaching neither a year before nor a year after: budgeted as yearly charges, D2 / Consulting ($10,000 in 2025-03, $10,000 proposed); take out any that was a one-off."), "\(result.assumptions)")
         #expect(result.assumptions.contains { $0.contains("ICU / Refunded (-$20,000 in 2025-06, counted at $1,000)") }, "\(result.assumptions)")
         #expect(result.assumptions.contains { $0.hasPrefix("One-off months counted at the line's usual month: Facilities / Repairs ($51,000 in 2025-05, counted at $1,000)") }, "\(result.assumptions)")

@@ -71,4 +71,23 @@ import Tabular
         // Paid in March, a month late: still next to its month.
         #expect(find([mar: 120_000]) != nil)
     }
+
+    /// With volumes (100 patient days a month, budgeted and booked) and no behavior column,
+    /// every line is variable and flexed: the maintenance line, projected at its budget, keeps
+    /// its forecast rows' volume / rate split, and so does its department's TOTAL (the line
+    /// with no forecast volume made the TOTAL's forecast rows lose theirs).
+    @Test func aVariableLineProjectedAtItsBudgetStillFlexes() throws {
+        let feb = Self.month(2026, 2), mar = Self.month(2026, 3)
+        let planned: [(String, String, Int, Double)] = Self.fiscalYear.flatMap { m -> [(String, String, Int, Double)] in
+            [("8100 IS", "Supplies", m, 10_000), ("8100 IS", "6500 Software Maintenance", m, m == feb ? 120_000 : 0)]
+        }
+        let booked: [(String, String, Int, Double)] = Self.fiscalYear.filter { $0 <= mar }.map { ("8100 IS", "Supplies", $0, 10_000) } + [("8100 IS", "6500 Software Maintenance", feb, 118_500)]
+        let budget = BudgetVarianceTests.rows(planned, volume: planned.map { _ in 100 })
+        let actuals = BudgetVarianceTests.rows(booked, volume: booked.map { _ in 100 })
+        let outcome = try BudgetVariance(budget: budget, actuals: actuals).projected(forecast: VarianceLineProjectionTests.engine)
+        let april = outcome.rows.filter { $0.line.period == "2026-04" && $0.basis == .forecast }
+        let maintenance = try #require(april.first { $0.line.account == "6500 Software Maintenance" })
+        #expect(maintenance.line.actual == 0 && maintenance.volumeForecast, "\(maintenance)")
+        #expect(try #require(april.first { $0.line.account == "TOTAL" }).volumeForecast)
+    }
 }

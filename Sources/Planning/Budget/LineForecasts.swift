@@ -30,8 +30,9 @@ public struct LineForecasts {
     let ahead: [Int]
     let asOf: Int
     let departmentIndex: [String: Int]
-    /// Lines projected driver-based (volume x rate), and one-off lines projected at $0 whose
-    /// budget still flexes by the department's forecast volume, by index.
+    /// Lines projected driver-based (volume x rate), and lines projected at $0 (one-off) or at
+    /// their budget (`BudgetShapedLine`) whose budget still flexes by the department's forecast
+    /// volume, by index.
     var driven = Set<Int>(), heldAtZero = Set<Int>()
     /// Volumes (patient days, visits: a department's driver, seasonal), driven lines' rates and
     /// the other lines' amounts are forecast in batches of their own (`batches`).
@@ -62,12 +63,6 @@ public struct LineForecasts {
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf }
-            if let shape = BudgetShapedLine.find(budget: ledger.budget[line] ?? [:], booked: booked, fiscalYear: fiscalYear, budgetCoversYear: !fiscalYear.isEmpty && coversYear.contains(line.department),
-                                                 asOf: asOf, ahead: ahead) {
-                series["a\(i)"] = shape.projection
-                shaped.append((line.label, shape))
-                continue
-            }
             // A line's history starts with its first posting: 0.00 rows before it (a ledger
             // that prints every line every month) made the same one invoice project at $5,831
             // a month with them and $31,250 without.
@@ -78,6 +73,18 @@ public struct LineForecasts {
             // priced on the department's volume.
             let flexesBy = { (months: [Int: Double]) in
                 ledger.behavior(of: line) == .variable && !months.isEmpty && months.keys.allSatisfy { (volume[$0] ?? 0) > 0 }
+            }
+            if let shape = BudgetShapedLine.find(budget: ledger.budget[line] ?? [:], booked: booked, fiscalYear: fiscalYear, budgetCoversYear: !fiscalYear.isEmpty && coversYear.contains(line.department),
+                                                 asOf: asOf, ahead: ahead) {
+                series["a\(i)"] = shape.projection
+                shaped.append((line.label, shape))
+                // A variable line keeps its flexed budget, as one held at $0 does (`heldAtZero`):
+                // without it its department's TOTAL forecast rows lost their volume / rate split.
+                if flexesBy(booked) {
+                    heldAtZero.insert(i)
+                    drivenDepartments.insert(departmentIndex[line.department]!)
+                }
+                continue
             }
             if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: ledgerStart, asOf: asOf) {
                 oneOffs.append((i, oneOff))
@@ -200,7 +207,7 @@ public struct LineForecasts {
     public func projection(ofLine i: Int) -> (amount: [Int: Projection], volume: [Int: Double]) {
         let line = lines[i]
         if heldAtZero.contains(i), let d = departmentIndex[line.department], let volume = series["v\(d)"] {
-            return ([:], volume.mapValues(\.amount))
+            return (series["a\(i)"] ?? [:], volume.mapValues(\.amount))
         }
         guard driven.contains(i), let d = departmentIndex[line.department], let volume = series["v\(d)"], let rate = series["r\(i)"] else {
             return (series["a\(i)"] ?? [:], [:])

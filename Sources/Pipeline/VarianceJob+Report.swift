@@ -53,8 +53,15 @@ extension VarianceJob {
         let lineYTD = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let projected = lineYTD.filter { $0.line.accountType == .expense }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
         func overOrUnder(_ difference: Double) -> String { signed(difference, "over", "under", numbers: numbers) }
+        // A ledger that begins part-way through its first month: the year to date set against
+        // the whole month's budget read $62,500 under where the whole extract was $27,003 over.
+        let incomplete = result.partialFirstMonth.flatMap { part -> String? in
+            guard result.fiscalYear == calendar.fiscalYear(ofMonth: part.month) else { return nil }
+            return "the actuals cover \(Frequency.month.label(part.month)) from \(part.from) only, \(part.daysCovered) of its \(part.daysInMonth) days"
+        }
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
-            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)), \(overOrUnder(ytdActual - ytdBudget)) budget.",
+            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)), \(overOrUnder(ytdActual - ytdBudget)) budget"
+                + (incomplete.map { "; incomplete: \($0), so the year to date and the projected year are low by the days missing (flag partial)." } ?? "."),
             "Projected \(fy) expense \(numbers.money(projected)) "
                 + (result.projectedLow.isFinite && result.projectedHigh.isFinite
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"

@@ -27,6 +27,14 @@ import Tabular
         #expect(whole.partialFirstMonth == nil && whole.partialLastMonth == nil)
     }
 
+    /// A ledger of one month's middle alone, Wednesday 14 to Tuesday 27 October 2026 (10
+    /// weekdays), covers 14-27 October, 14 of 31 days: the month was said to cover 14-31.
+    @Test func aLedgerOfOnePartMonthCoversItsOwnDaysOnly() throws {
+        let days = try #require(LedgerDays(Self.weekdays(Self.day(2026, 10, 14), Self.day(2026, 10, 27))))
+        let part = try #require(days.partialFirstMonth)
+        #expect(part.through == Self.day(2026, 10, 27) && part.daysCovered == 14 && part.missingPostingDays == 9)
+    }
+
     /// Every weekday from 1 October 2026 through Monday 25 January 2027: January's 26-29 are
     /// four posting days missing (6 calendar days, under the week the old rule needed), so
     /// January is partial. Through Friday 29 January (30-31 a weekend) it is whole.

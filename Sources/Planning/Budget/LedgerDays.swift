@@ -34,7 +34,8 @@ public struct LedgerDays: Sendable {
     public let days: [CalendarDay]
     /// ISO weekdays (1 = Monday) the ledger posts on: a weekday with postings in under half as
     /// many weeks as the busiest is not one (a Saturday journal now and then), once the ledger
-    /// spans four weeks and its busiest weekday posts in half of them; else every weekday.
+    /// spans four weeks and its busiest weekday posts in half of them; else every weekday it
+    /// posts on at all.
     public let postingWeekdays: Set<Int>
     /// The longest run of posting weekdays without a posting between the first and the last
     /// posting (a holiday is 1, Thanksgiving's Thursday and Friday 2): a ledger that skips as
@@ -56,7 +57,7 @@ public struct LedgerDays: Sendable {
         if span >= 28 && 2 * busiest >= span / 7 && busiest >= 4 {
             postingWeekdays = Set((1...7).filter { 2 * weeksByWeekday[$0] >= busiest })
         } else {
-            postingWeekdays = Set(1...7)
+            postingWeekdays = Set((1...7).filter { weeksByWeekday[$0] > 0 })
         }
         let posted = Set(days.map(\.daysSinceEpoch))
         var run = 0, longest = 0
@@ -83,11 +84,13 @@ public struct LedgerDays: Sendable {
 
     /// The first month when the ledger begins part-way through it (an extract from the 14th).
     public var partialFirstMonth: Part? {
-        guard let first = days.first else { return nil }
+        guard let first = days.first, let last = days.last else { return nil }
         let month = Frequency.month.period(of: first), start = Frequency.month.firstDay(of: month)
         let missing = postingDays(from: start, through: first.adding(days: -1))
         guard isShort(postingDays: missing, calendarDays: Int(first.daysSinceEpoch - start.daysSinceEpoch)) else { return nil }
-        return Part(month: month, from: first, through: Frequency.month.firstDay(of: month + 1).adding(days: -1), missingPostingDays: missing)
+        // A ledger of that month alone, stopping short of its end too, covers up to its last day.
+        let end = Frequency.month.firstDay(of: month + 1).adding(days: -1)
+        return Part(month: month, from: first, through: partialLastMonth?.month == month ? last : end, missingPostingDays: missing)
     }
 
     /// The last month when the ledger stops part-way through it (an extract taken on the 26th).

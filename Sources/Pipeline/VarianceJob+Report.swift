@@ -67,7 +67,8 @@ extension VarianceJob {
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
                 + (result.partialBudget.map { part in "; the budget covers \(part.covered) of \(fy)'s \(part.months) months, so the projected year is not set against it." }
-                    ?? ", \(overOrUnder(projected - result.annualBudget)) budget."),
+                    ?? ", \(overOrUnder(projected - result.annualBudget)) budget"
+                    + (result.partialFirstMonth.flatMap { part in incomplete.map { _ in ", counting \(Frequency.month.label(part.month)) for its \(part.daysCovered) days only." } } ?? ".")),
         ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result, file: file)]
           + (departmentsWithoutActualsNote(result).map { [$0] } ?? [])
           // How the exports were read (two budget versions summed, revenue as credits, a thin

@@ -66,6 +66,8 @@ public struct VarianceJob: Sendable {
         /// The ledger's first month when it covers it in part (an extract from the 14th): the
         /// summary says the year to date is incomplete.
         public var partialFirstMonth: LedgerDays.Part?
+        /// The as-of month when `--as-of` names one the ledger stops part-way through.
+        public var partialLastMonth: LedgerDays.Part?
     }
 
     public typealias Row = VarianceRow
@@ -195,6 +197,7 @@ public struct VarianceJob: Sendable {
         result.notes = notes + outcome.notes
         result.departmentsWithoutActuals = variance.departmentsWithoutActuals
         result.partialFirstMonth = variance.partialFirstMonth
+        result.partialLastMonth = variance.partialLastMonth
         if let supplyAccounts, !sharded {
             let accounts = variance.ledger.accounts
             for account in Set(supplyAccounts.values).sorted() where !accounts.contains(account) {

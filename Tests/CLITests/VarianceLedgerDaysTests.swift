@@ -160,6 +160,13 @@ import Tabular
         #expect(run.stderr.contains("the ledger posts on weekdays, 4 of them in 2025-11 after its last row"), "\(run.stderr)")
         let report = try CLIRunner.read(dir.appendingPathComponent("out/budget_variance.md"))
         #expect(report.contains("year to date budget $24,000, actual $17,800, $6,200 under budget."), "\(report.prefix(600))")
+        // Asked for by --as-of, the part November is reported, flagged partial and said
+        // incomplete: 16 weekdays x 200 = 3,200 against 6,000, not read as $2,800 saved.
+        let asked = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "gl.csv", "--as-of", "2025-11", "--out", "out3"], in: dir)
+        #expect(asked.stderr.contains("the actuals (gl.csv) stop on 2025-11-24, part-way through 2025-11 (the ledger posts on weekdays, 4 of them in 2025-11 after its last row): reported through it as --as-of asks"), "\(asked.stderr)")
+        let askedCSV = try CLIRunner.read(dir.appendingPathComponent("out3/budget_variance.csv"))
+        #expect(askedCSV.contains("ICU,Supplies,2025-11,3000,1600,-1400,-46.7,true,3000,0,-1400,,,,,,partial,actual"), "\(askedCSV.prefix(900))")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out3/budget_variance.md")).contains("incomplete: the actuals cover 2025-11 through 2025-11-24 only, 24 of its 30 days"))
         try Self.ledger(from: first, through: CalendarDay(year: 2025, month: 11, day: 28)!, weekdaysOnly: true)
             .write(to: dir.appendingPathComponent("gl.csv"), atomically: false, encoding: .utf8)
         let whole = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "gl.csv", "--out", "out2"], in: dir)

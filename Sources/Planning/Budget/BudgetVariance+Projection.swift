@@ -64,7 +64,7 @@ extension BudgetVariance {
         let ahead = rolling.forecastMonths
         // A part first month is no month to learn from, unless it is the only one booked.
         let partial: Set<Int> = partialFirstMonth.map { [$0.month] } ?? []
-        rolling.partialMonths = partial
+        rolling.partialMonths = partial.union(partialLastMonth.map { [$0.month] } ?? [])
         var forecasts = LineForecasts(ledger, renamed: renamed, ledgerStart: ledgerStart, asOf: asOf, ahead: ahead,
                                       partial: partial.filter { $0 < asOf })
         notes += forecasts.notes

@@ -33,6 +33,10 @@ public struct BudgetVariance: Sendable {
     /// (`LedgerDays.partialFirstMonth`): its rows are flagged `partial`, and it is left out of
     /// every line's forecast.
     public let partialFirstMonth: LedgerDays.Part?
+    /// The as-of month when `--as-of` names a month the ledger stops part-way through
+    /// (`LedgerDays.partialLastMonth`): reported as asked, with its rows flagged `partial` and
+    /// a note; by default the report runs through the month before.
+    public let partialLastMonth: LedgerDays.Part?
 
     /// Reads `budget` against `actuals` (and `volumes`) through `asOf`, or through the last
     /// month the ledger closed when nil (`LedgerMonths.lastClosed`).
@@ -52,6 +56,13 @@ public struct BudgetVariance: Sendable {
         let asOf = try Self.reportMonth(chosen, of: actuals, days: ledgerDays, first: firstActual, last: lastActual, notes: &notes)
         let partialFirst = ledgerDays?.partialFirstMonth.flatMap { $0.month <= asOf ? $0 : nil }
         if let part = partialFirst, let days = ledgerDays { notes.append(Self.partialFirstMonthNote(part, days: days, ledger: "the actuals" + actuals.file, asOf: asOf)) }
+        // Asked for by --as-of, a part last month is reported, but not as if booked whole: its
+        // January of 17 of 21 posting days read every daily line ~20% favorable.
+        let partialLast = chosen == nil ? nil : ledgerDays?.partialLastMonth.flatMap { $0.month == asOf && $0.month != partialFirst?.month ? $0 : nil }
+        if let part = partialLast, let days = ledgerDays {
+            let label = months.label(part.month)
+            notes.append("the actuals\(actuals.file) stop on \(part.through), part-way through \(label) (the ledger posts on \(days.postingDaysDescription), \(part.missingPostingDays) of them in \(label) after its last row): reported through it as --as-of asks, its rows, and its quarter's, year to date's and department totals' flagged partial, and the year to date and projected year count its \(part.daysCovered) days only; without --as-of the report runs through \(months.label(part.month - 1))")
+        }
         let fy = calendar.fiscalYear(ofMonth: asOf)
         // A year the budget does not cover reads every dollar booked as over budget (an as-of
         // a year early: "$0 budget, $6,690,000 over", 72 months unfavorable, exit 0).
@@ -87,6 +98,7 @@ public struct BudgetVariance: Sendable {
         (self.calendar, self.asOf, self.ledger, self.notes) = (calendar, asOf, ledger, notes)
         (self.budget, self.actuals, self.ledgerStart, self.budgetMonths, self.renamed, self.sharded) = (budget, actuals, firstActual, budgetMonths, postings.renamed, sharded)
         partialFirstMonth = partialFirst
+        partialLastMonth = partialLast
     }
 
     /// "the actuals (gl.csv) begin on 2026-10-14: 2026-10 covers 14-31 October, 18 of 31 days

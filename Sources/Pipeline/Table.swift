@@ -86,6 +86,10 @@ public struct Table: Sendable {
     /// stands for (a day, or a month's total) is told from the whole file, as the unsharded run
     /// tells it (`reorder`; a shard holding only month-end rows read them as monthly totals).
     public var unshardedDays: [CalendarDay]?
+    /// For a period column dated by the day (`periodDayByRow`) read in a shard: the whole
+    /// file's distinct days, so that whether a ledger's first or last month is whole
+    /// (`LedgerDays`) does not change with the shard split.
+    public var unshardedPeriodDays: [String: [CalendarDay]] = [:]
     /// The `as_of` dates of an inventory's rows before a shard kept its rows: its snapshot date
     /// is the whole file's, as the unsharded run reads it (`reorder`; a shard whose items were
     /// counted on another day read its last month to another day).
@@ -193,6 +197,7 @@ public struct Table: Sendable {
         result.nothingCompleteToLearnFrom = nothingCompleteToLearnFrom
         result.labelledSpans = labelledSpans
         result.unshardedDays = unshardedDays
+        result.unshardedPeriodDays = unshardedPeriodDays
         result.unshardedCountDates = unshardedCountDates
         result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }

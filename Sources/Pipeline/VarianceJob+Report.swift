@@ -53,14 +53,22 @@ extension VarianceJob {
         let lineYTD = result.rows.filter { $0.line.account != "TOTAL" && $0.line.period == "\(fy)-YTD" }
         let projected = lineYTD.filter { $0.line.accountType == .expense }.reduce(0) { $0 + ($1.projectedFY ?? 0) }
         func overOrUnder(_ difference: Double) -> String { signed(difference, "over", "under", numbers: numbers) }
+        // A ledger that begins part-way through its first month: the year to date set against
+        // the whole month's budget read $62,500 under where the whole extract was $27,003 over.
+        let parts = [result.partialFirstMonth, result.partialLastMonth].compactMap { $0 }.filter { result.fiscalYear == calendar.fiscalYear(ofMonth: $0.month) }
+        let incomplete: String? = parts.isEmpty ? nil : "the actuals cover " + parts.map { part in
+            "\(Frequency.month.label(part.month)) \(part == result.partialFirstMonth ? "from \(part.from)" : "through \(part.through)") only, \(part.daysCovered) of its \(part.daysInMonth) days"
+        }.joined(separator: " and ")
         var doc = Report(title: "Budget variance \(fy), through \(Frequency.month.label(result.asOf))", summary: [
-            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)), \(overOrUnder(ytdActual - ytdBudget)) budget.",
+            "\(fy) expense budget \(numbers.money(result.annualBudget)); year to date budget \(numbers.money(ytdBudget)), actual \(numbers.money(ytdActual)), \(overOrUnder(ytdActual - ytdBudget)) budget"
+                + (incomplete.map { "; incomplete: \($0), so the year to date and the projected year are low by the days missing (flag partial)." } ?? "."),
             "Projected \(fy) expense \(numbers.money(projected)) "
                 + (result.projectedLow.isFinite && result.projectedHigh.isFinite
                     ? "(80% range \(numbers.money(result.projectedLow)) to \(numbers.money(result.projectedHigh)))"
                     : "(no 80% range: some line's history is too short to measure how far its months stray)")
                 + (result.partialBudget.map { part in "; the budget covers \(part.covered) of \(fy)'s \(part.months) months, so the projected year is not set against it." }
-                    ?? ", \(overOrUnder(projected - result.annualBudget)) budget."),
+                    ?? ", \(overOrUnder(projected - result.annualBudget)) budget"
+                    + (parts.isEmpty ? "." : ", counting " + parts.map { "\(Frequency.month.label($0.month)) for its \($0.daysCovered) days" }.joined(separator: " and ") + " only.")),
         ] + revenueSummary(lineYTD, fy: fy, numbers: numbers) + [unfavorableFlagsSentence(result, file: file)]
           + (departmentsWithoutActualsNote(result).map { [$0] } ?? [])
           // How the exports were read (two budget versions summed, revenue as credits, a thin

@@ -63,6 +63,11 @@ public struct VarianceJob: Sendable {
         public var history: StageRecord?
         /// What the reader should know about how the run read the ledger (a month left out).
         public var notes: [String] = []
+        /// The ledger's first month when it covers it in part (an extract from the 14th): the
+        /// summary says the year to date is incomplete.
+        public var partialFirstMonth: LedgerDays.Part?
+        /// The as-of month when `--as-of` names one the ledger stops part-way through.
+        public var partialLastMonth: LedgerDays.Part?
     }
 
     public typealias Row = VarianceRow
@@ -191,6 +196,8 @@ public struct VarianceJob: Sendable {
         }
         result.notes = notes + outcome.notes
         result.departmentsWithoutActuals = variance.departmentsWithoutActuals
+        result.partialFirstMonth = variance.partialFirstMonth
+        result.partialLastMonth = variance.partialLastMonth
         if let supplyAccounts, !sharded {
             let accounts = variance.ledger.accounts
             for account in Set(supplyAccounts.values).sorted() where !accounts.contains(account) {
@@ -231,6 +238,7 @@ public struct VarianceJob: Sendable {
         rows.accountType = table.texts("account_type")
         rows.volume = table.numbers("volume")
         rows.day = table.periodDayByRow["period"]
+        rows.postingDays = table.unshardedPeriodDays["period"]
         return rows
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 extension BadInputCorpus {
     /// Issue 23: values that variance and staffing used to misread without a word. An
@@ -158,6 +159,31 @@ extension BadInputCorpus {
         cases.append(accepting(census, "monthly census with one month's patient_days blank", monthly([months[0], ("2025-02", ""), months[2]]), read: 3,
                                output: "out/staffing_plan.md",
                                says: ["Census rows are monthly totals", "Census days not recorded (no row, or an empty value), read as missing, not as an empty unit: ICU 28 days (2025-02-01 to 2025-02-28)"]))
+        // A ledger dated by the day that covers its first or last month in part (a GL detail
+        // extract from Tuesday 15 July; one taken on Thursday 25 September, four weekdays
+        // short): each was read as a booked month without a word. Accepted, with the month
+        // named in the report's notes and, the first, its rows flagged partial.
+        func weekdayLedger(from first: CalendarDay, through last: CalendarDay) -> Data {
+            var text = "department,account,period,amount\n"
+            for offset in 0...Int(last.daysSinceEpoch - first.daysSinceEpoch) {
+                let day = first.adding(days: offset)
+                if day.isoWeekday <= 5 { text += "ICU,Supplies,\(day),50\nICU,Salaries,\(day),250\n" }
+            }
+            return Data(text.utf8)
+        }
+        let budgetOnly = ["budget.csv": Data(CSVInput.csv(CSVInput.budgetHeader, CSVInput.budgetRows).utf8)]
+        cases.append(CorpusCase(kind: .actuals, name: "daily ledger beginning on 15 July, part-way through its first month",
+                                files: budgetOnly.merging(["actuals.csv": weekdayLedger(from: CalendarDay(year: 2025, month: 7, day: 15)!, through: CalendarDay(year: 2025, month: 9, day: 30)!)]) { $1 },
+                                arguments: CSVInput.varianceArguments,
+                                expectation: .accepted(file: "actuals.csv", read: 112, output: "out/budget_variance.md",
+                                                       says: ["The actuals (actuals.csv) begin on 2025-07-15, part-way through 2025-07: 2025-07 covers 15-31 July, 17 of 31 days (the ledger posts on weekdays, 10 of them in 2025-07 before its first row)",
+                                                              "re-export from 1 July", "incomplete: the actuals cover 2025-07 from 2025-07-15 only"])))
+        cases.append(CorpusCase(kind: .actuals, name: "daily ledger stopping on 24 September, four weekdays short of its last month",
+                                files: budgetOnly.merging(["actuals.csv": weekdayLedger(from: CalendarDay(year: 2025, month: 7, day: 1)!, through: CalendarDay(year: 2025, month: 9, day: 24)!)]) { $1 },
+                                arguments: CSVInput.varianceArguments,
+                                expectation: .accepted(file: "actuals.csv", read: 124, output: "out/budget_variance.md",
+                                                       says: ["The actuals (actuals.csv) stop on 2025-09-24, part-way through 2025-09: reported through 2025-08",
+                                                              "the ledger posts on weekdays, 4 of them in 2025-09 after its last row"])))
         return cases
     }
 }

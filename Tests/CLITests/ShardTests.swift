@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tabular
 
 /// `--shard K/N`: shards partition the series, so their union is the unsharded output.
 @Suite struct ShardTests {
@@ -142,6 +143,41 @@ import Testing
         // And a census unit no target names, which the plan left out without a word.
         #expect(whole.stderr.contains("Not planned, no staffing targets for the unit: ED Obs"), "\(whole.stderr)")
         #expect(messages.components(separatedBy: "Not planned, no staffing targets for the unit: ED Obs").count == 2, "\(messages)")
+    }
+
+    /// Whether a ledger dated by the day begins part-way through its first month is the whole
+    /// file's to say: Unit 1 posts every weekday from 1 July, Units 2-12 from 15 July (new
+    /// cost centres), so July is whole and no row is flagged partial; a shard without Unit 1,
+    /// judging its own rows, would have flagged its July partial and left it out of its fits.
+    /// Every line's rows, flags included, are the unsharded run's.
+    @Test func varianceShardsJudgeAPartFirstMonthByTheWholeLedger() throws {
+        let dir = try CLIRunner.workspace()
+        var budget = "department,account,period,amount\n", actuals = budget
+        for u in 1...12 {
+            for m in 7...12 { budget += "Unit \(u),Supplies,2025-\(m < 10 ? "0" : "")\(m),2000\n" }
+            var day = CalendarDay(year: 2025, month: 7, day: u == 1 ? 1 : 15)!
+            while day <= CalendarDay(year: 2025, month: 9, day: 30)! {
+                if day.isoWeekday <= 5 { actuals += "Unit \(u),Supplies,\(day),100\n" }
+                day = day.adding(days: 1)
+            }
+        }
+        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
+        func lines(_ out: String, _ extra: [String]) throws -> Set<String> {
+            let run = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--as-of", "2025-09", "--quiet", "--out", out] + extra, in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let text = try CLIRunner.read(dir.appendingPathComponent(out + "/budget_variance.csv"))
+            return Set(dataRows(text).filter { !$0.contains(",TOTAL,") && !$0.contains("-YTD,") }.map {
+                let f = $0.split(separator: ",", omittingEmptySubsequences: false)
+                return (f.prefix(6) + [f[16]]).joined(separator: ",")
+            })
+        }
+        let whole = try lines("whole", [])
+        #expect(!whole.contains { $0.hasSuffix(",partial") })
+        var union = Set<String>()
+        for k in 1...3 { union.formUnion(try lines("s\(k)", ["--shard", "\(k)/3"])) }
+        let differing = union.symmetricDifference(whole)
+        #expect(differing.isEmpty && union.count == whole.count, "\(differing.sorted().prefix(4))")
     }
 
     /// Variance shards by department, so a report's subtotal lines meet the lines they sum: split

@@ -238,6 +238,10 @@ public struct ImportStage: Stage {
                 var seen = Set<Int32>()
                 table.unshardedDays = days.filter { seen.insert($0.daysSinceEpoch).inserted }
             }
+            for (name, days) in table.periodDayByRow where table.unshardedPeriodDays[name] == nil {
+                var seen = Set<Int32>()
+                table.unshardedPeriodDays[name] = days.filter { seen.insert($0.daysSinceEpoch).inserted }
+            }
             if table.unshardedCountDates == nil, let counted = table.dayNumbers("as_of") {
                 table.unshardedCountDates = PartialLastPeriod.CountDates(counted.lazy.map(\.known))
             }

@@ -62,7 +62,11 @@ extension BudgetVariance {
             notes.append("the forecast months \(span) have no budget: their rows show the variance against $0 and are not flagged")
         }
         let ahead = rolling.forecastMonths
-        var forecasts = LineForecasts(ledger, renamed: renamed, ledgerStart: ledgerStart, asOf: asOf, ahead: ahead, calendar: calendar)
+        // A part first month is no month to learn from, unless it is the only one booked.
+        let partial: Set<Int> = partialFirstMonth.map { [$0.month] } ?? []
+        rolling.partialMonths = partial.union(partialLastMonth.map { [$0.month] } ?? [])
+        var forecasts = LineForecasts(ledger, renamed: renamed, ledgerStart: ledgerStart, asOf: asOf, ahead: ahead,
+                                      partial: partial.filter { $0 < asOf }, calendar: calendar)
         notes += forecasts.notes
         for batch in forecasts.batches { try forecast(batch) { id, f in forecasts.take(id, f) } }
 

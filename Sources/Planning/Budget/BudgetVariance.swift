@@ -29,6 +29,14 @@ public struct BudgetVariance: Sendable {
     let renamed: Set<LedgerLine>
     /// A shard holds only some departments: what only the whole ledger can tell is not said.
     let sharded: Bool
+    /// The ledger's first month when the ledger, dated by the day, begins part-way through it
+    /// (`LedgerDays.partialFirstMonth`): its rows are flagged `partial`, and it is left out of
+    /// every line's forecast.
+    public let partialFirstMonth: LedgerDays.Part?
+    /// The as-of month when `--as-of` names a month the ledger stops part-way through
+    /// (`LedgerDays.partialLastMonth`): reported as asked, with its rows flagged `partial` and
+    /// a note; by default the report runs through the month before.
+    public let partialLastMonth: LedgerDays.Part?
 
     /// Reads `budget` against `actuals` (and `volumes`) through `asOf`, or through the last
     /// month the ledger closed when nil (`LedgerMonths.lastClosed`).
@@ -44,7 +52,17 @@ public struct BudgetVariance: Sendable {
                 : "the actuals are empty")
         }
         var notes: [String] = subtotals.map { [$0.note] } ?? []
-        let asOf = try Self.reportMonth(chosen, of: actuals, first: firstActual, last: lastActual, notes: &notes)
+        let ledgerDays = actuals.ledgerDays
+        let asOf = try Self.reportMonth(chosen, of: actuals, days: ledgerDays, first: firstActual, last: lastActual, notes: &notes)
+        let partialFirst = ledgerDays?.partialFirstMonth.flatMap { $0.month <= asOf ? $0 : nil }
+        if let part = partialFirst, let days = ledgerDays { notes.append(Self.partialFirstMonthNote(part, days: days, ledger: "the actuals" + actuals.file, asOf: asOf)) }
+        // Asked for by --as-of, a part last month is reported, but not as if booked whole: its
+        // January of 17 of 21 posting days read every daily line ~20% favorable.
+        let partialLast = chosen == nil ? nil : ledgerDays?.partialLastMonth.flatMap { $0.month == asOf && $0.month != partialFirst?.month ? $0 : nil }
+        if let part = partialLast, let days = ledgerDays {
+            let label = months.label(part.month)
+            notes.append("the actuals\(actuals.file) stop on \(part.through), part-way through \(label) (the ledger posts on \(days.postingDaysDescription), \(part.missingPostingDays) of them in \(label) after its last row): reported through it as --as-of asks, its rows, and its quarter's, year to date's and department totals' flagged partial, and the year to date and projected year count its \(part.daysCovered) days only; without --as-of the report runs through \(months.label(part.month - 1))")
+        }
         let fy = calendar.fiscalYear(ofMonth: asOf)
         // A year the budget does not cover reads every dollar booked as over budget (an as-of
         // a year early: "$0 budget, $6,690,000 over", 72 months unfavorable, exit 0).
@@ -79,6 +97,19 @@ public struct BudgetVariance: Sendable {
         if let note = ledger.turnCreditRevenue() { notes.append(note) }
         (self.calendar, self.asOf, self.ledger, self.notes) = (calendar, asOf, ledger, notes)
         (self.budget, self.actuals, self.ledgerStart, self.budgetMonths, self.renamed, self.sharded) = (budget, actuals, firstActual, budgetMonths, postings.renamed, sharded)
+        partialFirstMonth = partialFirst
+        partialLastMonth = partialLast
+    }
+
+    /// "the actuals (gl.csv) begin on 2026-10-14: 2026-10 covers 14-31 October, 18 of 31 days
+    /// ...: re-export from 1 October".
+    static func partialFirstMonthNote(_ part: LedgerDays.Part, days: LedgerDays, ledger: String, asOf: Int) -> String {
+        let label = Frequency.month.label(part.month), name = DateParser.monthName(part.from.components.month)
+        let span = "\(part.from.components.day)-\(part.through.components.day) \(name), \(part.daysCovered) of \(part.daysInMonth) days"
+        let posting = "the ledger posts on \(days.postingDaysDescription), \(part.missingPostingDays) of them in \(label) before its first row"
+        let fit = asOf > part.month ? ", left out of every line's forecast" : " (the only month booked, so the forecast is from it)"
+        return "\(ledger) begin on \(part.from), part-way through \(label): \(label) covers \(span) (\(posting)); its rows, and its quarter's, year to date's and "
+            + "department totals', are flagged partial\(fit), and the year to date and projected year count those \(part.daysCovered) days only: re-export from 1 \(name)"
     }
 
     /// The month to report through: `chosen` when the ledger covers it; else the last month
@@ -86,7 +117,7 @@ public struct BudgetVariance: Sendable {
     /// dated by the day, stops part-way through that one. Months after the ledger would read
     /// as no spending at all (every line under budget by its whole budget), months before it
     /// as nothing booked yet: both are errors.
-    static func reportMonth(_ chosen: Int?, of actuals: LedgerRows, first firstActual: Int, last lastActual: Int, notes: inout [String]) throws -> Int {
+    static func reportMonth(_ chosen: Int?, of actuals: LedgerRows, days: LedgerDays?, first firstActual: Int, last lastActual: Int, notes: inout [String]) throws -> Int {
         let months = Frequency.month
         let ledger = "the actuals" + actuals.file
         if let chosen {
@@ -99,7 +130,14 @@ public struct BudgetVariance: Sendable {
             return chosen
         }
         let closed = LedgerMonths.lastClosed(department: actuals.department, account: actuals.account, month: actuals.month, amount: actuals.amount)
-        if let days = actuals.lastDay, let part = LedgerMonths.partialLastMonth(lastDay: days.day, daysOfMonth: days.daysOfMonth), part == closed.month {
+        // Judged by the ledger's own posting days (`LedgerDays`); by a week short alone when
+        // its rows' days are not known.
+        if let part = days?.partialLastMonth, part.month == closed.month, part.month > firstActual, let days {
+            let asOf = closed.month - 1
+            notes.append("\(ledger.prefix(1).uppercased() + ledger.dropFirst()) stop on \(part.through), part-way through \(months.label(part.month)): reported through \(months.label(asOf)), the part month not read as booked (the ledger posts on \(days.postingDaysDescription), \(part.missingPostingDays) of them in \(months.label(part.month)) after its last row; --as-of \(months.label(part.month)), as_of: in a pipeline, reports it as it is)")
+            return asOf
+        }
+        if days == nil, let days = actuals.lastDay, let part = LedgerMonths.partialLastMonth(lastDay: days.day, daysOfMonth: days.daysOfMonth), part == closed.month {
             let asOf = closed.month - 1
             notes.append("\(ledger.prefix(1).uppercased() + ledger.dropFirst()) stop on \(days.day), part-way through \(months.label(part)): reported through \(months.label(asOf)), the part month not read as booked (--as-of \(months.label(part)), as_of: in a pipeline, reports it as it is)")
             return asOf

@@ -53,7 +53,8 @@ public enum LedgerMonths {
     /// read as a booked month it turned a department $1,800 over budget into $11,885 under.
     /// A ledger is dated by the day when its rows fall on eight days of the month or more
     /// (`daysOfMonth`; an export of month totals dated on the 1st or the last day is not, nor
-    /// are a few journals).
+    /// are a few journals). Only when the rows' own days are not known: otherwise `LedgerDays`
+    /// judges the month by the ledger's posting days (four weekdays short is partial too).
     public static func partialLastMonth(lastDay last: CalendarDay, daysOfMonth: Int) -> Int? {
         let month = Frequency.month.period(of: last)
         let end = Frequency.month.firstDay(of: month + 1).adding(days: -1)

@@ -24,6 +24,11 @@ public struct LedgerRows: Sendable {
     /// Each row's posting day, for a ledger dated by the day (rows on more than one day of a
     /// month); nil for one of months.
     public var day: [CalendarDay]?
+    /// The whole file's distinct posting days, for a ledger dated by the day, when the rows are
+    /// a shard of it: whether its first and last months are whole is the file's to say
+    /// (`LedgerDays`), not a shard's, or the figures would change with the shard split. Nil
+    /// reads them from `day`.
+    public var postingDays: [CalendarDay]?
     /// The file the rows come from as notes and errors name it, ` (gl_actuals.csv)`, or empty.
     public var file: String
 
@@ -36,6 +41,12 @@ public struct LedgerRows: Sendable {
     }
 
     public var count: Int { department.count }
+
+    /// The days the ledger posts on, when it is dated by the day (`LedgerDays`).
+    public var ledgerDays: LedgerDays? {
+        if let postingDays { return LedgerDays(postingDays) }
+        return day.flatMap { LedgerDays($0) }
+    }
 
     /// The rows where `keep` is true, every column with them.
     public func filtered(_ keep: [Bool]) -> LedgerRows {

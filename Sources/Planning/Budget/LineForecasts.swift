@@ -45,7 +45,13 @@ public struct LineForecasts {
     /// The series of `ledger`'s lines through `asOf`, to be projected over `ahead`; `ledgerStart`
     /// is the ledger's first month, `renamed` the lines projected at $0 (`LinePostings`), and
     /// `calendar` the fiscal calendar (none: no line is read as shaped by its budget).
-    public init(_ ledger: BudgetLedger, renamed: Set<LedgerLine>, ledgerStart: Int, asOf: Int, ahead: [Int], calendar: FiscalCalendar? = nil) {
+    /// `partial` months (a ledger extracted from the 14th: its first month,
+    /// `LedgerDays.partialFirstMonth`) are left out of every line's history: fitted, October's
+    /// 18 days pulled each line's nine remaining months down by a third of a month's fall.
+    public init(_ ledger: BudgetLedger, renamed: Set<LedgerLine>, ledgerStart given: Int, asOf: Int, ahead: [Int], partial: Set<Int> = [],
+                calendar: FiscalCalendar? = nil) {
+        var ledgerStart = given
+        while partial.contains(ledgerStart) && ledgerStart < asOf { ledgerStart += 1 }
         self.ahead = ahead
         self.asOf = asOf
         lines = ledger.lines
@@ -62,7 +68,7 @@ public struct LineForecasts {
         let coversYear = Set(budgetedMonths.filter { months in fiscalYear.allSatisfy(months.value.contains) }.keys)
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
-            var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf }
+            var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf && !partial.contains($0.key) }
             // A line's history starts with its first posting: 0.00 rows before it (a ledger
             // that prints every line every month) made the same one invoice project at $5,831
             // a month with them and $31,250 without.

@@ -23,6 +23,19 @@ public struct RollingForecast: Sendable {
     /// row whose months are all outside them (next fiscal year, not budgeted yet) is not
     /// flagged: its whole forecast read as an unfavorable variance against $0.
     public var budgetedMonths: Set<Int>?
+    /// Booked months the ledger covers in part (`LedgerDays`): their rows, and the quarter's,
+    /// the year to date's and the department totals' that count them, are flagged `partial`,
+    /// not favorable or unfavorable. October's 18 days of 31 read every line 33-40% favorable
+    /// and the lease -100%, an underspend that was the days missing from the extract.
+    public var partialMonths: Set<Int> = []
+
+    /// `partial` when `months` hold a partial month, else the variance's flag.
+    func flagged(_ line: VarianceLine, over months: [Int]) -> String {
+        months.contains(where: partialMonths.contains) ? Self.partial : flagged(line)
+    }
+
+    /// The flag of a row whose actual covers a month in part.
+    public static let partial = "partial"
 
     /// Whether none of `months` is budgeted (`budgetedMonths`).
     func unbudgeted(_ months: [Int]) -> Bool {
@@ -102,7 +115,7 @@ public struct RollingForecast: Sendable {
         // without a volume forecast (left out, the department's TOTAL rows lost theirs).
         let driven = !l.forecastVolume.isEmpty || l.behavior == .fixed
         let actualLines = toDate.map(booked)
-        var rows = actualLines.map { VarianceRow(line: $0, flag: flagged($0)) }
+        var rows = zip(toDate, actualLines).map { VarianceRow(line: $1, flag: flagged($1, over: [$0])) }
         for month in horizon {
             let line = projected(month)
             var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: unbudgeted([month]) ? "" : flagged(line))
@@ -121,11 +134,11 @@ public struct RollingForecast: Sendable {
             let ahead = inQuarter.filter { $0 > asOf }, past = inQuarter.filter { $0 <= asOf }
             if ahead.isEmpty {
                 let line = VarianceLine.total(past.map(booked), department: l.department, account: l.account, period: label)
-                rows.append(VarianceRow(line: line, flag: flagged(line)))
+                rows.append(VarianceRow(line: line, flag: flagged(line, over: past)))
             } else {
                 let line = VarianceLine.total(past.map(booked) + ahead.map(projected), department: l.department, account: l.account, period: label)
                 let forecast = Projection(amount: past.reduce(0) { $0 + (l.actual[$1] ?? 0) }) + Projection.sum(ahead.map { l.forecast[$0] ?? .zero })
-                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: unbudgeted(inQuarter) ? "" : flagged(line))
+                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: unbudgeted(inQuarter) ? "" : flagged(line, over: past))
                 row.volumeForecast = driven
                 rows.append(row)
             }
@@ -134,7 +147,7 @@ public struct RollingForecast: Sendable {
         let fy = projectedFY(l)
         let annual = l.budget(of: calendar.months(ofFiscalYear: fiscalYear))
         var ytdRow = VarianceRow(line: ytd, forecast: fy, ytdBudget: ytd.budget, ytdActual: ytd.actual, forecastRemaining: fy.amount - ytd.actual,
-                                 projectedFY: fy.amount, projectedVariance: fy.amount - annual, flag: flagged(ytd))
+                                 projectedFY: fy.amount, projectedVariance: fy.amount - annual, flag: flagged(ytd, over: toDate))
         // The whole year's split: booked and forecast months, plus the budget of months neither covers.
         let year = VarianceLine.total(actualLines + remaining.map(projected), department: l.department, account: l.account, period: "")
         ytdRow.projectedVolumeVariance = year.volumeVariance
@@ -167,7 +180,8 @@ public struct RollingForecast: Sendable {
                                         forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
                                         projectedVariance: sum(members.map(\.projectedVariance)),
                                         // Forecast rows of months nobody budgeted are not flagged, nor is their total.
-                                        flag: members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? "" : flagged(line))
+                                        flag: members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? ""
+                                            : members.contains { $0.flag == Self.partial } ? Self.partial : flagged(line))
                 total.volumeForecast = members.allSatisfy(\.volumeForecast)
                 total.projectedVolumeVariance = sum(members.map(\.projectedVolumeVariance))
                 total.projectedRateVariance = sum(members.map(\.projectedRateVariance))

@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Tabular
 
@@ -67,6 +68,51 @@ extension ForecastTracking {
             }
         }
         return renames
+    }
+
+    /// A stage no later run continued (not taken as renamed) whose forecasts are of periods
+    /// only other stages' runs read: they wait for a run of their own stage.
+    public struct StoppedStage: Sendable, Equatable {
+        public var stage: String
+        public var frequency: String
+        /// The last period its runs read, and its forecasts of the periods after it that
+        /// other stages of the frequency read.
+        public var lastPeriod: String
+        public var forecasts: Int
+        public var readBy: [String]
+    }
+
+    /// The stages that stopped while others of their frequency read on, with forecasts left
+    /// so: a rename the figures did not confirm (the later name's first run read another
+    /// export), or a stage dropped from the pipeline. Said, not guessed: the 18 forecasts a
+    /// renamed stage left were unscored without a word.
+    static func stoppedStages(_ connection: SQLiteConnection, renames: [Rename]) throws -> [StoppedStage] {
+        let continued = Set(renames.map(\.from))
+        let ends = try connection.prepare("SELECT stage, frequency, max(last_period) FROM stage_runs GROUP BY stage, frequency ORDER BY stage, frequency")
+        var last: [(stage: String, frequency: String, through: String)] = []
+        while try ends.step() { last.append((ends.text(0), ends.text(1), ends.text(2))) }
+        var stopped: [StoppedStage] = []
+        for s in last where !continued.contains(s.stage) {
+            let later = last.filter { $0.frequency == s.frequency && $0.stage != s.stage && $0.through > s.through }
+            guard let through = later.map(\.through).max(), let frequency = Frequency(rawValue: s.frequency) else { continue }
+            let count = try connection.prepare("SELECT count(*) FROM forecasts WHERE stage = ?1 AND period > ?2 AND period <= ?3 AND period GLOB '\(frequency.labelPattern)'")
+            try count.bind(1, s.stage)
+            try count.bind(2, s.through)
+            try count.bind(3, through)
+            _ = try count.step()
+            let forecasts = count.integer(0)
+            guard forecasts > 0 else { continue }
+            stopped.append(StoppedStage(stage: s.stage, frequency: s.frequency, lastPeriod: s.through, forecasts: forecasts, readBy: later.map(\.stage)))
+        }
+        return stopped
+    }
+
+    /// What the report and the run's line say of the stages that stopped.
+    public var stoppedNote: String? {
+        guard !stopped.isEmpty else { return nil }
+        return stopped.map { s in
+            "stage '\(s.stage)' (\(s.frequency)) has no run reading past \(s.lastPeriod): \(NumberFormat.count(s.forecasts, "forecast")) of it of later periods, which \(s.readBy.prefix(3).map { "'\($0)'" }.listed(of: s.readBy.count)) read, \(s.forecasts == 1 ? "is" : "are") not scored. If it was renamed, its forecasts are scored against the new name only when the new name's first run recorded the same figures for most periods both hold (it did not here): give the stage its old name back, or its own history file for the new job"
+        }.joined(separator: "; ")
     }
 
     /// Each stage's lineage: the first name of the stages renamed into it (itself when none).

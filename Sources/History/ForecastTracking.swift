@@ -105,6 +105,8 @@ public struct ForecastTracking: Sendable {
     public var renames: [Rename] = []
     /// Series later runs of their stage read without (`ReadThrough`), most forecasts first.
     public var absent: [AbsentSeries] = []
+    /// Stages that stopped while others read on, with forecasts no run of theirs will score.
+    public var stopped: [StoppedStage] = []
 
     public static let signalThreshold = 4.0
     public static let csvHeader = ["series", "period", "lag", "run_id", "forecast", "actual", "error", "inside80", "inside95", "seasonal_naive", "stage"]
@@ -145,6 +147,7 @@ public struct ForecastTracking: Sendable {
             tracking.runs.append(Run(id: runs.integer(0), startedAt: runs.text(1), command: runs.text(2), asOf: runs.text(3)))
         }
         tracking.renames = try renames(connection)
+        tracking.stopped = try stoppedStages(connection, renames: tracking.renames)
         // Forecasts and actuals are matched by stage lineage: a stage renamed is one stage. In
         // key order (the tables' own) when no stage was renamed; sorted by lineage otherwise.
         let lineage = ForecastTracking.lineage(tracking.renames)

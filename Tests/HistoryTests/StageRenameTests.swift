@@ -59,6 +59,10 @@ import Testing
         try StageRenameTests.append(other, stage: "medsurg", values: (y + [110, 110, 110]).map { $0 * 1.3 }, forecast: 143)
         let apart = try ForecastTracking.score(other) { _ in }
         #expect(apart.renames.isEmpty && apart.scored == 0)
+        // Not matched, yet said: icu stopped at 2025-12, its 3 forecasts of 2026-01..03 wait
+        // for a run of its own while medsurg read those months.
+        #expect(apart.stopped == [ForecastTracking.StoppedStage(stage: "icu", frequency: "month", lastPeriod: "2025-12", forecasts: 3, readBy: ["medsurg"])])
+        #expect(apart.stoppedNote?.contains("stage 'icu' (month) has no run reading past 2025-12: 3 forecasts of it of later periods, which 'medsurg' read, are not scored") == true, "\(apart.stoppedNote ?? "")")
 
         let beside = try RunHistory.open(temporaryHistoryPath("beside.sqlite"))
         var record = RunRecord(command: "run", output: "out")

@@ -21,7 +21,8 @@ extension RunHistory {
     /// Records the actuals an archived forecast of this stage can be scored against, series by
     /// series, for every series the stage has archived a forecast of: every period of the
     /// run's data the history does not hold yet (before the first one it holds, after the last
-    /// one, or in a gap between), and the `revisionWindow` up to the last one held, each when
+    /// one, or in a gap between), and those from `revisedFrom` (the first period an archived
+    /// forecast targets, or the `revisionWindow` up to the last one held) on, each when
     /// the history has no value for it yet or the one tracking would use differs. Re-running
     /// over the same data adds none, and a period once held is not stored again unless revised
     /// inside the window: the actuals grow with the data (one value per series and period),

@@ -205,7 +205,8 @@ public struct ForecastTracking: Sendable {
                                       lo80: forecasts.double(6), hi80: forecasts.double(7), lo95: forecasts.double(8), hi95: forecasts.double(9),
                                       seasonalNaive: forecasts.double(11), demandClass: forecasts.text(10))
             guard row.forecast.isFinite else { continue }
-            let lineageKey = forecasts.text(0)
+            // (The same text as the stage unless a stage was renamed: not read again then.)
+            let lineageKey = lineage.isEmpty ? row.stage : forecasts.text(0)
             if currentStage != lineageKey || currentSeries != row.series {
                 for group in current.keys.sorted() { tracking.close(current[group]!) }
                 current = [:]

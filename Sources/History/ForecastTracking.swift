@@ -100,6 +100,13 @@ public struct ForecastTracking: Sendable {
     /// forecast: the runs name their series differently (`00001` in one export, `1` in the
     /// next). The report said only that no actual was in yet, and new data would not help.
     public var seriesKeysDiffer = false
+    /// Stages taken as renamed (`renames`): the earlier one's forecasts are scored against the
+    /// later one's actuals too.
+    public var renames: [Rename] = []
+    /// Series later runs of their stage read without (`ReadThrough`), most forecasts first.
+    public var absent: [AbsentSeries] = []
+    /// Stages that stopped while others read on, with forecasts no run of theirs will score.
+    public var stopped: [StoppedStage] = []
 
     public static let signalThreshold = 4.0
     public static let csvHeader = ["series", "period", "lag", "run_id", "forecast", "actual", "error", "inside80", "inside95", "seasonal_naive", "stage"]
@@ -139,20 +146,28 @@ public struct ForecastTracking: Sendable {
         while try runs.step() {
             tracking.runs.append(Run(id: runs.integer(0), startedAt: runs.text(1), command: runs.text(2), asOf: runs.text(3)))
         }
+        tracking.renames = try renames(connection)
+        tracking.stopped = try stoppedStages(connection, renames: tracking.renames)
+        // Forecasts and actuals are matched by stage lineage: a stage renamed is one stage. In
+        // key order (the tables' own) when no stage was renamed; sorted by lineage otherwise.
+        let lineage = ForecastTracking.lineage(tracking.renames)
         let forecasts = try connection.prepare("""
-            SELECT stage, series, period, run_id, lag, forecast, lo80, hi80, lo95, hi95, coalesce(demand_class, ''), snaive
-            FROM forecasts ORDER BY stage, series, period, run_id
+            SELECT \(lineageSQL("stage", lineage)) AS lineage, series, period, run_id, lag, forecast, lo80, hi80, lo95, hi95, coalesce(demand_class, ''), snaive, stage
+            FROM forecasts ORDER BY lineage, series, period, run_id
             """)
         // Each actual with the last period its run's stage saw (its vintage), still in key order.
         let actuals = ActualCursor(try connection.prepare("""
-            SELECT a.stage, a.series, a.period, a.value, coalesce(s.last_period, '')
+            SELECT \(lineageSQL("a.stage", lineage)) AS lineage, a.series, a.period, a.value, coalesce(s.last_period, ''), a.stage
             FROM actuals a LEFT JOIN stage_runs s ON s.stage = a.stage AND s.run_id = a.run_id
-            ORDER BY a.stage, a.series, a.period, a.run_id
+            ORDER BY lineage, a.series, a.period, a.run_id
             """))
         try actuals.advance()
-        // The series being read, by frequency: a series forecast by the month and by the week
-        // has one tracking signal for each (pooled, -5.1 and -3.0 read -7.9).
-        var current: [String: SeriesErrors] = [:]
+        var readThrough = try ReadThrough(connection, lineage: lineage)
+        var absent: [String: AbsentSeries] = [:]
+        var renamedScored: [String: Int] = [:]
+        // The series being read, by stage and frequency: a series forecast by the month and by
+        // the week has one tracking signal for each (pooled, -5.1 and -3.0 read -7.9).
+        var current: [Group: SeriesErrors] = [:]
         var currentStage = "", currentSeries = ""
         // The (lag, forecast) pairs scored for the actual's (stage, series, period) group.
         var group = -1
@@ -164,7 +179,15 @@ public struct ForecastTracking: Sendable {
             guard actuals.valid && actuals.compare(key) == 0 else {
                 // A later period of the series has an actual and this one none: a gap, not a
                 // period still to come.
-                if actuals.valid && actuals.holdsLater(key) { tracking.unrecorded += 1 }
+                if actuals.valid && actuals.holdsLater(key) {
+                    tracking.unrecorded += 1
+                } else if let frequency = Frequency.ofLabel(key.2)?.rawValue,
+                          try readThrough.readAfter(lineage: forecasts.text(0), frequency: frequency, run: forecasts.integer(3), period: forecasts.text(2)) {
+                    // No actual of the series for this period or after it, though a later run
+                    // of the stage read the period: the series was absent from its data.
+                    let stage = forecasts.text(12), series = forecasts.text(1)
+                    absent[stage + "\u{0}" + series, default: AbsentSeries(stage: stage, series: series, forecasts: 0)].forecasts += 1
+                }
                 continue
             }
             if group != actuals.group {
@@ -177,25 +200,30 @@ public struct ForecastTracking: Sendable {
                 continue
             }
             scoredInGroup.append((lag, value))
-            let row = TrackedForecast(stage: forecasts.text(0), series: forecasts.text(1), period: forecasts.text(2), lag: forecasts.integer(4),
+            let row = TrackedForecast(stage: forecasts.text(12), series: forecasts.text(1), period: forecasts.text(2), lag: forecasts.integer(4),
                                       runID: forecasts.integer(3), forecast: forecasts.double(5), actual: actuals.value,
                                       lo80: forecasts.double(6), hi80: forecasts.double(7), lo95: forecasts.double(8), hi95: forecasts.double(9),
                                       seasonalNaive: forecasts.double(11), demandClass: forecasts.text(10))
             guard row.forecast.isFinite else { continue }
-            if currentStage != row.stage || currentSeries != row.series {
-                for frequency in current.keys.sorted() { tracking.close(current[frequency]!) }
+            // (The same text as the stage unless a stage was renamed: not read again then.)
+            let lineageKey = lineage.isEmpty ? row.stage : forecasts.text(0)
+            if currentStage != lineageKey || currentSeries != row.series {
+                for group in current.keys.sorted() { tracking.close(current[group]!) }
                 current = [:]
-                currentStage = row.stage
+                currentStage = lineageKey
                 currentSeries = row.series
             }
+            if !lineage.isEmpty && ActualCursor.bytesCompare(forecasts.bytes(12), actuals.recordedBy) != 0 { renamedScored[row.stage, default: 0] += 1 }
             let frequency = Frequency.ofLabel(key.2)?.rawValue ?? ""
-            current[frequency, default: SeriesErrors(stage: row.stage, series: row.series, frequency: frequency)].errors.append((row.period, row.lag, row.runID, row.error))
+            current[Group(stage: row.stage, frequency: frequency), default: SeriesErrors(stage: row.stage, series: row.series, frequency: frequency)].errors.append((row.period, row.lag, row.runID, row.error))
             tracking.scored += 1
             let group = Group(stage: row.stage, frequency: frequency)
             tracking.groups[group, default: GroupAccuracy()].add(row)
             try body(row)
         }
-        for frequency in current.keys.sorted() { tracking.close(current[frequency]!) }
+        for group in current.keys.sorted() { tracking.close(current[group]!) }
+        for k in tracking.renames.indices { tracking.renames[k].scored = renamedScored[tracking.renames[k].from] ?? 0 }
+        tracking.absent = absent.values.sorted { ($1.forecasts, $0.stage, $0.series) < ($0.forecasts, $1.stage, $1.series) }
         if tracking.scored == 0 && tracking.archivedForecasts > 0 {
             // Asked only when nothing scored: a later run's actual of a period an earlier run
             // forecast, in the same stage, means the periods met and the series did not.
@@ -266,6 +294,8 @@ final class ActualCursor {
     private var stage: [UInt8] = [], series: [UInt8] = [], period: [UInt8] = []
     private var vintage: [UInt8] = []
     private(set) var value = 0.0
+    /// The stage that recorded `value` (the sixth column): under a renamed stage, the later name.
+    private(set) var recordedBy: [UInt8] = []
     /// Counts the groups moved to: tells one group from the next without comparing keys.
     private(set) var group = 0
 
@@ -283,6 +313,7 @@ final class ActualCursor {
         period.replace(with: statement.bytes(2))
         value = statement.double(3)
         vintage.replace(with: statement.bytes(4))
+        recordedBy.replace(with: statement.bytes(5))
         valid = true
         pending = false
         group += 1
@@ -295,6 +326,7 @@ final class ActualCursor {
             if ActualCursor.bytesCompare(statement.bytes(4), vintage) >= 0 {
                 value = statement.double(3)
                 vintage.replace(with: statement.bytes(4))
+                recordedBy.replace(with: statement.bytes(5))
             }
         }
         exhausted = true

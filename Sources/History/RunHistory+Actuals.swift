@@ -6,10 +6,23 @@ extension RunHistory {
     /// holds for a series are checked again.
     public static let revisionWindow = 3
 
+    /// The first period a run compares again with the history for a series whose last held
+    /// period is `lastHeld`: the revision window's first, or the first period an archived
+    /// forecast of the series targets, when earlier. A restatement further back than the window
+    /// was not recorded: the June export restated February 297 -> 447 (a late credit
+    /// re-posted) and April alike; April, inside the window, was recorded, and February's lag-1
+    /// forecast stayed scored against 297 (error +5.47, inside the 80% interval, where -144.53
+    /// outside both is right). Periods before every forecast of the series score nothing, so
+    /// they are left as they are: the work grows with the periods forecast, not the data's length.
+    static func revisedFrom(lastHeld: Int, firstForecast: Int) -> Int {
+        min(lastHeld - revisionWindow + 1, firstForecast)
+    }
+
     /// Records the actuals an archived forecast of this stage can be scored against, series by
     /// series, for every series the stage has archived a forecast of: every period of the
     /// run's data the history does not hold yet (before the first one it holds, after the last
-    /// one, or in a gap between), and the `revisionWindow` up to the last one held, each when
+    /// one, or in a gap between), and those from `revisedFrom` (the first period an archived
+    /// forecast targets, or the `revisionWindow` up to the last one held) on, each when
     /// the history has no value for it yet or the one tracking would use differs. Re-running
     /// over the same data adds none, and a period once held is not stored again unless revised
     /// inside the window: the actuals grow with the data (one value per series and period),
@@ -92,13 +105,16 @@ extension RunHistory {
             try bounds.bind(1, stage.stage)
             try bounds.bind(2, series.series)
             _ = try bounds.step()
-            let forecast = !bounds.isNull(0)
+            let firstForecast = bounds.isNull(0) ? nil : stage.frequency.period(ofLabel: bounds.text(0))
             let low = bounds.isNull(1) ? nil : stage.frequency.period(ofLabel: bounds.text(1))
             bounds.reset()
             // No archived forecast of the series: nothing to score, nothing to record.
-            guard forecast else { continue }
+            guard let firstForecast else { continue }
             held.removeAll(keepingCapacity: true)
             var high: Int?
+            // The first period compared again: the revision window's, or the first period an
+            // archived forecast targets when that is earlier (`revisedFrom`).
+            var from = Int.max
             if low != nil {
                 try recent.bind(1, stage.stage)
                 try recent.bind(2, series.series)
@@ -107,7 +123,8 @@ extension RunHistory {
                     let label = recent.text(0)
                     if high == nil {
                         high = stage.frequency.period(ofLabel: label)
-                        stop = high.map { stage.frequency.label($0 - RunHistory.revisionWindow + 1) } ?? label
+                        from = high.map { RunHistory.revisedFrom(lastHeld: $0, firstForecast: firstForecast) } ?? Int.max
+                        stop = high == nil ? label : stage.frequency.label(from)
                     }
                     if label < stop { break }
                     let vintage = recent.text(2)
@@ -121,17 +138,17 @@ extension RunHistory {
             // left periods no run recorded: July to September were never stored, and the June
             // run's forecasts of them never scored, though two runs saw them. Those are recorded.
             var inside: Set<String>?
-            if let low, let high {
-                let from = max(low, series.firstPeriod)
-                let to = min(high - RunHistory.revisionWindow, series.firstPeriod + series.values.count - 1)
-                if from <= to { inside = try periodsHeld(in: series.series, from: from, to: to) }
+            if let low, high != nil {
+                let start = max(low, series.firstPeriod)
+                let end = min(from - 1, series.firstPeriod + series.values.count - 1)
+                if start <= end { inside = try periodsHeld(in: series.series, from: start, to: end) }
             }
             var compared = 0, differing = 0
             var example: SameData.Example?
             for (offset, value) in series.values.enumerated() where !value.isNaN {
                 let period = series.firstPeriod + offset
-                // Held already, before the revision window (unless a gap among the held periods).
-                if let low, let high, period >= low, period <= high - RunHistory.revisionWindow,
+                // Held already, before the periods compared again (unless a gap among the held periods).
+                if let low, high != nil, period >= low, period < from,
                    inside.map({ $0.contains(stage.frequency.label(period)) }) ?? true { continue }
                 let label = stage.frequency.label(period)
                 // Outside the window nothing is held: before the first period held or after the last.

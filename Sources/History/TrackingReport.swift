@@ -41,10 +41,13 @@ extension ForecastTracking {
             summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else if seriesKeysDiffer {
             summary.append(ForecastTracking.seriesKeysNote + ".")
-        } else if unrecorded == 0 {
+        } else if unrecorded == 0 && absent.isEmpty && stopped.isEmpty {
             summary.append("No archived forecast has its actual yet: run again with the same --history once new periods are in the data.")
         }
         if unrecorded > 0 { summary.append(unrecordedNote) }
+        if let renamesNote { summary.append(renamesNote.prefix(1).uppercased() + renamesNote.dropFirst() + ".") }
+        if let absentNote { summary.append(absentNote + ".") }
+        if let stoppedNote { summary.append(stoppedNote.prefix(1).uppercased() + stoppedNote.dropFirst() + ".") }
         var doc = Report(title: "Forecast tracking", summary: summary)
         doc.keyFigure("Forecasts scored", Double(scored))
         for group in scoredGroups {

@@ -134,6 +134,14 @@ enum PipelineCorpus {
         // An import's where: that keeps no row ran on to empty outputs with exit 0.
         add(yaml("import where: keeping no row", inserting(after: 5, "    where: {item: NO-SUCH-ITEM}"), line: nil,
                  "where: kept none of the", "item 'NO-SUCH-ITEM' matched no row", command: "run", file: "usage.csv"))
+        // An aggregate as_of before the data (a year typed wrong: 2023 for 2025) kept no row,
+        // yet the run exited 0, replacing the outputs with empty ones and archiving an empty run.
+        add(yaml("aggregate as_of before the first row", inserting(after: 8, "    as_of: 2023-12-31"), line: nil,
+                 "stage 'monthly': as_of 2023-12-31 is before the first row of 'usage' (2025-01-06)", "keeps none of its 40 rows",
+                 "give as_of a day on or after 2025-01-06", command: "run"))
+        // A forecast stage fed no row (a filter that kept none): an empty forecast, exit 0.
+        add(yaml("forecast stage whose input holds no rows", base + "  none:\n    kind: filter\n    input: monthly\n    where: {series: NO-SUCH}\n  demand: {kind: forecast, input: none, horizon: 2}\n",
+                 line: nil, "stage 'demand': its input 'none' holds no rows, so there is nothing to forecast", "check the stages upstream", command: "run"))
         // A filter's or a join's column that the imported table cannot have (validate passed it
         // and the run failed late, naming no line).
         add(yaml("filter where: naming no column of the import", base + "  icu:\n    kind: filter\n    input: usage\n    where: {unitt: ICU}\n", line: 16,

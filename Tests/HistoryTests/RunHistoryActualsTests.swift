@@ -256,4 +256,31 @@ import Testing
         #expect(monthly.map(\.period) == ["2026-01", "2026-02", "2026-03"])
         #expect(monthly.allSatisfy { $0.error == -10 })
     }
+
+    /// Review case 07: A at 100 a month through 2025-12 forecast 100 for 2026-01..06 (run 1);
+    /// run 2 reads 110 for each of those months; run 3's export, through 2026-07, restates
+    /// February to 160 (a late credit re-posted five months back) and March 2025 to 999. The
+    /// revision window (the 3 months up to June) did not reach February: it stayed 110, and
+    /// run 1's February forecast was scored -10 where 100 - 160 = -60 is right. February is
+    /// recorded now (an archived forecast targets it); March 2025, which no forecast targets,
+    /// is not: 12 + 6 + 2 (February, July) = 20 actuals.
+    @Test func aRestatementBeforeTheRevisionWindowOfAForecastPeriodIsScored() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryActualsTests.year, december = RunHistoryActualsTests.december2025
+        try RunHistoryActualsTests.append(history, last: december, series: [("A", y)], forecast: 100, horizon: 6)
+        let later = Array(repeating: 110.0, count: 6)
+        try RunHistoryActualsTests.append(history, last: december + 6, series: [("A", y + later)], forecast: 110, horizon: 3)
+        var restated = y + later + [110]
+        restated[13] = 160
+        restated[2] = 999
+        try RunHistoryActualsTests.append(history, last: december + 7, series: [("A", restated)], forecast: 110, horizon: 3)
+        #expect(try history.connection.integer("SELECT count(*) FROM actuals") == 20)
+        var february: [Double] = [], march2025 = 0
+        _ = try ForecastTracking.score(history) { row in
+            if row.period == "2026-02" && row.runID == 1 { february.append(row.error) }
+        }
+        march2025 = try history.connection.integer("SELECT count(*) FROM actuals WHERE period = '2025-03' AND value = 999")
+        #expect(february == [-60])
+        #expect(march2025 == 0)
+    }
 }

@@ -134,6 +134,7 @@ public struct AggregateStage: Stage {
                 if marksFilledDays { filled.append(v == 0 && !withRows.contains(AggregateStage.dayKey(id, Int32(truncatingIfNeeded: first + offset)))) }
             }
         }
+        if keys.isEmpty, rows.rowCount > 0, let asOf { throw keptNothing(asOf: asOf, rows: rows, context) }
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
         if marksFilledDays { table.filledDays = filled }
         table.valuesAreLevels = gaps == .missing
@@ -144,6 +145,21 @@ public struct AggregateStage: Stage {
         }
         table.nothingCompleteToLearnFrom = nothingComplete
         return ["series": table]
+    }
+
+    /// The error when `as_of` leaves none of the input's rows (or only a partial period).
+    ///
+    /// A replay typed a year early (`as_of: 2023-12-31` on an export starting 2024-01) kept no
+    /// row, yet the run exited 0, replaced the 9 forecasts of the output folder with an empty
+    /// file and archived a run with as_of NULL: nothing said the typo emptied it, as an
+    /// import's `where:` that keeps no row already does.
+    func keptNothing(asOf: CalendarDay, rows: Table, _ context: StageContext) -> PipelineError {
+        let first = rows.days(dateColumn)?.min()
+        let rowCount = NumberFormat.count(rows.rowCount, "row")
+        guard let first, asOf >= first else {
+            return PipelineError(location: nil, "stage '\(context.stage)': as_of \(asOf) is before the first row of '\(input)' (\(first.map(\.description) ?? "no date")): it keeps none of its \(rowCount), so there is nothing to forecast or plan from; give as_of a day on or after \(first.map(\.description) ?? "the first date") (the data as it stood then), or leave as_of out to read every row")
+        }
+        return PipelineError(location: nil, "stage '\(context.stage)': as_of \(asOf) keeps only rows of the period holding it, which is partial then and left out (partial: drop): nothing whole is left of '\(input)' (its \(rowCount) begin \(first)); give as_of the last day of a period after it, or partial: keep")
     }
 
     /// A series' day as one key, for the set of days with rows (`Table.filledDays`).

@@ -82,6 +82,12 @@ public struct ForecastStage: Stage {
             totals.markWeekdays(given.weekdays)
         }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
+        // An input without a row (a filter upstream that kept none): forecast, it replaced the
+        // outputs with an empty forecast and archived an empty run, with exit 0. A shard of
+        // few series may hold none, and says so in its own note.
+        if totals.seriesCount == 0 && context.shard == nil {
+            throw PipelineError(location: nil, "stage '\(context.stage)': its input '\(input)' holds no rows, so there is nothing to forecast; check the stages upstream (a where: or filter that keeps nothing, an as_of before the data)")
+        }
         // Every period of the aggregate upstream is partial, kept there with a note: fitted, a
         // forecast from them understates whole periods, and `forecast` refuses the export.
         if table.periodTotals?.frequency == frequency, let problem = table.nothingCompleteToLearnFrom {

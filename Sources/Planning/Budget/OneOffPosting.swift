@@ -82,7 +82,10 @@ public enum OneOffPosting: Equatable, Sendable {
     /// doc), or nil. A month with no amount at all is a gap (`LedgerMonths.lineGaps`), not a
     /// credit; nor is the last month (`asOf`): with no month after it back at the usual one, it
     /// may be a new level, or a month's postings missing (an accrual reversed, the payroll not
-    /// yet posted: `LinePostings` names it).
+    /// yet posted: `LinePostings` names it). Nor is a first month left above zero: a line that
+    /// opened mid-month books part of its usual month there (`OpeningMonth`), and read as a
+    /// credit a service line opened mid-September at $5,000 of its $10,000 was said to have
+    /// been credited a rebate.
     public static func credit(_ amounts: [Int: Double], span: [Int], asOf: Int) -> OneOffPosting? {
         let values = span.map { amounts[$0] ?? 0 }
         let median = Median.of(sorted: values.sorted())
@@ -91,7 +94,7 @@ public enum OneOffPosting: Equatable, Sendable {
         let spread = 1.4826 * Median.of(sorted: values.map { abs($0 - median) }.sorted())
         let floor = max(creditSpreads * spread, creditShare * abs(median))
         let far = span.indices.filter { sign * (median - values[$0]) >= floor }
-        guard far.count == 1, let i = far.first, abs(values[i]) > 0.005, span[i] < asOf else { return nil }
+        guard far.count == 1, let i = far.first, abs(values[i]) > 0.005, span[i] < asOf, i > 0 || sign * values[i] < 0 else { return nil }
         var rest = values
         rest.remove(at: i)
         return .credit(month: span[i], amount: values[i], usual: Median.of(sorted: rest.sorted()))

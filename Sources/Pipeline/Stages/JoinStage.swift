@@ -90,7 +90,7 @@ public struct JoinStage: Stage {
         }
         let columns = lookupColumns.prefix(4).joined(separator: ", ") + (lookupColumns.count > 4 ? ", ..." : "")
         return which + ": kept with the columns of '\(right)' empty (how: left)" + (columns.isEmpty ? "" : ": \(columns)")
-            + "; a series keyed by one of them puts \(unmatched == 1 ? "it" : "them") under '\(AggregateStage.blankSeries)'; add \(unmatched == 1 ? "its key" : "their keys") to '\(right)' to place \(unmatched == 1 ? "it" : "them")"
+            + "; an aggregate keyed by those columns alone puts \(unmatched == 1 ? "it" : "them") in the series '\(AggregateStage.blankSeries)'; add \(unmatched == 1 ? "its key" : "their keys") to '\(right)' to place \(unmatched == 1 ? "it" : "them")"
     }
 
     /// Each row's key: the one column's value, or the columns' values as one `CompositeKey`.

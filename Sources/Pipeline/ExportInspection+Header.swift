@@ -5,6 +5,9 @@ extension ExportInspection {
     struct EarlyRow {
         var line: Int
         var fields: [String]
+        /// The fields' bytes as read: `fields` decoded a stray byte into U+FFFD, which the
+        /// tally's UTF-8 check must see as the byte it is.
+        var bytes: [[UInt8]] = []
     }
 
     /// Records looked at to settle the header: report titles run a few lines, never dozens.

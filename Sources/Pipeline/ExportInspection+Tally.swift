@@ -39,6 +39,11 @@ extension ExportInspection {
         /// Rows with fewer fields than the header, and the first one's line.
         var narrower = 0, firstNarrower: Int?
         var lastLine = 0
+        /// Data lines identical to an earlier one.
+        var repeatedLines = RepeatedLines()
+        /// Fields not valid UTF-8, counted when the file is read as UTF-8 (`checksUTF8`).
+        var strayBytes = StrayBytes()
+        var checksUTF8 = false
         /// The last row's fields as bytes, reused from row to row so the pass allocates nothing
         /// for it.
         private var lastFields: [[UInt8]] = []
@@ -101,12 +106,12 @@ extension ExportInspection {
         }
 
         /// Counts a buffered row (one read before the header was settled), as `add` counts a record.
-        mutating func add(line: Int, fields: [String]) {
+        mutating func add(line: Int, fields: [[UInt8]]) {
             var bytes: [UInt8] = []
             var bounds: [Range<Int>] = []
             for field in fields {
-                bounds.append(bytes.count..<(bytes.count + field.utf8.count))
-                bytes.append(contentsOf: field.utf8)
+                bounds.append(bytes.count..<(bytes.count + field.count))
+                bytes.append(contentsOf: field)
             }
             bytes.withUnsafeBufferPointer { all in
                 add(line: line, count: bounds.count) { UnsafeBufferPointer(rebasing: all[bounds[$0]]) }
@@ -128,6 +133,8 @@ extension ExportInspection {
                 return
             }
             rows += 1
+            repeatedLines.add(line: line, count: count, field)
+            if checksUTF8 { strayBytes.add(line: line, count: count, field) }
             if count < width {
                 narrower += 1
                 if firstNarrower == nil { firstNarrower = line }

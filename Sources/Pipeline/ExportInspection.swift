@@ -87,6 +87,8 @@ public struct ExportInspection: Sendable {
     public var headerLine: Int?
     /// Data rows: blank lines and repeated header lines, which the import skips, not included.
     public var rows: Int
+    /// Data lines identical, field for field, to an earlier one (`RepeatedLines`).
+    public var repeatedLines = 0
     /// Lines that repeat the header (a report's page headers), and the first one's line.
     public var repeatedHeaders = 0, firstRepeatedHeader: Int?
     /// Lines with no value (blank, or delimiters alone), and the first one's line.
@@ -109,6 +111,10 @@ public struct ExportInspection: Sendable {
     /// Role -> header, in the order of the kind's roles.
     public var suggestedMap: [(role: String, header: String)] = []
     public var missingRequired: [String] = []
+    /// Columns no role of the kind reads (none when an unpivot reads the rest), each with the
+    /// role its words suggest (`Purchase UOM`: uom), if any: listed so that nothing the export
+    /// holds is left out of the map without a word.
+    public var unreadColumns: [(header: String, role: String?)] = []
     public var unpivot: UnpivotSuggestion?
     /// The field limits the file was read with: beyond the defaults, the suggested import
     /// needs them too, or it fails on the field `inspect` was told to allow.
@@ -136,10 +142,11 @@ public struct ExportInspection: Sendable {
             let header = found.map { early[$0].fields } ?? reader.header
             let headerLine = found.map { early[$0].line }
             var tally = Tally(header: header, delimiter: reader.delimiter)
+            tally.checksUTF8 = reader.encoding == .utf8
             var blanks = earlyBlanks.filter { $0 > (headerLine ?? 0) }[...]
             for row in early[(found.map { $0 + 1 } ?? 0)...] {
                 while let blank = blanks.first, blank < row.line { tally.addBlank(line: blank); blanks.removeFirst() }
-                tally.add(line: row.line, fields: row.fields)
+                tally.add(line: row.line, fields: row.bytes)
             }
             for blank in blanks { tally.addBlank(line: blank) }
             return (header, headerLine, tally)
@@ -150,7 +157,7 @@ public struct ExportInspection: Sendable {
                 return
             }
             guard settled != nil else {
-                early.append(EarlyRow(line: record.line, fields: record.strings))
+                early.append(EarlyRow(line: record.line, fields: record.strings, bytes: (0..<record.count).map { Array(record[$0]) }))
                 if early.count == ExportInspection.headerWindow { settled = settle() }
                 return
             }
@@ -188,6 +195,9 @@ public struct ExportInspection: Sendable {
         columns = header.indices.map { k in checks[k].merged(into: guesses[k], fileDayFirst: order.dayFirst) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
+        if let stray = tally.strayBytes.warning(header: header) { warnings.append(stray) }
+        if let repeated = tally.repeatedLines.warning { warnings.append(repeated) }
+        repeatedLines = tally.repeatedLines.repeats
         if let said = order.said {
             if order.dayFirst { dateOrder = said } else { warnings.append(said) }
         }
@@ -262,26 +272,47 @@ public struct ExportInspection: Sendable {
         // periods (`2024-01`) is found by its values (`suggest`).
         "date": ["Date", "Trans Date", "Transaction Date", "Work Date", "Issue Date"],
         "on_hand": ["On Hand", "QOH", "Qty On Hand"],
-        "on_order": ["On Order"],
-        "unit_cost": ["Unit Cost", "Cost", "Price", "Unit Price", "Cost per Dose", "Cost per Unit", "Avg Cost"],
+        "on_order": ["On Order", "On Order Qty", "Open PO Qty", "Open Order Qty", "Qty on PO", "PO Qty", "Open PO", "Open Orders"],
+        "unit_cost": ["Unit Cost", "Cost", "Price", "Unit Price", "Cost per Dose", "Cost per Unit", "Avg Cost", "Standard Cost", "Std Unit Cost",
+                      "Last Cost", "Current Cost", "Item Cost", "Contract Cost", "Cost Each", "Price Each"],
         // A pharmacy formulary's columns (the demo's formulary.csv): left unmapped, packs of 25
         // were read as packs of 1.
         "prior_unit_cost": ["Prior Cost", "Prior Cost per Dose", "Previous Cost", "Prior Unit Cost"],
-        "pack_size": ["Package Size", "Pack Size", "Pkg Size", "Pack Qty", "Units per Pack"],
-        "lead_time_sd_days": ["Lead Time SD", "Lead Time Std Dev"],
+        "pack_size": ["Package Size", "Pack Size", "Pkg Size", "Pack Qty", "Units per Pack", "Case Qty", "Case Size", "Units per Case",
+                      "Pack Quantity", "Conversion Factor", "UOM Conversion", "Each per Case"],
+        "lead_time_sd_days": ["Lead Time SD", "Lead Time Std Dev", "Lead Time Standard Deviation", "Lead Time Variability"],
+        "lead_time_days": ["Lead Time", "Lead Days", "Lead Time Day", "Replenishment Lead Time", "Delivery Days"],
+        "min_order_qty": ["MOQ", "Min Order", "Minimum Order", "Minimum Order Quantity", "Order Minimum"],
+        "review_period_days": ["Review Period", "Review Days", "Order Cycle", "Order Cycle Days", "Review Cycle"],
+        "shelf_life_days": ["Shelf Life", "Shelf Life Day", "Shelf Days"],
+        "criticality": ["Crit", "Criticality Code", "Criticality Class", "VEN", "VEN Class", "VEN Code", "Critical Flag"],
+        "service_level": ["Service Level Target", "Target Service Level", "Fill Rate Target", "Service Target"],
+        "par_level": ["Par", "Par Qty", "Par Level Qty", "Par Quantity"],
+        "discontinued": ["Discontinued Flag", "Is Discontinued"],
+        "replaced_by": ["Replacement Item", "Replacement", "Substitute", "Substitute Item", "Successor", "Superseded By"],
+        "admissions": ["Admits", "Admit Count", "Admission Count"],
+        "visits": ["Visit Count", "Encounters", "Encounter Count"],
+        "shift": ["Shift Name", "Shift Code"],
+        "patients": ["Patient Count", "Census", "Pts"],
+        "account": ["Account Number", "GL Account", "Account Code", "Account Name", "Object Code", "Cost Element"],
+        "period": ["Fiscal Period", "Posting Period", "Period Name", "Accounting Period"],
+        "fiscal_year": ["Fiscal Year", "FY"],
+        "account_type": ["Account Category", "Acct Type", "Expense Type", "Revenue or Expense"],
+        "contract_price": ["Contract Price", "Contract Cost", "Agreement Price", "GPO Price"],
+        "manufacture_date": ["Manufacture Date", "Mfg Date", "Date of Manufacture", "Production Date"],
         "category": ["Therapeutic Class", "Category", "Class"],
-        "as_of": ["Count Date", "Snapshot Date", "As Of Date"],
+        "as_of": ["Count Date", "Snapshot Date", "As Of Date", "Inventory Date", "Stock Date", "As Of"],
         "department": ["Dept", "Department", "Cost Center"],
-        "description": ["Description", "Desc", "Item Description"],
-        "location": ["Location", "Loc", "Par Location"],
+        "description": ["Description", "Desc", "Item Description", "Item Name", "Product Description", "Product Name", "Short Description"],
+        "location": ["Location", "Loc", "Par Location", "Storeroom", "Inventory Location", "Stock Location", "Bin Location", "Warehouse"],
         // CMS's payroll-based journal names the facility PROVNAME, its residents MDScensus.
         // A timekeeping export's hours belong where they were worked: `Worked Unit` before
         // `Home Unit`, and worked hours, never paid ones (`Hours Paid` beside `Hours Worked` were
         // suggested as two units of one unpivot, and paid and worked hours summed).
         "unit": ["Unit", "Nursing Unit", "Worked Unit", "Work Unit", "Unit Worked", "Home Unit", "Cost Center", "Department", "PROVNAME", "Provider Name", "Facility", "Facility Name"],
         "hours": ["Hours", "Hrs", "Worked Hours", "Hours Worked", "Hrs Worked", "Worked Hrs", "Total Hours Worked"],
-        "uom": ["UOM", "Unit of Measure"],
-        "vendor": ["Vendor", "Supplier"],
+        "uom": ["UOM", "Unit of Measure", "Issue UOM", "Stock UOM", "Base UOM"],
+        "vendor": ["Vendor", "Supplier", "Vendor Name", "Primary Vendor", "Distributor"],
         "job_code": ["Job Code", "Job"],
         // Timekeeping and staffing targets (the demo's own headers): left unmapped, PTO counted
         // as worked hours with no overtime or agency, and overtime was costed at 1.5x whatever
@@ -295,7 +326,9 @@ public struct ExportInspection: Sendable {
         "target_hppd": ["Target HPPD", "HPPD", "HPPD Target", "Hours per Patient Day"],
         "max_patients_per_staff": ["Max Patients per Staff", "Ratio", "Patients per Staff"],
         "patient_days": ["Patient Days", "Census", "Midnight Census", "ADC", "MDScensus", "MDS Census", "Resident Census"],
-        "amount": ["Amount", "Amt"],
+        "amount": ["Amount", "Amt", "Net Amount", "Posted Amount", "Dollars"],
+        "budget.amount": ["Budget Amount", "Budgeted Amount", "Budget Dollars", "Budget"],
+        "actuals.amount": ["Actual Amount", "Actual Dollars", "Actual", "Actuals"],
         // Worked spans (punch in and out) and shift times: left unmapped, staffing --shifts
         // stopped at "timekeeping needs start and end".
         "start": ["In", "Punch In", "Clock In", "Time In", "In Punch", "Start Time", "Shift Start"],
@@ -331,15 +364,47 @@ public struct ExportInspection: Sendable {
         let keys = header.map(ExportInspection.key)
         var found: [(role: String, header: String)] = []
         for role in roles {
-            let names = [role.name] + (ExportInspection.synonyms[role.name] ?? []) + (ExportInspection.synonyms[kind + "." + role.name] ?? [])
-            for name in names.map(ExportInspection.key) {
+            for name in names(of: role, in: kind).map(ExportInspection.key) {
                 guard let k = keys.indices.first(where: { !used.contains($0) && keys[$0] == name }) else { continue }
                 used.insert(k)
                 found.append((role.name, header[k]))
                 break
             }
         }
-        return found
+        // Then, for the roles still unmapped, the headers holding the same words as a name
+        // (`HeaderWords`): `Qty On Order` for on_order, `Std Cost` for unit_cost. After every
+        // exact spelling, so that a role's own column is never taken by another's words.
+        let words = header.map(HeaderWords.init)
+        let exact = Set(found.map(\.role))
+        for role in roles where !exact.contains(role.name) {
+            for name in names(of: role, in: kind).map(HeaderWords.init) where !name.isEmpty {
+                guard let k = words.indices.first(where: { !used.contains($0) && words[$0] == name }) else { continue }
+                used.insert(k)
+                found.append((role.name, header[k]))
+                break
+            }
+        }
+        return roles.compactMap { role in found.first { $0.role == role.name } }
+    }
+
+    /// A role's name and its synonyms, those of the role in any file then those of `kind.role`.
+    static func names(of role: InputSchema.Role, in kind: String) -> [String] {
+        [role.name] + (synonyms[role.name] ?? []) + (synonyms[kind + "." + role.name] ?? [])
+    }
+
+    /// For each header not in `used`, the first of `roles` whose name or a synonym is among its
+    /// words with more beside (`Purchase UOM` holds `UOM`, `Extended Cost` holds `Cost`): not
+    /// surely the role, so `inspect` offers the map entry beside the column it lists as not
+    /// read, and never maps it by itself.
+    static func headersResembling(_ roles: [InputSchema.Role], of kind: String, in header: [String], used: Set<Int>) -> [Int: String] {
+        var resembling: [Int: String] = [:]
+        let names = roles.map { role in (role.name, ExportInspection.names(of: role, in: kind).map(HeaderWords.init).filter { !$0.isEmpty }) }
+        for k in header.indices where !used.contains(k) {
+            let words = HeaderWords(header[k])
+            guard !words.isEmpty, let role = names.first(where: { $0.1.contains { $0.words.isStrictSubset(of: words.words) } }) else { continue }
+            resembling[k] = role.0
+        }
+        return resembling
     }
 
     mutating func suggest(_ schema: InputSchema) {
@@ -388,6 +453,8 @@ public struct ExportInspection: Sendable {
                     unpivot = split
                     glob = ""
                 }
+            } else if let split = ExportInspection.splitNamesBySuffix(rest.filter { columns[$0].type == "number" }.map { header[$0] }, numbers: numbers, schema: schema, mapped: mapped) {
+                unpivot = split
             } else if schema.roles.contains(where: { isDated($0) && mapped.contains($0.name) }) {
                 // Or, beside the date, nothing but columns of numbers: one column per item (a
                 // pharmacy's daily sales by drug class, `M01AB, M01AE, ...`). Columns naming a
@@ -404,6 +471,10 @@ public struct ExportInspection: Sendable {
             if let value, let name = names.first {
                 unpivot = UnpivotSuggestion(columns: glob, namesTo: name, valuesTo: value, dateFormat: headerFormat)
             }
+        }
+        if unpivot == nil {
+            let resembling = ExportInspection.headersResembling(schema.roles.filter { !mapped.contains($0.name) }, of: schema.kind, in: header, used: used)
+            unreadColumns = header.indices.filter { !used.contains($0) && !header[$0].trimmed().isEmpty }.map { (header[$0], resembling[$0]) }
         }
         let filled = mapped.union(unpivot.map { $0.namesTo.split(separator: ",").map(String.init) + [$0.valuesTo] } ?? [])
         missingRequired = schema.roles.filter { $0.required && !filled.contains($0.name) }.map(\.name)
@@ -430,6 +501,47 @@ public struct ExportInspection: Sendable {
         let payTypes = kept.allSatisfy { known[$0] != nil } ? known.filter { kept.contains($0.key) } : [:]
         return UnpivotSuggestion(columns: kept.map { prefix + "*_" + $0 }.joined(separator: ","), namesTo: "job_code,pay_type", valuesTo: value,
                                  namesPattern: escaped + "(.*)_(" + kept.joined(separator: "|") + ")", payTypes: payTypes)
+    }
+
+    /// Headers of numbers sharing their last word, most of the file's numbers (a timekeeping
+    /// sheet's `RN Reg Hrs, RN OT Hrs, LPN Reg Hrs, CNA OT Hrs, Total Hrs`): the unpivot reading
+    /// the words before it as job_code and pay_type (`(.*) (Reg|OT) Hrs`, each pay word on two
+    /// headers or more), or as job_code alone, leaving a totals column (`Total Hrs`) out since
+    /// it would count each hour twice. Such a sheet got "required roles not found: hours" and
+    /// no word of an unpivot (a reviewer's case).
+    static func splitNamesBySuffix(_ headers: [String], numbers: Int, schema: InputSchema, mapped: Set<String>) -> UnpivotSuggestion? {
+        let roles = Set(schema.roles.map(\.name))
+        guard roles.contains("job_code"), !mapped.contains("job_code"),
+              let value = schema.roles.first(where: { $0.type == .number && $0.required && !mapped.contains($0.name) })?.name else { return nil }
+        let isSeparator = { (c: Character) in c == " " || c == "_" || c == "-" }
+        var groups: [String: [String]] = [:]
+        for h in headers {
+            guard let cut = h.lastIndex(where: isSeparator), cut != h.startIndex, h.index(after: cut) != h.endIndex else { continue }
+            groups[String(h[cut...]), default: []].append(h)
+        }
+        guard let (suffix, members) = groups.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }),
+              members.count >= 2, 2 * members.count >= numbers else { return nil }
+        let stems = members.map { String($0.dropLast(suffix.count)) }
+        let totals: Set<String> = ["total", "totals", "grandtotal", "sum", "all"]
+        let kept = stems.filter { !totals.contains(ExportInspection.key($0)) }
+        guard kept.count >= 2 else { return nil }
+        let escape = { (text: String) in text.map { ".^$*+?()[]{}|\\".contains($0) ? "\\" + String($0) : String($0) }.joined() }
+        var words: [String: Int] = [:], separators: [String: Character] = [:]
+        for stem in kept {
+            guard let cut = stem.lastIndex(where: isSeparator), cut != stem.startIndex, stem.index(after: cut) != stem.endIndex else { continue }
+            let word = String(stem[stem.index(after: cut)...])
+            words[word, default: 0] += 1
+            separators[word] = stem[cut]
+        }
+        let payWords = words.filter { $0.value >= 2 }.keys.sorted()
+        if roles.contains("pay_type"), !mapped.contains("pay_type"), payWords.count >= 2, payWords.allSatisfy({ $0.allSatisfy(\.isLetter) }),
+           Set(payWords.compactMap { separators[$0] }).count == 1, let separator = separators[payWords[0]] {
+            return UnpivotSuggestion(columns: payWords.map { "*" + String(separator) + $0 + suffix }.joined(separator: ","), namesTo: "job_code,pay_type", valuesTo: value,
+                                     namesPattern: "(.*)" + escape(String(separator)) + "(" + payWords.map(escape).joined(separator: "|") + ")" + escape(suffix))
+        }
+        let columns = members.filter { !totals.contains(ExportInspection.key(String($0.dropLast(suffix.count)))) }
+        return UnpivotSuggestion(columns: kept.count == members.count ? "*" + suffix : columns.joined(separator: ","), namesTo: "job_code", valuesTo: value,
+                                 namesPattern: "(.*)" + escape(suffix))
     }
 
     /// A glob for the headers: their common prefix cut back to a separator (`2026-*`), else
@@ -544,6 +656,13 @@ public struct ExportInspection: Sendable {
             out += "  required roles not found: \(missingRequired.joined(separator: ", "))\n"
         } else if mappedTwice.isEmpty {
             out += "  every required role is found\n"
+        }
+        if !unreadColumns.isEmpty {
+            let prefix = folderColumnsFlag == nil ? "" : "usage."
+            let listed = unreadColumns.map { column in
+                "'\(column.header)'" + (column.role.map { " (if it is the \($0), add \(prefix)\($0)=\(ExportInspection.quoted(column.header)) to the map)" } ?? "")
+            }
+            out += "  not read: \(listed.joined(separator: ", "))\n"
         }
         for note in roleTypeNotes(schema) { out += "  \(note)\n" }
         let dateFormat = dateRoleFormat

@@ -164,7 +164,14 @@ struct CannedPipelineOptions: ParsableArguments {
             }
             throw UsageError("--unpivot has nothing to turn into rows: \(long.listed()) already \(long.count == 1 ? "has a column" : "have columns") for '\(unpivot.valuesTo)', so \(long.count == 1 ? "it is" : "they are") long; leave --unpivot out, or check --values-to")
         }
-        let unused = Self.unusedColumnKeys(try columnMap(), kinds: kinds)
+        let map = try columnMap()
+        let unused = Self.unusedColumnKeys(map, kinds: kinds)
+        // `actuals=department=Dept` is read as a role `actuals` set to `department=Dept`: "no
+        // input of variance reads 'actuals'; its inputs are budget, actuals" contradicted itself.
+        if let kind = unused.first(where: { kinds.contains($0) }), let value = map[kind], let equals = value.firstIndex(of: "=") {
+            let role = value[..<equals].trimmingCharacters(in: .whitespaces), header = value[value.index(after: equals)...]
+            throw UsageError("--columns has '\(kind)=\(value)', read as a role '\(kind)' (which no input has) set to '\(value)'; a role of the \(kind) file alone is written with a dot, not '=': --columns '\(kind).\(role)=\(header)'")
+        }
         if !unused.isEmpty {
             throw UsageError("--columns names \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no input of \(command) reads; its inputs are \(kinds.joined(separator: ", ")), and a role for one of them only is written kind.role (items.item=Code)")
         }

@@ -104,7 +104,7 @@ public struct AggregateStage: Stage {
         var (totals, mixedUnits) = try withUnsafeMutablePointer(to: &withRows) { days in
             try AggregateStage.totalsAndUnits(of: rows, series: seriesColumns, date: dateColumn, value: valueColumn,
                                               frequency: stageFrequency, stage: context.stage, gaps: gaps,
-                                              through: asOf, rowDays: marksFilledDays ? days : nil)
+                                              through: asOf, rowDays: marksFilledDays ? days : nil, context: context)
         }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         if let levelHeader {
@@ -183,16 +183,28 @@ public struct AggregateStage: Stage {
 
     /// Per-period totals of a table's rows.
     static func totals(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
-                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skipping: [Bool]? = nil) throws -> PeriodTotals {
+                       gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skipping: [Bool]? = nil, context: StageContext? = nil) throws -> PeriodTotals {
         try totalsAndUnits(of: table, series: series, date: date, value: value, frequency: frequency, stage: stage, gaps: gaps, through: last,
-                           skipping: skipping).totals
+                           skipping: skipping, context: context).totals
+    }
+
+    /// The series of rows whose series columns are all empty (a left join's unmatched rows
+    /// keyed by a lookup column, an export's blank item): kept, under the name a spreadsheet's
+    /// pivot table gives them, so the totals still add up and the series is seen, with a note.
+    /// Keyed by the empty text, such rows were summed into a series with no name, written
+    /// `,2026-01,9` and forecast, without a word (a reviewer's case: 9 of 149 units).
+    public static let blankSeries = "(blank)"
+
+    /// The note on the rows `blankSeries` holds: how many, their total, which columns are empty.
+    static func blankSeriesNote(rows: Int, total: Double, series: [String], value: String) -> String {
+        "\(NumberFormat.count(rows, "row")) with an empty \(series.joined(separator: " and ")) (\(NumberFormat.fixed(total)) of \(value) in all) \(rows == 1 ? "is" : "are") kept as the series '\(blankSeries)', as a pivot table shows them, so the totals add up; fill in the \(series.joined(separator: " and ")) (a left join leaves \(series.count == 1 ? "it" : "them") empty where the lookup table lacks the row's key), or filter \(rows == 1 ? "the row" : "the rows") out"
     }
 
     /// The totals, and the note on the series whose summed rows are written in more than one
     /// unit of measure when the table has a `uom` column (`UnitsBySeries`), from one pass.
     static func totalsAndUnits(of table: Table, series: [String], date: String, value: String, frequency: Frequency, stage: String,
                                gaps: GapPolicy = .zero, through last: CalendarDay? = nil, skipping: [Bool]? = nil,
-                               rowDays: UnsafeMutablePointer<Set<Int64>>? = nil) throws -> (totals: PeriodTotals, mixedUnits: String?) {
+                               rowDays: UnsafeMutablePointer<Set<Int64>>? = nil, context: StageContext? = nil) throws -> (totals: PeriodTotals, mixedUnits: String?) {
         func missing(_ name: String) -> PipelineError {
             PipelineError(location: nil, "stage '\(stage)': the input has no column '\(name)'; it has \(table.names.joined(separator: ", "))")
         }
@@ -214,12 +226,21 @@ public struct AggregateStage: Stage {
         // make one key of two (`B|X` at `ICU` and `B` at `X|ICU` are both `B|X|ICU`), which summed
         // two series into one without a word.
         var barred: [String: [String]] = [:]
+        var blankRows = 0, blankTotal = 0.0
+        defer {
+            if blankRows > 0 { context?.note(AggregateStage.blankSeriesNote(rows: blankRows, total: blankTotal, series: series, value: value)) }
+        }
         for row in 0..<table.rowCount {
             let day = dates[row]
             guard amounts[row].isFinite || emptyMarksMissing && amounts[row].isNaN else { continue }
             if let skipping, row < skipping.count, skipping[row] { continue }
             if let last, last < day { continue }
             var key = keyColumns.count == 1 ? keyColumns[0][row] : keyColumns.map { $0[row] }.joined(separator: "|")
+            if keyColumns.allSatisfy({ $0[row].isEmpty }) {
+                key = AggregateStage.blankSeries
+                blankRows += 1
+                if amounts[row].isFinite { blankTotal += amounts[row] }
+            }
             if keyColumns.count > 1, keyColumns.contains(where: { $0[row].utf8.contains(UInt8(ascii: "|")) }) {
                 let parts = keyColumns.map { $0[row] }
                 if let other = barred[key], other != parts {

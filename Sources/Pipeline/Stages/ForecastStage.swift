@@ -75,7 +75,7 @@ public struct ForecastStage: Stage {
         // 2, and items used on weekdays lost their weekdays (forecasts 2.8% off on average).
         let daysIntoPeriods = table.periodTotals?.frequency == .day && frequency != .day && gaps == .zero
         var totals = try AggregateStage.totals(of: table, series: ["series"], date: "period", value: "value",
-                                              frequency: frequency, stage: context.stage, gaps: gaps, skipping: daysIntoPeriods ? table.filledDays : nil)
+                                              frequency: frequency, stage: context.stage, gaps: gaps, skipping: daysIntoPeriods ? table.filledDays : nil, context: context)
         if let given = table.periodTotals, given.frequency == frequency {
             totals.summedFromDays = given.daysSummed
             totals.markStartingInPart(given.startingInPart)

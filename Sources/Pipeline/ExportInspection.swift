@@ -391,6 +391,14 @@ public struct ExportInspection: Sendable {
         }
         var names: [String] = [], glob = ""
         if dated.count >= 2 {
+            // A header between the months written as they are that names none (`xyz-26`
+            // between `feb-26` and `mar-26`): the import stops on it, so it is warned of here.
+            let shapes = Set(dated.map { Unpivot.shape(header[$0]) })
+            let odd = header.indices.filter { k in dated[0] < k && k < dated[dated.count - 1] && !dated.contains(k) && !used.contains(k)
+                && Unpivot.shape(header[k]).contains("9") && shapes.contains(Unpivot.shape(header[k])) }
+            if !odd.isEmpty {
+                warnings.append("\(odd.map { "'\(header[$0].clipped)'" }.listed(upTo: 5)) \(odd.count == 1 ? "is" : "are") written like the month headers around \(odd.count == 1 ? "it" : "them") but \(odd.count == 1 ? "names" : "name") no month the import knows (month names and their abbreviations in English, Spanish, French, German, Italian, Portuguese and Dutch): correct or rename \(odd.count == 1 ? "it" : "them") in the export, or the import stops on \(odd.count == 1 ? "it" : "them")")
+            }
             glob = ExportInspection.glob(dated.map { header[$0] })
             if let role = schema.roles.first(where: { isDated($0) && !mapped.contains($0.name) }) { names = [role.name] }
         } else {

@@ -35,4 +35,12 @@ import Tabular
         #expect(try Self.plan(["Código", "feb-26", "mar-26", "FY-26"]).leftOut == [3])
         #expect(try Self.plan(["Código", "feb-26", "xyz-26", "mar-26"], months: false).leftOut == [2])
     }
+
+    /// `inspect` warns of it too, before an import stops on it.
+    @Test func inspectWarnsOfAHeaderWrittenLikeTheMonths() throws {
+        let workspace = try Workspace()
+        try workspace.write("w.csv", "Item,Description,feb-26,xyz-26,mar-26\nA,Gauze,10,10,10\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("w.csv").path, kind: "usage")
+        #expect(inspection.warnings.contains("'xyz-26' is written like the month headers around it but names no month the import knows (month names and their abbreviations in English, Spanish, French, German, Italian, Portuguese and Dutch): correct or rename it in the export, or the import stops on it"), "\(inspection.report)")
+    }
 }

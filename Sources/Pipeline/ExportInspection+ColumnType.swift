@@ -147,11 +147,12 @@ extension ExportInspection {
         guard DateParser().parse(t) != nil else { return false }
         let bytes = Array(t.utf8)
         let digits = bytes.filter { $0 >= 48 && $0 <= 57 }.count
-        let letters = bytes.filter { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }.count
+        // Letters as characters: `Mär 2026` (German, `DateParser.monthSpellingLists`) has three.
+        let letters = t.filter(\.isLetter).count
         if letters == 0 { return bytes.count == 7 && bytes[4] == UInt8(ascii: "-") && digits == 6 }
         if t.count == 8, bytes[4] == UInt8(ascii: "-"), letters == 1 { return true }  // 2026-W27
         if t.count == 7, bytes[4] == UInt8(ascii: "-"), letters == 1 { return true }  // 2026-Q3
         // A month name and a year only (2 or 4 digits): no day.
-        return letters >= 3 && (digits == 2 || digits == 4) && bytes.first.map { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 } == true
+        return letters >= 3 && (digits == 2 || digits == 4) && t.first?.isLetter == true
     }
 }

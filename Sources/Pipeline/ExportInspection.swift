@@ -192,7 +192,11 @@ public struct ExportInspection: Sendable {
         }
         // The order of the slash dates is the file's, as the import decides it.
         let order = ExportInspection.dateOrder(checks.map(\.order), header: header)
-        columns = header.indices.map { k in checks[k].merged(into: guesses[k], fileDayFirst: order.dayFirst) }
+        // Every slash date reads either way: day-first when the numbers are written with a
+        // decimal comma, as the import reads them with --decimal-comma, and said either way.
+        let eitherWay = ExportInspection.eitherWaySpans(checks.map(\.order))
+        let dayFirst = order.dayFirst || (eitherWay != nil && mark.comma)
+        columns = header.indices.map { k in checks[k].merged(into: guesses[k], fileDayFirst: dayFirst) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
         if let stray = tally.strayBytes.warning(header: header) { warnings.append(stray) }
@@ -200,6 +204,14 @@ public struct ExportInspection: Sendable {
         repeatedLines = tally.repeatedLines.repeats
         if let said = order.said {
             if order.dayFirst { dateOrder = said } else { warnings.append(said) }
+        }
+        if let eitherWay {
+            let slash = header.indices.filter { checks[$0].order?.slashDates == true }.map { "'\(header[$0].clipped)'" }
+            let named = slash.count == 1 ? slash[0] : slash.dropLast().joined(separator: ", ") + " and " + slash.last!
+            let said = eitherWay.sentence("every slash date in \(named)", dayFirst: dayFirst,
+                                          why: dayFirst ? "as the import reads them with --decimal-comma (decimal: comma), since the numbers are written with a decimal comma, which goes with day-first dates" : "the default",
+                                          kind: kind)
+            if dayFirst { dateOrder = said } else { warnings.append(said) }
         }
         if let doubt = mark.undecided {
             let comma = NumberParser(decimalComma: true), point = NumberParser()
@@ -242,6 +254,17 @@ public struct ExportInspection: Sendable {
         let named = slashColumns.map { "'\(header[$0].clipped)'" }
         let columns = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
         return (true, "slash dates read day-first (DD/MM/YYYY) in \(columns), the file's one order for its dates, as the import reads them: '\(example.clipped)' in '\(header[decider].clipped)'\(at(evidence.dayFirstLine)) reads only so, and no date reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)")
+    }
+
+    /// The file's slash dates read each way when every one of them reads either way, as the
+    /// import finds them (`TableImport.eitherWaySpans`); nil otherwise.
+    static func eitherWaySpans(_ order: [DayMonthEvidence?]) -> EitherWaySpans? {
+        var spans: EitherWaySpans?
+        for evidence in order.compactMap({ $0 }) where evidence.slashDates {
+            guard let column = evidence.eitherWaySpans else { return nil }
+            spans = spans.map { $0.merged(with: column) } ?? column
+        }
+        return spans
     }
 
     public static var kinds: [String] {
@@ -433,6 +456,14 @@ public struct ExportInspection: Sendable {
         }
         var names: [String] = [], glob = ""
         if dated.count >= 2 {
+            // A header between the months written as they are that names none (`xyz-26`
+            // between `feb-26` and `mar-26`): the import stops on it, so it is warned of here.
+            let shapes = Set(dated.map { Unpivot.shape(header[$0]) })
+            let odd = header.indices.filter { k in dated[0] < k && k < dated[dated.count - 1] && !dated.contains(k) && !used.contains(k)
+                && Unpivot.shape(header[k]).contains("9") && shapes.contains(Unpivot.shape(header[k])) }
+            if !odd.isEmpty {
+                warnings.append("\(odd.map { "'\(header[$0].clipped)'" }.listed(upTo: 5)) \(odd.count == 1 ? "is" : "are") written like the month headers around \(odd.count == 1 ? "it" : "them") but \(odd.count == 1 ? "names" : "name") no month the import knows (month names and their abbreviations in English, Spanish, French, German, Italian, Portuguese and Dutch): correct or rename \(odd.count == 1 ? "it" : "them") in the export, or the import stops on \(odd.count == 1 ? "it" : "them")")
+            }
             glob = ExportInspection.glob(dated.map { header[$0] })
             if let role = schema.roles.first(where: { isDated($0) && !mapped.contains($0.name) }) { names = [role.name] }
         } else {

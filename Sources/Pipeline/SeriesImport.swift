@@ -196,6 +196,7 @@ public struct SeriesImport: Sendable {
         // roles' own names, and `period` is the date's other name.
         if input == "-" && !named { options.alternateRoleNames = ["date": AggregateJob.header[1]] }
         options.kind = "usage"
+        options.onlyInput = true
         // `--date` and `--value` named and no series column in the file: the file is one
         // series, named after its value column (a national census's ICU column); a file
         // with an `item` column is still read by it.
@@ -402,7 +403,8 @@ public struct SeriesImport: Sendable {
                     role != "date" || dates.parse(text) != nil && (longPeriod(text) == nil || !shorterPeriodsBeside)
                 }
             }, monthLike: { names == ["date"] ? dates.monthLikeFailure($0) : nil },
-               period: { names.contains("date") && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) })
+               period: { names.contains("date") && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) },
+               months: names == ["date"])
         } catch let problem as Unpivot.Problem {
             throw InputError(file: table.file, line: 1, problem.message)
         }

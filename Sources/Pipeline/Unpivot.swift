@@ -103,6 +103,23 @@ public struct Unpivot: Sendable, Equatable {
                                                "dayofweek", "dow", "dayname", "monthname", "quarter", "weeknumber", "weekno",
                                                "weekofyear", "isoweek", "dayofmonth", "dayofyear", "yearmonth", "monthyear"]
 
+    /// How a header is written, for telling a month header from the description beside it:
+    /// each run of letters as one `a`, each digit as `9`, the rest as it is (`feb-26` and
+    /// `xyz-26` are both `a-99`, `Descripción` is `a`).
+    static func shape(_ header: String) -> String {
+        var out = "", inWord = false
+        for c in header.trimmed() {
+            if c.isLetter {
+                if !inWord { out.append("a") }
+                inWord = true
+                continue
+            }
+            inWord = false
+            out.append(c.isASCII && c.isNumber ? "9" : c)
+        }
+        return out
+    }
+
     /// Whether `header` names a part of a date (`Year`, `Weekday Name`).
     public static func namesADatePart(_ header: String) -> Bool {
         datePartHeaders.contains(ExportInspection.key(header))
@@ -133,8 +150,14 @@ public struct Unpivot: Sendable, Equatable {
     /// `AUG24` and `OCT24`, and September read 0. The plan fails naming it. The glob's other
     /// left-out columns are listed in `notTaken`. Two columns with one header would be summed
     /// into one name without a word: the plan fails naming both, as a long file's header does.
+    ///
+    /// So is a header `*` would leave out, between two month headers read, written as they are
+    /// (`xyz-26` between `feb-26` and `mar-26`, `Unpivot.shape`) when `months` says names_to is
+    /// a month: listed beside the description as "header does not fit", a month whose name the
+    /// import does not know vanished unseen.
     public func plan(header: [String], mapped: Set<Int>, datedRows: Bool = false, fits: ([String]) -> Bool = { _ in true },
-                     monthLike: (String) -> String? = { _ in nil }, period: (String) -> Bool = { _ in false }) throws -> Plan {
+                     monthLike: (String) -> String? = { _ in nil }, period: (String) -> Bool = { _ in false },
+                     months: Bool = false) throws -> Plan {
         var chosen: [Int] = [], notTaken: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
@@ -183,6 +206,13 @@ public struct Unpivot: Sendable, Equatable {
         var monthLost: (Int, String)?
         if isEveryColumn && namesPattern == nil && namesTo.count == 1 {
             for k in leftOut { if let why = monthLike(header[k]) { monthLost = (k, why); break } }
+            if monthLost == nil, months, let first = kept.first, let last = kept.last {
+                let shapes = Set(kept.map { Unpivot.shape(header[$0]) })
+                if let k = leftOut.first(where: { first < $0 && $0 < last && !TotalsLabel.isTotalsHeader(header[$0])
+                                                  && Unpivot.shape(header[$0]).contains("9") && shapes.contains(Unpivot.shape(header[$0])) }) {
+                    monthLost = (k, "it is written like the month headers around it but names no month the import knows (month names and their abbreviations in English, Spanish, French, German, Italian, Portuguese and Dutch, such as Jan, ene, janv., Mär or dic); correct or rename it in the export")
+                }
+            }
         }
         if let (k, why) = monthLost, let first = kept.first {
             throw Problem("columns", "header '\(header[k].clipped)' looks like a month but does not read as one ('\(header[first].clipped)'\(kept.count > 1 ? " and \(kept.count - 1) more" : "") did): \(why); or list the unpivot columns to leave it out")
@@ -314,7 +344,7 @@ struct UnpivotReader {
         let shorterPeriodsBeside = header.contains { dates.parse($0) != nil && Unpivot.longPeriod($0) == nil }
         plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil },
                                 monthLike: { monthRole ? dates.monthLikeFailure($0) : nil },
-                                period: { monthRole && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) })
+                                period: { monthRole && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) }, months: monthRole)
         // The headers' two-digit years are one run of years, as a column's are (`TwoDigitYearWindow`).
         var years = TwoDigitYearsSeen(), headerNotes: [String] = []
         for texts in plan.names {

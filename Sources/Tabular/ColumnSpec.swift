@@ -59,6 +59,9 @@ public struct ImportOptions: Sendable {
     /// The input kind the file is read as (DESIGN.md's usage, census, ...): a header lacking
     /// its columns is told that `quartermaster inspect FILE --kind KIND` suggests a map.
     public var kind: String?
+    /// The file is a command's one input (`aggregate`, `forecast`), whose `--date-format`
+    /// takes no `kind=` pair: a note's fix names the flag alone.
+    public var onlyInput = false
     /// Whether `TableImport.run` may end by throwing `TableImport.SecondLook` when the file's
     /// dates call for reading it again otherwise: a column's two-digit years that the pivot
     /// splits, or slash dates that read only day-first. Set by callers that can read the file
@@ -168,10 +171,17 @@ public struct DayFirstWitness: Sendable, Equatable {
     public var column: Int
     public var text: String
     public var line: Int
+    /// No date decided: every slash date of the file reads either way, and its numbers are
+    /// read with a decimal comma, a convention that goes with day-first dates (continental
+    /// Europe, Latin America). A Spanish export of 2-12 March 2026 (`02/03/2026`, `1.200,0`)
+    /// read month-first was one row a month, February to December, and reorder ordered 0 of
+    /// an antibiotic used at 1,500 a day where 18,000 were needed.
+    public var byDecimalComma = false
 
-    public init(column: Int, text: String, line: Int) {
+    public init(column: Int, text: String, line: Int, byDecimalComma: Bool = false) {
         self.column = column
         self.text = text
         self.line = line
+        self.byDecimalComma = byDecimalComma
     }
 }

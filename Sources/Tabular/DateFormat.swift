@@ -6,15 +6,18 @@
 /// Slashes are read month-first (the US convention of most clinical systems) unless the file
 /// itself shows them day-first: a date that reads only so in any of its date columns, and none
 /// only month-first in any, turns the whole file's slash dates day-first (`DayMonthEvidence`).
-/// An export whose dates could all be either way and are day-first needs an explicit pattern
-/// such as `DD/MM/YYYY` (`dmy`), which is always read as given.
+/// An export whose dates could all be either way is read day-first when its numbers are read
+/// with a decimal comma (`DayFirstWitness.byDecimalComma`), else month-first, with a note
+/// either way (`EitherWaySpans`); an explicit pattern such as `DD/MM/YYYY` (`dmy`) is always
+/// read as given.
 public enum DateFormat: Sendable, Equatable, CustomStringConvertible {
     case automatic
     case pattern([DatePatternToken])
 
     public enum DatePatternToken: Sendable, Equatable {
         case year4, year2, month, day
-        /// `MMM` / `MMMM`: an English month name, abbreviated (`Jun`) or in full (`June`), any
+        /// `MMM` / `MMMM`: a month name, abbreviated (`Jun`, `ene`, `Mär`) or in full (`June`,
+        /// `enero`, `März`), in any of the languages `DateParser.monthSpellingLists` holds, any
         /// case; both read either form, `full` only says how the pattern was written.
         case monthName(full: Bool)
         case literal(UInt8)

@@ -68,7 +68,8 @@ extension DateParser {
             let leading = digits()
             if leading == 0 {
                 // `Jun-06`, `JUN96`, `June 2006` are months; `Jun 2, 2006` is a day.
-                while i < end, DateParser.isLetter(field[i]) { i += 1 }
+                while i < end, DateParser.isNameByte(field[i]) { i += 1 }
+                if i + 1 < end, field[i] == UInt8(ascii: "."), DateParser.isNameSeparator(field[i + 1]) { i += 1 }   // `ene.-26`
                 if i < end, DateParser.isNameSeparator(field[i]) { i += 1 }
                 _ = digits()
                 return i == end ? .month : .day

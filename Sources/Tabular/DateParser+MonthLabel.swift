@@ -14,8 +14,8 @@ extension DateParser {
             if b >= 48 && b <= 57 {
                 while j < field.count, field[j] >= 48, field[j] <= 57 { j += 1 }
                 kind = 1
-            } else if isLetter(b) {
-                while j < field.count, isLetter(field[j]) { j += 1 }
+            } else if isNameByte(b) {
+                while j < field.count, isNameByte(field[j]) { j += 1 }
                 kind = 2
             } else {
                 guard isNameSeparator(b) else { return false }

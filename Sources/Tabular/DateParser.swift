@@ -71,7 +71,7 @@ public struct DateParser: Sendable {
         }
         if let shape = DateParser.monthNameShape(text.trimmingSpaces) {
             if let bad = shape.badName {
-                return "'\(text.clipped)' is not a valid date ('\(bad.clipped)' is not a month name; expected Jan-Dec or January-December, in any case)"
+                return "'\(text.clipped)' is not a valid date ('\(bad.clipped)' is not a month name; expected a month's name or its abbreviation, such as Jan, January, ene, enero, févr, März or déc, in English, Spanish, French, German, Italian, Portuguese or Dutch, in any case)"
             }
             if let (year, month, day) = shape.parts, let problem = DateParser.impossibility(year: year, month: month, day: day) {
                 return "'\(text.clipped)' is not a valid date (\(problem))"
@@ -117,9 +117,9 @@ public struct DateParser: Sendable {
             var months = 0, digits = false, i = 0
             while i < p.count {
                 if p[i] >= 48 && p[i] <= 57 { digits = true }
-                if DateParser.isLetter(p[i]) && (i == 0 || !DateParser.isLetter(p[i - 1])) {
+                if DateParser.isNameByte(p[i]) && (i == 0 || !DateParser.isNameByte(p[i - 1])) {
                     var j = i
-                    if DateParser.readMonthName(p, &j, p.count) > 0, j == p.count || !DateParser.isLetter(p[j]) { months += 1 }
+                    if DateParser.readMonthName(p, &j, p.count) > 0, j == p.count || !DateParser.isNameByte(p[j]) { months += 1 }
                 }
                 i += 1
             }
@@ -398,7 +398,7 @@ public struct DateParser: Sendable {
             return CalendarDay(year: first, month: month, day: day)
         }
         guard firstLen <= 2 else { return nil }
-        if sep != UInt8(ascii: "/") && sep != UInt8(ascii: ".") || (i < end && isLetter(p[i])) {
+        if sep != UInt8(ascii: "/") && sep != UInt8(ascii: ".") || (i < end && isNameByte(p[i])) {
             // `02-Jun-06`, `2 June 2006`, `02JUN2006`: only reached when the numeric shapes fail.
             return parseDayMonthName(p, first, i - 1, end, &yy)
         }
@@ -470,26 +470,112 @@ public struct DateParser: Sendable {
         return CalendarDay(year: yearLen == 4 ? year : expandTwoDigitYear(year), month: month, day: first)
     }
 
-    /// English month names in lower case; `sep` and `sept` also name September.
+    /// English month names in lower case, for messages (`monthName`).
     @usableFromInline
     static let monthNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july",
                                         "august", "september", "october", "november", "december"].map { Array($0.utf8) }
 
-    /// The month (1-12) a run of letters names, in any case: the three-letter abbreviation or
-    /// the full name (and `Sept`); moves `i` past it. 0, with `i` unmoved, for anything else.
+    /// Each month's names and abbreviations in English, Spanish, French, German, Italian,
+    /// Portuguese and Dutch, in lower case with their accents taken off (`févr` is `fevr`,
+    /// `März` is `marz`, written `Maerz` too): a Spanish sheet's `ene-26 ... dic-26` had only
+    /// the eight months whose abbreviations are also English read, April and August became
+    /// months of no use, January and December vanished, and every forecast came out 20% low.
+    /// No spelling names two months (`monthSpellingsConflicts` is empty); French `jui` (juin
+    /// or juillet) is left out for that reason. Only the months' standard abbreviations are
+    /// listed, not every three-letter start (`mag` is Italian May, `mar` March everywhere).
+    static let monthSpellingLists: [[String]] = [
+        ["january", "jan", "enero", "ene", "janvier", "janv", "januar", "janner", "jaenner", "gennaio", "gen", "janeiro", "januari"],
+        ["february", "feb", "febrero", "fevrier", "fevr", "fev", "februar", "febbraio", "fevereiro", "februari"],
+        ["march", "mar", "marzo", "mars", "marz", "maerz", "mrz", "marco", "maart", "mrt"],
+        ["april", "apr", "abril", "abr", "avril", "avr", "aprile"],
+        ["may", "mayo", "mai", "maggio", "mag", "maio", "mei"],
+        ["june", "jun", "junio", "juin", "juni", "giugno", "giu", "junho"],
+        ["july", "jul", "julio", "juillet", "juil", "juli", "luglio", "lug", "julho"],
+        ["august", "aug", "agosto", "ago", "aout", "augustus"],
+        ["september", "sep", "sept", "septiembre", "setiembre", "set", "septembre", "settembre", "sett", "setembro"],
+        ["october", "oct", "octubre", "octobre", "oktober", "okt", "ottobre", "ott", "outubro", "out"],
+        ["november", "nov", "noviembre", "novembre", "novembro"],
+        ["december", "dec", "diciembre", "dic", "decembre", "dezember", "dez", "dicembre", "dezembro"],
+    ]
+
+    /// `monthSpellingLists` by key (`monthKey`): five bits a letter, so a lookup neither
+    /// allocates nor compares strings.
+    @usableFromInline
+    static let monthSpellings: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        for (k, spellings) in monthSpellingLists.enumerated() {
+            for spelling in spellings { table[spelling.utf8.reduce(0) { $0 << 5 | UInt64($1 - 96) }] = k + 1 }
+        }
+        return table
+    }()
+
+    /// Spellings that `monthSpellingLists` gives to two months: none (checked by a test).
+    static var monthSpellingsConflicts: [String] {
+        var seen: [String: Int] = [:], conflicts: [String] = []
+        for (k, spellings) in monthSpellingLists.enumerated() {
+            for spelling in spellings {
+                if let month = seen[spelling], month != k + 1 { conflicts.append(spelling) }
+                seen[spelling] = k + 1
+            }
+        }
+        return conflicts
+    }
+
+    /// The month (1-12) a run of letters names, in any case, with or without its accents
+    /// (`monthSpellingLists`), an abbreviation's dot after it (`janv.`, `ene.-26`) taken too
+    /// when a separator or the end follows; moves `i` past it. 0, with `i` unmoved, for
+    /// anything else.
     @usableFromInline
     static func readMonthName(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> Int {
-        var j = i
-        while j < end, isLetter(p[j]) { j += 1 }
-        let n = j - i
-        guard n >= 3, n <= 9 else { return 0 }
-        for (k, name) in monthNames.enumerated() where n == 3 || n == name.count || (k == 8 && n == 4) {
-            var same = true
-            for t in 0..<n where p[i + t] | 0x20 != name[t] { same = false; break }
-            if same { i = j; return k + 1 }
+        var j = i, key: UInt64 = 0, letters = 0
+        while j < end {
+            let b = p[j]
+            let letter: UInt8
+            if isLetter(b) {
+                letter = b | 0x20
+                j += 1
+            } else if b == 0xC3, j + 1 < end, let base = unaccented(p[j + 1]) {
+                letter = base
+                j += 2
+            } else if b >= 0x80 {
+                return 0   // a letter outside the month names' (or a broken one): a word, not a month
+            } else {
+                break
+            }
+            letters += 1
+            guard letters <= 12 else { return 0 }
+            key = key << 5 | UInt64(letter - 96)
         }
-        return 0
+        guard letters >= 3, let month = monthSpellings[key] else { return 0 }
+        if j < end, p[j] == UInt8(ascii: "."),
+           j + 1 == end || p[j + 1] == 0x20 || p[j + 1] == UInt8(ascii: "-") || p[j + 1] == UInt8(ascii: "/") || p[j + 1] == UInt8(ascii: ",") {
+            j += 1
+        }
+        i = j
+        return month
     }
+
+    /// The letter without its accent of the Latin-1 letter whose UTF-8 second byte (after
+    /// 0xC3) is `b`, upper or lower case (`é`, `É` and `è` are `e`, `ç` is `c`); nil for others.
+    @usableFromInline @inline(__always)
+    static func unaccented(_ b: UInt8) -> UInt8? {
+        let c = b >= 0x80 && b <= 0x9E && b != 0x97 ? b | 0x20 : b
+        switch c {
+        case 0xA0...0xA5: return UInt8(ascii: "a")
+        case 0xA7: return UInt8(ascii: "c")
+        case 0xA8...0xAB: return UInt8(ascii: "e")
+        case 0xAC...0xAF: return UInt8(ascii: "i")
+        case 0xB1: return UInt8(ascii: "n")
+        case 0xB2...0xB6: return UInt8(ascii: "o")
+        case 0xB9...0xBC: return UInt8(ascii: "u")
+        default: return nil
+        }
+    }
+
+    /// A byte of a word: an ASCII letter, or a byte of a letter written in UTF-8 (`é`), so a
+    /// run of letters does not stop inside `févr`.
+    @usableFromInline @inline(__always)
+    static func isNameByte(_ b: UInt8) -> Bool { b >= 0x80 || isLetter(b) }
 
     @usableFromInline @inline(__always)
     static func isLetter(_ b: UInt8) -> Bool { let c = b | 0x20; return c >= 97 && c <= 122 }
@@ -525,8 +611,8 @@ public struct DateParser: Sendable {
                 var value = 0
                 while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57, j - i < 5 { value = value * 10 + Int(bytes[j] - 48); j += 1 }
                 runs.append(.digits(value, j - i))
-            } else if isLetter(bytes[i]) {
-                while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+            } else if isNameByte(bytes[i]) {
+                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
                 runs.append(.letters(bytes[i..<j]))
             } else {
                 guard isNameSeparator(bytes[i]) || bytes[i] == UInt8(ascii: ",") else { return nil }
@@ -537,7 +623,7 @@ public struct DateParser: Sendable {
         }
         let numbers = runs.compactMap { if case .digits(let v, let n) = $0 { return (v, n) } else { return nil } }
         let names = runs.compactMap { if case .letters(let l) = $0 { return l } else { return nil } }
-        guard names.count == 1, (3...9).contains(names[0].count), (1...2).contains(numbers.count),
+        guard names.count == 1, (3...14).contains(names[0].count), (1...2).contains(numbers.count),
               let last = numbers.last, last.1 == 2 || last.1 == 4, numbers.count == 1 || numbers[0].1 <= 2 else { return nil }
         var shape = MonthNameShape(pattern: "")
         var month = 0

@@ -31,6 +31,15 @@ public struct DayMonthEvidence: Sendable {
     /// shapes is not read again day-first, whose pattern reads slash dates alone.
     public private(set) var otherShape = false
 
+    /// While every slash date reads either way (both numbers 1 to 12): the first and last
+    /// day of the column read month-first and read day-first, as `yyyymmdd` (0 for none), so a
+    /// note can show what the other reading would make of the file (`eitherWaySpans`). A
+    /// Spanish export of 2-12 March 2026 read month-first ran February to December with no
+    /// word; the spans say "2026-02-03 to 2026-12-03, or day-first 2026-03-02 to 2026-03-12".
+    /// Kept only until a date reads one way only, and only for a date whose bytes differ from
+    /// the row above's (callers cache repeated dates), so it costs a long file nothing.
+    private var monthFirstLow = 0, monthFirstHigh = 0, dayFirstLow = 0, dayFirstHigh = 0
+
     public init() {}
 
     /// Adds one date field of the column, found on `line`; `read` says whether it read
@@ -41,6 +50,7 @@ public struct DayMonthEvidence: Sendable {
             return
         }
         slashDates = true
+        spanEitherWay(field, a, b)
         if read {
             if b > 12 { countMonthFirst(field, line: line) }
         } else if a > 12, a <= 31, (1...12).contains(b) {
@@ -59,6 +69,7 @@ public struct DayMonthEvidence: Sendable {
             return
         }
         slashDates = true
+        spanEitherWay(field, a, b)
         if (13...31).contains(a), (1...12).contains(b) {
             countDayFirst(field, line: line)
         } else if (13...31).contains(b), (1...12).contains(a) {
@@ -84,6 +95,36 @@ public struct DayMonthEvidence: Sendable {
         }
     }
 
+    /// Widens the spans of both readings by a date whose numbers `a` and `b` are both 1 to 12,
+    /// while no date of the column has read one way only.
+    private mutating func spanEitherWay(_ field: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) {
+        guard dayFirstCount == 0, monthFirstCount == 0, (1...12).contains(a), (1...12).contains(b),
+              let year = DayMonthEvidence.year(field) else { return }
+        let monthFirst = year * 10_000 + a * 100 + b, dayFirst = year * 10_000 + b * 100 + a
+        if monthFirstLow == 0 || monthFirst < monthFirstLow { monthFirstLow = monthFirst }
+        if monthFirst > monthFirstHigh { monthFirstHigh = monthFirst }
+        if dayFirstLow == 0 || dayFirst < dayFirstLow { dayFirstLow = dayFirst }
+        if dayFirst > dayFirstHigh { dayFirstHigh = dayFirst }
+    }
+
+    /// The column's first and last day read month-first and read day-first, when it holds
+    /// slash dates only and every one of them reads either way; nil otherwise.
+    public var eitherWaySpans: EitherWaySpans? {
+        guard slashDates, !otherShape, dayFirstCount == 0, monthFirstCount == 0, monthFirstLow > 0,
+              let spans = EitherWaySpans(monthFirst: (monthFirstLow, monthFirstHigh), dayFirst: (dayFirstLow, dayFirstHigh)) else { return nil }
+        return spans
+    }
+
+    /// The year of a slash date (`numbers` has read its shape): four digits as written, two
+    /// with the fixed pivot at 70 (a note's span, not a reading).
+    static func year(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, slashes = 0
+        while i < field.count, slashes < 2 { if field[i] == UInt8(ascii: "/") { slashes += 1 }; i += 1 }
+        var value = 0, n = 0
+        while i < field.count, field[i] &- 48 <= 9 { value = value * 10 + Int(field[i] &- 48); n += 1; i += 1 }
+        return n == 4 ? value : n == 2 ? TwoDigitYearWindow.pivot.year(value) : nil
+    }
+
     /// Day-first evidence and no month-first: the column reads day-first.
     public var callsForDayFirst: Bool { dayFirst != nil && !monthFirst && !otherShape }
 
@@ -106,3 +147,4 @@ public struct DayMonthEvidence: Sendable {
         return year == 2 || year == 4 ? (a, b) : nil
     }
 }
+

@@ -226,6 +226,11 @@ public final class TableImport {
                .min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
            let example = orderEvidence[decider].dayFirst {
             next.dayFirstWitness = DayFirstWitness(column: decider, text: example, line: orderEvidence[decider].dayFirstLine)
+        } else if watchesOrder, options.dayFirstWitness == nil, options.decimalComma, eitherWaySpans != nil,
+                  let k = orderEvidence.indices.first(where: { orderEvidence[$0].slashDates }) {
+            // No date decides, and the numbers are read with a decimal comma: day-first, as
+            // the countries writing a decimal comma write their dates (`DayFirstWitness.byDecimalComma`).
+            next.dayFirstWitness = DayFirstWitness(column: k, text: "", line: 0, byDecimalComma: true)
         }
         if next.dayFirstWitness != options.dayFirstWitness { return SecondLook(options: next) }
         return next.secondLookNotes.count > options.secondLookNotes.count ? SecondLook(options: next) : nil
@@ -287,12 +292,41 @@ public final class TableImport {
                           "the dates are written in two orders: '\(day.text.clipped)' in '\(header[day.column].clipped)'\(at(day.line)) reads only day-first (DD/MM/YYYY), while '\(monthExample.clipped)' in '\(header[monthColumn].clipped)'\(at(monthLine)) reads only month-first (MM/DD/YYYY); \(days) date\(days == 1 ? "" : "s") of the file read\(days == 1 ? "s" : "") only day-first and \(months) only month-first, too many of each to be typos, and one export writes its dates one way, so the file's dates are not read by guess. Check those lines, then give the order with --date-format \(likely) or --date-format \(other) (\(options.kind.map { "--date-format \($0)=\(likely) for this input alone; " } ?? "")date_format: in a pipeline)")
     }
 
+    /// The first and last day of the file's slash dates read each way, when every one of them
+    /// reads either way (no date of any column reads one way only, none of another shape in
+    /// their columns); nil otherwise.
+    var eitherWaySpans: EitherWaySpans? {
+        guard orderCounts == (0, 0) else { return nil }
+        var spans: EitherWaySpans?
+        for evidence in orderEvidence where evidence.slashDates {
+            guard let column = evidence.eitherWaySpans else { return nil }
+            spans = spans.map { $0.merged(with: column) } ?? column
+        }
+        return spans
+    }
+
+    /// The note of a file whose every slash date reads either way, whichever order it was
+    /// read in: the file and columns, the order used and why, both spans, and the fix. Said for
+    /// every such input: a month-first reading of a day-first file, or the reverse, leaves no
+    /// other trace (a Spanish export of 2-12 March read as February to December had none).
+    func eitherWayNote(_ spans: EitherWaySpans, dayFirst: Bool) -> String {
+        let columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
+        let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+        let why = dayFirst ? "since the numbers are read with a decimal comma, which goes with day-first dates"
+            : options.decimalComma && file == "<stdin>" ? "the default, since standard input is read once (the numbers' decimal comma goes with day-first dates)"
+            : "the default"
+        return spans.sentence("every slash date of '\(file)' (\(named))", dayFirst: dayFirst, why: why, kind: options.onlyInput ? nil : options.kind)
+    }
+
     /// The note of a file read day-first: the columns read so (those whose slash dates the
     /// second read saw) and the date that decided it, with the way back.
     func dayFirstNote(_ witness: DayFirstWitness) -> String {
         var columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
         if columns.isEmpty { columns = ["'\(header[witness.column].clipped)'"] }
         let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+        if witness.byDecimalComma {
+            return "dates read day-first (DD/MM/YYYY) in \(named), as the numbers are read with a decimal comma, which goes with day-first dates; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
+        }
         let typos = orderCounts.monthFirst
         return "dates read day-first (DD/MM/YYYY) in \(named), one order for the whole file: '\(witness.text.clipped)' in '\(header[witness.column].clipped)'\(witness.line > 0 ? " (line \(witness.line))" : "") reads only so, and \(typos == 0 ? "no date of the file reads only month-first" : "the \(typos) that read only month-first (mistyped, too few to be an order of their own) are rejected"); if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
     }
@@ -441,7 +475,12 @@ public final class TableImport {
             // all read day-first.
             if let conflict = orderConflict() { throw conflict }
             if options.secondLook, let again = secondLook() { throw again }
-            if watchesOrder, let witness = options.dayFirstWitness { summary.notes.append(dayFirstNote(witness)) }
+            let spans = watchesOrder ? eitherWaySpans : nil
+            if watchesOrder, let witness = options.dayFirstWitness {
+                summary.notes.append(witness.byDecimalComma && spans != nil ? eitherWayNote(spans!, dayFirst: true) : dayFirstNote(witness))
+            } else if let spans {
+                summary.notes.append(eitherWayNote(spans, dayFirst: false))
+            }
             if watchesOrder && options.dateFormat == .automatic && orderEvidence.contains(where: \.slashDates) {
                 summary.slashDateOrder = options.dayFirstWitness != nil ? .dayFirst
                     : orderEvidence.contains(where: \.monthFirst) ? .monthFirst : .eitherWay

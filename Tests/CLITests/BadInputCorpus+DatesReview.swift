@@ -101,6 +101,32 @@ extension BadInputCorpus {
                                         "p.yaml": pipeline("in.csv", frequency: "month", unpivot: wide.replacing("\"*\"", with: "\"[A-Z][A-Z][A-Z][0-9][0-9]\""))],
                                 arguments: ["run", "p.yaml", "--out", "o"],
                                 expectation: .fails(file: "p.yaml", line: nil, says: ["header 'SEPT24' (column 4) reads as a period", "widen the glob"])))
+        // A European export whose every date reads either way (2-12 March 2026): with its
+        // decimal comma it is read day-first, eleven days, not eleven months February to December.
+        let european = (2...12).map { "\($0 < 10 ? "0" : "")\($0)/03/2026;A;1.200,5\n" }.joined()
+        cases.append(CorpusCase(kind: .usage, name: "slash dates that all read either way, with a decimal comma (02/03/2026 to 12/03/2026)",
+                                files: ["in.csv": Data("date;item;quantity\n" + european)],
+                                arguments: aggregate(["--frequency", "day", "--decimal-comma"]),
+                                expectation: .accepted(file: "in.csv", read: 11, output: "out.csv", says: ["A,2026-03-02,1200.5\n", "A,2026-03-12,1200.5\n"])))
+
+        // Month names of other languages read; a misspelt one is rejected naming it.
+        let spanishDays = ["15-ene-2026", "15-feb-2026", "15-enx-2026", "15-abr-2026"].map { "\($0),A,1\n" }.joined()
+        cases.append(CorpusCase(kind: .usage, name: "Spanish month-name dates, one month 'enx'",
+                                files: ["in.csv": Data("date,item,quantity\n" + spanishDays)],
+                                arguments: aggregate(["--on-error", "skip"]),
+                                expectation: .rejects(file: "in.csv", rejectsFile: "out.rejects.csv",
+                                                      rows: [RejectedRow(line: 4, column: "date", says: "'15-enx-2026' is not a valid date ('enx' is not a month name; expected a month's name or its abbreviation")], read: 4)))
+        let spanishMonths = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"].map { $0 + "-26" }
+        cases.append(CorpusCase(kind: .usage, name: "month per column with Spanish headers ene-26 to dic-26",
+                                files: ["in.csv": Data(("Código,Descripción," + spanishMonths.joined(separator: ",") + "\nA,Amoxicilina," + Array(repeating: "1500", count: 12).joined(separator: ",") + "\n").utf8)],
+                                arguments: aggregate(["--columns", "item=Código", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]),
+                                expectation: .accepted(file: "in.csv", read: 12, output: "out.csv", says: ["A,2026-01,1500\n", "A,2026-04,1500\n", "A,2026-08,1500\n", "A,2026-12,1500\n"])))
+        cases.append(CorpusCase(kind: .usage, name: "month per column with a header xyz-26 written like the months around it",
+                                files: ["in.csv": Data("Item,Description,feb-26,xyz-26,mar-26\nA,Gauze,10,10,10\n".utf8)],
+                                arguments: aggregate(["--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]),
+                                expectation: .fails(file: "in.csv", line: 1, says: ["header 'xyz-26' looks like a month but does not read as one ('feb-26' and 1 more did)",
+                                                                                  "names no month the import knows"]),
+                                absentAfterFailure: ["out.csv"]))
         return cases
     }
 }

@@ -37,6 +37,17 @@ extension BadInputCorpus {
                        files: ["dmy.csv": Data(("date,item,quantity\n" + (1...12).map { "01/\($0 < 10 ? "0" : "")\($0)/2025,A,\(100 + $0)\n" }.joined()).utf8)],
                        arguments: ["inspect", "dmy.csv"],
                        expectation: .inspected(says: ["every date in 'date' falls on January 1-12", "add --date-format dmy"])),
+            // Every slash date reads either way: a decimal comma shows them day-first, and
+            // both readings are given either way.
+            CorpusCase(kind: usage.kind, name: "inspect of slash dates that all read either way, with a decimal comma",
+                       files: ["eu.csv": Data(("date;item;quantity\n" + (2...12).map { "\($0 < 10 ? "0" : "")\($0)/03/2026;A;1.200,5\n" }.joined()).utf8)],
+                       arguments: ["inspect", "eu.csv"],
+                       expectation: .inspected(says: ["date order: every slash date in 'date' reads either way (no day above 12), and was read day-first (DD/MM/YYYY)",
+                                                      "2026-03-02 to 2026-03-12; read month-first they would be 2026-02-03 to 2026-12-03", "give --date-format mdy"])),
+            CorpusCase(kind: usage.kind, name: "inspect of a month header xyz-26 written like the months around it",
+                       files: ["xyz.csv": Data("Item,Description,feb-26,xyz-26,mar-26\nA,Gauze,10,10,10\n".utf8)],
+                       arguments: ["inspect", "xyz.csv", "--kind", "usage"],
+                       expectation: .inspected(says: ["'xyz-26' is written like the month headers around it but names no month the import knows"])),
             CorpusCase(kind: usage.kind, name: "inspect of two years of monthly rows dated 10/MM/YYYY",
                        files: ["dmy10.csv": Data(("date,item,quantity\n" + [2023, 2024].flatMap { y in (1...12).map { "10/\($0 < 10 ? "0" : "")\($0)/\(y),A,\(100 + $0)\n" } }.joined()).utf8)],
                        arguments: ["inspect", "dmy10.csv"],

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Tabular
+
+/// A file's dates read through a `TableImport` with a second look allowed, read again with
+/// what it found, as the import stages do: the days, the summary and whether it read twice.
+private func readEitherWay(_ path: String, decimalComma: Bool, kind: String? = nil) throws -> (days: [CalendarDay], summary: ImportSummary, again: Bool) {
+    var options = ImportOptions(decimalComma: decimalComma, onError: .skip)
+    options.kind = kind
+    options.secondLook = true
+    var again = false
+    while true {
+        let table = try TableImport(path: path, columns: [ColumnSpec("date"), ColumnSpec("quantity")], options: options)
+        let d = try #require(table.column("date")), q = try #require(table.column("quantity"))
+        var days: [CalendarDay] = []
+        do {
+            let summary = try table.run { row in
+                days.append(try row.date(d))
+                _ = try row.number(q)
+            }
+            return (days, summary, again)
+        } catch let look as TableImport.SecondLook {
+            options = look.options
+            again = true
+        }
+    }
+}
+
+/// A review's Spanish pharmacy extract of 2-12 March 2026 (`02/03/2026` ... `12/03/2026`,
+/// `1.200,0`, `;`): every date reads either way, so the dates alone cannot decide. Read
+/// month-first it was one row a month from February to December with no word, and reorder
+/// ordered 0 of an antibiotic used at 1,500 a day where 18,000 vials were needed.
+@Suite("Slash dates that all read either way")
+struct EitherWayDatesTests {
+    /// 2 and 12 March written day-first with quantities written with a decimal comma.
+    static let spanish = "Fecha;Cantidad\n02/03/2026;1.200,0\n12/03/2026;300,0\n"
+
+    /// With the numbers read with a decimal comma the file is read day-first: 2026-03-02 and
+    /// 2026-03-12 (month-first they were 2026-02-03 and 2026-12-03), said with both spans and
+    /// the way back.
+    @Test func aDecimalCommaReadsThemDayFirstAndSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("c.csv", Self.spanish.replacingOccurrences(of: "Fecha;Cantidad", with: "date;quantity"))
+        let (days, summary, again) = try readEitherWay(path, decimalComma: true, kind: "usage")
+        #expect(again)
+        #expect(days == [day(2026, 3, 2), day(2026, 3, 12)])
+        #expect(summary.slashDateOrder == .dayFirst)
+        #expect(summary.notes == ["every slash date of '\(path)' ('date') reads either way (no day above 12), and was read day-first (DD/MM/YYYY), since the numbers are read with a decimal comma, which goes with day-first dates: 2026-03-02 to 2026-03-12; read month-first they would be 2026-02-03 to 2026-12-03. If they are month-first, give --date-format mdy, or --date-format usage=mdy for this input alone (date_format: mdy in a pipeline)"])
+    }
+
+    /// With a decimal point the default stands (month-first: 2026-02-03 and 2026-12-03, the
+    /// outputs of US files unchanged), and the note says what day-first would read.
+    @Test func aDecimalPointKeepsMonthFirstAndSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("us.csv", "date,quantity\n02/03/2026,1200.0\n12/03/2026,300.0\n")
+        let (days, summary, again) = try readEitherWay(path, decimalComma: false)
+        #expect(!again)
+        #expect(days == [day(2026, 2, 3), day(2026, 12, 3)])
+        #expect(summary.slashDateOrder == .eitherWay)
+        #expect(summary.notes == ["every slash date of '\(path)' ('date') reads either way (no day above 12), and was read month-first (MM/DD/YYYY), the default: 2026-02-03 to 2026-12-03; read day-first they would be 2026-03-02 to 2026-03-12. If they are day-first, give --date-format dmy (date_format: dmy in a pipeline)"])
+    }
+
+    /// A date that reads one way only decides, whatever the decimal mark: `03/13/2026` is
+    /// month-first, so `02/03/2026` stays 3 February, and nothing is said of either way.
+    @Test func aDateThatReadsOneWayStillDecides() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("mixed.csv", "date;quantity\n02/03/2026;1,5\n03/13/2026;2,5\n")
+        let (days, summary, again) = try readEitherWay(path, decimalComma: true)
+        #expect(!again)
+        #expect(days == [day(2026, 2, 3), day(2026, 3, 13)])
+        #expect(summary.slashDateOrder == .monthFirst)
+        #expect(summary.notes.isEmpty)
+    }
+
+    /// The spans are kept only while every date reads either way, over the dates of the
+    /// column: 01/02/2026 and 11/12/2025 give 2025-11-12 to 2026-01-02 month-first and
+    /// 2025-12-11 to 2026-02-01 day-first.
+    @Test func theSpansAreEachReadingsFirstAndLastDay() throws {
+        var evidence = DayMonthEvidence()
+        for text in ["01/02/2026", "11/12/2025"] {
+            var text = text
+            text.withUTF8 { evidence.seeWritten($0, read: true, line: 2) }
+        }
+        let spans = try #require(evidence.eitherWaySpans)
+        #expect(spans.monthFirst == day(2025, 11, 12)...day(2026, 1, 2))
+        #expect(spans.dayFirst == day(2025, 12, 11)...day(2026, 2, 1))
+        var more = "13/01/2026"
+        more.withUTF8 { evidence.seeWritten($0, read: false, line: 3) }
+        #expect(evidence.eitherWaySpans == nil)
+    }
+}
+

@@ -35,6 +35,18 @@ extension BadInputCorpus {
                                 arguments: aggregate(columns + ["--frequency", "week"]),
                                 expectation: .accepted(file: "in.csv", read: 14, output: "out.csv",
                                                        says: ["HEP5000,2025-W40,1400\nHEP5000,2025-W41,0\nHEP5000,2025-W42,1400\nHEP5000,2025-W43,10\n"])))
+        // Timekeeping by pay period: one row a person every other Sunday with the two weeks'
+        // hours (12 a day for the RN, 8 for the CNA). Read as single days, 13 days in 14 had no
+        // timekeeping and the recent weeks were left out of hours per patient day; spread over
+        // their 14 days, they cover the census.
+        let timekeeping = CSVInput.timekeeping
+        let sundays = CSVInput.days(84).enumerated().filter { $0.offset % 14 == 13 }.map { $0.element }
+        let payPeriods = CSVInput.csv(timekeeping.header, sundays.flatMap { day in
+            [[day, "ICU", "168", "RN", "REG", "E1000"], [day, "ICU", "112", "CNA", "REG", "E2000"]]
+        })
+        cases.append(accepting(timekeeping, "timekeeping of two-week pay periods", Data(payPeriods), read: 2 * sundays.count,
+                               output: "out/staffing_plan.md",
+                               says: ["Timekeeping rows are two-week totals (one date every two weeks, on one weekday, 2025-01-19 to 2025-03-30, pay periods)"]))
         return cases
     }
 }

@@ -52,11 +52,15 @@ public struct DaySet: Sendable, Equatable {
 
     /// Every day of the ISO weeks (Monday to Sunday) that hold a day of the set: the days
     /// weekly rows cover.
-    public var isoWeeks: DaySet {
+    public var isoWeeks: DaySet { isoWeeks(each: 1) }
+
+    /// Every day of the `weeks` ISO weeks ending with each one that holds a day of the set: the
+    /// days rows of `weeks` weeks' totals cover (`RowDays.weeksPerRow`).
+    public func isoWeeks(each weeks: Int) -> DaySet {
         var out = DaySet()
         forEachDay { day in
-            let monday = CalendarDay(daysSinceEpoch: day).startOfISOWeek.daysSinceEpoch
-            for k in 0..<7 { out.insert(monday + Int32(k)) }
+            let monday = CalendarDay(daysSinceEpoch: day).startOfISOWeek.daysSinceEpoch - Int32(7 * (weeks - 1))
+            for k in 0..<(7 * weeks) { out.insert(monday + Int32(k)) }
         }
         return out
     }

@@ -154,7 +154,7 @@ public struct DemandForecaster: Sendable {
             // A step in the last few periods, which no backtest origin sees (`LevelShift`): the
             // models are fitted to the history moved to the new level. Models named by the user
             // get the history as it is.
-            if regular && settings.models == nil, let shifted = LevelShift.adjusted(recent, season: settings.season) {
+            if regular && settings.models == nil, let shifted = LevelShift.adjusted(recent, season: settings.season, shortestStop: settings.shortestStop) {
                 return try shifted.history.withUnsafeBufferPointer { try forecast($0) }
             }
             return try forecast(recent)

@@ -23,10 +23,15 @@ public struct ForecastSettings: Sendable {
     /// may be postings that come back on the same months: seasonal naive joins the candidates of
     /// intermittent and lumpy series once two seasons are seen (`DemandForecaster.candidates`).
     public var calendarPostings: Bool
+    /// The fewest empty periods at the end of a history never empty before that read as a stop
+    /// (`LevelShift.stop`): `Frequency.shortestStop` of the periods; `LevelShift.minimumAfter`
+    /// (3) where the caller does not say, as a step of level needs.
+    public var shortestStop: Int
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
                 models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true,
-                calendarPostings: Bool = false) {
+                calendarPostings: Bool = false, shortestStop: Int = LevelShift.minimumAfter) {
+        self.shortestStop = shortestStop
         self.calendarPostings = calendarPostings
         self.longCycle = longCycle
         self.valuesAreCounts = valuesAreCounts

@@ -148,4 +148,9 @@ extension Frequency {
     /// A year in periods when it is a second cycle longer than the default season (days: the
     /// week is the season, the year the long cycle); nil when the season already is the year.
     public var longCycle: Double? { self == .day ? 365.2425 : nil }
+
+    /// The fewest empty periods, at the end of a history never empty before, that read as a
+    /// stop (`LevelShift.stop`): two months, quarters or years; three weeks or days, as a
+    /// fortnight's closure or Christmas and Boxing Day empty two weeks or days without a stop.
+    public var shortestStop: Int { rank > Frequency.week.rank ? 2 : 3 }
 }

@@ -60,7 +60,7 @@ public struct PeriodTotals {
     /// Last period with a row in any series (or reached by the last weekly row's seven days),
     /// and the last one kept after a partial one is left out.
     public var lastPeriod: Int {
-        guard spreadsWeeks else { return min(lastKept, rowsLastPeriod) }
+        guard spreadsWeeks || spreadsFortnights else { return min(lastKept, rowsLastPeriod) }
         return min(lastKept, max(rowsLastPeriod, frequency.period(of: rowDays.last.endOfISOWeek)))
     }
     private var rowsLastPeriod = Int.min
@@ -72,8 +72,14 @@ public struct PeriodTotals {
     /// file dated on the last day always did; empty until a row's week crosses a period's
     /// bound, and again once the rows' dates show they are not weekly.
     private var carry: [Double] = []
-    /// Days of the cached day's week that fall after its period.
-    private var cachedSpill = 0
+    /// What moves from each cell's next period back into it through the week before its
+    /// weekly rows' own (`weekBefore(of:period:)`), laid out as `grid`: the part of a row every
+    /// other week (`RowDays.weeksPerRow`) that falls before its period, at seven days' rate
+    /// (half of it is the row's share). Kept while the rows may be weekly, as `carry` is.
+    private var carryBack: [Double] = []
+    /// Days of the cached day's week that fall after its period, and of the week before it
+    /// that fall before its period.
+    private var cachedSpill = 0, cachedBefore = 0
     public private(set) var rowsAdded = 0
     /// Consecutive rows usually share a date; converting a day to a month costs divisions.
     private var cachedDay = CalendarDay(daysSinceEpoch: .min)
@@ -123,10 +129,11 @@ public struct PeriodTotals {
             cachedDay = day
             cachedPeriod = frequency.period(of: day)
             cachedSpill = spill(of: day, period: cachedPeriod)
+            cachedBefore = weekBefore(of: day, period: cachedPeriod)
             cover(day, period: cachedPeriod)
         }
         let id = keys.intern(key)
-        add(series: id, period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill)
+        add(series: id, period: cachedPeriod, day: day.daysSinceEpoch, value: value, spill: cachedSpill, before: cachedBefore)
         if tracksWeekdays && value > 0 { weekdays[(cachedPeriod - base) * capacity + id] |= day.weekdayBit }
         return id
     }
@@ -143,6 +150,25 @@ public struct PeriodTotals {
         if monday < start { return -Int(start - monday) }
         let next = frequency.firstDay(of: period + 1).daysSinceEpoch
         return max(0, Int(monday + 7 - next))
+    }
+
+    /// How many days of the ISO week before the one of `day` fall before the start of `period`
+    /// (its period), 0 to 7: the part of a row two weeks long (`RowDays.weeksPerRow`) that
+    /// belongs to the period before. Zero at a week's frequency or shorter, where the week
+    /// before is always the period before (`values(of:)`).
+    @inline(__always)
+    public func weekBefore(of day: CalendarDay, period: Int) -> Int {
+        guard frequency.rank > Frequency.week.rank else { return 0 }
+        let monday = day.startOfISOWeek.daysSinceEpoch
+        let start = frequency.firstDay(of: period).daysSinceEpoch
+        return max(0, min(7, Int(start - (monday - 7))))
+    }
+
+    /// `spill(of:period:)` (-6 to 6) and `weekBefore(of:period:)` (0 to 7) in one byte, for
+    /// `PeriodTotalsLoader`'s batches.
+    @inline(__always)
+    public func spills(of day: CalendarDay, period: Int) -> Int8 {
+        Int8(spill(of: day, period: period) + 13 * weekBefore(of: day, period: period))
     }
 
     /// Adds a batch of rows whose keys are short (see `PeriodTotalsLoader`): the same totals
@@ -169,6 +195,7 @@ public struct PeriodTotals {
     /// Drops what was kept aside for weekly rows once two rows fall in one ISO week.
     private mutating func forgetWeeksUnlessWeekly() {
         if !carry.isEmpty && !rowDays.mayBeWeekly { carry = [] }
+        if !carryBack.isEmpty && !rowDays.mayBeWeekly { carryBack = [] }
     }
 
     /// Widens the days the rows cover. A shard passes the days of the rows it leaves to
@@ -240,7 +267,10 @@ public struct PeriodTotals {
     mutating func add(batch keys: UnsafeBufferPointer<ByteKeyTable.InlineKey>, periods: UnsafeBufferPointer<Int>, days: UnsafeBufferPointer<Int32>,
                       values: UnsafeBufferPointer<Double>, spills: UnsafeBufferPointer<Int8>, ids: UnsafeMutablePointer<Int>) {
         self.keys.intern(keys, ids: ids)
-        for i in 0..<keys.count { add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: Int(spills[i])) }
+        for i in 0..<keys.count {
+            let packed = Int(spills[i]), before = (packed + 6) / 13
+            add(series: ids[i], period: periods[i], day: days[i], value: values[i], spill: packed - 13 * before, before: before)
+        }
         // The rows' weekdays in a loop of their own, once the grid has its shape for the batch
         // (`id(adding:day:value:)` marks a single row's).
         guard tracksWeekdays else { return }
@@ -254,8 +284,8 @@ public struct PeriodTotals {
 
     /// Adds `value` to series `id` (ids are dense: a new series is the next id) in `period`,
     /// from a row of `day`; `spill` days of its week (see `spill(of:period:)`) fall in the next
-    /// period.
-    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int) {
+    /// period; `before` days of the week before it (`weekBefore(of:period:)`) in the one before.
+    mutating func add(series id: Int, period: Int, day: Int32, value: Double, spill: Int, before: Int = 0) {
         rowsAdded += 1
         if periods == 0 {
             base = period
@@ -302,6 +332,13 @@ public struct PeriodTotals {
             if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
             let part = value * Double(spill) / 7
             carry[target] = carry[target].isNaN ? part : carry[target] + part
+        }
+        if before != 0 && rowDays.mayBeWeekly && !value.isNaN {
+            if period - 1 < base { reshape(including: period - 1, capacity: capacity) }
+            let target = (period - 1 - base) * capacity + id
+            if carryBack.isEmpty { carryBack = [Double](repeating: .nan, count: grid.count) }
+            let part = value * Double(before) / 7
+            carryBack[target] = carryBack[target].isNaN ? part : carryBack[target] + part
         }
     }
 
@@ -350,6 +387,7 @@ public struct PeriodTotals {
         grid = moved(grid, empty: emptyCell)
         if tracksWeekdays { weekdays = moved(weekdays, empty: 0) }
         if !carry.isEmpty { carry = moved(carry, empty: .nan) }
+        if !carryBack.isEmpty { carryBack = moved(carryBack, empty: .nan) }
         base = newBase
         periods = newPeriods
         capacity = newCapacity
@@ -450,19 +488,72 @@ public struct PeriodTotals {
     public func values(of id: Int) -> (firstPeriod: Int, values: [Double]) {
         var first = max(firstPeriods[id], firstKept)
         guard !isEmpty(id) else { return (first, []) }
+        if spreadsFortnights { return fortnightValues(of: id) }
         guard spreadsWeeks, !carry.isEmpty else { return (first, (first...lastPeriod).map { cell(id, $0) }) }
         // A series' first week may have begun in the period before its first row's.
         if first > firstKept && carried(id, first - 1) != nil { first -= 1 }
-        // Each period gives its neighbours the days of its weeks that fall there. A period with
-        // no row of its own (missing, or before the series' first) that gets only such days is
-        // partial: kept as their sum unless partial periods are left out.
-        return (first, (first...lastPeriod).map { p in
+        return (first, (first...lastPeriod).map { weekSpread(id, $0) })
+    }
+
+    /// Period `p` of series `id` with each weekly row spread over its ISO week. Each period
+    /// gives its neighbours the days of its weeks that fall there. A period with no row of its
+    /// own (missing, or before the series' first) that gets only such days is partial: kept as
+    /// their sum unless partial periods are left out.
+    private func weekSpread(_ id: Int, _ p: Int) -> Double {
+        let own = cell(id, p)
+        if own.isNaN || p < firstPeriods[id] {
+            guard let weeks = weeksReaching(id, p) else { return own }
+            return leavesOutPartialPeriods && own.isNaN ? .nan : weeks
+        }
+        return own - (carried(id, p) ?? 0) + (carried(id, p - 1) ?? 0)
+    }
+
+    /// Whether the rows fall every other week (`RowDays.weeksPerRow`) and the periods are
+    /// weeks or longer: each row is spread over its ISO week and the week before, half to each.
+    public var spreadsFortnights: Bool { frequency.rank >= Frequency.week.rank && rowDays.weeksPerRow == 2 }
+
+    /// A note when the rows are two weeks' totals (`spreadsFortnights`), or nil: said, since a
+    /// file of single days every other week reads the same. `dayOption` names how to read them
+    /// as days (`--frequency day`).
+    public func twoWeekTotalsNote(dayOption: String) -> String? {
+        guard spreadsFortnights else { return nil }
+        return "the rows fall on \(rowDays.spanShape) (\(rowDays.first) to \(rowDays.last)): read as two-week totals (a biweekly export or a pay period's), each spread evenly over its ISO week and the week before, half in each; if they are single days' values, \(dayOption) reads them as days"
+    }
+
+    /// What moves from period `p` of series `id` back into `p - 1` through the weeks before
+    /// its rows' own (`carryBack`), at seven days' rate; nil when none does.
+    @inline(__always)
+    private func carriedBack(_ id: Int, _ p: Int) -> Double? {
+        if frequency == .week {
+            // The week before a row's is the period before, whole.
+            guard p >= firstPeriods[id], p <= lastPeriod else { return nil }
             let own = cell(id, p)
-            if own.isNaN || p < firstPeriods[id] {
-                guard let weeks = weeksReaching(id, p) else { return own }
-                return leavesOutPartialPeriods && own.isNaN ? .nan : weeks
-            }
-            return own - (carried(id, p) ?? 0) + (carried(id, p - 1) ?? 0)
+            return own.isNaN ? nil : own
+        }
+        guard p - 1 >= base && p - 1 < base + periods, !carryBack.isEmpty else { return nil }
+        let amount = carryBack[(p - 1 - base) * capacity + id]
+        return amount.isNaN ? nil : amount
+    }
+
+    /// The values of a series whose rows are two weeks' totals (`spreadsFortnights`): the mean
+    /// of each row spread over its own ISO week (`weekSpread`, as weekly rows are) and over the
+    /// week before, so half of each row falls in each. A flat 100 a day dated every other
+    /// Saturday (1,400 a row) is then 700 every week, and 3,100 in October.
+    private func fortnightValues(of id: Int) -> (firstPeriod: Int, values: [Double]) {
+        var first = max(firstPeriods[id], firstKept)
+        // The week before a series' first row may lie in the period before.
+        if first > firstKept && (carriedBack(id, first) != nil || carried(id, first - 1) != nil) { first -= 1 }
+        return (first, (first...lastPeriod).map { p in
+            let own = cell(id, p), rows = !own.isNaN && p >= firstPeriods[id]
+            // Over their own weeks (at a week's frequency, the period itself).
+            let ownWeeks: Double? = frequency == .week ? (rows ? own : nil)
+                : rows || weeksReaching(id, p) != nil ? weekSpread(id, p) : nil
+            // Over the weeks before: the rows' amount less what goes back, plus what the next
+            // period's rows bring back.
+            let back = carriedBack(id, p + 1)
+            let weeksBefore: Double? = rows ? own - (carriedBack(id, p) ?? 0) + (back ?? 0) : back
+            if ownWeeks == nil && weeksBefore == nil { return own }
+            return ((ownWeeks ?? 0) + (weeksBefore ?? 0)) / 2
         })
     }
 
@@ -511,7 +602,8 @@ public struct PeriodTotals {
         guard frequency != .day, finerThanPeriods || oneDay, !rowDays.isEmpty else { return [] }
         // Weekly rows cover their ISO weeks (a file of Sundays from 1 June 2025 covers the 6 days
         // of May before it, and a file of Mondays 6 days of the month after its last row).
-        let (firstDay, lastDay) = spreadsWeeks ? (rowDays.first.startOfISOWeek, rowDays.last.endOfISOWeek) : rowDays.covered
+        // Rows every other week cover the week before theirs too (`RowDays.weeksPerRow`).
+        let (firstDay, lastDay) = spreadsWeeks ? (rowDays.firstDayOfWeeklyRow(rowDays.first), rowDays.last.endOfISOWeek) : rowDays.covered
         leavesOutPartialPeriods = true
         let first = frequency.period(of: firstDay), last = frequency.period(of: lastDay)
         let open = rowDays.openWeekdays
@@ -611,8 +703,9 @@ public struct PeriodTotals {
     /// the file records count (a clinic's weekends are not gaps).
     public var periodsWithoutAnyRow: [Int] {
         guard !rowDays.isEmpty else { return [] }
-        let dates = spreadsWeeks ? rowDays.dates.isoWeeks : rowDays.dates
-        let from = max(firstKept, frequency.period(of: spreadsWeeks ? rowDays.first.startOfISOWeek : rowDays.first))
+        let weeks = spreadsWeeks || spreadsFortnights
+        let dates = weeks ? rowDays.dates.isoWeeks(each: rowDays.weeksPerRow) : rowDays.dates
+        let from = max(firstKept, frequency.period(of: weeks ? rowDays.firstDayOfWeeklyRow(rowDays.first) : rowDays.first))
         guard from < lastPeriod else { return [] }
         let open = frequency == .day ? rowDays.openWeekdays : .all
         return (from...lastPeriod).filter { p in
@@ -727,7 +820,7 @@ public struct PeriodTotals {
         let starts = (from...through + 1).map { frequency.firstDay(of: $0).daysSinceEpoch }
         let fileFirst = firstDay.daysSinceEpoch, fileLast = lastDay.daysSinceEpoch
         // Every open day of the file's span is a day a level should have been recorded on.
-        let rowDates = spreadsWeeks ? rowDays.dates.isoWeeks : rowDays.dates
+        let rowDates = spreadsWeeks ? rowDays.dates.isoWeeks(each: rowDays.weeksPerRow) : rowDays.dates
         for day in fileFirst...max(fileFirst, fileLast) where open.contains(CalendarDay(daysSinceEpoch: day)) && !rowDates.contains(day) {
             daysWithoutAnyRow += 1
             if daysWithoutAnyRowExamples.count < 5 { daysWithoutAnyRowExamples.append(CalendarDay(daysSinceEpoch: day).description) }
@@ -735,7 +828,7 @@ public struct PeriodTotals {
         // The open days of the file's span per period, worked out once for each set of weekdays.
         var fileDays: [UInt8: (bits: DaySet.WeekdayBits, days: [Int])] = [:]
         for id in 0..<firstPeriods.count where max(from, firstPeriods[id]) <= through {
-            let days = spreadsWeeks ? seriesDays[id].isoWeeks : seriesDays[id]
+            let days = spreadsWeeks ? seriesDays[id].isoWeeks(each: rowDays.weeksPerRow) : seriesDays[id]
             let weekdays = days.openWeekdays ?? open
             if fileDays[weekdays.mask] == nil {
                 let bits = DaySet.WeekdayBits(weekdays)

@@ -64,7 +64,7 @@ public struct PeriodTotalsLoader {
         if day != cachedDay {
             cachedDay = day
             cachedPeriod = totals.frequency.period(of: day)
-            cachedSpill = Int8(totals.spill(of: day, period: cachedPeriod))
+            cachedSpill = totals.spills(of: day, period: cachedPeriod)
             see(day: day, period: cachedPeriod)
         }
         (batch.keys + pending).initialize(to: inline)

@@ -29,6 +29,9 @@ public struct RowDays: Sendable, Equatable {
     public private(set) var dates = DaySet()
     private var datesByWeekday = [Int](repeating: 0, count: 7)
     private var twoInAWeek = false
+    /// Dates by the parity of their ISO week's number (weeks since 1970): while no two fall in
+    /// one week, a file's dates all in even weeks or all in odd ones are every other week.
+    private var datesByWeekParity = [0, 0]
 
     /// The period every row's label names (`2026-Q2`, `2025-W40`), set by the importer that
     /// read the labels: the dates alone cannot tell a quarter's label from its first day when
@@ -63,6 +66,7 @@ public struct RowDays: Sendable, Equatable {
         months.count(day, joining: dates)
         dates.insert(number)
         datesByWeekday[w - 1] += 1
+        datesByWeekParity[Int(floorDiv(Int(number) - (w - 1), 7) & 1)] += 1
     }
 
     /// How many spells of at least `length` open days without a row lie between the first and
@@ -155,18 +159,48 @@ public struct RowDays: Sendable, Equatable {
         if let s = shape(months) { return (.month, s) }
         // Weeks fill most of their span: four last Fridays of four months are not weekly rows.
         let weeks = Frequency.week.period(of: last) - Frequency.week.period(of: first) + 1
-        if dated >= 3, 2 * dated >= weeks, !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated {
-            return (.week, "one date a week, on one weekday")
+        if dated >= 3, !twoInAWeek, 10 * (datesByWeekday.max() ?? 0) >= 9 * dated {
+            // Every other week (`weeksPerRow`), or weeks filling half their span.
+            if everyOtherWeek(dated: dated, weeks: weeks) { return (.week, "one date every two weeks, on one weekday") }
+            if 2 * dated >= weeks { return (.week, "one date a week, on one weekday") }
         }
         return (.day, "dates of days")
     }
 
+    /// The weeks each row is the total of: 2 when the rows are weekly (`span`) and fall every
+    /// other week, in ISO weeks of one parity with none in the weeks between (a biweekly export,
+    /// a pay period's timekeeping or a PAR restock dated at the period's end); else 1. Four dates
+    /// at least, filling three in four of the fortnights they span: three rows of a weekly
+    /// file's slow month could skip a week twice by chance, and rows every four weeks (13
+    /// periods a year) are not two weeks' totals with two empty weeks between. A weekly file missing a week or a few has rows
+    /// in weeks side by side, so stays weekly. Read as weeks, a flat 100 a day dated every
+    /// other Saturday (1,400 a row) made weeks of 1,400, 0, 1,400, 0, a flat item "intermittent"
+    /// with a 95% interval of 19 to 2,613 around 700, months off by up to 300 of 3,100, and a
+    /// reorder of 3,650 vials where about none were needed.
+    public var weeksPerRow: Int {
+        guard span == .week, labelled == nil, everyOtherWeek(dated: datesByWeekday.reduce(0, +),
+                                                             weeks: Frequency.week.period(of: last) - Frequency.week.period(of: first) + 1)
+        else { return 1 }
+        return 2
+    }
+
+    private func everyOtherWeek(dated: Int, weeks: Int) -> Bool {
+        dated >= 4 && !twoInAWeek && min(datesByWeekParity[0], datesByWeekParity[1]) == 0 && 4 * dated >= 3 * ((weeks + 1) / 2)
+    }
+
+    /// The first day a row dated `day` covers when the rows are weekly (`span`): the Monday of
+    /// its ISO week, or of the week before when a row is two weeks' total (`weeksPerRow`).
+    public func firstDayOfWeeklyRow(_ day: CalendarDay) -> CalendarDay {
+        day.startOfISOWeek.adding(days: -7 * (weeksPerRow - 1))
+    }
+
     /// The first and the last day the rows cover: from the start of the first row's span to
-    /// the end of the last row's.
+    /// the end of the last row's (two weeks for rows every other week, `weeksPerRow`).
     public var covered: (first: CalendarDay, last: CalendarDay) {
         let span = self.span
         guard span != .day else { return (first, last) }
-        return (span.firstDay(of: span.period(of: first)), span.firstDay(of: span.period(of: last) + 1).adding(days: -1))
+        let start = span.firstDay(of: span.period(of: first))
+        return (span == .week ? firstDayOfWeeklyRow(first) : start, span.firstDay(of: span.period(of: last) + 1).adding(days: -1))
     }
 }
 

@@ -5,7 +5,10 @@
 /// a year and a half and then not at all for six months was forecast at 52 a month, with no
 /// word: 620 phantom units a year for reorder. Whether it was discontinued or is only quiet,
 /// the user should see it. A spell no longer than the series' own earlier gaps is its usual
-/// rhythm and is not named, nor is a spell shorter than `minimum` periods.
+/// rhythm and is not named, nor is a spell shorter than `minimum` periods, except after a
+/// history never empty before, where `Frequency.shortestStop` periods are a stop
+/// beyond chance (`LevelShift.stop`): a canister used every month for 26 months, then 44, 0, 0 was forecast
+/// 82.5 a month with no word, the note waiting for a third empty month.
 public struct SeriesGoneQuiet: Sendable, Equatable {
     public private(set) var count = 0
     public private(set) var examples: [String] = []
@@ -23,13 +26,15 @@ public struct SeriesGoneQuiet: Sendable, Equatable {
         guard forecast.contains(where: { $0 > 0 }) else { return }
         var trailing = 0
         while trailing < history.count, history[history.count - 1 - trailing] == 0 { trailing += 1 }
-        guard trailing >= minimum, trailing < history.count else { return }
+        guard trailing >= min(minimum, frequency.shortestStop), trailing < history.count else { return }
         var longest = 0, run = 0
         for value in history.dropLast(trailing) {
             run = value == 0 ? run + 1 : 0
             longest = max(longest, run)
         }
         guard trailing > longest else { return }
+        // Below `minimum`, only a stop as `LevelShift.stop` reads one.
+        guard trailing >= minimum || (longest == 0 && LevelShift.beyondChance(empty: trailing, after: history.count - trailing)) else { return }
         count += 1
         if examples.count < 3 { examples.append("\(key) since \(frequency.label(lastPeriod - trailing + 1))") }
     }

@@ -114,7 +114,10 @@ public struct PurchasingJob: Sendable {
             if use.rowSpan != .day {
                 let period = use.rowSpan.rawValue
                 let label = use.rowSpan.label(use.rowSpan.period(of: asOf))
-                var text = "the usage's dates look like \(period)ly totals (\(use.rowSpanShape)), so each row is spread over its \(period)"
+                // Rows every other week are two weeks' totals (`RowDays.weeksPerRow`).
+                var text = use.rowWeeks == 2
+                    ? "the usage's dates look like two-week totals (\(use.rowSpanShape)), so each row is spread over its ISO week and the week before"
+                    : "the usage's dates look like \(period)ly totals (\(use.rowSpanShape)), so each row is spread over its \(period)"
                 if let pulled = use.lastPeriodPulledOn {
                     text += ", the last \(period), \(label), read through as-of, \(pulled) (its total is the use of \(PartialLastPeriod.held(use.rowSpan, through: pulled)))"
                 } else if self.asOf == nil {

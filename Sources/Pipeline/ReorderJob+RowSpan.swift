@@ -5,7 +5,8 @@ import Tabular
 extension ReorderJob {
     /// What each usage row stands for: one day's use, or a whole period's total in an export of
     /// weekly, monthly, quarterly or yearly totals (`RowDays`: `2023-01`, or every date the 1st
-    /// or the last day of a month; `2025-W40`, or one date a week on one weekday).
+    /// or the last day of a month; `2025-W40`, or one date a week on one weekday; one date every
+    /// other week, two weeks' totals, `RowDays.weeksPerRow`).
     ///
     /// A period's total is spread evenly over its calendar days (the file's open weekdays are
     /// not known from period rows): the weekly history, the recent days, the usage's end and
@@ -21,6 +22,11 @@ extension ReorderJob {
         /// How the dates name their periods ("every date is the first or the last day of a
         /// month").
         let shape: String
+        /// The weeks a weekly row's total covers: 2 for rows every other week (`RowDays.weeksPerRow`:
+        /// a biweekly export's 1,400 covers its ISO week and the one before). Read as one week,
+        /// a flat 100 a day dated every other Saturday was 200 a day in alternate weeks and none
+        /// between.
+        let weeksPerRow: Int
         /// The first and the last day the rows cover (a monthly file through `2025-12` runs to
         /// 31 December, or to the 3rd when the last month is read through a snapshot or an
         /// as-of of 3 December: `readLastPeriod(throughSnapshotOf:)`, `readLastPeriod(throughAsOf:)`).
@@ -47,6 +53,7 @@ extension ReorderJob {
             rowDays.labelled = labelled
             span = rowDays.span
             shape = rowDays.spanShape
+            weeksPerRow = rowDays.weeksPerRow
             (first, last) = rowDays.covered
         }
 
@@ -78,8 +85,7 @@ extension ReorderJob {
 
         private mutating func readLastPeriod(through day: CalendarDay?) {
             guard spreads else { return }
-            let p = span.period(of: last)
-            guard let end = PartialLastPeriod.end(first: span.firstDay(of: p), last: last, pulledOn: day) else { return }
+            guard let end = PartialLastPeriod.end(first: firstDay(ofRowOn: last), last: last, pulledOn: day) else { return }
             lastPeriodPulledOn = end
             last = end
         }
@@ -90,7 +96,14 @@ extension ReorderJob {
         func covered(_ day: CalendarDay) -> (from: Int32, through: Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
             let p = span.period(of: day)
-            return (span.firstDay(of: p).daysSinceEpoch, min(span.firstDay(of: p + 1).daysSinceEpoch - 1, last.daysSinceEpoch))
+            return (firstDay(ofRowOn: day).daysSinceEpoch, min(span.firstDay(of: p + 1).daysSinceEpoch - 1, last.daysSinceEpoch))
+        }
+
+        /// The first day of the period a row dated `day` is the total of: its period's, or for
+        /// rows every other week the Monday of the week before its own (`weeksPerRow`).
+        @inline(__always)
+        func firstDay(ofRowOn day: CalendarDay) -> CalendarDay {
+            span.firstDay(of: span.period(of: day)).adding(days: span == .week ? -7 * (weeksPerRow - 1) : 0)
         }
 
         /// The weeks `firstWeek` through `lastWeek` that the row dated `day` holds use in, up to
@@ -122,13 +135,14 @@ extension ReorderJob {
         /// a snapshot date inside that period would have ended it there.
         func note(asOf: CalendarDay, asOfGiven: Bool) -> String? {
             guard spreads else { return nil }
-            let name = span.rawValue
+            let twoWeeks = span == .week && weeksPerRow == 2
+            let name = twoWeeks ? "two-week period" : span.rawValue
             let lastPeriod = span.label(span.period(of: last))
-            var text = "usage rows are \(name)ly totals (\(shape)): spread evenly over their days"
+            var text = "usage rows are \(twoWeeks ? "two-week" : name + "ly") totals (\(shape)\(twoWeeks ? ", each the total of its ISO week and the week before" : "")): spread evenly over their days"
             if let pulled = lastPeriodPulledOn {
                 let through = counts.map { "the inventory's snapshot date, \(pulled), the count date of \($0.rowsOnSnapshot) of its \($0.rows) rows" }
                     ?? "the as-of day, \(pulled)"
-                text += ", the last \(name), \(lastPeriod), read through \(through) (its total is the use of \(PartialLastPeriod.held(span, through: pulled))),"
+                text += ", the last \(name), \(lastPeriod), read through \(through) (its total is the use of \(twoWeeks ? "its first \(pulled.daysSinceEpoch - firstDay(ofRowOn: last).daysSinceEpoch + 1) of 14 days" : PartialLastPeriod.held(span, through: pulled))),"
                     + " so the usage runs to \(last)"
             } else {
                 text += ", so the usage runs to \(last), the last \(name)'s end"

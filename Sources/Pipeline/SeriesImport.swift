@@ -71,6 +71,7 @@ public struct SeriesImport: Sendable {
         if !frequencyGiven, let labelled = totals.rowDays.labelled, labelled.rank < frequency.rank {
             notes.append("the rows are labelled with \(labelled.rawValue)s: summed into \(frequency.rawValue)s, the default; --frequency \(labelled.rawValue) keeps the \(labelled.rawValue)s")
         }
+        if let twoWeeks = totals.twoWeekTotalsNote(dayOption: "--frequency day") { notes.append(twoWeeks) }
         let gapNotes = notes.count
         if partial == .drop {
             // A level's periods a series covers in part become missing, not left out: one whose
@@ -108,7 +109,9 @@ public struct SeriesImport: Sendable {
         // Weekly totals read by the day would be one spike a week; a clinic open one day a week
         // has rows just like them, so they are read, with a word.
         if frequency == .day && totals.rowDays.span == .week {
-            notes.append("the rows fall one a week on one weekday (\(totals.rowDays.spanShape)): if they are weekly totals, --frequency week reads them as weeks; read by the day, each is one day's value and the other six days are \(gapPolicy == .zero ? "zero" : "missing")")
+            // Every other week (`RowDays.weeksPerRow`): two weeks' totals, not one week's.
+            let twoWeeks = totals.rowDays.weeksPerRow == 2
+            notes.append("the rows fall one \(twoWeeks ? "every two weeks" : "a week") on one weekday (\(totals.rowDays.spanShape)): if they are \(twoWeeks ? "two-week" : "weekly") totals, --frequency week reads them as weeks\(twoWeeks ? ", half of each in its ISO week and half in the week before" : ""); read by the day, each is one day's value and the other \(twoWeeks ? "13" : "six") days are \(gapPolicy == .zero ? "zero" : "missing")")
         }
         return (totals, summary, notes)
     }

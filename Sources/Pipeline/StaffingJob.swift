@@ -27,6 +27,8 @@ public struct StaffingJob: Sendable {
     /// Set on the job that plans from a census of period totals spread over their days
     /// (`spreadOverDays`), so that it does not look for totals again.
     var censusSpread = false
+    /// Set once the timekeeping's pay-period totals are spread over their days (`timekeepingByDay`).
+    var timekeepingSpread = false
 
     public init() {}
 
@@ -134,6 +136,9 @@ public struct StaffingJob: Sendable {
         /// Set when the census's rows are totals of months (quarters, years), spread over
         /// their days (`censusTotalsNote`).
         public var censusTotals: String?
+        /// Set when the timekeeping's rows are pay-period totals, spread over their 14 days
+        /// (`timekeepingByDay`).
+        public var timekeepingTotals: String?
     }
 
     /// Census times of day named in the note, the first seen.
@@ -148,6 +153,14 @@ public struct StaffingJob: Sendable {
             throw PipelineError(location: nil, "staffing: the census needs unit and patient_days")
         }
         let cDates = try days(census, "census")
+        // Timekeeping of pay-period totals (rows every other week) is read over its 14 days.
+        if !timekeepingSpread, let spread = Self.timekeepingByDay(timekeeping) {
+            var job = self
+            job.timekeepingSpread = true
+            var result = try job.run(timekeeping: spread.table, census: census, targets: targets)
+            result.timekeepingTotals = spread.note
+            return result
+        }
         // A census of monthly (quarterly, yearly) totals is read as totals over their periods,
         // as reorder reads usage exports of monthly totals (`censusTotals`).
         if !censusSpread, let totals = Self.censusTotals(census, days: cDates) {
@@ -851,7 +864,7 @@ public struct StaffingJob: Sendable {
     /// ignoring case, pay codes nobody mapped. Said in the report and the run's note, because
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
-        var lines: [String] = [result.censusTotals, result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        var lines: [String] = [result.censusTotals, result.timekeepingTotals, result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }

@@ -79,7 +79,8 @@ struct Forecast: ParsableCommand {
         }
         if let threads, threads < 1 { throw UsageError("--threads must be 1 or more (it was \(threads)); leave it out to use every core") }
         let settings = ForecastSettings(horizon: horizon, season: season ?? source.frequency.defaultSeasonLength, levels: checked.levels,
-                                        backtestOrigins: backtest, models: checked.models, longCycle: source.frequency.longCycle)
+                                        backtestOrigins: backtest, models: checked.models, longCycle: source.frequency.longCycle,
+                                        shortestStop: source.frequency.shortestStop)
         var job = ForecastJob(source: source, settings: settings, output: out,
                               // Written with --backtest 0 too, empty: left alone, the last run's
                               // accuracy sat beside this run's forecasts of other series.

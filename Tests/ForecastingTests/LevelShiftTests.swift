@@ -127,3 +127,42 @@ import Testing
         #expect(abs(f.mean[0] - (9 * 930 + 3 * 155) / 12) < 1e-6)
     }
 }
+
+/// A series that stopped (`LevelShift.stop`): two empty months after 26 without one.
+@Suite struct LevelShiftStopTests {
+    /// The review's suction canister: 82 to 110 a month for 26 months, then 44 (stopped 15
+    /// March), 0 (April), 0 (May). Before the fix it was forecast 82.5 a month (80% interval
+    /// [24, 141], excluding both empty months), as a step needs three periods after it. Two
+    /// empty months after none in 27 happen by chance about once in (1/29)^2 = 1/841: a stop,
+    /// so the forecast follows it to 0 (under 10 here; the history moved to the new level).
+    static let canister: [Double] = [88, 89, 87, 94, 94, 83, 78, 90, 75, 86, 85, 82, 93, 75, 92, 93, 89, 87, 99, 82,
+                                     84, 93, 94, 110, 83, 85, 44, 0, 0]
+
+    private static func monthly(_ y: [Double], shortestStop: Int = Frequency.month.shortestStop) throws -> [Double] {
+        try DemandForecaster(settings: ForecastSettings(horizon: 3, season: 12, levels: [80], backtestOrigins: 3,
+                                                        shortestStop: shortestStop)).forecast(y).mean
+    }
+
+    @Test func twoEmptyMonthsAfterNoneBeforeAreAStop() throws {
+        let stop = try #require(Self.canister.withUnsafeBufferPointer { LevelShift.stop(in: $0, season: 12, shortest: 2) })
+        #expect(stop.start == 27)
+        for value in try Self.monthly(Self.canister) { #expect(value < 10, "\(value)") }
+        // Where the caller asks for three (weeks, days, or no frequency given), as before.
+        for value in try Self.monthly(Self.canister, shortestStop: 3) { #expect(value > 60, "\(value)") }
+    }
+
+    /// Not a stop: one empty month (an outlier), two empty months in a series that had an
+    /// empty month before (its rhythm, which the gone-quiet note weighs), and two empty months
+    /// after six (chance (1/8)^2 = 1/64, above 1 in 100).
+    @Test func oneEmptyMonthOrAnEarlierGapOrAShortHistoryIsNoStop() {
+        func stop(_ y: [Double]) -> Int? { y.withUnsafeBufferPointer { LevelShift.stop(in: $0, season: 12, shortest: 2)?.start } }
+        #expect(stop(Array(Self.canister.dropLast())) == nil)
+        var gapped = Self.canister
+        gapped[10] = 0
+        #expect(stop(gapped) == nil)
+        #expect(stop([90, 85, 88, 92, 87, 91, 0, 0]) == nil)
+        #expect(stop([90, 85, 88, 92, 87, 91, 86, 89, 0, 0]) == 8)
+        // Weekly or daily: three needed.
+        #expect(Self.canister.withUnsafeBufferPointer { LevelShift.stop(in: $0, season: 52, shortest: Frequency.week.shortestStop) } == nil)
+    }
+}

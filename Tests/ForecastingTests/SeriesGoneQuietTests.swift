@@ -17,3 +17,22 @@ import Testing
         #expect(quiet.note == "1 series has had no use for longer than any gap before (OLD-CATHETER since 2001-07), yet is forecast above zero from its earlier use: if discontinued, leave it out")
     }
 }
+
+/// Two empty months after a history never empty before are named (`Frequency.shortestStop`):
+/// the canister of 26 months of use, 44, 0, 0 had no note, forecast 82.5 a month. Two empty
+/// months after a history with an empty month stay its rhythm below three.
+@Suite struct SeriesGoneQuietStopTests {
+    @Test func twoEmptyMonthsAfterNoneAreNamed() {
+        var quiet = SeriesGoneQuiet(frequency: .month, minimum: 3)
+        let last = Frequency.month.period(ofLabel: "2026-05")!
+        quiet.see("OLD-2", history: LevelShiftStopTests.canister, lastPeriod: last, forecast: [82.5])
+        var gapped = LevelShiftStopTests.canister
+        gapped[10] = 0
+        quiet.see("GAPPED", history: gapped, lastPeriod: last, forecast: [80])
+        #expect(quiet.count == 1)
+        #expect(quiet.examples == ["OLD-2 since 2026-04"])
+        var weekly = SeriesGoneQuiet(frequency: .week, minimum: 4)
+        weekly.see("W", history: [Double](repeating: 50, count: 30) + [0, 0], lastPeriod: 100, forecast: [50])
+        #expect(weekly.count == 0)
+    }
+}

@@ -119,6 +119,7 @@ public struct AggregateStage: Stage {
             }
         }
         if let holes = totals.periodsWithoutAnyRowNote(option: "gaps:") { context.note(holes) }
+        if let twoWeeks = totals.twoWeekTotalsNote(dayOption: "frequency: day") { context.note(twoWeeks) }
         if let spellings = SeriesImport.spellingsNote(totals) { context.note(spellings) }
         if let mixedUnits { context.note(mixedUnits) }
         var keys: [String] = [], periods: [String] = [], values: [Double] = [], filled: [Bool] = []

@@ -110,7 +110,8 @@ public struct ForecastStage: Stage {
         }
         if let empty = SeriesImport.emptyValuesNote(table.numbers("value")?.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } ?? 0) { context.note(empty) }
         let settings = ForecastSettings(horizon: horizon, season: season ?? frequency.defaultSeasonLength, levels: levels,
-                                        backtestOrigins: backtest, models: models, longCycle: frequency.longCycle)
+                                        backtestOrigins: backtest, models: models, longCycle: frequency.longCycle,
+                                        shortestStop: frequency.shortestStop)
         var keys: [String] = [], periods: [String] = [], means: [Double] = [], modelNames: [String] = [], classes: [String] = []
         var bounds = [[Double]](repeating: [], count: 2 * levels.count)
         var aSeries: [String] = [], aModel: [String] = [], aMase: [Double] = [], aSmape: [Double] = [], aWape: [Double] = []

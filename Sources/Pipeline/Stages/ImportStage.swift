@@ -705,7 +705,10 @@ public struct ImportStage: Stage {
         }
         if employeeColumn != nil, let days = table.days("date"), let units = table.texts("unit"), let hours = table.numbers("hours") {
             let overlong = OverlongDays(employees: overlaps.employees, days: days, units: units, hours: hours)
-            if overlong.count > 0 {
+            // Pay-period totals (rows every other week) are two weeks' hours, read over their 14
+            // days by staffing, which says so (`StaffingJob.timekeepingByDay`): 12 such rows of
+            // 168 hours were called "employee-days with more than 24 hours" to check.
+            if overlong.count > 0, StaffingJob.payPeriods(days) == nil {
                 let shown = overlong.largest.map { "\($0.unit) on \($0.day): \(NumberFormat.fixed($0.hours, decimals: 1)) h" }
                 summary.notes.append("\(NumberFormat.count(overlong.count, "employee-day")) with more than \(NumberFormat.fixed(OverlongDays.limit, decimals: 0)) hours ("
                     + shown.listed(of: overlong.count) + "), counted as written: a shift exported twice under two pay codes, or a pay period's total on one day, reads this way; check those rows")

@@ -27,6 +27,8 @@ public struct DailyUse: Sendable {
     public var rowSpan: Frequency
     /// How the dates name the periods when the rows are totals ("every date is a Monday").
     public var rowSpanShape: String
+    /// The weeks a weekly row is the total of: 2 for rows every other week (`RowDays.weeksPerRow`).
+    public var rowWeeks: Int
     /// The day the last period's total runs to when a given as-of is inside it, before its
     /// last day (`PartialLastPeriod`, as `reorder` reads it); nil when the period is read whole.
     public var lastPeriodPulledOn: CalendarDay?
@@ -40,17 +42,20 @@ public struct DailyUse: Sendable {
         let span = rowDays.span
         rowSpan = span
         rowSpanShape = rowDays.spanShape
+        rowWeeks = rowDays.weeksPerRow
         // A given as-of inside the last period reads its total through as-of, as reorder does:
         // spread over the whole period and cut at as-of, 3 days' use read as a tenth of it.
+        // Rows every other week cover their ISO week and the week before (`RowDays.weeksPerRow`).
+        let weeksBefore = span == .week ? 7 * (rowDays.weeksPerRow - 1) : 0
         let lastPeriod = span.period(of: rowDays.last)
         let pulledOn = span == .day ? nil
-            : PartialLastPeriod.end(first: span.firstDay(of: lastPeriod), last: span.firstDay(of: lastPeriod + 1).adding(days: -1), pulledOn: given)
+            : PartialLastPeriod.end(first: span.firstDay(of: lastPeriod).adding(days: -weeksBefore), last: span.firstDay(of: lastPeriod + 1).adding(days: -1), pulledOn: given)
         lastPeriodPulledOn = pulledOn
         /// The first and last day a row covers: the last period's only to as-of inside it.
         func covered(_ day: CalendarDay) -> (Int32, Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
             let p = span.period(of: day)
-            return (span.firstDay(of: p).daysSinceEpoch, min(span.firstDay(of: p + 1).daysSinceEpoch - 1, pulledOn?.daysSinceEpoch ?? .max))
+            return (span.firstDay(of: p).daysSinceEpoch - Int32(weeksBefore), min(span.firstDay(of: p + 1).daysSinceEpoch - 1, pulledOn?.daysSinceEpoch ?? .max))
         }
         let end = covered(rowDays.last).1
         let last = min(given?.daysSinceEpoch ?? end, end)

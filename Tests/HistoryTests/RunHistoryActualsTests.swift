@@ -55,6 +55,36 @@ import Testing
         #expect(try history.connection.integer("SELECT count(*) FROM runs") == 4)
     }
 
+    /// A second review: two departments' copies of one pipeline share a history and a stage
+    /// name, their figures 1.25 to 1.4 times apart (inside the factor of two restatements may
+    /// move). Each run recorded its figures over the other's; the third run, ICU's again, takes
+    /// every recent period back to the figures the second replaced, which no restatement does:
+    /// refused, the history left as it was. An older export run again (its figures the ones a
+    /// later run restated) is still recorded.
+    @Test func twoJobsWritingOneStageByTurnsAreRefused() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let december = RunHistoryActualsTests.december2025
+        let icu = (0..<12).map { 490.0 + Double($0) }, medSurg = (0..<12).map { 384.0 + Double($0) }
+        try RunHistoryActualsTests.append(history, last: december, series: [("GLV", icu), ("SYR", icu.map { $0 / 2 })], forecast: 490, horizon: 3)
+        try RunHistoryActualsTests.append(history, last: december, series: [("GLV", medSurg), ("SYR", medSurg.map { $0 / 2 })], forecast: 384, horizon: 3)
+        #expect {
+            try RunHistoryActualsTests.append(history, last: december, series: [("GLV", icu), ("SYR", icu.map { $0 / 2 })], forecast: 490, horizon: 3)
+        } throws: { error in
+            "\(error)".contains("this run's go back to the ones they replaced: in every recent period of 2 of the 2 series")
+        }
+        #expect(try history.connection.integer("SELECT count(*) FROM runs") == 2)
+        // One job: November restated to 130 and then a replay of the data before it, ending a
+        // month earlier (an older export run again): recorded, and not another job.
+        let y = RunHistoryActualsTests.year
+        let other = try RunHistory.open(temporaryHistoryPath())
+        try RunHistoryActualsTests.append(other, last: december, series: [("A", y), ("B", y)], forecast: 100, horizon: 6)
+        var revised = y
+        revised[10] = 130
+        try RunHistoryActualsTests.append(other, last: december, series: [("A", revised), ("B", revised)], forecast: 100, horizon: 6)
+        try RunHistoryActualsTests.append(other, last: december - 1, series: [("A", Array(y.prefix(11))), ("B", Array(y.prefix(11)))], forecast: 100, horizon: 6)
+        #expect(try other.connection.integer("SELECT count(*) FROM runs") == 3)
+    }
+
     /// Report section 2 (`--shard`): A and B at 100 a month through 2025-12, forecast 6 months
     /// ahead at 100 (run 1); then run 2 sees A alone through 2026-06 and run 3 B alone through
     /// 2026-07, both at 110 a month from 2026-01. Every one of run 1's 12 forecasts (2 series x

@@ -69,6 +69,24 @@ extension RunHistory {
             SELECT a.period, a.value, coalesce(s.last_period, '') FROM actuals a LEFT JOIN stage_runs s ON s.stage = a.stage AND s.run_id = a.run_id
             WHERE a.stage = ?1 AND a.series = ?2 AND a.period GLOB \(shape) ORDER BY a.period DESC, a.run_id DESC
             """)
+        // The first period a forecast of the series targets under a stage whose runs all came
+        // before this stage's first: a name it may have had before (`ForecastTracking.renames`),
+        // whose forecasts `track` scores against this stage's actuals. Compared from this
+        // stage's own forecasts only, a June export restating January 105 -> 165, which only the
+        // old name forecast, was not recorded, and that forecast stayed scored against 105
+        // (error -4.75, inside the 80% interval, where -64.75 outside both is right). Whether
+        // the names are one stage is `track`'s to decide: comparing further back here only
+        // records this stage's own figures where they changed.
+        var earlierNames: [String] = []
+        let stopped = try connection.prepare("""
+            SELECT stage FROM stage_runs GROUP BY stage HAVING max(run_id) < (SELECT min(run_id) FROM stage_runs WHERE stage = ?1) ORDER BY stage
+            """)
+        try stopped.bind(1, stage.stage)
+        while try stopped.step() { earlierNames.append(stopped.text(0)) }
+        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+        let earlierForecast = earlierNames.isEmpty ? nil : try connection.prepare("""
+            SELECT min(period) FROM forecasts WHERE stage IN (\(earlierNames.map(quoted).joined(separator: ", "))) AND series = ?1 AND period GLOB \(shape)
+            """)
         let insert = try connection.prepare("INSERT INTO actuals(run_id, stage, series, period, value) VALUES (?1, ?2, ?3, ?4, ?5)")
         // The periods held between two labels: counted first (an index range in SQLite), read
         // only when some are missing.
@@ -112,7 +130,15 @@ extension RunHistory {
             let low = bounds.isNull(1) ? nil : stage.frequency.period(ofLabel: bounds.text(1))
             bounds.reset()
             // No archived forecast of the series: nothing to score, nothing to record.
-            guard let firstForecast else { continue }
+            guard var firstForecast else { continue }
+            if let earlierForecast, low != nil {
+                try earlierForecast.bind(1, series.series)
+                _ = try earlierForecast.step()
+                if !earlierForecast.isNull(0), let earliest = stage.frequency.period(ofLabel: earlierForecast.text(0)) {
+                    firstForecast = min(firstForecast, earliest)
+                }
+                earlierForecast.reset()
+            }
             held.removeAll(keepingCapacity: true)
             recorded.removeAll(keepingCapacity: true)
             var high: Int?

@@ -42,11 +42,11 @@ import Testing
         #expect(tracking.scored == 5)
         #expect(rows.map(\.error) == [-10, -10, -10, -10, -10])
         #expect(rows.allSatisfy { $0.stage == "demand" && $0.actual == 110 })
-        #expect(tracking.renames == [ForecastTracking.Rename(from: "demand", to: "supply_demand", frequency: "month", shared: 13, alike: 12, scored: 5)])
+        #expect(tracking.renames == [ForecastTracking.Rename(from: "demand", to: "supply_demand", frequency: "month", shared: 13, alike: 12, series: 1, seriesAlike: 1, scored: 5)])
         let wape = tracking.groups[ForecastTracking.Group(stage: "demand", frequency: "month")]!.overall.wape
         #expect(abs(wape - 10.0 / 110) < 1e-12)
         let note = try #require(tracking.renamesNote)
-        #expect(note.contains("stage 'supply_demand' (month) began after stage 'demand' had stopped and recorded the same figures for 12 of the 13 series and periods both hold: taken as its new name, so 5 forecasts of 'demand' are scored against the actuals 'supply_demand' recorded"), "\(note)")
+        #expect(note.contains("stage 'supply_demand' (month) began after stage 'demand' had stopped and recorded the same figures for 12 of the 13 non-zero figures both hold, and for 1 of the 1 series of 'demand': taken as its new name, so 5 forecasts of 'demand' are scored against the actuals 'supply_demand' recorded"), "\(note)")
     }
 
     /// Not a rename: a later stage of other figures (another department's usage of the same

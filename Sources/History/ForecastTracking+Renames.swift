@@ -136,7 +136,7 @@ extension ForecastTracking {
     public var stoppedNote: String? {
         guard !stopped.isEmpty else { return nil }
         return stopped.map { s in
-            "stage '\(s.stage)' (\(s.frequency)) has no run reading past \(s.lastPeriod): \(NumberFormat.count(s.forecasts, "forecast")) of it of later periods, which \(s.readBy.prefix(3).map { "'\($0)'" }.listed(of: s.readBy.count)) read, \(s.forecasts == 1 ? "is" : "are") not scored. If it was renamed, its forecasts are scored against the new name only when the new name recorded the same figures for nearly all the non-zero figures both hold and for most of its series, and no other stage begun with it holds some of them (a split) (it did not here): give the stage its old name back, or its own history file for the new job"
+            "stage '\(s.stage)' (\(s.frequency)) has no run reading past \(s.lastPeriod): \(NumberFormat.count(s.forecasts, "forecast")) of it of later periods, which \(s.readBy.prefix(3).map { "'\($0)'" }.listed(of: s.readBy.count)) read, \(s.forecasts == 1 ? "is" : "are") not scored. If it was renamed, its forecasts are scored against the new name only when the new name recorded the same figures for nearly all the non-zero figures both hold and for most of its series, and no other stage begun with it holds some of them, as after a split; it did not here: give the stage its old name back, or its own history file for the new job"
         }.joined(separator: "; ")
     }
 

@@ -279,9 +279,9 @@ public struct BudgetLedger: Sendable {
             actual[line] = actual[line]?.mapValues { -$0 }
         }
         let inferred = revenue.count - typed.count
-        let named = (typed.count == 1 ? "the revenue line (\(typed[0].label)) is" : "all \(typed.count) revenue lines are")
-            + (inferred == 0 ? "" : " (turned with \(typed.count == 1 ? "it" : "them"): \(inferred == 1 ? "the line" : "the \(inferred) lines") typed revenue from the evidence)")
-        return "\(named) booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned, so revenue shows as positive and more of it is favorable"
+        let named = typed.count == 1 ? "the revenue line (\(typed[0].label)) is" : "all \(typed.count) revenue lines are"
+        let with = inferred == 0 ? "" : " (and with \(typed.count == 1 ? "it" : "them") \(inferred == 1 ? "the line" : "the \(inferred) lines") typed revenue from the evidence)"
+        return "\(named) booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned\(with), so revenue shows as positive and more of it is favorable"
     }
 
     /// The lines whose every booked month through `asOf` has the opposite sign of their

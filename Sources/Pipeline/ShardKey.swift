@@ -12,6 +12,10 @@ public struct ShardKey: Sendable, Equatable {
     /// matches that way: staffing reads `4 WEST` in the targets as the census's `4 West`, and
     /// hashed as written the two went to different shards, the unit planned in neither.
     public var folded: Bool
+    /// Text columns kept whole beside the shard's rows (`Table.unshardedTexts`), for what is
+    /// read across shards: the budget's account behaviors, which give an unbudgeted line of the
+    /// account its behavior (`BudgetLedger.settleBehaviors`) in whichever shard it falls.
+    public var wholeColumns: [String] = []
 
     public init(shard: Shard, columns: [String], folded: Bool = false) {
         self.shard = shard

@@ -94,6 +94,9 @@ public struct Table: Sendable {
     /// is the whole file's, as the unsharded run reads it (`reorder`; a shard whose items were
     /// counted on another day read its last month to another day).
     public var unshardedCountDates: PartialLastPeriod.CountDates?
+    /// The text columns a shard keeps whole (`ShardKey.wholeColumns`), by name, as they were
+    /// before the shard kept its rows.
+    public var unshardedTexts: [String: [String]] = [:]
     /// For an aggregate stage's output by the day under `gaps: zero`: by row, whether its zero
     /// was written for a day the series had no row on, as against a 0 the export recorded.
     public var filledDays: [Bool]?
@@ -199,6 +202,7 @@ public struct Table: Sendable {
         result.unshardedDays = unshardedDays
         result.unshardedPeriodDays = unshardedPeriodDays
         result.unshardedCountDates = unshardedCountDates
+        result.unshardedTexts = unshardedTexts
         result.valuesAreLevels = valuesAreLevels
         result.filledDays = filledDays.map { zip($0, keep).compactMap { $1 ? $0 : nil } }
         result.sourceLines = sourceLines.map { zip($0, keep).compactMap { $1 ? $0 : nil } }

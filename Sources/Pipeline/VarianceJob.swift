@@ -154,6 +154,9 @@ public struct VarianceJob: Sendable {
     public func run(budget: Table, actuals: Table, volumes: Table?, usage: Table? = nil, items: Table? = nil) throws -> Result {
         var budgetRows = try Self.ledgerRows(budget, "budget"), ledgerRows = try Self.ledgerRows(actuals, "actuals")
         budgetRows.behavior = budget.texts("behavior")
+        if let departments = budget.unshardedTexts["department"], let accounts = budget.unshardedTexts["account"] {
+            budgetRows.wholeBehaviors = BudgetLedger.behaviors(departments: departments, accounts: accounts, behaviors: budget.unshardedTexts["behavior"])
+        }
         budgetRows.labelsFiscalYears = budget.index(of: "fiscal_year") != nil
         ledgerRows.lastDay = actuals.periodDays["period"].map { ($0.lastDay, $0.daysOfMonth) }
         var volumeRows: VolumeRows?

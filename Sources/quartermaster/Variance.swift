@@ -76,7 +76,9 @@ struct Variance: ParsableCommand {
         // in a shard without them and was read as spending. Volumes are per department and stay
         // whole, since every line of a department joins to them.
         let line = ["department"]
-        var stages: [PipelineRunner.NamedStage] = [.init("budget", try pipeline.importStage(budget, "budget", shardKey: line)),
+        var budgetStage = try pipeline.importStage(budget, "budget", shardKey: line)
+        budgetStage.shard?.wholeColumns = ["department", "account", "behavior"]
+        var stages: [PipelineRunner.NamedStage] = [.init("budget", budgetStage),
                                                    .init("actuals", try pipeline.importStage(actuals, "actuals", shardKey: line, main: true))]
         if let volumes { stages.append(.init("volumes", try pipeline.importStage(volumes, "volumes"))) }
         stages.append(.init("variance", VarianceStage(budget: "budget", actuals: "actuals", volumes: volumes == nil ? nil : "volumes", job: job, fiscalStart: fiscalStart, proposal: proposal)))

@@ -180,6 +180,35 @@ import Tabular
         #expect(differing.isEmpty && union.count == whole.count, "\(differing.sorted().prefix(4))")
     }
 
+    /// An unbudgeted line takes the behavior of its account's budget lines in other
+    /// departments, and a shard reads the whole budget's: Unit 1 budgets `Agency Staffing`
+    /// (variable, no behavior column), Units 2-6 book it unbudgeted. Every one of the five is
+    /// named variable in the shards' notes as in the unsharded run's; read from a shard's own
+    /// budget, those in a shard without Unit 1 were fixed.
+    @Test func varianceShardsGiveUnbudgetedLinesTheWholeBudgetsBehavior() throws {
+        let dir = try CLIRunner.workspace()
+        var budget = "department,account,period,amount\n", actuals = budget
+        for u in 1...6 {
+            for m in 7...12 {
+                budget += "Unit \(u),Supplies,2025-\(m < 10 ? "0" : "")\(m),2000\n" + (u == 1 ? "Unit 1,Agency Staffing,2025-\(m < 10 ? "0" : "")\(m),500\n" : "")
+            }
+            for m in 7...9 { actuals += "Unit \(u),Supplies,2025-0\(m),2000\nUnit \(u),Agency Staffing,2025-0\(m),400\n" }
+        }
+        try budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try actuals.write(to: dir.appendingPathComponent("actuals.csv"), atomically: false, encoding: .utf8)
+        func variable(_ out: String, _ extra: [String]) throws -> Set<String> {
+            let run = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "actuals.csv", "--as-of", "2025-09", "--out", out] + extra, in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try CLIRunner.read(dir.appendingPathComponent(out + "/budget_variance.md"))
+            return Set((2...6).map { "Unit \($0)" }.filter { report.contains("\($0) / Agency Staffing variable (as the budget has the account in Unit 1)") })
+        }
+        let whole = try variable("whole", [])
+        #expect(whole.count == 5, "\(whole)")
+        var union = Set<String>()
+        for k in 1...2 { union.formUnion(try variable("s\(k)", ["--shard", "\(k)/2"])) }
+        #expect(union == whole, "\(union.sorted())")
+    }
+
     /// Variance shards by department, so a report's subtotal lines meet the lines they sum: split
     /// by department and account, `Total Operating Expenses` fell in a shard without its lines
     /// and was read as spending there (the diff review's case). Each department's rows in the

@@ -245,6 +245,7 @@ public struct ImportStage: Stage {
             if table.unshardedCountDates == nil, let counted = table.dayNumbers("as_of") {
                 table.unshardedCountDates = PartialLastPeriod.CountDates(counted.lazy.map(\.known))
             }
+            for name in shard.wholeColumns where table.unshardedTexts[name] == nil { table.unshardedTexts[name] = table.texts(name) }
             table = table.filtered(keep)
             context.note("shard \(shard.shard) of \(shard.columns.joined(separator: " and ")) keeps \(table.rowCount) of \(keep.count) rows")
         }

@@ -26,6 +26,11 @@ public struct BudgetLedger: Sendable {
     public let lines: [LedgerLine]
     /// The ledger's own account types, for the lines the budget types nowhere.
     var ledgerTypes: [LedgerLine: VarianceLine.AccountType] = [:]
+    /// The behaviors of lines with no budget line, from the evidence (`settleBehaviors`).
+    var unbudgetedBehaviors: [LedgerLine: VarianceLine.Behavior] = [:]
+    /// The lines typed from the evidence (`UnbudgetedLineType`), which say nothing of the
+    /// ledger's sign convention: a contra account is booked against its side's sign.
+    var inferredTypes = Set<LedgerLine>()
     /// The type of each account whose budget lines agree on one (`settleAccountTypes`).
     var typeOfAccount: [String: VarianceLine.AccountType] = [:]
     /// Budget rows repeating an earlier row exactly, and line-months with rows of different
@@ -177,19 +182,26 @@ public struct BudgetLedger: Sendable {
         let revenue = lines.filter { accountTypes[$0] == .revenue }
         let creditRevenue = !revenue.isEmpty && revenue.allSatisfy(isCredit)
         // Account numbers by department (a shard holds whole departments: the evidence is the
-        // same in a shard as in the whole ledger).
+        // same in a shard as in the whole ledger), each read as its department's typed accounts
+        // are written (`10-4100-000`'s natural account 4100).
+        var segments: [String: [[Substring]]] = [:]
+        for line in accountTypes.keys { segments[line.department, default: []].append(NaturalAccount.segments(line.account)) }
         var numbers: [String: [VarianceLine.AccountType: [Int: Set<Int>]]] = [:]
         for (line, type) in accountTypes {
-            if let (digits, number) = UnbudgetedLineType.leadingNumber(line.account) { numbers[line.department, default: [:]][type, default: [:]][digits, default: []].insert(number) }
+            if let natural = NaturalAccount(line.account, typed: segments[line.department] ?? []) {
+                numbers[line.department, default: [:]][type, default: [:]][natural.digits, default: []].insert(natural.number)
+            }
         }
-        var found: [(line: String, type: UnbudgetedLineType)] = []
+        var found: [(line: String, type: UnbudgetedLineType)] = [], unsettled: [String] = []
         for line in untyped {
             guard let inferred = UnbudgetedLineType.infer(account: line.account, amounts: actual[line] ?? [:], creditRevenue: creditRevenue,
-                                                          revenueNumbers: numbers[line.department]?[.revenue] ?? [:], expenseNumbers: numbers[line.department]?[.expense] ?? [:]) else { continue }
+                                                          revenueNumbers: numbers[line.department]?[.revenue] ?? [:], expenseNumbers: numbers[line.department]?[.expense] ?? [:],
+                                                          typed: segments[line.department] ?? []) else { unsettled.append(line.label); continue }
             accountTypes[line] = inferred.type
+            inferredTypes.insert(line)
             found.append((line.label, inferred))
         }
-        return UnbudgetedLineType.note(found)
+        return UnbudgetedLineType.note(found, unsettled: unsettled)
     }
 
     /// Whether a line is booked below zero in the budget and the ledger (one of them may be
@@ -199,12 +211,54 @@ public struct BudgetLedger: Sendable {
         return planned <= 0 && booked <= 0 && (planned < 0 || booked < 0)
     }
 
-    /// A line's cost behavior: the budget's, else variable for a budgeted line and fixed for
-    /// one with no budget line. An unbudgeted line (consulting, a one-time repair) has no volume
-    /// it was planned on: read as variable, a census scenario of +5% grew a consulting line by
-    /// $1,308 (a finance review).
+    /// A line's cost behavior: the budget's, else variable for a budgeted line, and for one
+    /// with no budget line the evidence's (`settleBehaviors`), else fixed. An unbudgeted line
+    /// (consulting, a one-time repair) has no volume it was planned on: read as variable, a
+    /// census scenario of +5% grew a consulting line by $1,308 (a finance review).
     public func behavior(of line: LedgerLine) -> VarianceLine.Behavior {
-        behaviors[line] ?? (budget[line] == nil ? .fixed : .variable)
+        behaviors[line] ?? (budget[line] == nil ? unbudgetedBehaviors[line] ?? .fixed : .variable)
+    }
+
+    /// The behaviors of the budget's lines, by account and department: the evidence for the
+    /// unbudgeted lines of the account (`settleBehaviors`).
+    public var budgetedBehaviors: [String: [String: VarianceLine.Behavior]] {
+        var byAccount: [String: [String: VarianceLine.Behavior]] = [:]
+        for line in budget.keys { byAccount[line.account.matchKey(), default: [:]][line.department] = behaviors[line] ?? .variable }
+        return byAccount
+    }
+
+    /// The same from a budget's columns (a whole budget beside a shard's rows): a row's
+    /// behavior (the last row's where they differ, as `init` reads them), or variable when its
+    /// rows give none; a spelling that is none is skipped (the shard's own rows refuse it).
+    public static func behaviors(departments: [String], accounts: [String], behaviors: [String]?) -> [String: [String: VarianceLine.Behavior]] {
+        var byAccount: [String: [String: VarianceLine.Behavior]] = [:], given: [String: [String: VarianceLine.Behavior]] = [:]
+        for r in departments.indices {
+            let account = accounts[r].matchKey(), department = departments[r]
+            if byAccount[account]?[department] == nil { byAccount[account, default: [:]][department] = .variable }
+            if let text = behaviors?[r], !text.trimmed().isEmpty, let b = VarianceLine.Behavior(spelling: text) { given[account, default: [:]][department] = b }
+        }
+        for (account, byDepartment) in given { for (department, b) in byDepartment { byAccount[account]?[department] = b } }
+        return byAccount
+    }
+
+    /// Gives each line with no budget line and no behavior the behavior the evidence gives
+    /// (`UnbudgetedLineBehavior`), its account's budget lines read from `budgeted` (by account
+    /// and department: the whole budget's in a shard, which holds some departments only, so
+    /// that a line's behavior does not change with the split); the note names each line so
+    /// given, nil for none.
+    @discardableResult
+    public mutating func settleBehaviors(budgeted: [String: [String: VarianceLine.Behavior]]? = nil) -> String? {
+        let budgeted = budgeted ?? budgetedBehaviors
+        var found: [(line: String, behavior: UnbudgetedLineBehavior)] = [], fixed = 0
+        for line in lines where budget[line] == nil && behaviors[line] == nil && actual[line] != nil {
+            let own = line.department.matchKey()
+            let elsewhere = (budgeted[line.account.matchKey()] ?? [:]).filter { $0.key.matchKey() != own }
+            guard let inferred = UnbudgetedLineBehavior.infer(account: line.account, elsewhere: elsewhere),
+                  inferred.behavior == .variable || !elsewhere.isEmpty else { fixed += 1; continue }
+            unbudgetedBehaviors[line] = inferred.behavior
+            found.append((line.label, inferred))
+        }
+        return UnbudgetedLineBehavior.note(found, fixed: fixed)
     }
 
     /// Revenue booked as credits: when every revenue line is at or below zero in both the
@@ -215,15 +269,19 @@ public struct BudgetLedger: Sendable {
     /// positive, the negative ones are deductions (contractual allowances) and stay as they
     /// are: for them, more negative is rightly unfavorable.
     public mutating func turnCreditRevenue() -> String? {
-        let revenue = lines.filter { accountTypes[$0] == .revenue }
-        let credits = revenue.allSatisfy(isCredit)
-        guard !revenue.isEmpty, credits else { return nil }
+        // The typed lines decide, and every revenue line turns: contractual allowances typed
+        // revenue by their number are debits in such a ledger, and counted as a sign that
+        // revenue was not booked as credits, every line of it was read as written.
+        let revenue = lines.filter { accountTypes[$0] == .revenue }, typed = revenue.filter { !inferredTypes.contains($0) }
+        guard !typed.isEmpty, typed.allSatisfy(isCredit) else { return nil }
         for line in revenue {
             budget[line] = budget[line]?.mapValues { -$0 }
             actual[line] = actual[line]?.mapValues { -$0 }
         }
-        let named = revenue.count == 1 ? "the revenue line (\(revenue[0].label)) is" : "all \(revenue.count) revenue lines are"
-        return "\(named) booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned, so revenue shows as positive and more of it is favorable"
+        let inferred = revenue.count - typed.count
+        let named = typed.count == 1 ? "the revenue line (\(typed[0].label)) is" : "all \(typed.count) revenue lines are"
+        let with = inferred == 0 ? "" : " (and with \(typed.count == 1 ? "it" : "them") \(inferred == 1 ? "the line" : "the \(inferred) lines") typed revenue from the evidence)"
+        return "\(named) booked below zero in both the budget and the ledger (revenue as credits): read with the signs turned\(with), so revenue shows as positive and more of it is favorable"
     }
 
     /// The lines whose every booked month through `asOf` has the opposite sign of their

@@ -95,6 +95,7 @@ public struct BudgetVariance: Sendable {
         if let note = ledger.unflexedNote(through: asOf) { notes.append(note) }
         if let note = ledger.settleAccountTypes() { notes.append(note) }
         if let note = ledger.turnCreditRevenue() { notes.append(note) }
+        if let note = ledger.settleBehaviors(budgeted: budget.wholeBehaviors) { notes.append(note) }
         (self.calendar, self.asOf, self.ledger, self.notes) = (calendar, asOf, ledger, notes)
         (self.budget, self.actuals, self.ledgerStart, self.budgetMonths, self.renamed, self.sharded) = (budget, actuals, firstActual, budgetMonths, postings.renamed, sharded)
         partialFirstMonth = partialFirst

@@ -13,6 +13,9 @@ public struct LedgerRows: Sendable {
     public var accountType: [String]?
     /// `behavior` as written (`Variable`, `Fixed`); the variance reads the budget's only.
     public var behavior: [String]?
+    /// In a shard, the behaviors of the whole budget's lines by account (`matchKey`) and
+    /// department (`BudgetLedger.settleBehaviors`); nil to read the rows' own.
+    public var wholeBehaviors: [String: [String: VarianceLine.Behavior]]?
     /// `volume`: the department's statistic for the month (patient days), on each of its lines.
     public var volume: [Double]?
     /// Whether the budget labels its fiscal years (a `fiscal_year` column): a budget of twelve

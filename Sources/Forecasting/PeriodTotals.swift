@@ -551,6 +551,9 @@ public struct PeriodTotals {
             movedFrom.insert(frequency.period(of: week))
             movedInto[frequency.period(of: endsIn), default: []].append(frequency.period(of: week))
         }
+        // A series whose first row is moved to the week before starts there.
+        let seriesFirst = min(firstPeriods[id], movedInto.filter { $0.value.contains(firstPeriods[id]) }.keys.min() ?? .max)
+        if seriesFirst < firstPeriods[id] { first = max(firstKept, min(first, seriesFirst - 1)) }
         func weekCell(_ p: Int) -> Double {
             guard !moved.isEmpty else { return cell(id, p) }
             var total = movedFrom.contains(p) ? emptyCell : cell(id, p)
@@ -562,12 +565,12 @@ public struct PeriodTotals {
         }
         func back(_ p: Int) -> Double? {
             guard frequency == .week else { return carriedBack(id, p) }
-            guard p >= firstPeriods[id], p <= lastPeriod else { return nil }
+            guard p >= seriesFirst, p <= lastPeriod else { return nil }
             let own = weekCell(p)
             return own.isNaN ? nil : own
         }
         return (first, (first...lastPeriod).map { p in
-            let own = weekCell(p), rows = !own.isNaN && p >= firstPeriods[id]
+            let own = weekCell(p), rows = !own.isNaN && p >= seriesFirst
             // Over their own weeks (at a week's frequency, the period itself).
             let ownWeeks: Double? = frequency == .week ? (rows ? own : nil)
                 : rows || weeksReaching(id, p) != nil ? weekSpread(id, p) : nil

@@ -227,6 +227,10 @@ public struct RowDays: Sendable, Equatable {
         guard floorDiv(Int(monday.daysSinceEpoch), 7) & 1 != fortnightParity else { return monday }
         let before = monday.adding(days: -7), after = monday.adding(days: 7)
         func holdsRow(_ week: CalendarDay) -> Bool { dates.count(from: week.daysSinceEpoch, through: week.daysSinceEpoch + 6) > 0 }
+        // Never past the last row's week: the file's periods end there, and half the row
+        // would fall beyond them. The last row keeps its own week and the one before: moved
+        // back, it left its own week at 0, the file's last.
+        guard after <= last.startOfISOWeek else { return monday }
         switch (holdsRow(before), holdsRow(after)) {
         case (false, true): return before
         case (true, false): return after

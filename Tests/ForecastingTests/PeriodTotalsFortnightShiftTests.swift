@@ -54,3 +54,33 @@ import Tabular
         #expect(rows.fortnightWeek(of: Self.day(2026, 3, 23)) == Self.day(2026, 3, 16))
     }
 }
+
+/// Rows moved to their fortnight at the file's ends lose nothing (`RowDays.fortnightWeek(of:)`).
+@Suite struct PeriodTotalsFortnightEndsTests {
+    private static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDay { CalendarDay(year: y, month: m, day: d)! }
+
+    /// The last row (Monday 21 December 2026) dated the Friday before, 18 December: the week
+    /// after holds no row, but it is past the file's last week, so the row keeps its own week
+    /// and the one before (7 to 20 December), which the row of 7 December also covers (its
+    /// weeks of 30 November and 7 December): the weeks hold 25 x 1,400 + 1,400 = 36,400 all
+    /// the same, the week of 7 December 1,400, the last (14 December) 700. Moved forward,
+    /// half of it (700) fell past the last week and was lost; moved back, the last week was 0.
+    @Test func aLastRowDatedEarlyKeepsItsWholeTotal() {
+        var totals = PeriodTotals(frequency: .week)
+        for k in 0..<26 { totals.add("SALINE", k == 25 ? Self.day(2026, 12, 18) : Self.day(2026, 1, 5).adding(days: 14 * k), 1400) }
+        let weeks = totals.collected()[0].values
+        #expect(weeks.reduce(0, +) == 36_400)
+        #expect(weeks.last == 700)
+    }
+
+    /// A series whose first row is dated a week late (its fortnight's week holds no row): the
+    /// row moves back a week, and both weeks of its fortnight are kept, 700 each; 26 rows, 52
+    /// weeks of 700.
+    @Test func aFirstRowMovedBackKeepsBothItsWeeks() {
+        var totals = PeriodTotals(frequency: .week)
+        for k in 0..<26 { totals.add("SALINE", k == 0 ? Self.day(2026, 1, 12) : Self.day(2026, 1, 5).adding(days: 14 * k), 1400) }
+        let weeks = totals.collected()[0]
+        #expect(weeks.values.reduce(0, +) == 36_400)
+        #expect(weeks.first == Frequency.week.period(of: Self.day(2025, 12, 29)))
+    }
+}

@@ -543,15 +543,41 @@ public struct PeriodTotals {
         var first = max(firstPeriods[id], firstKept)
         // The week before a series' first row may lie in the period before.
         if first > firstKept && (carriedBack(id, first) != nil || carried(id, first - 1) != nil) { first -= 1 }
+        // At a week's frequency, rows dated between two fortnights' weeks are moved to the week
+        // their fortnight ends in (`RowDays.fortnightWeek(of:)`).
+        let moved = frequency == .week ? rowDays.weeksBetweenFortnights : []
+        var movedFrom = Set<Int>(), movedInto: [Int: [Int]] = [:]
+        for (week, endsIn) in moved {
+            movedFrom.insert(frequency.period(of: week))
+            movedInto[frequency.period(of: endsIn), default: []].append(frequency.period(of: week))
+        }
+        // A series whose first row is moved to the week before starts there.
+        let seriesFirst = min(firstPeriods[id], movedInto.filter { $0.value.contains(firstPeriods[id]) }.keys.min() ?? .max)
+        if seriesFirst < firstPeriods[id] { first = max(firstKept, min(first, seriesFirst - 1)) }
+        func weekCell(_ p: Int) -> Double {
+            guard !moved.isEmpty else { return cell(id, p) }
+            var total = movedFrom.contains(p) ? emptyCell : cell(id, p)
+            for q in movedInto[p] ?? [] {
+                let row = cell(id, q)
+                if !row.isNaN { total = total.isNaN ? row : total + row }
+            }
+            return total
+        }
+        func back(_ p: Int) -> Double? {
+            guard frequency == .week else { return carriedBack(id, p) }
+            guard p >= seriesFirst, p <= lastPeriod else { return nil }
+            let own = weekCell(p)
+            return own.isNaN ? nil : own
+        }
         return (first, (first...lastPeriod).map { p in
-            let own = cell(id, p), rows = !own.isNaN && p >= firstPeriods[id]
+            let own = weekCell(p), rows = !own.isNaN && p >= seriesFirst
             // Over their own weeks (at a week's frequency, the period itself).
             let ownWeeks: Double? = frequency == .week ? (rows ? own : nil)
                 : rows || weeksReaching(id, p) != nil ? weekSpread(id, p) : nil
             // Over the weeks before: the rows' amount less what goes back, plus what the next
             // period's rows bring back.
-            let back = carriedBack(id, p + 1)
-            let weeksBefore: Double? = rows ? own - (carriedBack(id, p) ?? 0) + (back ?? 0) : back
+            let next = back(p + 1)
+            let weeksBefore: Double? = rows ? own - (back(p) ?? 0) + (next ?? 0) : next
             if ownWeeks == nil && weeksBefore == nil { return own }
             return ((ownWeeks ?? 0) + (weeksBefore ?? 0)) / 2
         })

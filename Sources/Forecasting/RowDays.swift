@@ -184,14 +184,70 @@ public struct RowDays: Sendable, Equatable {
         return 2
     }
 
+    /// Nine in ten dates in weeks of one parity, as nine in ten on one weekday: a biweekly
+    /// export dates its Memorial Day row on the Friday before, in the week between two
+    /// fortnights' (`fortnightWeek(of:)`). With none tolerated, one such date in 26 read a flat
+    /// 100 a day as weeks of 1,400 and 0, months 3-10% off, and ordered 1,127 units ($2,817.50)
+    /// of an item needing none.
     private func everyOtherWeek(dated: Int, weeks: Int) -> Bool {
-        dated >= 4 && !twoInAWeek && min(datesByWeekParity[0], datesByWeekParity[1]) == 0 && 4 * dated >= 3 * ((weeks + 1) / 2)
+        dated >= 4 && !twoInAWeek && 10 * min(datesByWeekParity[0], datesByWeekParity[1]) <= dated && 4 * dated >= 3 * ((weeks + 1) / 2)
+    }
+
+    /// The parity of the weeks most dates fall in (weeks since 1970, as `datesByWeekParity`).
+    private var fortnightParity: Int { datesByWeekParity[0] >= datesByWeekParity[1] ? 0 : 1 }
+
+    /// The Monday of the week a row dated `day` ends its fortnight in, when the rows are two
+    /// weeks' totals (`weeksPerRow`): its own ISO week's, or for a date in a week between two
+    /// fortnights' (one dated a day or two before a holiday, or a week off) the nearer of the
+    /// weeks either side, on the rows' weekday; a week already holding a row gives way to the
+    /// other, so a row dated a week late falls back to the fortnight it missed. The Friday
+    /// before Memorial Day (2026-05-22) in a file of every other Monday is the fortnight ending
+    /// on Sunday 31 May, which had no row: read in its own week and the one before, it made
+    /// 1,400 of the week of 11 May and 0 of the week of 25 May.
+    public func fortnightWeek(of day: CalendarDay) -> CalendarDay {
+        weeksPerRow == 2 ? snapped(day) : day.startOfISOWeek
+    }
+
+    /// The weeks holding a row dated between two fortnights' weeks, each with the Monday of the
+    /// week its fortnight ends in (`fortnightWeek(of:)`); empty unless rows are two weeks' totals.
+    public var weeksBetweenFortnights: [(week: CalendarDay, endsIn: CalendarDay)] {
+        guard weeksPerRow == 2, min(datesByWeekParity[0], datesByWeekParity[1]) > 0 else { return [] }
+        var moved: [(week: CalendarDay, endsIn: CalendarDay)] = []
+        dates.forEachDay { number in
+            let day = CalendarDay(daysSinceEpoch: number), monday = day.startOfISOWeek
+            let to = snapped(day)
+            if to != monday && moved.last?.week != monday { moved.append((monday, to)) }
+        }
+        return moved
+    }
+
+    /// `fortnightWeek(of:)` for rows known to be two weeks' totals.
+    private func snapped(_ day: CalendarDay) -> CalendarDay {
+        let monday = day.startOfISOWeek
+        guard floorDiv(Int(monday.daysSinceEpoch), 7) & 1 != fortnightParity else { return monday }
+        let before = monday.adding(days: -7), after = monday.adding(days: 7)
+        func holdsRow(_ week: CalendarDay) -> Bool { dates.count(from: week.daysSinceEpoch, through: week.daysSinceEpoch + 6) > 0 }
+        // Never past the last row's week: the file's periods end there, and half the row
+        // would fall beyond them. The last row keeps its own week and the one before: moved
+        // back, it left its own week at 0, the file's last.
+        guard after <= last.startOfISOWeek else { return monday }
+        switch (holdsRow(before), holdsRow(after)) {
+        case (false, true): return before
+        case (true, false): return after
+        default:
+            // The rows' weekday in each week, and the nearer of the two (after, on a tie).
+            let weekday = Int32(datesByWeekday.indices.max { datesByWeekday[$0] < datesByWeekday[$1] } ?? 0)
+            let toBefore = day.daysSinceEpoch - (before.daysSinceEpoch + weekday)
+            let toAfter = after.daysSinceEpoch + weekday - day.daysSinceEpoch
+            return toBefore < toAfter ? before : after
+        }
     }
 
     /// The first day a row dated `day` covers when the rows are weekly (`span`): the Monday of
-    /// its ISO week, or of the week before when a row is two weeks' total (`weeksPerRow`).
+    /// its ISO week, or of the week before its fortnight's last when a row is two weeks' total
+    /// (`weeksPerRow`, `fortnightWeek(of:)`).
     public func firstDayOfWeeklyRow(_ day: CalendarDay) -> CalendarDay {
-        day.startOfISOWeek.adding(days: -7 * (weeksPerRow - 1))
+        weeksPerRow == 2 ? fortnightWeek(of: day).adding(days: -7) : day.startOfISOWeek
     }
 
     /// The first and the last day the rows cover: from the start of the first row's span to

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The series whose use stopped: their last periods hold none, a longer spell than any gap
 /// they had before, yet their forecast is still above zero.
 ///
@@ -9,9 +11,21 @@
 /// history never empty before, where `Frequency.shortestStop` periods are a stop
 /// beyond chance (`LevelShift.stop`): a canister used every month for 26 months, then 44, 0, 0 was forecast
 /// 82.5 a month with no word, the note waiting for a third empty month.
+///
+/// Series whose forecast was cut to their recent level (`LevelShift.stop`: under a tenth of
+/// their level before the spell, where an intermittent model's average of the whole history
+/// keeps a quarter or more) are named apart, with both figures: a canister used ~108 a month,
+/// then 0, 0 during a backorder, was forecast 0, 0, 1.56 under a note that said it was
+/// "forecast above zero from its earlier use", so a buyer read it as still planned at ~108
+/// and 325 units went missing from the plan with no word that the figure had been cut.
 public struct SeriesGoneQuiet: Sendable, Equatable {
+    /// Series still forecast from their earlier use, and the first few.
     public private(set) var count = 0
     public private(set) var examples: [String] = []
+    /// Series whose forecast was cut to their recent level, and the first few with their
+    /// forecast and earlier level.
+    public private(set) var cutCount = 0
+    public private(set) var cutExamples: [String] = []
     let frequency: Frequency
     let minimum: Int
 
@@ -35,15 +49,42 @@ public struct SeriesGoneQuiet: Sendable, Equatable {
         guard trailing > longest else { return }
         // Below `minimum`, only a stop as `LevelShift.stop` reads one.
         guard trailing >= minimum || (longest == 0 && LevelShift.beyondChance(empty: trailing, after: history.count - trailing)) else { return }
+        let since = "\(key) since \(frequency.label(lastPeriod - trailing + 1))"
+        // The level before the spell, over its last twelve periods at most (as `LevelShift.stop`).
+        let before = history.dropLast(trailing).suffix(12)
+        let earlier = before.reduce(0, +) / Double(before.count)
+        let forecastLevel = forecast.reduce(0, +) / Double(forecast.count)
+        if forecastLevel < 0.1 * earlier {
+            cutCount += 1
+            if cutExamples.count < 3 {
+                cutExamples.append(since + ": \(Self.figure(forecastLevel)) a \(frequency.rawValue), from \(Self.figure(earlier)) before")
+            }
+            return
+        }
         count += 1
-        if examples.count < 3 { examples.append("\(key) since \(frequency.label(lastPeriod - trailing + 1))") }
+        if examples.count < 3 { examples.append(since) }
     }
 
-    /// "2 series have had no use since ...", or nil when none has.
+    /// "1 series has had no use ...", one sentence for the series cut to their recent level
+    /// and one for those still forecast from their earlier use, or nil when none has.
     public var note: String? {
-        guard count > 0 else { return nil }
-        let one = count == 1
-        return "\(one ? "1 series has" : "\(count) series have") had no use for longer than any gap before (" + examples.listed(of: count)
-            + "), yet \(one ? "is" : "are") forecast above zero from \(one ? "its" : "their") earlier use: if discontinued, leave \(one ? "it" : "them") out"
+        var sentences: [String] = []
+        if cutCount > 0 {
+            let one = cutCount == 1
+            sentences.append("\(one ? "1 series has" : "\(cutCount) series have") had no use for longer than any gap before ("
+                + cutExamples.listed(of: cutCount) + "): \(one ? "its forecast is" : "their forecasts are") cut to \(one ? "its" : "their") recent level;"
+                + " if use resumes (a backorder filled, an export posted late), \(one ? "it is" : "they are") too low, and the earlier level is the one to plan on")
+        }
+        if count > 0 {
+            let one = count == 1
+            sentences.append("\(one ? "1 series has" : "\(count) series have") had no use for longer than any gap before (" + examples.listed(of: count)
+                + "), yet \(one ? "is" : "are") forecast above zero from \(one ? "its" : "their") earlier use: if discontinued, leave \(one ? "it" : "them") out")
+        }
+        return sentences.isEmpty ? nil : sentences.joined(separator: "; ")
+    }
+
+    /// A level for a note: whole units from 10 up, two decimals below.
+    private static func figure(_ value: Double) -> String {
+        value >= 10 ? String(Int(value.rounded())) : String(format: "%.2f", value)
     }
 }

@@ -27,6 +27,12 @@ extension ReorderJob {
         /// a flat 100 a day dated every other Saturday was 200 a day in alternate weeks and none
         /// between.
         let weeksPerRow: Int
+        /// Rows dated in a week between two fortnights' (a holiday's row dated the Friday
+        /// before), by their week's Monday: the Monday of the week their fortnight ends in
+        /// (`RowDays.fortnightWeek(of:)`). Read in their own week and the one before, the one
+        /// shifted row of 26 made 14 days of 200 a day and 7 of none: 1,127 units ordered of a
+        /// flat item needing none.
+        let fortnightEnds: [Int32: Int32]
         /// The first and the last day the rows cover (a monthly file through `2025-12` runs to
         /// 31 December, or to the 3rd when the last month is read through a snapshot or an
         /// as-of of 3 December: `readLastPeriod(throughSnapshotOf:)`, `readLastPeriod(throughAsOf:)`).
@@ -54,6 +60,8 @@ extension ReorderJob {
             span = rowDays.span
             shape = rowDays.spanShape
             weeksPerRow = rowDays.weeksPerRow
+            fortnightEnds = Dictionary(rowDays.weeksBetweenFortnights.map { ($0.week.daysSinceEpoch, $0.endsIn.daysSinceEpoch) },
+                                       uniquingKeysWith: { a, _ in a })
             (first, last) = rowDays.covered
         }
 
@@ -95,15 +103,19 @@ extension ReorderJob {
         @inline(__always)
         func covered(_ day: CalendarDay) -> (from: Int32, through: Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
-            let p = span.period(of: day)
-            return (firstDay(ofRowOn: day).daysSinceEpoch, min(span.firstDay(of: p + 1).daysSinceEpoch - 1, last.daysSinceEpoch))
+            let from = firstDay(ofRowOn: day).daysSinceEpoch
+            let end = weeksPerRow == 2 && span == .week ? from + 13 : span.firstDay(of: span.period(of: day) + 1).daysSinceEpoch - 1
+            return (from, min(end, last.daysSinceEpoch))
         }
 
         /// The first day of the period a row dated `day` is the total of: its period's, or for
         /// rows every other week the Monday of the week before its own (`weeksPerRow`).
         @inline(__always)
         func firstDay(ofRowOn day: CalendarDay) -> CalendarDay {
-            span.firstDay(of: span.period(of: day)).adding(days: span == .week ? -7 * (weeksPerRow - 1) : 0)
+            if span == .week && !fortnightEnds.isEmpty, let ends = fortnightEnds[day.startOfISOWeek.daysSinceEpoch] {
+                return CalendarDay(daysSinceEpoch: ends - 7)
+            }
+            return span.firstDay(of: span.period(of: day)).adding(days: span == .week ? -7 * (weeksPerRow - 1) : 0)
         }
 
         /// The weeks `firstWeek` through `lastWeek` that the row dated `day` holds use in, up to

@@ -28,13 +28,16 @@ extension BadInputCorpus {
                                 arguments: aggregate(columns + ["--frequency", "month"]),
                                 expectation: .accepted(file: "in.csv", read: 13, output: "out.csv",
                                                        says: ["HEP5000,2025-10,3100\nHEP5000,2025-11,3000\nHEP5000,2025-12,3100\nHEP5000,2026-01,3100\nHEP5000,2026-02,2800\n"])))
-        // A correction dated in a week between: rows in weeks side by side, so weekly totals.
+        // A correction dated in a week between (1 date in 14): still two-week totals, nine in
+        // ten in weeks of one parity being enough, as for weekly rows on one weekday; the 10
+        // joins the fortnight of the week after (both neighbours hold a row, a tie of 7 days
+        // each way), 5 in each of its weeks. Read as weeks before, the file made 1,400, 0.
         let corrected = biweekly + "10/25/2025,HEP5000,10\n"
         cases.append(CorpusCase(kind: .usage, name: "two-week totals with a row in a week between, by the week",
                                 files: ["in.csv": Data(corrected.utf8)],
                                 arguments: aggregate(columns + ["--frequency", "week"]),
                                 expectation: .accepted(file: "in.csv", read: 14, output: "out.csv",
-                                                       says: ["HEP5000,2025-W40,1400\nHEP5000,2025-W41,0\nHEP5000,2025-W42,1400\nHEP5000,2025-W43,10\n"])))
+                                                       says: ["HEP5000,2025-W41,700\nHEP5000,2025-W42,700\nHEP5000,2025-W43,705\nHEP5000,2025-W44,705\nHEP5000,2025-W45,700\n"])))
         // Timekeeping by pay period: one row a person every other Sunday with the two weeks'
         // hours (12 a day for the RN, 8 for the CNA). Read as single days, 13 days in 14 had no
         // timekeeping and the recent weeks were left out of hours per patient day; spread over

@@ -51,10 +51,17 @@ public struct DailyUse: Sendable {
         let pulledOn = span == .day ? nil
             : PartialLastPeriod.end(first: span.firstDay(of: lastPeriod).adding(days: -weeksBefore), last: span.firstDay(of: lastPeriod + 1).adding(days: -1), pulledOn: given)
         lastPeriodPulledOn = pulledOn
+        let fortnightEnds = Dictionary(rowDays.weeksBetweenFortnights.map { ($0.week.daysSinceEpoch, $0.endsIn.daysSinceEpoch) },
+                                       uniquingKeysWith: { a, _ in a })
         /// The first and last day a row covers: the last period's only to as-of inside it.
         func covered(_ day: CalendarDay) -> (Int32, Int32) {
             guard span != .day else { return (day.daysSinceEpoch, day.daysSinceEpoch) }
             let p = span.period(of: day)
+            // A row dated between two fortnights' weeks covers the fortnight it belongs to
+            // (`RowDays.fortnightWeek(of:)`).
+            if !fortnightEnds.isEmpty, let ends = fortnightEnds[day.startOfISOWeek.daysSinceEpoch] {
+                return (ends - 7, min(ends + 6, pulledOn?.daysSinceEpoch ?? .max))
+            }
             return (span.firstDay(of: p).daysSinceEpoch - Int32(weeksBefore), min(span.firstDay(of: p + 1).daysSinceEpoch - 1, pulledOn?.daysSinceEpoch ?? .max))
         }
         let end = covered(rowDays.last).1

@@ -169,7 +169,9 @@ import Tabular
     /// instalments (July 2024, January 2025, July 2025: 0.5x). Both were read as shaped: linen
     /// projected at 30,000 a quarter (27,000 short of 9 x 13,000), the contract at $0 for the
     /// rest of the year (January's 60,000 lost). Over the twelve months through September the
-    /// linen posted in 12 months against 4 budgeted, the contract in 2 against 1: neither is shaped.
+    /// linen posted in 12 months against 4 budgeted: it is not shaped, and forecast from its
+    /// postings. The contract posted in 2 against 1, both repeating a posting a year before:
+    /// it is projected as it booked a year before.
     @Test func aLineThatPostsInMoreMonthsThanItsBudgetHoldsIsNotShaped() {
         let sep = Self.month(2025, 9), jul24 = Self.month(2024, 7)
         let ahead = Array(Self.month(2025, 10)...Self.month(2026, 6))
@@ -177,8 +179,12 @@ import Tabular
         let linen = Dictionary(uniqueKeysWithValues: (jul24...sep).map { ($0, 13_000.0) })
         #expect(BudgetShapedLine.find(budget: quarterly, booked: linen, fiscalYear: Self.fiscalYear, budgetCoversYear: true, asOf: sep, ahead: ahead) == nil)
         let annual = Dictionary(uniqueKeysWithValues: Self.fiscalYear.map { ($0, $0 == Self.month(2025, 7) ? 120_000.0 : 0) })
+        // The contract's instalments repeat last year's months: January is 60,000 again (the
+        // year 120,000, on budget), every other month left $0.
         let instalments = [jul24: 60_000.0, Self.month(2025, 1): 60_000, Self.month(2025, 7): 60_000]
-        #expect(BudgetShapedLine.find(budget: annual, booked: instalments, fiscalYear: Self.fiscalYear, budgetCoversYear: true, asOf: sep, ahead: ahead) == nil)
+        let contract = BudgetShapedLine.find(budget: annual, booked: instalments, fiscalYear: Self.fiscalYear, budgetCoversYear: true, asOf: sep, ahead: ahead)
+        #expect(contract?.postsAsLastYear == [Self.month(2025, 1), Self.month(2025, 7)] && contract?.projection[Self.month(2026, 1)]?.amount == 60_000)
+        #expect(contract?.projection.values.reduce(0) { $0 + $1.amount } == 60_000)
         // Paid once a year, as budgeted, it is shaped.
         #expect(BudgetShapedLine.find(budget: annual, booked: [jul24: 118_000, Self.month(2025, 7): 119_000], fiscalYear: Self.fiscalYear, budgetCoversYear: true, asOf: sep, ahead: ahead) != nil)
     }

@@ -56,6 +56,9 @@ public struct BudgetShapedLine: Equatable, Sendable {
     /// What the months left are projected at, times their budget: 1 when booked within
     /// `lowRatio`-`highRatio` of budget, else booked / budget.
     public var scale: Double
+    /// The months of the twelve through as-of the line posted in, when it is projected as it
+    /// booked a year before, not at its budget (`lastYears`); else empty.
+    public var postsAsLastYear: [Int] = []
     /// The projection of the months ahead: each at its budget.
     public var projection: [Int: Projection]
 
@@ -88,12 +91,12 @@ public struct BudgetShapedLine: Equatable, Sendable {
         guard !budgeted.isEmpty, budgeted.count <= maxMonths else { return nil }
         let yearToDate = fiscalYear.filter { $0 <= asOf }
         let posted = LedgerMonths.postedMonths(booked.filter { yearToDate.contains($0.key) }).sorted()
-        guard let paid = paidMonths(posted: posted, budgeted: budgeted, asOf: asOf) else { return nil }
+        guard let paid = paidMonths(posted: posted, budgeted: budgeted, asOf: asOf) else { return lastYears(booked: booked, budget: budget, fiscalYear: fiscalYear, asOf: asOf, ahead: ahead) }
         let paidEarly = paid.filter { $0 > asOf }.sorted(), unpaid = budgeted.filter { $0 <= asOf && !paid.contains($0) }
         // Nothing booked this year: shaped only when its budgeted months have passed and it
         // posted before (last year's invoice), an invoice not yet received.
         guard !paid.isEmpty || (!unpaid.isEmpty && !booked.isEmpty) else { return nil }
-        guard history(booked: booked, budget: budget, fiscalYear: fiscalYear, asOf: asOf) else { return nil }
+        guard history(booked: booked, budget: budget, fiscalYear: fiscalYear, asOf: asOf) else { return lastYears(booked: booked, budget: budget, fiscalYear: fiscalYear, asOf: asOf, ahead: ahead) }
         let budgetToDate = budgeted.filter { $0 <= asOf || paid.contains($0) }.reduce(0) { $0 + (budget[$1] ?? 0) }
         let bookedToDate = yearToDate.reduce(0) { $0 + (booked[$1] ?? 0) }
         // Booked against the budget of the months it paid: a month not yet invoiced is carried, not
@@ -114,7 +117,7 @@ public struct BudgetShapedLine: Equatable, Sendable {
             return (month, Projection(amount: amount, spread: spread * abs(amount)))
         })
         return BudgetShapedLine(budgetedMonths: budgeted, budgetToDate: budgetToDate, bookedToDate: bookedToDate, paidEarly: paidEarly, notYetInvoiced: unpaid,
-                                scale: scale, projection: projection)
+                                scale: scale, postsAsLastYear: [], projection: projection)
     }
 
     /// The departments whose budget is not zero in any month of `fiscalYear`: a department's
@@ -145,6 +148,34 @@ public struct BudgetShapedLine: Equatable, Sendable {
         return paid
     }
 
+    /// A line budgeted in a few months that posts in few months of its own, repeating last
+    /// year's (a contract budgeted $120,000 in July and paid in two $60,000 instalments, July
+    /// and January): its months ahead are what the same month booked a year before, when the
+    /// twelve months through as-of posted in `maxMonths` months or fewer, every posting this
+    /// fiscal year has one a year before, and those twelve months booked half to one and a
+    /// half times the year's budget. Read as shaped by its budget it was $0 for the rest of the
+    /// year, January's $60,000 reported as a saving; forecast from its postings, $10,999.57 in
+    /// every month, $38,996 over.
+    static func lastYears(booked: [Int: Double], budget: [Int: Double], fiscalYear: [Int], asOf: Int, ahead: [Int]) -> BudgetShapedLine? {
+        guard let first = booked.keys.min(), first <= asOf - 11 else { return nil }
+        let window = booked.filter { $0.key > asOf - 12 && $0.key <= asOf }
+        let posted = LedgerMonths.postedMonths(window)
+        let yearToDate = fiscalYear.filter { $0 <= asOf }
+        let postedThisYear = posted.filter { yearToDate.contains($0) }
+        guard !posted.isEmpty, posted.count <= maxMonths, !postedThisYear.isEmpty,
+              postedThisYear.allSatisfy({ abs(booked[$0 - 12] ?? 0) >= 0.005 }) else { return nil }
+        let yearBudget = fiscalYear.reduce(0) { $0 + (budget[$1] ?? 0) }, yearBooked = window.values.reduce(0, +)
+        guard yearBudget != 0, (lowRatio...highRatio).contains(yearBooked / yearBudget) else { return nil }
+        let projection = Dictionary(uniqueKeysWithValues: ahead.map { month -> (Int, Projection) in
+            let before = month - 12 * ((month - asOf - 1) / 12 + 1)
+            let amount = posted.contains(before) ? booked[before] ?? 0 : 0
+            return (month, Projection(amount: amount, spread: leastSpread * abs(amount)))
+        })
+        let budgeted = fiscalYear.filter { abs(budget[$0] ?? 0) >= 0.005 }
+        return BudgetShapedLine(budgetedMonths: budgeted, budgetToDate: yearToDate.reduce(0) { $0 + (budget[$1] ?? 0) }, bookedToDate: yearToDate.reduce(0) { $0 + (booked[$1] ?? 0) },
+                                paidEarly: [], notYetInvoiced: [], scale: 1, postsAsLastYear: posted.sorted(), projection: projection)
+    }
+
     /// Whether each month the line posted in, over the twelve months through as-of (from its
     /// first posting), pays one month of its budget's shape (`paidMonths`; a month before the
     /// fiscal year read as the same month of it).
@@ -159,8 +190,11 @@ public struct BudgetShapedLine: Equatable, Sendable {
     /// What was done, naming up to four lines; nil for none. `fiscalYear` names the year, as
     /// `FY2026`; `remainingMonths` are the fiscal year's months after as-of.
     public static func note(_ found: [(line: String, shape: BudgetShapedLine)], fiscalYear: String, remainingMonths: [Int]) -> String? {
-        guard !found.isEmpty else { return nil }
-        let money = { (x: Double) in NumberFormat.money(abs(x)) }, label = Frequency.month.label
+        let repeating = found.filter { !$0.shape.postsAsLastYear.isEmpty }, found = found.filter { $0.shape.postsAsLastYear.isEmpty }
+        let label = Frequency.month.label
+        let repeated = repeating.isEmpty ? nil : "\(repeating.count == 1 ? "1 line is" : "\(repeating.count) lines are") budgeted in a few months of \(fiscalYear) but \(repeating.count == 1 ? "posts" : "post") in months of \(repeating.count == 1 ? "its" : "their") own, as a year before (\(repeating.prefix(4).map { "\($0.line), posted in \($0.shape.postsAsLastYear.map(label).listed(upTo: 4))" }.listed(of: repeating.count))): the months left are projected at what the same month booked a year before (instalments, a schedule of its own), not at the budget's months"
+        guard !found.isEmpty else { return repeated }
+        let money = { (x: Double) in NumberFormat.money(abs(x)) }
         let shown = found.prefix(4).map { line, shape in
             let months = shape.budgetedMonths.map(label).listed(upTo: 4)
             let left = remainingMonths.reduce(0) { $0 + (shape.projection[$1]?.amount ?? 0) }
@@ -174,6 +208,7 @@ public struct BudgetShapedLine: Equatable, Sendable {
         let span = remainingMonths.isEmpty ? "" : " (\(label(remainingMonths[0]))\(remainingMonths.count > 1 ? " to \(label(remainingMonths[remainingMonths.count - 1]))" : ""))"
         let most = found.map(\.shape.budgetedMonths.count).max() ?? 1
         let budgetedIn = most == 1 ? "one month" : "\(most) months or fewer"
-        return "\(one ? "1 line is" : "\(found.count) lines are") budgeted in \(budgetedIn) of \(fiscalYear) only and booked in or next to \(most == 1 ? "it" : "them") (\(shown.listed(of: found.count))): the months left\(span) are projected at \(one ? "its" : "their") budget for them ($0 where budgeted $0, or paid early; with the budget of passed months not yet invoiced in the first; times what was booked against the budget to date where that is under half or over one and a half times it), not from \(one ? "its" : "their") postings as if monthly; if \(one ? "it posts" : "they post") outside \(one ? "its" : "their") budgeted months, budget those months"
+        let shaped = "\(one ? "1 line is" : "\(found.count) lines are") budgeted in \(budgetedIn) of \(fiscalYear) only and booked in or next to \(most == 1 ? "it" : "them") (\(shown.listed(of: found.count))): the months left\(span) are projected at \(one ? "its" : "their") budget for them ($0 where budgeted $0, or paid early; with the budget of passed months not yet invoiced in the first; times what was booked against the budget to date where that is under half or over one and a half times it), not from \(one ? "its" : "their") postings as if monthly; if \(one ? "it posts" : "they post") outside \(one ? "its" : "their") budgeted months, budget those months"
+        return repeated.map { shaped + "; " + $0 } ?? shaped
     }
 }

@@ -125,6 +125,25 @@ import Tabular
         #expect(forecast >= 3_000 && forecast <= 3_100, "\(october)")
     }
 
+    /// A finance review's case 04 in small: 100 a day on each account from 1 July 2025 through
+    /// 15 December (exported mid-month), --as-of 2025-12. July to November book 3,000-3,100 a
+    /// month; December's 15 days 1,500 are reported, flagged partial, and left out of the
+    /// forecast as a part first month is: January is fitted on July to November, 3,000-3,100.
+    /// With the half month fitted as a level it came out under 3,000.
+    @Test func aPartAsOfMonthIsLeftOutOfTheForecast() throws {
+        let dir = try CLIRunner.workspace()
+        try Self.budget.write(to: dir.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        try Self.ledger(from: CalendarDay(year: 2025, month: 7, day: 1)!, through: CalendarDay(year: 2025, month: 12, day: 15)!)
+            .write(to: dir.appendingPathComponent("gl.csv"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["variance", "--budget", "budget.csv", "--actuals", "gl.csv", "--as-of", "2025-12", "--out", "out"], in: dir)
+        #expect(run.status == 0 && run.stderr.contains("the month left out of every line's forecast"), "\(run.stderr)")
+        let csv = try CLIRunner.read(dir.appendingPathComponent("out/budget_variance.csv"))
+        #expect(csv.contains("ICU,Supplies,2025-12,3000,1500,"), "\(csv.prefix(900))")
+        let january = try #require(csv.split(separator: "\n").first { $0.hasPrefix("ICU,Supplies,2026-01,") })
+        let forecast = try #require(Double(january.split(separator: ",", omittingEmptySubsequences: false)[18]))
+        #expect(forecast >= 3_000 && forecast <= 3_100, "\(january)")
+    }
+
     /// The reference beside it: the same ledger from 1 July has no part month, and month totals
     /// dated on each month's last day (the first row on 31 July) are no extract from the 31st.
     @Test func aLedgerFromTheFirstAndMonthTotalsHaveNoPartialMonth() throws {

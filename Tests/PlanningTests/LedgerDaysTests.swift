@@ -46,11 +46,23 @@ import Tabular
         #expect(LedgerDays(Self.weekdays(Self.day(2026, 10, 1), Self.day(2027, 1, 29)))?.partialLastMonth == nil)
     }
 
-    /// One posting day left may be a holiday: a ledger through Friday 28 May 2027 (Monday 31 May
-    /// is Memorial Day) is whole; through Thursday 27 May, two weekdays short, it is not.
-    @Test func oneMissingPostingDayAtMonthEndIsAHoliday() throws {
+    /// Up to two posting days left may be holidays: a ledger through Friday 28 May 2027 (Monday
+    /// 31 May is Memorial Day) is whole, and so is one through Thursday 27 May (the office closed
+    /// the Friday before the long weekend); through Wednesday 26 May, three weekdays short, it is not.
+    @Test func twoMissingPostingDaysAtMonthEndMayBeHolidays() throws {
         #expect(LedgerDays(Self.weekdays(Self.day(2027, 3, 1), Self.day(2027, 5, 28)))?.partialLastMonth == nil)
-        #expect(LedgerDays(Self.weekdays(Self.day(2027, 3, 1), Self.day(2027, 5, 27)))?.partialLastMonth?.missingPostingDays == 2)
+        #expect(LedgerDays(Self.weekdays(Self.day(2027, 3, 1), Self.day(2027, 5, 27)))?.partialLastMonth == nil)
+        #expect(LedgerDays(Self.weekdays(Self.day(2027, 3, 1), Self.day(2027, 5, 26)))?.partialLastMonth?.missingPostingDays == 3)
+    }
+
+    /// A weekday ledger of January to March 2026 that begins Monday 5 January: Thursday 1 January
+    /// (New Year's Day) and Friday 2 January (a bank holiday, an office closure) are two posting
+    /// days, holidays, so January is whole. It was flagged partial (27 of 31 days, "re-export
+    /// from 1 January"). One beginning Tuesday 6 January, three posting days in, is partial.
+    @Test func aLedgerBeginningAfterNewYearsTwoHolidaysHasAWholeFirstMonth() throws {
+        let days = try #require(LedgerDays(Self.weekdays(Self.day(2026, 1, 5), Self.day(2026, 3, 31))))
+        #expect(days.partialFirstMonth == nil)
+        #expect(LedgerDays(Self.weekdays(Self.day(2026, 1, 6), Self.day(2026, 3, 31)))?.partialFirstMonth?.missingPostingDays == 3)
     }
 
     /// A ledger that skips three posting days in a row inside (Tuesday 20 to Thursday 22

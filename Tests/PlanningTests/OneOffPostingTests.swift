@@ -96,4 +96,21 @@ import Testing
         let note = try #require(outcome.notes.first { $0.contains("one-off credit") })
         #expect(note.contains("6200 Pharmaceuticals, -$56,946 in 2025-11") || note.contains("6200 Pharmaceuticals, -$56,945.95 in 2025-11"), "\(note)")
     }
+
+    /// Surgical supplies of 60,000 a month from January 2025, 35,652 in December 2025 (surgeons'
+    /// holidays), 60,000 in January and February 2026, as of February; the calendar-year budget
+    /// plans 60,000 a month and 36,000 in December. December is about as low as its budget
+    /// (60,000 x 36,000 / 60,000 = 36,000 expected, 348 off, under the 15,000 floor): no credit.
+    /// It was read as one (24,348 below the usual 60,000), and next December projected at 59,561.
+    /// Budgeted 60,000 in December too, the same month is a credit.
+    @Test func aMonthItsBudgetPlansAsLowIsNoCredit() {
+        let first = Self.month(2025, 1), dec = Self.month(2025, 12), asOf = Self.month(2026, 2)
+        let amounts = Dictionary(uniqueKeysWithValues: (first...asOf).map { ($0, $0 == dec ? 35_652.0 : 60_000) })
+        let seasonal = Dictionary(uniqueKeysWithValues: (Self.month(2026, 1)...Self.month(2026, 12)).map { ($0, $0 == dec + 12 ? 36_000.0 : 60_000) })
+        let flat = seasonal.mapValues { _ in 60_000.0 }
+        let posted = Set(amounts.keys)
+        #expect(OneOffPosting.find(amounts, posted: posted, ledgerStart: first, asOf: asOf, budget: seasonal) == nil)
+        #expect(OneOffPosting.find(amounts, posted: posted, ledgerStart: first, asOf: asOf, budget: flat) == .credit(month: dec, amount: 35_652, usual: 60_000))
+        #expect(OneOffPosting.creditMonth(amounts, asOf: asOf, budget: seasonal) == nil)
+    }
 }

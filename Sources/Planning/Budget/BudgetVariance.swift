@@ -61,7 +61,7 @@ public struct BudgetVariance: Sendable {
         let partialLast = chosen == nil ? nil : ledgerDays?.partialLastMonth.flatMap { $0.month == asOf && $0.month != partialFirst?.month ? $0 : nil }
         if let part = partialLast, let days = ledgerDays {
             let label = months.label(part.month)
-            notes.append("the actuals\(actuals.file) stop on \(part.through), part-way through \(label) (the ledger posts on \(days.postingDaysDescription), \(part.missingPostingDays) of them in \(label) after its last row): reported through it as --as-of asks, its rows, and its quarter's, year to date's and department totals' flagged partial, and the year to date and projected year count its \(part.daysCovered) days only; without --as-of the report runs through \(months.label(part.month - 1))")
+            notes.append("the actuals\(actuals.file) stop on \(part.through), part-way through \(label) (the ledger posts on \(days.postingDaysDescription), \(part.missingPostingDays) of them in \(label) after its last row): reported through it as --as-of asks, its rows, and its quarter's, year to date's and department totals' flagged partial, the month left out of every line's forecast, and the year to date and projected year count its \(part.daysCovered) days only; without --as-of the report runs through \(months.label(part.month - 1))")
         }
         let fy = calendar.fiscalYear(ofMonth: asOf)
         // A year the budget does not cover reads every dollar booked as over budget (an as-of

@@ -12,7 +12,7 @@ import Tabular
 /// January held 17 of January's 21 posting days; stopping 6 calendar days short it passed the
 /// old rule (a week or more short), and the year end read $71,103 under budget for $30,117
 /// over. A ledger that stops on the last business day before a month-end weekend (Friday 29
-/// January), or before one holiday (Memorial Day on the 31st), is whole.
+/// January), or two posting days short (holidays: `isShort`), is whole.
 public struct LedgerDays: Sendable {
     /// The first month, or the last, as the ledger covers it in part.
     public struct Part: Sendable, Equatable {
@@ -76,11 +76,22 @@ public struct LedgerDays: Sendable {
     }
 
     /// Whether a month's end missing `postingDays` of the ledger's posting days and
-    /// `calendarDays` calendar days is missing part of the month: two posting days or more,
-    /// more than the ledger ever skips inside (one may be a holiday), or a week or more.
+    /// `calendarDays` calendar days is missing part of the month: more than `holidayDays`
+    /// posting days and more than the ledger ever skips inside, or a week or more.
+    ///
+    /// Two posting days may be holidays: a weekday ledger of January to March 2026 beginning
+    /// Monday 5 January (Thursday 1 January New Year's Day, Friday 2 January a bank holiday in
+    /// Scotland and New Zealand and an office closure in many US finance teams) had January
+    /// flagged partial on every line, its quarter and its year to date, left out of every
+    /// forecast, with advice to "re-export from 1 January" from a file that began at its first
+    /// posting; a short ledger has no skip inside long enough to compare with.
     func isShort(postingDays: Int, calendarDays: Int) -> Bool {
-        (postingDays >= 2 && postingDays > longestGap) || calendarDays >= 7
+        (postingDays > Self.holidayDays && postingDays > longestGap) || calendarDays >= 7
     }
+
+    /// The posting days at a month's end or start that may be holidays (New Year's Day and the
+    /// day after; Memorial Day and the Friday before a long weekend).
+    public static let holidayDays = 2
 
     /// The first month when the ledger begins part-way through it (an extract from the 14th).
     public var partialFirstMonth: Part? {

@@ -63,9 +63,7 @@ public struct LineForecasts {
         let fiscalYear = calendar.map { $0.months(ofFiscalYear: $0.fiscalYear(ofMonth: asOf)) } ?? []
         // Whether each department's budget covers every month of the year: a department's
         // lines are all in one shard, so the answer does not depend on the shards.
-        var budgetedMonths: [String: Set<Int>] = [:]
-        for (line, byMonth) in ledger.budget { budgetedMonths[line.department, default: []].formUnion(byMonth.filter { abs($0.value) >= 0.005 }.keys) }
-        let coversYear = Set(budgetedMonths.filter { months in fiscalYear.allSatisfy(months.value.contains) }.keys)
+        let coversYear = BudgetShapedLine.departmentsCovering(fiscalYear, budget: ledger.budget)
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf && !partial.contains($0.key) }
@@ -92,7 +90,7 @@ public struct LineForecasts {
                 }
                 continue
             }
-            if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: ledgerStart, asOf: asOf) {
+            if let oneOff = OneOffPosting.find(booked, posted: posted, ledgerStart: ledgerStart, asOf: asOf, budget: ledger.budget[line] ?? [:]) {
                 oneOffs.append((i, oneOff))
                 guard let history = oneOff.history(booked) else {
                     // Projected at $0, a variable line still has a flexed budget: its budget

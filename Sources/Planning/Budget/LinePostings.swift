@@ -47,6 +47,16 @@ public struct LinePostings: Sendable {
             LedgerMonths.isSurelyRenamed(stopped: lineOfPosting[pair.stopped].flatMap { ledger.actual[$0] } ?? [:],
                                          started: pair.started.map { lineOfPosting[$0].flatMap { ledger.actual[$0] } ?? [:] }, month: pair.month, through: asOf)
         }
+        // A line budgeted in a few months whose charge is not yet invoiced (`BudgetShapedLine
+        // .notYetInvoiced`) is projected at its budget with a note of its own: called "no posting
+        // ... projected at $0" and "budget it if it recurs", a budgeted $80,000 fee read as saved.
+        let fiscalMonths = calendar.months(ofFiscalYear: fy)
+        let covering = BudgetShapedLine.departmentsCovering(fiscalMonths, budget: ledger.budget)
+        let awaited: [String: Set<Int>] = ledger.budget.keys.reduce(into: [:]) { awaited, line in
+            guard let shape = BudgetShapedLine.find(line, of: ledger, fiscalYear: fiscalMonths, covering: covering, asOf: asOf, ahead: []),
+                  !shape.notYetInvoiced.isEmpty else { return }
+            awaited[line.key] = Set(shape.notYetInvoiced)
+        }
         let stopped = Set(zip(moved, sure).filter(\.1).map(\.0.stopped))
         renamed = Set(stopped.compactMap { lineOfPosting[$0] })
         // (A line continued under another name has its own note, and a month of a one-off credit
@@ -54,8 +64,8 @@ public struct LinePostings: Sendable {
         // was called "no posting ... check for a journal not yet posted", the wrong place to look.)
         let gaps = LedgerMonths.lineGaps(booked: booked, budgeted: budgeted, through: asOf).compactMap { gap -> (line: String, months: [Int])? in
             guard !stopped.contains(gap.line) else { return nil }
-            let credit = lineOfPosting[gap.line].flatMap { ledger.actual[$0] }.flatMap { OneOffPosting.creditMonth($0, asOf: asOf) }
-            let months = gap.months.filter { $0 != credit }
+            let credit = lineOfPosting[gap.line].flatMap { line in ledger.actual[line].flatMap { OneOffPosting.creditMonth($0, asOf: asOf, budget: ledger.budget[line] ?? [:]) } }
+            let months = gap.months.filter { $0 != credit && !(awaited[gap.line]?.contains($0) ?? false) }
             return months.isEmpty ? nil : (gap.line, months)
         }
         if !gaps.isEmpty {
@@ -67,9 +77,9 @@ public struct LinePostings: Sendable {
         // Budgeted lines without a posting this year (`LedgerMonths.unposted`). Revenue not
         // yet booked is unfavorable by its whole budget, a cost favorable; amounts as
         // budgeted, whatever sign the export gives a credit.
-        let fiscalMonths = calendar.months(ofFiscalYear: fy)
-        let unposted = LedgerMonths.unposted(booked: booked, budgeted: budgeted, yearToDate: fiscalMonths.filter { $0 <= asOf },
+        var unposted = LedgerMonths.unposted(booked: booked, budgeted: budgeted, yearToDate: fiscalMonths.filter { $0 <= asOf },
                                              ahead: fiscalMonths.filter { $0 > asOf })
+        unposted.toDate.removeAll { awaited[$0.line] != nil }
         let lineOfBudget = Dictionary(uniqueKeysWithValues: ledger.budget.keys.map { ($0.key, $0) })
         for revenue in [false, true] {
             let lines = unposted.toDate.filter { (lineOfBudget[$0.line].flatMap { ledger.accountTypes[$0] } == .revenue) == revenue }

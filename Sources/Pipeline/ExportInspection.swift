@@ -573,7 +573,10 @@ public struct ExportInspection: Sendable {
         }
         if unpivot == nil {
             let resembling = ExportInspection.headersResembling(schema.roles.filter { !mapped.contains($0.name) }, of: schema.kind, in: header, used: used)
-            unreadColumns = header.indices.filter { !used.contains($0) && !header[$0].trimmed().isEmpty }.map { (header[$0], resembling[$0]) }
+            let severalUnits = pricesAreForSeveralUnits()
+            unreadColumns = header.indices.filter { !used.contains($0) && !header[$0].trimmed().isEmpty }.map { k in
+                (header[k], resembling[k].flatMap { severalUnits && ExportInspection.moneyRoles.contains($0) ? nil : $0 })
+            }
         }
         mapNotes = notesOnTheMap(schema, used: used)
         let filled = mapped.union(unpivot.map { $0.namesTo.split(separator: ",").map(String.init) + [$0.valuesTo] } ?? [])

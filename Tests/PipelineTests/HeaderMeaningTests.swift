@@ -91,6 +91,8 @@ import Tabular
         #expect(map["unit_price"] == nil, "\(orders.columnsFlag)")
         #expect(map["order_date"] == "Doc Date" && map["quantity"] == "Order Qty" && map["received_quantity"] == "Qty Received")
         #expect(orders.report.contains("'Price Unit' is not read: it is the quantity a price is quoted for (SAP's price unit), not a price; where it is not 1, a price beside it ('Net Price') is for that many units: divide it by 'Price Unit' in the export before mapping it to unit_price"), "\(orders.report)")
+        // `Net Price` is for 100 units on one line: not offered as unit_price as it is.
+        #expect(orders.unreadColumns.first { $0.header == "Net Price" }?.role == nil)
         // An item master: `Price Unit` (100) was unit_cost, every line costed at $100 for $1.20.
         let master = try HeaderMeaningTests.inspect("""
             Material,Material Description,Vendor,Moving Average Price,Standard Price,Price Unit,Planned Deliv. Time

@@ -28,6 +28,22 @@ import Tabular
         #expect(words.columnsFlag == "item=Item,on_hand=\"Qty On Hand\",on_order=\"Qty On Order\"", "\(words.columnsFlag)")
     }
 
+    /// The import's note on unread columns names the column of units, not the dollars: with
+    /// on_hand mapped to `On Hand Qty`, it named `On Order $` (250 dollars) as on_order.
+    @Test func theImportOffersTheUnitsNotTheDollars() throws {
+        let ws = try Workspace()
+        try ws.write("stock.csv", "Item,On Hand $,On Hand Qty,On Order $,On Order Qty\nA100,500.00,40,250.00,20\n")
+        try ws.write("p.yml", """
+            output: out
+            stages:
+              stock: {kind: import, table: inventory, file: stock.csv, columns: {item: Item, on_hand: "On Hand Qty"}}
+              save: {kind: export, input: stock, file: stock_out.csv}
+            """)
+        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+        #expect(notes.contains { $0.contains("'On Order Qty' (on_order)") }, "\(notes)")
+        #expect(!notes.contains { $0.contains("'On Order $'") }, "\(notes)")
+    }
+
     /// A money column is taken for a quantity only when nothing else fits, and said so; never
     /// while a column of units is left unread (`Units` beside `On Hand $`: on_hand is reported
     /// missing rather than read as 500 dollars).

@@ -115,6 +115,10 @@ public struct ExportInspection: Sendable {
     /// role its words suggest (`Purchase UOM`: uom), if any: listed so that nothing the export
     /// holds is left out of the map without a word.
     public var unreadColumns: [(header: String, role: String?)] = []
+    /// What the map chose between (`notesOnTheMap(_:used:)`): a column taken only as the last fit,
+    /// or left out for another (`On Hand $` for `On Hand Qty`, `Home Unit` for `Worked Dept`),
+    /// and a price unit that is no price.
+    public var mapNotes: [String] = []
     public var unpivot: UnpivotSuggestion?
     /// The field limits the file was read with: beyond the defaults, the suggested import
     /// needs them too, or it fails on the field `inspect` was told to allow.
@@ -283,17 +287,22 @@ public struct ExportInspection: Sendable {
         "po": ["PO", "PO Number", "PO #", "PO No", "PO Num", "Purchase Order", "PO ID"],
         "po_line": ["PO Line", "Line", "Line Number", "Line #", "Line No", "PO Line Number"],
         "received_quantity": ["Qty Received", "Received Qty", "Quantity Received", "Rcvd Qty", "Qty Rcvd"],
-        "receipt_date": ["Received Date", "Date Received", "Rcpt Date", "Receive Date"],
-        "order_date": ["PO Date", "Ordered Date"],
+        "receipt_date": ["Received Date", "Date Received", "Rcpt Date", "Receive Date", "GR Date", "Goods Receipt Date"],
+        // SAP's purchasing document date (ME2N's `Doc. Date`) is the order's.
+        "order_date": ["PO Date", "Ordered Date", "Doc Date", "Document Date", "PO Created Date", "PO Create Date"],
         "unit_price": ["Price", "PO Price", "Unit Cost"],
-        "expiry_date": ["Expiration Date", "Exp Date", "Expiry", "Expiration", "Expires"],
+        "expiry_date": ["Expiration Date", "Exp Date", "Expiry", "Expiration", "Expires", "Use By", "Use By Date", "Best Before"],
         "lot": ["Lot Number", "Lot #", "Lot No", "Batch"],
         "status": ["Line Status", "PO Status", "Order Status"],
         "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Item Code", "Product Code", "NDC", "Medication", "Drug", "Drug Name", "Material",
                  "Part Number", "Part #", "Part No"],
         // Not `Month`: a daily sheet's `Month` of 1 to 12 is a part of the date. A column of
         // periods (`2024-01`) is found by its values (`suggest`).
-        "date": ["Date", "Trans Date", "Transaction Date", "Work Date", "Issue Date"],
+        "date": ["Date", "Trans Date", "Transaction Date", "Work Date", "Issue Date", "Dispense Date", "Usage Date", "Service Date"],
+        // Kronos/UKG's `Apply Date` is the day the hours count for; a census is taken on its day.
+        "timekeeping.date": ["Apply Date", "Shift Date", "Punch Date", "Worked Date"],
+        "census.date": ["Census Date", "Report Date"],
+        "shifts.date": ["Shift Date", "Census Date"],
         "on_hand": ["On Hand", "QOH", "Qty On Hand"],
         "on_order": ["On Order", "On Order Qty", "Open PO Qty", "Open Order Qty", "Qty on PO", "PO Qty", "Open PO", "Open Orders"],
         "unit_cost": ["Unit Cost", "Cost", "Price", "Unit Price", "Cost per Dose", "Cost per Unit", "Avg Cost", "Standard Cost", "Std Unit Cost",
@@ -332,7 +341,11 @@ public struct ExportInspection: Sendable {
         // A timekeeping export's hours belong where they were worked: `Worked Unit` before
         // `Home Unit`, and worked hours, never paid ones (`Hours Paid` beside `Hours Worked` were
         // suggested as two units of one unpivot, and paid and worked hours summed).
-        "unit": ["Unit", "Nursing Unit", "Worked Unit", "Work Unit", "Unit Worked", "Home Unit", "Cost Center", "Department", "PROVNAME", "Provider Name", "Facility", "Facility Name"],
+        // `Worked Dept` (Kronos/UKG) is the worked unit too, and any `Home ...` column is taken only
+        // when nothing else names the unit (`Fit.lastResort`): beside `Worked Dept`, `Home Unit`
+        // was mapped, and a float pool's 2,016 hours left 4W (1.8 HPPD flagged for 3.0).
+        "unit": ["Unit", "Nursing Unit", "Worked Unit", "Work Unit", "Unit Worked", "Worked Department", "Department Worked", "Work Department",
+                 "Worked Cost Center", "Charged Department", "Charge Department", "Home Unit", "Home Department", "Cost Center", "Department", "PROVNAME", "Provider Name", "Facility", "Facility Name"],
         "hours": ["Hours", "Hrs", "Worked Hours", "Hours Worked", "Hrs Worked", "Worked Hrs", "Total Hours Worked"],
         "uom": ["UOM", "Unit of Measure", "Issue UOM", "Stock UOM", "Base UOM"],
         "vendor": ["Vendor", "Supplier", "Vendor Name", "Primary Vendor", "Distributor"],
@@ -356,6 +369,15 @@ public struct ExportInspection: Sendable {
         // stopped at "timekeeping needs start and end".
         "start": ["In", "Punch In", "Clock In", "Time In", "In Punch", "Start Time", "Shift Start"],
         "end": ["Out", "Punch Out", "Clock Out", "Time Out", "Out Punch", "End Time", "Shift End"],
+        // A contract's price holds from its start to its end, as GPO and GHX exports name them
+        // (`Effective Date`, `Expiration Date`): left unmapped, 2026 orders were measured against
+        // a price that expired in 2025 (a false $200 variance on 2,000 units). Only for contracts:
+        // a timekeeping `start` is a punch, not a date.
+        "contracts.start": ["Effective Date", "Effective", "Effective From", "Start Date", "Contract Start", "Contract Start Date", "Valid From",
+                            "Begin Date", "Begin", "From Date", "Date From", "Price Start Date", "Agreement Start Date"],
+        "contracts.end": ["Expiration Date", "Expiry Date", "Expiration", "Expires", "Effective To", "Effective Through", "End Date", "Contract End",
+                          "Contract End Date", "Valid To", "Valid Through", "Valid Until", "Through Date", "To Date", "Date To", "Price End Date",
+                          "Agreement End Date"],
         // A budget's and a ledger's statistic (the demo's own `Stat Volume`): left unmapped,
         // every flexed budget equalled the budget and no variance was split by volume.
         "volume": ["Stat Volume", "Statistic Volume", "Stat Units", "Units of Service", "UOS", "Volume"],
@@ -383,28 +405,36 @@ public struct ExportInspection: Sendable {
     /// role in any file, then those of `kind.role`, compared by `key`); the columns taken are
     /// added to `used`. `inspect` suggests the map from it, and an import names the columns it
     /// left unread.
+    ///
+    /// A column the role should take only when nothing else fits (`Fit.lastResort`: `On Hand $`
+    /// for on_hand, `Home Unit` for unit) is looked at after every other column, by spelling
+    /// then by words, and never when a column of its own kind is left (`On Hand Qty`); one it
+    /// never fits (`Price Unit` for a price) is never taken.
     static func headersNaming(_ roles: [InputSchema.Role], of kind: String, in header: [String], used: inout Set<Int>) -> [(role: String, header: String)] {
         let keys = header.map(ExportInspection.key)
-        var found: [(role: String, header: String)] = []
-        for role in roles {
-            for name in names(of: role, in: kind).map(ExportInspection.key) {
-                guard let k = keys.indices.first(where: { !used.contains($0) && keys[$0] == name }) else { continue }
-                used.insert(k)
-                found.append((role.name, header[k]))
-                break
-            }
-        }
-        // Then, for the roles still unmapped, the headers holding the same words as a name
-        // (`HeaderWords`): `Qty On Order` for on_order, `Std Cost` for unit_cost. After every
-        // exact spelling, so that a role's own column is never taken by another's words.
         let words = header.map(HeaderWords.init)
-        let exact = Set(found.map(\.role))
-        for role in roles where !exact.contains(role.name) {
-            for name in names(of: role, in: kind).map(HeaderWords.init) where !name.isEmpty {
-                guard let k = words.indices.first(where: { !used.contains($0) && words[$0] == name }) else { continue }
-                used.insert(k)
-                found.append((role.name, header[k]))
-                break
+        var found: [(role: String, header: String)] = []
+        for fit in [Fit.own, Fit.lastResort] {
+            // By exact spelling first, then, for the roles still unmapped, by the same words as a
+            // name (`HeaderWords`): `Qty On Order` for on_order, `Std Cost` for unit_cost. After
+            // every exact spelling, so that a role's own column is never taken by another's words.
+            for byWords in [false, true] {
+                for role in roles where !found.contains(where: { $0.role == role.name }) {
+                    func fits(_ k: Int) -> Bool {
+                        guard !used.contains(k), Fit(words[k], role: role.name) == fit else { return false }
+                        // Money for a quantity: never while a column of units is left unread.
+                        guard fit == .lastResort, words[k].isMoney, ExportInspection.quantityRoles.contains(role.name) else { return true }
+                        return !header.indices.contains { !used.contains($0) && words[$0].isQuantity && !words[$0].isMoney }
+                    }
+                    for name in names(of: role, in: kind) {
+                        let spelled = ExportInspection.key(name), named = HeaderWords(name)
+                        if byWords && named.isEmpty { continue }
+                        guard let k = header.indices.first(where: { fits($0) && (byWords ? words[$0].matches(named) : keys[$0] == spelled) }) else { continue }
+                        used.insert(k)
+                        found.append((role.name, header[k]))
+                        break
+                    }
+                }
             }
         }
         return roles.compactMap { role in found.first { $0.role == role.name } }
@@ -424,7 +454,8 @@ public struct ExportInspection: Sendable {
         let names = roles.map { role in (role.name, ExportInspection.names(of: role, in: kind).map(HeaderWords.init).filter { !$0.isEmpty }) }
         for k in header.indices where !used.contains(k) {
             let words = HeaderWords(header[k])
-            guard !words.isEmpty, let role = names.first(where: { $0.1.contains { $0.words.isStrictSubset(of: words.words) } }) else { continue }
+            guard !words.isEmpty, let role = names.first(where: { name in
+                Fit(words, role: name.0) != .never && name.1.contains { words.resembles($0) } }) else { continue }
             resembling[k] = role.0
         }
         return resembling
@@ -505,8 +536,12 @@ public struct ExportInspection: Sendable {
         }
         if unpivot == nil {
             let resembling = ExportInspection.headersResembling(schema.roles.filter { !mapped.contains($0.name) }, of: schema.kind, in: header, used: used)
-            unreadColumns = header.indices.filter { !used.contains($0) && !header[$0].trimmed().isEmpty }.map { (header[$0], resembling[$0]) }
+            let severalUnits = pricesAreForSeveralUnits()
+            unreadColumns = header.indices.filter { !used.contains($0) && !header[$0].trimmed().isEmpty }.map { k in
+                (header[k], resembling[k].flatMap { severalUnits && ExportInspection.moneyRoles.contains($0) ? nil : $0 })
+            }
         }
+        mapNotes = notesOnTheMap(schema, used: used)
         let filled = mapped.union(unpivot.map { $0.namesTo.split(separator: ",").map(String.init) + [$0.valuesTo] } ?? [])
         missingRequired = schema.roles.filter { $0.required && !filled.contains($0.name) }.map(\.name)
     }
@@ -695,6 +730,7 @@ public struct ExportInspection: Sendable {
             }
             out += "  not read: \(listed.joined(separator: ", "))\n"
         }
+        for note in mapNotes { out += "  \(note)\n" }
         for note in roleTypeNotes(schema) { out += "  \(note)\n" }
         let dateFormat = dateRoleFormat
         // The format the import must be told: not one it reads by itself.

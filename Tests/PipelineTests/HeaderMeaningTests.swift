@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import Tabular
+@testable import Pipeline
+
+/// A review of the header matching by words (s36, r2a): four headers of ordinary exports
+/// mapped to the wrong column, or to none, each changing what reorder, purchasing or staffing
+/// computed without a word. Each test uses the reviewer's header.
+@Suite struct HeaderMeaningTests {
+    static func inspect(_ text: String, kind: String, in ws: Workspace) throws -> ExportInspection {
+        try ws.write("e.csv", text)
+        return try ExportInspection(path: ws.path + "/e.csv", kind: kind)
+    }
+
+    /// A stock valuation report (case 01): `On Hand $` 500 and `On Order $` 250 beside `On Hand
+    /// Qty` 40 and `On Order Qty` 20. The exact-spelling pass strips `$`, so the dollars were
+    /// mapped: position 500 + 250 = 750 and reorder ordered 0, where 40 + 20 = 60 against an
+    /// order-up-to of 112 needs 52 units (52 × $12.50 = $650). The units are mapped now, and the
+    /// dollar columns are named as left out for them.
+    @Test func aValuationReportMapsItsUnitsNotItsDollars() throws {
+        let ws = try Workspace()
+        let stock = try HeaderMeaningTests.inspect("Item,Description,On Hand $,On Hand Qty,On Order $,On Order Qty\nA100,Gauze,500.00,40,250.00,20\n", kind: "inventory", in: ws)
+        #expect(stock.columnsFlag == "item=Item,on_hand=\"On Hand Qty\",on_order=\"On Order Qty\"", "\(stock.columnsFlag)")
+        #expect(stock.report.contains("'On Hand $' is not read: it is written as money, and on_hand is read from \"On Hand Qty\", a column of units"), "\(stock.report)")
+        #expect(stock.report.contains("'On Order $' is not read: it is written as money, and on_order is read from \"On Order Qty\""))
+        // `Amt On Hand` and `On Hand Value` are money too; `Qty On Hand` is found by its words.
+        let words = try HeaderMeaningTests.inspect("Item,On Hand Value,Amt On Order,Qty On Hand,Qty On Order\nA100,500,250,40,20\n", kind: "inventory", in: ws)
+        #expect(words.columnsFlag == "item=Item,on_hand=\"Qty On Hand\",on_order=\"Qty On Order\"", "\(words.columnsFlag)")
+    }
+
+    /// The import's note on unread columns names the column of units, not the dollars: with
+    /// on_hand mapped to `On Hand Qty`, it named `On Order $` (250 dollars) as on_order.
+    @Test func theImportOffersTheUnitsNotTheDollars() throws {
+        let ws = try Workspace()
+        try ws.write("stock.csv", "Item,On Hand $,On Hand Qty,On Order $,On Order Qty\nA100,500.00,40,250.00,20\n")
+        try ws.write("p.yml", """
+            output: out
+            stages:
+              stock: {kind: import, table: inventory, file: stock.csv, columns: {item: Item, on_hand: "On Hand Qty"}}
+              save: {kind: export, input: stock, file: stock_out.csv}
+            """)
+        let notes = try PipelineRunner(quiet: true).run(ws.path + "/p.yml").notes
+        #expect(notes.contains { $0.contains("'On Order Qty' (on_order)") }, "\(notes)")
+        #expect(!notes.contains { $0.contains("'On Order $'") }, "\(notes)")
+    }
+
+    /// A money column is taken for a quantity only when nothing else fits, and said so; never
+    /// while a column of units is left unread (`Units` beside `On Hand $`: on_hand is reported
+    /// missing rather than read as 500 dollars).
+    @Test func aMoneyColumnIsAQuantityOnlyAsTheLastFitAndSaidSo() throws {
+        let ws = try Workspace()
+        let alone = try HeaderMeaningTests.inspect("Item,On Hand $\nA100,40\n", kind: "inventory", in: ws)
+        #expect(alone.columnsFlag == "item=Item,on_hand=\"On Hand $\"")
+        #expect(alone.report.contains("on_hand: \"On Hand $\" is written as money, but no column of units names the role, so it is mapped: if it holds dollars, map the column of units instead"), "\(alone.report)")
+        let units = try HeaderMeaningTests.inspect("Item,On Hand $,Units\nA100,500,40\n", kind: "inventory", in: ws)
+        #expect(units.columnsFlag == "item=Item")
+        #expect(units.missingRequired == ["on_hand"])
+    }
+
+    /// Every quantity role refuses a money column while a column of units fits, and every money
+    /// role a count of units (the mirror mistake) at all.
+    @Test func everyQuantityAndMoneyRoleKnowsTheOther() {
+        for role in ExportInspection.quantityRoles {
+            for money in ["On Hand $", "Ext Cost", "Amount", "Value", "Extended Value", "Hours Cost", "Qty $"] {
+                #expect(ExportInspection.Fit(HeaderWords(money), role: role) == .lastResort, "\(money) for \(role)")
+            }
+            #expect(ExportInspection.Fit(HeaderWords("Qty"), role: role) == .own)
+        }
+        for role in ExportInspection.moneyRoles {
+            for count in ["Units", "Qty", "Quantity", "Price Unit", "Pricing Unit", "Price Per", "Unit of Measure", "Count"] {
+                #expect(ExportInspection.Fit(HeaderWords(count), role: role) == .never, "\(count) for \(role)")
+            }
+            for money in ["Unit Price", "Cost per Unit", "Cost/Unit", "Unit Cost $", "Price Each", "Amount"] {
+                #expect(ExportInspection.Fit(HeaderWords(money), role: role) == .own, "\(money) for \(role)")
+            }
+        }
+    }
+
+    /// Word order where it carries the meaning: the head noun is the last word, or the one
+    /// before a preposition. `Price Unit` is a unit (SAP's pricing quantity), `Unit Price` a
+    /// price; `Qty On Order` and `On Order Qty` stay one, as do `Qty Received` and `Received Qty`.
+    @Test func theHeadNounTellsAPriceFromAPriceUnit() {
+        #expect(!HeaderWords("Price Unit").matches(HeaderWords("Unit Price")))
+        #expect(!HeaderWords("Price Per").matches(HeaderWords("Price")))
+        #expect(HeaderWords("Qty On Order").matches(HeaderWords("On Order Qty")))
+        #expect(HeaderWords("Qty Received").matches(HeaderWords("Received Qty")))
+        #expect(HeaderWords("Hours Worked").matches(HeaderWords("Worked Hours")))
+        #expect(HeaderWords("Cost/Unit").head == "cost" && HeaderWords("Cost per Dose").head == "cost" && HeaderWords("Cost Each").head == "cost")
+        #expect(HeaderWords("Unit of Measure").head == "unit" && HeaderWords("Price Per").head == "unit")
+        #expect(HeaderWords("Lead Time (Days)").head == "time")
+    }
+
+    /// SAP's PO lines (case 02): `Price Unit` (1 or 100) was mapped as unit_price and `Net Price`
+    /// left out: spend 2,050 and price variance 276 (+1,976 and −1,700), where the net price per
+    /// unit (125/100 = 1.25, 36/1 = 36) gives spend 20 × 1.25 + 50 × 36 = 1,825 and variance
+    /// 20 × 0.05 + 50 × 1 = 51. `Price Unit` is not mapped now, and the report says what it is
+    /// and that `Net Price` must be divided by it first.
+    @Test func sapsPriceUnitIsNoPrice() throws {
+        let ws = try Workspace()
+        let orders = try HeaderMeaningTests.inspect("""
+            PO Number,Material,Supplier,Doc Date,Order Qty,Net Price,Price Unit,Delivery Date,Qty Received,Contract Price
+            4500001,M-100,Medline,2026-01-05,10,125.00,100,2026-01-12,10,1.20
+            4500003,M-200,Baxter,2026-01-06,50,36.00,1,2026-01-10,50,35.00
+
+            """, kind: "orders", in: ws)
+        let map = Dictionary(uniqueKeysWithValues: orders.suggestedMap.map { ($0.role, $0.header) })
+        #expect(map["unit_price"] == nil, "\(orders.columnsFlag)")
+        #expect(map["order_date"] == "Doc Date" && map["quantity"] == "Order Qty" && map["received_quantity"] == "Qty Received")
+        #expect(orders.report.contains("'Price Unit' is not read: it is the quantity a price is quoted for (SAP's price unit), not a price; where it is not 1, a price beside it ('Net Price') is for that many units: divide it by 'Price Unit' in the export before mapping it to unit_price"), "\(orders.report)")
+        // `Net Price` is for 100 units on one line: not offered as unit_price as it is.
+        #expect(orders.unreadColumns.first { $0.header == "Net Price" }?.role == nil)
+        // An item master: `Price Unit` (100) was unit_cost, every line costed at $100 for $1.20.
+        let master = try HeaderMeaningTests.inspect("""
+            Material,Material Description,Vendor,Moving Average Price,Standard Price,Price Unit,Planned Deliv. Time
+            M-100,Gauze,Medline,125.00,120.00,100,7
+
+            """, kind: "items", in: ws)
+        #expect(!master.columnsFlag.contains("Price Unit"), "\(master.columnsFlag)")
+        #expect(master.unreadColumns.first { $0.header == "Price Unit" }?.role == nil)
+        // Prices per one unit: said so.
+        let single = try HeaderMeaningTests.inspect("Material,Supplier,Doc Date,Order Qty,Net Price,Price Unit\nM-200,Baxter,2026-01-06,50,36.00,1\n", kind: "orders", in: ws)
+        #expect(single.report.contains("every value is 1, so a price beside it ('Net Price') is for one unit"), "\(single.report)")
+    }
+
+    /// Kronos/UKG timekeeping (case 08): `Home Unit` beside `Worked Dept` was mapped, a float
+    /// pool's 2,016 hours went to FLOAT and 4W read 1.8 HPPD, flagged, for a worked
+    /// (3 × 12 + 2 × 12) / 20 = 3.0 on target. The worked department is the unit now, and the
+    /// home unit is named as left out for it.
+    @Test func theWorkedDepartmentWinsOverTheHomeUnit() throws {
+        let ws = try Workspace()
+        let kronos = try HeaderMeaningTests.inspect("Employee ID,Home Unit,Worked Dept,Apply Date,Job Code,Pay Code,Hours\n900,FLOAT,4W,2025-11-03,RN,REG,12\n", kind: "timekeeping", in: ws)
+        #expect(kronos.columnsFlag == "date=\"Apply Date\",unit=\"Worked Dept\",hours=Hours,job_code=\"Job Code\",pay_type=\"Pay Code\",employee=\"Employee ID\"", "\(kronos.columnsFlag)")
+        #expect(kronos.report.contains("'Home Unit' is not read: unit is \"Worked Dept\", where the hours were worked"), "\(kronos.report)")
+        // Before the worked unit whatever its spelling; alone, the home unit is the last fit, said so.
+        for worked in ["Worked Department", "Department Worked", "Charged Department", "Worked Cost Center"] {
+            let other = try HeaderMeaningTests.inspect("Home Unit,\(worked),Date,Hours\nFLOAT,4W,2025-11-03,12\n", kind: "timekeeping", in: ws)
+            #expect(other.columnsFlag.contains("unit=\"\(worked)\""), "\(other.columnsFlag)")
+        }
+        let home = try HeaderMeaningTests.inspect("Home Dept,Date,Hours\nFLOAT,2025-11-03,12\n", kind: "timekeeping", in: ws)
+        #expect(home.columnsFlag.contains("unit=\"Home Dept\""))
+        #expect(home.report.contains("unit: \"Home Dept\" is where the staff belong, mapped since no column names where the hours were worked"), "\(home.report)")
+    }
+
+    /// GPO/GHX contracts (case 07): `Effective Date` and `Expiration Date` mapped neither start
+    /// nor end, and inspect said every required role was found; pasted, 2026 orders at 1.30 met
+    /// the expired 2025 price 1.20: a false variance of 2,000 × 0.10 = $200 (0 with the dates).
+    @Test func aContractsEffectiveAndExpirationDatesAreItsStartAndEnd() throws {
+        let ws = try Workspace()
+        let gpo = try HeaderMeaningTests.inspect("Item No,Supplier,Contract Price,Effective Date,Expiration Date\nA100,Medline,1.20,2025-01-01,2025-12-31\n", kind: "contracts", in: ws)
+        #expect(gpo.columnsFlag == "item=\"Item No\",vendor=Supplier,contract_price=\"Contract Price\",start=\"Effective Date\",end=\"Expiration Date\"", "\(gpo.columnsFlag)")
+        #expect(gpo.unreadColumns.isEmpty)
+        for (start, end) in [("Eff Date", "Exp Date"), ("Valid From", "Valid Thru"), ("Begin Date", "End Date"), ("Start Date", "Expiry Date"),
+                             ("Effective From", "Valid To"), ("Contract Start", "Contract End")] {
+            let other = try HeaderMeaningTests.inspect("Item,Vendor,Contract Price,\(start),\(end)\nA100,Medline,1.20,2025-01-01,2025-12-31\n", kind: "contracts", in: ws)
+            #expect(other.columnsFlag.hasSuffix("start=\(ExportInspection.quoted(start)),end=\(ExportInspection.quoted(end))"), "\(other.columnsFlag)")
+        }
+        // A timekeeping start is a punch: a `Start Date` there is not taken for it.
+        let punches = try HeaderMeaningTests.inspect("Date,Unit,Hours,Start Date\n2025-11-03,4W,12,2025-11-03\n", kind: "timekeeping", in: ws)
+        #expect(!punches.columnsFlag.contains("start="))
+    }
+}

@@ -222,7 +222,7 @@ public final class TableImport {
         let monthFirstOrder = orderEvidence.contains(where: \.monthFirst) && lopsided != .dayFirst
         if watchesOrder, options.dayFirstWitness == nil, !monthFirstOrder,
            // The earliest such date in the file names the decision, whichever column it is in.
-           let decider = orderEvidence.indices.filter({ orderEvidence[$0].dayFirst != nil && !orderEvidence[$0].otherShape })
+           let decider = orderEvidence.indices.filter({ orderEvidence[$0].dayFirst != nil })
                .min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
            let example = orderEvidence[decider].dayFirst {
             next.dayFirstWitness = DayFirstWitness(column: decider, text: example, line: orderEvidence[decider].dayFirstLine)
@@ -293,8 +293,8 @@ public final class TableImport {
     }
 
     /// The first and last day of the file's slash dates read each way, when every one of them
-    /// reads either way (no date of any column reads one way only, none of another shape in
-    /// their columns); nil otherwise.
+    /// reads either way (no slash date of any column reads one way only; an ISO date beside
+    /// them is no evidence of their order); nil otherwise.
     var eitherWaySpans: EitherWaySpans? {
         guard orderCounts == (0, 0) else { return nil }
         var spans: EitherWaySpans?

@@ -210,13 +210,15 @@ public struct ImportStage: Stage {
         // years the pivot at 70 splits, slash dates that read only day-first. Standard input
         // cannot be read again: read twice, `purchasing --orders -` of a day-first export
         // stopped at "file is empty"; it is read once, its day-first dates rejected with the
-        // hint to give --date-format dmy, as `SeriesImport` reads it.
-        options.secondLook = !wide && path != "-"
+        // hint to give --date-format dmy, as `SeriesImport` reads it. The older `layout: wide`
+        // too: read once, a Spanish sheet of 2, 3 and 12 March with `decimal: comma` was read
+        // month-first (GASA 1,200.5 in February, 1,100 in March, 900 in December) with no note.
+        options.secondLook = path != "-"
         do {
             do {
                 (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
             } catch let look as TableImport.SecondLook {
-                (table, summary) = try readLong(path, look.options)
+                (table, summary) = wide ? try readWide(path, look.options) : try readLong(path, look.options)
             }
         } catch let nothing as KeptNothing {
             // A filter that keeps nothing is the pipeline's mistake: named at the stage's line

@@ -185,7 +185,8 @@ public struct ImportStage: Stage {
             let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path, headerLine: reader.headerLine)
             var fromUnpivot = Set<String>()
             if let unpivot {
-                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: resolved)
+                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: resolved, file: path,
+                                      headerLine: reader.headerLine)
                 fromUnpivot = Set(unpivot.roles)
             }
             let missing = conditionsMissing(from: Set(resolved.keys).union(fromUnpivot))
@@ -271,7 +272,7 @@ public struct ImportStage: Stage {
         if let unpivot {
             do {
                 unpivoted = try UnpivotReader(unpivot, schema: schema, options: options, header: importer.header,
-                                              mapped: importer.indices)
+                                              mapped: importer.indices, file: importer.file, headerLine: importer.reader.headerLine)
             } catch let problem as Unpivot.Problem {
                 throw InputError(file: importer.file, line: 1, problem.message)
             }
@@ -597,6 +598,7 @@ public struct ImportStage: Stage {
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
             summary.notes += unpivoted.notes
+            if let order = unpivoted.slashDateOrder { summary.slashDateOrder = order }
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
             if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {

@@ -250,7 +250,7 @@ public struct ExportInspection: Sendable {
         guard monthColumn == nil, let decider = order.indices.filter({ order[$0]?.callsForDayFirst == true })
                 .min(by: { (order[$0]?.dayFirstLine ?? 0) < (order[$1]?.dayFirstLine ?? 0) }),
               let evidence = order[decider], let example = evidence.dayFirst else { return (false, nil) }
-        let slashColumns = order.indices.filter { order[$0]?.slashDates ?? false }
+        let slashColumns = order.indices.filter { order[$0].map { $0.slashDates && !$0.otherShape } ?? false }
         let named = slashColumns.map { "'\(header[$0].clipped)'" }
         let columns = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
         return (true, "slash dates read day-first (DD/MM/YYYY) in \(columns), the file's one order for its dates, as the import reads them: '\(example.clipped)' in '\(header[decider].clipped)'\(at(evidence.dayFirstLine)) reads only so, and no date reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)")

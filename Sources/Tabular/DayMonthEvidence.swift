@@ -28,10 +28,12 @@ public struct DayMonthEvidence: Sendable {
     /// Whether a slash date was seen at all: the columns a day-first reading applies to.
     public private(set) var slashDates = false
     /// Whether a date of another shape read (`2025-12-25`, `Dec 2025`). It reads one way only
-    /// and says nothing of the slash dates' order, so it decides nothing (`eitherWaySpans`,
-    /// `callsForDayFirst`): a Spanish decimal-comma export of 2-12 March with one line keyed
-    /// `2026-03-09` was read month-first again, February to December, with no note. Only
-    /// `inspect`, which shows a column under one pattern (`dmy`), still looks at it.
+    /// and says nothing of the slash dates' order, so it does not keep them from reading
+    /// either way (`eitherWaySpans`): a Spanish decimal-comma export of 2-12 March with one
+    /// line keyed `2026-03-09` was read month-first again, February to December, with no
+    /// note. A lone slash date that reads only day-first in a column of ISO dates
+    /// (`13/01/2025`) is still rejected with its hint rather than turning the file day-first
+    /// (`callsForDayFirst`), as the bad-input corpus has it.
     public private(set) var otherShape = false
 
     /// While every slash date reads either way (both numbers 1 to 12): the first and last
@@ -128,9 +130,8 @@ public struct DayMonthEvidence: Sendable {
         return n == 4 ? value : n == 2 ? TwoDigitYearWindow.pivot.year(value) : nil
     }
 
-    /// Day-first evidence and no month-first: the column reads day-first (its ISO dates, read
-    /// one way only, as they are).
-    public var callsForDayFirst: Bool { dayFirst != nil && !monthFirst }
+    /// Day-first evidence and no month-first: the column reads day-first.
+    public var callsForDayFirst: Bool { dayFirst != nil && !monthFirst && !otherShape }
 
     /// Whether `text` is written `a/b/yy` or `a/b/yyyy` (a wide sheet's header, for a note
     /// naming the header dates).

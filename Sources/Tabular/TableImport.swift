@@ -222,7 +222,7 @@ public final class TableImport {
         let monthFirstOrder = orderEvidence.contains(where: \.monthFirst) && lopsided != .dayFirst
         if watchesOrder, options.dayFirstWitness == nil, !monthFirstOrder,
            // The earliest such date in the file names the decision, whichever column it is in.
-           let decider = orderEvidence.indices.filter({ orderEvidence[$0].dayFirst != nil })
+           let decider = orderEvidence.indices.filter({ orderEvidence[$0].dayFirst != nil && !orderEvidence[$0].otherShape })
                .min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
            let example = orderEvidence[decider].dayFirst {
             next.dayFirstWitness = DayFirstWitness(column: decider, text: example, line: orderEvidence[decider].dayFirstLine)

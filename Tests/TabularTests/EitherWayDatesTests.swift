@@ -112,18 +112,4 @@ struct EitherWayDatesTests {
         #expect(point.summary.slashDateOrder == .eitherWay)
         #expect(point.summary.notes.count == 1)
     }
-
-    /// Nor does an ISO date in the column of a date that reads only day-first stop it from
-    /// deciding: `25/01/2026` was rejected ("read day-first it is 25 January") and `01/02/2026`
-    /// read as 2 January; the file reads day-first: 25 January, 3 February, 1 February.
-    @Test func anISODateDoesNotStopADayFirstDate() throws {
-        let dir = try TempDir()
-        defer { dir.remove() }
-        let path = try dir.write("d.csv", "date,quantity\n25/01/2026,1\n2026-02-03,2\n01/02/2026,3\n")
-        let (days, summary, again) = try readEitherWay(path, decimalComma: false)
-        #expect(again)
-        #expect(summary.rejected == 0)
-        #expect(days == [day(2026, 1, 25), day(2026, 2, 3), day(2026, 2, 1)])
-        #expect(summary.slashDateOrder == .dayFirst)
-    }
 }

@@ -479,6 +479,9 @@ public struct ExportInspection: Sendable {
         let mapped = Set(suggestedMap.map(\.role))
         // A month-per-column sheet: several headers that read as dates or periods.
         var dated = header.indices.filter { !used.contains($0) && DateParser().parse(header[$0].trimmed()) != nil }
+        // Codes that happen to read as months (`SET-01`, September 2001) are no run of them.
+        let free = header.indices.filter { !used.contains($0) }.map { header[$0] }
+        if !MonthHeaderRun.isPlausible(dated.map { header[$0] }, among: free) { dated = [] }
         // Months written YYYYMM (`202401`) read only under that format, which the suggestion names.
         var headerFormat: String?
         if dated.count < 2, let yearMonth = try? DateFormat(parsing: "YYYYMM") {
@@ -502,11 +505,12 @@ public struct ExportInspection: Sendable {
             let rest = header.indices.filter { !used.contains($0) }
             var groups: [String: Int] = [:]
             for k in rest { if let p = ExportInspection.prefix(header[k]) { groups[p, default: 0] += 1 } }
-            // The group must hold half the numbers at least: a PBJ file's `Hrs_*` are most of
-            // its columns, while a national census's five `totale_*` counters among twenty
-            // measures are not its wards.
+            // The group must hold most of the numbers: a PBJ file's `Hrs_*` are most of its
+            // columns, while a national census's five `totale_*` counters among twenty
+            // measures are not its wards, nor are a sterile-processing sheet's `SET-01` and
+            // `SET-03` among four items (`SET-*` left out `KIT-02` and `TRAY-04`).
             let numbers = rest.filter { columns[$0].type == "number" }.count
-            if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2, 2 * count >= numbers {
+            if let (p, count) = groups.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2, 2 * count > numbers {
                 glob = p + "*"
                 // Headers holding a job code and a pay type (CMS's payroll-based journal:
                 // `Hrs_RN_emp`, `Hrs_RN_ctr` beside the `Hrs_RN` totals): unpivoted as one

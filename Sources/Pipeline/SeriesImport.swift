@@ -189,7 +189,7 @@ public struct SeriesImport: Sendable {
             }
             columns[target] = header
         }
-        if let unpivot { let (totals, summary) = try readWide(unpivot, columns, options); return (totals, summary, 0, false) }
+        if let unpivot { let (totals, summary, oneWay) = try readWide(unpivot, columns, options); return (totals, summary, 0, oneWay) }
         options.columns = columns
         // The three roles stand in for a usage export's item, date and quantity and for
         // aggregate's own series, period and value: a header lacking the mapped name is looked
@@ -376,7 +376,10 @@ public struct SeriesImport: Sendable {
 
     /// `--unpivot`: each non-empty cell of the chosen columns is one value, its series and/or
     /// date coming from the header when they are not columns of their own.
-    func readWide(_ unpivot: Unpivot, _ headers: [String: String], _ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary) {
+    /// `datesReadOneWay` as `readRows` gives it: the header dates read day-first, or one written
+    /// otherwise than as numbers (`Sep-25`, `Okt-25`), which no day-first note is about: month
+    /// names `Sep-25` to `Dez-25` were told they "would be January 9-12 written day-first".
+    func readWide(_ unpivot: Unpivot, _ headers: [String: String], _ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary, datesReadOneWay: Bool) {
         do {
             try unpivot.check(kind: "usage", roles: ["item", "series", "date", "quantity", "value"], mapped: [])
         } catch let problem as Unpivot.Problem {
@@ -392,7 +395,13 @@ public struct SeriesImport: Sendable {
         options.sharedColumnRoles = ["series", "date", "value"]
         let table = try TableImport(path: input, columns: specs, options: options)
         let plan: Unpivot.Plan
-        let dates = DateParser(format: options.dateFormat)
+        // The header dates' order, the file's one (`HeaderDateOrder`), before the headers are fitted.
+        let mapped = Set(table.indices.values)
+        let headerOrder = names.contains("date")
+            ? try HeaderDateOrder(of: table.header.indices.filter { !mapped.contains($0) }.map { table.header[$0] }, options: options,
+                                  file: table.file, headerLine: table.reader.headerLine)
+            : HeaderDateOrder()
+        let dates = DateParser(format: options.dateFormat, slashesDayFirst: headerOrder.dayFirst)
         do {
             // A year's or a quarter's column beside months or days is a total, not a period: it
             // would be counted twice, or all on January (a sheet of years alone is years).
@@ -421,10 +430,17 @@ public struct SeriesImport: Sendable {
                 if yy >= 0 { headerYears.insert(yy) }
             }
         }
+        var datesReadOneWay = headerOrder.dayFirst
+        for texts in plan.names {
+            for (role, text) in zip(names, texts) where role == "date" && !datesReadOneWay {
+                var text = text
+                datesReadOneWay = !text.withUTF8 { DayFirstLook.couldBeDayFirst($0) }
+            }
+        }
         var headerDates = dates
         var notes: [String] = []
         if let window = headerYears.window, window.differsFromPivot(for: headerYears) {
-            headerDates = DateParser(format: options.dateFormat, twoDigitYears: window)
+            headerDates = DateParser(format: options.dateFormat, twoDigitYears: window, slashesDayFirst: headerOrder.dayFirst)
             notes.append(window.note(in: "the header", for: headerYears))
         }
         // Per column, typed once: the series key's bytes and the day.
@@ -474,9 +490,11 @@ public struct SeriesImport: Sendable {
         summary.notTakenHeaders = plan.notTaken.map { table.header[$0] }
         summary.dateParts = plan.dateParts.map { table.header[$0] }
         summary.notes += notes
+        if let note = headerOrder.note { summary.notes.append(note) }
+        if let order = headerOrder.order { summary.slashDateOrder = order }
         if let note = summary.emptyColumnsNote(names.contains("series") ? "no series made" : "nothing read from \(summary.emptyColumns.count == 1 ? "it" : "them")") {
             summary.notes.append(note)
         }
-        return (totals, summary)
+        return (totals, summary, datesReadOneWay)
     }
 }

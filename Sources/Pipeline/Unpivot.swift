@@ -291,15 +291,24 @@ struct UnpivotReader {
     let plan: Unpivot.Plan
     /// names[c][r]: the value of `namesTo[r]` on the rows of `plan.columns[c]`.
     let names: [[Name]]
-    /// What reading the header found worth a word: its two-digit years read in another window.
+    /// What reading the header found worth a word: its two-digit years read in another window,
+    /// the order of its slash dates (`HeaderDateOrder`).
     var notes: [String] = []
+    /// How the header's slash dates were read (`HeaderDateOrder`), for the import's summary.
+    var slashDateOrder: SlashDateOrder?
 
     /// - Parameter mapped: the column of each role mapped to one.
-    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int]) throws {
+    /// - Parameter file: the file's name, for the notes and errors on its header dates.
+    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int], file: String, headerLine: Int = 1) throws {
         self.unpivot = unpivot
-        var dates = DateParser(format: options.dateFormat)
-        let numbers = NumberParser(decimalComma: options.decimalComma)
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
+        // The header dates' order, the file's one, before the headers are fitted.
+        let taken = Set(mapped.values)
+        let headerOrder = roles.contains(where: { $0.type == .date || $0.type == .period })
+            ? try HeaderDateOrder(of: header.indices.filter { !taken.contains($0) }.map { header[$0] }, options: options, file: file, headerLine: headerLine)
+            : HeaderDateOrder()
+        var dates = DateParser(format: options.dateFormat, slashesDayFirst: headerOrder.dayFirst)
+        let numbers = NumberParser(decimalComma: options.decimalComma)
         /// The names of one header, typed for their roles; `header` is for the message.
         func typed(_ texts: [String], header: String) throws -> [Name] {
             try zip(roles, texts).map { role, text in
@@ -355,9 +364,11 @@ struct UnpivotReader {
             }
         }
         if let window = years.window, window.differsFromPivot(for: years) {
-            dates = DateParser(format: options.dateFormat, twoDigitYears: window)
+            dates = DateParser(format: options.dateFormat, twoDigitYears: window, slashesDayFirst: headerOrder.dayFirst)
             headerNotes.append(window.note(in: "the header", for: years))
         }
+        if let note = headerOrder.note { headerNotes.append(note) }
+        slashDateOrder = headerOrder.order
         names = try zip(plan.columns, plan.names).map { column, texts in try typed(texts, header: header[column]) }
         notes = headerNotes
         // Two headers naming one period (`MAR25` and `Mar-25`) were summed without a word.

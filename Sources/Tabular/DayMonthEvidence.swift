@@ -27,8 +27,13 @@ public struct DayMonthEvidence: Sendable {
     public private(set) var dayFirstCount = 0, monthFirstCount = 0
     /// Whether a slash date was seen at all: the columns a day-first reading applies to.
     public private(set) var slashDates = false
-    /// Whether a date of another shape read (`2025-12-25`, `Dec 2025`): a column of mixed
-    /// shapes is not read again day-first, whose pattern reads slash dates alone.
+    /// Whether a date of another shape read (`2025-12-25`, `Dec 2025`). It reads one way only
+    /// and says nothing of the slash dates' order, so it does not keep them from reading
+    /// either way (`eitherWaySpans`): a Spanish decimal-comma export of 2-12 March with one
+    /// line keyed `2026-03-09` was read month-first again, February to December, with no
+    /// note. A lone slash date that reads only day-first in a column of ISO dates
+    /// (`13/01/2025`) is still rejected with its hint rather than turning the file day-first
+    /// (`callsForDayFirst`), as the bad-input corpus has it.
     public private(set) var otherShape = false
 
     /// While every slash date reads either way (both numbers 1 to 12): the first and last
@@ -107,10 +112,10 @@ public struct DayMonthEvidence: Sendable {
         if dayFirst > dayFirstHigh { dayFirstHigh = dayFirst }
     }
 
-    /// The column's first and last day read month-first and read day-first, when it holds
-    /// slash dates only and every one of them reads either way; nil otherwise.
+    /// The column's first and last day read month-first and read day-first, when every one of
+    /// its slash dates reads either way (dates of other shapes do not count); nil otherwise.
     public var eitherWaySpans: EitherWaySpans? {
-        guard slashDates, !otherShape, dayFirstCount == 0, monthFirstCount == 0, monthFirstLow > 0,
+        guard slashDates, dayFirstCount == 0, monthFirstCount == 0, monthFirstLow > 0,
               let spans = EitherWaySpans(monthFirst: (monthFirstLow, monthFirstHigh), dayFirst: (dayFirstLow, dayFirstHigh)) else { return nil }
         return spans
     }
@@ -127,6 +132,13 @@ public struct DayMonthEvidence: Sendable {
 
     /// Day-first evidence and no month-first: the column reads day-first.
     public var callsForDayFirst: Bool { dayFirst != nil && !monthFirst && !otherShape }
+
+    /// Whether `text` is written `a/b/yy` or `a/b/yyyy` (a wide sheet's header, for a note
+    /// naming the header dates).
+    public static func isSlashDate(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { numbers($0) != nil }
+    }
 
     /// The first two numbers of `a/b/yy` or `a/b/yyyy` (one or two digits each, a time may
     /// follow the year), or nil for any other shape.

@@ -293,8 +293,8 @@ public final class TableImport {
     }
 
     /// The first and last day of the file's slash dates read each way, when every one of them
-    /// reads either way (no date of any column reads one way only, none of another shape in
-    /// their columns); nil otherwise.
+    /// reads either way (no slash date of any column reads one way only; an ISO date beside
+    /// them is no evidence of their order); nil otherwise.
     var eitherWaySpans: EitherWaySpans? {
         guard orderCounts == (0, 0) else { return nil }
         var spans: EitherWaySpans?

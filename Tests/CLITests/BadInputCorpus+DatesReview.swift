@@ -26,6 +26,20 @@ extension BadInputCorpus {
                                 arguments: aggregate(["--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]),
                                 expectation: .accepted(file: "in.csv", read: 4, output: "out.csv", says: ["A,1969-11,1\nA,1969-12,2\nA,1970-01,3\nA,1970-02,4\n"])))
 
+        // A daily sheet's header dates are one order: a day-first one and a month-first one
+        // cannot both be read (each left the other out as "header does not fit").
+        cases.append(CorpusCase(kind: .usage, name: "daily sheet headers in two orders (13/03/2026 and 03/14/2026)",
+                                files: ["in.csv": Data("Item,13/03/2026,03/14/2026\nA,1,2\n")],
+                                arguments: aggregate(["--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]),
+                                expectation: .fails(file: "in.csv", line: 1, says: ["the header's dates are written in two orders", "'13/03/2026' reads only day-first",
+                                                                                   "'03/14/2026' reads only month-first", "--date-format dmy or --date-format mdy"]),
+                                absentAfterFailure: ["out.csv"]))
+        // Header dates that read only day-first decide, and are not left out.
+        cases.append(CorpusCase(kind: .usage, name: "daily sheet headers 02/03/2026 and 13/03/2026 read day-first",
+                                files: ["in.csv": Data("Item,02/03/2026,13/03/2026\nA,1,2\n")],
+                                arguments: aggregate(["--unpivot", "*", "--names-to", "date", "--values-to", "quantity", "--partial", "keep"]),
+                                expectation: .accepted(file: "in.csv", read: 2, output: "out.csv", says: ["A,2026-03,3\n"])))
+
         // A month header the glob leaves out is a month lost: refused, naming it.
         cases.append(CorpusCase(kind: .usage, name: "unpivot glob leaving out the month header SEPT24",
                                 files: ["in.csv": Data("Item,JUL24,AUG24,SEPT24,OCT24\nA,10,10,10,10\n")],

@@ -43,4 +43,18 @@ import Tabular
         let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("w.csv").path, kind: "usage")
         #expect(inspection.warnings.contains("'xyz-26' is written like the month headers around it but names no month the import knows (month names and their abbreviations in English, Spanish, French, German, Italian, Portuguese and Dutch): correct or rename it in the export, or the import stops on it"), "\(inspection.report)")
     }
+
+    /// Item columns that happen to read as months (`SET-01`, `SET-03`: Italian and Portuguese
+    /// for September 2001 and 2003) are no run of months: 2 of the 4 headers shaped so, two
+    /// years apart. `inspect` warned the import would stop on `KIT-02` and gave no unpivot;
+    /// it suggests one column per item, as for `PUMP-01, KIT-02, BAG-03`.
+    @Test func itemCodesThatReadAsMonthsAreNoMonths() throws {
+        let workspace = try Workspace()
+        try workspace.write("s.csv", "date,SET-01,KIT-02,SET-03,TRAY-04\n2026-01-05,3,2,1,4\n2026-01-06,1,1,1,1\n")
+        let inspection = try ExportInspection(path: workspace.url.appendingPathComponent("s.csv").path, kind: "usage")
+        #expect(!inspection.warnings.contains { $0.contains("KIT-02") }, "\(inspection.report)")
+        #expect(inspection.unpivot?.columns == "*" && inspection.unpivot?.namesTo == "item", "\(inspection.report)")
+        #expect(MonthHeaderRun.isPlausible(["feb-26", "mar-26"], among: ["Description", "feb-26", "xyz-26", "mar-26"]))
+        #expect(!MonthHeaderRun.isPlausible(["SET-01", "SET-03"], among: ["SET-01", "KIT-02", "SET-03"]))
+    }
 }

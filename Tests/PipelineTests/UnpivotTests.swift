@@ -299,4 +299,21 @@ import Testing
         #expect(Unpivot.glob("FY202?", matches: "FY2026"))
         #expect(Unpivot.glob("[!N]*", matches: "Date") && !Unpivot.glob("[!N]*", matches: "Notes"))
     }
+
+    /// A pipeline's `unpivot:` of a daily sheet reads its header dates in one order too
+    /// (`HeaderDateOrder`): with `decimal: comma` the either-way `02/03/2026` and `12/03/2026`
+    /// are 2 and 12 March (month-first they were 3 February and 3 December), said in a note;
+    /// `13/03/2026` beside them decides day-first whatever the decimal mark (it was left out).
+    @Test func headerDatesAreReadInTheFilesOneOrder() throws {
+        let (ws, result) = try UnpivotTests.run("item;02/03/2026;12/03/2026\nGASA;1,5;2,5\n", "usage", """
+            decimal: comma
+            unpivot: {columns: "*", names_to: date, values_to: quantity}
+        """)
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-03-02,GASA,1.5\n2026-03-12,GASA,2.5\n")
+        #expect(result.notes.contains { $0.contains("every slash date of the header of") && $0.contains("was read day-first (DD/MM/YYYY), since the numbers are read with a decimal comma") }, "\(result.notes)")
+        let (us, _) = try UnpivotTests.run("item,02/03/2026,13/03/2026\nGASA,1.5,2.5\n", "usage", """
+            unpivot: {columns: "*", names_to: date, values_to: quantity}
+        """)
+        #expect(try us.read("out/long.csv") == "date,item,quantity\n2026-03-02,GASA,1.5\n2026-03-13,GASA,2.5\n")
+    }
 }

@@ -59,4 +59,22 @@ import Testing
         #expect(long[1].hasPrefix("2023-07-01,"))
         #expect(result.notes.contains { $0.contains("1096 rows read") }, "\(result.notes)")
     }
+
+    /// A Spanish sheet (`;`, `decimal: comma`) of 2, 3 and 12 March, every date reading either
+    /// way, is read day-first with the note, as the same file read with `unpivot:` is: GASA
+    /// 1,200.5 + 1,100 + 900 = 3,200.5 in March 2026. Read once, the older layout put 1,200.5
+    /// in February, 1,100 in March and 900 in December, with no word.
+    @Test func aDecimalCommaSheetOfEitherWayDatesIsReadDayFirst() throws {
+        let ws = try Workspace()
+        try ws.write("consumo.csv", "fecha;GASA;SUERO\n02/03/2026;1.200,5;30,0\n03/03/2026;1.100,0;31,0\n12/03/2026;900,0;32,0\n")
+        try ws.write("p.yml", """
+            stages:
+              u: {kind: import, table: usage, file: consumo.csv, decimal: comma, layout: wide, id_columns: [fecha], columns: {date: fecha}}
+              save: {kind: export, input: u, file: long.csv}
+
+            """)
+        let result = try PipelineRunner(quiet: true).run(ws.path + "/p.yml", output: ws.path + "/out")
+        #expect(try ws.read("out/long.csv") == "date,item,quantity\n2026-03-02,GASA,1200.5\n2026-03-02,SUERO,30\n2026-03-03,GASA,1100\n2026-03-03,SUERO,31\n2026-03-12,GASA,900\n2026-03-12,SUERO,32\n")
+        #expect(result.notes.contains { $0.contains("every slash date of") && $0.contains("was read day-first (DD/MM/YYYY), since the numbers are read with a decimal comma") }, "\(result.notes)")
+    }
 }

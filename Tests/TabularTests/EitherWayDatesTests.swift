@@ -91,5 +91,25 @@ struct EitherWayDatesTests {
         more.withUTF8 { evidence.seeWritten($0, read: false, line: 3) }
         #expect(evidence.eitherWaySpans == nil)
     }
-}
 
+    /// An ISO date keyed by hand among the slash dates reads one way only and says nothing of
+    /// their order. A review's Spanish export of 2-12 March with one line `2026-03-09` was read
+    /// month-first again (2026-02-03 and 2026-12-03) with no note; read with the decimal comma
+    /// it is 2 March, 9 March and 12 March, said with the slash dates' spans.
+    @Test func anISODateAmongThemIsNoEvidence() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("iso.csv", "date;quantity\n02/03/2026;1,5\n2026-03-09;2,5\n12/03/2026;3,5\n")
+        let (days, summary, again) = try readEitherWay(path, decimalComma: true)
+        #expect(again)
+        #expect(days == [day(2026, 3, 2), day(2026, 3, 9), day(2026, 3, 12)])
+        #expect(summary.slashDateOrder == .dayFirst)
+        #expect(summary.notes == ["every slash date of '\(path)' ('date') reads either way (no day above 12), and was read day-first (DD/MM/YYYY), since the numbers are read with a decimal comma, which goes with day-first dates: 2026-03-02 to 2026-03-12; read month-first they would be 2026-02-03 to 2026-12-03. If they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"])
+        // With a decimal point the default stands, and is said: 3 February, 9 March, 3 December.
+        let us = try dir.write("us.csv", "date,quantity\n02/03/2026,1.5\n2026-03-09,2.5\n12/03/2026,3.5\n")
+        let point = try readEitherWay(us, decimalComma: false)
+        #expect(point.days == [day(2026, 2, 3), day(2026, 3, 9), day(2026, 12, 3)])
+        #expect(point.summary.slashDateOrder == .eitherWay)
+        #expect(point.summary.notes.count == 1)
+    }
+}

@@ -185,7 +185,8 @@ public struct ImportStage: Stage {
             let resolved = try TableImport.resolve(fileColumns, options: options, header: reader.header, file: path, headerLine: reader.headerLine)
             var fromUnpivot = Set<String>()
             if let unpivot {
-                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: resolved)
+                _ = try UnpivotReader(unpivot, schema: schema, options: options, header: reader.header, mapped: resolved, file: path,
+                                      headerLine: reader.headerLine)
                 fromUnpivot = Set(unpivot.roles)
             }
             let missing = conditionsMissing(from: Set(resolved.keys).union(fromUnpivot))
@@ -210,13 +211,15 @@ public struct ImportStage: Stage {
         // years the pivot at 70 splits, slash dates that read only day-first. Standard input
         // cannot be read again: read twice, `purchasing --orders -` of a day-first export
         // stopped at "file is empty"; it is read once, its day-first dates rejected with the
-        // hint to give --date-format dmy, as `SeriesImport` reads it.
-        options.secondLook = !wide && path != "-"
+        // hint to give --date-format dmy, as `SeriesImport` reads it. The older `layout: wide`
+        // too: read once, a Spanish sheet of 2, 3 and 12 March with `decimal: comma` was read
+        // month-first (GASA 1,200.5 in February, 1,100 in March, 900 in December) with no note.
+        options.secondLook = path != "-"
         do {
             do {
                 (table, summary) = wide ? try readWide(path, options) : try readLong(path, options)
             } catch let look as TableImport.SecondLook {
-                (table, summary) = try readLong(path, look.options)
+                (table, summary) = wide ? try readWide(path, look.options) : try readLong(path, look.options)
             }
         } catch let nothing as KeptNothing {
             // A filter that keeps nothing is the pipeline's mistake: named at the stage's line
@@ -270,7 +273,7 @@ public struct ImportStage: Stage {
         if let unpivot {
             do {
                 unpivoted = try UnpivotReader(unpivot, schema: schema, options: options, header: importer.header,
-                                              mapped: importer.indices)
+                                              mapped: importer.indices, file: importer.file, headerLine: importer.reader.headerLine)
             } catch let problem as Unpivot.Problem {
                 throw InputError(file: importer.file, line: 1, problem.message)
             }
@@ -596,6 +599,7 @@ public struct ImportStage: Stage {
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
             summary.notes += unpivoted.notes
+            if let order = unpivoted.slashDateOrder { summary.slashDateOrder = order }
             summary.dateParts = unpivoted.plan.dateParts.map { importer.header[$0] }
             if let note = summary.emptyColumnsNote("no row made (\(unpivoted.unpivot.namesTo.joined(separator: ", ")) from the header)") { summary.notes.append(note) }
         } else {

@@ -168,6 +168,26 @@ extension ReorderJob {
                     return StockItem.Arrival(inDays: max(0, due), quantity: line.toCome)
                 }
             }
+            /// Leaves `units` on `lines` to be netted against the item's locations once their
+            /// positions are known (`UnplacedOnOrder`, after the levels and lots): the location
+            /// needing the most first.
+            func leaveToPlace(_ units: Double, on lines: [OpenOrders.Line]) {
+                use.itemsUnplaced += 1
+                use.unplacedLines[item] = listed(lines)
+                let dated = arrivals(lines)
+                for k in places {
+                    stock[k].unplacedOnOrder = units
+                    stock[k].unplacedArrivals = dated
+                }
+            }
+            // The lines ordered by the count day with units still to come, for the note when
+            // they hold more than the inventory's on order.
+            let openAtCount = countable.filter { $0.orderDay <= counted && $0.toCome > 0 && fresh($0) }
+            /// The note on open lines holding `toCome` (`lines`) against `inInventory` on order in the
+            /// inventory (`besides`: what that on order is less of), which is kept.
+            func aboveInventory(_ toCome: Double, _ lines: [OpenOrders.Line], _ inInventory: Double, besides: String = "") -> String {
+                "open PO lines hold \(whole(toCome)) (\(listed(lines))) against \(whole(inInventory)) on order in the inventory\(besides): on order kept as the inventory gives it; check these lines before ordering"
+            }
             if given && places.count == 1 {
                 // The inventory's on order is the count day's: what its lines delivered since is
                 // on the shelf now, and lines ordered since are on order on top of it. Kept as
@@ -188,33 +208,21 @@ extension ReorderJob {
                     }
                     notes[k].append(note)
                 }
-                let openAtCount = countable.filter { $0.orderDay <= counted && $0.toCome > 0 && fresh($0) }
                 if since.toComeOfLinesOpenAtCount > kept + 0.5 {
                     use.itemsAboveInventory += 1
-                    notes[k].append("open PO lines hold \(whole(since.toComeOfLinesOpenAtCount)) (\(listed(openAtCount))) against \(whole(kept)) on order in the inventory"
-                                    + (kept < atCount ? " less what its lines delivered since" : "") + ": on order kept as the inventory gives it; check these lines before ordering")
+                    notes[k].append(aboveInventory(since.toComeOfLinesOpenAtCount, openAtCount, kept, besides: kept < atCount ? " less what its lines delivered since" : ""))
                 }
             } else if given {
                 // The inventory's on order is the count day's: lines ordered since are on order
                 // on top of it, at the locations needing them most (`UnplacedOnOrder`). Left
                 // out, a PO of 80 placed after the count was ordered again.
-                if since.toComeOfLinesOrderedSince > 0 {
-                    use.itemsUnplaced += 1
-                    use.unplacedLines[item] = listed(since.orderedSince)
-                    for k in places {
-                        stock[k].unplacedOnOrder = since.toComeOfLinesOrderedSince
-                        stock[k].unplacedArrivals = arrivals(since.orderedSince)
-                    }
-                }
+                if since.toComeOfLinesOrderedSince > 0 { leaveToPlace(since.toComeOfLinesOrderedSince, on: since.orderedSince) }
                 let inInventory = places.reduce(0) { $0 + stock[$1].onOrder }
-                let openAtCount = countable.filter { $0.orderDay <= counted && $0.toCome > 0 && fresh($0) }
                 let toCome = counted < today ? since.toComeOfLinesOpenAtCount : total
                 if toCome > inInventory + 0.5 {
                     use.itemsAboveInventory += 1
-                    let shown = counted < today ? openAtCount : countable
-                    for k in places {
-                        notes[k].append("open PO lines hold \(whole(toCome)) (\(listed(shown))) against \(whole(inInventory)) on order in the inventory: on order kept as the inventory gives it; check these lines before ordering")
-                    }
+                    let note = aboveInventory(toCome, counted < today ? openAtCount : countable, inInventory)
+                    for k in places { notes[k].append(note) }
                 }
             } else if places.count == 1 {
                 let k = places[0]
@@ -226,15 +234,7 @@ extension ReorderJob {
                 let received = since.received > 0 ? " and \(whole(since.received)) received since the count," : ""
                 notes[k].append("\(whole(stock[k].onOrder)) on order\(received) from \(lines) (\(listed(countable))), as the inventory gives no on order")
             } else {
-                // Netted against the locations once their positions are known (`UnplacedOnOrder`,
-                // after the levels and lots): the location needing the most first.
-                use.itemsUnplaced += 1
-                let toCome = since.onOrder(givenAtCount: nil)
-                use.unplacedLines[item] = listed(countable)
-                for k in places {
-                    stock[k].unplacedOnOrder = toCome
-                    stock[k].unplacedArrivals = arrivals(countable)
-                }
+                leaveToPlace(since.onOrder(givenAtCount: nil), on: countable)
             }
         }
         return use

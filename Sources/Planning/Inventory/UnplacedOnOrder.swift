@@ -47,9 +47,11 @@ public enum UnplacedOnOrder {
         }
         for item in order {
             let places = groups[item]!
+            /// Each line's need: its order-up-to level less its position (as the shelf left it).
+            func needs() -> [Double] { places.map { max(0, orderUpTo($0) - stock[$0].inventoryPosition) } }
             let arrived = stock[places[0]].unplacedReceived
             if arrived > 0 {
-                let shelf = allocate(arrived, needs: places.map { max(0, orderUpTo($0) - stock[$0].inventoryPosition) })
+                let shelf = allocate(arrived, needs: needs())
                 for (i, k) in places.enumerated() {
                     stock[k].receivedSinceCount += shelf[i]
                     stock[k].unplacedReceived = 0
@@ -58,7 +60,7 @@ public enum UnplacedOnOrder {
             }
             let units = stock[places[0]].unplacedOnOrder
             guard units > 0 else { continue }
-            let given = allocate(units, needs: places.map { max(0, orderUpTo($0) - stock[$0].inventoryPosition) })
+            let given = allocate(units, needs: needs())
             for (i, k) in places.enumerated() {
                 let share = given[i] / units
                 stock[k].onOrder += given[i]

@@ -329,17 +329,20 @@ public struct PeriodTotals {
             // A week that began in the period before moves back through that period's amount.
             if spill < 0 && period - 1 < base { reshape(including: period - 1, capacity: capacity) }
             let target = spill > 0 ? (period - base) * capacity + id : (period - 1 - base) * capacity + id
-            if carry.isEmpty { carry = [Double](repeating: .nan, count: grid.count) }
-            let part = value * Double(spill) / 7
-            carry[target] = carry[target].isNaN ? part : carry[target] + part
+            Self.add(value * Double(spill) / 7, to: &carry, at: target, cells: grid.count)
         }
         if before != 0 && rowDays.mayBeWeekly && !value.isNaN {
             if period - 1 < base { reshape(including: period - 1, capacity: capacity) }
-            let target = (period - 1 - base) * capacity + id
-            if carryBack.isEmpty { carryBack = [Double](repeating: .nan, count: grid.count) }
-            let part = value * Double(before) / 7
-            carryBack[target] = carryBack[target].isNaN ? part : carryBack[target] + part
+            Self.add(value * Double(before) / 7, to: &carryBack, at: (period - 1 - base) * capacity + id, cells: grid.count)
         }
+    }
+
+    /// Adds `part` to `cell` of a grid kept aside for weekly rows (`carry`, `carryBack`), laid
+    /// out as `grid` (`cells` long) and made on its first part, its cells empty (NaN) until one comes.
+    @inline(__always)
+    private static func add(_ part: Double, to aside: inout [Double], at cell: Int, cells: Int) {
+        if aside.isEmpty { aside = [Double](repeating: .nan, count: cells) }
+        aside[cell] = aside[cell].isNaN ? part : aside[cell] + part
     }
 
     @inline(__always)

@@ -59,7 +59,7 @@ public struct OpenWeekdays: Sendable, Equatable {
             w = end + 1
         }
         guard parts.count > 1 else { return parts.first ?? "no weekday" }
-        return parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
+        return parts.joinedWithAnd
     }
 
     /// Open days in one period.

@@ -24,7 +24,7 @@ extension ForecastTracking {
             let larger = max(abs(earlier), abs(later))
             guard larger > 1e-9 else { return }
             shared += 1
-            if abs(earlier - later) <= 1e-9 * max(larger, 1) {
+            if RunHistory.SameData.alike(earlier, later) {
                 alike += 1
                 bySeries[series, default: (0, 0)].alike += 1
             } else if !restatable {

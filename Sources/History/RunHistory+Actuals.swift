@@ -254,9 +254,11 @@ extension RunHistory {
         /// (WAPE 15.2% for 2.2%, two false drift flags). Restated figures move on; they do not
         /// return to the ones they replaced, in every period of most series.
         static func flippedBack(_ value: Double, from known: Double, recorded: [Double]) -> Bool {
-            func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
-            return !same(value, known) && recorded.contains { same($0, value) }
+            !alike(value, known) && recorded.contains { alike($0, value) }
         }
+
+        /// Whether two figures for one period are the same, within rounding.
+        static func alike(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
 
         mutating func count(compared periods: Int, flippedBack: Int, series: String) {
             guard periods >= 2 else { return }

@@ -198,7 +198,7 @@ public struct ExportInspection: Sendable {
         let order = ExportInspection.dateOrder(checks.map(\.order), header: header)
         // Every slash date reads either way: day-first when the numbers are written with a
         // decimal comma, as the import reads them with --decimal-comma, and said either way.
-        let eitherWay = ExportInspection.eitherWaySpans(checks.map(\.order))
+        let eitherWay = EitherWaySpans.of(checks.compactMap(\.order))
         let dayFirst = order.dayFirst || (eitherWay != nil && mark.comma)
         columns = header.indices.map { k in checks[k].merged(into: guesses[k], fileDayFirst: dayFirst) }
         totalsLine = ExportInspection.totalsRowLine(tally)
@@ -211,7 +211,7 @@ public struct ExportInspection: Sendable {
         }
         if let eitherWay {
             let slash = header.indices.filter { checks[$0].order?.slashDates == true }.map { "'\(header[$0].clipped)'" }
-            let named = slash.count == 1 ? slash[0] : slash.dropLast().joined(separator: ", ") + " and " + slash.last!
+            let named = slash.joinedWithAnd
             let said = eitherWay.sentence("every slash date in \(named)", dayFirst: dayFirst,
                                           why: dayFirst ? "as the import reads them with --decimal-comma (decimal: comma), since the numbers are written with a decimal comma, which goes with day-first dates" : "the default",
                                           kind: kind)
@@ -256,19 +256,8 @@ public struct ExportInspection: Sendable {
               let evidence = order[decider], let example = evidence.dayFirst else { return (false, nil) }
         let slashColumns = order.indices.filter { order[$0].map { $0.slashDates && !$0.otherShape } ?? false }
         let named = slashColumns.map { "'\(header[$0].clipped)'" }
-        let columns = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        let columns = named.joinedWithAnd
         return (true, "slash dates read day-first (DD/MM/YYYY) in \(columns), the file's one order for its dates, as the import reads them: '\(example.clipped)' in '\(header[decider].clipped)'\(at(evidence.dayFirstLine)) reads only so, and no date reads only month-first; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)")
-    }
-
-    /// The file's slash dates read each way when every one of them reads either way, as the
-    /// import finds them (`TableImport.eitherWaySpans`); nil otherwise.
-    static func eitherWaySpans(_ order: [DayMonthEvidence?]) -> EitherWaySpans? {
-        var spans: EitherWaySpans?
-        for evidence in order.compactMap({ $0 }) where evidence.slashDates {
-            guard let column = evidence.eitherWaySpans else { return nil }
-            spans = spans.map { $0.merged(with: column) } ?? column
-        }
-        return spans
     }
 
     public static var kinds: [String] {

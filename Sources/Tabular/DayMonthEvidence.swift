@@ -50,12 +50,7 @@ public struct DayMonthEvidence: Sendable {
     /// Adds one date field of the column, found on `line`; `read` says whether it read
     /// month-first. A date-time's time part (`25/01/2026 07:00`) does not matter.
     public mutating func see(_ field: UnsafeBufferPointer<UInt8>, read: Bool, line: Int = 0) {
-        guard let (a, b) = DayMonthEvidence.numbers(field) else {
-            if read { otherShape = true }
-            return
-        }
-        slashDates = true
-        spanEitherWay(field, a, b)
+        guard let (a, b) = slashNumbers(field, read: read) else { return }
         if read {
             if b > 12 { countMonthFirst(field, line: line) }
         } else if a > 12, a <= 31, (1...12).contains(b) {
@@ -69,17 +64,24 @@ public struct DayMonthEvidence: Sendable {
     /// `read` says whether the field read at all, so that an ISO date among slash dates marks
     /// the column as of mixed shapes.
     public mutating func seeWritten(_ field: UnsafeBufferPointer<UInt8>, read: Bool, line: Int) {
-        guard let (a, b) = DayMonthEvidence.numbers(field) else {
-            if read { otherShape = true }
-            return
-        }
-        slashDates = true
-        spanEitherWay(field, a, b)
+        guard let (a, b) = slashNumbers(field, read: read) else { return }
         if (13...31).contains(a), (1...12).contains(b) {
             countDayFirst(field, line: line)
         } else if (13...31).contains(b), (1...12).contains(a) {
             countMonthFirst(field, line: line)
         }
+    }
+
+    /// The two numbers of a slash date, its year's spans widened (`spanEitherWay`); nil for a
+    /// date of another shape, which marks the column as of mixed shapes when it `read`.
+    private mutating func slashNumbers(_ field: UnsafeBufferPointer<UInt8>, read: Bool) -> (Int, Int)? {
+        guard let (a, b) = DayMonthEvidence.numbers(field) else {
+            if read { otherShape = true }
+            return nil
+        }
+        slashDates = true
+        spanEitherWay(field, a, b)
+        return (a, b)
     }
 
     /// One date that reads only day-first: counted, and kept as the example when it is the first.

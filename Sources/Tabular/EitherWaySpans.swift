@@ -11,6 +11,18 @@ public struct EitherWaySpans: Sendable, Equatable {
         self.dayFirst = c...d
     }
 
+    /// The spans of a file's columns together (`DayMonthEvidence.eitherWaySpans`), when every
+    /// slash date of every column reads either way (a column of other dates is no evidence of
+    /// their order); nil when one reads one way only, or there is none.
+    public static func of(_ columns: [DayMonthEvidence]) -> EitherWaySpans? {
+        var spans: EitherWaySpans?
+        for evidence in columns where evidence.slashDates {
+            guard let column = evidence.eitherWaySpans else { return nil }
+            spans = spans.map { $0.merged(with: column) } ?? column
+        }
+        return spans
+    }
+
     /// Both spans, each widened by `other`'s (another column of the same file).
     public func merged(with other: EitherWaySpans) -> EitherWaySpans {
         var spans = self

@@ -295,15 +295,7 @@ public final class TableImport {
     /// The first and last day of the file's slash dates read each way, when every one of them
     /// reads either way (no slash date of any column reads one way only; an ISO date beside
     /// them is no evidence of their order); nil otherwise.
-    var eitherWaySpans: EitherWaySpans? {
-        guard orderCounts == (0, 0) else { return nil }
-        var spans: EitherWaySpans?
-        for evidence in orderEvidence where evidence.slashDates {
-            guard let column = evidence.eitherWaySpans else { return nil }
-            spans = spans.map { $0.merged(with: column) } ?? column
-        }
-        return spans
-    }
+    var eitherWaySpans: EitherWaySpans? { EitherWaySpans.of(orderEvidence) }
 
     /// The note of a file whose every slash date reads either way, whichever order it was
     /// read in: the file and columns, the order used and why, both spans, and the fix. Said for
@@ -311,7 +303,7 @@ public final class TableImport {
     /// other trace (a Spanish export of 2-12 March read as February to December had none).
     func eitherWayNote(_ spans: EitherWaySpans, dayFirst: Bool) -> String {
         let columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
-        let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+        let named = columns.joinedWithAnd
         let why = dayFirst ? "since the numbers are read with a decimal comma, which goes with day-first dates"
             : options.decimalComma && file == "<stdin>" ? "the default, since standard input is read once (the numbers' decimal comma goes with day-first dates)"
             : "the default"
@@ -323,7 +315,7 @@ public final class TableImport {
     func dayFirstNote(_ witness: DayFirstWitness) -> String {
         var columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
         if columns.isEmpty { columns = ["'\(header[witness.column].clipped)'"] }
-        let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+        let named = columns.joinedWithAnd
         if witness.byDecimalComma {
             return "dates read day-first (DD/MM/YYYY) in \(named), as the numbers are read with a decimal comma, which goes with day-first dates; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
         }

@@ -84,8 +84,13 @@ public struct PeriodTotalsLoader {
     }
 
     private mutating func see(day: CalendarDay, period: Int) {
+        if !finer && day != totals.frequency.firstDay(of: period) {
+            // The rows held so far are added as rows on their periods' first days, before the
+            // first that is not (`PeriodTotals.becomeFinerThanPeriods`), whatever the batch.
+            flush()
+            finer = true
+        }
         days.see(day)
-        if !finer && day != totals.frequency.firstDay(of: period) { finer = true }
     }
 
     private mutating func flush() {

@@ -458,8 +458,9 @@ public struct DemandForecaster: Sendable {
     /// and 40). With no origin at all every candidate had an equal weight: a straight line of
     /// +10 a month came out 12% below its last value at 31 months ahead, where at 30 it was on
     /// the line. The nearer periods' errors still tell the candidates apart.
+    /// `ForecastSettings.backtestSteps`, when given, stands for the horizon here.
     func backtestHorizon(count n: Int, minimumTrain needed: Int) -> Int {
-        max(0, min(settings.horizon, n - max(needed, DemandClass.minimumHistory)))
+        max(0, min(settings.horizon, settings.backtestSteps ?? settings.horizon, n - max(needed, DemandClass.minimumHistory)))
     }
 
     /// Training ends for the rolling origins: the last origin forecasts the final `horizon`

@@ -27,10 +27,17 @@ public struct ForecastSettings: Sendable {
     /// (`LevelShift.stop`): `Frequency.shortestStop` of the periods; `LevelShift.minimumAfter`
     /// (3) where the caller does not say, as a step of level needs.
     public var shortestStop: Int
+    /// How many periods ahead the backtest that weighs the candidates forecasts, when it must
+    /// not follow the horizon (never more than the horizon); nil: the horizon. A budget's
+    /// rolling forecast asked for more quarters past the fiscal year end backtested further
+    /// ahead, which reweighed the candidates and moved the current year's months: ICU's January
+    /// 243,812.14 with 2 quarters, 244,204.74 with 8, the projected year $7,040 apart.
+    public var backtestSteps: Int?
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
                 models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true,
-                calendarPostings: Bool = false, shortestStop: Int = LevelShift.minimumAfter) {
+                calendarPostings: Bool = false, shortestStop: Int = LevelShift.minimumAfter, backtestSteps: Int? = nil) {
+        self.backtestSteps = backtestSteps
         self.shortestStop = shortestStop
         self.calendarPostings = calendarPostings
         self.longCycle = longCycle

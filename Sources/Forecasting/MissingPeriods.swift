@@ -46,6 +46,7 @@ extension DemandForecaster {
         guard gaps.trailing > 0 else { return (try forecast(gaps.filled), gaps.filled) }
         var longer = settings
         longer.horizon += gaps.trailing
+        longer.backtestSteps = settings.backtestSteps.map { $0 + gaps.trailing }
         let ahead = try DemandForecaster(settings: longer).forecast(gaps.filled)
         return (ahead.droppingFirst(gaps.trailing), gaps.filled)
     }

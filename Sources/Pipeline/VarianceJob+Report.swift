@@ -118,7 +118,12 @@ extension VarianceJob {
                     return head + " — \(why)."
                 }
                 let cause = abs(l.rateVariance) >= abs(l.volumeVariance) ? "mostly rate (price or efficiency)" : "mostly volume"
-                return head + " — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance)); \(cause)."
+                // Months without a volume are neither (`MonthsWithoutVolume`): said, so that the
+                // two parts are not read as the whole variance.
+                let unsplit = l.withoutVolume.flatMap { $0.count == 0 ? nil : $0 }.map { months in
+                    " over the months with a volume; \(months.count == 1 ? "1 month" : "\(months.count) months") without one leave \(numbers.money(months.variance)) unsplit"
+                } ?? ""
+                return head + " — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance))\(unsplit); \(cause)."
             })
         }
         let covered = lineYTD.filter { $0.line.overBudgetButCoveredByVolume }
@@ -144,7 +149,18 @@ extension VarianceJob {
                       [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 10 },
                               r.splitKnown ? cents(r.line.volumeVariance) : nil, r.splitKnown ? cents(r.line.rateVariance) : nil]
                   })
-        let unsplit = quarters.filter { !$0.splitKnown }
+        // Booked quarters with no month a volume flexes (`MonthsWithoutVolume`, named in a note).
+        let unflexed = quarters.filter { !$0.splitKnown && $0.basis == .actual }
+        if !unflexed.isEmpty {
+            let named = unflexed.map { "\($0.line.department) \($0.line.period)" }
+            doc.paragraph("Volume and rate are blank for \(unflexed.count == 1 ? "1 booked quarter" : "\(unflexed.count) booked quarters") (\(named.listed(upTo: 5, of: named.count))), as in \(file).csv: no month of \(unflexed.count == 1 ? "it" : "them") has an actual volume for the variable lines to be flexed by.")
+        }
+        let partlySplit = quarters.filter { $0.splitKnown && $0.line.withoutVolume != nil }
+        if !partlySplit.isEmpty {
+            let named = partlySplit.map { "\($0.line.department) \($0.line.period)" }
+            doc.paragraph("Volume and rate cover only the months with an actual volume in \(named.listed(upTo: 5, of: named.count)): the variance of the months without one is neither, so the two do not add up to the variance there.")
+        }
+        let unsplit = quarters.filter { !$0.splitKnown && $0.basis == .forecast }
         if !unsplit.isEmpty {
             // Why: the lines projected from their amounts have no forecast volume to flex by.
             let lines = result.rows.filter { row in
@@ -159,7 +175,9 @@ extension VarianceJob {
         let split = ytdTotals.filter { $0.projectedVariance != nil && $0.projectedVolumeVariance != nil }
         if !split.isEmpty {
             doc.heading("Projected \(fy) variance by department: volume and rate (expense)")
-            doc.paragraph("Booked months flexed by actual volume, forecast months by forecast volume (variable accounts with volumes are projected as forecast volume x forecast rate); fixed accounts and lines without volumes are all rate.")
+            doc.paragraph("Booked months flexed by actual volume, forecast months by forecast volume (variable accounts with volumes are projected as forecast volume x forecast rate); fixed accounts and lines without volumes are all rate."
+                          + (split.contains { $0.line.withoutVolume != nil }
+                             ? " Booked months without an actual volume where the department has one in others are neither volume nor rate, so volume and rate fall short of the projected variance by their variance." : ""))
             doc.table(["Department", "Budget", "Projected", "Projected variance", "From volume", "From rate"], split.map { r in
                 let variance = r.projectedVariance ?? 0, projected = r.projectedFY ?? 0
                 return [r.line.department, numbers.money(projected - variance), numbers.money(projected), numbers.money(variance),

@@ -29,6 +29,9 @@ public struct LineForecasts {
     let lines: [LedgerLine]
     let ahead: [Int]
     let asOf: Int
+    /// How many of `ahead` are the fiscal year's (all of them without a calendar): the months
+    /// the backtest weighs the candidates on (`batches`).
+    let yearAhead: Int
     let departmentIndex: [String: Int]
     /// Lines projected driver-based (volume x rate), and lines projected at $0 (one-off) or at
     /// their budget (`BudgetShapedLine`) whose budget still flexes by the department's forecast
@@ -54,6 +57,8 @@ public struct LineForecasts {
         while partial.contains(ledgerStart) && ledgerStart < asOf { ledgerStart += 1 }
         self.ahead = ahead
         self.asOf = asOf
+        let yearEnd = calendar.flatMap { $0.months(ofFiscalYear: $0.fiscalYear(ofMonth: asOf)).last }
+        yearAhead = yearEnd.map { end in ahead.filter { $0 <= end }.count } ?? ahead.count
         lines = ledger.lines
         let departments = Array(Set(lines.map(\.department))).sorted()
         departmentIndex = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1, $0) })
@@ -181,16 +186,24 @@ public struct LineForecasts {
     /// What to forecast, volumes first: none when no month is ahead. Amounts and rates are
     /// money, not counts (volumes are); a series whose last value is before as-of still
     /// forecasts from as-of, padded with zeros.
+    ///
+    /// The backtest forecasts to the fiscal year end (`yearAhead`), however many quarters past
+    /// it `--horizon-quarters` shows: backtested to the horizon, the candidates' weights and so
+    /// the current year's months followed it (as of 2026-12, ICU's January 243,812.14 at 2
+    /// quarters, 243,776.71 at 4, 244,204.74 at 8; the projected FY2027 expense 35,640,588.43,
+    /// 35,644,808.08, 35,647,628.75). The horizon decides which rows are shown, not what the year
+    /// is projected at. As of the year's last month, when no month of it is left, the horizon.
     public var batches: [Batch] {
         guard !ahead.isEmpty && volumeTotals.seriesCount + rateTotals.seriesCount + lineTotals.seriesCount > 0 else { return [] }
         let kinds: [(name: String, series: PeriodTotals, models: [any ForecastModel]?, origins: Int)] = [
             ("volumes", volumeTotals, nil, Self.backtestOrigins), ("rates", rateTotals, Self.rateModels, 0), ("lines", lineTotals, nil, Self.backtestOrigins),
         ]
         return kinds.filter { $0.series.seriesCount > 0 }.map { kind in
-            let steps = ahead.count + max(0, asOf - kind.series.lastPeriod)
+            let lag = max(0, asOf - kind.series.lastPeriod), steps = ahead.count + lag
             return Batch(name: kind.name, series: kind.series, settings: ForecastSettings(horizon: steps, season: 12, levels: [80], backtestOrigins: kind.origins,
                                                                                            models: kind.models, nonNegative: false, valuesAreCounts: kind.name == "volumes",
-                                                                                           calendarPostings: kind.name == "lines"))
+                                                                                           calendarPostings: kind.name == "lines",
+                                                                                           backtestSteps: yearAhead > 0 ? yearAhead + lag : nil))
         }
     }
 

@@ -99,10 +99,13 @@ public struct RollingForecast: Sendable {
     /// A line's rows: booked months, forecast months, quarters, then year to date.
     public func rows(_ l: Line) -> [VarianceRow] {
         let months = Frequency.month
+        // A variable line's month without the actual volume its department reports in others
+        // is not flexed (`MonthsWithoutVolume`); a volume of 0 is a volume, and flexes to 0.
         func booked(_ month: Int) -> VarianceLine {
-            VarianceLine(department: l.department, account: l.account, period: months.label(month), budget: l.budget[month] ?? 0,
-                         actual: l.actual[month] ?? 0, budgetVolume: l.budgetVolume[month], actualVolume: l.actualVolume[month],
-                         accountType: l.accountType, behavior: l.behavior)
+            let line = VarianceLine(department: l.department, account: l.account, period: months.label(month), budget: l.budget[month] ?? 0,
+                                    actual: l.actual[month] ?? 0, budgetVolume: l.budgetVolume[month], actualVolume: l.actualVolume[month],
+                                    accountType: l.accountType, behavior: l.behavior)
+            return l.behavior == .variable && l.actualVolume[month] == nil && !l.actualVolume.isEmpty ? line.withoutActualVolume() : line
         }
         // Driver-based months flex the budget by forecast volume, as booked months do by actual.
         func projected(_ month: Int) -> VarianceLine {
@@ -151,7 +154,8 @@ public struct RollingForecast: Sendable {
         // The whole year's split: booked and forecast months, plus the budget of months neither covers.
         let year = VarianceLine.total(actualLines + remaining.map(projected), department: l.department, account: l.account, period: "")
         ytdRow.projectedVolumeVariance = year.volumeVariance
-        ytdRow.projectedRateVariance = (fy.amount - annual) - year.volumeVariance
+        // (Months without a volume are neither: their variance is left out of both.)
+        ytdRow.projectedRateVariance = (fy.amount - annual) - year.volumeVariance - (year.withoutVolume?.variance ?? 0)
         rows.append(ytdRow)
         return rows
     }

@@ -52,6 +52,13 @@ public struct VarianceLine: Sendable, Equatable {
     /// volume for variable accounts, unchanged for fixed ones or when volumes are unknown.
     /// Rolled-up lines carry the sum of their months' flexed budgets.
     public var flexedBudget: Double
+    /// The period's months that no volume splits (`MonthsWithoutVolume`): they count in the
+    /// flexed budget at their budget (no volume variance) and in neither the volume nor the rate
+    /// variance. Nil when every month either splits or needs no volume.
+    public var withoutVolume: MonthsWithoutVolume?
+    /// How many of the period's line-months a volume flexes (a variable line with both
+    /// volumes): a quarter whose months all lack a volume has no split to show.
+    public var flexedMonths: Int
 
     public init(department: String, account: String, period: String, budget: Double, actual: Double,
                 budgetVolume: Double? = nil, actualVolume: Double? = nil, accountType: AccountType = .expense, behavior: Behavior = .variable) {
@@ -69,17 +76,37 @@ public struct VarianceLine: Sendable, Equatable {
         } else {
             flexedBudget = budget
         }
+        flexedMonths = behavior == .variable && budgetVolume != nil && actualVolume != nil ? 1 : 0
+    }
+
+    /// A variable line's month that no actual volume flexes although its department reports
+    /// volumes (`MonthsWithoutVolume`): flexed at nothing, its variance split neither way.
+    public func withoutActualVolume() -> VarianceLine {
+        var line = self
+        line.actualVolume = nil
+        line.budgetVolume = nil
+        line.flexedBudget = budget
+        line.flexedMonths = 0
+        // (A month with nothing budgeted or booked, before a unit opened, is no month to name.)
+        line.withoutVolume = MonthsWithoutVolume(count: budget != 0 || actual != 0 ? 1 : 0, budget: budget, actual: actual)
+        return line
     }
 
     /// The sum of several lines (months into a quarter, accounts into a department total).
+    /// Lines no volume splits at all (`withoutVolume`, no month flexed) leave the total's
+    /// volumes to the others: a year to date whose December has no volume carries July to
+    /// November's, and splits by them.
     public static func total(_ lines: [VarianceLine], department: String, account: String, period: String) -> VarianceLine {
-        let volumes = lines.allSatisfy { $0.budgetVolume != nil && $0.actualVolume != nil }
+        let split = lines.filter { $0.withoutVolume == nil || $0.flexedMonths > 0 }
+        let volumes = (!split.isEmpty || lines.isEmpty) && split.allSatisfy { $0.budgetVolume != nil && $0.actualVolume != nil }
         var total = VarianceLine(department: department, account: account, period: period,
                                  budget: lines.reduce(0) { $0 + $1.budget }, actual: lines.reduce(0) { $0 + $1.actual },
-                                 budgetVolume: volumes ? lines.reduce(0) { $0 + ($1.budgetVolume ?? 0) } : nil,
-                                 actualVolume: volumes ? lines.reduce(0) { $0 + ($1.actualVolume ?? 0) } : nil,
+                                 budgetVolume: volumes ? split.reduce(0) { $0 + ($1.budgetVolume ?? 0) } : nil,
+                                 actualVolume: volumes ? split.reduce(0) { $0 + ($1.actualVolume ?? 0) } : nil,
                                  accountType: lines.first?.accountType ?? .expense, behavior: lines.first?.behavior ?? .variable)
         total.flexedBudget = lines.reduce(0) { $0 + $1.flexedBudget }
+        total.flexedMonths = lines.reduce(0) { $0 + $1.flexedMonths }
+        total.withoutVolume = MonthsWithoutVolume.sum(lines.map(\.withoutVolume))
         return total
     }
 
@@ -111,14 +138,23 @@ public struct VarianceLine: Sendable, Equatable {
     /// flexed - budget: the part of the variance explained by volume.
     public var volumeVariance: Double { flexedBudget - budget }
 
-    /// actual - flexed: the part explained by price, rate or efficiency.
-    public var rateVariance: Double { actual - flexedBudget }
+    /// actual - flexed: the part explained by price, rate or efficiency, over the months a
+    /// volume splits (the months `withoutVolume` left out: their variance is neither part).
+    public var rateVariance: Double { actual - flexedBudget - (withoutVolume?.variance ?? 0) }
+
+    /// Whether the variance has a volume / rate split to show: every month splits or needs no
+    /// volume, or some do (the split then covers those, `withoutVolume` naming the rest).
+    public var hasVolumeSplit: Bool { withoutVolume == nil || flexedMonths > 0 }
 
     /// An expense over its budget that the volume accounts for whole: the actual is at or under
     /// the flexed budget (to half a cent, as sums of months round). A line whose actual also
     /// exceeds the flexed budget is not covered: the report said a flexed $327,000 covered
     /// $330,000.
+    ///
+    /// Nor is a line whose variance does not split by volume in every month: a year to date
+    /// whose December had no volume read both "no volume to split it by" and "flexed budget
+    /// $2,090,076 covers it" of one line, the latter with December flexed at its budget.
     public var overBudgetButCoveredByVolume: Bool {
-        accountType == .expense && variance > 0 && volumeVariance > 0 && rateVariance < 0.005
+        accountType == .expense && splitsByVolume && withoutVolume == nil && variance > 0 && volumeVariance > 0 && rateVariance < 0.005
     }
 }

@@ -27,7 +27,9 @@ public struct VarianceRow: Sendable {
     /// forecast row with its volume forecast. budget_variance.csv, its workbook sheet and the
     /// report's tables all show the split by this one rule: the report once summed a
     /// department's lines into a split the CSV left blank, so the two disagreed.
-    public var splitKnown: Bool { basis == .actual || volumeForecast }
+    /// A row whose months all lack the actual volume their department reports elsewhere
+    /// (`MonthsWithoutVolume`) has none either: its month could not be flexed.
+    public var splitKnown: Bool { (basis == .actual || volumeForecast) && line.hasVolumeSplit }
     /// On year-to-date rows: the projected variance split into volume and rate, over the
     /// booked months and the forecast rest of the fiscal year.
     public var projectedVolumeVariance: Double?

@@ -121,7 +121,7 @@ extension VarianceJob {
                 // Months without a volume are neither (`MonthsWithoutVolume`): said, so that the
                 // two parts are not read as the whole variance.
                 let unsplit = l.withoutVolume.flatMap { $0.count == 0 ? nil : $0 }.map { months in
-                    " over the months with a volume; \(months.count == 1 ? "1 month" : "\(months.count) months") without one leave \(numbers.money(months.variance)) unsplit"
+                    " over the months with a volume; \(months.count == 1 ? "1 month without one leaves" : "\(months.count) months without one leave") \(numbers.money(months.variance)) unsplit"
                 } ?? ""
                 return head + " — volume \(numbers.money(l.volumeVariance)), rate \(numbers.money(l.rateVariance))\(unsplit); \(cause)."
             })

@@ -28,7 +28,7 @@ import Forecasting
         let result = try job.run(budget: budget, actuals: actuals, volumes: nil)
         let markdown = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "variance")
         let about = markdown.split(separator: "\n").filter { $0.hasPrefix("- ICU / Supplies") }
-        #expect(about == ["- ICU / Supplies: $450, 7.5% (within the flag thresholds) — volume $500, rate -$250 over the months with a volume; 1 month without one leave $200 unsplit; mostly volume."], "\(about)")
+        #expect(about == ["- ICU / Supplies: $450, 7.5% (within the flag thresholds) — volume $500, rate -$250 over the months with a volume; 1 month without one leaves $200 unsplit; mostly volume."], "\(about)")
         #expect(!markdown.contains("covers it"))
         #expect(markdown.contains("No actual volume is given for 2025-12 of ICU"))
         // The CSV: December's split blank, the year to date's over July to November.

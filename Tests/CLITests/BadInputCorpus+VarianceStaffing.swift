@@ -184,6 +184,15 @@ extension BadInputCorpus {
                                 expectation: .accepted(file: "actuals.csv", read: 124, output: "out/budget_variance.md",
                                                        says: ["The actuals (actuals.csv) stop on 2025-09-24, part-way through 2025-09: reported through 2025-08",
                                                               "the ledger posts on weekdays, 4 of them in 2025-09 after its last row"])))
+        // A ledger whose last month has no volume (the statistics a month behind): September's
+        // supplies were flexed as if the census were on budget, their variance all rate, with
+        // no word. Now the month is left unsplit and named.
+        let lagging = Data(CSVInput.csv(CSVInput.actualsHeader, CSVInput.actualsRows.map { $0[2] == "2025-09" ? Array($0.prefix(4)) + [""] : $0 }).utf8)
+        cases.append(CorpusCase(kind: .actuals, name: "ledger volumes stopping a month before the last month booked",
+                                files: budgetOnly.merging(["actuals.csv": lagging]) { $1 }, arguments: CSVInput.varianceArguments,
+                                expectation: .accepted(file: "actuals.csv", read: 6, output: "out/budget_variance.md",
+                                                       says: ["No actual volume is given for 2025-09 of ICU, though other months have one",
+                                                              "give a month with no patients as a volume of 0"])))
         return cases
     }
 }

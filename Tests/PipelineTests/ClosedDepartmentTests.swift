@@ -66,6 +66,21 @@ import Tabular
         #expect(lagging.notes.contains { $0.hasPrefix("1 department has no posting and no volume for 3 months or more through 2025-12, Peds (since 2025-10): read as closed") }, "\(lagging.notes)")
     }
 
+    /// The rule by hand: volume and postings through 2025-09, as of 2025-12: closed since
+    /// 2025-10; as of 2025-11 (two months) not yet; volume through 2025-11 (the unit still had
+    /// patients) not; and a department without a volume whose one posting was in 2025-03 (a
+    /// consulting fee, perhaps yearly) not: it was proposed at $0 as closed.
+    @Test func aDepartmentIsClosedAfterThreeMonthsWithoutPostingsOrVolume() {
+        let through = Dictionary(uniqueKeysWithValues: Self.history.filter { $0 < Self.closedFrom }.map { ($0, 200.0) })
+        let posted = Set(Self.history.filter { $0 < Self.closedFrom })
+        #expect(ClosedDepartment.find("Peds", posted: posted, volume: through, asOf: 2025 * 12 + 11) == ClosedDepartment(department: "Peds", since: 2025 * 12 + 9))
+        #expect(ClosedDepartment.find("Peds", posted: posted, volume: through, asOf: 2025 * 12 + 10) == nil)
+        #expect(ClosedDepartment.find("Peds", posted: posted, volume: through.merging([2025 * 12 + 10: 5]) { $1 }, asOf: 2025 * 12 + 11) == nil)
+        #expect(ClosedDepartment.find("Consulting", posted: [2025 * 12 + 2], volume: [:], asOf: 2025 * 12 + 11) == nil)
+        #expect(ClosedDepartment(department: "Peds", since: 2025 * 12 + 9).volume([2025 * 12 + 8: 200], asOf: 2025 * 12 + 11)
+                == [2025 * 12 + 8: 200, 2025 * 12 + 9: 0, 2025 * 12 + 10: 0, 2025 * 12 + 11: 0])
+    }
+
     static func proposal(volumesThrough lastVolume: Int) throws -> BudgetProposal.Result {
         var proposal = BudgetProposal(fiscalYear: 2027)
         proposal.asOf = 2025 * 12 + 11

@@ -2,8 +2,8 @@ import Forecasting
 import Tabular
 
 /// A department that has stopped: none of its lines posted and it had no volume in its last
-/// `minimumMonths` months or more through as-of, after posting before (a unit closed, its
-/// cost centre kept open in the chart of accounts and the budget).
+/// `minimumMonths` months or more through as-of, after having a volume before (a unit closed,
+/// its cost centre kept open in the chart of accounts and the budget).
 ///
 /// A closed unit's volume is zero, not unknown. Its volume series stopped at its last month
 /// of patients, and where the statistics file ran to as-of every other department's rows
@@ -32,7 +32,12 @@ public struct ClosedDepartment: Sendable, Equatable {
 
     /// The department closed as of `asOf`, or nil: `posted` holds the months any of its lines
     /// posted in, `volume` its actual volume by month.
+    ///
+    /// Only a department with a volume (a unit with patients) is read so: without one, months
+    /// of silence may be a cost centre of yearly charges or a lone invoice (a consulting fee
+    /// posted once was proposed at $0 as "closed", though it may be a yearly charge).
     public static func find(_ department: String, posted: Set<Int>, volume: [Int: Double], asOf: Int) -> ClosedDepartment? {
+        guard volume.contains(where: { $0.key <= asOf && $0.value > 0 }) else { return nil }
         let active = posted.filter { $0 <= asOf }.union(volume.filter { $0.key <= asOf && $0.value > 0 }.keys)
         guard let last = active.max(), asOf - last >= minimumMonths else { return nil }
         return ClosedDepartment(department: department, since: last + 1)

@@ -323,7 +323,7 @@ public struct BudgetProposal: Sendable {
             assumptions.append("Closed \(closed.count == 1 ? "department" : "departments"), no posting and no volume in \(closed.count == 1 ? "its" : "their") last \(ClosedDepartment.minimumMonths) months or more: proposed at \(closed.count == 1 ? "its" : "their") run rate, $0 and volume 0, \(named.listed(upTo: 5, of: named.count)); budget \(closed.count == 1 ? "it by hand if it reopens" : "any that reopens by hand").")
         }
         if !unpriced.isEmpty {
-            assumptions.append("Variable lines at last year's actuals spread evenly, not on volume, since their department has no volume for every month they booked (a statistics file ending before the actuals): \(unpriced.listed(upTo: 5, of: unpriced.count)); the volume beside them is the department's forecast, not what they were priced on.")
+            assumptions.append("\(unpriced.count == 1 ? "1 variable line" : "\(unpriced.count) variable lines") at last year's actuals spread evenly, not on volume, since \(unpriced.count == 1 ? "its" : "their") department has no volume for every month \(unpriced.count == 1 ? "it" : "they") booked (a statistics file ending before the actuals): \(unpriced.listed(upTo: 5, of: unpriced.count)); the volume beside them is the department's forecast, not what they were priced on.")
         }
         if !leftOut.isEmpty {
             assumptions.append("One-off postings not budgeted again: \(leftOut.sorted().listed(upTo: 5, of: leftOut.count)); budget them if they recur.")

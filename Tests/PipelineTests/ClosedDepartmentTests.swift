@@ -113,7 +113,7 @@ import Tabular
     /// the assumptions now name the line and the month it lacks.
     @Test func theProposalNamesVariableLinesItCouldNotPriceOnVolume() throws {
         let result = try Self.proposal(volumesThrough: 2025 * 12 + 10)
-        #expect(result.assumptions.contains { $0.hasPrefix("Variable lines at last year's actuals spread evenly, not on volume") && $0.contains("ICU / Salaries (no volume for 2025-12)") },
+        #expect(result.assumptions.contains { $0.hasPrefix("1 variable line at last year's actuals spread evenly, not on volume, since its department has no volume for every month it booked") && $0.contains("ICU / Salaries (no volume for 2025-12)") },
                 "\(result.assumptions)")
         #expect(try Self.proposed(result, "Peds") == 0)
     }

@@ -137,14 +137,25 @@ public struct BudgetProposal: Sendable {
         // Forecast each department's monthly volume through the proposed year.
         // Volumes are levels: a month without a row is missing, not a month of none (gaps read as
         // zero were forecast as a seasonal drop and written into the proposal's volume column).
+        // A closed department (`ClosedDepartment`: no posting and no volume in its last three
+        // months or more) is proposed at its run rate, $0, and volume 0: forecast, its months
+        // since read as missing gave it its census before it closed (a pediatrics unit closed
+        // since October proposed at $5.85M expense and $21.2M revenue beside a rolling forecast
+        // of about $35,000).
+        var closed: [String: ClosedDepartment] = [:]
+        for (department, lines) in byMonth {
+            let posted = lines.values.reduce(into: Set<Int>()) { $0.formUnion(LedgerMonths.postedMonths($1)) }
+            if let stop = ClosedDepartment.find(department, posted: posted, volume: volume[department] ?? [:], asOf: last) { closed[department] = stop }
+        }
         var totals = PeriodTotals(frequency: .month, gaps: .missing)
-        for (department, byMonth) in volume {
+        for (department, byMonth) in volume where closed[department] == nil {
             for (month, v) in byMonth where month <= last {
                 var key = department
                 key.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: v) }
             }
         }
         var volumeForecast: [String: [Int: Double]] = [:]
+        for department in closed.keys where volume[department] != nil { volumeForecast[department] = Dictionary(uniqueKeysWithValues: target.map { ($0, 0) }) }
         if totals.seriesCount > 0 {
             let horizon = target.last! - totals.lastPeriod
             let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: 12, levels: [80], backtestOrigins: 3))
@@ -163,6 +174,7 @@ public struct BudgetProposal: Sendable {
         // $51,000 repair made a $1,000-a-month line $6,556, while the same run called both one-off.
         let ledgerStart = aMonth.min() ?? last
         var leftOut: [String] = [], normalised: [String] = [], spreadThin: [String] = [], flipped: [String] = [], maybeYearly: [String] = []
+        var closedBase: [String: Double] = [:], unpriced: [String] = []
         // Every month with an amount is a posting here (a refund in a monthly line too: by the
         // net's sign alone, the refund was the line's only posting and the line left out).
         func postings(_ history: [Int: Double]) -> Set<Int> { Set(history.filter { abs($0.value) >= 0.005 }.keys) }
@@ -172,6 +184,15 @@ public struct BudgetProposal: Sendable {
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
                 var spent = amount[department]![account]!
+                if closed[department] != nil {
+                    if (typeOf(department, account) ?? "expense").lowercased() == "expense" { closedBase[department, default: 0] += spent }
+                    for month in target {
+                        departments.append(department); accounts.append(account); periods.append(months.label(month))
+                        amounts.append(0); volumesOut.append(volumeForecast[department]?[month] ?? .nan)
+                        years.append("FY\(fiscalYear)"); types.append(typeOf(department, account) ?? "expense"); behaviors.append(behaviorOf(department, account) ?? "variable")
+                    }
+                    continue
+                }
                 // Written in the budget's sign: revenue budgeted positive and booked as credits
                 // came back negative, and loaded as next year's budget read as a shortfall.
                 let budgeted = lineBudget[CompositeKey.joined(department, account)] ?? 0
@@ -227,6 +248,17 @@ public struct BudgetProposal: Sendable {
                 let volumeCovers = !booked.isEmpty && booked.allSatisfy { (volume[department]?[$0] ?? 0) > 0 }
                 let raise = 1 + (raiseOf[account] ?? defaultInflation) / 100
                 let variable = (behaviorOf(department, account) ?? "variable").lowercased() == "variable"
+                // A variable line its department's volume does not cover is spread evenly while
+                // the volume column beside it is the forecast: loaded back, each month implied a
+                // different cost per unit (a statistics feed a month behind the ledger made
+                // every variable line so, unnamed). Named with the months without a volume.
+                if variable, !volumeCovers, !booked.isEmpty, volumeForecast[department] != nil {
+                    let bare = booked.filter { (volume[department]?[$0] ?? 0) <= 0 }.sorted()
+                    if let first = bare.first, let end = bare.last {
+                        let span = first == end ? months.label(first) : bare.count == end - first + 1 ? "\(months.label(first)) to \(months.label(end))" : "\(bare.count) months, \(months.label(first)) to \(months.label(end))"
+                        unpriced.append("\(department) / \(account) (no volume for \(span))")
+                    }
+                }
                 var lineTotal = 0.0
                 for month in target {
                     // The volume as written (to 2 decimals) is the one the amount is priced on:
@@ -286,6 +318,13 @@ public struct BudgetProposal: Sendable {
             "Variable accounts: forecast department volume x last year's cost per unit of volume (where the department has a volume for every month the line booked); fixed accounts and lines without such volumes: last year's actuals spread evenly.",
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]
+        if !closed.isEmpty {
+            let named = closed.keys.sorted().map { "\($0) (no posting and no volume since \(months.label(closed[$0]!.since)); \(NumberStyle().money(closedBase[$0] ?? 0)) of expense in the base)" }
+            assumptions.append("Closed \(closed.count == 1 ? "department" : "departments"), no posting and no volume in \(closed.count == 1 ? "its" : "their") last \(ClosedDepartment.minimumMonths) months or more: proposed at \(closed.count == 1 ? "its" : "their") run rate, $0 and volume 0, \(named.listed(upTo: 5, of: named.count)); budget \(closed.count == 1 ? "it by hand if it reopens" : "any that reopens by hand").")
+        }
+        if !unpriced.isEmpty {
+            assumptions.append("\(unpriced.count == 1 ? "1 variable line" : "\(unpriced.count) variable lines") at last year's actuals spread evenly, not on volume, since \(unpriced.count == 1 ? "its" : "their") department has no volume for every month \(unpriced.count == 1 ? "it" : "they") booked (a statistics file ending before the actuals): \(unpriced.listed(upTo: 5, of: unpriced.count)); the volume beside them is the department's forecast, not what they were priced on.")
+        }
         if !leftOut.isEmpty {
             assumptions.append("One-off postings not budgeted again: \(leftOut.sorted().listed(upTo: 5, of: leftOut.count)); budget them if they recur.")
         }

@@ -12,7 +12,10 @@ import Tabular
 /// came out empty. A line whose budget says when it spends (an annual invoice budgeted in
 /// one month and booked there: `BudgetShapedLine`) is projected at its budget instead. A line's history starts with its first posting, one-off postings are held
 /// out (`OneOffPosting`), a line opened part-way through its first month is forecast without
-/// that month (`OpeningMonth`), and a line read as renamed is not forecast at all.
+/// that month (`OpeningMonth`), and a line read as renamed is not forecast at all. A closed
+/// department's (`ClosedDepartment`) volume runs to as-of with zeros, and its volume and rates
+/// are forecast in batches of their own, so that its projection does not depend on how far
+/// the other departments' volumes reach.
 ///
 /// Series are named by kind and index: `v` a department's volume, `r` a line's rate, `a` its
 /// amounts and `n` its mirrored amounts, each followed by the department's or the line's index.
@@ -40,6 +43,8 @@ public struct LineForecasts {
     /// Volumes (patient days, visits: a department's driver, seasonal), driven lines' rates and
     /// the other lines' amounts are forecast in batches of their own (`batches`).
     var volumeTotals = PeriodTotals(frequency: .month), rateTotals = PeriodTotals(frequency: .month), lineTotals = PeriodTotals(frequency: .month)
+    /// Closed departments' volumes (`ClosedDepartment`), through as-of with zeros from their stop.
+    var closedVolumeTotals = PeriodTotals(frequency: .month), closedRateTotals = PeriodTotals(frequency: .month)
     /// Each series' forecast of the months ahead, by name.
     var series: [String: [Int: Projection]] = [:]
     /// Lines opened part-way through their first month, and one-off postings: named in notes.
@@ -69,6 +74,7 @@ public struct LineForecasts {
         // Whether each department's budget covers every month of the year: a department's
         // lines are all in one shard, so the answer does not depend on the shards.
         let coversYear = BudgetShapedLine.departmentsCovering(fiscalYear, budget: ledger.budget)
+        let closed = ClosedDepartment.all(in: ledger, asOf: asOf)
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf && !partial.contains($0.key) }
@@ -113,7 +119,14 @@ public struct LineForecasts {
             if flexesBy(booked) {
                 driven.insert(i)
                 drivenDepartments.insert(departmentIndex[line.department]!)
-                for (month, rate) in Self.rates(booked, volume: volume) { rateTotals.add("r\(i)", month: month, rate) }
+                // A closed department's rates in a batch of their own too: in the others' they
+                // were padded with zeros to the others' last month, a rate of $0 a patient day
+                // in months without patients, which moved its projection with the other
+                // departments' volumes ($45 or $30 for the same unit).
+                let closedLine = closed[line.department] != nil
+                for (month, rate) in Self.rates(booked, volume: volume) {
+                    if closedLine { closedRateTotals.add("r\(i)", month: month, rate) } else { rateTotals.add("r\(i)", month: month, rate) }
+                }
             } else if booked.values.allSatisfy({ $0 <= 0 }) && booked.values.contains(where: { $0 < 0 }) {
                 for (month, amount) in booked { lineTotals.add("n\(i)", month: month, -amount) }
             } else {
@@ -131,9 +144,20 @@ public struct LineForecasts {
         if let calendar, let note = BudgetShapedLine.note(shaped, fiscalYear: calendar.yearLabel(calendar.fiscalYear(ofMonth: asOf)), remainingMonths: fiscalYear.filter { $0 > asOf }) {
             notes.append(note)
         }
+        // A closed department's volume runs to as-of, zeros from its stop, in a batch of its
+        // own: in the other departments' batch it ran only to their last month, which a
+        // statistics feed a month behind the ledger leaves short of as-of (`ClosedDepartment`).
+        var volumesRead: [ClosedDepartment] = []
         for d in drivenDepartments.sorted() {
-            for (month, volume) in ledger.actualVolume[departments[d]] ?? [:] where month <= asOf { volumeTotals.add("v\(d)", month: month, volume) }
+            let given = ledger.actualVolume[departments[d]] ?? [:]
+            if let stop = closed[departments[d]] {
+                volumesRead.append(stop)
+                for (month, volume) in stop.volume(given, asOf: asOf) where month <= asOf { closedVolumeTotals.add("v\(d)", month: month, volume) }
+            } else {
+                for (month, volume) in given where month <= asOf { volumeTotals.add("v\(d)", month: month, volume) }
+            }
         }
+        if let note = ClosedDepartment.forecastNote(volumesRead, asOf: asOf) { notes.append(note) }
     }
 
     /// How many rolling origins weigh the candidates of a line's amounts: the engine's default.
@@ -194,14 +218,15 @@ public struct LineForecasts {
     /// 35,644,808.08, 35,647,628.75). The horizon decides which rows are shown, not what the year
     /// is projected at. As of the year's last month, when no month of it is left, the horizon.
     public var batches: [Batch] {
-        guard !ahead.isEmpty && volumeTotals.seriesCount + rateTotals.seriesCount + lineTotals.seriesCount > 0 else { return [] }
+        guard !ahead.isEmpty && volumeTotals.seriesCount + closedVolumeTotals.seriesCount + rateTotals.seriesCount + closedRateTotals.seriesCount + lineTotals.seriesCount > 0 else { return [] }
         let kinds: [(name: String, series: PeriodTotals, models: [any ForecastModel]?, origins: Int)] = [
-            ("volumes", volumeTotals, nil, Self.backtestOrigins), ("rates", rateTotals, Self.rateModels, 0), ("lines", lineTotals, nil, Self.backtestOrigins),
+            ("volumes", volumeTotals, nil, Self.backtestOrigins), ("closed departments' volumes", closedVolumeTotals, nil, Self.backtestOrigins),
+            ("rates", rateTotals, Self.rateModels, 0), ("closed departments' rates", closedRateTotals, Self.rateModels, 0), ("lines", lineTotals, nil, Self.backtestOrigins),
         ]
         return kinds.filter { $0.series.seriesCount > 0 }.map { kind in
             let lag = max(0, asOf - kind.series.lastPeriod), steps = ahead.count + lag
             return Batch(name: kind.name, series: kind.series, settings: ForecastSettings(horizon: steps, season: 12, levels: [80], backtestOrigins: kind.origins,
-                                                                                           models: kind.models, nonNegative: false, valuesAreCounts: kind.name == "volumes",
+                                                                                           models: kind.models, nonNegative: false, valuesAreCounts: kind.name.hasSuffix("volumes"),
                                                                                            calendarPostings: kind.name == "lines",
                                                                                            backtestSteps: yearAhead > 0 ? yearAhead + lag : nil))
         }

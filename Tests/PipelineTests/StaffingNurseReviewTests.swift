@@ -120,3 +120,16 @@ import Tabular
         #expect(result.untargetedHours.first?.hours == 2_148, "\(result.untargetedHours)")
     }
 }
+
+/// The run's summary line when no shift was checked (a nurse manager's review, work/m).
+@Suite struct ShiftSummaryLineTests {
+    /// The shifts file spells the unit `4W Med Surg`, the census `4W Med-Surg`: the line said
+    /// "0 shift checks, 0 not compliant"; it says no shift was checked, why, and the census's name.
+    @Test func aRunWithNoShiftCheckedSaysWhyOnItsSummaryLine() {
+        var result = ShiftStaffingJob.Result()
+        result.unknownShiftUnits = [(unit: "4W Med Surg", likely: "4W Med-Surg")]
+        let note = ShiftStaffingJob.note(result)
+        #expect(note.hasPrefix("no shift checked (the shifts file's unit '4W Med Surg' (the census has '4W Med-Surg') is in neither the census nor the targets"), "\(note)")
+        #expect(!note.contains("0 not compliant"))
+    }
+}

@@ -110,16 +110,12 @@ extension Report {
             return (-inner, .percentagePoints)
         }
         let percent = last == "%"
-        guard let parsed = NumberParser().parse(percent ? String(trimmed.dropLast()) : trimmed) else { return nil }
-        // The figure as the text shows it, to its decimals: parsed, `98.4` was 98.40000000000001
-        // and `9.38` 9.380000000000001 in the Summary sheet, where the markdown said 98.4.
-        let decimals = trimmed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0
-        let scale = (0..<min(decimals, 15)).reduce(1.0) { value, _ in value * 10 }
-        let value = (parsed * scale).rounded() / scale
+        guard let value = NumberParser().parse(percent ? String(trimmed.dropLast()) : trimmed) else { return nil }
         if percent { return (value, .percentagePoints) }
         // Written with cents (a unit price, $0.10 against $0.08), shown with them: `$#,##0`
         // showed both as $0 beside a $200 variance.
         if trimmed.contains("$") { return (value, trimmed.contains(".") ? .price : .money) }
+        let decimals = trimmed.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0
         return (value, .number(decimals: decimals))
     }
 

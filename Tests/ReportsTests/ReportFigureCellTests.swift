@@ -17,13 +17,4 @@ import Testing
         #expect(Report.figure("42")! == (42, .number(decimals: 0)))
         for text in ["FY2026-Q1", "2025-07", "n/a", "", "D1", "12 units", "$"] { #expect(Report.figure(text) == nil, "\(text)") }
     }
-
-    /// Figures are typed as shown, to their decimals: `98.4` parsed was 98.40000000000001 and
-    /// `9.38` 9.380000000000001 in the staffing Summary sheet (a nurse manager's review).
-    @Test func figuresCarryNoFloatNoise() {
-        #expect(Report.figure("98.4")!.0 == 98.4)
-        #expect(Report.figure("9.38")!.0 == 9.38)
-        #expect(Report.figure("98.4%")!.0 == 98.4)
-        #expect(Report.figure("1,234.57")!.0 == 1_234.57)
-    }
 }

@@ -234,9 +234,28 @@ extension ShiftStaffingJob {
     }
 
     /// The run's note.
+    /// The run's summary line. With no shift checked it says so and why: "0 shift checks, 0
+    /// not compliant" read as a clean bill to a script, when the shifts file spelled the unit
+    /// `4W Med Surg` beside the census's `4W Med-Surg` and nothing was checked at all.
     public static func note(_ result: Result) -> String {
-        "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant"
+        (result.shifts.isEmpty ? "no shift checked" + whyNoShiftWasChecked(result)
+            : "\(result.shifts.count) shift checks, \(result.nonCompliant.count) not compliant")
             + (result.shiftsWithoutPunchesCount > 0 ? ", \(result.shiftsWithoutPunchesCount) shifts with patients not checked (no punches for \(result.shiftsWithoutPunches.keys.sorted().listed(upTo: 5)))" : "")
             + "; \(result.productivity.count) unit pay periods; \(result.outlook.filter { $0.shortBy > 0 }.count) future period-shifts short"
+    }
+
+    /// Why no shift was checked, for the summary line: the shift units the census and the
+    /// targets do not name (with the census unit each likely is), the units without a ratio limit.
+    static func whyNoShiftWasChecked(_ result: Result) -> String {
+        var reasons: [String] = []
+        if !result.unknownShiftUnits.isEmpty {
+            reasons.append("the shifts file's unit\(result.unknownShiftUnits.count == 1 ? "" : "s") "
+                + result.unknownShiftUnits.map { "'\($0.unit)'" + ($0.likely.map { " (the census has '\($0)')" } ?? "") }.listed(upTo: 5)
+                + " \(result.unknownShiftUnits.count == 1 ? "is" : "are") in neither the census nor the targets: spell \(result.unknownShiftUnits.count == 1 ? "it" : "them") as the census does")
+        }
+        if !result.uncheckedUnits.isEmpty {
+            reasons.append("no target of \(result.uncheckedUnits.listed(upTo: 5)) gives max_patients_per_staff")
+        }
+        return reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
     }
 }

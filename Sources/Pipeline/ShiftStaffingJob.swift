@@ -116,6 +116,28 @@ public struct ShiftStaffingJob: Sendable {
         public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
     }
 
+    /// The hours a day each unit of the shifts file is staffed (`StaffedHours`), by unit name
+    /// folded, for the plan's ratio minimum: shifts with start and end, or a standard name.
+    /// Shifts neither give are left to `run`, which names them.
+    public static func staffedHours(shifts: Table) -> [String: StaffedHours] {
+        guard let sDays = shifts.days("date"), let sNames = shifts.texts("shift"), let sUnits = shifts.texts("unit") else { return [:] }
+        let sStart = shifts.numbers("start"), sEnd = shifts.numbers("end")
+        var keys = KeyCache()
+        var builder = StaffedHours.Builder()
+        for r in 0..<sUnits.count {
+            let window: ShiftWindow
+            if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {
+                window = ShiftWindow(start: Int(s), end: Int(e))
+            } else if let standard = ShiftWindow.standard(named: sNames[r]) {
+                window = standard
+            } else {
+                continue
+            }
+            builder.add(unit: keys.key(sUnits[r]), day: sDays[r], window: window)
+        }
+        return builder.units
+    }
+
     /// - Parameters:
     ///   - spans: timekeeping rows with start and end (often `timekeeping` itself), for staff on duty.
     ///   - timekeeping: the hours, for productivity.
@@ -170,6 +192,9 @@ public struct ShiftStaffingJob: Sendable {
 
         // Spans per group, productive pay only: vacation is paid but nobody is on the floor.
         var starts = [[Int]](repeating: [], count: ratioTargets.count), ends = starts
+        // Spans of corrections (negative hours): off duty over them (`StaffOnDuty`).
+        var offStarts = starts, offEnds = starts
+        let spanHours = spans.numbers("hours")
         // Spans under pay codes the map does not know, per group: not on duty, but looked for
         // in the shifts that breach.
         var unknownSpans = [[(start: Int, end: Int, code: String)]](repeating: [], count: ratioTargets.count)
@@ -242,6 +267,11 @@ public struct ShiftStaffingJob: Sendable {
                 unknownSpans[g].append((Int(tStart[r]), Int(tEnd[r]), pay))
                 continue
             }
+            if let spanHours, spanHours[r] < 0 {
+                offStarts[g].append(Int(tStart[r]))
+                offEnds[g].append(Int(tEnd[r]))
+                continue
+            }
             starts[g].append(Int(tStart[r]))
             ends[g].append(Int(tEnd[r]))
         }
@@ -250,8 +280,10 @@ public struct ShiftStaffingJob: Sendable {
             HoursWithoutTimes(unit: display[ratioTargets[key.group].unit] ?? ratioTargets[key.group].unit, jobCode: ratioTargets[key.group].jobCode,
                               day: key.day, hours: value.hours, payCodes: value.codes.map { $0.isEmpty ? "(blank)" : $0 })
         }.sorted { ($0.unit, $0.jobCode, $0.day) < ($1.unit, $1.jobCode, $1.day) }
-        let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) { StaffOnDuty(starts: starts[$0], ends: ends[$0]) }
-        starts = []; ends = []
+        let onDuty = ParallelMap.map(ratioTargets.count, threads: 1) {
+            StaffOnDuty(starts: starts[$0], ends: ends[$0], offStarts: offStarts[$0], offEnds: offEnds[$0])
+        }
+        starts = []; ends = []; offStarts = []; offEnds = []
 
         // Each shift, each job code with a limit on its unit: in the grid whether or not anyone
         // punched (it needs only the census), and checked where its staff punch spans. A job

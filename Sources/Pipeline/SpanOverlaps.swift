@@ -26,11 +26,14 @@ struct SpanOverlaps {
 
     /// The on-duty starts (a later span of one person starting where the earlier ones end,
     /// or at its own end when wholly inside them), a 0/1 flag per row, and how many overlap.
-    func resolve(starts: [Double], ends: [Double]) -> (starts: [Double], flags: [Double], count: Int) {
+    /// A row of negative `hours` carrying a span (an RN sent home 15:00-19:00, -4 h) takes the
+    /// person off duty for it (`StaffOnDuty`): it is no span worked, and resolved as one it
+    /// was "an overlapping span counted on duty once", the nurse sent home still on duty.
+    func resolve(starts: [Double], ends: [Double], hours: [Double]? = nil) -> (starts: [Double], flags: [Double], count: Int) {
         // Sorted by one packed key (employee, then start minute offset to stay positive), then row.
         var keyed: [(key: UInt64, row: Int32)] = []
         keyed.reserveCapacity(starts.count)
-        for r in starts.indices where employees[r] >= 0 && !starts[r].isNaN {
+        for r in starts.indices where employees[r] >= 0 && !starts[r].isNaN && !(hours.map { $0[r] < 0 } ?? false) {
             keyed.append((UInt64(employees[r]) << 32 | UInt64(Int(starts[r]) + (1 << 30)), Int32(r)))
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }

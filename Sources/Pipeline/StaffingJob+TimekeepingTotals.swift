@@ -1,4 +1,5 @@
 import Forecasting
+import Planning
 import Tabular
 
 extension StaffingJob {
@@ -10,16 +11,25 @@ extension StaffingJob {
     /// timekeeping missing: the recent periods were left out of hours per patient day as not
     /// covered, and a week plan's hours doubled in one week and vanished in the next.
     /// Nil when the rows are not so, or carry shift spans (`start`, `end`), which date the
-    /// hours themselves.
-    static func timekeepingByDay(_ timekeeping: Table) -> (table: Table, note: String)? {
-        guard let days = timekeeping.days("date"), timekeeping.numbers("start") == nil, timekeeping.days("start") == nil,
+    /// hours themselves. Start and end columns empty on every row carry no span: mapped as the
+    /// tool's own hint asked ("'Punch In' (start), 'Punch Out' (end); if they are, map them"),
+    /// they turned the reading off, and the recent HPPD went blank with a note that 11 weeks
+    /// were not covered; they are left out of the spread table and said in the note.
+    /// The day of its period each row is dated by is `PayPeriodDating`'s (`census`: the census's
+    /// first and last day).
+    static func timekeepingByDay(_ timekeeping: Table, census: (first: CalendarDay, last: CalendarDay)? = nil) -> (table: Table, note: String)? {
+        let emptySpanColumns = ["start", "end"].filter { timekeeping.index(of: $0) != nil }
+        guard let days = timekeeping.days("date"), emptySpanColumns.allSatisfy({ !hasValues(timekeeping, $0) }),
               let rowDays = payPeriods(timekeeping.unshardedDays ?? days) else { return nil }
+        let header = timekeeping.sourceHeaders.first { $0.role == "date" }?.header
+        let dating = PayPeriodDating.of(rowDays, header: header, census: census)
         let spanned = 14
         var table = Table()
         for (name, column) in zip(timekeeping.names, timekeeping.columns) {
+            if emptySpanColumns.contains(name) { continue }
             // The dates (read from text or dates alike): each row's 14 days.
             if name == "date" {
-                table.append(name, .date(days.flatMap { day in (0..<spanned).map { rowDays.firstDayOfWeeklyRow(day).adding(days: $0) } }))
+                table.append(name, .date(days.flatMap { day in (0..<spanned).map { dating.firstDay(of: day, in: rowDays).adding(days: $0) } }))
                 continue
             }
             switch column {
@@ -33,8 +43,38 @@ extension StaffingJob {
         }
         table.sourceFile = timekeeping.sourceFile
         table.sourceHeaders = timekeeping.sourceHeaders
-        let note = "timekeeping rows are two-week totals (\(rowDays.spanShape), \(rowDays.first) to \(rowDays.last), pay periods): each row's hours spread evenly over its ISO week and the week before, 14 days, so every day of a pay period is covered; if they are single days' hours, export the days between too"
+        let column = header.map { "'\($0)'" } ?? "the date column"
+        let reading: String, change: String
+        switch (dating.day, dating.evidence) {
+        case (.first, .header):
+            reading = "dated by the period's first day, as \(column) says: each row's hours spread evenly over the two ISO weeks the period falls in from its date"
+            change = ""
+        case (.first, _):
+            reading = "dated by the period's first day (dated on Sundays, and so read they cover the census from \(census.map { "\($0.first)" } ?? "its start") best): each row's hours spread evenly over the two ISO weeks from the Monday after its date"
+            change = "; if they are dated by the period's last day, head the date column 'Pay Period End'"
+        case (.last, .header):
+            reading = "dated by the period's last day, as \(column) says: each row's hours spread evenly over its ISO week and the week before"
+            change = ""
+        case (.last, _):
+            reading = "read as dated by the period's last day: each row's hours spread evenly over its ISO week and the week before"
+            change = "; if they are dated by the period's first day, head the date column 'Pay Period Begin'"
+        }
+        var note = "timekeeping rows are two-week totals (\(rowDays.spanShape), \(rowDays.first) to \(rowDays.last), pay periods) \(reading), 14 days, so every day of a pay period is covered\(change); if they are single days' hours, export the days between too"
+        if !emptySpanColumns.isEmpty {
+            let names = emptySpanColumns.map { role in timekeeping.sourceHeaders.first { $0.role == role }.map { "'\($0.header)' (\(role))" } ?? role }
+            note += "; the \(names.joined(separator: " and ")) column\(names.count == 1 ? " is" : "s are") empty on every row: no shift spans, read as pay-period totals"
+        }
         return (table, note)
+    }
+
+    /// Whether `column` holds a value on any row (a date-time, a number, a non-blank text).
+    static func hasValues(_ table: Table, _ column: String) -> Bool {
+        guard let i = table.index(of: column) else { return false }
+        switch table.columns[i] {
+        case .number(let v): return v.contains { !$0.isNaN }
+        case .date(let v): return !v.isEmpty
+        case .text(let v): return v.contains { !$0.trimmed().isEmpty }
+        }
     }
 
     /// The days of timekeeping rows that are pay-period totals (one date every two weeks on one

@@ -29,6 +29,9 @@ public struct StaffingJob: Sendable {
     var censusSpread = false
     /// Set once the timekeeping's pay-period totals are spread over their days (`timekeepingByDay`).
     var timekeepingSpread = false
+    /// The hours a day each unit is staffed (`StaffedHours`), from the shifts file's times, by
+    /// unit name folded (`matchKey`): the ratio minimum counts staff over them, not 24 hours.
+    public var staffedHours: [String: StaffedHours] = [:]
 
     public init() {}
 
@@ -139,6 +142,8 @@ public struct StaffingJob: Sendable {
         /// Set when the timekeeping's rows are pay-period totals, spread over their 14 days
         /// (`timekeepingByDay`).
         public var timekeepingTotals: String?
+        /// Units whose ratio minimum counts the hours their shifts staff (`staffedHours`), not 24.
+        public var unitsWithStaffedHours: Set<String> = []
     }
 
     /// Census times of day named in the note, the first seen.
@@ -154,7 +159,7 @@ public struct StaffingJob: Sendable {
         }
         let cDates = try days(census, "census")
         // Timekeeping of pay-period totals (rows every other week) is read over its 14 days.
-        if !timekeepingSpread, let spread = Self.timekeepingByDay(timekeeping) {
+        if !timekeepingSpread, let spread = Self.timekeepingByDay(timekeeping, census: cDates.min().flatMap { first in cDates.max().map { (first, $0) } }) {
             var job = self
             job.timekeepingSpread = true
             var result = try job.run(timekeeping: spread.table, census: census, targets: targets)
@@ -348,7 +353,11 @@ public struct StaffingJob: Sendable {
             // Unknown codes are counted (every row, for the report) and left out of worked hours.
             guard let kind else { unrecognised[payType.trimmed(), default: 0] += tHours[r]; continue }
             let period = frequency.period(of: tDates[r])
-            guard period <= lastComplete, kind != .nonProductive else { continue }
+            guard kind != .nonProductive else { continue }
+            // Hours of the census's last partial period are not planned from, but the hours of
+            // untargeted job codes and units without census are the export's, said as such: the
+            // note said `LPN (936 h)` for 84 days x 12 h = 1,008 in the file.
+            let inPlan = period <= lastComplete
             if previousUnit == nil || tUnits[r] != previousUnit! {
                 let unitName = censusName(tUnits[r])
                 if let slot = unitIndex[unitName] {
@@ -386,8 +395,10 @@ public struct StaffingJob: Sendable {
                     untargeted[previousJobKey, default: 0] += tHours[r]
                     continue
                 }
+                guard inPlan else { continue }
                 jobHours[jobSlot][period - firstPeriod] += tHours[r]
             }
+            guard inPlan else { continue }
             productiveHours[unitSlot][period - firstPeriod] += tHours[r]
             if tHours[r] < 0 { corrections.rows += 1; corrections.hours += tHours[r] }
             if kind == .overtime || kind == .agency {
@@ -597,14 +608,17 @@ public struct StaffingJob: Sendable {
                 if gHPPD[r] > 0 { rowFlags.append("below_target_hppd") }
             }
             // By day, the FTEs and premium hours are the week's (`StaffingPlanner.plan(days:)`).
-            let byDay = frequency == .day ? planner.plan(days: forecast.values, from: frequency.firstDay(of: start), target: target) : nil
+            let staffed = staffedHours[unit.matchKey()]
+            let byDay = frequency == .day ? planner.plan(days: forecast.values, from: frequency.firstDay(of: start), target: target, staffed: staffed) : nil
             for (step, patientDays) in forecast.values.enumerated() {
                 let period = start + step
                 // Longer periods check the ratio on each day's share of the census (`CensusWeekdayShape`).
                 let days = frequency.days(in: period)
                 let daily = byDay == nil && target.maxPatientsPerStaff != nil
                     ? shapes[unit].map { $0.census(on: (0..<days).map(frequency.firstDay(of: period).adding(days:)), perDay: patientDays / Double(days)) } : nil
-                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(days), wholeWeeks: frequency == .week, target: target, dailyCensus: daily)
+                let hoursStaffed = target.maxPatientsPerStaff == nil ? nil : staffed?.hours(from: frequency.firstDay(of: period), count: days)
+                let plan = byDay?[step] ?? planner.plan(patientDays: patientDays, days: Double(days), wholeWeeks: frequency == .week, target: target,
+                                                        dailyCensus: daily, staffedHours: hoursStaffed)
                 var flags = rowFlags
                 if plan.fteGap > 0.5 { flags.append("fte_short") }
                 if plan.agencyHours > 0 { flags.append("agency_needed") }
@@ -690,6 +704,7 @@ public struct StaffingJob: Sendable {
         result.missingCensusDays = missingDays
         result.censusPeriodsReadFromRecordedDays = readFromRecordedDays
         result.frequency = frequency
+        result.unitsWithStaffedHours = Set(planned.filter { staffedHours[$0.matchKey()] != nil })
         // Timekeeping for another span than the census (last year's export beside this year's
         // census) left hours per patient day and the premium shares blank without a word; one
         // that covers part of the census names the recent periods it misses.
@@ -771,9 +786,13 @@ public struct StaffingJob: Sendable {
                 if periods[name] == nil { order.append(name) }
                 periods[name, default: []].append(row.period)
             }
+            // Said over which hours: a unit staffed fewer than 24 hours a day is told how to say so.
+            let roundTheClock = Set(belowRatio.filter { !result.unitsWithStaffedHours.contains($0.unit) }.map(\.unit)).sorted()
+            let basis = roundTheClock.isEmpty ? "" : " (counted 24 hours a day on every day the census records for "
+                + roundTheClock.listed(upTo: 5) + "; a unit staffed fewer hours gives its shifts' start and end in --shifts)"
             summary.append("HPPD targets below the ratio minimum (max patients per staff; flag below_ratio_minimum): "
                            + order.map { "\($0) (\(periods[$0]!.listed(upTo: 3)))" }.listed(upTo: 10, of: order.count)
-                           + "; plan those shifts to the ratio, not the HPPD target.")
+                           + basis + "; plan those shifts to the ratio, not the HPPD target.")
         }
         if !rising.isEmpty {
             summary.append("Overtime and agency rising: " + rising.map { u in

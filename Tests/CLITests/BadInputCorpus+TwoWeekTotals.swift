@@ -50,6 +50,26 @@ extension BadInputCorpus {
         cases.append(accepting(timekeeping, "timekeeping of two-week pay periods", Data(payPeriods), read: 2 * sundays.count,
                                output: "out/staffing_plan.md",
                                says: ["Timekeeping rows are two-week totals (one date every two weeks, on one weekday, 2025-01-19 to 2025-03-30, pay periods)"]))
+        // The same totals from an export carrying start and end (Punch In / Punch Out) empty on
+        // every row: no spans, still pay-period totals (mapped, they turned the reading off and
+        // the recent hours per patient day went blank), said in the note.
+        let withEmptySpans = CSVInput.csv(timekeeping.header + ["start", "end"], sundays.flatMap { day in
+            [[day, "ICU", "168", "RN", "REG", "E1000", "", ""], [day, "ICU", "112", "CNA", "REG", "E2000", "", ""]]
+        })
+        cases.append(accepting(timekeeping, "timekeeping of two-week pay periods with empty start and end columns", Data(withEmptySpans), read: 2 * sundays.count,
+                               output: "out/staffing_plan.md",
+                               says: ["Timekeeping rows are two-week totals (one date every two weeks, on one weekday, 2025-01-19 to 2025-03-30, pay periods)",
+                                      "columns are empty on every row: no shift spans, read as pay-period totals"]))
+        // Sunday-to-Saturday pay periods dated by their first day (Sundays 2025-01-05 to
+        // 2025-03-16) beside a census from Monday 2025-01-06 to Sunday 2025-03-30: read forward
+        // they cover the census's 84 days, backwards 70 (the two weeks before each Sunday).
+        let firstDays = CSVInput.days(84, from: -1).enumerated().filter { $0.offset % 14 == 0 }.map { $0.element }
+        let periodsBegun = CSVInput.csv(timekeeping.header, firstDays.flatMap { day in
+            [[day, "ICU", "168", "RN", "REG", "E1000"], [day, "ICU", "112", "CNA", "REG", "E2000"]]
+        })
+        cases.append(accepting(timekeeping, "timekeeping of two-week pay periods dated by their first day (Sundays)", Data(periodsBegun), read: 2 * firstDays.count,
+                               output: "out/staffing_plan.md",
+                               says: ["dated by the period's first day (dated on Sundays", "head the date column 'Pay Period End'"]))
         return cases
     }
 }

@@ -56,6 +56,21 @@ import Testing
         #expect(productivity[0].count > 2 && productivity[0] == productivity[1], "\(productivity)")
     }
 
+    /// An RN of the 2025-03-20 day shift sent home at 15:00, booked as 12 h and a correction
+    /// of -4 h from 15:00 to 19:00 (a nurse manager's review, work/v): 3 RNs on duty from
+    /// 15:00, 20 / 3 = 6.67 over the 1:5 limit. The correction was read as a span overlapping
+    /// the nurse's own, "counted on duty once", and the shift showed 4 on duty, compliant.
+    @Test func aCorrectionWithASpanTakesTheNurseOffDutyInTheShiftCheck() throws {
+        let day = Self.shortNight
+        let dir = try Self.workspace(extra: [[day, "Med-Surg", "-4", "RN", "REG", "D0", "\(day) 15:00", "\(day) 19:00"]])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLIRunner.run(Self.arguments, in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let shifts = try Self.rows(dir, "staffing_shifts.csv")
+        #expect(shifts.contains(["Med-Surg", day, "day", "RN", "20", "3", "6.67", "5", "no"]), "\(shifts.filter { $0.count > 1 && $0[1] == day })")
+        #expect(!run.stderr.contains("overlap"), "\(run.stderr)")
+    }
+
     @Test func theShortNightAloneIsNotCompliantThoughTheDayAveragesWithin() throws {
         let dir = try Self.workspace()
         let run = try CLIRunner.run(Self.arguments, in: dir)

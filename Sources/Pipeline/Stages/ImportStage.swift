@@ -721,7 +721,7 @@ public struct ImportStage: Stage {
         }
         if employeeColumn != nil, rowRules.isActive, let s = present.firstIndex(where: { $0.name == "start" && $0.type == .dateTime }),
            let e = present.firstIndex(where: { $0.name == "end" && $0.type == .dateTime }) {
-            let resolved = overlaps.resolve(starts: numbers[s], ends: numbers[e])
+            let resolved = overlaps.resolve(starts: numbers[s], ends: numbers[e], hours: table.numbers("hours"))
             var rebuilt = Table()
             for (name, column) in zip(table.names, table.columns) { rebuilt.append(name, name == "start" ? .number(resolved.starts) : column) }
             rebuilt.append("overlap", .number(resolved.flags))

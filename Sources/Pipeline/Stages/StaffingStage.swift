@@ -109,6 +109,8 @@ public struct StaffingStage: Stage {
         job.quiet = context.quiet
         job.historyStage = context.history.map { _ in context.stage }
         let timekeepingTable = try context.table(timekeeping), censusTable = try context.table(census), targetsTable = try context.table(targets)
+        // The ratio minimum counts the hours the shifts staff, when the shifts file gives them.
+        if let shifts { job.staffedHours = ShiftStaffingJob.staffedHours(shifts: try context.table(shifts)) }
         let result = try job.run(timekeeping: timekeepingTable, census: censusTable, targets: targetsTable)
         if let record = result.history { context.record(record) }
         let table = StaffingJob.table(result)

@@ -14,8 +14,13 @@ public struct StaffOnDuty: Sendable {
 
     /// - Parameters: starts and ends of the spans, in any order, as minutes; pairs with an
     ///   end at or before the start are not spans and must be left out by the caller.
-    public init(starts: [Int], ends: [Int]) {
-        let starts = starts.sorted(), ends = ends.sorted()
+    ///   `offStarts` and `offEnds` are spans of corrections (a row of -4 hours from 15:00 to
+    ///   19:00: an RN of a 07:00-19:00 shift sent home): one fewer on duty over each, so two
+    ///   RNs on 07:00-19:00 and one sent home at 15:00 are 1 from 15:00, not 2. The count
+    ///   never reads below 0.
+    public init(starts: [Int], ends: [Int], offStarts: [Int] = [], offEnds: [Int] = []) {
+        // A correction's start ends someone's duty, its end starts it again.
+        let starts = (starts + offEnds).sorted(), ends = (ends + offStarts).sorted()
         times.reserveCapacity(starts.count + ends.count)
         counts.reserveCapacity(starts.count + ends.count)
         var i = 0, j = 0
@@ -26,7 +31,7 @@ public struct StaffOnDuty: Sendable {
             while i < starts.count, starts[i] == t { count += 1; i += 1 }
             while j < ends.count, ends[j] == t { count -= 1; j += 1 }
             times.append(t)
-            counts.append(count)
+            counts.append(max(0, count))
         }
     }
 

@@ -91,7 +91,10 @@ public struct StaffingPlanner: Sendable {
 
     /// `dailyCensus`, each day's census in the period (`CensusWeekdayShape`), sets the ratio's
     /// minimum day by day; without it every day has the period's average census.
-    public func plan(patientDays: Double, days: Double, wholeWeeks: Bool? = nil, target: Target, dailyCensus: [Double]? = nil) -> Period {
+    /// `staffedHours`, the hours each day of the period has staff on duty (`StaffedHours`, from
+    /// the shifts file's times), is what the ratio's staff are multiplied by; without it, 24.
+    public func plan(patientDays: Double, days: Double, wholeWeeks: Bool? = nil, target: Target, dailyCensus: [Double]? = nil,
+                     staffedHours: [Double]? = nil) -> Period {
         let required = max(0, patientDays) * target.targetHPPD
         let perFTE = productiveHoursPerFTE(days: days, wholeWeeks: wholeWeeks)
         let fte = perFTE > 0 ? required / perFTE : 0
@@ -109,12 +112,22 @@ public struct StaffingPlanner: Sendable {
         let cost = payroll + overtime * rate + agency * rate + premium
         var ratioHours: Double?
         if let maxPatients = target.maxPatientsPerStaff, maxPatients > 0, days > 0 {
-            // Whole staff on every shift of every day: ceil(census / max), 24 hours a day.
-            func hours(_ census: Double) -> Double { max(0, (census / maxPatients - 1e-9).rounded(.up)) * 24 }
-            if let dailyCensus, !dailyCensus.isEmpty {
-                ratioHours = dailyCensus.reduce(0) { $0 + hours($1) }
+            // Whole staff on every shift of every day: ceil(census / max), for the hours the
+            // unit is staffed (24 a day unless its shifts say otherwise, `StaffedHours`).
+            func hours(_ census: Double, _ staffed: Double) -> Double { max(0, (census / maxPatients - 1e-9).rounded(.up)) * staffed }
+            let census = dailyCensus.flatMap { $0.isEmpty ? nil : $0 }
+            if let staffedHours, !staffedHours.isEmpty {
+                let average = patientDays / Double(staffedHours.count)
+                var total = 0.0
+                for (d, staffed) in staffedHours.enumerated() {
+                    let onDay = census.map { $0[min(d, $0.count - 1)] } ?? average
+                    total += hours(onDay, staffed)
+                }
+                ratioHours = total
+            } else if let census {
+                ratioHours = census.reduce(0) { $0 + hours($1, 24) }
             } else {
-                ratioHours = hours(patientDays / days) * days
+                ratioHours = hours(patientDays / days, 24) * days
             }
         }
         return Period(patientDays: patientDays, requiredHours: required, fteRequired: fte, fteGap: fte - (target.budgetedFTE ?? .nan),
@@ -130,8 +143,11 @@ public struct StaffingPlanner: Sendable {
     /// week were 40 overtime hours, no agency, and 0.33 FTE. The week's shortfall is shared
     /// among its days by how far each is above its even share of the budgeted hours, so the
     /// days of a whole week add up to the week's plan.
-    public func plan(days patientDays: [Double], from first: CalendarDay, target: Target) -> [Period] {
-        var periods = patientDays.map { plan(patientDays: $0, days: 1, wholeWeeks: false, target: target) }
+    /// `staffed` gives each day's staffed hours for the ratio (24 without it).
+    public func plan(days patientDays: [Double], from first: CalendarDay, target: Target, staffed: StaffedHours? = nil) -> [Period] {
+        var periods = patientDays.enumerated().map { k, census in
+            plan(patientDays: census, days: 1, wholeWeeks: false, target: target, staffedHours: staffed.map { [$0.hours(on: first.adding(days: k))] })
+        }
         var start = 0
         while start < periods.count {
             let week = first.adding(days: start).startOfISOWeek

@@ -27,6 +27,9 @@ public struct ForecastSettings: Sendable {
     /// (`LevelShift.stop`): `Frequency.shortestStop` of the periods; `LevelShift.minimumAfter`
     /// (3) where the caller does not say, as a step of level needs.
     public var shortestStop: Int
+    /// The series are levels (a census): a history too short to classify that moves the same
+    /// way every period (`ShortRamp`) is forecast at its last period, not at its mean.
+    public var shortRampsAtLastLevel = false
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
                 models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true,

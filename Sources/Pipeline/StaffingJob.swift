@@ -624,13 +624,19 @@ public struct StaffingJob: Sendable {
                 for p in recent where p >= first && p - first < values.count && !values[p - first].isNaN {
                     guard timekept.span(of: unit) != nil else { withoutTimekeeping.insert(unit); break }
                     guard coveredByTimekeeping(p, of: unit) else { uncovered[p, default: []].insert(unit); continue }
-                    // A period read from its days recorded (`censusPeriodsReadFromRecordedDays`)
-                    // holds their average over its days; its hours are those of the days staff
-                    // worked. A unit closed 12 to 31 January, no census nor punches, had January's
-                    // 11 days of hours set against 31 days of census: 5.45 hours per patient day
-                    // where it worked at 9. Its census counts the days worked (or recorded) only.
+                    // A period read from fewer than half its days (`censusPeriodsReadFromRecordedDays`)
+                    // is a unit closed most of it, whose hours (none, or a manager's) are not those
+                    // of its census's average over the period: a unit closed 12 to 31 January had
+                    // January's 11 days of hours set against 31 days of census, and October to
+                    // January measured 7.54 hours per patient day where it worked at 9 (7.39 where
+                    // 8 hours a day were kept through the closure), flagged below target. Left out
+                    // of the measurement; a week read from 6 days (a Wednesday missing) is not.
+                    // One read from more, where staff worked only the days recorded (a week closed
+                    // inside a month, 0 census read as closed), counts the census of those days:
+                    // November's 23 days of hours against 30 days of census read 5.66 for 6.
                     var census = values[p - first]
                     if let read = readFromRecordedDays.first(where: { $0.unit == unit && $0.period == frequency.label(p) }), read.days > 0 {
+                        if 2 * read.recorded < read.days { continue }
                         let worked = timekept.daysWithRows(of: unit, from: frequency.firstDay(of: p), through: frequency.firstDay(of: p + 1).adding(days: -1))
                         census *= Double(max(read.recorded, min(worked, read.days))) / Double(read.days)
                     }

@@ -45,8 +45,9 @@ import Tabular
     /// 132 overtime hours and the unit "understaffed". Right: 20 a day in each month's own
     /// days, 560, 620, 600, 620, the FTE required 20 x 6 x 365.2425 / 1,872 = 23.41 every month.
     /// January (11 days recorded between the unit's first and last day) is read from them,
-    /// 620 (README), said with the 20 days not recorded; its hours per patient day are 9 x 11
-    /// days of hours over 11 days of census, 6 (it read 4.5 set against 31 days).
+    /// 620 (README), said with the 20 days not recorded; read from fewer than half its days, it
+    /// is left out of hours per patient day, 6 over October to December (set against January's
+    /// 31 days of census, its 11 days of hours read 5.02 for the four months).
     @Test func aMonthlyPlanAfterAClosureCarriesItsOwnMonths() throws {
         let all = Self.days(2025, 7, 1, count: 242)  // to 2026-02-27
         let open = all.filter { !("2026-01-12"..."2026-02-01").contains($0) }

@@ -184,6 +184,8 @@ public struct DemandForecaster: Sendable {
                                                                    calendarPostings: settings.calendarPostings))
             .filter { y.count >= $0.minimumLength(season: m) }
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
+        // A short level still ramping stands at its last period (`ShortRamp`).
+        if demandClass == .short, settings.models == nil, settings.shortRampsAtLastLevel, ShortRamp.isShown(in: y) { pool = [NaiveModel()] }
 
         var needed = pool.map { $0.minimumLength(season: m) }.max() ?? 1
         // Candidates that need the whole history or more cannot be backtested at any horizon:

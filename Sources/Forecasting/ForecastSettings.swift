@@ -33,6 +33,9 @@ public struct ForecastSettings: Sendable {
     /// ahead, which reweighed the candidates and moved the current year's months: ICU's January
     /// 243,812.14 with 2 quarters, 244,204.74 with 8, the projected year $7,040 apart.
     public var backtestSteps: Int?
+    /// The series are levels (a census): a history too short to classify that moves the same
+    /// way every period (`ShortRamp`) is forecast at its last period, not at its mean.
+    public var shortRampsAtLastLevel = false
 
     public init(horizon: Int, season: Int, levels: [Double] = [80, 95], backtestOrigins: Int = 3,
                 models: [any ForecastModel]? = nil, nonNegative: Bool = true, longCycle: Double? = nil, valuesAreCounts: Bool = true,

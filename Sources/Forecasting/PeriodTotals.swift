@@ -763,6 +763,15 @@ public struct PeriodTotals {
     /// series ends within stays missing.
     public var seriesOpenIfRecordedSince: CalendarDay?
 
+    /// With `readsPartlyRecordedPeriodsFromTheirDays`, each series' last recorded day (by key)
+    /// where it falls after the rows added: a caller that adds only the rows of the periods it
+    /// learns from (a staffing census leaves its partial last period out before adding) tells
+    /// where each series really ends. A unit closed 12 January to 1 February and open again
+    /// to 27 February ended its rows on 11 January, and its January (11 days of 20 patients)
+    /// was left out as a month the unit ended within, where it is a month missing days between
+    /// its first and last: 11 days' average times 31, 620.
+    public var seriesLastDays: [String: CalendarDay] = [:]
+
     /// The periods read from the days recorded (`readsPartlyRecordedPeriodsFromTheirDays`): the
     /// series, the period, its days recorded and the days it holds.
     public private(set) var periodsReadFromRecordedDays: [(id: Int, period: Int, recorded: Int, days: Int)] = []
@@ -920,7 +929,8 @@ public struct PeriodTotals {
                 let recorded = days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 guard recorded < expected[p - from] else { continue }
                 if readsPartlyRecordedPeriodsFromTheirDays, !spreadsWeeks, recorded > 0, !grid[cell].isNaN,
-                   let seriesFirst = days.firstDay, let seriesLast = days.lastDay {
+                   let seriesFirst = days.firstDay, let rowsLast = days.lastDay {
+                    let seriesLast = max(rowsLast, seriesLastDays.isEmpty ? rowsLast : seriesLastDays[keys.key(id)]?.daysSinceEpoch ?? rowsLast)
                     // Only days missing inside the series' own span: none of the period's open days
                     // falls before its first day or after its last, unless its last is recent
                     // enough that it has not stopped (`seriesOpenIfRecordedSince`).

@@ -126,6 +126,13 @@ public struct StaffingJob: Sendable {
         public var overtimeMultiplierDefault = 1.5, agencyRateMultipleDefault = 2.0
         /// The census's partial periods, left out ("2026-W10 covers 3 of 7 days: left out").
         public var partialPeriods: [String] = []
+        /// Runs of zero census inside a unit's history, read as the unit closed (`CensusClosure`):
+        /// left out like days not recorded, and named.
+        public var censusClosures: [(unit: String, days: ClosedRange<CalendarDay>)] = []
+        /// Units planned from fewer periods of census than a season or a trend needs
+        /// (`DemandClass.short`): their periods, their last period when it is planned as a ramp
+        /// (`ShortRamp`; nil when planned at the mean) and the mean.
+        public var shortCensusHistories: [(unit: String, periods: Int, last: Double?, mean: Double)] = []
         /// Units whose census has no row on some days between its first and last.
         public var missingCensusDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
         /// The periods holding those days that a unit recorded on its other days, read from them
@@ -210,7 +217,16 @@ public struct StaffingJob: Sendable {
         // stop rule counts days, not periods, against the units' last days, stray rows aside
         // (`CensusStop.reference`).
         var daysOfName: [String: Set<Int32>] = [:]
-        for r in 0..<cUnits.count { daysOfName[names.spelling(of: cUnits[r]) ?? cUnits[r], default: []].insert(cDates[r].daysSinceEpoch) }
+        var zeroDays: [String: Int] = [:]
+        for r in 0..<cUnits.count {
+            let unit = names.spelling(of: cUnits[r]) ?? cUnits[r]
+            daysOfName[unit, default: []].insert(cDates[r].daysSinceEpoch)
+            if cDays[r] == 0 { zeroDays[unit, default: 0] += 1 }
+        }
+        // Runs of zero census inside a unit's history are the unit closed (`CensusClosure`): read
+        // as days not recorded, and named. Only units with a week of zero days are looked at.
+        let closures = Self.censusClosures(units: cUnits, days: cDates, census: cDays, names: names,
+                                           among: Set(zeroDays.filter { $0.value >= CensusClosure.minimumDays }.keys))
         let recordedDays = daysOfName.mapValues { $0.sorted().map { CalendarDay(daysSinceEpoch: $0) } }
         let lastRecorded = recordedDays.compactMapValues(\.last)
         let stopReference = CensusStop.reference(unitDays: Array(recordedDays.values)) ?? lastDay
@@ -250,6 +266,7 @@ public struct StaffingJob: Sendable {
                 unitIDs[unit] = id
                 spellings[cUnits[r]] = (unit, id)
             }
+            if !closures.isEmpty, cDays[r] == 0, let runs = closures[unit], runs.contains(where: { $0.contains(cDates[r]) }) { continue }
             let unitDay = id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF
             let isNew = unitDays.insert(unitDay).inserted
             let repeats = minutes.map { !unitDayTimes.insert(UnitDayTime(unitDay: unitDay, minute: $0[r])).inserted } ?? !isNew
@@ -264,6 +281,20 @@ public struct StaffingJob: Sendable {
                 daysWithPatients[Int(id)].insert(cDates[r].daysSinceEpoch)
             }
         }
+        // The rows added stop at the census's last row inside its last complete period, which a
+        // unit closed for renovation (no rows 12 January to 1 February, a census to 27 February)
+        // moved back to 11 January: January became the file's partial last month ("covers 11
+        // of 31 days: left out"), the forecast began after December, and its January to April
+        // (620, 560, 620, 600) were planned under February to May's labels, February's 620 a
+        // shortage of 0.92 FTE and 132 overtime hours that a constant 20 a day does not have.
+        // The census runs on past those rows: the totals cover the last complete period to its
+        // last day the census records, and each unit's own last day says whether the days after
+        // its last row are missing days inside its history (read from its days recorded).
+        let endOfComplete = frequency.firstDay(of: lastComplete + 1).adding(days: -1)
+        var lastOpenDay = endOfComplete
+        while censusOpen.count > 0 && !censusOpen.contains(lastOpenDay) { lastOpenDay = lastOpenDay.adding(days: -1) }
+        if !censusTotals.rowDays.isEmpty, censusTotals.rowDays.last < lastOpenDay, lastOpenDay <= lastDay { censusTotals.cover(lastOpenDay) }
+        censusTotals.seriesLastDays = lastRecorded
         // Partial periods are left out and named (DESIGN.md, Calendar): the last one never
         // reaches the totals, the first is left out by them. The plan said nothing of either.
         var partial = censusTotals.leaveOutPartialPeriods().map(\.description)
@@ -290,10 +321,16 @@ public struct StaffingJob: Sendable {
             daysOfUnit[id, default: []].append(CalendarDay(daysSinceEpoch: day))
         }
         for (unit, id) in unitIDs.sorted(by: { $0.key < $1.key }) {
-            guard let (first, last) = span[id] else { continue }
+            guard let (first, lastRow) = span[id] else { continue }
+            // Through the unit's own last day inside the periods learned from: days missing after
+            // its last row there (a closure running into the partial last month) are missing too.
+            let last = max(lastRow, min(lastRecorded[unit]?.daysSinceEpoch ?? lastRow, endOfComplete.daysSinceEpoch))
             let open = daysOfUnit[id].flatMap { OpenWeekdays(recordedOn: $0) } ?? censusOpen
             var count = 0, firstMissing: Int32 = 0, lastMissing: Int32 = 0
-            for day in first...last where open.contains(CalendarDay(daysSinceEpoch: day)) && !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF) {
+            // (A closure's days are named as such, not again as days not recorded.)
+            let closed = closures[unit] ?? []
+            for day in first...last where open.contains(CalendarDay(daysSinceEpoch: day)) && !unitDays.contains(id << 32 | Int64(day) & 0xFFFF_FFFF)
+                && !closed.contains(where: { $0.contains(CalendarDay(daysSinceEpoch: day)) }) {
                 if count == 0 { firstMissing = day }
                 lastMissing = day
                 count += 1
@@ -314,7 +351,13 @@ public struct StaffingJob: Sendable {
         // rows together: the row's unit and pay code are looked up only when they differ from
         // the previous row's (comparing interned Strings is cheap, hashing them is not), and
         // hours add up in one array per unit indexed by period, in the same order as before.
-        let firstPeriod = tDates.min().map { frequency.period(of: $0) } ?? 0
+        let tFirst = tDates.min(), tLast = tDates.max()
+        let firstPeriod = tFirst.map { frequency.period(of: $0) } ?? 0
+        // Overtime and agency at trend learn from the periods the timekeeping covers whole
+        // (`TimekeepingPeriod.wholePeriods`), as the census does; with none whole, from all.
+        var timekeepingDays = TimekeepingPeriod()
+        if let tFirst, let tLast { timekeepingDays.add(tFirst); timekeepingDays.add(tLast) }
+        let premiumPeriods = timekeepingDays.wholePeriods(of: frequency, open: censusOpen) ?? Int.min...Int.max
         let periodCount = max(0, lastComplete - firstPeriod + 1)
         var unitIndex: [String: Int] = [:], unitOrder: [String] = []
         var productiveHours: [[Double]] = [], premiumHours: [[Double]] = []
@@ -405,7 +448,9 @@ public struct StaffingJob: Sendable {
                 if premiumHours[unitSlot].isEmpty { premiumHours[unitSlot] = [Double](repeating: 0, count: periodCount) }
                 premiumHours[unitSlot][period - firstPeriod] += tHours[r]
                 var unit = unitOrder[unitSlot]
-                unit.withUTF8 { hoursByPay[kind == .overtime ? "overtime" : "agency"]!.add(key: $0, day: tDates[r], value: tHours[r]) }
+                if premiumPeriods.contains(period) {
+                    unit.withUTF8 { hoursByPay[kind == .overtime ? "overtime" : "agency"]!.add(key: $0, day: tDates[r], value: tHours[r]) }
+                }
             }
         }
         // Corrections beyond the hours they correct: a file of negative hours (signs turned).
@@ -431,8 +476,18 @@ public struct StaffingJob: Sendable {
         var censusForecast: [String: (values: [Double], mase: Double?)] = [:]
         var outlooks: [SeriesOutlook] = []
         let levelsShown = [80.0, 95.0]
-        let forecaster = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: levelsShown, backtestOrigins: 3,
-                                                                     longCycle: frequency.longCycle))
+        // The plan's periods begin after the last complete period; a history ending before it
+        // is forecast through the periods between, and those steps are not planned, so each
+        // plan period carries its own forecast (labels and values a period apart put January's
+        // 31 days under February).
+        let behind = censusTotals.lastPeriod == Int.min ? 0 : max(0, lastComplete - censusTotals.lastPeriod)
+        var censusSettings = ForecastSettings(horizon: horizon + behind, season: season, levels: levelsShown, backtestOrigins: 3,
+                                              longCycle: frequency.longCycle)
+        // A census is a level: a unit opened weeks ago and still filling is planned at its last
+        // period, not at the mean of its ramp (`ShortRamp`).
+        censusSettings.shortRampsAtLastLevel = true
+        let forecaster = DemandForecaster(settings: censusSettings)
+        var shortHistories: [(unit: String, periods: Int, last: Double?, mean: Double)] = []
         var record = historyStage.map { StageRecord(stage: $0, frequency: frequency, lastPeriod: censusTotals.lastPeriod) }
         // The census as recorded, missing periods NaN: the outlook shows them as gaps, where
         // the series the models fitted has them filled in, which read as census counted.
@@ -440,8 +495,12 @@ public struct StaffingJob: Sendable {
         censusTotals.forEachSeries { id, _, values in recorded[censusTotals.keys.key(id)] = values }
         let fewerWeekdays = try ParallelForecast.each(censusTotals, forecaster: forecaster, threads: threads, progress: Progress(label: "staffing: census", total: censusTotals.seriesCount, quiet: quiet)) { unit, history, f in
             record?.add(series: unit, forecast: f, levels: levelsShown, history: history, season: season)
-            let values = zip(f.mean, f.spread).map { max(0, $0 + z * $1) }
+            let values = zip(f.mean.dropFirst(behind), f.spread.dropFirst(behind)).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
+            if f.demandClass == .short, !history.isEmpty {
+                // Said with its periods: planned at its mean, or at its last period when ramping.
+                shortHistories.append((unit, history.count, history.withUnsafeBufferPointer(ShortRamp.isShown) ? history.last : nil, history.reduce(0, +) / Double(history.count)))
+            }
             // Both end at the last period; the fitted series may start a period later (a first
             // period begun in part is not fitted).
             let shown = recorded[unit].flatMap { values in
@@ -475,10 +534,20 @@ public struct StaffingJob: Sendable {
         }
         stoppedUnits.sort { $0.unit < $1.unit }
         var premiumForecast: [String: Double] = [:]
-        for (kind, totals) in hoursByPay where totals.seriesCount > 0 {
-            let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon, season: season, levels: [80], backtestOrigins: 0, longCycle: frequency.longCycle))
+        for (kind, var totals) in hoursByPay where totals.seriesCount > 0 {
+            // Through the timekeeping's last whole period (a week without overtime there is 0),
+            // and forecast on to the plan's periods from it: an export ending before the census
+            // had its hours at trend summed over other weeks than the plan's.
+            let through = min(premiumPeriods.upperBound, lastComplete)
+            if through > totals.lastPeriod, through < Int.max {
+                var day = frequency.firstDay(of: through + 1).adding(days: -1)
+                while censusOpen.count > 0 && !censusOpen.contains(day) { day = day.adding(days: -1) }
+                totals.cover(day)
+            }
+            let ahead = totals.lastPeriod == Int.min ? 0 : max(0, lastComplete - totals.lastPeriod)
+            let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon + ahead, season: season, levels: [80], backtestOrigins: 0, longCycle: frequency.longCycle))
             try ParallelForecast.each(totals, forecaster: quick, threads: threads, progress: Progress(label: "staffing: \(kind)", total: totals.seriesCount, quiet: true)) { unit, _, f in
-                premiumForecast["\(unit)|\(kind)"] = f.mean.reduce(0, +)
+                premiumForecast["\(unit)|\(kind)"] = f.mean.dropFirst(ahead).reduce(0, +)
             }
         }
 
@@ -531,7 +600,6 @@ public struct StaffingJob: Sendable {
         // holds the others' read as the same (4.8 hours per patient day came out 3.2).
         let timekept = TimekeepingCoverage(units: tUnits, days: tDates, name: censusName)
         let unitOpen = UnitOpenWeekdays.of(units: cUnits, days: cDates, patientDays: cDays, name: censusName)
-        let tFirst = tDates.min(), tLast = tDates.max()
         func coveredByTimekeeping(_ p: Int, of unit: String) -> Bool {
             guard let span = timekept.span(of: unit), timekept.covers(p, of: unit, frequency: frequency) else { return false }
             // (Days the unit's census does not record, a weekday unit's weekend, need no timekeeping.)
@@ -567,7 +635,23 @@ public struct StaffingJob: Sendable {
                 for p in recent where p >= first && p - first < values.count && !values[p - first].isNaN {
                     guard timekept.span(of: unit) != nil else { withoutTimekeeping.insert(unit); break }
                     guard coveredByTimekeeping(p, of: unit) else { uncovered[p, default: []].insert(unit); continue }
-                    patientDays += values[p - first]
+                    // A period read from fewer than half its days (`censusPeriodsReadFromRecordedDays`)
+                    // is a unit closed most of it, whose hours (none, or a manager's) are not those
+                    // of its census's average over the period: a unit closed 12 to 31 January had
+                    // January's 11 days of hours set against 31 days of census, and October to
+                    // January measured 7.54 hours per patient day where it worked at 9 (7.39 where
+                    // 8 hours a day were kept through the closure), flagged below target. Left out
+                    // of the measurement; a week read from 6 days (a Wednesday missing) is not.
+                    // One read from more, where staff worked only the days recorded (a week closed
+                    // inside a month, 0 census read as closed), counts the census of those days:
+                    // November's 23 days of hours against 30 days of census read 5.66 for 6.
+                    var census = values[p - first]
+                    if let read = readFromRecordedDays.first(where: { $0.unit == unit && $0.period == frequency.label(p) }), read.days > 0 {
+                        if 2 * read.recorded < read.days { continue }
+                        let worked = timekept.daysWithRows(of: unit, from: frequency.firstDay(of: p), through: frequency.firstDay(of: p + 1).adding(days: -1))
+                        census *= Double(max(read.recorded, min(worked, read.days))) / Double(read.days)
+                    }
+                    patientDays += census
                     hoursOnRecordedDays += productive[unit]?[p] ?? 0
                     measured[unit, default: (0, [])].periods.append(p)
                 }
@@ -702,6 +786,8 @@ public struct StaffingJob: Sendable {
         result.overtimeMultiplierDefault = planner.defaultOvertimeMultiplier
         result.agencyRateMultipleDefault = planner.defaultAgencyRateMultiple
         result.missingCensusDays = missingDays
+        result.shortCensusHistories = shortHistories.filter { targeted.contains($0.unit) && censusForecast[$0.unit] != nil }.sorted { $0.unit < $1.unit }
+        result.censusClosures = closures.sorted { $0.key < $1.key }.flatMap { unit, runs in runs.map { (unit: unit, days: $0) } }
         result.censusPeriodsReadFromRecordedDays = readFromRecordedDays
         result.frequency = frequency
         result.unitsWithStaffedHours = Set(planned.filter { staffedHours[$0.matchKey()] != nil })
@@ -901,6 +987,24 @@ public struct StaffingJob: Sendable {
         } else if let readFromDays {
             // Only a unit's census ending early left periods missing some days: said all the same.
             lines.append("Census " + readFromDays)
+        }
+        if !result.censusClosures.isEmpty {
+            let closures = result.censusClosures
+            lines.append("Census runs of zero patient days inside a unit's history (a week or more, census before and after), read as the unit closed, not as census, and left out like days not recorded: "
+                + closures.prefix(6).map { c in
+                    "\(c.unit) \(c.days.lowerBound) to \(c.days.upperBound) (\(NumberFormat.count(CensusStop.daysBetween(c.days.lowerBound, c.days.upperBound) + 1, "day")))"
+                }.listed(of: closures.count)
+                + "; if the unit was open and empty, those weeks are not planned from")
+        }
+        if !result.shortCensusHistories.isEmpty {
+            let period = result.frequency.rawValue
+            lines.append("Census history too short for a season or a trend (fewer than \(DemandClass.minimumHistory) \(period)s): "
+                + result.shortCensusHistories.prefix(6).map { u in
+                    "\(u.unit) has only \(NumberFormat.count(u.periods, period)) of history, " + (u.last.map {
+                        "moving one way every \(period): planned at its last \(period) (\(numbers.quantity($0, decimals: 1))), not at their mean (\(numbers.quantity(u.mean, decimals: 1)))"
+                    } ?? "planned at their mean (\(numbers.quantity(u.mean, decimals: 1)))")
+                }.listed(of: result.shortCensusHistories.count)
+                + "; check its plan as its census grows")
         }
         if !result.censusEndingEarly.isEmpty {
             // A unit whose census ends short of the stop rule is planned as open, and the period

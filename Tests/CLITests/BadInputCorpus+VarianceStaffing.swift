@@ -193,6 +193,13 @@ extension BadInputCorpus {
                                 expectation: .accepted(file: "actuals.csv", read: 6, output: "out/budget_variance.md",
                                                        says: ["No actual volume is given for 2025-09 of ICU, though other months have one",
                                                               "give a month with no patients as a volume of 0"])))
+        // A unit closed for a stretch, its census exported as 0 on each closed day (11 days
+        // inside its history): read as days not recorded, not as census, and named with its dates.
+        let censusInput = CSVInput.census
+        let closedRows = censusInput.rows.enumerated().map { k, row in (30...40).contains(k) ? [row[0], row[1], "0"] + row.dropFirst(3) : row }
+        cases.append(accepting(censusInput, "a closure exported as 11 days of zero census", Data(CSVInput.csv(censusInput.header, closedRows).utf8),
+                               read: censusInput.rows.count, output: "out/staffing_plan.md",
+                               says: ["Census runs of zero patient days inside a unit's history", "ICU \(censusInput.rows[30][0]) to \(censusInput.rows[40][0]) (11 days)"]))
         return cases
     }
 }

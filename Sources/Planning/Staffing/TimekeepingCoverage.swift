@@ -56,6 +56,12 @@ public struct TimekeepingCoverage: Sendable {
         return true
     }
 
+    /// The days from `first` through `last` on which the unit's timekeeping has a row.
+    public func daysWithRows(of unit: String, from first: CalendarDay, through last: CalendarDay) -> Int {
+        guard first <= last, let known = days[unit] else { return 0 }
+        return (first.daysSinceEpoch...last.daysSinceEpoch).filter(known.contains).count
+    }
+
     /// Whether the unit's timekeeping has a row on `day`.
     public func covers(day: CalendarDay, of unit: String) -> Bool { days[unit]?.contains(day.daysSinceEpoch) ?? false }
 

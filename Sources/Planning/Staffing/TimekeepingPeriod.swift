@@ -1,3 +1,4 @@
+import Forecasting
 import Tabular
 
 /// The days a timekeeping export covers: from the first to the last date of its rows, and of
@@ -36,4 +37,21 @@ public struct TimekeepingPeriod: Sendable, Equatable {
 
     /// Whether `day` is one of the export's days.
     public func covers(_ day: CalendarDay) -> Bool { days?.contains(day) ?? false }
+}
+
+extension TimekeepingPeriod {
+    /// The periods of `frequency` the export covers whole, counting only the days `open` (a
+    /// weekday unit's week ends on Friday); nil when it covers none whole.
+    ///
+    /// Planning learns from complete periods only (DESIGN.md). A Sunday-to-Saturday export read
+    /// by ISO week has a first week of 1 day and a last of 6: learned as whole weeks, they drew
+    /// the overtime and agency hours at trend of a unit with 112 overtime and 84 agency hours in
+    /// every whole week to 1,370 and 1,027 over 13 weeks, where 1,456 and 1,092 are right.
+    public func wholePeriods(of frequency: Frequency, open: OpenWeekdays = .all) -> ClosedRange<Int>? {
+        guard let first, let last else { return nil }
+        var from = frequency.period(of: first), through = frequency.period(of: last)
+        if !open.noneOpen(from: frequency.firstDay(of: from), through: first.adding(days: -1)) { from += 1 }
+        if !open.noneOpen(from: last.adding(days: 1), through: frequency.firstDay(of: through + 1).adding(days: -1)) { through -= 1 }
+        return from <= through ? from...through : nil
+    }
 }

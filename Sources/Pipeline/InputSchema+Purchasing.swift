@@ -19,10 +19,13 @@ extension InputSchema {
     /// expires before it was made is rejected. So is `status` on orders (an ERP's line status):
     /// lines it calls cancelled, void or deleted are left out of the analysis; and `po_line`,
     /// the PO's line number, which keeps two lines of one PO for the same item apart.
+    /// `received_quantity` may be negative (a receipt reversed, or a return): netted against
+    /// its line's receipts, or rejected at the end of the file when they cannot cover it
+    /// (`ReceiptReversals`).
     static let purchasing: [InputSchema] = [
         InputSchema(kind: "orders", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
-                                            r("received_quantity", .number, false, atLeastZero), r("contract_price", .number, false, atLeastZero),
+                                            r("received_quantity", .number), r("contract_price", .number, false, atLeastZero),
                                             r("status", .text), r("uom", .text), r("po_line", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),

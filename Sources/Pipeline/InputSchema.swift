@@ -26,6 +26,8 @@ public struct InputSchema: Sendable {
         /// census with a blank day every few weeks stopped the plan above the reject limit,
         /// although DESIGN.md reads a level nobody recorded as missing.
         public var emptyIsUnrecorded = false
+        /// A number written with a percent sign is the fraction (`98%` is 0.98; `ImportRow.numberOrPercent`).
+        public var readsPercentSign = false
     }
 
     /// A sanity range for a column: values that parse but cannot be right (a negative pack
@@ -135,7 +137,7 @@ public struct InputSchema: Sendable {
                                            r("review_period_days", .number, false, days),
                                            r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
-                                           r("service_level", .number, false, .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99)")),
+                                           Role(name: "service_level", type: .number, required: false, rule: .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99, with or without a % sign)"), readsPercentSign: true),
                                            r("par_level", .number, false, atLeastZero), r("status", .text, false, .oneOf(ItemStatus.words)),
                                            r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"])),
                                            // The successor of a replaced item (`Replaced By`): named in reorder's notes.

@@ -45,6 +45,8 @@ public struct PurchasingJob: Sendable {
         /// Order rows left out as cancelled, and their statuses.
         public var cancelledRows = 0
         public var cancelledStatuses: Set<String> = []
+        /// How lines were read from their statuses and reversals (`orderLineNotes`).
+        public var orderLineNotes: [String] = []
         /// The order dates far beyond the rest of the export (`ExportLastDay`), the first few as
         /// `orders.csv line 9, order_date 2062-03-31`, and how many rows there are.
         public var datesBeyond: [String] = []
@@ -95,6 +97,7 @@ public struct PurchasingJob: Sendable {
         result.mergedVendorSpellings = lines.mergedVendorSpellings
         result.cancelledRows = lines.cancelledRows
         result.cancelledStatuses = lines.cancelledStatuses
+        result.orderLineNotes = Self.orderLineNotes(lines, counted: "spend, fill rate against the ordered quantity, on time and lead time")
         result.splitLineExamples = lines.splitLines.prefix(Self.namedInNotes).map { k in
             "\(lines.poNames[Int(lines.po[k])]): \(lines.itemNames[Int(lines.item[k])]) from \(lines.vendorNames[Int(lines.vendor[k])])"
         }
@@ -151,6 +154,44 @@ public struct PurchasingJob: Sendable {
                                            unitCost: { paid[$0] ?? master?.number("unit_cost", $0) })
         }
         return result
+    }
+
+    /// What was read of the lines beyond their receipts, in sentences for purchasing's and
+    /// reorder's notes (`counted` names what a received unit counts in): cancelled lines with
+    /// receipts read as closed short, statuses that stood in for receipts or could not, and
+    /// receipt reversals netted. Each once changed the figures without a word.
+    static func orderLineNotes(_ o: PurchaseOrderLines, counted: String) -> [String] {
+        func named(_ lines: [Int], _ detail: (Int) -> String = { _ in "" }) -> String {
+            firstFew(lines.map { k in
+                let po = o.poNames[Int(o.po[k])]
+                return (po.isEmpty ? "" : po + ": ") + "\(o.itemNames[Int(o.item[k])]) from \(o.vendorNames[Int(o.vendor[k])])" + detail(k)
+            })
+        }
+        func whole(_ x: Double) -> String { NumberFormat.fixed(x, decimals: 0) }
+        func count(_ n: Int) -> String { n == 1 ? "1 order line" : "\(n) order lines" }
+        var notes: [String] = []
+        let cancelled = o.cancelledWithReceipts
+        if !cancelled.isEmpty {
+            notes.append("\(count(cancelled.count)) with a cancelled status carried receipts (\(named(cancelled) { " received \(whole(o.received($0))) of \(whole(o.quantity[$0]))" })): read as closed short, "
+                         + "what was received counted (\(counted)), the cancelled balance not on order")
+        }
+        let byStatus = o.receivedByStatus
+        if !byStatus.isEmpty {
+            notes.append("\(count(byStatus.count)) whose status says received had no receipt quantity or date (\(named(byStatus))): counted as received in full at the ordered quantity, "
+                         + "with no lead time or on time (no receipt date); export the receipt date and quantity (receipt_date, received_quantity) to measure them")
+        }
+        let partly = o.partlyReceivedUnknown
+        if !partly.isEmpty {
+            notes.append("\(count(partly.count)) whose status says partly received had no receipt quantity (\(named(partly) { " ordered \(whole(o.quantity[$0]))" })): how much is still to come is not known, "
+                         + "so none of it is counted on order and the line is left out of fill rates as open; export the received quantity (received_quantity) to count the balance")
+        }
+        let reversed = o.reversedLines
+        if !reversed.isEmpty {
+            notes.append("\(o.reversalRows == 1 ? "1 negative receipt (a reversal or a return)" : "\(o.reversalRows) negative receipts (reversals or returns)") netted against \(o.reversalRows == 1 ? "its PO line's" : "their PO lines'") receipts ("
+                         + named(reversed) { k in ": " + o.receipts(k).enumerated().map { $0.offset == 0 ? whole($0.element.units) : ($0.element.units < 0 ? " - " : " + ") + whole(abs($0.element.units)) }.joined() + " = \(whole(o.received(k)))" }
+                         + "): the units that went back are not counted as received")
+        }
+        return notes
     }
 
     /// The order lines of an imported orders table.
@@ -275,6 +316,7 @@ public struct PurchasingJob: Sendable {
             let more = r.splitLines > r.splitLineExamples.count ? " and \(r.splitLines - r.splitLineExamples.count) more" : ""
             lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)" + (r.hasLineNumbers ? "" : "; if the export has PO line numbers, map them (--columns po_line=..., po_line in a pipeline's columns) to keep separate lines apart"))
         }
+        lines += r.orderLineNotes
         if r.cancelledRows > 0 {
             lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
         }

@@ -54,6 +54,8 @@ public struct ReorderJob: Sendable {
         public var replacements: [String] = []
         /// PO lines read in their items' units, or left out (`PurchaseUnitConversion`).
         public var unitNotes: [String] = []
+        /// PO lines read from their statuses and receipt reversals (`PurchasingJob.orderLineNotes`).
+        public var orderLineNotes: [String] = []
         /// The usage's last day when it ends before as-of (forecasts start after it); else nil.
         public var usageEnd: CalendarDay?
         /// The usage's rows read as period totals spread over their days (`UsageRows`), said;
@@ -707,6 +709,7 @@ public struct ReorderJob: Sendable {
             }
         }
         plan.unitNotes = units?.notes ?? []
+        plan.orderLineNotes = orderLines.map { PurchasingJob.orderLineNotes($0, counted: "units received since a count on the shelf, lead time") } ?? []
         plan.openOrders = openOrderUse
         plan.forecastSeconds = forecastSeconds
         plan.planningSeconds = Progress.now() - planningStarted

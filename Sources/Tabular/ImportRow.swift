@@ -152,6 +152,21 @@ public struct ImportRow {
         throw RowRejection(column: column, importer.numbers.explainFailure(field))
     }
 
+    /// A number that may be written with a percent sign (`98%`), read as the fraction (0.98);
+    /// without one, as `number`. For a column that takes a fraction or a percentage (a service
+    /// level): `0.98` and `98` were read, and `98%`, as a spreadsheet formats it, rejected.
+    public func numberOrPercent(_ column: Int) throws -> Double {
+        let field = record[column]
+        var end = field.count
+        while end > 0 && field[end - 1] == 0x20 { end -= 1 }
+        guard end > 0, field[end - 1] == 0x25 else { return try number(column) }
+        let digits = UnsafeBufferPointer(rebasing: field[0..<(end - 1)])
+        guard let value = importer.numbers.parse(digits), value.magnitude <= ImportOptions.largestMagnitude else {
+            throw RowRejection(column: column, importer.numbers.explainFailure(field))
+        }
+        return value / 100
+    }
+
     /// A number from a column that may be absent from the file or empty in this row.
     public func optionalNumber(_ column: Int?) throws -> Double? {
         guard let column, !record[column].allSatisfy({ $0 == 0x20 }) else { return nil }

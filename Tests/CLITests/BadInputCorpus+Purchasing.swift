@@ -87,8 +87,13 @@ extension BadInputCorpus {
         }
         cases.append(rejecting(orders, "order dates and receipts MM/DD/YYYY with one receipt keyed 20/01/2025 (line 4): a typo, its row rejected",
                                Data(CSVInput.csv(orders.header, typo)), [RejectedRow(line: 4, column: "receipt_date", says: "20/01/2025")], read: typo.count))
-        // An ERP's line status: a cancelled line is left out and counted, not analysed as spend.
-        let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in row + [k == 2 ? "Cancelled" : "Closed"] }))
+        // An ERP's line status: a cancelled line is left out and counted, not analysed as spend
+        // (with nothing received: one with receipts is closed short, `receiptReversalAndStatusCases`).
+        let withStatus = Data(CSVInput.csv(orders.header + ["status"], orders.rows.enumerated().map { k, row in
+            var row = row
+            if k == 2 { row[orders.column("receipt_date")] = ""; row[orders.column("received_quantity")] = "" }
+            return row + [k == 2 ? "Cancelled" : "Closed"]
+        }))
         cases.append(accepting(orders, "P3 with status Cancelled (line 4): left out and named", withStatus,
                                read: orders.rows.count, output: "out/purchasing.md", says: ["1 order row with status 'Cancelled' left out of spend"]))
         // The same status under a header the import does not read as `status`: the cancelled
@@ -120,6 +125,7 @@ extension BadInputCorpus {
         cases.append(accepting(orders, "P6 ordered 2062-01-15 (line 7), far beyond the rest: not the export's last day, named", futureData,
                                read: orders.rows.count, output: "out/purchasing.md",
                                says: ["1 order row is dated more than 366 days after the rest of the export", "orders.csv line 7, order_date 2062-01-15; check the year"]))
+        cases += receiptReversalAndStatusCases()
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))
@@ -128,6 +134,62 @@ extension BadInputCorpus {
         cases.append(CorpusCase(kind: .orders, name: "reorder --service-measure median", files: files(CSVInput.items).merging([CSVInput.items.file: Data(CSVInput.items.contents)]) { _, own in own },
                                 arguments: reorder, expectation: .usageError(says: ["--service-measure must be fill-rate or cycle"])))
         for k in cases.indices { cases[k].name = "purchasing/" + cases[k].kind.rawValue.prefix { $0 != " " } + ": " + cases[k].name }
+        return cases
+    }
+}
+
+extension BadInputCorpus {
+    /// The buyer's review of s37: a receipt reversal (a negative received quantity) netted
+    /// against its PO line, or rejected saying what it needs when the line's receipts cannot
+    /// cover it; a status-only export (no receipt columns) whose `Fully Received` lines are
+    /// received; a line cancelled after a partial receipt, closed short; a `Partially Received`
+    /// line without a quantity, named and not counted on order.
+    static func receiptReversalAndStatusCases() -> [CorpusCase] {
+        let orders = CSVInput.orders
+        var cases: [CorpusCase] = []
+        let q = orders.column("received_quantity"), date = orders.column("receipt_date"), po = orders.column("po")
+        func row(_ base: Int, received: String, on day: String? = nil, po number: String? = nil) -> [String] {
+            var row = orders.rows[base]
+            row[q] = received
+            if let day { row[date] = day }
+            if let number { row[po] = number }
+            return row
+        }
+        let netted = orders.rows + [row(0, received: "-100"), row(0, received: "90", on: "2025-01-18")]
+        cases.append(accepting(orders, "P1 received 100, reversed -100 and received 90 (lines 2, 8 and 9): netted to 90, named", Data(CSVInput.csv(orders.header, netted)),
+                               read: netted.count, output: "out/purchasing.md",
+                               says: ["1 negative receipt (a reversal or a return) netted against its PO line's receipts (P1: A100 from Acme: 100 - 100 + 90 = 90)"]))
+        let tooMuch = orders.rows + [row(0, received: "-150", on: "2025-01-18")]
+        cases.append(rejecting(orders, "P1 received 100 and reversed -150 (line 8): rejected, more than its line received", Data(CSVInput.csv(orders.header, tooMuch)),
+                               [RejectedRow(line: 8, column: "received_quantity", says: "a negative received quantity (-150) is a receipt reversal or a return to the vendor, netted against its PO line's receipts: the export has only 100 received on its line")],
+                               read: tooMuch.count))
+        let otherLine = orders.rows + [row(0, received: "-10", po: "P9")]
+        cases.append(rejecting(orders, "a reversal of -10 on PO P9, which has no receipt (line 8): rejected", Data(CSVInput.csv(orders.header, otherLine)),
+                               [RejectedRow(line: 8, column: "received_quantity", says: "the export has no receipt of its line (same po, po_line, item, vendor, order_date and quantity) to take 10 from; export the receipt it reverses too")],
+                               read: otherLine.count))
+        let noPO = orders.rows + [row(0, received: "-10", po: "")]
+        cases.append(rejecting(orders, "a reversal of -10 without a PO number (line 8): rejected", Data(CSVInput.csv(orders.header, noPO)),
+                               [RejectedRow(line: 8, column: "received_quantity", says: "this row has no PO number to find them by")],
+                               read: noPO.count))
+        // A PeopleSoft-style status-only export: no receipt columns, a line status.
+        let kept = orders.header.indices.filter { orders.header[$0] != "receipt_date" && orders.header[$0] != "received_quantity" }
+        let statuses = ["Fully Received", "Complete", "Open", "Fully Received", "Partially Received", "Received"]
+        let statusOnly = orders.rows.enumerated().map { k, row in kept.map { row[$0] } + [statuses[k]] }
+        cases.append(accepting(orders, "status-only export, no receipt columns: Fully Received lines received in full, Partially Received named", Data(CSVInput.csv(kept.map { orders.header[$0] } + ["status"], statusOnly)),
+                               read: statusOnly.count, output: "out/purchasing.md",
+                               says: ["4 order lines whose status says received had no receipt quantity or date (P1: A100 from Acme, P2: B200 from Beta, P4: B200 from Acme and 1 more): counted as received in full at the ordered quantity",
+                                      "1 order line whose status says partly received had no receipt quantity (P5: A100 from Beta ordered 100): how much is still to come is not known"]))
+        var cancelledRows = orders.rows.map { $0 + ["Closed"] }
+        cancelledRows[0][q] = "40"
+        cancelledRows[0][orders.header.count] = "Cancelled"
+        let cancelled = cancelledRows
+        cases.append(accepting(orders, "P1 received 40 of 100 and cancelled for the balance (line 2): closed short, named", Data(CSVInput.csv(orders.header + ["status"], cancelled)),
+                               read: cancelled.count, output: "out/purchasing.md",
+                               says: ["1 order line with a cancelled status carried receipts (P1: A100 from Acme received 40 of 100): read as closed short"]))
+        // The item master's service level written as a spreadsheet formats it.
+        let items = CSVInput.items
+        cases.append(accepting(items, "service_level '98%' on line 2: read as 0.98", replacingValue(items, 0, "service_level", with: Array("98%".utf8)),
+                               read: items.rows.count, output: "out/reorder.csv", says: [",0.98,"]))
         return cases
     }
 }
@@ -162,7 +224,7 @@ extension CSVInput {
                     ("quantity", "1e400", "out of range"), ("order_date", "2025-02-30", "February 2025 has 28 days"),
                     ("order_date", "9999-01-11", "year 9999 is out of range"), ("receipt_date", "2025-01-02", "receipt_date 2025-01-02 is before order_date 2025-01-11"),
                     ("receipt_date", "2025-13-01", "there is no month 13"), ("unit_price", "-11", "not a number of at least 0"),
-                    ("received_quantity", "-1", "not a number of at least 0"), ("contract_price", "(5)", "not a number of at least 0")])
+                    ("received_quantity", "-1", "a negative received quantity (-1) is a receipt reversal or a return to the vendor, netted against its PO line's receipts: the export has no receipt of its line"), ("contract_price", "(5)", "not a number of at least 0")])
 
     static let contracts = CSVInput(
         kind: .contracts, file: "contracts.csv", header: contractsHeader, rows: contractsRows, others: purchasingOthers(except: "contracts.csv"),

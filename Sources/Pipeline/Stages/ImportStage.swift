@@ -356,6 +356,7 @@ public struct ImportStage: Stage {
         // Rows whose level was not recorded (an empty census value): left out, counted, and
         // the first one's line kept for the note.
         let emptyIsUnrecorded = present.map(\.emptyIsUnrecorded)
+        let readsPercentSign = present.map(\.readsPercentSign)
         var rowUnrecorded = false
         var unrecorded = (rows: 0, firstLine: 0, role: "")
         // By the unit's interned id, the last day of a recorded row and of an empty one
@@ -414,7 +415,8 @@ public struct ImportStage: Stage {
                     rowNumber[k] = .nan
                     return
                 }
-                let value = required[k] ? try row.number(column) : try row.optionalNumber(column) ?? .nan
+                let value = readsPercentSign[k] ? (ImportRow.isEmpty(row.record[column]) ? .nan : try row.numberOrPercent(column))
+                    : required[k] ? try row.number(column) : try row.optionalNumber(column) ?? .nan
                 if hasRule[k], !value.isNaN, let problem = rules[k]!.problem(value) {
                     throw RowRejection(column: column, problem)
                 }
@@ -491,6 +493,26 @@ public struct ImportStage: Stage {
                 subtotals.isSubtotal(item: held.item) ? held.rejection(internedStrings[i][held.item], column: columns[i] >= 0 ? columns[i] : nil) : nil
             }
         }
+        // Negative receipts of orders, judged against their lines' receipts at the end (`ReceiptReversals`).
+        var reversals = ReceiptReversals()
+        let reversalSlot = schema.kind == "orders" ? present.firstIndex(where: { $0.name == "received_quantity" }) : nil
+        func reversalRejections() -> [LateRejection] {
+            guard let r = reversalSlot, !reversals.isEmpty else { return [] }
+            let slot = { (name: String) in present.firstIndex { $0.name == name } }
+            let po = slot("po"), lineSlots = ["po_line", "item", "vendor", "order_date", "quantity"].compactMap(slot)
+            func value(_ k: Int, _ row: Int) -> String {
+                switch types[k] {
+                case .text: return texts[k][row]
+                case .date, .period: return days[k][row].description
+                case .number, .time, .dateTime: return String(numbers[k][row].bitPattern)
+                }
+            }
+            return reversals.rejections(rows: numbers[r].count, column: columns[r] >= 0 ? columns[r] : nil,
+                                        po: { row in po.map { texts[$0][row] } ?? "" },
+                                        line: { row in lineSlots.map { value($0, row) }.joined(separator: "\u{1F}") },
+                                        received: { row in numbers[r][row] })
+        }
+        func lateRejections() -> [LateRejection] { subtotalRejections() + reversalRejections() }
         /// Filters the row in the scratch and appends it; `cell` is the unpivoted column, if any.
         func emit(_ row: ImportRow, cell: Int) throws {
             if rowUnrecorded {
@@ -560,6 +582,7 @@ public struct ImportStage: Stage {
                 }
             }
             if employeeColumn != nil { overlaps.accept() }
+            if let r = reversalSlot, rowNumber[r] < 0 { reversals.hold(row.record, row: numbers[r].count - 1) }
             if let weighing, let (i, _, _) = subtotalRoles { weighed.append((weighing, texts[i].count - 1)) }
         }
         var summary: ImportSummary
@@ -595,7 +618,7 @@ public struct ImportStage: Stage {
                 }
                 if let valueSlot { try read(row, valueSlot, cell) }
                 try emit(row, cell: cell)
-            }, atEnd: subtotalRejections)
+            }, atEnd: lateRejections)
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
             summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
             summary.notes += unpivoted.notes
@@ -608,7 +631,7 @@ public struct ImportStage: Stage {
                 for k in 0..<count { try read(row, k, columns[k]) }
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
                 try emit(row, cell: -1)
-            }, atEnd: subtotalRejections)
+            }, atEnd: lateRejections)
         }
         // By unit as staffing matches them, ignoring case and spaces (`6060 TELEMETRY`'s empty
         // rows under `6060 Telemetry`'s recorded ones were "no census recorded for it"): its first
@@ -636,9 +659,11 @@ public struct ImportStage: Stage {
         if !unitsUnrecorded.isEmpty {
             summary.notes.append("every \(unrecorded.role) of \(unitsUnrecorded.count == 1 ? "unit" : "units") \(unitsUnrecorded.prefix(5).map { "'\($0)'" }.listed(of: unitsUnrecorded.count)) is empty: no census recorded for \(unitsUnrecorded.count == 1 ? "it" : "them"); check the export's column")
         }
-        // The rows of the items found to be subtotals, rejected above, leave the columns.
+        // The rows of the items found to be subtotals, and the reversals no receipt covers,
+        // rejected above, leave the columns.
         subtotals.settle()
         let subtotalRows = Set(weighed.compactMap { $0.row >= 0 && subtotals.isSubtotal(item: $0.held.item) ? $0.row : nil })
+            .union(reversals.rejectedRows)
         if !subtotalRows.isEmpty {
             func drop<T>(_ values: inout [T]) {
                 guard !values.isEmpty else { return }

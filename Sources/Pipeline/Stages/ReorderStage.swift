@@ -96,6 +96,7 @@ public struct ReorderStage: Stage {
         }
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         for note in plan.unitNotes { context.note(note) }
+        for note in plan.orderLineNotes { context.note(note) }
         if !plan.itemCodesMatched.isEmpty {
             context.note("item codes read as the item master writes them (they differ only in leading zeros or case): " + plan.itemCodesMatched.listed(upTo: 10))
         }

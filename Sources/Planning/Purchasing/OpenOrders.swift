@@ -18,7 +18,10 @@ import Tabular
 /// scorecard takes it). Past that, a line received short with no such status is closed: 20
 /// of 200 received after the count and the line closed are 20 on order, not the 200 ordered
 /// (which held back the order of an item 9 days from empty). Cancelled lines were left out
-/// when the lines were read (`PurchaseOrderLines`).
+/// when the lines were read (`PurchaseOrderLines`), unless they carry receipts: then they are
+/// closed short, what they brought counted as arrived and nothing as to come. A line whose
+/// status says partly received with no receipt quantity is not counted: how much of it is
+/// still to come is not known (README, "Partly received with no receipt quantity").
 public struct OpenOrders: Sendable {
     public struct Line: Sendable, Equatable {
         /// The PO number, empty when the export has none.
@@ -62,7 +65,10 @@ public struct OpenOrders: Sendable {
     }
 
     public init(_ o: PurchaseOrderLines, countedOn day: Int32, orderedBy last: Int32, leadDays: (String) -> Double = { _ in PurchasingAnalysis.Settings().defaultLeadTimeDays }, graceDays: Double = PurchasingAnalysis.Settings().graceDays) {
-        for line in 0..<o.count where o.orderDay[line] <= last && o.quantity[line] > 0 {
+        // A line partly received by its status, with no receipt quantity, holds an unknown part
+        // of its order on the shelf already: not counted on order (`PurchaseOrderLines.partlyReceivedUnknown`).
+        let notKnown = Set(o.partlyReceivedUnknown)
+        for line in 0..<o.count where o.orderDay[line] <= last && o.quantity[line] > 0 && !notKnown.contains(line) {
             // What arrived between the count and as-of, and what is still to come at as-of.
             let atCount = o.receipts(line, by: day)
             let atPlan = day == last ? atCount : o.receipts(line, by: last)

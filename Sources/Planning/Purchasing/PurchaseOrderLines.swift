@@ -58,6 +58,31 @@ public struct PurchaseOrderLines: Sendable {
     public private(set) var partReceipts: [Int: [Receipt]] = [:]
     /// What the line's status (when the export has one) says of it beyond cancellation.
     public private(set) var statusKind: [StatusKind] = []
+    /// Lines whose status says cancelled but which carry a receipt: received in part and then
+    /// cancelled for the balance, as Oracle and Workday export them (`Cancelled`, 80 of 200
+    /// received). Read as closed short: what was received counts (spend, fill rate against the
+    /// ordered quantity, lead time, units received since a count) and the balance is not on
+    /// order. Left out whole, a vendor that short-shipped twice scored 100% fill for 76%, $640
+    /// of invoiced spend vanished, and reorder ordered 100 for 20 (the 80 received since the
+    /// count unseen).
+    public private(set) var cancelledWithReceipts: [Int] = []
+    /// Lines whose status says received (`Fully Received`, `Complete`, `Received`) with no
+    /// receipt on the row (no received quantity, no receipt date): the whole ordered quantity
+    /// counted as received, with no receipt day, so no lead time and no on time. Read as closed
+    /// with nothing received, a PeopleSoft PO line report without receipt columns scored two
+    /// vendors that delivered every line 0% filled and 0% on time, and spend $550 for $4,400.
+    public private(set) var receivedByStatus: [Int] = []
+    /// Lines whose status says partly received (`Partially Received`) with no receipt
+    /// quantity: how much arrived is not known. Not counted on order (`OpenOrders`): counted
+    /// whole, the units already on the shelf were on order too and held back an order.
+    public private(set) var partlyReceivedUnknown: [Int] = []
+    /// Lines with a negative receipt (a receipt reversed, or units returned to the vendor)
+    /// netted against the line's other receipts: 100 received, -100 reversed and 90 received
+    /// are 90 received. The import rejects a negative receipt its line's receipts cannot cover
+    /// (`reversalRows` counts the rows netted). Rejected while the receipt it reversed stayed,
+    /// reorder put 190 units on the shelf for 90 and skipped a needed order.
+    public private(set) var reversedLines: [Int] = []
+    public private(set) var reversalRows = 0
 
     public struct Receipt: Sendable, Equatable {
         public var day: Int32
@@ -82,6 +107,16 @@ public struct PurchaseOrderLines: Sendable {
             }
         }
     }
+
+    /// Whether an ERP line status says the line was received in full (`Fully Received`,
+    /// `Complete`, `Received`): with no receipt on the row, its ordered quantity arrived.
+    public static func saysReceived(_ status: String) -> Bool {
+        let key = status.matchKey()
+        return key.hasPrefix("fully") || key.hasPrefix("complete") || key.hasPrefix("received")
+    }
+
+    /// Whether an ERP line status says the line was received in part (`Partially Received`).
+    public static func saysPartlyReceived(_ status: String) -> Bool { status.matchKey().hasPrefix("partial") }
 
     /// Whether an ERP line status means the line was called off.
     public static func isCancelled(_ status: String) -> Bool {
@@ -129,17 +164,32 @@ public struct PurchaseOrderLines: Sendable {
         var lineOf: [LineKey: Int] = [:]
         var rowsOfLine: [Int32] = []
         reserve(n)
-        var lastStatus: String?, lastCancelled = false
+        // The status read once per run of rows with the same one.
+        var lastStatus: String?, lastCancelled = false, lastKind = StatusKind.unknown, lastSaysReceived = false, lastSaysPartly = false
+        /// Lines whose status gave them their receipt (`receivedByStatus`), until a row of
+        /// theirs brings a real one.
+        var byStatus = Set<Int>(), partlyUnknown = Set<Int>(), cancelledReceived = Set<Int>(), reversed = Set<Int>()
         for row in 0..<n {
+            var kind = StatusKind.unknown, cancelledWithReceipt = false
             if let status {
                 if status[row] != lastStatus {
                     lastStatus = status[row]
                     lastCancelled = Self.isCancelled(status[row])
+                    lastKind = StatusKind(status[row])
+                    lastSaysReceived = Self.saysReceived(status[row])
+                    lastSaysPartly = Self.saysPartlyReceived(status[row])
                 }
+                kind = lastKind
                 if lastCancelled {
-                    cancelledRows += 1
-                    cancelledStatuses.insert(status[row])
-                    continue
+                    // A cancelled row that carries a receipt is a line closed short.
+                    let got = receivedQuantities?[row] ?? .nan
+                    if !(got > 0) {
+                        cancelledRows += 1
+                        cancelledStatuses.insert(status[row])
+                        continue
+                    }
+                    kind = .closed
+                    cancelledWithReceipt = true
                 }
             }
             var name = items[row]
@@ -171,21 +221,43 @@ public struct PurchaseOrderLines: Sendable {
             // a delivery of nothing, its 100 on order were ordered again and its vendor scored
             // 50% fill and on time.
             let day = receiptDays?[row] ?? Self.noDay, got = receivedQuantities?[row] ?? .nan
-            let closed = status.map { StatusKind($0[row]) == .closed } ?? false
-            let received = day != Self.noDay || (!got.isNaN && (got != 0 || closed))
-            let units = !got.isNaN ? got : day != Self.noDay ? quantity[row] : .nan
+            let closed = kind == .closed
+            // A status that says received, on a row with no receipt, is the whole order arriving
+            // on a day not known (`receivedByStatus`).
+            let givenByStatus = status != nil && lastSaysReceived && !lastCancelled && day == Self.noDay && got.isNaN
+            let partlyNotKnown = status != nil && lastSaysPartly && got.isNaN && day == Self.noDay
+            let received = day != Self.noDay || (!got.isNaN && (got != 0 || closed)) || givenByStatus
+            let units = !got.isNaN ? got : day != Self.noDay || givenByStatus ? quantity[row] : .nan
             if p != 0 {
                 var number = poLines?[row] ?? ""
                 let lineNumber = number.withUTF8 { lineNumbers.intern($0) }
                 let key = LineKey(po: Int32(p), line: Int32(lineNumber), item: Int32(i), vendor: Int32(v), day: orderDay[row], quantity: quantity[row].bitPattern)
                 if let line = lineOf[key] {
-                    // A further receipt of a line already read.
+                    // A further receipt of a line already read. A status that stood in for a
+                    // receipt gives way to a real one.
+                    if !givenByStatus && received && byStatus.remove(line) != nil {
+                        receivedQuantity[line] = .nan
+                        partReceipts[line] = nil
+                    }
+                    if received && partlyUnknown.contains(line) { partlyUnknown.remove(line) }
+                    if givenByStatus && (isReceived(line) || byStatus.contains(line)) {
+                        // The line's receipts are given already (or its status said so on another row).
+                        rowsOfLine[line] += 1
+                        continue
+                    }
                     if rowsOfLine[line] == 1 {
                         splitLines.append(line)
-                        partReceipts[line] = isReceived(line) ? [Receipt(day: receiptDay[line], units: self.received(line))] : []
+                        if partReceipts[line] == nil {
+                            partReceipts[line] = isReceived(line) ? [Receipt(day: receiptDay[line], units: self.received(line))] : []
+                        }
                     }
-                    if received { partReceipts[line, default: []].append(Receipt(day: units > 0 ? day : Self.noDay, units: units)) }
-                    if let status, case let kind = StatusKind(status[row]), kind != .unknown { statusKind[line] = kind }
+                    // A reversal keeps its day: counted before a count, the -100 of 05-27 put the
+                    // 100 it reversed back on the shelf twice.
+                    if received { partReceipts[line, default: []].append(Receipt(day: units != 0 ? day : Self.noDay, units: units)) }
+                    if givenByStatus { byStatus.insert(line) }
+                    if units < 0 { reversalRows += 1; reversed.insert(line) }
+                    if cancelledWithReceipt { cancelledReceived.insert(line) }
+                    if kind != .unknown { statusKind[line] = kind }
                     rowsOfLine[line] += 1
                     if unitPrice[line].isNaN { unitPrice[line] = price }
                     if contractPrice[line].isNaN { contractPrice[line] = contract }
@@ -206,9 +278,25 @@ public struct PurchaseOrderLines: Sendable {
             contractPrice.append(contract)
             receivedQuantity.append(received ? units : .nan)
             receiptDay.append(units > 0 ? day : Self.noDay)
-            statusKind.append(status.map { StatusKind($0[row]) } ?? .unknown)
+            statusKind.append(kind)
             rowsOfLine.append(1)
+            let line = count - 1
+            if units < 0 {
+                // A reversal read before the receipt it reverses keeps its day.
+                partReceipts[line] = [Receipt(day: day, units: units)]
+                reversalRows += 1
+                reversed.insert(line)
+            }
+            if givenByStatus { byStatus.insert(line) }
+            if partlyNotKnown { partlyUnknown.insert(line) }
+            if cancelledWithReceipt { cancelledReceived.insert(line) }
         }
+        // A line whose receipts were all reversed brought nothing: no delivery day.
+        for line in reversed where received(line) <= 0 { receiptDay[line] = Self.noDay }
+        receivedByStatus = byStatus.sorted()
+        partlyReceivedUnknown = partlyUnknown.sorted()
+        cancelledWithReceipts = cancelledReceived.sorted()
+        reversedLines = reversed.sorted()
     }
 
     private mutating func reserve(_ n: Int) {
@@ -260,11 +348,18 @@ public struct PurchaseOrderLines: Sendable {
             lines.quantity.append(quantity[line]); lines.unitPrice.append(unitPrice[line]); lines.contractPrice.append(contractPrice[line])
             lines.statusKind.append(statusKind[line])
             let all = receipts(line), kept = all.filter { $0.day == Self.noDay || $0.day <= day }
-            if kept.count > 1 { lines.partReceipts[lines.item.count - 1] = kept }
+            // A reversal's day stays with it (`receipts(_:)` of one receipt has the line's last delivery day).
+            if kept.count > 1 || kept.contains(where: { $0.units < 0 }) { lines.partReceipts[lines.item.count - 1] = kept }
             lines.receivedQuantity.append(kept.isEmpty ? .nan : kept.reduce(0) { $0 + $1.units })
-            lines.receiptDay.append(kept.filter { $0.units > 0 && $0.day != Self.noDay }.map(\.day).max() ?? Self.noDay)
+            let net = kept.reduce(0) { $0 + $1.units }
+            lines.receiptDay.append(net <= 0 ? Self.noDay : kept.filter { $0.units > 0 && $0.day != Self.noDay }.map(\.day).max() ?? Self.noDay)
         }
-        lines.splitLines = splitLines.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
+        func kept(_ list: [Int]) -> [Int] { list.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } }
+        lines.splitLines = kept(splitLines)
+        lines.receivedByStatus = kept(receivedByStatus)
+        lines.partlyReceivedUnknown = kept(partlyReceivedUnknown)
+        lines.cancelledWithReceipts = kept(cancelledWithReceipts)
+        lines.reversedLines = kept(reversedLines)
         return lines
     }
 

@@ -158,7 +158,9 @@ public struct PurchasingAnalysis: Sendable {
         // says nothing of deliveries: none of its lines is overdue.
         // The export's last day: the latest date of its lines, a few far beyond the rest (a year
         // typed wrong) left out (`ExportLastDay`).
-        let hasReceipts = (0..<o.count).contains { o.isReceived($0) }
+        // Lines whose status stood in for a receipt (`receivedByStatus`) say nothing of when.
+        let hasReceipts = o.receiptDay.contains { $0 != PurchaseOrderLines.noDay }
+            || (0..<o.count).lazy.filter { o.isReceived($0) }.count > o.receivedByStatus.count
         exportLastDay = ExportLastDay(latest: (0..<o.count).map { max(o.orderDay[$0], o.receiptDay[$0]) })
         let lastDay = exportLastDay.day ?? 0
         if hasReceipts { judgedOn = lastDay }
@@ -185,7 +187,7 @@ public struct PurchasingAnalysis: Sendable {
             // Set against the contract, a line its status closes short is invoiced for what
             // arrived: on the ordered quantity, a line closed with 100 of 1,000 received (and one
             // closed with nothing) claimed $1,000 back above contract where $50 was overpaid.
-            let billed = o.statusKind[row] == .closed ? min(o.received(row), q) : q
+            let billed = o.statusKind[row] == .closed ? max(0, min(o.received(row), q)) : q
             func named(_ list: inout [String]) {
                 guard list.count < 3 else { return }
                 let po = o.poNames[Int(o.po[row])]
@@ -253,7 +255,7 @@ public struct PurchasingAnalysis: Sendable {
                 pairs[p].ordered += q
                 // At most the ordered quantity: an over-delivery on one line does not make up
                 // for a line that never came (it is flagged over_receipt instead).
-                pairs[p].received += min(got, q)
+                pairs[p].received += max(0, min(got, q))
                 if got > q { pairs[p].overReceipts += 1; named(&overReceiptExamples) }
                 // A line dated far beyond the rest of the export (a year typed wrong) has no lead
                 // time to trust: a receipt typed 2062 read a vendor's lead time as 662 days where

@@ -300,7 +300,6 @@ extension ReorderJob {
             for place in unmatched.values.flatMap(\.keys).sorted() where seen.insert(place).inserted {
                 unmatchedPlaces.append(place + (ClosestName.closest(to: place, among: everywhere).map { " (closest inventory location: \($0))" } ?? ""))
             }
-            for s in stock where !s.location.isEmpty { namesOf[s.item, default: []].append(s.location) }
             for k in stock.indices {
                 guard let places = unmatched[stock[k].item] else { continue }
                 let known = namesOf[stock[k].item] ?? []

@@ -29,8 +29,13 @@ extension InputSchema {
                                             r("status", .text), r("uom", .text), r("po_line", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
+        // A contract's `end` given as a period (`Jan-26`, `2026-04`, `2026-Q2`, `2026`) runs
+        // through its last day, as a lot's expiry month does; its `start` is the period's first
+        // day, as every date is read. Read as the 1st, a GPO term "Jul-25 to Jan-26" ended on
+        // 1 January: lines of 12 and 30 January and of 28 April (a term ending `2026-04`), all
+        // paid exactly the contract price, were off contract ($5,240 of $7,790 where $1,840 is).
         InputSchema(kind: "contracts", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("contract_price", .number, true, atLeastZero),
-                                               r("start", .date), r("end", .date), r("uom", .text)],
+                                               r("start", .date), Role(name: "end", type: .date, required: false, periodMeansLastDay: true), r("uom", .text)],
                     rowRules: [.order(earlier: "start", later: "end", why: "a contract cannot end before it starts; check the dates and the date format")]),
         InputSchema(kind: "lots", roles: [r("item", .text, true, key), r("lot", .text, true), Role(name: "expiry_date", type: .date, required: true, periodMeansLastDay: true), r("quantity", .number, true, atLeastZero),
                                           r("location", .text, false, key), r("manufacture_date", .date)],

@@ -37,11 +37,21 @@ struct PurchaseUnitConversion {
         let prices = table.numbers(price)
         var factors = [Double](repeating: 1, count: table.rowCount), keep = [Bool](repeating: true, count: table.rowCount)
         var converted: [String: (count: Int, unit: String, factor: Double)] = [:], leftOut: [String] = []
+        // Codes no spelling reads, on lines whose item master gives all a conversion needs:
+        // "give the item master's uom, pack_size and unit_cost" asked for what was given.
+        var unread: [String: (lines: Int, units: Set<String>)] = [:], otherLeftOut = 0
         for row in items.indices {
             guard let f = units.factor(item: items[row], unit: written[row], price: prices?[row] ?? .nan) else {
                 keep[row] = false
                 leftOut.append("\(label(row)) in \(written[row].trimmed())" + (units.unit(of: items[row]).isEmpty ? "" : ", its unit \(units.unit(of: items[row]))"))
                 leftOutItems.insert(items[row])
+                let code = written[row].trimmed()
+                if units.masterIsComplete(for: items[row]) && !PurchaseUnits.isKnown(code) {
+                    unread[code.uppercased(), default: (0, [])].lines += 1
+                    unread[code.uppercased()]!.units.insert(units.unit(of: items[row]))
+                } else {
+                    otherLeftOut += 1
+                }
                 continue
             }
             factors[row] = f
@@ -58,9 +68,29 @@ struct PurchaseUnitConversion {
         if !leftOut.isEmpty {
             notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit not known to be its item's or its pack \(leftOut.count == 1 ? "is" : "are") left out (counted with the others, a box was one each): "
                          + leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? " and \(leftOut.count - 3) more" : "")
-                         + "; give the item master's uom, pack_size and unit_cost, or export the lines in one unit")
+                         + PurchaseUnitConversion.advice(unread: unread, otherLeftOut: otherLeftOut))
         }
         return keep.allSatisfy { $0 } ? result : result.filtered(keep)
+    }
+
+    /// What to do about the lines left out. A code no spelling reads on an item whose master
+    /// gives its uom and unit cost is named, with the unit to write it as: the buyer with
+    /// `CA` lines against a master in `CS` was told to give the uom, pack_size and unit_cost
+    /// the master already gave, and had no way out.
+    static func advice(unread: [String: (lines: Int, units: Set<String>)], otherLeftOut: Int) -> String {
+        var parts: [String] = []
+        if !unread.isEmpty {
+            let codes = unread.sorted { $0.key < $1.key }.prefix(5).map { code, seen in
+                "'\(code)' (\(NumberFormat.count(seen.lines, "line")), items in \(seen.units.sorted().joined(separator: ", ")))"
+            }
+            parts.append("the unit code\(unread.count == 1 ? "" : "s") " + codes.joined(separator: ", ") + (unread.count > 5 ? " and \(unread.count - 5) more" : "")
+                         + " \(unread.count == 1 ? "is" : "are") not one the tool reads (it reads EA, BX, CS, PK, BT, VL, DZ, PR, RL, BG, KT, TB, CT, their names and X12 codes such as CA for a case); "
+                         + "the item master gives the items' uom and unit_cost, so replace each code in the export with the unit it stands for: the item's own (as written in the item master), or its pack's priced as the pack")
+        }
+        if otherLeftOut > 0 || unread.isEmpty {
+            parts.append("give the item master's uom, pack_size and unit_cost, or export the lines in one unit")
+        }
+        return "; " + parts.joined(separator: "; for the others, ")
     }
 
     /// The orders in their items' units.

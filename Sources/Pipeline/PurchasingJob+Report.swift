@@ -218,15 +218,17 @@ extension PurchasingJob {
         return items
     }
 
-    /// The four CSVs as workbook sheets.
+    /// The four CSVs as workbook sheets. Price variance and off-contract spend show their
+    /// cents (`.price`), as the CSV holds them: in whole dollars a $0.40 variance read `$0`
+    /// beside its caution highlight, and a claim of $12.60 read $13.
     static func sheets(_ r: Result) -> [ReportSheet] {
         var sheets = [
             scorecardTable(r).reportSheet("Vendors", styles: ["lines": WorkbookSheets.quantity, "spend": .money, "fill_rate": .percent, "on_time_rate": .percent,
                                                               "lead_time_mean_days": WorkbookSheets.tenths, "lead_time_sd_days": WorkbookSheets.tenths,
-                                                              "price_variance": .money, "off_contract_spend": .money],
+                                                              "price_variance": .price, "off_contract_spend": .price],
                                           highlights: [.init("price_variance", .above(0), tone: .caution)]),
             priceVarianceTable(r).reportSheet("Price variance", styles: ["quantity": WorkbookSheets.quantity, "paid_unit_price": .price,
-                                                                         "contract_unit_price": .price, "price_variance": .money],
+                                                                         "contract_unit_price": .price, "price_variance": .price],
                                               highlights: [.init("price_variance", .above(0))]),
             leadTimeTable(r).reportSheet("Lead times", styles: ["receipts": WorkbookSheets.quantity, "lead_time_mean_days": WorkbookSheets.tenths,
                                                                 "lead_time_sd_days": WorkbookSheets.tenths]),

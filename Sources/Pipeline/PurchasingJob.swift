@@ -133,21 +133,9 @@ public struct PurchasingJob: Sendable {
             // Lots at a location the usage names are used at that location's rate: at the whole
             // item's rate (1,300 a day over all storerooms), an ICU lot of 1,000 used 40 a day
             // read as used in time, where reorder, by location, saw 605 expire.
-            let usedAt = try Self.dailyUseByLocation(usage, asOf: asOf, windowDays: useWindowDays)
-            let stock = { (lot: LotExpiry.Lot) -> String in
-                let place = lot.location.matchKey()
-                return usedAt.locations.contains(place) ? CompositeKey.joined(lot.item, place) : lot.item
-            }
-            // Lots at a place the usage does not name are used at the item's rate less what the
-            // locations with lots of their own use: at the whole rate, the ICU's use counted for
-            // both its own lots and the central store's.
-            var usedApart: [String: Double] = [:]
-            for key in Set(listed.map(stock)) where key.utf8.contains(CompositeKey.separator) {
-                usedApart[String(CompositeKey.parts(of: key, maxSplits: 1)[0]), default: 0] += usedAt.perStock[key] ?? 0
-            }
-            let rate = { (key: String) -> Double in
-                key.utf8.contains(CompositeKey.separator) ? usedAt.perStock[key] ?? 0 : max(0, (dailyUse[key] ?? 0) - (usedApart[key] ?? 0))
-            }
+            let usedAt = Self.lotUseRates(usage, asOf: asOf, windowDays: useWindowDays)
+            let rates = usedAt.rates(of: listed) { dailyUse[$0] ?? 0 }
+            let stock = usedAt.stock(of:), rate = { (key: String) -> Double in rates[key] ?? 0 }
             result.itemsInUse = Set(dailyUse.filter { $0.value > 0 }.keys)
             let paid = lines.latestPrices(through: asOf.daysSinceEpoch)
             result.expiry = LotExpiry.plan(listed, asOf: asOf.daysSinceEpoch, stock: stock, dailyUse: rate,
@@ -246,15 +234,21 @@ public struct PurchasingJob: Sendable {
         return use
     }
 
-    /// Daily use per item and location (keyed `CompositeKey.joined(item, location.matchKey())`)
-    /// and the locations the usage names; both empty when it names none.
-    static func dailyUseByLocation(_ usage: Table, asOf: CalendarDay, windowDays: Int) throws -> (perStock: [String: Double], locations: Set<String>) {
+    /// Each item's daily use at each location the usage names (`LotUseRates`), over the
+    /// window `DailyUse` averages; no locations when the usage names none.
+    static func lotUseRates(_ usage: Table, asOf: CalendarDay, windowDays: Int) -> LotUseRates {
         guard let places = usage.texts("location"), places.contains(where: { !$0.isEmpty }),
-              let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else { return ([:], []) }
+              let days = usage.days("date"), let items = usage.texts("item"), let quantity = usage.numbers("quantity") else { return LotUseRates(locations: [], perPlace: [:]) }
         var folded = KeyCache()
         let keys = zip(items, places).map { item, place in CompositeKey.joined(item, folded.key(place)) }
         let use = DailyUse(days: days, items: keys, quantity: quantity, asOf: asOf, windowDays: windowDays)
-        return (use?.perItem ?? [:], folded.keys.subtracting([""]))
+        var perPlace: [String: [String: Double]] = [:]
+        for (key, rate) in use?.perItem ?? [:] {
+            let parts = CompositeKey.parts(of: key, maxSplits: 1)
+            guard parts.count == 2, !parts[1].isEmpty else { continue }
+            perPlace[String(parts[0]), default: [:]][String(parts[1])] = rate
+        }
+        return LotUseRates(locations: folded.keys.subtracting([""]), perPlace: perPlace)
     }
 
     // MARK: - Tables (DESIGN.md's columns)

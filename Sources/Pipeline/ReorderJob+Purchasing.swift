@@ -271,7 +271,7 @@ extension ReorderJob {
     /// Returns the lots no stock line took (`C lot LC2 at OR`): at a location where the snapshot
     /// has no row of their item, they were dropped without a word.
     static func applyLots(_ table: Table, to stock: inout [StockItem], demands: [DemandEstimate], levels: inout [ReorderPlanner.Levels],
-                          asOf: CalendarDay, byLocation: Bool) throws -> [String] {
+                          asOf: CalendarDay, byLocation: Bool, usedAt: (rates: LotUseRates, historic: [String: Double])? = nil) throws -> (unplaced: [String], places: [String]) {
         let lots = try PurchasingJob.lots(table)
         var byItem: [String: [LotExpiry.Lot]] = [:]
         for lot in lots { byItem[lot.item, default: []].append(lot) }
@@ -282,6 +282,34 @@ extension ReorderJob {
         let unplaced = byLocation ? lots.filter { lot in
             !lot.location.isEmpty && placesOf[lot.item].map { !$0.contains(lot.location.matchKey()) } ?? false
         }.map { "\($0.item) lot \($0.lot) at \($0.location)" } : []
+        // Those lots, by item: the stock rows of their item are flagged and say where the lots
+        // are and which inventory location each most likely is. Named only in reorder.md's
+        // summary, lots at `OR-MAIN` against an inventory at `Main OR` left reorder.csv with no
+        // flag and their expiring units counted as usable stock.
+        var unmatched: [String: [String: Double]] = [:], unmatchedPlaces: [String] = []
+        if byLocation {
+            for lot in lots where !lot.location.isEmpty && placesOf[lot.item].map({ !$0.contains(lot.location.matchKey()) }) ?? false {
+                unmatched[lot.item, default: [:]][lot.location, default: 0] += lot.quantity
+            }
+            var namesOf: [String: [String]] = [:]
+            // For the run's note: each lot location once, with the inventory location it most
+            // likely is among all the inventory's.
+            for s in stock where !s.location.isEmpty { namesOf[s.item, default: []].append(s.location) }
+            let everywhere = Array(Set(namesOf.values.joined()))
+            var seen = Set<String>()
+            for place in unmatched.values.flatMap(\.keys).sorted() where seen.insert(place).inserted {
+                unmatchedPlaces.append(place + (ClosestName.closest(to: place, among: everywhere).map { " (closest inventory location: \($0))" } ?? ""))
+            }
+            for k in stock.indices {
+                guard let places = unmatched[stock[k].item] else { continue }
+                let known = namesOf[stock[k].item] ?? []
+                let named = places.sorted { $0.key < $1.key }.map { place, units in
+                    "\(place) (\(NumberFormat.fixed(units, decimals: 0)) units\(ClosestName.closest(to: place, among: known).map { "; the inventory's \($0)?" } ?? ""))"
+                }
+                levels[k].flags.append("lot_location_unmatched")
+                levels[k].notes.append("lots at \(named.joined(separator: ", ")) match none of the item's inventory locations (\(known.sorted().joined(separator: ", "))): not planned, their expiry not counted; write the lots' locations as the inventory does")
+            }
+        }
         for k in stock.indices {
             guard var held = byItem[stock[k].item] else { continue }
             // A location spelled otherwise only in case and spaces (`icu` for `ICU`) is the same
@@ -300,6 +328,19 @@ extension ReorderJob {
                 guard !held.isEmpty else { continue }
             }
             let use = demands[k].dailyMean, cost = stock[k].unitCost
+            // Planned by item with lots at the usage's locations: each location's lots at its
+            // share of the item's demand (`LotUseRates`); pooled at 12 a day, an OR's lot of 100
+            // expiring in 5 days used at 10 read as 60 used, the clinic's 30 "used" by the OR:
+            // 40 to waste where 60 are, and no order where 24 were needed.
+            var stockOf: (LotExpiry.Lot) -> String = { $0.item }
+            var rateOf: (String) -> Double = { _ in use }
+            var apart = false
+            if let usedAt, held.contains(where: { usedAt.rates.stock(of: $0) != $0.item }) {
+                let rates = usedAt.rates.rates(of: held, itemRate: { _ in use }, historic: usedAt.historic)
+                stockOf = usedAt.rates.stock(of:)
+                rateOf = { rates[$0] ?? 0 }
+                apart = true
+            }
             // Lots listed as of a count rolled forward (`--orders`): the units used since came
             // out of the lots expiring first, and are not expiry waste too. Planned on the lots
             // as counted, the 80 used since a count of 100 were taken off as use and again as
@@ -307,6 +348,18 @@ extension ReorderJob {
             var usedSince = stock[k].usedSinceCount
             if usedSince > 0 {
                 held.sort { ($0.expiryDay, $0.lot) < ($1.expiryDay, $1.lot) }
+                // Lots used apart: each location's share of the use since came out of its own.
+                if apart {
+                    let keys = held.map(stockOf), total = Set(keys).reduce(0) { $0 + rateOf($1) }
+                    var share: [String: Double] = [:]
+                    for key in Set(keys) { share[key] = total > 0 ? usedSince * rateOf(key) / total : 0 }
+                    for i in held.indices {
+                        let taken = min(held[i].quantity, share[keys[i]] ?? 0)
+                        held[i].quantity -= taken
+                        share[keys[i], default: 0] -= taken
+                        usedSince -= taken
+                    }
+                }
                 for i in held.indices where usedSince > 0 {
                     let taken = min(held[i].quantity, usedSince)
                     held[i].quantity -= taken
@@ -327,7 +380,7 @@ extension ReorderJob {
                 levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(remaining, decimals: 0)) on hand: check the count or the lot file (expiry planned on the lots as listed)")
                 stock[k].lotsExceedOnHand = true
             }
-            let risks = LotExpiry.plan(held, asOf: asOf.daysSinceEpoch, dailyUse: { _ in use }, unitCost: { _ in cost > 0 ? cost : nil })
+            let risks = LotExpiry.plan(held, asOf: asOf.daysSinceEpoch, stock: stockOf, dailyUse: rateOf, unitCost: { _ in cost > 0 ? cost : nil })
             let wasted = risks.filter { $0.expectedWaste > 0 }
             let waste = wasted.reduce(0) { $0 + $1.expectedWaste }
             guard waste > 0 else { continue }
@@ -343,8 +396,16 @@ extension ReorderJob {
             }
             let value = cost > 0 ? " ($\(NumberFormat.fixed(counted * cost, decimals: 2)))" : ""
             let cap = counted < waste ? " (the lots as listed lose \(NumberFormat.fixed(waste, decimals: 0)); capped at the stock on hand)" : ""
-            levels[k].notes.append("\(NumberFormat.fixed(counted, decimals: 0)) units expected to expire before use\(value)\(cap), first expiry first out at \(NumberFormat.fixed(use, decimals: 2))/day: \(shown.joined(separator: ", "))\(wasted.count > 3 ? " and \(wasted.count - 3) more lots" : ""); not counted as stock")
+            var pace = "at \(NumberFormat.fixed(use, decimals: 2))/day"
+            if apart {
+                var seen: Set<String> = [], places: [String] = []
+                for lot in held.sorted(by: { stockOf($0).utf8.lexicographicallyPrecedes(stockOf($1).utf8) }) where seen.insert(stockOf(lot)).inserted {
+                    places.append("\(stockOf(lot) == lot.item ? "elsewhere" : lot.location) \(NumberFormat.fixed(rateOf(stockOf(lot)), decimals: 2))/day")
+                }
+                pace = "at each location's share of the use (\(places.joined(separator: ", ")))"
+            }
+            levels[k].notes.append("\(NumberFormat.fixed(counted, decimals: 0)) units expected to expire before use\(value)\(cap), first expiry first out \(pace): \(shown.joined(separator: ", "))\(wasted.count > 3 ? " and \(wasted.count - 3) more lots" : ""); not counted as stock")
         }
-        return unplaced
+        return (unplaced, unmatchedPlaces)
     }
 }

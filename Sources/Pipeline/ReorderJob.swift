@@ -36,6 +36,10 @@ public struct ReorderJob: Sendable {
         public var byLocation = false
         /// Lots at a location where the snapshot has no row of their item: not planned, named.
         public var lotsWithoutStockRow: [String] = []
+        /// The lot locations among those that no inventory row of their item names, each with
+        /// the inventory location it most likely is (`OR-MAIN (closest inventory location:
+        /// Main OR)`), for the run's note; their items are flagged `lot_location_unmatched`.
+        public var lotLocationsUnmatched: [String] = []
         /// Items (or item and location) used in the year to as-of that have no inventory row:
         /// they are not planned, as the snapshot does not say they are stocked, and are named
         /// so they do not vanish silently (`B1`, `A1 at ICU`).
@@ -643,8 +647,18 @@ public struct ReorderJob: Sendable {
                 ? "first used \(CalendarDay(daysSinceEpoch: firstUse[id])): planned at its daily use since, part weeks included"
                 : "used nearly every day: demand forecast day by day")
         }
-        var unplacedLots: [String] = []
-        if let lots { unplacedLots = try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation) }
+        var unplacedLots: [String] = [], unmatchedLotPlaces: [String] = []
+        if let lots {
+            // Planned by item, lots at the locations the usage names are used at their
+            // location's share of the item's demand, as `purchasing` uses them (`LotUseRates`).
+            var usedAt: (rates: LotUseRates, historic: [String: Double])?
+            if !byLocation && usageLocations != nil {
+                let window = PurchasingJob().useWindowDays
+                usedAt = (PurchasingJob.lotUseRates(usage, asOf: asOf, windowDays: window),
+                          try PurchasingJob.dailyUse(usage, asOf: asOf, windowDays: window).perItem)
+            }
+            (unplacedLots, unmatchedLotPlaces) = try Self.applyLots(lots, to: &stock, demands: demands, levels: &levels, asOf: asOf, byLocation: byLocation, usedAt: usedAt)
+        }
         // Open lines that name no location, at the locations needing them, positions known.
         Self.placeOpenOrders(openOrderUse, to: &stock, levels: &levels)
         for k in stock.indices where !byLocation && unitLocations[k].count > 1 {
@@ -675,6 +689,7 @@ public struct ReorderJob: Sendable {
         var plan = Plan(lines: lines, asOf: asOf, itemsWithoutMaster: missing)
         plan.byLocation = byLocation
         plan.lotsWithoutStockRow = unplacedLots
+        plan.lotLocationsUnmatched = unmatchedLotPlaces
         if unrecordedDays > 0 { plan.usageEnd = usageEnd }
         plan.usageReadAsTotals = rows.note(asOf: asOf, asOfGiven: self.asOf != nil)
         record?.addActuals(totals, name: Self.historyName)

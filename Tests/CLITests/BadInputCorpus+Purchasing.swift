@@ -126,6 +126,28 @@ extension BadInputCorpus {
                                read: orders.rows.count, output: "out/purchasing.md",
                                says: ["1 order row is dated more than 366 days after the rest of the export", "orders.csv line 7, order_date 2062-01-15; check the year"]))
         cases += receiptReversalAndStatusCases()
+        // A buyer's review: a contract term written as a month runs through the month's last
+        // day. Read as its 1st, a contract from 2025-01-15 "to Jan-25" ended before it began
+        // and was rejected; its January lines were off contract.
+        var monthEnd = CSVInput.contracts.rows
+        monthEnd[0][CSVInput.contracts.column("start")] = "2025-01-15"
+        monthEnd[0][CSVInput.contracts.column("end")] = "Jan-25"
+        let monthEndData = Data(CSVInput.csv(CSVInput.contracts.header, monthEnd))
+        cases.append(accepting(CSVInput.contracts, "A100 from Acme from 2025-01-15 to Jan-25 (line 2): the month runs through 2025-01-31, accepted",
+                               monthEndData, read: CSVInput.contracts.rows.count,
+                               output: "out/vendor_scorecard.csv", says: ["Acme,"]))
+        // The same review: PO lines in the X12 code CA are the item master's CS; a code no
+        // spelling reads (CJ) on items whose master gives uom and unit_cost is named, with
+        // what to write instead, not "give the item master's uom" the master already gave.
+        let unitItems = Data(CSVInput.csv(["item", "vendor", "unit_cost", "lead_time_days", "uom"], [["A100", "Acme", "5.50", "7", "CS"], ["B200", "Beta", "5.50", "7", "CS"]]).utf8)
+        let unitRows = orders.rows.enumerated().map { k, row in row + [k == 1 ? "CJ" : "CA"] }
+        let unitData = Data(CSVInput.csv(orders.header + ["uom"], unitRows))
+        cases.append(CorpusCase(kind: .orders, name: "lines in CA (the X12 case) against a master in CS, P2 in CJ (line 3): CA read as CS, CJ named with what to write",
+                                files: files(orders).merging(["items.csv": unitItems]) { _, own in own }, generated: generator(orders, { unitData }),
+                                arguments: orders.arguments,
+                                expectation: .accepted(file: orders.file, read: unitRows.count, output: "out/purchasing.md",
+                                                       says: ["1 order line in a unit not known to be its item's or its pack is left out", "P2: B200 in CJ, its unit CS",
+                                                              "the unit code 'CJ' (1 line, items in CS) is not one the tool reads"])))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

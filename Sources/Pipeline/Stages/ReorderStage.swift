@@ -97,6 +97,10 @@ public struct ReorderStage: Stage {
         let orders = plan.lines.filter { $0.orderQuantity > 0 }
         for note in plan.unitNotes { context.note(note) }
         for note in plan.orderLineNotes { context.note(note) }
+        if !plan.lotLocationsUnmatched.isEmpty {
+            context.note("lots at locations no inventory row of their item names are not planned (flag lot_location_unmatched): "
+                         + plan.lotLocationsUnmatched.listed(upTo: 10) + "; write the lots' locations as the inventory does")
+        }
         if !plan.itemCodesMatched.isEmpty {
             context.note("item codes read as the item master writes them (they differ only in leading zeros or case): " + plan.itemCodesMatched.listed(upTo: 10))
         }

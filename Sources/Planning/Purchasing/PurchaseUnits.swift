@@ -62,16 +62,36 @@ public struct PurchaseUnits: Sendable {
         }
     }
 
-    /// Spellings of one unit, read as the first.
+    /// Spellings of one unit, read as the first. With the ANSI X12 355 and GS1 codes EDI-fed
+    /// ERPs write: `CA` case, `CT`/`CTN` carton, `BO` bottle, `VI` vial, `TU` tube, `DZN` dozen.
+    /// Without `CA`, a PO export writing cases as `CA` against an item master in `CS` had every
+    /// line left out: an open PO of 20 cases was ordered again (18 cases, $684), and the vendor's
+    /// whole scorecard ($3,952 on 7 lines) vanished. Only codes that mean one unit in both
+    /// lists are here (`PH` is X12's pack but a pitcher in UN/ECE's); a carton (`CT` in both)
+    /// is a unit of its own, never read as an each or a case.
     static let spellings: [String: String] = {
         var map: [String: String] = [:]
-        for names in [["EA", "EACH", "EACHES", "UNIT", "UNITS", "PC", "PCS", "PIECE", "PIECES", "UN"], ["BX", "BOX", "BOXES"], ["CS", "CASE", "CASES"],
-                      ["PK", "PACK", "PACKS", "PKG", "PACKAGE"], ["BT", "BTL", "BOTTLE", "BOTTLES"], ["VL", "VIAL", "VIALS"], ["DZ", "DOZEN"],
-                      ["PR", "PAIR", "PAIRS"], ["RL", "ROLL", "ROLLS"], ["BG", "BAG", "BAGS"], ["KT", "KIT", "KITS"], ["TB", "TUBE", "TUBES"]] {
+        for names in [["EA", "EACH", "EACHES", "UNIT", "UNITS", "PC", "PCS", "PIECE", "PIECES", "UN"], ["BX", "BOX", "BOXES"], ["CS", "CASE", "CASES", "CA"],
+                      ["PK", "PACK", "PACKS", "PKG", "PACKAGE"], ["BT", "BTL", "BOTTLE", "BOTTLES", "BO"], ["VL", "VIAL", "VIALS", "VI"], ["DZ", "DOZEN", "DZN"],
+                      ["PR", "PAIR", "PAIRS"], ["RL", "ROLL", "ROLLS"], ["BG", "BAG", "BAGS"], ["KT", "KIT", "KITS"], ["TB", "TUBE", "TUBES", "TU"],
+                      ["CT", "CTN", "CARTON", "CARTONS"]] {
             for name in names { map[name] = names[0] }
         }
         return map
     }()
+
+    /// Whether `unit` is one of the spellings above: a code outside them (`CJ`) may be any
+    /// unit, and the note says so rather than asking again for the item master's.
+    public static func isKnown(_ unit: String) -> Bool {
+        spellings[unit.trimmed().uppercased()] != nil
+    }
+
+    /// The item master of `item` gives its unit, a pack size and a unit cost: all a line in
+    /// its pack needs to be read, so a line left out is in a unit code nothing reads.
+    public func masterIsComplete(for item: String) -> Bool {
+        guard let m = master[item] else { return false }
+        return !m.unit.isEmpty && m.unitCost > 0
+    }
 
     /// Units compared without case, surrounding spaces or spelling (`bx `, `Box`).
     static func key(_ unit: String) -> String {

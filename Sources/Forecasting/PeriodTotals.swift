@@ -557,6 +557,33 @@ public struct PeriodTotals {
         }
     }
 
+    /// The series whose part first period is their only one (`readsOnlyPartPeriod`), by key,
+    /// with its open days covered and held: what an aggregate stage, which keeps that period in
+    /// its table, hands to the forecast stage after it to read it at its days' rate too (the
+    /// stage forecast a site's 24 days of October, 960, as a whole month: 929 for November).
+    public var keysReadAtTheirRate: [String: Days] {
+        var found: [String: Days] = [:]
+        for (id, part) in partFirstDays where readsOnlyPartPeriod(id) { found[keys.key(id)] = Days(covered: part.covered, held: part.days) }
+        return found
+    }
+
+    /// Open days a part period covers and holds.
+    public struct Days: Sendable, Equatable {
+        public var covered: Int, held: Int
+    }
+
+    /// Marks the series of `bySeries` as read at their days' rate (a forecast stage reading an
+    /// aggregate stage's totals, which found them).
+    public mutating func markReadAtTheirRate(_ bySeries: [String: Days]) {
+        guard !bySeries.isEmpty else { return }
+        if startsInPart.count < seriesCount { startsInPart += [Bool](repeating: false, count: seriesCount - startsInPart.count) }
+        for id in 0..<seriesCount {
+            guard let part = bySeries[keys.key(id)] else { continue }
+            startsInPart[id] = true
+            partFirstDays[id] = (part.covered, part.held)
+        }
+    }
+
     /// The keys of the series begun within their first period.
     public var keysStartingInPart: Set<String> {
         Set(startsInPart.indices.filter { startsInPart[$0] }.map { keys.key($0) })

@@ -51,4 +51,43 @@ import Testing
         #expect(west[1] == "2026-11" && abs(Double(west[2])! - 1200) < 0.01, "\(west)")
         #expect(Double(west[4])! - Double(west[3])! > 100, "\(west)")
     }
+
+    /// The same through a pipeline: the aggregate stage's table starts EAST at September (before:
+    /// August's 480 in it), and the forecast stage reads WEST's only October at its days' rate,
+    /// 1,200 for November (before: 929.03, as the stage was not told).
+    @Test func aPipelinesAggregateAndForecastStagesDoTheSame() throws {
+        let dir = try CLIRunner.workspace()
+        try Self.export().write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let spec = """
+        calendar:
+          frequency: month
+        stages:
+          usage:
+            kind: import
+            table: usage
+            file: u.csv
+          monthly:
+            kind: aggregate
+            input: usage
+          demand:
+            kind: forecast
+            input: monthly
+            horizon: 1
+          save:
+            kind: export
+            input: demand.forecasts
+            file: fc.csv
+          save_m:
+            kind: export
+            input: monthly
+            file: m.csv
+        """
+        try spec.write(to: dir.appendingPathComponent("p.yml"), atomically: false, encoding: .utf8)
+        let run = try CLIRunner.run(["run", "p.yml", "--out", "out"], in: dir)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let monthly = rows(try CLIRunner.read(dir.appendingPathComponent("out/m.csv")))
+        #expect(monthly.filter { $0[0] == "EAST" }.map { $0[1] } == ["2026-09", "2026-10"], "\(monthly)")
+        let west = try #require(rows(try CLIRunner.read(dir.appendingPathComponent("out/fc.csv"))).first { $0[0] == "WEST" })
+        #expect(west[1] == "2026-11" && abs(Double(west[2])! - 1200) < 0.01, "\(west)")
+    }
 }

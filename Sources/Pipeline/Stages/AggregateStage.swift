@@ -142,7 +142,9 @@ public struct AggregateStage: Stage {
         if marksFilledDays { table.filledDays = filled }
         table.valuesAreLevels = gaps == .missing
         // (No series' part first period is left in the table for a forecast stage to leave out.)
-        table.periodTotals = (totals.frequency, totals.daysSummed, [], totals.keysOnFewerWeekdays)
+        // (Series whose part first period is their only one keep it: the forecast stage reads it
+        // at its days' rate, as `forecast` does.)
+        table.periodTotals = (totals.frequency, totals.daysSummed, [], totals.keysOnFewerWeekdays, totals.keysReadAtTheirRate)
         if partial == .keep {
             var whole = totals
             table.partialPeriodsKept = Set(whole.leaveOutPartialPeriods().map(\.label))

@@ -80,6 +80,7 @@ public struct ForecastStage: Stage {
             totals.summedFromDays = given.daysSummed
             totals.markStartingInPart(given.startingInPart)
             totals.markWeekdays(given.weekdays)
+            totals.markReadAtTheirRate(given.readAtTheirRate)
         }
         if let problem = totals.periodsShorterThanRows(option: "frequency:") { throw PipelineError(location: nil, "stage '\(context.stage)': \(problem)") }
         // An input without a row (a filter upstream that kept none): forecast, it replaced the

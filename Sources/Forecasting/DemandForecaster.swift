@@ -183,6 +183,10 @@ public struct DemandForecaster: Sendable {
         var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count, trending: trending,
                                                                    calendarPostings: settings.calendarPostings))
             .filter { y.count >= $0.minimumLength(season: m) }
+        // Every model asked for needs more history than this: a moving average instead, and the
+        // run's notes say so (`ModelsTooLong`; `--models seasonal_naive` on 6 weeks was
+        // forecast by MovingAverage(6), which only the model column showed).
+        let replacedModelsAsked = pool.isEmpty && settings.models != nil
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
         // A short level still ramping stands at its last period (`ShortRamp`).
         if demandClass == .short, settings.models == nil, settings.shortRampsAtLastLevel, ShortRamp.isShown(in: y) { pool = [NaiveModel()] }
@@ -266,7 +270,10 @@ public struct DemandForecaster: Sendable {
         // posted once may be a one-off or the first of many, at even odds the next month is
         // the amount or nothing, whose standard deviation is half the amount (without it, a
         // single posting had a range of zero width).
-        let seenTooLittle = !settings.valuesAreCounts && y.count < 3
+        // So has a single period of any values: a new site's part first month read at its days'
+        // rate (960 over 24 days, 1,240 for October; not a whole count) was forecast with an
+        // interval of zero width, 1,200 to 1,200. (Whole counts keep their count distribution.)
+        let seenTooLittle = !settings.valuesAreCounts && y.count < 3 || y.count == 1
         let sd = seenTooLittle ? mean.map { abs($0) / 2 } : calibrated(averageSD, by: combinedRuns, history: y)
         let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y, backtests: backtestRuns)
         let dispersion = CountDistribution.dispersion(of: y)
@@ -279,8 +286,10 @@ public struct DemandForecaster: Sendable {
         if let metrics = score(combinedRuns, y) {
             accuracy.append(CandidateAccuracy(model: "combination", metrics: metrics, origins: combinedRuns.count, chosen: true, weight: 1))
         }
-        return SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy,
-                              backtestHorizon: origins.isEmpty ? 0 : backtestSteps)
+        var forecast = SeriesForecast(mean: mean, lower: lower, upper: upper, spread: spread, model: label, demandClass: demandClass, candidates: accuracy,
+                                      backtestHorizon: origins.isEmpty ? 0 : backtestSteps)
+        forecast.replacedModelsAsked = replacedModelsAsked
+        return forecast
     }
 
     /// A member without a spread of its own (Croston, SBA, TSB, ADIDA, IMAPA: rates with no

@@ -71,6 +71,9 @@ public struct SeriesForecast: Sendable {
     /// How many periods ahead the backtest forecast: the horizon, fewer when the history is too
     /// short for a backtest of the whole horizon (`DemandForecaster.backtestHorizon`), 0 without one.
     public var backtestHorizon: Int
+    /// Set when every model asked for (`--models`) needs a longer history than the series has,
+    /// so a moving average forecast it instead (`ModelsTooLong` says so in the run's notes).
+    public var replacedModelsAsked = false
 
     public init(mean: [Double], lower: [[Double]], upper: [[Double]], spread: [Double], model: String,
                 demandClass: DemandClass, candidates: [CandidateAccuracy] = [], backtestHorizon: Int = 0) {
@@ -88,9 +91,11 @@ public struct SeriesForecast: Sendable {
     /// ends (a count taken days after the usage export's last day).
     public func dropping(first n: Int) -> SeriesForecast {
         guard n > 0 else { return self }
-        return SeriesForecast(mean: Array(mean.dropFirst(n)), lower: lower.map { Array($0.dropFirst(n)) }, upper: upper.map { Array($0.dropFirst(n)) },
-                              spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates,
-                              backtestHorizon: backtestHorizon)
+        var later = SeriesForecast(mean: Array(mean.dropFirst(n)), lower: lower.map { Array($0.dropFirst(n)) }, upper: upper.map { Array($0.dropFirst(n)) },
+                                   spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates,
+                                   backtestHorizon: backtestHorizon)
+        later.replacedModelsAsked = replacedModelsAsked
+        return later
     }
 }
 

@@ -39,6 +39,10 @@ public struct PeriodTotals {
     private var firstPeriodUses: [Int32] = []
     /// Series whose first period is left out as begun within it.
     private var startsInPart: [Bool] = []
+    /// Of those, the open days from the first use to the period's end (or the file's) and the
+    /// open days the period holds: a series with no whole period yet is read at that rate over
+    /// the whole period (`fitValues`).
+    private var partFirstDays: [Int: (covered: Int, days: Int)] = [:]
     /// With missing gaps, the days each series has rows on: a census unit that did not report
     /// for three days of a week has a partial week, not a low one.
     private var seriesDays: [DaySet] = []
@@ -449,9 +453,10 @@ public struct PeriodTotals {
     /// Visits each series in key order with its first period and its zero-filled totals
     /// (values[0] is the first period). Series left without periods (all their rows fell in
     /// partial periods that were left out) are skipped.
-    public func forEachSeries(_ body: (_ id: Int, _ firstPeriod: Int, _ values: [Double]) throws -> Void) rethrows {
+    /// With `leavingOutPartFirstPeriods`, the values are `aggregateValues(of:)`.
+    public func forEachSeries(leavingOutPartFirstPeriods: Bool = false, _ body: (_ id: Int, _ firstPeriod: Int, _ values: [Double]) throws -> Void) rethrows {
         for id in keys.idsSortedByKey() {
-            let (first, values) = self.values(of: id)
+            let (first, values) = leavingOutPartFirstPeriods ? aggregateValues(of: id) : self.values(of: id)
             if values.isEmpty { continue }
             try body(id, first, values)
         }
@@ -463,10 +468,36 @@ public struct PeriodTotals {
     /// The values a model fits: `values(of:)` without a first period the series began within
     /// (`leaveOutNewSeriesFirstPeriods`). The totals themselves keep it, as DESIGN.md has a
     /// series run from its first use.
+    ///
+    /// Whatever the number of periods after it: a site opened on Thursday 8 October, whose file
+    /// ends in November (left out as partial), has October alone, 960 over 24 days; fitted as a
+    /// whole month it was forecast 929 for November (23% low, 40 a day makes 1,200). A part
+    /// period that is a series' only one is read at its days' rate over the whole period
+    /// (960 x 31 / 24 = 1,240 for October), which the day-count adjustment makes 1,200 for
+    /// November's 30 days.
     public func fitValues(of id: Int) -> (firstPeriod: Int, values: [Double]) {
         let (first, values) = self.values(of: id)
-        guard id < startsInPart.count, startsInPart[id], first == firstPeriods[id], values.count > 2 else { return (first, values) }
+        guard id < startsInPart.count, startsInPart[id], first == firstPeriods[id], !values.isEmpty else { return (first, values) }
+        if values.count > 1 { return (first + 1, Array(values.dropFirst())) }
+        guard let part = partFirstDays[id], part.covered > 0, part.days > part.covered, !values[0].isNaN else { return (first, values) }
+        return (first, [values[0] * Double(part.days) / Double(part.covered)])
+    }
+
+    /// The values `aggregate` writes: `values(of:)` without a first period the series began
+    /// within (`leaveOutNewSeriesFirstPeriods`) when a period follows it, as DESIGN.md's
+    /// Calendar leaves partial periods out of aggregates under `partial: drop`; so a forecast
+    /// of the output fits what a forecast of the export fits. A series with that period alone
+    /// keeps it (its sum, said in `seriesStartingInPartNote`).
+    public func aggregateValues(of id: Int) -> (firstPeriod: Int, values: [Double]) {
+        let (first, values) = self.values(of: id)
+        guard id < startsInPart.count, startsInPart[id], first == firstPeriods[id], values.count > 1 else { return (first, values) }
         return (first + 1, Array(values.dropFirst()))
+    }
+
+    /// Whether series `id`'s fit reads its only period, begun within, at its days' rate
+    /// (`fitValues`): one point, whose forecast gets the widest interval a short series has.
+    public func readsOnlyPartPeriod(_ id: Int) -> Bool {
+        id < startsInPart.count && startsInPart[id] && partFirstDays[id] != nil && values(of: id).values.count == 1
     }
 
     /// Marks the series of `keys` as begun within their first period (a forecast stage reading
@@ -523,6 +554,33 @@ public struct PeriodTotals {
         guard !bySeries.isEmpty else { return }
         for id in 0..<seriesCount {
             if let weekdays = bySeries[keys.key(id)] { weekdaysGiven[id] = weekdays }
+        }
+    }
+
+    /// The series whose part first period is their only one (`readsOnlyPartPeriod`), by key,
+    /// with its open days covered and held: what an aggregate stage, which keeps that period in
+    /// its table, hands to the forecast stage after it to read it at its days' rate too (the
+    /// stage forecast a site's 24 days of October, 960, as a whole month: 929 for November).
+    public var keysReadAtTheirRate: [String: Days] {
+        var found: [String: Days] = [:]
+        for (id, part) in partFirstDays where readsOnlyPartPeriod(id) { found[keys.key(id)] = Days(covered: part.covered, held: part.days) }
+        return found
+    }
+
+    /// Open days a part period covers and holds.
+    public struct Days: Sendable, Equatable {
+        public var covered: Int, held: Int
+    }
+
+    /// Marks the series of `bySeries` as read at their days' rate (a forecast stage reading an
+    /// aggregate stage's totals, which found them).
+    public mutating func markReadAtTheirRate(_ bySeries: [String: Days]) {
+        guard !bySeries.isEmpty else { return }
+        if startsInPart.count < seriesCount { startsInPart += [Bool](repeating: false, count: seriesCount - startsInPart.count) }
+        for id in 0..<seriesCount {
+            guard let part = bySeries[keys.key(id)] else { continue }
+            startsInPart[id] = true
+            partFirstDays[id] = (part.covered, part.held)
         }
     }
 
@@ -799,12 +857,16 @@ public struct PeriodTotals {
     }
 
     /// A note naming `periodsWithoutAnyRow` and what they were read as, or nil. With zero gaps
-    /// only for five series or more: a single item's month without use is no sign of a lost
-    /// export, while every item of a store without a row in one month is. `option` is how the
-    /// caller spells the gap setting (`--gaps`, `gaps:`).
+    /// for five series or more, or for daily rows on nearly every open day of the file's span
+    /// besides (`recordsNearlyEveryDay`): a single item's month without use is no sign of a
+    /// lost export, while every item of a store without a row in one month is, and so is a
+    /// month without a row in a file that records every other day. Two ED sites with a row on
+    /// every day of two years but none in August 2026 (an extract that lost it) were forecast
+    /// 11% low for November (4,262.5 for 4,807.8) from a zero August, with no word. `option`
+    /// is how the caller spells the gap setting (`--gaps`, `gaps:`).
     public func periodsWithoutAnyRowNote(option: String) -> String? {
         let holes = periodsWithoutAnyRow
-        guard let firstHole = holes.first, gaps == .missing || seriesCount >= 5 else { return nil }
+        guard let firstHole = holes.first, gaps == .missing || seriesCount >= 5 || recordsNearlyEveryDay(besides: holes) else { return nil }
         var runs: [ClosedRange<Int>] = [firstHole...firstHole]
         for p in holes.dropFirst() {
             if p == runs[runs.count - 1].upperBound + 1 { runs[runs.count - 1] = runs[runs.count - 1].lowerBound...p } else { runs.append(p...p) }
@@ -813,9 +875,24 @@ public struct PeriodTotals {
             .listed(upTo: 5)
         let what = "no series has a row in " + NumberFormat.count(holes.count, frequency.rawValue) + " inside the file's span (\(named))"
         switch gaps {
-        case .zero: return what + ": counted as zero; if they were not recorded (an export that skipped them, a census), \(option) missing leaves them out"
+        case .zero: return what + ": read as zero use; if they were not recorded (an export that lost them, a census), \(option) missing reads them as not recorded, neither fitted nor written as zero"
         case .missing: return what + ": missing, neither fitted nor written as zero"
         }
+    }
+
+    /// Whether the rows are days and fall on nine in ten open days of the file's span at least,
+    /// `holes` (periods without any row) aside: an export that records (nearly) every day, in
+    /// which a period without a row is a lost extract rather than a quiet item. A slow item
+    /// with rows on a day in four is not.
+    func recordsNearlyEveryDay(besides holes: [Int]) -> Bool {
+        guard rowDays.span == .day, !rowDays.isEmpty else { return false }
+        let open = rowDays.openWeekdays
+        var days = open.count(from: rowDays.first, through: rowDays.last)
+        for p in holes {
+            days -= open.count(from: max(rowDays.first, frequency.firstDay(of: p)), through: min(rowDays.last, frequency.firstDay(of: p + 1).adding(days: -1)))
+        }
+        let recorded = rowDays.dates.count(from: rowDays.first.daysSinceEpoch, through: rowDays.last.daysSinceEpoch)
+        return days > 0 && 10 * recorded >= 9 * days
     }
 
     /// Open days inside the file's span on which no series has a row (`GapPolicy.missing`), and
@@ -843,7 +920,8 @@ public struct PeriodTotals {
     /// formulary on the 16th) and used on most of its open days since: that period holds only
     /// part of their use, and fitted whole it pulled their forecast down (4 a day from 16
     /// September forecast 108.5 for January, not 124). It is left out of their fit
-    /// (`fitValues`) when two periods or more follow it; the totals keep it. A series used
+    /// (`fitValues`) and of `aggregate`'s output (`aggregateValues`) whatever follows it, or read
+    /// at its days' rate when nothing does; `values(of:)` keeps it. A series used
     /// now and then keeps it: its first use falling late in a period says nothing about the
     /// days before. Only rows of use count, from the first of them (`firstUseDays`): rows of 0
     /// before it or between uses, as an export listing unused days has, say nothing of use, and
@@ -855,7 +933,7 @@ public struct PeriodTotals {
         for id in firstPeriods.indices {
             guard firstUseDays[id] != .max else { continue }
             let period = firstPeriods[id], first = CalendarDay(daysSinceEpoch: firstUseDays[id])
-            guard first > fileFirst, period >= firstKept, lastPeriod - period >= 2 else { continue }
+            guard first > fileFirst, period >= firstKept, period <= lastPeriod else { continue }
             let start = frequency.firstDay(of: period), end = frequency.firstDay(of: period + 1).adding(days: -1)
             guard first > start else { continue }
             // A clinic's item in a file whose wards record weekends counts its own weekdays.
@@ -865,7 +943,14 @@ public struct PeriodTotals {
             guard since > 0, Double(firstPeriodUses[id]) >= 0.8 * Double(since) else { continue }
             startsInPart[id] = true
             seriesStartingInPart += 1
-            if seriesStartingInPartExamples.count < 3 {
+            let days = open.count(from: start, through: end)
+            partFirstDays[id] = (since, days)
+            if period == lastPeriod {
+                seriesOnlyInPart += 1
+                if seriesOnlyInPartExamples.count < 3 {
+                    seriesOnlyInPartExamples.append("\(keys.key(id)) \(frequency.label(period)) from \(first): \(since) of \(days) days")
+                }
+            } else if seriesStartingInPartExamples.count < 3 {
                 seriesStartingInPartExamples.append("\(keys.key(id)) \(frequency.label(period)) from \(first)")
             }
         }
@@ -875,13 +960,32 @@ public struct PeriodTotals {
     public private(set) var seriesStartingInPart = 0
     private var seriesStartingInPartExamples: [String] = []
 
-    /// A note on the series whose first period was left out as begun within it, or nil.
+    /// Of `seriesStartingInPart`, those whose part first period is their only one (no whole
+    /// period follows yet), and the first few.
+    public private(set) var seriesOnlyInPart = 0
+    private var seriesOnlyInPartExamples: [String] = []
+
+    /// A note on the series whose first period was left out as begun within it, and one on those
+    /// whose part first period is all they have (read at its days' rate), or nil. `aggregate`
+    /// leaves the part period out of its output as it does the file's partial periods (DESIGN.md,
+    /// Calendar: `partial: drop`): it wrote UC-EAST's 12 days of August (489) as an ordinary
+    /// month while this note said forecasts left it out, and `aggregate | forecast` forecast
+    /// November 991 where `forecast` said 1,222.
     public var seriesStartingInPartNote: String? {
-        guard seriesStartingInPart > 0 else { return nil }
-        let one = seriesStartingInPart == 1
-        let which = one ? "1 series begins within its first \(frequency.rawValue) and is" : "\(seriesStartingInPart) series begin within their first \(frequency.rawValue) and are"
-        return "\(which) used on most days since: that \(frequency.rawValue) holds part of \(one ? "its" : "their") use, so forecasts leave it out of the fit ("
-            + seriesStartingInPartExamples.listed(of: seriesStartingInPart) + ")"
+        var notes: [String] = []
+        let leftOut = seriesStartingInPart - seriesOnlyInPart, f = frequency.rawValue
+        if leftOut > 0 {
+            let one = leftOut == 1
+            let which = one ? "1 series begins within its first \(f) and is" : "\(leftOut) series begin within their first \(f) and are"
+            notes.append("\(which) used on most days since: that \(f) holds part of \(one ? "its" : "their") use, so it is left out as partial (of the output and of the fit), and \(one ? "the series starts" : "they start") with \(one ? "its" : "their") first whole \(f) ("
+                + seriesStartingInPartExamples.listed(of: leftOut) + ")")
+        }
+        if seriesOnlyInPart > 0 {
+            let one = seriesOnlyInPart == 1
+            notes.append("\(one ? "1 series has" : "\(seriesOnlyInPart) series have") no whole \(f) yet after \(one ? "its" : "their") part first one ("
+                + seriesOnlyInPartExamples.listed(of: seriesOnlyInPart) + "): kept, as leaving it out would leave nothing; forecasts read it at its days' rate over the whole \(f), with the wide interval one \(f) of history gets (a spread of half the forecast)")
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 
     /// Levels (`GapPolicy.missing`) summed from daily rows: a period in which a series has rows

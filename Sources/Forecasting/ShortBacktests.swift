@@ -23,8 +23,9 @@ public struct ShortBacktests: Sendable, Equatable {
     public func note(accuracy: String?) -> String? {
         guard count > 0 else { return nil }
         let one = count == 1
-        let ahead = shortest == longest ? "\(shortest)" : "\(shortest) to \(longest)"
+        // "1 period ahead", not "1 periods ahead".
+        let ahead = shortest == longest ? (shortest == 1 ? "1 period" : "\(shortest) periods") : "\(shortest) to \(longest) periods"
         return "\(one ? "1 series is" : "\(count) series are") too short to backtest \(horizon) periods ahead (" + examples.listed(of: count)
-            + "): \(one ? "its" : "their") models are weighed on forecasts \(ahead) periods ahead" + (accuracy.map { ", and \($0) scores those" } ?? "")
+            + "): \(one ? "its" : "their") models are weighed on forecasts \(ahead) ahead" + (accuracy.map { ", and \($0) scores those" } ?? "")
     }
 }

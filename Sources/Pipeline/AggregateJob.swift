@@ -28,7 +28,9 @@ public struct AggregateJob: Sendable {
         let writer = try CSVWriter(path: output, header: AggregateJob.header)
         do {
             let labels = PeriodLabels(frequency: totals.frequency)
-            try totals.forEachSeries { id, first, values in
+            // A series' first period begun within (a site opened on the 20th) is left out as the
+            // file's partial periods are (`PeriodTotals.aggregateValues`).
+            try totals.forEachSeries(leavingOutPartFirstPeriods: source.partial == .drop) { id, first, values in
                 // A missing period (gaps: missing) from a series' first recorded one to the
                 // file's last is written with an empty value, never as zero: read back (by
                 // forecast, or a spreadsheet), the file itself says the period was not recorded.

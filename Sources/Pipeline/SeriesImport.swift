@@ -93,6 +93,7 @@ public struct SeriesImport: Sendable {
         }
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
+        if partial == .keep, let kept = SeriesImport.partialPeriodsKeptNote(totals, drop: "--partial drop") { notes.append(kept) }
         // (ISO dates in January 1-12 read one way only: no word of day-first for them.)
         if !datesReadOneWay, let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
         if gapPolicy == .missing, let silent = SeriesImport.silentAtTheEndNote(totals) { notes.append(silent) }
@@ -121,6 +122,19 @@ public struct SeriesImport: Sendable {
     /// rejected row. So is it under missing gaps (levels: a census day nobody recorded).
     static func marksMissingByEmptyValue(dateHeader: String, valueHeader: String) -> Bool {
         dateHeader == AggregateJob.header[1] && valueHeader == AggregateJob.header[2]
+    }
+
+    /// The partial periods `partial: keep` keeps, named, or nil when none is: a week of 3 of its 7
+    /// days kept with no word pulled ED-MAIN's next weekly forecast from 1,120 to 906. `drop`
+    /// spells the other setting (`--partial drop`, `partial: drop`). Worked out on a copy: the
+    /// totals keep every period.
+    static func partialPeriodsKeptNote(_ totals: PeriodTotals, drop: String) -> String? {
+        var whole = totals
+        let parts = whole.leaveOutPartialPeriods()
+        guard !parts.isEmpty else { return nil }
+        let keep = drop.hasPrefix("--") ? "--partial keep" : "partial: keep"
+        return "partial periods kept (\(keep)): " + parts.map(\.coverage).joined(separator: ", ")
+            + "; kept as the sums of the days the file holds, which a forecast reads as whole periods (\(drop) leaves them out)"
     }
 
     /// Periods without a value at a level series' end that make it read as stopped: four weeks.

@@ -68,7 +68,7 @@ public struct Table: Sendable {
     /// stage reading it at the same frequency then fits months per average length and leaves
     /// those first periods out, as `forecast` does on the daily rows themselves (a drug used
     /// 10 a day was forecast at 305 for every month, February's 280 outside the 95% interval).
-    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>, weekdays: [String: OpenWeekdays])?
+    public var periodTotals: (frequency: Frequency, daysSummed: OpenWeekdays?, startingInPart: Set<String>, weekdays: [String: OpenWeekdays], readAtTheirRate: [String: PeriodTotals.Days])?
     /// For an aggregate stage's output under `partial: keep` (nil under `drop`): the periods its
     /// rows cover only in part, kept to fit. A forecast stage records no actual of them in the
     /// run history, and, summing the rows into longer periods, keeps partial ones to fit too

@@ -186,7 +186,7 @@ import Tabular
         try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
         let result = try CLIRunner.run(["aggregate", "--input", "u.csv", "--out", "a.csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("no series has a row in 1 month inside the file's span (2025-05): counted as zero; if they were not recorded"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("no series has a row in 1 month inside the file's span (2025-05): read as zero use; if they were not recorded"), "stderr: \(result.stderr)")
         #expect(try rows(dir.appendingPathComponent("a.csv")).filter { $0[1] == "2025-05" && $0[2] == "0" }.count == 6)
         let few = usage.split(separator: "\n").filter { !$0.contains(",I3,") && !$0.contains(",I4,") && !$0.contains(",I5,") && !$0.contains(",I6,") }
         try (few.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("two.csv"), atomically: false, encoding: .utf8)

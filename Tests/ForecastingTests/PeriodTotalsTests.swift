@@ -741,7 +741,7 @@ struct MissingPeriodsTests {
         #expect(totals.values(of: new).values == [60, 124, 120, 124])
         #expect(series("OLD").0 == "2024-01")
         #expect(series("RARE").0 == "2024-03" && series("RARE").1.first == 1)
-        #expect(totals.seriesStartingInPartNote == "1 series begins within its first month and is used on most days since: that month holds part of its use, so forecasts leave it out of the fit (NEW 2024-09 from 2024-09-16)",
+        #expect(totals.seriesStartingInPartNote == "1 series begins within its first month and is used on most days since: that month holds part of its use, so it is left out as partial (of the output and of the fit), and the series starts with its first whole month (NEW 2024-09 from 2024-09-16)",
                 "\(totals.seriesStartingInPartNote ?? "")")
     }
 

@@ -123,7 +123,9 @@ public struct AggregateStage: Stage {
         if let spellings = SeriesImport.spellingsNote(totals) { context.note(spellings) }
         if let mixedUnits { context.note(mixedUnits) }
         var keys: [String] = [], periods: [String] = [], values: [Double] = [], filled: [Bool] = []
-        totals.forEachSeries { id, first, series in
+        // A series' first period begun within is left out as the file's partial ones are
+        // (`PeriodTotals.aggregateValues`): a forecast stage reading the table fits what it holds.
+        totals.forEachSeries(leavingOutPartFirstPeriods: partial == .drop) { id, first, series in
             let key = totals.keys.key(id)
             // A missing period (gaps: missing) gets an empty value, never a zero, as `aggregate`
             // writes it; a forecast stage reads it back as missing.
@@ -139,10 +141,14 @@ public struct AggregateStage: Stage {
         var table = Table([("series", .text(keys)), ("period", .text(periods)), ("value", .number(values))])
         if marksFilledDays { table.filledDays = filled }
         table.valuesAreLevels = gaps == .missing
-        table.periodTotals = (totals.frequency, totals.daysSummed, totals.keysStartingInPart, totals.keysOnFewerWeekdays)
+        // (No series' part first period is left in the table for a forecast stage to leave out.)
+        // (Series whose part first period is their only one keep it: the forecast stage reads it
+        // at its days' rate, as `forecast` does.)
+        table.periodTotals = (totals.frequency, totals.daysSummed, [], totals.keysOnFewerWeekdays, totals.keysReadAtTheirRate)
         if partial == .keep {
             var whole = totals
             table.partialPeriodsKept = Set(whole.leaveOutPartialPeriods().map(\.label))
+            if let kept = SeriesImport.partialPeriodsKeptNote(totals, drop: "partial: drop") { context.note(kept) }
         }
         table.nothingCompleteToLearnFrom = nothingComplete
         return ["series": table]

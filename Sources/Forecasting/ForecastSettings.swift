@@ -61,6 +61,10 @@ public struct SeriesForecast: Sendable {
     /// How many periods ahead the backtest forecast: the horizon, fewer when the history is too
     /// short for a backtest of the whole horizon (`DemandForecaster.backtestHorizon`), 0 without one.
     public var backtestHorizon: Int
+    /// The periods of history fitted, when they are fewer than two seasons and the automatic
+    /// candidates of regular demand therefore left the season's fits out
+    /// (`DemandForecaster.candidates`); nil otherwise. For the run's note (`SeasonsShort`).
+    public var shortOfTwoSeasons: Int?
 
     public init(mean: [Double], lower: [[Double]], upper: [[Double]], spread: [Double], model: String,
                 demandClass: DemandClass, candidates: [CandidateAccuracy] = [], backtestHorizon: Int = 0) {
@@ -78,9 +82,11 @@ public struct SeriesForecast: Sendable {
     /// ends (a count taken days after the usage export's last day).
     public func dropping(first n: Int) -> SeriesForecast {
         guard n > 0 else { return self }
-        return SeriesForecast(mean: Array(mean.dropFirst(n)), lower: lower.map { Array($0.dropFirst(n)) }, upper: upper.map { Array($0.dropFirst(n)) },
-                              spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates,
-                              backtestHorizon: backtestHorizon)
+        var dropped = SeriesForecast(mean: Array(mean.dropFirst(n)), lower: lower.map { Array($0.dropFirst(n)) }, upper: upper.map { Array($0.dropFirst(n)) },
+                                     spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates,
+                                     backtestHorizon: backtestHorizon)
+        dropped.shortOfTwoSeasons = shortOfTwoSeasons
+        return dropped
     }
 }
 

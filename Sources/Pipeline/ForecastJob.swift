@@ -71,12 +71,14 @@ public struct ForecastJob: Sendable {
         // the run's notes.
         var goneQuiet = SeriesGoneQuiet(frequency: totals.frequency, minimum: SeriesImport.silentPeriods(totals.frequency))
         var shortBacktests = ShortBacktests(horizon: h)
+        var seasonsShort = SeasonsShort(season: settings.season, frequency: totals.frequency)
         do {
             fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
                 classes[f.demandClass, default: 0] += 1
                 goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
                 shortBacktests.see(key, f)
+                seasonsShort.see(key, f)
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
                 let firstForecast = totals.lastPeriod + 1
                 for step in 0..<h {
@@ -129,6 +131,7 @@ public struct ForecastJob: Sendable {
             notes.append("\(accuracyOutput ?? "the accuracy file") has no rows: no series is long enough to backtest (that takes at least \(DemandClass.minimumHistory + 1) periods)")
         }
         if let note = shortBacktests.note(accuracy: accuracyOutput) { notes.append(note) }
+        if let note = seasonsShort.note { notes.append(note) }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)
     }

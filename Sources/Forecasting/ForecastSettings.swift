@@ -74,6 +74,10 @@ public struct SeriesForecast: Sendable {
     /// Set when every model asked for (`--models`) needs a longer history than the series has,
     /// so a moving average forecast it instead (`ModelsTooLong` says so in the run's notes).
     public var replacedModelsAsked = false
+    /// The periods of history fitted, when they are fewer than two seasons and the automatic
+    /// candidates of regular demand therefore left the season's fits out
+    /// (`DemandForecaster.candidates`); nil otherwise. For the run's note (`SeasonsShort`).
+    public var shortOfTwoSeasons: Int?
 
     public init(mean: [Double], lower: [[Double]], upper: [[Double]], spread: [Double], model: String,
                 demandClass: DemandClass, candidates: [CandidateAccuracy] = [], backtestHorizon: Int = 0) {
@@ -95,6 +99,7 @@ public struct SeriesForecast: Sendable {
                                    spread: Array(spread.dropFirst(n)), model: model, demandClass: demandClass, candidates: candidates,
                                    backtestHorizon: backtestHorizon)
         later.replacedModelsAsked = replacedModelsAsked
+        later.shortOfTwoSeasons = shortOfTwoSeasons
         return later
     }
 }

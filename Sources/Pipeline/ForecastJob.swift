@@ -72,6 +72,7 @@ public struct ForecastJob: Sendable {
         var goneQuiet = SeriesGoneQuiet(frequency: totals.frequency, minimum: SeriesImport.silentPeriods(totals.frequency))
         var shortBacktests = ShortBacktests(horizon: h)
         var tooLong = ModelsTooLong(models: settings.models, season: settings.season)
+        var seasonsShort = SeasonsShort(season: settings.season, frequency: totals.frequency)
         do {
             fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
@@ -79,6 +80,7 @@ public struct ForecastJob: Sendable {
                 goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
                 shortBacktests.see(key, f)
                 tooLong.see(key, f, history: history)
+                seasonsShort.see(key, f)
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
                 let firstForecast = totals.lastPeriod + 1
                 for step in 0..<h {
@@ -132,6 +134,7 @@ public struct ForecastJob: Sendable {
         }
         if let note = shortBacktests.note(accuracy: accuracyOutput) { notes.append(note) }
         if let note = tooLong.note(option: "--models") { notes.append(note) }
+        if let note = seasonsShort.note { notes.append(note) }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)
     }

@@ -691,6 +691,21 @@ import Tabular
         #expect(!short.stderr.contains("has no rows") && !short.stderr.contains("too short to backtest"))
     }
 
+    /// A weekly series short of two years lost its season without a word (the review's ED of
+    /// 95 weeks, forecast flat at 925 through an autumn that rose to 1,130): the run names the
+    /// series short of two seasons. Monday 2025-01-06 to Sunday 2026-08-30 is 86 whole weeks
+    /// (under 104); 2024-08-26 to 2026-08-30 is 105, and says nothing.
+    @Test func aWeeklySeriesShortOfTwoYearsSaysItsSeasonIsNotFullyModelled() throws {
+        let dir = try CLIRunner.workspace()
+        try daily("2025-01-06", "2026-08-30", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let short = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "week", "--horizon", "4", "--out", "forecasts.csv"], in: dir)
+        #expect(short.status == 0, "stderr: \(short.stderr)")
+        #expect(short.stderr.contains("1 series holds fewer than two seasons of history (104 weeks; A: 86 weeks): its season of 52 weeks is "), "\(short.stderr)")
+        try daily("2024-08-26", "2026-08-30", 10).write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let long = try CLIRunner.run(["forecast", "--input", "u.csv", "--frequency", "week", "--horizon", "4", "--out", "forecasts.csv"], in: dir)
+        #expect(long.status == 0 && !long.stderr.contains("fewer than two seasons"), "\(long.stderr)")
+    }
+
     @Test func unknownPoliciesAreUsageErrors() throws {
         let dir = try CLIRunner.workspace()
         let gaps = try CLIRunner.run(["aggregate", "--input", "x.csv", "--out", "y.csv", "--gaps", "blank"], in: dir)

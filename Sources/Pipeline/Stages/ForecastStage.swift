@@ -122,6 +122,7 @@ public struct ForecastStage: Stage {
         var goneQuiet = SeriesGoneQuiet(frequency: frequency, minimum: SeriesImport.silentPeriods(frequency))
         var shortBacktests = ShortBacktests(horizon: horizon)
         var tooLong = ModelsTooLong(models: models, season: settings.season)
+        var seasonsShort = SeasonsShort(season: settings.season, frequency: frequency)
         // An aggregate upstream that wrote missing gaps holds levels (a census): by the day, a
         // level on a series' closed day is left out, as `forecast` leaves it, whatever this
         // stage's own `gaps` (a clinic census of 20 was forecast 30.94 on Mondays).
@@ -131,6 +132,7 @@ public struct ForecastStage: Stage {
             goneQuiet.see(key, history: history, lastPeriod: totals.lastPeriod, forecast: f.mean)
             shortBacktests.see(key, f)
             tooLong.see(key, f, history: history)
+            seasonsShort.see(key, f)
             for step in 0..<horizon {
                 keys.append(key)
                 periods.append(frequency.label(totals.lastPeriod + 1 + step))
@@ -154,6 +156,7 @@ public struct ForecastStage: Stage {
         if let note = goneQuiet.note { context.note(note) }
         if let note = shortBacktests.note(accuracy: "\(context.stage).accuracy") { context.note(note) }
         if let note = tooLong.note(option: "models:") { context.note(note) }
+        if let note = seasonsShort.note { context.note(note) }
         if var record {
             // Periods kept in part to fit (`partial: keep` upstream) are no actuals: 15 days of
             // July recorded as July's scored an exact forecast of 310 as 160 too high.

@@ -116,6 +116,13 @@ public struct ShiftStaffingJob: Sendable {
         public var nonCompliant: [ShiftRow] { shifts.filter { !$0.ratio.isCompliant } }
     }
 
+    /// A shift row's window: its start and end when given, else its standard name's (day,
+    /// night); nil when neither.
+    static func shiftWindow(start: Double?, end: Double?, name: String) -> ShiftWindow? {
+        if let start, let end, !start.isNaN, !end.isNaN { return ShiftWindow(start: Int(start), end: Int(end)) }
+        return ShiftWindow.standard(named: name)
+    }
+
     /// The hours a day each unit of the shifts file is staffed (`StaffedHours`), by unit name
     /// folded, for the plan's ratio minimum: shifts with start and end, or a standard name.
     /// Shifts neither give are left to `run`, which names them.
@@ -125,14 +132,7 @@ public struct ShiftStaffingJob: Sendable {
         var keys = KeyCache()
         var builder = StaffedHours.Builder()
         for r in 0..<sUnits.count {
-            let window: ShiftWindow
-            if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {
-                window = ShiftWindow(start: Int(s), end: Int(e))
-            } else if let standard = ShiftWindow.standard(named: sNames[r]) {
-                window = standard
-            } else {
-                continue
-            }
+            guard let window = shiftWindow(start: sStart?[r], end: sEnd?[r], name: sNames[r]) else { continue }
             builder.add(unit: keys.key(sUnits[r]), day: sDays[r], window: window)
         }
         return builder.units
@@ -305,12 +305,7 @@ public struct ShiftStaffingJob: Sendable {
             let shiftName = shiftSpelling[shiftKey]
                 ?? (standardName.map { sNames[r].matchKey() == $0 ? sNames[r] : $0 } ?? sNames[r])
             shiftSpelling[shiftKey] = shiftName
-            let window: ShiftWindow
-            if let s = sStart?[r], let e = sEnd?[r], !s.isNaN, !e.isNaN {
-                window = ShiftWindow(start: Int(s), end: Int(e))
-            } else if let standard = ShiftWindow.standard(named: sNames[r]) {
-                window = standard
-            } else {
+            guard let window = Self.shiftWindow(start: sStart?[r], end: sEnd?[r], name: sNames[r]) else {
                 throw PipelineError(location: nil, "staffing: shift '\(sNames[r])' on \(sDays[r]) has no start and end and is not a standard shift (day, night)")
             }
             guard let targets = targetsOfUnit[unit], !targets.isEmpty else {

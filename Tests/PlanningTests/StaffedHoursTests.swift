@@ -35,6 +35,27 @@ import Tabular
         #expect(days.map(\.ratioMinimumHours) == [50, 50, 50, 50, 50, 0, 0])
     }
 
+    /// An infusion unit open Monday, Wednesday and Friday 08:00-20:00, 10 patients each open
+    /// day (30 patient days a week) at 1:5 and 1.3 HPPD: 39 h planned against a ratio of
+    /// 2 RNs x 12 h x 3 days = 72 h, below it. With no weekday shape (12 census days in 4
+    /// weeks are too few) the week's 30 were spread over 7 days, 4.3 patients -> 1 RN x 12 h
+    /// x 3 = 36 h, and 39 h passed. A weekend clinic (Saturday and Sunday 08:00-20:00, 20 a
+    /// week) needs 2 x 12 x 2 = 48 h: its 26 h at 1.3 HPPD are below it (was 24 h, not below).
+    @Test func theRatioMinimumSpreadsTheCensusOverTheOpenDays() {
+        let planner = StaffingPlanner()
+        let target = StaffingPlanner.Target(targetHPPD: 1.3, budgetedFTE: 25, hourlyRate: 48, maxPatientsPerStaff: 5)
+        let mwf = planner.plan(patientDays: 30, days: 7, wholeWeeks: true, target: target, staffedHours: [12, 0, 12, 0, 12, 0, 0])
+        #expect(mwf.requiredHours == 39)
+        #expect(mwf.ratioMinimumHours == 72)
+        #expect(mwf.belowRatio)
+        let weekend = planner.plan(patientDays: 20, days: 7, wholeWeeks: true, target: target, staffedHours: [0, 0, 0, 0, 0, 12, 12])
+        #expect(weekend.ratioMinimumHours == 48)
+        #expect(weekend.belowRatio)
+        // A unit staffed every day keeps the 7-day average: 140 a week at 1:5, 4 RNs x 24 x 7.
+        let everyDay = planner.plan(patientDays: 140, days: 7, wholeWeeks: true, target: target, staffedHours: Array(repeating: 24, count: 7))
+        #expect(everyDay.ratioMinimumHours == 672)
+    }
+
     /// A day 07:00-19:00 and a night 19:00-07:00 staff 24 hours; a second shift inside the
     /// day's (a 07:00-15:00 8-hour shift beside it) adds none; a shifts file of three days
     /// gives its other weekdays the mean of those it shows (12 h), not a closed day.

@@ -120,4 +120,25 @@ import Tabular
         let late = planner.plan(days: Array(census.suffix(4)) + census, from: monday.adding(days: 3), target: target)
         #expect(late.count == 11 && abs(late.suffix(7).reduce(0) { $0 + $1.overtimeHours } - 40) < 1e-9)
     }
+
+    /// A plan that ends inside a week costs its days with the rest of that week, read from the
+    /// same weekdays planned a week before (a staffing review's case): 24 patients on weekdays
+    /// and 18 at weekends at 6 HPPD, 25 FTEs: the week is 156 patient days, 936 h = 26 FTE,
+    /// 900 h in post, 36 overtime hours (7.2 each weekday), no agency. Planned for 11 days from
+    /// a Monday, the second week's Monday to Thursday were 576 h against four sevenths of the
+    /// budget (514.3 h): 28.1 FTE, 57.6 overtime and 5.9 agency hours. Now 26 FTE and 4 x 7.2 =
+    /// 28.8 overtime hours; for 13 days (to Saturday), 26 FTE and the week's 36.
+    @Test func aPartialLastWeekIsCostedWithTheRestOfItsWeek() {
+        let planner = StaffingPlanner()
+        let target = StaffingPlanner.Target(targetHPPD: 6, budgetedFTE: 25, hourlyRate: 48)
+        let monday = CalendarDay(year: 2026, month: 3, day: 30)!
+        let week: [Double] = [24, 24, 24, 24, 24, 18, 18]
+        for horizon in [11, 13] {
+            let days = planner.plan(days: Array((week + week).prefix(horizon)), from: monday, target: target)
+            let partial = days.suffix(horizon - 7)
+            #expect(days.allSatisfy { abs($0.fteRequired - 26) < 1e-9 && $0.agencyHours == 0 })
+            #expect(partial.allSatisfy { $0.patientDays == 24 ? abs($0.overtimeHours - 7.2) < 1e-9 : $0.overtimeHours == 0 })
+            #expect(abs(partial.reduce(0) { $0 + $1.overtimeHours } - (horizon == 11 ? 28.8 : 36)) < 1e-9)
+        }
+    }
 }

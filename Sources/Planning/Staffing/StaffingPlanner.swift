@@ -117,7 +117,13 @@ public struct StaffingPlanner: Sendable {
             func hours(_ census: Double, _ staffed: Double) -> Double { max(0, (census / maxPatients - 1e-9).rounded(.up)) * staffed }
             let census = dailyCensus.flatMap { $0.isEmpty ? nil : $0 }
             if let staffedHours, !staffedHours.isEmpty {
-                let average = patientDays / Double(staffedHours.count)
+                // Without the weekday shape, the census is the open days' (those with staffed
+                // hours): a Mon/Wed/Fri infusion unit of 10 patients a day (30 a week, 12
+                // census days in 4 weeks, too few for `CensusWeekdayShape`) had 30 / 7 = 4.3
+                // patients on each open day, 1 RN x 12 h x 3 = 36 h, and a plan of 39 h passed
+                // a ratio of 1:5 that needs 2 RNs x 12 h x 3 = 72 h.
+                let open = staffedHours.filter { $0 > 0 }.count
+                let average = patientDays / Double(open > 0 ? open : staffedHours.count)
                 var total = 0.0
                 for (d, staffed) in staffedHours.enumerated() {
                     let onDay = census.map { $0[min(d, $0.count - 1)] } ?? average
@@ -153,23 +159,49 @@ public struct StaffingPlanner: Sendable {
             let week = first.adding(days: start).startOfISOWeek
             var end = start + 1
             while end < periods.count && first.adding(days: end).startOfISOWeek == week { end += 1 }
-            pool(&periods, start..<end, target: target)
+            pool(&periods, start..<end, target: target, rest: restOfWeek(periods, start..<end))
             start = end
         }
         return periods
     }
 
-    /// The days `range` of `periods` planned as one stretch (see `plan(days:from:target:)`).
-    private func pool(_ periods: inout [Period], _ range: Range<Int>, target: Target) {
+    /// The required hours of the days of `range`'s ISO week that the plan does not cover, each
+    /// read from the nearest planned day of its weekday; empty when the range is a whole week
+    /// or a missing weekday is planned on no other day. A plan that ends inside a week (the
+    /// default 13 days from a Monday, or 11) was costed as if its days were the week: 24
+    /// patients on weekdays and 18 at weekends at 6 HPPD and 25 FTEs (156 patient days, 936 h,
+    /// 26 FTE, 36 overtime hours the whole week) had Monday to Thursday at 28.1 FTE with 57.6
+    /// overtime and 5.9 agency hours, the weekdays' 576 h set against four sevenths of the
+    /// budget (514 h). Read with the week's Friday to Sunday they are the week's 26 FTE and 28.8
+    /// of its 36 overtime hours, as the plan by week has them.
+    private func restOfWeek(_ periods: [Period], _ range: Range<Int>) -> [Double] {
+        guard range.count < 7 else { return [] }
+        var rest: [Double] = []
+        for offset in 1...(7 - range.count) {
+            // The days after the range's last, then the days before its first, by weekday.
+            let missing = range.upperBound - 1 + offset
+            let weekday = ((missing % 7) + 7) % 7
+            let same = periods.indices.filter { !range.contains($0) && ($0 % 7 + 7) % 7 == weekday }
+            guard let nearest = same.min(by: { abs($0 - missing) < abs($1 - missing) }) else { return [] }
+            rest.append(periods[nearest].requiredHours)
+        }
+        return rest
+    }
+
+    /// The days `range` of `periods` planned as one stretch (see `plan(days:from:target:)`),
+    /// with `rest`, the required hours of its week's other days, which are costed with it and
+    /// not written.
+    private func pool(_ periods: inout [Period], _ range: Range<Int>, target: Target, rest: [Double] = []) {
         guard let budgeted = target.budgetedFTE else { return }
-        let perFTE = productiveHoursPerFTE(days: Double(range.count), wholeWeeks: range.count == 7)
-        let paidPerDay = paidHoursPerFTE(days: Double(range.count), wholeWeeks: range.count == 7) / Double(range.count)
-        let required = range.reduce(0) { $0 + periods[$1].requiredHours }
-        let evenShare = budgeted * perFTE / Double(range.count)
+        let days = range.count + rest.count
+        let perFTE = productiveHoursPerFTE(days: Double(days), wholeWeeks: days == 7)
+        let paidPerDay = paidHoursPerFTE(days: Double(days), wholeWeeks: days == 7) / Double(days)
+        let required = range.reduce(0) { $0 + periods[$1].requiredHours } + rest.reduce(0, +)
+        let evenShare = budgeted * perFTE / Double(days)
         let shortfall = max(0, required - budgeted * perFTE)
         let overtime = min(shortfall, overtimeShare * required), agency = shortfall - overtime
         let excess = range.map { max(0, periods[$0].requiredHours - evenShare) }
-        let totalExcess = excess.reduce(0, +)
+        let totalExcess = excess.reduce(0, +) + rest.reduce(0) { $0 + max(0, $1 - evenShare) }
         let multiplier = target.overtimeMultiplier ?? defaultOvertimeMultiplier
         let rate = target.hourlyRate ?? .nan
         let agencyRate = target.agencyRate ?? rate * defaultAgencyRateMultiple

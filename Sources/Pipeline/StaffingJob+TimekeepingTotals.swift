@@ -45,16 +45,20 @@ extension StaffingJob {
         table.sourceHeaders = timekeeping.sourceHeaders
         let column = header.map { "'\($0)'" } ?? "the date column"
         let reading: String, change: String
+        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rowDays.first.isoWeekday - 1]
         switch (dating.day, dating.evidence) {
         case (.first, .header):
             reading = "dated by the period's first day, as \(column) says: each row's hours spread evenly over the two ISO weeks the period falls in from its date"
             change = ""
         case (.first, _):
-            reading = "dated by the period's first day (dated on Sundays, and so read they cover the census from \(census.map { "\($0.first)" } ?? "its start") best): each row's hours spread evenly over the two ISO weeks from the Monday after its date"
+            reading = "dated by the period's first day (dated on \(weekday)s, and so read they cover the census from \(census.map { "\($0.first)" } ?? "its start") best): each row's hours spread evenly over the two ISO weeks \(rowDays.first.isoWeekday >= 5 ? "from the Monday after its date" : "from its date's week")"
             change = "; if they are dated by the period's last day, head the date column 'Pay Period End'"
         case (.last, .header):
             reading = "dated by the period's last day, as \(column) says: each row's hours spread evenly over its ISO week and the week before"
             change = ""
+        case (.last, .census):
+            reading = "read as dated by the period's last day (dated on \(weekday)s, and so read they cover the census from \(census.map { "\($0.first)" } ?? "its start") best): each row's hours spread evenly over its ISO week and the week before"
+            change = "; if they are dated by the period's first day, head the date column 'Pay Period Begin'"
         case (.last, _):
             reading = "read as dated by the period's last day: each row's hours spread evenly over its ISO week and the week before"
             change = "; if they are dated by the period's first day, head the date column 'Pay Period Begin'"

@@ -54,6 +54,33 @@ import Tabular
         }
     }
 
+    /// Monday-to-Sunday pay periods dated by their Monday under a plain `Pay Period` header
+    /// (round 2, case 04): census from Monday 2025-12-29, 20 a day for 5 periods then 26 for 2
+    /// (to Sunday 2026-04-05), every period staffed at 5.6 HPPD (1,568 h, then 2,038.4 h). Read
+    /// forwards (the periods cover all 98 census days; backwards 91, the first period on the
+    /// week before the census) every week is at 5.6, under 95% of 6: below_target_hppd, with a
+    /// note naming the Mondays. Read as the last day (only Sundays were read by the census) the
+    /// hours landed a week early: 5.73, no flag.
+    @Test func mondayDatedPayPeriodsAreReadByTheCensusOverlap() throws {
+        let census = Self.days(from: (2025, 12, 29), count: 98)
+        let periodDays = (0..<7).map { ISO.day(2025, 12, 29, plus: 14 * $0) }
+        var timekeeping = Table([("date", .text(periodDays)), ("unit", .text(periodDays.map { _ in "4 West" })),
+                                 ("hours", .number((0..<7).map { $0 < 5 ? 1_568 : 2_038.4 })),
+                                 ("pay_type", .text(periodDays.map { _ in "REG" }))])
+        timekeeping.sourceHeaders = [Table.SourceHeader(role: "date", header: "Pay Period")]
+        let censusTable = Table([("date", .text(census)), ("unit", .text(census.map { _ in "4 West" })),
+                                 ("patient_days", .number((0..<98).map { $0 < 70 ? 20 : 26 }))])
+        var job = StaffingJob()
+        job.horizon = 2
+        let result = try job.run(timekeeping: timekeeping, census: censusTable, targets: targets())
+        let unit = try #require(result.units.first)
+        let hppd = try #require(unit.recentHPPD)
+        #expect(abs(hppd - 5.6) < 1e-9, "\(hppd)")
+        #expect(unit.flags.contains("below_target_hppd"))
+        #expect(result.timekeepingGaps == nil, "\(result.timekeepingGaps ?? "")")
+        #expect(result.timekeepingTotals?.contains("dated by the period's first day (dated on Mondays") == true, "\(result.timekeepingTotals ?? "nil")")
+    }
+
     /// The same first-day rows under a header saying they end the period (`Pay Period End`)
     /// are read backwards, as the header says: 5.8, no flag.
     @Test func aHeaderSayingEndKeepsTheBackwardReading() throws {

@@ -13,9 +13,14 @@ import Tabular
 /// was lost. The reading is, in order:
 /// 1. the date column's header: `begin`, `beginning`, `start`, `starting` or `from` is the
 ///    first day; `end`, `ending`, `through` or `thru` the last;
-/// 2. rows dated on Sundays: the reading whose periods share more days with the census
-///    (the file above covers 83 census days read forwards, 71 backwards);
-/// 3. otherwise the last day, as before.
+/// 2. rows dated on one weekday: the reading whose periods share more days with the census
+///    (the file above covers 83 census days read forwards, 71 backwards). Not only Sundays:
+///    Monday-to-Sunday periods dated by their Monday under a plain `Pay Period` header (the
+///    commonest US payroll calendar) were read as ending on it, each period's hours a week
+///    early: census 20 a day for 5 periods then 26 for 2, every period at 5.6 HPPD, read
+///    5.73 (the first period on the week before the census, the census's last week "not
+///    covered") and `below_target_hppd` was lost; read forwards the periods are the census's;
+/// 3. otherwise (no census, or both readings cover it alike) the last day, as before.
 public struct PayPeriodDating: Sendable, Equatable {
     public enum Day: Sendable, Equatable { case first, last }
     public enum Evidence: Sendable, Equatable { case header, census, assumed }
@@ -34,7 +39,7 @@ public struct PayPeriodDating: Sendable, Equatable {
         let words = Set((header ?? "").lowercased().split { !$0.isLetter }.map(String.init))
         if !words.isDisjoint(with: ["begin", "beginning", "start", "starting", "from"]) { return PayPeriodDating(day: .first, evidence: .header) }
         if !words.isDisjoint(with: ["end", "ending", "through", "thru"]) { return PayPeriodDating(day: .last, evidence: .header) }
-        guard rowDays.first.isoWeekday == 7, rowDays.last.isoWeekday == 7, let census, census.first <= census.last else {
+        guard rowDays.first.isoWeekday == rowDays.last.isoWeekday, let census, census.first <= census.last else {
             return PayPeriodDating(day: .last, evidence: .assumed)
         }
         func shared(_ from: CalendarDay, _ through: CalendarDay) -> Int {

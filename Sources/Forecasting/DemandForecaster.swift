@@ -203,8 +203,15 @@ public struct DemandForecaster: Sendable {
         // forecast by MovingAverage(6), which only the model column showed).
         let replacedModelsAsked = pool.isEmpty && settings.models != nil
         if pool.isEmpty { pool = [MovingAverageModel(window: 12)] }
-        // A short level still ramping stands at its last period (`ShortRamp`).
-        if demandClass == .short, settings.models == nil, settings.shortRampsAtLastLevel, ShortRamp.isShown(in: y) { pool = [NaiveModel()] }
+        // A short level still ramping stands at its recent level (`ShortRamp`): its last period,
+        // the mean of its last 2 or 3, or by day its recent weeks' weekdays.
+        if settings.models == nil, settings.shortRampsAtLastLevel {
+            if let seasons = ShortRamp.recentSeasons(in: y, season: m) {
+                pool = [RecentLevelModel(periods: seasons * m, seasons: seasons)]
+            } else if let k = ShortRamp.recentPeriods(in: y) {
+                pool = [k == 1 ? NaiveModel() : RecentLevelModel(periods: k)]
+            }
+        }
 
         var needed = pool.map { $0.minimumLength(season: m) }.max() ?? 1
         // Candidates that need the whole history or more cannot be backtested at any horizon:

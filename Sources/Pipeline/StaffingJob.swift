@@ -130,9 +130,11 @@ public struct StaffingJob: Sendable {
         /// left out like days not recorded, and named.
         public var censusClosures: [(unit: String, days: ClosedRange<CalendarDay>)] = []
         /// Units planned from fewer periods of census than a season or a trend needs
-        /// (`DemandClass.short`): their periods, their last period when it is planned as a ramp
-        /// (`ShortRamp`; nil when planned at the mean) and the mean.
-        public var shortCensusHistories: [(unit: String, periods: Int, last: Double?, mean: Double)] = []
+        /// (`DemandClass.short`), or from a short history ramping up (`ShortRamp`): their
+        /// periods, the level a ramp is planned at (a period's census: the mean of its last
+        /// `recent` periods, or by day of its last `recent` weeks, a week's census, `byWeek`;
+        /// nil when planned at the mean) and the mean.
+        public var shortCensusHistories: [(unit: String, periods: Int, last: Double?, mean: Double, recent: Int, byWeek: Bool)] = []
         /// Units whose census has no row on some days between its first and last.
         public var missingCensusDays: [(unit: String, count: Int, first: CalendarDay, last: CalendarDay)] = []
         /// The periods holding those days that a unit recorded on its other days, read from them
@@ -487,7 +489,7 @@ public struct StaffingJob: Sendable {
         // period, not at the mean of its ramp (`ShortRamp`).
         censusSettings.shortRampsAtLastLevel = true
         let forecaster = DemandForecaster(settings: censusSettings)
-        var shortHistories: [(unit: String, periods: Int, last: Double?, mean: Double)] = []
+        var shortHistories: [(unit: String, periods: Int, last: Double?, mean: Double, recent: Int, byWeek: Bool)] = []
         var record = historyStage.map { StageRecord(stage: $0, frequency: frequency, lastPeriod: censusTotals.lastPeriod) }
         // The census as recorded, missing periods NaN: the outlook shows them as gaps, where
         // the series the models fitted has them filled in, which read as census counted.
@@ -497,9 +499,19 @@ public struct StaffingJob: Sendable {
             record?.add(series: unit, forecast: f, levels: levelsShown, history: history, season: season)
             let values = zip(f.mean.dropFirst(behind), f.spread.dropFirst(behind)).map { max(0, $0 + z * $1) }
             censusForecast[unit] = (values, f.candidates.first { $0.chosen }?.metrics.mase)
-            if f.demandClass == .short, !history.isEmpty {
-                // Said with its periods: planned at its mean, or at its last period when ramping.
-                shortHistories.append((unit, history.count, history.withUnsafeBufferPointer(ShortRamp.isShown) ? history.last : nil, history.reduce(0, +) / Double(history.count)))
+            // Said with its periods: planned at its mean, or at its recent level when ramping
+            // (at 6 weeks and more too: a ramp planned at 137.7 for 112 had no note).
+            let weeks = history.withUnsafeBufferPointer { ShortRamp.recentSeasons(in: $0, season: season) }
+            let recent = weeks == nil ? history.withUnsafeBufferPointer(ShortRamp.recentPeriods) : nil
+            if f.demandClass == .short || weeks != nil || recent != nil, !history.isEmpty {
+                if let weeks {
+                    let level = history.suffix(7 * weeks).reduce(0, +) / Double(weeks), all = history.count / 7
+                    let mean = history.suffix(7 * all).reduce(0, +) / Double(max(1, all))
+                    shortHistories.append((unit, all, level, mean, weeks, true))
+                } else {
+                    let level = recent.map { k in history.suffix(k).reduce(0, +) / Double(k) }
+                    shortHistories.append((unit, history.count, level, history.reduce(0, +) / Double(history.count), recent ?? 0, false))
+                }
             }
             // Both end at the last period; the fitted series may start a period later (a first
             // period begun in part is not fitted).
@@ -998,10 +1010,18 @@ public struct StaffingJob: Sendable {
         }
         if !result.shortCensusHistories.isEmpty {
             let period = result.frequency.rawValue
-            lines.append("Census history too short for a season or a trend (fewer than \(DemandClass.minimumHistory) \(period)s): "
+            lines.append("Census history too short for a season or a trend (fewer than \(DemandClass.minimumHistory) \(period)s), or ramping up (up to \(ShortRamp.longest)): "
                 + result.shortCensusHistories.prefix(6).map { u in
-                    "\(u.unit) has only \(NumberFormat.count(u.periods, period)) of history, " + (u.last.map {
-                        "moving one way every \(period): planned at its last \(period) (\(numbers.quantity($0, decimals: 1))), not at their mean (\(numbers.quantity(u.mean, decimals: 1)))"
+                    let unitPeriod = u.byWeek ? "week" : period
+                    return "\(u.unit) has only \(NumberFormat.count(u.periods, unitPeriod)) of history, " + (u.last.map {
+                        let level = numbers.quantity($0, decimals: 1), mean = numbers.quantity(u.mean, decimals: 1)
+                        if u.byWeek {
+                            return "its last \(NumberFormat.count(u.recent, "week")) well above its first (ramping up): its days planned at the same weekdays of those weeks (\(level) a week), not at a trend of its days (their mean \(mean) a week)"
+                        }
+                        if u.recent > 1 {
+                            return "its last \(u.recent) \(period)s well above its first (ramping up): planned at their mean (\(level)), not at the mean of its history (\(mean))"
+                        }
+                        return "moving one way every \(period): planned at its last \(period) (\(level)), not at their mean (\(mean))"
                     } ?? "planned at their mean (\(numbers.quantity(u.mean, decimals: 1)))")
                 }.listed(of: result.shortCensusHistories.count)
                 + "; check its plan as its census grows")

@@ -191,8 +191,9 @@ extension StaffingClosedStretchTests {
         #expect(note.contains("6N has only 5 weeks of history, moving one way every week: planned at its last week (140), not at their mean (105)"), "\(note)")
     }
 
-    /// A short history that turns back (56, 90, 85, 130, 140) is no ramp: it keeps its mean.
-    /// One that ramps keeps its last value, falling as well as rising.
+    /// A short history that turns back (56, 90, 85, 130, 140) does not move one way: the ramp
+    /// by its last period is not shown (its recent level is, `recentPeriods`). One that moves
+    /// one way keeps its last value, falling as well as rising.
     @Test func onlyAShortHistoryMovingOneWayIsARamp() {
         func ramp(_ y: [Double]) -> Bool { y.withUnsafeBufferPointer(ShortRamp.isShown) }
         #expect(ramp([56, 84, 112, 133, 140]))
@@ -200,5 +201,63 @@ extension StaffingClosedStretchTests {
         #expect(!ramp([56, 90, 85, 130, 140]))
         #expect(!ramp([56, 84]))
         #expect(!ramp([100, 100, 100]))
+    }
+
+    // MARK: Round 2, defect 3: a ramp with a dip, or of 6 weeks and more, at its recent level.
+
+    /// 6N opened and filled, weekly patient days constant within each week (round 2, case 01):
+    /// 56, 84, 112, 140, 133 (a dip of a patient a day) was planned at its mean, 105; with a
+    /// sixth week of 140 the models planned 112.01 and said nothing; with four weeks at 140
+    /// (seven weeks) 127.23. The recent weeks stand well above the first (136.5 against 70,
+    /// 137.67 against 84, 140 against 84): planned at the mean of the last 2 weeks (under 6) or
+    /// 3: 136.5, 137.67 and 140, i.e. 819, 826 and 840 RN hours at 6 HPPD = 22.75, 22.94 and
+    /// 23.33 FTE against 20: fte_short every week, and the note says so.
+    @Test func aRampWithADipOrOfSixWeeksIsPlannedAtItsRecentLevel() throws {
+        for (weekly, level) in [([56.0, 84, 112, 140, 133], 136.5), ([56, 84, 112, 140, 133, 140], 413.0 / 3), ([56, 84, 112, 140, 140, 140, 140], 140)] {
+            let days = Self.days(2026, 1, 61 - 7 * weekly.count, count: 7 * weekly.count)  // to Sunday 2026-03-01
+            let census: (String) -> Double = { day in
+                weekly[Int(Self.calendar(day).daysSinceEpoch - Self.calendar(days[0]).daysSinceEpoch) / 7] / 7
+            }
+            let result = try Self.job(.week, horizon: 2).run(timekeeping: Self.timekeeping(days, unit: "6N") { d, _ in 6 * census(d) },
+                                                             census: Self.census(days, unit: "6N", census), targets: Self.targets(unit: "6N", fte: 20))
+            #expect(result.rows.count == 2)
+            for row in result.rows {
+                #expect(abs(row.censusForecast - level) < 1e-6, "\(weekly): \(row.period) \(row.censusForecast)")
+                #expect(row.flags.contains("fte_short"), "\(weekly): \(row.flags)")
+            }
+            let note = StaffingJob.note(result)
+            let k = weekly.count >= 6 ? 3 : 2
+            #expect(note.contains("6N has only \(weekly.count) weeks of history, its last \(k) weeks well above its first (ramping up): planned at their mean"), "\(note)")
+        }
+    }
+
+    /// By day (round 2, case 01, six_weeks_daily): 8, 12, 16, then 20 patients every day for 3
+    /// weeks. The daily models carried the ramp on, 22.5 a day, 153.86 for the week (+10%),
+    /// 25.64 FTE for a true 23.33. Read by whole weeks (56, 84, 112, 140, 140, 140: the last 3
+    /// well above the first 3) each day is the mean of its weekday over the last 3 weeks: 20,
+    /// 140 for the week.
+    @Test func aRampByDayIsPlannedAtItsRecentWeeksWeekdays() throws {
+        let perDay: [Double] = [8, 12, 16, 20, 20, 20]
+        let days = Self.days(2026, 1, 19, count: 42)
+        let census: (String) -> Double = { day in perDay[Int(Self.calendar(day).daysSinceEpoch - Self.calendar(days[0]).daysSinceEpoch) / 7] }
+        let result = try Self.job(.day, horizon: 7).run(timekeeping: Self.timekeeping(days, unit: "6N") { d, _ in 6 * census(d) },
+                                                        census: Self.census(days, unit: "6N", census), targets: Self.targets(unit: "6N", fte: 20))
+        #expect(result.rows.count == 7)
+        #expect(result.rows.allSatisfy { abs($0.censusForecast - 20) < 1e-6 }, "\(result.rows.map(\.censusForecast))")
+        #expect(StaffingJob.note(result).contains("its last 3 weeks well above its first (ramping up): its days planned at the same weekdays of those weeks (140 a week)"),
+                "\(StaffingJob.note(result))")
+    }
+
+    /// The rule itself: the recent level of a short rise with at most one dip; no ramp for a
+    /// flat or noisy history, one rising by less than a quarter, two dips, or past 10 periods.
+    @Test func aRampAllowsOneDip() {
+        func recent(_ y: [Double]) -> Int? { y.withUnsafeBufferPointer(ShortRamp.recentPeriods) }
+        #expect(recent([56, 84, 112, 133, 140]) == 1)
+        #expect(recent([56, 84, 112, 140, 133]) == 2)
+        #expect(recent([56, 84, 112, 140, 133, 140]) == 3)
+        #expect(recent([100, 104, 98, 103, 101, 105, 99]) == nil)
+        #expect(recent([100, 110, 105, 115, 112, 120]) == nil)
+        #expect(recent([56, 84, 80, 112, 140, 133]) == nil)
+        #expect(recent(Array(repeating: 56, count: 5) + Array(repeating: 140, count: 6)) == nil)
     }
 }

@@ -149,8 +149,10 @@ public struct BudgetProposal: Sendable {
         func isFixed(_ department: String, _ account: String) -> Bool {
             (behaviorOf(department, account) ?? "variable").lowercased() == "fixed" && (typeOf(department, account) ?? "expense").lowercased() != "revenue"
         }
+        var drivenPosted: [String: Set<Int>] = [:]
         for (department, lines) in byMonth {
             let posted = lines.filter { !isFixed(department, $0.key) }.values.reduce(into: Set<Int>()) { $0.formUnion(LedgerMonths.postedMonths($1)) }
+            drivenPosted[department] = posted
             if let stop = ClosedDepartment.find(department, posted: posted, volume: volume[department] ?? [:], asOf: last, ledgerStart: aMonth.min()) { closed[department] = stop }
         }
         func keepsPosting(_ department: String, _ account: String) -> Bool {
@@ -158,7 +160,16 @@ public struct BudgetProposal: Sendable {
             return LedgerMonths.postedMonths(byMonth[department]?[account] ?? [:]).contains { $0 >= stop.since && $0 <= last }
         }
         var totals = PeriodTotals(frequency: .month, gaps: .missing)
-        for (department, byMonth) in volume where closed[department] == nil {
+        for (department, given) in volume where closed[department] == nil {
+            // A month inside the department's history with neither a volume row nor a posting
+            // on a variable or revenue line is a month it had no patients (a season's off
+            // months), not a census nobody recorded: read as missing, a summer camp clinic open
+            // June to August was interpolated across its winters and proposed at its
+            // in-season census every month ($1.74M for the ~$0.46M it spends).
+            var byMonth = given
+            if let first = given.filter({ $0.value > 0 }).keys.min() {
+                for month in first...max(first, last) where byMonth[month] == nil && !(drivenPosted[department] ?? []).contains(month) { byMonth[month] = 0 }
+            }
             for (month, v) in byMonth where month <= last {
                 var key = department
                 key.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: v) }

@@ -142,13 +142,34 @@ public struct BudgetProposal: Sendable {
         // since read as missing gave it its census before it closed (a pediatrics unit closed
         // since October proposed at $5.85M expense and $21.2M revenue beside a rolling forecast
         // of about $35,000).
+        // Its fixed lines (a lease, depreciation) do not keep it open, and those still posting
+        // are proposed as they post (`keepsPosting`); a seasonal department's off-season is no
+        // closure (`ClosedDepartment.isSeasonal`).
         var closed: [String: ClosedDepartment] = [:]
+        func isFixed(_ department: String, _ account: String) -> Bool {
+            (behaviorOf(department, account) ?? "variable").lowercased() == "fixed" && (typeOf(department, account) ?? "expense").lowercased() != "revenue"
+        }
+        var drivenPosted: [String: Set<Int>] = [:]
         for (department, lines) in byMonth {
-            let posted = lines.values.reduce(into: Set<Int>()) { $0.formUnion(LedgerMonths.postedMonths($1)) }
-            if let stop = ClosedDepartment.find(department, posted: posted, volume: volume[department] ?? [:], asOf: last) { closed[department] = stop }
+            let posted = lines.filter { !isFixed(department, $0.key) }.values.reduce(into: Set<Int>()) { $0.formUnion(LedgerMonths.postedMonths($1)) }
+            drivenPosted[department] = posted
+            if let stop = ClosedDepartment.find(department, posted: posted, volume: volume[department] ?? [:], asOf: last, ledgerStart: aMonth.min()) { closed[department] = stop }
+        }
+        func keepsPosting(_ department: String, _ account: String) -> Bool {
+            guard let stop = closed[department], isFixed(department, account) else { return false }
+            return LedgerMonths.postedMonths(byMonth[department]?[account] ?? [:]).contains { $0 >= stop.since && $0 <= last }
         }
         var totals = PeriodTotals(frequency: .month, gaps: .missing)
-        for (department, byMonth) in volume where closed[department] == nil {
+        for (department, given) in volume where closed[department] == nil {
+            // A month inside the department's history with neither a volume row nor a posting
+            // on a variable or revenue line is a month it had no patients (a season's off
+            // months), not a census nobody recorded: read as missing, a summer camp clinic open
+            // June to August was interpolated across its winters and proposed at its
+            // in-season census every month ($1.74M for the ~$0.46M it spends).
+            var byMonth = given
+            if let first = given.filter({ $0.value > 0 }).keys.min() {
+                for month in first...max(first, last) where byMonth[month] == nil && !(drivenPosted[department] ?? []).contains(month) { byMonth[month] = 0 }
+            }
             for (month, v) in byMonth where month <= last {
                 var key = department
                 key.withUTF8 { totals.add(key: $0, day: months.firstDay(of: month), value: v) }
@@ -184,7 +205,7 @@ public struct BudgetProposal: Sendable {
         for department in amount.keys.sorted() {
             for account in amount[department]!.keys.sorted() {
                 var spent = amount[department]![account]!
-                if closed[department] != nil {
+                if closed[department] != nil && !keepsPosting(department, account) {
                     if (typeOf(department, account) ?? "expense").lowercased() == "expense" { closedBase[department, default: 0] += spent }
                     for month in target {
                         departments.append(department); accounts.append(account); periods.append(months.label(month))
@@ -319,8 +340,11 @@ public struct BudgetProposal: Sendable {
             "Volumes forecast per department from their monthly history (backtest-weighted ETS, Theta and seasonal naive).",
         ]
         if !closed.isEmpty {
-            let named = closed.keys.sorted().map { "\($0) (no posting and no volume since \(months.label(closed[$0]!.since)); \(NumberStyle().money(closedBase[$0] ?? 0)) of expense in the base)" }
-            assumptions.append("Closed \(closed.count == 1 ? "department" : "departments"), no posting and no volume in \(closed.count == 1 ? "its" : "their") last \(ClosedDepartment.minimumMonths) months or more: proposed at \(closed.count == 1 ? "its" : "their") run rate, $0 and volume 0, \(named.listed(upTo: 5, of: named.count)); budget \(closed.count == 1 ? "it by hand if it reopens" : "any that reopens by hand").")
+            let named = closed.keys.sorted().map { "\($0) (no volume and no variable posting since \(months.label(closed[$0]!.since)); \(NumberStyle().money(closedBase[$0] ?? 0)) of expense in the base)" }
+            let kept = closed.keys.sorted().flatMap { department in (amount[department] ?? [:]).keys.sorted().filter { keepsPosting(department, $0) }.map { "\(department) / \($0)" } }
+            assumptions.append("Closed \(closed.count == 1 ? "department" : "departments"), no volume and no posting on a variable or revenue line in \(closed.count == 1 ? "its" : "their") last \(ClosedDepartment.minimumMonths) months or more: proposed at \(closed.count == 1 ? "its" : "their") run rate, $0 and volume 0, \(named.listed(upTo: 5, of: named.count))"
+                              + (kept.isEmpty ? "" : "; \(kept.count == 1 ? "a fixed line" : "fixed lines") still posting since the closure proposed as \(kept.count == 1 ? "it posts" : "they post"), \(kept.listed(upTo: 5, of: kept.count))")
+                              + "; budget \(closed.count == 1 ? "it by hand if it reopens" : "any that reopens by hand").")
         }
         if !unpriced.isEmpty {
             assumptions.append("\(unpriced.count == 1 ? "1 variable line" : "\(unpriced.count) variable lines") at last year's actuals spread evenly, not on volume, since \(unpriced.count == 1 ? "its" : "their") department has no volume for every month \(unpriced.count == 1 ? "it" : "they") booked (a statistics file ending before the actuals): \(unpriced.listed(upTo: 5, of: unpriced.count)); the volume beside them is the department's forecast, not what they were priced on.")

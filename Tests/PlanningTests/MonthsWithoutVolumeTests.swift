@@ -81,20 +81,22 @@ import Tabular
 
     /// A volume of 0 written for October flexes Pediatrics' supplies to 0: volume -1,000, rate 0
     /// (the saving is volume). November and December, with neither a volume row nor a posting,
-    /// have no volume (DESIGN: counts not recorded are missing, not zero): unsplit, named (before:
-    /// flexed at 1,000 each, their $2,000 saving read as rate). Q2: volume -1,000 (October),
-    /// rate 0, $-2,000 unsplit.
+    /// make three months without patients or postings through as-of: Peds is read as closed
+    /// (`ClosedDepartment`), its months since October volume 0, and they flex to 0 as October
+    /// does (before: unsplit and named as months without a volume by a second note, while the
+    /// first called them volume 0). Q2: volume -3,000, rate 0, nothing unsplit; the note names
+    /// ICU's December alone.
     @Test func aVolumeOfZeroFlexesToZeroWhileAMissingVolumeIsNamed() throws {
         let variance = try Self.variance(peds: true)
         let rows = try variance.projected(forecast: BudgetVarianceTests.flat(["a": 0])).rows
         let october = try Self.row(rows, "Peds", "Supplies", "2025-10")
         #expect(october.splitKnown && october.line.flexedBudget == 0 && october.line.volumeVariance == -1_000 && october.line.rateVariance == 0)
         let november = try Self.row(rows, "Peds", "Supplies", "2025-11")
-        #expect(!november.splitKnown && november.line.withoutVolume?.variance == -1_000)
+        #expect(november.splitKnown && november.line.flexedBudget == 0 && november.line.volumeVariance == -1_000 && november.line.withoutVolume == nil)
         let q2 = try Self.row(rows, "Peds", "Supplies", "FY2026-Q2")
-        #expect(q2.splitKnown && q2.line.volumeVariance == -1_000 && q2.line.rateVariance == 0 && q2.line.withoutVolume?.variance == -2_000)
+        #expect(q2.splitKnown && q2.line.volumeVariance == -3_000 && q2.line.rateVariance == 0 && q2.line.withoutVolume == nil)
         let note = try #require(variance.notes.first { $0.hasPrefix("no actual volume is given for") })
-        #expect(note.hasPrefix("no actual volume is given for 2025-12 of ICU, 2025-11 to 2025-12 of Peds, though other months have one"), "\(note)")
+        #expect(note.hasPrefix("no actual volume is given for 2025-12 of ICU, though other months have one"), "\(note)")
         #expect(note.contains("give a month with no patients as a volume of 0"))
     }
 }

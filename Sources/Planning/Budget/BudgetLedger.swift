@@ -315,4 +315,14 @@ public struct BudgetLedger: Sendable {
         }
         return notes
     }
+
+    /// Reads each closed department's months from its stop through `asOf` without a volume
+    /// as a volume of 0 (`ClosedDepartment.volume`), so that they flex to 0 as a 0 written in
+    /// the statistics file does: read as closed, a pediatrics unit's October to December
+    /// were left unflexed, its -$1,512,498 quarter "neither" volume nor rate and named by a
+    /// second note as months without a volume, where the file with its zeros split it
+    /// -$1,473,498 volume and -$39,000 rate (its rent).
+    public mutating func readClosed(_ closed: [String: ClosedDepartment], asOf: Int) {
+        for (department, stop) in closed { actualVolume[department] = stop.volume(actualVolume[department] ?? [:], asOf: asOf) }
+    }
 }

@@ -96,6 +96,7 @@ public struct BudgetVariance: Sendable {
         if let note = ledger.settleAccountTypes() { notes.append(note) }
         if let note = ledger.turnCreditRevenue() { notes.append(note) }
         if let note = ledger.settleBehaviors(budgeted: budget.wholeBehaviors) { notes.append(note) }
+        ledger.readClosed(ClosedDepartment.all(in: ledger, asOf: asOf, ledgerStart: firstActual), asOf: asOf)
         if let note = ledger.withoutVolumeNote(months: calendar.months(ofFiscalYear: fy).filter { $0 <= asOf }) { notes.append(note) }
         (self.calendar, self.asOf, self.ledger, self.notes) = (calendar, asOf, ledger, notes)
         (self.budget, self.actuals, self.ledgerStart, self.budgetMonths, self.renamed, self.sharded) = (budget, actuals, firstActual, budgetMonths, postings.renamed, sharded)

@@ -153,7 +153,10 @@ public enum LedgerMonths {
             if abs(budget) >= 0.005 {
                 guard departments.contains(department(line)) else { continue }
                 toDate.append((line, budget))
-            } else if let first = months.first {
+            } else if let first = months.first, (booked[line] ?? []).isEmpty {
+                // A line that posted in earlier years has history to project from (a flu
+                // clinic budgeted October to March, as of September, after two seasons): it
+                // was said to have none, to be projected at $0, beside a forecast of $1.1M.
                 later.append((line, first, months.reduce(0) { $0 + byMonth[$1]! }))
             }
         }

@@ -13,9 +13,9 @@ import Tabular
 /// one month and booked there: `BudgetShapedLine`) is projected at its budget instead. A line's history starts with its first posting, one-off postings are held
 /// out (`OneOffPosting`), a line opened part-way through its first month is forecast without
 /// that month (`OpeningMonth`), and a line read as renamed is not forecast at all. A closed
-/// department's (`ClosedDepartment`) volume runs to as-of with zeros, and its volume and rates
-/// are forecast in batches of their own, so that its projection does not depend on how far
-/// the other departments' volumes reach.
+/// department's (`ClosedDepartment`) volume ahead is 0, and its rates are forecast in a batch
+/// of their own, so that its projection does not depend on how far the other departments'
+/// volumes reach.
 ///
 /// Series are named by kind and index: `v` a department's volume, `r` a line's rate, `a` its
 /// amounts and `n` its mirrored amounts, each followed by the department's or the line's index.
@@ -42,9 +42,14 @@ public struct LineForecasts {
     var driven = Set<Int>(), heldAtZero = Set<Int>()
     /// Volumes (patient days, visits: a department's driver, seasonal), driven lines' rates and
     /// the other lines' amounts are forecast in batches of their own (`batches`).
-    var volumeTotals = PeriodTotals(frequency: .month), rateTotals = PeriodTotals(frequency: .month), lineTotals = PeriodTotals(frequency: .month)
-    /// Closed departments' volumes (`ClosedDepartment`), through as-of with zeros from their stop.
-    var closedVolumeTotals = PeriodTotals(frequency: .month), closedRateTotals = PeriodTotals(frequency: .month)
+    ///
+    /// A rate is amount per unit of volume, and a month without volume (no patients, no
+    /// spending) has none: its gap is missing, not a rate of 0. Read as 0, a cardiology unit
+    /// closed two months for renovation and reopened at $950 a patient day (its history
+    /// $925-$990) was forecast at $735 a day, its rest of the year $1.68M short.
+    var volumeTotals = PeriodTotals(frequency: .month), rateTotals = PeriodTotals(frequency: .month, gaps: .missing), lineTotals = PeriodTotals(frequency: .month)
+    /// Closed departments' rates (`ClosedDepartment`), in a batch of their own.
+    var closedRateTotals = PeriodTotals(frequency: .month, gaps: .missing)
     /// Each series' forecast of the months ahead, by name.
     var series: [String: [Int: Projection]] = [:]
     /// Lines opened part-way through their first month, and one-off postings: named in notes.
@@ -74,7 +79,7 @@ public struct LineForecasts {
         // Whether each department's budget covers every month of the year: a department's
         // lines are all in one shard, so the answer does not depend on the shards.
         let coversYear = BudgetShapedLine.departmentsCovering(fiscalYear, budget: ledger.budget)
-        let closed = ClosedDepartment.all(in: ledger, asOf: asOf)
+        let closed = ClosedDepartment.all(in: ledger, asOf: asOf, ledgerStart: given)
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf && !partial.contains($0.key) }
@@ -144,15 +149,19 @@ public struct LineForecasts {
         if let calendar, let note = BudgetShapedLine.note(shaped, fiscalYear: calendar.yearLabel(calendar.fiscalYear(ofMonth: asOf)), remainingMonths: fiscalYear.filter { $0 > asOf }) {
             notes.append(note)
         }
-        // A closed department's volume runs to as-of, zeros from its stop, in a batch of its
-        // own: in the other departments' batch it ran only to their last month, which a
-        // statistics feed a month behind the ledger leaves short of as-of (`ClosedDepartment`).
+        // A closed department's volume is 0 ahead, not forecast with the other departments':
+        // there it ran only to their last month, which a statistics feed a month behind the
+        // ledger leaves short of as-of (`ClosedDepartment`).
         var volumesRead: [ClosedDepartment] = []
         for d in drivenDepartments.sorted() {
             let given = ledger.actualVolume[departments[d]] ?? [:]
             if let stop = closed[departments[d]] {
+                // Closed, its volume ahead is 0, not a forecast: its three months of zeros
+                // after years of patients were forecast at a fraction of its census, $51,503
+                // expense and $189,096 revenue for the rest of the year (January's salaries
+                // $6,158, 80% low -$18,883) beside a note saying "near $0" and a proposal of $0.
                 volumesRead.append(stop)
-                for (month, volume) in stop.volume(given, asOf: asOf) where month <= asOf { closedVolumeTotals.add("v\(d)", month: month, volume) }
+                series["v\(d)"] = Dictionary(uniqueKeysWithValues: ahead.map { ($0, Projection.zero) })
             } else {
                 for (month, volume) in given where month <= asOf { volumeTotals.add("v\(d)", month: month, volume) }
             }
@@ -218,9 +227,9 @@ public struct LineForecasts {
     /// 35,644,808.08, 35,647,628.75). The horizon decides which rows are shown, not what the year
     /// is projected at. As of the year's last month, when no month of it is left, the horizon.
     public var batches: [Batch] {
-        guard !ahead.isEmpty && volumeTotals.seriesCount + closedVolumeTotals.seriesCount + rateTotals.seriesCount + closedRateTotals.seriesCount + lineTotals.seriesCount > 0 else { return [] }
+        guard !ahead.isEmpty && volumeTotals.seriesCount + rateTotals.seriesCount + closedRateTotals.seriesCount + lineTotals.seriesCount > 0 else { return [] }
         let kinds: [(name: String, series: PeriodTotals, models: [any ForecastModel]?, origins: Int)] = [
-            ("volumes", volumeTotals, nil, Self.backtestOrigins), ("closed departments' volumes", closedVolumeTotals, nil, Self.backtestOrigins),
+            ("volumes", volumeTotals, nil, Self.backtestOrigins),
             ("rates", rateTotals, Self.rateModels, 0), ("closed departments' rates", closedRateTotals, Self.rateModels, 0), ("lines", lineTotals, nil, Self.backtestOrigins),
         ]
         return kinds.filter { $0.series.seriesCount > 0 }.map { kind in

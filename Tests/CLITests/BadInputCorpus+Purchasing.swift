@@ -242,7 +242,7 @@ extension CSVInput {
         kind: .orders, file: "orders.csv", header: ordersHeader, rows: ordersRows, others: purchasingOthers(except: "orders.csv"),
         arguments: purchasingArguments, rejectsFile: "out/orders.rejects.csv", failedRejectsFile: "out.rejects/orders.rejects.csv", output: "out",
         text: "item", number: "quantity",
-        badValues: [("quantity", "0", "not a quantity above 0"), ("quantity", "-5", "not a quantity above 0"), ("quantity", "NaN", "not a finite number"),
+        badValues: [("quantity", "0", "not a quantity above 0"), ("quantity", "-5", "a negative ordered quantity (-5) is read as a return to the vendor, which cannot receive 100"), ("quantity", "NaN", "not a finite number"),
                     ("quantity", "1e400", "out of range"), ("order_date", "2025-02-30", "February 2025 has 28 days"),
                     ("order_date", "9999-01-11", "year 9999 is out of range"), ("receipt_date", "2025-01-02", "receipt_date 2025-01-02 is before order_date 2025-01-11"),
                     ("receipt_date", "2025-13-01", "there is no month 13"), ("unit_price", "-11", "not a number of at least 0"),

@@ -7,7 +7,7 @@ extension InputSchema {
     /// left them on the shelf and a needed order of 50 ($200) was not placed.
     static let orderedQuantity = ValueRule.number([-ImportOptions.largestMagnitude...(-Double.leastNonzeroMagnitude),
                                                    Double.leastNonzeroMagnitude...ImportOptions.largestMagnitude], whole: false,
-                                                  what: "a quantity above 0, or below 0 for a return to the vendor (an order line must order something; cancelled lines belong out of the export)")
+                                                  what: "a quantity above 0 (below 0 for a return to the vendor; an order line must order something; cancelled lines belong out of the export)")
 
     /// One receipt of one PO line. A line received in parts may come once per receipt (the
     /// purchasing analysis counts it once), but the same receipt twice is a re-export pasted

@@ -1,8 +1,13 @@
 import Tabular
 
 extension InputSchema {
-    static let aboveZero = ValueRule.number([Double.leastNonzeroMagnitude...ImportOptions.largestMagnitude], whole: false,
-                                            what: "a quantity above 0 (an order line must order something; cancelled lines belong out of the export)")
+    /// An order line's quantity: above 0, or below 0 for a return to the vendor exported as a
+    /// line of its own (Lawson, PeopleSoft and Workday RTV lines), which `RowRule.returnLine`
+    /// checks for its date. Rejected as a bad line under the 1% threshold, a return of 50
+    /// left them on the shelf and a needed order of 50 ($200) was not placed.
+    static let orderedQuantity = ValueRule.number([-ImportOptions.largestMagnitude...(-Double.leastNonzeroMagnitude),
+                                                   Double.leastNonzeroMagnitude...ImportOptions.largestMagnitude], whole: false,
+                                                  what: "a quantity above 0 (below 0 for a return to the vendor; an order line must order something; cancelled lines belong out of the export)")
 
     /// One receipt of one PO line. A line received in parts may come once per receipt (the
     /// purchasing analysis counts it once), but the same receipt twice is a re-export pasted
@@ -21,14 +26,17 @@ extension InputSchema {
     /// the PO's line number, which keeps two lines of one PO for the same item apart.
     /// `received_quantity` may be negative (a receipt reversed, or a return): netted against
     /// its line's receipts, or rejected at the end of the file when they cannot cover it
-    /// (`ReceiptReversals`).
+    /// (`ReceiptReversals`). `quantity` may be negative on a return to the vendor exported as
+    /// a line of its own (`PurchaseOrderLines.returns`), with its receipt date or a negative
+    /// received quantity.
     static let purchasing: [InputSchema] = [
-        InputSchema(kind: "orders", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, aboveZero),
+        InputSchema(kind: "orders", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, orderedQuantity),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number), r("contract_price", .number, false, atLeastZero),
                                             r("status", .text), r("uom", .text), r("po_line", .text)],
                     unique: orderReceipt,
-                    rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format")]),
+                    rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format"),
+                               .returnLine(quantity: "quantity", received: "received_quantity", receiptDate: "receipt_date")]),
         // A contract's `end` given as a period (`Jan-26`, `2026-04`, `2026-Q2`, `2026`) runs
         // through its last day, as a lot's expiry month does; its `start` is the period's first
         // day, as every date is read. Read as the 1st, a GPO term "Jul-25 to Jan-26" ended on

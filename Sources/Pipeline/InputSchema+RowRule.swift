@@ -20,6 +20,10 @@ extension InputSchema {
         /// when the rows name the person: without that column a row may be a unit's or a job
         /// code's totals (a week of a ward's hours is 1,300 and more).
         case perPerson(value: String, person: String, maximum: Double, what: String)
+        /// An order line with a negative ordered `quantity` is a return to the vendor (an RTV
+        /// or credit-memo line): read only with the day it went back (`receiptDate`) or the
+        /// units returned (a negative `received`); one that receives units is rejected.
+        case returnLine(quantity: String, received: String, receiptDate: String)
     }
 }
 
@@ -31,6 +35,7 @@ struct RowRuleCheck {
         case shift(name: Int, start: Int?, end: Int?)
         case order(earlier: Int, later: Int, rule: (earlier: String, later: String, why: String))
         case perPerson(value: Int, maximum: Double, what: String)
+        case returnLine(quantity: Int, received: Int?, receiptDate: Int?)
     }
     private let bound: [Bound]
     /// Per interned shift-name id: whether it is a standard name.
@@ -54,6 +59,9 @@ struct RowRuleCheck {
             case .perPerson(let value, let person, let maximum, let what):
                 guard let v = present.firstIndex(of: value), mapped.contains(person) else { return nil }
                 return .perPerson(value: v, maximum: maximum, what: what)
+            case .returnLine(let quantity, let received, let receiptDate):
+                guard let q = present.firstIndex(of: quantity) else { return nil }
+                return .returnLine(quantity: q, received: present.firstIndex(of: received), receiptDate: present.firstIndex(of: receiptDate))
             }
         }
     }
@@ -73,6 +81,18 @@ struct RowRuleCheck {
                 if abs(numbers[v]) > maximum {
                     let size = numbers[v] < 0 ? "takes back more than" : "is more than"
                     return (v, "\(NumberFormat.fixed(numbers[v])) \(size) \(what) (\(NumberFormat.fixed(maximum))); check the value, or leave the employee column unmapped if the rows are totals")
+                }
+            case .returnLine(let q, let r, let d):
+                let ordered = numbers[q]
+                guard ordered < 0 else { continue }
+                let got = r.map { numbers[$0] } ?? .nan
+                let amount = NumberFormat.fixed(ordered)
+                if got > 0 {
+                    return (q, "a negative ordered quantity (\(amount)) is read as a return to the vendor, which cannot receive \(NumberFormat.fixed(got)); give its returned units as a negative received quantity (\(amount)), or check the line")
+                }
+                if !(got < 0) && (d.map { days[$0].daysSinceEpoch == .min } ?? true) {
+                    return (q, "a negative ordered quantity (\(amount)) is read as a return to the vendor only with the day the units went back (receipt_date) "
+                            + "or the units returned as a negative received quantity (received_quantity), and this row has neither; export them, or leave the line out if it was cancelled")
                 }
             case .order(let e, let l, let order):
                 let earlier = days[e], later = days[l]

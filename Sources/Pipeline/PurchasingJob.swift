@@ -179,6 +179,21 @@ public struct PurchasingJob: Sendable {
                          + named(reversed) { k in ": " + o.receipts(k).enumerated().map { $0.offset == 0 ? whole($0.element.units) : ($0.element.units < 0 ? " - " : " + ") + whole(abs($0.element.units)) }.joined() + " = \(whole(o.received(k)))" }
                          + "): the units that went back are not counted as received")
         }
+        let moved = o.reversalsBeforeReceipt
+        if !moved.isEmpty {
+            notes.append("\(moved.count == 1 ? "1 negative receipt is" : "\(moved.count) negative receipts are") dated before the receipt \(moved.count == 1 ? "it reverses" : "they reverse") ("
+                         + firstFew(moved.map { m in
+                             let po = o.poNames[Int(o.po[m.line])]
+                             return (po.isEmpty ? "" : po + ": ") + "\(o.itemNames[Int(o.item[m.line])]) dated \(CalendarDay(daysSinceEpoch: m.day)), received \(CalendarDay(daysSinceEpoch: m.movedTo))"
+                         })
+                         + "): taken back on the day of that receipt, as units cannot go back before they came; check the reversal's date")
+        }
+        let returns = o.returns
+        if !returns.isEmpty {
+            notes.append("\(returns.count == 1 ? "1 order line with a negative ordered quantity" : "\(returns.count) order lines with a negative ordered quantity") read as \(returns.count == 1 ? "a return" : "returns") to the vendor ("
+                         + firstFew(returns.map { r in (r.po.isEmpty ? "" : r.po + ": ") + "\(r.item) to \(o.vendorNames[Int(r.vendor)]), \(whole(r.units)) on \(CalendarDay(daysSinceEpoch: r.day))" })
+                         + "): not orders (no fill rate, on time or lead time); the units off the shelf on that day (after a count, taken off it) and their value a credit off the vendor's spend")
+        }
         return notes
     }
 
@@ -311,6 +326,10 @@ public struct PurchasingJob: Sendable {
             lines.append("\(r.splitLines == 1 ? "1 order line was" : "\(r.splitLines) order lines were") exported once per receipt (same po, item, vendor, order date and quantity) and counted once, received as the sum of the receipts, lead time to the last: \(r.splitLineExamples.joined(separator: ", "))\(more)" + (r.hasLineNumbers ? "" : "; if the export has PO line numbers, map them (--columns po_line=..., po_line in a pipeline's columns) to keep separate lines apart"))
         }
         lines += r.orderLineNotes
+        if a.returnCredit > 0 || a.returnsUnpriced > 0 {
+            lines.append("returns to vendors credited \(NumberFormat.fixed(a.returnCredit, decimals: 2)) off spend (each at its own unit price, else the latest price paid the vendor for the item)"
+                         + (a.returnsUnpriced > 0 ? "; \(NumberFormat.count(a.returnsUnpriced, "return")) with no price to value it credited nothing: export its unit_price" : ""))
+        }
         if r.cancelledRows > 0 {
             lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
         }

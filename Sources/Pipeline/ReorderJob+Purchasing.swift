@@ -109,7 +109,7 @@ extension ReorderJob {
             // What arrived after the count is stock whatever the line's age: a late delivery
             // left out made 300 units on the shelf nothing. Only what is still to come on a
             // stale line is not counted.
-            let countable = lines.filter { fresh($0) || $0.arrived > 0 }
+            let countable = lines.filter { fresh($0) || $0.arrived > 0 || $0.returned > 0 }
             let total = countable.reduce(0) { $0 + $1.arrived + (fresh($1) ? $1.toCome : 0) }
             let given = places.contains { givenOnOrder[$0] }
             let late = stillOpen.filter(pastDue)
@@ -128,10 +128,25 @@ extension ReorderJob {
                     notes[k].append(note)
                 }
             }
-            guard total > 0 else { continue }
+            let returned = countable.reduce(0) { $0 + $1.returned }
+            guard total > 0 || returned > 0 else { continue }
             // On the shelf at as-of: what arrived since the count; on order at as-of: what is
             // still to come (`OpenOrders.SinceCount`), whoever gives the on order.
             let since = OpenOrders.SinceCount(countable, countedOn: counted, countsToCome: fresh)
+            if returned > 0 {
+                // Off the shelf: the units the count saw that went back to the vendor since it.
+                // At several locations the orders name none: taken where the counts hold them, in
+                // proportion, and said.
+                let held = places.map { max(0, stock[$0].onHand) }, all = held.reduce(0, +)
+                for (i, k) in places.enumerated() {
+                    let share = places.count == 1 ? returned : all > 0 ? returned * held[i] / all : returned / Double(places.count)
+                    stock[k].returnedSinceCount += share
+                    if places.count > 1 {
+                        notes[k].append("\(whole(share)) of the \(whole(returned)) units returned to the vendor since the count taken off the shelf here, in proportion to the counts, the orders naming no location")
+                    }
+                }
+            }
+            guard total > 0 else { continue }
             // Units delivered since the count that no location's on order held: shared among the
             // locations by need once their positions are known (`UnplacedOnOrder`).
             var unplacedReceived = since.received

@@ -193,6 +193,39 @@ extension BadInputCorpus {
         cases.append(rejecting(orders, "a reversal of -10 without a PO number (line 8): rejected", Data(CSVInput.csv(orders.header, noPO)),
                                [RejectedRow(line: 8, column: "received_quantity", says: "this row has no PO number to find them by")],
                                read: noPO.count))
+        // The buyer's second review: a reversal dated before the receipt it reverses is placed
+        // on the receipt's day and named; a return to the vendor as a line of its own (a
+        // negative ordered quantity) is read as a return with its date, rejected without one.
+        let early = orders.rows + [row(0, received: "-100", on: "2025-01-16")]
+        cases.append(accepting(orders, "P1 received 100 on 2025-01-17 and reversed -100 dated 2025-01-16 (line 8): placed on the receipt's day, named", Data(CSVInput.csv(orders.header, early)),
+                               read: early.count, output: "out/purchasing.md",
+                               says: ["1 negative receipt is dated before the receipt it reverses (P1: A100 dated 2025-01-16, received 2025-01-17)"]))
+        let returnLine = ["R1", "A100", "Acme", "2025-01-20", "-50", "5.50", "2025-01-21", "-50", ""]
+        let returned = orders.rows + [returnLine]
+        cases.append(accepting(orders, "R1 a return to the vendor, -50 ordered and received on 2025-01-21 (line 8): read as a return, credited, named", Data(CSVInput.csv(orders.header, returned)),
+                               read: returned.count, output: "out/purchasing.md",
+                               says: ["1 order line with a negative ordered quantity read as a return to the vendor (R1: A100 to Acme, 50 on 2025-01-21)",
+                                      "returns to vendors credited 275 off spend"]))
+        var undated = returnLine
+        undated[date] = ""; undated[q] = ""
+        let undatedRows = orders.rows + [undated]
+        cases.append(rejecting(orders, "R1 a negative ordered quantity (-50) with no receipt date or received quantity (line 8): rejected", Data(CSVInput.csv(orders.header, undatedRows)),
+                               [RejectedRow(line: 8, column: "quantity", says: "a negative ordered quantity (-50) is read as a return to the vendor only with the day the units went back (receipt_date) or the units returned as a negative received quantity (received_quantity), and this row has neither")],
+                               read: undatedRows.count))
+        // In reorder, across the count of 2025-03-01: P1's receipt of 02-25 is in the count and
+        // its reversal of 03-03 takes the 100 off; the return R2 of 03-04 takes 20 more. By hand:
+        // 300 counted - 10 used (2 a day, 03-02 to 03-06) - 120 returned = 170.
+        let acrossCount = [["P1", "A100", "Acme", "2025-02-20", "100", "5.50", "2025-02-25", "100", ""],
+                           ["P1", "A100", "Acme", "2025-02-20", "100", "5.50", "2025-03-03", "-100", ""],
+                           ["R2", "A100", "Acme", "2025-03-04", "-20", "5.50", "2025-03-04", "-20", ""]]
+        let acrossData = Data(CSVInput.csv(orders.header, acrossCount))
+        let reorderItems = Data(CSVInput.csv(["item", "vendor", "unit_cost", "lead_time_days"], [["A100", "Acme", "5.50", "7"], ["B200", "Beta", "4.75", "7"]]).utf8)
+        let counted = Data(CSVInput.csv(["item", "on_hand", "as_of"], [["A100", "300", "2025-03-01"], ["B200", "50", "2025-03-01"]]).utf8)
+        cases.append(CorpusCase(kind: .orders, name: "reorder: P1 received before the count of 2025-03-01, reversed after it, and R2 returned after it: 120 off the shelf",
+                                files: files(orders).merging(["items.csv": reorderItems, "inventory.csv": counted]) { _, own in own }, generated: generator(orders, { acrossData }),
+                                arguments: ["reorder", "--usage", "usage.csv", "--items", "items.csv", "--inventory", "inventory.csv", "--orders", "orders.csv", "--out", "out", "--quiet"],
+                                expectation: .accepted(file: orders.file, read: acrossCount.count, output: "out/reorder.csv",
+                                                       says: ["on hand 170 by as-of (counted 300, 10 used, 120 returned to the vendor and 0 received since)"])))
         // A PeopleSoft-style status-only export: no receipt columns, a line status.
         let kept = orders.header.indices.filter { orders.header[$0] != "receipt_date" && orders.header[$0] != "received_quantity" }
         let statuses = ["Fully Received", "Complete", "Open", "Fully Received", "Partially Received", "Received"]
@@ -242,7 +275,7 @@ extension CSVInput {
         kind: .orders, file: "orders.csv", header: ordersHeader, rows: ordersRows, others: purchasingOthers(except: "orders.csv"),
         arguments: purchasingArguments, rejectsFile: "out/orders.rejects.csv", failedRejectsFile: "out.rejects/orders.rejects.csv", output: "out",
         text: "item", number: "quantity",
-        badValues: [("quantity", "0", "not a quantity above 0"), ("quantity", "-5", "not a quantity above 0"), ("quantity", "NaN", "not a finite number"),
+        badValues: [("quantity", "0", "not a quantity above 0"), ("quantity", "-5", "a negative ordered quantity (-5) is read as a return to the vendor, which cannot receive 100"), ("quantity", "NaN", "not a finite number"),
                     ("quantity", "1e400", "out of range"), ("order_date", "2025-02-30", "February 2025 has 28 days"),
                     ("order_date", "9999-01-11", "year 9999 is out of range"), ("receipt_date", "2025-01-02", "receipt_date 2025-01-02 is before order_date 2025-01-11"),
                     ("receipt_date", "2025-13-01", "there is no month 13"), ("unit_price", "-11", "not a number of at least 0"),

@@ -496,6 +496,7 @@ public struct ImportStage: Stage {
         // Negative receipts of orders, judged against their lines' receipts at the end (`ReceiptReversals`).
         var reversals = ReceiptReversals()
         let reversalSlot = schema.kind == "orders" ? present.firstIndex(where: { $0.name == "received_quantity" }) : nil
+        let orderedSlot = schema.kind == "orders" ? present.firstIndex(where: { $0.name == "quantity" }) : nil
         func reversalRejections() -> [LateRejection] {
             guard let r = reversalSlot, !reversals.isEmpty else { return [] }
             let slot = { (name: String) in present.firstIndex { $0.name == name } }
@@ -582,7 +583,8 @@ public struct ImportStage: Stage {
                 }
             }
             if employeeColumn != nil { overlaps.accept() }
-            if let r = reversalSlot, rowNumber[r] < 0 { reversals.hold(row.record, row: numbers[r].count - 1) }
+            // A return line (ordered below 0) is no reversal of a receipt (`PurchaseOrderLines.returns`).
+            if let r = reversalSlot, rowNumber[r] < 0, !(orderedSlot.map { rowNumber[$0] < 0 } ?? false) { reversals.hold(row.record, row: numbers[r].count - 1) }
             if let weighing, let (i, _, _) = subtotalRoles { weighed.append((weighing, texts[i].count - 1)) }
         }
         var summary: ImportSummary

@@ -60,6 +60,9 @@ public struct StockItem: Sendable {
     /// at as-of, and not in `onOrder`, which is what is still on order at as-of
     /// (`OpenOrders.SinceCount`). Kept apart so that no unit is counted as both.
     public var receivedSinceCount = 0.0
+    /// Units the count saw that went back to the vendor between the count and the plan's
+    /// as-of day (a receipt reversed, or a return; `OpenOrders.Line.returned`): off the shelf.
+    public var returnedSinceCount = 0.0
     /// Units of an item at several locations that its PO lines delivered since the count, the
     /// orders naming no location: shared among the locations by need (`UnplacedOnOrder`), then 0.
     public var unplacedReceived = 0.0
@@ -84,14 +87,14 @@ public struct StockItem: Sendable {
     /// line due its lead time after its order); nil when on order is a figure without dates.
     public var arrivals: [Arrival]?
 
-    /// On hand at as-of (the count, less the use and plus the receipts since it) and on order at
+    /// On hand at as-of (the count, less the use and the returns and plus the receipts since it) and on order at
     /// as-of, less backorders and the units expected to expire before use. Not clamped at 0: a
     /// count below the use since is a shortfall the order makes up.
-    public var inventoryPosition: Double { onHand - usedSinceCount + receivedSinceCount + onOrder - backorders - expectedExpiryWaste }
+    public var inventoryPosition: Double { onHand - usedSinceCount + receivedSinceCount - returnedSinceCount + onOrder - backorders - expectedExpiryWaste }
 
     /// What is on the shelf on the plan's as-of day: the count, rolled forward by the use and the
     /// receipts since when it was taken earlier (`reorder --orders`).
-    public var onHandAtAsOf: Double { max(0, onHand - usedSinceCount + receivedSinceCount) }
+    public var onHandAtAsOf: Double { max(0, onHand - usedSinceCount + receivedSinceCount - returnedSinceCount) }
 
     /// What on the shelf on the plan's as-of day can still be used: without the expired units.
     public var usableOnHandAtAsOf: Double { max(0, onHandAtAsOf - expiredAtAsOf) }

@@ -238,9 +238,10 @@ public struct ReorderPlanner: Sendable {
         // count 2 days old after 20 were used read as 5 days of cover for 3.
         // (Built only then: a week's list can hold millions of lines.)
         var onHandText = fmt(s.onHand)
-        if s.usedSinceCount > 0 || s.receivedSinceCount > 0 {
+        if s.usedSinceCount > 0 || s.receivedSinceCount > 0 || s.returnedSinceCount > 0 {
             onHandText = fmt(shelf) + " by as-of (counted " + onHandText + ", " + fmt(s.usedSinceCount)
-                + " used and " + fmt(s.receivedSinceCount) + " received since)"
+                + (s.returnedSinceCount > 0 ? " used, " + fmt(s.returnedSinceCount) + " returned to the vendor" : " used")
+                + " and " + fmt(s.receivedSinceCount) + " received since)"
         }
         let expiring = s.expectedExpiryWaste - s.expiredAtAsOf
         if s.expiredAtAsOf > 0 {

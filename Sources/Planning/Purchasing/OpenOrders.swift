@@ -31,6 +31,12 @@ public struct OpenOrders: Sendable {
         public var arrived: Double
         /// Units still to come at as-of.
         public var toCome: Double
+        /// Units the count saw that went back to the vendor after it, by as-of: a receipt
+        /// before the count reversed after it, or a return (`PurchaseOrderLines.returns`). Off
+        /// the shelf at as-of. Netted into `arrived` (never below 0), a receipt of 05-19 in a
+        /// count of 200 on 05-25 and its reversal of 05-27 left the 100 on the shelf: 140 on
+        /// hand for 40, and no order where 100 ($400) were needed.
+        public var returned = 0.0
         /// The line has a receipt of 0 (a reversed or placeholder receipt) and nothing else by
         /// as-of: open, since a receipt of 0 is no delivery, and said where the line is named
         /// (it closed the line and the units were ordered again, without a word).
@@ -75,11 +81,21 @@ public struct OpenOrders: Sendable {
             let kind = o.statusKind[line]
             let openAtPlan = atPlan.later || kind == .open || (kind == .unknown && atPlan.units <= 0)
                 || o.awaitsRest(line, units: atPlan.units, on: last, leadDays: leadDays(o.itemNames[Int(o.item[line])]), graceDays: graceDays)
-            let arrived = max(0, atPlan.units - atCount.units), toCome = openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0
-            guard arrived + toCome > 0 else { continue }
+            // Each receipt and reversal on its own day: what came after the count is on the
+            // shelf, what of the counted units went back after it is off it.
+            let since = atPlan.units - atCount.units
+            let arrived = max(0, since), returned = max(0, -since), toCome = openAtPlan ? max(0, o.quantity[line] - atPlan.units) : 0
+            guard arrived + toCome + returned > 0 else { continue }
             var open = Line(po: o.poNames[Int(o.po[line])], orderDay: o.orderDay[line], arrived: arrived, toCome: toCome)
+            open.returned = returned
             open.zeroReceipt = atPlan.count > 0 && atPlan.units <= 0
             byItem[o.itemNames[Int(o.item[line])], default: []].append(open)
+        }
+        // Returns to the vendor after the count, by as-of: off the shelf.
+        for back in o.returns where back.day > day && back.day <= last {
+            var line = Line(po: back.po, orderDay: back.day, toCome: 0)
+            line.returned = back.units
+            byItem[back.item, default: []].append(line)
         }
     }
 }
@@ -102,6 +118,8 @@ extension OpenOrders {
         /// Units still to come at as-of on the lines ordered by the count day, and on those
         /// ordered after it (which no on_order of the count day holds).
         public var toComeOfLinesOpenAtCount = 0.0, toComeOfLinesOrderedSince = 0.0
+        /// Units the count saw that went back to the vendor since, by as-of (`Line.returned`).
+        public var returned = 0.0
         /// The lines ordered after the count.
         public var orderedSince: [Line] = []
 
@@ -111,6 +129,7 @@ extension OpenOrders {
             for line in lines {
                 let toCome = countsToCome(line) ? line.toCome : 0
                 received += line.arrived
+                returned += line.returned
                 if line.orderDay > day {
                     toComeOfLinesOrderedSince += toCome
                     if line.arrived + toCome > 0 { orderedSince.append(line) }

@@ -83,6 +83,38 @@ public struct PurchaseOrderLines: Sendable {
     /// reorder put 190 units on the shelf for 90 and skipped a needed order.
     public private(set) var reversedLines: [Int] = []
     public private(set) var reversalRows = 0
+    /// Reversals dated before the receipts that cover them (a reversal keyed 05-24 of a receipt
+    /// of 05-27): units cannot go back before they came, so each is placed on the day its
+    /// receipts covered it, and named. Kept on its own date, a count of 05-25 between the two
+    /// saw the reversal but not the receipt: the shelf got the 100 back (on hand 100 for 0,
+    /// order 40 for 140) while the note said the line brought nothing.
+    public private(set) var reversalsBeforeReceipt: [ReversalMoved] = []
+    /// Returns to the vendor exported as lines of their own with a negative ordered quantity
+    /// (Lawson, PeopleSoft and Workday RTV and credit-memo lines): not orders (no spend as an
+    /// order, no fill rate, no lead time), but units off the shelf on their day and a credit
+    /// against the vendor's spend. Rejected as bad lines, the 50 units sent back stayed on the
+    /// shelf and a needed order of 50 ($200) was not placed.
+    public private(set) var returns: [Return] = []
+
+    /// A reversal moved from its own day to the day its line's receipts covered it.
+    public struct ReversalMoved: Sendable, Equatable {
+        public var line: Int
+        public var day: Int32
+        public var movedTo: Int32
+    }
+
+    /// A return to the vendor: `units` (above 0) went back on `day`, at `unitPrice` when given.
+    public struct Return: Sendable, Equatable {
+        public var item: String
+        public var vendor: Int32
+        public var po: String
+        public var day: Int32
+        public var units: Double
+        public var unitPrice: Double
+
+        /// The credit the return brings: its units at its price (0 without one).
+        public var credit: Double { unitPrice.isFinite ? units * unitPrice : 0 }
+    }
 
     public struct Receipt: Sendable, Equatable {
         public var day: Int32
@@ -169,6 +201,7 @@ public struct PurchaseOrderLines: Sendable {
         /// Lines whose status gave them their receipt (`receivedByStatus`), until a row of
         /// theirs brings a real one.
         var byStatus = Set<Int>(), partlyUnknown = Set<Int>(), cancelledReceived = Set<Int>(), reversed = Set<Int>()
+        var cancelledStatusOf: [Int: String] = [:]
         for row in 0..<n {
             var kind = StatusKind.unknown, cancelledWithReceipt = false
             if let status {
@@ -181,9 +214,13 @@ public struct PurchaseOrderLines: Sendable {
                 }
                 kind = lastKind
                 if lastCancelled {
-                    // A cancelled row that carries a receipt is a line closed short.
+                    // A cancelled row that carries a receipt is a line closed short; one that
+                    // reverses a receipt (below 0) is netted against it first, so a line whose
+                    // receipts were all taken back is cancelled (`cancelledWithReceipts`).
+                    // Dropped as a cancelled row, the -60 left its +60 on the shelf (order 80
+                    // for 140) and in spend ($1,160 for $920).
                     let got = receivedQuantities?[row] ?? .nan
-                    if !(got > 0) {
+                    if got == 0 || got.isNaN || quantity[row] < 0 {
                         cancelledRows += 1
                         cancelledStatuses.insert(status[row])
                         continue
@@ -215,6 +252,14 @@ public struct PurchaseOrderLines: Sendable {
                 if p == poNames.count { poNames.append(number) }
             }
             let price = prices?[row] ?? .nan, contract = contractPrices?[row] ?? .nan
+            if quantity[row] < 0 {
+                // A return to the vendor (the import keeps only those with a receipt date or a
+                // negative received quantity): on its receipt date, else its document's date.
+                let got = receivedQuantities?[row] ?? .nan, day = receiptDays?[row] ?? Self.noDay
+                returns.append(Return(item: name, vendor: Int32(v), po: poNumbers?[row] ?? "", day: day != Self.noDay ? day : orderDay[row],
+                                      units: got < 0 ? -got : -quantity[row], unitPrice: price))
+                continue
+            }
             // This row's receipt: a date, a quantity, or both (a date alone is the whole order).
             // A 0 received with no date is an open line as ERPs export it (Lawson, Workday and
             // Epic write 0, not blank, before a receipt), unless its status closes it: read as
@@ -256,7 +301,7 @@ public struct PurchaseOrderLines: Sendable {
                     if received { partReceipts[line, default: []].append(Receipt(day: units != 0 ? day : Self.noDay, units: units)) }
                     if givenByStatus { byStatus.insert(line) }
                     if units < 0 { reversalRows += 1; reversed.insert(line) }
-                    if cancelledWithReceipt { cancelledReceived.insert(line) }
+                    if cancelledWithReceipt { cancelledReceived.insert(line); cancelledStatusOf[line] = status?[row] ?? "" }
                     if kind != .unknown { statusKind[line] = kind }
                     rowsOfLine[line] += 1
                     if unitPrice[line].isNaN { unitPrice[line] = price }
@@ -289,14 +334,72 @@ public struct PurchaseOrderLines: Sendable {
             }
             if givenByStatus { byStatus.insert(line) }
             if partlyNotKnown { partlyUnknown.insert(line) }
-            if cancelledWithReceipt { cancelledReceived.insert(line) }
+            if cancelledWithReceipt { cancelledReceived.insert(line); cancelledStatusOf[line] = status?[row] ?? "" }
         }
         // A line whose receipts were all reversed brought nothing: no delivery day.
         for line in reversed where received(line) <= 0 { receiptDay[line] = Self.noDay }
+        for line in reversed.sorted() { placeReversals(of: line) }
         receivedByStatus = byStatus.sorted()
         partlyReceivedUnknown = partlyUnknown.sorted()
         cancelledWithReceipts = cancelledReceived.sorted()
         reversedLines = reversed.sorted()
+        // A cancelled line whose receipts were all reversed kept nothing: cancelled, as a line
+        // cancelled before any receipt (its rows counted with the cancelled ones).
+        let keptNothing = cancelledWithReceipts.filter { received($0) <= 1e-9 }
+        if !keptNothing.isEmpty {
+            for line in keptNothing {
+                cancelledRows += Int(rowsOfLine[line])
+                reversalRows -= receipts(line).filter { $0.units < 0 }.count
+                if let status = cancelledStatusOf[line] { cancelledStatuses.insert(status) }
+            }
+            removeLines(Set(keptNothing))
+        }
+    }
+
+    /// Places the line's reversals dated before the receipts that cover them on the day those
+    /// receipts did (`reversalsBeforeReceipt`), the reversals taken in day order against the
+    /// receipts in day order.
+    private mutating func placeReversals(of line: Int) {
+        guard var parts = partReceipts[line] else { return }
+        let positive = parts.filter { $0.units > 0 }.sorted { $0.day < $1.day }
+        var taken = 0.0
+        for k in parts.indices.sorted(by: { parts[$0].day < parts[$1].day }) where parts[k].units < 0 {
+            taken -= parts[k].units
+            var covered = 0.0, coveringDay: Int32?
+            for receipt in positive {
+                covered += receipt.units
+                if covered >= taken - 1e-9 { coveringDay = receipt.day; break }
+            }
+            guard let coveringDay, coveringDay != Self.noDay, parts[k].day != Self.noDay, parts[k].day < coveringDay else { continue }
+            reversalsBeforeReceipt.append(ReversalMoved(line: line, day: parts[k].day, movedTo: coveringDay))
+            parts[k].day = coveringDay
+        }
+        partReceipts[line] = parts
+    }
+
+    /// The lines but `drop`, the lists of lines renumbered.
+    private mutating func removeLines(_ drop: Set<Int>) {
+        var newIndex = [Int](repeating: -1, count: count), kept: [Int] = []
+        for line in 0..<count where !drop.contains(line) {
+            newIndex[line] = kept.count
+            kept.append(line)
+        }
+        func pick<T>(_ column: [T]) -> [T] { kept.map { column[$0] } }
+        item = pick(item); vendor = pick(vendor); po = pick(po); orderDay = pick(orderDay); quantity = pick(quantity)
+        unitPrice = pick(unitPrice); receiptDay = pick(receiptDay); receivedQuantity = pick(receivedQuantity)
+        contractPrice = pick(contractPrice); statusKind = pick(statusKind)
+        var parts: [Int: [Receipt]] = [:]
+        for (line, list) in partReceipts where newIndex[line] >= 0 { parts[newIndex[line]] = list }
+        partReceipts = parts
+        func renumbered(_ list: [Int]) -> [Int] { list.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } }
+        splitLines = renumbered(splitLines)
+        receivedByStatus = renumbered(receivedByStatus)
+        partlyReceivedUnknown = renumbered(partlyReceivedUnknown)
+        cancelledWithReceipts = renumbered(cancelledWithReceipts)
+        reversedLines = renumbered(reversedLines)
+        reversalsBeforeReceipt = reversalsBeforeReceipt.compactMap { moved in
+            newIndex[moved.line] >= 0 ? ReversalMoved(line: newIndex[moved.line], day: moved.day, movedTo: moved.movedTo) : nil
+        }
     }
 
     private mutating func reserve(_ n: Int) {
@@ -360,6 +463,10 @@ public struct PurchaseOrderLines: Sendable {
         lines.partlyReceivedUnknown = kept(partlyReceivedUnknown)
         lines.cancelledWithReceipts = kept(cancelledWithReceipts)
         lines.reversedLines = kept(reversedLines)
+        lines.reversalsBeforeReceipt = reversalsBeforeReceipt.compactMap { moved in
+            newIndex[moved.line] >= 0 ? ReversalMoved(line: newIndex[moved.line], day: moved.day, movedTo: moved.movedTo) : nil
+        }
+        lines.returns = returns.filter { $0.day <= day }
         return lines
     }
 

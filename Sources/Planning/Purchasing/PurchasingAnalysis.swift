@@ -106,6 +106,10 @@ public struct PurchasingAnalysis: Sendable {
     public var conflictingContracts: [(line: ContractBook.Line, prices: [Double])] = []
 
     public var spend: Double { vendors.reduce(0) { $0 + $1.spend } }
+    /// The credit of the returns to the vendors (`VendorScore.returnCredit`), already off `spend`,
+    /// and the returns with no price to value them (neither their own nor one paid the vendor).
+    public var returnCredit = 0.0
+    public var returnsUnpriced = 0
     /// Net of lines paid below contract.
     public var priceVariance: Double { vendors.reduce(0) { $0 + $1.priceVariance } }
     /// Sum of (paid - contract) x quantity over the lines paid above contract only: what could
@@ -330,6 +334,19 @@ public struct PurchasingAnalysis: Sendable {
                                               latestDay: pair.latestDay, latestPrice: pair.latestPrice))
                 latestVendorPrice[Self.vendorKey(item: item, vendor: vendor)] = pair.latestPrice
             }
+        }
+        // Returns to the vendor: a credit off its spend, not an order (no line, fill rate or lead
+        // time). Left out, a $200 return stayed in the vendor's spend.
+        for back in o.returns {
+            let v = Int(back.vendor)
+            var score = byVendor[v] ?? VendorScore(vendor: o.vendorNames[v])
+            let price = back.unitPrice.isFinite ? back.unitPrice : latestVendorPrice[Self.vendorKey(item: back.item, vendor: o.vendorNames[v])] ?? .nan
+            let credit = price.isFinite ? back.units * price : 0
+            score.spend -= credit
+            score.returnCredit += credit
+            returnCredit += credit
+            if !price.isFinite { returnsUnpriced += 1 }
+            byVendor[v] = score
         }
         for v in byVendor.indices {
             guard var score = byVendor[v] else { continue }

@@ -495,9 +495,17 @@ public struct ShiftStaffingJob: Sendable {
         // Monday, and set against the week's average the weekday pattern counted twice (10
         // patients a shift on a weekday unit came out 14).
         var recentByWeekday: [String: (total: Double, days: Int)] = [:]
+        // The days the plan reads as not recorded (a closure exported as zero census, the zeros
+        // before a unit opened) are not recorded here either: a 14-day renovation in the 28 days
+        // counted as days of none halved 5E Tele's recent census per day, and its 20 patients a
+        // day ahead came out 40 a shift, 8 RNs needed for 4 scheduled, "4 future period-shifts
+        // short", where the plan beside it forecast 20 a day.
+        var notRecorded: [String: [ClosedRange<CalendarDay>]] = [:]
+        for closed in plan.censusClosures + plan.censusBeforeOpening { notRecorded[keys.key(closed.unit), default: []].append(closed.days) }
         var censusKeys = RowKeys()
         for r in 0..<cUnits.count where !cValues[r].isNaN && cDays[r] <= lastDay {
             let unit = censusKeys.key(cUnits[r], &keys)
+            if cValues[r] == 0, let closed = notRecorded[unit], closed.contains(where: { $0.contains(cDays[r]) }) { continue }
             firstDay[unit] = min(firstDay[unit] ?? cDays[r], cDays[r])
             recordedDays[unit, default: []].append(cDays[r])
             guard cDays[r] >= since else { continue }

@@ -129,6 +129,10 @@ public struct StaffingJob: Sendable {
         /// Runs of zero census inside a unit's history, read as the unit closed (`CensusClosure`):
         /// left out like days not recorded, and named.
         public var censusClosures: [(unit: String, days: ClosedRange<CalendarDay>)] = []
+        /// Zero census a unit's rows list before its first census (`CensusClosure.notYetOpen`):
+        /// a unit on the bed board before it opened, its history started at its first census,
+        /// and named.
+        public var censusBeforeOpening: [(unit: String, days: ClosedRange<CalendarDay>)] = []
         /// Units planned from fewer periods of census than a season or a trend needs
         /// (`DemandClass.short`), or from a short history ramping up (`ShortRamp`): their
         /// periods, the level a ramp is planned at (a period's census: the mean of its last
@@ -219,16 +223,21 @@ public struct StaffingJob: Sendable {
         // stop rule counts days, not periods, against the units' last days, stray rows aside
         // (`CensusStop.reference`).
         var daysOfName: [String: Set<Int32>] = [:]
-        var zeroDays: [String: Int] = [:]
+        // Each unit's first and last zero day: a weekday unit's week of zeros has 5 or 6.
+        var zeroDays: [String: (first: CalendarDay, last: CalendarDay)] = [:]
         for r in 0..<cUnits.count {
             let unit = names.spelling(of: cUnits[r]) ?? cUnits[r]
             daysOfName[unit, default: []].insert(cDates[r].daysSinceEpoch)
-            if cDays[r] == 0 { zeroDays[unit, default: 0] += 1 }
+            if cDays[r] == 0 {
+                let known = zeroDays[unit]
+                zeroDays[unit] = (min(known?.first ?? cDates[r], cDates[r]), max(known?.last ?? cDates[r], cDates[r]))
+            }
         }
-        // Runs of zero census inside a unit's history are the unit closed (`CensusClosure`): read
-        // as days not recorded, and named. Only units with a week of zero days are looked at.
-        let closures = Self.censusClosures(units: cUnits, days: cDates, census: cDays, names: names,
-                                           among: Set(zeroDays.filter { $0.value >= CensusClosure.minimumDays }.keys))
+        // Runs of zero census inside a unit's history are the unit closed (`CensusClosure`), and
+        // zeros before its first census a unit not yet open: read as days not recorded, and
+        // named. Only units whose zero days span a week are looked at.
+        let (closures, notYetOpen) = Self.censusClosures(units: cUnits, days: cDates, census: cDays, names: names,
+                                                         among: Set(zeroDays.filter { CensusStop.daysBetween($0.value.first, $0.value.last) + 1 >= CensusClosure.minimumDays }.keys))
         let recordedDays = daysOfName.mapValues { $0.sorted().map { CalendarDay(daysSinceEpoch: $0) } }
         let lastRecorded = recordedDays.compactMapValues(\.last)
         let stopReference = CensusStop.reference(unitDays: Array(recordedDays.values)) ?? lastDay
@@ -269,6 +278,7 @@ public struct StaffingJob: Sendable {
                 spellings[cUnits[r]] = (unit, id)
             }
             if !closures.isEmpty, cDays[r] == 0, let runs = closures[unit], runs.contains(where: { $0.contains(cDates[r]) }) { continue }
+            if !notYetOpen.isEmpty, cDays[r] == 0, let before = notYetOpen[unit], before.contains(cDates[r]) { continue }
             let unitDay = id << 32 | Int64(cDates[r].daysSinceEpoch) & 0xFFFF_FFFF
             let isNew = unitDays.insert(unitDay).inserted
             let repeats = minutes.map { !unitDayTimes.insert(UnitDayTime(unitDay: unitDay, minute: $0[r])).inserted } ?? !isNew
@@ -546,6 +556,8 @@ public struct StaffingJob: Sendable {
         }
         stoppedUnits.sort { $0.unit < $1.unit }
         var premiumForecast: [String: Double] = [:]
+        var censusSeries: [String: (first: Int, values: [Double])] = [:]
+        censusTotals.forEachSeries { id, first, values in censusSeries[censusTotals.keys.key(id)] = (first, values) }
         for (kind, var totals) in hoursByPay where totals.seriesCount > 0 {
             // Through the timekeeping's last whole period (a week without overtime there is 0),
             // and forecast on to the plan's periods from it: an export ending before the census
@@ -555,6 +567,19 @@ public struct StaffingJob: Sendable {
                 var day = frequency.firstDay(of: through + 1).adding(days: -1)
                 while censusOpen.count > 0 && !censusOpen.contains(day) { day = day.adding(days: -1) }
                 totals.cover(day)
+            }
+            // Periods a unit was closed (no census, no hours) are not periods of no overtime:
+            // left out as not recorded (`ClosedPeriods`), as the census leaves them out.
+            var closedPeriods: [(unit: String, periods: [Int])] = []
+            totals.forEachSeries { id, first, values in
+                let unit = totals.keys.key(id)
+                guard let census = censusSeries[unit], !values.isEmpty else { return }
+                let periods = ClosedPeriods.of(censusFrom: census.first, census.values, hoursWorked: productive[unit],
+                                               in: first...min(first + values.count - 1, lastComplete))
+                if !periods.isEmpty { closedPeriods.append((unit, periods)) }
+            }
+            for (var unit, periods) in closedPeriods {
+                for p in periods { unit.withUTF8 { totals.add(key: $0, day: frequency.firstDay(of: p), value: .nan) } }
             }
             let ahead = totals.lastPeriod == Int.min ? 0 : max(0, lastComplete - totals.lastPeriod)
             let quick = DemandForecaster(settings: ForecastSettings(horizon: horizon + ahead, season: season, levels: [80], backtestOrigins: 0, longCycle: frequency.longCycle))
@@ -800,6 +825,7 @@ public struct StaffingJob: Sendable {
         result.missingCensusDays = missingDays
         result.shortCensusHistories = shortHistories.filter { targeted.contains($0.unit) && censusForecast[$0.unit] != nil }.sorted { $0.unit < $1.unit }
         result.censusClosures = closures.sorted { $0.key < $1.key }.flatMap { unit, runs in runs.map { (unit: unit, days: $0) } }
+        result.censusBeforeOpening = notYetOpen.sorted { $0.key < $1.key }.map { (unit: $0.key, days: $0.value) }
         result.censusPeriodsReadFromRecordedDays = readFromRecordedDays
         result.frequency = frequency
         result.unitsWithStaffedHours = Set(planned.filter { staffedHours[$0.matchKey()] != nil })
@@ -1007,6 +1033,14 @@ public struct StaffingJob: Sendable {
                     "\(c.unit) \(c.days.lowerBound) to \(c.days.upperBound) (\(NumberFormat.count(CensusStop.daysBetween(c.days.lowerBound, c.days.upperBound) + 1, "day")))"
                 }.listed(of: closures.count)
                 + "; if the unit was open and empty, those weeks are not planned from")
+        }
+        if !result.censusBeforeOpening.isEmpty {
+            let before = result.censusBeforeOpening
+            lines.append("Census of zero patient days listed before a unit's first census (a week or more), read as the unit not yet open, not as census: its history starts at its first census: "
+                + before.prefix(6).map { b in
+                    "\(b.unit) \(b.days.lowerBound) to \(b.days.upperBound) (\(NumberFormat.count(CensusStop.daysBetween(b.days.lowerBound, b.days.upperBound) + 1, "day")))"
+                }.listed(of: before.count)
+                + "; if the unit was open and empty then, those weeks are not planned from")
         }
         if !result.shortCensusHistories.isEmpty {
             let period = result.frequency.rawValue

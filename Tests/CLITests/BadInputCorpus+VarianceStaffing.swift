@@ -200,6 +200,12 @@ extension BadInputCorpus {
         cases.append(accepting(censusInput, "a closure exported as 11 days of zero census", Data(CSVInput.csv(censusInput.header, closedRows).utf8),
                                read: censusInput.rows.count, output: "out/staffing_plan.md",
                                says: ["Census runs of zero patient days inside a unit's history", "ICU \(censusInput.rows[30][0]) to \(censusInput.rows[40][0]) (11 days)"]))
+        // A unit listed with 0 before it opened (the bed board's first 10 days): not census,
+        // its history starts at its first census, and the zeros are named with their dates.
+        let beforeOpening = censusInput.rows.enumerated().map { k, row in k < 10 ? [row[0], row[1], "0"] + row.dropFirst(3) : row }
+        cases.append(accepting(censusInput, "a unit listed with 10 days of zero census before it opened", Data(CSVInput.csv(censusInput.header, beforeOpening).utf8),
+                               read: censusInput.rows.count, output: "out/staffing_plan.md",
+                               says: ["read as the unit not yet open, not as census", "ICU \(censusInput.rows[0][0]) to \(censusInput.rows[9][0]) (10 days)"]))
         return cases
     }
 }

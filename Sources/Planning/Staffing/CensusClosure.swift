@@ -1,3 +1,4 @@
+import Forecasting
 import Tabular
 
 /// A stretch of zero census inside a unit's history: the unit closed (a renovation), not a
@@ -27,10 +28,21 @@ public enum CensusClosure {
     /// The closures in one unit's census, first to last day of each run. `days` and `census`
     /// are its rows in any order; a day's rows are summed and days without a value (NaN) are
     /// not recorded.
+    ///
+    /// Only the unit's open weekdays count (`OpenWeekdays` of its days with patients): a
+    /// Monday-to-Friday PACU whose bed board lists 0 every Saturday and Sunday had 2 in 7 of its
+    /// days zero, over the one-in-ten share, so its 3-week renovation (2026-01-12 to 01-30) was
+    /// learned as census, 83.06 patient days a week planned for 100 and its shortage lost. Its
+    /// weekends are closed days, not zero census: left out of the runs and of the share. Zero
+    /// days before the unit's first census (`notYetOpen`) are not counted among the others.
     public static func runs(days: [CalendarDay], census: [Double]) -> [ClosedRange<CalendarDay>] {
         var byDay: [Int32: Double] = [:]
         for (day, value) in zip(days, census) where !value.isNaN { byDay[day.daysSinceEpoch, default: 0] += value }
-        let recorded = byDay.sorted { $0.key < $1.key }
+        let open = OpenWeekdays(recordedOn: byDay.filter { $0.value > 0 }.keys.map { CalendarDay(daysSinceEpoch: $0) }) ?? .all
+        let all = byDay.sorted { $0.key < $1.key }
+        var recorded = all.filter { open.contains(CalendarDay(daysSinceEpoch: $0.key)) }
+        // (The days before the unit opened are neither a closure nor census.)
+        if let opening = recorded.firstIndex(where: { $0.value > 0 }) { recorded.removeFirst(opening) }
         var closures: [ClosedRange<Int>] = []
         var k = 0
         while k < recorded.count {
@@ -47,6 +59,35 @@ public enum CensusClosure {
         let others = recorded.count - inClosures
         let otherZeros = recorded.filter { $0.value == 0 }.count - inClosures
         guard others > 0, Double(otherZeros) <= otherZeroShare * Double(others) else { return [] }
-        return closures.map { CalendarDay(daysSinceEpoch: recorded[$0.lowerBound].key)...CalendarDay(daysSinceEpoch: recorded[$0.upperBound].key) }
+        // A closure runs on over the closed weekdays' zeros that follow it (the weekend after a
+        // Friday's last closed day): kept, they made the week the unit reopened after a week of
+        // two zero days, read as 0 and the forecast 88.36 for 100.
+        return closures.map { run in
+            var end = recorded[run.upperBound].key
+            for (day, value) in all where day > end {
+                guard value == 0, !open.contains(CalendarDay(daysSinceEpoch: day)) else { break }
+                end = day
+            }
+            return CalendarDay(daysSinceEpoch: recorded[run.lowerBound].key)...CalendarDay(daysSinceEpoch: end)
+        }
+    }
+
+    /// The zero days a unit's census lists before its first census above zero, first to last,
+    /// when they span `minimumDays` or more: a unit on the bed board before it opens, not a
+    /// unit of no patients. 4W Med-Surg, listed with 0 for 13 weeks and then at 140 patient days
+    /// for 8, was planned at 83.7 a week (502 RN hours where 840 are needed, 20 budgeted FTE
+    /// against 23.33 required read as a 6 FTE surplus, the shortage lost). Its history starts
+    /// at its first day of census; nil for a unit with no such run (or no census above zero:
+    /// a unit never open is left as it is). Zeros at the end of a history stay census: a unit
+    /// that closed has 0 (`CensusStop` judges it).
+    public static func notYetOpen(days: [CalendarDay], census: [Double]) -> ClosedRange<CalendarDay>? {
+        var first: CalendarDay?, opening: CalendarDay?
+        for (day, value) in zip(days, census) where !value.isNaN {
+            if value > 0 { opening = min(opening ?? day, day) } else { first = min(first ?? day, day) }
+        }
+        guard let first, let opening, first < opening else { return nil }
+        var lastZero = first
+        for (day, value) in zip(days, census) where value == 0 && day < opening { lastZero = max(lastZero, day) }
+        return CensusStop.daysBetween(first, opening) >= minimumDays ? first...lastZero : nil
     }
 }

@@ -72,7 +72,9 @@ public struct PurchasingJob: Sendable {
         var units = PurchaseUnitConversion(orders: orders, contracts: contracts, items: items)
         orders = units?.orders(orders) ?? orders
         contracts = contracts.map { units?.contracts($0) ?? $0 }
-        let lines = try Self.orderLines(orders)
+        var lines = try Self.orderLines(orders)
+        // One vendor named as the contracts, else the item master, spell it (`VendorNameKey`).
+        lines.spellVendors(as: (contracts?.texts("vendor") ?? []) + (items?.texts("vendor") ?? []))
         var book = ContractBook()
         if let contracts {
             guard let item = contracts.texts("item"), let vendor = contracts.texts("vendor"), let price = contracts.numbers("contract_price") else {
@@ -165,7 +167,9 @@ public struct PurchasingJob: Sendable {
         }
         let byStatus = o.receivedByStatus
         if !byStatus.isEmpty {
-            notes.append("\(count(byStatus.count)) whose status says received had no receipt quantity or date (\(named(byStatus))): counted as received in full at the ordered quantity, "
+            // `Closed` stands in only where the export has no receipt columns: say so.
+            let closed = o.receivedStatuses.contains { PurchaseOrderLines.saysClosedWhole($0) }
+            notes.append("\(count(byStatus.count)) whose status says received\(closed ? " or closed (\(o.receivedStatuses.sorted().map { "'\($0)'" }.joined(separator: ", ")); the export has no receipt columns, so nothing says a closed line received nothing)" : "") had no receipt quantity or date (\(named(byStatus))): counted as received in full at the ordered quantity, "
                          + "with no lead time or on time (no receipt date); export the receipt date and quantity (receipt_date, received_quantity) to measure them")
         }
         let partly = o.partlyReceivedUnknown
@@ -315,7 +319,7 @@ public struct PurchasingJob: Sendable {
             lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
         }
         if !r.mergedVendorSpellings.isEmpty {
-            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case and spaces: "
+            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case, spaces, punctuation and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): "
                          + firstFew(r.mergedVendorSpellings.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }))
         }
         if !a.looseVendorMatches.isEmpty {
@@ -361,6 +365,15 @@ public struct PurchasingJob: Sendable {
             lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") two contract prices from the same start (or both undated), so no date says which applies; the lower is used: "
                          + firstFew(a.conflictingContracts.map { c in "\(c.line.item) from \(c.line.vendor) (" + c.prices.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: ", ") + ")" })
                          + "; keep one row, or date the new price")
+        }
+        if !a.overlappingContracts.isEmpty {
+            let n = a.overlappingContracts.count
+            lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") contracts with different starts in force together on an order date, at different prices; "
+                         + "the lowest in force is used (the price the hospital is entitled to while both run): "
+                         + firstFew(a.overlappingContracts.map { c in
+                             "\(c.item) from \(c.vendor) (" + c.prices.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " and ") + ", \(NumberFormat.fixed(c.used, decimals: 2)) used on \(NumberFormat.count(c.lines, "line")))"
+                         })
+                         + "; if one replaced the other, end the old one the day before the new one starts")
         }
         return lines
     }

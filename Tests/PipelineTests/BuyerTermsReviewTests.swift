@@ -166,6 +166,37 @@ import Tabular
         #expect(plan.lotLocationsUnmatched == ["CLINIC-EAST (closest inventory location: East Clinic)", "OR-MAIN (closest inventory location: Main OR)"])
     }
 
+    /// Round 2's cosmetic item: lots at `OR-MAIN` (150 units) unmatched, the lot at `East
+    /// Clinic` matched. Known answer: only the Main OR row (the closest inventory location of
+    /// `OR-MAIN`) is flagged `lot_location_unmatched`; East Clinic's row, whose lot was read
+    /// and planned, is not (it was flagged too).
+    @Test func onlyTheRowsOfUnmatchedLotsAreFlagged() throws {
+        var usageRows: [String] = []
+        let first = try #require(CalendarDay(year: 2026, month: 3, day: 1))
+        for offset in 0..<61 {
+            let day = first.adding(days: offset)
+            usageRows += ["\(day),S1,10,Main OR", "\(day),S1,2,East Clinic"]
+        }
+        let usage = try imported("date,item,quantity,location\n" + usageRows.joined(separator: "\n") + "\n", "usage")
+        let items = try imported("item,vendor,unit_cost,pack_size,lead_time_days\nS1,Ethicon,5,12,4\n", "items")
+        let inventory = try imported("item,location,on_hand\nS1,Main OR,150\nS1,East Clinic,30\n", "inventory")
+        let lots = try imported("""
+            item,lot,expiry_date,quantity,location
+            S1,A,2026-05-05,100,OR-MAIN
+            S1,B,2027-03-31,50,OR-MAIN
+            S1,C,2026-05-10,30,East Clinic
+
+            """, "lots")
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: usage, items: items, inventory: inventory, lots: lots)
+        let main = try #require(plan.lines.first { $0.location == "Main OR" }), east = try #require(plan.lines.first { $0.location == "East Clinic" })
+        #expect(main.flags.contains("lot_location_unmatched"), "\(main.flags)")
+        #expect(!east.flags.contains("lot_location_unmatched"), "\(east.flags)")
+        #expect(!east.reason.contains("OR-MAIN"), "\(east.reason)")
+        #expect(plan.lotLocationsUnmatched == ["OR-MAIN (closest inventory location: Main OR)"])
+    }
+
     /// The workbook's Vendors and Price variance sheets show cents: a $0.40 variance (4 units
     /// paid $0.10 above contract) read `$0` in whole dollars.
     @Test func vendorSheetsShowCents() throws {

@@ -106,7 +106,7 @@ extension BadInputCorpus {
         spelled[3][orders.column("vendor")] = "ACME"
         let spelledData = Data(CSVInput.csv(orders.header, spelled))
         cases.append(accepting(orders, "Acme written ACME on line 5: one vendor, named", spelledData,
-                               read: orders.rows.count, output: "out/purchasing.md", says: ["read as one ignoring case and spaces: 'ACME' as 'Acme'"]))
+                               read: orders.rows.count, output: "out/purchasing.md", says: ["read as one ignoring case, spaces, punctuation and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): 'ACME' as 'Acme'"]))
         // A purchasing analyst's review: ERPs write a contract price of 0 for no contract. Read as
         // a contract at $0, B200 from Beta was paid $4.75 a unit above it; it is off contract, counted.
         var zeroPriced = CSVInput.contracts.rows

@@ -321,8 +321,9 @@ public struct PurchaseOrderLines: Sendable {
     /// Spells each vendor as the first of `preferred` (the contracts', then the item master's
     /// names) that is the same vendor (`VendorNameKey`), so outputs name it as the vendor
     /// master does rather than as the first order row happened to (`MEDLINE INDUSTRIES INC`
-    /// for the contracts' `Medline Industries`). The orders' spellings so replaced join
-    /// `mergedVendorSpellings`.
+    /// for the contracts' `Medline Industries`). A spelling that differs only in case and
+    /// spaces is kept (the contract match names it, as it did). The orders' spellings so
+    /// replaced join `mergedVendorSpellings`.
     public mutating func spellVendors(as preferred: some Sequence<String>) {
         var wanted: [String: String] = [:]
         for name in preferred where !name.trimmed().isEmpty {
@@ -332,7 +333,9 @@ public struct PurchaseOrderLines: Sendable {
         guard !wanted.isEmpty else { return }
         for v in vendorNames.indices {
             let old = vendorNames[v]
-            guard let name = wanted[old.vendorKey()], name != old else { continue }
+            // A spelling that differs only in case and spaces stays, as before: the contract
+            // match names it (`ContractBook.Match.isExact`).
+            guard let name = wanted[old.vendorKey()], name.matchKey() != old.matchKey() else { continue }
             vendorNames[v] = name
             for (spelling, kept) in mergedVendorSpellings where kept == old { mergedVendorSpellings[spelling] = spelling == name ? nil : name }
             mergedVendorSpellings[old] = name

@@ -29,6 +29,10 @@ public struct PurchasingJob: Sendable {
         public var itemsInUse = Set<String>()
         public var asOf: CalendarDay?
         public var hasContracts = false
+        /// Contract rows left out because their unit could not be read in their item's
+        /// (`PurchaseUnitConversion`): with all of them out, "no contract prices" and "No item
+        /// was bought above its contract price" hid $60 paid above a contract given per case.
+        public var contractsLeftOutByUnit = 0
         public var hasLots = false
         /// Lines the export gave once per receipt (merged into one line each), and the first
         /// few as `PO1: A from V1`.
@@ -90,6 +94,7 @@ public struct PurchasingJob: Sendable {
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
         result.itemCodesMatched = codes.renamed
         result.unitNotes = units?.notes ?? []
+        result.contractsLeftOutByUnit = units?.contractsLeftOut ?? 0
         if let master {
             result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
         }
@@ -381,7 +386,7 @@ public struct PurchasingJob: Sendable {
     /// The one-line note for the run's summary.
     public static func note(_ r: Result) -> String {
         let a = r.analysis
-        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), \(a.hasContractPrices ? "price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))" : "price variance and off contract unknown (no contract prices)")"
+        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), \(a.hasContractPrices ? "price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))" : (r.contractsLeftOutByUnit > 0 ? "price variance and off contract unknown (\(NumberFormat.count(r.contractsLeftOutByUnit, "contract")) given, left out: \(r.contractsLeftOutByUnit == 1 ? "its unit" : "their units") not read in \(r.contractsLeftOutByUnit == 1 ? "its item's" : "their items'"))" : "price variance and off contract unknown (no contract prices)"))"
         if a.openLines > 0, let day = a.judgedOn {
             text += "; \(NumberFormat.count(a.openLines, "open line")) judged on the export's last day, \(CalendarDay(daysSinceEpoch: day)), \(a.overdueOpenLines) overdue"
         }

@@ -148,6 +148,18 @@ extension BadInputCorpus {
                                 expectation: .accepted(file: orders.file, read: unitRows.count, output: "out/purchasing.md",
                                                        says: ["1 order line in a unit not known to be its item's or its pack is left out", "P2: B200 in CJ, its unit CS",
                                                               "the unit code 'CJ' (1 line, items in CS) is not one the tool reads"])))
+        // Round 2, defect 6: contracts per CS against a master in EA whose pack (10) is priced
+        // as nothing a CS is: left out, named with the missing relation (the orders' own
+        // contract_price still prices their lines).
+        let contracts = CSVInput.contracts
+        let packItems = Data(CSVInput.csv(["item", "vendor", "unit_cost", "lead_time_days", "uom", "pack_size"], [["A100", "Acme", "5.50", "7", "EA", "10"], ["B200", "Beta", "5.50", "7", "EA", "10"]]).utf8)
+        let caseRows = contracts.rows.map { $0 + ["CS"] }
+        let caseData = Data(CSVInput.csv(contracts.header + ["uom"], caseRows))
+        cases.append(CorpusCase(kind: .contracts, name: "contracts per CS against a master in EA with a pack of 10: left out, the missing case size named",
+                                files: files(contracts).merging(["items.csv": packItems]) { _, own in own }, generated: generator(contracts, { caseData }),
+                                arguments: contracts.arguments,
+                                expectation: .accepted(file: contracts.file, read: caseRows.count, output: "out/purchasing.md",
+                                                       says: ["A100 in CS is not its item's pack (the item master's pack_size is priced otherwise) and nothing says how many EA it holds"])))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

@@ -10,6 +10,8 @@ struct PurchaseUnitConversion {
     private(set) var notes: [String] = []
     /// Items with a line or contract left out, its unit not converted.
     private(set) var leftOutItems: Set<String> = []
+    /// Contract rows left out, their unit not converted.
+    private(set) var contractsLeftOut = 0
 
     /// Nil when neither the orders nor the contracts name a unit: nothing to convert.
     init?(orders: Table?, contracts: Table?, items: Table?) {
@@ -40,6 +42,10 @@ struct PurchaseUnitConversion {
         // Codes no spelling reads, on lines whose item master gives all a conversion needs:
         // "give the item master's uom, pack_size and unit_cost" asked for what was given.
         var unread: [String: (lines: Int, units: Set<String>)] = [:], otherLeftOut = 0
+        // Known codes that are not the item's pack on items whose master is complete (a `CS`
+        // against a master in `EA` with a pack of 100 priced as a `BX`): the missing relation is
+        // how many of the item's unit the code holds, which no column gives.
+        var notThePack: [String: (lines: Int, unit: String)] = [:]
         for row in items.indices {
             guard let f = units.factor(item: items[row], unit: written[row], price: prices?[row] ?? .nan) else {
                 keep[row] = false
@@ -49,6 +55,8 @@ struct PurchaseUnitConversion {
                 if units.masterIsComplete(for: items[row]) && !PurchaseUnits.isKnown(code) {
                     unread[code.uppercased(), default: (0, [])].lines += 1
                     unread[code.uppercased()]!.units.insert(units.unit(of: items[row]))
+                } else if units.masterIsComplete(for: items[row]) && PurchaseUnits.isKnown(code) {
+                    notThePack["\(items[row]) in \(code.uppercased())", default: (0, units.unit(of: items[row]))].lines += 1
                 } else {
                     otherLeftOut += 1
                 }
@@ -68,7 +76,8 @@ struct PurchaseUnitConversion {
         if !leftOut.isEmpty {
             notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit not known to be its item's or its pack \(leftOut.count == 1 ? "is" : "are") left out (counted with the others, a box was one each): "
                          + leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? " and \(leftOut.count - 3) more" : "")
-                         + PurchaseUnitConversion.advice(unread: unread, otherLeftOut: otherLeftOut))
+                         + PurchaseUnitConversion.advice(unread: unread, notThePack: notThePack, otherLeftOut: otherLeftOut))
+            if what == "contracts" { contractsLeftOut += leftOut.count }
         }
         return keep.allSatisfy { $0 } ? result : result.filtered(keep)
     }
@@ -77,7 +86,7 @@ struct PurchaseUnitConversion {
     /// gives its uom and unit cost is named, with the unit to write it as: the buyer with
     /// `CA` lines against a master in `CS` was told to give the uom, pack_size and unit_cost
     /// the master already gave, and had no way out.
-    static func advice(unread: [String: (lines: Int, units: Set<String>)], otherLeftOut: Int) -> String {
+    static func advice(unread: [String: (lines: Int, units: Set<String>)], notThePack: [String: (lines: Int, unit: String)] = [:], otherLeftOut: Int) -> String {
         var parts: [String] = []
         if !unread.isEmpty {
             let codes = unread.sorted { $0.key < $1.key }.prefix(5).map { code, seen in
@@ -87,7 +96,12 @@ struct PurchaseUnitConversion {
                          + " \(unread.count == 1 ? "is" : "are") not one the tool reads (it reads EA, BX, CS, PK, BT, VL, DZ, PR, RL, BG, KT, TB, CT, their names and X12 codes such as CA for a case); "
                          + "the item master gives the items' uom and unit_cost, so replace each code in the export with the unit it stands for: the item's own (as written in the item master), or its pack's priced as the pack")
         }
-        if otherLeftOut > 0 || unread.isEmpty {
+        if !notThePack.isEmpty {
+            parts.append(notThePack.sorted { $0.key < $1.key }.prefix(5).map { "\($0.key) is not its item's pack (the item master's pack_size is priced otherwise) and nothing says how many \($0.value.unit) it holds" }.joined(separator: "; ")
+                         + (notThePack.count > 5 ? " and \(notThePack.count - 5) more" : "")
+                         + ": export \(notThePack.count == 1 ? "it" : "them") in the item's unit or its pack")
+        }
+        if otherLeftOut > 0 || (unread.isEmpty && notThePack.isEmpty) {
             parts.append("give the item master's uom, pack_size and unit_cost, or export the lines in one unit")
         }
         return "; " + parts.joined(separator: "; for the others, ")

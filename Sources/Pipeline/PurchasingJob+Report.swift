@@ -19,6 +19,8 @@ extension PurchasingJob {
             let largest = a.priceVariances.first.map { top in top.priceVariance > 0
                 ? "; largest: \(top.item) from \(top.vendor), \(numbers.money(top.priceVariance)) (\(numbers.money(top.paidUnitPrice)) against \(numbers.money(top.contractUnitPrice)) a unit)" : "" } ?? ""
             summary.append("Paid \(numbers.money(a.paidAboveContract)) above contract prices on \(NumberFormat.count(a.linesAboveContract, "line"))\(below)\(largest).")
+        } else if r.hasContracts && !a.hasContractPrices && r.contractsLeftOutByUnit > 0 {
+            summary.append("No contract price could be compared: the contracts given are in units not read in their items' (below), so what was paid above them is not known.")
         } else if r.hasContracts {
             summary.append("No item was bought above its contract price.")
         }

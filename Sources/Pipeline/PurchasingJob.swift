@@ -29,6 +29,10 @@ public struct PurchasingJob: Sendable {
         public var itemsInUse = Set<String>()
         public var asOf: CalendarDay?
         public var hasContracts = false
+        /// Contract rows left out because their unit could not be read in their item's
+        /// (`PurchaseUnitConversion`): with all of them out, "no contract prices" and "No item
+        /// was bought above its contract price" hid $60 paid above a contract given per case.
+        public var contractsLeftOutByUnit = 0
         public var hasLots = false
         /// Lines the export gave once per receipt (merged into one line each), and the first
         /// few as `PO1: A from V1`.
@@ -72,7 +76,9 @@ public struct PurchasingJob: Sendable {
         var units = PurchaseUnitConversion(orders: orders, contracts: contracts, items: items)
         orders = units?.orders(orders) ?? orders
         contracts = contracts.map { units?.contracts($0) ?? $0 }
-        let lines = try Self.orderLines(orders)
+        var lines = try Self.orderLines(orders)
+        // One vendor named as the contracts, else the item master, spell it (`VendorNameKey`).
+        lines.spellVendors(as: (contracts?.texts("vendor") ?? []) + (items?.texts("vendor") ?? []))
         var book = ContractBook()
         if let contracts {
             guard let item = contracts.texts("item"), let vendor = contracts.texts("vendor"), let price = contracts.numbers("contract_price") else {
@@ -88,6 +94,7 @@ public struct PurchasingJob: Sendable {
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
         result.itemCodesMatched = codes.renamed
         result.unitNotes = units?.notes ?? []
+        result.contractsLeftOutByUnit = units?.contractsLeftOut ?? 0
         if let master {
             result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
         }
@@ -165,7 +172,9 @@ public struct PurchasingJob: Sendable {
         }
         let byStatus = o.receivedByStatus
         if !byStatus.isEmpty {
-            notes.append("\(count(byStatus.count)) whose status says received had no receipt quantity or date (\(named(byStatus))): counted as received in full at the ordered quantity, "
+            // `Closed` stands in only where the export has no receipt columns: say so.
+            let closed = o.receivedStatuses.contains { PurchaseOrderLines.saysClosedWhole($0) }
+            notes.append("\(count(byStatus.count)) whose status says received\(closed ? " or closed (\(o.receivedStatuses.sorted().map { "'\($0)'" }.joined(separator: ", ")); the export has no receipt columns, so nothing says a closed line received nothing)" : "") had no receipt quantity or date (\(named(byStatus))): counted as received in full at the ordered quantity, "
                          + "with no lead time or on time (no receipt date); export the receipt date and quantity (receipt_date, received_quantity) to measure them")
         }
         let partly = o.partlyReceivedUnknown
@@ -334,7 +343,7 @@ public struct PurchasingJob: Sendable {
             lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
         }
         if !r.mergedVendorSpellings.isEmpty {
-            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case and spaces: "
+            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case, spaces, punctuation and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): "
                          + firstFew(r.mergedVendorSpellings.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }))
         }
         if !a.looseVendorMatches.isEmpty {
@@ -381,13 +390,22 @@ public struct PurchasingJob: Sendable {
                          + firstFew(a.conflictingContracts.map { c in "\(c.line.item) from \(c.line.vendor) (" + c.prices.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: ", ") + ")" })
                          + "; keep one row, or date the new price")
         }
+        if !a.overlappingContracts.isEmpty {
+            let n = a.overlappingContracts.count
+            lines.append("\(n == 1 ? "1 item and vendor has" : "\(n) items and vendors have") contracts with different starts in force together on an order date, at different prices; "
+                         + "the lowest in force is used (the price the hospital is entitled to while both run): "
+                         + firstFew(a.overlappingContracts.map { c in
+                             "\(c.item) from \(c.vendor) (" + c.prices.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " and ") + ", \(NumberFormat.fixed(c.used, decimals: 2)) used on \(NumberFormat.count(c.lines, "line")))"
+                         })
+                         + "; if one replaced the other, end the old one the day before the new one starts")
+        }
         return lines
     }
 
     /// The one-line note for the run's summary.
     public static func note(_ r: Result) -> String {
         let a = r.analysis
-        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), \(a.hasContractPrices ? "price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))" : "price variance and off contract unknown (no contract prices)")"
+        var text = "\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(NumberFormat.fixed(a.spend, decimals: 2)), \(a.hasContractPrices ? "price variance \(NumberFormat.fixed(a.priceVariance, decimals: 2)), off contract \(NumberFormat.fixed(a.offContractSpend, decimals: 2))" : (r.contractsLeftOutByUnit > 0 ? "price variance and off contract unknown (\(NumberFormat.count(r.contractsLeftOutByUnit, "contract")) given, left out: \(r.contractsLeftOutByUnit == 1 ? "its unit" : "their units") not read in \(r.contractsLeftOutByUnit == 1 ? "its item's" : "their items'"))" : "price variance and off contract unknown (no contract prices)"))"
         if a.openLines > 0, let day = a.judgedOn {
             text += "; \(NumberFormat.count(a.openLines, "open line")) judged on the export's last day, \(CalendarDay(daysSinceEpoch: day)), \(a.overdueOpenLines) overdue"
         }

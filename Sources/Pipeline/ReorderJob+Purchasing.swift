@@ -315,8 +315,19 @@ extension ReorderJob {
             for place in unmatched.values.flatMap(\.keys).sorted() where seen.insert(place).inserted {
                 unmatchedPlaces.append(place + (ClosestName.closest(to: place, among: everywhere).map { " (closest inventory location: \($0))" } ?? ""))
             }
+            // Each item's rows the unmatched lots most likely belong to: the closest inventory
+            // location of each lot location; every row of the item when one has none. Flagged on
+            // every row, East Clinic, whose lot at `East Clinic` was read and planned, carried
+            // the flag of lots at `OR-MAIN` too.
+            var rowsFor: [String: Set<String>?] = [:]
+            for (item, places) in unmatched {
+                let known = namesOf[item] ?? []
+                let closest = places.keys.map { ClosestName.closest(to: $0, among: known) }
+                rowsFor[item] = closest.contains { $0 == nil } ? .some(nil) : Set(closest.compactMap { $0 })
+            }
             for k in stock.indices {
                 guard let places = unmatched[stock[k].item] else { continue }
+                if case let .some(.some(rows)) = rowsFor[stock[k].item], !rows.contains(stock[k].location) { continue }
                 let known = namesOf[stock[k].item] ?? []
                 let named = places.sorted { $0.key < $1.key }.map { place, units in
                     "\(place) (\(NumberFormat.fixed(units, decimals: 0)) units\(ClosestName.closest(to: place, among: known).map { "; the inventory's \($0)?" } ?? ""))"

@@ -16,7 +16,14 @@ public struct NameSpellings: Sendable {
     /// (-100%) and the ledger's 6010 all unbudgeted.
     public var foldsLeadingZeros = false
 
-    public init(foldsLeadingZeros: Bool = false) { self.foldsLeadingZeros = foldsLeadingZeros }
+    /// Whether names are vendors' (`VendorNameKey`): punctuation and a trailing legal suffix
+    /// folded too, so the contracts' `Medline Industries` is the orders' `Medline Industries, Inc.`.
+    public var foldsCorporateSuffixes = false
+
+    public init(foldsLeadingZeros: Bool = false, foldsCorporateSuffixes: Bool = false) {
+        self.foldsLeadingZeros = foldsLeadingZeros
+        self.foldsCorporateSuffixes = foldsCorporateSuffixes
+    }
 
     public init(_ names: some Sequence<String>, foldsLeadingZeros: Bool = false) {
         self.foldsLeadingZeros = foldsLeadingZeros
@@ -35,7 +42,7 @@ public struct NameSpellings: Sendable {
     }
 
     private func key(_ name: String) -> String {
-        let key = name.matchKey()
+        let key = foldsCorporateSuffixes ? name.vendorKey() : name.matchKey()
         guard foldsLeadingZeros, key.first == "0" else { return key }
         let zeros = key.prefix { $0 == "0" }.count
         let rest = key.dropFirst(zeros)

@@ -106,7 +106,7 @@ extension BadInputCorpus {
         spelled[3][orders.column("vendor")] = "ACME"
         let spelledData = Data(CSVInput.csv(orders.header, spelled))
         cases.append(accepting(orders, "Acme written ACME on line 5: one vendor, named", spelledData,
-                               read: orders.rows.count, output: "out/purchasing.md", says: ["read as one ignoring case and spaces: 'ACME' as 'Acme'"]))
+                               read: orders.rows.count, output: "out/purchasing.md", says: ["read as one ignoring case, spaces, punctuation and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): 'ACME' as 'Acme'"]))
         // A purchasing analyst's review: ERPs write a contract price of 0 for no contract. Read as
         // a contract at $0, B200 from Beta was paid $4.75 a unit above it; it is off contract, counted.
         var zeroPriced = CSVInput.contracts.rows
@@ -148,6 +148,18 @@ extension BadInputCorpus {
                                 expectation: .accepted(file: orders.file, read: unitRows.count, output: "out/purchasing.md",
                                                        says: ["1 order line in a unit not known to be its item's or its pack is left out", "P2: B200 in CJ, its unit CS",
                                                               "the unit code 'CJ' (1 line, items in CS) is not one the tool reads"])))
+        // Round 2, defect 6: contracts per CS against a master in EA whose pack (10) is priced
+        // as nothing a CS is: left out, named with the missing relation (the orders' own
+        // contract_price still prices their lines).
+        let contracts = CSVInput.contracts
+        let packItems = Data(CSVInput.csv(["item", "vendor", "unit_cost", "lead_time_days", "uom", "pack_size"], [["A100", "Acme", "5.50", "7", "EA", "10"], ["B200", "Beta", "5.50", "7", "EA", "10"]]).utf8)
+        let caseRows = contracts.rows.map { $0 + ["CS"] }
+        let caseData = Data(CSVInput.csv(contracts.header + ["uom"], caseRows))
+        cases.append(CorpusCase(kind: .contracts, name: "contracts per CS against a master in EA with a pack of 10: left out, the missing case size named",
+                                files: files(contracts).merging(["items.csv": packItems]) { _, own in own }, generated: generator(contracts, { caseData }),
+                                arguments: contracts.arguments,
+                                expectation: .accepted(file: contracts.file, read: caseRows.count, output: "out/purchasing.md",
+                                                       says: ["A100 in CS is not its item's pack (the item master's pack_size is priced otherwise) and nothing says how many EA it holds"])))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))
@@ -241,6 +253,25 @@ extension BadInputCorpus {
         cases.append(accepting(orders, "P1 received 40 of 100 and cancelled for the balance (line 2): closed short, named", Data(CSVInput.csv(orders.header + ["status"], cancelled)),
                                read: cancelled.count, output: "out/purchasing.md",
                                says: ["1 order line with a cancelled status carried receipts (P1: A100 from Acme received 40 of 100): read as closed short"]))
+        // Round 2: `Closed` in an export with no receipt columns is received in full, named.
+        let closedStatuses = ["Closed", "Closed", "Open", "Fully Received", "Closed", "Received"]
+        let closedOnly = orders.rows.enumerated().map { k, row in kept.map { row[$0] } + [closedStatuses[k]] }
+        cases.append(accepting(orders, "status-only export, no receipt columns: Closed lines received in full, named", Data(CSVInput.csv(kept.map { orders.header[$0] } + ["status"], closedOnly)),
+                               read: closedOnly.count, output: "out/purchasing.md",
+                               says: ["5 order lines whose status says received or closed ('Closed', 'Fully Received', 'Received'; the export has no receipt columns, so nothing says a closed line received nothing)"]))
+        // Round 2: a vendor written with its legal suffix (line 5, `ACME, Inc.` for `Acme`) is the same vendor.
+        var suffixedRows = orders.rows
+        suffixedRows[3][orders.column("vendor")] = "\"ACME, Inc.\""
+        let suffixed = suffixedRows
+        cases.append(accepting(orders, "vendor 'ACME, Inc.' on line 5 beside 'Acme': one vendor, named", Data(CSVInput.csv(orders.header, suffixed)),
+                               read: suffixed.count, output: "out/purchasing.md",
+                               says: ["'ACME, Inc.' as 'Acme'"]))
+        // Round 2: two contracts of A100 from Acme with different starts in force on P1's order date (line 6).
+        let contracts = CSVInput.contracts
+        let overlapping = contracts.rows + [["A100", "\"Acme, Inc.\"", "4.90", "2025-01-05", "2025-12-31"]]
+        cases.append(accepting(contracts, "A100 from 'Acme, Inc.' at 4.90 from 2025-01-05 (line 6) overlapping Acme's 5 from 2025-01-01: the lower used, named", Data(CSVInput.csv(contracts.header, overlapping)),
+                               read: overlapping.count, output: "out/purchasing.md",
+                               says: ["1 item and vendor has contracts with different starts in force together on an order date", "A100 from Acme (4.9 and 5, 4.9 used on 1 line)"]))
         // The item master's service level written as a spreadsheet formats it.
         let items = CSVInput.items
         cases.append(accepting(items, "service_level '98%' on line 2: read as 0.98", replacingValue(items, 0, "service_level", with: Array("98%".utf8)),

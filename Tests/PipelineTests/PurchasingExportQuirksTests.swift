@@ -133,7 +133,7 @@ import Tabular
         #expect(scorecard.texts("vendor") == ["Acme Medical"])
         #expect(scorecard.numbers("lines") == [2])
         #expect(scorecard.numbers("on_time_rate") == [0.5])
-        #expect(PurchasingJob.note(r).contains("vendors spelled more than one way in the orders, read as one ignoring case and spaces: 'ACME MEDICAL"), "\(PurchasingJob.note(r))")
+        #expect(PurchasingJob.note(r).contains("vendors spelled more than one way in the orders, read as one ignoring case, spaces, punctuation and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): 'ACME MEDICAL"), "\(PurchasingJob.note(r))")
     }
 
     /// An ERP's line status: a cancelled line of 5,000 at 12 against a contract of 10 was

@@ -69,6 +69,45 @@ import Testing
         #expect(open.byItem["7001"] == nil)
     }
 
+    /// Round 2, defect 3: a PeopleSoft PO line report with a status and no receipt columns,
+    /// 3 of its 5 lines `Closed`. Known answer: every line received in full, spend BD Medical
+    /// 4 x 550 + 2 x 250 + 4 x 550 + 4 x 550 = $7,100 and Medline 10 x 20 = $200 (total $7,300),
+    /// fill 1, on time unknown (no receipt day). Read as closed with nothing received, BD's
+    /// spend was $2,700 at 42.9% fill and 0% on time, Medline's $0 at 0%. With receipt columns,
+    /// a `Closed` line without a receipt stays closed with nothing received.
+    @Test func aClosedStatusWithoutReceiptColumnsIsTheOrderedQuantityReceived() {
+        let d = Self.day
+        let items = ["8001", "8002", "8001", "8003", "8001"]
+        let vendors = ["BD Medical", "BD Medical", "BD Medical", "Medline Industries", "BD Medical"]
+        let statuses = ["Closed", "Received", "Fully Received", "Closed", "Closed"]
+        let lines = PurchaseOrderLines(item: items, vendor: vendors, orderDay: [d, d, d + 14, d + 8, d + 29], quantity: [4, 2, 4, 10, 4],
+                                       unitPrice: [550, 250, 550, 20, 550], po: ["PO0007301", "PO0007301", "PO0007302", "PO0007304", "PO0007305"],
+                                       poLine: ["1", "2", "1", "1", "1"], status: statuses)
+        #expect(lines.receivedByStatus == [0, 1, 2, 3, 4])
+        #expect(lines.receivedStatuses == ["Closed", "Received", "Fully Received"])
+        let a = PurchasingAnalysis(lines: lines)
+        #expect(a.closedUnfilled == 0)
+        let bd = a.vendors.first { $0.vendor == "BD Medical" }, medline = a.vendors.first { $0.vendor == "Medline Industries" }
+        #expect(bd?.spend == 7_100)
+        #expect(medline?.spend == 200)
+        #expect(bd?.fillRate == 1)
+        #expect(medline?.fillRate == 1)
+        #expect(bd?.onTimeRate.isNaN == true)
+        #expect(medline?.onTimeRate.isNaN == true)
+        // With receipt columns (all blank), `Closed` is closed with nothing received, as before;
+        // `Received` still stands in for a receipt.
+        let withColumns = PurchaseOrderLines(item: items, vendor: vendors, orderDay: [d, d, d + 14, d + 8, d + 29], quantity: [4, 2, 4, 10, 4],
+                                             unitPrice: [550, 250, 550, 20, 550], receiptDay: Array(repeating: PurchaseOrderLines.noDay, count: 5),
+                                             receivedQuantity: Array(repeating: .nan, count: 5),
+                                             po: ["PO0007301", "PO0007301", "PO0007302", "PO0007304", "PO0007305"], poLine: ["1", "2", "1", "1", "1"], status: statuses)
+        #expect(withColumns.receivedByStatus == [1, 2])
+        #expect(PurchasingAnalysis(lines: withColumns).closedUnfilled == 3)
+        // A short close and a cancellation are never read as received in full.
+        #expect(!PurchaseOrderLines.saysClosedWhole("Closed Short"))
+        #expect(!PurchaseOrderLines.saysClosedWhole("Short Closed"))
+        #expect(PurchaseOrderLines.saysClosedWhole("Finally Closed"))
+    }
+
     /// Defect 1, reorder: `Partially Received` with no receipt quantity: how much of the 100
     /// is still to come is not known. Known answer: not counted on order, and named
     /// (`partlyReceivedUnknown`); an `Open` line of 50 is counted whole. It was 100 on order

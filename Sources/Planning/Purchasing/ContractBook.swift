@@ -3,8 +3,9 @@ import Tabular
 /// Contract prices by item and vendor, each valid from `start` to `end` (inclusive, open
 /// when absent), looked up on an order's date.
 ///
-/// Vendors match ignoring case and runs of spaces (`NameSpellings`): the contracts'
-/// "HARBORLINE MEDICAL" is the orders' "Harborline Medical". Matched exactly, such a contract
+/// Vendors match ignoring case, runs of spaces, punctuation and a trailing legal suffix
+/// (`NameSpellings`, `VendorNameKey`): the contracts' "HARBORLINE MEDICAL" is the orders'
+/// "Harborline Medical, Inc.". Matched exactly, such a contract
 /// applied to no order, and the report said nothing was bought above contract while every
 /// line was. Item codes match exactly, as everywhere else (`a100` and `A100` may be two
 /// items); a contract that matched no order is named by `unmatched(matched:)` instead.
@@ -45,7 +46,7 @@ public struct ContractBook: Sendable {
     }
 
     private var contracts: [Line: [Contract]] = [:]
-    private var vendors = NameSpellings()
+    private var vendors = NameSpellings(foldsCorporateSuffixes: true)
     /// Item and vendor pairs in the order first added, for messages.
     public private(set) var lines: [Line] = []
 
@@ -60,10 +61,11 @@ public struct ContractBook: Sendable {
         contracts[line, default: []].append(contract)
     }
 
-    /// The contract price on `day`: when contracts overlap, the one that started last
-    /// (a renegotiated price replaces the old one); of two that started the same day, the
-    /// lower price, whatever the rows' order (the last row had won: a variance of $20 or $100
-    /// by the file's order), and `conflicts` names them.
+    /// The contract price on `day`: of the contracts in force that day, the lowest price. Two
+    /// in force together (a GPO tier for the year and a local agreement from March, or two rows
+    /// from one start) give the hospital the lower unless one was ended: priced on the later
+    /// start, a line paid $2.20 against a GPO $2.00 still in force showed no variance ($20
+    /// hidden). `ContractOverlap` and `conflicts` name them.
     public func price(item: String, vendor: String, on day: Int32) -> Double? {
         contracts(item: item, vendor: vendor).flatMap { Self.price(in: $0, on: day) }
     }
@@ -83,13 +85,19 @@ public struct ContractBook: Sendable {
     public func unmatched(matched: Set<Line>) -> [Line] { lines.filter { !matched.contains($0) } }
 
     public static func price(in list: [Contract], on day: Int32) -> Double? {
-        var best: Contract?
-        for c in list where c.covers(day) {
-            guard let b = best else { best = c; continue }
-            let start = c.start ?? .min, bestStart = b.start ?? .min
-            if start > bestStart || (start == bestStart && c.price < b.price) { best = c }
-        }
-        return best?.price
+        var best: Double?
+        for c in list where c.covers(day) && (best.map { c.price < $0 } ?? true) { best = c.price }
+        return best
+    }
+
+    /// The distinct prices of contracts in force on `day` that started on different days, lowest
+    /// first, when there are two or more (an overlap `ContractOverlap` names); empty otherwise.
+    /// Prices from one start are `conflicts`, named apart.
+    public static func overlappingPrices(in list: [Contract], on day: Int32) -> [Double] {
+        let inForce = list.filter { $0.covers(day) }
+        guard inForce.count > 1, Set(inForce.map(\.start)).count > 1 else { return [] }
+        let prices = Set(inForce.map(\.price)).sorted()
+        return prices.count > 1 ? prices : []
     }
 
     /// Item and vendor pairs with two contract prices that start the same day (or both with no

@@ -43,8 +43,9 @@ public struct PurchaseOrderLines: Sendable {
     public private(set) var rows = 0
     /// The lines exported as more than one row (one per receipt), in export order.
     public private(set) var splitLines: [Int] = []
-    /// Vendor spellings merged into the first one seen, ignoring case and runs of spaces
-    /// (`ACME MEDICAL ` as `Acme Medical`): spelling -> the name kept. Apart, one vendor got
+    /// Vendor spellings merged into the first one seen, ignoring case, runs of spaces,
+    /// punctuation and a trailing legal suffix (`VendorNameKey`: `ACME MEDICAL `, `Acme
+    /// Medical, Inc.` as `Acme Medical`): spelling -> the name kept. Apart, one vendor got
     /// two scorecard rows, each with part of its lines.
     public private(set) var mergedVendorSpellings: [String: String] = [:]
     /// Rows left out because their status says the line was cancelled (`Cancelled`, `Void`,
@@ -66,12 +67,15 @@ public struct PurchaseOrderLines: Sendable {
     /// of invoiced spend vanished, and reorder ordered 100 for 20 (the 80 received since the
     /// count unseen).
     public private(set) var cancelledWithReceipts: [Int] = []
-    /// Lines whose status says received (`Fully Received`, `Complete`, `Received`) with no
-    /// receipt on the row (no received quantity, no receipt date): the whole ordered quantity
+    /// Lines whose status says received (`Fully Received`, `Complete`, `Received`, and in an
+    /// export with no receipt columns `Closed`: `saysClosedWhole`) with no receipt on the row (no received quantity, no receipt date): the whole ordered quantity
     /// counted as received, with no receipt day, so no lead time and no on time. Read as closed
     /// with nothing received, a PeopleSoft PO line report without receipt columns scored two
     /// vendors that delivered every line 0% filled and 0% on time, and spend $550 for $4,400.
     public private(set) var receivedByStatus: [Int] = []
+    /// The statuses as written that stood in for a receipt, for the note to quote: `Closed`
+    /// among them says the export had no receipt columns to tell otherwise.
+    public private(set) var receivedStatuses: Set<String> = []
     /// Lines whose status says partly received (`Partially Received`) with no receipt
     /// quantity: how much arrived is not known. Not counted on order (`OpenOrders`): counted
     /// whole, the units already on the shelf were on order too and held back an order.
@@ -147,6 +151,18 @@ public struct PurchaseOrderLines: Sendable {
         return key.hasPrefix("fully") || key.hasPrefix("complete") || key.hasPrefix("received")
     }
 
+    /// Whether an ERP line status closes the line without a cancellation and without saying it
+    /// was short (`Closed`, `Finally Closed`): in PeopleSoft and Lawson the normal end state of
+    /// a line received, matched and paid. Only an export with no receipt columns reads it as
+    /// received in full (`receivedByStatus`): there nothing says the line received nothing, and
+    /// read so, a PO line report of 5 lines, 3 of them `Closed`, lost $4,600 of its $7,300 spend
+    /// and scored two vendors that delivered 0% filled and 0% on time. Where receipt columns
+    /// exist, a closed line without a receipt is still closed with nothing received.
+    public static func saysClosedWhole(_ status: String) -> Bool {
+        let key = status.matchKey()
+        return (key.hasPrefix("closed") || key.hasPrefix("finally")) && !key.contains("short") && !isCancelled(status)
+    }
+
     /// Whether an ERP line status says the line was received in part (`Partially Received`).
     public static func saysPartlyReceived(_ status: String) -> Bool { status.matchKey().hasPrefix("partial") }
 
@@ -198,6 +214,8 @@ public struct PurchaseOrderLines: Sendable {
         reserve(n)
         // The status read once per run of rows with the same one.
         var lastStatus: String?, lastCancelled = false, lastKind = StatusKind.unknown, lastSaysReceived = false, lastSaysPartly = false
+        // With no receipt columns, a closed line was received (`saysClosedWhole`).
+        let noReceiptColumns = receiptDays == nil && receivedQuantities == nil
         /// Lines whose status gave them their receipt (`receivedByStatus`), until a row of
         /// theirs brings a real one.
         var byStatus = Set<Int>(), partlyUnknown = Set<Int>(), cancelledReceived = Set<Int>(), reversed = Set<Int>()
@@ -209,7 +227,7 @@ public struct PurchaseOrderLines: Sendable {
                     lastStatus = status[row]
                     lastCancelled = Self.isCancelled(status[row])
                     lastKind = StatusKind(status[row])
-                    lastSaysReceived = Self.saysReceived(status[row])
+                    lastSaysReceived = Self.saysReceived(status[row]) || (noReceiptColumns && Self.saysClosedWhole(status[row]))
                     lastSaysPartly = Self.saysPartlyReceived(status[row])
                 }
                 kind = lastKind
@@ -235,7 +253,7 @@ public struct PurchaseOrderLines: Sendable {
             var vendorName = vendors[row]
             let spelling = vendorName.withUTF8 { spellingIDs.intern($0) }
             if spelling == vendorOfSpelling.count {
-                let key = vendorName.matchKey()
+                let key = vendorName.vendorKey()
                 if let known = vendorOfKey[key] {
                     mergedVendorSpellings[vendorName] = vendorNames[Int(known)]
                     vendorOfSpelling.append(known)
@@ -333,6 +351,7 @@ public struct PurchaseOrderLines: Sendable {
                 reversed.insert(line)
             }
             if givenByStatus { byStatus.insert(line) }
+            if givenByStatus, let status { receivedStatuses.insert(status[row]) }
             if partlyNotKnown { partlyUnknown.insert(line) }
             if cancelledWithReceipt { cancelledReceived.insert(line); cancelledStatusOf[line] = status?[row] ?? "" }
         }
@@ -399,6 +418,30 @@ public struct PurchaseOrderLines: Sendable {
         reversedLines = renumbered(reversedLines)
         reversalsBeforeReceipt = reversalsBeforeReceipt.compactMap { moved in
             newIndex[moved.line] >= 0 ? ReversalMoved(line: newIndex[moved.line], day: moved.day, movedTo: moved.movedTo) : nil
+        }
+    }
+
+    /// Spells each vendor as the first of `preferred` (the contracts', then the item master's
+    /// names) that is the same vendor (`VendorNameKey`), so outputs name it as the vendor
+    /// master does rather than as the first order row happened to (`MEDLINE INDUSTRIES INC`
+    /// for the contracts' `Medline Industries`). A spelling that differs only in case and
+    /// spaces is kept (the contract match names it, as it did). The orders' spellings so
+    /// replaced join `mergedVendorSpellings`.
+    public mutating func spellVendors(as preferred: some Sequence<String>) {
+        var wanted: [String: String] = [:]
+        for name in preferred where !name.trimmed().isEmpty {
+            let key = name.vendorKey()
+            if wanted[key] == nil { wanted[key] = name }
+        }
+        guard !wanted.isEmpty else { return }
+        for v in vendorNames.indices {
+            let old = vendorNames[v]
+            // A spelling that differs only in case and spaces stays, as before: the contract
+            // match names it (`ContractBook.Match.isExact`).
+            guard let name = wanted[old.vendorKey()], name.matchKey() != old.matchKey() else { continue }
+            vendorNames[v] = name
+            for (spelling, kept) in mergedVendorSpellings where kept == old { mergedVendorSpellings[spelling] = spelling == name ? nil : name }
+            mergedVendorSpellings[old] = name
         }
     }
 

@@ -35,7 +35,7 @@ public struct PurchasingAnalysis: Sendable {
     public var latestVendorPrice: [String: Double] = [:]
 
     /// The key of an item and vendor in `latestVendorPrice` (the vendor in any case and spacing).
-    public static func vendorKey(item: String, vendor: String) -> String { item + "\u{1F}" + vendor.matchKey() }
+    public static func vendorKey(item: String, vendor: String) -> String { item + "\u{1F}" + vendor.vendorKey() }
 
     /// The latest price paid for `item` to `vendor` (the vendor an order goes to), or, when the
     /// item has no vendor, to any vendor. A spot buy from another vendor at $3 became the
@@ -104,6 +104,9 @@ public struct PurchasingAnalysis: Sendable {
     public var unmatchedContracts: [ContractBook.Line] = []
     /// Item and vendor pairs whose contracts give two prices from the same day (`ContractBook.conflicts`).
     public var conflictingContracts: [(line: ContractBook.Line, prices: [Double])] = []
+    /// Item and vendor pairs whose contracts, started on different days, were in force together
+    /// on an order's date with different prices, in item then vendor order; the lowest is used.
+    public var overlappingContracts: [ContractOverlap] = []
 
     public var spend: Double { vendors.reduce(0) { $0 + $1.spend } }
     /// The credit of the returns to the vendors (`VendorScore.returnCredit`), already off `spend`,
@@ -170,6 +173,8 @@ public struct PurchasingAnalysis: Sendable {
         if hasReceipts { judgedOn = lastDay }
         lines = o.count
         var matched = Set<ContractBook.Line>()
+        /// Contracts in force together with different prices, by pair (`overlappingContracts`).
+        var overlaps: [Int: (prices: Set<Double>, lines: Int)] = [:]
         graceDays = settings.graceDays
         defaultLeadTimeDays = settings.defaultLeadTimeDays
         for row in 0..<o.count {
@@ -211,6 +216,10 @@ public struct PurchasingAnalysis: Sendable {
                 // A price of 0, in the file or on the line, is no contract: the line's own price
                 // stands in for a file that gives 0, as it does for a file that gives none.
                 let filePrice = pairs[p].contracts.flatMap { ContractBook.price(in: $0, on: day) }
+                if let list = pairs[p].contracts, list.count > 1, case let prices = ContractBook.overlappingPrices(in: list, on: day), !prices.isEmpty {
+                    overlaps[p, default: (Set(), 0)].prices.formUnion(prices)
+                    overlaps[p]!.lines += 1
+                }
                 let linePrice = o.contractPrice[row].isNaN ? nil : o.contractPrice[row]
                 let contract = [filePrice, linePrice].lazy.compactMap { $0 }.first { $0 != 0 }
                 if contract == nil && (filePrice == 0 || linePrice == 0) {
@@ -286,6 +295,9 @@ public struct PurchasingAnalysis: Sendable {
 
         unmatchedContracts = contracts.unmatched(matched: matched)
         conflictingContracts = contracts.conflicts
+        overlappingContracts = overlaps.map { p, seen in
+            ContractOverlap(item: o.itemNames[Int(pairs[p].item)], vendor: o.vendorNames[Int(pairs[p].vendor)], prices: seen.prices.sorted(), lines: seen.lines)
+        }.sorted { ($0.item, $0.vendor) < ($1.item, $1.vendor) }
         overpaidLines.sort { ($0.overpaid, $1.item, $1.po) > ($1.overpaid, $0.item, $0.po) }
         contractPriceDisagreements.sort { (abs($0.atStake), $1.item, $1.po) > (abs($1.atStake), $0.item, $0.po) }
 

@@ -1,0 +1,28 @@
+import Testing
+@testable import Tabular
+
+/// The buyer's second review, defect 5: one vendor spelled with and without its legal suffix.
+@Suite struct VendorNameKeyTests {
+    /// Known answers: the remit-to and vendor-master spellings of one company are one key; a
+    /// name that is only a suffix keeps it; other words are not dropped. Compared by case and
+    /// spaces only (`matchKey`), `Bard, Inc.` and `Bard` were two vendors.
+    @Test func legalSuffixesAndPunctuationFold() {
+        #expect("Medline Industries, Inc.".vendorKey() == "medline industries")
+        #expect("MEDLINE INDUSTRIES INC".vendorKey() == "medline industries")
+        #expect("Medline Industries".vendorKey() == "medline industries")
+        #expect("Bard, Inc.".vendorKey() == "bard")
+        #expect("BARD INC".vendorKey() == "bard")
+        #expect("Owens & Minor Co., L.L.C.".vendorKey() == "owens minor")
+        #expect("Cardinal Health Ltd".vendorKey() == "cardinal health")
+        #expect("B. Braun Medical GmbH".vendorKey() == "b braun medical")
+        #expect("Inc".vendorKey() == "inc")
+        #expect("Medline".vendorKey() == "medline")
+        #expect("Medline Industries".vendorKey() != "Medline".vendorKey())
+        #expect("Bard, Inc.".matchKey() != "Bard".matchKey())
+        var names = NameSpellings(foldsCorporateSuffixes: true)
+        names.insert("Medline Industries")
+        #expect(names.spelling(of: "MEDLINE INDUSTRIES INC") == "Medline Industries")
+        #expect(!names.isExact("MEDLINE INDUSTRIES INC"))
+        #expect(NameSpellings(["Medline Industries"]).spelling(of: "Medline Industries, Inc.") == nil)
+    }
+}

@@ -81,4 +81,35 @@ import Tabular
         let note = try #require(short.note(accuracy: nil))
         #expect(note.hasSuffix("its models are weighed on forecasts 1 period ahead"), "\(note)")
     }
+
+    /// The data analyst's second review, defect 3: a series whose only period is read at 1,200
+    /// gets the spread the note states, a normal standard deviation of half the forecast (600):
+    /// 80% 1,200 -+ 1.2816 x 600 = 431.1 to 1,968.9, 95% 1,200 -+ 1.96 x 600 = 24.0 to 2,376.0.
+    /// Before: Student's t with one degree of freedom (3.08 and 12.7 deviations), 0 to 3,046.6
+    /// and 0 to 8,823.7.
+    @Test func anOnlyPeriodGetsTheStatedSpread() throws {
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 1, season: 12, valuesAreCounts: false)).forecast([1_200])
+        #expect(abs(f.mean[0] - 1_200) < 1e-9)
+        #expect(abs(f.lower[0][0] - 431.069) < 0.01 && abs(f.upper[0][0] - 1_968.931) < 0.01, "\(f.lower) \(f.upper)")
+        #expect(abs(f.lower[1][0] - 24.022) < 0.01 && abs(f.upper[1][0] - 2_375.978) < 0.01, "\(f.lower) \(f.upper)")
+    }
+
+    /// The data analyst's second review, defect 4: weekly rows (Mondays from 2026-01-05) of 3
+    /// drug classes for 20 weeks, none in the 10th (2026-W11, lost by the extract): rows in 19
+    /// of the 20 weeks, nine in ten at least, so the zero week is named (before: no word, as
+    /// fewer than five series; and no shard of a 5-class file had five). One slow item with a
+    /// row in a week of three (7 of 19 weeks) gets none.
+    @Test func aWeekThreeWeeklySeriesLackIsNamed() {
+        var t = PeriodTotals(frequency: .week)
+        for w in 0..<20 where w != 10 {
+            for (k, key) in ["A", "B", "C"].enumerated() { t.add(key, Self.day(2026, 1, 5).adding(days: 7 * w), Double(100 * (k + 1))) }
+        }
+        _ = t.leaveOutPartialPeriods()
+        #expect(t.periodsWithoutAnyRowNote(option: "--gaps")?.hasPrefix("no series has a row in 1 week inside the file's span (2026-W12): read as zero use") == true,
+                "\(t.periodsWithoutAnyRowNote(option: "--gaps") ?? "nil")")
+        var slow = PeriodTotals(frequency: .week)
+        for w in stride(from: 0, to: 19, by: 3) { slow.add("S", Self.day(2026, 1, 5).adding(days: 7 * w), 4) }
+        _ = slow.leaveOutPartialPeriods()
+        #expect(slow.periodsWithoutAnyRowNote(option: "--gaps") == nil, "\(slow.periodsWithoutAnyRowNote(option: "--gaps") ?? "nil")")
+    }
 }

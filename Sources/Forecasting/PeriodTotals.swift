@@ -998,7 +998,14 @@ public struct PeriodTotals {
     /// Calendar: `partial: drop`): it wrote UC-EAST's 12 days of August (489) as an ordinary
     /// month while this note said forecasts left it out, and `aggregate | forecast` forecast
     /// November 991 where `forecast` said 1,222.
-    public var seriesStartingInPartNote: String? {
+    public var seriesStartingInPartNote: String? { seriesStartingInPartNote(writtenAsTotals: false) }
+
+    /// As `seriesStartingInPartNote`; `writtenAsTotals` for `aggregate`, whose CSV of totals
+    /// cannot say that a value covers part of its period: a new site's only month, 24 days of
+    /// October (960), was written as an ordinary month while the note said forecasts read it at
+    /// its days' rate, and `aggregate | forecast` forecast November 960 where `forecast` on the
+    /// file said 1,200. The note then says which route reads it how.
+    public func seriesStartingInPartNote(writtenAsTotals: Bool) -> String? {
         var notes: [String] = []
         let leftOut = seriesStartingInPart - seriesOnlyInPart, f = frequency.rawValue
         if leftOut > 0 {
@@ -1009,8 +1016,15 @@ public struct PeriodTotals {
         }
         if seriesOnlyInPart > 0 {
             let one = seriesOnlyInPart == 1
-            notes.append("\(one ? "1 series has" : "\(seriesOnlyInPart) series have") no whole \(f) yet after \(one ? "its" : "their") part first one ("
-                + seriesOnlyInPartExamples.listed(of: seriesOnlyInPart) + "): kept, as leaving it out would leave nothing; forecasts read it at its days' rate over the whole \(f), with the interval of a normal spread whose standard deviation is half the forecast, as one \(f) shows no spread of its own (80%: 0.36 to 1.64 times the forecast; 95%: 0.02 to 1.98)")
+            let its = one ? "its" : "their", it = one ? "it" : "them"
+            let how: String
+            if writtenAsTotals {
+                how = "\(its) sum over those days is written as the \(f)'s value, as leaving it out would leave nothing; a forecast of this output reads \(it) as a whole \(f), below \(its) days' rate, while forecast on the input file (or a pipeline's forecast stage) reads \(it) at \(its) days' rate over the whole \(f)"
+            } else {
+                how = "kept, as leaving it out would leave nothing; forecasts read it at its days' rate over the whole \(f), with the interval of a normal spread whose standard deviation is half the forecast, as one \(f) shows no spread of its own (80%: 0.36 to 1.64 times the forecast; 95%: 0.02 to 1.98)"
+            }
+            let which = one ? "1 series has" : "\(seriesOnlyInPart) series have"
+            notes.append("\(which) no whole \(f) yet after \(its) part first one (" + seriesOnlyInPartExamples.listed(of: seriesOnlyInPart) + "): " + how)
         }
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }

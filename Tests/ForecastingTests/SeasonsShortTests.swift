@@ -45,7 +45,7 @@ import Glibc
         #expect(f.shortOfTwoSeasons == 18)
         var short = SeasonsShort(season: 12, frequency: .month)
         short.see("A100", f)
-        #expect(short.note == "1 series holds fewer than two seasons of history (24 months; A100: 18 months): its season of 12 months is not modelled (the seasonal models need two seasons, and seasonal naive a whole season before each backtest origin)")
+        #expect(short.note == "1 series holds fewer than two seasons of history (two seasons are 24 months; history held: A100: 18 months): its season of 12 months is not modelled (the seasonal models need two seasons, and seasonal naive a whole season before each backtest origin)")
         // Two seasons: no note.
         let long = try DemandForecaster(settings: ForecastSettings(horizon: 6, season: 12)).forecast((0..<24).map { Double(100 + ($0 * 7) % 13) })
         #expect(long.shortOfTwoSeasons == nil)
@@ -61,7 +61,7 @@ import Glibc
         short.see("ED-NORTH", flat)
         short.see("ED-EAST", try DemandForecaster(settings: ForecastSettings(horizon: 11, season: 52)).forecast((0..<120).map(SeasonsShortTests.arrivals)))
         #expect(short.count == 2 && short.carried == 1)
-        #expect(short.note == "2 series hold fewer than two seasons of history (104 weeks; ED-MAIN: 95, ED-NORTH: 60 weeks): their season of 52 weeks is carried by seasonal naive's share, as weighed by the backtest, in 1 of them and not modelled in the other 1 (the seasonal models need two seasons)")
+        #expect(short.note == "2 series hold fewer than two seasons of history (two seasons are 104 weeks; history held: ED-MAIN: 95, ED-NORTH: 60 weeks): their season of 52 weeks is carried by seasonal naive's share, as weighed by the backtest, in 1 of them and not modelled in the other 1 (the seasonal models need two seasons)")
     }
 
     /// The data analyst's second review, defect 1: 78 weeks of a flat 500 doses (pseudo-random

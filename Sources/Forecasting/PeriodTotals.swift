@@ -968,6 +968,11 @@ public struct PeriodTotals {
             guard open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
             let since = open.count(from: first, through: min(end, rowDays.last))
             guard since > 0, Double(firstPeriodUses[id]) >= 0.8 * Double(since) else { continue }
+            // Used on most days since means every whole period after the first holds use: an
+            // antivenom issued on about 8% of days, whose first two issues fell on the last two
+            // days of its first week, was read as begun within that week and lost it (2 vials),
+            // though most of its weeks after had none.
+            if cellsAfterFirstHoldAZero(id, first: period) { continue }
             startsInPart[id] = true
             seriesStartingInPart += 1
             let days = open.count(from: start, through: end)
@@ -981,6 +986,14 @@ public struct PeriodTotals {
                 seriesStartingInPartExamples.append("\(keys.key(id)) \(frequency.label(period)) from \(first)")
             }
         }
+    }
+
+    /// Whether a period of the series after `first`, through the last, has no use.
+    private func cellsAfterFirstHoldAZero(_ id: Int, first: Int) -> Bool {
+        let last = min(lastPeriod, lastKept)
+        guard first < last else { return false }
+        for p in (first + 1)...last where !(cell(id, p) > 0) { return true }
+        return false
     }
 
     /// How many series had their first period left out as begun within it, and the first few.

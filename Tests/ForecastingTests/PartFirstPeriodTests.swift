@@ -117,4 +117,24 @@ import Tabular
         _ = slow.leaveOutPartialPeriods()
         #expect(slow.periodsWithoutAnyRowNote(option: "--gaps") == nil, "\(slow.periodsWithoutAnyRowNote(option: "--gaps") ?? "nil")")
     }
+
+    /// The data analyst's second review, minor: an item issued now and then (2026-01-24 and 25,
+    /// the Saturday and Sunday of 2026-W04, then every 12th day) beside a ward used daily from
+    /// Monday 2026-01-05. Its first week held use on both days since its first, so it was read as
+    /// begun within that week and left out of its fit (first week W05); most of its later weeks
+    /// hold no use, so it keeps W04 (2 units).
+    @Test func anIntermittentItemKeepsItsFirstWeek() {
+        var t = PeriodTotals(frequency: .week)
+        var d = Self.day(2026, 1, 5)
+        while d <= Self.day(2026, 5, 3) { t.add("WARD", d, 10); d = d.adding(days: 1) }
+        t.add("ANTIVENOM", Self.day(2026, 1, 24), 1)
+        t.add("ANTIVENOM", Self.day(2026, 1, 25), 1)
+        var u = Self.day(2026, 2, 6)
+        while u <= Self.day(2026, 5, 3) { t.add("ANTIVENOM", u, 1); u = u.adding(days: 12) }
+        _ = t.leaveOutPartialPeriods()
+        let id = (0..<t.seriesCount).first { t.keys.key($0) == "ANTIVENOM" }!
+        let fit = t.fitValues(of: id)
+        #expect(Frequency.week.label(fit.firstPeriod) == "2026-W04" && fit.values.first == 2, "\(fit)")
+        #expect(t.seriesStartingInPartNote == nil, "\(t.seriesStartingInPartNote ?? "nil")")
+    }
 }

@@ -74,7 +74,10 @@ public struct DemandForecaster: Sendable {
             // flat levels, and a weekly ED of 95 weeks (a yearly swing of +-15%) was forecast flat
             // at 925 through an autumn that rose from 941 to 1,079 (last year 924 to 1,132): MAE
             // 109 a week over 11 weeks against seasonal naive's 21. 18 months of spare parts, 6
-            // ahead, leave a year before one origin of three, and do not get it.
+            // ahead, leave a year before one origin of three, and do not get it. And only when the
+            // history shows the season and no value it would copy is a one-off (`SeasonShown`): a
+            // flat 500 a week with one week of 1,500 a year back was forecast at 1,500 (80% band
+            // +-12) for that week next year.
             if season > 1 && (twoSeasons || seasonBeforeEveryOrigin) && !shortOfTheLongCycle { models.append(SeasonalNaiveModel()) }
             // The history's mean and the trend-and-season line are fitted to the whole history
             // at once, with no long cycle: on data that has one (the year of daily data), the
@@ -194,6 +197,7 @@ public struct DemandForecaster: Sendable {
         let shortOfTwoSeasons = regularAuto && m > 1 && y.count < 2 * m
         let seasonBeforeEveryOrigin = shortOfTwoSeasons && settings.backtestOrigins > 0 && backtestHorizon(count: y.count, minimumTrain: m) == h
             && backtestOrigins(count: y.count, minimumTrain: m).count == settings.backtestOrigins
+            && SeasonShown.isShown(in: y, season: m, horizon: h)
         var pool = (settings.models ?? DemandForecaster.candidates(for: demandClass, season: m, longCycle: settings.longCycle, count: y.count, trending: trending,
                                                                    calendarPostings: settings.calendarPostings,
                                                                    seasonBeforeEveryOrigin: seasonBeforeEveryOrigin))
@@ -301,7 +305,7 @@ public struct DemandForecaster: Sendable {
         // interval of zero width, 1,200 to 1,200. (Whole counts keep their count distribution.)
         let seenTooLittle = !settings.valuesAreCounts && y.count < 3 || y.count == 1
         let sd = seenTooLittle ? mean.map { abs($0) / 2 } : calibrated(averageSD, by: combinedRuns, history: y)
-        let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y, backtests: backtestRuns)
+        let (lower, upper) = intervals(mean: mean, sd: sd, countModel: countModel, history: y, backtests: backtestRuns, statedSpread: seenTooLittle)
         let dispersion = CountDistribution.dispersion(of: y)
         let spread = countModel ? mean.map { ($0 * dispersion).squareRoot() } : (sd ?? empiricalSpread(backtestRuns, history: y))
         var accuracy = members.compactMap { member -> CandidateAccuracy? in
@@ -563,8 +567,15 @@ public struct DemandForecaster: Sendable {
 
     /// Intervals from the models' standard deviations (Student's t); a count distribution for
     /// count models on whole-number histories; backtest errors when a model has neither.
+    ///
+    /// `statedSpread`: the spread is the rule for too little history (half the forecast), not an
+    /// estimate from it, so the normal's quantile applies, not Student's t on the history's
+    /// degrees of freedom: one period has none (taken as 1), and a new site's only month, read
+    /// at 1,200, got an 80% interval of 0 to 3,047 and a 95% one of 0 to 8,824 (t's 3.08 and
+    /// 12.7 standard deviations of 600) where the note promised half the forecast's spread:
+    /// 431 to 1,969 and 24 to 2,376.
     func intervals(mean: [Double], sd: [Double]?, countModel: Bool, history y: UnsafeBufferPointer<Double>,
-                   backtests: [[BacktestRun]]) -> ([[Double]], [[Double]]) {
+                   backtests: [[BacktestRun]], statedSpread: Bool = false) -> ([[Double]], [[Double]]) {
         var lower: [[Double]] = [], upper: [[Double]] = []
         let integral = y.allSatisfy { $0 == $0.rounded() && $0 >= 0 }
         let spread = sd ?? empiricalSpread(backtests, history: y)
@@ -585,7 +596,7 @@ public struct DemandForecaster: Sendable {
                 // and 95% coverage 0.720 and 0.879 -> 0.744 and 0.906, Winkler scores 4.73 -> 4.70
                 // and 7.51 -> 7.16; 72 months 0.831 and 0.951 -> 0.834 and 0.954, Winkler within
                 // 0.2%; spare parts' smooth months 0.750 -> 0.775 at 80%).
-                let z = gsl_cdf_tdist_Pinv(p, Double(max(1, y.count - 1)))
+                let z = statedSpread ? gsl_cdf_ugaussian_Pinv(p) : gsl_cdf_tdist_Pinv(p, Double(max(1, y.count - 1)))
                 for k in mean.indices {
                     let s = k < spread.count ? spread[k] : (spread.last ?? 0)
                     lo.append(mean[k] - z * s)

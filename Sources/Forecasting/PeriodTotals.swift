@@ -857,16 +857,20 @@ public struct PeriodTotals {
     }
 
     /// A note naming `periodsWithoutAnyRow` and what they were read as, or nil. With zero gaps
-    /// for five series or more, or for daily rows on nearly every open day of the file's span
-    /// besides (`recordsNearlyEveryDay`): a single item's month without use is no sign of a
-    /// lost export, while every item of a store without a row in one month is, and so is a
-    /// month without a row in a file that records every other day. Two ED sites with a row on
-    /// every day of two years but none in August 2026 (an extract that lost it) were forecast
-    /// 11% low for November (4,262.5 for 4,807.8) from a zero August, with no word. `option`
-    /// is how the caller spells the gap setting (`--gaps`, `gaps:`).
+    /// when the file's rows fall on nearly every period of their own frequency besides
+    /// (`recordsNearlyEveryPeriod`): a slow item's month without use is no sign of a lost
+    /// export, while a month without a row in a file that records every other one is. Two ED
+    /// sites with a row on every day of two years but none in August 2026 (an extract that
+    /// lost it) were forecast 11% low for November (4,262.5 for 4,807.8) from a zero August,
+    /// with no word. The rule is the file's alone: it counted five series or more before, so a
+    /// weekly file of 3 drug classes that lost 2026-W30 got zeros and an 80% band 4.5x too wide
+    /// (169.9 to 223.3 around 196.6, where 88 recorded weeks have sd 4.6) with no word, and no
+    /// `--shard` of the 5-class file (fewer than five series each) printed the note the
+    /// unsharded run did; every shard sees the whole file's dates (`rowDays`). `option` is how
+    /// the caller spells the gap setting (`--gaps`, `gaps:`).
     public func periodsWithoutAnyRowNote(option: String) -> String? {
         let holes = periodsWithoutAnyRow
-        guard let firstHole = holes.first, gaps == .missing || seriesCount >= 5 || recordsNearlyEveryDay(besides: holes) else { return nil }
+        guard let firstHole = holes.first, gaps == .missing || recordsNearlyEveryPeriod(besides: holes) else { return nil }
         var runs: [ClosedRange<Int>] = [firstHole...firstHole]
         for p in holes.dropFirst() {
             if p == runs[runs.count - 1].upperBound + 1 { runs[runs.count - 1] = runs[runs.count - 1].lowerBound...p } else { runs.append(p...p) }
@@ -880,6 +884,25 @@ public struct PeriodTotals {
         }
     }
 
+    /// Whether the file's rows fall on nine in ten periods of their own frequency (`rowDays.span`)
+    /// inside its span at least: daily rows on open days, `holes` aside (`recordsNearlyEveryDay`),
+    /// weekly ones on ISO weeks, monthly ones on months, the holes counted (they are the only
+    /// periods without a row, so leaving them out would make every file pass). Weekly doses of
+    /// 3 drug classes with a row in 88 of the 89 weeks from 2025-W10 to 2026-W46 (2026-W30
+    /// lost) are; one slow item with a row in 7 months of 12 is not.
+    func recordsNearlyEveryPeriod(besides holes: [Int]) -> Bool {
+        guard !rowDays.isEmpty else { return false }
+        let own = rowDays.span
+        if own == .day { return recordsNearlyEveryDay(besides: holes) }
+        var periods = 0, recorded = 0
+        for p in own.period(of: rowDays.first)...own.period(of: rowDays.last) {
+            periods += 1
+            let start = own.firstDay(of: p), end = own.firstDay(of: p + 1).adding(days: -1)
+            if rowDays.dates.count(from: start.daysSinceEpoch, through: end.daysSinceEpoch) > 0 { recorded += 1 }
+        }
+        return periods > 0 && 10 * recorded >= 9 * periods
+    }
+
     /// Whether the rows are days and fall on nine in ten open days of the file's span at least,
     /// `holes` (periods without any row) aside: an export that records (nearly) every day, in
     /// which a period without a row is a lost extract rather than a quiet item. A slow item
@@ -887,12 +910,16 @@ public struct PeriodTotals {
     func recordsNearlyEveryDay(besides holes: [Int]) -> Bool {
         guard rowDays.span == .day, !rowDays.isEmpty else { return false }
         let open = rowDays.openWeekdays
-        var days = open.count(from: rowDays.first, through: rowDays.last)
+        let spanned = open.count(from: rowDays.first, through: rowDays.last)
+        var days = spanned
         for p in holes {
             days -= open.count(from: max(rowDays.first, frequency.firstDay(of: p)), through: min(rowDays.last, frequency.firstDay(of: p + 1).adding(days: -1)))
         }
         let recorded = rowDays.dates.count(from: rowDays.first.daysSinceEpoch, through: rowDays.last.daysSinceEpoch)
-        return days > 0 && 10 * recorded >= 9 * days
+        // The holes a fifth of the open days at most: an item with a row every third Monday
+        // (its open days Mondays, 12 of its 19 weeks without a row) had every Monday outside
+        // its holes recorded, and its quiet weeks were named as lost.
+        return days > 0 && 10 * recorded >= 9 * days && 5 * (spanned - days) <= spanned
     }
 
     /// Open days inside the file's span on which no series has a row (`GapPolicy.missing`), and
@@ -941,6 +968,11 @@ public struct PeriodTotals {
             guard open.count(from: start, through: first.adding(days: -1)) > 0 else { continue }
             let since = open.count(from: first, through: min(end, rowDays.last))
             guard since > 0, Double(firstPeriodUses[id]) >= 0.8 * Double(since) else { continue }
+            // Used on most days since means every whole period after the first holds use: an
+            // antivenom issued on about 8% of days, whose first two issues fell on the last two
+            // days of its first week, was read as begun within that week and lost it (2 vials),
+            // though most of its weeks after had none.
+            if cellsAfterFirstHoldAZero(id, first: period) { continue }
             startsInPart[id] = true
             seriesStartingInPart += 1
             let days = open.count(from: start, through: end)
@@ -954,6 +986,14 @@ public struct PeriodTotals {
                 seriesStartingInPartExamples.append("\(keys.key(id)) \(frequency.label(period)) from \(first)")
             }
         }
+    }
+
+    /// Whether a period of the series after `first`, through the last, has no use.
+    private func cellsAfterFirstHoldAZero(_ id: Int, first: Int) -> Bool {
+        let last = min(lastPeriod, lastKept)
+        guard first < last else { return false }
+        for p in (first + 1)...last where !(cell(id, p) > 0) { return true }
+        return false
     }
 
     /// How many series had their first period left out as begun within it, and the first few.
@@ -971,7 +1011,14 @@ public struct PeriodTotals {
     /// Calendar: `partial: drop`): it wrote UC-EAST's 12 days of August (489) as an ordinary
     /// month while this note said forecasts left it out, and `aggregate | forecast` forecast
     /// November 991 where `forecast` said 1,222.
-    public var seriesStartingInPartNote: String? {
+    public var seriesStartingInPartNote: String? { seriesStartingInPartNote(writtenAsTotals: false) }
+
+    /// As `seriesStartingInPartNote`; `writtenAsTotals` for `aggregate`, whose CSV of totals
+    /// cannot say that a value covers part of its period: a new site's only month, 24 days of
+    /// October (960), was written as an ordinary month while the note said forecasts read it at
+    /// its days' rate, and `aggregate | forecast` forecast November 960 where `forecast` on the
+    /// file said 1,200. The note then says which route reads it how.
+    public func seriesStartingInPartNote(writtenAsTotals: Bool) -> String? {
         var notes: [String] = []
         let leftOut = seriesStartingInPart - seriesOnlyInPart, f = frequency.rawValue
         if leftOut > 0 {
@@ -982,8 +1029,15 @@ public struct PeriodTotals {
         }
         if seriesOnlyInPart > 0 {
             let one = seriesOnlyInPart == 1
-            notes.append("\(one ? "1 series has" : "\(seriesOnlyInPart) series have") no whole \(f) yet after \(one ? "its" : "their") part first one ("
-                + seriesOnlyInPartExamples.listed(of: seriesOnlyInPart) + "): kept, as leaving it out would leave nothing; forecasts read it at its days' rate over the whole \(f), with the wide interval one \(f) of history gets (a spread of half the forecast)")
+            let its = one ? "its" : "their", it = one ? "it" : "them"
+            let how: String
+            if writtenAsTotals {
+                how = "\(its) sum over those days is written as the \(f)'s value, as leaving it out would leave nothing; a forecast of this output reads \(it) as a whole \(f), below \(its) days' rate, while forecast on the input file (or a pipeline's forecast stage) reads \(it) at \(its) days' rate over the whole \(f)"
+            } else {
+                how = "kept, as leaving it out would leave nothing; forecasts read it at its days' rate over the whole \(f), with the interval of a normal spread whose standard deviation is half the forecast, as one \(f) shows no spread of its own (80%: 0.36 to 1.64 times the forecast; 95%: 0.02 to 1.98)"
+            }
+            let which = one ? "1 series has" : "\(seriesOnlyInPart) series have"
+            notes.append("\(which) no whole \(f) yet after \(its) part first one (" + seriesOnlyInPartExamples.listed(of: seriesOnlyInPart) + "): " + how)
         }
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }

@@ -30,12 +30,14 @@ public struct SeasonsShort: Sendable, Equatable {
         if examples.count < 3 { examples.append("\(key): \(periods)") }
     }
 
-    /// "2 series hold fewer than two seasons (104 weeks) ...", or nil when none does.
+    /// "2 series hold fewer than two seasons of history (two seasons are 104 weeks; history held:
+    /// ED-MAIN: 95, ...)", or nil when none does. The threshold is said as such: "(104 weeks;
+    /// ANTICOAG: 78, ...)" read as a count of 104 weeks.
     public var note: String? {
         guard count > 0 else { return nil }
         let one = count == 1
         let units = frequency.rawValue + "s"
-        let head = "\(one ? "1 series holds" : "\(count) series hold") fewer than two seasons of history (\(2 * season) \(units); "
+        let head = "\(one ? "1 series holds" : "\(count) series hold") fewer than two seasons of history (two seasons are \(2 * season) \(units); history held: "
             + examples.listed(of: count) + " \(units)): "
         let fitted = "the seasonal models need two seasons"
         if carried == 0 {

@@ -24,6 +24,8 @@ public struct AggregateJob: Sendable {
     static let header = ["series", "period", "value"]
 
     public func run() throws -> Result {
+        var source = self.source
+        source.writesTotals = true
         let (totals, summary, notes) = try source.read()
         let writer = try CSVWriter(path: output, header: AggregateJob.header)
         do {

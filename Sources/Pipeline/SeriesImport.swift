@@ -31,6 +31,9 @@ public struct SeriesImport: Sendable {
     /// A first or last period the file covers only in part: left out (default) or kept.
     public var partial: PartialPolicy = .drop
 
+    /// For `aggregate`, whose output of totals cannot mark a part period (`PeriodTotals.seriesStartingInPartNote(writtenAsTotals:)`).
+    public var writesTotals = false
+
     public init(input: String) { self.input = input }
 
     /// The header the values are read from: `--columns` for value or quantity, else the value
@@ -89,7 +92,7 @@ public struct SeriesImport: Sendable {
                 notes.append("\(emptied.count) series had rows only in the periods left out: no output for them (\(SeriesImport.named(emptied, in: totals)))")
             }
             if let inPart = totals.periodsSeriesCoverInPartNote(option: "--gaps") { notes.append(inPart) }
-            if let starting = totals.seriesStartingInPartNote { notes.append(starting) }
+            if let starting = totals.seriesStartingInPartNote(writtenAsTotals: writesTotals) { notes.append(starting) }
         }
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }

@@ -45,7 +45,7 @@ import Glibc
         #expect(f.shortOfTwoSeasons == 18)
         var short = SeasonsShort(season: 12, frequency: .month)
         short.see("A100", f)
-        #expect(short.note == "1 series holds fewer than two seasons of history (24 months; A100: 18 months): its season of 12 months is not modelled (the seasonal models need two seasons, and seasonal naive a whole season before each backtest origin)")
+        #expect(short.note == "1 series holds fewer than two seasons of history (two seasons are 24 months; history held: A100: 18 months): its season of 12 months is not modelled (the seasonal models need two seasons, and seasonal naive a whole season before each backtest origin)")
         // Two seasons: no note.
         let long = try DemandForecaster(settings: ForecastSettings(horizon: 6, season: 12)).forecast((0..<24).map { Double(100 + ($0 * 7) % 13) })
         #expect(long.shortOfTwoSeasons == nil)
@@ -61,6 +61,37 @@ import Glibc
         short.see("ED-NORTH", flat)
         short.see("ED-EAST", try DemandForecaster(settings: ForecastSettings(horizon: 11, season: 52)).forecast((0..<120).map(SeasonsShortTests.arrivals)))
         #expect(short.count == 2 && short.carried == 1)
-        #expect(short.note == "2 series hold fewer than two seasons of history (104 weeks; ED-MAIN: 95, ED-NORTH: 60 weeks): their season of 52 weeks is carried by seasonal naive's share, as weighed by the backtest, in 1 of them and not modelled in the other 1 (the seasonal models need two seasons)")
+        #expect(short.note == "2 series hold fewer than two seasons of history (two seasons are 104 weeks; history held: ED-MAIN: 95, ED-NORTH: 60 weeks): their season of 52 weeks is carried by seasonal naive's share, as weighed by the backtest, in 1 of them and not modelled in the other 1 (the seasonal models need two seasons)")
+    }
+
+    /// The data analyst's second review, defect 1: 78 weeks of a flat 500 doses (pseudo-random
+    /// noise -12 to +12) with one stock-transfer week of 1,500 at week 26, 4 ahead. Seasonal naive, admitted
+    /// because each origin (74, 73, 72) has a year before it, copied week 26 into week 78: 1,500
+    /// with an 80% band of about +-12. The year-on-year pairs (weeks 0-25 against 52-77) are
+    /// noise (correlation -0.43, below 0.5), so it stays out and the forecast is the level,
+    /// within 500 +- 30, its 80% band's top below 700.
+    @Test func aOneOffSpikeAYearBackIsNotCopied() throws {
+        var y = (0..<78).map { (t: Int) -> Double in Double(500 + ((t * 1_103_515_245 + 12_345) >> 16) % 25 - 12) }
+        y[26] = 1_500
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 4, season: 52)).forecast(y)
+        #expect(!f.candidates.contains { $0.model == "seasonal_naive" }, "\(f.model)")
+        #expect(abs(f.mean[0] - 500) < 30, "\(f.mean) \(f.model)")
+        #expect(f.upper[0][0] < 700, "\(f.upper)")
+        #expect(y.withUnsafeBufferPointer { SeasonShown.pairCorrelation($0, lag: 52) } < 0.5)
+    }
+
+    /// A season shown (the ED arrivals above, pairs correlated near 1) still lets seasonal naive
+    /// in, but not when a value it would copy is a one-off: week 43 (95 - 52, copied into week
+    /// 95) set to 3x its neighbours' ~800 is more than 5 robust deviations from their median.
+    @Test func aSeasonShownKeepsSeasonalNaiveUnlessItCopiesASpike() {
+        var y = (0..<95).map(SeasonsShortTests.arrivals)
+        #expect(y.withUnsafeBufferPointer { SeasonShown.isShown(in: $0, season: 52, horizon: 11) })
+        y[43] *= 3
+        #expect(!y.withUnsafeBufferPointer { SeasonShown.isShown(in: $0, season: 52, horizon: 11) })
+        // A spike at week 60 is copied only 18 ahead or more (4 ahead copy weeks 43 to 46).
+        y[43] /= 3
+        y[60] *= 3
+        #expect(!y.withUnsafeBufferPointer { SeasonShown.copiesSpike($0, season: 52, horizon: 4) })
+        #expect(y.withUnsafeBufferPointer { SeasonShown.copiesSpike($0, season: 52, horizon: 20) })
     }
 }

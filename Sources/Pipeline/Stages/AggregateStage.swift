@@ -183,7 +183,7 @@ public struct AggregateStage: Stage {
         }
         for period in left { context.note("partial period \(period)") }
         if let inPart = totals.periodsSeriesCoverInPartNote(option: "gaps:") { context.note(inPart) }
-        if let starting = totals.seriesStartingInPartNote { context.note(starting) }
+        if let starting = totals.seriesStartingInPartNote(writtenAsTotals: true) { context.note(starting) }
         if let kept = totals.partialPeriodsKeptNote { context.note(kept) }
         return left.count
     }

@@ -1026,21 +1026,19 @@ public struct StaffingJob: Sendable {
             // Only a unit's census ending early left periods missing some days: said all the same.
             lines.append("Census " + readFromDays)
         }
+        // Units' runs of zero census, each as "ICU 2026-01-12 to 2026-02-01 (21 days)".
+        func zeroRuns(_ runs: [(unit: String, days: ClosedRange<CalendarDay>)]) -> String {
+            runs.prefix(6).map { r in
+                "\(r.unit) \(r.days.lowerBound) to \(r.days.upperBound) (\(NumberFormat.count(CensusStop.daysBetween(r.days.lowerBound, r.days.upperBound) + 1, "day")))"
+            }.listed(of: runs.count)
+        }
         if !result.censusClosures.isEmpty {
-            let closures = result.censusClosures
             lines.append("Census runs of zero patient days inside a unit's history (a week or more, census before and after), read as the unit closed, not as census, and left out like days not recorded: "
-                + closures.prefix(6).map { c in
-                    "\(c.unit) \(c.days.lowerBound) to \(c.days.upperBound) (\(NumberFormat.count(CensusStop.daysBetween(c.days.lowerBound, c.days.upperBound) + 1, "day")))"
-                }.listed(of: closures.count)
-                + "; if the unit was open and empty, those weeks are not planned from")
+                + zeroRuns(result.censusClosures) + "; if the unit was open and empty, those weeks are not planned from")
         }
         if !result.censusBeforeOpening.isEmpty {
-            let before = result.censusBeforeOpening
             lines.append("Census of zero patient days listed before a unit's first census (a week or more), read as the unit not yet open, not as census: its history starts at its first census: "
-                + before.prefix(6).map { b in
-                    "\(b.unit) \(b.days.lowerBound) to \(b.days.upperBound) (\(NumberFormat.count(CensusStop.daysBetween(b.days.lowerBound, b.days.upperBound) + 1, "day")))"
-                }.listed(of: before.count)
-                + "; if the unit was open and empty then, those weeks are not planned from")
+                + zeroRuns(result.censusBeforeOpening) + "; if the unit was open and empty then, those weeks are not planned from")
         }
         if !result.shortCensusHistories.isEmpty {
             let period = result.frequency.rawValue

@@ -16,6 +16,19 @@ import Tabular
         return try stage.readLong(ws.path + "/in.csv", stage.options).0
     }
 
+    /// Suture S1 (Ethicon, $5, packs of 12, 4 days' lead time) used 10 a day at Main OR and 2
+    /// at East Clinic every day for `days` days from the 1st of `month` 2026: the usage and the
+    /// item master of the lot tests below.
+    func sutureAtTwoLocations(fromMonth month: Int, days: Int) throws -> (usage: Table, items: Table) {
+        let first = try #require(CalendarDay(year: 2026, month: month, day: 1))
+        let rows = (0..<days).flatMap { offset -> [String] in
+            let day = first.adding(days: offset)
+            return ["\(day),S1,10,Main OR", "\(day),S1,2,East Clinic"]
+        }
+        return (try imported("date,item,quantity,location\n" + rows.joined(separator: "\n") + "\n", "usage"),
+                try imported("item,vendor,unit_cost,pack_size,lead_time_days\nS1,Ethicon,5,12,4\n", "items"))
+    }
+
     /// GPO terms written as months: `Jul-25` to `Jan-26` runs through 2026-01-31, `2025-05` to
     /// `2026-04` through 2026-04-30. Every line but PO5006 (12 May, $4.60 after the 6002 term
     /// ended) was paid the contract price in force: off-contract spend 400 x $4.60 = $1,840 of
@@ -109,14 +122,7 @@ import Tabular
     /// wasted): 60 units, $300 at $5, as `purchasing` finds on the same files. Pooled at 12 a
     /// day, reorder used 60 of the OR's lot and all the clinic's: 40 wasted, $200.
     @Test func reorderByItemUsesEachLocationsLotsAtItsRate() throws {
-        var usageRows: [String] = []
-        let first = try #require(CalendarDay(year: 2026, month: 1, day: 1))
-        for offset in 0..<120 {
-            let day = first.adding(days: offset)
-            usageRows += ["\(day),S1,10,Main OR", "\(day),S1,2,East Clinic"]
-        }
-        let usage = try imported("date,item,quantity,location\n" + usageRows.joined(separator: "\n") + "\n", "usage")
-        let items = try imported("item,vendor,unit_cost,pack_size,lead_time_days\nS1,Ethicon,5,12,4\n", "items")
+        let (usage, items) = try sutureAtTwoLocations(fromMonth: 1, days: 120)
         let inventory = try imported("item,on_hand\nS1,180\n", "inventory")
         let lots = try imported("""
             item,lot,expiry_date,quantity,location
@@ -141,14 +147,7 @@ import Tabular
     /// `lot_location_unmatched` and say where the lots are and which inventory location each
     /// most likely is; the plan lists them for the run's note.
     @Test func lotsAtLocationsTheInventoryDoesNotNameAreFlagged() throws {
-        var usageRows: [String] = []
-        let first = try #require(CalendarDay(year: 2026, month: 3, day: 1))
-        for offset in 0..<61 {
-            let day = first.adding(days: offset)
-            usageRows += ["\(day),S1,10,Main OR", "\(day),S1,2,East Clinic"]
-        }
-        let usage = try imported("date,item,quantity,location\n" + usageRows.joined(separator: "\n") + "\n", "usage")
-        let items = try imported("item,vendor,unit_cost,pack_size,lead_time_days\nS1,Ethicon,5,12,4\n", "items")
+        let (usage, items) = try sutureAtTwoLocations(fromMonth: 3, days: 61)
         let inventory = try imported("item,location,on_hand\nS1,Main OR,150\nS1,East Clinic,30\n", "inventory")
         let lots = try imported("""
             item,lot,expiry_date,quantity,location
@@ -201,14 +200,7 @@ import Tabular
     /// `OR-MAIN`) is flagged `lot_location_unmatched`; East Clinic's row, whose lot was read
     /// and planned, is not (it was flagged too).
     @Test func onlyTheRowsOfUnmatchedLotsAreFlagged() throws {
-        var usageRows: [String] = []
-        let first = try #require(CalendarDay(year: 2026, month: 3, day: 1))
-        for offset in 0..<61 {
-            let day = first.adding(days: offset)
-            usageRows += ["\(day),S1,10,Main OR", "\(day),S1,2,East Clinic"]
-        }
-        let usage = try imported("date,item,quantity,location\n" + usageRows.joined(separator: "\n") + "\n", "usage")
-        let items = try imported("item,vendor,unit_cost,pack_size,lead_time_days\nS1,Ethicon,5,12,4\n", "items")
+        let (usage, items) = try sutureAtTwoLocations(fromMonth: 3, days: 61)
         let inventory = try imported("item,location,on_hand\nS1,Main OR,150\nS1,East Clinic,30\n", "inventory")
         let lots = try imported("""
             item,lot,expiry_date,quantity,location

@@ -55,13 +55,16 @@ public struct InputSchema: Sendable {
             return false
         }
 
-        /// Why `value` breaks the rule, or nil when it is fine.
-        func problem(_ value: Double) -> String? {
+        /// Why `value` breaks the rule, or nil when it is fine. `written` is the value as the
+        /// file writes it, quoted instead of the number read from it where the two differ: a
+        /// service level of `100%`, read as 1, was rejected as "'1' is not a service level".
+        func problem(_ value: Double, written: String? = nil) -> String? {
             guard case .number(let ranges, let whole, let what) = self else { return nil }
             if !ranges.contains(where: { $0.contains(value) }) || (whole && value != value.rounded()) {
                 // Quoted like other rejected values: a bare `-5 ...` would start the rejects file's
                 // reason cell with a minus, which the formula guard prefixes with a stray `'`.
-                return "'\(NumberFormat.fixed(value))' is not \(what)"
+                let shown = written.map { $0.count > 40 ? String($0.prefix(37)) + "..." : $0 } ?? NumberFormat.fixed(value)
+                return "'\(shown)' is not \(what)"
             }
             return nil
         }
@@ -139,7 +142,8 @@ public struct InputSchema: Sendable {
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),
                                            Role(name: "service_level", type: .number, required: false, rule: .number([0.5...0.9999, 50...99.99], whole: false, what: "a service level from 0.5 to 0.9999 (or a percentage from 50 to 99.99, with or without a % sign)"), readsPercentSign: true),
                                            r("par_level", .number, false, atLeastZero), r("status", .text, false, .oneOf(ItemStatus.words)),
-                                           r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "1", "0"])),
+                                           // `Y`/`N`, the usual ERP flag, read as yes and no (it was rejected).
+                                           r("discontinued", .text, false, .oneOf(["true", "false", "yes", "no", "y", "n", "1", "0"])),
                                            // The successor of a replaced item (`Replaced By`): named in reorder's notes.
                                            r("replaced_by", .text)],
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),

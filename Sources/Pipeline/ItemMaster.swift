@@ -49,6 +49,6 @@ struct ItemMaster {
     /// The master marks the item discontinued (status, or a discontinued flag).
     func isDiscontinued(_ item: String) -> Bool {
         text("status", item).flatMap(ItemStatus.init) == .discontinued
-            || text("discontinued", item).map { ["true", "yes", "1"].contains($0.lowercased()) } ?? false
+            || text("discontinued", item).map { ["true", "yes", "y", "1"].contains($0.trimmed().lowercased()) } ?? false
     }
 }

@@ -62,6 +62,14 @@ extension ReorderJob {
         return "\(count) no inventory row and \(names.count == 1 ? "is" : "are") not planned (\(shown)); add \(names.count == 1 ? "its" : "their") stock to the inventory snapshot, on hand 0 if none is held." + same
     }
 
+    /// Items whose item-master cost is their pack's price (`PackPricedCost`), named for the
+    /// run's notes and the report's summary; nil when none.
+    public static func packPricedNote(_ items: [String]) -> String? {
+        guard !items.isEmpty else { return nil }
+        return "item-master unit cost read as the pack's price, costed per unit at cost / pack_size, as the usage prices \(items.count == 1 ? "the item" : "these items") at about that each: "
+            + items.listed(upTo: 10) + "; if the item master's cost is per unit, check the usage's prices"
+    }
+
     /// The summary's sentences on `--orders`' open lines (`applyOpenOrders`).
     static func openOrderNotes(_ use: OpenOrderUse) -> [String] {
         func items(_ n: Int) -> String { NumberFormat.count(n, "item") }
@@ -153,6 +161,9 @@ extension ReorderJob {
           + (plan.lotsWithoutStockRow.isEmpty ? [] : ["Lots at a location where the inventory has no row of their item, not planned: "
                                                       + plan.lotsWithoutStockRow.listed(upTo: 10) + "; add that location's stock (on hand) to the snapshot."])
           + openOrderNotes(plan.openOrders)
+          + (plan.unreadLookalikes.isEmpty ? [] : ["Columns left unread that look like roles: " + plan.unreadLookalikes.joined(separator: "; ")
+                + "; the plan uses its defaults in their place (DESIGN.md's, or none); if they are those roles, map them with --columns (columns: in a pipeline)."])
+          + [packPricedNote(plan.packPricedCosts)].compactMap { $0.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." } }
           + (noCost.isEmpty ? [] : ["\(items(noCost.count, "has", "have")) no unit cost in the item master or the usage (flag missing_cost): \(cost.unknown ? "the cost of the order is unknown" : "\(cost.uncosted) of their order lines are not in the total above"); add the prices to the item master."]))
         doc.keyFigure("Order lines", Double(orders.count))
         doc.keyFigure("Vendors", Double(vendors))

@@ -52,6 +52,12 @@ public struct ReorderJob: Sendable {
         /// Item codes read as the item master's, which they match but for leading zeros or case
         /// (`usage 900 -> 000900`): see `ItemCodeMatch`.
         public var itemCodesMatched: [String] = []
+        /// Items whose item-master unit cost is their pack's price, as the usage's price each
+        /// shows (`PackPricedCost`), costed per unit: `600300 (pack of 100)`.
+        public var packPricedCosts: [String] = []
+        /// Columns of the inputs left unread that look like one of their roles, by file
+        /// (`the item master's 'Lead Time (Days)' (lead_time_days)`), for the report's summary.
+        public var unreadLookalikes: [String] = []
         /// Items the master's `replaced_by` names a successor of, as `104124 replaces 104121:
         /// planned on its own 29 days` (the successor's days of usage history): the replaced
         /// item's use is not carried over to its successor (`ItemReplacement`).
@@ -409,6 +415,14 @@ public struct ReorderJob: Sendable {
         var unitIndex = [Int](repeating: -1, count: keyCount)
         var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
         var missingSeen = Set<String>()
+        // Each item's latest price in the usage, whatever its location: the witness of an item
+        // master's cost that is its pack's (`PackPricedCost`), alike at every location.
+        var usagePrice: [String: (day: Int32, cost: Double)] = [:]
+        for id in lastCost.indices where lastCost[id].isFinite && lastCost[id] > 0 {
+            if let seen = usagePrice[keyItem[id]], seen.day >= lastCostDay[id] { continue }
+            usagePrice[keyItem[id]] = (lastCostDay[id], lastCost[id])
+        }
+        var packPriced: [String: Double] = [:]
         for row in 0..<stockItems.count {
             let id = rowKey[row], item = stockItems[row]
             if unitIndex[id] < 0 {
@@ -416,7 +430,13 @@ public struct ReorderJob: Sendable {
                 unitKey.append(id)
                 var s = master.stockItem(item)
                 s.notInItemMaster = !master.has(item)
-                purchasingNotes.append(purchasing.map { Self.applyOrders($0, to: &s) } ?? [])
+                var costNotes: [String] = []
+                if let price = usagePrice[item]?.cost, let each = PackPricedCost.unitCost(masterCost: s.unitCost, packSize: s.packSize, usagePrice: price) {
+                    costNotes.append("unit cost \(NumberFormat.fixed(each, decimals: 2)): the item master's \(NumberFormat.fixed(s.unitCost, decimals: 2)) is the price of its pack of \(NumberFormat.fixed(s.packSize, decimals: 0)), as the usage prices it \(NumberFormat.fixed(price, decimals: 2)) each")
+                    packPriced[item] = s.packSize
+                    s.unitCost = each
+                }
+                purchasingNotes.append(costNotes + (purchasing.map { Self.applyOrders($0, to: &s) } ?? []))
                 if s.unitCost == 0 && !master.hasCost(item) {
                     // The item master has no price: the latest price paid in the usage, if any.
                     let cost = lastCost.indices.contains(id) ? lastCost[id] : .nan
@@ -696,16 +716,29 @@ public struct ReorderJob: Sendable {
         plan.history = record
         // A discontinued item without stock is not one to count: the buyer was told to add its
         // stock to the snapshot (a canister replaced by its successor).
+        var stockPlaces: [String: [String]] = [:]
+        if byLocation { for k in stock.indices { stockPlaces[stock[k].item, default: []] += unitLocations[k] } }
         plan.usedWithoutStock = (0..<keyItem.count).filter { unitIndex[$0] < 0 && yearUse[$0] > 0 && !master.isDiscontinued(keyItem[$0]) }
             .sorted { keyRank[$0] < keyRank[$1] }
-            .map { id in
-                let parts = CompositeKey.parts(of: ids.key(id), maxSplits: 1)
+            .map { (id: Int) -> String in
+                let parts: [String] = CompositeKey.parts(of: ids.key(id), maxSplits: 1).map { String($0) }
                 // Usage with no location of an item stocked at several is named as such.
-                return parts.count > 1 && parts[1].isEmpty ? "\(parts[0]) with no location" : parts.filter { !$0.isEmpty }.joined(separator: " at ")
+                if parts.count > 1 && parts[1].isEmpty { return "\(parts[0]) with no location" }
+                // The inventory's likely spelling of the place, as lots are told: the usage's `ICU`
+                // beside the inventory's `6010 ICU` left the stock dead and the use unplanned, named
+                // without a hint of the row it meant.
+                let named: String = parts.filter { !$0.isEmpty }.joined(separator: " at ")
+                guard parts.count > 1, let held = stockPlaces[parts[0]],
+                      let likely = ClosestName.closest(to: parts[1], among: held) else { return named }
+                return named + " (the inventory's \(likely)?)"
             }
         plan.blankLocationsPlaced = (blankPlaced.rows, blankPlaced.items.sorted())
         plan.locationsMatched = locationsMatched
         plan.itemCodesMatched = codes.renamed
+        plan.unreadLookalikes = [("item master", items), ("inventory", inventory), ("usage", usage)].compactMap { file, table in
+            table.unreadLookalikes.isEmpty ? nil : "the \(file)'s " + table.unreadLookalikes.joined(separator: ", ")
+        }
+        plan.packPricedCosts = packPriced.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "\($0) (pack of \(NumberFormat.fixed(packPriced[$0] ?? 1, decimals: 0)))" }
         // The master's `Replaced By` was read by no one: a successor's short history is all it is
         // planned on, and the buyer is told so (demand is not moved from the replaced item).
         if let successors = items.texts("replaced_by"), let itemCodes = items.texts("item") {
@@ -742,7 +775,8 @@ public struct ReorderJob: Sendable {
         var itemYearUse: [String: Double] = [:]
         for id in 0..<keyItem.count { itemYearUse[keyItem[id], default: 0] += yearUse[id] }
         plan.priceIncreases = VendorPriceIncrease.byVendor(priced: stock.map { ($0.item, $0.vendor, $0.unitCost) },
-                                                           prior: { master.number("prior_unit_cost", $0) }, yearUse: itemYearUse)
+                                                           prior: { item in master.number("prior_unit_cost", item).map { $0 / (packPriced[item] ?? 1) } },
+                                                           yearUse: itemYearUse)
         if let weeks = simulateWeeks, weeks > 0 {
             (plan.simulation, plan.simulationByDemandClass) = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory,
                                                                            orders: orders, master: master, locations: byLocation ? usageLocations : nil)

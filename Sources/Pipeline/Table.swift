@@ -30,6 +30,11 @@ public struct Table: Sendable {
     /// For an imported table: the file it was read from, so a later stage's message about
     /// its content can name the file the user has to fix.
     public var sourceFile: String?
+    /// For an imported table: the columns its import left unread that look like one of its
+    /// optional roles (`'Lead Time (Days)' (lead_time_days)`), said in the console's notes, so
+    /// a report built on the table can say it too: reorder.md stated the 7-day default as an
+    /// implant's own lead time, where the item master's column gave 21.
+    public var unreadLookalikes: [String] = []
     /// For an import of a kind with a unique key (inventory, lots, the item master, PO lines):
     /// each row's line in its file, so a later check of that key names the lines to fix (two
     /// inventory rows that are one item once its code is read as the master's). Usage keeps none.
@@ -191,6 +196,7 @@ public struct Table: Sendable {
         var result = Table()
         result.sourceHeaders = sourceHeaders
         result.sourceFile = sourceFile
+        result.unreadLookalikes = unreadLookalikes
         result.periodDays = periodDays
         // Fewer rows of the same totals: a `filter` or `join` between an aggregate and a
         // forecast dropped these, and the partial month kept to fit was recorded as an actual

@@ -32,6 +32,8 @@ extension BadInputCorpus {
         var blankCostRows = items.rows
         for k in blankCostRows.indices { blankCostRows[k][items.column("unit_cost")] = "" }
         let mixedCase = Data(CSVInput.csv(items.header, caseRows)), blankCosts = Data(CSVInput.csv(items.header, blankCostRows))
+        let discontinuedYesNo = Data(CSVInput.csv(items.header + ["discontinued"], items.rows.enumerated().map { k, row in row + [k == 0 ? "Y" : "n"] }))
+        let discontinuedMaybe = Data(CSVInput.csv(items.header + ["discontinued"], items.rows.enumerated().map { k, row in row + [k == 2 ? "Maybe" : "N"] }))
 
         var cases = [
             rejecting(items, "item A100 twice (lines 2 and 5)", duplicatedItems,
@@ -44,6 +46,12 @@ extension BadInputCorpus {
                       output: "out/reorder.csv", says: ["A100,"]),
             accepting(items, "every unit cost blank: accepted, flagged missing_cost", blankCosts, read: 3,
                       output: "out/reorder.md", says: ["3 items have no unit cost", "missing_cost"]),
+            // `Discontinued` written Y/N, the usual ERP flag: read as yes and no (it was rejected,
+            // "'N' is not one of true, false, yes, no, 1, 0"); another word is still rejected.
+            accepting(items, "discontinued written Y/N: A100 (Y) not reordered", discontinuedYesNo, read: 3,
+                      output: "out/reorder.csv", says: ["discontinued"]),
+            rejecting(items, "discontinued 'Maybe' (line 4)", discontinuedMaybe,
+                      [RejectedRow(line: 4, column: "discontinued", says: "'Maybe' is not one of true, false, yes, no, y, n, 1, 0")], read: 3),
         ]
         // Usage in two units of measure for one item (a pharmacy export: vials and boxes): accepted,
         // flagged uom_mismatch, since the quantities cannot be summed as one number.

@@ -232,7 +232,7 @@ struct CSVInput {
             ("lead_time_days", "1e300", "out of range"), ("lead_time_sd_days", "-1", "not a number of days"),
             ("review_period_days", "99999", "not a number of days"), ("shelf_life_days", "0", "not a number of days from 1 to 36500"),
             ("service_level", "1.5", "not a service level"), ("service_level", "0.2", "not a service level"), ("service_level", "100", "not a service level"),
-            ("service_level", "-0.95", "not a service level"), ("service_level", "0.98%", "not a service level"), ("criticality", "X", "is not one of V, E, N"), ("criticality", "Vital", "is not one of V, E, N"),
+            ("service_level", "-0.95", "not a service level"), ("service_level", "100%", "'100%' is not a service level"), ("service_level", "0.98%", "not a service level"), ("criticality", "X", "is not one of V, E, N"), ("criticality", "Vital", "is not one of V, E, N"),
             ("unit_cost", "-7.5", "not a number of at least 0"), ("unit_cost", "(-5)", "is not a number"), ("unit_cost", "--5", "is not a number"),
             ("min_order_qty", "-1", "not a number of at least 0"), ("par_level", "-5", "not a number of at least 0"),
             ("status", "Hold", "'Hold' is not one of active, a, current"), ("status", "Discontinued - use B300", "is not one of active"),

@@ -211,6 +211,18 @@ struct TableImportRejectTests {
         #expect(throws: InputError.self) { try TableImport.resolve(specs, options: ImportOptions(), header: ["Item", "On Hand", "on-hand"], file: "inv.csv") }
     }
 
+    /// A unit in parentheses or brackets is read as its words, as `Lead-Time Days` is: the
+    /// demo item master's `Lead Time (Days)` named no role (`lead_time_(days)`), and every item
+    /// was planned on the 7-day default lead time.
+    @Test func aUnitInParenthesesIsReadAsItsWords() throws {
+        let specs = [ColumnSpec("item"), ColumnSpec("lead_time_days", required: false), ColumnSpec("lead_time_sd_days", required: false),
+                     ColumnSpec("review_period_days", required: false), ColumnSpec("shelf_life_days", required: false)]
+        let header = ["Item", "Lead Time (Days)", "Lead Time SD (Days)", "Review Period [days]", "Shelf Life ( Days )"]
+        let found = try TableImport.resolve(specs, options: ImportOptions(), header: header, file: "items.csv")
+        #expect(found == ["item": 0, "lead_time_days": 1, "lead_time_sd_days": 2, "review_period_days": 3, "shelf_life_days": 4])
+        #expect(TableImport.roleSpelling("lead time (days)") == "lead_time_days")
+    }
+
     @Test func everyRowRejectedIsAnErrorEvenWhenSkipping() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -417,7 +417,11 @@ public struct ImportStage: Stage {
                 }
                 let value = readsPercentSign[k] ? (ImportRow.isEmpty(row.record[column]) ? .nan : try row.numberOrPercent(column))
                     : required[k] ? try row.number(column) : try row.optionalNumber(column) ?? .nan
-                if hasRule[k], !value.isNaN, let problem = rules[k]!.problem(value) {
+                if hasRule[k], !value.isNaN, var problem = rules[k]!.problem(value) {
+                    // A percentage is quoted as written (`100%`), not as the fraction read.
+                    if readsPercentSign[k], let written = try? row.string(column).trimmed(), !written.isEmpty {
+                        problem = rules[k]!.problem(value, written: written) ?? problem
+                    }
                     throw RowRejection(column: column, problem)
                 }
                 rowNumber[k] = value
@@ -785,6 +789,7 @@ public struct ImportStage: Stage {
         let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, of: schema.kind, in: importer.header, used: &used) : []
         if !lookalikes.isEmpty {
             let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")
+            table.unreadLookalikes = lookalikes.map { "'\($0.header)' (\($0.role))" }
             let map = lookalikes.map { "\($0.role): \"\($0.header)\"" }.joined(separator: ", ")
             summary.notes.append("\(lookalikes.count == 1 ? "a column" : "columns") \(ImportStage.unreadLookalikes)\(lookalikes.count == 1 ? "s" : "") like \(lookalikes.count == 1 ? "a role" : "roles") of \(schema.kind): \(shown); if \(lookalikes.count == 1 ? "it is" : "they are"), map \(lookalikes.count == 1 ? "it" : "them") with columns: {\(map)} (--columns in a canned command)")
         }

@@ -104,6 +104,7 @@ public struct ReorderStage: Stage {
         if !plan.itemCodesMatched.isEmpty {
             context.note("item codes read as the item master writes them (they differ only in leading zeros or case): " + plan.itemCodesMatched.listed(upTo: 10))
         }
+        if let note = ReorderJob.packPricedNote(plan.packPricedCosts) { context.note(note) }
         if !plan.replacements.isEmpty { context.note(ItemReplacement.note(plan.replacements)) }
         if !plan.locationsMatched.isEmpty {
             context.note("usage locations read as the inventory spells them (case and spaces aside): " + plan.locationsMatched.listed(upTo: 10))

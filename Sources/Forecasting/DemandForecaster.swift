@@ -152,7 +152,8 @@ public struct DemandForecaster: Sendable {
 
     /// Forecasts a history from the start of its current regime (see `RegimeStart`): after a
     /// change of scale, fits and intervals follow the recent behaviour; after a step of level in
-    /// the last periods (`LevelShift`), they are fitted to the history moved to the new level. Intermittent and
+    /// the last periods (`LevelShift`), or an older one whose new level is still short (`MeanChange`), they are
+    /// fitted to the history moved to the new level. Intermittent and
     /// lumpy demand has no such regimes: its changes come from when it is used, and a quiet
     /// month after use every ten days read as a calmer regime of nothing (forecast 0 with an
     /// interval of [0, 0] by day, while its months forecast 74.5). Nor has a history with one

@@ -35,10 +35,13 @@ public enum LevelShift {
     static let largestRatio = 10.0
 
     /// Where the last level starts, and the history moved to it: nil when there is no step.
+    /// The step is the last few periods' (`find`), a stop's, or an older change of mean whose
+    /// new level is still short (`MeanChange`), in that order.
     /// `shortestStop`: the fewest empty periods after none that read as a stop (`stop`).
     public static func adjusted(_ y: UnsafeBufferPointer<Double>, season: Int,
                                 shortestStop: Int = minimumAfter) -> (start: Int, history: [Double])? {
-        guard let (start, shift) = find(in: y, season: season) ?? stop(in: y, season: season, shortest: shortestStop) else { return nil }
+        guard let (start, shift) = find(in: y, season: season) ?? stop(in: y, season: season, shortest: shortestStop)
+            ?? MeanChange.find(in: y) else { return nil }
         var history = Array(y)
         // The level after the step, and the same periods' level before it: with the seasons
         // tested, the same periods a season before; else the reference window's mean.

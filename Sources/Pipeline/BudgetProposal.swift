@@ -31,6 +31,9 @@ public struct BudgetProposal: Sendable {
         public var table: Table
         public var assumptions: [String]
         public var total: Double
+        /// The amount column's header in `table` (the budget file's own, `Budget USD`), so a
+        /// workbook formats the amounts as money whatever the column is called.
+        public var amountColumn = "amount"
     }
 
     /// `inflation` by the accounts of the actuals it names, matched ignoring case and runs of
@@ -379,6 +382,7 @@ public struct BudgetProposal: Sendable {
         }
         let listed = raiseOf.keys.sorted().map { "\($0) \(NumberFormat.fixed(raiseOf[$0]!, decimals: 2))%" }
         assumptions.append("Inflation: " + (listed.isEmpty ? "" : listed.joined(separator: ", ") + "; ") + "all other accounts \(NumberFormat.fixed(defaultInflation, decimals: 2))%.")
-        return Result(table: table, assumptions: assumptions, total: total)
+        let amountColumn = layout.first { $0.role == "amount" }.map { headers[$0.role] ?? $0.header } ?? "amount"
+        return Result(table: table, assumptions: assumptions, total: total, amountColumn: amountColumn)
     }
 }

@@ -100,6 +100,7 @@ extension PurchasingJob {
             doc.figure(Report.Figure(name: "vendor_service", description: "On-time and fill rate by vendor", svg: rates.svg(), chart: nativeRates))
         }
         func percent(_ x: Double) -> String { x.isFinite ? numbers.percent(100 * x) : "" }
+        func share(_ x: Double) -> Double? { x.isFinite ? rounded(x, 4) : nil }
         func days(_ m: RunningMoments) -> String { m.count > 0 ? NumberFormat.fixed(m.mean, decimals: 1) + (m.count > 1 ? " ± " + NumberFormat.fixed(m.standardDeviation, decimals: 1) : "") : "" }
         if vendors.count > reportRows { doc.paragraph("The \(reportRows) largest of \(vendors.count) vendors by spend; all of them are in vendor_scorecard.csv.") }
         // Price variance and off contract are blank without any contract price, as in the CSV:
@@ -107,7 +108,15 @@ extension PurchasingJob {
         doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Price variance", "Off contract"],
                   vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend), percent($0.fillRate), percent($0.onTimeRate),
                                                     days($0.leadTime), a.hasContractPrices ? numbers.money($0.priceVariance) : "", a.hasContractPrices ? numbers.money($0.offContractSpend) : ""] },
-                  alignments: [.left, .right, .right, .right, .right, .right, .right, .right])
+                  alignments: [.left, .right, .right, .right, .right, .right, .right, .right],
+                  // vendor_scorecard.csv's values behind the rounded text, rates as shares: the
+                  // Summary held spend 1587559 for the CSV's 1,587,559.40 and a fill rate of 100
+                  // beside the Vendors sheet's 1.0.
+                  values: vendors.prefix(reportRows).map { v -> [Double?] in
+                      let contracted = a.hasContractPrices
+                      return [nil, Double(v.lines), rounded(v.spend, 2), share(v.fillRate), share(v.onTimeRate), nil,
+                              contracted ? rounded(v.priceVariance, 2) : nil, contracted ? rounded(v.offContractSpend, 2) : nil]
+                  })
 
         let above = a.priceVariances.filter { $0.priceVariance > 0 }
         doc.heading("Largest price variances")
@@ -120,7 +129,10 @@ extension PurchasingJob {
             doc.table(["Item", "Vendor", "Quantity", "Paid", "Contract", "Variance"],
                       above.prefix(reportRows).map { [$0.item, $0.vendor, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.paidUnitPrice),
                                                       numbers.money($0.contractUnitPrice), numbers.money($0.priceVariance)] },
-                      alignments: [.left, .left, .right, .right, .right, .right])
+                      alignments: [.left, .left, .right, .right, .right, .right],
+                      // price_variance.csv's prices behind `$1,028` and `$0.44`: parsed back, 80 x
+                      // ($1,028 - $1,000) was $2,240 against the stated $2,200 (paid 1,027.50).
+                      values: above.prefix(reportRows).map { [nil, nil, $0.quantity, rounded($0.paidUnitPrice, 4), rounded($0.contractUnitPrice, 4), rounded($0.priceVariance, 2)] })
         }
         if !a.overpaidLines.isEmpty {
             // The lines the summary's "paid above contract" adds, to claim back one by one.
@@ -130,7 +142,8 @@ extension PurchasingJob {
             doc.table(["PO", "Item", "Vendor", "Ordered", "Quantity", "Paid", "Contract", "Overpaid"],
                       shown.map { [$0.po, $0.item, $0.vendor, $0.orderDay.description, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.paidUnitPrice),
                                    numbers.money($0.contractUnitPrice), numbers.money($0.overpaid)] },
-                      alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+                      alignments: [.left, .left, .left, .left, .right, .right, .right, .right],
+                      values: shown.map { [nil, nil, nil, nil, $0.quantity, rounded($0.paidUnitPrice, 4), rounded($0.contractUnitPrice, 4), rounded($0.overpaid, 2)] })
         }
         if !a.contractPriceDisagreements.isEmpty {
             // The lines whose own contract_price and the contracts file differ: one of the two
@@ -142,7 +155,8 @@ extension PurchasingJob {
             doc.table(["PO", "Item", "Vendor", "Ordered", "Quantity", "Line price", "File price", "At stake"],
                       shown.map { [$0.po, $0.item, $0.vendor, $0.orderDay.description, numbers.quantity($0.quantity, decimals: 0), numbers.money($0.linePrice),
                                    numbers.money($0.filePrice), numbers.money($0.atStake)] },
-                      alignments: [.left, .left, .left, .left, .right, .right, .right, .right])
+                      alignments: [.left, .left, .left, .left, .right, .right, .right, .right],
+                      values: shown.map { [nil, nil, nil, nil, $0.quantity, rounded($0.linePrice, 4), rounded($0.filePrice, 4), rounded($0.atStake, 2)] })
         }
         let off = vendors.filter { $0.offContractSpend > 0 }.sorted { ($0.offContractSpend, $1.vendor) > ($1.offContractSpend, $0.vendor) }
         doc.heading("Off-contract spend")
@@ -154,7 +168,8 @@ extension PurchasingJob {
             doc.paragraph("Spend on lines with no contract price for their item and vendor on the order date.")
             doc.table(["Vendor", "Off contract", "Share of vendor spend"],
                       off.prefix(reportRows).map { [$0.vendor, numbers.money($0.offContractSpend), $0.spend > 0 ? numbers.percent(100 * $0.offContractSpend / $0.spend) : ""] },
-                      alignments: [.left, .right, .right])
+                      alignments: [.left, .right, .right],
+                      values: off.prefix(reportRows).map { [nil, rounded($0.offContractSpend, 2), $0.spend > 0 ? $0.offContractSpend / $0.spend : nil] })
         }
         // Falls as well as rises: a price that came down is a saving to keep (or a contract
         // price to update), and the table listed increases only under "first and latest price".
@@ -168,7 +183,8 @@ extension PurchasingJob {
             doc.table(["Item", "Vendor", "First", "Latest", "Change"],
                       changed.map { [$0.item, $0.vendor, "\(numbers.money($0.firstPrice)) (\(CalendarDay(daysSinceEpoch: $0.firstDay)))",
                                                        "\(numbers.money($0.latestPrice)) (\(CalendarDay(daysSinceEpoch: $0.latestDay)))", numbers.percent($0.changePercent)] },
-                      alignments: [.left, .left, .right, .right, .right])
+                      alignments: [.left, .left, .right, .right, .right],
+                      values: changed.map { [nil, nil, nil, nil, $0.changePercent.isFinite ? $0.changePercent / 100 : nil] })
         }
         if r.hasLots {
             let atRisk = r.expiry.filter { $0.expectedWaste > 0 }.sorted { (($0.wasteValue.isFinite ? $0.wasteValue : 0), $1.lot.item) > (($1.wasteValue.isFinite ? $1.wasteValue : 0), $0.lot.item) }
@@ -185,7 +201,10 @@ extension PurchasingJob {
                           atRisk.prefix(reportRows).map { [$0.lot.item, $0.lot.lot] + (located ? [$0.lot.location] : []) + [CalendarDay(daysSinceEpoch: $0.lot.expiryDay).description,
                                                            numbers.quantity($0.lot.quantity, decimals: 0), numbers.quantity($0.expectedUseBeforeExpiry, decimals: 0),
                                                            numbers.quantity($0.expectedWaste, decimals: 0), $0.wasteValue.isFinite ? numbers.money($0.wasteValue) : ""] },
-                          alignments: [.left, .left] + (located ? [.left] : []) + [.left, .right, .right, .right, .right])
+                          alignments: [.left, .left] + (located ? [.left] : []) + [.left, .right, .right, .right, .right],
+                          // expiry_risk.csv's figures behind the rounded text.
+                          values: atRisk.prefix(reportRows).map { [nil, nil] + (located ? [nil] : []) + [nil, $0.lot.quantity, rounded($0.expectedUseBeforeExpiry, 2),
+                                                                                               rounded($0.expectedWaste, 2), $0.wasteValue.isFinite ? rounded($0.wasteValue, 2) : nil] })
             }
         }
         return doc

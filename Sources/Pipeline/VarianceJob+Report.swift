@@ -146,7 +146,7 @@ extension VarianceJob {
                   }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right],
                   // The figures as budget_variance.csv writes them, behind the whole dollars shown.
                   values: quarters.map { r in
-                      [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 10 },
+                      [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 1000 },
                               r.splitKnown ? cents(r.line.volumeVariance) : nil, r.splitKnown ? cents(r.line.rateVariance) : nil]
                   })
         // Booked quarters with no month a volume flexes (`MonthsWithoutVolume`, named in a note).

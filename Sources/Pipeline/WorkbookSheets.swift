@@ -1,3 +1,4 @@
+import Planning
 import Reports
 
 /// How each planning CSV looks as a workbook sheet: which columns are money, prices,
@@ -18,6 +19,10 @@ enum WorkbookSheets {
             .init("flags", .contains("stockout_risk")),
             .init("flags", .contains("below_safety_stock"), tone: .caution),
             .init("flags", .contains("expiry_risk"), tone: .caution),
+            // Stock expected to expire before use ("60 units expected to expire before use ($600)"):
+            // the money README's "expiry risk in amber" is about; left out, both of a two-item
+            // fixture's lines ($800 of expected waste) and the demo's gloves ($784.45) stayed white.
+            .init("flags", .contains("expiry_waste"), tone: .caution),
             .init("flags", .contains("dead_stock"), tone: .caution),
         ])
     }
@@ -52,19 +57,25 @@ enum WorkbookSheets {
     }
 
     /// budget_proposal.csv (`variance --propose`): next year's lines in the budget file's own
-    /// columns, its amounts as money.
-    static func proposal(_ table: Table) -> ReportSheet {
-        var styles: [String: ReportSheet.Style] = [:]
-        for name in table.names where name.lowercased().contains("amount") {
-            styles[name] = .money
-        }
-        return table.reportSheet("Proposal", styles: styles, highlights: [])
+    /// columns, its amounts (`amountColumn`, whatever the budget calls it) as money. Chosen by
+    /// a header holding "amount", a budget's `Budget USD` showed 255,183.98, not $255,184.
+    static func proposal(_ table: Table, amountColumn: String) -> ReportSheet {
+        table.reportSheet("Proposal", styles: [amountColumn: .money], highlights: [])
     }
 
-    static func scenarios(_ table: Table) -> ReportSheet {
+    /// budget_scenarios.csv: an unfavorable projected variance in amber, by the variance
+    /// sheet's rule: above budget on an expense line, below it on a revenue line and on the
+    /// `ALL` / `REVENUE` and `NET` rows (`rows`, the table's rows, say which is which). One
+    /// rule for every row shaded revenue and margin above budget like an overspend and left
+    /// a revenue shortfall white.
+    static func scenarios(_ table: Table, rows: [ScenarioProjection.Row]) -> ReportSheet {
         var styles: [String: ReportSheet.Style] = [:]
         for column in ["budget_fy", "projected_fy", "projected_variance", "change_vs_base"] { styles[column] = .money }
-        return table.reportSheet("Scenarios", styles: styles, highlights: [.init("projected_variance", .above(0), tone: .caution)])
+        let revenueLike = rows.map(\.revenueLike)
+        return table.reportSheet("Scenarios", styles: styles, highlights: [
+            .init("projected_variance", .above(0), tone: .caution, rows: revenueLike.map { !$0 }),
+            .init("projected_variance", .below(0), tone: .caution, rows: revenueLike),
+        ])
     }
 
     /// staffing_plan.csv: a staffing ratio below its minimum (non-compliance) in red, FTE

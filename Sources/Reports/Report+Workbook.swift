@@ -11,14 +11,31 @@ extension Report {
     /// key figures as numbers, the report's other text), one sheet per `sheets` entry with
     /// typed cells, one sheet per chart with its data and a native chart, and an About sheet
     /// with the run's provenance.
-    public func writeWorkbook(to path: String, numbers: NumberStyle = NumberStyle(), provenance: RunProvenance? = nil) throws {
+    ///
+    /// A data sheet longer than an Excel sheet holds (1,048,575 rows below its header;
+    /// `rowsPerSheet`, which tests set small) continues on sheets of its own, `Expiry risk (2)`
+    /// and on, each with the header, formats and highlights; the Summary says so and counts
+    /// each part's rows. Cut at the limit, a 1,048,600-lot expiry sheet lost its last 25 lots
+    /// ($1,727.50 of waste) while the Summary counted 1,048,600.
+    public func writeWorkbook(to path: String, numbers: NumberStyle = NumberStyle(), provenance: RunProvenance? = nil,
+                              rowsPerSheet: Int = ReportSheet.maximumRows - 1) throws {
+        let perSheet = max(1, min(rowsPerSheet, ReportSheet.maximumRows - 1))
         let book = try Workbook(path: path)
         book.setTitle(title)
         var names = SheetNames()
         let formats = WorkbookFormats(book: book, numbers: numbers)
-        try writeSummary(try book.addSheet(names.claim("Summary")), formats)
-        for sheet in sheets {
-            try WorkbookTableWriter(sheet: sheet, formats: formats).write(into: try book.addSheet(names.claim(sheet.name)))
+        // Names first, in tab order, so the Summary can name the parts of a long sheet.
+        let summaryName = names.claim("Summary")
+        let parts = sheets.map { sheet in
+            Report.parts(rows: sheet.rowCount, perSheet: perSheet).enumerated().map { index, rows in
+                (name: names.claim(sheet.name, part: index + 1), rows: rows)
+            }
+        }
+        try writeSummary(try book.addSheet(summaryName), formats, parts: parts, perSheet: perSheet)
+        for (sheet, sheetParts) in zip(sheets, parts) {
+            for part in sheetParts {
+                try WorkbookTableWriter(sheet: sheet, formats: formats).write(into: try book.addSheet(part.name), part: part.rows)
+            }
         }
         for figure in figures {
             guard let chart = figure.chart else { continue }
@@ -28,13 +45,20 @@ extension Report {
         try book.close()
     }
 
+    /// A sheet's rows cut into runs of at most `perSheet`: one (maybe empty) run for a sheet
+    /// that fits.
+    static func parts(rows: Int, perSheet: Int) -> [Range<Int>] {
+        guard rows > perSheet else { return [0..<rows] }
+        return stride(from: 0, to: rows, by: perSheet).map { $0..<min(rows, $0 + perSheet) }
+    }
+
     /// `by_department` -> `By department`.
     static func sheetName(figure name: String) -> String {
         let words = name.split(separator: "_").joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    private func writeSummary(_ sheet: Worksheet, _ formats: WorkbookFormats) throws {
+    private func writeSummary(_ sheet: Worksheet, _ formats: WorkbookFormats, parts: [[(name: String, rows: Range<Int>)]], perSheet: Int) throws {
         try sheet.columnWidth(0, 44)
         try sheet.columnWidth(1, 18)
         var row = 0
@@ -44,6 +68,13 @@ extension Report {
         row += 1
         for line in summary {
             try sheet.text(row, 0, line)
+            row += 1
+        }
+        // A sheet continued on others, said where every reader of the workbook starts.
+        for (data, sheetParts) in zip(sheets, parts) where sheetParts.count > 1 {
+            let rest = sheetParts.dropFirst().map { "'\($0.name)'" }.joined(separator: ", ")
+            try sheet.text(row, 0, "• \(data.name): \(NumberFormat.count(data.rowCount, "row")), more than an Excel sheet holds below its header; "
+                           + "the first \(NumberFormat.count(sheetParts[0].rows.count, "row")) are on '\(sheetParts[0].name)', the rest continue in the same order on \(rest).")
             row += 1
         }
         // A heading and label / number rows, numbers typed in column B.
@@ -84,8 +115,14 @@ extension Report {
                     for (column, cell) in cells.enumerated() {
                         // A right-aligned cell is a figure: typed, so the sheet can sum it; its
                         // exact value where the table has one, shown as the text rounds it.
+                        // A percentage is stored as the share it is (0.95 shown 95.0%), as the data
+                        // sheets store fill rates: stored as 95 beside the Vendors sheet's 0.95, a
+                        // formula taking the Summary's fill rate was off 100 times. (A table's exact
+                        // value for a percentage is a share already.)
                         if column < table.alignments.count, table.alignments[column] == .right, let (shown, style) = Report.figure(cell) {
-                            try sheet.number(row, column, table.value(row: index, column: column) ?? shown, formats.cell(style))
+                            let percentage = style == .percentagePoints
+                            let value = table.value(row: index, column: column) ?? (percentage ? shown / 100 : shown)
+                            try sheet.number(row, column, value, formats.cell(percentage ? .percent : style))
                         } else {
                             try sheet.text(row, column, cell)
                         }
@@ -96,7 +133,8 @@ extension Report {
                 continue
             }
         }
-        try figures("Sheets (rows)", sheets.map { KeyFigure($0.name, Double($0.rowCount)) })
+        // Each sheet as it is in the workbook: a long sheet's parts with their own rows.
+        try figures("Sheets (rows)", parts.joined().map { KeyFigure($0.name, Double($0.rows.count)) })
     }
 
     /// A table cell's figure as the report wrote it, with the style that shows it the same

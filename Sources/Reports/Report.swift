@@ -50,7 +50,8 @@ public struct Report: Sendable {
         /// text, or the text is exact); empty when none are given. A workbook stores these,
         /// formatted as the text shows them: parsed back from `$4,239` the Summary held 4239
         /// where the CSV has 4239.36, and a column of orders summed to $20,091.80 against
-        /// the report's own total of $20,092.21.
+        /// the report's own total of $20,092.21. A percentage's value is a share: 0.95 for
+        /// `95%` (the workbook shows it with a % format).
         public var values: [[Double?]] = []
 
         /// The exact figure of a cell, if one was given.

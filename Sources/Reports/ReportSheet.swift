@@ -16,7 +16,7 @@ public struct ReportSheet: Sendable {
         case number(decimals: Int)
         /// `$#,##0`, negatives as the run's NumberStyle writes them.
         case money
-        /// `$#,##0.00`: unit costs and prices, where cents matter.
+        /// `$#,##0.00##`: unit costs and prices, where cents (and fractions of a cent) matter.
         case price
         /// A share, 0.95 shown as 95.0%.
         case percent
@@ -73,6 +73,8 @@ public struct ReportSheet: Sendable {
             case equals(String)
             /// Number cells above this value.
             case above(Double)
+            /// Number cells below this value.
+            case below(Double)
             /// FALSE cells of a true/false column (`Values.flag`): a rule comparing them with
             /// the text "false" matches none, as Excel's FALSE is no text.
             case isFalse
@@ -88,11 +90,16 @@ public struct ReportSheet: Sendable {
         public var column: String
         public var rule: Rule
         public var tone: Tone
+        /// The rows the rule applies to (true), row by row beside the columns; nil = every row.
+        /// A rule's meaning can depend on the row: in the Scenarios sheet a projected variance
+        /// above budget is an overspend on an expense line but good news on a revenue line.
+        public var rows: [Bool]?
 
-        public init(_ column: String, _ rule: Rule, tone: Tone = .alarm) {
+        public init(_ column: String, _ rule: Rule, tone: Tone = .alarm, rows: [Bool]? = nil) {
             self.column = column
             self.rule = rule
             self.tone = tone
+            self.rows = rows
         }
     }
 

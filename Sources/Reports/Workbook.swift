@@ -49,9 +49,16 @@ final class Workbook {
         if let handle { _ = workbook_close(handle) }
     }
 
+    /// A new sheet. A name libxlsxwriter refuses is reported with its reason: the message used
+    /// to end "check the folder's free space and permissions", which sent IT to the disks
+    /// when an export's decomposed accents made its name 35 code points long.
     func addSheet(_ name: String) throws -> Worksheet {
-        guard let handle, let sheet = workbook_add_worksheet(handle, name) else {
-            throw Workbook.failure(path, "cannot add a sheet named '\(name)'")
+        guard let handle else { throw Workbook.failure(path, "cannot add a sheet named '\(name)'") }
+        let validity = workbook_validate_sheet_name(handle, name)
+        guard validity == LXW_NO_ERROR, let sheet = workbook_add_worksheet(handle, name) else {
+            let reason = validity == LXW_NO_ERROR ? "libxlsxwriter refused it" : String(cString: lxw_strerror(validity))
+            throw InputError(file: path, "cannot write the workbook: Excel refuses the sheet name '\(name)' (\(reason)); "
+                             + "give the file or table a shorter name of plain letters and digits, or write it as .csv")
         }
         return Worksheet(handle: sheet, name: name, workbook: self)
     }
@@ -117,11 +124,35 @@ struct Worksheet {
             // itself: a reader of the workbook would otherwise take the cut text for all of it.
             let mark = " [... cut: \(NumberFormat.count(value.unicodeScalars.count, "character")) in all, beyond the \(NumberFormat.count(Workbook.maximumCellCharacters, "character")) an Excel cell holds]"
             let clipped = String(String.UnicodeScalarView(value.unicodeScalars.prefix(Workbook.maximumCellCharacters - mark.unicodeScalars.count))) + mark
-            status = clipped.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
+            status = Worksheet.literal(clipped).withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
         } else {
-            status = value.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
+            status = Worksheet.literal(value).withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format) }
         }
         try workbook.check(status)
+    }
+
+    /// `text` with every literal `_xHHHH_` kept literal: Excel reads that pattern in a cell's
+    /// XML as an escaped character, so the vendor `Owens _x0041_ Minor` showed as `Owens A
+    /// Minor`; `_x005F_` (an escaped underscore) before it makes Excel show it as written.
+    /// Text without an underscore, nearly all of it, is returned after one byte scan.
+    static func literal(_ text: String) -> String {
+        guard text.utf8.count >= 7, text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        let bytes = Array(text.utf8)
+        func isHex(_ byte: UInt8) -> Bool {
+            (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 7)
+        var index = 0
+        while index < bytes.count {
+            if index + 6 < bytes.count, bytes[index] == UInt8(ascii: "_"), bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X"),
+               bytes[(index + 2)...(index + 5)].allSatisfy(isHex), bytes[index + 6] == UInt8(ascii: "_") {
+                out.append(contentsOf: Array("_x005F".utf8))
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return out.count == bytes.count ? text : String(decoding: out, as: UTF8.self)
     }
 
     /// A number cell; NaN and infinities (empty in the CSV) leave the cell empty.
@@ -146,8 +177,25 @@ struct Worksheet {
         try workbook.check(worksheet_autofilter(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
     }
 
-    /// Colours the cells of one column, rows `first...last`, that match `highlight`'s rule.
-    func highlight(_ highlight: ReportSheet.Highlight, column: Int, first: Int, last: Int) throws {
+    /// Colours the cells of one column, rows `first...last`, that match `highlight`'s rule;
+    /// with `highlight.rows`, only the rows it marks (sheet row `r` is the sheet's data row
+    /// `rowOffset + r - first`), as one rule over several ranges.
+    func highlight(_ highlight: ReportSheet.Highlight, column: Int, first: Int, last: Int, rowOffset: Int = 0) throws {
+        var ranges: [ClosedRange<Int>] = [first...last]
+        if let marked = highlight.rows {
+            ranges = []
+            var start: Int?
+            for row in first...last + 1 {
+                let index = rowOffset + row - first
+                let on = row <= last && index < marked.count && marked[index]
+                if on, start == nil { start = row }
+                if !on, let begun = start {
+                    ranges.append(begun...row - 1)
+                    start = nil
+                }
+            }
+            guard !ranges.isEmpty else { return }
+        }
         let look: Workbook.Look = switch highlight.tone {
         case .alarm: Workbook.Look(fill: 0xFFC7CE, font: 0x9C0006)
         case .caution: Workbook.Look(fill: 0xFFEB9C, font: 0x9C5700)
@@ -170,17 +218,38 @@ struct Worksheet {
             rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_GREATER_THAN.rawValue)
             rule.value = value
             criterion = ""
+        case .below(let value):
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+            rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_LESS_THAN.rawValue)
+            rule.value = value
+            criterion = ""
         case .isFalse:
             // The boolean literal, unquoted.
             rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
             rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
             criterion = "FALSE"
         }
+        let letters = Worksheet.columnLetters(column)
+        let multiple = ranges.count > 1 ? ranges.map { "\(letters)\($0.lowerBound + 1):\(letters)\($0.upperBound + 1)" }.joined(separator: " ") : ""
+        let primary = ranges[0]
         let status = criterion.withCString { text -> lxw_error in
-            if !criterion.isEmpty { rule.value_string = UnsafeMutablePointer(mutating: text) }
-            return worksheet_conditional_format_range(handle, lxw_row_t(first), lxw_col_t(column), lxw_row_t(last), lxw_col_t(column), &rule)
+            multiple.withCString { rangeList -> lxw_error in
+                if !criterion.isEmpty { rule.value_string = UnsafeMutablePointer(mutating: text) }
+                if !multiple.isEmpty { rule.multi_range = UnsafeMutablePointer(mutating: rangeList) }
+                return worksheet_conditional_format_range(handle, lxw_row_t(primary.lowerBound), lxw_col_t(column), lxw_row_t(primary.upperBound), lxw_col_t(column), &rule)
+            }
         }
         try workbook.check(status)
+    }
+
+    /// `A`, `B`, ..., `Z`, `AA` for a zero-based column index.
+    static func columnLetters(_ column: Int) -> String {
+        var letters = "", n = column + 1
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 
     func insert(_ chart: UnsafeMutablePointer<lxw_chart>, row: Int, column: Int, xScale: Double, yScale: Double) throws {

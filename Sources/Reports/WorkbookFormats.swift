@@ -23,7 +23,9 @@ struct WorkbookFormats {
         case .text: return nil
         case .number(let decimals): return signed(decimals > 0 ? "#,##0." + String(repeating: "0", count: decimals) : "#,##0")
         case .money: return signed("$#,##0")
-        case .price: return signed("$#,##0.00")
+        // Cents always, and up to two digits more where the value has them: per-tablet and
+        // per-ml costs ($0.0042) showed as $0.00 beside their line's order cost.
+        case .price: return signed("$#,##0.00##")
         case .percent: return signed("0.0%")
         // The value stays the CSV's 21.0; the format only adds the sign.
         case .percentagePoints: return signed("0.0\"%\"")

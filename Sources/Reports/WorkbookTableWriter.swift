@@ -13,11 +13,19 @@ struct WorkbookTableWriter {
     /// Rows looked at to size a column; enough to see typical values, cheap on 100,000 rows.
     static let widthSample = 200
 
-    func write(into target: Worksheet) throws {
+    /// Writes `part` of the sheet's rows (all of them by default) below the header. More rows
+    /// than a sheet holds below its header are an error, never cut: cut at 1,048,575, the
+    /// 25 last lots of a 1,048,600-lot expiry sheet ($1,727.50 of waste) were dropped while
+    /// the Summary counted them. `Report.writeWorkbook` splits a long sheet into parts.
+    func write(into target: Worksheet, part: Range<Int>? = nil) throws {
         let columns = sheet.columns
         guard !columns.isEmpty else { return }
-        // Room for the header row: Excel stops at 1,048,576 rows; the CSV keeps the rest.
-        let rows = min(sheet.rowCount, Workbook.maximumRows - 1)
+        let part = part ?? 0..<sheet.rowCount
+        guard part.count <= Workbook.maximumRows - 1 else {
+            throw InputError(file: target.workbook.path, "cannot write the workbook: the sheet '\(sheet.name)' has \(NumberFormat.count(part.count, "row")), more than the \(NumberFormat.count(Workbook.maximumRows - 1, "row")) an Excel sheet holds below its header; write it as .csv")
+        }
+        let rows = part.count
+        let first = part.lowerBound
         let cellFormats = columns.map { formats.cell($0.style) }
         for (index, column) in columns.enumerated() {
             try target.columnWidth(index, width(column), cellFormats[index])
@@ -37,12 +45,12 @@ struct WorkbookTableWriter {
         for row in 0..<rows {
             for (column, slot) in slots.enumerated() {
                 switch slot.kind {
-                case 0: try target.text(row + 1, column, texts[slot.index][row], cellFormats[column])
-                case 1: try target.number(row + 1, column, numbers[slot.index][row], cellFormats[column])
+                case 0: try target.text(row + 1, column, texts[slot.index][first + row], cellFormats[column])
+                case 1: try target.number(row + 1, column, numbers[slot.index][first + row], cellFormats[column])
                 case 3:
-                    if let flag = flags[slot.index][row] { try target.boolean(row + 1, column, flag, cellFormats[column]) }
+                    if let flag = flags[slot.index][first + row] { try target.boolean(row + 1, column, flag, cellFormats[column]) }
                 default:
-                    if let day = days[slot.index][row] {
+                    if let day = days[slot.index][first + row] {
                         try target.number(row + 1, column, Double(day.daysSinceEpoch) + Self.excelEpochOffset, cellFormats[column])
                     }
                 }
@@ -53,7 +61,7 @@ struct WorkbookTableWriter {
         guard rows > 0 else { return }
         for highlight in sheet.highlights {
             guard let column = columns.firstIndex(where: { $0.header == highlight.column }) else { continue }
-            try target.highlight(highlight, column: column, first: 1, last: rows)
+            try target.highlight(highlight, column: column, first: 1, last: rows, rowOffset: first)
         }
     }
 
@@ -87,7 +95,7 @@ struct WorkbookTableWriter {
         switch style {
         case .number(let decimals): width += decimals > 0 ? decimals + 1 : 0
         case .money: width += 1
-        case .price: width += 4
+        case .price: width += 6
         case .percent: width = 7
         case .percentagePoints: width += 3
         case .text, .date: break

@@ -162,7 +162,7 @@ public struct VarianceStage: Stage {
         if let scenarios = result.scenarios {
             let table = VarianceJob.scenarioTable(scenarios, fiscalYear: result.fiscalYear, partialBudget: result.partialBudget != nil)
             try table.write(to: context.output(scenariosFile))
-            document.sheet(WorkbookSheets.scenarios(table))
+            document.sheet(WorkbookSheets.scenarios(table, rows: scenarios))
             context.note("\(scenariosFile) for FY\(result.fiscalYear): base and \(job.scenarios?.scenarios.count ?? 0) scenarios, \(table.rowCount) rows")
         }
         if result.supply != nil {
@@ -180,7 +180,7 @@ public struct VarianceStage: Stage {
             // (Without the ledger's subtotal lines, as the variance read it.)
             let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable), volumes: volumesTable)
             try proposed.table.write(to: context.output(proposalFile))
-            document.sheet(WorkbookSheets.proposal(proposed.table))
+            document.sheet(WorkbookSheets.proposal(proposed.table, amountColumn: proposed.amountColumn))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")
             document.bullets(proposed.assumptions)
             context.note("\(proposalFile) for FY\(proposal.fiscalYear): \(proposed.table.rowCount) lines, expense \(NumberFormat.fixed(proposed.total, decimals: 2))")

@@ -38,7 +38,15 @@ public struct ScenarioProjection: Sendable {
         public var budgetFY: Double
         public var projectedFY: Double
         public var changeVsBase: Double
+        /// Revenue lines and the `ALL` / `REVENUE` and `ALL` / `NET` rows: above budget is good
+        /// news there, as the variance's `favorable` says of revenue. The Scenarios sheet
+        /// coloured every projected variance above zero as a warning, $1.33M of revenue
+        /// above budget in a four-scenario fixture included.
+        public var revenueLike = false
         public var projectedVariance: Double { projectedFY - budgetFY }
+        /// The same rule as `VarianceLine.favorable`: expense at or under budget, revenue
+        /// (and the net) at or over it.
+        public var favorable: Bool { revenueLike ? projectedFY >= budgetFY : projectedFY <= budgetFY }
     }
 
     /// The `ALL` rows' accounts for revenue and for the net (revenue less expense), written
@@ -82,7 +90,7 @@ public struct ScenarioProjection: Sendable {
             for i in order {
                 let line = all[i]
                 rows.append(Row(scenario: scenario.name, department: line.department, account: line.account, budgetFY: line.budgetFY,
-                                projectedFY: mine[i], changeVsBase: mine[i] - base[i]))
+                                projectedFY: mine[i], changeVsBase: mine[i] - base[i], revenueLike: line.accountType == .revenue))
                 guard line.accountType == .expense else { continue }
                 let sum = departments[line.department] ?? (0, 0, 0)
                 departments[line.department] = (sum.budget + line.budgetFY, sum.projected + mine[i], sum.base + base[i])
@@ -102,9 +110,10 @@ public struct ScenarioProjection: Sendable {
             let revenueBudget = revenue.reduce(0) { $0 + all[$1].budgetFY }, revenueProjected = revenue.reduce(0) { $0 + mine[$1] }
             let revenueBase = revenue.reduce(0) { $0 + base[$1] }
             rows.append(Row(scenario: scenario.name, department: "ALL", account: Self.revenueAccount, budgetFY: revenueBudget, projectedFY: revenueProjected,
-                            changeVsBase: revenueProjected - revenueBase))
+                            changeVsBase: revenueProjected - revenueBase, revenueLike: true))
             rows.append(Row(scenario: scenario.name, department: "ALL", account: Self.netAccount, budgetFY: revenueBudget - budget,
-                            projectedFY: revenueProjected - projected, changeVsBase: (revenueProjected - projected) - (revenueBase - baseExpense)))
+                            projectedFY: revenueProjected - projected, changeVsBase: (revenueProjected - projected) - (revenueBase - baseExpense),
+                            revenueLike: true))
         }
         return rows
     }

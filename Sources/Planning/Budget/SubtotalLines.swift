@@ -50,7 +50,8 @@ public enum SubtotalLines {
     public static func leftOut(of ledger: LedgerRows) -> (keep: [Bool], note: String)? {
         let d = ledger.department, a = ledger.account
         let subtotals = rows(department: d, account: a, month: ledger.month, amount: ledger.amount)
-        let unsummed = Set(accountTotalsNotAddingUp(department: d, account: a, month: ledger.month, amount: ledger.amount)).subtracting(subtotals).sorted()
+        let accountTotals = Set(accountTotalsNotAddingUp(department: d, account: a, month: ledger.month, amount: ledger.amount))
+        let unsummed = accountTotals.subtracting(subtotals).sorted()
         guard !subtotals.isEmpty || !unsummed.isEmpty else { return nil }
         var keep = [Bool](repeating: true, count: d.count)
         for r in subtotals + unsummed { keep[r] = false }
@@ -61,7 +62,7 @@ public enum SubtotalLines {
         }
         var notes: [String] = []
         if !subtotals.isEmpty {
-            notes.append("\(NumberFormat.count(subtotals.count, "row")) of the actuals\(ledger.file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it, of its department's month or of the account it names over the export (\(named(subtotals))): left out, since summed with the lines they total they would count twice")
+            notes.append("\(NumberFormat.count(subtotals.count, "row")) of the actuals\(ledger.file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it\(subtotals.contains(where: accountTotals.contains) ? ", of its department's month or of the account it names over the export" : " or of its department's month") (\(named(subtotals))): left out, since summed with the lines they total they would count twice")
         }
         if !unsummed.isEmpty {
             notes.append("\(NumberFormat.count(unsummed.count, "row")) of the actuals\(ledger.file) \(unsummed.count == 1 ? "is named" : "are named") as the total of an account of \(unsummed.count == 1 ? "its" : "their") department (\(named(unsummed))) but \(unsummed.count == 1 ? "its amount is" : "their amounts are") not the sum of that account's lines: left out all the same, since a total read as an account counts the lines twice; check the export holds all of the account's lines, or leave total rows out of it")

@@ -487,7 +487,15 @@ public struct SeriesImport: Sendable {
         let shard = self.shard
         var rowKey: UnsafeBufferPointer<UInt8>?
         var rowDay = CalendarDay(daysSinceEpoch: 0)
+        // A category's subtotal line says so in a column left unread (`Antibiotics,Subtotal,420,...`,
+        // the category in the code column): read as the item `Antibiotics`, its figures, the
+        // sum of the items above it, counted twice (July's 578 doses over all series as 998).
+        // Wide sheets have a line per item, so looking at these few fields costs little.
+        let labelColumns = plan.leftOut.filter { !TotalsLabel.isTotalsHeader(table.header[$0]) }
         var summary = try table.run(cells: plan.columns, record: { row in
+            for k in labelColumns where k < row.record.count && TotalsLabel.isLabel(row.record[k]) {
+                throw SeriesImport.totalsRow(row.record[k], column: k)
+            }
             if let s {
                 let key = try row.text(s)
                 if TotalsLabel.isLabel(key) { throw SeriesImport.totalsRow(key, column: s) }

@@ -388,26 +388,57 @@ public final class TableImport {
         var appendCheck = SelfAppendCheck()
         // Unpivoting: each column's non-empty cells, to name the columns that made no row.
         var filled = [Int](repeating: 0, count: cells == nil ? 0 : expectedFields)
-        func skipRepeatedHeader(_ record: CSVRecord, weight: Int) throws {
+        func skipRepeatedHeader(_ record: CSVRecord, counted: CSVRecord, weight: Int) throws {
             appendCheck.headerRepeated(record)
-            for k in cells ?? [] where k < record.count && !ImportRow.isEmpty(record[k]) { filled[k] -= 1 }
+            for k in cells ?? [] where k < counted.count && !ImportRow.isEmpty(counted[k]) { filled[k] -= 1 }
             summary.records -= 1
             summary.read -= weight
             summary.repeatedHeaders += 1
             try rejects?.write(file: file, record: record, column: nil, reason: "repeated header row (skipped)")
         }
 
+        // A second header part way down (`SecondHeader`): the rows after it are read by its
+        // names, each record's fields put in the first header's order in these buffers.
+        var second: SecondHeader?
+        var secondHeaderLines: [Int] = []
+        let remappedStarts = UnsafeMutablePointer<Int>.allocate(capacity: max(expectedFields, 1))
+        let remappedEnds = UnsafeMutablePointer<Int>.allocate(capacity: max(expectedFields, 1))
+        defer { remappedStarts.deallocate(); remappedEnds.deallocate() }
+        let readColumns = Set(indices.values).union(cells ?? [])
+        let roleColumns = Set(indices.values)
+        /// Whether `raw`, a line the import could not read, is a header: skipped when it is
+        /// (the first repeated, or one to read the next rows by), thrown when its rows cannot
+        /// be read.
+        func isHeader(_ raw: CSVRecord, _ record: CSVRecord, weight: Int) throws -> Bool {
+            guard let found = SecondHeader.of(raw, header: header, read: readColumns, roles: roleColumns) else { return false }
+            guard found.missing.isEmpty else { throw found.error(file: file, line: raw.line, header: header) }
+            second = found.isTheFirst ? nil : found
+            if !found.isTheFirst || !TableImport.repeatsHeader(raw, header) { secondHeaderLines.append(raw.line) }
+            try skipRepeatedHeader(raw, counted: record, weight: weight)
+            return true
+        }
+
         do {
-            try reader.forEachRecord { record in
+            try reader.forEachRecord { raw in
+                var record = raw
+                if let second, raw.count >= second.count {
+                    for k in 0..<expectedFields {
+                        let f = second.fields[k]
+                        remappedStarts[k] = f >= 0 ? raw.starts[f] : 0
+                        remappedEnds[k] = f >= 0 ? raw.ends[f] : 0
+                    }
+                    record = CSVRecord(bytes: raw.bytes, starts: remappedStarts, ends: remappedEnds, count: expectedFields, line: raw.line, strayQuote: raw.strayQuote)
+                }
+                let fieldsNow = second?.count ?? expectedFields
                 // A line of delimiters alone (`,,,`, as spreadsheets save an emptied row) carries
                 // nothing either: skipped like a blank line, not rejected as a row missing its values.
-                if record.isBlank || (ImportRow.isEmpty(record[0]) && (1..<record.count).allSatisfy { ImportRow.isEmpty(record[$0]) }) {
+                if raw.isBlank || (ImportRow.isEmpty(raw[0]) && (1..<raw.count).allSatisfy { ImportRow.isEmpty(raw[$0]) }) {
                     summary.blank += 1
-                    try rejects?.write(file: file, record: record, column: nil, reason: record.isBlank ? "blank line (skipped)" : "empty row (skipped)")
+                    try rejects?.write(file: file, record: raw, column: nil, reason: raw.isBlank ? "blank line (skipped)" : "empty row (skipped)")
                     return
                 }
                 summary.records += 1
-                if let copy = appendCheck.see(record) { throw SelfAppendCheck.error(copy, file: file) }
+                if let copy = appendCheck.see(raw) { throw SelfAppendCheck.error(copy, file: file) }
                 // In cell mode a line stands for its non-empty cells (at least one, so a line
                 // with none still counts when it is rejected).
                 let weight = cells.map { cells in
@@ -425,14 +456,15 @@ public final class TableImport {
                     try rejectLine(record, nil, stray.reason, weight: weight)
                     return
                 }
-                if record.count != expectedFields {
-                    if record.count < expectedFields {
-                        try rejectLine(record, nil, "row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(expectedFields); check for a missing delimiter or a line break inside an unquoted value", weight: weight)
+                if raw.count != fieldsNow {
+                    if try isHeader(raw, record, weight: weight) { return }
+                    if raw.count < fieldsNow {
+                        try rejectLine(record, nil, "row has \(raw.count) field\(raw.count == 1 ? "" : "s") but the header has \(fieldsNow); check for a missing delimiter or a line break inside an unquoted value", weight: weight)
                         return
                     }
                     // Trailing empty fields (a stray delimiter at the end of the line) carry nothing.
-                    for k in expectedFields..<record.count where record[k].count > 0 {
-                        try rejectLine(record, nil, "row has \(record.count) fields but the header has \(expectedFields); a value probably contains an unquoted delimiter", weight: weight)
+                    for k in fieldsNow..<raw.count where raw[k].count > 0 {
+                        try rejectLine(record, nil, "row has \(raw.count) fields but the header has \(fieldsNow); a value probably contains an unquoted delimiter", weight: weight)
                         return
                     }
                 }
@@ -440,7 +472,7 @@ public final class TableImport {
                     let row = ImportRow(record: record, importer: self)
                     try body(row)
                     if let cells {
-                        var acceptedHere = 0
+                        var acceptedHere = 0, lookedAtHeader = false
                         for k in cells where !ImportRow.isEmpty(record[k]) {
                             do {
                                 try cell(row, k)
@@ -449,10 +481,8 @@ public final class TableImport {
                             } catch let rejection as RowRejection {
                                 // A wide sheet's page header repeated: skipped whole, as in a long file
                                 // (its month headers were rejected one cell each).
-                                if acceptedHere == 0 && TableImport.repeatsHeader(record, header) {
-                                    try skipRepeatedHeader(record, weight: weight)
-                                    break
-                                }
+                                if acceptedHere == 0, !lookedAtHeader, try isHeader(raw, record, weight: weight) { break }
+                                lookedAtHeader = true
                                 try rejectOne(record, rejection.column ?? k, rejection.reason)
                             }
                         }
@@ -460,14 +490,16 @@ public final class TableImport {
                         summary.accepted += 1
                     }
                 } catch let rejection as RowRejection {
-                    if TableImport.repeatsHeader(record, header) {
-                        try skipRepeatedHeader(record, weight: weight)
-                    } else {
+                    if try !isHeader(raw, record, weight: weight) {
                         try rejectLine(record, rejection.column, rejection.reason, weight: weight)
                     }
                 }
             }
             if let copy = appendCheck.atEnd() { throw SelfAppendCheck.error(copy, file: file) }
+            if !secondHeaderLines.isEmpty {
+                let lines = secondHeaderLines.prefix(5).map(String.init).joinedWithAnd + (secondHeaderLines.count > 5 ? " and \(secondHeaderLines.count - 5) more" : "")
+                summary.notes.append("a second header (line\(secondHeaderLines.count == 1 ? "" : "s") \(lines)) names the columns in another order or other columns than the first: the rows after it are read by its names (the file joins exports of different layouts)")
+            }
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
             if let conflict = orderConflict() { throw conflict }

@@ -41,10 +41,28 @@ public enum TotalsLabel {
 
     /// A header naming a total column of a wide sheet (`Total`, `Row Total`, `Grand Total`,
     /// `All`), which `--unpivot '*'` leaves out whatever its names become.
+    ///
+    /// Also a header that holds a totals word beside words that only say what or over what is
+    /// totalled (`Daily Total`, `Total Doses`, `Total Hours`, `House Total`, `All Items`): a
+    /// pharmacy system's `Daily Total` beside four drugs became a fifth "item", and every
+    /// cross-item sum read twice (December's 4,985 doses as 9,970). A header with a word of
+    /// its own beside the total (`Total Parenteral Nutrition`, `TPN Total`) names an item.
+    /// Runs once per header, not per row.
     public static func isTotalsHeader(_ header: String) -> Bool {
         var text = header
-        return text.withUTF8 { matches($0, wordBytes) || matches($0, headerWordBytes) }
+        if text.withUTF8({ matches($0, wordBytes) || matches($0, headerWordBytes) }) { return true }
+        let words = header.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        guard words.contains(where: { totalHeaderWords.contains($0) }) || words == ["all", "items"] else { return false }
+        return words.allSatisfy { totalHeaderWords.contains($0) || totalledWords.contains($0) }
     }
+
+    /// The words that make a header a total (`isTotalsHeader`).
+    static let totalHeaderWords: Set<String> = ["total", "totals", "subtotal", "subtotals", "sum", "summe", "gesamt", "grand"]
+    /// The words that may stand beside them, saying what or over what is totalled.
+    static let totalledWords: Set<String> = ["all", "items", "item", "daily", "day", "days", "weekly", "week", "monthly", "month",
+                                             "doses", "dose", "qty", "quantity", "units", "unit", "hours", "hrs", "hour", "house",
+                                             "hospital", "facility", "row", "overall", "amount", "count", "cost", "spend", "value",
+                                             "census", "patients", "sub", "period", "issued", "used"]
 
     /// Whether the field starts with a totals word followed by a space or a colon, or is one
     /// (`Total: 3 items`, `Grand Total March`): `inspect`'s looser look at the last row, which

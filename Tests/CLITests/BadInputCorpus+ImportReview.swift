@@ -162,6 +162,33 @@ extension BadInputCorpus {
                                 arguments: ["inspect", "sep.csv", "--kind", "usage"],
                                 expectation: .inspected(says: ["delimiter: ';' (from line 1, 'sep=;', Excel's delimiter line", "header: date;item;quantity;location (line 2)",
                                                                "rows: \(usage.rows.count) data rows"])))
+
+        // A second export appended under its own header, its columns in another order: read by
+        // that header's names (A100 issues 5 + 7 = 12 in January, not 5 + 2 read from `item`'s
+        // neighbour), the header skipped, not rejected.
+        let reordered = "date,item,quantity\n2025-01-06,A100,5\ndate,quantity,item\n2025-01-07,7,A100\n2025-01-08,2,B200\n"
+        cases.append(accepting(usage, "a second header with the columns in another order on line 3", Data(reordered.utf8), read: 3,
+                               output: usage.output, says: ["A100,2025-01,12", "B200,2025-01,2"]))
+        // A second header lacking a column the import reads: stopped at its line.
+        let renamed = "date,item,quantity\n2025-01-06,A100,5\ndate,item,qty\n2025-01-07,A100,7\n"
+        cases.append(failing(usage, "a second header lacking 'quantity' (renamed 'qty') on line 3", Data(renamed.utf8), line: 3,
+                             "a second header, not the first one repeated: it lacks 'quantity' of the file's first header, and has 'qty' instead"))
+        // Two month sheets appended (Jul-Sep, then a header Oct-Dec): the second half's months
+        // were read as the first's (October added onto July); stopped at the second header.
+        let halves = "Item,Description,2025-07,2025-08,2025-09\nA100,Gauze,10,20,30\nItem,Description,2025-10,2025-11,2025-12\nA100,Gauze,40,50,60\n"
+        cases.append(failing(usage, "unpivoted month sheet with a second header of other months on line 3", Data(halves.utf8), line: 3,
+                             "a second header, not the first one repeated: it lacks '2025-07', '2025-08' and '2025-09' of the file's first header, and has '2025-10', '2025-11' and '2025-12' instead",
+                             arguments: usage.arguments + ["--columns", "item=Item", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]))
+        // A `Daily Total` column beside the drugs is no drug: 2 drugs x 3 days read, not 9 cells.
+        let dailyTotal = "date,Propofol 200mg,Cefazolin 1g,Daily Total\n" + CSVInput.days(3).map { "\($0),5,3,8" }.joined(separator: "\n") + "\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "unpivot '*' beside a Daily Total column", files: [usage.file: Data(dailyTotal.utf8)],
+                                arguments: usage.arguments + ["--unpivot", "*", "--names-to", "item", "--values-to", "quantity", "--frequency", "day"],
+                                expectation: .accepted(file: usage.file, read: 6, output: usage.output, says: ["Propofol 200mg,2025-01-06,5", "Cefazolin 1g,2025-01-08,3"])))
+        // A category's subtotal line, `Subtotal` in the unread description: rejected as a totals row.
+        let category = "Item,Description,2026-01,2026-02\nA100,Gauze,10,20\nB200,Tape,1,2\nDressings,Subtotal,11,22\n"
+        cases.append(failing(usage, "unpivoted month sheet with a category's Subtotal line", Data(category.utf8), line: 4,
+                             "2 of 6 rows rejected", "column 'Description': a totals row ('Subtotal')",
+                             arguments: usage.arguments + ["--columns", "item=Item", "--unpivot", "*", "--names-to", "date", "--values-to", "quantity"]))
         return cases
     }
 }

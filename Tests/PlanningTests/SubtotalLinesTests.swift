@@ -34,4 +34,28 @@ import Testing
                            ("ICU", "Drugs", 2, 900), ("ICU", "Total Parenteral Nutrition", 2, 700)]).isEmpty)
         #expect(!SubtotalLines.isNamedAsTotal("Totally Kids Clinic") && SubtotalLines.isNamedAsTotal("Sub-total: supplies"))
     }
+
+    /// The import review's case 04: a Q1 GL closing each account with its quarter's total
+    /// dated at the period end, `Total 6100 Medical Supplies` = 6,300 + 4,200 + 5,800 + 4,000
+    /// + 6,500 + 4,400 = 31,200 and `Total 6200 Drugs` = 5,200 + 4,900 + 5,100 = 15,200. Read as
+    /// accounts they doubled the department's 46,400 to 92,800; each totals its account over
+    /// the export, so both are subtotals, and so is the same line written `... Total`.
+    @Test func anAccountsTotalOverTheExportIsASubtotal() {
+        func ledger(_ total: (String) -> String) -> [(String, String, Int, Double)] {
+            let s = "6100 Medical Supplies", d = "6200 Drugs"
+            return [("M", s, 7, 6_300), ("M", s, 7, 4_200), ("M", s, 8, 5_800), ("M", s, 8, 4_000), ("M", s, 9, 6_500), ("M", s, 9, 4_400),
+                    ("M", total(s), 9, 31_200), ("M", d, 7, 5_200), ("M", d, 8, 4_900), ("M", d, 9, 5_100), ("M", total(d), 9, 15_200)]
+        }
+        #expect(Self.rows(ledger { "Total " + $0 }) == [6, 10])
+        #expect(Self.rows(ledger { $0 + " Total" }) == [6, 10])
+        #expect(SubtotalLines.isNamedAsTotal("6100 Medical Supplies Total") && SubtotalLines.totalled("total 6100 medical supplies") == "6100 medical supplies")
+        // Off by 100: no sum, yet named as the total of an account of the department, so left
+        // out all the same (and said so); a name not of an account is not.
+        var off = ledger { "Total " + $0 }
+        off[6].3 = 31_100
+        let d = off.map(\.0), a = off.map(\.1), m = off.map(\.2), v = off.map(\.3)
+        #expect(Self.rows(off) == [10])
+        #expect(SubtotalLines.accountTotalsNotAddingUp(department: d, account: a, month: m, amount: v) == [6, 10])
+        #expect(SubtotalLines.accountTotalsNotAddingUp(department: ["M", "M"], account: ["Drugs", "Total Parenteral Nutrition"], month: [1, 1], amount: [1, 2]).isEmpty)
+    }
 }

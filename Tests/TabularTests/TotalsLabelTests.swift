@@ -52,6 +52,19 @@ struct TotalsLabelTests {
         #expect(!TotalsLabel.isTotalsHeader("Sum of Jan 2025") && !TotalsLabel.isTotalsHeader("Summary of Care") && !TotalsLabel.isTotalsHeader("Sumatriptan"))
     }
 
+    /// The import review's defect 8: a pharmacy system's `Daily Total` beside four drugs was
+    /// unpivoted as a fifth item (December's 4,985 doses summed as 9,970); so were `Total
+    /// Doses`, `All Items`, a timekeeping `Total Hours` and a census `House Total`. A header
+    /// with a word of its own beside the total names an item.
+    @Test func aTotalOverWhatItTotalsIsATotalsHeader() {
+        for header in ["Daily Total", "Total Doses", "All Items", "Total Hours", "House Total", "Subtotal", "Grand Total", "Total (units)"] {
+            #expect(TotalsLabel.isTotalsHeader(header), "\(header)")
+        }
+        for header in ["Total Parenteral Nutrition", "TPN Total", "Daily Heparin", "Items", "Total Hip Kit"] {
+            #expect(!TotalsLabel.isTotalsHeader(header), "\(header)")
+        }
+    }
+
     /// The byte reading (the import's, per row) and the text reading agree.
     @Test func bytesAndTextAgree() {
         for text in ["Grand Total", "Total Parenteral Nutrition kit", "sum", "Gloves"] {

@@ -15,12 +15,34 @@ import Tabular
 /// - the sum of the department's other rows that month (two or more) not named so, or of
 ///   those of its sign (expenses beside revenue).
 public enum SubtotalLines {
-    /// Whether an account's name begins with a totals word.
+    static let totalWords = ["total", "totals", "subtotal", "subtotals", "sub total", "sub-total"]
+
+    /// Whether an account's name begins with a totals word, or ends with one after a name
+    /// (`6100 Medical Supplies Total`, as Excel's Subtotal command writes it).
     public static func isNamedAsTotal(_ account: String) -> Bool {
         let key = account.matchKey()
-        return ["total", "totals", "subtotal", "subtotals", "sub total", "sub-total"].contains { word in
+        return totalWords.contains { word in
             key.hasPrefix(word) && (key.count == word.count || [" ", ":", "-"].contains(key.dropFirst(word.count).first.map(String.init) ?? ""))
+        } || totalled(key) != nil
+    }
+
+    /// The account a line named as its total names (`matchKey`): `Total 6100 Medical Supplies`
+    /// and `6100 Medical Supplies Total` both total `6100 medical supplies`; nil for a name
+    /// without one (`Total`, `Total: all`).
+    static func totalled(_ key: String) -> String? {
+        for word in totalWords {
+            if key.hasPrefix(word + " ") || key.hasPrefix(word + ":") || key.hasPrefix(word + " -") {
+                var rest = Substring(key.dropFirst(word.count))
+                while let c = rest.first, c == " " || c == ":" || c == "-" { rest.removeFirst() }
+                if !rest.isEmpty { return String(rest) }
+            }
+            if key.hasSuffix(" " + word) {
+                var rest = Substring(key.dropLast(word.count + 1))
+                while let c = rest.last, c == " " || c == ":" || c == "-" { rest.removeLast() }
+                if !rest.isEmpty { return String(rest) }
+            }
         }
+        return nil
     }
 
     /// Which rows of a ledger to keep, its subtotal lines (`rows`) left out, and a note naming
@@ -28,12 +50,46 @@ public enum SubtotalLines {
     public static func leftOut(of ledger: LedgerRows) -> (keep: [Bool], note: String)? {
         let d = ledger.department, a = ledger.account
         let subtotals = rows(department: d, account: a, month: ledger.month, amount: ledger.amount)
-        guard !subtotals.isEmpty else { return nil }
+        let accountTotals = Set(accountTotalsNotAddingUp(department: d, account: a, month: ledger.month, amount: ledger.amount))
+        let unsummed = accountTotals.subtracting(subtotals).sorted()
+        guard !subtotals.isEmpty || !unsummed.isEmpty else { return nil }
         var keep = [Bool](repeating: true, count: d.count)
-        for r in subtotals { keep[r] = false }
-        var names: [String] = []
-        for r in subtotals where !names.contains("\(d[r]) / \(a[r])") { names.append("\(d[r]) / \(a[r])") }
-        return (keep, "\(NumberFormat.count(subtotals.count, "row")) of the actuals\(ledger.file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it or of its department's month (\(names.listed(upTo: 4))): left out, since summed with the lines they total they would count twice")
+        for r in subtotals + unsummed { keep[r] = false }
+        func named(_ rows: [Int]) -> String {
+            var names: [String] = []
+            for r in rows where !names.contains("\(d[r]) / \(a[r])") { names.append("\(d[r]) / \(a[r])") }
+            return names.listed(upTo: 4)
+        }
+        var notes: [String] = []
+        if !subtotals.isEmpty {
+            notes.append("\(NumberFormat.count(subtotals.count, "row")) of the actuals\(ledger.file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it\(subtotals.contains(where: accountTotals.contains) ? ", of its department's month or of the account it names over the export" : " or of its department's month") (\(named(subtotals))): left out, since summed with the lines they total they would count twice")
+        }
+        if !unsummed.isEmpty {
+            notes.append("\(NumberFormat.count(unsummed.count, "row")) of the actuals\(ledger.file) \(unsummed.count == 1 ? "is named" : "are named") as the total of an account of \(unsummed.count == 1 ? "its" : "their") department (\(named(unsummed))) but \(unsummed.count == 1 ? "its amount is" : "their amounts are") not the sum of that account's lines: left out all the same, since a total read as an account counts the lines twice; check the export holds all of the account's lines, or leave total rows out of it")
+        }
+        return (keep, notes.joined(separator: "; "))
+    }
+
+    /// Lines named as the total of an account of their department (`Total 6100 Medical
+    /// Supplies` beside `6100 Medical Supplies`, or `6100 Medical Supplies Total`), in file
+    /// order: a total of that account, whatever their amount. A report writer closes each
+    /// account with its total over the report's range, dated at its end; read as an account,
+    /// a Q1 GL's two totals doubled a department's $46,400 to $92,800.
+    public static func accountTotalsNotAddingUp(department: [String], account: [String], month: [Int], amount: [Double]) -> [Int] {
+        struct Line: Hashable { var department: String, account: String }
+        var keys: [String: String] = [:]
+        func key(_ a: String) -> String {
+            if let k = keys[a] { return k }
+            let k = a.matchKey()
+            keys[a] = k
+            return k
+        }
+        var accounts = Set<Line>()
+        for r in account.indices where !isNamedAsTotal(account[r]) { accounts.insert(Line(department: department[r], account: key(account[r]))) }
+        return account.indices.filter { r in
+            guard isNamedAsTotal(account[r]), let named = totalled(key(account[r])) else { return false }
+            return accounts.contains(Line(department: department[r], account: named))
+        }
     }
 
     /// The rows (in file order, by column) that are subtotals.
@@ -59,9 +115,28 @@ public enum SubtotalLines {
         func equal(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 0.005 }
         var matched: [Line: [Int]] = [:], unmatched = Set<Line>()
         var runStart = 0, runSum = 0.0
+        // Each department's account's lines so far: `Total 6100 Medical Supplies` on the
+        // export's last day totals that account over the whole range of the export.
+        var accountSoFar: [Line: Double] = [:], keys: [String: String] = [:]
+        func key(_ a: String) -> String {
+            if let k = keys[a] { return k }
+            let k = a.matchKey()
+            keys[a] = k
+            return k
+        }
         for r in account.indices {
             if r > 0 && (department[r] != department[r - 1] || month[r] != month[r - 1]) { runStart = r; runSum = 0 }
-            guard named[r] else { runSum += amount[r]; continue }
+            guard named[r] else {
+                runSum += amount[r]
+                accountSoFar[Line(department: department[r], account: key(account[r])), default: 0] += amount[r]
+                continue
+            }
+            if let totalled = totalled(key(account[r])), let sum = accountSoFar[Line(department: department[r], account: totalled)], equal(amount[r], sum) {
+                matched[Line(department: department[r], account: account[r]), default: []].append(r)
+                runStart = r + 1
+                runSum = 0
+                continue
+            }
             // (A run of one row counts too: a line equal in every month to the one row above it
             // is that row's total, and the every-month rule keeps an account equal by chance.)
             let run = r - runStart

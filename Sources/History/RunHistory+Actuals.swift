@@ -46,11 +46,13 @@ extension RunHistory {
     func appendActuals(of stage: StageRecord, run: Int) throws {
         // The vintage of everything this run records: which of two values for one period
         // tracking uses (`ForecastTracking`).
-        let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period) VALUES (?1, ?2, ?3, ?4)")
+        let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period, scope, scope_files) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         try mark.bind(1, run)
         try mark.bind(2, stage.stage)
         try mark.bind(3, stage.frequency.rawValue)
         try mark.bind(4, stage.frequency.label(stage.lastPeriod))
+        try mark.bind(5, stage.scope)
+        try mark.bind(6, stage.scopeFiles)
         try mark.step()
         // One stage may have run at two frequencies (a weekly then a monthly staffing run):
         // only labels of this run's frequency are its periods. The pattern is written into the

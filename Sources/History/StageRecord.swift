@@ -14,6 +14,13 @@ public struct StageRecord: Sendable {
     public let frequency: Frequency
     /// The last period of history the stage saw: the run's as-of.
     public let lastPeriod: Int
+    /// What the stage reads, as a pipeline wrote it (the import's table, columns and `where:`,
+    /// filters, the aggregate's series and value), nil for a canned command: a run of the
+    /// stage name reading other rows is another job (`RunHistory.scope(of:)`).
+    public var scope: String?
+    /// The files the stage read, kept beside `scope` for the message naming both jobs; not
+    /// compared (this month's export may have this month's name).
+    public var scopeFiles: String?
 
     struct Forecasts: Sendable {
         var series: String

@@ -29,4 +29,15 @@ extension PipelineRunner {
         }
         return note
     }
+
+    /// Refuses, before anything runs, a run whose stage reads other rows than the runs of its
+    /// name the history holds (`StageScope`): its actuals would be recorded as revisions of
+    /// the other job's, and each job's forecasts scored against the other's figures.
+    static func refuseAnotherScope(_ scopes: [String: StageScope], in history: RunHistory) throws {
+        for (stage, scope) in scopes.sorted(by: { $0.key < $1.key }) where !scope.clauses.isEmpty {
+            guard let held = try history.scope(of: stage), held.scope != scope.clauses else { continue }
+            func read(_ files: String, _ clauses: String) -> String { (files.isEmpty ? "" : files + " ") + "(" + clauses + ")" }
+            throw InputError(file: history.path, "the history's stage '\(stage)' was recorded by a run that read \(read(held.files, held.scope)) (run \(held.run)), and this run's stage '\(stage)' reads \(read(scope.files, scope.clauses)): another job's figures, which would be recorded as revisions of that one's and score its forecasts against other rows. Give this job a stage name of its own, or a history of its own (--history, history: in the pipeline); if it is the same job and what it reads changed on purpose, run again with --same-job. Nothing was run or written")
+        }
+    }
 }

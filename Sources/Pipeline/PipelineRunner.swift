@@ -24,6 +24,9 @@ public struct PipelineRunner: Sendable {
     public var history: String?
     /// How the run is named in the history: `run`, or the canned command that built it.
     public var command = "run"
+    /// `run --same-job`: the user says this run is the job whose history its stages continue,
+    /// though what they read changed (`StageScope`), so it is recorded without the refusal.
+    public var sameJob = false
 
     public init(registry: StageRegistry = .standard, threads: Int = 2, quiet: Bool = false) {
         self.registry = registry
@@ -288,6 +291,14 @@ public struct PipelineRunner: Sendable {
             do {
                 try OutputGuard(inputs: inputs, files: [.init(ownGiven, "the run history", remedy: "choose another path for --history (history: in the pipeline)")], folders: folders).check()
                 try RunHistory.check(ownGiven, reading: false)
+                // A history in a folder that does not exist passed validate, and run refused it
+                // ("cannot open the history database", exit 1).
+                let folder = ownGiven.contains("/") ? String(ownGiven[..<ownGiven.lastIndex(of: "/")!]) : "."
+                var isFolder: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: ownGiven), !folder.isEmpty,
+                   !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+                    problems.append(PipelineError(location: ownLocation, "\(named): the folder '\(folder)' does not exist, so a run cannot create the history there; create the folder, or give the history another path"))
+                }
             } catch let error as UsageError {
                 problems.append(PipelineError(location: ownLocation, error.message))
             } catch {
@@ -537,6 +548,16 @@ public struct PipelineRunner: Sendable {
         // A history that is not ours (or is newer) is refused before anything runs.
         let started = Date()
         let opened = try history.map { try RunHistory.openNoting($0) }
+        // Only a pipeline's stages say what they read; a canned command's runs keep no scope.
+        let scopes = pipelineFile == nil ? [:] : Dictionary(stages.map { ($0.name, StageScope(of: $0.name, in: stages)) }) { a, _ in a }
+        if let opened, !sameJob {
+            do {
+                try PipelineRunner.refuseAnotherScope(scopes, in: opened.history)
+            } catch {
+                if opened.created { opened.history.discard() }
+                throw error
+            }
+        }
         var historyRecords: [StageRecord] = []
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
@@ -666,6 +687,10 @@ public struct PipelineRunner: Sendable {
             throw failure
         }
         PipelineRunner.removeRejectsFolder(of: output)
+        for i in historyRecords.indices {
+            historyRecords[i].scope = scopes[historyRecords[i].stage]?.clauses
+            historyRecords[i].scopeFiles = scopes[historyRecords[i].stage]?.files
+        }
         if let opened {
             notes.append(try PipelineRunner.append(to: opened.history, command: command, started: started, pipelineHash: pipelineHash,
                                                    output: output, records: historyRecords))

@@ -320,11 +320,34 @@ public struct PipelineSpec: Sendable {
                 stages[i].values[head] = .map([String(param[param.index(after: dot)...]): value])
                 stages[i].locations[head] = SourceLocation(file: "--set \(item)", line: 0, column: 0)
             } else {
-                stages[i].values[param] = .scalar(value)
+                stages[i].values[param] = .scalar(Self.commandLinePath(value, isPath: Self.takesPath(kind: stages[i].kind, param: param)))
             }
             // A bad value is the command line's, not the YAML line it replaced.
             stages[i].locations[param] = SourceLocation(file: "--set \(item)", line: 0, column: 0)
         }
+    }
+
+    /// Whether `param` of a `kind` stage names a file the run reads (an import's `file`, a
+    /// track's `history`, a variance's scenario file).
+    static func takesPath(kind: String, param: String) -> Bool {
+        if kind == "variance" && param == "scenarios" { return true }
+        return StageRegistry.standard.type(of: kind)?.parameters.contains { $0.name == param && $0.kind == .inputFile } ?? false
+    }
+
+    /// A relative path typed after `--set` is read from the folder the command runs in, as
+    /// `--out` and `--history` on the same line are: resolved from the pipeline's folder, `run
+    /// pipelines/monthly.yml --set usage.file=exports/usage_latest.csv` read a March export
+    /// lying in `pipelines/exports/` instead of `./exports/` (April's), exit 0, and archived a
+    /// second March run. Made absolute here, it stays put when the stage resolves it against
+    /// the pipeline's folder. A scenario list (`[...]`, `{...}`) is no path.
+    static func commandLinePath(_ value: String, isPath: Bool) -> String {
+        guard isPath, !value.isEmpty, value != "-", !value.hasPrefix("/"), !value.hasPrefix("["), !value.hasPrefix("{") else { return value }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return value }
+        let cwd = String(cString: buffer)
+        var relative = Substring(value)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return (cwd == "/" ? "" : cwd) + "/" + relative
     }
 
     static func readText(_ path: String) throws -> String {

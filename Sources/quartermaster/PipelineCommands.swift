@@ -23,6 +23,9 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Run history database to append this run to (default: the pipeline's history:).", valueName: "file.sqlite"))
     var history: String?
 
+    @Flag(help: "Record the run in the history although a stage reads other rows (another where:, columns or filter) than the earlier runs of its name: it is the same job, changed on purpose.")
+    var sameJob = false
+
     @Flag(help: "No progress lines.")
     var quiet = false
 
@@ -34,6 +37,7 @@ struct Run: ParsableCommand {
         let started = Progress.now()
         var runner = PipelineRunner(threads: threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         runner.history = history
+        runner.sameJob = sameJob
         try style.configure(&runner)
         let result = try runner.run(pipeline, output: out, overrides: overrides)
         for note in result.notes { Diagnostics.info(note) }

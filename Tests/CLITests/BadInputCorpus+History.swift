@@ -77,6 +77,9 @@ extension BadInputCorpus {
                                            files: ["notes.sqlite": Data("not a database\n".utf8)])
         validate.unchangedFiles = ["notes.sqlite"]
         cases.append(validate)
+        // A history in a folder that does not exist: validate said "valid", and run refused it.
+        cases.append(PipelineCorpus.yaml("validate of a pipeline whose history: is in a folder that does not exist", "history: nodir/h.sqlite\n" + PipelineCorpus.base, line: 1,
+                                         "history: 'nodir/h.sqlite': the folder 'nodir' does not exist, so a run cannot create the history there"))
         // Another job's history: the same series with other figures where its forecasts start.
         // The forecasts are written; the history is left without this run, and says why.
         let other = "series,period,value\n" + ["A100", "B200"].flatMap { s in (1...12).map { m in "\(s),2025-\(m < 10 ? "0" : "")\(m),\(1000 + m * 7)\n" } }.joined()
@@ -120,6 +123,26 @@ extension BadInputCorpus {
                                absentAfterFailure: ["out"])
         empty.unchangedFiles = ["empty.sqlite"]
         cases.append(empty)
+        // Review case 01: a copy of the hospital's pipeline filtered to one department
+        // (`where:` on its import, or the same through --set), with the stage name and the
+        // history, is refused before anything runs, naming both scopes (it recorded ICU-only
+        // figures as revisions of the hospital's, and track scored 56.2% WAPE for 3.0%).
+        let scoped = StageScopeTests.self
+        for (name, pipeline, extra, clause) in [
+            ("run of a pipeline copy filtered to one department into the hospital's history stage", "icu.yml", [String](), "where {department: ICU}"),
+            ("run --set adding a where: to a stage the history holds unfiltered", "hospital.yml", ["--set", "usage.where.department=MedSurg"], "where {department: MedSurg}"),
+        ] {
+            cases.append(CorpusCase(kind: .pipeline, name: name,
+                                    files: ["usage.csv": Data(scoped.usage.utf8), "hospital.yml": Data(scoped.pipeline().utf8),
+                                            "icu.yml": Data(scoped.pipeline(where: ", where: {department: ICU}").utf8)],
+                                    prepare: { dir in
+                                        let first = try CLIRunner.run(["run", "hospital.yml", "--out", "h", "--quiet"], in: dir)
+                                        guard first.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+                                    },
+                                    arguments: ["run", pipeline, "--out", "i", "--quiet"] + extra,
+                                    expectation: .fails(file: "shared.sqlite", line: nil, says: ["the history's stage 'demand' was recorded by a run that read usage.csv (sum of quantity by item; table usage) (run 1)", clause, "a stage name of its own, or a history of its own", "--same-job", "Nothing was run or written"]),
+                                    absentAfterFailure: ["i"]))
+        }
         // track reads the history: a new file name is no remedy there.
         var text = CorpusCase(kind: .pipeline, name: "track of a text file as history", files: ["notes.sqlite": Data("not a database\n".utf8)],
                               arguments: ["track", "--history", "notes.sqlite", "--out", "out", "--quiet"],

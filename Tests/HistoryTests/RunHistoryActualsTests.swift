@@ -245,7 +245,7 @@ import Testing
             INSERT INTO runs VALUES (1, '2026-12-04T00:53:18Z', '2026-12-04T00:53:18Z', 'forecast', NULL, '2025-12', 'ra/f.csv'),
                                     (2, '2026-12-04T00:53:18Z', '2026-12-04T00:53:18Z', 'forecast', NULL, '2026-03', 'rc/f.csv'),
                                     (3, '2026-12-04T00:53:18Z', '2026-12-04T00:53:18Z', 'forecast', NULL, '2026-02', 'rb/f.csv');
-            INSERT INTO stage_runs VALUES (1, 'forecast', 'month', '2025-12'), (2, 'forecast', 'month', '2026-03'), (3, 'forecast', 'month', '2026-02');
+            INSERT INTO stage_runs(run_id, stage, frequency, last_period) VALUES (1, 'forecast', 'month', '2025-12'), (2, 'forecast', 'month', '2026-03'), (3, 'forecast', 'month', '2026-02');
             INSERT INTO forecasts(run_id, stage, series, period, lag, forecast, lo80, hi80, lo95, hi95, model, demand_class, snaive)
                 VALUES (1, 'forecast', 'A', '2026-01', 1, 100, 100, 100, 100, 100, 'Combo', 'smooth', 100);
             INSERT INTO actuals VALUES (2, 'forecast', 'A', '2026-01', 130), (3, 'forecast', 'A', '2026-01', 120);

@@ -180,10 +180,19 @@ extension ReorderJob {
         doc.keyFigure("\(noun.prefix(1).uppercased() + noun.dropFirst()) without a unit cost", Double(noCost.count))
         if !plan.outlooks.isEmpty {
             doc.heading("Demand outlook for the largest items by spend")
-            doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges.")
+            // Said in the text, not only in the charts' captions: the Summary sheet and the page
+            // show which items' weeks are their daily forecast summed.
+            let byDay = plan.outlooks.filter { $0.bookedDaysOfFirstWeek != nil }.map(\.name)
+            doc.paragraph("Weekly use over the last year and the forecast behind this list, with 80% and 95% ranges."
+                          + (byDay.isEmpty ? "" : " \(byDay.listed(upTo: 5)) \(byDay.count == 1 ? "is" : "are") planned day by day: \(byDay.count == 1 ? "its" : "their") forecast is the daily one the list used, summed by week, the week under way holding its days already used."))
             for (rank, outlook) in plan.outlooks.enumerated() {
+                // Which forecast it is, for an item planned day by day (`SeriesOutlook.bookedDaysOfFirstWeek`).
+                let daily = outlook.bookedDaysOfFirstWeek.map { days in
+                    " The forecast is the daily one this list plans the item by, summed by week"
+                        + (days > 0 ? "; the first forecast week holds its \(days) day\(days == 1 ? "" : "s") already used." : ".")
+                } ?? ""
                 doc.figure(outlook.figure(name: "outlook_\(rank + 1)", title: "Weekly use: \(outlook.name)",
-                                          caption: "Units used per week, forecast with 80% and 95% ranges.", format: .quantity))
+                                          caption: "Units used per week, forecast with 80% and 95% ranges." + daily, format: .quantity))
             }
         }
         let csv = file + ".csv"

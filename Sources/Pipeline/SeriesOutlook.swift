@@ -10,6 +10,10 @@ public struct SeriesOutlook: Sendable {
     public var forecast: [Double]
     /// Interval bands over the forecast periods, widest first.
     public var bands: [FanChart.Band]
+    /// Days of the first forecast week already used, when the forecast is a daily one summed by
+    /// week (an item the reorder list plans day by day, `WeeksOfDailyForecast`); nil for a
+    /// weekly forecast. The chart's caption says which it shows.
+    public var bookedDaysOfFirstWeek: Int?
 
     /// The last `keep` periods of `history` (ending at period `last`) and `forecast` after it.
     public init(name: String, frequency: Frequency, history: [Double], last: Int, forecast: SeriesForecast, levels: [Double], keep: Int) {

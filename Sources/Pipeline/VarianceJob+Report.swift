@@ -139,14 +139,17 @@ extension VarianceJob {
                   // table left them blank beside the CSV's figures. A quarter whose split the
                   // CSV leaves blank is blank here too (`splitKnown`): summed from the lines, the
                   // table showed a split the CSV did not have.
+                  // A quarter without a budget (`VarianceRow.budgeted`) has no budget or variance, blank as in the CSV.
                   quarters.map { r in
-                      [r.line.department, r.line.period, r.basis.rawValue, numbers.money(r.line.budget), numbers.money(r.line.actual), numbers.money(r.line.variance),
-                       r.line.variancePercent.map { numbers.percent($0) } ?? "", r.splitKnown && r.line.volumeVariance.isFinite ? numbers.money(r.line.volumeVariance) : "",
+                      [r.line.department, r.line.period, r.basis.rawValue, r.budgeted ? numbers.money(r.line.budget) : "", numbers.money(r.line.actual),
+                       r.budgeted ? numbers.money(r.line.variance) : "",
+                       r.budgeted ? r.line.variancePercent.map { numbers.percent($0) } ?? "" : "", r.splitKnown && r.line.volumeVariance.isFinite ? numbers.money(r.line.volumeVariance) : "",
                        r.splitKnown && r.line.rateVariance.isFinite ? numbers.money(r.line.rateVariance) : ""]
                   }, alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right],
                   // The figures as budget_variance.csv writes them, behind the whole dollars shown.
                   values: quarters.map { r in
-                      [nil, nil, nil, cents(r.line.budget), cents(r.line.actual), cents(r.line.variance), r.line.variancePercent.map { ($0 * 10).rounded() / 1000 },
+                      [nil, nil, nil, r.budgeted ? cents(r.line.budget) : nil, cents(r.line.actual), r.budgeted ? cents(r.line.variance) : nil,
+                       r.budgeted ? r.line.variancePercent.map { ($0 * 10).rounded() / 1000 } : nil,
                               r.splitKnown ? cents(r.line.volumeVariance) : nil, r.splitKnown ? cents(r.line.rateVariance) : nil]
                   })
         // Booked quarters with no month a volume flexes (`MonthsWithoutVolume`, named in a note).
@@ -160,7 +163,14 @@ extension VarianceJob {
             let named = partlySplit.map { "\($0.line.department) \($0.line.period)" }
             doc.paragraph("Volume and rate cover only the months with an actual volume in \(named.listed(upTo: 5, of: named.count)): the variance of the months without one is neither, so the two do not add up to the variance there.")
         }
-        let unsplit = quarters.filter { !$0.splitKnown && $0.basis == .forecast }
+        // Said beside the rows: the summary's note alone left a finance manager summing the
+        // quarters' $0 budgets and "favorable" revenue without seeing it.
+        let unbudgeted = Set(quarters.filter { !$0.budgeted }.map(\.line.period)).sorted()
+        if let first = unbudgeted.first, let last = unbudgeted.last {
+            let span = first == last ? first : "\(first) to \(last)"
+            doc.paragraph("Budget, variance, volume and rate are blank for \(span), as in \(file).csv: the budget has no month of \(first == last ? "it" : "them"), so the forecast is shown with nothing to set it against, and \(first == last ? "it is" : "they are") not flagged.")
+        }
+        let unsplit = quarters.filter { !$0.splitKnown && $0.basis == .forecast && $0.budgeted }
         if !unsplit.isEmpty {
             // Why: the lines projected from their amounts have no forecast volume to flex by.
             let lines = result.rows.filter { row in

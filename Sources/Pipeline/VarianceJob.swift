@@ -258,10 +258,12 @@ public struct VarianceJob: Sendable {
         func flexed(_ row: Row, _ value: Double) -> Double { row.splitKnown ? money(value) : .nan }
         return Table([
             ("department", .text(rows.map(\.line.department))), ("account", .text(rows.map(\.line.account))),
-            ("period", .text(rows.map(\.line.period))), ("budget", .number(rows.map { money($0.line.budget) })),
-            ("actual", .number(rows.map { $0.basis == .actual ? money($0.line.actual) : .nan })), ("variance", .number(rows.map { money($0.line.variance) })),
-            ("variance_pct", .number(rows.map { $0.line.variancePercent.map { ($0 * 10).rounded() / 10 } ?? .nan })),
-            ("favorable", .text(rows.map { $0.line.favorable ? "true" : "false" })),
+            // A forecast row of months without a budget (`VarianceRow.budgeted`) has none of these.
+            ("period", .text(rows.map(\.line.period))), ("budget", .number(rows.map { $0.budgeted ? money($0.line.budget) : .nan })),
+            ("actual", .number(rows.map { $0.basis == .actual ? money($0.line.actual) : .nan })),
+            ("variance", .number(rows.map { $0.budgeted ? money($0.line.variance) : .nan })),
+            ("variance_pct", .number(rows.map { r in r.budgeted ? r.line.variancePercent.map { ($0 * 10).rounded() / 10 } ?? .nan : .nan })),
+            ("favorable", .text(rows.map { $0.budgeted ? $0.line.favorable ? "true" : "false" : "" })),
             ("flexed_budget", .number(rows.map { flexed($0, $0.line.flexedBudget) })),
             ("volume_variance", .number(rows.map { flexed($0, $0.line.volumeVariance) })),
             ("rate_variance", .number(rows.map { flexed($0, $0.line.rateVariance) })),

@@ -49,6 +49,9 @@ struct Forecast: ParsableCommand {
     func run() throws {
         let started = Progress.now()
         let startedAt = Date()
+        // Neither file is written as CSV text under a workbook's name (`OutputPaths.refuseSpreadsheetName`).
+        try OutputPaths.refuseSpreadsheetName(out, flag: "--out", command: "forecast")
+        if let accuracy { try OutputPaths.refuseSpreadsheetName(accuracy, flag: "--accuracy", command: "forecast") }
         // Before the history is opened (or created): no file this run writes may be its input.
         var writing: [OutputGuard.Named] = []
         if let accuracy {

@@ -48,6 +48,9 @@ struct SeriesOptions: ParsableArguments {
         guard let partialPolicy = PartialPolicy(rawValue: partial) else {
             throw UsageError("--partial must be drop or keep, not '\(partial)'")
         }
+        // CSV text under a spreadsheet's name is refused before anything is read or written.
+        try OutputPaths.refuseSpreadsheetName(output, flag: "--out", command: command)
+        if let rejects { try OutputPaths.refuseSpreadsheetName(rejects, flag: "--rejects", command: command) }
         let rejectsPath = rejects ?? OutputPaths.defaultRejectsPath(for: output)
         var written = [OutputGuard.Named(output, "--out", remedy: "choose another output path")]
         if let rejects {

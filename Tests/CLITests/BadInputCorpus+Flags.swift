@@ -42,7 +42,38 @@ extension BadInputCorpus {
                                     arguments: census.arguments + [flag, value], expectation: .usageError(says: [says])))
         }
         for k in cases.indices { cases[k].absentAfterFailure = ["-", "-.rejects", "-.lock"] }
-        return cases + formatCases() + columnMapCases()
+        return cases + formatCases() + columnMapCases() + spreadsheetNameCases()
+    }
+
+    /// Review wb-5: `forecast --out fc.xlsx` and `aggregate --out ag.xlsx` wrote CSV text under
+    /// the workbook's name with exit 0 (Excel refuses the file; LibreOffice opens it as text and
+    /// reads item 000123 as 123). Such a name, on any CSV these commands write, is a usage
+    /// error naming the flag and the .csv name to give, and nothing is written.
+    static func spreadsheetNameCases() -> [CorpusCase] {
+        let series = CSVInput.series, usage = CSVInput.usage
+        func renamed(_ arguments: [String], _ flag: String, _ name: String) -> [String] {
+            guard let k = arguments.firstIndex(of: flag) else { return arguments + [flag, name] }
+            var changed = arguments
+            changed[k + 1] = name
+            return changed
+        }
+        var cases: [CorpusCase] = []
+        for (flag, name, csv) in [("--out", "fc.xlsx", "fc.csv"), ("--out", "FC.XLSM", "FC.csv"), ("--out", "fc.xls", "fc.csv"),
+                                  ("--accuracy", "acc.xlsx", "acc.csv"), ("--rejects", "rej.ods", "rej.csv")] {
+            var c = CorpusCase(kind: series.kind, name: "forecast \(flag) \(name) (CSV under a spreadsheet's name)",
+                               files: [series.file: Data(series.contents)], arguments: renamed(series.arguments, flag, name),
+                               expectation: .usageError(says: ["\(flag) \(name): forecast writes CSV text, not a workbook", "\(flag) \(csv)", "file: NAME.xlsx"]))
+            c.absentAfterFailure = [name, "fc.csv", "fc.accuracy.csv", "fc.rejects.csv"]
+            cases.append(c)
+        }
+        for (flag, name, csv) in [("--out", "ag.xlsx", "ag.csv"), ("--rejects", "rej.xlsx", "rej.csv")] {
+            var c = CorpusCase(kind: usage.kind, name: "aggregate \(flag) \(name) (CSV under a spreadsheet's name)",
+                               files: [usage.file: Data(usage.contents)], arguments: renamed(usage.arguments, flag, name),
+                               expectation: .usageError(says: ["\(flag) \(name): aggregate writes CSV text, not a workbook", "\(flag) \(csv)"]))
+            c.absentAfterFailure = [name, "series.csv", "series.rejects.csv"]
+            cases.append(c)
+        }
+        return cases
     }
 
     /// A `--columns` key that no input of the command reads (a misspelt role, a kind the

@@ -412,6 +412,40 @@ import Planning
         #expect(abs(gloves.demandForecast - 140) < 2)
     }
 
+    /// Review wb-7: the outlook chart ("the forecast behind this list") of an item planned day
+    /// by day drew the weekly model, which never sees the week under way: saline's weeks at 40
+    /// a day give it 280 a week, while the list plans under 35 a day. The chart now sums the
+    /// daily forecast the list used: the week under way holds its 4 days at 20 (80) and the
+    /// forecast of Friday to Sunday; the next week the 7 forecast days, half the 14 days of
+    /// lead time + review the list plans (the model's level holds over the horizon, so to 2%).
+    /// Gloves, planned by the week, keep the weekly forecast.
+    @Test func theOutlookOfAnItemPlannedDayByDayIsTheDailyForecast() throws {
+        var usage = Self.usage([("SAL", nil, 40), ("GLV", nil, 0)], weeks: 20)
+        var dates = try #require(usage.days("date")), items = try #require(usage.texts("item")), quantities = try #require(usage.numbers("quantity"))
+        for row in dates.indices where items[row] == "GLV" { quantities[row] = dates[row].isoWeekday == 2 ? 700 : 0 }
+        for d in 0..<4 {
+            dates.append(Self.start.adding(days: 140 + d)); items.append("SAL"); quantities.append(20)
+        }
+        usage = Table([("date", .date(dates)), ("item", .text(items)), ("quantity", .number(quantities))])
+        var job = ReorderJob()
+        job.threads = 1
+        let plan = try job.plan(usage: usage, items: Self.items(["GLV", "SAL"]), inventory: Self.inventory([("GLV", "Main", 0), ("SAL", "Main", 0)]))
+        let saline = try #require(plan.lines.first { $0.item == "SAL" })
+        let outlook = try #require(plan.outlooks.first { $0.name.hasPrefix("SAL") }), gloves = try #require(plan.outlooks.first { $0.name.hasPrefix("GLV") })
+        #expect(outlook.bookedDaysOfFirstWeek == 4 && gloves.bookedDaysOfFirstWeek == nil)
+        #expect(outlook.forecast.count == 2, "\(outlook.forecast)")
+        #expect(abs(outlook.forecast[1] - saline.demandForecast / 2) < 0.02 * saline.demandForecast / 2, "\(outlook.forecast) \(saline.demandForecast)")
+        #expect(outlook.forecast[0] > 80 && outlook.forecast[0] < 80 + 3 * 35, "\(outlook.forecast)")
+        #expect(outlook.forecast[1] < 7 * 35, "\(outlook.forecast)")
+        let doc = ReorderJob.report(plan), report = doc.markdown(figurePrefix: "r")
+        #expect(report.contains(" is planned day by day: its forecast is the daily one the list used, summed by week, the week under way holding its days already used."), "\(report)")
+        let svg = try #require(doc.blocks.lazy.compactMap { block -> String? in
+            if case .figure(let f) = block, f.description.hasPrefix("Weekly use: SAL") { return f.svg }
+            return nil
+        }.first)
+        #expect(svg.contains("summed by week; the first forecast week holds its 4 days already used."), "\(svg)")
+    }
+
     /// Item 2: a duplicated item-master row (or inventory row of one item and location) is
     /// rejected naming both lines, so the import fails above the reject threshold.
     @Test func duplicateRowsAreRejectedNamingBothLines() throws {

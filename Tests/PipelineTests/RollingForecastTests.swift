@@ -149,8 +149,10 @@ import TestScratch
         let periods = rows.filter { $0["department"] == s.emergency && $0["account"] == s.supplies && $0["basis"] == "forecast" }.map { $0["period"] ?? "" }
         #expect(periods.filter { $0.hasPrefix("20") }.count == 12)
         #expect(periods.filter { $0.contains("-Q") } == ["FY2027-Q3", "FY2027-Q4", "FY2028-Q1", "FY2028-Q2"])
-        // No FY2028 budget in the file: budget 0, variance = the forecast.
-        #expect(row(rows, s.emergency, s.supplies, "FY2028-Q1")?["variance"] == "60000")
+        // No FY2028 budget in the file: budget and variance unknown (blank, not $0 and the whole
+        // forecast), the forecast 3 x $20,000 kept (review wb-1).
+        let next = row(rows, s.emergency, s.supplies, "FY2028-Q1")
+        #expect(next?["budget"] == "" && next?["variance"] == "" && next?["favorable"] == "" && next?["forecast"] == "60000", "\(String(describing: next))")
         // The projected fiscal year is still FY2027's.
         #expect(row(rows, s.emergency, s.supplies, "FY2027-YTD")?["projected_fy"] == "240000")
         // A horizon ending before the fiscal year does still project the whole year.
@@ -397,6 +399,39 @@ enum CSVTextRows {
         #expect(!next.isEmpty)
         #expect(next.allSatisfy { $0.flag.isEmpty }, "\(next.map { "\($0.line.account) \($0.line.period) \($0.flag)" })")
         #expect(result.notes.contains { $0.hasPrefix("the forecast months 2026-07 to 2026-09 have no budget") }, "\(result.notes)")
+    }
+
+    /// Review wb-1: a forecast row of months the budget has none of was set against $0. ICU
+    /// books salaries $100,000 and revenue $450,000 a month (flat, July to September 2025)
+    /// against a FY2026 budget only; 4 quarters ahead reach FY2027-Q1 (2026-07 to 2026-09).
+    /// Its salaries forecast is 3 x $100,000 = $300,000 and its revenue 3 x $450,000 =
+    /// $1,350,000; against $0 they read variance $300,000 all "rate", favorable false, and
+    /// revenue $1,350,000 favorable true. With no budget, budget, variance, variance_pct,
+    /// favorable and the flexed split are blank (unknown), in the CSV, the department TOTAL
+    /// and the report's quarter table, which says why beside it; the forecast stays. FY2026-Q2,
+    /// budgeted ($300,000 of salaries), keeps its budget and variance ($0).
+    @Test func forecastRowsOfUnbudgetedMonthsHaveNoBudgetOrVariance() throws {
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1)
+        var job = VarianceJob()
+        job.horizonQuarters = 4
+        let result = try job.run(budget: budget, actuals: actuals, volumes: nil)
+        let rows = RollingForecastTests.records(VarianceJob.table(result))
+        let blank = ["budget", "actual", "variance", "variance_pct", "favorable", "flexed_budget", "volume_variance", "rate_variance", "flag"]
+        for (account, forecast) in [("5010 Salaries", 300_000.0), ("4010 Revenue", 1_350_000.0), ("TOTAL", 300_000.0)] {
+            for period in ["FY2027-Q1", "2026-07"] {
+                let row = try #require(rows.first { $0["account"] == account && $0["period"] == period }, "\(account) \(period)")
+                #expect(blank.allSatisfy { row[$0] == "" }, "\(row)")
+                let expected = period == "2026-07" ? forecast / 3 : forecast
+                #expect(abs((Double(row["forecast"] ?? "") ?? 0) - expected) < 1, "\(row)")
+            }
+        }
+        let q2 = try #require(rows.first { $0["account"] == "5010 Salaries" && $0["period"] == "FY2026-Q2" })
+        #expect(q2["budget"] == "300000" && q2["variance"] == "0" && q2["favorable"] == "true", "\(q2)")
+        let markdown = VarianceJob.report(result, calendar: FiscalCalendar()).markdown(figurePrefix: "v")
+        #expect(markdown.contains("Budget, variance, volume and rate are blank for FY2027-Q1, as in budget_variance.csv: the budget has no month of it"), "\(markdown)")
+        let line = try #require(markdown.split(separator: "\n").first { $0.contains("| FY2027-Q1 |") })
+        #expect(line.replacingOccurrences(of: " ", with: "").hasSuffix("|forecast||$300,000|||||"), "\(line)")
+        #expect(result.notes.contains { $0.contains("have no budget: their rows and their quarters' leave budget, variance, favorable and the volume / rate split blank") }, "\(result.notes)")
     }
 }
 

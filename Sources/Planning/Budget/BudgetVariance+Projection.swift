@@ -59,7 +59,7 @@ extension BudgetVariance {
         let unbudgetedAhead = rolling.horizon.filter { !budgetMonths.contains($0) && calendar.fiscalYear(ofMonth: $0) > fy }
         if let first = unbudgetedAhead.first, let last = unbudgetedAhead.last {
             let span = first == last ? months.label(first) : "\(months.label(first)) to \(months.label(last))"
-            notes.append("the forecast months \(span) have no budget: their rows show the variance against $0 and are not flagged")
+            notes.append("the forecast months \(span) have no budget: their rows and their quarters' leave budget, variance, favorable and the volume / rate split blank (unknown, not $0) and are not flagged; the forecast itself is shown")
         }
         let ahead = rolling.forecastMonths
         // A part first month is no month to learn from, unless it is the only one booked, and

@@ -123,6 +123,7 @@ public struct RollingForecast: Sendable {
             let line = projected(month)
             var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: unbudgeted([month]) ? "" : flagged(line))
             row.volumeForecast = driven
+            row.budgeted = !unbudgeted([month])
             rows.append(row)
         }
         // Quarters in order, each once: booked, or forecast when any of its months is ahead.
@@ -143,6 +144,7 @@ public struct RollingForecast: Sendable {
                 let forecast = Projection(amount: past.reduce(0) { $0 + (l.actual[$1] ?? 0) }) + Projection.sum(ahead.map { l.forecast[$0] ?? .zero })
                 var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: unbudgeted(inQuarter) ? "" : flagged(line, over: past))
                 row.volumeForecast = driven
+                row.budgeted = !unbudgeted(inQuarter)
                 rows.append(row)
             }
         }
@@ -184,9 +186,11 @@ public struct RollingForecast: Sendable {
                                         forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
                                         projectedVariance: sum(members.map(\.projectedVariance)),
                                         // Forecast rows of months nobody budgeted are not flagged, nor is their total.
-                                        flag: members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? ""
+                                        flag: !members.contains(where: \.budgeted) || members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? ""
                                             : members.contains { $0.flag == Self.partial } ? Self.partial : flagged(line))
                 total.volumeForecast = members.allSatisfy(\.volumeForecast)
+                // Unknown when no line of the period is budgeted (a month past the budgeted year).
+                total.budgeted = members.contains(where: \.budgeted)
                 total.projectedVolumeVariance = sum(members.map(\.projectedVolumeVariance))
                 total.projectedRateVariance = sum(members.map(\.projectedRateVariance))
                 totals.append(total)

@@ -29,7 +29,13 @@ public struct VarianceRow: Sendable {
     /// department's lines into a split the CSV left blank, so the two disagreed.
     /// A row whose months all lack the actual volume their department reports elsewhere
     /// (`MonthsWithoutVolume`) has none either: its month could not be flexed.
-    public var splitKnown: Bool { (basis == .actual || volumeForecast) && line.hasVolumeSplit }
+    public var splitKnown: Bool { budgeted && (basis == .actual || volumeForecast) && line.hasVolumeSplit }
+    /// False for a forecast row none of whose months the budget covers (a horizon past the
+    /// budgeted year, `RollingForecast.budgetedMonths`): its budget is unknown, not $0, so its
+    /// budget, variance, percentage, favorable and flexed split are blank wherever the row is
+    /// shown, and it is not flagged. Set against $0, cases/07's FY2027 read $2,011,148 of
+    /// expense "rate variance" and each revenue quarter $770,595 favorable.
+    public var budgeted = true
     /// On year-to-date rows: the projected variance split into volume and rate, over the
     /// booked months and the forecast rest of the fiscal year.
     public var projectedVolumeVariance: Double?

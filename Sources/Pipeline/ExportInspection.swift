@@ -623,8 +623,20 @@ public struct ExportInspection: Sendable {
 
     // MARK: - Report
 
+    /// A header line break as a space, as the import matches it (`"Qty\nIssued"` is `Qty Issued`):
+    /// pasted, the map reaches the header on one line.
     static func quoted(_ text: String) -> String {
-        text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? text : "\"" + text.replacingOccurrences("\"", "\"\"") + "\""
+        let text = text.lineBreaksAsSpaces
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? text : "\"" + text.replacingOccurrences("\"", "\"\"") + "\""
+    }
+
+    /// `quoted` for YAML: a double-quoted scalar escapes `"` and `\` with a backslash (`""` is
+    /// no YAML, and the suggested `item: "Item ""Code"""` failed to parse), and a
+    /// line break inside one folds to a space, so it is written as one.
+    static func yamlQuoted(_ text: String) -> String {
+        let text = text.lineBreaksAsSpaces
+        guard !text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return text }
+        return "\"" + text.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"") + "\""
     }
 
     var delimiterName: String {
@@ -745,10 +757,10 @@ public struct ExportInspection: Sendable {
         if limits.maxFieldBytes != defaults.maxFieldBytes { flags.append("--max-field-bytes \(limits.maxFieldBytes)") }
         if limits.maxColumns != defaults.maxColumns { flags.append("--max-columns \(limits.maxColumns)") }
         if !flags.isEmpty { out += "  flags: \(flags.joined(separator: " "))\n" }
-        out += "\nimport stage:\n  \(kind):\n    kind: import\n    table: \(kind)\n    file: \(ExportInspection.quoted(file))\n"
+        out += "\nimport stage:\n  \(kind):\n    kind: import\n    table: \(kind)\n    file: \(ExportInspection.yamlQuoted(file))\n"
         if let headerLine { out += "    # delete the \(headerLine == 2 ? "line" : "\(headerLine - 1) lines") above the header (line \(headerLine)) first\n" }
         if !suggestedMap.isEmpty {
-            out += "    columns: {\(suggestedMap.map { "\($0.role): \(ExportInspection.quoted($0.header))" }.joined(separator: ", "))}\n"
+            out += "    columns: {\(suggestedMap.map { "\($0.role): \(ExportInspection.yamlQuoted($0.header))" }.joined(separator: ", "))}\n"
         }
         if delimiter != UInt8(ascii: ",") { out += "    delimiter: \(delimiter == 0x09 ? "tab" : "'" + String(UnicodeScalar(delimiter)) + "'")\n" }
         if encoding != "UTF-8" { out += "    encoding: \(encoding.lowercased())\n" }

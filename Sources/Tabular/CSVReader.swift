@@ -25,7 +25,13 @@ public final class CSVReader {
     /// The encoding the file is read as: the one asked for, or what `auto` decided.
     public private(set) var encoding: TextEncoding
     /// Set when `auto` read the file as something other than UTF-8, for the summary line.
-    public private(set) var encodingNote: String?
+    public var encodingNote: String? {
+        if let transcoder, case .windows1252Lines = transcoder.source, transcoder.mixedLines.utf8Lines > 0 {
+            return transcoder.mixedLines.note
+        }
+        return settledEncodingNote
+    }
+    private var settledEncodingNote: String?
     /// The delimiter named by Excel's first line `sep=;` (written so that Excel opens the file
     /// with it): that line is not the header, which is the next line, and its delimiter is the
     /// file's unless one was given.
@@ -256,7 +262,7 @@ public final class CSVReader {
             if utf16Mark {
                 start = 2
             } else if encoding == .auto || (encoding == .utf16 && bigEndian) {
-                encodingNote = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
+                settledEncodingNote = "read as UTF-16\(bigEndian ? "BE" : "LE"): no byte-order mark, its zero bytes at \(bigEndian ? "even" : "odd") offsets"
             }
             if encoding == .auto { encoding = .utf16 }
         case .windows1252, .latin1:
@@ -275,9 +281,11 @@ public final class CSVReader {
                 if census.isUTF8 {
                     encoding = .utf8
                 } else {
-                    transcoder = Transcoder(.windows1252)
+                    // Valid UTF-8 characters beside bytes UTF-8 cannot read: lines of both
+                    // encodings, each read as what it is (`MixedLines`).
+                    transcoder = Transcoder(census.multiByte > 0 ? .windows1252Lines : .windows1252)
                     encoding = .windows1252
-                    encodingNote = "read as Windows-1252: not valid UTF-8"
+                    settledEncodingNote = "read as Windows-1252: not valid UTF-8"
                         + (census.multiByte > 0 ? " (\(census.invalid) bytes are not UTF-8 against \(census.multiByte) UTF-8 characters)" : "")
                 }
             }
@@ -338,7 +346,7 @@ public final class CSVReader {
     /// The bytes as UTF-8: themselves when the file is UTF-8, else transcoded.
     private func transcode(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         guard transcoder != nil else { return bytes }
-        let needed = Transcoder.capacity(for: bytes.count)
+        let needed = Transcoder.capacity(for: bytes.count + transcoder!.carried)
         if transcoded == nil || transcoded!.count < needed {
             transcoded?.deallocate()
             transcoded = UnsafeMutableRawBufferPointer.allocate(byteCount: needed, alignment: 16)
@@ -363,7 +371,13 @@ public final class CSVReader {
         guard !finished else { return }
         let n = try fill()
         if n == 0 {
-            if transcoder != nil, let out = transcoded {
+            if transcoder != nil {
+                let needed = Transcoder.capacity(for: transcoder!.carried)
+                if transcoded == nil || transcoded!.count < needed {
+                    transcoded?.deallocate()
+                    transcoded = UnsafeMutableRawBufferPointer.allocate(byteCount: needed, alignment: 16)
+                }
+                let out = transcoded!
                 let rest = transcoder!.finish(into: out)
                 if rest > 0 { try parse(UnsafeRawBufferPointer(rebasing: out[0..<rest])) }
             }

@@ -109,7 +109,15 @@ public struct ImportOptions: Sendable {
             }
             result[k] = v
         }
-        for ch in text {
+        var characters = Array(text)[...]
+        while let ch = characters.popFirst() {
+            // Inside quotes, `""` (as `inspect` and CSV write a quote) and `\"` are a quote
+            // of the header's own: `item="Item ""Code"""`, as inspect suggests it, reached no header before.
+            if inQuotes && (ch == "\"" || ch == "\\") && characters.first == "\"" {
+                characters.removeFirst()
+                (inValue ? { value.append("\"") } : { key.append("\"") })()
+                continue
+            }
             if ch == "\"" { inQuotes.toggle(); continue }
             if !inQuotes && ch == "," {
                 try flush()

@@ -53,10 +53,14 @@ public struct ImportRow {
     public func text(_ column: Int) throws -> UnsafeBufferPointer<UInt8> {
         let field = ImportRow.unwrapped(record[column])
         guard !field.isEmpty else { throw RowRejection(column: column, "value is empty") }
-        guard UTF8Check.isValid(field) else {
+        var combining = false
+        guard UTF8Check.isValid(field, combining: &combining) else {
             throw RowRejection(column: column, ImportRow.notUTF8Reason(field))
         }
-        return field
+        if column < importer.keyColumns.count, importer.keyColumns[column], ScientificCode.written(field) {
+            throw RowRejection(column: column, ScientificCode.reason(field))
+        }
+        return combining ? importer.composedText.composed(field, column: column) : field
     }
 
     /// Why a field is not text, naming its first bad byte: the file is read as UTF-8 because
@@ -178,6 +182,15 @@ public struct ImportRow {
 public enum UTF8Check {
     @inlinable
     public static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combining = false
+        return isValid(p, combining: &combining)
+    }
+
+    /// Whether `p` is valid UTF-8, setting `combining` when it holds a combining mark of
+    /// U+0300-U+036F (decomposed text, `ComposedText`): noted on the slow path only, so ASCII
+    /// costs nothing more.
+    @inlinable
+    public static func isValid(_ p: UnsafeBufferPointer<UInt8>, combining: inout Bool) -> Bool {
         var i = 0
         let n = p.count
         // Eight ASCII bytes at a time while there is no high bit and no NUL byte.
@@ -197,7 +210,7 @@ public enum UTF8Check {
                 continue
             }
             let length: Int
-            if b & 0xE0 == 0xC0 { length = 2; if b < 0xC2 { return false } }
+            if b & 0xE0 == 0xC0 { length = 2; if b < 0xC2 { return false }; if b == 0xCC || b == 0xCD { combining = true } }
             else if b & 0xF0 == 0xE0 { length = 3 }
             else if b & 0xF8 == 0xF0 { length = 4; if b > 0xF4 { return false } }
             else { return false }

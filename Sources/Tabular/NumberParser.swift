@@ -27,6 +27,9 @@ public struct NumberParser: Sendable {
     /// Files separated by tabs or bars are in doubt only when their dates are written with
     /// points, day first (`01.03.2026`, see `DottedDates`): US extracts write `1,500` for
     /// thousands there as often as Europe's write it for 1.5, and nothing else tells them apart.
+    /// Comma-separated files with such dates are in doubt too: an SAP goods-issue export wrote
+    /// `Menge` as `800`, `950`, `1.050`, `1.200` beside `01.10.2025`, and with `1.200` read as
+    /// 1.2 December came out 1,874 gloves where 26,150 was right (-93%), with no word.
     public let marksInDoubt: Bool
 
     /// Why the marks are in doubt, for the message: the file's semicolons, or its dotted dates.
@@ -40,11 +43,11 @@ public struct NumberParser: Sendable {
 
     /// The parser for a file's numbers: `decimalComma` as asked; unless the point is stated to
     /// be the decimal mark (`pointStated`), the marks are in doubt (`marksInDoubt`) in a file
-    /// separated by semicolons, or by anything but commas when its dates are dotted (`datesDotted`).
+    /// separated by semicolons, or by anything when its dates are dotted (`datesDotted`).
     public init(decimalComma: Bool, delimiter: UInt8, pointStated: Bool = false, datesDotted: Bool = false) {
         let semicolons = delimiter == UInt8(ascii: ";")
         self.init(decimalComma: decimalComma,
-                  marksInDoubt: !pointStated && (semicolons || (datesDotted && delimiter != UInt8(ascii: ","))),
+                  marksInDoubt: !pointStated && (semicolons || datesDotted),
                   because: semicolons ? "the file is separated by semicolons" : "the file's dates are written with points, day first")
     }
 

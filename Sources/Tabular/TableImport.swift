@@ -20,6 +20,12 @@ public final class TableImport {
     @usableFromInline let watchesOrder: Bool
     @usableFromInline let numbers: NumberParser
     let privateIndices: Set<Int>
+    /// Per record column (and one past the header, for a row's extra field), whether it holds
+    /// keys (`item`, `series`): such a column rejects codes Excel wrote in scientific notation
+    /// (`ScientificCode`).
+    @usableFromInline let keyColumns: [Bool]
+    /// Decomposed text fields recomposed (`ComposedText`), one buffer a column.
+    @usableFromInline let composedText: ComposedText
 
     public var file: String { reader.displayName }
     public var header: [String] { reader.header }
@@ -38,6 +44,7 @@ public final class TableImport {
             DateParser(format: options.dateFormat, twoDigitYears: options.twoDigitYearWindows[k] ?? .pivot, slashesDayFirst: dayFirst)
         }
         yearsSeen = Array(repeating: TwoDigitYearsSeen(), count: reader.header.count)
+        composedText = ComposedText(columns: reader.header.count)
         orderEvidence = Array(repeating: DayMonthEvidence(), count: reader.header.count)
         // The first read gathers the evidence; a second read day-first gathers it again, for the
         // columns the first never reached (every row rejected at an earlier date read
@@ -48,9 +55,9 @@ public final class TableImport {
         let resolved = try TableImport.resolve(columns, options: options, header: reader.header, file: reader.displayName,
                                                headerLine: reader.headerLine)
         indices = resolved
-        // The first rows' dates, in the columns the import reads, tell a tab or bar file's
-        // number layout (`DottedDates`).
-        let otherDelimiter = reader.delimiter != UInt8(ascii: ",") && reader.delimiter != UInt8(ascii: ";")
+        // The first rows' dates, in the columns the import reads, tell a comma, tab or bar
+        // file's number layout (`DottedDates`).
+        let otherDelimiter = reader.delimiter != UInt8(ascii: ";")
         let datesDotted = otherDelimiter && !options.decimalComma && !options.decimalPointStated
             && DottedDates.appear(in: reader.leadingRows(TableImport.rowsLookedAt), columns: Array(Set(resolved.values)).sorted())
         var numbers = NumberParser(decimalComma: options.decimalComma, delimiter: reader.delimiter, pointStated: options.decimalPointStated,
@@ -58,10 +65,16 @@ public final class TableImport {
         numbers.commaSource = options.decimalCommaSource
         self.numbers = numbers
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
+        var keys = [Bool](repeating: false, count: reader.header.count + 1)
+        for role in TableImport.keyRoles { if let k = resolved[role], k < keys.count { keys[k] = true } }
+        keyColumns = keys
     }
 
     /// How many of the first rows are looked at for dotted dates.
     static let rowsLookedAt = 20
+
+    /// The roles whose values are keys joined across files (`keyColumns`).
+    static let keyRoles = ["item", "series"]
 
     /// Index of a role's column, if the file has it.
     public func column(_ role: String) -> Int? { indices[role] }
@@ -72,12 +85,15 @@ public final class TableImport {
     public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String, headerLine: Int = 1) throws -> [String: Int] {
         var result: [String: Int] = [:]
         var missing: [String] = [], missingRoles: [String] = [], unmapped: [String] = []
-        let normalised = header.map { $0.trimmed().lowercased() }
+        // Case, and runs of spaces and line breaks, aside (`matchKey`): Excel's wrapped header
+        // cell `"Qty\nIssued"` is `Qty Issued`, which no column map could otherwise name (the
+        // error said 'Qty Issued' was missing and that the header had 'Qty Issued').
+        let normalised = header.map { $0.matchKey() }
         /// The columns named `name`, exactly or else in another case.
         func named(_ name: String) -> [Int] {
             let exact = header.indices.filter { header[$0] == name }
             if !exact.isEmpty { return exact }
-            let key = name.trimmed().lowercased()
+            let key = name.matchKey()
             return normalised.indices.filter { normalised[$0] == key }
         }
         for spec in columns {
@@ -171,7 +187,8 @@ public final class TableImport {
         if header.contains(where: { dates.parse($0) != nil || numbers.parse($0) != nil }) {
             return "the first line holds values such as dates or numbers, so the export probably has no header row; add one naming the columns"
         }
-        let shown = header.prefix(12).map { "'\($0.clipped)'" }.joined(separator: ", ")
+        // A line break in a header shown as `\n`, not as the space it reads as elsewhere.
+        let shown = header.prefix(12).map { "'\($0.replacingLineBreaks.clipped)'" }.joined(separator: ", ")
         return "the header has " + shown + (header.count > 12 ? " and \(header.count - 12) more columns" : "")
     }
 
@@ -386,6 +403,7 @@ public final class TableImport {
         // blank line is. Rejected, one per page failed an export of a few pages at the 1% limit,
         // and skipping them let real bad rows through.
         var appendCheck = SelfAppendCheck()
+        let shiftWatch = ShiftedRowWatch(header: header, leadingRows: reader.leadingRows(TableImport.rowsLookedAt))
         // Unpivoting: each column's non-empty cells, to name the columns that made no row.
         var filled = [Int](repeating: 0, count: cells == nil ? 0 : expectedFields)
         func skipRepeatedHeader(_ record: CSVRecord, counted: CSVRecord, weight: Int) throws {
@@ -467,6 +485,11 @@ public final class TableImport {
                         try rejectLine(record, nil, "row has \(raw.count) fields but the header has \(fieldsNow); a value probably contains an unquoted delimiter", weight: weight)
                         return
                     }
+                }
+                if let shift = shiftWatch, record.count > shift.column, !ImportRow.isEmpty(record[shift.column]),
+                   numbers.parse(record[shift.column]) != nil {
+                    try rejectLine(record, shift.column, shift.reason(record[shift.column]), weight: weight)
+                    return
                 }
                 do {
                     let row = ImportRow(record: record, importer: self)
@@ -563,6 +586,8 @@ public final class TableImport {
             message += ". Fix the export, or check the column map and date/number formats"
             throw InputError(file: file, message)
         }
+        // A file of two encodings is known so only once read through (`MixedLines`).
+        summary.encodingNote = reader.encodingNote
         return summary
     }
 

@@ -71,10 +71,19 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable, CustomStrin
 /// Turns Windows-1252 (and Latin-1, read as it) or UTF-16 bytes into UTF-8, one chunk at a
 /// time; a UTF-16 code unit or surrogate pair split between chunks is carried over.
 struct Transcoder {
-    enum Source { case windows1252, utf16(bigEndian: Bool) }
+    /// `windows1252Lines`: a file mostly Windows-1252 with valid UTF-8 lines too (`MixedLines`),
+    /// each line read as what it is.
+    enum Source { case windows1252, windows1252Lines, utf16(bigEndian: Bool) }
     let source: Source
     private var pendingByte: UInt8?
     private var pendingHigh: UInt32?
+    /// `windows1252Lines`: the line cut off by the chunk's end, read with the next chunk.
+    private var pendingLine: [UInt8] = []
+    /// `windows1252Lines`: what the lines were read as.
+    private(set) var mixedLines = MixedLines()
+
+    /// Input bytes held back from the last chunk (an unfinished line), for the output's size.
+    var carried: Int { pendingLine.count }
 
     init(_ source: Source) { self.source = source }
 
@@ -104,9 +113,8 @@ struct Transcoder {
                 output[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); output[o + 3] = UInt8(0x80 | (scalar & 0x3F)); o += 4
             }
         }
-        switch source {
-        case .windows1252:
-            for b in input {
+        @inline(__always) func windows1252<C: Sequence>(_ bytes: C) where C.Element == UInt8 {
+            for b in bytes {
                 if b < 0x80 {
                     output[o] = b; o += 1
                 } else if b < 0xA0 {
@@ -115,6 +123,34 @@ struct Transcoder {
                     emit(UInt32(b))
                 }
             }
+        }
+        switch source {
+        case .windows1252:
+            windows1252(input)
+        case .windows1252Lines:
+            // Whole lines only: the last, unfinished one waits for the next chunk.
+            guard let last = input.lastIndex(of: 0x0A) else {
+                pendingLine.append(contentsOf: input)
+                break
+            }
+            var line = pendingLine
+            pendingLine = []
+            var start = 0
+            while start <= last {
+                var end = start
+                while input[end] != 0x0A { end += 1 }
+                line.append(contentsOf: input[start...end])
+                line.withUnsafeBufferPointer { bytes in
+                    if mixedLines.readsAsUTF8(bytes) {
+                        for b in bytes { output[o] = b; o += 1 }
+                    } else {
+                        windows1252(bytes)
+                    }
+                }
+                line.removeAll(keepingCapacity: true)
+                start = end + 1
+            }
+            pendingLine.append(contentsOf: input[(last + 1)...])
         case .utf16(let bigEndian):
             var i = 0
             func unit(_ a: UInt8, _ b: UInt8) -> UInt32 { bigEndian ? UInt32(a) << 8 | UInt32(b) : UInt32(b) << 8 | UInt32(a) }
@@ -147,6 +183,14 @@ struct Transcoder {
 
     /// What is left over at the end of the file (half a code unit, a lone high surrogate) as UTF-8.
     mutating func finish(into output: UnsafeMutableRawBufferPointer) -> Int {
+        if case .windows1252Lines = source, !pendingLine.isEmpty {
+            // The last line, without a line break: the break read it.
+            pendingLine.append(0x0A)
+            let line = pendingLine
+            pendingLine = []
+            let written = line.withUnsafeBytes { transcode($0, into: output) }
+            return written > 0 ? written - 1 : 0
+        }
         guard pendingByte != nil || pendingHigh != nil else { return 0 }
         pendingByte = nil
         pendingHigh = nil

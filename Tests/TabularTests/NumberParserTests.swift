@@ -148,7 +148,7 @@ struct NumberParserTests {
 
     /// A German export separated by tabs, dated `01.03.2026`, wrote 1,200 units as `1.200`: read
     /// with a decimal point it was 1.2 without a word. Dotted dates put a tab or bar file's marks
-    /// in doubt as semicolons do; a comma-separated file's are not.
+    /// in doubt as semicolons do, and a comma-separated file's too.
     @Test func dottedDatesPutATabFilesMarksInDoubt() {
         for delimiter in [UInt8(0x09), UInt8(ascii: "|")] {
             let dotted = NumberParser(decimalComma: false, delimiter: delimiter, datesDotted: true)
@@ -158,7 +158,10 @@ struct NumberParserTests {
             #expect(NumberParser(decimalComma: false, delimiter: delimiter, pointStated: true, datesDotted: true).parse("1.200") == 1.2)
             #expect(NumberParser(decimalComma: true, delimiter: delimiter, datesDotted: true).parse("1.200") == 1200)
         }
-        #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ","), datesDotted: true).parse("1.200") == 1.2)
+        // A comma-separated file's too (import review defect 5: an SAP export's `1.200` beside
+        // `01.10.2025` was 1.2, December 1,874 gloves where 26,150 was right).
+        #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ","), datesDotted: true).parse("1.200") == nil)
+        #expect(NumberParser(decimalComma: false, delimiter: UInt8(ascii: ","), datesDotted: false).parse("1.200") == 1.2)
         for text in ["01.03.2026", "1.3.26", " 01.03.2026 07:30", "31.12.2025 23:59:00"] {
             #expect(DottedDates.written(Substring(text).utf8), "\(text)")
         }

@@ -42,6 +42,20 @@ public enum LevelShift {
                                 shortestStop: Int = minimumAfter) -> (start: Int, history: [Double])? {
         guard let (start, shift) = find(in: y, season: season) ?? stop(in: y, season: season, shortest: shortestStop)
             ?? MeanChange.find(in: y) else { return nil }
+        return (start, moved(y, to: start, by: shift))
+    }
+
+    /// Where a stop starts (`stop`), and the history moved to it (to nothing): nil when the
+    /// history did not stop. For a history the empty run itself makes intermittent or lumpy
+    /// (`DemandForecaster.forecast(_:)`), where no other step is looked for.
+    public static func stopped(_ y: UnsafeBufferPointer<Double>, season: Int,
+                               shortestStop: Int = minimumAfter) -> (start: Int, history: [Double])? {
+        guard let (start, shift) = stop(in: y, season: season, shortest: shortestStop) else { return nil }
+        return (start, moved(y, to: start, by: shift))
+    }
+
+    /// The history before `start` moved by the step `shift` to the level after it.
+    static func moved(_ y: UnsafeBufferPointer<Double>, to start: Int, by shift: Double) -> [Double] {
         var history = Array(y)
         // The level after the step, and the same periods' level before it: with the seasons
         // tested, the same periods a season before; else the reference window's mean.
@@ -54,7 +68,7 @@ public enum LevelShift {
         } else {
             for i in 0..<start { history[i] += shift }
         }
-        return (start, history)
+        return history
     }
 
     /// The step's first index and its size (the new level less the old), or nil.

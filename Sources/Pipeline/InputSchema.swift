@@ -158,7 +158,9 @@ public struct InputSchema: Sendable {
                                            r("replaced_by", .text)],
                     unique: UniqueKey(roles: ["item"], noun: "an item-master row", why: "one per item; the other row's vendor, price and lead time would be lost", ignoringCase: false)),
         InputSchema(kind: "inventory", roles: [r("item", .text, true, key), r("on_hand", .number, true, atLeastZero), r("location", .text, false, key),
-                                               r("on_order", .number, false, atLeastZero), r("as_of", .date)],
+                                               r("on_order", .number, false, atLeastZero), r("as_of", .date),
+                                               // A par location's own par level (`reorder --simulate`; README).
+                                               r("par_level", .number, false, atLeastZero)],
                     unique: UniqueKey(roles: ["item", "location"], noun: "a stock row", why: "one per item and location; add up a location's stock into one row", exactRoles: ["item"])),
         InputSchema(kind: "timekeeping", roles: [r("date", .date, true), r("unit", .text, true, key),
                                                  r("hours", .number, true, .number([-ImportOptions.largestMagnitude...ImportOptions.largestMagnitude], whole: false, what: "a number of hours")),

@@ -218,7 +218,17 @@ extension ReorderJob {
         if !plan.simulation.isEmpty {
             doc.heading("Replay of recent demand: recommended levels vs par levels")
             if let first = plan.simulation.first(where: { !$0.levelsAsOf.isEmpty }) {
-                doc.paragraph("Actual daily demand from \(first.replayStart) to \(first.replayEnd), replayed through levels planned from the usage up to \(first.levelsAsOf) only (out of sample), and through today's par levels; reviews every review period, receipts after the lead time, whole packs, unmet demand lost.")
+                // The recommended levels are replayed under the plan's own policy (`PolicySimulation.Stockpoint.Rule`).
+                let rule: String
+                switch plan.lines.first?.policy {
+                case ReorderPolicy.continuous.rawValue: rule = "the recommended levels as (s, Q): the position checked every day, lots of Q (in packs) ordered when it falls to the reorder point s; par levels topped up every review period"
+                case ReorderPolicy.minMax.rawValue: rule = "the recommended levels as min/max: up to max at a review that finds the position at or below min; par levels topped up every review period"
+                default: rule = "reviews every review period"
+                }
+                doc.paragraph("Actual daily demand from \(first.replayStart) to \(first.replayEnd), replayed through levels planned from the usage up to \(first.levelsAsOf) only (out of sample), and through today's par levels; \(rule), receipts after the lead time, whole packs, unmet demand lost.")
+            }
+            if plan.simulationMasterParShared > 0 {
+                doc.paragraph(Self.masterParSharedNote(plan.simulationMasterParShared))
             }
             /// The replay's rows, headed by what they are grouped by.
             func replayTable(_ group: String, _ rows: [SimulationRow], _ key: (SimulationRow) -> String) {
@@ -262,6 +272,13 @@ extension ReorderJob {
         return lines.indices.filter { kept.contains($0) }.map { lines[$0] }
     }
 
+    /// Said with the replay and its saving when the item master's one par level stood for
+    /// several stock locations (`Plan.simulationMasterParShared`): a par location's own par is
+    /// not the storeroom's, and the saving against it is not one.
+    static func masterParSharedNote(_ count: Int) -> String {
+        "\(count == 1 ? "1 item stocked at several locations was" : "\(count) items stocked at several locations were") replayed at the item master's one par level at each of them (the inventory gives no par_level of its own per location): the par-level figures and the saving for \(count == 1 ? "it" : "them") are not those of the pars in use; give each location's par as par_level in the inventory."
+    }
+
     /// Rows per table in reorder.md; reorder.csv always has every line.
     public static let reportTableLimit = 250
 
@@ -289,7 +306,7 @@ extension ReorderJob {
         }
         let serviceKept = kept(plan.simulation) && kept(plan.simulationByDemandClass)
         if let window = recommendedRows.first, par > recommended && serviceKept {
-            items.append(CostReduction(area: "Par levels replaced by recommended levels", detail: "Replaying \(window.replayStart) to \(window.replayEnd) with levels set from the usage up to \(window.levelsAsOf) (out of sample), the recommended levels hold \(numbers.money(recommended)) of inventory on average against \(numbers.money(par)) at today's par levels, with each class's fill rate at its target or at least the par levels' fill rate.",
+            items.append(CostReduction(area: "Par levels replaced by recommended levels", detail: "Replaying \(window.replayStart) to \(window.replayEnd) with levels set from the usage up to \(window.levelsAsOf) (out of sample), the recommended levels hold \(numbers.money(recommended)) of inventory on average against \(numbers.money(par)) at today's par levels, with each class's fill rate at its target or at least the par levels' fill rate." + (plan.simulationMasterParShared > 0 ? " " + masterParSharedNote(plan.simulationMasterParShared) : ""),
                                        amount: par - recommended, report: report))
         }
         let increases = plan.priceIncreases.filter { $0.annualCost > 0 }

@@ -16,11 +16,11 @@ extension ReorderJob {
     /// 3 days, levels set for an observed 14 were judged on deliveries that never happen.
     /// `rows`: what each usage row stands for; a period's total is replayed spread over its days.
     func simulate(weeks: Int, asOf: CalendarDay, usage: Table, rows: UsageRows, items: Table, inventory: Table, orders: Table?, master: ItemMaster,
-                  locations: [String]?) throws -> (byCriticality: [SimulationRow], byDemandClass: [SimulationRow]) {
+                  locations: [String]?) throws -> (byCriticality: [SimulationRow], byDemandClass: [SimulationRow], masterParShared: Int) {
         let span = weeks * 7
         let first = asOf.adding(days: -(span - 1))
         let levelsAsOf = first.adding(days: -1)
-        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return ([], []) }
+        guard let days = usage.days("date"), let usageItems = usage.texts("item"), let quantities = usage.numbers("quantity") else { return ([], [], 0) }
         let earliest = rows.first
         guard earliest.daysSinceEpoch <= levelsAsOf.daysSinceEpoch - 55 else {
             throw PipelineError(location: nil, "reorder: replaying \(weeks) weeks from \(first) needs at least 8 weeks of usage before \(first) to set the levels from, and the usage starts \(earliest); replay fewer weeks (--simulate, simulate:)")
@@ -46,7 +46,9 @@ extension ReorderJob {
                 daily[key(usageItems[r], locations?[r] ?? ""), default: [Double](repeating: 0, count: span)][Int(day - first.daysSinceEpoch)] += perDay
             }
         }
-        typealias Tally = (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, count: Int, target: Double)
+        // `items` counts items, as its name says: one at two locations counted 2 ("E, 4 items" for 3).
+        // The target is the mean over the stock lines.
+        typealias Tally = (recommended: PolicySimulation.Outcome, par: PolicySimulation.Outcome, lines: Int, target: Double, items: Set<String>)
         var results: [String: Tally] = [:], byClass: [String: Tally] = [:]
         let simulation = PolicySimulation()
         // An item's locations are replayed together: its vendor's minimum is one purchase
@@ -59,22 +61,56 @@ extension ReorderJob {
             }
             groups[line.item]!.lines.append(line)
         }
+        // Each stock location's own par level, from the inventory's `par_level` when it has one:
+        // replayed at the item master's (the storeroom's 450), IV tubing at two par locations
+        // used 3 a day held $5,172 of phantom stock and the replay claimed a saving of $5,302
+        // where their own pars (30 each) leave $268.82. A line planned on the item's total
+        // (no locations in the usage) is replayed at the sum of its locations' pars.
+        var inventoryPar: [String: Double] = [:], parsGiven: [String: Int] = [:], stockRows: [String: Int] = [:]
+        if let stockItems = inventory.texts("item") {
+            let stockLocations = inventory.texts("location"), pars = inventory.numbers("par_level")
+            for row in stockItems.indices {
+                stockRows[stockItems[row], default: 0] += 1
+                guard let par = pars?[row], par.isFinite else { continue }
+                inventoryPar[CompositeKey.joined(stockItems[row], stockLocations?[row] ?? ""), default: 0] += par
+                inventoryPar[stockItems[row], default: 0] += par
+                parsGiven[stockItems[row], default: 0] += 1
+            }
+        }
+        func locationPar(_ line: ReorderLine) -> Double? {
+            if locations != nil { return inventoryPar[CompositeKey.joined(line.item, line.location)] }
+            return parsGiven[line.item] == stockRows[line.item] ? inventoryPar[line.item] : nil
+        }
+        var masterParShared = 0
         for itemCode in order {
             let (item, group) = groups[itemCode]!
-            guard let par = item.parLevel else { continue }
+            let ownPars = group.allSatisfy { locationPar($0) != nil }
+            guard let par = item.parLevel ?? (ownPars ? 0 : nil) else { continue }
+            // The item master's one par stood for several stock locations: said with the claim.
+            if !ownPars && (group.count > 1 || (stockRows[itemCode] ?? 0) > 1) { masterParShared += 1 }
             let review = Int((item.reviewPeriodDays ?? settings.defaultReviewPeriodDays).rounded())
-            func points(_ level: (ReorderLine) -> Double) -> [PolicySimulation.Stockpoint] {
+            func points(_ level: (ReorderLine) -> Double, _ rule: (ReorderLine) -> PolicySimulation.Stockpoint.Rule) -> [PolicySimulation.Stockpoint] {
                 group.map { line in
                     PolicySimulation.Stockpoint(demand: daily[key(line.item, line.location)] ?? [Double](repeating: 0, count: span),
-                                                orderUpTo: level(line), leadTimeDays: Int(line.leadTimeDays.rounded()), unitCost: line.unitCost)
+                                                orderUpTo: level(line), leadTimeDays: Int(line.leadTimeDays.rounded()), unitCost: line.unitCost, rule: rule(line))
                 }
             }
-            let recommended = simulation.replay(together: points(\.orderUpTo), reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
-            let current = simulation.replay(together: points { _ in par }, reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
+            // The recommended levels under the plan's own policy (`Stockpoint.Rule`); par levels
+            // are topped up at every review.
+            let recommended = simulation.replay(together: points(\.orderUpTo) { line in
+                switch settings.policy {
+                case .periodicReview: return .orderUpTo
+                case .minMax: return .minMax(reorderPoint: line.reorderPoint)
+                case .continuous: return .continuous(reorderPoint: line.reorderPoint)
+                }
+            }, reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
+            let current = simulation.replay(together: points({ line in locationPar(line) ?? par }) { _ in .orderUpTo },
+                                            reviewDays: review, packSize: item.packSize, minimumOrder: item.minimumOrder)
             for (k, line) in group.enumerated() {
                 func add(_ tallies: inout [String: Tally], _ key: String) {
-                    let previous = tallies[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0)
-                    tallies[key] = (previous.recommended + recommended[k], previous.par + current[k], previous.count + 1, previous.target + line.serviceLevel)
+                    let previous = tallies[key] ?? (PolicySimulation.Outcome(), PolicySimulation.Outcome(), 0, 0, [])
+                    tallies[key] = (previous.recommended + recommended[k], previous.par + current[k], previous.lines + 1, previous.target + line.serviceLevel,
+                                    previous.items.union([line.item]))
                 }
                 add(&results, line.criticality.rawValue)
                 add(&byClass, line.demandClass?.rawValue ?? "unknown")
@@ -84,18 +120,18 @@ extension ReorderJob {
         func tabled(_ tallies: [String: Tally], keys: [String], demandClass: Bool) -> [SimulationRow] {
             keys.filter { tallies[$0] != nil }.flatMap { key -> [SimulationRow] in
                 let r = tallies[key]!
-                let target = r.target / Double(r.count)
+                let target = r.target / Double(r.lines)
                 let (criticality, named) = demandClass ? ("", key) : (key, "")
-                return [SimulationRow(criticality: criticality, policy: "recommended", items: r.count, targetFillRate: target, outcome: r.recommended,
+                return [SimulationRow(criticality: criticality, policy: "recommended", items: r.items.count, targetFillRate: target, outcome: r.recommended,
                                       replayStart: window.start, replayEnd: window.end, levelsAsOf: window.levelsAsOf, demandClass: named),
-                        SimulationRow(criticality: criticality, policy: "par levels", items: r.count, targetFillRate: target, outcome: r.par,
+                        SimulationRow(criticality: criticality, policy: "par levels", items: r.items.count, targetFillRate: target, outcome: r.par,
                                       replayStart: window.start, replayEnd: window.end, levelsAsOf: "", demandClass: named)]
             }
         }
         // Demand classes in their own order (smooth first), then any other.
         let classOrder = DemandClass.allCases.map(\.rawValue)
         return (tabled(results, keys: results.keys.sorted(), demandClass: false),
-                tabled(byClass, keys: classOrder + byClass.keys.filter { !classOrder.contains($0) }.sorted(), demandClass: true))
+                tabled(byClass, keys: classOrder + byClass.keys.filter { !classOrder.contains($0) }.sorted(), demandClass: true), masterParShared)
     }
 
     /// reorder_simulation.csv.

@@ -77,6 +77,9 @@ public struct ReorderJob: Sendable {
         /// The same replay by the items' demand class, for the report: a criticality's fill
         /// rate pooled over smooth and lumpy items showed 0.97 while the lumpy ones got 0.87.
         public var simulationByDemandClass: [SimulationRow] = []
+        /// Items replayed at the item master's one par level at several stock locations (the
+        /// inventory gave no `par_level` of their own): said beside the replay and its saving.
+        public var simulationMasterParShared = 0
         /// Seconds spent forecasting demand, and planning the lines after it.
         public var forecastSeconds = 0.0
         public var planningSeconds = 0.0
@@ -786,7 +789,7 @@ public struct ReorderJob: Sendable {
                                                            prior: { item in master.number("prior_unit_cost", item).map { $0 / (packPriced[item] ?? 1) } },
                                                            yearUse: itemYearUse)
         if let weeks = simulateWeeks, weeks > 0 {
-            (plan.simulation, plan.simulationByDemandClass) = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory,
+            (plan.simulation, plan.simulationByDemandClass, plan.simulationMasterParShared) = try simulate(weeks: weeks, asOf: asOf, usage: usage, rows: rows, items: items, inventory: inventory,
                                                                            orders: orders, master: master, locations: byLocation ? usageLocations : nil)
         }
         return plan

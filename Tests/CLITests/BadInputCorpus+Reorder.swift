@@ -35,7 +35,18 @@ extension BadInputCorpus {
         let discontinuedYesNo = Data(CSVInput.csv(items.header + ["discontinued"], items.rows.enumerated().map { k, row in row + [k == 0 ? "Y" : "n"] }))
         let discontinuedMaybe = Data(CSVInput.csv(items.header + ["discontinued"], items.rows.enumerated().map { k, row in row + [k == 2 ? "Maybe" : "N"] }))
 
+        // Each stock location's own par level (`par_level`, read by `--simulate`): a negative one
+        // on line 3 is rejected naming it; the others are read.
+        let parHeader = inventory.header + ["par_level"]
+        let parRows = inventory.rows.enumerated().map { k, row in row + [k == 1 ? "-30" : "30"] }
+        let negativePar = Data(CSVInput.csv(parHeader, parRows))
+        let goodPars = Data(CSVInput.csv(parHeader, inventory.rows.map { $0 + ["30"] }))
+
         var cases = [
+            rejecting(inventory, "inventory par_level -30 (line 3)", negativePar,
+                      [RejectedRow(line: 3, column: "par_level", says: "not a number of at least 0")]),
+            accepting(inventory, "inventory with each location's par_level: read", goodPars, read: inventory.rows.count,
+                      output: "out/reorder.csv", says: ["A100,"]),
             rejecting(items, "item A100 twice (lines 2 and 5)", duplicatedItems,
                       [RejectedRow(line: 5, column: "item", says: "item 'A100' already has an item-master row on line 2")], read: 4),
             rejecting(inventory, "A100 at Central twice (lines 2 and 5), A100 at OR once", duplicatedStock,

@@ -141,8 +141,37 @@ import Planning
         items.replace("min_order_qty", with: .number([500]))
         let replayed = try job.plan(usage: Self.usage([("GLV", "Main", 7), ("GLV", "ICU", 3)], weeks: 20), items: items, inventory: inventory)
         let par = try #require(replayed.simulation.first { $0.policy == "par levels" })
-        #expect(par.items == 2 && par.outcome.fillRate == 1 && par.outcome.orders == 3, "\(par)")
+        // One item at two locations: `items` counts 1 (it counted the 2 stock lines).
+        #expect(par.items == 1 && par.outcome.fillRate == 1 && par.outcome.orders == 3, "\(par)")
         #expect(abs(par.outcome.averageInventoryValue - 1_605) < 1e-6, "\(par.outcome.averageInventoryValue)")
+    }
+
+    /// The buyer's review of reorder, defect 4: par locations were replayed at the item
+    /// master's par (the storeroom's), and the inventory's `Par Level` column was dropped. By
+    /// hand, ICU and ED each used 3 a day, par 30 each in the inventory (200 in the item master),
+    /// review and lead time 7 days, $2, the last 56 days: stock 27 down to 9 in the first week,
+    /// 6, 3, 0 and four empty days, then a 14-day cycle 18 down to 0, 6, 3, 0 and four empty
+    /// days (sum 126 + 9 + 3 x 72 = 351 unit-days each), 16 stockout days and 8 orders each:
+    /// together $25.07 on average, 32 stockout item-days, fill 240 / 336.
+    @Test func parLocationsReplayAtTheirOwnParLevel() throws {
+        var job = ReorderJob()
+        job.threads = 1
+        job.simulateWeeks = 8
+        let usage = Self.usage([("IV", "ICU", 3), ("IV", "ED", 3)], weeks: 20)
+        var inventory = Self.inventory([("IV", "ICU", 0), ("IV", "ED", 0)])
+        inventory.append("par_level", .number([30, 30]))
+        let plan = try job.plan(usage: usage, items: Self.items(["IV"]), inventory: inventory)
+        let par = try #require(plan.simulation.first { $0.policy == "par levels" })
+        #expect(par.items == 1 && par.outcome.stockoutDays == 32 && par.outcome.orders == 16, "\(par)")
+        #expect(abs(par.outcome.averageInventoryValue - 2 * 351 * 2 / 56.0) < 1e-9, "\(par.outcome.averageInventoryValue)")
+        #expect(abs(par.outcome.fillRate - 240.0 / 336) < 1e-9)
+        #expect(plan.simulationMasterParShared == 0)
+        // Without the column, both at the item master's 200, and said so with the replay.
+        let master = try job.plan(usage: usage, items: Self.items(["IV"]), inventory: Self.inventory([("IV", "ICU", 0), ("IV", "ED", 0)]))
+        let atMaster = try #require(master.simulation.first { $0.policy == "par levels" })
+        #expect(atMaster.outcome.stockoutDays == 0 && master.simulationMasterParShared == 1, "\(atMaster)")
+        let report = ReorderJob.report(master).markdown(figurePrefix: "reorder")
+        #expect(report.contains("1 item stocked at several locations was replayed at the item master's one par level at each of them"), "\(report)")
     }
 
     /// With a shelf life, the location ordering the most cannot take the whole remainder: the

@@ -308,6 +308,41 @@ import Testing
         let alone = PolicySimulation().replay(demand: point.demand, orderUpTo: 10, reviewDays: 2, leadTimeDays: 0, packSize: 1, minimumOrder: 100, unitCost: 1)
         #expect(alone.inventoryValueDays == 190 && alone.orders == 1)
     }
+
+    /// The buyer's review of reorder, defect 5: under `--policy continuous` the replay topped up
+    /// to s + Q at every weekly review instead of replaying (s, Q). By hand, 4 a day for 10 days,
+    /// s 8, Q 12 (order-up-to 20), lead 2 days, starting at 20: the position reaches 8 on days
+    /// 2, 5 and 8 and each time 12 are ordered, arriving 3 days later, just as the shelf empties:
+    /// stock 16, 12, 8, 4, 0, 8, 4, 0, 8, 4 (sum 64), fill 100%, 3 orders. Topped up to 20 once a
+    /// week (day 6, arriving day 9), the shelf was empty from day 5 to day 8: 24 of 40 served,
+    /// fill 60%, 1 order.
+    @Test func continuousReviewReplaysTheReorderPointAndLot() {
+        let demand = [Double](repeating: 4, count: 10)
+        let sQ = PolicySimulation.Stockpoint(demand: demand, orderUpTo: 20, leadTimeDays: 2, unitCost: 1, rule: .continuous(reorderPoint: 8))
+        let o = PolicySimulation().replay(together: [sQ], reviewDays: 7, packSize: 1, minimumOrder: 0)[0]
+        #expect(o.fillRate == 1 && o.stockoutDays == 0 && o.orders == 3 && o.inventoryValueDays == 64, "\(o)")
+        let weekly = PolicySimulation().replay(demand: demand, orderUpTo: 20, reviewDays: 7, leadTimeDays: 2, packSize: 1, minimumOrder: 0, unitCost: 1)
+        #expect(weekly.served == 24 && weekly.orders == 1, "\(weekly)")
+        // As many lots as lift the position above s: s 30, Q 10, 35 used on day 0 leaves 5, and
+        // 3 lots (30) are ordered at once (lead 0: on the shelf day 1, 35); day 2 wants 40, 35
+        // served, and 4 lots are ordered. Stock 5, 35, 0.
+        let lots = PolicySimulation.Stockpoint(demand: [35, 0, 40], orderUpTo: 40, leadTimeDays: 0, unitCost: 1, rule: .continuous(reorderPoint: 30))
+        let l = PolicySimulation().replay(together: [lots], reviewDays: 7, packSize: 1, minimumOrder: 0)[0]
+        #expect(l.served == 70 && l.orders == 2 && l.inventoryValueDays == 40, "\(l)")
+    }
+
+    /// Min/max orders up to max only at a review that finds the position at or below min:
+    /// 2 a day for a week from max 20 leaves 6 at the review; with min 5 nothing is ordered
+    /// (it was topped up to 20 whatever min), with min 8 the 14 are ordered.
+    @Test func minMaxOrdersOnlyAtOrBelowMin() {
+        let demand = [Double](repeating: 2, count: 7)
+        func orders(min: Double) -> Int {
+            let point = PolicySimulation.Stockpoint(demand: demand, orderUpTo: 20, leadTimeDays: 0, unitCost: 1, rule: .minMax(reorderPoint: min))
+            return PolicySimulation().replay(together: [point], reviewDays: 7, packSize: 1, minimumOrder: 0)[0].orders
+        }
+        #expect(orders(min: 5) == 0)
+        #expect(orders(min: 8) == 1)
+    }
 }
 
 @Suite struct FillRateAllocationTests {

@@ -169,3 +169,39 @@ import Testing
         #expect(abs(d.variance - 100) < 5)
     }
 }
+
+/// The buyer's review of reorder, defect 2: an item unused for 95 days, forecast 0.04 a day
+/// (0.56 over 14 days) by intermittent models, was ordered 3 with stockout_risk and
+/// below_safety_stock on an empty shelf, while the same item with stock was called dead stock
+/// ("no use in 90 days"). The plan follows its own dead-stock rule: no use in 90 days, no order.
+@Suite struct DeadItemReorderTests {
+    func screw() -> StockItem {
+        var s = StockItem(item: "300095")
+        s.leadTimeDays = 7
+        s.reviewPeriodDays = 7
+        s.unitCost = 100
+        s.criticality = .essential
+        return s
+    }
+
+    func demand(sinceLastUse days: Int) -> DemandEstimate {
+        DemandEstimate(dailyMean: 0.04, dailyStandardDeviation: 0.3, demandClass: .intermittent, dispersion: 2,
+                       historyDays: 357, daysSinceLastUse: days)
+    }
+
+    @Test func anItemUnusedFor90DaysIsNotReordered() {
+        let line = ReorderPlanner().plan(screw(), demand: demand(sinceLastUse: 95), abc: .a)
+        #expect(line.orderQuantity == 0)
+        // The models' 0.56 over 14 days is still shown; the levels are 0.
+        #expect(line.safetyStock == 0 && line.orderUpTo == 0 && abs(line.demandForecast - 0.56) < 1e-9)
+        #expect(!line.flags.contains("stockout_risk") && !line.flags.contains("below_safety_stock"))
+        #expect(line.reason.hasPrefix("on hand 0, no recent demand;"), "\(line.reason)")
+        #expect(line.reason.contains("last used 95 days ago: no use in 90 days, not reordered"), "\(line.reason)")
+        // With 20 on the shelf: dead stock, as before.
+        var stocked = screw()
+        stocked.onHand = 20
+        #expect(ReorderPlanner().plan(stocked, demand: demand(sinceLastUse: 95), abc: .a).flags.contains("dead_stock"))
+        // Used 89 days ago, the forecast plans it (no dead-stock rule yet).
+        #expect(ReorderPlanner().plan(screw(), demand: demand(sinceLastUse: 89), abc: .a).orderQuantity > 0)
+    }
+}

@@ -1,9 +1,13 @@
-/// Replays actual daily demand through a periodic-review policy, to compare the recommended
+/// Replays actual daily demand through a replenishment policy, to compare the recommended
 /// levels with the par levels in use on the user's own history.
 ///
 /// Each policy starts full (at its order-up-to level), reviews every R days, orders up to
 /// its level in whole packs (at least the minimum order), and receives L days later. Demand
 /// not met from stock is lost, so the fill rate is units served over units demanded.
+/// A stock point with a reorder point is replayed as the plan's policy reads it
+/// (`Stockpoint.Rule`): min/max orders up to max only at a review that finds the position at
+/// or below min; (s, Q) checks the position every day and orders as many lots of Q (in packs)
+/// as lift it above s.
 public struct PolicySimulation: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var demanded = 0.0
@@ -41,12 +45,44 @@ public struct PolicySimulation: Sendable {
         public var orderUpTo: Double
         public var leadTimeDays: Int
         public var unitCost: Double
+        public var rule: Rule
 
-        public init(demand: [Double], orderUpTo: Double, leadTimeDays: Int, unitCost: Double) {
+        /// When an order is placed and how much. Replayed as order-up-to at every review, the
+        /// (s, Q) plan of a vital blood bag (s 70, Q 121) topped up to s + Q = 191 every week,
+        /// 4 orders in 4 weeks, and read as meeting its 99% target (fill 100%, $4,925 held on
+        /// average), where ordering 121 when the position falls to 70 ran it out one day (fill
+        /// 96.79%, $4,173.21, 2 orders).
+        public enum Rule: Sendable, Equatable {
+            /// Up to the order-up-to level at every review (periodic review, par levels).
+            case orderUpTo
+            /// Up to the order-up-to level (max) at a review that finds the position at or
+            /// below `reorderPoint` (min).
+            case minMax(reorderPoint: Double)
+            /// (s, Q): the position checked every day; at or below `reorderPoint`, as many lots
+            /// of `orderUpTo - reorderPoint` (raised to whole packs) as lift it above.
+            case continuous(reorderPoint: Double)
+        }
+
+        public init(demand: [Double], orderUpTo: Double, leadTimeDays: Int, unitCost: Double, rule: Rule = .orderUpTo) {
             self.demand = demand
             self.orderUpTo = orderUpTo
             self.leadTimeDays = leadTimeDays
             self.unitCost = unitCost
+            self.rule = rule
+        }
+
+        /// Packs ordered at a position, on a review day or not.
+        func packs(at position: Double, reviewDay: Bool, pack: Double) -> Double {
+            switch rule {
+            case .orderUpTo:
+                return reviewDay && position < orderUpTo ? ((orderUpTo - position) / pack - 1e-9).rounded(.up) : 0
+            case .minMax(let min):
+                return reviewDay && position <= min + 1e-9 && position < orderUpTo ? ((orderUpTo - position) / pack - 1e-9).rounded(.up) : 0
+            case .continuous(let s):
+                let lot = ((orderUpTo - s) / pack - 1e-9).rounded(.up)
+                guard position <= s + 1e-9, lot > 0 else { return 0 }
+                return (((s - position) / (lot * pack)).rounded(.down) + 1) * lot
+            }
         }
     }
 
@@ -87,11 +123,12 @@ public struct PolicySimulation: Sendable {
                 if served < want { outcomes[k].stockoutDays += 1 }
                 stock[k] -= served
             }
-            // Then the review, every location at once.
-            if day % review == review - 1 {
+            // Then the review, every location at once (every day for the continuous rule).
+            let reviewDay = day % review == review - 1
+            if reviewDay || points.contains(where: { if case .continuous = $0.rule { return true } else { return false } }) {
                 for k in points.indices {
                     let position = stock[k] + pipelines[k].reduce(0) { $0 + $1.quantity }
-                    packs[k] = position < points[k].orderUpTo ? ((points[k].orderUpTo - position) / pack - 1e-9).rounded(.up) : 0
+                    packs[k] = points[k].packs(at: position, reviewDay: reviewDay, pack: pack)
                 }
                 let ordered = packs.reduce(0, +) * pack
                 if minimumOrder > 0 && ordered > 0 && ordered < minimumOrder, let largest = packs.indices.max(by: { packs[$0] < packs[$1] || (packs[$0] == packs[$1] && $0 > $1) }) {

@@ -156,6 +156,11 @@ public struct DemandEstimate: Sendable {
     /// day: 496,402.7 days of supply.
     public var forecastsNoUse: Bool { !(dailyMean >= Self.leastDailyUse(historyDays: historyDays)) }
 
+    /// Whether the item was used once but not in the last `days` days (the dead-stock rule,
+    /// `ReorderSettings.deadStockDays`); an item never used is not (a new item, or one a par
+    /// level plans).
+    public func unused(for days: Int) -> Bool { (daysSinceLastUse ?? 0) >= days }
+
     /// The least daily forecast read as use, for an item with `historyDays` days of history.
     public static func leastDailyUse(historyDays: Int) -> Double { 1 / (10 * Double(max(historyDays, 365))) }
 

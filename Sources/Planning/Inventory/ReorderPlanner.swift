@@ -41,7 +41,14 @@ public struct ReorderPlanner: Sendable {
         let review = settings.policy == .periodicReview ? reviewDays(s) : 0
         // A forecast of almost nothing is no use (`DemandEstimate.forecastsNoUse`): planned as
         // 0, the demand of the protection interval with it, whatever spread the forecast carries.
-        let noUse = demand.forecastsNoUse
+        // Nor is an item not used for `deadStockDays` (90) although its forecast expects a use in
+        // fewer days (the rule by which the same plan calls its stock dead): with an empty shelf,
+        // a screw unused for 95 days was forecast 0.04 a day (a use every 25 days) by its models
+        // and ordered 3 ($300, stockout_risk), one unused for 88 days not at all. A kit used
+        // twice a year (a use every 182 days) keeps its level. (Never used: `neverUsed` below.)
+        // Its forecast is still shown as `demand_forecast` (what the models say), its levels are 0.
+        let dead = !demand.forecastsNoUse && demand.unused(for: settings.deadStockDays) && demand.dailyMean * Double(settings.deadStockDays) >= 1
+        let noUse = demand.forecastsNoUse || dead
         let d = noUse ? 0 : demand.dailyMean
         func over(_ days: Double, _ known: IntervalDemand?) -> ProtectionDemand {
             if noUse { return ProtectionDemand(dailyDemand: 0, dailyStandardDeviation: 0, leadTimeDays: days, leadTimeStandardDeviationDays: 0, reviewPeriodDays: 0) }
@@ -140,7 +147,8 @@ public struct ReorderPlanner: Sendable {
             let lot = economic == nil ? "a week's use (\(fmt(economicLot, 0)); no economic lot without \(s.unitCost > 0 ? "ordering and holding costs" : "a unit cost"))" : "an economic lot of \(fmt(economicLot, 0))"
             notes.append("reorder point held at the lead time's demand \(fmt(overL.mean, 1)): the \(fmt(serviceLevel * 100, 1))% fill rate over \(lot) alone would put it lower, out of stock before every delivery")
         }
-        return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: overP.mean,
+        let shownDemand = dead ? (demand.overProtection?.mean ?? demand.dailyMean * (lead + review)) : overP.mean
+        return Levels(serviceLevel: serviceLevel, leadTime: lead, review: review, dailyDemand: d, protectionDemand: shownDemand,
                       protectionStandardDeviation: overP.standardDeviation,
                       usesCounts: SafetyStock.usesCounts(demandClass: demand.demandClass, intervalMean: overP.mean),
                       safetyStock: safetyStock, reorderPoint: reorderPoint, orderUpTo: orderUpTo, economicLot: economicLot,
@@ -250,6 +258,7 @@ public struct ReorderPlanner: Sendable {
             onHandText += " (" + fmt(expiring) + " of it to expire before use)"
         }
         var vitalWithoutUse = false
+        var lastUsedLongAgo: Int?
         if let days = daysOfSupply {
             part("on hand ", onHandText, " covers ", fmt(days, 1), " days at ", fmt(d, 2), "/day")
         } else {
@@ -263,6 +272,7 @@ public struct ReorderPlanner: Sendable {
                 vitalWithoutUse = s.criticality == .vital && !s.discontinued
             } else {
                 part("on hand ", onHandText, ", no recent demand")
+                lastUsedLongAgo = demand.daysSinceLastUse
             }
         }
         if review > 0 { part("lead time ", fmt(lead), " days + review ", fmt(review), " days") } else { part("lead time ", fmt(lead), " days") }
@@ -298,6 +308,11 @@ public struct ReorderPlanner: Sendable {
             }
         }
         if vitalWithoutUse { part("a vital item used lately but forecast at no use: check whether it must stay on the shelf") }
+        // Not used in `deadStockDays`: said when, as the plan for a dead item (no order).
+        if let days = lastUsedLongAgo, !s.discontinued {
+            part("last used ", fmt(Double(days)), " days ago: no use in ", fmt(Double(settings.deadStockDays)), " days, not reordered")
+            if s.criticality == .vital { reason += " (a vital item: check whether it must stay on the shelf)" }
+        }
         if cappedByShelfLife { part("capped to what can be used within the ", fmt(s.shelfLifeDays ?? 0), "-day shelf life") }
         if rounded.belowMinimum {
             part("below the vendor's minimum order ", fmt(s.minimumOrder), ": more than that would expire unused; ask the vendor, or order ", fmt(s.minimumOrder))

@@ -172,7 +172,9 @@ public struct DemandForecaster: Sendable {
             if demandClass.judgedOnRMSSE && settings.models == nil,
                let stopped = LevelShift.stopped(y, season: settings.season, shortestStop: settings.shortestStop),
                !DemandClass(classifying: UnsafeBufferPointer(rebasing: y[..<stopped.start])).judgedOnRMSSE {
-                return try stopped.history.withUnsafeBufferPointer { try forecast($0) }
+                var cut = try stopped.history.withUnsafeBufferPointer { try forecast($0) }
+                cut.step = (y.count - stopped.start, true)
+                return cut
             }
             let regular = !demandClass.judgedOnRMSSE && demandClass != .short && demandClass != .zero
             let start = regular ? RegimeStart.index(in: y, season: settings.season) : 0
@@ -181,7 +183,9 @@ public struct DemandForecaster: Sendable {
             // models are fitted to the history moved to the new level. Models named by the user
             // get the history as it is.
             if regular && settings.models == nil, let shifted = LevelShift.adjusted(recent, season: settings.season, shortestStop: settings.shortestStop) {
-                return try shifted.history.withUnsafeBufferPointer { try forecast($0) }
+                var moved = try shifted.history.withUnsafeBufferPointer { try forecast($0) }
+                moved.step = (recent.count - shifted.start, recent[shifted.start...].allSatisfy { $0 == 0 })
+                return moved
             }
             return try forecast(recent)
         }

@@ -78,6 +78,10 @@ public struct SeriesForecast: Sendable {
     /// candidates of regular demand therefore left the season's fits out
     /// (`DemandForecaster.candidates`); nil otherwise. For the run's note (`SeasonsShort`).
     public var shortOfTwoSeasons: Int?
+    /// Set when the models were fitted to the history moved to a new level (`LevelShift`,
+    /// `MeanChange`) or cut at a stop: how many periods ago the step was, and whether it was a
+    /// stop (the last periods empty). For the run's note (`LevelSteps`).
+    public var step: (periodsAgo: Int, stopped: Bool)?
 
     public init(mean: [Double], lower: [[Double]], upper: [[Double]], spread: [Double], model: String,
                 demandClass: DemandClass, candidates: [CandidateAccuracy] = [], backtestHorizon: Int = 0) {
@@ -100,6 +104,7 @@ public struct SeriesForecast: Sendable {
                                    backtestHorizon: backtestHorizon)
         later.replacedModelsAsked = replacedModelsAsked
         later.shortOfTwoSeasons = shortOfTwoSeasons
+        later.step = step
         return later
     }
 }

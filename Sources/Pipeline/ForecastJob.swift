@@ -89,6 +89,7 @@ public struct ForecastJob: Sendable {
         var shortBacktests = ShortBacktests(horizon: h)
         var tooLong = ModelsTooLong(models: settings.models, season: settings.season)
         var seasonsShort = SeasonsShort(season: settings.season, frequency: totals.frequency)
+        var levelSteps = LevelSteps(frequency: totals.frequency)
         do {
             fewerWeekdays = try ParallelForecast.each(totals, forecaster: DemandForecaster(settings: settings), threads: threads, progress: progress) { key, history, f in
                 record?.add(series: key, forecast: f, levels: levels, history: history, season: settings.season)
@@ -97,6 +98,7 @@ public struct ForecastJob: Sendable {
                 shortBacktests.see(key, f)
                 tooLong.see(key, f, history: history)
                 seasonsShort.see(key, f)
+                levelSteps.see(key, f)
                 if history.contains(where: { $0 < 0 }) && negative.count < 1000 { negative.append(key) }
                 let firstForecast = totals.lastPeriod + 1
                 for step in 0..<h {
@@ -151,6 +153,7 @@ public struct ForecastJob: Sendable {
         if let note = shortBacktests.note(accuracy: accuracyOutput) { notes.append(note) }
         if let note = tooLong.note(option: "--models") { notes.append(note) }
         if let note = seasonsShort.note { notes.append(note) }
+        if let note = levelSteps.note { notes.append(note) }
         if let note = ForecastJob.totalsWithoutDaysNote(totals) { notes.append(note) }
         return Result(summary: summary, series: totals.seriesCount, rowsWritten: writer.rowsWritten, classes: classes, negativeSeries: negative, notes: notes,
                       history: record)

@@ -123,6 +123,7 @@ public struct ForecastStage: Stage {
         var shortBacktests = ShortBacktests(horizon: horizon)
         var tooLong = ModelsTooLong(models: models, season: settings.season)
         var seasonsShort = SeasonsShort(season: settings.season, frequency: frequency)
+        var levelSteps = LevelSteps(frequency: frequency)
         // An aggregate upstream that wrote missing gaps holds levels (a census): by the day, a
         // level on a series' closed day is left out, as `forecast` leaves it, whatever this
         // stage's own `gaps` (a clinic census of 20 was forecast 30.94 on Mondays).
@@ -133,6 +134,7 @@ public struct ForecastStage: Stage {
             shortBacktests.see(key, f)
             tooLong.see(key, f, history: history)
             seasonsShort.see(key, f)
+            levelSteps.see(key, f)
             for step in 0..<horizon {
                 keys.append(key)
                 periods.append(frequency.label(totals.lastPeriod + 1 + step))
@@ -157,6 +159,7 @@ public struct ForecastStage: Stage {
         if let note = shortBacktests.note(accuracy: "\(context.stage).accuracy") { context.note(note) }
         if let note = tooLong.note(option: "models:") { context.note(note) }
         if let note = seasonsShort.note { context.note(note) }
+        if let note = levelSteps.note { context.note(note) }
         if var record {
             // Periods kept in part to fit (`partial: keep` upstream) are no actuals: 15 days of
             // July recorded as July's scored an exact forecast of 310 as 160 too high.

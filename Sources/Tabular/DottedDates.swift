@@ -11,8 +11,14 @@ public enum DottedDates {
         var i = field.startIndex
         while i < field.endIndex, field[i] == 0x20 { i = field.index(after: i) }
         func number() -> (value: Int, digits: Int) {
+            // Digits past the fifth decide nothing (no part of such a date has more than four)
+            // and are only counted: a field of 20 nines overflowed an Int and crashed the import.
             var value = 0, digits = 0
-            while i < field.endIndex, field[i] &- 48 <= 9 { value = value * 10 + Int(field[i] &- 48); digits += 1; i = field.index(after: i) }
+            while i < field.endIndex, field[i] &- 48 <= 9 {
+                if digits < 5 { value = value * 10 + Int(field[i] &- 48) }
+                digits += 1
+                i = field.index(after: i)
+            }
             return (value, digits)
         }
         func point() -> Bool {

@@ -147,7 +147,7 @@ public final class TableImport {
     /// items planned on the 7-day default): `avg`, `average` and `mean` are filler (`Avg Lead
     /// Time (Days)` is lead_time_days), `std dev`, `stdev`, `std deviation` and `standard
     /// deviation` are `sd` (`Lead Time Std Dev (Days)` is lead_time_sd_days), `in` before a
-    /// unit is filler (`Lead Time in Weeks` is lead_time_weeks), and a count unit in
+    /// unit is filler (`Lead Time in Weeks` is lead_time_weeks), `wks` is weeks, and a count unit in
     /// parentheses, `(EA)` or `(Each)`, says only that the column counts eaches (`Pack Size
     /// (EA)` is pack_size). Only the words change, so `Max Lead Time (Days)` names no role.
     static func roleSpelling(_ header: String) -> String {
@@ -174,6 +174,8 @@ public final class TableImport {
             if inParentheses[k] && ["ea", "each", "eaches"].contains(w) { continue }
             if w == "in", let next, ["days", "weeks", "months", "day", "week", "month"].contains(next), !out.isEmpty { continue }
             if w == "stdev" || w == "stddev" || w == "sd" { out.append("sd"); continue }
+            // `Lead Time (Wks)`.
+            if w == "wks" || w == "wk" { out.append("weeks"); continue }
             if (w == "std" || w == "standard"), let next, ["dev", "deviation"].contains(next) { out.append("sd"); k += 1; continue }
             out.append(w)
         }

@@ -302,6 +302,7 @@ public struct ExportInspection: Sendable {
         "pack_size": ["Package Size", "Pack Size", "Pkg Size", "Pack Qty", "Units per Pack", "Case Qty", "Case Size", "Units per Case",
                       "Pack Quantity", "Conversion Factor", "UOM Conversion", "Each per Case"],
         "lead_time_sd_days": ["Lead Time SD", "Lead Time Std Dev", "Lead Time Standard Deviation", "Lead Time Variability"],
+        "lead_time_weeks": ["Lead Time Weeks", "Lead Weeks", "Lead Time Wks"],
         "lead_time_days": ["Lead Time", "Lead Days", "Lead Time Day", "Replenishment Lead Time", "Delivery Days"],
         "min_order_qty": ["MOQ", "Min Order", "Minimum Order", "Minimum Order Quantity", "Order Minimum"],
         "review_period_days": ["Review Period", "Review Days", "Order Cycle", "Order Cycle Days", "Review Cycle"],
@@ -433,6 +434,29 @@ public struct ExportInspection: Sendable {
     static func names(of role: InputSchema.Role, in kind: String) -> [String] {
         [role.name] + (synonyms[role.name] ?? []) + (synonyms[kind + "." + role.name] ?? [])
     }
+
+    /// For each header not in `used`, the first of `roles` whose name or a synonym is its words
+    /// with only a unit or a qualifier beside (`qualifiers`): `Max Lead Time (Days)`, `Par Level
+    /// (Days)`, `Unit Cost (CS)`, `Shelf Life (Months)`. Such columns were dropped without a
+    /// note (the buyer's second review): not the role as written, but like it, so the import
+    /// names them as unread (`ImportStage`), as it does a role's own spelling.
+    static func headersQualifying(_ roles: [InputSchema.Role], of kind: String, in header: [String], used: inout Set<Int>) -> [(role: String, header: String)] {
+        var found: [(role: String, header: String)] = []
+        let names = roles.map { role in (role.name, ExportInspection.names(of: role, in: kind).map(HeaderWords.init).filter { !$0.isEmpty }) }
+        for k in header.indices where !used.contains(k) {
+            let words = HeaderWords(header[k])
+            guard !words.isEmpty, let role = names.first(where: { name in
+                !found.contains { $0.role == name.0 }
+                    && name.1.contains { $0.words.isStrictSubset(of: words.words) && words.words.subtracting($0.words).isSubset(of: qualifiers) } }) else { continue }
+            used.insert(k)
+            found.append((role.0, header[k]))
+        }
+        return found
+    }
+
+    /// Words that qualify a role's name without naming another: units and statistics.
+    static let qualifiers: Set<String> = ["maximum", "minimum", "average", "mean", "median", "day", "week", "month", "year", "hour",
+                                          "ea", "each", "cs", "case", "bx", "box", "in", "standard", "deviation", "dev", "sd"]
 
     /// For each header not in `used`, the first of `roles` whose name or a synonym is among its
     /// words with more beside (`Purchase UOM` holds `UOM`, `Extended Cost` holds `Cost`): not

@@ -147,6 +147,8 @@ public struct InputSchema: Sendable {
                                            r("pack_size", .number, false, .number([1...ImportOptions.largestMagnitude], whole: true, what: "a whole number of units of at least 1")),
                                            r("min_order_qty", .number, false, atLeastZero),
                                            r("lead_time_days", .number, false, days), r("lead_time_sd_days", .number, false, days),
+                                           // Read as days x 7 where lead_time_days is not given (`ItemMaster.leadTimeDays`).
+                                           r("lead_time_weeks", .number, false, .number([0...521], whole: false, what: "a number of weeks from 0 to 521")),
                                            r("review_period_days", .number, false, days),
                                            r("shelf_life_days", .number, false, .number([1...36_500], whole: false, what: "a number of days from 1 to 36500")),
                                            r("criticality", .text, false, .oneOf(["V", "E", "N"])),

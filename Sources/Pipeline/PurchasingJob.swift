@@ -90,7 +90,7 @@ public struct PurchasingJob: Sendable {
             }
         }
         let master = items.map(ItemMaster.init)
-        let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.number("lead_time_days", $0) }, settings: settings)
+        let analysis = PurchasingAnalysis(lines: lines, contracts: book, promisedLeadDays: { master?.leadTimeDays($0) }, settings: settings)
         var result = Result(analysis: analysis, hasContracts: contracts != nil)
         result.itemCodesMatched = codes.renamed
         result.unitNotes = units?.notes ?? []

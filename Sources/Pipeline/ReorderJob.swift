@@ -411,19 +411,30 @@ public struct ReorderJob: Sendable {
         let orderLines = try orders.map(PurchasingJob.orderLines)
         // Lead times and prices from what was known at as-of: a PO dated after it set the unit
         // cost, and receipts after it the lead time, when an earlier week was replanned.
-        let purchasing = orderLines.map { PurchasingAnalysis(lines: $0.known(on: asOf.daysSinceEpoch), promisedLeadDays: { master.number("lead_time_days", $0) }) }
+        let purchasing = orderLines.map { PurchasingAnalysis(lines: $0.known(on: asOf.daysSinceEpoch), promisedLeadDays: { master.leadTimeDays($0) }) }
         var purchasingNotes: [[String]] = []
         let onOrder = inventory.numbers("on_order")
         var onOrderGiven: [Bool] = []
         var unitIndex = [Int](repeating: -1, count: keyCount)
         var unitKey: [Int] = [], stock: [StockItem] = [], unitLocations: [[String]] = [], missing: [String] = []
         var missingSeen = Set<String>()
-        // Each item's latest price in the usage, whatever its location: the witness of an item
-        // master's cost that is its pack's (`PackPricedCost`), alike at every location.
-        var usagePrice: [String: (day: Int32, cost: Double)] = [:]
-        for id in lastCost.indices where lastCost[id].isFinite && lastCost[id] > 0 {
-            if let seen = usagePrice[keyItem[id]], seen.day >= lastCostDay[id] { continue }
-            usagePrice[keyItem[id]] = (lastCostDay[id], lastCost[id])
+        // Each item's typical price each in the usage, whatever its location: the witness of an
+        // item master's cost that is its pack's (`PackPricedCost.witnessPrice`), alike at every
+        // location. Gathered only for items whose master gives a pack and a cost, from the
+        // lines in the master's unit (or without a unit): a box's price is no each's.
+        var usagePrice: [String: Double] = [:]
+        if let usageCosts {
+            var candidates: [String: [(day: Int32, price: Double)]] = [:]
+            for item in stockItems where master.stockItem(item).packSize > 1 && master.stockItem(item).unitCost > 0 { candidates[item] = [] }
+            if !candidates.isEmpty {
+                var masterUnits: [String: String] = [:]
+                for item in candidates.keys { if let unit = master.text("uom", item), !unit.isEmpty { masterUnits[item] = unit.matchKey() } }
+                for row in 0..<days.count where usageCosts[row] > 0 && candidates[usageItems[row]] != nil {
+                    if let want = masterUnits[usageItems[row]], let unit = usageUnits?[row], !unit.isEmpty, unit.matchKey() != want { continue }
+                    candidates[usageItems[row]]?.append((days[row].daysSinceEpoch, usageCosts[row]))
+                }
+                for (item, prices) in candidates { usagePrice[item] = PackPricedCost.witnessPrice(prices) }
+            }
         }
         var packPriced: [String: Double] = [:]
         for row in 0..<stockItems.count {
@@ -434,7 +445,7 @@ public struct ReorderJob: Sendable {
                 var s = master.stockItem(item)
                 s.notInItemMaster = !master.has(item)
                 var costNotes: [String] = []
-                if let price = usagePrice[item]?.cost, let each = PackPricedCost.unitCost(masterCost: s.unitCost, packSize: s.packSize, usagePrice: price) {
+                if let price = usagePrice[item], let each = PackPricedCost.unitCost(masterCost: s.unitCost, packSize: s.packSize, usagePrice: price) {
                     costNotes.append("unit cost \(NumberFormat.fixed(each, decimals: 2)): the item master's \(NumberFormat.fixed(s.unitCost, decimals: 2)) is the price of its pack of \(NumberFormat.fixed(s.packSize, decimals: 0)), as the usage prices it \(NumberFormat.fixed(price, decimals: 2)) each")
                     packPriced[item] = s.packSize
                     s.unitCost = each
@@ -619,7 +630,7 @@ public struct ReorderJob: Sendable {
         let planningStarted = Progress.now()
         let forecastSeconds = planningStarted - forecastStarted
         let planner = ReorderPlanner(settings: settings)
-        let demands = ParallelMap.map(stock.count, threads: threads) { k -> DemandEstimate in
+        func demand(_ k: Int) -> DemandEstimate {
             let id = unitKey[k], s = stock[k]
             let historyDays = firstUse[id] == never ? 0 : Int(usageEnd.daysSinceEpoch) - Int(firstUse[id]) + 1
             let sinceLastUse = lastUse[id] == -never ? nil : Int(usageEnd.daysSinceEpoch) - Int(lastUse[id])
@@ -639,12 +650,28 @@ public struct ReorderJob: Sendable {
                                   protectionDays: planner.protectionDays(s), leadDays: s.leadTimeDays ?? settings.defaultLeadTimeDays,
                                   historyDays: historyDays, daysSinceLastUse: sinceLastUse)
         }
+        let planned = ParallelMap.map(stock.count, threads: threads) { k -> (demand: DemandEstimate, stockoutLevel: Double?) in
+            var estimate = demand(k)
+            guard let history = estimates[unitKey[k]]?.history else { return (estimate, nil) }
+            // The dead-item rule counts uses: weeks with use in the weekly history (`UseOccasions`).
+            estimate.useOccasionsPerDay = UseOccasions.dailyRate(weeklyHistory: history)
+            // Use that stopped on an empty shelf: planned at the level before (`StockoutSilence`).
+            if let earlier = StockoutSilence.earlierDailyUse(weeklyHistory: history),
+               let censored = StockoutSilence.plannedDemand(estimate, shelf: stock[k].coverOnHandAtAsOf, earlier: earlier) {
+                return (censored, earlier.mean)
+            }
+            return (estimate, nil)
+        }
+        let demands = planned.map(\.demand)
         var levels = ParallelMap.map(stock.count, threads: threads) { k in planner.levels(stock[k], demand: demands[k], abc: abc[k]) }
         if settings.allocateByClass && settings.policy == .periodicReview && settings.serviceMeasure == .fillRate {
             FillRateAllocation().allocateByClass(&levels, items: stock, demands: demands, abc: abc)
         }
         for k in stock.indices {
             levels[k].notes += purchasingNotes[k]
+            if let level = planned[k].stockoutLevel, let since = demands[k].daysSinceLastUse {
+                levels[k].notes.append(StockoutSilence.note(daysSinceLastUse: since, earlierDailyUse: level))
+            }
             if overdueOrders[k] { levels[k].flags.append("overdue_order") }
         }
         for k in stock.indices where unitKey[k] < unitsSeen.count {

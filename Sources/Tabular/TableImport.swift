@@ -142,15 +142,44 @@ public final class TableImport {
     /// no role, and an implant with a 21-day lead time was planned on the 7-day default (no
     /// order for 150 on hand at 10 a day, where 280 over lead time and review asks for 130,
     /// $52,000; a reviewer's case), and `Shelf Life (Days)` dropped the shelf-life cap.
+    ///
+    /// Read by its words, too (the buyer's second review: each dropped without a note, the
+    /// items planned on the 7-day default): `avg`, `average` and `mean` are filler (`Avg Lead
+    /// Time (Days)` is lead_time_days), `std dev`, `stdev`, `std deviation` and `standard
+    /// deviation` are `sd` (`Lead Time Std Dev (Days)` is lead_time_sd_days), `in` before a
+    /// unit is filler (`Lead Time in Weeks` is lead_time_weeks), `wks` is weeks, and a count unit in
+    /// parentheses, `(EA)` or `(Each)`, says only that the column counts eaches (`Pack Size
+    /// (EA)` is pack_size). Only the words change, so `Max Lead Time (Days)` names no role.
     static func roleSpelling(_ header: String) -> String {
-        var out = "", gap = false
-        for c in header {
-            if c == " " || c == "-" || c == "_" || c == "(" || c == ")" || c == "[" || c == "]" { gap = true; continue }
-            if gap && !out.isEmpty { out.append("_") }
-            gap = false
-            out.append(c)
+        var words: [String] = [], current = "", depth = 0, inParentheses: [Bool] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            words.append(current)
+            inParentheses.append(depth > 0)
+            current = ""
         }
-        return out
+        for c in header {
+            if c == "(" || c == "[" { flush(); depth += 1; continue }
+            if c == ")" || c == "]" { flush(); depth = max(0, depth - 1); continue }
+            if c == " " || c == "-" || c == "_" { flush(); continue }
+            current.append(c)
+        }
+        flush()
+        var out: [String] = []
+        var k = 0
+        while k < words.count {
+            let w = words[k], next = k + 1 < words.count ? words[k + 1] : nil
+            defer { k += 1 }
+            if ["avg", "average", "mean"].contains(w) && words.count > 1 { continue }
+            if inParentheses[k] && ["ea", "each", "eaches"].contains(w) { continue }
+            if w == "in", let next, ["days", "weeks", "months", "day", "week", "month"].contains(next), !out.isEmpty { continue }
+            if w == "stdev" || w == "stddev" || w == "sd" { out.append("sd"); continue }
+            // `Lead Time (Wks)`.
+            if w == "wks" || w == "wk" { out.append("weeks"); continue }
+            if (w == "std" || w == "standard"), let next, ["dev", "deviation"].contains(next) { out.append("sd"); k += 1; continue }
+            out.append(w)
+        }
+        return out.joined(separator: "_")
     }
 
     /// How to read a header with dates or periods across its columns (`Jul-25, Aug-25, ...`

@@ -30,7 +30,7 @@ struct Purchasing: ParsableCommand {
             // Purchasing reads the master's lead time and cost: its shelf life and lead-time
             // spread were suggested for mapping, to no effect.
             var stage = try pipeline.importStage(items, "items", shardKey: ["item"])
-            stage.rolesRead = ["item", "description", "vendor", "unit_cost", "lead_time_days"]
+            stage.rolesRead = ["item", "description", "vendor", "unit_cost", "lead_time_days", "lead_time_weeks"]
             stages.append(.init("items", stage))
         }
         if let lots { stages.append(.init("lots", try pipeline.importStage(lots, "lots", shardKey: ["item"]))) }

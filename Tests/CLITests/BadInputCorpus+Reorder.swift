@@ -42,7 +42,23 @@ extension BadInputCorpus {
         let negativePar = Data(CSVInput.csv(parHeader, parRows))
         let goodPars = Data(CSVInput.csv(parHeader, inventory.rows.map { $0 + ["30"] }))
 
+        // A lead time kept in weeks (`Lead Time (Weeks)`, the buyer's second review): read as
+        // days x 7 (it was dropped without a note, every item planned on the 7-day default);
+        // a negative one on line 3 is rejected naming it.
+        let weeksHeader = items.header.map { $0 == "lead_time_days" ? "Lead Time (Weeks)" : $0 }
+        let weeks = items.column("lead_time_days")
+        let goodWeeks = Data(CSVInput.csv(weeksHeader, items.rows))
+        let negativeWeeks = Data(CSVInput.csv(weeksHeader, items.rows.enumerated().map { k, row in
+            var row = row
+            if k == 1 { row[weeks] = "-1" }
+            return row
+        }))
+
         var cases = [
+            accepting(items, "items Lead Time (Weeks) read as days x 7", goodWeeks, read: items.rows.count,
+                      output: "out/reorder.csv", says: ["lead time 21 days"]),
+            rejecting(items, "items Lead Time (Weeks) -1 (line 3)", negativeWeeks,
+                      [RejectedRow(line: 3, column: "Lead Time (Weeks)", says: "not a number of weeks from 0 to 521")]),
             rejecting(inventory, "inventory par_level -30 (line 3)", negativePar,
                       [RejectedRow(line: 3, column: "par_level", says: "not a number of at least 0")]),
             accepting(inventory, "inventory with each location's par_level: read", goodPars, read: inventory.rows.count,

@@ -174,6 +174,9 @@ import Testing
 /// (0.56 over 14 days) by intermittent models, was ordered 3 with stockout_risk and
 /// below_safety_stock on an empty shelf, while the same item with stock was called dead stock
 /// ("no use in 90 days"). The plan follows its own dead-stock rule: no use in 90 days, no order.
+/// Since the buyer's second review the rule counts uses (`UseOccasions`): 0.04 uses a day
+/// expect 3.6 in 90 days, a 2.7% chance of none, within chance; the screw here is used 0.1 a
+/// day (a use every 10 days, 9 expected, a 0.012% chance of 90 silent days): dead.
 @Suite struct DeadItemReorderTests {
     func screw() -> StockItem {
         var s = StockItem(item: "300095")
@@ -185,15 +188,15 @@ import Testing
     }
 
     func demand(sinceLastUse days: Int) -> DemandEstimate {
-        DemandEstimate(dailyMean: 0.04, dailyStandardDeviation: 0.3, demandClass: .intermittent, dispersion: 2,
+        DemandEstimate(dailyMean: 0.1, dailyStandardDeviation: 0.3, demandClass: .intermittent, dispersion: 2,
                        historyDays: 357, daysSinceLastUse: days)
     }
 
     @Test func anItemUnusedFor90DaysIsNotReordered() {
         let line = ReorderPlanner().plan(screw(), demand: demand(sinceLastUse: 95), abc: .a)
         #expect(line.orderQuantity == 0)
-        // The models' 0.56 over 14 days is still shown; the levels are 0.
-        #expect(line.safetyStock == 0 && line.orderUpTo == 0 && abs(line.demandForecast - 0.56) < 1e-9)
+        // The models' 1.4 over 14 days is still shown; the levels are 0.
+        #expect(line.safetyStock == 0 && line.orderUpTo == 0 && abs(line.demandForecast - 1.4) < 1e-9)
         #expect(!line.flags.contains("stockout_risk") && !line.flags.contains("below_safety_stock"))
         #expect(line.reason.hasPrefix("on hand 0, no recent demand;"), "\(line.reason)")
         #expect(line.reason.contains("last used 95 days ago: no use in 90 days, not reordered"), "\(line.reason)")

@@ -221,6 +221,16 @@ struct TableImportRejectTests {
         let found = try TableImport.resolve(specs, options: ImportOptions(), header: header, file: "items.csv")
         #expect(found == ["item": 0, "lead_time_days": 1, "lead_time_sd_days": 2, "review_period_days": 3, "shelf_life_days": 4])
         #expect(TableImport.roleSpelling("lead time (days)") == "lead_time_days")
+        // The buyer's second review: read by their words, each was dropped without a note.
+        #expect(TableImport.roleSpelling("avg lead time (days)") == "lead_time_days")
+        #expect(TableImport.roleSpelling("lead time std dev (days)") == "lead_time_sd_days")
+        #expect(TableImport.roleSpelling("lead time standard deviation (days)") == "lead_time_sd_days")
+        #expect(TableImport.roleSpelling("lead time in weeks") == "lead_time_weeks")
+        #expect(TableImport.roleSpelling("lead time (wks)") == "lead_time_weeks")
+        #expect(TableImport.roleSpelling("pack size (ea)") == "pack_size")
+        // A qualifier that changes the meaning is kept: no role.
+        #expect(TableImport.roleSpelling("max lead time (days)") == "max_lead_time_days")
+        #expect(TableImport.roleSpelling("unit cost (cs)") == "unit_cost_cs")
     }
 
     @Test func everyRowRejectedIsAnErrorEvenWhenSkipping() throws {

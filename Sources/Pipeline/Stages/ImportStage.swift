@@ -786,7 +786,12 @@ public struct ImportStage: Stage {
         }
         var used = Set(importer.indices.values)
         let unread = schema.roles.filter { role in importer.column(role.name) == nil && !role.required && (rolesRead?.contains(role.name) ?? true) }
-        let lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, of: schema.kind, in: importer.header, used: &used) : []
+        var lookalikes = unpivot == nil ? ExportInspection.headersNaming(unread, of: schema.kind, in: importer.header, used: &used) : []
+        // A role's words with a unit or a qualifier beside (`Max Lead Time (Days)`): named too.
+        if unpivot == nil {
+            let named = Set(lookalikes.map(\.role))
+            lookalikes += ExportInspection.headersQualifying(unread.filter { !named.contains($0.name) }, of: schema.kind, in: importer.header, used: &used)
+        }
         if !lookalikes.isEmpty {
             let shown = lookalikes.map { "'\($0.header)' (\($0.role))" }.joined(separator: ", ")
             table.unreadLookalikes = lookalikes.map { "'\($0.header)' (\($0.role))" }

@@ -134,6 +134,9 @@ public struct DemandEstimate: Sendable {
     public var daysSinceLastUse: Int?
     /// Backtest MASE of the chosen forecast, when there was a backtest.
     public var backtestMASE: Double?
+    /// Use occasions a day (`UseOccasions.dailyRate`), which the dead-item rule counts; nil
+    /// when unknown, read as `dailyMean` (each use is a unit at least: the most it can be).
+    public var useOccasionsPerDay: Double?
 
     public init(dailyMean: Double, dailyStandardDeviation: Double, demandClass: DemandClass, dispersion: Double = 1,
                 historyDays: Int, daysSinceLastUse: Int?, backtestMASE: Double? = nil) {
@@ -160,6 +163,12 @@ public struct DemandEstimate: Sendable {
     /// `ReorderSettings.deadStockDays`); an item never used is not (a new item, or one a par
     /// level plans).
     public func unused(for days: Int) -> Bool { (daysSinceLastUse ?? 0) >= days }
+
+    /// Whether `days` days without a use are beyond chance at the item's rate of use
+    /// occasions (`UseOccasions`): counted in uses, not units.
+    public func silenceIsBeyondChance(days: Int) -> Bool {
+        UseOccasions.silenceIsBeyondChance(days: days, dailyRate: useOccasionsPerDay ?? dailyMean)
+    }
 
     /// The least daily forecast read as use, for an item with `historyDays` days of history.
     public static func leastDailyUse(historyDays: Int) -> Double { 1 / (10 * Double(max(historyDays, 365))) }

@@ -4,7 +4,9 @@ public enum ReorderPolicy: String, Sendable, CaseIterable {
     case periodicReview = "periodic"
     /// Continuous review (s, Q): when the position falls to s, order the economic quantity Q.
     case continuous
-    /// Min/max for upload to an ERP: min = lead-time demand + safety stock, max = order-up-to level.
+    /// Min/max for upload to an ERP, looked at at each review: min = demand over lead time +
+    /// review period + safety stock (the periodic order-up-to level), max = min + a review
+    /// period's demand.
     case minMax = "minmax"
 }
 

@@ -1,6 +1,7 @@
 /// What a stage of a pipeline reads, as the run history keeps it with each run: the table,
-/// columns and `where:` of the imports it reads from, directly or not, the filters between,
-/// and the series and value its aggregate sums. Two pipelines writing one stage name into one
+/// columns, `where:` (alternatives as a set) and `unpivot:`/`layout: wide` settings of the
+/// imports it reads from, directly or not, the joins and filters between, and the series and
+/// value its aggregate sums. Two pipelines writing one stage name into one
 /// history are one job only if these agree.
 ///
 /// Why: a copy of the hospital's pipeline with `where: {department: "6010 ICU"}` on its import,
@@ -9,6 +10,8 @@
 /// hospital's six forecasts against ICU-only actuals: MAE 447.6 and WAPE 56.2% where 36.5 and
 /// 3.0% are right, all outside the 95% interval. A 35% change to every period reads like no
 /// late posting, yet the figures alone could not tell: the pipeline says what it reads.
+/// (What it declares only: another export file under the same settings has the same scope,
+/// and is caught by its figures, `RunHistory.SameData.restated`.)
 ///
 /// The file names are kept beside the scope but not compared (this month's export may carry
 /// this month's name), nor is the frequency (a stage may run weekly and monthly, tracked

@@ -43,7 +43,10 @@ extension RunHistory {
     /// two statements, three index seeks and a walk back over its revision window, and periods
     /// past the last one held need no look-up: recording stays proportional to the new data,
     /// not to the history's length.
-    func appendActuals(of stage: StageRecord, run: Int) throws {
+    ///
+    /// Returns the refusal `SameData` finds (another job's figures, or a restatement of most
+    /// series at once), for the caller to throw or, under `run --same-job`, to note.
+    func appendActuals(of stage: StageRecord, run: Int) throws -> (problem: String, summary: String)? {
         // The vintage of everything this run records: which of two values for one period
         // tracking uses (`ForecastTracking`).
         let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period, scope, scope_files) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -120,6 +123,10 @@ extension RunHistory {
             return labels
         }
         var held: [String: (value: Double, vintage: String)] = [:]
+        // The periods held just before the revision window (as many as it has), compared only:
+        // late postings revise the window, another job's figures (or a restatement of the whole
+        // data) differ before it too.
+        var before: [String: (value: Double, vintage: String)] = [:]
         // Every figure the history holds for a period of the series, the superseded ones too
         // (`SameData.flippedBack`).
         var recorded: [String: [Double]] = [:]
@@ -142,6 +149,7 @@ extension RunHistory {
                 earlierForecast.reset()
             }
             held.removeAll(keepingCapacity: true)
+            before.removeAll(keepingCapacity: true)
             recorded.removeAll(keepingCapacity: true)
             var high: Int?
             // The first period compared again: the revision window's, or the first period an
@@ -150,16 +158,23 @@ extension RunHistory {
             if low != nil {
                 try recent.bind(1, stage.stage)
                 try recent.bind(2, series.series)
-                var stop = ""
+                var stop = "", windowStart = ""
                 while try recent.step() {
                     let label = recent.text(0)
                     if high == nil {
                         high = stage.frequency.period(ofLabel: label)
                         from = high.map { RunHistory.revisedFrom(lastHeld: $0, firstForecast: firstForecast) } ?? Int.max
-                        stop = high == nil ? label : stage.frequency.label(from)
+                        windowStart = high == nil ? label : stage.frequency.label(from)
+                        stop = high == nil ? label : stage.frequency.label(from - RunHistory.revisionWindow)
                     }
                     if label < stop { break }
                     let vintage = recent.text(2)
+                    // Before the window: only compared (`SameData.restated`), never recorded again.
+                    if label < windowStart {
+                        if let known = before[label], known.vintage >= vintage { continue }
+                        before[label] = (recent.double(1), vintage)
+                        continue
+                    }
                     recorded[label, default: []].append(recent.double(1))
                     if let known = held[label], known.vintage >= vintage { continue }
                     held[label] = (recent.double(1), vintage)
@@ -176,17 +191,36 @@ extension RunHistory {
                 let end = min(from - 1, series.firstPeriod + series.values.count - 1)
                 if start <= end { inside = try periodsHeld(in: series.series, from: start, to: end) }
             }
-            var compared = 0, differing = 0, flipped = 0
+            var compared = 0, differing = 0, flipped = 0, up = 0, down = 0, checked = 0
             var example: SameData.Example?
+            var changes: [SameData.Example] = []
+            /// Counts a period's move for `SameData.restated`.
+            func check(_ value: Double, against known: Double, _ label: String) {
+                checked += 1
+                switch SameData.moved(from: known, to: value) {
+                case 1: up += 1
+                case -1: down += 1
+                default: break
+                }
+                if changes.count < 3 { changes.append(SameData.Example(series: series.series, period: label, here: value, held: known)) }
+            }
             for (offset, value) in series.values.enumerated() where !value.isNaN {
                 let period = series.firstPeriod + offset
                 // Held already, before the periods compared again (unless a gap among the held periods).
                 if let low, high != nil, period >= low, period < from,
-                   inside.map({ $0.contains(stage.frequency.label(period)) }) ?? true { continue }
+                   inside.map({ $0.contains(stage.frequency.label(period)) }) ?? true {
+                    // (Labels only for the few periods just before the window.)
+                    if !before.isEmpty, period >= from - RunHistory.revisionWindow {
+                        let label = stage.frequency.label(period)
+                        if let known = before[label]?.value { check(value, against: known, label) }
+                    }
+                    continue
+                }
                 let label = stage.frequency.label(period)
                 // Outside the window nothing is held: before the first period held or after the last.
                 if let known = held[label]?.value {
                     compared += 1
+                    check(value, against: known, label)
                     // (Only in a run as recent as the history's: an older export run again goes
                     // back to the figures later runs restated, and is not another job.)
                     if let high, series.firstPeriod + series.values.count - 1 >= high,
@@ -207,8 +241,9 @@ extension RunHistory {
             }
             sameData.count(compared: compared, differing: differing, example: example)
             sameData.count(compared: compared, flippedBack: flipped, series: series.series)
+            sameData.count(compared: checked, up: up, down: down, changes: changes)
         }
-        if let problem = sameData.problem(stage: stage.stage) { throw InputError(file: connection.path, problem) }
+        return sameData.problem(stage: stage.stage).map { ($0, sameData.summary) }
     }
 
     /// Whether this run's figures are the same data as the history's for the stage: a later
@@ -271,13 +306,84 @@ extension RunHistory {
             }
         }
 
+        /// Series with two periods or more to compare, those whose every period compared moved
+        /// up by more than `restatedBy` and those whose every one moved down, and a few of the
+        /// changes with the smallest and largest ones (`restated`).
+        private var comparedRecently = 0, raised = 0, lowered = 0
+        private var raisedChanges: [Example] = [], loweredChanges: [Example] = []
+        private var raisedRange = (low: Double.infinity, high: -Double.infinity), loweredRange = (low: Double.infinity, high: -Double.infinity)
+        private var raisedPeriods = 0, loweredPeriods = 0
+
+        /// A period's figure restated by more than this share of the one held.
+        static let restatedBy = 0.10
+
+        /// 1 when `value` is above `known` by more than `restatedBy` of it, -1 when below, else 0.
+        static func moved(from known: Double, to value: Double) -> Int {
+            guard abs(value - known) > restatedBy * abs(known), !alike(value, known) else { return 0 }
+            return value > known ? 1 : -1
+        }
+
+        /// The share `value` moved from `known` (0.35 for 35% up), for messages.
+        static func change(_ e: Example) -> Double { e.held == 0 ? .infinity : (e.here - e.held) / abs(e.held) }
+
+        mutating func count(compared periods: Int, up: Int, down: Int, changes: [Example]) {
+            guard periods >= 2 else { return }
+            comparedRecently += 1
+            func widen(_ range: inout (low: Double, high: Double)) {
+                for c in changes.map(SameData.change) where c.isFinite { range.low = min(range.low, c); range.high = max(range.high, c) }
+            }
+            if up == periods {
+                raised += 1; raisedPeriods += periods; widen(&raisedRange)
+                if raisedChanges.count < 3, let first = changes.first { raisedChanges.append(first) }
+            } else if down == periods {
+                lowered += 1; loweredPeriods += periods; widen(&loweredRange)
+                if loweredChanges.count < 3, let first = changes.first { loweredChanges.append(first) }
+            }
+        }
+
+        /// The refusal when at least half the series compared were restated in every recent
+        /// period by more than 10%, the same way: the ICU copy of the hospital job read the
+        /// ERP's ICU-only export (746, 802, 827 for the hospital's 1135, 1181, 1247: 0.65x in
+        /// every period of every series, under the factor-two check), and track scored the
+        /// hospital's forecasts at WAPE 24.1% for 3.0%. Whatever the pipeline declares (another
+        /// file, an unpivot column choice, a canned command, a history whose runs kept no
+        /// scope), the figures tell. Late postings move a period or two of a few series, or
+        /// fill in the revision window of all (a weekly feed's recent weeks, +60%), and leave
+        /// the periods before it as they were: those are compared too (as many as the window
+        /// holds), so a series counts only when every period held moved, the window's and the
+        /// ones before it.
+        var restated: String? {
+            let down = lowered >= raised
+            let count = down ? lowered : raised
+            guard comparedRecently > 0, count * 2 >= comparedRecently else { return nil }
+            let sample = (down ? loweredChanges : raisedChanges).map {
+                "\($0.series) \($0.period) \(NumberFormat.fixed($0.held)) -> \(NumberFormat.fixed($0.here))"
+            }.joined(separator: ", ")
+            let range = down ? loweredRange : raisedRange
+            func percent(_ x: Double) -> String { NumberFormat.fixed(abs(x) * 100, decimals: 0) + "%" }
+            let by = range.low.isFinite ? (percent(range.low) == percent(range.high) ? percent(range.low) : (down ? percent(range.high) + " to " + percent(range.low) : percent(range.low) + " to " + percent(range.high))) : "more than 10%"
+            return "\(count) of the \(comparedRecently) series this run shares with it differ by more than 10% in every period of theirs the history holds that was compared (\(down ? loweredPeriods : raisedPeriods) periods in all: the recent ones and as many before them), all \(down ? "down" : "up"), by \(by) (\(sample))"
+        }
+
+        /// What `problem` found, in a few words, for the note of `run --same-job`.
+        var summary: String {
+            if alternating * 2 > comparedTwice { return "\(alternating) of the \(comparedTwice) series go back to figures the history replaced" }
+            if foreign * 2 > compared, let example {
+                return "\(foreign) of the \(compared) series a factor of two or more apart (\(example.series) \(example.period) \(NumberFormat.fixed(example.held)) -> \(NumberFormat.fixed(example.here)))"
+            }
+            return restated ?? ""
+        }
+
         /// The refusal when most series differ in every period compared, or go back and forth.
         func problem(stage: String) -> String? {
             if alternating * 2 > comparedTwice, let series = alternatingExample {
-                return "the history's stage '\(stage)' holds other figures for the same series, and this run's go back to the ones they replaced: in every recent period of \(alternating) of the \(comparedTwice) series this run shares with it (\(series) among them), the figure returns to one the history held before its latest, as when two jobs write into one stage by turns (copies of a pipeline for two departments, each with the stage name). Restatements do not go back and forth: give each job a history file of its own (--history, history: in a pipeline) or, in a pipeline, a stage name of its own; if this run's data is the right one, start a new history"
+                return "the history's stage '\(stage)' holds other figures for the same series, and this run's go back to the ones they replaced: in every recent period of \(alternating) of the \(comparedTwice) series this run shares with it (\(series) among them), the figure returns to one the history held before its latest, as when two jobs write into one stage by turns (copies of a pipeline for two departments, each with the stage name). Restatements do not go back and forth: give each job a history file of its own (--history, history: in a pipeline) or, in a pipeline, a stage name of its own; if this run's data is the right one, run again with --same-job to record it as the stage's from now on"
             }
-            guard foreign * 2 > compared, let example else { return nil }
-            return "the history's stage '\(stage)' holds other figures for the same series: \(foreign) of the \(compared) series this run shares with it are a factor of two or more apart in every recent period (\(example.series) \(example.period) is \(NumberFormat.fixed(example.here)) here and \(NumberFormat.fixed(example.held)) there). Scored against this run's data, its forecasts would be judged on other figures: if this is another job, give it a history file of its own (--history, history: in a pipeline) or, in a pipeline, a stage name of its own; if the data was restated, start a new history"
+            guard foreign * 2 > compared, let example else {
+                guard let restated else { return nil }
+                return "the history's stage '\(stage)' holds other figures for the same series: \(restated). Late postings revise a period or two of a few series; this is another job's data (another export, unit or selection of rows) or a change to what the job reads. Scored against it, the stage's archived forecasts would be judged on other figures. If this is another job, give it a stage name of its own (in a pipeline) or a history of its own (--history, history: in a pipeline); if it is this job and the change is meant (a closed department dropped, a restated ledger), run again with --same-job to record these figures as the stage's from now on"
+            }
+            return "the history's stage '\(stage)' holds other figures for the same series: \(foreign) of the \(compared) series this run shares with it are a factor of two or more apart in every recent period (\(example.series) \(example.period) is \(NumberFormat.fixed(example.here)) here and \(NumberFormat.fixed(example.held)) there). Scored against this run's data, its forecasts would be judged on other figures: if this is another job, give it a history file of its own (--history, history: in a pipeline) or, in a pipeline, a stage name of its own; if it is this job and the data was restated on purpose (a closed department left out), run again with --same-job to record these figures as the stage's from now on"
         }
     }
 }

@@ -191,6 +191,22 @@ public final class RunHistory {
     /// Appends a run whole, in one transaction; returns its run_id.
     @discardableResult
     public func append(_ run: RunRecord) throws -> Int {
+        try append(run, sameJob: false).id
+    }
+
+    /// A run appended, and the stages whose figures it recorded over the history's though
+    /// they restate most series (`SameData`), each with what changed: `run --same-job`.
+    public struct Appended: Sendable {
+        public var id: Int
+        public var restated: [(stage: String, change: String)]
+    }
+
+    /// Appends a run whole, in one transaction. `sameJob` records a stage's figures that
+    /// `SameData` would refuse (the user says the change is meant), and returns them;
+    /// `beforeCommit` runs inside the transaction once every check passed (a pipeline puts its
+    /// output folder in place there): if it throws, nothing is recorded, and if a check
+    /// refuses, it never runs, so a refused run writes nothing anywhere.
+    public func append(_ run: RunRecord, sameJob: Bool, beforeCommit: () throws -> Void = {}) throws -> Appended {
         try connection.transaction {
             let insertRun = try connection.prepare("INSERT INTO runs(started_at, finished_at, command, pipeline_sha256, as_of, output) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
             try insertRun.bind(1, RunRecord.timestamp(run.startedAt))
@@ -206,11 +222,16 @@ public final class RunHistory {
             // A stage that saw no rows (a filter that matched none) has nothing to score nor to
             // score with, and no last period to mark: recording it overflowed the label of the
             // period before the first and crashed the run, its good stages unrecorded.
+            var restated: [(stage: String, change: String)] = []
             for stage in run.stages where !stage.isEmpty {
                 try appendForecasts(of: stage, run: runID)
-                try appendActuals(of: stage, run: runID)
+                if let found = try appendActuals(of: stage, run: runID) {
+                    guard sameJob else { throw InputError(file: connection.path, found.problem) }
+                    restated.append((stage.stage, found.summary))
+                }
             }
-            return runID
+            try beforeCommit()
+            return Appended(id: runID, restated: restated)
         }
     }
 

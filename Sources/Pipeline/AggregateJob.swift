@@ -26,7 +26,7 @@ public struct AggregateJob: Sendable {
     public func run() throws -> Result {
         var source = self.source
         source.writesTotals = true
-        let (totals, summary, notes) = try source.read()
+        let (totals, summary, notes, _) = try source.read()
         let writer = try CSVWriter(path: output, header: AggregateJob.header)
         do {
             let labels = PeriodLabels(frequency: totals.frequency)

@@ -550,15 +550,17 @@ public struct PipelineRunner: Sendable {
         let opened = try history.map { try RunHistory.openNoting($0) }
         // Only a pipeline's stages say what they read; a canned command's runs keep no scope.
         let scopes = pipelineFile == nil ? [:] : Dictionary(stages.map { ($0.name, StageScope(of: $0.name, in: stages)) }) { a, _ in a }
-        if let opened, !sameJob {
+        var adopted: [(stage: String, change: String)] = []
+        if let opened {
             do {
-                try PipelineRunner.refuseAnotherScope(scopes, in: opened.history)
+                adopted = try PipelineRunner.refuseAnotherScope(scopes, in: opened.history, sameJob: sameJob)
             } catch {
                 if opened.created { opened.history.discard() }
                 throw error
             }
         }
         var historyRecords: [StageRecord] = []
+        var historyNote: String?
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
             throw InputError(file: output, "exists and is not a folder; a run writes a folder of files, so choose a new folder name for the output")
         }
@@ -657,7 +659,19 @@ public struct PipelineRunner: Sendable {
                                  outputFolder: output)
             try ReportWriter.write(index.report(), name: "index", in: temporary, format: reports.pageFormat)
             try manifest.json.write(toFile: temporary + "/manifest.json", atomically: false, encoding: .utf8)
-            try replace(output, with: temporary)
+            if let opened {
+                // The history's checks of the figures come before the output folder is put in
+                // place, in its transaction: a run they refuse writes nothing at all.
+                for i in historyRecords.indices {
+                    historyRecords[i].scope = scopes[historyRecords[i].stage]?.clauses
+                    historyRecords[i].scopeFiles = scopes[historyRecords[i].stage]?.files
+                }
+                historyNote = try PipelineRunner.append(to: opened.history, command: command, started: started, pipelineHash: pipelineHash,
+                                                        output: output, records: historyRecords, sameJob: sameJob, adopted: adopted,
+                                                        committing: { try replace(output, with: temporary) })
+            } else {
+                try replace(output, with: temporary)
+            }
         } catch {
             if let opened, opened.created { opened.history.discard() }
             let kept = keepRejects(of: temporary, beside: output)
@@ -687,14 +701,7 @@ public struct PipelineRunner: Sendable {
             throw failure
         }
         PipelineRunner.removeRejectsFolder(of: output)
-        for i in historyRecords.indices {
-            historyRecords[i].scope = scopes[historyRecords[i].stage]?.clauses
-            historyRecords[i].scopeFiles = scopes[historyRecords[i].stage]?.files
-        }
-        if let opened {
-            notes.append(try PipelineRunner.append(to: opened.history, command: command, started: started, pipelineHash: pipelineHash,
-                                                   output: output, records: historyRecords))
-        }
+        if let historyNote { notes.append(historyNote) }
         return RunResult(outputDirectory: output, manifest: manifest, notes: notes, summaries: summaries)
     }
 

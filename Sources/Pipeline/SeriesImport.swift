@@ -47,19 +47,22 @@ public struct SeriesImport: Sendable {
     public var gapPolicy: GapPolicy { gaps ?? (unpivot == nil ? GapPolicy(impliedByValueColumn: valueHeader) : .zero) }
 
     /// The totals, the import's counts and notes on what was left out (partial periods).
-    public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String]) {
+    ///
+    /// `aggregateShaped`: the file is headed as `aggregate` writes it (`series,period,value`),
+    /// so its totals may have come from a daily export (`ForecastJob.totalsWithoutDaysNote`).
+    public func read() throws -> (totals: PeriodTotals, summary: ImportSummary, notes: [String], aggregateShaped: Bool) {
         // A file's dates may call for reading it again (`TableImport.SecondLook`: two-digit years
         // the pivot at 70 splits, slash dates that read only day-first); standard input cannot be.
         var options = self.options
         options.secondLook = input != "-"
-        let rows: (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool)
+        let rows: (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool, aggregateShaped: Bool)
         do {
             rows = try readRows(options)
         } catch let look as TableImport.SecondLook {
             // Read again with what was found; the second read looks no further.
             rows = try readRows(look.options)
         }
-        var (totals, summary, emptyValues, datesReadOneWay) = rows
+        var (totals, summary, emptyValues, datesReadOneWay, aggregateShaped) = rows
         if emptyValues > 0 && emptyValues == summary.accepted {
             throw InputError(file: input, "every value is empty (\(emptyValues) rows): nothing was recorded to learn from; check that the file holds the values")
         }
@@ -117,7 +120,7 @@ public struct SeriesImport: Sendable {
             let twoWeeks = totals.rowDays.weeksPerRow == 2
             notes.append("the rows fall one \(twoWeeks ? "every two weeks" : "a week") on one weekday (\(totals.rowDays.spanShape)): if they are \(twoWeeks ? "two-week" : "weekly") totals, --frequency week reads them as weeks\(twoWeeks ? ", half of each in its ISO week and half in the week before" : ""); read by the day, each is one day's value and the other \(twoWeeks ? "13" : "six") days are \(gapPolicy == .zero ? "zero" : "missing")")
         }
-        return (totals, summary, notes)
+        return (totals, summary, notes, aggregateShaped)
     }
 
     /// The period and value headers `aggregate` writes: in a file headed so, an empty value is a
@@ -191,7 +194,7 @@ public struct SeriesImport: Sendable {
 
     /// The totals, the import's counts, the empty values read as missing, and whether some date
     /// is written so that it reads one way only (`DayFirstLook.couldBeDayFirst`).
-    private func readRows(_ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool) {
+    private func readRows(_ base: ImportOptions) throws -> (totals: PeriodTotals, summary: ImportSummary, emptyValues: Int, datesReadOneWay: Bool, aggregateShaped: Bool) {
         var options = base
         var columns = ["series": seriesColumn ?? "item", "date": dateColumn ?? "date", "value": valueColumn ?? "quantity"]
         let named = seriesColumn != nil || dateColumn != nil || valueColumn != nil
@@ -206,7 +209,7 @@ public struct SeriesImport: Sendable {
             }
             columns[target] = header
         }
-        if let unpivot { let (totals, summary, oneWay) = try readWide(unpivot, columns, options); return (totals, summary, 0, oneWay) }
+        if let unpivot { let (totals, summary, oneWay) = try readWide(unpivot, columns, options); return (totals, summary, 0, oneWay, false) }
         options.columns = columns
         // The three roles stand in for a usage export's item, date and quantity and for
         // aggregate's own series, period and value: a header lacking the mapped name is looked
@@ -332,7 +335,10 @@ public struct SeriesImport: Sendable {
         if let span = labels.labelledSpan { totals.markRowsLabelled(span) }
         if let u, let mixed = units.note(loader.tags.mixed.map { (totals.keys.key($0.key), $0.value) }, column: table.header[u]) { summary.notes.append(mixed) }
         if let problem = labels.problem(file: input, column: table.header[d]) { throw problem }
-        return (totals, summary, emptyValues, datesReadOneWay)
+        // (Once a run, from the header: no work per row.)
+        let aggregateShaped = s.map { table.header[$0] } == AggregateJob.header[0] && table.header[d] == AggregateJob.header[1]
+            && table.header[v] == AggregateJob.header[2]
+        return (totals, summary, emptyValues, datesReadOneWay, aggregateShaped)
     }
 
     /// The run of rows above with one series key, to tell Excel's subtotal rows (`ICU Total`

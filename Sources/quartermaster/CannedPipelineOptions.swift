@@ -21,6 +21,11 @@ struct CannedPipelineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Run history database to append this run to (created when absent): its forecasts, and the actuals they are scored against later.", valueName: "file.sqlite"))
     var history: String?
 
+    // The history's figure check tells a refused run to use --same-job when the change is
+    // meant (a closed department left out); these commands had no such flag.
+    @Flag(help: "Record the run in --history although its figures restate most series the history holds (a closed department left out): it is the same job, changed on purpose.")
+    var sameJob = false
+
     @OptionGroup var style: ReportStyleOptions
 
     /// `--service-level 0.9 --quiet --as-of=2025-04-20` as `service_level: 0.9`, `quiet: true`,
@@ -187,6 +192,7 @@ struct CannedPipelineOptions: ParsableArguments {
         var runner = PipelineRunner(threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), quiet: quiet)
         try style.configure(&runner)
         runner.history = history
+        runner.sameJob = sameJob
         runner.command = command   // the history names the run `staffing`, not `run`
         var stages = stages
         if let main = stages.firstIndex(where: { $0.name == command }) {

@@ -43,6 +43,11 @@ struct Forecast: ParsableCommand {
     @Option(help: ArgumentHelp("Run history database to append this run to (created when absent).", valueName: "file.sqlite"))
     var history: String?
 
+    // A restated history (a closed department left out of the export) refused every later run,
+    // and the only way on was a new history, losing every archived forecast of the job.
+    @Flag(help: "Record the run in --history although its figures restate most series the history holds (a closed department left out, a restated ledger): it is the same job, changed on purpose.")
+    var sameJob = false
+
     @Flag(help: "No progress line.")
     var quiet = false
 
@@ -106,7 +111,7 @@ struct Forecast: ParsableCommand {
             line += "\nnote: \(result.negativeSeries.count) series have negative period totals (returns above issues), e.g. \(result.negativeSeries.prefix(3).joined(separator: ", ")); their forecasts are clipped at 0"
         }
         if let runHistory, let forecasts = result.history {
-            line += "\n" + (try PipelineRunner.append(to: runHistory, command: "forecast", started: startedAt, pipelineHash: "", output: out, records: [forecasts]))
+            line += "\n" + (try PipelineRunner.append(to: runHistory, command: "forecast", started: startedAt, pipelineHash: "", output: out, records: [forecasts], sameJob: sameJob))
         }
         Diagnostics.info(line)
     }

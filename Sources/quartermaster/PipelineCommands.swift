@@ -23,7 +23,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Run history database to append this run to (default: the pipeline's history:).", valueName: "file.sqlite"))
     var history: String?
 
-    @Flag(help: "Record the run in the history although a stage reads other rows (another where:, columns or filter) than the earlier runs of its name: it is the same job, changed on purpose.")
+    @Flag(help: "Record the run in the history although a stage reads other rows (another where:, columns, unpivot, join or filter) than the earlier runs of its name, or its figures restate most series the history holds: it is the same job, changed on purpose (a note names the stages it applied to).")
     var sameJob = false
 
     @Flag(help: "No progress lines.")

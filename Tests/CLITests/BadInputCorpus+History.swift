@@ -143,6 +143,45 @@ extension BadInputCorpus {
                                     expectation: .fails(file: "shared.sqlite", line: nil, says: ["the history's stage 'demand' was recorded by a run that read usage.csv (sum of quantity by item; table usage) (run 1)", clause, "a stage name of its own, or a history of its own", "--same-job", "Nothing was run or written"]),
                                     absentAfterFailure: ["i"]))
         }
+        // Review 2 cases 01-04: the ICU-only export under the hospital job's settings (its
+        // scope the hospital's), 65 for 100 in every month of every series: refused on the
+        // figures before anything is written, the history as it was. The same file through a
+        // canned forecast --history: refused, its forecasts written.
+        let icuOnly = scoped.usage.split(separator: "\n").filter { !$0.hasSuffix("MedSurg") }.joined(separator: "\n") + "\n"
+        cases.append(CorpusCase(kind: .pipeline, name: "run of another export (the hospital's scope, 0.65x its figures) into the hospital's history stage",
+                                  files: ["usage.csv": Data(scoped.usage.utf8), "usage_icu.csv": Data(icuOnly.utf8), "hospital.yml": Data(scoped.pipeline().utf8)],
+                                  prepare: { dir in
+                                      let first = try CLIRunner.run(["run", "hospital.yml", "--out", "h", "--quiet"], in: dir)
+                                      guard first.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+                                  },
+                                  arguments: ["run", "hospital.yml", "--out", "i", "--quiet", "--set", "usage.file=usage_icu.csv"],
+                                  expectation: .fails(file: "shared.sqlite", line: nil, says: ["the history's stage 'demand' holds other figures for the same series", "1 of the 1 series", "all down, by 35% (A 2025-07 100 -> 65)", "a stage name of its own", "--same-job", "nothing was written"]),
+                                  absentAfterFailure: ["i"]))
+        cases.append(CorpusCase(kind: .pipeline, name: "forecast --history of another export restating every series by 35%",
+                                files: ["usage.csv": Data(scoped.usage.utf8), "usage_icu.csv": Data(icuOnly.utf8)],
+                                prepare: { dir in
+                                    let first = try CLIRunner.run(["forecast", "--input", "usage.csv", "--horizon", "2", "--history", "canned.sqlite", "--quiet", "--out", "h.csv"], in: dir)
+                                    guard first.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+                                },
+                                arguments: ["forecast", "--input", "usage_icu.csv", "--horizon", "2", "--history", "canned.sqlite", "--quiet", "--out", "i.csv"],
+                                expectation: .fails(file: "canned.sqlite", line: nil, says: ["the history's stage 'forecast' holds other figures for the same series", "1 of the 1 series", "all down, by 35%", "--same-job", "outputs are in place"])))
+        // Review 2 case 01: the ICU copy of a wide export's pipeline, one unpivot column
+        // chosen where the hospital's reads "6*": refused on its scope before it runs.
+        let wide = "Trans Date,Item #,6010 ICU,6030 Med-Surg 4E\n" + (1...12).map { m in "2025-\(m < 10 ? "0" : "")\(m)-15,A,65,35" }.joined(separator: "\n") + "\n"
+        func widePipeline(_ columns: String) -> String {
+            "history: shared.sqlite\nstages:\n  usage:\n    kind: import\n    table: usage\n    file: wide.csv\n    columns: {date: \"Trans Date\", item: \"Item #\"}\n"
+                + "    unpivot: {columns: \(columns), names_to: department, values_to: quantity}\n"
+                + "  monthly: {kind: aggregate, input: usage}\n  demand: {kind: forecast, input: monthly, horizon: 2, backtest: 0, models: naive}\n"
+        }
+        cases.append(CorpusCase(kind: .pipeline, name: "run of a wide export's copy reading one unpivot column into the hospital's history stage",
+                                files: ["wide.csv": Data(wide.utf8), "hospital.yml": Data(widePipeline("\"6*\"").utf8), "icu.yml": Data(widePipeline("[\"6010 ICU\"]").utf8)],
+                                prepare: { dir in
+                                    let first = try CLIRunner.run(["run", "hospital.yml", "--out", "h", "--quiet"], in: dir)
+                                    guard first.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+                                },
+                                arguments: ["run", "icu.yml", "--out", "i", "--quiet"],
+                                expectation: .fails(file: "shared.sqlite", line: nil, says: ["the history's stage 'demand' was recorded by a run that read wide.csv", "unpivot.columns 6*", "unpivot.columns [6010 ICU]", "--same-job", "Nothing was run or written"]),
+                                absentAfterFailure: ["i"]))
         // track reads the history: a new file name is no remedy there.
         var text = CorpusCase(kind: .pipeline, name: "track of a text file as history", files: ["notes.sqlite": Data("not a database\n".utf8)],
                               arguments: ["track", "--history", "notes.sqlite", "--out", "out", "--quiet"],

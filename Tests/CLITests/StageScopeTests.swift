@@ -55,14 +55,73 @@ import TestScratch
     }
 
     /// The same job, its filter added on purpose: `--same-job` records it, and the next ICU
-    /// run is compared with the ICU scope (accepted), the hospital's with it (refused).
+    /// run is compared with the ICU scope (accepted), the hospital's with it (refused). The run
+    /// names what the flag let through for stage 'demand': its scope (table usage -> where
+    /// {department: ICU}) and its figures (65 for 100 in every month, 35% down); it said nothing.
     @Test func sameJobRecordsTheChangedScope() throws {
         let dir = try StageScopeTests.workspace()
         #expect(try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "h"], in: dir).status == 0)
         let changed = try CLIRunner.run(["run", "icu.yml", "--quiet", "--out", "i", "--same-job"], in: dir)
         #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stderr.contains("--same-job applied to stage 'demand' (its scope, from usage.csv (sum of quantity by item; table usage) in run 1 to usage.csv (sum of quantity by item; table usage, where {department: ICU}); its figures as this run has them (1 of the 1 series"), "\(changed.stderr)")
+        #expect(changed.stderr.contains("all down, by 35%") && changed.stderr.contains("recorded as the stage's from this run on"), "\(changed.stderr)")
         #expect(try CLIRunner.run(["run", "icu.yml", "--quiet", "--out", "i"], in: dir).status == 0)
         #expect(try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "h"], in: dir).status == 1)
+    }
+
+    /// Review 2 case 04: the ICU copy reads the ERP's ICU-only export (the unit chosen at
+    /// export time, `file: usage_icu.csv`), so its scope is the hospital job's; its figures, 65
+    /// for 100 in every month (0.65x, under the factor-two check), were recorded as the
+    /// hospital's and track scored its forecasts at WAPE 24.1% for 3.0%. Refused now on the
+    /// figures, before anything is written: no output folder, one run in the history.
+    @Test func anotherExportWithTheSameScopeIsRefusedOnItsFigures() throws {
+        let dir = try StageScopeTests.workspace()
+        let icuOnly = StageScopeTests.usage.split(separator: "\n").filter { !$0.hasSuffix("MedSurg") }.joined(separator: "\n") + "\n"
+        try icuOnly.write(to: dir.appendingPathComponent("usage_icu.csv"), atomically: false, encoding: .utf8)
+        #expect(try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "h"], in: dir).status == 0)
+        let icu = try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "i", "--set", "usage.file=usage_icu.csv"], in: dir)
+        #expect(icu.status == 1)
+        #expect(icu.stderr.contains("shared.sqlite: the history's stage 'demand' holds other figures for the same series: 1 of the 1 series this run shares with it differ by more than 10%"), "\(icu.stderr)")
+        #expect(icu.stderr.contains("all down, by 35% (A 2025-07 100 -> 65)"), "\(icu.stderr)")
+        #expect(icu.stderr.contains("nothing was written: the output folder i and the history are as they were"), "\(icu.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("i").path))
+        let reader = try RunHistory.openForReading(dir.appendingPathComponent("shared.sqlite").path)
+        #expect(try reader.connection.integer("SELECT count(*) FROM runs") == 1)
+        #expect(try reader.connection.integer("SELECT count(*) FROM actuals WHERE value = 65") == 0)
+    }
+
+    /// Review 2 case 03: a department closes (MedSurg here, leaving 35 of 100, a factor of two
+    /// apart) and the job adds the filter: `--same-job` was then refused by the figure check,
+    /// and every later run by one check or the other. Now recorded, and the next run without
+    /// the flag is too (the history holds 35 for the recent months).
+    @Test func sameJobRecordsAClosedDepartmentLeftOut() throws {
+        let dir = try StageScopeTests.workspace()
+        #expect(try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "h"], in: dir).status == 0)
+        let set = ["--set", "usage.where.department=MedSurg"]
+        let changed = try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "m", "--same-job"] + set, in: dir)
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stderr.contains("1 of the 1 series a factor of two or more apart (A 2025-10 100 -> 35)"), "\(changed.stderr)")
+        let next = try CLIRunner.run(["run", "hospital.yml", "--quiet", "--out", "m"] + set, in: dir)
+        #expect(next.status == 0, "\(next.stderr)")
+        let reader = try RunHistory.openForReading(dir.appendingPathComponent("shared.sqlite").path)
+        #expect(try reader.connection.integer("SELECT count(*) FROM runs") == 3)
+    }
+
+    /// A canned `forecast --history` keeps no scope; its figures are compared: the ICU-only
+    /// file after the hospital's is refused (its forecasts are written, the history misses it).
+    @Test func aCannedForecastOfAnotherExportIsRefusedOnItsFigures() throws {
+        let dir = try StageScopeTests.workspace()
+        let icuOnly = StageScopeTests.usage.split(separator: "\n").filter { !$0.hasSuffix("MedSurg") }.joined(separator: "\n") + "\n"
+        try icuOnly.write(to: dir.appendingPathComponent("usage_icu.csv"), atomically: false, encoding: .utf8)
+        let args = ["--horizon", "2", "--backtest", "0", "--models", "naive", "--history", "canned.sqlite", "--quiet"]
+        #expect(try CLIRunner.run(["forecast", "--input", "usage.csv", "--out", "h.csv"] + args, in: dir).status == 0)
+        let icu = try CLIRunner.run(["forecast", "--input", "usage_icu.csv", "--out", "i.csv"] + args, in: dir)
+        #expect(icu.status == 1)
+        #expect(icu.stderr.contains("the history's stage 'forecast' holds other figures for the same series: 1 of the 1 series"), "\(icu.stderr)")
+        #expect(icu.stderr.contains("the run's outputs are in place in i.csv; only the history misses this run"), "\(icu.stderr)")
+        let same = try CLIRunner.run(["forecast", "--input", "usage_icu.csv", "--out", "i.csv", "--same-job"] + args, in: dir)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stderr.contains("--same-job applied to stage 'forecast'"), "\(same.stderr)")
     }
 
     /// Reruns of one pipeline, and a renamed export file, are one job.

@@ -29,10 +29,24 @@ import Testing
         #expect(aggregate.status == 0, "\(aggregate.stderr)")
         let chain = try CLIRunner.run(["forecast", "--input", "monthly.csv", "--horizon", "2", "--out", "chain.csv"], in: dir)
         #expect(chain.status == 0, "\(chain.stderr)")
-        #expect(chain.stderr.contains("the rows are monthly totals (labelled like 2026-04, as aggregate writes them), which hold no day counts"), "\(chain.stderr)")
-        #expect(chain.stderr.contains("forecast the daily export itself"), "\(chain.stderr)")
+        #expect(chain.stderr.contains("the rows are monthly totals headed series,period,value as aggregate writes them, which hold no day counts"), "\(chain.stderr)")
+        #expect(chain.stderr.contains("if this file came from aggregate, forecast the daily export itself"), "\(chain.stderr)")
         let direct = try CLIRunner.run(["forecast", "--input", "daily.csv", "--horizon", "2", "--out", "direct.csv"], in: dir)
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(!direct.stderr.contains("hold no day counts"), "\(direct.stderr)")
+    }
+
+    /// Review 2 case 05: a general-ledger export, monthly at source (`Fiscal Period`, `Amount`:
+    /// a ledger has no daily export), got the note and its two routes, and the pipeline route
+    /// gave the same 12 forecasts. Only a file headed as aggregate writes it gets the note.
+    @Test func aLedgerMonthlyAtSourceGetsNoNote() throws {
+        let dir = try CLIRunner.workspace()
+        let rows = (1...24).map { m in "6100,\(2024 + (m - 1) / 12)-\((m - 1) % 12 < 9 ? "0" : "")\((m - 1) % 12 + 1),\(1000 + m * 10)" }
+        try (["Account,Fiscal Period,Amount"] + rows).joined(separator: "\n").appending("\n")
+            .write(to: dir.appendingPathComponent("gl.csv"), atomically: false, encoding: .utf8)
+        let ledger = try CLIRunner.run(["forecast", "--input", "gl.csv", "--series", "Account", "--date", "Fiscal Period", "--value", "Amount",
+                                        "--frequency", "month", "--horizon", "2", "--out", "fc.csv"], in: dir)
+        #expect(ledger.status == 0, "\(ledger.stderr)")
+        #expect(!ledger.stderr.contains("hold no day counts"), "\(ledger.stderr)")
     }
 }

@@ -165,10 +165,16 @@ extension VarianceJob {
         }
         // Said beside the rows: the summary's note alone left a finance manager summing the
         // quarters' $0 budgets and "favorable" revenue without seeing it.
-        let unbudgeted = Set(quarters.filter { !$0.budgeted }.map(\.line.period)).sorted()
+        let unbudgeted = Set(quarters.filter { !$0.budgeted && !$0.partlyBudgeted }.map(\.line.period)).sorted()
         if let first = unbudgeted.first, let last = unbudgeted.last {
             let span = first == last ? first : "\(first) to \(last)"
             doc.paragraph("Budget, variance, volume and rate are blank for \(span), as in \(file).csv: the budget has no month of \(first == last ? "it" : "them"), so the forecast is shown with nothing to set it against, and \(first == last ? "it is" : "they are") not flagged.")
+        }
+        // A quarter budgeted for some of its months or lines only is blank too (cases/01: its
+        // two months' budget set against three months' forecast read 52.2% over), and said so.
+        let partly = quarters.filter(\.partlyBudgeted).map { "\($0.line.department) \($0.line.period)" }
+        if !partly.isEmpty {
+            doc.paragraph("Budget, variance, volume and rate are blank for \(partly.listed(upTo: 6, of: partly.count)), as in \(file).csv: the budget covers only some of \(partly.count == 1 ? "its" : "their") months or lines, so the forecast is shown rather than set against part of a budget, and \(partly.count == 1 ? "it is" : "they are") not flagged; the notes name the months and lines without budget.")
         }
         let unsplit = quarters.filter { !$0.splitKnown && $0.basis == .forecast && $0.budgeted }
         if !unsplit.isEmpty {

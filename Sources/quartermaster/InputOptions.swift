@@ -1,3 +1,4 @@
+import Reports
 import ArgumentParser
 import Pipeline
 import Tabular
@@ -298,19 +299,16 @@ enum OutputPaths {
         return base + ".rejects.csv"
     }
 
-    /// Spreadsheet names a CSV must not be written under, in lower case.
-    static let spreadsheetExtensions = [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
-
-    /// Refuses a spreadsheet's name (`fc.xlsx`) for a file written as CSV text: `forecast --out
-    /// fc.xlsx` wrote `series,period,forecast,...` under it with exit 0, which Excel refuses to
-    /// open ("file format or file extension is not valid") and LibreOffice opens as text, item
-    /// 000123 read back as 123. `flag` names the option, `command` the command.
+    /// Refuses a spreadsheet's name (`fc.xlsx`, `fc.numbers`, `"fc.xlsx "`: `SpreadsheetName`)
+    /// for a file written as CSV text: `forecast --out fc.xlsx` wrote `series,period,forecast,...`
+    /// under it with exit 0, which Excel refuses to open ("file format or file extension is not
+    /// valid") and LibreOffice opens as text, item 000123 read back as 123. `flag` names the
+    /// option, `command` the command.
     static func refuseSpreadsheetName(_ path: String, flag: String, command: String) throws {
-        let lower = path.lowercased()
-        guard let ext = spreadsheetExtensions.first(where: { lower.hasSuffix($0) }) else { return }
-        let suggested = String(path.dropLast(ext.count)) + ".csv"
-        throw UsageError("\(flag) \(path): \(command) writes CSV text, not a workbook, and a CSV named \(ext) does not open in Excel; "
-                         + "name it .csv (\(flag) \(suggested)), or, for a workbook, run a pipeline whose export stage names its file .xlsx (file: NAME.xlsx)")
+        let name = SpreadsheetName(path)
+        guard let why = name.csvRefusal else { return }
+        throw UsageError("\(flag) \(path): \(command) writes CSV text, not a workbook, and \(why); "
+                         + "name it .csv (\(flag) \(name.stem).csv), or, for a workbook, run a pipeline whose export stage names its file .xlsx (file: NAME.xlsx)")
     }
 
     /// True for an existing path that is neither a regular file nor a folder (a device, a pipe).

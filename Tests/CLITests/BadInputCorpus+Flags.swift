@@ -59,19 +59,38 @@ extension BadInputCorpus {
         }
         var cases: [CorpusCase] = []
         for (flag, name, csv) in [("--out", "fc.xlsx", "fc.csv"), ("--out", "FC.XLSM", "FC.csv"), ("--out", "fc.xls", "fc.csv"),
-                                  ("--accuracy", "acc.xlsx", "acc.csv"), ("--rejects", "rej.ods", "rej.csv")] {
+                                  ("--accuracy", "acc.xlsx", "acc.csv"), ("--rejects", "rej.ods", "rej.csv"),
+                                  // Review wb2-2's minor list: a template, Apple's Numbers, a trailing space pasted into a scheduler.
+                                  ("--out", "fc.xltx", "fc.csv"), ("--out", "fc.numbers", "fc.csv"), ("--out", "fc.xlsx ", "fc.csv")] {
             var c = CorpusCase(kind: series.kind, name: "forecast \(flag) \(name) (CSV under a spreadsheet's name)",
                                files: [series.file: Data(series.contents)], arguments: renamed(series.arguments, flag, name),
                                expectation: .usageError(says: ["\(flag) \(name): forecast writes CSV text, not a workbook", "\(flag) \(csv)", "file: NAME.xlsx"]))
             c.absentAfterFailure = [name, "fc.csv", "fc.accuracy.csv", "fc.rejects.csv"]
             cases.append(c)
         }
-        for (flag, name, csv) in [("--out", "ag.xlsx", "ag.csv"), ("--rejects", "rej.xlsx", "rej.csv")] {
+        for (flag, name, csv) in [("--out", "ag.xlsx", "ag.csv"), ("--rejects", "rej.xlsx", "rej.csv"), ("--out", "ag.numbers", "ag.csv"), ("--out", "ag.xlsx ", "ag.csv")] {
             var c = CorpusCase(kind: usage.kind, name: "aggregate \(flag) \(name) (CSV under a spreadsheet's name)",
                                files: [usage.file: Data(usage.contents)], arguments: renamed(usage.arguments, flag, name),
                                expectation: .usageError(says: ["\(flag) \(name): aggregate writes CSV text, not a workbook", "\(flag) \(csv)"]))
             c.absentAfterFailure = [name, "series.csv", "series.rejects.csv"]
             cases.append(c)
+        }
+        // Review wb2-2: the export stage, the route the refusal above recommends, wrote CSV text
+        // under .xlsm, .xls and .ods with exit 0 and validate silent. Refused by validate and by
+        // run before any stage runs, naming the .xlsx and .csv names to give instead.
+        for name in ["monthly.xlsm", "monthly.xls", "monthly.xlsb", "monthly.ods", "monthly.XLTX", "monthly.numbers", "monthly.xlsx "] {
+            let yaml = "stages:\n  usage:\n    kind: import\n    table: usage\n    file: in.csv\n  totals:\n    kind: aggregate\n    input: usage\n    frequency: month\n"
+                + "  save:\n    kind: export\n    input: totals\n    file: \"\(name)\"\n"
+            let ext = String(name.trimmingCharacters(in: .whitespaces).drop { $0 != "." }).lowercased()
+            for command in ["validate", "run"] {
+                var c = CorpusCase(kind: .pipeline, name: "export stage \(command) of file '\(name)' (CSV under a spreadsheet's name)",
+                                   files: ["in.csv": Data("date,item,quantity\n2025-01-15,A,1\n"), "p.yaml": Data(yaml.utf8)],
+                                   arguments: command == "run" ? ["run", "p.yaml", "--out", "o"] : ["validate", "p.yaml"],
+                                   expectation: .fails(file: "p.yaml", line: 13, says: ["the export stage writes a workbook only for .xlsx", "a CSV named \(ext)",
+                                                                                         "name it monthly.xlsx for a workbook or monthly.csv for CSV"]))
+                c.absentAfterFailure = ["o/" + name]
+                cases.append(c)
+            }
         }
         return cases
     }

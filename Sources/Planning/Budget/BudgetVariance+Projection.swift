@@ -76,6 +76,7 @@ extension BudgetVariance {
         notes += forecasts.notes
         for batch in forecasts.batches { try forecast(batch) { id, f in forecasts.take(id, f) } }
 
+        var notYetBudgeted: [(line: LedgerLine, months: [Int])] = []
         var rows: [VarianceRow] = [], scenarioLines: [ScenarioProjection.Line] = []
         var annualBudget = 0.0, projectedLines: [Projection] = []
         let fyMonths = calendar.months(ofFiscalYear: fy)
@@ -101,6 +102,8 @@ extension BudgetVariance {
                 }
             }
             rows += rolling.rows(line)
+            let notYet = rolling.unbudgeted(line, rolling.horizon).filter(budgetMonths.contains)
+            if !notYet.isEmpty { notYetBudgeted.append((key, notYet)) }
             let fyProjection = rolling.projectedFY(line)
             if line.accountType == .expense {
                 annualBudget += line.budget(of: fyMonths)
@@ -112,6 +115,7 @@ extension BudgetVariance {
                                                          remaining: rolling.remaining.map { line.forecast[$0]?.amount ?? 0 }))
         }
         rows += rolling.departmentTotals(rows)
+        notes += Self.partlyBudgetedNotes(rolling, budgetMonths: budgetMonths, notYetBudgeted: notYetBudgeted)
         let scenarioProjection = ScenarioProjection(lines: scenarioLines, remainingMonths: rolling.remaining.count)
         let scenarioRows = scenarios.map { scenarioProjection.rows($0) }
         // The scenarios change the fiscal year's months after as-of: at its last month none is
@@ -125,6 +129,42 @@ extension BudgetVariance {
         if let note = partialBudgetNote(blanking: &outcome) { outcome.notes.append(note) }
         outcome.notes += ledger.budgetRepeatNotes
         return outcome
+    }
+
+    /// What the blank comparisons of budgets known in part say: forecast quarters holding
+    /// months the budget covers and months it does not (cases/01: FY2027-Q1 budgeted for July
+    /// and August, read 52.2% over against three months' forecast), and lines budgeted in
+    /// as-of's year without next year's budget rows the file has for other lines (cases/03:
+    /// only salaries loaded, every other line set against $0 with no word).
+    static func partlyBudgetedNotes(_ rolling: RollingForecast, budgetMonths: Set<Int>, notYetBudgeted: [(line: LedgerLine, months: [Int])]) -> [String] {
+        let months = Frequency.month, calendar = rolling.calendar
+        var notes: [String] = []
+        var quarters: [String] = [], members: [String: [Int]] = [:]
+        for month in rolling.horizon {
+            let label = calendar.quarterLabel(ofMonth: month)
+            if members[label] == nil { quarters.append(label) }
+            members[label, default: []].append(month)
+        }
+        var partly: [String] = []
+        for label in quarters {
+            let all = calendar.months(ofFiscalYear: calendar.fiscalYear(ofMonth: members[label]![0])).filter { calendar.quarterLabel(ofMonth: $0) == label }
+            let covered = all.filter(budgetMonths.contains), uncovered = all.filter { !budgetMonths.contains($0) && $0 > rolling.asOf }
+            guard !covered.isEmpty, !uncovered.isEmpty else { continue }
+            partly.append("\(label) for \(covered.count) of its \(all.count) months (\(covered.map(months.label).joined(separator: ", ")); not \(uncovered.map(months.label).joined(separator: ", ")))")
+        }
+        if !partly.isEmpty {
+            let one = partly.count == 1
+            notes.append("the budget covers \(partly.joined(separator: "; ")): \(one ? "the quarter's" : "these quarters'") rows and department TOTALs leave budget, variance, favorable and the volume / rate split blank and are not flagged, as a month without budget does, rather than set part of \(one ? "the quarter's" : "a quarter's") budget against all of its forecast; the budgeted months' own rows keep their variance")
+        }
+        if !notYetBudgeted.isEmpty {
+            let accounts = Set(notYetBudgeted.map(\.line.account)), departments = Set(notYetBudgeted.map(\.line.department))
+            let all = Set(notYetBudgeted.flatMap(\.months)).sorted()
+            let span = all.count == 1 ? months.label(all[0]) : "\(months.label(all[0])) to \(months.label(all[all.count - 1]))"
+            let named = accounts.sorted().listed(upTo: 5)
+            let lines = notYetBudgeted.count == 1 ? "1 line" : "\(notYetBudgeted.count) lines"
+            notes.append("\(accounts.count == 1 ? "1 account" : "\(accounts.count) accounts") (\(named); \(lines) in \(departments.count == 1 ? "1 department" : "\(departments.count) departments")) budgeted in FY\(rolling.fiscalYear) \(notYetBudgeted.count == 1 ? "has" : "have") no budget row for forecast months \(span) that the budget covers for other lines (next year's budget loaded in part): not yet budgeted, so \(notYetBudgeted.count == 1 ? "its" : "their") forecast rows and quarters, and \(notYetBudgeted.count == 1 ? "its department's" : "their departments'") TOTALs, leave budget, variance, favorable and the volume / rate split blank (unknown, not $0) and are not flagged; a line never budgeted still counts as unbudgeted spend")
+        }
+        return notes
     }
 
     /// A budget for part of the fiscal year set against a whole year's projection reads as

@@ -37,10 +37,23 @@ public struct RollingForecast: Sendable {
     /// The flag of a row whose actual covers a month in part.
     public static let partial = "partial"
 
-    /// Whether none of `months` is budgeted (`budgetedMonths`).
-    func unbudgeted(_ months: [Int]) -> Bool {
-        budgetedMonths.map { budgeted in !months.contains(where: budgeted.contains) } ?? false
+    /// Whether the budget of line `l` for `month` is known. A booked month's always is (spent
+    /// without a budget is unbudgeted spend). A forecast month's is not when the budget file
+    /// has no line for it (`budgetedMonths`), nor, in a fiscal year after as-of's, when the
+    /// line was budgeted in as-of's year but has no budget row for the month while the file
+    /// covers it for other lines: next year's budget loaded in part (salaries from position
+    /// control first), the line not yet budgeted. Set against $0, review wb-2's cases/03 read
+    /// $556,135 of expense "rate variance", $6,214,880 of favorable revenue and 96 flags in
+    /// FY2027. A line never budgeted stays unbudgeted spend, set against $0 and flagged.
+    public func budgetKnown(of l: Line, in month: Int) -> Bool {
+        guard month > asOf, let budgeted = budgetedMonths else { return true }
+        guard budgeted.contains(month) else { return false }
+        guard calendar.fiscalYear(ofMonth: month) > fiscalYear, l.budget[month] == nil else { return true }
+        return !calendar.months(ofFiscalYear: fiscalYear).contains { l.budget[$0] != nil }
     }
+
+    /// The forecast months of `months` whose budget for `l` is not known (`budgetKnown`).
+    public func unbudgeted(_ l: Line, _ months: [Int]) -> [Int] { months.filter { !budgetKnown(of: l, in: $0) } }
 
     public init(calendar: FiscalCalendar, asOf: Int, horizon: [Int]) {
         self.calendar = calendar
@@ -121,9 +134,10 @@ public struct RollingForecast: Sendable {
         var rows = zip(toDate, actualLines).map { VarianceRow(line: $1, flag: flagged($1, over: [$0])) }
         for month in horizon {
             let line = projected(month)
-            var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: unbudgeted([month]) ? "" : flagged(line))
+            let known = budgetKnown(of: l, in: month)
+            var row = VarianceRow(line: line, basis: .forecast, forecast: l.forecast[month] ?? .zero, flag: known ? flagged(line) : "")
             row.volumeForecast = driven
-            row.budgeted = !unbudgeted([month])
+            row.budgeted = known
             rows.append(row)
         }
         // Quarters in order, each once: booked, or forecast when any of its months is ahead.
@@ -142,9 +156,15 @@ public struct RollingForecast: Sendable {
             } else {
                 let line = VarianceLine.total(past.map(booked) + ahead.map(projected), department: l.department, account: l.account, period: label)
                 let forecast = Projection(amount: past.reduce(0) { $0 + (l.actual[$1] ?? 0) }) + Projection.sum(ahead.map { l.forecast[$0] ?? .zero })
-                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: unbudgeted(inQuarter) ? "" : flagged(line, over: past))
+                // A quarter with any month whose budget is unknown is unknown as a whole: set
+                // against the months budgeted only, cases/01's FY2027-Q1 (budget for July and
+                // August) set $166,000 against three months' forecast, $252,661, and read ICU
+                // 52.2% over where July and August alone are $2,394.94 (1.4%).
+                let missing = unbudgeted(l, ahead)
+                var row = VarianceRow(line: line, basis: .forecast, forecast: forecast, flag: missing.isEmpty ? flagged(line, over: past) : "")
                 row.volumeForecast = driven
-                row.budgeted = !unbudgeted(inQuarter)
+                row.budgeted = missing.isEmpty
+                row.partlyBudgeted = !missing.isEmpty && missing.count < inQuarter.count
                 rows.append(row)
             }
         }
@@ -185,12 +205,15 @@ public struct RollingForecast: Sendable {
                                         ytdBudget: sum(members.map(\.ytdBudget)), ytdActual: sum(members.map(\.ytdActual)),
                                         forecastRemaining: sum(members.map(\.forecastRemaining)), projectedFY: sum(members.map(\.projectedFY)),
                                         projectedVariance: sum(members.map(\.projectedVariance)),
-                                        // Forecast rows of months nobody budgeted are not flagged, nor is their total.
-                                        flag: !members.contains(where: \.budgeted) || members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? ""
+                                        // Forecast rows whose budget is unknown are not flagged, nor is their total.
+                                        flag: !members.allSatisfy(\.budgeted) || members.allSatisfy { $0.basis == .forecast && $0.flag.isEmpty } && line.budget == 0 ? ""
                                             : members.contains { $0.flag == Self.partial } ? Self.partial : flagged(line))
                 total.volumeForecast = members.allSatisfy(\.volumeForecast)
-                // Unknown when no line of the period is budgeted (a month past the budgeted year).
-                total.budgeted = members.contains(where: \.budgeted)
+                // Unknown when any line's budget for the period is: summed over the lines
+                // budgeted only, cases/03's ICU FY2027-Q1 set salaries' $185,400 against every
+                // expense line's forecast and read 36.3% over.
+                total.budgeted = members.allSatisfy(\.budgeted)
+                total.partlyBudgeted = !total.budgeted && members.contains { $0.budgeted || $0.partlyBudgeted }
                 total.projectedVolumeVariance = sum(members.map(\.projectedVolumeVariance))
                 total.projectedRateVariance = sum(members.map(\.projectedRateVariance))
                 totals.append(total)

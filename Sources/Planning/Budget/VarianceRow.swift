@@ -30,12 +30,17 @@ public struct VarianceRow: Sendable {
     /// A row whose months all lack the actual volume their department reports elsewhere
     /// (`MonthsWithoutVolume`) has none either: its month could not be flexed.
     public var splitKnown: Bool { budgeted && (basis == .actual || volumeForecast) && line.hasVolumeSplit }
-    /// False for a forecast row none of whose months the budget covers (a horizon past the
-    /// budgeted year, `RollingForecast.budgetedMonths`): its budget is unknown, not $0, so its
+    /// False for a forecast row any of whose forecast months has no known budget (a horizon
+    /// past the budgeted year, `RollingForecast.budgetKnown`): its budget is unknown, not $0, so its
     /// budget, variance, percentage, favorable and flexed split are blank wherever the row is
     /// shown, and it is not flagged. Set against $0, cases/07's FY2027 read $2,011,148 of
     /// expense "rate variance" and each revenue quarter $770,595 favorable.
     public var budgeted = true
+    /// For a row whose budget is unknown (`budgeted` false): some of its months, or of its
+    /// department's lines, are budgeted, the others not (a budget loaded for part of a quarter
+    /// or for some lines of next year). Blank all the same: the budgeted part set against the
+    /// whole forecast compared unlike periods (cases/01: 52.2% over, 1.4% like for like).
+    public var partlyBudgeted = false
     /// On year-to-date rows: the projected variance split into volume and rate, over the
     /// booked months and the forecast rest of the fiscal year.
     public var projectedVolumeVariance: Double?

@@ -134,6 +134,11 @@ public struct DemandEstimate: Sendable {
     public var daysSinceLastUse: Int?
     /// Backtest MASE of the chosen forecast, when there was a backtest.
     public var backtestMASE: Double?
+    /// Whether the item's idle spell may be an off-season (`OffSeason`: less than a year since
+    /// first use, and its use faded into the spell): the rule that plans an item unused for 90
+    /// days at 0 (`ReorderPlanner`) then leaves its forecast alone. A seasonal antivenom idle
+    /// since its first October was planned at 0 and flagged dead stock before the next season.
+    public var idleMayBeOffSeason = false
 
     public init(dailyMean: Double, dailyStandardDeviation: Double, demandClass: DemandClass, dispersion: Double = 1,
                 historyDays: Int, daysSinceLastUse: Int?, backtestMASE: Double? = nil) {
@@ -187,6 +192,7 @@ public struct DemandEstimate: Sendable {
             IntervalDemand(weekMeans: forecast.mean, weekSpreads: spreads, firstWeekday: firstWeekday, firstWeek: firstWeek,
                            days: days, recent: recent)
         }
+        idleMayBeOffSeason = history.withUnsafeBufferPointer { OffSeason.mayExplain($0, year: 52) }
     }
 
     /// Demand over the days after `asOf` from a daily forecast whose first day is the day
@@ -197,6 +203,7 @@ public struct DemandEstimate: Sendable {
                   protectionDays: protectionDays, leadDays: leadDays, historyDays: historyDays, daysSinceLastUse: daysSinceLastUse) { days in
             IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: days)
         }
+        idleMayBeOffSeason = history.withUnsafeBufferPointer { OffSeason.mayExplain($0, year: 365) }
     }
 
     /// Both forms: demand over the protection interval and the lead time from `interval`, the

@@ -47,7 +47,11 @@ public struct ReorderPlanner: Sendable {
         // and ordered 3 ($300, stockout_risk), one unused for 88 days not at all. A kit used
         // twice a year (a use every 182 days) keeps its level. (Never used: `neverUsed` below.)
         // Its forecast is still shown as `demand_forecast` (what the models say), its levels are 0.
+        // Unless the idle spell may be an off-season (`DemandEstimate.idleMayBeOffSeason`): an
+        // antivenom used Apr to Oct of its first year, 2 to 7 vials a month, idle since, was
+        // planned at 0 and flagged dead stock (session start: 3.7 a month, 2 ordered).
         let dead = !demand.forecastsNoUse && demand.unused(for: settings.deadStockDays) && demand.dailyMean * Double(settings.deadStockDays) >= 1
+            && !demand.idleMayBeOffSeason
         let noUse = demand.forecastsNoUse || dead
         let d = noUse ? 0 : demand.dailyMean
         func over(_ days: Double, _ known: IntervalDemand?) -> ProtectionDemand {

@@ -87,10 +87,11 @@ enum MeanChange {
         // Nor a steady slope through it, which no single split sees: its least-squares slope
         // within `flatSlopeT` standard errors (the robust noise over the root of the sum of
         // squared time deviations). A unit reopening beds after a closure, 114 117 117 120 117
-        // 118 117 117 122 126 124 130 128 127 127 a week (1.03 a week, t = 4.5), was moved to
-        // its mean of 121.4 and forecast flat at 124.9, 80% [119.8, 130.0], below each of its
-        // last four weeks (the trend: 129.6 to 142); sutures sliding 2.7 a month after a drop
-        // (292 ... 251, t = -5.1) were forecast 274.8 (session start 251.3).
+        // 118 117 117 122 126 124 130 128 127 127 a week (1.03 a week, t = 5.5 with the noise
+        // of 3.1 from the median move), was moved to its mean of 121.4 and forecast flat at
+        // 124.9, 80% [119.8, 130.0], below each of its last four weeks (the trend: 129.6 to
+        // 142); sutures sliding 2.7 a month after a drop (292 ... 251, t = -6.5, noise 6.3)
+        // were forecast 274.8 (session start 251.3).
         if abs(slopeT(y, t..<n, sigma: sigma)) > flatSlopeT { return nil }
         // The period just before the split is either level's, or between them (a change inside it).
         let edge = y[t - 1]

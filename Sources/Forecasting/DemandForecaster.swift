@@ -165,11 +165,16 @@ public struct DemandForecaster: Sendable {
     /// against 1.32), and its intermittent models forecast 0.28 a week (0.56 over 14 days, order 3
     /// with stockout_risk) where 12 empty weeks (88 days, erratic) were forecast 0. Classified on
     /// the history before the empty run (smooth or erratic, as it was never empty), it is cut to
-    /// its recent level as a regular history is.
+    /// its recent level as a regular history is. Unless the empty run may be an off-season
+    /// (`OffSeason`: less than a year since first use, and the use faded into the run): an
+    /// antivenom used 2, 4, 6, 7, 5, 3, 2 vials Apr to Oct of its first year and idle since
+    /// November was cut to 0 for the whole next season; it keeps its intermittent models (3.7 a
+    /// month) and the gone-quiet note.
     public func forecast(_ history: [Double]) throws -> SeriesForecast {
         try history.withUnsafeBufferPointer { y in
             let demandClass = DemandClass(classifying: y)
             if demandClass.judgedOnRMSSE && settings.models == nil,
+               !OffSeason.mayExplain(y, year: settings.year),
                let stopped = LevelShift.stopped(y, season: settings.season, shortestStop: settings.shortestStop),
                !DemandClass(classifying: UnsafeBufferPointer(rebasing: y[..<stopped.start])).judgedOnRMSSE {
                 var cut = try stopped.history.withUnsafeBufferPointer { try forecast($0) }

@@ -14,6 +14,10 @@ public struct ForecastSettings: Sendable {
     /// A second, longer seasonal cycle in periods (the year of daily data, `Frequency.longCycle`);
     /// nil for none.
     public var longCycle: Double?
+    /// A year in periods: the long cycle of daily data (365 days), else the season (52 weeks,
+    /// 12 months). Where a history shorter than this from first use ends empty, its idle
+    /// spell may be a season's (`OffSeason`).
+    public var year: Int { longCycle.map { Int($0) } ?? season }
     /// The values count things (units used, patient days), so a count distribution may give a
     /// short or intermittent history its spread. False for amounts of money and rates, whose
     /// count-model spread depends on the unit they are written in: a flat $10 per patient day

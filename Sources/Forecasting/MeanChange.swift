@@ -15,8 +15,8 @@ import Foundation
 /// - the two segments do not overlap: every period after the split beyond every period before
 ///   it, on one side (the one period just before it may fall between: a change inside it);
 /// - the gap between them is `LevelShift.minimumRatio` times the typical move or more;
-/// - the new level is flat: its periods closer to each other than to the old level, and no
-///   split of them a step by the gain below;
+/// - the new level is flat: its periods closer to each other than to the old level, no
+///   split of them a step by the gain below, and no steady slope through them (`flatSlopeT`);
 /// - its log-likelihood gain is `minimumGain` or more, and the step a tenth of the level or more.
 /// Steps of the last `LevelShift.longestAfter` periods are `LevelShift.find`'s: when the best
 /// split is that recent, this finds none. A yearly swing is no step: where the history holds
@@ -26,6 +26,18 @@ import Foundation
 enum MeanChange {
     /// Log-likelihood gain a split must bring (as `RegimeStart.minimumGain`).
     static let minimumGain = 25.0
+    /// The largest t-statistic of the new level's slope that still reads as flat: twice the
+    /// standard error, a flat level's slope beyond it by chance about once in 20.
+    static let flatSlopeT = 2.0
+
+    /// The least-squares slope of `y` over `range` against its standard error with noise `sigma`.
+    static func slopeT(_ y: UnsafeBufferPointer<Double>, _ range: Range<Int>, sigma: Double) -> Double {
+        let centre = Double(range.lowerBound + range.upperBound - 1) / 2
+        var sxx = 0.0, sxy = 0.0
+        for i in range { let x = Double(i) - centre; sxx += x * x; sxy += x * y[i] }
+        guard sxx > 0, sigma > 0 else { return 0 }
+        return (sxy / sxx) / (sigma / sxx.squareRoot())
+    }
 
     /// The step's first index and its size (the new level less the old), or nil.
     static func find(in y: UnsafeBufferPointer<Double>) -> (start: Int, shift: Double)? {
@@ -72,6 +84,15 @@ enum MeanChange {
         // The new level holds: no change of mean inside it that would pass as a step (a drop
         // to 120 a week that then fell 4 a week to 44 is a ramp, its range within the gap).
         if let inside = bestSplit(t..<n, shortestBefore: shortest), inside.gain >= minimumGain { return nil }
+        // Nor a steady slope through it, which no single split sees: its least-squares slope
+        // within `flatSlopeT` standard errors (the robust noise over the root of the sum of
+        // squared time deviations). A unit reopening beds after a closure, 114 117 117 120 117
+        // 118 117 117 122 126 124 130 128 127 127 a week (1.03 a week, t = 5.5 with the noise
+        // of 3.1 from the median move), was moved to its mean of 121.4 and forecast flat at
+        // 124.9, 80% [119.8, 130.0], below each of its last four weeks (the trend: 129.6 to
+        // 142); sutures sliding 2.7 a month after a drop (292 ... 251, t = -6.5, noise 6.3)
+        // were forecast 274.8 (session start 251.3).
+        if abs(slopeT(y, t..<n, sigma: sigma)) > flatSlopeT { return nil }
         // The period just before the split is either level's, or between them (a change inside it).
         let edge = y[t - 1]
         guard up ? edge < lowAfter : edge > highAfter else { return nil }

@@ -103,3 +103,46 @@ import Testing
         #expect(Self.found((0..<60).map { ($0 < 40 ? 1000 : 1050) + noise.next() }) == nil)
     }
 }
+
+/// A new level that keeps moving is no flat level (`MeanChange.flatSlopeT`): the forecasting
+/// review's defects 2 and 3 (cases/05 and 04).
+@Suite struct MeanChangeSlopeTests {
+    /// 4N Surgical by week (cases/05): 38 weeks around 180, then 10 beds closed (114) and
+    /// reopened gradually, 1.03 patient days a week more (least squares over the 15 weeks). The
+    /// new level was read as flat, moved to by the 38 old weeks, and forecast 124.9 with an 80%
+    /// band of [119.8, 130.0]: below each of the last four weeks (130, 128, 127, 127).
+    static let reopening: [Double] = [
+        173, 186, 180, 179, 178, 179, 179, 181, 184, 179, 183, 181, 181, 177, 177, 181, 179, 182, 178, 182,
+        177, 179, 183, 181, 182, 180, 180, 185, 183, 177, 181, 176, 181, 177, 185, 178, 179, 179,
+        114, 117, 117, 120, 117, 118, 117, 117, 122, 126, 124, 130, 128, 127, 127
+    ]
+
+    /// Sutures by month (cases/04): 20 months around 401, then a surgeon left (292) and use has
+    /// slid 2.70 a month since (least squares over the 14 months, 260.1 next month on the line).
+    /// Read as flat, the forecast jumped back up to 274.8 (session start 251.3).
+    static let sliding: [Double] = [
+        397, 395, 408, 406, 404, 403, 409, 405, 393, 405, 401, 399, 405, 400, 382, 409, 406, 399, 398, 401,
+        292, 299, 293, 289, 282, 281, 289, 287, 279, 273, 265, 271, 274, 251
+    ]
+
+    @Test func aRampAfterAStepIsNoFlatLevel() throws {
+        #expect(Self.reopening.withUnsafeBufferPointer { MeanChange.find(in: $0) } == nil)
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 13, season: 52, levels: [80])).forecast(Self.reopening)
+        // Not below the last four weeks (127 to 130) as the flat 124.9 was.
+        #expect(f.mean[0] >= 126, "\(f.mean[0]) \(f.model)")
+    }
+
+    @Test func aSlideAfterAStepIsNoFlatLevel() throws {
+        #expect(Self.sliding.withUnsafeBufferPointer { MeanChange.find(in: $0) } == nil)
+        let f = try DemandForecaster(settings: ForecastSettings(horizon: 6, season: 12, levels: [80])).forecast(Self.sliding)
+        // Not above the last six months' mean (268.8) as the flat 274.8 was.
+        #expect(f.mean[0] < 268.8, "\(f.mean[0]) \(f.model)")
+    }
+
+    /// The closure with a flat new level (`MeanChangeTests.closedBeds`) keeps its step: the slope
+    /// of its 15 weeks, -0.08 a week, is 0.3 standard errors.
+    @Test func aFlatNewLevelKeepsItsStep() {
+        #expect(MeanChangeTests.closedBeds.withUnsafeBufferPointer { MeanChange.slopeT($0, 39..<54, sigma: 4 / 0.954) }.magnitude < 2)
+        #expect(MeanChangeTests.closedBeds.withUnsafeBufferPointer { MeanChange.find(in: $0) } != nil)
+    }
+}

@@ -207,4 +207,19 @@ import Testing
         // Used 89 days ago, the forecast plans it (no dead-stock rule yet).
         #expect(ReorderPlanner().plan(screw(), demand: demand(sinceLastUse: 89), abc: .a).orderQuantity > 0)
     }
+
+    /// Unless the idle spell may be an off-season (`DemandEstimate.idleMayBeOffSeason`, set from
+    /// the history by `OffSeason`): the forecasting review's antivenom, used Apr to Oct of its
+    /// first year and idle since, was planned at 0 and flagged dead stock with 2 on the shelf;
+    /// its forecast is planned as it stands (here the screw's 0.04 a day: 3 ordered, as at 89 days).
+    @Test func anIdleSpellThatMayBeAnOffSeasonIsPlannedOnItsForecast() {
+        var seasonal = demand(sinceLastUse: 130)
+        seasonal.idleMayBeOffSeason = true
+        let line = ReorderPlanner().plan(screw(), demand: seasonal, abc: .a)
+        #expect(line.orderQuantity > 0 && line.safetyStock > 0, "\(line.reason)")
+        #expect(!line.reason.contains("not reordered"), "\(line.reason)")
+        var stocked = screw()
+        stocked.onHand = 2
+        #expect(!ReorderPlanner().plan(stocked, demand: seasonal, abc: .a).flags.contains("dead_stock"))
+    }
 }

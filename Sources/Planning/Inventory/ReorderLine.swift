@@ -137,6 +137,11 @@ public struct DemandEstimate: Sendable {
     /// Use occasions a day (`UseOccasions.dailyRate`), which the dead-item rule counts; nil
     /// when unknown, read as `dailyMean` (each use is a unit at least: the most it can be).
     public var useOccasionsPerDay: Double?
+    /// Whether the item's idle spell may be an off-season (`OffSeason`: less than a year since
+    /// first use, and its use faded into the spell): the rule that plans an item unused for 90
+    /// days at 0 (`ReorderPlanner`) then leaves its forecast alone. A seasonal antivenom idle
+    /// since its first October was planned at 0 and flagged dead stock before the next season.
+    public var idleMayBeOffSeason = false
 
     public init(dailyMean: Double, dailyStandardDeviation: Double, demandClass: DemandClass, dispersion: Double = 1,
                 historyDays: Int, daysSinceLastUse: Int?, backtestMASE: Double? = nil) {
@@ -196,6 +201,7 @@ public struct DemandEstimate: Sendable {
             IntervalDemand(weekMeans: forecast.mean, weekSpreads: spreads, firstWeekday: firstWeekday, firstWeek: firstWeek,
                            days: days, recent: recent)
         }
+        idleMayBeOffSeason = history.withUnsafeBufferPointer { OffSeason.mayExplain($0, year: 52) }
     }
 
     /// Demand over the days after `asOf` from a daily forecast whose first day is the day
@@ -206,6 +212,7 @@ public struct DemandEstimate: Sendable {
                   protectionDays: protectionDays, leadDays: leadDays, historyDays: historyDays, daysSinceLastUse: daysSinceLastUse) { days in
             IntervalDemand(dayMeans: forecast.mean, daySpreads: forecast.spread, days: days)
         }
+        idleMayBeOffSeason = history.withUnsafeBufferPointer { OffSeason.mayExplain($0, year: 365) }
     }
 
     /// Both forms: demand over the protection interval and the lead time from `interval`, the

@@ -53,7 +53,11 @@ public struct ReorderPlanner: Sendable {
         // (`UseOccasions`): a kit used twice a year keeps its level, and so do 36 vials used
         // in each of the same crises. (Never used: `neverUsed` below.)
         // Its forecast is still shown as `demand_forecast` (what the models say), its levels are 0.
+        // Unless the idle spell may be an off-season (`DemandEstimate.idleMayBeOffSeason`): an
+        // antivenom used Apr to Oct of its first year, 2 to 7 vials a month, idle since, was
+        // planned at 0 and flagged dead stock (session start: 3.7 a month, 2 ordered).
         let dead = !demand.forecastsNoUse && demand.unused(for: settings.deadStockDays) && demand.silenceIsBeyondChance(days: settings.deadStockDays)
+            && !demand.idleMayBeOffSeason
         let noUse = demand.forecastsNoUse || dead
         let d = noUse ? 0 : demand.dailyMean
         func over(_ days: Double, _ known: IntervalDemand?) -> ProtectionDemand {

@@ -114,8 +114,7 @@ public struct Unpivot: Sendable, Equatable {
             if text.trimmed().isEmpty { return 0 }
             return point.parse(text) ?? comma.parse(text)
         }
-        return candidates.filter { c in
-            let others = kept.filter { !candidates.contains($0) }
+        func sums(_ c: Int, _ others: [Int]) -> Bool {
             guard others.count >= 2 else { return false }
             var nonZero = false
             for row in rows {
@@ -129,6 +128,11 @@ public struct Unpivot: Sendable, Equatable {
                 if sum != 0 { nonZero = true }
             }
             return nonZero
+        }
+        // The sum of every other column (an item named `Total Care Kit` among them), or, beside
+        // another total (`Total Doses`, `Total Cost`), of the columns without a totals word.
+        return candidates.filter { c in
+            sums(c, kept.filter { $0 != c }) || sums(c, kept.filter { !candidates.contains($0) })
         }
     }
 

@@ -39,7 +39,7 @@ extension ExportInspection {
             // Windows-1252 is Latin-1 from 0xA0 up (`í` is 0xED), the usual source of a stray byte.
             let windows = first.byte >= 0xA0 ? " ('\(Character(UnicodeScalar(first.byte)))' in Windows-1252)" : ""
             let more = count > 1 ? " (and \(NumberFormat.count(count - 1, "other value")))" : ""
-            return "line \(first.line), \(column): '\(first.text.clipped)' is not valid UTF-8 (byte 0x\(hex)\(windows)) while the rest of the file reads as UTF-8\(more); the import stops at that line: correct that character in the export, or re-encode the file as UTF-8 (if the whole file is Windows-1252, give --encoding windows-1252; encoding: in a pipeline)"
+            return "line \(first.line), \(column): '\(first.text.clipped)' is not valid UTF-8 (byte 0x\(hex)\(windows)) while the rest of the file reads as UTF-8\(more); the import rejects that row: correct that character in the export, or re-encode the file as UTF-8 (if the whole file is Windows-1252, give --encoding windows-1252; encoding: in a pipeline)"
         }
     }
 }

@@ -439,7 +439,7 @@ public struct SeriesImport: Sendable {
                 }
             }, monthLike: { names == ["date"] ? dates.monthLikeFailure($0) : nil },
                period: { names.contains("date") && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) },
-               months: names == ["date"])
+               months: names == ["date"], rows: table.reader.leadingRows(TableImport.rowsLookedAt))
         } catch let problem as Unpivot.Problem {
             throw InputError(file: table.file, line: 1, problem.message)
         }
@@ -518,6 +518,7 @@ public struct SeriesImport: Sendable {
             if let rowKey, s != nil { add(rowKey) } else { keys[cell].withUnsafeBufferPointer { add($0) } }
         })
         summary.leftOutHeaders = plan.leftOut.map { table.header[$0] }
+        summary.rowSumHeaders = plan.rowSums.map { table.header[$0] }
         summary.notTakenHeaders = plan.notTaken.map { table.header[$0] }
         summary.dateParts = plan.dateParts.map { table.header[$0] }
         summary.notes += notes

@@ -28,19 +28,31 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// planned half of them on the other half's rows (items used daily planned as dead stock);
     /// the budget's cost centre `06010` and the ledger's `6010` are one (`NameSpellings`), and
     /// in different shards each read the other's line as unbudgeted.
+    /// A key that is not ASCII hashes in Unicode's upper case (`PARACÉTAMOL` is `Paracétamol`,
+    /// as `ItemCodeMatch` reads it); an ASCII key costs nothing more.
     public func contains(key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count > 1 else { return true }
+        let h = Shard.hash(key, asciiOnly: true) ?? Array(String(decoding: key, as: UTF8.self).uppercased().utf8).withUnsafeBufferPointer {
+            Shard.hash($0, asciiOnly: false)!
+        }
+        return Int(h % UInt64(count)) == index - 1
+    }
+
+    /// The hash of a key, its parts' leading zeros left out and ASCII letters in any case; nil
+    /// at a byte that is not ASCII when `asciiOnly`.
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> UInt64? {
         var h = StableHash.start
         var i = 0, partStart = true
         while i < key.count {
             let b = key[i]
+            if asciiOnly && b >= 0x80 { return nil }
             // A 0 that starts a part, or follows its zeros, before another digit.
             if partStart && b == 0x30 && i + 1 < key.count && key[i + 1] >= 0x30 && key[i + 1] <= 0x39 { i += 1; continue }
             partStart = b == CompositeKey.separator
             h = StableHash.addingIgnoringCase(b, to: h)
             i += 1
         }
-        return Int(h % UInt64(count)) == index - 1
+        return h
     }
 
     public var description: String { "\(index)/\(count)" }

@@ -93,6 +93,47 @@ public struct Unpivot: Sendable, Equatable {
         /// A named glob: the unmapped columns it does not take, left out (for the import's
         /// note, as `*` names the ones it leaves out).
         public var notTaken: [Int] = []
+        /// `*` alone: the columns among `leftOut` that are the row sum of the others
+        /// (`rowSumColumns`).
+        public var rowSums: [Int] = []
+    }
+
+    /// The columns among `kept` that are a total named otherwise than `TotalsLabel.isTotalsHeader`
+    /// knows (`Total Doses Dispensed`, `Line Total`, `Total Hours Worked`): a header holding a
+    /// totals word whose value is, to the cent, the sum of the other columns' on every one of
+    /// `rows` (the file's first lines, two at least, one sum not zero). Unpivoted as one more
+    /// item, `Total Doses Dispensed` beside four drugs doubled every cross-item sum (December's
+    /// 4,985 doses read 9,970). A column of its own (`Total Care Kit`) does not add up, and stays.
+    static func rowSumColumns(_ kept: [Int], header: [String], rows: [[String]]) -> [Int] {
+        let candidates = kept.filter { TotalsLabel.holdsTotalWord(header[$0]) }
+        guard !candidates.isEmpty, rows.count >= 2 else { return [] }
+        let point = NumberParser(decimalComma: false), comma = NumberParser(decimalComma: true)
+        func value(_ row: [String], _ k: Int) -> Double? {
+            guard k < row.count else { return 0 }
+            let text = row[k]
+            if text.trimmed().isEmpty { return 0 }
+            return point.parse(text) ?? comma.parse(text)
+        }
+        func sums(_ c: Int, _ others: [Int]) -> Bool {
+            guard others.count >= 2 else { return false }
+            var nonZero = false
+            for row in rows {
+                guard let total = value(row, c) else { return false }
+                var sum = 0.0
+                for k in others {
+                    guard let v = value(row, k) else { return false }
+                    sum += v
+                }
+                guard abs(total - sum) < 0.005 else { return false }
+                if sum != 0 { nonZero = true }
+            }
+            return nonZero
+        }
+        // The sum of every other column (an item named `Total Care Kit` among them), or, beside
+        // another total (`Total Doses`, `Total Cost`), of the columns without a totals word.
+        return candidates.filter { c in
+            sums(c, kept.filter { $0 != c }) || sums(c, kept.filter { !candidates.contains($0) })
+        }
     }
 
     /// Headers (compared by `ExportInspection.key`) that name a part of a date: beside rows
@@ -157,7 +198,7 @@ public struct Unpivot: Sendable, Equatable {
     /// import does not know vanished unseen.
     public func plan(header: [String], mapped: Set<Int>, datedRows: Bool = false, fits: ([String]) -> Bool = { _ in true },
                      monthLike: (String) -> String? = { _ in nil }, period: (String) -> Bool = { _ in false },
-                     months: Bool = false) throws -> Plan {
+                     months: Bool = false, rows: [[String]] = []) throws -> Plan {
         var chosen: [Int] = [], notTaken: [Int] = []
         var used = Set<String>()
         for k in header.indices where !mapped.contains(k) {
@@ -203,6 +244,18 @@ public struct Unpivot: Sendable, Equatable {
             names.append(recoded)
             kept.append(k)
         }
+        // A total column named otherwise (`Total Doses Dispensed`, `Line Total`): told by its values.
+        var rowSums: [Int] = []
+        if isEveryColumn {
+            rowSums = Unpivot.rowSumColumns(kept, header: header, rows: rows)
+            for k in rowSums {
+                guard let at = kept.firstIndex(of: k) else { continue }
+                kept.remove(at: at)
+                names.remove(at: at)
+                leftOut.append(k)
+            }
+            leftOut.sort()
+        }
         var monthLost: (Int, String)?
         if isEveryColumn && namesPattern == nil && namesTo.count == 1 {
             for k in leftOut { if let why = monthLike(header[k]) { monthLost = (k, why); break } }
@@ -230,7 +283,7 @@ public struct Unpivot: Sendable, Equatable {
             }
             firstWithHeader[key] = k
         }
-        return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts, notTaken: notTaken)
+        return Plan(columns: kept, names: names, leftOut: leftOut, dateParts: dateParts, notTaken: notTaken, rowSums: rowSums)
     }
 
     /// The longer period (a year, a quarter) a header names, or nil.
@@ -299,7 +352,9 @@ struct UnpivotReader {
 
     /// - Parameter mapped: the column of each role mapped to one.
     /// - Parameter file: the file's name, for the notes and errors on its header dates.
-    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int], file: String, headerLine: Int = 1) throws {
+    /// - Parameter rows: the file's first lines, for telling a total column by its values.
+    init(_ unpivot: Unpivot, schema: InputSchema, options: ImportOptions, header: [String], mapped: [String: Int], file: String, headerLine: Int = 1,
+         rows: [[String]] = []) throws {
         self.unpivot = unpivot
         let roles = unpivot.namesTo.map { name in schema.roles.first { $0.name == name }! }
         // The header dates' order, the file's one, before the headers are fitted.
@@ -353,7 +408,8 @@ struct UnpivotReader {
         let shorterPeriodsBeside = header.contains { dates.parse($0) != nil && Unpivot.longPeriod($0) == nil }
         plan = try unpivot.plan(header: header, mapped: Set(mapped.values), datedRows: datedRows, fits: { (try? typed($0, header: "")) != nil },
                                 monthLike: { monthRole ? dates.monthLikeFailure($0) : nil },
-                                period: { monthRole && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) }, months: monthRole)
+                                period: { monthRole && Unpivot.readsAsPeriod($0, dates: dates, shorterPeriodsBeside: shorterPeriodsBeside) }, months: monthRole,
+                                rows: rows)
         // The headers' two-digit years are one run of years, as a column's are (`TwoDigitYearWindow`).
         var years = TwoDigitYearsSeen(), headerNotes: [String] = []
         for texts in plan.names {

@@ -301,11 +301,15 @@ public struct VarianceJob: Sendable {
         }
     }
 
-    /// The actuals without a report's subtotal lines, as `run` reads them (for the proposal).
-    public static func withoutSubtotals(_ actuals: Table) throws -> Table {
+    /// The actuals without a report's subtotal lines, as `run` reads them (for the proposal):
+    /// a line the budget lists as its own is kept, as there.
+    public static func withoutSubtotals(_ actuals: Table, budget: Table? = nil) throws -> Table {
         guard let d = actuals.texts("department"), let a = actuals.texts("account"), let amounts = actuals.numbers("amount"),
               actuals.texts("period") != nil else { return actuals }
         let ledger = LedgerRows(department: d, account: a, month: try monthColumn(actuals, "period", "actuals"), amount: amounts, file: actuals.fromFile)
-        return SubtotalLines.leftOut(of: ledger).map { actuals.filtered($0.keep) } ?? actuals
+        let budgetLines = budget.flatMap { b in
+            b.texts("department").flatMap { bd in b.texts("account").map { LedgerRows(department: bd, account: $0, month: [], amount: []) } }
+        }
+        return SubtotalLines.leftOut(of: ledger, budget: budgetLines).map { actuals.filtered($0.keep) } ?? actuals
     }
 }

@@ -26,7 +26,7 @@ public final class CSVReader {
     public private(set) var encoding: TextEncoding
     /// Set when `auto` read the file as something other than UTF-8, for the summary line.
     public var encodingNote: String? {
-        if let transcoder, case .windows1252Lines = transcoder.source, transcoder.mixedLines.utf8Lines > 0 {
+        if let transcoder, case .windows1252Lines = transcoder.source, transcoder.mixedLines.utf8Lines > 0, transcoder.mixedLines.windows1252Lines > 0 {
             return transcoder.mixedLines.note
         }
         return settledEncodingNote
@@ -280,6 +280,11 @@ public final class CSVReader {
                 let census = try census(firstChunk: UnsafeRawBufferPointer(rebasing: bytes[start..<n]))
                 if census.isUTF8 {
                     encoding = .utf8
+                    // And the other way round: a UTF-8 file with lines saved in Windows-1252 (a
+                    // line corrected by hand in another editor), each line read as what it is.
+                    // Its line was rejected, and under the 1% limit dropped with exit 0 (12
+                    // vials of heparin in a month of 504).
+                    if census.invalid > 0 { transcoder = Transcoder(.windows1252Lines) }
                 } else {
                     // Valid UTF-8 characters beside bytes UTF-8 cannot read: lines of both
                     // encodings, each read as what it is (`MixedLines`).

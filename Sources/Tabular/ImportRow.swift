@@ -149,7 +149,7 @@ public struct ImportRow {
     @inlinable
     public func number(_ column: Int) throws -> Double {
         let field = record[column]
-        if let value = importer.numbers.parse(field) {
+        if let value = importer.numbers.parse(field) ?? (importer.pointSettled.contains(column) ? importer.pointNumbers.parse(field) : nil) {
             if value.magnitude <= ImportOptions.largestMagnitude { return value }
             throw RowRejection(column: column, ImportOptions.explainTooLarge(field))
         }
@@ -165,7 +165,7 @@ public struct ImportRow {
         while end > 0 && field[end - 1] == 0x20 { end -= 1 }
         guard end > 0, field[end - 1] == 0x25 else { return try number(column) }
         let digits = UnsafeBufferPointer(rebasing: field[0..<(end - 1)])
-        guard let value = importer.numbers.parse(digits), value.magnitude <= ImportOptions.largestMagnitude else {
+        guard let value = importer.numbers.parse(digits) ?? (importer.pointSettled.contains(column) ? importer.pointNumbers.parse(digits) : nil), value.magnitude <= ImportOptions.largestMagnitude else {
             throw RowRejection(column: column, importer.numbers.explainFailure(field))
         }
         return value / 100

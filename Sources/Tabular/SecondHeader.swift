@@ -13,7 +13,7 @@
 /// names every column the import reads by role (`Trans Date`, `Item #`, `Qty Issued`), or
 /// half of those and half of the first header's names (with no role read, an unpivot alone,
 /// half of the header's names);
-/// names compare trimmed and without case, as the column map does.
+/// names compare as the column map compares them, and month labels by their month (`key`).
 /// - Every column the import reads is found by name: the rows after it are re-mapped by name
 ///   (`fields`), a column it does not read and the new header lacks reading as empty.
 /// - A column the import reads is missing (a wide sheet's other months, a renamed column):
@@ -30,12 +30,22 @@ public struct SecondHeader {
     /// The new header's names the first lacks.
     public let extra: [String]
 
-    /// The key a header name is compared by: trimmed, lower case, a UTF-8 byte-order mark
-    /// (a second "CSV UTF-8" export's, carried into the file by `cat`) dropped.
+    /// The key a header name is compared by: as the column map compares names (`matchKey`:
+    /// case, surrounding spaces and runs of spaces aside), a UTF-8 byte-order mark (a second
+    /// "CSV UTF-8" export's, carried into the file by `cat`) dropped, and a month label by the
+    /// month it names. Compared trimmed and lower-cased only, November's `Qty  Issued` (two
+    /// spaces) stopped an import the column map reads without a word under `Qty Issued`, and a
+    /// second sheet's `Jul-25,Aug-25,Sep-25` under the first's `JUL25,AUG25,SEP25` stopped a
+    /// run as lacking three months it holds.
     static func key(_ name: String) -> String {
         var name = name
         if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
-        return name.trimmed().lowercased()
+        let bytes = Array(name.utf8)
+        let month = bytes.withUnsafeBufferPointer { field -> CalendarDay? in
+            DateParser.namesMonth(field) ? DateParser().parse(field) : nil
+        }
+        if let month { return "\u{1}month \(month)" }
+        return name.matchKey()
     }
 
     /// The second header `record` is, or nil when it is not one (a bad data row). `read` is

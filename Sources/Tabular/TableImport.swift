@@ -19,6 +19,11 @@ public final class TableImport {
     @usableFromInline var orderEvidence: [DayMonthEvidence]
     @usableFromInline let watchesOrder: Bool
     @usableFromInline let numbers: NumberParser
+    /// The columns whose values settle the point as the decimal mark when `numbers` has the
+    /// marks in doubt (`DecimalPointColumns`), and the parser their values are read with when
+    /// `numbers` refuses one; empty when the marks are not in doubt.
+    @usableFromInline let pointSettled: Set<Int>
+    @usableFromInline let pointNumbers: NumberParser
     let privateIndices: Set<Int>
     /// Per record column (and one past the header, for a row's extra field), whether it holds
     /// keys (`item`, `series`): such a column rejects codes Excel wrote in scientific notation
@@ -64,6 +69,8 @@ public final class TableImport {
                                    datesDotted: datesDotted)
         numbers.commaSource = options.decimalCommaSource
         self.numbers = numbers
+        pointSettled = numbers.marksInDoubt ? DecimalPointColumns.settled(in: reader.leadingRows(TableImport.rowsLookedAt), columns: reader.header.count) : []
+        pointNumbers = NumberParser(decimalComma: false)
         privateIndices = Set(columns.filter(\.isPrivate).compactMap { resolved[$0.role] })
         var keys = [Bool](repeating: false, count: reader.header.count + 1)
         for role in TableImport.keyRoles { if let k = resolved[role], k < keys.count { keys[k] = true } }
@@ -71,7 +78,7 @@ public final class TableImport {
     }
 
     /// How many of the first rows are looked at for dotted dates.
-    static let rowsLookedAt = 20
+    public static let rowsLookedAt = 20
 
     /// The roles whose values are keys joined across files (`keyColumns`).
     static let keyRoles = ["item", "series"]
@@ -433,6 +440,8 @@ public final class TableImport {
         // and skipping them let real bad rows through.
         var appendCheck = SelfAppendCheck()
         let shiftWatch = ShiftedRowWatch(header: header, leadingRows: reader.leadingRows(TableImport.rowsLookedAt))
+        // Rows with a number in the watched text column and no sign of a shift: read, and named.
+        var numberInTextLines: (lines: [Int], count: Int) = ([], 0)
         // Unpivoting: each column's non-empty cells, to name the columns that made no row.
         var filled = [Int](repeating: 0, count: cells == nil ? 0 : expectedFields)
         func skipRepeatedHeader(_ record: CSVRecord, counted: CSVRecord, weight: Int) throws {
@@ -460,7 +469,9 @@ public final class TableImport {
             guard let found = SecondHeader.of(raw, header: header, read: readColumns, roles: roleColumns) else { return false }
             guard found.missing.isEmpty else { throw found.error(file: file, line: raw.line, header: header) }
             second = found.isTheFirst ? nil : found
-            if !found.isTheFirst || !TableImport.repeatsHeader(raw, header) { secondHeaderLines.append(raw.line) }
+            // The first header again, in other case or spacing (`TRANS DATE,ITEM #`), is a
+            // repeat: the note of another layout was not true of it.
+            if !found.isTheFirst { secondHeaderLines.append(raw.line) }
             try skipRepeatedHeader(raw, counted: record, weight: weight)
             return true
         }
@@ -517,8 +528,12 @@ public final class TableImport {
                 }
                 if let shift = shiftWatch, record.count > shift.column, !ImportRow.isEmpty(record[shift.column]),
                    numbers.parse(record[shift.column]) != nil {
-                    try rejectLine(record, shift.column, shift.reason(record[shift.column]), weight: weight)
-                    return
+                    if raw.count == shift.fields, shift.showsMove(record, numbers: numbers) {
+                        try rejectLine(record, shift.column, shift.reason(record, delimiter: reader.delimiter, numbers: numbers), weight: weight)
+                        return
+                    }
+                    numberInTextLines.count += 1
+                    if numberInTextLines.lines.count < 5 { numberInTextLines.lines.append(record.line) }
                 }
                 do {
                     let row = ImportRow(record: record, importer: self)
@@ -548,6 +563,7 @@ public final class TableImport {
                 }
             }
             if let copy = appendCheck.atEnd() { throw SelfAppendCheck.error(copy, file: file) }
+            if let shift = shiftWatch, numberInTextLines.count > 0 { summary.notes.append(shift.note(lines: numberInTextLines.lines, count: numberInTextLines.count)) }
             if !secondHeaderLines.isEmpty {
                 let lines = secondHeaderLines.prefix(5).map(String.init).joinedWithAnd + (secondHeaderLines.count > 5 ? " and \(secondHeaderLines.count - 5) more" : "")
                 summary.notes.append("a second header (line\(secondHeaderLines.count == 1 ? "" : "s") \(lines)) names the columns in another order or other columns than the first: the rows after it are read by its names (the file joins exports of different layouts)")
@@ -619,19 +635,6 @@ public final class TableImport {
         summary.encodingNote = reader.encodingNote
         return summary
     }
-
-    /// Whether a record is the header again. A UTF-8 byte-order mark before it counts for
-    /// nothing: two Excel "CSV UTF-8" exports joined with `cat` carry the mark into the middle
-    /// of the file, where the header read as a bad row and the copy went through uncaught.
-    static func repeatsHeader(_ record: CSVRecord, _ header: [String]) -> Bool {
-        guard record.count == header.count else { return false }
-        for k in 0..<record.count {
-            var field = record.string(k)
-            if k == 0, field.hasPrefix("\u{FEFF}") { field.removeFirst() }
-            if field != header[k] { return false }
-        }
-        return true
-    }
 }
 
 /// Counts from one import.
@@ -652,6 +655,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var emptyCells = 0
     /// Unpivoting with `columns: "*"`: the unmapped headers that did not fit, left out.
     public var leftOutHeaders: [String] = []
+    /// Of those, the ones left out as the row sum of the other columns (`Unpivot.rowSumColumns`).
+    public var rowSumHeaders: [String] = []
     /// Unpivoting with named globs: the unmapped headers they do not take, left out.
     public var notTakenHeaders: [String] = []
     /// Unpivot `*`: the headers left out as parts of the row's date (`Year`, `Weekday Name`).
@@ -715,8 +720,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
             headers.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")
         }
         // A total column is no header that failed to fit: it is left out for what it is.
-        let leftOut = [("header does not fit", leftOutHeaders.filter { !TotalsLabel.isTotalsHeader($0) }),
+        let leftOut = [("header does not fit", leftOutHeaders.filter { !TotalsLabel.isTotalsHeader($0) && !rowSumHeaders.contains($0) }),
                        ("a totals column", leftOutHeaders.filter { TotalsLabel.isTotalsHeader($0) }),
+                       ("a totals column, the sum of the others on every line looked at", rowSumHeaders),
                        ("not in the unpivot columns", notTakenHeaders)]
         for (why, headers) in leftOut where !headers.isEmpty {
             text += "; not unpivoted (\(why)): \(shown(headers))\(headers.count > 10 ? " and \(headers.count - 10) more" : "")"

@@ -159,9 +159,10 @@ extension BadInputCorpus {
                                 expectation: .usageError(says: ["--date-format 'usage=MMM D, YYYY' names an input kind", "give it without a kind, e.g. --date-format 'MMM D, YYYY'"]),
                                 absentAfterFailure: [usage.output]))
 
-        // A UTF-8 file with one stray Windows-1252 byte is UTF-8: its names stay whole and the
-        // one row is rejected, naming the byte (the file was read as Windows-1252, `Größe`
-        // garbled on every row).
+        // A UTF-8 file with one stray Windows-1252 byte is UTF-8: its names stay whole (the file
+        // was read as Windows-1252, `Größe` garbled on every row), and the one line is read as
+        // Windows-1252, line by line (it was rejected, and under 1% dropped with exit 0).
+        // Read as UTF-8 by --encoding utf-8, the row is rejected naming the byte.
         var stray = Data(usage.header.joined(separator: ",") + "\n")
         for (k, row) in usage.rows.enumerated() {
             var cells = row.map { Data($0.utf8) }
@@ -170,8 +171,12 @@ extension BadInputCorpus {
             stray.append(0x0A)
         }
         let strayByte = stray
-        cases.append(rejecting(usage, "UTF-8 names with one stray Windows-1252 byte on line 3", strayByte,
-                               [RejectedRow(line: 3, column: "item", says: "is not valid UTF-8 text: byte 0xF6 ('\u{F6}' in Windows-1252) at byte 8 of the value, while the rest of the file reads as UTF-8")]))
+        cases.append(rejecting(usage, "UTF-8 names with one stray Windows-1252 byte on line 3, --encoding utf-8", strayByte,
+                               [RejectedRow(line: 3, column: "item", says: "is not valid UTF-8 text: byte 0xF6 ('\u{F6}' in Windows-1252) at byte 8 of the value, while the rest of the file reads as UTF-8")],
+                               extraArguments: ["--encoding", "utf-8"]))
+        cases.append(CorpusCase(kind: usage.kind, name: "UTF-8 names with one Windows-1252 line (line 3), read line by line", files: files(usage),
+                                generated: generator(usage, { strayByte }), arguments: usage.arguments,
+                                expectation: .accepted(file: usage.file, read: usage.rows.count, output: usage.output, says: [" Gr\u{F6},"])))
 
         // A date format that reads none of the dates: every row rejected, the pattern named.
         cases.append(failing(usage, "--date-format DD-MMM-YY on ISO dates", Data(usage.contents), line: 2,

@@ -93,7 +93,9 @@ import Tabular
     }
 
     /// A UTF-8 file (its `é` and `è` written in two bytes each) with one Windows-1252 `í` (0xED) on line 3 (2 UTF-8 characters against 1 stray byte, so the file reads as UTF-8):
-    /// the import stops at that line; `inspect` names it, and the fix.
+    /// the import reads that line as Windows-1252 (`Cirugía`), and `inspect` says so as the
+    /// import does, where it said "the import stops at that line", which the import did not.
+    /// Read as UTF-8 by `--encoding utf-8`, the line is named, as a row the import rejects.
     @Test func aStrayWindows1252ByteInAUTF8FileIsNamed() throws {
         let ws = try Workspace()
         var bytes = Data("date,item,dept\n2026-01-05,A,Caf\u{E9} Cr\u{E8}me\n2026-01-06,A,Cirug".utf8)
@@ -102,7 +104,10 @@ import Tabular
         try bytes.write(to: ws.url.appendingPathComponent("mixed.csv"))
         let inspection = try ExportInspection(path: ws.path + "/mixed.csv")
         #expect(inspection.encoding == "UTF-8")
-        #expect(inspection.warnings.contains { $0.hasPrefix("line 3, 'dept': 'Cirug\u{FFFD}a' is not valid UTF-8 (byte 0xED ('\u{ED}' in Windows-1252)) while the rest of the file reads as UTF-8; the import stops at that line") }, "\(inspection.warnings)")
+        #expect(inspection.encodingNote?.contains("1 line with non-ASCII text in Windows-1252 (the first line 3)") == true, "\(String(describing: inspection.encodingNote))")
+        #expect(!inspection.warnings.contains { $0.contains("not valid UTF-8") }, "\(inspection.warnings)")
+        let forced = try ExportInspection(path: ws.path + "/mixed.csv", encoding: .utf8)
+        #expect(forced.warnings.contains { $0.hasPrefix("line 3, 'dept': 'Cirug\u{FFFD}a' is not valid UTF-8 (byte 0xED ('\u{ED}' in Windows-1252)) while the rest of the file reads as UTF-8; the import rejects that row") }, "\(forced.warnings)")
     }
 
     /// A per-job-code timekeeping sheet (`RN Reg Hrs`, `RN OT Hrs`, ..., `Total Hrs`) got

@@ -57,5 +57,44 @@ import Testing
         #expect(Self.rows(off) == [10])
         #expect(SubtotalLines.accountTotalsNotAddingUp(department: d, account: a, month: m, amount: v) == [6, 10])
         #expect(SubtotalLines.accountTotalsNotAddingUp(department: ["M", "M"], account: ["Drugs", "Total Parenteral Nutrition"], month: [1, 1], amount: [1, 2]).isEmpty)
+        // The one that adds up is left out; the one off by 100 is read as an account, named.
+        let left = SubtotalLines.leftOut(of: LedgerRows(department: d, account: a, month: m, amount: v))
+        #expect(left?.keep[10] == false && left?.keep[6] == true)
+        #expect(left?.note.contains("M / Total 6100 Medical Supplies) but does not add up to that account's lines: read as an account") == true)
+    }
+
+    /// The import review 2's case 01: an orthopedic OR's accounts `Total Hip Implants` (total
+    /// hip arthroplasty) and `Total Knee Implants` beside `Hip Implants` and `Knee Implants`,
+    /// one posting a month. July's Total Hip Implants is 126,900 where Hip Implants' lines to
+    /// date are 38,450 and the month's others 38,450 + 27,300 + 148,250 = 214,000: no sum, so
+    /// every line is kept, and the department's quarter is the twelve lines' 1,040,000 (it read
+    /// 207,800 when the two were left out as totals).
+    @Test func accountsNamedTotalThatDoNotAddUpAreKept() {
+        let hip = [38_450.0, 41_200, 39_900], thr = [126_900.0, 118_400, 131_750], knee = [27_300.0, 31_850, 29_100], tkr = [148_250.0, 155_600, 151_300]
+        var d: [String] = [], a: [String] = [], m: [Int] = [], v: [Double] = []
+        for i in 0..<3 {
+            for (name, amount) in [("Hip Implants", hip[i]), ("Total Hip Implants", thr[i]), ("Knee Implants", knee[i]), ("Total Knee Implants", tkr[i])] {
+                d.append("7420 Orthopedic OR"); a.append(name); m.append(7 + i); v.append(amount)
+            }
+        }
+        let left = SubtotalLines.leftOut(of: LedgerRows(department: d, account: a, month: m, amount: v))
+        #expect(left?.keep == [Bool](repeating: true, count: 12))
+        #expect(zip(v, left?.keep ?? []).filter(\.1).map(\.0).reduce(0, +) == 1_040_000)
+        #expect(left?.note.contains("look like the total of an account of their department") == true)
+        #expect(left?.note.contains("read as accounts") == true)
+    }
+
+    /// A `Total X` line that does equal X in every month (`Hip Implants` 500 and `Total Hip
+    /// Implants` 500 in July and August, a run of one line each) is a subtotal, unless the
+    /// budget lists it as a line of its own: then it is an account, and all four rows (2,000)
+    /// are kept.
+    @Test func aBudgetedLineIsAnAccountEvenWhenItAddsUp() {
+        let ledger = LedgerRows(department: ["OR", "OR", "OR", "OR"], account: ["Hip Implants", "Total Hip Implants", "Hip Implants", "Total Hip Implants"],
+                                month: [7, 7, 8, 8], amount: [500, 500, 500, 500])
+        #expect(SubtotalLines.leftOut(of: ledger)?.keep == [true, false, true, false])
+        let budget = LedgerRows(department: ["or"], account: ["TOTAL HIP IMPLANTS"], month: [7], amount: [1_000])
+        let kept = SubtotalLines.leftOut(of: ledger, budget: budget)
+        #expect(kept?.keep == [true, true, true, true])
+        #expect(kept?.note.contains("the budget lists them as lines of their own: read as accounts") == true)
     }
 }

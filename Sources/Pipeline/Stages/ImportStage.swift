@@ -273,7 +273,8 @@ public struct ImportStage: Stage {
         if let unpivot {
             do {
                 unpivoted = try UnpivotReader(unpivot, schema: schema, options: options, header: importer.header,
-                                              mapped: importer.indices, file: importer.file, headerLine: importer.reader.headerLine)
+                                              mapped: importer.indices, file: importer.file, headerLine: importer.reader.headerLine,
+                                              rows: importer.reader.leadingRows(TableImport.rowsLookedAt))
             } catch let problem as Unpivot.Problem {
                 throw InputError(file: importer.file, line: 1, problem.message)
             }
@@ -626,6 +627,7 @@ public struct ImportStage: Stage {
                 try emit(row, cell: cell)
             }, atEnd: lateRejections)
             summary.leftOutHeaders = unpivoted.plan.leftOut.map { importer.header[$0] }
+            summary.rowSumHeaders = unpivoted.plan.rowSums.map { importer.header[$0] }
             summary.notTakenHeaders = unpivoted.plan.notTaken.map { importer.header[$0] }
             summary.notes += unpivoted.notes
             if let order = unpivoted.slashDateOrder { summary.slashDateOrder = order }

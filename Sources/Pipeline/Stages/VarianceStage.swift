@@ -178,7 +178,7 @@ public struct VarianceStage: Stage {
             proposal.threads = context.threads
             proposal.asOf = result.asOf
             // (Without the ledger's subtotal lines, as the variance read it.)
-            let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable), volumes: volumesTable)
+            let proposed = try proposal.run(budget: budgetTable, actuals: try VarianceJob.withoutSubtotals(actualsTable, budget: budgetTable), volumes: volumesTable)
             try proposed.table.write(to: context.output(proposalFile))
             document.sheet(WorkbookSheets.proposal(proposed.table, amountColumn: proposed.amountColumn))
             document.heading("Proposed budget FY\(proposal.fiscalYear): \(context.reports.numbers.money(proposed.total)) (expense)")

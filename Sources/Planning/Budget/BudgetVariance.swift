@@ -44,7 +44,7 @@ public struct BudgetVariance: Sendable {
                 asOf chosen: Int? = nil, sharded: Bool = false) throws {
         let months = Frequency.month
         // A report's subtotal lines are left out of the ledger, and named.
-        let subtotals = SubtotalLines.leftOut(of: given)
+        let subtotals = SubtotalLines.leftOut(of: given, budget: budget)
         let actuals = subtotals.map { given.filtered($0.keep) } ?? given
         guard let lastActual = actuals.month.max(), let firstActual = actuals.month.min() else {
             throw BudgetVarianceError(sharded

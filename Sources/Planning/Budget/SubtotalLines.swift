@@ -46,15 +46,23 @@ public enum SubtotalLines {
     }
 
     /// Which rows of a ledger to keep, its subtotal lines (`rows`) left out, and a note naming
-    /// those; nil when it has none.
-    public static func leftOut(of ledger: LedgerRows) -> (keep: [Bool], note: String)? {
+    /// those and the lines named like a total that were read as accounts; nil when there is
+    /// nothing to say. A line the budget lists as a line of its own (`budget`, department and
+    /// account as `matchKey`) is an account whatever its amounts: an orthopedic OR budgets
+    /// `Total Hip Implants` (total hip arthroplasty) beside `Hip Implants`.
+    public static func leftOut(of ledger: LedgerRows, budget: LedgerRows? = nil) -> (keep: [Bool], note: String)? {
         let d = ledger.department, a = ledger.account
-        let subtotals = rows(department: d, account: a, month: ledger.month, amount: ledger.amount)
+        let budgeted = budget.map { b in Set(b.department.indices.map { BudgetedLine(department: b.department[$0].matchKey(), account: b.account[$0].matchKey()) }) } ?? []
+        func isBudgeted(_ r: Int) -> Bool { !budgeted.isEmpty && budgeted.contains(BudgetedLine(department: d[r].matchKey(), account: a[r].matchKey())) }
+        var subtotals: [Int] = [], keptBudgeted: [Int] = []
+        for r in rows(department: d, account: a, month: ledger.month, amount: ledger.amount) {
+            if isBudgeted(r) { keptBudgeted.append(r) } else { subtotals.append(r) }
+        }
         let accountTotals = Set(accountTotalsNotAddingUp(department: d, account: a, month: ledger.month, amount: ledger.amount))
-        let unsummed = accountTotals.subtracting(subtotals).sorted()
-        guard !subtotals.isEmpty || !unsummed.isEmpty else { return nil }
+        let unsummed = accountTotals.subtracting(subtotals).subtracting(keptBudgeted).sorted()
+        guard !subtotals.isEmpty || !unsummed.isEmpty || !keptBudgeted.isEmpty else { return nil }
         var keep = [Bool](repeating: true, count: d.count)
-        for r in subtotals + unsummed { keep[r] = false }
+        for r in subtotals { keep[r] = false }
         func named(_ rows: [Int]) -> String {
             var names: [String] = []
             for r in rows where !names.contains("\(d[r]) / \(a[r])") { names.append("\(d[r]) / \(a[r])") }
@@ -65,16 +73,24 @@ public enum SubtotalLines {
             notes.append("\(NumberFormat.count(subtotals.count, "row")) of the actuals\(ledger.file) \(subtotals.count == 1 ? "is a subtotal" : "are subtotals"), each the sum of the lines above it\(subtotals.contains(where: accountTotals.contains) ? ", of its department's month or of the account it names over the export" : " or of its department's month") (\(named(subtotals))): left out, since summed with the lines they total they would count twice")
         }
         if !unsummed.isEmpty {
-            notes.append("\(NumberFormat.count(unsummed.count, "row")) of the actuals\(ledger.file) \(unsummed.count == 1 ? "is named" : "are named") as the total of an account of \(unsummed.count == 1 ? "its" : "their") department (\(named(unsummed))) but \(unsummed.count == 1 ? "its amount is" : "their amounts are") not the sum of that account's lines: left out all the same, since a total read as an account counts the lines twice; check the export holds all of the account's lines, or leave total rows out of it")
+            notes.append("\(NumberFormat.count(unsummed.count, "row")) of the actuals\(ledger.file) \(unsummed.count == 1 ? "looks" : "look") like the total of an account of \(unsummed.count == 1 ? "its" : "their") department (\(named(unsummed))) but \(unsummed.count == 1 ? "does" : "do") not add up to that account's lines: read as \(unsummed.count == 1 ? "an account" : "accounts")\(unsummed.contains(where: isBudgeted) ? " (the budget lists \(unsummed.count == 1 ? "it" : "them") as lines of their own)" : ""); if they are totals, leave total rows out of the export")
+        }
+        if !keptBudgeted.isEmpty {
+            notes.append("\(NumberFormat.count(keptBudgeted.count, "row")) of the actuals\(ledger.file) \(keptBudgeted.count == 1 ? "adds" : "add") up like a subtotal (\(named(keptBudgeted))) but the budget lists \(keptBudgeted.count == 1 ? "it as a line of its own" : "them as lines of their own"): read as \(keptBudgeted.count == 1 ? "an account" : "accounts")")
         }
         return (keep, notes.joined(separator: "; "))
     }
 
+    struct BudgetedLine: Hashable { var department: String, account: String }
+
     /// Lines named as the total of an account of their department (`Total 6100 Medical
     /// Supplies` beside `6100 Medical Supplies`, or `6100 Medical Supplies Total`), in file
-    /// order: a total of that account, whatever their amount. A report writer closes each
-    /// account with its total over the report's range, dated at its end; read as an account,
-    /// a Q1 GL's two totals doubled a department's $46,400 to $92,800.
+    /// order, whatever their amount. They are left out only when `rows` finds them a sum (a
+    /// report writer's total of the account over the export, dated at its end); the others are
+    /// accounts named like totals and read as data. Dropped whatever their amount, an
+    /// orthopedic OR's `Total Hip Implants` (total hip arthroplasty, $126,900 a month beside
+    /// `Hip Implants` $38,450) and `Total Knee Implants` lost $832,200 of a quarter's
+    /// $1,040,000, reading $20,000 over budget as $812,200 favorable.
     public static func accountTotalsNotAddingUp(department: [String], account: [String], month: [Int], amount: [Double]) -> [Int] {
         struct Line: Hashable { var department: String, account: String }
         var keys: [String: String] = [:]

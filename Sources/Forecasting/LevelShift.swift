@@ -82,9 +82,7 @@ public enum LevelShift {
         let count = tested.count
         guard count >= minimumBefore + minimumAfter else { return nil }
         // The typical move from one period to the next, robust to the step itself.
-        var moves = (1..<count).map { abs(tested[$0] - tested[$0 - 1]) }
-        moves.sort()
-        let typical = moves[moves.count / 2]
+        let typical = typicalMove(tested)
         // A step is at most a season old (a seasonal difference holds it that long; after it,
         // the backtest sees it) and `longestAfter`, and leaves a reference window before it.
         let longest = min(max(season, minimumAfter), longestAfter, count - minimumBefore)
@@ -99,10 +97,8 @@ public enum LevelShift {
             // against the last season or twelve: a level years ago says nothing of today's.
             let window = seasonal ? t : min(t, max(season, 12))
             let reference = (t - window)..<t
-            var low = Double.infinity, high = -Double.infinity
-            for i in reference { low = min(low, tested[i]); high = max(high, tested[i]) }
-            var lowAfter = Double.infinity, highAfter = -Double.infinity
-            for i in t..<count { lowAfter = min(lowAfter, tested[i]); highAfter = max(highAfter, tested[i]) }
+            let (low, high) = extremes(tested, reference)
+            let (lowAfter, highAfter) = extremes(tested, t..<count)
             // Every period after the step beyond every period of the window, on one side.
             let up = lowAfter > high, down = highAfter < low
             guard up || down else { continue }
@@ -173,6 +169,21 @@ public enum LevelShift {
     /// before them at least.
     public static func beyondChance(empty: Int, after before: Int) -> Bool {
         before >= minimumBefore && pow(Double(before + 2), Double(empty)) >= 100
+    }
+
+    /// The median absolute move from one value to the next (of at least two values): the noise
+    /// a step is judged against, robust to the step itself, a single move (`find`, `MeanChange`).
+    static func typicalMove<Values: RandomAccessCollection<Double>>(_ values: Values) -> Double where Values.Index == Int {
+        var moves = (values.startIndex + 1..<values.endIndex).map { abs(values[$0] - values[$0 - 1]) }
+        moves.sort()
+        return moves[moves.count / 2]
+    }
+
+    /// The lowest and highest of `values` over `range` (infinities when empty).
+    static func extremes<Values: RandomAccessCollection<Double>>(_ values: Values, _ range: Range<Int>) -> (low: Double, high: Double) where Values.Index == Int {
+        var low = Double.infinity, high = -Double.infinity
+        for i in range { low = min(low, values[i]); high = max(high, values[i]) }
+        return (low, high)
     }
 
     /// The mean of `values` over `range` (the history or its seasonal differences); 0 when empty.

@@ -46,9 +46,7 @@ enum MeanChange {
         guard n >= before + LevelShift.longestAfter + 1, y.allSatisfy(\.isFinite) else { return nil }
         // The typical move from one period to the next; as a normal noise's standard deviation,
         // the median of |e(t) - e(t-1)| is 0.954 of it (0.6745 x the square root of 2).
-        var moves = (1..<n).map { abs(y[$0] - y[$0 - 1]) }
-        moves.sort()
-        let typical = moves[moves.count / 2]
+        let typical = LevelShift.typicalMove(y)
         guard typical > 0 else { return nil }
         let sigma = typical / 0.954
         // prefix[i] = y[0] + ... + y[i-1]: each split's two means in one subtraction.
@@ -73,10 +71,8 @@ enum MeanChange {
               best.gain >= minimumGain else { return nil }
         let t = best.t
         // The periods after the split against those before it, the one just before aside.
-        var low = Double.infinity, high = -Double.infinity
-        for i in 0..<(t - 1) { low = min(low, y[i]); high = max(high, y[i]) }
-        var lowAfter = Double.infinity, highAfter = -Double.infinity
-        for i in t..<n { lowAfter = min(lowAfter, y[i]); highAfter = max(highAfter, y[i]) }
+        let (low, high) = LevelShift.extremes(y, 0..<(t - 1))
+        let (lowAfter, highAfter) = LevelShift.extremes(y, t..<n)
         let up = lowAfter > high, down = highAfter < low
         guard up || down else { return nil }
         let gap = up ? lowAfter - high : low - highAfter

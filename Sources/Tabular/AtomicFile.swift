@@ -66,17 +66,17 @@ public final class AtomicFile {
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let made = InterruptCleanup.makeTemporary("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX")
+        let descriptor = made.descriptor
         guard descriptor >= 0 else {
             buffer.deallocate()
             throw InputError(file: path, "cannot be written: \(String(cString: strerror(errno))); check that the folder exists and is writable")
         }
         fchmod(descriptor, 0o644)
         fd = descriptor
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        temporaryPath = made.path
         finalPath = target
-        cleanupSlot = InterruptCleanup.remember(temporaryPath!)
+        cleanupSlot = made.slot
     }
 
     /// Where an interruption finds the temporary file to remove it (`InterruptCleanup`).

@@ -74,11 +74,47 @@ enum InterruptCleanup {
         return slot
     }
 
+    /// Creates a hidden temporary file from `template` (ending in `XXXXXX`, as for `mkstemp`)
+    /// already remembered, so no moment exists when the file is on disk and an interruption
+    /// would leave it: `mkstemp` writes the name it picks into the remembered slot itself.
+    /// (Remembering after `mkstemp` returned left a `.agg.rejects.csv.fd31ST` behind when
+    /// Ctrl-C came in between.) Returns the descriptor (negative on failure, with `errno`
+    /// set), the path made, and the slot to `forget(_:)`, nil when the table was full.
+    static func makeTemporary(_ template: String) -> (descriptor: Int32, path: String, slot: Int?) {
+        _ = installed
+        var bytes = Array(template.utf8CString)
+        if bytes.count <= pathBytes {
+            pthread_mutex_lock(lock)
+            if let slot = (0..<slots).first(where: { inUse[$0] == 0 }) {
+                let name = paths + slot * pathBytes
+                bytes.withUnsafeBufferPointer { name.update(from: $0.baseAddress!, count: bytes.count) }
+                inUse[slot] = 1
+                pthread_mutex_unlock(lock)
+                let descriptor = mkstemp(name)
+                if descriptor < 0 {
+                    let failure = errno
+                    forget(slot)
+                    errno = failure
+                    return (descriptor, template, nil)
+                }
+                return (descriptor, String(cString: name), slot)
+            }
+            pthread_mutex_unlock(lock)
+        }
+        let descriptor = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        return (descriptor, bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
+    }
+
     static func forget(_ slot: Int?) {
         guard let slot else { return }
         pthread_mutex_lock(lock)
         inUse[slot] = 0
         pthread_mutex_unlock(lock)
+    }
+
+    /// The path remembered in `slot`, as the handler would read it.
+    static func path(in slot: Int) -> String? {
+        inUse[slot] != 0 ? String(cString: paths + slot * pathBytes) : nil
     }
 
     /// Unlinks every file still remembered: what the handler does, callable from a test.

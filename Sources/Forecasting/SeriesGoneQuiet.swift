@@ -59,8 +59,11 @@ public struct SeriesGoneQuiet: Sendable, Equatable {
         let forecastLevel = forecast.reduce(0, +) / Double(forecast.count)
         if forecastLevel < 0.1 * earlier {
             cutCount += 1
+            // The use since as measured (none), then the forecast: the forecast's mean in the
+            // place of the recent use read as use continuing at it.
             if cutExamples.count < 3 {
-                cutExamples.append(since + ": \(Self.figure(forecastLevel)) a \(frequency.rawValue), from \(Self.figure(earlier)) before")
+                cutExamples.append(since + ": 0 a \(frequency.rawValue), from \(Self.figure(earlier)) before, forecast "
+                    + (forecastLevel == 0 ? "0" : Self.figure(forecastLevel)))
             }
             return
         }

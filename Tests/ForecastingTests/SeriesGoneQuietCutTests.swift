@@ -17,7 +17,7 @@ import Testing
                   lastPeriod: last, forecast: [52, 52])
         #expect(quiet.cutCount == 1)
         #expect(quiet.count == 1)
-        #expect(quiet.note == "1 series has had no use for longer than any gap before (CANISTER since 2026-09: 0.52 a month, from 108 before):"
+        #expect(quiet.note == "1 series has had no use for longer than any gap before (CANISTER since 2026-09: 0 a month, from 108 before, forecast 0.52):"
             + " its forecast is cut to its recent level; if use resumes (a backorder filled, an export posted late), it is too low, and the earlier level is the one to plan on;"
             + " 1 series has had no use for longer than any gap before (OLD-CATHETER since 2026-05), yet is forecast above zero from its earlier use: if discontinued, leave it out")
     }
@@ -50,5 +50,23 @@ import Testing
         #expect(kept > 200, "\(kept)")
         let cut = try Self.forecast28(emptyDays: 14)
         #expect(cut < 50, "\(cut)")
+    }
+}
+
+/// The note states the use since the spell began as measured (none), beside the earlier level
+/// and the forecast (the first-time analyst's review, item 5): "300017 since 2026-05: 1.67 a
+/// month, from 79 before" read as if use continued at 1.67 a month, where 1.67 was the
+/// forecast's mean and the six months since held none.
+@Suite struct SeriesGoneQuietMeasuredTests {
+    @Test func theNoteStatesNoUseSinceAndTheForecastApart() {
+        var quiet = SeriesGoneQuiet(frequency: .month, minimum: 3)
+        let last = Frequency.month.period(ofLabel: "2026-10")!
+        let history = [Double](repeating: 79, count: 40) + [Double](repeating: 0, count: 6)
+        quiet.see("300017", history: history, lastPeriod: last, forecast: [2.86, 2.12, 1.00, 3.33, 0, 0.7])
+        #expect(quiet.cutExamples == ["300017 since 2026-05: 0 a month, from 79 before, forecast 1.67"])
+        var zero = SeriesGoneQuiet(frequency: .week, minimum: 4)
+        zero.see("300017", history: [Double](repeating: 18, count: 40) + [Double](repeating: 0, count: 27),
+                 lastPeriod: Frequency.week.period(ofLabel: "2026-W46")!, forecast: [0, 0])
+        #expect(zero.cutExamples == ["300017 since 2026-W20: 0 a week, from 18 before, forecast 0"])
     }
 }

@@ -17,7 +17,7 @@ import Testing
         quiet.see("ZERO", history: stopped, lastPeriod: last, forecast: [0, 0])
         #expect(quiet.count == 1)
         #expect(quiet.cutCount == 1)
-        #expect(quiet.note == "1 series has had no use for longer than any gap before (ZERO since 2001-07: 0.00 a month, from 210 before): its forecast is cut to its recent level; if use resumes (a backorder filled, an export posted late), it is too low, and the earlier level is the one to plan on; "
+        #expect(quiet.note == "1 series has had no use for longer than any gap before (ZERO since 2001-07: 0 a month, from 210 before, forecast 0): its forecast is cut to its recent level; if use resumes (a backorder filled, an export posted late), it is too low, and the earlier level is the one to plan on; "
                 + "1 series has had no use for longer than any gap before (OLD-CATHETER since 2001-07), yet is forecast above zero from its earlier use: if discontinued, leave it out")
     }
 }

@@ -889,10 +889,15 @@ public struct PeriodTotals {
     /// weekly ones on ISO weeks, monthly ones on months, the holes counted (they are the only
     /// periods without a row, so leaving them out would make every file pass). Weekly doses of
     /// 3 drug classes with a row in 88 of the 89 weeks from 2025-W10 to 2026-W46 (2026-W30
-    /// lost) are; one slow item with a row in 7 months of 12 is not.
+    /// lost) are; one slow item with a row in 7 months of 12 is not. Rows finer than the
+    /// periods count at the periods' frequency too, the holes counted as well: a supply
+    /// export of 7 items with 3 to 8 issue rows a month each (rows on half the days) that
+    /// lost March 2026 had a row in 45 of its 46 months, and March was read as zero use by
+    /// every item with no word (80% bands 2.5 to 6 times as wide, a step change lost).
     func recordsNearlyEveryPeriod(besides holes: [Int]) -> Bool {
         guard !rowDays.isEmpty else { return false }
         let own = rowDays.span
+        if own.rank < frequency.rank, rowsInNearlyEveryPeriod(besides: holes) { return true }
         if own == .day { return recordsNearlyEveryDay(besides: holes) }
         var periods = 0, recorded = 0
         for p in own.period(of: rowDays.first)...own.period(of: rowDays.last) {
@@ -901,6 +906,16 @@ public struct PeriodTotals {
             if rowDays.dates.count(from: start.daysSinceEpoch, through: end.daysSinceEpoch) > 0 { recorded += 1 }
         }
         return periods > 0 && 10 * recorded >= 9 * periods
+    }
+
+    /// Whether nine in ten of the periods `periodsWithoutAnyRow` looks at hold a row, `holes`
+    /// (the periods without any) counted against them.
+    private func rowsInNearlyEveryPeriod(besides holes: [Int]) -> Bool {
+        let weeks = spreadsWeeks || spreadsFortnights
+        let from = max(firstKept, frequency.period(of: weeks ? rowDays.firstDayOfWeeklyRow(rowDays.first) : rowDays.first))
+        guard from < lastPeriod else { return false }
+        let periods = lastPeriod - from + 1
+        return 10 * (periods - holes.count) >= 9 * periods
     }
 
     /// Whether the rows are days and fall on nine in ten open days of the file's span at least,
@@ -1051,7 +1066,9 @@ public struct PeriodTotals {
     /// and that closed on a holiday can say `--gaps zero`. A series counts its own open
     /// weekdays once they can be told (`DaySet.openWeekdays`: four weeks of rows, not too
     /// sparse; a weekday clinic among seven-day wards), else the file's. Usage needs no such
-    /// rule: a day without a row is no use.
+    /// rule: a day without a row is no use. Nor do series with rows on half their open days or
+    /// fewer, in the periods they have rows in: those are summed transactions (issues of a
+    /// supply item a few times a month), not a daily record, whatever the gap setting.
     /// Weekly rows count the seven days of their ISO weeks (a weekly census series whose first
     /// week begins on Monday 6 October misses the first five days of the month).
     private mutating func leaveOutPeriodsSeriesCoverInPart(open: OpenWeekdays, from firstDay: CalendarDay, through lastDay: CalendarDay) {
@@ -1079,6 +1096,16 @@ public struct PeriodTotals {
                 })
             }
             let (bits, expected) = fileDays[weekdays.mask]!
+            // A daily record has a row on most of its open days; summed transactions do not,
+            // and their period with a few rows is a whole one. A supply export of 7 items with 3
+            // to 8 issue rows a month each, read with --gaps missing to leave out the month it
+            // lost, had every month of every item left out (231) and no series written.
+            var recordedDays = 0, expectedDays = 0
+            for p in max(from, firstPeriods[id])...through where !grid[(p - base) * capacity + id].isNaN {
+                recordedDays += days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
+                expectedDays += expected[p - from]
+            }
+            guard 2 * recordedDays > expectedDays else { continue }
             for p in max(from, firstPeriods[id])...through {
                 let cell = (p - base) * capacity + id
                 // A period with no row of its own that a week from the one before reaches is

@@ -113,6 +113,7 @@ public struct SeriesImport: Sendable {
                 notes.append("\(unrecorded.count) series \(unrecorded.count == 1 ? "has" : "have") only empty values: no output for them (\(SeriesImport.named(unrecorded, in: totals)))")
             }
         }
+        try SeriesImport.failIfNothingIsLeft(totals, input: input, notes: Array(notes[gapNotes...]), gaps: gapPolicy, partial: partial)
         // Weekly totals read by the day would be one spike a week; a clinic open one day a week
         // has rows just like them, so they are read, with a word.
         if frequency == .day && totals.rowDays.span == .week {
@@ -121,6 +122,22 @@ public struct SeriesImport: Sendable {
             notes.append("the rows fall one \(twoWeeks ? "every two weeks" : "a week") on one weekday (\(totals.rowDays.spanShape)): if they are \(twoWeeks ? "two-week" : "weekly") totals, --frequency week reads them as weeks\(twoWeeks ? ", half of each in its ISO week and half in the week before" : ""); read by the day, each is one day's value and the other \(twoWeeks ? "13" : "six") days are \(gapPolicy == .zero ? "zero" : "missing")")
         }
         return (totals, summary, notes, aggregateShaped)
+    }
+
+    /// Throws when the file has series and none has a recorded value left to write or fit: a
+    /// supply export read with --gaps missing had every month of its 7 items left out as
+    /// recorded in part, and `forecast` wrote a header alone with exit 0 (a scheduled run passed
+    /// the empty file on). `notes` say what was left out; the message repeats them, since the
+    /// run prints no notes when it fails, and names the settings that keep more.
+    static func failIfNothingIsLeft(_ totals: PeriodTotals, input: String, notes: [String], gaps: GapPolicy, partial: PartialPolicy) throws {
+        let count = totals.seriesCount
+        guard count > 0, (0..<count).allSatisfy({ totals.isEmpty($0) || totals.values(of: $0).values.allSatisfy(\.isNaN) }) else { return }
+        var what: [String] = []
+        if partial == .drop { what.append("--partial keep keeps periods the file covers in part") }
+        if gaps == .missing { what.append("--gaps zero sums periods with rows on only some days as they are") }
+        let why = notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
+        throw InputError(file: input, "no series is left to write: " + (count == 1 ? "the file's one series had its" : "all \(count) series had their") + " periods left out\(why); nothing was written"
+            + (what.isEmpty ? "" : ": " + what.joined(separator: ", and ")))
     }
 
     /// The period and value headers `aggregate` writes: in a file headed so, an empty value is a

@@ -75,6 +75,40 @@ import Tabular
         #expect(try rows(dir.appendingPathComponent("m.csv")) == [["4W", "2024-01", "620"]])
     }
 
+    /// Review s39 (a first-time analyst), items 1 and 2: a supply export of 3 items issued on 3
+    /// days a month from January 2024 to 15 November 2025 that lost March 2025. The default run
+    /// reads March as zero use and names it (before: no word); with --gaps missing only March is
+    /// missing and every item is forecast (before: "3 series, 0 rows written", exit 0). A census
+    /// ward whose one month misses three days has nothing left to write under --gaps missing:
+    /// that fails, saying why (before: a header alone and exit 0).
+    @Test func aLostMonthOfASupplyExportIsNamedAndGapsMissingForecastsEveryItem() throws {
+        let dir = try CLIRunner.workspace()
+        var usage = "date,item,quantity\n"
+        for m in 0..<23 where m != 14 {
+            for (k, item) in ["A", "B", "C"].enumerated() {
+                for d in [1, 9, 15] { usage += String(format: "%d-%02d-%02d,", 2024 + m / 12, m % 12 + 1, d) + "\(item),\(10 * (k + 1) + d)\n" }
+            }
+        }
+        try usage.write(to: dir.appendingPathComponent("u.csv"), atomically: false, encoding: .utf8)
+        let zero = try CLIRunner.run(["forecast", "--input", "u.csv", "--horizon", "3", "--out", "z.csv"], in: dir)
+        #expect(zero.status == 0 && zero.stderr.contains("no series has a row in 1 month inside the file's span (2025-03): read as zero use"), "stderr: \(zero.stderr)")
+        let missing = try CLIRunner.run(["forecast", "--input", "u.csv", "--horizon", "3", "--gaps", "missing", "--out", "m.csv"], in: dir)
+        #expect(missing.status == 0 && missing.stderr.contains("(2025-03): missing") && !missing.stderr.contains("left out as missing"), "stderr: \(missing.stderr)")
+        let ahead = try rows(dir.appendingPathComponent("m.csv"))
+        #expect(ahead.count == 9 && Set(ahead.map { $0[0] }) == ["A", "B", "C"], "\(ahead)")
+        let months = try CLIRunner.run(["aggregate", "--input", "u.csv", "--gaps", "missing", "--out", "a.csv"], in: dir)
+        #expect(months.status == 0, "stderr: \(months.stderr)")
+        let written = try rows(dir.appendingPathComponent("a.csv"))
+        #expect(written.count == 3 * 22 && written.filter { $0[2].isEmpty }.map { $0[1] } == ["2025-03", "2025-03", "2025-03"], "\(written)")
+
+        try daily("2025-01-01", "2025-01-31", 30, skip: "2025-01-15"..."2025-01-17").write(to: dir.appendingPathComponent("c.csv"), atomically: false, encoding: .utf8)
+        for command in ["aggregate", "forecast"] {
+            let none = try CLIRunner.run([command, "--input", "c.csv", "--gaps", "missing", "--out", "\(command).csv"] + (command == "forecast" ? ["--horizon", "1"] : []), in: dir)
+            #expect(none.status == 1, "\(command) stderr: \(none.stderr)")
+            #expect(none.stderr.contains("no series is left to write: the file's one series had its periods left out") && none.stderr.contains("A 2025-01: 28 of 31 days"), "\(command) stderr: \(none.stderr)")
+        }
+    }
+
     @Test func aWeekEndingOnTuesdayDoesNotHalveTheForecast() throws {
         let dir = try CLIRunner.workspace()
         // 2025-12-02 is a Tuesday: the last ISO week has 2 of its 7 days.

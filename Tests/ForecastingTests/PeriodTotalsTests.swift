@@ -635,6 +635,42 @@ struct PartialPeriodTests {
         #expect(days.periodsWithoutAnyRow.map { Frequency.day.label($0) } == ["2026-01-14"])
     }
 
+    /// Review s39 (a first-time analyst), items 1 and 2: three items issued on the 1st, 12th and
+    /// 20th of each month of 2024 and 2025 (and A on 31 December, so the file ends with a whole
+    /// month), none in 2025-03 (an export that lost it). The rows fall on a tenth of the days but
+    /// in 23 of the 24 months: under zero gaps March stays zero use (DESIGN.md, Calendar) and the
+    /// note names it (before: no word, as rows on nine in ten days were asked). Under missing
+    /// gaps March alone is missing: three issue rows make a whole month of summed use (before:
+    /// every month of every item was left out as recorded on only some days, and nothing was
+    /// written). An item with rows in every other month gets no note: its quiet months are no
+    /// lost export.
+    @Test func aMonthASupplyExportLostIsNamedAndIsTheOnlyOneMissing() {
+        func totals(_ gaps: GapPolicy, months: StrideTo<Int> = stride(from: 0, to: 24, by: 1), keys: [String] = ["A", "B", "C"]) -> PeriodTotals {
+            var t = PeriodTotals(frequency: .month, gaps: gaps)
+            for m in months where m != 14 {
+                for (k, key) in keys.enumerated() {
+                    for d in [1, 12, 20] { t.add(key, day(2024 + m / 12, m % 12 + 1, d), Double(10 * (k + 1))) }
+                }
+            }
+            t.add(keys[0], day(2025, 12, 31), 1)
+            _ = t.leaveOutPartialPeriods()
+            return t
+        }
+        let zero = totals(.zero)
+        #expect(zero.values(of: 1).values == (0..<24).map { $0 == 14 ? 0 : 60 })
+        let note = zero.periodsWithoutAnyRowNote(option: "--gaps")
+        #expect(note?.hasPrefix("no series has a row in 1 month inside the file's span (2025-03): read as zero use; if they were not recorded") == true, "\(note ?? "nil")")
+        let missing = totals(.missing)
+        #expect(missing.periodsSeriesCoverInPart == 0, "\(missing.periodsSeriesCoverInPartNote(option: "--gaps") ?? "")")
+        for id in 0..<3 {
+            let values = missing.values(of: id).values
+            #expect(values.count == 24 && values.indices.allSatisfy { values[$0].isNaN == ($0 == 14) }, "\(values)")
+        }
+        #expect(missing.periodsWithoutAnyRowNote(option: "--gaps")?.hasPrefix("no series has a row in 1 month inside the file's span (2025-03): missing") == true)
+        let slow = totals(.zero, months: stride(from: 0, to: 24, by: 2), keys: ["S"])
+        #expect(slow.periodsWithoutAnyRowNote(option: "--gaps") == nil, "\(slow.periodsWithoutAnyRowNote(option: "--gaps") ?? "nil")")
+    }
+
     /// A shard sees the calendar of the whole file: another shard's later rows move its last
     /// period and its partial periods exactly as in the unsharded run.
     @Test func rowsOfOtherShardsStillSetTheCalendar() {

@@ -165,9 +165,10 @@ extension BadInputCorpus {
         // item is still rejected, naming the column and saying when it may be blank.
         let described = orders.rows.map { $0 + ["Supplies"] } + [["P7", "", "Acme", "2025-01-16", "1", "35.00", "2025-01-23", "1", "", "Freight"]]
         cases.append(accepting(orders, "P7 a freight line with its item blank, described Freight (line 8): read as a charge", Data(CSVInput.csv(orders.header + ["Description"], described)),
-                               read: described.count, output: "out/purchasing.md", says: ["1 order line is a charge", "P7: Freight from Acme 35.00"]))
-        var undescribed = described
-        undescribed[6][9] = "Gloves"
+                               read: described.count, output: "out/purchasing.md", says: ["1 order line is a charge", "P7: Freight from Acme 35)"]))
+        var blankItem = described
+        blankItem[6][9] = "Gloves"
+        let undescribed = blankItem
         cases.append(rejecting(orders, "P7 with its item blank, described Gloves (line 8)", Data(CSVInput.csv(orders.header + ["Description"], undescribed)),
                                [RejectedRow(line: 8, column: "item", says: "value is empty; a PO line for freight, tax, handling or a misc fee may leave item empty when its description says so")],
                                read: undescribed.count))

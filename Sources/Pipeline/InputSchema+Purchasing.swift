@@ -23,17 +23,20 @@ extension InputSchema {
     /// `manufacture_date` on lots is an addition to DESIGN's table: with it, a lot that
     /// expires before it was made is rejected. So is `status` on orders (an ERP's line status):
     /// lines it calls cancelled, void or deleted are left out of the analysis; and `po_line`,
-    /// the PO's line number, which keeps two lines of one PO for the same item apart.
+    /// the PO's line number, which keeps two lines of one PO for the same item apart; and
+    /// `description`, which tells a charge line with a blank item (`Freight`, `Sales tax`:
+    /// `ChargeLine`) from a line missing its item.
     /// `received_quantity` may be negative (a receipt reversed, or a return): netted against
     /// its line's receipts, or rejected at the end of the file when they cannot cover it
     /// (`ReceiptReversals`). `quantity` may be negative on a return to the vendor exported as
     /// a line of its own (`PurchaseOrderLines.returns`), with its receipt date or a negative
     /// received quantity.
     static let purchasing: [InputSchema] = [
-        InputSchema(kind: "orders", roles: [r("item", .text, true, key), r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, orderedQuantity),
+        InputSchema(kind: "orders", roles: [Role(name: "item", type: .text, required: true, rule: key, emptyOnChargeLine: true),
+                                            r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, orderedQuantity),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number), r("contract_price", .number, false, atLeastZero),
-                                            r("status", .text), r("uom", .text), r("po_line", .text)],
+                                            r("status", .text), r("uom", .text), r("po_line", .text), r("description", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format"),
                                .returnLine(quantity: "quantity", received: "received_quantity", receiptDate: "receipt_date")]),

@@ -12,7 +12,9 @@ extension PurchasingJob {
         let a = r.analysis
         let spend = a.spend
         func lines(_ n: Int) -> String { n == 1 ? "1 line was" : "\(n) lines were" }
-        var summary = ["\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(numbers.money(spend))"
+        // Charge lines (freight, tax) are in spend, said beside it: they are no item's line.
+        let charged = a.chargeLines > 0 ? " (\(numbers.money(a.charges)) of it freight, tax and other charges on \(NumberFormat.count(a.chargeLines, "charge line")))" : ""
+        var summary = ["\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(numbers.money(spend))\(charged)"
             + (spend > 0 && a.hasContractPrices ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
         if a.paidAboveContract > 0 {
             let below = a.paidBelowContract > 0 ? " (\(numbers.money(a.paidBelowContract)) below it on other lines, net \(numbers.money(a.priceVariance)))" : ""
@@ -77,6 +79,7 @@ extension PurchasingJob {
         doc.keyFigure("Vendors", Double(a.vendors.count))
         doc.keyFigure("Spend", spend, style: .money)
         doc.keyFigure("Paid above contract", a.paidAboveContract, style: .money)
+        if a.chargeLines > 0 { doc.keyFigure("Charges (freight, tax, ...)", a.charges, style: .money) }
         if a.hasContractPrices { doc.keyFigure("Off-contract spend", a.offContractSpend, style: .money) }
         if r.hasLots { doc.keyFigure("Expected expiry waste", r.wasteValue, style: .money) }
 
@@ -105,16 +108,20 @@ extension PurchasingJob {
         if vendors.count > reportRows { doc.paragraph("The \(reportRows) largest of \(vendors.count) vendors by spend; all of them are in vendor_scorecard.csv.") }
         // Price variance and off contract are blank without any contract price, as in the CSV:
         // "$0" read as prices checked against contracts and found right.
-        doc.table(["Vendor", "Lines", "Spend", "Fill rate", "On time", "Lead time (days)", "Price variance", "Off contract"],
-                  vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend), percent($0.fillRate), percent($0.onTimeRate),
+        // With charge lines, their part of each vendor's spend is a column of its own.
+        let chargeColumn = a.chargeLines > 0
+        doc.table(["Vendor", "Lines", "Spend"] + (chargeColumn ? ["Of it charges"] : []) + ["Fill rate", "On time", "Lead time (days)", "Price variance", "Off contract"],
+                  vendors.prefix(reportRows).map { [$0.vendor, String($0.lines), numbers.money($0.spend)] + (chargeColumn ? [numbers.money($0.charges)] : [])
+                                                    + [percent($0.fillRate), percent($0.onTimeRate),
                                                     days($0.leadTime), a.hasContractPrices ? numbers.money($0.priceVariance) : "", a.hasContractPrices ? numbers.money($0.offContractSpend) : ""] },
-                  alignments: [.left, .right, .right, .right, .right, .right, .right, .right],
+                  alignments: [.left, .right, .right] + (chargeColumn ? [.right] : []) + [.right, .right, .right, .right, .right],
                   // vendor_scorecard.csv's values behind the rounded text, rates as shares: the
                   // Summary held spend 1587559 for the CSV's 1,587,559.40 and a fill rate of 100
                   // beside the Vendors sheet's 1.0.
                   values: vendors.prefix(reportRows).map { v -> [Double?] in
                       let contracted = a.hasContractPrices
-                      return [nil, Double(v.lines), rounded(v.spend, 2), share(v.fillRate), share(v.onTimeRate), nil,
+                      return [nil, Double(v.lines), rounded(v.spend, 2)] + (chargeColumn ? [rounded(v.charges, 2)] : [])
+                          + [share(v.fillRate), share(v.onTimeRate), nil,
                               contracted ? rounded(v.priceVariance, 2) : nil, contracted ? rounded(v.offContractSpend, 2) : nil]
                   })
 

@@ -96,7 +96,8 @@ public struct PurchasingJob: Sendable {
         result.unitNotes = units?.notes ?? []
         result.contractsLeftOutByUnit = units?.contractsLeftOut ?? 0
         if let master {
-            result.itemsWithoutMaster = lines.itemNames.filter { !master.has($0) }.sorted()
+            // Items with lines: a charge code (FREIGHT) has none and needs no master row.
+            result.itemsWithoutMaster = Set(lines.item).map { lines.itemNames[Int($0)] }.filter { !master.has($0) }.sorted()
         }
         result.splitLines = lines.splitLines.count
         if let from = analysis.exportLastDay.beyondFrom { (result.datesBeyond, result.rowsBeyond) = Self.datesOnOrAfter(from, in: orders) }
@@ -203,6 +204,14 @@ public struct PurchasingJob: Sendable {
                          + firstFew(returns.map { r in (r.po.isEmpty ? "" : r.po + ": ") + "\(r.item) to \(o.vendorNames[Int(r.vendor)]), \(whole(r.units)) on \(CalendarDay(daysSinceEpoch: r.day))" })
                          + "): not orders (no fill rate, on time or lead time); the units off the shelf on that day (after a count, taken off it) and their value a credit off the vendor's spend")
         }
+        let charges = o.charges
+        if !charges.isEmpty {
+            let inSpend = counted.hasPrefix("spend")
+            notes.append("\(charges.count == 1 ? "1 order line is a charge" : "\(charges.count) order lines are charges") (freight, tax, handling or a misc fee: an item code such as FREIGHT or TAX, or a blank item whose description says so; "
+                         + firstFew(charges.map { c in (c.po.isEmpty ? "" : c.po + ": ") + "\(c.label) from \(o.vendorNames[Int(c.vendor)])" + (c.amount.isFinite ? " \(NumberFormat.fixed(c.amount, decimals: 2))" : ", no price") })
+                         + "): not purchases of an item, so left out of "
+                         + (inSpend ? "line counts, fill rates, on time, lead times, price variance and off-contract spend; counted in their vendors' spend as charges" : "lead times and on order"))
+        }
         return notes
     }
 
@@ -215,7 +224,8 @@ public struct PurchasingJob: Sendable {
         return PurchaseOrderLines(item: item, vendor: vendor, orderDay: ordered, quantity: quantity,
                                   unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
                                   receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"),
-                                  po: orders.texts("po"), poLine: orders.texts("po_line"), status: orders.texts("status"))
+                                  po: orders.texts("po"), poLine: orders.texts("po_line"), status: orders.texts("status"),
+                                  description: orders.texts("description"))
     }
 
     /// The rows of an orders table with an order or receipt date on or after `day`: the first
@@ -343,7 +353,7 @@ public struct PurchasingJob: Sendable {
             lines.append("\(r.cancelledRows == 1 ? "1 order row" : "\(r.cancelledRows) order rows") with status \(firstFew(r.cancelledStatuses.sorted().map { "'\($0)'" })) left out of spend, price variance, fill rates and lead times")
         }
         if !r.mergedVendorSpellings.isEmpty {
-            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case, spaces, punctuation and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): "
+            lines.append("Vendors spelled more than one way in the orders, read as one ignoring case, spaces, punctuation, \"and\" for \"&\" and legal suffixes (Inc, LLC, Ltd, Corp, Co, ...): "
                          + firstFew(r.mergedVendorSpellings.sorted { $0.key < $1.key }.map { "'\($0.key)' as '\($0.value)'" }))
         }
         if !a.looseVendorMatches.isEmpty {

@@ -399,12 +399,15 @@ extension ReorderJob {
             // expire read as 90, with a false lot_count_mismatch and no stockout_risk).
             let remaining = stock[k].onHandAtAsOf
             // Lots holding more than the count is a stale lot file or a wrong count: which one,
-            // the data cannot tell. Expiry is planned on the lots as listed and capped at what is
-            // on hand (the larger order of the two readings), and the reason says so.
+            // the data cannot tell. Expiry is planned on the stock counted, taken as the lots
+            // expiring first (`LotExpiry.holding`: no lot wastes more than is left of the count
+            // when it expires), flagged, and the reason says so.
             let listed = held.reduce(0) { $0 + $1.quantity }
             if listed > remaining + 0.5 {
-                levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(remaining, decimals: 0)) on hand: check the count or the lot file (expiry planned on the lots as listed)")
+                levels[k].notes.append("the lots hold \(NumberFormat.fixed(listed, decimals: 0)) units against \(NumberFormat.fixed(remaining, decimals: 0)) on hand: check the count or the lot file (expiry planned on the \(NumberFormat.fixed(max(0, remaining), decimals: 0)) on hand, taken as the lots expiring first)")
                 stock[k].lotsExceedOnHand = true
+                held = LotExpiry.holding(remaining, of: held)
+                guard !held.isEmpty else { continue }
             }
             let risks = LotExpiry.plan(held, asOf: asOf.daysSinceEpoch, stock: stockOf, dailyUse: rateOf, unitCost: { _ in cost > 0 ? cost : nil })
             let wasted = risks.filter { $0.expectedWaste > 0 }
@@ -414,8 +417,8 @@ extension ReorderJob {
             // and was flagged expiry_waste as "0 units expected to expire ($0)", counted among
             // the lines holding more than can be used before expiry (a reviewer's case).
             guard waste >= 0.5 else { continue }
-            // What is counted is capped at the stock on hand, and so is what the reason says (it
-            // said 605 units would expire of the 150 on hand).
+            // Never more than the stock on hand (the lots are cut to it above), and so is what the
+            // reason says (it said 605 units would expire of the 150 on hand).
             let counted = min(waste, remaining)
             stock[k].expectedExpiryWaste = counted
             let expired = wasted.filter { $0.lot.expiryDay <= asOf.daysSinceEpoch }.reduce(0) { $0 + $1.expectedWaste }

@@ -5,7 +5,9 @@
 /// apart, the suffixed line was called off contract ($200), its $10 overpayment missed, the
 /// scorecard split in two, and reorder saw 3 of an item's 5 receipts from `Bard` (`Bard, Inc.`
 /// and `BARD INC` another vendor's), kept the item master's 10-day lead time for an observed 3
-/// and ordered 70 units ($280) where 0 was right.
+/// and ordered 70 units ($280) where 0 was right. `&` and the word `and` between two words are
+/// one joining word (`Owens & Minor`, `OWENS AND MINOR INC`): ERPs write either, and kept
+/// apart the `AND` line's $1,000 was called off contract and its $100 overpayment missed.
 public enum VendorNameKey {
     /// Legal suffixes dropped from a name's end (after periods are removed: `L.L.C.` is `llc`).
     /// A name that is only a suffix (`Inc`) keeps it.
@@ -14,8 +16,10 @@ public enum VendorNameKey {
     ]
 
     /// The key of `name`: lower case; periods and apostrophes removed (`L.L.C.`, `Co.`);
-    /// other punctuation (`,`, `-`, `&`, `/`) read as a space; runs of spaces as one; trailing
-    /// corporate suffixes dropped while a word is left before them.
+    /// other punctuation (`,`, `-`, `&`, `/`) read as a space; the word `and` dropped where it
+    /// joins two words, as `&` is (not at either end, nor inside a word: `Anderson`,
+    /// `Andover`); runs of spaces as one; trailing corporate suffixes dropped while a word is
+    /// left before them.
     public static func key(_ name: some StringProtocol) -> String {
         var words: [String] = []
         var word = ""
@@ -29,6 +33,11 @@ public enum VendorNameKey {
             }
         }
         if !word.isEmpty { words.append(word) }
+        if words.count > 2 {
+            words = words.indices.compactMap { i in
+                words[i] == "and" && i > 0 && i < words.count - 1 ? nil : words[i]
+            }
+        }
         while words.count > 1, let last = words.last, corporateSuffixes.contains(last) { words.removeLast() }
         return words.joined(separator: " ")
     }

@@ -160,6 +160,18 @@ extension BadInputCorpus {
                                 arguments: contracts.arguments,
                                 expectation: .accepted(file: contracts.file, read: caseRows.count, output: "out/purchasing.md",
                                                        says: ["A100 in CS is not its item's pack (the item master's pack_size is priced otherwise) and nothing says how many EA it holds"])))
+        // Review of purchasing, item 4: a freight line with its item blank and the charge in a
+        // Description column is a charge (in spend, no item line); a blank item described as an
+        // item is still rejected, naming the column and saying when it may be blank.
+        let described = orders.rows.map { $0 + ["Supplies"] } + [["P7", "", "Acme", "2025-01-16", "1", "35.00", "2025-01-23", "1", "", "Freight"]]
+        cases.append(accepting(orders, "P7 a freight line with its item blank, described Freight (line 8): read as a charge", Data(CSVInput.csv(orders.header + ["Description"], described)),
+                               read: described.count, output: "out/purchasing.md", says: ["1 order line is a charge", "P7: Freight from Acme 35)"]))
+        var blankItem = described
+        blankItem[6][9] = "Gloves"
+        let undescribed = blankItem
+        cases.append(rejecting(orders, "P7 with its item blank, described Gloves (line 8)", Data(CSVInput.csv(orders.header + ["Description"], undescribed)),
+                               [RejectedRow(line: 8, column: "item", says: "value is empty; a PO line for freight, tax, handling or a misc fee may leave item empty when its description says so")],
+                               read: undescribed.count))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },
                                 arguments: purchasing.filter { $0 != "--usage" && $0 != "usage.csv" }, expectation: .usageError(says: ["--lots needs --usage"])))

@@ -25,4 +25,19 @@ import Testing
         #expect(!names.isExact("MEDLINE INDUSTRIES INC"))
         #expect(NameSpellings(["Medline Industries"]).spelling(of: "Medline Industries, Inc.") == nil)
     }
+
+    /// A purchasing review, item 2: `&` was read as a space but the word `and` kept, so
+    /// `Owens & Minor` and `OWENS AND MINOR INC` were two vendors. `and` joining two words is
+    /// `&`; inside a word (`Anderson`, `Andover`) or at either end of the name it stays.
+    @Test func ampersandAndTheWordAndFoldAlike() {
+        #expect("OWENS AND MINOR INC".vendorKey() == "Owens & Minor".vendorKey())
+        #expect("Johnson and Johnson".vendorKey() == "Johnson & Johnson".vendorKey())
+        #expect("Becton, Dickinson and Co.".vendorKey() == "Becton Dickinson & Co".vendorKey())
+        #expect("Owens & Minor".vendorKey() == "owens minor")
+        #expect("Anderson Medical".vendorKey() == "anderson medical")
+        #expect("Andover Healthcare".vendorKey() == "andover healthcare")
+        #expect("And Medical".vendorKey() == "and medical")
+        #expect("Supply And".vendorKey() == "supply and")
+        #expect("Anderson Medical".vendorKey() != "Medical".vendorKey())
+    }
 }

@@ -358,6 +358,12 @@ public struct ImportStage: Stage {
         // the first one's line kept for the note.
         let emptyIsUnrecorded = present.map(\.emptyIsUnrecorded)
         let readsPercentSign = present.map(\.readsPercentSign)
+        // A charge line's empty item (`Role.emptyOnChargeLine`): the row's role left empty, judged
+        // on its description when the row is complete; each distinct description judged once.
+        let emptyOnChargeLine = present.map(\.emptyOnChargeLine)
+        let descriptionSlot = emptyOnChargeLine.contains(true) ? present.firstIndex { $0.name == "description" && $0.type == .text } : nil
+        var rowEmptyCharge = -1
+        var describesCharge: [UInt8] = []
         var rowUnrecorded = false
         var unrecorded = (rows: 0, firstLine: 0, role: "")
         // By the unit's interned id, the last day of a recorded row and of an empty one
@@ -389,7 +395,11 @@ public struct ImportStage: Stage {
             switch types[k] {
             case .text:
                 let bytes: UnsafeBufferPointer<UInt8>
-                if required[k] {
+                if required[k] && emptyOnChargeLine[k] && descriptionSlot != nil && ImportRow.unwrapped(row.record[column]).isEmpty {
+                    rowEmptyCharge = k
+                    rowText[k] = -1
+                    return
+                } else if required[k] {
                     bytes = try row.text(column)
                 } else if let given = try row.optionalText(column) {
                     bytes = given
@@ -528,6 +538,21 @@ public struct ImportStage: Stage {
                 return
             }
             if unitSlot != nil { seeUnit(recorded: true) }
+            if rowEmptyCharge >= 0 {
+                let k = rowEmptyCharge
+                rowEmptyCharge = -1
+                var charge = false
+                if let d = descriptionSlot, rowText[d] >= 0 {
+                    let id = rowText[d]
+                    if id >= describesCharge.count { describesCharge += [UInt8](repeating: 0, count: id - describesCharge.count + 1) }
+                    if describesCharge[id] == 0 { describesCharge[id] = ChargeLine.isChargeDescription(internedStrings[d][id]) ? 1 : 2 }
+                    charge = describesCharge[id] == 1
+                }
+                if !charge {
+                    throw RowRejection(column: columns[k] >= 0 ? columns[k] : cell,
+                                       "value is empty; a PO line for freight, tax, handling or a misc fee may leave \(present[k].name) empty when its description says so, any other line needs its \(present[k].name)")
+                }
+            }
             // Checks across columns, like the per-field rules in `read`, before any filter.
             if rowRules.isActive, let (slot, problem) = rowRules.problem(numbers: rowNumber, days: rowDay, ids: rowText,
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
@@ -613,6 +638,7 @@ public struct ImportStage: Stage {
             for (c, column) in unpivoted.plan.columns.enumerated() { slotOfColumn[column] = c }
             summary = try importer.run(cells: unpivoted.plan.columns, record: { row in
                 rowUnrecorded = false
+                rowEmptyCharge = -1
                 for k in 0..<count where columns[k] >= 0 { try read(row, k, columns[k]) }
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
             }, cell: { row, cell in
@@ -636,6 +662,7 @@ public struct ImportStage: Stage {
         } else {
             summary = try importer.run({ row in
                 rowUnrecorded = false
+                rowEmptyCharge = -1
                 for k in 0..<count { try read(row, k, columns[k]) }
                 if let employeeColumn { overlaps.read(row, column: employeeColumn) }
                 try emit(row, cell: -1)

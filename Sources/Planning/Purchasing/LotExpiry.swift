@@ -34,6 +34,24 @@ public enum LotExpiry {
         public var stock = ""
     }
 
+    /// The lots as they can hold a count of `units` that is less than they list (a stale lot
+    /// file, or a wrong count): the first `units` in expiry order (ties by lot), the later lots
+    /// cut or left out. Planned on these, no lot wastes more than is left of the counted stock
+    /// when it expires, the most that can be wasted whichever lots the count holds. Planned on
+    /// the lots as listed and capped at the count, 300 on hand used 100 a day and a lot of
+    /// 1,000 expiring in 5 days read as all 300 expiring (500 of the 1,000), with 0 days of
+    /// supply, a false stockout_risk and 400 ordered where 100 were needed.
+    public static func holding(_ units: Double, of lots: [Lot]) -> [Lot] {
+        var left = max(0, units), kept: [Lot] = []
+        for lot in lots.sorted(by: { ($0.expiryDay, $0.lot) < ($1.expiryDay, $1.lot) }) where left > 0 {
+            var part = lot
+            part.quantity = min(max(0, lot.quantity), left)
+            left -= part.quantity
+            if part.quantity > 0 { kept.append(part) }
+        }
+        return kept
+    }
+
     /// The lots of every item planned FEFO. Lots are used up together when they have the same
     /// `stock` key (the item by default; the item and its location where each location uses
     /// its own stock), at that key's `dailyUse`; `unitCost` is per item. A lot expiring on or

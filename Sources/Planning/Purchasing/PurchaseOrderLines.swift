@@ -21,7 +21,7 @@ import Tabular
 public struct PurchaseOrderLines: Sendable {
     public static let noDay = Int32.min
 
-    /// Names by id.
+    /// Names by id (charge codes among them, with no line: `charges`).
     public private(set) var itemNames: [String] = []
     public private(set) var vendorNames: [String] = []
     /// PO numbers by id; id 0 is the empty one (no PO number).
@@ -99,6 +99,13 @@ public struct PurchaseOrderLines: Sendable {
     /// against the vendor's spend. Rejected as bad lines, the 50 units sent back stayed on the
     /// shelf and a needed order of 50 ($200) was not placed.
     public private(set) var returns: [Return] = []
+    /// Charge lines (`ChargeLine`: freight, tax, handling, a miscellaneous fee), in export
+    /// order: money paid to the vendor, so in its spend, but no purchase of an item, so no
+    /// line, fill rate, on time, lead time, price variance or off-contract spend, and never on
+    /// order. Scored as items, $54.10 of freight and tax was off-contract spend and FREIGHT
+    /// had a lead time. A charge exported once per receipt (same po, po_line, code, vendor,
+    /// day and quantity) is counted once.
+    public private(set) var charges: [Charge] = []
 
     /// A reversal moved from its own day to the day its line's receipts covered it.
     public struct ReversalMoved: Sendable, Equatable {
@@ -118,6 +125,16 @@ public struct PurchaseOrderLines: Sendable {
 
         /// The credit the return brings: its units at its price (0 without one).
         public var credit: Double { unitPrice.isFinite ? units * unitPrice : 0 }
+    }
+
+    /// A charge line: `label` is its item code, or its description when the item is blank;
+    /// `amount` is quantity x unit price (NaN without a price).
+    public struct Charge: Sendable, Equatable {
+        public var label: String
+        public var vendor: Int32
+        public var po: String
+        public var day: Int32
+        public var amount: Double
     }
 
     public struct Receipt: Sendable, Equatable {
@@ -191,10 +208,12 @@ public struct PurchaseOrderLines: Sendable {
     /// order day and quantity are the receipts of one line: with the export's PO line numbers,
     /// two lines of one PO for the same item, day and quantity stay two (merged, their spend was
     /// halved and read as an over-receipt). Rows whose `status` says cancelled are left out.
+    /// Charge lines (an item code such as `FREIGHT`, or a blank item whose `description` says
+    /// freight or tax; `ChargeLine`) go to `charges`, not to the lines.
     public init(item items: [String], vendor vendors: [String], orderDay: [Int32], quantity: [Double],
                 unitPrice prices: [Double]? = nil, receiptDay receiptDays: [Int32]? = nil, receivedQuantity receivedQuantities: [Double]? = nil,
                 contractPrice contractPrices: [Double]? = nil,
-                po poNumbers: [String]? = nil, poLine poLines: [String]? = nil, status: [String]? = nil) {
+                po poNumbers: [String]? = nil, poLine poLines: [String]? = nil, status: [String]? = nil, description: [String]? = nil) {
         let n = items.count
         rows = n
         var itemIDs = ByteKeyTable(capacity: 1024), spellingIDs = ByteKeyTable(capacity: 64), poIDs = ByteKeyTable(capacity: 1024)
@@ -220,6 +239,13 @@ public struct PurchaseOrderLines: Sendable {
         /// theirs brings a real one.
         var byStatus = Set<Int>(), partlyUnknown = Set<Int>(), cancelledReceived = Set<Int>(), reversed = Set<Int>()
         var cancelledStatusOf: [Int: String] = [:]
+        // Whether each item id is a charge code, judged once per distinct code; a blank item's
+        // description is judged on its rows only (`ChargeLine`).
+        var chargeCode: [Bool] = []
+        struct ChargeKey: Hashable {
+            var line: LineKey, description: String, price: UInt64
+        }
+        var chargesSeen = Set<ChargeKey>()
         for row in 0..<n {
             var kind = StatusKind.unknown, cancelledWithReceipt = false
             if let status {
@@ -249,6 +275,8 @@ public struct PurchaseOrderLines: Sendable {
             }
             var name = items[row]
             let i = name.withUTF8 { itemIDs.intern($0) }
+            if i == chargeCode.count { chargeCode.append(ChargeLine.isChargeCode(name)) }
+            let charge = chargeCode[i] || (name.isEmpty && description.map { ChargeLine.isChargeDescription($0[row]) } == true)
             if i == itemNames.count { itemNames.append(name) }
             var vendorName = vendors[row]
             let spelling = vendorName.withUTF8 { spellingIDs.intern($0) }
@@ -270,6 +298,18 @@ public struct PurchaseOrderLines: Sendable {
                 if p == poNames.count { poNames.append(number) }
             }
             let price = prices?[row] ?? .nan, contract = contractPrices?[row] ?? .nan
+            if charge {
+                if p != 0 {
+                    var number = poLines?[row] ?? ""
+                    let lineNumber = number.withUTF8 { lineNumbers.intern($0) }
+                    let line = LineKey(po: Int32(p), line: Int32(lineNumber), item: Int32(i), vendor: Int32(v), day: orderDay[row], quantity: quantity[row].bitPattern)
+                    // With the description and price: a PO's blank-item freight and tax are two.
+                    guard chargesSeen.insert(ChargeKey(line: line, description: description?[row] ?? "", price: price.bitPattern)).inserted else { continue }
+                }
+                charges.append(Charge(label: name.isEmpty ? description?[row] ?? "" : name, vendor: Int32(v), po: poNumbers?[row] ?? "",
+                                      day: orderDay[row], amount: quantity[row] * price))
+                continue
+            }
             if quantity[row] < 0 {
                 // A return to the vendor (the import keeps only those with a receipt date or a
                 // negative received quantity): on its receipt date, else its document's date.

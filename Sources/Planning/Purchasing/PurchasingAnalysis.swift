@@ -113,6 +113,11 @@ public struct PurchasingAnalysis: Sendable {
     /// and the returns with no price to value them (neither their own nor one paid the vendor).
     public var returnCredit = 0.0
     public var returnsUnpriced = 0
+    /// The charge lines (freight, tax, handling, misc; `PurchaseOrderLines.charges`), in
+    /// `spend` but in no item figure, their total, and those with no price (counted nowhere).
+    public var chargeLines = 0
+    public var charges = 0.0
+    public var chargesUnpriced = 0
     /// Net of lines paid below contract.
     public var priceVariance: Double { vendors.reduce(0) { $0 + $1.priceVariance } }
     /// Sum of (paid - contract) x quantity over the lines paid above contract only: what could
@@ -358,6 +363,22 @@ public struct PurchasingAnalysis: Sendable {
             score.returnCredit += credit
             returnCredit += credit
             if !price.isFinite { returnsUnpriced += 1 }
+            byVendor[v] = score
+        }
+        // Charge lines: money paid the vendor (its spend), shown on their own, and no item's line
+        // (no line count, fill rate, on time, lead time, price variance or off-contract spend).
+        for charge in o.charges {
+            let v = Int(charge.vendor)
+            var score = byVendor[v] ?? VendorScore(vendor: o.vendorNames[v])
+            score.chargeLines += 1
+            chargeLines += 1
+            if charge.amount.isFinite {
+                score.spend += charge.amount
+                score.charges += charge.amount
+                charges += charge.amount
+            } else {
+                chargesUnpriced += 1
+            }
             byVendor[v] = score
         }
         for v in byVendor.indices {

@@ -95,7 +95,7 @@ extension ShiftStaffingJob {
         }
         if !result.hoursWithoutTimes.isEmpty {
             let total = result.hoursWithoutTimes.reduce(0) { $0 + $1.hours }
-            lines.append("\(NumberFormat.fixed(total, decimals: 1)) productive hours have no punch times (no start and end) and are not counted on duty in the shift checks: "
+            lines.append("\(NumberFormat.fixed(total, decimals: 1)) productive hours have no punch times (no start and end, or one without the other: a missed punch) and are not counted on duty in the shift checks: "
                          + result.hoursWithoutTimes.map(\.label).listed(upTo: 10) + "; give their start and end to count them.")
         }
         if !result.unrecognisedPayCodes.isEmpty {

@@ -157,6 +157,9 @@ public struct StaffingJob: Sendable {
         public var timekeepingTotals: String?
         /// Units whose ratio minimum counts the hours their shifts staff (`staffedHours`), not 24.
         public var unitsWithStaffedHours: Set<String> = []
+        /// Units whose census reads weekdays as closed that their timekeeping shows worked
+        /// (`ClosedDaysWorked`): a census missing those days, said.
+        public var closedDaysWorked: [ClosedDaysWorked] = []
     }
 
     /// Census times of day named in the note, the first seen.
@@ -395,6 +398,8 @@ public struct StaffingJob: Sendable {
         // Worked hours per unit and targeted job code (`CompositeKey.joined(unit, job.matchKey())`)
         // by period: each plan row's hours per patient day against its own target.
         var jobIndex: [String: Int] = [:], jobHours: [[Double]] = [], jobSlot = -1
+        // Worked hours by weekday, for weekdays the census reads as closed (`ClosedDaysWorked`).
+        var hoursByWeekday = ClosedDaysWorked.Builder()
         for r in 0..<tUnits.count {
             let payType = payTypes?[r] ?? ""
             let kind: PayCategory?
@@ -455,6 +460,7 @@ public struct StaffingJob: Sendable {
             }
             guard inPlan else { continue }
             productiveHours[unitSlot][period - firstPeriod] += tHours[r]
+            hoursByWeekday.add(unit: unitOrder[unitSlot], day: tDates[r], hours: tHours[r])
             if tHours[r] < 0 { corrections.rows += 1; corrections.hours += tHours[r] }
             if kind == .overtime || kind == .agency {
                 if premiumHours[unitSlot].isEmpty { premiumHours[unitSlot] = [Double](repeating: 0, count: periodCount) }
@@ -637,6 +643,8 @@ public struct StaffingJob: Sendable {
         // holds the others' read as the same (4.8 hours per patient day came out 3.2).
         let timekept = TimekeepingCoverage(units: tUnits, days: tDates, name: censusName)
         let unitOpen = UnitOpenWeekdays.of(units: cUnits, days: cDates, patientDays: cDays, name: censusName)
+        let plannedUnits = Set(planned)
+        let closedDaysWorked = hoursByWeekday.found(open: unitOpen).filter { plannedUnits.contains($0.unit) }
         func coveredByTimekeeping(_ p: Int, of unit: String) -> Bool {
             guard let span = timekept.span(of: unit), timekept.covers(p, of: unit, frequency: frequency) else { return false }
             // (Days the unit's census does not record, a weekday unit's weekend, need no timekeeping.)
@@ -656,7 +664,7 @@ public struct StaffingJob: Sendable {
         var summaries: [String: UnitSummary] = [:]
         // The recent periods each unit's hours per patient day are measured over, and their census.
         var measured: [String: (patientDays: Double, periods: [Int])] = [:]
-        let recentWindow = max(4, season / 4)
+        let recentWindow = RecentWindow.periods(of: frequency, season: season)
         for unit in Set(planned).sorted() {
             let target = zip(targetUnits, gHPPD).filter { $0.0 == unit }.reduce(0) { $0 + $1.1 }
             var s = UnitSummary(unit: unit, recentHPPD: nil, targetHPPD: target, recentPremiumShare: nil, earlierPremiumShare: nil,
@@ -777,6 +785,7 @@ public struct StaffingJob: Sendable {
                       },
                       unrecognisedPayCodes: unrecognised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, hours: $0.value) })
         result.unitsOnFewerWeekdays = fewerWeekdays.note.map { "census: " + $0 }
+        result.closedDaysWorked = closedDaysWorked
         if let snapshots, snapshots.averagedDays > 0, let minutes {
             var times: [Int] = []
             for m in minutes where m >= 0 && !times.contains(Int(m)) {
@@ -1008,6 +1017,11 @@ public struct StaffingJob: Sendable {
     /// each once changed the plan without a word.
     static func caveats(_ result: Result, numbers: NumberStyle = NumberStyle()) -> [String] {
         var lines: [String] = [result.censusTotals, result.timekeepingTotals, result.disjointSpans, result.timekeepingGaps, result.unitsOnFewerWeekdays].compactMap { $0 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        // Weekdays read as closed with hours worked on them: the plan counts no patients there.
+        if !result.closedDaysWorked.isEmpty {
+            lines.append("Census days read as closed where staff worked: " + result.closedDaysWorked.map(\.sentence).joined(separator: "; ")
+                + "; a census missing those days (a business-day report, a weekly snapshot) plans too few hours and reads hours per patient day high: export the census for every day")
+        }
         if !result.partialPeriods.isEmpty {
             lines.append("Census " + result.partialPeriods.joined(separator: "; ") + " (only complete periods are learned from)")
         }

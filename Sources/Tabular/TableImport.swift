@@ -666,6 +666,9 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var emptyColumns: [String] = []
     /// Timekeeping spans that overlap an earlier span of the same employee (flagged, counted once).
     public var overlappingSpans = 0
+    /// Timekeeping spans that begin within a minute of the same employee's span before (a night
+    /// split at midnight), joined to it: on duty throughout.
+    public var joinedSpans = 0
     /// How the import read its slash dates when their order was left to it: day-first, month-first
     /// on evidence, or month-first with every date reading either way (`SlashDateOrder`); nil
     /// with a given date format or no slash dates. A run compares its inputs' (a small lots file

@@ -33,7 +33,7 @@ extension CSVInput {
         // Line 3 is the CNA's span of 2025-01-06, 07:00-15:00.
         badValues: [("end", "2025-01-06 06:00", "at or before it starts (2025-01-06 07:00)"), ("end", "2025-01-06 07:00", "at or before it starts"),
                     ("end", "2025-01-07 08:00", "hours, longer than 24"), ("start", "2025-01-06", "has no time of day"),
-                    ("end", "2025-01-06 25:00", "is not a date-time"), ("start", "07:00", "is not a date-time"), ("end", "", "has a start but no end"),
+                    ("end", "2025-01-06 25:00", "is not a date-time"), ("start", "07:00", "is not a date-time"),
                     // UTC and offset punches: rejected, not read as local clock times (review cases 13 and 14).
                     ("start", "2025-01-06T12:00:00Z", "carries a time zone ('Z'); shifts and punches are compared on the unit's local clock"),
                     ("end", "2025-01-06T15:00:00-05:00", "carries a time zone ('-05:00')"),
@@ -45,7 +45,8 @@ extension BadInputCorpus {
     /// Issue 22: the shifts input and timekeeping spans of `staffing --shifts`. A shift census
     /// row that cannot be placed on the clock (an unknown name without times, one end without the
     /// other), negative patients, bad times, a duplicate shift; a span ending
-    /// before it starts, lasting over 24 hours or missing half: rejected rows with reasons. The
+    /// before it starts or lasting over 24 hours: rejected rows with reasons; a span missing
+    /// half (a missed punch) keeps its hours off the clock, named. The
     /// shifts file also gets the structural and row-level damage of every input kind.
     static func shiftCases() -> [CorpusCase] {
         let shifts = CSVInput.shifts, spans = CSVInput.spans
@@ -95,6 +96,14 @@ extension BadInputCorpus {
                              spansMonthFirst, line: 16,
                              "the dates are written in two orders: '13/01/2025' in 'date' on line 16 reads only day-first (DD/MM/YYYY), while '01/13/2025 07:00' in 'start' on line 16 reads only month-first (MM/DD/YYYY)",
                              "too many of each to be typos", "--date-format mdy or --date-format dmy"))
+        // A missed punch-out (review of staffing, finding 5): the row is read, its 8 CNA hours
+        // kept and named as not placed on the clock; it was a rejected row, hours and all.
+        cases.append(accepting(spans, "a span with a start but no end (a missed punch-out) on line 3: hours kept, named",
+                               replacingValue(spans, 1, "end", with: Array("".utf8)), read: spans.rows.count, output: "out/staffing_plan.md",
+                               says: ["or one without the other: a missed punch", "ICU CNA 2025-01-06 8"]))
+        cases.append(accepting(spans, "a span with an end but no start (a missed punch-in) on line 3: hours kept, named",
+                               replacingValue(spans, 1, "start", with: Array("".utf8)), read: spans.rows.count, output: "out/staffing_plan.md",
+                               says: ["ICU CNA 2025-01-06 8"]))
         // An employee id where the span's start belongs: the reason must not quote it.
         var row = spans.rows[1]
         let id = row[spans.column("employee")]

@@ -235,6 +235,9 @@ public struct ImportStage: Stage {
         if summary.overlappingSpans > 0 {
             context.note("\(summary.overlappingSpans) span\(summary.overlappingSpans == 1 ? " overlaps" : "s overlap") an earlier span of the same employee: counted on duty once (the staffing report names them)")
         }
+        if summary.joinedSpans > 0 {
+            context.note("\(NumberFormat.count(summary.joinedSpans, "span")) of an employee \(summary.joinedSpans == 1 ? "begins" : "begin") within a minute of the end of the one before (a shift split at midnight, 23:59 then 00:00): joined, on duty throughout")
+        }
         if let shard {
             let keep = try shard.rows(of: table)
             if table.unshardedDays == nil, let days = table.days("date") {
@@ -344,6 +347,9 @@ public struct ImportStage: Stage {
         var verdicts = [[UInt8]](repeating: [], count: conditions.count)
         var matched = [Set<String>](repeating: [], count: conditions.count), lastMatched = [String?](repeating: nil, count: conditions.count)
         var unique = UniqueRows(schema.unique, present: present.map(\.name))
+        // Rows whose span has one punch (kept, their hours not placed on the clock), those
+        // missing the end, and the first one's line, for the note.
+        var lonePunches = (rows: 0, withoutEnd: 0, firstLine: 0)
         var rowRules = RowRuleCheck(schema.rowRules, present: present.map(\.name),
                                     mapped: Set(schema.roles.filter { importer.column($0.name) != nil }.map(\.name)))
         // Spans of one employee that overlap are found from the (private) employee column.
@@ -558,6 +564,13 @@ public struct ImportStage: Stage {
                                                                          text: { k in rowText[k] >= 0 ? internedStrings[k][rowText[k]] : "" }) {
                 throw RowRejection(column: columns[slot] >= 0 ? columns[slot] : cell, problem)
             }
+            // A missed punch: the hours kept, off the clock (`RowRuleCheck.lonePunch`), and named.
+            if rowRules.isActive, let lone = rowRules.lonePunch(numbers: rowNumber) {
+                if lonePunches.rows == 0 { lonePunches.firstLine = row.line }
+                lonePunches.rows += 1
+                if present[lone].name == "start" { lonePunches.withoutEnd += 1 }
+                rowNumber[lone] = .nan
+            }
             var weighing: SubtotalCheck.Held?
             if let (i, q, d) = subtotalRoles, rowText[i] >= 0 {
                 let id = rowText[i]
@@ -768,6 +781,13 @@ public struct ImportStage: Stage {
                 }))
             }
         }
+        if lonePunches.rows > 0 {
+            let missing = lonePunches.withoutEnd == lonePunches.rows ? "a start but no end (a missed punch-out)"
+                : lonePunches.withoutEnd == 0 ? "an end but no start (a missed punch-in)" : "one punch of the two (a missed punch-in or punch-out)"
+            summary.notes.append("\(NumberFormat.count(lonePunches.rows, "row")) with \(missing), first on line \(lonePunches.firstLine): "
+                + "\(lonePunches.rows == 1 ? "its" : "their") hours are kept as worked, but not placed on the clock (not counted on duty in shift checks, "
+                + "which name them beside the shifts they fall on); add the missing punch to count them on duty")
+        }
         if employeeColumn != nil, let days = table.days("date"), let units = table.texts("unit"), let hours = table.numbers("hours") {
             let overlong = OverlongDays(employees: overlaps.employees, days: days, units: units, hours: hours)
             // Pay-period totals (rows every other week) are two weeks' hours, read over their 14
@@ -783,13 +803,16 @@ public struct ImportStage: Stage {
            let e = present.firstIndex(where: { $0.name == "end" && $0.type == .dateTime }) {
             let resolved = overlaps.resolve(starts: numbers[s], ends: numbers[e], hours: table.numbers("hours"))
             var rebuilt = Table()
-            for (name, column) in zip(table.names, table.columns) { rebuilt.append(name, name == "start" ? .number(resolved.starts) : column) }
+            for (name, column) in zip(table.names, table.columns) {
+                rebuilt.append(name, name == "start" ? .number(resolved.starts) : name == "end" ? .number(resolved.ends) : column)
+            }
             rebuilt.append("overlap", .number(resolved.flags))
             rebuilt.sourceFile = table.sourceFile
             rebuilt.sourceHeaders = table.sourceHeaders
             rebuilt.sourceLines = table.sourceLines
             table = rebuilt
             summary.overlappingSpans = resolved.count
+            summary.joinedSpans = resolved.joined
         }
         // Optional roles the header does not name but one of its unused columns names as
         // `inspect` would suggest (`Line Status` for status, `Qty Received` for

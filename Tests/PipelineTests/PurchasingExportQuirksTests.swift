@@ -379,14 +379,14 @@ import Tabular
             """, "contracts").0
         let r = try PurchasingJob().run(orders: orders, contracts: contracts)
         let a = r.analysis
-        #expect(abs(a.spend - 1282) < 1e-9, "\(a.spend)")
-        #expect(abs(a.offContractSpend - 80) < 1e-9, "\(a.offContractSpend)")
-        #expect(abs(a.contractUnknownSpend - 1152) < 1e-9 && a.contractUnknownLines == 2, "\(a.contractUnknownSpend)")
+        #expect(abs(a.spend - 1282) < 1e-9, "\(String(describing: a.spend))")
+        #expect(abs(a.offContractSpend - 80) < 1e-9, "\(String(describing: a.offContractSpend))")
+        #expect(abs(a.contractUnknownSpend - 1152) < 1e-9 && a.contractUnknownLines == 2, "\(String(describing: a.contractUnknownSpend))")
         #expect(a.priceVariances.map(\.item) == ["X9"] && abs(a.priceVariance) < 1e-9)
         let note = PurchasingJob.note(r)
-        #expect(note.contains("off contract 80") && note.contains("neither on nor off contract") && note.contains("P1: W2 from Cardinal Health"), "\(note)")
+        #expect(note.contains("off contract 80") && note.contains("neither on nor off contract") && note.contains("P1: W2 from Cardinal Health"), "\(String(describing: note))")
         let report = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
-        #expect(report.contains("$1,152") && report.contains("neither on nor off contract"), "\(report)")
+        #expect(report.contains("$1,152") && report.contains("neither on nor off contract"), "\(String(describing: report))")
     }
 
     /// Review 4, finding 3: P102 is 2 cases of G100 at $120, received 2 three days after the
@@ -410,13 +410,13 @@ import Tabular
         let r = try PurchasingJob().run(orders: orders, contracts: contracts, items: items)
         let a = r.analysis
         let medline = try #require(a.vendors.first)
-        #expect(abs(a.spend - 460) < 1e-9 && medline.lines == 4, "\(a.spend) \(medline.lines)")
-        #expect(medline.fillRate == 1 && medline.onTimeRate == 1 && medline.leadTime.count == 4, "\(medline)")
+        #expect(abs(a.spend - 460) < 1e-9 && medline.lines == 4, "\(String(describing: a.spend)) \(String(describing: medline.lines))")
+        #expect(medline.fillRate == 1 && medline.onTimeRate == 1 && medline.leadTime.count == 4, "\(String(describing: medline))")
         #expect(a.leadTimes.first { $0.item == "G100" }?.receipts == 3)
-        #expect(abs(a.priceVariance - 10) < 1e-9, "\(a.priceVariance)")
-        #expect(abs(a.contractUnknownSpend - 240) < 1e-9 && abs(a.offContractSpend - 100) < 1e-9, "\(a.contractUnknownSpend) \(a.offContractSpend)")
-        #expect(a.latestPrice["G100"].map { abs($0 - 0.12) < 1e-12 } == true, "\(a.latestPrice)")
-        #expect(r.unitNotes.contains { $0.contains("2 order lines in a unit not known to be its item's or its pack are kept for spend") && $0.contains("P102: G100 in CS") }, "\(r.unitNotes)")
+        #expect(abs(a.priceVariance - 10) < 1e-9, "\(String(describing: a.priceVariance))")
+        #expect(abs(a.contractUnknownSpend - 240) < 1e-9 && abs(a.offContractSpend - 100) < 1e-9, "\(String(describing: a.contractUnknownSpend)) \(String(describing: a.offContractSpend))")
+        #expect(a.latestPrice["G100"].map { abs($0 - 0.12) < 1e-12 } == true, "\(String(describing: a.latestPrice))")
+        #expect(r.unitNotes.contains { $0.contains("2 order lines in a unit not known to be its item's or its pack are kept for spend") && $0.contains("P102: G100 in CS") }, "\(String(describing: r.unitNotes))")
     }
 
     /// Review 4, finding 5: P2 is 20 units at $0.00 (a no-charge replacement) against a $10
@@ -435,10 +435,10 @@ import Tabular
         let r = try PurchasingJob().run(orders: orders, contracts: contracts)
         let a = r.analysis
         let line = try #require(a.priceVariances.first)
-        #expect(abs(a.priceVariance + 100) < 1e-9 && line.quantity == 200 && abs(line.paidUnitPrice - 9.5) < 1e-12, "\(line)")
+        #expect(abs(a.priceVariance + 100) < 1e-9 && line.quantity == 200 && abs(line.paidUnitPrice - 9.5) < 1e-12, "\(String(describing: line))")
         #expect(a.vendors.first?.lines == 3 && a.zeroPricedLines == 1)
-        #expect(a.latestPrice["A1"] == 9, "\(a.latestPrice)")
-        #expect(PurchasingJob.caveats(r).contains { $0.contains("paid 0") && $0.contains("P2: A1 from Medline") }, "\(PurchasingJob.caveats(r))")
+        #expect(a.latestPrice["A1"] == 9, "\(String(describing: a.latestPrice))")
+        #expect(PurchasingJob.caveats(r).contains { $0.contains("paid 0") && $0.contains("P2: A1 from Medline") }, "\(String(describing: PurchasingJob.caveats(r)))")
     }
 
     /// Review 4, finding 7: PO8000 line 1, 100 ordered, received as 50 and 50 on one day under
@@ -453,10 +453,10 @@ import Tabular
 
             """
         let (orders, summary) = try imported(text, "orders")
-        #expect(summary.accepted == 2 && summary.rejected == 0, "\(summary)")
+        #expect(summary.accepted == 2 && summary.rejected == 0, "\(String(describing: summary))")
         let r = try PurchasingJob().run(orders: orders)
-        #expect(r.analysis.vendors.first?.fillRate == 1 && r.analysis.lines == 1, "\(r.analysis.vendors)")
+        #expect(r.analysis.vendors.first?.fillRate == 1 && r.analysis.lines == 1, "\(String(describing: r.analysis.vendors))")
         let (_, again) = try imported(text.replacingOccurrences(of: "RCV9991", with: "RCV9990"), "orders")
-        #expect(again.accepted == 1 && again.rejected == 1, "\(again)")
+        #expect(again.accepted == 1 && again.rejected == 1, "\(String(describing: again))")
     }
 }

@@ -275,6 +275,9 @@ public struct ExportInspection: Sendable {
         // left unmapped, a line exported once per receipt counts twice and every receipt as full.
         "po": ["PO", "PO Number", "PO #", "PO No", "PO Num", "Purchase Order", "PO ID"],
         "po_line": ["PO Line", "Line", "Line Number", "Line #", "Line No", "PO Line Number"],
+        // A receipt's own number (a receiver, a goods receipt): two receipts of one line alike
+        // in quantity and day are two (`InputSchema.orderReceipt`).
+        "receipt": ["Receipt Number", "Receipt #", "Receipt No", "Receipt ID", "Receiver Number", "Receiver #", "Receiver No", "GR Number", "Goods Receipt Number"],
         "received_quantity": ["Qty Received", "Received Qty", "Quantity Received", "Rcvd Qty", "Qty Rcvd"],
         "receipt_date": ["Received Date", "Date Received", "Rcpt Date", "Receive Date", "GR Date", "Goods Receipt Date"],
         // SAP's purchasing document date (ME2N's `Doc. Date`) is the order's.

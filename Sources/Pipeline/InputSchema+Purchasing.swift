@@ -13,8 +13,10 @@ extension InputSchema {
     /// purchasing analysis counts it once), but the same receipt twice is a re-export pasted
     /// under the first: summed, it would double what was received, so the row is rejected
     /// like a second stock row. Only rows with a PO number: without one, two identical lines
-    /// may be two orders.
-    static let orderReceipt = UniqueKey(roles: ["po", "po_line", "item", "vendor", "order_date", "quantity", "receipt_date", "received_quantity"],
+    /// may be two orders. With the export's receipt numbers (`receipt`), two receipts of the
+    /// same quantity on one day are two receipts: without them, the second of a split pallet's
+    /// 50 and 50 was rejected and the vendor's fill read 50 short.
+    static let orderReceipt = UniqueKey(roles: ["po", "po_line", "receipt", "item", "vendor", "order_date", "quantity", "receipt_date", "received_quantity"],
                                         noun: "a row",
                                         why: "one row per receipt of a PO line; a repeated row would count the receipt twice",
                                         ignoringCase: false, onlyWith: "po")
@@ -26,6 +28,7 @@ extension InputSchema {
     /// the PO's line number, which keeps two lines of one PO for the same item apart; and
     /// `description`, which tells a charge line with a blank item (`Freight`, `Sales tax`:
     /// `ChargeLine`) from a line missing its item.
+    /// `receipt`, the receipt (receiver) number, which keeps two receipts of one line apart.
     /// `received_quantity` may be negative (a receipt reversed, or a return): netted against
     /// its line's receipts, or rejected at the end of the file when they cannot cover it
     /// (`ReceiptReversals`). `quantity` may be negative on a return to the vendor exported as
@@ -36,7 +39,8 @@ extension InputSchema {
                                             r("vendor", .text, true, key), r("order_date", .date, true), r("quantity", .number, true, orderedQuantity),
                                             r("po", .text), r("unit_price", .number, false, atLeastZero), r("receipt_date", .date),
                                             r("received_quantity", .number), r("contract_price", .number, false, atLeastZero),
-                                            r("status", .text), r("uom", .text), r("po_line", .text), r("description", .text)],
+                                            r("status", .text), r("uom", .text), r("po_line", .text), r("description", .text),
+                                            r("receipt", .text)],
                     unique: orderReceipt,
                     rowRules: [.order(earlier: "order_date", later: "receipt_date", why: "a receipt cannot come before its order; check the dates and the date format"),
                                .returnLine(quantity: "quantity", received: "received_quantity", receiptDate: "receipt_date")]),

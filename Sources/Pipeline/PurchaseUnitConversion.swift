@@ -2,8 +2,12 @@ import Planning
 import Tabular
 
 /// Orders and contracts read in each item's own unit (`PurchaseUnits`) before purchasing or
-/// reorder counts them: quantities times the factor, prices divided by it. Lines and contracts
-/// in a unit nothing converts are left out and named.
+/// reorder counts them: quantities times the factor, prices divided by it. Lines in a unit
+/// nothing converts are left out of reorder and named. Purchasing keeps them (`unreadColumn`)
+/// for what needs no unit (spend, lines, fill, on time, lead time) and keeps a contract in
+/// such a unit with its price unread (NaN): its item has a contract, at a price not known per
+/// unit. Left out, a $240 line of 2 cases vanished from spend (18% of it), and a contract per
+/// case made the item's lines in eaches read as off contract.
 struct PurchaseUnitConversion {
     let units: PurchaseUnits
     /// "5 lines of G1 in BX read as 100 EA each (the item master's pack size)", for the notes.
@@ -12,6 +16,9 @@ struct PurchaseUnitConversion {
     private(set) var leftOutItems: Set<String> = []
     /// Contract rows left out, their unit not converted.
     private(set) var contractsLeftOut = 0
+    /// The orders column, 1 or 0, marking the lines purchasing keeps in a unit not converted
+    /// (`orders(_:keepingUnread:)`): their quantity and price are as written.
+    static let unreadColumn = "unit_unread"
 
     /// Nil when neither the orders nor the contracts name a unit: nothing to convert.
     init?(orders: Table?, contracts: Table?, items: Table?) {
@@ -33,8 +40,11 @@ struct PurchaseUnitConversion {
     }
 
     /// `table` with its quantities (`scaled`) multiplied and its prices (`divided`) divided by
-    /// each row's factor; rows nothing converts left out. `what` names the rows in the notes.
-    mutating func convert(_ table: Table, scaled: [String], divided: [String], price: String, what: String, label: (Int) -> String) -> Table {
+    /// each row's factor; rows nothing converts left out, or, with `keepingUnread`, kept as
+    /// written (`unreadColumn` marks them; with `unreadPrices`, their `divided` columns are
+    /// NaN instead). `what` names the rows in the notes, `keptFor` what the kept rows count in.
+    mutating func convert(_ table: Table, scaled: [String], divided: [String], price: String, what: String,
+                          keepingUnread keptFor: String? = nil, unreadPrices: Bool = false, label: (Int) -> String) -> Table {
         guard let items = table.texts("item"), let written = table.texts("uom") else { return table }
         let prices = table.numbers(price)
         var factors = [Double](repeating: 1, count: table.rowCount), keep = [Bool](repeating: true, count: table.rowCount)
@@ -66,20 +76,28 @@ struct PurchaseUnitConversion {
             if f != 1 { converted["\(items[row]) in \(written[row].trimmed())", default: (0, units.unit(of: items[row]), f)].count += 1 }
         }
         var result = table
-        for name in scaled { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $0 * $1 })) } }
+        let notRead = keep.map { !$0 }
+        if keptFor != nil {
+            // Kept as written: a factor of 1, or, for prices nothing compares with, no price.
+            for row in items.indices where notRead[row] { factors[row] = unreadPrices ? .nan : 1 }
+        }
+        for name in scaled { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $1.isNaN ? $0 : $0 * $1 })) } }
         for name in divided { if let v = table.numbers(name) { result.replace(name, with: .number(zip(v, factors).map { $0 / $1 })) } }
+        if keptFor != nil && !unreadPrices { result.append(Self.unreadColumn, .number(notRead.map { $0 ? 1 : 0 })) }
         if !converted.isEmpty {
             notes.append("\(what) in another unit than their item's, priced as its pack, are read in it by the item master's pack size: "
                          + converted.sorted { $0.key < $1.key }.prefix(5).map { "\(NumberFormat.count($0.value.count, "line")) of \($0.key) as \(NumberFormat.fixed($0.value.factor)) \($0.value.unit) each" }.joined(separator: "; ")
                          + (converted.count > 5 ? "; and \(converted.count - 5) more" : ""))
         }
         if !leftOut.isEmpty {
-            notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit not known to be its item's or its pack \(leftOut.count == 1 ? "is" : "are") left out (counted with the others, a box was one each): "
+            let one = leftOut.count == 1
+            let fate = keptFor.map { "\(one ? "is" : "are") kept \($0)" } ?? "\(one ? "is" : "are") left out (counted with the others, a box was one each)"
+            notes.append("\(NumberFormat.count(leftOut.count, what == "order lines" ? "order line" : "contract")) in a unit not known to be its item's or its pack \(fate): "
                          + leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? " and \(leftOut.count - 3) more" : "")
                          + PurchaseUnitConversion.advice(unread: unread, notThePack: notThePack, otherLeftOut: otherLeftOut))
             if what == "contracts" { contractsLeftOut += leftOut.count }
         }
-        return keep.allSatisfy { $0 } ? result : result.filtered(keep)
+        return keptFor != nil || keep.allSatisfy { $0 } ? result : result.filtered(keep)
     }
 
     /// What to do about the lines left out. A code no spelling reads on an item whose master
@@ -107,19 +125,27 @@ struct PurchaseUnitConversion {
         return "; " + parts.joined(separator: "; for the others, ")
     }
 
-    /// The orders in their items' units.
-    mutating func orders(_ orders: Table) -> Table {
+    /// The orders in their items' units. With `keepingUnread` (purchasing), lines in a unit
+    /// nothing converts are kept as written and marked (`unreadColumn`): their dollars, dates
+    /// and the share received need no unit, only a price per unit does.
+    mutating func orders(_ orders: Table, keepingUnread: Bool = false) -> Table {
         let po = orders.texts("po"), item = orders.texts("item") ?? []
-        return convert(orders, scaled: ["quantity", "received_quantity"], divided: ["unit_price", "contract_price"], price: "unit_price", what: "order lines") { row in
+        let kept = keepingUnread ? "for spend, lines, fill rate (in its own unit), on time and lead time, and left out of price variance and off contract, which compare a price per unit (a line of an item with no contract is off contract whatever its unit)" : nil
+        return convert(orders, scaled: ["quantity", "received_quantity"], divided: ["unit_price", "contract_price"], price: "unit_price", what: "order lines",
+                       keepingUnread: kept) { row in
             let code = po?[row] ?? ""
             return (code.isEmpty ? "" : code + ": ") + (row < item.count ? item[row] : "")
         }
     }
 
-    /// The contracts' prices in their items' units.
+    /// The contracts' prices in their items' units; a contract in a unit nothing converts is
+    /// kept with its price NaN (`ContractBook.Contract.price`): its item and vendor have a
+    /// contract, so their lines are neither on nor off contract.
     mutating func contracts(_ contracts: Table) -> Table {
         let item = contracts.texts("item") ?? [], vendor = contracts.texts("vendor") ?? []
-        return convert(contracts, scaled: [], divided: ["contract_price"], price: "contract_price", what: "contracts") { row in
+        return convert(contracts, scaled: [], divided: ["contract_price"], price: "contract_price", what: "contracts",
+                       keepingUnread: "as a contract at a price not known per unit: its item's lines from its vendor are neither on nor off contract (no price variance)",
+                       unreadPrices: true) { row in
             "\(row < item.count ? item[row] : "") from \(row < vendor.count ? vendor[row] : "")"
         }
     }

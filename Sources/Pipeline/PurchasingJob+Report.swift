@@ -15,7 +15,10 @@ extension PurchasingJob {
         // Charge lines (freight, tax) are in spend, said beside it: they are no item's line.
         let charged = a.chargeLines > 0 ? " (\(numbers.money(a.charges)) of it freight, tax and other charges on \(NumberFormat.count(a.chargeLines, "charge line")))" : ""
         var summary = ["\(NumberFormat.count(a.lines, "order line")) from \(NumberFormat.count(a.vendors.count, "vendor")), spend \(numbers.money(spend))\(charged)"
-            + (spend > 0 && a.hasContractPrices ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract." : ".")]
+            + (spend > 0 && a.hasContractPrices ? "; \(numbers.money(a.offContractSpend)) (\(numbers.percent(100 * a.offContractSpend / spend))) bought off contract" : "")
+            // Lines whose contract price is in a unit not read: neither on nor off contract, said beside the figure.
+            + (spend > 0 && a.hasContractPrices && a.contractUnknownLines > 0
+               ? ", and \(numbers.money(a.contractUnknownSpend)) (\(numbers.percent(100 * a.contractUnknownSpend / spend))) on \(NumberFormat.count(a.contractUnknownLines, "line")) with a contract in a unit not read, neither on nor off contract (\(a.contractUnknownExamples.listed(of: a.contractUnknownLines)))." : ".")]
         if a.paidAboveContract > 0 {
             let below = a.paidBelowContract > 0 ? " (\(numbers.money(a.paidBelowContract)) below it on other lines, net \(numbers.money(a.priceVariance)))" : ""
             let largest = a.priceVariances.first.map { top in top.priceVariance > 0
@@ -170,7 +173,7 @@ extension PurchasingJob {
         if !a.hasContractPrices {
             doc.paragraph("No contract prices were given (a contracts file, or contract_price on the orders): no spend is known to be on or off contract.")
         } else if off.isEmpty {
-            doc.paragraph("Every priced line had a contract price on its order date.")
+            doc.paragraph("Every priced line had a contract price on its order date" + (a.contractUnknownLines > 0 ? " (\(NumberFormat.count(a.contractUnknownLines, "line")) at a contract price in a unit not read)." : "."))
         } else {
             doc.paragraph("Spend on lines with no contract price for their item and vendor on the order date.")
             doc.table(["Vendor", "Off contract", "Share of vendor spend"],

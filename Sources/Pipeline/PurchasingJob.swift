@@ -74,7 +74,7 @@ public struct PurchasingJob: Sendable {
         // Lines and contract prices in their items' units: a box price against a contract
         // per box and lines in eaches gave a saving 56 times the spend.
         var units = PurchaseUnitConversion(orders: orders, contracts: contracts, items: items)
-        orders = units?.orders(orders) ?? orders
+        orders = units?.orders(orders, keepingUnread: true) ?? orders
         contracts = contracts.map { units?.contracts($0) ?? $0 }
         var lines = try Self.orderLines(orders)
         // One vendor named as the contracts, else the item master, spell it (`VendorNameKey`).
@@ -225,7 +225,8 @@ public struct PurchasingJob: Sendable {
                                   unitPrice: orders.numbers("unit_price"), receiptDay: orders.dayNumbers("receipt_date"),
                                   receivedQuantity: orders.numbers("received_quantity"), contractPrice: orders.numbers("contract_price"),
                                   po: orders.texts("po"), poLine: orders.texts("po_line"), status: orders.texts("status"),
-                                  description: orders.texts("description"))
+                                  description: orders.texts("description"),
+                                  unitNotRead: orders.numbers(PurchaseUnitConversion.unreadColumn)?.map { $0 == 1 })
     }
 
     /// The rows of an orders table with an order or receipt date on or after `day`: the first
@@ -382,6 +383,16 @@ public struct PurchasingJob: Sendable {
             let n = a.zeroContractLines
             lines.append("\(n == 1 ? "1 order line has" : "\(n) order lines have") a contract price of 0 (on the line or in the contracts file), read as no contract, \(n == 1 ? "its" : "their") spend off contract (ERPs write 0 where there is none): "
                          + a.zeroContractExamples.listed(of: n))
+        }
+        if a.contractUnknownLines > 0 && a.hasContractPrices {
+            let n = a.contractUnknownLines
+            lines.append("\(NumberFormat.count(n, "order line")) (spend \(NumberFormat.fixed(a.contractUnknownSpend, decimals: 2))) \(n == 1 ? "has" : "have") a contract whose price cannot be set against \(n == 1 ? "its" : "theirs"), the contract's unit or the line's not read as the item's (see the unit note above), so \(n == 1 ? "it is" : "they are") neither on nor off contract and out of the price variance: "
+                         + a.contractUnknownExamples.listed(of: n) + "; give the item master's uom and pack_size to compare them")
+        }
+        if a.zeroPricedLines > 0 {
+            let n = a.zeroPricedLines
+            lines.append("\(n == 1 ? "1 order line was" : "\(n) order lines were") paid 0 (a no-charge replacement or a sample): no price paid, so left out of price variance, the average paid price and the price trends (counted in lines, fill rate, on time and lead time): "
+                         + a.zeroPricedExamples.listed(of: n))
         }
         if !a.contractPriceDisagreements.isEmpty {
             let d = a.contractPriceDisagreements, n = d.count

@@ -54,6 +54,23 @@ extension BadInputCorpus {
         let numbered = orders.rows.enumerated().map { $0.element + ["1"] } + [orders.rows[0] + ["1"], orders.rows[0] + ["2"]]
         cases.append(rejecting(orders, "P1 line 1's receipt twice with PO Line numbers (lines 2 and 8)", Data(CSVInput.csv(orders.header + ["PO Line"], numbered)),
                                [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and po_line '1' and item 'A100'")], read: numbered.count))
+        // With the receipt numbers (`Receipt`, the receipt role), P1 received as 50 and 50 on
+        // one day under R1 and R2 is two receipts of one line (the second was rejected as a
+        // repeat, the line read half filled); the same receipt number twice is still a repeat.
+        let receipts = orders.rows.enumerated().map { k, row -> [String] in
+            var row = row
+            if k == 0 { row[orders.column("received_quantity")] = "50" }
+            return row + ["R\(k + 1)"]
+        }
+        var secondReceipt = receipts[0]
+        secondReceipt[secondReceipt.count - 1] = "R9"
+        let twoReceipts = Data(CSVInput.csv(orders.header + ["Receipt"], receipts + [secondReceipt]))
+        let sameReceipt = Data(CSVInput.csv(orders.header + ["Receipt"], receipts + [receipts[0]])), receiptRows = receipts.count + 1
+        cases.append(accepting(orders, "P1 received as 50 and 50 on one day, receipts R1 and R9 (lines 2 and 8): two receipts of one line",
+                               twoReceipts, read: receiptRows, output: "out/purchasing.md",
+                               says: ["1 order line was exported once per receipt", "P1: A100 from Acme"]))
+        cases.append(rejecting(orders, "P1's receipt R1 twice with receipt numbers (lines 2 and 8)", sameReceipt,
+                               [RejectedRow(line: 8, column: "received_quantity", says: "po 'P1' and receipt 'R1' and item 'A100'")], read: receiptRows))
         // One export writes its dates one way (review of purchasing, case 1): order dates
         // written DD/MM/YYYY with days above 12 and receipts on days up to the 12th are all
         // read day-first, the receipts too (12 days' lead time, not a receipt "before its

@@ -115,7 +115,9 @@ import Tabular
         #expect(r.unitNotes.first?.contains("1 line of G1 in BX as 100 EA each") == true, "\(r.unitNotes)")
         let bare = try PurchasingJob().run(orders: orders, contracts: contracts)
         #expect(bare.analysis.priceVariances.first.map { abs($0.priceVariance - 2) < 1e-9 } == true)
-        #expect(PurchasingJob.caveats(bare).contains { $0.hasPrefix("1 order line in a unit not known to be its item's or its pack is left out") && $0.contains("P2: G1 in EA, its unit BX") })
+        // Kept for its dollars (300 x $0.21 = $63 beside the boxes' $42), not for the price variance.
+        #expect(abs(bare.analysis.spend - 105) < 1e-9, "\(bare.analysis.spend)")
+        #expect(PurchasingJob.caveats(bare).contains { $0.hasPrefix("1 order line in a unit not known to be its item's or its pack is kept for spend") && $0.contains("P2: G1 in EA, its unit BX") })
     }
 
     /// One vendor spelled two ways in the orders (`Acme Medical`, `ACME MEDICAL `) got two
@@ -401,5 +403,108 @@ import Tabular
         let r = try PurchasingJob().run(orders: orders, lots: lots, usage: usage)
         let lot = try #require(r.expiry.first)
         #expect(abs(lot.expectedWaste - 40) < 1e-9 && abs(lot.wasteValue - 80) < 1e-9, "\(lot)")
+    }
+
+    /// Review 4, finding 1: W2 has a Cardinal contract at $90 a case and no pack size, its
+    /// lines are in eaches; X9 has a contract in eaches. The case contract cannot be read per
+    /// each, but W2 has a contract: its 48 x $8 + 96 x $8 = $1,152 is neither on nor off
+    /// contract (it read 95.8% off contract), and off contract is $0 (X9 is on contract). A
+    /// W2 line ordered after the contract's end (2026-08-01, 10 x $8) is off contract: $80.
+    @Test func aContractInAnUnreadUnitLeavesItsItemNeitherOnNorOffContract() throws {
+        let orders = try imported("""
+            po,item,vendor,order_date,quantity,uom,unit_price,receipt_date,received_quantity
+            P1,W2,Cardinal Health,2026-01-10,48,EA,8.00,2026-01-15,48
+            P2,W2,Cardinal Health,2026-02-10,96,EA,8.00,2026-02-15,96
+            P3,X9,Cardinal Health,2026-02-10,10,EA,5.00,2026-02-15,10
+            P4,W2,Cardinal Health,2026-08-01,10,EA,8.00,2026-08-05,10
+
+            """, "orders").0
+        let contracts = try imported("""
+            item,vendor,contract_price,uom,start,end
+            W2,Cardinal Health,90.00,CS,2025-07-01,2026-06-30
+            X9,Cardinal Health,5.00,EA,2025-07-01,2026-06-30
+
+            """, "contracts").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+        let a = r.analysis
+        #expect(abs(a.spend - 1282) < 1e-9, "\(String(describing: a.spend))")
+        #expect(abs(a.offContractSpend - 80) < 1e-9, "\(String(describing: a.offContractSpend))")
+        #expect(abs(a.contractUnknownSpend - 1152) < 1e-9 && a.contractUnknownLines == 2, "\(String(describing: a.contractUnknownSpend))")
+        #expect(a.priceVariances.map(\.item) == ["X9"] && abs(a.priceVariance) < 1e-9)
+        let note = PurchasingJob.note(r)
+        #expect(note.contains("off contract 80") && note.contains("neither on nor off contract") && note.contains("P1: W2 from Cardinal Health"), "\(String(describing: note))")
+        let report = PurchasingJob.report(r).markdown(figurePrefix: "purchasing")
+        #expect(report.contains("$1,152") && report.contains("neither on nor off contract"), "\(String(describing: report))")
+    }
+
+    /// Review 4, finding 3: P102 is 2 cases of G100 at $120, received 2 three days after the
+    /// order; the item master's G100 is in eaches with a box of 100, so a case is not read. Its
+    /// $240 is spend whatever the unit: spend $60 + $60 + $240 = $360 on 3 lines, 3 receipts in
+    /// 3 days, fill 1. Only the price comparison needs the unit: G100's price variance is the
+    /// box and each lines' (0.12 - 0.11) x 1,000 = $10, P102's $240 is neither on nor off
+    /// contract, and its $120 a case is not G100's latest price per each (0.12). Z1 has no
+    /// contract: its 2 cases at $50, in a unit not read either, are off contract ($100).
+    @Test func aLineInAnUnreadUnitCountsForSpendAndDelivery() throws {
+        let orders = try imported("""
+            po,item,vendor,order_date,quantity,uom,unit_price,receipt_date,received_quantity
+            P100,G100,Medline,2026-01-05,5,BX,12.00,2026-01-08,5
+            P101,G100,Medline,2026-01-12,500,EA,0.12,2026-01-15,500
+            P102,G100,Medline,2026-01-19,2,CS,120.00,2026-01-22,2
+            P103,Z1,Medline,2026-01-19,2,CS,50.00,2026-01-22,2
+
+            """, "orders").0
+        let contracts = try imported("item,vendor,contract_price,uom\nG100,Medline,0.11,EA\n", "contracts").0
+        let items = try imported("item,vendor,uom,pack_size,unit_cost,lead_time_days\nG100,Medline,EA,100,0.12,3\nZ1,Medline,EA,10,1.00,3\n", "items").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts, items: items)
+        let a = r.analysis
+        let medline = try #require(a.vendors.first)
+        #expect(abs(a.spend - 460) < 1e-9 && medline.lines == 4, "\(String(describing: a.spend)) \(String(describing: medline.lines))")
+        #expect(medline.fillRate == 1 && medline.onTimeRate == 1 && medline.leadTime.count == 4, "\(String(describing: medline))")
+        #expect(a.leadTimes.first { $0.item == "G100" }?.receipts == 3)
+        #expect(abs(a.priceVariance - 10) < 1e-9, "\(String(describing: a.priceVariance))")
+        #expect(abs(a.contractUnknownSpend - 240) < 1e-9 && abs(a.offContractSpend - 100) < 1e-9, "\(String(describing: a.contractUnknownSpend)) \(String(describing: a.offContractSpend))")
+        #expect(a.latestPrice["G100"].map { abs($0 - 0.12) < 1e-12 } == true, "\(String(describing: a.latestPrice))")
+        #expect(r.unitNotes.contains { $0.contains("2 order lines in a unit not known to be its item's or its pack are kept for spend") && $0.contains("P102: G100 in CS") }, "\(String(describing: r.unitNotes))")
+    }
+
+    /// Review 4, finding 5: P2 is 20 units at $0.00 (a no-charge replacement) against a $10
+    /// contract. Nothing was paid, so nothing was saved: the price variance is P1's and P3's,
+    /// (10 - 10) x 100 + (9 - 10) x 100 = -$100 (it read -$300), at an average paid price of
+    /// $9.50 over 200 units; the latest price stays $9 (P2 is not a price), and the note names P2.
+    @Test func aLineOfNoChargeIsNoPricePaid() throws {
+        let orders = try imported("""
+            po,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity
+            P1,A1,Medline,2026-01-05,100,10.00,2026-01-08,100
+            P3,A1,Medline,2026-01-12,100,9.00,2026-01-15,100
+            P2,A1,Medline,2026-01-19,20,0.00,2026-01-22,20
+
+            """, "orders").0
+        let contracts = try imported("item,vendor,contract_price,start,end\nA1,Medline,10.00,2025-01-01,2026-12-31\n", "contracts").0
+        let r = try PurchasingJob().run(orders: orders, contracts: contracts)
+        let a = r.analysis
+        let line = try #require(a.priceVariances.first)
+        #expect(abs(a.priceVariance + 100) < 1e-9 && line.quantity == 200 && abs(line.paidUnitPrice - 9.5) < 1e-12, "\(String(describing: line))")
+        #expect(a.vendors.first?.lines == 3 && a.zeroPricedLines == 1)
+        #expect(a.latestPrice["A1"] == 9, "\(String(describing: a.latestPrice))")
+        #expect(PurchasingJob.caveats(r).contains { $0.contains("paid 0") && $0.contains("P2: A1 from Medline") }, "\(String(describing: PurchasingJob.caveats(r)))")
+    }
+
+    /// Review 4, finding 7: PO8000 line 1, 100 ordered, received as 50 and 50 on one day under
+    /// receipts RCV9990 and RCV9991. With the receipt numbers read (`receipt`), they are two
+    /// receipts of one line: both rows accepted, 100 of 100 received (fill 1; it read 0.5 with
+    /// the second rejected). The same receipt number twice is still a repeat, rejected.
+    @Test func twoReceiptsOfOneQuantityOnOneDayAreTwoWithReceiptNumbers() throws {
+        let text = """
+            po,po_line,Receipt,item,vendor,order_date,quantity,unit_price,receipt_date,received_quantity
+            PO8000,1,RCV9990,S1,Owens & Minor,2026-01-05,100,2.00,2026-01-08,50
+            PO8000,1,RCV9991,S1,Owens & Minor,2026-01-05,100,2.00,2026-01-08,50
+
+            """
+        let (orders, summary) = try imported(text, "orders")
+        #expect(summary.accepted == 2 && summary.rejected == 0, "\(String(describing: summary))")
+        let r = try PurchasingJob().run(orders: orders)
+        #expect(r.analysis.vendors.first?.fillRate == 1 && r.analysis.lines == 1, "\(String(describing: r.analysis.vendors))")
+        let (_, again) = try imported(text.replacingOccurrences(of: "RCV9991", with: "RCV9990"), "orders")
+        #expect(again.accepted == 1 && again.rejected == 1, "\(String(describing: again))")
     }
 }

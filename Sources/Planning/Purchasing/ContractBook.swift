@@ -11,6 +11,9 @@ import Tabular
 /// items); a contract that matched no order is named by `unmatched(matched:)` instead.
 public struct ContractBook: Sendable {
     public struct Contract: Sendable, Equatable {
+        /// NaN for a contract whose price could not be read in its item's unit (a price per
+        /// case against lines in eaches, no pack size): the item and vendor have a contract,
+        /// at a price nothing here compares with (`unreadCovers`).
         public var price: Double
         /// Days since the epoch; nil = open.
         public var start: Int32?
@@ -54,6 +57,9 @@ public struct ContractBook: Sendable {
 
     public var isEmpty: Bool { contracts.isEmpty }
 
+    /// Whether any contract has a price read (`Contract.price` not NaN).
+    public var hasPrices: Bool { contracts.values.contains { $0.contains { !$0.price.isNaN } } }
+
     /// Adds a contract; a vendor spelled two ways in the contracts is one vendor, under its first spelling.
     public mutating func add(item: String, vendor: String, _ contract: Contract) {
         let line = Line(item: item, vendor: vendors.insert(vendor))
@@ -86,15 +92,23 @@ public struct ContractBook: Sendable {
 
     public static func price(in list: [Contract], on day: Int32) -> Double? {
         var best: Double?
-        for c in list where c.covers(day) && (best.map { c.price < $0 } ?? true) { best = c.price }
+        for c in list where !c.price.isNaN && c.covers(day) && (best.map { c.price < $0 } ?? true) { best = c.price }
         return best
+    }
+
+    /// Whether a contract whose price could not be read (`Contract.price` NaN) is in force on
+    /// `day`: a line then has a contract, at a price not known in its unit, so it is neither
+    /// on nor off contract. Read as no contract, a case-priced contract for W2 made its $1,152
+    /// bought in eaches 95.8% "off contract" once another contract was read.
+    public static func unreadCovers(in list: [Contract], on day: Int32) -> Bool {
+        list.contains { $0.price.isNaN && $0.covers(day) }
     }
 
     /// The distinct prices of contracts in force on `day` that started on different days, lowest
     /// first, when there are two or more (an overlap `ContractOverlap` names); empty otherwise.
     /// Prices from one start are `conflicts`, named apart.
     public static func overlappingPrices(in list: [Contract], on day: Int32) -> [Double] {
-        let inForce = list.filter { $0.covers(day) }
+        let inForce = list.filter { !$0.price.isNaN && $0.covers(day) }
         guard inForce.count > 1, Set(inForce.map(\.start)).count > 1 else { return [] }
         let prices = Set(inForce.map(\.price)).sorted()
         return prices.count > 1 ? prices : []
@@ -104,7 +118,7 @@ public struct ContractBook: Sendable {
     /// start), with the prices, in the contracts' order: no date says which applies.
     public var conflicts: [(line: Line, prices: [Double])] {
         lines.compactMap { line in
-            let list = contracts[line] ?? []
+            let list = (contracts[line] ?? []).filter { !$0.price.isNaN }
             var prices: [Double] = []
             for i in list.indices {
                 for j in list.indices where j > i && list[i].start == list[j].start && list[i].price != list[j].price {

@@ -43,6 +43,10 @@ public struct PurchaseOrderLines: Sendable {
     public private(set) var rows = 0
     /// The lines exported as more than one row (one per receipt), in export order.
     public private(set) var splitLines: [Int] = []
+    /// The lines written in a unit not read as their item's (`PurchaseUnits`): quantity and
+    /// price as written (2 cases at $120 a case). Their dollars, dates and share received count;
+    /// a price per unit of the item they have none, so no comparison of unit prices uses them.
+    public private(set) var unitNotRead: Set<Int> = []
     /// Vendor spellings merged into the first one seen, ignoring case, runs of spaces,
     /// punctuation and a trailing legal suffix (`VendorNameKey`: `ACME MEDICAL `, `Acme
     /// Medical, Inc.` as `Acme Medical`): spelling -> the name kept. Apart, one vendor got
@@ -196,7 +200,7 @@ public struct PurchaseOrderLines: Sendable {
     /// on the shelf at a price paid weeks later ($9 for a lot bought at $2).
     public func latestPrices(through day: Int32) -> [String: Double] {
         var latest: [Int32: (day: Int32, price: Double)] = [:]
-        for k in 0..<count where orderDay[k] <= day && unitPrice[k].isFinite && unitPrice[k] > 0 {
+        for k in 0..<count where orderDay[k] <= day && unitPrice[k].isFinite && unitPrice[k] > 0 && !unitNotRead.contains(k) {
             if let known = latest[item[k]], known.day > orderDay[k] { continue }
             latest[item[k]] = (orderDay[k], unitPrice[k])
         }
@@ -209,11 +213,13 @@ public struct PurchaseOrderLines: Sendable {
     /// two lines of one PO for the same item, day and quantity stay two (merged, their spend was
     /// halved and read as an over-receipt). Rows whose `status` says cancelled are left out.
     /// Charge lines (an item code such as `FREIGHT`, or a blank item whose `description` says
-    /// freight or tax; `ChargeLine`) go to `charges`, not to the lines.
+    /// freight or tax; `ChargeLine`) go to `charges`, not to the lines. `unitNotRead` marks rows
+    /// in a unit not read as their item's.
     public init(item items: [String], vendor vendors: [String], orderDay: [Int32], quantity: [Double],
                 unitPrice prices: [Double]? = nil, receiptDay receiptDays: [Int32]? = nil, receivedQuantity receivedQuantities: [Double]? = nil,
                 contractPrice contractPrices: [Double]? = nil,
-                po poNumbers: [String]? = nil, poLine poLines: [String]? = nil, status: [String]? = nil, description: [String]? = nil) {
+                po poNumbers: [String]? = nil, poLine poLines: [String]? = nil, status: [String]? = nil,
+                description: [String]? = nil, unitNotRead unread: [Bool]? = nil) {
         let n = items.count
         rows = n
         var itemIDs = ByteKeyTable(capacity: 1024), spellingIDs = ByteKeyTable(capacity: 64), poIDs = ByteKeyTable(capacity: 1024)
@@ -361,6 +367,7 @@ public struct PurchaseOrderLines: Sendable {
                     if units < 0 { reversalRows += 1; reversed.insert(line) }
                     if cancelledWithReceipt { cancelledReceived.insert(line); cancelledStatusOf[line] = status?[row] ?? "" }
                     if kind != .unknown { statusKind[line] = kind }
+                    if unread?[row] == true { unitNotRead.insert(line) }
                     rowsOfLine[line] += 1
                     if unitPrice[line].isNaN { unitPrice[line] = price }
                     if contractPrice[line].isNaN { contractPrice[line] = contract }
@@ -384,6 +391,7 @@ public struct PurchaseOrderLines: Sendable {
             statusKind.append(kind)
             rowsOfLine.append(1)
             let line = count - 1
+            if unread?[row] == true { unitNotRead.insert(line) }
             if units < 0 {
                 // A reversal read before the receipt it reverses keeps its day.
                 partReceipts[line] = [Receipt(day: day, units: units)]
@@ -452,6 +460,7 @@ public struct PurchaseOrderLines: Sendable {
         partReceipts = parts
         func renumbered(_ list: [Int]) -> [Int] { list.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } }
         splitLines = renumbered(splitLines)
+        unitNotRead = Set(renumbered(Array(unitNotRead)))
         receivedByStatus = renumbered(receivedByStatus)
         partlyReceivedUnknown = renumbered(partlyReceivedUnknown)
         cancelledWithReceipts = renumbered(cancelledWithReceipts)
@@ -542,6 +551,7 @@ public struct PurchaseOrderLines: Sendable {
         }
         func kept(_ list: [Int]) -> [Int] { list.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } }
         lines.splitLines = kept(splitLines)
+        lines.unitNotRead = Set(kept(Array(unitNotRead)))
         lines.receivedByStatus = kept(receivedByStatus)
         lines.partlyReceivedUnknown = kept(partlyReceivedUnknown)
         lines.cancelledWithReceipts = kept(cancelledWithReceipts)

@@ -137,6 +137,18 @@ public struct PurchasingAnalysis: Sendable {
     /// read as none.
     public var zeroContractLines = 0
     public var zeroContractExamples: [String] = []
+    /// Spend on lines that have a contract whose price cannot be set against theirs: the
+    /// contract's unit, or the line's, not read as the item's (`ContractBook.unreadCovers`,
+    /// `PurchaseOrderLines.unitNotRead`). Neither on nor off contract, and no price variance:
+    /// read as off contract, a contract per case made $1,152 bought in eaches 95.8% "off contract".
+    public var contractUnknownSpend = 0.0
+    public var contractUnknownLines = 0
+    public var contractUnknownExamples: [String] = []
+    /// Lines paid $0 (a no-charge replacement, a sample): no price was paid, so they are left
+    /// out of price variance, the paid average and the price trends, as a contract price of 0
+    /// is. Set against a $10 contract, 20 free units read as $200 saved.
+    public var zeroPricedLines = 0
+    public var zeroPricedExamples: [String] = []
     /// Lines whose own contract_price differs from the contracts file's on the order date
     /// (the file's is used), largest money at stake first.
     public var contractPriceDisagreements: [ContractPriceDisagreement] = []
@@ -161,7 +173,7 @@ public struct PurchasingAnalysis: Sendable {
     public init(lines o: PurchaseOrderLines, contracts: ContractBook = ContractBook(),
                 promisedLeadDays: (String) -> Double? = { _ in nil }, settings: Settings = Settings()) {
         // A contract price of 0 is no contract (`zeroContractLines`): only a price above 0 makes one.
-        hasContractPrices = !contracts.isEmpty || o.contractPrice.contains { $0.isFinite && $0 != 0 }
+        hasContractPrices = contracts.hasPrices || o.contractPrice.contains { $0.isFinite && $0 != 0 }
         let vendorCount = Int64(o.vendorNames.count)
         var pairIndex: [Int64: Int] = [:]
         var pairs: [Pair] = []
@@ -208,11 +220,16 @@ public struct PurchasingAnalysis: Sendable {
                 list.append((po.isEmpty ? "" : po + ": ") + "\(o.itemNames[Int(i)]) from \(o.vendorNames[Int(v)])")
             }
             pairs[p].lines += 1
+            // A line in a unit not read as its item's has its dollars, not a price per unit.
+            let unitNotRead = o.unitNotRead.contains(row)
             if price.isNaN {
                 linesWithoutPrice += 1
                 named(&unpricedExamples)
+            } else if price == 0 {
+                // Nothing paid: no price to set against a contract (`zeroPricedLines`).
+                zeroPricedLines += 1
+                named(&zeroPricedExamples)
             } else {
-                pairs[p].priced += 1
                 // Spend too: a line closed with nothing received was never invoiced, and counted
                 // at its ordered value it was off-contract spend to recover (the buyer review's
                 // $200 of a $400 scorecard).
@@ -227,17 +244,26 @@ public struct PurchasingAnalysis: Sendable {
                 }
                 let linePrice = o.contractPrice[row].isNaN ? nil : o.contractPrice[row]
                 let contract = [filePrice, linePrice].lazy.compactMap { $0 }.first { $0 != 0 }
-                if contract == nil && (filePrice == 0 || linePrice == 0) {
+                // A contract in force whose price is not known in the line's unit: the contract's
+                // unit not read, or the line's (its contract price then per the item's unit, its
+                // price per another). An item with no contract is off contract whatever its unit.
+                let unreadContract = pairs[p].contracts.map { ContractBook.unreadCovers(in: $0, on: day) } ?? false
+                let contractUnknown = (contract == nil && unreadContract) || (unitNotRead && contract != nil)
+                if contract == nil && !unreadContract && (filePrice == 0 || linePrice == 0) {
                     zeroContractLines += 1
                     named(&zeroContractExamples)
                 }
                 // The line's own price beside the file's (prices within half a cent are one price).
-                if let filePrice, let linePrice, filePrice != 0, linePrice != 0, abs(filePrice - linePrice) >= 0.005 {
+                if !unitNotRead, let filePrice, let linePrice, filePrice != 0, linePrice != 0, abs(filePrice - linePrice) >= 0.005 {
                     contractPriceDisagreements.append(ContractPriceDisagreement(po: o.poNames[Int(o.po[row])], item: o.itemNames[Int(i)], vendor: o.vendorNames[Int(v)],
                                                                                 orderDay: CalendarDay(daysSinceEpoch: day), quantity: billed,
                                                                                 linePrice: linePrice, filePrice: filePrice))
                 }
-                if let contract {
+                if contractUnknown {
+                    contractUnknownSpend += value
+                    contractUnknownLines += 1
+                    named(&contractUnknownExamples)
+                } else if let contract {
                     pairs[p].contractQuantity += billed
                     pairs[p].paidOnContract += price * billed
                     pairs[p].contractValue += contract * billed
@@ -253,8 +279,11 @@ public struct PurchasingAnalysis: Sendable {
                 } else {
                     pairs[p].offContract += value
                 }
-                if day < pairs[p].firstDay { pairs[p].firstDay = day; pairs[p].firstPrice = price }
-                if day >= pairs[p].latestDay { pairs[p].latestDay = day; pairs[p].latestPrice = price }
+                if !unitNotRead {
+                    pairs[p].priced += 1
+                    if day < pairs[p].firstDay { pairs[p].firstDay = day; pairs[p].firstPrice = price }
+                    if day >= pairs[p].latestDay { pairs[p].latestDay = day; pairs[p].latestPrice = price }
+                }
             }
             // A status can say more than the receipts: a line partly received and still on back
             // order is open (its first part delivered in 2 days was its lead time, and a 10% fill

@@ -24,7 +24,7 @@ import Tabular
         let booked = (0..<6).flatMap { [("ICU", "Salaries", Self.month(2025, 7) + $0, 1_000.0), ("ICU", "Supplies", Self.month(2025, 7) + $0, 200.0)] }
         let error = #expect(throws: BudgetVarianceError.self) { try BudgetVariance(budget: budget, actuals: Self.rows(booked, nil, nil)) }
         let message = try #require(error?.message)
-        #expect(message.contains("the budget (budget_q.csv) holds amounts in 2025-09, 2025-12, 2026-03 and 2026-06 only") && message.contains("export the budget by month"), "\(message)")
+        #expect(message.contains("the budget (budget_q.csv) holds amounts in 2025-09, 2025-12, 2026-03, 2026-06 only") && message.contains("export the budget by month"), "\(message)")
     }
 
     /// A line budgeted quarterly beside monthly lines is a monthly budget; and a budget of
@@ -79,8 +79,8 @@ import Tabular
     /// as written and the opposite one named.
     @Test func expenseAllOppositeIsTurnedAndAMixOfSignsIsOnlyNamed() throws {
         let july = Self.month(2025, 7)
-        let budget = Self.rows([("D1", "Salaries", july, 1_000), ("D1", "Supplies", july, 400)], ["Expense", "Expense"], nil)
-        let variance = try BudgetVariance(budget: budget, actuals: Self.rows([("D1", "Salaries", july, -1_000), ("D1", "Supplies", july, -450)], nil, nil))
+        let budget = Self.rows([("D1", "Revenue", july, 2_000), ("D1", "Salaries", july, 1_000), ("D1", "Supplies", july, 400)], ["Revenue", "Expense", "Expense"], nil)
+        let variance = try BudgetVariance(budget: budget, actuals: Self.rows([("D1", "Revenue", july, 2_100), ("D1", "Salaries", july, -1_000), ("D1", "Supplies", july, -450)], nil, nil))
         #expect(variance.ledger.actual[LedgerLine(department: "D1", account: "Supplies")]?[july] == 450, "\(variance.notes)")
         let mixed = Self.rows([("D1", "Revenue", july, 300_000), ("D1", "Grants", july, 10_000)], ["Revenue", "Revenue"], nil)
         let read = try BudgetVariance(budget: mixed, actuals: Self.rows([("D1", "Revenue", july, -310_000), ("D1", "Grants", july, 10_000)], nil, nil))

@@ -206,6 +206,19 @@ extension BadInputCorpus {
         cases.append(accepting(censusInput, "a unit listed with 10 days of zero census before it opened", Data(CSVInput.csv(censusInput.header, beforeOpening).utf8),
                                read: censusInput.rows.count, output: "out/staffing_plan.md",
                                says: ["read as the unit not yet open, not as census", "ICU \(censusInput.rows[0][0]) to \(censusInput.rows[9][0]) (10 days)"]))
+        // A GL with debits and credits in columns of their own, its amount mapped to one: the
+        // other's amounts (a reversal, a credit memo) were rejected as empty and, skipped as the
+        // error advised, lost. Refused on the header line, saying to give one signed amount.
+        let ledgerInput = CSVInput.actuals
+        let split = ledgerInput.rows.enumerated().map { k, row in
+            [row[0], row[1], row[2], k == 3 ? "" : row[3], k == 3 ? row[3] : "", row[4]]
+        }
+        for (debit, credit, mapped) in [("Debit", "Credit", "Debit"), ("Debit Amount", "Credit Amount", "Credit Amount")] {
+            let data = Data(CSVInput.csv(["department", "account", "period", debit, credit, "volume"], split).utf8)
+            cases.append(failing(ledgerInput, "debit and credit columns, amount mapped to '\(mapped)'", data, line: 1,
+                                 "column '\(mapped)' is mapped as amount", "export the ledger with one signed amount column",
+                                 arguments: ledgerInput.arguments + ["--columns", "actuals.amount=\(mapped)"]))
+        }
         return cases
     }
 }

@@ -264,14 +264,16 @@ import Tabular
         #expect(try ws.tables(["iso.csv": "actuals"])["actuals"]?.texts("period") == ["2026-01", "2026-01", "2026-01"])
     }
 
-    /// Lines budgeted only in months ahead (maintenance from March) have no history: projected
-    /// at $0, their budget left out of the projection without a word.
+    /// Lines budgeted only in months ahead (maintenance from March) have no history: they are
+    /// projected at their budget (at $0 they left it out of the projection), and named.
     @Test func linesBudgetedOnlyAheadAreNamed() throws {
         let budget = Self.fiscalMonths.map { ("ICU", "Salaries", $0, 100_000.0) } + Self.fiscalMonths.suffix(4).map { ("ICU", "Maintenance", $0, 10_000.0) }
         var job = VarianceJob()
         job.asOf = Self.month(2025, 12)
         let result = try job.run(budget: Self.table(budget), actuals: Self.table(Self.fiscalMonths.prefix(6).map { ("ICU", "Salaries", $0, 100_000.0) }), volumes: nil)
-        #expect(result.notes.contains("1 line is budgeted only in months after 2025-12 and has no posting yet (ICU / Maintenance from 2026-03, $40,000): with no history it is projected at $0, leaving $40,000 of budget out of the projection; expect it spent as budgeted unless you know otherwise"), "\(result.notes)")
+        #expect(result.notes.contains("1 line is budgeted only in months after 2025-12 and has no posting yet (ICU / Maintenance from 2026-03, $40,000): with no history to forecast from, it is projected at its budget, $40,000 in all, as a rolling forecast carries a plan not yet begun; if its opening moves, change the budget"), "\(result.notes)")
+        let year = try #require(result.rows.first { $0.line.account == "Maintenance" && $0.line.period == "FY2026-YTD" })
+        #expect(abs((year.projectedFY ?? 0) - 40_000) < 1e-6, "projected at $0 before")
     }
 
     /// A budget for FY2025 running January to December: read with the default July start it

@@ -86,12 +86,13 @@ import Tabular
         #expect(row.line.variance == 60_000 && row.line.favorable && row.flag == "favorable")
     }
 
-    /// A ledger booking revenue below zero against a budget above it counts each variance
-    /// twice; the note names the line.
+    /// A ledger booking a revenue line below zero against a budget above it, beside revenue
+    /// booked in the budget's sign, counts each variance twice; the note names the line. (All
+    /// revenue booked so is turned: `BudgetExportReadingTests`.)
     @Test func aLineBookedWithTheBudgetsOppositeSignIsNamed() throws {
         let july = Self.month(2025, 7)
-        let budget = Self.rows([("D1", "Revenue", july, 300_000)], types: ["Revenue"])
-        let outcome = try BudgetVariance(budget: budget, actuals: Self.rows([("D1", "Revenue", july, -310_000)])).projected(forecast: Self.flat([:]))
+        let budget = Self.rows([("D1", "Revenue", july, 300_000), ("D2", "Revenue", july, 100_000)], types: ["Revenue", "Revenue"])
+        let outcome = try BudgetVariance(budget: budget, actuals: Self.rows([("D1", "Revenue", july, -310_000), ("D2", "Revenue", july, 90_000)])).projected(forecast: Self.flat([:]))
         #expect(outcome.notes.first == "1 line is booked in every month with the opposite sign of the budget (D1 / Revenue): the ledger likely exports revenue or credits as negative amounts, so each variance counts the amount twice; give the ledger and the budget the same sign")
     }
 

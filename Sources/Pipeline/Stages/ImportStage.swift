@@ -272,6 +272,9 @@ public struct ImportStage: Stage {
 
     func readLong(_ path: String, _ options: ImportOptions) throws -> (Table, ImportSummary) {
         let importer = try TableImport(path: path, columns: fileColumns, options: options)
+        if let problem = DebitCreditColumns.problem(header: importer.header, amount: importer.column("amount")) {
+            throw InputError(file: importer.file, line: 1, column: importer.column("amount").map { importer.header[$0] }, problem)
+        }
         var unpivoted: UnpivotReader?
         if let unpivot {
             do {

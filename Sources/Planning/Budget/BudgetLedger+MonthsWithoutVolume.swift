@@ -19,7 +19,7 @@ extension BudgetLedger {
         for (department, volumes) in actualVolume where !volumes.isEmpty {
             let own = variable[department] ?? []
             let missing = months.filter { month in
-                volumes[month] == nil && own.contains { (budget[$0]?[month] ?? 0) != 0 || (actual[$0]?[month] ?? 0) != 0 }
+                volumes[month] == nil && !(zeroVolumesMissing[department]?.contains(month) ?? false) && own.contains { (budget[$0]?[month] ?? 0) != 0 || (actual[$0]?[month] ?? 0) != 0 }
             }
             if !missing.isEmpty { departmentsByMonths[missing, default: []].append(department) }
         }

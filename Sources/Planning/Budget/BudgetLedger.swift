@@ -12,7 +12,7 @@ import Tabular
 public struct BudgetLedger: Sendable {
     /// Amounts by line and month.
     public private(set) var budget: [LedgerLine: [Int: Double]] = [:]
-    public private(set) var actual: [LedgerLine: [Int: Double]] = [:]
+    public internal(set) var actual: [LedgerLine: [Int: Double]] = [:]
     /// Each line's account type as far as it is known (`settleAccountTypes`); an untyped line
     /// is an expense.
     public private(set) var accountTypes: [LedgerLine: VarianceLine.AccountType] = [:]
@@ -21,7 +21,7 @@ public struct BudgetLedger: Sendable {
     /// Each department's volume by month: the budget's and the ledger's, and a volumes file's
     /// over both (`flex(by:sharded:)`).
     public private(set) var budgetVolume: [String: [Int: Double]] = [:]
-    public private(set) var actualVolume: [String: [Int: Double]] = [:]
+    public internal(set) var actualVolume: [String: [Int: Double]] = [:]
     /// Every line of the budget or the ledger, by department, then account.
     public let lines: [LedgerLine]
     /// The ledger's own account types, for the lines the budget types nowhere.
@@ -37,6 +37,9 @@ public struct BudgetLedger: Sendable {
     /// amounts, each with the first one for the note.
     var repeatedBudgetRows = 0, firstRepeat: String?
     var lineMonthsTwice = 0, firstTwice: String?
+    /// Actual volumes of 0 read as missing (`readZeroVolumes`), by department: the months
+    /// `withoutVolumeNote` leaves to that note.
+    var zeroVolumesMissing: [String: Set<Int>] = [:]
 
     /// Sums the rows; an account type or behavior that is none, or two volumes a department
     /// gives for one month, is an error.
@@ -268,12 +271,16 @@ public struct BudgetLedger: Sendable {
     /// summary put it first among the largest unfavorable lines. When some revenue lines are
     /// positive, the negative ones are deductions (contractual allowances) and stay as they
     /// are: for them, more negative is rightly unfavorable.
-    public mutating func turnCreditRevenue() -> String? {
+    ///
+    /// A ledger alone booking revenue as credits against a positive budget is turned too
+    /// (`turnLedgerSigns`); `ledger` names its file for that note.
+    public mutating func turnCreditRevenue(ledger: String = "") -> String? {
         // The typed lines decide, and every revenue line turns: contractual allowances typed
         // revenue by their number are debits in such a ledger, and counted as a sign that
         // revenue was not booked as credits, every line of it was read as written.
         let revenue = lines.filter { accountTypes[$0] == .revenue }, typed = revenue.filter { !inferredTypes.contains($0) }
-        guard !typed.isEmpty, typed.allSatisfy(isCredit) else { return nil }
+        guard !typed.isEmpty else { return nil }
+        guard typed.allSatisfy(isCredit) else { return turnLedgerSigns(ledger: ledger) }
         for line in revenue {
             budget[line] = budget[line]?.mapValues { -$0 }
             actual[line] = actual[line]?.mapValues { -$0 }

@@ -70,6 +70,7 @@ public struct BudgetVariance: Sendable {
         if !sharded, !budgetMonths.isEmpty, budgetMonths.isDisjoint(with: calendar.months(ofFiscalYear: fy)), let first = budget.month.min(), let last = budget.month.max() {
             throw BudgetVarianceError("the budget\(budget.file) has no month of FY\(fy), the fiscal year of as-of \(months.label(asOf)); it runs from \(months.label(first)) to \(months.label(last)): report as of a month it covers, or give FY\(fy)'s budget")
         }
+        try QuarterlyBudget.check(budget: budget, actuals: actuals, through: asOf)
         let ledgerName = "the actuals" + actuals.file
         // A month with no ledger row at all between booked ones is a month missing from the
         // export, not a month of no spending: read as zeros, it turned $433,000 over budget
@@ -94,8 +95,9 @@ public struct BudgetVariance: Sendable {
         if let volumes { notes += try ledger.flex(by: volumes, sharded: sharded) }
         if let note = ledger.unflexedNote(through: asOf) { notes.append(note) }
         if let note = ledger.settleAccountTypes() { notes.append(note) }
-        if let note = ledger.turnCreditRevenue() { notes.append(note) }
+        if let note = ledger.turnCreditRevenue(ledger: actuals.file) { notes.append(note) }
         if let note = ledger.settleBehaviors(budgeted: budget.wholeBehaviors) { notes.append(note) }
+        if let note = ledger.readZeroVolumes(through: asOf) { notes.append(note) }
         ledger.readClosed(ClosedDepartment.all(in: ledger, asOf: asOf, ledgerStart: firstActual), asOf: asOf)
         if let note = ledger.withoutVolumeNote(months: calendar.months(ofFiscalYear: fy).filter { $0 <= asOf }) { notes.append(note) }
         (self.calendar, self.asOf, self.ledger, self.notes) = (calendar, asOf, ledger, notes)

@@ -82,6 +82,12 @@ public struct LineForecasts {
         let closed = ClosedDepartment.all(in: ledger, asOf: asOf, ledgerStart: given)
         for (i, line) in lines.enumerated() {
             if renamed.contains(line) { continue }
+            // No posting yet and budgeted only ahead (a unit opening after as-of): at its budget.
+            if let planned = BudgetedAhead.projection(budget: ledger.budget[line] ?? [:], actual: ledger.actual[line] ?? [:], yearStart: fiscalYear.first,
+                                                      asOf: asOf, ahead: ahead) {
+                series["a\(i)"] = planned
+                continue
+            }
             var booked = (ledger.actual[line] ?? [:]).filter { $0.key <= asOf && !partial.contains($0.key) }
             // A line's history starts with its first posting: 0.00 rows before it (a ledger
             // that prints every line every month) made the same one invoice project at $5,831

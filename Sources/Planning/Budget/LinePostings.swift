@@ -98,7 +98,7 @@ public struct LinePostings: Sendable {
         if !ahead.isEmpty {
             let total = ahead.reduce(0) { $0 + abs($1.budget) }
             let shown = ahead.prefix(5).map { "\(label($0.line)) from \(months.label($0.first)), \(NumberFormat.money(abs($0.budget)))" }.listed(of: ahead.count)
-            notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history \(ahead.count == 1 ? "it is" : "they are") projected at $0, leaving \(NumberFormat.money(total)) of budget out of the projection; expect it spent as budgeted unless you know otherwise")
+            notes.append("\(ahead.count == 1 ? "1 line is" : "\(ahead.count) lines are") budgeted only in months after \(months.label(asOf)) and \(ahead.count == 1 ? "has" : "have") no posting yet (\(shown)): with no history to forecast from, \(ahead.count == 1 ? "it is" : "they are") projected at \(ahead.count == 1 ? "its" : "their") budget, \(NumberFormat.money(total)) in all, as a rolling forecast carries a plan not yet begun; if \(ahead.count == 1 ? "its opening" : "their opening") moves, change the budget")
         }
         for (pair, isSure) in zip(moved, sure) {
             let started = pair.started.map(label)

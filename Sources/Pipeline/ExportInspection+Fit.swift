@@ -11,7 +11,7 @@ extension ExportInspection {
     /// units SAP quotes a price for) does not hold.
     static let moneyRoles: Set<String> = ["unit_cost", "prior_unit_cost", "amount", "contract_price", "unit_price", "hourly_rate", "agency_rate"]
 
-    /// Money roles priced per unit, which a line's total (`Ext Cost`, `Total Cost`, `Amount`) is not.
+    /// Money roles priced per unit, which a line's total (`Ext Cost`, `Total Cost`) is not.
     static let unitMoneyRoles: Set<String> = ["unit_cost", "prior_unit_cost", "contract_price", "unit_price", "hourly_rate", "agency_rate"]
 
     /// How a column fits a role.

@@ -72,9 +72,9 @@ struct HeaderWords: Hashable, Sendable {
     }
 
     /// Written as a line's total, quantity x unit price (`Ext Cost`, `Extended Price`, `Total
-    /// Cost`, `Line Amount`), unless it names a unit (`Unit Amount`, `Amount Each`).
+    /// Cost`, `Ext Amount`), unless it names a unit (`Total Unit Cost`, `Ext Price Each`).
     var isLineTotal: Bool {
-        !words.isDisjoint(with: ["extended", "total", "amount"]) && words.isDisjoint(with: ["unit", "each"])
+        !words.isDisjoint(with: ["extended", "total"]) && words.isDisjoint(with: ["unit", "each"])
     }
 
     /// Whether a header with these words may be read as one with `name`'s words: the same

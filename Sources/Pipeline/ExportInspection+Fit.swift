@@ -11,6 +11,9 @@ extension ExportInspection {
     /// units SAP quotes a price for) does not hold.
     static let moneyRoles: Set<String> = ["unit_cost", "prior_unit_cost", "amount", "contract_price", "unit_price", "hourly_rate", "agency_rate"]
 
+    /// Money roles priced per unit, which a line's total (`Ext Cost`, `Total Cost`) is not.
+    static let unitMoneyRoles: Set<String> = ["unit_cost", "prior_unit_cost", "contract_price", "unit_price", "hourly_rate", "agency_rate"]
+
     /// How a column fits a role.
     enum Fit: Equatable {
         /// A column of the role's kind.
@@ -23,6 +26,10 @@ extension ExportInspection {
 
         init(_ words: HeaderWords, role: String) {
             if ExportInspection.moneyRoles.contains(role) && words.isQuantity && !words.hasCurrencySign {
+                self = .never
+            } else if ExportInspection.unitMoneyRoles.contains(role) && words.isLineTotal {
+                // An extended cost is quantity x unit cost: offered as unit_cost, reorder's order
+                // cost came out some 1,200 times over for a glove line (a reviewer's case).
                 self = .never
             } else if ExportInspection.quantityRoles.contains(role) && words.isMoney {
                 self = .lastResort

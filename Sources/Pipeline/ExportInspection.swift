@@ -270,7 +270,10 @@ public struct ExportInspection: Sendable {
     /// Other names exports use for a role, compared without case, spaces or punctuation
     /// (`Item #` is `item`, `On Hand` is `on_hand`). Kept small on purpose.
     static let synonyms: [String: [String]] = [
-        "quantity": ["Qty", "Quantity", "Qty Issued", "Quantity Issued", "Issued Qty", "Qty Ordered", "Quantity Ordered", "Order Qty", "Ordered Qty"],
+        // ERP issue and pharmacy dispensing exports (`Issue Qty`, `Qty Dispensed`): each word's
+        // order is one (`HeaderWords`), so `Dispensed Qty` is found too.
+        "quantity": ["Qty", "Quantity", "Qty Issued", "Quantity Issued", "Issued Qty", "Issue Qty", "Qty Ordered", "Quantity Ordered", "Order Qty", "Ordered Qty",
+                     "Qty Dispensed", "Dispensed Qty"],
         // Purchase order lines: an ERP's PO export names the PO and the received quantity so;
         // left unmapped, a line exported once per receipt counts twice and every receipt as full.
         "po": ["PO", "PO Number", "PO #", "PO No", "PO Num", "Purchase Order", "PO ID"],
@@ -286,7 +289,7 @@ public struct ExportInspection: Sendable {
         "expiry_date": ["Expiration Date", "Exp Date", "Expiry", "Expiration", "Expires", "Use By", "Use By Date", "Best Before"],
         "lot": ["Lot Number", "Lot #", "Lot No", "Batch"],
         "status": ["Line Status", "PO Status", "Order Status"],
-        "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Item Code", "Product Code", "NDC", "Medication", "Drug", "Drug Name", "Material",
+        "item": ["Item #", "Item", "SKU", "Item Number", "Item No", "Item ID", "Item Code", "Product Code", "NDC", "NDC/Item", "Medication", "Drug", "Drug Name", "Material",
                  "Part Number", "Part #", "Part No"],
         // Not `Month`: a daily sheet's `Month` of 1 to 12 is a part of the date. A column of
         // periods (`2024-01`) is found by its values (`suggest`).
@@ -404,9 +407,14 @@ public struct ExportInspection: Sendable {
     /// then by words, and never when a column of its own kind is left (`On Hand Qty`); one it
     /// never fits (`Price Unit` for a price) is never taken.
     static func headersNaming(_ roles: [InputSchema.Role], of kind: String, in header: [String], used: inout Set<Int>) -> [(role: String, header: String)] {
+        columnsNaming(roles, of: kind, in: header, used: &used).map { ($0.role, header[$0.column]) }
+    }
+
+    /// `headersNaming`, each role with its column's index.
+    static func columnsNaming(_ roles: [InputSchema.Role], of kind: String, in header: [String], used: inout Set<Int>) -> [(role: String, column: Int)] {
         let keys = header.map(ExportInspection.key)
         let words = header.map(HeaderWords.init)
-        var found: [(role: String, header: String)] = []
+        var found: [(role: String, column: Int)] = []
         for fit in [Fit.own, Fit.lastResort] {
             // By exact spelling first, then, for the roles still unmapped, by the same words as a
             // name (`HeaderWords`): `Qty On Order` for on_order, `Std Cost` for unit_cost. After
@@ -424,7 +432,7 @@ public struct ExportInspection: Sendable {
                         if byWords && named.isEmpty { continue }
                         guard let k = header.indices.first(where: { fits($0) && (byWords ? words[$0].matches(named) : keys[$0] == spelled) }) else { continue }
                         used.insert(k)
-                        found.append((role.name, header[k]))
+                        found.append((role.name, k))
                         break
                     }
                 }

@@ -71,6 +71,12 @@ struct HeaderWords: Hashable, Sendable {
         !words.isDisjoint(with: ["quantity", "count"]) || head == "unit"
     }
 
+    /// Written as a line's total, quantity x unit price (`Ext Cost`, `Extended Price`, `Total
+    /// Cost`, `Ext Amount`), unless it names a unit (`Total Unit Cost`, `Ext Price Each`).
+    var isLineTotal: Bool {
+        !words.isDisjoint(with: ["extended", "total"]) && words.isDisjoint(with: ["unit", "each"])
+    }
+
     /// Whether a header with these words may be read as one with `name`'s words: the same
     /// words, and, when both name a measure (`HeaderHead.measures`), the same one: `Price
     /// Unit` is a unit and `Unit Price` a price, while `Qty Received` is `Received Qty`.

@@ -236,6 +236,12 @@ public struct SeriesImport: Sendable {
         // roles' own names, and `period` is the date's other name.
         if input == "-" && !named { options.alternateRoleNames = ["date": AggregateJob.header[1]] }
         options.kind = "usage"
+        // A usage export's other headers (`Issue Qty`, `NDC/Item`), read as `inspect --kind usage` maps them.
+        let usage = ExportInspection.roleFinder(kind: "usage")
+        options.roleFinder = { header, taken, roles in
+            let found = usage(header, taken, roles.map { ["series": "item", "value": "quantity"][$0] ?? $0 })
+            return Dictionary(found.map { (SeriesImport.role($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
         options.onlyInput = true
         // `--date` and `--value` named and no series column in the file: the file is one
         // series, named after its value column (a national census's ICU column); a file

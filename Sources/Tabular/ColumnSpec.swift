@@ -56,6 +56,14 @@ public struct ImportOptions: Sendable {
     /// from standard input, which cannot be read twice to try aggregate's header after the
     /// export's.
     public var alternateRoleNames: [String: String] = [:]
+    /// Finds the columns of the roles that neither the map nor the role's own name found, by the
+    /// role's other names (`Supplier Name` for vendor, `Qty Received` for received_quantity):
+    /// given the header, the columns already taken and those roles, each role found and its
+    /// column. The pipeline sets it to the matcher `inspect` suggests its map with, so that an
+    /// import reads what `inspect` suggests (they disagreed: `inspect` found `Supplier Name`,
+    /// `PO Date` and `Order Qty`, and the import stopped at "missing required columns"); nil
+    /// reads the roles' own names alone.
+    public var roleFinder: (@Sendable (_ header: [String], _ taken: Set<Int>, _ roles: [String]) -> [String: Int])?
     /// The input kind the file is read as (DESIGN.md's usage, census, ...): a header lacking
     /// its columns is told that `quartermaster inspect FILE --kind KIND` suggests a map.
     public var kind: String?

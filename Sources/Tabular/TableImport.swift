@@ -92,6 +92,7 @@ public final class TableImport {
     public static func resolve(_ columns: [ColumnSpec], options: ImportOptions, header: [String], file: String, headerLine: Int = 1) throws -> [String: Int] {
         var result: [String: Int] = [:]
         var missing: [String] = [], missingRoles: [String] = [], unmapped: [String] = []
+        var unfound: [(spec: ColumnSpec, wanted: String)] = []
         // Case, and runs of spaces and line breaks, aside (`matchKey`): Excel's wrapped header
         // cell `"Qty\nIssued"` is `Qty Issued`, which no column map could otherwise name (the
         // error said 'Qty Issued' was missing and that the header had 'Qty Issued').
@@ -123,12 +124,16 @@ public final class TableImport {
                 throw InputError(file: file, line: headerLine, column: wanted,
                                  "the header names '\(wanted)' \(matches.count) times (columns \(matches.map { String($0 + 1) }.joined(separator: ", "))); rename one of them in the export")
             }
-            if let index = matches.first {
-                result[spec.role] = index
-            } else if spec.required {
-                missing.append(wanted == spec.role ? "'\(wanted)'" : "'\(wanted)' (for \(spec.role))")
-                missingRoles.append(spec.role)
-            }
+            if let index = matches.first { result[spec.role] = index } else { unfound.append((spec, wanted)) }
+        }
+        // The roles still unfound, by their other names (`roleFinder`), among the columns left:
+        // after every role's own name, so that no role's own column is taken by another's words.
+        if !unfound.isEmpty, let find = options.roleFinder {
+            for (role, index) in find(header, Set(result.values), unfound.map(\.spec.role)) where result[role] == nil { result[role] = index }
+        }
+        for (spec, wanted) in unfound where spec.required && result[spec.role] == nil {
+            missing.append(wanted == spec.role ? "'\(wanted)'" : "'\(wanted)' (for \(spec.role))")
+            missingRoles.append(spec.role)
         }
         if !unmapped.isEmpty {
             throw InputError(file: file, line: headerLine,

@@ -46,7 +46,9 @@ public struct ImportStage: Stage {
     public var shard: ShardKey?
     /// The roles the table's reader uses, when not all of its kind's (purchasing reads an item
     /// master's lead time and cost alone): only those are suggested for columns left unread.
-    public var rolesRead: Set<String>?
+    public var rolesRead: Set<String>? {
+        didSet { options.roleFinder = ExportInspection.roleFinder(kind: schema.kind, rolesRead: rolesRead) }
+    }
 
     public var inputFiles: [String] { [file] }
 
@@ -60,6 +62,7 @@ public struct ImportStage: Stage {
         self.options = options
         self.options.columns = columns
         self.options.kind = table
+        self.options.roleFinder = ExportInspection.roleFinder(kind: table)
     }
 
     public init(parameters p: StageParameters) throws {
@@ -100,6 +103,8 @@ public struct ImportStage: Stage {
         options.decimalPointStated = p.values["decimal"] != nil && decimal == "point"
         options.decimalCommaSource = .pipeline(stage: p.stage)
         options.kind = table
+        // Headers `inspect` maps by a role's other names are read so too (`Supplier Name`).
+        options.roleFinder = ExportInspection.roleFinder(kind: table)
         let layout = try p.string("layout") ?? "long"
         guard layout == "long" || layout == "wide" else { throw p.error("layout", "layout must be long or wide") }
         wide = layout == "wide"

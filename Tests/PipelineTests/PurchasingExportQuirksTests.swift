@@ -348,6 +348,10 @@ import Tabular
 /// run's cost reductions listed the whole spend ($3,000, 100% off contract) as where money can
 /// be saved.
 @Suite struct OffContractWithoutContractsTests {
+    func imported(_ text: String, _ kind: String) throws -> (Table, ImportSummary) {
+        try PurchasingExportQuirksTests().imported(text, kind)
+    }
+
     @Test func noContractPricesMeansNoOffContractFinding() throws {
         let orders = Table([("item", .text(["A", "B"])), ("vendor", .text(["V1", "V2"])),
                             ("order_date", .date([CalendarDay(year: 2026, month: 1, day: 5)!, CalendarDay(year: 2026, month: 1, day: 6)!])),

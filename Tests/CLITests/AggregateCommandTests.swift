@@ -15,13 +15,20 @@ import Testing
         #expect(result.stderr.contains("6 rows read, 5 accepted, 1 rejected"))
     }
 
+    /// Headers that name no role, by name or by words: a data error on the header line that
+    /// lists the columns found. (`usage_quirks.csv`'s `Trans Date`, `Item #` and `Qty Issued`
+    /// are read by their words, as `inspect` maps them.)
     @Test func missingColumnIsADataErrorListingTheColumnsFound() throws {
-        let dir = try CLIRunner.workspace(with: ["usage_quirks.csv"])
-        let result = try CLIRunner.run(["aggregate", "--input", "usage_quirks.csv", "--out", "series.csv"], in: dir)
+        let dir = try CLIRunner.workspace()
+        try "Posted,Code,Count,Note\n2025-01-05,A,1,\n".write(to: dir.appendingPathComponent("export.csv"), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["aggregate", "--input", "export.csv", "--out", "series.csv"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("usage_quirks.csv:1"))
-        #expect(result.stderr.contains("'Trans Date', 'Item #', 'Qty Issued', 'Note'"))
+        #expect(result.stderr.contains("export.csv:1"), "\(result.stderr)")
+        #expect(result.stderr.contains("'Posted', 'Code', 'Count', 'Note'"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("series.csv").path))
+        let quirks = try CLIRunner.workspace(with: ["usage_quirks.csv"])
+        let read = try CLIRunner.run(["aggregate", "--input", "usage_quirks.csv", "--out", "series.csv"], in: quirks)
+        #expect(!read.stderr.contains("missing required column"), "\(read.stderr)")
     }
 
     @Test func aggregatesOwnOutputReadsBackWithoutNamingItsColumns() throws {

@@ -182,10 +182,12 @@ import Testing
         #expect(!run.stderr.contains("left unread") && !run.stderr.contains("shelf_life_days"), "\(run.stderr)")
         let scorecard = try CLIRunner.read(dir.appendingPathComponent("out/vendor_scorecard.csv"))
         #expect(scorecard.contains("\nAcme,1,50,1,0,5,"), "\(scorecard)")
-        // A header that looks like an unread role is still suggested: `Days Lead Time`.
-        try "Item #,Shelf Life (Days),Days Lead Time\nA1,365,4\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
-        let suggested = try CLIRunner.run(["purchasing", "--orders", "orders.csv", "--items", "items.csv", "--columns", "item=Item #", "--out", "out"], in: dir)
-        #expect(suggested.stderr.contains("'Days Lead Time' (lead_time_days)") && !suggested.stderr.contains("shelf_life_days"), "\(suggested.stderr)")
+        // `Days Lead Time`, lead_time_days' words in another order, is read as `inspect` maps it
+        // (it was only suggested for mapping): the same late line.
+        try "Item #,Shelf Life (Days),Days Lead Time\nA1,365,2\n".write(to: dir.appendingPathComponent("items.csv"), atomically: false, encoding: .utf8)
+        let reordered = try CLIRunner.run(["purchasing", "--orders", "orders.csv", "--items", "items.csv", "--columns", "item=Item #", "--out", "out2"], in: dir)
+        #expect(reordered.status == 0 && !reordered.stderr.contains("left unread") && !reordered.stderr.contains("shelf_life_days"), "\(reordered.stderr)")
+        #expect(try CLIRunner.read(dir.appendingPathComponent("out2/vendor_scorecard.csv")).contains("\nAcme,1,50,1,0,5,"))
     }
 
     @Test func badFlagsAreUsageErrorsAndMissingFilesDataErrors() throws {

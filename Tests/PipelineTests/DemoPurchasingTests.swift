@@ -43,11 +43,14 @@ import Testing
         let later = try #require(lots.firstIndex(of: lot["later_lot"] as! String))
         #expect(waste[later] == 0)
 
-        // The reorder list plans the item with its lots and the observed lead times.
+        // The reorder list plans the item with its lots and the observed lead times. The count
+        // (313 on hand) is below the lots listed (737 + 382): whichever lots hold it, 313 are
+        // used in about 16 days, before the first lot expires in 30, so the list flags the
+        // count's mismatch and no expiry waste (the lots alone, above, carry the planted waste).
         let reorder = try Table.read(folder + "/reorder.csv")
         let items = reorder.texts("item")!, flags = reorder.texts("flags")!, reasons = reorder.texts("reason")!
         let line = try #require(items.firstIndex(of: "\(lot["item"]!)"))
-        #expect(flags[line].contains("expiry_waste"))
+        #expect(flags[line].contains("lot_count_mismatch") && !flags[line].contains("expiry_waste"), "\(flags[line])")
         #expect(reasons.contains { $0.contains("observed over") })
         // The index names the three purchasing savings.
         let index = try String(contentsOfFile: folder + "/index.md", encoding: .utf8)

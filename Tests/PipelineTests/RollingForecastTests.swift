@@ -306,12 +306,13 @@ enum CSVTextRows {
     /// A line booked below zero every month (revenue as credits here) gets its forecast and a
     /// range, mirrored: the range came out empty.
     @Test func aLineBelowZeroHasARange() throws {
-        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1)
+        // Allowances, a deduction from revenue booked below zero (-60,000 a month).
+        let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: 1, allowances: true)
         let rows = RollingForecastTests.records(VarianceJob.table(try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)))
-        let october = try #require(rows.first { $0["account"] == "4010 Revenue" && $0["period"] == "2025-10" })
+        let october = try #require(rows.first { $0["account"] == "4090 Allowances" && $0["period"] == "2025-10" })
         let forecast = try #require(Double(october["forecast"] ?? "")), low = try #require(Double(october["forecast_lo80"] ?? "")),
             high = try #require(Double(october["forecast_hi80"] ?? ""))
-        #expect(abs(forecast + 450_000) < 1 && low <= forecast && forecast <= high, "\(october)")
+        #expect(forecast < 0 && low <= forecast && forecast <= high, "\(october)")
     }
 
     /// Revenue booked below zero in both files (a trial balance's credits): read with the
@@ -336,10 +337,14 @@ enum CSVTextRows {
         #expect(allowance["actual"] == "-60000" && allowance["favorable"] == "false", "\(allowance)")
     }
 
-    @Test func revenueBookedAsCreditsIsNamed() throws {
+    /// Revenue booked as credits against a positive budget (the usual ledger sign): turned to
+    /// the budget's sign and named, so 450,000 a month against 500,000 is below budget.
+    @Test func revenueBookedAsCreditsAgainstAPositiveBudgetIsTurnedAndNamed() throws {
         let (budget, actuals) = VarianceRevenueTests.tables(revenueSign: -1)
         let result = try VarianceJob().run(budget: budget, actuals: actuals, volumes: nil)
-        #expect(result.notes.contains { $0.hasPrefix("1 line is booked in every month with the opposite sign of the budget (ICU / 4010 Revenue)") }, "\(result.notes)")
+        #expect(result.notes.contains { $0.contains("the revenue line (ICU / 4010 Revenue) with the opposite sign of the budget (revenue as credits, the usual ledger sign)") }, "\(result.notes)")
+        let july = try #require(RollingForecastTests.records(VarianceJob.table(result)).first { $0["account"] == "4010 Revenue" && $0["period"] == "2025-07" })
+        #expect(july["actual"] == "450000" && july["favorable"] == "false", "\(july)")
     }
 }
 

@@ -281,7 +281,8 @@ public struct ExportInspection: Sendable {
         // A receipt's own number (a receiver, a goods receipt): two receipts of one line alike
         // in quantity and day are two (`InputSchema.orderReceipt`).
         "receipt": ["Receipt Number", "Receipt #", "Receipt No", "Receipt ID", "Receiver Number", "Receiver #", "Receiver No", "GR Number", "Goods Receipt Number"],
-        "received_quantity": ["Qty Received", "Received Qty", "Quantity Received", "Rcvd Qty", "Qty Rcvd"],
+        // PeopleSoft and Lawson write `Receipt Qty`: a quantity, not the receipt's number.
+        "received_quantity": ["Qty Received", "Received Qty", "Quantity Received", "Rcvd Qty", "Qty Rcvd", "Receipt Qty", "Receipt Quantity", "Qty Receipt"],
         "receipt_date": ["Received Date", "Date Received", "Rcpt Date", "Receive Date", "GR Date", "Goods Receipt Date"],
         // SAP's purchasing document date (ME2N's `Doc. Date`) is the order's.
         "order_date": ["PO Date", "Ordered Date", "Doc Date", "Document Date", "PO Created Date", "PO Create Date"],

@@ -226,10 +226,13 @@ import Tabular
 
     /// The purchasing review's f1: with `Qty Received` unread, PO1002's 80 of 100 was a full
     /// receipt and the vendor's fill rate 1.0. Read, 280 of 300.
-    @Test func qtyReceivedIsReadSoAShortReceiptIsNoFullOne() throws {
+    @Test(arguments: ["Qty Received", "Receipt Qty", "Receipt Quantity"])
+    func qtyReceivedIsReadSoAShortReceiptIsNoFullOne(_ received: String) throws {
+        // PeopleSoft's `Receipt Qty` is the received quantity, not the new receipt-number role
+        // (read as that, every short receipt was full: fill 100% where 83% is right).
         let ws = try Workspace()
         let orders = try HeaderMeaningTests.imported("""
-            PO Number,Item #,Vendor,Order Date,Qty Ordered,Unit Price,Receipt Date,Qty Received
+            PO Number,Item #,Vendor,Order Date,Qty Ordered,Unit Price,Receipt Date,\(received)
             PO1001,A100,Medline,2026-01-05,100,10.00,2026-01-08,100
             PO1002,A100,Medline,2026-01-19,100,10.50,2026-01-25,80
             PO1003,A100,Medline,2026-02-02,100,10.00,2026-02-04,100

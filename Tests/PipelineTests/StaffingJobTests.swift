@@ -342,6 +342,21 @@ import Tabular
         #expect(StaffingJob.report(result).markdown(figurePrefix: "s").contains("XYZ (910 h)"))
     }
 
+    /// Codes of several words the map knows by their words (the staffing review's round 2:
+    /// with `Pay Code` read by default, these fell out of worked hours); words that do not
+    /// agree, or a word the map does not know, stay unknown.
+    @Test func aCodeOfSeveralWordsIsReadByItsWordsWhenTheyAgree() {
+        let map = PayCodeMap()
+        #expect(map.category(of: "REGULAR HOURS") == .regular)
+        #expect(map.category(of: "AGENCY RN") == .agency)
+        #expect(map.category(of: "HOL WORKED") == .regular)
+        #expect(map.category(of: "OT 1.5") == .overtime)
+        #expect(map.category(of: "PTO HOURS") == .nonProductive)
+        #expect(map.category(of: "CHARGE") == nil)
+        #expect(map.category(of: "OT AGENCY") == nil)
+        #expect(map.category(of: "REG DIFF") == nil)
+    }
+
     @Test func thePayCodeMapIsAParameter() throws {
         let hours: [(String, Double)] = [("REG", 80), ("XYZ", 20)]
         var job = self.job()

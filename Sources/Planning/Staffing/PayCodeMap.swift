@@ -33,7 +33,30 @@ public struct PayCodeMap: Sendable, Equatable {
     /// (an export without pay codes on every row).
     public func category(of code: String) -> PayCategory? {
         let k = PayCodeMap.key(code)
-        return k.isEmpty ? .regular : categories[k]
+        return k.isEmpty ? .regular : categories[k] ?? category(ofWords: code)
+    }
+
+    /// Words that only say what a code is about, not how its hours count (`REGULAR HOURS`,
+    /// `AGENCY RN`).
+    static let neutralWords: Set<String> = ["HOURS", "HRS", "HR", "PAY", "TIME", "CODE", "RN", "LPN", "LVN", "CNA", "NA", "PCT", "TECH", "NURSE", "STAFF"]
+
+    /// A code of several words the map does not know as a whole, read by its words when they
+    /// agree: `REGULAR HOURS` is regular, `AGENCY RN` agency, and `HOL WORKED` (a holiday
+    /// worked) regular, as worked time outranks the holiday. Any other word, or words of two
+    /// worked categories, leaves the code unknown (reported, never guessed). Once `Pay Code`
+    /// was read without a map, these common codes fell out of worked hours (HPPD 4.8 for 5.4).
+    func category(ofWords code: String) -> PayCategory? {
+        let words = code.uppercased().split { !$0.isLetter && !$0.isNumber && $0 != "." }.map(String.init)
+        guard words.count > 1 else { return nil }
+        var found = Set<PayCategory>(), worked = false
+        for word in words {
+            if PayCodeMap.neutralWords.contains(word) { continue }
+            if ["WORKED", "WORK", "WRK"].contains(word) { worked = true; continue }
+            guard let category = categories[word] else { return nil }
+            found.insert(category)
+        }
+        if worked { found.remove(.nonProductive); if found.isEmpty { return .regular } }
+        return found.count == 1 ? found.first : nil
     }
 
     /// This map with `code -> category name` pairs added or replaced, as given by

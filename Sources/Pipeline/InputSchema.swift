@@ -29,7 +29,7 @@ public struct InputSchema: Sendable {
         /// A number written with a percent sign is the fraction (`98%` is 0.98; `ImportRow.numberOrPercent`).
         public var readsPercentSign = false
         /// A required text role that may be empty on a charge line: a row whose `description`
-        /// says freight, tax, handling or a misc fee (`ChargeLine.isChargeDescription`). ERPs
+        /// says freight, tax, handling or a surcharge (`ChargeLine.isChargeDescription`). ERPs
         /// export such PO lines with no item; rejected as an empty item, 2 of 5 rows of a
         /// Workday export stopped the run at the 1% limit.
         public var emptyOnChargeLine = false

@@ -207,7 +207,7 @@ public struct PurchasingJob: Sendable {
         let charges = o.charges
         if !charges.isEmpty {
             let inSpend = counted.hasPrefix("spend")
-            notes.append("\(charges.count == 1 ? "1 order line is a charge" : "\(charges.count) order lines are charges") (freight, tax, handling or a misc fee: an item code such as FREIGHT or TAX, or a blank item whose description says so; "
+            notes.append("\(charges.count == 1 ? "1 order line is a charge" : "\(charges.count) order lines are charges") (freight, tax, handling or a surcharge: an item code such as FREIGHT or TAX, or a blank item whose description says so; "
                          + firstFew(charges.map { c in (c.po.isEmpty ? "" : c.po + ": ") + "\(c.label) from \(o.vendorNames[Int(c.vendor)])" + (c.amount.isFinite ? " \(NumberFormat.fixed(c.amount, decimals: 2))" : ", no price") })
                          + "): not purchases of an item, so left out of "
                          + (inSpend ? "line counts, fill rates, on time, lead times, price variance and off-contract spend; counted in their vendors' spend as charges" : "lead times and on order"))

@@ -187,7 +187,7 @@ extension BadInputCorpus {
         blankItem[6][9] = "Gloves"
         let undescribed = blankItem
         cases.append(rejecting(orders, "P7 with its item blank, described Gloves (line 8)", Data(CSVInput.csv(orders.header + ["Description"], undescribed)),
-                               [RejectedRow(line: 8, column: "item", says: "value is empty; a PO line for freight, tax, handling or a misc fee may leave item empty when its description says so")],
+                               [RejectedRow(line: 8, column: "item", says: "value is empty; a PO line for freight, tax, handling or a surcharge may leave item empty when its description says so")],
                                read: undescribed.count))
         let purchasing = orders.arguments
         cases.append(CorpusCase(kind: .orders, name: "--lots without --usage", files: files(orders).merging([orders.file: Data(orders.contents)]) { _, own in own },

@@ -564,7 +564,7 @@ public struct ImportStage: Stage {
                 }
                 if !charge {
                     throw RowRejection(column: columns[k] >= 0 ? columns[k] : cell,
-                                       "value is empty; a PO line for freight, tax, handling or a misc fee may leave \(present[k].name) empty when its description says so, any other line needs its \(present[k].name)")
+                                       "value is empty; a PO line for freight, tax, handling or a surcharge may leave \(present[k].name) empty when its description says so, any other line needs its \(present[k].name)")
                 }
             }
             // Checks across columns, like the per-field rules in `read`, before any filter.

@@ -9,36 +9,41 @@ import Tabular
 /// charge was rejected (2 of 5 rows, the run stopped at the 1% limit).
 ///
 /// The rule is conservative: a whole item code from `codes` (case, spaces, `-`, `_` and `.`
-/// ignored), or a blank item whose description holds one of `descriptionWords` as a word.
-/// An item named `Freight box` or `Tax form` is an item.
+/// ignored), or a blank item whose description is only charge words (`descriptionWords`,
+/// with `joiningWords`). An item named `Freight box` or `Tax form`, a blank item described
+/// `Shipping box` or `Handling gloves`, and a `MISC` line (often goods bought off catalog)
+/// are items.
 public enum ChargeLine {
     /// Item codes ERPs use for charge lines, folded (`folded`).
     public static let codes: Set<String> = [
         "freight", "frt", "frght", "shipping", "ship", "shippinghandling", "s&h", "handling", "delivery",
-        "tax", "salestax", "usetax", "vat", "gst", "hst", "misc", "miscellaneous", "misccharge", "surcharge", "fuelsurcharge",
+        "tax", "salestax", "usetax", "vat", "gst", "hst", "surcharge", "fuelsurcharge",
     ]
 
     /// Words of a blank item's description that make it a charge line.
     public static let descriptionWords: Set<String> = [
-        "freight", "shipping", "handling", "tax", "vat", "surcharge", "misc", "miscellaneous", "delivery",
+        "freight", "shipping", "handling", "tax", "vat", "surcharge", "delivery",
+    ]
+
+    /// Words that may stand beside them in a charge's description (`Sales tax`, `Freight
+    /// charge`, `Shipping & handling`, `Fuel surcharge`); any other word makes it an item.
+    public static let joiningWords: Set<String> = [
+        "and", "s", "h", "sales", "use", "state", "local", "county", "fuel", "charge", "charges", "fee", "fees",
+        "inbound", "outbound", "ground", "expedited", "rush", "cost", "costs",
     ]
 
     /// Whether `item` is a charge code: judged once per distinct code by callers that number
     /// items (`PurchaseOrderLines`).
     public static func isChargeCode(_ item: String) -> Bool { codes.contains(folded(item)) }
 
-    /// Whether a line with a blank item and this description is a charge line.
+    /// Whether a line with a blank item and this description is a charge line: a charge word,
+    /// and no word that is neither a charge word nor a joining word (numbers aside).
     public static func isChargeDescription(_ description: String) -> Bool {
-        var word = ""
-        for ch in description.lowercased() {
-            if ch.isLetter {
-                word.append(ch)
-            } else {
-                if descriptionWords.contains(word) { return true }
-                word = ""
-            }
+        var charge = false
+        for word in description.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) {
+            if descriptionWords.contains(word) { charge = true } else if !joiningWords.contains(word) { return false }
         }
-        return descriptionWords.contains(word)
+        return charge
     }
 
     /// Lower case without spaces, `-`, `_` and `.`: `Sales Tax`, `SALES_TAX` and `salestax` are one code.

@@ -669,6 +669,24 @@ struct PartialPeriodTests {
         #expect(missing.periodsWithoutAnyRowNote(option: "--gaps")?.hasPrefix("no series has a row in 1 month inside the file's span (2025-03): missing") == true)
         let slow = totals(.zero, months: stride(from: 0, to: 24, by: 2), keys: ["S"])
         #expect(slow.periodsWithoutAnyRowNote(option: "--gaps") == nil, "\(slow.periodsWithoutAnyRowNote(option: "--gaps") ?? "nil")")
+        // Beside them, an item issued on a few days of every other month, and one that stopped
+        // after a year: with missing gaps their own months without a row are zero use (the
+        // file has rows in them), and only the lost month is missing. Read as missing, the
+        // slow item was "smooth" at its issuing months' level and the stopped one never stopped.
+        var mixed = PeriodTotals(frequency: .month, gaps: .missing)
+        for m in 0..<24 where m != 14 {
+            for d in [1, 12, 20] {
+                mixed.add("A", day(2024 + m / 12, m % 12 + 1, d), 10)
+                if m % 2 == 0 { mixed.add("SLOW", day(2024 + m / 12, m % 12 + 1, d), 1) }
+                if m < 12 { mixed.add("STOP", day(2024 + m / 12, m % 12 + 1, d), 5) }
+            }
+        }
+        mixed.add("A", day(2025, 12, 31), 1)
+        _ = mixed.leaveOutPartialPeriods()
+        let slowValues = mixed.values(of: 1).values, stopValues = mixed.values(of: 2).values
+        #expect(slowValues.indices.allSatisfy { slowValues[$0].isNaN == ($0 == 14) && ($0 == 14 || slowValues[$0] == ($0 % 2 == 0 ? 3 : 0)) }, "\(slowValues)")
+        #expect(stopValues.count == 24 && stopValues[12...].allSatisfy { $0 == 0 || $0.isNaN } && stopValues[14].isNaN, "\(stopValues)")
+        #expect(mixed.periodsWithoutAnyRowNote(option: "--gaps")?.contains("of single series issued on a few days a month, without a row of theirs while the file has rows, are read as zero use") == true)
     }
 
     /// A shard sees the calendar of the whole file: another shard's later rows move its last

@@ -57,6 +57,17 @@ import Tabular
         #expect(variance.notes.contains { $0.contains("(D2 / Supplies from 2026-01, $3,000)") && $0.contains("projected at its budget") }, "\(variance.notes)")
     }
 
+    /// A unit budgeted to open in the as-of month (2025-09) with nothing posted yet: its months
+    /// ahead are projected at their budget too (9 x 500), not at $0.
+    @Test func aLineBudgetedToOpenInTheAsOfMonthIsProjectedAtItsBudget() throws {
+        let budget = Self.fiscalYear.map { ("D1", "Supplies", $0, 1_000.0) } + Self.fiscalYear.filter { $0 >= Self.month(2025, 9) }.map { ("D3", "Supplies", $0, 500.0) }
+        let actuals = (0..<3).map { ("D1", "Supplies", Self.month(2025, 7) + $0, 1_000.0) }
+        let variance = try BudgetVariance(budget: Self.rows(budget, nil, nil), actuals: Self.rows(actuals, nil, nil))
+        let outcome = try variance.projected(forecast: Self.flat(["a": 1_000]))
+        let year = try #require(outcome.rows.first { $0.line.department == "D3" && $0.line.period == "FY2026-YTD" })
+        #expect(abs((year.projectedFY ?? 0) - 4_500) < 1e-6, "\(year)")
+    }
+
     /// Revenue budgeted at +1,000 a month and booked as credits (-1,100) for three months,
     /// expense positive in both: the ledger's revenue is turned, so the quarter is 300 over
     /// budget and favorable, and no note asks for the same sign.

@@ -16,10 +16,12 @@ public enum BudgetedAhead {
 
     /// The line's months `ahead` at their budget (a month past the budget's last at the last
     /// month budgeted before it), or nil when the line posted through `asOf`, is budgeted from
-    /// `yearStart` (the fiscal year's first month; nil, any month) through as-of, or has no budget ahead.
+    /// `yearStart` (the fiscal year's first month; nil, any month) before as-of, or has no
+    /// budget ahead. A unit budgeted to open in the as-of month itself, with nothing posted
+    /// yet, is one too: projected at $0, the year read $420,864 under budget for $59,136 over.
     public static func projection(budget: [Int: Double], actual: [Int: Double], yearStart: Int?, asOf: Int, ahead: [Int]) -> [Int: Projection]? {
         guard LedgerMonths.postedMonths(actual.filter { $0.key <= asOf }).isEmpty,
-              abs(budget.filter { $0.key <= asOf && $0.key >= (yearStart ?? .min) }.values.reduce(0, +)) < 0.005,
+              abs(budget.filter { $0.key < asOf && $0.key >= (yearStart ?? .min) }.values.reduce(0, +)) < 0.005,
               ahead.contains(where: { abs(budget[$0] ?? 0) >= 0.005 }) else { return nil }
         let budgeted = budget.keys.sorted()
         return Dictionary(uniqueKeysWithValues: ahead.map { month -> (Int, Projection) in

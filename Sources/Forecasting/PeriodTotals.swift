@@ -850,7 +850,7 @@ public struct PeriodTotals {
         guard !rowDays.isEmpty else { return [] }
         let weeks = spreadsWeeks || spreadsFortnights
         let dates = weeks ? rowDays.dates.isoWeeks(each: rowDays.weeksPerRow) : rowDays.dates
-        let from = max(firstKept, frequency.period(of: weeks ? rowDays.firstDayOfWeeklyRow(rowDays.first) : rowDays.first))
+        let from = firstPeriodScannedForHoles
         guard from < lastPeriod else { return [] }
         let open = frequency == .day ? rowDays.openWeekdays : .all
         return (from...lastPeriod).filter { p in
@@ -858,6 +858,13 @@ public struct PeriodTotals {
             guard frequency != .day || open.contains(start) else { return false }
             return dates.count(from: start.daysSinceEpoch, through: frequency.firstDay(of: p + 1).daysSinceEpoch - 1) == 0
         }
+    }
+
+    /// The first period `periodsWithoutAnyRow` looks at: the first kept, or the file's first
+    /// row's (its ISO week's first day for weekly rows).
+    private var firstPeriodScannedForHoles: Int {
+        let weeks = spreadsWeeks || spreadsFortnights
+        return max(firstKept, frequency.period(of: weeks ? rowDays.firstDayOfWeeklyRow(rowDays.first) : rowDays.first))
     }
 
     /// A note naming `periodsWithoutAnyRow` and what they were read as, or nil. With zero gaps
@@ -918,8 +925,7 @@ public struct PeriodTotals {
     /// Whether nine in ten of the periods `periodsWithoutAnyRow` looks at hold a row, `holes`
     /// (the periods without any) counted against them.
     private func rowsInNearlyEveryPeriod(besides holes: [Int]) -> Bool {
-        let weeks = spreadsWeeks || spreadsFortnights
-        let from = max(firstKept, frequency.period(of: weeks ? rowDays.firstDayOfWeeklyRow(rowDays.first) : rowDays.first))
+        let from = firstPeriodScannedForHoles
         guard from < lastPeriod else { return false }
         let periods = lastPeriod - from + 1
         return 10 * (periods - holes.count) >= 9 * periods
@@ -1108,10 +1114,11 @@ public struct PeriodTotals {
             // and their period with a few rows is a whole one. A supply export of 7 items with 3
             // to 8 issue rows a month each, read with --gaps missing to leave out the month it
             // lost, had every month of every item left out (231) and no series written.
-            var recordedDays = 0, expectedDays = 0
+            var recordedDays = 0, expectedDays = 0, recordedPeriods = 0
             for p in max(from, firstPeriods[id])...through where !grid[(p - base) * capacity + id].isNaN {
                 recordedDays += days.count(from: starts[p - from], through: starts[p - from + 1] - 1, on: bits)
                 expectedDays += expected[p - from]
+                recordedPeriods += 1
             }
             guard 2 * recordedDays > expectedDays else {
                 // Summed transactions (several days with rows in each period they have): a
@@ -1120,7 +1127,6 @@ public struct PeriodTotals {
                 // missing, a supply export's slow item (1.35 a month) became "smooth" at 9.58 and
                 // a stopped one was forecast 80.6 from its earlier use, when --gaps missing was
                 // given to leave out the one month the export lost.
-                let recordedPeriods = (max(from, firstPeriods[id])...through).filter { !grid[($0 - base) * capacity + id].isNaN }.count
                 guard !readsPartlyRecordedPeriodsFromTheirDays, recordedPeriods > 0, recordedDays >= 2 * recordedPeriods else { continue }
                 for p in max(from, firstPeriods[id])...through where grid[(p - base) * capacity + id].isNaN && !fileHoles.contains(p) {
                     grid[(p - base) * capacity + id] = 0

@@ -64,7 +64,12 @@ enum InterruptCleanup {
     /// Remembers `path` until `forget(_:)`; nil when the table is full or the path too long.
     static func remember(_ path: String) -> Int? {
         _ = installed
-        let bytes = Array(path.utf8CString)
+        return claim(Array(path.utf8CString))
+    }
+
+    /// A free slot holding `bytes` (a C string), marked in use; nil when the table is full or
+    /// the path too long.
+    private static func claim(_ bytes: [CChar]) -> Int? {
         guard bytes.count <= pathBytes else { return nil }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
@@ -83,23 +88,16 @@ enum InterruptCleanup {
     static func makeTemporary(_ template: String) -> (descriptor: Int32, path: String, slot: Int?) {
         _ = installed
         var bytes = Array(template.utf8CString)
-        if bytes.count <= pathBytes {
-            pthread_mutex_lock(lock)
-            if let slot = (0..<slots).first(where: { inUse[$0] == 0 }) {
-                let name = paths + slot * pathBytes
-                bytes.withUnsafeBufferPointer { name.update(from: $0.baseAddress!, count: bytes.count) }
-                inUse[slot] = 1
-                pthread_mutex_unlock(lock)
-                let descriptor = mkstemp(name)
-                if descriptor < 0 {
-                    let failure = errno
-                    forget(slot)
-                    errno = failure
-                    return (descriptor, template, nil)
-                }
-                return (descriptor, String(cString: name), slot)
+        if let slot = claim(bytes) {
+            let name = paths + slot * pathBytes
+            let descriptor = mkstemp(name)
+            if descriptor < 0 {
+                let failure = errno
+                forget(slot)
+                errno = failure
+                return (descriptor, template, nil)
             }
-            pthread_mutex_unlock(lock)
+            return (descriptor, String(cString: name), slot)
         }
         let descriptor = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         return (descriptor, bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)

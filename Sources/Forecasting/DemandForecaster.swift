@@ -110,7 +110,7 @@ public struct DemandForecaster: Sendable {
             // under the mean. On the daily windows (8 to 39 weeks) MASE went 1.675 -> 1.632 (bike
             // 1.114 -> 1.109, Italy's census 1.974 -> 1.912); with a year or more it stays (Italy's
             // five years of census 0.156 either way; left out there it was 0.172).
-            if !shortOfTheLongCycle { models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil)) }
+            if !shortOfTheLongCycle { models.append(CrostonModel(demandClass == .erratic ? .sba : .classic, alpha: nil, alphas: AlphaRange.statsforecast)) }
             // With three seasons seen (each seasonal index then rests on three points or more),
             // a linear trend with seasonal dummies: on the hospital set MASE 0.748 -> 0.743.
             if season > 1 && count >= 3 * season && !hasLongCycle { models.append(TrendSeasonRegression()) }

@@ -4,7 +4,8 @@
 ///
 /// With a fixed `alpha` both smoothings use it (statsforecast's CrostonClassic / CrostonSBA,
 /// alpha 0.1); with `alpha: nil` each is fitted to the series, sizes and intervals apart, by
-/// the in-sample squared error on [0.1, 0.3] (statsforecast's CrostonOptimized), and SBA's
+/// the in-sample squared error in `alphas` (`AlphaRange`: statsforecast's CrostonOptimized
+/// searches [0.1, 0.3], ours for intermittent demand from 0.05), and SBA's
 /// correction uses the intervals' alpha. Both smoothings start at their mean (`SmoothingStart`)
 /// unless told to start at the first value as statsforecast does.
 public struct CrostonModel: ForecastModel {
@@ -13,11 +14,14 @@ public struct CrostonModel: ForecastModel {
     /// Smoothing parameter; nil fits it per series.
     public var alpha: Double?
     public var start: SmoothingStart
+    /// Where a fitted alpha is searched (`AlphaRange`).
+    public var alphas: ClosedRange<Double>
 
-    public init(_ variant: Variant = .classic, alpha: Double? = 0.1, start: SmoothingStart = .mean) {
+    public init(_ variant: Variant = .classic, alpha: Double? = 0.1, start: SmoothingStart = .mean, alphas: ClosedRange<Double> = AlphaRange.intermittent) {
         self.variant = variant
         self.alpha = alpha
         self.start = start
+        self.alphas = alphas
     }
 
     public var name: String { (variant == .classic ? "croston" : "sba") + (alpha == nil ? "_optimized" : "") }
@@ -38,8 +42,8 @@ public struct CrostonModel: ForecastModel {
         }
         var rate = 0.0
         if !sizes.isEmpty {
-            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha, start: start) }
-            let (interval, intervalAlpha) = intervals.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha, start: start) }
+            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha, start: start, alphas: alphas) }
+            let (interval, intervalAlpha) = intervals.withUnsafeBufferPointer { SES.forecast($0, alpha: alpha, start: start, alphas: alphas) }
             rate = size / interval * (variant == .sba ? 1 - intervalAlpha / 2 : 1)
         }
         let label = (variant == .classic ? "Croston" : "SBA") + (alpha == nil ? "Optimized" : "")
@@ -50,18 +54,22 @@ public struct CrostonModel: ForecastModel {
 /// Teunter-Syntetos-Babai: smooths the probability of demand every period (so it decays
 /// while an item goes unused) and the size of non-zero demands; forecast = probability x size.
 /// Better than Croston for items being phased out. With nil parameters each smoothing is
-/// fitted to the series by its in-sample squared error on [0.1, 0.3], as CrostonOptimized does.
+/// fitted to the series by its in-sample squared error in `alphas`, as CrostonOptimized does.
 /// The probability starts at the share of periods with demand and the size at the mean size
 /// (`SmoothingStart`).
 public struct TSBModel: ForecastModel {
     public var alphaDemand: Double?
     public var alphaProbability: Double?
     public var start: SmoothingStart
+    /// Where fitted alphas are searched (`AlphaRange`).
+    public var alphas: ClosedRange<Double>
 
-    public init(alphaDemand: Double? = 0.1, alphaProbability: Double? = 0.1, start: SmoothingStart = .mean) {
+    public init(alphaDemand: Double? = 0.1, alphaProbability: Double? = 0.1, start: SmoothingStart = .mean,
+                alphas: ClosedRange<Double> = AlphaRange.intermittent) {
         self.alphaDemand = alphaDemand
         self.alphaProbability = alphaProbability
         self.start = start
+        self.alphas = alphas
     }
 
     /// Both smoothing parameters fitted per series.
@@ -81,8 +89,8 @@ public struct TSBModel: ForecastModel {
         }
         var rate = 0.0
         if !sizes.isEmpty {
-            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaDemand, start: start) }
-            let (probability, _) = occurrence.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaProbability, start: start) }
+            let (size, _) = sizes.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaDemand, start: start, alphas: alphas) }
+            let (probability, _) = occurrence.withUnsafeBufferPointer { SES.forecast($0, alpha: alphaProbability, start: start, alphas: alphas) }
             rate = probability * size
         }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: isOptimized ? "TSBOptimized" : "TSB",
@@ -98,12 +106,17 @@ public struct TSBModel: ForecastModel {
 public struct ADIDAModel: ForecastModel {
     public let name = "adida"
     public var start: SmoothingStart
-    public init(start: SmoothingStart = .mean) { self.start = start }
+    /// Where the fitted alpha is searched (`AlphaRange`).
+    public var alphas: ClosedRange<Double>
+    public init(start: SmoothingStart = .mean, alphas: ClosedRange<Double> = AlphaRange.intermittent) {
+        self.start = start
+        self.alphas = alphas
+    }
     public func minimumLength(season: Int) -> Int { 1 }
 
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard !y.isEmpty else { return nil }
-        let rate = TemporalAggregation.rate(y, start: start) { top in top...top }
+        let rate = TemporalAggregation.rate(y, start: start, alphas: alphas) { top in top...top }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: "ADIDA", isCountModel: true)
     }
 }
@@ -114,12 +127,17 @@ public struct ADIDAModel: ForecastModel {
 public struct IMAPAModel: ForecastModel {
     public let name = "imapa"
     public var start: SmoothingStart
-    public init(start: SmoothingStart = .mean) { self.start = start }
+    /// Where the fitted alphas are searched (`AlphaRange`).
+    public var alphas: ClosedRange<Double>
+    public init(start: SmoothingStart = .mean, alphas: ClosedRange<Double> = AlphaRange.intermittent) {
+        self.start = start
+        self.alphas = alphas
+    }
     public func minimumLength(season: Int) -> Int { 1 }
 
     public func forecast(_ y: UnsafeBufferPointer<Double>, horizon: Int, season: Int) throws -> ModelForecast? {
         guard !y.isEmpty else { return nil }
-        let rate = TemporalAggregation.rate(y, start: start) { top in 1...top }
+        let rate = TemporalAggregation.rate(y, start: start, alphas: alphas) { top in 1...top }
         return ModelForecast(mean: Array(repeating: rate, count: horizon), label: "IMAPA", isCountModel: true)
     }
 }
@@ -128,13 +146,13 @@ public struct IMAPAModel: ForecastModel {
 enum TemporalAggregation {
     /// The per-period forecast averaged over the aggregation levels `levels(top)`, where top is
     /// the mean inter-demand interval; 0 for a series without demand.
-    static func rate(_ y: UnsafeBufferPointer<Double>, start: SmoothingStart, levels: (Int) -> ClosedRange<Int>) -> Double {
+    static func rate(_ y: UnsafeBufferPointer<Double>, start: SmoothingStart, alphas: ClosedRange<Double>, levels: (Int) -> ClosedRange<Int>) -> Double {
         let top = meanIntervalLevel(y)
         guard top > 0 else { return 0 }
         var scratch = [Double](repeating: 0, count: y.count)
         let range = levels(top)
         var sum = 0.0
-        for level in range { sum += forecast(y, level: level, start: start, scratch: &scratch) / Double(level) }
+        for level in range { sum += forecast(y, level: level, start: start, alphas: alphas, scratch: &scratch) / Double(level) }
         return sum / Double(range.count)
     }
 
@@ -154,7 +172,7 @@ enum TemporalAggregation {
 
     /// The fitted-SES forecast of the next bucket's sum at `level` periods per bucket, buckets
     /// aligned to the end of the history; `scratch` (at least y.count long) holds the sums.
-    static func forecast(_ y: UnsafeBufferPointer<Double>, level: Int, start: SmoothingStart, scratch: inout [Double]) -> Double {
+    static func forecast(_ y: UnsafeBufferPointer<Double>, level: Int, start: SmoothingStart, alphas: ClosedRange<Double>, scratch: inout [Double]) -> Double {
         let n = y.count
         let lost = n % level
         let buckets = (n - lost) / level
@@ -166,7 +184,7 @@ enum TemporalAggregation {
                 for j in 0..<level { s += y[base + j] }
                 sums[i] = s
             }
-            return SES.forecast(UnsafeBufferPointer(rebasing: sums[0..<buckets]), alpha: nil, start: start).forecast
+            return SES.forecast(UnsafeBufferPointer(rebasing: sums[0..<buckets]), alpha: nil, start: start, alphas: alphas).forecast
         }
     }
 }
@@ -175,9 +193,10 @@ enum TemporalAggregation {
 /// started where `SmoothingStart` says.
 enum SES {
     /// The one-step forecast after the whole of `x`, and the alpha used: `alpha`, or when nil the
-    /// one fitted by `fittedAlpha`.
-    static func forecast(_ x: UnsafeBufferPointer<Double>, alpha: Double?, start: SmoothingStart) -> (forecast: Double, alpha: Double) {
-        let a = alpha ?? fittedAlpha(x, start: start)
+    /// one fitted by `fittedAlpha` in `alphas`.
+    static func forecast(_ x: UnsafeBufferPointer<Double>, alpha: Double?, start: SmoothingStart,
+                         alphas: ClosedRange<Double> = AlphaRange.statsforecast) -> (forecast: Double, alpha: Double) {
+        let a = alpha ?? fittedAlpha(x, start: start, in: alphas)
         guard !x.isEmpty else { return (0, a) }
         // Written as statsforecast's C++ writes it (a x + (1 - a) level), so a fitted alpha
         // found on a flat error curve agrees to the last bits.
@@ -215,11 +234,11 @@ enum SES {
         return sum
     }
 
-    /// The alpha in [lower, upper] with the least in-sample squared error, by golden-section
-    /// search to 1e-12 (statsforecast's golden_section_ses, including its stop on a tie).
-    static func fittedAlpha(_ x: UnsafeBufferPointer<Double>, start: SmoothingStart, lower: Double = 0.1, upper: Double = 0.3) -> Double {
+    /// The alpha in `alphas` with the least in-sample squared error, by golden-section search
+    /// to 1e-12 (statsforecast's golden_section_ses, including its stop on a tie).
+    static func fittedAlpha(_ x: UnsafeBufferPointer<Double>, start: SmoothingStart, in alphas: ClosedRange<Double> = AlphaRange.statsforecast) -> Double {
         let ratio = (5.0.squareRoot() + 1) / 2
-        var a = lower, b = upper
+        var a = alphas.lowerBound, b = alphas.upperBound
         var c = b - (b - a) / ratio, d = a + (b - a) / ratio
         var fc = sse(x, alpha: c, start: start), fd = sse(x, alpha: d, start: start)
         while abs(b - a) >= 1e-12 {

@@ -220,7 +220,7 @@ public struct LineForecasts {
     /// (the planted 6.3%); weighed by the backtest, the class's candidates put 55% on seasonal
     /// naive (last year's rates, before the rise), and showed 1.6%. Rates have not been measured
     /// on real data beyond that one line: this is the case that decided, not a benchmark.
-    static let rateModels: [any ForecastModel] = [ThetaModel(), SeasonalNaiveModel(), MovingAverageModel(), CrostonModel(.classic, alpha: nil)]
+    static let rateModels: [any ForecastModel] = [ThetaModel(), SeasonalNaiveModel(), MovingAverageModel(), CrostonModel(.classic, alpha: nil, alphas: AlphaRange.statsforecast)]
 
     /// What to forecast, volumes first: none when no month is ahead. Amounts and rates are
     /// money, not counts (volumes are); a series whose last value is before as-of still

@@ -7,6 +7,22 @@ extension ForecastTracking.Drifting {
     public var meanAbsoluteError: Double { errors.reduce(0) { $0 + abs($1.error) } / Double(max(errors.count, 1)) }
     /// Which way the forecasts lean: a positive signal sums errors of forecasts above the actuals.
     public var direction: String { trackingSignal > 0 ? "above" : "below" }
+
+    /// The one error that makes most of the sum (half of it or more, the same sign), when the
+    /// others alone give no signal beyond the threshold: a late posting or a correction of one
+    /// period, not a lean. 120 gloves posted late into one week made -162.4 of a sum of -169
+    /// over 10 runs (5 errors above, 5 below; -0.34 without it), and the report said the
+    /// forecasts lean low. The signal is still the contract's; this says where it comes from.
+    public var oneOff: (period: String, error: Double, signalWithout: Double?)? {
+        guard errors.count > 2, let k = errors.indices.max(by: { abs(errors[$0].error) < abs(errors[$1].error) }) else { return nil }
+        let error = errors[k].error, sum = sumOfErrors
+        guard error * sum > 0, abs(error) >= 0.5 * abs(sum) else { return nil }
+        var others = errors.map(\.error)
+        others.remove(at: k)
+        let without = ForecastTracking.trackingSignal(others)
+        if let without, abs(without) > ForecastTracking.signalThreshold { return nil }
+        return (errors[k].period, error, without)
+    }
 }
 
 extension ForecastTracking {

@@ -9,14 +9,16 @@ import Tabular
 /// appended last: replaying an older vintage (an `as_of` backfill) after a newer run must not
 /// take back a revision the newer data made.
 ///
-/// A forecast archived again with the same lag (so made from data ending at the same period)
-/// and the same value as one already scored for its series and period is a re-run over the
-/// same data (a cron retry, a lost report made again): it is counted once, under the first
-/// run that made it, and `repeats` says how many were left out. Counted again, three
-/// identical runs tripled the errors and raised a drift flag no forecast deserved. This is
-/// done here rather than by not archiving the re-run: histories already written hold such
-/// repeats, and the re-run's own forecasts stay in the history like every run's. A re-run
-/// after the data changed forecasts another value, and is scored as the new forecast it is.
+/// One forecast counts for each series, period and data cutoff (the same lag of the same
+/// period: made from data ending at the same period). One archived again with the same value
+/// is a re-run over the same data (a cron retry, a lost report made again): it is counted
+/// once, under the first run that made it, and `repeats` says how many were left out.
+/// Counted again, three identical runs tripled the errors and raised a drift flag no forecast
+/// deserved. One of another value from the same cutoff (the Monday job re-run with other
+/// settings, or after a corrected export) replaces the earlier run's (`superseded`): both
+/// scored, that week weighed twice and two unbiased items read as drifting. This is done
+/// here rather than by not archiving the re-run: histories already written hold such
+/// re-runs, and every run's forecasts stay in the history.
 ///
 /// Forecasts and actuals are both stored in (stage, series, period, run) order, so one
 /// ordered pass over each, merged, pairs them: no join, no sort, memory for one series.
@@ -80,6 +82,13 @@ public struct ForecastTracking: Sendable {
     /// Forecasts with an actual left out as repeats of one already scored (same stage, series,
     /// period, lag and value).
     public var repeats = 0
+    /// Forecasts left out because a later run from the same data cutoff (the same series,
+    /// period and lag) forecast another value: a Monday job re-run after a settings change or a
+    /// corrected export. Both scored, the week counted twice and two unbiased items were
+    /// flagged as drifting (signals 5.1 and 4.0 for 3.9 and 2.8).
+    public var superseded = 0
+    /// The runs whose forecasts were superseded (in part or whole).
+    public var supersededRuns: Set<Int> = []
     /// Forecasts without an actual though their series has one for a later period (of the
     /// same frequency): a gap no new data fills. A history written before every run recorded
     /// all the periods it read, back-filled with older runs after newer ones, has such gaps
@@ -91,6 +100,15 @@ public struct ForecastTracking: Sendable {
     /// a forecast stage reported one bias "a period" adding dollars to units, and a value added
     /// of -63.6% that the dollars made, where the supply forecasts had +69.4%.
     public var groups: [Group: GroupAccuracy] = [:]
+    /// Every scored series' accuracy, by stage and frequency, until `rankSeries` keeps the
+    /// worst of them.
+    var seriesAccuracy: [SeriesAccuracy] = []
+    /// Series forecast far worse than their stage (`rankSeries`), worst first.
+    public var worstSeries: [SeriesAccuracy] = []
+    /// Series whose actuals fell inside the 80% interval far less often than 80%, worst first.
+    public var narrowIntervals: [SeriesAccuracy] = []
+    /// Series restated in another unit, whose earlier forecasts are left out (`UnitChange`).
+    public var unitChanges: [UnitChange] = []
     /// Series whose tracking signal exceeds `signalThreshold`, most drifting first.
     public var drifting: [Drifting] = []
     /// Series (by stage and frequency) whose scored forecasts all come from one run: no
@@ -157,11 +175,12 @@ public struct ForecastTracking: Sendable {
             """)
         // Each actual with the last period its run's stage saw (its vintage), still in key order.
         let actuals = ActualCursor(try connection.prepare("""
-            SELECT \(lineageSQL("a.stage", lineage)) AS lineage, a.series, a.period, a.value, coalesce(s.last_period, ''), a.stage
+            SELECT \(lineageSQL("a.stage", lineage)) AS lineage, a.series, a.period, a.value, coalesce(s.last_period, ''), a.stage, a.run_id
             FROM actuals a LEFT JOIN stage_runs s ON s.stage = a.stage AND s.run_id = a.run_id
             ORDER BY lineage, a.series, a.period, a.run_id
             """))
         try actuals.advance()
+        var unitChanges = try ForecastTracking.unitChanges(connection)
         var readThrough = try ReadThrough(connection, lineage: lineage)
         var absent: [String: AbsentSeries] = [:]
         var renamedScored: [String: Int] = [:]
@@ -169,9 +188,45 @@ public struct ForecastTracking: Sendable {
         // the week has one tracking signal for each (pooled, -5.1 and -3.0 read -7.9).
         var current: [Group: SeriesErrors] = [:]
         var currentStage = "", currentSeries = ""
-        // The (lag, forecast) pairs scored for the actual's (stage, series, period) group.
+        // The forecasts of the actual's (stage, series, period) group, in run order: scored
+        // once the group is read whole, one for each lag (so each origin), the latest run's.
         var group = -1
-        var scoredInGroup: [(lag: Int, forecast: Double)] = []
+        var pending: [Pending] = []
+        func emit(_ p: Pending) throws {
+            let row = p.row
+            if currentStage != p.lineageKey || currentSeries != row.series {
+                for group in current.keys.sorted() { tracking.close(current[group]!) }
+                current = [:]
+                currentStage = p.lineageKey
+                currentSeries = row.series
+            }
+            if p.renamed { renamedScored[row.stage, default: 0] += 1 }
+            let group = Group(stage: row.stage, frequency: p.frequency)
+            current[group, default: SeriesErrors(stage: row.stage, series: row.series, frequency: p.frequency)].add(row)
+            tracking.scored += 1
+            tracking.groups[group, default: GroupAccuracy()].add(row)
+            try body(row)
+        }
+        func flush() throws {
+            defer { pending.removeAll(keepingCapacity: true) }
+            for k in pending.indices {
+                let p = pending[k]
+                // A later run from the same data cutoff (the same lag of the same period) that
+                // forecast another value replaced this forecast: the latest one counts.
+                if pending[(k + 1)...].contains(where: { $0.row.lag == p.row.lag && $0.row.forecast != p.row.forecast }) {
+                    tracking.superseded += 1
+                    tracking.supersededRuns.insert(p.row.runID)
+                    continue
+                }
+                // The same value as the one before it of the lag: a re-run over the same data,
+                // scored once, under the first run that made it.
+                if let previous = pending[..<k].last(where: { $0.row.lag == p.row.lag }), previous.row.forecast == p.row.forecast {
+                    tracking.repeats += 1
+                    continue
+                }
+                try emit(p)
+            }
+        }
         while try forecasts.step() {
             tracking.archivedForecasts += 1
             let key = (forecasts.bytes(0), forecasts.bytes(1), forecasts.bytes(2))
@@ -191,36 +246,28 @@ public struct ForecastTracking: Sendable {
                 continue
             }
             if group != actuals.group {
+                try flush()
                 group = actuals.group
-                scoredInGroup.removeAll(keepingCapacity: true)
             }
-            let lag = forecasts.integer(4), value = forecasts.double(5)
-            if scoredInGroup.contains(where: { $0.lag == lag && $0.forecast == value }) {
-                tracking.repeats += 1
-                continue
-            }
-            scoredInGroup.append((lag, value))
             let row = TrackedForecast(stage: forecasts.text(12), series: forecasts.text(1), period: forecasts.text(2), lag: forecasts.integer(4),
                                       runID: forecasts.integer(3), forecast: forecasts.double(5), actual: actuals.value,
                                       lo80: forecasts.double(6), hi80: forecasts.double(7), lo95: forecasts.double(8), hi95: forecasts.double(9),
                                       seasonalNaive: forecasts.double(11), demandClass: forecasts.text(10))
             guard row.forecast.isFinite else { continue }
-            // (The same text as the stage unless a stage was renamed: not read again then.)
-            let lineageKey = lineage.isEmpty ? row.stage : forecasts.text(0)
-            if currentStage != lineageKey || currentSeries != row.series {
-                for group in current.keys.sorted() { tracking.close(current[group]!) }
-                current = [:]
-                currentStage = lineageKey
-                currentSeries = row.series
+            // A forecast in the unit its series had before a restatement, against the new one.
+            if !unitChanges.isEmpty {
+                let key = String(decoding: actuals.recordedBy, as: UTF8.self) + "\u{0}" + row.series
+                if let change = unitChanges[key], row.runID < change.run, actuals.recordedRun >= change.run {
+                    unitChanges[key]!.leftOut += 1
+                    continue
+                }
             }
-            if !lineage.isEmpty && ActualCursor.bytesCompare(forecasts.bytes(12), actuals.recordedBy) != 0 { renamedScored[row.stage, default: 0] += 1 }
-            let frequency = Frequency.ofLabel(key.2)?.rawValue ?? ""
-            current[Group(stage: row.stage, frequency: frequency), default: SeriesErrors(stage: row.stage, series: row.series, frequency: frequency)].errors.append((row.period, row.lag, row.runID, row.error))
-            tracking.scored += 1
-            let group = Group(stage: row.stage, frequency: frequency)
-            tracking.groups[group, default: GroupAccuracy()].add(row)
-            try body(row)
+            // (The same text as the stage unless a stage was renamed: not read again then.)
+            pending.append(Pending(row: row, lineageKey: lineage.isEmpty ? row.stage : forecasts.text(0),
+                                   renamed: !lineage.isEmpty && ActualCursor.bytesCompare(forecasts.bytes(12), actuals.recordedBy) != 0,
+                                   frequency: Frequency.ofLabel(key.2)?.rawValue ?? ""))
         }
+        try flush()
         for group in current.keys.sorted() { tracking.close(current[group]!) }
         for k in tracking.renames.indices { tracking.renames[k].scored = renamedScored[tracking.renames[k].from] ?? 0 }
         tracking.absent = absent.values.sorted { ($1.forecasts, $0.stage, $0.series) < ($0.forecasts, $1.stage, $1.series) }
@@ -231,16 +278,33 @@ public struct ForecastTracking: Sendable {
                 SELECT EXISTS(SELECT 1 FROM forecasts f JOIN actuals a ON a.stage = f.stage AND a.period = f.period AND a.run_id > f.run_id)
                 """) == 1
         }
+        tracking.unitChanges = unitChanges.values.filter { $0.leftOut > 0 }.sorted { ($0.stage, $0.series) < ($1.stage, $1.series) }
+        tracking.rankSeries()
         tracking.drifting.sort { abs($0.trackingSignal) > abs($1.trackingSignal) || (abs($0.trackingSignal) == abs($1.trackingSignal) && $0.series < $1.series) }
         return tracking
     }
 
-    /// The errors of the series being read.
+    /// A forecast of the group being read, with what scoring it needs of the row it came from.
+    struct Pending {
+        var row: TrackedForecast
+        var lineageKey: String
+        /// Scored against an actual the stage recorded under its later name.
+        var renamed: Bool
+        var frequency: String
+    }
+
+    /// The errors of the series being read, and its accuracy.
     struct SeriesErrors {
         var stage = ""
         var series = ""
         var frequency = ""
         var errors: [(period: String, lag: Int, run: Int, error: Double)] = []
+        var accuracy = TrackingAccuracy()
+
+        mutating func add(_ row: TrackedForecast) {
+            errors.append((row.period, row.lag, row.runID, row.error))
+            accuracy.add(row)
+        }
     }
 
     /// Keeps a finished series if its tracking signal exceeds the threshold.
@@ -252,17 +316,30 @@ public struct ForecastTracking: Sendable {
     /// the demo's one scored run read 121 of 392 series as drifting (six lags of one sign give a
     /// signal of 6); one period a later run forecast was enough to count a run's six lags again.
     mutating func close(_ s: SeriesErrors) {
-        var byRun: [Int: (period: String, lag: Int, run: Int, error: Double)] = [:]
+        seriesAccuracy.append(SeriesAccuracy(group: Group(stage: s.stage, frequency: s.frequency), series: s.series, accuracy: s.accuracy))
+        // Keyed by origin (the last period the forecasting run saw: the period less its lag),
+        // so two runs from the same data cutoff count once; by run where a label has no shape.
+        let frequency = Frequency(rawValue: s.frequency)
+        var periodLabel = "", periodIndex: Int?
+        var byOrigin: [Int: (period: String, lag: Int, run: Int, error: Double)] = [:]
+        var runOf: [Int: Int] = [:]
         for e in s.errors {
-            if let kept = byRun[e.run], kept.lag < e.lag || (kept.lag == e.lag && kept.period <= e.period) { continue }
-            byRun[e.run] = e
+            if e.period != periodLabel {
+                periodLabel = e.period
+                periodIndex = frequency?.period(ofLabel: e.period)
+            }
+            let origin = periodIndex.map { $0 - e.lag } ?? -1 - e.run
+            if let kept = byOrigin[origin], kept.lag < e.lag || (kept.lag == e.lag && (kept.run > e.run || (kept.run == e.run && kept.period <= e.period))) { continue }
+            byOrigin[origin] = e
+            runOf[origin] = e.run
         }
-        guard !byRun.isEmpty else { return }
-        guard byRun.count > 1 else {
+        guard !byOrigin.isEmpty else { return }
+        guard Set(runOf.values).count > 1 else {
             judgedOnOneRun += 1
             return
         }
-        let successive = byRun.keys.sorted().map { byRun[$0]! }
+        // In run order, as before; origins of one run (none, unless a label has no shape) apart.
+        let successive = byOrigin.values.sorted { ($0.run, $0.period) < ($1.run, $1.period) }
         guard let signal = ForecastTracking.trackingSignal(successive.map(\.error)), abs(signal) > ForecastTracking.signalThreshold else { return }
         drifting.append(Drifting(stage: s.stage, series: s.series, frequency: s.frequency, trackingSignal: signal, errors: successive))
     }
@@ -296,6 +373,8 @@ final class ActualCursor {
     private(set) var value = 0.0
     /// The stage that recorded `value` (the sixth column): under a renamed stage, the later name.
     private(set) var recordedBy: [UInt8] = []
+    /// The run that recorded `value` (the seventh column).
+    private(set) var recordedRun = 0
     /// Counts the groups moved to: tells one group from the next without comparing keys.
     private(set) var group = 0
 
@@ -314,6 +393,7 @@ final class ActualCursor {
         value = statement.double(3)
         vintage.replace(with: statement.bytes(4))
         recordedBy.replace(with: statement.bytes(5))
+        recordedRun = statement.integer(6)
         valid = true
         pending = false
         group += 1
@@ -327,6 +407,7 @@ final class ActualCursor {
                 value = statement.double(3)
                 vintage.replace(with: statement.bytes(4))
                 recordedBy.replace(with: statement.bytes(5))
+                recordedRun = statement.integer(6)
             }
         }
         exhausted = true

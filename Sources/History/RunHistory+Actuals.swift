@@ -46,7 +46,7 @@ extension RunHistory {
     ///
     /// Returns the refusal `SameData` finds (another job's figures, or a restatement of most
     /// series at once), for the caller to throw or, under `run --same-job`, to note.
-    func appendActuals(of stage: StageRecord, run: Int) throws -> (problem: String, summary: String)? {
+    func appendActuals(of stage: StageRecord, run: Int, notes: inout [String]) throws -> (problem: String, summary: String)? {
         // The vintage of everything this run records: which of two values for one period
         // tracking uses (`ForecastTracking`).
         let mark = try connection.prepare("INSERT INTO stage_runs(run_id, stage, frequency, last_period, scope, scope_files) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -131,6 +131,8 @@ extension RunHistory {
         // (`SameData.flippedBack`).
         var recorded: [String: [Double]] = [:]
         var sameData = SameData()
+        // Series whose every period compared moved by one factor far from 1 (`SameData.unitChange`).
+        var unitChanges: [String] = []
         for series in stage.actuals {
             try bounds.bind(1, stage.stage)
             try bounds.bind(2, series.series)
@@ -194,9 +196,15 @@ extension RunHistory {
             var compared = 0, differing = 0, flipped = 0, up = 0, down = 0, checked = 0
             var example: SameData.Example?
             var changes: [SameData.Example] = []
+            // The smallest and largest ratio of this run's figure to the one held, over the
+            // periods compared (`SameData.unitChange`); nan once one has no ratio.
+            var ratios = (low: Double.infinity, high: -Double.infinity)
             /// Counts a period's move for `SameData.restated`.
             func check(_ value: Double, against known: Double, _ label: String) {
                 checked += 1
+                let ratio = known > 0 && value > 0 ? value / known : .nan
+                ratios = (min(ratios.low, ratio), max(ratios.high, ratio))
+                if ratio.isNaN { ratios = (.nan, .nan) }
                 switch SameData.moved(from: known, to: value) {
                 case 1: up += 1
                 case -1: down += 1
@@ -242,8 +250,15 @@ extension RunHistory {
             sameData.count(compared: compared, differing: differing, example: example)
             sameData.count(compared: compared, flippedBack: flipped, series: series.series)
             sameData.count(compared: checked, up: up, down: down, changes: changes)
+            if let factor = SameData.unitChange(periods: checked, ratios: ratios) {
+                unitChanges.append("\(series.series) (every one of its \(checked) periods compared x\(NumberFormat.fixed(factor, decimals: factor < 1 ? 3 : 1)))")
+            }
         }
-        return sameData.problem(stage: stage.stage).map { ($0, sameData.summary) }
+        let problem = sameData.problem(stage: stage.stage)
+        if problem == nil, !unitChanges.isEmpty {
+            notes.append("stage '\(stage.stage)': \(NumberFormat.count(unitChanges.count, "series", plural: "series")) restated by one factor in every period the history held: \(unitChanges.prefix(5).joined(separator: ", "))\(unitChanges.count > 5 ? " and \(unitChanges.count - 5) more" : ""). A unit of measure changed (eaches to cases)? Recorded as revisions; track leaves these series' forecasts made before this run out of its scores, since they are in the old unit. If the unit changed, a new series key for the item keeps its history apart")
+        }
+        return problem.map { ($0, sameData.summary) }
     }
 
     /// Whether this run's figures are the same data as the history's for the stage: a later
@@ -292,6 +307,18 @@ extension RunHistory {
         /// return to the ones they replaced, in every period of most series.
         static func flippedBack(_ value: Double, from known: Double, recorded: [Double]) -> Bool {
             !alike(value, known) && recorded.contains { alike($0, value) }
+        }
+
+        /// The factor a series' figures were restated by, when every one of 3 periods or more
+        /// compared moved by the same one (within 10% of it) and it is 2 or more, or a half or
+        /// less: one item restated in another unit (cases of 10 for eaches). Its forecasts were
+        /// then scored as 900% misses, silently, since it is one series in five and the
+        /// guard above refuses only when most move.
+        static func unitChange(periods: Int, ratios: (low: Double, high: Double)) -> Double? {
+            guard periods >= 3, ratios.low.isFinite, ratios.high.isFinite, ratios.low > 0 else { return nil }
+            let factor = (ratios.low * ratios.high).squareRoot()
+            guard ratios.high <= factor * 1.1, ratios.low >= factor / 1.1, factor >= 2 || factor <= 0.5 else { return nil }
+            return factor
         }
 
         /// Whether two figures for one period are the same, within rounding.

@@ -199,6 +199,8 @@ public final class RunHistory {
     public struct Appended: Sendable {
         public var id: Int
         public var restated: [(stage: String, change: String)]
+        /// What the run recorded that a planner should know of: series restated in another unit.
+        public var notes: [String] = []
     }
 
     /// Appends a run whole, in one transaction. `sameJob` records a stage's figures that
@@ -223,15 +225,16 @@ public final class RunHistory {
             // score with, and no last period to mark: recording it overflowed the label of the
             // period before the first and crashed the run, its good stages unrecorded.
             var restated: [(stage: String, change: String)] = []
+            var notes: [String] = []
             for stage in run.stages where !stage.isEmpty {
                 try appendForecasts(of: stage, run: runID)
-                if let found = try appendActuals(of: stage, run: runID) {
+                if let found = try appendActuals(of: stage, run: runID, notes: &notes) {
                     guard sameJob else { throw InputError(file: connection.path, found.problem) }
                     restated.append((stage.stage, found.summary))
                 }
             }
             try beforeCommit()
-            return Appended(id: runID, restated: restated)
+            return Appended(id: runID, restated: restated, notes: notes)
         }
     }
 

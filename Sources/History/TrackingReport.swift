@@ -32,13 +32,16 @@ extension ForecastTracking {
                 let figures = "WAPE \(format.percent(overall.wape)), bias \(format.number(overall.bias)) a \(per) (forecast - actual), value added over the seasonal naive forecast \(format.percent(overall.valueAdded))"
                 let coverage = "\(format.percent(overall.coverage80)) inside the 80% intervals, \(format.percent(overall.coverage95)) inside the 95% ones\(noIntervals)"
                 if several {
-                    summary.append("\(ForecastTracking.title(group)): \(overall.count) scored; \(figures); \(coverage).")
+                    summary.append("\(ForecastTracking.title(group)): \(overall.count) scored; \(figures); \(coverage).\(ForecastTracking.readings(overall, format).map { " " + $0 } .joined())")
                 } else {
                     summary.append("Overall \(figures).")
                     summary.append("Interval coverage: \(coverage).")
+                    summary += ForecastTracking.readings(overall, format)
                 }
             }
-            summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
+            summary += seriesSummary(format)
+            let oneOffs = drifting.filter { $0.oneOff != nil }.count
+            summary.append("\(drifting.count) series drift (|tracking signal| above \(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)))" + (oneOffs == 0 ? "" : ", \(oneOffs) of them by one period's error (a late or corrected posting?) more than a lean") + "." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else if seriesKeysDiffer {
             summary.append(ForecastTracking.seriesKeysNote + ".")
         } else if unrecorded == 0 && absent.isEmpty && stopped.isEmpty {
@@ -47,6 +50,7 @@ extension ForecastTracking {
         if unrecorded > 0 { summary.append(unrecordedNote) }
         if let renamesNote { summary.append(renamesNote.prefix(1).uppercased() + renamesNote.dropFirst() + ".") }
         if let absentNote { summary.append(absentNote + ".") }
+        if let unitChangesNote { summary.append(unitChangesNote + ".") }
         if let stoppedNote { summary.append(stoppedNote.prefix(1).uppercased() + stoppedNote.dropFirst() + ".") }
         var doc = Report(title: "Forecast tracking", summary: summary)
         doc.keyFigure("Forecasts scored", Double(scored))
@@ -56,7 +60,7 @@ extension ForecastTracking {
             doc.keyFigure("WAPE" + suffix, overall.wape, style: .percent)
             doc.keyFigure("Value added over seasonal naive" + suffix, overall.valueAdded, style: .percent)
         }
-        doc.paragraph("Each archived forecast is scored against the actual recorded for its series and period by the run with the most recent data (the later run when two saw the same last period); a forecast repeated by a re-run over the same data (same lag and value) is scored once. Error = forecast - actual. WAPE = sum of absolute errors / sum of absolute actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
+        doc.paragraph("Each archived forecast is scored against the actual recorded for its series and period by the run with the most recent data (the later run when two saw the same last period); one forecast counts for each series, period and data cutoff (the last period the run saw): a re-run from the same data (another setting, a corrected export) replaces the earlier run's forecast, and one repeating its value is scored once, under the first run that made it. Error = forecast - actual. WAPE = sum of absolute errors / sum of absolute actuals. Value added = 1 - MAE / MAE of the seasonal naive forecast (the value one season earlier) over the same forecasts: above 0 the engine beat it. Coverage = share of actuals inside the interval, against the nominal 80% and 95%.")
         let header = ["forecasts", "MAE", "WAPE", "bias", "value added", "inside 80%", "inside 95%"]
         // Several groups: a stage and a frequency column first.
         let keyHeader = several ? ["stage", "frequency"] : []
@@ -73,15 +77,16 @@ extension ForecastTracking {
         for (k, group) in scoredGroups.enumerated() {
             lagsOverRuns(&doc, groups[group]!, name: k == 0 ? "wape_by_lag" : "wape_by_lag_\(k + 1)", of: several ? ForecastTracking.title(group) : nil, format)
         }
+        seriesSection(&doc, several: several, format)
         doc.heading("Drifting series")
         if drifting.isEmpty {
             doc.paragraph("No series has a tracking signal (sum of its errors / their mean absolute error, one forecast a run) beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0))." + (oneRunNote.map { " " + $0 + "." } ?? ""))
         } else {
-            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over one forecast a run (its shortest lag scored), once two runs or more have scored forecasts (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way. Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_drift.csv, with their signal, sum of errors, mean absolute error and direction." : "Each is in forecast_drift.csv too, with its sum of errors, mean absolute error and direction.")")
-            doc.table(["series", "stage", "tracking signal", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
-                [d.series, d.stage, format.number(d.trackingSignal, decimals: 1),
+            doc.paragraph("Tracking signal = sum of a series' errors / their mean absolute error, over one forecast a run (its shortest lag scored), once two runs or more have scored forecasts (one run's lags share its one error of level); beyond ±\(NumberFormat.fixed(ForecastTracking.signalThreshold, decimals: 0)) its forecasts lean one way, unless one period's error makes most of the sum (then check that period's posting before changing the forecast). Positive: forecasts too high. \(drifting.count > ForecastTracking.driftingShown ? "The \(ForecastTracking.driftingShown) strongest of \(drifting.count); all are in forecast_drift.csv, with their signal, sum of errors, mean absolute error and direction." : "Each is in forecast_drift.csv too, with its sum of errors, mean absolute error and direction.")")
+            doc.table(["series", "stage", "tracking signal", "reading", "errors (period lag: error)"], drifting.prefix(ForecastTracking.driftingShown).map { d in
+                [d.series, d.stage, format.number(d.trackingSignal, decimals: 1), ForecastTracking.reading(d, format),
                  d.errors.prefix(12).map { "\($0.period) L\($0.lag): \(format.number($0.error))" }.listed(of: d.errors.count)]
-            }, alignments: [.left, .left, .right, .left])
+            }, alignments: [.left, .left, .right, .left, .left])
         }
         doc.heading("Runs")
         doc.table(["run", "started (UTC)", "command", "as of"], runs.map { [String($0.id), $0.startedAt, $0.command, $0.asOf] },
@@ -130,9 +135,37 @@ extension ForecastTracking {
     /// Why nothing scored when the later runs' actuals cover the forecast periods.
     public static let seriesKeysNote = "no series of the later runs' actuals matches an earlier run's forecasts, though they cover the periods forecast: check the series keys (a code written 00001 in one export and 1 in the next, or renamed, is another series)"
 
-    /// Says how many repeats of a scored forecast were left out, if any.
+    /// Says how many repeats of a scored forecast, and forecasts a later run from the same
+    /// data cutoff replaced, were left out, if any.
     public var repeatsNote: String {
-        repeats == 0 ? "" : " (\(repeats) more repeat\(repeats == 1 ? "s" : "") a forecast already scored: the same series, period, data and value from a re-run, counted once)"
+        var notes: [String] = []
+        if repeats > 0 { notes.append("\(repeats) more repeat\(repeats == 1 ? "s" : "") a forecast already scored: the same series, period, data and value from a re-run, counted once") }
+        if superseded > 0 {
+            notes.append("\(superseded) forecast\(superseded == 1 ? "" : "s") of \(NumberFormat.count(supersededRuns.count, "run")) (\(supersededRuns.sorted().map(String.init).joined(separator: ", "))) left out as superseded: a later run from the same data cutoff (a re-run after a settings change or a corrected export) forecast \(superseded == 1 ? "that period" : "those periods") again, and only the latest is scored")
+        }
+        return notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
+    }
+
+    /// What a stage's figures mean for a planner, when they call for something: the seasonal
+    /// naive doing better, intervals holding far fewer actuals than they claim. The monthly
+    /// pharmacy report said "value added -60.3%" and "60% inside the 80% intervals", no more.
+    static func readings(_ a: TrackingAccuracy, _ format: Format) -> [String] {
+        var lines: [String] = []
+        if a.valueAdded < 0 {
+            lines.append("The seasonal naive forecast (the same period a season earlier) did better than these forecasts: check them against last season's figures before ordering from them.")
+        }
+        if a.intervals80 >= narrowMinimumPoints, a.coverage80 < 0.7 {
+            lines.append("The 80% intervals held \(format.percent(a.coverage80)) of the actuals: they are too narrow, so safety stock set from them is too low.")
+        }
+        return lines
+    }
+
+    /// A drifting series in words: its lean, or the one period most of it comes from.
+    static func reading(_ d: Drifting, _ format: Format) -> String {
+        if let oneOff = d.oneOff {
+            return "most of this lean comes from \(oneOff.period) (\(format.number(oneOff.error)) of \(format.number(d.sumOfErrors)) summed): a late or corrected posting? Without it the signal is \(oneOff.signalWithout.map { format.number($0, decimals: 1) } ?? "0"); check that period before changing the forecast"
+        }
+        return "forecasts lean \(d.trackingSignal > 0 ? "high" : "low"), by \(format.number(abs(d.sumOfErrors) / Double(max(d.errors.count, 1)))) a forecast on average"
     }
 
     /// The report's numbers: `n/a` where there is none, negatives as `--negatives` says

@@ -37,6 +37,7 @@ extension PipelineRunner {
         if !unkept.isEmpty {
             note += "; it keeps the 80% and 95% intervals only, so the \(unkept.map { NumberFormat.fixed($0) + "%" }.joined(separator: " and ")) intervals are not archived and track scores no coverage for them (levels 80,95 are)"
         }
+        note += appended.notes.map { "\nhistory: " + $0 }.joined()
         if sameJob {
             // `--same-job` covered every stage at once without a word: a change to another
             // stage's scope (demand_icu reading Med-Surg for ICU, 0.54x) was adopted unseen.

@@ -81,4 +81,35 @@ import Tabular
         try history.append(RunHistoryRestatementTests.record([("A", open), ("B", open)]))
         #expect(try history.connection.integer("SELECT count(*) FROM runs") == 3)
     }
+
+    /// Finding 2 of the run-history review: one item of five restated in cases of 10 for its
+    /// whole history was recorded without a word (1 of 5 is under the "most series" guard) and
+    /// its forecasts scored as ~900% misses. Items A to E at 100 a month; the next run, three
+    /// months on, has A at 10 in every month and the others as before, and 100 in January to
+    /// March. It is recorded, with a note naming A and x0.1; track leaves run 1's three
+    /// forecasts of A (100, in eaches) out, says so, and scores the others' 12 (error 0).
+    @Test func oneSeriesRestatedByOneFactorIsNamedAndItsOldForecastsLeftOut() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryRestatementTests.year
+        let names = ["A", "B", "C", "D", "E"]
+        try history.append(RunHistoryRestatementTests.record(names.map { ($0, y) }))
+        var record = RunRecord(command: "forecast", output: "out")
+        var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: RunHistoryRestatementTests.december + 3)
+        for name in names {
+            let values = name == "A" ? Array(repeating: 10.0, count: 15) : y + [100, 100, 100]
+            stage.add(series: name, forecast: flatForecast(values[0], horizon: 3, lo80: 0, hi80: 200, lo95: 0, hi95: 300), levels: [80, 95], history: values, season: 12)
+            stage.addActuals(monthlyTotals(name, first: RunHistoryActualsTests.january2025, values))
+        }
+        record.stages = [stage]
+        let appended = try history.append(record, sameJob: false)
+        #expect(appended.notes.count == 1)
+        #expect(appended.notes.first?.contains("stage 'forecast': 1 series restated by one factor in every period the history held: A (every one of its 6 periods compared x0.1)") == true, "\(appended.notes)")
+
+        let tracking = try ForecastTracking.score(history) { _ in }
+        let change = try #require(tracking.unitChanges.first)
+        #expect(tracking.unitChanges.count == 1 && change.series == "A" && change.run == 2 && change.periods == 3 && change.leftOut == 3 && abs(change.factor - 0.1) < 1e-9)
+        #expect(tracking.scored == 12)
+        #expect(tracking.groups.first?.value.overall.wape == 0)
+        #expect(tracking.report(history: "h.sqlite").summary.contains { $0.hasPrefix("1 series restated by one factor in every period held, as when an item's unit of measure changes: A (stage 'forecast', x0.1 in every one of 3 periods by run 2; 3 forecasts of earlier runs left out)") })
+    }
 }

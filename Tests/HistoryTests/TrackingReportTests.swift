@@ -73,4 +73,41 @@ import Reports
         try TrackingReportTests.run(waiting, months: 0, forecast: 100)
         #expect(try !ForecastTracking.score(waiting) { _ in }.seriesKeysDiffer)
     }
+
+    /// Finding 3 of the run-history review: the report gave pooled figures (WAPE 7.9%, 88.6%
+    /// inside the 80% intervals) and never named the catheter forecast at 42.8% nor the gloves
+    /// whose 80% intervals held 7 of 14 actuals. Ten weeks of four series: GOOD 100 for
+    /// 100 +-5, BAD 9 for 6 (WAPE 50%, the stage's 9%), NARROW 100 for 90 and 110 inside
+    /// +-2 (none inside), TRICKLE 1 for 0 and 1 (WAPE 100% of half a unit a week: not named).
+    @Test func theWorstSeriesAndTheNarrowIntervalsAreNamed() throws {
+        var tracking = ForecastTracking()
+        let group = ForecastTracking.Group(stage: "forecast", frequency: "week")
+        func add(_ series: String, _ forecast: Double, _ actual: (Int) -> Double, halfWidth: Double) {
+            var a = TrackingAccuracy()
+            for k in 0..<10 {
+                let row = TrackedForecast(stage: "forecast", series: series, period: "2026-W1\(k)", lag: 1, runID: k + 1, forecast: forecast, actual: actual(k),
+                                          lo80: forecast - halfWidth, hi80: forecast + halfWidth, lo95: forecast - 2 * halfWidth, hi95: forecast + 2 * halfWidth,
+                                          seasonalNaive: .nan, demandClass: "smooth")
+                a.add(row)
+                tracking.groups[group, default: ForecastTracking.GroupAccuracy()].add(row)
+                tracking.scored += 1
+            }
+            tracking.seriesAccuracy.append(SeriesAccuracy(group: group, series: series, accuracy: a))
+        }
+        add("GOOD", 100, { $0 % 2 == 0 ? 95 : 105 }, halfWidth: 20)
+        add("BAD", 9, { _ in 6 }, halfWidth: 5)
+        add("NARROW", 100, { $0 % 2 == 0 ? 90 : 110 }, halfWidth: 2)
+        add("TRICKLE", 1, { Double($0 % 2) }, halfWidth: 2)
+        tracking.rankSeries()
+        #expect(tracking.worstSeries.map(\.series) == ["BAD"])
+        #expect(tracking.narrowIntervals.map(\.series) == ["NARROW"])
+        let report = tracking.report(history: "h.sqlite")
+        let summary = report.summary.joined(separator: "\n")
+        #expect(summary.contains("1 series forecast far worse than its stage: BAD (WAPE 50%)"))
+        #expect(summary.contains("1 series with 80% intervals that held under 60% of its actuals: NARROW (0 of 10 inside)"))
+        let markdown = report.markdown(figurePrefix: "t")
+        #expect(markdown.contains("| BAD | 10 | 50% | 3 | 3 | forecasts run high by 3 a week on average"))
+        #expect(markdown.contains("| NARROW | 10 | 0% |"))
+        #expect(!markdown.contains("TRICKLE"))
+    }
 }

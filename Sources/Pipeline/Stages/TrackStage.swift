@@ -65,7 +65,7 @@ public struct TrackStage: Stage {
             if !tracking.drifting.isEmpty { document.sheet(TrackStage.driftSheet(tracking.drifting)) }
         }
         try context.write(document, name: "forecast_tracking")
-        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.judgedOnOneRun > 0 ? " (\(tracking.judgedOnOneRun) not judged yet: forecasts of one run scored)" : "") + (tracking.seriesKeysDiffer ? "; " + ForecastTracking.seriesKeysNote : "") + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (tracking.renamesNote.map { "; " + $0 } ?? "") + (tracking.absentNote.map { "; " + $0 } ?? "") + (tracking.stoppedNote.map { "; " + $0 } ?? "") + (ownRun ? "; " + ownRunNote : ""))
+        context.note("\(tracking.scored) of \(tracking.archivedForecasts) archived forecasts scored from \(path)\(tracking.repeatsNote); \(tracking.drifting.count) drifting series" + (tracking.judgedOnOneRun > 0 ? " (\(tracking.judgedOnOneRun) not judged yet: forecasts of one run scored)" : "") + (tracking.seriesKeysDiffer ? "; " + ForecastTracking.seriesKeysNote : "") + (tracking.unrecorded > 0 ? "; " + tracking.unrecordedNote : "") + (tracking.renamesNote.map { "; " + $0 } ?? "") + (tracking.absentNote.map { "; " + $0 } ?? "") + (tracking.unitChangesNote.map { "; " + $0 } ?? "") + (tracking.stoppedNote.map { "; " + $0 } ?? "") + (ownRun ? "; " + ownRunNote : ""))
         // One row per stage, frequency and lag: stages are scored apart (units and lags differ).
         var stages: [String] = [], frequencies: [String] = [], lags: [Double] = [], rows: [TrackingAccuracy] = []
         for group in tracking.groups.keys.sorted() {

@@ -111,6 +111,11 @@ extension Report {
             case .table(let table):
                 for (column, name) in table.header.enumerated() { try sheet.text(row, column, name, formats.header) }
                 row += 1
+                // A column of money shows cents on every row once one row has them: the report
+                // writes $101 beside $58.00 (cents under $100), and the column mixed two formats.
+                let withCents = Set(table.rows.flatMap { cells in
+                    cells.indices.filter { cells[$0].contains("$") && Report.figure(cells[$0])?.1 == .price }
+                })
                 for (index, cells) in table.rows.enumerated() {
                     for (column, cell) in cells.enumerated() {
                         // A right-aligned cell is a figure: typed, so the sheet can sum it; its
@@ -122,7 +127,8 @@ extension Report {
                         if column < table.alignments.count, table.alignments[column] == .right, let (shown, style) = Report.figure(cell) {
                             let percentage = style == .percentagePoints
                             let value = table.value(row: index, column: column) ?? (percentage ? shown / 100 : shown)
-                            try sheet.number(row, column, value, formats.cell(percentage ? .percent : style))
+                            let displayed: ReportSheet.Style = percentage ? .percent : style == .money && withCents.contains(column) ? .price : style
+                            try sheet.number(row, column, value, formats.cell(displayed))
                         } else {
                             try sheet.text(row, column, cell)
                         }
@@ -168,13 +174,17 @@ extension Report {
 
     /// The chart's data as a small table at the top left, the chart beside it.
     private func writeChart(_ chart: WorkbookChart, into sheet: Worksheet, book: Workbook, _ formats: WorkbookFormats) throws {
+        // Percentages stored as the shares they are (99.8% as 0.998), as the data sheets and the
+        // Summary's tables store them: the chart data held 99.83 beside the Vendors sheet's
+        // 0.9983, and a formula taking it was off 100 times.
         let style: ReportSheet.Style = switch chart.format {
         case .money: .money
         case .quantity: .number(decimals: 1)
-        case .percent: .percentagePoints
+        case .percent: .percent
         }
+        let scale = chart.format == .percent ? 0.01 : 1
         let columns = [ReportSheet.Column(chart.categoryHeader, .text(chart.categories))]
-            + chart.series.map { ReportSheet.Column($0.name, .number($0.values), style: style) }
+            + chart.series.map { ReportSheet.Column($0.name, .number($0.values.map { $0 * scale }), style: style) }
         try WorkbookTableWriter(sheet: ReportSheet(name: sheet.name, columns: columns), formats: formats).write(into: sheet)
         guard !chart.categories.isEmpty else { return }
         let native = try book.chart(chart.kind)

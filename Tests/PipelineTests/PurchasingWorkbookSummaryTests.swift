@@ -67,5 +67,21 @@ import Testing
         }
         // Spend 40 x 1,025 + 40 x 1,030 = 82,200.
         #expect(number("C" + cardinal)?.0 == 82_200)
+        // The chart's data sheet holds the same shares (it held 100 and 99.83 with a "%" added,
+        // and a formula taking them was off 100 times).
+        let service = XLSXArchive.cells(try book.sheet("Vendor service"))
+        let headers = service.filter { $0.key.hasSuffix("1") && $0.key.count == 2 }
+        for (vendor, _) in [("Owens", owens), ("Cardinal Health", cardinal)] {
+            let csv = try #require(scorecard.first { $0.first == vendor })
+            let row = try #require(service.first { $0.key.hasPrefix("A") && $0.value == .text(vendor) }.map { $0.key.dropFirst() })
+            for (column, index, name) in [("B", 4, "On time"), ("C", 3, "Fill rate")] {
+                #expect(headers[column + "1"] == .text(name))
+                guard case .number(let value, let style)? = service[column + row], style < formats.count else {
+                    Issue.record("\(vendor) \(name) not a number"); continue
+                }
+                let expected = try #require(Double(csv[index]))
+                #expect(abs(value - expected) <= 5e-5 && formats[style] == "0.0%", "\(vendor) \(name): \(value) \(formats[style]) against \(expected)")
+            }
+        }
     }
 }

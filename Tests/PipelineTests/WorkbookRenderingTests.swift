@@ -137,6 +137,22 @@ import TestScratch
         #expect(about.values.contains { if case .number(42, _) = $0 { true } else { false } })
     }
 
+    /// A money column whose rows the report writes with and without cents ($101 beside $58.00,
+    /// cents under $100) shows one format, with cents, on every row.
+    @Test func aMoneyColumnKeepsOneFormat() throws {
+        var report = Report(title: "Orders", summary: [])
+        report.table(["Item", "Cost"], [["A", "$101"], ["B", "$58.00"], ["C", "$1,200"]], alignments: [.left, .right])
+        report.table(["Vendor", "Total"], [["X", "$101"], ["Y", "$1,200"]], alignments: [.left, .right])
+        let book = try written(report)
+        let cells = XLSXArchive.cells(try book.sheet("Summary")), formats = try book.numberFormats()
+        func format(of amount: Double) -> [String] {
+            cells.values.compactMap { if case .number(amount, let style) = $0, style < formats.count { formats[style] } else { nil } }.sorted()
+        }
+        #expect(format(of: 58) == ["$#,##0.00##"])
+        #expect(format(of: 101) == ["$#,##0", "$#,##0.00##"], "with cents beside $58.00, whole dollars in a column of whole dollars")
+        #expect(format(of: 1200) == ["$#,##0", "$#,##0.00##"])
+    }
+
     @Test func sheetNamesAreValidAndUnique() throws {
         var report = Report(title: "Names", summary: [])
         for name in ["Summary", "summary", String(repeating: "x", count: 40), "History", "'quoted'"] {

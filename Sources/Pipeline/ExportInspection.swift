@@ -199,7 +199,11 @@ public struct ExportInspection: Sendable {
         // Every slash date reads either way: day-first when the numbers are written with a
         // decimal comma, as the import reads them with --decimal-comma, and said either way.
         let eitherWay = EitherWaySpans.of(checks.compactMap(\.order))
-        let dayFirst = order.dayFirst || (eitherWay != nil && mark.comma)
+        // Or when a column's dates are all the 1st of a month written day-first, which
+        // month-first would all be January 1-12 (`DayMonthEvidence.firstsOfMonths`), as the
+        // import reads them.
+        let firsts = eitherWay != nil && !order.dayFirst ? header.indices.first { checks[$0].order?.firstsOfMonths == true } : nil
+        let dayFirst = order.dayFirst || (eitherWay != nil && mark.comma) || firsts != nil
         columns = header.indices.map { k in checks[k].merged(into: guesses[k], fileDayFirst: dayFirst) }
         totalsLine = ExportInspection.totalsRowLine(tally)
         warnings = ExportInspection.warnings(tally, header: header, headerLine: headerLine, totalsLine: totalsLine, delimiter: reader.delimiter)
@@ -213,7 +217,8 @@ public struct ExportInspection: Sendable {
             let slash = header.indices.filter { checks[$0].order?.slashDates == true }.map { "'\(header[$0].clipped)'" }
             let named = slash.joinedWithAnd
             let said = eitherWay.sentence("every slash date in \(named)", dayFirst: dayFirst,
-                                          why: dayFirst ? "as the import reads them with --decimal-comma (decimal: comma), since the numbers are written with a decimal comma, which goes with day-first dates" : "the default",
+                                          why: firsts.map { "as the import reads them, since every date in '\(header[$0].clipped)' is then the 1st of a month (01/MM/YYYY), while read month-first they would all fall on January 1-12" }
+                                            ?? (dayFirst ? "as the import reads them with --decimal-comma (decimal: comma), since the numbers are written with a decimal comma, which goes with day-first dates" : "the default"),
                                           kind: kind)
             if dayFirst { dateOrder = said } else { warnings.append(said) }
         }
@@ -228,7 +233,7 @@ public struct ExportInspection: Sendable {
                 .compactMap { $0 }.joined(separator: " and as ")
             warnings.append("'\(doubt)' reads as \(readings), and no value tells which: give --decimal-comma or --decimal-point (decimal: comma or point)")
         }
-        for column in columns {
+        for column in columns where firsts == nil {
             guard let look = column.dayFirstLook else { continue }
             warnings.append(look + ": if the export is monthly, add --date-format dmy")
         }

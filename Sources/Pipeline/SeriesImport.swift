@@ -100,8 +100,9 @@ public struct SeriesImport: Sendable {
         if notes.count > gapNotes { notes[gapNotes] = "partial periods (--partial drop; keep them with --partial keep): " + notes[gapNotes] }
         if partial == .drop, let kept = totals.partialPeriodsKeptNote { notes.append(kept) }
         if partial == .keep, let kept = SeriesImport.partialPeriodsKeptNote(totals, drop: "--partial drop") { notes.append(kept) }
-        // (ISO dates in January 1-12 read one way only: no word of day-first for them.)
-        if !datesReadOneWay, let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
+        // (ISO dates in January 1-12 read one way only: no word of day-first for them; nor
+        // for dates the import has read day-first already, with its own note.)
+        if !datesReadOneWay, summary.slashDateOrder != .dayFirst, let dayFirst = totals.dayFirstNote { notes.append(dayFirst) }
         if gapPolicy == .missing, let silent = SeriesImport.silentAtTheEndNote(totals) { notes.append(silent) }
         if let holes = totals.periodsWithoutAnyRowNote(option: "--gaps") { notes.append(holes) }
         // (A shard holds some spellings of a name and not others: there it says nothing.)

@@ -84,6 +84,9 @@ public struct ImportOptions: Sendable {
     /// that reads only so (`DayFirstWitness`) showed. One export writes its dates one way, so
     /// every date and date-time column is read so (`DayMonthEvidence`).
     public var dayFirstWitness: DayFirstWitness?
+    /// A second look's finding: rows after a repeated header that repeat the rows above it
+    /// (`JoinOverlapCheck`), left out by their lines.
+    public var joinOverlaps: [JoinOverlap] = []
 
     public init(columns: [String: String] = [:], delimiter: UInt8? = nil, dateFormat: DateFormat = .automatic,
                 decimalComma: Bool = false, rejectThreshold: Double = 0.01, onError: RejectPolicy = .fail,
@@ -193,11 +196,16 @@ public struct DayFirstWitness: Sendable, Equatable {
     /// read month-first was one row a month, February to December, and reorder ordered 0 of
     /// an antibiotic used at 1,500 a day where 18,000 were needed.
     public var byDecimalComma = false
+    /// No date decided: every slash date of the file reads either way, and a column's are all
+    /// the 1st of a month written day-first (`DayMonthEvidence.firstsOfMonths`), which read
+    /// month-first would all be January 1-12.
+    public var byFirstsOfMonths = false
 
-    public init(column: Int, text: String, line: Int, byDecimalComma: Bool = false) {
+    public init(column: Int, text: String, line: Int, byDecimalComma: Bool = false, byFirstsOfMonths: Bool = false) {
         self.column = column
         self.text = text
         self.line = line
         self.byDecimalComma = byDecimalComma
+        self.byFirstsOfMonths = byFirstsOfMonths
     }
 }

@@ -45,6 +45,16 @@ public struct DayMonthEvidence: Sendable {
     /// the row above's (callers cache repeated dates), so it costs a long file nothing.
     private var monthFirstLow = 0, monthFirstHigh = 0, dayFirstLow = 0, dayFirstHigh = 0
 
+    /// While every slash date's first number is 1 (`01/07/2023`): the second numbers seen, as
+    /// bits. Read day-first such dates are the 1st of months; read month-first they all fall
+    /// on January 1-12 (`firstsOfMonths`).
+    private var firstsMonths: UInt16 = 0
+    private var firstsBroken = false
+    private var firstsYear = 0, firstsYears = false
+    /// The column stands for months (a budget's or a ledger's period, `ImportRow.monthDate`):
+    /// January 7-9 read month-first are no months, so three 1sts are enough there.
+    public var periods = false
+
     public init() {}
 
     /// Adds one date field of the column, found on `line`; `read` says whether it read
@@ -81,6 +91,16 @@ public struct DayMonthEvidence: Sendable {
         }
         slashDates = true
         spanEitherWay(field, a, b)
+        if !firstsBroken {
+            if a == 1, (1...12).contains(b) {
+                firstsMonths |= 1 << UInt16(b)
+                if let year = DayMonthEvidence.year(field) {
+                    if firstsYear == 0 { firstsYear = year } else if year != firstsYear { firstsYears = true }
+                }
+            } else {
+                firstsBroken = true
+            }
+        }
         return (a, b)
     }
 
@@ -130,6 +150,20 @@ public struct DayMonthEvidence: Sendable {
         var value = 0, n = 0
         while i < field.count, field[i] &- 48 <= 9 { value = value * 10 + Int(field[i] &- 48); n += 1; i += 1 }
         return n == 4 ? value : n == 2 ? TwoDigitYearWindow.pivot.year(value) : nil
+    }
+
+    /// Whether the column is plainly written day-first though no date reads only so: every
+    /// slash date is `01/MM/YYYY`, three months at least, the 1st of a month read day-first,
+    /// while read month-first every one falls on January 1-12. A UK monthly export dated the
+    /// 1st (`01/07/2023` ... `01/12/2024`) read month-first put a year and a half of usage in
+    /// two Januaries, both dropped as partial: every forecast 0, exit 0. The mirror image
+    /// (`07/01/2023`, the 1st of months read month-first) is the default reading already.
+    /// A day-level column asks more, since a US export of January 5-8 (`1/5/2026` ...) is
+    /// daily: the 1sts in two years or more (January 7-12 of one year and 1-12 of the next is
+    /// no daily export), or of all twelve months.
+    public var firstsOfMonths: Bool {
+        slashDates && !firstsBroken && dayFirstCount == 0 && monthFirstCount == 0 && firstsMonths.nonzeroBitCount >= 3
+            && (periods || firstsYears || firstsMonths.nonzeroBitCount == 12)
     }
 
     /// Day-first evidence and no month-first: the column reads day-first.

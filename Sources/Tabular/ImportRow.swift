@@ -122,6 +122,7 @@ public struct ImportRow {
     public func monthDate(_ column: Int, cache: inout DateFieldCache) throws -> CalendarDay {
         let field = record[column]
         if let day = cache.day(of: field) { return day }
+        if importer.watchesOrder { importer.orderEvidence[column].periods = true }
         let day = try date(column)
         if let problem = importer.dates.notOneMonth(field) { throw RowRejection(column: column, problem) }
         cache.remember(field, day)

@@ -31,6 +31,8 @@ public final class TableImport {
     @usableFromInline let keyColumns: [Bool]
     /// Decomposed text fields recomposed (`ComposedText`), one buffer a column.
     @usableFromInline let composedText: ComposedText
+    /// What the first read's `JoinOverlapCheck` found, for `secondLook`.
+    var joinOverlapsFound: [JoinOverlap] = []
 
     public var file: String { reader.displayName }
     public var header: [String] { reader.header }
@@ -289,11 +291,20 @@ public final class TableImport {
                .min(by: { orderEvidence[$0].dayFirstLine < orderEvidence[$1].dayFirstLine }),
            let example = orderEvidence[decider].dayFirst {
             next.dayFirstWitness = DayFirstWitness(column: decider, text: example, line: orderEvidence[decider].dayFirstLine)
+        } else if watchesOrder, options.dayFirstWitness == nil, eitherWaySpans != nil,
+                  let k = orderEvidence.indices.first(where: { orderEvidence[$0].firstsOfMonths }) {
+            // No date decides, but a column's dates are all the 1st of a month written
+            // day-first, which month-first would all be January 1-12: plainly day-first.
+            next.dayFirstWitness = DayFirstWitness(column: k, text: "", line: 0, byFirstsOfMonths: true)
         } else if watchesOrder, options.dayFirstWitness == nil, options.decimalComma, eitherWaySpans != nil,
                   let k = orderEvidence.indices.first(where: { orderEvidence[$0].slashDates }) {
             // No date decides, and the numbers are read with a decimal comma: day-first, as
             // the countries writing a decimal comma write their dates (`DayFirstWitness.byDecimalComma`).
             next.dayFirstWitness = DayFirstWitness(column: k, text: "", line: 0, byDecimalComma: true)
+        }
+        if options.joinOverlaps.isEmpty, !joinOverlapsFound.isEmpty {
+            next.joinOverlaps = joinOverlapsFound
+            return SecondLook(options: next)
         }
         if next.dayFirstWitness != options.dayFirstWitness { return SecondLook(options: next) }
         return next.secondLookNotes.count > options.secondLookNotes.count ? SecondLook(options: next) : nil
@@ -367,7 +378,9 @@ public final class TableImport {
     func eitherWayNote(_ spans: EitherWaySpans, dayFirst: Bool) -> String {
         let columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
         let named = columns.joinedWithAnd
-        let why = dayFirst ? "since the numbers are read with a decimal comma, which goes with day-first dates"
+        let why = dayFirst && options.dayFirstWitness?.byFirstsOfMonths == true
+            ? "since every date in '\(header[options.dayFirstWitness!.column].clipped)' is then the 1st of a month (01/MM/YYYY), while read month-first they would all fall on January 1-12"
+            : dayFirst ? "since the numbers are read with a decimal comma, which goes with day-first dates"
             : options.decimalComma && file == "<stdin>" ? "the default, since standard input is read once (the numbers' decimal comma goes with day-first dates)"
             : "the default"
         return spans.sentence("every slash date of '\(file)' (\(named))", dayFirst: dayFirst, why: why, kind: options.onlyInput ? nil : options.kind)
@@ -379,6 +392,9 @@ public final class TableImport {
         var columns = orderEvidence.indices.filter { orderEvidence[$0].slashDates }.map { "'\(header[$0].clipped)'" }
         if columns.isEmpty { columns = ["'\(header[witness.column].clipped)'"] }
         let named = columns.joinedWithAnd
+        if witness.byFirstsOfMonths {
+            return "dates read day-first (DD/MM/YYYY) in \(named), as every date in '\(header[witness.column].clipped)' is then the 1st of a month, while read month-first they would all fall on January 1-12; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
+        }
         if witness.byDecimalComma {
             return "dates read day-first (DD/MM/YYYY) in \(named), as the numbers are read with a decimal comma, which goes with day-first dates; if they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"
         }
@@ -444,6 +460,11 @@ public final class TableImport {
         // blank line is. Rejected, one per page failed an export of a few pages at the 1% limit,
         // and skipping them let real bad rows through.
         var appendCheck = SelfAppendCheck()
+        // Exports joined with an overlap: looked for on the first read, left out on the second.
+        var overlapCheck = JoinOverlapCheck()
+        let overlaps = options.joinOverlaps
+        var overlapDates = [ClosedRange<CalendarDay>?](repeating: nil, count: overlaps.count)
+        let overlapDateColumn = overlaps.isEmpty ? nil : ["date", "period", "order_date", "start"].lazy.compactMap { self.indices[$0] }.first
         let shiftWatch = ShiftedRowWatch(header: header, leadingRows: reader.leadingRows(TableImport.rowsLookedAt))
         // Rows with a number in the watched text column and no sign of a shift: read, and named.
         var numberInTextLines: (lines: [Int], count: Int) = ([], 0)
@@ -451,6 +472,7 @@ public final class TableImport {
         var filled = [Int](repeating: 0, count: cells == nil ? 0 : expectedFields)
         func skipRepeatedHeader(_ record: CSVRecord, counted: CSVRecord, weight: Int) throws {
             appendCheck.headerRepeated(record)
+            if overlaps.isEmpty { overlapCheck.headerRepeated(record) }
             for k in cells ?? [] where k < counted.count && !ImportRow.isEmpty(counted[k]) { filled[k] -= 1 }
             summary.records -= 1
             summary.read -= weight
@@ -467,6 +489,10 @@ public final class TableImport {
         defer { remappedStarts.deallocate(); remappedEnds.deallocate() }
         let readColumns = Set(indices.values).union(cells ?? [])
         let roleColumns = Set(indices.values)
+        // A totals row's label in a column the import does not read (`Description`): the row is
+        // rejected as a totals row, as one labelled in a key column is (`TotalsLabel.marksTotalsRow`).
+        let unreadColumns = header.indices.filter { !readColumns.contains($0) && !hidden.contains($0) }
+        let keyColumn = indices["item"] ?? indices["series"]
         /// Whether `raw`, a line the import could not read, is a header: skipped when it is
         /// (the first repeated, or one to read the next rows by), thrown when its rows cannot
         /// be read.
@@ -502,6 +528,19 @@ public final class TableImport {
                 }
                 summary.records += 1
                 if let copy = appendCheck.see(raw) { throw SelfAppendCheck.error(copy, file: file) }
+                if overlaps.isEmpty {
+                    overlapCheck.see(raw)
+                } else if let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) }) {
+                    // A row repeating one above the header it follows: no data, skipped.
+                    summary.records -= 1
+                    summary.overlapRepeats += 1
+                    var yy = -1
+                    if let c = overlapDateColumn, c < raw.count, let day = columnDates[c].parse(raw[c], twoDigitYear: &yy) {
+                        overlapDates[k] = overlapDates[k].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+                    }
+                    try rejects?.write(file: file, record: raw, column: nil, reason: "repeats a line of lines \(overlaps[k].repeats.lowerBound)-\(overlaps[k].repeats.upperBound) above the repeated header on line \(overlaps[k].headerLine): exports joined with an overlap (skipped)")
+                    return
+                }
                 // In cell mode a line stands for its non-empty cells (at least one, so a line
                 // with none still counts when it is rejected).
                 let weight = cells.map { cells in
@@ -540,6 +579,11 @@ public final class TableImport {
                     numberInTextLines.count += 1
                     if numberInTextLines.lines.count < 5 { numberInTextLines.lines.append(record.line) }
                 }
+                for k in unreadColumns where k < record.count
+                    && TotalsLabel.marksTotalsRow(record[k], key: keyColumn.flatMap { $0 < record.count ? record[$0] : nil }) {
+                    try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: record[k], as: UTF8.self)), weight: weight)
+                    return
+                }
                 do {
                     let row = ImportRow(record: record, importer: self)
                     try body(row)
@@ -576,10 +620,16 @@ public final class TableImport {
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
             if let conflict = orderConflict() { throw conflict }
+            joinOverlapsFound = overlapCheck.found
             if options.secondLook, let again = secondLook() { throw again }
+            if let overlap = joinOverlapsFound.first, !options.secondLook {
+                // Read once (standard input): the rows were read, and cannot be read again without them.
+                throw InputError(file: file, line: overlap.headerLine, "the header comes again here and " + overlap.sentence(dates: nil).replacing("so the repeats were left out, not counted twice (listed in the rejects file as skipped)", with: "which would be counted twice, and this input is read once") + "; give the file by name, or remove lines \(overlap.lines.lowerBound)-\(overlap.lines.upperBound)")
+            }
+            for (k, overlap) in overlaps.enumerated() { summary.notes.append(overlap.sentence(dates: overlapDates[k])) }
             let spans = watchesOrder ? eitherWaySpans : nil
             if watchesOrder, let witness = options.dayFirstWitness {
-                summary.notes.append(witness.byDecimalComma && spans != nil ? eitherWayNote(spans!, dayFirst: true) : dayFirstNote(witness))
+                summary.notes.append((witness.byDecimalComma || witness.byFirstsOfMonths) && spans != nil ? eitherWayNote(spans!, dayFirst: true) : dayFirstNote(witness))
             } else if let spans {
                 summary.notes.append(eitherWayNote(spans, dayFirst: false))
             }
@@ -652,6 +702,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     public var blank = 0
     /// Lines that repeat the header (a paginated report's page headers), skipped.
     public var repeatedHeaders = 0
+    /// Rows after a repeated header repeating the rows above it (`JoinOverlap`), skipped.
+    public var overlapRepeats = 0
     /// Data lines read; equal to `read` except when unpivoting, where `read` counts cells.
     public var records = 0
     /// Unpivoting: `read`, `accepted` and `rejected` count the non-empty cells turned into rows.
@@ -714,7 +766,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
     }
 
     /// Whether the rejects file lists any line: rejected, blank or a repeated header.
-    public var rejectsFileListsLines: Bool { rejected + blank + repeatedHeaders > 0 }
+    public var rejectsFileListsLines: Bool { rejected + blank + repeatedHeaders + overlapRepeats > 0 }
 
     public var rejectedShare: Double { read == 0 ? 0 : Double(rejected) / Double(read) }
 
@@ -723,6 +775,7 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         if unpivoted { text += " (unpivoted from \(records) line\(records == 1 ? "" : "s"), \(emptyCells) empty cell\(emptyCells == 1 ? "" : "s") skipped)" }
         if blank > 0 { text += ", \(blank) blank line\(blank == 1 ? "" : "s") skipped" }
         if repeatedHeaders > 0 { text += ", \(repeatedHeaders) repeated header row\(repeatedHeaders == 1 ? "" : "s") skipped" }
+        if overlapRepeats > 0 { text += ", \(overlapRepeats) row\(overlapRepeats == 1 ? "" : "s") repeating the lines above a repeated header skipped (exports joined with an overlap)" }
         /// The first ten headers, quoted and clipped to 40 characters.
         func shown(_ headers: [String]) -> String {
             headers.prefix(10).map { "'\($0.count > 40 ? String($0.prefix(37)) + "..." : $0)'" }.joined(separator: ", ")

@@ -139,6 +139,23 @@ public enum TotalsLabel {
 
     static let totalAndSpace: [UInt8] = Array("total ".utf8)
 
+    /// Whether a value in a column the import does not read (a `Description`) marks its row
+    /// as a totals row: a totals label (`SUBTOTAL`, `Grand Total`, `Total:`), the row's own key
+    /// with `Total` before or after it (`Total 10045`, `isSubtotal`), or a total word beside
+    /// words that only say what is totalled (`Item Total`, `isTotalsHeader`). A report writer
+    /// puts its group footer's label in a text column and repeats the key and date, and the
+    /// row was summed as data (an item's month counted twice). Byte-level quick outs first (the
+    /// first letter, the length, a last word `total`): it runs on every row's unread fields.
+    public static func marksTotalsRow(_ field: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard !field.isEmpty, field.count <= 2 * longest else { return false }
+        if matches(field, wordBytes) { return true }
+        if let key, isSubtotal(field, under: key) { return true }
+        var end = field.count
+        while end > 0, isSpace(field[end - 1]) || field[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        guard end > 6, (0..<5).allSatisfy({ field[end - 5 + $0] | 0x20 == totalAndSpace[$0] }), isSpace(field[end - 6]) else { return false }
+        return isTotalsHeader(String(decoding: field, as: UTF8.self))
+    }
+
     /// The words that make a name a totals candidate when they stand as a word anywhere in it
     /// (`Total for 2025-01`, `ICU Total`, `Grand total - all items`, `Subtotal - 6010 ICU`,
     /// `Totaal`, `Total général`), lower case. Such a name is only a candidate: an item is

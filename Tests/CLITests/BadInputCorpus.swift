@@ -307,7 +307,7 @@ enum BadInputCorpus {
     static func cases() -> [CorpusCase] {
         CSVInput.all.flatMap { structural($0) + rowLevel($0) + values($0) + threshold($0) } + largeFields() + outputs() + reorderDefects() + PipelineCorpus.cases()
             + varianceStaffingDefects() + flagCases() + unpivotCases() + encodingCases() + inspectCases() + calendarCases() + scenarioCases()
-            + purchasingCases() + shiftCases() + historyCases() + importReviewCases() + importReviewKeysCases() + importReview2Cases() + datesReviewCases() + inspectReviewCases() + twoWeekTotalsCases()
+            + purchasingCases() + shiftCases() + historyCases() + importReviewCases() + importReviewKeysCases() + importReview2Cases() + joinedExportCases() + datesReviewCases() + inspectReviewCases() + twoWeekTotalsCases()
     }
 
     /// The other files of a kind (the file under test comes from the case's generator).

@@ -252,14 +252,23 @@ import Tabular
         #expect(reversal.notes.contains { $0.contains("(ED / Salaries 2026-01)") }, "\(reversal.notes)")
     }
 
-    /// Months dated the 1st and written day-first are refused naming both readings; dates that
+    /// Months dated the 1st and written day-first are read day-first (the 1st of a month so,
+    /// January 1-12 month-first), as a usage export's are; months dated the 10th in two years
+    /// (October 1-12 of each read month-first) are refused naming both readings; dates that
     /// read one way only (ISO posting dates in January) are not.
     @Test func onlyDatesThatCouldBeDayFirstAreRefusedAsSuch() throws {
         let ws = try Workspace()
         try ws.write("dmy.csv", "department,account,period,amount\nICU,Salaries,01/07/2025,1\nICU,Salaries,01/08/2025,1\nICU,Salaries,01/09/2025,1\n")
-        let error = try #require(throws: InputError.self) { try ws.tables(["dmy.csv": "actuals"]) }
-        #expect(error.message.contains("every period of the file falls on January 1-12") && error.message.contains("add --date-format actuals=dmy")
-                && error.message.contains("if they are days of January, add --date-format actuals=mdy"), "\(error.message)")
+        // Read as the stage reads a file by name: again when the first read asks (`TableImport.SecondLook`).
+        let stage = try ImportStage(file: ws.path + "/dmy.csv", table: "actuals", options: ImportOptions(onError: .skip))
+        var options = stage.options
+        options.secondLook = true
+        let again = try #require(throws: TableImport.SecondLook.self) { try stage.readLong(ws.path + "/dmy.csv", options) }
+        #expect(try stage.readLong(ws.path + "/dmy.csv", again.options).0.texts("period") == ["2025-07", "2025-08", "2025-09"])
+        try ws.write("tenth.csv", "department,account,period,amount\nICU,Salaries,10/07/2024,1\nICU,Salaries,10/08/2024,1\nICU,Salaries,10/07/2025,1\n")
+        let error = try #require(throws: InputError.self) { try ws.tables(["tenth.csv": "actuals"]) }
+        #expect(error.message.contains("every period of the file falls on October 1-12") && error.message.contains("add --date-format actuals=dmy")
+                && error.message.contains("if they are days of October, add --date-format actuals=mdy"), "\(error.message)")
         try ws.write("iso.csv", "department,account,period,amount\nICU,Salaries,2026-01-02,1\nICU,Salaries,2026-01-05,1\nICU,Salaries,2026-01-09,1\n")
         #expect(try ws.tables(["iso.csv": "actuals"])["actuals"]?.texts("period") == ["2026-01", "2026-01", "2026-01"])
     }

@@ -112,4 +112,35 @@ struct EitherWayDatesTests {
         #expect(point.summary.slashDateOrder == .eitherWay)
         #expect(point.summary.notes.count == 1)
     }
+
+    /// The pipeline review's UK monthly export dated the 1st (`01/07/2023` ... `01/12/2024`):
+    /// read month-first every date fell on January 1-12, a year and a half of usage in two
+    /// Januaries (both then dropped as partial). Every date the 1st of a month read day-first,
+    /// three months at least, and none reading one way only: read day-first, with the note.
+    @Test func theFirstOfEveryMonthWrittenDayFirstIsReadDayFirstAndSaysSo() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("uk.csv", "date,quantity\n01/11/2024,5\n01/12/2024,6\n01/01/2025,7\n01/02/2025,8\n")
+        let (days, summary, again) = try readEitherWay(path, decimalComma: false)
+        #expect(again)
+        #expect(days == [day(2024, 11, 1), day(2024, 12, 1), day(2025, 1, 1), day(2025, 2, 1)])
+        #expect(summary.slashDateOrder == .dayFirst)
+        #expect(summary.notes == ["every slash date of '\(path)' ('date') reads either way (no day above 12), and was read day-first (DD/MM/YYYY), since every date in 'date' is then the 1st of a month (01/MM/YYYY), while read month-first they would all fall on January 1-12: 2024-11-01 to 2025-02-01; read month-first they would be 2024-01-11 to 2025-01-02. If they are month-first, give --date-format mdy (date_format: mdy in a pipeline)"])
+    }
+
+    /// Two months' 1st (`01/02/2026`, `01/03/2026`) may be January 2 and 3: too few to say,
+    /// read month-first, the default, with its note; and so is a file with another day among
+    /// its 1sts (`05/03/2026`).
+    @Test func fewFirstsOrAnotherDayKeepMonthFirst() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        for (name, text) in [("two.csv", "date,quantity\n01/02/2026,5\n01/03/2026,6\n01/02/2026,1\n"),
+                             ("other.csv", "date,quantity\n01/02/2026,5\n01/03/2026,6\n01/04/2026,7\n05/03/2026,1\n")] {
+            let path = try dir.write(name, text)
+            let (days, summary, again) = try readEitherWay(path, decimalComma: false)
+            #expect(!again, "\(name)")
+            #expect(days.first == day(2026, 1, 2), "\(name)")
+            #expect(summary.slashDateOrder == .eitherWay, "\(name)")
+        }
+    }
 }

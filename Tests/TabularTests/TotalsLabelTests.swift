@@ -92,4 +92,38 @@ struct TotalsLabelTests {
             #expect(!TotalsLabel.holdsTotalWord(name), "\(name)")
         }
     }
+
+    /// A value in a column the import does not read (a report writer's group footer, the key
+    /// and date repeated, `SUBTOTAL` in the Description): the labels, the row's key with
+    /// `Total`, and a total word beside words that say what is totalled mark a totals row;
+    /// a description that merely holds the word does not.
+    @Test func valuesOfAnUnreadColumnThatMarkATotalsRow() {
+        func marks(_ text: String, key: String = "10045") -> Bool {
+            var text = text, key = key
+            return text.withUTF8 { t in key.withUTF8 { TotalsLabel.marksTotalsRow(t, key: $0) } }
+        }
+        for label in ["SUBTOTAL", "Total", "Grand Total", "Total:", "Total 10045", "10045 Total", "Item Total", "Daily Total"] {
+            #expect(marks(label), "\(label)")
+        }
+        for text in ["Cup", "Total Parenteral Nutrition kit", "TPN Total", "Total 10023", "Knee total", "Totally sterile", "", "Subtotals and more"] {
+            #expect(!marks(text), "\(text)")
+        }
+    }
+
+    /// Read through an import: the row labelled `SUBTOTAL` in the unread Description is
+    /// rejected as a totals row naming that column, as a key column's label is; the issues
+    /// of 5 and 5 are read (the review's 10045 summed 20 for 10).
+    @Test func aTotalsLabelInAnUnreadColumnRejectsTheRow() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("issues.csv", "Trans Date,Item #,Description,Qty Issued\n1/3/2024,10045,Cup,5\n1/31/2024,10045,Cup,5\n1/31/2024,10045,SUBTOTAL,10\n")
+        let table = try TableImport(path: path, columns: [ColumnSpec("date"), ColumnSpec("item"), ColumnSpec("quantity")],
+                                    options: ImportOptions(columns: ["date": "Trans Date", "item": "Item #", "quantity": "Qty Issued"], onError: .skip))
+        let q = try #require(table.column("quantity"))
+        var sum = 0.0
+        let summary = try table.run { row in sum += try row.number(q) }
+        #expect(sum == 10)
+        #expect(summary.accepted == 2 && summary.rejected == 1, "\(summary)")
+        #expect(summary.examples.first?.contains(":4: column 'Description': a totals row ('SUBTOTAL')") == true, "\(summary.examples)")
+    }
 }

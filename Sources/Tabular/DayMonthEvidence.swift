@@ -51,6 +51,8 @@ public struct DayMonthEvidence: Sendable {
     private var firstsMonths: UInt16 = 0
     private var firstsBroken = false
     private var firstsYear = 0, firstsYears = false
+    /// The same months by year, as bits (few years: a short list), for `firstsRunOfMonths`.
+    private var firstsByYear: [(year: Int, months: UInt16)] = []
     /// The column stands for months (a budget's or a ledger's period, `ImportRow.monthDate`):
     /// January 7-9 read month-first are no months, so three 1sts are enough there.
     public var periods = false
@@ -96,6 +98,13 @@ public struct DayMonthEvidence: Sendable {
                 firstsMonths |= 1 << UInt16(b)
                 if let year = DayMonthEvidence.year(field) {
                     if firstsYear == 0 { firstsYear = year } else if year != firstsYear { firstsYears = true }
+                    if let k = firstsByYear.firstIndex(where: { $0.year == year }) {
+                        firstsByYear[k].months |= 1 << UInt16(b)
+                    } else if firstsByYear.count < 64 {
+                        firstsByYear.append((year, 1 << UInt16(b)))
+                    } else {
+                        firstsBroken = true
+                    }
                 }
             } else {
                 firstsBroken = true
@@ -158,12 +167,29 @@ public struct DayMonthEvidence: Sendable {
     /// 1st (`01/07/2023` ... `01/12/2024`) read month-first put a year and a half of usage in
     /// two Januaries, both dropped as partial: every forecast 0, exit 0. The mirror image
     /// (`07/01/2023`, the 1st of months read month-first) is the default reading already.
-    /// A day-level column asks more, since a US export of January 5-8 (`1/5/2026` ...) is
-    /// daily: the 1sts in two years or more (January 7-12 of one year and 1-12 of the next is
-    /// no daily export), or of all twelve months.
+    ///
+    /// A day-level column asks more, since month-first such a column is a run of January days,
+    /// which a US daily export is: a month-to-date pull of 1/1/2026 ... 1/12/2026 had been read
+    /// as the 1st of twelve months (each day's usage a month, the forecast 1/30 of the demand).
+    /// It is read day-first only when month-first it cannot be a run of days: its months
+    /// day-first span two calendar years or more (month-first, the Januaries of two years with
+    /// most of a year missing between), with no gap of three months or more among them. A
+    /// year-on-year pull of January 1-5 of two years has a gap either way, and keeps the
+    /// default reading with the note of both.
     public var firstsOfMonths: Bool {
         slashDates && !firstsBroken && dayFirstCount == 0 && monthFirstCount == 0 && firstsMonths.nonzeroBitCount >= 3
-            && (periods || firstsYears || firstsMonths.nonzeroBitCount == 12)
+            && (periods || (firstsYears && firstsRunOfMonths))
+    }
+
+    /// Whether the 1sts read day-first leave no gap of three months or more between the first
+    /// month and the last.
+    private var firstsRunOfMonths: Bool {
+        var months: [Int] = []
+        for (year, bits) in firstsByYear {
+            for m in 1...12 where bits & (1 << UInt16(m)) != 0 { months.append(year * 12 + m) }
+        }
+        months.sort()
+        return zip(months, months.dropFirst()).allSatisfy { $1 - $0 <= 3 }
     }
 
     /// Day-first evidence and no month-first: the column reads day-first.

@@ -27,40 +27,57 @@ struct JoinOverlapCheck {
     /// Rows seen in all; row `n` is kept at `n % window` while `n` is among the last `window`.
     private var seen = 0
     private var scanned = 0
-    /// The repeated header whose following rows are being compared: its line, the row count
-    /// at it, and the row expected next (nil before the first row after it).
+    /// The repeated header whose following rows are being compared: its line and the row
+    /// count at it.
     private var header: (line: Int, at: Int)?
-    private var expected: Int?
-    private var runStart = 0
+    /// Every kept row before the header whose hash is the first row's after it, the latest
+    /// `mostStarts` of them: a run may start at any (a recurring GL line, two equal issues on
+    /// a day, had its earliest twin taken, whose next row differed, and the overlap was
+    /// missed). All advance together, `offset` rows on; the one that reaches the header is it.
+    private var starts: [Int] = []
+    private var offset = 0
+    static let mostStarts = 4096
     private var firstLine = 0
-    /// The lines of the run's first repeated row and of the last row above the header, kept
-    /// as the run is found: a long run's slots are written over as it goes.
-    private var repeatsFirst = 0, lastAbove = 0
+    /// The lines of the candidates' first rows and of the last row above the header, kept as
+    /// the run is found: a long run's slots are written over as it goes.
+    private var startLines: [Int] = []
+    private var lastAbove = 0
     private var runHashes = Set<UInt64>()
     private(set) var found: [JoinOverlap] = []
 
-    /// Takes a non-blank record of the file (before it is known to be a repeated header).
+    /// Takes a record of the file the import accepted as data (a totals row or a footer line
+    /// is no row above a header: `Report Total` ending the first export hid the overlap).
     mutating func see(_ record: CSVRecord) {
         let hash = JoinOverlapCheck.hash(record)
         if let at = header?.at {
-            if let next = expected {
-                if hashes[next % JoinOverlapCheck.window] == hash {
-                    runHashes.insert(hash)
-                    expected = next + 1
-                    if next + 1 == at { confirm(lastLine: record.line) }
-                } else {
+            if starts.isEmpty {
+                starts = candidates(hash, before: at)
+                if starts.isEmpty {
                     header = nil
+                } else {
+                    startLines = starts.map { lines[$0 % JoinOverlapCheck.window] }
+                    firstLine = record.line
+                    lastAbove = lines[(at - 1) % JoinOverlapCheck.window]
+                    runHashes = [hash]
+                    offset = 0
+                    advance(at: at, line: record.line)
                 }
-            } else if let start = oldest(hash, before: at), start > 0 {
-                runStart = start
-                firstLine = record.line
-                repeatsFirst = lines[start % JoinOverlapCheck.window]
-                lastAbove = lines[(at - 1) % JoinOverlapCheck.window]
-                runHashes = [hash]
-                expected = start + 1
-                if start + 1 == at { confirm(lastLine: record.line) }
             } else {
-                header = nil
+                offset += 1
+                runHashes.insert(hash)
+                // A candidate's row `offset` on must be this one, and still kept.
+                let oldestKept = seen - JoinOverlapCheck.window
+                var k = 0
+                while k < starts.count {
+                    let n = starts[k] + offset
+                    if n >= at || n < oldestKept || hashes[n % JoinOverlapCheck.window] != hash {
+                        starts.remove(at: k)
+                        startLines.remove(at: k)
+                    } else {
+                        k += 1
+                    }
+                }
+                if starts.isEmpty { header = nil } else { advance(at: at, line: record.line) }
             }
         }
         let slot = seen % JoinOverlapCheck.window
@@ -74,32 +91,45 @@ struct JoinOverlapCheck {
         seen += 1
     }
 
+    /// After the row `offset` on: a candidate whose run has reached the header is the overlap
+    /// when it holds `shortestRun` different lines; one that does not drops out, the earlier
+    /// ones going on.
+    private mutating func advance(at: Int, line: Int) {
+        guard let k = starts.firstIndex(where: { $0 + offset + 1 == at }) else { return }
+        if runHashes.count >= JoinOverlapCheck.shortestRun, let (headerLine, _) = header {
+            found.append(JoinOverlap(headerLine: headerLine, lines: firstLine...line, rows: at - starts[k],
+                                     repeats: startLines[k]...lastAbove))
+            header = nil
+            starts = []
+            startLines = []
+        } else {
+            starts.remove(at: k)
+            startLines.remove(at: k)
+            if starts.isEmpty { header = nil }
+        }
+    }
+
     /// Tells that the record just seen repeats the header: it is no row, and the rows after
     /// it are compared with those before.
     mutating func headerRepeated(_ record: CSVRecord) {
         if seen > 0, lines[(seen - 1) % JoinOverlapCheck.window] == record.line { seen -= 1 }
         header = seen > 0 && scanned < JoinOverlapCheck.scanBudget ? (record.line, seen) : nil
-        expected = nil
+        starts = []
+        startLines = []
     }
 
-    /// The earliest kept row before row `at` whose hash is `hash`.
-    private mutating func oldest(_ hash: UInt64, before at: Int) -> Int? {
-        let low = max(0, at - JoinOverlapCheck.window)
-        scanned += at - low
-        var n = low
-        while n < at {
-            if hashes[n % JoinOverlapCheck.window] == hash { return n }
-            n += 1
+    /// The kept rows before row `at` whose hash is `hash`, the latest `mostStarts` of them.
+    private mutating func candidates(_ hash: UInt64, before at: Int) -> [Int] {
+        // Not the file's first row: a repeat of the file's start is `SelfAppendCheck`'s.
+        let low = max(1, at - JoinOverlapCheck.window)
+        scanned += max(0, at - low)
+        var found: [Int] = []
+        var n = at - 1
+        while n >= low, found.count < JoinOverlapCheck.mostStarts {
+            if hashes[n % JoinOverlapCheck.window] == hash { found.append(n) }
+            n -= 1
         }
-        return nil
-    }
-
-    /// The rows since the header have matched the rows above it up to the header.
-    private mutating func confirm(lastLine: Int) {
-        defer { header = nil; expected = nil }
-        guard let (line, at) = header, runHashes.count >= JoinOverlapCheck.shortestRun else { return }
-        found.append(JoinOverlap(headerLine: line, lines: firstLine...lastLine, rows: at - runStart,
-                                 repeats: repeatsFirst...lastAbove))
+        return found.reversed()
     }
 
     /// A 64-bit hash of the record's fields, eight bytes at a time.
@@ -137,11 +167,28 @@ public struct JoinOverlap: Sendable, Equatable {
     public var rows: Int
     /// The lines they repeat, ending just above the header.
     public var repeats: ClosedRange<Int>
+    /// Found in a file that repeats its header more than `mostJoinHeaders` times, a paginated
+    /// report: the rows are kept, and the note names them as a suspected overlap. An OR pick
+    /// list issuing the same four lines for two knee cases on one day, a page break between,
+    /// had the second case's lines left out as an overlap.
+    public var kept = false
+    /// A pair of exports joined with `cat` repeats its header once, or twice with a title block.
+    public static let mostJoinHeaders = 2
+
+    public init(headerLine: Int, lines: ClosedRange<Int>, rows: Int, repeats: ClosedRange<Int>) {
+        self.headerLine = headerLine
+        self.lines = lines
+        self.rows = rows
+        self.repeats = repeats
+    }
 
     /// "lines 285-380 (96 rows, dated 2024-03-01 to 2024-03-31) after the repeated header on
     /// line 284 repeat lines 188-283 exactly"; `dates` the span of their dates, when read.
     public func sentence(dates: ClosedRange<CalendarDay>?) -> String {
         let dated = dates.map { $0.lowerBound == $0.upperBound ? ", dated \($0.lowerBound)" : ", dated \($0.lowerBound) to \($0.upperBound)" } ?? ""
+        if kept {
+            return "lines \(lines.lowerBound)-\(lines.upperBound) (\(rows) row\(rows == 1 ? "" : "s")\(dated)) after the repeated header on line \(headerLine) repeat lines \(repeats.lowerBound)-\(repeats.upperBound) line for line, and were counted: the file repeats its header on many pages (a paginated report), where equal rows on both sides of a page break can be real; if it is two exports joined with an overlap, remove lines \(lines.lowerBound)-\(lines.upperBound) (or import the part from line \(headerLine) on as a file of its own)"
+        }
         return "lines \(lines.lowerBound)-\(lines.upperBound) (\(rows) row\(rows == 1 ? "" : "s")\(dated)) after the repeated header on line \(headerLine) repeat lines \(repeats.lowerBound)-\(repeats.upperBound) line for line: two exports joined with an overlap, so the repeats were left out, not counted twice (listed in the rejects file as skipped); if both copies are real rows, import the part from line \(headerLine) on as a file of its own"
     }
 }

@@ -528,16 +528,18 @@ public final class TableImport {
                 }
                 summary.records += 1
                 if let copy = appendCheck.see(raw) { throw SelfAppendCheck.error(copy, file: file) }
-                if overlaps.isEmpty {
-                    overlapCheck.see(raw)
-                } else if let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) }) {
-                    // A row repeating one above the header it follows: no data, skipped.
-                    summary.records -= 1
-                    summary.overlapRepeats += 1
+                // The overlap check sees a row once it is accepted (below): a footer ending the
+                // first export (`Report Total`, `Run by JDOE`) is no row above the header.
+                if !overlaps.isEmpty, let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) }) {
                     var yy = -1
                     if let c = overlapDateColumn, c < raw.count, let day = columnDates[c].parse(raw[c], twoDigitYear: &yy) {
                         overlapDates[k] = overlapDates[k].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
                     }
+                }
+                if !overlaps.isEmpty, let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) && !$0.kept }) {
+                    // A row repeating one above the header it follows: no data, skipped.
+                    summary.records -= 1
+                    summary.overlapRepeats += 1
                     try rejects?.write(file: file, record: raw, column: nil, reason: "repeats a line of lines \(overlaps[k].repeats.lowerBound)-\(overlaps[k].repeats.upperBound) above the repeated header on line \(overlaps[k].headerLine): exports joined with an overlap (skipped)")
                     return
                 }
@@ -602,8 +604,10 @@ public final class TableImport {
                                 try rejectOne(record, rejection.column ?? k, rejection.reason)
                             }
                         }
+                        if acceptedHere > 0, overlaps.isEmpty { overlapCheck.see(raw) }
                     } else {
                         summary.accepted += 1
+                        if overlaps.isEmpty { overlapCheck.see(raw) }
                     }
                 } catch let rejection as RowRejection {
                     if try !isHeader(raw, record, weight: weight) {
@@ -621,8 +625,18 @@ public final class TableImport {
             // all read day-first.
             if let conflict = orderConflict() { throw conflict }
             joinOverlapsFound = overlapCheck.found
+            // A paginated report repeats its header at every page, a joined pair of exports once
+            // or twice: in a report of more pages, rows repeating those above a page header may
+            // be real (a surgical kit's four lines issued twice, a page break between), so they
+            // are kept and named (`JoinOverlap.kept`).
+            if summary.repeatedHeaders > JoinOverlap.mostJoinHeaders {
+                for k in joinOverlapsFound.indices { joinOverlapsFound[k].kept = true }
+            }
             if options.secondLook, let again = secondLook() { throw again }
-            if let overlap = joinOverlapsFound.first, !options.secondLook {
+            if !options.secondLook {
+                for overlap in joinOverlapsFound where overlap.kept { summary.notes.append(overlap.sentence(dates: nil)) }
+            }
+            if let overlap = joinOverlapsFound.first(where: { !$0.kept }), !options.secondLook {
                 // Read once (standard input): the rows were read, and cannot be read again without them.
                 throw InputError(file: file, line: overlap.headerLine, "the header comes again here and " + overlap.sentence(dates: nil).replacing("so the repeats were left out, not counted twice (listed in the rejects file as skipped)", with: "which would be counted twice, and this input is read once") + "; give the file by name, or remove lines \(overlap.lines.lowerBound)-\(overlap.lines.upperBound)")
             }

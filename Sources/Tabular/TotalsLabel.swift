@@ -152,8 +152,29 @@ public enum TotalsLabel {
         if let key, isSubtotal(field, under: key) { return true }
         var end = field.count
         while end > 0, isSpace(field[end - 1]) || field[end - 1] == UInt8(ascii: ":") { end -= 1 }
-        guard end > 6, (0..<5).allSatisfy({ field[end - 5 + $0] | 0x20 == totalAndSpace[$0] }), isSpace(field[end - 6]) else { return false }
-        return isTotalsHeader(String(decoding: field, as: UTF8.self))
+        if end > 6, (0..<5).allSatisfy({ field[end - 5 + $0] | 0x20 == totalAndSpace[$0] }), isSpace(field[end - 6]),
+           isTotalsHeader(String(decoding: field, as: UTF8.self)) { return true }
+        return isGroupFooter(field, key: key)
+    }
+
+    /// Whether the field is a report writer's group footer: a total word, with only the row's
+    /// own key, words saying what is totalled and `for`/`of` beside it, whatever the marks
+    /// between (`** Total **`, `Total for 10045`, `Item 10045 Total`, `Total - 10045`,
+    /// `Sub-Total 10045`, `Totals for Item 10045:`, `Total Qty`, `--- Subtotal ---`, the
+    /// Crystal and SSRS defaults). Each was summed as data, the item's month doubled. A
+    /// description with a word of its own (`Total knee kit`, `Gauze (Total 10)`) is read.
+    /// Only a field holding a total word (`holdsTotalWord`, byte-level) gets here.
+    static func isGroupFooter(_ field: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard holdsTotalWord(field) else { return false }
+        func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+            String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        }
+        let keyWords = Set(key.map(words) ?? [])
+        var total = false
+        for word in words(field) where !keyWords.contains(word) {
+            if totalHeaderWords.contains(word) { total = true } else if !totalledWords.contains(word) && word != "for" && word != "of" { return false }
+        }
+        return total
     }
 
     /// The words that make a name a totals candidate when they stand as a word anywhere in it

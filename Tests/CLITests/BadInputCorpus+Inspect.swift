@@ -36,7 +36,7 @@ extension BadInputCorpus {
             CorpusCase(kind: usage.kind, name: "inspect of monthly rows dated 01/MM/YYYY",
                        files: ["dmy.csv": Data(("date,item,quantity\n" + (1...12).map { "01/\($0 < 10 ? "0" : "")\($0)/2025,A,\(100 + $0)\n" }.joined()).utf8)],
                        arguments: ["inspect", "dmy.csv"],
-                       expectation: .inspected(says: ["date order:", "was read day-first (DD/MM/YYYY), as the import reads them, since every date in 'date' is then the 1st of a month", "give --date-format mdy"])),
+                       expectation: .inspected(says: ["every date in 'date' falls on January 1-12", "add --date-format dmy"])),
             // Every slash date reads either way: a decimal comma shows them day-first, and
             // both readings are given either way.
             CorpusCase(kind: usage.kind, name: "inspect of slash dates that all read either way, with a decimal comma",

@@ -14,6 +14,13 @@ extension BadInputCorpus {
         cases.append(accepting(usage, "monthly usage dated the 1st written day-first (01/11/2024), read day-first", Data(firsts.utf8), read: 3,
                                output: usage.output, says: ["A100,2024-11,10", "A100,2024-12,20", "A100,2025-01,30"]))
 
+        // A US month-to-date pull, January 1-12 written month-first (1/1/2026 ... 1/12/2026):
+        // a run of days, not the 1st of twelve months.
+        let mtd = "date,item,quantity,location\n" + (1...12).map { "1/\($0)/2026,A100,\($0),Central\n" }.joined()
+        cases.append(CorpusCase(kind: usage.kind, name: "a month-to-date pull of January 1-12 written month-first (1/1/2026 ... 1/12/2026), read month-first",
+                                files: [usage.file: Data(mtd.utf8)], arguments: usage.arguments + ["--partial", "keep"],
+                                expectation: .accepted(file: usage.file, read: 12, output: usage.output, says: ["A100,2026-01,78"])))
+
         // A GL whose periods are the 1st of the month written day-first: July to September.
         var budget = "department,account,period,amount\n", actuals = "department,account,period,amount\n"
         for (m, spent) in [(7, 38_000), (8, 41_000), (9, 39_000)] {

@@ -143,4 +143,29 @@ struct EitherWayDatesTests {
             #expect(summary.slashDateOrder == .eitherWay, "\(name)")
         }
     }
+    /// The second pipeline review's US month-to-date pull (`1/1/2026` ... `1/12/2026`, every
+    /// day): month-first a run of twelve January days, which a daily export is. It had been
+    /// read as the 1st of twelve months (each day's usage a month, the forecast about 1/30 of
+    /// the demand). Read month-first, with the note of both readings; and so is a year-on-year
+    /// pull of January 1-5 of two years (day-first, January to May of each with a gap).
+    /// A UK export of twelve months over two years (`01/07/2024` ... `01/06/2025`) is still
+    /// read day-first.
+    @Test func aRunOfJanuaryDaysIsNotReadAsTheFirstsOfMonths() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let mtd = try dir.write("mtd.csv", "date,quantity\n" + (1...12).map { "1/\($0)/2026,\($0)\n" }.joined())
+        let (days, summary, again) = try readEitherWay(mtd, decimalComma: false)
+        #expect(!again)
+        #expect(days == (1...12).map { day(2026, 1, $0) })
+        #expect(summary.slashDateOrder == .eitherWay)
+        #expect(summary.notes.count == 1 && summary.notes[0].contains("read month-first"), "\(summary.notes)")
+        let yoy = try dir.write("yoy.csv", "date,quantity\n" + [2025, 2026].flatMap { y in (1...5).map { "1/\($0)/\(y),1\n" } }.joined())
+        let twoJanuaries = try readEitherWay(yoy, decimalComma: false)
+        #expect(!twoJanuaries.again)
+        #expect(twoJanuaries.days.allSatisfy { $0.components.month == 1 }, "\(twoJanuaries.days)")
+        let uk = try dir.write("uk2.csv", "date,quantity\n" + [(2024, 7...12), (2025, 1...6)].flatMap { y, months in months.map { "01/\($0 < 10 ? "0" : "")\($0)/\(y),1\n" } }.joined())
+        let months = try readEitherWay(uk, decimalComma: false)
+        #expect(months.again)
+        #expect(months.days.first == day(2024, 7, 1) && months.days.last == day(2025, 6, 1))
+    }
 }

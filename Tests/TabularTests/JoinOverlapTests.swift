@@ -9,8 +9,9 @@ import Testing
 
     /// (date, quantity) of each accepted row and the summary, read again when the import asks
     /// (`TableImport.SecondLook`), as the import stages do; `secondLook` false reads once.
-    static func read(_ path: String, secondLook: Bool = true) throws -> (rows: [(CalendarDay, Double)], summary: ImportSummary) {
+    static func read(_ path: String, secondLook: Bool = true, skip: Bool = false) throws -> (rows: [(CalendarDay, Double)], summary: ImportSummary) {
         var options = ImportOptions()
+        if skip { options.onError = .skip }
         options.secondLook = secondLook
         while true {
             let table = try TableImport(path: path, columns: columns, options: options)
@@ -98,5 +99,81 @@ import Testing
         let (rows, summary) = try Self.read(path)
         #expect(rows.count == 10)
         #expect(summary.overlapRepeats == 0, "\(summary)")
+    }
+    /// The second review's finding 2: the first export ends with its own footer (`Report
+    /// Total`, a `Run ... by` line), rejected, between its last row and the repeated header.
+    /// It is no row above the header: the overlap is still found and left out.
+    @Test func aFooterEndingTheFirstExportDoesNotHideTheOverlap() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        for footer in ["Report Total,,36", "Run 2024-03-31 14:02 by JDOE,,"] {
+            let path = try dir.write("footer.csv", Self.overlapping.replacingOccurrences(of: "2024-03-03,A,3\ndate,", with: "2024-03-03,A,3\n\(footer)\ndate,"))
+            let (rows, summary) = try Self.read(path, skip: true)
+            #expect(rows.map(\.1) == [10, 20, 1, 2, 3, 7], "\(footer)")
+            #expect(summary.overlapRepeats == 3 && summary.rejected == 1, "\(summary)")
+            #expect(summary.notes.contains { $0.hasPrefix("lines 9-11 (3 rows, dated 2024-03-01 to 2024-03-03) after the repeated header on line 8 repeat lines 4-6") }, "\(summary.notes)")
+        }
+    }
+
+    /// The second review's finding 3: the overlap's first row (`A,10`) has an identical twin
+    /// earlier (line 3), whose next row differs; the run from its later twin (line 5) reaches
+    /// the header, and is the overlap.
+    @Test func anOverlapWhoseFirstRowHasAnEarlierTwinIsFound() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("twin.csv", """
+            date,item,quantity
+            2024-03-01,X,1
+            2024-03-01,A,10
+            2024-03-01,B,5
+            2024-03-01,A,10
+            2024-03-02,C,3
+            2024-03-02,D,2
+            date,item,quantity
+            2024-03-01,A,10
+            2024-03-02,C,3
+            2024-03-02,D,2
+            2024-03-03,E,4
+
+            """)
+        let (rows, summary) = try Self.read(path)
+        #expect(rows.map(\.1) == [1, 10, 5, 10, 3, 2, 4])
+        #expect(summary.overlapRepeats == 3, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 9-11 (3 rows, dated 2024-03-01 to 2024-03-02) after the repeated header on line 8 repeat lines 5-7") }, "\(summary.notes)")
+    }
+
+    /// The second review's finding 7: a paginated report (its header on every page) whose
+    /// page break falls between two identical knee kits of one day. Rows repeating those
+    /// above a page header are kept when the header comes more than twice (a joined pair of
+    /// exports repeats it once or twice), and named in a note with their lines and dates.
+    @Test func aPaginatedReportKeepsRowsRepeatingThoseAboveAPageBreak() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("paged.csv", """
+            date,item,quantity
+            2024-03-04,A,1
+            2024-03-04,B,2
+            2024-03-05,K,1
+            2024-03-05,L,2
+            2024-03-05,M,3
+            date,item,quantity
+            2024-03-05,K,1
+            2024-03-05,L,2
+            2024-03-05,M,3
+            2024-03-06,A,1
+            date,item,quantity
+            2024-03-07,A,1
+            2024-03-07,B,2
+            date,item,quantity
+            2024-03-08,A,1
+
+            """)
+        let (rows, summary) = try Self.read(path)
+        #expect(rows.map(\.1) == [1, 2, 1, 2, 3, 1, 2, 3, 1, 1, 2, 1])
+        #expect(summary.overlapRepeats == 0 && summary.repeatedHeaders == 3, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 8-10 (3 rows, dated 2024-03-05) after the repeated header on line 7 repeat lines 4-6 line for line, and were counted") && $0.contains("remove lines 8-10") }, "\(summary.notes)")
+        // Read once, the rows are kept and named too, without their dates.
+        let once = try Self.read(path, secondLook: false)
+        #expect(once.rows.count == 12 && once.summary.notes.contains { $0.hasPrefix("lines 8-10 (3 rows) after the repeated header on line 7") }, "\(once.summary.notes)")
     }
 }

@@ -126,4 +126,21 @@ struct TotalsLabelTests {
         #expect(summary.accepted == 2 && summary.rejected == 1, "\(summary)")
         #expect(summary.examples.first?.contains(":4: column 'Description': a totals row ('SUBTOTAL')") == true, "\(summary.examples)")
     }
+    /// The second pipeline review's finding 5: group footers as Crystal and SSRS write them,
+    /// the item's key and marks around `Total`, mark a totals row; descriptions with a word of
+    /// their own beside the total word do not.
+    @Test func groupFootersOfReportWritersMarkATotalsRow() {
+        func marks(_ text: String) -> Bool {
+            var text = text, key = "10045"
+            return text.withUTF8 { t in key.withUTF8 { TotalsLabel.marksTotalsRow(t, key: $0) } }
+        }
+        for label in ["** Total **", "Total for 10045", "Item 10045 Total", "Total - 10045", "10045 - Total", "Total Item 10045",
+                      "Sub-Total 10045", "--- Subtotal ---", "Totals for Item 10045:", "Total Qty", "Total Issued"] {
+            #expect(marks(label), "\(label)")
+        }
+        for text in ["Total knee kit", "Totally sterile gauze", "Subtotal tray", "TOTAL HIP TRAY", "Total Parenteral Nutrition kit",
+                     "Total Joint Pack - Knee", "Gauze (Total 10)", "Totals Pad", "Total 10023", "Total for 10023"] {
+            #expect(!marks(text), "\(text)")
+        }
+    }
 }

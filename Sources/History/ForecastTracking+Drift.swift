@@ -8,8 +8,9 @@ extension ForecastTracking.Drifting {
     /// Which way the forecasts lean: a positive signal sums errors of forecasts above the actuals.
     public var direction: String { trackingSignal > 0 ? "above" : "below" }
 
-    /// The one error that makes most of the sum (half of it or more, the same sign), when the
-    /// others alone give no signal beyond the threshold: a late posting or a correction of one
+    /// The one error that makes most of the sum (half of it or more, the same sign) and dwarfs
+    /// the others (`oneOffDominance`), when the others alone give no signal beyond the
+    /// threshold and those after it do not all lean its way: a late posting or a correction of one
     /// period, not a lean. 120 gloves posted late into one week made -162.4 of a sum of -169
     /// over 10 runs (5 errors above, 5 below; -0.34 without it), and the report said the
     /// forecasts lean low. The signal is still the contract's; this says where it comes from.
@@ -17,6 +18,14 @@ extension ForecastTracking.Drifting {
         guard errors.count > 2, let k = errors.indices.max(by: { abs(errors[$0].error) < abs(errors[$1].error) }) else { return nil }
         let error = errors[k].error, sum = sumOfErrors
         guard error * sum > 0, abs(error) >= 0.5 * abs(sum) else { return nil }
+        // Alone: at least `oneOffDominance` times the next largest error, and the errors after
+        // it not all leaning its way. A lasting rise (use up 60%: -54 then -66, -40, -50) made
+        // one of several errors alike "most of the lean", and the planner was told to check a
+        // posting rather than to raise the forecast.
+        let nextLargest = errors.indices.filter { $0 != k }.map { abs(errors[$0].error) }.max() ?? 0
+        guard abs(error) >= ForecastTracking.oneOffDominance * nextLargest else { return nil }
+        let after = errors[(k + 1)...].map(\.error)
+        if !after.isEmpty && after.allSatisfy({ $0 * error > 0 }) { return nil }
         var others = errors.map(\.error)
         others.remove(at: k)
         let without = ForecastTracking.trackingSignal(others)
@@ -26,6 +35,9 @@ extension ForecastTracking.Drifting {
 }
 
 extension ForecastTracking {
+    /// How many times the next largest error one period's must be to be a one-off (`oneOff`).
+    static let oneOffDominance = 2.0
+
     /// forecast_drift.csv's columns: every drifting series, not only the report's strongest
     /// `driftingShown`. The report said "all are in forecast_tracking.csv", whose rows have no
     /// signal, so the other 153 of a review's 178 could not be found.

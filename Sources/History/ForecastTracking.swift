@@ -169,6 +169,9 @@ public struct ForecastTracking: Sendable {
         // Forecasts and actuals are matched by stage lineage: a stage renamed is one stage. In
         // key order (the tables' own) when no stage was renamed; sorted by lineage otherwise.
         let lineage = ForecastTracking.lineage(tracking.renames)
+        // Each lineage's name now (renames come in run order): what the report calls it.
+        var latestName: [String: String] = [:]
+        for r in tracking.renames { latestName[lineage[r.to] ?? r.to] = r.to }
         let forecasts = try connection.prepare("""
             SELECT \(lineageSQL("stage", lineage)) AS lineage, series, period, run_id, lag, forecast, lo80, hi80, lo95, hi95, coalesce(demand_class, ''), snaive, stage
             FROM forecasts ORDER BY lineage, series, period, run_id
@@ -201,8 +204,11 @@ public struct ForecastTracking: Sendable {
                 currentSeries = row.series
             }
             if p.renamed { renamedScored[row.stage, default: 0] += 1 }
-            let group = Group(stage: row.stage, frequency: p.frequency)
-            current[group, default: SeriesErrors(stage: row.stage, series: row.series, frequency: p.frequency)].add(row)
+            // Keyed by the stage's latest name: a stage renamed is one stage, its series one
+            // series (split by name, a rename reset every tracking signal and named an item twice).
+            let stage = lineage.isEmpty ? row.stage : latestName[p.lineageKey] ?? row.stage
+            let group = Group(stage: stage, frequency: p.frequency)
+            current[group, default: SeriesErrors(stage: stage, series: row.series, frequency: p.frequency)].add(row)
             tracking.scored += 1
             tracking.groups[group, default: GroupAccuracy()].add(row)
             try body(row)
@@ -255,11 +261,22 @@ public struct ForecastTracking: Sendable {
                                       seasonalNaive: forecasts.double(11), demandClass: forecasts.text(10))
             guard row.forecast.isFinite else { continue }
             // A forecast in the unit its series had before a restatement, against the new one.
+            // Only when the changes between the forecast's run and the actual's multiply to
+            // another unit: a change reverted (x0.1, then x10) leaves the forecasts made before
+            // both comparable with the actuals after them (kept by the latest change alone, the
+            // item's whole record left the scores).
             if !unitChanges.isEmpty {
                 let key = String(decoding: actuals.recordedBy, as: UTF8.self) + "\u{0}" + row.series
-                if let change = unitChanges[key], row.runID < change.run, actuals.recordedRun >= change.run {
-                    unitChanges[key]!.leftOut += 1
-                    continue
+                if let changes = unitChanges[key] {
+                    var product = 1.0, last: Int?
+                    for k in changes.indices where changes[k].run > row.runID && changes[k].run <= actuals.recordedRun {
+                        product *= changes[k].factor
+                        last = k
+                    }
+                    if let last, !UnitChange.sameUnit(product) {
+                        unitChanges[key]![last].leftOut += 1
+                        continue
+                    }
                 }
             }
             // (The same text as the stage unless a stage was renamed: not read again then.)
@@ -278,7 +295,9 @@ public struct ForecastTracking: Sendable {
                 SELECT EXISTS(SELECT 1 FROM forecasts f JOIN actuals a ON a.stage = f.stage AND a.period = f.period AND a.run_id > f.run_id)
                 """) == 1
         }
-        tracking.unitChanges = unitChanges.values.filter { $0.leftOut > 0 }.sorted { ($0.stage, $0.series) < ($1.stage, $1.series) }
+        // Every change of a series with forecasts left out: the reverted one is part of the story.
+        tracking.unitChanges = unitChanges.values.filter { $0.contains { $0.leftOut > 0 } }.flatMap { $0 }
+            .sorted { ($0.stage, $0.series, $0.run) < ($1.stage, $1.series, $1.run) }
         tracking.rankSeries()
         tracking.drifting.sort { abs($0.trackingSignal) > abs($1.trackingSignal) || (abs($0.trackingSignal) == abs($1.trackingSignal) && $0.series < $1.series) }
         return tracking

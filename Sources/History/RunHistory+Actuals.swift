@@ -199,12 +199,22 @@ extension RunHistory {
             // The smallest and largest ratio of this run's figure to the one held, over the
             // periods compared (`SameData.unitChange`); nan once one has no ratio.
             var ratios = (low: Double.infinity, high: -Double.infinity)
+            // The same over the periods recorded again only, and whether the ones before them
+            // compared kept their figures: a unit change reverted restates only the periods an
+            // earlier run restated (those before stayed in the first unit).
+            var recordedRatios = (low: Double.infinity, high: -Double.infinity)
+            var beforeKept = true
             /// Counts a period's move for `SameData.restated`.
-            func check(_ value: Double, against known: Double, _ label: String) {
+            func check(_ value: Double, against known: Double, _ label: String, recordedAgain: Bool) {
                 checked += 1
                 let ratio = known > 0 && value > 0 ? value / known : .nan
                 ratios = (min(ratios.low, ratio), max(ratios.high, ratio))
                 if ratio.isNaN { ratios = (.nan, .nan) }
+                if recordedAgain {
+                    recordedRatios = ratio.isNaN ? (.nan, .nan) : (min(recordedRatios.low, ratio), max(recordedRatios.high, ratio))
+                } else if !SameData.alike(value, known) {
+                    beforeKept = false
+                }
                 switch SameData.moved(from: known, to: value) {
                 case 1: up += 1
                 case -1: down += 1
@@ -220,7 +230,7 @@ extension RunHistory {
                     // (Labels only for the few periods just before the window.)
                     if !before.isEmpty, period >= from - RunHistory.revisionWindow {
                         let label = stage.frequency.label(period)
-                        if let known = before[label]?.value { check(value, against: known, label) }
+                        if let known = before[label]?.value { check(value, against: known, label, recordedAgain: false) }
                     }
                     continue
                 }
@@ -228,7 +238,7 @@ extension RunHistory {
                 // Outside the window nothing is held: before the first period held or after the last.
                 if let known = held[label]?.value {
                     compared += 1
-                    check(value, against: known, label)
+                    check(value, against: known, label, recordedAgain: true)
                     // (Only in a run as recent as the history's: an older export run again goes
                     // back to the figures later runs restated, and is not another job.)
                     if let high, series.firstPeriod + series.values.count - 1 >= high,
@@ -252,11 +262,17 @@ extension RunHistory {
             sameData.count(compared: checked, up: up, down: down, changes: changes)
             if let factor = SameData.unitChange(periods: checked, ratios: ratios) {
                 unitChanges.append("\(series.series) (every one of its \(checked) periods compared x\(NumberFormat.fixed(factor, decimals: factor < 1 ? 3 : 1)))")
+            } else if beforeKept, flipped > 0, recordedRatios.low.isFinite, recordedRatios.high.isFinite,
+                      let factor = SameData.unitChange(periods: compared, ratios: recordedRatios) {
+                // Every period recorded again moved by one factor, some back to figures an earlier
+                // run replaced, and those before them kept theirs: a restatement undone (cases back
+                // to eaches, a double posting corrected). Silent, track's figures changed unsaid.
+                unitChanges.append("\(series.series) (every one of its \(compared) periods restated before x\(NumberFormat.fixed(factor, decimals: factor < 1 ? 3 : 1)), back to the figures held before: a restatement undone)")
             }
         }
         let problem = sameData.problem(stage: stage.stage)
         if problem == nil, !unitChanges.isEmpty {
-            notes.append("stage '\(stage.stage)': \(NumberFormat.count(unitChanges.count, "series", plural: "series")) restated by one factor in every period the history held: \(unitChanges.prefix(5).joined(separator: ", "))\(unitChanges.count > 5 ? " and \(unitChanges.count - 5) more" : ""). A unit of measure changed (eaches to cases)? Recorded as revisions; track leaves these series' forecasts made before this run out of its scores, since they are in the old unit. If the unit changed, a new series key for the item keeps its history apart")
+            notes.append("stage '\(stage.stage)': \(NumberFormat.count(unitChanges.count, "series", plural: "series")) restated by one factor in every period the history held: \(unitChanges.prefix(5).joined(separator: ", "))\(unitChanges.count > 5 ? " and \(unitChanges.count - 5) more" : ""). A unit of measure changed (eaches to cases)? Recorded as revisions; track leaves these series' forecasts made in another unit than the actual they would be scored against out of its scores. If the unit changed, a new series key for the item keeps its history apart")
         }
         return problem.map { ($0, sameData.summary) }
     }

@@ -18,6 +18,10 @@ extension ForecastTracking {
     /// a WAPE of at least this and at least `worstFactor` times its stage's,
     static let worstWAPE = 0.2
     static let worstFactor = 2.0
+    /// or above its stage's and this share of the stage's absolute error or more: a
+    /// series making most of the error drags the stage's WAPE up and is never twice it (gloves
+    /// at 29.0%, 82% of the stage's error, beside a stage at 20.3%, went unnamed).
+    static let worstShare = 0.25
     /// and actuals of at least this much a period on average: a trickle item's 1 against 0 is
     /// a large WAPE of nothing. (Not a share of the stage's volume: gloves by the each dwarf a
     /// catheter used 8 a week, whose 42.8% was the worst forecast of the history.)
@@ -34,7 +38,9 @@ extension ForecastTracking {
             guard let stage = groups[s.group]?.overall else { return false }
             let a = s.accuracy
             return a.count >= ForecastTracking.worstMinimumForecasts && a.wape.isFinite
-                && a.wape >= max(ForecastTracking.worstWAPE, ForecastTracking.worstFactor * stage.wape)
+                && a.wape >= ForecastTracking.worstWAPE
+                && (a.wape >= ForecastTracking.worstFactor * stage.wape
+                    || (a.wape > stage.wape && a.sumAbsError >= ForecastTracking.worstShare * stage.sumAbsError))
                 && a.sumAbsActual >= ForecastTracking.worstMeanActual * Double(a.count)
         }.sorted { ($0.accuracy.wape, $1.series) > ($1.accuracy.wape, $0.series) }
         narrowIntervals = seriesAccuracy.filter {
@@ -56,7 +62,12 @@ extension ForecastTracking {
     func seriesSummary(_ format: Format) -> [String] {
         var lines: [String] = []
         if !worstSeries.isEmpty {
-            let named = worstSeries.prefix(3).map { "\($0.series) (WAPE \(format.percent($0.accuracy.wape)))" }.joined(separator: ", ")
+            // A series named for its share of the stage's error says so: its WAPE alone is not far worse.
+            let named = worstSeries.prefix(3).map { s -> String in
+                let share = groups[s.group].map { $0.overall.sumAbsError > 0 ? s.accuracy.sumAbsError / $0.overall.sumAbsError : 0 } ?? 0
+                let part = share >= ForecastTracking.worstShare ? ", \(format.percent(share)) of its stage's absolute error" : ""
+                return "\(s.series) (WAPE \(format.percent(s.accuracy.wape))\(part))"
+            }.joined(separator: ", ")
             let count = NumberFormat.count(worstSeries.count, "series", plural: "series")
             let their = worstSeries.count == 1 ? "its" : "their"
             let more = worstSeries.count > 3 ? " and \(worstSeries.count - 3) more" : ""
@@ -80,11 +91,11 @@ extension ForecastTracking {
         let stageAlignments: [Report.Alignment] = several ? [.left, .left] : []
         func stage(_ s: SeriesAccuracy) -> [String] { several ? [s.group.stage, s.group.frequency] : [] }
         if worstSeries.isEmpty {
-            doc.paragraph("No series with \(ForecastTracking.worstMinimumForecasts) scored forecasts or more and actuals of \(NumberFormat.fixed(ForecastTracking.worstMeanActual, decimals: 0)) or more a period on average has a WAPE of \(format.percent(ForecastTracking.worstWAPE)) or more and twice its stage's.")
+            doc.paragraph("No series with \(ForecastTracking.worstMinimumForecasts) scored forecasts or more and actuals of \(NumberFormat.fixed(ForecastTracking.worstMeanActual, decimals: 0)) or more a period on average has a WAPE of \(format.percent(ForecastTracking.worstWAPE)) or more and twice its stage's (or above it while making \(format.percent(ForecastTracking.worstShare)) or more of its absolute error).")
         } else {
             let shown = worstSeries.count > ForecastTracking.seriesShown ? " (the \(ForecastTracking.seriesShown) worst of \(worstSeries.count))" : ""
             let wape = format.percent(ForecastTracking.worstWAPE)
-            doc.paragraph("Series with \(ForecastTracking.worstMinimumForecasts) scored forecasts or more and actuals of \(NumberFormat.fixed(ForecastTracking.worstMeanActual, decimals: 0)) or more a period on average, whose WAPE is \(wape) or more and twice their stage's or more, worst first\(shown): do not order from these forecasts unchecked.")
+            doc.paragraph("Series with \(ForecastTracking.worstMinimumForecasts) scored forecasts or more and actuals of \(NumberFormat.fixed(ForecastTracking.worstMeanActual, decimals: 0)) or more a period on average, whose WAPE is \(wape) or more and twice their stage's or more (or above it while making \(format.percent(ForecastTracking.worstShare)) or more of its absolute error), worst first\(shown): do not order from these forecasts unchecked.")
             var rows: [[String]] = []
             for s in worstSeries.prefix(ForecastTracking.seriesShown) {
                 let per = s.group.frequency.isEmpty ? "period" : s.group.frequency

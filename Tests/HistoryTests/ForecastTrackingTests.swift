@@ -335,4 +335,18 @@ func monthlyTotals(_ series: String, first: Int, _ values: [Double]) -> PeriodTo
         // A flat 50 stored as 49.999999999999986: errors of float noise are no signal (it read -6).
         #expect(ForecastTracking.trackingSignal(Array(repeating: 49.999999999999986 - 50, count: 6)) == nil)
     }
+
+    /// Round 2, finding 3: "most of this lean comes from one period" was said of a lasting rise
+    /// in use (IV start kits up 60%: -54 then -66 after errors above). Said only when that error
+    /// dwarfs the others (twice the next largest) and those after it do not all lean its way.
+    @Test func aLastingRiseIsNotSaidToComeFromOnePeriod() throws {
+        func drifting(_ errors: [Double]) -> ForecastTracking.Drifting {
+            let e = errors.enumerated().map { (period: "2026-W\(10 + $0.offset)", lag: 1, run: $0.offset + 1, error: $0.element) }
+            return ForecastTracking.Drifting(stage: "forecast", series: "22-0812", trackingSignal: ForecastTracking.trackingSignal(errors)!, errors: e)
+        }
+        #expect(drifting([20, 25, 22, -54, -66]).oneOff == nil)
+        #expect(drifting([20, 25, 22, -20, -100, -10]).oneOff == nil)
+        let alone = try #require(drifting([5, -5, 4, -4, -100, 3]).oneOff)
+        #expect(alone.error == -100 && alone.period == "2026-W14")
+    }
 }

@@ -112,4 +112,36 @@ import Tabular
         #expect(tracking.groups.first?.value.overall.wape == 0)
         #expect(tracking.report(history: "h.sqlite").summary.contains { $0.hasPrefix("1 series restated by one factor in every period held, as when an item's unit of measure changes: A (stage 'forecast', x0.1 in every one of 3 periods by run 2; 3 forecasts of earlier runs left out)") })
     }
+
+    /// Round 2, finding 1: a unit change reverted (x0.1, then x10 back) left out every forecast
+    /// made before the revert, and the reverting run said nothing. Items A to E at 100 a month;
+    /// runs every three months; run 3 has A at 10 in every month, run 4 at 100 again. Run 4
+    /// names A; track scores runs 1 and 2's forecasts of A (eaches, against eaches) and leaves
+    /// out only run 3's (cases).
+    @Test func aUnitChangeRevertedIsNamedAndOnlyTheOtherUnitsForecastsLeftOut() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        let y = RunHistoryRestatementTests.year
+        let names = ["A", "B", "C", "D", "E"]
+        try history.append(RunHistoryRestatementTests.record(names.map { ($0, y) }))
+        var notes: [[String]] = []
+        for (k, aValue) in [(1, 100.0), (2, 10.0), (3, 100.0)] {
+            var record = RunRecord(command: "forecast", output: "out")
+            var stage = StageRecord(stage: "forecast", frequency: .month, lastPeriod: RunHistoryRestatementTests.december + 3 * k)
+            for name in names {
+                let values = name == "A" ? Array(repeating: aValue, count: 12 + 3 * k) : y + Array(repeating: 100, count: 3 * k)
+                stage.add(series: name, forecast: flatForecast(values[0], horizon: 3, lo80: 0, hi80: 200, lo95: 0, hi95: 300), levels: [80, 95], history: values, season: 12)
+                stage.addActuals(monthlyTotals(name, first: RunHistoryActualsTests.january2025, values))
+            }
+            record.stages = [stage]
+            notes.append(try history.append(record, sameJob: false).notes)
+        }
+        #expect(notes[1].contains { $0.contains("A (every one of") && $0.contains("x0.1") }, "\(notes)")
+        #expect(notes[2].contains { $0.contains("A (every one of its 6 periods restated before x10, back to the figures held before") }, "\(notes)")
+
+        let tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.scored == 5 * 9 - 3)
+        #expect(tracking.unitChanges.map(\.run) == [3, 4])
+        #expect(tracking.unitChanges.map(\.leftOut).reduce(0, +) == 3)
+        #expect(tracking.groups.first?.value.overall.wape == 0)
+    }
 }

@@ -43,7 +43,7 @@ import Testing
         #expect(rows.map(\.error) == [-10, -10, -10, -10, -10])
         #expect(rows.allSatisfy { $0.stage == "demand" && $0.actual == 110 })
         #expect(tracking.renames == [ForecastTracking.Rename(from: "demand", to: "supply_demand", frequency: "month", shared: 13, alike: 12, series: 1, seriesAlike: 1, scored: 5)])
-        let wape = tracking.groups[ForecastTracking.Group(stage: "demand", frequency: "month")]!.overall.wape
+        let wape = tracking.groups[ForecastTracking.Group(stage: "supply_demand", frequency: "month")]!.overall.wape
         #expect(abs(wape - 10.0 / 110) < 1e-12)
         let note = try #require(tracking.renamesNote)
         #expect(note.contains("stage 'supply_demand' (month) began after stage 'demand' had stopped and recorded the same figures for 12 of the 13 non-zero figures both hold, and for 1 of the 1 series of 'demand': taken as its new name, so 5 forecasts of 'demand' are scored against the actuals 'supply_demand' recorded"), "\(note)")
@@ -78,5 +78,22 @@ import Testing
         let side = try ForecastTracking.score(beside) { rows.append($0) }
         #expect(side.renames.isEmpty)
         #expect(rows.allSatisfy { $0.stage == "all_items" } && side.scored == 3)
+    }
+
+    /// Round 2, finding 2: a stage renamed (`demand` -> `supply_demand`) is one stage, yet its
+    /// series were summed and their signal taken by each name: the rename reset every tracking
+    /// signal and named one item twice. Six monthly runs forecast 100 for 110 (three under each
+    /// name): five runs scored, each 10 low, a signal of -5 across the rename (-3 and -2 apart).
+    @Test func aRenamedStagesSeriesHaveOneSignalAndOneAccuracyAcrossTheRename() throws {
+        let history = try RunHistory.open(temporaryHistoryPath())
+        for k in 0..<6 {
+            try StageRenameTests.append(history, stage: k < 3 ? "demand" : "supply_demand", values: Array(repeating: 110, count: 12 + k), forecast: 100)
+        }
+        let tracking = try ForecastTracking.score(history) { _ in }
+        #expect(tracking.renames.map(\.to) == ["supply_demand"])
+        #expect(Array(tracking.groups.keys) == [ForecastTracking.Group(stage: "supply_demand", frequency: "month")])
+        let drift = try #require(tracking.drifting.first)
+        #expect(tracking.drifting.count == 1 && drift.stage == "supply_demand" && drift.errors.count == 5)
+        #expect(abs(drift.trackingSignal + 5) < 1e-9)
     }
 }

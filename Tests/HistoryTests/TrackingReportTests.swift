@@ -110,4 +110,33 @@ import Reports
         #expect(markdown.contains("| NARROW | 10 | 0% |"))
         #expect(!markdown.contains("TRICKLE"))
     }
+
+    /// Round 2, finding 4: gloves making 82% of the stage's absolute error (WAPE 29.0%) drag the
+    /// stage's WAPE up to 20.3% and are never twice it: "Series to review" named only a Foley
+    /// of 5 a week. Ten weeks: GLOVES 100 for 140 (WAPE 28.6%), A, B and C 20 for 19 and 21
+    /// (5%): the stage is at 21.5%, GLOVES 93% of its error, and named.
+    @Test func aSeriesMakingMostOfItsStagesErrorIsNamed() throws {
+        var tracking = ForecastTracking()
+        let group = ForecastTracking.Group(stage: "forecast", frequency: "week")
+        func add(_ series: String, _ forecast: Double, _ actual: (Int) -> Double) {
+            var a = TrackingAccuracy()
+            for k in 0..<10 {
+                let row = TrackedForecast(stage: "forecast", series: series, period: "2026-W1\(k)", lag: 1, runID: k + 1, forecast: forecast, actual: actual(k),
+                                          lo80: forecast - 50, hi80: forecast + 50, lo95: forecast - 100, hi95: forecast + 100,
+                                          seasonalNaive: .nan, demandClass: "smooth")
+                a.add(row)
+                tracking.groups[group, default: ForecastTracking.GroupAccuracy()].add(row)
+                tracking.scored += 1
+            }
+            tracking.seriesAccuracy.append(SeriesAccuracy(group: group, series: series, accuracy: a))
+        }
+        add("GLOVES", 100, { _ in 140 })
+        for name in ["A", "B", "C"] { add(name, 20, { $0 % 2 == 0 ? 19 : 21 }) }
+        let stage = try #require(tracking.groups[group]).overall
+        tracking.rankSeries()
+        #expect(tracking.worstSeries.map(\.series) == ["GLOVES"])
+        #expect(tracking.worstSeries[0].accuracy.wape < 2 * stage.wape)
+        let summary = tracking.report(history: "h.sqlite").summary.joined(separator: "\n")
+        #expect(summary.contains("GLOVES (WAPE ") && summary.contains("of its stage's absolute error)"), "\(summary)")
+    }
 }

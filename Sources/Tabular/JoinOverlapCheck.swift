@@ -22,8 +22,15 @@ struct JoinOverlapCheck {
     /// header on each of thousands of pages stops looking once it is spent.
     static let scanBudget = 8 * window
 
-    private var hashes: [UInt64] = []
-    private var lines: [Int] = []
+    /// Row `n`'s hash at `n & mask`, four bytes a row: the ring is written on every accepted
+    /// row, and a 64-bit hash and line beside it (16 bytes a row, 4 MB) cost a 5-million-row
+    /// import cache misses it did not need. A 32-bit hash is plenty: an overlap needs
+    /// `shortestRun` rows in a row to match up to the header, not one.
+    private var hashes: [UInt32] = []
+    static let mask = window - 1
+    /// Row `n`'s line is `n` plus the shift of the last entry at or before `n`: a new entry
+    /// only where a line was no row (a blank, a rejected row, a field over two lines).
+    private var lineShifts: [(row: Int, shift: Int)] = []
     /// Rows seen in all; row `n` is kept at `n % window` while `n` is among the last `window`.
     private var seen = 0
     private var scanned = 0
@@ -42,7 +49,7 @@ struct JoinOverlapCheck {
     /// the run is found: a long run's slots are written over as it goes.
     private var startLines: [Int] = []
     private var lastAbove = 0
-    private var runHashes = Set<UInt64>()
+    private var runHashes = Set<UInt32>()
     private(set) var found: [JoinOverlap] = []
 
     /// Takes a record of the file the import accepted as data (a totals row or a footer line
@@ -55,9 +62,9 @@ struct JoinOverlapCheck {
                 if starts.isEmpty {
                     header = nil
                 } else {
-                    startLines = starts.map { lines[$0 % JoinOverlapCheck.window] }
+                    startLines = starts.map(line)
                     firstLine = record.line
-                    lastAbove = lines[(at - 1) % JoinOverlapCheck.window]
+                    lastAbove = line(at - 1)
                     runHashes = [hash]
                     offset = 0
                     advance(at: at, line: record.line)
@@ -70,7 +77,7 @@ struct JoinOverlapCheck {
                 var k = 0
                 while k < starts.count {
                     let n = starts[k] + offset
-                    if n >= at || n < oldestKept || hashes[n % JoinOverlapCheck.window] != hash {
+                    if n >= at || n < oldestKept || self.hash(n) != hash {
                         starts.remove(at: k)
                         startLines.remove(at: k)
                     } else {
@@ -80,15 +87,30 @@ struct JoinOverlapCheck {
                 if starts.isEmpty { header = nil } else { advance(at: at, line: record.line) }
             }
         }
-        let slot = seen % JoinOverlapCheck.window
-        if slot == hashes.count {
-            hashes.append(hash)
-            lines.append(record.line)
-        } else {
-            hashes[slot] = hash
-            lines[slot] = record.line
+        let slot = seen & JoinOverlapCheck.mask
+        if slot == hashes.count { hashes.append(hash) } else { hashes[slot] = hash }
+        if lineShifts.last?.shift != record.line - seen {
+            lineShifts.append((seen, record.line - seen))
+            // The entries of rows no longer kept, but the last of them, go now and then.
+            if lineShifts.count > 4096, let keep = lineShifts.firstIndex(where: { $0.row > seen - JoinOverlapCheck.window }), keep > 1 {
+                lineShifts.removeFirst(keep - 1)
+            }
         }
         seen += 1
+    }
+
+    /// Kept row `n`'s hash.
+    @inline(__always)
+    private func hash(_ n: Int) -> UInt32 { hashes[n & JoinOverlapCheck.mask] }
+
+    /// Kept row `n`'s line.
+    private func line(_ n: Int) -> Int {
+        var low = 0, high = lineShifts.count
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if lineShifts[mid].row <= n { low = mid } else { high = mid }
+        }
+        return n + (lineShifts.isEmpty ? 0 : lineShifts[low].shift)
     }
 
     /// After the row `offset` on: a candidate whose run has reached the header is the overlap
@@ -112,48 +134,71 @@ struct JoinOverlapCheck {
     /// Tells that the record just seen repeats the header: it is no row, and the rows after
     /// it are compared with those before.
     mutating func headerRepeated(_ record: CSVRecord) {
-        if seen > 0, lines[(seen - 1) % JoinOverlapCheck.window] == record.line { seen -= 1 }
+        if seen > 0, line(seen - 1) == record.line {
+            seen -= 1
+            if lineShifts.last?.row == seen { lineShifts.removeLast() }
+        }
         header = seen > 0 && scanned < JoinOverlapCheck.scanBudget ? (record.line, seen) : nil
         starts = []
         startLines = []
     }
 
     /// The kept rows before row `at` whose hash is `hash`, the latest `mostStarts` of them.
-    private mutating func candidates(_ hash: UInt64, before at: Int) -> [Int] {
+    private mutating func candidates(_ hash: UInt32, before at: Int) -> [Int] {
         // Not the file's first row: a repeat of the file's start is `SelfAppendCheck`'s.
         let low = max(1, at - JoinOverlapCheck.window)
         scanned += max(0, at - low)
         var found: [Int] = []
         var n = at - 1
         while n >= low, found.count < JoinOverlapCheck.mostStarts {
-            if hashes[n % JoinOverlapCheck.window] == hash { found.append(n) }
+            if self.hash(n) == hash { found.append(n) }
             n -= 1
         }
         return found.reversed()
     }
 
-    /// A 64-bit hash of the record's fields, eight bytes at a time.
-    static func hash(_ record: CSVRecord) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(record.count)
-        for k in 0..<record.count {
-            let field = record[k]
-            guard let base = field.baseAddress else { h = (h ^ 0xFF) &* 0x100_0000_01B3; continue }
-            var i = 0
-            while i + 8 <= field.count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            while i < field.count {
-                h = (h ^ UInt64(field[i])) &* 0x100_0000_01B3
-                i += 1
-            }
-            // The field's end, so that `ab,c` and `a,bc` differ.
-            h = (h ^ UInt64(field.count) ^ 0xA5A5) &* 0xC4CE_B9FE_1A85_EC53
-            h ^= h >> 29
+    /// A 32-bit hash of the record's fields and where each ends (so that `ab,c` and `a,bc`
+    /// differ). It runs on every accepted row: the parser leaves a record's fields side by
+    /// side, so their bytes are read in one run (`mix`).
+    static func hash(_ record: CSVRecord) -> UInt32 {
+        let n = record.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        guard n > 0 else { return UInt32(truncatingIfNeeded: h >> 32) }
+        var contiguous = true
+        for k in 0..<n {
+            h = (h &+ UInt64(truncatingIfNeeded: record.ends[k] - record.starts[k])) &* 0x100_0000_01B3
+            if k > 0, record.starts[k] != record.ends[k - 1] { contiguous = false }
         }
-        return h
+        if contiguous {
+            h = mix(record.bytes + record.starts[0], record.ends[n - 1] - record.starts[0], into: h)
+        } else {
+            for k in 0..<n { h = mix(record.bytes + record.starts[k], record.ends[k] - record.starts[k], into: h) }
+        }
+        h ^= h >> 29
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        return UInt32(truncatingIfNeeded: h >> 32)
+    }
+
+    /// Eight bytes a step, one multiply each; the last few bytes as one word, read from the
+    /// last eight when the run is that long (overlapping the step before), else byte by byte.
+    @inline(__always)
+    private static func mix(_ base: UnsafePointer<UInt8>, _ count: Int, into hash: UInt64) -> UInt64 {
+        var h = hash, i = 0
+        let raw = UnsafeRawPointer(base)
+        while i &+ 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h = h ^ (h >> 31)
+            i &+= 8
+        }
+        guard i < count else { return h }
+        var tail: UInt64 = 0
+        if count >= 8 {
+            tail = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+        } else {
+            while i < count { tail = tail << 8 | UInt64(base[i]); i &+= 1 }
+        }
+        h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ (h >> 31)
     }
 }
 

@@ -19,7 +19,9 @@ public enum TotalsLabel {
     static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
     static let headerWordBytes: [[UInt8]] = headerWords.map { Array($0.utf8) }
     /// The longest label's normalised length: a longer field is no label, without looking further.
-    static let longest = (words + headerWords).map(\.utf8.count).max() ?? 0
+    /// A literal, not computed: it is read on every row's unread fields (`TotalsLabelTests`
+    /// checks it).
+    static var longest: Int { 15 }
 
     /// Whether the field is a totals label. Byte-level, allocation-free: it runs on every row's
     /// key field, and most fields are ruled out by their length or first letter.
@@ -144,12 +146,16 @@ public enum TotalsLabel {
     /// with `Total` before or after it (`Total 10045`, `isSubtotal`), or a total word beside
     /// words that only say what is totalled (`Item Total`, `isTotalsHeader`). A report writer
     /// puts its group footer's label in a text column and repeats the key and date, and the
-    /// row was summed as data (an item's month counted twice). Byte-level quick outs first (the
-    /// first letter, the length, a last word `total`): it runs on every row's unread fields.
+    /// row was summed as data (an item's month counted twice). It runs on every row's unread
+    /// fields, so a number (a `Unit Cost`) is ruled out first, as no label is without a letter,
+    /// and after the subtotal's length check one byte-level pass rules out nearly all the rest:
+    /// each other label holds a word of `containedWords` between ASCII marks, and a code or a
+    /// description seldom does. (A subtotal's space may be a no-break one.)
     public static func marksTotalsRow(_ field: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?) -> Bool {
-        guard !field.isEmpty, field.count <= 2 * longest else { return false }
-        if matches(field, wordBytes) { return true }
+        guard !field.isEmpty, field.count <= 2 * longest, holdsLetter(field) else { return false }
         if let key, isSubtotal(field, under: key) { return true }
+        guard holdsTotalWord(field) else { return false }
+        if matches(field, wordBytes) { return true }
         var end = field.count
         while end > 0, isSpace(field[end - 1]) || field[end - 1] == UInt8(ascii: ":") { end -= 1 }
         if end > 6, (0..<5).allSatisfy({ field[end - 5 + $0] | 0x20 == totalAndSpace[$0] }), isSpace(field[end - 6]),
@@ -163,9 +169,8 @@ public enum TotalsLabel {
     /// `Sub-Total 10045`, `Totals for Item 10045:`, `Total Qty`, `--- Subtotal ---`, the
     /// Crystal and SSRS defaults). Each was summed as data, the item's month doubled. A
     /// description with a word of its own (`Total knee kit`, `Gauze (Total 10)`) is read.
-    /// Only a field holding a total word (`holdsTotalWord`, byte-level) gets here.
+    /// Only a field holding a total word (`holdsTotalWord`, checked by `marksTotalsRow`) gets here.
     static func isGroupFooter(_ field: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?) -> Bool {
-        guard holdsTotalWord(field) else { return false }
         func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
             String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
         }
@@ -232,6 +237,13 @@ public enum TotalsLabel {
             }
             i = end
         }
+        return false
+    }
+
+    /// Whether the field holds an ASCII letter.
+    @inline(__always)
+    static func holdsLetter(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in field where (c | 0x20) &- UInt8(ascii: "a") < 26 { return true }
         return false
     }
 

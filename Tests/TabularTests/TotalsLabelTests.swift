@@ -143,4 +143,25 @@ struct TotalsLabelTests {
             #expect(!marks(text), "\(text)")
         }
     }
+
+    /// `longest` is a literal, read on every row's unread fields: it must stay the longest label.
+    @Test func longestIsTheLongestLabel() {
+        #expect(TotalsLabel.longest == (TotalsLabel.words + TotalsLabel.headerWords).map(\.utf8.count).max())
+    }
+
+    /// The quick outs on the way (no letter, no total word) keep every reading: numbers and
+    /// codes never mark a totals row, and a subtotal written with a no-break space still does.
+    @Test func quickOutsKeepTheReadings() {
+        func marks(_ text: String, key: String = "ICU") -> Bool {
+            var text = text, key = key
+            return text.withUTF8 { t in key.withUTF8 { TotalsLabel.marksTotalsRow(t, key: $0) } }
+        }
+        for number in ["9.38", "-1,234.50", "$12.00", "(3.00)", "2024-01-31", "0", "  42  "] {
+            #expect(!marks(number), "\(number)")
+        }
+        #expect(marks("ICU\u{00A0}Total"))
+        #expect(marks("ICU Ergebnis"))
+        #expect(marks("Grand-Total"))
+        #expect(!marks("ICU\u{00A0}Totally"))
+    }
 }

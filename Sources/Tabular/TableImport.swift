@@ -530,18 +530,19 @@ public final class TableImport {
                 if let copy = appendCheck.see(raw) { throw SelfAppendCheck.error(copy, file: file) }
                 // The overlap check sees a row once it is accepted (below): a footer ending the
                 // first export (`Report Total`, `Run by JDOE`) is no row above the header.
+                // (The overlaps' lines do not meet: one lookup serves the dates and the skip.)
                 if !overlaps.isEmpty, let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) }) {
                     var yy = -1
                     if let c = overlapDateColumn, c < raw.count, let day = columnDates[c].parse(raw[c], twoDigitYear: &yy) {
                         overlapDates[k] = overlapDates[k].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
                     }
-                }
-                if !overlaps.isEmpty, let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) && !$0.kept }) {
-                    // A row repeating one above the header it follows: no data, skipped.
-                    summary.records -= 1
-                    summary.overlapRepeats += 1
-                    try rejects?.write(file: file, record: raw, column: nil, reason: "repeats a line of lines \(overlaps[k].repeats.lowerBound)-\(overlaps[k].repeats.upperBound) above the repeated header on line \(overlaps[k].headerLine): exports joined with an overlap (skipped)")
-                    return
+                    if !overlaps[k].kept {
+                        // A row repeating one above the header it follows: no data, skipped.
+                        summary.records -= 1
+                        summary.overlapRepeats += 1
+                        try rejects?.write(file: file, record: raw, column: nil, reason: "repeats a line of lines \(overlaps[k].repeats.lowerBound)-\(overlaps[k].repeats.upperBound) above the repeated header on line \(overlaps[k].headerLine): exports joined with an overlap (skipped)")
+                        return
+                    }
                 }
                 // In cell mode a line stands for its non-empty cells (at least one, so a line
                 // with none still counts when it is rejected).

@@ -55,6 +55,38 @@ import Testing
         #expect(summary.notes.contains { $0.hasPrefix("lines 8-10 (3 rows, dated 2024-03-01 to 2024-03-03) after the repeated header on line 7 repeat lines 4-6") }, "\(summary.notes)")
     }
 
+    /// The check keeps a line per row only where lines and rows part: a blank line, a rejected
+    /// row and a field over two lines before the overlap, and a blank line inside what it
+    /// repeats, still give the lines as they are in the file (the repeats are lines 6-10,
+    /// the rejected line 8 and the blank line 9 among them).
+    @Test func theLinesAreNamedAcrossBlankRejectedAndTwoLineRows() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("joined.csv", """
+            date,item,quantity,note
+            2024-01-15,A,10,
+
+            2024-02-15,A,20,"two
+            lines"
+            2024-03-01,A,1,
+            2024-03-02,B,2,
+            2024-03-xx,B,5,
+
+            2024-03-03,A,3,
+            date,item,quantity,note
+            2024-03-01,A,1,
+            2024-03-02,B,2,
+            2024-03-03,A,3,
+            2024-04-01,A,7,
+
+            """)
+        let (rows, summary) = try Self.read(path, skip: true)
+        #expect(rows.map(\.1) == [10, 20, 1, 2, 3, 7])
+        #expect(summary.overlapRepeats == 3 && summary.rejected == 1 && summary.blank == 2, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 12-14 (3 rows, dated 2024-03-01 to 2024-03-03) after the repeated header on line 11 repeat lines 6-10") },
+                "\(summary.notes)")
+    }
+
     /// Standard input (read once) cannot be read again without them: the import stops,
     /// naming the header's line and the lines to remove.
     @Test func readOnceTheOverlapStopsTheImport() throws {

@@ -582,7 +582,7 @@ public final class TableImport {
                     numberInTextLines.count += 1
                     if numberInTextLines.lines.count < 5 { numberInTextLines.lines.append(record.line) }
                 }
-                for k in unreadColumns where k < record.count
+                for k in unreadColumns where k < record.count && TotalsLabel.mayMarkTotalsRow(record[k])
                     && TotalsLabel.marksTotalsRow(record[k], key: keyColumn.flatMap { $0 < record.count ? record[$0] : nil }) {
                     try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: record[k], as: UTF8.self)), weight: weight)
                     return

@@ -26,6 +26,23 @@ def read(data):
     return series
 
 
+def write_cut(series, train, where, path):
+    """Writes the cut's training months to `path` (long series,period,value) and returns each
+    kept series' (training values, the 6 held out): series with 2 or more nonzero training months."""
+    cut = {}
+    with open(path, "w") as f:
+        f.write("series,period,value\n")
+        for s, rows in series.items():
+            window = rows[:train + H] if where == "first" else rows[-(train + H):]
+            values = [v for _, v in window]
+            if sum(1 for v in values[:train] if v) < 2:
+                continue
+            cut[s] = (values[:train], values[train:])
+            for p, v in window[:train]:
+                f.write(f"{s},{p},{v:g}\n")
+    return cut
+
+
 def rmsse(train, test, forecast):
     d = [(train[i] - train[i - 1]) ** 2 for i in range(1, len(train))]
     scale = sum(d) / len(d)
@@ -65,17 +82,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         for train, where in CUTS:
             path = os.path.join(work, f"cut_{train}_{where}.csv")
-            cut = {}
-            with open(path, "w") as f:
-                f.write("series,period,value\n")
-                for s, rows in series.items():
-                    window = rows[:train + H] if where == "first" else rows[-(train + H):]
-                    values = [v for _, v in window]
-                    if sum(1 for v in values[:train] if v) < 2:
-                        continue
-                    cut[s] = (values[:train], values[train:])
-                    for p, v in window[:train]:
-                        f.write(f"{s},{p},{v:g}\n")
+            cut = write_cut(series, train, where, path)
             mean = {s: rmsse(tr, te, [sum(tr) / len(tr)] * H) for s, (tr, te) in cut.items()}
             scored = [s for s in cut if mean[s] is not None]
             cells, paired = [], None

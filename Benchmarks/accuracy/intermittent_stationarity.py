@@ -48,17 +48,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         for train, where in cuts.CUTS:
             path = os.path.join(work, f"cut_{train}_{where}.csv")
-            cut = {}
-            with open(path, "w") as f:
-                f.write("series,period,value\n")
-                for s, rows in series.items():
-                    window = rows[:train + cuts.H] if where == "first" else rows[-(train + cuts.H):]
-                    values = [v for _, v in window]
-                    if sum(1 for v in values[:train] if v) < 2:
-                        continue
-                    cut[s] = (values[:train], values[train:])
-                    for p, v in window[:train]:
-                        f.write(f"{s},{p},{v:g}\n")
+            cut = cuts.write_cut(series, train, where, path)
             ours = cuts.ours(args.binary, path, os.path.join(work, f"ours_{train}_{where}.csv"))
             groups = {True: [], False: []}
             pretest, paired = [], []

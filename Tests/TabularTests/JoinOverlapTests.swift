@@ -55,10 +55,10 @@ import Testing
         #expect(summary.notes.contains { $0.hasPrefix("lines 8-10 (3 rows, dated 2024-03-01 to 2024-03-03) after the repeated header on line 7 repeat lines 4-6") }, "\(summary.notes)")
     }
 
-    /// The check keeps a line per row only where lines and rows part: a blank line, a rejected
-    /// row and a field over two lines before the overlap, and a blank line inside what it
-    /// repeats, still give the lines as they are in the file (the repeats are lines 6-10,
-    /// the rejected line 8 and the blank line 9 among them).
+    /// The check keeps a line per row only where lines and rows part: a blank line and a field
+    /// over two lines before the rows repeated, and a rejected row and a blank line among them,
+    /// still give the lines as they are in the file (the repeats are lines 6-10, the rejected
+    /// line 8 and the blank line 9 among them).
     @Test func theLinesAreNamedAcrossBlankRejectedAndTwoLineRows() throws {
         let dir = try TempDir()
         defer { dir.remove() }

@@ -20,6 +20,9 @@ public struct UnitChange: Sendable, Equatable {
     /// it was: factors are 2 or more, or a half or less, so a product within 1.5 of 1 is a
     /// change undone (x0.1 then x10 back, a double posting corrected).
     static func sameUnit(_ product: Double) -> Bool { product < 1.5 && product > 1 / 1.5 }
+
+    /// The factor as the notes write it: `x0.100`, `x10.0`.
+    static func text(_ factor: Double) -> String { "x" + NumberFormat.fixed(factor, decimals: factor < 1 ? 3 : 1) }
 }
 
 extension ForecastTracking {
@@ -48,7 +51,7 @@ extension ForecastTracking {
         guard !unitChanges.isEmpty else { return nil }
         let series = Set(unitChanges.map { $0.stage + "\u{0}" + $0.series }).count
         let named = unitChanges.prefix(5).map {
-            "\($0.series) (stage '\($0.stage)', x\(NumberFormat.fixed($0.factor, decimals: $0.factor < 1 ? 3 : 1)) in every one of \($0.periods) periods by run \($0.run); \(NumberFormat.count($0.leftOut, "forecast")) of earlier runs left out)"
+            "\($0.series) (stage '\($0.stage)', \(UnitChange.text($0.factor)) in every one of \($0.periods) periods by run \($0.run); \(NumberFormat.count($0.leftOut, "forecast")) of earlier runs left out)"
         }.joined(separator: ", ")
         let more = unitChanges.count > 5 ? " and \(unitChanges.count - 5) more" : ""
         return "\(NumberFormat.count(series, "series", plural: "series")) restated by one factor in every period held, as when an item's unit of measure changes: \(named)\(more). Their forecasts made in another unit than the actual they would be scored against (the changes between the two runs not undoing each other) are not scored"

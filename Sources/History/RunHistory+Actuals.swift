@@ -261,13 +261,13 @@ extension RunHistory {
             sameData.count(compared: compared, flippedBack: flipped, series: series.series)
             sameData.count(compared: checked, up: up, down: down, changes: changes)
             if let factor = SameData.unitChange(periods: checked, ratios: ratios) {
-                unitChanges.append("\(series.series) (every one of its \(checked) periods compared x\(NumberFormat.fixed(factor, decimals: factor < 1 ? 3 : 1)))")
+                unitChanges.append("\(series.series) (every one of its \(checked) periods compared \(UnitChange.text(factor)))")
             } else if beforeKept, flipped > 0, recordedRatios.low.isFinite, recordedRatios.high.isFinite,
                       let factor = SameData.unitChange(periods: compared, ratios: recordedRatios) {
                 // Every period recorded again moved by one factor, some back to figures an earlier
                 // run replaced, and those before them kept theirs: a restatement undone (cases back
                 // to eaches, a double posting corrected). Silent, track's figures changed unsaid.
-                unitChanges.append("\(series.series) (every one of its \(compared) periods restated before x\(NumberFormat.fixed(factor, decimals: factor < 1 ? 3 : 1)), back to the figures held before: a restatement undone)")
+                unitChanges.append("\(series.series) (every one of its \(compared) periods restated before \(UnitChange.text(factor)), back to the figures held before: a restatement undone)")
             }
         }
         let problem = sameData.problem(stage: stage.stage)

@@ -53,9 +53,14 @@ public enum TotalsLabel {
     public static func isTotalsHeader(_ header: String) -> Bool {
         var text = header
         if text.withUTF8({ matches($0, wordBytes) || matches($0, headerWordBytes) }) { return true }
-        let words = header.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-        guard words.contains(where: { totalHeaderWords.contains($0) }) || words == ["all", "items"] else { return false }
-        return words.allSatisfy { totalHeaderWords.contains($0) || totalledWords.contains($0) }
+        let named = words(of: header)
+        guard named.contains(where: { totalHeaderWords.contains($0) }) || named == ["all", "items"] else { return false }
+        return named.allSatisfy { totalHeaderWords.contains($0) || totalledWords.contains($0) }
+    }
+
+    /// The text's words, lower case: its runs of letters and digits, whatever marks stand between.
+    static func words(of text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// The words that make a header a total (`isTotalsHeader`).
@@ -171,12 +176,9 @@ public enum TotalsLabel {
     /// description with a word of its own (`Total knee kit`, `Gauze (Total 10)`) is read.
     /// Only a field holding a total word (`holdsTotalWord`, checked by `marksTotalsRow`) gets here.
     static func isGroupFooter(_ field: UnsafeBufferPointer<UInt8>, key: UnsafeBufferPointer<UInt8>?) -> Bool {
-        func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-            String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-        }
-        let keyWords = Set(key.map(words) ?? [])
+        let keyWords = Set(key.map { words(of: String(decoding: $0, as: UTF8.self)) } ?? [])
         var total = false
-        for word in words(field) where !keyWords.contains(word) {
+        for word in words(of: String(decoding: field, as: UTF8.self)) where !keyWords.contains(word) {
             if totalHeaderWords.contains(word) { total = true } else if !totalledWords.contains(word) && word != "for" && word != "of" { return false }
         }
         return total

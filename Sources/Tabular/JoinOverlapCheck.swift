@@ -1,5 +1,5 @@
 /// Finds two exports joined end to end that overlap: the second export's header part way
-/// down, then its first rows repeating the last rows above that header, line for line. An
+/// down, then its first rows repeating the last rows above that header, row for row. An
 /// extract of January to March with one of March to June appended repeated March's 96 lines,
 /// and every one of them was summed twice (a month's demand doubled) while the summary said
 /// only "1 repeated header row skipped".
@@ -7,9 +7,9 @@
 /// A paginated report repeats its header too, but the next page's rows are new. So only where
 /// a repeated header comes does anything get compared: the first row after it is looked for
 /// among the last rows before it, and the rows after it must then match those rows in order
-/// up to the header, the part above's end, at least `shortestRun` different lines in all. A
-/// repeat of the file's first rows is an export appended to itself (`SelfAppendCheck`), an
-/// error of its own. Late-posted rows in the overlap make the parts differ, and are no match.
+/// up to the header, the part above's end, at least `shortestRun` different lines in all, but
+/// for a few rows posted late or voided since (`Run`). A repeat of the file's first rows is an
+/// export appended to itself (`SelfAppendCheck`), an error of its own.
 ///
 /// The rows are known to repeat only once they have been read, so the import reads the file
 /// again (`TableImport.SecondLook`), leaving the repeats out by their lines (`JoinOverlap`).
@@ -37,54 +37,96 @@ struct JoinOverlapCheck {
     /// The repeated header whose following rows are being compared: its line and the row
     /// count at it.
     private var header: (line: Int, at: Int)?
-    /// Every kept row before the header whose hash is the first row's after it, the latest
-    /// `mostStarts` of them: a run may start at any (a recurring GL line, two equal issues on
-    /// a day, had its earliest twin taken, whose next row differed, and the overlap was
-    /// missed). All advance together, `offset` rows on; the one that reaches the header is it.
-    private var starts: [Int] = []
-    private var offset = 0
+    /// The runs being followed, one from every kept row before the header whose hash is the
+    /// first row's after it, the latest `mostStarts` of them: a run may start at any (a
+    /// recurring GL line, two equal issues on a day, had its earliest twin taken, whose next
+    /// row differed, and the overlap was missed). The one that reaches the header first is it.
+    private var runs: [Run] = []
     static let mostStarts = 4096
+    /// Lines after the header before any run started: rows posted late, if a run follows.
+    private var leading: [Int] = []
+    /// The lines of the headers that came while the runs were followed: page breaks.
+    private var pageHeaders: [Int] = []
+    /// The row count at each repeated header, in order.
+    private var headerRows: [Int] = []
     private var firstLine = 0
-    /// The lines of the candidates' first rows and of the last row above the header, kept as
-    /// the run is found: a long run's slots are written over as it goes.
-    private var startLines: [Int] = []
+    /// The line of the last row above the header, kept as the run is found.
     private var lastAbove = 0
-    private var runHashes = Set<UInt32>()
     private(set) var found: [JoinOverlap] = []
+
+    /// A run of the rows after a repeated header repeating the kept rows before it, in order,
+    /// from `start` on. The later export of two joined ones may differ a little where they
+    /// overlap: a row posted late comes among the repeats (`late`, kept: it is in no row
+    /// above), and a row voided or changed since is missing from them (`gone`, its line above
+    /// counted once). A March re-exported with one row posted late had matched no run, and all
+    /// its other rows were summed twice, with no word.
+    private struct Run {
+        var start: Int
+        var startLine: Int
+        /// The kept row the next row after the header should repeat.
+        var next: Int
+        var late: [Int]
+        var gone: [Int] = []
+        /// The first `shortestRun` different hashes matched: a run of one line over and over
+        /// is no evidence.
+        var different: [UInt32] = []
+        /// Rows after the header that repeat one above.
+        var matched: Int { next - start - gone.count }
+        /// At most one row in eight is late or gone, and one more (a row changed since is
+        /// both, and counts once): a page of new rows whose first rows happen to be like rows
+        /// above soon has more.
+        var differences: Int { max(late.count, gone.count) }
+        var differsTooMuch: Bool { differences > 1 + matched / 8 }
+        /// Rows above skipped over at once as gone, at most: more, and the row is taken as late.
+        static let longestGap = 3
+
+        mutating func matches(_ hash: UInt32) {
+            next += 1
+            if different.count < JoinOverlapCheck.shortestRun, !different.contains(hash) { different.append(hash) }
+        }
+    }
 
     /// Takes a record of the file the import accepted as data (a totals row or a footer line
     /// is no row above a header: `Report Total` ending the first export hid the overlap).
     mutating func see(_ record: CSVRecord) {
         let hash = JoinOverlapCheck.hash(record)
         if let at = header?.at {
-            if starts.isEmpty {
-                starts = candidates(hash, before: at)
+            if runs.isEmpty {
+                let starts = candidates(hash, before: at)
                 if starts.isEmpty {
-                    header = nil
+                    // A row posted late may come first; two such rows and no run has started.
+                    leading.append(record.line)
+                    if leading.count > 1 { header = nil }
                 } else {
-                    startLines = starts.map(line)
-                    firstLine = record.line
+                    firstLine = leading.first ?? record.line
                     lastAbove = line(at - 1)
-                    runHashes = [hash]
-                    offset = 0
-                    advance(at: at, line: record.line)
+                    runs = starts.map { Run(start: $0, startLine: line($0), next: $0, late: leading) }
+                    for k in runs.indices { runs[k].matches(hash) }
+                    finish(at: at, line: record.line)
                 }
             } else {
-                offset += 1
-                runHashes.insert(hash)
-                // A candidate's row `offset` on must be this one, and still kept.
+                // A run's next row must be this one, and still kept; or one of the few after it,
+                // those skipped gone; or this row is late.
                 let oldestKept = seen - JoinOverlapCheck.window
                 var k = 0
-                while k < starts.count {
-                    let n = starts[k] + offset
-                    if n >= at || n < oldestKept || self.hash(n) != hash {
-                        starts.remove(at: k)
-                        startLines.remove(at: k)
-                    } else {
-                        k += 1
+                while k < runs.count {
+                    let n = runs[k].next
+                    if n < oldestKept {
+                        runs.remove(at: k)
+                        continue
                     }
+                    if self.hash(n) == hash {
+                        runs[k].matches(hash)
+                    } else if let gap = (1...Run.longestGap).first(where: { n + $0 < at && self.hash(n + $0) == hash }) {
+                        runs[k].gone += (n..<n + gap).map(line)
+                        runs[k].next = n + gap
+                        runs[k].matches(hash)
+                    } else {
+                        runs[k].late.append(record.line)
+                    }
+                    if runs[k].differsTooMuch { runs.remove(at: k) } else { k += 1 }
                 }
-                if starts.isEmpty { header = nil } else { advance(at: at, line: record.line) }
+                finish(at: at, line: record.line)
             }
         }
         let slot = seen & JoinOverlapCheck.mask
@@ -113,34 +155,52 @@ struct JoinOverlapCheck {
         return n + (lineShifts.isEmpty ? 0 : lineShifts[low].shift)
     }
 
-    /// After the row `offset` on: a candidate whose run has reached the header is the overlap
-    /// when it holds `shortestRun` different lines; one that does not drops out, the earlier
-    /// ones going on.
-    private mutating func advance(at: Int, line: Int) {
-        guard let k = starts.firstIndex(where: { $0 + offset + 1 == at }) else { return }
-        if runHashes.count >= JoinOverlapCheck.shortestRun, let (headerLine, _) = header {
-            found.append(JoinOverlap(headerLine: headerLine, lines: firstLine...line, rows: at - starts[k],
-                                     repeats: startLines[k]...lastAbove))
-            header = nil
-            starts = []
-            startLines = []
-        } else {
-            starts.remove(at: k)
-            startLines.remove(at: k)
-            if starts.isEmpty { header = nil }
+    /// After a row: the runs that have reached the header. The first of them with the fewest
+    /// differences is the overlap when it holds `shortestRun` different lines; those that do
+    /// not drop out, the others going on.
+    private mutating func finish(at: Int, line: Int) {
+        defer { if runs.isEmpty { header = nil } }
+        while let k = runs.indices.filter({ runs[$0].next == at }).min(by: { runs[$0].differences < runs[$1].differences }) {
+            let run = runs[k]
+            guard run.different.count >= JoinOverlapCheck.shortestRun, let (headerLine, _) = header else {
+                runs.remove(at: k)
+                continue
+            }
+            var overlap = JoinOverlap(headerLine: headerLine, lines: firstLine...line, rows: run.matched,
+                                      repeats: run.startLine...lastAbove, late: run.late, gone: run.gone)
+            overlap.pageHeaders = pageHeaders
+            overlap.spansPages = !pageHeaders.isEmpty || headerComes(within: run.start, at)
+            found.append(overlap)
+            runs = []
+            return
         }
     }
 
     /// Tells that the record just seen repeats the header: it is no row, and the rows after
     /// it are compared with those before.
+    ///
+    /// A header that comes while a run is followed is a page break of the later export: the
+    /// run goes on over it. (Two paginated exports joined, the overlap a month over several
+    /// pages, had it found on none, and summed twice.)
     mutating func headerRepeated(_ record: CSVRecord) {
         if seen > 0, line(seen - 1) == record.line {
             seen -= 1
             if lineShifts.last?.row == seen { lineShifts.removeLast() }
+        } else if !runs.isEmpty {
+            pageHeaders.append(record.line)
+            headerRows.append(seen)
+            return
         }
         header = seen > 0 && scanned < JoinOverlapCheck.scanBudget ? (record.line, seen) : nil
-        starts = []
-        startLines = []
+        headerRows.append(seen)
+        runs = []
+        leading = []
+        pageHeaders = []
+    }
+
+    /// Whether a repeated header came among the kept rows `start..<end`, or between them.
+    private func headerComes(within start: Int, _ end: Int) -> Bool {
+        headerRows.reversed().prefix { $0 > start }.contains { $0 < end }
     }
 
     /// The kept rows before row `at` whose hash is `hash`, the latest `mostStarts` of them.
@@ -202,38 +262,88 @@ struct JoinOverlapCheck {
     }
 }
 
-/// Rows after a repeated header that repeat, line for line, the rows above it up to that
+/// Rows after a repeated header that repeat, row for row, the rows above it up to that
 /// header (`JoinOverlapCheck`): exports joined with an overlap, left out on a second read.
 public struct JoinOverlap: Sendable, Equatable {
     /// The repeated header's line.
     public var headerLine: Int
-    /// The lines of the rows after it that repeat earlier ones.
+    /// The lines of the rows after it that repeat earlier ones, and of the `late` among them.
     public var lines: ClosedRange<Int>
+    /// The rows that repeat earlier ones.
     public var rows: Int
-    /// The lines they repeat, ending just above the header.
+    /// The lines they repeat, ending just above the header, and the `gone` among them.
     public var repeats: ClosedRange<Int>
+    /// Lines among `lines` that repeat no row above (posted late): read, in order.
+    public var late: [Int]
+    /// Lines among `repeats` that do not come again (voided or changed since): read once.
+    public var gone: [Int]
+    /// The lines of page headers among `lines`: skipped as headers.
+    public var pageHeaders: [Int] = []
+    /// Whether a page header comes among the repeats or the lines they repeat: they are more
+    /// than a page's rows that happen to repeat across one page break.
+    public var spansPages = false
     /// Found in a file that repeats its header more than `mostJoinHeaders` times, a paginated
-    /// report: the rows are kept, and the note names them as a suspected overlap. An OR pick
-    /// list issuing the same four lines for two knee cases on one day, a page break between,
-    /// had the second case's lines left out as an overlap.
+    /// report, and within a page each side: the rows are kept, and the note names them as a
+    /// suspected overlap. An OR pick list issuing the same four lines for two knee cases on
+    /// one day, a page break between, had the second case's lines left out as an overlap.
     public var kept = false
     /// A pair of exports joined with `cat` repeats its header once, or twice with a title block.
     public static let mostJoinHeaders = 2
 
-    public init(headerLine: Int, lines: ClosedRange<Int>, rows: Int, repeats: ClosedRange<Int>) {
+    public init(headerLine: Int, lines: ClosedRange<Int>, rows: Int, repeats: ClosedRange<Int>, late: [Int] = [], gone: [Int] = []) {
         self.headerLine = headerLine
         self.lines = lines
         self.rows = rows
         self.repeats = repeats
+        self.late = late
+        self.gone = gone
+    }
+
+    /// Whether the row on `line` is one of the repeats, left out unless `kept`.
+    public func repeats(line: Int) -> Bool {
+        lines.contains(line) && !JoinOverlap.holds(late, line) && !JoinOverlap.holds(pageHeaders, line)
+    }
+
+    /// Whether the ascending `lines` hold `line`.
+    private static func holds(_ lines: [Int], _ line: Int) -> Bool {
+        var low = 0, high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid] < line { low = mid + 1 } else { high = mid }
+        }
+        return low < lines.count && lines[low] == line
+    }
+
+    /// "lines 8-11 but 9": the repeats' lines, for the user to remove.
+    public var repeatLines: String {
+        "lines \(lines.lowerBound)-\(lines.upperBound)" + (late.isEmpty ? "" : " but " + JoinOverlap.listed(late))
+    }
+
+    /// "9", "9 and 12", "9, 12, 15, 20, 31 and 4 more".
+    static func listed(_ lines: [Int]) -> String {
+        lines.prefix(5).map(String.init).joinedWithAnd + (lines.count > 5 ? " and \(lines.count - 5) more" : "")
+    }
+
+    /// How the repeats match the lines above: "line for line", or which lines differ.
+    private var match: String {
+        var parts: [String] = []
+        if !late.isEmpty {
+            parts.append("line\(late.count == 1 ? "" : "s") \(JoinOverlap.listed(late)) after the header, in no line above (posted late?), which \(late.count == 1 ? "was" : "were") counted")
+        }
+        if !gone.isEmpty {
+            parts.append("line\(gone.count == 1 ? "" : "s") \(JoinOverlap.listed(gone)) above, which \(gone.count == 1 ? "does" : "do") not come again (voided or changed since?) and \(gone.count == 1 ? "was" : "were") counted once")
+        }
+        return parts.isEmpty ? "line for line" : "but for " + parts.joined(separator: ", and ")
     }
 
     /// "lines 285-380 (96 rows, dated 2024-03-01 to 2024-03-31) after the repeated header on
-    /// line 284 repeat lines 188-283 exactly"; `dates` the span of their dates, when read.
+    /// line 284 repeat lines 188-283 line for line"; `dates` the span of their dates, when read.
     public func sentence(dates: ClosedRange<CalendarDay>?) -> String {
         let dated = dates.map { $0.lowerBound == $0.upperBound ? ", dated \($0.lowerBound)" : ", dated \($0.lowerBound) to \($0.upperBound)" } ?? ""
+        let head = "lines \(lines.lowerBound)-\(lines.upperBound) (\(rows) row\(rows == 1 ? "" : "s")\(dated)) after the repeated header on line \(headerLine) repeat lines \(repeats.lowerBound)-\(repeats.upperBound) \(match)"
         if kept {
-            return "lines \(lines.lowerBound)-\(lines.upperBound) (\(rows) row\(rows == 1 ? "" : "s")\(dated)) after the repeated header on line \(headerLine) repeat lines \(repeats.lowerBound)-\(repeats.upperBound) line for line, and were counted: the file repeats its header on many pages (a paginated report), where equal rows on both sides of a page break can be real; if it is two exports joined with an overlap, remove lines \(lines.lowerBound)-\(lines.upperBound) (or import the part from line \(headerLine) on as a file of its own)"
+            return head + ", and were counted: the file repeats its header on many pages (a paginated report), where equal rows on both sides of a page break can be real; if it is two exports joined with an overlap, remove \(repeatLines) (or import the part from line \(headerLine) on as a file of its own)"
         }
-        return "lines \(lines.lowerBound)-\(lines.upperBound) (\(rows) row\(rows == 1 ? "" : "s")\(dated)) after the repeated header on line \(headerLine) repeat lines \(repeats.lowerBound)-\(repeats.upperBound) line for line: two exports joined with an overlap, so the repeats were left out, not counted twice (listed in the rejects file as skipped); if both copies are real rows, import the part from line \(headerLine) on as a file of its own"
+        return head + ": two exports joined with an overlap, so the repeats were left out, not counted twice (listed in the rejects file as skipped); if both copies are real rows, import the part from line \(headerLine) on as a file of its own"
     }
 }

@@ -531,7 +531,7 @@ public final class TableImport {
                 // The overlap check sees a row once it is accepted (below): a footer ending the
                 // first export (`Report Total`, `Run by JDOE`) is no row above the header.
                 // (The overlaps' lines do not meet: one lookup serves the dates and the skip.)
-                if !overlaps.isEmpty, let k = overlaps.firstIndex(where: { $0.lines.contains(raw.line) }) {
+                if !overlaps.isEmpty, let k = overlaps.firstIndex(where: { $0.repeats(line: raw.line) }) {
                     var yy = -1
                     if let c = overlapDateColumn, c < raw.count, let day = columnDates[c].parse(raw[c], twoDigitYear: &yy) {
                         overlapDates[k] = overlapDates[k].map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
@@ -629,9 +629,9 @@ public final class TableImport {
             // A paginated report repeats its header at every page, a joined pair of exports once
             // or twice: in a report of more pages, rows repeating those above a page header may
             // be real (a surgical kit's four lines issued twice, a page break between), so they
-            // are kept and named (`JoinOverlap.kept`).
+            // are kept and named (`JoinOverlap.kept`); not those over more than a page.
             if summary.repeatedHeaders > JoinOverlap.mostJoinHeaders {
-                for k in joinOverlapsFound.indices { joinOverlapsFound[k].kept = true }
+                for k in joinOverlapsFound.indices where !joinOverlapsFound[k].spansPages { joinOverlapsFound[k].kept = true }
             }
             if options.secondLook, let again = secondLook() { throw again }
             if !options.secondLook {
@@ -639,7 +639,7 @@ public final class TableImport {
             }
             if let overlap = joinOverlapsFound.first(where: { !$0.kept }), !options.secondLook {
                 // Read once (standard input): the rows were read, and cannot be read again without them.
-                throw InputError(file: file, line: overlap.headerLine, "the header comes again here and " + overlap.sentence(dates: nil).replacing("so the repeats were left out, not counted twice (listed in the rejects file as skipped)", with: "which would be counted twice, and this input is read once") + "; give the file by name, or remove lines \(overlap.lines.lowerBound)-\(overlap.lines.upperBound)")
+                throw InputError(file: file, line: overlap.headerLine, "the header comes again here and " + overlap.sentence(dates: nil).replacing("so the repeats were left out, not counted twice (listed in the rejects file as skipped)", with: "which would be counted twice, and this input is read once") + "; give the file by name, or remove \(overlap.repeatLines)")
             }
             for (k, overlap) in overlaps.enumerated() { summary.notes.append(overlap.sentence(dates: overlapDates[k])) }
             let spans = watchesOrder ? eitherWaySpans : nil

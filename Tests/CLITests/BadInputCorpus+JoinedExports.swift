@@ -41,6 +41,21 @@ extension BadInputCorpus {
                                 files: [usage.file: Data(joined.utf8)], arguments: usage.arguments + ["--partial", "keep"],
                                 expectation: .accepted(file: usage.file, read: 5, output: usage.output, says: ["A100,2025-01,5", "A100,2025-02,4", "B200,2025-02,2", "A100,2025-03,7"])))
 
+        // The same, the later export with a row posted late among February's (line 8, C300)
+        // and B200's row voided since: the late row is read, the voided row read once.
+        let late = "date,item,quantity,location\n2025-01-15,A100,5,Central\n2025-02-03,A100,1,Central\n2025-02-10,B200,2,Central\n2025-02-17,A100,3,Central\n2025-02-24,A100,4,Central\n"
+            + "date,item,quantity,location\n2025-02-03,C300,9,Central\n2025-02-03,A100,1,Central\n2025-02-17,A100,3,Central\n2025-02-24,A100,4,Central\n2025-03-03,A100,7,Central\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "two exports joined with an overlap, the later with a row posted late and one voided",
+                                files: [usage.file: Data(late.utf8)], arguments: usage.arguments + ["--partial", "keep"],
+                                expectation: .accepted(file: usage.file, read: 7, output: usage.output, says: ["A100,2025-02,8", "B200,2025-02,2", "C300,2025-02,9", "A100,2025-03,7"])))
+
+        // Two paginated exports joined, a page header each side of the overlap: left out.
+        let paged = "date,item,quantity,location\n2025-01-15,A100,5,Central\n2025-02-03,A100,1,Central\ndate,item,quantity,location\n2025-02-10,B200,2,Central\n2025-02-17,A100,3,Central\n"
+            + "date,item,quantity,location\n2025-02-03,A100,1,Central\n2025-02-10,B200,2,Central\ndate,item,quantity,location\n2025-02-17,A100,3,Central\n2025-03-03,A100,7,Central\n"
+        cases.append(CorpusCase(kind: usage.kind, name: "two paginated exports joined with an overlap over their page breaks",
+                                files: [usage.file: Data(paged.utf8)], arguments: usage.arguments + ["--partial", "keep"],
+                                expectation: .accepted(file: usage.file, read: 5, output: usage.output, says: ["A100,2025-01,5", "A100,2025-02,4", "B200,2025-02,2", "A100,2025-03,7"])))
+
         // Group footers labelled in the Description, the key and date repeated.
         for label in ["SUBTOTAL", "Grand Total", "Total A100", "Item Total"] {
             let footer = "date,item,description,quantity\n2025-01-03,A100,Cup,5\n2025-01-31,A100,Cup,5\n2025-01-31,A100,\(label),10\n2025-02-03,B200,Gown,4\n"

@@ -122,16 +122,69 @@ import Testing
         #expect(summary.overlapRepeats == 0 && summary.notes.isEmpty, "\(summary)")
     }
 
-    /// A second export whose March differs (a row posted late in the middle) repeats no run
-    /// of the rows above it up to the header: every row is read.
-    @Test func anOverlapThatDiffersIsNotLeftOut() throws {
+    /// A second export whose March has a row posted late in the middle (`C,9`, line 9): the
+    /// other three rows repeat lines 4-6 and are left out; the late row is read, and named.
+    /// (It had matched no run, and March's other rows were summed twice with no word.)
+    @Test func aRowPostedLateAmongTheRepeatsIsReadAndTheRestLeftOut() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        let path = try dir.write("late.csv", Self.overlapping.replacingOccurrences(of: "date,item,quantity\n2024-03-01,A,1\n2024-03-02,B,2\n", with: "date,item,quantity\n2024-03-01,A,1\n2024-03-01,C,9\n2024-03-02,B,2\n"))
+        for (late, line) in [("2024-03-01,A,1\n2024-03-01,C,9\n", 9), ("2024-03-01,C,9\n2024-03-01,A,1\n", 8)] {
+            let path = try dir.write("late.csv", Self.overlapping.replacingOccurrences(of: "date,item,quantity\n2024-03-01,A,1\n", with: "date,item,quantity\n" + late))
+            let (rows, summary) = try Self.read(path)
+            #expect(rows.map(\.1) == [10, 20, 1, 2, 3, 9, 7], "\(line)")
+            #expect(summary.overlapRepeats == 3 && summary.accepted == 7, "\(summary)")
+            #expect(summary.notes.contains { $0.hasPrefix("lines 8-11 (3 rows, dated 2024-03-01 to 2024-03-03) after the repeated header on line 7 repeat lines 4-6 but for line \(line) after the header, in no line above (posted late?), which was counted: two exports joined") }, "\(summary.notes)")
+            // Read once, the import stops and names the lines to remove, the late one kept.
+            #expect { _ = try Self.read(path, secondLook: false) } throws: { "\($0)".contains("remove lines 8-11 but \(line)") }
+        }
+    }
+
+    /// March once more, five rows, in a later export: `B,2` (line 5) was voided since, and
+    /// `B,4` changed to `B,6`. The four rows that repeat are left out; the voided row and the
+    /// old value above are read once, the new value after the header is read, and the note
+    /// names each, for the user to judge.
+    @Test func rowsVoidedOrChangedSinceAreReadOnceAndNamed() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let above = "date,item,quantity\n2024-02-15,A,20\n2024-03-01,A,1\n2024-03-02,B,2\n2024-03-03,A,3\n2024-03-04,B,4\n2024-03-05,A,5\n"
+        let voided = try dir.write("voided.csv", above + "date,item,quantity\n2024-03-01,A,1\n2024-03-03,A,3\n2024-03-04,B,4\n2024-03-05,A,5\n2024-04-01,A,7\n")
+        let (rows, summary) = try Self.read(voided)
+        #expect(rows.map(\.1) == [20, 1, 2, 3, 4, 5, 7])
+        #expect(summary.overlapRepeats == 4, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 9-12 (4 rows, dated 2024-03-01 to 2024-03-05) after the repeated header on line 8 repeat lines 3-7 but for line 4 above, which does not come again (voided or changed since?) and was counted once:") }, "\(summary.notes)")
+
+        let changed = try dir.write("changed.csv", above + "date,item,quantity\n2024-03-01,A,1\n2024-03-02,B,2\n2024-03-03,A,3\n2024-03-04,B,6\n2024-03-05,A,5\n2024-04-01,A,7\n")
+        let again = try Self.read(changed)
+        #expect(again.rows.map(\.1) == [20, 1, 2, 3, 4, 5, 6, 7])
+        #expect(again.summary.overlapRepeats == 4, "\(again.summary)")
+        #expect(again.summary.notes.contains { $0.hasPrefix("lines 9-13 (4 rows, dated 2024-03-01 to 2024-03-05) after the repeated header on line 8 repeat lines 3-7 but for line 12 after the header, in no line above (posted late?), which was counted, and line 6 above, which does not come again (voided or changed since?) and was counted once:") }, "\(again.summary.notes)")
+    }
+
+    /// A page of rows mostly new, whose rows here and there equal rows above: more than one
+    /// in eight differ, so it is no overlap, and every row is read.
+    @Test func rowsThatDifferMoreThanAFewAreNoOverlap() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("differs.csv", """
+            date,item,quantity
+            2024-03-01,A,1
+            2024-03-02,B,2
+            2024-03-03,A,3
+            2024-03-04,B,4
+            date,item,quantity
+            2024-03-01,A,1
+            2024-03-01,C,9
+            2024-03-02,B,2
+            2024-03-02,D,8
+            2024-03-03,A,3
+            2024-03-04,B,4
+
+            """)
         let (rows, summary) = try Self.read(path)
         #expect(rows.count == 10)
-        #expect(summary.overlapRepeats == 0, "\(summary)")
+        #expect(summary.overlapRepeats == 0 && summary.notes.isEmpty, "\(summary)")
     }
+
     /// The second review's finding 2: the first export ends with its own footer (`Report
     /// Total`, a `Run ... by` line), rejected, between its last row and the repeated header.
     /// It is no row above the header: the overlap is still found and left out.
@@ -207,5 +260,38 @@ import Testing
         // Read once, the rows are kept and named too, without their dates.
         let once = try Self.read(path, secondLook: false)
         #expect(once.rows.count == 12 && once.summary.notes.contains { $0.hasPrefix("lines 8-10 (3 rows) after the repeated header on line 7") }, "\(once.summary.notes)")
+    }
+
+    /// Two paginated exports joined (a header on every third row), the later repeating
+    /// February and March over a page break each side (lines 5 and 13): more than a page's
+    /// rows repeat, so it is an overlap, not equal rows across one page break. The repeats are
+    /// left out, the page header among them skipped as a header. (Each export's page breaks
+    /// had hidden the overlap, and it was summed twice with no word.)
+    @Test func pagedExportsJoinedWithAnOverlapOverPageBreaks() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("paged-joined.csv", """
+            date,item,quantity
+            2024-01-10,A,1
+            2024-01-20,B,2
+            2024-02-10,A,3
+            date,item,quantity
+            2024-03-01,A,4
+            2024-03-02,B,5
+            2024-03-03,A,6
+            date,item,quantity
+            2024-02-10,A,3
+            2024-03-01,A,4
+            2024-03-02,B,5
+            date,item,quantity
+            2024-03-03,A,6
+            2024-04-01,A,7
+            2024-04-02,B,8
+
+            """)
+        let (rows, summary) = try Self.read(path)
+        #expect(rows.map(\.1) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(summary.overlapRepeats == 4 && summary.repeatedHeaders == 3, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 10-14 (4 rows, dated 2024-02-10 to 2024-03-03) after the repeated header on line 9 repeat lines 4-8 line for line: two exports joined") }, "\(summary.notes)")
     }
 }

@@ -18,8 +18,9 @@
 struct JoinOverlapCheck {
     static let window = 1 << 18
     static let shortestRun = 3
-    /// How many kept hashes the looks at repeated headers may scan in all: a report with a
-    /// header on each of thousands of pages stops looking once it is spent.
+    /// How many kept hashes the looks at repeated headers may scan, and how many steps their
+    /// runs may take, in all: a report with a header on each of thousands of pages stops
+    /// looking once it is spent.
     static let scanBudget = 8 * window
 
     /// Row `n`'s hash at `n & mask`, four bytes a row: the ring is written on every accepted
@@ -106,7 +107,10 @@ struct JoinOverlapCheck {
                 }
             } else {
                 // A run's next row must be this one, and still kept; or one of the few after it,
-                // those skipped gone; or this row is late.
+                // those skipped gone; or this row is late. Each run's step is spent from the
+                // budget: runs of one line over and over go on until they reach the header.
+                scanned += runs.count
+                if scanned >= JoinOverlapCheck.scanBudget { runs = [] }
                 let oldestKept = seen - JoinOverlapCheck.window
                 var k = 0
                 while k < runs.count {
@@ -160,7 +164,10 @@ struct JoinOverlapCheck {
     /// not drop out, the others going on.
     private mutating func finish(at: Int, line: Int) {
         defer { if runs.isEmpty { header = nil } }
-        while let k = runs.indices.filter({ runs[$0].next == at }).min(by: { runs[$0].differences < runs[$1].differences }) {
+        while true {
+            var best: Int?
+            for k in runs.indices where runs[k].next == at && best.map({ runs[k].differences < runs[$0].differences }) ?? true { best = k }
+            guard let k = best else { return }
             let run = runs[k]
             guard run.different.count >= JoinOverlapCheck.shortestRun, let (headerLine, _) = header else {
                 runs.remove(at: k)

@@ -492,6 +492,16 @@ public final class TableImport {
         // A totals row's label in a column the import does not read (`Description`): the row is
         // rejected as a totals row, as one labelled in a key column is (`TotalsLabel.marksTotalsRow`).
         let unreadColumns = header.indices.filter { !readColumns.contains($0) && !hidden.contains($0) }
+        // Their values on the row above, for a group footer labelled with its group's text
+        // (`Total Cup` below the `Cup` rows, `TotalsLabel.isSubtotal`): a report grouped by
+        // description, the item repeated on its footer, had the footer summed as data. Only a
+        // field that may be a label is kept (`mayMarkTotalsRow`: a letter, at most `aboveWidth`
+        // bytes), and one that may not clears its slot.
+        let aboveWidth = 2 * TotalsLabel.longest
+        let above = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, unreadColumns.count * aboveWidth))
+        let aboveCounts = UnsafeMutablePointer<Int>.allocate(capacity: max(1, unreadColumns.count))
+        aboveCounts.initialize(repeating: 0, count: max(1, unreadColumns.count))
+        defer { above.deallocate(); aboveCounts.deallocate() }
         let keyColumn = indices["item"] ?? indices["series"]
         /// Whether `raw`, a line the import could not read, is a header: skipped when it is
         /// (the first repeated, or one to read the next rows by), thrown when its rows cannot
@@ -582,10 +592,17 @@ public final class TableImport {
                     numberInTextLines.count += 1
                     if numberInTextLines.lines.count < 5 { numberInTextLines.lines.append(record.line) }
                 }
-                for k in unreadColumns where k < record.count && TotalsLabel.mayMarkTotalsRow(record[k])
-                    && TotalsLabel.marksTotalsRow(record[k], key: keyColumn.flatMap { $0 < record.count ? record[$0] : nil }) {
-                    try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: record[k], as: UTF8.self)), weight: weight)
-                    return
+                for j in unreadColumns.indices where unreadColumns[j] < record.count {
+                    let k = unreadColumns[j], field = record[k]
+                    guard TotalsLabel.mayMarkTotalsRow(field) else { aboveCounts[j] = 0; continue }
+                    let under = UnsafeBufferPointer(start: above + j * aboveWidth, count: aboveCounts[j])
+                    if TotalsLabel.marksTotalsRow(field, key: keyColumn.flatMap { $0 < record.count ? record[$0] : nil })
+                        || TotalsLabel.isSubtotal(field, under: under) {
+                        try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: field, as: UTF8.self)), weight: weight)
+                        return
+                    }
+                    (above + j * aboveWidth).update(from: field.baseAddress!, count: field.count)
+                    aboveCounts[j] = field.count
                 }
                 do {
                     let row = ImportRow(record: record, importer: self)

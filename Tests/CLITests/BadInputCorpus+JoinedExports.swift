@@ -57,7 +57,7 @@ extension BadInputCorpus {
                                 expectation: .accepted(file: usage.file, read: 5, output: usage.output, says: ["A100,2025-01,5", "A100,2025-02,4", "B200,2025-02,2", "A100,2025-03,7"])))
 
         // Group footers labelled in the Description, the key and date repeated.
-        for label in ["SUBTOTAL", "Grand Total", "Total A100", "Item Total"] {
+        for label in ["SUBTOTAL", "Grand Total", "Total A100", "Item Total", "Total Cup"] {
             let footer = "date,item,description,quantity\n2025-01-03,A100,Cup,5\n2025-01-31,A100,Cup,5\n2025-01-31,A100,\(label),10\n2025-02-03,B200,Gown,4\n"
             cases.append(rejecting(usage, "a totals row labelled '\(label)' in the unread Description column", Data(footer.utf8),
                                    [RejectedRow(line: 4, column: "description", says: "a totals row ('\(label)')")], read: 4))

@@ -126,6 +126,40 @@ struct TotalsLabelTests {
         #expect(summary.accepted == 2 && summary.rejected == 1, "\(summary)")
         #expect(summary.examples.first?.contains(":4: column 'Description': a totals row ('SUBTOTAL')") == true, "\(summary.examples)")
     }
+    /// A group footer labelled with its group's description, not its key (`Total Cup` below
+    /// the `Cup` rows, `Gown Total` below the gowns), the item and date repeated: rejected as
+    /// a totals row (it was summed, the cups' January 20 for 10). A description holding a
+    /// total word under another description (`Total Parenteral Nutrition` below `Gown`), or
+    /// one under a row whose description is a number or empty, is read.
+    @Test func aFooterLabelledWithTheRowAbovesDescriptionRejectsTheRow() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("issues.csv", """
+            Trans Date,Item #,Description,Qty Issued
+            1/3/2024,10045,Cup,5
+            1/31/2024,10045,Cup,5
+            1/31/2024,10045,Total Cup,10
+            2/3/2024,20010,Gown,4
+            2/3/2024,20010,Gown,2
+            2/3/2024,20010,Gown  Total,6
+            2/4/2024,30030,Total Parenteral Nutrition,7
+            2/5/2024,30030,1.5,1
+            2/5/2024,30030,Total 1.5,1
+            2/6/2024,30030,,1
+            2/6/2024,30030,Total,1
+
+            """)
+        let table = try TableImport(path: path, columns: [ColumnSpec("date"), ColumnSpec("item"), ColumnSpec("quantity")],
+                                    options: ImportOptions(columns: ["date": "Trans Date", "item": "Item #", "quantity": "Qty Issued"], onError: .skip))
+        let q = try #require(table.column("quantity"))
+        var sum = 0.0
+        let summary = try table.run { row in sum += try row.number(q) }
+        #expect(sum == 5 + 5 + 4 + 2 + 7 + 1 + 1 + 1)
+        #expect(summary.rejected == 3, "\(summary)")
+        #expect(summary.examples.contains { $0.contains(":4: column 'Description': a totals row ('Total Cup')") }, "\(summary.examples)")
+        #expect(summary.examples.contains { $0.contains(":7: column 'Description': a totals row ('Gown  Total')") }, "\(summary.examples)")
+    }
+
     /// The second pipeline review's finding 5: group footers as Crystal and SSRS write them,
     /// the item's key and marks around `Total`, mark a totals row; descriptions with a word of
     /// their own beside the total word do not.

@@ -595,13 +595,14 @@ public final class TableImport {
                 for j in unreadColumns.indices where unreadColumns[j] < record.count {
                     let k = unreadColumns[j], field = record[k]
                     guard TotalsLabel.mayMarkTotalsRow(field) else { aboveCounts[j] = 0; continue }
-                    let under = UnsafeBufferPointer(start: above + j * aboveWidth, count: aboveCounts[j])
+                    // (`isSubtotal`'s first quick out inlined: a field at least 6 bytes longer.)
+                    let slot = above + j * aboveWidth, aboveCount = aboveCounts[j]
                     if TotalsLabel.marksTotalsRow(field, key: keyColumn.flatMap { $0 < record.count ? record[$0] : nil })
-                        || TotalsLabel.isSubtotal(field, under: under) {
+                        || (aboveCount > 0 && field.count >= aboveCount + 6 && TotalsLabel.isSubtotal(field, under: UnsafeBufferPointer(start: slot, count: aboveCount))) {
                         try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: field, as: UTF8.self)), weight: weight)
                         return
                     }
-                    (above + j * aboveWidth).update(from: field.baseAddress!, count: field.count)
+                    UnsafeMutableRawPointer(slot).copyMemory(from: field.baseAddress!, byteCount: field.count)
                     aboveCounts[j] = field.count
                 }
                 do {

@@ -276,9 +276,12 @@ public struct ExportInspection: Sendable {
     /// (`Item #` is `item`, `On Hand` is `on_hand`). Kept small on purpose.
     static let synonyms: [String: [String]] = [
         // ERP issue and pharmacy dispensing exports (`Issue Qty`, `Qty Dispensed`): each word's
-        // order is one (`HeaderWords`), so `Dispensed Qty` is found too.
-        "quantity": ["Qty", "Quantity", "Qty Issued", "Quantity Issued", "Issued Qty", "Issue Qty", "Qty Ordered", "Quantity Ordered", "Order Qty", "Ordered Qty",
-                     "Qty Dispensed", "Dispensed Qty"],
+        // order is one (`HeaderWords`), so `Dispensed Qty` is found too. What was used before
+        // what was ordered: a par-location export with both had its orders forecast as its use
+        // (a purchase order's `quantity` is what was ordered, and has no `Qty Used`).
+        "quantity": ["Qty", "Quantity", "Qty Issued", "Quantity Issued", "Issued Qty", "Issue Qty", "Qty Used", "Used Qty", "Quantity Used", "Usage Qty",
+                     "Usage Quantity", "Qty Consumed", "Consumed Qty", "Quantity Consumed", "Qty Dispensed", "Dispensed Qty",
+                     "Qty Ordered", "Quantity Ordered", "Order Qty", "Ordered Qty"],
         // Purchase order lines: an ERP's PO export names the PO and the received quantity so;
         // left unmapped, a line exported once per receipt counts twice and every receipt as full.
         "po": ["PO", "PO Number", "PO #", "PO No", "PO Num", "Purchase Order", "PO ID"],

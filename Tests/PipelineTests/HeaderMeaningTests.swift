@@ -283,4 +283,18 @@ import Tabular
         let unit = try HeaderMeaningTests.inspect("Transaction Date,Item Number,Issue Qty,Unit Cost\n2025-11-01,A,1221,0.11\n", kind: "usage", in: ws)
         #expect(unit.columnsFlag.contains("unit_cost=\"Unit Cost\""), "\(unit.columnsFlag)")
     }
+
+    /// A par-location export with what was ordered and what was used (the pipeline review's
+    /// leftover): usage reads `Qty Used` (or `Used Qty`, `Qty Consumed`), and names `Qty
+    /// Ordered` as not read; a purchase order export still reads `Qty Ordered` as its quantity.
+    @Test func usageReadsWhatWasUsedNotWhatWasOrdered() throws {
+        let ws = try Workspace()
+        for used in ["Qty Used", "Used Qty", "Qty Consumed"] {
+            let usage = try HeaderMeaningTests.inspect("Date,Item,Description,Qty Ordered,\(used),Unit Cost\n2025-01-03,A100,Cup,10,5,1.2\n", kind: "usage", in: ws)
+            #expect(usage.columnsFlag.contains("quantity=\"\(used)\""), "\(usage.columnsFlag)")
+            #expect(usage.unreadColumns.contains { $0.header == "Qty Ordered" }, "\(usage.unreadColumns)")
+        }
+        let orders = try HeaderMeaningTests.inspect("PO Number,Vendor,PO Date,Item,Qty Ordered,Qty Received\nP1,Medline,2025-01-03,A100,10,10\n", kind: "orders", in: ws)
+        #expect(orders.columnsFlag.contains("quantity=\"Qty Ordered\""), "\(orders.columnsFlag)")
+    }
 }

@@ -35,25 +35,32 @@ struct JoinOverlapCheck {
     /// Rows seen in all; row `n` is kept at `n % window` while `n` is among the last `window`.
     private var seen = 0
     private var scanned = 0
-    /// The repeated header whose following rows are being compared: its line and the row
-    /// count at it.
-    private var header: (line: Int, at: Int)?
-    /// The runs being followed, one from every kept row before the header whose hash is the
-    /// first row's after it, the latest `mostStarts` of them: a run may start at any (a
-    /// recurring GL line, two equal issues on a day, had its earliest twin taken, whose next
-    /// row differed, and the overlap was missed). The one that reaches the header first is it.
+    /// The latest repeated header whose first rows are looked for among the rows above it:
+    /// its line and the row count at it, until runs start from it or none can.
+    private var look: (line: Int, at: Int)?
+    /// Lines after that header before any run started: rows posted late, if a run follows.
+    private var leading: [Int] = []
+    /// The runs being followed, from every kept row before a header whose hash is the first
+    /// row's after it, the latest `mostStarts` of them: a run may start at any (a recurring GL
+    /// line, two equal issues on a day, had its earliest twin taken, whose next row differed,
+    /// and the overlap was missed). Runs go on over later headers (the later export's page
+    /// breaks), beside those from the later header.
     private var runs: [Run] = []
     static let mostStarts = 4096
-    /// Lines after the header before any run started: rows posted late, if a run follows.
-    private var leading: [Int] = []
-    /// The lines of the headers that came while the runs were followed: page breaks.
-    private var pageHeaders: [Int] = []
-    /// The row count at each repeated header, in order.
-    private var headerRows: [Int] = []
-    private var firstLine = 0
-    /// The line of the last row above the header, kept as the run is found.
-    private var lastAbove = 0
-    private(set) var found: [JoinOverlap] = []
+    /// The best overlap a run has shown so far (`Run.score`), taken once no run is followed
+    /// and no header looked at: a run that reached its header first is not always the best
+    /// (one from a short last page's header held a late row; the join's own, a row on, none).
+    private var pending: (overlap: JoinOverlap, score: Int)?
+    /// The row count and line of each repeated header, in order.
+    private var headers: [(row: Int, line: Int)] = []
+    /// The most rows between two repeated headers (or the first): a paginated report's page.
+    private(set) var longestPage = 0
+    /// The line of the last row seen.
+    private var lastLine = 0
+    private var taken: [JoinOverlap] = []
+
+    /// The overlaps found.
+    var found: [JoinOverlap] { taken + (pending.map { [$0.overlap] } ?? []) }
 
     /// A run of the rows after a repeated header repeating the kept rows before it, in order,
     /// from `start` on. The later export of two joined ones may differ a little where they
@@ -62,6 +69,9 @@ struct JoinOverlapCheck {
     /// counted once). A March re-exported with one row posted late had matched no run, and all
     /// its other rows were summed twice, with no word.
     private struct Run {
+        /// The header it follows: its line and the row count at it.
+        var header: (line: Int, at: Int)
+        var firstLine: Int
         var start: Int
         var startLine: Int
         /// The kept row the next row after the header should repeat.
@@ -73,11 +83,14 @@ struct JoinOverlapCheck {
         var different: [UInt32] = []
         /// Rows after the header that repeat one above.
         var matched: Int { next - start - gone.count }
-        /// At most one row in eight is late or gone, and one more (a row changed since is
-        /// both, and counts once): a page of new rows whose first rows happen to be like rows
-        /// above soon has more.
+        /// Rows late or gone (a row changed since is both, and counts once).
         var differences: Int { max(late.count, gone.count) }
+        /// An overlap differs in at most one row in eight: two paged cases' kits of one line
+        /// more or less are not one. While it is followed, one more (a late row may come first).
         var differsTooMuch: Bool { differences > 1 + matched / 8 }
+        var isOverlap: Bool { different.count >= JoinOverlapCheck.shortestRun && differences <= matched / 8 }
+        /// Of two overlaps, the one with more rows repeated, less what differs.
+        var score: Int { matched - 2 * differences }
         /// Rows above skipped over at once as gone, at most: more, and the row is taken as late.
         static let longestGap = 3
 
@@ -91,48 +104,24 @@ struct JoinOverlapCheck {
     /// is no row above a header: `Report Total` ending the first export hid the overlap).
     mutating func see(_ record: CSVRecord) {
         let hash = JoinOverlapCheck.hash(record)
-        if let at = header?.at {
-            if runs.isEmpty {
-                let starts = candidates(hash, before: at)
-                if starts.isEmpty {
-                    // A row posted late may come first; two such rows and no run has started.
-                    leading.append(record.line)
-                    if leading.count > 1 { header = nil }
-                } else {
-                    firstLine = leading.first ?? record.line
-                    lastAbove = line(at - 1)
-                    runs = starts.map { Run(start: $0, startLine: line($0), next: $0, late: leading) }
-                    for k in runs.indices { runs[k].matches(hash) }
-                    finish(at: at, line: record.line)
-                }
+        if !runs.isEmpty { follow(hash, line: record.line) }
+        if let look {
+            let starts = candidates(hash, before: look.at)
+            if starts.isEmpty {
+                // A row posted late may come first; two such rows and no run has started.
+                leading.append(record.line)
+                if leading.count > 1 { self.look = nil }
             } else {
-                // A run's next row must be this one, and still kept; or one of the few after it,
-                // those skipped gone; or this row is late. Each run's step is spent from the
-                // budget: runs of one line over and over go on until they reach the header.
-                scanned += runs.count
-                if scanned >= JoinOverlapCheck.scanBudget { runs = [] }
-                let oldestKept = seen - JoinOverlapCheck.window
-                var k = 0
-                while k < runs.count {
-                    let n = runs[k].next
-                    if n < oldestKept {
-                        runs.remove(at: k)
-                        continue
-                    }
-                    if self.hash(n) == hash {
-                        runs[k].matches(hash)
-                    } else if let gap = (1...Run.longestGap).first(where: { n + $0 < at && self.hash(n + $0) == hash }) {
-                        runs[k].gone += (n..<n + gap).map(line)
-                        runs[k].next = n + gap
-                        runs[k].matches(hash)
-                    } else {
-                        runs[k].late.append(record.line)
-                    }
-                    if runs[k].differsTooMuch { runs.remove(at: k) } else { k += 1 }
+                for start in starts {
+                    var run = Run(header: look, firstLine: leading.first ?? record.line, start: start, startLine: line(start), next: start, late: leading)
+                    run.matches(hash)
+                    runs.append(run)
                 }
-                finish(at: at, line: record.line)
+                self.look = nil
             }
         }
+        finish(line: record.line)
+        lastLine = record.line
         let slot = seen & JoinOverlapCheck.mask
         if slot == hashes.count { hashes.append(hash) } else { hashes[slot] = hash }
         if lineShifts.last?.shift != record.line - seen {
@@ -143,6 +132,75 @@ struct JoinOverlapCheck {
             }
         }
         seen += 1
+    }
+
+    /// Each run's next row must be this one, and still kept; or one of the few after it,
+    /// those skipped gone; or this row is late. Each run's step is spent from the budget:
+    /// runs of one line over and over go on until they reach their header.
+    private mutating func follow(_ hash: UInt32, line: Int) {
+        scanned += runs.count
+        if scanned >= JoinOverlapCheck.scanBudget { runs = [] }
+        let oldestKept = seen - JoinOverlapCheck.window
+        var k = 0
+        while k < runs.count {
+            let n = runs[k].next, at = runs[k].header.at
+            if n < oldestKept {
+                runs.remove(at: k)
+                continue
+            }
+            if self.hash(n) == hash {
+                runs[k].matches(hash)
+            } else if let gap = (1...Run.longestGap).first(where: { n + $0 < at && self.hash(n + $0) == hash }) {
+                runs[k].gone += (n..<n + gap).map(self.line)
+                runs[k].next = n + gap
+                runs[k].matches(hash)
+            } else {
+                // The last few rows above may be gone, the overlap ending on the row before
+                // this one (a March re-exported after its last row was voided or changed).
+                if at - n <= Run.longestGap {
+                    var ended = runs[k]
+                    ended.gone += (n..<at).map(self.line)
+                    ended.next = at
+                    consider(ended, line: lastLine)
+                }
+                runs[k].late.append(line)
+            }
+            if runs[k].differsTooMuch { runs.remove(at: k) } else { k += 1 }
+        }
+    }
+
+    /// After a row: the runs that have reached their header end, the best overlap among them
+    /// kept (`pending`); once no run is followed and no header looked at, it is taken.
+    private mutating func finish(line: Int) {
+        var k = 0
+        while k < runs.count {
+            if runs[k].next == runs[k].header.at {
+                consider(runs[k], line: line)
+                runs.remove(at: k)
+            } else {
+                k += 1
+            }
+        }
+        if runs.isEmpty, look == nil, let best = pending {
+            taken.append(best.overlap)
+            pending = nil
+        }
+    }
+
+    /// Keeps `run`, ended on `line`, as the pending overlap if it is one and the best so far.
+    private mutating func consider(_ run: Run, line: Int) {
+        guard run.isOverlap else { return }
+        // An overlap before this run's rows is another's: taken as it is.
+        if let earlier = pending, earlier.overlap.lines.upperBound < run.firstLine {
+            taken.append(earlier.overlap)
+            pending = nil
+        }
+        guard pending.map({ run.score > $0.score }) ?? true else { return }
+        let pages = headers.filter { $0.line > run.header.line && $0.line < line }.map(\.line)
+        var overlap = JoinOverlap(headerLine: run.header.line, lines: run.firstLine...line, rows: run.matched,
+                                  repeats: run.startLine...self.line(run.header.at - 1), late: run.late, gone: run.gone)
+        overlap.pageHeaders = pages
+        pending = (overlap, run.score)
     }
 
     /// Kept row `n`'s hash.
@@ -159,55 +217,24 @@ struct JoinOverlapCheck {
         return n + (lineShifts.isEmpty ? 0 : lineShifts[low].shift)
     }
 
-    /// After a row: the runs that have reached the header. The first of them with the fewest
-    /// differences is the overlap when it holds `shortestRun` different lines; those that do
-    /// not drop out, the others going on.
-    private mutating func finish(at: Int, line: Int) {
-        defer { if runs.isEmpty { header = nil } }
-        while true {
-            var best: Int?
-            for k in runs.indices where runs[k].next == at && best.map({ runs[k].differences < runs[$0].differences }) ?? true { best = k }
-            guard let k = best else { return }
-            let run = runs[k]
-            guard run.different.count >= JoinOverlapCheck.shortestRun, let (headerLine, _) = header else {
-                runs.remove(at: k)
-                continue
-            }
-            var overlap = JoinOverlap(headerLine: headerLine, lines: firstLine...line, rows: run.matched,
-                                      repeats: run.startLine...lastAbove, late: run.late, gone: run.gone)
-            overlap.pageHeaders = pageHeaders
-            overlap.spansPages = !pageHeaders.isEmpty || headerComes(within: run.start, at)
-            found.append(overlap)
-            runs = []
-            return
-        }
-    }
-
     /// Tells that the record just seen repeats the header: it is no row, and the rows after
-    /// it are compared with those before.
-    ///
-    /// A header that comes while a run is followed is a page break of the later export: the
-    /// run goes on over it. (Two paginated exports joined, the overlap a month over several
-    /// pages, had it found on none, and summed twice.)
+    /// it are compared with those before. The runs from earlier headers go on over it (it may
+    /// be a page break of the later export: two paginated exports joined, the overlap a month
+    /// over several pages, had it found on none, and summed twice).
     mutating func headerRepeated(_ record: CSVRecord) {
         if seen > 0, line(seen - 1) == record.line {
             seen -= 1
             if lineShifts.last?.row == seen { lineShifts.removeLast() }
-        } else if !runs.isEmpty {
-            pageHeaders.append(record.line)
-            headerRows.append(seen)
-            return
         }
-        header = seen > 0 && scanned < JoinOverlapCheck.scanBudget ? (record.line, seen) : nil
-        headerRows.append(seen)
-        runs = []
+        longestPage = max(longestPage, seen - (headers.last?.row ?? 0))
+        headers.append((seen, record.line))
+        look = seen > 0 && scanned < JoinOverlapCheck.scanBudget ? (record.line, seen) : nil
         leading = []
-        pageHeaders = []
     }
 
-    /// Whether a repeated header came among the kept rows `start..<end`, or between them.
-    private func headerComes(within start: Int, _ end: Int) -> Bool {
-        headerRows.reversed().prefix { $0 > start }.contains { $0 < end }
+    /// At the end of the file: the last page counts among the pages.
+    mutating func end() {
+        longestPage = max(longestPage, seen - (headers.last?.row ?? 0))
     }
 
     /// The kept rows before row `at` whose hash is `hash`, the latest `mostStarts` of them.
@@ -286,13 +313,11 @@ public struct JoinOverlap: Sendable, Equatable {
     public var gone: [Int]
     /// The lines of page headers among `lines`: skipped as headers.
     public var pageHeaders: [Int] = []
-    /// Whether a page header comes among the repeats or the lines they repeat: they are more
-    /// than a page's rows that happen to repeat across one page break.
-    public var spansPages = false
     /// Found in a file that repeats its header more than `mostJoinHeaders` times, a paginated
-    /// report, and within a page each side: the rows are kept, and the note names them as a
-    /// suspected overlap. An OR pick list issuing the same four lines for two knee cases on
-    /// one day, a page break between, had the second case's lines left out as an overlap.
+    /// report, and no more rows than its longest page: the rows are kept, and the note names
+    /// them as a suspected overlap. An OR pick list issuing the same four lines for two knee
+    /// cases on one day, a page break between, had the second case's lines left out as an
+    /// overlap. (More rows than a page are two paginated exports joined.)
     public var kept = false
     /// A pair of exports joined with `cat` repeats its header once, or twice with a title block.
     public static let mostJoinHeaders = 2

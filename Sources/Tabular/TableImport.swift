@@ -493,8 +493,9 @@ public final class TableImport {
         // rejected as a totals row, as one labelled in a key column is (`TotalsLabel.marksTotalsRow`).
         let unreadColumns = header.indices.filter { !readColumns.contains($0) && !hidden.contains($0) }
         // Their values on the row above, for a group footer labelled with its group's text
-        // (`Total Cup` below the `Cup` rows, `TotalsLabel.isSubtotal`): a report grouped by
-        // description, the item repeated on its footer, had the footer summed as data. Only a
+        // (`Total Cup` below the `Cup` rows of its item, `TotalsLabel.isSubtotal`): a report
+        // grouped by description, the item repeated on its footer, had the footer summed as
+        // data. Only a
         // field that may be a label is kept (`mayMarkTotalsRow`: a letter, at most `aboveWidth`
         // bytes), and one that may not clears its slot.
         let aboveWidth = 2 * TotalsLabel.longest
@@ -502,6 +503,9 @@ public final class TableImport {
         let aboveCounts = UnsafeMutablePointer<Int>.allocate(capacity: max(1, unreadColumns.count))
         aboveCounts.initialize(repeating: 0, count: max(1, unreadColumns.count))
         defer { above.deallocate(); aboveCounts.deallocate() }
+        // And the row's key (item): a footer repeats its group's (`Total Cup` under `Cup`, one
+        // item), where an item named so is another (`Total Knee` under `Knee`, K2 under K1).
+        var aboveKey = FieldCopy()
         let keyColumn = indices["item"] ?? indices["series"]
         /// Whether `raw`, a line the import could not read, is a header: skipped when it is
         /// (the first repeated, or one to read the next rows by), thrown when its rows cannot
@@ -592,19 +596,24 @@ public final class TableImport {
                     numberInTextLines.count += 1
                     if numberInTextLines.lines.count < 5 { numberInTextLines.lines.append(record.line) }
                 }
+                var keptAbove = false
                 for j in unreadColumns.indices where unreadColumns[j] < record.count {
                     let k = unreadColumns[j], field = record[k]
                     guard TotalsLabel.mayMarkTotalsRow(field) else { aboveCounts[j] = 0; continue }
                     // (`isSubtotal`'s first quick out inlined: a field at least 6 bytes longer.)
                     let slot = above + j * aboveWidth, aboveCount = aboveCounts[j]
-                    if TotalsLabel.marksTotalsRow(field, key: keyColumn.flatMap { $0 < record.count ? record[$0] : nil })
-                        || (aboveCount > 0 && field.count >= aboveCount + 6 && TotalsLabel.isSubtotal(field, under: UnsafeBufferPointer(start: slot, count: aboveCount))) {
+                    let key = keyColumn.flatMap { $0 < record.count ? record[$0] : nil }
+                    if TotalsLabel.marksTotalsRow(field, key: key)
+                        || (aboveCount > 0 && field.count >= aboveCount + 6 && key.map { aboveKey.holds($0) } == true
+                            && TotalsLabel.isSubtotal(field, under: UnsafeBufferPointer(start: slot, count: aboveCount))) {
                         try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: field, as: UTF8.self)), weight: weight)
                         return
                     }
                     UnsafeMutableRawPointer(slot).copyMemory(from: field.baseAddress!, byteCount: field.count)
                     aboveCounts[j] = field.count
+                    keptAbove = true
                 }
+                if keptAbove, let c = keyColumn, c < record.count { aboveKey.keep(record[c]) }
                 do {
                     let row = ImportRow(record: record, importer: self)
                     try body(row)
@@ -643,13 +652,14 @@ public final class TableImport {
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
             if let conflict = orderConflict() { throw conflict }
+            overlapCheck.end()
             joinOverlapsFound = overlapCheck.found
             // A paginated report repeats its header at every page, a joined pair of exports once
             // or twice: in a report of more pages, rows repeating those above a page header may
             // be real (a surgical kit's four lines issued twice, a page break between), so they
-            // are kept and named (`JoinOverlap.kept`); not those over more than a page.
+            // are kept and named (`JoinOverlap.kept`); not more rows than its longest page.
             if summary.repeatedHeaders > JoinOverlap.mostJoinHeaders {
-                for k in joinOverlapsFound.indices where !joinOverlapsFound[k].spansPages { joinOverlapsFound[k].kept = true }
+                for k in joinOverlapsFound.indices where joinOverlapsFound[k].rows <= overlapCheck.longestPage { joinOverlapsFound[k].kept = true }
             }
             if options.secondLook, let again = secondLook() { throw again }
             if !options.secondLook {

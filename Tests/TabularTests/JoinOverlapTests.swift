@@ -122,42 +122,77 @@ import Testing
         #expect(summary.overlapRepeats == 0 && summary.notes.isEmpty, "\(summary)")
     }
 
-    /// A second export whose March has a row posted late in the middle (`C,9`, line 9): the
-    /// other three rows repeat lines 4-6 and are left out; the late row is read, and named.
-    /// (It had matched no run, and March's other rows were summed twice with no word.)
+    /// January, then March 1-10 (lines 3-12); the later export, after the header on line
+    /// 13, repeats March with changes. `march(except:)` is its rows, then April 1.
+    static let tenDays = "date,item,quantity\n2024-01-15,A,100\n" + (1...10).map { "2024-03-\(String(format: "%02d", $0)),A,\($0)\n" }.joined()
+    static func march(_ days: [String]) -> String { tenDays + "date,item,quantity\n" + days.joined() + "2024-04-01,A,7\n" }
+    static func day(_ d: Int, _ quantity: Int? = nil) -> String { "2024-03-\(String(format: "%02d", d)),A,\(quantity ?? d)\n" }
+
+    /// A row posted late among March's repeats (`L,99`), in the middle or first: the ten
+    /// repeats are left out, the late row is read and named. (It had matched no run, and
+    /// March's other rows were summed twice with no word.)
     @Test func aRowPostedLateAmongTheRepeatsIsReadAndTheRestLeftOut() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        for (late, line) in [("2024-03-01,A,1\n2024-03-01,C,9\n", 9), ("2024-03-01,C,9\n2024-03-01,A,1\n", 8)] {
-            let path = try dir.write("late.csv", Self.overlapping.replacingOccurrences(of: "date,item,quantity\n2024-03-01,A,1\n", with: "date,item,quantity\n" + late))
+        let late = "2024-03-04,L,99\n"
+        let first: [String] = (1...4).map { Self.day($0) }, rest: [String] = (5...10).map { Self.day($0) }, all: [String] = (1...10).map { Self.day($0) }
+        let cases: [(days: [String], line: Int)] = [(first + [late] + rest, 18), ([late] + all, 14)]
+        for (days, line) in cases {
+            let path = try dir.write("late.csv", Self.march(days))
             let (rows, summary) = try Self.read(path)
-            #expect(rows.map(\.1) == [10, 20, 1, 2, 3, 9, 7], "\(line)")
-            #expect(summary.overlapRepeats == 3 && summary.accepted == 7, "\(summary)")
-            #expect(summary.notes.contains { $0.hasPrefix("lines 8-11 (3 rows, dated 2024-03-01 to 2024-03-03) after the repeated header on line 7 repeat lines 4-6 but for line \(line) after the header, in no line above (posted late?), which was counted: two exports joined") }, "\(summary.notes)")
+            let expected: Double = 100 + 55 + 99 + 7
+            #expect(rows.map(\.1).reduce(0, +) == expected, "\(line): \(rows.map(\.1))")
+            #expect(summary.overlapRepeats == 10, "\(summary)")
+            #expect(summary.notes.contains { $0.hasPrefix("lines 14-24 (10 rows, dated 2024-03-01 to 2024-03-10) after the repeated header on line 13 repeat lines 3-12 but for line \(line) after the header, in no line above (posted late?), which was counted: two exports joined") }, "\(summary.notes)")
             // Read once, the import stops and names the lines to remove, the late one kept.
-            #expect { _ = try Self.read(path, secondLook: false) } throws: { "\($0)".contains("remove lines 8-11 but \(line)") }
+            #expect { _ = try Self.read(path, secondLook: false) } throws: { "\($0)".contains("remove lines 14-24 but \(line)") }
         }
     }
 
-    /// March once more, five rows, in a later export: `B,2` (line 5) was voided since, and
-    /// `B,4` changed to `B,6`. The four rows that repeat are left out; the voided row and the
-    /// old value above are read once, the new value after the header is read, and the note
-    /// names each, for the user to judge.
+    /// March once more in a later export, a row voided since: in the middle (March 3, line
+    /// 5), at the end (March 10, line 12), or changed at the end (10 to 11). The repeats are
+    /// left out; the voided row and the old value are read once, the new value is read, and
+    /// the note names the line above that does not come again. (At the end, no run reached
+    /// the header, and March was summed twice.)
     @Test func rowsVoidedOrChangedSinceAreReadOnceAndNamed() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        let above = "date,item,quantity\n2024-02-15,A,20\n2024-03-01,A,1\n2024-03-02,B,2\n2024-03-03,A,3\n2024-03-04,B,4\n2024-03-05,A,5\n"
-        let voided = try dir.write("voided.csv", above + "date,item,quantity\n2024-03-01,A,1\n2024-03-03,A,3\n2024-03-04,B,4\n2024-03-05,A,5\n2024-04-01,A,7\n")
-        let (rows, summary) = try Self.read(voided)
-        #expect(rows.map(\.1) == [20, 1, 2, 3, 4, 5, 7])
-        #expect(summary.overlapRepeats == 4, "\(summary)")
-        #expect(summary.notes.contains { $0.hasPrefix("lines 9-12 (4 rows, dated 2024-03-01 to 2024-03-05) after the repeated header on line 8 repeat lines 3-7 but for line 4 above, which does not come again (voided or changed since?) and was counted once:") }, "\(summary.notes)")
+        let cases: [(days: [String], sum: Double, lines: String, gone: Int)] = [
+            ((1...10).filter { $0 != 3 }.map { Self.day($0) }, 100 + 55 + 7, "14-22 (9 rows, dated 2024-03-01 to 2024-03-10)", 5),
+            ((1...9).map { Self.day($0) }, 100 + 55 + 7, "14-22 (9 rows, dated 2024-03-01 to 2024-03-09)", 12),
+            ((1...9).map { Self.day($0) } + [Self.day(10, 11)], 100 + 55 + 11 + 7, "14-22 (9 rows, dated 2024-03-01 to 2024-03-09)", 12),
+        ]
+        for c in cases {
+            let path = try dir.write("voided.csv", Self.march(c.days))
+            let (rows, summary) = try Self.read(path)
+            #expect(rows.map(\.1).reduce(0, +) == c.sum, "\(c.lines): \(rows.map(\.1))")
+            #expect(summary.overlapRepeats == 9, "\(summary)")
+            #expect(summary.notes.contains { $0.hasPrefix("lines \(c.lines) after the repeated header on line 13 repeat lines 3-12 but for line \(c.gone) above, which does not come again (voided or changed since?) and was counted once:") }, "\(summary.notes)")
+        }
+    }
 
-        let changed = try dir.write("changed.csv", above + "date,item,quantity\n2024-03-01,A,1\n2024-03-02,B,2\n2024-03-03,A,3\n2024-03-04,B,6\n2024-03-05,A,5\n2024-04-01,A,7\n")
-        let again = try Self.read(changed)
-        #expect(again.rows.map(\.1) == [20, 1, 2, 3, 4, 5, 6, 7])
-        #expect(again.summary.overlapRepeats == 4, "\(again.summary)")
-        #expect(again.summary.notes.contains { $0.hasPrefix("lines 9-13 (4 rows, dated 2024-03-01 to 2024-03-05) after the repeated header on line 8 repeat lines 3-7 but for line 12 after the header, in no line above (posted late?), which was counted, and line 6 above, which does not come again (voided or changed since?) and was counted once:") }, "\(again.summary.notes)")
+    /// A two-page pick list: the second case's kit has one line more than the first's, on
+    /// the page after. One line in five differs, more than one in eight: no overlap, and
+    /// every row is read (the review's finding 5 of the tolerance).
+    @Test func aKitOfOneLineMoreOnTheNextPageIsNoOverlap() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("kit.csv", """
+            date,item,quantity
+            2024-03-04,GLOVE,1
+            2024-03-04,DRAPE,1
+            2024-03-04,SUTURE,1
+            2024-03-04,SPONGE,1
+            date,item,quantity
+            2024-03-04,GLOVE,1
+            2024-03-04,DRAPE,1
+            2024-03-04,STAPLER,1
+            2024-03-04,SUTURE,1
+            2024-03-04,SPONGE,1
+
+            """)
+        let (rows, summary) = try Self.read(path)
+        #expect(rows.count == 9 && summary.overlapRepeats == 0, "\(summary)")
     }
 
     /// A page of rows mostly new, whose rows here and there equal rows above: more than one
@@ -293,5 +328,65 @@ import Testing
         #expect(rows.map(\.1) == [1, 2, 3, 4, 5, 6, 7, 8])
         #expect(summary.overlapRepeats == 4 && summary.repeatedHeaders == 3, "\(summary)")
         #expect(summary.notes.contains { $0.hasPrefix("lines 10-14 (4 rows, dated 2024-02-10 to 2024-03-03) after the repeated header on line 9 repeat lines 4-8 line for line: two exports joined") }, "\(summary.notes)")
+    }
+
+    /// The first export's last page (its header on line 7) holds one row (`X`, line 8), with
+    /// a twin above (line 3); then the join's header (line 9), repeating lines 3-8. The run
+    /// from the short page's header holds a late row; the join's own reaches its header with
+    /// none, and is the overlap: X counted twice (lines 3 and 8), not three times, and the
+    /// real row on line 8 not left out (the review's finding 2).
+    @Test func aShortLastPageDoesNotHideTheJoin() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("mask.csv", """
+            date,item,quantity
+            2024-01-05,A,1
+            2024-03-05,X,1
+            2024-03-06,C,3
+            2024-03-07,D,4
+            2024-03-08,E,5
+            date,item,quantity
+            2024-03-05,X,1
+            date,item,quantity
+            2024-03-05,X,1
+            2024-03-06,C,3
+            2024-03-07,D,4
+            2024-03-08,E,5
+            2024-03-05,X,1
+            2024-04-01,G,7
+
+            """)
+        let (rows, summary) = try Self.read(path)
+        #expect(rows.map(\.1) == [1, 1, 3, 4, 5, 1, 7])
+        #expect(summary.overlapRepeats == 5, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 10-14 (5 rows, dated 2024-03-05 to 2024-03-08) after the repeated header on line 9 repeat lines 3-8 line for line") }, "\(summary.notes)")
+    }
+
+    /// A paginated report whose pages differ in length (a page a case): the first case's kit
+    /// runs over a page break (A, B; then C), and the next case's kit on the next page is the
+    /// same. No more rows repeat than the longest page holds: kept and named, not left out
+    /// (the review's finding 3).
+    @Test func aKitOverAPageBreakInAReportOfUnequalPagesIsKept() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("pages.csv", """
+            date,item,quantity
+            2024-03-01,Z,9
+            2024-03-04,A,1
+            2024-03-04,B,2
+            date,item,quantity
+            2024-03-04,C,3
+            date,item,quantity
+            2024-03-04,A,1
+            2024-03-04,B,2
+            2024-03-04,C,3
+            date,item,quantity
+            2024-03-05,Y,4
+
+            """)
+        let (rows, summary) = try Self.read(path)
+        #expect(rows.map(\.1) == [9, 1, 2, 3, 1, 2, 3, 4])
+        #expect(summary.overlapRepeats == 0, "\(summary)")
+        #expect(summary.notes.contains { $0.hasPrefix("lines 8-10 (3 rows, dated 2024-03-04) after the repeated header on line 7 repeat lines 3-6 line for line, and were counted") }, "\(summary.notes)")
     }
 }

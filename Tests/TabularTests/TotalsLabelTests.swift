@@ -129,8 +129,9 @@ struct TotalsLabelTests {
     /// A group footer labelled with its group's description, not its key (`Total Cup` below
     /// the `Cup` rows, `Gown Total` below the gowns), the item and date repeated: rejected as
     /// a totals row (it was summed, the cups' January 20 for 10). A description holding a
-    /// total word under another description (`Total Parenteral Nutrition` below `Gown`), or
-    /// one under a row whose description is a number or empty, is read.
+    /// total word under another description (`Total Parenteral Nutrition` below `Gown`), one
+    /// under a row whose description is a number or empty, and an item of its own named like
+    /// a footer of the item above (`Total Knee`, 40040, below `Knee`, 30030) are read.
     @Test func aFooterLabelledWithTheRowAbovesDescriptionRejectsTheRow() throws {
         let dir = try TempDir()
         defer { dir.remove() }
@@ -147,6 +148,8 @@ struct TotalsLabelTests {
             2/5/2024,30030,Total 1.5,1
             2/6/2024,30030,,1
             2/6/2024,30030,Total,1
+            2/7/2024,30030,Knee,1
+            2/7/2024,40040,Total Knee,1
 
             """)
         let table = try TableImport(path: path, columns: [ColumnSpec("date"), ColumnSpec("item"), ColumnSpec("quantity")],
@@ -154,7 +157,7 @@ struct TotalsLabelTests {
         let q = try #require(table.column("quantity"))
         var sum = 0.0
         let summary = try table.run { row in sum += try row.number(q) }
-        #expect(sum == 5 + 5 + 4 + 2 + 7 + 1 + 1 + 1)
+        #expect(sum == 5 + 5 + 4 + 2 + 7 + 1 + 1 + 1 + 1 + 1)
         #expect(summary.rejected == 3, "\(summary)")
         #expect(summary.examples.contains { $0.contains(":4: column 'Description': a totals row ('Total Cup')") }, "\(summary.examples)")
         #expect(summary.examples.contains { $0.contains(":7: column 'Description': a totals row ('Gown  Total')") }, "\(summary.examples)")

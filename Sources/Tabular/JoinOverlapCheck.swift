@@ -104,24 +104,8 @@ struct JoinOverlapCheck {
     /// is no row above a header: `Report Total` ending the first export hid the overlap).
     mutating func see(_ record: CSVRecord) {
         let hash = JoinOverlapCheck.hash(record)
-        if !runs.isEmpty { follow(hash, line: record.line) }
-        if let look {
-            let starts = candidates(hash, before: look.at)
-            if starts.isEmpty {
-                // A row posted late may come first; two such rows and no run has started.
-                leading.append(record.line)
-                if leading.count > 1 { self.look = nil }
-            } else {
-                for start in starts {
-                    var run = Run(header: look, firstLine: leading.first ?? record.line, start: start, startLine: line(start), next: start, late: leading)
-                    run.matches(hash)
-                    runs.append(run)
-                }
-                self.look = nil
-            }
-        }
-        finish(line: record.line)
-        lastLine = record.line
+        // Only after a repeated header: most files have none, and this runs on every row.
+        if look != nil || !runs.isEmpty { compare(hash, record.line) }
         let slot = seen & JoinOverlapCheck.mask
         if slot == hashes.count { hashes.append(hash) } else { hashes[slot] = hash }
         if lineShifts.last?.shift != record.line - seen {
@@ -132,6 +116,29 @@ struct JoinOverlapCheck {
             }
         }
         seen += 1
+    }
+
+    /// The row after a repeated header: the runs followed take it, and runs start from it
+    /// where the latest header is looked at.
+    private mutating func compare(_ hash: UInt32, _ line: Int) {
+        if !runs.isEmpty { follow(hash, line: line) }
+        if let look {
+            let starts = candidates(hash, before: look.at)
+            if starts.isEmpty {
+                // A row posted late may come first; two such rows and no run has started.
+                leading.append(line)
+                if leading.count > 1 { self.look = nil }
+            } else {
+                for start in starts {
+                    var run = Run(header: look, firstLine: leading.first ?? line, start: start, startLine: self.line(start), next: start, late: leading)
+                    run.matches(hash)
+                    runs.append(run)
+                }
+                self.look = nil
+            }
+        }
+        finish(line: line)
+        lastLine = line
     }
 
     /// Each run's next row must be this one, and still kept; or one of the few after it,

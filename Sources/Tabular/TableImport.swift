@@ -499,13 +499,19 @@ public final class TableImport {
         // field that may be a label is kept (`mayMarkTotalsRow`: a letter, at most `aboveWidth`
         // bytes), and one that may not clears its slot.
         let aboveWidth = 2 * TotalsLabel.longest
-        let above = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, unreadColumns.count * aboveWidth))
+        // And the row's key (item), after them, up to `longestKeyAbove` bytes (a longer one is
+        // kept as none): a footer repeats its group's (`Total Cup` under `Cup`, one item),
+        // where an item named so is another (`Total Knee` under `Knee`, K2 under K1).
+        let longestKeyAbove = 64
+        let above = UnsafeMutablePointer<UInt8>.allocate(capacity: unreadColumns.count * aboveWidth + longestKeyAbove)
         let aboveCounts = UnsafeMutablePointer<Int>.allocate(capacity: max(1, unreadColumns.count))
         aboveCounts.initialize(repeating: 0, count: max(1, unreadColumns.count))
         defer { above.deallocate(); aboveCounts.deallocate() }
-        // And the row's key (item): a footer repeats its group's (`Total Cup` under `Cup`, one
-        // item), where an item named so is another (`Total Knee` under `Knee`, K2 under K1).
-        var aboveKey = FieldCopy()
+        let aboveKey = above + unreadColumns.count * aboveWidth
+        var aboveKeyCount = -1
+        func isKeyAbove(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            key.count == aboveKeyCount && (0..<key.count).allSatisfy { aboveKey[$0] == key[$0] }
+        }
         let keyColumn = indices["item"] ?? indices["series"]
         /// Whether `raw`, a line the import could not read, is a header: skipped when it is
         /// (the first repeated, or one to read the next rows by), thrown when its rows cannot
@@ -604,8 +610,9 @@ public final class TableImport {
                     let slot = above + j * aboveWidth, aboveCount = aboveCounts[j]
                     let key = keyColumn.flatMap { $0 < record.count ? record[$0] : nil }
                     if TotalsLabel.marksTotalsRow(field, key: key)
-                        || (aboveCount > 0 && field.count >= aboveCount + 6 && key.map { aboveKey.holds($0) } == true
+                        || (aboveCount > 0 && field.count >= aboveCount + 6 && key.map(isKeyAbove) == true
                             && TotalsLabel.isSubtotal(field, under: UnsafeBufferPointer(start: slot, count: aboveCount))) {
+                        aboveKeyCount = -1
                         try rejectLine(record, k, TotalsLabel.rowReason(String(decoding: field, as: UTF8.self)), weight: weight)
                         return
                     }
@@ -613,7 +620,13 @@ public final class TableImport {
                     aboveCounts[j] = field.count
                     keptAbove = true
                 }
-                if keptAbove, let c = keyColumn, c < record.count { aboveKey.keep(record[c]) }
+                // The key once every field is: a row rejected part way kept some fields and no
+                // key, so the row below is compared with none (`aboveKeyCount` -1).
+                if keptAbove {
+                    let key = keyColumn.flatMap { $0 < record.count ? record[$0] : nil }
+                    aboveKeyCount = key.map { $0.count <= longestKeyAbove ? $0.count : -1 } ?? -1
+                    if aboveKeyCount > 0, let key { UnsafeMutableRawPointer(aboveKey).copyMemory(from: key.baseAddress!, byteCount: key.count) }
+                }
                 do {
                     let row = ImportRow(record: record, importer: self)
                     try body(row)

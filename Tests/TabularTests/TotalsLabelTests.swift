@@ -161,6 +161,24 @@ struct TotalsLabelTests {
         #expect(summary.rejected == 3, "\(summary)")
         #expect(summary.examples.contains { $0.contains(":4: column 'Description': a totals row ('Total Cup')") }, "\(summary.examples)")
         #expect(summary.examples.contains { $0.contains(":7: column 'Description': a totals row ('Gown  Total')") }, "\(summary.examples)")
+
+        // Two text columns left unread: the item is compared with the row above's, not with
+        // its own, whatever column comes first (an item `Total Cup`, 20020, below `Cup`, 10045,
+        // is read; the footer of 10045 is not).
+        let two = try dir.write("two.csv", """
+            Trans Date,Item #,Category,Description,Qty Issued
+            1/3/2024,10045,Supplies,Cup,5
+            1/4/2024,20020,Supplies,Total Cup,3
+            1/5/2024,10045,Supplies,Cup,5
+            1/5/2024,10045,Supplies,Total Cup,5
+
+            """)
+        let table2 = try TableImport(path: two, columns: [ColumnSpec("date"), ColumnSpec("item"), ColumnSpec("quantity")],
+                                     options: ImportOptions(columns: ["date": "Trans Date", "item": "Item #", "quantity": "Qty Issued"], onError: .skip))
+        let q2 = try #require(table2.column("quantity"))
+        var sum2 = 0.0
+        let summary2 = try table2.run { row in sum2 += try row.number(q2) }
+        #expect(sum2 == 13 && summary2.rejected == 1, "\(summary2)")
     }
 
     /// The second pipeline review's finding 5: group footers as Crystal and SSRS write them,

@@ -495,9 +495,8 @@ public final class TableImport {
         // Their values on the row above, for a group footer labelled with its group's text
         // (`Total Cup` below the `Cup` rows of its item, `TotalsLabel.isSubtotal`): a report
         // grouped by description, the item repeated on its footer, had the footer summed as
-        // data. Only a
-        // field that may be a label is kept (`mayMarkTotalsRow`: a letter, at most `aboveWidth`
-        // bytes), and one that may not clears its slot.
+        // data. Only a field that may be a label is kept (`mayMarkTotalsRow`: a letter, at
+        // most `aboveWidth` bytes), and one that may not clears its slot.
         let aboveWidth = 2 * TotalsLabel.longest
         // And the row's key (item), after them, up to `longestKeyAbove` bytes (a longer one is
         // kept as none): a footer repeats its group's (`Total Cup` under `Cup`, one item),

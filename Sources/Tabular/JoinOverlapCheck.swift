@@ -18,10 +18,13 @@
 struct JoinOverlapCheck {
     static let window = 1 << 18
     static let shortestRun = 3
-    /// How many kept hashes the looks at repeated headers may scan, and how many steps their
-    /// runs may take, in all: a report with a header on each of thousands of pages stops
-    /// looking once it is spent.
+    /// How many kept hashes the looks at repeated headers may scan in all: a report with a
+    /// header on each of thousands of pages stops looking once it is spent.
     static let scanBudget = 8 * window
+    /// How many steps the runs may take in all: 4,096 runs of one line over and over, a
+    /// file of one row repeated with a header every 50 rows, took minutes. An overlap of
+    /// 4,000 such rows is still followed to its end.
+    static let stepBudget = 64 * window
 
     /// Row `n`'s hash at `n & mask`, four bytes a row: the ring is written on every accepted
     /// row, and a 64-bit hash and line beside it (16 bytes a row, 4 MB) cost a 5-million-row
@@ -35,6 +38,7 @@ struct JoinOverlapCheck {
     /// Rows seen in all; row `n` is kept at `n % window` while `n` is among the last `window`.
     private var seen = 0
     private var scanned = 0
+    private var steps = 0
     /// The latest repeated header whose first rows are looked for among the rows above it:
     /// its line and the row count at it, until runs start from it or none can.
     private var look: (line: Int, at: Int)?
@@ -43,18 +47,15 @@ struct JoinOverlapCheck {
     /// The runs being followed, from every kept row before a header whose hash is the first
     /// row's after it, the latest `mostStarts` of them: a run may start at any (a recurring GL
     /// line, two equal issues on a day, had its earliest twin taken, whose next row differed,
-    /// and the overlap was missed). Runs go on over later headers (the later export's page
-    /// breaks), beside those from the later header.
+    /// and the overlap was missed). A later header ends them (a page break: runs over it
+    /// took two pages of one kit repeated in a paginated report for an overlap).
     private var runs: [Run] = []
     static let mostStarts = 4096
-    /// The best overlap a run has shown so far (`Run.score`), taken once no run is followed
-    /// and no header looked at: a run that reached its header first is not always the best
-    /// (one from a short last page's header held a late row; the join's own, a row on, none).
-    private var pending: (overlap: JoinOverlap, score: Int)?
-    /// The row count and line of each repeated header, in order.
-    private var headers: [(row: Int, line: Int)] = []
-    /// The most rows between two repeated headers (or the first): a paginated report's page.
-    private(set) var longestPage = 0
+    /// The best overlap a run has shown so far, the one with the fewest rows late or gone and
+    /// then the first to end, taken once no run is followed and no header looked at (or at
+    /// the next header): a run ending on the row before the last rows above, gone, may yet
+    /// be outdone by one reaching them.
+    private var pending: (overlap: JoinOverlap, differences: Int)?
     /// The line of the last row seen.
     private var lastLine = 0
     private var taken: [JoinOverlap] = []
@@ -85,12 +86,14 @@ struct JoinOverlapCheck {
         var matched: Int { next - start - gone.count }
         /// Rows late or gone (a row changed since is both, and counts once).
         var differences: Int { max(late.count, gone.count) }
-        /// An overlap differs in at most one row in eight: two paged cases' kits of one line
-        /// more or less are not one. While it is followed, one more (a late row may come first).
+        /// An overlap differs in at most one row in eight, and only when it repeats
+        /// `shortestLoose` rows at least: two paged cases' kits of one line more or less are not
+        /// one. While it is followed, one more (a late row may come first).
         var differsTooMuch: Bool { differences > 1 + matched / 8 }
-        var isOverlap: Bool { different.count >= JoinOverlapCheck.shortestRun && differences <= matched / 8 }
-        /// Of two overlaps, the one with more rows repeated, less what differs.
-        var score: Int { matched - 2 * differences }
+        var isOverlap: Bool {
+            different.count >= JoinOverlapCheck.shortestRun && (differences == 0 || (matched >= Run.shortestLoose && differences <= matched / 8))
+        }
+        static let shortestLoose = 16
         /// Rows above skipped over at once as gone, at most: more, and the row is taken as late.
         static let longestGap = 3
 
@@ -145,8 +148,8 @@ struct JoinOverlapCheck {
     /// those skipped gone; or this row is late. Each run's step is spent from the budget:
     /// runs of one line over and over go on until they reach their header.
     private mutating func follow(_ hash: UInt32, line: Int) {
-        scanned += runs.count
-        if scanned >= JoinOverlapCheck.scanBudget { runs = [] }
+        steps += runs.count
+        if steps >= JoinOverlapCheck.stepBudget { runs = [] }
         let oldestKept = seen - JoinOverlapCheck.window
         var k = 0
         while k < runs.count {
@@ -202,12 +205,12 @@ struct JoinOverlapCheck {
             taken.append(earlier.overlap)
             pending = nil
         }
-        guard pending.map({ run.score > $0.score }) ?? true else { return }
-        let pages = headers.filter { $0.line > run.header.line && $0.line < line }.map(\.line)
+        // Not over rows an overlap taken already left out.
+        if let last = taken.last, run.firstLine <= last.lines.upperBound { return }
+        guard pending.map({ run.differences < $0.differences }) ?? true else { return }
         var overlap = JoinOverlap(headerLine: run.header.line, lines: run.firstLine...line, rows: run.matched,
                                   repeats: run.startLine...self.line(run.header.at - 1), late: run.late, gone: run.gone)
-        overlap.pageHeaders = pages
-        pending = (overlap, run.score)
+        pending = (overlap, run.differences)
     }
 
     /// Kept row `n`'s hash.
@@ -225,23 +228,20 @@ struct JoinOverlapCheck {
     }
 
     /// Tells that the record just seen repeats the header: it is no row, and the rows after
-    /// it are compared with those before. The runs from earlier headers go on over it (it may
-    /// be a page break of the later export: two paginated exports joined, the overlap a month
-    /// over several pages, had it found on none, and summed twice).
+    /// it are compared with those before. The runs from an earlier header end here, the best
+    /// overlap they showed taken.
     mutating func headerRepeated(_ record: CSVRecord) {
         if seen > 0, line(seen - 1) == record.line {
             seen -= 1
             if lineShifts.last?.row == seen { lineShifts.removeLast() }
         }
-        longestPage = max(longestPage, seen - (headers.last?.row ?? 0))
-        headers.append((seen, record.line))
-        look = seen > 0 && scanned < JoinOverlapCheck.scanBudget ? (record.line, seen) : nil
+        runs = []
+        if let best = pending {
+            taken.append(best.overlap)
+            pending = nil
+        }
+        look = seen > 0 && scanned < JoinOverlapCheck.scanBudget && steps < JoinOverlapCheck.stepBudget ? (record.line, seen) : nil
         leading = []
-    }
-
-    /// At the end of the file: the last page counts among the pages.
-    mutating func end() {
-        longestPage = max(longestPage, seen - (headers.last?.row ?? 0))
     }
 
     /// The kept rows before row `at` whose hash is `hash`, the latest `mostStarts` of them.
@@ -318,13 +318,10 @@ public struct JoinOverlap: Sendable, Equatable {
     public var late: [Int]
     /// Lines among `repeats` that do not come again (voided or changed since): read once.
     public var gone: [Int]
-    /// The lines of page headers among `lines`: skipped as headers.
-    public var pageHeaders: [Int] = []
     /// Found in a file that repeats its header more than `mostJoinHeaders` times, a paginated
-    /// report, and no more rows than its longest page: the rows are kept, and the note names
-    /// them as a suspected overlap. An OR pick list issuing the same four lines for two knee
-    /// cases on one day, a page break between, had the second case's lines left out as an
-    /// overlap. (More rows than a page are two paginated exports joined.)
+    /// report: the rows are kept, and the note names them as a suspected overlap. An OR pick
+    /// list issuing the same four lines for two knee cases on one day, a page break between,
+    /// had the second case's lines left out as an overlap.
     public var kept = false
     /// A pair of exports joined with `cat` repeats its header once, or twice with a title block.
     public static let mostJoinHeaders = 2
@@ -340,7 +337,7 @@ public struct JoinOverlap: Sendable, Equatable {
 
     /// Whether the row on `line` is one of the repeats, left out unless `kept`.
     public func repeats(line: Int) -> Bool {
-        lines.contains(line) && !JoinOverlap.holds(late, line) && !JoinOverlap.holds(pageHeaders, line)
+        lines.contains(line) && !JoinOverlap.holds(late, line)
     }
 
     /// Whether the ascending `lines` hold `line`.

@@ -664,14 +664,13 @@ public final class TableImport {
             // Before the rejections are judged: rows rejected as dates read month-first may
             // all read day-first.
             if let conflict = orderConflict() { throw conflict }
-            overlapCheck.end()
             joinOverlapsFound = overlapCheck.found
             // A paginated report repeats its header at every page, a joined pair of exports once
             // or twice: in a report of more pages, rows repeating those above a page header may
             // be real (a surgical kit's four lines issued twice, a page break between), so they
-            // are kept and named (`JoinOverlap.kept`); not more rows than its longest page.
+            // are kept and named (`JoinOverlap.kept`).
             if summary.repeatedHeaders > JoinOverlap.mostJoinHeaders {
-                for k in joinOverlapsFound.indices where joinOverlapsFound[k].rows <= overlapCheck.longestPage { joinOverlapsFound[k].kept = true }
+                for k in joinOverlapsFound.indices { joinOverlapsFound[k].kept = true }
             }
             if options.secondLook, let again = secondLook() { throw again }
             if !options.secondLook {

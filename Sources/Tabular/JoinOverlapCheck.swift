@@ -48,13 +48,16 @@ struct JoinOverlapCheck {
     /// row's after it, the latest `mostStarts` of them: a run may start at any (a recurring GL
     /// line, two equal issues on a day, had its earliest twin taken, whose next row differed,
     /// and the overlap was missed). A later header ends them (a page break: runs over it
-    /// took two pages of one kit repeated in a paginated report for an overlap).
+    /// took two pages of one kit repeated in a paginated report for an overlap), so all
+    /// follow one header, `runsHeader`, and start on one line, `firstLine`.
     private var runs: [Run] = []
+    private var runsHeader = (line: 0, at: 0)
+    private var firstLine = 0
     static let mostStarts = 4096
     /// The best overlap a run has shown so far, the one with the fewest rows late or gone and
-    /// then the first to end, taken once no run is followed and no header looked at (or at
-    /// the next header): a run ending on the row before the last rows above, gone, may yet
-    /// be outdone by one reaching them.
+    /// then the first to end, taken once no run is followed (or at the next header): a run
+    /// ending on the row before the last rows above, gone, may yet be outdone by one reaching
+    /// them.
     private var pending: (overlap: JoinOverlap, differences: Int)?
     /// The line of the last row seen.
     private var lastLine = 0
@@ -70,9 +73,6 @@ struct JoinOverlapCheck {
     /// counted once). A March re-exported with one row posted late had matched no run, and all
     /// its other rows were summed twice, with no word.
     private struct Run {
-        /// The header it follows: its line and the row count at it.
-        var header: (line: Int, at: Int)
-        var firstLine: Int
         var start: Int
         var startLine: Int
         /// The kept row the next row after the header should repeat.
@@ -132,8 +132,10 @@ struct JoinOverlapCheck {
                 leading.append(line)
                 if leading.count > 1 { self.look = nil }
             } else {
+                runsHeader = look
+                firstLine = leading.first ?? line
                 for start in starts {
-                    var run = Run(header: look, firstLine: leading.first ?? line, start: start, startLine: self.line(start), next: start, late: leading)
+                    var run = Run(start: start, startLine: self.line(start), next: start, late: leading)
                     run.matches(hash)
                     runs.append(run)
                 }
@@ -153,7 +155,7 @@ struct JoinOverlapCheck {
         let oldestKept = seen - JoinOverlapCheck.window
         var k = 0
         while k < runs.count {
-            let n = runs[k].next, at = runs[k].header.at
+            let n = runs[k].next, at = runsHeader.at
             if n < oldestKept {
                 runs.remove(at: k)
                 continue
@@ -180,18 +182,18 @@ struct JoinOverlapCheck {
     }
 
     /// After a row: the runs that have reached their header end, the best overlap among them
-    /// kept (`pending`); once no run is followed and no header looked at, it is taken.
+    /// kept (`pending`); once no run is followed, it is taken.
     private mutating func finish(line: Int) {
         var k = 0
         while k < runs.count {
-            if runs[k].next == runs[k].header.at {
+            if runs[k].next == runsHeader.at {
                 consider(runs[k], line: line)
                 runs.remove(at: k)
             } else {
                 k += 1
             }
         }
-        if runs.isEmpty, look == nil, let best = pending {
+        if runs.isEmpty, let best = pending {
             taken.append(best.overlap)
             pending = nil
         }
@@ -199,17 +201,9 @@ struct JoinOverlapCheck {
 
     /// Keeps `run`, ended on `line`, as the pending overlap if it is one and the best so far.
     private mutating func consider(_ run: Run, line: Int) {
-        guard run.isOverlap else { return }
-        // An overlap before this run's rows is another's: taken as it is.
-        if let earlier = pending, earlier.overlap.lines.upperBound < run.firstLine {
-            taken.append(earlier.overlap)
-            pending = nil
-        }
-        // Not over rows an overlap taken already left out.
-        if let last = taken.last, run.firstLine <= last.lines.upperBound { return }
-        guard pending.map({ run.differences < $0.differences }) ?? true else { return }
-        var overlap = JoinOverlap(headerLine: run.header.line, lines: run.firstLine...line, rows: run.matched,
-                                  repeats: run.startLine...self.line(run.header.at - 1), late: run.late, gone: run.gone)
+        guard run.isOverlap, pending.map({ run.differences < $0.differences }) ?? true else { return }
+        let overlap = JoinOverlap(headerLine: runsHeader.line, lines: firstLine...line, rows: run.matched,
+                                  repeats: run.startLine...self.line(runsHeader.at - 1), late: run.late, gone: run.gone)
         pending = (overlap, run.differences)
     }
 
@@ -355,9 +349,9 @@ public struct JoinOverlap: Sendable, Equatable {
         "lines \(lines.lowerBound)-\(lines.upperBound)" + (late.isEmpty ? "" : " but " + JoinOverlap.listed(late))
     }
 
-    /// "9", "9 and 12", "9, 12, 15, 20, 31 and 4 more".
+    /// "9", "9 and 12", "9, 12, 15, 20 and 31 and 4 more".
     static func listed(_ lines: [Int]) -> String {
-        lines.prefix(5).map(String.init).joinedWithAnd + (lines.count > 5 ? " and \(lines.count - 5) more" : "")
+        lines.prefix(5).map(String.init).listedWithAnd(upTo: 5, of: lines.count)
     }
 
     /// How the repeats match the lines above: "line for line", or which lines differ.

@@ -77,7 +77,7 @@ struct ShiftedRowWatch {
     /// The note for rows with a number in the watched column and nothing else that looks
     /// moved, read as written (`lines` in file order, `count` of them).
     func note(lines: [Int], count: Int) -> String {
-        let shown = lines.prefix(5).map(String.init).joinedWithAnd + (count > 5 ? " and \(count - 5) more" : "")
+        let shown = lines.prefix(5).map(String.init).listedWithAnd(upTo: 5, of: count)
         return "\(count == 1 ? "a row holds" : "\(count) rows hold") a number in '\(header.clipped)' (line\(count == 1 ? "" : "s") \(shown)), a column the first rows leave empty: read as written, since nothing else in \(count == 1 ? "it" : "them") looks moved by an unquoted delimiter; if a text before it holds one, quote text values in the export"
     }
 }

@@ -11,4 +11,11 @@ extension Array where Element == String {
     public var joinedWithAnd: String {
         count <= 1 ? (first ?? "") : dropLast().joined(separator: ", ") + " and " + self[count - 1]
     }
+
+    /// The first `limit` joined as `joinedWithAnd`, then " and 4 more" for those of `total`
+    /// (all of them, by default) left out: how notes name the lines they speak of.
+    public func listedWithAnd(upTo limit: Int, of total: Int? = nil) -> String {
+        let all = total ?? count
+        return Array(prefix(limit)).joinedWithAnd + (all > limit ? " and \(all - limit) more" : "")
+    }
 }

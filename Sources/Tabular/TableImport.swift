@@ -658,7 +658,7 @@ public final class TableImport {
             if let copy = appendCheck.atEnd() { throw SelfAppendCheck.error(copy, file: file) }
             if let shift = shiftWatch, numberInTextLines.count > 0 { summary.notes.append(shift.note(lines: numberInTextLines.lines, count: numberInTextLines.count)) }
             if !secondHeaderLines.isEmpty {
-                let lines = secondHeaderLines.prefix(5).map(String.init).joinedWithAnd + (secondHeaderLines.count > 5 ? " and \(secondHeaderLines.count - 5) more" : "")
+                let lines = secondHeaderLines.prefix(5).map(String.init).listedWithAnd(upTo: 5, of: secondHeaderLines.count)
                 summary.notes.append("a second header (line\(secondHeaderLines.count == 1 ? "" : "s") \(lines)) names the columns in another order or other columns than the first: the rows after it are read by its names (the file joins exports of different layouts)")
             }
             // Before the rejections are judged: rows rejected as dates read month-first may
